@@ -1,0 +1,88 @@
+package io.dropflow.carrier;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+public class Shipment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long orderId;
+    private Long purchaseOrderId;
+    private String carrierCode;
+    private String trackingNumber;
+    @Enumerated(EnumType.STRING)
+    private TrackingStatus status = TrackingStatus.PENDING;
+    private Instant registeredAt;
+    private Instant syncedToStorefrontAt;
+    private Instant lastEventAt;
+    private Instant createdAt = Instant.now();
+    @Version
+    private long version;
+    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
+    @OrderBy("occurredAt")
+    private List<TrackingEvent> events = new ArrayList<>();
+
+    protected Shipment() {
+    }
+
+    Shipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber) {
+        this.orderId = orderId;
+        this.purchaseOrderId = purchaseOrderId;
+        this.carrierCode = carrierCode;
+        this.trackingNumber = trackingNumber;
+    }
+
+    /** @return true when the event was new */
+    boolean record(String eventId, TrackingStatus newStatus, Instant occurredAt, String location, String description) {
+        if (events.stream().anyMatch(e -> e.getEventId().equals(eventId))) {
+            return false;
+        }
+        events.add(new TrackingEvent(this, eventId, newStatus, occurredAt, location, description));
+        // Events can arrive out of order: the latest occurrence decides the status, and a
+        // delivered parcel stays delivered.
+        if (status != TrackingStatus.DELIVERED && (lastEventAt == null || !occurredAt.isBefore(lastEventAt))) {
+            status = newStatus;
+        }
+        if (lastEventAt == null || occurredAt.isAfter(lastEventAt)) {
+            lastEventAt = occurredAt;
+        }
+        return true;
+    }
+
+    void markRegistered() {
+        if (registeredAt == null) {
+            registeredAt = Instant.now();
+        }
+    }
+
+    void markSyncedToStorefront() {
+        if (syncedToStorefrontAt == null) {
+            syncedToStorefrontAt = Instant.now();
+        }
+    }
+
+    public Long getId() { return id; }
+    public Long getOrderId() { return orderId; }
+    public Long getPurchaseOrderId() { return purchaseOrderId; }
+    public String getCarrierCode() { return carrierCode; }
+    public String getTrackingNumber() { return trackingNumber; }
+    public TrackingStatus getStatus() { return status; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getSyncedToStorefrontAt() { return syncedToStorefrontAt; }
+    public Instant getLastEventAt() { return lastEventAt; }
+    public List<TrackingEvent> getEvents() { return List.copyOf(events); }
+}

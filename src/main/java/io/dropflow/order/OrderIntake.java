@@ -1,0 +1,82 @@
+package io.dropflow.order;
+
+import io.dropflow.order.process.OrderFulfillment;
+import io.dropflow.supplier.SupplierOffers;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes orders in from the storefront and lets consumers cancel them. */
+@Service
+public class OrderIntake {
+
+    public record Intake(Order order, boolean created) {
+    }
+
+    private final Orders orders;
+    private final SupplierOffers offers;
+    private final OrderFulfillment fulfillment;
+    private final OrderTimeline timeline;
+
+    OrderIntake(Orders orders, SupplierOffers offers, OrderFulfillment fulfillment, OrderTimeline timeline) {
+        this.orders = orders;
+        this.offers = offers;
+        this.fulfillment = fulfillment;
+        this.timeline = timeline;
+    }
+
+    /**
+     * Stores the order and starts its fulfillment in one transaction: there is never an order
+     * without a process, nor a process without an order. The storefront's order id makes it idempotent.
+     */
+    @Transactional
+    public Intake place(PlaceOrder request) {
+        var existing = orders.findByStorefrontOrderId(request.storefrontOrderId());
+        if (existing.isPresent()) {
+            return new Intake(existing.get(), false);
+        }
+        List<String> unknown = request.lines().stream().map(PlaceOrder.Line::sku).distinct()
+                .filter(sku -> !offers.existsBySku(sku)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSkuException(unknown);
+        }
+        var c = request.consumer();
+        var a = request.shippingAddress();
+        Order order = new Order(request.storefrontOrderId(), request.currency(),
+                new Consumer(c.name(), c.email(), c.phone()),
+                new ShippingAddress(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.region(), a.country()));
+        request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
+        orders.saveAndFlush(order);
+        order.attachProcess(fulfillment.start(order));
+        timeline.record(order.getId(), "Order received from the storefront (" + request.storefrontOrderId() + ")");
+        return new Intake(order, true);
+    }
+
+    @Transactional(readOnly = true)
+    public Order find(Long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new NoSuchElementException("no order " + orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public Order findByStorefrontOrderId(String storefrontOrderId) {
+        return orders.findByStorefrontOrderId(storefrontOrderId).orElseThrow();
+    }
+
+    @Transactional
+    public Order cancel(Long orderId) {
+        Order order = find(orderId);
+        if (order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
+            return order; // asked before: the cancellation is under way
+        }
+        if (order.getStatus().isClosed()) {
+            throw new OrderConflictException("order " + orderId + " is already " + order.getStatus());
+        }
+        if (!fulfillment.requestCancellation(orderId)) {
+            throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()
+                    + "): it can no longer be cancelled; request a return instead");
+        }
+        timeline.record(orderId, "Consumer asked to cancel");
+        return order;
+    }
+}

@@ -1,0 +1,43 @@
+package io.dropflow.order;
+
+import io.dropflow.carrier.Tracking;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.supplier.Purchasing;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assembles an order's full picture from the features that hold its parts. */
+@Service
+public class OrderViews {
+
+    private final Orders orders;
+    private final Purchasing purchasing;
+    private final Tracking tracking;
+    private final Ledger ledger;
+    private final OrderTimeline timeline;
+
+    OrderViews(Orders orders, Purchasing purchasing, Tracking tracking, Ledger ledger, OrderTimeline timeline) {
+        this.orders = orders;
+        this.purchasing = purchasing;
+        this.tracking = tracking;
+        this.ledger = ledger;
+        this.timeline = timeline;
+    }
+
+    @Transactional(readOnly = true)
+    public OrderView of(Long id) {
+        Order order = orders.findById(id).orElseThrow(() -> new NoSuchElementException("no order " + id));
+        return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(), order.saleTotal(),
+                order.getConsumer(), order.getShippingAddress(),
+                order.getLines().stream().map(l -> new OrderView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
+                        l.getSalePrice())).toList(),
+                purchasing.purchaseOrdersOf(id).stream().map(OrderView.PurchaseOrderView::of).toList(),
+                tracking.shipmentsOf(id).stream().map(OrderView.ShipmentView::of).toList(),
+                ledger.entriesOf(id).stream().map(OrderView.LedgerEntryView::of).toList(),
+                ledger.margin(id),
+                timeline.findByOrderIdOrderById(id).stream().map(e -> new OrderView.TimelineView(e.getAt(), e.getWhat()))
+                        .toList(),
+                order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
+    }
+}

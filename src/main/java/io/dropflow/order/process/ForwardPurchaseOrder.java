@@ -1,0 +1,98 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.order.Order;
+import io.dropflow.order.OrderLine;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.Orders;
+import io.dropflow.order.ShippingAddress;
+import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderLine;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierOffer;
+import io.dropflow.supplier.SupplierOffers;
+import io.dropflow.supplier.SupplierRefusedException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places the purchase order with the next ranked supplier. Blind shipping: the sender on the label
+ * is the seller. The attempt counter is a process variable written in the same transaction as the
+ * call, so a retry after a failure sends the same purchase order number (the supplier's
+ * idempotency key) again and never orders twice.
+ */
+@Component("forwardPurchaseOrder")
+class ForwardPurchaseOrder implements JavaDelegate {
+
+    static final String SUPPLIER_REFUSED = "SUPPLIER_REFUSED";
+
+    private final Orders orders;
+    private final SourcingCandidates candidates;
+    private final SupplierOffers offers;
+    private final Purchasing purchasing;
+    private final OrderTimeline timeline;
+    private final SupplierGateway.Sender seller;
+
+    ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, SupplierOffers offers, Purchasing purchasing,
+            OrderTimeline timeline, @Value("${dropflow.seller.name}") String sellerName,
+            @Value("${dropflow.seller.return-address}") String sellerReturnAddress) {
+        this.orders = orders;
+        this.candidates = candidates;
+        this.offers = offers;
+        this.purchasing = purchasing;
+        this.timeline = timeline;
+        this.seller = new SupplierGateway.Sender(sellerName, sellerReturnAddress);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
+        int round = (Integer) execution.getVariable(Variables.SOURCING_ROUND);
+        int rank = (Integer) execution.getVariable(Variables.NEXT_CANDIDATE);
+        Integer previousAttempt = (Integer) execution.getVariable(Variables.PURCHASE_ORDER_ATTEMPT);
+        int attempt = previousAttempt == null ? 1 : previousAttempt + 1;
+        SourcingCandidate candidate = candidates.findByOrderIdAndRoundAndRankNo(order.getId(), round, rank).orElseThrow();
+
+        Map<String, SupplierOffer> offerBySku = offers.findBySupplierId(candidate.getSupplierId()).stream()
+                .collect(Collectors.toMap(SupplierOffer::getSku, o -> o));
+        List<PurchaseOrderLine> lines = order.getLines().stream()
+                .map(l -> line(l, offerBySku.get(l.getSku())))
+                .toList();
+        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).getShippingCost())
+                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        try {
+            PurchaseOrder po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
+                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), shipTo(order), seller));
+            execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
+            execution.setVariable(Variables.PURCHASE_ORDER_ID, po.getId());
+            order.moveTo(OrderStatus.FORWARDED);
+            timeline.record(order.getId(), "Purchase order " + po.getIdempotencyKey() + " forwarded to "
+                    + po.getSupplier().getCode());
+        } catch (SupplierRefusedException e) {
+            execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
+            execution.setVariable(Variables.DECLINE_REASON, e.reasonCode());
+            timeline.record(order.getId(), "Supplier refused the purchase order: " + e.getMessage());
+            throw new BpmnError(SUPPLIER_REFUSED, e.getMessage());
+        }
+    }
+
+    private static PurchaseOrderLine line(OrderLine line, SupplierOffer offer) {
+        return new PurchaseOrderLine(line.getSku(), offer.getSupplierSku(), line.getQuantity(), offer.getSupplyPrice());
+    }
+
+    private static SupplierGateway.Address shipTo(Order order) {
+        ShippingAddress a = order.getShippingAddress();
+        return new SupplierGateway.Address(a.name(), a.line1(), a.line2(), a.postalCode(), a.city(), a.region(),
+                a.country(), order.getConsumer().phone());
+    }
+}

@@ -1,0 +1,152 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Messages;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Outcomes;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PROCESS_KEY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentStatusChanged;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.order.Order;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.Orders;
+import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.supplier.PurchaseOrderEvent;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that starts the order fulfillment process and hands it partner events.
+ *
+ * <p>The business key is the order id. Supplier events are correlated by business key and the
+ * current {@code purchaseOrderId}, so an answer about an earlier, already-declined purchase order
+ * can never move the process; carrier events likewise by {@code shipmentId}. Partner events go
+ * through the {@link MessageInbox}, so one that arrives before the process waits for it is kept
+ * and delivered later, never lost.
+ */
+@Component
+public class OrderFulfillment {
+
+    private final RuntimeService runtime;
+    private final MessageInbox inbox;
+    private final Orders orders;
+    private final OrderTimeline timeline;
+    private final Tracking tracking;
+    private final Duration returnWindow;
+    private final Duration restockWait;
+
+    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, Orders orders, OrderTimeline timeline,
+            Tracking tracking, @Value("${dropflow.fulfillment.return-window}") Duration returnWindow,
+            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait) {
+        this.runtime = runtime;
+        this.inbox = inbox;
+        this.orders = orders;
+        this.timeline = timeline;
+        this.tracking = tracking;
+        this.returnWindow = returnWindow;
+        this.restockWait = restockWait;
+    }
+
+    /** Starts fulfillment in the caller's transaction; the first step runs asynchronously. */
+    public String start(Order order) {
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(order.getId().toString())
+                .setVariables(Map.of(
+                        Variables.ORDER_ID, order.getId(),
+                        Variables.RETURN_WINDOW, returnWindow.toString(),
+                        Variables.RESTOCK_WAIT, restockWait.toString(),
+                        Variables.FULFILMENT_OUTCOME, Outcomes.PENDING))
+                .execute();
+        return instance.getId();
+    }
+
+    /**
+     * The consumer's cancellation. Only possible while the order is still being sourced: once the
+     * parcel has shipped the process no longer listens for it.
+     * @return false when the process is past the point where a cancellation is possible
+     */
+    public boolean requestCancellation(Long orderId) {
+        boolean waiting = runtime.createExecutionQuery()
+                .messageEventSubscriptionName(Messages.CANCELLATION_REQUESTED)
+                .processInstanceBusinessKey(orderId.toString()).count() > 0;
+        if (!waiting) {
+            return false;
+        }
+        runtime.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
+                .processInstanceBusinessKey(orderId.toString())
+                .correlateWithResult();
+        return true;
+    }
+
+    @EventListener
+    void on(PurchaseOrderEvent event) {
+        Order order = orders.findById(event.orderId()).orElseThrow();
+        String message;
+        Long shipmentId = null;
+        switch (event.type()) {
+            case ACCEPTED -> {
+                message = Messages.SUPPLIER_ACCEPTED;
+                order.moveTo(OrderStatus.ACCEPTED_BY_SUPPLIER);
+                timeline.record(order.getId(), "Supplier accepted purchase order " + event.purchaseOrderId());
+            }
+            case REJECTED, OUT_OF_STOCK -> {
+                message = Messages.SUPPLIER_DECLINED;
+                timeline.record(order.getId(), "Supplier declined purchase order " + event.purchaseOrderId()
+                        + " (" + event.reasonCode() + ")");
+            }
+            case SHIPPED -> {
+                message = Messages.SUPPLIER_SHIPPED;
+                Shipment shipment = tracking.recordShipment(order.getId(), event.purchaseOrderId(),
+                        event.carrierCode(), event.trackingNumber());
+                shipmentId = shipment.getId();
+                order.moveTo(OrderStatus.SHIPPED);
+                timeline.record(order.getId(), "Supplier shipped: " + event.carrierCode() + " " + event.trackingNumber());
+            }
+            case CANCELLATION_ACCEPTED -> {
+                message = Messages.CANCELLATION_ACCEPTED;
+                timeline.record(order.getId(), "Supplier cancelled purchase order " + event.purchaseOrderId());
+            }
+            case CANCELLATION_REFUSED -> {
+                message = Messages.CANCELLATION_REFUSED;
+                timeline.record(order.getId(), "Supplier refused to cancel purchase order " + event.purchaseOrderId()
+                        + " (" + event.reasonCode() + ")");
+            }
+            default -> throw new IllegalArgumentException(event.type().name());
+        }
+        Map<String, Object> variables = new java.util.HashMap<>();
+        if (event.reasonCode() != null) {
+            variables.put(Variables.DECLINE_REASON, event.reasonCode());
+        }
+        if (shipmentId != null) {
+            variables.put(Variables.SHIPMENT_ID, shipmentId);
+        }
+        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message, order.getId().toString(),
+                Variables.PURCHASE_ORDER_ID, event.purchaseOrderId(), variables));
+    }
+
+    @EventListener
+    void on(ShipmentStatusChanged event) {
+        Order order = orders.findById(event.orderId()).orElseThrow();
+        timeline.record(order.getId(), "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
+        String message;
+        if (event.status() == TrackingStatus.DELIVERED) {
+            order.moveTo(OrderStatus.DELIVERED);
+            message = Messages.PARCEL_DELIVERED;
+        } else if (event.status().isProblem()) {
+            order.moveTo(OrderStatus.DELIVERY_PROBLEM);
+            message = Messages.PARCEL_PROBLEM;
+        } else {
+            return; // progress only: recorded on the shipment, nothing for the process to decide
+        }
+        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message, order.getId().toString(),
+                Variables.SHIPMENT_ID, event.shipmentId(), Map.of()));
+    }
+}

@@ -1,0 +1,94 @@
+package io.dropflow.order.process;
+
+/** Names shared by bpmn/order-fulfillment.bpmn, its forms and the Java code. Change them together. */
+public final class OrderFulfillmentProcess {
+
+    public static final String PROCESS_KEY = "order_fulfillment";
+    public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
+
+    public static final class Messages {
+        public static final String SUPPLIER_ACCEPTED = "SupplierAcceptedPurchaseOrder";
+        public static final String SUPPLIER_DECLINED = "SupplierDeclinedPurchaseOrder";
+        public static final String SUPPLIER_SHIPPED = "SupplierShippedPurchaseOrder";
+        public static final String CANCELLATION_REQUESTED = "ConsumerRequestedCancellation";
+        public static final String CANCELLATION_ACCEPTED = "SupplierAcceptedCancellation";
+        public static final String CANCELLATION_REFUSED = "SupplierRefusedCancellation";
+        public static final String PARCEL_DELIVERED = "CarrierReportedDelivery";
+        public static final String PARCEL_PROBLEM = "CarrierReportedProblem";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Variables {
+        public static final String ORDER_ID = "orderId";
+        public static final String ORDER_VALID = "orderValid";
+        public static final String VALIDATION_PROBLEMS = "validationProblems";
+        public static final String REVIEW_DECISION = "reviewDecision";
+        public static final String SOURCING_ROUND = "sourcingRound";
+        public static final String CANDIDATE_COUNT = "candidateCount";
+        public static final String NEXT_CANDIDATE = "nextCandidate";
+        public static final String SUPPLIER_AVAILABLE = "supplierAvailable";
+        public static final String PURCHASE_ORDER_ATTEMPT = "purchaseOrderAttempt";
+        public static final String PURCHASE_ORDER_ID = "purchaseOrderId";
+        public static final String DECLINE_REASON = "declineReason";
+        public static final String OUT_OF_STOCK_DECISION = "outOfStockDecision";
+        public static final String SKU_TO_REPLACE = "skuToReplace";
+        public static final String SUBSTITUTE_SKU = "substituteSku";
+        public static final String CANCELLATION_PENDING = "cancellationPending";
+        public static final String SHIPMENT_ID = "shipmentId";
+        public static final String DELIVERY_PROBLEM_DECISION = "deliveryProblemDecision";
+        /** SHIPPED, CANCELLED or UNFULFILLED: how sourcing ended. */
+        public static final String FULFILMENT_OUTCOME = "fulfilmentOutcome";
+        public static final String RETURN_WINDOW = "returnWindow";
+        public static final String RESTOCK_WAIT = "restockWait";
+        /** Task-local, for forms only: a read-only summary of the facts to decide on. */
+        public static final String TASK_ORDER_SUMMARY = "orderSummary";
+        public static final String TASK_HISTORY = "history";
+
+        private Variables() {
+        }
+    }
+
+    public static final class Outcomes {
+        public static final String PENDING = "PENDING";
+        public static final String SHIPPED = "SHIPPED";
+        public static final String CANCELLED = "CANCELLED";
+        public static final String UNFULFILLED = "UNFULFILLED";
+
+        private Outcomes() {
+        }
+    }
+
+    /** Element ids that tests and operators' tools refer to. */
+    public static final class Elements {
+        public static final String VALIDATE_ORDER = "service_validate_order";
+        public static final String REVIEW_ORDER = "user_review_order";
+        public static final String SELECT_SUPPLIERS = "service_select_suppliers";
+        public static final String FORWARD_PURCHASE_ORDER = "service_forward_purchase_order";
+        public static final String AWAIT_SUPPLIER_ANSWER = "gateway_await_supplier_answer";
+        public static final String AWAIT_SHIPMENT = "gateway_await_shipment";
+        public static final String PICK_NEXT_SUPPLIER = "service_pick_next_supplier";
+        public static final String HANDLE_OUT_OF_STOCK = "user_handle_out_of_stock";
+        public static final String RESTOCK_WAIT = "timer_restock_wait";
+        public static final String SUBSTITUTE_SKU = "service_substitute_sku";
+        public static final String REQUEST_SUPPLIER_CANCELLATION = "service_request_supplier_cancellation";
+        public static final String AWAIT_CANCELLATION_ANSWER = "gateway_await_cancellation_answer";
+        public static final String AWAIT_SHIPMENT_AFTER_REFUSAL = "event_shipped_despite_cancellation";
+        public static final String REGISTER_TRACKING = "service_register_tracking";
+        public static final String SYNC_TRACKING = "service_sync_tracking_to_storefront";
+        public static final String AWAIT_DELIVERY = "gateway_await_delivery";
+        public static final String HANDLE_DELIVERY_PROBLEM = "user_handle_delivery_problem";
+        public static final String RETURN_WINDOW = "timer_return_window_elapsed";
+        public static final String SETTLE_ORDER = "service_settle_order";
+        public static final String REFUND_CONSUMER = "service_refund_consumer";
+        public static final String END_SETTLED = "end_order_settled";
+        public static final String END_CLOSED_REFUNDED = "end_order_closed_refunded";
+
+        private Elements() {
+        }
+    }
+
+    private OrderFulfillmentProcess() {
+    }
+}

@@ -1,0 +1,83 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.order.Order;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.Orders;
+import io.dropflow.order.ShippingAddress;
+import io.dropflow.order.TimelineEntry;
+import io.dropflow.supplier.Purchasing;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On task creation, puts a read-only summary of the order (lines, address, purchase orders,
+ * tracking, recent history) into task-local variables, so the operator's form shows the facts
+ * without the process carrying business data around.
+ */
+@Component("prepareTaskForm")
+class PrepareTaskForm implements TaskListener {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final Orders orders;
+    private final Purchasing purchasing;
+    private final Tracking tracking;
+    private final OrderTimeline timeline;
+
+    PrepareTaskForm(Orders orders, Purchasing purchasing, Tracking tracking, OrderTimeline timeline) {
+        this.orders = orders;
+        this.purchasing = purchasing;
+        this.tracking = tracking;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Order order = orders.findById((Long) task.getVariable(Variables.ORDER_ID)).orElseThrow();
+        task.setVariableLocal(Variables.TASK_ORDER_SUMMARY, summary(order));
+        task.setVariableLocal(Variables.TASK_HISTORY, history(order));
+    }
+
+    private String summary(Order order) {
+        ShippingAddress a = order.getShippingAddress();
+        String lines = order.getLines().stream()
+                .map(l -> "- " + l.getQuantity() + " × " + l.getSku() + " at " + l.getSalePrice().toPlainString() + " "
+                        + order.getCurrency())
+                .collect(Collectors.joining("\n"));
+        return "**Order " + order.getId() + "** (storefront " + order.getStorefrontOrderId() + "), status "
+                + order.getStatus() + "\n\n" + lines + "\n\nSale total: **" + order.saleTotal().toPlainString() + " "
+                + order.getCurrency() + "**\n\nShip to: " + a.name() + ", " + a.line1()
+                + (a.line2() == null ? "" : ", " + a.line2()) + ", " + (a.postalCode() == null ? "" : a.postalCode() + " ")
+                + a.city() + ", " + a.country() + "\n\nConsumer: " + order.getConsumer().name() + " <"
+                + order.getConsumer().email() + ">";
+    }
+
+    private String history(Order order) {
+        StringBuilder text = new StringBuilder();
+        purchasing.purchaseOrdersOf(order.getId()).forEach(po -> text.append("- Purchase order ")
+                .append(po.getIdempotencyKey()).append(" to ").append(po.getSupplier().getName()).append(": ")
+                .append(po.getStatus()).append(po.getReasonCode() == null ? "" : " (" + po.getReasonCode() + ")")
+                .append('\n'));
+        for (Shipment s : tracking.shipmentsOf(order.getId())) {
+            text.append("- Parcel ").append(s.getCarrierCode()).append(' ').append(s.getTrackingNumber()).append(": ")
+                    .append(s.getStatus()).append('\n');
+            s.getEvents().forEach(e -> text.append("  - ").append(TIME.format(e.getOccurredAt())).append(' ')
+                    .append(e.getStatus()).append(e.getLocation() == null ? "" : " at " + e.getLocation())
+                    .append(e.getDescription() == null ? "" : ": " + e.getDescription()).append('\n'));
+        }
+        List<TimelineEntry> entries = timeline.findByOrderIdOrderById(order.getId());
+        entries.subList(Math.max(0, entries.size() - 8), entries.size()).forEach(e ->
+                text.append("- ").append(TIME.format(e.getAt())).append(' ').append(e.getWhat()).append('\n'));
+        String result = text.toString();
+        return result.length() > 3500 ? result.substring(result.length() - 3500) : result;
+    }
+}

@@ -1,0 +1,40 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.Orders;
+import io.dropflow.supplier.Purchasing;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumer cancelled. If a purchase order is open, ask its supplier to cancel it (the answer
+ * comes by webhook); if none is, there is nothing to wait for.
+ */
+@Component("requestSupplierCancellation")
+class RequestSupplierCancellation implements JavaDelegate {
+
+    private final Orders orders;
+    private final Purchasing purchasing;
+    private final OrderTimeline timeline;
+
+    RequestSupplierCancellation(Orders orders, Purchasing purchasing, OrderTimeline timeline) {
+        this.orders = orders;
+        this.purchasing = purchasing;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long orderId = (Long) execution.getVariable(Variables.ORDER_ID);
+        Long purchaseOrderId = (Long) execution.getVariable(Variables.PURCHASE_ORDER_ID);
+        boolean pending = purchaseOrderId != null && purchasing.requestCancellation(purchaseOrderId);
+        execution.setVariable(Variables.CANCELLATION_PENDING, pending);
+        orders.findById(orderId).orElseThrow().moveTo(OrderStatus.CANCELLATION_REQUESTED);
+        timeline.record(orderId, pending ? "Consumer cancelled; asked the supplier to cancel the purchase order"
+                : "Consumer cancelled before any purchase order was open");
+    }
+}

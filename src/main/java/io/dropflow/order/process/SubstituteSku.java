@@ -1,0 +1,31 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.Orders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The operator chose a substitute product (checked when the task was completed): change the order's lines. */
+@Component("substituteSku")
+class SubstituteSku implements JavaDelegate {
+
+    private final Orders orders;
+    private final OrderTimeline timeline;
+
+    SubstituteSku(Orders orders, OrderTimeline timeline) {
+        this.orders = orders;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long orderId = (Long) execution.getVariable(Variables.ORDER_ID);
+        String original = (String) execution.getVariable(Variables.SKU_TO_REPLACE);
+        String substitute = (String) execution.getVariable(Variables.SUBSTITUTE_SKU);
+        orders.findById(orderId).orElseThrow().substituteSku(original, substitute);
+        timeline.record(orderId, "Operator substituted " + original + " with " + substitute);
+    }
+}

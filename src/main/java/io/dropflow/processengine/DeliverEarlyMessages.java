@@ -1,0 +1,26 @@
+package io.dropflow.processengine;
+
+import io.dropflow.processengine.inbox.MessageInbox;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Execution listener for every element where a process starts to wait for a partner: once the
+ * wait is committed, partner events that arrived early are delivered to it. Referenced from BPMN
+ * as {@code ${deliverEarlyMessages}} on the wait's start event.
+ */
+@Component("deliverEarlyMessages")
+public class DeliverEarlyMessages implements ExecutionListener {
+
+    private final MessageInbox inbox;
+
+    DeliverEarlyMessages(MessageInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        inbox.deliverPendingAfterCommit(execution.getProcessBusinessKey());
+    }
+}

@@ -1,0 +1,76 @@
+package io.dropflow.processengine.inbox;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+@Entity
+public class InboxMessage {
+
+    public enum Status { PENDING, DELIVERED, EXPIRED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String source;
+    private String sourceEventId;
+    private String messageName;
+    private String businessKey;
+    private String correlationVar;
+    private String correlationValue;
+    private String payload;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.PENDING;
+    private int attempts;
+    private Instant receivedAt = Instant.now();
+    private Instant deliveredAt;
+    private String lastError;
+
+    protected InboxMessage() {
+    }
+
+    InboxMessage(String source, String sourceEventId, String messageName, String businessKey, String correlationVar,
+            String correlationValue, String payload) {
+        this.source = source;
+        this.sourceEventId = sourceEventId;
+        this.messageName = messageName;
+        this.businessKey = businessKey;
+        this.correlationVar = correlationVar;
+        this.correlationValue = correlationValue;
+        this.payload = payload;
+    }
+
+    void delivered() {
+        status = Status.DELIVERED;
+        deliveredAt = Instant.now();
+        attempts++;
+        lastError = null;
+    }
+
+    void failed(String error) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
+
+    void expire() {
+        status = Status.EXPIRED;
+    }
+
+    public Long getId() { return id; }
+    public String getSource() { return source; }
+    public String getSourceEventId() { return sourceEventId; }
+    public String getMessageName() { return messageName; }
+    public String getBusinessKey() { return businessKey; }
+    public String getCorrelationVar() { return correlationVar; }
+    public String getCorrelationValue() { return correlationValue; }
+    public String getPayload() { return payload; }
+    public Status getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public Instant getDeliveredAt() { return deliveredAt; }
+    public String getLastError() { return lastError; }
+}

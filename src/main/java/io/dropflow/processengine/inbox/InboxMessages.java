@@ -1,0 +1,30 @@
+package io.dropflow.processengine.inbox;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface InboxMessages extends JpaRepository<InboxMessage, Long> {
+
+    boolean existsBySourceAndSourceEventId(String source, String sourceEventId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from InboxMessage m where m.id = :id")
+    Optional<InboxMessage> lockById(Long id);
+
+    @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.businessKey = :businessKey order by m.id")
+    List<Long> pendingIdsFor(String businessKey);
+
+    @Query("select m.id from InboxMessage m where m.status = 'PENDING' order by m.id")
+    List<Long> pendingIds(Limit limit);
+
+    @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.receivedAt < :before order by m.id")
+    List<Long> pendingIdsReceivedBefore(Instant before, Limit limit);
+
+    List<InboxMessage> findByBusinessKeyOrderById(String businessKey);
+}

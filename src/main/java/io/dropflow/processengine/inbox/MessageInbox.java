@@ -1,0 +1,184 @@
+package io.dropflow.processengine.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores partner events and delivers them to the process engine as messages.
+ *
+ * <p>An event is delivered when a process instance with the event's business key waits for the
+ * message (and, where given, has the correlation variable's value). Until then it stays PENDING and
+ * is delivered (1) right after the transaction in which a process reaches a wait state that calls
+ * {@link #deliverPendingAfterCommit(String)}, and (2) by a periodic sweep that covers crashes
+ * between those two moments. Events nobody ever waits for expire and stay visible in the table.
+ */
+@Service
+public class MessageInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageInbox.class);
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
+
+    private final InboxMessages messages;
+    private final RuntimeService runtime;
+    private final ObjectMapper json;
+    private final TransactionTemplate newTransaction;
+    private final Duration expireAfter;
+    private final boolean sweepEnabled;
+
+    MessageInbox(InboxMessages messages, RuntimeService runtime, ObjectMapper json,
+            PlatformTransactionManager transactions, @Value("${dropflow.inbox.expire-after}") Duration expireAfter,
+            @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled) {
+        this.messages = messages;
+        this.runtime = runtime;
+        this.json = json;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.expireAfter = expireAfter;
+        this.sweepEnabled = sweepEnabled;
+    }
+
+    /** A message for the engine; correlationVar/Value narrow it to the instance waiting for this very object. */
+    public record Message(String source, String sourceEventId, String name, String businessKey, String correlationVar,
+            Long correlationValue, Map<String, Object> variables) {
+    }
+
+    /**
+     * Stores the message in the caller's transaction and delivers it after commit if someone waits.
+     * @return false when this event was received before (the redelivery is ignored)
+     */
+    public boolean accept(Message m) {
+        if (messages.existsBySourceAndSourceEventId(m.source(), m.sourceEventId())) {
+            return false;
+        }
+        InboxMessage stored = messages.save(new InboxMessage(m.source(), m.sourceEventId(), m.name(), m.businessKey(),
+                m.correlationVar(), m.correlationValue() == null ? null : m.correlationValue().toString(),
+                write(m.variables())));
+        afterCommit(() -> tryDeliver(stored.getId()));
+        return true;
+    }
+
+    /** Called by a process when it starts to wait: anything that arrived early is delivered once this transaction commits. */
+    public void deliverPendingAfterCommit(String businessKey) {
+        afterCommit(() -> deliverPending(businessKey));
+    }
+
+    public void deliverPending(String businessKey) {
+        for (Long id : messages.pendingIdsFor(businessKey)) {
+            tryDeliver(id);
+        }
+    }
+
+    public List<InboxMessage> messagesFor(String businessKey) {
+        return messages.findByBusinessKeyOrderById(businessKey);
+    }
+
+    /** Periodic redelivery; the interval is {@code dropflow.inbox.redelivery-interval}. */
+    @Scheduled(fixedDelayString = "${dropflow.inbox.redelivery-interval}", initialDelayString = "${dropflow.inbox.redelivery-interval}")
+    public void sweep() {
+        if (!sweepEnabled) {
+            return;
+        }
+        for (Long id : messages.pendingIds(Limit.of(500))) {
+            tryDeliver(id);
+        }
+        for (Long id : messages.pendingIdsReceivedBefore(Instant.now().minus(expireAfter), Limit.of(500))) {
+            newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
+                if (m.getStatus() == InboxMessage.Status.PENDING) {
+                    m.expire();
+                    log.warn("Inbox message {} ({} for {}) expired: no process waited for it since {}",
+                            m.getId(), m.getMessageName(), m.getBusinessKey(), m.getReceivedAt());
+                }
+            }));
+        }
+    }
+
+    /** @return true when the message was handed to a waiting process instance */
+    boolean tryDeliver(Long id) {
+        try {
+            Boolean delivered = newTransaction.execute(tx -> {
+                InboxMessage m = messages.lockById(id).orElse(null);
+                if (m == null || m.getStatus() != InboxMessage.Status.PENDING || !someoneWaitsFor(m)) {
+                    return false;
+                }
+                MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
+                        .processInstanceBusinessKey(m.getBusinessKey())
+                        .setVariables(read(m.getPayload()));
+                if (m.getCorrelationVar() != null) {
+                    correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
+                }
+                correlation.correlateWithResult();
+                m.delivered();
+                return true;
+            });
+            return Boolean.TRUE.equals(delivered);
+        } catch (RuntimeException e) {
+            // A concurrent change of the same process instance (optimistic locking) or a failure in the
+            // process's synchronous part: the message stays pending and the sweep tries again.
+            log.warn("Inbox message {} not delivered yet: {}", id, e.toString());
+            newTransaction.executeWithoutResult(tx -> messages.findById(id).ifPresent(m -> m.failed(e.toString())));
+            return false;
+        }
+    }
+
+    private boolean someoneWaitsFor(InboxMessage m) {
+        ExecutionQuery waiting = runtime.createExecutionQuery()
+                .messageEventSubscriptionName(m.getMessageName())
+                .processInstanceBusinessKey(m.getBusinessKey());
+        if (m.getCorrelationVar() != null) {
+            waiting.processVariableValueEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
+        }
+        return waiting.count() > 0;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private String write(Map<String, Object> variables) {
+        try {
+            return json.writeValueAsString(variables == null ? Map.of() : variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Whole numbers come back as Long: process variables holding ids are Longs. */
+    private Map<String, Object> read(String payload) {
+        try {
+            Map<String, Object> values = new HashMap<>(payload == null ? Map.of() : json.readValue(payload, PAYLOAD));
+            values.replaceAll((k, v) -> v instanceof Integer i ? Long.valueOf(i) : v);
+            return values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable inbox payload", e);
+        }
+    }
+}

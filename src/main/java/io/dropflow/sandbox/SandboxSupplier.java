@@ -1,0 +1,141 @@
+package io.dropflow.sandbox;
+
+import io.dropflow.sandbox.SandboxSettings.SupplierBehaviour;
+import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventType;
+import io.dropflow.supplier.SupplierGateway;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * A supplier that behaves like a remote one: it takes purchase orders idempotently (the same key
+ * twice is one order), and answers later through our webhook: accepts and ships, runs out of
+ * stock, rejects, or never ships, as configured per supplier code.
+ */
+@Component
+@ConditionalOnProperty(name = "dropflow.partners.supplier", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxSupplier implements SupplierGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxSupplier.class);
+
+    /** One purchase order as this supplier holds it, with how often it was sent to us. */
+    public static final class Received {
+        private final PlacePurchaseOrder order;
+        private final String reference;
+        private final AtomicInteger deliveries = new AtomicInteger(1);
+        private volatile boolean shipped;
+        private volatile ScheduledFuture<?> pendingShipment;
+        private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Received(PlacePurchaseOrder order, String reference) {
+            this.order = order;
+            this.reference = reference;
+        }
+
+        public PlacePurchaseOrder order() { return order; }
+        public String reference() { return reference; }
+        public int deliveries() { return deliveries.get(); }
+        public List<String> cancellationRequests() { return List.copyOf(cancellationKeys); }
+    }
+
+    private final SandboxSettings settings;
+    private final PartnerCallbacks callbacks;
+    private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final AtomicInteger references = new AtomicInteger(1000);
+
+    SandboxSupplier(SandboxSettings settings, PartnerCallbacks callbacks) {
+        this.settings = settings;
+        this.callbacks = callbacks;
+    }
+
+    @Override
+    public String placePurchaseOrder(PlacePurchaseOrder command) {
+        Received known = byIdempotencyKey.get(command.idempotencyKey());
+        if (known != null) {
+            known.deliveries.incrementAndGet();
+            return known.reference; // same key, same answer: never a second order
+        }
+        Received received = new Received(command, command.supplierCode() + "-" + references.incrementAndGet());
+        if (byIdempotencyKey.putIfAbsent(command.idempotencyKey(), received) != null) {
+            return placePurchaseOrder(command);
+        }
+        SupplierBehaviour behaviour = settings.behaviourOf(command.supplierCode());
+        log.info("Sandbox supplier {} received {} ({}), behaving {}", command.supplierCode(),
+                command.purchaseOrderNumber(), received.reference, behaviour);
+        Duration delay = settings.answerDelay();
+        switch (behaviour) {
+            case SHIPS, SHIPS_LOST -> {
+                answer(received, delay, SupplierEventType.ACCEPTED, null);
+                received.pendingShipment = callbacks.post(delay.multipliedBy(2), path(command),
+                        shippedEvent(received, behaviour == SupplierBehaviour.SHIPS_LOST));
+                received.shipped = true;
+            }
+            case OUT_OF_STOCK -> answer(received, delay, SupplierEventType.OUT_OF_STOCK, "OUT_OF_STOCK");
+            case REJECTS -> answer(received, delay, SupplierEventType.REJECTED, "DISCONTINUED");
+            case ACCEPTS_ONLY -> answer(received, delay, SupplierEventType.ACCEPTED, null);
+            case MANUAL -> { }
+        }
+        return received.reference;
+    }
+
+    @Override
+    public void requestCancellation(RequestCancellation command) {
+        Received received = byIdempotencyKey.get(command.purchaseOrderNumber());
+        if (received == null) {
+            return;
+        }
+        if (received.cancellationKeys.contains(command.idempotencyKey())) {
+            return;
+        }
+        received.cancellationKeys.add(command.idempotencyKey());
+        if (settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.MANUAL) {
+            return;
+        }
+        ScheduledFuture<?> shipment = received.pendingShipment;
+        boolean stopped = shipment == null || shipment.cancel(false);
+        if (stopped) {
+            answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_ACCEPTED, null);
+        } else {
+            answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_REFUSED, "ALREADY_SHIPPED");
+        }
+    }
+
+    public Received received(String purchaseOrderNumber) {
+        return byIdempotencyKey.get(purchaseOrderNumber);
+    }
+
+    public List<Received> receivedFor(Long orderId) {
+        String prefix = "DF-" + orderId + "-";
+        return byIdempotencyKey.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    public int purchaseOrdersReceived() {
+        return byIdempotencyKey.size();
+    }
+
+    private void answer(Received received, Duration delay, SupplierEventType type, String reason) {
+        callbacks.post(delay, path(received.order), new SupplierEvent(UUID.randomUUID().toString(), type,
+                received.order.purchaseOrderNumber(), received.reference, reason, null, null));
+    }
+
+    private SupplierEvent shippedEvent(Received received, boolean lost) {
+        String tracking = (lost ? "SBXLOST" : "SBX") + Math.abs(received.reference.hashCode())
+                + Integer.toString(received.order.purchaseOrderNumber().hashCode() & 0xffff, 36).toUpperCase();
+        return new SupplierEvent(UUID.randomUUID().toString(), SupplierEventType.SHIPPED,
+                received.order.purchaseOrderNumber(), received.reference, null, SandboxCarrier.CARRIER_CODE, tracking);
+    }
+
+    private static String path(PlacePurchaseOrder order) {
+        return "/api/webhooks/suppliers/" + order.supplierCode() + "/events";
+    }
+}

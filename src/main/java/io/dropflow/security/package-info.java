@@ -1,0 +1,2 @@
+/** Who may do what: HTTP authentication against the engine's users, groups and their authorizations. */
+package io.dropflow.security;

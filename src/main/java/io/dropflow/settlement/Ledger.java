@@ -1,0 +1,60 @@
+package io.dropflow.settlement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Books an order's money. Every booking is unique per order, type and reference, so settling twice books once. */
+@Service
+public class Ledger {
+
+    private final LedgerEntries entries;
+    private final BigDecimal platformFeeRate;
+
+    Ledger(LedgerEntries entries, @Value("${dropflow.settlement.platform-fee-rate}") BigDecimal platformFeeRate) {
+        this.entries = entries;
+        this.platformFeeRate = platformFeeRate;
+    }
+
+    public record Settlement(Long orderId, String currency, BigDecimal saleTotal, String purchaseOrderNumber,
+            BigDecimal supplyTotal, BigDecimal shippingCost) {
+    }
+
+    /** Books sale, supply cost, shipping and fees for a delivered order; returns the margin. */
+    @Transactional
+    public BigDecimal settle(Settlement s) {
+        String ref = "order-" + s.orderId();
+        book(s.orderId(), LedgerEntryType.SALE, s.saleTotal(), s.currency(), ref);
+        book(s.orderId(), LedgerEntryType.SUPPLY_COST, s.supplyTotal().negate(), s.currency(), s.purchaseOrderNumber());
+        book(s.orderId(), LedgerEntryType.SHIPPING_COST, s.shippingCost().negate(), s.currency(), s.purchaseOrderNumber());
+        BigDecimal fee = s.saleTotal().multiply(platformFeeRate).setScale(2, RoundingMode.HALF_UP);
+        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, fee.negate(), s.currency(), ref);
+        return margin(s.orderId());
+    }
+
+    /** Books a refund to the consumer (the sale it cancels is booked alongside, so the order nets out). */
+    @Transactional
+    public void refund(Long orderId, BigDecimal amount, String currency) {
+        String ref = "order-" + orderId;
+        book(orderId, LedgerEntryType.SALE, amount, currency, ref);
+        book(orderId, LedgerEntryType.REFUND, amount.negate(), currency, ref);
+    }
+
+    public BigDecimal margin(Long orderId) {
+        return entries.findByOrderIdOrderById(orderId).stream().map(LedgerEntry::getAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public List<LedgerEntry> entriesOf(Long orderId) {
+        return entries.findByOrderIdOrderById(orderId);
+    }
+
+    private void book(Long orderId, LedgerEntryType type, BigDecimal amount, String currency, String reference) {
+        if (!entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
+            entries.save(new LedgerEntry(orderId, type, amount, currency, reference));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.dropflow.settlement;
+
+public enum LedgerEntryType {
+    SALE,
+    SUPPLY_COST,
+    SHIPPING_COST,
+    PLATFORM_FEE,
+    REFUND
+}

@@ -1,0 +1,14 @@
+package io.dropflow.storefront;
+
+import java.math.BigDecimal;
+
+/**
+ * The port back to the storefront an order came from. Each call carries an idempotency key: the
+ * storefront applies a key once, so a retried call never refunds twice.
+ */
+public interface StorefrontGateway {
+
+    void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey);
+
+    void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey);
+}

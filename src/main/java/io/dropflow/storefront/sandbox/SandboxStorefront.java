@@ -1,0 +1,48 @@
+package io.dropflow.storefront.sandbox;
+
+import io.dropflow.storefront.StorefrontGateway;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Applies each idempotency key once, as a real storefront API does, and remembers what it got. */
+@Component
+@ConditionalOnProperty(name = "dropflow.partners.storefront", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxStorefront implements StorefrontGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxStorefront.class);
+
+    public record Received(String kind, String storefrontOrderId, String detail) {
+    }
+
+    private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
+
+    @Override
+    public void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey,
+                new Received("TRACKING", storefrontOrderId, carrierCode + " " + trackingNumber)) == null) {
+            log.info("Storefront order {} now shows tracking {} {}", storefrontOrderId, carrierCode, trackingNumber);
+        }
+    }
+
+    @Override
+    public void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey,
+                new Received("REFUND", storefrontOrderId, amount.toPlainString() + " " + currency)) == null) {
+            log.info("Storefront refunded {} {} on order {} ({})", amount, currency, storefrontOrderId, reason);
+        }
+    }
+
+    public List<Received> received(String storefrontOrderId) {
+        return byIdempotencyKey.values().stream().filter(r -> r.storefrontOrderId().equals(storefrontOrderId)).toList();
+    }
+
+    public void forget() {
+        byIdempotencyKey.clear();
+    }
+}

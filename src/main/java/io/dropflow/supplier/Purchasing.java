@@ -1,0 +1,113 @@
+package io.dropflow.supplier;
+
+import io.dropflow.supplier.PurchaseOrder.Transition;
+import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
+import io.dropflow.supplier.SupplierGateway.RequestCancellation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The supplier feature's use cases: place and cancel purchase orders, take in supplier events. */
+@Service
+public class Purchasing {
+
+    private static final Logger log = LoggerFactory.getLogger(Purchasing.class);
+
+    private final PurchaseOrders purchaseOrders;
+    private final Suppliers suppliers;
+    private final SupplierGateway gateway;
+    private final ApplicationEventPublisher events;
+
+    Purchasing(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierGateway gateway,
+            ApplicationEventPublisher events) {
+        this.purchaseOrders = purchaseOrders;
+        this.suppliers = suppliers;
+        this.gateway = gateway;
+        this.events = events;
+    }
+
+    public record ForwardCommand(Long orderId, int attempt, Long supplierId, List<PurchaseOrderLine> lines,
+            BigDecimal shippingCost, String currency, SupplierGateway.Address shipTo, SupplierGateway.Sender sender) {
+    }
+
+    /**
+     * Places the purchase order for this order and attempt. Safe to repeat: the purchase order row
+     * and the key sent to the supplier are the same every time.
+     */
+    @Transactional
+    public PurchaseOrder forward(ForwardCommand command) {
+        String key = purchaseOrderNumber(command.orderId(), command.attempt());
+        PurchaseOrder po = purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
+            Supplier supplier = suppliers.findById(command.supplierId()).orElseThrow();
+            return purchaseOrders.save(new PurchaseOrder(command.orderId(), supplier, key, command.lines(),
+                    command.shippingCost(), command.currency()));
+        });
+        if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
+            return po; // an earlier attempt got through and the supplier has answered since
+        }
+        List<SupplierGateway.Line> lines = po.getLines().stream()
+                .map(l -> new SupplierGateway.Line(l.getSupplierSku(), l.getQuantity()))
+                .toList();
+        String reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
+                lines, command.shipTo(), command.sender()));
+        po.markForwarded(reference);
+        return po;
+    }
+
+    /** @return false when there is nothing left to cancel (the purchase order already shipped or ended) */
+    @Transactional
+    public boolean requestCancellation(Long purchaseOrderId) {
+        PurchaseOrder po = purchaseOrders.findById(purchaseOrderId).orElseThrow();
+        Transition t = po.requestCancellation();
+        if (t == Transition.STALE) {
+            return false;
+        }
+        gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
+                po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
+        return true;
+    }
+
+    /**
+     * Applies a supplier's event to its purchase order and publishes it for the order's process.
+     * Redelivered and out-of-date events change nothing.
+     */
+    @Transactional
+    public Transition receive(String supplierCode, SupplierEvent event) {
+        PurchaseOrder po = purchaseOrders.findByIdempotencyKey(event.purchaseOrderNumber())
+                .filter(p -> p.getSupplier().getCode().equals(supplierCode))
+                .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode
+                        + " has no purchase order " + event.purchaseOrderNumber()));
+        Transition t = switch (event.type()) {
+            case ACCEPTED -> po.accept();
+            case REJECTED -> po.decline(event.reasonCode() == null ? "REJECTED" : event.reasonCode());
+            case OUT_OF_STOCK -> po.decline("OUT_OF_STOCK");
+            case SHIPPED -> po.ship();
+            case CANCELLATION_ACCEPTED -> po.cancel();
+            case CANCELLATION_REFUSED -> po.refuseCancellation(event.reasonCode());
+        };
+        if (event.supplierReference() != null && po.getSupplierReference() == null) {
+            po.markForwarded(event.supplierReference());
+        }
+        if (t == Transition.APPLIED) {
+            events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
+                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber()));
+        } else {
+            log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
+                    event.eventId(), event.type(), event.purchaseOrderNumber(), t, po.getStatus());
+        }
+        return t;
+    }
+
+    public List<PurchaseOrder> purchaseOrdersOf(Long orderId) {
+        return purchaseOrders.findByOrderIdOrderById(orderId);
+    }
+
+    public static String purchaseOrderNumber(Long orderId, int attempt) {
+        return "DF-" + orderId + "-PO" + attempt;
+    }
+}

@@ -1,0 +1,36 @@
+package io.dropflow.supplier;
+
+import java.util.List;
+
+/**
+ * The port to a supplier's system. Every call carries an idempotency key: a supplier that sees the
+ * same key twice answers as it did the first time and does not act twice. Implementations throw
+ * {@link SupplierUnavailableException} for failures worth retrying (the engine's retry cycle does
+ * the retrying) and {@link SupplierRefusedException} for answers that will never change.
+ */
+public interface SupplierGateway {
+
+    /** @return the supplier's own reference for the purchase order */
+    String placePurchaseOrder(PlacePurchaseOrder command);
+
+    void requestCancellation(RequestCancellation command);
+
+    /** Blind shipping: the parcel's sender is the seller, never the supplier. */
+    record PlacePurchaseOrder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
+            List<Line> lines, Address shipTo, Sender sender) {
+    }
+
+    record Line(String supplierSku, int quantity) {
+    }
+
+    record Address(String name, String line1, String line2, String postalCode, String city, String region,
+            String country, String phone) {
+    }
+
+    record Sender(String name, String returnAddress) {
+    }
+
+    record RequestCancellation(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
+            String supplierReference) {
+    }
+}

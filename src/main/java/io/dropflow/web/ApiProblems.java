@@ -1,0 +1,89 @@
+package io.dropflow.web;
+
+import io.dropflow.order.OrderConflictException;
+import io.dropflow.order.UnknownSkuException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of our API as RFC 7807 problem details that say what is wrong. */
+@RestControllerAdvice(basePackages = "io.dropflow")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final URI INVALID = URI.create("https://dropflow.io/problems/invalid-request");
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(g -> Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage())))
+                .toList();
+        var all = new java.util.ArrayList<>(errors);
+        all.addAll(global);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                all.stream().map(m -> m.get("field") + " " + m.get("message")).sorted()
+                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        problem.setType(INVALID);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", all);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+        problem.setType(INVALID);
+        problem.setTitle("Unreadable request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(UnknownSkuException.class)
+    ProblemDetail unknownSku(UnknownSkuException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/unknown-sku"));
+        problem.setTitle("Unknown SKU");
+        problem.setProperty("skus", e.skus());
+        return problem;
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(OrderConflictException.class)
+    ProblemDetail conflict(OrderConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflicts with the order's state");
+        return problem;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}
