@@ -93,8 +93,7 @@ create table purchase_order (
     forwarded_at        timestamp with time zone,
     shipped_at          timestamp with time zone,
     created_at          timestamp with time zone not null,
-    updated_at          timestamp with time zone not null,
-    version             bigint        not null default 0
+    updated_at          timestamp with time zone not null
 );
 create index ix_purchase_order_order on purchase_order (order_id);
 
@@ -118,7 +117,6 @@ create table shipment (
     synced_to_storefront_at timestamp with time zone,
     last_event_at      timestamp with time zone,
     created_at         timestamp with time zone not null,
-    version            bigint       not null default 0,
     constraint uq_shipment_tracking unique (carrier_code, tracking_number)
 );
 create index ix_shipment_order on shipment (order_id);

@@ -9,12 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
 
+/** A parcel on its way. Tracking webhooks and the process's jobs write different columns; webhooks lock the row. */
 @Entity
+@DynamicUpdate
 public class Shipment {
 
     @Id
@@ -30,8 +32,6 @@ public class Shipment {
     private Instant syncedToStorefrontAt;
     private Instant lastEventAt;
     private Instant createdAt = Instant.now();
-    @Version
-    private long version;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("occurredAt")
     private List<TrackingEvent> events = new ArrayList<>();

@@ -44,7 +44,7 @@ public class Tracking {
 
     @Transactional
     public boolean receive(CarrierEvent event) {
-        Shipment shipment = shipments.findByCarrierCodeAndTrackingNumber(event.carrierCode(), event.trackingNumber())
+        Shipment shipment = shipments.lockByTracking(event.carrierCode(), event.trackingNumber())
                 .orElseThrow(() -> new NoSuchElementException(
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
         TrackingStatus before = shipment.getStatus();

@@ -51,6 +51,11 @@ public class PartnerCallbacks implements AutoCloseable {
         return scheduler.schedule(() -> send(path, body, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Calls our webhook right now, on the caller's thread, as a supplier answering inside our request would. */
+    public void postNow(String path, Object body) {
+        send(path, body, ATTEMPTS);
+    }
+
     private void send(String path, Object body, int attempt) {
         try {
             http.post().uri(path).contentType(MediaType.APPLICATION_JSON)

@@ -29,7 +29,6 @@ public class SandboxCarrier implements CarrierTracking {
     private final SandboxSettings settings;
     private final PartnerCallbacks callbacks;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private volatile boolean pushing = true;
 
     SandboxCarrier(SandboxSettings settings, PartnerCallbacks callbacks) {
         this.settings = settings;
@@ -38,7 +37,7 @@ public class SandboxCarrier implements CarrierTracking {
 
     @Override
     public void register(String carrierCode, String trackingNumber) {
-        if (!registered.add(carrierCode + ":" + trackingNumber) || !pushing) {
+        if (!registered.add(carrierCode + ":" + trackingNumber) || !settings.carrierPushesEvents()) {
             return;
         }
         List<TrackingStatus> steps = trackingNumber.contains("LOST") ? LOST : JOURNEY;
@@ -54,10 +53,5 @@ public class SandboxCarrier implements CarrierTracking {
 
     public boolean isRegistered(String carrierCode, String trackingNumber) {
         return registered.contains(carrierCode + ":" + trackingNumber);
-    }
-
-    /** Tests push their own events: the sandbox then only records registrations. */
-    public void stopPushing() {
-        pushing = false;
     }
 }

@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param carrierStepDelay time between two tracking events of a sandbox parcel
  * @param suppliers how each sandbox supplier behaves, by supplier code
  * @param defaultSupplierBehaviour for suppliers not listed
+ * @param carrierPushesEvents false: the sandbox carrier only records registrations (tests push events themselves)
  */
 @ConfigurationProperties("dropflow.sandbox")
 public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
-        Map<String, SupplierBehaviour> suppliers, SupplierBehaviour defaultSupplierBehaviour) {
+        Map<String, SupplierBehaviour> suppliers, SupplierBehaviour defaultSupplierBehaviour,
+        Boolean carrierPushesEvents) {
 
     public enum SupplierBehaviour {
         /** Accepts, then ships. */
@@ -23,6 +25,8 @@ public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         REJECTS,
         /** Accepts and never ships. */
         ACCEPTS_ONLY,
+        /** Accepts at once, while our forwarding call is still open, then ships: the early-answer case. */
+        ANSWERS_IMMEDIATELY,
         /** Records what it receives and never answers by itself (tests drive the answers). */
         MANUAL
     }
@@ -32,6 +36,7 @@ public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         carrierStepDelay = carrierStepDelay == null ? Duration.ofSeconds(3) : carrierStepDelay;
         suppliers = suppliers == null ? Map.of() : Map.copyOf(suppliers);
         defaultSupplierBehaviour = defaultSupplierBehaviour == null ? SupplierBehaviour.SHIPS : defaultSupplierBehaviour;
+        carrierPushesEvents = carrierPushesEvents == null || carrierPushesEvents;
     }
 
     public SupplierBehaviour behaviourOf(String supplierCode) {

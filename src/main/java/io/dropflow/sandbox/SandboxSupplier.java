@@ -4,6 +4,7 @@ import io.dropflow.sandbox.SandboxSettings.SupplierBehaviour;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,6 @@ public class SandboxSupplier implements SupplierGateway {
         private final PlacePurchaseOrder order;
         private final String reference;
         private final AtomicInteger deliveries = new AtomicInteger(1);
-        private volatile boolean shipped;
         private volatile ScheduledFuture<?> pendingShipment;
         private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -50,6 +50,7 @@ public class SandboxSupplier implements SupplierGateway {
     private final SandboxSettings settings;
     private final PartnerCallbacks callbacks;
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger(1000);
 
     SandboxSupplier(SandboxSettings settings, PartnerCallbacks callbacks) {
@@ -59,6 +60,24 @@ public class SandboxSupplier implements SupplierGateway {
 
     @Override
     public String placePurchaseOrder(PlacePurchaseOrder command) {
+        String reference = receive(command);
+        AtomicInteger failures = failuresToInject.get(command.supplierCode());
+        if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // The order arrived, but the answer is lost on the way back, like a timeout.
+            throw new SupplierUnavailableException("sandbox supplier " + command.supplierCode() + " timed out");
+        }
+        return reference;
+    }
+
+    /**
+     * Fault injection: the next {@code calls} purchase orders to this supplier are received but
+     * answered with a timeout.
+     */
+    public void failNextCalls(String supplierCode, int calls) {
+        failuresToInject.put(supplierCode, new AtomicInteger(calls));
+    }
+
+    private String receive(PlacePurchaseOrder command) {
         Received known = byIdempotencyKey.get(command.idempotencyKey());
         if (known != null) {
             known.deliveries.incrementAndGet();
@@ -66,7 +85,7 @@ public class SandboxSupplier implements SupplierGateway {
         }
         Received received = new Received(command, command.supplierCode() + "-" + references.incrementAndGet());
         if (byIdempotencyKey.putIfAbsent(command.idempotencyKey(), received) != null) {
-            return placePurchaseOrder(command);
+            return receive(command);
         }
         SupplierBehaviour behaviour = settings.behaviourOf(command.supplierCode());
         log.info("Sandbox supplier {} received {} ({}), behaving {}", command.supplierCode(),
@@ -77,11 +96,15 @@ public class SandboxSupplier implements SupplierGateway {
                 answer(received, delay, SupplierEventType.ACCEPTED, null);
                 received.pendingShipment = callbacks.post(delay.multipliedBy(2), path(command),
                         shippedEvent(received, behaviour == SupplierBehaviour.SHIPS_LOST));
-                received.shipped = true;
             }
             case OUT_OF_STOCK -> answer(received, delay, SupplierEventType.OUT_OF_STOCK, "OUT_OF_STOCK");
             case REJECTS -> answer(received, delay, SupplierEventType.REJECTED, "DISCONTINUED");
             case ACCEPTS_ONLY -> answer(received, delay, SupplierEventType.ACCEPTED, null);
+            case ANSWERS_IMMEDIATELY -> {
+                callbacks.postNow(path(command), new SupplierEvent(UUID.randomUUID().toString(),
+                        SupplierEventType.ACCEPTED, command.purchaseOrderNumber(), received.reference, null, null, null));
+                received.pendingShipment = callbacks.post(delay, path(command), shippedEvent(received, false));
+            }
             case MANUAL -> { }
         }
         return received.reference;

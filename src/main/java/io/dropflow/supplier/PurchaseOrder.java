@@ -11,20 +11,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An order placed with one supplier on behalf of one consumer order. Its idempotency key is the
  * purchase order number the supplier sees; it is derived from the order and the attempt, so a
- * retried forward can never become a second purchase order.
+ * retried forward can never become a second purchase order. Concurrent writers (the forwarding
+ * job and supplier webhooks) take a row lock, see {@link PurchaseOrders#lockByIdempotencyKey}.
  */
 @Entity
+@DynamicUpdate
 public class PurchaseOrder {
 
     /** What a supplier event did to this purchase order. */
@@ -34,7 +36,7 @@ public class PurchaseOrder {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long orderId;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "supplier_id")
     private Supplier supplier;
     private String idempotencyKey;
@@ -49,9 +51,7 @@ public class PurchaseOrder {
     private Instant shippedAt;
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
-    @Version
-    private long version;
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "purchase_order_id", nullable = false)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
 
@@ -103,6 +103,7 @@ public class PurchaseOrder {
         return t;
     }
 
+    /** Asking again while a request is open is the same request. */
     Transition requestCancellation() {
         return move(PurchaseOrderStatus.CANCELLATION_REQUESTED, EnumSet.of(PurchaseOrderStatus.FORWARDING,
                 PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));

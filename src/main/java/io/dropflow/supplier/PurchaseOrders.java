@@ -1,15 +1,24 @@
 package io.dropflow.supplier;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
 
     Optional<PurchaseOrder> findByIdempotencyKey(String idempotencyKey);
 
-    @EntityGraph(attributePaths = {"supplier", "lines"})
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from PurchaseOrder p where p.idempotencyKey = :key")
+    Optional<PurchaseOrder> lockByIdempotencyKey(String key);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from PurchaseOrder p where p.id = :id")
+    Optional<PurchaseOrder> lockById(Long id);
+
     List<PurchaseOrder> findByOrderIdOrderById(Long orderId);
 
     long countByOrderId(Long orderId);

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The supplier feature's use cases: place and cancel purchase orders, take in supplier events. */
 @Service
@@ -22,13 +25,16 @@ public class Purchasing {
     private final Suppliers suppliers;
     private final SupplierGateway gateway;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate ownTransaction;
 
     Purchasing(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierGateway gateway,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.purchaseOrders = purchaseOrders;
         this.suppliers = suppliers;
         this.gateway = gateway;
         this.events = events;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public record ForwardCommand(Long orderId, int attempt, Long supplierId, List<PurchaseOrderLine> lines,
@@ -38,15 +44,17 @@ public class Purchasing {
     /**
      * Places the purchase order for this order and attempt. Safe to repeat: the purchase order row
      * and the key sent to the supplier are the same every time.
+     *
+     * <p>The row is committed before the supplier is called, so a supplier that answers at once
+     * (before the caller's transaction commits) finds the purchase order its answer is about.
      */
-    @Transactional
     public PurchaseOrder forward(ForwardCommand command) {
         String key = purchaseOrderNumber(command.orderId(), command.attempt());
-        PurchaseOrder po = purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
             Supplier supplier = suppliers.findById(command.supplierId()).orElseThrow();
             return purchaseOrders.save(new PurchaseOrder(command.orderId(), supplier, key, command.lines(),
                     command.shippingCost(), command.currency()));
-        });
+        }));
         if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
             return po; // an earlier attempt got through and the supplier has answered since
         }
@@ -55,16 +63,24 @@ public class Purchasing {
                 .toList();
         String reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
                 lines, command.shipTo(), command.sender()));
-        po.markForwarded(reference);
-        return po;
+        return ownTransaction.execute(tx -> {
+            PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
+            locked.markForwarded(reference);
+            return locked;
+        });
     }
 
-    /** @return false when there is nothing left to cancel (the purchase order already shipped or ended) */
-    @Transactional
+    /**
+     * Asks the supplier to cancel. The request is recorded (and committed) before the supplier is
+     * called, so an immediate answer finds it; repeating the call repeats the same idempotent request.
+     * @return false when there is nothing left to cancel (the purchase order already shipped or ended)
+     */
     public boolean requestCancellation(Long purchaseOrderId) {
-        PurchaseOrder po = purchaseOrders.findById(purchaseOrderId).orElseThrow();
-        Transition t = po.requestCancellation();
-        if (t == Transition.STALE) {
+        PurchaseOrder po = ownTransaction.execute(tx -> {
+            PurchaseOrder locked = purchaseOrders.lockById(purchaseOrderId).orElseThrow();
+            return locked.requestCancellation() == Transition.STALE ? null : locked;
+        });
+        if (po == null) {
             return false;
         }
         gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
@@ -78,7 +94,7 @@ public class Purchasing {
      */
     @Transactional
     public Transition receive(String supplierCode, SupplierEvent event) {
-        PurchaseOrder po = purchaseOrders.findByIdempotencyKey(event.purchaseOrderNumber())
+        PurchaseOrder po = purchaseOrders.lockByIdempotencyKey(event.purchaseOrderNumber())
                 .filter(p -> p.getSupplier().getCode().equals(supplierCode))
                 .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode
                         + " has no purchase order " + event.purchaseOrderNumber()));

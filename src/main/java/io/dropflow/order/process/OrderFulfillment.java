@@ -10,7 +10,6 @@ import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.Order;
-import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.processengine.inbox.MessageInbox;
@@ -31,6 +30,9 @@ import org.springframework.stereotype.Component;
  * can never move the process; carrier events likewise by {@code shipmentId}. Partner events go
  * through the {@link MessageInbox}, so one that arrives before the process waits for it is kept
  * and delivered later, never lost.
+ *
+ * <p>Partner events only add facts (timeline, shipment); the order's status is moved by the
+ * process itself when it consumes the event, so only process transactions write the order row.
  */
 @Component
 public class OrderFulfillment {
@@ -94,7 +96,6 @@ public class OrderFulfillment {
         switch (event.type()) {
             case ACCEPTED -> {
                 message = Messages.SUPPLIER_ACCEPTED;
-                order.moveTo(OrderStatus.ACCEPTED_BY_SUPPLIER);
                 timeline.record(order.getId(), "Supplier accepted purchase order " + event.purchaseOrderId());
             }
             case REJECTED, OUT_OF_STOCK -> {
@@ -107,7 +108,6 @@ public class OrderFulfillment {
                 Shipment shipment = tracking.recordShipment(order.getId(), event.purchaseOrderId(),
                         event.carrierCode(), event.trackingNumber());
                 shipmentId = shipment.getId();
-                order.moveTo(OrderStatus.SHIPPED);
                 timeline.record(order.getId(), "Supplier shipped: " + event.carrierCode() + " " + event.trackingNumber());
             }
             case CANCELLATION_ACCEPTED -> {
@@ -138,10 +138,8 @@ public class OrderFulfillment {
         timeline.record(order.getId(), "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
         String message;
         if (event.status() == TrackingStatus.DELIVERED) {
-            order.moveTo(OrderStatus.DELIVERED);
             message = Messages.PARCEL_DELIVERED;
         } else if (event.status().isProblem()) {
-            order.moveTo(OrderStatus.DELIVERY_PROBLEM);
             message = Messages.PARCEL_PROBLEM;
         } else {
             return; // progress only: recorded on the shipment, nothing for the process to decide

@@ -71,7 +71,7 @@ public final class OrderFulfillmentProcess {
         public static final String PICK_NEXT_SUPPLIER = "service_pick_next_supplier";
         public static final String HANDLE_OUT_OF_STOCK = "user_handle_out_of_stock";
         public static final String RESTOCK_WAIT = "timer_restock_wait";
-        public static final String SUBSTITUTE_SKU = "service_substitute_sku";
+        public static final String SUBSTITUTE_PRODUCT = "service_substitute_product";
         public static final String REQUEST_SUPPLIER_CANCELLATION = "service_request_supplier_cancellation";
         public static final String AWAIT_CANCELLATION_ANSWER = "gateway_await_cancellation_answer";
         public static final String AWAIT_SHIPMENT_AFTER_REFUSAL = "event_shipped_despite_cancellation";

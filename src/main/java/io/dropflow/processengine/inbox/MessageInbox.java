@@ -117,7 +117,12 @@ public class MessageInbox {
         try {
             Boolean delivered = newTransaction.execute(tx -> {
                 InboxMessage m = messages.lockById(id).orElse(null);
-                if (m == null || m.getStatus() != InboxMessage.Status.PENDING || !someoneWaitsFor(m)) {
+                if (m == null || m.getStatus() != InboxMessage.Status.PENDING) {
+                    return false;
+                }
+                if (!someoneWaitsFor(m)) {
+                    log.debug("Inbox message {} ({} for {}) stays pending: no process waits for it yet", id,
+                            m.getMessageName(), m.getBusinessKey());
                     return false;
                 }
                 MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
@@ -151,6 +156,7 @@ public class MessageInbox {
     }
 
     private static void afterCommit(Runnable action) {
+        log.debug("after commit: synchronization active {}", TransactionSynchronizationManager.isSynchronizationActive());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -9,13 +9,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The operator chose a substitute product (checked when the task was completed): change the order's lines. */
-@Component("substituteSku")
-class SubstituteSku implements JavaDelegate {
+@Component("substituteProduct")
+class SubstituteProduct implements JavaDelegate {
 
     private final Orders orders;
     private final OrderTimeline timeline;
 
-    SubstituteSku(Orders orders, OrderTimeline timeline) {
+    SubstituteProduct(Orders orders, OrderTimeline timeline) {
         this.orders = orders;
         this.timeline = timeline;
     }

@@ -1,0 +1,27 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.Orders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves the order's status where the model says so, e.g. on a catch event:
+ * {@code ${orderStatus.moveTo(execution, 'SHIPPED')}}.
+ */
+@Component("orderStatus")
+public class OrderStatusUpdates {
+
+    private final Orders orders;
+
+    OrderStatusUpdates(Orders orders) {
+        this.orders = orders;
+    }
+
+    public void moveTo(DelegateExecution execution, String status) {
+        orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow()
+                .moveTo(OrderStatus.valueOf(status));
+    }
+}

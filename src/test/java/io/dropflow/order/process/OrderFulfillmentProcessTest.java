@@ -1,0 +1,503 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.processengine.inbox.InboxMessage;
+import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.sandbox.SandboxCarrier;
+import io.dropflow.sandbox.SandboxSupplier;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.SupplierFixtures;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every path of bpmn/order-fulfillment.bpmn, started and driven as in production: over HTTP. */
+@DropflowTest
+class OrderFulfillmentProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    SandboxCarrier carrier;
+    @Autowired
+    SandboxStorefront storefront;
+    @Autowired
+    MessageInbox inbox;
+    @Autowired
+    SupplierFixtures fixtures;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    /** Places an order and runs it up to the first purchase order waiting for the supplier's answer. */
+    private long forwardedOrder(String sku) {
+        DropflowDriver.Placed placed = dropflow.placeOrder(sku, 1, "45.00");
+        assertThat(placed.status()).isEqualTo(201);
+        dropflow.runJobs(placed.orderId());
+        assertThat(dropflow.process(placed.orderId())).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        return placed.orderId();
+    }
+
+    /** Runs an order until its parcel has shipped and tracking is set up. */
+    private long shippedOrder(String trackingNumber) {
+        long order = forwardedOrder("DEMO-MUG");
+        dropflow.supplierShipped("ACME", po(order, 1), trackingNumber);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+        return order;
+    }
+
+    private Task task(long order) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order)).singleResult();
+    }
+
+    private void complete(long order, Map<String, Object> decision) {
+        engine.getTaskService().complete(task(order).getId(), decision);
+    }
+
+    private long refundsFor(long order) {
+        String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals("REFUND")).count();
+    }
+
+    @Test
+    void shipsTracksAndSettlesAnOrderWithItsFirstChoiceSupplier() {
+        // Given a DEMO-MUG order (ACME, supply 6.00 + shipping 2.50) sold at 15.00
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        assertThat(dropflow.process(order)).isWaitingAt(VALIDATE_ORDER);
+
+        // When the jobs run, the purchase order goes to ACME with the seller as sender
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).hasPassed(VALIDATE_ORDER, SELECT_SUPPLIERS, FORWARD_PURCHASE_ORDER)
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        SandboxSupplier.Received received = supplier.received(po(order, 1));
+        assertThat(received.deliveries()).isEqualTo(1);
+        assertThat(received.order().supplierCode()).isEqualTo("ACME");
+        assertThat(received.order().lines()).extracting("supplierSku", "quantity").containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ACME-MUG-01", 1));
+        assertThat(received.order().sender().name()).isEqualTo("Dropflow Demo Store");
+        assertThat(received.order().shipTo().name()).isEqualTo("Erika Mustermann");
+
+        // When ACME accepts and ships
+        assertThat(dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED").getStatusCode().value()).isEqualTo(200);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("ACCEPTED_BY_SUPPLIER");
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-HAPPY-" + order);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+
+        // Then tracking is registered with the carrier and sent to the storefront
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING, SYNC_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(carrier.isRegistered("SANDBOX-POST", "TRK-HAPPY-" + order)).isTrue();
+        assertThat(storefront.received(placed.storefrontOrderId())).extracting(SandboxStorefront.Received::kind)
+                .containsExactly("TRACKING");
+
+        // In-transit events are recorded without moving the process; delivery does
+        dropflow.carrierSays("TRK-HAPPY-" + order, "IN_TRANSIT");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+        dropflow.carrierSays("TRK-HAPPY-" + order, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+
+        // When the return window has passed, the order settles with its margin
+        dropflow.fireTimer(order, RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER, END_SETTLED);
+        JsonNode settled = dropflow.getOrder(order);
+        assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+        // 15.00 sale - 6.00 supply - 2.50 shipping - 0.45 platform fee (3 %)
+        assertThat(settled.path("margin").decimalValue()).isEqualByComparingTo("6.05");
+        assertThat(settled.path("ledger")).extracting(n -> n.path("type").asText())
+                .containsExactlyInAnyOrder("SALE", "SUPPLY_COST", "SHIPPING_COST", "PLATFORM_FEE");
+        assertThat(settled.path("shipments").get(0).path("events")).hasSize(2);
+    }
+
+    @Test
+    void triesTheBackupSupplierWhenTheFirstChoiceIsOutOfStock() {
+        // Given a DEMO-LAMP order: LUMEN ranks first, BRIGHT is the backup
+        long order = forwardedOrder("DEMO-LAMP");
+        assertThat(supplier.received(po(order, 1)).order().supplierCode()).isEqualTo("LUMEN");
+
+        // When LUMEN reports it is out of stock
+        dropflow.supplierSays("LUMEN", po(order, 1), "OUT_OF_STOCK");
+
+        // Then the next supplier gets a purchase order of its own
+        assertThat(dropflow.process(order)).hasPassed(PICK_NEXT_SUPPLIER).isWaitingAt(FORWARD_PURCHASE_ORDER);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
+        JsonNode view = dropflow.getOrder(order);
+        assertThat(view.path("purchaseOrders").get(0).path("status").asText()).isEqualTo("DECLINED");
+        assertThat(view.path("purchaseOrders").get(0).path("reasonCode").asText()).isEqualTo("OUT_OF_STOCK");
+
+        // And a late answer about the declined purchase order changes nothing
+        assertThat(dropflow.supplierSays("LUMEN", po(order, 1), "SHIPPED", null, "SANDBOX-POST", "LATE-1")
+                .getBody()).contains("STALE");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+
+        dropflow.supplierShipped("BRIGHT", po(order, 2), "TRK-LAMP-" + order);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+    }
+
+    @Test
+    void aSupplierMayRunOutOfStockAfterAccepting() {
+        long order = forwardedOrder("DEMO-LAMP");
+        dropflow.supplierSays("LUMEN", po(order, 1), "ACCEPTED");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+
+        dropflow.supplierSays("LUMEN", po(order, 1), "OUT_OF_STOCK");
+
+        assertThat(dropflow.process(order)).hasPassed("event_supplier_declined_after_acceptance")
+                .isWaitingAt(FORWARD_PURCHASE_ORDER);
+    }
+
+    @Nested
+    class WhenEverySupplierIsOutOfStock {
+
+        /** DEMO-RARE: ODDITY rejects, RAREHOUSE is out of stock. */
+        long outOfStockOrder() {
+            long order = forwardedOrder("DEMO-RARE");
+            assertThat(supplier.received(po(order, 1)).order().supplierCode()).isEqualTo("ODDITY");
+            dropflow.supplierSays("ODDITY", po(order, 1), "REJECTED", "DISCONTINUED", null, null);
+            dropflow.runJobs(order);
+            assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("RAREHOUSE");
+            dropflow.supplierSays("RAREHOUSE", po(order, 2), "OUT_OF_STOCK");
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK);
+            assertThat(dropflow.process(order)).task().hasCandidateGroup("operators");
+            var formRef = engine.getTaskService().createTaskQuery().taskId(task(order).getId()).initializeFormKeys()
+                    .singleResult().getCamundaFormRef();
+            assertThat(formRef.getKey()).isEqualTo("out_of_stock");
+            assertThat(formRef.getBinding()).isEqualTo("deployment");
+            return order;
+        }
+
+        @Test
+        void operatorCancelsAndTheConsumerIsRefundedOnce() {
+            long order = outOfStockOrder();
+            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "orderSummary").toString())
+                    .contains("DEMO-RARE").contains("45.00");
+
+            complete(order, Map.of("outOfStockDecision", "cancel_and_refund"));
+
+            assertThat(dropflow.process(order)).hasPassed("end_sourcing_unfulfilled").isWaitingAt(REFUND_CONSUMER);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            JsonNode view = dropflow.getOrder(order);
+            assertThat(view.path("status").asText()).isEqualTo("REFUNDED");
+            assertThat(view.path("margin").decimalValue()).isEqualByComparingTo("0");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void operatorWaitsForRestockAndSuppliersAreRankedAgain() {
+            long order = outOfStockOrder();
+
+            complete(order, Map.of("outOfStockDecision", "wait_for_restock"));
+            assertThat(dropflow.process(order)).isWaitingAt(RESTOCK_WAIT);
+            dropflow.fireTimer(order, RESTOCK_WAIT);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "sourcingRound"))
+                    .isEqualTo(2);
+            assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ODDITY");
+        }
+
+        @Test
+        void operatorSubstitutesAnotherProduct() {
+            long order = outOfStockOrder();
+
+            // A substitute nobody offers is refused and the task stays open
+            assertThatThrownBy(() -> complete(order, Map.of("outOfStockDecision", "substitute",
+                    "skuToReplace", "DEMO-RARE", "substituteSku", "NO-SUCH-SKU")))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("NO-SUCH-SKU");
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK);
+
+            complete(order, Map.of("outOfStockDecision", "substitute", "skuToReplace", "DEMO-RARE",
+                    "substituteSku", "DEMO-MUG"));
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(SUBSTITUTE_PRODUCT).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.getOrder(order).path("lines").get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
+            assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ACME");
+        }
+    }
+
+    @Nested
+    class WhenValidationFindsProblems {
+
+        long orderToReview() {
+            DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                    "DEMO-MUG", 1, "15.00", "PO Box 42"));
+            dropflow.runJobs(placed.orderId());
+            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(placed.orderId())).task().hasCandidateGroup("operators");
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(placed.orderId()),
+                    "validationProblems").toString()).contains("PO boxes");
+            return placed.orderId();
+        }
+
+        @Test
+        void operatorProceedsAndTheOrderIsForwarded() {
+            long order = orderToReview();
+            complete(order, Map.of("reviewDecision", "proceed"));
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        }
+
+        @Test
+        void operatorRejectsAndTheConsumerIsRefunded() {
+            long order = orderToReview();
+            complete(order, Map.of("reviewDecision", "reject"));
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isEnded().hasPassed("end_sourcing_rejected", END_CLOSED_REFUNDED)
+                    .hasNotPassed(FORWARD_PURCHASE_ORDER);
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void aLossMakingOrderNeedsReview() {
+            DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "5.00");
+            dropflow.runJobs(placed.orderId());
+            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER);
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(placed.orderId()),
+                    "validationProblems").toString()).contains("negative margin");
+        }
+    }
+
+    @Nested
+    class WhenTheCarrierReportsAProblem {
+
+        @Test
+        void operatorKeepsWaitingAndTheParcelArrives() {
+            long order = shippedOrder("TRK-WAIT-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "EXCEPTION");
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
+            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "history").toString())
+                    .contains("EXCEPTION");
+
+            complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            dropflow.carrierSays(tracking, "DELIVERED");
+            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+        }
+
+        @Test
+        void operatorRefundsALostParcel() {
+            long order = shippedOrder("TRK-LOST-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "RETURNED");
+            complete(order, Map.of("deliveryProblemDecision", "refund"));
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void aDeliveryReportedWhileTheOperatorDecidesWins() {
+            long order = shippedOrder("TRK-MEANWHILE-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "DELIVERY_FAILED");
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
+
+            dropflow.carrierSays(tracking, "DELIVERED");
+
+            assertThat(dropflow.process(order)).hasPassed("boundary_delivered_while_deciding").isWaitingAt(RETURN_WINDOW);
+            assertThat(task(order)).isNull();
+        }
+    }
+
+    @Nested
+    class WhenTheConsumerCancels {
+
+        @Test
+        void beforeAnyPurchaseOrderNothingIsAskedOfSuppliers() {
+            DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                    "DEMO-MUG", 1, "15.00", "Postfach 7"));
+            long order = placed.orderId();
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+
+            assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed("end_cancelled_before_forwarding", END_CLOSED_REFUNDED);
+            assertThat(supplier.receivedFor(order)).isEmpty();
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void theSupplierCancelsItsPurchaseOrder() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+
+            dropflow.cancel(order);
+            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION);
+            dropflow.runJobs(order);
+            assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled", END_CLOSED_REFUNDED);
+            JsonNode view = dropflow.getOrder(order);
+            assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(view.path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void aSupplierThatAlreadyShippedRefusesAndTheOrderGoesOn() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.cancel(order);
+            dropflow.runJobs(order);
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-REFUSED-" + order);
+
+            assertThat(dropflow.process(order)).hasPassed("end_shipped_despite_cancellation")
+                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(refundsFor(order)).isZero();
+        }
+
+        @Test
+        void afterShippingItIsTooLate() {
+            long order = shippedOrder("TRK-LATE-" + System.nanoTime());
+
+            var response = dropflow.cancel(order);
+
+            assertThat(response.getStatusCode().value()).isEqualTo(409);
+            assertThat(response.getBody()).contains("request a return instead");
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+        }
+    }
+
+    @Test
+    void anAnswerArrivingBeforeTheProcessWaitsIsKeptAndDelivered() {
+        // Given a supplier that accepts inside our forwarding call, before its transaction commits
+        fixtures.expressSupplier();
+        DropflowDriver.Placed placed = dropflow.placeOrder(SupplierFixtures.EXPRESS_SKU, 1, "20.00");
+        long order = placed.orderId();
+
+        // When the forwarding job runs
+        dropflow.runJobs(order);
+
+        // Then the early acceptance was stored, and delivered once the process waited for it
+        assertThat(inbox.messagesFor(Long.toString(order))).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getMessageName()).isEqualTo("SupplierAcceptedPurchaseOrder");
+                    assertThat(m.getStatus()).isEqualTo(InboxMessage.Status.DELIVERED);
+                });
+        assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted").isWaitingAt(AWAIT_SHIPMENT);
+    }
+
+    @Test
+    void aDeliveryReportedBeforeTrackingIsSetUpIsNotLost() {
+        long order = forwardedOrder("DEMO-MUG");
+        String tracking = "TRK-EARLY-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), tracking);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+
+        // The carrier is faster than our jobs
+        dropflow.carrierSays(tracking, "DELIVERED");
+        assertThat(inbox.messagesFor(Long.toString(order))).filteredOn(m -> m.getMessageName().equals("CarrierReportedDelivery"))
+                .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.PENDING);
+
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).hasPassed("event_parcel_delivered").isWaitingAt(RETURN_WINDOW);
+    }
+
+    @Test
+    void aRedeliveredWebhookIsAcknowledgedAndChangesNothing() {
+        long order = forwardedOrder("DEMO-MUG");
+        String event = "{\"eventId\":\"dup-" + order + "\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\"" + po(order, 1) + "\"}";
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, DropflowDriver.asPartner())
+                .getBody()).contains("APPLIED");
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, DropflowDriver.asPartner())
+                .getBody()).contains("ALREADY_APPLIED");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+    }
+
+    @Nested
+    class WhenTheSupplierApiFails {
+
+        @Test
+        void aRetryAfterATimeoutSendsTheSamePurchaseOrderAgainAndSucceeds() {
+            // Given ACME receives the next purchase order but the answer times out
+            supplier.failNextCalls("ACME", 1);
+            DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+            long order = placed.orderId();
+            dropflow.runJobs(order); // validation runs; forwarding fails once and waits for its retry
+
+            Job forward = engine.getManagementService().createJobQuery()
+                    .processInstanceId(dropflow.processInstanceId(order)).activityId(FORWARD_PURCHASE_ORDER).singleResult();
+            assertThat(forward.getRetries()).isEqualTo(4);
+            assertThat(forward.getExceptionMessage()).contains("timed out");
+
+            // When the job is retried
+            engine.getManagementService().executeJob(forward.getId());
+
+            // Then the supplier saw the same purchase order number twice and holds one order
+            assertThat(supplier.receivedFor(order)).hasSize(1);
+            assertThat(supplier.received(po(order, 1)).deliveries()).isEqualTo(2);
+            assertThat(dropflow.getOrder(order).path("purchaseOrders")).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        }
+
+        @Test
+        void whenRetriesAreExhaustedAnIncidentShowsInCockpit() {
+            supplier.failNextCalls("ACME", 5);
+            long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+            String instance = dropflow.processInstanceId(order);
+
+            // validation, then five failing forwarding attempts (R5 in the model)
+            for (int attempt = 0; attempt < 6; attempt++) {
+                Job forward = engine.getManagementService().createJobQuery().processInstanceId(instance)
+                        .withRetriesLeft().singleResult();
+                try {
+                    engine.getManagementService().executeJob(forward.getId());
+                } catch (RuntimeException expected) {
+                    // the job executor records the failure the same way
+                }
+            }
+
+            Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
+            assertThat(incident).isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo(FORWARD_PURCHASE_ORDER);
+            assertThat(incident.getIncidentMessage()).contains("timed out");
+            assertThat(supplier.receivedFor(order)).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(FORWARD_PURCHASE_ORDER);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.dropflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.supplier.Purchasing;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Drives Dropflow the way production does: orders and partner events over HTTP, and the jobs the
+ * job executor would run (executed here, on the test's thread, so every step is deterministic).
+ */
+public class DropflowDriver {
+
+    public static final String WEBHOOK_TOKEN = "test-webhook-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestClient http;
+    private final ProcessEngine engine;
+    private final Map<Long, ProcessInstance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public DropflowDriver(int port, ProcessEngine engine) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+        this.engine = engine;
+    }
+
+    public record Placed(long orderId, String storefrontOrderId, int status, JsonNode body) {
+    }
+
+    public static Map<String, Object> order(String storefrontOrderId, String sku, int quantity, String salePrice) {
+        return order(storefrontOrderId, sku, quantity, salePrice, "Heidestrasse 17");
+    }
+
+    public static Map<String, Object> order(String storefrontOrderId, String sku, int quantity, String salePrice,
+            String addressLine1) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("storefrontOrderId", storefrontOrderId);
+        order.put("currency", "EUR");
+        order.put("consumer", Map.of("name", "Erika Mustermann", "email", "erika@example.com", "phone", "+49 221 123"));
+        order.put("shippingAddress", Map.of("name", "Erika Mustermann", "line1", addressLine1, "city", "Köln",
+                "postalCode", "51147", "country", "DE"));
+        order.put("lines", List.of(Map.of("sku", sku, "quantity", quantity, "salePrice", salePrice)));
+        return order;
+    }
+
+    public Placed placeOrder(String sku, int quantity, String salePrice) {
+        return place(order("SHOP-" + UUID.randomUUID(), sku, quantity, salePrice));
+    }
+
+    public Placed place(Map<String, Object> order) {
+        ResponseEntity<String> response = post("/api/orders", order, asOperator());
+        JsonNode body = read(response.getBody());
+        return new Placed(body.path("id").asLong(), String.valueOf(order.get("storefrontOrderId")),
+                response.getStatusCode().value(), body);
+    }
+
+    public JsonNode getOrder(long orderId) {
+        return read(http.get().uri("/api/orders/{id}", orderId).headers(asOperator()).retrieve()
+                .toEntity(String.class).getBody());
+    }
+
+    public ResponseEntity<String> cancel(long orderId) {
+        return http.post().uri("/api/orders/{id}/cancel", orderId).headers(asOperator()).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> supplierSays(String supplierCode, String purchaseOrderNumber, String type) {
+        return supplierSays(supplierCode, purchaseOrderNumber, type, null, null, null);
+    }
+
+    public ResponseEntity<String> supplierShipped(String supplierCode, String purchaseOrderNumber, String trackingNumber) {
+        return supplierSays(supplierCode, purchaseOrderNumber, "SHIPPED", null, "SANDBOX-POST", trackingNumber);
+    }
+
+    public ResponseEntity<String> supplierSays(String supplierCode, String purchaseOrderNumber, String type,
+            String reasonCode, String carrierCode, String trackingNumber) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("purchaseOrderNumber", purchaseOrderNumber);
+        event.put("supplierReference", supplierCode + "-REF");
+        event.put("reasonCode", reasonCode);
+        event.put("carrierCode", carrierCode);
+        event.put("trackingNumber", trackingNumber);
+        return post("/api/webhooks/suppliers/" + supplierCode + "/events", event, asPartner());
+    }
+
+    public ResponseEntity<String> carrierSays(String trackingNumber, String status) {
+        return post("/api/webhooks/carriers/events", Map.of("eventId", UUID.randomUUID().toString(),
+                "carrierCode", "SANDBOX-POST", "trackingNumber", trackingNumber, "status", status,
+                "occurredAt", java.time.Instant.now().toString(), "location", "Köln hub"), asPartner());
+    }
+
+    public ResponseEntity<String> post(String path, Object body, java.util.function.Consumer<HttpHeaders> headers) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> postRaw(String path, String body, java.util.function.Consumer<HttpHeaders> headers) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> get(String path, java.util.function.Consumer<HttpHeaders> headers) {
+        return http.get().uri(path).headers(headers).retrieve().toEntity(String.class);
+    }
+
+    public static java.util.function.Consumer<HttpHeaders> asOperator() {
+        return h -> h.setBasicAuth("mary", "mary");
+    }
+
+    public static java.util.function.Consumer<HttpHeaders> asPartner() {
+        return h -> h.set("X-Dropflow-Webhook-Token", WEBHOOK_TOKEN);
+    }
+
+    public static java.util.function.Consumer<HttpHeaders> anonymous() {
+        return h -> { };
+    }
+
+    /** The order's process instance (kept once found, so assertions still work after it ended). */
+    public ProcessInstance process(long orderId) {
+        return instances.computeIfAbsent(orderId, id -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(id)).singleResult());
+    }
+
+    public String processInstanceId(long orderId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(orderId)).singleResult().getId();
+    }
+
+    /**
+     * Runs the asynchronous continuations that are due, as the job executor would, until none is
+     * left. A failing job is left as the job executor leaves it: retries decremented, due later.
+     */
+    public void runJobs(long orderId) {
+        String instance = processInstanceId(orderId);
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance)
+                    .messages().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // recorded on the job (retries, exception message), as the job executor does
+                }
+            }
+        }
+        throw new IllegalStateException("jobs keep coming for order " + orderId);
+    }
+
+    /** Fires a timer now, whatever its due date (the engine clock is not moved). */
+    public void fireTimer(long orderId, String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId(orderId))
+                .timers().activityId(activityId).singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("no timer at " + activityId + " for order " + orderId);
+        }
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    public static String po(long orderId, int attempt) {
+        return Purchasing.purchaseOrderNumber(orderId, attempt);
+    }
+
+    public static JsonNode read(String json) {
+        try {
+            return json == null ? JSON.nullNode() : JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
+        }
+    }
+}
