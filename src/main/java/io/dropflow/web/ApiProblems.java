@@ -6,6 +6,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Every error of our API as RFC 7807 problem details that say what is wrong. */
 @RestControllerAdvice(basePackages = "io.dropflow")
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private static final URI INVALID = URI.create("https://dropflow.io/problems/invalid-request");
 
@@ -74,6 +80,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(OrderConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflicts with the order's state");
+        return problem;
+    }
+
+    /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the same data was being changed at the same time; nothing was changed, please retry");
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    /** Our bug, not the caller's: say so without leaking internals, and log it with a reference. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "unexpected error; nothing was lost, the request can be retried. Reference " + reference);
+        problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
         return problem;
     }
 

@@ -34,6 +34,20 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
         return server().getJdbcUrl("postgres", "postgres");
     }
 
+    /** A database of its own on the same server, for a test context that must not share state. */
+    public static synchronized String jdbcUrl(String database) {
+        try (var connection = server().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement();
+                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+            if (!exists.next()) {
+                statement.execute("create database " + database);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database, e);
+        }
+        return server().getJdbcUrl("postgres", database);
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(

@@ -1,0 +1,170 @@
+package io.dropflow.order;
+
+import static io.dropflow.support.DropflowDriver.anonymous;
+import static io.dropflow.support.DropflowDriver.asOperator;
+import static io.dropflow.support.DropflowDriver.asPartner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/** The REST API's contract: idempotent intake, clear problem details, authentication. */
+@DropflowTest
+class OrderApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Orders orders;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    private static Map<String, Object> validOrder() {
+        return new java.util.HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 2, "15.00"));
+    }
+
+    private long processesFor(long orderId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(orderId)).count();
+    }
+
+    @Test
+    void theSameStorefrontOrderTwiceIsOneOrderAndOneProcess() {
+        Map<String, Object> order = validOrder();
+
+        DropflowDriver.Placed first = dropflow.place(order);
+        DropflowDriver.Placed again = dropflow.place(order);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+        assertThat(processesFor(first.orderId())).isEqualTo(1);
+        assertThat(first.body().path("saleTotal").decimalValue()).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void invalidOrderIsRefusedWithEveryBadFieldNamed() {
+        Map<String, Object> order = validOrder();
+        order.put("currency", "euro");
+        order.put("consumer", Map.of("name", "Erika", "email", "not-an-email"));
+        order.put("lines", List.of(Map.of("sku", "DEMO-MUG", "quantity", 0, "salePrice", "-1")));
+        long before = orders.count();
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", order, asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode problem = DropflowDriver.read(response.getBody());
+        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText())
+                .contains("currency", "consumer.email", "lines[0].quantity", "lines[0].salePrice");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    @Test
+    void unreadableJsonIsABadRequestNotAServerError() {
+        ResponseEntity<String> response = dropflow.postRaw("/api/orders", "{\"storefrontOrderId\": ", asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(DropflowDriver.read(response.getBody()).path("title").asText()).isEqualTo("Unreadable request body");
+    }
+
+    @Test
+    void unknownSkuIsUnprocessable() {
+        Map<String, Object> order = DropflowDriver.order("SHOP-" + UUID.randomUUID(), "NO-SUCH-THING", 1, "9.99");
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", order, asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(DropflowDriver.read(response.getBody()).path("skus").get(0).asText()).isEqualTo("NO-SUCH-THING");
+        assertThat(orders.findByStorefrontOrderId(String.valueOf(order.get("storefrontOrderId")))).isEmpty();
+    }
+
+    @Test
+    void unknownOrderIsNotFound() {
+        ResponseEntity<String> response = dropflow.get("/api/orders/987654321", asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody()).contains("no order 987654321");
+    }
+
+    @Test
+    void ourApiAndTheEngineApiNeedALogin() {
+        // (a wrong password for a real user would lock it for a few seconds: Camunda throttles logins)
+        assertThat(dropflow.post("/api/orders", validOrder(), anonymous()).getStatusCode().value()).isEqualTo(401);
+        assertThat(dropflow.get("/api/orders/1", h -> h.setBasicAuth("nobody", "wrong")).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(dropflow.get("/engine-rest/task", anonymous()).getStatusCode().value()).isEqualTo(401);
+        assertThat(dropflow.get("/engine-rest/task", asOperator()).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsOpenForProbes() {
+        ResponseEntity<String> health = dropflow.get("/actuator/health", anonymous());
+
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(health.getBody()).contains("UP");
+    }
+
+    @Test
+    void webhooksNeedThePartnerToken() {
+        String event = "{\"eventId\":\"e1\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\"DF-1-PO1\"}";
+
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, anonymous()).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event,
+                h -> h.set("X-Dropflow-Webhook-Token", "guess")).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aWebhookAboutAnUnknownPurchaseOrderIsNotFound() {
+        String event = "{\"eventId\":\"e2\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\"DF-0-PO9\"}";
+
+        ResponseEntity<String> response = dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, asPartner());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody()).contains("DF-0-PO9");
+    }
+
+    @Test
+    void aShippedEventWithoutTrackingIsRefused() {
+        String event = "{\"eventId\":\"e3\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"DF-1-PO1\"}";
+
+        ResponseEntity<String> response = dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, asPartner());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("carrierCode and trackingNumber");
+    }
+
+    @Test
+    void anUnknownEventTypeIsABadRequest() {
+        String event = "{\"eventId\":\"e4\",\"type\":\"TELEPORTED\",\"purchaseOrderNumber\":\"DF-1-PO1\"}";
+
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, asPartner()).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void anOperatorSeesTheGroupFilterInTasklist() {
+        ResponseEntity<String> filters = dropflow.get("/engine-rest/filter", asOperator());
+
+        assertThat(filters.getStatusCode().value()).isEqualTo(200);
+        assertThat(filters.getBody()).contains("My group's tasks");
+    }
+}

@@ -1,0 +1,91 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every model in bpmn/ must be, checked without starting the application. */
+class ModelQualityTest {
+
+    private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|SequenceFlow)_[0-9a-z]{5,}$");
+    private static final Pattern DELEGATE = Pattern.compile("\\$\\{(\\w+)}");
+
+    static Stream<Path> models() throws IOException {
+        return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".bpmn"));
+    }
+
+    private static BpmnModelInstance read(Path model) {
+        return Bpmn.readModelFromFile(model.toFile());
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void parsesAndIsExecutableWithHistoryTimeToLive(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        Bpmn.validateModel(bpmn);
+        for (Process process : bpmn.getModelElementsByType(Process.class)) {
+            assertThat(process.isExecutable()).as(process.getId() + " executable").isTrue();
+            assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId() + " historyTimeToLive").isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void elementIdsMeanSomethingAndEveryNodeIsDrawn(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> drawn = bpmn.getModelElementsByType(BpmnShape.class).stream()
+                .map(s -> s.getBpmnElement().getId()).toList();
+        for (BaseElement element : bpmn.getModelElementsByType(BaseElement.class)) {
+            if (element.getId() != null) {
+                assertThat(element.getId()).as("id in " + model).doesNotMatch(GENERATED_ID);
+            }
+        }
+        for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
+            assertThat(drawn).as(node.getId() + " has a shape in the diagram").contains(node.getId());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void userTasksHaveAFormAndAGroup(Path model) {
+        for (UserTask task : read(model).getModelElementsByType(UserTask.class)) {
+            assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " candidate group").isNotBlank();
+            assertThat(task.getCamundaFormRef()).as(task.getId() + " formRef").isNotBlank();
+            assertThat(task.getCamundaFormRefBinding()).as(task.getId() + " formRefBinding").isEqualTo("deployment");
+            assertThat(Path.of("forms", ModelDeployment.formFileName(task.getCamundaFormRef())))
+                    .as(task.getId() + " form file").exists();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void serviceTasksThatCallPartnersAreAsynchronousWithARetryCycle(Path model) {
+        List<String> partnerCalls = List.of("forwardPurchaseOrder", "requestSupplierCancellation", "registerTracking",
+                "syncTrackingToStorefront", "refundConsumer");
+        for (ServiceTask task : read(model).getModelElementsByType(ServiceTask.class)) {
+            Matcher bean = DELEGATE.matcher(String.valueOf(task.getCamundaDelegateExpression()));
+            assertThat(bean.matches()).as(task.getId() + " uses a delegate bean").isTrue();
+            if (partnerCalls.contains(bean.group(1))) {
+                assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue();
+                assertThat(task.getExtensionElements().getDomElement().getTextContent()).as(task.getId() + " retry cycle")
+                        .matches("\\s*R\\d+/PT\\d+[MS]\\s*");
+            }
+        }
+    }
+}
