@@ -45,7 +45,7 @@ public class SandboxCarrier implements CarrierTracking {
         for (int i = 0; i < steps.size(); i++) {
             TrackingStatus status = steps.get(i);
             Duration at = step.multipliedBy(i + 1L);
-            callbacks.post(at, "/api/webhooks/carriers/events", new CarrierEvent(UUID.randomUUID().toString(),
+            callbacks.post(carrierCode + ":" + trackingNumber, at, "/api/webhooks/carriers/events", new CarrierEvent(UUID.randomUUID().toString(),
                     carrierCode, trackingNumber, status, Instant.now().plus(at), "Sandbox hub " + (i + 1),
                     status.name().toLowerCase().replace('_', ' ')));
         }

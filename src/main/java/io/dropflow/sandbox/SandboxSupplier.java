@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ public class SandboxSupplier implements SupplierGateway {
         private final PlacePurchaseOrder order;
         private final String reference;
         private final AtomicInteger deliveries = new AtomicInteger(1);
-        private volatile ScheduledFuture<?> pendingShipment;
+        private volatile PartnerCallbacks.Callback pendingShipment;
         private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Received(PlacePurchaseOrder order, String reference) {
@@ -94,7 +93,7 @@ public class SandboxSupplier implements SupplierGateway {
         switch (behaviour) {
             case SHIPS, SHIPS_LOST -> {
                 answer(received, delay, SupplierEventType.ACCEPTED, null);
-                received.pendingShipment = callbacks.post(delay.multipliedBy(2), path(command),
+                received.pendingShipment = callbacks.post(received.reference, delay.multipliedBy(2), path(command),
                         shippedEvent(received, behaviour == SupplierBehaviour.SHIPS_LOST));
             }
             case OUT_OF_STOCK -> answer(received, delay, SupplierEventType.OUT_OF_STOCK, "OUT_OF_STOCK");
@@ -103,7 +102,8 @@ public class SandboxSupplier implements SupplierGateway {
             case ANSWERS_IMMEDIATELY -> {
                 callbacks.postNow(path(command), new SupplierEvent(UUID.randomUUID().toString(),
                         SupplierEventType.ACCEPTED, command.purchaseOrderNumber(), received.reference, null, null, null));
-                received.pendingShipment = callbacks.post(delay, path(command), shippedEvent(received, false));
+                received.pendingShipment = callbacks.post(received.reference, delay, path(command),
+                        shippedEvent(received, false));
             }
             case MANUAL -> { }
         }
@@ -123,8 +123,8 @@ public class SandboxSupplier implements SupplierGateway {
         if (settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.MANUAL) {
             return;
         }
-        ScheduledFuture<?> shipment = received.pendingShipment;
-        boolean stopped = shipment == null || shipment.cancel(false);
+        PartnerCallbacks.Callback shipment = received.pendingShipment;
+        boolean stopped = shipment == null || shipment.callOff();
         if (stopped) {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_ACCEPTED, null);
         } else {
@@ -147,7 +147,7 @@ public class SandboxSupplier implements SupplierGateway {
     }
 
     private void answer(Received received, Duration delay, SupplierEventType type, String reason) {
-        callbacks.post(delay, path(received.order), new SupplierEvent(UUID.randomUUID().toString(), type,
+        callbacks.post(received.reference, delay, path(received.order), new SupplierEvent(UUID.randomUUID().toString(), type,
                 received.order.purchaseOrderNumber(), received.reference, reason, null, null));
     }
 
