@@ -37,6 +37,7 @@ public class MessageInbox {
 
     private static final Logger log = LoggerFactory.getLogger(MessageInbox.class);
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
+    private static final int DELIVERY_ATTEMPTS = 3;
 
     private final InboxMessages messages;
     private final RuntimeService runtime;
@@ -114,34 +115,52 @@ public class MessageInbox {
 
     /** @return true when the message was handed to a waiting process instance */
     boolean tryDeliver(Long id) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
+            try {
+                return deliver(id);
+            } catch (RuntimeException e) {
+                // Most often another transaction moved the same process instance at the same time
+                // (optimistic locking): a moment later the message either fits the new wait or stays pending.
+                failure = e;
+                pause(attempt * 20L);
+            }
+        }
+        // Still failing (e.g. the process's synchronous part throws): the message stays pending, the sweep retries.
+        String reason = failure.toString();
+        log.warn("Inbox message {} not delivered yet: {}", id, reason);
+        newTransaction.executeWithoutResult(tx -> messages.findById(id).ifPresent(m -> m.failed(reason)));
+        return false;
+    }
+
+    private boolean deliver(Long id) {
+        return Boolean.TRUE.equals(newTransaction.execute(tx -> {
+            InboxMessage m = messages.lockById(id).orElse(null);
+            if (m == null || m.getStatus() != InboxMessage.Status.PENDING) {
+                return false;
+            }
+            if (!someoneWaitsFor(m)) {
+                log.debug("Inbox message {} ({} for {}) stays pending: no process waits for it yet", id,
+                        m.getMessageName(), m.getBusinessKey());
+                return false;
+            }
+            MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
+                    .processInstanceBusinessKey(m.getBusinessKey())
+                    .setVariables(read(m.getPayload()));
+            if (m.getCorrelationVar() != null) {
+                correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
+            }
+            correlation.correlateWithResult();
+            m.delivered();
+            return true;
+        }));
+    }
+
+    private static void pause(long millis) {
         try {
-            Boolean delivered = newTransaction.execute(tx -> {
-                InboxMessage m = messages.lockById(id).orElse(null);
-                if (m == null || m.getStatus() != InboxMessage.Status.PENDING) {
-                    return false;
-                }
-                if (!someoneWaitsFor(m)) {
-                    log.debug("Inbox message {} ({} for {}) stays pending: no process waits for it yet", id,
-                            m.getMessageName(), m.getBusinessKey());
-                    return false;
-                }
-                MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
-                        .processInstanceBusinessKey(m.getBusinessKey())
-                        .setVariables(read(m.getPayload()));
-                if (m.getCorrelationVar() != null) {
-                    correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
-                }
-                correlation.correlateWithResult();
-                m.delivered();
-                return true;
-            });
-            return Boolean.TRUE.equals(delivered);
-        } catch (RuntimeException e) {
-            // A concurrent change of the same process instance (optimistic locking) or a failure in the
-            // process's synchronous part: the message stays pending and the sweep tries again.
-            log.warn("Inbox message {} not delivered yet: {}", id, e.toString());
-            newTransaction.executeWithoutResult(tx -> messages.findById(id).ifPresent(m -> m.failed(e.toString())));
-            return false;
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
