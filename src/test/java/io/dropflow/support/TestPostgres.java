@@ -15,17 +15,11 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
+                // Its own shutdown hook stops the server when the JVM exits.
                 server = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
         }
         return server;
     }
