@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -45,8 +46,13 @@ public class ModelDeployment extends SpringProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        for (Map.Entry<String, Map<String, byte[]>> bundle : bundles().entrySet()) {
-            DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
+        deploy(engine.getRepositoryService(), bundles());
+    }
+
+    /** Deploys each bundle whose resources changed since its last deployment; unchanged bundles are skipped. */
+    void deploy(RepositoryService repository, Map<String, Map<String, byte[]>> bundles) {
+        for (Map.Entry<String, Map<String, byte[]>> bundle : bundles.entrySet()) {
+            DeploymentBuilder deployment = repository.createDeployment()
                     .name(bundle.getKey())
                     .source("dropflow")
                     .enableDuplicateFiltering(false);
