@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +61,31 @@ class ModelQualityTest {
         for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
             assertThat(drawn).as(node.getId() + " has a shape in the diagram").contains(node.getId());
         }
+    }
+
+    /** The same rule as Camunda Modeler's linter (bpmnlint no-overlapping-elements), touching edges included. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void shapesInTheSameScopeDoNotOverlap(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<BpmnShape> shapes = bpmn.getModelElementsByType(BpmnShape.class).stream()
+                .filter(s -> s.getBpmnElement() instanceof FlowNode && !(s.getBpmnElement() instanceof BoundaryEvent))
+                .toList();
+        for (BpmnShape a : shapes) {
+            for (BpmnShape b : shapes) {
+                FlowNode first = (FlowNode) a.getBpmnElement();
+                FlowNode second = (FlowNode) b.getBpmnElement();
+                if (first.getId().compareTo(second.getId()) < 0 && first.getParentElement() == second.getParentElement()) {
+                    assertThat(overlap(a.getBounds(), b.getBounds()))
+                            .as(first.getId() + " overlaps " + second.getId() + " in " + model).isFalse();
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(Bounds a, Bounds b) {
+        return a.getX() <= b.getX() + b.getWidth() && b.getX() <= a.getX() + a.getWidth()
+                && a.getY() <= b.getY() + b.getHeight() && b.getY() <= a.getY() + a.getHeight();
     }
 
     @ParameterizedTest
