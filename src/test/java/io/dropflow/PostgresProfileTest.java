@@ -1,0 +1,88 @@
+package io.dropflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropflow.support.TestPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The production profile, started the way an operator starts it: environment variables only. */
+class PostgresProfileTest {
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DROPFLOW_DB_URL", TestPostgres.jdbcUrl("postgres_profile_" + System.nanoTime()));
+        env.put("DROPFLOW_DB_USER", "postgres");
+        env.put("DROPFLOW_DB_PASSWORD", "postgres");
+        env.put("DROPFLOW_ADMIN_USER", "owner");
+        env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
+        env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
+        env.put("server.port", "0");
+        return env;
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, String> env) {
+        return new SpringApplicationBuilder(DropflowApplication.class).profiles("postgres")
+                .run(env.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    @Test
+    void runsOnPostgresWithTheSuppliedAdministratorAndNoDemoUsersOrCatalog() throws Exception {
+        try (ConfigurableApplicationContext app = start(environment())) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            assertThat(engine.getIdentityService().createUserQuery().list()).extracting(User::getId)
+                    .containsExactly("owner");
+            assertThat(app.getBean(io.dropflow.supplier.Suppliers.class).count()).isZero();
+
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            assertThat(get(port, "/api/orders/1", "owner", "correct-horse-battery")).isEqualTo(404);
+            assertThat(get(port, "/api/orders/1", "demo", "demo")).isEqualTo(401);
+            assertThat(get(port, "/engine-rest/process-definition", "demo", "demo")).isEqualTo(401);
+
+            ProcessEngineConfigurationImpl configuration =
+                    (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+            assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("order_fulfillment").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdministratorPassword() {
+        Map<String, String> env = environment();
+        env.remove("DROPFLOW_ADMIN_PASSWORD");
+
+        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void refusesToStartWithoutAWebhookToken() {
+        Map<String, String> env = environment();
+        env.remove("DROPFLOW_WEBHOOK_TOKEN");
+
+        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_WEBHOOK_TOKEN");
+    }
+
+    private static int get(int port, String path, String user, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+}
