@@ -23,6 +23,8 @@ public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         SHIPS_LOST,
         OUT_OF_STOCK,
         REJECTS,
+        /** Refuses the purchase order in its answer to our call (an unknown supplier SKU), no webhook. */
+        REFUSES_AT_ONCE,
         /** Accepts and never ships. */
         ACCEPTS_ONLY,
         /** Accepts at once, while our forwarding call is still open, then ships: the early-answer case. */

@@ -4,6 +4,7 @@ import io.dropflow.sandbox.SandboxSettings.SupplierBehaviour;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,11 @@ public class SandboxSupplier implements SupplierGateway {
 
     @Override
     public String placePurchaseOrder(PlacePurchaseOrder command) {
+        if (settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.REFUSES_AT_ONCE) {
+            byIdempotencyKey.putIfAbsent(command.idempotencyKey(), new Received(command, null));
+            throw new SupplierRefusedException("UNKNOWN_SKU", "sandbox supplier " + command.supplierCode()
+                    + " does not know " + command.lines().get(0).supplierSku());
+        }
         String reference = receive(command);
         AtomicInteger failures = failuresToInject.get(command.supplierCode());
         if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -105,7 +111,7 @@ public class SandboxSupplier implements SupplierGateway {
                 received.pendingShipment = callbacks.post(received.reference, delay, path(command),
                         shippedEvent(received, false));
             }
-            case MANUAL -> { }
+            case MANUAL, REFUSES_AT_ONCE -> { }
         }
         return received.reference;
     }

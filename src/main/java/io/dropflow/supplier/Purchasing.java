@@ -61,8 +61,16 @@ public class Purchasing {
         List<SupplierGateway.Line> lines = po.getLines().stream()
                 .map(l -> new SupplierGateway.Line(l.getSupplierSku(), l.getQuantity()))
                 .toList();
-        String reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
-                lines, command.shipTo(), command.sender()));
+        String reference;
+        try {
+            reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
+                    lines, command.shipTo(), command.sender()));
+        } catch (SupplierRefusedException refused) {
+            // A refusal in the answer to our call is as final as a REJECTED event: record it on the row.
+            ownTransaction.executeWithoutResult(tx -> purchaseOrders.lockById(po.getId()).orElseThrow()
+                    .decline(refused.reasonCode()));
+            throw refused;
+        }
         return ownTransaction.execute(tx -> {
             PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
             locked.markForwarded(reference);

@@ -19,6 +19,11 @@ public class SupplierFixtures {
     public static final String EXPRESS = "EXPRESS";
     public static final String EXPRESS_SKU = "TEST-EXPRESS";
 
+    /** Sandbox behaviour REFUSES_AT_ONCE (application-test.yaml); first choice for TEST-PICKY, STEADY is the backup. */
+    public static final String PICKY = "PICKY";
+    public static final String STEADY = "STEADY";
+    public static final String PICKY_SKU = "TEST-PICKY";
+
     private final Suppliers suppliers;
     private final SupplierOffers offers;
 
@@ -32,6 +37,18 @@ public class SupplierFixtures {
         if (suppliers.findByCode(EXPRESS).isEmpty()) {
             Supplier express = suppliers.save(new Supplier(EXPRESS, "Express Goods", "DE", 99));
             offers.save(new SupplierOffer(express, EXPRESS_SKU, "EXP-1", new BigDecimal("5.00"), new BigDecimal("1.00"),
+                    "EUR", 100, "DE", 24));
+        }
+    }
+
+    @Transactional
+    public void pickySupplierWithSteadyBackup() {
+        if (suppliers.findByCode(PICKY).isEmpty()) {
+            Supplier picky = suppliers.save(new Supplier(PICKY, "Picky Goods", "DE", 95));
+            Supplier steady = suppliers.save(new Supplier(STEADY, "Steady Goods", "DE", 95));
+            offers.save(new SupplierOffer(picky, PICKY_SKU, "PK-1", new BigDecimal("5.00"), new BigDecimal("1.00"),
+                    "EUR", 100, "DE", 24));
+            offers.save(new SupplierOffer(steady, PICKY_SKU, "ST-1", new BigDecimal("7.00"), new BigDecimal("1.00"),
                     "EUR", 100, "DE", 24));
         }
     }

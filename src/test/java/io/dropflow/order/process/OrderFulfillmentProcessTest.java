@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,31 @@ class OrderFulfillmentProcessTest {
     SupplierFixtures fixtures;
 
     DropflowDriver dropflow;
+
+    private static java.util.Date classStarted;
+
+    @BeforeAll
+    static void rememberWhenTheseTestsStarted() {
+        classStarted = new java.util.Date();
+    }
+
+    /**
+     * Coverage floor for the model: after every test here (nested ones included), each flow node of
+     * order-fulfillment.bpmn has been passed at least once. A new element without a test fails the build.
+     */
+    @AfterAll
+    static void everyElementOfTheModelWasPassed(@Autowired ProcessEngine engine) {
+        java.util.Set<String> passed = new java.util.HashSet<>();
+        engine.getHistoryService().createHistoricActivityInstanceQuery().startedAfter(classStarted).list()
+                .stream().filter(a -> a.getProcessDefinitionKey().equals(OrderFulfillmentProcess.PROCESS_KEY))
+                .forEach(a -> passed.add(a.getActivityId()));
+        java.util.List<String> elements = org.camunda.bpm.model.bpmn.Bpmn
+                .readModelFromFile(java.nio.file.Path.of("bpmn", "order-fulfillment.bpmn").toFile())
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class).stream()
+                .map(org.camunda.bpm.model.bpmn.instance.FlowNode::getId).sorted().toList();
+        assertThat(elements.stream().filter(e -> !passed.contains(e)).toList())
+                .as("elements of order-fulfillment.bpmn that no test passed").isEmpty();
+    }
 
     @BeforeEach
     void setUp() {
@@ -391,6 +418,23 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void aSupplierThatShipsInsteadOfAnsweringTheCancellationDeliversTheOrder() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+            dropflow.cancel(order);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+
+            // The supplier never answers the cancellation; its next word is the shipment
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-INSTEAD-" + order);
+
+            assertThat(dropflow.process(order)).hasPassed("event_shipped_instead", "end_shipped_instead")
+                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(refundsFor(order)).isZero();
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+        }
+
+        @Test
         void afterShippingItIsTooLate() {
             long order = shippedOrder("TRK-LATE-" + System.nanoTime());
 
@@ -400,6 +444,29 @@ class OrderFulfillmentProcessTest {
             assertThat(response.getBody()).contains("request a return instead");
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
         }
+    }
+
+    @Test
+    void aSupplierThatRefusesInItsAnswerToOurCallIsSkippedForTheBackup() {
+        // Given a first-choice supplier that refuses the purchase order synchronously
+        fixtures.pickySupplierWithSteadyBackup();
+        DropflowDriver.Placed placed = dropflow.placeOrder(SupplierFixtures.PICKY_SKU, 1, "45.00");
+        long order = placed.orderId();
+
+        // When the order is forwarded
+        dropflow.runJobs(order);
+
+        // Then the refusal is recorded and the backup gets the next purchase order
+        assertThat(dropflow.process(order)).hasPassed("boundary_supplier_refused_order", PICK_NEXT_SUPPLIER)
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        JsonNode purchaseOrders = dropflow.getOrder(order).path("purchaseOrders");
+        assertThat(purchaseOrders.get(0).path("supplierCode").asText()).isEqualTo(SupplierFixtures.PICKY);
+        assertThat(purchaseOrders.get(0).path("status").asText()).isEqualTo("DECLINED");
+        assertThat(purchaseOrders.get(0).path("reasonCode").asText()).isEqualTo("UNKNOWN_SKU");
+        assertThat(purchaseOrders.get(1).path("supplierCode").asText()).isEqualTo(SupplierFixtures.STEADY);
+        assertThat(purchaseOrders.get(1).path("status").asText()).isEqualTo("FORWARDED");
+        assertThat(supplier.received(po(order, 2)).order().lines()).singleElement()
+                .satisfies(line -> assertThat(line.supplierSku()).isEqualTo("ST-1"));
     }
 
     @Test
