@@ -15,13 +15,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the shared Tasklist filters at start-up. A fresh Tasklist without a filter lists
- * nothing, so an operator who logs in would see an empty page.
+ * Creates the shared Tasklist filters at start-up, readable by everyone: a fresh Tasklist without a
+ * filter lists nothing, so an operator who logs in would see an empty page. Each lists the tasks of
+ * the user's groups, most urgent (earliest due, then highest priority) first. Existing filters are
+ * left as they are, so changes made in Tasklist survive restarts.
  */
 @Component
 public class TasklistFilters {
 
     static final String MY_GROUPS_TASKS = "My group's tasks";
+    static final String SLA_BREACHES = "SLA breaches";
+    static final String CLAIMS_AND_RETURNS = "Claims and returns";
+
+    /** Convention: the ids of user tasks that decide a missed deadline contain this. */
+    public static final String SLA_TASK_ID_PART = "_sla_";
+    /** Process keys of the after-sales processes. */
+    public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_request"};
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -36,18 +45,29 @@ public class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void createFilters() {
-        if (filters.createFilterQuery().filterName(MY_GROUPS_TASKS).count() > 0) {
+        create(MY_GROUPS_TASKS, -10, "#2b6cb0", "Tasks for the groups I belong to, most urgent first",
+                myGroups());
+        create(SLA_BREACHES, 0, "#c53030", "Missed ship-by deadlines and stalled parcels",
+                myGroups().taskDefinitionKeyLike("%" + SLA_TASK_ID_PART + "%"));
+        create(CLAIMS_AND_RETURNS, 10, "#2f855a", "Defect claims and return requests",
+                myGroups().processDefinitionKeyIn(AFTER_SALES_PROCESS_KEYS));
+    }
+
+    private TaskQuery myGroups() {
+        return tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks();
+    }
+
+    private void create(String name, int position, String color, String description, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        TaskQuery myGroups = tasks.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks()
-                .orderByDueDate().asc()
-                .orderByTaskCreateTime().asc();
-        Filter filter = filters.newTaskFilter(MY_GROUPS_TASKS)
-                .setQuery(myGroups)
-                .setProperties(Map.of("description", "Tasks for the groups I belong to, most urgent first",
-                        "priority", -10, "refresh", true, "color", "#2b6cb0"));
+        query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc();
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("description", description, "priority", position, "refresh", true,
+                        "color", color));
         filters.saveFilter(filter);
 
         Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);

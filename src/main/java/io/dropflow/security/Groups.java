@@ -1,10 +1,11 @@
 package io.dropflow.security;
 
-/** The groups Dropflow's processes assign work to. */
+/** The groups Dropflow's processes assign work to (created from {@code dropflow.identity.groups}). */
 public final class Groups {
 
     public static final String OPERATORS = "operators";
     public static final String SUPERVISORS = "supervisors";
+    public static final String ANALYSTS = "analysts";
     /** Camunda's built-in administrators group. */
     public static final String ADMINS = "camunda-admin";
 

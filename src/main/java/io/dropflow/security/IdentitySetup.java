@@ -1,5 +1,6 @@
 package io.dropflow.security;
 
+import io.dropflow.security.IdentitySettings.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -8,36 +9,69 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the work groups and what they may do. Operators and supervisors may open Tasklist and
- * read process definitions (diagrams, forms); the tasks themselves they get through being a
- * task's candidate group, which the engine authorizes per task.
+ * Creates the configured work groups, their authorizations and the configured users at start-up.
+ * Idempotent: what exists is left alone, what is missing is added, so an administrator's later
+ * changes in Camunda Admin survive restarts (nothing is revoked here).
+ *
+ * <p>Tasks themselves need no grant: the engine authorizes a task for the members of its
+ * candidate group.
  */
 @Component
 class IdentitySetup {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final IdentitySettings settings;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations) {
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, IdentitySettings settings) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
-    public void createGroups() {
-        group(Groups.OPERATORS, "Operators");
-        group(Groups.SUPERVISORS, "Supervisors");
-        for (String g : new String[] {Groups.OPERATORS, Groups.SUPERVISORS}) {
-            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(g, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-            grant(g, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    public void createGroupsAndUsers() {
+        settings.groups().forEach((id, group) -> {
+            group(id, group.name());
+            grantRole(id, group.role());
+        });
+        for (IdentitySettings.UserSettings user : settings.users()) {
+            user(user);
+        }
+    }
+
+    private void grantRole(String group, Role role) {
+        grant(group, Resources.PROCESS_DEFINITION, Permissions.READ);
+        grant(group, Resources.DEPLOYMENT, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, Permissions.READ);
+        switch (role) {
+            case TASK_WORKER -> grantApplication(group, "tasklist");
+            case SUPERVISOR -> {
+                grantApplication(group, "tasklist");
+                grantApplication(group, "cockpit");
+                grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_INSTANCE);
+                grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_HISTORY);
+                grant(group, Resources.PROCESS_INSTANCE, Permissions.READ);
+                grant(group, Resources.TASK, Permissions.READ);
+            }
+            case MODEL_OWNER -> {
+                grantApplication(group, "cockpit");
+                grant(group, Resources.DEPLOYMENT, Permissions.CREATE);
+                grant(group, Resources.DEPLOYMENT, Permissions.DELETE);
+                grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_INSTANCE);
+                grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_HISTORY);
+                grant(group, Resources.PROCESS_INSTANCE, Permissions.READ);
+                grant(group, Resources.DECISION_DEFINITION, Permissions.READ_HISTORY);
+                grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
+            }
         }
     }
 
@@ -50,16 +84,47 @@ class IdentitySetup {
         }
     }
 
+    private void user(IdentitySettings.UserSettings settings) {
+        boolean exists = identity.createUserQuery().userId(settings.id()).count() > 0;
+        if (!exists && settings.password() != null) {
+            User user = identity.newUser(settings.id());
+            user.setFirstName(settings.firstName());
+            user.setLastName(settings.lastName());
+            user.setPassword(settings.password());
+            user.setEmail(settings.id() + "@dropflow.example");
+            identity.saveUser(user);
+        } else if (!exists) {
+            return; // only memberships were configured, for a user that is not there
+        }
+        for (String group : settings.groups()) {
+            if (identity.createUserQuery().userId(settings.id()).memberOfGroup(group).count() == 0) {
+                identity.createMembership(settings.id(), group);
+            }
+        }
+    }
+
+    private void grantApplication(String group, String application) {
+        grant(group, Resources.APPLICATION, application, Permissions.ACCESS);
+    }
+
+    private void grant(String group, Resource resource, Permission permission) {
+        grant(group, resource, Authorization.ANY, permission);
+    }
+
+    /** One authorization row per group, resource and id holds all its permissions: add to it. */
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!exists) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        if (existing == null) {
             Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             a.setGroupId(groupId);
             a.setResource(resource);
             a.setResourceId(resourceId);
             a.addPermission(permission);
             authorizations.saveAuthorization(a);
+        } else if (!existing.isPermissionGranted(permission)) {
+            existing.addPermission(permission);
+            authorizations.saveAuthorization(existing);
         }
     }
 }

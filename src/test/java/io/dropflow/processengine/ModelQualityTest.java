@@ -92,6 +92,8 @@ class ModelQualityTest {
     @MethodSource("models")
     void userTasksHaveAFormAndAGroup(Path model) {
         for (UserTask task : read(model).getModelElementsByType(UserTask.class)) {
+            assertThat(task.getCamundaDueDate()).as(task.getId() + " due date (Tasklist sorts by it)").isNotBlank();
+            assertThat(task.getCamundaPriority()).as(task.getId() + " priority").isNotBlank();
             assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " candidate group").isNotBlank();
             assertThat(task.getCamundaFormRef()).as(task.getId() + " formRef").isNotBlank();
             assertThat(task.getCamundaFormRefBinding()).as(task.getId() + " formRefBinding").isEqualTo("deployment");
