@@ -1,0 +1,162 @@
+package io.dropflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dropflow.DropflowApplication;
+import io.dropflow.support.DropflowDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * An operator's morning, in a real browser: Dropflow runs on its embedded defaults (demo profile,
+ * H2, sandbox partners, demo users), a DEMO-RARE order runs out of stock everywhere, and Mary
+ * logs in to Tasklist with headless Chromium, opens the task from her group's filter, fills the
+ * Camunda Form and completes it. Screenshots of each step land in target/browser-test/.
+ *
+ * <p>Needs Debian's chromium and chromium-driver (.ci/run installs them).
+ */
+class BrowserTasklistTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "browser-test");
+    private static ConfigurableApplicationContext app;
+    private static WebDriver browser;
+    private static int port;
+
+    @BeforeAll
+    static void startDropflowAndChromium() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        app = new SpringApplicationBuilder(DropflowApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:./target/browser-test/dropflow-" + System.nanoTime(),
+                "--dropflow.sandbox.answer-delay=PT0.2S",
+                "--logging.level.root=WARN");
+        port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(executable("chromedriver")).toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    private static String executable(String name) {
+        for (String dir : List.of("/usr/bin", "/usr/local/bin")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        throw new IllegalStateException(name + " not found: install Debian's chromium and chromium-driver packages");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void anOperatorSubstitutesAnOutOfStockProductInTasklist() throws Exception {
+        try {
+            workTheOutOfStockTask();
+        } catch (Exception | AssertionError e) {
+            screenshot("failure");
+            Files.writeString(SCREENSHOTS.resolve("failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void workTheOutOfStockTask() throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-BROWSER-1", "DEMO-RARE", 1, "59.00"));
+        String processInstance = dropflow.processInstanceId(placed.orderId());
+        await().atMost(Duration.ofSeconds(60)).until(() -> outOfStockTask(engine, processInstance) != null);
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("mary");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("mary");
+        screenshot("1-login");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // The group filter lists the task; open it
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//ol[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'Decide on out-of-stock order')]")));
+        screenshot("2-task-list");
+        task.click();
+
+        // Claim it: Tasklist only lets the assignee work on a form
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']"))).click();
+        screenshot("3-claimed");
+
+        // The Camunda Form: pick "substitute" and name the products
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.),'Substitute another product')]/input[@type='radio']"))));
+        type(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.),'SKU to replace')]/following::input[1]"))), "DEMO-RARE");
+        type(browser.findElement(By.xpath("//label[contains(normalize-space(.),'Substitute SKU')]/following::input[1]")),
+                "DEMO-MUG");
+        screenshot("4-form-filled");
+        click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+
+        // The process moved on: the task is done and a purchase order went to the mug's supplier
+        await().atMost(Duration.ofSeconds(30)).until(() -> outOfStockTask(engine, processInstance) == null);
+        screenshot("5-completed");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                dropflow.getOrder(placed.orderId()).path("purchaseOrders").findValuesAsText("supplierCode")).contains("ACME"));
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(processInstance)
+                .taskDefinitionKey("user_handle_out_of_stock").finished().singleResult().getAssignee()).isEqualTo("mary");
+    }
+
+    /** Tasklist scrolls the form in its own pane: bring the element to the middle before using it. */
+    private static void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private static void type(WebElement element, String text) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.sendKeys(text);
+    }
+
+    private static Task outOfStockTask(ProcessEngine engine, String processInstance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstance)
+                .taskDefinitionKey("user_handle_out_of_stock").singleResult();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
