@@ -32,6 +32,8 @@ class PostgresProfileTest {
         env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
         env.put("server.port", "0");
+        // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
+        env.put("camunda.bpm.process-engine-name", "postgres-profile");
         return env;
     }
 

@@ -51,6 +51,8 @@ class BrowserTasklistTest {
         Files.createDirectories(SCREENSHOTS);
         app = new SpringApplicationBuilder(DropflowApplication.class).run(
                 "--server.port=0",
+                // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
+                "--camunda.bpm.process-engine-name=browser",
                 "--spring.datasource.url=jdbc:h2:file:./target/browser-test/dropflow-" + System.nanoTime(),
                 "--dropflow.sandbox.answer-delay=PT0.2S",
                 "--logging.level.root=WARN");
@@ -102,7 +104,7 @@ class BrowserTasklistTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> outOfStockTask(engine, processInstance) != null);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/browser/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
                 .sendKeys("mary");
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("mary");
