@@ -63,6 +63,25 @@ class ModelQualityTest {
         }
     }
 
+    /** So that a model added later cannot go untested: some test class enforces its coverage floor. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void aProcessTestEnforcesTheModelsCoverageFloor(Path model) throws IOException {
+        String call = "ProcessCoverage.assertCovered(engine, \"" + model.getFileName() + "\"";
+        try (Stream<Path> tests = Files.walk(Path.of("src", "test", "java"))) {
+            assertThat(tests.filter(p -> p.toString().endsWith(".java")).anyMatch(p -> contains(p, call)))
+                    .as("a test calls " + call + ", ...)").isTrue();
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The same rule as Camunda Modeler's linter (bpmnlint no-overlapping-elements), touching edges included. */
     @ParameterizedTest
     @MethodSource("models")
