@@ -1,5 +1,6 @@
 package io.dropflow.carrier;
 
+import io.dropflow.processengine.CallsPartner;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +29,7 @@ public class Tracking {
     }
 
     @Transactional
+    @CallsPartner
     public Shipment register(Long shipmentId) {
         Shipment shipment = shipments.findById(shipmentId).orElseThrow();
         if (shipment.getRegisteredAt() == null) {

@@ -16,13 +16,18 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
     public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice) {
     }
 
+    /**
+     * @param shipByHours SLA hours from shipping-sla.dmn; {@code shipByAt} the deadline they make (moved by extensions)
+     */
     public record PurchaseOrderView(String number, String supplierCode, String supplierName, String status,
             String reasonCode, String supplierReference, BigDecimal supplyTotal, BigDecimal shippingCost,
-            Instant forwardedAt, Instant shippedAt) {
+            Instant forwardedAt, Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt,
+            int deadlineExtensions) {
         static PurchaseOrderView of(PurchaseOrder po) {
             return new PurchaseOrderView(po.getIdempotencyKey(), po.getSupplier().getCode(), po.getSupplier().getName(),
                     po.getStatus().name(), po.getReasonCode(), po.getSupplierReference(), po.getSupplyTotal(),
-                    po.getShippingCost(), po.getForwardedAt(), po.getShippedAt());
+                    po.getShippingCost(), po.getForwardedAt(), po.getShippedAt(), po.getShipByHours(), po.getShipByAt(),
+                    po.getRemindedAt(), po.getDeadlineExtensions());
         }
     }
 

@@ -4,6 +4,7 @@ import io.dropflow.sandbox.SandboxSettings.SupplierBehaviour;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierGateway.ShipByReminder;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public class SandboxSupplier implements SupplierGateway {
         private final AtomicInteger deliveries = new AtomicInteger(1);
         private volatile PartnerCallbacks.Callback pendingShipment;
         private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<ShipByReminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Received(PlacePurchaseOrder order, String reference) {
             this.order = order;
@@ -45,6 +47,7 @@ public class SandboxSupplier implements SupplierGateway {
         public String reference() { return reference; }
         public int deliveries() { return deliveries.get(); }
         public List<String> cancellationRequests() { return List.copyOf(cancellationKeys); }
+        public List<ShipByReminder> reminders() { return List.copyOf(reminders); }
     }
 
     private final SandboxSettings settings;
@@ -135,6 +138,17 @@ public class SandboxSupplier implements SupplierGateway {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_ACCEPTED, null);
         } else {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_REFUSED, "ALREADY_SHIPPED");
+        }
+    }
+
+    /** Reminders are recorded, once per key; the sandbox supplier does not ship any faster for them. */
+    @Override
+    public void remindOfShipBy(ShipByReminder reminder) {
+        Received received = byIdempotencyKey.get(reminder.purchaseOrderNumber());
+        if (received != null && received.reminders.stream().noneMatch(r -> r.idempotencyKey().equals(reminder.idempotencyKey()))) {
+            received.reminders.add(reminder);
+            log.info("Sandbox supplier {} reminded to ship {} by {}", reminder.supplierCode(),
+                    reminder.purchaseOrderNumber(), reminder.shipBy());
         }
     }
 

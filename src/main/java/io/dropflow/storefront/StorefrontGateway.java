@@ -11,4 +11,7 @@ public interface StorefrontGateway {
     void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey);
 
     void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey);
+
+    /** Tells the consumer, through the storefront's order messages, that the parcel will be late. */
+    void notifyDelay(String storefrontOrderId, String message, String idempotencyKey);
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,6 +50,11 @@ public class PurchaseOrder {
     private String currency;
     private Instant forwardedAt;
     private Instant shippedAt;
+    /** Hours the shipping-SLA decision gave this purchase order, and the deadline they make. */
+    private Integer shipByHours;
+    private Instant shipByAt;
+    private Instant remindedAt;
+    private int deadlineExtensions;
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
@@ -69,11 +75,27 @@ public class PurchaseOrder {
         this.currency = currency;
     }
 
-    void markForwarded(String supplierReference) {
+    /**
+     * Our forwarding call returned. Also when the supplier's first answer came in before it did:
+     * the deadline then still counts from now.
+     *
+     * @param shipByTime how long the supplier has from now to ship ({@code shipByHours} SLA hours)
+     */
+    void markForwarded(String supplierReference, int shipByHours, Duration shipByTime) {
         if (status == PurchaseOrderStatus.FORWARDING) {
             status = PurchaseOrderStatus.FORWARDED;
+        }
+        if (forwardedAt == null) {
             forwardedAt = Instant.now();
         }
+        if (shipByAt == null) {
+            this.shipByHours = shipByHours;
+            this.shipByAt = forwardedAt.plus(shipByTime);
+        }
+        recordSupplierReference(supplierReference);
+    }
+
+    void recordSupplierReference(String supplierReference) {
         if (supplierReference != null) {
             this.supplierReference = supplierReference;
         }
@@ -124,6 +146,19 @@ public class PurchaseOrder {
         return Transition.APPLIED;
     }
 
+    /** The supplier was reminded of the deadline. */
+    void reminded() {
+        remindedAt = Instant.now();
+        touch();
+    }
+
+    /** An operator gave the supplier more time after the deadline passed. */
+    void extendShipBy(Instant newShipBy) {
+        shipByAt = newShipBy;
+        deadlineExtensions++;
+        touch();
+    }
+
     public boolean isOpen() {
         return EnumSet.of(PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED,
                 PurchaseOrderStatus.ACCEPTED, PurchaseOrderStatus.CANCELLATION_REQUESTED).contains(status);
@@ -158,5 +193,9 @@ public class PurchaseOrder {
     public Instant getForwardedAt() { return forwardedAt; }
     public Instant getShippedAt() { return shippedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Integer getShipByHours() { return shipByHours; }
+    public Instant getShipByAt() { return shipByAt; }
+    public Instant getRemindedAt() { return remindedAt; }
+    public int getDeadlineExtensions() { return deadlineExtensions; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.supplier;
 
+import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.PurchaseOrder.Transition;
 import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
 import io.dropflow.supplier.SupplierGateway.RequestCancellation;
@@ -37,8 +38,13 @@ public class Purchasing {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * @param shipByHours SLA hours the shipping-SLA decision gave this purchase order
+     * @param shipByTime how long those hours last (shorter in the demo)
+     */
     public record ForwardCommand(Long orderId, int attempt, Long supplierId, List<PurchaseOrderLine> lines,
-            BigDecimal shippingCost, String currency, SupplierGateway.Address shipTo, SupplierGateway.Sender sender) {
+            BigDecimal shippingCost, String currency, SupplierGateway.Address shipTo, SupplierGateway.Sender sender,
+            int shipByHours, java.time.Duration shipByTime) {
     }
 
     /**
@@ -48,6 +54,7 @@ public class Purchasing {
      * <p>The row is committed before the supplier is called, so a supplier that answers at once
      * (before the caller's transaction commits) finds the purchase order its answer is about.
      */
+    @CallsPartner
     public PurchaseOrder forward(ForwardCommand command) {
         String key = purchaseOrderNumber(command.orderId(), command.attempt());
         PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
@@ -73,7 +80,7 @@ public class Purchasing {
         }
         return ownTransaction.execute(tx -> {
             PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
-            locked.markForwarded(reference);
+            locked.markForwarded(reference, command.shipByHours(), command.shipByTime());
             return locked;
         });
     }
@@ -83,6 +90,7 @@ public class Purchasing {
      * called, so an immediate answer finds it; repeating the call repeats the same idempotent request.
      * @return false when there is nothing left to cancel (the purchase order already shipped or ended)
      */
+    @CallsPartner
     public boolean requestCancellation(Long purchaseOrderId) {
         PurchaseOrder po = ownTransaction.execute(tx -> {
             PurchaseOrder locked = purchaseOrders.lockById(purchaseOrderId).orElseThrow();
@@ -94,6 +102,36 @@ public class Purchasing {
         gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
                 po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
         return true;
+    }
+
+    /**
+     * Reminds the supplier of the ship-by deadline. The key names the deadline, so a retry sends the
+     * same reminder and an extended deadline gets a reminder of its own.
+     * @return false when there is nothing to remind of (shipped, declined or cancelled meanwhile)
+     */
+    @CallsPartner
+    public boolean remindOfShipBy(Long purchaseOrderId) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
+        if (!po.isOpen() || po.getShipByAt() == null) {
+            return false;
+        }
+        gateway.remindOfShipBy(new SupplierGateway.ShipByReminder(po.getSupplier().getCode(),
+                po.getIdempotencyKey() + "-reminder-" + po.getShipByAt().getEpochSecond(), po.getIdempotencyKey(),
+                po.getSupplierReference(), po.getShipByAt()));
+        ownTransaction.executeWithoutResult(tx -> purchaseOrders.lockById(purchaseOrderId).orElseThrow().reminded());
+        return true;
+    }
+
+    /** An operator gave the supplier until {@code newShipBy}. */
+    @Transactional
+    public PurchaseOrder extendShipBy(Long purchaseOrderId, java.time.Instant newShipBy) {
+        PurchaseOrder po = purchaseOrders.lockById(purchaseOrderId).orElseThrow();
+        po.extendShipBy(newShipBy);
+        return po;
+    }
+
+    public PurchaseOrder purchaseOrder(Long purchaseOrderId) {
+        return purchaseOrders.findById(purchaseOrderId).orElseThrow();
     }
 
     /**
@@ -115,7 +153,7 @@ public class Purchasing {
             case CANCELLATION_REFUSED -> po.refuseCancellation(event.reasonCode());
         };
         if (event.supplierReference() != null && po.getSupplierReference() == null) {
-            po.markForwarded(event.supplierReference());
+            po.recordSupplierReference(event.supplierReference());
         }
         if (t == Transition.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),

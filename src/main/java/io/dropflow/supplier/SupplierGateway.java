@@ -15,6 +15,9 @@ public interface SupplierGateway {
 
     void requestCancellation(RequestCancellation command);
 
+    /** Reminds the supplier that the purchase order must ship by the deadline. */
+    void remindOfShipBy(ShipByReminder reminder);
+
     /** Blind shipping: the parcel's sender is the seller, never the supplier. */
     record PlacePurchaseOrder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
             List<Line> lines, Address shipTo, Sender sender) {
@@ -28,6 +31,10 @@ public interface SupplierGateway {
     }
 
     record Sender(String name, String returnAddress) {
+    }
+
+    record ShipByReminder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
+            String supplierReference, java.time.Instant shipBy) {
     }
 
     record RequestCancellation(String supplierCode, String idempotencyKey, String purchaseOrderNumber,

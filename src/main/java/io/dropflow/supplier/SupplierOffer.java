@@ -27,6 +27,8 @@ public class SupplierOffer {
     private int stockLevel;
     private String shipFromRegion;
     private int shipByHours;
+    /** Product category, an input of the shipping-SLA decision (e.g. homeware, lighting, furniture). */
+    private String category = "general";
 
     protected SupplierOffer() {
     }
@@ -48,6 +50,11 @@ public class SupplierOffer {
         return stockLevel >= quantity;
     }
 
+    public SupplierOffer inCategory(String category) {
+        this.category = category;
+        return this;
+    }
+
     public void changeStockLevel(int stockLevel) {
         this.stockLevel = stockLevel;
     }
@@ -62,4 +69,5 @@ public class SupplierOffer {
     public int getStockLevel() { return stockLevel; }
     public String getShipFromRegion() { return shipFromRegion; }
     public int getShipByHours() { return shipByHours; }
+    public String getCategory() { return category; }
 }

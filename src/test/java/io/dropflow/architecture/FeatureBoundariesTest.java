@@ -1,5 +1,15 @@
 package io.dropflow.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import io.dropflow.carrier.CarrierTracking;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.SupplierGateway;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -41,6 +51,24 @@ class FeatureBoundariesTest {
     void delegatesDoNotMakeHttpCalls() {
         noClasses().that().resideInAPackage("io.dropflow.order.process..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
+                .check(DROPFLOW);
+    }
+
+    /** A delegate that reaches a partner must say so: ModelQualityTest then requires async + retries on its tasks. */
+    @Test
+    void delegatesThatCallPartnersSaySo() {
+        DescribedPredicate<JavaClass> callAPartner = new DescribedPredicate<>("call a partner") {
+            @Override
+            public boolean test(JavaClass delegate) {
+                return delegate.getMethodCallsFromSelf().stream().anyMatch(call -> {
+                    JavaClass owner = call.getTargetOwner();
+                    return owner.isAssignableTo(SupplierGateway.class) || owner.isAssignableTo(StorefrontGateway.class)
+                            || owner.isAssignableTo(CarrierTracking.class)
+                            || call.getTarget().resolveMember().map(m -> m.isAnnotatedWith(CallsPartner.class)).orElse(false);
+                });
+            }
+        };
+        classes().that().implement(JavaDelegate.class).and(callAPartner).should().beAnnotatedWith(CallsPartner.class)
                 .check(DROPFLOW);
     }
 }

@@ -31,10 +31,14 @@ class ModelDeploymentTest {
 
         ProcessDefinition fulfillment = latestProcess("order_fulfillment");
         assertThat(repository.getDeploymentResourceNames(fulfillment.getDeploymentId())).containsExactlyInAnyOrder(
-                "order-fulfillment.bpmn", "review-order.form", "out-of-stock.form", "delivery-problem.form");
+                "order-fulfillment.bpmn", "review-order.form", "out-of-stock.form", "delivery-problem.form",
+                "ship-by-breach.form");
         DecisionDefinition selection = latestDecision("supplier_selection");
         assertThat(repository.getDeploymentResourceNames(selection.getDeploymentId()))
                 .containsExactly("supplier-selection.dmn");
+        DecisionDefinition shippingSla = latestDecision("shipping_sla");
+        assertThat(repository.getDeploymentResourceNames(shippingSla.getDeploymentId()))
+                .containsExactly("shipping-sla.dmn");
     }
 
     @Test

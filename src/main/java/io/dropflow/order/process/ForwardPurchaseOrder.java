@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * call, so a retry after a failure sends the same purchase order number (the supplier's
  * idempotency key) again and never orders twice.
  */
+@CallsPartner
 @Component("forwardPurchaseOrder")
 class ForwardPurchaseOrder implements JavaDelegate {
 
@@ -41,16 +43,21 @@ class ForwardPurchaseOrder implements JavaDelegate {
     private final SupplierOffers offers;
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
+    private final ShippingSla shippingSla;
+    private final SlaSettings sla;
     private final SupplierGateway.Sender seller;
 
     ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, SupplierOffers offers, Purchasing purchasing,
-            OrderTimeline timeline, @Value("${dropflow.seller.name}") String sellerName,
+            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla,
+            @Value("${dropflow.seller.name}") String sellerName,
             @Value("${dropflow.seller.return-address}") String sellerReturnAddress) {
         this.orders = orders;
         this.candidates = candidates;
         this.offers = offers;
         this.purchasing = purchasing;
         this.timeline = timeline;
+        this.shippingSla = shippingSla;
+        this.sla = sla;
         this.seller = new SupplierGateway.Sender(sellerName, sellerReturnAddress);
     }
 
@@ -70,14 +77,20 @@ class ForwardPurchaseOrder implements JavaDelegate {
                 .toList();
         BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).getShippingCost())
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        int shipByHours = shippingSla.shipByHours(candidate.getTier(), order.getShippingAddress().country(),
+                order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
         try {
             PurchaseOrder po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
-                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), shipTo(order), seller));
+                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), shipTo(order), seller,
+                    shipByHours, sla.hours(shipByHours)));
             execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
             execution.setVariable(Variables.PURCHASE_ORDER_ID, po.getId());
+            execution.setVariable(Variables.SHIP_BY_AT, java.util.Date.from(po.getShipByAt()));
+            execution.setVariable(Variables.REMINDER_AT,
+                    java.util.Date.from(sla.reminderDue(po.getForwardedAt(), po.getShipByAt())));
             order.moveTo(OrderStatus.FORWARDED);
             timeline.record(order.getId(), "Purchase order " + po.getIdempotencyKey() + " forwarded to "
-                    + po.getSupplier().getCode());
+                    + po.getSupplier().getCode() + ", to ship within " + po.getShipByHours() + " h");
         } catch (SupplierRefusedException e) {
             execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
             execution.setVariable(Variables.DECLINE_REASON, e.reasonCode());

@@ -44,10 +44,11 @@ public class OrderFulfillment {
     private final Tracking tracking;
     private final Duration returnWindow;
     private final Duration restockWait;
+    private final SlaSettings sla;
 
     OrderFulfillment(RuntimeService runtime, MessageInbox inbox, Orders orders, OrderTimeline timeline,
             Tracking tracking, @Value("${dropflow.fulfillment.return-window}") Duration returnWindow,
-            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait) {
+            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait, SlaSettings sla) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.orders = orders;
@@ -55,6 +56,7 @@ public class OrderFulfillment {
         this.tracking = tracking;
         this.returnWindow = returnWindow;
         this.restockWait = restockWait;
+        this.sla = sla;
     }
 
     /** Starts fulfillment in the caller's transaction; the first step runs asynchronously. */
@@ -65,6 +67,7 @@ public class OrderFulfillment {
                         Variables.ORDER_ID, order.getId(),
                         Variables.RETURN_WINDOW, returnWindow.toString(),
                         Variables.RESTOCK_WAIT, restockWait.toString(),
+                        Variables.SLA_DECISION_TIME, sla.decisionTime().toString(),
                         Variables.FULFILMENT_OUTCOME, Outcomes.PENDING))
                 .execute();
         return instance.getId();

@@ -5,6 +5,7 @@ public final class OrderFulfillmentProcess {
 
     public static final String PROCESS_KEY = "order_fulfillment";
     public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
+    public static final String SHIPPING_SLA_DECISION = "shipping_sla";
 
     public static final class Messages {
         public static final String SUPPLIER_ACCEPTED = "SupplierAcceptedPurchaseOrder";
@@ -41,10 +42,19 @@ public final class OrderFulfillmentProcess {
         /** SHIPPED, CANCELLED or UNFULFILLED: how sourcing ended. */
         public static final String FULFILMENT_OUTCOME = "fulfilmentOutcome";
         public static final String RETURN_WINDOW = "returnWindow";
+        /** Date: the current purchase order's ship-by deadline, and when its reminder is due. */
+        public static final String SHIP_BY_AT = "shipByAt";
+        public static final String REMINDER_AT = "reminderAt";
+        /** Duration: how long a missed deadline may wait for an operator before supervisors are asked. */
+        public static final String SLA_DECISION_TIME = "slaDecisionTime";
+        /** extend, reroute or cancel_and_refund, with extendByHours for extend. */
+        public static final String SLA_DECISION = "slaDecision";
+        public static final String EXTEND_BY_HOURS = "extendByHours";
         public static final String RESTOCK_WAIT = "restockWait";
         /** Task-local, for forms only: a read-only summary of the facts to decide on. */
         public static final String TASK_ORDER_SUMMARY = "orderSummary";
         public static final String TASK_HISTORY = "history";
+        public static final String TASK_SLA_SUMMARY = "slaSummary";
 
         private Variables() {
         }
@@ -67,6 +77,18 @@ public final class OrderFulfillmentProcess {
         public static final String SELECT_SUPPLIERS = "service_select_suppliers";
         public static final String FORWARD_PURCHASE_ORDER = "service_forward_purchase_order";
         public static final String AWAIT_SUPPLIER_ANSWER = "gateway_await_supplier_answer";
+        public static final String SUPPLIER_FULFILS_PURCHASE_ORDER = "sub_supplier_fulfils_purchase_order";
+        public static final String REMINDER_DUE = "boundary_reminder_due";
+        public static final String REMIND_SUPPLIER = "service_remind_supplier";
+        public static final String SHIP_BY_DEADLINE = "boundary_ship_by_deadline";
+        public static final String TELL_CONSUMER_ABOUT_DELAY = "service_tell_consumer_about_delay";
+        public static final String DECIDE_SHIP_BY_BREACH = "user_sla_ship_by_breach";
+        public static final String SLA_ESCALATION = "boundary_sla_escalation";
+        public static final String ESCALATE_TO_SUPERVISORS = "service_escalate_to_supervisors";
+        public static final String EXTEND_SHIP_BY_DEADLINE = "service_extend_ship_by_deadline";
+        public static final String CANCEL_LATE_PURCHASE_ORDER = "service_cancel_late_purchase_order";
+        public static final String AWAIT_REROUTE_ANSWER = "gateway_await_reroute_answer";
+        public static final String CANCEL_LATE_ORDER = "service_cancel_late_order";
         public static final String AWAIT_SHIPMENT = "gateway_await_shipment";
         public static final String PICK_NEXT_SUPPLIER = "service_pick_next_supplier";
         public static final String HANDLE_OUT_OF_STOCK = "user_handle_out_of_stock";

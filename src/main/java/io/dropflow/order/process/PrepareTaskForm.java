@@ -9,7 +9,11 @@ import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.order.TimelineEntry;
+import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.Suppliers;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,7 +37,15 @@ class PrepareTaskForm implements TaskListener {
     private final Tracking tracking;
     private final OrderTimeline timeline;
 
-    PrepareTaskForm(Orders orders, Purchasing purchasing, Tracking tracking, OrderTimeline timeline) {
+    private final SourcingCandidates candidates;
+    private final Suppliers suppliers;
+    private final SlaSettings sla;
+
+    PrepareTaskForm(Orders orders, Purchasing purchasing, Tracking tracking, OrderTimeline timeline,
+            SourcingCandidates candidates, Suppliers suppliers, SlaSettings sla) {
+        this.candidates = candidates;
+        this.suppliers = suppliers;
+        this.sla = sla;
         this.orders = orders;
         this.purchasing = purchasing;
         this.tracking = tracking;
@@ -45,6 +57,37 @@ class PrepareTaskForm implements TaskListener {
         Order order = orders.findById((Long) task.getVariable(Variables.ORDER_ID)).orElseThrow();
         task.setVariableLocal(Variables.TASK_ORDER_SUMMARY, summary(order));
         task.setVariableLocal(Variables.TASK_HISTORY, history(order));
+        if (OrderFulfillmentProcess.Elements.DECIDE_SHIP_BY_BREACH.equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(Variables.TASK_SLA_SUMMARY, missedDeadline(task, order));
+        }
+    }
+
+    /** The late purchase order, how late it is, and who could take over. */
+    private String missedDeadline(DelegateTask task, Order order) {
+        PurchaseOrder po = purchasing.purchaseOrder((Long) task.getVariable(Variables.PURCHASE_ORDER_ID));
+        double lateHours = (double) Duration.between(po.getShipByAt(), Instant.now()).toMillis() / sla.hour().toMillis();
+        StringBuilder text = new StringBuilder()
+                .append("**").append(po.getSupplier().getName()).append("** (").append(po.getSupplier().getCode())
+                .append(", score ").append(po.getSupplier().getScore()).append(") has not shipped purchase order ")
+                .append(po.getIdempotencyKey()).append(" (").append(po.getStatus()).append(").\n\n")
+                .append("Ship-by deadline: ").append(TIME.format(po.getShipByAt())).append(" UTC (")
+                .append(po.getShipByHours()).append(" SLA hours")
+                .append(po.getDeadlineExtensions() > 0 ? ", extended " + po.getDeadlineExtensions() + "×" : "")
+                .append("), **late by ").append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(0, lateHours)))
+                .append(" h**").append(po.getRemindedAt() == null ? "" : "; reminded " + TIME.format(po.getRemindedAt()))
+                .append("\n\nBackup suppliers for rerouting: ");
+        Integer round = (Integer) task.getVariable(Variables.SOURCING_ROUND);
+        Integer next = (Integer) task.getVariable(Variables.NEXT_CANDIDATE);
+        List<String> backups = round == null || next == null ? List.of()
+                : candidates.findByOrderIdAndRoundOrderByRankNo(order.getId(), round).stream()
+                        .filter(c -> c.getRankNo() > next)
+                        .map(c -> suppliers.findById(c.getSupplierId()).map(s -> s.getName() + " (" + s.getCode()
+                                + ", tier " + c.getTier() + ", supply " + c.getSupplyTotal().toPlainString() + " "
+                                + order.getCurrency() + ")").orElse("supplier " + c.getSupplierId()))
+                        .toList();
+        text.append(backups.isEmpty() ? "none left (rerouting leads to the out-of-stock decision)"
+                : String.join("; ", backups));
+        return text.toString();
     }
 
     private String summary(Order order) {

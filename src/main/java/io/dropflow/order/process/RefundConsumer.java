@@ -9,6 +9,7 @@ import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Refunds the consumer in full through the storefront. One refund per order: the idempotency key
  * is the order's, so a retry or a second path to this task never refunds twice.
  */
+@CallsPartner
 @Component("refundConsumer")
 class RefundConsumer implements JavaDelegate {
 

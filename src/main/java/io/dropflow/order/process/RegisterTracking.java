@@ -4,11 +4,13 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Subscribes to the carrier's tracking events for the shipped parcel. */
+@CallsPartner
 @Component("registerTracking")
 class RegisterTracking implements JavaDelegate {
 

@@ -6,6 +6,7 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * The consumer cancelled. If a purchase order is open, ask its supplier to cancel it (the answer
  * comes by webhook); if none is, there is nothing to wait for.
  */
+@CallsPartner
 @Component("requestSupplierCancellation")
 class RequestSupplierCancellation implements JavaDelegate {
 

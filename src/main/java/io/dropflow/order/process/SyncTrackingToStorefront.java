@@ -8,11 +8,13 @@ import io.dropflow.order.Order;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Shows the tracking number to the consumer on the storefront. */
+@CallsPartner
 @Component("syncTrackingToStorefront")
 class SyncTrackingToStorefront implements JavaDelegate {
 

@@ -38,6 +38,13 @@ public class SandboxStorefront implements StorefrontGateway {
         }
     }
 
+    @Override
+    public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DELAY_NOTICE", storefrontOrderId, message)) == null) {
+            log.info("Storefront told the consumer of order {}: {}", storefrontOrderId, message);
+        }
+    }
+
     public List<Received> received(String storefrontOrderId) {
         return byIdempotencyKey.values().stream().filter(r -> r.storefrontOrderId().equals(storefrontOrderId)).toList();
     }

@@ -4,6 +4,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -346,6 +347,197 @@ class OrderFulfillmentProcessTest {
 
             assertThat(dropflow.process(order)).hasPassed("boundary_delivered_while_deciding").isWaitingAt(RETURN_WINDOW);
             assertThat(task(order)).isNull();
+        }
+    }
+
+    @Nested
+    class WhenTheShipByDeadlinePasses {
+
+        private Job timer(long order, String activityId) {
+            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .timers().activityId(activityId).singleResult();
+        }
+
+        private long acceptedOrder(String sku, String supplierCode) {
+            long order = forwardedOrder(sku);
+            dropflow.supplierSays(supplierCode, po(order, 1), "ACCEPTED");
+            return order;
+        }
+
+        /** The deadline passes: the consumer is told (a job) and the operator's task appears. */
+        private long missedDeadline(String sku, String supplierCode) {
+            long order = acceptedOrder(sku, supplierCode);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+            return order;
+        }
+
+        private long notices(long order, String kind) {
+            String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
+            return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind)).count();
+        }
+
+        private java.util.List<String> candidateGroups(Task task) {
+            return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                    .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+        }
+
+        @Test
+        void theDeadlineComesFromTheShippingSlaTableAndIsShownOnTheOrder() {
+            long order = forwardedOrder("DEMO-MUG");
+
+            // ACME ships from Germany to Germany and is a tier-1 supplier: 24 hours
+            JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+            assertThat(purchaseOrder.path("shipByHours").asInt()).isEqualTo(24);
+            java.time.Instant forwarded = java.time.Instant.parse(purchaseOrder.path("forwardedAt").asText());
+            java.time.Instant shipBy = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
+            assertThat(java.time.Duration.between(forwarded, shipBy)).isEqualTo(java.time.Duration.ofHours(24));
+            assertThat(timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+                    .isCloseTo(shipBy, within(1, java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(timer(order, REMINDER_DUE).getDuedate().toInstant())
+                    .isCloseTo(forwarded.plus(java.time.Duration.ofHours(18)), within(1, java.time.temporal.ChronoUnit.SECONDS));
+        }
+
+        @Test
+        void theSupplierIsRemindedOnceAtThreeQuartersOfTheTime() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+
+            dropflow.fireTimer(order, REMINDER_DUE);
+            dropflow.runJobs(order);
+
+            assertThat(supplier.received(po(order, 1)).reminders()).singleElement()
+                    .satisfies(r -> assertThat(r.idempotencyKey()).startsWith(po(order, 1) + "-reminder-"));
+            assertThat(timer(order, REMINDER_DUE)).as("no second reminder").isNull();
+            assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER, "end_supplier_reminded").isWaitingAt(AWAIT_SHIPMENT);
+            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
+        }
+
+        @Test
+        void atTheDeadlineTheConsumerIsToldAndAnOperatorDecides() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+
+            assertThat(notices(order, "DELAY_NOTICE")).isEqualTo(1);
+            Task task = task(order);
+            assertThat(candidateGroups(task)).containsExactly("operators");
+            assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "slaSummary"))
+                    .contains("Acme Homeware", "late by", "none left");
+        }
+
+        @Test
+        void undecidedItEscalatesToSupervisorsAndOperatorsKeepIt() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+
+            dropflow.fireTimer(order, SLA_ESCALATION);
+
+            Task task = task(order);
+            assertThat(candidateGroups(task)).containsExactlyInAnyOrder("operators", "supervisors");
+            assertThat(task.getPriority()).isEqualTo(90);
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_TO_SUPERVISORS).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+        }
+
+        @Test
+        void extendedItEscalatesAgainWhenTheNewDeadlinePasses() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+
+            complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
+
+            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+            assertThat(purchaseOrder.path("deadlineExtensions").asInt()).isEqualTo(1);
+            java.time.Instant newDeadline = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
+            assertThat(newDeadline).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofHours(12)),
+                    within(1, java.time.temporal.ChronoUnit.MINUTES));
+            assertThat(timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+                    .isCloseTo(newDeadline, within(1, java.time.temporal.ChronoUnit.SECONDS));
+
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+            assertThat(notices(order, "DELAY_NOTICE")).as("one notice per missed deadline").isEqualTo(2);
+        }
+
+        @Test
+        void reroutedTheBackupGetsTheOrderOnceTheLateSupplierCancels() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            assertThat((String) engine.getTaskService().getVariableLocal(task(order).getId(), "slaSummary"))
+                    .contains("Bright Lamps (BRIGHT");
+
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER);
+
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed("event_late_cancellation_accepted", PICK_NEXT_SUPPLIER)
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            JsonNode purchaseOrders = dropflow.getOrder(order).path("purchaseOrders");
+            assertThat(purchaseOrders.get(0).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(purchaseOrders.get(1).path("supplierCode").asText()).isEqualTo("BRIGHT");
+            assertThat(supplier.received(po(order, 2))).isNotNull();
+        }
+
+        @Test
+        void reroutedButTheLateSupplierAlreadyShippedSoTheShipmentIsKept() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt("event_shipped_after_late_refusal");
+            dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-REFUSED-" + order);
+
+            assertThat(dropflow.process(order)).hasPassed("end_sourcing_shipped_after_late_refusal")
+                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(supplier.received(po(order, 2))).as("no second purchase order").isNull();
+        }
+
+        @Test
+        void reroutedAndTheLateSupplierShipsInsteadOfAnswering() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-SHIPPED-" + order);
+
+            assertThat(dropflow.process(order)).hasPassed("end_sourcing_late_shipped_instead").isWaitingAt(REGISTER_TRACKING);
+        }
+
+        @Test
+        void cancelledTheLateSupplierIsAskedToCancelAndTheConsumerIsRefundedOnce() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).isEnded().hasPassed("end_sourcing_cancelled_late", END_CLOSED_REFUNDED);
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void aShipmentReportedWhileTheOperatorDecidesWins() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-WHILE-DECIDING-" + order);
+
+            assertThat(task(order)).isNull();
+            assertThat(dropflow.process(order)).hasPassed("boundary_shipped_while_deciding").isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+        }
+
+        @Test
+        void aShipmentInTimeStopsTheReminderAndTheDeadline() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-IN-TIME-" + order);
+
+            assertThat(timer(order, REMINDER_DUE)).isNull();
+            assertThat(timer(order, SHIP_BY_DEADLINE)).isNull();
+            assertThat(dropflow.process(order)).hasNotPassed(SHIP_BY_DEADLINE, REMIND_SUPPLIER).isWaitingAt(REGISTER_TRACKING);
         }
     }
 
