@@ -6,3 +6,6 @@ alter table purchase_order add column ship_by_hours integer;
 alter table purchase_order add column ship_by_at timestamp with time zone;
 alter table purchase_order add column reminded_at timestamp with time zone;
 alter table purchase_order add column deadline_extensions integer not null default 0;
+
+-- Supplier scorecards read a supplier's purchase orders by forwarding time.
+create index ix_purchase_order_supplier_forwarded on purchase_order (supplier_id, forwarded_at);

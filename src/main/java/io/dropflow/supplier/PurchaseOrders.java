@@ -22,4 +22,6 @@ public interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
     List<PurchaseOrder> findByOrderIdOrderById(Long orderId);
 
     long countByOrderId(Long orderId);
+
+    List<PurchaseOrder> findBySupplierIdAndForwardedAtBetween(Long supplierId, java.time.Instant from, java.time.Instant to);
 }

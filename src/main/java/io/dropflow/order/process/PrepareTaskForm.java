@@ -11,6 +11,8 @@ import io.dropflow.order.ShippingAddress;
 import io.dropflow.order.TimelineEntry;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.Scorecards;
+import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.Suppliers;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +42,11 @@ class PrepareTaskForm implements TaskListener {
     private final SourcingCandidates candidates;
     private final Suppliers suppliers;
     private final SlaSettings sla;
+    private final Scorecards scorecards;
 
     PrepareTaskForm(Orders orders, Purchasing purchasing, Tracking tracking, OrderTimeline timeline,
-            SourcingCandidates candidates, Suppliers suppliers, SlaSettings sla) {
+            SourcingCandidates candidates, Suppliers suppliers, SlaSettings sla, Scorecards scorecards) {
+        this.scorecards = scorecards;
         this.candidates = candidates;
         this.suppliers = suppliers;
         this.sla = sla;
@@ -75,6 +79,7 @@ class PrepareTaskForm implements TaskListener {
                 .append(po.getDeadlineExtensions() > 0 ? ", extended " + po.getDeadlineExtensions() + "×" : "")
                 .append("), **late by ").append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(0, lateHours)))
                 .append(" h**").append(po.getRemindedAt() == null ? "" : "; reminded " + TIME.format(po.getRemindedAt()))
+                .append("\n\n").append(scorecard(scorecards.of(po.getSupplier())))
                 .append("\n\nBackup suppliers for rerouting: ");
         Integer round = (Integer) task.getVariable(Variables.SOURCING_ROUND);
         Integer next = (Integer) task.getVariable(Variables.NEXT_CANDIDATE);
@@ -102,6 +107,18 @@ class PrepareTaskForm implements TaskListener {
                 + (a.line2() == null ? "" : ", " + a.line2()) + ", " + (a.postalCode() == null ? "" : a.postalCode() + " ")
                 + a.city() + ", " + a.country() + "\n\nConsumer: " + order.getConsumer().name() + " <"
                 + order.getConsumer().email() + ">";
+    }
+
+    private static String scorecard(SupplierScorecard card) {
+        return "Scorecard over the last " + card.from().until(card.to(), java.time.temporal.ChronoUnit.DAYS) + " days ("
+                + card.purchaseOrders() + " purchase orders): shipped within " + card.shipWithin().toHours() + " h "
+                + percent(card.shipWithinRate()) + ", on time " + percent(card.onTimeRate()) + ", accepted "
+                + percent(card.acceptanceRate()) + ", out of stock " + percent(card.stockOutRate())
+                + (card.flagged() ? ". **Flagged: " + card.why() + "**" : "");
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "n/a" : Math.round(rate * 100) + " %";
     }
 
     private String history(Order order) {

@@ -9,6 +9,7 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.supplier.Supplier;
+import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierOffer;
 import io.dropflow.supplier.SupplierOffers;
 import java.math.BigDecimal;
@@ -38,9 +39,11 @@ class SelectSuppliers implements JavaDelegate {
     private final SourcingCandidates candidates;
     private final DecisionService decisions;
     private final OrderTimeline timeline;
+    private final Scorecards scorecards;
 
     SelectSuppliers(Orders orders, SupplierOffers offers, SourcingCandidates candidates, DecisionService decisions,
-            OrderTimeline timeline) {
+            OrderTimeline timeline, Scorecards scorecards) {
+        this.scorecards = scorecards;
         this.orders = orders;
         this.offers = offers;
         this.candidates = candidates;
@@ -105,7 +108,8 @@ class SelectSuppliers implements JavaDelegate {
                 : sale.subtract(landed).multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SUPPLIER_SELECTION_DECISION)
                 .variables(Map.of("inStock", inStock, "marginPercent", marginPercent,
-                        "supplierScore", supplier.getScore(), "sameRegion", sameRegion))
+                        "supplierScore", supplier.getScore(), "sameRegion", sameRegion,
+                        "shipsLate", scorecards.of(supplier).flagged()))
                 .evaluate().getSingleResult();
         if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
             return java.util.Optional.empty();

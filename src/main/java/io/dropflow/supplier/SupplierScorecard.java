@@ -1,0 +1,22 @@
+package io.dropflow.supplier;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How a supplier performed on the purchase orders forwarded to it within a rolling window,
+ * computed from the purchase orders themselves (never from counters). A rate is null while there
+ * is nothing to measure it on.
+ *
+ * @param purchaseOrders forwarded within the window
+ * @param acceptanceRate accepted (or shipped) among those the supplier answered
+ * @param shipWithinRate shipped within {@code shipWithin} of forwarding, among accepted ones old enough to tell
+ * @param onTimeRate shipped by the purchase order's own ship-by deadline, among accepted ones whose deadline has come
+ * @param stockOutRate declined as out of stock, among all forwarded
+ * @param claimRate defect claims per shipped purchase order; null until claims are recorded
+ * @param flagged the ship-within rate is below the bar on a large enough sample: ranked behind backups
+ */
+public record SupplierScorecard(String supplierCode, String supplierName, Instant from, Instant to,
+        Duration shipWithin, int purchaseOrders, Double acceptanceRate, Double shipWithinRate, Double onTimeRate,
+        Double stockOutRate, Double claimRate, boolean flagged, String why) {
+}

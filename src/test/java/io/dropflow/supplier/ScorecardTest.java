@@ -1,0 +1,131 @@
+package io.dropflow.supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Scorecards computed from a recorded history of purchase orders, on real PostgreSQL. */
+@DropflowTest
+class ScorecardTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Suppliers suppliers;
+    @Autowired
+    SupplierOffers offers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+    Supplier tardy;
+    long anyOrder;
+    final Instant now = Instant.now();
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        tardy = suppliers.save(new Supplier("TARDY-" + suffix, "Tardy Trading " + suffix, "DE", 95));
+        anyOrder = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId(); // purchase orders need an order row
+    }
+
+    /** A purchase order as history recorded it: forwarded, and maybe shipped, this long ago. */
+    private void history(Duration forwardedAgo, Duration shippedAfter, Duration shipByHours, String status, String reason) {
+        Instant forwarded = now.minus(forwardedAgo);
+        jdbc.update("""
+                insert into purchase_order (order_id, supplier_id, idempotency_key, status, reason_code, supply_total,
+                    shipping_cost, currency, forwarded_at, shipped_at, ship_by_hours, ship_by_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 10, 2, 'EUR', ?, ?, ?, ?, ?, ?)""",
+                anyOrder, tardy.getId(), "FIXTURE-" + UUID.randomUUID(), status, reason, Timestamp.from(forwarded),
+                shippedAfter == null ? null : Timestamp.from(forwarded.plus(shippedAfter)), (int) shipByHours.toHours(),
+                Timestamp.from(forwarded.plus(shipByHours)), Timestamp.from(forwarded), Timestamp.from(forwarded));
+    }
+
+    private void aHistoryOfLateShipping() {
+        history(Duration.ofDays(10), Duration.ofHours(20), Duration.ofHours(24), "SHIPPED", null);   // in 48 h, on time
+        history(Duration.ofDays(9), Duration.ofHours(60), Duration.ofHours(48), "SHIPPED", null);    // late on both
+        history(Duration.ofDays(8), Duration.ofHours(30), Duration.ofHours(24), "SHIPPED", null);    // in 48 h, past its deadline
+        history(Duration.ofDays(7), null, Duration.ofHours(48), "ACCEPTED", null);                   // never shipped
+        history(Duration.ofDays(6), null, Duration.ofHours(48), "DECLINED", "OUT_OF_STOCK");
+        history(Duration.ofDays(5), null, Duration.ofHours(48), "DECLINED", "DISCONTINUED");
+        history(Duration.ofDays(4), Duration.ofHours(10), Duration.ofHours(48), "SHIPPED", null);    // in 48 h, on time
+        history(Duration.ofHours(1), null, Duration.ofHours(48), "ACCEPTED", null);                  // too early to tell
+        history(Duration.ofDays(40), Duration.ofHours(1), Duration.ofHours(48), "SHIPPED", null);    // outside the window
+    }
+
+    private JsonNode scorecard(String code) {
+        return DropflowDriver.read(dropflow.get("/api/suppliers/" + code + "/scorecard", DropflowDriver.asOperator()).getBody());
+    }
+
+    @Test
+    void ratesComeFromThePurchaseOrdersInTheWindow() {
+        aHistoryOfLateShipping();
+
+        JsonNode card = scorecard(tardy.getCode());
+
+        assertThat(card.path("purchaseOrders").asInt()).isEqualTo(8);
+        assertThat(card.path("acceptanceRate").asDouble()).isCloseTo(6.0 / 8, within(1e-9));
+        assertThat(card.path("shipWithinRate").asDouble()).as("3 of the 5 that can be judged")
+                .isCloseTo(3.0 / 5, within(1e-9));
+        assertThat(card.path("onTimeRate").asDouble()).as("2 of the 5 whose deadline has come")
+                .isCloseTo(2.0 / 5, within(1e-9));
+        assertThat(card.path("stockOutRate").asDouble()).isCloseTo(1.0 / 8, within(1e-9));
+        assertThat(card.path("claimRate").isMissingNode() || card.path("claimRate").isNull()).isTrue();
+        assertThat(card.path("flagged").asBoolean()).isTrue();
+        assertThat(card.path("why").asText()).contains("60 %", "3 of 5", "90 %");
+    }
+
+    @Test
+    void tooFewPurchaseOrdersDoNotFlagASupplier() {
+        history(Duration.ofDays(9), Duration.ofHours(60), Duration.ofHours(48), "SHIPPED", null);
+
+        JsonNode card = scorecard(tardy.getCode());
+
+        assertThat(card.path("shipWithinRate").asDouble()).isZero();
+        assertThat(card.path("flagged").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownSupplierIsNotFound() {
+        var response = dropflow.get("/api/suppliers/NOBODY/scorecard", DropflowDriver.asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody()).contains("no supplier NOBODY");
+    }
+
+    @Test
+    void aFlaggedSupplierIsRankedBehindItsBackup() {
+        // Given the cheaper, higher-rated supplier ships late and a prompt one offers the same product
+        aHistoryOfLateShipping();
+        Supplier prompt = suppliers.save(new Supplier("PROMPT-" + tardy.getCode().substring(6), "Prompt Partners", "DE", 90));
+        String sku = "TEST-" + tardy.getCode();
+        offers.save(new SupplierOffer(tardy, sku, "TD-1", new BigDecimal("5.00"), new BigDecimal("1.00"), "EUR", 100, "DE", 48));
+        offers.save(new SupplierOffer(prompt, sku, "PR-1", new BigDecimal("7.00"), new BigDecimal("1.00"), "EUR", 100, "DE", 48));
+
+        // When an order for it is sourced
+        long order = dropflow.placeOrder(sku, 1, "45.00").orderId();
+        dropflow.runJobs(order);
+
+        // Then the prompt supplier gets the purchase order; the late one is its backup
+        JsonNode view = dropflow.getOrder(order);
+        assertThat(view.path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo(prompt.getCode());
+        assertThat(view.path("timeline").toString()).contains(prompt.getCode() + " (tier 1), " + tardy.getCode() + " (tier 4)");
+    }
+}
