@@ -84,5 +84,6 @@ public class Shipment {
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getSyncedToStorefrontAt() { return syncedToStorefrontAt; }
     public Instant getLastEventAt() { return lastEventAt; }
+    public Instant getCreatedAt() { return createdAt; }
     public List<TrackingEvent> getEvents() { return List.copyOf(events); }
 }

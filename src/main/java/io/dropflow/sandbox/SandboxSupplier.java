@@ -37,6 +37,7 @@ public class SandboxSupplier implements SupplierGateway {
         private volatile PartnerCallbacks.Callback pendingShipment;
         private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final List<ShipByReminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> investigationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Received(PlacePurchaseOrder order, String reference) {
             this.order = order;
@@ -48,6 +49,7 @@ public class SandboxSupplier implements SupplierGateway {
         public int deliveries() { return deliveries.get(); }
         public List<String> cancellationRequests() { return List.copyOf(cancellationKeys); }
         public List<ShipByReminder> reminders() { return List.copyOf(reminders); }
+        public List<String> investigationRequests() { return List.copyOf(investigationKeys); }
     }
 
     private final SandboxSettings settings;
@@ -138,6 +140,17 @@ public class SandboxSupplier implements SupplierGateway {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_ACCEPTED, null);
         } else {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_REFUSED, "ALREADY_SHIPPED");
+        }
+    }
+
+    /** Investigations are recorded, once per key; the sandbox carrier's parcel does not come back. */
+    @Override
+    public void requestInvestigation(SupplierGateway.InvestigationRequest request) {
+        Received received = byIdempotencyKey.get(request.purchaseOrderNumber());
+        if (received != null && !received.investigationKeys.contains(request.idempotencyKey())) {
+            received.investigationKeys.add(request.idempotencyKey());
+            log.info("Sandbox supplier {} asked to investigate parcel {} {}", request.supplierCode(),
+                    request.carrierCode(), request.trackingNumber());
         }
     }
 

@@ -122,6 +122,14 @@ public class Purchasing {
         return true;
     }
 
+    /** Asks the supplier of the purchase order to chase its carrier about the parcel. */
+    @CallsPartner
+    public void requestInvestigation(Long purchaseOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
+        gateway.requestInvestigation(new SupplierGateway.InvestigationRequest(po.getSupplier().getCode(), idempotencyKey,
+                po.getIdempotencyKey(), po.getSupplierReference(), carrierCode, trackingNumber));
+    }
+
     /** An operator gave the supplier until {@code newShipBy}. */
     @Transactional
     public PurchaseOrder extendShipBy(Long purchaseOrderId, java.time.Instant newShipBy) {

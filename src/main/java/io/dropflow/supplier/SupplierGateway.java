@@ -15,6 +15,9 @@ public interface SupplierGateway {
 
     void requestCancellation(RequestCancellation command);
 
+    /** Asks the supplier to chase its carrier about a parcel that stalled or got lost. */
+    void requestInvestigation(InvestigationRequest request);
+
     /** Reminds the supplier that the purchase order must ship by the deadline. */
     void remindOfShipBy(ShipByReminder reminder);
 
@@ -31,6 +34,10 @@ public interface SupplierGateway {
     }
 
     record Sender(String name, String returnAddress) {
+    }
+
+    record InvestigationRequest(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
+            String supplierReference, String carrierCode, String trackingNumber) {
     }
 
     record ShipByReminder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,

@@ -50,6 +50,10 @@ public final class OrderFulfillmentProcess {
         /** extend, reroute or cancel_and_refund, with extendByHours for extend. */
         public static final String SLA_DECISION = "slaDecision";
         public static final String EXTEND_BY_HOURS = "extendByHours";
+        /** Whether the parcel sent no tracking news for dropflow.tracking.stall-after. */
+        public static final String PARCEL_STALLED = "parcelStalled";
+        /** Date: when an operator last decided to keep watching the parcel; the silence clock starts again there. */
+        public static final String TRACKING_WATCHED_SINCE = "trackingWatchedSince";
         public static final String RESTOCK_WAIT = "restockWait";
         /** Task-local, for forms only: a read-only summary of the facts to decide on. */
         public static final String TASK_ORDER_SUMMARY = "orderSummary";
@@ -100,7 +104,11 @@ public final class OrderFulfillmentProcess {
         public static final String REGISTER_TRACKING = "service_register_tracking";
         public static final String SYNC_TRACKING = "service_sync_tracking_to_storefront";
         public static final String AWAIT_DELIVERY = "gateway_await_delivery";
-        public static final String HANDLE_DELIVERY_PROBLEM = "user_handle_delivery_problem";
+        public static final String HANDLE_DELIVERY_PROBLEM = "user_sla_parcel_stalled_or_lost";
+        public static final String TRACKING_SILENT = "timer_tracking_silent";
+        public static final String CHECK_TRACKING_PROGRESS = "service_check_tracking_progress";
+        public static final String ASK_SUPPLIER_TO_INVESTIGATE = "service_ask_supplier_to_investigate";
+        public static final String PREPARE_RESHIP = "service_prepare_reship";
         public static final String RETURN_WINDOW = "timer_return_window_elapsed";
         public static final String SETTLE_ORDER = "service_settle_order";
         public static final String REFUND_CONSUMER = "service_refund_consumer";

@@ -50,6 +50,8 @@ class OrderFulfillmentProcessTest {
     MessageInbox inbox;
     @Autowired
     SupplierFixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
 
@@ -304,6 +306,109 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER);
             assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(placed.orderId()),
                     "validationProblems").toString()).contains("negative margin");
+        }
+    }
+
+    @Nested
+    class WhenTheParcelGoesQuiet {
+
+        private Job silenceTimer(long order) {
+            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .timers().activityId(TRACKING_SILENT).singleResult();
+        }
+
+        /** As if the parcel shipped, and last had news, {@code days} ago. */
+        private void silentFor(long order, int days) {
+            java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days)));
+            jdbc.update("update shipment set created_at = ? where order_id = ?", then, order);
+            jdbc.update("update shipment set last_event_at = ? where order_id = ? and last_event_at is not null", then, order);
+        }
+
+        private long stalledOrder(String trackingNumber) {
+            long order = shippedOrder(trackingNumber);
+            silentFor(order, 4);
+            dropflow.fireTimer(order, TRACKING_SILENT);
+            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
+            return order;
+        }
+
+        @Test
+        void theSilenceTimerRunsThreeDaysFromTheLatestNews() {
+            long order = shippedOrder("TRK-QUIET-" + System.nanoTime());
+
+            java.time.Instant shipped = java.time.Instant.parse(
+                    dropflow.getOrder(order).path("shipments").get(0).path("registeredAt").asText());
+            assertThat(silenceTimer(order).getDuedate().toInstant())
+                    .isCloseTo(shipped.plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
+        }
+
+        @Test
+        void newsBeforeTheTimerFiresKeepsTheOrderWaiting() {
+            long order = shippedOrder("TRK-NEWS-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "IN_TRANSIT");
+
+            dropflow.fireTimer(order, TRACKING_SILENT);
+
+            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(task(order)).isNull();
+            assertThat(silenceTimer(order)).as("armed again").isNotNull();
+        }
+
+        @Test
+        void threeDaysWithoutNewsBringTheParcelToAnOperator() {
+            long order = stalledOrder("TRK-STALLED-" + System.nanoTime());
+
+            assertThat(task(order).getName()).isEqualTo("Decide on stalled or lost parcel");
+            assertThat(dropflow.getOrder(order).path("timeline").toString()).contains("parcel stalled");
+        }
+
+        @Test
+        void keepWaitingStartsTheSilenceClockAgain() {
+            long order = stalledOrder("TRK-KEEP-" + System.nanoTime());
+
+            complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(silenceTimer(order).getDuedate().toInstant()).isCloseTo(
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
+        }
+
+        @Test
+        void theSupplierIsAskedToInvestigateAndTheOrderKeepsWaiting() {
+            long order = stalledOrder("TRK-INVESTIGATE-" + System.nanoTime());
+
+            complete(order, Map.of("deliveryProblemDecision", "investigate"));
+            dropflow.runJobs(order);
+
+            assertThat(supplier.received(po(order, 1)).investigationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).hasPassed(ASK_SUPPLIER_TO_INVESTIGATE).isWaitingAt(AWAIT_DELIVERY);
+        }
+
+        @Test
+        void reshippingForwardsTheNextPurchaseOrder() {
+            long order = stalledOrder("TRK-RESHIP-" + System.nanoTime());
+
+            complete(order, Map.of("deliveryProblemDecision", "reship"));
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(PREPARE_RESHIP, SELECT_SUPPLIERS).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(supplier.received(po(order, 2))).as("a second purchase order, numbered PO2").isNotNull();
+            dropflow.supplierShipped("ACME", po(order, 2), "TRK-RESHIPPED-" + order);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.getOrder(order).path("shipments")).hasSize(2);
+        }
+
+        @Test
+        void refundingClosesTheOrder() {
+            long order = stalledOrder("TRK-GIVE-UP-" + System.nanoTime());
+
+            complete(order, Map.of("deliveryProblemDecision", "refund"));
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            assertThat(refundsFor(order)).isEqualTo(1);
         }
     }
 
