@@ -69,9 +69,18 @@ public class Scorecards {
                 : shipWithinDecided.size() < settings.minimumSample()
                         ? "fewer than " + settings.minimumSample() + " purchase orders to judge shipping speed on"
                         : "ships in time";
+        Double acceptanceRate = rate(accepted.size(), accepted.size() + declined);
+        Double onTimeRate = rate(onTime, deadlineDecided.size());
+        Double stockOutRate = rate(outOfStock, window.size());
+        boolean enoughFacts = shipWithinDecided.size() >= settings.minimumSample() && onTimeRate != null
+                && acceptanceRate != null;
+        int score = enoughFacts
+                ? (int) Math.round(100 * (0.4 * shipWithinRate + 0.3 * onTimeRate + 0.2 * acceptanceRate
+                        + 0.1 * (1 - stockOutRate)))
+                : supplier.getScore();
         return new SupplierScorecard(supplier.getCode(), supplier.getName(), from, to, settings.shipWithin(),
-                window.size(), rate(accepted.size(), accepted.size() + declined), shipWithinRate,
-                rate(onTime, deadlineDecided.size()), rate(outOfStock, window.size()), null, flagged, why);
+                window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, null, flagged, why, score,
+                enoughFacts);
     }
 
     private static Double rate(long part, long whole) {

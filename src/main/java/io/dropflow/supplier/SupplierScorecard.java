@@ -15,8 +15,11 @@ import java.time.Instant;
  * @param stockOutRate declined as out of stock, among all forwarded
  * @param claimRate defect claims per shipped purchase order; null until claims are recorded
  * @param flagged the ship-within rate is below the bar on a large enough sample: ranked behind backups
+ * @param score 0-100, the supplier-selection input: from the rates once there are enough purchase
+ *     orders (40 % ships within, 30 % on time, 20 % acceptance, 10 % in stock), before that the
+ *     supplier's base score as the seller rated it
  */
 public record SupplierScorecard(String supplierCode, String supplierName, Instant from, Instant to,
         Duration shipWithin, int purchaseOrders, Double acceptanceRate, Double shipWithinRate, Double onTimeRate,
-        Double stockOutRate, Double claimRate, boolean flagged, String why) {
+        Double stockOutRate, Double claimRate, boolean flagged, String why, int score, boolean scoreFromFacts) {
 }

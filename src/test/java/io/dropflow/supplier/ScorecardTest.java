@@ -90,6 +90,9 @@ class ScorecardTest {
         assertThat(card.path("claimRate").isMissingNode() || card.path("claimRate").isNull()).isTrue();
         assertThat(card.path("flagged").asBoolean()).isTrue();
         assertThat(card.path("why").asText()).contains("60 %", "3 of 5", "90 %");
+        // 40 % x 0.6 + 30 % x 0.4 + 20 % x 0.75 + 10 % x (1 - 0.125) = 0.24 + 0.12 + 0.15 + 0.0875 = 0.5975
+        assertThat(card.path("score").asInt()).isEqualTo(60);
+        assertThat(card.path("scoreFromFacts").asBoolean()).isTrue();
     }
 
     @Test
@@ -100,6 +103,8 @@ class ScorecardTest {
 
         assertThat(card.path("shipWithinRate").asDouble()).isZero();
         assertThat(card.path("flagged").asBoolean()).isFalse();
+        assertThat(card.path("score").asInt()).as("the base score until there are enough facts").isEqualTo(95);
+        assertThat(card.path("scoreFromFacts").asBoolean()).isFalse();
     }
 
     @Test

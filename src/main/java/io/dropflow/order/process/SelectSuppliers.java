@@ -10,6 +10,7 @@ import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.supplier.Supplier;
 import io.dropflow.supplier.Scorecards;
+import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierOffer;
 import io.dropflow.supplier.SupplierOffers;
 import java.math.BigDecimal;
@@ -106,10 +107,11 @@ class SelectSuppliers implements JavaDelegate {
         BigDecimal sale = order.saleTotal();
         double marginPercent = sale.signum() == 0 ? 0
                 : sale.subtract(landed).multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
+        SupplierScorecard scorecard = scorecards.of(supplier);
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SUPPLIER_SELECTION_DECISION)
                 .variables(Map.of("inStock", inStock, "marginPercent", marginPercent,
-                        "supplierScore", supplier.getScore(), "sameRegion", sameRegion,
-                        "shipsLate", scorecards.of(supplier).flagged()))
+                        "supplierScore", scorecard.score(), "sameRegion", sameRegion,
+                        "shipsLate", scorecard.flagged()))
                 .evaluate().getSingleResult();
         if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
             return java.util.Optional.empty();
