@@ -20,6 +20,7 @@ public class Scorecards {
     private final PurchaseOrders purchaseOrders;
     private final ScorecardSettings settings;
     private final Clock clock;
+    private final java.util.Map<Long, SupplierScorecard> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     Scorecards(Suppliers suppliers, PurchaseOrders purchaseOrders, ScorecardSettings settings) {
         this.suppliers = suppliers;
@@ -34,6 +35,20 @@ public class Scorecards {
         Supplier supplier = suppliers.findByCode(supplierCode)
                 .orElseThrow(() -> new NoSuchElementException("no supplier " + supplierCode));
         return of(supplier);
+    }
+
+    /**
+     * The scorecard as supplier selection uses it: at most {@code dropflow.scorecard.reuse-for} old, so
+     * ranking a busy supplier does not read its whole window of purchase orders for every order.
+     */
+    @Transactional(readOnly = true)
+    public SupplierScorecard forSelection(Supplier supplier) {
+        SupplierScorecard card = recent.get(supplier.getId());
+        if (card == null || card.to().plus(settings.reuseFor()).isBefore(clock.instant())) {
+            card = of(supplier);
+            recent.put(supplier.getId(), card);
+        }
+        return card;
     }
 
     @Transactional(readOnly = true)

@@ -59,6 +59,10 @@ public final class FulfillmentBenchmark {
                         Map.entry("camunda.bpm.admin-user.password", "bench"),
                         Map.entry("dropflow.webhooks.token", "bench-token"),
                         Map.entry("dropflow.demo.enabled", "true"),
+                        // The intake client logs in as an operator, as a storefront connector would with its own user.
+                        Map.entry("dropflow.identity.users[0].id", "mary"),
+                        Map.entry("dropflow.identity.users[0].password", "mary"),
+                        Map.entry("dropflow.identity.users[0].groups[0]", "operators"),
                         Map.entry("dropflow.sandbox.default-supplier-behaviour", "SHIPS"),
                         Map.entry("dropflow.sandbox.answer-delay", "PT0S"),
                         Map.entry("dropflow.sandbox.carrier-step-delay", "PT0S"),
@@ -109,11 +113,15 @@ public final class FulfillmentBenchmark {
                     (double) skeleton.jobs / orders, (double) skeleton.db.commits() / orders,
                     (double) skeleton.db.rowsWritten() / orders);
             System.out.printf(Locale.ROOT, "ratio=%.3f%n", (orders / dropflow.seconds) / (orders / skeleton.seconds));
-        } finally {
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
             app.close();
             partner.shutdownNow();
-            System.exit(0);
+            System.exit(1);
         }
+        app.close();
+        partner.shutdownNow();
+        System.exit(0);
     }
 
     record Result(double seconds, long jobs, double p50, double p99, DatabaseWork db) {
