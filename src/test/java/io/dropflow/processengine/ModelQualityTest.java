@@ -6,6 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,6 +81,61 @@ class ModelQualityTest {
                         && c.isAnnotatedWith(org.springframework.stereotype.Component.class))
                 .map(c -> c.getAnnotationOfType(org.springframework.stereotype.Component.class).value())
                 .toList();
+    }
+
+    /**
+     * Waits that have no deadline yet, each with the reason. A new wait without a timer fails the
+     * build; these are the known gaps, to be closed (see README, "Known gaps").
+     */
+    private static final Map<String, String> WAITS_WITHOUT_DEADLINE_YET = Map.of(
+            "gateway_await_cancellation_answer", "consumer cancellation: supplier silent on the cancellation request",
+            "event_shipped_despite_cancellation", "consumer cancellation: supplier refused, shipment event never comes",
+            "gateway_await_reroute_answer", "reroute: late supplier silent on the cancellation request",
+            "event_shipped_after_late_refusal", "reroute: late supplier refused, shipment event never comes");
+
+    /** Every wait for a partner or a person has a deadline: a timer on it, in its event gateway, or on its subprocess. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyWaitForAPartnerOrAPersonHasADeadline(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> missing = new java.util.ArrayList<>();
+        for (FlowNode wait : bpmn.getModelElementsByType(FlowNode.class)) {
+            boolean isWait = wait instanceof UserTask || wait instanceof EventBasedGateway
+                    || (wait instanceof IntermediateCatchEvent catchEvent
+                            && !catchEvent.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)
+                            && catchEvent.getIncoming().stream().noneMatch(f -> f.getSource() instanceof EventBasedGateway));
+            if (isWait && !hasDeadline(wait) && !WAITS_WITHOUT_DEADLINE_YET.containsKey(wait.getId())) {
+                missing.add(wait.getId());
+            }
+        }
+        assertThat(missing).as("waits without a deadline in " + model).isEmpty();
+    }
+
+    private static boolean hasDeadline(FlowNode wait) {
+        Collection<BoundaryEvent> boundaries = wait.getModelInstance().getModelElementsByType(BoundaryEvent.class);
+        if (wait instanceof UserTask task) {
+            boolean timeoutListener = task.getExtensionElements() != null && task.getExtensionElements()
+                    .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()));
+            if (timeoutListener || timerOn(boundaries, task)) {
+                return true;
+            }
+        }
+        if (wait instanceof EventBasedGateway gateway && gateway.getOutgoing().stream().anyMatch(f -> f.getTarget()
+                instanceof IntermediateCatchEvent e && e.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))) {
+            return true;
+        }
+        for (ModelElementInstance scope = wait.getParentElement(); scope instanceof SubProcess sub; scope = sub.getParentElement()) {
+            if (timerOn(boundaries, sub)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean timerOn(Collection<BoundaryEvent> boundaries, Activity activity) {
+        return boundaries.stream().anyMatch(b -> b.getAttachedTo() == activity
+                && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
     }
 
     /** So that a model added later cannot go untested: some test class enforces its coverage floor. */

@@ -290,6 +290,23 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anUndecidedReviewGoesToSupervisorsToo() {
+            DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                    "DEMO-MUG", 1, "15.00", "Postfach 11"));
+            long order = placed.orderId();
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+
+            dropflow.fireTimer(order, REVIEW_ORDER);
+
+            Task task = task(order);
+            assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                    .contains("operators", "supervisors");
+            assertThat(task.getPriority()).isEqualTo(90);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+        }
+
+        @Test
         void operatorRejectsAndTheConsumerIsRefunded() {
             long order = orderToReview();
             complete(order, Map.of("reviewDecision", "reject"));
