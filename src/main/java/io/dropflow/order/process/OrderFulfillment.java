@@ -45,10 +45,13 @@ public class OrderFulfillment {
     private final Duration returnWindow;
     private final Duration restockWait;
     private final SlaSettings sla;
+    private final Duration partnerAnswerTime;
 
     OrderFulfillment(RuntimeService runtime, MessageInbox inbox, Orders orders, OrderTimeline timeline,
             Tracking tracking, @Value("${dropflow.fulfillment.return-window}") Duration returnWindow,
-            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait, SlaSettings sla) {
+            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait, SlaSettings sla,
+            @Value("${dropflow.fulfillment.partner-answer-time}") Duration partnerAnswerTime) {
+        this.partnerAnswerTime = partnerAnswerTime;
         this.runtime = runtime;
         this.inbox = inbox;
         this.orders = orders;
@@ -68,6 +71,7 @@ public class OrderFulfillment {
                         Variables.RETURN_WINDOW, returnWindow.toString(),
                         Variables.RESTOCK_WAIT, restockWait.toString(),
                         Variables.SLA_DECISION_TIME, sla.decisionTime().toString(),
+                        Variables.PARTNER_ANSWER_TIME, partnerAnswerTime.toString(),
                         Variables.FULFILMENT_OUTCOME, Outcomes.PENDING))
                 .execute();
         return instance.getId();

@@ -55,6 +55,8 @@ public final class OrderFulfillmentProcess {
         /** Date: when an operator last decided to keep watching the parcel; the silence clock starts again there. */
         public static final String TRACKING_WATCHED_SINCE = "trackingWatchedSince";
         public static final String RESTOCK_WAIT = "restockWait";
+        /** Duration: how long a supplier may leave a cancellation request (or a claimed shipment) without news. */
+        public static final String PARTNER_ANSWER_TIME = "partnerAnswerTime";
         /** Task-local, for forms only: a read-only summary of the facts to decide on. */
         public static final String TASK_ORDER_SUMMARY = "orderSummary";
         public static final String TASK_HISTORY = "history";
@@ -100,7 +102,8 @@ public final class OrderFulfillmentProcess {
         public static final String SUBSTITUTE_PRODUCT = "service_substitute_product";
         public static final String REQUEST_SUPPLIER_CANCELLATION = "service_request_supplier_cancellation";
         public static final String AWAIT_CANCELLATION_ANSWER = "gateway_await_cancellation_answer";
-        public static final String AWAIT_SHIPMENT_AFTER_REFUSAL = "event_shipped_despite_cancellation";
+        public static final String AWAIT_SHIPMENT_AFTER_REFUSAL = "gateway_await_shipment_after_refusal";
+        public static final String AWAIT_SHIPMENT_AFTER_LATE_REFUSAL = "gateway_await_shipment_after_late_refusal";
         public static final String REGISTER_TRACKING = "service_register_tracking";
         public static final String SYNC_TRACKING = "service_sync_tracking_to_storefront";
         public static final String AWAIT_DELIVERY = "gateway_await_delivery";

@@ -609,12 +609,39 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt("event_shipped_after_late_refusal");
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL);
             dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-REFUSED-" + order);
 
             assertThat(dropflow.process(order)).hasPassed("end_sourcing_shipped_after_late_refusal")
                     .isWaitingAt(REGISTER_TRACKING);
             assertThat(supplier.received(po(order, 2))).as("no second purchase order").isNull();
+        }
+
+        @Test
+        void reroutedAndTheLateSupplierNeverAnswersTheBackupGetsTheOrderAnyway() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+
+            dropflow.fireTimer(order, "timer_reroute_unanswered");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(1).path("supplierCode").asText()).isEqualTo("BRIGHT");
+        }
+
+        @Test
+        void reroutedAndRefusedButTheClaimedShipmentNeverComes() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+
+            dropflow.fireTimer(order, "timer_late_shipment_unconfirmed");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
         }
 
         @Test
@@ -735,6 +762,35 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(REGISTER_TRACKING);
             assertThat(refundsFor(order)).isZero();
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+        }
+
+        @Test
+        void aSupplierThatNeverAnswersTheCancellationLeavesTheConsumerRefunded() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.cancel(order);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+
+            dropflow.fireTimer(order, "timer_cancellation_unanswered");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed("end_cancelled_unanswered", END_CLOSED_REFUNDED);
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void aRefusalWhoseShipmentNeverComesEndsInARefund() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.cancel(order);
+            dropflow.runJobs(order);
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+
+            dropflow.fireTimer(order, "timer_refused_shipment_unconfirmed");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed("end_cancelled_shipment_unconfirmed", END_CLOSED_REFUNDED);
+            assertThat(refundsFor(order)).isEqualTo(1);
         }
 
         @Test
