@@ -1,0 +1,75 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every Camunda Form in forms/ and every decision table in bpmn/ must be: forms for Camunda
+ * 7.24 that show facts as text and ask only for validated decisions; decisions that parse and
+ * carry a history time to live.
+ */
+class FormQualityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Form-js components that only display (facts, headings, layout). */
+    private static final Set<String> DISPLAY = Set.of("text", "html", "image", "spacer", "separator", "group", "iframe", "table");
+
+    static Stream<Path> forms() throws IOException {
+        return Files.list(Path.of("forms")).filter(p -> p.toString().endsWith(".form"));
+    }
+
+    static Stream<Path> decisions() throws IOException {
+        return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".dmn"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("forms")
+    void formsAreForThisEngineAndAskOnlyForValidatedDecisions(Path form) throws IOException {
+        JsonNode schema = JSON.readTree(form.toFile());
+        assertThat(schema.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+        assertThat(schema.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+        assertThat(ModelDeployment.formFileName(schema.path("id").asText())).as("id matches the file name")
+                .isEqualTo(form.getFileName().toString());
+
+        List<JsonNode> inputs = new ArrayList<>();
+        schema.path("components").forEach(c -> {
+            if (!DISPLAY.contains(c.path("type").asText())) {
+                inputs.add(c);
+            }
+        });
+        assertThat(inputs).as(form + " asks for a decision").isNotEmpty();
+        for (JsonNode input : inputs) {
+            String name = form.getFileName() + " field " + input.path("key").asText();
+            assertThat(input.path("key").asText()).as(name + " key").isNotBlank();
+            assertThat(input.path("validate").path("required").asBoolean()).as(name + " is required").isTrue();
+            if (Set.of("radio", "select", "checklist").contains(input.path("type").asText())) {
+                assertThat(input.path("values").size()).as(name + " has allowed values").isGreaterThan(1);
+            }
+            assertThat(input.path("readonly").asBoolean(false)).as(name + " is an input, facts are text").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("decisions")
+    void decisionTablesParseAndHaveAHistoryTimeToLive(Path model) {
+        DmnModelInstance dmn = Dmn.readModelFromFile(model.toFile());
+        Dmn.validateModel(dmn);
+        for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
+            assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId() + " historyTimeToLive").isNotBlank();
+        }
+    }
+}
