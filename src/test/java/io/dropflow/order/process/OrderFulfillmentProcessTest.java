@@ -902,7 +902,7 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
-        void whenRetriesAreExhaustedAnIncidentShowsInCockpit() {
+        void whenRetriesAreExhaustedAnIncidentShowsInCockpitAndResolvesOnRetry() {
             supplier.failNextCalls("ACME", 5);
             long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
             String instance = dropflow.processInstanceId(order);
@@ -924,6 +924,17 @@ class OrderFulfillmentProcessTest {
             assertThat(incident.getIncidentMessage()).contains("timed out");
             assertThat(supplier.receivedFor(order)).hasSize(1);
             assertThat(dropflow.process(order)).isWaitingAt(FORWARD_PURCHASE_ORDER);
+
+            // The supplier is back; an operator retries the job in Cockpit (here: through the engine API)
+            Job failed = engine.getManagementService().createJobQuery().processInstanceId(instance).noRetriesLeft()
+                    .singleResult();
+            engine.getManagementService().setJobRetries(failed.getId(), 1);
+            engine.getManagementService().executeJob(failed.getId());
+
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(supplier.receivedFor(order)).as("still one purchase order at the supplier").hasSize(1);
+            assertThat(supplier.received(po(order, 1)).deliveries()).as("sent six times, received once").isEqualTo(6);
         }
     }
 }
