@@ -38,11 +38,11 @@ public class Scorecards {
     }
 
     /**
-     * The scorecard as supplier selection uses it: at most {@code dropflow.scorecard.reuse-for} old, so
-     * ranking a busy supplier does not read its whole window of purchase orders for every order.
+     * The scorecard at most {@code dropflow.scorecard.reuse-for} old, as supplier selection and task
+     * forms use it: a busy supplier's whole window of purchase orders is not read for every order.
      */
     @Transactional(readOnly = true)
-    public SupplierScorecard forSelection(Supplier supplier) {
+    public SupplierScorecard recent(Supplier supplier) {
         SupplierScorecard card = recent.get(supplier.getId());
         if (card == null || card.to().plus(settings.reuseFor()).isBefore(clock.instant())) {
             card = of(supplier);

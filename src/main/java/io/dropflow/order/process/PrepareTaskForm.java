@@ -79,7 +79,7 @@ class PrepareTaskForm implements TaskListener {
                 .append(po.getDeadlineExtensions() > 0 ? ", extended " + po.getDeadlineExtensions() + "×" : "")
                 .append("), **late by ").append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(0, lateHours)))
                 .append(" h**").append(po.getRemindedAt() == null ? "" : "; reminded " + TIME.format(po.getRemindedAt()))
-                .append("\n\n").append(scorecard(scorecards.of(po.getSupplier())))
+                .append("\n\n").append(scorecard(scorecards.recent(po.getSupplier())))
                 .append("\n\nBackup suppliers for rerouting: ");
         Integer round = (Integer) task.getVariable(Variables.SOURCING_ROUND);
         Integer next = (Integer) task.getVariable(Variables.NEXT_CANDIDATE);

@@ -107,7 +107,7 @@ class SelectSuppliers implements JavaDelegate {
         BigDecimal sale = order.saleTotal();
         double marginPercent = sale.signum() == 0 ? 0
                 : sale.subtract(landed).multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
-        SupplierScorecard scorecard = scorecards.forSelection(supplier);
+        SupplierScorecard scorecard = scorecards.recent(supplier);
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SUPPLIER_SELECTION_DECISION)
                 .variables(Map.of("inStock", inStock, "marginPercent", marginPercent,
                         "supplierScore", scorecard.score(), "sameRegion", sameRegion,
