@@ -162,10 +162,15 @@ public class DropflowDriver {
         throw new IllegalStateException("jobs keep coming for order " + orderId);
     }
 
+    /** The order's timer job at {@code activityId} (a timer event, or a user task's timeout listener), or null. */
+    public Job timer(long orderId, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId(orderId))
+                .timers().activityId(activityId).singleResult();
+    }
+
     /** Fires a timer now, whatever its due date (the engine clock is not moved). */
     public void fireTimer(long orderId, String activityId) {
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId(orderId))
-                .timers().activityId(activityId).singleResult();
+        Job timer = timer(orderId, activityId);
         if (timer == null) {
             throw new IllegalStateException("no timer at " + activityId + " for order " + orderId);
         }

@@ -173,13 +173,16 @@ class BrowserTasklistTest {
 
     /** Tasklist scrolls the form in its own pane: bring the element to the middle before using it. */
     private static void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        scrollTo(element).click();
     }
 
     private static void type(WebElement element, String text) {
+        scrollTo(element).sendKeys(text);
+    }
+
+    private static WebElement scrollTo(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.sendKeys(text);
+        return element;
     }
 
     private static Task outOfStockTask(ProcessEngine engine, String processInstance) {

@@ -100,9 +100,14 @@ class OrderFulfillmentProcessTest {
         engine.getTaskService().complete(task(order).getId(), decision);
     }
 
-    private long refundsFor(long order) {
+    /** How many calls of this kind (REFUND, DELAY_NOTICE, TRACKING) the storefront received for the order. */
+    private long storefrontCalls(long order, String kind) {
         String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
-        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals("REFUND")).count();
+        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind)).count();
+    }
+
+    private long refundsFor(long order) {
+        return storefrontCalls(order, "REFUND");
     }
 
     @Test
@@ -329,11 +334,6 @@ class OrderFulfillmentProcessTest {
     @Nested
     class WhenTheParcelGoesQuiet {
 
-        private Job silenceTimer(long order) {
-            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                    .timers().activityId(TRACKING_SILENT).singleResult();
-        }
-
         /** As if the parcel shipped, and last had news, {@code days} ago. */
         private void silentFor(long order, int days) {
             java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days)));
@@ -355,7 +355,7 @@ class OrderFulfillmentProcessTest {
 
             java.time.Instant shipped = java.time.Instant.parse(
                     dropflow.getOrder(order).path("shipments").get(0).path("registeredAt").asText());
-            assertThat(silenceTimer(order).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, TRACKING_SILENT).getDuedate().toInstant())
                     .isCloseTo(shipped.plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
         }
 
@@ -369,7 +369,7 @@ class OrderFulfillmentProcessTest {
 
             assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS).isWaitingAt(AWAIT_DELIVERY);
             assertThat(task(order)).isNull();
-            assertThat(silenceTimer(order)).as("armed again").isNotNull();
+            assertThat(dropflow.timer(order, TRACKING_SILENT)).as("armed again").isNotNull();
         }
 
         @Test
@@ -387,7 +387,7 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
-            assertThat(silenceTimer(order).getDuedate().toInstant()).isCloseTo(
+            assertThat(dropflow.timer(order, TRACKING_SILENT).getDuedate().toInstant()).isCloseTo(
                     java.time.Instant.now().plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
         }
 
@@ -475,11 +475,6 @@ class OrderFulfillmentProcessTest {
     @Nested
     class WhenTheShipByDeadlinePasses {
 
-        private Job timer(long order, String activityId) {
-            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                    .timers().activityId(activityId).singleResult();
-        }
-
         private long acceptedOrder(String sku, String supplierCode) {
             long order = forwardedOrder(sku);
             dropflow.supplierSays(supplierCode, po(order, 1), "ACCEPTED");
@@ -493,11 +488,6 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
             return order;
-        }
-
-        private long notices(long order, String kind) {
-            String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
-            return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind)).count();
         }
 
         private java.util.List<String> candidateGroups(Task task) {
@@ -515,9 +505,9 @@ class OrderFulfillmentProcessTest {
             java.time.Instant forwarded = java.time.Instant.parse(purchaseOrder.path("forwardedAt").asText());
             java.time.Instant shipBy = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
             assertThat(java.time.Duration.between(forwarded, shipBy)).isEqualTo(java.time.Duration.ofHours(24));
-            assertThat(timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
                     .isCloseTo(shipBy, within(1, java.time.temporal.ChronoUnit.SECONDS));
-            assertThat(timer(order, REMINDER_DUE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, REMINDER_DUE).getDuedate().toInstant())
                     .isCloseTo(forwarded.plus(java.time.Duration.ofHours(18)), within(1, java.time.temporal.ChronoUnit.SECONDS));
         }
 
@@ -530,7 +520,7 @@ class OrderFulfillmentProcessTest {
 
             assertThat(supplier.received(po(order, 1)).reminders()).singleElement()
                     .satisfies(r -> assertThat(r.idempotencyKey()).startsWith(po(order, 1) + "-reminder-"));
-            assertThat(timer(order, REMINDER_DUE)).as("no second reminder").isNull();
+            assertThat(dropflow.timer(order, REMINDER_DUE)).as("no second reminder").isNull();
             assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER, "end_supplier_reminded").isWaitingAt(AWAIT_SHIPMENT);
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
         }
@@ -539,7 +529,7 @@ class OrderFulfillmentProcessTest {
         void atTheDeadlineTheConsumerIsToldAndAnOperatorDecides() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
-            assertThat(notices(order, "DELAY_NOTICE")).isEqualTo(1);
+            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
             Task task = task(order);
             assertThat(candidateGroups(task)).containsExactly("operators");
             assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "slaSummary"))
@@ -570,14 +560,14 @@ class OrderFulfillmentProcessTest {
             java.time.Instant newDeadline = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
             assertThat(newDeadline).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofHours(12)),
                     within(1, java.time.temporal.ChronoUnit.MINUTES));
-            assertThat(timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
                     .isCloseTo(newDeadline, within(1, java.time.temporal.ChronoUnit.SECONDS));
 
             dropflow.fireTimer(order, SHIP_BY_DEADLINE);
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
-            assertThat(notices(order, "DELAY_NOTICE")).as("one notice per missed deadline").isEqualTo(2);
+            assertThat(storefrontCalls(order, "DELAY_NOTICE")).as("one notice per missed deadline").isEqualTo(2);
         }
 
         @Test
@@ -684,8 +674,8 @@ class OrderFulfillmentProcessTest {
 
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-IN-TIME-" + order);
 
-            assertThat(timer(order, REMINDER_DUE)).isNull();
-            assertThat(timer(order, SHIP_BY_DEADLINE)).isNull();
+            assertThat(dropflow.timer(order, REMINDER_DUE)).isNull();
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE)).isNull();
             assertThat(dropflow.process(order)).hasNotPassed(SHIP_BY_DEADLINE, REMIND_SUPPLIER).isWaitingAt(REGISTER_TRACKING);
         }
     }
