@@ -1,23 +1,18 @@
 package io.dropflow.bench;
 
-import io.dropflow.DropflowApplication;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.TestPostgres;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -50,30 +45,12 @@ public final class FulfillmentBenchmark {
         jdbcUrl = TestPostgres.jdbcUrl("bench_" + System.currentTimeMillis());
 
         ExecutorService partner = Executors.newFixedThreadPool(2);
-        Map<String, String> settings = Map.ofEntries(
-                        Map.entry("spring.datasource.url", jdbcUrl),
-                        Map.entry("spring.datasource.username", "postgres"),
-                        Map.entry("spring.datasource.password", "postgres"),
-                        Map.entry("server.port", "0"),
-                        Map.entry("camunda.bpm.admin-user.id", "bench"),
-                        Map.entry("camunda.bpm.admin-user.password", "bench"),
-                        Map.entry("dropflow.webhooks.token", "bench-token"),
-                        Map.entry("dropflow.demo.enabled", "true"),
-                        // The intake client logs in as an operator, as a storefront connector would with its own user.
-                        Map.entry("dropflow.identity.users[0].id", "mary"),
-                        Map.entry("dropflow.identity.users[0].password", "mary"),
-                        Map.entry("dropflow.identity.users[0].groups[0]", "operators"),
-                        Map.entry("dropflow.sandbox.default-supplier-behaviour", "SHIPS"),
-                        Map.entry("dropflow.sandbox.answer-delay", "PT0S"),
-                        Map.entry("dropflow.sandbox.carrier-step-delay", "PT0S"),
-                        Map.entry("dropflow.fulfillment.return-window", "PT0S"),
-                        Map.entry("logging.level.root", "WARN"),
-                        Map.entry("logging.level.io.dropflow", "WARN"));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(DropflowApplication.class)
-                .profiles("bench")
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchPartner",
-                        new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner)))
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        Map<String, String> settings = BenchApp.settings(jdbcUrl, Map.of(
+                "dropflow.sandbox.default-supplier-behaviour", "SHIPS",
+                "dropflow.sandbox.carrier-step-delay", "PT0S",
+                "dropflow.fulfillment.return-window", "PT0S"));
+        ConfigurableApplicationContext app = BenchApp.start(settings, ctx -> ctx.getBeanFactory().registerSingleton(
+                "benchPartner", new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner)));
         try {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
@@ -173,7 +150,7 @@ public final class FulfillmentBenchmark {
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "order_fulfillment");
         long start = System.nanoTime();
-        List<Double> latencies = submit(orders, clients, i -> {
+        List<Double> latencies = BenchApp.submit(orders, clients, i -> {
             DropflowDriver.Placed placed = driver.place(DropflowDriver.order("BENCH-" + System.nanoTime() + "-" + i,
                     "DEMO-MUG", 1, "15.00"));
             if (placed.status() != 201) {
@@ -182,7 +159,7 @@ public final class FulfillmentBenchmark {
         });
         awaitEnded(engine, "order_fulfillment", endedBefore + orders);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(seconds, successfulJobs(engine) - jobsBefore, percentile(latencies, 50), percentile(latencies, 99),
+        return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
                 databaseWork(jdbcUrl).minus(dbBefore));
     }
 
@@ -192,56 +169,17 @@ public final class FulfillmentBenchmark {
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "bench_skeleton");
         long start = System.nanoTime();
-        List<Double> latencies = submit(instances, clients, i -> engine.getRuntimeService()
+        List<Double> latencies = BenchApp.submit(instances, clients, i -> engine.getRuntimeService()
                 .startProcessInstanceByKey("bench_skeleton", "skeleton-" + System.nanoTime() + "-" + i));
         awaitEnded(engine, "bench_skeleton", endedBefore + instances);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(seconds, successfulJobs(engine) - jobsBefore, percentile(latencies, 50), percentile(latencies, 99),
+        return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
                 databaseWork(jdbcUrl).minus(dbBefore));
     }
 
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
-    private static List<Double> submit(int count, int clients, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>(count));
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            done.add(pool.submit(() -> {
-                long t = System.nanoTime();
-                step.run(n);
-                latencies.add((System.nanoTime() - t) / 1e6);
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        return latencies;
-    }
-
     private static void awaitEnded(ProcessEngine engine, String key, long target) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        long last = -1;
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = ended(engine, key);
-            if (now >= target) {
-                return;
-            }
-            if (now != last) {
-                last = now;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > Duration.ofSeconds(60).toNanos()) {
-                throw new IllegalStateException(key + ": stuck at " + now + " of " + target + " ended instances");
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException(key + ": not all instances ended within 30 minutes");
+        BenchApp.await(() -> ended(engine, key), target, key + " instances ended", Duration.ofSeconds(60),
+                Duration.ofMinutes(30), Duration.ofMillis(100));
     }
 
     private static long ended(ProcessEngine engine, String key) {
@@ -250,12 +188,6 @@ public final class FulfillmentBenchmark {
 
     private static long successfulJobs(ProcessEngine engine) {
         return engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
-    }
-
-    private static double percentile(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     /**

@@ -1,0 +1,113 @@
+package io.dropflow.bench;
+
+import io.dropflow.DropflowApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmark programs share: how Dropflow is started for them, how load is offered and waited for. */
+final class BenchApp {
+
+    private BenchApp() {
+    }
+
+    /**
+     * Dropflow on the given embedded-PostgreSQL database with the demo catalog, sandbox partners that
+     * answer at once, an intake user, and quiet logs; {@code overrides} adds or replaces settings.
+     */
+    static Map<String, String> settings(String jdbcUrl, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", jdbcUrl);
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("server.port", "0");
+        settings.put("camunda.bpm.admin-user.id", "bench");
+        settings.put("camunda.bpm.admin-user.password", "bench");
+        settings.put("dropflow.webhooks.token", "bench-token");
+        settings.put("dropflow.demo.enabled", "true");
+        // The intake client logs in as an operator, as a storefront connector would with its own user.
+        settings.put("dropflow.identity.users[0].id", "mary");
+        settings.put("dropflow.identity.users[0].password", "mary");
+        settings.put("dropflow.identity.users[0].groups[0]", "operators");
+        settings.put("dropflow.sandbox.answer-delay", "PT0S");
+        settings.put("logging.level.root", "WARN");
+        settings.put("logging.level.io.dropflow", "WARN");
+        settings.putAll(overrides);
+        return settings;
+    }
+
+    @SafeVarargs
+    static ConfigurableApplicationContext start(Map<String, String> settings,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        return new SpringApplicationBuilder(DropflowApplication.class).profiles("bench").initializers(initializers)
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code count} steps on {@code clients} threads; the latency of each step in ms. */
+    static List<Double> submit(int count, int clients, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                step.run(n);
+                latencies.add((System.nanoTime() - t) / 1e6);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return latencies;
+    }
+
+    /**
+     * Polls until {@code count} reaches {@code target}; gives up when it stops moving for
+     * {@code stuckAfter} or, when {@code giveUpAfter} is not null, when that much time has passed.
+     */
+    static void await(LongSupplier count, long target, String what, Duration stuckAfter, Duration giveUpAfter,
+            Duration pollEvery) throws InterruptedException {
+        long started = System.nanoTime();
+        long last = -1;
+        long lastChange = started;
+        while (giveUpAfter == null || System.nanoTime() - started < giveUpAfter.toNanos()) {
+            long now = count.getAsLong();
+            if (now >= target) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stuckAfter.toNanos()) {
+                throw new IllegalStateException("stuck at " + now + " of " + target + " " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(pollEvery.toMillis());
+        }
+        throw new IllegalStateException("not all " + target + " " + what + " within " + giveUpAfter);
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
