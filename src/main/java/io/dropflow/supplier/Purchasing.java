@@ -107,19 +107,23 @@ public class Purchasing {
     /**
      * Reminds the supplier of the ship-by deadline. The key names the deadline, so a retry sends the
      * same reminder and an extended deadline gets a reminder of its own.
-     * @return false when there is nothing to remind of (shipped, declined or cancelled meanwhile)
+     * @return the reminded purchase order; empty when there is nothing to remind of (shipped, declined
+     *     or cancelled meanwhile)
      */
     @CallsPartner
-    public boolean remindOfShipBy(Long purchaseOrderId) {
+    public java.util.Optional<PurchaseOrder> remindOfShipBy(Long purchaseOrderId) {
         PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
         if (!po.isOpen() || po.getShipByAt() == null) {
-            return false;
+            return java.util.Optional.empty();
         }
         gateway.remindOfShipBy(new SupplierGateway.ShipByReminder(po.getSupplier().getCode(),
                 po.getIdempotencyKey() + "-reminder-" + po.getShipByAt().getEpochSecond(), po.getIdempotencyKey(),
                 po.getSupplierReference(), po.getShipByAt()));
-        ownTransaction.executeWithoutResult(tx -> purchaseOrders.lockById(purchaseOrderId).orElseThrow().reminded());
-        return true;
+        return java.util.Optional.of(ownTransaction.execute(tx -> {
+            PurchaseOrder locked = purchaseOrders.lockById(purchaseOrderId).orElseThrow();
+            locked.reminded();
+            return locked;
+        }));
     }
 
     /** Asks the supplier of the purchase order to chase its carrier about the parcel. */

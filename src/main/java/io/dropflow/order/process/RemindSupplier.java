@@ -28,10 +28,7 @@ class RemindSupplier implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long purchaseOrderId = (Long) execution.getVariable(Variables.PURCHASE_ORDER_ID);
-        if (purchasing.remindOfShipBy(purchaseOrderId)) {
-            var po = purchasing.purchaseOrder(purchaseOrderId);
-            timeline.record(po.getOrderId(), "Reminded " + po.getSupplier().getCode() + " to ship "
-                    + po.getIdempotencyKey() + " by " + po.getShipByAt());
-        }
+        purchasing.remindOfShipBy(purchaseOrderId).ifPresent(po -> timeline.record(po.getOrderId(),
+                "Reminded " + po.getSupplier().getCode() + " to ship " + po.getIdempotencyKey() + " by " + po.getShipByAt()));
     }
 }

@@ -123,7 +123,9 @@ public class MessageInbox {
                 // Most often another transaction moved the same process instance at the same time
                 // (optimistic locking): a moment later the message either fits the new wait or stays pending.
                 failure = e;
-                pause(attempt * 20L);
+                if (attempt < DELIVERY_ATTEMPTS) {
+                    pause(attempt * 20L);
+                }
             }
         }
         // Still failing (e.g. the process's synchronous part throws): the message stays pending, the sweep retries.
