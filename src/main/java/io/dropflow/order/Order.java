@@ -31,6 +31,8 @@ public class Order {
     @Enumerated(EnumType.STRING)
     private OrderStatus status = OrderStatus.RECEIVED;
     private String currency;
+    /** Where it was sold: WEBSHOP (our own shop) or MARKETPLACE (after-sales deadlines differ). */
+    private String channel = "WEBSHOP";
     @Embedded
     private Consumer consumer;
     @Embedded
@@ -53,6 +55,12 @@ public class Order {
         this.currency = currency;
         this.consumer = consumer;
         this.shippingAddress = shippingAddress;
+    }
+
+    public void soldThrough(String channel) {
+        if (channel != null) {
+            this.channel = channel;
+        }
     }
 
     public void addLine(String sku, int quantity, BigDecimal salePrice) {
@@ -81,10 +89,18 @@ public class Order {
         updatedAt = Instant.now();
     }
 
+    /** Where a supplier ships this order's parcels. */
+    public io.dropflow.supplier.SupplierGateway.Address supplierShipTo() {
+        ShippingAddress a = shippingAddress;
+        return new io.dropflow.supplier.SupplierGateway.Address(a.name(), a.line1(), a.line2(), a.postalCode(), a.city(),
+                a.region(), a.country(), consumer.phone());
+    }
+
     public Long getId() { return id; }
     public String getStorefrontOrderId() { return storefrontOrderId; }
     public OrderStatus getStatus() { return status; }
     public String getCurrency() { return currency; }
+    public String getChannel() { return channel; }
     public Consumer getConsumer() { return consumer; }
     public ShippingAddress getShippingAddress() { return shippingAddress; }
     public String getProcessInstanceId() { return processInstanceId; }

@@ -46,6 +46,7 @@ public class OrderIntake {
         Order order = new Order(request.storefrontOrderId(), request.currency(),
                 new Consumer(c.name(), c.email(), c.phone()),
                 new ShippingAddress(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.region(), a.country()));
+        order.soldThrough(request.channel());
         request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
         orders.saveAndFlush(order);
         order.attachProcess(fulfillment.start(order));

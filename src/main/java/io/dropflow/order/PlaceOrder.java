@@ -22,6 +22,8 @@ public record PlaceOrder(
                 example = "SHOP-1001")
         @NotBlank @Size(max = 100) String storefrontOrderId,
         @Schema(example = "EUR") @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+        @Schema(description = "Where the order was sold: WEBSHOP (default) or MARKETPLACE", example = "WEBSHOP")
+        @Pattern(regexp = "WEBSHOP|MARKETPLACE", message = "must be WEBSHOP or MARKETPLACE") String channel,
         @NotNull @Valid ConsumerContact consumer,
         @NotNull @Valid Address shippingAddress,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines) {

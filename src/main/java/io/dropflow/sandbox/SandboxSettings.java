@@ -10,11 +10,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param suppliers how each sandbox supplier behaves, by supplier code
  * @param defaultSupplierBehaviour for suppliers not listed
  * @param carrierPushesEvents false: the sandbox carrier only records registrations (tests push events themselves)
+ * @param claims how each sandbox supplier answers defect claims, by supplier code
+ * @param defaultClaimBehaviour for suppliers not listed
  */
 @ConfigurationProperties("dropflow.sandbox")
 public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         Map<String, SupplierBehaviour> suppliers, SupplierBehaviour defaultSupplierBehaviour,
-        Boolean carrierPushesEvents) {
+        Boolean carrierPushesEvents, Map<String, ClaimBehaviour> claims, ClaimBehaviour defaultClaimBehaviour) {
+
+    public enum ClaimBehaviour {
+        /** Accepts every claim round with the remedy asked for. */
+        ACCEPTS,
+        /** Rejects the first round ("no damage visible on the photos") and accepts the next, the counter-offer. */
+        REJECTS_FIRST_THEN_ACCEPTS,
+        /** Accepts while our call is still open: the answer arrives before the claim's process waits for it. */
+        ACCEPTS_AT_ONCE,
+        /** Records claims and never answers by itself (tests drive the answers). */
+        MANUAL
+    }
 
     public enum SupplierBehaviour {
         /** Accepts, then ships. */
@@ -39,6 +52,12 @@ public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         suppliers = suppliers == null ? Map.of() : Map.copyOf(suppliers);
         defaultSupplierBehaviour = defaultSupplierBehaviour == null ? SupplierBehaviour.SHIPS : defaultSupplierBehaviour;
         carrierPushesEvents = carrierPushesEvents == null || carrierPushesEvents;
+        claims = claims == null ? Map.of() : Map.copyOf(claims);
+        defaultClaimBehaviour = defaultClaimBehaviour == null ? ClaimBehaviour.ACCEPTS : defaultClaimBehaviour;
+    }
+
+    public ClaimBehaviour claimBehaviourOf(String supplierCode) {
+        return claims.getOrDefault(supplierCode, defaultClaimBehaviour);
     }
 
     public SupplierBehaviour behaviourOf(String supplierCode) {

@@ -56,6 +56,7 @@ public class SandboxSupplier implements SupplierGateway {
     private final PartnerCallbacks callbacks;
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refusalsToInject = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger(1000);
 
     SandboxSupplier(SandboxSettings settings, PartnerCallbacks callbacks) {
@@ -65,7 +66,9 @@ public class SandboxSupplier implements SupplierGateway {
 
     @Override
     public String placePurchaseOrder(PlacePurchaseOrder command) {
-        if (settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.REFUSES_AT_ONCE) {
+        AtomicInteger refusals = refusalsToInject.get(command.supplierCode());
+        boolean refuse = refusals != null && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (refuse || settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.REFUSES_AT_ONCE) {
             byIdempotencyKey.putIfAbsent(command.idempotencyKey(), new Received(command, null));
             throw new SupplierRefusedException("UNKNOWN_SKU", "sandbox supplier " + command.supplierCode()
                     + " does not know " + command.lines().get(0).supplierSku());
@@ -85,6 +88,11 @@ public class SandboxSupplier implements SupplierGateway {
      */
     public void failNextCalls(String supplierCode, int calls) {
         failuresToInject.put(supplierCode, new AtomicInteger(calls));
+    }
+
+    /** Fault injection: the next {@code calls} purchase orders to this supplier are refused in the answer to our call. */
+    public void refuseNextCalls(String supplierCode, int calls) {
+        refusalsToInject.put(supplierCode, new AtomicInteger(calls));
     }
 
     private String receive(PlacePurchaseOrder command) {
@@ -163,6 +171,37 @@ public class SandboxSupplier implements SupplierGateway {
             log.info("Sandbox supplier {} reminded to ship {} by {}", reminder.supplierCode(),
                     reminder.purchaseOrderNumber(), reminder.shipBy());
         }
+    }
+
+    /** Claim rounds as received, once per key (claim number and round). */
+    private final Map<String, ClaimRound> claimRounds = new ConcurrentHashMap<>();
+
+    @Override
+    public void sendClaim(ClaimRound claim) {
+        if (claimRounds.putIfAbsent(claim.idempotencyKey(), claim) != null) {
+            return; // the same round again: answered before
+        }
+        SandboxSettings.ClaimBehaviour behaviour = settings.claimBehaviourOf(claim.supplierCode());
+        log.info("Sandbox supplier {} received claim {} round {}, behaving {}", claim.supplierCode(), claim.claimNumber(),
+                claim.round(), behaviour);
+        boolean reject = behaviour == SandboxSettings.ClaimBehaviour.REJECTS_FIRST_THEN_ACCEPTS && claim.round() == 1;
+        if (behaviour == SandboxSettings.ClaimBehaviour.MANUAL) {
+            return;
+        }
+        String path = "/api/webhooks/suppliers/" + claim.supplierCode() + "/claim-answers";
+        Map<String, Object> answer = Map.of("eventId", UUID.randomUUID().toString(), "claimNumber", claim.claimNumber(),
+                "round", claim.round(), "answer", reject ? "REJECTED" : "ACCEPTED",
+                "reason", reject ? "no damage visible on the photos" : "sorry for the trouble");
+        if (behaviour == SandboxSettings.ClaimBehaviour.ACCEPTS_AT_ONCE) {
+            callbacks.postNow(path, answer);
+        } else {
+            callbacks.post(claim.claimNumber(), settings.answerDelay(), path, answer);
+        }
+    }
+
+    /** The claim rounds this supplier received, in no particular order. */
+    public List<ClaimRound> claimRoundsReceived(String claimNumber) {
+        return claimRounds.values().stream().filter(c -> c.claimNumber().equals(claimNumber)).toList();
     }
 
     public Received received(String purchaseOrderNumber) {

@@ -43,6 +43,33 @@ public class Ledger {
         book(orderId, LedgerEntryType.REFUND, amount.negate(), currency, ref);
     }
 
+    /**
+     * Books a defect claim's money on its order, once per claim (the reference is the claim number),
+     * whether the order is settled already or not: the order's margin is the sum of its entries.
+     *
+     * @param paidToConsumer refund or compensation paid back (zero for a replacement)
+     * @param replacementCost goods and shipping of a replacement the seller pays for (zero otherwise)
+     * @param chargeback what the supplier pays us back (zero when the seller bears the cost)
+     */
+    @Transactional
+    public void bookClaim(Long orderId, String claimNumber, String currency, BigDecimal paidToConsumer,
+            BigDecimal replacementCost, BigDecimal chargeback) {
+        if (paidToConsumer.signum() > 0) {
+            book(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), currency, claimNumber);
+        }
+        if (replacementCost.signum() > 0) {
+            book(orderId, LedgerEntryType.REPLACEMENT_COST, replacementCost.negate(), currency, claimNumber);
+        }
+        if (chargeback.signum() > 0) {
+            book(orderId, LedgerEntryType.SUPPLIER_CHARGEBACK, chargeback, currency, claimNumber);
+        }
+    }
+
+    /** Whether the order's settlement has been booked (a later booking then adjusts a settled order). */
+    public boolean isSettled(Long orderId) {
+        return entries.existsByOrderIdAndEntryTypeAndReference(orderId, LedgerEntryType.PLATFORM_FEE, "order-" + orderId);
+    }
+
     public BigDecimal margin(Long orderId) {
         return entries.findByOrderIdOrderById(orderId).stream().map(LedgerEntry::getAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -14,4 +14,7 @@ public interface StorefrontGateway {
 
     /** Tells the consumer, through the storefront's order messages, that the parcel will be late. */
     void notifyDelay(String storefrontOrderId, String message, String idempotencyKey);
+
+    /** Sends the consumer a message about their after-sales case (a claim's progress or outcome). */
+    void messageConsumer(String storefrontOrderId, String message, String idempotencyKey);
 }

@@ -55,6 +55,10 @@ public class PurchaseOrder {
     private Instant shipByAt;
     private Instant remindedAt;
     private int deadlineExtensions;
+    /** Set on a replacement a defect claim ordered. */
+    private Long claimId;
+    /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
+    private int upheldClaims;
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
@@ -159,6 +163,15 @@ public class PurchaseOrder {
         touch();
     }
 
+    void orderedForClaim(Long claimId) {
+        this.claimId = claimId;
+    }
+
+    void claimUpheld() {
+        upheldClaims++;
+        touch();
+    }
+
     public boolean isOpen() {
         return EnumSet.of(PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED,
                 PurchaseOrderStatus.ACCEPTED, PurchaseOrderStatus.CANCELLATION_REQUESTED).contains(status);
@@ -197,5 +210,7 @@ public class PurchaseOrder {
     public Instant getShipByAt() { return shipByAt; }
     public Instant getRemindedAt() { return remindedAt; }
     public int getDeadlineExtensions() { return deadlineExtensions; }
+    public Long getClaimId() { return claimId; }
+    public int getUpheldClaims() { return upheldClaims; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
 }

@@ -169,12 +169,89 @@ public class Purchasing {
         }
         if (t == Transition.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
-                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber()));
+                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
+                    po.getClaimId()));
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), t, po.getStatus());
         }
         return t;
+    }
+
+    /** What a defect claim asks the supplier of one purchase order. */
+    public record ClaimRequest(String claimNumber, int round, String claimType, List<String> skus, List<Integer> quantities,
+            String description, List<String> evidenceUrls, String requestedRemedy, BigDecimal requestedAmount,
+            String currency) {
+    }
+
+    /**
+     * Sends one round of a defect claim to the supplier of the purchase order that shipped the goods.
+     * The key names claim and round: a retry repeats the same round, the next round is a new message.
+     */
+    @CallsPartner
+    public void sendClaim(Long purchaseOrderId, ClaimRequest claim) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
+        List<SupplierGateway.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < claim.skus().size(); i++) {
+            String sku = claim.skus().get(i);
+            String supplierSku = po.getLines().stream().filter(l -> l.getSku().equals(sku))
+                    .map(PurchaseOrderLine::getSupplierSku).findFirst().orElse(sku);
+            lines.add(new SupplierGateway.Line(supplierSku, claim.quantities().get(i)));
+        }
+        gateway.sendClaim(new SupplierGateway.ClaimRound(po.getSupplier().getCode(),
+                claim.claimNumber() + "-R" + claim.round(), claim.claimNumber(), claim.round(), po.getIdempotencyKey(),
+                po.getSupplierReference(), claim.claimType(), lines, claim.description(), claim.evidenceUrls(),
+                claim.requestedRemedy(), claim.requestedAmount(), claim.currency()));
+    }
+
+    /**
+     * Places a replacement for claimed lines with the supplier of the original purchase order. One
+     * per claim and attempt: the purchase order number is derived from both, so a retry never ships
+     * twice. A refusal in the supplier's answer leaves the replacement DECLINED and is rethrown. When the supplier bears the cost it replaces at its own
+     * expense and the purchase order is worth nothing to us.
+     */
+    @CallsPartner
+    public PurchaseOrder forwardReplacement(Long originalPurchaseOrderId, Long claimId, int attempt,
+            java.util.Map<String, Integer> quantities,
+            boolean supplierBears, SupplierGateway.Address shipTo, SupplierGateway.Sender sender, int shipByHours,
+            java.time.Duration shipByTime) {
+        PurchaseOrder original = ownTransaction.execute(tx -> purchaseOrders.findById(originalPurchaseOrderId).orElseThrow());
+        String key = "DF-" + original.getOrderId() + "-CL" + claimId + "-RESHIP" + attempt;
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
+            List<PurchaseOrderLine> lines = original.getLines().stream()
+                    .filter(l -> quantities.containsKey(l.getSku()))
+                    .map(l -> new PurchaseOrderLine(l.getSku(), l.getSupplierSku(), quantities.get(l.getSku()),
+                            supplierBears ? BigDecimal.ZERO : l.getSupplyPrice()))
+                    .toList();
+            PurchaseOrder replacement = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key, lines,
+                    supplierBears ? BigDecimal.ZERO : original.getShippingCost(), original.getCurrency());
+            replacement.orderedForClaim(claimId);
+            return purchaseOrders.save(replacement);
+        }));
+        if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
+            return po;
+        }
+        String reference;
+        try {
+            reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
+                    po.getLines().stream().map(l -> new SupplierGateway.Line(l.getSupplierSku(), l.getQuantity())).toList(),
+                    shipTo, sender));
+        } catch (SupplierRefusedException refused) {
+            ownTransaction.executeWithoutResult(tx -> purchaseOrders.lockById(po.getId()).orElseThrow()
+                    .decline(refused.reasonCode()));
+            throw refused;
+        }
+        return ownTransaction.execute(tx -> {
+            PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
+            locked.markForwarded(reference, shipByHours, shipByTime);
+            return locked;
+        });
+    }
+
+    /** A defect claim against this purchase order was upheld: it counts in the supplier's claim rate. */
+    @Transactional
+    public void recordUpheldClaim(Long purchaseOrderId) {
+        purchaseOrders.lockById(purchaseOrderId).orElseThrow().claimUpheld();
     }
 
     public List<PurchaseOrder> purchaseOrdersOf(Long orderId) {

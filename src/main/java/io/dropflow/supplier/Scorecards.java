@@ -87,6 +87,8 @@ public class Scorecards {
         Double acceptanceRate = rate(accepted.size(), accepted.size() + declined);
         Double onTimeRate = rate(onTime, deadlineDecided.size());
         Double stockOutRate = rate(outOfStock, window.size());
+        List<PurchaseOrder> shipped = window.stream().filter(p -> p.getShippedAt() != null).toList();
+        Double claimRate = rate(shipped.stream().filter(p -> p.getUpheldClaims() > 0).count(), shipped.size());
         boolean enoughFacts = shipWithinDecided.size() >= settings.minimumSample() && onTimeRate != null
                 && acceptanceRate != null;
         int score = enoughFacts
@@ -94,7 +96,7 @@ public class Scorecards {
                         + 0.1 * (1 - stockOutRate)))
                 : supplier.getScore();
         return new SupplierScorecard(supplier.getCode(), supplier.getName(), from, to, settings.shipWithin(),
-                window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, null, flagged, why, score,
+                window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, claimRate, flagged, why, score,
                 enoughFacts);
     }
 

@@ -21,6 +21,18 @@ public interface SupplierGateway {
     /** Reminds the supplier that the purchase order must ship by the deadline. */
     void remindOfShipBy(ShipByReminder reminder);
 
+    /**
+     * Sends one round of a defect claim: what is wrong, the evidence, and the remedy we ask for. The
+     * supplier answers later through the claim-answer webhook; the key names the claim and round.
+     */
+    void sendClaim(ClaimRound claim);
+
+    record ClaimRound(String supplierCode, String idempotencyKey, String claimNumber, int round,
+            String purchaseOrderNumber, String supplierReference, String claimType, List<Line> lines,
+            String description, List<String> evidenceUrls, String requestedRemedy, java.math.BigDecimal requestedAmount,
+            String currency) {
+    }
+
     /** Blind shipping: the parcel's sender is the seller, never the supplier. */
     record PlacePurchaseOrder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
             List<Line> lines, Address shipTo, Sender sender) {

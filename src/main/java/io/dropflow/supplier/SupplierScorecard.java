@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param shipWithinRate shipped within {@code shipWithin} of forwarding, among accepted ones old enough to tell
  * @param onTimeRate shipped by the purchase order's own ship-by deadline, among accepted ones whose deadline has come
  * @param stockOutRate declined as out of stock, among all forwarded
- * @param claimRate defect claims per shipped purchase order; null until claims are recorded
+ * @param claimRate share of shipped purchase orders with a defect claim upheld against them; null until one shipped
  * @param flagged the ship-within rate is below the bar on a large enough sample: ranked behind backups
  * @param score 0-100, the supplier-selection input: from the rates once there are enough purchase
  *     orders (40 % ships within, 30 % on time, 20 % acceptance, 10 % in stock), before that the

@@ -8,6 +8,7 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.supplier.BlindShippingSender;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderLine;
 import io.dropflow.supplier.Purchasing;
@@ -48,9 +49,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
     private final SupplierGateway.Sender seller;
 
     ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, SupplierOffers offers, Purchasing purchasing,
-            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla,
-            @Value("${dropflow.seller.name}") String sellerName,
-            @Value("${dropflow.seller.return-address}") String sellerReturnAddress) {
+            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla, BlindShippingSender seller) {
         this.orders = orders;
         this.candidates = candidates;
         this.offers = offers;
@@ -58,7 +57,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
         this.timeline = timeline;
         this.shippingSla = shippingSla;
         this.sla = sla;
-        this.seller = new SupplierGateway.Sender(sellerName, sellerReturnAddress);
+        this.seller = seller.sender();
     }
 
     @Override
@@ -81,7 +80,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
                 order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
         try {
             PurchaseOrder po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
-                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), shipTo(order), seller,
+                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.supplierShipTo(), seller,
                     shipByHours, sla.hours(shipByHours)));
             execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
             execution.setVariable(Variables.PURCHASE_ORDER_ID, po.getId());
@@ -101,11 +100,5 @@ class ForwardPurchaseOrder implements JavaDelegate {
 
     private static PurchaseOrderLine line(OrderLine line, SupplierOffer offer) {
         return new PurchaseOrderLine(line.getSku(), offer.getSupplierSku(), line.getQuantity(), offer.getSupplyPrice());
-    }
-
-    private static SupplierGateway.Address shipTo(Order order) {
-        ShippingAddress a = order.getShippingAddress();
-        return new SupplierGateway.Address(a.name(), a.line1(), a.line2(), a.postalCode(), a.city(), a.region(),
-                a.country(), order.getConsumer().phone());
     }
 }

@@ -21,6 +21,12 @@ public class SandboxStorefront implements StorefrontGateway {
     }
 
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger refundsToFail = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Fault injection: the next {@code calls} refunds are applied, but the answer is lost, like a timeout. */
+    public void failNextRefunds(int calls) {
+        refundsToFail.set(calls);
+    }
 
     @Override
     public void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
@@ -36,12 +42,22 @@ public class SandboxStorefront implements StorefrontGateway {
                 new Received("REFUND", storefrontOrderId, amount.toPlainString() + " " + currency)) == null) {
             log.info("Storefront refunded {} {} on order {} ({})", amount, currency, storefrontOrderId, reason);
         }
+        if (refundsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("sandbox storefront timed out answering refund " + idempotencyKey);
+        }
     }
 
     @Override
     public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DELAY_NOTICE", storefrontOrderId, message)) == null) {
             log.info("Storefront told the consumer of order {}: {}", storefrontOrderId, message);
+        }
+    }
+
+    @Override
+    public void messageConsumer(String storefrontOrderId, String message, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("MESSAGE", storefrontOrderId, message)) == null) {
+            log.info("Storefront sent the consumer of order {}: {}", storefrontOrderId, message);
         }
     }
 
