@@ -1,5 +1,9 @@
 package io.dropflow.web;
 
+import io.dropflow.claim.ClaimRefusedException;
+import io.dropflow.claim.EvidenceRejectedException;
+import io.dropflow.claim.InvalidClaimException;
+import io.dropflow.claim.InvalidEvidenceLinkException;
 import io.dropflow.order.OrderConflictException;
 import io.dropflow.order.UnknownSkuException;
 import java.net.URI;
@@ -81,6 +85,43 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflicts with the order's state");
         return problem;
+    }
+
+    @ExceptionHandler(ClaimRefusedException.class)
+    ProblemDetail claimRefused(ClaimRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/claim-refused"));
+        problem.setTitle("Claim not possible");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidClaimException.class)
+    ProblemDetail invalidClaim(InvalidClaimException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/invalid-claim"));
+        problem.setTitle("Claim does not fit the order");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidEvidenceLinkException.class)
+    ProblemDetail invalidLink(InvalidEvidenceLinkException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(INVALID);
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    @ExceptionHandler(EvidenceRejectedException.class)
+    ResponseEntity<ProblemDetail> evidenceRejected(EvidenceRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/evidence-rejected"));
+        problem.setTitle("Evidence not accepted; nothing was stored");
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */

@@ -41,7 +41,7 @@ class FeatureBoundariesTest {
 
     @Test
     void onlyProcessClassesAndEngineWiringTalkToTheEngine() {
-        noClasses().that().resideOutsideOfPackages("io.dropflow.order.process..", "io.dropflow.processengine..",
+        noClasses().that().resideOutsideOfPackages("io.dropflow..process..", "io.dropflow.processengine..",
                         "io.dropflow.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..")
                 .check(DROPFLOW);
@@ -49,7 +49,7 @@ class FeatureBoundariesTest {
 
     @Test
     void delegatesDoNotMakeHttpCalls() {
-        noClasses().that().resideInAPackage("io.dropflow.order.process..")
+        noClasses().that().resideInAPackage("io.dropflow..process..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
                 .check(DROPFLOW);
     }

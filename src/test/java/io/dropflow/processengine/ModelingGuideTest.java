@@ -9,6 +9,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -67,7 +68,9 @@ class ModelingGuideTest {
     @Test
     void everyProcessVariableIsInTheGuide() throws IllegalAccessException, IOException {
         String guide = guide();
-        for (Field field : OrderFulfillmentProcess.Variables.class.getDeclaredFields()) {
+        List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.Variables.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.Variables.class.getDeclaredFields()));
+        for (Field field : fields) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 String variable = (String) field.get(null);
                 assertThat(guide).as("docs/modeling.md lists variable " + variable).contains("`" + variable + "`");

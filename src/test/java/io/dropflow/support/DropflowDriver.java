@@ -28,6 +28,7 @@ public class DropflowDriver {
     private final RestClient http;
     private final ProcessEngine engine;
     private final Map<Long, ProcessInstance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, ProcessInstance> claimInstances = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DropflowDriver(int port, ProcessEngine engine) {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -144,7 +145,67 @@ public class DropflowDriver {
      * left. A failing job is left as the job executor leaves it: retries decremented, due later.
      */
     public void runJobs(long orderId) {
-        String instance = processInstanceId(orderId);
+        runJobsOf(processInstanceId(orderId), "order " + orderId);
+    }
+
+    /** {@link #runJobs} for a defect claim's process. */
+    public void runClaimJobs(long claimId) {
+        runJobsOf(claimProcessInstanceId(claimId), "claim " + claimId);
+    }
+
+    public String claimProcessInstanceId(long claimId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("claim-" + claimId).singleResult().getId();
+    }
+
+    /** The claim's process instance (kept once found, so assertions still work after it ended). */
+    public ProcessInstance claimProcess(long claimId) {
+        return claimInstances.computeIfAbsent(claimId, id -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("claim-" + id).singleResult());
+    }
+
+    /** Fires a claim process's timer now, whatever its due date. */
+    public void fireClaimTimer(long claimId, String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(claimProcessInstanceId(claimId))
+                .timers().activityId(activityId).singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("no timer at " + activityId + " for claim " + claimId);
+        }
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    public ResponseEntity<String> fileClaim(long orderId, Map<String, Object> claim) {
+        return post("/api/orders/" + orderId + "/claims", claim, asOperator());
+    }
+
+    public JsonNode getClaim(long claimId) {
+        return read(get("/api/claims/" + claimId, asOperator()).getBody());
+    }
+
+    public ResponseEntity<String> supplierAnswersClaim(String supplierCode, long claimId, int round, String answer,
+            String remedy, String amount, String reason) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("claimNumber", "DF-CL" + claimId);
+        event.put("round", round);
+        event.put("answer", answer);
+        event.put("remedy", remedy);
+        event.put("amount", amount);
+        event.put("reason", reason);
+        return post("/api/webhooks/suppliers/" + supplierCode + "/claim-answers", event, asPartner());
+    }
+
+    public static Map<String, Object> claim(String type, int quantity, String wish) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("type", type);
+        claim.put("lines", List.of(Map.of("lineNo", 1, "quantity", quantity)));
+        claim.put("description", "The mug arrived in pieces.");
+        claim.put("evidenceUrls", List.of("https://photos.example.com/broken-mug.jpg"));
+        claim.put("wish", wish);
+        return claim;
+    }
+
+    private void runJobsOf(String instance, String what) {
         for (int round = 0; round < 50; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance)
                     .messages().executable().list();
@@ -159,7 +220,7 @@ public class DropflowDriver {
                 }
             }
         }
-        throw new IllegalStateException("jobs keep coming for order " + orderId);
+        throw new IllegalStateException("jobs keep coming for " + what);
     }
 
     /** The order's timer job at {@code activityId} (a timer event, or a user task's timeout listener), or null. */

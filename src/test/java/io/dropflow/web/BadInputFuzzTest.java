@@ -108,6 +108,35 @@ class BadInputFuzzTest {
         fuzz("/api/webhooks/carriers/events", valid, DropflowDriver.asPartner(), "inbox_message", "tracking_event");
     }
 
+    /** A DEMO-MUG order delivered to the consumer, so that it can be claimed. */
+    private long deliveredOrder() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", DropflowDriver.po(order, 1), "TRK-FUZZ-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-FUZZ-" + order, "DELIVERED");
+        return order;
+    }
+
+    @Test
+    void claimIntake() {
+        long order = deliveredOrder();
+        JsonNode valid = JSON.valueToTree(DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        fuzz("/api/orders/" + order + "/claims", valid, DropflowDriver.asOperator(), "claim", "claim_line",
+                "claim_evidence");
+    }
+
+    @Test
+    void claimAnswerWebhook() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"))
+                .getBody()).path("id").asLong();
+        ObjectNode valid = NODES.objectNode().put("eventId", "fuzz").put("claimNumber", "DF-CL" + claim).put("round", 1)
+                .put("answer", "COUNTER_OFFER").put("remedy", "COMPENSATION").put("amount", "5.00").put("reason", "half");
+        fuzz("/api/webhooks/suppliers/ACME/claim-answers", valid, DropflowDriver.asPartner(), "inbox_message",
+                "claim_history");
+    }
+
     @Test
     void pathsAndCancellation() {
         List<String> failures = new ArrayList<>();
@@ -116,7 +145,11 @@ class BadInputFuzzTest {
             for (ResponseEntity<String> response : List.of(
                     dropflow.get("/api/orders/" + id, DropflowDriver.asOperator()),
                     dropflow.postRaw("/api/orders/" + id + "/cancel", "", DropflowDriver.asOperator()),
-                    dropflow.get("/api/suppliers/" + id + "/scorecard", DropflowDriver.asOperator()))) {
+                    dropflow.get("/api/suppliers/" + id + "/scorecard", DropflowDriver.asOperator()),
+                    dropflow.get("/api/claims/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/claims/" + id + "/evidence/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/orders/" + id + "/claims", DropflowDriver.asOperator()),
+                    dropflow.postRaw("/api/claims/" + id + "/evidence", "{}", DropflowDriver.asOperator()))) {
                 if (response.getStatusCode().is5xxServerError()) {
                     failures.add(id + " -> " + response.getStatusCode() + " " + abbreviate(response.getBody()));
                 }

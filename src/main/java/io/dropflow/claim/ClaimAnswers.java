@@ -1,0 +1,59 @@
+package io.dropflow.claim;
+
+import io.dropflow.claim.process.DefectClaim;
+import io.dropflow.supplier.Supplier;
+import io.dropflow.supplier.Suppliers;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes in suppliers' answers to claim rounds: recorded on the claim, then handed to its process. */
+@Service
+public class ClaimAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimAnswers.class);
+
+    /** What an answer did. */
+    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND }
+
+    private final Claims claims;
+    private final Suppliers suppliers;
+    private final ClaimHistory history;
+    private final DefectClaim process;
+
+    ClaimAnswers(Claims claims, Suppliers suppliers, ClaimHistory history, DefectClaim process) {
+        this.claims = claims;
+        this.suppliers = suppliers;
+        this.history = history;
+        this.process = process;
+    }
+
+    @Transactional
+    public Result receive(String supplierCode, ClaimAnswerEvent event) {
+        Supplier supplier = suppliers.findByCode(supplierCode)
+                .orElseThrow(() -> new NoSuchElementException("no supplier " + supplierCode));
+        Claim claim = claims.lockById(event.claimId())
+                .filter(c -> c.getSupplierId().equals(supplier.getId()))
+                .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode + " has no claim "
+                        + event.claimNumber()));
+        if (event.amount() != null && event.amount().compareTo(claim.getClaimedValue()) > 0) {
+            throw new InvalidClaimException("the amount " + event.amount() + " is more than the claimed value "
+                    + claim.getClaimedValue().setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(),
+                event.amount() == null ? null : event.amount().setScale(2, java.math.RoundingMode.HALF_UP), event.reason())) {
+            Result result = event.round() == claim.getRoundNo() ? Result.ALREADY_ANSWERED : Result.NOT_THE_CURRENT_ROUND;
+            log.info("Supplier {} answer {} to {} round {} changed nothing ({}; current round {})", supplierCode,
+                    event.eventId(), event.claimNumber(), event.round(), result, claim.getRoundNo());
+            return result;
+        }
+        history.record(claim.getId(), "SUPPLIER", "Round " + event.round() + ": " + event.answer()
+                + (claim.getSupplierRemedy() == null ? "" : ", offering " + claim.getSupplierRemedy()
+                        + (claim.getSupplierAmount() == null ? "" : " " + claim.getSupplierAmount().toPlainString()))
+                + (event.reason() == null ? "" : " (" + event.reason() + ")"));
+        process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
+        return Result.APPLIED;
+    }
+}

@@ -1,0 +1,24 @@
+package io.dropflow.claim;
+
+import java.util.EnumSet;
+
+public enum ClaimStatus {
+    /** Waiting for an operator's review. */
+    UNDER_REVIEW,
+    /** The consumer was asked for more evidence. */
+    AWAITING_EVIDENCE,
+    /** Sent to the supplier; waiting for its answer. */
+    WITH_SUPPLIER,
+    /** The supplier rejected, countered or stayed silent: an operator (or supervisor) decides. */
+    NEGOTIATING,
+    /** The remedy is agreed and being carried out. */
+    REMEDY_UNDER_WAY,
+    RESOLVED,
+    REJECTED,
+    /** Ended without a remedy: no evidence came, or the claim was dropped. */
+    CLOSED;
+
+    public boolean isOpen() {
+        return !EnumSet.of(RESOLVED, REJECTED, CLOSED).contains(this);
+    }
+}

@@ -1,0 +1,37 @@
+package io.dropflow.claim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What GET /api/claims/{id} shows: the claim's state, negotiation, outcome, money and history. */
+public record ClaimView(Long id, String number, Long orderId, ClaimStatus status, ClaimType type, String description,
+        Remedy consumerWish, String channel, String currency, BigDecimal claimedValue, List<LineView> lines,
+        List<EvidenceView> evidence, int round, Proposal askedOfSupplier, SupplierAnswerView supplierAnswer,
+        Outcome outcome, Instant respondBy, Instant resolveBy, boolean escalated, List<LedgerView> ledger,
+        boolean orderSettledBeforeClaim, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
+        Instant createdAt, Instant closedAt) {
+
+    public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
+    }
+
+    /** A file (with its download link) or a link the consumer gave. */
+    public record EvidenceView(Long id, String fileName, String contentType, Long sizeBytes, String sha256, String url,
+            String download, Instant uploadedAt) {
+    }
+
+    public record Proposal(Remedy remedy, BigDecimal amount) {
+    }
+
+    public record SupplierAnswerView(SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount, String reason) {
+    }
+
+    public record Outcome(Remedy remedy, BigDecimal amount, CostBearer costBearer, String reason) {
+    }
+
+    public record LedgerView(String type, BigDecimal amount, Instant bookedAt) {
+    }
+
+    public record HistoryView(Instant at, String party, String what) {
+    }
+}

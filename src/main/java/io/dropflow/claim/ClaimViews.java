@@ -1,0 +1,70 @@
+package io.dropflow.claim;
+
+import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.LedgerEntryType;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds what the claims API shows. */
+@Service
+public class ClaimViews {
+
+    private final Claims claims;
+    private final ClaimEvidenceFiles evidence;
+    private final ClaimHistory history;
+    private final Ledger ledger;
+
+    ClaimViews(Claims claims, ClaimEvidenceFiles evidence, ClaimHistory history, Ledger ledger) {
+        this.claims = claims;
+        this.evidence = evidence;
+        this.history = history;
+        this.ledger = ledger;
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimView of(Long claimId) {
+        Claim c = claims.findById(claimId).orElseThrow(() -> new NoSuchElementException("no claim " + claimId));
+        List<LedgerEntry> claimEntries = ledger.entriesOf(c.getOrderId()).stream()
+                .filter(e -> e.getReference().equals(c.number())).toList();
+        boolean settledBefore = ledger.entriesOf(c.getOrderId()).stream()
+                .anyMatch(e -> e.getEntryType() == LedgerEntryType.PLATFORM_FEE && e.getBookedAt().isBefore(c.getCreatedAt()));
+        return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
+                c.getConsumerWish(), c.getChannel(), c.getCurrency(), c.getClaimedValue(),
+                c.getLines().stream().map(l -> new ClaimView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
+                        l.getSaleValue())).toList(),
+                evidence.listOf(claimId).stream().map(e -> new ClaimView.EvidenceView(e.id(), e.fileName(),
+                        e.contentType(), e.sizeBytes(), e.sha256(), e.url(),
+                        e.url() == null ? "/api/claims/" + claimId + "/evidence/" + e.id() : null, e.uploadedAt())).toList(),
+                c.getRoundNo(), new ClaimView.Proposal(c.getProposedRemedy(), c.getProposedAmount()),
+                c.getSupplierAnswer() == null ? null : new ClaimView.SupplierAnswerView(c.getSupplierAnswer(),
+                        c.getSupplierRemedy(), c.getSupplierAmount(), c.getSupplierReason()),
+                c.getRemedy() == null && c.getOutcomeReason() == null ? null
+                        : new ClaimView.Outcome(c.getRemedy(), c.getRemedyAmount(), c.getCostBearer(), c.getOutcomeReason()),
+                c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
+                claimEntries.stream().map(e -> new ClaimView.LedgerView(e.getEntryType().name(), e.getAmount(),
+                        e.getBookedAt())).toList(),
+                settledBefore, ledger.margin(c.getOrderId()),
+                history.findByClaimIdOrderById(claimId).stream().map(h -> new ClaimView.HistoryView(h.getAt(),
+                        h.getParty(), h.getWhat())).toList(),
+                c.getProcessInstanceId(), c.getCreatedAt(), c.getClosedAt());
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimEvidence file(Long claimId, Long evidenceId) {
+        ClaimEvidence e = evidence.findById(evidenceId).filter(x -> x.getClaimId().equals(claimId))
+                .orElseThrow(() -> new NoSuchElementException("claim " + claimId + " has no evidence " + evidenceId));
+        if (!e.isFile()) {
+            throw new NoSuchElementException("evidence " + evidenceId + " is a link, not a file: " + e.getUrl());
+        }
+        e.getContent(); // load the lazy content inside the transaction
+        return e;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClaimView> ofOrder(Long orderId) {
+        return claims.findByOrderIdOrderById(orderId).stream().map(c -> of(c.getId())).toList();
+    }
+}

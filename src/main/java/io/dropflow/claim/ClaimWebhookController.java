@@ -1,0 +1,30 @@
+package io.dropflow.claim;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Partner webhooks")
+class ClaimWebhookController {
+
+    private final ClaimAnswers answers;
+
+    ClaimWebhookController(ClaimAnswers answers) {
+        this.answers = answers;
+    }
+
+    @PostMapping("/api/webhooks/suppliers/{supplierCode}/claim-answers")
+    @Operation(summary = "A supplier answers a round of a defect claim",
+            description = "ACCEPTED (with the remedy it offers, or the one asked for), REJECTED with a reason, or "
+                    + "COUNTER_OFFER with a remedy (and an amount for COMPENSATION). Only the current round's first "
+                    + "answer counts; an answer may arrive before the claim's process waits for it.")
+    Map<String, String> receive(@PathVariable String supplierCode, @Valid @RequestBody ClaimAnswerEvent answer) {
+        return Map.of("result", answers.receive(supplierCode, answer).name());
+    }
+}

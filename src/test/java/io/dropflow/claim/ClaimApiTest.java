@@ -1,0 +1,257 @@
+package io.dropflow.claim;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/** The claims API: who may claim what and when, evidence uploads and their limits, clear problems, nothing half-written. */
+@DropflowTest
+class ClaimApiTest {
+
+    /** The smallest JPEG header and PNG signature, followed by filler. */
+    private static final byte[] JPEG = bytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 2048);
+    private static final byte[] PNG = bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 1024);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+    RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+    }
+
+    private static byte[] bytes(byte[] head, int size) {
+        byte[] content = new byte[size];
+        System.arraycopy(head, 0, content, 0, head.length);
+        return content;
+    }
+
+    private long shippedOrder() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-API-" + order);
+        dropflow.runJobs(order);
+        return order;
+    }
+
+    private long deliveredOrder() {
+        long order = shippedOrder();
+        dropflow.carrierSays("TRK-API-" + order, "DELIVERED");
+        return order;
+    }
+
+    private long claims() {
+        return jdbc.queryForObject("select count(*) from claim", Long.class);
+    }
+
+    private long evidence() {
+        return jdbc.queryForObject("select count(*) from claim_evidence", Long.class);
+    }
+
+    private static Map<String, Object> claim() {
+        return new HashMap<>(DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+    }
+
+    private ResponseEntity<String> fileWithUploads(long order, Map<String, Object> claim, String name, String type,
+            byte[]... files) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("claim", part(claim, MediaType.APPLICATION_JSON));
+        for (byte[] file : files) {
+            body.add("evidence", part(new ByteArrayResource(file) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            }, MediaType.parseMediaType(type)));
+        }
+        return http.post().uri("/api/orders/{id}/claims", order).headers(DropflowDriver.asOperator())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve().toEntity(String.class);
+    }
+
+    private static HttpEntity<Object> part(Object content, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return new HttpEntity<>(content, headers);
+    }
+
+    private static void assertProblem(ResponseEntity<String> response, int status, String detailPart) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(DropflowDriver.read(response.getBody()).path("detail").asText()).contains(detailPart);
+    }
+
+    @Test
+    void aClaimWithUploadedPhotosIsStoredAndItsFilesCanBeDownloaded() {
+        long order = deliveredOrder();
+
+        ResponseEntity<String> filed = fileWithUploads(order, claim(), "broken.jpg", "image/jpeg", JPEG, JPEG);
+
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        assertThat(filed.getHeaders().getLocation().toString()).startsWith("/api/claims/");
+        JsonNode claim = DropflowDriver.read(filed.getBody());
+        assertThat(claim.path("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(claim.path("claimedValue").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(claim.path("evidence")).hasSize(3); // two files and the link
+        JsonNode photo = claim.path("evidence").get(0);
+        assertThat(photo.path("contentType").asText()).isEqualTo("image/jpeg");
+        assertThat(photo.path("sizeBytes").asLong()).isEqualTo(2048);
+        assertThat(photo.path("sha256").asText()).hasSize(64);
+
+        ResponseEntity<byte[]> download = http.get().uri(photo.path("download").asText()).headers(DropflowDriver.asOperator())
+                .retrieve().toEntity(byte[].class);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentType().toString()).isEqualTo("image/jpeg");
+        assertThat(download.getBody()).isEqualTo(JPEG);
+        assertThat(dropflow.get(photo.path("download").asText(), DropflowDriver.anonymous()).getStatusCode().value())
+                .isEqualTo(401);
+
+        JsonNode ofOrder = DropflowDriver.read(dropflow.get("/api/orders/" + order + "/claims", DropflowDriver.asOperator()).getBody());
+        assertThat(ofOrder).hasSize(1);
+    }
+
+    @Test
+    void evidenceThatIsTooLargeOfTheWrongTypeOrTooMuchIsRefusedAndNothingIsStored() {
+        long order = deliveredOrder();
+        long claimsBefore = claims();
+        long evidenceBefore = evidence();
+
+        assertProblem(fileWithUploads(order, claim(), "huge.jpg", "image/jpeg", bytes(JPEG, 70 * 1024)), 413,
+                "the limit is 65536 bytes");
+        assertProblem(fileWithUploads(order, claim(), "notes.txt", "text/plain", "hello".getBytes()), 415,
+                "accepted are image/jpeg");
+        assertProblem(fileWithUploads(order, claim(), "fake.png", "image/png", JPEG), 415,
+                "declared as image/png but its content is not");
+        assertProblem(fileWithUploads(order, claim(), "a.png", "image/png", PNG, PNG, PNG, PNG), 400,
+                "at most 4 pieces of evidence");
+
+        assertThat(claims()).isEqualTo(claimsBefore);
+        assertThat(evidence()).isEqualTo(evidenceBefore);
+        // ... and the order can still be claimed properly
+        assertThat(fileWithUploads(order, claim(), "ok.png", "image/png", PNG).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void anOrderThatHasNotShippedCannotBeClaimed() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        assertProblem(dropflow.fileClaim(order, claim()), 409, "has not been shipped");
+    }
+
+    @Test
+    void aShippedParcelCanBeClaimedOnlyOnceItsDeliveryIsOverdue() {
+        long order = shippedOrder();
+        assertProblem(dropflow.fileClaim(order, claim()), 409, "not delivered yet");
+
+        jdbc.update("update shipment set created_at = ? where order_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(21, ChronoUnit.DAYS)), order);
+        assertThat(dropflow.fileClaim(order, claim()).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void theClaimWindowClosesThirtyDaysAfterDelivery() {
+        long order = deliveredOrder();
+        jdbc.update("update shipment set last_event_at = ? where order_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(31, ChronoUnit.DAYS)), order);
+        assertProblem(dropflow.fileClaim(order, claim()), 409, "claim window");
+    }
+
+    @Test
+    void aSecondOpenClaimAboutTheSameLinesIsRefused() {
+        long order = deliveredOrder();
+        ResponseEntity<String> first = dropflow.fileClaim(order, claim());
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        String number = DropflowDriver.read(first.getBody()).path("number").asText();
+
+        assertProblem(dropflow.fileClaim(order, claim()), 409, "claim " + number);
+        assertThat(DropflowDriver.read(dropflow.get("/api/orders/" + order + "/claims", DropflowDriver.asOperator())
+                .getBody())).hasSize(1);
+    }
+
+    @Test
+    void badClaimsGetProblemsThatSayWhatIsWrong() {
+        long order = deliveredOrder();
+        Map<String, Object> noType = claim();
+        noType.remove("type");
+        assertProblem(dropflow.fileClaim(order, noType), 400, "type");
+
+        Map<String, Object> noLine = claim();
+        noLine.put("lines", List.of(Map.of("lineNo", 7, "quantity", 1)));
+        assertProblem(dropflow.fileClaim(order, noLine), 422, "has no line 7");
+
+        Map<String, Object> tooMany = claim();
+        tooMany.put("lines", List.of(Map.of("lineNo", 1, "quantity", 5)));
+        assertProblem(dropflow.fileClaim(order, tooMany), 422, "the claim names 5");
+
+        Map<String, Object> badLink = claim();
+        badLink.put("evidenceUrls", List.of("javascript:alert(1)"));
+        assertProblem(dropflow.fileClaim(order, badLink), 400, "http(s) URL");
+
+        Map<String, Object> badType = claim();
+        badType.put("type", "BORED");
+        assertProblem(dropflow.fileClaim(order, badType), 400, "not valid JSON for this endpoint");
+
+        assertProblem(dropflow.fileClaim(999_999, claim()), 404, "no order 999999");
+        assertProblem(dropflow.get("/api/claims/999999", DropflowDriver.asOperator()), 404, "no claim 999999");
+        assertThat(dropflow.fileClaim(order, claim()).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void claimAnswerWebhookChecksTheSupplierTheTokenAndTheBody() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+
+        Map<String, Object> answer = new HashMap<>(Map.of("eventId", "e-1", "claimNumber", "DF-CL" + claim, "round", 1,
+                "answer", "ACCEPTED"));
+        assertThat(dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", answer, DropflowDriver.anonymous())
+                .getStatusCode().value()).isEqualTo(401);
+        assertProblem(dropflow.post("/api/webhooks/suppliers/LUMEN/claim-answers", answer, DropflowDriver.asPartner()), 404,
+                "supplier LUMEN has no claim DF-CL" + claim);
+
+        Map<String, Object> counterWithoutRemedy = new HashMap<>(answer);
+        counterWithoutRemedy.put("answer", "COUNTER_OFFER");
+        assertProblem(dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", counterWithoutRemedy,
+                DropflowDriver.asPartner()), 400, "COUNTER_OFFER needs a remedy");
+
+        Map<String, Object> tooMuch = new HashMap<>(answer);
+        tooMuch.put("remedy", "COMPENSATION");
+        tooMuch.put("amount", "99.00");
+        assertProblem(dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", tooMuch, DropflowDriver.asPartner()),
+                422, "more than the claimed value");
+
+        // Before the claim was sent to the supplier, there is no round to answer: acknowledged, nothing changes
+        assertThat(dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", answer, DropflowDriver.asPartner()).getBody())
+                .contains("NOT_THE_CURRENT_ROUND");
+        assertThat(dropflow.getClaim(claim).path("supplierAnswer").isMissingNode()).isTrue();
+    }
+}

@@ -1,0 +1,546 @@
+package io.dropflow.claim.process;
+
+import static io.dropflow.claim.process.DefectClaimProcess.Elements.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.sandbox.SandboxSupplier;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.ProcessCoverage;
+import io.dropflow.support.SupplierFixtures;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of bpmn/defect-claim.bpmn, driven as in production: claims, answers and evidence over HTTP. */
+@DropflowTest
+class DefectClaimProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    SandboxStorefront storefront;
+    @Autowired
+    SupplierFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    private static java.util.Date classStarted;
+
+    @BeforeAll
+    static void rememberWhenTheseTestsStarted() {
+        classStarted = new java.util.Date();
+    }
+
+    @AfterAll
+    static void theModelIsCovered(@Autowired ProcessEngine engine) {
+        ProcessCoverage.assertCovered(engine, "defect-claim.bpmn", classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    // ---- helpers
+
+    /** A DEMO-MUG order (ACME) sold at 15.00, delivered: its process waits for the return window. */
+    private long deliveredOrder() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIM-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-CLAIM-" + order, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        return order;
+    }
+
+    /** Files a claim about line 1 and runs it to the operator's review. */
+    private long claimUnderReview(long order, String type, String wish) {
+        var response = dropflow.fileClaim(order, DropflowDriver.claim(type, 1, wish));
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(response.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(REVIEW_CLAIM);
+        return claim;
+    }
+
+    /** A claim accepted by the operator and sent to ACME as round 1. */
+    private long claimWithSupplier(long order, String wish) {
+        long claim = claimUnderReview(order, "DAMAGED", wish);
+        complete(claim, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        return claim;
+    }
+
+    private Task task(long claim) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
+                .singleResult();
+    }
+
+    private void complete(long claim, Map<String, Object> variables) {
+        engine.getTaskService().complete(task(claim).getId(), variables);
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    }
+
+    private List<SandboxStorefront.Received> storefrontCalls(long order, String kind) {
+        String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    private Map<String, BigDecimal> claimLedger(long claim) {
+        Map<String, BigDecimal> entries = new HashMap<>();
+        dropflow.getClaim(claim).path("ledger").forEach(e -> entries.put(e.path("type").asText(),
+                new BigDecimal(e.path("amount").asText()).stripTrailingZeros()));
+        return entries;
+    }
+
+    private int upheldClaims(long order) {
+        return jdbc.queryForObject("select upheld_claims from purchase_order where idempotency_key = ?", Integer.class,
+                po(order, 1));
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount).stripTrailingZeros();
+    }
+
+    // ---- paths
+
+    @Test
+    void supplierAcceptsAndTheConsumerIsRefundedOnceEvenWhenTheStorefrontTimesOut() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", "REFUND");
+        JsonNode filed = dropflow.getClaim(claim);
+        assertThat(filed.path("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(filed.path("respondBy").asText()).isNotBlank();
+        assertThat(task(claim).getDueDate()).isNotNull();
+        assertThat(candidateGroups(task(claim))).containsExactly("operators");
+        assertThat((String) engine.getTaskService().getVariableLocal(task(claim).getId(), "claimSummary"))
+                .contains("DF-CL" + claim, "The mug arrived in pieces.", "ACME", "broken-mug.jpg");
+
+        complete(claim, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+
+        // Round 1 went to ACME with the evidence and the wish, once
+        List<io.dropflow.supplier.SupplierGateway.ClaimRound> rounds = supplier.claimRoundsReceived("DF-CL" + claim);
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).round()).isEqualTo(1);
+        assertThat(rounds.get(0).purchaseOrderNumber()).isEqualTo(po(order, 1));
+        assertThat(rounds.get(0).requestedRemedy()).isEqualTo("REFUND");
+        assertThat(rounds.get(0).requestedAmount()).isEqualByComparingTo("15.00");
+        assertThat(rounds.get(0).evidenceUrls()).containsExactly("https://photos.example.com/broken-mug.jpg");
+        assertThat(rounds.get(0).lines()).extracting("supplierSku").containsExactly("ACME-MUG-01");
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("WITH_SUPPLIER");
+
+        // ACME accepts; the storefront's first answer to the refund is lost
+        storefront.failNextRefunds(1);
+        assertThat(dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null).getBody())
+                .contains("APPLIED");
+        assertThat(dropflow.claimProcess(claim)).hasPassed(AGREE_REMEDY).isWaitingAt(REFUND_CONSUMER);
+        dropflow.runClaimJobs(claim);
+        Job failed = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(REFUND_CONSUMER).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(failed.getExceptionMessage()).contains("timed out");
+
+        // The engine retries: the storefront sees the same key again and pays once
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER, BOOK_OUTCOME, TELL_CONSUMER).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail)
+                .containsExactly("15.00 EUR");
+
+        JsonNode resolved = dropflow.getClaim(claim);
+        assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("outcome").path("remedy").asText()).isEqualTo("REFUND");
+        assertThat(resolved.path("outcome").path("costBearer").asText()).isEqualTo("SUPPLIER");
+        assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-15")).containsEntry("SUPPLIER_CHARGEBACK", money("15"));
+        assertThat(upheldClaims(order)).isEqualTo(1);
+        assertThat(storefrontCalls(order, "MESSAGE")).extracting(SandboxStorefront.Received::detail)
+                .anyMatch(m -> m.contains("is settled") && m.contains("full refund of 15.00 EUR"));
+        // The order's own process is untouched by the claim
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+    }
+
+    @Test
+    void anAnswerThatArrivesBeforeTheProcessWaitsIsKeptAndDelivered() {
+        // EXPRESS answers claims inside our call (application-test.yaml), before the wait exists
+        fixtures.expressSupplier();
+        DropflowDriver.Placed placed = dropflow.placeOrder(SupplierFixtures.EXPRESS_SKU, 1, "20.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            dropflow.runJobs(order);
+            return dropflow.getOrder(order).path("shipments").size() == 1
+                    && engine.getRuntimeService().createExecutionQuery().processInstanceId(dropflow.processInstanceId(order))
+                            .activityId(OrderFulfillmentProcess.Elements.AWAIT_DELIVERY).count() > 0;
+        });
+        dropflow.carrierSays(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText(), "DELIVERED");
+
+        long claim = claimUnderReview(order, "QUALITY", "REFUND");
+        complete(claim, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed(SEND_TO_SUPPLIER, "event_supplier_answered", AGREE_REMEDY);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail)
+                .containsExactly("20.00 EUR");
+    }
+
+    @Test
+    void anOperatorRejectsTheClaimAndTheConsumerGetsTheReason() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "QUALITY", null);
+
+        assertThatThrownBy(() -> complete(claim, Map.of("reviewDecision", "reject")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectionReason");
+
+        complete(claim, Map.of("reviewDecision", "reject", "rejectionReason", "The photos show the mug intact."));
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected").isWaitingAt(TELL_CONSUMER);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        JsonNode rejected = dropflow.getClaim(claim);
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("outcome").path("reason").asText()).isEqualTo("The photos show the mug intact.");
+        assertThat(storefrontCalls(order, "MESSAGE")).extracting(SandboxStorefront.Received::detail)
+                .anyMatch(m -> m.contains("The photos show the mug intact."));
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).isEmpty();
+    }
+
+    @Test
+    void moreEvidenceUploadedInTimeGoesBackToTheOperator() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", null);
+
+        complete(claim, Map.of("reviewDecision", "more_evidence"));
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("AWAITING_EVIDENCE");
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_EVIDENCE);
+        assertThat(storefrontCalls(order, "MESSAGE")).extracting(SandboxStorefront.Received::detail)
+                .anyMatch(m -> m.contains("please send more photos"));
+
+        var added = dropflow.post("/api/claims/" + claim + "/evidence",
+                Map.of("evidenceUrls", List.of("https://photos.example.com/closeup.jpg")), DropflowDriver.asOperator());
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(202);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_evidence_added").isWaitingAt(REVIEW_CLAIM);
+        assertThat(dropflow.getClaim(claim).path("evidence")).hasSize(2);
+        assertThat((String) engine.getTaskService().getVariableLocal(task(claim).getId(), "claimSummary"))
+                .contains("closeup.jpg");
+    }
+
+    @Test
+    void silenceAfterAskingForEvidenceClosesTheClaim() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", null);
+        complete(claim, Map.of("reviewDecision", "more_evidence"));
+        dropflow.runClaimJobs(claim);
+
+        dropflow.fireClaimTimer(claim, EVIDENCE_WAIT_OVER);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence").isWaitingAt(TELL_CONSUMER);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("CLOSED");
+        assertThat(storefrontCalls(order, "MESSAGE")).extracting(SandboxStorefront.Received::detail)
+                .anyMatch(m -> m.contains("no further evidence"));
+
+        // Evidence for a closed claim is refused, and nothing is stored
+        var late = dropflow.post("/api/claims/" + claim + "/evidence",
+                Map.of("evidenceUrls", List.of("https://photos.example.com/late.jpg")), DropflowDriver.asOperator());
+        assertThat(late.getStatusCode().value()).isEqualTo(409);
+        assertThat(dropflow.getClaim(claim).path("evidence")).hasSize(1);
+    }
+
+    @Test
+    void supplierRejectsTheFirstRoundAndAcceptsTheCounterOffer() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE);
+        Task negotiation = task(claim);
+        assertThat(candidateGroups(negotiation)).containsExactly("operators");
+        assertThat((String) engine.getTaskService().getVariableLocal(negotiation.getId(), "negotiationSummary"))
+                .contains("Round 1 of 3", "REJECTED", "no damage visible");
+
+        // Accepting an offer the supplier never made is refused; an amount above the claim too
+        assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "accept_supplier_offer")))
+                .hasMessageContaining("no offer");
+        assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "counter", "remedy", "COMPENSATION",
+                "remedyAmount", 99.0))).hasMessageContaining("at most the claimed value");
+
+        complete(claim, Map.of("negotiationDecision", "counter", "remedy", "COMPENSATION", "remedyAmount", 5.0));
+        dropflow.runClaimJobs(claim);
+        assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).extracting("round").containsExactlyInAnyOrder(1, 2);
+        var second = supplier.claimRoundsReceived("DF-CL" + claim).stream().filter(r -> r.round() == 2).findFirst().orElseThrow();
+        assertThat(second.requestedRemedy()).isEqualTo("COMPENSATION");
+        assertThat(second.requestedAmount()).isEqualByComparingTo("5.00");
+
+        // A late answer to round 1 cannot move round 2
+        assertThat(dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null).getBody())
+                .contains("NOT_THE_CURRENT_ROUND");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+
+        dropflow.supplierAnswersClaim("ACME", claim, 2, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail).containsExactly("5.00 EUR");
+        assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-5")).containsEntry("SUPPLIER_CHARGEBACK", money("5"));
+        assertThat(dropflow.getClaim(claim).path("outcome").path("remedy").asText()).isEqualTo("COMPENSATION");
+    }
+
+    @Test
+    void theOperatorAcceptsTheSuppliersCounterOffer() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "COUNTER_OFFER", "COMPENSATION", "4.00", "a discount instead");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE);
+        complete(claim, Map.of("negotiationDecision", "accept_supplier_offer"));
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail).containsExactly("4.00 EUR");
+        assertThat(claimLedger(claim)).containsEntry("SUPPLIER_CHARGEBACK", money("4"));
+    }
+
+    @Test
+    void aSilentSupplierEscalatesToSupervisorsAndTheSellerPays() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+
+        dropflow.fireClaimTimer(claim, SUPPLIER_SILENT);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(candidateGroups(task(claim))).containsExactly("supervisors");
+        JsonNode escalated = dropflow.getClaim(claim);
+        assertThat(escalated.path("escalated").asBoolean()).isTrue();
+        assertThat(escalated.path("history").toString()).contains("the supplier did not answer in time");
+
+        complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(claimLedger(claim)).containsOnlyKeys("CLAIM_REFUND").containsEntry("CLAIM_REFUND", money("-15"));
+        assertThat(dropflow.getClaim(claim).path("outcome").path("costBearer").asText()).isEqualTo("SELLER");
+        assertThat(upheldClaims(order)).as("a claim the seller pays does not count against the supplier").isZero();
+    }
+
+    @Test
+    void whenTheRoundsAreUsedUpACounterEscalatesAndSupervisorsMayCloseTheClaim() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "MISSING_ITEM", "REFUND"); // two rounds (claim-deadlines.dmn)
+        complete(claim, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "packed complete");
+        complete(claim, Map.of("negotiationDecision", "counter", "remedy", "REFUND"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 2, "REJECTED", null, null, "still packed complete");
+
+        complete(claim, Map.of("negotiationDecision", "counter", "remedy", "COMPENSATION", "remedyAmount", 3.0));
+        assertThat(dropflow.claimProcess(claim)).hasPassed("gateway_rounds_left", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).hasSize(2);
+        assertThat(candidateGroups(task(claim))).containsExactly("supervisors");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("rounds are used up");
+
+        assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "close")))
+                .hasMessageContaining("closeReason");
+        complete(claim, Map.of("negotiationDecision", "close", "closeReason", "The supplier's packing photo shows both items."));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_by_negotiator").isEnded();
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("CLOSED");
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+    }
+
+    @Test
+    void anOperatorEscalatesToSupervisors() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no");
+
+        complete(claim, Map.of("negotiationDecision", "escalate"));
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(candidateGroups(task(claim))).containsExactly("supervisors");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("escalated by the operator");
+    }
+
+    @Test
+    void aReshipIsOneReplacementPurchaseOrderEvenWhenTheCallIsRetried() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        supplier.failNextCalls("ACME", 1);
+
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(FORWARD_REPLACEMENT);
+        dropflow.runClaimJobs(claim); // the supplier's answer is lost: the job fails
+        Job failed = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(FORWARD_REPLACEMENT).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_REPLACEMENT);
+
+        String replacement = "DF-" + order + "-CL" + claim + "-RESHIP1";
+        SandboxSupplier.Received received = supplier.received(replacement);
+        assertThat(received.deliveries()).isEqualTo(2);
+        assertThat(supplier.receivedFor(order)).hasSize(2); // the original and one replacement
+        assertThat(received.order().lines()).extracting("supplierSku", "quantity")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ACME-MUG-01", 1));
+        JsonNode replacementPo = null;
+        for (JsonNode p : dropflow.getOrder(order).path("purchaseOrders")) {
+            if (p.path("number").asText().equals(replacement)) {
+                replacementPo = p;
+            }
+        }
+        assertThat(replacementPo).isNotNull();
+        assertThat(new BigDecimal(replacementPo.path("supplyTotal").asText())).isZero();
+
+        dropflow.supplierShipped("ACME", replacement, "TRK-RESHIP-" + claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped", BOOK_OUTCOME).isWaitingAt(TELL_CONSUMER);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(claimLedger(claim)).isEmpty();
+        assertThat(upheldClaims(order)).isEqualTo(1);
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        // The replacement's events never reach the order's process
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+    }
+
+    @Test
+    void aDeclinedReplacementEscalatesAndTheSellerPaysTheRefund() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+
+        dropflow.supplierSays("ACME", "DF-" + order + "-CL" + claim + "-RESHIP1", "OUT_OF_STOCK");
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_declined", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("declined the replacement");
+
+        complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail).containsExactly("15.00 EUR");
+    }
+
+    @Test
+    void aReplacementTheSupplierRefusesAtOnceEscalates() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        supplier.refuseNextCalls("ACME", 1);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed("boundary_replacement_refused", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("refused the replacement");
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").toString()).contains("DECLINED");
+    }
+
+    @Test
+    void aLateReplacementEscalatesAndASecondReplacementGetsItsOwnNumber() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+
+        dropflow.fireClaimTimer(claim, REPLACEMENT_LATE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+
+        // Supervisors let the seller pay for a second replacement
+        complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "RESHIP"));
+        dropflow.runClaimJobs(claim);
+        String second = "DF-" + order + "-CL" + claim + "-RESHIP2";
+        assertThat(supplier.received(second)).isNotNull();
+        dropflow.supplierShipped("ACME", second, "TRK-RESHIP2-" + claim);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        // The seller pays the second replacement's goods and shipping (6.00 + 2.50)
+        assertThat(claimLedger(claim)).containsEntry("REPLACEMENT_COST", money("-8.5"));
+    }
+
+    @Test
+    void aClaimOpenAtTheResolutionDeadlineIsEscalated() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", null);
+
+        dropflow.fireClaimTimer(claim, RESOLUTION_DEADLINE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE).isWaitingAt(REVIEW_CLAIM);
+        Task review = task(claim);
+        assertThat(candidateGroups(review)).contains("operators", "supervisors");
+        assertThat(review.getPriority()).isEqualTo(EscalateClaim.ESCALATED_PRIORITY);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("resolution deadline");
+    }
+
+    @Test
+    void aReviewNotDoneByTheRespondByDeadlineGoesToSupervisorsToo() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", null);
+        Job timeout = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers().activityId(REVIEW_CLAIM).singleResult();
+        assertThat(timeout.getDuedate()).isEqualTo(task(claim).getDueDate());
+
+        engine.getManagementService().executeJob(timeout.getId());
+        assertThat(candidateGroups(task(claim))).contains("operators", "supervisors");
+        assertThat(task(claim).getPriority()).isEqualTo(EscalateClaim.ESCALATED_PRIORITY);
+        assertThat(dropflow.getClaim(claim).path("escalated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aClaimAfterSettlementAdjustsTheSettledOrdersMargin() {
+        long order = deliveredOrder();
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        dropflow.runJobs(order);
+        JsonNode settled = dropflow.getOrder(order);
+        assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+        BigDecimal marginAtSettlement = new BigDecimal(settled.path("margin").asText());
+
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "COUNTER_OFFER", "COMPENSATION", "6.00", "half");
+        complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "COMPENSATION", "remedyAmount", 2.5));
+        dropflow.runClaimJobs(claim);
+
+        JsonNode view = dropflow.getClaim(claim);
+        assertThat(view.path("orderSettledBeforeClaim").asBoolean()).isTrue();
+        JsonNode after = dropflow.getOrder(order);
+        assertThat(after.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(new BigDecimal(after.path("margin").asText())).isEqualByComparingTo(marginAtSettlement.subtract(new BigDecimal("2.50")));
+        assertThat(new BigDecimal(view.path("orderMargin").asText())).isEqualByComparingTo(new BigDecimal(after.path("margin").asText()));
+        assertThat(after.path("timeline").toString()).contains("margin is adjusted");
+    }
+}
