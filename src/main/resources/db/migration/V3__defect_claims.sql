@@ -41,6 +41,8 @@ create table claim (
     respond_by          timestamp with time zone,
     resolve_by          timestamp with time zone,
     escalated           boolean       not null default false,
+    -- A marketplace's verdict on a claim escalated to it (SELLER_REFUNDS, CLAIM_REJECTED).
+    platform_verdict    varchar(32),
     process_instance_id varchar(64),
     created_at          timestamp with time zone not null,
     updated_at          timestamp with time zone not null,

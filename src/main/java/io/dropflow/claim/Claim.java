@@ -61,6 +61,7 @@ public class Claim {
     private Instant respondBy;
     private Instant resolveBy;
     private boolean escalated;
+    private String platformVerdict;
     private String processInstanceId;
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
@@ -162,6 +163,16 @@ public class Claim {
         return evidenceRequests;
     }
 
+    /** @return false when the platform has decided before (a redelivered verdict) */
+    boolean recordPlatformVerdict(String verdict) {
+        if (platformVerdict != null) {
+            return false;
+        }
+        platformVerdict = verdict;
+        touch();
+        return true;
+    }
+
     public void escalate() {
         escalated = true;
         touch();
@@ -219,6 +230,7 @@ public class Claim {
     public Instant getRespondBy() { return respondBy; }
     public Instant getResolveBy() { return resolveBy; }
     public boolean isEscalated() { return escalated; }
+    public String getPlatformVerdict() { return platformVerdict; }
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -16,7 +16,7 @@ public class ClaimAnswers {
     private static final Logger log = LoggerFactory.getLogger(ClaimAnswers.class);
 
     /** What an answer did. */
-    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND }
+    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND, ALREADY_DECIDED }
 
     private final Claims claims;
     private final Suppliers suppliers;
@@ -54,6 +54,34 @@ public class ClaimAnswers {
                         + (claim.getSupplierAmount() == null ? "" : " " + claim.getSupplierAmount().toPlainString()))
                 + (event.reason() == null ? "" : " (" + event.reason() + ")"));
         process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
+        return Result.APPLIED;
+    }
+
+    /** The marketplace decided a claim the seller escalated to it. */
+    @Transactional
+    public Result platformDecided(PlatformDecision decision) {
+        Claim claim = claims.lockById(decision.claimId())
+                .orElseThrow(() -> new NoSuchElementException("no claim " + decision.claimNumber()));
+        if (claim.getPlatformVerdict() != null) {
+            return Result.ALREADY_DECIDED;
+        }
+        if (claim.getStatus() != ClaimStatus.WITH_PLATFORM) {
+            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
+                    + ", not with the platform");
+        }
+        if (decision.amount() != null && decision.amount().compareTo(claim.getClaimedValue()) > 0) {
+            throw new InvalidClaimException("the amount " + decision.amount() + " is more than the claimed value "
+                    + claim.getClaimedValue().setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        claim.recordPlatformVerdict(decision.verdict().name());
+        history.record(claim.getId(), "PLATFORM", decision.verdict()
+                + (decision.remedy() == null ? "" : ": " + decision.remedy()
+                        + (decision.amount() == null ? "" : " " + decision.amount().toPlainString()))
+                + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
+        process.platformDecided(claim, decision.eventId(), decision.verdict().name(),
+                decision.remedy() == null ? null : decision.remedy().name(),
+                decision.amount() == null ? null : decision.amount().toPlainString(),
+                decision.reason() == null ? "the marketplace rejected the claim" : decision.reason());
         return Result.APPLIED;
     }
 }

@@ -11,6 +11,8 @@ public enum ClaimStatus {
     WITH_SUPPLIER,
     /** The supplier rejected, countered or stayed silent: an operator (or supervisor) decides. */
     NEGOTIATING,
+    /** Escalated to the marketplace platform; waiting for its verdict. */
+    WITH_PLATFORM,
     /** The remedy is agreed and being carried out. */
     REMEDY_UNDER_WAY,
     RESOLVED,

@@ -27,4 +27,12 @@ class ClaimWebhookController {
     Map<String, String> receive(@PathVariable String supplierCode, @Valid @RequestBody ClaimAnswerEvent answer) {
         return Map.of("result", answers.receive(supplierCode, answer).name());
     }
+
+    @PostMapping("/api/webhooks/marketplace/claim-decisions")
+    @Operation(summary = "A marketplace platform decides a claim the seller escalated to it",
+            description = "SELLER_REFUNDS with remedy REFUND or COMPENSATION (and amount): the seller pays; "
+                    + "CLAIM_REJECTED: the claim is rejected. 409 for a claim that is not with the platform.")
+    Map<String, String> platformDecided(@Valid @RequestBody PlatformDecision decision) {
+        return Map.of("result", answers.platformDecided(decision).name());
+    }
 }

@@ -15,6 +15,12 @@ public interface StorefrontGateway {
     /** Tells the consumer, through the storefront's order messages, that the parcel will be late. */
     void notifyDelay(String storefrontOrderId, String message, String idempotencyKey);
 
+    /**
+     * Hands a defect claim to the marketplace the order was sold on (its dispute or A-to-z process);
+     * the platform's verdict comes back through the marketplace claim-decision webhook.
+     */
+    void openDispute(String storefrontOrderId, String claimNumber, String summary, String idempotencyKey);
+
     /** Sends the consumer a message about their after-sales case (a claim's progress or outcome). */
     void messageConsumer(String storefrontOrderId, String message, String idempotencyKey);
 }

@@ -24,7 +24,7 @@ class CheckClaimDecision implements TaskListener {
 
     static final Set<String> REVIEW_DECISIONS = Set.of(Decisions.ACCEPT, Decisions.REJECT, Decisions.MORE_EVIDENCE);
     static final Set<String> DECISIONS = Set.of(Decisions.ACCEPT_SUPPLIER_OFFER, Decisions.COUNTER,
-            Decisions.SELLER_PAYS, Decisions.ESCALATE, Decisions.CLOSE);
+            Decisions.SELLER_PAYS, Decisions.ESCALATE, Decisions.CLOSE, Decisions.PLATFORM);
 
     private final Claims claims;
     private final ClaimHistory history;
@@ -85,6 +85,13 @@ class CheckClaimDecision implements TaskListener {
                         + Texts.remedy(remedy, amount(task, remedy, claim), claim.getCurrency()));
             }
             case Decisions.ESCALATE -> history.record(claim.getId(), "OPERATOR", who + " escalated the claim");
+            case Decisions.PLATFORM -> {
+                if (!"MARKETPLACE".equals(claim.getChannel())) {
+                    throw new ProcessEngineException("only a marketplace order's claim can go to the platform; this order was sold through "
+                            + claim.getChannel());
+                }
+                history.record(claim.getId(), "OPERATOR", who + " escalated the claim to the marketplace platform");
+            }
             default -> {
                 Object reason = task.getVariable(Variables.CLOSE_REASON);
                 if (reason == null || reason.toString().isBlank()) {

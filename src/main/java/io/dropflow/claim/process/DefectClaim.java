@@ -80,6 +80,21 @@ public class DefectClaim {
                 Map.of(Variables.SUPPLIER_ANSWER, answer.name())));
     }
 
+    /** The marketplace's verdict, for the claim waiting for it. */
+    public void platformDecided(Claim claim, String eventId, String verdict, String remedy, String amount, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.PLATFORM_VERDICT, verdict);
+        variables.put(Variables.PLATFORM_REASON, reason);
+        if (remedy != null) {
+            variables.put(Variables.REMEDY, remedy);
+        }
+        if (amount != null) {
+            variables.put(Variables.REMEDY_AMOUNT, amount);
+        }
+        inbox.accept(new MessageInbox.Message("platform", eventId, Messages.PLATFORM_DECIDED,
+                DefectClaimProcess.businessKey(claim.getId()), null, null, variables));
+    }
+
     /** Events about a replacement purchase order go to the claim that ordered it. */
     @EventListener
     void on(PurchaseOrderEvent event) {

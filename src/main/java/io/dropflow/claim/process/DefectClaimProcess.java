@@ -16,6 +16,7 @@ public final class DefectClaimProcess {
         public static final String EVIDENCE_ADDED = "ConsumerAddedEvidence";
         public static final String REPLACEMENT_SHIPPED = "SupplierShippedReplacement";
         public static final String REPLACEMENT_DECLINED = "SupplierDeclinedReplacement";
+        public static final String PLATFORM_DECIDED = "PlatformDecidedClaim";
 
         private Messages() {
         }
@@ -56,6 +57,9 @@ public final class DefectClaimProcess {
         public static final String REMEDY = "remedy";
         public static final String REMEDY_AMOUNT = "remedyAmount";
         public static final String CLOSE_REASON = "closeReason";
+        /** SELLER_REFUNDS or CLAIM_REJECTED, with platformReason; a SELLER_REFUNDS verdict also sets remedy and remedyAmount. */
+        public static final String PLATFORM_VERDICT = "platformVerdict";
+        public static final String PLATFORM_REASON = "platformReason";
         /** SUPPLIER or SELLER: who pays for the remedy about to be agreed (set on the flows into "Agree remedy"). */
         public static final String COST_BEARER = "costBearer";
         /** RESHIP, REFUND or COMPENSATION: what is carried out. */
@@ -87,6 +91,8 @@ public final class DefectClaimProcess {
         public static final String SELLER_PAYS = "seller_pays";
         public static final String ESCALATE = "escalate";
         public static final String CLOSE = "close";
+        /** Marketplace orders only: hand the claim to the platform's dispute process. */
+        public static final String PLATFORM = "platform";
 
         private Decisions() {
         }
@@ -114,6 +120,9 @@ public final class DefectClaimProcess {
         public static final String BOOK_OUTCOME = "service_book_claim_outcome";
         public static final String TELL_CONSUMER = "service_tell_consumer_claim_outcome";
         public static final String ESCALATE_OVERDUE = "service_escalate_overdue_claim";
+        public static final String HAND_TO_PLATFORM = "service_hand_claim_to_platform";
+        public static final String AWAIT_PLATFORM = "gateway_await_platform";
+        public static final String PLATFORM_SILENT = "timer_platform_silent";
 
         private Elements() {
         }

@@ -54,6 +54,14 @@ public class SandboxStorefront implements StorefrontGateway {
         }
     }
 
+    /** Disputes are recorded, once per key; the sandbox platform never decides by itself. */
+    @Override
+    public void openDispute(String storefrontOrderId, String claimNumber, String summary, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DISPUTE", storefrontOrderId, claimNumber + ": " + summary)) == null) {
+            log.info("Marketplace dispute opened for order {}: claim {}", storefrontOrderId, claimNumber);
+        }
+    }
+
     @Override
     public void messageConsumer(String storefrontOrderId, String message, String idempotencyKey) {
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("MESSAGE", storefrontOrderId, message)) == null) {

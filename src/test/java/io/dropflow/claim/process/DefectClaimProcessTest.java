@@ -75,7 +75,14 @@ class DefectClaimProcessTest {
 
     /** A DEMO-MUG order (ACME) sold at 15.00, delivered: its process waits for the return window. */
     private long deliveredOrder() {
-        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        return deliveredOrder("WEBSHOP");
+    }
+
+    private long deliveredOrder(String channel) {
+        Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1,
+                "15.00"));
+        request.put("channel", channel);
+        DropflowDriver.Placed placed = dropflow.place(request);
         long order = placed.orderId();
         dropflow.runJobs(order);
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIM-" + order);
@@ -386,6 +393,91 @@ class DefectClaimProcessTest {
         assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_by_negotiator").isEnded();
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("CLOSED");
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+    }
+
+    /** A marketplace order's claim, rejected by ACME in round 1 and handed to the platform by the operator. */
+    private long claimWithThePlatform(long order) {
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        complete(claim, Map.of("negotiationDecision", "platform"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_PLATFORM);
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("WITH_PLATFORM");
+        assertThat(storefrontCalls(order, "DISPUTE")).hasSize(1);
+        return claim;
+    }
+
+    private org.springframework.http.ResponseEntity<String> platformDecides(long claim, String eventId, String verdict,
+            String remedy, String amount) {
+        Map<String, Object> decision = new HashMap<>();
+        decision.put("eventId", eventId);
+        decision.put("claimNumber", "DF-CL" + claim);
+        decision.put("verdict", verdict);
+        decision.put("remedy", remedy);
+        decision.put("amount", amount);
+        decision.put("reason", "decided by the marketplace");
+        return dropflow.post("/api/webhooks/marketplace/claim-decisions", decision, DropflowDriver.asPartner());
+    }
+
+    @Test
+    void aMarketplaceClaimGoesToThePlatformWhichMakesTheSellerPay() {
+        long order = deliveredOrder("MARKETPLACE");
+        long claim = claimUnderReview(order, "DAMAGED", "REFUND");
+        JsonNode view = dropflow.getClaim(claim);
+        // claim-deadlines.dmn: marketplaces resolve within 48 hours
+        assertThat(Duration.between(java.time.Instant.parse(view.path("createdAt").asText()),
+                java.time.Instant.parse(view.path("resolveBy").asText()))).isEqualTo(Duration.ofHours(48));
+        complete(claim, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        complete(claim, Map.of("negotiationDecision", "platform"));
+        dropflow.runClaimJobs(claim);
+        assertThat(storefrontCalls(order, "DISPUTE")).hasSize(1);
+
+        assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("APPLIED");
+        assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_platform_decided", AGREE_REMEDY).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).extracting(SandboxStorefront.Received::detail).containsExactly("6.00 EUR");
+        assertThat(claimLedger(claim)).containsOnlyKeys("CLAIM_REFUND").containsEntry("CLAIM_REFUND", money("-6"));
+        assertThat(dropflow.getClaim(claim).path("outcome").path("costBearer").asText()).isEqualTo("SELLER");
+    }
+
+    @Test
+    void thePlatformRejectsTheClaim() {
+        long order = deliveredOrder("MARKETPLACE");
+        long claim = claimWithThePlatform(order);
+
+        platformDecides(claim, "p-2", "CLAIM_REJECTED", null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected_by_platform").isEnded();
+        JsonNode rejected = dropflow.getClaim(claim);
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("outcome").path("reason").asText()).isEqualTo("decided by the marketplace");
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+    }
+
+    @Test
+    void aSilentPlatformEscalatesToSupervisors() {
+        long order = deliveredOrder("MARKETPLACE");
+        long claim = claimWithThePlatform(order);
+
+        dropflow.fireClaimTimer(claim, PLATFORM_SILENT);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(candidateGroups(task(claim))).containsExactly("supervisors");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("platform did not decide in time");
+        // A verdict for a claim no longer with the platform is refused
+        assertThat(platformDecides(claim, "p-3", "CLAIM_REJECTED", null, null).getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAMarketplaceOrdersClaimCanGoToThePlatform() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no");
+        assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "platform")))
+                .hasMessageContaining("only a marketplace order's claim");
     }
 
     @Test
