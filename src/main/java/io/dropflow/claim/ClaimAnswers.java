@@ -51,7 +51,8 @@ public class ClaimAnswers {
         }
         history.record(claim.getId(), "SUPPLIER", "Round " + event.round() + ": " + event.answer()
                 + (claim.getSupplierRemedy() == null ? "" : ", offering " + claim.getSupplierRemedy()
-                        + (claim.getSupplierAmount() == null ? "" : " " + claim.getSupplierAmount().toPlainString()))
+                        + (claim.getSupplierAmount() == null ? "" : " " + claim.getSupplierAmount()
+                                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()))
                 + (event.reason() == null ? "" : " (" + event.reason() + ")"));
         process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
         return Result.APPLIED;

@@ -54,7 +54,7 @@ class CheckClaimDecision implements TaskListener {
         }
         if (Decisions.ACCEPT.equals(decision)) {
             history.record((Long) task.getVariable(Variables.CLAIM_ID), "OPERATOR",
-                    (task.getAssignee() == null ? "an operator" : task.getAssignee()) + " accepted the claim");
+                    who(task) + " accepted the claim");
         }
     }
 
@@ -64,7 +64,7 @@ class CheckClaimDecision implements TaskListener {
             throw new ProcessEngineException("negotiationDecision must be one of " + DECISIONS + ", was " + decision);
         }
         Claim claim = claims.lockById((Long) task.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        String who = task.getAssignee() == null ? "an operator" : task.getAssignee();
+        String who = who(task);
         switch ((String) decision) {
             case Decisions.ACCEPT_SUPPLIER_OFFER -> {
                 if (claim.getSupplierRemedy() == null) {
@@ -99,6 +99,15 @@ class CheckClaimDecision implements TaskListener {
                 }
             }
         }
+    }
+
+    /** Who decided: the assignee, else the user completing the task (e.g. through the REST API). */
+    private static String who(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? "an operator" : authentication.getUserId();
     }
 
     private static Remedy remedy(DelegateTask task) {
