@@ -32,6 +32,8 @@ public class Shipment {
     private Instant syncedToStorefrontAt;
     private Instant lastEventAt;
     private Instant createdAt = Instant.now();
+    /** Set on a return parcel (consumer to supplier): its tracking belongs to that return. */
+    private Long returnId;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("occurredAt")
     private List<TrackingEvent> events = new ArrayList<>();
@@ -75,6 +77,11 @@ public class Shipment {
         }
     }
 
+    void returning(Long returnId) {
+        this.returnId = returnId;
+    }
+
+    public Long getReturnId() { return returnId; }
     public Long getId() { return id; }
     public Long getOrderId() { return orderId; }
     public Long getPurchaseOrderId() { return purchaseOrderId; }

@@ -28,6 +28,30 @@ public class Tracking {
                 .orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber)));
     }
 
+    /**
+     * Orders a return label (consumer to supplier) from the carrier and records the return parcel;
+     * the same key gives the same label and the same shipment.
+     */
+    @Transactional
+    @CallsPartner
+    public ReturnParcel returnParcel(Long orderId, Long purchaseOrderId, Long returnId, CarrierTracking.ReturnLabelRequest request) {
+        CarrierTracking.ReturnLabel label = carrier.createReturnLabel(request);
+        Shipment shipment = shipments.findByCarrierCodeAndTrackingNumber(label.carrierCode(), label.trackingNumber())
+                .orElseGet(() -> {
+                    Shipment s = new Shipment(orderId, purchaseOrderId, label.carrierCode(), label.trackingNumber());
+                    s.returning(returnId);
+                    return shipments.save(s);
+                });
+        if (shipment.getRegisteredAt() == null) {
+            carrier.register(shipment.getCarrierCode(), shipment.getTrackingNumber());
+            shipment.markRegistered();
+        }
+        return new ReturnParcel(shipment.getId(), label.carrierCode(), label.trackingNumber(), label.labelUrl());
+    }
+
+    public record ReturnParcel(Long shipmentId, String carrierCode, String trackingNumber, String labelUrl) {
+    }
+
     @Transactional
     @CallsPartner
     public Shipment register(Long shipmentId) {
@@ -54,7 +78,7 @@ public class Tracking {
                 event.description());
         if (recorded && shipment.getStatus() != before) {
             events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
-                    shipment.getOrderId(), shipment.getId(), shipment.getStatus()));
+                    shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId()));
         }
         return recorded;
     }

@@ -106,7 +106,7 @@ public class ClaimIntake {
     /** Delivered within the claim window, or shipped so long ago that delivery is overdue. */
     private void checkClaimable(Order order) {
         Instant now = clock.instant();
-        List<Shipment> shipments = tracking.shipmentsOf(order.getId());
+        List<Shipment> shipments = tracking.shipmentsOf(order.getId()).stream().filter(s -> s.getReturnId() == null).toList();
         Optional<Instant> delivered = shipments.stream().filter(s -> s.getStatus() == TrackingStatus.DELIVERED)
                 .map(s -> s.getLastEventAt() == null ? s.getCreatedAt() : s.getLastEventAt()).max(Instant::compareTo);
         if (delivered.isPresent()) {
@@ -156,7 +156,7 @@ public class ClaimIntake {
     /** The purchase order whose parcel reached the consumer: the supplier a claim is against. */
     private PurchaseOrder shippedPurchaseOrder(Order order) {
         return purchasing.purchaseOrdersOf(order.getId()).stream()
-                .filter(p -> p.getShippedAt() != null && p.getClaimId() == null)
+                .filter(p -> p.getShippedAt() != null && p.isOriginal())
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new ClaimRefusedException("order " + order.getId()
                         + " has no shipped purchase order to claim against"));

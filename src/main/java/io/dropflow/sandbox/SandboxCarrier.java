@@ -6,6 +6,7 @@ import io.dropflow.carrier.TrackingStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +30,34 @@ public class SandboxCarrier implements CarrierTracking {
     private final SandboxSettings settings;
     private final PartnerCallbacks callbacks;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final SandboxSupplier supplier;
+    private final Map<String, ReturnLabel> labels = new ConcurrentHashMap<>();
 
-    SandboxCarrier(SandboxSettings settings, PartnerCallbacks callbacks) {
+    SandboxCarrier(SandboxSettings settings, PartnerCallbacks callbacks, SandboxSupplier supplier) {
         this.settings = settings;
         this.callbacks = callbacks;
+        this.supplier = supplier;
+    }
+
+    /**
+     * One label per key. Once the parcel's journey is over, the sandbox supplier reports what it
+     * found in it (unless it is driven by hand).
+     */
+    @Override
+    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+        return labels.computeIfAbsent(request.idempotencyKey(), key -> {
+            String tracking = "SBXRET" + Integer.toString(key.hashCode() & 0x7fffffff, 36).toUpperCase();
+            if (settings.carrierPushesEvents()) {
+                supplier.inspectReturnedParcel(request.supplierCode(), request.returnNumber(),
+                        settings.carrierStepDelay().multipliedBy(JOURNEY.size()).plus(settings.answerDelay()));
+            }
+            return new ReturnLabel(CARRIER_CODE, tracking, "https://labels.sandbox.example/" + tracking + ".pdf");
+        });
+    }
+
+    /** How many return labels were booked (each key once). */
+    public int returnLabelsBooked() {
+        return labels.size();
     }
 
     @Override

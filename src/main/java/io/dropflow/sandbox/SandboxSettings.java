@@ -12,11 +12,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param carrierPushesEvents false: the sandbox carrier only records registrations (tests push events themselves)
  * @param claims how each sandbox supplier answers defect claims, by supplier code
  * @param defaultClaimBehaviour for suppliers not listed
+ * @param returns how each sandbox supplier answers return requests, by supplier code
+ * @param defaultReturnBehaviour for suppliers not listed
  */
 @ConfigurationProperties("dropflow.sandbox")
 public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         Map<String, SupplierBehaviour> suppliers, SupplierBehaviour defaultSupplierBehaviour,
-        Boolean carrierPushesEvents, Map<String, ClaimBehaviour> claims, ClaimBehaviour defaultClaimBehaviour) {
+        Boolean carrierPushesEvents, Map<String, ClaimBehaviour> claims, ClaimBehaviour defaultClaimBehaviour,
+        Map<String, ReturnBehaviour> returns, ReturnBehaviour defaultReturnBehaviour) {
+
+    public enum ReturnBehaviour {
+        /** Takes every return back, and reports the returned parcel as in order once it has arrived. */
+        ACCEPTS,
+        /** First proposes a partial refund with the consumer keeping the goods, then takes the return back. */
+        PROPOSES_PARTIAL_REFUND_FIRST,
+        /** Records requests and never answers by itself (tests drive the answers and inspections). */
+        MANUAL
+    }
 
     public enum ClaimBehaviour {
         /** Accepts every claim round with the remedy asked for. */
@@ -54,6 +66,12 @@ public record SandboxSettings(Duration answerDelay, Duration carrierStepDelay,
         carrierPushesEvents = carrierPushesEvents == null || carrierPushesEvents;
         claims = claims == null ? Map.of() : Map.copyOf(claims);
         defaultClaimBehaviour = defaultClaimBehaviour == null ? ClaimBehaviour.ACCEPTS : defaultClaimBehaviour;
+        returns = returns == null ? Map.of() : Map.copyOf(returns);
+        defaultReturnBehaviour = defaultReturnBehaviour == null ? ReturnBehaviour.ACCEPTS : defaultReturnBehaviour;
+    }
+
+    public ReturnBehaviour returnBehaviourOf(String supplierCode) {
+        return returns.getOrDefault(supplierCode, defaultReturnBehaviour);
     }
 
     public ClaimBehaviour claimBehaviourOf(String supplierCode) {

@@ -199,6 +199,45 @@ public class SandboxSupplier implements SupplierGateway {
         }
     }
 
+    private final Map<String, ReturnRound> returnRounds = new ConcurrentHashMap<>();
+
+    @Override
+    public void requestReturn(ReturnRound request) {
+        if (returnRounds.putIfAbsent(request.idempotencyKey(), request) != null) {
+            return;
+        }
+        SandboxSettings.ReturnBehaviour behaviour = settings.returnBehaviourOf(request.supplierCode());
+        log.info("Sandbox supplier {} asked to take back {} round {}, behaving {}", request.supplierCode(),
+                request.returnNumber(), request.round(), behaviour);
+        if (behaviour == SandboxSettings.ReturnBehaviour.MANUAL) {
+            return;
+        }
+        boolean alternative = behaviour == SandboxSettings.ReturnBehaviour.PROPOSES_PARTIAL_REFUND_FIRST && request.round() == 1;
+        Map<String, Object> answer = new java.util.HashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
+                "returnNumber", request.returnNumber(), "round", request.round(),
+                "answer", alternative ? "ALTERNATIVE" : "ACCEPTED"));
+        if (alternative) {
+            answer.put("refundShare", 0.5);
+            answer.put("reason", "keep the item, we refund half");
+        }
+        callbacks.post(request.returnNumber(), settings.answerDelay(),
+                "/api/webhooks/suppliers/" + request.supplierCode() + "/return-answers", answer);
+    }
+
+    /** The returned parcel arrived at the supplier (sandbox carrier): the supplier reports it in order. */
+    void inspectReturnedParcel(String supplierCode, String returnNumber, Duration after) {
+        if (settings.returnBehaviourOf(supplierCode) == SandboxSettings.ReturnBehaviour.MANUAL) {
+            return;
+        }
+        callbacks.post(returnNumber, after, "/api/webhooks/suppliers/" + supplierCode + "/return-inspections",
+                Map.of("eventId", UUID.randomUUID().toString(), "returnNumber", returnNumber, "result", "OK",
+                        "note", "complete and unused"));
+    }
+
+    public List<ReturnRound> returnRoundsReceived(String returnNumber) {
+        return returnRounds.values().stream().filter(r -> r.returnNumber().equals(returnNumber)).toList();
+    }
+
     /** The claim rounds this supplier received, in no particular order. */
     public List<ClaimRound> claimRoundsReceived(String claimNumber) {
         return claimRounds.values().stream().filter(c -> c.claimNumber().equals(claimNumber)).toList();

@@ -54,14 +54,29 @@ public class Ledger {
     @Transactional
     public void bookClaim(Long orderId, String claimNumber, String currency, BigDecimal paidToConsumer,
             BigDecimal replacementCost, BigDecimal chargeback) {
-        if (paidToConsumer.signum() > 0) {
-            book(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), currency, claimNumber);
-        }
-        if (replacementCost.signum() > 0) {
-            book(orderId, LedgerEntryType.REPLACEMENT_COST, replacementCost.negate(), currency, claimNumber);
-        }
-        if (chargeback.signum() > 0) {
-            book(orderId, LedgerEntryType.SUPPLIER_CHARGEBACK, chargeback, currency, claimNumber);
+        bookIfAny(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), currency, claimNumber);
+        bookIfAny(orderId, LedgerEntryType.REPLACEMENT_COST, replacementCost.negate(), currency, claimNumber);
+        bookIfAny(orderId, LedgerEntryType.SUPPLIER_CHARGEBACK, chargeback, currency, claimNumber);
+    }
+
+    /** What a return cost and earned, booked once per return (the reference is the return number). */
+    public record ReturnBooking(Long orderId, String returnNumber, String currency, BigDecimal refunded,
+            BigDecimal supplierCredit, BigDecimal returnShipping, BigDecimal exchangeCost, BigDecimal chargeback) {
+    }
+
+    /** Books a return's money on its order, once per return, settled or not. */
+    @Transactional
+    public void bookReturn(ReturnBooking r) {
+        bookIfAny(r.orderId(), LedgerEntryType.RETURN_REFUND, r.refunded().negate(), r.currency(), r.returnNumber());
+        bookIfAny(r.orderId(), LedgerEntryType.SUPPLIER_CREDIT, r.supplierCredit(), r.currency(), r.returnNumber());
+        bookIfAny(r.orderId(), LedgerEntryType.RETURN_SHIPPING, r.returnShipping().negate(), r.currency(), r.returnNumber());
+        bookIfAny(r.orderId(), LedgerEntryType.EXCHANGE_COST, r.exchangeCost().negate(), r.currency(), r.returnNumber());
+        bookIfAny(r.orderId(), LedgerEntryType.SUPPLIER_CHARGEBACK, r.chargeback(), r.currency(), r.returnNumber());
+    }
+
+    private void bookIfAny(Long orderId, LedgerEntryType type, BigDecimal amount, String currency, String reference) {
+        if (amount.signum() != 0) {
+            book(orderId, type, amount, currency, reference);
         }
     }
 

@@ -11,5 +11,13 @@ public enum LedgerEntryType {
     /** The supplier pays us back for a claim it bears. */
     SUPPLIER_CHARGEBACK,
     /** Goods and shipping of a replacement the seller pays for. */
-    REPLACEMENT_COST
+    REPLACEMENT_COST,
+    /** Money paid back to the consumer for returned goods (or an agreed partial refund). */
+    RETURN_REFUND,
+    /** The supplier credits us the supply price of goods returned to it. */
+    SUPPLIER_CREDIT,
+    /** The return label, when the seller pays for it. */
+    RETURN_SHIPPING,
+    /** Goods and shipping of an exchange's new purchase order. */
+    EXCHANGE_COST
 }

@@ -34,6 +34,8 @@ public class DemoCatalog {
         Supplier slowpoke = supplier("SLOWPOKE", "Slowpoke Supplies", "DE", 88);
         Supplier steadfast = supplier("STEADFAST", "Steadfast Goods", "DE", 75);
         offer(acme, "DEMO-MUG", "ACME-MUG-01", "6.00", "2.50", 500, "DE", 48, "homeware");
+        // The same mug in blue: what a DEMO-MUG can be exchanged for.
+        offer(acme, "DEMO-MUG-BLUE", "ACME-MUG-02", "6.00", "2.50", 200, "DE", 48, "homeware");
         offer(lumen, "DEMO-LAMP", "LUM-LAMP-7", "18.00", "4.00", 40, "DE", 48, "lighting");
         offer(bright, "DEMO-LAMP", "BR-L7-WHITE", "19.50", "5.00", 25, "PL", 72, "lighting");
         offer(rarehouse, "DEMO-RARE", "RH-CURIO-1", "30.00", "6.00", 3, "NL", 48, "collectibles");

@@ -57,6 +57,8 @@ public class PurchaseOrder {
     private int deadlineExtensions;
     /** Set on a replacement a defect claim ordered. */
     private Long claimId;
+    /** Set on an exchange a return ordered. */
+    private Long returnId;
     /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
     private int upheldClaims;
     private Instant createdAt = Instant.now();
@@ -167,6 +169,10 @@ public class PurchaseOrder {
         this.claimId = claimId;
     }
 
+    void orderedForReturn(Long returnId) {
+        this.returnId = returnId;
+    }
+
     void claimUpheld() {
         upheldClaims++;
         touch();
@@ -211,6 +217,12 @@ public class PurchaseOrder {
     public Instant getRemindedAt() { return remindedAt; }
     public int getDeadlineExtensions() { return deadlineExtensions; }
     public Long getClaimId() { return claimId; }
+    public Long getReturnId() { return returnId; }
+
+    /** The consumer order's own purchase order, not a claim's replacement or a return's exchange. */
+    public boolean isOriginal() {
+        return claimId == null && returnId == null;
+    }
     public int getUpheldClaims() { return upheldClaims; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
 }

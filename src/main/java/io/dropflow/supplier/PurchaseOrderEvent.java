@@ -6,5 +6,11 @@ package io.dropflow.supplier;
  * purchase order that a defect claim placed: its events belong to that claim.
  */
 public record PurchaseOrderEvent(String eventId, Long orderId, Long purchaseOrderId, SupplierEventType type,
-        String reasonCode, String carrierCode, String trackingNumber, Long claimId) {
+        String reasonCode, String carrierCode, String trackingNumber, Long claimId,
+        Long returnId) {
+
+    /** About the consumer order's own purchase order, not a claim's replacement or a return's exchange. */
+    public boolean isOriginal() {
+        return claimId == null && returnId == null;
+    }
 }

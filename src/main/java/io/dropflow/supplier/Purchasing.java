@@ -25,11 +25,13 @@ public class Purchasing {
     private final PurchaseOrders purchaseOrders;
     private final Suppliers suppliers;
     private final SupplierGateway gateway;
+    private final SupplierOffers offers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
-    Purchasing(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierGateway gateway,
+    Purchasing(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierGateway gateway, SupplierOffers offers,
             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.offers = offers;
         this.purchaseOrders = purchaseOrders;
         this.suppliers = suppliers;
         this.gateway = gateway;
@@ -170,7 +172,7 @@ public class Purchasing {
         if (t == Transition.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
                     po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
-                    po.getClaimId()));
+                    po.getClaimId(), po.getReturnId()));
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), t, po.getStatus());
@@ -191,13 +193,7 @@ public class Purchasing {
     @CallsPartner
     public void sendClaim(Long purchaseOrderId, ClaimRequest claim) {
         PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
-        List<SupplierGateway.Line> lines = new java.util.ArrayList<>();
-        for (int i = 0; i < claim.skus().size(); i++) {
-            String sku = claim.skus().get(i);
-            String supplierSku = po.getLines().stream().filter(l -> l.getSku().equals(sku))
-                    .map(PurchaseOrderLine::getSupplierSku).findFirst().orElse(sku);
-            lines.add(new SupplierGateway.Line(supplierSku, claim.quantities().get(i)));
-        }
+        List<SupplierGateway.Line> lines = supplierLines(po, claim.skus(), claim.quantities());
         gateway.sendClaim(new SupplierGateway.ClaimRound(po.getSupplier().getCode(),
                 claim.claimNumber() + "-R" + claim.round(), claim.claimNumber(), claim.round(), po.getIdempotencyKey(),
                 po.getSupplierReference(), claim.claimType(), lines, claim.description(), claim.evidenceUrls(),
@@ -217,7 +213,7 @@ public class Purchasing {
             java.time.Duration shipByTime) {
         PurchaseOrder original = ownTransaction.execute(tx -> purchaseOrders.findById(originalPurchaseOrderId).orElseThrow());
         String key = "DF-" + original.getOrderId() + "-CL" + claimId + "-RESHIP" + attempt;
-        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key).orElseGet(() -> {
+        return placeOnce(key, () -> {
             List<PurchaseOrderLine> lines = original.getLines().stream()
                     .filter(l -> quantities.containsKey(l.getSku()))
                     .map(l -> new PurchaseOrderLine(l.getSku(), l.getSupplierSku(), quantities.get(l.getSku()),
@@ -226,8 +222,42 @@ public class Purchasing {
             PurchaseOrder replacement = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key, lines,
                     supplierBears ? BigDecimal.ZERO : original.getShippingCost(), original.getCurrency());
             replacement.orderedForClaim(claimId);
-            return purchaseOrders.save(replacement);
-        }));
+            return replacement;
+        }, shipTo, sender, shipByHours, shipByTime);
+    }
+
+    /**
+     * Places the exchange a return agreed on: {@code quantity} of {@code exchangeSku} (another
+     * variant) from the supplier of the original purchase order, at its offer's price. One per
+     * return: the number is derived from it, so a retry never ships twice.
+     */
+    @CallsPartner
+    public PurchaseOrder forwardExchange(Long originalPurchaseOrderId, Long returnId, String exchangeSku, int quantity,
+            SupplierGateway.Address shipTo, SupplierGateway.Sender sender, int shipByHours, java.time.Duration shipByTime) {
+        PurchaseOrder original = ownTransaction.execute(tx -> purchaseOrders.findById(originalPurchaseOrderId).orElseThrow());
+        String key = "DF-" + original.getOrderId() + "-RT" + returnId + "-EXCHANGE";
+        return placeOnce(key, () -> {
+            SupplierOffer offer = offers.findBySupplierId(original.getSupplier().getId()).stream()
+                    .filter(o -> o.getSku().equals(exchangeSku)).findFirst()
+                    .orElseThrow(() -> new SupplierRefusedException("NOT_OFFERED", original.getSupplier().getCode()
+                            + " does not offer " + exchangeSku));
+            PurchaseOrder exchange = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key,
+                    List.of(new PurchaseOrderLine(exchangeSku, offer.getSupplierSku(), quantity, offer.getSupplyPrice())),
+                    offer.getShippingCost(), original.getCurrency());
+            exchange.orderedForReturn(returnId);
+            return exchange;
+        }, shipTo, sender, shipByHours, shipByTime);
+    }
+
+    /**
+     * Stores the purchase order under its key (once) and committed, then places it with the
+     * supplier unless an earlier attempt got through. A refusal in the supplier's answer leaves it
+     * DECLINED and is rethrown.
+     */
+    private PurchaseOrder placeOnce(String key, java.util.function.Supplier<PurchaseOrder> create,
+            SupplierGateway.Address shipTo, SupplierGateway.Sender sender, int shipByHours, java.time.Duration shipByTime) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key)
+                .orElseGet(() -> purchaseOrders.save(create.get())));
         if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
             return po;
         }
@@ -246,6 +276,33 @@ public class Purchasing {
             locked.markForwarded(reference, shipByHours, shipByTime);
             return locked;
         });
+    }
+
+    /** What a return asks of the supplier of one purchase order. */
+    public record ReturnRequest(String returnNumber, int round, String reason, String wish, List<String> skus,
+            List<Integer> quantities, String note) {
+    }
+
+    /** Asks the supplier to take goods back (one round); the key names the return and the round. */
+    @CallsPartner
+    public void requestReturn(Long purchaseOrderId, ReturnRequest request) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findById(purchaseOrderId).orElseThrow());
+        gateway.requestReturn(new SupplierGateway.ReturnRound(po.getSupplier().getCode(),
+                request.returnNumber() + "-R" + request.round(), request.returnNumber(), request.round(),
+                po.getIdempotencyKey(), po.getSupplierReference(), request.reason(), request.wish(),
+                supplierLines(po, request.skus(), request.quantities()), request.note()));
+    }
+
+    /** Our SKUs as the supplier knows them. */
+    private static List<SupplierGateway.Line> supplierLines(PurchaseOrder po, List<String> skus, List<Integer> quantities) {
+        List<SupplierGateway.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            String sku = skus.get(i);
+            String supplierSku = po.getLines().stream().filter(l -> l.getSku().equals(sku))
+                    .map(PurchaseOrderLine::getSupplierSku).findFirst().orElse(sku);
+            lines.add(new SupplierGateway.Line(supplierSku, quantities.get(i)));
+        }
+        return lines;
     }
 
     /** A defect claim against this purchase order was upheld: it counts in the supplier's claim rate. */

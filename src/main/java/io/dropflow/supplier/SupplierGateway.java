@@ -33,6 +33,18 @@ public interface SupplierGateway {
             String currency) {
     }
 
+    /**
+     * Asks the supplier to take goods back from the consumer (one negotiation round). The supplier
+     * answers through the return-answer webhook, and reports its inspection of the returned parcel
+     * through the return-inspection webhook. The key names the return and the round.
+     */
+    void requestReturn(ReturnRound request);
+
+    record ReturnRound(String supplierCode, String idempotencyKey, String returnNumber, int round,
+            String purchaseOrderNumber, String supplierReference, String reason, String wish, List<Line> lines,
+            String note) {
+    }
+
     /** Blind shipping: the parcel's sender is the seller, never the supplier. */
     record PlacePurchaseOrder(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
             List<Line> lines, Address shipTo, Sender sender) {

@@ -37,9 +37,7 @@ class RefundConsumerForClaim implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
         Order order = orders.findById(claim.getOrderId()).orElseThrow();
-        // In the currency's own minor units (2 for EUR, 0 for JPY), as payment APIs take amounts.
-        java.math.BigDecimal amount = claim.getRemedyAmount().setScale(
-                java.util.Currency.getInstance(claim.getCurrency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal amount = io.dropflow.settlement.Money.inMinorUnits(claim.getRemedyAmount(), claim.getCurrency());
         storefront.refund(order.getStorefrontOrderId(), amount, claim.getCurrency(),
                 "defect claim " + claim.number(), claim.number() + "-refund");
         history.record(claim.getId(), "DROPFLOW", "Paid the consumer "

@@ -2,7 +2,6 @@ package io.dropflow.claim.process;
 
 import io.dropflow.claim.Remedy;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** How remedies read in histories, forms and consumer messages. */
 final class Texts {
@@ -22,6 +21,6 @@ final class Texts {
     }
 
     static String money(BigDecimal amount, String currency) {
-        return amount == null ? "?" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + currency;
+        return amount == null ? "?" : io.dropflow.settlement.Money.format(amount, currency);
     }
 }

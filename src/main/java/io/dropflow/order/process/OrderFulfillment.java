@@ -97,8 +97,8 @@ public class OrderFulfillment {
 
     @EventListener
     void on(PurchaseOrderEvent event) {
-        if (event.claimId() != null) {
-            return; // a replacement a defect claim ordered: its claim follows it
+        if (!event.isOriginal()) {
+            return; // a claim's replacement or a return's exchange: its case follows it
         }
         Order order = orders.findById(event.orderId()).orElseThrow();
         String message;
@@ -144,6 +144,9 @@ public class OrderFulfillment {
 
     @EventListener
     void on(ShipmentStatusChanged event) {
+        if (event.returnId() != null) {
+            return; // a return parcel: its return follows it
+        }
         Order order = orders.findById(event.orderId()).orElseThrow();
         timeline.record(order.getId(), "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
         String message;
