@@ -5,6 +5,8 @@ import io.dropflow.claim.EvidenceRejectedException;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.InvalidEvidenceLinkException;
 import io.dropflow.order.OrderConflictException;
+import io.dropflow.returns.InvalidReturnException;
+import io.dropflow.returns.ReturnRefusedException;
 import io.dropflow.order.UnknownSkuException;
 import java.net.URI;
 import java.util.List;
@@ -100,6 +102,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         problem.setType(URI.create("https://dropflow.io/problems/invalid-claim"));
         problem.setTitle("Claim does not fit the order");
+        return problem;
+    }
+
+    @ExceptionHandler(ReturnRefusedException.class)
+    ProblemDetail returnRefused(ReturnRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/return-refused"));
+        problem.setTitle("Return not possible");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidReturnException.class)
+    ProblemDetail invalidReturn(InvalidReturnException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("https://dropflow.io/problems/invalid-return"));
+        problem.setTitle("Return does not fit the order");
         return problem;
     }
 

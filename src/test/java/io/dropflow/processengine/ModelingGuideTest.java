@@ -70,6 +70,7 @@ class ModelingGuideTest {
         String guide = guide();
         List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.Variables.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.Variables.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.Variables.class.getDeclaredFields()));
         for (Field field : fields) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 String variable = (String) field.get(null);

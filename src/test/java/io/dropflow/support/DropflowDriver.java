@@ -28,7 +28,7 @@ public class DropflowDriver {
     private final RestClient http;
     private final ProcessEngine engine;
     private final Map<Long, ProcessInstance> instances = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, ProcessInstance> claimInstances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ProcessInstance> caseInstances = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DropflowDriver(int port, ProcessEngine engine) {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -150,26 +150,92 @@ public class DropflowDriver {
 
     /** {@link #runJobs} for a defect claim's process. */
     public void runClaimJobs(long claimId) {
-        runJobsOf(claimProcessInstanceId(claimId), "claim " + claimId);
+        runJobsOf(caseInstanceId("claim-" + claimId), "claim " + claimId);
     }
 
     public String claimProcessInstanceId(long claimId) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey("claim-" + claimId).singleResult().getId();
+        return caseInstanceId("claim-" + claimId);
     }
 
     /** The claim's process instance (kept once found, so assertions still work after it ended). */
     public ProcessInstance claimProcess(long claimId) {
-        return claimInstances.computeIfAbsent(claimId, id -> engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey("claim-" + id).singleResult());
+        return caseInstances.computeIfAbsent("claim-" + claimId, this::runningInstance);
     }
 
     /** Fires a claim process's timer now, whatever its due date. */
     public void fireClaimTimer(long claimId, String activityId) {
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(claimProcessInstanceId(claimId))
+        fireCaseTimer("claim-" + claimId, activityId);
+    }
+
+    /** {@link #runJobs} for a return's process. */
+    public void runReturnJobs(long returnId) {
+        runJobsOf(caseInstanceId("return-" + returnId), "return " + returnId);
+    }
+
+    public String returnProcessInstanceId(long returnId) {
+        return caseInstanceId("return-" + returnId);
+    }
+
+    public ProcessInstance returnProcess(long returnId) {
+        return caseInstances.computeIfAbsent("return-" + returnId, this::runningInstance);
+    }
+
+    public void fireReturnTimer(long returnId, String activityId) {
+        fireCaseTimer("return-" + returnId, activityId);
+    }
+
+    public ResponseEntity<String> requestReturn(long orderId, Map<String, Object> request) {
+        return post("/api/orders/" + orderId + "/returns", request, asOperator());
+    }
+
+    public JsonNode getReturn(long returnId) {
+        return read(get("/api/returns/" + returnId, asOperator()).getBody());
+    }
+
+    public static Map<String, Object> returnRequest(String reason, String wish, String exchangeSku) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("lines", List.of(Map.of("lineNo", 1, "quantity", 1)));
+        request.put("reason", reason);
+        request.put("wish", wish);
+        request.put("exchangeSku", exchangeSku);
+        request.put("note", "not what I expected");
+        return request;
+    }
+
+    public ResponseEntity<String> supplierAnswersReturn(String supplierCode, long returnId, int round, String answer,
+            String amount) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("returnNumber", "DF-RT" + returnId);
+        event.put("round", round);
+        event.put("answer", answer);
+        event.put("amount", amount);
+        return post("/api/webhooks/suppliers/" + supplierCode + "/return-answers", event, asPartner());
+    }
+
+    public ResponseEntity<String> supplierInspects(String supplierCode, long returnId, String result) {
+        return post("/api/webhooks/suppliers/" + supplierCode + "/return-inspections", Map.of("eventId",
+                UUID.randomUUID().toString(), "returnNumber", "DF-RT" + returnId, "result", result), asPartner());
+    }
+
+    public ResponseEntity<String> consumerAnswers(long returnId, boolean accept) {
+        return post("/api/returns/" + returnId + "/consumer-answer", Map.of("accept", accept), asOperator());
+    }
+
+    private String caseInstanceId(String businessKey) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).singleResult().getId();
+    }
+
+    private ProcessInstance runningInstance(String businessKey) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    }
+
+    private void fireCaseTimer(String businessKey, String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(caseInstanceId(businessKey))
                 .timers().activityId(activityId).singleResult();
         if (timer == null) {
-            throw new IllegalStateException("no timer at " + activityId + " for claim " + claimId);
+            throw new IllegalStateException("no timer at " + activityId + " for " + businessKey);
         }
         engine.getManagementService().executeJob(timer.getId());
     }

@@ -41,6 +41,18 @@ public class SupplierFixtures {
         }
     }
 
+    /** Sold by ACME, in the category the return policy does not take back after a change of mind. */
+    public static final String HYGIENE_SKU = "TEST-TOOTHBRUSH";
+
+    @Transactional
+    public void acmeExtras() {
+        Supplier acme = suppliers.findByCode("ACME").orElseThrow();
+        if (offers.findBySupplierId(acme.getId()).stream().noneMatch(o -> o.getSku().equals(HYGIENE_SKU))) {
+            offers.save(new SupplierOffer(acme, HYGIENE_SKU, "ACME-TB-1", new BigDecimal("2.00"), new BigDecimal("1.00"),
+                    "EUR", 100, "DE", 48).inCategory("hygiene"));
+        }
+    }
+
     @Transactional
     public void pickySupplierWithSteadyBackup() {
         if (suppliers.findByCode(PICKY).isEmpty()) {

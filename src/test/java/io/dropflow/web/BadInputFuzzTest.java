@@ -138,6 +138,28 @@ class BadInputFuzzTest {
     }
 
     @Test
+    void returnRequests() {
+        long order = deliveredOrder();
+        JsonNode valid = JSON.valueToTree(DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE"));
+        fuzz("/api/orders/" + order + "/returns", valid, DropflowDriver.asOperator(), "return_request", "return_line");
+    }
+
+    @Test
+    void returnWebhooks() {
+        long order = deliveredOrder();
+        long id = DropflowDriver.read(dropflow.requestReturn(order, DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null))
+                .getBody()).path("id").asLong();
+        ObjectNode answer = NODES.objectNode().put("eventId", "fuzz").put("returnNumber", "DF-RT" + id).put("round", 1)
+                .put("answer", "ALTERNATIVE").put("amount", "5.00").put("reason", "keep it");
+        fuzz("/api/webhooks/suppliers/ACME/return-answers", answer, DropflowDriver.asPartner(), "inbox_message", "return_history");
+        ObjectNode inspection = NODES.objectNode().put("eventId", "fuzz").put("returnNumber", "DF-RT" + id).put("result", "OK");
+        fuzz("/api/webhooks/suppliers/ACME/return-inspections", inspection, DropflowDriver.asPartner(), "inbox_message",
+                "return_history");
+        fuzz("/api/returns/" + id + "/consumer-answer", NODES.objectNode().put("accept", true), DropflowDriver.asOperator(),
+                "inbox_message", "return_history");
+    }
+
+    @Test
     void pathsAndCancellation() {
         List<String> failures = new ArrayList<>();
         for (String id : List.of("0", "-1", "99999999999", "9223372036854775807", "9223372036854775808", "abc", "1.5",
@@ -147,6 +169,9 @@ class BadInputFuzzTest {
                     dropflow.postRaw("/api/orders/" + id + "/cancel", "", DropflowDriver.asOperator()),
                     dropflow.get("/api/suppliers/" + id + "/scorecard", DropflowDriver.asOperator()),
                     dropflow.get("/api/claims/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/returns/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/orders/" + id + "/returns", DropflowDriver.asOperator()),
+                    dropflow.postRaw("/api/returns/" + id + "/consumer-answer", "{\"accept\":true}", DropflowDriver.asOperator()),
                     dropflow.get("/api/claims/" + id + "/evidence/" + id, DropflowDriver.asOperator()),
                     dropflow.get("/api/orders/" + id + "/claims", DropflowDriver.asOperator()),
                     dropflow.postRaw("/api/claims/" + id + "/evidence", "{}", DropflowDriver.asOperator()))) {

@@ -1,0 +1,32 @@
+package io.dropflow.returns;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A consumer's request to send goods back. */
+@Schema(description = "A request to return goods for a refund or an exchange")
+public record RequestReturn(
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
+        @Schema(description = "CHANGED_MIND, DOES_NOT_FIT, DEFECTIVE or NOT_AS_DESCRIBED") @NotNull ReturnReason reason,
+        @Schema(description = "REFUND or EXCHANGE (with exchangeSku)") @NotNull ReturnWish wish,
+        @Schema(description = "For an exchange: the SKU (variant) wanted instead", example = "DEMO-MUG")
+        @Size(max = 64) String exchangeSku,
+        @Schema(description = "The consumer's words") @Size(max = 2000) String note) {
+
+    public record Line(@Schema(example = "1") @Positive int lineNo, @Schema(example = "1") @Positive @Max(1000) int quantity) {
+    }
+
+    @AssertTrue(message = "an EXCHANGE needs exchangeSku, and only an exchange has one")
+    @Schema(hidden = true)
+    public boolean isExchangeComplete() {
+        boolean hasSku = exchangeSku != null && !exchangeSku.isBlank();
+        return wish == null || (wish == ReturnWish.EXCHANGE) == hasSku;
+    }
+}

@@ -1,0 +1,41 @@
+package io.dropflow.returns;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** A supplier's answer to a return round. */
+@Schema(description = "A supplier's answer to one round of a return request")
+public record ReturnAnswerEvent(
+        @NotBlank @Size(max = 100) String eventId,
+        @Schema(example = "DF-RT3") @NotBlank @Pattern(regexp = "DF-RT\\d{1,18}", message = "must be a return number like DF-RT3")
+        String returnNumber,
+        @Positive int round,
+        @Schema(description = "ACCEPTED (send it back), REJECTED, or ALTERNATIVE (a partial refund, the consumer keeps the goods)")
+        @NotNull Answer answer,
+        @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency") @DecimalMin("0.01")
+        @Digits(integer = 13, fraction = 4) BigDecimal amount,
+        @Schema(description = "ALTERNATIVE: the partial refund as a share of the returned value (0 to 1), instead of amount")
+        @DecimalMin("0.01") @DecimalMax("1.0") BigDecimal refundShare,
+        @Size(max = 500) String reason) {
+
+    public enum Answer { ACCEPTED, REJECTED, ALTERNATIVE }
+
+    @AssertTrue(message = "an ALTERNATIVE needs amount or refundShare")
+    @Schema(hidden = true)
+    public boolean isAlternativeComplete() {
+        return answer != Answer.ALTERNATIVE || amount != null || refundShare != null;
+    }
+
+    Long returnId() {
+        return Long.valueOf(returnNumber.substring("DF-RT".length()));
+    }
+}

@@ -1,0 +1,38 @@
+package io.dropflow.returns;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What GET /api/returns/{id} shows: policy, negotiation, parcel, inspection, money and history. */
+public record ReturnView(Long id, String number, Long orderId, ReturnStatus status, ReturnReason reason, ReturnWish wish,
+        String exchangeSku, String channel, String currency, BigDecimal returnedValue, List<LineView> lines, Policy policy,
+        int round, SupplierAnswerView supplierAnswer, Offer offer, Parcel returnParcel, String inspectionResult,
+        String inspectionNote, BigDecimal refundAmount, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
+        List<LedgerView> ledger, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
+        Instant createdAt, Instant closedAt) {
+
+    public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
+    }
+
+    /** The answer of bpmn/return-policy.dmn. */
+    public record Policy(Boolean allowed, String returnShippingPaidBy, BigDecimal restockingFeeRate, Boolean supplierMustAgree,
+            Boolean exchangeAfterReceipt, String rule) {
+    }
+
+    public record SupplierAnswerView(String answer, BigDecimal amount, String reason) {
+    }
+
+    /** An alternative put to the consumer (a partial refund, keeping the goods) and the answer. */
+    public record Offer(int number, BigDecimal amount, String consumerAnswer) {
+    }
+
+    public record Parcel(String carrierCode, String trackingNumber, String labelUrl) {
+    }
+
+    public record LedgerView(String type, BigDecimal amount, Instant bookedAt) {
+    }
+
+    public record HistoryView(Instant at, String party, String what) {
+    }
+}

@@ -1,0 +1,7 @@
+package io.dropflow.returns;
+
+public enum ReturnWish {
+    REFUND,
+    /** Another variant (exchangeSku) instead. */
+    EXCHANGE
+}

@@ -1,0 +1,130 @@
+package io.dropflow.returns;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The returns API: who may return what and when, clear problems, webhook checks, nothing half-written. */
+@DropflowTest
+class ReturnApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    private long deliveredOrder() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-RAPI-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-RAPI-" + order, "DELIVERED");
+        return order;
+    }
+
+    private static void assertProblem(ResponseEntity<String> response, int status, String detailPart) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(DropflowDriver.read(response.getBody()).path("detail").asText()).contains(detailPart);
+    }
+
+    private long returns() {
+        return jdbc.queryForObject("select count(*) from return_request", Long.class);
+    }
+
+    private static Map<String, Object> changedMind() {
+        return new HashMap<>(DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null));
+    }
+
+    @Test
+    void onlyDeliveredGoodsWithinTheWindowCanBeReturned() {
+        long notShipped = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        assertProblem(dropflow.requestReturn(notShipped, changedMind()), 409, "has not been delivered");
+
+        long order = deliveredOrder();
+        jdbc.update("update shipment set last_event_at = ? where order_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(15, ChronoUnit.DAYS)), order);
+        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "return window");
+    }
+
+    @Test
+    void aPieceCannotBeReturnedTwice() {
+        long order = deliveredOrder();
+        ResponseEntity<String> first = dropflow.requestReturn(order, changedMind());
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        String number = DropflowDriver.read(first.getBody()).path("number").asText();
+        long before = returns();
+
+        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "1 of them already returned (" + number + ")");
+        assertThat(returns()).isEqualTo(before);
+        assertThat(DropflowDriver.read(dropflow.get("/api/orders/" + order + "/returns", DropflowDriver.asOperator())
+                .getBody())).hasSize(1);
+    }
+
+    @Test
+    void badRequestsGetProblemsThatSayWhatIsWrong() {
+        long order = deliveredOrder();
+        long before = returns();
+        assertProblem(dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", null)), 400,
+                "an EXCHANGE needs exchangeSku");
+        assertProblem(dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", "DEMO-LAMP")),
+                422, "ACME, who shipped the order, does not offer DEMO-LAMP");
+        Map<String, Object> noLine = changedMind();
+        noLine.put("lines", List.of(Map.of("lineNo", 3, "quantity", 1)));
+        assertProblem(dropflow.requestReturn(order, noLine), 422, "has no line 3");
+        Map<String, Object> tooMany = changedMind();
+        tooMany.put("lines", List.of(Map.of("lineNo", 1, "quantity", 2)));
+        assertProblem(dropflow.requestReturn(order, tooMany), 409, "has 1 piece(s)");
+        Map<String, Object> badReason = changedMind();
+        badReason.put("reason", "BORED");
+        assertProblem(dropflow.requestReturn(order, badReason), 400, "not valid JSON");
+        assertProblem(dropflow.requestReturn(999_999, changedMind()), 404, "no order 999999");
+        assertProblem(dropflow.get("/api/returns/999999", DropflowDriver.asOperator()), 404, "no return 999999");
+        assertThat(returns()).isEqualTo(before);
+    }
+
+    @Test
+    void webhooksAndTheConsumersAnswerAreChecked() {
+        long order = deliveredOrder();
+        long id = DropflowDriver.read(dropflow.requestReturn(order, changedMind()).getBody()).path("id").asLong();
+        dropflow.runReturnJobs(id);
+
+        assertProblem(dropflow.consumerAnswers(id, true), 409, "no offer waiting");
+        assertProblem(dropflow.post("/api/returns/" + id + "/consumer-answer", Map.of(), DropflowDriver.asOperator()), 400,
+                "accept");
+        assertProblem(dropflow.supplierAnswersReturn("LUMEN", id, 1, "ACCEPTED", null), 404, "supplier LUMEN has no return");
+        assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", null), 400, "needs amount or refundShare");
+        assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "99.00"), 422, "more than the returned value");
+        assertProblem(dropflow.supplierInspects("ACME", id, "OK"), 409, "no return parcel to inspect");
+        assertThat(dropflow.post("/api/webhooks/suppliers/ACME/return-answers", Map.of("eventId", "x",
+                "returnNumber", "DF-RT" + id, "round", 1, "answer", "ACCEPTED"), DropflowDriver.anonymous())
+                .getStatusCode().value()).isEqualTo(401);
+
+        assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null).getBody()).contains("APPLIED");
+        assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null).getBody()).contains("ALREADY_RECEIVED");
+        assertThat(dropflow.getReturn(id).path("supplierAnswer").path("answer").asText()).isEqualTo("REJECTED");
+    }
+}

@@ -1,0 +1,446 @@
+package io.dropflow.returns.process;
+
+import static io.dropflow.returns.process.ReturnNegotiationProcess.Elements.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.sandbox.SandboxCarrier;
+import io.dropflow.sandbox.SandboxSupplier;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.ProcessCoverage;
+import io.dropflow.support.SupplierFixtures;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of bpmn/return-negotiation.bpmn, and the rules of return-policy.dmn, driven over HTTP. */
+@DropflowTest
+class ReturnNegotiationProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    SandboxCarrier carrier;
+    @Autowired
+    SandboxStorefront storefront;
+    @Autowired
+    SupplierFixtures fixtures;
+
+    DropflowDriver dropflow;
+
+    private static java.util.Date classStarted;
+
+    @BeforeAll
+    static void rememberWhenTheseTestsStarted() {
+        classStarted = new java.util.Date();
+    }
+
+    @AfterAll
+    static void theModelIsCovered(@Autowired ProcessEngine engine) {
+        ProcessCoverage.assertCovered(engine, "return-negotiation.bpmn", classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        fixtures.acmeExtras();
+    }
+
+    // ---- helpers
+
+    /** An order of one piece of {@code sku} from ACME at 15.00, delivered. */
+    private long deliveredOrder(String sku, String channel) {
+        Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), sku, 1, "15.00"));
+        request.put("channel", channel);
+        long order = dropflow.place(request).orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-RETURN-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-RETURN-" + order, "DELIVERED");
+        return order;
+    }
+
+    private long deliveredMug() {
+        return deliveredOrder("DEMO-MUG", "WEBSHOP");
+    }
+
+    /** Asks to return line 1 and runs the policy. */
+    private long returnRequested(long order, String reason, String wish, String exchangeSku) {
+        ResponseEntity<String> response = dropflow.requestReturn(order, DropflowDriver.returnRequest(reason, wish, exchangeSku));
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(response.getBody()).path("id").asLong();
+        dropflow.returnProcess(id); // found while it runs, for assertions after it ended
+        dropflow.runReturnJobs(id);
+        return id;
+    }
+
+    /** A change-of-mind return (supplier must agree) waiting for ACME's answer to round 1. */
+    private long returnWithSupplier(long order) {
+        long id = returnRequested(order, "CHANGED_MIND", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ASK_SUPPLIER).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        return id;
+    }
+
+    private String returnTracking(long id) {
+        return dropflow.getReturn(id).path("returnParcel").path("trackingNumber").asText();
+    }
+
+    private Task task(long id) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.returnProcessInstanceId(id)).singleResult();
+    }
+
+    private void complete(long id, Map<String, Object> variables) {
+        engine.getTaskService().complete(task(id).getId(), variables);
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    }
+
+    private List<String> storefrontCalls(long order, String kind) {
+        String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind))
+                .map(SandboxStorefront.Received::detail).toList();
+    }
+
+    private Map<String, BigDecimal> ledger(long id) {
+        Map<String, BigDecimal> entries = new HashMap<>();
+        dropflow.getReturn(id).path("ledger").forEach(e -> entries.put(e.path("type").asText(),
+                new BigDecimal(e.path("amount").asText()).stripTrailingZeros()));
+        return entries;
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount).stripTrailingZeros();
+    }
+
+    /** The return parcel arrives and the supplier finds it in order. */
+    private void parcelArrivesInOrder(long id) {
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_arrived").isWaitingAt(AWAIT_INSPECTION);
+        dropflow.supplierInspects("ACME", id, "OK");
+    }
+
+    // ---- paths
+
+    @Test
+    void aDefectiveItemGoesBackAtTheSuppliersCostAndIsRefundedOnce() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+
+        // return-policy.dmn: the supplier's fault, no agreement needed, it pays the label
+        JsonNode view = dropflow.getReturn(id);
+        assertThat(view.path("policy").path("returnShippingPaidBy").asText()).isEqualTo("SUPPLIER");
+        assertThat(view.path("policy").path("supplierMustAgree").asBoolean()).isFalse();
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(ASK_SUPPLIER).hasPassed(BOOK_LABEL, SEND_LABEL)
+                .isWaitingAt(AWAIT_PARCEL);
+        assertThat(returnTracking(id)).startsWith("SBXRET");
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("label") && m.contains("free for you"));
+
+        // The supplier reports its inspection before the carrier reports the arrival: kept until awaited
+        dropflow.supplierInspects("ACME", id, "OK");
+        storefront.failNextRefunds(1);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported", SETTLE_REFUND).isWaitingAt(REFUND_CONSUMER);
+        dropflow.runReturnJobs(id);
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .activityId(REFUND_CONSUMER).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN, TELL_CONSUMER).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).containsEntry("SUPPLIER_CREDIT", money("6"))
+                .doesNotContainKey("RETURN_SHIPPING");
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(carrier.isRegistered("SANDBOX-POST", returnTracking(id))).isTrue();
+        // The return parcel's tracking never reaches the order's process
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+    }
+
+    @Test
+    void aDefectiveItemIsExchangedAtOnceWithOneExchangeEvenWhenTheCallIsRetried() {
+        long order = deliveredMug();
+        supplier.failNextCalls("ACME", 1);
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .activityId(FORWARD_EXCHANGE_NOW).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_NOW).isWaitingAt(AWAIT_PARCEL);
+
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        assertThat(supplier.received(exchange).deliveries()).isEqualTo(2);
+        assertThat(supplier.received(exchange).order().lines()).extracting("supplierSku").containsExactly("ACME-MUG-02");
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_exchange_ordered").hasNotPassed(FORWARD_EXCHANGE_AFTER_RECEIPT)
+                .isEnded();
+        assertThat(supplier.receivedFor(order)).hasSize(2); // the original and one exchange
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5")).containsEntry("SUPPLIER_CREDIT", money("6"));
+    }
+
+    @Test
+    void aChangeOfMindIsRefundedLessTheRestockingFeeAndTheLabel() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        assertThat(supplier.returnRoundsReceived("DF-RT" + id)).extracting("round").containsExactly(1);
+
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL);
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("4.90 EUR will be deducted"));
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+
+        // 15.00 - 10 % restocking fee (1.50) - label 4.90
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-8.6")).containsEntry("SUPPLIER_CREDIT", money("6"))
+                .containsEntry("RETURN_SHIPPING", money("-4.9"));
+    }
+
+    @Test
+    void aWrongSizeIsExchangedOnceTheReturnedGoodsAreInOrder() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(FORWARD_EXCHANGE_NOW).isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.getReturn(id).path("policy").path("returnShippingPaidBy").asText()).isEqualTo("SELLER");
+
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT).isEnded();
+        assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE")).isNotNull();
+        assertThat(ledger(id)).containsEntry("RETURN_SHIPPING", money("-4.9")).containsEntry("EXCHANGE_COST", money("-8.5"));
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("DEMO-MUG-BLUE is on its way"));
+    }
+
+    @Test
+    void theConsumerAcceptsTheSuppliersPartialRefundAndKeepsTheGoods() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "7.50");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        assertThat((String) engine.getTaskService().getVariableLocal(task(id).getId(), "returnSummary"))
+                .contains("partial refund of 7.50 EUR");
+
+        assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 99.0)))
+                .hasMessageContaining("at most the returned value");
+        complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 7.5));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_CONSUMER);
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("keep them and get 7.50 EUR back"));
+
+        assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(BOOK_LABEL).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("7.50 EUR");
+        assertThat(ledger(id)).containsOnlyKeys("RETURN_REFUND", "SUPPLIER_CHARGEBACK")
+                .containsEntry("SUPPLIER_CHARGEBACK", money("7.5"));
+        // A second answer finds no open offer
+        assertThat(dropflow.consumerAnswers(id, false).getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeclinedOfferGoesBackToTheOperatorWhoTakesTheGoodsBackAnyway() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 5.0));
+        dropflow.runReturnJobs(id);
+
+        dropflow.consumerAnswers(id, false);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        complete(id, Map.of("mediationDecision", "accept_return"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        // The supplier never agreed: no credit for the goods, the seller carries them
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-8.6")).doesNotContainKey("SUPPLIER_CREDIT");
+    }
+
+    @Test
+    void aSilentConsumerEscalatesTheOffer() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 5.0));
+        dropflow.runReturnJobs(id);
+
+        dropflow.fireReturnTimer(id, CONSUMER_SILENT);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE).isWaitingAt(MEDIATE);
+        assertThat(candidateGroups(task(id))).containsExactly("supervisors");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("consumer did not answer");
+    }
+
+    @Test
+    void whenTheRoundsAreUsedUpSupervisorsRefuseTheReturn() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        complete(id, Map.of("mediationDecision", "counter"));
+        dropflow.runReturnJobs(id);
+        assertThat(supplier.returnRoundsReceived("DF-RT" + id)).hasSize(2);
+        dropflow.supplierAnswersReturn("ACME", id, 2, "REJECTED", null);
+
+        complete(id, Map.of("mediationDecision", "counter"));
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_return_rounds_left", ESCALATE).isWaitingAt(MEDIATE);
+        assertThat(candidateGroups(task(id))).containsExactly("supervisors");
+        assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "refuse"))).hasMessageContaining("refuseReason");
+        complete(id, Map.of("mediationDecision", "refuse", "refuseReason", "Used goods cannot be taken back."));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_refused").isEnded();
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("REFUSED");
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("Used goods cannot be taken back."));
+    }
+
+    @Test
+    void aSilentSupplierAndAnOperatorEscalate() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.fireReturnTimer(id, SUPPLIER_SILENT);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE).isWaitingAt(MEDIATE);
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier did not answer in time");
+
+        complete(id, Map.of("mediationDecision", "escalate"));
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("escalated by the operator");
+    }
+
+    @Test
+    void anUndecidedMediationGoesToSupervisorsToo() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        Job timeout = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .timers().activityId(MEDIATE).singleResult();
+        engine.getManagementService().executeJob(timeout.getId());
+        assertThat(candidateGroups(task(id))).contains("operators", "supervisors");
+        assertThat(task(id).getPriority()).isEqualTo(EscalateReturn.ESCALATED_PRIORITY);
+    }
+
+    @Test
+    void aLostReturnParcelIsClosedWithoutRefund() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "EXCEPTION");
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_problem").isWaitingAt(DECIDE_DISPUTE);
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("DISPUTED");
+
+        complete(id, Map.of("disputeDecision", "no_refund", "noRefundReason", "The parcel was never handed to the carrier."));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_closed_no_refund").isEnded();
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("CLOSED");
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+    }
+
+    @Test
+    void aStalledReturnParcelGetsAPartialRefund() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.fireReturnTimer(id, PARCEL_STALLED);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE);
+
+        complete(id, Map.of("disputeDecision", "partial_refund", "partialRefund", 5.0));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("5.00 EUR");
+    }
+
+    @Test
+    void goodsDamagedByTheConsumerGoToAnOperatorWhoRefundsPerPolicy() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE);
+        assertThat((String) engine.getTaskService().getVariableLocal(task(id).getId(), "returnSummary"))
+                .contains("DAMAGED_BY_CONSUMER");
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_merge_settle").isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+    }
+
+    @Test
+    void noInspectionReportGoesToAnOperator() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.fireReturnTimer(id, INSPECTION_LATE);
+        assertThat(dropflow.returnProcess(id)).hasPassed("timer_inspection_late").isWaitingAt(DECIDE_DISPUTE);
+    }
+
+    @Test
+    void thePolicyRefusesAHygieneProductAfterAChangeOfMind() {
+        long order = deliveredOrder(SupplierFixtures.HYGIENE_SKU, "WEBSHOP");
+        long id = returnRequested(order, "CHANGED_MIND", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_refused_by_policy", TELL_CONSUMER).isEnded();
+        JsonNode refused = dropflow.getReturn(id);
+        assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(refused.path("policy").path("allowed").asBoolean()).isFalse();
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("return policy does not allow"));
+        // A refused return does not count: the same piece may be asked for again (e.g. as defective)
+        assertThat(dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null))
+                .getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void marketplaceOrdersPayNoRestockingFee() {
+        long order = deliveredOrder("DEMO-MUG", "MARKETPLACE");
+        long id = returnWithSupplier(order);
+        JsonNode policy = dropflow.getReturn(id).path("policy");
+        assertThat(policy.path("restockingFeeRate").decimalValue()).isZero();
+        assertThat(policy.path("returnShippingPaidBy").asText()).isEqualTo("CONSUMER");
+    }
+
+    @Test
+    void aReturnOnASettledOrderAdjustsItsMargin() {
+        long order = deliveredMug();
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        dropflow.runJobs(order);
+        BigDecimal settledMargin = new BigDecimal(dropflow.getOrder(order).path("margin").asText());
+
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+
+        JsonNode after = dropflow.getOrder(order);
+        assertThat(after.path("status").asText()).isEqualTo("SETTLED");
+        // -15.00 refund + 6.00 supplier credit
+        assertThat(new BigDecimal(after.path("margin").asText())).isEqualByComparingTo(settledMargin.subtract(new BigDecimal("9.00")));
+        assertThat(after.path("timeline").toString()).contains("margin is adjusted");
+    }
+}
