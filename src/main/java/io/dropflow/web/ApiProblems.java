@@ -82,42 +82,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(OrderConflictException.class)
-    ProblemDetail conflict(OrderConflictException e) {
+    /** A request the order's, claim's or return's present state does not allow. */
+    @ExceptionHandler({OrderConflictException.class, ClaimRefusedException.class, ReturnRefusedException.class})
+    ProblemDetail conflict(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Conflicts with the order's state");
+        if (e instanceof OrderConflictException) {
+            problem.setTitle("Conflicts with the order's state");
+        } else {
+            boolean claim = e instanceof ClaimRefusedException;
+            problem.setType(URI.create("https://dropflow.io/problems/" + (claim ? "claim" : "return") + "-refused"));
+            problem.setTitle(claim ? "Claim not possible" : "Return not possible");
+        }
         return problem;
     }
 
-    @ExceptionHandler(ClaimRefusedException.class)
-    ProblemDetail claimRefused(ClaimRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/claim-refused"));
-        problem.setTitle("Claim not possible");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidClaimException.class)
-    ProblemDetail invalidClaim(InvalidClaimException e) {
+    /** A claim or return naming lines, quantities or SKUs the order does not have. */
+    @ExceptionHandler({InvalidClaimException.class, InvalidReturnException.class})
+    ProblemDetail doesNotFitTheOrder(RuntimeException e) {
+        boolean claim = e instanceof InvalidClaimException;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/invalid-claim"));
-        problem.setTitle("Claim does not fit the order");
-        return problem;
-    }
-
-    @ExceptionHandler(ReturnRefusedException.class)
-    ProblemDetail returnRefused(ReturnRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/return-refused"));
-        problem.setTitle("Return not possible");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidReturnException.class)
-    ProblemDetail invalidReturn(InvalidReturnException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/invalid-return"));
-        problem.setTitle("Return does not fit the order");
+        problem.setType(URI.create("https://dropflow.io/problems/invalid-" + (claim ? "claim" : "return")));
+        problem.setTitle((claim ? "Claim" : "Return") + " does not fit the order");
         return problem;
     }
 

@@ -9,6 +9,7 @@ import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.Returns;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -62,13 +63,12 @@ class BookReturn implements JavaDelegate {
         ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(), r.getCurrency(), refunded, credit, label,
                 exchange, chargeback));
         r.moveTo(ReturnStatus.COMPLETED);
-        history.record(r.getId(), "DROPFLOW", "Booked: refund " + refunded.toPlainString() + ", supplier credit "
-                + credit.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ", return label " + label.toPlainString()
-                + ", exchange " + exchange.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-                + ", supplier's share " + chargeback.toPlainString() + " " + r.getCurrency());
+        String currency = r.getCurrency();
+        history.record(r.getId(), "DROPFLOW", "Booked: refund " + Money.format(refunded, currency) + ", supplier credit "
+                + Money.format(credit, currency) + ", return label " + Money.format(label, currency) + ", exchange "
+                + Money.format(exchange, currency) + ", supplier's share " + Money.format(chargeback, currency));
         timeline.record(r.getOrderId(), "Return " + r.number() + " completed"
                 + (settledBefore ? "; the settled order's margin is adjusted to "
-                        + ledger.margin(r.getOrderId()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-                        + " " + r.getCurrency() : ""));
+                        + Money.format(ledger.margin(r.getOrderId()), currency) : ""));
     }
 }
