@@ -1,5 +1,6 @@
 package io.dropflow.security;
 
+import io.dropflow.supplier.http.HttpSupplierSettings;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,12 +24,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users,
-            @Value("${dropflow.webhooks.token:}") String webhookToken) throws Exception {
+            @Value("${dropflow.webhooks.token:}") String webhookToken, HttpSupplierSettings suppliers) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(users)
-                .addFilterBefore(new WebhookTokenFilter(webhookToken), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WebhookTokenFilter(webhookToken, suppliers, java.time.Clock.systemUTC()), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .anyRequest().authenticated())

@@ -1,31 +1,64 @@
 package io.dropflow.security;
 
+import io.dropflow.supplier.http.HttpSupplierSettings;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Partners authenticate webhook calls with a shared token in {@code X-Dropflow-Webhook-Token}.
- * (Per-partner signatures replace this when the real partner adapters arrive.)
+ * Authenticates partner webhook calls. A supplier on Dropflow's supplier API signs each call:
+ * {@code X-Dropflow-Timestamp} (Unix seconds) and {@code X-Dropflow-Signature: v1=<hex>}, the
+ * HMAC-SHA256 of {@code timestamp + "." + raw body} with its own webhook secret; a call older than
+ * the tolerance is a replay. Every other partner presents the shared token in
+ * {@code X-Dropflow-Webhook-Token}. A call that fails gets 401 and changes nothing; the log names the
+ * partner and the reason, never a secret.
  */
 class WebhookTokenFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Dropflow-Webhook-Token";
+    static final String TIMESTAMP = "X-Dropflow-Timestamp";
+    static final String SIGNATURE = "X-Dropflow-Signature";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookTokenFilter.class);
+    private static final Pattern SUPPLIER_PATH = Pattern.compile("/api/webhooks/suppliers/([^/]+)/.*");
+    private static final int MAX_BODY = 1_000_000;
 
     private final byte[] token;
+    private final HttpSupplierSettings suppliers;
+    private final Clock clock;
 
-    WebhookTokenFilter(String token) {
+    WebhookTokenFilter(String token, HttpSupplierSettings suppliers, Clock clock) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("dropflow.webhooks.token (DROPFLOW_WEBHOOK_TOKEN) must be set");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.suppliers = suppliers;
+        this.clock = clock;
     }
 
     @Override
@@ -36,14 +69,115 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Matcher supplier = SUPPLIER_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Optional<String> secret = supplier.matches() ? suppliers.webhookSecret(supplier.group(1)) : Optional.empty();
+        if (secret.isPresent()) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            String problem = body.length > MAX_BODY ? "body larger than " + MAX_BODY + " bytes"
+                    : signatureProblem(request, body, secret.get(), supplier.group(1));
+            if (problem != null) {
+                log.warn("Webhook call for supplier {} refused: {}", supplier.group(1), problem);
+                refuse(response, problem);
+                return;
+            }
+            chain.doFilter(new CachedBody(request, body), response);
+            return;
+        }
         String presented = request.getHeader(HEADER);
         if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"missing or wrong " + HEADER + " header\"}");
+            refuse(response, "missing or wrong " + HEADER + " header");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private String signatureProblem(HttpServletRequest request, byte[] body, String secret, String supplierCode) {
+        String timestamp = request.getHeader(TIMESTAMP);
+        String signature = request.getHeader(SIGNATURE);
+        if (timestamp == null || signature == null) {
+            return "missing " + TIMESTAMP + " or " + SIGNATURE + " header (supplier " + supplierCode + " signs its calls)";
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return TIMESTAMP + " is not Unix seconds";
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        Duration tolerance = suppliers.http().get(supplierCode).signatureTolerance();
+        if (age.compareTo(tolerance) > 0) {
+            return "signed " + age.toSeconds() + " s from now, beyond the " + tolerance.toSeconds() + " s tolerance (replay?)";
+        }
+        String expected = "v1=" + sign(secret, timestamp.trim(), body);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.trim().getBytes(StandardCharsets.UTF_8))) {
+            return "signature does not match the body";
+        }
+        return null;
+    }
+
+    /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: what a supplier puts after "v1=". */
+    static String sign(String secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}");
+    }
+
+    /** The request again, with the body already read for the signature. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
     }
 }

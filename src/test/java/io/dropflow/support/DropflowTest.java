@@ -16,6 +16,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestPostgres.class)
+@ContextConfiguration(initializers = {TestPostgres.class, TestSupplierApi.class})
 public @interface DropflowTest {
 }

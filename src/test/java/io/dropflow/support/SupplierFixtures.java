@@ -53,6 +53,16 @@ public class SupplierFixtures {
         }
     }
 
+    /** Supplier WIRED speaks Dropflow's supplier API over HTTP (TestSupplierApi); sells TEST-WIRED. */
+    @Transactional
+    public void wiredSupplier() {
+        if (suppliers.findByCode(TestSupplierApi.SUPPLIER).isEmpty()) {
+            Supplier wired = suppliers.save(new Supplier(TestSupplierApi.SUPPLIER, "Wired Wholesale", "DE", 99));
+            offers.save(new SupplierOffer(wired, TestSupplierApi.SKU, "WW-1", new BigDecimal("5.00"), new BigDecimal("1.00"),
+                    "EUR", 100, "DE", 48));
+        }
+    }
+
     @Transactional
     public void pickySupplierWithSteadyBackup() {
         if (suppliers.findByCode(PICKY).isEmpty()) {

@@ -1,0 +1,139 @@
+package io.dropflow.supplier.http;
+
+import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.supplier.SupplierUnavailableException;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Speaks Dropflow's supplier API (docs/supplier-api.md) to one supplier: every call is a POST with
+ * the bearer token and an {@code Idempotency-Key}, so a retried call is the same call. Timeouts,
+ * 429 and 5xx become {@link SupplierUnavailableException} (the engine's retry cycle retries); 422
+ * with an error code is a refusal that will never change ({@link SupplierRefusedException}); any
+ * other 4xx is our mistake or the configuration's and fails with a clear message (after the retries,
+ * an incident).
+ */
+@Component
+public class HttpSupplierApi {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpSupplierApi.class);
+
+    private final HttpSupplierSettings settings;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+
+    HttpSupplierApi(HttpSupplierSettings settings) {
+        this.settings = settings;
+    }
+
+    public boolean serves(String supplierCode) {
+        return settings.endpoint(supplierCode).isPresent();
+    }
+
+    /** @return the supplier's reference for the purchase order */
+    public String placePurchaseOrder(SupplierGateway.PlacePurchaseOrder po) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("purchaseOrderNumber", po.purchaseOrderNumber());
+        body.put("lines", po.lines());
+        body.put("shipTo", po.shipTo());
+        body.put("sender", po.sender());
+        Map<?, ?> answer = call(po.supplierCode(), "/purchase-orders", po.idempotencyKey(), body);
+        Object reference = answer == null ? null : answer.get("supplierReference");
+        return reference == null ? null : reference.toString();
+    }
+
+    public void requestCancellation(SupplierGateway.RequestCancellation c) {
+        call(c.supplierCode(), "/purchase-orders/" + c.purchaseOrderNumber() + "/cancellation", c.idempotencyKey(),
+                Map.of("purchaseOrderNumber", c.purchaseOrderNumber()));
+    }
+
+    public void remindOfShipBy(SupplierGateway.ShipByReminder r) {
+        call(r.supplierCode(), "/purchase-orders/" + r.purchaseOrderNumber() + "/reminders", r.idempotencyKey(),
+                Map.of("shipBy", r.shipBy().toString()));
+    }
+
+    public void requestInvestigation(SupplierGateway.InvestigationRequest i) {
+        call(i.supplierCode(), "/purchase-orders/" + i.purchaseOrderNumber() + "/investigations", i.idempotencyKey(),
+                Map.of("carrierCode", i.carrierCode(), "trackingNumber", i.trackingNumber()));
+    }
+
+    public void sendClaim(SupplierGateway.ClaimRound c) {
+        call(c.supplierCode(), "/claims", c.idempotencyKey(), c);
+    }
+
+    public void requestReturn(SupplierGateway.ReturnRound r) {
+        call(r.supplierCode(), "/returns", r.idempotencyKey(), r);
+    }
+
+    private Map<?, ?> call(String supplierCode, String path, String idempotencyKey, Object body) {
+        HttpSupplierSettings.Endpoint endpoint = settings.endpoint(supplierCode)
+                .orElseThrow(() -> new IllegalStateException("no supplier API configured for " + supplierCode));
+        RestClient client = clients.computeIfAbsent(supplierCode, code -> client(endpoint));
+        try {
+            return client.post().uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .headers(h -> {
+                        if (endpoint.token() != null && !endpoint.token().isBlank()) {
+                            h.setBearerAuth(endpoint.token());
+                        }
+                    })
+                    .body(body)
+                    .exchange((request, response) -> {
+                        HttpStatusCode status = response.getStatusCode();
+                        if (status.is2xxSuccessful()) {
+                            byte[] answer = response.getBody().readAllBytes();
+                            return answer.length == 0 ? Map.of() : parse(new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                        String detail = new String(response.getBody().readNBytes(500), java.nio.charset.StandardCharsets.UTF_8);
+                        if (status.value() == 429 || status.is5xxServerError()) {
+                            throw new SupplierUnavailableException("supplier " + supplierCode + " answered " + status.value()
+                                    + " to POST " + path + " (will be retried): " + detail);
+                        }
+                        if (status.value() == 422) {
+                            Map<?, ?> problem = parse(detail);
+                            Object code = problem.get("code");
+                            throw new SupplierRefusedException(code == null ? "REFUSED" : code.toString(),
+                                    "supplier " + supplierCode + " refused POST " + path + ": "
+                                            + (problem.get("detail") == null ? detail : problem.get("detail")));
+                        }
+                        throw new IllegalStateException("supplier " + supplierCode + " answered " + status.value() + " to POST "
+                                + path + ", which retrying cannot fix (check dropflow.suppliers.http." + supplierCode
+                                + " and its credentials): " + detail);
+                    });
+        } catch (ResourceAccessException timeout) {
+            log.warn("Supplier {} did not answer POST {} in time: {}", supplierCode, path, timeout.getMessage());
+            throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path
+                    + " in time (will be retried): " + timeout.getMessage());
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Map<?, ?> parse(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (java.io.IOException | RuntimeException notJson) {
+            return Map.of();
+        }
+    }
+
+    private static RestClient client(HttpSupplierSettings.Endpoint endpoint) {
+        // HTTP/1.1: an h2c upgrade attempt on a plain-HTTP call with a body is refused by many servers.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(endpoint.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(endpoint.readTimeout());
+        return RestClient.builder().baseUrl(endpoint.baseUrl()).requestFactory(factory).build();
+    }
+}

@@ -1,0 +1,50 @@
+package io.dropflow.supplier.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Suppliers that integrate through Dropflow's supplier API ({@code dropflow.suppliers.http.<CODE>}).
+ * Credentials come from the environment (e.g. {@code ${DROPFLOW_SUPPLIER_ACME_TOKEN}}); they never
+ * appear in logs or process variables.
+ */
+@ConfigurationProperties("dropflow.suppliers")
+public record HttpSupplierSettings(Map<String, Endpoint> http) {
+
+    /**
+     * @param baseUrl where the supplier serves the API, e.g. https://api.acme.example/dropflow/v1
+     * @param token bearer token we present to the supplier
+     * @param webhookSecret the secret the supplier signs its webhook calls with (HMAC-SHA256)
+     * @param connectTimeout / readTimeout every call gives up after these (then the job retries)
+     * @param signatureTolerance how old a signed webhook call may be before it counts as a replay
+     */
+    public record Endpoint(String baseUrl, String token, String webhookSecret, Duration connectTimeout,
+            Duration readTimeout, Duration signatureTolerance) {
+
+        public Endpoint {
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+            signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
+        }
+
+        /** Never the secrets. */
+        @Override
+        public String toString() {
+            return "Endpoint[" + baseUrl + "]";
+        }
+    }
+
+    public HttpSupplierSettings {
+        http = http == null ? Map.of() : Map.copyOf(http);
+    }
+
+    public Optional<Endpoint> endpoint(String supplierCode) {
+        return Optional.ofNullable(http.get(supplierCode)).filter(e -> e.baseUrl() != null && !e.baseUrl().isBlank());
+    }
+
+    public Optional<String> webhookSecret(String supplierCode) {
+        return Optional.ofNullable(http.get(supplierCode)).map(Endpoint::webhookSecret).filter(s -> !s.isBlank());
+    }
+}

@@ -1,0 +1,151 @@
+package io.dropflow.supplier.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.supplier.SupplierUnavailableException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The supplier API adapter against a real HTTP server: each call's shape, and each kind of failure. */
+class HttpSupplierApiTest {
+
+    private final WireMockServer supplier = new WireMockServer(options().dynamicPort());
+    private HttpSupplierApi api;
+
+    private static final SupplierGateway.PlacePurchaseOrder ORDER = new SupplierGateway.PlacePurchaseOrder("ACME",
+            "DF-7-PO1", "DF-7-PO1", List.of(new SupplierGateway.Line("ACME-MUG-01", 2)),
+            new SupplierGateway.Address("Erika Mustermann", "Heidestrasse 17", null, "51147", "Köln", null, "DE", "+49 221"),
+            new SupplierGateway.Sender("Dropflow Demo Store", "1 Seller Street, Berlin"));
+
+    @BeforeEach
+    void start() {
+        supplier.start();
+        api = new HttpSupplierApi(new HttpSupplierSettings(Map.of("ACME", new HttpSupplierSettings.Endpoint(
+                supplier.baseUrl() + "/v1", "secret-token", "hook-secret", Duration.ofSeconds(1), Duration.ofMillis(500),
+                null))));
+    }
+
+    @AfterEach
+    void stop() {
+        supplier.stop();
+    }
+
+    @Test
+    void aPurchaseOrderIsPostedWithItsKeyAndToken() {
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(created()
+                .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"ACME-4711\"}")));
+
+        assertThat(api.serves("ACME")).isTrue();
+        assertThat(api.serves("LUMEN")).isFalse();
+        assertThat(api.placePurchaseOrder(ORDER)).isEqualTo("ACME-4711");
+
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/purchase-orders"))
+                .withHeader("Idempotency-Key", equalTo("DF-7-PO1"))
+                .withHeader("Authorization", equalTo("Bearer secret-token"))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(matchingJsonPath("$.purchaseOrderNumber", equalTo("DF-7-PO1")))
+                .withRequestBody(matchingJsonPath("$.lines[0].supplierSku", equalTo("ACME-MUG-01")))
+                .withRequestBody(matchingJsonPath("$.lines[0].quantity", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.shipTo.city", equalTo("Köln")))
+                .withRequestBody(matchingJsonPath("$.sender.name", equalTo("Dropflow Demo Store"))));
+    }
+
+    @Test
+    void aRefusalWithACodeIsFinal() {
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"code\":\"UNKNOWN_SKU\",\"detail\":\"ACME-MUG-01 is not sold any more\"}")));
+
+        assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierRefusedException.class)
+                .hasMessageContaining("not sold any more")
+                .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("UNKNOWN_SKU"));
+    }
+
+    @Test
+    void tooManyRequestsServerErrorsAndTimeoutsAreWorthRetrying() {
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+        assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("429");
+
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(503).withBody("maintenance")));
+        assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("503").hasMessageContaining("maintenance");
+
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(created().withFixedDelay(2000)));
+        Instant before = Instant.now();
+        assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("in time");
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofMillis(1800));
+    }
+
+    @Test
+    void aRequestTheSupplierWillNeverTakeSaysWhatToCheckWithoutTheToken() {
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(unauthorized().withBody("bad token")));
+        assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("401").hasMessageContaining("dropflow.suppliers.http.ACME")
+                .hasMessageNotContaining("secret-token");
+    }
+
+    @Test
+    void cancellationsRemindersInvestigationsClaimsAndReturnsCarryTheirOwnKeys() {
+        supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
+
+        api.requestCancellation(new SupplierGateway.RequestCancellation("ACME", "DF-7-PO1-cancel", "DF-7-PO1", "ACME-4711"));
+        api.remindOfShipBy(new SupplierGateway.ShipByReminder("ACME", "DF-7-PO1-reminder-1", "DF-7-PO1", "ACME-4711",
+                Instant.parse("2026-11-30T12:00:00Z")));
+        api.requestInvestigation(new SupplierGateway.InvestigationRequest("ACME", "DF-7-investigate-1", "DF-7-PO1",
+                "ACME-4711", "DHL", "00340434161094042557"));
+        api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL3-R1", "DF-CL3", 1, "DF-7-PO1", "ACME-4711", "DAMAGED",
+                List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "broken", List.of("https://x.example/1.jpg"), "REFUND",
+                new BigDecimal("15.00"), "EUR"));
+        api.requestReturn(new SupplierGateway.ReturnRound("ACME", "DF-RT2-R1", "DF-RT2", 1, "DF-7-PO1", "ACME-4711",
+                "CHANGED_MIND", "REFUND", List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "policy"));
+
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/purchase-orders/DF-7-PO1/cancellation"))
+                .withHeader("Idempotency-Key", equalTo("DF-7-PO1-cancel")));
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/purchase-orders/DF-7-PO1/reminders"))
+                .withHeader("Idempotency-Key", equalTo("DF-7-PO1-reminder-1"))
+                .withRequestBody(matchingJsonPath("$.shipBy", equalTo("2026-11-30T12:00:00Z"))));
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/purchase-orders/DF-7-PO1/investigations"))
+                .withRequestBody(matchingJsonPath("$.trackingNumber", equalTo("00340434161094042557"))));
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/claims")).withHeader("Idempotency-Key", equalTo("DF-CL3-R1"))
+                .withRequestBody(matchingJsonPath("$.requestedRemedy", equalTo("REFUND")))
+                .withRequestBody(matchingJsonPath("$.evidenceUrls[0]", equalTo("https://x.example/1.jpg"))));
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/returns")).withHeader("Idempotency-Key", equalTo("DF-RT2-R1"))
+                .withRequestBody(matchingJsonPath("$.reason", equalTo("CHANGED_MIND"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentedContractListsEveryCallAndWebhook() throws java.io.IOException {
+        Map<String, Object> contract;
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "supplier-api.yaml"))) {
+            contract = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        assertThat(contract.get("openapi")).isEqualTo("3.0.3");
+        assertThat(((Map<String, Object>) contract.get("paths")).keySet()).containsExactlyInAnyOrder("/purchase-orders",
+                "/purchase-orders/{number}/cancellation", "/purchase-orders/{number}/reminders",
+                "/purchase-orders/{number}/investigations", "/claims", "/returns");
+        assertThat(((Map<String, Object>) contract.get("webhooks")).keySet()).containsExactlyInAnyOrder("purchaseOrderEvent",
+                "claimAnswer", "returnAnswer", "returnInspection");
+    }
+
+    @Test
+    void theEndpointsToStringHidesTheSecrets() {
+        assertThat(new HttpSupplierSettings.Endpoint("https://a.example", "tok", "sec", null, null, null).toString())
+                .doesNotContain("tok").doesNotContain("sec");
+    }
+}

@@ -1,0 +1,131 @@
+package io.dropflow.supplier.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.SupplierFixtures;
+import io.dropflow.support.TestSupplierApi;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order forwarding path with supplier WIRED on Dropflow's supplier API: purchase orders over
+ * HTTP to a real server (WireMock), answers through signed webhooks.
+ */
+@DropflowTest
+class SupplierApiProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SupplierFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        fixtures.wiredSupplier();
+        TestSupplierApi.server().resetAll();
+        TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
+                .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-77\"}")));
+    }
+
+    private ResponseEntity<String> signed(String purchaseOrderNumber, String type, String trackingNumber, long timestamp,
+            String secret) throws Exception {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("purchaseOrderNumber", purchaseOrderNumber);
+        if (trackingNumber != null) {
+            event.put("carrierCode", "SANDBOX-POST");
+            event.put("trackingNumber", trackingNumber);
+        }
+        String body = JSON.writeValueAsString(event);
+        String signature = "v1=" + io.dropflow.support.Signatures.hmacSha256Hex(secret,
+                timestamp + "." + body);
+        return dropflow.postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER + "/events", body, h -> {
+            h.set("X-Dropflow-Timestamp", Long.toString(timestamp));
+            h.set("X-Dropflow-Signature", signature);
+        });
+    }
+
+    private long inboxMessages() {
+        return jdbc.queryForObject("select count(*) from inbox_message", Long.class);
+    }
+
+    @Test
+    void anOrderIsForwardedOverHttpAndAnsweredThroughSignedWebhooks() throws Exception {
+        long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        // The supplier's first answer is lost (503): the job fails and the engine retries it
+        TestSupplierApi.server().stubFor(post("/v1/purchase-orders").inScenario("flaky").whenScenarioStateIs("Started")
+                .willReturn(serviceUnavailable()).willSetStateTo("up"));
+        TestSupplierApi.server().stubFor(post("/v1/purchase-orders").inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(created().withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-77\"}")));
+        dropflow.runJobs(order);
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                .activityId(Elements.FORWARD_PURCHASE_ORDER).singleResult();
+        assertThat(failed.getExceptionMessage()).contains("503");
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SUPPLIER_ANSWER);
+
+        TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/v1/purchase-orders"))
+                .withHeader("Idempotency-Key", equalTo(po(order, 1)))
+                .withHeader("Authorization", equalTo("Bearer " + TestSupplierApi.TOKEN)));
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("supplierReference").asText()).isEqualTo("WW-77");
+
+        long now = Instant.now().getEpochSecond();
+        // A bad signature, a replayed call and the shared token are all refused, and change nothing
+        long before = inboxMessages();
+        assertThat(signed(po(order, 1), "ACCEPTED", null, now, "not-the-secret").getStatusCode().value()).isEqualTo(401);
+        assertThat(signed(po(order, 1), "ACCEPTED", null, now - 3600, TestSupplierApi.WEBHOOK_SECRET).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(dropflow.supplierSays(TestSupplierApi.SUPPLIER, po(order, 1), "ACCEPTED").getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(inboxMessages()).isEqualTo(before);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SUPPLIER_ANSWER);
+
+        // Signed properly, the answers move the order
+        ResponseEntity<String> accepted = signed(po(order, 1), "ACCEPTED", null, now, TestSupplierApi.WEBHOOK_SECRET);
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SHIPMENT);
+        signed(po(order, 1), "SHIPPED", "TRK-WIRED-" + order, now, TestSupplierApi.WEBHOOK_SECRET);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+
+        // A signed but malformed body is a 400 problem
+        String broken = "{\"eventId\":\"x\",\"type\":\"SHIPPED\"";
+        ResponseEntity<String> malformed = dropflow.postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER + "/events",
+                broken, h -> {
+                    h.set("X-Dropflow-Timestamp", Long.toString(now));
+                    h.set("X-Dropflow-Signature", "v1=" + io.dropflow.support.Signatures.hmacSha256Hex(
+                            TestSupplierApi.WEBHOOK_SECRET, now + "." + broken));
+                });
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,41 @@
+package io.dropflow.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real HTTP server (WireMock) standing in for supplier WIRED, which integrates through Dropflow's
+ * supplier API: one per test JVM, its address configured before the application starts.
+ */
+public final class TestSupplierApi implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SUPPLIER = "WIRED";
+    public static final String SKU = "TEST-WIRED";
+    public static final String TOKEN = "wired-api-token";
+    public static final String WEBHOOK_SECRET = "wired-webhook-secret";
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String prefix = "dropflow.suppliers.http." + SUPPLIER + ".";
+        TestPropertyValues.of(
+                prefix + "base-url=" + server().baseUrl() + "/v1",
+                prefix + "token=" + TOKEN,
+                prefix + "webhook-secret=" + WEBHOOK_SECRET,
+                prefix + "read-timeout=PT1S").applyTo(context);
+    }
+}
