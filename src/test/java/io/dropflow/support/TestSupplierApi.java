@@ -17,6 +17,7 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
     public static final String SKU = "TEST-WIRED";
     public static final String TOKEN = "wired-api-token";
     public static final String WEBHOOK_SECRET = "wired-webhook-secret";
+    public static final String KUAIDI100_SALT = "test-k100-salt";
 
     private static WireMockServer server;
 
@@ -36,6 +37,13 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 prefix + "base-url=" + server().baseUrl() + "/v1",
                 prefix + "token=" + TOKEN,
                 prefix + "webhook-secret=" + WEBHOOK_SECRET,
-                prefix + "read-timeout=PT1S").applyTo(context);
+                prefix + "read-timeout=PT1S",
+                // Kuaidi100 follows carrier K100-YTO; its subscription endpoint is this server too.
+                "dropflow.carriers.kuaidi100.poll-url=" + server().baseUrl() + "/kuaidi100/poll",
+                "dropflow.carriers.kuaidi100.query-url=" + server().baseUrl() + "/kuaidi100/query.do",
+                "dropflow.carriers.kuaidi100.customer=TESTCUSTOMER",
+                "dropflow.carriers.kuaidi100.key=test-k100-key",
+                "dropflow.carriers.kuaidi100.salt=" + KUAIDI100_SALT,
+                "dropflow.carriers.kuaidi100.companies.K100-YTO=yuantong").applyTo(context);
     }
 }

@@ -1,0 +1,45 @@
+package io.dropflow.carrier;
+
+import io.dropflow.carrier.kuaidi100.Kuaidi100Client;
+import java.util.List;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which adapter follows which carrier is configuration: carrier codes listed under
+ * {@code dropflow.carriers.kuaidi100.companies} are subscribed at Kuaidi100; all others go to the
+ * fallback adapter (the sandbox carrier, where enabled), which also books return labels.
+ */
+@Primary
+@Component
+class CarrierTrackingRouter implements CarrierTracking {
+
+    private final Kuaidi100Client kuaidi100;
+    private final CarrierTracking fallback;
+
+    CarrierTrackingRouter(Kuaidi100Client kuaidi100, List<CarrierTracking> carriers) {
+        this.kuaidi100 = kuaidi100;
+        this.fallback = carriers.stream().filter(c -> !(c instanceof CarrierTrackingRouter)).findFirst().orElse(null);
+    }
+
+    @Override
+    public void register(String carrierCode, String trackingNumber) {
+        if (kuaidi100.tracks(carrierCode)) {
+            kuaidi100.subscribe(carrierCode, trackingNumber);
+        } else {
+            fallback(carrierCode).register(carrierCode, trackingNumber);
+        }
+    }
+
+    @Override
+    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+        return fallback("return labels").createReturnLabel(request);
+    }
+
+    private CarrierTracking fallback(String what) {
+        if (fallback == null) {
+            throw new IllegalStateException("no carrier adapter serves " + what);
+        }
+        return fallback;
+    }
+}

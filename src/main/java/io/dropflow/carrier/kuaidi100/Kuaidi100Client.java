@@ -1,0 +1,150 @@
+package io.dropflow.carrier.kuaidi100;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.carrier.CarrierUnavailableException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kuaidi100's subscription and real-time query, form-encoded as its documentation says. Network
+ * failures, timeouts and its server errors are worth retrying ({@link CarrierUnavailableException});
+ * an account or parameter error is not, and says so.
+ */
+@Component
+public class Kuaidi100Client {
+
+    private static final Logger log = LoggerFactory.getLogger(Kuaidi100Client.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Kuaidi100Settings settings;
+    private final HttpClient http;
+
+    Kuaidi100Client(Kuaidi100Settings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .build();
+    }
+
+    public boolean tracks(String carrierCode) {
+        return settings.companyFor(carrierCode).isPresent();
+    }
+
+    /**
+     * Subscribes to pushes for a parcel. Subscribing the same number again is harmless: Kuaidi100
+     * answers 501 (already subscribed), which counts as done.
+     */
+    public void subscribe(String carrierCode, String trackingNumber) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("callbackurl", settings.callbackUrl());
+        parameters.put("salt", settings.salt());
+        parameters.put("resultv2", "1");
+        Map<String, Object> param = new LinkedHashMap<>();
+        param.put("company", company(carrierCode));
+        param.put("number", trackingNumber);
+        param.put("key", settings.key());
+        param.put("parameters", parameters);
+        JsonNode answer = post(settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
+        String code = answer.path("returnCode").asText();
+        if (answer.path("result").asBoolean(false) || "200".equals(code) || "501".equals(code)) {
+            return;
+        }
+        if ("500".equals(code) || "502".equals(code)) {
+            throw new CarrierUnavailableException("Kuaidi100 could not take the subscription of " + trackingNumber
+                    + " now (" + code + " " + answer.path("message").asText() + "); will be retried", null);
+        }
+        throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
+                + ": " + code + " " + answer.path("message").asText()
+                + " (check dropflow.carriers.kuaidi100: key, companies)");
+    }
+
+    /** The parcel's current state and records, as Kuaidi100 knows them now. */
+    public JsonNode query(String carrierCode, String trackingNumber) {
+        Map<String, Object> param = new LinkedHashMap<>();
+        param.put("com", company(carrierCode));
+        param.put("num", trackingNumber);
+        param.put("resultv2", "1");
+        String paramJson = json(param);
+        JsonNode answer = post(settings.queryUrl(), Map.of("customer", settings.customer(), "param", paramJson,
+                "sign", querySign(paramJson, settings.key(), settings.customer())));
+        if (answer.has("returnCode") && !"200".equals(answer.path("returnCode").asText())) {
+            throw new IllegalStateException("Kuaidi100 could not answer for " + trackingNumber + ": "
+                    + answer.path("returnCode").asText() + " " + answer.path("message").asText());
+        }
+        return answer;
+    }
+
+    /** {@code sign} of a real-time query: uppercase MD5 of param + key + customer. */
+    static String querySign(String param, String key, String customer) {
+        return md5Upper(param + key + customer);
+    }
+
+    /** {@code sign} of a push: uppercase MD5 of param + salt. */
+    static String pushSign(String param, String salt) {
+        return md5Upper(param + salt);
+    }
+
+    static String md5Upper(String text) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(
+                    MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String company(String carrierCode) {
+        return settings.companyFor(carrierCode)
+                .orElseThrow(() -> new IllegalStateException("Kuaidi100 does not track carrier " + carrierCode));
+    }
+
+    private JsonNode post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.readTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            log.warn("Kuaidi100 did not answer in time: {}", e.toString());
+            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (will be retried): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierUnavailableException("interrupted calling Kuaidi100", e);
+        }
+        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+            throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (will be retried)", null);
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Kuaidi100 answered HTTP " + response.statusCode() + " with a body that is not JSON: "
+                    + response.body().substring(0, Math.min(200, response.body().length())).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

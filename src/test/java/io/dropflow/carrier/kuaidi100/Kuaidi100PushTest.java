@@ -1,0 +1,105 @@
+package io.dropflow.carrier.kuaidi100;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.TestSupplierApi;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/** A parcel of carrier K100-YTO followed by Kuaidi100: subscribed when it ships, delivered by a signed push. */
+@DropflowTest
+class Kuaidi100PushTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        TestSupplierApi.server().stubFor(post("/kuaidi100/poll")
+                .willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+    }
+
+    private static String md5Upper(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)))
+                .toUpperCase();
+    }
+
+    private ResponseEntity<String> push(String param, String sign) {
+        String body = "param=" + URLEncoder.encode(param, StandardCharsets.UTF_8) + "&sign=" + URLEncoder.encode(sign, StandardCharsets.UTF_8);
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(s -> s.isError(), (req, res) -> { }).build()
+                .post().uri("/api/webhooks/kuaidi100").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    private static String param(String status, String number, String state, String records) {
+        return "{\"status\":\"" + status + "\",\"billstatus\":\"got\",\"message\":\"\",\"lastResult\":{\"message\":\"ok\","
+                + "\"nu\":\"" + number + "\",\"ischeck\":\"0\",\"com\":\"yuantong\",\"status\":\"200\",\"state\":\"" + state
+                + "\",\"data\":[" + records + "]}}";
+    }
+
+    private long trackingEvents() {
+        return jdbc.queryForObject("select count(*) from tracking_event", Long.class);
+    }
+
+    @Test
+    void aParcelIsSubscribedAtKuaidi100AndDeliveredBySignedPushes() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "YT" + (9_000_000_000L + order);
+        dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "K100-YTO", number);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/kuaidi100/poll"))
+                .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
+
+        String older = "{\"time\":\"2026-11-26 09:00:00\",\"ftime\":\"2026-11-26 09:00:00\",\"context\":\"【上海】已揽收\"}";
+        String inTransit = param("polling", number, "0", older);
+        ResponseEntity<String> first = push(inTransit, md5Upper(inTransit + TestSupplierApi.KUAIDI100_SALT));
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(first.getBody()).contains("\"result\":true").contains("\"returnCode\":\"200\"");
+
+        // A wrong sign is refused and changes nothing; an abort is acknowledged and changes nothing
+        long before = trackingEvents();
+        String signedState = param("polling", number, "3", "{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
+                + "\"context\":\"已签收，签收人：本人\"}," + older);
+        assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
+        String abort = param("abort", number, "0", older);
+        assertThat(push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(400);
+        assertThat(trackingEvents()).isEqualTo(before);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+
+        // Kuaidi100 pushes the whole history again with the new state: the older record is not doubled
+        assertThat(push(signedState, md5Upper(signedState + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        assertThat(trackingEvents()).isEqualTo(before + 1);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.RETURN_WINDOW);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
+    }
+}

@@ -1,0 +1,126 @@
+package io.dropflow.carrier.kuaidi100;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.carrier.TrackingStatus;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Kuaidi100's subscription and query against a real HTTP server in its documented shapes, and its state codes. */
+class Kuaidi100Test {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WireMockServer kuaidi100 = new WireMockServer(options().dynamicPort());
+    private Kuaidi100Client client;
+
+    @BeforeEach
+    void start() {
+        kuaidi100.start();
+        client = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "https://dropflow.example/api/webhooks/kuaidi100",
+                kuaidi100.baseUrl() + "/poll", kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"),
+                Duration.ofSeconds(1), Duration.ofMillis(500)));
+    }
+
+    @AfterEach
+    void stop() {
+        kuaidi100.stop();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, IN_TRANSIT", "1, INFO_RECEIVED", "2, EXCEPTION", "3, DELIVERED", "4, RETURNED", "5, OUT_FOR_DELIVERY",
+            "6, RETURNED", "7, IN_TRANSIT", "8, IN_TRANSIT", "10, IN_TRANSIT", "11, IN_TRANSIT", "12, IN_TRANSIT",
+            "13, EXCEPTION", "14, DELIVERY_FAILED", "99, IN_TRANSIT"})
+    void stateCodesMapToOurStatuses(String state, TrackingStatus expected) {
+        assertThat(Kuaidi100States.of(state)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyDocumentedStateIsMapped() {
+        assertThat(Kuaidi100States.STATES.keySet()).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8",
+                "10", "11", "12", "13", "14");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            fields.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    @Test
+    void aSubscriptionCarriesCompanyNumberKeyCallbackAndSalt() throws Exception {
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+
+        client.subscribe("YTO", "YT1234567890");
+
+        Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
+        assertThat(fields.get("schema")).isEqualTo("json");
+        JsonNode param = JSON.readTree(fields.get("param"));
+        assertThat(param.path("company").asText()).isEqualTo("yuantong");
+        assertThat(param.path("number").asText()).isEqualTo("YT1234567890");
+        assertThat(param.path("key").asText()).isEqualTo("KEY1");
+        assertThat(param.path("parameters").path("callbackurl").asText()).isEqualTo("https://dropflow.example/api/webhooks/kuaidi100");
+        assertThat(param.path("parameters").path("salt").asText()).isEqualTo("SALT1");
+        kuaidi100.verify(postRequestedFor(urlEqualTo("/poll"))
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded")));
+    }
+
+    @Test
+    void subscribingAgainIsHarmlessButAccountErrorsAreNot() {
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
+        client.subscribe("YTO", "YT1");
+
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
+        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("600").hasMessageContaining("dropflow.carriers.kuaidi100").hasMessageNotContaining("KEY1");
+
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"500\",\"message\":\"服务器错误\"}")));
+        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+
+        kuaidi100.stubFor(post("/poll").willReturn(aResponse().withStatus(502)));
+        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{}").withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageContaining("in time");
+    }
+
+    @Test
+    void aQueryIsSignedWithUppercaseMd5OfParamKeyAndCustomer() throws Exception {
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"nu\":\"YT1\",\"com\":\"yuantong\","
+                + "\"status\":\"200\",\"state\":\"3\",\"data\":[{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
+                + "\"context\":\"已签收\"}]}")));
+
+        JsonNode answer = client.query("YTO", "YT1");
+
+        assertThat(Kuaidi100States.of(answer.path("state").asText())).isEqualTo(TrackingStatus.DELIVERED);
+        Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
+        assertThat(fields.get("customer")).isEqualTo("CUST1");
+        assertThat(JSON.readTree(fields.get("param")).path("com").asText()).isEqualTo("yuantong");
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest((fields.get("param") + "KEY1" + "CUST1").getBytes(StandardCharsets.UTF_8))).toUpperCase();
+        assertThat(fields.get("sign")).isEqualTo(expected);
+
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
+        assertThatThrownBy(() -> client.query("YTO", "YT1")).hasMessageContaining("408");
+    }
+}
