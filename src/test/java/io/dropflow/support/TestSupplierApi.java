@@ -18,6 +18,7 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
     public static final String TOKEN = "wired-api-token";
     public static final String WEBHOOK_SECRET = "wired-webhook-secret";
     public static final String KUAIDI100_SALT = "test-k100-salt";
+    public static final String SHOPIFY_SECRET = "test-shopify-secret";
 
     private static WireMockServer server;
 
@@ -44,6 +45,8 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 "dropflow.carriers.kuaidi100.customer=TESTCUSTOMER",
                 "dropflow.carriers.kuaidi100.key=test-k100-key",
                 "dropflow.carriers.kuaidi100.salt=" + KUAIDI100_SALT,
-                "dropflow.carriers.kuaidi100.companies.K100-YTO=yuantong").applyTo(context);
+                "dropflow.carriers.kuaidi100.companies.K100-YTO=yuantong",
+                // Shopify's orders/create webhook is verified with this secret (the storefront stays the sandbox).
+                "dropflow.storefronts.shopify.client-secret=" + SHOPIFY_SECRET).applyTo(context);
     }
 }
