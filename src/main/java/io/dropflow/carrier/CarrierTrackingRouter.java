@@ -1,13 +1,15 @@
 package io.dropflow.carrier;
 
 import io.dropflow.carrier.kuaidi100.Kuaidi100Client;
+import io.dropflow.carrier.track17.Track17Client;
 import java.util.List;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
  * Which adapter follows which carrier is configuration: carrier codes listed under
- * {@code dropflow.carriers.kuaidi100.companies} are subscribed at Kuaidi100; all others go to the
+ * {@code dropflow.carriers.kuaidi100.companies} are subscribed at Kuaidi100, those under
+ * {@code dropflow.carriers.track17.carriers} registered at 17TRACK; all others go to the
  * fallback adapter (the sandbox carrier, where enabled), which also books return labels.
  */
 @Primary
@@ -15,10 +17,12 @@ import org.springframework.stereotype.Component;
 class CarrierTrackingRouter implements CarrierTracking {
 
     private final Kuaidi100Client kuaidi100;
+    private final Track17Client track17;
     private final CarrierTracking fallback;
 
-    CarrierTrackingRouter(Kuaidi100Client kuaidi100, List<CarrierTracking> carriers) {
+    CarrierTrackingRouter(Kuaidi100Client kuaidi100, Track17Client track17, List<CarrierTracking> carriers) {
         this.kuaidi100 = kuaidi100;
+        this.track17 = track17;
         this.fallback = carriers.stream().filter(c -> !(c instanceof CarrierTrackingRouter)).findFirst().orElse(null);
     }
 
@@ -26,6 +30,8 @@ class CarrierTrackingRouter implements CarrierTracking {
     public void register(String carrierCode, String trackingNumber) {
         if (kuaidi100.tracks(carrierCode)) {
             kuaidi100.subscribe(carrierCode, trackingNumber);
+        } else if (track17.tracks(carrierCode)) {
+            track17.register(List.of(new Track17Client.Parcel(carrierCode, trackingNumber)));
         } else {
             fallback(carrierCode).register(carrierCode, trackingNumber);
         }

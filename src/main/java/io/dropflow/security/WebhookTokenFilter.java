@@ -63,13 +63,16 @@ class WebhookTokenFilter extends OncePerRequestFilter {
 
     /** Kuaidi100 signs its pushes its own way (MD5 of param and salt), verified where they are read. */
     static final String KUAIDI100_PATH = "/api/webhooks/kuaidi100";
+    /** 17TRACK signs its pushes with SHA-256 of body and key (header sign), verified where they are read. */
+    static final String TRACK17_PATH = "/api/webhooks/17track";
     /** Shopify signs its webhooks with the app's secret (X-Shopify-Hmac-Sha256), verified where they are read. */
     static final String SHOPIFY_PATHS = "/api/webhooks/shopify/";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/webhooks/") || path.equals(KUAIDI100_PATH) || path.startsWith(SHOPIFY_PATHS);
+        return !path.startsWith("/api/webhooks/") || path.equals(KUAIDI100_PATH) || path.equals(TRACK17_PATH)
+                || path.startsWith(SHOPIFY_PATHS);
     }
 
     @Override

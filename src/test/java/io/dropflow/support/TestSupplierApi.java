@@ -19,6 +19,7 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
     public static final String WEBHOOK_SECRET = "wired-webhook-secret";
     public static final String KUAIDI100_SALT = "test-k100-salt";
     public static final String SHOPIFY_SECRET = "test-shopify-secret";
+    public static final String TRACK17_KEY = "test-17track-key";
 
     private static WireMockServer server;
 
@@ -46,6 +47,10 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 "dropflow.carriers.kuaidi100.key=test-k100-key",
                 "dropflow.carriers.kuaidi100.salt=" + KUAIDI100_SALT,
                 "dropflow.carriers.kuaidi100.companies.K100-YTO=yuantong",
+                // 17TRACK follows carrier T17-DHL; its API is this server too.
+                "dropflow.carriers.track17.base-url=" + server().baseUrl() + "/track17",
+                "dropflow.carriers.track17.api-key=" + TRACK17_KEY,
+                "dropflow.carriers.track17.carriers.T17-DHL=100001",
                 // Shopify's orders/create webhook is verified with this secret (the storefront stays the sandbox).
                 "dropflow.storefronts.shopify.client-secret=" + SHOPIFY_SECRET).applyTo(context);
     }

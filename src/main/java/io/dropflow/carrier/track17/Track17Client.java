@@ -1,0 +1,112 @@
+package io.dropflow.carrier.track17;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.carrier.CarrierUnavailableException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * 17TRACK's register and gettrackinfo, JSON with the {@code 17token} header. Registration goes in
+ * batches of at most {@link #BATCH} numbers, as 17TRACK takes them; a number registered before
+ * counts as done. Network failures, timeouts, 429 and 5xx are worth retrying; a refused number or
+ * a refused key is not, and says so.
+ */
+@Component
+public class Track17Client {
+
+    /** 17TRACK takes at most this many numbers per request. */
+    static final int BATCH = 40;
+    /** "The tracking number is already registered." */
+    static final int ALREADY_REGISTERED = -18019901;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Track17Settings settings;
+    private final HttpClient http;
+
+    Track17Client(Track17Settings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .build();
+    }
+
+    public boolean tracks(String carrierCode) {
+        return settings.carrierNumber(carrierCode).isPresent();
+    }
+
+    public record Parcel(String carrierCode, String trackingNumber) {
+    }
+
+    /** Registers the parcels for pushes, {@link #BATCH} at a time. */
+    public void register(List<Parcel> parcels) {
+        for (int from = 0; from < parcels.size(); from += BATCH) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (Parcel p : parcels.subList(from, Math.min(parcels.size(), from + BATCH))) {
+                batch.add(Map.of("number", p.trackingNumber(), "carrier", settings.carrierNumber(p.carrierCode())
+                        .orElseThrow(() -> new IllegalStateException("17TRACK does not follow carrier " + p.carrierCode()))));
+            }
+            JsonNode answer = post("/register", batch);
+            List<String> refused = new ArrayList<>();
+            for (JsonNode rejected : answer.path("data").path("rejected")) {
+                if (rejected.path("error").path("code").asInt() != ALREADY_REGISTERED) {
+                    refused.add(rejected.path("number").asText() + ": " + rejected.path("error").path("code").asInt() + " "
+                            + rejected.path("error").path("message").asText());
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new IllegalStateException("17TRACK refused to register " + refused
+                        + " (check dropflow.carriers.track17.carriers and the numbers)");
+            }
+        }
+    }
+
+    /** The parcels' track info as 17TRACK knows it now ({@code data.accepted[].track_info}). */
+    public JsonNode trackInfo(List<Parcel> parcels) {
+        List<Map<String, Object>> body = parcels.stream().map(p -> Map.<String, Object>of("number", p.trackingNumber(),
+                "carrier", settings.carrierNumber(p.carrierCode()).orElse(0))).toList();
+        return post("/gettrackinfo", body).path("data");
+    }
+
+    private JsonNode post(String path, Object body) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path)).timeout(settings.readTimeout())
+                    .header("Content-Type", "application/json").header("17token", settings.apiKey() == null ? "" : settings.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (will be retried): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierUnavailableException("interrupted calling 17TRACK", e);
+        }
+        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+            throw new CarrierUnavailableException("17TRACK answered HTTP " + response.statusCode() + " to " + path
+                    + " (will be retried)", null);
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("17TRACK answered HTTP " + response.statusCode() + " to " + path + " with a body that is not JSON");
+        }
+        if (response.statusCode() >= 400 || answer.path("code").asInt(-1) != 0) {
+            throw new IllegalStateException("17TRACK refused " + path + ": HTTP " + response.statusCode() + ", code "
+                    + answer.path("code").asText() + " " + answer.path("data").path("errors").toString()
+                    + " (check dropflow.carriers.track17.api-key)");
+        }
+        return answer;
+    }
+}

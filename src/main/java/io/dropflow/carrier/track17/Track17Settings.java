@@ -1,0 +1,39 @@
+package io.dropflow.carrier.track17;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * 17TRACK account and which of our carrier codes it follows ({@code dropflow.carriers.track17}).
+ *
+ * @param apiKey the security key: sent as {@code 17token}, and what 17TRACK signs its pushes with
+ * @param baseUrl the API root (v2.2)
+ * @param carriers our carrier code to 17TRACK's numeric carrier code, e.g. DHL: 100001, CHINA-POST: 3011
+ */
+@ConfigurationProperties("dropflow.carriers.track17")
+public record Track17Settings(String apiKey, String baseUrl, Map<String, Integer> carriers, Duration connectTimeout,
+        Duration readTimeout) {
+
+    public Track17Settings {
+        baseUrl = baseUrl == null ? "https://api.17track.net/track/v2.2" : baseUrl;
+        carriers = carriers == null ? Map.of() : Map.copyOf(carriers);
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+    }
+
+    public Optional<Integer> carrierNumber(String carrierCode) {
+        return Optional.ofNullable(carriers.get(carrierCode));
+    }
+
+    public Optional<String> carrierCode(int carrierNumber) {
+        return carriers.entrySet().stream().filter(e -> e.getValue() == carrierNumber).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Never the key. */
+    @Override
+    public String toString() {
+        return "Track17Settings[" + carriers.keySet() + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package io.dropflow.carrier.track17;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.TestSupplierApi;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A parcel of carrier T17-DHL followed by 17TRACK: registered when it ships, delivered by a signed push. */
+@DropflowTest
+class Track17PushTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        TestSupplierApi.server().stubFor(post("/track17/register")
+                .willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":[]}}")));
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ResponseEntity<String> push(String body, String sign) {
+        return dropflow.postRaw("/api/webhooks/17track", body, h -> {
+            if (sign != null) {
+                h.set("sign", sign);
+            }
+        });
+    }
+
+    private static String updated(String number, String status, String latestTime, String latestText) {
+        return "{\"event\":\"TRACKING_UPDATED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001,\"param\":null,"
+                + "\"tag\":null,\"track_info\":{\"latest_status\":{\"status\":\"" + status + "\",\"sub_status\":\"" + status
+                + "_Other\"},\"latest_event\":{\"time_iso\":\"" + latestTime + "\",\"time_utc\":\"" + latestTime
+                + "\",\"description\":\"" + latestText + "\",\"location\":\"Köln\"},\"tracking\":{\"providers\":[{\"events\":["
+                + "{\"time_iso\":\"" + latestTime + "\",\"time_utc\":\"" + latestTime + "\",\"description\":\"" + latestText + "\"},"
+                + "{\"time_iso\":\"2026-11-25T08:00:00Z\",\"time_utc\":\"2026-11-25T08:00:00Z\",\"description\":\"Shipment picked up\"}]}]}}}}";
+    }
+
+    private long trackingEvents() {
+        return jdbc.queryForObject("select count(*) from tracking_event", Long.class);
+    }
+
+    @Test
+    void aParcelIsRegisteredAt17TrackAndDeliveredBySignedPushes() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "JD" + (1_000_000_000L + order);
+        dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/track17/register"))
+                .withHeader("17token", equalTo(TestSupplierApi.TRACK17_KEY))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo(number)))
+                .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
+
+        long before = trackingEvents();
+        String delivered = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient");
+        assertThat(push(delivered, sha256Hex(delivered + "/wrong-key")).getStatusCode().value()).isEqualTo(401);
+        assertThat(push(delivered, null).getStatusCode().value()).isEqualTo(401);
+        String stopped = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001}}";
+        assertThat(push(stopped, sha256Hex(stopped + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value()).isEqualTo(200);
+        String unknownCarrier = delivered.replace("100001", "999999");
+        assertThat(push(unknownCarrier, sha256Hex(unknownCarrier + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(trackingEvents()).isEqualTo(before);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+
+        ResponseEntity<String> ok = push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
+        assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(200);
+        assertThat(trackingEvents()).isEqualTo(before + 2); // picked up, delivered (the latest event is not doubled)
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.RETURN_WINDOW);
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
+
+        // A redelivered push changes nothing
+        push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
+        assertThat(trackingEvents()).isEqualTo(before + 2);
+    }
+}

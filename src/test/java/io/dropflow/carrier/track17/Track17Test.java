@@ -1,0 +1,111 @@
+package io.dropflow.carrier.track17;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.carrier.TrackingStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** 17TRACK's register and gettrackinfo against a real HTTP server in their documented shapes, and its statuses. */
+class Track17Test {
+
+    private final WireMockServer track17 = new WireMockServer(options().dynamicPort());
+    private Track17Client client;
+
+    @BeforeEach
+    void start() {
+        track17.start();
+        client = new Track17Client(new Track17Settings("KEY17", track17.baseUrl() + "/track/v2.2", Map.of("DHL", 100001),
+                Duration.ofSeconds(1), Duration.ofMillis(500)));
+    }
+
+    @AfterEach
+    void stop() {
+        track17.stop();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NotFound, PENDING", "InfoReceived, INFO_RECEIVED", "InTransit, IN_TRANSIT", "Expired, EXCEPTION",
+            "AvailableForPickup, OUT_FOR_DELIVERY", "OutForDelivery, OUT_FOR_DELIVERY", "DeliveryFailure, DELIVERY_FAILED",
+            "Delivered, DELIVERED", "Exception, EXCEPTION", "SomethingNew, IN_TRANSIT"})
+    void mainStatusesMapToOurs(String status, TrackingStatus expected) {
+        assertThat(Track17Statuses.of(status)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyDocumentedMainStatusIsMapped() {
+        assertThat(Track17Statuses.STATUSES.keySet()).containsExactlyInAnyOrder("NotFound", "InfoReceived", "InTransit",
+                "Expired", "AvailableForPickup", "OutForDelivery", "DeliveryFailure", "Delivered", "Exception");
+    }
+
+    private static String accepted() {
+        return "{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":[]}}";
+    }
+
+    @Test
+    void numbersAreRegisteredFortyAtATimeWithTheToken() {
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson(accepted())));
+        List<Track17Client.Parcel> parcels = IntStream.range(0, 85)
+                .mapToObj(i -> new Track17Client.Parcel("DHL", "JD0146000000" + i)).toList();
+
+        client.register(parcels);
+
+        assertThat(track17.getAllServeEvents()).hasSize(3);
+        track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/register")).withHeader("17token", equalTo("KEY17")));
+        track17.verify(2, postRequestedFor(urlEqualTo("/track/v2.2/register"))
+                .withRequestBody(matchingJsonPath("$.length()", equalTo("40"))));
+        track17.verify(postRequestedFor(urlEqualTo("/track/v2.2/register"))
+                .withRequestBody(matchingJsonPath("$.length()", equalTo("5")))
+                .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
+    }
+
+    @Test
+    void anAlreadyRegisteredNumberIsDoneOtherRefusalsAndErrorsAreNot() {
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
+                + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019901,\"message\":\"The tracking number is already registered.\"}}]}}")));
+        client.register(List.of(new Track17Client.Parcel("DHL", "JD1")));
+
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
+                + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019903,\"message\":\"The carrier is not supported.\"}}]}}")));
+        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("-18019903");
+
+        track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(401)
+                .withBody("{\"code\":401,\"data\":{\"errors\":[{\"code\":-18010002,\"message\":\"Invalid access key.\"}]}}")));
+        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .hasMessageContaining("api-key").hasMessageNotContaining("KEY17");
+
+        track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(429)));
+        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .isInstanceOf(CarrierUnavailableException.class);
+
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson(accepted()).withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .isInstanceOf(CarrierUnavailableException.class).hasMessageContaining("in time");
+    }
+
+    @Test
+    void trackInfoIsAskedForWithTheCarrierNumber() {
+        track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{\"number\":"
+                + "\"JD1\",\"carrier\":100001,\"track_info\":{\"latest_status\":{\"status\":\"Delivered\"}}}],\"rejected\":[]}}")));
+
+        var data = client.trackInfo(List.of(new Track17Client.Parcel("DHL", "JD1")));
+
+        assertThat(Track17Statuses.of(data.path("accepted").get(0).path("track_info").path("latest_status").path("status")
+                .asText())).isEqualTo(TrackingStatus.DELIVERED);
+        track17.verify(postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo"))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo("JD1"))));
+    }
+}
