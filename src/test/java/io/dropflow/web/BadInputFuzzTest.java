@@ -43,6 +43,8 @@ class BadInputFuzzTest {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.dropflow.support.SupplierFixtures fixtures;
 
     DropflowDriver dropflow;
     final Random random = new Random(SEED);
@@ -58,6 +60,15 @@ class BadInputFuzzTest {
 
     /** Sends each mutated body; a refused one must leave every listed table as it was. */
     private void fuzz(String path, JsonNode valid, Consumer<HttpHeaders> headers, String... tables) {
+        fuzzSigned(path, valid, body -> headers, tables);
+    }
+
+    /**
+     * As {@link #fuzz}, for a webhook that signs its body: each mutated body is signed properly, so
+     * the fuzzing reaches the parsing behind the signature check.
+     */
+    private void fuzzSigned(String path, JsonNode valid, java.util.function.Function<String, Consumer<HttpHeaders>> headersFor,
+            String... tables) {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             String body = mutate(valid);
@@ -65,7 +76,7 @@ class BadInputFuzzTest {
             for (String table : tables) {
                 before.add(rows(table));
             }
-            ResponseEntity<String> response = dropflow.postRaw(path, body, headers);
+            ResponseEntity<String> response = dropflow.postRaw(path, body, headersFor.apply(body));
             int status = response.getStatusCode().value();
             String what = "seed " + SEED + " case " + i + " " + path + " -> " + status + " for " + abbreviate(body);
             if (status >= 500) {
@@ -157,6 +168,60 @@ class BadInputFuzzTest {
                 "return_history");
         fuzz("/api/returns/" + id + "/consumer-answer", NODES.objectNode().put("accept", true), DropflowDriver.asOperator(),
                 "inbox_message", "return_history");
+    }
+
+    @Test
+    void signedSupplierApiWebhook() {
+        fixtures.wiredSupplier();
+        long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.SKU, 1, "20.00").orderId();
+        io.dropflow.support.TestSupplierApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                "/v1/purchase-orders").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
+        dropflow.runJobs(order);
+        ObjectNode valid = NODES.objectNode().put("eventId", "fuzz").put("type", "ACCEPTED")
+                .put("purchaseOrderNumber", DropflowDriver.po(order, 1));
+        fuzzSigned("/api/webhooks/suppliers/" + io.dropflow.support.TestSupplierApi.SUPPLIER + "/events", valid, body -> h -> {
+            long now = java.time.Instant.now().getEpochSecond();
+            h.set("X-Dropflow-Timestamp", Long.toString(now));
+            h.set("X-Dropflow-Signature", "v1=" + io.dropflow.support.Signatures.hmacSha256Hex(
+                    io.dropflow.support.TestSupplierApi.WEBHOOK_SECRET, now + "." + body));
+        }, "inbox_message", "shipment");
+    }
+
+    @Test
+    void track17AndShopifyWebhooks() {
+        ObjectNode push = NODES.objectNode().put("event", "TRACKING_UPDATED");
+        ObjectNode data = push.putObject("data").put("number", "NO-SUCH-PARCEL").put("carrier", 100001);
+        ObjectNode info = data.putObject("track_info");
+        info.putObject("latest_status").put("status", "InTransit");
+        info.putObject("latest_event").put("time_utc", "2026-11-26T10:00:00Z").put("description", "Departed").put("location", "Köln");
+        fuzzSigned("/api/webhooks/17track", push, body -> h -> h.set("sign", sha256Hex(body + "/"
+                + io.dropflow.support.TestSupplierApi.TRACK17_KEY)), "tracking_event");
+
+        JsonNode order = JSON.valueToTree(Map.of("id", 970000001L, "currency", "EUR", "email", "erika@example.com",
+                "shipping_address", Map.of("name", "Erika Mustermann", "address1", "Heidestrasse 17", "city", "Köln",
+                        "zip", "51147", "country_code", "DE"),
+                "line_items", List.of(Map.of("sku", "DEMO-MUG", "quantity", 1, "price", "15.00"))));
+        fuzzSigned("/api/webhooks/shopify/orders-create", order, body -> h -> h.set("X-Shopify-Hmac-Sha256",
+                hmacBase64(io.dropflow.support.TestSupplierApi.SHOPIFY_SECRET, body)), "customer_order", "order_line");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hmacBase64(String secret, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dropflow.carrier.kuaidi100;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,7 +81,7 @@ class Kuaidi100PushController {
             return answer(200, "成功");
         }
         String carrierCode = settings.carrierFor(company).orElse(null);
-        if (carrierCode == null || number.isBlank() || !last.path("data").isArray()) {
+        if (carrierCode == null || !PushedText.isTrackingNumber(number) || !last.path("data").isArray()) {
             return answer(400, "unknown company '" + company + "' or no number or records");
         }
         List<CarrierEvent> events = new ArrayList<>();
@@ -100,8 +101,7 @@ class Kuaidi100PushController {
             }
             String place = record.path("areaName").asText(record.path("location").asText(null));
             events.add(new CarrierEvent("k100-" + Kuaidi100Client.md5Upper(time + "|" + context).substring(0, 24), carrierCode,
-                    number, status, at, place == null || place.length() <= 200 ? place : place.substring(0, 200),
-                    context.length() <= 1000 ? context : context.substring(0, 1000)));
+                    number, status, at, PushedText.clean(place, 200), PushedText.clean(context, 1000)));
         }
         try {
             events.forEach(tracking::receive);

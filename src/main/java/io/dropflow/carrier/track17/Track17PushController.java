@@ -3,6 +3,7 @@ package io.dropflow.carrier.track17;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,18 +76,22 @@ class Track17PushController {
         }
         String carrierCode = settings.carrierCode(data.path("carrier").asInt(-1)).orElse(null);
         JsonNode info = data.path("track_info");
-        if (carrierCode == null || number.isBlank() || info.isMissingNode()) {
-            return bad("unknown carrier " + data.path("carrier").asText() + ", or no number or track_info");
+        if (carrierCode == null || !PushedText.isTrackingNumber(number) || !info.isObject()) {
+            return bad("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
         }
         List<CarrierEvent> events = new ArrayList<>();
-        for (JsonNode provider : info.path("tracking").path("providers")) {
-            for (JsonNode event : provider.path("events")) {
-                events.add(event(carrierCode, number, event, TrackingStatus.IN_TRANSIT));
+        try {
+            for (JsonNode provider : info.path("tracking").path("providers")) {
+                for (JsonNode event : provider.path("events")) {
+                    events.add(event(carrierCode, number, event, TrackingStatus.IN_TRANSIT));
+                }
             }
-        }
-        JsonNode latest = info.path("latest_event");
-        if (!latest.isMissingNode() && !latest.isNull()) {
-            events.add(event(carrierCode, number, latest, Track17Statuses.of(info.path("latest_status").path("status").asText())));
+            JsonNode latest = info.path("latest_event");
+            if (!latest.isMissingNode() && !latest.isNull()) {
+                events.add(event(carrierCode, number, latest, Track17Statuses.of(info.path("latest_status").path("status").asText())));
+            }
+        } catch (java.time.DateTimeException | IllegalArgumentException badEvent) {
+            return bad("an event has no ISO 8601 time_utc or time_iso: " + badEvent.getMessage());
         }
         try {
             // The latest event is added last and carries the latest status; the same event seen earlier
@@ -96,20 +101,24 @@ class Track17PushController {
             }
         } catch (NoSuchElementException unknown) {
             log.warn("17TRACK pushed {}, which no shipment has", number);
-        } catch (java.time.format.DateTimeParseException badTime) {
-            return bad("event time is not ISO 8601: " + badTime.getParsedString());
         }
         return ResponseEntity.ok(Map.of("result", "RECORDED"));
     }
 
     private static CarrierEvent event(String carrierCode, String number, JsonNode event, TrackingStatus status) {
-        String time = event.path("time_utc").asText(event.path("time_iso").asText(""));
-        String description = event.path("description").asText("");
+        if (!event.isObject()) {
+            throw new IllegalArgumentException("an event is not an object");
+        }
+        JsonNode timeNode = event.path("time_utc").isTextual() ? event.path("time_utc") : event.path("time_iso");
+        if (!timeNode.isTextual()) {
+            throw new IllegalArgumentException("an event has no time");
+        }
+        String time = timeNode.asText();
+        String description = event.path("description").isTextual() ? event.path("description").asText() : "";
         Instant at = OffsetDateTime.parse(time).toInstant();
         String location = event.path("location").isTextual() ? event.path("location").asText() : null;
         return new CarrierEvent("17t-" + sign((time + "|" + description).getBytes(StandardCharsets.UTF_8), "").substring(0, 24),
-                carrierCode, number, status, at, location == null || location.length() <= 200 ? location : location.substring(0, 200),
-                description.length() <= 1000 ? description : description.substring(0, 1000));
+                carrierCode, number, status, at, PushedText.clean(location, 200), PushedText.clean(description, 1000));
     }
 
     /** Hex SHA-256 of body + "/" + key: 17TRACK's {@code sign}. */
