@@ -7,6 +7,7 @@ import io.dropflow.claim.Claim;
 import io.dropflow.claim.ClaimHistory;
 import io.dropflow.claim.Claims;
 import io.dropflow.claim.Remedy;
+import io.dropflow.processengine.TaskActors;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -54,7 +55,7 @@ class CheckClaimDecision implements TaskListener {
         }
         if (Decisions.ACCEPT.equals(decision)) {
             history.record((Long) task.getVariable(Variables.CLAIM_ID), "OPERATOR",
-                    who(task) + " accepted the claim");
+                    TaskActors.who(task) + " accepted the claim");
         }
     }
 
@@ -64,7 +65,7 @@ class CheckClaimDecision implements TaskListener {
             throw new ProcessEngineException("negotiationDecision must be one of " + DECISIONS + ", was " + decision);
         }
         Claim claim = claims.lockById((Long) task.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        String who = who(task);
+        String who = TaskActors.who(task);
         switch ((String) decision) {
             case Decisions.ACCEPT_SUPPLIER_OFFER -> {
                 if (claim.getSupplierRemedy() == null) {
@@ -99,15 +100,6 @@ class CheckClaimDecision implements TaskListener {
                 }
             }
         }
-    }
-
-    /** Who decided: the assignee, else the user completing the task (e.g. through the REST API). */
-    private static String who(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "an operator" : authentication.getUserId();
     }
 
     private static Remedy remedy(DelegateTask task) {

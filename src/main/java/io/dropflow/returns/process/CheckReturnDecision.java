@@ -4,6 +4,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.Decisions;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Elements;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
+import io.dropflow.processengine.TaskActors;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.Returns;
@@ -49,7 +50,7 @@ class CheckReturnDecision implements TaskListener {
         } else if (Decisions.NO_REFUND.equals(decision)) {
             required(task, Variables.NO_REFUND_REASON);
         }
-        history.record(r.getId(), "OPERATOR", who(task) + " decided: " + decision);
+        history.record(r.getId(), "OPERATOR", TaskActors.who(task) + " decided: " + decision);
     }
 
     private static void amountWithin(DelegateTask task, String variable, ReturnRequest r) {
@@ -71,13 +72,5 @@ class CheckReturnDecision implements TaskListener {
         if (value == null || value.toString().isBlank()) {
             throw new ProcessEngineException("this decision needs " + variable + ", a reason for the consumer");
         }
-    }
-
-    private static String who(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "an operator" : authentication.getUserId();
     }
 }
