@@ -1,6 +1,7 @@
 package io.dropflow.claim;
 
 import io.dropflow.claim.process.DefectClaim;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Supplier;
 import io.dropflow.supplier.Suppliers;
 import java.util.NoSuchElementException;
@@ -40,10 +41,10 @@ public class ClaimAnswers {
                         + event.claimNumber()));
         if (event.amount() != null && event.amount().compareTo(claim.getClaimedValue()) > 0) {
             throw new InvalidClaimException("the amount " + event.amount() + " is more than the claimed value "
-                    + claim.getClaimedValue().setScale(2, java.math.RoundingMode.HALF_UP));
+                    + Money.inMinorUnits(claim.getClaimedValue(), claim.getCurrency()));
         }
         if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(),
-                event.amount() == null ? null : event.amount().setScale(2, java.math.RoundingMode.HALF_UP), event.reason())) {
+                event.amount() == null ? null : Money.inMinorUnits(event.amount(), claim.getCurrency()), event.reason())) {
             Result result = event.round() == claim.getRoundNo() ? Result.ALREADY_ANSWERED : Result.NOT_THE_CURRENT_ROUND;
             log.info("Supplier {} answer {} to {} round {} changed nothing ({}; current round {})", supplierCode,
                     event.eventId(), event.claimNumber(), event.round(), result, claim.getRoundNo());
@@ -51,8 +52,8 @@ public class ClaimAnswers {
         }
         history.record(claim.getId(), "SUPPLIER", "Round " + event.round() + ": " + event.answer()
                 + (claim.getSupplierRemedy() == null ? "" : ", offering " + claim.getSupplierRemedy()
-                        + (claim.getSupplierAmount() == null ? "" : " " + claim.getSupplierAmount()
-                                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()))
+                        + (claim.getSupplierAmount() == null ? "" : " "
+                                + Money.inMinorUnits(claim.getSupplierAmount(), claim.getCurrency()).toPlainString()))
                 + (event.reason() == null ? "" : " (" + event.reason() + ")"));
         process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
         return Result.APPLIED;
@@ -72,7 +73,7 @@ public class ClaimAnswers {
         }
         if (decision.amount() != null && decision.amount().compareTo(claim.getClaimedValue()) > 0) {
             throw new InvalidClaimException("the amount " + decision.amount() + " is more than the claimed value "
-                    + claim.getClaimedValue().setScale(2, java.math.RoundingMode.HALF_UP));
+                    + Money.inMinorUnits(claim.getClaimedValue(), claim.getCurrency()));
         }
         claim.recordPlatformVerdict(decision.verdict().name());
         history.record(claim.getId(), "PLATFORM", decision.verdict()

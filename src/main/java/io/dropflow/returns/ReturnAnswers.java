@@ -1,10 +1,10 @@
 package io.dropflow.returns;
 
 import io.dropflow.returns.process.ReturnNegotiation;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Supplier;
 import io.dropflow.supplier.Suppliers;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +34,17 @@ public class ReturnAnswers {
         BigDecimal amount = event.amount() != null ? event.amount()
                 : event.refundShare() == null ? null : r.getReturnedValue().multiply(event.refundShare());
         if (amount != null) {
-            amount = amount.setScale(2, RoundingMode.HALF_UP);
+            amount = Money.inMinorUnits(amount, r.getCurrency());
             if (amount.compareTo(r.getReturnedValue()) > 0) {
                 throw new InvalidReturnException("the amount " + amount + " is more than the returned value "
-                        + r.getReturnedValue().setScale(2, RoundingMode.HALF_UP));
+                        + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
             }
         }
         if (!r.recordSupplierAnswer(event.round(), event.answer().name(), amount, event.reason())) {
             return event.round() == r.getRoundNo() ? Result.ALREADY_RECEIVED : Result.NOT_THE_CURRENT_ROUND;
         }
         history.record(r.getId(), "SUPPLIER", "Round " + event.round() + ": " + event.answer()
-                + (amount == null ? "" : ", offering " + amount.toPlainString() + " " + r.getCurrency())
+                + (amount == null ? "" : ", offering " + Money.format(amount, r.getCurrency()))
                 + (event.reason() == null ? "" : " (" + event.reason() + ")"));
         process.supplierAnswered(r, "supplier-return:" + supplierCode, event.eventId(), event.answer().name());
         return Result.APPLIED;

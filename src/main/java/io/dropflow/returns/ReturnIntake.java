@@ -7,6 +7,7 @@ import io.dropflow.order.OrderLine;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
 import io.dropflow.returns.process.ReturnNegotiation;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderLine;
 import io.dropflow.supplier.Purchasing;
@@ -96,7 +97,7 @@ public class ReturnIntake {
             throw new ReturnRefusedException("return " + r.number() + " has no offer waiting for an answer (" + r.getStatus() + ")");
         }
         history.record(returnId, "CONSUMER", (accept ? "Accepted" : "Declined") + " the offer of "
-                + r.getOfferAmount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + r.getCurrency());
+                + Money.format(r.getOfferAmount(), r.getCurrency()));
         process.consumerAnswered(r, accept);
         return r;
     }

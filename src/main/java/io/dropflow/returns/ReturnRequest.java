@@ -1,5 +1,6 @@
 package io.dropflow.returns;
 
+import io.dropflow.settlement.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +214,7 @@ public class ReturnRequest {
     public BigDecimal refundPerPolicy(BigDecimal returnLabelCost) {
         BigDecimal fee = returnedValue.multiply(restockingFeeRate == null ? BigDecimal.ZERO : restockingFeeRate);
         BigDecimal label = returnShippingPaidBy == ShippingPaidBy.CONSUMER ? returnLabelCost : BigDecimal.ZERO;
-        return returnedValue.subtract(fee).subtract(label).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        return Money.inMinorUnits(returnedValue.subtract(fee).subtract(label).max(BigDecimal.ZERO), currency);
     }
 
     public void settleRefund(BigDecimal amount) {

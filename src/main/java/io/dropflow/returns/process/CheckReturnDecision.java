@@ -8,6 +8,7 @@ import io.dropflow.processengine.TaskActors;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.Returns;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -63,7 +64,7 @@ class CheckReturnDecision implements TaskListener {
         }
         if (amount.signum() <= 0 || amount.compareTo(r.getReturnedValue()) > 0) {
             throw new ProcessEngineException(variable + " must be above 0 and at most the returned value "
-                    + r.getReturnedValue().setScale(2, java.math.RoundingMode.HALF_UP) + ", was " + amount);
+                    + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()) + ", was " + amount);
         }
     }
 

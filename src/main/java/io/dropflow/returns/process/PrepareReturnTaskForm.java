@@ -10,9 +10,9 @@ import io.dropflow.returns.ReturnLine;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.Returns;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.Purchasing;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -103,6 +103,6 @@ class PrepareReturnTaskForm implements TaskListener {
     }
 
     private static String money(java.math.BigDecimal amount, ReturnRequest r) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + r.getCurrency();
+        return Money.format(amount, r.getCurrency());
     }
 }

@@ -6,8 +6,8 @@ import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.Returns;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -39,9 +39,9 @@ class SettleReturnRefund implements JavaDelegate {
             case "PARTIAL" -> new BigDecimal(execution.getVariable(Variables.PARTIAL_REFUND).toString());
             default -> r.refundPerPolicy(settings.labelCost());
         };
-        amount = amount.setScale(2, RoundingMode.HALF_UP);
+        amount = Money.inMinorUnits(amount, r.getCurrency());
         r.settleRefund(amount);
-        history.record(r.getId(), "DROPFLOW", "Refund: " + amount.toPlainString() + " " + r.getCurrency() + " ("
+        history.record(r.getId(), "DROPFLOW", "Refund: " + Money.format(amount, r.getCurrency()) + " ("
                 + switch (basis) {
                     case "OFFER" -> "the alternative the consumer accepted";
                     case "PARTIAL" -> "decided after a dispute";
