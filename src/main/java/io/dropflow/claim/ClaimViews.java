@@ -27,9 +27,10 @@ public class ClaimViews {
     @Transactional(readOnly = true)
     public ClaimView of(Long claimId) {
         Claim c = claims.findById(claimId).orElseThrow(() -> new NoSuchElementException("no claim " + claimId));
-        List<LedgerEntry> claimEntries = ledger.entriesOf(c.getOrderId()).stream()
+        List<LedgerEntry> orderEntries = ledger.entriesOf(c.getOrderId());
+        List<LedgerEntry> claimEntries = orderEntries.stream()
                 .filter(e -> e.getReference().equals(c.number())).toList();
-        boolean settledBefore = ledger.entriesOf(c.getOrderId()).stream()
+        boolean settledBefore = orderEntries.stream()
                 .anyMatch(e -> e.getEntryType() == LedgerEntryType.PLATFORM_FEE && e.getBookedAt().isBefore(c.getCreatedAt()));
         return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
                 c.getConsumerWish(), c.getChannel(), c.getCurrency(), c.getClaimedValue(),
@@ -46,7 +47,7 @@ public class ClaimViews {
                 c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
                 claimEntries.stream().map(e -> new ClaimView.LedgerView(e.getEntryType().name(), e.getAmount(),
                         e.getBookedAt())).toList(),
-                settledBefore, ledger.margin(c.getOrderId()),
+                settledBefore, Ledger.margin(orderEntries),
                 history.findByClaimIdOrderById(claimId).stream().map(h -> new ClaimView.HistoryView(h.getAt(),
                         h.getParty(), h.getWhat())).toList(),
                 c.getProcessInstanceId(), c.getCreatedAt(), c.getClosedAt());

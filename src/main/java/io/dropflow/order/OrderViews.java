@@ -2,7 +2,9 @@ package io.dropflow.order;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.supplier.Purchasing;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +30,15 @@ public class OrderViews {
     @Transactional(readOnly = true)
     public OrderView of(Long id) {
         Order order = orders.findById(id).orElseThrow(() -> new NoSuchElementException("no order " + id));
+        List<LedgerEntry> entries = ledger.entriesOf(id);
         return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(), order.saleTotal(),
                 order.getConsumer(), order.getShippingAddress(),
                 order.getLines().stream().map(l -> new OrderView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
                         l.getSalePrice())).toList(),
                 purchasing.purchaseOrdersOf(id).stream().map(OrderView.PurchaseOrderView::of).toList(),
                 tracking.shipmentsOf(id).stream().map(OrderView.ShipmentView::of).toList(),
-                ledger.entriesOf(id).stream().map(OrderView.LedgerEntryView::of).toList(),
-                ledger.margin(id),
+                entries.stream().map(OrderView.LedgerEntryView::of).toList(),
+                Ledger.margin(entries),
                 timeline.findByOrderIdOrderById(id).stream().map(e -> new OrderView.TimelineView(e.getAt(), e.getWhat()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());

@@ -1,6 +1,7 @@
 package io.dropflow.returns;
 
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ public class ReturnViews {
     @Transactional(readOnly = true)
     public ReturnView of(Long returnId) {
         ReturnRequest r = returns.findById(returnId).orElseThrow(() -> new NoSuchElementException("no return " + returnId));
+        List<LedgerEntry> orderEntries = ledger.entriesOf(r.getOrderId());
         return new ReturnView(r.getId(), r.number(), r.getOrderId(), r.getStatus(), r.getReason(), r.getWish(),
                 r.getExchangeSku(), r.getChannel(), r.getCurrency(), r.getReturnedValue(),
                 r.getLines().stream().map(l -> new ReturnView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
@@ -37,9 +39,9 @@ public class ReturnViews {
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
                 r.getInspectionResult(), r.getInspectionNote(), r.getRefundAmount(), r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
-                ledger.entriesOf(r.getOrderId()).stream().filter(e -> e.getReference().equals(r.number()))
+                orderEntries.stream().filter(e -> e.getReference().equals(r.number()))
                         .map(e -> new ReturnView.LedgerView(e.getEntryType().name(), e.getAmount(), e.getBookedAt())).toList(),
-                ledger.margin(r.getOrderId()),
+                Ledger.margin(orderEntries),
                 history.findByReturnIdOrderById(returnId).stream()
                         .map(h -> new ReturnView.HistoryView(h.getAt(), h.getParty(), h.getWhat())).toList(),
                 r.getProcessInstanceId(), r.getCreatedAt(), r.getClosedAt());

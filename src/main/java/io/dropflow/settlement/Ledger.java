@@ -86,8 +86,12 @@ public class Ledger {
     }
 
     public BigDecimal margin(Long orderId) {
-        return entries.findByOrderIdOrderById(orderId).stream().map(LedgerEntry::getAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return margin(entries.findByOrderIdOrderById(orderId));
+    }
+
+    /** The margin these entries (all of one order's) make. */
+    public static BigDecimal margin(List<LedgerEntry> orderEntries) {
+        return orderEntries.stream().map(LedgerEntry::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public List<LedgerEntry> entriesOf(Long orderId) {
