@@ -261,6 +261,19 @@ public class DropflowDriver {
         return post("/api/webhooks/suppliers/" + supplierCode + "/claim-answers", event, asPartner());
     }
 
+    /** The groups a task is offered to. */
+    public List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+    }
+
+    /** What the sandbox storefront received of this kind (REFUND, MESSAGE, TRACKING, ...) for the order, as details. */
+    public List<String> storefrontCalls(io.dropflow.storefront.sandbox.SandboxStorefront storefront, long orderId, String kind) {
+        String storefrontId = getOrder(orderId).path("storefrontOrderId").asText();
+        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind))
+                .map(io.dropflow.storefront.sandbox.SandboxStorefront.Received::detail).toList();
+    }
+
     public static Map<String, Object> claim(String type, int quantity, String wish) {
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("type", type);

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,15 +116,8 @@ class ReturnNegotiationProcessTest {
         engine.getTaskService().complete(task(id).getId(), variables);
     }
 
-    private List<String> candidateGroups(Task task) {
-        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-    }
-
     private List<String> storefrontCalls(long order, String kind) {
-        String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
-        return storefront.received(storefrontId).stream().filter(r -> r.kind().equals(kind))
-                .map(SandboxStorefront.Received::detail).toList();
+        return dropflow.storefrontCalls(storefront, order, kind);
     }
 
     private Map<String, BigDecimal> ledger(long id) {
@@ -300,7 +292,7 @@ class ReturnNegotiationProcessTest {
 
         dropflow.fireReturnTimer(id, CONSUMER_SILENT);
         assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE).isWaitingAt(MEDIATE);
-        assertThat(candidateGroups(task(id))).containsExactly("supervisors");
+        assertThat(dropflow.candidateGroups(task(id))).containsExactly("supervisors");
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("consumer did not answer");
     }
 
@@ -316,7 +308,7 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("mediationDecision", "counter"));
         assertThat(dropflow.returnProcess(id)).hasPassed("gateway_return_rounds_left", ESCALATE).isWaitingAt(MEDIATE);
-        assertThat(candidateGroups(task(id))).containsExactly("supervisors");
+        assertThat(dropflow.candidateGroups(task(id))).containsExactly("supervisors");
         assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "refuse"))).hasMessageContaining("refuseReason");
         complete(id, Map.of("mediationDecision", "refuse", "refuseReason", "Used goods cannot be taken back."));
         dropflow.runReturnJobs(id);
@@ -346,7 +338,7 @@ class ReturnNegotiationProcessTest {
         Job timeout = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
                 .timers().activityId(MEDIATE).singleResult();
         engine.getManagementService().executeJob(timeout.getId());
-        assertThat(candidateGroups(task(id))).contains("operators", "supervisors");
+        assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
         assertThat(task(id).getPriority()).isEqualTo(EscalateReturn.ESCALATED_PRIORITY);
     }
 
