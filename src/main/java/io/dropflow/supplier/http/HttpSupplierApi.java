@@ -1,9 +1,9 @@
 package io.dropflow.supplier.http;
 
+import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -25,7 +24,7 @@ import org.springframework.web.client.RestClient;
  * an incident).
  */
 @Component
-public class HttpSupplierApi {
+public class HttpSupplierApi implements SupplierAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(HttpSupplierApi.class);
 
@@ -36,11 +35,13 @@ public class HttpSupplierApi {
         this.settings = settings;
     }
 
+    @Override
     public boolean serves(String supplierCode) {
         return settings.endpoint(supplierCode).isPresent();
     }
 
     /** @return the supplier's reference for the purchase order */
+    @Override
     public String placePurchaseOrder(SupplierGateway.PlacePurchaseOrder po) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("purchaseOrderNumber", po.purchaseOrderNumber());
@@ -52,25 +53,30 @@ public class HttpSupplierApi {
         return reference == null ? null : reference.toString();
     }
 
+    @Override
     public void requestCancellation(SupplierGateway.RequestCancellation c) {
         call(c.supplierCode(), "/purchase-orders/" + c.purchaseOrderNumber() + "/cancellation", c.idempotencyKey(),
                 Map.of("purchaseOrderNumber", c.purchaseOrderNumber()));
     }
 
+    @Override
     public void remindOfShipBy(SupplierGateway.ShipByReminder r) {
         call(r.supplierCode(), "/purchase-orders/" + r.purchaseOrderNumber() + "/reminders", r.idempotencyKey(),
                 Map.of("shipBy", r.shipBy().toString()));
     }
 
+    @Override
     public void requestInvestigation(SupplierGateway.InvestigationRequest i) {
         call(i.supplierCode(), "/purchase-orders/" + i.purchaseOrderNumber() + "/investigations", i.idempotencyKey(),
                 Map.of("carrierCode", i.carrierCode(), "trackingNumber", i.trackingNumber()));
     }
 
+    @Override
     public void sendClaim(SupplierGateway.ClaimRound c) {
         call(c.supplierCode(), "/claims", c.idempotencyKey(), c);
     }
 
+    @Override
     public void requestReturn(SupplierGateway.ReturnRound r) {
         call(r.supplierCode(), "/returns", r.idempotencyKey(), r);
     }
@@ -129,11 +135,6 @@ public class HttpSupplierApi {
     }
 
     private static RestClient client(HttpSupplierSettings.Endpoint endpoint) {
-        // HTTP/1.1: an h2c upgrade attempt on a plain-HTTP call with a body is refused by many servers.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(endpoint.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(endpoint.readTimeout());
-        return RestClient.builder().baseUrl(endpoint.baseUrl()).requestFactory(factory).build();
+        return PartnerHttp.restClient(endpoint.baseUrl(), endpoint.connectTimeout(), endpoint.readTimeout());
     }
 }
