@@ -67,12 +67,14 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     static final String TRACK17_PATH = "/api/webhooks/17track";
     /** Shopify signs its webhooks with the app's secret (X-Shopify-Hmac-Sha256), verified where they are read. */
     static final String SHOPIFY_PATHS = "/api/webhooks/shopify/";
+    /** CJ Dropshipping signs its messages with the account's openId (header sign), verified where they are read. */
+    static final String CJ_PATHS = "/api/webhooks/cj/";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.startsWith("/api/webhooks/") || path.equals(KUAIDI100_PATH) || path.equals(TRACK17_PATH)
-                || path.startsWith(SHOPIFY_PATHS);
+                || path.startsWith(SHOPIFY_PATHS) || path.startsWith(CJ_PATHS);
     }
 
     @Override

@@ -21,6 +21,8 @@ public interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
 
     List<PurchaseOrder> findByOrderIdOrderById(Long orderId);
 
+    Optional<PurchaseOrder> findFirstBySupplierCodeAndSupplierReference(String supplierCode, String supplierReference);
+
     long countByOrderId(Long orderId);
 
     List<PurchaseOrder> findBySupplierIdAndForwardedAtBetween(Long supplierId, java.time.Instant from, java.time.Instant to);

@@ -311,6 +311,16 @@ public class Purchasing {
         purchaseOrders.lockById(purchaseOrderId).orElseThrow().claimUpheld();
     }
 
+    /** The purchase order with our number (the number and key we sent the supplier). */
+    public java.util.Optional<PurchaseOrder> purchaseOrderNumbered(String purchaseOrderNumber) {
+        return purchaseOrders.findByIdempotencyKey(purchaseOrderNumber);
+    }
+
+    /** The purchase order a supplier knows by its own reference. */
+    public java.util.Optional<PurchaseOrder> purchaseOrderWithReference(String supplierCode, String supplierReference) {
+        return purchaseOrders.findFirstBySupplierCodeAndSupplierReference(supplierCode, supplierReference);
+    }
+
     public List<PurchaseOrder> purchaseOrdersOf(Long orderId) {
         return purchaseOrders.findByOrderIdOrderById(orderId);
     }

@@ -63,6 +63,16 @@ public class SupplierFixtures {
         }
     }
 
+    /** Supplier CJ, a CJ Dropshipping account: its only offer's supplier SKU is a CJ variant id. */
+    @Transactional
+    public void cjSupplier() {
+        if (suppliers.findByCode(TestSupplierApi.CJ).isEmpty()) {
+            Supplier cj = suppliers.save(new Supplier(TestSupplierApi.CJ, "CJ Dropshipping", "CN", 90));
+            offers.save(new SupplierOffer(cj, TestSupplierApi.CJ_SKU, TestSupplierApi.CJ_VID, new BigDecimal("4.00"),
+                    new BigDecimal("2.00"), "EUR", 100, "CN", 72));
+        }
+    }
+
     @Transactional
     public void pickySupplierWithSteadyBackup() {
         if (suppliers.findByCode(PICKY).isEmpty()) {

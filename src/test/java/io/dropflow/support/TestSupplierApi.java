@@ -20,6 +20,12 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
     public static final String KUAIDI100_SALT = "test-k100-salt";
     public static final String SHOPIFY_SECRET = "test-shopify-secret";
     public static final String TRACK17_KEY = "test-17track-key";
+    /** Supplier CJ is a CJ Dropshipping account whose API is this server too (at /cj). */
+    public static final String CJ = "CJ";
+    public static final String CJ_SKU = "TEST-CJ";
+    public static final String CJ_VID = "92511400-C758-4474-93CA-66D442F5F787";
+    public static final String CJ_TOKEN = "test-cj-access-token";
+    public static final String CJ_OPEN_ID = "1234567890";
 
     private static WireMockServer server;
 
@@ -52,6 +58,11 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 "dropflow.carriers.track17.api-key=" + TRACK17_KEY,
                 "dropflow.carriers.track17.carriers.T17-DHL=100001",
                 // Shopify's orders/create webhook is verified with this secret (the storefront stays the sandbox).
-                "dropflow.storefronts.shopify.client-secret=" + SHOPIFY_SECRET).applyTo(context);
+                "dropflow.storefronts.shopify.client-secret=" + SHOPIFY_SECRET,
+                "dropflow.suppliers.cj." + CJ + ".base-url=" + server().baseUrl() + "/cj",
+                "dropflow.suppliers.cj." + CJ + ".access-token=" + CJ_TOKEN,
+                "dropflow.suppliers.cj." + CJ + ".open-id=" + CJ_OPEN_ID,
+                "dropflow.suppliers.cj." + CJ + ".logistic-name=CJPacket Ordinary",
+                "dropflow.suppliers.cj." + CJ + ".read-timeout=PT1S").applyTo(context);
     }
 }

@@ -188,6 +188,32 @@ class BadInputFuzzTest {
     }
 
     @Test
+    void cjDropshippingWebhook() {
+        fixtures.cjSupplier();
+        var cj = io.dropflow.support.TestSupplierApi.server();
+        cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo("/cj/shopping/order/getOrderDetail")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .okJson("{\"code\":1600300,\"result\":false,\"message\":\"order not found\",\"data\":null}")));
+        cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/cj/shopping/order/createOrderV2").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"orderId\":\"CJFUZZ1\"}}")));
+        long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        dropflow.runJobs(order);
+        String openId = io.dropflow.support.TestSupplierApi.CJ_OPEN_ID;
+        String path = "/api/webhooks/cj/" + io.dropflow.support.TestSupplierApi.CJ;
+        ObjectNode orderMessage = NODES.objectNode().put("messageId", "fuzz").put("type", "ORDER").put("messageType", "UPDATE");
+        orderMessage.putObject("params").put("cjOrderId", "CJFUZZ1").put("orderNumber", DropflowDriver.po(order, 1))
+                .put("orderStatus", "UNSHIPPED").put("logisticName", "CJPacket Ordinary");
+        fuzzSigned(path, orderMessage, body -> h -> h.set("sign", hmacBase64(openId, body)), "inbox_message", "shipment");
+        ObjectNode logistic = NODES.objectNode().put("messageId", "fuzz").put("type", "LOGISTIC").put("messageType", "UPDATE");
+        logistic.putObject("params").put("orderId", "CJFUZZ1").put("trackingNumber", "CJPKLFUZZ" + order).put("trackingStatus", 1)
+                .put("logisticsTrackEvents", "[{\"status\":1,\"activity\":\"Left the warehouse\",\"location\":\"Shenzhen\","
+                        + "\"eventTime\":\"2026-11-27 09:00:00\"}]");
+        fuzzSigned(path, logistic, body -> h -> h.set("sign", hmacBase64(openId, body)), "inbox_message", "shipment",
+                "tracking_event");
+    }
+
+    @Test
     void track17AndShopifyWebhooks() {
         ObjectNode push = NODES.objectNode().put("event", "TRACKING_UPDATED");
         ObjectNode data = push.putObject("data").put("number", "NO-SUCH-PARCEL").put("carrier", 100001);

@@ -1,0 +1,143 @@
+package io.dropflow.supplier.cj;
+
+import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierAdapter;
+import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventType;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CJ Dropshipping as a supplier. CJ answers some things in the call itself rather than by webhook
+ * (whether it deleted an unpaid order; an order's status when we look it up): those answers become
+ * supplier events, received in their own transaction as if CJ had posted them, so the order's
+ * process gets them the same way.
+ *
+ * <p>CJ has no API for ship-by reminders or carrier investigations: at those moments Dropflow looks
+ * the order up instead and takes in any news CJ has not pushed (its webhooks stop after three failed
+ * deliveries). Claims and returns go through CJ's dispute centre, which Dropflow does not speak:
+ * the round is logged for the operator and the claim's or return's deadlines escalate it.
+ */
+@Component
+class CjSupplier implements SupplierAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(CjSupplier.class);
+
+    private final CjSettings settings;
+    private final CjDropshipping cj;
+    private final ObjectProvider<Purchasing> purchasing;
+    private final TransactionTemplate ownTransaction;
+
+    CjSupplier(CjSettings settings, CjDropshipping cj, ObjectProvider<Purchasing> purchasing,
+            PlatformTransactionManager transactions) {
+        this.settings = settings;
+        this.cj = cj;
+        this.purchasing = purchasing; // Purchasing calls us through the gateway: looked up when needed
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public boolean serves(String supplierCode) {
+        return settings.account(supplierCode).isPresent();
+    }
+
+    @Override
+    public String placePurchaseOrder(PlacePurchaseOrder command) {
+        return cj.createOrder(command);
+    }
+
+    /** CJ deletes orders it has not been paid for; a paid one it ships (or refunds through a dispute). */
+    @Override
+    public void requestCancellation(RequestCancellation command) {
+        String code = command.supplierCode();
+        Optional<CjDropshipping.CjOrder> order = cj.order(code,
+                command.supplierReference() != null ? command.supplierReference() : command.purchaseOrderNumber());
+        SupplierEventType answer;
+        String reason = null;
+        if (order.isEmpty() || order.get().status() == CjOrderStatus.CANCELLED) {
+            answer = SupplierEventType.CANCELLATION_ACCEPTED; // never created, or deleted by an earlier try
+        } else if (order.get().status().deletable()) {
+            boolean deleted = cj.deleteOrder(code, order.get().orderId());
+            answer = deleted ? SupplierEventType.CANCELLATION_ACCEPTED : SupplierEventType.CANCELLATION_REFUSED;
+            reason = deleted ? null : "CJ_NOT_DELETED";
+        } else {
+            answer = SupplierEventType.CANCELLATION_REFUSED;
+            reason = order.get().status() == CjOrderStatus.UNSHIPPED ? "CJ_ORDER_PAID" : "ALREADY_SHIPPED";
+        }
+        receive(code, new SupplierEvent(command.idempotencyKey(), answer, command.purchaseOrderNumber(),
+                order.map(CjDropshipping.CjOrder::orderId).orElse(null), reason, null, null));
+    }
+
+    @Override
+    public void remindOfShipBy(ShipByReminder reminder) {
+        log.info("CJ takes no reminders: looking up {} instead", reminder.purchaseOrderNumber());
+        reconcile(reminder.supplierCode(), reminder.purchaseOrderNumber(), reminder.idempotencyKey());
+    }
+
+    @Override
+    public void requestInvestigation(InvestigationRequest request) {
+        log.warn("CJ has no API for carrier investigations: open a CJ ticket for {} ({} {}); looking the order up meanwhile",
+                request.purchaseOrderNumber(), request.carrierCode(), request.trackingNumber());
+        reconcile(request.supplierCode(), request.purchaseOrderNumber(), request.idempotencyKey());
+    }
+
+    @Override
+    public void sendClaim(ClaimRound claim) {
+        log.warn("Claim {} round {} on {}: CJ takes claims in its dispute centre, not through Dropflow; open the dispute"
+                + " there and post CJ's answer to /api/webhooks/suppliers/{}/claim-answers", claim.claimNumber(),
+                claim.round(), claim.purchaseOrderNumber(), claim.supplierCode());
+    }
+
+    @Override
+    public void requestReturn(ReturnRound request) {
+        log.warn("Return {} round {} on {}: CJ takes returns in its dispute centre, not through Dropflow; open the dispute"
+                + " there and post CJ's answer to /api/webhooks/suppliers/{}/return-answers", request.returnNumber(),
+                request.round(), request.purchaseOrderNumber(), request.supplierCode());
+    }
+
+    /** Takes in what CJ's order detail says that its webhooks have not told us. */
+    void reconcile(String supplierCode, String purchaseOrderNumber, String eventId) {
+        Optional<PurchaseOrder> po = purchasing.getObject().purchaseOrderNumbered(purchaseOrderNumber);
+        Optional<CjDropshipping.CjOrder> order = cj.order(supplierCode,
+                po.map(PurchaseOrder::getSupplierReference).orElse(purchaseOrderNumber));
+        if (po.isEmpty() || order.isEmpty()) {
+            return;
+        }
+        event(eventId, purchaseOrderNumber, order.get(), po.get().getStatus(), supplierCode)
+                .ifPresent(event -> receive(supplierCode, event));
+    }
+
+    /**
+     * What CJ's view of an order amounts to for our purchase order: nothing while CJ has not committed
+     * (created, in cart, unpaid), ACCEPTED once paid, SHIPPED with CJ's tracking number (ACCEPTED while
+     * it has none), and a cancelled order is our cancellation accepted or, unasked, a rejection.
+     */
+    Optional<SupplierEvent> event(String eventId, String purchaseOrderNumber, CjDropshipping.CjOrder order,
+            PurchaseOrderStatus current, String supplierCode) {
+        return order.status().supplierEvent(current == PurchaseOrderStatus.CANCELLATION_REQUESTED).map(type -> {
+            if (type == SupplierEventType.SHIPPED && order.trackNumber() == null) {
+                log.info("CJ reports {} {} without a tracking number yet: taken as accepted", purchaseOrderNumber,
+                        order.status());
+                type = SupplierEventType.ACCEPTED;
+            }
+            String reason = type == SupplierEventType.REJECTED ? "CJ_CANCELLED" : null;
+            boolean shipped = type == SupplierEventType.SHIPPED;
+            return new SupplierEvent(eventId, type, purchaseOrderNumber, order.orderId(), reason,
+                    shipped ? settings.account(supplierCode).orElseThrow().carrierCode() : null,
+                    shipped ? order.trackNumber() : null);
+        });
+    }
+
+    void receive(String supplierCode, SupplierEvent event) {
+        ownTransaction.executeWithoutResult(tx -> purchasing.getObject().receive(supplierCode, event));
+    }
+}

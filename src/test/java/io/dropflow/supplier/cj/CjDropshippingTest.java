@@ -1,0 +1,155 @@
+package io.dropflow.supplier.cj;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.supplier.SupplierUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CJ Dropshipping client against a real HTTP server, in CJ's documented request and answer shapes. */
+class CjDropshippingTest {
+
+    static final String VID = "92511400-C758-4474-93CA-66D442F5F787";
+    private static final String DETAIL = "/api2.0/v1/shopping/order/getOrderDetail";
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private CjDropshipping cj;
+
+    private static final SupplierGateway.PlacePurchaseOrder ORDER = new SupplierGateway.PlacePurchaseOrder("CJ",
+            "DF-7-PO1", "DF-7-PO1", List.of(new SupplierGateway.Line(VID, 2)),
+            new SupplierGateway.Address("Erika Mustermann", "Heidestrasse 17", null, "51147", "Köln", null, "DE", "+49 221"),
+            new SupplierGateway.Sender("Dropflow Demo Store", "1 Seller Street, Berlin"));
+
+    static String envelope(int code, boolean result, String message, String data) {
+        return "{\"code\":" + code + ",\"result\":" + result + ",\"message\":\"" + message + "\",\"data\":" + data
+                + ",\"requestId\":\"9eddf3f5-bd3d-4fae-a4f2-028cbb90db97\"}";
+    }
+
+    static String notFound() {
+        return envelope(1600300, false, "order not found", "null");
+    }
+
+    @BeforeEach
+    void start() {
+        server.start();
+        cj = new CjDropshipping(new CjSettings(Map.of("CJ", new CjSettings.Account(server.baseUrl() + "/api2.0/v1",
+                "cj-token", "12312", "CJPacket Ordinary", null, null, null, null, Duration.ofSeconds(1),
+                Duration.ofMillis(500)))));
+        server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(notFound())));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void anOrderIsCreatedWithCreateOrderV2AfterLookingForAnEarlierOne() {
+        server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(200, true, "Success",
+                "{\"orderId\":\"210711100018655344\",\"orderNumber\":\"DF-7-PO1\",\"orderStatus\":\"UNSHIPPED\"}"))));
+
+        assertThat(cj.createOrder(ORDER)).isEqualTo("210711100018655344");
+
+        server.verify(getRequestedFor(urlPathEqualTo(DETAIL)).withQueryParam("orderId", equalTo("DF-7-PO1"))
+                .withHeader("CJ-Access-Token", equalTo("cj-token")));
+        server.verify(postRequestedFor(urlEqualTo("/api2.0/v1/shopping/order/createOrderV2"))
+                .withHeader("CJ-Access-Token", equalTo("cj-token"))
+                .withRequestBody(matchingJsonPath("$.orderNumber", equalTo("DF-7-PO1")))
+                .withRequestBody(matchingJsonPath("$.shippingCountryCode", equalTo("DE")))
+                .withRequestBody(matchingJsonPath("$.shippingCountry", equalTo("Germany")))
+                .withRequestBody(matchingJsonPath("$.shippingProvince", equalTo("Köln")))
+                .withRequestBody(matchingJsonPath("$.shippingCity", equalTo("Köln")))
+                .withRequestBody(matchingJsonPath("$.shippingAddress", equalTo("Heidestrasse 17")))
+                .withRequestBody(matchingJsonPath("$.shippingZip", equalTo("51147")))
+                .withRequestBody(matchingJsonPath("$.shippingCustomerName", equalTo("Erika Mustermann")))
+                .withRequestBody(matchingJsonPath("$.logisticName", equalTo("CJPacket Ordinary")))
+                .withRequestBody(matchingJsonPath("$.fromCountryCode", equalTo("CN")))
+                .withRequestBody(matchingJsonPath("$.payType", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.products[0].vid", equalTo(VID)))
+                .withRequestBody(matchingJsonPath("$.products[0].quantity", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.remark", containing("Dropflow Demo Store"))));
+    }
+
+    @Test
+    void anOrderCjAlreadyHasIsNotCreatedAgain() {
+        server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(envelope(200, true, "Success",
+                "{\"orderId\":\"210711100018655344\",\"orderNum\":\"DF-7-PO1\",\"orderStatus\":\"UNSHIPPED\"}"))));
+
+        assertThat(cj.createOrder(ORDER)).isEqualTo("210711100018655344");
+
+        server.verify(0, postRequestedFor(urlPathMatching(".*createOrderV2")));
+    }
+
+    @Test
+    void cjsRefusalIsFinalAndNamesCjsCodeAndMessage() {
+        server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(1603001, false,
+                "variant is off sale", "null"))));
+
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierRefusedException.class)
+                .hasMessageContaining("variant is off sale")
+                .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("CJ_1603001"));
+    }
+
+    @Test
+    void tooManyRequestsServerErrorsGarbageAndTimeoutsAreWorthRetrying() {
+        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(429)));
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("429");
+
+        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("502");
+
+        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(ok("<html>maintenance</html>")));
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("not its JSON envelope");
+
+        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(okJson(envelope(200, true, "Success", "\"1\""))
+                .withFixedDelay(1500)));
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("in time");
+    }
+
+    @Test
+    void aRefusedTokenIsAConfigurationProblemAndTheTokenIsNotInTheMessage() {
+        server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(aResponse().withStatus(401).withBody("invalid token")));
+
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("dropflow.suppliers.cj.CJ")
+                .hasMessageNotContaining("cj-token");
+    }
+
+    @Test
+    void anOrderIsLookedUpAndAnUnpaidOneDeleted() {
+        server.stubFor(get(urlPathEqualTo(DETAIL)).withQueryParam("orderId", equalTo("210711100018655344"))
+                .willReturn(okJson(envelope(200, true, "Success", "{\"orderId\":\"210711100018655344\",\"orderNum\":"
+                        + "\"DF-7-PO1\",\"orderStatus\":\"SHIPPED\",\"logisticName\":\"CJPacket Ordinary\","
+                        + "\"trackNumber\":\"CJPKL7160102171YQ\"}"))));
+        server.stubFor(delete(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
+                .willReturn(okJson(envelope(200, true, "Success", "\"210711100018655344\""))));
+
+        CjDropshipping.CjOrder order = cj.order("CJ", "210711100018655344").orElseThrow();
+        assertThat(order.status()).isEqualTo(CjOrderStatus.SHIPPED);
+        assertThat(order.trackNumber()).isEqualTo("CJPKL7160102171YQ");
+        assertThat(order.logisticName()).isEqualTo("CJPacket Ordinary");
+        assertThat(cj.order("CJ", "DF-404-PO1")).isEmpty();
+
+        assertThat(cj.deleteOrder("CJ", "210711100018655344")).isTrue();
+        server.verify(deleteRequestedFor(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
+                .withQueryParam("orderId", equalTo("210711100018655344")).withHeader("CJ-Access-Token", equalTo("cj-token")));
+        server.stubFor(delete(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
+                .willReturn(okJson(envelope(1600500, false, "order is paid", "null"))));
+        assertThat(cj.deleteOrder("CJ", "210711100018655344")).isFalse();
+    }
+}

@@ -1,0 +1,242 @@
+package io.dropflow.supplier.cj;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.SupplierFixtures;
+import io.dropflow.support.TestSupplierApi;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order forwarding path with supplier CJ on CJ Dropshipping: the order placed with
+ * createOrderV2 (WireMock as CJ), CJ's signed ORDER and LOGISTIC messages moving it to delivery,
+ * and a cancellation answered by CJ's order detail and deleteOrder.
+ */
+@DropflowTest
+class CjSupplierProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DETAIL = "/cj/shopping/order/getOrderDetail";
+    private static final String CREATE = "/cj/shopping/order/createOrderV2";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SupplierFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        fixtures.cjSupplier();
+        TestSupplierApi.server().resetAll();
+    }
+
+    private static String cjOrderId(long order) {
+        return "2107111000" + (100000 + order);
+    }
+
+    private static String detail(long order, String status, String trackNumber) {
+        return CjDropshippingTest.envelope(200, true, "Success", "{\"orderId\":\"" + cjOrderId(order) + "\",\"orderNum\":\""
+                + po(order, 1) + "\",\"orderStatus\":\"" + status + "\",\"logisticName\":\"CJPacket Ordinary\",\"trackNumber\":"
+                + (trackNumber == null ? "null" : "\"" + trackNumber + "\"") + "}");
+    }
+
+    /** Places a TEST-CJ order and lets CJ take it at once. */
+    private long placedAtCj() {
+        TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
+        long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        TestSupplierApi.server().stubFor(post(CREATE).willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success",
+                "{\"orderId\":\"" + cjOrderId(order) + "\",\"orderNumber\":\"" + po(order, 1) + "\"}"))));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        return order;
+    }
+
+    static String sign(String body, String openId) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(openId.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ResponseEntity<String> cjSays(String type, Map<String, Object> params, String openId) throws Exception {
+        ObjectNode message = JSON.createObjectNode().put("messageId", UUID.randomUUID().toString().replace("-", ""))
+                .put("type", type).put("messageType", "UPDATE").put("openId", Long.parseLong(TestSupplierApi.CJ_OPEN_ID));
+        message.set("params", JSON.valueToTree(params));
+        return signedRaw(JSON.writeValueAsString(message), openId);
+    }
+
+    private ResponseEntity<String> signedRaw(String body, String openId) throws Exception {
+        String signature = sign(body, openId);
+        return dropflow.postRaw("/api/webhooks/cj/" + TestSupplierApi.CJ, body, h -> h.set("sign", signature));
+    }
+
+    private static Map<String, Object> orderMessage(long order, String status) {
+        return Map.of("cjOrderId", cjOrderId(order), "orderNum", po(order, 1), "orderNumber", po(order, 1),
+                "orderStatus", status, "logisticName", "CJPacket Ordinary", "updateDate", "2026-11-27 10:00:00");
+    }
+
+    private static Map<String, Object> logisticMessage(String cjOrderId, String trackingNumber, int status,
+            List<Map<String, Object>> events) throws Exception {
+        return Map.of("orderId", cjOrderId, "logisticName", "CJPacket Ordinary", "trackingNumber", trackingNumber,
+                "trackingStatus", status, "logisticsTrackEvents", JSON.writeValueAsString(events));
+    }
+
+    private static Map<String, Object> trackEvent(int status, String activity, String time) {
+        return Map.of("status", status, "activity", activity, "location", "Shenzhen", "eventTime", time,
+                "statusDesc", activity);
+    }
+
+    private long inboxMessages() {
+        return jdbc.queryForObject("select count(*) from inbox_message", Long.class);
+    }
+
+    @Test
+    void anOrderIsPlacedAtCjOnceAndFollowedThroughItsSignedMessages() throws Exception {
+        var server = TestSupplierApi.server();
+        server.stubFor(get(urlPathEqualTo(DETAIL)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(CjDropshippingTest.notFound())));
+        long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        String cjOrder = cjOrderId(order);
+        // CJ creates the order but its answer never arrives in time...
+        server.stubFor(post(CREATE).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success", "{\"orderId\":\"" + cjOrder + "\"}"))
+                        .withFixedDelay(1500))
+                .willSetStateTo("created"));
+        server.stubFor(get(urlPathEqualTo(DETAIL)).inScenario("lost answer").whenScenarioStateIs("created")
+                .willReturn(okJson(detail(order, "UNSHIPPED", null))));
+        dropflow.runJobs(order);
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                .activityId(FORWARD_PURCHASE_ORDER).singleResult();
+        assertThat(failed.getExceptionMessage()).contains("in time");
+        // ...so the retry finds it by our number and does not create a second one
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        server.verify(1, postRequestedFor(urlEqualTo(CREATE))
+                .withHeader("CJ-Access-Token", equalTo(TestSupplierApi.CJ_TOKEN))
+                .withRequestBody(matchingJsonPath("$.products[0].vid", equalTo(TestSupplierApi.CJ_VID))));
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("supplierReference").asText()).isEqualTo(cjOrder);
+
+        // A wrong sign and a body that is not JSON are refused and change nothing
+        long before = inboxMessages();
+        assertThat(cjSays("ORDER", orderMessage(order, "UNSHIPPED"), "not-the-open-id").getStatusCode().value()).isEqualTo(401);
+        assertThat(signedRaw("{\"messageId\":", TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(400);
+        assertThat(inboxMessages()).isEqualTo(before);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+
+        // CJ paid and took the order on: accepted
+        ResponseEntity<String> accepted = cjSays("ORDER", orderMessage(order, "UNSHIPPED"), TestSupplierApi.CJ_OPEN_ID);
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(accepted.getBody()).path("result").asText()).isEqualTo("success");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        // Stock messages are acknowledged and ignored
+        assertThat(cjSays("STOCK", Map.of("vid", TestSupplierApi.CJ_VID), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value())
+                .isEqualTo(200);
+
+        // A parcel of a CJ order we do not know (yet) is refused, so CJ delivers it again later
+        assertThat(cjSays("LOGISTIC", logisticMessage("999", "CJPKL0000000000", 1, List.of()),
+                TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(409);
+
+        // The parcel's first LOGISTIC message comes before CJ's ORDER SHIPPED: it ships the order
+        String parcel = "CJPKL71601" + order;
+        ResponseEntity<String> left = cjSays("LOGISTIC", logisticMessage(cjOrder, parcel, 1,
+                List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
+        assertThat(left.getStatusCode().value()).as(left.getBody()).isEqualTo(200);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING, SYNC_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        JsonNode shipment = dropflow.getOrder(order).path("shipments").get(0);
+        assertThat(shipment.path("carrierCode").asText()).isEqualTo("CJ");
+        assertThat(shipment.path("trackingNumber").asText()).isEqualTo(parcel);
+        // CJ's ORDER SHIPPED afterwards changes nothing
+        assertThat(cjSays("ORDER", Map.of("cjOrderId", cjOrder, "orderNumber", po(order, 1), "orderStatus", "SHIPPED",
+                "trackNumber", parcel), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(200);
+
+        // The next message carries every event again, the last one delivered (CJ's time is Shanghai time)
+        assertThat(cjSays("LOGISTIC", logisticMessage(cjOrder, parcel, 12, List.of(
+                trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"),
+                trackEvent(12, "Delivered, PO Box", "2026-11-29 15:30:00"))), TestSupplierApi.CJ_OPEN_ID)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+        JsonNode events = dropflow.getOrder(order).path("shipments").get(0).path("events");
+        assertThat(events).hasSize(2);
+        assertThat(events.toString()).contains("DELIVERED", "2026-11-29T07:30:00Z");
+        server.verify(0, postRequestedFor(urlPathMatching("/track17/.*")));
+    }
+
+    @Test
+    void cjDeletesAnUnpaidOrderTheConsumerCancels() {
+        long order = placedAtCj();
+        TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "UNPAID", null))));
+        TestSupplierApi.server().stubFor(delete(urlPathEqualTo("/cj/shopping/order/deleteOrder"))
+                .willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success", "\"" + cjOrderId(order) + "\""))));
+
+        dropflow.cancel(order);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled", END_CLOSED_REFUNDED);
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
+        TestSupplierApi.server().verify(1, deleteRequestedFor(urlPathEqualTo("/cj/shopping/order/deleteOrder"))
+                .withQueryParam("orderId", equalTo(cjOrderId(order))));
+    }
+
+    @Test
+    void aPaidCjOrderCannotBeCancelledAndShips() throws Exception {
+        long order = placedAtCj();
+        TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "UNSHIPPED", null))));
+
+        dropflow.cancel(order);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("reasonCode").asText()).isEqualTo("CJ_ORDER_PAID");
+        TestSupplierApi.server().verify(0, deleteRequestedFor(urlPathMatching(".*deleteOrder.*")));
+        cjSays("ORDER", Map.of("cjOrderId", cjOrderId(order), "orderNumber", po(order, 1), "orderStatus", "SHIPPED",
+                "trackNumber", "CJPKL-PAID-" + order), TestSupplierApi.CJ_OPEN_ID);
+        assertThat(dropflow.process(order)).hasPassed("end_shipped_despite_cancellation").isWaitingAt(REGISTER_TRACKING);
+    }
+
+    @Test
+    void theShipByReminderLooksTheOrderUpAtCjAndTakesInWhatItsMessagesMissed() {
+        long order = placedAtCj();
+        TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "SHIPPED",
+                "CJPKL-MISSED-" + order))));
+
+        dropflow.fireTimer(order, REMINDER_DUE);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER, REGISTER_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
+                .isEqualTo("CJPKL-MISSED-" + order);
+    }
+}
