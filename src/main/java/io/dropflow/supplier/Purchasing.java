@@ -65,7 +65,7 @@ public class Purchasing {
                     command.shippingCost(), command.currency()));
         }));
         if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
-            return po; // an earlier attempt got through and the supplier has answered since
+            return answeredEarlier(po, command.shipByHours(), command.shipByTime());
         }
         List<SupplierGateway.Line> lines = po.getLines().stream()
                 .map(l -> new SupplierGateway.Line(l.getSupplierSku(), l.getQuantity()))
@@ -259,7 +259,7 @@ public class Purchasing {
         PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key)
                 .orElseGet(() -> purchaseOrders.save(create.get())));
         if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
-            return po;
+            return answeredEarlier(po, shipByHours, shipByTime);
         }
         String reference;
         try {
@@ -274,6 +274,29 @@ public class Purchasing {
         return ownTransaction.execute(tx -> {
             PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
             locked.markForwarded(reference, shipByHours, shipByTime);
+            return locked;
+        });
+    }
+
+    /**
+     * An earlier attempt got through and the supplier has answered since. When that attempt died
+     * before it recorded its own outcome (a crash between the supplier's answer to our call and our
+     * commit, the supplier's webhook arriving in between), the forwarding is recorded now, without
+     * calling the supplier again; a purchase order it declined is the refusal it would have been.
+     */
+    private PurchaseOrder answeredEarlier(PurchaseOrder po, int shipByHours, java.time.Duration shipByTime) {
+        if (po.getForwardedAt() != null) {
+            return po;
+        }
+        if (po.getStatus() == PurchaseOrderStatus.DECLINED) {
+            throw new SupplierRefusedException(po.getReasonCode() == null ? "REJECTED" : po.getReasonCode(),
+                    "supplier " + po.getSupplier().getCode() + " declined " + po.getIdempotencyKey());
+        }
+        log.info("Purchase order {} was answered ({}) before its forwarding was recorded: recording it now",
+                po.getIdempotencyKey(), po.getStatus());
+        return ownTransaction.execute(tx -> {
+            PurchaseOrder locked = purchaseOrders.lockById(po.getId()).orElseThrow();
+            locked.markForwarded(null, shipByHours, shipByTime);
             return locked;
         });
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
 import io.dropflow.support.DropflowDriver;
@@ -127,5 +128,38 @@ class SupplierApiProcessTest {
                             TestSupplierApi.WEBHOOK_SECRET, now + "." + broken));
                 });
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    }
+
+    /**
+     * Our call timed out, yet the supplier took the purchase order and answered through its webhooks
+     * before the job was retried (as after a crash between its answer and our commit): the retry
+     * records the forwarding without placing the order again, and the early answers move the order.
+     */
+    @Test
+    void aSupplierThatAnsweredBeforeTheForwardingWasRecordedIsNotAskedAgain() throws Exception {
+        long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
+                .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-78\"}")
+                .withFixedDelay(1500)));
+        dropflow.runJobs(order);
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                .activityId(Elements.FORWARD_PURCHASE_ORDER).singleResult();
+        assertThat(failed.getExceptionMessage()).contains("in time");
+
+        long now = Instant.now().getEpochSecond();
+        assertThat(signed(po(order, 1), "ACCEPTED", null, now, TestSupplierApi.WEBHOOK_SECRET).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(signed(po(order, 1), "SHIPPED", "TRK-EARLY-" + order, now, TestSupplierApi.WEBHOOK_SECRET)
+                .getStatusCode().value()).isEqualTo(200);
+
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).hasPassed(Elements.AWAIT_SUPPLIER_ANSWER, Elements.REGISTER_TRACKING)
+                .isWaitingAt(Elements.AWAIT_DELIVERY);
+        TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/v1/purchase-orders")));
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(purchaseOrder.path("shipByAt").isNull()).isFalse();
     }
 }
