@@ -64,7 +64,9 @@ public class MessageInbox {
     }
 
     /**
-     * Stores the message in the caller's transaction and delivers it after commit if someone waits.
+     * Stores the message in the caller's transaction and, after commit, delivers the business key's
+     * pending messages in the order they came, this one last: an earlier message whose delivery was
+     * cut short (a node killed after storing it) is not overtaken by this one.
      * @return false when this event was received before (the redelivery is ignored)
      */
     public boolean accept(Message m) {
@@ -74,7 +76,7 @@ public class MessageInbox {
         InboxMessage stored = messages.save(new InboxMessage(m.source(), m.sourceEventId(), m.name(), m.businessKey(),
                 m.correlationVar(), m.correlationValue() == null ? null : m.correlationValue().toString(),
                 write(m.variables())));
-        afterCommit(() -> tryDeliver(stored.getId()));
+        afterCommit(() -> deliverPending(stored.getBusinessKey()));
         return true;
     }
 

@@ -831,6 +831,29 @@ class OrderFulfillmentProcessTest {
         assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted").isWaitingAt(AWAIT_SHIPMENT);
     }
 
+    /**
+     * The node that stored a supplier's acceptance died before delivering it (found by the crash
+     * test): the supplier's next event must not overtake it. A new event delivers the order's
+     * earlier pending events first, in the order they came.
+     */
+    @Test
+    void anEarlierUndeliveredAnswerIsDeliveredBeforeALaterOne() {
+        long order = forwardedOrder("DEMO-MUG");
+        Long purchaseOrderId = (Long) engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                "purchaseOrderId");
+        jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
+                + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'lost-accept-' || ?,"
+                + " 'SupplierAcceptedPurchaseOrder', ?, 'purchaseOrderId', ?, '{}', 'PENDING', 0, now())",
+                order, Long.toString(order), purchaseOrderId.toString());
+
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-AFTER-LOST-" + order);
+
+        assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted", "event_supplier_shipped_after_acceptance")
+                .isWaitingAt(REGISTER_TRACKING);
+        assertThat(inbox.messagesFor(Long.toString(order))).extracting(InboxMessage::getStatus)
+                .containsOnly(InboxMessage.Status.DELIVERED);
+    }
+
     @Test
     void aDeliveryReportedBeforeTrackingIsSetUpIsNotLost() {
         long order = forwardedOrder("DEMO-MUG");
