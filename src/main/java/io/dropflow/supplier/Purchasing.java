@@ -90,20 +90,34 @@ public class Purchasing {
     /**
      * Asks the supplier to cancel. The request is recorded (and committed) before the supplier is
      * called, so an immediate answer finds it; repeating the call repeats the same idempotent request.
-     * @return false when there is nothing left to cancel (the purchase order already shipped or ended)
+     * A purchase order that shipped or was cancelled meanwhile is not asked about again: the
+     * supplier's event saying so is waiting in the inbox (it came while the order's process was busy,
+     * or while a node that had asked died before committing), and the process's wait for the answer
+     * takes it.
+     * @return false when there is nothing to cancel and no answer to wait for (the supplier declined)
      */
     @CallsPartner
     public boolean requestCancellation(Long purchaseOrderId) {
         PurchaseOrder po = ownTransaction.execute(tx -> {
             PurchaseOrder locked = purchaseOrders.lockById(purchaseOrderId).orElseThrow();
-            return locked.requestCancellation() == Transition.STALE ? null : locked;
+            locked.requestCancellation();
+            return locked;
         });
-        if (po == null) {
-            return false;
+        switch (po.getStatus()) {
+            case CANCELLATION_REQUESTED -> {
+                gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
+                        po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
+                return true;
+            }
+            case SHIPPED, CANCELLED -> {
+                log.info("Purchase order {} is {} already: its answer is awaited, not asked for", po.getIdempotencyKey(),
+                        po.getStatus());
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
-        gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
-                po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
-        return true;
     }
 
     /**

@@ -716,6 +716,26 @@ class OrderFulfillmentProcessTest {
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
+        /**
+         * The supplier's shipment came while the order's process was busy taking the consumer's
+         * cancellation: the supplier is not asked to cancel a parcel on its way, the consumer is not
+         * refunded for it, and the order is delivered.
+         */
+        @Test
+        void aShipmentThatCameWhileTheCancellationWasTakenIsNotRefunded() {
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.cancel(order);
+            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION);
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-CROSSED-" + order);
+
+            dropflow.runJobs(order);
+
+            assertThat(supplier.received(po(order, 1)).cancellationRequests()).isEmpty();
+            assertThat(dropflow.process(order)).hasPassed("event_shipped_instead", "end_shipped_instead")
+                    .hasNotPassed("end_cancelled_before_forwarding");
+            assertThat(refundsFor(order)).isZero();
+        }
+
         @Test
         void aSupplierThatAlreadyShippedRefusesAndTheOrderGoesOn() {
             long order = forwardedOrder("DEMO-MUG");
