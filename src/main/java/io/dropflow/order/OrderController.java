@@ -64,7 +64,24 @@ class OrderController {
     @ApiResponse(responseCode = "202", description = "Cancellation under way")
     @ApiResponse(responseCode = "409", description = "Too late to cancel")
     ResponseEntity<OrderView> cancel(@PathVariable Long id) {
-        intake.cancel(id);
+        // The order's process may be moving at this very moment (a job, a partner's event): the
+        // cancellation's transaction is then tried again; after three tries the caller gets a 409.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                intake.cancel(id);
+                break;
+            } catch (org.springframework.dao.ConcurrencyFailureException busy) {
+                if (attempt == 3) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(intake.find(id)));
     }
 

@@ -89,9 +89,15 @@ public class OrderFulfillment {
         if (!waiting) {
             return false;
         }
-        runtime.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
-                .processInstanceBusinessKey(orderId.toString())
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
+                    .processInstanceBusinessKey(orderId.toString())
+                    .correlateWithResult();
+        } catch (org.camunda.bpm.engine.OptimisticLockingException busy) {
+            // A job or a partner event moved the order at the same moment: the caller may try again.
+            throw new org.springframework.dao.ConcurrencyFailureException("order " + orderId
+                    + " changed while its cancellation was taken; try again", busy);
+        }
         return true;
     }
 
