@@ -11,7 +11,12 @@ import java.time.Instant;
 @Entity
 public class InboxMessage {
 
-    public enum Status { PENDING, DELIVERED, EXPIRED }
+    /**
+     * PENDING until delivered; EXPIRED when no process waited for it in time; NOT_AWAITED when the
+     * process it was meant for ended without waiting for it (overtaken, e.g. a supplier's acceptance
+     * by the consumer's cancellation).
+     */
+    public enum Status { PENDING, DELIVERED, EXPIRED, NOT_AWAITED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,6 +63,10 @@ public class InboxMessage {
 
     void expire() {
         status = Status.EXPIRED;
+    }
+
+    void notAwaited() {
+        status = Status.NOT_AWAITED;
     }
 
     public Long getId() { return id; }

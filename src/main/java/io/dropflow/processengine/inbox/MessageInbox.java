@@ -85,6 +85,25 @@ public class MessageInbox {
         afterCommit(() -> deliverPending(businessKey));
     }
 
+    /**
+     * Called when a process ends: what is still pending for its business key will never be awaited
+     * (the process went another way); once the ending commits, it is marked NOT_AWAITED instead of
+     * lingering as pending until it expires.
+     */
+    public void notAwaitedAfterCommit(String businessKey) {
+        afterCommit(() -> {
+            for (Long id : messages.pendingIdsFor(businessKey)) {
+                newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
+                    if (m.getStatus() == InboxMessage.Status.PENDING) {
+                        m.notAwaited();
+                        log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",
+                                m.getId(), m.getMessageName(), m.getBusinessKey());
+                    }
+                }));
+            }
+        });
+    }
+
     public void deliverPending(String businessKey) {
         for (Long id : messages.pendingIdsFor(businessKey)) {
             tryDeliver(id);

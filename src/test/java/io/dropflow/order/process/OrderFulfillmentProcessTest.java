@@ -874,6 +874,33 @@ class OrderFulfillmentProcessTest {
                 .containsOnly(InboxMessage.Status.DELIVERED);
     }
 
+    /**
+     * The supplier's acceptance was still pending when the consumer cancelled (found by the crash
+     * test): the order ends cancelled, and the acceptance no process will wait for is marked
+     * NOT_AWAITED rather than lingering as pending.
+     */
+    @Test
+    void anAnswerOvertakenByTheEndOfTheOrderIsMarkedNotAwaited() {
+        long order = forwardedOrder("DEMO-MUG");
+        Long purchaseOrderId = (Long) engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                "purchaseOrderId");
+        dropflow.cancel(order);
+        jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
+                + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'late-accept-' || ?,"
+                + " 'SupplierAcceptedPurchaseOrder', ?, 'purchaseOrderId', ?, '{}', 'PENDING', 0, now())",
+                order, Long.toString(order), purchaseOrderId.toString());
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled");
+        assertThat(inbox.messagesFor(Long.toString(order)))
+                .filteredOn(m -> m.getMessageName().equals("SupplierAcceptedPurchaseOrder"))
+                .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.NOT_AWAITED);
+        assertThat(inbox.messagesFor(Long.toString(order))).extracting(InboxMessage::getStatus)
+                .doesNotContain(InboxMessage.Status.PENDING);
+    }
+
     @Test
     void aDeliveryReportedBeforeTrackingIsSetUpIsNotLost() {
         long order = forwardedOrder("DEMO-MUG");
