@@ -348,6 +348,16 @@ public class Purchasing {
         purchaseOrders.lockById(purchaseOrderId).orElseThrow().claimUpheld();
     }
 
+    /**
+     * The order's latest own purchase order unless the supplier declined it: the one a consumer's
+     * cancellation is about, also when the job that placed it died before the process learnt of it.
+     */
+    public java.util.Optional<PurchaseOrder> latestPurchaseOrderOf(Long orderId) {
+        return purchaseOrders.findByOrderIdOrderById(orderId).stream().filter(PurchaseOrder::isOriginal)
+                .reduce((first, second) -> second)
+                .filter(po -> po.getStatus() != PurchaseOrderStatus.DECLINED);
+    }
+
     /** The purchase order with our number (the number and key we sent the supplier). */
     public java.util.Optional<PurchaseOrder> purchaseOrderNumbered(String purchaseOrderNumber) {
         return purchaseOrders.findByIdempotencyKey(purchaseOrderNumber);

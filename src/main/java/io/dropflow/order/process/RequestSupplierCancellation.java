@@ -33,6 +33,14 @@ class RequestSupplierCancellation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long orderId = (Long) execution.getVariable(Variables.ORDER_ID);
         Long purchaseOrderId = (Long) execution.getVariable(Variables.PURCHASE_ORDER_ID);
+        if (purchaseOrderId == null) {
+            // The forwarding job may have reached the supplier and died before the process learnt of it
+            // (a crash, a timeout): the purchase order's row, committed before the call, says so.
+            purchaseOrderId = purchasing.latestPurchaseOrderOf(orderId).map(po -> po.getId()).orElse(null);
+            if (purchaseOrderId != null) {
+                execution.setVariable(Variables.PURCHASE_ORDER_ID, purchaseOrderId); // the answer is correlated by it
+            }
+        }
         boolean pending = purchaseOrderId != null && purchasing.requestCancellation(purchaseOrderId);
         execution.setVariable(Variables.CANCELLATION_PENDING, pending);
         orders.findById(orderId).orElseThrow().moveTo(OrderStatus.CANCELLATION_REQUESTED);

@@ -162,4 +162,32 @@ class SupplierApiProcessTest {
         assertThat(purchaseOrder.path("status").asText()).isEqualTo("SHIPPED");
         assertThat(purchaseOrder.path("shipByAt").isNull()).isFalse();
     }
+
+    /**
+     * The forwarding call timed out (the supplier took the purchase order; after a crash, the job's
+     * commit is lost the same way) and the consumer cancels before the job is retried: the supplier
+     * is asked to cancel that purchase order, not left to ship goods nobody pays for.
+     */
+    @Test
+    void aConsumerCancellingWhileTheForwardingIsInDoubtCancelsAtTheSupplier() throws Exception {
+        long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
+                .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-79\"}")
+                .withFixedDelay(1500)));
+        TestSupplierApi.server().stubFor(post(urlPathMatching("/v1/purchase-orders/.+/cancellation"))
+                .willReturn(aResponse().withStatus(202)));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.FORWARD_PURCHASE_ORDER);
+
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+        dropflow.runJobs(order);
+
+        TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/v1/purchase-orders/" + po(order, 1) + "/cancellation"))
+                .withHeader("Idempotency-Key", equalTo(po(order, 1) + "-cancel")));
+        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_CANCELLATION_ANSWER);
+        assertThat(signed(po(order, 1), "CANCELLATION_ACCEPTED", null, Instant.now().getEpochSecond(),
+                TestSupplierApi.WEBHOOK_SECRET).getStatusCode().value()).isEqualTo(200);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled");
+    }
 }
