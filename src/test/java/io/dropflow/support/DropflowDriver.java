@@ -108,6 +108,11 @@ public class DropflowDriver {
                 .retrieve().toEntity(String.class);
     }
 
+    public ResponseEntity<String> put(String path, Object body, java.util.function.Consumer<HttpHeaders> headers) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
     public ResponseEntity<String> postRaw(String path, String body, java.util.function.Consumer<HttpHeaders> headers) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)
                 .retrieve().toEntity(String.class);

@@ -1,0 +1,150 @@
+package io.dropflow.resilience;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Dropflow as an operating system process of its own, started the way an operator starts it
+ * ({@code postgres} profile, environment variables), so that a test can kill it with SIGKILL.
+ * Its output goes to {@code target/resilience/<name>.log}.
+ */
+final class DropflowNode {
+
+    static final String ADMIN = "owner";
+    static final String ADMIN_PASSWORD = "correct-horse-battery";
+
+    private final String name;
+    private final int port;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private DropflowNode(String name, int port, List<String> command, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.command = command;
+        this.environment = environment;
+    }
+
+    /**
+     * @param properties Spring properties on top of the postgres profile (partners, timings)
+     */
+    static DropflowNode of(String name, int port, String jdbcUrl, String webhookToken, Map<String, String> properties) {
+        // The application's own classes and dependencies; not the tests' (they would be component-scanned).
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "io.dropflow.DropflowApplication",
+                "--spring.profiles.active=postgres", "--server.port=" + port,
+                "--camunda.bpm.process-engine-name=" + name.replaceAll("[^A-Za-z0-9]", ""),
+                // The job log then says which node executed each job.
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Map<String, String> environment = Map.of(
+                "DROPFLOW_DB_URL", jdbcUrl,
+                "DROPFLOW_DB_USER", "postgres",
+                "DROPFLOW_DB_PASSWORD", "postgres",
+                "DROPFLOW_ADMIN_USER", ADMIN,
+                "DROPFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "DROPFLOW_WEBHOOK_TOKEN", webhookToken);
+        return new DropflowNode(name, port, command, environment);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Starts the process and waits until its health endpoint answers UP. */
+    DropflowNode start(Duration timeout) {
+        try {
+            Path logs = Path.of("target", "resilience");
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ": see target/resilience/"
+                        + name + ".log");
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        kill();
+        throw new IllegalStateException(name + " did not come up within " + timeout + ": see target/resilience/" + name + ".log");
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, transactions cut off wherever they are. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** SIGTERM: Spring's graceful shutdown. */
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
