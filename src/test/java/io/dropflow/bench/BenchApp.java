@@ -80,6 +80,36 @@ final class BenchApp {
     }
 
     /**
+     * Open-loop intake at a fixed offered rate: step {@code i} is due at start + i / rate, whether
+     * or not earlier steps have answered. Each latency runs from when the step was due, so a
+     * server that falls behind shows it in the figures (no coordinated omission).
+     */
+    static List<Double> submitAtRate(int count, double perSecond, int maxInFlight, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<Future<?>> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            long due = start + (long) (n * 1e9 / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            done.add(pool.submit(() -> {
+                step.run(n);
+                latencies.add((System.nanoTime() - due) / 1e6);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return latencies;
+    }
+
+    /**
      * Polls until {@code count} reaches {@code target}; gives up when it stops moving for
      * {@code stuckAfter} or, when {@code giveUpAfter} is not null, when that much time has passed.
      */

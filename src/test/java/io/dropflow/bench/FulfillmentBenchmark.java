@@ -42,6 +42,8 @@ public final class FulfillmentBenchmark {
         int orders = Integer.getInteger("orders", 1000);
         int clients = Integer.getInteger("clients", 4);
         int warmup = Integer.getInteger("warmup", Math.max(50, orders / 10));
+        // -Drate=R: orders offered at R per second (open loop) instead of by `clients` closed-loop clients
+        double rate = Double.parseDouble(System.getProperty("rate", "0"));
         jdbcUrl = TestPostgres.jdbcUrl("bench_" + System.currentTimeMillis());
 
         ExecutorService partner = Executors.newFixedThreadPool(2);
@@ -56,10 +58,11 @@ public final class FulfillmentBenchmark {
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             DropflowDriver driver = new DropflowDriver(port, engine);
 
-            System.out.printf(Locale.ROOT, "Dropflow benchmark: %d orders (+%d warm-up), %d intake clients, %d cores%n",
-                    orders, warmup, clients, Runtime.getRuntime().availableProcessors());
-            runDropflow(driver, engine, warmup, clients);
-            Result dropflow = runDropflow(driver, engine, orders, clients);
+            System.out.printf(Locale.ROOT, "Dropflow benchmark: %d orders (+%d warm-up), %s, %d cores%n",
+                    orders, warmup, rate > 0 ? String.format(Locale.ROOT, "offered at %.1f orders/s", rate)
+                            : clients + " intake clients", Runtime.getRuntime().availableProcessors());
+            runDropflow(driver, engine, warmup, clients, rate);
+            Result dropflow = runDropflow(driver, engine, orders, clients, rate);
             System.out.printf(Locale.ROOT, "dropflow: %d orders settled in %.1f s: %.1f orders/s, %.0f jobs/s, "
                             + "intake p50 %.1f ms, p99 %.1f ms%n", orders, dropflow.seconds, orders / dropflow.seconds,
                     dropflow.jobs / dropflow.seconds, dropflow.p50, dropflow.p99);
@@ -143,20 +146,22 @@ public final class FulfillmentBenchmark {
         }
     }
 
-    private static Result runDropflow(DropflowDriver driver, ProcessEngine engine, int orders, int clients)
+    private static Result runDropflow(DropflowDriver driver, ProcessEngine engine, int orders, int clients, double rate)
             throws Exception {
         vacuum(jdbcUrl);
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "order_fulfillment");
         long start = System.nanoTime();
-        List<Double> latencies = BenchApp.submit(orders, clients, i -> {
+        BenchApp.Step place = i -> {
             DropflowDriver.Placed placed = driver.place(DropflowDriver.order("BENCH-" + System.nanoTime() + "-" + i,
                     "DEMO-MUG", 1, "15.00"));
             if (placed.status() != 201) {
                 throw new IllegalStateException("intake answered " + placed.status() + ": " + placed.body());
             }
-        });
+        };
+        List<Double> latencies = rate > 0 ? BenchApp.submitAtRate(orders, rate, 64, place)
+                : BenchApp.submit(orders, clients, place);
         awaitEnded(engine, "order_fulfillment", endedBefore + orders);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
