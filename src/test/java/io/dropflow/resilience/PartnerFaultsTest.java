@@ -74,21 +74,9 @@ class PartnerFaultsTest {
         }
     }
 
-    private ResponseEntity<String> supplierSays(long order, String type, String trackingNumber) throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("purchaseOrderNumber", po(order, 1));
-        if (trackingNumber != null) {
-            event.put("carrierCode", "SANDBOX-POST");
-            event.put("trackingNumber", trackingNumber);
-        }
-        String body = JSON.writeValueAsString(event);
-        long now = Instant.now().getEpochSecond();
-        return dropflow.postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER + "/events", body, h -> {
-            h.set("X-Dropflow-Timestamp", Long.toString(now));
-            h.set("X-Dropflow-Signature", "v1=" + Signatures.hmacSha256Hex(TestSupplierApi.WEBHOOK_SECRET, now + "." + body));
-        });
+    private ResponseEntity<String> supplierSays(long order, String type, String trackingNumber) {
+        return dropflow.wiredSupplierSays(po(order, 1), type, trackingNumber, Instant.now().getEpochSecond(),
+                TestSupplierApi.WEBHOOK_SECRET);
     }
 
     private List<Incident> incidentsOf(List<Long> orders) {

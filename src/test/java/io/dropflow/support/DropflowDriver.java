@@ -108,6 +108,33 @@ public class DropflowDriver {
                 .retrieve().toEntity(String.class);
     }
 
+    /**
+     * A purchase order event from supplier WIRED (Dropflow's supplier API), signed with
+     * {@code secret} at {@code timestamp} as the supplier signs its webhook calls.
+     */
+    public ResponseEntity<String> wiredSupplierSays(String purchaseOrderNumber, String type, String trackingNumber,
+            long timestamp, String secret) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("purchaseOrderNumber", purchaseOrderNumber);
+        if (trackingNumber != null) {
+            event.put("carrierCode", "SANDBOX-POST");
+            event.put("trackingNumber", trackingNumber);
+        }
+        String body;
+        try {
+            body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String signature = "v1=" + Signatures.hmacSha256Hex(secret, timestamp + "." + body);
+        return postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER + "/events", body, h -> {
+            h.set("X-Dropflow-Timestamp", Long.toString(timestamp));
+            h.set("X-Dropflow-Signature", signature);
+        });
+    }
+
     public ResponseEntity<String> put(String path, Object body, java.util.function.Consumer<HttpHeaders> headers) {
         return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)
                 .retrieve().toEntity(String.class);

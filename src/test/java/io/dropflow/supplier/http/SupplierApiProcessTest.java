@@ -57,22 +57,8 @@ class SupplierApiProcessTest {
     }
 
     private ResponseEntity<String> signed(String purchaseOrderNumber, String type, String trackingNumber, long timestamp,
-            String secret) throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("purchaseOrderNumber", purchaseOrderNumber);
-        if (trackingNumber != null) {
-            event.put("carrierCode", "SANDBOX-POST");
-            event.put("trackingNumber", trackingNumber);
-        }
-        String body = JSON.writeValueAsString(event);
-        String signature = "v1=" + io.dropflow.support.Signatures.hmacSha256Hex(secret,
-                timestamp + "." + body);
-        return dropflow.postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER + "/events", body, h -> {
-            h.set("X-Dropflow-Timestamp", Long.toString(timestamp));
-            h.set("X-Dropflow-Signature", signature);
-        });
+            String secret) {
+        return dropflow.wiredSupplierSays(purchaseOrderNumber, type, trackingNumber, timestamp, secret);
     }
 
     private long inboxMessages() {
