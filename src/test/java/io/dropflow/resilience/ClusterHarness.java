@@ -173,7 +173,7 @@ final class ClusterHarness {
                 + "; fulfillments: " + partners.shopify.fulfillments.values().stream().mapToInt(List::size).sum()
                 + "; refunds: " + partners.shopify.refunds.values().stream().mapToInt(List::size).sum()
                 + "; partner calls retried while no node answered: " + partners.callsRetried.get()
-                + "; calls refused: " + partners.refused.size() + "; partner events not awaited (overtaken): "
-                + count("select count(*) from inbox_message where status = 'NOT_AWAITED'");
+                + "; calls refused: " + partners.refused.size() + "; partner events not awaited: "
+                + countsBy("select message_name, count(*) from inbox_message where status = 'NOT_AWAITED' group by message_name");
     }
 }

@@ -64,7 +64,10 @@ class CrashSafetyTest {
 
                 db.assertEveryOrderFinishedOnce(partners, orders);
                 System.out.printf("crash: %d orders, SIGKILL at %d placed / %d finished, all finished %.1f s after the first;"
-                        + " %s%n", orders, placedAtKill, closedAtKill, seconds, db.figures(partners));
+                        + " %s; after the restart, forwardings the supplier had answered before they were recorded: %d,"
+                        + " cancellations that found the supplier's answer already in: %d%n", orders, placedAtKill,
+                        closedAtKill, seconds, db.figures(partners), node.logLines("before its forwarding was recorded"),
+                        node.logLines("its answer is awaited, not asked for"));
             } finally {
                 node.kill();
             }

@@ -78,7 +78,7 @@ final class DropflowNode {
             Path logs = Path.of("target", "resilience");
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -132,6 +132,15 @@ final class DropflowNode {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** How many lines of this node's log contain {@code text}. */
+    long logLines(String text) {
+        try (var lines = Files.lines(Path.of("target", "resilience", name + ".log"))) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

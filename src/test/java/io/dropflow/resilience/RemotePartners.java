@@ -52,8 +52,7 @@ final class RemotePartners implements AutoCloseable {
     private static final Pattern PO_NUMBER = Pattern.compile("DF-(\\d+)-PO(\\d+)");
     private static final Pattern CANCELLATION = Pattern.compile("/v1/purchase-orders/(DF-\\d+-PO\\d+)/cancellation");
 
-    private final WireMockServer supplier = new WireMockServer(options().dynamicPort().disableRequestJournal()
-            .containerThreads(40));
+    private final WireMockServer supplier;
     final FakeShopify shopify = new FakeShopify();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService answers = Executors.newFixedThreadPool(6);
@@ -72,28 +71,46 @@ final class RemotePartners implements AutoCloseable {
     RemotePartners(Supplier<List<String>> nodes, int cancelEvery) {
         this.nodes = nodes;
         this.cancelEvery = cancelEvery;
+        // Counted when the supplier has read the request (not when its answer got through): a node
+        // killed while waiting for the answer has still placed the order, as with a real supplier.
+        supplier = new WireMockServer(options().dynamicPort().disableRequestJournal().containerThreads(40)
+                .extensions(new com.github.tomakehurst.wiremock.extension.ServeEventListener() {
+                    @Override
+                    public void afterMatch(com.github.tomakehurst.wiremock.stubbing.ServeEvent event,
+                            com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+                        received(event.getRequest());
+                    }
+
+                    @Override
+                    public String getName() {
+                        return "remote-supplier";
+                    }
+                }));
         supplier.start();
-        supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(201)
+        // A quarter of a second per purchase order, as a remote supplier takes: a kill then often
+        // lands while calls are in flight, and their keys come again after the restart.
+        supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(201).withFixedDelay(250)
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"R-1\"}")));
         supplier.stubFor(post(urlPathMatching("/v1/purchase-orders/.+")).willReturn(aResponse().withStatus(202)));
-        supplier.addMockServiceRequestListener((request, response) -> {
-            if (!RequestMethod.POST.equals(request.getMethod())) {
-                return;
+    }
+
+    private void received(com.github.tomakehurst.wiremock.http.Request request) {
+        if (!RequestMethod.POST.equals(request.getMethod())) {
+            return;
+        }
+        String url = request.getUrl();
+        if (url.equals("/v1/purchase-orders")) {
+            String key = request.getHeader("Idempotency-Key");
+            if (purchaseOrders.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement() == 0) {
+                answers.submit(() -> answerPurchaseOrder(key));
             }
-            String url = request.getUrl();
-            if (url.equals("/v1/purchase-orders")) {
-                String key = request.getHeader("Idempotency-Key");
-                if (purchaseOrders.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement() == 0) {
-                    answers.submit(() -> answerPurchaseOrder(key));
-                }
-            } else {
-                Matcher cancellation = CANCELLATION.matcher(url);
-                if (cancellation.matches() && cancellations.computeIfAbsent(cancellation.group(1), k -> new AtomicInteger())
-                        .getAndIncrement() == 0) {
-                    answers.submit(() -> supplierSays(cancellation.group(1), "CANCELLATION_ACCEPTED", null));
-                }
+        } else {
+            Matcher cancellation = CANCELLATION.matcher(url);
+            if (cancellation.matches() && cancellations.computeIfAbsent(cancellation.group(1), k -> new AtomicInteger())
+                    .getAndIncrement() == 0) {
+                answers.submit(() -> supplierSays(cancellation.group(1), "CANCELLATION_ACCEPTED", null));
             }
-        });
+        }
     }
 
     /** The partner settings every node gets. */
