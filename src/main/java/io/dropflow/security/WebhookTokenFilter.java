@@ -1,6 +1,7 @@
 package io.dropflow.security;
 
 import io.dropflow.supplier.http.HttpSupplierSettings;
+import io.dropflow.web.Hmac;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +22,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -128,14 +126,7 @@ class WebhookTokenFilter extends OncePerRequestFilter {
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: what a supplier puts after "v1=". */
     static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
     }
 
     private static void refuse(HttpServletResponse response, String detail) throws IOException {

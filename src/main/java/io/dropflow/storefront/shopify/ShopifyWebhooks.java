@@ -1,11 +1,9 @@
 package io.dropflow.storefront.shopify;
 
+import io.dropflow.web.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /** Shopify signs each webhook: {@code X-Shopify-Hmac-Sha256} is the Base64 HMAC-SHA256 of the raw body with the app's client secret. */
@@ -28,13 +26,7 @@ public class ShopifyWebhooks {
         if (!configured() || hmacHeader == null) {
             return false;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = Base64.getEncoder().encode(mac.doFinal(rawBody));
-            return MessageDigest.isEqual(expected, hmacHeader.trim().getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] expected = Base64.getEncoder().encode(Hmac.sha256(settings.clientSecret(), rawBody));
+        return MessageDigest.isEqual(expected, hmacHeader.trim().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -8,10 +8,10 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.web.Hmac;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -216,13 +214,7 @@ class CjWebhookController {
 
     /** Base64 HMAC-SHA256 of the raw body keyed with the openId: CJ's {@code sign}. */
     static String sign(byte[] body, String openId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(openId.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Hmac.sha256(openId, body));
     }
 
     private static String digest(String text) {
