@@ -93,13 +93,11 @@ public class MessageInbox {
     public void notAwaitedAfterCommit(String businessKey) {
         afterCommit(() -> {
             for (Long id : messages.pendingIdsFor(businessKey)) {
-                newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
-                    if (m.getStatus() == InboxMessage.Status.PENDING) {
-                        m.notAwaited();
-                        log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",
-                                m.getId(), m.getMessageName(), m.getBusinessKey());
-                    }
-                }));
+                endIfPending(id, m -> {
+                    m.notAwaited();
+                    log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",
+                            m.getId(), m.getMessageName(), m.getBusinessKey());
+                });
             }
         });
     }
@@ -124,14 +122,21 @@ public class MessageInbox {
             tryDeliver(id);
         }
         for (Long id : messages.pendingIdsReceivedBefore(Instant.now().minus(expireAfter), Limit.of(500))) {
-            newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
-                if (m.getStatus() == InboxMessage.Status.PENDING) {
-                    m.expire();
-                    log.warn("Inbox message {} ({} for {}) expired: no process waited for it since {}",
-                            m.getId(), m.getMessageName(), m.getBusinessKey(), m.getReceivedAt());
-                }
-            }));
+            endIfPending(id, m -> {
+                m.expire();
+                log.warn("Inbox message {} ({} for {}) expired: no process waited for it since {}",
+                        m.getId(), m.getMessageName(), m.getBusinessKey(), m.getReceivedAt());
+            });
         }
+    }
+
+    /** Ends a message that is still pending, in a transaction of its own holding its row lock. */
+    private void endIfPending(Long id, java.util.function.Consumer<InboxMessage> end) {
+        newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
+            if (m.getStatus() == InboxMessage.Status.PENDING) {
+                end.accept(m);
+            }
+        }));
     }
 
     /** @return true when the message was handed to a waiting process instance */
