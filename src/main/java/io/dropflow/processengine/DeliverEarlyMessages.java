@@ -1,6 +1,5 @@
 package io.dropflow.processengine;
 
-import io.dropflow.processengine.inbox.MessageInbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.dropflow.processengine;
 
-import io.dropflow.processengine.inbox.MessageInbox;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -9,7 +9,7 @@ import io.dropflow.claim.ClaimHistory;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.SupplierClaimAnswer;
-import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.util.HashMap;

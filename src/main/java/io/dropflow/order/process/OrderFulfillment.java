@@ -12,7 +12,7 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.order.Order;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.Orders;
-import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.time.Duration;
 import java.util.Map;

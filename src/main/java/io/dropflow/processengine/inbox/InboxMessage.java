@@ -38,7 +38,7 @@ public class InboxMessage {
     protected InboxMessage() {
     }
 
-    InboxMessage(String source, String sourceEventId, String messageName, String businessKey, String correlationVar,
+    public InboxMessage(String source, String sourceEventId, String messageName, String businessKey, String correlationVar,
             String correlationValue, String payload) {
         this.source = source;
         this.sourceEventId = sourceEventId;
@@ -49,23 +49,23 @@ public class InboxMessage {
         this.payload = payload;
     }
 
-    void delivered() {
+    public void delivered() {
         status = Status.DELIVERED;
         deliveredAt = Instant.now();
         attempts++;
         lastError = null;
     }
 
-    void failed(String error) {
+    public void failed(String error) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 
-    void expire() {
+    public void expire() {
         status = Status.EXPIRED;
     }
 
-    void notAwaited() {
+    public void notAwaited() {
         status = Status.NOT_AWAITED;
     }
 

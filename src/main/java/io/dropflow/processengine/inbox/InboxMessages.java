@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface InboxMessages extends JpaRepository<InboxMessage, Long> {
+public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
 
     boolean existsBySourceAndSourceEventId(String source, String sourceEventId);
 

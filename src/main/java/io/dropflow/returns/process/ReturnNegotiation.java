@@ -6,7 +6,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
-import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnSettings;

@@ -4,10 +4,15 @@ import io.dropflow.web.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
-/** Shopify signs each webhook: {@code X-Shopify-Hmac-Sha256} is the Base64 HMAC-SHA256 of the raw body with the app's client secret. */
+/**
+ * Shopify signs each webhook: {@code X-Shopify-Hmac-Sha256} is the Base64 HMAC-SHA256 of the raw
+ * body with the app's client secret. Exposed to the order feature, which takes Shopify's orders in.
+ */
 @Component
+@NamedInterface("shopify-webhooks")
 public class ShopifyWebhooks {
 
     public static final String HMAC_HEADER = "X-Shopify-Hmac-Sha256";

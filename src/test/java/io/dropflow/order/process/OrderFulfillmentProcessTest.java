@@ -10,7 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.processengine.inbox.InboxMessage;
-import io.dropflow.processengine.inbox.MessageInbox;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.sandbox.SandboxCarrier;
 import io.dropflow.sandbox.SandboxSupplier;
 import io.dropflow.storefront.sandbox.SandboxStorefront;

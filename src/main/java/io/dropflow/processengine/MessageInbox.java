@@ -1,4 +1,7 @@
-package io.dropflow.processengine.inbox;
+package io.dropflow.processengine;
+
+import io.dropflow.processengine.inbox.InboxMessage;
+import io.dropflow.processengine.inbox.InboxMessages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
