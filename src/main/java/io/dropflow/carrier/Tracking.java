@@ -2,7 +2,7 @@ package io.dropflow.carrier;
 
 import io.dropflow.processengine.CallsPartner;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +71,7 @@ public class Tracking {
     @Transactional
     public boolean receive(CarrierEvent event) {
         Shipment shipment = shipments.lockByTracking(event.carrierCode(), event.trackingNumber())
-                .orElseThrow(() -> new NoSuchElementException(
+                .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(), 
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
         TrackingStatus before = shipment.getStatus();
         boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),

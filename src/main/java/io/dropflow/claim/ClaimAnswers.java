@@ -4,7 +4,7 @@ import io.dropflow.claim.process.DefectClaim;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Supplier;
 import io.dropflow.supplier.Suppliers;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,10 +34,10 @@ public class ClaimAnswers {
     @Transactional
     public Result receive(String supplierCode, ClaimAnswerEvent event) {
         Supplier supplier = suppliers.findByCode(supplierCode)
-                .orElseThrow(() -> new NoSuchElementException("no supplier " + supplierCode));
+                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
         Claim claim = claims.lockById(event.claimId())
                 .filter(c -> c.getSupplierId().equals(supplier.getId()))
-                .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode + " has no claim "
+                .orElseThrow(() -> NotFound.of("claim", event.claimNumber(), "supplier " + supplierCode + " has no claim "
                         + event.claimNumber()));
         if (event.amount() != null && event.amount().compareTo(claim.getClaimedValue()) > 0) {
             throw new InvalidClaimException("the amount " + event.amount() + " is more than the claimed value "
@@ -63,7 +63,7 @@ public class ClaimAnswers {
     @Transactional
     public Result platformDecided(PlatformDecision decision) {
         Claim claim = claims.lockById(decision.claimId())
-                .orElseThrow(() -> new NoSuchElementException("no claim " + decision.claimNumber()));
+                .orElseThrow(() -> NotFound.of("claim", decision.claimNumber()));
         if (claim.getPlatformVerdict() != null) {
             return Result.ALREADY_DECIDED;
         }

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -56,7 +56,7 @@ public class ClaimIntake {
 
     @Transactional
     public Claim file(Long orderId, FileClaim request, List<EvidenceUpload> files) {
-        Order order = orders.findById(orderId).orElseThrow(() -> new NoSuchElementException("no order " + orderId));
+        Order order = orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
         checkClaimable(order);
         List<ClaimLine> lines = claimedLines(order, request);
         Set<Integer> lineNos = new HashSet<>(lines.stream().map(ClaimLine::getLineNo).toList());
@@ -87,7 +87,7 @@ public class ClaimIntake {
      */
     @Transactional
     public Claim addEvidence(Long claimId, List<EvidenceUpload> files, List<String> urls) {
-        Claim claim = claims.lockById(claimId).orElseThrow(() -> new NoSuchElementException("no claim " + claimId));
+        Claim claim = claims.lockById(claimId).orElseThrow(() -> NotFound.of("claim", claimId));
         if (!claim.getStatus().isOpen()) {
             throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
                     + "; evidence can only be added to an open claim");

@@ -4,7 +4,7 @@ import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +26,7 @@ public class ClaimViews {
 
     @Transactional(readOnly = true)
     public ClaimView of(Long claimId) {
-        Claim c = claims.findById(claimId).orElseThrow(() -> new NoSuchElementException("no claim " + claimId));
+        Claim c = claims.findById(claimId).orElseThrow(() -> NotFound.of("claim", claimId));
         List<LedgerEntry> orderEntries = ledger.entriesOf(c.getOrderId());
         List<LedgerEntry> claimEntries = orderEntries.stream()
                 .filter(e -> e.getReference().equals(c.number())).toList();
@@ -56,9 +56,9 @@ public class ClaimViews {
     @Transactional(readOnly = true)
     public ClaimEvidence file(Long claimId, Long evidenceId) {
         ClaimEvidence e = evidence.findById(evidenceId).filter(x -> x.getClaimId().equals(claimId))
-                .orElseThrow(() -> new NoSuchElementException("claim " + claimId + " has no evidence " + evidenceId));
+                .orElseThrow(() -> NotFound.of("evidence", evidenceId, "claim " + claimId + " has no evidence " + evidenceId));
         if (!e.isFile()) {
-            throw new NoSuchElementException("evidence " + evidenceId + " is a link, not a file: " + e.getUrl());
+            throw NotFound.of("evidence file", evidenceId, "evidence " + evidenceId + " is a link, not a file: " + e.getUrl());
         }
         e.getContent(); // load the lazy content inside the transaction
         return e;

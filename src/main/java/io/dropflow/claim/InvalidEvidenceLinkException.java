@@ -1,9 +1,12 @@
 package io.dropflow.claim;
 
-/** A link given as evidence that is not an http(s) URL (400). */
-public class InvalidEvidenceLinkException extends RuntimeException {
+import io.dropflow.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+/** A link given as evidence that is not an http(s) URL: 400. */
+public class InvalidEvidenceLinkException extends ApiProblem {
 
     public InvalidEvidenceLinkException(String message) {
-        super(message);
+        super(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", message);
     }
 }

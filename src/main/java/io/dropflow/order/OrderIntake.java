@@ -3,7 +3,7 @@ package io.dropflow.order;
 import io.dropflow.order.process.OrderFulfillment;
 import io.dropflow.supplier.SupplierOffers;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +56,7 @@ public class OrderIntake {
 
     @Transactional(readOnly = true)
     public Order find(Long orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new NoSuchElementException("no order " + orderId));
+        return orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,7 @@ import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.supplier.Purchasing;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +29,7 @@ public class OrderViews {
 
     @Transactional(readOnly = true)
     public OrderView of(Long id) {
-        Order order = orders.findById(id).orElseThrow(() -> new NoSuchElementException("no order " + id));
+        Order order = orders.findById(id).orElseThrow(() -> NotFound.of("order", id));
         List<LedgerEntry> entries = ledger.entriesOf(id);
         return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(), order.saleTotal(),
                 order.getConsumer(), order.getShippingAddress(),

@@ -5,7 +5,7 @@ import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Supplier;
 import io.dropflow.supplier.Suppliers;
 import java.math.BigDecimal;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,8 +67,8 @@ public class ReturnAnswers {
 
     private ReturnRequest lockFor(String supplierCode, Long returnId, String number) {
         Supplier supplier = suppliers.findByCode(supplierCode)
-                .orElseThrow(() -> new NoSuchElementException("no supplier " + supplierCode));
+                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
         return returns.lockById(returnId).filter(r -> r.getSupplierId().equals(supplier.getId()))
-                .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode + " has no return " + number));
+                .orElseThrow(() -> NotFound.of("return", number, "supplier " + supplierCode + " has no return " + number));
     }
 }

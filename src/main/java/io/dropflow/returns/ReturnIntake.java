@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +51,7 @@ public class ReturnIntake {
 
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
-        Order order = orders.findById(orderId).orElseThrow(() -> new NoSuchElementException("no order " + orderId));
+        Order order = orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
         Instant delivered = tracking.shipmentsOf(orderId).stream()
                 .filter(s -> s.getReturnId() == null && s.getStatus() == TrackingStatus.DELIVERED)
                 .map(s -> s.getLastEventAt() == null ? s.getCreatedAt() : s.getLastEventAt())
@@ -92,7 +92,7 @@ public class ReturnIntake {
     /** The consumer's answer to an alternative offer. */
     @Transactional
     public ReturnRequest consumerAnswered(Long returnId, boolean accept) {
-        ReturnRequest r = returns.lockById(returnId).orElseThrow(() -> new NoSuchElementException("no return " + returnId));
+        ReturnRequest r = returns.lockById(returnId).orElseThrow(() -> NotFound.of("return", returnId));
         if (!r.recordConsumerAnswer(accept)) {
             throw new ReturnRefusedException("return " + r.number() + " has no offer waiting for an answer (" + r.getStatus() + ")");
         }

@@ -1,9 +1,12 @@
 package io.dropflow.returns;
 
-/** A return (or an answer to one) that the order's or the return's present state does not allow (409). */
-public class ReturnRefusedException extends RuntimeException {
+import io.dropflow.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+/** A return (or an answer to one) that the order's or the return's present state does not allow: 409. */
+public class ReturnRefusedException extends ApiProblem {
 
     public ReturnRefusedException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "return-refused", "Return not possible", message);
     }
 }

@@ -3,7 +3,7 @@ package io.dropflow.returns;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +23,7 @@ public class ReturnViews {
 
     @Transactional(readOnly = true)
     public ReturnView of(Long returnId) {
-        ReturnRequest r = returns.findById(returnId).orElseThrow(() -> new NoSuchElementException("no return " + returnId));
+        ReturnRequest r = returns.findById(returnId).orElseThrow(() -> NotFound.of("return", returnId));
         List<LedgerEntry> orderEntries = ledger.entriesOf(r.getOrderId());
         return new ReturnView(r.getId(), r.number(), r.getOrderId(), r.getStatus(), r.getReason(), r.getWish(),
                 r.getExchangeSku(), r.getChannel(), r.getCurrency(), r.getReturnedValue(),

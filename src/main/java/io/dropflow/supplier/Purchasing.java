@@ -6,7 +6,7 @@ import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
 import io.dropflow.supplier.SupplierGateway.RequestCancellation;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -170,7 +170,7 @@ public class Purchasing {
     public Transition receive(String supplierCode, SupplierEvent event) {
         PurchaseOrder po = purchaseOrders.lockByIdempotencyKey(event.purchaseOrderNumber())
                 .filter(p -> p.getSupplier().getCode().equals(supplierCode))
-                .orElseThrow(() -> new NoSuchElementException("supplier " + supplierCode
+                .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier " + supplierCode
                         + " has no purchase order " + event.purchaseOrderNumber()));
         Transition t = switch (event.type()) {
             case ACCEPTED -> po.accept();

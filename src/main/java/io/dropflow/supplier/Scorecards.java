@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +29,11 @@ public class Scorecards {
         this.clock = Clock.systemUTC();
     }
 
-    /** @throws NoSuchElementException for an unknown supplier code */
+    /** @throws NotFound for an unknown supplier code */
     @Transactional(readOnly = true)
     public SupplierScorecard of(String supplierCode) {
         Supplier supplier = suppliers.findByCode(supplierCode)
-                .orElseThrow(() -> new NoSuchElementException("no supplier " + supplierCode));
+                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
         return of(supplier);
     }
 

@@ -1,17 +1,8 @@
 package io.dropflow.web;
 
-import io.dropflow.claim.ClaimRefusedException;
-import io.dropflow.claim.EvidenceRejectedException;
-import io.dropflow.claim.InvalidClaimException;
-import io.dropflow.claim.InvalidEvidenceLinkException;
-import io.dropflow.order.OrderConflictException;
-import io.dropflow.returns.InvalidReturnException;
-import io.dropflow.returns.ReturnRefusedException;
-import io.dropflow.order.UnknownSkuException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of our API as RFC 7807 problem details that say what is wrong. */
+/**
+ * Every error of our API as RFC 7807 problem details that say what is wrong. Features' own refusals
+ * are {@link ApiProblem}s and render themselves; this class adds the field list of invalid input,
+ * concurrent changes, and a reference (never internals) for our own bugs.
+ */
 @RestControllerAdvice(basePackages = "io.dropflow")
 class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -64,67 +59,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(INVALID);
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(UnknownSkuException.class)
-    ProblemDetail unknownSku(UnknownSkuException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/unknown-sku"));
-        problem.setTitle("Unknown SKU");
-        problem.setProperty("skus", e.skus());
-        return problem;
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    /** A request the order's, claim's or return's present state does not allow. */
-    @ExceptionHandler({OrderConflictException.class, ClaimRefusedException.class, ReturnRefusedException.class})
-    ProblemDetail conflict(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        if (e instanceof OrderConflictException) {
-            problem.setTitle("Conflicts with the order's state");
-        } else {
-            boolean claim = e instanceof ClaimRefusedException;
-            problem.setType(URI.create("https://dropflow.io/problems/" + (claim ? "claim" : "return") + "-refused"));
-            problem.setTitle(claim ? "Claim not possible" : "Return not possible");
-        }
-        return problem;
-    }
-
-    /** A claim or return naming lines, quantities or SKUs the order does not have. */
-    @ExceptionHandler({InvalidClaimException.class, InvalidReturnException.class})
-    ProblemDetail doesNotFitTheOrder(RuntimeException e) {
-        boolean claim = e instanceof InvalidClaimException;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/invalid-" + (claim ? "claim" : "return")));
-        problem.setTitle((claim ? "Claim" : "Return") + " does not fit the order");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidEvidenceLinkException.class)
-    ProblemDetail invalidLink(InvalidEvidenceLinkException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid request");
-        return problem;
-    }
-
-    @ExceptionHandler(EvidenceRejectedException.class)
-    ResponseEntity<ProblemDetail> evidenceRejected(EvidenceRejectedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case TOO_MANY -> HttpStatus.BAD_REQUEST;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setType(URI.create("https://dropflow.io/problems/evidence-rejected"));
-        problem.setTitle("Evidence not accepted; nothing was stored");
-        return ResponseEntity.status(status).body(problem);
     }
 
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */

@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -105,7 +105,7 @@ class Kuaidi100PushController {
         }
         try {
             events.forEach(tracking::receive);
-        } catch (NoSuchElementException unknown) {
+        } catch (NotFound unknown) {
             log.warn("Kuaidi100 pushed {} {}, which no shipment has: {}", company, number, unknown.getMessage());
         }
         return answer(200, "成功");

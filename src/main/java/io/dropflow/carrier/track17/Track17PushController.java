@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -99,7 +99,7 @@ class Track17PushController {
             for (int i = events.size() - 1; i >= 0; i--) {
                 tracking.receive(events.get(i));
             }
-        } catch (NoSuchElementException unknown) {
+        } catch (NotFound unknown) {
             log.warn("17TRACK pushed {}, which no shipment has", number);
         }
         return ResponseEntity.ok(Map.of("result", "RECORDED"));

@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import io.dropflow.web.NotFound;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +168,7 @@ class CjWebhookController {
             for (CarrierEvent event : events) {
                 tracking.receive(event);
             }
-        } catch (NoSuchElementException untracked) {
+        } catch (NotFound untracked) {
             // A replacement's or exchange's parcel, or one shipped under another number: not followed here.
             log.info("CJ tracks {} for {}, which no shipment of ours has", number, po.get().getIdempotencyKey());
         }
