@@ -1,8 +1,9 @@
 package io.dropflow.security;
 
-import io.dropflow.supplier.http.HttpSupplierSettings;
+import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +25,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users,
-            @Value("${dropflow.webhooks.token:}") String webhookToken, HttpSupplierSettings suppliers) throws Exception {
+            @Value("${dropflow.webhooks.token:}") String webhookToken,
+            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(users)
-                .addFilterBefore(new WebhookTokenFilter(webhookToken, suppliers, java.time.Clock.systemUTC()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WebhookTokenFilter(webhookToken,
+                        signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE), clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .anyRequest().authenticated())

@@ -1,7 +1,5 @@
 package io.dropflow.security;
 
-import io.dropflow.supplier.http.HttpSupplierSettings;
-import io.dropflow.web.Hmac;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,15 +45,15 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     private static final int MAX_BODY = 1_000_000;
 
     private final byte[] token;
-    private final HttpSupplierSettings suppliers;
+    private final WebhookSigningKeys signingKeys;
     private final Clock clock;
 
-    WebhookTokenFilter(String token, HttpSupplierSettings suppliers, Clock clock) {
+    WebhookTokenFilter(String token, WebhookSigningKeys signingKeys, Clock clock) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("dropflow.webhooks.token (DROPFLOW_WEBHOOK_TOKEN) must be set");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.suppliers = suppliers;
+        this.signingKeys = signingKeys;
         this.clock = clock;
     }
 
@@ -79,11 +77,12 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher supplier = SUPPLIER_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        Optional<String> secret = supplier.matches() ? suppliers.webhookSecret(supplier.group(1)) : Optional.empty();
-        if (secret.isPresent()) {
+        Optional<WebhookSigningKeys.SigningKey> key = supplier.matches() ? signingKeys.of(supplier.group(1))
+                : Optional.empty();
+        if (key.isPresent()) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             String problem = body.length > MAX_BODY ? "body larger than " + MAX_BODY + " bytes"
-                    : signatureProblem(request, body, secret.get(), supplier.group(1));
+                    : signatureProblem(request, body, key.get(), supplier.group(1));
             if (problem != null) {
                 log.warn("Webhook call for supplier {} refused: {}", supplier.group(1), problem);
                 refuse(response, problem);
@@ -100,7 +99,8 @@ class WebhookTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private String signatureProblem(HttpServletRequest request, byte[] body, String secret, String supplierCode) {
+    private String signatureProblem(HttpServletRequest request, byte[] body, WebhookSigningKeys.SigningKey key,
+            String supplierCode) {
         String timestamp = request.getHeader(TIMESTAMP);
         String signature = request.getHeader(SIGNATURE);
         if (timestamp == null || signature == null) {
@@ -113,11 +113,11 @@ class WebhookTokenFilter extends OncePerRequestFilter {
             return TIMESTAMP + " is not Unix seconds";
         }
         Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        Duration tolerance = suppliers.http().get(supplierCode).signatureTolerance();
+        Duration tolerance = key.tolerance();
         if (age.compareTo(tolerance) > 0) {
             return "signed " + age.toSeconds() + " s from now, beyond the " + tolerance.toSeconds() + " s tolerance (replay?)";
         }
-        String expected = "v1=" + sign(secret, timestamp.trim(), body);
+        String expected = "v1=" + sign(key.secret(), timestamp.trim(), body);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.trim().getBytes(StandardCharsets.UTF_8))) {
             return "signature does not match the body";
         }

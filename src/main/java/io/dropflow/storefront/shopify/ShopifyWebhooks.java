@@ -1,6 +1,6 @@
 package io.dropflow.storefront.shopify;
 
-import io.dropflow.web.Hmac;
+import io.dropflow.security.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

@@ -8,7 +8,7 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.Purchasing;
-import io.dropflow.web.Hmac;
+import io.dropflow.security.Hmac;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.dropflow.web;
+package io.dropflow.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
