@@ -31,6 +31,9 @@ class PostgresProfileTest {
         env.put("DROPFLOW_ADMIN_USER", "owner");
         env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
+        env.put("DROPFLOW_SHOPIFY_SHOP", "owner.myshopify.com");
+        env.put("DROPFLOW_SHOPIFY_ACCESS_TOKEN", "shop-token");
+        env.put("DROPFLOW_SHOPIFY_CLIENT_SECRET", "shop-secret");
         env.put("server.port", "0");
         // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
         env.put("camunda.bpm.process-engine-name", "postgres-profile");
@@ -48,7 +51,7 @@ class PostgresProfileTest {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             assertThat(engine.getIdentityService().createUserQuery().list()).extracting(User::getId)
                     .containsExactly("owner");
-            assertThat(app.getBean(io.dropflow.supplier.Suppliers.class).count()).isZero();
+            assertThat(app.getBean(io.dropflow.supplier.internal.CatalogFixtures.class).suppliers()).isZero();
 
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             assertThat(get(port, "/api/orders/1", "owner", "correct-horse-battery")).isEqualTo(404);

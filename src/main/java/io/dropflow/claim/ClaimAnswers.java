@@ -2,8 +2,8 @@ package io.dropflow.claim;
 
 import io.dropflow.claim.process.DefectClaim;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.Supplier;
-import io.dropflow.supplier.Suppliers;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +20,22 @@ public class ClaimAnswers {
     public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND, ALREADY_DECIDED }
 
     private final Claims claims;
-    private final Suppliers suppliers;
+    private final Catalog catalog;
     private final ClaimHistory history;
     private final DefectClaim process;
 
-    ClaimAnswers(Claims claims, Suppliers suppliers, ClaimHistory history, DefectClaim process) {
+    ClaimAnswers(Claims claims, Catalog catalog, ClaimHistory history, DefectClaim process) {
         this.claims = claims;
-        this.suppliers = suppliers;
+        this.catalog = catalog;
         this.history = history;
         this.process = process;
     }
 
     @Transactional
     public Result receive(String supplierCode, ClaimAnswerEvent event) {
-        Supplier supplier = suppliers.findByCode(supplierCode)
-                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
+        SupplierView supplier = catalog.supplier(supplierCode);
         Claim claim = claims.lockById(event.claimId())
-                .filter(c -> c.getSupplierId().equals(supplier.getId()))
+                .filter(c -> c.getSupplierId().equals(supplier.id()))
                 .orElseThrow(() -> NotFound.of("claim", event.claimNumber(), "supplier " + supplierCode + " has no claim "
                         + event.claimNumber()));
         if (event.amount() != null && event.amount().compareTo(claim.getClaimedValue()) > 0) {

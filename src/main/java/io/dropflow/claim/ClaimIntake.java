@@ -1,14 +1,14 @@
 package io.dropflow.claim;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.claim.process.DefectClaim;
-import io.dropflow.order.Order;
-import io.dropflow.order.OrderLine;
+import io.dropflow.order.OrderSummary;
+
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimIntake {
 
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Tracking tracking;
     private final Purchasing purchasing;
     private final Claims claims;
@@ -41,7 +41,7 @@ public class ClaimIntake {
     private final ClaimSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    ClaimIntake(Orders orders, Tracking tracking, Purchasing purchasing, Claims claims, ClaimEvidenceFiles evidence,
+    ClaimIntake(OrderLookup orders, Tracking tracking, Purchasing purchasing, Claims claims, ClaimEvidenceFiles evidence,
             ClaimHistory history, OrderTimeline timeline, DefectClaim process, ClaimSettings settings) {
         this.orders = orders;
         this.tracking = tracking;
@@ -56,7 +56,7 @@ public class ClaimIntake {
 
     @Transactional
     public Claim file(Long orderId, FileClaim request, List<EvidenceUpload> files) {
-        Order order = orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
+        OrderSummary order = orders.order(orderId);
         checkClaimable(order);
         List<ClaimLine> lines = claimedLines(order, request);
         Set<Integer> lineNos = new HashSet<>(lines.stream().map(ClaimLine::getLineNo).toList());
@@ -66,12 +66,12 @@ public class ClaimIntake {
                         + open.getStatus() + "); add evidence to it instead");
             }
         }
-        PurchaseOrder shipped = shippedPurchaseOrder(order);
+        PurchaseOrderView shipped = shippedPurchaseOrder(order);
         EvidenceCheck.check(files, request.urls().size(), 0, settings);
 
-        Claim claim = claims.saveAndFlush(new Claim(order.getId(), shipped.getId(), shipped.getSupplier().getId(),
+        Claim claim = claims.saveAndFlush(new Claim(order.id(), shipped.id(), shipped.supplierId(),
                 request.type(), request.description(), request.wish() == null ? Remedy.REFUND : request.wish(),
-                order.getChannel(), order.getCurrency(), lines));
+                order.channel(), order.currency(), lines));
         store(claim.getId(), files, request.urls());
         history.record(claim.getId(), "CONSUMER", "Filed a " + request.type() + " claim about "
                 + lines.size() + " line(s) with " + (files.size() + request.urls().size()) + " piece(s) of evidence: "
@@ -104,61 +104,61 @@ public class ClaimIntake {
     }
 
     /** Delivered within the claim window, or shipped so long ago that delivery is overdue. */
-    private void checkClaimable(Order order) {
+    private void checkClaimable(OrderSummary order) {
         Instant now = clock.instant();
-        List<Shipment> shipments = tracking.shipmentsOf(order.getId()).stream().filter(s -> s.getReturnId() == null).toList();
-        Optional<Instant> delivered = shipments.stream().filter(s -> s.getStatus() == TrackingStatus.DELIVERED)
-                .map(s -> s.getLastEventAt() == null ? s.getCreatedAt() : s.getLastEventAt()).max(Instant::compareTo);
+        List<ShipmentView> shipments = tracking.shipmentsOf(order.id()).stream().filter(s -> s.returnId() == null).toList();
+        Optional<Instant> delivered = shipments.stream().filter(s -> s.status() == TrackingStatus.DELIVERED)
+                .map(s -> s.lastEventAt() == null ? s.createdAt() : s.lastEventAt()).max(Instant::compareTo);
         if (delivered.isPresent()) {
             Instant closes = delivered.get().plus(settings.window());
             if (now.isAfter(closes)) {
-                throw new ClaimRefusedException("the claim window of order " + order.getId() + " closed at " + closes
+                throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at " + closes
                         + " (" + settings.window() + " after delivery)");
             }
             return;
         }
-        Optional<Instant> shippedAt = shipments.stream().map(Shipment::getCreatedAt).min(Instant::compareTo);
+        Optional<Instant> shippedAt = shipments.stream().map(ShipmentView::createdAt).min(Instant::compareTo);
         if (shippedAt.isEmpty()) {
-            throw new ClaimRefusedException("order " + order.getId() + " has not been shipped (" + order.getStatus()
+            throw new ClaimRefusedException("order " + order.id() + " has not been shipped (" + order.status()
                     + "): a claim can be filed once it is delivered");
         }
         Instant overdueAt = shippedAt.get().plus(settings.deliveryOverdueAfter());
         if (now.isBefore(overdueAt)) {
-            throw new ClaimRefusedException("order " + order.getId() + " is not delivered yet: a claim can be filed once "
+            throw new ClaimRefusedException("order " + order.id() + " is not delivered yet: a claim can be filed once "
                     + "it is delivered, or from " + overdueAt + " when its delivery is overdue");
         }
         if (now.isAfter(overdueAt.plus(settings.window()))) {
-            throw new ClaimRefusedException("the claim window of order " + order.getId() + " closed at "
+            throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at "
                     + overdueAt.plus(settings.window()));
         }
     }
 
-    private static List<ClaimLine> claimedLines(Order order, FileClaim request) {
+    private static List<ClaimLine> claimedLines(OrderSummary order, FileClaim request) {
         List<ClaimLine> lines = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (FileClaim.Line wanted : request.lines()) {
             if (!seen.add(wanted.lineNo())) {
                 throw new InvalidClaimException("line " + wanted.lineNo() + " is listed twice");
             }
-            OrderLine line = order.getLines().stream().filter(l -> l.getLineNo() == wanted.lineNo()).findFirst()
-                    .orElseThrow(() -> new InvalidClaimException("order " + order.getId() + " has no line "
-                            + wanted.lineNo() + " (it has " + order.getLines().size() + ")"));
-            if (wanted.quantity() > line.getQuantity()) {
-                throw new InvalidClaimException("line " + wanted.lineNo() + " has " + line.getQuantity()
+            OrderSummary.Line line = order.lines().stream().filter(l -> l.lineNo() == wanted.lineNo()).findFirst()
+                    .orElseThrow(() -> new InvalidClaimException("order " + order.id() + " has no line "
+                            + wanted.lineNo() + " (it has " + order.lines().size() + ")"));
+            if (wanted.quantity() > line.quantity()) {
+                throw new InvalidClaimException("line " + wanted.lineNo() + " has " + line.quantity()
                         + " piece(s); the claim names " + wanted.quantity());
             }
-            lines.add(new ClaimLine(line.getLineNo(), line.getSku(), wanted.quantity(),
-                    line.getSalePrice().multiply(BigDecimal.valueOf(wanted.quantity()))));
+            lines.add(new ClaimLine(line.lineNo(), line.sku(), wanted.quantity(),
+                    line.salePrice().multiply(BigDecimal.valueOf(wanted.quantity()))));
         }
         return lines;
     }
 
     /** The purchase order whose parcel reached the consumer: the supplier a claim is against. */
-    private PurchaseOrder shippedPurchaseOrder(Order order) {
-        return purchasing.purchaseOrdersOf(order.getId()).stream()
-                .filter(p -> p.getShippedAt() != null && p.isOriginal())
+    private PurchaseOrderView shippedPurchaseOrder(OrderSummary order) {
+        return purchasing.purchaseOrdersOf(order.id()).stream()
+                .filter(p -> p.shippedAt() != null && p.isOriginal())
                 .reduce((first, second) -> second)
-                .orElseThrow(() -> new ClaimRefusedException("order " + order.getId()
+                .orElseThrow(() -> new ClaimRefusedException("order " + order.id()
                         + " has no shipped purchase order to claim against"));
     }
 

@@ -29,9 +29,9 @@ public class ClaimViews {
         Claim c = claims.findById(claimId).orElseThrow(() -> NotFound.of("claim", claimId));
         List<LedgerEntry> orderEntries = ledger.entriesOf(c.getOrderId());
         List<LedgerEntry> claimEntries = orderEntries.stream()
-                .filter(e -> e.getReference().equals(c.number())).toList();
+                .filter(e -> e.reference().equals(c.number())).toList();
         boolean settledBefore = orderEntries.stream()
-                .anyMatch(e -> e.getEntryType() == LedgerEntryType.PLATFORM_FEE && e.getBookedAt().isBefore(c.getCreatedAt()));
+                .anyMatch(e -> e.type() == LedgerEntryType.PLATFORM_FEE && e.bookedAt().isBefore(c.getCreatedAt()));
         return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
                 c.getConsumerWish(), c.getChannel(), c.getCurrency(), c.getClaimedValue(),
                 c.getLines().stream().map(l -> new ClaimView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
@@ -45,8 +45,8 @@ public class ClaimViews {
                 c.getRemedy() == null && c.getOutcomeReason() == null ? null
                         : new ClaimView.Outcome(c.getRemedy(), c.getRemedyAmount(), c.getCostBearer(), c.getOutcomeReason()),
                 c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
-                claimEntries.stream().map(e -> new ClaimView.LedgerView(e.getEntryType().name(), e.getAmount(),
-                        e.getBookedAt())).toList(),
+                claimEntries.stream().map(e -> new ClaimView.LedgerView(e.type().name(), e.amount(),
+                        e.bookedAt())).toList(),
                 settledBefore, Ledger.margin(orderEntries),
                 history.findByClaimIdOrderById(claimId).stream().map(h -> new ClaimView.HistoryView(h.getAt(),
                         h.getParty(), h.getWhat())).toList(),

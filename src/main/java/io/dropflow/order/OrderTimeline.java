@@ -1,15 +1,16 @@
 package io.dropflow.order;
 
+import java.time.Instant;
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.transaction.annotation.Transactional;
 
-public interface OrderTimeline extends JpaRepository<TimelineEntry, Long> {
+/** An order's history as people read it: one line per thing that happened, in order. */
+public interface OrderTimeline {
 
-    List<TimelineEntry> findByOrderIdOrderById(Long orderId);
+    /** Adds a line (cut to 1000 characters) in the caller's transaction, or in one of its own. */
+    void record(Long orderId, String what);
 
-    @Transactional
-    default void record(Long orderId, String what) {
-        save(new TimelineEntry(orderId, what));
+    List<Entry> of(Long orderId);
+
+    record Entry(Instant at, String what) {
     }
 }

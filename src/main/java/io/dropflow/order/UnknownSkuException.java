@@ -9,7 +9,7 @@ public class UnknownSkuException extends ApiProblem {
 
     private final List<String> skus;
 
-    UnknownSkuException(List<String> skus) {
+    public UnknownSkuException(List<String> skus) {
         super(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-sku", "Unknown SKU",
                 "no supplier offers SKU " + String.join(", ", skus));
         this.skus = List.copyOf(skus);

@@ -2,8 +2,8 @@ package io.dropflow.returns;
 
 import io.dropflow.returns.process.ReturnNegotiation;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.Supplier;
-import io.dropflow.supplier.Suppliers;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.SupplierView;
 import java.math.BigDecimal;
 import io.dropflow.web.NotFound;
 import org.springframework.stereotype.Service;
@@ -17,13 +17,13 @@ public class ReturnAnswers {
     public enum Result { APPLIED, ALREADY_RECEIVED, NOT_THE_CURRENT_ROUND }
 
     private final Returns returns;
-    private final Suppliers suppliers;
+    private final Catalog catalog;
     private final ReturnHistory history;
     private final ReturnNegotiation process;
 
-    ReturnAnswers(Returns returns, Suppliers suppliers, ReturnHistory history, ReturnNegotiation process) {
+    ReturnAnswers(Returns returns, Catalog catalog, ReturnHistory history, ReturnNegotiation process) {
         this.returns = returns;
-        this.suppliers = suppliers;
+        this.catalog = catalog;
         this.history = history;
         this.process = process;
     }
@@ -66,9 +66,8 @@ public class ReturnAnswers {
     }
 
     private ReturnRequest lockFor(String supplierCode, Long returnId, String number) {
-        Supplier supplier = suppliers.findByCode(supplierCode)
-                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
-        return returns.lockById(returnId).filter(r -> r.getSupplierId().equals(supplier.getId()))
+        SupplierView supplier = catalog.supplier(supplierCode);
+        return returns.lockById(returnId).filter(r -> r.getSupplierId().equals(supplier.id()))
                 .orElseThrow(() -> NotFound.of("return", number, "supplier " + supplierCode + " has no return " + number));
     }
 }

@@ -2,16 +2,16 @@ package io.dropflow.returns;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
-import io.dropflow.order.Order;
-import io.dropflow.order.OrderLine;
+import io.dropflow.order.OrderSummary;
+
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.returns.process.ReturnNegotiation;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.PurchaseOrder;
-import io.dropflow.supplier.PurchaseOrderLine;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
-import io.dropflow.supplier.SupplierOffers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,22 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReturnIntake {
 
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Tracking tracking;
     private final Purchasing purchasing;
-    private final SupplierOffers offers;
+    private final Catalog catalog;
     private final Returns returns;
     private final ReturnHistory history;
     private final OrderTimeline timeline;
     private final ReturnNegotiation process;
     private final ReturnSettings settings;
 
-    ReturnIntake(Orders orders, Tracking tracking, Purchasing purchasing, SupplierOffers offers, Returns returns,
+    ReturnIntake(OrderLookup orders, Tracking tracking, Purchasing purchasing, Catalog catalog, Returns returns,
             ReturnHistory history, OrderTimeline timeline, ReturnNegotiation process, ReturnSettings settings) {
         this.orders = orders;
         this.tracking = tracking;
         this.purchasing = purchasing;
-        this.offers = offers;
+        this.catalog = catalog;
         this.returns = returns;
         this.history = history;
         this.timeline = timeline;
@@ -51,35 +51,35 @@ public class ReturnIntake {
 
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
-        Order order = orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
+        OrderSummary order = orders.order(orderId);
         Instant delivered = tracking.shipmentsOf(orderId).stream()
-                .filter(s -> s.getReturnId() == null && s.getStatus() == TrackingStatus.DELIVERED)
-                .map(s -> s.getLastEventAt() == null ? s.getCreatedAt() : s.getLastEventAt())
+                .filter(s -> s.returnId() == null && s.status() == TrackingStatus.DELIVERED)
+                .map(s -> s.lastEventAt() == null ? s.createdAt() : s.lastEventAt())
                 .max(Instant::compareTo)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has not been delivered ("
-                        + order.getStatus() + "): goods can be returned once they have arrived"));
+                        + order.status() + "): goods can be returned once they have arrived"));
         Instant closes = delivered.plus(settings.window());
         if (Instant.now().isAfter(closes)) {
             throw new ReturnRefusedException("the return window of order " + orderId + " closed at " + closes + " ("
                     + settings.window() + " after delivery)");
         }
-        PurchaseOrder po = purchasing.purchaseOrdersOf(orderId).stream()
-                .filter(p -> p.getShippedAt() != null && p.isOriginal()).reduce((a, b) -> b)
+        PurchaseOrderView po = purchasing.purchaseOrdersOf(orderId).stream()
+                .filter(p -> p.shippedAt() != null && p.isOriginal()).reduce((a, b) -> b)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
         List<ReturnLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
-        if (request.wish() == ReturnWish.EXCHANGE && offers.findBySupplierId(po.getSupplier().getId()).stream()
-                .noneMatch(o -> o.getSku().equals(request.exchangeSku()))) {
-            throw new InvalidReturnException(po.getSupplier().getCode() + ", who shipped the order, does not offer "
+        if (request.wish() == ReturnWish.EXCHANGE && catalog.offersOf(po.supplierId()).stream()
+                .noneMatch(o -> o.sku().equals(request.exchangeSku()))) {
+            throw new InvalidReturnException(po.supplierCode() + ", who shipped the order, does not offer "
                     + request.exchangeSku() + " to exchange for");
         }
         BigDecimal supplyValue = BigDecimal.ZERO;
         for (ReturnLine line : lines) {
-            BigDecimal unit = po.getLines().stream().filter(l -> l.getSku().equals(line.getSku()))
-                    .map(PurchaseOrderLine::getSupplyPrice).findFirst().orElse(BigDecimal.ZERO);
+            BigDecimal unit = po.lines().stream().filter(l -> l.sku().equals(line.getSku()))
+                    .map(PurchaseOrderView.Line::supplyPrice).findFirst().orElse(BigDecimal.ZERO);
             supplyValue = supplyValue.add(unit.multiply(BigDecimal.valueOf(line.getQuantity())));
         }
-        ReturnRequest saved = returns.saveAndFlush(new ReturnRequest(orderId, po.getId(), po.getSupplier().getId(),
-                request.reason(), request.wish(), request.exchangeSku(), order.getChannel(), order.getCurrency(), lines,
+        ReturnRequest saved = returns.saveAndFlush(new ReturnRequest(orderId, po.id(), po.supplierId(),
+                request.reason(), request.wish(), request.exchangeSku(), order.channel(), order.currency(), lines,
                 supplyValue));
         history.record(saved.getId(), "CONSUMER", "Asked to return " + lines.size() + " line(s) ("
                 + request.reason() + ") for " + (request.wish() == ReturnWish.EXCHANGE ? "an exchange to "
@@ -102,21 +102,21 @@ public class ReturnIntake {
         return r;
     }
 
-    private String productCategory(PurchaseOrder po, List<ReturnLine> lines) {
-        return offers.findBySupplierId(po.getSupplier().getId()).stream()
-                .filter(o -> o.getSku().equals(lines.get(0).getSku())).map(o -> o.getCategory()).findFirst().orElse("general");
+    private String productCategory(PurchaseOrderView po, List<ReturnLine> lines) {
+        return catalog.offersOf(po.supplierId()).stream()
+                .filter(o -> o.sku().equals(lines.get(0).getSku())).map(OfferView::category).findFirst().orElse("general");
     }
 
     /** Every line exists, and no piece is returned twice (open or completed returns count, refused ones not). */
-    private static List<ReturnLine> returnedLines(Order order, RequestReturn request, List<ReturnRequest> earlier) {
+    private static List<ReturnLine> returnedLines(OrderSummary order, RequestReturn request, List<ReturnRequest> earlier) {
         List<ReturnLine> lines = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (RequestReturn.Line wanted : request.lines()) {
             if (!seen.add(wanted.lineNo())) {
                 throw new InvalidReturnException("line " + wanted.lineNo() + " is listed twice");
             }
-            OrderLine line = order.getLines().stream().filter(l -> l.getLineNo() == wanted.lineNo()).findFirst()
-                    .orElseThrow(() -> new InvalidReturnException("order " + order.getId() + " has no line " + wanted.lineNo()));
+            OrderSummary.Line line = order.lines().stream().filter(l -> l.lineNo() == wanted.lineNo()).findFirst()
+                    .orElseThrow(() -> new InvalidReturnException("order " + order.id() + " has no line " + wanted.lineNo()));
             int already = 0;
             String where = null;
             for (ReturnRequest r : earlier) {
@@ -130,13 +130,13 @@ public class ReturnIntake {
                     }
                 }
             }
-            if (already + wanted.quantity() > line.getQuantity()) {
-                throw new ReturnRefusedException("line " + wanted.lineNo() + " has " + line.getQuantity() + " piece(s), "
+            if (already + wanted.quantity() > line.quantity()) {
+                throw new ReturnRefusedException("line " + wanted.lineNo() + " has " + line.quantity() + " piece(s), "
                         + already + " of them already returned" + (where == null ? "" : " (" + where + ")")
                         + "; " + wanted.quantity() + " more cannot be");
             }
-            lines.add(new ReturnLine(line.getLineNo(), line.getSku(), wanted.quantity(),
-                    line.getSalePrice().multiply(BigDecimal.valueOf(wanted.quantity()))));
+            lines.add(new ReturnLine(line.lineNo(), line.sku(), wanted.quantity(),
+                    line.salePrice().multiply(BigDecimal.valueOf(wanted.quantity()))));
         }
         return lines;
     }

@@ -39,8 +39,8 @@ public class ReturnViews {
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
                 r.getInspectionResult(), r.getInspectionNote(), r.getRefundAmount(), r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
-                orderEntries.stream().filter(e -> e.getReference().equals(r.number()))
-                        .map(e -> new ReturnView.LedgerView(e.getEntryType().name(), e.getAmount(), e.getBookedAt())).toList(),
+                orderEntries.stream().filter(e -> e.reference().equals(r.number()))
+                        .map(e -> new ReturnView.LedgerView(e.type().name(), e.amount(), e.bookedAt())).toList(),
                 Ledger.margin(orderEntries),
                 history.findByReturnIdOrderById(returnId).stream()
                         .map(h -> new ReturnView.HistoryView(h.getAt(), h.getParty(), h.getWhat())).toList(),

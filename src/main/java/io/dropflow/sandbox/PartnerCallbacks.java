@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -29,6 +30,7 @@ import org.springframework.web.client.RestClient;
  * it sent them, as they do from real partners, while different conversations go in parallel.
  */
 @Component
+@Profile({"demo", "test"})
 public class PartnerCallbacks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerCallbacks.class);

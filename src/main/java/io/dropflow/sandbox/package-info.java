@@ -1,5 +1,6 @@
 /**
- * Sandbox partners for the embedded default: a supplier and a carrier that answer like remote
- * systems, asynchronously and over HTTP to our own webhooks.
+ * What sandbox partners share: calling our webhooks over HTTP, later and in order per
+ * conversation, as a remote partner would. The sandbox supplier, carrier and storefront live beside
+ * the ports they fake.
  */
 package io.dropflow.sandbox;

@@ -4,7 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import io.dropflow.carrier.CarrierTracking;
+import io.dropflow.carrier.CarrierAdapter;
+import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.SupplierGateway;
@@ -34,8 +35,8 @@ class FeatureBoundariesTest {
 
     @Test
     void nobodyButTheSandboxUsesTheSandbox() {
-        noClasses().that().resideOutsideOfPackages("io.dropflow.sandbox..", "io.dropflow.storefront.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.dropflow.sandbox..", "io.dropflow.storefront.sandbox..")
+        noClasses().that().resideOutsideOfPackages("io.dropflow..sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropflow..sandbox..")
                 .check(DROPFLOW);
     }
 
@@ -63,7 +64,7 @@ class FeatureBoundariesTest {
                 return delegate.getMethodCallsFromSelf().stream().anyMatch(call -> {
                     JavaClass owner = call.getTargetOwner();
                     return owner.isAssignableTo(SupplierGateway.class) || owner.isAssignableTo(StorefrontGateway.class)
-                            || owner.isAssignableTo(CarrierTracking.class)
+                            || owner.isAssignableTo(CarrierAdapter.class) || owner.isAssignableTo(ReturnLabels.class)
                             || call.getTarget().resolveMember().map(m -> m.isAnnotatedWith(CallsPartner.class)).orElse(false);
                 });
             }

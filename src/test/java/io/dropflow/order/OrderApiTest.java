@@ -6,6 +6,7 @@ import static io.dropflow.support.DropflowDriver.asPartner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.internal.Orders;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import java.util.List;

@@ -116,8 +116,6 @@ final class RemotePartners implements AutoCloseable {
     /** The partner settings every node gets. */
     Map<String, String> nodeProperties() {
         return Map.ofEntries(
-                Map.entry("dropflow.partners.supplier", "http-only"),
-                Map.entry("dropflow.partners.carrier", "none"),
                 Map.entry("dropflow.partners.storefront", "shopify"),
                 Map.entry("dropflow.suppliers.http." + SUPPLIER + ".base-url", supplier.baseUrl() + "/v1"),
                 Map.entry("dropflow.suppliers.http." + SUPPLIER + ".token", SUPPLIER_TOKEN),

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.supplier.internal.CatalogFixtures;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,14 +27,13 @@ class ScorecardTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    Suppliers suppliers;
-    @Autowired
-    SupplierOffers offers;
+    CatalogFixtures catalog;
     @Autowired
     JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
-    Supplier tardy;
+    String tardy;
+    long tardyId;
     long anyOrder;
     final Instant now = Instant.now();
 
@@ -42,7 +41,8 @@ class ScorecardTest {
     void setUp() {
         dropflow = new DropflowDriver(port, engine);
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        tardy = suppliers.save(new Supplier("TARDY-" + suffix, "Tardy Trading " + suffix, "DE", 95));
+        tardy = "TARDY-" + suffix;
+        tardyId = catalog.supplier(tardy, "Tardy Trading " + suffix, "DE", 95);
         anyOrder = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId(); // purchase orders need an order row
     }
 
@@ -53,7 +53,7 @@ class ScorecardTest {
                 insert into purchase_order (order_id, supplier_id, idempotency_key, status, reason_code, supply_total,
                     shipping_cost, currency, forwarded_at, shipped_at, ship_by_hours, ship_by_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, 10, 2, 'EUR', ?, ?, ?, ?, ?, ?)""",
-                anyOrder, tardy.getId(), "FIXTURE-" + UUID.randomUUID(), status, reason, Timestamp.from(forwarded),
+                anyOrder, tardyId, "FIXTURE-" + UUID.randomUUID(), status, reason, Timestamp.from(forwarded),
                 shippedAfter == null ? null : Timestamp.from(forwarded.plus(shippedAfter)), (int) shipByHours.toHours(),
                 Timestamp.from(forwarded.plus(shipByHours)), Timestamp.from(forwarded), Timestamp.from(forwarded));
     }
@@ -80,10 +80,10 @@ class ScorecardTest {
         // One of the four shipped purchase orders in the window had a defect claim upheld against it
         jdbc.update("""
                 update purchase_order set upheld_claims = 1 where id = (select min(id) from purchase_order
-                where supplier_id = ? and status = 'SHIPPED' and forwarded_at > ?)""", tardy.getId(),
+                where supplier_id = ? and status = 'SHIPPED' and forwarded_at > ?)""", tardyId,
                 Timestamp.from(now.minus(Duration.ofDays(30))));
 
-        JsonNode card = scorecard(tardy.getCode());
+        JsonNode card = scorecard(tardy);
 
         assertThat(card.path("purchaseOrders").asInt()).isEqualTo(8);
         assertThat(card.path("acceptanceRate").asDouble()).isCloseTo(6.0 / 8, within(1e-9));
@@ -104,7 +104,7 @@ class ScorecardTest {
     void tooFewPurchaseOrdersDoNotFlagASupplier() {
         history(Duration.ofDays(9), Duration.ofHours(60), Duration.ofHours(48), "SHIPPED", null);
 
-        JsonNode card = scorecard(tardy.getCode());
+        JsonNode card = scorecard(tardy);
 
         assertThat(card.path("shipWithinRate").asDouble()).isZero();
         assertThat(card.path("flagged").asBoolean()).isFalse();
@@ -124,10 +124,10 @@ class ScorecardTest {
     void aFlaggedSupplierIsRankedBehindItsBackup() {
         // Given the cheaper, higher-rated supplier ships late and a prompt one offers the same product
         aHistoryOfLateShipping();
-        Supplier prompt = suppliers.save(new Supplier("PROMPT-" + tardy.getCode().substring(6), "Prompt Partners", "DE", 90));
-        String sku = "TEST-" + tardy.getCode();
-        offers.save(new SupplierOffer(tardy, sku, "TD-1", new BigDecimal("5.00"), new BigDecimal("1.00"), "EUR", 100, "DE", 48));
-        offers.save(new SupplierOffer(prompt, sku, "PR-1", new BigDecimal("7.00"), new BigDecimal("1.00"), "EUR", 100, "DE", 48));
+        String prompt = "PROMPT-" + tardy.substring(6);
+        String sku = "TEST-" + tardy;
+        catalog.offer(tardy, sku, "TD-1", "5.00", "1.00", "DE", 48, "general");
+        catalog.supplierOffering(prompt, "Prompt Partners", "DE", 90, sku, "PR-1", "7.00", "1.00", "DE", 48);
 
         // When an order for it is sourced
         long order = dropflow.placeOrder(sku, 1, "45.00").orderId();
@@ -135,7 +135,7 @@ class ScorecardTest {
 
         // Then the prompt supplier gets the purchase order; the late one is its backup
         JsonNode view = dropflow.getOrder(order);
-        assertThat(view.path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo(prompt.getCode());
-        assertThat(view.path("timeline").toString()).contains(prompt.getCode() + " (tier 1), " + tardy.getCode() + " (tier 4)");
+        assertThat(view.path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo(prompt);
+        assertThat(view.path("timeline").toString()).contains(prompt + " (tier 1), " + tardy + " (tier 4)");
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
+import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * an account or parameter error is not, and says so.
  */
 @Component
-public class Kuaidi100Client {
+@Order(1)
+public class Kuaidi100Client implements CarrierAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(Kuaidi100Client.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +43,8 @@ public class Kuaidi100Client {
                 .build();
     }
 
-    public boolean tracks(String carrierCode) {
+    @Override
+    public boolean follows(String carrierCode) {
         return settings.companyFor(carrierCode).isPresent();
     }
 
@@ -48,7 +52,8 @@ public class Kuaidi100Client {
      * Subscribes to pushes for a parcel. Subscribing the same number again is harmless: Kuaidi100
      * answers 501 (already subscribed), which counts as done.
      */
-    public void subscribe(String carrierCode, String trackingNumber) {
+    @Override
+    public void register(String carrierCode, String trackingNumber) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("callbackurl", settings.callbackUrl());
         parameters.put("salt", settings.salt());

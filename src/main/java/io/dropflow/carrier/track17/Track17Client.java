@@ -1,5 +1,6 @@
 package io.dropflow.carrier.track17;
 
+import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * a refused key is not, and says so.
  */
 @Component
-public class Track17Client {
+@Order(2)
+public class Track17Client implements CarrierAdapter {
 
     /** 17TRACK takes at most this many numbers per request. */
     static final int BATCH = 40;
@@ -37,7 +40,8 @@ public class Track17Client {
                 .build();
     }
 
-    public boolean tracks(String carrierCode) {
+    @Override
+    public boolean follows(String carrierCode) {
         return settings.carrierNumber(carrierCode).isPresent();
     }
 
@@ -45,6 +49,11 @@ public class Track17Client {
     }
 
     /** Registers the parcels for pushes, {@link #BATCH} at a time. */
+    @Override
+    public void register(String carrierCode, String trackingNumber) {
+        register(List.of(new Parcel(carrierCode, trackingNumber)));
+    }
+
     public void register(List<Parcel> parcels) {
         for (int from = 0; from < parcels.size(); from += BATCH) {
             List<Map<String, Object>> batch = new ArrayList<>();

@@ -4,8 +4,8 @@ import static io.dropflow.claim.process.DefectClaimProcess.Variables;
 
 import io.dropflow.claim.Claim;
 import io.dropflow.claim.Claims;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class AskConsumerForEvidence implements JavaDelegate {
 
     private final Claims claims;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
 
-    AskConsumerForEvidence(Claims claims, Orders orders, StorefrontGateway storefront) {
+    AskConsumerForEvidence(Claims claims, OrderLookup orders, StorefrontGateway storefront) {
         this.claims = claims;
         this.orders = orders;
         this.storefront = storefront;
@@ -30,8 +30,8 @@ class AskConsumerForEvidence implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
-        storefront.messageConsumer(order.getStorefrontOrderId(), "About your claim " + claim.number()
+        OrderSummary order = orders.order(claim.getOrderId());
+        storefront.messageConsumer(order.storefrontOrderId(), "About your claim " + claim.number()
                 + ": please send more photos or a video of the problem, so that we can settle it.",
                 claim.number() + "-evidence-" + claim.getEvidenceRequests());
     }

@@ -10,7 +10,7 @@ import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.Ledger;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,9 +46,9 @@ class BookClaimOutcome implements JavaDelegate {
         BigDecimal paid = claim.getRemedy() == Remedy.RESHIP ? BigDecimal.ZERO : claim.getRemedyAmount();
         BigDecimal replacementCost = BigDecimal.ZERO;
         if (claim.getRemedy() == Remedy.RESHIP && !supplierPays) {
-            PurchaseOrder replacement = purchasing.purchaseOrder(
+            PurchaseOrderView replacement = purchasing.purchaseOrder(
                     (Long) execution.getVariable(Variables.REPLACEMENT_PURCHASE_ORDER_ID));
-            replacementCost = replacement.getSupplyTotal().add(replacement.getShippingCost());
+            replacementCost = replacement.supplyTotal().add(replacement.shippingCost());
         }
         boolean settledBefore = ledger.isSettled(claim.getOrderId());
         ledger.bookClaim(claim.getOrderId(), claim.number(), claim.getCurrency(), paid, replacementCost,

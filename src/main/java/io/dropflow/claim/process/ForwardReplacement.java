@@ -9,12 +9,12 @@ import io.dropflow.claim.ClaimLine;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.Claims;
 import io.dropflow.claim.CostBearer;
-import io.dropflow.order.Order;
+import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.BlindShippingSender;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierRefusedException;
 import java.util.Map;
@@ -34,14 +34,14 @@ import org.springframework.stereotype.Component;
 class ForwardReplacement implements JavaDelegate {
 
     private final Claims claims;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Purchasing purchasing;
     private final BlindShippingSender seller;
     private final ClaimSettings settings;
     private final ClaimHistory history;
     private final OrderTimeline timeline;
 
-    ForwardReplacement(Claims claims, Orders orders, Purchasing purchasing, BlindShippingSender seller,
+    ForwardReplacement(Claims claims, OrderLookup orders, Purchasing purchasing, BlindShippingSender seller,
             ClaimSettings settings, ClaimHistory history, OrderTimeline timeline) {
         this.claims = claims;
         this.orders = orders;
@@ -55,18 +55,18 @@ class ForwardReplacement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(claim.getOrderId());
         int attempt = ((Long) execution.getVariable(Variables.REPLACEMENT_ATTEMPT)).intValue();
         Map<String, Integer> quantities = claim.getLines().stream()
                 .collect(Collectors.toMap(ClaimLine::getSku, ClaimLine::getQuantity, Integer::sum));
         try {
-            PurchaseOrder po = purchasing.forwardReplacement(claim.getPurchaseOrderId(), claim.getId(), attempt, quantities,
-                    claim.getCostBearer() == CostBearer.SUPPLIER, order.supplierShipTo(), seller.sender(),
+            PurchaseOrderView po = purchasing.forwardReplacement(claim.getPurchaseOrderId(), claim.getId(), attempt, quantities,
+                    claim.getCostBearer() == CostBearer.SUPPLIER, order.supplierShipTo(),
                     settings.replacementShipByHours(), settings.hours(settings.replacementShipByHours()));
-            execution.setVariable(Variables.REPLACEMENT_PURCHASE_ORDER_ID, po.getId());
-            history.record(claim.getId(), "DROPFLOW", "Replacement purchase order " + po.getIdempotencyKey() + " sent to "
-                    + po.getSupplier().getCode());
-            timeline.record(order.getId(), "Replacement purchase order " + po.getIdempotencyKey() + " forwarded for claim "
+            execution.setVariable(Variables.REPLACEMENT_PURCHASE_ORDER_ID, po.id());
+            history.record(claim.getId(), "DROPFLOW", "Replacement purchase order " + po.number() + " sent to "
+                    + po.supplierCode());
+            timeline.record(order.id(), "Replacement purchase order " + po.number() + " forwarded for claim "
                     + claim.number());
         } catch (SupplierRefusedException refused) {
             execution.setVariable(Variables.ESCALATION_REASON, "the supplier refused the replacement ("

@@ -6,8 +6,8 @@ import io.dropflow.claim.Claim;
 import io.dropflow.claim.ClaimHistory;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.Claims;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HandClaimToPlatform implements JavaDelegate {
 
     private final Claims claims;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
     private final ClaimHistory history;
     private final TransactionTemplate ownTransaction;
 
-    HandClaimToPlatform(Claims claims, Orders orders, StorefrontGateway storefront, ClaimHistory history,
+    HandClaimToPlatform(Claims claims, OrderLookup orders, StorefrontGateway storefront, ClaimHistory history,
             PlatformTransactionManager transactions) {
         this.claims = claims;
         this.orders = orders;
@@ -50,8 +50,8 @@ class HandClaimToPlatform implements JavaDelegate {
             locked.moveTo(ClaimStatus.WITH_PLATFORM);
             return locked;
         });
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
-        storefront.openDispute(order.getStorefrontOrderId(), claim.number(), claim.getClaimType() + ": "
+        OrderSummary order = orders.order(claim.getOrderId());
+        storefront.openDispute(order.storefrontOrderId(), claim.number(), claim.getClaimType() + ": "
                 + claim.getDescription() + " (claimed " + Texts.money(claim.getClaimedValue(), claim.getCurrency())
                 + "; supplier answered " + claim.getSupplierAnswer() + ")", claim.number() + "-platform");
         history.record(claimId, "DROPFLOW", "Dispute opened with the marketplace platform");

@@ -9,9 +9,9 @@ import io.dropflow.claim.ClaimHistoryEntry;
 import io.dropflow.claim.ClaimLine;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.Claims;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
@@ -37,11 +37,11 @@ class PrepareClaimTaskForm implements TaskListener {
     private final Claims claims;
     private final ClaimEvidenceFiles evidence;
     private final ClaimHistory history;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Purchasing purchasing;
     private final Scorecards scorecards;
 
-    PrepareClaimTaskForm(Claims claims, ClaimEvidenceFiles evidence, ClaimHistory history, Orders orders,
+    PrepareClaimTaskForm(Claims claims, ClaimEvidenceFiles evidence, ClaimHistory history, OrderLookup orders,
             Purchasing purchasing, Scorecards scorecards) {
         this.claims = claims;
         this.evidence = evidence;
@@ -64,14 +64,14 @@ class PrepareClaimTaskForm implements TaskListener {
     }
 
     private String summary(Claim claim) {
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
-        PurchaseOrder po = purchasing.purchaseOrder(claim.getPurchaseOrderId());
-        SupplierScorecard card = scorecards.recent(po.getSupplier());
+        OrderSummary order = orders.order(claim.getOrderId());
+        PurchaseOrderView po = purchasing.purchaseOrder(claim.getPurchaseOrderId());
+        SupplierScorecard card = scorecards.recent(po.supplierId());
         StringBuilder text = new StringBuilder()
                 .append("**Claim ").append(claim.number()).append("** (").append(claim.getClaimType())
-                .append(") on order ").append(order.getId()).append(" (").append(order.getStorefrontOrderId())
+                .append(") on order ").append(order.id()).append(" (").append(order.storefrontOrderId())
                 .append(", ").append(claim.getChannel()).append("), filed ").append(TIME.format(claim.getCreatedAt()))
-                .append(" UTC by ").append(order.getConsumer().name()).append(".\n\n")
+                .append(" UTC by ").append(order.consumer().name()).append(".\n\n")
                 .append("> ").append(claim.getDescription().replace("\n", "\n> ")).append("\n\n")
                 .append("Affected lines:\n\n");
         for (ClaimLine line : claim.getLines()) {
@@ -81,8 +81,8 @@ class PrepareClaimTaskForm implements TaskListener {
         }
         text.append("\nThe consumer wishes ")
                 .append(Texts.remedy(claim.getConsumerWish(), claim.getClaimedValue(), claim.getCurrency())).append(".\n\n")
-                .append("Supplier: **").append(po.getSupplier().getName()).append("** (").append(po.getSupplier().getCode())
-                .append("), purchase order ").append(po.getIdempotencyKey()).append("; claim rate ")
+                .append("Supplier: **").append(po.supplierName()).append("** (").append(po.supplierCode())
+                .append("), purchase order ").append(po.number()).append("; claim rate ")
                 .append(card.claimRate() == null ? "not known yet"
                         : String.format(Locale.ROOT, "%.0f %%", card.claimRate() * 100))
                 .append(".\n\nEvidence:\n\n");

@@ -5,8 +5,8 @@ import static io.dropflow.claim.process.DefectClaimProcess.Variables;
 import io.dropflow.claim.Claim;
 import io.dropflow.claim.ClaimHistory;
 import io.dropflow.claim.Claims;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 class RefundConsumerForClaim implements JavaDelegate {
 
     private final Claims claims;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
     private final ClaimHistory history;
 
-    RefundConsumerForClaim(Claims claims, Orders orders, StorefrontGateway storefront, ClaimHistory history) {
+    RefundConsumerForClaim(Claims claims, OrderLookup orders, StorefrontGateway storefront, ClaimHistory history) {
         this.claims = claims;
         this.orders = orders;
         this.storefront = storefront;
@@ -36,9 +36,9 @@ class RefundConsumerForClaim implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(claim.getOrderId());
         java.math.BigDecimal amount = io.dropflow.settlement.Money.inMinorUnits(claim.getRemedyAmount(), claim.getCurrency());
-        storefront.refund(order.getStorefrontOrderId(), amount, claim.getCurrency(),
+        storefront.refund(order.storefrontOrderId(), amount, claim.getCurrency(),
                 "defect claim " + claim.number(), claim.number() + "-refund");
         history.record(claim.getId(), "DROPFLOW", "Paid the consumer "
                 + Texts.money(claim.getRemedyAmount(), claim.getCurrency()) + " through the storefront");

@@ -4,8 +4,8 @@ import static io.dropflow.claim.process.DefectClaimProcess.Variables;
 
 import io.dropflow.claim.Claim;
 import io.dropflow.claim.Claims;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class TellConsumerClaimOutcome implements JavaDelegate {
 
     private final Claims claims;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
 
-    TellConsumerClaimOutcome(Claims claims, Orders orders, StorefrontGateway storefront) {
+    TellConsumerClaimOutcome(Claims claims, OrderLookup orders, StorefrontGateway storefront) {
         this.claims = claims;
         this.orders = orders;
         this.storefront = storefront;
@@ -30,13 +30,13 @@ class TellConsumerClaimOutcome implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        Order order = orders.findById(claim.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(claim.getOrderId());
         String text = switch (claim.getStatus()) {
             case RESOLVED -> "Your claim " + claim.number() + " is settled: "
                     + Texts.remedy(claim.getRemedy(), claim.getRemedyAmount(), claim.getCurrency()) + ".";
             case REJECTED -> "We could not accept your claim " + claim.number() + ": " + claim.getOutcomeReason();
             default -> "Your claim " + claim.number() + " is closed: " + claim.getOutcomeReason();
         };
-        storefront.messageConsumer(order.getStorefrontOrderId(), text, claim.number() + "-outcome");
+        storefront.messageConsumer(order.storefrontOrderId(), text, claim.number() + "-outcome");
     }
 }

@@ -2,7 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
@@ -32,13 +32,13 @@ class AskSupplierToInvestigate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Shipment shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
+        ShipmentView shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
         Date decided = (Date) execution.getVariable(Variables.TRACKING_WATCHED_SINCE);
-        String key = "DF-" + shipment.getOrderId() + "-parcel" + shipment.getId() + "-investigate-"
+        String key = "DF-" + shipment.orderId() + "-parcel" + shipment.id() + "-investigate-"
                 + (decided == null ? 0 : decided.toInstant().getEpochSecond());
-        purchasing.requestInvestigation(shipment.getPurchaseOrderId(), shipment.getCarrierCode(),
-                shipment.getTrackingNumber(), key);
-        timeline.record(shipment.getOrderId(), "Asked the supplier to investigate parcel " + shipment.getCarrierCode()
-                + " " + shipment.getTrackingNumber());
+        purchasing.requestInvestigation(shipment.purchaseOrderId(), shipment.carrierCode(),
+                shipment.trackingNumber(), key);
+        timeline.record(shipment.orderId(), "Asked the supplier to investigate parcel " + shipment.carrierCode()
+                + " " + shipment.trackingNumber());
     }
 }

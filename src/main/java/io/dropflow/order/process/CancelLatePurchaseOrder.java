@@ -32,8 +32,8 @@ class CancelLatePurchaseOrder implements JavaDelegate {
         boolean pending = purchasing.requestCancellation(purchaseOrderId);
         execution.setVariable(Variables.CANCELLATION_PENDING, pending);
         var po = purchasing.purchaseOrder(purchaseOrderId);
-        timeline.record(po.getOrderId(), pending
-                ? "Asked " + po.getSupplier().getCode() + " to cancel late purchase order " + po.getIdempotencyKey()
-                : "Late purchase order " + po.getIdempotencyKey() + " is no longer open (" + po.getStatus() + ")");
+        timeline.record(po.orderId(), pending
+                ? "Asked " + po.supplierCode() + " to cancel late purchase order " + po.number()
+                : "Late purchase order " + po.number() + " is no longer open (" + po.status() + ")");
     }
 }

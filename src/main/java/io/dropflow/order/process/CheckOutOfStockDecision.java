@@ -2,9 +2,9 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
-import io.dropflow.supplier.SupplierOffers;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.supplier.Catalog;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,12 +20,12 @@ class CheckOutOfStockDecision implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of("wait_for_restock", "substitute", "cancel_and_refund");
 
-    private final Orders orders;
-    private final SupplierOffers offers;
+    private final OrderLookup orders;
+    private final Catalog catalog;
 
-    CheckOutOfStockDecision(Orders orders, SupplierOffers offers) {
+    CheckOutOfStockDecision(OrderLookup orders, Catalog catalog) {
         this.orders = orders;
-        this.offers = offers;
+        this.catalog = catalog;
     }
 
     @Override
@@ -37,13 +37,13 @@ class CheckOutOfStockDecision implements TaskListener {
         if (!"substitute".equals(decision)) {
             return;
         }
-        Order order = orders.findById((Long) task.getVariable(Variables.ORDER_ID)).orElseThrow();
+        OrderSummary order = orders.order((Long) task.getVariable(Variables.ORDER_ID));
         String original = (String) task.getVariable(Variables.SKU_TO_REPLACE);
         String substitute = (String) task.getVariable(Variables.SUBSTITUTE_SKU);
-        if (original == null || order.getLines().stream().noneMatch(l -> l.getSku().equals(original))) {
+        if (original == null || order.lines().stream().noneMatch(l -> l.sku().equals(original))) {
             throw new ProcessEngineException("the order has no line with SKU " + original);
         }
-        if (substitute == null || substitute.isBlank() || !offers.existsBySku(substitute)) {
+        if (substitute == null || substitute.isBlank() || !catalog.isOffered(substitute)) {
             throw new ProcessEngineException("no supplier offers the substitute SKU " + substitute);
         }
     }

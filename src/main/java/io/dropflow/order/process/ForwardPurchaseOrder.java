@@ -2,21 +2,20 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.OrderLine;
+import io.dropflow.order.internal.Order;
+import io.dropflow.order.internal.OrderLine;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
-import io.dropflow.order.ShippingAddress;
-import io.dropflow.supplier.BlindShippingSender;
-import io.dropflow.supplier.PurchaseOrder;
-import io.dropflow.supplier.PurchaseOrderLine;
+import io.dropflow.order.internal.Orders;
+import io.dropflow.order.internal.SourcingCandidate;
+import io.dropflow.order.internal.SourcingCandidates;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
-import io.dropflow.supplier.SupplierGateway;
-import io.dropflow.supplier.SupplierOffer;
-import io.dropflow.supplier.SupplierOffers;
 import io.dropflow.supplier.SupplierRefusedException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +23,6 @@ import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,23 +39,23 @@ class ForwardPurchaseOrder implements JavaDelegate {
 
     private final Orders orders;
     private final SourcingCandidates candidates;
-    private final SupplierOffers offers;
+    private final Catalog catalog;
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
     private final ShippingSla shippingSla;
     private final SlaSettings sla;
-    private final SupplierGateway.Sender seller;
+    private final Clock clock;
 
-    ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, SupplierOffers offers, Purchasing purchasing,
-            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla, BlindShippingSender seller) {
+    ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, Catalog catalog, Purchasing purchasing,
+            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla, Clock clock) {
         this.orders = orders;
         this.candidates = candidates;
-        this.offers = offers;
+        this.catalog = catalog;
         this.purchasing = purchasing;
         this.timeline = timeline;
         this.shippingSla = shippingSla;
         this.sla = sla;
-        this.seller = seller.sender();
+        this.clock = clock;
     }
 
     @Override
@@ -69,27 +67,27 @@ class ForwardPurchaseOrder implements JavaDelegate {
         int attempt = previousAttempt == null ? 1 : previousAttempt + 1;
         SourcingCandidate candidate = candidates.findByOrderIdAndRoundAndRankNo(order.getId(), round, rank).orElseThrow();
 
-        Map<String, SupplierOffer> offerBySku = offers.findBySupplierId(candidate.getSupplierId()).stream()
-                .collect(Collectors.toMap(SupplierOffer::getSku, o -> o));
-        List<PurchaseOrderLine> lines = order.getLines().stream()
+        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId()).stream()
+                .collect(Collectors.toMap(OfferView::sku, o -> o));
+        List<Purchasing.Line> lines = order.getLines().stream()
                 .map(l -> line(l, offerBySku.get(l.getSku())))
                 .toList();
-        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).getShippingCost())
+        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).shippingCost())
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         int shipByHours = shippingSla.shipByHours(candidate.getTier(), order.getShippingAddress().country(),
                 order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
         try {
-            PurchaseOrder po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
-                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.supplierShipTo(), seller,
+            PurchaseOrderView po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
+                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.summary().supplierShipTo(),
                     shipByHours, sla.hours(shipByHours)));
             execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
-            execution.setVariable(Variables.PURCHASE_ORDER_ID, po.getId());
-            execution.setVariable(Variables.SHIP_BY_AT, java.util.Date.from(po.getShipByAt()));
+            execution.setVariable(Variables.PURCHASE_ORDER_ID, po.id());
+            execution.setVariable(Variables.SHIP_BY_AT, java.util.Date.from(po.shipByAt()));
             execution.setVariable(Variables.REMINDER_AT,
-                    java.util.Date.from(sla.reminderDue(po.getForwardedAt(), po.getShipByAt())));
-            order.moveTo(OrderStatus.FORWARDED);
-            timeline.record(order.getId(), "Purchase order " + po.getIdempotencyKey() + " forwarded to "
-                    + po.getSupplier().getCode() + ", to ship within " + po.getShipByHours() + " h");
+                    java.util.Date.from(sla.reminderDue(po.forwardedAt(), po.shipByAt())));
+            order.moveTo(OrderStatus.FORWARDED, clock.instant());
+            timeline.record(order.getId(), "Purchase order " + po.number() + " forwarded to "
+                    + po.supplierCode() + ", to ship within " + po.shipByHours() + " h");
         } catch (SupplierRefusedException e) {
             execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
             execution.setVariable(Variables.DECLINE_REASON, e.reasonCode());
@@ -98,7 +96,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
         }
     }
 
-    private static PurchaseOrderLine line(OrderLine line, SupplierOffer offer) {
-        return new PurchaseOrderLine(line.getSku(), offer.getSupplierSku(), line.getQuantity(), offer.getSupplyPrice());
+    private static Purchasing.Line line(OrderLine line, OfferView offer) {
+        return new Purchasing.Line(line.getSku(), offer.supplierSku(), line.getQuantity(), offer.supplyPrice());
     }
 }

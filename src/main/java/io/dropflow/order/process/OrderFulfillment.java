@@ -5,13 +5,12 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.Outcomes;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PROCESS_KEY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
 import io.dropflow.carrier.ShipmentStatusChanged;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.order.Order;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.time.Duration;
@@ -35,11 +34,10 @@ import org.springframework.stereotype.Component;
  * process itself when it consumes the event, so only process transactions write the order row.
  */
 @Component
-public class OrderFulfillment {
+class OrderFulfillment implements FulfillmentProcess {
 
     private final RuntimeService runtime;
     private final MessageInbox inbox;
-    private final Orders orders;
     private final OrderTimeline timeline;
     private final Tracking tracking;
     private final Duration returnWindow;
@@ -47,14 +45,13 @@ public class OrderFulfillment {
     private final SlaSettings sla;
     private final Duration partnerAnswerTime;
 
-    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, Orders orders, OrderTimeline timeline,
+    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline,
             Tracking tracking, @Value("${dropflow.fulfillment.return-window}") Duration returnWindow,
             @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait, SlaSettings sla,
             @Value("${dropflow.fulfillment.partner-answer-time}") Duration partnerAnswerTime) {
         this.partnerAnswerTime = partnerAnswerTime;
         this.runtime = runtime;
         this.inbox = inbox;
-        this.orders = orders;
         this.timeline = timeline;
         this.tracking = tracking;
         this.returnWindow = returnWindow;
@@ -62,12 +59,12 @@ public class OrderFulfillment {
         this.sla = sla;
     }
 
-    /** Starts fulfillment in the caller's transaction; the first step runs asynchronously. */
-    public String start(Order order) {
+    @Override
+    public String start(Long orderId) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(order.getId().toString())
+                .businessKey(orderId.toString())
                 .setVariables(Map.of(
-                        Variables.ORDER_ID, order.getId(),
+                        Variables.ORDER_ID, orderId,
                         Variables.RETURN_WINDOW, returnWindow.toString(),
                         Variables.RESTOCK_WAIT, restockWait.toString(),
                         Variables.SLA_DECISION_TIME, sla.decisionTime().toString(),
@@ -77,11 +74,7 @@ public class OrderFulfillment {
         return instance.getId();
     }
 
-    /**
-     * The consumer's cancellation. Only possible while the order is still being sourced: once the
-     * parcel has shipped the process no longer listens for it.
-     * @return false when the process is past the point where a cancellation is possible
-     */
+    @Override
     public boolean requestCancellation(Long orderId) {
         boolean waiting = runtime.createExecutionQuery()
                 .messageEventSubscriptionName(Messages.CANCELLATION_REQUESTED)
@@ -106,33 +99,33 @@ public class OrderFulfillment {
         if (!event.isOriginal()) {
             return; // a claim's replacement or a return's exchange: its case follows it
         }
-        Order order = orders.findById(event.orderId()).orElseThrow();
+        Long orderId = event.orderId();
         String message;
         Long shipmentId = null;
         switch (event.type()) {
             case ACCEPTED -> {
                 message = Messages.SUPPLIER_ACCEPTED;
-                timeline.record(order.getId(), "Supplier accepted purchase order " + event.purchaseOrderId());
+                timeline.record(orderId, "Supplier accepted purchase order " + event.purchaseOrderId());
             }
             case REJECTED, OUT_OF_STOCK -> {
                 message = Messages.SUPPLIER_DECLINED;
-                timeline.record(order.getId(), "Supplier declined purchase order " + event.purchaseOrderId()
+                timeline.record(orderId, "Supplier declined purchase order " + event.purchaseOrderId()
                         + " (" + event.reasonCode() + ")");
             }
             case SHIPPED -> {
                 message = Messages.SUPPLIER_SHIPPED;
-                Shipment shipment = tracking.recordShipment(order.getId(), event.purchaseOrderId(),
+                ShipmentView shipment = tracking.recordShipment(orderId, event.purchaseOrderId(),
                         event.carrierCode(), event.trackingNumber());
-                shipmentId = shipment.getId();
-                timeline.record(order.getId(), "Supplier shipped: " + event.carrierCode() + " " + event.trackingNumber());
+                shipmentId = shipment.id();
+                timeline.record(orderId, "Supplier shipped: " + event.carrierCode() + " " + event.trackingNumber());
             }
             case CANCELLATION_ACCEPTED -> {
                 message = Messages.CANCELLATION_ACCEPTED;
-                timeline.record(order.getId(), "Supplier cancelled purchase order " + event.purchaseOrderId());
+                timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderId());
             }
             case CANCELLATION_REFUSED -> {
                 message = Messages.CANCELLATION_REFUSED;
-                timeline.record(order.getId(), "Supplier refused to cancel purchase order " + event.purchaseOrderId()
+                timeline.record(orderId, "Supplier refused to cancel purchase order " + event.purchaseOrderId()
                         + " (" + event.reasonCode() + ")");
             }
             default -> throw new IllegalArgumentException(event.type().name());
@@ -144,7 +137,7 @@ public class OrderFulfillment {
         if (shipmentId != null) {
             variables.put(Variables.SHIPMENT_ID, shipmentId);
         }
-        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message, order.getId().toString(),
+        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message, orderId.toString(),
                 Variables.PURCHASE_ORDER_ID, event.purchaseOrderId(), variables));
     }
 
@@ -153,8 +146,8 @@ public class OrderFulfillment {
         if (event.returnId() != null) {
             return; // a return parcel: its return follows it
         }
-        Order order = orders.findById(event.orderId()).orElseThrow();
-        timeline.record(order.getId(), "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
+        Long orderId = event.orderId();
+        timeline.record(orderId, "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
         String message;
         if (event.status() == TrackingStatus.DELIVERED) {
             message = Messages.PARCEL_DELIVERED;
@@ -163,7 +156,7 @@ public class OrderFulfillment {
         } else {
             return; // progress only: recorded on the shipment, nothing for the process to decide
         }
-        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message, order.getId().toString(),
+        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message, orderId.toString(),
                 Variables.SHIPMENT_ID, event.shipmentId(), Map.of()));
     }
 }

@@ -3,7 +3,8 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
 import io.dropflow.order.OrderStatus;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class PickNextSupplier implements JavaDelegate {
 
     private final Orders orders;
+    private final Clock clock;
 
-    PickNextSupplier(Orders orders) {
+    PickNextSupplier(Orders orders, Clock clock) {
         this.orders = orders;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +30,7 @@ class PickNextSupplier implements JavaDelegate {
         execution.removeVariable(Variables.PURCHASE_ORDER_ID);
         if (next > count) {
             orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow()
-                    .moveTo(OrderStatus.OUT_OF_STOCK);
+                    .moveTo(OrderStatus.OUT_OF_STOCK, clock.instant());
         }
     }
 }

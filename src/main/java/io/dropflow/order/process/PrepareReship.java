@@ -3,7 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Outcomes;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,11 +28,11 @@ class PrepareReship implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Shipment lost = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
+        ShipmentView lost = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
         execution.setVariable(Variables.FULFILMENT_OUTCOME, Outcomes.PENDING);
         execution.removeVariable(Variables.TRACKING_WATCHED_SINCE);
         execution.removeVariable(Variables.PARCEL_STALLED);
-        timeline.record(lost.getOrderId(), "Parcel " + lost.getCarrierCode() + " " + lost.getTrackingNumber()
+        timeline.record(lost.orderId(), "Parcel " + lost.carrierCode() + " " + lost.trackingNumber()
                 + " written off: reshipping with a new purchase order");
     }
 }

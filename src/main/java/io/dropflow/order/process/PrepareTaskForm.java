@@ -2,20 +2,21 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.order.Order;
+import io.dropflow.order.internal.Order;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
 import io.dropflow.order.ShippingAddress;
-import io.dropflow.order.TimelineEntry;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.order.internal.SourcingCandidates;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
-import io.dropflow.supplier.Suppliers;
+import io.dropflow.supplier.SupplierView;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,15 +41,17 @@ class PrepareTaskForm implements TaskListener {
     private final OrderTimeline timeline;
 
     private final SourcingCandidates candidates;
-    private final Suppliers suppliers;
+    private final Catalog catalog;
     private final SlaSettings sla;
     private final Scorecards scorecards;
+    private final Clock clock;
 
     PrepareTaskForm(Orders orders, Purchasing purchasing, Tracking tracking, OrderTimeline timeline,
-            SourcingCandidates candidates, Suppliers suppliers, SlaSettings sla, Scorecards scorecards) {
+            SourcingCandidates candidates, Catalog catalog, SlaSettings sla, Scorecards scorecards, Clock clock) {
+        this.clock = clock;
         this.scorecards = scorecards;
         this.candidates = candidates;
-        this.suppliers = suppliers;
+        this.catalog = catalog;
         this.sla = sla;
         this.orders = orders;
         this.purchasing = purchasing;
@@ -68,27 +71,29 @@ class PrepareTaskForm implements TaskListener {
 
     /** The late purchase order, how late it is, and who could take over. */
     private String missedDeadline(DelegateTask task, Order order) {
-        PurchaseOrder po = purchasing.purchaseOrder((Long) task.getVariable(Variables.PURCHASE_ORDER_ID));
-        double lateHours = (double) Duration.between(po.getShipByAt(), Instant.now()).toMillis() / sla.hour().toMillis();
+        PurchaseOrderView po = purchasing.purchaseOrder((Long) task.getVariable(Variables.PURCHASE_ORDER_ID));
+        double lateHours = (double) Duration.between(po.shipByAt(), clock.instant()).toMillis() / sla.hour().toMillis();
         StringBuilder text = new StringBuilder()
-                .append("**").append(po.getSupplier().getName()).append("** (").append(po.getSupplier().getCode())
-                .append(", score ").append(po.getSupplier().getScore()).append(") has not shipped purchase order ")
-                .append(po.getIdempotencyKey()).append(" (").append(po.getStatus()).append(").\n\n")
-                .append("Ship-by deadline: ").append(TIME.format(po.getShipByAt())).append(" UTC (")
-                .append(po.getShipByHours()).append(" SLA hours")
-                .append(po.getDeadlineExtensions() > 0 ? ", extended " + po.getDeadlineExtensions() + "×" : "")
+                .append("**").append(po.supplierName()).append("** (").append(po.supplierCode())
+                .append(", score ").append(po.supplierScore()).append(") has not shipped purchase order ")
+                .append(po.number()).append(" (").append(po.status()).append(").\n\n")
+                .append("Ship-by deadline: ").append(TIME.format(po.shipByAt())).append(" UTC (")
+                .append(po.shipByHours()).append(" SLA hours")
+                .append(po.deadlineExtensions() > 0 ? ", extended " + po.deadlineExtensions() + "×" : "")
                 .append("), **late by ").append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(0, lateHours)))
-                .append(" h**").append(po.getRemindedAt() == null ? "" : "; reminded " + TIME.format(po.getRemindedAt()))
-                .append("\n\n").append(scorecard(scorecards.recent(po.getSupplier())))
+                .append(" h**").append(po.remindedAt() == null ? "" : "; reminded " + TIME.format(po.remindedAt()))
+                .append("\n\n").append(scorecard(scorecards.recent(po.supplierId())))
                 .append("\n\nBackup suppliers for rerouting: ");
         Integer round = (Integer) task.getVariable(Variables.SOURCING_ROUND);
         Integer next = (Integer) task.getVariable(Variables.NEXT_CANDIDATE);
         List<String> backups = round == null || next == null ? List.of()
                 : candidates.findByOrderIdAndRoundOrderByRankNo(order.getId(), round).stream()
                         .filter(c -> c.getRankNo() > next)
-                        .map(c -> suppliers.findById(c.getSupplierId()).map(s -> s.getName() + " (" + s.getCode()
-                                + ", tier " + c.getTier() + ", supply " + c.getSupplyTotal().toPlainString() + " "
-                                + order.getCurrency() + ")").orElse("supplier " + c.getSupplierId()))
+                        .map(c -> {
+                            SupplierView s = catalog.supplier(c.getSupplierId());
+                            return s.name() + " (" + s.code() + ", tier " + c.getTier() + ", supply "
+                                    + c.getSupplyTotal().toPlainString() + " " + order.getCurrency() + ")";
+                        })
                         .toList();
         text.append(backups.isEmpty() ? "none left (rerouting leads to the out-of-stock decision)"
                 : String.join("; ", backups));
@@ -124,19 +129,19 @@ class PrepareTaskForm implements TaskListener {
     private String history(Order order) {
         StringBuilder text = new StringBuilder();
         purchasing.purchaseOrdersOf(order.getId()).forEach(po -> text.append("- Purchase order ")
-                .append(po.getIdempotencyKey()).append(" to ").append(po.getSupplier().getName()).append(": ")
-                .append(po.getStatus()).append(po.getReasonCode() == null ? "" : " (" + po.getReasonCode() + ")")
+                .append(po.number()).append(" to ").append(po.supplierName()).append(": ")
+                .append(po.status()).append(po.reasonCode() == null ? "" : " (" + po.reasonCode() + ")")
                 .append('\n'));
-        for (Shipment s : tracking.shipmentsOf(order.getId())) {
-            text.append("- Parcel ").append(s.getCarrierCode()).append(' ').append(s.getTrackingNumber()).append(": ")
-                    .append(s.getStatus()).append('\n');
-            s.getEvents().forEach(e -> text.append("  - ").append(TIME.format(e.getOccurredAt())).append(' ')
-                    .append(e.getStatus()).append(e.getLocation() == null ? "" : " at " + e.getLocation())
-                    .append(e.getDescription() == null ? "" : ": " + e.getDescription()).append('\n'));
+        for (ShipmentView s : tracking.shipmentsOf(order.getId())) {
+            text.append("- Parcel ").append(s.carrierCode()).append(' ').append(s.trackingNumber()).append(": ")
+                    .append(s.status()).append('\n');
+            s.events().forEach(e -> text.append("  - ").append(TIME.format(e.occurredAt())).append(' ')
+                    .append(e.status()).append(e.location() == null ? "" : " at " + e.location())
+                    .append(e.description() == null ? "" : ": " + e.description()).append('\n'));
         }
-        List<TimelineEntry> entries = timeline.findByOrderIdOrderById(order.getId());
+        List<OrderTimeline.Entry> entries = timeline.of(order.getId());
         entries.subList(Math.max(0, entries.size() - 8), entries.size()).forEach(e ->
-                text.append("- ").append(TIME.format(e.getAt())).append(' ').append(e.getWhat()).append('\n'));
+                text.append("- ").append(TIME.format(e.at())).append(' ').append(e.what()).append('\n'));
         String result = text.toString();
         return result.length() > 3500 ? result.substring(result.length() - 3500) : result;
     }

@@ -3,13 +3,14 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Outcomes;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.order.Order;
+import io.dropflow.order.internal.Order;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.processengine.CallsPartner;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,10 @@ class RefundConsumer implements JavaDelegate {
     private final StorefrontGateway storefront;
     private final Ledger ledger;
     private final OrderTimeline timeline;
+    private final Clock clock;
 
-    RefundConsumer(Orders orders, StorefrontGateway storefront, Ledger ledger, OrderTimeline timeline) {
+    RefundConsumer(Orders orders, StorefrontGateway storefront, Ledger ledger, OrderTimeline timeline, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.storefront = storefront;
         this.ledger = ledger;
@@ -42,7 +45,7 @@ class RefundConsumer implements JavaDelegate {
         storefront.refund(order.getStorefrontOrderId(), order.saleTotal(), order.getCurrency(), reason,
                 "DF-" + order.getId() + "-refund");
         ledger.refund(order.getId(), order.saleTotal(), order.getCurrency());
-        order.moveTo(Outcomes.CANCELLED.equals(outcome) ? OrderStatus.CANCELLED : OrderStatus.REFUNDED);
+        order.moveTo(Outcomes.CANCELLED.equals(outcome) ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
         timeline.record(order.getId(), "Consumer refunded " + order.saleTotal().toPlainString() + " "
                 + order.getCurrency() + " (" + reason + ")");
     }

@@ -25,6 +25,6 @@ class RegisterTracking implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var shipment = tracking.register((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        timeline.record(shipment.getOrderId(), "Tracking registered with carrier " + shipment.getCarrierCode());
+        timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
     }
 }

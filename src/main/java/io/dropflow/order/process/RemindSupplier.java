@@ -28,7 +28,7 @@ class RemindSupplier implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long purchaseOrderId = (Long) execution.getVariable(Variables.PURCHASE_ORDER_ID);
-        purchasing.remindOfShipBy(purchaseOrderId).ifPresent(po -> timeline.record(po.getOrderId(),
-                "Reminded " + po.getSupplier().getCode() + " to ship " + po.getIdempotencyKey() + " by " + po.getShipByAt()));
+        purchasing.remindOfShipBy(purchaseOrderId).ifPresent(po -> timeline.record(po.orderId(),
+                "Reminded " + po.supplierCode() + " to ship " + po.number() + " by " + po.shipByAt()));
     }
 }

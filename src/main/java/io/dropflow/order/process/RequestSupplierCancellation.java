@@ -4,9 +4,11 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.processengine.CallsPartner;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,10 @@ class RequestSupplierCancellation implements JavaDelegate {
     private final Orders orders;
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
+    private final Clock clock;
 
-    RequestSupplierCancellation(Orders orders, Purchasing purchasing, OrderTimeline timeline) {
+    RequestSupplierCancellation(Orders orders, Purchasing purchasing, OrderTimeline timeline, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.purchasing = purchasing;
         this.timeline = timeline;
@@ -36,14 +40,14 @@ class RequestSupplierCancellation implements JavaDelegate {
         if (purchaseOrderId == null) {
             // The forwarding job may have reached the supplier and died before the process learnt of it
             // (a crash, a timeout): the purchase order's row, committed before the call, says so.
-            purchaseOrderId = purchasing.latestPurchaseOrderOf(orderId).map(po -> po.getId()).orElse(null);
+            purchaseOrderId = purchasing.latestPurchaseOrderOf(orderId).map(PurchaseOrderView::id).orElse(null);
             if (purchaseOrderId != null) {
                 execution.setVariable(Variables.PURCHASE_ORDER_ID, purchaseOrderId); // the answer is correlated by it
             }
         }
         boolean pending = purchaseOrderId != null && purchasing.requestCancellation(purchaseOrderId);
         execution.setVariable(Variables.CANCELLATION_PENDING, pending);
-        orders.findById(orderId).orElseThrow().moveTo(OrderStatus.CANCELLATION_REQUESTED);
+        orders.findById(orderId).orElseThrow().moveTo(OrderStatus.CANCELLATION_REQUESTED, clock.instant());
         timeline.record(orderId, pending ? "Consumer cancelled; asked the supplier to cancel the purchase order"
                 : "Consumer cancelled before any purchase order was open");
     }

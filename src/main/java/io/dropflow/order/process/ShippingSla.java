@@ -2,7 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPPING_SLA_DECISION;
 
-import io.dropflow.supplier.SupplierOffer;
+import io.dropflow.supplier.OfferView;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +28,17 @@ class ShippingSla {
     }
 
     /** @return ship-by hours for the supplier's offers to this destination country */
-    int shipByHours(int supplierTier, String destinationCountry, Collection<SupplierOffer> offers) {
+    int shipByHours(int supplierTier, String destinationCountry, Collection<OfferView> offers) {
         int hours = 0;
-        for (SupplierOffer offer : offers) {
+        for (OfferView offer : offers) {
             DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SHIPPING_SLA_DECISION)
                     .variables(Map.of("supplierTier", supplierTier,
-                            "destinationRegion", region(offer.getShipFromRegion(), destinationCountry),
-                            "productCategory", offer.getCategory()))
+                            "destinationRegion", region(offer.shipFromRegion(), destinationCountry),
+                            "productCategory", offer.category()))
                     .evaluate().getSingleResult();
             if (result == null || result.getEntry("shipByHours") == null) {
                 throw new IllegalStateException("shipping-sla.dmn has no rule for tier " + supplierTier + ", "
-                        + offer.getShipFromRegion() + " to " + destinationCountry + ", " + offer.getCategory());
+                        + offer.shipFromRegion() + " to " + destinationCountry + ", " + offer.category());
             }
             hours = Math.max(hours, ((Number) result.getEntry("shipByHours")).intValue());
         }

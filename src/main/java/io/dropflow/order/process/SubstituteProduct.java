@@ -3,7 +3,8 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,10 @@ class SubstituteProduct implements JavaDelegate {
 
     private final Orders orders;
     private final OrderTimeline timeline;
+    private final Clock clock;
 
-    SubstituteProduct(Orders orders, OrderTimeline timeline) {
+    SubstituteProduct(Orders orders, OrderTimeline timeline, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.timeline = timeline;
     }
@@ -25,7 +28,7 @@ class SubstituteProduct implements JavaDelegate {
         Long orderId = (Long) execution.getVariable(Variables.ORDER_ID);
         String original = (String) execution.getVariable(Variables.SKU_TO_REPLACE);
         String substitute = (String) execution.getVariable(Variables.SUBSTITUTE_SKU);
-        orders.findById(orderId).orElseThrow().substituteSku(original, substitute);
+        orders.findById(orderId).orElseThrow().substituteSku(original, substitute, clock.instant());
         timeline.record(orderId, "Operator substituted " + original + " with " + substitute);
     }
 }

@@ -2,11 +2,11 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.order.Order;
+import io.dropflow.order.internal.Order;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,10 +33,10 @@ class SyncTrackingToStorefront implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
-        Shipment shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        storefront.syncTracking(order.getStorefrontOrderId(), shipment.getCarrierCode(), shipment.getTrackingNumber(),
-                "DF-" + order.getId() + "-tracking-" + shipment.getId());
-        tracking.markSyncedToStorefront(shipment.getId());
+        ShipmentView shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
+        storefront.syncTracking(order.getStorefrontOrderId(), shipment.carrierCode(), shipment.trackingNumber(),
+                "DF-" + order.getId() + "-tracking-" + shipment.id());
+        tracking.markSyncedToStorefront(shipment.id());
         timeline.record(order.getId(), "Tracking number sent to the storefront");
     }
 }

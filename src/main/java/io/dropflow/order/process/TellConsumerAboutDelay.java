@@ -2,11 +2,11 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.order.Order;
+import io.dropflow.order.internal.Order;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.internal.Orders;
 import io.dropflow.storefront.StorefrontGateway;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,11 +36,11 @@ class TellConsumerAboutDelay implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
-        PurchaseOrder po = purchasing.purchaseOrder((Long) execution.getVariable(Variables.PURCHASE_ORDER_ID));
+        PurchaseOrderView po = purchasing.purchaseOrder((Long) execution.getVariable(Variables.PURCHASE_ORDER_ID));
         storefront.notifyDelay(order.getStorefrontOrderId(),
                 "Your order is taking longer than planned to leave our warehouse. We are on it and will send the "
                         + "tracking number as soon as the parcel ships.",
-                po.getIdempotencyKey() + "-delay-" + po.getShipByAt().getEpochSecond());
-        timeline.record(order.getId(), "Ship-by deadline of " + po.getIdempotencyKey() + " passed; consumer told about the delay");
+                po.number() + "-delay-" + po.shipByAt().getEpochSecond());
+        timeline.record(order.getId(), "Ship-by deadline of " + po.number() + " passed; consumer told about the delay");
     }
 }

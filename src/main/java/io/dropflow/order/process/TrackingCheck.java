@@ -2,8 +2,9 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.carrier.Shipment;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -22,8 +23,10 @@ public class TrackingCheck {
 
     private final Tracking tracking;
     private final Duration stallAfter;
+    private final Clock clock;
 
-    TrackingCheck(Tracking tracking, @Value("${dropflow.tracking.stall-after}") Duration stallAfter) {
+    TrackingCheck(Tracking tracking, @Value("${dropflow.tracking.stall-after}") Duration stallAfter, Clock clock) {
+        this.clock = clock;
         this.tracking = tracking;
         this.stallAfter = stallAfter;
     }
@@ -34,12 +37,12 @@ public class TrackingCheck {
     }
 
     boolean stalled(DelegateExecution execution) {
-        return !Instant.now().isBefore(silentSince(execution).plus(stallAfter));
+        return !clock.instant().isBefore(silentSince(execution).plus(stallAfter));
     }
 
     Instant silentSince(DelegateExecution execution) {
-        Shipment shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        Instant news = shipment.getLastEventAt() != null ? shipment.getLastEventAt() : shipment.getCreatedAt();
+        ShipmentView shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
+        Instant news = shipment.lastEventAt() != null ? shipment.lastEventAt() : shipment.createdAt();
         Date watched = (Date) execution.getVariable(Variables.TRACKING_WATCHED_SINCE);
         return watched != null && watched.toInstant().isAfter(news) ? watched.toInstant() : news;
     }

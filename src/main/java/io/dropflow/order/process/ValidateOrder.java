@@ -2,14 +2,15 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.OrderLine;
+import io.dropflow.order.internal.Order;
+import io.dropflow.order.internal.OrderLine;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
-import io.dropflow.supplier.SupplierOffer;
-import io.dropflow.supplier.SupplierOffers;
+import io.dropflow.order.internal.Orders;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ class ValidateOrder implements JavaDelegate {
             Pattern.CASE_INSENSITIVE);
 
     private final Orders orders;
-    private final SupplierOffers offers;
+    private final Catalog catalog;
     private final OrderTimeline timeline;
+    private final Clock clock;
 
-    ValidateOrder(Orders orders, SupplierOffers offers, OrderTimeline timeline) {
+    ValidateOrder(Orders orders, Catalog catalog, OrderTimeline timeline, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
-        this.offers = offers;
+        this.catalog = catalog;
         this.timeline = timeline;
     }
 
@@ -46,7 +49,7 @@ class ValidateOrder implements JavaDelegate {
         List<String> problems = problemsOf(order);
         execution.setVariable(Variables.ORDER_VALID, problems.isEmpty());
         execution.setVariable(Variables.VALIDATION_PROBLEMS, String.join("; ", problems));
-        order.moveTo(problems.isEmpty() ? OrderStatus.SOURCING : OrderStatus.NEEDS_REVIEW);
+        order.moveTo(problems.isEmpty() ? OrderStatus.SOURCING : OrderStatus.NEEDS_REVIEW, clock.instant());
         timeline.record(order.getId(), problems.isEmpty() ? "Order validated"
                 : "Order needs review: " + String.join("; ", problems));
     }
@@ -60,18 +63,18 @@ class ValidateOrder implements JavaDelegate {
         if (address.postalCode() == null || address.postalCode().isBlank()) {
             problems.add("shipping address has no postal code");
         }
-        Map<String, List<SupplierOffer>> offersBySku = offers.findActiveBySkuIn(
+        Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(
                 order.getLines().stream().map(OrderLine::getSku).toList()).stream()
-                .collect(Collectors.groupingBy(SupplierOffer::getSku));
+                .collect(Collectors.groupingBy(OfferView::sku));
         BigDecimal cheapestCost = BigDecimal.ZERO;
         for (OrderLine line : order.getLines()) {
-            List<SupplierOffer> lineOffers = offersBySku.getOrDefault(line.getSku(), List.of());
+            List<OfferView> lineOffers = offersBySku.getOrDefault(line.getSku(), List.of());
             if (lineOffers.isEmpty()) {
                 problems.add("no supplier offers " + line.getSku() + " any more");
                 continue;
             }
             BigDecimal cheapest = lineOffers.stream()
-                    .map(o -> o.getSupplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())).add(o.getShippingCost()))
+                    .map(o -> o.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())).add(o.shippingCost()))
                     .min(BigDecimal::compareTo).orElseThrow();
             cheapestCost = cheapestCost.add(cheapest);
         }

@@ -2,8 +2,8 @@ package io.dropflow.order.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropflow.order.OrderIntake;
-import io.dropflow.order.PlaceOrder;
+import io.dropflow.order.internal.OrderIntake;
+import io.dropflow.order.internal.PlaceOrder;
 import io.dropflow.storefront.shopify.ShopifyWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

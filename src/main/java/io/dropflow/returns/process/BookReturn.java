@@ -10,7 +10,7 @@ import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.Returns;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -53,8 +53,8 @@ class BookReturn implements JavaDelegate {
                 ? settings.labelCost() : BigDecimal.ZERO;
         BigDecimal exchange = BigDecimal.ZERO;
         if (r.getExchangePurchaseOrderId() != null) {
-            PurchaseOrder po = purchasing.purchaseOrder(r.getExchangePurchaseOrderId());
-            exchange = po.getSupplyTotal().add(po.getShippingCost());
+            PurchaseOrderView po = purchasing.purchaseOrder(r.getExchangePurchaseOrderId());
+            exchange = po.supplyTotal().add(po.shippingCost());
         }
         boolean supplierAlternative = "OFFER".equals(execution.getVariable(Variables.REFUND_BASIS))
                 && "ALTERNATIVE".equals(r.getSupplierAnswer());

@@ -2,10 +2,10 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.carrier.CarrierTracking;
+import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnHistory;
@@ -27,13 +27,13 @@ import org.springframework.stereotype.Component;
 class BookReturnLabel implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Tracking tracking;
     private final BlindShippingSender seller;
     private final ReturnHistory history;
     private final Purchasing purchasing;
 
-    BookReturnLabel(Returns returns, Orders orders, Tracking tracking, BlindShippingSender seller, ReturnHistory history,
+    BookReturnLabel(Returns returns, OrderLookup orders, Tracking tracking, BlindShippingSender seller, ReturnHistory history,
             Purchasing purchasing) {
         this.purchasing = purchasing;
         this.returns = returns;
@@ -46,11 +46,11 @@ class BookReturnLabel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
-        ShippingAddress a = order.getShippingAddress();
-        String supplierCode = purchasing.purchaseOrder(r.getPurchaseOrderId()).getSupplier().getCode();
+        OrderSummary order = orders.order(r.getOrderId());
+        ShippingAddress a = order.shippingAddress();
+        String supplierCode = purchasing.purchaseOrder(r.getPurchaseOrderId()).supplierCode();
         Tracking.ReturnParcel parcel = tracking.returnParcel(r.getOrderId(), r.getPurchaseOrderId(), r.getId(),
-                new CarrierTracking.ReturnLabelRequest(r.number() + "-label", r.number(), supplierCode, a.name(),
+                new ReturnLabels.ReturnLabelRequest(r.number() + "-label", r.number(), supplierCode, a.name(),
                         String.join(", ", a.line1(), a.postalCode() + " " + a.city(), a.country()),
                         seller.sender().name() + " returns", seller.sender().returnAddress()));
         r.labelBooked(parcel.carrierCode(), parcel.trackingNumber(), parcel.labelUrl());

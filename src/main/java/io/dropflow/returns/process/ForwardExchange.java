@@ -2,9 +2,9 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
+import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnLine;
@@ -12,7 +12,7 @@ import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.Returns;
 import io.dropflow.supplier.BlindShippingSender;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,14 +28,14 @@ import org.springframework.stereotype.Component;
 class ForwardExchange implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Purchasing purchasing;
     private final BlindShippingSender seller;
     private final ReturnSettings settings;
     private final ReturnHistory history;
     private final OrderTimeline timeline;
 
-    ForwardExchange(Returns returns, Orders orders, Purchasing purchasing, BlindShippingSender seller,
+    ForwardExchange(Returns returns, OrderLookup orders, Purchasing purchasing, BlindShippingSender seller,
             ReturnSettings settings, ReturnHistory history, OrderTimeline timeline) {
         this.returns = returns;
         this.orders = orders;
@@ -49,14 +49,14 @@ class ForwardExchange implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(r.getOrderId());
         int pieces = r.getLines().stream().mapToInt(ReturnLine::getQuantity).sum();
-        PurchaseOrder po = purchasing.forwardExchange(r.getPurchaseOrderId(), r.getId(), r.getExchangeSku(), pieces,
-                order.supplierShipTo(), seller.sender(), (int) settings.exchangeShipBy().toHours(), settings.exchangeShipBy());
-        r.exchangeOrdered(po.getId());
+        PurchaseOrderView po = purchasing.forwardExchange(r.getPurchaseOrderId(), r.getId(), r.getExchangeSku(), pieces,
+                order.supplierShipTo(), (int) settings.exchangeShipBy().toHours(), settings.exchangeShipBy());
+        r.exchangeOrdered(po.id());
         execution.setVariable(Variables.EXCHANGE_ORDERED, true);
-        history.record(r.getId(), "DROPFLOW", "Exchange purchase order " + po.getIdempotencyKey() + " sent to "
-                + po.getSupplier().getCode() + ": " + pieces + " × " + r.getExchangeSku());
-        timeline.record(order.getId(), "Exchange purchase order " + po.getIdempotencyKey() + " forwarded for return " + r.number());
+        history.record(r.getId(), "DROPFLOW", "Exchange purchase order " + po.number() + " sent to "
+                + po.supplierCode() + ": " + pieces + " × " + r.getExchangeSku());
+        timeline.record(order.id(), "Exchange purchase order " + po.number() + " forwarded for return " + r.number());
     }
 }

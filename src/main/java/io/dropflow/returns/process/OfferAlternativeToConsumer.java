@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnRequest;
@@ -28,12 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OfferAlternativeToConsumer implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
     private final ReturnHistory history;
     private final TransactionTemplate ownTransaction;
 
-    OfferAlternativeToConsumer(Returns returns, Orders orders, StorefrontGateway storefront, ReturnHistory history,
+    OfferAlternativeToConsumer(Returns returns, OrderLookup orders, StorefrontGateway storefront, ReturnHistory history,
             PlatformTransactionManager transactions) {
         this.returns = returns;
         this.orders = orders;
@@ -54,8 +54,8 @@ class OfferAlternativeToConsumer implements JavaDelegate {
             locked.offerToConsumer(offer, amount);
             return locked;
         });
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
-        storefront.messageConsumer(order.getStorefrontOrderId(), "About your return " + r.number() + ": instead of "
+        OrderSummary order = orders.order(r.getOrderId());
+        storefront.messageConsumer(order.storefrontOrderId(), "About your return " + r.number() + ": instead of "
                 + "sending the goods back, you may keep them and get " + amount.toPlainString() + " " + r.getCurrency()
                 + " back. Please accept or decline.", r.number() + "-offer-" + offer);
         execution.setVariable(Variables.OFFER_NO, (long) offer);

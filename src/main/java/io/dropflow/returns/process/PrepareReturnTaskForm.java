@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnHistoryEntry;
 import io.dropflow.returns.ReturnLine;
@@ -11,7 +11,7 @@ import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.Returns;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.PurchaseOrder;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,10 +34,10 @@ class PrepareReturnTaskForm implements TaskListener {
 
     private final Returns returns;
     private final ReturnHistory history;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final Purchasing purchasing;
 
-    PrepareReturnTaskForm(Returns returns, ReturnHistory history, Orders orders, Purchasing purchasing) {
+    PrepareReturnTaskForm(Returns returns, ReturnHistory history, OrderLookup orders, Purchasing purchasing) {
         this.returns = returns;
         this.history = history;
         this.orders = orders;
@@ -57,20 +57,20 @@ class PrepareReturnTaskForm implements TaskListener {
     }
 
     private String summary(ReturnRequest r, DelegateTask task) {
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
-        PurchaseOrder po = purchasing.purchaseOrder(r.getPurchaseOrderId());
+        OrderSummary order = orders.order(r.getOrderId());
+        PurchaseOrderView po = purchasing.purchaseOrder(r.getPurchaseOrderId());
         StringBuilder text = new StringBuilder()
-                .append("**Return ").append(r.number()).append("** on order ").append(order.getId()).append(" (")
-                .append(order.getStorefrontOrderId()).append(", ").append(r.getChannel()).append(") by ")
-                .append(order.getConsumer().name()).append(": ").append(r.getReason()).append(", wishes ")
+                .append("**Return ").append(r.number()).append("** on order ").append(order.id()).append(" (")
+                .append(order.storefrontOrderId()).append(", ").append(r.getChannel()).append(") by ")
+                .append(order.consumer().name()).append(": ").append(r.getReason()).append(", wishes ")
                 .append(r.getWish() == null ? "?" : r.getWish().name().toLowerCase(Locale.ROOT))
                 .append(r.getExchangeSku() == null ? "" : " to " + r.getExchangeSku()).append(".\n\n");
         for (ReturnLine line : r.getLines()) {
             text.append("- line ").append(line.getLineNo()).append(": ").append(line.getQuantity()).append(" × ")
                     .append(line.getSku()).append(" (").append(money(line.getSaleValue(), r)).append(")\n");
         }
-        text.append("\nSupplier: **").append(po.getSupplier().getName()).append("** (").append(po.getSupplier().getCode())
-                .append("), purchase order ").append(po.getIdempotencyKey()).append(".\n\n")
+        text.append("\nSupplier: **").append(po.supplierName()).append("** (").append(po.supplierCode())
+                .append("), purchase order ").append(po.number()).append(".\n\n")
                 .append("Policy: ").append(r.getPolicyRule()).append(" Return label paid by ")
                 .append(r.getReturnShippingPaidBy()).append(", restocking fee ")
                 .append(r.getRestockingFeeRate().multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString())

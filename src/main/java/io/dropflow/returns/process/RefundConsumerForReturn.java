@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.Returns;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 class RefundConsumerForReturn implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
 
-    RefundConsumerForReturn(Returns returns, Orders orders, StorefrontGateway storefront) {
+    RefundConsumerForReturn(Returns returns, OrderLookup orders, StorefrontGateway storefront) {
         this.returns = returns;
         this.orders = orders;
         this.storefront = storefront;
@@ -32,8 +32,8 @@ class RefundConsumerForReturn implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
         if (r.getRefundAmount().signum() > 0) {
-            Order order = orders.findById(r.getOrderId()).orElseThrow();
-            storefront.refund(order.getStorefrontOrderId(), Money.inMinorUnits(r.getRefundAmount(), r.getCurrency()), r.getCurrency(), "return " + r.number(),
+            OrderSummary order = orders.order(r.getOrderId());
+            storefront.refund(order.storefrontOrderId(), Money.inMinorUnits(r.getRefundAmount(), r.getCurrency()), r.getCurrency(), "return " + r.number(),
                     r.number() + "-refund");
         }
     }

@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnSettings;
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 class SendReturnLabel implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
     private final ReturnSettings settings;
 
-    SendReturnLabel(Returns returns, Orders orders, StorefrontGateway storefront, ReturnSettings settings) {
+    SendReturnLabel(Returns returns, OrderLookup orders, StorefrontGateway storefront, ReturnSettings settings) {
         this.returns = returns;
         this.orders = orders;
         this.storefront = storefront;
@@ -34,11 +34,11 @@ class SendReturnLabel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(r.getOrderId());
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
                 ? "The label's " + Money.format(settings.labelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
-        storefront.messageConsumer(order.getStorefrontOrderId(), "Your return " + r.number() + ": please send the goods with "
+        storefront.messageConsumer(order.storefrontOrderId(), "Your return " + r.number() + ": please send the goods with "
                 + "this label: " + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber()
                 + "). " + cost, r.number() + "-label");
     }

@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
 
-import io.dropflow.order.Order;
-import io.dropflow.order.Orders;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnWish;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 class TellConsumerReturnOutcome implements JavaDelegate {
 
     private final Returns returns;
-    private final Orders orders;
+    private final OrderLookup orders;
     private final StorefrontGateway storefront;
 
-    TellConsumerReturnOutcome(Returns returns, Orders orders, StorefrontGateway storefront) {
+    TellConsumerReturnOutcome(Returns returns, OrderLookup orders, StorefrontGateway storefront) {
         this.returns = returns;
         this.orders = orders;
         this.storefront = storefront;
@@ -32,7 +32,7 @@ class TellConsumerReturnOutcome implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
-        Order order = orders.findById(r.getOrderId()).orElseThrow();
+        OrderSummary order = orders.order(r.getOrderId());
         String text = switch (r.getStatus()) {
             case COMPLETED -> r.getWish() == ReturnWish.EXCHANGE && r.getRefundAmount() == null
                     ? "Your return " + r.number() + " is complete: " + r.getExchangeSku() + " is on its way to you."
@@ -41,6 +41,6 @@ class TellConsumerReturnOutcome implements JavaDelegate {
             case REFUSED -> "We cannot take back the goods of return " + r.number() + ": " + r.getOutcomeReason();
             default -> "Your return " + r.number() + " is closed: " + r.getOutcomeReason();
         };
-        storefront.messageConsumer(order.getStorefrontOrderId(), text, r.number() + "-outcome");
+        storefront.messageConsumer(order.storefrontOrderId(), text, r.number() + "-outcome");
     }
 }

@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** Applies each idempotency key once, as a real storefront API does, and remembers what it got. */
 @Component
+@Profile({"demo", "test"})
 @ConditionalOnProperty(name = "dropflow.partners.storefront", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxStorefront implements StorefrontGateway {
 

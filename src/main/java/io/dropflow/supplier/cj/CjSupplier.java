@@ -1,7 +1,7 @@
 package io.dropflow.supplier.cj;
 
-import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierEvent;
@@ -106,13 +106,13 @@ class CjSupplier implements SupplierAdapter {
 
     /** Takes in what CJ's order detail says that its webhooks have not told us. */
     void reconcile(String supplierCode, String purchaseOrderNumber, String eventId) {
-        Optional<PurchaseOrder> po = purchasing.getObject().purchaseOrderNumbered(purchaseOrderNumber);
+        Optional<PurchaseOrderView> po = purchasing.getObject().purchaseOrderNumbered(purchaseOrderNumber);
         Optional<CjDropshipping.CjOrder> order = cj.order(supplierCode,
-                po.map(PurchaseOrder::getSupplierReference).orElse(purchaseOrderNumber));
+                po.map(PurchaseOrderView::supplierReference).orElse(purchaseOrderNumber));
         if (po.isEmpty() || order.isEmpty()) {
             return;
         }
-        event(eventId, purchaseOrderNumber, order.get(), po.get().getStatus(), supplierCode)
+        event(eventId, purchaseOrderNumber, order.get(), po.get().status(), supplierCode)
                 .ifPresent(event -> receive(supplierCode, event));
     }
 

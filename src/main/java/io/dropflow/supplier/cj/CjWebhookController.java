@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.supplier.PurchaseOrder;
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.security.Hmac;
+import io.dropflow.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import io.dropflow.web.NotFound;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,8 +118,8 @@ class CjWebhookController {
             return problem(400, "Bad request", "an ORDER message needs params.orderNumber (our purchase order number)"
                     + " and, if any, a plain params.cjOrderId");
         }
-        Optional<PurchaseOrder> po = purchasing.purchaseOrderNumbered(number)
-                .filter(p -> p.getSupplier().getCode().equals(supplierCode));
+        Optional<PurchaseOrderView> po = purchasing.purchaseOrderNumbered(number)
+                .filter(p -> p.supplierCode().equals(supplierCode));
         if (po.isEmpty()) {
             return problem(404, "Not found", "supplier " + supplierCode + " has no purchase order " + number);
         }
@@ -127,7 +127,7 @@ class CjWebhookController {
         CjDropshipping.CjOrder order = new CjDropshipping.CjOrder(cjOrderId, number,
                 CjOrderStatus.of(params.path("orderStatus").asText(null)), text(params, "logisticName").orElse(null),
                 trackNumber);
-        cj.event(messageId, number, order, po.get().getStatus(), supplierCode)
+        cj.event(messageId, number, order, po.get().status(), supplierCode)
                 .ifPresentOrElse(event -> cj.receive(supplierCode, event),
                         () -> log.info("CJ order {} ({}) is {}: nothing to tell the order yet", number, cjOrderId,
                                 order.status()));
@@ -147,20 +147,20 @@ class CjWebhookController {
         } catch (RuntimeException bad) {
             return problem(400, "Bad request", "logisticsTrackEvents: " + bad.getMessage());
         }
-        Optional<PurchaseOrder> po = purchasing.purchaseOrderWithReference(supplierCode, cjOrderId);
+        Optional<PurchaseOrderView> po = purchasing.purchaseOrderWithReference(supplierCode, cjOrderId);
         if (po.isEmpty()) {
             // CJ's order id is recorded once CJ's answer to our order is taken in: ask CJ to come back.
             return problem(409, "Conflict", "no purchase order of " + supplierCode + " is CJ order " + cjOrderId
                     + " yet; deliver this message again later");
         }
-        PurchaseOrderStatus status = po.get().getStatus();
+        PurchaseOrderStatus status = po.get().status();
         if (status == PurchaseOrderStatus.DECLINED || status == PurchaseOrderStatus.CANCELLED) {
             log.warn("CJ reports parcel {} for {}, which is {} here: an operator should look", number,
-                    po.get().getIdempotencyKey(), status);
+                    po.get().number(), status);
             return ok("purchase order is " + status);
         }
         if (status != PurchaseOrderStatus.SHIPPED) {
-            cj.event(messageId, po.get().getIdempotencyKey(), new CjDropshipping.CjOrder(cjOrderId, null,
+            cj.event(messageId, po.get().number(), new CjDropshipping.CjOrder(cjOrderId, null,
                     CjOrderStatus.SHIPPED, text(params, "logisticName").orElse(null), number), status, supplierCode)
                     .ifPresent(event -> cj.receive(supplierCode, event));
         }
@@ -170,7 +170,7 @@ class CjWebhookController {
             }
         } catch (NotFound untracked) {
             // A replacement's or exchange's parcel, or one shipped under another number: not followed here.
-            log.info("CJ tracks {} for {}, which no shipment of ours has", number, po.get().getIdempotencyKey());
+            log.info("CJ tracks {} for {}, which no shipment of ours has", number, po.get().number());
         }
         return ok("received");
     }

@@ -70,7 +70,7 @@ class Kuaidi100Test {
     void aSubscriptionCarriesCompanyNumberKeyCallbackAndSalt() throws Exception {
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
-        client.subscribe("YTO", "YT1234567890");
+        client.register("YTO", "YT1234567890");
 
         Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
         assertThat(fields.get("schema")).isEqualTo("json");
@@ -87,20 +87,20 @@ class Kuaidi100Test {
     @Test
     void subscribingAgainIsHarmlessButAccountErrorsAreNot() {
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
-        client.subscribe("YTO", "YT1");
+        client.register("YTO", "YT1");
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
-        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("600").hasMessageContaining("dropflow.carriers.kuaidi100").hasMessageNotContaining("KEY1");
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"500\",\"message\":\"服务器错误\"}")));
-        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
 
         kuaidi100.stubFor(post("/poll").willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{}").withFixedDelay(1500)));
-        assertThatThrownBy(() -> client.subscribe("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class)
+        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class)
                 .hasMessageContaining("in time");
     }
 

@@ -9,8 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.order.process.OrderFulfillmentProcess;
-import io.dropflow.sandbox.SandboxCarrier;
-import io.dropflow.sandbox.SandboxSupplier;
+import io.dropflow.carrier.sandbox.SandboxCarrier;
+import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;

@@ -1,0 +1,49 @@
+package io.dropflow.carrier.internal;
+
+import io.dropflow.carrier.CarrierAdapter;
+import io.dropflow.carrier.ReturnLabels;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which adapter follows which carrier is configuration: the first adapter (in their order; the
+ * sandbox carrier, where it exists, last) that follows a carrier code registers its parcels.
+ * Carriers listed under {@code dropflow.carriers.followed-by-shipper} need no registration: whoever
+ * shipped the parcel pushes its tracking (CJ Dropshipping's LOGISTIC messages for carrier code CJ).
+ * A carrier nobody follows fails with a message that names the settings to check, so the job
+ * retries and then shows an incident.
+ */
+@Component
+class CarrierRouter {
+
+    private final List<CarrierAdapter> adapters;
+    private final List<ReturnLabels> labels;
+    private final Set<String> followedByShipper;
+
+    CarrierRouter(List<CarrierAdapter> adapters, List<ReturnLabels> labels,
+            @Value("${dropflow.carriers.followed-by-shipper:}") Set<String> followedByShipper) {
+        this.adapters = List.copyOf(adapters);
+        this.labels = List.copyOf(labels);
+        this.followedByShipper = Set.copyOf(followedByShipper);
+    }
+
+    void register(String carrierCode, String trackingNumber) {
+        if (followedByShipper.contains(carrierCode)) {
+            return;
+        }
+        adapters.stream().filter(a -> a.follows(carrierCode)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no tracking service follows carrier " + carrierCode
+                        + ": list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
+                        + " or dropflow.carriers.followed-by-shipper"))
+                .register(carrierCode, trackingNumber);
+    }
+
+    ReturnLabels.ReturnLabel createReturnLabel(ReturnLabels.ReturnLabelRequest request) {
+        if (labels.isEmpty()) {
+            throw new IllegalStateException("no carrier adapter books return labels");
+        }
+        return labels.get(0).createReturnLabel(request);
+    }
+}

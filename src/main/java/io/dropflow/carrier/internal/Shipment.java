@@ -1,0 +1,108 @@
+package io.dropflow.carrier.internal;
+
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.TrackingStatus;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
+
+/** A parcel on its way. Tracking webhooks and the process's jobs write different columns; webhooks lock the row. */
+@Entity
+@DynamicUpdate
+class Shipment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long orderId;
+    private Long purchaseOrderId;
+    private String carrierCode;
+    private String trackingNumber;
+    @Enumerated(EnumType.STRING)
+    private TrackingStatus status = TrackingStatus.PENDING;
+    private Instant registeredAt;
+    private Instant syncedToStorefrontAt;
+    private Instant lastEventAt;
+    private Instant createdAt;
+    /** Set on a return parcel (consumer to supplier): its tracking belongs to that return. */
+    private Long returnId;
+    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
+    @OrderBy("occurredAt")
+    private List<TrackingEvent> events = new ArrayList<>();
+
+    protected Shipment() {
+    }
+
+    Shipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber, Instant createdAt) {
+        this.createdAt = createdAt;
+        this.orderId = orderId;
+        this.purchaseOrderId = purchaseOrderId;
+        this.carrierCode = carrierCode;
+        this.trackingNumber = trackingNumber;
+    }
+
+    /** @return true when the event was new */
+    boolean record(String eventId, TrackingStatus newStatus, Instant occurredAt, String location, String description) {
+        if (events.stream().anyMatch(e -> e.getEventId().equals(eventId))) {
+            return false;
+        }
+        events.add(new TrackingEvent(this, eventId, newStatus, occurredAt, location, description));
+        // Events can arrive out of order: the latest occurrence decides the status, and a
+        // delivered parcel stays delivered.
+        if (status != TrackingStatus.DELIVERED && (lastEventAt == null || !occurredAt.isBefore(lastEventAt))) {
+            status = newStatus;
+        }
+        if (lastEventAt == null || occurredAt.isAfter(lastEventAt)) {
+            lastEventAt = occurredAt;
+        }
+        return true;
+    }
+
+    void markRegistered(Instant now) {
+        if (registeredAt == null) {
+            registeredAt = now;
+        }
+    }
+
+    void markSyncedToStorefront(Instant now) {
+        if (syncedToStorefrontAt == null) {
+            syncedToStorefrontAt = now;
+        }
+    }
+
+    ShipmentView view() {
+        return new ShipmentView(id, orderId, purchaseOrderId, returnId, carrierCode, trackingNumber, status, createdAt,
+                registeredAt, syncedToStorefrontAt, lastEventAt, events.stream()
+                        .map(e -> new ShipmentView.Event(e.getStatus(), e.getOccurredAt(), e.getLocation(),
+                                e.getDescription()))
+                        .toList());
+    }
+
+    void returning(Long returnId) {
+        this.returnId = returnId;
+    }
+
+    public Long getReturnId() { return returnId; }
+    public Long getId() { return id; }
+    public Long getOrderId() { return orderId; }
+    public Long getPurchaseOrderId() { return purchaseOrderId; }
+    public String getCarrierCode() { return carrierCode; }
+    public String getTrackingNumber() { return trackingNumber; }
+    public TrackingStatus getStatus() { return status; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getSyncedToStorefrontAt() { return syncedToStorefrontAt; }
+    public Instant getLastEventAt() { return lastEventAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public List<TrackingEvent> getEvents() { return List.copyOf(events); }
+}

@@ -1,0 +1,19 @@
+package io.dropflow.carrier.internal;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Shipments extends JpaRepository<Shipment, Long> {
+
+    Optional<Shipment> findByCarrierCodeAndTrackingNumber(String carrierCode, String trackingNumber);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Shipment s where s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber")
+    Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber);
+
+    List<Shipment> findByOrderIdOrderById(Long orderId);
+}

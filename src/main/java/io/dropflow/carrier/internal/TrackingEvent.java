@@ -1,0 +1,50 @@
+package io.dropflow.carrier.internal;
+
+import io.dropflow.carrier.TrackingStatus;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+
+@Entity
+class TrackingEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "shipment_id")
+    private Shipment shipment;
+    private String eventId;
+    @Enumerated(EnumType.STRING)
+    private TrackingStatus status;
+    private Instant occurredAt;
+    private String location;
+    private String description;
+
+    protected TrackingEvent() {
+    }
+
+    TrackingEvent(Shipment shipment, String eventId, TrackingStatus status, Instant occurredAt, String location,
+            String description) {
+        this.shipment = shipment;
+        this.eventId = eventId;
+        this.status = status;
+        this.occurredAt = occurredAt;
+        this.location = location;
+        this.description = description;
+    }
+
+    public String getEventId() { return eventId; }
+    public TrackingStatus getStatus() { return status; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public String getLocation() { return location; }
+    public String getDescription() { return description; }
+}

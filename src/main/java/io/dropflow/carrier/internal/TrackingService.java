@@ -1,0 +1,112 @@
+package io.dropflow.carrier.internal;
+
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.ReturnLabels;
+import io.dropflow.carrier.ShipmentStatusChanged;
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.web.NotFound;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Shipments on their table; registrations and return labels through the carrier adapters. */
+@Service
+class TrackingService implements Tracking {
+
+    private final Shipments shipments;
+    private final CarrierRouter carriers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock) {
+        this.shipments = shipments;
+        this.carriers = carriers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
+                .orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber,
+                        clock.instant())))
+                .view();
+    }
+
+    @Override
+    @Transactional
+    @CallsPartner
+    public ReturnParcel returnParcel(Long orderId, Long purchaseOrderId, Long returnId,
+            ReturnLabels.ReturnLabelRequest request) {
+        ReturnLabels.ReturnLabel label = carriers.createReturnLabel(request);
+        Shipment shipment = shipments.findByCarrierCodeAndTrackingNumber(label.carrierCode(), label.trackingNumber())
+                .orElseGet(() -> {
+                    Shipment s = new Shipment(orderId, purchaseOrderId, label.carrierCode(), label.trackingNumber(),
+                            clock.instant());
+                    s.returning(returnId);
+                    return shipments.save(s);
+                });
+        registerOnce(shipment);
+        return new ReturnParcel(shipment.getId(), label.carrierCode(), label.trackingNumber(), label.labelUrl());
+    }
+
+    @Override
+    @Transactional
+    @CallsPartner
+    public ShipmentView register(Long shipmentId) {
+        Shipment shipment = find(shipmentId);
+        registerOnce(shipment);
+        return shipment.view();
+    }
+
+    private void registerOnce(Shipment shipment) {
+        if (shipment.getRegisteredAt() == null) {
+            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber());
+            shipment.markRegistered(clock.instant());
+        }
+    }
+
+    @Override
+    @Transactional
+    public void markSyncedToStorefront(Long shipmentId) {
+        find(shipmentId).markSyncedToStorefront(clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public boolean receive(CarrierEvent event) {
+        Shipment shipment = shipments.lockByTracking(event.carrierCode(), event.trackingNumber())
+                .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(),
+                        "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
+        TrackingStatus before = shipment.getStatus();
+        boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),
+                event.description());
+        if (recorded && shipment.getStatus() != before) {
+            events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
+                    shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId()));
+        }
+        return recorded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ShipmentView shipment(Long shipmentId) {
+        return find(shipmentId).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ShipmentView> shipmentsOf(Long orderId) {
+        return shipments.findByOrderIdOrderById(orderId).stream().map(Shipment::view).toList();
+    }
+
+    private Shipment find(Long shipmentId) {
+        return shipments.findById(shipmentId).orElseThrow(() -> NotFound.of("shipment", shipmentId));
+    }
+}

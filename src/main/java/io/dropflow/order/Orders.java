@@ -1,9 +1,0 @@
-package io.dropflow.order;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface Orders extends JpaRepository<Order, Long> {
-
-    Optional<Order> findByStorefrontOrderId(String storefrontOrderId);
-}

@@ -1,0 +1,15 @@
+package io.dropflow.order.internal;
+
+/** The order fulfillment process, as the order's intake starts it and passes the consumer's cancellation on. */
+public interface FulfillmentProcess {
+
+    /** Starts fulfillment in the caller's transaction; the first step runs asynchronously. @return the instance id */
+    String start(Long orderId);
+
+    /**
+     * The consumer's cancellation. Only possible while the order is still being sourced: once the
+     * parcel has shipped the process no longer listens for it.
+     * @return false when the process is past the point where a cancellation is possible
+     */
+    boolean requestCancellation(Long orderId);
+}

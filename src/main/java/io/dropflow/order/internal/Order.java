@@ -1,0 +1,116 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.order.Consumer;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.ShippingAddress;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A consumer's order as the storefront delivered it to us. */
+@Entity
+@Table(name = "customer_order")
+public class Order {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String storefrontOrderId;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status = OrderStatus.RECEIVED;
+    private String currency;
+    /** Where it was sold: WEBSHOP (our own shop) or MARKETPLACE (after-sales deadlines differ). */
+    private String channel = "WEBSHOP";
+    @Embedded
+    private Consumer consumer;
+    @Embedded
+    private ShippingAddress shippingAddress;
+    private String processInstanceId;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "order_id", nullable = false)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    public Order(String storefrontOrderId, String currency, Consumer consumer, ShippingAddress shippingAddress,
+            Instant createdAt) {
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.storefrontOrderId = storefrontOrderId;
+        this.currency = currency;
+        this.consumer = consumer;
+        this.shippingAddress = shippingAddress;
+    }
+
+    public void soldThrough(String channel) {
+        if (channel != null) {
+            this.channel = channel;
+        }
+    }
+
+    public void addLine(String sku, int quantity, BigDecimal salePrice) {
+        lines.add(new OrderLine(lines.size() + 1, sku, quantity, salePrice));
+    }
+
+    public BigDecimal saleTotal() {
+        return lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Closed orders stay closed: a late event cannot reopen a settled or cancelled order. */
+    public void moveTo(OrderStatus next, Instant now) {
+        if (status.isClosed() || status == next) {
+            return;
+        }
+        status = next;
+        updatedAt = now;
+    }
+
+    public void substituteSku(String sku, String substitute, Instant now) {
+        lines.stream().filter(l -> l.getSku().equals(sku)).forEach(l -> l.substitute(substitute));
+        updatedAt = now;
+    }
+
+    public OrderSummary summary() {
+        return new OrderSummary(id, storefrontOrderId, status, channel, currency, consumer, shippingAddress,
+                lines.stream().map(l -> new OrderSummary.Line(l.getLineNo(), l.getSku(), l.getQuantity(),
+                        l.getSalePrice())).toList(), createdAt);
+    }
+
+    public Long getId() { return id; }
+    public String getStorefrontOrderId() { return storefrontOrderId; }
+    public OrderStatus getStatus() { return status; }
+    public String getCurrency() { return currency; }
+    public String getChannel() { return channel; }
+    public Consumer getConsumer() { return consumer; }
+    public ShippingAddress getShippingAddress() { return shippingAddress; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public List<OrderLine> getLines() { return List.copyOf(lines); }
+}

@@ -1,0 +1,93 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.order.Consumer;
+import io.dropflow.order.OrderConflictException;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.ShippingAddress;
+import io.dropflow.order.UnknownSkuException;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.web.NotFound;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes orders in from the storefront and lets consumers cancel them. */
+@Service
+public class OrderIntake {
+
+    public record Intake(Order order, boolean created) {
+    }
+
+    private final Orders orders;
+    private final Catalog catalog;
+    private final FulfillmentProcess fulfillment;
+    private final OrderTimeline timeline;
+    private final Clock clock;
+
+    OrderIntake(Orders orders, Catalog catalog, FulfillmentProcess fulfillment, OrderTimeline timeline, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.fulfillment = fulfillment;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the order and starts its fulfillment in one transaction: there is never an order
+     * without a process, nor a process without an order. The storefront's order id makes it idempotent.
+     */
+    @Transactional
+    public Intake place(PlaceOrder request) {
+        var existing = orders.findByStorefrontOrderId(request.storefrontOrderId());
+        if (existing.isPresent()) {
+            return new Intake(existing.get(), false);
+        }
+        List<String> unknown = request.lines().stream().map(PlaceOrder.Line::sku).distinct()
+                .filter(sku -> !catalog.isOffered(sku)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSkuException(unknown);
+        }
+        var c = request.consumer();
+        var a = request.shippingAddress();
+        Order order = new Order(request.storefrontOrderId(), request.currency(),
+                new Consumer(c.name(), c.email(), c.phone()),
+                new ShippingAddress(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.region(), a.country()),
+                clock.instant());
+        order.soldThrough(request.channel());
+        request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
+        orders.saveAndFlush(order);
+        order.attachProcess(fulfillment.start(order.getId()));
+        timeline.record(order.getId(), "Order received from the storefront (" + request.storefrontOrderId() + ")");
+        return new Intake(order, true);
+    }
+
+    @Transactional(readOnly = true)
+    public Order find(Long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public Order findByStorefrontOrderId(String storefrontOrderId) {
+        return orders.findByStorefrontOrderId(storefrontOrderId)
+                .orElseThrow(() -> NotFound.of("storefront order", storefrontOrderId));
+    }
+
+    @Transactional
+    public Order cancel(Long orderId) {
+        Order order = find(orderId);
+        if (order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
+            return order; // asked before: the cancellation is under way
+        }
+        if (order.getStatus().isClosed()) {
+            throw new OrderConflictException("order " + orderId + " is already " + order.getStatus());
+        }
+        if (!fulfillment.requestCancellation(orderId)) {
+            throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()
+                    + "): it can no longer be cancelled; request a return instead");
+        }
+        timeline.record(orderId, "Consumer asked to cancel");
+        return order;
+    }
+}

@@ -1,0 +1,43 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.web.NotFound;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders and their timelines on their tables, for the order feature and the others. */
+@Service
+class OrderRecords implements OrderLookup, OrderTimeline {
+
+    private final Orders orders;
+    private final TimelineEntries timeline;
+    private final Clock clock;
+
+    OrderRecords(Orders orders, TimelineEntries timeline, Clock clock) {
+        this.orders = orders;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrderSummary order(Long orderId) {
+        return orders.findById(orderId).map(Order::summary).orElseThrow(() -> NotFound.of("order", orderId));
+    }
+
+    @Override
+    @Transactional
+    public void record(Long orderId, String what) {
+        timeline.save(new TimelineEntry(orderId, what, clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Entry> of(Long orderId) {
+        return timeline.findByOrderIdOrderById(orderId).stream().map(e -> new Entry(e.getAt(), e.getWhat())).toList();
+    }
+}

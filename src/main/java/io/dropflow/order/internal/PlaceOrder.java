@@ -1,0 +1,53 @@
+package io.dropflow.order.internal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A consumer order as a storefront sends it. */
+@Schema(description = "A paid consumer order from the storefront")
+public record PlaceOrder(
+        @Schema(description = "The storefront's own order id; sending the same id again returns the existing order",
+                example = "SHOP-1001")
+        @NotBlank @Size(max = 100) String storefrontOrderId,
+        @Schema(example = "EUR") @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+        @Schema(description = "Where the order was sold: WEBSHOP (default) or MARKETPLACE", example = "WEBSHOP")
+        @Pattern(regexp = "WEBSHOP|MARKETPLACE", message = "must be WEBSHOP or MARKETPLACE") String channel,
+        @NotNull @Valid ConsumerContact consumer,
+        @NotNull @Valid Address shippingAddress,
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines) {
+
+    public record ConsumerContact(
+            @Schema(example = "Erika Mustermann") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "erika@example.com") @NotBlank @Email @Size(max = 320) String email,
+            @Size(max = 40) String phone) {
+    }
+
+    public record Address(
+            @Schema(example = "Erika Mustermann") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Heidestrasse 17") @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @Schema(example = "Köln") @NotBlank @Size(max = 100) String city,
+            @Schema(example = "51147") @Size(max = 20) String postalCode,
+            @Size(max = 100) String region,
+            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code like DE") String country) {
+    }
+
+    public record Line(
+            @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
+            @Schema(example = "1") @Positive @Max(1000) int quantity,
+            @Schema(description = "Unit price the consumer paid", example = "15.00")
+            @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 4) BigDecimal salePrice) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.dropflow.order.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TimelineEntries extends JpaRepository<TimelineEntry, Long> {
+
+    List<TimelineEntry> findByOrderIdOrderById(Long orderId);
+}

@@ -1,0 +1,127 @@
+package io.dropflow.processengine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * One process variable, named once with its type: typed reads and writes instead of casts, and a
+ * read that fails fast, naming the variable and where it was missing, instead of a
+ * NullPointerException three calls later. Each process's backing class declares its variables as
+ * constants of this type (after holunda's camunda-bpm-data).
+ *
+ * <p>What the engine stores is what the models and forms need: ids as Long, counts as Long (never
+ * Integer, so a value written by a form and one written by Java compare equal), deadlines as
+ * {@link Date} (timer expressions take it), durations as ISO 8601 text (timer expressions take
+ * it), amounts and enums as text (forms show and send them as text).
+ *
+ * @param <T> the value's type in Java
+ */
+public final class ProcessVariable<T> {
+
+    private final String name;
+    private final Function<Object, T> read;
+    private final Function<T, Object> write;
+
+    private ProcessVariable(String name, Function<Object, T> read, Function<T, Object> write) {
+        this.name = name;
+        this.read = read;
+        this.write = write;
+    }
+
+    public static ProcessVariable<String> text(String name) {
+        return new ProcessVariable<>(name, Object::toString, v -> v);
+    }
+
+    /** Ids and counts; an Integer written by a form or an expression reads as Long too. */
+    public static ProcessVariable<Long> number(String name) {
+        return new ProcessVariable<>(name, v -> v instanceof Number n ? n.longValue() : Long.valueOf(v.toString()), v -> v);
+    }
+
+    public static ProcessVariable<Boolean> flag(String name) {
+        return new ProcessVariable<>(name, v -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString()), v -> v);
+    }
+
+    /** A moment, stored as a Date so that timer events can use it ({@code timeDate="${shipByAt}"}). */
+    public static ProcessVariable<Instant> moment(String name) {
+        return new ProcessVariable<>(name, v -> v instanceof Date d ? d.toInstant() : Instant.parse(v.toString()),
+                Date::from);
+    }
+
+    /** A duration, stored as ISO 8601 text so that timer events can use it ({@code timeDuration="${restockWait}"}). */
+    public static ProcessVariable<Duration> duration(String name) {
+        return new ProcessVariable<>(name, v -> Duration.parse(v.toString()), Duration::toString);
+    }
+
+    /** An amount of money, stored as plain text (forms read and write it as text). */
+    public static ProcessVariable<BigDecimal> amount(String name) {
+        return new ProcessVariable<>(name, v -> v instanceof BigDecimal b ? b : new BigDecimal(v.toString().trim()),
+                BigDecimal::toPlainString);
+    }
+
+    /** An enum, stored as its name (the models' gateways and the forms compare text). */
+    public static <E extends Enum<E>> ProcessVariable<E> choice(String name, Class<E> type) {
+        return new ProcessVariable<>(name, v -> Enum.valueOf(type, v.toString()), Enum::name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** @throws MissingProcessVariable when the variable is not set where it must be */
+    public T from(VariableScope scope) {
+        return optionalFrom(scope).orElseThrow(() -> new MissingProcessVariable(name, scope));
+    }
+
+    public Optional<T> optionalFrom(VariableScope scope) {
+        Object value = scope.getVariable(name);
+        return value == null ? Optional.empty() : Optional.of(convert(value));
+    }
+
+    public T from(VariableScope scope, T otherwise) {
+        return optionalFrom(scope).orElse(otherwise);
+    }
+
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, stored(value));
+    }
+
+    /** On a task: a variable of the task only (task forms read these). */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, stored(value));
+    }
+
+    public void remove(VariableScope scope) {
+        scope.removeVariable(name);
+    }
+
+    /** The value as the engine stores it, for maps of start or correlation variables. */
+    public Object stored(T value) {
+        return value == null ? null : write.apply(value);
+    }
+
+    /** This variable's value in a map of variables (a message's payload, a start's variables). */
+    public Optional<T> optionalFrom(Map<String, ?> variables) {
+        Object value = variables.get(name);
+        return value == null ? Optional.empty() : Optional.of(convert(value));
+    }
+
+    private T convert(Object value) {
+        try {
+            return read.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("process variable " + name + " holds " + value + " ("
+                    + value.getClass().getSimpleName() + "), which is not what it should be: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

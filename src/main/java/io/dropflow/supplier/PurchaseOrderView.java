@@ -1,0 +1,37 @@
+package io.dropflow.supplier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * A purchase order as other features see it. {@code number} is the purchase order number the
+ * supplier sees and its idempotency key; {@code claimId} or {@code returnId} is set on a claim's
+ * replacement or a return's exchange.
+ */
+public record PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
+        int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
+        BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
+        Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
+        Long claimId, Long returnId, int upheldClaims, List<Line> lines) {
+
+    public record Line(String sku, String supplierSku, int quantity, BigDecimal supplyPrice) {
+    }
+
+    /** The consumer order's own purchase order, not a claim's replacement or a return's exchange. */
+    public boolean isOriginal() {
+        return claimId == null && returnId == null;
+    }
+
+    /** Still waiting for the supplier to ship or to answer. */
+    public boolean isOpen() {
+        return EnumSet.of(PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED,
+                PurchaseOrderStatus.CANCELLATION_REQUESTED).contains(status);
+    }
+
+    /** Supply and shipping: what the purchase order costs the seller. */
+    public BigDecimal landedCost() {
+        return supplyTotal.add(shippingCost);
+    }
+}

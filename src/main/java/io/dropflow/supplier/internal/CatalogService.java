@@ -1,0 +1,54 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.SupplierView;
+import io.dropflow.web.NotFound;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog on its tables. */
+@Service
+class CatalogService implements Catalog {
+
+    private final Suppliers suppliers;
+    private final SupplierOffers offers;
+
+    CatalogService(Suppliers suppliers, SupplierOffers offers) {
+        this.suppliers = suppliers;
+        this.offers = offers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isOffered(String sku) {
+        return offers.existsBySku(sku);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OfferView> activeOffersFor(Collection<String> skus) {
+        return offers.findActiveBySkuIn(skus).stream().map(SupplierOffer::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OfferView> offersOf(Long supplierId) {
+        return offers.findBySupplierId(supplierId).stream().map(SupplierOffer::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public SupplierView supplier(Long supplierId) {
+        return suppliers.findById(supplierId).map(Supplier::view).orElseThrow(() -> NotFound.of("supplier", supplierId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public SupplierView supplier(String supplierCode) {
+        return suppliers.findByCode(supplierCode).map(Supplier::view)
+                .orElseThrow(() -> NotFound.of("supplier", supplierCode));
+    }
+}

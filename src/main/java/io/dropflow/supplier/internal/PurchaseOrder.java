@@ -1,0 +1,230 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.SupplierEventOutcome;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * An order placed with one supplier on behalf of one consumer order. Its idempotency key is the
+ * purchase order number the supplier sees; it is derived from the order and the attempt, so a
+ * retried forward can never become a second purchase order. Concurrent writers (the forwarding
+ * job and supplier webhooks) take a row lock, see {@link PurchaseOrders#lockByIdempotencyKey}.
+ */
+@Entity
+@DynamicUpdate
+class PurchaseOrder {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long orderId;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "supplier_id")
+    private Supplier supplier;
+    private String idempotencyKey;
+    @Enumerated(EnumType.STRING)
+    private PurchaseOrderStatus status = PurchaseOrderStatus.FORWARDING;
+    private String supplierReference;
+    private String reasonCode;
+    private BigDecimal supplyTotal;
+    private BigDecimal shippingCost;
+    private String currency;
+    private Instant forwardedAt;
+    private Instant shippedAt;
+    /** Hours the shipping-SLA decision gave this purchase order, and the deadline they make. */
+    private Integer shipByHours;
+    private Instant shipByAt;
+    private Instant remindedAt;
+    private int deadlineExtensions;
+    /** Set on a replacement a defect claim ordered. */
+    private Long claimId;
+    /** Set on an exchange a return ordered. */
+    private Long returnId;
+    /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
+    private int upheldClaims;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "purchase_order_id", nullable = false)
+    private List<PurchaseOrderLine> lines = new ArrayList<>();
+
+    protected PurchaseOrder() {
+    }
+
+    PurchaseOrder(Long orderId, Supplier supplier, String idempotencyKey, List<PurchaseOrderLine> lines,
+            BigDecimal shippingCost, String currency, Instant createdAt) {
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.orderId = orderId;
+        this.supplier = supplier;
+        this.idempotencyKey = idempotencyKey;
+        this.lines.addAll(lines);
+        this.supplyTotal = lines.stream().map(PurchaseOrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        this.shippingCost = shippingCost;
+        this.currency = currency;
+    }
+
+    /**
+     * Our forwarding call returned. Also when the supplier's first answer came in before it did:
+     * the deadline then still counts from now.
+     *
+     * @param shipByTime how long the supplier has from now to ship ({@code shipByHours} SLA hours)
+     */
+    void markForwarded(String supplierReference, int shipByHours, Duration shipByTime, Instant now) {
+        if (status == PurchaseOrderStatus.FORWARDING) {
+            status = PurchaseOrderStatus.FORWARDED;
+        }
+        if (forwardedAt == null) {
+            forwardedAt = now;
+        }
+        if (shipByAt == null) {
+            this.shipByHours = shipByHours;
+            this.shipByAt = forwardedAt.plus(shipByTime);
+        }
+        recordSupplierReference(supplierReference, now);
+    }
+
+    void recordSupplierReference(String supplierReference, Instant now) {
+        if (supplierReference != null) {
+            this.supplierReference = supplierReference;
+        }
+        touch(now);
+    }
+
+    SupplierEventOutcome accept(Instant now) {
+        return move(now, PurchaseOrderStatus.ACCEPTED,
+                EnumSet.of(PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED));
+    }
+
+    SupplierEventOutcome decline(String reasonCode, Instant now) {
+        SupplierEventOutcome t = move(now, PurchaseOrderStatus.DECLINED, EnumSet.of(PurchaseOrderStatus.FORWARDING,
+                PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
+        if (t == SupplierEventOutcome.APPLIED) {
+            this.reasonCode = reasonCode;
+        }
+        return t;
+    }
+
+    SupplierEventOutcome ship(Instant now) {
+        SupplierEventOutcome t = move(now, PurchaseOrderStatus.SHIPPED, EnumSet.of(PurchaseOrderStatus.FORWARDING,
+                PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED, PurchaseOrderStatus.CANCELLATION_REQUESTED));
+        if (t == SupplierEventOutcome.APPLIED) {
+            shippedAt = now;
+        }
+        return t;
+    }
+
+    /** Asking again while a request is open is the same request. */
+    SupplierEventOutcome requestCancellation(Instant now) {
+        return move(now, PurchaseOrderStatus.CANCELLATION_REQUESTED, EnumSet.of(PurchaseOrderStatus.FORWARDING,
+                PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
+    }
+
+    SupplierEventOutcome cancel(Instant now) {
+        return move(now, PurchaseOrderStatus.CANCELLED, EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED));
+    }
+
+    /** A refused cancellation leaves the purchase order to ship. */
+    SupplierEventOutcome refuseCancellation(String reasonCode, Instant now) {
+        if (status != PurchaseOrderStatus.CANCELLATION_REQUESTED) {
+            return SupplierEventOutcome.STALE;
+        }
+        this.reasonCode = reasonCode;
+        status = PurchaseOrderStatus.ACCEPTED;
+        touch(now);
+        return SupplierEventOutcome.APPLIED;
+    }
+
+    /** The supplier was reminded of the deadline. */
+    void reminded(Instant now) {
+        remindedAt = now;
+        touch(now);
+    }
+
+    /** An operator gave the supplier more time after the deadline passed. */
+    void extendShipBy(Instant newShipBy, Instant now) {
+        shipByAt = newShipBy;
+        deadlineExtensions++;
+        touch(now);
+    }
+
+    void orderedForClaim(Long claimId) {
+        this.claimId = claimId;
+    }
+
+    void orderedForReturn(Long returnId) {
+        this.returnId = returnId;
+    }
+
+    void claimUpheld(Instant now) {
+        upheldClaims++;
+        touch(now);
+    }
+
+    private SupplierEventOutcome move(Instant now, PurchaseOrderStatus target, Set<PurchaseOrderStatus> from) {
+        if (status == target) {
+            return SupplierEventOutcome.ALREADY_APPLIED;
+        }
+        if (!from.contains(status)) {
+            return SupplierEventOutcome.STALE;
+        }
+        status = target;
+        touch(now);
+        return SupplierEventOutcome.APPLIED;
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public Long getOrderId() { return orderId; }
+    public Supplier getSupplier() { return supplier; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public PurchaseOrderStatus getStatus() { return status; }
+    public String getSupplierReference() { return supplierReference; }
+    public String getReasonCode() { return reasonCode; }
+    public BigDecimal getSupplyTotal() { return supplyTotal; }
+    public BigDecimal getShippingCost() { return shippingCost; }
+    public String getCurrency() { return currency; }
+    public Instant getForwardedAt() { return forwardedAt; }
+    public Instant getShippedAt() { return shippedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Integer getShipByHours() { return shipByHours; }
+    public Instant getShipByAt() { return shipByAt; }
+    public Instant getRemindedAt() { return remindedAt; }
+    public int getDeadlineExtensions() { return deadlineExtensions; }
+    public Long getClaimId() { return claimId; }
+    public Long getReturnId() { return returnId; }
+
+    public int getUpheldClaims() { return upheldClaims; }
+    public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
+
+    PurchaseOrderView view() {
+        return new PurchaseOrderView(id, orderId, supplier.getId(), supplier.getCode(), supplier.getName(),
+                supplier.getScore(), idempotencyKey, status, supplierReference, reasonCode, supplyTotal, shippingCost,
+                currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt, remindedAt, deadlineExtensions,
+                claimId, returnId, upheldClaims, lines.stream().map(l -> new PurchaseOrderView.Line(l.getSku(),
+                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList());
+    }
+}

@@ -1,0 +1,351 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.supplier.BlindShippingSender;
+import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventOutcome;
+import io.dropflow.supplier.SupplierGateway;
+import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
+import io.dropflow.supplier.SupplierGateway.RequestCancellation;
+import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.web.NotFound;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Purchase orders on their table, calls to suppliers through the gateway. Each row is committed
+ * before its supplier is called, so a supplier that answers at once (before the caller's
+ * transaction commits) finds the purchase order its answer is about; a retry repeats the same key.
+ */
+@Service
+class PurchasingService implements Purchasing {
+
+    private static final Logger log = LoggerFactory.getLogger(PurchasingService.class);
+
+    private final PurchaseOrders purchaseOrders;
+    private final Suppliers suppliers;
+    private final SupplierOffers offers;
+    private final SupplierGateway gateway;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate ownTransaction;
+    private final SupplierGateway.Sender seller;
+    private final Clock clock;
+
+    PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
+            Clock clock) {
+        this.purchaseOrders = purchaseOrders;
+        this.suppliers = suppliers;
+        this.offers = offers;
+        this.gateway = gateway;
+        this.events = events;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.seller = seller.sender();
+        this.clock = clock;
+    }
+
+    @Override
+    @CallsPartner
+    public PurchaseOrderView forward(ForwardCommand command) {
+        String key = Purchasing.purchaseOrderNumber(command.orderId(), command.attempt());
+        return placeOnce(key, () -> new PurchaseOrder(command.orderId(), supplier(command.supplierId()), key,
+                command.lines().stream().map(l -> new PurchaseOrderLine(l.sku(), l.supplierSku(), l.quantity(),
+                        l.supplyPrice())).toList(),
+                command.shippingCost(), command.currency(), clock.instant()),
+                command.shipTo(), command.shipByHours(), command.shipByTime());
+    }
+
+    /**
+     * A purchase order that shipped or was cancelled meanwhile is not asked about again: the
+     * supplier's event saying so is waiting in the inbox (it came while the order's process was busy,
+     * or while a node that had asked died before committing), and the process's wait for the answer
+     * takes it.
+     */
+    @Override
+    @CallsPartner
+    public boolean requestCancellation(Long purchaseOrderId) {
+        PurchaseOrder po = ownTransaction.execute(tx -> {
+            PurchaseOrder locked = lock(purchaseOrderId);
+            locked.requestCancellation(clock.instant());
+            return locked;
+        });
+        switch (po.getStatus()) {
+            case CANCELLATION_REQUESTED -> {
+                gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
+                        po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
+                return true;
+            }
+            case SHIPPED, CANCELLED -> {
+                log.info("Purchase order {} is {} already: its answer is awaited, not asked for", po.getIdempotencyKey(),
+                        po.getStatus());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The key names the deadline, so a retry sends the same reminder and an extended deadline gets its own. */
+    @Override
+    @CallsPartner
+    public Optional<PurchaseOrderView> remindOfShipBy(Long purchaseOrderId) {
+        PurchaseOrder po = read(purchaseOrderId);
+        if (!po.view().isOpen() || po.getShipByAt() == null) {
+            return Optional.empty();
+        }
+        gateway.remindOfShipBy(new SupplierGateway.ShipByReminder(po.getSupplier().getCode(),
+                po.getIdempotencyKey() + "-reminder-" + po.getShipByAt().getEpochSecond(), po.getIdempotencyKey(),
+                po.getSupplierReference(), po.getShipByAt()));
+        return Optional.of(ownTransaction.execute(tx -> {
+            PurchaseOrder locked = lock(purchaseOrderId);
+            locked.reminded(clock.instant());
+            return locked.view();
+        }));
+    }
+
+    @Override
+    @CallsPartner
+    public void requestInvestigation(Long purchaseOrderId, String carrierCode, String trackingNumber,
+            String idempotencyKey) {
+        PurchaseOrder po = read(purchaseOrderId);
+        gateway.requestInvestigation(new SupplierGateway.InvestigationRequest(po.getSupplier().getCode(), idempotencyKey,
+                po.getIdempotencyKey(), po.getSupplierReference(), carrierCode, trackingNumber));
+    }
+
+    @Override
+    @Transactional
+    public PurchaseOrderView extendShipBy(Long purchaseOrderId, Instant newShipBy) {
+        PurchaseOrder po = lock(purchaseOrderId);
+        po.extendShipBy(newShipBy, clock.instant());
+        return po.view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PurchaseOrderView purchaseOrder(Long purchaseOrderId) {
+        return find(purchaseOrderId).view();
+    }
+
+    @Override
+    @Transactional
+    public SupplierEventOutcome receive(String supplierCode, SupplierEvent event) {
+        PurchaseOrder po = purchaseOrders.lockByIdempotencyKey(event.purchaseOrderNumber())
+                .filter(p -> p.getSupplier().getCode().equals(supplierCode))
+                .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier "
+                        + supplierCode + " has no purchase order " + event.purchaseOrderNumber()));
+        Instant now = clock.instant();
+        SupplierEventOutcome outcome = switch (event.type()) {
+            case ACCEPTED -> po.accept(now);
+            case REJECTED -> po.decline(event.reasonCode() == null ? "REJECTED" : event.reasonCode(), now);
+            case OUT_OF_STOCK -> po.decline("OUT_OF_STOCK", now);
+            case SHIPPED -> po.ship(now);
+            case CANCELLATION_ACCEPTED -> po.cancel(now);
+            case CANCELLATION_REFUSED -> po.refuseCancellation(event.reasonCode(), now);
+        };
+        if (event.supplierReference() != null && po.getSupplierReference() == null) {
+            po.recordSupplierReference(event.supplierReference(), now);
+        }
+        if (outcome == SupplierEventOutcome.APPLIED) {
+            events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
+                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
+                    po.getClaimId(), po.getReturnId()));
+        } else {
+            log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
+                    event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());
+        }
+        return outcome;
+    }
+
+    @Override
+    @CallsPartner
+    public void sendClaim(Long purchaseOrderId, ClaimRequest claim) {
+        PurchaseOrder po = read(purchaseOrderId);
+        gateway.sendClaim(new SupplierGateway.ClaimRound(po.getSupplier().getCode(),
+                claim.claimNumber() + "-R" + claim.round(), claim.claimNumber(), claim.round(), po.getIdempotencyKey(),
+                po.getSupplierReference(), claim.claimType(), supplierLines(po, claim.skus(), claim.quantities()),
+                claim.description(), claim.evidenceUrls(), claim.requestedRemedy(), claim.requestedAmount(),
+                claim.currency()));
+    }
+
+    @Override
+    @CallsPartner
+    public PurchaseOrderView forwardReplacement(Long originalPurchaseOrderId, Long claimId, int attempt,
+            Map<String, Integer> quantities, boolean supplierBears, SupplierGateway.Address shipTo, int shipByHours,
+            Duration shipByTime) {
+        PurchaseOrder original = read(originalPurchaseOrderId);
+        String key = "DF-" + original.getOrderId() + "-CL" + claimId + "-RESHIP" + attempt;
+        return placeOnce(key, () -> {
+            List<PurchaseOrderLine> lines = original.getLines().stream()
+                    .filter(l -> quantities.containsKey(l.getSku()))
+                    .map(l -> new PurchaseOrderLine(l.getSku(), l.getSupplierSku(), quantities.get(l.getSku()),
+                            supplierBears ? BigDecimal.ZERO : l.getSupplyPrice()))
+                    .toList();
+            PurchaseOrder replacement = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key, lines,
+                    supplierBears ? BigDecimal.ZERO : original.getShippingCost(), original.getCurrency(), clock.instant());
+            replacement.orderedForClaim(claimId);
+            return replacement;
+        }, shipTo, shipByHours, shipByTime);
+    }
+
+    @Override
+    @CallsPartner
+    public PurchaseOrderView forwardExchange(Long originalPurchaseOrderId, Long returnId, String exchangeSku, int quantity,
+            SupplierGateway.Address shipTo, int shipByHours, Duration shipByTime) {
+        PurchaseOrder original = read(originalPurchaseOrderId);
+        String key = "DF-" + original.getOrderId() + "-RT" + returnId + "-EXCHANGE";
+        return placeOnce(key, () -> {
+            SupplierOffer offer = offers.findBySupplierId(original.getSupplier().getId()).stream()
+                    .filter(o -> o.getSku().equals(exchangeSku)).findFirst()
+                    .orElseThrow(() -> new SupplierRefusedException("NOT_OFFERED", original.getSupplier().getCode()
+                            + " does not offer " + exchangeSku));
+            PurchaseOrder exchange = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key,
+                    List.of(new PurchaseOrderLine(exchangeSku, offer.getSupplierSku(), quantity, offer.getSupplyPrice())),
+                    offer.getShippingCost(), original.getCurrency(), clock.instant());
+            exchange.orderedForReturn(returnId);
+            return exchange;
+        }, shipTo, shipByHours, shipByTime);
+    }
+
+    /**
+     * Stores the purchase order under its key (once) and committed, then places it with the
+     * supplier unless an earlier attempt got through. A refusal in the supplier's answer is as final
+     * as a REJECTED event: the purchase order is left DECLINED and the refusal rethrown.
+     */
+    private PurchaseOrderView placeOnce(String key, java.util.function.Supplier<PurchaseOrder> create, SupplierGateway.Address shipTo,
+            int shipByHours, Duration shipByTime) {
+        PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key)
+                .orElseGet(() -> purchaseOrders.save(create.get())));
+        if (po.getStatus() != PurchaseOrderStatus.FORWARDING) {
+            return answeredEarlier(po, shipByHours, shipByTime);
+        }
+        String reference;
+        try {
+            reference = gateway.placePurchaseOrder(new PlacePurchaseOrder(po.getSupplier().getCode(), key, key,
+                    po.getLines().stream().map(l -> new SupplierGateway.Line(l.getSupplierSku(), l.getQuantity())).toList(),
+                    shipTo, seller));
+        } catch (SupplierRefusedException refused) {
+            ownTransaction.executeWithoutResult(tx -> lock(po.getId()).decline(refused.reasonCode(), clock.instant()));
+            throw refused;
+        }
+        return forwarded(po.getId(), reference, shipByHours, shipByTime);
+    }
+
+    /**
+     * An earlier attempt got through and the supplier has answered since. When that attempt died
+     * before it recorded its own outcome (a crash between the supplier's answer to our call and our
+     * commit, the supplier's webhook arriving in between), the forwarding is recorded now, without
+     * calling the supplier again; a purchase order it declined is the refusal it would have been.
+     */
+    private PurchaseOrderView answeredEarlier(PurchaseOrder po, int shipByHours, Duration shipByTime) {
+        if (po.getForwardedAt() != null) {
+            return po.view();
+        }
+        if (po.getStatus() == PurchaseOrderStatus.DECLINED) {
+            throw new SupplierRefusedException(po.getReasonCode() == null ? "REJECTED" : po.getReasonCode(),
+                    "supplier " + po.getSupplier().getCode() + " declined " + po.getIdempotencyKey());
+        }
+        log.info("Purchase order {} was answered ({}) before its forwarding was recorded: recording it now",
+                po.getIdempotencyKey(), po.getStatus());
+        return forwarded(po.getId(), null, shipByHours, shipByTime);
+    }
+
+    private PurchaseOrderView forwarded(Long purchaseOrderId, String reference, int shipByHours, Duration shipByTime) {
+        return ownTransaction.execute(tx -> {
+            PurchaseOrder locked = lock(purchaseOrderId);
+            locked.markForwarded(reference, shipByHours, shipByTime, clock.instant());
+            return locked.view();
+        });
+    }
+
+    @Override
+    @CallsPartner
+    public void requestReturn(Long purchaseOrderId, ReturnRequest request) {
+        PurchaseOrder po = read(purchaseOrderId);
+        gateway.requestReturn(new SupplierGateway.ReturnRound(po.getSupplier().getCode(),
+                request.returnNumber() + "-R" + request.round(), request.returnNumber(), request.round(),
+                po.getIdempotencyKey(), po.getSupplierReference(), request.reason(), request.wish(),
+                supplierLines(po, request.skus(), request.quantities()), request.note()));
+    }
+
+    /** Our SKUs as the supplier knows them. */
+    private static List<SupplierGateway.Line> supplierLines(PurchaseOrder po, List<String> skus, List<Integer> quantities) {
+        List<SupplierGateway.Line> lines = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            String sku = skus.get(i);
+            String supplierSku = po.getLines().stream().filter(l -> l.getSku().equals(sku))
+                    .map(PurchaseOrderLine::getSupplierSku).findFirst().orElse(sku);
+            lines.add(new SupplierGateway.Line(supplierSku, quantities.get(i)));
+        }
+        return lines;
+    }
+
+    @Override
+    @Transactional
+    public void recordUpheldClaim(Long purchaseOrderId) {
+        lock(purchaseOrderId).claimUpheld(clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PurchaseOrderView> latestPurchaseOrderOf(Long orderId) {
+        return purchaseOrdersOf(orderId).stream().filter(PurchaseOrderView::isOriginal)
+                .reduce((first, second) -> second)
+                .filter(po -> po.status() != PurchaseOrderStatus.DECLINED);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PurchaseOrderView> purchaseOrderNumbered(String purchaseOrderNumber) {
+        return purchaseOrders.findByIdempotencyKey(purchaseOrderNumber).map(PurchaseOrder::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PurchaseOrderView> purchaseOrderWithReference(String supplierCode, String supplierReference) {
+        return purchaseOrders.findFirstBySupplierCodeAndSupplierReference(supplierCode, supplierReference)
+                .map(PurchaseOrder::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PurchaseOrderView> purchaseOrdersOf(Long orderId) {
+        return purchaseOrders.findByOrderIdOrderById(orderId).stream().map(PurchaseOrder::view).toList();
+    }
+
+    private Supplier supplier(Long supplierId) {
+        return suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId));
+    }
+
+    private PurchaseOrder find(Long purchaseOrderId) {
+        return purchaseOrders.findById(purchaseOrderId).orElseThrow(() -> NotFound.of("purchase order", purchaseOrderId));
+    }
+
+    /** Read in a transaction of its own, committed before the supplier is called. */
+    private PurchaseOrder read(Long purchaseOrderId) {
+        return ownTransaction.execute(tx -> find(purchaseOrderId));
+    }
+
+    private PurchaseOrder lock(Long purchaseOrderId) {
+        return purchaseOrders.lockById(purchaseOrderId).orElseThrow(() -> NotFound.of("purchase order", purchaseOrderId));
+    }
+}

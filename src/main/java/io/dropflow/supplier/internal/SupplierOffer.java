@@ -1,0 +1,80 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.supplier.OfferView;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+
+/** What one supplier sells us for one of our SKUs, at what price, from where. */
+@Entity
+class SupplierOffer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "supplier_id")
+    private Supplier supplier;
+    private String sku;
+    private String supplierSku;
+    private BigDecimal supplyPrice;
+    private BigDecimal shippingCost;
+    private String currency;
+    private int stockLevel;
+    private String shipFromRegion;
+    private int shipByHours;
+    /** Product category, an input of the shipping-SLA decision (e.g. homeware, lighting, furniture). */
+    private String category = "general";
+
+    protected SupplierOffer() {
+    }
+
+    SupplierOffer(Supplier supplier, String sku, String supplierSku, BigDecimal supplyPrice,
+            BigDecimal shippingCost, String currency, int stockLevel, String shipFromRegion, int shipByHours) {
+        this.supplier = supplier;
+        this.sku = sku;
+        this.supplierSku = supplierSku;
+        this.supplyPrice = supplyPrice;
+        this.shippingCost = shippingCost;
+        this.currency = currency;
+        this.stockLevel = stockLevel;
+        this.shipFromRegion = shipFromRegion;
+        this.shipByHours = shipByHours;
+    }
+
+    public boolean covers(int quantity) {
+        return stockLevel >= quantity;
+    }
+
+    public SupplierOffer inCategory(String category) {
+        this.category = category;
+        return this;
+    }
+
+    public void changeStockLevel(int stockLevel) {
+        this.stockLevel = stockLevel;
+    }
+
+    OfferView view() {
+        return new OfferView(id, supplier.view(), sku, supplierSku, supplyPrice, shippingCost, currency, stockLevel,
+                shipFromRegion, shipByHours, category);
+    }
+
+    public Long getId() { return id; }
+    public Supplier getSupplier() { return supplier; }
+    public String getSku() { return sku; }
+    public String getSupplierSku() { return supplierSku; }
+    public BigDecimal getSupplyPrice() { return supplyPrice; }
+    public BigDecimal getShippingCost() { return shippingCost; }
+    public String getCurrency() { return currency; }
+    public int getStockLevel() { return stockLevel; }
+    public String getShipFromRegion() { return shipFromRegion; }
+    public int getShipByHours() { return shipByHours; }
+    public String getCategory() { return category; }
+}
