@@ -30,7 +30,7 @@ public class TasklistFilters {
     /** Convention: the ids of user tasks that decide a missed deadline contain this. */
     public static final String SLA_TASK_ID_PART = "_sla_";
     /** Process keys of the after-sales processes. */
-    public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_request"};
+    public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_negotiation"};
 
     private final FilterService filters;
     private final TaskService tasks;

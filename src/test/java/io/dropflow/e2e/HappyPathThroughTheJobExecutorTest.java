@@ -3,6 +3,7 @@ package io.dropflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.TestPostgres;
 import java.time.Duration;
@@ -65,6 +66,6 @@ class HappyPathThroughTheJobExecutorTest {
         assertThat(order.path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
         assertThat(order.path("margin").decimalValue()).isEqualByComparingTo("6.05");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(placed.orderId())).completed().count()).isEqualTo(1);
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(placed.orderId())).completed().count()).isEqualTo(1);
     }
 }

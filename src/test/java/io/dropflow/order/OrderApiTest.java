@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.order.internal.Orders;
+import io.dropflow.order.process.OrderFulfillmentProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import java.util.List;
@@ -43,7 +44,7 @@ class OrderApiTest {
 
     private long processesFor(long orderId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(orderId)).count();
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(orderId)).count();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dropflow.processengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropflow.order.process.OrderFulfillmentProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class ModelDeploymentTest {
         assertThat(latestProcess("order_fulfillment").getVersion()).isEqualTo(before.getVersion() + 1);
         assertThat(latestDecision("supplier_selection").getId()).isEqualTo(selectionBefore.getId());
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(running.orderId())).singleResult().getProcessDefinitionId())
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(running.orderId())).singleResult().getProcessDefinitionId())
                 .isEqualTo(before.getId());
     }
 

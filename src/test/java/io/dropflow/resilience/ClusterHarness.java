@@ -91,10 +91,10 @@ final class ClusterHarness {
     Map<String, Long> unfinished() {
         return countsBy("select concat_ws(' | ', o.id, o.status,"
                 + " (select string_agg(coalesce(e.act_id_, '-'), ',') from act_ru_execution e where e.proc_inst_id_ in"
-                + "   (select proc_inst_id_ from act_ru_execution where business_key_ = o.id::text)),"
+                + "   (select proc_inst_id_ from act_ru_execution where business_key_ = 'order-' || o.id)),"
                 + " (select string_agg(concat(j.type_, ' ', j.retries_, ' ', j.lock_owner_, ' ', left(j.exception_msg_, 120)), ';')"
                 + "   from act_ru_job j where j.process_instance_id_ in"
-                + "   (select proc_inst_id_ from act_ru_execution where business_key_ = o.id::text)),"
+                + "   (select proc_inst_id_ from act_ru_execution where business_key_ = 'order-' || o.id)),"
                 + " (select string_agg(concat(m.message_name, ' ', m.status, ' ', m.correlation_value), ',')"
                 + "   from inbox_message m where m.business_key = o.id::text),"
                 + " (select string_agg(concat(p.idempotency_key, ' ', p.status), ',') from purchase_order p where p.order_id = o.id)),"

@@ -2,6 +2,7 @@ package io.dropflow.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.order.process.OrderFulfillmentProcess;
 import io.dropflow.supplier.Purchasing;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,12 +165,12 @@ public class DropflowDriver {
     /** The order's process instance (kept once found, so assertions still work after it ended). */
     public ProcessInstance process(long orderId) {
         return instances.computeIfAbsent(orderId, id -> engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(id)).singleResult());
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(id)).singleResult());
     }
 
     public String processInstanceId(long orderId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(orderId)).singleResult().getId();
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(orderId)).singleResult().getId();
     }
 
     /**

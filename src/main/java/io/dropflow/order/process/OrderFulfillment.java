@@ -62,14 +62,14 @@ class OrderFulfillment implements FulfillmentProcess {
     @Override
     public String start(Long orderId) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(orderId.toString())
+                .businessKey(OrderFulfillmentProcess.businessKey(orderId))
                 .setVariables(Map.of(
                         Variables.ORDER_ID, orderId,
                         Variables.RETURN_WINDOW, returnWindow.toString(),
                         Variables.RESTOCK_WAIT, restockWait.toString(),
                         Variables.SLA_DECISION_TIME, sla.decisionTime().toString(),
                         Variables.PARTNER_ANSWER_TIME, partnerAnswerTime.toString(),
-                        Variables.FULFILMENT_OUTCOME, Outcomes.PENDING))
+                        Variables.FULFILLMENT_OUTCOME, Outcomes.PENDING))
                 .execute();
         return instance.getId();
     }
@@ -78,13 +78,13 @@ class OrderFulfillment implements FulfillmentProcess {
     public boolean requestCancellation(Long orderId) {
         boolean waiting = runtime.createExecutionQuery()
                 .messageEventSubscriptionName(Messages.CANCELLATION_REQUESTED)
-                .processInstanceBusinessKey(orderId.toString()).count() > 0;
+                .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(orderId)).count() > 0;
         if (!waiting) {
             return false;
         }
         try {
             runtime.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
-                    .processInstanceBusinessKey(orderId.toString())
+                    .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(orderId))
                     .correlateWithResult();
         } catch (org.camunda.bpm.engine.OptimisticLockingException busy) {
             // A job or a partner event moved the order at the same moment: the caller may try again.
@@ -137,7 +137,7 @@ class OrderFulfillment implements FulfillmentProcess {
         if (shipmentId != null) {
             variables.put(Variables.SHIPMENT_ID, shipmentId);
         }
-        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message, orderId.toString(),
+        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message, OrderFulfillmentProcess.businessKey(orderId),
                 Variables.PURCHASE_ORDER_ID, event.purchaseOrderId(), variables));
     }
 
@@ -156,7 +156,7 @@ class OrderFulfillment implements FulfillmentProcess {
         } else {
             return; // progress only: recorded on the shipment, nothing for the process to decide
         }
-        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message, orderId.toString(),
+        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message, OrderFulfillmentProcess.businessKey(orderId),
                 Variables.SHIPMENT_ID, event.shipmentId(), Map.of()));
     }
 }

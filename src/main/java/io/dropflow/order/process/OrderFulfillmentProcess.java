@@ -7,6 +7,11 @@ public final class OrderFulfillmentProcess {
     public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
     public static final String SHIPPING_SLA_DECISION = "shipping_sla";
 
+    /** Business keys of order processes: "order-" and the order id (claims are "claim-…", returns "return-…"). */
+    public static String businessKey(Long orderId) {
+        return "order-" + orderId;
+    }
+
     public static final class Messages {
         public static final String SUPPLIER_ACCEPTED = "SupplierAcceptedPurchaseOrder";
         public static final String SUPPLIER_DECLINED = "SupplierDeclinedPurchaseOrder";
@@ -40,7 +45,7 @@ public final class OrderFulfillmentProcess {
         public static final String SHIPMENT_ID = "shipmentId";
         public static final String DELIVERY_PROBLEM_DECISION = "deliveryProblemDecision";
         /** SHIPPED, CANCELLED or UNFULFILLED: how sourcing ended. */
-        public static final String FULFILMENT_OUTCOME = "fulfilmentOutcome";
+        public static final String FULFILLMENT_OUTCOME = "fulfillmentOutcome";
         public static final String RETURN_WINDOW = "returnWindow";
         /** Date: the current purchase order's ship-by deadline, and when its reminder is due. */
         public static final String SHIP_BY_AT = "shipByAt";
@@ -83,7 +88,7 @@ public final class OrderFulfillmentProcess {
         public static final String SELECT_SUPPLIERS = "service_select_suppliers";
         public static final String FORWARD_PURCHASE_ORDER = "service_forward_purchase_order";
         public static final String AWAIT_SUPPLIER_ANSWER = "gateway_await_supplier_answer";
-        public static final String SUPPLIER_FULFILS_PURCHASE_ORDER = "sub_supplier_fulfils_purchase_order";
+        public static final String SUPPLIER_FULFILLS_PURCHASE_ORDER = "sub_supplier_fulfills_purchase_order";
         public static final String REMINDER_DUE = "boundary_reminder_due";
         public static final String REMIND_SUPPLIER = "service_remind_supplier";
         public static final String SHIP_BY_DEADLINE = "boundary_ship_by_deadline";

@@ -29,7 +29,7 @@ class PrepareReship implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ShipmentView lost = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        execution.setVariable(Variables.FULFILMENT_OUTCOME, Outcomes.PENDING);
+        execution.setVariable(Variables.FULFILLMENT_OUTCOME, Outcomes.PENDING);
         execution.removeVariable(Variables.TRACKING_WATCHED_SINCE);
         execution.removeVariable(Variables.PARCEL_STALLED);
         timeline.record(lost.orderId(), "Parcel " + lost.carrierCode() + " " + lost.trackingNumber()

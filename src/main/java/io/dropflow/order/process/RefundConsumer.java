@@ -40,7 +40,7 @@ class RefundConsumer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
-        String outcome = (String) execution.getVariable(Variables.FULFILMENT_OUTCOME);
+        String outcome = (String) execution.getVariable(Variables.FULFILLMENT_OUTCOME);
         String reason = Outcomes.CANCELLED.equals(outcome) ? "cancelled by consumer" : "order could not be fulfilled";
         storefront.refund(order.getStorefrontOrderId(), order.saleTotal(), order.getCurrency(), reason,
                 "DF-" + order.getId() + "-refund");

@@ -3,7 +3,7 @@ package io.dropflow.returns.process;
 /** Names shared by bpmn/return-negotiation.bpmn, its forms and the Java code. Change them together. */
 public final class ReturnNegotiationProcess {
 
-    public static final String PROCESS_KEY = "return_request";
+    public static final String PROCESS_KEY = "return_negotiation";
     public static final String POLICY_DECISION = "return_policy";
 
     /** Business keys of return processes: "return-" and the return id. */

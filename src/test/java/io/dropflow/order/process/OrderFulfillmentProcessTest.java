@@ -843,7 +843,7 @@ class OrderFulfillmentProcessTest {
         dropflow.runJobs(order);
 
         // Then the early acceptance was stored, and delivered once the process waited for it
-        assertThat(inbox.messagesFor(Long.toString(order))).singleElement()
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).singleElement()
                 .satisfies(m -> {
                     assertThat(m.getMessageName()).isEqualTo("SupplierAcceptedPurchaseOrder");
                     assertThat(m.getStatus()).isEqualTo(InboxMessage.Status.DELIVERED);
@@ -864,13 +864,13 @@ class OrderFulfillmentProcessTest {
         jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
                 + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'lost-accept-' || ?,"
                 + " 'SupplierAcceptedPurchaseOrder', ?, 'purchaseOrderId', ?, '{}', 'PENDING', 0, now())",
-                order, Long.toString(order), purchaseOrderId.toString());
+                order, OrderFulfillmentProcess.businessKey(order), purchaseOrderId.toString());
 
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-AFTER-LOST-" + order);
 
         assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted", "event_supplier_shipped_after_acceptance")
                 .isWaitingAt(REGISTER_TRACKING);
-        assertThat(inbox.messagesFor(Long.toString(order))).extracting(InboxMessage::getStatus)
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).extracting(InboxMessage::getStatus)
                 .containsOnly(InboxMessage.Status.DELIVERED);
     }
 
@@ -888,16 +888,16 @@ class OrderFulfillmentProcessTest {
         jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
                 + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'late-accept-' || ?,"
                 + " 'SupplierAcceptedPurchaseOrder', ?, 'purchaseOrderId', ?, '{}', 'PENDING', 0, now())",
-                order, Long.toString(order), purchaseOrderId.toString());
+                order, OrderFulfillmentProcess.businessKey(order), purchaseOrderId.toString());
         dropflow.runJobs(order);
         dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
         dropflow.runJobs(order);
 
         assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled");
-        assertThat(inbox.messagesFor(Long.toString(order)))
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order)))
                 .filteredOn(m -> m.getMessageName().equals("SupplierAcceptedPurchaseOrder"))
                 .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.NOT_AWAITED);
-        assertThat(inbox.messagesFor(Long.toString(order))).extracting(InboxMessage::getStatus)
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).extracting(InboxMessage::getStatus)
                 .doesNotContain(InboxMessage.Status.PENDING);
     }
 
@@ -910,7 +910,7 @@ class OrderFulfillmentProcessTest {
 
         // The carrier is faster than our jobs
         dropflow.carrierSays(tracking, "DELIVERED");
-        assertThat(inbox.messagesFor(Long.toString(order))).filteredOn(m -> m.getMessageName().equals("CarrierReportedDelivery"))
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).filteredOn(m -> m.getMessageName().equals("CarrierReportedDelivery"))
                 .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.PENDING);
 
         dropflow.runJobs(order);
