@@ -1,13 +1,13 @@
 package io.dropflow.processengine;
 
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,34 +16,30 @@ import org.springframework.stereotype.Component;
  * to every process at deployment, so the models need not say so.
  */
 @Component
-class MarkUnawaitedMessages extends AbstractProcessEnginePlugin implements ExecutionListener {
+class MarkUnawaitedMessages extends AbstractProcessEnginePlugin {
 
     /** Looked up when a process ends: the inbox needs the engine this plugin helps build. */
-    private final org.springframework.beans.factory.ObjectProvider<MessageInbox> inbox;
+    private final ObjectProvider<MessageInbox> inbox;
 
-    MarkUnawaitedMessages(org.springframework.beans.factory.ObjectProvider<MessageInbox> inbox) {
+    MarkUnawaitedMessages(ObjectProvider<MessageInbox> inbox) {
         this.inbox = inbox;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
-                configuration.getCustomPostBPMNParseListeners();
-        listeners.add(new AbstractBpmnParseListener() {
+        ExecutionListener atTheEnd = execution -> {
+            if (execution.getProcessBusinessKey() != null) {
+                inbox.getObject().notAwaitedAfterCommit(execution.getProcessBusinessKey());
+            }
+        };
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addListener(ExecutionListener.EVENTNAME_END, MarkUnawaitedMessages.this);
+                processDefinition.addListener(ExecutionListener.EVENTNAME_END, atTheEnd);
             }
         });
-    }
-
-    @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.getProcessBusinessKey() != null) {
-            inbox.getObject().notAwaitedAfterCommit(execution.getProcessBusinessKey());
-        }
     }
 }
