@@ -15,7 +15,7 @@ class JsonInput {
 
     /**
      * PostgreSQL cannot store U+0000 in text: refuse it when the JSON is read, as a 400 that says so,
-     * instead of failing at the database with a 500 (found by BadInputFuzzTest).
+     * instead of failing at the database with a 500 (found by BadInputFuzzIT).
      */
     @Bean
     SimpleModule noNulCharacters() {

@@ -9,6 +9,7 @@ import io.dropflow.support.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "dropflow.fulfillment.return-window=PT2S"})
 @ActiveProfiles("test")
 @DirtiesContext
+@Tag("application")
 class HappyPathThroughTheJobExecutorTest {
 
     @DynamicPropertySource

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * over both; one is killed with SIGKILL mid-run and the other completes its work: every order
  * finishes, every timer fires once, nothing happens twice at the partners (-Dcluster.orders=…).
  */
-class ClusterTest {
+class ClusterIT {
 
     @Test
     void twoNodesShareTheWorkAndOneFinishesWhatTheKilledOneLeft() throws Exception {

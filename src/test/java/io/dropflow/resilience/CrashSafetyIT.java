@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * (-Dcrash.orders=…) and started again: every order finishes, and the partners outside it
  * received no purchase order, fulfillment or refund twice.
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
 
-    private static final Logger log = LoggerFactory.getLogger(CrashSafetyTest.class);
+    private static final Logger log = LoggerFactory.getLogger(CrashSafetyIT.class);
 
     @Test
     void killedMidRunEveryOrderFinishesAndNothingHappensTwice() throws Exception {

@@ -37,7 +37,7 @@ import org.springframework.http.ResponseEntity;
  * engine's REST API). Failed jobs are made due at once instead of waiting out the retry cycle.
  */
 @DropflowTest
-class PartnerFaultsTest {
+class PartnerFaultsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * refused request writes nothing. The seed is printed with every failure, so a case can be replayed.
  */
 @DropflowTest
-class BadInputFuzzTest {
+class BadInputFuzzIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261124L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 150);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Camunda 7.24, versions pinned in src/test/bpmnlint/package-lock.json) over every model in
  * bpmn/, and fails on any warning. Needs Node.js and npm, which the CI machines have.
  */
-class ModelLintTest {
+class ModelLintIT {
 
     private static final Path SETUP = Path.of("src", "test", "bpmnlint");
     private static final Path WORK = Path.of("target", "bpmnlint");
