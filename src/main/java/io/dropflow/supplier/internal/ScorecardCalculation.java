@@ -1,0 +1,79 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.SupplierScorecard;
+import io.dropflow.supplier.SupplierView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** A supplier's scorecard from the purchase orders forwarded to it in a window: a pure function of them. */
+final class ScorecardCalculation {
+
+    private static final Set<PurchaseOrderStatus> ACCEPTED = EnumSet.of(PurchaseOrderStatus.ACCEPTED,
+            PurchaseOrderStatus.SHIPPED, PurchaseOrderStatus.CANCELLATION_REQUESTED, PurchaseOrderStatus.CANCELLED);
+
+    private final ScorecardSettings settings;
+
+    ScorecardCalculation(ScorecardSettings settings) {
+        this.settings = settings;
+    }
+
+    /** @param window the supplier's purchase orders forwarded between {@code from} and {@code to} (now) */
+    SupplierScorecard of(SupplierView supplier, List<PurchaseOrderView> window, Instant from, Instant to) {
+        // Accepted = the supplier took the order; a shipment without an ACCEPTED event counts as accepted.
+        List<PurchaseOrderView> accepted = window.stream()
+                .filter(p -> ACCEPTED.contains(p.status()) || p.shippedAt() != null).toList();
+        long declined = window.stream().filter(p -> p.status() == PurchaseOrderStatus.DECLINED).count();
+        long outOfStock = window.stream().filter(p -> p.status() == PurchaseOrderStatus.DECLINED
+                && "OUT_OF_STOCK".equals(p.reasonCode())).count();
+
+        // Ship-within: decided once shipped, or once the time has run out without a shipment.
+        List<PurchaseOrderView> shipWithinDecided = accepted.stream().filter(p -> p.shippedAt() != null
+                || !p.forwardedAt().plus(settings.shipWithin()).isAfter(to)).toList();
+        long shippedWithin = shipWithinDecided.stream().filter(p -> p.shippedAt() != null
+                && !p.shippedAt().isAfter(p.forwardedAt().plus(settings.shipWithin()))).count();
+
+        List<PurchaseOrderView> deadlineDecided = accepted.stream().filter(p -> p.shipByAt() != null
+                && (p.shippedAt() != null || !p.shipByAt().isAfter(to))).toList();
+        long onTime = deadlineDecided.stream().filter(p -> p.shippedAt() != null
+                && !p.shippedAt().isAfter(p.shipByAt())).count();
+
+        Double shipWithinRate = rate(shippedWithin, shipWithinDecided.size());
+        boolean flagged = shipWithinRate != null && shipWithinDecided.size() >= settings.minimumSample()
+                && shipWithinRate < settings.shipRateBar();
+        String why = flagged
+                ? String.format(Locale.ROOT, "shipped %.0f %% within %s (%d of %d); the bar is %.0f %%",
+                        shipWithinRate * 100, human(settings.shipWithin()), shippedWithin, shipWithinDecided.size(),
+                        settings.shipRateBar() * 100)
+                : shipWithinDecided.size() < settings.minimumSample()
+                        ? "fewer than " + settings.minimumSample() + " purchase orders to judge shipping speed on"
+                        : "ships in time";
+        Double acceptanceRate = rate(accepted.size(), accepted.size() + declined);
+        Double onTimeRate = rate(onTime, deadlineDecided.size());
+        Double stockOutRate = rate(outOfStock, window.size());
+        List<PurchaseOrderView> shipped = window.stream().filter(p -> p.shippedAt() != null).toList();
+        Double claimRate = rate(shipped.stream().filter(p -> p.upheldClaims() > 0).count(), shipped.size());
+        boolean enoughFacts = shipWithinDecided.size() >= settings.minimumSample() && onTimeRate != null
+                && acceptanceRate != null;
+        int score = enoughFacts
+                ? (int) Math.round(100 * (0.4 * shipWithinRate + 0.3 * onTimeRate + 0.2 * acceptanceRate
+                        + 0.1 * (1 - stockOutRate)))
+                : supplier.score();
+        return new SupplierScorecard(supplier.code(), supplier.name(), from, to, settings.shipWithin(),
+                window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, claimRate, flagged, why, score,
+                enoughFacts);
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static String human(Duration d) {
+        return d.toMinutes() % 60 == 0 && d.toHours() > 0 ? d.toHours() + " h" : d.toSeconds() + " s";
+    }
+}

@@ -1,0 +1,46 @@
+package io.dropflow.carrier.internal;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.carrier.CarrierAdapter;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CarrierRouterTest {
+
+    final CarrierAdapter kuaidi100 = mock(CarrierAdapter.class);
+    final CarrierAdapter sandbox = mock(CarrierAdapter.class);
+
+    @Test
+    void aParcelIsRegisteredWithTheFirstServiceThatFollowsItsCarrier() {
+        when(kuaidi100.follows("YTO")).thenReturn(true);
+        when(sandbox.follows("YTO")).thenReturn(true);
+
+        new CarrierRouter(List.of(kuaidi100, sandbox), List.of(), Set.of()).register("YTO", "YT1");
+
+        verify(kuaidi100).register("YTO", "YT1");
+        verify(sandbox, never()).register("YTO", "YT1");
+    }
+
+    @Test
+    void aCarrierTheShipperFollowsNeedsNoRegistration() {
+        new CarrierRouter(List.of(kuaidi100), List.of(), Set.of("CJ")).register("CJ", "CJPKL1");
+
+        verifyNoInteractions(kuaidi100);
+    }
+
+    @Test
+    void aCarrierNobodyFollowsFailsNamingTheSettingsToCheck() {
+        CarrierRouter router = new CarrierRouter(List.of(kuaidi100), List.of(), Set.of());
+
+        assertThatThrownBy(() -> router.register("DHL", "JD1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no tracking service follows carrier DHL")
+                .hasMessageContaining("dropflow.carriers.track17.carriers");
+    }
+}

@@ -1,0 +1,85 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.SupplierEventOutcome;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The purchase order guards its own state: partner events that no longer fit change nothing. */
+class PurchaseOrderTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+
+    final PurchaseOrder po = new PurchaseOrder(7L, new Supplier("ACME", "Acme", "DE", 90), "DF-7-PO1",
+            List.of(new PurchaseOrderLine("DEMO-MUG", "ACME-MUG-01", 2, new BigDecimal("6.00"))),
+            new BigDecimal("2.50"), "EUR", T0);
+
+    @Test
+    void theSupplyTotalIsPriceTimesQuantity() {
+        assertThat(po.getSupplyTotal()).isEqualByComparingTo("12.00");
+        assertThat(po.view().landedCost()).isEqualByComparingTo("14.50");
+    }
+
+    @Test
+    void theShipByDeadlineCountsFromTheFirstForwarding() {
+        po.markForwarded("ACME-1", 48, Duration.ofHours(48), T0.plusSeconds(60));
+        po.markForwarded(null, 24, Duration.ofHours(24), T0.plusSeconds(120));
+
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.FORWARDED);
+        assertThat(po.getForwardedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(po.getShipByAt()).isEqualTo(T0.plusSeconds(60).plus(Duration.ofHours(48)));
+        assertThat(po.getSupplierReference()).isEqualTo("ACME-1");
+    }
+
+    @Test
+    void anAcceptanceThatArrivesAfterTheShipmentChangesNothing() {
+        assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+
+        assertThat(po.accept(T0)).isEqualTo(SupplierEventOutcome.STALE);
+        assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.SHIPPED);
+        assertThat(po.getShippedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aRefusedCancellationLeavesThePurchaseOrderToShip() {
+        po.accept(T0);
+        po.requestCancellation(T0);
+
+        assertThat(po.refuseCancellation("ALREADY_PACKED", T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.ACCEPTED);
+        assertThat(po.getReasonCode()).isEqualTo("ALREADY_PACKED");
+        assertThat(po.refuseCancellation("AGAIN", T0)).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    @Test
+    void aShipmentWhileTheCancellationIsAskedForStillShips() {
+        po.requestCancellation(T0);
+
+        assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.cancel(T0)).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    @Test
+    void aDeclineKeepsItsReasonAndEndsTheConversation() {
+        assertThat(po.decline("OUT_OF_STOCK", T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+
+        assertThat(po.getReasonCode()).isEqualTo("OUT_OF_STOCK");
+        assertThat(po.view().isOpen()).isFalse();
+        assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    @Test
+    void extensionsMoveTheDeadlineAndAreCounted() {
+        po.markForwarded(null, 24, Duration.ofHours(24), T0);
+        po.extendShipBy(T0.plus(Duration.ofHours(48)), T0.plus(Duration.ofHours(25)));
+
+        assertThat(po.getShipByAt()).isEqualTo(T0.plus(Duration.ofHours(48)));
+        assertThat(po.getDeadlineExtensions()).isEqualTo(1);
+    }
+}

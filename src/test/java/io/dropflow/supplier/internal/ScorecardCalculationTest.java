@@ -1,0 +1,75 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.SupplierScorecard;
+import io.dropflow.supplier.SupplierView;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScorecardCalculationTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final SupplierView SUPPLIER = new SupplierView(1L, "ACME", "Acme", "DE", 77, true);
+    final ScorecardCalculation calculation = new ScorecardCalculation(
+            new ScorecardSettings(Duration.ofDays(30), Duration.ofHours(48), 0.9, 5, Duration.ZERO));
+
+    @Test
+    void aSupplierShippingFewerThanNinetyPercentWithin48HoursIsFlagged() {
+        // Given 10 purchase orders forwarded 5 days ago, 8 shipped within a day and 2 after three days
+        List<PurchaseOrderView> window = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            window.add(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(1), null));
+        }
+        window.add(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(3), null));
+        window.add(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(3), null));
+
+        SupplierScorecard card = calculation.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
+
+        assertThat(card.shipWithinRate()).isEqualTo(0.8);
+        assertThat(card.flagged()).isTrue();
+        assertThat(card.why()).isEqualTo("shipped 80 % within 48 h (8 of 10); the bar is 90 %");
+        assertThat(card.scoreFromFacts()).isTrue();
+    }
+
+    @Test
+    void tooFewPurchaseOrdersKeepTheSellersScoreAndFlagNobody() {
+        List<PurchaseOrderView> window = List.of(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(3), null));
+
+        SupplierScorecard card = calculation.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
+
+        assertThat(card.flagged()).isFalse();
+        assertThat(card.score()).isEqualTo(77);
+        assertThat(card.why()).isEqualTo("fewer than 5 purchase orders to judge shipping speed on");
+    }
+
+    @Test
+    void aShipmentWithoutAnAcceptanceCountsAsAcceptedAndAnOpenOneIsNotJudgedBeforeItsTimeIsUp() {
+        List<PurchaseOrderView> window = List.of(
+                po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(3), Duration.ofHours(2), null),
+                po(PurchaseOrderStatus.FORWARDED, Duration.ofHours(1), null, null),
+                po(PurchaseOrderStatus.DECLINED, Duration.ofDays(2), null, "OUT_OF_STOCK"));
+
+        SupplierScorecard card = calculation.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
+
+        assertThat(card.acceptanceRate()).isEqualTo(0.5);
+        assertThat(card.shipWithinRate()).isEqualTo(1.0);
+        assertThat(card.stockOutRate()).isEqualTo(1.0 / 3);
+        assertThat(card.purchaseOrders()).isEqualTo(3);
+    }
+
+    private static PurchaseOrderView po(PurchaseOrderStatus status, Duration forwardedAgo, Duration shippedAfter,
+            String reason) {
+        Instant forwarded = NOW.minus(forwardedAgo);
+        Instant shipped = shippedAfter == null ? null : forwarded.plus(shippedAfter);
+        return new PurchaseOrderView(1L, 1L, 1L, "ACME", "Acme", 77, "DF-1-PO1", status, null, reason,
+                BigDecimal.TEN, BigDecimal.ONE, "EUR", forwarded, forwarded, shipped, 48,
+                forwarded.plus(Duration.ofHours(48)), null, 0, null, null, 0, List.of());
+    }
+}
