@@ -16,7 +16,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Speaks Dropflow's supplier API (docs/supplier-api.md) to one supplier: every call is a POST with
+ * Speaks Dropflow's supplier API (docs/partners/supplier-api.md) to one supplier: every call is a POST with
  * the bearer token and an {@code Idempotency-Key}, so a retried call is the same call. Timeouts,
  * 429 and 5xx become {@link SupplierUnavailableException} (the engine's retry cycle retries); 422
  * with an error code is a refusal that will never change ({@link SupplierRefusedException}); any

@@ -132,7 +132,7 @@ class HttpSupplierApiTest {
     @SuppressWarnings("unchecked")
     void theDocumentedContractListsEveryCallAndWebhook() throws java.io.IOException {
         Map<String, Object> contract;
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "supplier-api.yaml"))) {
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "partners", "supplier-api.yaml"))) {
             contract = new org.yaml.snakeyaml.Yaml().load(in);
         }
         assertThat(contract.get("openapi")).isEqualTo("3.0.3");
