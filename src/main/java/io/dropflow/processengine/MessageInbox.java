@@ -6,6 +6,7 @@ import io.dropflow.processengine.inbox.InboxMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,10 +49,12 @@ public class MessageInbox {
     private final TransactionTemplate newTransaction;
     private final Duration expireAfter;
     private final boolean sweepEnabled;
+    private final Clock clock;
 
     MessageInbox(InboxMessages messages, RuntimeService runtime, ObjectMapper json,
             PlatformTransactionManager transactions, @Value("${dropflow.inbox.expire-after}") Duration expireAfter,
-            @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled) {
+            @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.runtime = runtime;
         this.json = json;
@@ -78,7 +81,7 @@ public class MessageInbox {
         }
         InboxMessage stored = messages.save(new InboxMessage(m.source(), m.sourceEventId(), m.name(), m.businessKey(),
                 m.correlationVar(), m.correlationValue() == null ? null : m.correlationValue().toString(),
-                write(m.variables())));
+                write(m.variables()), clock.instant()));
         afterCommit(() -> deliverPending(stored.getBusinessKey()));
         return true;
     }
@@ -124,7 +127,7 @@ public class MessageInbox {
         for (Long id : messages.pendingIds(Limit.of(500))) {
             tryDeliver(id);
         }
-        for (Long id : messages.pendingIdsReceivedBefore(Instant.now().minus(expireAfter), Limit.of(500))) {
+        for (Long id : messages.pendingIdsReceivedBefore(clock.instant().minus(expireAfter), Limit.of(500))) {
             endIfPending(id, m -> {
                 m.expire();
                 log.warn("Inbox message {} ({} for {}) expired: no process waited for it since {}",
@@ -182,7 +185,7 @@ public class MessageInbox {
                 correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
             }
             correlation.correlateWithResult();
-            m.delivered();
+            m.delivered(clock.instant());
             return true;
         }));
     }

@@ -31,7 +31,7 @@ public class InboxMessage {
     @Enumerated(EnumType.STRING)
     private Status status = Status.PENDING;
     private int attempts;
-    private Instant receivedAt = Instant.now();
+    private Instant receivedAt;
     private Instant deliveredAt;
     private String lastError;
 
@@ -39,7 +39,8 @@ public class InboxMessage {
     }
 
     public InboxMessage(String source, String sourceEventId, String messageName, String businessKey, String correlationVar,
-            String correlationValue, String payload) {
+            String correlationValue, String payload, Instant receivedAt) {
+        this.receivedAt = receivedAt;
         this.source = source;
         this.sourceEventId = sourceEventId;
         this.messageName = messageName;
@@ -49,9 +50,9 @@ public class InboxMessage {
         this.payload = payload;
     }
 
-    public void delivered() {
+    public void delivered(Instant now) {
         status = Status.DELIVERED;
-        deliveredAt = Instant.now();
+        deliveredAt = now;
         attempts++;
         lastError = null;
     }

@@ -132,7 +132,7 @@ class CjSupplier implements SupplierAdapter {
             String reason = type == SupplierEventType.REJECTED ? "CJ_CANCELLED" : null;
             boolean shipped = type == SupplierEventType.SHIPPED;
             return new SupplierEvent(eventId, type, purchaseOrderNumber, order.orderId(), reason,
-                    shipped ? settings.account(supplierCode).orElseThrow().carrierCode() : null,
+                    shipped ? settings.account(supplierCode).map(CjSettings.Account::carrierCode).orElse("CJ") : null,
                     shipped ? order.trackNumber() : null);
         });
     }
