@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** What one supplier sells us for one of our SKUs, at what price, from where. */
 @Entity
@@ -31,6 +33,10 @@ class SupplierOffer {
     private int shipByHours;
     /** Product category, an input of the shipping-SLA decision (e.g. homeware, lighting, furniture). */
     private String category = "general";
+    private boolean active = true;
+    private Instant updatedAt;
+    @Version
+    private long version;
 
     protected SupplierOffer() {
     }
@@ -57,6 +63,37 @@ class SupplierOffer {
         return this;
     }
 
+    SupplierOffer(Supplier supplier, String sku, OfferTerms terms, Instant now) {
+        this(supplier, sku, terms.supplierSku(), terms.supplyPrice(), terms.shippingCost(), terms.currency(),
+                terms.stockLevel(), terms.shipFromRegion(), terms.shipByHours());
+        this.category = terms.category();
+        this.active = terms.active();
+        this.updatedAt = now;
+    }
+
+    OfferTerms terms() {
+        return new OfferTerms(supplierSku, supplyPrice, currency, shippingCost, stockLevel, shipFromRegion, shipByHours,
+                category, active);
+    }
+
+    /** @return false when the offer says this already */
+    boolean change(OfferTerms terms, Instant now) {
+        if (terms().sameAs(terms)) {
+            return false;
+        }
+        supplierSku = terms.supplierSku();
+        supplyPrice = terms.supplyPrice();
+        currency = terms.currency();
+        shippingCost = terms.shippingCost();
+        stockLevel = terms.stockLevel();
+        shipFromRegion = terms.shipFromRegion();
+        shipByHours = terms.shipByHours();
+        category = terms.category();
+        active = terms.active();
+        updatedAt = now;
+        return true;
+    }
+
     public void changeStockLevel(int stockLevel) {
         this.stockLevel = stockLevel;
     }
@@ -77,4 +114,7 @@ class SupplierOffer {
     public String getShipFromRegion() { return shipFromRegion; }
     public int getShipByHours() { return shipByHours; }
     public String getCategory() { return category; }
+    public boolean isActive() { return active; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
 }

@@ -2,15 +2,25 @@ package io.dropflow.supplier.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface SupplierOffers extends JpaRepository<SupplierOffer, Long> {
+interface SupplierOffers extends JpaRepository<SupplierOffer, Long>, JpaSpecificationExecutor<SupplierOffer> {
 
-    @Query("select o from SupplierOffer o join fetch o.supplier s where o.sku in :skus and s.active = true")
+    /** What supplier selection may choose from: offered, by a supplier that is not suspended. */
+    @Query("select o from SupplierOffer o join fetch o.supplier s where o.sku in :skus and o.active = true"
+            + " and s.active = true")
     List<SupplierOffer> findActiveBySkuIn(Collection<String> skus);
 
     boolean existsBySku(String sku);
 
     List<SupplierOffer> findBySupplierId(Long supplierId);
+
+    List<SupplierOffer> findBySupplierIdOrderBySku(Long supplierId);
+
+    Optional<SupplierOffer> findBySupplierIdAndSku(Long supplierId, String sku);
+
+    Optional<SupplierOffer> findFirstBySupplierIdAndSupplierSku(Long supplierId, String supplierSku);
 }

@@ -1,9 +1,15 @@
 package io.dropflow.supplier.internal;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface Suppliers extends JpaRepository<Supplier, Long> {
+interface Suppliers extends JpaRepository<Supplier, Long>, JpaSpecificationExecutor<Supplier> {
 
     Optional<Supplier> findByCode(String code);
+
+    boolean existsByCode(String code);
+
+    List<Supplier> findByActiveTrue();
 }

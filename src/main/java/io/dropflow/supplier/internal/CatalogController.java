@@ -1,0 +1,244 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The catalog API: suppliers and their offers, imported and exported in bulk. Anyone logged in
+ * reads it; only supervisors and analysts change it.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Catalog")
+@SecurityRequirement(name = "basic")
+class CatalogController {
+
+    /** Who may change the catalog; operators read it. */
+    static final String CATALOG_EDITORS = "hasAnyAuthority('GROUP_" + Groups.SUPERVISORS + "', 'GROUP_" + Groups.ANALYSTS
+            + "')";
+    static final List<String> SUPPLIER_SORTS = List.of("code", "name", "region", "tier", "score");
+    static final List<String> OFFER_SORTS = List.of("sku", "supplierSku", "category", "stockLevel", "supplyPrice");
+
+    private final CatalogMaintenance catalog;
+
+    CatalogController(CatalogMaintenance catalog) {
+        this.catalog = catalog;
+    }
+
+    @Schema(description = "A supplier the seller buys from")
+    record SupplierRequest(
+            @Schema(example = "ACME") @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,63}",
+                    message = "must be 1 to 64 upper-case letters, digits, '_' or '-'") String code,
+            @Schema(example = "Acme Homeware") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like DE") String region,
+            @Schema(description = "0-100, the seller's rating until the scorecard has enough facts", example = "80")
+            @Min(0) @Max(100) int score,
+            @Schema(description = "1 preferred, 2 standard, 3 on probation", example = "2") @Min(1) @Max(3) int tier,
+            @Email @Size(max = 320) String contactEmail,
+            @Schema(description = "The version read; required to change a supplier") Long version) {
+    }
+
+    record Suspension(@Schema(example = "business licence expired") @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(description = "What one supplier offers for one of our SKUs")
+    record OfferRequest(
+            @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
+            @Schema(example = "ACME-MUG-01") @NotBlank @Size(max = 64) String supplierSku,
+            @Schema(example = "6.00") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice,
+            @Schema(description = "ISO 4217, the supplier's currency", example = "EUR") @NotBlank String currency,
+            @Schema(example = "2.50") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal shippingCost,
+            @Schema(example = "500") @PositiveOrZero int stock,
+            @Schema(example = "DE") @NotBlank String shipFrom,
+            @Schema(description = "The ship-by hours agreed with the supplier", example = "48") @Min(1) @Max(720) int shipByHours,
+            @Schema(example = "homeware") @NotBlank String category,
+            @Schema(description = "false: kept, but not offered") Boolean active,
+            @Schema(description = "The version read; required to change an offer") Long version) {
+
+        OfferTerms terms() {
+            return new OfferTerms(supplierSku, supplyPrice, currency, shippingCost, stock, shipFrom, shipByHours,
+                    category, active == null || active);
+        }
+    }
+
+    /** A page of a list: the rows and where they stand in the whole. */
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+        static <T> PageView<T> of(Page<T> page) {
+            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+                    page.getTotalPages());
+        }
+    }
+
+    @GetMapping("/suppliers")
+    @Operation(summary = "Suppliers, a page at a time", description = "Filters: status (ACTIVE, SUSPENDED), region, "
+            + "tier, flagged (by the scorecard). Sort by " + "code, name, region, tier or score.")
+    PageView<SupplierDetails> suppliers(@RequestParam(required = false) Status status,
+            @RequestParam(required = false) String region, @RequestParam(required = false) Integer tier,
+            @RequestParam(required = false) Boolean flagged, @PageableDefault(size = 20) Pageable page) {
+        return PageView.of(catalog.suppliers(new CatalogMaintenance.SupplierFilter(
+                status == null ? null : status == Status.ACTIVE, region, tier, flagged), sorted(page, SUPPLIER_SORTS, "code")));
+    }
+
+    enum Status { ACTIVE, SUSPENDED }
+
+    @PostMapping("/suppliers")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Add a supplier", description = "409 when its code is taken.")
+    ResponseEntity<SupplierDetails> create(@Valid @RequestBody SupplierRequest s) {
+        SupplierDetails created = catalog.create(new CatalogMaintenance.NewSupplier(s.code(), s.name(), s.region(),
+                s.score(), s.tier(), s.contactEmail()));
+        return ResponseEntity.created(URI.create("/api/suppliers/" + created.code())).body(created);
+    }
+
+    @GetMapping("/suppliers/{code}")
+    @Operation(summary = "A supplier, with its status and whether its scorecard flags it")
+    SupplierDetails supplier(@PathVariable String code) {
+        return catalog.supplier(code);
+    }
+
+    @PutMapping("/suppliers/{code}")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Change a supplier", description = "Send the version you read; a change to an older version is a 409.")
+    SupplierDetails change(@PathVariable String code, @Valid @RequestBody SupplierRequest s) {
+        if (!code.equals(s.code())) {
+            throw CatalogProblem.invalid("a supplier's code cannot change (" + code + " to " + s.code() + ")");
+        }
+        return catalog.change(code, new CatalogMaintenance.SupplierChanges(s.name(), s.region(), s.score(), s.tier(),
+                s.contactEmail(), required(s.version())));
+    }
+
+    @PostMapping("/suppliers/{code}/suspension")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Suspend a supplier", description = "It gets no new purchase orders; the ones it has keep running.")
+    SupplierDetails suspend(@PathVariable String code, @Valid @RequestBody Suspension suspension) {
+        return catalog.suspend(code, suspension.reason());
+    }
+
+    @DeleteMapping("/suppliers/{code}/suspension")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Reactivate a suspended supplier")
+    SupplierDetails reactivate(@PathVariable String code) {
+        return catalog.reactivate(code);
+    }
+
+    @GetMapping("/suppliers/{code}/offers")
+    @Operation(summary = "A supplier's offers, a page at a time")
+    PageView<OfferDetails> offersOf(@PathVariable String code, @RequestParam(required = false) String category,
+            @RequestParam(required = false) Boolean active, @PageableDefault(size = 50) Pageable page) {
+        catalog.supplier(code);
+        return PageView.of(catalog.offers(new CatalogMaintenance.OfferFilter(code, null, category, active),
+                sorted(page, OFFER_SORTS, "sku")));
+    }
+
+    @GetMapping("/offers")
+    @Operation(summary = "Offers of every supplier, a page at a time", description = "Filters: sku, supplier, category, active.")
+    PageView<OfferDetails> offers(@RequestParam(required = false) String sku,
+            @RequestParam(required = false) String supplier, @RequestParam(required = false) String category,
+            @RequestParam(required = false) Boolean active, @PageableDefault(size = 50) Pageable page) {
+        return PageView.of(catalog.offers(new CatalogMaintenance.OfferFilter(supplier, sku, category, active),
+                sorted(page, OFFER_SORTS, "sku")));
+    }
+
+    @PostMapping("/suppliers/{code}/offers")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Add an offer", description = "409 when the supplier offers the SKU already.")
+    ResponseEntity<OfferDetails> addOffer(@PathVariable String code, @Valid @RequestBody OfferRequest o) {
+        OfferDetails added = catalog.addOffer(code, o.sku(), o.terms());
+        return ResponseEntity.created(URI.create("/api/suppliers/" + code + "/offers/" + added.sku())).body(added);
+    }
+
+    @GetMapping("/suppliers/{code}/offers/{sku}")
+    @Operation(summary = "One offer")
+    OfferDetails offer(@PathVariable String code, @PathVariable String sku) {
+        return catalog.offer(code, sku);
+    }
+
+    @PutMapping("/suppliers/{code}/offers/{sku}")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Change an offer", description = "Send the version you read; a change to an older version is a 409.")
+    OfferDetails changeOffer(@PathVariable String code, @PathVariable String sku, @Valid @RequestBody OfferRequest o) {
+        if (!sku.equals(o.sku())) {
+            throw CatalogProblem.invalid("an offer's SKU cannot change (" + sku + " to " + o.sku() + ")");
+        }
+        return catalog.changeOffer(code, sku, o.terms(), required(o.version()));
+    }
+
+    @PostMapping(path = "/suppliers/{code}/offers/import", consumes = "text/csv")
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Import a supplier's offers from CSV",
+            description = "Header: sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,"
+                    + "active. Every row is checked; the answer lists each refused row with its line and why. The good "
+                    + "rows are applied together; a row equal to its offer changes nothing, so importing the same file "
+                    + "again changes nothing.")
+    CatalogMaintenance.ImportReport importCsv(@PathVariable String code, @RequestBody byte[] file) {
+        return catalog.importOffers(code, OfferImport.fromCsv(new String(file, StandardCharsets.UTF_8)));
+    }
+
+    @PostMapping(path = "/suppliers/{code}/offers/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(CATALOG_EDITORS)
+    @Operation(summary = "Import a supplier's offers from JSON", description = "A JSON array of offers with the CSV's "
+            + "fields; refused offers are reported by their position (1 = first).")
+    CatalogMaintenance.ImportReport importJson(@PathVariable String code, @RequestBody byte[] body) {
+        return catalog.importOffers(code, OfferImport.fromJson(new String(body, StandardCharsets.UTF_8)));
+    }
+
+    @GetMapping(path = "/suppliers/{code}/offers/export", produces = "text/csv")
+    @Operation(summary = "A supplier's offers as CSV, in the import's format")
+    ResponseEntity<String> export(@PathVariable String code) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"offers-" + code + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(OfferImport.toCsv(catalog.offersOf(code)));
+    }
+
+    private static Pageable sorted(Pageable page, List<String> allowed, String fallback) {
+        if (page.getPageSize() > 200) {
+            throw CatalogProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
+        }
+        Sort sort = CatalogMaintenance.sortOf(page.getSort(), allowed, fallback);
+        return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
+    }
+
+    private static long required(Long version) {
+        if (version == null) {
+            throw CatalogProblem.invalid("version is required: send the version you read");
+        }
+        return version;
+    }
+}

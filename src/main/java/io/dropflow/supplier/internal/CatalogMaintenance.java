@@ -1,0 +1,255 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.supplier.Scorecards;
+import io.dropflow.web.NotFound;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The seller's catalog as the seller keeps it: suppliers created, changed, suspended and
+ * reactivated; offers added, changed, imported in bulk and exported. Every change names the
+ * version it was made to, so two people editing the same row never lose one change silently.
+ */
+@Service
+class CatalogMaintenance {
+
+    record NewSupplier(String code, String name, String region, int score, int tier, String contactEmail) {
+    }
+
+    record SupplierChanges(String name, String region, int score, int tier, String contactEmail, long version) {
+    }
+
+    /** Filters of the supplier list; null means any. */
+    record SupplierFilter(Boolean active, String region, Integer tier, Boolean flagged) {
+    }
+
+    /** Filters of the offer list; null means any. */
+    record OfferFilter(String supplierCode, String sku, String category, Boolean active) {
+    }
+
+    private final Suppliers suppliers;
+    private final SupplierOffers offers;
+    private final Scorecards scorecards;
+    private final Clock clock;
+
+    CatalogMaintenance(Suppliers suppliers, SupplierOffers offers, Scorecards scorecards, Clock clock) {
+        this.suppliers = suppliers;
+        this.offers = offers;
+        this.scorecards = scorecards;
+        this.clock = clock;
+    }
+
+    @Transactional
+    SupplierDetails create(NewSupplier s) {
+        if (suppliers.existsByCode(s.code())) {
+            throw CatalogProblem.duplicate("a supplier with code " + s.code() + " exists already");
+        }
+        return details(suppliers.saveAndFlush(new Supplier(s.code(), s.name(), s.region(), s.score(), s.tier(),
+                s.contactEmail(), clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    SupplierDetails supplier(String code) {
+        return details(find(code));
+    }
+
+    @Transactional
+    SupplierDetails change(String code, SupplierChanges c) {
+        Supplier supplier = find(code);
+        expectVersion("supplier " + code, c.version(), supplier.getVersion());
+        supplier.change(c.name(), c.region(), c.score(), c.tier(), c.contactEmail(), clock.instant());
+        return details(suppliers.saveAndFlush(supplier));
+    }
+
+    /** No new purchase orders go to a suspended supplier; those it has keep running. Suspending twice changes nothing. */
+    @Transactional
+    SupplierDetails suspend(String code, String reason) {
+        Supplier supplier = find(code);
+        supplier.suspend(reason, clock.instant());
+        return details(suppliers.saveAndFlush(supplier));
+    }
+
+    @Transactional
+    SupplierDetails reactivate(String code) {
+        Supplier supplier = find(code);
+        supplier.reactivate(clock.instant());
+        return details(suppliers.saveAndFlush(supplier));
+    }
+
+    /**
+     * Suppliers matching the filter, a page of them. Whether a supplier is flagged is its
+     * scorecard's verdict, computed, not stored: with that filter the page is cut from the
+     * filtered list (a seller has hundreds of suppliers, not millions).
+     */
+    @Transactional(readOnly = true)
+    Page<SupplierDetails> suppliers(SupplierFilter filter, Pageable page) {
+        Specification<Supplier> where = (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (filter.active() != null) {
+                all.add(cb.equal(root.get("active"), filter.active()));
+            }
+            if (filter.region() != null) {
+                all.add(cb.equal(root.get("region"), filter.region()));
+            }
+            if (filter.tier() != null) {
+                all.add(cb.equal(root.get("tier"), filter.tier()));
+            }
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+        if (filter.flagged() == null) {
+            return suppliers.findAll(where, page).map(this::details);
+        }
+        List<SupplierDetails> matching = suppliers.findAll(where, page.getSort()).stream().map(this::details)
+                .filter(d -> d.flagged() == filter.flagged()).toList();
+        int from = (int) Math.min(page.getOffset(), matching.size());
+        int to = Math.min(from + page.getPageSize(), matching.size());
+        return new PageImpl<>(matching.subList(from, to), page, matching.size());
+    }
+
+    @Transactional
+    OfferDetails addOffer(String supplierCode, String sku, OfferTerms terms) {
+        Supplier supplier = find(supplierCode);
+        check(sku, terms);
+        if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isPresent()) {
+            throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
+        }
+        return OfferDetails.of(offers.saveAndFlush(new SupplierOffer(supplier, sku, terms, clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    OfferDetails offer(String supplierCode, String sku) {
+        return OfferDetails.of(findOffer(find(supplierCode), sku));
+    }
+
+    @Transactional
+    OfferDetails changeOffer(String supplierCode, String sku, OfferTerms terms, long version) {
+        SupplierOffer offer = findOffer(find(supplierCode), sku);
+        expectVersion(supplierCode + "'s offer of " + sku, version, offer.getVersion());
+        check(sku, terms);
+        offer.change(terms, clock.instant());
+        return OfferDetails.of(offers.saveAndFlush(offer));
+    }
+
+    @Transactional(readOnly = true)
+    Page<OfferDetails> offers(OfferFilter filter, Pageable page) {
+        Specification<SupplierOffer> where = (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (filter.supplierCode() != null) {
+                all.add(cb.equal(root.get("supplier").get("code"), filter.supplierCode()));
+            }
+            if (filter.sku() != null) {
+                all.add(cb.equal(root.get("sku"), filter.sku()));
+            }
+            if (filter.category() != null) {
+                all.add(cb.equal(root.get("category"), filter.category()));
+            }
+            if (filter.active() != null) {
+                all.add(cb.equal(root.get("active"), filter.active()));
+            }
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+        return offers.findAll(where, page).map(OfferDetails::of);
+    }
+
+    /** What an import did: rows that made new offers, changed offers, changed nothing, or were refused. */
+    record ImportReport(int created, int changed, int unchanged, List<OfferImport.RowProblem> refused) {
+    }
+
+    /**
+     * Applies the good rows of an import in one transaction: a new SKU makes an offer, a known one
+     * takes the row's terms. A row equal to its offer changes nothing, so importing a file twice
+     * changes nothing the second time. Refused rows are reported, never half applied.
+     */
+    @Transactional
+    ImportReport importOffers(String supplierCode, OfferImport.Parsed parsed) {
+        Supplier supplier = find(supplierCode);
+        Map<String, SupplierOffer> existing = new HashMap<>();
+        offers.findBySupplierId(supplier.getId()).forEach(o -> existing.put(o.getSku(), o));
+        Instant now = clock.instant();
+        int created = 0;
+        int changed = 0;
+        List<SupplierOffer> toSave = new ArrayList<>();
+        for (OfferImport.Row row : parsed.rows()) {
+            SupplierOffer offer = existing.get(row.sku());
+            if (offer == null) {
+                toSave.add(new SupplierOffer(supplier, row.sku(), row.terms(), now));
+                created++;
+            } else if (offer.change(row.terms(), now)) {
+                toSave.add(offer);
+                changed++;
+            }
+        }
+        offers.saveAll(toSave);
+        return new ImportReport(created, changed, parsed.rows().size() - created - changed, parsed.refused());
+    }
+
+    @Transactional(readOnly = true)
+    List<OfferImport.Row> offersOf(String supplierCode) {
+        return offers.findBySupplierIdOrderBySku(find(supplierCode).getId()).stream()
+                .map(o -> new OfferImport.Row(0, o.getSku(), o.terms())).toList();
+    }
+
+    /**
+     * A supplier tells us its stock or its price of one of its SKUs (through its webhook). Unknown
+     * supplier SKUs are reported back, not guessed at.
+     * @return false when no offer of the supplier has this supplier SKU
+     */
+    @Transactional
+    boolean supplierUpdated(String supplierCode, String supplierSku, Function<OfferTerms, OfferTerms> update) {
+        Supplier supplier = find(supplierCode);
+        return offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku).map(offer -> {
+            OfferTerms terms = update.apply(offer.terms());
+            check(offer.getSku(), terms);
+            offer.change(terms, clock.instant());
+            return true;
+        }).orElse(false);
+    }
+
+    private SupplierDetails details(Supplier supplier) {
+        return SupplierDetails.of(supplier, scorecards.recent(supplier.getId()).flagged());
+    }
+
+    private static void check(String sku, OfferTerms terms) {
+        List<String> problems = CatalogRules.problemsOf(sku, terms);
+        if (!problems.isEmpty()) {
+            throw CatalogProblem.invalid(String.join("; ", problems));
+        }
+    }
+
+    private static void expectVersion(String what, long expected, long actual) {
+        if (expected != actual) {
+            throw CatalogProblem.staleVersion(what, expected, actual);
+        }
+    }
+
+    private Supplier find(String code) {
+        return suppliers.findByCode(code).orElseThrow(() -> NotFound.of("supplier", code));
+    }
+
+    private SupplierOffer findOffer(Supplier supplier, String sku) {
+        return offers.findBySupplierIdAndSku(supplier.getId(), sku)
+                .orElseThrow(() -> NotFound.of("offer", sku, supplier.getCode() + " has no offer of " + sku));
+    }
+
+    static Sort sortOf(Sort requested, List<String> allowed, String fallback) {
+        for (Sort.Order order : requested) {
+            if (!allowed.contains(order.getProperty())) {
+                throw CatalogProblem.invalid("cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
+            }
+        }
+        return requested.isSorted() ? requested : Sort.by(fallback);
+    }
+}

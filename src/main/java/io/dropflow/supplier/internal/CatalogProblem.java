@@ -1,0 +1,27 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+/** A catalog change that cannot be made: a duplicate, a stale version (409), or an entry that is not valid (400). */
+class CatalogProblem extends ApiProblem {
+
+    private CatalogProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, type, title, detail);
+    }
+
+    static CatalogProblem duplicate(String detail) {
+        return new CatalogProblem(HttpStatus.CONFLICT, "catalog-duplicate", "Already in the catalog", detail);
+    }
+
+    /** Somebody changed it since the caller read it: nothing is lost, the caller reads again and decides. */
+    static CatalogProblem staleVersion(String what, long expected, long actual) {
+        return new CatalogProblem(HttpStatus.CONFLICT, "catalog-stale-version", "Changed in the meantime",
+                what + " is at version " + actual + ", the change was made to version " + expected
+                        + ": read it again and repeat the change");
+    }
+
+    static CatalogProblem invalid(String detail) {
+        return new CatalogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid catalog entry", detail);
+    }
+}

@@ -1,0 +1,65 @@
+package io.dropflow.supplier.internal;
+
+import io.dropflow.settlement.Currencies;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What a catalog entry must look like; every rule says what is wrong in words a seller reads. */
+final class CatalogRules {
+
+    static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern SUPPLIER_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
+    static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private CatalogRules() {
+    }
+
+    /** @return what is wrong with the offer, empty when nothing */
+    static List<String> problemsOf(String sku, OfferTerms t) {
+        List<String> problems = new ArrayList<>();
+        if (sku == null || !SKU.matcher(sku).matches()) {
+            problems.add("sku must be 1 to 64 letters, digits, '.', '_' or '-', was " + quoted(sku));
+        }
+        if (t.supplierSku() == null || t.supplierSku().isBlank() || t.supplierSku().length() > 64
+                || CONTROL.matcher(t.supplierSku()).find()) {
+            problems.add("supplierSku must be 1 to 64 printable characters");
+        }
+        if (!Currencies.isActive(t.currency())) {
+            problems.add("currency " + quoted(t.currency()) + " is not an ISO 4217 currency in circulation");
+        }
+        amount("supplyPrice", t.supplyPrice(), t.currency(), problems);
+        amount("shippingCost", t.shippingCost(), t.currency(), problems);
+        if (t.stockLevel() < 0) {
+            problems.add("stock must not be negative, was " + t.stockLevel());
+        }
+        if (t.shipFromRegion() == null || !COUNTRY.matcher(t.shipFromRegion()).matches()) {
+            problems.add("shipFrom must be an ISO 3166 country code like CN, was " + quoted(t.shipFromRegion()));
+        }
+        if (t.shipByHours() < 1 || t.shipByHours() > 720) {
+            problems.add("shipByHours must be between 1 and 720, was " + t.shipByHours());
+        }
+        if (t.category() == null || !CATEGORY.matcher(t.category()).matches()) {
+            problems.add("category must be 1 to 32 lower-case letters, digits or '-', was " + quoted(t.category()));
+        }
+        return problems;
+    }
+
+    private static void amount(String field, BigDecimal amount, String currency, List<String> problems) {
+        if (amount == null) {
+            problems.add(field + " is missing");
+        } else if (amount.signum() < 0) {
+            problems.add(field + " must not be negative, was " + amount.toPlainString());
+        } else if (Currencies.isActive(currency) && amount.stripTrailingZeros().scale() > Currencies.minorUnits(currency)) {
+            problems.add(field + " " + amount.toPlainString() + " has more decimals than " + currency + " has ("
+                    + Currencies.minorUnits(currency) + ")");
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,196 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** The catalog API as a seller's staff use it: who may change what, versions, filters, imports. */
+@DropflowTest
+class CatalogApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+    RestClient http;
+    String code;
+
+    static Consumer<HttpHeaders> asSupervisor() {
+        return h -> h.setBasicAuth("sam", "sam");
+    }
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(s -> s.isError(), (request, response) -> { }).build();
+        code = "CAT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private Map<String, Object> supplier(String code) {
+        return new HashMap<>(Map.of("code", code, "name", "Catalog Goods " + code, "region", "CN", "score", 85,
+                "tier", 2, "contactEmail", "sales@catalog.example"));
+    }
+
+    private static Map<String, Object> offer(String sku, String price, String currency) {
+        return new HashMap<>(Map.of("sku", sku, "supplierSku", "S-" + sku, "supplyPrice", price, "currency", currency,
+                "shippingCost", "1.00", "stock", 50, "shipFrom", "CN", "shipByHours", 72, "category", "homeware"));
+    }
+
+    private ResponseEntity<String> put(String path, Object body, Consumer<HttpHeaders> who) {
+        return http.put().uri(path).headers(who).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(String.class);
+    }
+
+    private ResponseEntity<String> importCsv(String supplierCode, String csv) {
+        return http.post().uri("/api/suppliers/{code}/offers/import", supplierCode).headers(asSupervisor())
+                .contentType(new MediaType("text", "csv")).body(csv).retrieve().toEntity(String.class);
+    }
+
+    private static JsonNode body(ResponseEntity<String> response) {
+        return DropflowDriver.read(response.getBody());
+    }
+
+    @Test
+    void aSupervisorAddsASupplierAndAnOperatorMayOnlyReadIt() {
+        ResponseEntity<String> created = dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        assertThat(body(created).path("status").asText()).isEqualTo("ACTIVE");
+
+        ResponseEntity<String> again = dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(body(again).path("detail").asText()).contains("a supplier with code " + code + " exists already");
+
+        ResponseEntity<String> byOperator = dropflow.post("/api/suppliers", supplier(code + "X"),
+                DropflowDriver.asOperator());
+        assertThat(byOperator.getStatusCode().value()).isEqualTo(403);
+        assertThat(byOperator.getHeaders().getContentType().toString()).contains("application/problem+json");
+
+        ResponseEntity<String> read = dropflow.get("/api/suppliers/" + code, DropflowDriver.asOperator());
+        assertThat(body(read).path("name").asText()).isEqualTo("Catalog Goods " + code);
+        assertThat(dropflow.get("/api/suppliers/NO-SUCH", DropflowDriver.asOperator()).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(dropflow.get("/api/suppliers/" + code, DropflowDriver.anonymous()).getStatusCode().value())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aChangeToAnOlderVersionIsRefusedNotLost() {
+        long version = body(dropflow.post("/api/suppliers", supplier(code), asSupervisor())).path("version").asLong();
+        Map<String, Object> first = supplier(code);
+        first.put("name", "First Edit");
+        first.put("version", version);
+        Map<String, Object> second = supplier(code);
+        second.put("name", "Second Edit");
+        second.put("version", version);
+
+        assertThat(put("/api/suppliers/" + code, first, asSupervisor()).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> stale = put("/api/suppliers/" + code, second, asSupervisor());
+
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        assertThat(body(stale).path("detail").asText()).contains("the change was made to version " + version);
+        assertThat(body(dropflow.get("/api/suppliers/" + code, asSupervisor())).path("name").asText())
+                .isEqualTo("First Edit");
+    }
+
+    @Test
+    void offersKeepTheirCurrencyAndItsDecimals() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+
+        ResponseEntity<String> cny = dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-MUG", "45.50",
+                "CNY"), asSupervisor());
+        ResponseEntity<String> unknown = dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-A", "1.00",
+                "XXX"), asSupervisor());
+        ResponseEntity<String> yenWithCents = dropflow.post("/api/suppliers/" + code + "/offers",
+                offer(code + "-B", "650.50", "JPY"), asSupervisor());
+
+        assertThat(cny.getStatusCode().value()).as(cny.getBody()).isEqualTo(201);
+        assertThat(body(cny).path("currency").asText()).isEqualTo("CNY");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(unknown).path("detail").asText()).contains("currency 'XXX' is not an ISO 4217 currency");
+        assertThat(yenWithCents.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(yenWithCents).path("detail").asText()).contains("more decimals than JPY has (0)");
+    }
+
+    @Test
+    void anImportReportsBadRowsAppliesGoodOnesAndChangesNothingTheSecondTime() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        String csv = "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n"
+                + code + "-1,S1,10.00,CNY,2.00,100,CN,72,homeware,true\n"
+                + code + "-2,S2,-3.00,CNY,2.00,100,CN,72,homeware,true\n"
+                + code + "-3,S3,12.00,QQQ,2.00,100,CN,72,homeware,true\n"
+                + code + "-4,S4,14.00,CNY,2.00,0,CN,96,furniture,false\n";
+
+        JsonNode first = body(importCsv(code, csv));
+        JsonNode second = body(importCsv(code, csv));
+
+        assertThat(first.path("created").asInt()).isEqualTo(2);
+        assertThat(first.path("refused")).extracting(r -> r.path("line").asInt()).containsExactly(3, 4);
+        assertThat(second.path("created").asInt()).isZero();
+        assertThat(second.path("changed").asInt()).isZero();
+        assertThat(second.path("unchanged").asInt()).isEqualTo(2);
+
+        String export = dropflow.get("/api/suppliers/" + code + "/offers/export", asSupervisor()).getBody();
+        assertThat(export).startsWith("sku,supplierSku,supplyPrice,currency").contains(code + "-1,S1,10.00,CNY")
+                .contains(code + "-4,S4,14.00,CNY,2.00,0,CN,96,furniture,false");
+        assertThat(body(importCsv(code, export)).path("unchanged").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void listsFilterSortAndPage() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        Map<String, Object> other = supplier(code + "-B");
+        other.put("tier", 3);
+        dropflow.post("/api/suppliers", other, asSupervisor());
+
+        JsonNode page = body(dropflow.get("/api/suppliers?tier=3&region=CN&sort=code,desc&size=5",
+                DropflowDriver.asOperator()));
+
+        assertThat(page.path("content")).extracting(s -> s.path("code").asText()).contains(code + "-B")
+                .doesNotContain(code);
+        assertThat(page.path("size").asInt()).isEqualTo(5);
+        ResponseEntity<String> badSort = dropflow.get("/api/suppliers?sort=password", DropflowDriver.asOperator());
+        assertThat(badSort.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(badSort).path("detail").asText()).contains("cannot sort by password");
+    }
+
+    @Test
+    void aNewSuppliersOfferIsWhereTheNextOrderGoesAndASuspendedSupplierGetsNone() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        Map<String, Object> mug = offer(code + "-MUG", "4.00", "EUR");
+        mug.put("shipFrom", "DE");
+        dropflow.post("/api/suppliers/" + code + "/offers", mug, asSupervisor());
+
+        long first = dropflow.placeOrder(code + "-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(first);
+        assertThat(dropflow.getOrder(first).path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo(code);
+
+        ResponseEntity<String> suspended = dropflow.post("/api/suppliers/" + code + "/suspension",
+                Map.of("reason", "business licence expired"), asSupervisor());
+        assertThat(body(suspended).path("status").asText()).isEqualTo("SUSPENDED");
+        long second = dropflow.placeOrder(code + "-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(second);
+
+        assertThat(dropflow.getOrder(second).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(dropflow.getOrder(second).path("timeline").toString()).contains("no supplier offers " + code + "-MUG");
+        assertThat(dropflow.getOrder(second).path("purchaseOrders")).isEmpty();
+        assertThat(dropflow.getOrder(first).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("FORWARDED");
+    }
+}
