@@ -203,19 +203,23 @@ class CatalogMaintenance {
     }
 
     /**
-     * A supplier tells us its stock or its price of one of its SKUs (through its webhook). Unknown
-     * supplier SKUs are reported back, not guessed at.
-     * @return false when no offer of the supplier has this supplier SKU
+     * A supplier tells us stock levels or prices of its SKUs (through its webhook), all applied or,
+     * when one makes an offer invalid, none.
+     * @param updates by the supplier's SKU, what each makes of its offer's terms
+     * @return the supplier SKUs no offer of the supplier has: reported back, not guessed at
      */
     @Transactional
-    boolean supplierUpdated(String supplierCode, String supplierSku, Function<OfferTerms, OfferTerms> update) {
+    List<String> supplierUpdated(String supplierCode, Map<String, Function<OfferTerms, OfferTerms>> updates) {
         Supplier supplier = find(supplierCode);
-        return offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku).map(offer -> {
-            OfferTerms terms = update.apply(offer.terms());
-            check(offer.getSku(), terms);
-            offer.change(terms, clock.instant());
-            return true;
-        }).orElse(false);
+        List<String> unknown = new ArrayList<>();
+        Instant now = clock.instant();
+        updates.forEach((supplierSku, update) -> offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku)
+                .ifPresentOrElse(offer -> {
+                    OfferTerms terms = update.apply(offer.terms());
+                    check(offer.getSku(), terms);
+                    offer.change(terms, now);
+                }, () -> unknown.add(supplierSku)));
+        return unknown;
     }
 
     private SupplierDetails details(Supplier supplier) {

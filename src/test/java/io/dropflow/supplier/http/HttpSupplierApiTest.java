@@ -140,7 +140,7 @@ class HttpSupplierApiTest {
                 "/purchase-orders/{number}/cancellation", "/purchase-orders/{number}/reminders",
                 "/purchase-orders/{number}/investigations", "/claims", "/returns");
         assertThat(((Map<String, Object>) contract.get("webhooks")).keySet()).containsExactlyInAnyOrder("purchaseOrderEvent",
-                "claimAnswer", "returnAnswer", "returnInspection");
+                "claimAnswer", "returnAnswer", "returnInspection", "offerUpdate");
     }
 
     @Test

@@ -193,4 +193,37 @@ class CatalogApiTest {
         assertThat(dropflow.getOrder(second).path("purchaseOrders")).isEmpty();
         assertThat(dropflow.getOrder(first).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("FORWARDED");
     }
+
+    @Test
+    void aSupplierPushesStockAndPricesAllOrNothing() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-A", "10.00", "CNY"), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-B", "20.00", "CNY"), asSupervisor());
+        String path = "/api/webhooks/suppliers/" + code + "/offers";
+
+        ResponseEntity<String> pushed = dropflow.post(path, Map.of("eventId", "p1", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 0),
+                Map.of("supplierSku", "S-" + code + "-B", "supplyPrice", "21.50", "currency", "CNY"),
+                Map.of("supplierSku", "S-NOT-OURS", "stock", 3))), DropflowDriver.asPartner());
+
+        assertThat(pushed.getStatusCode().value()).as(pushed.getBody()).isEqualTo(200);
+        assertThat(body(pushed).path("applied").asInt()).isEqualTo(2);
+        assertThat(body(pushed).path("unknownSupplierSkus").toString()).contains("S-NOT-OURS");
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).isZero();
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-B", asSupervisor()))
+                .path("supplyPrice").decimalValue()).isEqualByComparingTo("21.50");
+
+        ResponseEntity<String> bad = dropflow.post(path, Map.of("eventId", "p2", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 7),
+                Map.of("supplierSku", "S-" + code + "-B", "supplyPrice", "1.00", "currency", "QQQ"))),
+                DropflowDriver.asPartner());
+
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).as("nothing of a refused push is applied").isZero();
+        assertThat(dropflow.post(path, Map.of("eventId", "p3", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 7))), DropflowDriver.anonymous())
+                .getStatusCode().value()).isEqualTo(401);
+    }
 }

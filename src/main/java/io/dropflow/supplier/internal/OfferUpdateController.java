@@ -1,0 +1,72 @@
+package io.dropflow.supplier.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A supplier pushes its stock and prices (Dropflow's supplier API, docs/partners/supplier-api.md):
+ * absolute values per supplier SKU, so a redelivered push changes nothing. One push is applied
+ * whole or not at all; supplier SKUs we do not know are listed back, not guessed at.
+ */
+@RestController
+@Tag(name = "Partner webhooks")
+class OfferUpdateController {
+
+    private final CatalogMaintenance catalog;
+
+    OfferUpdateController(CatalogMaintenance catalog) {
+        this.catalog = catalog;
+    }
+
+    record OfferUpdates(@NotBlank @Size(max = 100) String eventId, @NotEmpty @Size(max = 1000) List<@NotNull @Valid Update> offers) {
+    }
+
+    @Schema(description = "A new stock level, a new supply price with its currency, or both")
+    record Update(@NotBlank @Size(max = 64) String supplierSku, @PositiveOrZero Integer stock,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice, @Size(max = 3) String currency) {
+
+        @AssertTrue(message = "an update names a stock, or a supply price with its currency")
+        @Schema(hidden = true)
+        public boolean isComplete() {
+            return (stock != null || supplyPrice != null) && (supplyPrice == null) == (currency == null);
+        }
+
+        OfferTerms applyTo(OfferTerms t) {
+            return new OfferTerms(t.supplierSku(), supplyPrice == null ? t.supplyPrice() : supplyPrice,
+                    currency == null ? t.currency() : currency, t.shippingCost(), stock == null ? t.stockLevel() : stock,
+                    t.shipFromRegion(), t.shipByHours(), t.category(), t.active());
+        }
+    }
+
+    record Result(int applied, List<String> unknownSupplierSkus) {
+    }
+
+    @PostMapping("/api/webhooks/suppliers/{supplierCode}/offers")
+    @Operation(summary = "A supplier reports stock levels and supply prices",
+            description = "Absolute values per supplier SKU; the whole push is applied or, if one value is invalid "
+                    + "(400), none. Supplier SKUs without an offer are listed in the answer.")
+    Result receive(@PathVariable String supplierCode, @Valid @RequestBody OfferUpdates push) {
+        Map<String, Function<OfferTerms, OfferTerms>> updates = new LinkedHashMap<>();
+        push.offers().forEach(u -> updates.merge(u.supplierSku(), u::applyTo, Function::andThen));
+        List<String> unknown = catalog.supplierUpdated(supplierCode, updates);
+        return new Result(updates.size() - unknown.size(), unknown);
+    }
+}
