@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
  * it sent them, as they do from real partners, while different conversations go in parallel.
  */
 @Component
-@Profile({"demo", "test"})
+@Profile({"demo", "test", "bench"})
 public class PartnerCallbacks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerCallbacks.class);

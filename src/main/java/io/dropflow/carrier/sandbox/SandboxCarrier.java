@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * return labels.
  */
 @Component
-@Profile({"demo", "test"})
+@Profile({"demo", "test", "bench"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class SandboxCarrier implements CarrierAdapter, ReturnLabels {
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Applies each idempotency key once, as a real storefront API does, and remembers what it got. */
 @Component
-@Profile({"demo", "test"})
+@Profile({"demo", "test", "bench"})
 @ConditionalOnProperty(name = "dropflow.partners.storefront", havingValue = "sandbox", matchIfMissing = true)
 public class SandboxStorefront implements StorefrontGateway {
 

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,8 @@ class CatalogController {
     /** Who may change the catalog; operators read it. */
     static final String CATALOG_EDITORS = "hasAnyAuthority('GROUP_" + Groups.SUPERVISORS + "', 'GROUP_" + Groups.ANALYSTS
             + "')";
+    /** 50 000 rows of a price list take about 5 MB. */
+    static final int MAX_IMPORT_BYTES = 20_000_000;
     static final List<String> SUPPLIER_SORTS = List.of("code", "name", "region", "tier", "score");
     static final List<String> OFFER_SORTS = List.of("sku", "supplierSku", "category", "stockLevel", "supplyPrice");
 
@@ -206,16 +210,33 @@ class CatalogController {
                     + "active. Every row is checked; the answer lists each refused row with its line and why. The good "
                     + "rows are applied together; a row equal to its offer changes nothing, so importing the same file "
                     + "again changes nothing.")
-    CatalogMaintenance.ImportReport importCsv(@PathVariable String code, @RequestBody byte[] file) {
-        return catalog.importOffers(code, OfferImport.fromCsv(new String(file, StandardCharsets.UTF_8)));
+    CatalogMaintenance.ImportReport importCsv(@PathVariable String code, InputStream file) throws IOException {
+        return catalog.importOffers(code, OfferImport.fromCsv(upTo(MAX_IMPORT_BYTES, file)));
     }
 
     @PostMapping(path = "/suppliers/{code}/offers/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(CATALOG_EDITORS)
     @Operation(summary = "Import a supplier's offers from JSON", description = "A JSON array of offers with the CSV's "
             + "fields; refused offers are reported by their position (1 = first).")
-    CatalogMaintenance.ImportReport importJson(@PathVariable String code, @RequestBody byte[] body) {
-        return catalog.importOffers(code, OfferImport.fromJson(new String(body, StandardCharsets.UTF_8)));
+    CatalogMaintenance.ImportReport importJson(@PathVariable String code, InputStream body) throws IOException {
+        return catalog.importOffers(code, OfferImport.fromJson(upTo(MAX_IMPORT_BYTES, body)));
+    }
+
+    /** Read at most {@code max} bytes: a larger upload is refused before it fills the heap. */
+    private static String upTo(int max, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new PayloadTooLarge("an import is at most " + max / 1_000_000 + " MB; split the file");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** 413, as a problem. */
+    static final class PayloadTooLarge extends io.dropflow.web.ApiProblem {
+
+        PayloadTooLarge(String detail) {
+            super(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large", detail);
+        }
     }
 
     @GetMapping(path = "/suppliers/{code}/offers/export", produces = "text/csv")

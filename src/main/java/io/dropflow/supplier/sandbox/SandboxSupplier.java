@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * adapter serves (it is the last adapter asked).
  */
 @Component
-@Profile({"demo", "test"})
+@Profile({"demo", "test", "bench"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class SandboxSupplier implements SupplierAdapter {
 
