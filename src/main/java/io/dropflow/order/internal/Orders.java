@@ -4,6 +4,7 @@ import io.dropflow.web.NotFound;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/** Consumers' orders, by our id or the storefront's. */
 public interface Orders extends JpaRepository<Order, Long> {
 
     Optional<Order> findByStorefrontOrderId(String storefrontOrderId);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/** The suppliers ranked for an order, per sourcing round. */
 public interface SourcingCandidates extends JpaRepository<SourcingCandidate, Long> {
 
     List<SourcingCandidate> findByOrderIdAndRoundOrderByRankNo(Long orderId, int round);
