@@ -1,5 +1,6 @@
 package io.dropflow.order;
 
+/** Where an order stands; the fulfillment process moves it, and a closed order never reopens. */
 public enum OrderStatus {
     RECEIVED,
     NEEDS_REVIEW,

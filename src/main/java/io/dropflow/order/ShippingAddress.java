@@ -3,6 +3,7 @@ package io.dropflow.order;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+/** Where the parcel goes, as the consumer gave it to the storefront. */
 @Embeddable
 public record ShippingAddress(
         @Column(name = "ship_name") String name,

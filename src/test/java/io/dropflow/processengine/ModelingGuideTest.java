@@ -68,12 +68,18 @@ class ModelingGuideTest {
     @Test
     void everyProcessVariableIsInTheGuide() throws IllegalAccessException, IOException {
         String guide = guide();
-        List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.Variables.class.getDeclaredFields()));
+        List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.Variables.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.Variables.class.getDeclaredFields()));
         for (Field field : fields) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                String variable = (String) field.get(null);
+            if (!Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            // Typed variables (ProcessVariable constants), or the names in a Variables class of constants.
+            String variable = field.getType() == ProcessVariable.class ? ((ProcessVariable<?>) field.get(null)).name()
+                    : field.getType() == String.class && field.getDeclaringClass().getSimpleName().equals("Variables")
+                            ? (String) field.get(null) : null;
+            if (variable != null) {
                 assertThat(guide).as("docs/modeling.md lists variable " + variable).contains("`" + variable + "`");
             }
         }

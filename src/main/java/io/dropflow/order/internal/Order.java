@@ -74,6 +74,15 @@ public class Order {
         lines.add(new OrderLine(lines.size() + 1, sku, quantity, salePrice));
     }
 
+    /** The SKU of each line, in line order. */
+    public List<String> skus() {
+        return lines.stream().map(OrderLine::getSku).toList();
+    }
+
+    public boolean hasLineFor(String sku) {
+        return lines.stream().anyMatch(l -> l.getSku().equals(sku));
+    }
+
     public BigDecimal saleTotal() {
         return lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

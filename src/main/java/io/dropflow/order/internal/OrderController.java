@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The storefront's and operators' REST API for orders: take one in, look at it, cancel it. */
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders")

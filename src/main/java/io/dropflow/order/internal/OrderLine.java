@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 
+/** One product of an order: which, how many, at what unit price. */
 @Entity
 public class OrderLine {
 

@@ -1,10 +1,11 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.OUT_OF_STOCK_DECISION;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SKU_TO_REPLACE;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SUBSTITUTE_SKU;
 
-import io.dropflow.order.OrderLookup;
-import io.dropflow.order.OrderSummary;
-import io.dropflow.supplier.Catalog;
+import io.dropflow.order.internal.Sourcing;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,39 +13,31 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to complete the out-of-stock task with a substitution that cannot work, so the operator
- * sees the reason in Tasklist and the task stays open.
+ * Refuses to complete the out-of-stock task with a decision that cannot work, so the operator sees
+ * the reason in Tasklist and the task stays open.
  */
 @Component("checkOutOfStockDecision")
 class CheckOutOfStockDecision implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of("wait_for_restock", "substitute", "cancel_and_refund");
 
-    private final OrderLookup orders;
-    private final Catalog catalog;
+    private final Sourcing sourcing;
 
-    CheckOutOfStockDecision(OrderLookup orders, Catalog catalog) {
-        this.orders = orders;
-        this.catalog = catalog;
+    CheckOutOfStockDecision(Sourcing sourcing) {
+        this.sourcing = sourcing;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(Variables.OUT_OF_STOCK_DECISION);
+        String decision = OUT_OF_STOCK_DECISION.from(task, "");
         if (!DECISIONS.contains(decision)) {
             throw new ProcessEngineException("outOfStockDecision must be one of " + DECISIONS + ", was " + decision);
         }
-        if (!"substitute".equals(decision)) {
-            return;
-        }
-        OrderSummary order = orders.order((Long) task.getVariable(Variables.ORDER_ID));
-        String original = (String) task.getVariable(Variables.SKU_TO_REPLACE);
-        String substitute = (String) task.getVariable(Variables.SUBSTITUTE_SKU);
-        if (original == null || order.lines().stream().noneMatch(l -> l.sku().equals(original))) {
-            throw new ProcessEngineException("the order has no line with SKU " + original);
-        }
-        if (substitute == null || substitute.isBlank() || !catalog.isOffered(substitute)) {
-            throw new ProcessEngineException("no supplier offers the substitute SKU " + substitute);
+        if (decision.equals("substitute")) {
+            sourcing.substitutionProblem(ORDER_ID.from(task), SKU_TO_REPLACE.from(task, null),
+                    SUBSTITUTE_SKU.from(task, null)).ifPresent(problem -> {
+                        throw new ProcessEngineException(problem);
+                    });
         }
     }
 }

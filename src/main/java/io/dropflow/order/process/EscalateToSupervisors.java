@@ -1,55 +1,44 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Elements;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.security.Groups;
-import org.camunda.bpm.engine.TaskService;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.processengine.Escalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Nobody decided in time (dropflow.sla.decision-time): supervisors get the task too, and it moves
- * to the top of every list. Operators keep it, so whoever is first decides. Used as the timeout
- * task listener of every operator task, and as the service task after the missed-deadline task's
+ * Nobody decided in time (dropflow.sla.decision-time): the task goes to supervisors too. The
+ * timeout listener of every operator task, and the service task after the missed-deadline task's
  * escalation timer (drawn in the model, since that one is the SLA itself).
  */
 @Component("escalateToSupervisors")
 class EscalateToSupervisors implements JavaDelegate, TaskListener {
 
-    static final int ESCALATED_PRIORITY = 90;
-
-    private final TaskService tasks;
+    private final Escalation escalation;
     private final OrderTimeline timeline;
 
-    EscalateToSupervisors(TaskService tasks, OrderTimeline timeline) {
-        this.tasks = tasks;
+    EscalateToSupervisors(Escalation escalation, OrderTimeline timeline) {
+        this.escalation = escalation;
         this.timeline = timeline;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        task.addCandidateGroup(Groups.SUPERVISORS);
-        task.setPriority(ESCALATED_PRIORITY);
-        timeline.record((Long) task.getVariable(Variables.ORDER_ID),
-                "'" + task.getName() + "' not decided in time: escalated to supervisors");
+        escalation.toSupervisors(task);
+        timeline.record(ORDER_ID.from(task), "'" + task.getName() + "' not decided in time: escalated to supervisors");
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(Elements.DECIDE_SHIP_BY_BREACH).singleResult();
-        if (task == null) {
-            return; // decided in the meantime
+        // The operator may have decided in the meantime: then there is nothing to escalate.
+        if (escalation.openTaskToSupervisors(execution.getProcessInstanceId(), Element.DECIDE_SHIP_BY_BREACH)) {
+            timeline.record(ORDER_ID.from(execution),
+                    "Missed ship-by deadline not decided in time: escalated to supervisors");
         }
-        tasks.addCandidateGroup(task.getId(), Groups.SUPERVISORS);
-        tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
-        timeline.record((Long) execution.getVariable(Variables.ORDER_ID),
-                "Missed ship-by deadline not decided in time: escalated to supervisors");
     }
 }

@@ -1,45 +1,33 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.EXTEND_BY_HOURS;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIP_BY_AT;
 
-import io.dropflow.order.OrderTimeline;
-import io.dropflow.supplier.PurchaseOrderView;
-import io.dropflow.supplier.Purchasing;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
+import io.dropflow.order.internal.Forwarding;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator gives the supplier {@code extendByHours} more SLA hours from now. The new deadline
- * is enforced like the first: a reminder at three quarters, a breach when it passes.
+ * The operator gives the supplier {@code extendByHours} more SLA hours from now; the timers of the
+ * purchase order's subprocess read the new deadline and reminder when the process waits again.
  */
 @Component("extendShipByDeadline")
 class ExtendShipByDeadline implements JavaDelegate {
 
-    private final Purchasing purchasing;
-    private final SlaSettings sla;
-    private final OrderTimeline timeline;
-    private final Clock clock;
+    private final Forwarding forwarding;
 
-    ExtendShipByDeadline(Purchasing purchasing, SlaSettings sla, OrderTimeline timeline, Clock clock) {
-        this.clock = clock;
-        this.purchasing = purchasing;
-        this.sla = sla;
-        this.timeline = timeline;
+    ExtendShipByDeadline(Forwarding forwarding) {
+        this.forwarding = forwarding;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long hours = ((Number) execution.getVariable(Variables.EXTEND_BY_HOURS)).longValue();
-        Instant now = clock.instant();
-        Instant shipBy = now.plus(sla.hours(hours));
-        PurchaseOrderView po = purchasing.extendShipBy((Long) execution.getVariable(Variables.PURCHASE_ORDER_ID), shipBy);
-        execution.setVariable(Variables.SHIP_BY_AT, Date.from(shipBy));
-        execution.setVariable(Variables.REMINDER_AT, Date.from(sla.reminderDue(now, shipBy)));
-        timeline.record(po.orderId(), "Ship-by deadline of " + po.number() + " extended by " + hours
-                + " h to " + shipBy);
+        Forwarding.Deadline deadline = forwarding.extendShipBy(PURCHASE_ORDER_ID.from(execution),
+                EXTEND_BY_HOURS.from(execution));
+        SHIP_BY_AT.set(execution, deadline.shipBy());
+        REMINDER_AT.set(execution, deadline.reminderDue());
     }
 }

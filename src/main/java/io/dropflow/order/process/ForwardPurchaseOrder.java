@@ -1,102 +1,50 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.DECLINE_REASON;
+import static io.dropflow.order.process.OrderFulfillmentProcess.NEXT_CANDIDATE;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ATTEMPT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIP_BY_AT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 
-import io.dropflow.order.internal.Order;
-import io.dropflow.order.internal.OrderLine;
-import io.dropflow.order.OrderStatus;
-import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.internal.Orders;
-import io.dropflow.order.internal.SourcingCandidate;
-import io.dropflow.order.internal.SourcingCandidates;
-import io.dropflow.supplier.Catalog;
-import io.dropflow.supplier.OfferView;
-import io.dropflow.supplier.PurchaseOrderView;
-import io.dropflow.supplier.Purchasing;
-import io.dropflow.supplier.SupplierRefusedException;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import io.dropflow.order.internal.Forwarding;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.supplier.SupplierRefusedException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Places the purchase order with the next ranked supplier. Blind shipping: the sender on the label
- * is the seller. The attempt counter is a process variable written in the same transaction as the
- * call, so a retry after a failure sends the same purchase order number (the supplier's
- * idempotency key) again and never orders twice.
+ * Places the purchase order with the supplier being tried. The attempt counter is written in the
+ * same transaction as the call, so a retry after a failure (rolled back) sends the same purchase
+ * order number, the supplier's idempotency key, again and never orders twice.
  */
 @CallsPartner
 @Component("forwardPurchaseOrder")
 class ForwardPurchaseOrder implements JavaDelegate {
 
-    static final String SUPPLIER_REFUSED = "SUPPLIER_REFUSED";
+    private final Forwarding forwarding;
 
-    private final Orders orders;
-    private final SourcingCandidates candidates;
-    private final Catalog catalog;
-    private final Purchasing purchasing;
-    private final OrderTimeline timeline;
-    private final ShippingSla shippingSla;
-    private final SlaSettings sla;
-    private final Clock clock;
-
-    ForwardPurchaseOrder(Orders orders, SourcingCandidates candidates, Catalog catalog, Purchasing purchasing,
-            OrderTimeline timeline, ShippingSla shippingSla, SlaSettings sla, Clock clock) {
-        this.orders = orders;
-        this.candidates = candidates;
-        this.catalog = catalog;
-        this.purchasing = purchasing;
-        this.timeline = timeline;
-        this.shippingSla = shippingSla;
-        this.sla = sla;
-        this.clock = clock;
+    ForwardPurchaseOrder(Forwarding forwarding) {
+        this.forwarding = forwarding;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
-        int round = (Integer) execution.getVariable(Variables.SOURCING_ROUND);
-        int rank = (Integer) execution.getVariable(Variables.NEXT_CANDIDATE);
-        Integer previousAttempt = (Integer) execution.getVariable(Variables.PURCHASE_ORDER_ATTEMPT);
-        int attempt = previousAttempt == null ? 1 : previousAttempt + 1;
-        SourcingCandidate candidate = candidates.findByOrderIdAndRoundAndRankNo(order.getId(), round, rank).orElseThrow();
-
-        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId()).stream()
-                .collect(Collectors.toMap(OfferView::sku, o -> o));
-        List<Purchasing.Line> lines = order.getLines().stream()
-                .map(l -> line(l, offerBySku.get(l.getSku())))
-                .toList();
-        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).shippingCost())
-                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        int shipByHours = shippingSla.shipByHours(candidate.getTier(), order.getShippingAddress().country(),
-                order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
+        long attempt = PURCHASE_ORDER_ATTEMPT.from(execution, 0L) + 1;
+        PURCHASE_ORDER_ATTEMPT.set(execution, attempt);
         try {
-            PurchaseOrderView po = purchasing.forward(new Purchasing.ForwardCommand(order.getId(), attempt,
-                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.summary().supplierShipTo(),
-                    shipByHours, sla.hours(shipByHours)));
-            execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
-            execution.setVariable(Variables.PURCHASE_ORDER_ID, po.id());
-            execution.setVariable(Variables.SHIP_BY_AT, java.util.Date.from(po.shipByAt()));
-            execution.setVariable(Variables.REMINDER_AT,
-                    java.util.Date.from(sla.reminderDue(po.forwardedAt(), po.shipByAt())));
-            order.moveTo(OrderStatus.FORWARDED, clock.instant());
-            timeline.record(order.getId(), "Purchase order " + po.number() + " forwarded to "
-                    + po.supplierCode() + ", to ship within " + po.shipByHours() + " h");
-        } catch (SupplierRefusedException e) {
-            execution.setVariable(Variables.PURCHASE_ORDER_ATTEMPT, attempt);
-            execution.setVariable(Variables.DECLINE_REASON, e.reasonCode());
-            timeline.record(order.getId(), "Supplier refused the purchase order: " + e.getMessage());
-            throw new BpmnError(SUPPLIER_REFUSED, e.getMessage());
+            Forwarding.Placed placed = forwarding.forward(ORDER_ID.from(execution), SOURCING_ROUND.from(execution),
+                    NEXT_CANDIDATE.from(execution), attempt);
+            PURCHASE_ORDER_ID.set(execution, placed.purchaseOrderId());
+            SHIP_BY_AT.set(execution, placed.deadline().shipBy());
+            REMINDER_AT.set(execution, placed.deadline().reminderDue());
+        } catch (SupplierRefusedException refused) {
+            DECLINE_REASON.set(execution, refused.reasonCode());
+            throw new BpmnError(OrderFulfillmentProcess.Error.SUPPLIER_REFUSED.code(), refused.getMessage());
         }
-    }
-
-    private static Purchasing.Line line(OrderLine line, OfferView offer) {
-        return new Purchasing.Line(line.getSku(), offer.supplierSku(), line.getQuantity(), offer.supplyPrice());
     }
 }

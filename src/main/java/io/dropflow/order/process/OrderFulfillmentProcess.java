@@ -1,9 +1,29 @@
 package io.dropflow.order.process;
 
-/** Names shared by bpmn/order-fulfillment.bpmn, its forms and the Java code. Change them together. */
+import static io.dropflow.processengine.ProcessVariable.choice;
+import static io.dropflow.processengine.ProcessVariable.duration;
+import static io.dropflow.processengine.ProcessVariable.flag;
+import static io.dropflow.processengine.ProcessVariable.moment;
+import static io.dropflow.processengine.ProcessVariable.number;
+import static io.dropflow.processengine.ProcessVariable.text;
+
+import io.dropflow.order.internal.FulfillmentOutcome;
+import io.dropflow.processengine.ModelElement;
+import io.dropflow.processengine.ModelError;
+import io.dropflow.processengine.ModelMessage;
+import io.dropflow.processengine.ProcessVariable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Everything bpmn/order-fulfillment.bpmn, its forms and the Java code share: the process key, the
+ * decision tables it uses, its variables with their types, and the element ids, messages and errors
+ * Java refers to. Change them together.
+ */
 public final class OrderFulfillmentProcess {
 
     public static final String PROCESS_KEY = "order_fulfillment";
+    public static final String MODEL = "order-fulfillment.bpmn";
     public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
     public static final String SHIPPING_SLA_DECISION = "shipping_sla";
 
@@ -12,116 +32,197 @@ public final class OrderFulfillmentProcess {
         return "order-" + orderId;
     }
 
-    public static final class Messages {
-        public static final String SUPPLIER_ACCEPTED = "SupplierAcceptedPurchaseOrder";
-        public static final String SUPPLIER_DECLINED = "SupplierDeclinedPurchaseOrder";
-        public static final String SUPPLIER_SHIPPED = "SupplierShippedPurchaseOrder";
-        public static final String CANCELLATION_REQUESTED = "ConsumerRequestedCancellation";
-        public static final String CANCELLATION_ACCEPTED = "SupplierAcceptedCancellation";
-        public static final String CANCELLATION_REFUSED = "SupplierRefusedCancellation";
-        public static final String PARCEL_DELIVERED = "CarrierReportedDelivery";
-        public static final String PARCEL_PROBLEM = "CarrierReportedProblem";
+    // Set when the process starts.
+    public static final ProcessVariable<Long> ORDER_ID = number("orderId");
+    public static final ProcessVariable<Duration> RETURN_WINDOW = duration("returnWindow");
+    public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
+    /** How long a missed deadline may wait for an operator before supervisors are asked. */
+    public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
+    /** How long a supplier may leave a cancellation request (or a shipment it claims) without news. */
+    public static final ProcessVariable<Duration> PARTNER_ANSWER_TIME = duration("partnerAnswerTime");
+    /** How sourcing ended; the model's end events write it, the gateway after sourcing reads it. */
+    public static final ProcessVariable<FulfillmentOutcome> FULFILLMENT_OUTCOME =
+            choice("fulfillmentOutcome", FulfillmentOutcome.class);
 
-        private Messages() {
+    // Sourcing.
+    public static final ProcessVariable<Boolean> ORDER_VALID = flag("orderValid");
+    public static final ProcessVariable<String> VALIDATION_PROBLEMS = text("validationProblems");
+    /** Form review-order: proceed or reject. */
+    public static final ProcessVariable<String> REVIEW_DECISION = text("reviewDecision");
+    public static final ProcessVariable<Long> SOURCING_ROUND = number("sourcingRound");
+    public static final ProcessVariable<Long> CANDIDATE_COUNT = number("candidateCount");
+    /** The rank of the supplier being tried in this sourcing round, from 1. */
+    public static final ProcessVariable<Long> NEXT_CANDIDATE = number("nextCandidate");
+    public static final ProcessVariable<Boolean> SUPPLIER_AVAILABLE = flag("supplierAvailable");
+    /** Form out-of-stock: wait_for_restock, substitute or cancel_and_refund. */
+    public static final ProcessVariable<String> OUT_OF_STOCK_DECISION = text("outOfStockDecision");
+    public static final ProcessVariable<String> SKU_TO_REPLACE = text("skuToReplace");
+    public static final ProcessVariable<String> SUBSTITUTE_SKU = text("substituteSku");
+
+    // The purchase order and its ship-by deadline.
+    public static final ProcessVariable<Long> PURCHASE_ORDER_ATTEMPT = number("purchaseOrderAttempt");
+    /** The current purchase order; supplier events are correlated by it. */
+    public static final ProcessVariable<Long> PURCHASE_ORDER_ID = number("purchaseOrderId");
+    public static final ProcessVariable<String> DECLINE_REASON = text("declineReason");
+    public static final ProcessVariable<Instant> SHIP_BY_AT = moment("shipByAt");
+    public static final ProcessVariable<Instant> REMINDER_AT = moment("reminderAt");
+    /** Form ship-by-breach: extend (with extendByHours), reroute or cancel_and_refund. */
+    public static final ProcessVariable<String> SLA_DECISION = text("slaDecision");
+    public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
+    public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
+
+    // The parcel.
+    /** The shipped parcel; carrier events are correlated by it. */
+    public static final ProcessVariable<Long> SHIPMENT_ID = number("shipmentId");
+    /** Whether the parcel sent no tracking news for dropflow.tracking.stall-after. */
+    public static final ProcessVariable<Boolean> PARCEL_STALLED = flag("parcelStalled");
+    /** When an operator last decided to keep watching the parcel; the silence clock starts again there. */
+    public static final ProcessVariable<Instant> TRACKING_WATCHED_SINCE = moment("trackingWatchedSince");
+    /** Form delivery-problem: keep_waiting, investigate, reship or refund. */
+    public static final ProcessVariable<String> DELIVERY_PROBLEM_DECISION = text("deliveryProblemDecision");
+
+    // Task-local, for forms only: read-only summaries of the facts to decide on.
+    public static final ProcessVariable<String> TASK_ORDER_SUMMARY = text("orderSummary");
+    public static final ProcessVariable<String> TASK_HISTORY = text("history");
+    public static final ProcessVariable<String> TASK_SLA_SUMMARY = text("slaSummary");
+
+    /** Element ids that Java, tests and operators' tools refer to. */
+    public enum Element implements ModelElement {
+        // Sourcing
+        VALIDATE_ORDER("service_validate_order"),
+        REVIEW_ORDER("user_review_order"),
+        END_SOURCING_REJECTED("end_sourcing_rejected"),
+        SELECT_SUPPLIERS("service_select_suppliers"),
+        FORWARD_PURCHASE_ORDER("service_forward_purchase_order"),
+        SUPPLIER_REFUSED_ORDER("boundary_supplier_refused_order"),
+        PICK_NEXT_SUPPLIER("service_pick_next_supplier"),
+        HANDLE_OUT_OF_STOCK("user_handle_out_of_stock"),
+        RESTOCK_WAIT("timer_restock_wait"),
+        SUBSTITUTE_PRODUCT("service_substitute_product"),
+        END_SOURCING_UNFULFILLED("end_sourcing_unfulfilled"),
+        // One purchase order
+        SUPPLIER_FULFILLS_PURCHASE_ORDER("sub_supplier_fulfills_purchase_order"),
+        AWAIT_SUPPLIER_ANSWER("gateway_await_supplier_answer"),
+        SUPPLIER_ACCEPTED("event_supplier_accepted"),
+        AWAIT_SHIPMENT("gateway_await_shipment"),
+        SHIPPED_AFTER_ACCEPTANCE("event_supplier_shipped_after_acceptance"),
+        DECLINED_AFTER_ACCEPTANCE("event_supplier_declined_after_acceptance"),
+        // Its ship-by deadline
+        REMINDER_DUE("boundary_reminder_due"),
+        REMIND_SUPPLIER("service_remind_supplier"),
+        END_SUPPLIER_REMINDED("end_supplier_reminded"),
+        SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
+        TELL_CONSUMER_ABOUT_DELAY("service_tell_consumer_about_delay"),
+        DECIDE_SHIP_BY_BREACH("user_sla_ship_by_breach"),
+        SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
+        SLA_ESCALATION("boundary_sla_escalation"),
+        ESCALATE_TO_SUPERVISORS("service_escalate_to_supervisors"),
+        EXTEND_SHIP_BY_DEADLINE("service_extend_ship_by_deadline"),
+        CANCEL_LATE_PURCHASE_ORDER("service_cancel_late_purchase_order"),
+        AWAIT_REROUTE_ANSWER("gateway_await_reroute_answer"),
+        LATE_CANCELLATION_ACCEPTED("event_late_cancellation_accepted"),
+        AWAIT_SHIPMENT_AFTER_LATE_REFUSAL("gateway_await_shipment_after_late_refusal"),
+        END_SHIPPED_AFTER_LATE_REFUSAL("end_sourcing_shipped_after_late_refusal"),
+        LATE_SHIPMENT_UNCONFIRMED("timer_late_shipment_unconfirmed"),
+        REROUTE_UNANSWERED("timer_reroute_unanswered"),
+        END_LATE_SHIPPED_INSTEAD("end_sourcing_late_shipped_instead"),
+        CANCEL_LATE_ORDER("service_cancel_late_order"),
+        END_SOURCING_CANCELLED_LATE("end_sourcing_cancelled_late"),
+        // The consumer's cancellation
+        REQUEST_SUPPLIER_CANCELLATION("service_request_supplier_cancellation"),
+        END_CANCELLED_BEFORE_FORWARDING("end_cancelled_before_forwarding"),
+        AWAIT_CANCELLATION_ANSWER("gateway_await_cancellation_answer"),
+        SHIPPED_INSTEAD("event_shipped_instead"),
+        END_SHIPPED_INSTEAD("end_shipped_instead"),
+        END_SUPPLIER_CANCELLED("end_supplier_cancelled"),
+        AWAIT_SHIPMENT_AFTER_REFUSAL("gateway_await_shipment_after_refusal"),
+        END_SHIPPED_DESPITE_CANCELLATION("end_shipped_despite_cancellation"),
+        REFUSED_SHIPMENT_UNCONFIRMED("timer_refused_shipment_unconfirmed"),
+        END_CANCELLED_SHIPMENT_UNCONFIRMED("end_cancelled_shipment_unconfirmed"),
+        CANCELLATION_UNANSWERED("timer_cancellation_unanswered"),
+        END_CANCELLED_UNANSWERED("end_cancelled_unanswered"),
+        // The parcel
+        REGISTER_TRACKING("service_register_tracking"),
+        SYNC_TRACKING("service_sync_tracking_to_storefront"),
+        AWAIT_DELIVERY("gateway_await_delivery"),
+        PARCEL_DELIVERED("event_parcel_delivered"),
+        TRACKING_SILENT("timer_tracking_silent"),
+        CHECK_TRACKING_PROGRESS("service_check_tracking_progress"),
+        HANDLE_DELIVERY_PROBLEM("user_sla_parcel_stalled_or_lost"),
+        DELIVERED_WHILE_DECIDING("boundary_delivered_while_deciding"),
+        ASK_SUPPLIER_TO_INVESTIGATE("service_ask_supplier_to_investigate"),
+        PREPARE_RESHIP("service_prepare_reship"),
+        // The end
+        RETURN_WINDOW("timer_return_window_elapsed"),
+        SETTLE_ORDER("service_settle_order"),
+        END_SETTLED("end_order_settled"),
+        REFUND_CONSUMER("service_refund_consumer"),
+        END_CLOSED_REFUNDED("end_order_closed_refunded");
+
+        private final String id;
+
+        Element(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
         }
     }
 
-    public static final class Variables {
-        public static final String ORDER_ID = "orderId";
-        public static final String ORDER_VALID = "orderValid";
-        public static final String VALIDATION_PROBLEMS = "validationProblems";
-        public static final String REVIEW_DECISION = "reviewDecision";
-        public static final String SOURCING_ROUND = "sourcingRound";
-        public static final String CANDIDATE_COUNT = "candidateCount";
-        public static final String NEXT_CANDIDATE = "nextCandidate";
-        public static final String SUPPLIER_AVAILABLE = "supplierAvailable";
-        public static final String PURCHASE_ORDER_ATTEMPT = "purchaseOrderAttempt";
-        public static final String PURCHASE_ORDER_ID = "purchaseOrderId";
-        public static final String DECLINE_REASON = "declineReason";
-        public static final String OUT_OF_STOCK_DECISION = "outOfStockDecision";
-        public static final String SKU_TO_REPLACE = "skuToReplace";
-        public static final String SUBSTITUTE_SKU = "substituteSku";
-        public static final String CANCELLATION_PENDING = "cancellationPending";
-        public static final String SHIPMENT_ID = "shipmentId";
-        public static final String DELIVERY_PROBLEM_DECISION = "deliveryProblemDecision";
-        /** SHIPPED, CANCELLED or UNFULFILLED: how sourcing ended. */
-        public static final String FULFILLMENT_OUTCOME = "fulfillmentOutcome";
-        public static final String RETURN_WINDOW = "returnWindow";
-        /** Date: the current purchase order's ship-by deadline, and when its reminder is due. */
-        public static final String SHIP_BY_AT = "shipByAt";
-        public static final String REMINDER_AT = "reminderAt";
-        /** Duration: how long a missed deadline may wait for an operator before supervisors are asked. */
-        public static final String SLA_DECISION_TIME = "slaDecisionTime";
-        /** extend, reroute or cancel_and_refund, with extendByHours for extend. */
-        public static final String SLA_DECISION = "slaDecision";
-        public static final String EXTEND_BY_HOURS = "extendByHours";
-        /** Whether the parcel sent no tracking news for dropflow.tracking.stall-after. */
-        public static final String PARCEL_STALLED = "parcelStalled";
-        /** Date: when an operator last decided to keep watching the parcel; the silence clock starts again there. */
-        public static final String TRACKING_WATCHED_SINCE = "trackingWatchedSince";
-        public static final String RESTOCK_WAIT = "restockWait";
-        /** Duration: how long a supplier may leave a cancellation request (or a claimed shipment) without news. */
-        public static final String PARTNER_ANSWER_TIME = "partnerAnswerTime";
-        /** Task-local, for forms only: a read-only summary of the facts to decide on. */
-        public static final String TASK_ORDER_SUMMARY = "orderSummary";
-        public static final String TASK_HISTORY = "history";
-        public static final String TASK_SLA_SUMMARY = "slaSummary";
+    /** The messages the process waits for; partner events reach them through the inbox. */
+    public enum Message implements ModelMessage {
+        SUPPLIER_ACCEPTED("SupplierAcceptedPurchaseOrder"),
+        SUPPLIER_DECLINED("SupplierDeclinedPurchaseOrder"),
+        SUPPLIER_SHIPPED("SupplierShippedPurchaseOrder"),
+        CANCELLATION_REQUESTED("ConsumerRequestedCancellation"),
+        CANCELLATION_ACCEPTED("SupplierAcceptedCancellation"),
+        CANCELLATION_REFUSED("SupplierRefusedCancellation"),
+        PARCEL_DELIVERED("CarrierReportedDelivery"),
+        PARCEL_PROBLEM("CarrierReportedProblem");
 
-        private Variables() {
+        private final String messageName;
+
+        Message(String messageName) {
+            this.messageName = messageName;
+        }
+
+        @Override
+        public String messageName() {
+            return messageName;
         }
     }
 
-    public static final class Outcomes {
-        public static final String PENDING = "PENDING";
-        public static final String SHIPPED = "SHIPPED";
-        public static final String CANCELLED = "CANCELLED";
-        public static final String UNFULFILLED = "UNFULFILLED";
+    /** BPMN errors the delegates throw and the model catches. */
+    public enum Error implements ModelError {
+        /** The supplier answered our call that it will never take this purchase order: try the next one. */
+        SUPPLIER_REFUSED("SUPPLIER_REFUSED");
 
-        private Outcomes() {
+        private final String code;
+
+        Error(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
         }
     }
 
-    /** Element ids that tests and operators' tools refer to. */
+    /**
+     * The element ids as text, for the claim, return and resilience tests that still use them.
+     *
+     * @deprecated use {@link Element}; this goes once those tests have moved to it
+     */
+    @Deprecated
     public static final class Elements {
-        public static final String VALIDATE_ORDER = "service_validate_order";
-        public static final String REVIEW_ORDER = "user_review_order";
-        public static final String SELECT_SUPPLIERS = "service_select_suppliers";
-        public static final String FORWARD_PURCHASE_ORDER = "service_forward_purchase_order";
-        public static final String AWAIT_SUPPLIER_ANSWER = "gateway_await_supplier_answer";
-        public static final String SUPPLIER_FULFILLS_PURCHASE_ORDER = "sub_supplier_fulfills_purchase_order";
-        public static final String REMINDER_DUE = "boundary_reminder_due";
-        public static final String REMIND_SUPPLIER = "service_remind_supplier";
-        public static final String SHIP_BY_DEADLINE = "boundary_ship_by_deadline";
-        public static final String TELL_CONSUMER_ABOUT_DELAY = "service_tell_consumer_about_delay";
-        public static final String DECIDE_SHIP_BY_BREACH = "user_sla_ship_by_breach";
-        public static final String SLA_ESCALATION = "boundary_sla_escalation";
-        public static final String ESCALATE_TO_SUPERVISORS = "service_escalate_to_supervisors";
-        public static final String EXTEND_SHIP_BY_DEADLINE = "service_extend_ship_by_deadline";
-        public static final String CANCEL_LATE_PURCHASE_ORDER = "service_cancel_late_purchase_order";
-        public static final String AWAIT_REROUTE_ANSWER = "gateway_await_reroute_answer";
-        public static final String CANCEL_LATE_ORDER = "service_cancel_late_order";
-        public static final String AWAIT_SHIPMENT = "gateway_await_shipment";
-        public static final String PICK_NEXT_SUPPLIER = "service_pick_next_supplier";
-        public static final String HANDLE_OUT_OF_STOCK = "user_handle_out_of_stock";
-        public static final String RESTOCK_WAIT = "timer_restock_wait";
-        public static final String SUBSTITUTE_PRODUCT = "service_substitute_product";
-        public static final String REQUEST_SUPPLIER_CANCELLATION = "service_request_supplier_cancellation";
-        public static final String AWAIT_CANCELLATION_ANSWER = "gateway_await_cancellation_answer";
-        public static final String AWAIT_SHIPMENT_AFTER_REFUSAL = "gateway_await_shipment_after_refusal";
-        public static final String AWAIT_SHIPMENT_AFTER_LATE_REFUSAL = "gateway_await_shipment_after_late_refusal";
-        public static final String REGISTER_TRACKING = "service_register_tracking";
-        public static final String SYNC_TRACKING = "service_sync_tracking_to_storefront";
-        public static final String AWAIT_DELIVERY = "gateway_await_delivery";
-        public static final String HANDLE_DELIVERY_PROBLEM = "user_sla_parcel_stalled_or_lost";
-        public static final String TRACKING_SILENT = "timer_tracking_silent";
-        public static final String CHECK_TRACKING_PROGRESS = "service_check_tracking_progress";
-        public static final String ASK_SUPPLIER_TO_INVESTIGATE = "service_ask_supplier_to_investigate";
-        public static final String PREPARE_RESHIP = "service_prepare_reship";
-        public static final String RETURN_WINDOW = "timer_return_window_elapsed";
-        public static final String SETTLE_ORDER = "service_settle_order";
-        public static final String REFUND_CONSUMER = "service_refund_consumer";
-        public static final String END_SETTLED = "end_order_settled";
-        public static final String END_CLOSED_REFUNDED = "end_order_closed_refunded";
+        public static final String FORWARD_PURCHASE_ORDER = Element.FORWARD_PURCHASE_ORDER.id();
+        public static final String AWAIT_SUPPLIER_ANSWER = Element.AWAIT_SUPPLIER_ANSWER.id();
+        public static final String AWAIT_DELIVERY = Element.AWAIT_DELIVERY.id();
+        public static final String RETURN_WINDOW = Element.RETURN_WINDOW.id();
+        public static final String END_SETTLED = Element.END_SETTLED.id();
 
         private Elements() {
         }

@@ -1,6 +1,6 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.internal.Orders;
@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves the order's status where the model says so, e.g. on a catch event:
- * {@code ${orderStatus.moveTo(execution, 'SHIPPED')}}.
+ * {@code ${orderStatus.moveTo(execution, 'SHIPPED')}}. Partner events only add facts; the order's
+ * status moves when the process consumes them.
  */
 @Component("orderStatus")
 public class OrderStatusUpdates {
@@ -23,8 +24,8 @@ public class OrderStatusUpdates {
         this.clock = clock;
     }
 
+    /** @param status the name of an {@link OrderStatus} */
     public void moveTo(DelegateExecution execution, String status) {
-        orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow()
-                .moveTo(OrderStatus.valueOf(status), clock.instant());
+        orders.byId(ORDER_ID.from(execution)).moveTo(OrderStatus.valueOf(status), clock.instant());
     }
 }

@@ -1,36 +1,35 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.CANDIDATE_COUNT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.NEXT_CANDIDATE;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SUPPLIER_AVAILABLE;
 
-import io.dropflow.order.OrderStatus;
-import io.dropflow.order.internal.Orders;
-import java.time.Clock;
+import io.dropflow.order.internal.Sourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** After a supplier declined: move on to the next ranked supplier, if there is one. */
+/**
+ * After a supplier declined: move on to the next ranked supplier, if there is one. The declined
+ * purchase order is forgotten, so its supplier's late answers no longer correlate.
+ */
 @Component("pickNextSupplier")
 class PickNextSupplier implements JavaDelegate {
 
-    private final Orders orders;
-    private final Clock clock;
+    private final Sourcing sourcing;
 
-    PickNextSupplier(Orders orders, Clock clock) {
-        this.orders = orders;
-        this.clock = clock;
+    PickNextSupplier(Sourcing sourcing) {
+        this.sourcing = sourcing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        int next = (Integer) execution.getVariable(Variables.NEXT_CANDIDATE) + 1;
-        int count = (Integer) execution.getVariable(Variables.CANDIDATE_COUNT);
-        execution.setVariable(Variables.NEXT_CANDIDATE, next);
-        execution.setVariable(Variables.SUPPLIER_AVAILABLE, next <= count);
-        execution.removeVariable(Variables.PURCHASE_ORDER_ID);
-        if (next > count) {
-            orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow()
-                    .moveTo(OrderStatus.OUT_OF_STOCK, clock.instant());
-        }
+        long next = NEXT_CANDIDATE.from(execution) + 1;
+        NEXT_CANDIDATE.set(execution, next);
+        SUPPLIER_AVAILABLE.set(execution,
+                sourcing.supplierLeft(ORDER_ID.from(execution), next, CANDIDATE_COUNT.from(execution)));
+        PURCHASE_ORDER_ID.remove(execution);
     }
 }

@@ -1,38 +1,35 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Outcomes;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.FULFILLMENT_OUTCOME;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PARCEL_STALLED;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
-import io.dropflow.carrier.ShipmentView;
-import io.dropflow.carrier.Tracking;
-import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.internal.Delivery;
+import io.dropflow.order.internal.FulfillmentOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * The operator gives the parcel up and reships: sourcing runs again from the start, ranks the
- * suppliers afresh and forwards the next purchase order (DF-{order}-PO{n+1}), so the same
- * idempotency rules apply and nothing is ordered twice by a retry.
+ * suppliers afresh and forwards the next purchase order (DF-{order}-PO{n+1}), so nothing is ordered
+ * twice by a retry. What the lost parcel's wait left behind is cleared.
  */
 @Component("prepareReship")
 class PrepareReship implements JavaDelegate {
 
-    private final Tracking tracking;
-    private final OrderTimeline timeline;
+    private final Delivery delivery;
 
-    PrepareReship(Tracking tracking, OrderTimeline timeline) {
-        this.tracking = tracking;
-        this.timeline = timeline;
+    PrepareReship(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ShipmentView lost = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        execution.setVariable(Variables.FULFILLMENT_OUTCOME, Outcomes.PENDING);
-        execution.removeVariable(Variables.TRACKING_WATCHED_SINCE);
-        execution.removeVariable(Variables.PARCEL_STALLED);
-        timeline.record(lost.orderId(), "Parcel " + lost.carrierCode() + " " + lost.trackingNumber()
-                + " written off: reshipping with a new purchase order");
+        delivery.writeOff(SHIPMENT_ID.from(execution));
+        FULFILLMENT_OUTCOME.set(execution, FulfillmentOutcome.PENDING);
+        TRACKING_WATCHED_SINCE.remove(execution);
+        PARCEL_STALLED.remove(execution);
     }
 }

@@ -1,9 +1,8 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 
-import io.dropflow.carrier.Tracking;
-import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.internal.Delivery;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,17 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("registerTracking")
 class RegisterTracking implements JavaDelegate {
 
-    private final Tracking tracking;
-    private final OrderTimeline timeline;
+    private final Delivery delivery;
 
-    RegisterTracking(Tracking tracking, OrderTimeline timeline) {
-        this.tracking = tracking;
-        this.timeline = timeline;
+    RegisterTracking(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var shipment = tracking.register((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
+        delivery.registerTracking(SHIPMENT_ID.from(execution));
     }
 }

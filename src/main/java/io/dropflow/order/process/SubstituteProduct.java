@@ -1,10 +1,10 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SKU_TO_REPLACE;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SUBSTITUTE_SKU;
 
-import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.internal.Orders;
-import java.time.Clock;
+import io.dropflow.order.internal.Sourcing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,22 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("substituteProduct")
 class SubstituteProduct implements JavaDelegate {
 
-    private final Orders orders;
-    private final OrderTimeline timeline;
-    private final Clock clock;
+    private final Sourcing sourcing;
 
-    SubstituteProduct(Orders orders, OrderTimeline timeline, Clock clock) {
-        this.clock = clock;
-        this.orders = orders;
-        this.timeline = timeline;
+    SubstituteProduct(Sourcing sourcing) {
+        this.sourcing = sourcing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long orderId = (Long) execution.getVariable(Variables.ORDER_ID);
-        String original = (String) execution.getVariable(Variables.SKU_TO_REPLACE);
-        String substitute = (String) execution.getVariable(Variables.SUBSTITUTE_SKU);
-        orders.findById(orderId).orElseThrow().substituteSku(original, substitute, clock.instant());
-        timeline.record(orderId, "Operator substituted " + original + " with " + substitute);
+        sourcing.substitute(ORDER_ID.from(execution), SKU_TO_REPLACE.from(execution), SUBSTITUTE_SKU.from(execution));
     }
 }

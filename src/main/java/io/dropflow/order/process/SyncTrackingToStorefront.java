@@ -1,13 +1,9 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 
-import io.dropflow.carrier.ShipmentView;
-import io.dropflow.carrier.Tracking;
-import io.dropflow.order.internal.Order;
-import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.internal.Orders;
-import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.order.internal.Delivery;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,25 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("syncTrackingToStorefront")
 class SyncTrackingToStorefront implements JavaDelegate {
 
-    private final Orders orders;
-    private final Tracking tracking;
-    private final StorefrontGateway storefront;
-    private final OrderTimeline timeline;
+    private final Delivery delivery;
 
-    SyncTrackingToStorefront(Orders orders, Tracking tracking, StorefrontGateway storefront, OrderTimeline timeline) {
-        this.orders = orders;
-        this.tracking = tracking;
-        this.storefront = storefront;
-        this.timeline = timeline;
+    SyncTrackingToStorefront(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Order order = orders.findById((Long) execution.getVariable(Variables.ORDER_ID)).orElseThrow();
-        ShipmentView shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        storefront.syncTracking(order.getStorefrontOrderId(), shipment.carrierCode(), shipment.trackingNumber(),
-                "DF-" + order.getId() + "-tracking-" + shipment.id());
-        tracking.markSyncedToStorefront(shipment.id());
-        timeline.record(order.getId(), "Tracking number sent to the storefront");
+        delivery.sendTrackingToStorefront(ORDER_ID.from(execution), SHIPMENT_ID.from(execution));
     }
 }

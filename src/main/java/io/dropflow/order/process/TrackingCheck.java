@@ -1,49 +1,29 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Variables;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
-import io.dropflow.carrier.ShipmentView;
-import io.dropflow.carrier.Tracking;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import io.dropflow.order.internal.Delivery;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When a parcel counts as stalled: no tracking news for {@code dropflow.tracking.stall-after}
- * (default three days, when Kuaidi100 itself gives up) since its last tracking event, since it
- * shipped when there is none, or since an operator last decided to keep watching it. Used by the
- * model's timer ({@code ${trackingCheck.dueFor(execution)}}) and by {@link CheckTrackingProgress}.
+ * The due date of the model's silence timer, {@code ${trackingCheck.dueFor(execution)}}: when the
+ * parcel counts as stalled unless tracking news comes (dropflow.tracking.stall-after).
  */
 @Component("trackingCheck")
 public class TrackingCheck {
 
-    private final Tracking tracking;
-    private final Duration stallAfter;
-    private final Clock clock;
+    private final Delivery delivery;
 
-    TrackingCheck(Tracking tracking, @Value("${dropflow.tracking.stall-after}") Duration stallAfter, Clock clock) {
-        this.clock = clock;
-        this.tracking = tracking;
-        this.stallAfter = stallAfter;
+    TrackingCheck(Delivery delivery) {
+        this.delivery = delivery;
     }
 
-    /** When to look again: the silence deadline counted from the latest news. */
+    /** A Date, as timer expressions take it. */
     public Date dueFor(DelegateExecution execution) {
-        return Date.from(silentSince(execution).plus(stallAfter));
-    }
-
-    boolean stalled(DelegateExecution execution) {
-        return !clock.instant().isBefore(silentSince(execution).plus(stallAfter));
-    }
-
-    Instant silentSince(DelegateExecution execution) {
-        ShipmentView shipment = tracking.shipment((Long) execution.getVariable(Variables.SHIPMENT_ID));
-        Instant news = shipment.lastEventAt() != null ? shipment.lastEventAt() : shipment.createdAt();
-        Date watched = (Date) execution.getVariable(Variables.TRACKING_WATCHED_SINCE);
-        return watched != null && watched.toInstant().isAfter(news) ? watched.toInstant() : news;
+        return Date.from(delivery.stalledAt(SHIPMENT_ID.from(execution),
+                TRACKING_WATCHED_SINCE.optionalFrom(execution)));
     }
 }

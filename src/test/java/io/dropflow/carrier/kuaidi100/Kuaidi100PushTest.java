@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.TestSupplierApi;
@@ -75,7 +75,7 @@ class Kuaidi100PushTest {
         String number = "YT" + (9_000_000_000L + order);
         dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "K100-YTO", number);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
         TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/kuaidi100/poll"))
                 .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
 
@@ -94,12 +94,12 @@ class Kuaidi100PushTest {
         assertThat(push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(400);
         assertThat(trackingEvents()).isEqualTo(before);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         // Kuaidi100 pushes the whole history again with the new state: the older record is not doubled
         assertThat(push(signedState, md5Upper(signedState + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before + 1);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.TestSupplierApi;
@@ -74,7 +74,7 @@ class Track17PushTest {
         String number = "JD" + (1_000_000_000L + order);
         dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
         TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/track17/register"))
                 .withHeader("17token", equalTo(TestSupplierApi.TRACK17_KEY))
                 .withRequestBody(matchingJsonPath("$[0].number", equalTo(number)))
@@ -90,12 +90,12 @@ class Track17PushTest {
         assertThat(push(unknownCarrier, sha256Hex(unknownCarrier + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value())
                 .isEqualTo(400);
         assertThat(trackingEvents()).isEqualTo(before);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         ResponseEntity<String> ok = push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
         assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before + 2); // picked up, delivered (the latest event is not doubled)
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
 
         // A redelivered push changes nothing

@@ -1,6 +1,12 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.*;
+import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_HISTORY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_ORDER_SUMMARY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_SLA_SUMMARY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.inbox.InboxMessage;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.carrier.sandbox.SandboxCarrier;
@@ -79,7 +86,7 @@ class OrderFulfillmentProcessTest {
         DropflowDriver.Placed placed = dropflow.placeOrder(sku, 1, "45.00");
         assertThat(placed.status()).isEqualTo(201);
         dropflow.runJobs(placed.orderId());
-        assertThat(dropflow.process(placed.orderId())).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(placed.orderId())).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         return placed.orderId();
     }
 
@@ -88,7 +95,7 @@ class OrderFulfillmentProcessTest {
         long order = forwardedOrder("DEMO-MUG");
         dropflow.supplierShipped("ACME", po(order, 1), trackingNumber);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         return order;
     }
 
@@ -114,12 +121,13 @@ class OrderFulfillmentProcessTest {
         // Given a DEMO-MUG order (ACME, supply 6.00 + shipping 2.50) sold at 15.00
         DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
         long order = placed.orderId();
-        assertThat(dropflow.process(order)).isWaitingAt(VALIDATE_ORDER);
+        assertThat(dropflow.process(order)).isWaitingAt(VALIDATE_ORDER.id());
 
         // When the jobs run, the purchase order goes to ACME with the seller as sender
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).hasPassed(VALIDATE_ORDER, SELECT_SUPPLIERS, FORWARD_PURCHASE_ORDER)
-                .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order))
+                .hasPassed(VALIDATE_ORDER.id(), SELECT_SUPPLIERS.id(), FORWARD_PURCHASE_ORDER.id())
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         SandboxSupplier.Received received = supplier.received(po(order, 1));
         assertThat(received.deliveries()).isEqualTo(1);
         assertThat(received.order().supplierCode()).isEqualTo("ACME");
@@ -130,27 +138,28 @@ class OrderFulfillmentProcessTest {
 
         // When ACME accepts and ships
         assertThat(dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED").getStatusCode().value()).isEqualTo(200);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("ACCEPTED_BY_SUPPLIER");
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-HAPPY-" + order);
-        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING.id());
 
         // Then tracking is registered with the carrier and sent to the storefront
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING, SYNC_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING.id(), SYNC_TRACKING.id())
+                .isWaitingAt(AWAIT_DELIVERY.id());
         assertThat(carrier.isRegistered("SANDBOX-POST", "TRK-HAPPY-" + order)).isTrue();
         assertThat(storefront.received(placed.storefrontOrderId())).extracting(SandboxStorefront.Received::kind)
                 .containsExactly("TRACKING");
 
         // In-transit events are recorded without moving the process; delivery does
         dropflow.carrierSays("TRK-HAPPY-" + order, "IN_TRANSIT");
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         dropflow.carrierSays("TRK-HAPPY-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
 
         // When the return window has passed, the order settles with its margin
-        dropflow.fireTimer(order, RETURN_WINDOW);
-        assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER, END_SETTLED);
+        dropflow.fireTimer(order, RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER.id(), END_SETTLED.id());
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
         // 15.00 sale - 6.00 supply - 2.50 shipping - 0.45 platform fee (3 %)
@@ -170,9 +179,9 @@ class OrderFulfillmentProcessTest {
         dropflow.supplierSays("LUMEN", po(order, 1), "OUT_OF_STOCK");
 
         // Then the next supplier gets a purchase order of its own
-        assertThat(dropflow.process(order)).hasPassed(PICK_NEXT_SUPPLIER).isWaitingAt(FORWARD_PURCHASE_ORDER);
+        assertThat(dropflow.process(order)).hasPassed(PICK_NEXT_SUPPLIER.id()).isWaitingAt(FORWARD_PURCHASE_ORDER.id());
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
         JsonNode view = dropflow.getOrder(order);
         assertThat(view.path("purchaseOrders").get(0).path("status").asText()).isEqualTo("DECLINED");
@@ -181,22 +190,22 @@ class OrderFulfillmentProcessTest {
         // And a late answer about the declined purchase order changes nothing
         assertThat(dropflow.supplierSays("LUMEN", po(order, 1), "SHIPPED", null, "SANDBOX-POST", "LATE-1")
                 .getBody()).contains("STALE");
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
 
         dropflow.supplierShipped("BRIGHT", po(order, 2), "TRK-LAMP-" + order);
-        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING.id());
     }
 
     @Test
     void aSupplierMayRunOutOfStockAfterAccepting() {
         long order = forwardedOrder("DEMO-LAMP");
         dropflow.supplierSays("LUMEN", po(order, 1), "ACCEPTED");
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
 
         dropflow.supplierSays("LUMEN", po(order, 1), "OUT_OF_STOCK");
 
-        assertThat(dropflow.process(order)).hasPassed("event_supplier_declined_after_acceptance")
-                .isWaitingAt(FORWARD_PURCHASE_ORDER);
+        assertThat(dropflow.process(order)).hasPassed(DECLINED_AFTER_ACCEPTANCE.id())
+                .isWaitingAt(FORWARD_PURCHASE_ORDER.id());
     }
 
     @Nested
@@ -210,7 +219,7 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("RAREHOUSE");
             dropflow.supplierSays("RAREHOUSE", po(order, 2), "OUT_OF_STOCK");
-            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK);
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
             assertThat(dropflow.process(order)).task().hasCandidateGroup("operators");
             var formRef = engine.getTaskService().createTaskQuery().taskId(task(order).getId()).initializeFormKeys()
                     .singleResult().getCamundaFormRef();
@@ -222,14 +231,15 @@ class OrderFulfillmentProcessTest {
         @Test
         void operatorCancelsAndTheConsumerIsRefundedOnce() {
             long order = outOfStockOrder();
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "orderSummary").toString())
+            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), TASK_ORDER_SUMMARY.name()).toString())
                     .contains("DEMO-RARE").contains("45.00");
 
             complete(order, Map.of("outOfStockDecision", "cancel_and_refund"));
 
-            assertThat(dropflow.process(order)).hasPassed("end_sourcing_unfulfilled").isWaitingAt(REFUND_CONSUMER);
+            assertThat(dropflow.process(order)).hasPassed(END_SOURCING_UNFULFILLED.id())
+                    .isWaitingAt(REFUND_CONSUMER.id());
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
             JsonNode view = dropflow.getOrder(order);
             assertThat(view.path("status").asText()).isEqualTo("REFUNDED");
             assertThat(view.path("margin").decimalValue()).isEqualByComparingTo("0");
@@ -241,13 +251,13 @@ class OrderFulfillmentProcessTest {
             long order = outOfStockOrder();
 
             complete(order, Map.of("outOfStockDecision", "wait_for_restock"));
-            assertThat(dropflow.process(order)).isWaitingAt(RESTOCK_WAIT);
-            dropflow.fireTimer(order, RESTOCK_WAIT);
+            assertThat(dropflow.process(order)).isWaitingAt(RESTOCK_WAIT.id());
+            dropflow.fireTimer(order, RESTOCK_WAIT.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
-            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "sourcingRound"))
-                    .isEqualTo(2);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), SOURCING_ROUND.name()))
+                    .isEqualTo(2L);
             assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ODDITY");
         }
 
@@ -259,13 +269,14 @@ class OrderFulfillmentProcessTest {
             assertThatThrownBy(() -> complete(order, Map.of("outOfStockDecision", "substitute",
                     "skuToReplace", "DEMO-RARE", "substituteSku", "NO-SUCH-SKU")))
                     .isInstanceOf(ProcessEngineException.class).hasMessageContaining("NO-SUCH-SKU");
-            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK);
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
 
             complete(order, Map.of("outOfStockDecision", "substitute", "skuToReplace", "DEMO-RARE",
                     "substituteSku", "DEMO-MUG"));
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(SUBSTITUTE_PRODUCT).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).hasPassed(SUBSTITUTE_PRODUCT.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(dropflow.getOrder(order).path("lines").get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
             assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ACME");
         }
@@ -278,10 +289,10 @@ class OrderFulfillmentProcessTest {
             DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
                     "DEMO-MUG", 1, "15.00", "PO Box 42"));
             dropflow.runJobs(placed.orderId());
-            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER.id());
             assertThat(dropflow.process(placed.orderId())).task().hasCandidateGroup("operators");
             assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(placed.orderId()),
-                    "validationProblems").toString()).contains("PO boxes");
+                    VALIDATION_PROBLEMS.name()).toString()).contains("PO boxes");
             return placed.orderId();
         }
 
@@ -290,7 +301,7 @@ class OrderFulfillmentProcessTest {
             long order = orderToReview();
             complete(order, Map.of("reviewDecision", "proceed"));
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
@@ -299,15 +310,15 @@ class OrderFulfillmentProcessTest {
                     "DEMO-MUG", 1, "15.00", "Postfach 11"));
             long order = placed.orderId();
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
 
-            dropflow.fireTimer(order, REVIEW_ORDER);
+            dropflow.fireTimer(order, REVIEW_ORDER.id());
 
             Task task = task(order);
             assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                     .contains("operators", "supervisors");
             assertThat(task.getPriority()).isEqualTo(90);
-            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
         }
 
         @Test
@@ -315,8 +326,9 @@ class OrderFulfillmentProcessTest {
             long order = orderToReview();
             complete(order, Map.of("reviewDecision", "reject"));
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isEnded().hasPassed("end_sourcing_rejected", END_CLOSED_REFUNDED)
-                    .hasNotPassed(FORWARD_PURCHASE_ORDER);
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(END_SOURCING_REJECTED.id(), END_CLOSED_REFUNDED.id())
+                    .hasNotPassed(FORWARD_PURCHASE_ORDER.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -324,9 +336,9 @@ class OrderFulfillmentProcessTest {
         void aLossMakingOrderNeedsReview() {
             DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "5.00");
             dropflow.runJobs(placed.orderId());
-            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER.id());
             assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(placed.orderId()),
-                    "validationProblems").toString()).contains("negative margin");
+                    VALIDATION_PROBLEMS.name()).toString()).contains("negative margin");
         }
     }
 
@@ -343,8 +355,9 @@ class OrderFulfillmentProcessTest {
         private long stalledOrder(String trackingNumber) {
             long order = shippedOrder(trackingNumber);
             silentFor(order, 4);
-            dropflow.fireTimer(order, TRACKING_SILENT);
-            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
+            dropflow.fireTimer(order, TRACKING_SILENT.id());
+            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS.id())
+                    .isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
             return order;
         }
 
@@ -354,7 +367,7 @@ class OrderFulfillmentProcessTest {
 
             java.time.Instant shipped = java.time.Instant.parse(
                     dropflow.getOrder(order).path("shipments").get(0).path("registeredAt").asText());
-            assertThat(dropflow.timer(order, TRACKING_SILENT).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, TRACKING_SILENT.id()).getDuedate().toInstant())
                     .isCloseTo(shipped.plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
         }
 
@@ -364,11 +377,12 @@ class OrderFulfillmentProcessTest {
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
             dropflow.carrierSays(tracking, "IN_TRANSIT");
 
-            dropflow.fireTimer(order, TRACKING_SILENT);
+            dropflow.fireTimer(order, TRACKING_SILENT.id());
 
-            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
             assertThat(task(order)).isNull();
-            assertThat(dropflow.timer(order, TRACKING_SILENT)).as("armed again").isNotNull();
+            assertThat(dropflow.timer(order, TRACKING_SILENT.id())).as("armed again").isNotNull();
         }
 
         @Test
@@ -385,8 +399,8 @@ class OrderFulfillmentProcessTest {
 
             complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
 
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
-            assertThat(dropflow.timer(order, TRACKING_SILENT).getDuedate().toInstant()).isCloseTo(
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(dropflow.timer(order, TRACKING_SILENT.id()).getDuedate().toInstant()).isCloseTo(
                     java.time.Instant.now().plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
         }
 
@@ -398,7 +412,8 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).investigationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).hasPassed(ASK_SUPPLIER_TO_INVESTIGATE).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.process(order)).hasPassed(ASK_SUPPLIER_TO_INVESTIGATE.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
         }
 
         @Test
@@ -408,11 +423,12 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("deliveryProblemDecision", "reship"));
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(PREPARE_RESHIP, SELECT_SUPPLIERS).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).hasPassed(PREPARE_RESHIP.id(), SELECT_SUPPLIERS.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(supplier.received(po(order, 2))).as("a second purchase order, numbered PO2").isNotNull();
             dropflow.supplierShipped("ACME", po(order, 2), "TRK-RESHIPPED-" + order);
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
             assertThat(dropflow.getOrder(order).path("shipments")).hasSize(2);
         }
 
@@ -423,7 +439,7 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("deliveryProblemDecision", "refund"));
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
     }
@@ -436,14 +452,14 @@ class OrderFulfillmentProcessTest {
             long order = shippedOrder("TRK-WAIT-" + System.nanoTime());
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
             dropflow.carrierSays(tracking, "EXCEPTION");
-            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "history").toString())
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), TASK_HISTORY.name()).toString())
                     .contains("EXCEPTION");
 
             complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
             dropflow.carrierSays(tracking, "DELIVERED");
-            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
         }
 
         @Test
@@ -453,7 +469,7 @@ class OrderFulfillmentProcessTest {
             dropflow.carrierSays(tracking, "RETURNED");
             complete(order, Map.of("deliveryProblemDecision", "refund"));
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -462,11 +478,12 @@ class OrderFulfillmentProcessTest {
             long order = shippedOrder("TRK-MEANWHILE-" + System.nanoTime());
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
             dropflow.carrierSays(tracking, "DELIVERY_FAILED");
-            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM);
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
 
             dropflow.carrierSays(tracking, "DELIVERED");
 
-            assertThat(dropflow.process(order)).hasPassed("boundary_delivered_while_deciding").isWaitingAt(RETURN_WINDOW);
+            assertThat(dropflow.process(order)).hasPassed(DELIVERED_WHILE_DECIDING.id())
+                    .isWaitingAt(RETURN_WINDOW.id());
             assertThat(task(order)).isNull();
         }
     }
@@ -483,9 +500,9 @@ class OrderFulfillmentProcessTest {
         /** The deadline passes: the consumer is told (a job) and the operator's task appears. */
         private long missedDeadline(String sku, String supplierCode) {
             long order = acceptedOrder(sku, supplierCode);
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
             return order;
         }
 
@@ -499,9 +516,9 @@ class OrderFulfillmentProcessTest {
             java.time.Instant forwarded = java.time.Instant.parse(purchaseOrder.path("forwardedAt").asText());
             java.time.Instant shipBy = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
             assertThat(java.time.Duration.between(forwarded, shipBy)).isEqualTo(java.time.Duration.ofHours(24));
-            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant())
                     .isCloseTo(shipBy, within(1, java.time.temporal.ChronoUnit.SECONDS));
-            assertThat(dropflow.timer(order, REMINDER_DUE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, REMINDER_DUE.id()).getDuedate().toInstant())
                     .isCloseTo(forwarded.plus(java.time.Duration.ofHours(18)), within(1, java.time.temporal.ChronoUnit.SECONDS));
         }
 
@@ -509,13 +526,14 @@ class OrderFulfillmentProcessTest {
         void theSupplierIsRemindedOnceAtThreeQuartersOfTheTime() {
             long order = acceptedOrder("DEMO-MUG", "ACME");
 
-            dropflow.fireTimer(order, REMINDER_DUE);
+            dropflow.fireTimer(order, REMINDER_DUE.id());
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).reminders()).singleElement()
                     .satisfies(r -> assertThat(r.idempotencyKey()).startsWith(po(order, 1) + "-reminder-"));
-            assertThat(dropflow.timer(order, REMINDER_DUE)).as("no second reminder").isNull();
-            assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER, "end_supplier_reminded").isWaitingAt(AWAIT_SHIPMENT);
+            assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("no second reminder").isNull();
+            assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), END_SUPPLIER_REMINDED.id())
+                    .isWaitingAt(AWAIT_SHIPMENT.id());
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
         }
 
@@ -526,7 +544,7 @@ class OrderFulfillmentProcessTest {
             assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
             Task task = task(order);
             assertThat(dropflow.candidateGroups(task)).containsExactly("operators");
-            assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "slaSummary"))
+            assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), TASK_SLA_SUMMARY.name()))
                     .contains("Acme Homeware", "late by", "none left");
         }
 
@@ -534,12 +552,13 @@ class OrderFulfillmentProcessTest {
         void undecidedItEscalatesToSupervisorsAndOperatorsKeepIt() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
-            dropflow.fireTimer(order, SLA_ESCALATION);
+            dropflow.fireTimer(order, SLA_ESCALATION.id());
 
             Task task = task(order);
             assertThat(dropflow.candidateGroups(task)).containsExactlyInAnyOrder("operators", "supervisors");
             assertThat(task.getPriority()).isEqualTo(90);
-            assertThat(dropflow.process(order)).hasPassed(ESCALATE_TO_SUPERVISORS).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_TO_SUPERVISORS.id())
+                    .isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
         }
 
         @Test
@@ -548,38 +567,39 @@ class OrderFulfillmentProcessTest {
 
             complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
 
-            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
             assertThat(purchaseOrder.path("deadlineExtensions").asInt()).isEqualTo(1);
             java.time.Instant newDeadline = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
             assertThat(newDeadline).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofHours(12)),
                     within(1, java.time.temporal.ChronoUnit.MINUTES));
-            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE).getDuedate().toInstant())
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant())
                     .isCloseTo(newDeadline, within(1, java.time.temporal.ChronoUnit.SECONDS));
 
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH);
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
             assertThat(storefrontCalls(order, "DELAY_NOTICE")).as("one notice per missed deadline").isEqualTo(2);
         }
 
         @Test
         void reroutedTheBackupGetsTheOrderOnceTheLateSupplierCancels() {
             long order = missedDeadline("DEMO-LAMP", "LUMEN");
-            assertThat((String) engine.getTaskService().getVariableLocal(task(order).getId(), "slaSummary"))
+            assertThat((String) engine.getTaskService().getVariableLocal(task(order).getId(), TASK_SLA_SUMMARY.name()))
                     .contains("Bright Lamps (BRIGHT");
 
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER.id());
 
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed("event_late_cancellation_accepted", PICK_NEXT_SUPPLIER)
-                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).hasPassed(LATE_CANCELLATION_ACCEPTED.id(), PICK_NEXT_SUPPLIER.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             JsonNode purchaseOrders = dropflow.getOrder(order).path("purchaseOrders");
             assertThat(purchaseOrders.get(0).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(purchaseOrders.get(1).path("supplierCode").asText()).isEqualTo("BRIGHT");
@@ -593,11 +613,11 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL.id());
             dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-REFUSED-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed("end_sourcing_shipped_after_late_refusal")
-                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_AFTER_LATE_REFUSAL.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
             assertThat(supplier.received(po(order, 2))).as("no second purchase order").isNull();
         }
 
@@ -607,11 +627,12 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);
 
-            dropflow.fireTimer(order, "timer_reroute_unanswered");
+            dropflow.fireTimer(order, REROUTE_UNANSWERED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
-            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(1).path("supplierCode").asText()).isEqualTo("BRIGHT");
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(1).path("supplierCode").asText())
+                    .isEqualTo("BRIGHT");
         }
 
         @Test
@@ -621,10 +642,10 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
 
-            dropflow.fireTimer(order, "timer_late_shipment_unconfirmed");
+            dropflow.fireTimer(order, LATE_SHIPMENT_UNCONFIRMED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
         }
 
@@ -636,7 +657,8 @@ class OrderFulfillmentProcessTest {
 
             dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-SHIPPED-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed("end_sourcing_late_shipped_instead").isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.process(order)).hasPassed(END_LATE_SHIPPED_INSTEAD.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
         }
 
         @Test
@@ -647,7 +669,8 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).isEnded().hasPassed("end_sourcing_cancelled_late", END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -658,7 +681,8 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-WHILE-DECIDING-" + order);
 
             assertThat(task(order)).isNull();
-            assertThat(dropflow.process(order)).hasPassed("boundary_shipped_while_deciding").isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.process(order)).hasPassed(SHIPPED_WHILE_DECIDING.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
         }
 
@@ -668,9 +692,10 @@ class OrderFulfillmentProcessTest {
 
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-IN-TIME-" + order);
 
-            assertThat(dropflow.timer(order, REMINDER_DUE)).isNull();
-            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE)).isNull();
-            assertThat(dropflow.process(order)).hasNotPassed(SHIP_BY_DEADLINE, REMIND_SUPPLIER).isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.timer(order, REMINDER_DUE.id())).isNull();
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE.id())).isNull();
+            assertThat(dropflow.process(order)).hasNotPassed(SHIP_BY_DEADLINE.id(), REMIND_SUPPLIER.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
         }
     }
 
@@ -683,13 +708,13 @@ class OrderFulfillmentProcessTest {
                     "DEMO-MUG", 1, "15.00", "Postfach 7"));
             long order = placed.orderId();
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
 
             assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed("end_cancelled_before_forwarding", END_CLOSED_REFUNDED);
+                    .hasPassed(END_CANCELLED_BEFORE_FORWARDING.id(), END_CLOSED_REFUNDED.id());
             assertThat(supplier.receivedFor(order)).isEmpty();
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(refundsFor(order)).isEqualTo(1);
@@ -701,15 +726,16 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
 
             dropflow.cancel(order);
-            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION);
+            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION.id());
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
 
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled", END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(END_SUPPLIER_CANCELLED.id(), END_CLOSED_REFUNDED.id());
             JsonNode view = dropflow.getOrder(order);
             assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
             assertThat(view.path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
@@ -725,14 +751,14 @@ class OrderFulfillmentProcessTest {
         void aShipmentThatCameWhileTheCancellationWasTakenIsNotRefunded() {
             long order = forwardedOrder("DEMO-MUG");
             dropflow.cancel(order);
-            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION);
+            assertThat(dropflow.process(order)).isWaitingAt(REQUEST_SUPPLIER_CANCELLATION.id());
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-CROSSED-" + order);
 
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).isEmpty();
-            assertThat(dropflow.process(order)).hasPassed("event_shipped_instead", "end_shipped_instead")
-                    .hasNotPassed("end_cancelled_before_forwarding");
+            assertThat(dropflow.process(order)).hasPassed(SHIPPED_INSTEAD.id(), END_SHIPPED_INSTEAD.id())
+                    .hasNotPassed(END_CANCELLED_BEFORE_FORWARDING.id());
             assertThat(refundsFor(order)).isZero();
         }
 
@@ -743,11 +769,11 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-REFUSED-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed("end_shipped_despite_cancellation")
-                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_DESPITE_CANCELLATION.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
             assertThat(refundsFor(order)).isZero();
         }
 
@@ -757,13 +783,13 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
             dropflow.cancel(order);
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
 
             // The supplier never answers the cancellation; its next word is the shipment
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-INSTEAD-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed("event_shipped_instead", "end_shipped_instead")
-                    .isWaitingAt(REGISTER_TRACKING);
+            assertThat(dropflow.process(order)).hasPassed(SHIPPED_INSTEAD.id(), END_SHIPPED_INSTEAD.id())
+                    .isWaitingAt(REGISTER_TRACKING.id());
             assertThat(refundsFor(order)).isZero();
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
         }
@@ -773,12 +799,13 @@ class OrderFulfillmentProcessTest {
             long order = forwardedOrder("DEMO-MUG");
             dropflow.cancel(order);
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
 
-            dropflow.fireTimer(order, "timer_cancellation_unanswered");
+            dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed("end_cancelled_unanswered", END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -788,12 +815,13 @@ class OrderFulfillmentProcessTest {
             dropflow.cancel(order);
             dropflow.runJobs(order);
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
 
-            dropflow.fireTimer(order, "timer_refused_shipment_unconfirmed");
+            dropflow.fireTimer(order, REFUSED_SHIPMENT_UNCONFIRMED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed("end_cancelled_shipment_unconfirmed", END_CLOSED_REFUNDED);
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(END_CANCELLED_SHIPMENT_UNCONFIRMED.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -805,7 +833,7 @@ class OrderFulfillmentProcessTest {
 
             assertThat(response.getStatusCode().value()).isEqualTo(409);
             assertThat(response.getBody()).contains("request a return instead");
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         }
     }
 
@@ -820,8 +848,8 @@ class OrderFulfillmentProcessTest {
         dropflow.runJobs(order);
 
         // Then the refusal is recorded and the backup gets the next purchase order
-        assertThat(dropflow.process(order)).hasPassed("boundary_supplier_refused_order", PICK_NEXT_SUPPLIER)
-                .isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).hasPassed(SUPPLIER_REFUSED_ORDER.id(), PICK_NEXT_SUPPLIER.id())
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         JsonNode purchaseOrders = dropflow.getOrder(order).path("purchaseOrders");
         assertThat(purchaseOrders.get(0).path("supplierCode").asText()).isEqualTo(SupplierFixtures.PICKY);
         assertThat(purchaseOrders.get(0).path("status").asText()).isEqualTo("DECLINED");
@@ -845,10 +873,10 @@ class OrderFulfillmentProcessTest {
         // Then the early acceptance was stored, and delivered once the process waited for it
         assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).singleElement()
                 .satisfies(m -> {
-                    assertThat(m.getMessageName()).isEqualTo("SupplierAcceptedPurchaseOrder");
+                    assertThat(m.getMessageName()).isEqualTo(Message.SUPPLIER_ACCEPTED.messageName());
                     assertThat(m.getStatus()).isEqualTo(InboxMessage.Status.DELIVERED);
                 });
-        assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted").isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).hasPassed(SUPPLIER_ACCEPTED.id()).isWaitingAt(AWAIT_SHIPMENT.id());
     }
 
     /**
@@ -860,7 +888,7 @@ class OrderFulfillmentProcessTest {
     void anEarlierUndeliveredAnswerIsDeliveredBeforeALaterOne() {
         long order = forwardedOrder("DEMO-MUG");
         Long purchaseOrderId = (Long) engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
-                "purchaseOrderId");
+                PURCHASE_ORDER_ID.name());
         jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
                 + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'lost-accept-' || ?,"
                 + " 'SupplierAcceptedPurchaseOrder', ?, 'purchaseOrderId', ?, '{}', 'PENDING', 0, now())",
@@ -868,8 +896,8 @@ class OrderFulfillmentProcessTest {
 
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-AFTER-LOST-" + order);
 
-        assertThat(dropflow.process(order)).hasPassed("event_supplier_accepted", "event_supplier_shipped_after_acceptance")
-                .isWaitingAt(REGISTER_TRACKING);
+        assertThat(dropflow.process(order)).hasPassed(SUPPLIER_ACCEPTED.id(), SHIPPED_AFTER_ACCEPTANCE.id())
+                .isWaitingAt(REGISTER_TRACKING.id());
         assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).extracting(InboxMessage::getStatus)
                 .containsOnly(InboxMessage.Status.DELIVERED);
     }
@@ -883,7 +911,7 @@ class OrderFulfillmentProcessTest {
     void anAnswerOvertakenByTheEndOfTheOrderIsMarkedNotAwaited() {
         long order = forwardedOrder("DEMO-MUG");
         Long purchaseOrderId = (Long) engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
-                "purchaseOrderId");
+                PURCHASE_ORDER_ID.name());
         dropflow.cancel(order);
         jdbc.update("insert into inbox_message (source, source_event_id, message_name, business_key, correlation_var,"
                 + " correlation_value, payload, status, attempts, received_at) values ('supplier', 'late-accept-' || ?,"
@@ -893,9 +921,9 @@ class OrderFulfillmentProcessTest {
         dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled");
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_SUPPLIER_CANCELLED.id());
         assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order)))
-                .filteredOn(m -> m.getMessageName().equals("SupplierAcceptedPurchaseOrder"))
+                .filteredOn(m -> m.getMessageName().equals(Message.SUPPLIER_ACCEPTED.messageName()))
                 .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.NOT_AWAITED);
         assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).extracting(InboxMessage::getStatus)
                 .doesNotContain(InboxMessage.Status.PENDING);
@@ -906,16 +934,17 @@ class OrderFulfillmentProcessTest {
         long order = forwardedOrder("DEMO-MUG");
         String tracking = "TRK-EARLY-" + order;
         dropflow.supplierShipped("ACME", po(order, 1), tracking);
-        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING);
+        assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING.id());
 
         // The carrier is faster than our jobs
         dropflow.carrierSays(tracking, "DELIVERED");
-        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).filteredOn(m -> m.getMessageName().equals("CarrierReportedDelivery"))
+        assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order)))
+                .filteredOn(m -> m.getMessageName().equals(Message.PARCEL_DELIVERED.messageName()))
                 .singleElement().extracting(InboxMessage::getStatus).isEqualTo(InboxMessage.Status.PENDING);
 
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).hasPassed("event_parcel_delivered").isWaitingAt(RETURN_WINDOW);
+        assertThat(dropflow.process(order)).hasPassed(PARCEL_DELIVERED.id()).isWaitingAt(RETURN_WINDOW.id());
     }
 
     @Test
@@ -926,7 +955,7 @@ class OrderFulfillmentProcessTest {
                 .getBody()).contains("APPLIED");
         assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, DropflowDriver.asPartner())
                 .getBody()).contains("ALREADY_APPLIED");
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
     }
 
     @Nested
@@ -941,7 +970,8 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order); // validation runs; forwarding fails once and waits for its retry
 
             Job forward = engine.getManagementService().createJobQuery()
-                    .processInstanceId(dropflow.processInstanceId(order)).activityId(FORWARD_PURCHASE_ORDER).singleResult();
+                    .processInstanceId(dropflow.processInstanceId(order)).activityId(FORWARD_PURCHASE_ORDER.id())
+                    .singleResult();
             assertThat(forward.getRetries()).isEqualTo(4);
             assertThat(forward.getExceptionMessage()).contains("timed out");
 
@@ -952,7 +982,7 @@ class OrderFulfillmentProcessTest {
             assertThat(supplier.receivedFor(order)).hasSize(1);
             assertThat(supplier.received(po(order, 1)).deliveries()).isEqualTo(2);
             assertThat(dropflow.getOrder(order).path("purchaseOrders")).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
@@ -974,10 +1004,10 @@ class OrderFulfillmentProcessTest {
 
             Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
             assertThat(incident).isNotNull();
-            assertThat(incident.getActivityId()).isEqualTo(FORWARD_PURCHASE_ORDER);
+            assertThat(incident.getActivityId()).isEqualTo(FORWARD_PURCHASE_ORDER.id());
             assertThat(incident.getIncidentMessage()).contains("timed out");
             assertThat(supplier.receivedFor(order)).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(FORWARD_PURCHASE_ORDER);
+            assertThat(dropflow.process(order)).isWaitingAt(FORWARD_PURCHASE_ORDER.id());
 
             // The supplier is back; an operator retries the job in Cockpit (here: through the engine API)
             Job failed = engine.getManagementService().createJobQuery().processInstanceId(instance).noRetriesLeft()
@@ -986,7 +1016,7 @@ class OrderFulfillmentProcessTest {
             engine.getManagementService().executeJob(failed.getId());
 
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(supplier.receivedFor(order)).as("still one purchase order at the supplier").hasSize(1);
             assertThat(supplier.received(po(order, 1)).deliveries()).as("sent six times, received once").isEqualTo(6);
         }

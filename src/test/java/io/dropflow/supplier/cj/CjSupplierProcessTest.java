@@ -1,7 +1,7 @@
 package io.dropflow.supplier.cj;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -79,7 +79,7 @@ class CjSupplierProcessTest {
         TestSupplierApi.server().stubFor(post(CREATE).willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success",
                 "{\"orderId\":\"" + cjOrderId(order) + "\",\"orderNumber\":\"" + po(order, 1) + "\"}"))));
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         return order;
     }
 
@@ -137,12 +137,12 @@ class CjSupplierProcessTest {
                 .willReturn(okJson(detail(order, "UNSHIPPED", null))));
         dropflow.runJobs(order);
         Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                .activityId(FORWARD_PURCHASE_ORDER).singleResult();
+                .activityId(FORWARD_PURCHASE_ORDER.id()).singleResult();
         assertThat(failed.getExceptionMessage()).contains("in time");
         // ...so the retry finds it by our number and does not create a second one
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         server.verify(1, postRequestedFor(urlEqualTo(CREATE))
                 .withHeader("CJ-Access-Token", equalTo(TestSupplierApi.CJ_TOKEN))
                 .withRequestBody(matchingJsonPath("$.products[0].vid", equalTo(TestSupplierApi.CJ_VID))));
@@ -153,13 +153,13 @@ class CjSupplierProcessTest {
         assertThat(cjSays("ORDER", orderMessage(order, "UNSHIPPED"), "not-the-open-id").getStatusCode().value()).isEqualTo(401);
         assertThat(signedRaw("{\"messageId\":", TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(400);
         assertThat(inboxMessages()).isEqualTo(before);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
 
         // CJ paid and took the order on: accepted
         ResponseEntity<String> accepted = cjSays("ORDER", orderMessage(order, "UNSHIPPED"), TestSupplierApi.CJ_OPEN_ID);
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
         assertThat(DropflowDriver.read(accepted.getBody()).path("result").asText()).isEqualTo("success");
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
         // Stock messages are acknowledged and ignored
         assertThat(cjSays("STOCK", Map.of("vid", TestSupplierApi.CJ_VID), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value())
                 .isEqualTo(200);
@@ -174,7 +174,7 @@ class CjSupplierProcessTest {
                 List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
         assertThat(left.getStatusCode().value()).as(left.getBody()).isEqualTo(200);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING, SYNC_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).hasPassed(REGISTER_TRACKING.id(), SYNC_TRACKING.id()).isWaitingAt(AWAIT_DELIVERY.id());
         JsonNode shipment = dropflow.getOrder(order).path("shipments").get(0);
         assertThat(shipment.path("carrierCode").asText()).isEqualTo("CJ");
         assertThat(shipment.path("trackingNumber").asText()).isEqualTo(parcel);
@@ -187,7 +187,7 @@ class CjSupplierProcessTest {
                 trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"),
                 trackEvent(12, "Delivered, PO Box", "2026-11-29 15:30:00"))), TestSupplierApi.CJ_OPEN_ID)
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
         JsonNode events = dropflow.getOrder(order).path("shipments").get(0).path("events");
         assertThat(events).hasSize(2);
         assertThat(events.toString()).contains("DELIVERED", "2026-11-29T07:30:00Z");
@@ -204,7 +204,7 @@ class CjSupplierProcessTest {
         dropflow.cancel(order);
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled", END_CLOSED_REFUNDED);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_SUPPLIER_CANCELLED.id(), END_CLOSED_REFUNDED.id());
         assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
         TestSupplierApi.server().verify(1, deleteRequestedFor(urlPathEqualTo("/cj/shopping/order/deleteOrder"))
                 .withQueryParam("orderId", equalTo(cjOrderId(order))));
@@ -218,12 +218,12 @@ class CjSupplierProcessTest {
         dropflow.cancel(order);
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
         assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("reasonCode").asText()).isEqualTo("CJ_ORDER_PAID");
         TestSupplierApi.server().verify(0, deleteRequestedFor(urlPathMatching(".*deleteOrder.*")));
         cjSays("ORDER", Map.of("cjOrderId", cjOrderId(order), "orderNumber", po(order, 1), "orderStatus", "SHIPPED",
                 "trackNumber", "CJPKL-PAID-" + order), TestSupplierApi.CJ_OPEN_ID);
-        assertThat(dropflow.process(order)).hasPassed("end_shipped_despite_cancellation").isWaitingAt(REGISTER_TRACKING);
+        assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_DESPITE_CANCELLATION.id()).isWaitingAt(REGISTER_TRACKING.id());
     }
 
     @Test
@@ -232,10 +232,10 @@ class CjSupplierProcessTest {
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "SHIPPED",
                 "CJPKL-MISSED-" + order))));
 
-        dropflow.fireTimer(order, REMINDER_DUE);
+        dropflow.fireTimer(order, REMINDER_DUE.id());
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER, REGISTER_TRACKING).isWaitingAt(AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), REGISTER_TRACKING.id()).isWaitingAt(AWAIT_DELIVERY.id());
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
                 .isEqualTo("CJPKL-MISSED-" + order);
     }

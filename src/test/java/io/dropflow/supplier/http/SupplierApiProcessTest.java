@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropflow.order.process.OrderFulfillmentProcess.Elements;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.SupplierFixtures;
@@ -75,11 +75,11 @@ class SupplierApiProcessTest {
                 .willReturn(created().withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-77\"}")));
         dropflow.runJobs(order);
         Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                .activityId(Elements.FORWARD_PURCHASE_ORDER).singleResult();
+                .activityId(Element.FORWARD_PURCHASE_ORDER.id()).singleResult();
         assertThat(failed.getExceptionMessage()).contains("503");
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
 
         TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/v1/purchase-orders"))
                 .withHeader("Idempotency-Key", equalTo(po(order, 1)))
@@ -95,15 +95,15 @@ class SupplierApiProcessTest {
         assertThat(dropflow.supplierSays(TestSupplierApi.SUPPLIER, po(order, 1), "ACCEPTED").getStatusCode().value())
                 .isEqualTo(401);
         assertThat(inboxMessages()).isEqualTo(before);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
 
         // Signed properly, the answers move the order
         ResponseEntity<String> accepted = signed(po(order, 1), "ACCEPTED", null, now, TestSupplierApi.WEBHOOK_SECRET);
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_SHIPMENT);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SHIPMENT.id());
         signed(po(order, 1), "SHIPPED", "TRK-WIRED-" + order, now, TestSupplierApi.WEBHOOK_SECRET);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         // A signed but malformed body is a 400 problem
         String broken = "{\"eventId\":\"x\",\"type\":\"SHIPPED\"";
@@ -129,7 +129,7 @@ class SupplierApiProcessTest {
                 .withFixedDelay(1500)));
         dropflow.runJobs(order);
         Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                .activityId(Elements.FORWARD_PURCHASE_ORDER).singleResult();
+                .activityId(Element.FORWARD_PURCHASE_ORDER.id()).singleResult();
         assertThat(failed.getExceptionMessage()).contains("in time");
 
         long now = Instant.now().getEpochSecond();
@@ -141,8 +141,8 @@ class SupplierApiProcessTest {
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).hasPassed(Elements.AWAIT_SUPPLIER_ANSWER, Elements.REGISTER_TRACKING)
-                .isWaitingAt(Elements.AWAIT_DELIVERY);
+        assertThat(dropflow.process(order)).hasPassed(Element.AWAIT_SUPPLIER_ANSWER.id(), Element.REGISTER_TRACKING.id())
+                .isWaitingAt(Element.AWAIT_DELIVERY.id());
         TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/v1/purchase-orders")));
         JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
         assertThat(purchaseOrder.path("status").asText()).isEqualTo("SHIPPED");
@@ -163,17 +163,17 @@ class SupplierApiProcessTest {
         TestSupplierApi.server().stubFor(post(urlPathMatching("/v1/purchase-orders/.+/cancellation"))
                 .willReturn(aResponse().withStatus(202)));
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.FORWARD_PURCHASE_ORDER);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.FORWARD_PURCHASE_ORDER.id());
 
         assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
         dropflow.runJobs(order);
 
         TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/v1/purchase-orders/" + po(order, 1) + "/cancellation"))
                 .withHeader("Idempotency-Key", equalTo(po(order, 1) + "-cancel")));
-        assertThat(dropflow.process(order)).isWaitingAt(Elements.AWAIT_CANCELLATION_ANSWER);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_CANCELLATION_ANSWER.id());
         assertThat(signed(po(order, 1), "CANCELLATION_ACCEPTED", null, Instant.now().getEpochSecond(),
                 TestSupplierApi.WEBHOOK_SECRET).getStatusCode().value()).isEqualTo(200);
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isEnded().hasPassed("end_supplier_cancelled");
+        assertThat(dropflow.process(order)).isEnded().hasPassed(Element.END_SUPPLIER_CANCELLED.id());
     }
 }

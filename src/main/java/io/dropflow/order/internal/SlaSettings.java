@@ -1,4 +1,4 @@
-package io.dropflow.order.process;
+package io.dropflow.order.internal;
 
 import java.time.Duration;
 import java.time.Instant;

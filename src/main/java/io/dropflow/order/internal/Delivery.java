@@ -1,0 +1,115 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.Purchasing;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Following an order's parcel from the supplier to the consumer: tracking it, noticing when it goes
+ * quiet, and what an operator does about a stalled or lost one. Called by the fulfillment process's
+ * steps, in the engine's transaction.
+ */
+@Service
+public class Delivery {
+
+    private final Orders orders;
+    private final Tracking tracking;
+    private final StorefrontGateway storefront;
+    private final Purchasing purchasing;
+    private final OrderTimeline timeline;
+    private final Clock clock;
+    private final Duration stallAfter;
+
+    /** @param stallAfter no news for this long and a parcel counts as stalled (Kuaidi100 gives up after three days) */
+    Delivery(Orders orders, Tracking tracking, StorefrontGateway storefront, Purchasing purchasing,
+            OrderTimeline timeline, Clock clock, @Value("${dropflow.tracking.stall-after}") Duration stallAfter) {
+        this.orders = orders;
+        this.tracking = tracking;
+        this.storefront = storefront;
+        this.purchasing = purchasing;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.stallAfter = stallAfter;
+    }
+
+    /** Subscribes to the carrier's tracking events for the shipped parcel. */
+    @CallsPartner
+    public void registerTracking(Long shipmentId) {
+        ShipmentView shipment = tracking.register(shipmentId);
+        timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
+    }
+
+    /** Shows the tracking number to the consumer on the storefront, once per parcel. */
+    @CallsPartner
+    public void sendTrackingToStorefront(Long orderId, Long shipmentId) {
+        Order order = orders.byId(orderId);
+        ShipmentView shipment = tracking.shipment(shipmentId);
+        storefront.syncTracking(order.getStorefrontOrderId(), shipment.carrierCode(), shipment.trackingNumber(),
+                "DF-" + orderId + "-tracking-" + shipment.id());
+        tracking.markSyncedToStorefront(shipment.id());
+        timeline.record(orderId, "Tracking number sent to the storefront");
+    }
+
+    /**
+     * When the parcel counts as stalled unless news comes: dropflow.tracking.stall-after after its
+     * latest tracking event, after it shipped when there is none, or after an operator last decided
+     * to keep watching it.
+     *
+     * @param watchedSince when an operator last decided to keep watching the parcel, if ever
+     */
+    public Instant stalledAt(Long shipmentId, Optional<Instant> watchedSince) {
+        return silentSince(shipmentId, watchedSince).plus(stallAfter);
+    }
+
+    /**
+     * The silence timer fired. Tracking events only update the shipment, so the latest one tells:
+     * news since the timer was set means the parcel moves; otherwise it has stalled.
+     */
+    public boolean stalled(Long orderId, Long shipmentId, Optional<Instant> watchedSince) {
+        Instant silentSince = silentSince(shipmentId, watchedSince);
+        boolean stalled = !clock.instant().isBefore(silentSince.plus(stallAfter));
+        if (stalled) {
+            timeline.record(orderId, "No tracking news since " + silentSince + ": parcel stalled");
+        }
+        return stalled;
+    }
+
+    private Instant silentSince(Long shipmentId, Optional<Instant> watchedSince) {
+        Instant news = tracking.shipment(shipmentId).lastNewsAt();
+        return watchedSince.filter(watched -> watched.isAfter(news)).orElse(news);
+    }
+
+    /**
+     * Asks the supplier that shipped the parcel to chase its carrier. One request per operator
+     * decision: the key carries the moment of the decision, which a retry repeats.
+     */
+    @CallsPartner
+    public void askSupplierToInvestigate(Long shipmentId, Optional<Instant> decidedAt) {
+        ShipmentView shipment = tracking.shipment(shipmentId);
+        String key = "DF-" + shipment.orderId() + "-parcel" + shipment.id() + "-investigate-"
+                + decidedAt.map(Instant::getEpochSecond).orElse(0L);
+        purchasing.requestInvestigation(shipment.purchaseOrderId(), shipment.carrierCode(), shipment.trackingNumber(),
+                key);
+        timeline.record(shipment.orderId(), "Asked the supplier to investigate parcel " + shipment.carrierCode() + " "
+                + shipment.trackingNumber());
+    }
+
+    /**
+     * An operator gives the parcel up: it is written off, and sourcing forwards the next purchase
+     * order (the next number, so the same idempotency rules apply).
+     */
+    public void writeOff(Long shipmentId) {
+        ShipmentView lost = tracking.shipment(shipmentId);
+        timeline.record(lost.orderId(), "Parcel " + lost.carrierCode() + " " + lost.trackingNumber()
+                + " written off: reshipping with a new purchase order");
+    }
+}

@@ -1,0 +1,199 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierRefusedException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * An order's purchase order with its supplier: forwarding it, holding the supplier to its ship-by
+ * deadline (reminder, the consumer told of a delay, an extension) and cancelling it. Called by the
+ * fulfillment process's steps, in the engine's transaction.
+ */
+@Service
+public class Forwarding {
+
+    /** Destinations within the EU customs union count as "EU" when not domestic. */
+    private static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+            "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    private final Orders orders;
+    private final SourcingCandidates candidates;
+    private final Catalog catalog;
+    private final Purchasing purchasing;
+    private final StorefrontGateway storefront;
+    private final ShipByHoursTable shipByHours;
+    private final SlaSettings sla;
+    private final OrderTimeline timeline;
+    private final Clock clock;
+
+    Forwarding(Orders orders, SourcingCandidates candidates, Catalog catalog, Purchasing purchasing,
+            StorefrontGateway storefront, ShipByHoursTable shipByHours, SlaSettings sla, OrderTimeline timeline,
+            Clock clock) {
+        this.orders = orders;
+        this.candidates = candidates;
+        this.catalog = catalog;
+        this.purchasing = purchasing;
+        this.storefront = storefront;
+        this.shipByHours = shipByHours;
+        this.sla = sla;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** A ship-by deadline and when the supplier is reminded of it. */
+    public record Deadline(Instant shipBy, Instant reminderDue) {
+    }
+
+    /** A purchase order the supplier received, and its deadline. */
+    public record Placed(Long purchaseOrderId, Deadline deadline) {
+    }
+
+    /**
+     * The consumer's cancellation as passed on to the supplier.
+     *
+     * @param purchaseOrderId the purchase order asked to cancel; null when none was ever placed
+     * @param pending whether the supplier's answer is awaited
+     */
+    public record CancellationRequest(Long purchaseOrderId, boolean pending) {
+    }
+
+    /**
+     * Places the purchase order with the supplier ranked {@code rank} in sourcing round
+     * {@code round}. Blind shipping: the sender on the label is the seller. The attempt numbers the
+     * purchase order, the supplier's idempotency key: a retry with the same attempt never orders twice.
+     *
+     * @throws SupplierRefusedException when the supplier answers that it will never take it
+     */
+    @CallsPartner
+    public Placed forward(Long orderId, long round, long rank, long attempt) {
+        Order order = orders.byId(orderId);
+        SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(rank));
+        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId()).stream()
+                .collect(Collectors.toMap(OfferView::sku, o -> o));
+        List<Purchasing.Line> lines = order.getLines().stream()
+                .map(l -> {
+                    OfferView offer = offerBySku.get(l.getSku());
+                    return new Purchasing.Line(l.getSku(), offer.supplierSku(), l.getQuantity(), offer.supplyPrice());
+                })
+                .toList();
+        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).shippingCost())
+                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        int hours = shipByHours(candidate.getTier(), order.getShippingAddress().country(),
+                order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
+        try {
+            PurchaseOrderView po = purchasing.forward(new Purchasing.ForwardCommand(orderId, Math.toIntExact(attempt),
+                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.summary().supplierShipTo(),
+                    hours, sla.hours(hours)));
+            order.moveTo(OrderStatus.FORWARDED, clock.instant());
+            timeline.record(orderId, "Purchase order " + po.number() + " forwarded to " + po.supplierCode()
+                    + ", to ship within " + po.shipByHours() + " h");
+            return new Placed(po.id(), new Deadline(po.shipByAt(), sla.reminderDue(po.forwardedAt(), po.shipByAt())));
+        } catch (SupplierRefusedException e) {
+            timeline.record(orderId, "Supplier refused the purchase order: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The longest time of the offers' product categories: the parcel ships whole. */
+    private int shipByHours(int supplierTier, String destinationCountry, Collection<OfferView> offers) {
+        int hours = 0;
+        for (OfferView offer : offers) {
+            hours = Math.max(hours, shipByHours.shipByHours(supplierTier,
+                    destinationRegion(offer.shipFromRegion(), destinationCountry), offer.category()));
+        }
+        return hours;
+    }
+
+    /** "domestic", "EU" (both within the EU customs union) or "international", as the shipping-SLA table knows them. */
+    static String destinationRegion(String shipFrom, String destination) {
+        if (shipFrom.equalsIgnoreCase(destination)) {
+            return "domestic";
+        }
+        return EU.contains(shipFrom.toUpperCase()) && EU.contains(destination.toUpperCase()) ? "EU" : "international";
+    }
+
+    /** Reminds the supplier of the ship-by deadline; once per deadline (the supplier feature keys it). */
+    @CallsPartner
+    public void remindSupplier(Long purchaseOrderId) {
+        purchasing.remindOfShipBy(purchaseOrderId).ifPresent(po -> timeline.record(po.orderId(),
+                "Reminded " + po.supplierCode() + " to ship " + po.number() + " by " + po.shipByAt()));
+    }
+
+    /**
+     * The ship-by deadline passed without a shipment: the consumer hears it from us before they have
+     * to ask. Once per missed deadline (the key names the purchase order and its deadline).
+     */
+    @CallsPartner
+    public void tellConsumerAboutDelay(Long orderId, Long purchaseOrderId) {
+        Order order = orders.byId(orderId);
+        PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
+        storefront.notifyDelay(order.getStorefrontOrderId(),
+                "Your order is taking longer than planned to leave our warehouse. We are on it and will send the "
+                        + "tracking number as soon as the parcel ships.",
+                po.number() + "-delay-" + po.shipByAt().getEpochSecond());
+        timeline.record(orderId, "Ship-by deadline of " + po.number() + " passed; consumer told about the delay");
+    }
+
+    /**
+     * An operator gives the supplier {@code hours} more SLA hours from now. The new deadline is held
+     * like the first: a reminder at dropflow.sla.reminder-at, a breach when it passes.
+     */
+    public Deadline extendShipBy(Long purchaseOrderId, long hours) {
+        Instant now = clock.instant();
+        Instant shipBy = now.plus(sla.hours(hours));
+        PurchaseOrderView po = purchasing.extendShipBy(purchaseOrderId, shipBy);
+        timeline.record(po.orderId(), "Ship-by deadline of " + po.number() + " extended by " + hours + " h to "
+                + shipBy);
+        return new Deadline(shipBy, sla.reminderDue(now, shipBy));
+    }
+
+    /**
+     * After a missed deadline an operator reroutes the order or cancels it: either way the late
+     * supplier is asked to cancel (its answer comes by webhook; one that already shipped refuses).
+     * @return whether the supplier's answer is awaited (false when the purchase order is no longer open)
+     */
+    @CallsPartner
+    public boolean cancelLatePurchaseOrder(Long purchaseOrderId) {
+        boolean pending = purchasing.requestCancellation(purchaseOrderId);
+        PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
+        timeline.record(po.orderId(), pending
+                ? "Asked " + po.supplierCode() + " to cancel late purchase order " + po.number()
+                : "Late purchase order " + po.number() + " is no longer open (" + po.status() + ")");
+        return pending;
+    }
+
+    /**
+     * The consumer cancelled. If a purchase order is open, its supplier is asked to cancel it (the
+     * answer comes by webhook); if none is, there is nothing to wait for.
+     *
+     * @param knownPurchaseOrderId the purchase order the process knows of, if any
+     */
+    @CallsPartner
+    public CancellationRequest cancelForConsumer(Long orderId, Optional<Long> knownPurchaseOrderId) {
+        // The forwarding job may have reached the supplier and died before the process learnt of it
+        // (a crash, a timeout): the purchase order's row, committed before the call, says so.
+        Long purchaseOrderId = knownPurchaseOrderId
+                .or(() -> purchasing.latestPurchaseOrderOf(orderId).map(PurchaseOrderView::id)).orElse(null);
+        boolean pending = purchaseOrderId != null && purchasing.requestCancellation(purchaseOrderId);
+        orders.byId(orderId).moveTo(OrderStatus.CANCELLATION_REQUESTED, clock.instant());
+        timeline.record(orderId, pending ? "Consumer cancelled; asked the supplier to cancel the purchase order"
+                : "Consumer cancelled before any purchase order was open");
+        return new CancellationRequest(purchaseOrderId, pending);
+    }
+}

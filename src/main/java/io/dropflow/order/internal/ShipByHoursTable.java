@@ -1,0 +1,14 @@
+package io.dropflow.order.internal;
+
+/**
+ * How many SLA hours a supplier has to ship one product category: the analysts' table
+ * (implemented by evaluating bpmn/shipping-sla.dmn).
+ */
+public interface ShipByHoursTable {
+
+    /**
+     * @param destinationRegion "domestic", "EU" or "international", seen from where the goods ship
+     * @throws IllegalStateException when the table has no rule for these inputs
+     */
+    int shipByHours(int supplierTier, String destinationRegion, String productCategory);
+}

@@ -1,0 +1,24 @@
+package io.dropflow.order.internal;
+
+import java.util.OptionalInt;
+
+/**
+ * Whether a supplier may fill an order, and in which tier: the analysts' rule (implemented by
+ * evaluating bpmn/supplier-selection.dmn). Within a tier, sourcing prefers the lower landed cost.
+ */
+public interface SupplierSelectionRule {
+
+    /**
+     * What the rule looks at for one supplier and one order.
+     *
+     * @param marginPercent the order's margin at this supplier's supply price and shipping
+     * @param supplierScore 0-100, from the supplier's scorecard
+     * @param sameRegion every line ships from the consumer's country
+     * @param shipsLate the scorecard flags the supplier for shipping late
+     */
+    record Facts(boolean inStock, double marginPercent, int supplierScore, boolean sameRegion, boolean shipsLate) {
+    }
+
+    /** @return the supplier's tier (1 is tried first), or empty when it may not fill the order */
+    OptionalInt tier(Facts facts);
+}

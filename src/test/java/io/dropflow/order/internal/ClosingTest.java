@@ -1,0 +1,71 @@
+package io.dropflow.order.internal;
+
+import static io.dropflow.order.internal.OrderFixtures.CLOCK;
+import static io.dropflow.order.internal.OrderFixtures.ORDER_ID;
+import static io.dropflow.order.internal.OrderFixtures.mugOrder;
+import static io.dropflow.order.internal.OrderFixtures.purchaseOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Closing: an order settles on the purchase order that delivered it, or the consumer is refunded once. */
+class ClosingTest {
+
+    private final Orders orders = mock(Orders.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final Ledger ledger = mock(Ledger.class);
+    private final StorefrontGateway storefront = mock(StorefrontGateway.class);
+    private final RecordedTimeline timeline = new RecordedTimeline();
+    private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, CLOCK);
+
+    private Order order;
+
+    @BeforeEach
+    void givenAMugOrder() {
+        order = mugOrder();
+        when(orders.byId(ORDER_ID)).thenReturn(order);
+    }
+
+    @Test
+    void settlingBooksTheSaleAgainstTheDeliveredPurchaseOrder() {
+        when(purchasing.purchaseOrder(12L)).thenReturn(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED));
+        when(ledger.settle(any())).thenReturn(new BigDecimal("6.05"));
+
+        closing.settle(ORDER_ID, 12L);
+
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, "EUR", new BigDecimal("15.00"), "DF-7-PO2",
+                new BigDecimal("6.00"), new BigDecimal("2.50")));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.SETTLED);
+        assertThat(timeline.lines()).containsExactly("Settled; margin 6.05 EUR");
+    }
+
+    @Test
+    void aCancelledOrderIsRefundedInFullOnceAndClosedAsCancelled() {
+        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED);
+
+        verify(storefront).refund("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
+        verify(ledger).refund(ORDER_ID, new BigDecimal("15.00"), "EUR");
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void anOrderNobodyCouldFillIsClosedAsRefunded() {
+        closing.refund(ORDER_ID, FulfillmentOutcome.UNFULFILLED);
+
+        verify(storefront).refund("SHOP-1001", new BigDecimal("15.00"), "EUR", "order could not be fulfilled",
+                "DF-7-refund");
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(timeline.lines()).containsExactly("Consumer refunded 15.00 EUR (order could not be fulfilled)");
+    }
+}

@@ -1,0 +1,104 @@
+package io.dropflow.order.internal;
+
+import static io.dropflow.order.internal.OrderFixtures.CLOCK;
+import static io.dropflow.order.internal.OrderFixtures.NOW;
+import static io.dropflow.order.internal.OrderFixtures.ORDER_ID;
+import static io.dropflow.order.internal.OrderFixtures.mugOrder;
+import static io.dropflow.order.internal.OrderFixtures.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.carrier.Tracking;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.Purchasing;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Delivery: when a quiet parcel counts as stalled, and what is sent about it. */
+class DeliveryTest {
+
+    private static final Duration STALL_AFTER = Duration.ofDays(3);
+    private static final long PARCEL = 3L;
+
+    private final Orders orders = mock(Orders.class);
+    private final Tracking tracking = mock(Tracking.class);
+    private final StorefrontGateway storefront = mock(StorefrontGateway.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final RecordedTimeline timeline = new RecordedTimeline();
+    private final Delivery delivery = new Delivery(orders, tracking, storefront, purchasing, timeline, CLOCK,
+            STALL_AFTER);
+
+    private static Instant daysAgo(int days) {
+        return NOW.minus(Duration.ofDays(days));
+    }
+
+    @Test
+    void aParcelWithoutNewsForThreeDaysHasStalled() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(3)));
+
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty())).isTrue();
+        assertThat(timeline.lines()).containsExactly("No tracking news since " + daysAgo(3) + ": parcel stalled");
+    }
+
+    @Test
+    void aParcelWithRecentNewsIsStillMoving() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(1)));
+
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty())).isFalse();
+        assertThat(timeline.lines()).isEmpty();
+    }
+
+    @Test
+    void withoutAnyTrackingEventTheSilenceCountsFromShipping() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(2), null));
+
+        assertThat(delivery.stalledAt(PARCEL, Optional.empty())).isEqualTo(daysAgo(2).plus(STALL_AFTER));
+    }
+
+    @Test
+    void anOperatorWhoKeepsWatchingStartsTheSilenceAgain() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(9), daysAgo(8)));
+
+        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(1)))).isEqualTo(daysAgo(1).plus(STALL_AFTER));
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.of(daysAgo(1)))).isFalse();
+        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(10)))).as("news after the decision counts")
+                .isEqualTo(daysAgo(8).plus(STALL_AFTER));
+    }
+
+    @Test
+    void anInvestigationIsAskedOncePerOperatorDecision() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(4)));
+        Instant decided = daysAgo(0);
+
+        delivery.askSupplierToInvestigate(PARCEL, Optional.of(decided));
+
+        verify(purchasing).requestInvestigation(11L, "SANDBOX-POST", "TRK-3",
+                "DF-7-parcel3-investigate-" + decided.getEpochSecond());
+        assertThat(timeline.lines()).containsExactly("Asked the supplier to investigate parcel SANDBOX-POST TRK-3");
+    }
+
+    @Test
+    void theTrackingNumberReachesTheStorefrontOncePerParcel() {
+        when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(1), null));
+
+        delivery.sendTrackingToStorefront(ORDER_ID, PARCEL);
+
+        verify(storefront).syncTracking("SHOP-1001", "SANDBOX-POST", "TRK-3", "DF-7-tracking-3");
+        verify(tracking).markSyncedToStorefront(PARCEL);
+    }
+
+    @Test
+    void aWrittenOffParcelIsOnTheOrdersHistory() {
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(9), daysAgo(8)));
+
+        delivery.writeOff(PARCEL);
+
+        assertThat(timeline.lines())
+                .containsExactly("Parcel SANDBOX-POST TRK-3 written off: reshipping with a new purchase order");
+    }
+}

@@ -1,0 +1,254 @@
+package io.dropflow.order.internal;
+
+import static io.dropflow.order.internal.OrderFixtures.CLOCK;
+import static io.dropflow.order.internal.OrderFixtures.NOW;
+import static io.dropflow.order.internal.OrderFixtures.ORDER_ID;
+import static io.dropflow.order.internal.OrderFixtures.SLA;
+import static io.dropflow.order.internal.OrderFixtures.addressIn;
+import static io.dropflow.order.internal.OrderFixtures.mugOrder;
+import static io.dropflow.order.internal.OrderFixtures.offer;
+import static io.dropflow.order.internal.OrderFixtures.order;
+import static io.dropflow.order.internal.OrderFixtures.purchaseOrder;
+import static io.dropflow.order.internal.OrderFixtures.supplier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.supplier.SupplierView;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** Forwarding: the purchase order a supplier receives, its deadline, and cancelling it. */
+class ForwardingTest {
+
+    private static final SupplierView ACME = supplier(1, "ACME", 90);
+
+    private final Orders orders = mock(Orders.class);
+    private final SourcingCandidates candidates = mock(SourcingCandidates.class);
+    private final Catalog catalog = mock(Catalog.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final StorefrontGateway storefront = mock(StorefrontGateway.class);
+    private final RecordedTimeline timeline = new RecordedTimeline();
+    /** Like the analysts' table: 24 hours at home, 48 within the EU, 96 further; fragile goods a day more. */
+    private final List<String> tableAsked = new ArrayList<>();
+    private final ShipByHoursTable table = (tier, region, category) -> {
+        tableAsked.add(tier + "/" + region + "/" + category);
+        int hours = switch (region) {
+            case "domestic" -> 24;
+            case "EU" -> 48;
+            default -> 96;
+        };
+        return category.equals("fragile") ? hours + 24 : hours;
+    };
+    private final Forwarding forwarding = new Forwarding(orders, candidates, catalog, purchasing, storefront, table,
+            SLA, timeline, CLOCK);
+
+    private Order order;
+
+    @BeforeEach
+    void givenAMugOrderWithAcmeRankedFirst() {
+        order = mugOrder();
+        when(orders.byId(ORDER_ID)).thenReturn(order);
+        when(candidates.ranked(ORDER_ID, 1, 1)).thenReturn(
+                new SourcingCandidate(ORDER_ID, 1, 1, ACME.id(), 1, new BigDecimal("6.00")));
+        when(catalog.offersOf(ACME.id())).thenReturn(List.of(offer(ACME, "DEMO-MUG", "6.00", "2.50")));
+    }
+
+    /** The supplier takes the purchase order it is sent, forwarded now, due by the hours in the command. */
+    private void supplierAccepts() {
+        when(purchasing.forward(any())).thenAnswer(call -> {
+            Purchasing.ForwardCommand command = call.getArgument(0);
+            PurchaseOrderView po = purchaseOrder(11, command.attempt(), PurchaseOrderStatus.FORWARDED);
+            return new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(), po.supplierCode(), po.supplierName(),
+                    po.supplierScore(), po.number(), po.status(), null, null, po.supplyTotal(), po.shippingCost(),
+                    po.currency(), NOW, NOW, null, command.shipByHours(), NOW.plus(command.shipByTime()), null, 0, null,
+                    null, 0, List.of());
+        });
+    }
+
+    private Purchasing.ForwardCommand sent() {
+        ArgumentCaptor<Purchasing.ForwardCommand> command = ArgumentCaptor.forClass(Purchasing.ForwardCommand.class);
+        verify(purchasing).forward(command.capture());
+        return command.getValue();
+    }
+
+    @Nested
+    class ThePurchaseOrder {
+
+        @Test
+        void sendsTheSamePurchaseOrderNumberOnARetry() {
+            supplierAccepts();
+
+            forwarding.forward(ORDER_ID, 1, 1, 1);
+            forwarding.forward(ORDER_ID, 1, 1, 1); // the job again, after its first run failed after the call
+
+            ArgumentCaptor<Purchasing.ForwardCommand> commands = ArgumentCaptor.forClass(Purchasing.ForwardCommand.class);
+            verify(purchasing, times(2)).forward(commands.capture());
+            assertThat(commands.getAllValues()).extracting(c -> Purchasing.purchaseOrderNumber(c.orderId(), c.attempt()))
+                    .containsExactly("DF-7-PO1", "DF-7-PO1");
+            assertThat(commands.getAllValues().get(1)).isEqualTo(commands.getAllValues().get(0));
+        }
+
+        @Test
+        void ordersEveryLineAtTheChosenSuppliersOfferAndShipsBlindToTheConsumer() {
+            supplierAccepts();
+
+            forwarding.forward(ORDER_ID, 1, 1, 2);
+
+            Purchasing.ForwardCommand command = sent();
+            assertThat(command.supplierId()).isEqualTo(ACME.id());
+            assertThat(command.attempt()).isEqualTo(2);
+            assertThat(command.lines()).containsExactly(
+                    new Purchasing.Line("DEMO-MUG", "ACME-DEMO-MUG", 1, new BigDecimal("6.00")));
+            assertThat(command.shippingCost()).isEqualByComparingTo("2.50");
+            assertThat(command.currency()).isEqualTo("EUR");
+            assertThat(command.shipTo().name()).isEqualTo("Erika Mustermann");
+            assertThat(command.shipTo().phone()).isEqualTo("+49 221 123");
+        }
+
+        @Test
+        void theShipByTimeIsTheLongestOfItsProductCategoriesFromTheShippingSlaTable() {
+            order.addLine("DEMO-VASE", 1, new BigDecimal("30.00"));
+            when(catalog.offersOf(ACME.id())).thenReturn(List.of(
+                    offer(ACME, "DEMO-MUG", "6.00", "2.50", 10, "DE", "kitchen"),
+                    offer(ACME, "DEMO-VASE", "9.00", "4.00", 10, "DE", "fragile")));
+            supplierAccepts();
+
+            forwarding.forward(ORDER_ID, 1, 1, 1);
+
+            assertThat(tableAsked).containsExactlyInAnyOrder("1/domestic/kitchen", "1/domestic/fragile");
+            assertThat(sent().shipByHours()).isEqualTo(48);
+            assertThat(sent().shipByTime()).isEqualTo(Duration.ofHours(48));
+            assertThat(sent().shippingCost()).as("one parcel: the dearest shipping").isEqualByComparingTo("4.00");
+        }
+
+        @Test
+        void theDestinationRegionIsSeenFromWhereTheGoodsShip() {
+            assertThat(Forwarding.destinationRegion("DE", "de")).isEqualTo("domestic");
+            assertThat(Forwarding.destinationRegion("NL", "DE")).isEqualTo("EU");
+            assertThat(Forwarding.destinationRegion("CN", "DE")).isEqualTo("international");
+            assertThat(Forwarding.destinationRegion("DE", "CH")).isEqualTo("international");
+        }
+
+        @Test
+        void theSupplierIsRemindedAtThreeQuartersOfItsTime() {
+            supplierAccepts();
+
+            Forwarding.Placed placed = forwarding.forward(ORDER_ID, 1, 1, 1);
+
+            assertThat(placed.purchaseOrderId()).isEqualTo(11L);
+            assertThat(placed.deadline().shipBy()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+            assertThat(placed.deadline().reminderDue()).isEqualTo(NOW.plus(Duration.ofHours(18)));
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.FORWARDED);
+            assertThat(timeline.lines()).containsExactly("Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");
+        }
+
+        @Test
+        void aSupplierThatRefusesIsRecordedAndTheRefusalPassedOn() {
+            when(purchasing.forward(any())).thenThrow(new SupplierRefusedException("UNKNOWN_SKU", "no such product"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1))
+                    .isInstanceOf(SupplierRefusedException.class)
+                    .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("UNKNOWN_SKU"));
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.RECEIVED);
+            assertThat(timeline.lines()).containsExactly("Supplier refused the purchase order: no such product");
+        }
+    }
+
+    @Nested
+    class TheDeadline {
+
+        @Test
+        void anExtensionGivesTheSupplierMoreSlaHoursFromNow() {
+            when(purchasing.extendShipBy(eq(11L), any())).thenReturn(purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED));
+
+            Forwarding.Deadline deadline = forwarding.extendShipBy(11L, 12);
+
+            Instant shipBy = NOW.plus(Duration.ofHours(12));
+            verify(purchasing).extendShipBy(11L, shipBy);
+            assertThat(deadline).isEqualTo(new Forwarding.Deadline(shipBy, NOW.plus(Duration.ofHours(9))));
+            assertThat(timeline.lines()).containsExactly("Ship-by deadline of DF-7-PO1 extended by 12 h to " + shipBy);
+        }
+
+        @Test
+        void theConsumerIsToldOnceAboutEachMissedDeadline() {
+            when(orders.byId(ORDER_ID)).thenReturn(order(addressIn("DE"), "DEMO-MUG", 1, "15.00"));
+            PurchaseOrderView late = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
+            when(purchasing.purchaseOrder(11L)).thenReturn(late);
+
+            forwarding.tellConsumerAboutDelay(ORDER_ID, 11L);
+
+            verify(storefront).notifyDelay(eq("SHOP-1001"), any(),
+                    eq("DF-7-PO1-delay-" + late.shipByAt().getEpochSecond()));
+        }
+
+        @Test
+        void aReminderIsRecordedOnlyWhenTheSupplierWasReminded() {
+            when(purchasing.remindOfShipBy(11L)).thenReturn(Optional.empty());
+
+            forwarding.remindSupplier(11L);
+
+            assertThat(timeline.lines()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void aConsumersCancellationReachesAPurchaseOrderTheProcessHadNotLearntOf() {
+            // the forwarding job reached the supplier and died before the process recorded it
+            when(purchasing.latestPurchaseOrderOf(ORDER_ID))
+                    .thenReturn(Optional.of(purchaseOrder(11, 1, PurchaseOrderStatus.FORWARDED)));
+            when(purchasing.requestCancellation(11L)).thenReturn(true);
+
+            Forwarding.CancellationRequest request = forwarding.cancelForConsumer(ORDER_ID, Optional.empty());
+
+            assertThat(request).isEqualTo(new Forwarding.CancellationRequest(11L, true));
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_REQUESTED);
+        }
+
+        @Test
+        void aCancellationBeforeAnyPurchaseOrderWaitsForNobody() {
+            when(purchasing.latestPurchaseOrderOf(ORDER_ID)).thenReturn(Optional.empty());
+
+            Forwarding.CancellationRequest request = forwarding.cancelForConsumer(ORDER_ID, Optional.empty());
+
+            assertThat(request.pending()).isFalse();
+            assertThat(request.purchaseOrderId()).isNull();
+            verify(purchasing, never()).requestCancellation(anyLong());
+            assertThat(timeline.lines()).containsExactly("Consumer cancelled before any purchase order was open");
+        }
+
+        @Test
+        void aLatePurchaseOrderThatIsNoLongerOpenAwaitsNoAnswer() {
+            when(purchasing.requestCancellation(11L)).thenReturn(false);
+            when(purchasing.purchaseOrder(11L)).thenReturn(purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED));
+
+            assertThat(forwarding.cancelLatePurchaseOrder(11L)).isFalse();
+            assertThat(timeline.lines()).containsExactly("Late purchase order DF-7-PO1 is no longer open (SHIPPED)");
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.dropflow.order.internal;
+
+import static io.dropflow.order.internal.OrderFixtures.CLOCK;
+import static io.dropflow.order.internal.OrderFixtures.ORDER_ID;
+import static io.dropflow.order.internal.OrderFixtures.address;
+import static io.dropflow.order.internal.OrderFixtures.addressIn;
+import static io.dropflow.order.internal.OrderFixtures.mugOrder;
+import static io.dropflow.order.internal.OrderFixtures.offer;
+import static io.dropflow.order.internal.OrderFixtures.order;
+import static io.dropflow.order.internal.OrderFixtures.scorecard;
+import static io.dropflow.order.internal.OrderFixtures.supplier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.Scorecards;
+import io.dropflow.supplier.SupplierView;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
+
+/** Sourcing: what validation flags, how suppliers are ranked, and an operator's substitution. */
+class SourcingTest {
+
+    private final Orders orders = mock(Orders.class);
+    private final SourcingCandidates candidates = mock(SourcingCandidates.class);
+    private final Catalog catalog = mock(Catalog.class);
+    private final Scorecards scorecards = mock(Scorecards.class);
+    private final RecordedTimeline timeline = new RecordedTimeline();
+    /** What the selection rule was asked; like the analysts' table, it refuses what is out of stock and puts late shippers in tier 2. */
+    private final List<SupplierSelectionRule.Facts> asked = new ArrayList<>();
+    private final SupplierSelectionRule rule = facts -> {
+        asked.add(facts);
+        return !facts.inStock() ? OptionalInt.empty() : OptionalInt.of(facts.shipsLate() ? 2 : 1);
+    };
+    private final Sourcing sourcing = new Sourcing(orders, candidates, catalog, scorecards, rule, timeline, CLOCK);
+
+    private Order given(Order order) {
+        when(orders.byId(ORDER_ID)).thenReturn(order);
+        return order;
+    }
+
+    private void offered(OfferView... offers) {
+        when(catalog.activeOffersFor(any())).thenReturn(List.of(offers));
+    }
+
+    private SupplierView supplierScoring(long id, String code, int score, boolean shipsLate) {
+        SupplierView supplier = supplier(id, code, score);
+        when(scorecards.recent(id)).thenReturn(scorecard(supplier, score, shipsLate));
+        return supplier;
+    }
+
+    @Nested
+    class Validation {
+
+        @Test
+        void aSoundOrderIsValidAndGoesOnToSourcing() {
+            Order order = given(mugOrder());
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.valid()).isTrue();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
+            assertThat(timeline.lines()).containsExactly("Order validated");
+        }
+
+        @Test
+        void flagsAPoBoxSinceSuppliersCarriersDoNotDeliverThere() {
+            Order order = given(order(address("PO Box 42", "51147"), "DEMO-MUG", 1, "15.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.valid()).isFalse();
+            assertThat(validation.summary()).contains("PO boxes");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+            assertThat(timeline.lines()).singleElement().asString().startsWith("Order needs review: ");
+        }
+
+        @Test
+        void flagsAPackstationAndAMissingPostalCode() {
+            given(order(address("Packstation 117", " "), "DEMO-MUG", 1, "15.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(
+                    "suppliers' carriers do not deliver to PO boxes or parcel lockers",
+                    "shipping address has no postal code");
+        }
+
+        @Test
+        void flagsANegativeMarginAtTheCheapestOffer() {
+            given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"),
+                    offer(supplier(2, "DEAR", 90), "DEMO-MUG", "9.00", "2.50"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(
+                    "negative margin: cheapest supply and shipping 8.50 EUR exceed the sale total 5.00");
+        }
+
+        @Test
+        void theCheapestOfferDecidesWhetherTheOrderLosesMoney() {
+            given(order(addressIn("DE"), "DEMO-MUG", 2, "5.00"));
+            offered(offer(supplier(1, "DEAR", 90), "DEMO-MUG", "9.00", "2.50"),
+                    offer(supplier(2, "CHEAP", 90), "DEMO-MUG", "3.50", "2.50"));
+
+            assertThat(sourcing.validate(ORDER_ID).valid()).as("2 × 3.50 + 2.50 = 9.50 ≤ 10.00").isTrue();
+        }
+
+        @Test
+        void flagsAProductNoSupplierOffersAnyMore() {
+            given(mugOrder());
+            offered();
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no supplier offers DEMO-MUG any more");
+        }
+    }
+
+    @Nested
+    class Ranking {
+
+        @Test
+        void ranksACheaperTier1SupplierFirst() {
+            given(mugOrder());
+            SupplierView dear = supplierScoring(1, "DEAR", 90, false);
+            SupplierView cheap = supplierScoring(2, "CHEAP", 90, false);
+            offered(offer(dear, "DEMO-MUG", "8.00", "2.50"), offer(cheap, "DEMO-MUG", "6.00", "2.50"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("CHEAP", "DEAR");
+        }
+
+        @Test
+        void ranksATier1SupplierBeforeACheaperOneInTier2() {
+            given(mugOrder());
+            SupplierView late = supplierScoring(1, "LATE", 90, true);
+            SupplierView punctual = supplierScoring(2, "PUNCTUAL", 90, false);
+            offered(offer(late, "DEMO-MUG", "4.00", "2.50"), offer(punctual, "DEMO-MUG", "8.00", "2.50"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("PUNCTUAL", "LATE");
+        }
+
+        @Test
+        void atTheSameLandedCostTheHigherScoreGoesFirst() {
+            given(mugOrder());
+            SupplierView fair = supplierScoring(1, "FAIR", 70, false);
+            SupplierView good = supplierScoring(2, "GOOD", 95, false);
+            // 6.00 + 2.50 and 7.00 + 1.50: both land at 8.50
+            offered(offer(fair, "DEMO-MUG", "6.00", "2.50"), offer(good, "DEMO-MUG", "7.00", "1.50"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("GOOD", "FAIR");
+        }
+
+        @Test
+        void passesOverASupplierThatDoesNotOfferEveryLine() {
+            Order order = given(mugOrder());
+            order.addLine("DEMO-LAMP", 1, new BigDecimal("30.00"));
+            SupplierView both = supplierScoring(1, "BOTH", 90, false);
+            SupplierView mugsOnly = supplierScoring(2, "MUGS", 99, false);
+            offered(offer(both, "DEMO-MUG", "6.00", "2.50"), offer(both, "DEMO-LAMP", "12.00", "4.00"),
+                    offer(mugsOnly, "DEMO-MUG", "1.00", "1.00"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("BOTH");
+        }
+
+        @Test
+        void passesOverASupplierTheSelectionRuleRefuses() {
+            given(order(addressIn("DE"), "DEMO-MUG", 3, "45.00"));
+            SupplierView empty = supplierScoring(1, "EMPTY", 90, false);
+            SupplierView stocked = supplierScoring(2, "STOCKED", 90, false);
+            offered(offer(empty, "DEMO-MUG", "5.00", "2.50", 2, "DE", "kitchen"),
+                    offer(stocked, "DEMO-MUG", "6.00", "2.50", 3, "DE", "kitchen"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("STOCKED");
+        }
+
+        @Test
+        void theRuleSeesStockMarginScoreRegionAndLateShipping() {
+            given(mugOrder()); // sold at 15.00 to Germany
+            SupplierView abroad = supplierScoring(1, "ABROAD", 77, true);
+            offered(offer(abroad, "DEMO-MUG", "6.00", "2.50", 5, "CN", "kitchen"));
+
+            sourcing.rankSuppliers(ORDER_ID, 1);
+
+            assertThat(asked).singleElement().satisfies(facts -> {
+                assertThat(facts.inStock()).isTrue();
+                assertThat(facts.marginPercent()).as("(15.00 - 8.50) / 15.00").isCloseTo(43.33, within(0.001));
+                assertThat(facts.supplierScore()).isEqualTo(77);
+                assertThat(facts.sameRegion()).isFalse();
+                assertThat(facts.shipsLate()).isTrue();
+            });
+        }
+
+        @Test
+        void theRankingIsStoredForItsRoundAndTheOrderIsBeingSourced() {
+            Order order = given(mugOrder());
+            SupplierView dear = supplierScoring(1, "DEAR", 90, false);
+            SupplierView cheap = supplierScoring(2, "CHEAP", 90, false);
+            offered(offer(dear, "DEMO-MUG", "8.00", "2.50"), offer(cheap, "DEMO-MUG", "6.00", "2.50"));
+
+            sourcing.rankSuppliers(ORDER_ID, 3);
+
+            ArgumentCaptor<SourcingCandidate> saved = ArgumentCaptor.forClass(SourcingCandidate.class);
+            verify(candidates, Mockito.times(2)).save(saved.capture());
+            assertThat(saved.getAllValues()).extracting(SourcingCandidate::getRound, SourcingCandidate::getRankNo,
+                    SourcingCandidate::getSupplierId, SourcingCandidate::getTier)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 1, 2L, 1),
+                            org.assertj.core.groups.Tuple.tuple(3, 2, 1L, 1));
+            assertThat(saved.getAllValues().get(0).getSupplyTotal()).isEqualByComparingTo("6.00");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
+            assertThat(timeline.lines()).containsExactly("Suppliers ranked: CHEAP (tier 1), DEAR (tier 1)");
+        }
+
+        @Test
+        void anOrderNoSupplierCanFillIsOutOfStock() {
+            Order order = given(mugOrder());
+            offered();
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).isEmpty();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
+            assertThat(timeline.lines()).containsExactly("No supplier can fill the order");
+            verify(candidates, never()).save(any());
+        }
+    }
+
+    @Nested
+    class NextSupplier {
+
+        @Test
+        void aSupplierRankedWithinTheRankingIsLeftToTry() {
+            Order order = given(mugOrder());
+            order.moveTo(OrderStatus.SOURCING, OrderFixtures.NOW);
+
+            assertThat(sourcing.supplierLeft(ORDER_ID, 2, 2)).isTrue();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
+        }
+
+        @Test
+        void pastTheLastRankedSupplierTheOrderIsOutOfStock() {
+            Order order = given(mugOrder());
+
+            assertThat(sourcing.supplierLeft(ORDER_ID, 3, 2)).isFalse();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
+        }
+    }
+
+    @Nested
+    class Substitution {
+
+        @Test
+        void refusesASubstituteNobodyOffers() {
+            given(mugOrder());
+            when(catalog.isOffered("NO-SUCH-SKU")).thenReturn(false);
+
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "NO-SUCH-SKU"))
+                    .contains("no supplier offers the substitute SKU NO-SUCH-SKU");
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", " ")).isPresent();
+        }
+
+        @Test
+        void refusesToReplaceAProductTheOrderDoesNotHave() {
+            given(mugOrder());
+            when(catalog.isOffered("DEMO-CUP")).thenReturn(true);
+
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-LAMP", "DEMO-CUP"))
+                    .contains("the order has no line with SKU DEMO-LAMP");
+            assertThat(sourcing.substitutionProblem(ORDER_ID, null, "DEMO-CUP")).isPresent();
+        }
+
+        @Test
+        void anOfferedSubstituteForALineOfTheOrderIsTakenAndRecorded() {
+            Order order = given(mugOrder());
+            when(catalog.isOffered("DEMO-CUP")).thenReturn(true);
+
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-CUP")).isEmpty();
+            sourcing.substitute(ORDER_ID, "DEMO-MUG", "DEMO-CUP");
+
+            assertThat(order.skus()).containsExactly("DEMO-CUP");
+            assertThat(timeline.lines()).containsExactly("Operator substituted DEMO-MUG with DEMO-CUP");
+        }
+    }
+}
