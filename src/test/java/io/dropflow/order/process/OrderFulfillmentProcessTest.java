@@ -28,10 +28,12 @@ import io.dropflow.support.SupplierFixtures;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -345,11 +347,15 @@ class OrderFulfillmentProcessTest {
     @Nested
     class WhenTheParcelGoesQuiet {
 
-        /** As if the parcel shipped, and last had news, {@code days} ago. */
+        /** The parcel says nothing for {@code days}: the one clock (the engine's) moves on that far. */
         private void silentFor(long order, int days) {
-            java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days)));
-            jdbc.update("update shipment set created_at = ? where order_id = ?", then, order);
-            jdbc.update("update shipment set last_event_at = ? where order_id = ? and last_event_at is not null", then, order);
+            ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant()
+                    .plus(java.time.Duration.ofDays(days))));
+        }
+
+        @AfterEach
+        void backToNow() {
+            ClockUtil.reset();
         }
 
         private long stalledOrder(String trackingNumber) {
@@ -401,7 +407,8 @@ class OrderFulfillmentProcessTest {
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
             assertThat(dropflow.timer(order, TRACKING_SILENT.id()).getDuedate().toInstant()).isCloseTo(
-                    java.time.Instant.now().plus(java.time.Duration.ofDays(3)), within(1, java.time.temporal.ChronoUnit.MINUTES));
+                    ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(3)),
+                    within(1, java.time.temporal.ChronoUnit.MINUTES));
         }
 
         @Test
