@@ -115,7 +115,7 @@ public class Forwarding {
         int hours = 0;
         for (OfferView offer : offers) {
             hours = Math.max(hours, shipByHours.shipByHours(supplierTier,
-                    destinationRegion(offer.shipFromRegion(), destinationCountry), offer.category()));
+                    destinationRegion(offer.shipFromRegion(), destinationCountry), offer.category(), offer.shipByHours()));
         }
         return hours;
     }

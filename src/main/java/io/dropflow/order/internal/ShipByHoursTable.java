@@ -8,7 +8,8 @@ public interface ShipByHoursTable {
 
     /**
      * @param destinationRegion "domestic", "EU" or "international", seen from where the goods ship
+     * @param agreedHours the ship-by hours agreed with the supplier for this offer
      * @throws IllegalStateException when the table has no rule for these inputs
      */
-    int shipByHours(int supplierTier, String destinationRegion, String productCategory);
+    int shipByHours(int supplierTier, String destinationRegion, String productCategory, int agreedHours);
 }

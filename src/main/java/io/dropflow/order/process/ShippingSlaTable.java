@@ -19,10 +19,10 @@ class ShippingSlaTable implements ShipByHoursTable {
     }
 
     @Override
-    public int shipByHours(int supplierTier, String destinationRegion, String productCategory) {
+    public int shipByHours(int supplierTier, String destinationRegion, String productCategory, int agreedHours) {
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SHIPPING_SLA_DECISION)
                 .variables(Map.of("supplierTier", supplierTier, "destinationRegion", destinationRegion,
-                        "productCategory", productCategory))
+                        "productCategory", productCategory, "agreedHours", agreedHours))
                 .evaluate().getSingleResult();
         Number hours = result == null ? null : result.getEntry("shipByHours");
         if (hours == null) {

@@ -53,7 +53,7 @@ class ForwardingTest {
     private final RecordedTimeline timeline = new RecordedTimeline();
     /** Like the analysts' table: 24 hours at home, 48 within the EU, 96 further; fragile goods a day more. */
     private final List<String> tableAsked = new ArrayList<>();
-    private final ShipByHoursTable table = (tier, region, category) -> {
+    private final ShipByHoursTable table = (tier, region, category, agreed) -> {
         tableAsked.add(tier + "/" + region + "/" + category);
         int hours = switch (region) {
             case "domestic" -> 24;
