@@ -85,6 +85,29 @@ class PostgresProfileTest {
         assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_WEBHOOK_TOKEN");
     }
 
+    /**
+     * Outside the demo profile nothing fakes a partner: an active supplier no adapter serves, and a
+     * Shopify shop without its secret, stop the start with one message that names both and the
+     * settings that bind them.
+     */
+    @Test
+    void refusesToStartWhilePartnersAreUnboundAndNamesEachOne() throws Exception {
+        Map<String, String> env = environment();
+        start(env).close(); // creates the schema
+        try (var connection = java.sql.DriverManager.getConnection(env.get("DROPFLOW_DB_URL"), "postgres", "postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("insert into supplier (code, name, region, score) values ('UNBOUND', 'Unbound Goods', 'CN', 80)");
+        }
+        env.remove("DROPFLOW_SHOPIFY_CLIENT_SECRET");
+
+        assertThatThrownBy(() -> start(env).close())
+                .hasStackTraceContaining("Dropflow will not start: 2 partners have no real adapter configured")
+                .hasStackTraceContaining("supplier UNBOUND (Unbound Goods): no adapter serves it")
+                .hasStackTraceContaining("dropflow.suppliers.http.UNBOUND.base-url")
+                .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.access-token")
+                .hasStackTraceContaining("storefront Shopify: no client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
+    }
+
     private static int get(int port, String path, String user, String password) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -4,6 +4,7 @@ import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.partners.PartnerBinding;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class Kuaidi100Client implements CarrierAdapter {
+public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
 
     private static final Logger log = LoggerFactory.getLogger(Kuaidi100Client.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +43,26 @@ public class Kuaidi100Client implements CarrierAdapter {
         this.settings = settings;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .build();
+    }
+
+    /** Carriers listed for Kuaidi100 without the account's customer, key or salt. */
+    @Override
+    public List<Unbound> unbound() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (settings.companies().isEmpty()) {
+            return List.of();
+        }
+        if (settings.customer() == null || settings.customer().isBlank()) {
+            missing.add("customer (DROPFLOW_KUAIDI100_CUSTOMER)");
+        }
+        if (settings.key() == null || settings.key().isBlank()) {
+            missing.add("key (DROPFLOW_KUAIDI100_KEY)");
+        }
+        if (settings.salt() == null || settings.salt().isBlank()) {
+            missing.add("salt (DROPFLOW_KUAIDI100_SALT)");
+        }
+        return missing.isEmpty() ? List.of() : List.of(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(),
+                "no " + String.join(", ", missing), "dropflow.carriers.kuaidi100." + String.join(", .", missing)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.partners.PartnerBinding;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class Track17Client implements CarrierAdapter {
+public class Track17Client implements CarrierAdapter, PartnerBinding {
 
     /** 17TRACK takes at most this many numbers per request. */
     static final int BATCH = 40;
@@ -38,6 +39,14 @@ public class Track17Client implements CarrierAdapter {
         this.settings = settings;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .build();
+    }
+
+    /** Carriers listed for 17TRACK without the account's key. */
+    @Override
+    public List<Unbound> unbound() {
+        return settings.carriers().isEmpty() || (settings.apiKey() != null && !settings.apiKey().isBlank()) ? List.of()
+                : List.of(new Unbound("17TRACK for carriers " + settings.carriers().keySet(), "no API key",
+                        "dropflow.carriers.track17.api-key (DROPFLOW_17TRACK_KEY)"));
     }
 
     @Override

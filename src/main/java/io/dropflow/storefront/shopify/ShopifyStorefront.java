@@ -2,6 +2,7 @@ package io.dropflow.storefront.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.partners.PartnerBinding;
 import io.dropflow.storefront.StorefrontGateway;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -25,13 +26,30 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 @ConditionalOnProperty(name = "dropflow.partners.storefront", havingValue = "shopify")
-public class ShopifyStorefront implements StorefrontGateway {
+public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
 
     private static final Logger log = LoggerFactory.getLogger(ShopifyStorefront.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShopifySettings settings;
     private final RestClient http;
+
+    /** The shop, its token or the app's secret that signs its webhooks, when one of them is missing. */
+    @Override
+    public List<Unbound> unbound() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (settings.shopDomain() == null || settings.shopDomain().isBlank()) {
+            missing.add("shop-domain (DROPFLOW_SHOPIFY_SHOP)");
+        }
+        if (settings.accessToken() == null || settings.accessToken().isBlank()) {
+            missing.add("access-token (DROPFLOW_SHOPIFY_ACCESS_TOKEN)");
+        }
+        if (settings.clientSecret() == null || settings.clientSecret().isBlank()) {
+            missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
+        }
+        return missing.isEmpty() ? List.of() : List.of(new Unbound("storefront Shopify", "no " + String.join(", ",
+                missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
+    }
 
     ShopifyStorefront(ShopifySettings settings) {
         this.settings = settings;

@@ -1,11 +1,14 @@
 package io.dropflow.supplier.cj;
 
+import io.dropflow.partners.PartnerBinding;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the round is logged for the operator and the claim's or return's deadlines escalate it.
  */
 @Component
-class CjSupplier implements SupplierAdapter {
+class CjSupplier implements SupplierAdapter, PartnerBinding {
 
     private static final Logger log = LoggerFactory.getLogger(CjSupplier.class);
 
@@ -48,6 +51,29 @@ class CjSupplier implements SupplierAdapter {
     @Override
     public boolean serves(String supplierCode) {
         return settings.account(supplierCode).isPresent();
+    }
+
+    /** A CJ account listed under dropflow.suppliers.cj without its access token, openId or logistic name. */
+    @Override
+    public List<Unbound> unbound() {
+        List<Unbound> unbound = new ArrayList<>();
+        settings.cj().forEach((code, a) -> {
+            List<String> missing = new ArrayList<>();
+            if (a.accessToken() == null || a.accessToken().isBlank()) {
+                missing.add("access-token");
+            }
+            if (a.openId() == null || a.openId().isBlank()) {
+                missing.add("open-id");
+            }
+            if (a.logisticName() == null || a.logisticName().isBlank()) {
+                missing.add("logistic-name");
+            }
+            if (!missing.isEmpty()) {
+                unbound.add(new Unbound("supplier " + code + " on CJ Dropshipping", "no " + String.join(", ", missing),
+                        missing.stream().map(m -> "dropflow.suppliers.cj." + code + "." + m).toList().toString()));
+            }
+        });
+        return unbound;
     }
 
     @Override

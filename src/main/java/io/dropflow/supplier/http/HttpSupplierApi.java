@@ -1,10 +1,13 @@
 package io.dropflow.supplier.http;
 
+import io.dropflow.partners.PartnerBinding;
 import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -24,7 +27,7 @@ import org.springframework.web.client.RestClient;
  * an incident).
  */
 @Component
-public class HttpSupplierApi implements SupplierAdapter {
+public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
 
     private static final Logger log = LoggerFactory.getLogger(HttpSupplierApi.class);
 
@@ -38,6 +41,34 @@ public class HttpSupplierApi implements SupplierAdapter {
     @Override
     public boolean serves(String supplierCode) {
         return settings.endpoint(supplierCode).isPresent();
+    }
+
+    /** A supplier listed under dropflow.suppliers.http without its URL, token or webhook secret. */
+    @Override
+    public List<Unbound> unbound() {
+        List<Unbound> unbound = new ArrayList<>();
+        settings.http().forEach((code, e) -> {
+            List<String> missing = new ArrayList<>();
+            if (blank(e.baseUrl())) {
+                missing.add("base-url");
+            }
+            if (blank(e.token())) {
+                missing.add("token");
+            }
+            if (blank(e.webhookSecret())) {
+                missing.add("webhook-secret");
+            }
+            if (!missing.isEmpty()) {
+                unbound.add(new Unbound("supplier " + code + " on Dropflow's supplier API", "no " + String.join(", ",
+                        missing), missing.stream().map(m -> "dropflow.suppliers.http." + code + "." + m).toList()
+                        .toString()));
+            }
+        });
+        return unbound;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** @return the supplier's reference for the purchase order */

@@ -1,0 +1,22 @@
+package io.dropflow.partners;
+
+import java.util.List;
+
+/** A partner feature's account of the partners it must talk to but has no real adapter for. */
+public interface PartnerBinding {
+
+    List<Unbound> unbound();
+
+    /**
+     * @param partner who, e.g. "supplier ACME"
+     * @param missing what is missing, e.g. "no adapter serves it"
+     * @param setting the setting(s) that bind it
+     */
+    record Unbound(String partner, String missing, String setting) {
+
+        @Override
+        public String toString() {
+            return partner + ": " + missing + " (set " + setting + ")";
+        }
+    }
+}
