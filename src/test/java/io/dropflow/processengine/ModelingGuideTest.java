@@ -69,11 +69,15 @@ class ModelingGuideTest {
     void everyProcessVariableIsInTheGuide() throws IllegalAccessException, IOException {
         String guide = guide();
         List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.Variables.class.getDeclaredFields()));
-        fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.Variables.class.getDeclaredFields()));
-        fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.Variables.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.class.getDeclaredFields()));
         for (Field field : fields) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                String variable = (String) field.get(null);
+            // Backing classes name their variables as typed ProcessVariables; older ones as Strings in a Variables class.
+            String variable = !Modifier.isStatic(field.getModifiers()) ? null
+                    : field.getType() == ProcessVariable.class ? ((ProcessVariable<?>) field.get(null)).name()
+                    : field.getType() == String.class && field.getDeclaringClass().getSimpleName().equals("Variables")
+                            ? (String) field.get(null) : null;
+            if (variable != null) {
                 assertThat(guide).as("docs/modeling.md lists variable " + variable).contains("`" + variable + "`");
             }
         }

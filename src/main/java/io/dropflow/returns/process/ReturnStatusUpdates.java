@@ -1,10 +1,9 @@
 package io.dropflow.returns.process;
 
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
-import io.dropflow.returns.ReturnHistory;
 import io.dropflow.returns.ReturnStatus;
-import io.dropflow.returns.Returns;
+import io.dropflow.returns.internal.ReturnHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,27 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("returnStatus")
 public class ReturnStatusUpdates {
 
-    private final Returns returns;
-    private final ReturnHistory history;
+    private final ReturnHandling returns;
 
-    ReturnStatusUpdates(Returns returns, ReturnHistory history) {
+    ReturnStatusUpdates(ReturnHandling returns) {
         this.returns = returns;
-        this.history = history;
     }
 
     public void moveTo(DelegateExecution execution, String status) {
-        returns.findById(returnId(execution)).orElseThrow().moveTo(ReturnStatus.valueOf(status));
+        returns.moveTo(RETURN_ID.from(execution), ReturnStatus.valueOf(status));
     }
 
     /** Ends the return; the reason is the named variable's text (or the text itself). */
     public void close(DelegateExecution execution, String status, String reasonVariableOrText) {
         Object variable = execution.getVariable(reasonVariableOrText);
-        String reason = variable == null ? reasonVariableOrText : variable.toString();
-        returns.findById(returnId(execution)).orElseThrow().closeBecause(ReturnStatus.valueOf(status), reason);
-        history.record(returnId(execution), "DROPFLOW", "Return " + status.toLowerCase() + ": " + reason);
-    }
-
-    private static Long returnId(DelegateExecution execution) {
-        return (Long) execution.getVariable(Variables.RETURN_ID);
+        returns.close(RETURN_ID.from(execution), ReturnStatus.valueOf(status),
+                variable == null ? reasonVariableOrText : variable.toString());
     }
 }
