@@ -1,12 +1,16 @@
 package io.dropflow.aftersales;
 
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,11 +18,11 @@ import java.util.stream.Collectors;
 /**
  * What a defect claim and a return have in common: the order, purchase order and supplier it is
  * against, its lines, the rounds it went to the supplier, whether supervisors have it, how it
- * ended, and its process. Each kind keeps its own table and status; the columns named here are
- * the same in both.
+ * ended, and its process; how its status moves and its rounds with the supplier go. Each kind keeps its own tables and status; the columns named here are
+ * the same in both, and each kind names its lines' table ({@code @AssociationOverride} of "lines").
  */
 @MappedSuperclass
-public abstract class AfterSalesCase {
+public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,6 +33,10 @@ public abstract class AfterSalesCase {
     private String channel;
     private String currency;
     private int roundNo;
+    /** The supplier's answer to the current round (an enum's name), what it offers, and why. */
+    private String supplierAnswer;
+    private BigDecimal supplierAmount;
+    private String supplierReason;
     private boolean escalated;
     private String outcomeReason;
     private String processInstanceId;
@@ -37,24 +45,30 @@ public abstract class AfterSalesCase {
     private Instant closedAt;
     @Version
     private long version;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @OrderBy("lineNo")
+    private List<CaseLine> lines = new ArrayList<>();
 
     protected AfterSalesCase() {
     }
 
     protected AfterSalesCase(Long orderId, Long purchaseOrderId, Long supplierId, String channel, String currency,
-            Instant now) {
+            List<CaseLine> lines, Instant now) {
         this.orderId = orderId;
         this.purchaseOrderId = purchaseOrderId;
         this.supplierId = supplierId;
         this.channel = channel;
         this.currency = currency;
+        this.lines.addAll(lines);
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     public abstract CaseKind kind();
 
-    public abstract List<CaseLine> getLines();
+    public abstract S getStatus();
+
+    protected abstract void setStatus(S status);
 
     /** The number partners and consumers see. */
     public String number() {
@@ -94,12 +108,12 @@ public abstract class AfterSalesCase {
     }
 
     /** The lines' sale value: what a full refund pays back. */
-    protected static BigDecimal saleValueOf(List<CaseLine> lines) {
+    protected BigDecimal saleValue() {
         return lines.stream().map(CaseLine::getSaleValue).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
-     * Opens round {@code round} with the supplier.
+     * Opens round {@code round} with the supplier; the answer to the round before is cleared.
      * @return false when that round is open already (a retried step), which changes nothing
      */
     protected boolean openRound(int round, Instant now) {
@@ -107,23 +121,58 @@ public abstract class AfterSalesCase {
             return false;
         }
         roundNo = round;
+        supplierAnswer = null;
+        supplierAmount = null;
+        supplierReason = null;
         touch(now);
         return true;
     }
 
     /**
-     * The status after moving from {@code current} to {@code next}: an ended case stays as it ended,
-     * and moving to an end closes it.
+     * The supplier's answer to round {@code round}, what it offers and why.
+     * @return false for an answer to a round other than the current one, or a second answer, which changes nothing
      */
-    protected <S extends CaseStatus> S move(S current, S next, Instant now) {
-        if (!current.isOpen() || current == next) {
-            return current;
+    protected boolean answerRound(int round, Enum<?> answer, BigDecimal amount, String reason, Instant now) {
+        if (round != roundNo || supplierAnswer != null) {
+            return false;
         }
+        supplierAnswer = answer.name();
+        supplierAmount = amount;
+        supplierReason = reason;
+        touch(now);
+        return true;
+    }
+
+    /** The name of the supplier's answer to the current round; null until it answers. */
+    protected String supplierAnswerName() {
+        return supplierAnswer;
+    }
+
+    /** Moves to {@code next}: an ended case stays as it ended, and moving to an end closes it. */
+    public void moveTo(S next, Instant now) {
+        if (!isOpen() || getStatus() == next) {
+            return;
+        }
+        setStatus(next);
         if (!next.isOpen()) {
             closedAt = now;
         }
         touch(now);
-        return next;
+    }
+
+    /** Ends the case at {@code end} for {@code reason} (the reason the consumer is told). */
+    public void closeBecause(S end, String reason, Instant now) {
+        endBecause(reason);
+        moveTo(end, now);
+    }
+
+    public boolean isOpen() {
+        return getStatus().isOpen();
+    }
+
+    /** The status of this kind of case named {@code name}, as models and forms write it ("REJECTED"). */
+    public S statusNamed(String name) {
+        return Enum.valueOf(getStatus().getDeclaringClass(), name);
     }
 
     protected void endBecause(String reason) {
@@ -141,10 +190,13 @@ public abstract class AfterSalesCase {
     public String getChannel() { return channel; }
     public String getCurrency() { return currency; }
     public int getRoundNo() { return roundNo; }
+    public BigDecimal getSupplierAmount() { return supplierAmount; }
+    public String getSupplierReason() { return supplierReason; }
     public boolean isEscalated() { return escalated; }
     public String getOutcomeReason() { return outcomeReason; }
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getClosedAt() { return closedAt; }
+    public List<CaseLine> getLines() { return List.copyOf(lines); }
 }

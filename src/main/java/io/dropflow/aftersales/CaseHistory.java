@@ -16,21 +16,21 @@ public interface CaseHistory {
     /** The case's entries, oldest first. */
     List<Entry> of(CaseKind kind, Long caseId);
 
-    default void record(AfterSalesCase c, Party party, String what) {
+    default void record(AfterSalesCase<?> c, Party party, String what) {
         record(c.kind(), c.getId(), party, what);
     }
 
-    default List<Entry> of(AfterSalesCase c) {
+    default List<Entry> of(AfterSalesCase<?> c) {
         return of(c.kind(), c.getId());
     }
 
     /** The case ended at one of its model's end events, without a remedy or refund, for this reason. */
-    default void ended(AfterSalesCase c, Enum<?> status, String reason) {
+    default void ended(AfterSalesCase<?> c, Enum<?> status, String reason) {
         record(c, Party.DROPFLOW, c.kind().title() + " " + status.name().toLowerCase(Locale.ROOT) + ": " + reason);
     }
 
     /** Supervisors have the case now, and why ("no reason given" when the model gave none). */
-    default void escalated(AfterSalesCase c, String reason) {
+    default void escalated(AfterSalesCase<?> c, String reason) {
         record(c, Party.DROPFLOW, "Escalated to supervisors: " + (reason == null ? "no reason given" : reason));
     }
 

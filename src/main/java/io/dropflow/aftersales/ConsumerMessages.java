@@ -24,18 +24,18 @@ public class ConsumerMessages {
 
     /** Once per case and topic: the key is the case number and the topic, e.g. DF-CL7-outcome. */
     @CallsPartner
-    public void send(AfterSalesCase c, String topic, String text) {
+    public void send(AfterSalesCase<?> c, String topic, String text) {
         storefront.messageConsumer(storefrontOrderId(c), text, c.number() + "-" + topic);
     }
 
     /** Pays {@code amount} (rounded to the currency's minor units) back, once per case: key DF-CL7-refund. */
     @CallsPartner
-    public void refund(AfterSalesCase c, BigDecimal amount, String reason) {
+    public void refund(AfterSalesCase<?> c, BigDecimal amount, String reason) {
         storefront.refund(storefrontOrderId(c), Money.inMinorUnits(amount, c.getCurrency()), c.getCurrency(), reason,
                 c.number() + "-refund");
     }
 
-    String storefrontOrderId(AfterSalesCase c) {
+    String storefrontOrderId(AfterSalesCase<?> c) {
         return orders.order(c.getOrderId()).storefrontOrderId();
     }
 }

@@ -35,7 +35,7 @@ public class ReplacementOrders {
      * @throws SupplierRefusedException when the supplier refuses in its answer (recorded in the case's history)
      */
     @CallsPartner
-    public PurchaseOrderView replacement(AfterSalesCase c, int attempt, boolean supplierBears, int shipByHours,
+    public PurchaseOrderView replacement(AfterSalesCase<?> c, int attempt, boolean supplierBears, int shipByHours,
             Duration shipByTime) {
         try {
             PurchaseOrderView po = purchasing.forwardReplacement(c.getPurchaseOrderId(), c.getId(), attempt,
@@ -51,14 +51,14 @@ public class ReplacementOrders {
 
     /** As many pieces of {@code sku} as the case is about, at the supplier's offer. */
     @CallsPartner
-    public PurchaseOrderView exchange(AfterSalesCase c, String sku, int shipByHours, Duration shipByTime) {
+    public PurchaseOrderView exchange(AfterSalesCase<?> c, String sku, int shipByHours, Duration shipByTime) {
         PurchaseOrderView po = purchasing.forwardExchange(c.getPurchaseOrderId(), c.getId(), sku, c.pieces(),
                 orders.order(c.getOrderId()).supplierShipTo(), shipByHours, shipByTime);
         forwarded(c, "Exchange", po, ": " + c.pieces() + " × " + sku);
         return po;
     }
 
-    private void forwarded(AfterSalesCase c, String what, PurchaseOrderView po, String detail) {
+    private void forwarded(AfterSalesCase<?> c, String what, PurchaseOrderView po, String detail) {
         history.record(c, Party.DROPFLOW, what + " purchase order " + po.number() + " sent to " + po.supplierCode() + detail);
         timeline.record(c.getOrderId(), what + " purchase order " + po.number() + " forwarded for " + c.kind().noun() + " "
                 + c.number());

@@ -27,7 +27,7 @@ public class SupplierRounds {
      * The case a supplier answers about, locked. Another supplier's case is as unknown to it as a
      * missing one: "supplier ACME has no claim DF-CL7".
      */
-    public <C extends AfterSalesCase> C caseAnswered(String supplierCode, CaseKind kind, String number,
+    public <C extends AfterSalesCase<?>> C caseAnswered(String supplierCode, CaseKind kind, String number,
             Function<Long, Optional<C>> lockById) {
         SupplierView supplier = catalog.supplier(supplierCode);
         return lockById.apply(kind.idOf(number)).filter(c -> c.getSupplierId().equals(supplier.id()))
@@ -36,14 +36,14 @@ public class SupplierRounds {
     }
 
     /** "Round 2: COUNTER_OFFER, offering a compensation of 4.00 EUR (a discount instead)". */
-    public void answered(AfterSalesCase c, int round, Enum<?> answer, String offering, String reason) {
+    public void answered(AfterSalesCase<?> c, int round, Enum<?> answer, String offering, String reason) {
         history.record(c, Party.SUPPLIER, "Round " + round + ": " + answer
                 + (offering == null ? "" : ", offering " + offering)
                 + (reason == null ? "" : " (" + reason + ")"));
     }
 
     /** "Round 2" and what was asked, once the supplier has it. */
-    public void sent(AfterSalesCase c, int round, String what) {
+    public void sent(AfterSalesCase<?> c, int round, String what) {
         history.record(c, Party.DROPFLOW, "Round " + round + what);
     }
 }

@@ -35,11 +35,11 @@ public class TaskFormFacts {
         this.history = history;
     }
 
-    public OrderSummary order(AfterSalesCase c) {
+    public OrderSummary order(AfterSalesCase<?> c) {
         return orders.order(c.getOrderId());
     }
 
-    public PurchaseOrderView purchaseOrder(AfterSalesCase c) {
+    public PurchaseOrderView purchaseOrder(AfterSalesCase<?> c) {
         return purchasing.purchaseOrder(c.getPurchaseOrderId());
     }
 
@@ -49,17 +49,17 @@ public class TaskFormFacts {
     }
 
     /** "**Claim DF-CL7**": the case in bold, as a form's first words. */
-    public static String title(AfterSalesCase c) {
+    public static String title(AfterSalesCase<?> c) {
         return "**" + c.kind().title() + " " + c.number() + "**";
     }
 
     /** "on order 12 (SHOP-1, WEBSHOP)". */
-    public static String onOrder(AfterSalesCase c, OrderSummary order) {
+    public static String onOrder(AfterSalesCase<?> c, OrderSummary order) {
         return "on order " + order.id() + " (" + order.storefrontOrderId() + ", " + c.getChannel() + ")";
     }
 
     /** One bullet per line: "- line 1: 2 × DEMO-MUG (30.00 EUR)". */
-    public static String lines(AfterSalesCase c) {
+    public static String lines(AfterSalesCase<?> c) {
         StringBuilder text = new StringBuilder();
         for (CaseLine line : c.getLines()) {
             text.append("- line ").append(line.getLineNo()).append(": ").append(line.getQuantity()).append(" × ")
@@ -75,7 +75,7 @@ public class TaskFormFacts {
     }
 
     /** The latest entries of the case's history, one bullet each, oldest first. */
-    public String history(AfterSalesCase c) {
+    public String history(AfterSalesCase<?> c) {
         List<CaseHistory.Entry> entries = history.of(c);
         return entries.stream().skip(Math.max(0, entries.size() - HISTORY_ENTRIES))
                 .map(e -> "- " + time(e.at()) + " " + e.party().name().toLowerCase(Locale.ROOT) + ": " + e.what())

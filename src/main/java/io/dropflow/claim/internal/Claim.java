@@ -8,17 +8,14 @@ import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.JoinTable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +24,8 @@ import java.util.List;
  * agreed remedy are recorded here, the history in the after-sales {@link io.dropflow.aftersales.CaseHistory}.
  */
 @Entity
-public class Claim extends AfterSalesCase {
+@AssociationOverride(name = "lines", joinTable = @JoinTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id")))
+public class Claim extends AfterSalesCase<ClaimStatus> {
 
     @Enumerated(EnumType.STRING)
     private ClaimType claimType;
@@ -41,12 +39,9 @@ public class Claim extends AfterSalesCase {
     @Enumerated(EnumType.STRING)
     private Remedy proposedRemedy;
     private BigDecimal proposedAmount;
-    @Enumerated(EnumType.STRING)
-    private SupplierClaimAnswer supplierAnswer;
+    /** The remedy the supplier offers in its answer to the current round (its amount is the case's supplierAmount). */
     @Enumerated(EnumType.STRING)
     private Remedy supplierRemedy;
-    private BigDecimal supplierAmount;
-    private String supplierReason;
     @Enumerated(EnumType.STRING)
     private Remedy remedy;
     private BigDecimal remedyAmount;
@@ -55,34 +50,30 @@ public class Claim extends AfterSalesCase {
     private Instant respondBy;
     private Instant resolveBy;
     private String platformVerdict;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id"))
-    @OrderBy("lineNo")
-    private List<CaseLine> lines = new ArrayList<>();
 
     protected Claim() {
     }
 
     public Claim(Long orderId, Long purchaseOrderId, Long supplierId, ClaimType claimType, String description,
             Remedy consumerWish, String channel, String currency, List<CaseLine> lines, Instant now) {
-        super(orderId, purchaseOrderId, supplierId, channel, currency, now);
+        super(orderId, purchaseOrderId, supplierId, channel, currency, lines, now);
         this.claimType = claimType;
         this.description = description;
         this.consumerWish = consumerWish;
-        this.lines.addAll(lines);
-        this.claimedValue = saleValueOf(lines);
+        this.claimedValue = saleValue();
         // First round: what the consumer wishes, paid by the supplier.
         this.proposedRemedy = consumerWish;
         this.proposedAmount = consumerWish == Remedy.RESHIP ? null : claimedValue;
     }
 
     @Override
-    public CaseKind kind() {
-        return CaseKind.CLAIM;
+    protected void setStatus(ClaimStatus status) {
+        this.status = status;
     }
 
-    public void moveTo(ClaimStatus next, Instant now) {
-        status = move(status, next, now);
+    @Override
+    public CaseKind kind() {
+        return CaseKind.CLAIM;
     }
 
     public void setDeadlines(Instant respondBy, Instant resolveBy, Instant now) {
@@ -96,10 +87,7 @@ public class Claim extends AfterSalesCase {
         if (!openRound(round, now)) {
             return;
         }
-        supplierAnswer = null;
         supplierRemedy = null;
-        supplierAmount = null;
-        supplierReason = null;
         status = ClaimStatus.WITH_SUPPLIER;
     }
 
@@ -116,19 +104,13 @@ public class Claim extends AfterSalesCase {
      */
     public boolean recordSupplierAnswer(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount,
             String reason, Instant now) {
-        if (round != getRoundNo() || supplierAnswer != null) {
+        boolean acceptsOurs = answer == SupplierClaimAnswer.ACCEPTED && remedy == null;
+        Remedy offered = acceptsOurs ? proposedRemedy : remedy;
+        BigDecimal offeredAmount = acceptsOurs ? proposedAmount : remedy == Remedy.REFUND ? claimedValue : amount;
+        if (!answerRound(round, answer, offeredAmount, reason, now)) {
             return false;
         }
-        this.supplierAnswer = answer;
-        if (answer == SupplierClaimAnswer.ACCEPTED && remedy == null) {
-            this.supplierRemedy = proposedRemedy;
-            this.supplierAmount = proposedAmount;
-        } else {
-            this.supplierRemedy = remedy;
-            this.supplierAmount = remedy == Remedy.REFUND ? claimedValue : amount;
-        }
-        this.supplierReason = reason;
-        touch(now);
+        this.supplierRemedy = offered;
         return true;
     }
 
@@ -163,9 +145,9 @@ public class Claim extends AfterSalesCase {
         touch(now);
     }
 
-    public void closeBecause(ClaimStatus end, String reason, Instant now) {
-        endBecause(reason);
-        moveTo(end, now);
+    /** The supplier's answer to the current round; null until it answers. */
+    public SupplierClaimAnswer getSupplierAnswer() {
+        return supplierAnswerName() == null ? null : SupplierClaimAnswer.valueOf(supplierAnswerName());
     }
 
     /** What the supplier offered in its answer, else what we asked of it. */
@@ -174,31 +156,23 @@ public class Claim extends AfterSalesCase {
     }
 
     public BigDecimal offeredAmount() {
-        return supplierRemedy != null ? supplierAmount : proposedAmount;
-    }
-
-    public boolean isOpen() {
-        return status.isOpen();
+        return supplierRemedy != null ? getSupplierAmount() : proposedAmount;
     }
 
     public boolean isSoldOnAMarketplace() {
         return "MARKETPLACE".equals(getChannel());
     }
 
-    @Override
-    public List<CaseLine> getLines() { return List.copyOf(lines); }
     public ClaimType getClaimType() { return claimType; }
     public String getDescription() { return description; }
     public Remedy getConsumerWish() { return consumerWish; }
+    @Override
     public ClaimStatus getStatus() { return status; }
     public BigDecimal getClaimedValue() { return claimedValue; }
     public int getEvidenceRequests() { return evidenceRequests; }
     public Remedy getProposedRemedy() { return proposedRemedy; }
     public BigDecimal getProposedAmount() { return proposedAmount; }
-    public SupplierClaimAnswer getSupplierAnswer() { return supplierAnswer; }
     public Remedy getSupplierRemedy() { return supplierRemedy; }
-    public BigDecimal getSupplierAmount() { return supplierAmount; }
-    public String getSupplierReason() { return supplierReason; }
     public Remedy getRemedy() { return remedy; }
     public BigDecimal getRemedyAmount() { return remedyAmount; }
     public CostBearer getCostBearer() { return costBearer; }

@@ -12,8 +12,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
- * A claim's course outside the negotiation: its status as the model moves it, its deadlines, the
- * consumer's evidence, and escalation to supervisors.
+ * A claim's course before and beside the negotiation: its deadlines, and the consumer's evidence.
+ * Status moves and escalation are the after-sales {@link io.dropflow.aftersales.CaseCourse}'s.
  */
 @Service
 public class ClaimHandling {
@@ -35,24 +35,13 @@ public class ClaimHandling {
         this.clock = clock;
     }
 
-    public void moveTo(Long claimId, ClaimStatus status) {
-        claims.claim(claimId).moveTo(status, clock.instant());
-    }
-
-    /** The claim ends without a remedy (rejected or closed) at one of the model's end events. */
-    public void close(Long claimId, ClaimStatus end, String reason) {
-        Claim claim = claims.claim(claimId);
-        claim.closeBecause(end, reason, clock.instant());
-        history.ended(claim, end, reason);
-    }
-
     /** The claim's clocks, counted from when the consumer filed it. */
     public record Clocks(Instant respondBy, Instant resolveBy, Duration supplierAnswerTime, long negotiationRounds) {
     }
 
     /** Reads the claim's deadlines from claim-deadlines.dmn (by channel and claim type) and starts its clocks. */
     public Clocks startClocks(Long claimId) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         ClaimDeadlineTable.Deadlines deadlines = deadlineTable.deadlinesFor(claim.getChannel(), claim.getClaimType());
         Clocks clocks = new Clocks(claim.getCreatedAt().plus(settings.hours(deadlines.respondWithinHours())),
                 claim.getCreatedAt().plus(settings.hours(deadlines.resolveWithinHours())),
@@ -81,23 +70,8 @@ public class ClaimHandling {
     /** Asks the consumer for more photos or video, once per request. */
     @CallsPartner
     public void askForEvidence(Long claimId) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         consumer.send(claim, "evidence-" + claim.getEvidenceRequests(), "About your claim " + claim.number()
                 + ": please send more photos or a video of the problem, so that we can settle it.");
-    }
-
-    /** Supervisors take the claim over; {@code reason} says why. */
-    public void escalate(Long claimId, String reason) {
-        Claim claim = claims.claim(claimId);
-        claim.escalate(clock.instant());
-        history.escalated(claim, reason);
-    }
-
-    /** A claim task was not done by the deadline to answer the consumer: supervisors get it too. */
-    public void taskOverdue(Long claimId, String taskName) {
-        Claim claim = claims.claim(claimId);
-        claim.escalate(clock.instant());
-        history.record(claim, Party.DROPFLOW, "'" + taskName
-                + "' not done by the deadline to answer the consumer: escalated to supervisors");
     }
 }

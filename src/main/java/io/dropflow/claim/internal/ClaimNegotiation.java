@@ -67,12 +67,15 @@ public class ClaimNegotiation {
     }
 
     /**
-     * Sends round {@code round} to the supplier who shipped the goods, with the evidence and the
-     * remedy we ask for. The round is committed before the call, so an answer that comes back at once
-     * finds the round it answers; a retry sends the same round under the same key.
+     * Sends the round after {@code lastRound} to the supplier who shipped the goods, with the evidence
+     * and the remedy we ask for. The round is committed before the call, so an answer that comes back
+     * at once finds the round it answers; a retry sends the same round under the same key.
+     * @param lastRound the round the process sent last (not the claim's: a retry after the commit repeats it)
+     * @return the round sent, by which the supplier's answer is correlated
      */
     @CallsPartner
-    public void sendRound(Long claimId, int round) {
+    public long sendNextRound(Long claimId, long lastRound) {
+        int round = Math.toIntExact(lastRound + 1);
         Claim claim = commitFirst.commit(() -> {
             Claim locked = claims.locked(claimId);
             locked.startRound(round, clock.instant());
@@ -86,6 +89,7 @@ public class ClaimNegotiation {
                 claim.getProposedRemedy().name(), claim.getProposedAmount(), claim.getCurrency()));
         rounds.sent(claim, round, " sent to the supplier, asking for "
                 + Remedies.text(claim.getProposedRemedy(), claim.getProposedAmount(), claim.getCurrency()));
+        return round;
     }
 
     /** Accept, reject (with a reason for the consumer) or ask for more evidence. @throws DecisionRefused */

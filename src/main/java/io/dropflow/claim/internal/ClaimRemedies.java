@@ -1,5 +1,6 @@
 package io.dropflow.claim.internal;
 
+import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
@@ -8,10 +9,7 @@ import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
-import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.settlement.Ledger;
-import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,22 +25,20 @@ public class ClaimRemedies {
     private final Claims claims;
     private final ReplacementOrders replacements;
     private final ConsumerMessages consumer;
-    private final Ledger ledger;
+    private final CaseBookings bookings;
     private final Purchasing purchasing;
     private final CaseHistory history;
-    private final OrderTimeline timeline;
     private final ClaimSettings settings;
     private final Clock clock;
 
-    ClaimRemedies(Claims claims, ReplacementOrders replacements, ConsumerMessages consumer, Ledger ledger,
-            Purchasing purchasing, CaseHistory history, OrderTimeline timeline, ClaimSettings settings, Clock clock) {
+    ClaimRemedies(Claims claims, ReplacementOrders replacements, ConsumerMessages consumer, CaseBookings bookings,
+            Purchasing purchasing, CaseHistory history, ClaimSettings settings, Clock clock) {
         this.claims = claims;
         this.replacements = replacements;
         this.consumer = consumer;
-        this.ledger = ledger;
+        this.bookings = bookings;
         this.purchasing = purchasing;
         this.history = history;
-        this.timeline = timeline;
         this.settings = settings;
         this.clock = clock;
     }
@@ -55,7 +51,7 @@ public class ClaimRemedies {
      */
     @CallsPartner
     public Long forwardReplacement(Long claimId, int attempt) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         return replacements.replacement(claim, attempt, claim.getCostBearer() == CostBearer.SUPPLIER,
                 settings.replacementShipByHours(), settings.hours(settings.replacementShipByHours())).id();
     }
@@ -63,7 +59,7 @@ public class ClaimRemedies {
     /** Pays the consumer the agreed refund or compensation, once per claim. */
     @CallsPartner
     public void refundConsumer(Long claimId) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         consumer.refund(claim, claim.getRemedyAmount(), "defect claim " + claim.number());
         history.record(claim, Party.DROPFLOW, "Paid the consumer "
                 + Remedies.money(claim.getRemedyAmount(), claim.getCurrency()) + " through the storefront");
@@ -79,29 +75,23 @@ public class ClaimRemedies {
         Claim claim = claims.locked(claimId);
         boolean supplierPays = claim.getCostBearer() == CostBearer.SUPPLIER;
         BigDecimal paid = claim.getRemedy() == Remedy.RESHIP ? BigDecimal.ZERO : claim.getRemedyAmount();
-        BigDecimal replacementCost = BigDecimal.ZERO;
-        if (claim.getRemedy() == Remedy.RESHIP && !supplierPays) {
-            replacementCost = purchasing.purchaseOrder(replacementPurchaseOrderId).landedCost();
-        }
-        boolean settledBefore = ledger.isSettled(claim.getOrderId());
-        ledger.bookClaim(claim.getOrderId(), claim.number(), claim.getCurrency(), paid, replacementCost,
-                supplierPays ? paid : BigDecimal.ZERO);
+        BigDecimal replacementCost = claim.getRemedy() == Remedy.RESHIP && !supplierPays
+                ? bookings.landedCost(replacementPurchaseOrderId) : BigDecimal.ZERO;
+        String cost = supplierPays ? "charged back to the supplier" : "the seller's loss";
+        bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), claim.getCurrency(), paid,
+                replacementCost, supplierPays ? paid : BigDecimal.ZERO), "Defect claim " + claim.number() + " resolved: " + cost);
         if (supplierPays) {
             purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
         }
         claim.moveTo(ClaimStatus.RESOLVED, clock.instant());
-        String cost = supplierPays ? "charged back to the supplier" : "the seller's loss";
         history.record(claim, Party.DROPFLOW, "Resolved with " + Remedies.text(claim.getRemedy(),
                 claim.getRemedyAmount(), claim.getCurrency()) + ", " + cost);
-        timeline.record(claim.getOrderId(), "Defect claim " + claim.number() + " resolved: " + cost
-                + (settledBefore ? "; the settled order's margin is adjusted to "
-                        + Remedies.money(ledger.margin(claim.getOrderId()), claim.getCurrency()) : ""));
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */
     @CallsPartner
     public void tellOutcome(Long claimId) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         String text = switch (claim.getStatus()) {
             case RESOLVED -> "Your claim " + claim.number() + " is settled: "
                     + Remedies.text(claim.getRemedy(), claim.getRemedyAmount(), claim.getCurrency()) + ".";

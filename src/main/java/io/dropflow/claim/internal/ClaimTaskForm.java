@@ -42,7 +42,7 @@ public class ClaimTaskForm {
      * @param escalationReason why supervisors have the claim, if they do
      */
     public Facts taskCreated(Long claimId, boolean review, Long rounds, String escalationReason) {
-        Claim claim = claims.claim(claimId);
+        Claim claim = claims.get(claimId);
         claim.moveTo(review ? ClaimStatus.UNDER_REVIEW : ClaimStatus.NEGOTIATING, clock.instant());
         return new Facts(summary(claim), facts.history(claim), review ? null : negotiation(claim, rounds, escalationReason));
     }

@@ -1,6 +1,6 @@
 package io.dropflow.claim.internal;
 
-import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseViews;
 import io.dropflow.claim.ClaimView;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -16,28 +16,23 @@ public class ClaimViews {
 
     private final Claims claims;
     private final ClaimEvidenceFiles evidence;
-    private final CaseHistory history;
-    private final Ledger ledger;
+    private final CaseViews views;
 
-    ClaimViews(Claims claims, ClaimEvidenceFiles evidence, CaseHistory history, Ledger ledger) {
+    ClaimViews(Claims claims, ClaimEvidenceFiles evidence, CaseViews views) {
         this.claims = claims;
         this.evidence = evidence;
-        this.history = history;
-        this.ledger = ledger;
+        this.views = views;
     }
 
     @Transactional(readOnly = true)
     public ClaimView of(Long claimId) {
-        Claim c = claims.claim(claimId);
-        List<LedgerEntry> orderEntries = ledger.entriesOf(c.getOrderId());
-        List<LedgerEntry> claimEntries = orderEntries.stream()
-                .filter(e -> e.reference().equals(c.number())).toList();
+        Claim c = claims.get(claimId);
+        List<LedgerEntry> orderEntries = views.orderEntries(c);
         boolean settledBefore = orderEntries.stream()
                 .anyMatch(e -> e.type() == LedgerEntryType.PLATFORM_FEE && e.bookedAt().isBefore(c.getCreatedAt()));
         return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
                 c.getConsumerWish(), c.getChannel(), c.getCurrency(), c.getClaimedValue(),
-                c.getLines().stream().map(l -> new ClaimView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
-                        l.getSaleValue())).toList(),
+                CaseViews.lines(c),
                 evidence.listOf(claimId).stream().map(e -> new ClaimView.EvidenceView(e.id(), e.fileName(),
                         e.contentType(), e.sizeBytes(), e.sha256(), e.url(),
                         e.url() == null ? "/api/claims/" + claimId + "/evidence/" + e.id() : null, e.uploadedAt())).toList(),
@@ -47,11 +42,7 @@ public class ClaimViews {
                 c.getRemedy() == null && c.getOutcomeReason() == null ? null
                         : new ClaimView.Outcome(c.getRemedy(), c.getRemedyAmount(), c.getCostBearer(), c.getOutcomeReason()),
                 c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
-                claimEntries.stream().map(e -> new ClaimView.LedgerView(e.type().name(), e.amount(),
-                        e.bookedAt())).toList(),
-                settledBefore, Ledger.margin(orderEntries),
-                history.of(c).stream().map(h -> new ClaimView.HistoryView(h.at(), h.party().name(), h.what()))
-                        .toList(),
+                CaseViews.caseEntries(c, orderEntries), settledBefore, Ledger.margin(orderEntries), views.history(c),
                 c.getProcessInstanceId(), c.getCreatedAt(), c.getClosedAt());
     }
 

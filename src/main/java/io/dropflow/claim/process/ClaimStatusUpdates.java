@@ -2,8 +2,8 @@ package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
-import io.dropflow.claim.ClaimStatus;
-import io.dropflow.claim.internal.ClaimHandling;
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("claimStatus")
 public class ClaimStatusUpdates {
 
-    private final ClaimHandling claims;
+    private final CaseCourse course;
 
-    ClaimStatusUpdates(ClaimHandling claims) {
-        this.claims = claims;
+    ClaimStatusUpdates(CaseCourse course) {
+        this.course = course;
     }
 
     public void moveTo(DelegateExecution execution, String status) {
-        claims.moveTo(CLAIM_ID.from(execution), ClaimStatus.valueOf(status));
+        course.moveTo(CaseKind.CLAIM, CLAIM_ID.from(execution), status);
     }
 
     /** Ends the claim without a remedy; the reason is the named variable's text (or the text itself). */
     public void close(DelegateExecution execution, String status, String reasonVariableOrText) {
         Object variable = execution.getVariable(reasonVariableOrText);
-        claims.close(CLAIM_ID.from(execution), ClaimStatus.valueOf(status),
+        course.end(CaseKind.CLAIM, CLAIM_ID.from(execution), status,
                 variable == null ? reasonVariableOrText : variable.toString());
     }
 }

@@ -4,7 +4,8 @@ import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_GROUPS;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_REASON;
 
-import io.dropflow.claim.internal.ClaimHandling;
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.claim.process.DefectClaimProcess.Element;
 import io.dropflow.processengine.Escalation;
 import io.dropflow.security.Groups;
@@ -23,17 +24,17 @@ import org.springframework.stereotype.Component;
 @Component("escalateClaim")
 class EscalateClaim implements JavaDelegate, TaskListener {
 
-    private final ClaimHandling claims;
+    private final CaseCourse course;
     private final Escalation escalation;
 
-    EscalateClaim(ClaimHandling claims, Escalation escalation) {
-        this.claims = claims;
+    EscalateClaim(CaseCourse course, Escalation escalation) {
+        this.course = course;
         this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        claims.escalate(CLAIM_ID.from(execution), ESCALATION_REASON.from(execution, null));
+        course.escalate(CaseKind.CLAIM, CLAIM_ID.from(execution), ESCALATION_REASON.from(execution, null));
         CLAIM_GROUPS.set(execution, Groups.SUPERVISORS);
         if (Element.ESCALATE_OVERDUE.id().equals(execution.getCurrentActivityId())) {
             // The resolution deadline does not interrupt: whatever task is open now moves to supervisors.
@@ -44,7 +45,7 @@ class EscalateClaim implements JavaDelegate, TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        claims.taskOverdue(CLAIM_ID.from(task), task.getName());
+        course.taskOverdue(CaseKind.CLAIM, CLAIM_ID.from(task), task.getName(), "not done by the deadline to answer the consumer");
         escalation.toSupervisors(task);
     }
 }

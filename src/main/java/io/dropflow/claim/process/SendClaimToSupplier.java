@@ -22,8 +22,6 @@ class SendClaimToSupplier implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long round = CLAIM_ROUND.from(execution) + 1;
-        negotiation.sendRound(CLAIM_ID.from(execution), (int) round);
-        CLAIM_ROUND.set(execution, round);
+        CLAIM_ROUND.set(execution, negotiation.sendNextRound(CLAIM_ID.from(execution), CLAIM_ROUND.from(execution)));
     }
 }

@@ -1,15 +1,14 @@
 package io.dropflow.returns.internal;
 
+import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
-import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -20,21 +19,17 @@ public class ReturnAccounting {
 
     private final Returns returns;
     private final ConsumerMessages consumer;
-    private final Ledger ledger;
-    private final Purchasing purchasing;
+    private final CaseBookings bookings;
     private final CaseHistory history;
-    private final OrderTimeline timeline;
     private final ReturnSettings settings;
     private final Clock clock;
 
-    ReturnAccounting(Returns returns, ConsumerMessages consumer, Ledger ledger, Purchasing purchasing,
-            CaseHistory history, OrderTimeline timeline, ReturnSettings settings, Clock clock) {
+    ReturnAccounting(Returns returns, ConsumerMessages consumer, CaseBookings bookings, CaseHistory history,
+            ReturnSettings settings, Clock clock) {
         this.returns = returns;
         this.consumer = consumer;
-        this.ledger = ledger;
-        this.purchasing = purchasing;
+        this.bookings = bookings;
         this.history = history;
-        this.timeline = timeline;
         this.settings = settings;
         this.clock = clock;
     }
@@ -64,7 +59,7 @@ public class ReturnAccounting {
     /** Refunds the consumer what was settled, once per return (key DF-RT{id}-refund); nothing when that is zero. */
     @CallsPartner
     public void refundConsumer(Long returnId) {
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         if (r.getRefundAmount().signum() > 0) {
             consumer.refund(r, r.getRefundAmount(), "return " + r.number());
         }
@@ -84,17 +79,13 @@ public class ReturnAccounting {
         BigDecimal credit = r.supplierTookGoodsBack() ? r.getSupplyValue() : BigDecimal.ZERO;
         BigDecimal label = r.returnLabelOnOurAccount() ? settings.labelCost() : BigDecimal.ZERO;
         BigDecimal exchange = r.getExchangePurchaseOrderId() == null ? BigDecimal.ZERO
-                : purchasing.purchaseOrder(r.getExchangePurchaseOrderId()).landedCost();
+                : bookings.landedCost(r.getExchangePurchaseOrderId());
         BigDecimal chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative() ? refunded : BigDecimal.ZERO;
-        boolean settledBefore = ledger.isSettled(r.getOrderId());
-        ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(), currency, refunded, credit, label,
-                exchange, chargeback));
+        bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(), currency,
+                refunded, credit, label, exchange, chargeback)), "Return " + r.number() + " completed");
         r.moveTo(ReturnStatus.COMPLETED, clock.instant());
         history.record(r, Party.DROPFLOW, "Booked: refund " + Money.format(refunded, currency) + ", supplier credit "
                 + Money.format(credit, currency) + ", return label " + Money.format(label, currency) + ", exchange "
                 + Money.format(exchange, currency) + ", supplier's share " + Money.format(chargeback, currency));
-        timeline.record(r.getOrderId(), "Return " + r.number() + " completed"
-                + (settledBefore ? "; the settled order's margin is adjusted to "
-                        + Money.format(ledger.margin(r.getOrderId()), currency) : ""));
     }
 }

@@ -48,7 +48,7 @@ public class ReturnAnswers {
                         + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
             }
         }
-        if (!r.recordSupplierAnswer(event.round(), event.answer().name(), amount, event.reason(), clock.instant())) {
+        if (!r.recordSupplierAnswer(event.round(), event.answer(), amount, event.reason(), clock.instant())) {
             return event.round() == r.getRoundNo() ? Result.ALREADY_RECEIVED : Result.NOT_THE_CURRENT_ROUND;
         }
         rounds.answered(r, event.round(), event.answer(), amount == null ? null : Money.format(amount, r.getCurrency()),

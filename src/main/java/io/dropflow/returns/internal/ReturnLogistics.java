@@ -53,7 +53,7 @@ public class ReturnLogistics {
      */
     @CallsPartner
     public Long bookLabel(Long returnId) {
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         ShippingAddress a = orders.order(r.getOrderId()).shippingAddress();
         String supplierCode = purchasing.purchaseOrder(r.getPurchaseOrderId()).supplierCode();
         Tracking.ReturnParcel parcel = tracking.returnParcel(r.getOrderId(), r.getPurchaseOrderId(), r.getId(),
@@ -68,7 +68,7 @@ public class ReturnLogistics {
     /** Sends the consumer the return label, with who pays for it; once per return. */
     @CallsPartner
     public void sendLabel(Long returnId) {
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
                 ? "The label's " + Money.format(settings.labelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
@@ -83,7 +83,7 @@ public class ReturnLogistics {
      */
     @CallsPartner
     public void forwardExchange(Long returnId) {
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) settings.exchangeShipBy().toHours(),
                 settings.exchangeShipBy()).id(), clock.instant());
     }

@@ -50,11 +50,14 @@ public class ReturnMediation {
     }
 
     /**
-     * Asks the supplier to take the goods back: round {@code round} under the key DF-RT{id}-R{round}.
-     * The round is committed before the call, so an answer that comes back at once finds it.
+     * Asks the supplier to take the goods back, in the round after {@code lastRound}, under the key
+     * DF-RT{id}-R{round}. The round is committed before the call, so an answer that comes back at once finds it.
+     * @param lastRound the round the process sent last (a retry after the commit repeats its round)
+     * @return the round sent, by which the supplier's answer is correlated
      */
     @CallsPartner
-    public void askSupplier(Long returnId, int round) {
+    public long askSupplier(Long returnId, long lastRound) {
+        int round = Math.toIntExact(lastRound + 1);
         ReturnRequest r = commitFirst.commit(() -> {
             ReturnRequest locked = returns.locked(returnId);
             locked.startRound(round, clock.instant());
@@ -64,15 +67,18 @@ public class ReturnMediation {
                 r.getReason().name(), r.getWish().name(), r.skus(), r.quantities(),
                 round == 1 ? "policy: " + r.getPolicyRule() : "we ask you again to take the goods back"));
         rounds.sent(r, round, ": asked the supplier to take the goods back");
+        return round;
     }
 
     /**
-     * Puts alternative {@code offer} to the consumer: keep the goods, get {@code amount} back. The
-     * offer is committed before the message goes out, so the consumer's answer always finds it; the
-     * key names the offer, so a retry sends the same message.
+     * Puts the alternative after {@code lastOffer} to the consumer: keep the goods, get {@code amount}
+     * back. The offer is committed before the message goes out, so the consumer's answer always finds
+     * it; the key names the offer, so a retry sends the same message.
+     * @return the offer's number, by which the consumer's answer is correlated
      */
     @CallsPartner
-    public void offerAlternative(Long returnId, int offer, BigDecimal amount) {
+    public long offerAlternative(Long returnId, long lastOffer, BigDecimal amount) {
+        int offer = Math.toIntExact(lastOffer + 1);
         BigDecimal offered = amount.setScale(2, RoundingMode.HALF_UP);
         ReturnRequest r = commitFirst.commit(() -> {
             ReturnRequest locked = returns.locked(returnId);
@@ -83,12 +89,13 @@ public class ReturnMediation {
         consumer.send(r, "offer-" + offer, "About your return " + r.number() + ": instead of sending the goods back, "
                 + "you may keep them and get " + money + " back. Please accept or decline.");
         history.record(r, Party.DROPFLOW, "Offered the consumer " + money + " to keep the goods");
+        return offer;
     }
 
     /** Take back anyway, offer a partial refund (offerAmount), ask again, refuse (refuseReason) or escalate. */
     public void mediated(Long returnId, String decision, BigDecimal offerAmount, String refuseReason, String who) {
         MediationDecision mediation = decided(MediationDecision.class, "mediationDecision", decision);
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         if (mediation == MediationDecision.OFFER_ALTERNATIVE) {
             amountWithin("offerAmount", offerAmount, r);
         } else if (mediation == MediationDecision.REFUSE) {
@@ -100,7 +107,7 @@ public class ReturnMediation {
     /** Refund per policy, a partial refund (partialRefund), or none (noRefundReason). */
     public void disputeDecided(Long returnId, String decision, BigDecimal partialRefund, String noRefundReason, String who) {
         DisputeDecision dispute = decided(DisputeDecision.class, "disputeDecision", decision);
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         if (dispute == DisputeDecision.PARTIAL_REFUND) {
             amountWithin("partialRefund", partialRefund, r);
         } else if (dispute == DisputeDecision.NO_REFUND) {

@@ -3,21 +3,21 @@ package io.dropflow.returns.internal;
 import io.dropflow.aftersales.AfterSalesCase;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
+import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnReason;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.AssociationOverride;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.JoinTable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +27,9 @@ import java.util.List;
  * {@link io.dropflow.aftersales.CaseHistory}.
  */
 @Entity
-public class ReturnRequest extends AfterSalesCase {
+@AttributeOverride(name = "supplierAmount", column = @Column(name = "supplier_offer_amount"))
+@AssociationOverride(name = "lines", joinTable = @JoinTable(name = "return_line", joinColumns = @JoinColumn(name = "return_id")))
+public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
 
     /** Who pays the return label (return-policy.dmn). */
     public enum ShippingPaidBy { SUPPLIER, CONSUMER, SELLER }
@@ -48,9 +50,6 @@ public class ReturnRequest extends AfterSalesCase {
     private Boolean supplierMustAgree;
     private Boolean exchangeAfterReceipt;
     private String policyRule;
-    private String supplierAnswer;
-    private BigDecimal supplierOfferAmount;
-    private String supplierReason;
     private int offerNo;
     private BigDecimal offerAmount;
     private String consumerAnswer;
@@ -63,10 +62,6 @@ public class ReturnRequest extends AfterSalesCase {
     private boolean goodsReturned;
     private boolean supplierAgreed;
     private Long exchangePurchaseOrderId;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "return_line", joinColumns = @JoinColumn(name = "return_id"))
-    @OrderBy("lineNo")
-    private List<CaseLine> lines = new ArrayList<>();
 
     protected ReturnRequest() {
     }
@@ -75,13 +70,17 @@ public class ReturnRequest extends AfterSalesCase {
     public ReturnRequest(Long orderId, Long purchaseOrderId, Long supplierId, ReturnReason reason, ReturnWish wish,
             String exchangeSku, String channel, String currency, List<CaseLine> lines, BigDecimal supplyValue,
             Instant now) {
-        super(orderId, purchaseOrderId, supplierId, channel, currency, now);
+        super(orderId, purchaseOrderId, supplierId, channel, currency, lines, now);
         this.reason = reason;
         this.wish = wish;
         this.exchangeSku = exchangeSku;
-        this.lines.addAll(lines);
-        this.returnedValue = saleValueOf(lines);
+        this.returnedValue = saleValue();
         this.supplyValue = supplyValue;
+    }
+
+    @Override
+    protected void setStatus(ReturnStatus status) {
+        this.status = status;
     }
 
     @Override
@@ -100,38 +99,22 @@ public class ReturnRequest extends AfterSalesCase {
         touch(now);
     }
 
-    public void moveTo(ReturnStatus next, Instant now) {
-        status = move(status, next, now);
-    }
-
-    public void closeBecause(ReturnStatus end, String reason, Instant now) {
-        endBecause(reason);
-        moveTo(end, now);
-    }
-
     /** Round {@code round} goes to the supplier; repeating it changes nothing. */
     public void startRound(int round, Instant now) {
-        if (!openRound(round, now)) {
-            return;
+        if (openRound(round, now)) {
+            status = ReturnStatus.WITH_SUPPLIER;
         }
-        supplierAnswer = null;
-        supplierOfferAmount = null;
-        supplierReason = null;
-        status = ReturnStatus.WITH_SUPPLIER;
     }
 
     /** @return false for an answer to another round, or a second answer, which changes nothing */
-    public boolean recordSupplierAnswer(int round, String answer, BigDecimal offerAmount, String reason, Instant now) {
-        if (round != getRoundNo() || supplierAnswer != null) {
+    public boolean recordSupplierAnswer(int round, ReturnAnswerEvent.Answer answer, BigDecimal offerAmount, String reason,
+            Instant now) {
+        if (!answerRound(round, answer, offerAmount, reason, now)) {
             return false;
         }
-        this.supplierAnswer = answer;
-        this.supplierOfferAmount = offerAmount;
-        this.supplierReason = reason;
-        if ("ACCEPTED".equals(answer)) {
+        if (answer == ReturnAnswerEvent.Answer.ACCEPTED) {
             supplierAgreed = true;
         }
-        touch(now);
         return true;
     }
 
@@ -202,7 +185,7 @@ public class ReturnRequest extends AfterSalesCase {
 
     /** Whether the supplier's last answer proposed a partial refund, the consumer keeping the goods. */
     public boolean supplierProposedAlternative() {
-        return "ALTERNATIVE".equals(supplierAnswer);
+        return ReturnAnswerEvent.Answer.ALTERNATIVE.name().equals(supplierAnswerName());
     }
 
     public void settleRefund(BigDecimal amount, Instant now) {
@@ -215,15 +198,10 @@ public class ReturnRequest extends AfterSalesCase {
         touch(now);
     }
 
-    public boolean isOpen() {
-        return status.isOpen();
-    }
-
-    @Override
-    public List<CaseLine> getLines() { return List.copyOf(lines); }
     public ReturnReason getReason() { return reason; }
     public ReturnWish getWish() { return wish; }
     public String getExchangeSku() { return exchangeSku; }
+    @Override
     public ReturnStatus getStatus() { return status; }
     public BigDecimal getReturnedValue() { return returnedValue; }
     public BigDecimal getSupplyValue() { return supplyValue; }
@@ -233,9 +211,8 @@ public class ReturnRequest extends AfterSalesCase {
     public Boolean getSupplierMustAgree() { return supplierMustAgree; }
     public Boolean getExchangeAfterReceipt() { return exchangeAfterReceipt; }
     public String getPolicyRule() { return policyRule; }
-    public String getSupplierAnswer() { return supplierAnswer; }
-    public BigDecimal getSupplierOfferAmount() { return supplierOfferAmount; }
-    public String getSupplierReason() { return supplierReason; }
+    /** ACCEPTED, REJECTED or ALTERNATIVE; null until the supplier answers the current round. */
+    public String getSupplierAnswer() { return supplierAnswerName(); }
     public int getOfferNo() { return offerNo; }
     public BigDecimal getOfferAmount() { return offerAmount; }
     public String getConsumerAnswer() { return consumerAnswer; }

@@ -37,7 +37,7 @@ public class ReturnTaskForm {
      * @param escalationReason why supervisors have the return, if they do
      */
     public Facts taskCreated(Long returnId, boolean mediation, Long rounds, String escalationReason) {
-        ReturnRequest r = returns.returnRequest(returnId);
+        ReturnRequest r = returns.get(returnId);
         r.moveTo(mediation ? ReturnStatus.MEDIATING : ReturnStatus.DISPUTED, clock.instant());
         return new Facts(summary(r, rounds, escalationReason), facts.history(r));
     }
@@ -59,8 +59,8 @@ public class ReturnTaskForm {
         if (r.getSupplierAnswer() != null) {
             text.append("The supplier answered round ").append(r.getRoundNo()).append(" of ").append(rounds)
                     .append(": **").append(r.getSupplierAnswer()).append("**")
-                    .append(r.getSupplierOfferAmount() == null ? "" : ", proposing a partial refund of "
-                            + money(r.getSupplierOfferAmount(), r) + " (the consumer keeps the goods)")
+                    .append(r.getSupplierAmount() == null ? "" : ", proposing a partial refund of "
+                            + money(r.getSupplierAmount(), r) + " (the consumer keeps the goods)")
                     .append(r.getSupplierReason() == null ? "" : " (" + r.getSupplierReason() + ")").append(".\n\n");
         } else if (r.getRoundNo() > 0) {
             text.append("**The supplier has not answered round ").append(r.getRoundNo()).append(".**\n\n");

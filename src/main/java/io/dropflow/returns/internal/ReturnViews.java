@@ -1,6 +1,6 @@
 package io.dropflow.returns.internal;
 
-import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseViews;
 import io.dropflow.returns.ReturnView;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -13,37 +13,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnViews {
 
     private final Returns returns;
-    private final CaseHistory history;
-    private final Ledger ledger;
+    private final CaseViews views;
 
-    ReturnViews(Returns returns, CaseHistory history, Ledger ledger) {
+    ReturnViews(Returns returns, CaseViews views) {
         this.returns = returns;
-        this.history = history;
-        this.ledger = ledger;
+        this.views = views;
     }
 
     @Transactional(readOnly = true)
     public ReturnView of(Long returnId) {
-        ReturnRequest r = returns.returnRequest(returnId);
-        List<LedgerEntry> orderEntries = ledger.entriesOf(r.getOrderId());
+        ReturnRequest r = returns.get(returnId);
+        List<LedgerEntry> orderEntries = views.orderEntries(r);
         return new ReturnView(r.getId(), r.number(), r.getOrderId(), r.getStatus(), r.getReason(), r.getWish(),
                 r.getExchangeSku(), r.getChannel(), r.getCurrency(), r.getReturnedValue(),
-                r.getLines().stream().map(l -> new ReturnView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
-                        l.getSaleValue())).toList(),
+                CaseViews.lines(r),
                 r.getAllowed() == null ? null : new ReturnView.Policy(r.getAllowed(),
                         r.getReturnShippingPaidBy() == null ? null : r.getReturnShippingPaidBy().name(),
                         r.getRestockingFeeRate(), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(), r.getPolicyRule()),
                 r.getRoundNo(), r.getSupplierAnswer() == null ? null
-                        : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), r.getSupplierOfferAmount(), r.getSupplierReason()),
+                        : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), r.getSupplierAmount(), r.getSupplierReason()),
                 r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), r.getOfferAmount(), r.getConsumerAnswer()),
                 r.getReturnTrackingNumber() == null ? null : new ReturnView.Parcel(r.getReturnCarrierCode(),
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
                 r.getInspectionResult(), r.getInspectionNote(), r.getRefundAmount(), r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
-                orderEntries.stream().filter(e -> e.reference().equals(r.number()))
-                        .map(e -> new ReturnView.LedgerView(e.type().name(), e.amount(), e.bookedAt())).toList(),
-                Ledger.margin(orderEntries),
-                history.of(r).stream().map(h -> new ReturnView.HistoryView(h.at(), h.party().name(), h.what())).toList(),
+                CaseViews.caseEntries(r, orderEntries), Ledger.margin(orderEntries), views.history(r),
                 r.getProcessInstanceId(), r.getCreatedAt(), r.getClosedAt());
     }
 

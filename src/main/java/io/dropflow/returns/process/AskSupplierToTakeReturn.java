@@ -22,8 +22,6 @@ class AskSupplierToTakeReturn implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long round = RETURN_ROUND.from(execution) + 1;
-        mediation.askSupplier(RETURN_ID.from(execution), (int) round);
-        RETURN_ROUND.set(execution, round);
+        RETURN_ROUND.set(execution, mediation.askSupplier(RETURN_ID.from(execution), RETURN_ROUND.from(execution)));
     }
 }

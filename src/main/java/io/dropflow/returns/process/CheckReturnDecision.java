@@ -8,16 +8,18 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.PARTIAL_REFUN
 import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUSE_REASON;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
-import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.processengine.TaskActors;
 import io.dropflow.returns.internal.ReturnMediation;
 import io.dropflow.returns.process.ReturnNegotiationProcess.Element;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Refuses a mediation or dispute decision that cannot work (Tasklist shows why, the task stays open) and records it. */
+/**
+ * Refuses a mediation or dispute decision that cannot work, and records it. A refusal
+ * ({@link io.dropflow.aftersales.DecisionRefused}) fails the completion: the engine reports it as a
+ * ProcessEngineException carrying its message, and the task stays open.
+ */
 @Component("checkReturnDecision")
 class CheckReturnDecision implements TaskListener {
 
@@ -29,16 +31,12 @@ class CheckReturnDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        try {
-            if (Element.MEDIATE.id().equals(task.getTaskDefinitionKey())) {
-                mediation.mediated(RETURN_ID.from(task), MEDIATION_DECISION.from(task, null), OFFER_AMOUNT.from(task, null),
-                        REFUSE_REASON.from(task, null), TaskActors.who(task));
-            } else {
-                mediation.disputeDecided(RETURN_ID.from(task), DISPUTE_DECISION.from(task, null),
-                        PARTIAL_REFUND.from(task, null), NO_REFUND_REASON.from(task, null), TaskActors.who(task));
-            }
-        } catch (DecisionRefused refused) {
-            throw new ProcessEngineException(refused.getMessage(), refused);
+        if (Element.MEDIATE.id().equals(task.getTaskDefinitionKey())) {
+            mediation.mediated(RETURN_ID.from(task), MEDIATION_DECISION.from(task, null), OFFER_AMOUNT.from(task, null),
+                    REFUSE_REASON.from(task, null), TaskActors.who(task));
+        } else {
+            mediation.disputeDecided(RETURN_ID.from(task), DISPUTE_DECISION.from(task, null),
+                    PARTIAL_REFUND.from(task, null), NO_REFUND_REASON.from(task, null), TaskActors.who(task));
         }
     }
 }

@@ -4,8 +4,9 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.ESCALATION_RE
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_GROUPS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.processengine.Escalation;
-import io.dropflow.returns.internal.ReturnHandling;
 import io.dropflow.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,23 +22,23 @@ import org.springframework.stereotype.Component;
 @Component("escalateReturn")
 class EscalateReturn implements JavaDelegate, TaskListener {
 
-    private final ReturnHandling returns;
+    private final CaseCourse course;
     private final Escalation escalation;
 
-    EscalateReturn(ReturnHandling returns, Escalation escalation) {
-        this.returns = returns;
+    EscalateReturn(CaseCourse course, Escalation escalation) {
+        this.course = course;
         this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        returns.escalate(RETURN_ID.from(execution), ESCALATION_REASON.from(execution, null));
+        course.escalate(CaseKind.RETURN, RETURN_ID.from(execution), ESCALATION_REASON.from(execution, null));
         RETURN_GROUPS.set(execution, Groups.SUPERVISORS);
     }
 
     @Override
     public void notify(DelegateTask task) {
-        returns.taskOverdue(RETURN_ID.from(task), task.getName());
+        course.taskOverdue(CaseKind.RETURN, RETURN_ID.from(task), task.getName(), "not decided in time");
         escalation.toSupervisors(task);
     }
 }

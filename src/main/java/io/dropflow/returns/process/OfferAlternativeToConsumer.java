@@ -23,8 +23,7 @@ class OfferAlternativeToConsumer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long offer = OFFER_NO.from(execution) + 1;
-        mediation.offerAlternative(RETURN_ID.from(execution), (int) offer, OFFER_AMOUNT.from(execution));
-        OFFER_NO.set(execution, offer);
+        OFFER_NO.set(execution, mediation.offerAlternative(RETURN_ID.from(execution), OFFER_NO.from(execution),
+                OFFER_AMOUNT.from(execution)));
     }
 }

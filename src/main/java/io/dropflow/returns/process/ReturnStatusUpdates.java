@@ -2,8 +2,8 @@ package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
-import io.dropflow.returns.ReturnStatus;
-import io.dropflow.returns.internal.ReturnHandling;
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("returnStatus")
 public class ReturnStatusUpdates {
 
-    private final ReturnHandling returns;
+    private final CaseCourse course;
 
-    ReturnStatusUpdates(ReturnHandling returns) {
-        this.returns = returns;
+    ReturnStatusUpdates(CaseCourse course) {
+        this.course = course;
     }
 
     public void moveTo(DelegateExecution execution, String status) {
-        returns.moveTo(RETURN_ID.from(execution), ReturnStatus.valueOf(status));
+        course.moveTo(CaseKind.RETURN, RETURN_ID.from(execution), status);
     }
 
     /** Ends the return; the reason is the named variable's text (or the text itself). */
     public void close(DelegateExecution execution, String status, String reasonVariableOrText) {
         Object variable = execution.getVariable(reasonVariableOrText);
-        returns.close(RETURN_ID.from(execution), ReturnStatus.valueOf(status),
+        course.end(CaseKind.RETURN, RETURN_ID.from(execution), status,
                 variable == null ? reasonVariableOrText : variable.toString());
     }
 }
