@@ -113,19 +113,27 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
     }
 
     /**
-     * Opens round {@code round} with the supplier; the answer to the round before is cleared.
-     * @return false when that round is open already (a retried step), which changes nothing
+     * Round {@code round} goes to the supplier: the case waits for its answer, and the answer to
+     * the round before is forgotten. Repeating a round (a retried step) changes nothing.
      */
-    protected boolean openRound(int round, Instant now) {
+    public void startRound(int round, Instant now) {
         if (roundNo >= round) {
-            return false;
+            return;
         }
         roundNo = round;
         supplierAnswer = null;
         supplierAmount = null;
         supplierReason = null;
+        setStatus(waitingForSupplier());
+        roundStarted();
         touch(now);
-        return true;
+    }
+
+    /** The status of a case of this kind waiting for the supplier's answer. */
+    protected abstract S waitingForSupplier();
+
+    /** What else this kind of case forgets when a new round starts. */
+    protected void roundStarted() {
     }
 
     /**

@@ -3,13 +3,14 @@ package io.dropflow.aftersales;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * The rounds a case goes to its supplier in: whose case an answer is about, and how rounds and
- * answers read in the case's history. Answers are taken only for the current round; the kinds
+ * The rounds a case goes to its supplier in: starting one before the supplier is called, whose
+ * case an answer is about, and how rounds and answers read in the case's history. Answers are taken only for the current round; the kinds
  * decide what an answer does.
  */
 @Component
@@ -17,10 +18,28 @@ public class SupplierRounds {
 
     private final Catalog catalog;
     private final CaseHistory history;
+    private final CommitBeforeCall commitFirst;
+    private final Clock clock;
 
-    SupplierRounds(Catalog catalog, CaseHistory history) {
+    SupplierRounds(Catalog catalog, CaseHistory history, CommitBeforeCall commitFirst, Clock clock) {
         this.catalog = catalog;
         this.history = history;
+        this.commitFirst = commitFirst;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts round {@code round} of the case, committed before the supplier is called: an answer
+     * that comes back inside the call finds the round it answers. A retried step starts the same
+     * round again, which changes nothing.
+     * @return the case, as committed
+     */
+    public <C extends AfterSalesCase<?>> C start(CaseRepository<C> cases, Long caseId, int round) {
+        return commitFirst.commit(() -> {
+            C c = cases.locked(caseId);
+            c.startRound(round, clock.instant());
+            return c;
+        });
     }
 
     /**

@@ -11,12 +11,15 @@ class AfterSalesCaseTest {
     private final SampleCase sample = new SampleCase(NOW);
 
     @Test
-    void aRoundIsOpenedOnceSoARetriedStepChangesNothing() {
-        assertThat(sample.startRound(1, NOW)).isTrue();
-        assertThat(sample.startRound(1, NOW.plusSeconds(5))).isFalse();
+    void aRoundStartsOnceSoARetriedStepChangesNothing() {
+        sample.startRound(1, NOW);
+        sample.answer(1, SampleCase.Status.DONE, NOW);
+
+        sample.startRound(1, NOW.plusSeconds(5));
 
         assertThat(sample.getRoundNo()).isEqualTo(1);
-        assertThat(sample.getUpdatedAt()).isEqualTo(NOW);
+        assertThat(sample.supplierAnswerName()).as("the answer is kept").isEqualTo("DONE");
+        assertThat(sample.getStatus()).as("waiting for the supplier").isEqualTo(SampleCase.Status.WAITING);
     }
 
     @Test

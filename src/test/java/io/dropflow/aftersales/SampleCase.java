@@ -35,8 +35,9 @@ class SampleCase extends AfterSalesCase<SampleCase.Status> {
         this.status = status;
     }
 
-    boolean startRound(int round, Instant now) {
-        return openRound(round, now);
+    @Override
+    protected Status waitingForSupplier() {
+        return Status.WAITING;
     }
 
     boolean answer(int round, Status answer, Instant now) {

@@ -4,22 +4,40 @@ import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class SupplierRoundsTest {
 
     private final Catalog catalog = mock(Catalog.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final SupplierRounds rounds = new SupplierRounds(catalog, history);
+    private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
+    private final SupplierRounds rounds = new SupplierRounds(catalog, history, commitFirst, AfterSalesFixtures.CLOCK);
     /** Against supplier 3. */
     private final SampleCase sample = stored(new SampleCase(NOW), 7L);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRoundIsCommittedBeforeTheSupplierHearsOfIt() {
+        CaseRepository<SampleCase> cases = mock(CaseRepository.class);
+        when(cases.locked(7L)).thenReturn(sample);
+        when(commitFirst.commit(any())).thenAnswer(call -> {
+            assertThat(sample.getRoundNo()).as("not started outside the commit").isZero();
+            return call.<Supplier<?>>getArgument(0).get();
+        });
+
+        assertThat(rounds.start(cases, 7L, 1).getRoundNo()).isEqualTo(1);
+        verify(commitFirst).commit(any());
+    }
 
     @Test
     void aSupplierAnswersAboutItsOwnCase() {

@@ -82,13 +82,15 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         touch(now);
     }
 
-    /** Round {@code round} goes to the supplier with the current proposal; repeating it changes nothing. */
-    public void startRound(int round, Instant now) {
-        if (!openRound(round, now)) {
-            return;
-        }
+    /** A round goes to the supplier with the current proposal. */
+    @Override
+    protected ClaimStatus waitingForSupplier() {
+        return ClaimStatus.WITH_SUPPLIER;
+    }
+
+    @Override
+    protected void roundStarted() {
         supplierRemedy = null;
-        status = ClaimStatus.WITH_SUPPLIER;
     }
 
     public void propose(Remedy remedy, BigDecimal amount, Instant now) {

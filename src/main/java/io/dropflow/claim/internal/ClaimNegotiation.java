@@ -76,11 +76,7 @@ public class ClaimNegotiation {
     @CallsPartner
     public long sendNextRound(Long claimId, long lastRound) {
         int round = Math.toIntExact(lastRound + 1);
-        Claim claim = commitFirst.commit(() -> {
-            Claim locked = claims.locked(claimId);
-            locked.startRound(round, clock.instant());
-            return locked;
-        });
+        Claim claim = rounds.start(claims, claimId, round);
         List<String> evidenceUrls = evidence.listOf(claimId).stream()
                 .map(e -> e.url() != null ? e.url() : publicBaseUrl + "/api/claims/" + claimId + "/evidence/" + e.id())
                 .toList();

@@ -58,11 +58,7 @@ public class ReturnMediation {
     @CallsPartner
     public long askSupplier(Long returnId, long lastRound) {
         int round = Math.toIntExact(lastRound + 1);
-        ReturnRequest r = commitFirst.commit(() -> {
-            ReturnRequest locked = returns.locked(returnId);
-            locked.startRound(round, clock.instant());
-            return locked;
-        });
+        ReturnRequest r = rounds.start(returns, returnId, round);
         purchasing.requestReturn(r.getPurchaseOrderId(), new Purchasing.ReturnRequest(r.number(), round,
                 r.getReason().name(), r.getWish().name(), r.skus(), r.quantities(),
                 round == 1 ? "policy: " + r.getPolicyRule() : "we ask you again to take the goods back"));

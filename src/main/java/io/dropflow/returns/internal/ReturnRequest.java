@@ -99,11 +99,10 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         touch(now);
     }
 
-    /** Round {@code round} goes to the supplier; repeating it changes nothing. */
-    public void startRound(int round, Instant now) {
-        if (openRound(round, now)) {
-            status = ReturnStatus.WITH_SUPPLIER;
-        }
+    /** A round asks the supplier to take the goods back. */
+    @Override
+    protected ReturnStatus waitingForSupplier() {
+        return ReturnStatus.WITH_SUPPLIER;
     }
 
     /** @return false for an answer to another round, or a second answer, which changes nothing */

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.aftersales.CommitBeforeCall;
@@ -37,7 +38,8 @@ class ClaimNegotiationTest {
     private final Purchasing purchasing = mock(Purchasing.class);
     private final ClaimEvidenceFiles evidence = mock(ClaimEvidenceFiles.class);
     private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
-    private final ClaimNegotiation negotiation = new ClaimNegotiation(claims, history, mock(SupplierRounds.class),
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ClaimNegotiation negotiation = new ClaimNegotiation(claims, history, rounds,
             purchasing, evidence, commitFirst, mock(OrderLookup.class), mock(StorefrontGateway.class), CLOCK,
             "https://dropflow.example");
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
@@ -55,21 +57,25 @@ class ClaimNegotiationTest {
     }
 
     @Test
-    void theNextRoundIsCommittedBeforeTheSupplierIsCalledWithTheEvidence() {
+    void theNextRoundIsStartedBeforeTheSupplierIsCalledWithTheEvidence() {
+        when(rounds.start(claims, 7L, 2)).thenAnswer(call -> {
+            claim.startRound(2, NOW);
+            return claim;
+        });
         when(evidence.listOf(7L)).thenReturn(List.of(
                 new ClaimEvidenceFiles.Listed(11L, "broken.jpg", "image/jpeg", 2048L, "ab", null, Instant.EPOCH),
                 new ClaimEvidenceFiles.Listed(12L, null, null, null, null, "https://photos.example.com/a.jpg", Instant.EPOCH)));
 
         assertThat(negotiation.sendNextRound(7L, 1)).isEqualTo(2);
 
-        InOrder order = inOrder(commitFirst, purchasing);
-        order.verify(commitFirst).commit(any());
+        InOrder order = inOrder(rounds, purchasing);
+        order.verify(rounds).start(claims, 7L, 2);
         ArgumentCaptor<Purchasing.ClaimRequest> sent = ArgumentCaptor.forClass(Purchasing.ClaimRequest.class);
         order.verify(purchasing).sendClaim(eq(2L), sent.capture());
         assertThat(sent.getValue().round()).isEqualTo(2);
         assertThat(sent.getValue().evidenceUrls()).containsExactly(
                 "https://dropflow.example/api/claims/7/evidence/11", "https://photos.example.com/a.jpg");
-        assertThat(claim.getRoundNo()).isEqualTo(2);
+        verify(rounds).sent(claim, 2, " sent to the supplier, asking for a full refund of 15.00 EUR");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dropflow.returns.internal;
 
 import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
 import static io.dropflow.aftersales.AfterSalesFixtures.eur;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ class ReturnMediationTest {
     private final ConsumerMessages consumer = mock(ConsumerMessages.class);
     private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final ReturnMediation mediation = new ReturnMediation(returns, mock(SupplierRounds.class), purchasing, consumer,
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ReturnMediation mediation = new ReturnMediation(returns, rounds, purchasing, consumer,
             commitFirst, history, CLOCK);
     /** Worth 15.00. */
     private final ReturnRequest request = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0", true), 3L);
@@ -47,6 +49,11 @@ class ReturnMediationTest {
 
     @Test
     void theFirstRoundTellsTheSupplierThePolicyAndLaterOnesAskAgain() {
+        when(rounds.start(eq(returns), eq(3L), any(Integer.class))).thenAnswer(call -> {
+            request.startRound(call.getArgument(2), NOW);
+            return request;
+        });
+
         assertThat(mediation.askSupplier(3L, 0)).isEqualTo(1);
         assertThat(mediation.askSupplier(3L, 1)).isEqualTo(2);
 
