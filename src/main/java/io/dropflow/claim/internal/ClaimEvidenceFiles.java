@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/** The evidence of claims: photos, videos and links. */
 public interface ClaimEvidenceFiles extends JpaRepository<ClaimEvidence, Long> {
 
     /** Without the content: listing evidence must not load every photo. */
