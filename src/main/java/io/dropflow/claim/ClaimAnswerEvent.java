@@ -34,8 +34,4 @@ public record ClaimAnswerEvent(
         }
         return remedy != Remedy.COMPENSATION || amount != null;
     }
-
-    Long claimId() {
-        return Long.valueOf(claimNumber.substring("DF-CL".length()));
-    }
 }

@@ -1,8 +1,10 @@
 package io.dropflow.claim;
 
+import io.dropflow.aftersales.CaseStatus;
 import java.util.EnumSet;
 
-public enum ClaimStatus {
+/** Where a claim stands; the process moves it, and an ended claim stays as it ended. */
+public enum ClaimStatus implements CaseStatus {
     /** Waiting for an operator's review. */
     UNDER_REVIEW,
     /** The consumer was asked for more evidence. */
@@ -20,6 +22,7 @@ public enum ClaimStatus {
     /** Ended without a remedy: no evidence came, or the claim was dropped. */
     CLOSED;
 
+    @Override
     public boolean isOpen() {
         return !EnumSet.of(RESOLVED, REJECTED, CLOSED).contains(this);
     }

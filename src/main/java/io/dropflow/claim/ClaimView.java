@@ -1,5 +1,8 @@
 package io.dropflow.claim;
 
+import io.dropflow.aftersales.CaseViews.HistoryView;
+import io.dropflow.aftersales.CaseViews.LedgerView;
+import io.dropflow.aftersales.CaseViews.LineView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +14,6 @@ public record ClaimView(Long id, String number, Long orderId, ClaimStatus status
         Outcome outcome, Instant respondBy, Instant resolveBy, boolean escalated, List<LedgerView> ledger,
         boolean orderSettledBeforeClaim, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
-
-    public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
-    }
 
     /** A file (with its download link) or a link the consumer gave. */
     public record EvidenceView(Long id, String fileName, String contentType, Long sizeBytes, String sha256, String url,
@@ -27,11 +27,5 @@ public record ClaimView(Long id, String number, Long orderId, ClaimStatus status
     }
 
     public record Outcome(Remedy remedy, BigDecimal amount, CostBearer costBearer, String reason) {
-    }
-
-    public record LedgerView(String type, BigDecimal amount, Instant bookedAt) {
-    }
-
-    public record HistoryView(Instant at, String party, String what) {
     }
 }

@@ -37,8 +37,4 @@ public record PlatformDecision(
         }
         return remedy == Remedy.REFUND || (remedy == Remedy.COMPENSATION && amount != null);
     }
-
-    Long claimId() {
-        return Long.valueOf(claimNumber.substring("DF-CL".length()));
-    }
 }

@@ -16,8 +16,4 @@ public record InspectionEvent(
         @Size(max = 500) String note) {
 
     public enum Result { OK, DAMAGED_BY_CONSUMER, NOT_RECEIVED }
-
-    Long returnId() {
-        return Long.valueOf(returnNumber.substring("DF-RT".length()));
-    }
 }

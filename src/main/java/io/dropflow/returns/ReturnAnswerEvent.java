@@ -34,8 +34,4 @@ public record ReturnAnswerEvent(
     public boolean isAlternativeComplete() {
         return answer != Answer.ALTERNATIVE || amount != null || refundShare != null;
     }
-
-    Long returnId() {
-        return Long.valueOf(returnNumber.substring("DF-RT".length()));
-    }
 }

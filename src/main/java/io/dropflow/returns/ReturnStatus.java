@@ -1,8 +1,10 @@
 package io.dropflow.returns;
 
+import io.dropflow.aftersales.CaseStatus;
 import java.util.EnumSet;
 
-public enum ReturnStatus {
+/** Where a return stands; the process moves it, and an ended return stays as it ended. */
+public enum ReturnStatus implements CaseStatus {
     REQUESTED,
     /** Asked the supplier to take the goods back. */
     WITH_SUPPLIER,
@@ -23,6 +25,7 @@ public enum ReturnStatus {
     /** Ended without refund after a dispute. */
     CLOSED;
 
+    @Override
     public boolean isOpen() {
         return !EnumSet.of(COMPLETED, REFUSED, CLOSED).contains(this);
     }

@@ -1,5 +1,8 @@
 package io.dropflow.returns;
 
+import io.dropflow.aftersales.CaseViews.HistoryView;
+import io.dropflow.aftersales.CaseViews.LedgerView;
+import io.dropflow.aftersales.CaseViews.LineView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +14,6 @@ public record ReturnView(Long id, String number, Long orderId, ReturnStatus stat
         String inspectionNote, BigDecimal refundAmount, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
         List<LedgerView> ledger, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
-
-    public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
-    }
 
     /** The answer of bpmn/return-policy.dmn. */
     public record Policy(Boolean allowed, String returnShippingPaidBy, BigDecimal restockingFeeRate, Boolean supplierMustAgree,
@@ -28,11 +28,5 @@ public record ReturnView(Long id, String number, Long orderId, ReturnStatus stat
     }
 
     public record Parcel(String carrierCode, String trackingNumber, String labelUrl) {
-    }
-
-    public record LedgerView(String type, BigDecimal amount, Instant bookedAt) {
-    }
-
-    public record HistoryView(Instant at, String party, String what) {
     }
 }

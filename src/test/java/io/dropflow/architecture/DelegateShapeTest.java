@@ -26,12 +26,6 @@ class DelegateShapeTest {
     static final int MAX_LINES = 25;
     static final int MAX_COLLABORATORS = 2;
 
-    /**
-     * The processes whose delegates have not been made thin yet: their packages are passed over
-     * until they are. Empty when every delegate keeps the rules.
-     */
-    static final java.util.Set<String> NOT_YET = java.util.Set.of("io/dropflow/claim/",
-            "io/dropflow/returns/");
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern DELEGATE = Pattern.compile(
@@ -108,9 +102,7 @@ class DelegateShapeTest {
 
     private static List<Path> javaFiles() {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> NOT_YET.stream().noneMatch(p -> SOURCES.relativize(f).toString().startsWith(p)))
-                    .toList();
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

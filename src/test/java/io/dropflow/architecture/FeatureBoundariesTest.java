@@ -32,13 +32,8 @@ class FeatureBoundariesTest {
      */
     @Test
     void noPackageCycles() {
-        slices().matching("io.dropflow.(**)").should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage(NOT_YET), DescribedPredicate.alwaysTrue())
-                .check(DROPFLOW);
+        slices().matching("io.dropflow.(**)").should().beFreeOfCycles().check(DROPFLOW);
     }
-
-    /** Features not restructured yet, whose packages still depend on each other in a circle. */
-    private static final String[] NOT_YET = {"io.dropflow.claim..", "io.dropflow.returns.."};
 
     @Test
     void partnerFeaturesDoNotKnowAboutOrders() {

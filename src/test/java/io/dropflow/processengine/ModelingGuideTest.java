@@ -69,16 +69,13 @@ class ModelingGuideTest {
     void everyProcessVariableIsInTheGuide() throws IllegalAccessException, IOException {
         String guide = guide();
         List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.class.getDeclaredFields()));
-        fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.Variables.class.getDeclaredFields()));
-        fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.Variables.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.class.getDeclaredFields()));
         for (Field field : fields) {
-            if (!Modifier.isStatic(field.getModifiers())) {
-                continue;
-            }
-            // Typed variables (ProcessVariable constants), or the names in a Variables class of constants.
-            String variable = field.getType() == ProcessVariable.class ? ((ProcessVariable<?>) field.get(null)).name()
-                    : field.getType() == String.class && field.getDeclaringClass().getSimpleName().equals("Variables")
-                            ? (String) field.get(null) : null;
+            // Every backing class names its variables as typed ProcessVariable constants.
+            String variable = !Modifier.isStatic(field.getModifiers()) ? null
+                    : field.getType() == ProcessVariable.class ? ((ProcessVariable<?>) field.get(null)).name()
+                    : null;
             if (variable != null) {
                 assertThat(guide).as("docs/modeling.md lists variable " + variable).contains("`" + variable + "`");
             }

@@ -1,7 +1,10 @@
 package io.dropflow.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Elements.*;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_SETTLED;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.FORWARD_PURCHASE_ORDER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RETURN_WINDOW;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -119,7 +122,7 @@ class PartnerFaultsIT {
         runJobsRetryingFailures(orders, 5);
 
         for (long order : orders) {
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
         assertThat(incidentsOf(orders)).as("incidents while retries were left").isEmpty();
         var requests = TestSupplierApi.server().findAll(postRequestedFor(urlEqualTo("/v1/purchase-orders")));
@@ -134,8 +137,8 @@ class PartnerFaultsIT {
         runJobsRetryingFailures(orders, 3);
         for (long order : orders) {
             dropflow.carrierSays("TRK-FAULTS-" + order, "DELIVERED");
-            dropflow.fireTimer(order, RETURN_WINDOW);
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SETTLED);
+            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SETTLED.id());
         }
     }
 
@@ -151,7 +154,7 @@ class PartnerFaultsIT {
 
         List<Incident> incidents = incidentsOf(orders);
         assertThat(incidents).hasSize(orders.size()).allSatisfy(incident -> {
-            assertThat(incident.getActivityId()).isEqualTo(FORWARD_PURCHASE_ORDER);
+            assertThat(incident.getActivityId()).isEqualTo(FORWARD_PURCHASE_ORDER.id());
             assertThat(incident.getIncidentMessage()).contains("503");
         });
         // R5/PT2M: five tries in all, then the incident
@@ -172,7 +175,7 @@ class PartnerFaultsIT {
         }
         for (long order : orders) {
             dropflow.runJobs(order);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
         assertThat(incidentsOf(orders)).isEmpty();
         assertThat(TestSupplierApi.server().findAll(postRequestedFor(urlEqualTo("/v1/purchase-orders")))

@@ -145,7 +145,7 @@ class BadInputFuzzIT {
         ObjectNode valid = NODES.objectNode().put("eventId", "fuzz").put("claimNumber", "DF-CL" + claim).put("round", 1)
                 .put("answer", "COUNTER_OFFER").put("remedy", "COMPENSATION").put("amount", "5.00").put("reason", "half");
         fuzz("/api/webhooks/suppliers/ACME/claim-answers", valid, DropflowDriver.asPartner(), "inbox_message",
-                "claim_history");
+                "case_history");
     }
 
     @Test
@@ -162,12 +162,12 @@ class BadInputFuzzIT {
                 .getBody()).path("id").asLong();
         ObjectNode answer = NODES.objectNode().put("eventId", "fuzz").put("returnNumber", "DF-RT" + id).put("round", 1)
                 .put("answer", "ALTERNATIVE").put("amount", "5.00").put("reason", "keep it");
-        fuzz("/api/webhooks/suppliers/ACME/return-answers", answer, DropflowDriver.asPartner(), "inbox_message", "return_history");
+        fuzz("/api/webhooks/suppliers/ACME/return-answers", answer, DropflowDriver.asPartner(), "inbox_message", "case_history");
         ObjectNode inspection = NODES.objectNode().put("eventId", "fuzz").put("returnNumber", "DF-RT" + id).put("result", "OK");
         fuzz("/api/webhooks/suppliers/ACME/return-inspections", inspection, DropflowDriver.asPartner(), "inbox_message",
-                "return_history");
+                "case_history");
         fuzz("/api/returns/" + id + "/consumer-answer", NODES.objectNode().put("accept", true), DropflowDriver.asOperator(),
-                "inbox_message", "return_history");
+                "inbox_message", "case_history");
     }
 
     @Test

@@ -1,13 +1,9 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
-import io.dropflow.claim.Claim;
-import io.dropflow.claim.Claims;
-import io.dropflow.order.OrderSummary;
-import io.dropflow.order.OrderLookup;
+import io.dropflow.claim.internal.ClaimHandling;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,22 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("askConsumerForEvidence")
 class AskConsumerForEvidence implements JavaDelegate {
 
-    private final Claims claims;
-    private final OrderLookup orders;
-    private final StorefrontGateway storefront;
+    private final ClaimHandling claims;
 
-    AskConsumerForEvidence(Claims claims, OrderLookup orders, StorefrontGateway storefront) {
+    AskConsumerForEvidence(ClaimHandling claims) {
         this.claims = claims;
-        this.orders = orders;
-        this.storefront = storefront;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        OrderSummary order = orders.order(claim.getOrderId());
-        storefront.messageConsumer(order.storefrontOrderId(), "About your claim " + claim.number()
-                + ": please send more photos or a video of the problem, so that we can settle it.",
-                claim.number() + "-evidence-" + claim.getEvidenceRequests());
+        claims.askForEvidence(CLAIM_ID.from(execution));
     }
 }

@@ -1,10 +1,9 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
-import io.dropflow.claim.ClaimHistory;
-import io.dropflow.claim.ClaimStatus;
-import io.dropflow.claim.Claims;
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,27 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("claimStatus")
 public class ClaimStatusUpdates {
 
-    private final Claims claims;
-    private final ClaimHistory history;
+    private final CaseCourse course;
 
-    ClaimStatusUpdates(Claims claims, ClaimHistory history) {
-        this.claims = claims;
-        this.history = history;
+    ClaimStatusUpdates(CaseCourse course) {
+        this.course = course;
     }
 
     public void moveTo(DelegateExecution execution, String status) {
-        claims.findById(claimId(execution)).orElseThrow().moveTo(ClaimStatus.valueOf(status));
+        course.moveTo(CaseKind.CLAIM, CLAIM_ID.from(execution), status);
     }
 
     /** Ends the claim without a remedy; the reason is the named variable's text (or the text itself). */
     public void close(DelegateExecution execution, String status, String reasonVariableOrText) {
         Object variable = execution.getVariable(reasonVariableOrText);
-        String reason = variable == null ? reasonVariableOrText : variable.toString();
-        claims.findById(claimId(execution)).orElseThrow().closeBecause(ClaimStatus.valueOf(status), reason);
-        history.record(claimId(execution), "DROPFLOW", "Claim " + status.toLowerCase() + ": " + reason);
-    }
-
-    private static Long claimId(DelegateExecution execution) {
-        return (Long) execution.getVariable(Variables.CLAIM_ID);
+        course.end(CaseKind.CLAIM, CLAIM_ID.from(execution), status,
+                variable == null ? reasonVariableOrText : variable.toString());
     }
 }

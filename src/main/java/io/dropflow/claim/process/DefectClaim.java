@@ -1,21 +1,38 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Messages;
+import static io.dropflow.claim.process.DefectClaimProcess.CHANNEL;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_GROUPS;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ROUND;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_TYPE;
+import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_REQUESTS;
+import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_WAIT;
+import static io.dropflow.claim.process.DefectClaimProcess.ORDER_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_REASON;
+import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_VERDICT;
 import static io.dropflow.claim.process.DefectClaimProcess.PROCESS_KEY;
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.REMEDY;
+import static io.dropflow.claim.process.DefectClaimProcess.REMEDY_AMOUNT;
+import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_PURCHASE_ORDER_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_TIME;
+import static io.dropflow.claim.process.DefectClaimProcess.SUPPLIER_ANSWER;
 
-import io.dropflow.claim.Claim;
-import io.dropflow.claim.ClaimHistory;
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.Party;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.SupplierClaimAnswer;
+import io.dropflow.claim.internal.Claim;
+import io.dropflow.claim.internal.ClaimProcess;
+import io.dropflow.claim.process.DefectClaimProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,71 +44,70 @@ import org.springframework.stereotype.Component;
  * so a late answer to an earlier round cannot move a later one.
  */
 @Component
-public class DefectClaim {
+class DefectClaim implements ClaimProcess {
 
     private final RuntimeService runtime;
     private final MessageInbox inbox;
-    private final ClaimHistory history;
+    private final CaseHistory history;
     private final ClaimSettings settings;
 
-    DefectClaim(RuntimeService runtime, MessageInbox inbox, ClaimHistory history, ClaimSettings settings) {
+    DefectClaim(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ClaimSettings settings) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
     }
 
-    /** Starts the claim's process in the caller's transaction; its first step runs asynchronously. */
+    @Override
     public String start(Claim claim) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.CLAIM_ID, claim.getId());
-        variables.put(Variables.ORDER_ID, claim.getOrderId());
-        variables.put(Variables.CHANNEL, claim.getChannel());
-        variables.put(Variables.CLAIM_TYPE, claim.getClaimType().name());
-        variables.put(Variables.CLAIM_GROUPS, Groups.OPERATORS);
-        variables.put(Variables.CLAIM_ROUND, 0L);
-        variables.put(Variables.EVIDENCE_REQUESTS, 0L);
-        variables.put(Variables.EVIDENCE_WAIT, settings.evidenceWait().toString());
-        variables.put(Variables.REPLACEMENT_TIME, settings.hours(settings.replacementShipByHours()).toString());
-        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+        variables.put(CLAIM_ID.name(), CLAIM_ID.stored(claim.getId()));
+        variables.put(ORDER_ID.name(), ORDER_ID.stored(claim.getOrderId()));
+        variables.put(CHANNEL.name(), CHANNEL.stored(claim.getChannel()));
+        variables.put(CLAIM_TYPE.name(), CLAIM_TYPE.stored(claim.getClaimType()));
+        variables.put(CLAIM_GROUPS.name(), CLAIM_GROUPS.stored(Groups.OPERATORS));
+        variables.put(CLAIM_ROUND.name(), CLAIM_ROUND.stored(0L));
+        variables.put(EVIDENCE_REQUESTS.name(), EVIDENCE_REQUESTS.stored(0L));
+        variables.put(EVIDENCE_WAIT.name(), EVIDENCE_WAIT.stored(settings.evidenceWait()));
+        variables.put(REPLACEMENT_TIME.name(), REPLACEMENT_TIME.stored(settings.hours(settings.replacementShipByHours())));
+        return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(DefectClaimProcess.businessKey(claim.getId()))
                 .setVariables(variables)
-                .execute();
-        return instance.getId();
+                .execute().getId();
     }
 
-    /**
-     * The consumer sent evidence. Only a claim waiting for evidence is moved on (back to the
-     * operator); the request counter makes sure an upload meets the request it answers.
-     */
+    /** The request counter makes sure an upload meets the request it answers. */
+    @Override
     public void evidenceAdded(Claim claim, Long firstEvidenceId) {
         if (claim.getStatus() != ClaimStatus.AWAITING_EVIDENCE) {
             return;
         }
-        inbox.accept(new MessageInbox.Message("consumer", "evidence-" + firstEvidenceId, Messages.EVIDENCE_ADDED,
-                DefectClaimProcess.businessKey(claim.getId()), Variables.EVIDENCE_REQUESTS,
-                (long) claim.getEvidenceRequests(), Map.of()));
+        inbox.accept(new MessageInbox.Message("consumer", "evidence-" + firstEvidenceId,
+                Message.EVIDENCE_ADDED.messageName(), DefectClaimProcess.businessKey(claim.getId()),
+                EVIDENCE_REQUESTS.name(), (long) claim.getEvidenceRequests(), Map.of()));
     }
 
-    /** The supplier answered a round; recorded on the claim already, now for the process. */
+    @Override
     public void supplierAnswered(Claim claim, String source, String eventId, SupplierClaimAnswer answer) {
-        inbox.accept(new MessageInbox.Message(source, eventId, Messages.SUPPLIER_ANSWERED,
-                DefectClaimProcess.businessKey(claim.getId()), Variables.CLAIM_ROUND, (long) claim.getRoundNo(),
-                Map.of(Variables.SUPPLIER_ANSWER, answer.name())));
+        inbox.accept(new MessageInbox.Message(source, eventId, Message.SUPPLIER_ANSWERED.messageName(),
+                DefectClaimProcess.businessKey(claim.getId()), CLAIM_ROUND.name(), (long) claim.getRoundNo(),
+                Map.of(SUPPLIER_ANSWER.name(), SUPPLIER_ANSWER.stored(answer))));
     }
 
-    /** The marketplace's verdict, for the claim waiting for it. */
-    public void platformDecided(Claim claim, String eventId, String verdict, String remedy, String amount, String reason) {
+    /** A SELLER_REFUNDS verdict carries the remedy and amount the seller pays. */
+    @Override
+    public void platformDecided(Claim claim, PlatformDecision decision) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.PLATFORM_VERDICT, verdict);
-        variables.put(Variables.PLATFORM_REASON, reason);
-        if (remedy != null) {
-            variables.put(Variables.REMEDY, remedy);
+        variables.put(PLATFORM_VERDICT.name(), PLATFORM_VERDICT.stored(decision.verdict()));
+        variables.put(PLATFORM_REASON.name(), decision.reason() == null ? "the marketplace rejected the claim"
+                : decision.reason());
+        if (decision.remedy() != null) {
+            variables.put(REMEDY.name(), REMEDY.stored(decision.remedy().name()));
         }
-        if (amount != null) {
-            variables.put(Variables.REMEDY_AMOUNT, amount);
+        if (decision.amount() != null) {
+            variables.put(REMEDY_AMOUNT.name(), REMEDY_AMOUNT.stored(decision.amount()));
         }
-        inbox.accept(new MessageInbox.Message("platform", eventId, Messages.PLATFORM_DECIDED,
+        inbox.accept(new MessageInbox.Message("platform", decision.eventId(), Message.PLATFORM_DECIDED.messageName(),
                 DefectClaimProcess.businessKey(claim.getId()), null, null, variables));
     }
 
@@ -101,27 +117,30 @@ public class DefectClaim {
         if (event.claimId() == null) {
             return;
         }
-        String message;
+        Message message;
         switch (event.type()) {
             case SHIPPED -> {
-                message = Messages.REPLACEMENT_SHIPPED;
-                history.record(event.claimId(), "SUPPLIER", "Shipped the replacement: " + event.carrierCode() + " "
-                        + event.trackingNumber());
+                message = Message.REPLACEMENT_SHIPPED;
+                replacement(event, "Shipped the replacement: " + event.carrierCode() + " " + event.trackingNumber());
             }
             case REJECTED, OUT_OF_STOCK -> {
-                message = Messages.REPLACEMENT_DECLINED;
-                history.record(event.claimId(), "SUPPLIER", "Declined the replacement (" + event.reasonCode() + ")");
+                message = Message.REPLACEMENT_DECLINED;
+                replacement(event, "Declined the replacement (" + event.reasonCode() + ")");
             }
             case ACCEPTED -> {
-                history.record(event.claimId(), "SUPPLIER", "Accepted the replacement purchase order");
+                replacement(event, "Accepted the replacement purchase order");
                 return;
             }
             default -> {
                 return;
             }
         }
-        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message,
-                DefectClaimProcess.businessKey(event.claimId()), Variables.REPLACEMENT_PURCHASE_ORDER_ID,
+        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message.messageName(),
+                DefectClaimProcess.businessKey(event.claimId()), REPLACEMENT_PURCHASE_ORDER_ID.name(),
                 event.purchaseOrderId(), Map.of()));
+    }
+
+    private void replacement(PurchaseOrderEvent event, String what) {
+        history.record(CaseKind.CLAIM, event.claimId(), Party.SUPPLIER, what);
     }
 }

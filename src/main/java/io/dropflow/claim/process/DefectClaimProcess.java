@@ -1,130 +1,162 @@
 package io.dropflow.claim.process;
 
-/** Names shared by bpmn/defect-claim.bpmn, its forms and the Java code. Change them together. */
+import static io.dropflow.processengine.ProcessVariable.amount;
+import static io.dropflow.processengine.ProcessVariable.choice;
+import static io.dropflow.processengine.ProcessVariable.duration;
+import static io.dropflow.processengine.ProcessVariable.moment;
+import static io.dropflow.processengine.ProcessVariable.number;
+import static io.dropflow.processengine.ProcessVariable.text;
+
+import io.dropflow.claim.ClaimType;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.PlatformDecision;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
+import io.dropflow.processengine.ModelElement;
+import io.dropflow.processengine.ModelError;
+import io.dropflow.processengine.ModelMessage;
+import io.dropflow.processengine.ProcessVariable;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The defect-claim process as Java sees it: bpmn/defect-claim.bpmn's key, its decision table, its
+ * variables with their types, and the elements, messages and errors the code names. Change them
+ * together with the model and its forms.
+ */
 public final class DefectClaimProcess {
 
     public static final String PROCESS_KEY = "defect_claim";
+    public static final String MODEL = "defect-claim.bpmn";
+    /** bpmn/claim-deadlines.dmn. */
     public static final String DEADLINES_DECISION = "claim_deadlines";
 
-    /** Business keys of claim processes: "claim-" and the claim id (order processes use the bare order id). */
+    /** Business keys of claim processes: "claim-" and the claim id (order processes are "order-…"). */
     public static String businessKey(Long claimId) {
         return "claim-" + claimId;
     }
 
-    public static final class Messages {
-        public static final String SUPPLIER_ANSWERED = "SupplierAnsweredClaim";
-        public static final String EVIDENCE_ADDED = "ConsumerAddedEvidence";
-        public static final String REPLACEMENT_SHIPPED = "SupplierShippedReplacement";
-        public static final String REPLACEMENT_DECLINED = "SupplierDeclinedReplacement";
-        public static final String PLATFORM_DECIDED = "PlatformDecidedClaim";
+    public static final ProcessVariable<Long> CLAIM_ID = number("claimId");
+    public static final ProcessVariable<Long> ORDER_ID = number("orderId");
+    /** Inputs of claim-deadlines.dmn. */
+    public static final ProcessVariable<String> CHANNEL = text("channel");
+    public static final ProcessVariable<ClaimType> CLAIM_TYPE = choice("claimType", ClaimType.class);
+    /** The consumer must have an answer by then (the review task's due date and escalation). */
+    public static final ProcessVariable<Instant> RESPOND_BY = moment("respondBy");
+    /** The claim must be resolved by then, or supervisors get it. */
+    public static final ProcessVariable<Instant> RESOLVE_BY = moment("resolveBy");
+    /** How long each supplier round may stay unanswered. */
+    public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
+    /** How long the consumer has to send evidence asked for. */
+    public static final ProcessVariable<Duration> EVIDENCE_WAIT = duration("evidenceWait");
+    /** How long the supplier has to ship a replacement. */
+    public static final ProcessVariable<Duration> REPLACEMENT_TIME = duration("replacementTime");
+    /** Rounds the claim may go to the supplier. */
+    public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
+    /** The round sent to the supplier last; supplier answers are correlated by it. */
+    public static final ProcessVariable<Long> CLAIM_ROUND = number("claimRound");
+    /** How often evidence was asked for; the consumer's upload is correlated by it. */
+    public static final ProcessVariable<Long> EVIDENCE_REQUESTS = number("evidenceRequests");
+    /** Candidate groups of the claim's next task: operators, or supervisors once escalated. */
+    public static final ProcessVariable<String> CLAIM_GROUPS = text("claimGroups");
+    public static final ProcessVariable<String> ESCALATION_REASON = text("escalationReason");
+    public static final ProcessVariable<SupplierClaimAnswer> SUPPLIER_ANSWER = choice("supplierAnswer",
+            SupplierClaimAnswer.class);
+    /** accept, reject or more_evidence, with rejectionReason for reject. */
+    public static final ProcessVariable<String> REVIEW_DECISION = text("reviewDecision");
+    public static final ProcessVariable<String> REJECTION_REASON = text("rejectionReason");
+    /** accept_supplier_offer, counter, seller_pays, escalate, close or platform; remedy/remedyAmount/closeReason as needed. */
+    public static final ProcessVariable<String> NEGOTIATION_DECISION = text("negotiationDecision");
+    /** RESHIP, REFUND or COMPENSATION, as an operator typed it (checked before it is used). */
+    public static final ProcessVariable<String> REMEDY = text("remedy");
+    public static final ProcessVariable<BigDecimal> REMEDY_AMOUNT = amount("remedyAmount");
+    public static final ProcessVariable<String> CLOSE_REASON = text("closeReason");
+    /** A SELLER_REFUNDS verdict also sets remedy and remedyAmount. */
+    public static final ProcessVariable<PlatformDecision.Verdict> PLATFORM_VERDICT = choice("platformVerdict",
+            PlatformDecision.Verdict.class);
+    public static final ProcessVariable<String> PLATFORM_REASON = text("platformReason");
+    /** Who pays for the remedy about to be agreed (set on the flows into "Agree remedy"). */
+    public static final ProcessVariable<CostBearer> COST_BEARER = choice("costBearer", CostBearer.class);
+    /** What is carried out. */
+    public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);
+    public static final ProcessVariable<Long> REPLACEMENT_ATTEMPT = number("replacementAttempt");
+    public static final ProcessVariable<Long> REPLACEMENT_PURCHASE_ORDER_ID = number("replacementPurchaseOrderId");
+    /** Task-local, for forms only. */
+    public static final ProcessVariable<String> TASK_CLAIM_SUMMARY = text("claimSummary");
+    public static final ProcessVariable<String> TASK_NEGOTIATION_SUMMARY = text("negotiationSummary");
+    public static final ProcessVariable<String> TASK_HISTORY = text("history");
 
-        private Messages() {
+    /** Messages the model waits for; they reach it through the inbox. */
+    public enum Message implements ModelMessage {
+        SUPPLIER_ANSWERED("SupplierAnsweredClaim"),
+        EVIDENCE_ADDED("ConsumerAddedEvidence"),
+        REPLACEMENT_SHIPPED("SupplierShippedReplacement"),
+        REPLACEMENT_DECLINED("SupplierDeclinedReplacement"),
+        PLATFORM_DECIDED("PlatformDecidedClaim");
+
+        private final String messageName;
+
+        Message(String messageName) {
+            this.messageName = messageName;
+        }
+
+        @Override
+        public String messageName() {
+            return messageName;
         }
     }
 
-    public static final class Variables {
-        public static final String CLAIM_ID = "claimId";
-        public static final String ORDER_ID = "orderId";
-        /** Inputs of claim-deadlines.dmn. */
-        public static final String CHANNEL = "channel";
-        public static final String CLAIM_TYPE = "claimType";
-        /** Date: the consumer must have an answer by then (the review task's due date and escalation). */
-        public static final String RESPOND_BY = "respondBy";
-        /** Date: the claim must be resolved by then, or supervisors get it. */
-        public static final String RESOLVE_BY = "resolveBy";
-        /** Duration: how long each supplier round may stay unanswered. */
-        public static final String SUPPLIER_ANSWER_TIME = "supplierAnswerTime";
-        /** Duration: how long the consumer has to send evidence asked for. */
-        public static final String EVIDENCE_WAIT = "evidenceWait";
-        /** Duration: how long the supplier has to ship a replacement. */
-        public static final String REPLACEMENT_TIME = "replacementTime";
-        /** Long: rounds the claim may go to the supplier. */
-        public static final String NEGOTIATION_ROUNDS = "negotiationRounds";
-        /** Long: the round sent to the supplier last; supplier answers are correlated by it. */
-        public static final String CLAIM_ROUND = "claimRound";
-        /** Long: how often evidence was asked for; the consumer's upload is correlated by it. */
-        public static final String EVIDENCE_REQUESTS = "evidenceRequests";
-        /** Candidate groups of the claim's next task: operators, or supervisors once escalated. */
-        public static final String CLAIM_GROUPS = "claimGroups";
-        public static final String ESCALATION_REASON = "escalationReason";
-        /** ACCEPTED, REJECTED or COUNTER_OFFER. */
-        public static final String SUPPLIER_ANSWER = "supplierAnswer";
-        /** accept, reject or more_evidence, with rejectionReason for reject. */
-        public static final String REVIEW_DECISION = "reviewDecision";
-        public static final String REJECTION_REASON = "rejectionReason";
-        /** accept_supplier_offer, counter, seller_pays, escalate or close; remedy/remedyAmount/closeReason as needed. */
-        public static final String NEGOTIATION_DECISION = "negotiationDecision";
-        public static final String REMEDY = "remedy";
-        public static final String REMEDY_AMOUNT = "remedyAmount";
-        public static final String CLOSE_REASON = "closeReason";
-        /** SELLER_REFUNDS or CLAIM_REJECTED, with platformReason; a SELLER_REFUNDS verdict also sets remedy and remedyAmount. */
-        public static final String PLATFORM_VERDICT = "platformVerdict";
-        public static final String PLATFORM_REASON = "platformReason";
-        /** SUPPLIER or SELLER: who pays for the remedy about to be agreed (set on the flows into "Agree remedy"). */
-        public static final String COST_BEARER = "costBearer";
-        /** RESHIP, REFUND or COMPENSATION: what is carried out. */
-        public static final String AGREED_REMEDY = "agreedRemedy";
-        public static final String REPLACEMENT_ATTEMPT = "replacementAttempt";
-        public static final String REPLACEMENT_PURCHASE_ORDER_ID = "replacementPurchaseOrderId";
-        /** Task-local, for forms only. */
-        public static final String TASK_CLAIM_SUMMARY = "claimSummary";
-        public static final String TASK_NEGOTIATION_SUMMARY = "negotiationSummary";
-        public static final String TASK_HISTORY = "history";
+    /** BPMN errors the delegates throw and the model catches. */
+    public enum Error implements ModelError {
+        REPLACEMENT_REFUSED("REPLACEMENT_REFUSED");
 
-        private Variables() {
+        private final String code;
+
+        Error(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
         }
     }
 
-    public static final class Errors {
-        public static final String REPLACEMENT_REFUSED = "REPLACEMENT_REFUSED";
+    /** Element ids that the code, tests and operators' tools refer to. */
+    public enum Element implements ModelElement {
+        START_CLOCKS("service_start_claim_clocks"),
+        RESOLUTION_DEADLINE("boundary_resolution_deadline"),
+        REVIEW_CLAIM("user_review_claim"),
+        ASK_FOR_EVIDENCE("service_ask_consumer_for_evidence"),
+        AWAIT_EVIDENCE("gateway_await_evidence"),
+        EVIDENCE_WAIT_OVER("timer_evidence_wait_over"),
+        SEND_TO_SUPPLIER("service_send_claim_to_supplier"),
+        AWAIT_SUPPLIER_ANSWER("gateway_await_supplier_answer"),
+        SUPPLIER_SILENT("timer_supplier_silent"),
+        NEGOTIATE("user_negotiate_claim"),
+        ESCALATE("service_escalate_claim"),
+        AGREE_REMEDY("service_agree_remedy"),
+        FORWARD_REPLACEMENT("service_forward_replacement"),
+        AWAIT_REPLACEMENT("gateway_await_replacement"),
+        REPLACEMENT_LATE("timer_replacement_late"),
+        REFUND_CONSUMER("service_refund_consumer_for_claim"),
+        BOOK_OUTCOME("service_book_claim_outcome"),
+        TELL_CONSUMER("service_tell_consumer_claim_outcome"),
+        ESCALATE_OVERDUE("service_escalate_overdue_claim"),
+        HAND_TO_PLATFORM("service_hand_claim_to_platform"),
+        AWAIT_PLATFORM("gateway_await_platform"),
+        PLATFORM_SILENT("timer_platform_silent");
 
-        private Errors() {
+        private final String id;
+
+        Element(String id) {
+            this.id = id;
         }
-    }
 
-    public static final class Decisions {
-        public static final String ACCEPT = "accept";
-        public static final String REJECT = "reject";
-        public static final String MORE_EVIDENCE = "more_evidence";
-        public static final String ACCEPT_SUPPLIER_OFFER = "accept_supplier_offer";
-        public static final String COUNTER = "counter";
-        public static final String SELLER_PAYS = "seller_pays";
-        public static final String ESCALATE = "escalate";
-        public static final String CLOSE = "close";
-        /** Marketplace orders only: hand the claim to the platform's dispute process. */
-        public static final String PLATFORM = "platform";
-
-        private Decisions() {
-        }
-    }
-
-    /** Element ids that tests and operators' tools refer to. */
-    public static final class Elements {
-        public static final String DECIDE_DEADLINES = "rule_decide_claim_deadlines";
-        public static final String START_CLOCKS = "service_start_claim_clocks";
-        public static final String RESOLUTION_DEADLINE = "boundary_resolution_deadline";
-        public static final String REVIEW_CLAIM = "user_review_claim";
-        public static final String ASK_FOR_EVIDENCE = "service_ask_consumer_for_evidence";
-        public static final String AWAIT_EVIDENCE = "gateway_await_evidence";
-        public static final String EVIDENCE_WAIT_OVER = "timer_evidence_wait_over";
-        public static final String SEND_TO_SUPPLIER = "service_send_claim_to_supplier";
-        public static final String AWAIT_SUPPLIER_ANSWER = "gateway_await_supplier_answer";
-        public static final String SUPPLIER_SILENT = "timer_supplier_silent";
-        public static final String NEGOTIATE = "user_negotiate_claim";
-        public static final String ESCALATE = "service_escalate_claim";
-        public static final String AGREE_REMEDY = "service_agree_remedy";
-        public static final String FORWARD_REPLACEMENT = "service_forward_replacement";
-        public static final String AWAIT_REPLACEMENT = "gateway_await_replacement";
-        public static final String REPLACEMENT_LATE = "timer_replacement_late";
-        public static final String REFUND_CONSUMER = "service_refund_consumer_for_claim";
-        public static final String BOOK_OUTCOME = "service_book_claim_outcome";
-        public static final String TELL_CONSUMER = "service_tell_consumer_claim_outcome";
-        public static final String ESCALATE_OVERDUE = "service_escalate_overdue_claim";
-        public static final String HAND_TO_PLATFORM = "service_hand_claim_to_platform";
-        public static final String AWAIT_PLATFORM = "gateway_await_platform";
-        public static final String PLATFORM_SILENT = "timer_platform_silent";
-
-        private Elements() {
+        @Override
+        public String id() {
+            return id;
         }
     }
 

@@ -1,11 +1,9 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_REQUESTS;
 
-import io.dropflow.claim.Claim;
-import io.dropflow.claim.ClaimHistory;
-import io.dropflow.claim.ClaimStatus;
-import io.dropflow.claim.Claims;
+import io.dropflow.claim.internal.ClaimHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -18,20 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("recordEvidenceRequest")
 class RecordEvidenceRequest implements ExecutionListener {
 
-    private final Claims claims;
-    private final ClaimHistory history;
+    private final ClaimHandling claims;
 
-    RecordEvidenceRequest(Claims claims, ClaimHistory history) {
+    RecordEvidenceRequest(ClaimHandling claims) {
         this.claims = claims;
-        this.history = history;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        Claim claim = claims.lockById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        int requests = claim.countEvidenceRequest();
-        claim.moveTo(ClaimStatus.AWAITING_EVIDENCE);
-        execution.setVariable(Variables.EVIDENCE_REQUESTS, (long) requests);
-        history.record(claim.getId(), "OPERATOR", "Asked the consumer for more evidence");
+        EVIDENCE_REQUESTS.set(execution, claims.evidenceRequested(CLAIM_ID.from(execution)));
     }
 }

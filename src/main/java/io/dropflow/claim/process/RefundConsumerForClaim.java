@@ -1,14 +1,9 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
-import io.dropflow.claim.Claim;
-import io.dropflow.claim.ClaimHistory;
-import io.dropflow.claim.Claims;
-import io.dropflow.order.OrderSummary;
-import io.dropflow.order.OrderLookup;
+import io.dropflow.claim.internal.ClaimRemedies;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,26 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("refundConsumerForClaim")
 class RefundConsumerForClaim implements JavaDelegate {
 
-    private final Claims claims;
-    private final OrderLookup orders;
-    private final StorefrontGateway storefront;
-    private final ClaimHistory history;
+    private final ClaimRemedies remedies;
 
-    RefundConsumerForClaim(Claims claims, OrderLookup orders, StorefrontGateway storefront, ClaimHistory history) {
-        this.claims = claims;
-        this.orders = orders;
-        this.storefront = storefront;
-        this.history = history;
+    RefundConsumerForClaim(ClaimRemedies remedies) {
+        this.remedies = remedies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        OrderSummary order = orders.order(claim.getOrderId());
-        java.math.BigDecimal amount = io.dropflow.settlement.Money.inMinorUnits(claim.getRemedyAmount(), claim.getCurrency());
-        storefront.refund(order.storefrontOrderId(), amount, claim.getCurrency(),
-                "defect claim " + claim.number(), claim.number() + "-refund");
-        history.record(claim.getId(), "DROPFLOW", "Paid the consumer "
-                + Texts.money(claim.getRemedyAmount(), claim.getCurrency()) + " through the storefront");
+        remedies.refundConsumer(CLAIM_ID.from(execution));
     }
 }

@@ -1,13 +1,9 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Variables;
+import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
-import io.dropflow.claim.Claim;
-import io.dropflow.claim.Claims;
-import io.dropflow.order.OrderSummary;
-import io.dropflow.order.OrderLookup;
+import io.dropflow.claim.internal.ClaimRemedies;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.storefront.StorefrontGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,26 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("tellConsumerClaimOutcome")
 class TellConsumerClaimOutcome implements JavaDelegate {
 
-    private final Claims claims;
-    private final OrderLookup orders;
-    private final StorefrontGateway storefront;
+    private final ClaimRemedies remedies;
 
-    TellConsumerClaimOutcome(Claims claims, OrderLookup orders, StorefrontGateway storefront) {
-        this.claims = claims;
-        this.orders = orders;
-        this.storefront = storefront;
+    TellConsumerClaimOutcome(ClaimRemedies remedies) {
+        this.remedies = remedies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Claim claim = claims.findById((Long) execution.getVariable(Variables.CLAIM_ID)).orElseThrow();
-        OrderSummary order = orders.order(claim.getOrderId());
-        String text = switch (claim.getStatus()) {
-            case RESOLVED -> "Your claim " + claim.number() + " is settled: "
-                    + Texts.remedy(claim.getRemedy(), claim.getRemedyAmount(), claim.getCurrency()) + ".";
-            case REJECTED -> "We could not accept your claim " + claim.number() + ": " + claim.getOutcomeReason();
-            default -> "Your claim " + claim.number() + " is closed: " + claim.getOutcomeReason();
-        };
-        storefront.messageConsumer(order.storefrontOrderId(), text, claim.number() + "-outcome");
+        remedies.tellOutcome(CLAIM_ID.from(execution));
     }
 }

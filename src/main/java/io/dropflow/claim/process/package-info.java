@@ -1,2 +1,6 @@
-/** The defect-claim process (bpmn/defect-claim.bpmn): its start, its messages and its delegates. */
+/**
+ * The defect-claim process (bpmn/defect-claim.bpmn): its names, how it is started and hears from
+ * partners, its decision table, and its thin delegates, each calling one use case of
+ * {@code claim.internal}.
+ */
 package io.dropflow.claim.process;

@@ -211,22 +211,6 @@ public final class OrderFulfillmentProcess {
         }
     }
 
-    /**
-     * The element ids as text, for the claim, return and resilience tests that still use them.
-     *
-     * @deprecated use {@link Element}; this goes once those tests have moved to it
-     */
-    @Deprecated
-    public static final class Elements {
-        public static final String FORWARD_PURCHASE_ORDER = Element.FORWARD_PURCHASE_ORDER.id();
-        public static final String AWAIT_SUPPLIER_ANSWER = Element.AWAIT_SUPPLIER_ANSWER.id();
-        public static final String AWAIT_DELIVERY = Element.AWAIT_DELIVERY.id();
-        public static final String RETURN_WINDOW = Element.RETURN_WINDOW.id();
-        public static final String END_SETTLED = Element.END_SETTLED.id();
-
-        private Elements() {
-        }
-    }
 
     private OrderFulfillmentProcess() {
     }

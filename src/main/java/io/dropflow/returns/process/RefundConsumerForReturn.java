@@ -1,14 +1,9 @@
 package io.dropflow.returns.process;
 
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
-import io.dropflow.order.OrderSummary;
-import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.returns.ReturnRequest;
-import io.dropflow.returns.Returns;
-import io.dropflow.settlement.Money;
-import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.returns.internal.ReturnAccounting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,23 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("refundConsumerForReturn")
 class RefundConsumerForReturn implements JavaDelegate {
 
-    private final Returns returns;
-    private final OrderLookup orders;
-    private final StorefrontGateway storefront;
+    private final ReturnAccounting accounting;
 
-    RefundConsumerForReturn(Returns returns, OrderLookup orders, StorefrontGateway storefront) {
-        this.returns = returns;
-        this.orders = orders;
-        this.storefront = storefront;
+    RefundConsumerForReturn(ReturnAccounting accounting) {
+        this.accounting = accounting;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReturnRequest r = returns.findById((Long) execution.getVariable(Variables.RETURN_ID)).orElseThrow();
-        if (r.getRefundAmount().signum() > 0) {
-            OrderSummary order = orders.order(r.getOrderId());
-            storefront.refund(order.storefrontOrderId(), Money.inMinorUnits(r.getRefundAmount(), r.getCurrency()), r.getCurrency(), "return " + r.number(),
-                    r.number() + "-refund");
-        }
+        accounting.refundConsumer(RETURN_ID.from(execution));
     }
 }

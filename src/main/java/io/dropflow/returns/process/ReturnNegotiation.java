@@ -1,19 +1,42 @@
 package io.dropflow.returns.process;
 
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Messages;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.CHANNEL;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.DECISION_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_ROUNDS;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.OFFER_NO;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.ORDER_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.PROCESS_KEY;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.PRODUCT_CATEGORY;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_GROUPS;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_REASON;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ROUND;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.STALL_AFTER;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.WISH;
 
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.Party;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.MessageInbox;
-import io.dropflow.returns.ReturnHistory;
-import io.dropflow.returns.ReturnRequest;
 import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.internal.ReturnProcess;
+import io.dropflow.returns.internal.ReturnRequest;
+import io.dropflow.returns.process.ReturnNegotiationProcess.Message;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,16 +50,16 @@ import org.springframework.stereotype.Component;
  * events by the return parcel's shipment.
  */
 @Component
-public class ReturnNegotiation {
+class ReturnNegotiation implements ReturnProcess {
 
     private final RuntimeService runtime;
     private final MessageInbox inbox;
-    private final ReturnHistory history;
+    private final CaseHistory history;
     private final ReturnSettings settings;
     private final Duration stallAfter;
     private final Duration decisionTime;
 
-    ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, ReturnHistory history, ReturnSettings settings,
+    ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
             @Value("${dropflow.tracking.stall-after}") Duration stallAfter,
             @Value("${dropflow.sla.decision-time}") Duration decisionTime) {
         this.runtime = runtime;
@@ -47,46 +70,49 @@ public class ReturnNegotiation {
         this.decisionTime = decisionTime;
     }
 
-    /** Starts the return's process in the caller's transaction; the policy is applied asynchronously. */
+    @Override
     public String start(ReturnRequest r, String productCategory) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.RETURN_ID, r.getId());
-        variables.put(Variables.ORDER_ID, r.getOrderId());
-        variables.put(Variables.RETURN_REASON, r.getReason().name());
-        variables.put(Variables.WISH, r.getWish().name());
-        variables.put(Variables.CHANNEL, r.getChannel());
-        variables.put(Variables.PRODUCT_CATEGORY, productCategory);
-        variables.put(Variables.RETURN_GROUPS, Groups.OPERATORS);
-        variables.put(Variables.RETURN_ROUND, 0L);
-        variables.put(Variables.OFFER_NO, 0L);
-        variables.put(Variables.EXCHANGE_ORDERED, false);
-        variables.put(Variables.NEGOTIATION_ROUNDS, (long) settings.negotiationRounds());
-        variables.put(Variables.SUPPLIER_ANSWER_TIME, settings.supplierAnswerTime().toString());
-        variables.put(Variables.CONSUMER_ANSWER_TIME, settings.consumerAnswerTime().toString());
-        variables.put(Variables.INSPECTION_TIME, settings.inspectionTime().toString());
-        variables.put(Variables.STALL_AFTER, stallAfter.toString());
-        variables.put(Variables.DECISION_TIME, decisionTime.toString());
+        variables.put(RETURN_ID.name(), RETURN_ID.stored(r.getId()));
+        variables.put(ORDER_ID.name(), ORDER_ID.stored(r.getOrderId()));
+        variables.put(RETURN_REASON.name(), RETURN_REASON.stored(r.getReason()));
+        variables.put(WISH.name(), WISH.stored(r.getWish()));
+        variables.put(CHANNEL.name(), CHANNEL.stored(r.getChannel()));
+        variables.put(PRODUCT_CATEGORY.name(), PRODUCT_CATEGORY.stored(productCategory));
+        variables.put(RETURN_GROUPS.name(), RETURN_GROUPS.stored(Groups.OPERATORS));
+        variables.put(RETURN_ROUND.name(), RETURN_ROUND.stored(0L));
+        variables.put(OFFER_NO.name(), OFFER_NO.stored(0L));
+        variables.put(EXCHANGE_ORDERED.name(), EXCHANGE_ORDERED.stored(false));
+        variables.put(NEGOTIATION_ROUNDS.name(), NEGOTIATION_ROUNDS.stored((long) settings.negotiationRounds()));
+        variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.supplierAnswerTime()));
+        variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.consumerAnswerTime()));
+        variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.inspectionTime()));
+        variables.put(STALL_AFTER.name(), STALL_AFTER.stored(stallAfter));
+        variables.put(DECISION_TIME.name(), DECISION_TIME.stored(decisionTime));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))
                 .setVariables(variables)
                 .execute().getId();
     }
 
+    @Override
     public void supplierAnswered(ReturnRequest r, String source, String eventId, String answer) {
-        inbox.accept(new MessageInbox.Message(source, eventId, Messages.SUPPLIER_ANSWERED,
-                ReturnNegotiationProcess.businessKey(r.getId()), Variables.RETURN_ROUND, (long) r.getRoundNo(),
-                Map.of(Variables.SUPPLIER_ANSWER, answer)));
+        inbox.accept(new MessageInbox.Message(source, eventId, Message.SUPPLIER_ANSWERED.messageName(),
+                ReturnNegotiationProcess.businessKey(r.getId()), RETURN_ROUND.name(), (long) r.getRoundNo(),
+                Map.of(SUPPLIER_ANSWER.name(), answer)));
     }
 
+    @Override
     public void consumerAnswered(ReturnRequest r, boolean accept) {
-        inbox.accept(new MessageInbox.Message("consumer", r.number() + "-offer-" + r.getOfferNo(), Messages.CONSUMER_ANSWERED,
-                ReturnNegotiationProcess.businessKey(r.getId()), Variables.OFFER_NO, (long) r.getOfferNo(),
-                Map.of(Variables.CONSUMER_ANSWER, accept ? "ACCEPTED" : "DECLINED")));
+        inbox.accept(new MessageInbox.Message("consumer", r.number() + "-offer-" + r.getOfferNo(),
+                Message.CONSUMER_ANSWERED.messageName(), ReturnNegotiationProcess.businessKey(r.getId()), OFFER_NO.name(),
+                (long) r.getOfferNo(), Map.of(CONSUMER_ANSWER.name(), accept ? "ACCEPTED" : "DECLINED")));
     }
 
+    @Override
     public void inspectionReported(ReturnRequest r, String source, String eventId, String result) {
-        inbox.accept(new MessageInbox.Message(source, eventId, Messages.INSPECTION_REPORTED,
-                ReturnNegotiationProcess.businessKey(r.getId()), null, null, Map.of(Variables.INSPECTION_RESULT, result)));
+        inbox.accept(new MessageInbox.Message(source, eventId, Message.INSPECTION_REPORTED.messageName(),
+                ReturnNegotiationProcess.businessKey(r.getId()), null, null, Map.of(INSPECTION_RESULT.name(), result)));
     }
 
     /** The return parcel's tracking: arrival at the supplier, or a problem on the way. */
@@ -95,17 +121,18 @@ public class ReturnNegotiation {
         if (event.returnId() == null) {
             return;
         }
-        String message;
+        Message message;
         if (event.status() == TrackingStatus.DELIVERED) {
-            message = Messages.PARCEL_ARRIVED;
+            message = Message.PARCEL_ARRIVED;
         } else if (event.status().isProblem()) {
-            message = Messages.PARCEL_PROBLEM;
+            message = Message.PARCEL_PROBLEM;
         } else {
             return;
         }
-        history.record(event.returnId(), "CARRIER", "Return parcel " + event.status().name().toLowerCase().replace('_', ' '));
-        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message,
-                ReturnNegotiationProcess.businessKey(event.returnId()), Variables.RETURN_SHIPMENT_ID, event.shipmentId(),
+        history.record(CaseKind.RETURN, event.returnId(), Party.CARRIER, "Return parcel "
+                + event.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(),
+                ReturnNegotiationProcess.businessKey(event.returnId()), RETURN_SHIPMENT_ID.name(), event.shipmentId(),
                 Map.of()));
     }
 
@@ -113,7 +140,7 @@ public class ReturnNegotiation {
     @EventListener
     void on(PurchaseOrderEvent event) {
         if (event.returnId() != null) {
-            history.record(event.returnId(), "SUPPLIER", "Exchange purchase order: " + event.type()
+            history.record(CaseKind.RETURN, event.returnId(), Party.SUPPLIER, "Exchange purchase order: " + event.type()
                     + (event.trackingNumber() == null ? "" : " " + event.carrierCode() + " " + event.trackingNumber()));
         }
     }

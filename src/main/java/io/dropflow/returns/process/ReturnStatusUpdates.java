@@ -1,10 +1,9 @@
 package io.dropflow.returns.process;
 
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Variables;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
-import io.dropflow.returns.ReturnHistory;
-import io.dropflow.returns.ReturnStatus;
-import io.dropflow.returns.Returns;
+import io.dropflow.aftersales.CaseCourse;
+import io.dropflow.aftersales.CaseKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,27 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("returnStatus")
 public class ReturnStatusUpdates {
 
-    private final Returns returns;
-    private final ReturnHistory history;
+    private final CaseCourse course;
 
-    ReturnStatusUpdates(Returns returns, ReturnHistory history) {
-        this.returns = returns;
-        this.history = history;
+    ReturnStatusUpdates(CaseCourse course) {
+        this.course = course;
     }
 
     public void moveTo(DelegateExecution execution, String status) {
-        returns.findById(returnId(execution)).orElseThrow().moveTo(ReturnStatus.valueOf(status));
+        course.moveTo(CaseKind.RETURN, RETURN_ID.from(execution), status);
     }
 
     /** Ends the return; the reason is the named variable's text (or the text itself). */
     public void close(DelegateExecution execution, String status, String reasonVariableOrText) {
         Object variable = execution.getVariable(reasonVariableOrText);
-        String reason = variable == null ? reasonVariableOrText : variable.toString();
-        returns.findById(returnId(execution)).orElseThrow().closeBecause(ReturnStatus.valueOf(status), reason);
-        history.record(returnId(execution), "DROPFLOW", "Return " + status.toLowerCase() + ": " + reason);
-    }
-
-    private static Long returnId(DelegateExecution execution) {
-        return (Long) execution.getVariable(Variables.RETURN_ID);
+        course.end(CaseKind.RETURN, RETURN_ID.from(execution), status,
+                variable == null ? reasonVariableOrText : variable.toString());
     }
 }

@@ -1,6 +1,6 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.Elements.*;
+import static io.dropflow.claim.process.DefectClaimProcess.Element.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.processengine.Escalation;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.support.DropflowDriver;
@@ -87,7 +88,7 @@ class DefectClaimProcessTest {
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIM-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-CLAIM-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
         return order;
     }
 
@@ -97,7 +98,7 @@ class DefectClaimProcessTest {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         long claim = DropflowDriver.read(response.getBody()).path("id").asLong();
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(REVIEW_CLAIM);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(REVIEW_CLAIM.id());
         return claim;
     }
 
@@ -106,7 +107,7 @@ class DefectClaimProcessTest {
         long claim = claimUnderReview(order, "DAMAGED", wish);
         complete(claim, Map.of("reviewDecision", "accept"));
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         return claim;
     }
 
@@ -171,17 +172,17 @@ class DefectClaimProcessTest {
         storefront.failNextRefunds(1);
         assertThat(dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null).getBody())
                 .contains("APPLIED");
-        assertThat(dropflow.claimProcess(claim)).hasPassed(AGREE_REMEDY).isWaitingAt(REFUND_CONSUMER);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(AGREE_REMEDY.id()).isWaitingAt(REFUND_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         Job failed = engine.getManagementService().createJobQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(REFUND_CONSUMER).singleResult();
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(REFUND_CONSUMER.id()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(4);
         assertThat(failed.getExceptionMessage()).contains("timed out");
 
         // The engine retries: the storefront sees the same key again and pays once
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER, BOOK_OUTCOME, TELL_CONSUMER).isEnded();
+        assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER.id(), BOOK_OUTCOME.id(), TELL_CONSUMER.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND"))
                 .containsExactly("15.00 EUR");
 
@@ -194,7 +195,7 @@ class DefectClaimProcessTest {
         assertThat(storefrontCalls(order, "MESSAGE"))
                 .anyMatch(m -> m.contains("is settled") && m.contains("full refund of 15.00 EUR"));
         // The order's own process is untouched by the claim
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
     }
 
     @Test
@@ -208,7 +209,7 @@ class DefectClaimProcessTest {
             dropflow.runJobs(order);
             return dropflow.getOrder(order).path("shipments").size() == 1
                     && engine.getRuntimeService().createExecutionQuery().processInstanceId(dropflow.processInstanceId(order))
-                            .activityId(OrderFulfillmentProcess.Elements.AWAIT_DELIVERY).count() > 0;
+                            .activityId(OrderFulfillmentProcess.Element.AWAIT_DELIVERY.id()).count() > 0;
         });
         dropflow.carrierSays(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText(), "DELIVERED");
 
@@ -216,7 +217,7 @@ class DefectClaimProcessTest {
         complete(claim, Map.of("reviewDecision", "accept"));
         dropflow.runClaimJobs(claim);
 
-        assertThat(dropflow.claimProcess(claim)).hasPassed(SEND_TO_SUPPLIER, "event_supplier_answered", AGREE_REMEDY);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(SEND_TO_SUPPLIER.id(), "event_supplier_answered", AGREE_REMEDY.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("RESOLVED");
@@ -233,7 +234,7 @@ class DefectClaimProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectionReason");
 
         complete(claim, Map.of("reviewDecision", "reject", "rejectionReason", "The photos show the mug intact."));
-        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected").isWaitingAt(TELL_CONSUMER);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected").isWaitingAt(TELL_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         JsonNode rejected = dropflow.getClaim(claim);
@@ -253,7 +254,7 @@ class DefectClaimProcessTest {
         complete(claim, Map.of("reviewDecision", "more_evidence"));
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("AWAITING_EVIDENCE");
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_EVIDENCE);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_EVIDENCE.id());
         assertThat(storefrontCalls(order, "MESSAGE"))
                 .anyMatch(m -> m.contains("please send more photos"));
 
@@ -261,7 +262,7 @@ class DefectClaimProcessTest {
                 Map.of("evidenceUrls", List.of("https://photos.example.com/closeup.jpg")), DropflowDriver.asOperator());
         assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(202);
 
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_evidence_added").isWaitingAt(REVIEW_CLAIM);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_evidence_added").isWaitingAt(REVIEW_CLAIM.id());
         assertThat(dropflow.getClaim(claim).path("evidence")).hasSize(2);
         assertThat((String) engine.getTaskService().getVariableLocal(task(claim).getId(), "claimSummary"))
                 .contains("closeup.jpg");
@@ -274,8 +275,8 @@ class DefectClaimProcessTest {
         complete(claim, Map.of("reviewDecision", "more_evidence"));
         dropflow.runClaimJobs(claim);
 
-        dropflow.fireClaimTimer(claim, EVIDENCE_WAIT_OVER);
-        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence").isWaitingAt(TELL_CONSUMER);
+        dropflow.fireClaimTimer(claim, EVIDENCE_WAIT_OVER.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence").isWaitingAt(TELL_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("CLOSED");
@@ -295,7 +296,7 @@ class DefectClaimProcessTest {
         long claim = claimWithSupplier(order, "REFUND");
 
         dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
         Task negotiation = task(claim);
         assertThat(dropflow.candidateGroups(negotiation)).containsExactly("operators");
         assertThat((String) engine.getTaskService().getVariableLocal(negotiation.getId(), "negotiationSummary"))
@@ -317,7 +318,7 @@ class DefectClaimProcessTest {
         // A late answer to round 1 cannot move round 2
         assertThat(dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null).getBody())
                 .contains("NOT_THE_CURRENT_ROUND");
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
 
         dropflow.supplierAnswersClaim("ACME", claim, 2, "ACCEPTED", null, null, null);
         dropflow.runClaimJobs(claim);
@@ -333,7 +334,7 @@ class DefectClaimProcessTest {
         long claim = claimWithSupplier(order, "REFUND");
 
         dropflow.supplierAnswersClaim("ACME", claim, 1, "COUNTER_OFFER", "COMPENSATION", "4.00", "a discount instead");
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
         complete(claim, Map.of("negotiationDecision", "accept_supplier_offer"));
         dropflow.runClaimJobs(claim);
 
@@ -347,8 +348,8 @@ class DefectClaimProcessTest {
         long order = deliveredOrder();
         long claim = claimWithSupplier(order, "REFUND");
 
-        dropflow.fireClaimTimer(claim, SUPPLIER_SILENT);
-        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        dropflow.fireClaimTimer(claim, SUPPLIER_SILENT.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
         JsonNode escalated = dropflow.getClaim(claim);
         assertThat(escalated.path("escalated").asBoolean()).isTrue();
@@ -374,7 +375,7 @@ class DefectClaimProcessTest {
         dropflow.supplierAnswersClaim("ACME", claim, 2, "REJECTED", null, null, "still packed complete");
 
         complete(claim, Map.of("negotiationDecision", "counter", "remedy", "COMPENSATION", "remedyAmount", 3.0));
-        assertThat(dropflow.claimProcess(claim)).hasPassed("gateway_rounds_left", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("gateway_rounds_left", ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).hasSize(2);
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("rounds are used up");
@@ -394,7 +395,7 @@ class DefectClaimProcessTest {
         dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
         complete(claim, Map.of("negotiationDecision", "platform"));
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_PLATFORM);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_PLATFORM.id());
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("WITH_PLATFORM");
         assertThat(storefrontCalls(order, "DISPUTE")).hasSize(1);
         return claim;
@@ -431,7 +432,7 @@ class DefectClaimProcessTest {
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
         dropflow.runClaimJobs(claim);
 
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_platform_decided", AGREE_REMEDY).isEnded();
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_platform_decided", AGREE_REMEDY.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("6.00 EUR");
         assertThat(claimLedger(claim)).containsOnlyKeys("CLAIM_REFUND").containsEntry("CLAIM_REFUND", money("-6"));
         assertThat(dropflow.getClaim(claim).path("outcome").path("costBearer").asText()).isEqualTo("SELLER");
@@ -456,8 +457,8 @@ class DefectClaimProcessTest {
         long order = deliveredOrder("MARKETPLACE");
         long claim = claimWithThePlatform(order);
 
-        dropflow.fireClaimTimer(claim, PLATFORM_SILENT);
-        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        dropflow.fireClaimTimer(claim, PLATFORM_SILENT.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("platform did not decide in time");
         // A verdict for a claim no longer with the platform is refused
@@ -480,7 +481,7 @@ class DefectClaimProcessTest {
         dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no");
 
         complete(claim, Map.of("negotiationDecision", "escalate"));
-        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("escalated by the operator");
     }
@@ -492,14 +493,14 @@ class DefectClaimProcessTest {
         supplier.failNextCalls("ACME", 1);
 
         dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(FORWARD_REPLACEMENT);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(FORWARD_REPLACEMENT.id());
         dropflow.runClaimJobs(claim); // the supplier's answer is lost: the job fails
         Job failed = engine.getManagementService().createJobQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(FORWARD_REPLACEMENT).singleResult();
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).activityId(FORWARD_REPLACEMENT.id()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(4);
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runClaimJobs(claim);
-        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_REPLACEMENT);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_REPLACEMENT.id());
 
         String replacement = "DF-" + order + "-CL" + claim + "-RESHIP1";
         SandboxSupplier.Received received = supplier.received(replacement);
@@ -517,14 +518,14 @@ class DefectClaimProcessTest {
         assertThat(new BigDecimal(replacementPo.path("supplyTotal").asText())).isZero();
 
         dropflow.supplierShipped("ACME", replacement, "TRK-RESHIP-" + claim);
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped", BOOK_OUTCOME).isWaitingAt(TELL_CONSUMER);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped", BOOK_OUTCOME.id()).isWaitingAt(TELL_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(claimLedger(claim)).isEmpty();
         assertThat(upheldClaims(order)).isEqualTo(1);
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
         // The replacement's events never reach the order's process
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
     }
 
     @Test
@@ -535,7 +536,7 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
 
         dropflow.supplierSays("ACME", "DF-" + order + "-CL" + claim + "-RESHIP1", "OUT_OF_STOCK");
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_declined", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_declined", ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("declined the replacement");
 
         complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
@@ -552,7 +553,7 @@ class DefectClaimProcessTest {
         dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
         dropflow.runClaimJobs(claim);
 
-        assertThat(dropflow.claimProcess(claim)).hasPassed("boundary_replacement_refused", ESCALATE).isWaitingAt(NEGOTIATE);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("boundary_replacement_refused", ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("refused the replacement");
         assertThat(dropflow.getOrder(order).path("purchaseOrders").toString()).contains("DECLINED");
     }
@@ -564,8 +565,8 @@ class DefectClaimProcessTest {
         dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
         dropflow.runClaimJobs(claim);
 
-        dropflow.fireClaimTimer(claim, REPLACEMENT_LATE);
-        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE).isWaitingAt(NEGOTIATE);
+        dropflow.fireClaimTimer(claim, REPLACEMENT_LATE.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
 
         // Supervisors let the seller pay for a second replacement
         complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "RESHIP"));
@@ -584,11 +585,11 @@ class DefectClaimProcessTest {
         long order = deliveredOrder();
         long claim = claimUnderReview(order, "DAMAGED", null);
 
-        dropflow.fireClaimTimer(claim, RESOLUTION_DEADLINE);
-        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE).isWaitingAt(REVIEW_CLAIM);
+        dropflow.fireClaimTimer(claim, RESOLUTION_DEADLINE.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE.id()).isWaitingAt(REVIEW_CLAIM.id());
         Task review = task(claim);
         assertThat(dropflow.candidateGroups(review)).contains("operators", "supervisors");
-        assertThat(review.getPriority()).isEqualTo(EscalateClaim.ESCALATED_PRIORITY);
+        assertThat(review.getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("resolution deadline");
     }
 
@@ -597,19 +598,19 @@ class DefectClaimProcessTest {
         long order = deliveredOrder();
         long claim = claimUnderReview(order, "DAMAGED", null);
         Job timeout = engine.getManagementService().createJobQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers().activityId(REVIEW_CLAIM).singleResult();
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers().activityId(REVIEW_CLAIM.id()).singleResult();
         assertThat(timeout.getDuedate()).isEqualTo(task(claim).getDueDate());
 
         engine.getManagementService().executeJob(timeout.getId());
         assertThat(dropflow.candidateGroups(task(claim))).contains("operators", "supervisors");
-        assertThat(task(claim).getPriority()).isEqualTo(EscalateClaim.ESCALATED_PRIORITY);
+        assertThat(task(claim).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
         assertThat(dropflow.getClaim(claim).path("escalated").asBoolean()).isTrue();
     }
 
     @Test
     void aClaimAfterSettlementAdjustsTheSettledOrdersMargin() {
         long order = deliveredOrder();
-        dropflow.fireTimer(order, OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
         dropflow.runJobs(order);
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");

@@ -1,6 +1,6 @@
 package io.dropflow.returns.process;
 
-import static io.dropflow.returns.process.ReturnNegotiationProcess.Elements.*;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.processengine.Escalation;
 import io.dropflow.carrier.sandbox.SandboxCarrier;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
@@ -100,7 +101,7 @@ class ReturnNegotiationProcessTest {
     /** A change-of-mind return (supplier must agree) waiting for ACME's answer to round 1. */
     private long returnWithSupplier(long order) {
         long id = returnRequested(order, "CHANGED_MIND", "REFUND", null);
-        assertThat(dropflow.returnProcess(id)).hasPassed(ASK_SUPPLIER).isWaitingAt(AWAIT_SUPPLIER_ANSWER);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ASK_SUPPLIER.id()).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         return id;
     }
 
@@ -134,7 +135,7 @@ class ReturnNegotiationProcessTest {
     /** The return parcel arrives and the supplier finds it in order. */
     private void parcelArrivesInOrder(long id) {
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
-        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_arrived").isWaitingAt(AWAIT_INSPECTION);
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_arrived").isWaitingAt(AWAIT_INSPECTION.id());
         dropflow.supplierInspects("ACME", id, "OK");
     }
 
@@ -149,8 +150,8 @@ class ReturnNegotiationProcessTest {
         JsonNode view = dropflow.getReturn(id);
         assertThat(view.path("policy").path("returnShippingPaidBy").asText()).isEqualTo("SUPPLIER");
         assertThat(view.path("policy").path("supplierMustAgree").asBoolean()).isFalse();
-        assertThat(dropflow.returnProcess(id)).hasNotPassed(ASK_SUPPLIER).hasPassed(BOOK_LABEL, SEND_LABEL)
-                .isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(ASK_SUPPLIER.id()).hasPassed(BOOK_LABEL.id(), SEND_LABEL.id())
+                .isWaitingAt(AWAIT_PARCEL.id());
         assertThat(returnTracking(id)).startsWith("SBXRET");
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("label") && m.contains("free for you"));
 
@@ -158,22 +159,22 @@ class ReturnNegotiationProcessTest {
         dropflow.supplierInspects("ACME", id, "OK");
         storefront.failNextRefunds(1);
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
-        assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported", SETTLE_REFUND).isWaitingAt(REFUND_CONSUMER);
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported", SETTLE_REFUND.id()).isWaitingAt(REFUND_CONSUMER.id());
         dropflow.runReturnJobs(id);
         Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
-                .activityId(REFUND_CONSUMER).singleResult();
+                .activityId(REFUND_CONSUMER.id()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(4);
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runReturnJobs(id);
 
-        assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN, TELL_CONSUMER).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN.id(), TELL_CONSUMER.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).containsEntry("SUPPLIER_CREDIT", money("6"))
                 .doesNotContainKey("RETURN_SHIPPING");
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(carrier.isRegistered("SANDBOX-POST", returnTracking(id))).isTrue();
         // The return parcel's tracking never reaches the order's process
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
     }
 
     @Test
@@ -182,11 +183,11 @@ class ReturnNegotiationProcessTest {
         supplier.failNextCalls("ACME", 1);
         long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
         Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
-                .activityId(FORWARD_EXCHANGE_NOW).singleResult();
+                .activityId(FORWARD_EXCHANGE_NOW.id()).singleResult();
         assertThat(failed.getRetries()).isEqualTo(4);
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_NOW).isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_NOW.id()).isWaitingAt(AWAIT_PARCEL.id());
 
         String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
         assertThat(supplier.received(exchange).deliveries()).isEqualTo(2);
@@ -194,7 +195,7 @@ class ReturnNegotiationProcessTest {
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
 
-        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_exchange_ordered").hasNotPassed(FORWARD_EXCHANGE_AFTER_RECEIPT)
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_exchange_ordered").hasNotPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id())
                 .isEnded();
         assertThat(supplier.receivedFor(order)).hasSize(2); // the original and one exchange
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
@@ -209,7 +210,7 @@ class ReturnNegotiationProcessTest {
 
         dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("4.90 EUR will be deducted"));
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
@@ -226,12 +227,12 @@ class ReturnNegotiationProcessTest {
         long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
         dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasNotPassed(FORWARD_EXCHANGE_NOW).isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(FORWARD_EXCHANGE_NOW.id()).isWaitingAt(AWAIT_PARCEL.id());
         assertThat(dropflow.getReturn(id).path("policy").path("returnShippingPaidBy").asText()).isEqualTo("SELLER");
 
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).isEnded();
         assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE")).isNotNull();
         assertThat(ledger(id)).containsEntry("RETURN_SHIPPING", money("-4.9")).containsEntry("EXCHANGE_COST", money("-8.5"));
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("DEMO-MUG-BLUE is on its way"));
@@ -242,7 +243,7 @@ class ReturnNegotiationProcessTest {
         long order = deliveredMug();
         long id = returnWithSupplier(order);
         dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "7.50");
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
         assertThat((String) engine.getTaskService().getVariableLocal(task(id).getId(), "returnSummary"))
                 .contains("partial refund of 7.50 EUR");
 
@@ -250,12 +251,12 @@ class ReturnNegotiationProcessTest {
                 .hasMessageContaining("at most the returned value");
         complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 7.5));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_CONSUMER);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_CONSUMER.id());
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("keep them and get 7.50 EUR back"));
 
         assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasNotPassed(BOOK_LABEL).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasNotPassed(BOOK_LABEL.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("7.50 EUR");
         assertThat(ledger(id)).containsOnlyKeys("RETURN_REFUND", "SUPPLIER_CHARGEBACK")
                 .containsEntry("SUPPLIER_CHARGEBACK", money("7.5"));
@@ -272,10 +273,10 @@ class ReturnNegotiationProcessTest {
         dropflow.runReturnJobs(id);
 
         dropflow.consumerAnswers(id, false);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
         complete(id, Map.of("mediationDecision", "accept_return"));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
         // The supplier never agreed: no credit for the goods, the seller carries them
@@ -290,8 +291,8 @@ class ReturnNegotiationProcessTest {
         complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 5.0));
         dropflow.runReturnJobs(id);
 
-        dropflow.fireReturnTimer(id, CONSUMER_SILENT);
-        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE).isWaitingAt(MEDIATE);
+        dropflow.fireReturnTimer(id, CONSUMER_SILENT.id());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.candidateGroups(task(id))).containsExactly("supervisors");
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("consumer did not answer");
     }
@@ -307,7 +308,7 @@ class ReturnNegotiationProcessTest {
         dropflow.supplierAnswersReturn("ACME", id, 2, "REJECTED", null);
 
         complete(id, Map.of("mediationDecision", "counter"));
-        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_return_rounds_left", ESCALATE).isWaitingAt(MEDIATE);
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_return_rounds_left", ESCALATE.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.candidateGroups(task(id))).containsExactly("supervisors");
         assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "refuse"))).hasMessageContaining("refuseReason");
         complete(id, Map.of("mediationDecision", "refuse", "refuseReason", "Used goods cannot be taken back."));
@@ -321,12 +322,12 @@ class ReturnNegotiationProcessTest {
     void aSilentSupplierAndAnOperatorEscalate() {
         long order = deliveredMug();
         long id = returnWithSupplier(order);
-        dropflow.fireReturnTimer(id, SUPPLIER_SILENT);
-        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE).isWaitingAt(MEDIATE);
+        dropflow.fireReturnTimer(id, SUPPLIER_SILENT.id());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier did not answer in time");
 
         complete(id, Map.of("mediationDecision", "escalate"));
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("escalated by the operator");
     }
 
@@ -336,10 +337,10 @@ class ReturnNegotiationProcessTest {
         long id = returnWithSupplier(order);
         dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
         Job timeout = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
-                .timers().activityId(MEDIATE).singleResult();
+                .timers().activityId(MEDIATE.id()).singleResult();
         engine.getManagementService().executeJob(timeout.getId());
         assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
-        assertThat(task(id).getPriority()).isEqualTo(EscalateReturn.ESCALATED_PRIORITY);
+        assertThat(task(id).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
     }
 
     @Test
@@ -347,7 +348,7 @@ class ReturnNegotiationProcessTest {
         long order = deliveredMug();
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
         dropflow.carrierSays(returnTracking(id), "EXCEPTION");
-        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_problem").isWaitingAt(DECIDE_DISPUTE);
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_problem").isWaitingAt(DECIDE_DISPUTE.id());
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("DISPUTED");
 
         complete(id, Map.of("disputeDecision", "no_refund", "noRefundReason", "The parcel was never handed to the carrier."));
@@ -361,8 +362,8 @@ class ReturnNegotiationProcessTest {
     void aStalledReturnParcelGetsAPartialRefund() {
         long order = deliveredMug();
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
-        dropflow.fireReturnTimer(id, PARCEL_STALLED);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE);
+        dropflow.fireReturnTimer(id, PARCEL_STALLED.id());
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
 
         complete(id, Map.of("disputeDecision", "partial_refund", "partialRefund", 5.0));
         dropflow.runReturnJobs(id);
@@ -376,7 +377,7 @@ class ReturnNegotiationProcessTest {
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
         dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
         assertThat((String) engine.getTaskService().getVariableLocal(task(id).getId(), "returnSummary"))
                 .contains("DAMAGED_BY_CONSUMER");
 
@@ -391,15 +392,15 @@ class ReturnNegotiationProcessTest {
         long order = deliveredMug();
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
-        dropflow.fireReturnTimer(id, INSPECTION_LATE);
-        assertThat(dropflow.returnProcess(id)).hasPassed("timer_inspection_late").isWaitingAt(DECIDE_DISPUTE);
+        dropflow.fireReturnTimer(id, INSPECTION_LATE.id());
+        assertThat(dropflow.returnProcess(id)).hasPassed("timer_inspection_late").isWaitingAt(DECIDE_DISPUTE.id());
     }
 
     @Test
     void thePolicyRefusesAHygieneProductAfterAChangeOfMind() {
         long order = deliveredOrder(SupplierFixtures.HYGIENE_SKU, "WEBSHOP");
         long id = returnRequested(order, "CHANGED_MIND", "REFUND", null);
-        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_refused_by_policy", TELL_CONSUMER).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_refused_by_policy", TELL_CONSUMER.id()).isEnded();
         JsonNode refused = dropflow.getReturn(id);
         assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
         assertThat(refused.path("policy").path("allowed").asBoolean()).isFalse();
@@ -421,7 +422,7 @@ class ReturnNegotiationProcessTest {
     @Test
     void aReturnOnASettledOrderAdjustsItsMargin() {
         long order = deliveredMug();
-        dropflow.fireTimer(order, OrderFulfillmentProcess.Elements.RETURN_WINDOW);
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
         dropflow.runJobs(order);
         BigDecimal settledMargin = new BigDecimal(dropflow.getOrder(order).path("margin").asText());
 

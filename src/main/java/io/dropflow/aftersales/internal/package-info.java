@@ -1,0 +1,2 @@
+/** The after-sales history's table and the services behind the after-sales API. */
+package io.dropflow.aftersales.internal;

@@ -1,0 +1,184 @@
+package io.dropflow.claim.internal;
+
+import io.dropflow.aftersales.AfterSalesCase;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.CaseLine;
+import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.ClaimType;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
+import jakarta.persistence.AssociationOverride;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One consumer complaint about a delivered order, against the purchase order (and so the
+ * supplier) that shipped the goods. The process moves its status; the supplier's answers and the
+ * agreed remedy are recorded here, the history in the after-sales {@link io.dropflow.aftersales.CaseHistory}.
+ */
+@Entity
+@AssociationOverride(name = "lines", joinTable = @JoinTable(name = "claim_line", joinColumns = @JoinColumn(name = "claim_id")))
+public class Claim extends AfterSalesCase<ClaimStatus> {
+
+    @Enumerated(EnumType.STRING)
+    private ClaimType claimType;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private Remedy consumerWish;
+    @Enumerated(EnumType.STRING)
+    private ClaimStatus status = ClaimStatus.UNDER_REVIEW;
+    private BigDecimal claimedValue;
+    private int evidenceRequests;
+    @Enumerated(EnumType.STRING)
+    private Remedy proposedRemedy;
+    private BigDecimal proposedAmount;
+    /** The remedy the supplier offers in its answer to the current round (its amount is the case's supplierAmount). */
+    @Enumerated(EnumType.STRING)
+    private Remedy supplierRemedy;
+    @Enumerated(EnumType.STRING)
+    private Remedy remedy;
+    private BigDecimal remedyAmount;
+    @Enumerated(EnumType.STRING)
+    private CostBearer costBearer;
+    private Instant respondBy;
+    private Instant resolveBy;
+    private String platformVerdict;
+
+    protected Claim() {
+    }
+
+    public Claim(Long orderId, Long purchaseOrderId, Long supplierId, ClaimType claimType, String description,
+            Remedy consumerWish, String channel, String currency, List<CaseLine> lines, Instant now) {
+        super(orderId, purchaseOrderId, supplierId, channel, currency, lines, now);
+        this.claimType = claimType;
+        this.description = description;
+        this.consumerWish = consumerWish;
+        this.claimedValue = saleValue();
+        // First round: what the consumer wishes, paid by the supplier.
+        this.proposedRemedy = consumerWish;
+        this.proposedAmount = consumerWish == Remedy.RESHIP ? null : claimedValue;
+    }
+
+    @Override
+    protected void setStatus(ClaimStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public CaseKind kind() {
+        return CaseKind.CLAIM;
+    }
+
+    public void setDeadlines(Instant respondBy, Instant resolveBy, Instant now) {
+        this.respondBy = respondBy;
+        this.resolveBy = resolveBy;
+        touch(now);
+    }
+
+    /** A round goes to the supplier with the current proposal. */
+    @Override
+    protected ClaimStatus waitingForSupplier() {
+        return ClaimStatus.WITH_SUPPLIER;
+    }
+
+    @Override
+    protected void roundStarted() {
+        supplierRemedy = null;
+    }
+
+    public void propose(Remedy remedy, BigDecimal amount, Instant now) {
+        this.proposedRemedy = remedy;
+        this.proposedAmount = remedy == Remedy.RESHIP ? null : amount;
+        touch(now);
+    }
+
+    /**
+     * An ACCEPTED answer that names no remedy accepts what we proposed; a refund is always the
+     * claimed value.
+     * @return false for an answer to a round other than the current one, or a second answer, which changes nothing
+     */
+    public boolean recordSupplierAnswer(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount,
+            String reason, Instant now) {
+        boolean acceptsOurs = answer == SupplierClaimAnswer.ACCEPTED && remedy == null;
+        Remedy offered = acceptsOurs ? proposedRemedy : remedy;
+        BigDecimal offeredAmount = acceptsOurs ? proposedAmount : remedy == Remedy.REFUND ? claimedValue : amount;
+        if (!answerRound(round, answer, offeredAmount, reason, now)) {
+            return false;
+        }
+        this.supplierRemedy = offered;
+        return true;
+    }
+
+    /** @return how often evidence has been asked for, this request included */
+    public int countEvidenceRequest(Instant now) {
+        evidenceRequests++;
+        touch(now);
+        return evidenceRequests;
+    }
+
+    /** @return false when the platform has decided before (a redelivered verdict) */
+    public boolean recordPlatformVerdict(String verdict, Instant now) {
+        if (platformVerdict != null) {
+            return false;
+        }
+        platformVerdict = verdict;
+        touch(now);
+        return true;
+    }
+
+    /** The remedy and who pays: a refund is the claimed value, a reship costs the consumer nothing. */
+    public void agree(Remedy remedy, BigDecimal amount, CostBearer bearer, String reason, Instant now) {
+        this.remedy = remedy;
+        this.remedyAmount = switch (remedy) {
+            case RESHIP -> null;
+            case REFUND -> claimedValue;
+            case COMPENSATION -> amount;
+        };
+        this.costBearer = bearer;
+        endBecause(reason);
+        status = ClaimStatus.REMEDY_UNDER_WAY;
+        touch(now);
+    }
+
+    /** The supplier's answer to the current round; null until it answers. */
+    public SupplierClaimAnswer getSupplierAnswer() {
+        return supplierAnswerName() == null ? null : SupplierClaimAnswer.valueOf(supplierAnswerName());
+    }
+
+    /** What the supplier offered in its answer, else what we asked of it. */
+    public Remedy offeredRemedy() {
+        return supplierRemedy != null ? supplierRemedy : proposedRemedy;
+    }
+
+    public BigDecimal offeredAmount() {
+        return supplierRemedy != null ? getSupplierAmount() : proposedAmount;
+    }
+
+    public boolean isSoldOnAMarketplace() {
+        return "MARKETPLACE".equals(getChannel());
+    }
+
+    public ClaimType getClaimType() { return claimType; }
+    public String getDescription() { return description; }
+    public Remedy getConsumerWish() { return consumerWish; }
+    @Override
+    public ClaimStatus getStatus() { return status; }
+    public BigDecimal getClaimedValue() { return claimedValue; }
+    public int getEvidenceRequests() { return evidenceRequests; }
+    public Remedy getProposedRemedy() { return proposedRemedy; }
+    public BigDecimal getProposedAmount() { return proposedAmount; }
+    public Remedy getSupplierRemedy() { return supplierRemedy; }
+    public Remedy getRemedy() { return remedy; }
+    public BigDecimal getRemedyAmount() { return remedyAmount; }
+    public CostBearer getCostBearer() { return costBearer; }
+    public Instant getRespondBy() { return respondBy; }
+    public Instant getResolveBy() { return resolveBy; }
+    public String getPlatformVerdict() { return platformVerdict; }
+}

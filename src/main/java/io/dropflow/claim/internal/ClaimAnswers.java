@@ -1,0 +1,92 @@
+package io.dropflow.claim.internal;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.claim.ClaimAnswerEvent;
+import io.dropflow.claim.ClaimRefusedException;
+import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.InvalidClaimException;
+import io.dropflow.claim.PlatformDecision;
+import io.dropflow.settlement.Money;
+import io.dropflow.web.NotFound;
+import java.math.BigDecimal;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes in suppliers' answers to claim rounds and marketplaces' verdicts: recorded on the claim, then handed to its process. */
+@Service
+public class ClaimAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimAnswers.class);
+
+    /** What an answer did. */
+    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND, ALREADY_DECIDED }
+
+    private final Claims claims;
+    private final SupplierRounds rounds;
+    private final CaseHistory history;
+    private final ClaimProcess process;
+    private final Clock clock;
+
+    ClaimAnswers(Claims claims, SupplierRounds rounds, CaseHistory history, ClaimProcess process, Clock clock) {
+        this.claims = claims;
+        this.rounds = rounds;
+        this.history = history;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result receive(String supplierCode, ClaimAnswerEvent event) {
+        Claim claim = rounds.caseAnswered(supplierCode, CaseKind.CLAIM, event.claimNumber(), claims::lockById);
+        checkWithinClaimedValue(claim, event.amount());
+        if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(),
+                event.amount() == null ? null : Money.inMinorUnits(event.amount(), claim.getCurrency()), event.reason(),
+                clock.instant())) {
+            Result result = event.round() == claim.getRoundNo() ? Result.ALREADY_ANSWERED : Result.NOT_THE_CURRENT_ROUND;
+            log.info("Supplier {} answer {} to {} round {} changed nothing ({}; current round {})", supplierCode,
+                    event.eventId(), event.claimNumber(), event.round(), result, claim.getRoundNo());
+            return result;
+        }
+        rounds.answered(claim, event.round(), event.answer(), claim.getSupplierRemedy() == null ? null
+                : claim.getSupplierRemedy() + (claim.getSupplierAmount() == null ? ""
+                        : " " + Money.inMinorUnits(claim.getSupplierAmount(), claim.getCurrency()).toPlainString()),
+                event.reason());
+        process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
+        return Result.APPLIED;
+    }
+
+    /** The marketplace decided a claim the seller escalated to it. */
+    @Transactional
+    public Result platformDecided(PlatformDecision decision) {
+        Claim claim = claims.lockById(CaseKind.CLAIM.idOf(decision.claimNumber()))
+                .orElseThrow(() -> NotFound.of("claim", decision.claimNumber()));
+        if (claim.getPlatformVerdict() != null) {
+            return Result.ALREADY_DECIDED;
+        }
+        if (claim.getStatus() != ClaimStatus.WITH_PLATFORM) {
+            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
+                    + ", not with the platform");
+        }
+        checkWithinClaimedValue(claim, decision.amount());
+        claim.recordPlatformVerdict(decision.verdict().name(), clock.instant());
+        history.record(claim, Party.PLATFORM, decision.verdict()
+                + (decision.remedy() == null ? "" : ": " + decision.remedy()
+                        + (decision.amount() == null ? "" : " " + decision.amount().toPlainString()))
+                + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
+        process.platformDecided(claim, decision);
+        return Result.APPLIED;
+    }
+
+    private static void checkWithinClaimedValue(Claim claim, BigDecimal amount) {
+        if (amount != null && amount.compareTo(claim.getClaimedValue()) > 0) {
+            throw new InvalidClaimException("the amount " + amount + " is more than the claimed value "
+                    + Money.inMinorUnits(claim.getClaimedValue(), claim.getCurrency()));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.dropflow.claim.internal;
+
+import io.dropflow.claim.ClaimType;
+
+/** bpmn/claim-deadlines.dmn, which analysts own: a claim's deadlines by sales channel and claim type. */
+public interface ClaimDeadlineTable {
+
+    /** In claim hours ({@code dropflow.claims.hour}), and how many rounds the supplier negotiation may take. */
+    record Deadlines(long respondWithinHours, long resolveWithinHours, long supplierAnswerHours, long negotiationRounds) {
+    }
+
+    /** @throws IllegalStateException when the table has no rule for them */
+    Deadlines deadlinesFor(String channel, ClaimType type);
+}

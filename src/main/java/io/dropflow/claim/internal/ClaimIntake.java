@@ -1,0 +1,165 @@
+package io.dropflow.claim.internal;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseLine;
+import io.dropflow.aftersales.OrderDeliveries;
+import io.dropflow.aftersales.Party;
+import io.dropflow.claim.ClaimRefusedException;
+import io.dropflow.claim.ClaimSettings;
+import io.dropflow.claim.EvidenceRejectedException;
+import io.dropflow.claim.EvidenceUpload;
+import io.dropflow.claim.FileClaim;
+import io.dropflow.claim.InvalidClaimException;
+import io.dropflow.claim.Remedy;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.supplier.PurchaseOrderView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes defect claims and their evidence in. Everything is checked before anything is written: a
+ * refused claim leaves no trace, an accepted one is stored with its evidence and its process in
+ * one transaction.
+ */
+@Service
+public class ClaimIntake {
+
+    private final OrderLookup orders;
+    private final OrderDeliveries deliveries;
+    private final Claims claims;
+    private final ClaimEvidenceFiles evidence;
+    private final CaseHistory history;
+    private final OrderTimeline timeline;
+    private final ClaimProcess process;
+    private final ClaimSettings settings;
+    private final Clock clock;
+
+    ClaimIntake(OrderLookup orders, OrderDeliveries deliveries, Claims claims, ClaimEvidenceFiles evidence,
+            CaseHistory history, OrderTimeline timeline, ClaimProcess process, ClaimSettings settings, Clock clock) {
+        this.orders = orders;
+        this.deliveries = deliveries;
+        this.claims = claims;
+        this.evidence = evidence;
+        this.history = history;
+        this.timeline = timeline;
+        this.process = process;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Claim file(Long orderId, FileClaim request, List<EvidenceUpload> files) {
+        OrderSummary order = orders.order(orderId);
+        checkClaimable(order);
+        List<CaseLine> lines = claimedLines(order, request);
+        Set<Integer> lineNos = new HashSet<>(lines.stream().map(CaseLine::getLineNo).toList());
+        for (Claim open : claims.findByOrderIdOrderById(orderId)) {
+            if (open.isOpen() && lineNos.stream().anyMatch(open::covers)) {
+                throw new ClaimRefusedException("claim " + open.number() + " about the same order lines is still open ("
+                        + open.getStatus() + "); add evidence to it instead");
+            }
+        }
+        PurchaseOrderView shipped = deliveries.shippedPurchaseOrder(orderId).orElseThrow(() -> new ClaimRefusedException(
+                "order " + orderId + " has no shipped purchase order to claim against"));
+        EvidenceCheck.check(files, request.urls().size(), 0, settings);
+
+        Claim claim = claims.saveAndFlush(new Claim(order.id(), shipped.id(), shipped.supplierId(),
+                request.type(), request.description(), request.wish() == null ? Remedy.REFUND : request.wish(),
+                order.channel(), order.currency(), lines, clock.instant()));
+        store(claim.getId(), files, request.urls());
+        history.record(claim, Party.CONSUMER, "Filed a " + request.type() + " claim about "
+                + lines.size() + " line(s) with " + (files.size() + request.urls().size()) + " piece(s) of evidence: "
+                + request.description());
+        timeline.record(orderId, "Consumer filed defect claim " + claim.number() + " (" + request.type() + ")");
+        claim.attachProcess(process.start(claim));
+        return claim;
+    }
+
+    /**
+     * More evidence from the consumer. A claim waiting for evidence goes back to the operator; at any
+     * other open stage the evidence is simply added to what the operator sees.
+     */
+    @Transactional
+    public Claim addEvidence(Long claimId, List<EvidenceUpload> files, List<String> urls) {
+        Claim claim = claims.locked(claimId);
+        if (!claim.isOpen()) {
+            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
+                    + "; evidence can only be added to an open claim");
+        }
+        if (files.isEmpty() && urls.isEmpty()) {
+            throw new EvidenceRejectedException(EvidenceRejectedException.Reason.TOO_MANY,
+                    "no evidence sent: add files (multipart part 'evidence') or links");
+        }
+        EvidenceCheck.check(files, urls.size(), evidence.countByClaimId(claimId), settings);
+        List<Long> stored = store(claimId, files, urls);
+        history.record(claim, Party.CONSUMER, "Added " + stored.size() + " piece(s) of evidence");
+        process.evidenceAdded(claim, stored.get(0));
+        return claim;
+    }
+
+    /** Delivered within the claim window, or shipped so long ago that delivery is overdue. */
+    private void checkClaimable(OrderSummary order) {
+        Instant now = clock.instant();
+        Optional<Instant> delivered = deliveries.deliveredAt(order.id());
+        if (delivered.isPresent()) {
+            Instant closes = delivered.get().plus(settings.window());
+            if (now.isAfter(closes)) {
+                throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at " + closes
+                        + " (" + settings.window() + " after delivery)");
+            }
+            return;
+        }
+        Instant overdueAt = deliveries.firstShippedAt(order.id()).orElseThrow(() -> new ClaimRefusedException("order "
+                + order.id() + " has not been shipped (" + order.status() + "): a claim can be filed once it is delivered"))
+                .plus(settings.deliveryOverdueAfter());
+        if (now.isBefore(overdueAt)) {
+            throw new ClaimRefusedException("order " + order.id() + " is not delivered yet: a claim can be filed once "
+                    + "it is delivered, or from " + overdueAt + " when its delivery is overdue");
+        }
+        if (now.isAfter(overdueAt.plus(settings.window()))) {
+            throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at "
+                    + overdueAt.plus(settings.window()));
+        }
+    }
+
+    private static List<CaseLine> claimedLines(OrderSummary order, FileClaim request) {
+        List<CaseLine> lines = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (FileClaim.Line wanted : request.lines()) {
+            if (!seen.add(wanted.lineNo())) {
+                throw new InvalidClaimException("line " + wanted.lineNo() + " is listed twice");
+            }
+            OrderSummary.Line line = order.lines().stream().filter(l -> l.lineNo() == wanted.lineNo()).findFirst()
+                    .orElseThrow(() -> new InvalidClaimException("order " + order.id() + " has no line "
+                            + wanted.lineNo() + " (it has " + order.lines().size() + ")"));
+            if (wanted.quantity() > line.quantity()) {
+                throw new InvalidClaimException("line " + wanted.lineNo() + " has " + line.quantity()
+                        + " piece(s); the claim names " + wanted.quantity());
+            }
+            lines.add(CaseLine.of(line, wanted.quantity()));
+        }
+        return lines;
+    }
+
+    private List<Long> store(Long claimId, List<EvidenceUpload> files, List<String> urls) {
+        List<Long> ids = new ArrayList<>();
+        for (EvidenceUpload file : files) {
+            ids.add(evidence.save(ClaimEvidence.file(claimId, file.fileName(), file.contentType().toLowerCase(Locale.ROOT),
+                    file.content(), EvidenceCheck.sha256(file.content()), clock.instant())).getId());
+        }
+        for (String url : urls) {
+            ids.add(evidence.save(ClaimEvidence.link(claimId, url, clock.instant())).getId());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,103 @@
+package io.dropflow.claim.internal;
+
+import io.dropflow.aftersales.CaseBookings;
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.ReplacementOrders;
+import io.dropflow.claim.ClaimSettings;
+import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carrying out the agreed remedy: the replacement or the consumer's money, the claim's bookings on
+ * its order (and the supplier's claim record), and telling the consumer how the claim ended.
+ */
+@Service
+public class ClaimRemedies {
+
+    private final Claims claims;
+    private final ReplacementOrders replacements;
+    private final ConsumerMessages consumer;
+    private final CaseBookings bookings;
+    private final Purchasing purchasing;
+    private final CaseHistory history;
+    private final ClaimSettings settings;
+    private final Clock clock;
+
+    ClaimRemedies(Claims claims, ReplacementOrders replacements, ConsumerMessages consumer, CaseBookings bookings,
+            Purchasing purchasing, CaseHistory history, ClaimSettings settings, Clock clock) {
+        this.claims = claims;
+        this.replacements = replacements;
+        this.consumer = consumer;
+        this.bookings = bookings;
+        this.purchasing = purchasing;
+        this.history = history;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Orders a replacement of the claimed lines (attempt {@code attempt}: its purchase order number
+     * names claim and attempt); a supplier paying for the claim replaces at its own cost.
+     * @return the replacement purchase order's id
+     * @throws io.dropflow.supplier.SupplierRefusedException when the supplier refuses it at once
+     */
+    @CallsPartner
+    public Long forwardReplacement(Long claimId, int attempt) {
+        Claim claim = claims.get(claimId);
+        return replacements.replacement(claim, attempt, claim.getCostBearer() == CostBearer.SUPPLIER,
+                settings.replacementShipByHours(), settings.hours(settings.replacementShipByHours())).id();
+    }
+
+    /** Pays the consumer the agreed refund or compensation, once per claim. */
+    @CallsPartner
+    public void refundConsumer(Long claimId) {
+        Claim claim = claims.get(claimId);
+        consumer.refund(claim, claim.getRemedyAmount(), "defect claim " + claim.number());
+        history.record(claim, Party.DROPFLOW, "Paid the consumer "
+                + Remedies.money(claim.getRemedyAmount(), claim.getCurrency()) + " through the storefront");
+    }
+
+    /**
+     * Books what the claim cost and who bears it on the order's ledger (once per claim, also on an
+     * order settled long ago: its margin is adjusted), counts an upheld claim against the supplier's
+     * purchase order, and resolves the claim.
+     * @param replacementPurchaseOrderId the replacement shipped, for a reship
+     */
+    public void bookOutcome(Long claimId, Long replacementPurchaseOrderId) {
+        Claim claim = claims.locked(claimId);
+        boolean supplierPays = claim.getCostBearer() == CostBearer.SUPPLIER;
+        BigDecimal paid = claim.getRemedy() == Remedy.RESHIP ? BigDecimal.ZERO : claim.getRemedyAmount();
+        BigDecimal replacementCost = claim.getRemedy() == Remedy.RESHIP && !supplierPays
+                ? bookings.landedCost(replacementPurchaseOrderId) : BigDecimal.ZERO;
+        String cost = supplierPays ? "charged back to the supplier" : "the seller's loss";
+        bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), claim.getCurrency(), paid,
+                replacementCost, supplierPays ? paid : BigDecimal.ZERO), "Defect claim " + claim.number() + " resolved: " + cost);
+        if (supplierPays) {
+            purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
+        }
+        claim.moveTo(ClaimStatus.RESOLVED, clock.instant());
+        history.record(claim, Party.DROPFLOW, "Resolved with " + Remedies.text(claim.getRemedy(),
+                claim.getRemedyAmount(), claim.getCurrency()) + ", " + cost);
+    }
+
+    /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */
+    @CallsPartner
+    public void tellOutcome(Long claimId) {
+        Claim claim = claims.get(claimId);
+        String text = switch (claim.getStatus()) {
+            case RESOLVED -> "Your claim " + claim.number() + " is settled: "
+                    + Remedies.text(claim.getRemedy(), claim.getRemedyAmount(), claim.getCurrency()) + ".";
+            case REJECTED -> "We could not accept your claim " + claim.number() + ": " + claim.getOutcomeReason();
+            default -> "Your claim " + claim.number() + " is closed: " + claim.getOutcomeReason();
+        };
+        consumer.send(claim, "outcome", text);
+    }
+}

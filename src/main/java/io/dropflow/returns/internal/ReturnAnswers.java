@@ -1,0 +1,74 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.returns.InspectionEvent;
+import io.dropflow.returns.InvalidReturnException;
+import io.dropflow.returns.ReturnAnswerEvent;
+import io.dropflow.returns.ReturnRefusedException;
+import io.dropflow.settlement.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes in suppliers' answers to return rounds and their inspections: recorded, then handed to the process. */
+@Service
+public class ReturnAnswers {
+
+    /** What an event did. */
+    public enum Result { APPLIED, ALREADY_RECEIVED, NOT_THE_CURRENT_ROUND }
+
+    private final Returns returns;
+    private final SupplierRounds rounds;
+    private final CaseHistory history;
+    private final ReturnProcess process;
+    private final Clock clock;
+
+    ReturnAnswers(Returns returns, SupplierRounds rounds, CaseHistory history, ReturnProcess process, Clock clock) {
+        this.returns = returns;
+        this.rounds = rounds;
+        this.history = history;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** An alternative's amount may be given as a share of the returned value. */
+    @Transactional
+    public Result answer(String supplierCode, ReturnAnswerEvent event) {
+        ReturnRequest r = rounds.caseAnswered(supplierCode, CaseKind.RETURN, event.returnNumber(), returns::lockById);
+        BigDecimal amount = event.amount() != null ? event.amount()
+                : event.refundShare() == null ? null : r.getReturnedValue().multiply(event.refundShare());
+        if (amount != null) {
+            amount = Money.inMinorUnits(amount, r.getCurrency());
+            if (amount.compareTo(r.getReturnedValue()) > 0) {
+                throw new InvalidReturnException("the amount " + amount + " is more than the returned value "
+                        + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
+            }
+        }
+        if (!r.recordSupplierAnswer(event.round(), event.answer(), amount, event.reason(), clock.instant())) {
+            return event.round() == r.getRoundNo() ? Result.ALREADY_RECEIVED : Result.NOT_THE_CURRENT_ROUND;
+        }
+        rounds.answered(r, event.round(), event.answer(), amount == null ? null : Money.format(amount, r.getCurrency()),
+                event.reason());
+        process.supplierAnswered(r, "supplier-return:" + supplierCode, event.eventId(), event.answer().name());
+        return Result.APPLIED;
+    }
+
+    @Transactional
+    public Result inspected(String supplierCode, InspectionEvent event) {
+        ReturnRequest r = rounds.caseAnswered(supplierCode, CaseKind.RETURN, event.returnNumber(), returns::lockById);
+        if (!r.isGoodsReturned()) {
+            throw new ReturnRefusedException("return " + r.number() + " has no return parcel to inspect (" + r.getStatus() + ")");
+        }
+        if (!r.recordInspection(event.result().name(), event.note(), clock.instant())) {
+            return Result.ALREADY_RECEIVED;
+        }
+        history.record(r, Party.SUPPLIER, "Inspected the returned parcel: " + event.result()
+                + (event.note() == null ? "" : " (" + event.note() + ")"));
+        process.inspectionReported(r, "supplier-inspection:" + supplierCode, event.eventId(), event.result().name());
+        return Result.APPLIED;
+    }
+}

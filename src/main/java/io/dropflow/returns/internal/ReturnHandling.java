@@ -1,0 +1,62 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.Party;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.returns.ReturnWish;
+import io.dropflow.settlement.Money;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * A return's terms and its end: the policy it falls under, and telling the consumer how it ended.
+ * Status moves and escalation are the after-sales {@link io.dropflow.aftersales.CaseCourse}'s.
+ */
+@Service
+public class ReturnHandling {
+
+    private final Returns returns;
+    private final CaseHistory history;
+    private final ConsumerMessages consumer;
+    private final ReturnPolicyTable policyTable;
+    private final Clock clock;
+
+    ReturnHandling(Returns returns, CaseHistory history, ConsumerMessages consumer, ReturnPolicyTable policyTable,
+            Clock clock) {
+        this.returns = returns;
+        this.history = history;
+        this.consumer = consumer;
+        this.policyTable = policyTable;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks return-policy.dmn whether the return is allowed, who pays the return label, the
+     * restocking fee, whether the supplier must agree first and whether an exchange waits for the
+     * returned goods; the answer is kept on the return.
+     */
+    public ReturnPolicyTable.Policy applyPolicy(Long returnId, String productCategory) {
+        ReturnRequest r = returns.get(returnId);
+        ReturnPolicyTable.Policy policy = policyTable.policyFor(r.getReason(), r.getWish(), r.getChannel(), productCategory);
+        r.applyPolicy(policy.allowed(), policy.returnShippingPaidBy(), policy.restockingFeeRate(),
+                policy.supplierMustAgree(), policy.exchangeAfterReceipt(), policy.rule(), clock.instant());
+        history.record(r, Party.DROPFLOW, "Return policy: " + policy.rule() + (policy.allowed() ? "" : " (not allowed)"));
+        return policy;
+    }
+
+    /** Tells the consumer how the return ended: the refund or the exchange on its way, or why not. */
+    @CallsPartner
+    public void tellOutcome(Long returnId) {
+        ReturnRequest r = returns.get(returnId);
+        String text = switch (r.getStatus()) {
+            case COMPLETED -> r.getWish() == ReturnWish.EXCHANGE && r.getRefundAmount() == null
+                    ? "Your return " + r.number() + " is complete: " + r.getExchangeSku() + " is on its way to you."
+                    : "Your return " + r.number() + " is complete: " + Money.format(r.getRefundAmount(), r.getCurrency())
+                            + " refunded.";
+            case REFUSED -> "We cannot take back the goods of return " + r.number() + ": " + r.getOutcomeReason();
+            default -> "Your return " + r.number() + " is closed: " + r.getOutcomeReason();
+        };
+        consumer.send(r, "outcome", text);
+    }
+}

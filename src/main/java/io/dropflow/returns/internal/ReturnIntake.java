@@ -1,0 +1,143 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseLine;
+import io.dropflow.aftersales.OrderDeliveries;
+import io.dropflow.aftersales.Party;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.returns.InvalidReturnException;
+import io.dropflow.returns.RequestReturn;
+import io.dropflow.returns.ReturnRefusedException;
+import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.ReturnWish;
+import io.dropflow.settlement.Money;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderView;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes return requests in: checked completely before anything is written, then stored with their process. */
+@Service
+public class ReturnIntake {
+
+    private final OrderLookup orders;
+    private final OrderDeliveries deliveries;
+    private final Catalog catalog;
+    private final Returns returns;
+    private final CaseHistory history;
+    private final OrderTimeline timeline;
+    private final ReturnProcess process;
+    private final ReturnSettings settings;
+    private final Clock clock;
+
+    ReturnIntake(OrderLookup orders, OrderDeliveries deliveries, Catalog catalog, Returns returns, CaseHistory history,
+            OrderTimeline timeline, ReturnProcess process, ReturnSettings settings, Clock clock) {
+        this.orders = orders;
+        this.deliveries = deliveries;
+        this.catalog = catalog;
+        this.returns = returns;
+        this.history = history;
+        this.timeline = timeline;
+        this.process = process;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReturnRequest request(Long orderId, RequestReturn request) {
+        OrderSummary order = orders.order(orderId);
+        Instant delivered = deliveries.deliveredAt(orderId)
+                .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has not been delivered ("
+                        + order.status() + "): goods can be returned once they have arrived"));
+        Instant closes = delivered.plus(settings.window());
+        if (clock.instant().isAfter(closes)) {
+            throw new ReturnRefusedException("the return window of order " + orderId + " closed at " + closes + " ("
+                    + settings.window() + " after delivery)");
+        }
+        PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
+                .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
+        List<CaseLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
+        if (request.wish() == ReturnWish.EXCHANGE && catalog.offersOf(po.supplierId()).stream()
+                .noneMatch(o -> o.sku().equals(request.exchangeSku()))) {
+            throw new InvalidReturnException(po.supplierCode() + ", who shipped the order, does not offer "
+                    + request.exchangeSku() + " to exchange for");
+        }
+        BigDecimal supplyValue = BigDecimal.ZERO;
+        for (CaseLine line : lines) {
+            BigDecimal unit = po.lines().stream().filter(l -> l.sku().equals(line.getSku()))
+                    .map(PurchaseOrderView.Line::supplyPrice).findFirst().orElse(BigDecimal.ZERO);
+            supplyValue = supplyValue.add(unit.multiply(BigDecimal.valueOf(line.getQuantity())));
+        }
+        ReturnRequest saved = returns.saveAndFlush(new ReturnRequest(orderId, po.id(), po.supplierId(),
+                request.reason(), request.wish(), request.exchangeSku(), order.channel(), order.currency(), lines,
+                supplyValue, clock.instant()));
+        history.record(saved, Party.CONSUMER, "Asked to return " + lines.size() + " line(s) ("
+                + request.reason() + ") for " + (request.wish() == ReturnWish.EXCHANGE ? "an exchange to "
+                + request.exchangeSku() : "a refund") + (request.note() == null ? "" : ": " + request.note()));
+        timeline.record(orderId, "Consumer asked to return goods: " + saved.number());
+        saved.attachProcess(process.start(saved, productCategory(po, lines)));
+        return saved;
+    }
+
+    /** The consumer's answer to an alternative offer. */
+    @Transactional
+    public ReturnRequest consumerAnswered(Long returnId, boolean accept) {
+        ReturnRequest r = returns.locked(returnId);
+        if (!r.recordConsumerAnswer(accept, clock.instant())) {
+            throw new ReturnRefusedException("return " + r.number() + " has no offer waiting for an answer (" + r.getStatus() + ")");
+        }
+        history.record(r, Party.CONSUMER, (accept ? "Accepted" : "Declined") + " the offer of "
+                + Money.format(r.getOfferAmount(), r.getCurrency()));
+        process.consumerAnswered(r, accept);
+        return r;
+    }
+
+    private String productCategory(PurchaseOrderView po, List<CaseLine> lines) {
+        return catalog.offersOf(po.supplierId()).stream()
+                .filter(o -> o.sku().equals(lines.get(0).getSku())).map(OfferView::category).findFirst().orElse("general");
+    }
+
+    /** Every line exists, and no piece is returned twice (open or completed returns count, refused ones not). */
+    private static List<CaseLine> returnedLines(OrderSummary order, RequestReturn request, List<ReturnRequest> earlier) {
+        List<CaseLine> lines = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (RequestReturn.Line wanted : request.lines()) {
+            if (!seen.add(wanted.lineNo())) {
+                throw new InvalidReturnException("line " + wanted.lineNo() + " is listed twice");
+            }
+            OrderSummary.Line line = order.lines().stream().filter(l -> l.lineNo() == wanted.lineNo()).findFirst()
+                    .orElseThrow(() -> new InvalidReturnException("order " + order.id() + " has no line " + wanted.lineNo()));
+            int already = 0;
+            String where = null;
+            for (ReturnRequest r : earlier) {
+                if (r.getStatus() == ReturnStatus.REFUSED) {
+                    continue;
+                }
+                for (CaseLine l : r.getLines()) {
+                    if (l.getLineNo() == wanted.lineNo()) {
+                        already += l.getQuantity();
+                        where = r.number();
+                    }
+                }
+            }
+            if (already + wanted.quantity() > line.quantity()) {
+                throw new ReturnRefusedException("line " + wanted.lineNo() + " has " + line.quantity() + " piece(s), "
+                        + already + " of them already returned" + (where == null ? "" : " (" + where + ")")
+                        + "; " + wanted.quantity() + " more cannot be");
+            }
+            lines.add(CaseLine.of(line, wanted.quantity()));
+        }
+        return lines;
+    }
+}

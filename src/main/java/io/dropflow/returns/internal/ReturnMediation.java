@@ -1,0 +1,124 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.DecisionRefused.decided;
+import static io.dropflow.aftersales.DecisionRefused.requireText;
+
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CommitBeforeCall;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.DecisionRefused;
+import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Money;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Between supplier and consumer: the rounds a return goes to the supplier in, an alternative put to
+ * the consumer, and the operators' mediation and dispute decisions.
+ */
+@Service
+public class ReturnMediation {
+
+    /** The operator's mediation (mediationDecision). */
+    public enum MediationDecision { ACCEPT_RETURN, OFFER_ALTERNATIVE, COUNTER, REFUSE, ESCALATE }
+
+    /** The operator's decision on a disputed return (disputeDecision). */
+    public enum DisputeDecision { REFUND_PER_POLICY, PARTIAL_REFUND, NO_REFUND }
+
+    private final Returns returns;
+    private final SupplierRounds rounds;
+    private final Purchasing purchasing;
+    private final ConsumerMessages consumer;
+    private final CommitBeforeCall commitFirst;
+    private final CaseHistory history;
+    private final Clock clock;
+
+    ReturnMediation(Returns returns, SupplierRounds rounds, Purchasing purchasing, ConsumerMessages consumer,
+            CommitBeforeCall commitFirst, CaseHistory history, Clock clock) {
+        this.returns = returns;
+        this.rounds = rounds;
+        this.purchasing = purchasing;
+        this.consumer = consumer;
+        this.commitFirst = commitFirst;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the supplier to take the goods back, in the round after {@code lastRound}, under the key
+     * DF-RT{id}-R{round}. The round is committed before the call, so an answer that comes back at once finds it.
+     * @param lastRound the round the process sent last (a retry after the commit repeats its round)
+     * @return the round sent, by which the supplier's answer is correlated
+     */
+    @CallsPartner
+    public long askSupplier(Long returnId, long lastRound) {
+        int round = Math.toIntExact(lastRound + 1);
+        ReturnRequest r = rounds.start(returns, returnId, round);
+        purchasing.requestReturn(r.getPurchaseOrderId(), new Purchasing.ReturnRequest(r.number(), round,
+                r.getReason().name(), r.getWish().name(), r.skus(), r.quantities(),
+                round == 1 ? "policy: " + r.getPolicyRule() : "we ask you again to take the goods back"));
+        rounds.sent(r, round, ": asked the supplier to take the goods back");
+        return round;
+    }
+
+    /**
+     * Puts the alternative after {@code lastOffer} to the consumer: keep the goods, get {@code amount}
+     * back. The offer is committed before the message goes out, so the consumer's answer always finds
+     * it; the key names the offer, so a retry sends the same message.
+     * @return the offer's number, by which the consumer's answer is correlated
+     */
+    @CallsPartner
+    public long offerAlternative(Long returnId, long lastOffer, BigDecimal amount) {
+        int offer = Math.toIntExact(lastOffer + 1);
+        BigDecimal offered = amount.setScale(2, RoundingMode.HALF_UP);
+        ReturnRequest r = commitFirst.commit(() -> {
+            ReturnRequest locked = returns.locked(returnId);
+            locked.offerToConsumer(offer, offered, clock.instant());
+            return locked;
+        });
+        String money = offered.toPlainString() + " " + r.getCurrency();
+        consumer.send(r, "offer-" + offer, "About your return " + r.number() + ": instead of sending the goods back, "
+                + "you may keep them and get " + money + " back. Please accept or decline.");
+        history.record(r, Party.DROPFLOW, "Offered the consumer " + money + " to keep the goods");
+        return offer;
+    }
+
+    /** Take back anyway, offer a partial refund (offerAmount), ask again, refuse (refuseReason) or escalate. */
+    public void mediated(Long returnId, String decision, BigDecimal offerAmount, String refuseReason, String who) {
+        MediationDecision mediation = decided(MediationDecision.class, "mediationDecision", decision);
+        ReturnRequest r = returns.get(returnId);
+        if (mediation == MediationDecision.OFFER_ALTERNATIVE) {
+            amountWithin("offerAmount", offerAmount, r);
+        } else if (mediation == MediationDecision.REFUSE) {
+            requireText(refuseReason, "this decision needs refuseReason, a reason for the consumer");
+        }
+        history.record(r, Party.OPERATOR, who + " decided: " + decision);
+    }
+
+    /** Refund per policy, a partial refund (partialRefund), or none (noRefundReason). */
+    public void disputeDecided(Long returnId, String decision, BigDecimal partialRefund, String noRefundReason, String who) {
+        DisputeDecision dispute = decided(DisputeDecision.class, "disputeDecision", decision);
+        ReturnRequest r = returns.get(returnId);
+        if (dispute == DisputeDecision.PARTIAL_REFUND) {
+            amountWithin("partialRefund", partialRefund, r);
+        } else if (dispute == DisputeDecision.NO_REFUND) {
+            requireText(noRefundReason, "this decision needs noRefundReason, a reason for the consumer");
+        }
+        history.record(r, Party.OPERATOR, who + " decided: " + decision);
+    }
+
+    private static void amountWithin(String variable, BigDecimal amount, ReturnRequest r) {
+        if (amount == null) {
+            throw new DecisionRefused(variable + " must be an amount, was null");
+        }
+        if (amount.signum() <= 0 || amount.compareTo(r.getReturnedValue()) > 0) {
+            throw new DecisionRefused(variable + " must be above 0 and at most the returned value "
+                    + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()) + ", was " + amount);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.returns.ReturnReason;
+import io.dropflow.returns.ReturnWish;
+import java.math.BigDecimal;
+
+/** bpmn/return-policy.dmn, which analysts own: the terms of a return. */
+public interface ReturnPolicyTable {
+
+    /** The policy's answer; {@code rule} says which rule gave it, in words. */
+    record Policy(boolean allowed, ReturnRequest.ShippingPaidBy returnShippingPaidBy, BigDecimal restockingFeeRate,
+            boolean supplierMustAgree, boolean exchangeAfterReceipt, String rule) {
+    }
+
+    /** @throws IllegalStateException when the table has no rule for them */
+    Policy policyFor(ReturnReason reason, ReturnWish wish, String channel, String productCategory);
+}

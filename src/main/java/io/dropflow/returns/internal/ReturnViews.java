@@ -1,0 +1,48 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.aftersales.CaseViews;
+import io.dropflow.returns.ReturnView;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds what the returns API shows. */
+@Service
+public class ReturnViews {
+
+    private final Returns returns;
+    private final CaseViews views;
+
+    ReturnViews(Returns returns, CaseViews views) {
+        this.returns = returns;
+        this.views = views;
+    }
+
+    @Transactional(readOnly = true)
+    public ReturnView of(Long returnId) {
+        ReturnRequest r = returns.get(returnId);
+        List<LedgerEntry> orderEntries = views.orderEntries(r);
+        return new ReturnView(r.getId(), r.number(), r.getOrderId(), r.getStatus(), r.getReason(), r.getWish(),
+                r.getExchangeSku(), r.getChannel(), r.getCurrency(), r.getReturnedValue(),
+                CaseViews.lines(r),
+                r.getAllowed() == null ? null : new ReturnView.Policy(r.getAllowed(),
+                        r.getReturnShippingPaidBy() == null ? null : r.getReturnShippingPaidBy().name(),
+                        r.getRestockingFeeRate(), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(), r.getPolicyRule()),
+                r.getRoundNo(), r.getSupplierAnswer() == null ? null
+                        : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), r.getSupplierAmount(), r.getSupplierReason()),
+                r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), r.getOfferAmount(), r.getConsumerAnswer()),
+                r.getReturnTrackingNumber() == null ? null : new ReturnView.Parcel(r.getReturnCarrierCode(),
+                        r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
+                r.getInspectionResult(), r.getInspectionNote(), r.getRefundAmount(), r.getExchangePurchaseOrderId(),
+                r.getOutcomeReason(), r.isEscalated(),
+                CaseViews.caseEntries(r, orderEntries), Ledger.margin(orderEntries), views.history(r),
+                r.getProcessInstanceId(), r.getCreatedAt(), r.getClosedAt());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReturnView> ofOrder(Long orderId) {
+        return returns.findByOrderIdOrderById(orderId).stream().map(r -> of(r.getId())).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.returns.InspectionEvent;
+import io.dropflow.returns.ReturnAnswerEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where suppliers answer return rounds and report what they found in returned parcels. */
+@RestController
+@Tag(name = "Partner webhooks")
+class ReturnWebhookController {
+
+    private final ReturnAnswers answers;
+
+    ReturnWebhookController(ReturnAnswers answers) {
+        this.answers = answers;
+    }
+
+    @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-answers")
+    @Operation(summary = "A supplier answers a round of a return request",
+            description = "ACCEPTED (the goods come back), REJECTED, or ALTERNATIVE with amount or refundShare (a partial "
+                    + "refund, the consumer keeps the goods). Only the current round's first answer counts.")
+    Map<String, String> answer(@PathVariable String supplierCode, @Valid @RequestBody ReturnAnswerEvent event) {
+        return Map.of("result", answers.answer(supplierCode, event).name());
+    }
+
+    @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-inspections")
+    @Operation(summary = "A supplier reports what it found in a returned parcel: OK, DAMAGED_BY_CONSUMER or NOT_RECEIVED")
+    Map<String, String> inspected(@PathVariable String supplierCode, @Valid @RequestBody InspectionEvent event) {
+        return Map.of("result", answers.inspected(supplierCode, event).name());
+    }
+}

@@ -1,0 +1,45 @@
+package io.dropflow.aftersales;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class CaseBookingsTest {
+
+    private final Ledger ledger = mock(Ledger.class);
+    private final OrderTimeline timeline = mock(OrderTimeline.class);
+    private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline);
+    /** Of order 1. */
+    private final SampleCase sample = stored(new SampleCase(NOW), 7L);
+
+    @Test
+    void aCaseOnAnOrderSettledBeforeNotesTheMarginItLeaves() {
+        when(ledger.isSettled(1L)).thenReturn(true);
+        when(ledger.margin(1L)).thenReturn(eur("-2.5"));
+
+        bookings.book(sample, l -> l.refund(1L, BigDecimal.ONE, "EUR"), "Return DF-CL7 completed");
+
+        InOrder order = inOrder(ledger, timeline);
+        order.verify(ledger).isSettled(1L);
+        order.verify(ledger).refund(1L, BigDecimal.ONE, "EUR");
+        order.verify(timeline).record(1L, "Return DF-CL7 completed; the settled order's margin is adjusted to -2.50 EUR");
+    }
+
+    @Test
+    void aCaseOnAnOrderNotSettledYetNotesOnlyWhatHappened() {
+        bookings.book(sample, l -> { }, "Defect claim DF-CL7 resolved: the seller's loss");
+
+        verify(timeline).record(1L, "Defect claim DF-CL7 resolved: the seller's loss");
+    }
+}

@@ -1,0 +1,44 @@
+package io.dropflow.aftersales;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.storefront.StorefrontGateway;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConsumerMessagesTest {
+
+    private final OrderLookup orders = mock(OrderLookup.class);
+    private final StorefrontGateway storefront = mock(StorefrontGateway.class);
+    private final ConsumerMessages consumer = new ConsumerMessages(orders, storefront);
+    /** Of order 1. */
+    private final SampleCase sample = stored(new SampleCase(NOW), 7L);
+
+    @BeforeEach
+    void theOrderCameFromTheStorefront() {
+        OrderSummary order = mock(OrderSummary.class);
+        when(order.storefrontOrderId()).thenReturn("SHOP-1");
+        when(orders.order(1L)).thenReturn(order);
+    }
+
+    @Test
+    void aMessageIsSentOncePerCaseAndTopic() {
+        consumer.send(sample, "outcome", "Your claim is settled.");
+
+        verify(storefront).messageConsumer("SHOP-1", "Your claim is settled.", "DF-CL7-outcome");
+    }
+
+    @Test
+    void aRefundIsPaidOncePerCaseInTheCurrencysMinorUnits() {
+        consumer.refund(sample, new BigDecimal("4.995"), "defect claim DF-CL7");
+
+        verify(storefront).refund("SHOP-1", new BigDecimal("5.00"), "EUR", "defect claim DF-CL7", "DF-CL7-refund");
+    }
+}

@@ -1,0 +1,46 @@
+package io.dropflow.aftersales;
+
+import java.time.Instant;
+
+/** The smallest after-sales case, for testing what all cases share without a kind's own rules. */
+class SampleCase extends AfterSalesCase<SampleCase.Status> {
+
+    enum Status implements CaseStatus {
+        OPEN, WAITING, DONE, DROPPED;
+
+        @Override
+        public boolean isOpen() {
+            return this == OPEN || this == WAITING;
+        }
+    }
+
+    private Status status = Status.OPEN;
+
+    SampleCase(Instant now) {
+        super(1L, 2L, 3L, "WEBSHOP", "EUR", AfterSalesFixtures.twoMugs(), now);
+    }
+
+    @Override
+    public CaseKind kind() {
+        return CaseKind.CLAIM;
+    }
+
+    @Override
+    public Status getStatus() {
+        return status;
+    }
+
+    @Override
+    protected void setStatus(Status status) {
+        this.status = status;
+    }
+
+    @Override
+    protected Status waitingForSupplier() {
+        return Status.WAITING;
+    }
+
+    boolean answer(int round, Status answer, Instant now) {
+        return answerRound(round, answer, null, "because", now);
+    }
+}

@@ -1,0 +1,72 @@
+package io.dropflow.claim.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.claim.ClaimAnswerEvent;
+import io.dropflow.claim.InvalidClaimException;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClaimAnswersTest {
+
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ClaimProcess process = mock(ClaimProcess.class);
+    private final ClaimAnswers answers = new ClaimAnswers(mock(Claims.class), rounds, new RecordedHistory(), process, CLOCK);
+    private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
+
+    @BeforeEach
+    void acmeIsInRoundTwoOfTheClaim() {
+        when(rounds.caseAnswered(eq("ACME"), eq(CaseKind.CLAIM), eq("DF-CL7"), any())).thenReturn(claim);
+        claim.startRound(1, NOW);
+        claim.startRound(2, NOW);
+    }
+
+    private static ClaimAnswerEvent answer(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount) {
+        return new ClaimAnswerEvent("e-" + round, "DF-CL7", round, answer, remedy, amount, "because");
+    }
+
+    @Test
+    void aClaimAnswerToAnEarlierRoundChangesNothing() {
+        ClaimAnswers.Result result = answers.receive("ACME", answer(1, SupplierClaimAnswer.ACCEPTED, null, null));
+
+        assertThat(result).isEqualTo(ClaimAnswers.Result.NOT_THE_CURRENT_ROUND);
+        assertThat(claim.getSupplierAnswer()).isNull();
+        verifyNoInteractions(process);
+    }
+
+    @Test
+    void anAnswerToTheCurrentRoundIsRecordedAndHandedToTheProcessOnce() {
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.004"))))
+                .isEqualTo(ClaimAnswers.Result.APPLIED);
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
+
+        assertThat(claim.getSupplierAmount()).isEqualByComparingTo("4.00");
+        verify(process).supplierAnswered(claim, "supplier-claim:ACME", "e-2", SupplierClaimAnswer.COUNTER_OFFER);
+    }
+
+    @Test
+    void anOfferAboveTheClaimedValueIsRefused() {
+        assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER,
+                Remedy.COMPENSATION, eur("15.01"))))
+                .isInstanceOf(InvalidClaimException.class).hasMessageContaining("more than the claimed value 15.00");
+        verifyNoInteractions(process);
+    }
+}

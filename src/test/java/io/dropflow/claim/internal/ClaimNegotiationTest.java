@@ -1,0 +1,152 @@
+package io.dropflow.claim.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CommitBeforeCall;
+import io.dropflow.aftersales.DecisionRefused;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.Purchasing;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+class ClaimNegotiationTest {
+
+    private final Claims claims = mock(Claims.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final ClaimEvidenceFiles evidence = mock(ClaimEvidenceFiles.class);
+    private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ClaimNegotiation negotiation = new ClaimNegotiation(claims, history, rounds,
+            purchasing, evidence, commitFirst, mock(OrderLookup.class), mock(StorefrontGateway.class), CLOCK,
+            "https://dropflow.example");
+    private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
+
+    @BeforeEach
+    void theClaimIsOnFile() {
+        when(claims.get(7L)).thenReturn(claim);
+        when(claims.locked(7L)).thenReturn(claim);
+        when(commitFirst.commit(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    }
+
+    private void negotiate(String decision, String remedy, String amount) {
+        negotiation.negotiate(7L, new ClaimNegotiation.Negotiated(decision, remedy, amount == null ? null : eur(amount),
+                null), "mary");
+    }
+
+    @Test
+    void theNextRoundIsStartedBeforeTheSupplierIsCalledWithTheEvidence() {
+        when(rounds.start(claims, 7L, 2)).thenAnswer(call -> {
+            claim.startRound(2, NOW);
+            return claim;
+        });
+        when(evidence.listOf(7L)).thenReturn(List.of(
+                new ClaimEvidenceFiles.Listed(11L, "broken.jpg", "image/jpeg", 2048L, "ab", null, Instant.EPOCH),
+                new ClaimEvidenceFiles.Listed(12L, null, null, null, null, "https://photos.example.com/a.jpg", Instant.EPOCH)));
+
+        assertThat(negotiation.sendNextRound(7L, 1)).isEqualTo(2);
+
+        InOrder order = inOrder(rounds, purchasing);
+        order.verify(rounds).start(claims, 7L, 2);
+        ArgumentCaptor<Purchasing.ClaimRequest> sent = ArgumentCaptor.forClass(Purchasing.ClaimRequest.class);
+        order.verify(purchasing).sendClaim(eq(2L), sent.capture());
+        assertThat(sent.getValue().round()).isEqualTo(2);
+        assertThat(sent.getValue().evidenceUrls()).containsExactly(
+                "https://dropflow.example/api/claims/7/evidence/11", "https://photos.example.com/a.jpg");
+        verify(rounds).sent(claim, 2, " sent to the supplier, asking for a full refund of 15.00 EUR");
+    }
+
+    @Test
+    void rejectingAClaimNeedsAReasonForTheConsumer() {
+        assertThatThrownBy(() -> negotiation.review(7L, "reject", " ", "mary"))
+                .isInstanceOf(DecisionRefused.class).hasMessageContaining("rejectionReason");
+        assertThatThrownBy(() -> negotiation.review(7L, "maybe", null, "mary"))
+                .hasMessage("reviewDecision must be one of [accept, reject, more_evidence], was maybe");
+    }
+
+    @Test
+    void anAcceptedReviewIsRecordedWithWhoAcceptedIt() {
+        negotiation.review(7L, "accept", null, "mary");
+
+        assertThat(history.lines()).containsExactly("OPERATOR: mary accepted the claim");
+    }
+
+    @Test
+    void anOfferTheSupplierNeverMadeCannotBeAccepted() {
+        claim.startRound(1, NOW);
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.REJECTED, null, null, "no", NOW);
+
+        assertThatThrownBy(() -> negotiate("accept_supplier_offer", null, null)).hasMessageContaining("no offer");
+    }
+
+    @Test
+    void aCompensationMustBeAboveZeroAndAtMostTheClaimedValue() {
+        assertThatThrownBy(() -> negotiate("counter", "COMPENSATION", "99.00"))
+                .hasMessageContaining("at most the claimed value 15.00 EUR");
+        assertThatThrownBy(() -> negotiate("seller_pays", "COMPENSATION", null)).hasMessageContaining("remedyAmount");
+        assertThatThrownBy(() -> negotiate("counter", "DISCOUNT", null)).hasMessageContaining("remedy must be");
+    }
+
+    @Test
+    void aCounterProposalIsRecordedBeforeItGoesToTheSupplier() {
+        negotiate("counter", "COMPENSATION", "5.00");
+
+        assertThat(claim.getProposedRemedy()).isEqualTo(Remedy.COMPENSATION);
+        assertThat(claim.getProposedAmount()).isEqualByComparingTo("5.00");
+        assertThat(history.lines()).containsExactly("OPERATOR: mary countered: a compensation of 5.00 EUR");
+    }
+
+    @Test
+    void onlyAMarketplaceOrdersClaimCanGoToThePlatform() {
+        assertThatThrownBy(() -> negotiate("platform", null, null))
+                .hasMessageContaining("only a marketplace order's claim").hasMessageContaining("WEBSHOP");
+    }
+
+    @Test
+    void closingWithoutARemedyNeedsAReason() {
+        assertThatThrownBy(() -> negotiate("close", null, null)).hasMessageContaining("closeReason");
+    }
+
+    @Test
+    void whenTheSupplierPaysItsOfferIsTheRemedy() {
+        claim.startRound(1, NOW);
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00"), "half", NOW);
+
+        assertThat(negotiation.agree(7L, CostBearer.SUPPLIER, null, null)).isEqualTo(Remedy.COMPENSATION);
+
+        assertThat(claim.getRemedyAmount()).isEqualByComparingTo("4.00");
+        assertThat(claim.getOutcomeReason()).isEqualTo("supplier accepted");
+        assertThat(history.lines()).containsExactly(
+                "DROPFLOW: Remedy agreed: a compensation of 4.00 EUR, paid by the supplier");
+    }
+
+    @Test
+    void whenTheSellerPaysTheOperatorsRemedyIsAgreed() {
+        assertThat(negotiation.agree(7L, CostBearer.SELLER, "RESHIP", null)).isEqualTo(Remedy.RESHIP);
+
+        assertThat(claim.getCostBearer()).isEqualTo(CostBearer.SELLER);
+        assertThat(claim.getRemedyAmount()).isNull();
+    }
+}

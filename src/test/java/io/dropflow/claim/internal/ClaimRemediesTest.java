@@ -1,0 +1,117 @@
+package io.dropflow.claim.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CaseBookings;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.aftersales.ReplacementOrders;
+import io.dropflow.claim.ClaimSettings;
+import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClaimRemediesTest {
+
+    private final Claims claims = mock(Claims.class);
+    private final ReplacementOrders replacements = mock(ReplacementOrders.class);
+    private final ConsumerMessages consumer = mock(ConsumerMessages.class);
+    private final CaseBookings bookings = mock(CaseBookings.class);
+    private final Ledger ledger = mock(Ledger.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final ClaimRemedies remedies = new ClaimRemedies(claims, replacements, consumer, bookings, purchasing, history,
+            new ClaimSettings(null, null, null, null, null, null, null, null), CLOCK);
+    private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void theClaimIsOnFileAndBookingsReachTheLedger() {
+        when(claims.get(7L)).thenReturn(claim);
+        when(claims.locked(7L)).thenReturn(claim);
+        doAnswer(call -> {
+            call.<Consumer<Ledger>>getArgument(1).accept(ledger);
+            return null;
+        }).when(bookings).book(eq(claim), any(Consumer.class), any());
+    }
+
+    @Test
+    void aRefundTheSupplierPaysIsChargedBackAndCountsAgainstItsPurchaseOrder() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+
+        remedies.bookOutcome(7L, null);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", "EUR", eur("15.00"), BigDecimal.ZERO, eur("15.00"));
+        verify(purchasing).recordUpheldClaim(2L);
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: charged back to the supplier"));
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.RESOLVED);
+        assertThat(history.lines()).containsExactly(
+                "DROPFLOW: Resolved with a full refund of 15.00 EUR, charged back to the supplier");
+    }
+
+    @Test
+    void aReplacementTheSellerPaysForCostsItsGoodsAndShippingAndDoesNotCountAgainstTheSupplier() {
+        claim.agree(Remedy.RESHIP, null, CostBearer.SELLER, "seller pays", NOW);
+        when(bookings.landedCost(99L)).thenReturn(eur("8.50"));
+
+        remedies.bookOutcome(7L, 99L);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", "EUR", BigDecimal.ZERO, eur("8.50"), BigDecimal.ZERO);
+        verify(purchasing, never()).recordUpheldClaim(any());
+    }
+
+    @Test
+    void theConsumerIsPaidTheAgreedCompensationOnceUnderTheClaimsKey() {
+        claim.agree(Remedy.COMPENSATION, eur("4.00"), CostBearer.SELLER, "seller pays", NOW);
+
+        remedies.refundConsumer(7L);
+
+        verify(consumer).refund(claim, eur("4.00"), "defect claim DF-CL7");
+        assertThat(history.lines()).containsExactly("DROPFLOW: Paid the consumer 4.00 EUR through the storefront");
+    }
+
+    @Test
+    void aReplacementIsFreeWhenTheSupplierBearsTheClaim() {
+        claim.agree(Remedy.RESHIP, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        PurchaseOrderView po = mock(PurchaseOrderView.class);
+        when(po.id()).thenReturn(99L);
+        when(replacements.replacement(claim, 2, true, 48, Duration.ofHours(48))).thenReturn(po);
+
+        assertThat(remedies.forwardReplacement(7L, 2)).isEqualTo(99L);
+    }
+
+    @Test
+    void theConsumerIsToldHowTheClaimEnded() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        claim.moveTo(ClaimStatus.RESOLVED, NOW);
+        remedies.tellOutcome(7L);
+        verify(consumer).send(claim, "outcome", "Your claim DF-CL7 is settled: a full refund of 15.00 EUR.");
+
+        Claim rejected = stored(ClaimTest.claimWishing(Remedy.REFUND), 8L);
+        rejected.closeBecause(ClaimStatus.REJECTED, "The photos show the mug intact.", NOW);
+        when(claims.get(8L)).thenReturn(rejected);
+        remedies.tellOutcome(8L);
+        verify(consumer).send(eq(rejected), eq("outcome"), argThat(text -> text.equals(
+                "We could not accept your claim DF-CL8: The photos show the mug intact.")));
+    }
+}

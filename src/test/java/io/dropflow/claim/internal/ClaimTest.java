@@ -1,0 +1,123 @@
+package io.dropflow.claim.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.twoMugs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.claim.ClaimStatus;
+import io.dropflow.claim.ClaimType;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ClaimTest {
+
+    static Claim claimWishing(Remedy wish) {
+        return new Claim(1L, 2L, 3L, ClaimType.DAMAGED, "The mug arrived in pieces.", wish, "WEBSHOP", "EUR", twoMugs(), NOW);
+    }
+
+    private final Claim claim = claimWishing(Remedy.REFUND);
+
+    @Test
+    void theFirstRoundAsksTheSupplierForWhatTheConsumerWishes() {
+        assertThat(claim.getClaimedValue()).isEqualByComparingTo("15.00");
+        assertThat(claim.getProposedRemedy()).isEqualTo(Remedy.REFUND);
+        assertThat(claim.getProposedAmount()).isEqualByComparingTo("15.00");
+        assertThat(claimWishing(Remedy.RESHIP).getProposedAmount()).as("a reship has no amount").isNull();
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.UNDER_REVIEW);
+    }
+
+    @Test
+    void anAnswerToAnEarlierRoundChangesNothing() {
+        claim.startRound(1, NOW);
+        claim.startRound(2, NOW);
+
+        assertThat(claim.recordSupplierAnswer(1, SupplierClaimAnswer.ACCEPTED, null, null, null, NOW)).isFalse();
+
+        assertThat(claim.getSupplierAnswer()).isNull();
+        assertThat(claim.getRoundNo()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondAnswerToTheSameRoundChangesNothing() {
+        claim.startRound(1, NOW);
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.REJECTED, null, null, "no damage visible", NOW);
+
+        assertThat(claim.recordSupplierAnswer(1, SupplierClaimAnswer.ACCEPTED, null, null, null, NOW)).isFalse();
+        assertThat(claim.getSupplierAnswer()).isEqualTo(SupplierClaimAnswer.REJECTED);
+        assertThat(claim.getSupplierReason()).isEqualTo("no damage visible");
+    }
+
+    @Test
+    void anAcceptanceThatNamesNoRemedyAcceptsWhatWeAskedFor() {
+        claim.propose(Remedy.COMPENSATION, eur("5.00"), NOW);
+        claim.startRound(1, NOW);
+
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.ACCEPTED, null, null, null, NOW);
+
+        assertThat(claim.offeredRemedy()).isEqualTo(Remedy.COMPENSATION);
+        assertThat(claim.offeredAmount()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void aRefundOfferedIsAlwaysTheClaimedValue() {
+        claim.startRound(1, NOW);
+
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.COUNTER_OFFER, Remedy.REFUND, eur("1.00"), null, NOW);
+
+        assertThat(claim.getSupplierAmount()).isEqualByComparingTo("15.00");
+    }
+
+    @Test
+    void aNewRoundGoesToTheSupplierAndForgetsTheLastAnswer() {
+        claim.startRound(1, NOW);
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00"), "half", NOW);
+
+        claim.startRound(2, NOW);
+
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.WITH_SUPPLIER);
+        assertThat(claim.getSupplierAnswer()).isNull();
+        assertThat(claim.getSupplierRemedy()).isNull();
+        assertThat(claim.offeredRemedy()).as("what we asked for, again").isEqualTo(Remedy.REFUND);
+    }
+
+    @Test
+    void anAgreedRefundPaysTheClaimedValueAndAReshipPaysNothing() {
+        claim.agree(Remedy.REFUND, eur("3.00"), CostBearer.SUPPLIER, "supplier accepted", NOW);
+        assertThat(claim.getRemedyAmount()).isEqualByComparingTo("15.00");
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REMEDY_UNDER_WAY);
+
+        Claim reship = claimWishing(Remedy.RESHIP);
+        reship.agree(Remedy.RESHIP, eur("3.00"), CostBearer.SELLER, "seller pays", NOW);
+        assertThat(reship.getRemedyAmount()).isNull();
+    }
+
+    @Test
+    void aClosedClaimStaysClosed() {
+        Instant later = NOW.plusSeconds(60);
+        claim.closeBecause(ClaimStatus.REJECTED, "The photos show the mug intact.", NOW);
+
+        claim.moveTo(ClaimStatus.NEGOTIATING, later);
+
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(claim.isOpen()).isFalse();
+        assertThat(claim.getClosedAt()).isEqualTo(NOW);
+        assertThat(claim.getOutcomeReason()).isEqualTo("The photos show the mug intact.");
+    }
+
+    @Test
+    void thePlatformDecidesOnce() {
+        assertThat(claim.recordPlatformVerdict("SELLER_REFUNDS", NOW)).isTrue();
+        assertThat(claim.recordPlatformVerdict("CLAIM_REJECTED", NOW)).isFalse();
+        assertThat(claim.getPlatformVerdict()).isEqualTo("SELLER_REFUNDS");
+    }
+
+    @Test
+    void evidenceRequestsAreCounted() {
+        assertThat(claim.countEvidenceRequest(NOW)).isEqualTo(1);
+        assertThat(claim.countEvidenceRequest(NOW)).isEqualTo(2);
+    }
+}

@@ -1,0 +1,129 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CaseBookings;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.returns.ReturnAnswerEvent.Answer;
+import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import io.dropflow.settlement.Ledger;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class ReturnAccountingTest {
+
+    private final Returns returns = mock(Returns.class);
+    private final ConsumerMessages consumer = mock(ConsumerMessages.class);
+    private final CaseBookings bookings = mock(CaseBookings.class);
+    private final Ledger ledger = mock(Ledger.class);
+    private final RecordedHistory history = new RecordedHistory();
+    /** Labels cost 4.90 (the default). */
+    private final ReturnAccounting accounting = new ReturnAccounting(returns, consumer, bookings, history,
+            new ReturnSettings(null, null, null, null, null, null, null), CLOCK);
+
+    @SuppressWarnings("unchecked")
+    private Ledger.ReturnBooking booked(ReturnRequest r, RefundBasis basis) {
+        stored(r, 5L);
+        when(returns.locked(5L)).thenReturn(r);
+        doAnswer(call -> {
+            call.<Consumer<Ledger>>getArgument(1).accept(ledger);
+            return null;
+        }).when(bookings).book(any(), any(Consumer.class), any());
+        accounting.book(5L, basis);
+        ArgumentCaptor<Ledger.ReturnBooking> booking = ArgumentCaptor.forClass(Ledger.ReturnBooking.class);
+        verify(ledger).bookReturn(booking.capture());
+        return booking.getValue();
+    }
+
+    private static ReturnRequest refundedAfterTheGoodsCameBack(ShippingPaidBy labelPaidBy, boolean supplierMustAgree) {
+        ReturnRequest r = ReturnRequestTest.underPolicy(labelPaidBy, "0", supplierMustAgree);
+        r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        r.settleRefund(eur("10.10"), NOW);
+        return r;
+    }
+
+    @Test
+    void theSuppliersCreditIsBookedWhenThePolicyMadeItTakeTheGoodsBack() {
+        Ledger.ReturnBooking booking = booked(refundedAfterTheGoodsCameBack(ShippingPaidBy.CONSUMER, false), RefundBasis.POLICY);
+
+        assertThat(booking.refunded()).isEqualByComparingTo("10.10");
+        assertThat(booking.supplierCredit()).isEqualByComparingTo("12.00");
+        assertThat(booking.returnShipping()).isEqualByComparingTo("4.90");
+        assertThat(booking.returnNumber()).isEqualTo("DF-RT5");
+    }
+
+    @Test
+    void noCreditIsBookedWhenTheSupplierHadToAgreeAndNeverDid() {
+        Ledger.ReturnBooking booking = booked(refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, true), RefundBasis.POLICY);
+
+        assertThat(booking.supplierCredit()).isZero();
+        assertThat(booking.returnShipping()).isEqualByComparingTo("4.90");
+    }
+
+    @Test
+    void aLabelTheSupplierPaysCostsUsNothing() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, true);
+        r.startRound(1, NOW);
+        r.recordSupplierAnswer(1, Answer.ACCEPTED, null, null, NOW);
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
+
+        assertThat(booking.supplierCredit()).isEqualByComparingTo("12.00");
+        assertThat(booking.returnShipping()).isZero();
+        assertThat(r.getStatus()).isEqualTo(ReturnStatus.COMPLETED);
+    }
+
+    @Test
+    void theSupplierPaysTheAlternativeItProposedWhenTheConsumerAcceptedIt() {
+        ReturnRequest r = ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0", true);
+        r.startRound(1, NOW);
+        r.recordSupplierAnswer(1, Answer.ALTERNATIVE, eur("6.00"), "keep it", NOW);
+        r.offerToConsumer(1, eur("6.00"), NOW);
+        r.settleRefund(eur("6.00"), NOW);
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.OFFER);
+
+        assertThat(booking.chargeback()).isEqualByComparingTo("6.00");
+        assertThat(booking.supplierCredit()).as("the goods never came back").isZero();
+        assertThat(booking.returnShipping()).isZero();
+    }
+
+    @Test
+    void theRefundFollowsTheBasisTheModelSet() {
+        ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0.10", true), 5L);
+        when(returns.locked(5L)).thenReturn(r);
+
+        assertThat(accounting.settleRefund(5L, RefundBasis.POLICY, null)).isEqualByComparingTo("8.60");
+        assertThat(accounting.settleRefund(5L, RefundBasis.PARTIAL, eur("3.333"))).isEqualByComparingTo("3.33");
+
+        assertThat(r.getRefundAmount()).isEqualByComparingTo("3.33");
+        assertThat(history.lines()).containsExactly("DROPFLOW: Refund: 8.60 EUR (per policy)",
+                "DROPFLOW: Refund: 3.33 EUR (decided after a dispute)");
+    }
+
+    @Test
+    void aRefundOfNothingIsNotPaid() {
+        ReturnRequest r = stored(ReturnRequestTest.changeOfMind(), 5L);
+        r.settleRefund(BigDecimal.ZERO, NOW);
+        when(returns.get(5L)).thenReturn(r);
+
+        accounting.refundConsumer(5L);
+
+        verify(consumer, never()).refund(any(), any(), any());
+    }
+}

@@ -1,0 +1,77 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.returns.InspectionEvent;
+import io.dropflow.returns.InvalidReturnException;
+import io.dropflow.returns.ReturnAnswerEvent;
+import io.dropflow.returns.ReturnRefusedException;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReturnAnswersTest {
+
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ReturnProcess process = mock(ReturnProcess.class);
+    private final ReturnAnswers answers = new ReturnAnswers(mock(Returns.class), rounds, new RecordedHistory(), process, CLOCK);
+    /** Worth 15.00, asked of ACME in round 1. */
+    private final ReturnRequest request = stored(ReturnRequestTest.changeOfMind(), 3L);
+
+    @BeforeEach
+    void acmeWasAskedToTakeTheGoodsBack() {
+        when(rounds.caseAnswered(eq("ACME"), eq(CaseKind.RETURN), anyString(), any())).thenReturn(request);
+        request.startRound(1, NOW);
+    }
+
+    private static ReturnAnswerEvent alternative(int round, BigDecimal amount, BigDecimal share) {
+        return new ReturnAnswerEvent("e-" + round, "DF-RT3", round, ReturnAnswerEvent.Answer.ALTERNATIVE, amount, share, null);
+    }
+
+    @Test
+    void anAlternativeGivenAsAShareIsThatShareOfTheReturnedValue() {
+        assertThat(answers.answer("ACME", alternative(1, null, new BigDecimal("0.333")))).isEqualTo(ReturnAnswers.Result.APPLIED);
+
+        assertThat(request.getSupplierAmount()).isEqualByComparingTo("5.00");
+        verify(process).supplierAnswered(request, "supplier-return:ACME", "e-1", "ALTERNATIVE");
+    }
+
+    @Test
+    void anAnswerToAnotherRoundChangesNothing() {
+        assertThat(answers.answer("ACME", alternative(2, eur("5.00"), null)))
+                .isEqualTo(ReturnAnswers.Result.NOT_THE_CURRENT_ROUND);
+        verifyNoInteractions(process);
+    }
+
+    @Test
+    void anAlternativeAboveTheReturnedValueIsRefused() {
+        assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("20.00"), null)))
+                .isInstanceOf(InvalidReturnException.class).hasMessageContaining("more than the returned value 15.00");
+    }
+
+    @Test
+    void onlyAParcelOnItsWayBackCanBeInspectedAndOnlyOnce() {
+        InspectionEvent ok = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null);
+        assertThatThrownBy(() -> answers.inspected("ACME", ok)).isInstanceOf(ReturnRefusedException.class);
+
+        request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+
+        assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.APPLIED);
+        assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+    }
+}

@@ -1,0 +1,104 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.CommitBeforeCall;
+import io.dropflow.aftersales.ConsumerMessages;
+import io.dropflow.aftersales.DecisionRefused;
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import io.dropflow.supplier.Purchasing;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class ReturnMediationTest {
+
+    private final Returns returns = mock(Returns.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final ConsumerMessages consumer = mock(ConsumerMessages.class);
+    private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final SupplierRounds rounds = mock(SupplierRounds.class);
+    private final ReturnMediation mediation = new ReturnMediation(returns, rounds, purchasing, consumer,
+            commitFirst, history, CLOCK);
+    /** Worth 15.00. */
+    private final ReturnRequest request = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0", true), 3L);
+
+    @BeforeEach
+    void theReturnIsOnFile() {
+        when(returns.get(3L)).thenReturn(request);
+        when(returns.locked(3L)).thenReturn(request);
+        when(commitFirst.commit(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    }
+
+    @Test
+    void theFirstRoundTellsTheSupplierThePolicyAndLaterOnesAskAgain() {
+        when(rounds.start(eq(returns), eq(3L), any(Integer.class))).thenAnswer(call -> {
+            request.startRound(call.getArgument(2), NOW);
+            return request;
+        });
+
+        assertThat(mediation.askSupplier(3L, 0)).isEqualTo(1);
+        assertThat(mediation.askSupplier(3L, 1)).isEqualTo(2);
+
+        ArgumentCaptor<Purchasing.ReturnRequest> asked = ArgumentCaptor.forClass(Purchasing.ReturnRequest.class);
+        verify(purchasing, times(2)).requestReturn(eq(2L), asked.capture());
+        assertThat(asked.getAllValues()).extracting(Purchasing.ReturnRequest::note)
+                .containsExactly("policy: a rule", "we ask you again to take the goods back");
+        assertThat(asked.getValue().skus()).containsExactly("DEMO-MUG");
+        assertThat(request.getStatus()).isEqualTo(ReturnStatus.WITH_SUPPLIER);
+    }
+
+    @Test
+    void anAlternativeIsPutToTheConsumerInCentsUnderItsOwnNumber() {
+        assertThat(mediation.offerAlternative(3L, 0, eur("4.999"))).isEqualTo(1);
+
+        assertThat(request.getOfferAmount()).isEqualByComparingTo("5.00");
+        assertThat(request.getStatus()).isEqualTo(ReturnStatus.AWAITING_CONSUMER);
+        verify(consumer).send(request, "offer-1", "About your return DF-RT3: instead of sending the goods back, "
+                + "you may keep them and get 5.00 EUR back. Please accept or decline.");
+    }
+
+    @Test
+    void anOfferAboveTheReturnedValueOrWithoutAnAmountIsRefused() {
+        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", eur("15.01"), null, "mary"))
+                .isInstanceOf(DecisionRefused.class)
+                .hasMessage("offerAmount must be above 0 and at most the returned value 15.00, was 15.01");
+        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", null, null, "mary"))
+                .hasMessage("offerAmount must be an amount, was null");
+    }
+
+    @Test
+    void refusingAReturnOrARefundNeedsAReasonForTheConsumer() {
+        assertThatThrownBy(() -> mediation.mediated(3L, "refuse", null, "", "mary")).hasMessageContaining("refuseReason");
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, "no_refund", null, null, "mary"))
+                .hasMessageContaining("noRefundReason");
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, "accept_return", null, null, "mary"))
+                .hasMessageStartingWith("disputeDecision must be one of [refund_per_policy, partial_refund, no_refund]");
+    }
+
+    @Test
+    void aDecisionThatCanWorkIsRecordedAsTheOperatorMadeIt() {
+        mediation.mediated(3L, "counter", null, null, "mary");
+        mediation.disputeDecided(3L, "partial_refund", eur("7.50"), null, "sam");
+
+        assertThat(history.lines()).isEqualTo(List.of("OPERATOR: mary decided: counter",
+                "OPERATOR: sam decided: partial_refund"));
+    }
+}

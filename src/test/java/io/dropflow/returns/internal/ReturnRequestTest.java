@@ -1,0 +1,99 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.eur;
+import static io.dropflow.aftersales.AfterSalesFixtures.twoMugs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.returns.ReturnAnswerEvent.Answer;
+import io.dropflow.returns.ReturnReason;
+import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.ReturnWish;
+import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class ReturnRequestTest {
+
+    /** Two mugs worth 15.00 (supply value 12.00) sent back because the consumer changed its mind. */
+    static ReturnRequest changeOfMind() {
+        return new ReturnRequest(1L, 2L, 3L, ReturnReason.CHANGED_MIND, ReturnWish.REFUND, null, "WEBSHOP", "EUR",
+                twoMugs(), eur("12.00"), NOW);
+    }
+
+    static ReturnRequest underPolicy(ShippingPaidBy labelPaidBy, String feeRate, boolean supplierMustAgree) {
+        ReturnRequest r = changeOfMind();
+        r.applyPolicy(true, labelPaidBy, new BigDecimal(feeRate), supplierMustAgree, false, "a rule", NOW);
+        return r;
+    }
+
+    private final ReturnRequest request = changeOfMind();
+
+    @Test
+    void thePolicyRefundsTheReturnedValueLessTheFeeAndTheLabelTheConsumerPaysFor() {
+        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.10", true).refundPerPolicy(eur("4.90")))
+                .isEqualByComparingTo("8.60");
+        assertThat(underPolicy(ShippingPaidBy.SELLER, "0.10", true).refundPerPolicy(eur("4.90")))
+                .isEqualByComparingTo("13.50");
+        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.90", true).refundPerPolicy(eur("4.90")))
+                .as("never below zero").isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void theSupplierTakesTheGoodsBackOnlyOnceTheyAreOnTheirWayAndItAgreedOrNeedNot() {
+        ReturnRequest mustAgree = underPolicy(ShippingPaidBy.SUPPLIER, "0", true);
+        ReturnRequest needNot = underPolicy(ShippingPaidBy.SUPPLIER, "0", false);
+        assertThat(needNot.supplierTookGoodsBack()).as("no label yet").isFalse();
+
+        mustAgree.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        needNot.labelBooked("SANDBOX-POST", "RT-2", "https://labels.example/2", NOW);
+
+        assertThat(mustAgree.supplierTookGoodsBack()).as("the supplier never agreed").isFalse();
+        assertThat(needNot.supplierTookGoodsBack()).isTrue();
+        assertThat(needNot.getStatus()).isEqualTo(ReturnStatus.RETURN_IN_TRANSIT);
+    }
+
+    @Test
+    void aSupplierThatAcceptsAgreesToTakeTheGoodsBack() {
+        request.startRound(1, NOW);
+
+        assertThat(request.recordSupplierAnswer(1, Answer.ACCEPTED, null, null, NOW)).isTrue();
+
+        assertThat(request.isSupplierAgreed()).isTrue();
+        assertThat(request.recordSupplierAnswer(1, Answer.REJECTED, null, "too late", NOW)).isFalse();
+        assertThat(request.getSupplierAnswer()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theConsumerCanAnswerOnlyAnOfferWaitingForIt() {
+        assertThat(request.recordConsumerAnswer(true, NOW)).as("no offer yet").isFalse();
+
+        request.offerToConsumer(1, eur("5.00"), NOW);
+        request.offerToConsumer(1, eur("9.00"), NOW);
+
+        assertThat(request.getOfferAmount()).as("a repeated offer changes nothing").isEqualByComparingTo("5.00");
+        assertThat(request.recordConsumerAnswer(false, NOW)).isTrue();
+        assertThat(request.recordConsumerAnswer(true, NOW)).isFalse();
+        assertThat(request.getConsumerAnswer()).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void aParcelIsInspectedOnce() {
+        assertThat(request.recordInspection("OK", null, NOW)).isTrue();
+        assertThat(request.recordInspection("DAMAGED_BY_CONSUMER", "scratched", NOW)).isFalse();
+        assertThat(request.getInspectionResult()).isEqualTo("OK");
+    }
+
+    @Test
+    void aLabelTheSupplierDoesNotPayForIsOnOurAccount() {
+        ReturnRequest consumerPays = underPolicy(ShippingPaidBy.CONSUMER, "0", true);
+        ReturnRequest supplierPays = underPolicy(ShippingPaidBy.SUPPLIER, "0", true);
+        assertThat(consumerPays.returnLabelOnOurAccount()).as("no label booked").isFalse();
+
+        consumerPays.labelBooked("SANDBOX-POST", "RT-3", "https://labels.example/3", NOW);
+        supplierPays.labelBooked("SANDBOX-POST", "RT-4", "https://labels.example/4", NOW);
+
+        assertThat(consumerPays.returnLabelOnOurAccount()).isTrue();
+        assertThat(supplierPays.returnLabelOnOurAccount()).isFalse();
+    }
+}
