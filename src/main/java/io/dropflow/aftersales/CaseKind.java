@@ -28,6 +28,25 @@ public enum CaseKind {
         return noun;
     }
 
+    /** The business key of the case's process: "claim-7", "return-3". */
+    public String businessKey(Long id) {
+        return noun + "-" + id;
+    }
+
+    /** The kind and id of the case a process with this business key is about. */
+    public static CaseRef ofBusinessKey(String businessKey) {
+        for (CaseKind kind : values()) {
+            if (businessKey != null && businessKey.startsWith(kind.noun + "-")) {
+                return new CaseRef(kind, Long.valueOf(businessKey.substring(kind.noun.length() + 1)));
+            }
+        }
+        throw new IllegalArgumentException("not the business key of an after-sales case: " + businessKey);
+    }
+
+    /** One case: its kind and its id. */
+    public record CaseRef(CaseKind kind, Long id) {
+    }
+
     /** "Claim" or "Return". */
     public String title() {
         return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);

@@ -1,7 +1,9 @@
 package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.CaseBookings;
+import io.dropflow.aftersales.CaseConclusion;
 import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.ReplacementOrders;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
  * its order (and the supplier's claim record), and telling the consumer how the claim ended.
  */
 @Service
-public class ClaimRemedies {
+public class ClaimRemedies implements CaseConclusion {
 
     private final Claims claims;
     private final ReplacementOrders replacements;
@@ -56,7 +58,13 @@ public class ClaimRemedies {
                 settings.replacementShipByHours(), settings.hours(settings.replacementShipByHours())).id();
     }
 
+    @Override
+    public CaseKind kind() {
+        return CaseKind.CLAIM;
+    }
+
     /** Pays the consumer the agreed refund or compensation, once per claim. */
+    @Override
     @CallsPartner
     public void refundConsumer(Long claimId) {
         Claim claim = claims.get(claimId);
@@ -89,6 +97,7 @@ public class ClaimRemedies {
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */
+    @Override
     @CallsPartner
     public void tellOutcome(Long claimId) {
         Claim claim = claims.get(claimId);

@@ -7,6 +7,7 @@ import static io.dropflow.processengine.ProcessVariable.moment;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.PlatformDecision;
@@ -34,7 +35,7 @@ public final class DefectClaimProcess {
 
     /** Business keys of claim processes: "claim-" and the claim id (order processes are "order-…"). */
     public static String businessKey(Long claimId) {
-        return "claim-" + claimId;
+        return CaseKind.CLAIM.businessKey(claimId);
     }
 
     public static final ProcessVariable<Long> CLAIM_ID = number("claimId");

@@ -2,9 +2,7 @@ package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
-import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
-import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
@@ -18,16 +16,14 @@ import org.springframework.stereotype.Service;
 public class ReturnAccounting {
 
     private final Returns returns;
-    private final ConsumerMessages consumer;
     private final CaseBookings bookings;
     private final CaseHistory history;
     private final ReturnSettings settings;
     private final Clock clock;
 
-    ReturnAccounting(Returns returns, ConsumerMessages consumer, CaseBookings bookings, CaseHistory history,
+    ReturnAccounting(Returns returns, CaseBookings bookings, CaseHistory history,
             ReturnSettings settings, Clock clock) {
         this.returns = returns;
-        this.consumer = consumer;
         this.bookings = bookings;
         this.history = history;
         this.settings = settings;
@@ -56,14 +52,6 @@ public class ReturnAccounting {
         return amount;
     }
 
-    /** Refunds the consumer what was settled, once per return (key DF-RT{id}-refund); nothing when that is zero. */
-    @CallsPartner
-    public void refundConsumer(Long returnId) {
-        ReturnRequest r = returns.get(returnId);
-        if (r.getRefundAmount().signum() > 0) {
-            consumer.refund(r, r.getRefundAmount(), "return " + r.number());
-        }
-    }
 
     /**
      * Books the return on the order's ledger, once (the reference is the return number), also on an

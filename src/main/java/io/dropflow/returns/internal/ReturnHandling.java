@@ -1,6 +1,8 @@
 package io.dropflow.returns.internal;
 
+import io.dropflow.aftersales.CaseConclusion;
 import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.processengine.CallsPartner;
@@ -10,11 +12,12 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 
 /**
- * A return's terms and its end: the policy it falls under, and telling the consumer how it ended.
+ * A return's terms and its end: the policy it falls under, the refund, and telling the consumer how
+ * it ended.
  * Status moves and escalation are the after-sales {@link io.dropflow.aftersales.CaseCourse}'s.
  */
 @Service
-public class ReturnHandling {
+public class ReturnHandling implements CaseConclusion {
 
     private final Returns returns;
     private final CaseHistory history;
@@ -45,7 +48,23 @@ public class ReturnHandling {
         return policy;
     }
 
+    @Override
+    public CaseKind kind() {
+        return CaseKind.RETURN;
+    }
+
+    /** Refunds the consumer what was settled, once per return (key DF-RT{id}-refund); nothing when that is zero. */
+    @Override
+    @CallsPartner
+    public void refundConsumer(Long returnId) {
+        ReturnRequest r = returns.get(returnId);
+        if (r.getRefundAmount().signum() > 0) {
+            consumer.refund(r, r.getRefundAmount(), "return " + r.number());
+        }
+    }
+
     /** Tells the consumer how the return ended: the refund or the exchange on its way, or why not. */
+    @Override
     @CallsPartner
     public void tellOutcome(Long returnId) {
         ReturnRequest r = returns.get(returnId);

@@ -7,6 +7,7 @@ import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -33,7 +34,7 @@ public final class ReturnNegotiationProcess {
 
     /** Business keys of return processes: "return-" and the return id. */
     public static String businessKey(Long returnId) {
-        return "return-" + returnId;
+        return CaseKind.RETURN.businessKey(returnId);
     }
 
     public static final ProcessVariable<Long> RETURN_ID = number("returnId");

@@ -33,7 +33,7 @@ class ReturnAccountingTest {
     private final Ledger ledger = mock(Ledger.class);
     private final RecordedHistory history = new RecordedHistory();
     /** Labels cost 4.90 (the default). */
-    private final ReturnAccounting accounting = new ReturnAccounting(returns, consumer, bookings, history,
+    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history,
             new ReturnSettings(null, null, null, null, null, null, null), CLOCK);
 
     @SuppressWarnings("unchecked")
@@ -116,14 +116,4 @@ class ReturnAccountingTest {
                 "DROPFLOW: Refund: 3.33 EUR (decided after a dispute)");
     }
 
-    @Test
-    void aRefundOfNothingIsNotPaid() {
-        ReturnRequest r = stored(ReturnRequestTest.changeOfMind(), 5L);
-        r.settleRefund(BigDecimal.ZERO, NOW);
-        when(returns.get(5L)).thenReturn(r);
-
-        accounting.refundConsumer(5L);
-
-        verify(consumer, never()).refund(any(), any(), any());
-    }
 }

@@ -18,6 +18,8 @@ import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 
 class ReturnHandlingTest {
 
@@ -66,5 +68,16 @@ class ReturnHandlingTest {
         handling.tellOutcome(3L);
 
         verify(consumer).send(refunded, "outcome", "Your return DF-RT3 is complete: 15.00 EUR refunded.");
+    }
+
+    @Test
+    void aRefundOfNothingIsNotPaid() {
+        ReturnRequest r = stored(ReturnRequestTest.changeOfMind(), 5L);
+        r.settleRefund(BigDecimal.ZERO, NOW);
+        when(returns.get(5L)).thenReturn(r);
+
+        handling.refundConsumer(5L);
+
+        verify(consumer, never()).refund(any(), any(), any());
     }
 }
