@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,17 +174,25 @@ class ClaimApiTest {
         long order = shippedOrder();
         assertProblem(dropflow.fileClaim(order, claim()), 409, "not delivered yet");
 
-        jdbc.update("update shipment set created_at = ? where order_id = ?",
-                java.sql.Timestamp.from(Instant.now().minus(21, ChronoUnit.DAYS)), order);
+        daysLater(21);
         assertThat(dropflow.fileClaim(order, claim()).getStatusCode().value()).isEqualTo(201);
     }
 
     @Test
     void theClaimWindowClosesThirtyDaysAfterDelivery() {
         long order = deliveredOrder();
-        jdbc.update("update shipment set last_event_at = ? where order_id = ?",
-                java.sql.Timestamp.from(Instant.now().minus(31, ChronoUnit.DAYS)), order);
+        daysLater(31);
         assertProblem(dropflow.fileClaim(order, claim()), 409, "claim window");
+    }
+
+    /** Time passes: the one clock, the engine's, moves on (no row is back-dated). */
+    private static void daysLater(int days) {
+        ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(days, ChronoUnit.DAYS)));
+    }
+
+    @AfterEach
+    void backToNow() {
+        ClockUtil.reset();
     }
 
     @Test
