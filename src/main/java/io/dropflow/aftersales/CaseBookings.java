@@ -1,10 +1,13 @@
 package io.dropflow.aftersales;
 
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +22,34 @@ public class CaseBookings {
     private final Ledger ledger;
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
+    private final ExchangeRates rates;
+    private final Clock clock;
 
-    CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline) {
+    CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline, ExchangeRates rates, Clock clock) {
         this.ledger = ledger;
         this.purchasing = purchasing;
         this.timeline = timeline;
+        this.rates = rates;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code amount} in the case's currency (the order's) at today's rate.
+     * @throws io.dropflow.settlement.NoExchangeRate when there is none: the step's job retries, then an incident
+     */
+    public Money inCaseCurrency(AfterSalesCase<?> c, Money amount) {
+        return rates.convert(amount, c.getCurrency(), clock.instant()).to();
     }
 
     /** What a replacement's or an exchange's purchase order cost the seller: goods and shipping. */
-    public BigDecimal landedCost(Long purchaseOrderId) {
-        return purchasing.purchaseOrder(purchaseOrderId).landedCost();
+    public Money landedCost(Long purchaseOrderId) {
+        PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
+        return new Money(po.landedCost(), po.currency());
+    }
+
+    /** {@code amount} in the purchase order's currency (the supplier's), as a supplier's credit is booked. */
+    public Money inPurchaseOrderCurrency(Long purchaseOrderId, BigDecimal amount) {
+        return new Money(amount, purchasing.purchaseOrder(purchaseOrderId).currency());
     }
 
     /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */
@@ -36,6 +57,6 @@ public class CaseBookings {
         boolean settledBefore = ledger.isSettled(c.getOrderId());
         booking.accept(ledger);
         timeline.record(c.getOrderId(), done + (settledBefore ? "; the settled order's margin is adjusted to "
-                + Money.format(ledger.margin(c.getOrderId()), c.getCurrency()) : ""));
+                + ledger.margin(c.getOrderId()) : ""));
     }
 }

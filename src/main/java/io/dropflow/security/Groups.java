@@ -9,6 +9,13 @@ public final class Groups {
     /** Camunda's built-in administrators group. */
     public static final String ADMINS = "camunda-admin";
 
+    /**
+     * Who may change master data (catalog, exchange rates): supervisors and analysts, as a
+     * {@code @PreAuthorize} expression. Operators read it.
+     */
+    public static final String MASTER_DATA_EDITORS = "hasAnyAuthority('GROUP_" + SUPERVISORS + "', 'GROUP_" + ANALYSTS
+            + "')";
+
     private Groups() {
     }
 }

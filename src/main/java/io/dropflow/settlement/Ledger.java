@@ -4,20 +4,27 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The seller's ledger: what each order earned and cost. Every booking is unique per order, type
- * and reference, so booking the same thing twice (a retried job) books it once.
+ * The seller's ledger: what each order earned and cost, in the one settlement currency. Every
+ * amount is booked with what it was before conversion and the rate used. Every booking is unique
+ * per order, type and reference, so booking the same thing twice (a retried job) books it once.
  */
 public interface Ledger {
 
-    record Settlement(Long orderId, String currency, BigDecimal saleTotal, String purchaseOrderNumber,
-            BigDecimal supplyTotal, BigDecimal shippingCost) {
+    /**
+     * @param sale what the consumer paid, in the order's currency
+     * @param supplyCost and {@code shippingCost}: the purchase order's, in the supplier's currency
+     */
+    record Settlement(Long orderId, Money sale, String purchaseOrderNumber, Money supplyCost, Money shippingCost) {
     }
 
+    /** The marketplace and payment fees on a sale ({@code dropflow.settlement.platform-fee-rate}), in the sale's currency. */
+    Money platformFee(Money sale);
+
     /** Books sale, supply cost, shipping and fees for a delivered order; returns the margin. */
-    BigDecimal settle(Settlement settlement);
+    Money settle(Settlement settlement);
 
     /** Books a refund to the consumer (the sale it cancels is booked alongside, so the order nets out). */
-    void refund(Long orderId, BigDecimal amount, String currency);
+    void refund(Long orderId, Money amount);
 
     /**
      * Books a defect claim's money on its order, once per claim (the reference is the claim number),
@@ -27,12 +34,11 @@ public interface Ledger {
      * @param replacementCost goods and shipping of a replacement the seller pays for (zero otherwise)
      * @param chargeback what the supplier pays us back (zero when the seller bears the cost)
      */
-    void bookClaim(Long orderId, String claimNumber, String currency, BigDecimal paidToConsumer,
-            BigDecimal replacementCost, BigDecimal chargeback);
+    void bookClaim(Long orderId, String claimNumber, Money paidToConsumer, Money replacementCost, Money chargeback);
 
     /** What a return cost and earned, booked once per return (the reference is the return number). */
-    record ReturnBooking(Long orderId, String returnNumber, String currency, BigDecimal refunded,
-            BigDecimal supplierCredit, BigDecimal returnShipping, BigDecimal exchangeCost, BigDecimal chargeback) {
+    record ReturnBooking(Long orderId, String returnNumber, Money refunded, Money supplierCredit, Money returnShipping,
+            Money exchangeCost, Money chargeback) {
     }
 
     /** Books a return's money on its order, once per return, settled or not. */
@@ -41,11 +47,12 @@ public interface Ledger {
     /** Whether the order's settlement has been booked (a later booking then adjusts a settled order). */
     boolean isSettled(Long orderId);
 
-    BigDecimal margin(Long orderId);
+    /** The order's margin in the settlement currency. */
+    Money margin(Long orderId);
 
     List<LedgerEntry> entriesOf(Long orderId);
 
-    /** The margin these entries (all of one order's) make. */
+    /** The margin these entries (all of one order's, in the settlement currency) make. */
     static BigDecimal margin(List<LedgerEntry> orderEntries) {
         return orderEntries.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

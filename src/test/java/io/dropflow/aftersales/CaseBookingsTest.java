@@ -1,15 +1,17 @@
 package io.dropflow.aftersales;
 
 import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
-import static io.dropflow.aftersales.AfterSalesFixtures.eur;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -19,20 +21,22 @@ class CaseBookingsTest {
 
     private final Ledger ledger = mock(Ledger.class);
     private final OrderTimeline timeline = mock(OrderTimeline.class);
-    private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline);
+    private final ExchangeRates rates = mock(ExchangeRates.class);
+    private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline, rates,
+            AfterSalesFixtures.CLOCK);
     /** Of order 1. */
     private final SampleCase sample = stored(new SampleCase(NOW), 7L);
 
     @Test
     void aCaseOnAnOrderSettledBeforeNotesTheMarginItLeaves() {
         when(ledger.isSettled(1L)).thenReturn(true);
-        when(ledger.margin(1L)).thenReturn(eur("-2.5"));
+        when(ledger.margin(1L)).thenReturn(Money.of("-2.5", "EUR"));
 
-        bookings.book(sample, l -> l.refund(1L, BigDecimal.ONE, "EUR"), "Return DF-CL7 completed");
+        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR")), "Return DF-CL7 completed");
 
         InOrder order = inOrder(ledger, timeline);
         order.verify(ledger).isSettled(1L);
-        order.verify(ledger).refund(1L, BigDecimal.ONE, "EUR");
+        order.verify(ledger).refund(1L, Money.of("1", "EUR"));
         order.verify(timeline).record(1L, "Return DF-CL7 completed; the settled order's margin is adjusted to -2.50 EUR");
     }
 
@@ -41,5 +45,13 @@ class CaseBookingsTest {
         bookings.book(sample, l -> { }, "Defect claim DF-CL7 resolved: the seller's loss");
 
         verify(timeline).record(1L, "Defect claim DF-CL7 resolved: the seller's loss");
+    }
+
+    @Test
+    void anAmountInAnotherCurrencyComesToTheCasesCurrencyAtTodaysRate() {
+        when(rates.convert(Money.of("4.90", "GBP"), "EUR", NOW)).thenReturn(
+                new ExchangeRates.Conversion(Money.of("4.90", "GBP"), Money.of("5.88", "EUR"), new BigDecimal("1.2")));
+
+        assertThat(bookings.inCaseCurrency(sample, Money.of("4.90", "GBP"))).isEqualTo(Money.of("5.88", "EUR"));
     }
 }

@@ -1,26 +1,60 @@
 package io.dropflow.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
     @Test
     void amountsAreRoundedToTheirCurrencysMinorUnits() {
-        assertThat(Money.inMinorUnits(new BigDecimal("15.005"), "EUR")).isEqualByComparingTo("15.01");
-        assertThat(Money.inMinorUnits(new BigDecimal("1500.5"), "JPY").scale()).isZero();
-        assertThat(Money.format(new BigDecimal("8.6"), "EUR")).isEqualTo("8.60 EUR");
+        assertThat(Money.of("15.005", "EUR").amount()).isEqualByComparingTo("15.01");
+        assertThat(Money.of("1500.5", "JPY").amount().scale()).isZero();
+        assertThat(Money.of("1500.5", "JPY").amount()).isEqualByComparingTo("1501");
+        assertThat(Money.of("1.2345", "KWD").amount()).isEqualByComparingTo("1.235");
+        assertThat(Money.of("8.6", "EUR")).hasToString("8.60 EUR");
+        assertThat(Money.of("1500", "JPY")).hasToString("1500 JPY");
     }
 
     @Test
-    void theMarginIsTheSumOfAnOrdersEntries() {
-        var entries = java.util.List.of(
-                new LedgerEntry(1L, LedgerEntryType.SALE, new BigDecimal("15.00"), "EUR", "order-1", null),
-                new LedgerEntry(1L, LedgerEntryType.SUPPLY_COST, new BigDecimal("-6.00"), "EUR", "DF-1-PO1", null),
-                new LedgerEntry(1L, LedgerEntryType.PLATFORM_FEE, new BigDecimal("-0.45"), "EUR", "order-1", null));
+    void amountsOfOneCurrencyAddUpAndTwoCurrenciesAreNeverMixed() {
+        assertThat(Money.of("15.00", "EUR").minus(Money.of("6.00", "EUR")).plus(Money.of("0.50", "EUR")))
+                .isEqualTo(Money.of("9.50", "EUR"));
+        assertThat(Money.of("15.00", "EUR").times(new BigDecimal("0.03"))).isEqualTo(Money.of("0.45", "EUR"));
+        assertThat(Money.of("15.00", "EUR").isGreaterThan(Money.of("14.99", "EUR"))).isTrue();
+
+        assertThatThrownBy(() -> Money.of("15.00", "EUR").plus(Money.of("100", "CNY")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("convert first");
+        assertThatThrownBy(() -> Money.of("15.00", "EUR").isGreaterThan(Money.of("100", "CNY")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theMarginIsTheSumOfAnOrdersEntriesInTheSettlementCurrency() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        var entries = List.of(
+                new LedgerEntry(1L, LedgerEntryType.SALE, new BigDecimal("15.00"), "EUR", new BigDecimal("15.00"), "EUR",
+                        BigDecimal.ONE, "order-1", now),
+                new LedgerEntry(1L, LedgerEntryType.SUPPLY_COST, new BigDecimal("-6.00"), "EUR", new BigDecimal("-46.80"),
+                        "CNY", new BigDecimal("0.128205"), "DF-1-PO1", now),
+                new LedgerEntry(1L, LedgerEntryType.PLATFORM_FEE, new BigDecimal("-0.45"), "EUR", new BigDecimal("-0.45"),
+                        "EUR", BigDecimal.ONE, "order-1", now));
 
         assertThat(Ledger.margin(entries)).isEqualByComparingTo("8.55");
+    }
+
+    @Test
+    void onlyCurrenciesInCirculationAreTaken() {
+        assertThat(Currencies.isActive("EUR")).isTrue();
+        assertThat(Currencies.isActive("JPY")).isTrue();
+        assertThat(Currencies.isActive("QQQ")).isFalse();
+        assertThat(Currencies.isActive("XXX")).isFalse();
+        assertThat(Currencies.isActive("DEM")).isFalse();
+        assertThat(Currencies.minorUnits("JPY")).isZero();
+        assertThat(Currencies.minorUnits("CNY")).isEqualTo(2);
     }
 }

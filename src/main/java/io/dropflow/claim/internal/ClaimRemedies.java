@@ -12,8 +12,8 @@ import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
-import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -82,12 +82,13 @@ public class ClaimRemedies implements CaseConclusion {
     public void bookOutcome(Long claimId, Long replacementPurchaseOrderId) {
         Claim claim = claims.locked(claimId);
         boolean supplierPays = claim.getCostBearer() == CostBearer.SUPPLIER;
-        BigDecimal paid = claim.getRemedy() == Remedy.RESHIP ? BigDecimal.ZERO : claim.getRemedyAmount();
-        BigDecimal replacementCost = claim.getRemedy() == Remedy.RESHIP && !supplierPays
-                ? bookings.landedCost(replacementPurchaseOrderId) : BigDecimal.ZERO;
+        Money paid = claim.getRemedy() == Remedy.RESHIP ? Money.zero(claim.getCurrency())
+                : new Money(claim.getRemedyAmount(), claim.getCurrency());
+        Money replacementCost = claim.getRemedy() == Remedy.RESHIP && !supplierPays
+                ? bookings.landedCost(replacementPurchaseOrderId) : Money.zero(claim.getCurrency());
         String cost = supplierPays ? "charged back to the supplier" : "the seller's loss";
-        bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), claim.getCurrency(), paid,
-                replacementCost, supplierPays ? paid : BigDecimal.ZERO), "Defect claim " + claim.number() + " resolved: " + cost);
+        bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), paid,
+                replacementCost, supplierPays ? paid : Money.zero(claim.getCurrency())), "Defect claim " + claim.number() + " resolved: " + cost);
         if (supplierPays) {
             purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
         }

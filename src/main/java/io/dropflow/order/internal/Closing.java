@@ -4,10 +4,10 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
-import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +39,10 @@ public class Closing {
     public void settle(Long orderId, Long purchaseOrderId) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
-        BigDecimal margin = ledger.settle(new Ledger.Settlement(orderId, order.getCurrency(), order.saleTotal(),
-                po.number(), po.supplyTotal(), po.shippingCost()));
+        Money margin = ledger.settle(new Ledger.Settlement(orderId, order.sale(), po.number(),
+                new Money(po.supplyTotal(), po.currency()), new Money(po.shippingCost(), po.currency())));
         order.moveTo(OrderStatus.SETTLED, clock.instant());
-        timeline.record(orderId, "Settled; margin " + margin.toPlainString() + " " + order.getCurrency());
+        timeline.record(orderId, "Settled; margin " + margin);
     }
 
     /**
@@ -56,11 +56,10 @@ public class Closing {
         Order order = orders.byId(orderId);
         boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
         String reason = cancelled ? "cancelled by consumer" : "order could not be fulfilled";
-        storefront.refund(order.getStorefrontOrderId(), order.saleTotal(), order.getCurrency(), reason,
-                "DF-" + orderId + "-refund");
-        ledger.refund(orderId, order.saleTotal(), order.getCurrency());
+        Money sale = order.sale();
+        storefront.refund(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
+        ledger.refund(orderId, sale);
         order.moveTo(cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
-        timeline.record(orderId, "Consumer refunded " + order.saleTotal().toPlainString() + " " + order.getCurrency()
-                + " (" + reason + ")");
+        timeline.record(orderId, "Consumer refunded " + sale + " (" + reason + ")");
     }
 }

@@ -75,7 +75,7 @@ public class Forwarding {
 
     /**
      * Places the purchase order with the supplier ranked {@code rank} in sourcing round
-     * {@code round}. Blind shipping: the sender on the label is the seller. The attempt numbers the
+     * {@code round}, in the supplier's currency. Blind shipping: the sender on the label is the seller. The attempt numbers the
      * purchase order, the supplier's idempotency key: a retry with the same attempt never orders twice.
      *
      * @throws SupplierRefusedException when the supplier answers that it will never take it
@@ -94,11 +94,11 @@ public class Forwarding {
                 .toList();
         BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).shippingCost())
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        int hours = shipByHours(candidate.getTier(), order.getShippingAddress().country(),
-                order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList());
+        List<OfferView> offers = order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList();
+        int hours = shipByHours(candidate.getTier(), order.getShippingAddress().country(), offers);
         try {
             PurchaseOrderView po = purchasing.forward(new Purchasing.ForwardCommand(orderId, Math.toIntExact(attempt),
-                    candidate.getSupplierId(), lines, shipping, order.getCurrency(), order.summary().supplierShipTo(),
+                    candidate.getSupplierId(), lines, shipping, currencyOf(offers), order.summary().supplierShipTo(),
                     hours, sla.hours(hours)));
             order.moveTo(OrderStatus.FORWARDED, clock.instant());
             timeline.record(orderId, "Purchase order " + po.number() + " forwarded to " + po.supplierCode()
@@ -108,6 +108,13 @@ public class Forwarding {
             timeline.record(orderId, "Supplier refused the purchase order: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** A purchase order is in the supplier's currency: its offers' (sourcing ranks only suppliers with one). */
+    private static String currencyOf(Collection<OfferView> offers) {
+        return offers.stream().map(OfferView::currency).distinct().reduce((a, b) -> {
+            throw new IllegalStateException("offers priced in " + a + " and " + b + ": one purchase order has one currency");
+        }).orElseThrow();
     }
 
     /** The longest time of the offers' product categories: the parcel ships whole. */

@@ -4,6 +4,7 @@ import io.dropflow.order.Consumer;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.settlement.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -85,6 +86,11 @@ public class Order {
 
     public BigDecimal saleTotal() {
         return lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What the consumer paid, in the order's currency. */
+    public Money sale() {
+        return new Money(saleTotal(), currency);
     }
 
     public void attachProcess(String processInstanceId) {

@@ -3,31 +3,46 @@ package io.dropflow.order.internal;
 import io.dropflow.order.Consumer;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.settlement.ExchangeRates.Conversion;
 import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** What GET /api/orders/{id} shows: the order, its purchase orders, parcels, money and history. */
+/**
+ * What GET /api/orders/{id} shows: the order, its purchase orders, parcels, money and history.
+ * Amounts have their currency's decimals (none for JPY). The sale is in the order's currency,
+ * purchase orders in the supplier's (with what they come to in the order's currency, and the rate),
+ * the ledger and the margin in the seller's settlement currency (each entry with what it was before
+ * conversion and the rate used).
+ */
 public record OrderView(Long id, String storefrontOrderId, OrderStatus status, String currency, BigDecimal saleTotal,
         Consumer consumer, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
-        List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, List<TimelineView> timeline,
-        String processInstanceId, Instant createdAt, Instant updatedAt) {
+        List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, String settlementCurrency,
+        List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
 
     public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice) {
     }
 
     /**
+     * @param currency the supplier's, which {@code supplyTotal} and {@code shippingCost} are in
+     * @param landedCostInOrderCurrency supply and shipping converted into the order's currency at
+     *        today's {@code rate}; both null when Dropflow keeps no rate for the pair
      * @param shipByHours SLA hours from shipping-sla.dmn; {@code shipByAt} the deadline they make (moved by extensions)
      */
     public record PurchaseOrderView(String number, String supplierCode, String supplierName, String status,
-            String reasonCode, String supplierReference, BigDecimal supplyTotal, BigDecimal shippingCost,
-            Instant forwardedAt, Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt,
-            int deadlineExtensions) {
-        static PurchaseOrderView of(io.dropflow.supplier.PurchaseOrderView po) {
+            String reasonCode, String supplierReference, String currency, BigDecimal supplyTotal,
+            BigDecimal shippingCost, BigDecimal landedCostInOrderCurrency, BigDecimal rate, Instant forwardedAt,
+            Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions) {
+        static PurchaseOrderView of(io.dropflow.supplier.PurchaseOrderView po, Optional<Conversion> landedCost) {
             return new PurchaseOrderView(po.number(), po.supplierCode(), po.supplierName(), po.status().name(),
-                    po.reasonCode(), po.supplierReference(), po.supplyTotal(), po.shippingCost(), po.forwardedAt(),
-                    po.shippedAt(), po.shipByHours(), po.shipByAt(), po.remindedAt(), po.deadlineExtensions());
+                    po.reasonCode(), po.supplierReference(), po.currency(), Money.inMinorUnits(po.supplyTotal(), po.currency()),
+                    Money.inMinorUnits(po.shippingCost(), po.currency()),
+                    landedCost.map(c -> c.to().amount()).orElse(null), landedCost.map(Conversion::rate).orElse(null),
+                    po.forwardedAt(), po.shippedAt(), po.shipByHours(), po.shipByAt(), po.remindedAt(),
+                    po.deadlineExtensions());
         }
     }
 
@@ -45,10 +60,13 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
     public record TrackingEventView(String status, Instant occurredAt, String location, String description) {
     }
 
-    public record LedgerEntryView(String type, BigDecimal amount, String currency, String reference, Instant bookedAt) {
+    /** @param originalAmount what was booked, in {@code originalCurrency}, before conversion at {@code rate} */
+    public record LedgerEntryView(String type, BigDecimal amount, String currency, BigDecimal originalAmount,
+            String originalCurrency, BigDecimal rate, String reference, Instant bookedAt) {
         static LedgerEntryView of(LedgerEntry e) {
-            return new LedgerEntryView(e.type().name(), e.amount(), e.currency(), e.reference(),
-                    e.bookedAt());
+            return new LedgerEntryView(e.type().name(), Money.inMinorUnits(e.amount(), e.currency()), e.currency(),
+                    Money.inMinorUnits(e.originalAmount(), e.originalCurrency()), e.originalCurrency(),
+                    e.rate().stripTrailingZeros(), e.reference(), e.bookedAt());
         }
     }
 

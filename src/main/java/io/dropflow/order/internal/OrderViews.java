@@ -2,11 +2,18 @@ package io.dropflow.order.internal;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.settlement.ExchangeRates;
+import io.dropflow.settlement.ExchangeRates.Conversion;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
-import java.util.List;
 import io.dropflow.web.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,29 +26,44 @@ class OrderViews {
     private final Tracking tracking;
     private final Ledger ledger;
     private final OrderTimeline timeline;
+    private final ExchangeRates rates;
+    private final Clock clock;
 
-    OrderViews(Orders orders, Purchasing purchasing, Tracking tracking, Ledger ledger, OrderTimeline timeline) {
+    OrderViews(Orders orders, Purchasing purchasing, Tracking tracking, Ledger ledger, OrderTimeline timeline,
+            ExchangeRates rates, Clock clock) {
         this.orders = orders;
         this.purchasing = purchasing;
         this.tracking = tracking;
         this.ledger = ledger;
         this.timeline = timeline;
+        this.rates = rates;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public OrderView of(Long id) {
         Order order = orders.findById(id).orElseThrow(() -> NotFound.of("order", id));
         List<LedgerEntry> entries = ledger.entriesOf(id);
-        return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(), order.saleTotal(),
-                order.getConsumer(), order.getShippingAddress(),
+        String settlementCurrency = rates.settlementCurrency();
+        return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(),
+                order.sale().amount(), order.getConsumer(), order.getShippingAddress(),
                 order.getLines().stream().map(l -> new OrderView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
-                        l.getSalePrice())).toList(),
-                purchasing.purchaseOrdersOf(id).stream().map(OrderView.PurchaseOrderView::of).toList(),
+                        Money.inMinorUnits(l.getSalePrice(), order.getCurrency()))).toList(),
+                purchasing.purchaseOrdersOf(id).stream()
+                        .map(po -> OrderView.PurchaseOrderView.of(po, landedCost(po, order.getCurrency()))).toList(),
                 tracking.shipmentsOf(id).stream().map(OrderView.ShipmentView::of).toList(),
                 entries.stream().map(OrderView.LedgerEntryView::of).toList(),
-                Ledger.margin(entries),
+                Money.inMinorUnits(Ledger.margin(entries), settlementCurrency), settlementCurrency,
                 timeline.of(id).stream().map(e -> new OrderView.TimelineView(e.at(), e.what()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
+    }
+
+    /** The purchase order's supply and shipping in the order's currency at today's rate; empty without a rate. */
+    private Optional<Conversion> landedCost(PurchaseOrderView po, String orderCurrency) {
+        Instant now = clock.instant();
+        return rates.canConvert(po.currency(), orderCurrency, now)
+                ? Optional.of(rates.convert(new Money(po.landedCost(), po.currency()), orderCurrency, now))
+                : Optional.empty();
     }
 }

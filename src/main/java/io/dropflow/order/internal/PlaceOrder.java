@@ -1,5 +1,6 @@
 package io.dropflow.order.internal;
 
+import io.dropflow.settlement.ActiveCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,11 +18,13 @@ import java.util.List;
 
 /** A consumer order as a storefront sends it. */
 @Schema(description = "A paid consumer order from the storefront")
+@PricedInMinorUnits
 public record PlaceOrder(
         @Schema(description = "The storefront's own order id; sending the same id again returns the existing order",
                 example = "SHOP-1001")
         @NotBlank @Size(max = 100) String storefrontOrderId,
-        @Schema(example = "EUR") @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+        @Schema(description = "ISO 4217 currency in circulation; sale prices have no more decimals than it has (JPY none)",
+                example = "EUR") @NotBlank @ActiveCurrency String currency,
         @Schema(description = "Where the order was sold: WEBSHOP (default) or MARKETPLACE", example = "WEBSHOP")
         @Pattern(regexp = "WEBSHOP|MARKETPLACE", message = "must be WEBSHOP or MARKETPLACE") String channel,
         @NotNull @Valid ConsumerContact consumer,

@@ -2,6 +2,7 @@ package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.Scorecards;
@@ -36,16 +37,18 @@ public class Sourcing {
     private final Catalog catalog;
     private final Scorecards scorecards;
     private final SupplierSelectionRule selection;
+    private final OrderPricing pricing;
     private final OrderTimeline timeline;
     private final Clock clock;
 
     Sourcing(Orders orders, SourcingCandidates candidates, Catalog catalog, Scorecards scorecards,
-            SupplierSelectionRule selection, OrderTimeline timeline, Clock clock) {
+            SupplierSelectionRule selection, OrderPricing pricing, OrderTimeline timeline, Clock clock) {
         this.orders = orders;
         this.candidates = candidates;
         this.catalog = catalog;
         this.scorecards = scorecards;
         this.selection = selection;
+        this.pricing = pricing;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -65,8 +68,10 @@ public class Sourcing {
 
     /**
      * Checks what the storefront could not: every SKU is still offered by some supplier, the address
-     * is one a supplier's carrier can deliver to, and the cheapest way to fill the order does not lose
-     * money. Problems go to an operator; they do not fail the order.
+     * is one a supplier's carrier can deliver to, and the cheapest way to fill the order, converted
+     * into the order's currency and with the platform fee, does not lose money. An offer in a currency
+     * Dropflow has no exchange rate for is a problem too, never compared unconverted. Problems go to
+     * an operator; they do not fail the order.
      */
     public Validation validate(Long orderId) {
         Order order = orders.byId(orderId);
@@ -88,32 +93,51 @@ public class Sourcing {
         }
         Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(order.skus()).stream()
                 .collect(Collectors.groupingBy(OfferView::sku));
-        BigDecimal cheapestCost = BigDecimal.ZERO;
+        Money cheapestCost = Money.zero(order.getCurrency());
+        boolean everyLinePriced = true;
         for (OrderLine line : order.getLines()) {
-            Optional<BigDecimal> cheapest = offersBySku.getOrDefault(line.getSku(), List.of()).stream()
-                    .map(o -> o.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())).add(o.shippingCost()))
-                    .min(BigDecimal::compareTo);
-            if (cheapest.isEmpty()) {
+            List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
+            Optional<Money> cheapest = cheapestInOrderCurrency(order, line, offers);
+            if (offers.isEmpty()) {
                 problems.add("no supplier offers " + line.getSku() + " any more");
-            } else {
-                cheapestCost = cheapestCost.add(cheapest.get());
+            } else if (cheapest.isEmpty()) {
+                problems.add("no exchange rate from " + offers.stream().map(OfferView::currency).distinct().sorted()
+                        .collect(Collectors.joining("/")) + " to " + order.getCurrency() + " to price " + line.getSku()
+                        + ": add one (POST /api/exchange-rates), then proceed");
             }
+            everyLinePriced &= cheapest.isPresent();
+            cheapestCost = cheapest.map(cheapestCost::plus).orElse(cheapestCost);
         }
-        if (cheapestCost.compareTo(order.saleTotal()) > 0) {
-            problems.add("negative margin: cheapest supply and shipping " + cheapestCost.toPlainString() + " "
-                    + order.getCurrency() + " exceed the sale total " + order.saleTotal().toPlainString());
+        pricing.settlementProblem(order.getCurrency())
+                .ifPresent(p -> problems.add(p + ", to book the sale: add one (POST /api/exchange-rates), then proceed"));
+        Money fee = pricing.platformFee(order);
+        if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
+            problems.add("negative margin: cheapest supply and shipping " + cheapestCost + " plus the platform fee "
+                    + fee + " exceed the sale total " + order.sale());
         }
         return problems;
     }
 
+    /** The cheapest offer's supply and shipping for the line, in the order's currency; offers without a rate left out. */
+    private Optional<Money> cheapestInOrderCurrency(Order order, OrderLine line, List<OfferView> offers) {
+        return offers.stream()
+                .map(o -> pricing.inCurrencyOf(order, new Money(
+                        o.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())).add(o.shippingCost()), o.currency())))
+                .flatMap(Optional::stream)
+                .min(Comparator.comparing(Money::amount));
+    }
+
+    /** @param landedCost supply and shipping in the order's currency */
     private record Candidate(SupplierView supplier, int tier, BigDecimal supplyTotal, BigDecimal landedCost) {
     }
 
     /**
      * Ranks the suppliers that can fill the whole order (one purchase order per order): the
      * supplier-selection rule says which are eligible and in which tier; within a tier the lowest
-     * landed cost (supply plus shipping) wins, then the higher supplier score. The ranking is stored
-     * per sourcing round, so "wait for restock" ranks afresh.
+     * landed cost (supply plus shipping, converted into the order's currency) wins, then the higher
+     * supplier score. A supplier whose offers Dropflow cannot convert (no rate, or offers in more
+     * than one currency) is left out, with a note on the timeline. The ranking is stored per sourcing
+     * round, so "wait for restock" ranks afresh.
      *
      * @return the codes of the suppliers in the order they will be tried; empty when none can fill it
      */
@@ -146,6 +170,13 @@ public class Sourcing {
     }
 
     private Optional<Candidate> candidate(Order order, SupplierView supplier, Map<String, OfferView> offerBySku) {
+        List<String> currencies = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).currency()).distinct()
+                .toList();
+        if (currencies.size() > 1) {
+            timeline.record(order.getId(), supplier.code() + " left out: its offers are priced in "
+                    + String.join(" and ", currencies) + ", one purchase order has one currency");
+            return Optional.empty();
+        }
         boolean inStock = true;
         boolean sameRegion = true;
         BigDecimal supplyTotal = BigDecimal.ZERO;
@@ -157,10 +188,18 @@ public class Sourcing {
             supplyTotal = supplyTotal.add(offer.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
             shipping = shipping.max(offer.shippingCost());
         }
-        BigDecimal landed = supplyTotal.add(shipping);
+        Optional<Money> converted = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currencies.get(0)));
+        Optional<String> unbookable = pricing.settlementProblem(currencies.get(0));
+        if (converted.isEmpty() || unbookable.isPresent()) {
+            timeline.record(order.getId(), supplier.code() + " left out: " + (converted.isEmpty()
+                    ? "no exchange rate from " + currencies.get(0) + " to " + order.getCurrency() : unbookable.get()));
+            return Optional.empty();
+        }
+        BigDecimal landed = converted.get().amount();
         BigDecimal sale = order.saleTotal();
+        BigDecimal margin = sale.subtract(landed).subtract(pricing.platformFee(order).amount());
         double marginPercent = sale.signum() == 0 ? 0
-                : sale.subtract(landed).multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
+                : margin.multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard scorecard = scorecards.recent(supplier.id());
         OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(inStock, marginPercent, scorecard.score(),
                 sameRegion, scorecard.flagged()));

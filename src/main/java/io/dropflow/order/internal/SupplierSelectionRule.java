@@ -11,7 +11,8 @@ public interface SupplierSelectionRule {
     /**
      * What the rule looks at for one supplier and one order.
      *
-     * @param marginPercent the order's margin at this supplier's supply price and shipping
+     * @param marginPercent the order's margin at this supplier's supply price and shipping (converted into
+     *        the order's currency) after the platform fee
      * @param supplierScore 0-100, from the supplier's scorecard
      * @param sameRegion every line ships from the consumer's country
      * @param shipsLate the scorecard flags the supplier for shipping late

@@ -3,7 +3,6 @@ package io.dropflow.returns.internal;
 import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.Party;
-import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -18,15 +17,13 @@ public class ReturnAccounting {
     private final Returns returns;
     private final CaseBookings bookings;
     private final CaseHistory history;
-    private final ReturnSettings settings;
     private final Clock clock;
 
     ReturnAccounting(Returns returns, CaseBookings bookings, CaseHistory history,
-            ReturnSettings settings, Clock clock) {
+            Clock clock) {
         this.returns = returns;
         this.bookings = bookings;
         this.history = history;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -41,7 +38,7 @@ public class ReturnAccounting {
         BigDecimal amount = Money.inMinorUnits(switch (basis) {
             case OFFER -> r.getOfferAmount();
             case PARTIAL -> partialRefund;
-            case POLICY -> r.refundPerPolicy(settings.labelCost());
+            case POLICY -> r.refundPerPolicy();
         }, r.getCurrency());
         r.settleRefund(amount, clock.instant());
         history.record(r, Party.DROPFLOW, "Refund: " + Money.format(amount, r.getCurrency()) + " (" + switch (basis) {
@@ -62,18 +59,18 @@ public class ReturnAccounting {
      */
     public void book(Long returnId, RefundBasis basis) {
         ReturnRequest r = returns.locked(returnId);
-        String currency = r.getCurrency();
-        BigDecimal refunded = r.getRefundAmount() == null ? BigDecimal.ZERO : r.getRefundAmount();
-        BigDecimal credit = r.supplierTookGoodsBack() ? r.getSupplyValue() : BigDecimal.ZERO;
-        BigDecimal label = r.returnLabelOnOurAccount() ? settings.labelCost() : BigDecimal.ZERO;
-        BigDecimal exchange = r.getExchangePurchaseOrderId() == null ? BigDecimal.ZERO
+        Money none = Money.zero(r.getCurrency());
+        Money refunded = r.getRefundAmount() == null ? none : new Money(r.getRefundAmount(), r.getCurrency());
+        Money credit = r.supplierTookGoodsBack()
+                ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
+        Money label = r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : none;
+        Money exchange = r.getExchangePurchaseOrderId() == null ? none
                 : bookings.landedCost(r.getExchangePurchaseOrderId());
-        BigDecimal chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative() ? refunded : BigDecimal.ZERO;
-        bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(), currency,
+        Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative() ? refunded : none;
+        bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 refunded, credit, label, exchange, chargeback)), "Return " + r.number() + " completed");
         r.moveTo(ReturnStatus.COMPLETED, clock.instant());
-        history.record(r, Party.DROPFLOW, "Booked: refund " + Money.format(refunded, currency) + ", supplier credit "
-                + Money.format(credit, currency) + ", return label " + Money.format(label, currency) + ", exchange "
-                + Money.format(exchange, currency) + ", supplier's share " + Money.format(chargeback, currency));
+        history.record(r, Party.DROPFLOW, "Booked: refund " + refunded + ", supplier credit " + credit
+                + ", return label " + label + ", exchange " + exchange + ", supplier's share " + chargeback);
     }
 }

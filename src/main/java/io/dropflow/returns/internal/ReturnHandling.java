@@ -1,12 +1,14 @@
 package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseConclusion;
+import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnWish;
+import io.dropflow.returns.ReturnSettings;
 import io.dropflow.settlement.Money;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -23,11 +25,15 @@ public class ReturnHandling implements CaseConclusion {
     private final CaseHistory history;
     private final ConsumerMessages consumer;
     private final ReturnPolicyTable policyTable;
+    private final CaseBookings bookings;
+    private final ReturnSettings settings;
     private final Clock clock;
 
     ReturnHandling(Returns returns, CaseHistory history, ConsumerMessages consumer, ReturnPolicyTable policyTable,
-            Clock clock) {
+            CaseBookings bookings, ReturnSettings settings, Clock clock) {
         this.returns = returns;
+        this.bookings = bookings;
+        this.settings = settings;
         this.history = history;
         this.consumer = consumer;
         this.policyTable = policyTable;
@@ -37,13 +43,14 @@ public class ReturnHandling implements CaseConclusion {
     /**
      * Asks return-policy.dmn whether the return is allowed, who pays the return label, the
      * restocking fee, whether the supplier must agree first and whether an exchange waits for the
-     * returned goods; the answer is kept on the return.
+     * returned goods; the answer is kept on the return, with the label's cost in the return's currency.
      */
     public ReturnPolicyTable.Policy applyPolicy(Long returnId, String productCategory) {
         ReturnRequest r = returns.get(returnId);
         ReturnPolicyTable.Policy policy = policyTable.policyFor(r.getReason(), r.getWish(), r.getChannel(), productCategory);
         r.applyPolicy(policy.allowed(), policy.returnShippingPaidBy(), policy.restockingFeeRate(),
-                policy.supplierMustAgree(), policy.exchangeAfterReceipt(), policy.rule(), clock.instant());
+                policy.supplierMustAgree(), policy.exchangeAfterReceipt(), policy.rule(),
+                bookings.inCaseCurrency(r, settings.label()).amount(), clock.instant());
         history.record(r, Party.DROPFLOW, "Return policy: " + policy.rule() + (policy.allowed() ? "" : " (not allowed)"));
         return policy;
     }

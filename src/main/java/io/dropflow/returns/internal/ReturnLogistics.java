@@ -70,7 +70,7 @@ public class ReturnLogistics {
     public void sendLabel(Long returnId) {
         ReturnRequest r = returns.get(returnId);
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
-                ? "The label's " + Money.format(settings.labelCost(), r.getCurrency()) + " will be deducted from your refund."
+                ? "The label's " + Money.format(r.getLabelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
         consumer.send(r, "label", "Your return " + r.number() + ": please send the goods with this label: "
                 + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() + "). " + cost);

@@ -46,6 +46,8 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     private Boolean allowed;
     @Enumerated(EnumType.STRING)
     private ShippingPaidBy returnShippingPaidBy;
+    /** The return label's cost in the return's currency, fixed when the policy was applied. */
+    private BigDecimal labelCost;
     private BigDecimal restockingFeeRate;
     private Boolean supplierMustAgree;
     private Boolean exchangeAfterReceipt;
@@ -88,10 +90,12 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         return CaseKind.RETURN;
     }
 
+    /** @param labelCost what the return label costs, converted into the return's currency */
     public void applyPolicy(boolean allowed, ShippingPaidBy paidBy, BigDecimal restockingFeeRate, boolean supplierMustAgree,
-            boolean exchangeAfterReceipt, String rule, Instant now) {
+            boolean exchangeAfterReceipt, String rule, BigDecimal labelCost, Instant now) {
         this.allowed = allowed;
         this.returnShippingPaidBy = paidBy;
+        this.labelCost = Money.inMinorUnits(labelCost, getCurrency());
         this.restockingFeeRate = restockingFeeRate;
         this.supplierMustAgree = supplierMustAgree;
         this.exchangeAfterReceipt = exchangeAfterReceipt;
@@ -163,9 +167,9 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
      * The refund the policy gives for goods returned in order: their value, less the restocking
      * fee, less the return label when the consumer pays for it; never below zero.
      */
-    public BigDecimal refundPerPolicy(BigDecimal returnLabelCost) {
+    public BigDecimal refundPerPolicy() {
         BigDecimal fee = returnedValue.multiply(restockingFeeRate == null ? BigDecimal.ZERO : restockingFeeRate);
-        BigDecimal label = returnShippingPaidBy == ShippingPaidBy.CONSUMER ? returnLabelCost : BigDecimal.ZERO;
+        BigDecimal label = returnShippingPaidBy == ShippingPaidBy.CONSUMER ? getLabelCost() : BigDecimal.ZERO;
         return Money.inMinorUnits(returnedValue.subtract(fee).subtract(label).max(BigDecimal.ZERO), getCurrency());
     }
 
@@ -206,6 +210,7 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     public BigDecimal getSupplyValue() { return supplyValue; }
     public Boolean getAllowed() { return allowed; }
     public ShippingPaidBy getReturnShippingPaidBy() { return returnShippingPaidBy; }
+    public BigDecimal getLabelCost() { return labelCost == null ? BigDecimal.ZERO : labelCost; }
     public BigDecimal getRestockingFeeRate() { return restockingFeeRate; }
     public Boolean getSupplierMustAgree() { return supplierMustAgree; }
     public Boolean getExchangeAfterReceipt() { return exchangeAfterReceipt; }

@@ -73,8 +73,8 @@ public class ReturnTaskForm {
             text.append("Return parcel ").append(r.getReturnCarrierCode()).append(" ").append(r.getReturnTrackingNumber())
                     .append(r.getInspectionResult() == null ? ", no inspection report" : ", inspection: **"
                             + r.getInspectionResult() + "**" + (r.getInspectionNote() == null ? "" : " (" + r.getInspectionNote() + ")"))
-                    .append(". The refund per policy would be ").append(money(r.refundPerPolicy(BigDecimal.ZERO), r))
-                    .append(" before the label.\n\n");
+                    .append(". The refund per policy would be ").append(money(r.refundPerPolicy(), r))
+                    .append(".\n\n");
         }
         if (r.isEscalated() && escalationReason != null) {
             text.append("Escalated: ").append(escalationReason).append(".");

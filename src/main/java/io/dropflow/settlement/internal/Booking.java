@@ -1,5 +1,6 @@
 package io.dropflow.settlement.internal;
 
+import io.dropflow.settlement.ExchangeRates.Conversion;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A ledger entry as stored: one booking for one order. */
+/** A ledger entry as stored: one booking for one order, converted, with what it was and the rate used. */
 @Entity
 @Table(name = "ledger_entry")
 class Booking {
@@ -25,23 +26,30 @@ class Booking {
     private LedgerEntryType entryType;
     private BigDecimal amount;
     private String currency;
+    private BigDecimal originalAmount;
+    private String originalCurrency;
+    private BigDecimal rate;
     private String reference;
     private Instant bookedAt;
 
     protected Booking() {
     }
 
-    Booking(Long orderId, LedgerEntryType entryType, BigDecimal amount, String currency, String reference,
-            Instant bookedAt) {
+    Booking(Long orderId, LedgerEntryType entryType, Conversion conversion, String reference, Instant bookedAt) {
         this.orderId = orderId;
         this.entryType = entryType;
-        this.amount = amount;
-        this.currency = currency;
+        this.amount = conversion.to().amount();
+        this.currency = conversion.to().currency();
+        this.originalAmount = conversion.from().amount();
+        this.originalCurrency = conversion.from().currency();
+        this.rate = conversion.rate();
         this.reference = reference;
         this.bookedAt = bookedAt;
     }
 
     LedgerEntry toEntry() {
-        return new LedgerEntry(orderId, entryType, amount, currency, reference, bookedAt);
+        return new LedgerEntry(orderId, entryType, amount, currency,
+                originalAmount == null ? amount : originalAmount, originalCurrency == null ? currency : originalCurrency,
+                rate == null ? BigDecimal.ONE : rate, reference, bookedAt);
     }
 }

@@ -51,8 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     /** Who may change the catalog; operators read it. */
-    static final String CATALOG_EDITORS = "hasAnyAuthority('GROUP_" + Groups.SUPERVISORS + "', 'GROUP_" + Groups.ANALYSTS
-            + "')";
+    static final String CATALOG_EDITORS = Groups.MASTER_DATA_EDITORS;
     /** 50 000 rows of a price list take about 5 MB. */
     static final int MAX_IMPORT_BYTES = 20_000_000;
     static final List<String> SUPPLIER_SORTS = List.of("code", "name", "region", "tier", "score");

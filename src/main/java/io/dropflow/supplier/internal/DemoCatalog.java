@@ -33,6 +33,7 @@ public class DemoCatalog {
         Supplier oddity = supplier("ODDITY", "Oddity Depot", "CN", 70);
         Supplier slowpoke = supplier("SLOWPOKE", "Slowpoke Supplies", "DE", 88);
         Supplier steadfast = supplier("STEADFAST", "Steadfast Goods", "DE", 75);
+        Supplier yiwu = supplier("YIWU", "Yiwu Teaware", "CN", 90);
         offer(acme, "DEMO-MUG", "ACME-MUG-01", "6.00", "2.50", 500, "DE", 48, "homeware");
         // The same mug in blue: what a DEMO-MUG can be exchanged for.
         offer(acme, "DEMO-MUG-BLUE", "ACME-MUG-02", "6.00", "2.50", 200, "DE", 48, "homeware");
@@ -43,6 +44,8 @@ public class DemoCatalog {
         // DEMO-SLOW: the first choice accepts and never ships (demo profile), the backup ships.
         offer(slowpoke, "DEMO-SLOW", "SP-KETTLE", "12.00", "3.00", 50, "DE", 24, "homeware");
         offer(steadfast, "DEMO-SLOW", "SF-KETTLE-2", "14.00", "3.50", 20, "DE", 48, "homeware");
+        // DEMO-TEAPOT: priced in CNY, for orders sold in USD or EUR (the demo's exchange rates convert).
+        offer(yiwu, "DEMO-TEAPOT", "YW-TEAPOT-3", "72.00", "18.00", "CNY", 300, "CN", 96, "homeware");
     }
 
     private Supplier supplier(String code, String name, String region, int score) {
@@ -51,10 +54,15 @@ public class DemoCatalog {
 
     private void offer(Supplier supplier, String sku, String supplierSku, String price, String shipping, int stock,
             String region, int shipByHours, String category) {
+        offer(supplier, sku, supplierSku, price, shipping, "EUR", stock, region, shipByHours, category);
+    }
+
+    private void offer(Supplier supplier, String sku, String supplierSku, String price, String shipping,
+            String currency, int stock, String region, int shipByHours, String category) {
         boolean exists = offers.findBySupplierId(supplier.getId()).stream().anyMatch(o -> o.getSku().equals(sku));
         if (!exists) {
             offers.save(new SupplierOffer(supplier, sku, supplierSku, new BigDecimal(price), new BigDecimal(shipping),
-                    "EUR", stock, region, shipByHours).inCategory(category));
+                    currency, stock, region, shipByHours).inCategory(category));
         }
     }
 }

@@ -220,7 +220,7 @@ class PurchasingService implements Purchasing {
                             + " does not offer " + exchangeSku));
             PurchaseOrder exchange = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key,
                     List.of(new PurchaseOrderLine(exchangeSku, offer.getSupplierSku(), quantity, offer.getSupplyPrice())),
-                    offer.getShippingCost(), original.getCurrency(), clock.instant());
+                    offer.getShippingCost(), offer.getCurrency(), clock.instant());
             exchange.orderedForReturn(returnId);
             return exchange;
         }, shipTo, shipByHours, shipByTime);

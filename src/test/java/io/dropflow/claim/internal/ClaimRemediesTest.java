@@ -23,6 +23,7 @@ import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ class ClaimRemediesTest {
 
         remedies.bookOutcome(7L, null);
 
-        verify(ledger).bookClaim(1L, "DF-CL7", "EUR", eur("15.00"), BigDecimal.ZERO, eur("15.00"));
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
         verify(purchasing).recordUpheldClaim(2L);
         verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: charged back to the supplier"));
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.RESOLVED);
@@ -72,11 +73,11 @@ class ClaimRemediesTest {
     @Test
     void aReplacementTheSellerPaysForCostsItsGoodsAndShippingAndDoesNotCountAgainstTheSupplier() {
         claim.agree(Remedy.RESHIP, null, CostBearer.SELLER, "seller pays", NOW);
-        when(bookings.landedCost(99L)).thenReturn(eur("8.50"));
+        when(bookings.landedCost(99L)).thenReturn(Money.of("58.00", "CNY"));
 
         remedies.bookOutcome(7L, 99L);
 
-        verify(ledger).bookClaim(1L, "DF-CL7", "EUR", BigDecimal.ZERO, eur("8.50"), BigDecimal.ZERO);
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.of("58.00", "CNY"), Money.zero("EUR"));
         verify(purchasing, never()).recordUpheldClaim(any());
     }
 

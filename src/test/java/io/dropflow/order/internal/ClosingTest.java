@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.Purchasing;
@@ -40,12 +41,12 @@ class ClosingTest {
     @Test
     void settlingBooksTheSaleAgainstTheDeliveredPurchaseOrder() {
         when(purchasing.purchaseOrder(12L)).thenReturn(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED));
-        when(ledger.settle(any())).thenReturn(new BigDecimal("6.05"));
+        when(ledger.settle(any())).thenReturn(Money.of("6.05", "EUR"));
 
         closing.settle(ORDER_ID, 12L);
 
-        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, "EUR", new BigDecimal("15.00"), "DF-7-PO2",
-                new BigDecimal("6.00"), new BigDecimal("2.50")));
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, Money.of("15.00", "EUR"), "DF-7-PO2",
+                Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.SETTLED);
         assertThat(timeline.lines()).containsExactly("Settled; margin 6.05 EUR");
     }
@@ -55,7 +56,7 @@ class ClosingTest {
         closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED);
 
         verify(storefront).refund("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
-        verify(ledger).refund(ORDER_ID, new BigDecimal("15.00"), "EUR");
+        verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
     }
 

@@ -129,6 +129,22 @@ class ForwardingTest {
         }
 
         @Test
+        void aPurchaseOrderIsInTheSuppliersCurrencyNotTheOrders() {
+            supplierAccepts();
+            when(catalog.offersOf(ACME.id())).thenReturn(List.of(
+                    OrderFixtures.offerIn("CNY", ACME, "DEMO-MUG", "43.20", "18.00"),
+                    OrderFixtures.offerIn("CNY", ACME, "DEMO-CUP", "20.00", "18.00")));
+
+            forwarding.forward(ORDER_ID, 1, 1, 1);
+
+            Purchasing.ForwardCommand command = sent();
+            assertThat(command.currency()).as("the order is in EUR").isEqualTo("CNY");
+            assertThat(command.lines()).containsExactly(
+                    new Purchasing.Line("DEMO-MUG", "ACME-DEMO-MUG", 1, new BigDecimal("43.20")));
+            assertThat(command.shippingCost()).isEqualByComparingTo("18.00");
+        }
+
+        @Test
         void theShipByTimeIsTheLongestOfItsProductCategoriesFromTheShippingSlaTable() {
             order.addLine("DEMO-VASE", 1, new BigDecimal("30.00"));
             when(catalog.offersOf(ACME.id())).thenReturn(List.of(

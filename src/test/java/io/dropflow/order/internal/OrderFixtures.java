@@ -1,9 +1,16 @@
 package io.dropflow.order.internal;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.Consumer;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.settlement.FixedExchangeRates;
+import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
@@ -43,7 +50,11 @@ final class OrderFixtures {
     }
 
     static Order order(ShippingAddress shipTo, String sku, int quantity, String salePrice) {
-        Order order = new Order("SHOP-1001", "EUR", new Consumer("Erika Mustermann", "erika@example.com", "+49 221 123"),
+        return order(shipTo, sku, quantity, salePrice, "EUR");
+    }
+
+    static Order order(ShippingAddress shipTo, String sku, int quantity, String salePrice, String currency) {
+        Order order = new Order("SHOP-1001", currency, new Consumer("Erika Mustermann", "erika@example.com", "+49 221 123"),
                 shipTo, NOW.minus(Duration.ofHours(1)));
         order.addLine(sku, quantity, new BigDecimal(salePrice));
         ReflectionTestUtils.setField(order, "id", ORDER_ID); // as the database would
@@ -61,8 +72,27 @@ final class OrderFixtures {
 
     static OfferView offer(SupplierView supplier, String sku, String supplyPrice, String shippingCost, int stock,
             String shipFrom, String category) {
+        return offerIn("EUR", supplier, sku, supplyPrice, shippingCost, stock, shipFrom, category);
+    }
+
+    /** An offer priced in {@code currency}, plenty in stock, shipping from China. */
+    static OfferView offerIn(String currency, SupplierView supplier, String sku, String supplyPrice, String shippingCost) {
+        return offerIn(currency, supplier, sku, supplyPrice, shippingCost, 100, "CN", "general");
+    }
+
+    static OfferView offerIn(String currency, SupplierView supplier, String sku, String supplyPrice,
+            String shippingCost, int stock, String shipFrom, String category) {
         return new OfferView(supplier.id() * 100, supplier, sku, supplier.code() + "-" + sku,
-                new BigDecimal(supplyPrice), new BigDecimal(shippingCost), "EUR", stock, shipFrom, 48, category);
+                new BigDecimal(supplyPrice), new BigDecimal(shippingCost), currency, stock, shipFrom, 48, category);
+    }
+
+    /**
+     * Prices with these rates and a 3 % platform fee (what the ledger charges by default).
+     */
+    static OrderPricing pricing(FixedExchangeRates rates) {
+        Ledger ledger = mock(Ledger.class);
+        when(ledger.platformFee(any())).thenAnswer(call -> call.<Money>getArgument(0).times(new BigDecimal("0.03")));
+        return new OrderPricing(rates, ledger, CLOCK);
     }
 
     static SupplierScorecard scorecard(SupplierView supplier, int score, boolean flagged) {

@@ -6,7 +6,9 @@ import static io.dropflow.order.internal.OrderFixtures.address;
 import static io.dropflow.order.internal.OrderFixtures.addressIn;
 import static io.dropflow.order.internal.OrderFixtures.mugOrder;
 import static io.dropflow.order.internal.OrderFixtures.offer;
+import static io.dropflow.order.internal.OrderFixtures.offerIn;
 import static io.dropflow.order.internal.OrderFixtures.order;
+import static io.dropflow.order.internal.OrderFixtures.pricing;
 import static io.dropflow.order.internal.OrderFixtures.scorecard;
 import static io.dropflow.order.internal.OrderFixtures.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
+import io.dropflow.settlement.FixedExchangeRates;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.Scorecards;
@@ -45,7 +48,11 @@ class SourcingTest {
         asked.add(facts);
         return !facts.inStock() ? OptionalInt.empty() : OptionalInt.of(facts.shipsLate() ? 2 : 1);
     };
-    private final Sourcing sourcing = new Sourcing(orders, candidates, catalog, scorecards, rule, timeline, CLOCK);
+    /** 1 EUR (the settlement currency) = 1.05 USD = 7.56 CNY, 1 USD = 7.20 CNY; nothing for JPY or GBP. */
+    private final FixedExchangeRates rates = new FixedExchangeRates().with("EUR", "USD", "1.05")
+            .with("EUR", "CNY", "7.56").with("USD", "CNY", "7.20");
+    private final Sourcing sourcing = new Sourcing(orders, candidates, catalog, scorecards, rule, pricing(rates),
+            timeline, CLOCK);
 
     private Order given(Order order) {
         when(orders.byId(ORDER_ID)).thenReturn(order);
@@ -106,8 +113,55 @@ class SourcingTest {
             offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"),
                     offer(supplier(2, "DEAR", 90), "DEMO-MUG", "9.00", "2.50"));
 
-            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(
-                    "negative margin: cheapest supply and shipping 8.50 EUR exceed the sale total 5.00");
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("negative margin: cheapest supply and "
+                    + "shipping 8.50 EUR plus the platform fee 0.15 EUR exceed the sale total 5.00 EUR");
+        }
+
+        @Test
+        void thePlatformFeeCanTipAnOrderIntoALoss() {
+            given(order(addressIn("DE"), "DEMO-MUG", 1, "8.70"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).as("8.50 + 3 % of 8.70 = 8.76 > 8.70").containsExactly(
+                    "negative margin: cheapest supply and shipping 8.50 EUR plus the platform fee 0.26 EUR exceed "
+                            + "the sale total 8.70 EUR");
+        }
+
+        @Test
+        void anOfferInAnotherCurrencyIsConvertedBeforeItIsCompared() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "12.00", "USD"));
+            offered(offerIn("CNY", supplier(1, "YIWU", 90), "DEMO-MUG", "72.00", "18.00"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).as("90.00 CNY are 12.50 USD, not 90").containsExactly(
+                    "negative margin: cheapest supply and shipping 12.50 USD plus the platform fee 0.36 USD exceed "
+                            + "the sale total 12.00 USD");
+        }
+
+        @Test
+        void aSaleThatCannotBeConvertedIntoTheSettlementCurrencyGoesToAnOperator() {
+            given(order(addressIn("GB"), "DEMO-MUG", 1, "20.00", "GBP"));
+            offered(offerIn("GBP", supplier(1, "LEEDS", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from GBP to EUR, the "
+                    + "settlement currency, to book the sale: add one (POST /api/exchange-rates), then proceed");
+        }
+
+        @Test
+        void aConvertedOfferWithinTheSalePriceIsValid() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            offered(offerIn("CNY", supplier(1, "YIWU", 90), "DEMO-MUG", "72.00", "18.00"));
+
+            assertThat(sourcing.validate(ORDER_ID).valid()).as("12.50 + 0.60 ≤ 20.00 USD").isTrue();
+        }
+
+        @Test
+        void anOfferInACurrencyWithoutARateGoesToAnOperatorInsteadOfBeingComparedUnconverted() {
+            Order order = given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            offered(offerIn("JPY", supplier(1, "OSAKA", 90), "DEMO-MUG", "900", "300"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from JPY to USD to price "
+                    + "DEMO-MUG: add one (POST /api/exchange-rates), then proceed");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
         }
 
         @Test
@@ -116,7 +170,7 @@ class SourcingTest {
             offered(offer(supplier(1, "DEAR", 90), "DEMO-MUG", "9.00", "2.50"),
                     offer(supplier(2, "CHEAP", 90), "DEMO-MUG", "3.50", "2.50"));
 
-            assertThat(sourcing.validate(ORDER_ID).valid()).as("2 × 3.50 + 2.50 = 9.50 ≤ 10.00").isTrue();
+            assertThat(sourcing.validate(ORDER_ID).valid()).as("2 × 3.50 + 2.50 = 9.50, + 0.30 fee ≤ 10.00").isTrue();
         }
 
         @Test
@@ -195,7 +249,7 @@ class SourcingTest {
 
             assertThat(asked).singleElement().satisfies(facts -> {
                 assertThat(facts.inStock()).isTrue();
-                assertThat(facts.marginPercent()).as("(15.00 - 8.50) / 15.00").isCloseTo(43.33, within(0.001));
+                assertThat(facts.marginPercent()).as("(15.00 - 8.50 - 0.45 fee) / 15.00").isCloseTo(40.33, within(0.001));
                 assertThat(facts.supplierScore()).isEqualTo(77);
                 assertThat(facts.sameRegion()).isFalse();
                 assertThat(facts.shipsLate()).isTrue();
@@ -220,6 +274,44 @@ class SourcingTest {
             assertThat(saved.getAllValues().get(0).getSupplyTotal()).isEqualByComparingTo("6.00");
             assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
             assertThat(timeline.lines()).containsExactly("Suppliers ranked: CHEAP (tier 1), DEAR (tier 1)");
+        }
+
+        @Test
+        void landedCostsInOtherCurrenciesAreComparedInTheOrdersCurrency() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            SupplierView yiwu = supplierScoring(1, "YIWU", 90, false);
+            SupplierView ohio = supplierScoring(2, "OHIO", 90, false);
+            // 90.00 CNY = 12.50 USD is cheaper than 13.00 USD, though 90 > 13
+            offered(offerIn("CNY", yiwu, "DEMO-MUG", "72.00", "18.00"), offerIn("USD", ohio, "DEMO-MUG", "10.00", "3.00"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("YIWU", "OHIO");
+            assertThat(asked).extracting(SupplierSelectionRule.Facts::marginPercent)
+                    .as("YIWU (20.00 - 12.50 - 0.60) / 20.00, OHIO (20.00 - 13.00 - 0.60) / 20.00")
+                    .containsExactlyInAnyOrder(34.5, 32.0);
+        }
+
+        @Test
+        void aSupplierWhoseOffersCannotBeConvertedIsLeftOutAndTheTimelineSaysWhy() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            SupplierView osaka = supplierScoring(1, "OSAKA", 99, false);
+            SupplierView ohio = supplierScoring(2, "OHIO", 90, false);
+            offered(offerIn("JPY", osaka, "DEMO-MUG", "900", "300"), offerIn("USD", ohio, "DEMO-MUG", "10.00", "3.00"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("OHIO");
+            assertThat(timeline.lines()).containsExactly("OSAKA left out: no exchange rate from JPY to USD",
+                    "Suppliers ranked: OHIO (tier 1)");
+        }
+
+        @Test
+        void aSupplierPricingOneOrderInTwoCurrenciesIsLeftOut() {
+            Order order = given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            order.addLine("DEMO-LAMP", 1, new BigDecimal("40.00"));
+            SupplierView mixed = supplierScoring(1, "MIXED", 90, false);
+            offered(offerIn("USD", mixed, "DEMO-MUG", "10.00", "3.00"), offerIn("CNY", mixed, "DEMO-LAMP", "100.00", "20.00"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).isEmpty();
+            assertThat(timeline.lines()).first().asString()
+                    .isEqualTo("MIXED left out: its offers are priced in USD and CNY, one purchase order has one currency");
         }
 
         @Test

@@ -6,6 +6,7 @@ import static io.dropflow.aftersales.AfterSalesFixtures.eur;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -16,10 +17,10 @@ import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
-import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,14 @@ class ReturnAccountingTest {
     private final CaseBookings bookings = mock(CaseBookings.class);
     private final Ledger ledger = mock(Ledger.class);
     private final RecordedHistory history = new RecordedHistory();
-    /** Labels cost 4.90 (the default). */
-    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history,
-            new ReturnSettings(null, null, null, null, null, null, null), CLOCK);
+    /** Labels cost 4.90 EUR (fixed on the return by its policy). */
+    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, CLOCK);
 
     @SuppressWarnings("unchecked")
     private Ledger.ReturnBooking booked(ReturnRequest r, RefundBasis basis) {
         stored(r, 5L);
         when(returns.locked(5L)).thenReturn(r);
+        when(bookings.inPurchaseOrderCurrency(eq(2L), any())).thenAnswer(call -> new Money(call.getArgument(1), "CNY"));
         doAnswer(call -> {
             call.<Consumer<Ledger>>getArgument(1).accept(ledger);
             return null;
@@ -61,9 +62,9 @@ class ReturnAccountingTest {
     void theSuppliersCreditIsBookedWhenThePolicyMadeItTakeTheGoodsBack() {
         Ledger.ReturnBooking booking = booked(refundedAfterTheGoodsCameBack(ShippingPaidBy.CONSUMER, false), RefundBasis.POLICY);
 
-        assertThat(booking.refunded()).isEqualByComparingTo("10.10");
-        assertThat(booking.supplierCredit()).isEqualByComparingTo("12.00");
-        assertThat(booking.returnShipping()).isEqualByComparingTo("4.90");
+        assertThat(booking.refunded().amount()).isEqualByComparingTo("10.10");
+        assertThat(booking.supplierCredit()).as("in the purchase order's currency").isEqualTo(Money.of("12.00", "CNY"));
+        assertThat(booking.returnShipping().amount()).isEqualByComparingTo("4.90");
         assertThat(booking.returnNumber()).isEqualTo("DF-RT5");
     }
 
@@ -71,8 +72,8 @@ class ReturnAccountingTest {
     void noCreditIsBookedWhenTheSupplierHadToAgreeAndNeverDid() {
         Ledger.ReturnBooking booking = booked(refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, true), RefundBasis.POLICY);
 
-        assertThat(booking.supplierCredit()).isZero();
-        assertThat(booking.returnShipping()).isEqualByComparingTo("4.90");
+        assertThat(booking.supplierCredit().isZero()).isTrue();
+        assertThat(booking.returnShipping().amount()).isEqualByComparingTo("4.90");
     }
 
     @Test
@@ -83,8 +84,8 @@ class ReturnAccountingTest {
 
         Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
 
-        assertThat(booking.supplierCredit()).isEqualByComparingTo("12.00");
-        assertThat(booking.returnShipping()).isZero();
+        assertThat(booking.supplierCredit().amount()).isEqualByComparingTo("12.00");
+        assertThat(booking.returnShipping().isZero()).isTrue();
         assertThat(r.getStatus()).isEqualTo(ReturnStatus.COMPLETED);
     }
 
@@ -98,9 +99,9 @@ class ReturnAccountingTest {
 
         Ledger.ReturnBooking booking = booked(r, RefundBasis.OFFER);
 
-        assertThat(booking.chargeback()).isEqualByComparingTo("6.00");
-        assertThat(booking.supplierCredit()).as("the goods never came back").isZero();
-        assertThat(booking.returnShipping()).isZero();
+        assertThat(booking.chargeback().amount()).isEqualByComparingTo("6.00");
+        assertThat(booking.supplierCredit().isZero()).as("the goods never came back").isTrue();
+        assertThat(booking.returnShipping().isZero()).isTrue();
     }
 
     @Test

@@ -10,12 +10,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.returns.ReturnReason;
+import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,11 +30,15 @@ class ReturnHandlingTest {
     private final ConsumerMessages consumer = mock(ConsumerMessages.class);
     private final ReturnPolicyTable policies = mock(ReturnPolicyTable.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final ReturnHandling handling = new ReturnHandling(returns, history, consumer, policies, CLOCK);
+    private final CaseBookings bookings = mock(CaseBookings.class);
+    /** Labels cost 4.90 GBP; the return converts them into its own currency. */
+    private final ReturnHandling handling = new ReturnHandling(returns, history, consumer, policies, bookings,
+            new ReturnSettings(null, new BigDecimal("4.90"), "GBP", null, null, null, null, null), CLOCK);
 
     private ReturnRequest onFile(ReturnRequest r) {
         stored(r, 3L);
         when(returns.get(3L)).thenReturn(r);
+        when(bookings.inCaseCurrency(r, Money.of("4.90", "GBP"))).thenReturn(Money.of("5.88", "EUR"));
         return r;
     }
 
@@ -46,6 +53,19 @@ class ReturnHandlingTest {
         assertThat(r.getAllowed()).isFalse();
         assertThat(r.getPolicyRule()).isEqualTo("Hygiene goods cannot be returned.");
         assertThat(history.lines()).containsExactly("DROPFLOW: Return policy: Hygiene goods cannot be returned. (not allowed)");
+    }
+
+    @Test
+    void theLabelCostIsFixedInTheReturnsCurrencyWhenThePolicyIsApplied() {
+        ReturnRequest r = onFile(ReturnRequestTest.changeOfMind());
+        when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "kitchen")).thenReturn(
+                new ReturnPolicyTable.Policy(true, ReturnRequest.ShippingPaidBy.CONSUMER, BigDecimal.ZERO, false, false,
+                        "Change of mind: the consumer pays the label."));
+
+        handling.applyPolicy(3L, "kitchen");
+
+        assertThat(r.getLabelCost()).isEqualByComparingTo("5.88");
+        assertThat(r.refundPerPolicy()).as("15.00 returned less the label").isEqualByComparingTo("9.12");
     }
 
     @Test

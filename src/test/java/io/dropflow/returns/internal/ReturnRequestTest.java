@@ -21,9 +21,10 @@ class ReturnRequestTest {
                 twoMugs(), eur("12.00"), NOW);
     }
 
+    /** With a return label costing 4.90 EUR. */
     static ReturnRequest underPolicy(ShippingPaidBy labelPaidBy, String feeRate, boolean supplierMustAgree) {
         ReturnRequest r = changeOfMind();
-        r.applyPolicy(true, labelPaidBy, new BigDecimal(feeRate), supplierMustAgree, false, "a rule", NOW);
+        r.applyPolicy(true, labelPaidBy, new BigDecimal(feeRate), supplierMustAgree, false, "a rule", eur("4.90"), NOW);
         return r;
     }
 
@@ -31,11 +32,11 @@ class ReturnRequestTest {
 
     @Test
     void thePolicyRefundsTheReturnedValueLessTheFeeAndTheLabelTheConsumerPaysFor() {
-        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.10", true).refundPerPolicy(eur("4.90")))
+        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.10", true).refundPerPolicy())
                 .isEqualByComparingTo("8.60");
-        assertThat(underPolicy(ShippingPaidBy.SELLER, "0.10", true).refundPerPolicy(eur("4.90")))
+        assertThat(underPolicy(ShippingPaidBy.SELLER, "0.10", true).refundPerPolicy())
                 .isEqualByComparingTo("13.50");
-        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.90", true).refundPerPolicy(eur("4.90")))
+        assertThat(underPolicy(ShippingPaidBy.CONSUMER, "0.90", true).refundPerPolicy())
                 .as("never below zero").isEqualByComparingTo("0.00");
     }
 

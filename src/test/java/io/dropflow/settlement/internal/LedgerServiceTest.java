@@ -1,63 +1,131 @@
 package io.dropflow.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.dropflow.settlement.ExchangeRates;
+import io.dropflow.settlement.ExchangeRates.ExchangeRate;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
+import io.dropflow.settlement.Money;
+import io.dropflow.settlement.NoExchangeRate;
 import io.dropflow.support.JpaSliceTest;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The ledger on PostgreSQL: settling twice books once; a claim after settlement adjusts the margin. */
+/**
+ * The ledger and the exchange rates on PostgreSQL: settling twice books once; a claim after
+ * settlement adjusts the margin; amounts in other currencies are converted into the settlement
+ * currency (EUR) at the rate valid when booked, which each entry records.
+ */
 @JpaSliceTest
-@Import(LedgerService.class)
+@Import({LedgerService.class, ExchangeRateService.class})
+@EnableConfigurationProperties(SettlementSettings.class)
 class LedgerServiceTest {
+
+    private static final Instant LAST_WEEK = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Autowired
     Ledger ledger;
     @Autowired
+    ExchangeRates rates;
+    @Autowired
     JdbcTemplate jdbc;
 
     /** Entries belong to an order row (a foreign key): a bare one, as the order feature would have stored it. */
-    private long anOrder() {
+    private long anOrder(String currency) {
         return jdbc.queryForObject("""
                 insert into customer_order (storefront_order_id, status, currency, consumer_name, consumer_email,
                     ship_name, ship_line1, ship_city, ship_country, created_at, updated_at)
-                values (gen_random_uuid()::text, 'DELIVERED', 'EUR', 'Erika', 'erika@example.com', 'Erika',
+                values (gen_random_uuid()::text, 'DELIVERED', ?, 'Erika', 'erika@example.com', 'Erika',
                     'Heidestrasse 17', 'Köln', 'DE', now(), now())
-                returning id""", Long.class);
+                returning id""", Long.class, currency);
     }
 
     @Test
     void settlingTwiceBooksOnce() {
-        long order = anOrder();
-        Ledger.Settlement settlement = new Ledger.Settlement(order, "EUR", new BigDecimal("15.00"), "DF-" + order + "-PO1",
-                new BigDecimal("6.00"), new BigDecimal("2.50"));
+        long order = anOrder("EUR");
+        Ledger.Settlement settlement = new Ledger.Settlement(order, Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
+                Money.of("6.00", "EUR"), Money.of("2.50", "EUR"));
 
-        BigDecimal first = ledger.settle(settlement);
-        BigDecimal second = ledger.settle(settlement);
+        Money first = ledger.settle(settlement);
+        Money second = ledger.settle(settlement);
 
-        assertThat(first).isEqualByComparingTo("6.05"); // 15.00 - 6.00 - 2.50 - 3 % fee of 0.45
-        assertThat(second).isEqualByComparingTo(first);
+        assertThat(first).isEqualTo(Money.of("6.05", "EUR")); // 15.00 - 6.00 - 2.50 - 3 % fee of 0.45
+        assertThat(second).isEqualTo(first);
         assertThat(ledger.entriesOf(order)).extracting(LedgerEntry::type).containsExactly(LedgerEntryType.SALE,
                 LedgerEntryType.SUPPLY_COST, LedgerEntryType.SHIPPING_COST, LedgerEntryType.PLATFORM_FEE);
+        assertThat(ledger.entriesOf(order)).allSatisfy(e -> assertThat(e.rate()).isEqualByComparingTo("1"));
         assertThat(ledger.isSettled(order)).isTrue();
     }
 
     @Test
+    void aSaleInUsdOfGoodsBoughtInCnyIsBookedInEurWithEachRateUsed() {
+        rates.add(new ExchangeRate("EUR", "USD", new BigDecimal("1.05"), LAST_WEEK));
+        rates.add(new ExchangeRate("EUR", "CNY", new BigDecimal("7.80"), LAST_WEEK));
+        long order = anOrder("USD");
+
+        Money margin = ledger.settle(new Ledger.Settlement(order, Money.of("21.00", "USD"), "DF-" + order + "-PO1",
+                Money.of("46.80", "CNY"), Money.of("19.50", "CNY")));
+
+        // 21.00 USD = 20.00 EUR; 46.80 CNY = 6.00 EUR; 19.50 CNY = 2.50 EUR; fee 3 % of 21.00 USD = 0.63 USD = 0.60 EUR
+        assertThat(margin).isEqualTo(Money.of("10.90", "EUR"));
+        LedgerEntry supply = ledger.entriesOf(order).stream().filter(e -> e.type() == LedgerEntryType.SUPPLY_COST)
+                .findFirst().orElseThrow();
+        assertThat(supply.amount()).isEqualByComparingTo("-6.00");
+        assertThat(supply.currency()).isEqualTo("EUR");
+        assertThat(supply.originalAmount()).isEqualByComparingTo("-46.80");
+        assertThat(supply.originalCurrency()).isEqualTo("CNY");
+        assertThat(supply.rate()).isCloseTo(BigDecimal.ONE.divide(new BigDecimal("7.80"), MathContext.DECIMAL64),
+                within(new BigDecimal("0.000000001")));
+    }
+
+    @Test
+    void withoutARateNothingIsBookedAndTheBookingSaysWhichRateIsMissing() {
+        long order = anOrder("JPY");
+
+        assertThatThrownBy(() -> ledger.settle(new Ledger.Settlement(order, Money.of("2300", "JPY"), "DF-" + order
+                + "-PO1", Money.of("800", "JPY"), Money.of("300", "JPY"))))
+                .isInstanceOf(NoExchangeRate.class).hasMessageContaining("from JPY to EUR");
+    }
+
+    @Test
+    void aNewerRateHoldsFromItsValidFromAndTheSameRateAddedTwiceIsKeptOnce() {
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        rates.add(new ExchangeRate("GBP", "EUR", new BigDecimal("1.10"), LAST_WEEK));
+        rates.add(new ExchangeRate("GBP", "EUR", new BigDecimal("1.20"), yesterday));
+        rates.add(new ExchangeRate("GBP", "EUR", new BigDecimal("1.20"), yesterday));
+
+        assertThat(rates.rates("GBP", "EUR")).hasSize(2);
+        assertThat(rates.convert(Money.of("10.00", "GBP"), "EUR", yesterday.minusSeconds(60)).to())
+                .isEqualTo(Money.of("11.00", "EUR"));
+        assertThat(rates.convert(Money.of("10.00", "GBP"), "EUR", Instant.now()).to()).isEqualTo(Money.of("12.00", "EUR"));
+        assertThat(rates.convert(Money.of("12.00", "EUR"), "GBP", Instant.now()).to()).isEqualTo(Money.of("10.00", "GBP"));
+        assertThat(rates.canConvert("GBP", "EUR", LAST_WEEK.minusSeconds(1))).isFalse();
+        assertThatThrownBy(() -> rates.add(new ExchangeRate("GBP", "EUR", new BigDecimal("1.25"), yesterday)))
+                .isInstanceOf(ExchangeRateConflict.class).hasMessageContaining("a correction is a new rate");
+    }
+
+    @Test
     void aClaimBookedAfterSettlementAdjustsTheMarginOnce() {
-        long order = anOrder();
-        ledger.settle(new Ledger.Settlement(order, "EUR", new BigDecimal("15.00"), "DF-" + order + "-PO1",
-                new BigDecimal("6.00"), new BigDecimal("2.50")));
+        long order = anOrder("EUR");
+        ledger.settle(new Ledger.Settlement(order, Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
+                Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
 
-        ledger.bookClaim(order, "DF-CL1", "EUR", new BigDecimal("5.00"), BigDecimal.ZERO, new BigDecimal("5.00"));
-        ledger.bookClaim(order, "DF-CL1", "EUR", new BigDecimal("5.00"), BigDecimal.ZERO, new BigDecimal("5.00"));
+        Money five = Money.of("5.00", "EUR");
+        ledger.bookClaim(order, "DF-CL1", five, Money.zero("EUR"), five);
+        ledger.bookClaim(order, "DF-CL1", five, Money.zero("EUR"), five);
 
-        assertThat(ledger.margin(order)).isEqualByComparingTo("6.05");
+        assertThat(ledger.margin(order)).isEqualTo(Money.of("6.05", "EUR"));
         assertThat(ledger.entriesOf(order)).filteredOn(e -> e.reference().equals("DF-CL1"))
                 .extracting(LedgerEntry::type)
                 .containsExactly(LedgerEntryType.CLAIM_REFUND, LedgerEntryType.SUPPLIER_CHARGEBACK);
@@ -65,11 +133,11 @@ class LedgerServiceTest {
 
     @Test
     void aRefundNetsTheOrderOut() {
-        long order = anOrder();
+        long order = anOrder("EUR");
 
-        ledger.refund(order, new BigDecimal("39.00"), "EUR");
+        ledger.refund(order, Money.of("39.00", "EUR"));
 
-        assertThat(ledger.margin(order)).isEqualByComparingTo("0");
+        assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
         assertThat(ledger.isSettled(order)).isFalse();
     }
 }

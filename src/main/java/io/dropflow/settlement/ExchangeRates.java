@@ -1,0 +1,38 @@
+package io.dropflow.settlement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The exchange rates Dropflow keeps (maintained through the API) and converting money with them.
+ * A rate holds from its validFrom until a newer one of the same pair; the inverse of a pair is used
+ * when only the pair the other way round is known. Amounts of unlike currencies are never compared
+ * without one.
+ */
+public interface ExchangeRates {
+
+    /** 1 {@code base} = {@code rate} {@code quote}, from {@code validFrom} on. */
+    record ExchangeRate(String base, String quote, BigDecimal rate, Instant validFrom) {
+    }
+
+    /** What an amount came to, and at which rate (1 when the currency is the same). */
+    record Conversion(Money from, Money to, BigDecimal rate) {
+    }
+
+    /**
+     * @return {@code amount} in {@code currency} at the rate valid at {@code at}
+     * @throws NoExchangeRate when neither the pair nor its inverse has a rate valid then
+     */
+    Conversion convert(Money amount, String currency, Instant at);
+
+    /** Whether {@code convert} would find a rate. */
+    boolean canConvert(String from, String to, Instant at);
+
+    ExchangeRate add(ExchangeRate rate);
+
+    List<ExchangeRate> rates(String base, String quote);
+
+    /** The currency the seller settles in ({@code dropflow.settlement.currency}): the ledger's. */
+    String settlementCurrency();
+}

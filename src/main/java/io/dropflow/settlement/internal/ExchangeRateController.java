@@ -1,0 +1,87 @@
+package io.dropflow.settlement.internal;
+
+import io.dropflow.security.Groups;
+import io.dropflow.settlement.ActiveCurrency;
+import io.dropflow.settlement.ExchangeRates;
+import io.dropflow.settlement.ExchangeRates.ExchangeRate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The exchange rates Dropflow converts with. Anyone logged in reads them; supervisors and analysts
+ * add them. A rate is never changed: a correction is a new rate with a later validFrom.
+ */
+@RestController
+@RequestMapping("/api/exchange-rates")
+@Tag(name = "Exchange rates")
+@SecurityRequirement(name = "basic")
+@Validated
+class ExchangeRateController {
+
+    private final ExchangeRates rates;
+    private final Clock clock;
+
+    ExchangeRateController(ExchangeRates rates, Clock clock) {
+        this.rates = rates;
+        this.clock = clock;
+    }
+
+    @Schema(description = "1 base = rate quote, from validFrom on (until a newer rate of the pair)")
+    record RateRequest(
+            @Schema(example = "USD") @NotBlank @ActiveCurrency String base,
+            @Schema(example = "CNY") @NotBlank @ActiveCurrency String quote,
+            @Schema(example = "7.1234") @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = 12, fraction = 12) BigDecimal rate,
+            @Schema(description = "When the rate starts to hold; now when left out", example = "2026-12-01T00:00:00Z")
+            Instant validFrom) {
+
+        @Schema(hidden = true)
+        @AssertTrue(message = "must differ from base")
+        boolean isQuote() {
+            return base == null || !base.equals(quote);
+        }
+    }
+
+    @Schema(description = "The rates kept for one pair, newest first; the ledger is in settlementCurrency")
+    record RatesView(String settlementCurrency, List<ExchangeRate> rates) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The rates kept for a pair, newest first, and the seller's settlement currency")
+    RatesView list(@RequestParam @ActiveCurrency String base, @RequestParam @ActiveCurrency String quote) {
+        return new RatesView(rates.settlementCurrency(), rates.rates(base, quote));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Groups.MASTER_DATA_EDITORS)
+    @Operation(summary = "Adds a rate; the same rate again changes nothing, another one for the same moment is a 409")
+    ExchangeRate add(@Valid @RequestBody RateRequest request) {
+        Instant validFrom = request.validFrom() == null ? clock.instant() : request.validFrom();
+        return rates.add(new ExchangeRate(request.base(), request.quote(), request.rate(),
+                validFrom.truncatedTo(ChronoUnit.MICROS)));
+    }
+}

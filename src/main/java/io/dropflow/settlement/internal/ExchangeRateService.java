@@ -1,0 +1,80 @@
+package io.dropflow.settlement.internal;
+
+import io.dropflow.settlement.ExchangeRates;
+import io.dropflow.settlement.Money;
+import io.dropflow.settlement.NoExchangeRate;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Exchange rates on their table: the pair's rate valid at a moment, else the inverse pair's. */
+@Service
+class ExchangeRateService implements ExchangeRates {
+
+    private final ExchangeRateEntries rates;
+    private final SettlementSettings settings;
+    private final Clock clock;
+
+    ExchangeRateService(ExchangeRateEntries rates, SettlementSettings settings, Clock clock) {
+        this.rates = rates;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Conversion convert(Money amount, String currency, Instant at) {
+        BigDecimal rate = rate(amount.currency(), currency, at)
+                .orElseThrow(() -> new NoExchangeRate(amount.currency(), currency, at));
+        return new Conversion(amount, new Money(amount.amount().multiply(rate), currency), rate);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean canConvert(String from, String to, Instant at) {
+        return rate(from, to, at).isPresent();
+    }
+
+    private Optional<BigDecimal> rate(String from, String to, Instant at) {
+        if (from.equals(to)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        return rates.findFirstByBaseCurrencyAndQuoteCurrencyAndValidFromLessThanEqualOrderByValidFromDesc(from, to, at)
+                .map(e -> e.rate().rate())
+                .or(() -> rates.findFirstByBaseCurrencyAndQuoteCurrencyAndValidFromLessThanEqualOrderByValidFromDesc(to,
+                        from, at).map(e -> BigDecimal.ONE.divide(e.rate().rate(), MathContext.DECIMAL64)));
+    }
+
+    /** Adding the same rate again changes nothing; another rate for the same pair and moment is refused. */
+    @Override
+    @Transactional
+    public ExchangeRate add(ExchangeRate rate) {
+        Optional<ExchangeRate> known = rates.findByBaseCurrencyAndQuoteCurrencyAndValidFrom(rate.base(), rate.quote(),
+                rate.validFrom()).map(ExchangeRateEntry::rate);
+        if (known.isEmpty()) {
+            rates.save(new ExchangeRateEntry(rate, clock.instant()));
+            return rate;
+        }
+        if (known.get().rate().compareTo(rate.rate()) != 0) {
+            throw new ExchangeRateConflict(known.get(), rate.rate());
+        }
+        return known.get();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExchangeRate> rates(String base, String quote) {
+        return rates.findByBaseCurrencyAndQuoteCurrencyOrderByValidFromDesc(base, quote).stream()
+                .map(ExchangeRateEntry::rate).toList();
+    }
+
+    @Override
+    public String settlementCurrency() {
+        return settings.currency();
+    }
+}

@@ -1,0 +1,203 @@
+package io.dropflow.settlement;
+
+import static io.dropflow.support.DropflowDriver.asOperator;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Money in the right currency, through the API: an order sold in USD for goods bought in CNY is
+ * checked, bought and settled with the exchange rates the seller keeps (settlement currency EUR);
+ * JPY has no decimals; an order without a rate goes to an operator; unknown currencies are refused.
+ */
+@DropflowTest
+class MoneyInItsCurrencyTest {
+
+    /** Rates kept from the start of the year: 1 EUR = 1.05 USD = 7.56 CNY, 1 USD = 7.20 CNY. */
+    private static final String VALID_FROM = "2026-01-01T00:00:00Z";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+    String code;
+
+    static Consumer<HttpHeaders> asSupervisor() {
+        return h -> h.setBasicAuth("sam", "sam");
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        code = "YIWU-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        for (String[] pair : List.of(new String[] {"EUR", "USD", "1.05"}, new String[] {"EUR", "CNY", "7.56"},
+                new String[] {"USD", "CNY", "7.20"})) {
+            ResponseEntity<String> added = dropflow.post("/api/exchange-rates", rate(pair[0], pair[1], pair[2]),
+                    asSupervisor());
+            assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
+        }
+    }
+
+    private static Map<String, Object> rate(String base, String quote, String rate) {
+        return new HashMap<>(Map.of("base", base, "quote", quote, "rate", rate, "validFrom", VALID_FROM));
+    }
+
+    /** A supplier in China selling {@code sku} at 72.00 CNY plus 18.00 CNY shipping. */
+    private String cnySupplierSelling(String sku) {
+        assertThat(dropflow.post("/api/suppliers", Map.of("code", code, "name", "Yiwu Homeware", "region", "CN",
+                "score", 90, "tier", 1), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> offer = dropflow.post("/api/suppliers/" + code + "/offers", Map.of("sku", sku,
+                "supplierSku", "YW-" + sku, "supplyPrice", "72.00", "currency", "CNY", "shippingCost", "18.00",
+                "stock", 100, "shipFrom", "CN", "shipByHours", 72, "category", "kitchen"), asSupervisor());
+        assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
+        return sku;
+    }
+
+    private static Map<String, Object> orderIn(String currency, String sku, String salePrice) {
+        Map<String, Object> order = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), sku, 1, salePrice));
+        order.put("currency", currency);
+        return order;
+    }
+
+    @Test
+    void anOrderSoldInUsdForGoodsPricedInCnyShowsConvertedCostsTheMarginAndTheRatesUsed() {
+        String sku = cnySupplierSelling(code + "-MUG");
+        DropflowDriver.Placed placed = dropflow.place(orderIn("USD", sku, "20.00"));
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+        long order = placed.orderId();
+
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+        dropflow.supplierSays(code, po(order, 1), "ACCEPTED");
+        dropflow.supplierShipped(code, po(order, 1), "TRK-FX-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-FX-" + order, "DELIVERED");
+        dropflow.fireTimer(order, Element.RETURN_WINDOW.id());
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(Element.SETTLE_ORDER.id());
+
+        JsonNode view = dropflow.getOrder(order);
+        assertThat(view.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(view.path("currency").asText()).isEqualTo("USD");
+        JsonNode purchaseOrder = view.path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("currency").asText()).as("the supplier's currency").isEqualTo("CNY");
+        assertThat(purchaseOrder.path("supplyTotal").decimalValue()).isEqualByComparingTo("72.00");
+        assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue()).as("90.00 CNY at 1 USD = 7.20 CNY")
+                .isEqualByComparingTo("12.50");
+        assertThat(purchaseOrder.path("rate").decimalValue()).isCloseTo(new BigDecimal("0.138889"),
+                within(new BigDecimal("0.000001")));
+
+        assertThat(view.path("settlementCurrency").asText()).isEqualTo("EUR");
+        Map<String, JsonNode> ledger = new HashMap<>();
+        view.path("ledger").forEach(e -> ledger.put(e.path("type").asText(), e));
+        assertThat(ledger.get("SALE").path("originalAmount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(ledger.get("SALE").path("originalCurrency").asText()).isEqualTo("USD");
+        assertThat(ledger.get("SALE").path("amount").decimalValue()).as("20.00 USD / 1.05").isEqualByComparingTo("19.05");
+        assertThat(ledger.get("SUPPLY_COST").path("originalAmount").decimalValue()).isEqualByComparingTo("-72.00");
+        assertThat(ledger.get("SUPPLY_COST").path("originalCurrency").asText()).isEqualTo("CNY");
+        assertThat(ledger.get("SUPPLY_COST").path("amount").decimalValue()).as("72.00 CNY / 7.56")
+                .isEqualByComparingTo("-9.52");
+        assertThat(ledger.get("SUPPLY_COST").path("rate").decimalValue()).isCloseTo(new BigDecimal("0.132275"),
+                within(new BigDecimal("0.000001")));
+        assertThat(ledger.get("SHIPPING_COST").path("amount").decimalValue()).isEqualByComparingTo("-2.38");
+        assertThat(ledger.get("PLATFORM_FEE").path("originalAmount").decimalValue()).as("3 % of 20.00 USD")
+                .isEqualByComparingTo("-0.60");
+        assertThat(ledger.get("PLATFORM_FEE").path("amount").decimalValue()).isEqualByComparingTo("-0.57");
+        assertThat(view.path("ledger")).allSatisfy(e -> assertThat(e.path("currency").asText()).isEqualTo("EUR"));
+        assertThat(view.path("margin").decimalValue()).as("19.05 - 9.52 - 2.38 - 0.57").isEqualByComparingTo("6.58");
+    }
+
+    @Test
+    void yenHaveNoDecimalsAndAnOrderWithoutARateWaitsForAnOperatorUntilOneIsAdded() {
+        ResponseEntity<String> cents = dropflow.post("/api/orders", orderIn("JPY", "DEMO-MUG", "1500.5"), asOperator());
+        assertThat(cents.getStatusCode().value()).isEqualTo(400);
+        assertThat(DropflowDriver.read(cents.getBody()).path("detail").asText())
+                .contains("lines[0].salePrice 1500.5 has more decimals than JPY has (0)");
+
+        DropflowDriver.Placed placed = dropflow.place(orderIn("JPY", "DEMO-MUG", "2300"));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().path("saleTotal").toString()).as("no decimals").isEqualTo("2300");
+        long order = placed.orderId();
+
+        // DEMO-MUG is bought in EUR, and no rate converts EUR into JPY yet
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.REVIEW_ORDER.id());
+        assertThat((String) engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                OrderFulfillmentProcess.VALIDATION_PROBLEMS.name())).contains("no exchange rate from EUR to JPY");
+        assertThat(dropflow.getOrder(order).path("purchaseOrders")).isEmpty();
+
+        // A supervisor adds the rate; the operator lets the order proceed and it is bought in EUR
+        assertThat(dropflow.post("/api/exchange-rates", rate("EUR", "JPY", "160"), asSupervisor()).getStatusCode()
+                .value()).isEqualTo(201);
+        Task review = engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order))
+                .singleResult();
+        engine.getTaskService().complete(review.getId(), Map.of("reviewDecision", "proceed"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("currency").asText()).isEqualTo("EUR");
+        assertThat(purchaseOrder.path("landedCostInOrderCurrency").toString()).as("8.50 EUR at 160, no decimals")
+                .isEqualTo("1360");
+    }
+
+    @Test
+    void aCurrencyNotInCirculationIsRefused() {
+        for (String currency : List.of("QQQ", "XXX", "DEM")) {
+            ResponseEntity<String> refused = dropflow.post("/api/orders", orderIn(currency, "DEMO-MUG", "15.00"),
+                    asOperator());
+            assertThat(refused.getStatusCode().value()).as(currency).isEqualTo(400);
+            assertThat(DropflowDriver.read(refused.getBody()).path("detail").asText())
+                    .contains("currency must be an ISO 4217 currency in circulation");
+        }
+    }
+
+    @Test
+    void ratesAreKeptNeverChangedAndOnlySupervisorsAndAnalystsAddThem() {
+        ResponseEntity<String> again = dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.05"), asSupervisor());
+        assertThat(again.getStatusCode().value()).as("the same rate again changes nothing").isEqualTo(201);
+
+        ResponseEntity<String> changed = dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.10"), asSupervisor());
+        assertThat(changed.getStatusCode().value()).isEqualTo(409);
+        assertThat(DropflowDriver.read(changed.getBody()).path("detail").asText())
+                .contains("a correction is a new rate with a later validFrom");
+
+        assertThat(dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.06"), asOperator()).getStatusCode().value())
+                .isEqualTo(403);
+        ResponseEntity<String> same = dropflow.post("/api/exchange-rates", rate("EUR", "EUR", "1"), asSupervisor());
+        assertThat(same.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> unknown = dropflow.post("/api/exchange-rates", rate("EUR", "QQQ", "2"), asSupervisor());
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> negative = dropflow.post("/api/exchange-rates", rate("EUR", "GBP", "-0.8"), asSupervisor());
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+
+        JsonNode rates = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=USD", asOperator()).getBody());
+        assertThat(rates.path("settlementCurrency").asText()).isEqualTo("EUR");
+        assertThat(rates.path("rates")).hasSize(1);
+        assertThat(rates.path("rates").get(0).path("rate").decimalValue()).isEqualByComparingTo("1.05");
+    }
+}
