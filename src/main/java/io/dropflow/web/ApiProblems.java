@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -49,6 +50,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(INVALID);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", all);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A request parameter out of its range (?days=400), each one named. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(error -> Map.of("field",
+                        String.valueOf(r.getMethodParameter().getParameterName()), "message",
+                        String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(m -> m.get("field") + " " + m.get("message")).sorted()
+                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        problem.setType(INVALID);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/exchange-rates")
 @Tag(name = "Exchange rates")
 @SecurityRequirement(name = "basic")
-@Validated
 class ExchangeRateController {
 
     private final ExchangeRates rates;

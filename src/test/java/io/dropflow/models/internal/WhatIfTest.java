@@ -1,0 +1,111 @@
+package io.dropflow.models.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.models.process.DecisionReplay;
+import io.dropflow.models.process.RecordedDecisions;
+import io.dropflow.models.process.RecordedDecisions.Recorded;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The what-if use case on decisions recorded by a (mocked) engine history, replayed for real. */
+class WhatIfTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    private final RecordedDecisions recorded = mock(RecordedDecisions.class);
+    private final WhatIf whatIf = new WhatIf(new DecisionReplay(), recorded, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static String shippingSla() throws IOException {
+        return Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+    }
+
+    /** A decision the deployed table made: tier 1, domestic, kitchen, agreed 48 h → rule 3, 24 h. */
+    private static Recorded domesticKitchen(String businessKey, int tier) {
+        return new Recorded("d-" + businessKey, NOW.minusSeconds(3600), businessKey,
+                Map.of("supplierTier", tier, "destinationRegion", "domestic", "productCategory", "kitchen",
+                        "agreedHours", 48),
+                Map.of("input_supplier_tier", tier, "input_destination_region", "domestic"),
+                List.of(tier == 1 ? "rule_3" : "rule_4"),
+                List.of(Map.of("shipByHours", new BigDecimal(tier == 1 ? "24" : "48"), "why",
+                        tier == 1 ? "Top-tier supplier shipping domestically: next-day dispatch"
+                                : "Default: ship within 48 hours, the bar from the sources")));
+    }
+
+    @Test
+    void aStricterTableReportsExactlyTheDecisionsItChangesWithTheirRulesAndCases() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        when(recorded.since(eq("shipping_sla"), any(), anyInt())).thenReturn(List.of(domesticKitchen("order-1", 1),
+                domesticKitchen("order-2", 2), domesticKitchen("order-3", 1)));
+        String stricter = shippingSla().replace("min([24, agreedHours])", "min([12, agreedHours])");
+
+        WhatIfReport report = whatIf.check(stricter.getBytes(StandardCharsets.UTF_8), 30, 5);
+
+        WhatIfReport.DecisionReport sla = report.decisions().get(0);
+        assertThat(sla.recorded()).isEqualTo(3);
+        assertThat(sla.replayed()).isEqualTo(3);
+        assertThat(sla.changed()).isEqualTo(2);
+        assertThat(sla.summary()).isEqualTo("2 of 3 decisions in the last 30 days would change");
+        assertThat(sla.ruleChanges()).containsExactly(new WhatIfReport.RuleChange(
+                "rule 3: Top-tier supplier shipping domestically: next-day dispatch",
+                "rule 3: Top-tier supplier shipping domestically: next-day dispatch", 2));
+        assertThat(sla.examples()).extracting(WhatIfReport.Example::businessKey).containsExactly("order-1", "order-3");
+        assertThat(sla.examples().get(0).after().get(0)).containsEntry("shipByHours", new BigDecimal("12"));
+        assertThat(sla.examples().get(0).inputs()).containsEntry("Destination region", "domestic");
+        assertThat(report.since()).isEqualTo(NOW.minusSeconds(30 * 86_400));
+    }
+
+    @Test
+    void theDeployedTableUnchangedSaysNothingWouldChange() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        when(recorded.since(eq("shipping_sla"), any(), anyInt())).thenReturn(List.of(domesticKitchen("order-1", 1),
+                domesticKitchen("order-2", 2)));
+
+        WhatIfReport.DecisionReport sla = whatIf.check(shippingSla().getBytes(StandardCharsets.UTF_8), 7, 5)
+                .decisions().get(0);
+
+        assertThat(sla.changed()).isZero();
+        assertThat(sla.summary()).isEqualTo("No recorded decision would change: all 2 decisions in the last 7 days"
+                + " come out the same");
+    }
+
+    @Test
+    void aDecisionTheChangedTableCannotEvaluateIsCountedNotHidden() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        Recorded old = new Recorded("d-9", NOW, "order-9", Map.of("supplierTier", 1), Map.of(), List.of("rule_3"),
+                List.of(Map.of("shipByHours", new BigDecimal("24"))));
+        when(recorded.since(eq("shipping_sla"), any(), anyInt())).thenReturn(List.of(old));
+
+        WhatIfReport.DecisionReport sla = whatIf.check(shippingSla().getBytes(StandardCharsets.UTF_8), 30, 5)
+                .decisions().get(0);
+
+        assertThat(sla.replayed()).isZero();
+        assertThat(sla.notReplayed()).singleElement().asString().startsWith("1 decision(s): ");
+        assertThat(sla.summary()).contains("(1 could not be replayed)");
+    }
+
+    @Test
+    void aTableThatIsNotInUseOrAFileThatIsNoDmnIsAProblem() throws IOException {
+        String renamed = shippingSla().replace("id=\"shipping_sla\"", "id=\"shiping_sla\"");
+
+        assertThatThrownBy(() -> whatIf.check(renamed.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageContaining("no decision shiping_sla is deployed");
+        assertThatThrownBy(() -> whatIf.check("not xml".getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageStartingWith("the file is not a DMN decision table");
+    }
+}
