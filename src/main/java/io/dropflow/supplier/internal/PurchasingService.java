@@ -234,7 +234,7 @@ class PurchasingService implements Purchasing {
      * Stores the purchase order under its key (once) and committed, then places it with the
      * supplier unless an earlier attempt got through. A refusal in the supplier's answer is as final
      * as a REJECTED event: the purchase order is left DECLINED and the refusal rethrown. An applicant's
-     * sample is placed the same way ({@link SupplierOnboardingService#forwardSample}).
+     * sample is placed the same way ({@link SupplierLifecycleService#forwardSample}).
      */
     PurchaseOrderView placeOnce(String key, java.util.function.Supplier<PurchaseOrder> create, SupplierGateway.Address shipTo,
             int shipByHours, Duration shipByTime) {

@@ -3,7 +3,7 @@ package io.dropflow.supplier.internal;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SupplierCodeTakenException;
-import io.dropflow.supplier.SupplierOnboarding;
+import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * under the catalog's rules, and suspensions an onboarding makes and lifts.
  */
 @Service
-class SupplierOnboardingService implements SupplierOnboarding {
+class SupplierLifecycleService implements SupplierLifecycle {
 
     private final Suppliers suppliers;
     private final SupplierOffers offers;
     private final PurchasingService purchasing;
     private final Clock clock;
 
-    SupplierOnboardingService(Suppliers suppliers, SupplierOffers offers, PurchasingService purchasing, Clock clock) {
+    SupplierLifecycleService(Suppliers suppliers, SupplierOffers offers, PurchasingService purchasing, Clock clock) {
         this.suppliers = suppliers;
         this.offers = offers;
         this.purchasing = purchasing;
@@ -66,7 +66,7 @@ class SupplierOnboardingService implements SupplierOnboarding {
     @Override
     @CallsPartner
     public PurchaseOrderView forwardSample(SampleOrder order) {
-        String key = SupplierOnboarding.samplePurchaseOrderNumber(order.applicationId(), order.attempt());
+        String key = SupplierLifecycle.samplePurchaseOrderNumber(order.applicationId(), order.attempt());
         return purchasing.placeOnce(key, () -> {
             PurchaseOrder sample = new PurchaseOrder(null, find(order.supplierCode()), key, order.lines().stream()
                     .map(l -> new PurchaseOrderLine(l.sku(), l.supplierSku(), l.quantity(), l.supplyPrice())).toList(),

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The catalog's side of onboarding a supplier: an applicant is in the catalog from the day it
- * applies (status ONBOARDING, so that its sample can be ordered and its code is taken) but gets no
- * regular purchase order until it is activated with the offers its agreement lists. Afterwards
- * its papers and its performance may suspend it and reinstate it.
+ * A supplier's life in the catalog, as its onboarding drives it: an applicant is in the catalog
+ * from the day it applies (status ONBOARDING, so that its sample can be ordered and its code is
+ * taken) but gets no regular purchase order until it is activated with the offers its agreement
+ * lists. Afterwards its papers and its performance may suspend it and reinstate it.
  */
-public interface SupplierOnboarding {
+public interface SupplierLifecycle {
 
     /** Who applies: the code it will be known by, its name, its country, and whom to write to. */
     record Applicant(String code, String name, String region, String contactEmail) {
