@@ -5,6 +5,6 @@ package io.dropflow.supplier;
  * order, so that the application's onboarding moves on. Samples have no consumer order: their
  * events never reach an order's process.
  */
-public record SamplePurchaseOrderEvent(String eventId, Long applicationId, Long purchaseOrderId, SupplierEventType type,
-        String reasonCode, String carrierCode, String trackingNumber) {
+public record SamplePurchaseOrderEvent(String eventId, Long applicationId, Long purchaseOrderId,
+        String purchaseOrderNumber, SupplierEventType type, String reasonCode, String carrierCode, String trackingNumber) {
 }

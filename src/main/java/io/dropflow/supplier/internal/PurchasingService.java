@@ -168,7 +168,8 @@ class PurchasingService implements Purchasing {
         }
         if (outcome == SupplierEventOutcome.APPLIED && po.getApplicationId() != null) {
             events.publishEvent(new SamplePurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getApplicationId(),
-                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber()));
+                    po.getId(), po.getIdempotencyKey(), event.type(), po.getReasonCode(), event.carrierCode(),
+                    event.trackingNumber()));
         } else if (outcome == SupplierEventOutcome.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
                     po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
