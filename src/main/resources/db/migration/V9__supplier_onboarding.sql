@@ -64,9 +64,9 @@ create table supplier_application_offer (
     stock           integer       not null,
     ship_from       varchar(2)    not null,
     ship_by_hours   integer       not null,
-    category        varchar(32)   not null,
-    constraint uq_supplier_application_offer unique (application_id, line_no)
+    category        varchar(32)   not null
 );
+create index ix_supplier_application_offer on supplier_application_offer (application_id);
 
 -- A document's current version has no superseded_at; a renewal supersedes it.
 create table supplier_document (

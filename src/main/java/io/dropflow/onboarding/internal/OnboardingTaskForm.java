@@ -6,9 +6,12 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -132,7 +135,8 @@ public class OnboardingTaskForm {
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (ApplicationOffer o : a.getOffers()) {
             text.append("| ").append(o.getSku()).append(" | ").append(o.getSupplierSku()).append(" | ")
-                    .append(o.getSupplyPrice().toPlainString()).append(" | ").append(o.getShippingCost().toPlainString())
+                    .append(amount(o.getSupplyPrice(), a.getAgreementCurrency())).append(" | ")
+                    .append(amount(o.getShippingCost(), a.getAgreementCurrency()))
                     .append(" | ").append(o.getStock()).append(" | ").append(o.getShipFrom()).append(" | ")
                     .append(o.getShipByHours()).append(" | ").append(o.getCategory()).append(" |\n");
         }
@@ -155,6 +159,13 @@ public class OnboardingTaskForm {
         return history.of(applicationId).stream()
                 .map(e -> "- " + TIME.format(e.at()) + " " + e.party().name().toLowerCase(Locale.ROOT) + ": " + e.what())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** As the currency writes it: 7.80 EUR, 780 JPY. */
+    private static String amount(BigDecimal amount, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private static String percent(Double rate) {
