@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What the onboarding API shows of an application: the applicant, what its papers must be and
  * are, what is still missing, its sample, its agreement, its supplier's status in the catalog,
- * and its history.
+ * and (for the seller's staff) its history.
  */
 public record ApplicationView(Long id, String number, String supplierCode, String companyName,
         ApplicationForm.Contact contact, String region, boolean crossBorder, List<String> categories,
@@ -15,6 +15,13 @@ public record ApplicationView(Long id, String number, String supplierCode, Strin
         List<String> notInOrder, List<DocumentView> documents, DocumentRequest documentRequest, Sample sample,
         Agreement agreement, String rejectionReason, boolean escalated, List<HistoryView> history,
         String processInstanceId, Instant createdAt, Instant updatedAt, Instant closedAt) {
+
+    /** What the applicant's portal sees: the same without the seller's internal history and process. */
+    public ApplicationView forApplicant() {
+        return new ApplicationView(id, number, supplierCode, companyName, contact, region, crossBorder, categories,
+                status, supplierStatus, requiredDocuments, notInOrder, documents, documentRequest, sample, agreement,
+                rejectionReason, false, List.of(), null, createdAt, updatedAt, closedAt);
+    }
 
     /** A document the requirements table asks for, and whether it must carry an expiry date. */
     public record RequiredDocument(DocumentType type, String label, boolean mustExpire) {

@@ -110,6 +110,14 @@ class OnboardingApiTest {
                 DropflowDriver.asOperator()).getBody());
         assertThat(page.path("content").findValuesAsText("number"))
                 .contains(DropflowDriver.read(applied.getBody()).path("number").asText());
+
+        // The portal reads the application's state, not the seller's internal history
+        long id = DropflowDriver.read(applied.getBody()).path("id").asLong();
+        JsonNode forApplicant = DropflowDriver.read(dropflow.get("/api/webhooks/onboarding/applications/" + id,
+                DropflowDriver.asPartner()).getBody());
+        assertThat(forApplicant.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(forApplicant.path("history")).isEmpty();
+        assertThat(onboarding.application(id).path("history")).isNotEmpty();
     }
 
     @Test

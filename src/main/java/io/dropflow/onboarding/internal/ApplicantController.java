@@ -70,13 +70,14 @@ class ApplicantController {
         SupplierApplication submitted = intake.submit(application,
                 DocumentParts.files(parts, Set.of(APPLICATION_PART)));
         return ResponseEntity.created(URI.create("/api/onboarding/applications/" + submitted.getId()))
-                .body(views.of(submitted.getId()));
+                .body(views.of(submitted.getId()).forApplicant());
     }
 
     @GetMapping("/applications/{id}")
-    @Operation(summary = "An application: its status, what is missing and by when, its sample and agreement")
+    @Operation(summary = "An application: its status, what is missing and by when, its sample and agreement",
+            description = "Without the seller's internal history, which staff read at GET /api/onboarding/applications/{id}.")
     ApplicationView application(@PathVariable Long id) {
-        return views.of(id);
+        return views.of(id).forApplicant();
     }
 
     @PostMapping(path = "/applications/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -88,7 +89,7 @@ class ApplicantController {
             @Valid @RequestPart(DOCUMENTS_PART) Documents documents,
             @RequestParam MultiValueMap<String, MultipartFile> parts) {
         intake.addDocuments(id, documents.documents(), DocumentParts.files(parts, Set.of(DOCUMENTS_PART)));
-        return ResponseEntity.accepted().body(views.of(id));
+        return ResponseEntity.accepted().body(views.of(id).forApplicant());
     }
 
     @PutMapping(path = "/applications/{id}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +98,7 @@ class ApplicantController {
     ResponseEntity<ApplicationView> reviseAgreement(@PathVariable Long id,
             @Valid @RequestBody ApplicationForm.ProposedAgreement agreement) {
         intake.reviseAgreement(id, agreement, Party.APPLICANT);
-        return ResponseEntity.accepted().body(views.of(id));
+        return ResponseEntity.accepted().body(views.of(id).forApplicant());
     }
 
     @PostMapping(path = "/suppliers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -110,6 +111,6 @@ class ApplicantController {
             @RequestParam MultiValueMap<String, MultipartFile> parts) {
         List<DocumentFile> files = DocumentParts.files(parts, Set.of(DOCUMENT_PART));
         SupplierApplication application = intake.renewDocument(code, document, files, Party.APPLICANT);
-        return ResponseEntity.accepted().body(views.of(application.getId()));
+        return ResponseEntity.accepted().body(views.of(application.getId()).forApplicant());
     }
 }
