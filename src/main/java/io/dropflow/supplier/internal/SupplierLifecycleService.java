@@ -25,12 +25,15 @@ class SupplierLifecycleService implements SupplierLifecycle {
     private final Suppliers suppliers;
     private final SupplierOffers offers;
     private final PurchasingService purchasing;
+    private final ScorecardService scorecards;
     private final Clock clock;
 
-    SupplierLifecycleService(Suppliers suppliers, SupplierOffers offers, PurchasingService purchasing, Clock clock) {
+    SupplierLifecycleService(Suppliers suppliers, SupplierOffers offers, PurchasingService purchasing,
+            ScorecardService scorecards, Clock clock) {
         this.suppliers = suppliers;
         this.offers = offers;
         this.purchasing = purchasing;
+        this.scorecards = scorecards;
         this.clock = clock;
     }
 
@@ -90,6 +93,8 @@ class SupplierLifecycleService implements SupplierLifecycle {
         }
         Instant now = clock.instant();
         supplier.activate(score, tier, now);
+        // A scorecard read while it applied shows an applicant's score of 0, which selection would not use.
+        scorecards.forget(supplier.getId());
         for (AgreedOffer offer : agreed) {
             offers.findBySupplierIdAndSku(supplier.getId(), offer.sku()).ifPresentOrElse(
                     known -> known.change(terms(offer), now),
