@@ -26,11 +26,14 @@ public class TasklistFilters {
     static final String MY_GROUPS_TASKS = "My group's tasks";
     static final String SLA_BREACHES = "SLA breaches";
     static final String CLAIMS_AND_RETURNS = "Claims and returns";
+    static final String SUPPLIER_ONBOARDING = "Supplier onboarding";
 
     /** Convention: the ids of user tasks that decide a missed deadline contain this. */
     public static final String SLA_TASK_ID_PART = "_sla_";
     /** Process keys of the after-sales processes. */
     public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_negotiation"};
+    /** Process key of supplier onboarding (applications and onboarded suppliers' standing). */
+    public static final String ONBOARDING_PROCESS_KEY = "supplier_onboarding";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -51,6 +54,8 @@ public class TasklistFilters {
                 myGroups().taskDefinitionKeyLike("%" + SLA_TASK_ID_PART + "%"));
         create(CLAIMS_AND_RETURNS, 10, "#2f855a", "Defect claims and return requests",
                 myGroups().processDefinitionKeyIn(AFTER_SALES_PROCESS_KEYS));
+        create(SUPPLIER_ONBOARDING, 20, "#6b46c1", "Supplier applications, and onboarded suppliers' papers and performance",
+                myGroups().processDefinitionKey(ONBOARDING_PROCESS_KEY));
     }
 
     private TaskQuery myGroups() {

@@ -71,6 +71,7 @@ class ModelingGuideTest {
         List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.onboarding.process.SupplierOnboardingProcess.class.getDeclaredFields()));
         for (Field field : fields) {
             // Every backing class names its variables as typed ProcessVariable constants.
             String variable = !Modifier.isStatic(field.getModifiers()) ? null

@@ -69,7 +69,7 @@ class IdentityTest {
     void tasklistFiltersListTheGroupsTasksWithDueDateAndPriority() {
         List<Filter> filters = engine.getFilterService().createFilterQuery().list();
         assertThat(filters).extracting(Filter::getName)
-                .contains("My group's tasks", "SLA breaches", "Claims and returns");
+                .contains("My group's tasks", "SLA breaches", "Claims and returns", "Supplier onboarding");
 
         // An order to a PO box needs review by an operator, due within 4 hours
         DropflowDriver driver = new DropflowDriver(port, engine);

@@ -15,6 +15,7 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.web.UploadRejected;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public class ClaimIntake {
                     + "; evidence can only be added to an open claim");
         }
         if (files.isEmpty() && urls.isEmpty()) {
-            throw new EvidenceRejectedException(EvidenceRejectedException.Reason.TOO_MANY,
+            throw new EvidenceRejectedException(UploadRejected.Reason.TOO_MANY,
                     "no evidence sent: add files (multipart part 'evidence') or links");
         }
         EvidenceCheck.check(files, urls.size(), evidence.countByClaimId(claimId), settings);

@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.security.Groups;
+import io.dropflow.supplier.SupplierStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -109,16 +110,14 @@ class CatalogController {
     }
 
     @GetMapping("/suppliers")
-    @Operation(summary = "Suppliers, a page at a time", description = "Filters: status (ACTIVE, SUSPENDED), region, "
-            + "tier, flagged (by the scorecard). Sort by " + "code, name, region, tier or score.")
-    PageView<SupplierDetails> suppliers(@RequestParam(required = false) Status status,
+    @Operation(summary = "Suppliers, a page at a time", description = "Filters: status (ACTIVE, SUSPENDED, ONBOARDING, "
+            + "REJECTED), region, tier, flagged (by the scorecard). Sort by code, name, region, tier or score.")
+    PageView<SupplierDetails> suppliers(@RequestParam(required = false) SupplierStatus status,
             @RequestParam(required = false) String region, @RequestParam(required = false) Integer tier,
             @RequestParam(required = false) Boolean flagged, @PageableDefault(size = 20) Pageable page) {
-        return PageView.of(catalog.suppliers(new CatalogMaintenance.SupplierFilter(
-                status == null ? null : status == Status.ACTIVE, region, tier, flagged), sorted(page, SUPPLIER_SORTS, "code")));
+        return PageView.of(catalog.suppliers(new CatalogMaintenance.SupplierFilter(status, region, tier, flagged),
+                sorted(page, SUPPLIER_SORTS, "code")));
     }
-
-    enum Status { ACTIVE, SUSPENDED }
 
     @PostMapping("/suppliers")
     @PreAuthorize(CATALOG_EDITORS)
@@ -148,7 +147,8 @@ class CatalogController {
 
     @PostMapping("/suppliers/{code}/suspension")
     @PreAuthorize(CATALOG_EDITORS)
-    @Operation(summary = "Suspend a supplier", description = "It gets no new purchase orders; the ones it has keep running.")
+    @Operation(summary = "Suspend a supplier", description = "It gets no new purchase orders; the ones it has keep running. "
+            + "An applicant (ONBOARDING, REJECTED) is a 409: its onboarding decides.")
     SupplierDetails suspend(@PathVariable String code, @Valid @RequestBody Suspension suspension) {
         return catalog.suspend(code, suspension.reason());
     }

@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.Scorecards;
+import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.NotFound;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -33,7 +34,7 @@ class CatalogMaintenance {
     }
 
     /** Filters of the supplier list; null means any. */
-    record SupplierFilter(Boolean active, String region, Integer tier, Boolean flagged) {
+    record SupplierFilter(SupplierStatus status, String region, Integer tier, Boolean flagged) {
     }
 
     /** Filters of the offer list; null means any. */
@@ -74,10 +75,14 @@ class CatalogMaintenance {
         return details(suppliers.saveAndFlush(supplier));
     }
 
-    /** No new purchase orders go to a suspended supplier; those it has keep running. Suspending twice changes nothing. */
+    /**
+     * No new purchase orders go to a suspended supplier; those it has keep running. Suspending twice
+     * changes nothing. An applicant is not suspended: its onboarding decides about it.
+     */
     @Transactional
     SupplierDetails suspend(String code, String reason) {
         Supplier supplier = find(code);
+        notAnApplicant(supplier);
         supplier.suspend(reason, clock.instant());
         return details(suppliers.saveAndFlush(supplier));
     }
@@ -85,6 +90,7 @@ class CatalogMaintenance {
     @Transactional
     SupplierDetails reactivate(String code) {
         Supplier supplier = find(code);
+        notAnApplicant(supplier);
         supplier.reactivate(clock.instant());
         return details(suppliers.saveAndFlush(supplier));
     }
@@ -98,8 +104,8 @@ class CatalogMaintenance {
     Page<SupplierDetails> suppliers(SupplierFilter filter, Pageable page) {
         Specification<Supplier> where = (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
-            if (filter.active() != null) {
-                all.add(cb.equal(root.get("active"), filter.active()));
+            if (filter.status() != null) {
+                all.add(cb.equal(root.get("status"), filter.status()));
             }
             if (filter.region() != null) {
                 all.add(cb.equal(root.get("region"), filter.region()));
@@ -224,6 +230,14 @@ class CatalogMaintenance {
 
     private SupplierDetails details(Supplier supplier) {
         return SupplierDetails.of(supplier, scorecards.recent(supplier.getId()).flagged());
+    }
+
+    /** Only an applicant's onboarding activates it or turns it down; the catalog API does not bypass it. */
+    private static void notAnApplicant(Supplier supplier) {
+        if (supplier.getStatus() == SupplierStatus.ONBOARDING || supplier.getStatus() == SupplierStatus.REJECTED) {
+            throw CatalogProblem.applicant("supplier " + supplier.getCode() + " is " + supplier.getStatus()
+                    + ": its onboarding activates it or turns it down, not the catalog");
+        }
     }
 
     private static void check(String sku, OfferTerms terms) {

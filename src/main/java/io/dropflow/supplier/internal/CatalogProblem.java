@@ -3,7 +3,10 @@ package io.dropflow.supplier.internal;
 import io.dropflow.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
-/** A catalog change that cannot be made: a duplicate, a stale version (409), or an entry that is not valid (400). */
+/**
+ * A catalog change that cannot be made: a duplicate, a stale version, an applicant's status (409), or
+ * an entry that is not valid (400).
+ */
 class CatalogProblem extends ApiProblem {
 
     private CatalogProblem(HttpStatus status, String type, String title, String detail) {
@@ -19,6 +22,11 @@ class CatalogProblem extends ApiProblem {
         return new CatalogProblem(HttpStatus.CONFLICT, "catalog-stale-version", "Changed in the meantime",
                 what + " is at version " + actual + ", the change was made to version " + expected
                         + ": read it again and repeat the change");
+    }
+
+    /** An applicant's status is its onboarding's to change. */
+    static CatalogProblem applicant(String detail) {
+        return new CatalogProblem(HttpStatus.CONFLICT, "supplier-onboarding", "Supplier is being onboarded", detail);
     }
 
     static CatalogProblem invalid(String detail) {

@@ -25,7 +25,8 @@ import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * An order placed with one supplier on behalf of one consumer order. Its idempotency key is the
+ * An order placed with one supplier on behalf of one consumer order (or, without one, an
+ * applicant's sample for its onboarding). Its idempotency key is the
  * purchase order number the supplier sees; it is derived from the order and the attempt, so a
  * retried forward can never become a second purchase order. Concurrent writers (the forwarding
  * job and supplier webhooks) take a row lock, see {@link PurchaseOrders#lockByIdempotencyKey}.
@@ -60,6 +61,8 @@ class PurchaseOrder {
     private Long claimId;
     /** Set on an exchange a return ordered. */
     private Long returnId;
+    /** Set on an applicant's sample, which has no consumer order. */
+    private Long applicationId;
     /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
     private int upheldClaims;
     private Instant createdAt;
@@ -176,6 +179,10 @@ class PurchaseOrder {
         this.returnId = returnId;
     }
 
+    void orderedAsSample(Long applicationId) {
+        this.applicationId = applicationId;
+    }
+
     void claimUpheld(Instant now) {
         upheldClaims++;
         touch(now);
@@ -216,6 +223,7 @@ class PurchaseOrder {
     public int getDeadlineExtensions() { return deadlineExtensions; }
     public Long getClaimId() { return claimId; }
     public Long getReturnId() { return returnId; }
+    public Long getApplicationId() { return applicationId; }
 
     public int getUpheldClaims() { return upheldClaims; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }

@@ -5,6 +5,7 @@ import io.dropflow.supplier.BlindShippingSender;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.SamplePurchaseOrderEvent;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventOutcome;
@@ -165,7 +166,11 @@ class PurchasingService implements Purchasing {
         if (event.supplierReference() != null && po.getSupplierReference() == null) {
             po.recordSupplierReference(event.supplierReference(), now);
         }
-        if (outcome == SupplierEventOutcome.APPLIED) {
+        if (outcome == SupplierEventOutcome.APPLIED && po.getApplicationId() != null) {
+            events.publishEvent(new SamplePurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getApplicationId(),
+                    po.getId(), po.getIdempotencyKey(), event.type(), po.getReasonCode(), event.carrierCode(),
+                    event.trackingNumber()));
+        } else if (outcome == SupplierEventOutcome.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
                     po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
                     po.getClaimId(), po.getReturnId()));
@@ -229,9 +234,10 @@ class PurchasingService implements Purchasing {
     /**
      * Stores the purchase order under its key (once) and committed, then places it with the
      * supplier unless an earlier attempt got through. A refusal in the supplier's answer is as final
-     * as a REJECTED event: the purchase order is left DECLINED and the refusal rethrown.
+     * as a REJECTED event: the purchase order is left DECLINED and the refusal rethrown. An applicant's
+     * sample is placed the same way ({@link SupplierLifecycleService#forwardSample}).
      */
-    private PurchaseOrderView placeOnce(String key, java.util.function.Supplier<PurchaseOrder> create, SupplierGateway.Address shipTo,
+    PurchaseOrderView placeOnce(String key, java.util.function.Supplier<PurchaseOrder> create, SupplierGateway.Address shipTo,
             int shipByHours, Duration shipByTime) {
         PurchaseOrder po = ownTransaction.execute(tx -> purchaseOrders.findByIdempotencyKey(key)
                 .orElseGet(() -> purchaseOrders.save(create.get())));

@@ -46,6 +46,14 @@ class ScorecardService implements Scorecards {
         return card;
     }
 
+    /**
+     * The supplier changed in a way its scorecard reflects (an applicant became active with its
+     * starting score): the next read computes afresh instead of reusing what was computed before.
+     */
+    void forget(Long supplierId) {
+        recent.remove(supplierId);
+    }
+
     SupplierScorecard of(Supplier supplier) {
         Instant to = clock.instant();
         Instant from = to.minus(settings.window());

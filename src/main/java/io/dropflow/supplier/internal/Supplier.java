@@ -1,7 +1,10 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.supplier.SupplierView;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,8 +12,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A supplier the seller buys from. Suspended, it gets no new purchase orders (selection only sees
- * active suppliers' offers); the ones it has keep running.
+ * A supplier the seller buys from. Only an active one's offers are selected: suspended, it gets no
+ * new purchase orders (the ones it has keep running); an applicant (onboarding) gets nothing but
+ * its sample, and only its onboarding makes it active or turns it down.
  */
 @Entity
 class Supplier {
@@ -25,7 +29,8 @@ class Supplier {
     /** The seller's own grading: 1 preferred, 2 standard, 3 on probation. */
     private int tier = 2;
     private String contactEmail;
-    private boolean active = true;
+    @Enumerated(EnumType.STRING)
+    private SupplierStatus status = SupplierStatus.ACTIVE;
     private String suspensionReason;
     private Instant createdAt;
     private Instant updatedAt;
@@ -59,30 +64,79 @@ class Supplier {
         this.updatedAt = now;
     }
 
-    /** @return false when it was suspended already (the reason given first stays) */
-    boolean suspend(String reason, Instant now) {
-        if (!active) {
-            return false;
-        }
-        active = false;
-        suspensionReason = reason;
-        updatedAt = now;
-        return true;
+    /** An applicant: in the catalog, so that its code is taken and its sample can be ordered, but offered nothing. */
+    static Supplier applicant(String code, String name, String region, String contactEmail, Instant now) {
+        Supplier applicant = new Supplier(code, name, region, 0, 3, contactEmail, now);
+        applicant.status = SupplierStatus.ONBOARDING;
+        return applicant;
     }
 
-    /** @return false when it was active already */
-    boolean reactivate(Instant now) {
-        if (active) {
+    /** A turned-down applicant applies again, with what it says now. @return false when it is not a turned-down applicant */
+    boolean applyAgain(String name, String region, String contactEmail, Instant now) {
+        if (status != SupplierStatus.REJECTED) {
             return false;
         }
-        active = true;
+        this.name = name;
+        this.region = region;
+        this.contactEmail = contactEmail;
+        status = SupplierStatus.ONBOARDING;
         suspensionReason = null;
         updatedAt = now;
         return true;
     }
 
+    /** Onboarding finished: active, with the score and tier its agreement starts it at. @return false when it was not an applicant */
+    boolean activate(int score, int tier, Instant now) {
+        if (status != SupplierStatus.ONBOARDING) {
+            return false;
+        }
+        this.score = score;
+        this.tier = tier;
+        status = SupplierStatus.ACTIVE;
+        updatedAt = now;
+        return true;
+    }
+
+    /** @return false when it was not an applicant */
+    boolean turnDown(String reason, Instant now) {
+        if (status != SupplierStatus.ONBOARDING) {
+            return false;
+        }
+        status = SupplierStatus.REJECTED;
+        suspensionReason = reason;
+        updatedAt = now;
+        return true;
+    }
+
+    /** @return false when it was not active: suspended already (the reason given first stays), or never activated */
+    boolean suspend(String reason, Instant now) {
+        if (status != SupplierStatus.ACTIVE) {
+            return false;
+        }
+        status = SupplierStatus.SUSPENDED;
+        suspensionReason = reason;
+        updatedAt = now;
+        return true;
+    }
+
+    /** @return false when it was not suspended */
+    boolean reactivate(Instant now) {
+        if (status != SupplierStatus.SUSPENDED) {
+            return false;
+        }
+        status = SupplierStatus.ACTIVE;
+        suspensionReason = null;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Lifts only a suspension made with this very reason. @return false when it is not suspended for it */
+    boolean reinstate(String reason, Instant now) {
+        return status == SupplierStatus.SUSPENDED && reason.equals(suspensionReason) && reactivate(now);
+    }
+
     SupplierView view() {
-        return new SupplierView(id, code, name, region, score, active);
+        return new SupplierView(id, code, name, region, score, isActive());
     }
 
     public Long getId() { return id; }
@@ -92,7 +146,8 @@ class Supplier {
     public int getScore() { return score; }
     public int getTier() { return tier; }
     public String getContactEmail() { return contactEmail; }
-    public boolean isActive() { return active; }
+    public boolean isActive() { return status == SupplierStatus.ACTIVE; }
+    public SupplierStatus getStatus() { return status; }
     public String getSuspensionReason() { return suspensionReason; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

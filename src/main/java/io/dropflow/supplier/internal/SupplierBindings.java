@@ -2,6 +2,7 @@ package io.dropflow.supplier.internal;
 
 import io.dropflow.partners.PartnerBinding;
 import io.dropflow.supplier.SupplierAdapter;
+import io.dropflow.supplier.SupplierStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class SupplierBindings implements PartnerBinding {
     @Transactional(readOnly = true)
     public List<Unbound> unbound() {
         List<Unbound> unbound = new ArrayList<>();
-        for (Supplier supplier : suppliers.findByActiveTrue()) {
+        for (Supplier supplier : suppliers.findByStatus(SupplierStatus.ACTIVE)) {
             String code = supplier.getCode();
             if (adapters.stream().noneMatch(a -> a.serves(code))) {
                 unbound.add(new Unbound("supplier " + code + " (" + supplier.getName() + ")", "no adapter serves it",

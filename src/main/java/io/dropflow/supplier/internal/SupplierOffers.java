@@ -9,9 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SupplierOffers extends JpaRepository<SupplierOffer, Long>, JpaSpecificationExecutor<SupplierOffer> {
 
-    /** What supplier selection may choose from: offered, by a supplier that is not suspended. */
+    /** What supplier selection may choose from: offered, by an active supplier (not suspended, not an applicant). */
     @Query("select o from SupplierOffer o join fetch o.supplier s where o.sku in :skus and o.active = true"
-            + " and s.active = true")
+            + " and s.status = io.dropflow.supplier.SupplierStatus.ACTIVE")
     List<SupplierOffer> findActiveBySkuIn(Collection<String> skus);
 
     boolean existsBySku(String sku);

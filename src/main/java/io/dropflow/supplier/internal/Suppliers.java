@@ -1,5 +1,6 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.supplier.SupplierStatus;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,5 +12,5 @@ interface Suppliers extends JpaRepository<Supplier, Long>, JpaSpecificationExecu
 
     boolean existsByCode(String code);
 
-    List<Supplier> findByActiveTrue();
+    List<Supplier> findByStatus(SupplierStatus status);
 }

@@ -1,0 +1,51 @@
+package io.dropflow.onboarding.internal;
+
+import io.dropflow.supplier.SupplierLifecycle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The agreement's outcomes: sent back for changes by a deadline, or approved, which activates the supplier. */
+@Service
+public class AgreementReview {
+
+    /** The revision's number (the revised agreement is correlated by it) and its deadline. */
+    public record RevisionRequest(long number, Instant dueBy) {
+    }
+
+    private final SupplierApplications applications;
+    private final SupplierLifecycle catalog;
+    private final ApplicationHistory history;
+    private final Clock clock;
+
+    AgreementReview(SupplierApplications applications, SupplierLifecycle catalog, ApplicationHistory history,
+            Clock clock) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** The supervisor's request for changed terms ({@code note} says which), due {@code waitHours} from now. */
+    @Transactional
+    public RevisionRequest requestChanges(Long applicationId, String note, long waitHours) {
+        SupplierApplication application = applications.locked(applicationId);
+        Instant dueBy = clock.instant().plus(Duration.ofHours(waitHours));
+        int number = application.agreementSentBack(note, dueBy, clock.instant());
+        history.record(application, Party.DROPFLOW, "Asked the applicant for a revised agreement by " + dueBy + ": "
+                + note);
+        return new RevisionRequest(number, dueBy);
+    }
+
+    /** The supplier becomes active with its agreed offers, starting at {@code score} in {@code tier}. */
+    @Transactional
+    public void activate(Long applicationId, long score, long tier) {
+        SupplierApplication application = applications.locked(applicationId);
+        catalog.activate(application.getSupplierCode(), Agreements.offers(application), (int) score, (int) tier);
+        application.onboarded(clock.instant());
+        history.record(application, Party.DROPFLOW, application.getSupplierCode() + " is active with "
+                + application.getOffers().size() + " offer(s), score " + score + ", tier " + tier);
+    }
+}

@@ -1,0 +1,204 @@
+package io.dropflow.onboarding.internal;
+
+import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.ApplicationRefusedException;
+import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.onboarding.DocumentType;
+import io.dropflow.onboarding.DocumentsRejectedException;
+import io.dropflow.onboarding.InvalidApplicationException;
+import io.dropflow.supplier.SupplierLifecycle;
+import io.dropflow.web.NotFound;
+import io.dropflow.web.UploadCheck;
+import io.dropflow.web.UploadRejected;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes applications, documents and revised agreements in. Everything is checked before anything
+ * is written: a refused request leaves no trace, an accepted application is stored with its
+ * documents, its applicant registered in the catalog and its process started in one transaction.
+ */
+@Service
+public class ApplicationIntake {
+
+    private static final EnumSet<ApplicationStatus> CLOSED = EnumSet.of(ApplicationStatus.ONBOARDED,
+            ApplicationStatus.REJECTED);
+
+    private final SupplierApplications applications;
+    private final SupplierDocuments documents;
+    private final ApplicationHistory history;
+    private final SupplierLifecycle catalog;
+    private final OnboardingProcess process;
+    private final OnboardingSettings settings;
+    private final Clock clock;
+
+    ApplicationIntake(SupplierApplications applications, SupplierDocuments documents, ApplicationHistory history,
+            SupplierLifecycle catalog, OnboardingProcess process, OnboardingSettings settings, Clock clock) {
+        this.applications = applications;
+        this.documents = documents;
+        this.history = history;
+        this.catalog = catalog;
+        this.process = process;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SupplierApplication submit(ApplicationForm form, List<DocumentFile> files) {
+        checkDocuments(form.documentList(), files);
+        checkAgreement(form.categories(), form.agreement());
+        if (applications.existsBySupplierCodeAndStatusNotIn(form.code(), CLOSED)) {
+            throw new ApplicationRefusedException("an application for supplier " + form.code() + " is open already");
+        }
+        catalog.registerApplicant(new SupplierLifecycle.Applicant(form.code(), form.companyName(), form.region(),
+                form.contact().email()));
+        SupplierApplication application = applications.saveAndFlush(new SupplierApplication(form,
+                settings.crossBorder(form.region()), clock.instant()));
+        store(application, form.documentList(), files);
+        history.record(application, Party.APPLICANT, form.companyName() + " (" + form.region() + ") applied as "
+                + form.code() + " for " + String.join(", ", application.categoryList()) + " with "
+                + files.size() + " document(s) and " + form.agreement().offers().size() + " offer(s) in "
+                + form.agreement().currency());
+        application.attachProcess(process.start(application));
+        return application;
+    }
+
+    /** Documents sent during the onboarding; an application waiting for them goes back to its audit. */
+    @Transactional
+    public SupplierApplication addDocuments(Long applicationId, List<ApplicationForm.DocumentInfo> infos,
+            List<DocumentFile> files) {
+        SupplierApplication application = applications.locked(applicationId);
+        if (!application.isOpen()) {
+            throw new ApplicationRefusedException("application " + application.number() + " is "
+                    + application.getStatus() + "; an onboarded supplier renews its documents instead");
+        }
+        if (files.isEmpty()) {
+            throw new DocumentsRejectedException(UploadRejected.Reason.TOO_MANY,
+                    "no documents sent: add files in parts named by their type, e.g. BUSINESS_LICENCE");
+        }
+        checkDocuments(infos, files);
+        List<Long> stored = store(application, infos, files);
+        history.record(application, Party.APPLICANT, "Sent " + describe(infos));
+        if (application.getStatus() == ApplicationStatus.AWAITING_DOCUMENTS) {
+            process.documentsAdded(application, stored.get(0));
+        }
+        return application;
+    }
+
+    /** The revised agreement a supervisor asked for, from the applicant or entered by a supervisor. */
+    @Transactional
+    public SupplierApplication reviseAgreement(Long applicationId, ApplicationForm.ProposedAgreement agreement,
+            Party from) {
+        SupplierApplication application = applications.locked(applicationId);
+        checkAgreement(application.categoryList(), agreement);
+        application.reviseAgreement(agreement, clock.instant());
+        history.record(application, from, "Revised the agreement: " + agreement.offers().size() + " offer(s) in "
+                + agreement.currency() + "; quality terms: " + agreement.qualityTerms());
+        process.agreementRevised(application);
+        return application;
+    }
+
+    /** An onboarded supplier's renewed document; it supersedes the version it renews. */
+    @Transactional
+    public SupplierApplication renewDocument(String supplierCode, ApplicationForm.DocumentInfo info,
+            List<DocumentFile> files, Party from) {
+        SupplierApplication application = applications
+                .findFirstBySupplierCodeAndStatusOrderByIdDesc(supplierCode, ApplicationStatus.ONBOARDED)
+                .orElseThrow(() -> NotFound.of("onboarded supplier", supplierCode));
+        checkDocuments(List.of(info), files);
+        if (application.expiringDocumentTypes().contains(info.type()) && info.expiresOn() == null) {
+            throw new InvalidApplicationException(info.type() + " must carry an expiry date (expiresOn)");
+        }
+        Long stored = store(application, List.of(info), files).get(0);
+        history.record(application, from, "Renewed " + describe(List.of(info)));
+        process.documentRenewed(application, stored);
+        return application;
+    }
+
+    /**
+     * Each described document has its file (the part named by its type) and each file its
+     * description; files as every upload is checked; no document already expired.
+     */
+    private void checkDocuments(List<ApplicationForm.DocumentInfo> infos, List<DocumentFile> files) {
+        if (files.size() > settings.maxFiles()) {
+            throw new DocumentsRejectedException(UploadRejected.Reason.TOO_MANY, "at most " + settings.maxFiles()
+                    + " documents at a time; " + files.size() + " were sent");
+        }
+        Set<DocumentType> described = new HashSet<>();
+        for (ApplicationForm.DocumentInfo info : infos) {
+            if (!described.add(info.type())) {
+                throw new InvalidApplicationException(info.type() + " is described twice");
+            }
+            if (info.expiresOn() != null && !info.expiresOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+                throw new InvalidApplicationException(info.type() + " expired on " + info.expiresOn()
+                        + ": send a valid one");
+            }
+        }
+        Set<DocumentType> sent = new HashSet<>();
+        for (DocumentFile file : files) {
+            if (!sent.add(file.type())) {
+                throw new InvalidApplicationException("two files for " + file.type() + ": send one per document");
+            }
+        }
+        if (!described.equals(sent)) {
+            throw new InvalidApplicationException("every document needs its description and its file (the part "
+                    + "named by its type): described " + sorted(described) + ", files for " + sorted(sent));
+        }
+        UploadCheck.check(files, new UploadCheck.Limits(settings.maxFileSize(), settings.contentTypes()),
+                DocumentsRejectedException::new);
+    }
+
+    /** Offers only in the categories applied for, each SKU once, each as the catalog would take it. */
+    private void checkAgreement(List<String> categories, ApplicationForm.ProposedAgreement agreement) {
+        List<String> problems = new ArrayList<>();
+        Set<String> skus = new HashSet<>();
+        for (ApplicationForm.ProposedOffer offer : agreement.offers()) {
+            if (!skus.add(offer.sku())) {
+                problems.add(offer.sku() + " is offered twice");
+            }
+            if (!categories.contains(offer.category())) {
+                problems.add(offer.sku() + " is in category " + offer.category() + ", which the application does not cover "
+                        + categories);
+            }
+        }
+        problems.addAll(catalog.problemsOf(Agreements.offers(agreement)));
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(String.join("; ", problems));
+        }
+    }
+
+    private List<Long> store(SupplierApplication application, List<ApplicationForm.DocumentInfo> infos,
+            List<DocumentFile> files) {
+        Map<DocumentType, ApplicationForm.DocumentInfo> byType = infos.stream()
+                .collect(Collectors.toMap(ApplicationForm.DocumentInfo::type, Function.identity()));
+        List<Long> ids = new ArrayList<>();
+        for (DocumentFile file : files) {
+            ApplicationForm.DocumentInfo info = byType.get(file.type());
+            documents.supersede(application.getId(), file.type(), clock.instant());
+            ids.add(documents.save(new SupplierDocument(application.getId(), file.type(), info.reference(),
+                    info.expiresOn(), file.fileName(), UploadCheck.typeOf(file), file.content(),
+                    UploadCheck.sha256(file.content()), clock.instant())).getId());
+        }
+        return ids;
+    }
+
+    private static String describe(List<ApplicationForm.DocumentInfo> infos) {
+        return infos.stream().map(i -> i.type().label() + (i.expiresOn() == null ? "" : ", valid until " + i.expiresOn()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static List<DocumentType> sorted(Set<DocumentType> types) {
+        return types.stream().sorted().toList();
+    }
+}

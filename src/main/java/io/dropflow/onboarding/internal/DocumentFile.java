@@ -1,0 +1,9 @@
+package io.dropflow.onboarding.internal;
+
+import io.dropflow.onboarding.DocumentType;
+import io.dropflow.web.UploadedFile;
+
+/** One uploaded document file, as read from the request part named by its type. */
+public record DocumentFile(DocumentType type, String fileName, String contentType, byte[] content)
+        implements UploadedFile {
+}

@@ -1,0 +1,134 @@
+package io.dropflow.onboarding.internal;
+
+import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.onboarding.ApplicationView;
+import io.dropflow.onboarding.InvalidApplicationException;
+import io.dropflow.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The seller's side of onboarding: anyone logged in reads applications and their documents (the
+ * auditors open them from their Tasklist forms); only supervisors and analysts act on them through
+ * the API: an application received on paper, an agreement amended after a call with the applicant,
+ * a renewal received by mail. The decisions themselves are Tasklist tasks.
+ */
+@RestController
+@RequestMapping("/api/onboarding")
+@Tag(name = "Supplier onboarding")
+@SecurityRequirement(name = "basic")
+class OnboardingController {
+
+    /** Who may act on applications; operators read them. */
+    static final String ONBOARDING_EDITORS = "hasAnyAuthority('GROUP_" + Groups.SUPERVISORS + "', 'GROUP_"
+            + Groups.ANALYSTS + "')";
+
+    private final ApplicationIntake intake;
+    private final ApplicationViews views;
+
+    OnboardingController(ApplicationIntake intake, ApplicationViews views) {
+        this.intake = intake;
+        this.views = views;
+    }
+
+    /** A page of a list: the rows and where they stand in the whole. */
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+        static <T> PageView<T> of(Page<T> page) {
+            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+                    page.getTotalPages());
+        }
+    }
+
+    @GetMapping("/applications")
+    @Operation(summary = "Applications, newest first, a page at a time", description = "Filter: status.")
+    PageView<ApplicationView> applications(@RequestParam(required = false) ApplicationStatus status,
+            @PageableDefault(size = 20) Pageable page) {
+        if (page.getPageSize() > 100) {
+            throw new InvalidApplicationException("a page has at most 100 applications, " + page.getPageSize()
+                    + " were asked for");
+        }
+        return PageView.of(views.page(status, PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "id"))));
+    }
+
+    @GetMapping("/applications/{id}")
+    @Operation(summary = "An application: papers, what is not in order, sample, agreement, supplier status, history")
+    ApplicationView application(@PathVariable Long id) {
+        return views.of(id);
+    }
+
+    @GetMapping("/applications/{id}/documents/{documentId}")
+    @Operation(summary = "Download a document's file")
+    ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long documentId) {
+        SupplierDocument document = views.file(id, documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(
+                        document.getFileName() == null ? "document-" + documentId : document.getFileName()).build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.getContent());
+    }
+
+    @PostMapping(path = "/applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ONBOARDING_EDITORS)
+    @Operation(summary = "Enter an application received on paper", description = "As the applicants' "
+            + "POST /api/webhooks/onboarding/applications: part 'application' and one file part per document.")
+    ResponseEntity<ApplicationView> apply(@Valid @RequestPart(ApplicantController.APPLICATION_PART)
+            ApplicationForm application, @RequestParam MultiValueMap<String, MultipartFile> parts) {
+        SupplierApplication submitted = intake.submit(application,
+                DocumentParts.files(parts, Set.of(ApplicantController.APPLICATION_PART)));
+        return ResponseEntity.created(URI.create("/api/onboarding/applications/" + submitted.getId()))
+                .body(views.of(submitted.getId()));
+    }
+
+    @PutMapping(path = "/applications/{id}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(ONBOARDING_EDITORS)
+    @Operation(summary = "A supervisor enters the revised agreement agreed with the applicant",
+            description = "409 unless the agreement was sent back for changes.")
+    ResponseEntity<ApplicationView> reviseAgreement(@PathVariable Long id,
+            @Valid @RequestBody ApplicationForm.ProposedAgreement agreement) {
+        intake.reviseAgreement(id, agreement, Party.SUPERVISOR);
+        return ResponseEntity.accepted().body(views.of(id));
+    }
+
+    @PostMapping(path = "/suppliers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ONBOARDING_EDITORS)
+    @Operation(summary = "Enter a renewed document an onboarded supplier sent by mail",
+            description = "As the applicants' POST /api/webhooks/onboarding/suppliers/{code}/documents.")
+    ResponseEntity<ApplicationView> renew(@PathVariable String code,
+            @Valid @RequestPart(ApplicantController.DOCUMENT_PART) ApplicationForm.DocumentInfo document,
+            @RequestParam MultiValueMap<String, MultipartFile> parts) {
+        SupplierApplication application = intake.renewDocument(code, document,
+                DocumentParts.files(parts, Set.of(ApplicantController.DOCUMENT_PART)), Party.SUPERVISOR);
+        return ResponseEntity.accepted().body(views.of(application.getId()));
+    }
+}

@@ -1,0 +1,17 @@
+package io.dropflow.onboarding.internal;
+
+/** The application's process, as intake and the API start it and hand it what applicants send. */
+public interface OnboardingProcess {
+
+    /** Starts the application's process in the caller's transaction; its first step runs asynchronously. @return the instance id */
+    String start(SupplierApplication application);
+
+    /** The applicant sent documents; only an application waiting for them moves on. */
+    void documentsAdded(SupplierApplication application, Long firstDocumentId);
+
+    /** The revised agreement a supervisor asked for arrived. */
+    void agreementRevised(SupplierApplication application);
+
+    /** An onboarded supplier renewed a document. */
+    void documentRenewed(SupplierApplication application, Long documentId);
+}

@@ -1,0 +1,49 @@
+package io.dropflow.onboarding.internal;
+
+import io.dropflow.onboarding.DocumentType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * An application's papers against what it must hold: each required document present in a current
+ * version, with an expiry date where it must carry one, and not lapsed.
+ */
+@Component
+class Papers {
+
+    private final SupplierDocuments documents;
+
+    Papers(SupplierDocuments documents) {
+        this.documents = documents;
+    }
+
+    /** The current version of each document, oldest first. */
+    List<SupplierDocuments.Listed> current(Long applicationId) {
+        return documents.listOf(applicationId).stream().filter(SupplierDocuments.Listed::isCurrent).toList();
+    }
+
+    /** What keeps the papers from being in order at {@code now}, in words an auditor reads; empty when nothing. */
+    List<String> problems(SupplierApplication application, Instant now) {
+        List<SupplierDocuments.Listed> current = current(application.getId());
+        List<String> problems = new ArrayList<>();
+        for (DocumentType type : application.requiredDocumentTypes()) {
+            Optional<SupplierDocuments.Listed> held = current.stream().filter(d -> d.type() == type).findFirst();
+            if (held.isEmpty()) {
+                problems.add(type.label() + ": not sent");
+            } else if (held.get().expiresOn() == null && application.expiringDocumentTypes().contains(type)) {
+                problems.add(type.label() + ": no expiry date given");
+            } else if (held.get().lapsedBy(now)) {
+                problems.add(type.label() + ": lapsed after " + held.get().expiresOn());
+            }
+        }
+        return problems;
+    }
+
+    /** Current documents whose last valid day is over. */
+    List<SupplierDocuments.Listed> lapsed(Long applicationId, Instant now) {
+        return current(applicationId).stream().filter(d -> d.lapsedBy(now)).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.dropflow.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Uploaded files that are too large (413), of a type not taken or not what they say they are (415),
+ * or too many (400). Each feature names its own problem type; nothing of the request is stored.
+ */
+public class UploadRejected extends ApiProblem {
+
+    /** Why, and the status it answers with. */
+    public enum Reason {
+        TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE), UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+        TOO_MANY(HttpStatus.BAD_REQUEST);
+
+        private final HttpStatus status;
+
+        Reason(HttpStatus status) {
+            this.status = status;
+        }
+    }
+
+    private final Reason reason;
+
+    protected UploadRejected(Reason reason, String type, String title, String detail) {
+        super(reason.status, type, title, detail);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

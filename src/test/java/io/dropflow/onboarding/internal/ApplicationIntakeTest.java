@@ -1,0 +1,146 @@
+package io.dropflow.onboarding.internal;
+
+import static io.dropflow.onboarding.internal.OnboardingFixtures.CLOCK;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.TODAY;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.agreement;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.application;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.form;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.info;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.offer;
+import static io.dropflow.onboarding.internal.OnboardingFixtures.pdf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.onboarding.ApplicationRefusedException;
+import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.onboarding.DocumentType;
+import io.dropflow.onboarding.DocumentsRejectedException;
+import io.dropflow.onboarding.InvalidApplicationException;
+import io.dropflow.supplier.SupplierLifecycle;
+import io.dropflow.supplier.SupplierGateway;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.unit.DataSize;
+
+/** Intake checks everything before it writes anything; only an application waiting for documents is moved on. */
+class ApplicationIntakeTest {
+
+    private final SupplierApplications applications = mock(SupplierApplications.class);
+    private final SupplierDocuments documents = mock(SupplierDocuments.class);
+    private final ApplicationHistory history = mock(ApplicationHistory.class);
+    private final SupplierLifecycle catalog = mock(SupplierLifecycle.class);
+    private final OnboardingProcess process = mock(OnboardingProcess.class);
+    private final OnboardingSettings settings = new OnboardingSettings(DataSize.ofKilobytes(64), 3,
+            List.of("application/pdf"), new SupplierGateway.Address("QC", "1 Seller Street", null, "10115", "Berlin",
+                    null, "DE", null));
+    private final ApplicationIntake intake = new ApplicationIntake(applications, documents, history, catalog, process,
+            settings, CLOCK);
+
+    @BeforeEach
+    void storesWithIds() {
+        when(applications.saveAndFlush(any())).thenAnswer(call -> withId(call.getArgument(0), 7L));
+        when(documents.save(any())).thenAnswer(call -> withId(call.getArgument(0), 70L));
+        when(process.start(any())).thenReturn("instance-7");
+    }
+
+    private static Object withId(Object entity, long id) {
+        ReflectionTestUtils.setField(entity, "id", id);
+        return entity;
+    }
+
+    @Test
+    void anApplicationRegistersItsApplicantStoresItsDocumentsAndStartsItsProcess() {
+        SupplierApplication application = intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null))),
+                List.of(pdf(DocumentType.BUSINESS_LICENCE)));
+
+        assertThat(application.isCrossBorder()).as("CN is not the quality check's DE").isTrue();
+        assertThat(application.getProcessInstanceId()).isEqualTo("instance-7");
+        verify(catalog).registerApplicant(new SupplierLifecycle.Applicant("JADE", "JADE Co., Ltd.", "CN", "li@jade.example"));
+        verify(documents).supersede(eq(7L), eq(DocumentType.BUSINESS_LICENCE), any());
+        verify(documents).save(any(SupplierDocument.class));
+    }
+
+    @Test
+    void descriptionsAndFilesMustMatchAndNoDocumentMayHaveExpired() {
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null))),
+                List.of(pdf(DocumentType.TAX_REGISTRATION)))).isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("described [BUSINESS_LICENCE], files for [TAX_REGISTRATION]");
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, TODAY))),
+                List.of(pdf(DocumentType.BUSINESS_LICENCE)))).hasMessageContaining("expired on " + TODAY);
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null),
+                info(DocumentType.BUSINESS_LICENCE, null))), List.of(pdf(DocumentType.BUSINESS_LICENCE))))
+                .hasMessageContaining("described twice");
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of()), List.of(pdf(DocumentType.TAX_REGISTRATION),
+                pdf(DocumentType.BUSINESS_LICENCE), pdf(DocumentType.QUALITY_CERTIFICATE),
+                pdf(DocumentType.EXPORT_REGISTRATION)))).isInstanceOf(DocumentsRejectedException.class)
+                .hasMessageContaining("at most 3 documents");
+        verifyNoInteractions(catalog, process);
+    }
+
+    @Test
+    void offersMustBeInTheCategoriesAppliedForOnceEachAndAsTheCatalogTakesThem() {
+        when(catalog.problemsOf(any())).thenReturn(List.of("TEST-WOK: supplyPrice 7.801 has more decimals than EUR has (2)"));
+        var outside = new io.dropflow.onboarding.ApplicationForm("JADE", "Jade", new io.dropflow.onboarding.ApplicationForm
+                .Contact("Li", "li@jade.example", null), "CN", List.of("homeware"), List.of(),
+                agreement(offer("TEST-WOK", "homeware"), offer("TEST-WOK", "toys")));
+
+        assertThatThrownBy(() -> intake.submit(outside, List.of())).isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("TEST-WOK is offered twice")
+                .hasMessageContaining("in category toys, which the application does not cover")
+                .hasMessageContaining("more decimals than EUR");
+        verify(catalog, never()).registerApplicant(any());
+    }
+
+    @Test
+    void aSecondOpenApplicationForTheSameCodeIsRefused() {
+        when(applications.existsBySupplierCodeAndStatusNotIn(eq("JADE"), any())).thenReturn(true);
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of()), List.of()))
+                .isInstanceOf(ApplicationRefusedException.class).hasMessageContaining("open already");
+        verify(catalog, never()).registerApplicant(any());
+    }
+
+    @Test
+    void documentsMoveOnlyAnApplicationWaitingForThem() {
+        SupplierApplication auditing = application(ApplicationStatus.UNDER_AUDIT);
+        when(applications.locked(7L)).thenReturn(auditing);
+        intake.addDocuments(7L, List.of(info(DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(1))),
+                List.of(pdf(DocumentType.QUALITY_CERTIFICATE)));
+        verify(process, never()).documentsAdded(any(), anyLong());
+
+        ReflectionTestUtils.setField(auditing, "status", ApplicationStatus.AWAITING_DOCUMENTS);
+        intake.addDocuments(7L, List.of(info(DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(1))),
+                List.of(pdf(DocumentType.QUALITY_CERTIFICATE)));
+        verify(process).documentsAdded(auditing, 70L);
+
+        ReflectionTestUtils.setField(auditing, "status", ApplicationStatus.REJECTED);
+        assertThatThrownBy(() -> intake.addDocuments(7L, List.of(), List.of()))
+                .isInstanceOf(ApplicationRefusedException.class);
+    }
+
+    @Test
+    void aRenewalOfADocumentThatMustExpireNeedsItsExpiryDate() {
+        SupplierApplication onboarded = application(ApplicationStatus.ONBOARDED);
+        when(applications.findFirstBySupplierCodeAndStatusOrderByIdDesc("JADE", ApplicationStatus.ONBOARDED))
+                .thenReturn(Optional.of(onboarded));
+
+        assertThatThrownBy(() -> intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE, null),
+                List.of(pdf(DocumentType.QUALITY_CERTIFICATE)), Party.APPLICANT))
+                .hasMessageContaining("QUALITY_CERTIFICATE must carry an expiry date");
+        intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(3)),
+                List.of(pdf(DocumentType.QUALITY_CERTIFICATE)), Party.APPLICANT);
+        verify(process).documentRenewed(onboarded, 70L);
+        assertThatThrownBy(() -> intake.renewDocument("NOBODY", info(DocumentType.TAX_REGISTRATION, null),
+                List.of(pdf(DocumentType.TAX_REGISTRATION)), Party.APPLICANT)).hasMessageContaining("no onboarded supplier NOBODY");
+    }
+}

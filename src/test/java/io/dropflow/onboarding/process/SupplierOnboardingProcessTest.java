@@ -1,0 +1,545 @@
+package io.dropflow.onboarding.process;
+
+import static io.dropflow.onboarding.process.SupplierOnboardingProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.processengine.Escalation;
+import io.dropflow.supplier.sandbox.SandboxSupplier;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.OnboardingDriver;
+import io.dropflow.support.ProcessCoverage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every path of bpmn/supplier-onboarding.bpmn, driven as in production: applications, documents,
+ * agreements and the applicant's sample events over HTTP, decisions as Tasklist completes tasks,
+ * timers fired as jobs or by moving the engine's clock.
+ */
+@DropflowTest
+class SupplierOnboardingProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+    OnboardingDriver onboarding;
+    private final Map<Long, ProcessInstance> instances = new HashMap<>();
+
+    private static Date classStarted;
+
+    @BeforeAll
+    static void rememberWhenTheseTestsStarted() {
+        classStarted = new Date();
+    }
+
+    @AfterAll
+    static void theModelIsCovered(@Autowired ProcessEngine engine) {
+        ProcessCoverage.assertCovered(engine, "supplier-onboarding.bpmn", classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        onboarding = new OnboardingDriver(port, engine);
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    // ---- helpers
+
+    private static String code() {
+        return "JADE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String sku() {
+        return "TEST-WOK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    }
+
+    private ProcessInstance process(long application) {
+        return instances.computeIfAbsent(application, id -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(SupplierOnboardingProcess.businessKey(id)).singleResult());
+    }
+
+    private static String sample(long application, int attempt) {
+        return "DF-ON" + application + "-SAMPLE" + attempt;
+    }
+
+    /** Applies with {@code papers} and runs the application to its audit. */
+    private long underAudit(String code, String region, String sku, List<Map<String, Object>> papers) {
+        long application = onboarding.applied(OnboardingDriver.application(code, region, sku, papers));
+        assertThat(process(application)).isWaitingAt(APPLY_REQUIREMENTS.id());
+        onboarding.runJobs(application);
+        assertThat(process(application)).isWaitingAt(AUDIT_DOCUMENTS.id());
+        return application;
+    }
+
+    /** The audit accepts the papers and the sample is ordered; @return the sample's number */
+    private String sampleOrdered(long application, String auditor, int attempt) {
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), auditor, Map.of("auditDecision", "accept"));
+        onboarding.runJobs(application);
+        assertThat(process(application)).isWaitingAt(AWAIT_SAMPLE.id());
+        return sample(application, attempt);
+    }
+
+    /** The applicant ships sample {@code number}: its quality check is next. */
+    private void sampleShipped(long application, String code, String number) {
+        dropflow.supplierSays(code, number, "ACCEPTED");
+        dropflow.supplierShipped(code, number, "TRK-" + number);
+        assertThat(process(application)).isWaitingAt(CHECK_SAMPLE_QUALITY.id());
+    }
+
+    /** A cross-border applicant from China, onboarded up to its active standing. */
+    private long onboarded(String code, String sku, LocalDate certificateUntil) {
+        return onboarded(code, "CN", sku, OnboardingDriver.crossBorderPapers(certificateUntil));
+    }
+
+    private long onboarded(String code, String region, String sku, List<Map<String, Object>> papers) {
+        long application = underAudit(code, region, sku, papers);
+        sampleShipped(application, code, sampleOrdered(application, "mary", 1));
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "mary",
+                Map.of("qualityResult", "passed", "qualityNotes", "glaze even, no chips, blind packaging"));
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "approve"));
+        assertThat(process(application)).hasPassed(ACTIVATE_SUPPLIER.id());
+        return application;
+    }
+
+    private String supplierStatus(String code) {
+        return DropflowDriver.read(dropflow.get("/api/suppliers/" + code, DropflowDriver.asOperator()).getBody())
+                .path("status").asText();
+    }
+
+    private List<String> history(long application) {
+        List<String> entries = new ArrayList<>();
+        onboarding.application(application).path("history").forEach(e -> entries.add(e.path("what").asText()));
+        return entries;
+    }
+
+    private String summary(Task task) {
+        return (String) engine.getTaskService().getVariableLocal(task.getId(), "applicationSummary");
+    }
+
+    private void moveClockTo(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    // ---- the application
+
+    @Test
+    void aNewSupplierIsOnboardedEndToEndThroughTheApiAndTasklistTasksAndItsFirstOrderRoutesToIt() {
+        String code = code();
+        String sku = sku();
+
+        // Given the supplier portal sends an application with its papers and the agreement it proposes
+        long application = underAudit(code, "CN", sku, OnboardingDriver.crossBorderPapers(today().plusYears(2)));
+
+        // Then the applicant is in the catalog, but gets no orders yet; an operator audits its papers
+        JsonNode applied = onboarding.application(application);
+        assertThat(applied.path("status").asText()).isEqualTo("UNDER_AUDIT");
+        assertThat(applied.path("supplierStatus").asText()).isEqualTo("ONBOARDING");
+        assertThat(applied.path("crossBorder").asBoolean()).isTrue();
+        assertThat(applied.path("requiredDocuments").findValuesAsText("type"))
+                .containsExactlyInAnyOrder("BUSINESS_LICENCE", "TAX_REGISTRATION", "QUALITY_CERTIFICATE", "EXPORT_REGISTRATION");
+        assertThat(applied.path("notInOrder")).isEmpty();
+        Task audit = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(onboarding.candidateGroups(audit)).containsExactly("operators");
+        assertThat(audit.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+        assertThat(summary(audit)).contains(code, "quality management certificate", "/api/onboarding/applications/"
+                + application + "/documents/", "The papers are in order");
+        assertThat(supplierStatus(code)).isEqualTo("ONBOARDING");
+
+        // When Mary accepts the papers
+        String sample = sampleOrdered(application, "mary", 1);
+
+        // Then a sample is ordered from the applicant, to the seller's quality check, once
+        SandboxSupplier.Received received = supplier.received(sample);
+        assertThat(received).isNotNull();
+        assertThat(received.order().shipTo().city()).isEqualTo("Berlin");
+        assertThat(received.order().lines()).extracting("supplierSku", "quantity").containsExactly(
+                org.assertj.core.groups.Tuple.tuple("SUP-" + sku, 1));
+        assertThat(onboarding.application(application).path("sample").path("purchaseOrderNumber").asText())
+                .isEqualTo(sample);
+
+        // When the applicant ships it
+        sampleShipped(application, code, sample);
+
+        // Then Mary checks it against the category's checks and the proposed quality terms
+        Task check = onboarding.task(application, CHECK_SAMPLE_QUALITY.id());
+        assertThat(summary(check)).contains(sample, "the goods match the offered SKUs", "AQL 2.5");
+        assertThat(onboarding.application(application).path("status").asText()).isEqualTo("QUALITY_CHECK");
+        assertThat(history(application)).anyMatch(e -> e.contains("Shipped sample " + sample));
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "mary",
+                Map.of("qualityResult", "passed", "qualityNotes", "glaze even, no chips, blind packaging"));
+
+        // And a supervisor reviews the agreement
+        Task review = onboarding.task(application, REVIEW_AGREEMENT.id());
+        assertThat(onboarding.candidateGroups(review)).containsExactly("supervisors");
+        assertThat(summary(review)).contains("Prices in EUR", sku, "| 7.80 | 2.00 |", "Quality check: **PASSED**");
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "approve"));
+
+        // Then the supplier is active with its agreed offer, on probation, and its standing is watched
+        assertThat(process(application)).hasPassed(ACTIVATE_SUPPLIER.id())
+                .isWaitingAt(AWAIT_EXPIRY_REMINDER.id(), NEXT_SCORECARD_CHECK.id());
+        JsonNode onboarded = onboarding.application(application);
+        assertThat(onboarded.path("status").asText()).isEqualTo("ONBOARDED");
+        assertThat(onboarded.path("supplierStatus").asText()).isEqualTo("ACTIVE");
+        JsonNode listed = DropflowDriver.read(dropflow.get("/api/suppliers/" + code, DropflowDriver.asOperator()).getBody());
+        assertThat(listed.path("tier").asInt()).isEqualTo(3);
+        assertThat(listed.path("score").asInt()).isEqualTo(70);
+        assertThat(history(application)).anyMatch(e -> e.contains("sam decided 'review agreement': approve"));
+
+        // And the next order for its SKU goes to it
+        long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
+        dropflow.runJobs(order);
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.toString()).contains(code);
+        assertThat(supplier.receivedFor(order)).hasSize(1);
+    }
+
+    @Test
+    void missingDocumentsAreAskedForAndTheAuditGoesOnWhenTheyArrive() {
+        String code = code();
+        List<Map<String, Object>> withoutCertificate = OnboardingDriver.crossBorderPapers(today().plusYears(2)).stream()
+                .filter(d -> !d.get("type").equals("QUALITY_CERTIFICATE")).toList();
+        long application = underAudit(code, "CN", sku(), withoutCertificate);
+        assertThat(onboarding.application(application).path("notInOrder").toString()).contains("not sent");
+
+        // Accepting papers that are not in order is refused; the task stays open
+        assertThatThrownBy(() -> onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary",
+                Map.of("auditDecision", "accept"))).hasMessageContaining("not in order");
+        assertThat(process(application)).isWaitingAt(AUDIT_DOCUMENTS.id());
+
+        // The operator asks for the certificate
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary", Map.of("auditDecision", "missing_documents",
+                "auditNote", "Please send your ISO 9001 certificate"));
+        assertThat(process(application)).hasPassed(REQUEST_DOCUMENTS.id()).isWaitingAt(AWAIT_DOCUMENTS.id());
+        JsonNode waiting = onboarding.application(application);
+        assertThat(waiting.path("status").asText()).isEqualTo("AWAITING_DOCUMENTS");
+        assertThat(waiting.path("documentRequest").path("note").asText()).isEqualTo("Please send your ISO 9001 certificate");
+        assertThat(waiting.path("documentRequest").path("dueBy").asText()).isNotBlank();
+
+        // The applicant sends it: the audit goes on, with an empty form
+        ResponseEntity<String> sent = onboarding.sendDocuments(application,
+                List.of(OnboardingDriver.document("QUALITY_CERTIFICATE", today().plusYears(3))));
+        assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(202);
+        assertThat(process(application)).hasPassed(DOCUMENTS_ADDED.id()).isWaitingAt(AUDIT_DOCUMENTS.id());
+        Task again = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(engine.getTaskService().getVariable(again.getId(), "auditDecision")).isNull();
+        assertThat(summary(again)).contains("The papers are in order");
+        sampleOrdered(application, "mary", 1);
+    }
+
+    @Test
+    void anOverdueAuditAndASilentApplicantGoToSupervisorsWhoTurnTheApplicationDown() {
+        String code = code();
+        long application = underAudit(code, "DE", sku(), List.of(OnboardingDriver.document("BUSINESS_LICENCE", null)));
+
+        // Nobody audits in time: supervisors get the task too, at the top of their lists
+        onboarding.fireTimer(application, AUDIT_OVERDUE.id());
+        Task audit = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(onboarding.candidateGroups(audit)).containsExactlyInAnyOrder("operators", "supervisors");
+        assertThat(audit.getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        assertThat(process(application)).hasPassed(AUDIT_ESCALATED.id());
+        assertThat(onboarding.application(application).path("escalated").asBoolean()).isTrue();
+
+        // The applicant does not send the missing tax registration in time
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary", Map.of("auditDecision", "missing_documents",
+                "auditNote", "Your tax registration is missing"));
+        onboarding.fireTimer(application, DOCUMENTS_OVERDUE.id());
+        Task escalated = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(onboarding.candidateGroups(escalated)).containsExactly("supervisors");
+        assertThat(history(application)).anyMatch(e -> e.contains("the applicant sent no documents in time"));
+
+        // A supervisor turns it down: the applicant's code stays known as REJECTED
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "sam", Map.of("auditDecision", "reject",
+                "auditNote", "No tax registration after two weeks"));
+        assertThat(process(application)).hasPassed(REJECT_APPLICATION.id()).isEnded();
+        assertThat(process(application)).hasPassed(APPLICATION_REJECTED.id());
+        JsonNode rejected = onboarding.application(application);
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("rejectionReason").asText()).isEqualTo("No tax registration after two weeks");
+        assertThat(supplierStatus(code)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aSampleRefusedAtOnceAndOneNotShippedInTimeGoBackToTheSupervisors() {
+        String code = code();
+        long application = underAudit(code, "CN", sku(), OnboardingDriver.crossBorderPapers(today().plusYears(2)));
+
+        // The applicant refuses the sample in its answer to our call
+        supplier.refuseNextCalls(code, 1);
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary", Map.of("auditDecision", "accept"));
+        onboarding.runJobs(application);
+        assertThat(process(application)).hasPassed(ORDER_SAMPLE.id(), SAMPLE_REFUSED.id(), ESCALATE_FAILED_SAMPLE.id())
+                .isWaitingAt(AUDIT_DOCUMENTS.id());
+        assertThat(onboarding.candidateGroups(onboarding.task(application, AUDIT_DOCUMENTS.id())))
+                .containsExactly("supervisors");
+        assertThat(history(application)).anyMatch(e -> e.startsWith("Refused sample " + sample(application, 1)))
+                .anyMatch(e -> e.contains("the applicant refused the sample order"));
+
+        // A supervisor orders another; it is not shipped in time
+        String second = sampleOrdered(application, "sam", 2);
+        assertThat(supplier.received(second)).isNotNull();
+        onboarding.fireTimer(application, SAMPLE_LATE.id());
+        assertThat(process(application)).isWaitingAt(AUDIT_DOCUMENTS.id());
+        assertThat(history(application)).anyMatch(e -> e.contains("the sample was not shipped in time"));
+
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "sam", Map.of("auditDecision", "reject",
+                "auditNote", "Two samples failed to come"));
+        assertThat(process(application)).isEnded();
+    }
+
+    @Test
+    void aDeclinedSampleIsOrderedAgainOnceEvenWhenTheCallIsRetriedAndAFailedQualityCheckTurnsItDown() {
+        String code = code();
+        long application = underAudit(code, "CN", sku(), OnboardingDriver.crossBorderPapers(today().plusYears(2)));
+
+        // The applicant's first answer to our sample order is lost: the engine retries, the sample is ordered once
+        supplier.failNextCalls(code, 1);
+        onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary", Map.of("auditDecision", "accept"));
+        onboarding.runJobs(application);
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(onboarding.processInstanceId(
+                application)).activityId(ORDER_SAMPLE.id()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        onboarding.runJobs(application);
+        String first = sample(application, 1);
+        assertThat(supplier.received(first).deliveries()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from purchase_order where application_id = ?", Long.class,
+                application)).isEqualTo(1L);
+        assertThat(process(application)).isWaitingAt(AWAIT_SAMPLE.id());
+
+        // The applicant declines it; supervisors order another, which ships
+        dropflow.supplierSays(code, first, "REJECTED", "OUT_OF_SAMPLES", null, null);
+        assertThat(process(application)).hasPassed(SAMPLE_DECLINED.id()).isWaitingAt(AUDIT_DOCUMENTS.id());
+        sampleShipped(application, code, sampleOrdered(application, "sam", 2));
+
+        // Not conclusive: a third sample; it fails
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "sam",
+                Map.of("qualityResult", "new_sample", "qualityNotes", "the glaze differs from the photos; send another"));
+        onboarding.runJobs(application);
+        sampleShipped(application, code, sample(application, 3));
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "sam",
+                Map.of("qualityResult", "failed", "qualityNotes", "cracks in two of three woks"));
+
+        assertThat(process(application)).hasPassed(REJECT_APPLICATION.id()).isEnded();
+        assertThat(onboarding.application(application).path("rejectionReason").asText())
+                .isEqualTo("the sample failed its quality check: cracks in two of three woks");
+        assertThat(onboarding.application(application).path("sample").path("attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void overdueChecksEscalateAndTheAgreementIsSentBackUntilItIsRevisedOrTurnedDown() {
+        String code = code();
+        long application = underAudit(code, "CN", sku(), OnboardingDriver.crossBorderPapers(today().plusYears(2)));
+        sampleShipped(application, code, sampleOrdered(application, "mary", 1));
+
+        // The quality check is overdue: supervisors get it too
+        onboarding.fireTimer(application, QUALITY_CHECK_OVERDUE.id());
+        assertThat(onboarding.candidateGroups(onboarding.task(application, CHECK_SAMPLE_QUALITY.id())))
+                .contains("supervisors");
+        assertThat(process(application)).hasPassed(QUALITY_CHECK_ESCALATED.id());
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "sam",
+                Map.of("qualityResult", "passed", "qualityNotes", "fine"));
+
+        // The review is overdue: it moves to the top
+        onboarding.fireTimer(application, AGREEMENT_REVIEW_OVERDUE.id());
+        assertThat(onboarding.task(application, REVIEW_AGREEMENT.id()).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        assertThat(process(application)).hasPassed(AGREEMENT_REVIEW_ESCALATED.id());
+
+        // Sent back; the applicant stays silent; sent back again; the revision comes
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "revise",
+                "agreementNote", "7.80 EUR is above the market: offer 7.20"));
+        assertThat(process(application)).isWaitingAt(AWAIT_REVISED_AGREEMENT.id());
+        assertThat(onboarding.application(application).path("status").asText()).isEqualTo("AWAITING_REVISED_AGREEMENT");
+        onboarding.fireTimer(application, REVISION_OVERDUE.id());
+        assertThat(process(application)).isWaitingAt(REVIEW_AGREEMENT.id());
+        assertThat(history(application)).anyMatch(e -> e.contains("the applicant sent no revised agreement in time"));
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "revise",
+                "agreementNote", "Last call: 7.20"));
+        ResponseEntity<String> revised = onboarding.reviseAgreement(application,
+                OnboardingDriver.agreement(List.of(OnboardingDriver.offer("TEST-WOK-REVISED", "7.50"))));
+        assertThat(revised.getStatusCode().value()).as(revised.getBody()).isEqualTo(202);
+        assertThat(process(application)).hasPassed(AGREEMENT_REVISED.id()).isWaitingAt(REVIEW_AGREEMENT.id());
+        JsonNode agreement = onboarding.application(application).path("agreement");
+        assertThat(agreement.path("revisions").asInt()).isEqualTo(2);
+        assertThat(agreement.path("offers").get(0).path("supplyPrice").decimalValue()).isEqualByComparingTo("7.50");
+
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "reject",
+                "agreementNote", "no agreement on price"));
+        assertThat(process(application)).isEnded();
+        assertThat(supplierStatus(code)).isEqualTo("REJECTED");
+    }
+
+    // ---- the supplier's standing
+
+    @Test
+    void aLapsedCertificateSuspendsTheSupplierUntilItIsRenewed() {
+        String code = code();
+        String sku = sku();
+        LocalDate validUntil = today().plusDays(60);
+        long application = onboarded(code, sku, validUntil);
+        Instant lapses = validUntil.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(onboarding.timer(application, EXPIRY_REMINDER.id()).getDuedate().toInstant())
+                .isEqualTo(lapses.minus(Duration.ofDays(45)));
+
+        // 45 days before it lapses an operator is asked to chase the renewal
+        moveClockTo(lapses.minus(Duration.ofDays(44)));
+        onboarding.runDueTimers(application);
+        Task chase = onboarding.task(application, CHASE_RENEWAL.id());
+        assertThat(chase).isNotNull();
+        assertThat(chase.getDueDate().toInstant()).isEqualTo(lapses);
+        assertThat(summary(chase)).contains("valid until " + validUntil);
+        assertThat(onboarding.application(application).path("documents").toString()).contains("remindedAt");
+
+        // Nobody gets it renewed: the day it lapses, the supplier is suspended
+        moveClockTo(lapses.plusSeconds(60));
+        onboarding.runDueTimers(application);
+        assertThat(process(application)).hasPassed(DOCUMENT_LAPSED_DURING_CHASE.id(), SUSPEND_FOR_LAPSE.id())
+                .isWaitingAt(AWAIT_LATE_RENEWAL.id());
+        assertThat(supplierStatus(code)).isEqualTo("SUSPENDED");
+        long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
+        dropflow.runJobs(order);
+        assertThat(supplier.receivedFor(order)).isEmpty();
+
+        // The renewed certificate reinstates it, and its expiry is watched
+        ResponseEntity<String> renewed = onboarding.renew(code,
+                OnboardingDriver.document("QUALITY_CERTIFICATE", validUntil.plusYears(3)));
+        assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(202);
+        assertThat(process(application)).hasPassed(REINSTATE_SUPPLIER.id()).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
+        assertThat(supplierStatus(code)).isEqualTo("ACTIVE");
+        assertThat(history(application)).anyMatch(e -> e.contains("the supplier is reinstated"));
+    }
+
+    @Test
+    void renewalsStartTheWatchOverAndLapsedPapersLeftUnrenewedEndTheRelationship() {
+        String code = code();
+        LocalDate validUntil = today().plusDays(60);
+        long application = onboarded(code, sku(), validUntil);
+
+        // Renewed before the reminder, and again while an operator chases it
+        onboarding.renew(code, OnboardingDriver.document("QUALITY_CERTIFICATE", validUntil.plusYears(1)));
+        assertThat(process(application)).hasPassed(DOCUMENT_RENEWED_EARLY.id()).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
+        onboarding.fireTimer(application, EXPIRY_REMINDER.id());
+        onboarding.renew(code, OnboardingDriver.document("QUALITY_CERTIFICATE", validUntil.plusYears(2)));
+        assertThat(process(application)).hasPassed(RENEWED_DURING_CHASE.id()).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
+        assertThat(onboarding.task(application, CHASE_RENEWAL.id())).isNull();
+
+        // Chased; an unrelated renewal does not start the chase again
+        onboarding.fireTimer(application, EXPIRY_REMINDER.id());
+        onboarding.complete(application, CHASE_RENEWAL.id(), "mary", Map.of("chaseNote", "renewal audit booked for May"));
+        assertThat(process(application)).isWaitingAt(AWAIT_RENEWAL.id());
+        onboarding.renew(code, OnboardingDriver.document("TAX_REGISTRATION", null));
+        assertThat(process(application)).hasPassed(DOCUMENT_RENEWED.id()).isWaitingAt(AWAIT_RENEWAL.id());
+        assertThat(onboarding.task(application, CHASE_RENEWAL.id())).isNull();
+
+        // It lapses; not renewed in time, supervisors decide; their decision is overdue too
+        onboarding.fireTimer(application, DOCUMENT_LAPSED.id());
+        assertThat(supplierStatus(code)).isEqualTo("SUSPENDED");
+        onboarding.fireTimer(application, RENEWAL_OVERDUE.id());
+        Task decide = onboarding.task(application, DECIDE_LAPSED_SUPPLIER.id());
+        assertThat(onboarding.candidateGroups(decide)).containsExactly("supervisors");
+        onboarding.fireTimer(application, LAPSE_DECISION_OVERDUE.id());
+        assertThat(onboarding.task(application, DECIDE_LAPSED_SUPPLIER.id()).getPriority())
+                .isEqualTo(Escalation.ESCALATED_PRIORITY);
+        onboarding.complete(application, DECIDE_LAPSED_SUPPLIER.id(), "sam",
+                Map.of("lapseDecision", "keep_waiting", "lapseNote", "the auditor comes next week"));
+        assertThat(process(application)).isWaitingAt(AWAIT_LATE_RENEWAL.id());
+
+        onboarding.fireTimer(application, RENEWAL_OVERDUE.id());
+        onboarding.complete(application, DECIDE_LAPSED_SUPPLIER.id(), "sam",
+                Map.of("lapseDecision", "end_relationship", "lapseNote", "no certificate for three months"));
+        assertThat(process(application)).hasPassed(SUPPLIER_DELISTED.id(), RELATIONSHIP_ENDED.id()).isEnded();
+        assertThat(supplierStatus(code)).isEqualTo("SUSPENDED");
+        assertThat(history(application)).anyMatch(e -> e.contains("Ended the relationship"));
+    }
+
+    @Test
+    void aSupplierItsScorecardFlagsIsReviewedCoachedKeptAndSuspended() {
+        String code = code();
+        String sku = sku();
+        long application = onboarded(code, "DE", sku, List.of(OnboardingDriver.document("BUSINESS_LICENCE", null),
+                OnboardingDriver.document("TAX_REGISTRATION", null)));
+        // A domestic supplier's papers have no expiry date: only its scorecard is watched
+        assertThat(process(application)).hasPassed(NOTHING_EXPIRES.id()).isWaitingAt(NEXT_SCORECARD_CHECK.id());
+
+        // Five orders, each shipped after 49 hours (its sample, like every purchase order, counts too)
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
+            dropflow.runJobs(order);
+            dropflow.supplierSays(code, DropflowDriver.po(order, 1), "ACCEPTED");
+            orders.add(order);
+        }
+        moveClockTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(49)));
+        orders.forEach(order -> dropflow.supplierShipped(code, DropflowDriver.po(order, 1), "TRK-LATE-" + order));
+
+        // The weekly check flags it; an operator reviews it, late, and coaches it for a week
+        onboarding.fireTimer(application, NEXT_SCORECARD_CHECK.id());
+        Task review = onboarding.task(application, REVIEW_PERFORMANCE.id());
+        assertThat(onboarding.candidateGroups(review)).containsExactly("operators");
+        assertThat(summary(review)).contains("shipped 17 % within 48 h (1 of 6)");
+        onboarding.fireTimer(application, PERFORMANCE_REVIEW_OVERDUE.id());
+        assertThat(onboarding.candidateGroups(onboarding.task(application, REVIEW_PERFORMANCE.id())))
+                .contains("supervisors");
+        onboarding.complete(application, REVIEW_PERFORMANCE.id(), "mary", Map.of("performanceDecision", "coach",
+                "coachingDays", 7L, "performanceNote", "hire a second packer"));
+        assertThat(process(application)).isWaitingAt(COACHING_DEADLINE.id());
+
+        // Still flagged after the week: kept once, then suspended
+        onboarding.fireTimer(application, COACHING_DEADLINE.id());
+        onboarding.complete(application, REVIEW_PERFORMANCE.id(), "mary", Map.of("performanceDecision", "keep",
+                "performanceNote", "Chinese New Year backlog"));
+        onboarding.fireTimer(application, NEXT_SCORECARD_CHECK.id());
+        onboarding.complete(application, REVIEW_PERFORMANCE.id(), "mary", Map.of("performanceDecision", "suspend",
+                "performanceNote", "no improvement in two weeks"));
+        assertThat(supplierStatus(code)).isEqualTo("SUSPENDED");
+
+        // A suspended supplier is not reviewed again
+        onboarding.fireTimer(application, NEXT_SCORECARD_CHECK.id());
+        assertThat(process(application)).hasPassed(CHECK_SCORECARD.id()).isWaitingAt(NEXT_SCORECARD_CHECK.id());
+        assertThat(onboarding.task(application, REVIEW_PERFORMANCE.id())).isNull();
+        assertThat(history(application)).anyMatch(e -> e.contains("Suspended for shipping late: no improvement"));
+    }
+}

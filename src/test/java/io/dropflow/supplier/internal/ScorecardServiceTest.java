@@ -1,0 +1,37 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A scorecard is reused for a while, except after a change it must show at once (an applicant activated). */
+class ScorecardServiceTest {
+
+    @Test
+    void anActivatedApplicantsScorecardIsComputedAfreshWithItsStartingScore() {
+        Suppliers suppliers = mock(Suppliers.class);
+        PurchaseOrders purchaseOrders = mock(PurchaseOrders.class);
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        Supplier applicant = Supplier.applicant("JADE", "Jade", "CN", null, now);
+        when(suppliers.findById(3L)).thenReturn(Optional.of(applicant));
+        when(purchaseOrders.findBySupplierIdAndForwardedAtBetween(eq(3L), any(), any())).thenReturn(List.of());
+        ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
+                new ScorecardSettings(null, null, null, null, Duration.ofMinutes(5)), Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(scorecards.recent(3L).score()).isZero();
+
+        applicant.activate(70, 3, now);
+        assertThat(scorecards.recent(3L).score()).as("reused for five minutes").isZero();
+        scorecards.forget(3L);
+        assertThat(scorecards.recent(3L).score()).isEqualTo(70);
+    }
+}

@@ -1,0 +1,70 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.supplier.SupplierStatus;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A supplier guards its own status: only an applicant is activated or turned down, only a suspension is lifted. */
+class SupplierTest {
+
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+    private static Supplier applicant() {
+        return Supplier.applicant("NEWCO", "New Co", "CN", "li@newco.example", NOW);
+    }
+
+    @Test
+    void anApplicantIsInTheCatalogButNotActive() {
+        Supplier applicant = applicant();
+        assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.ONBOARDING);
+        assertThat(applicant.isActive()).isFalse();
+        assertThat(applicant.view().active()).isFalse();
+        assertThat(applicant.suspend("late", NOW)).isFalse();
+        assertThat(applicant.reactivate(NOW)).isFalse();
+        assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.ONBOARDING);
+    }
+
+    @Test
+    void activationStartsItWithItsScoreAndTierOnce() {
+        Supplier applicant = applicant();
+        assertThat(applicant.activate(70, 3, NOW)).isTrue();
+        assertThat(applicant.isActive()).isTrue();
+        assertThat(applicant.getScore()).isEqualTo(70);
+        assertThat(applicant.getTier()).isEqualTo(3);
+        assertThat(applicant.activate(90, 1, NOW)).isFalse();
+        assertThat(applicant.getScore()).isEqualTo(70);
+        assertThat(applicant.turnDown("too late", NOW)).isFalse();
+    }
+
+    @Test
+    void aTurnedDownApplicantMayApplyAgainUnderItsCode() {
+        Supplier applicant = applicant();
+        assertThat(applicant.turnDown("no quality certificate", NOW)).isTrue();
+        assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.REJECTED);
+        assertThat(applicant.getSuspensionReason()).isEqualTo("no quality certificate");
+        assertThat(applicant.activate(70, 3, NOW)).isFalse();
+
+        assertThat(applicant.applyAgain("New Co Ltd", "HK", "ops@newco.example", NOW)).isTrue();
+        assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.ONBOARDING);
+        assertThat(applicant.getName()).isEqualTo("New Co Ltd");
+        assertThat(applicant.getSuspensionReason()).isNull();
+        assertThat(applicant.applyAgain("New Co", "CN", null, NOW)).as("not while it applies").isFalse();
+    }
+
+    @Test
+    void aSuspensionIsLiftedByItsOwnReasonOnly() {
+        Supplier supplier = applicant();
+        supplier.activate(70, 3, NOW);
+        assertThat(supplier.suspend("documents lapsed", NOW)).isTrue();
+        assertThat(supplier.suspend("ships late", NOW)).as("the first reason stays").isFalse();
+
+        assertThat(supplier.reinstate("ships late", NOW)).isFalse();
+        assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.SUSPENDED);
+        assertThat(supplier.reinstate("documents lapsed", NOW)).isTrue();
+        assertThat(supplier.isActive()).isTrue();
+        assertThat(supplier.getSuspensionReason()).isNull();
+        assertThat(supplier.reinstate("documents lapsed", NOW)).as("not suspended any more").isFalse();
+    }
+}
