@@ -19,6 +19,12 @@ public interface PartnerDeliveries {
      */
     Receipt receive(String partner, String account, String topic, String deliveryId, String payload);
 
+    /**
+     * Something a partner told us in an answer (not a webhook) that a person must act on, e.g. CJ's
+     * "balance insufficient": recorded like a delivery and shown to an operator at once (once per id).
+     */
+    void raise(String partner, String account, String topic, String id, String payload, String why);
+
     /** What became of a delivery when it was received. */
     record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
     }

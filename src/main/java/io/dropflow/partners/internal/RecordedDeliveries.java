@@ -75,6 +75,26 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return new Receipt(id, attempt(id), false);
     }
 
+    @Override
+    public void raise(String partner, String account, String topic, String id, String payload, String why) {
+        if (find(partner, account, id).isPresent()) {
+            return;
+        }
+        try {
+            Long rowId = own.execute(tx -> {
+                jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
+                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100), cut(id, 200),
+                        payload == null ? "" : payload, Status.RECEIVED.name(), Timestamp.from(clock.instant()));
+                return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
+                        + " and delivery_id = ?", Long.class, partner, account, cut(id, 200));
+            });
+            Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
+            settle(row, delivery(row), DeliveryHandler.Result.unusable(why), handlers.get(partner));
+        } catch (DataIntegrityViolationException raisedByAnotherNode) {
+            // one task is enough
+        }
+    }
+
     /** Tries every parked delivery that is due; the sweep's work, and what tests call instead of waiting. */
     public int retryDue() {
         List<Long> due = jdbc.queryForList("select id from partner_delivery where status = ? and next_attempt_at <= ?"
