@@ -104,7 +104,7 @@ class PostgresProfileTest {
                 .hasStackTraceContaining("Dropflow will not start: 2 partners have no real adapter configured")
                 .hasStackTraceContaining("supplier UNBOUND (Unbound Goods): no adapter serves it")
                 .hasStackTraceContaining("dropflow.suppliers.http.UNBOUND.base-url")
-                .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.access-token")
+                .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.api-key")
                 .hasStackTraceContaining("storefront Shopify: no client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
     }
 

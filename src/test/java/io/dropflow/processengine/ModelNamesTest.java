@@ -104,7 +104,8 @@ class ModelNamesTest {
         Map<String, Class<?>> found = new TreeMap<>();
         for (Class<?> backing : List.of(io.dropflow.order.process.OrderFulfillmentProcess.class,
                 io.dropflow.claim.process.DefectClaimProcess.class,
-                io.dropflow.returns.process.ReturnNegotiationProcess.class)) {
+                io.dropflow.returns.process.ReturnNegotiationProcess.class,
+                io.dropflow.partners.process.PartnerAttentionProcess.class)) {
             try {
                 found.put((String) backing.getField("MODEL").get(null), backing);
             } catch (ReflectiveOperationException e) {
