@@ -34,7 +34,7 @@ class PostgresProfileTest {
         env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
         env.put("DROPFLOW_SHOPIFY_SHOP", "owner.myshopify.com");
-        env.put("DROPFLOW_SHOPIFY_ACCESS_TOKEN", "shop-token");
+        env.put("DROPFLOW_SHOPIFY_CLIENT_ID", "shop-client");
         env.put("DROPFLOW_SHOPIFY_CLIENT_SECRET", "shop-secret");
         env.put("server.port", "0");
         // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
