@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partner webhooks")
 class ShopifyOrderWebhook {
 
-    static final String PATH = "/api/webhooks/shopify";
+    static final String PATH = "/api/webhooks/shopify/orders";
     /** The address before one URL took every topic; still answered (orders/create). */
     static final String ORDERS_CREATE_PATH = "/api/webhooks/shopify/orders-create";
 

@@ -127,7 +127,14 @@ public class RecordedDeliveries implements PartnerDeliveries {
             result = DeliveryHandler.Result.unusable("no adapter takes " + delivery.partner() + " deliveries");
         } else {
             try {
-                result = own.execute(tx -> handler.handle(delivery));
+                // What a handler did for a delivery it did not take is undone: only a taken one leaves changes.
+                result = own.execute(tx -> {
+                    DeliveryHandler.Result r = handler.handle(delivery);
+                    if (r.outcome() != DeliveryHandler.Outcome.TAKEN) {
+                        tx.setRollbackOnly();
+                    }
+                    return r;
+                });
             } catch (RuntimeException failed) {
                 log.warn("{} delivery {} ({}) failed and is parked: {}", delivery.partner(), delivery.deliveryId(),
                         delivery.topic(), failed.toString());

@@ -63,7 +63,7 @@ class ShopifyOrderWebhookTest {
     }
 
     private ResponseEntity<String> deliver(String topic, String body, String hmac) {
-        return dropflow.postRaw("/api/webhooks/shopify", body, h -> {
+        return dropflow.postRaw("/api/webhooks/shopify/orders", body, h -> {
             if (hmac != null) {
                 h.set("X-Shopify-Hmac-Sha256", hmac);
             }
@@ -144,8 +144,10 @@ class ShopifyOrderWebhookTest {
                 + ", \"cancelled_at\": \"2026-11-27T10:00:00+01:00\", \"cancel_reason\": \"customer\"}");
 
         assertThat(cancelled.getBody()).contains("TAKEN");
+        dropflow.runJobs(orderId);
+        assertThat(dropflow.getOrder(orderId).path("timeline").toString()).contains("Consumer asked to cancel",
+                "Cancelled in Shopify");
         assertThat(dropflow.getOrder(orderId).path("status").asText()).isIn("CANCELLATION_REQUESTED", "CANCELLED");
-        assertThat(dropflow.getOrder(orderId).path("timeline").toString()).contains("Cancelled in Shopify");
     }
 
     @Test
