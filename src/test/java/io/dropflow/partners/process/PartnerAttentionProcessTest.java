@@ -45,7 +45,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PartnerAttentionProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ProcessEngine processEngine;
     private static final Date STARTED = new Date();
 
     @LocalServerPort
@@ -64,7 +63,6 @@ class PartnerAttentionProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        processEngine = engine;
         dropflow = new DropflowDriver(port, engine);
     }
 
@@ -74,8 +72,8 @@ class PartnerAttentionProcessTest {
     }
 
     @AfterAll
-    static void coverage() {
-        ProcessCoverage.assertCovered(processEngine, PartnerAttentionProcess.MODEL, STARTED);
+    static void theModelIsCovered(@Autowired ProcessEngine engine) {
+        ProcessCoverage.assertCovered(engine, "partner-attention.bpmn", STARTED);
     }
 
     private ResponseEntity<String> cjOrderMessage(String purchaseOrderNumber) throws Exception {
