@@ -34,7 +34,7 @@ class PostgresProfileTest {
         env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
         env.put("DROPFLOW_SHOPIFY_SHOP", "owner.myshopify.com");
-        env.put("DROPFLOW_SHOPIFY_ACCESS_TOKEN", "shop-token");
+        env.put("DROPFLOW_SHOPIFY_CLIENT_ID", "shop-client");
         env.put("DROPFLOW_SHOPIFY_CLIENT_SECRET", "shop-secret");
         env.put("server.port", "0");
         // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
@@ -104,7 +104,7 @@ class PostgresProfileTest {
                 .hasStackTraceContaining("Dropflow will not start: 2 partners have no real adapter configured")
                 .hasStackTraceContaining("supplier UNBOUND (Unbound Goods): no adapter serves it")
                 .hasStackTraceContaining("dropflow.suppliers.http.UNBOUND.base-url")
-                .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.access-token")
+                .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.api-key")
                 .hasStackTraceContaining("storefront Shopify: no client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
     }
 

@@ -10,4 +10,17 @@ public interface CarrierAdapter {
     boolean follows(String carrierCode);
 
     void register(String carrierCode, String trackingNumber);
+
+    /** Registers with the consignee's phone, which some carriers require (Kuaidi100 for SF Express). */
+    default void register(String carrierCode, String trackingNumber, String consigneePhone) {
+        register(carrierCode, trackingNumber);
+    }
+
+    /**
+     * Asks the tracking service for the parcel's events now, when its pushes went quiet (the polling
+     * fallback). @return the events it knows, in our form; none when the service cannot be asked
+     */
+    default java.util.List<CarrierEvent> poll(String carrierCode, String trackingNumber) {
+        return java.util.List.of();
+    }
 }

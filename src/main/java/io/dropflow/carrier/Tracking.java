@@ -20,6 +20,11 @@ public interface Tracking {
     /** Subscribes to the carrier's tracking of the parcel (once; repeating it changes nothing). */
     ShipmentView register(Long shipmentId);
 
+    /** As {@link #register(Long)}, with the consignee's phone for carriers that require it (Kuaidi100 for SF Express). */
+    default ShipmentView register(Long shipmentId, String consigneePhone) {
+        return register(shipmentId);
+    }
+
     void markSyncedToStorefront(Long shipmentId);
 
     /**

@@ -1,7 +1,7 @@
 /**
- * What every partner adapter answers at start-up: which partners it must serve and cannot, for
- * lack of a setting. Outside the demo and test profiles nothing fakes a partner, so Dropflow
- * refuses to start with one message that lists every unbound supplier, carrier service and
- * storefront, and the setting that binds each.
+ * What every partner adapter shares: the start-up check that every partner is bound to a real
+ * adapter, calls out within each partner account's limits (rate, Retry-After, metrics), tokens the
+ * cluster renews once, and webhook deliveries recorded before they are answered, parked, retried
+ * and brought to an operator when they cannot be taken.
  */
 package io.dropflow.partners;

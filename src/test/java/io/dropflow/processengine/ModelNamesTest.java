@@ -105,7 +105,8 @@ class ModelNamesTest {
         for (Class<?> backing : List.of(io.dropflow.order.process.OrderFulfillmentProcess.class,
                 io.dropflow.claim.process.DefectClaimProcess.class,
                 io.dropflow.returns.process.ReturnNegotiationProcess.class,
-                io.dropflow.onboarding.process.SupplierOnboardingProcess.class)) {
+                io.dropflow.onboarding.process.SupplierOnboardingProcess.class,
+                io.dropflow.partners.process.PartnerAttentionProcess.class)) {
             try {
                 found.put((String) backing.getField("MODEL").get(null), backing);
             } catch (ReflectiveOperationException e) {

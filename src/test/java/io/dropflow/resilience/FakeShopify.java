@@ -8,29 +8,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A Shopify shop that remembers: the Admin API calls Dropflow's Shopify adapter makes (fulfillments
- * with tracking, refunds, order notes), kept per order so that the adapter's check-before-acting
- * sees what it did before a crash, and counted so that a test can tell a duplicate apart.
+ * A Shopify shop that remembers, speaking the GraphQL Admin API as Dropflow's Shopify adapter uses it
+ * (https://shopify.dev/docs/api/admin-graphql/2026-07): fulfillments with tracking, refunds (applied
+ * once per @idempotent key, as Shopify does), messages marked on the order, and the client credentials
+ * grant. Kept per order so that the adapter's check-before-acting sees what it did before a crash, and
+ * counted so that a test can tell a duplicate apart.
  */
 final class FakeShopify implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String API = "/admin/api/2024-10";
-    private static final Pattern ORDER_PATH = Pattern.compile(API + "/orders/(\\d+)(/[a-z_]+)?\\.json");
+    private static final String GRAPHQL = "/admin/api/2026-07/graphql.json";
 
     private final HttpServer server;
     final Map<Long, List<String>> fulfillments = new ConcurrentHashMap<>();
     final Map<Long, List<String>> refunds = new ConcurrentHashMap<>();
-    private final Map<Long, String> notes = new ConcurrentHashMap<>();
+    private final Set<String> refundKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> marks = ConcurrentHashMap.newKeySet();
 
     FakeShopify() {
         try {
@@ -39,7 +41,7 @@ final class FakeShopify implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext(API, this::handle);
+        server.createContext("/admin", this::handle);
         server.start();
     }
 
@@ -47,47 +49,84 @@ final class FakeShopify implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
+    private static long order(String gid) {
+        return Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (method.equals("POST") && path.equals(API + "/fulfillments.json")) {
-                JsonNode f = JSON.readTree(body).path("fulfillment");
-                long order = f.path("line_items_by_fulfillment_order").path(0).path("fulfillment_order_id").asLong();
-                fulfillments.computeIfAbsent(order, o -> new CopyOnWriteArrayList<>())
-                        .add(f.path("tracking_info").path("number").asText());
-                answer(exchange, 201, Map.of("fulfillment", Map.of("id", order, "status", "success")));
+            if (path.equals("/admin/oauth/access_token")) {
+                answer(exchange, 200, Map.of("access_token", "shpat_remote", "scope", "write_orders", "expires_in", 86399));
                 return;
             }
-            Matcher m = ORDER_PATH.matcher(path);
-            if (!m.matches()) {
+            if (!path.equals(GRAPHQL)) {
                 answer(exchange, 404, Map.of("errors", "Not Found"));
                 return;
             }
-            long order = Long.parseLong(m.group(1));
-            String what = m.group(2) == null ? "" : m.group(2);
-            switch (method + " " + what) {
-                case "GET /fulfillments" -> answer(exchange, 200, Map.of("fulfillments", fulfillments
-                        .getOrDefault(order, List.of()).stream().map(n -> Map.of("tracking_number", n)).toList()));
-                case "GET /fulfillment_orders" -> answer(exchange, 200, Map.of("fulfillment_orders", List.of(Map.of(
-                        "id", order, "status", fulfillments.containsKey(order) ? "closed" : "open"))));
-                case "GET /refunds" -> answer(exchange, 200, Map.of("refunds", refunds.getOrDefault(order, List.of())
-                        .stream().map(n -> Map.of("note", n)).toList()));
-                case "GET /transactions" -> answer(exchange, 200, Map.of("transactions", List.of(Map.of("id", order,
-                        "kind", "sale", "status", "success", "gateway", "manual"))));
-                case "POST /refunds" -> {
-                    refunds.computeIfAbsent(order, o -> new CopyOnWriteArrayList<>())
-                            .add(JSON.readTree(body).path("refund").path("note").asText());
-                    answer(exchange, 201, Map.of("refund", Map.of("id", order)));
+            JsonNode request = JSON.readTree(body);
+            String query = request.path("query").asText();
+            JsonNode v = request.path("variables");
+            String operation = query.replaceAll("(?s)^.*?(query|mutation) (\\w+).*$", "$2");
+            Object data = switch (operation) {
+                case "OrderFulfillments" -> {
+                    long order = order(v.path("id").asText());
+                    List<Map<String, Object>> done = new ArrayList<>();
+                    for (String number : fulfillments.getOrDefault(order, List.of())) {
+                        done.add(Map.of("id", "gid://shopify/Fulfillment/" + order, "createdAt", "2026-11-27T10:00:00Z",
+                                "trackingInfo", List.of(Map.of("company", "X", "number", number, "url", ""))));
+                    }
+                    boolean open = !fulfillments.containsKey(order);
+                    yield Map.of("order", Map.of("id", v.path("id").asText(), "fulfillments", done, "fulfillmentOrders",
+                            Map.of("nodes", List.of(Map.of("id", "gid://shopify/FulfillmentOrder/" + order, "status",
+                                    open ? "OPEN" : "CLOSED", "assignedLocation", Map.of("location", Map.of("id", "L")),
+                                    "supportedActions", open ? List.of(Map.of("action", "CREATE_FULFILLMENT")) : List.of())))));
                 }
-                case "GET " -> answer(exchange, 200, Map.of("order", Map.of("id", order, "note", notes.getOrDefault(order, ""))));
-                case "PUT " -> {
-                    notes.put(order, JSON.readTree(body).path("order").path("note").asText());
-                    answer(exchange, 200, Map.of("order", Map.of("id", order)));
+                case "FulfillmentCreate" -> {
+                    JsonNode f = v.path("fulfillment");
+                    long order = order(f.path("lineItemsByFulfillmentOrder").path(0).path("fulfillmentOrderId").asText());
+                    fulfillments.computeIfAbsent(order, o -> new CopyOnWriteArrayList<>())
+                            .add(f.path("trackingInfo").path("number").asText());
+                    yield Map.of("fulfillmentCreate", Map.of("fulfillment", Map.of("id", "F", "status", "SUCCESS"),
+                            "userErrors", List.of()));
                 }
-                default -> answer(exchange, 404, Map.of("errors", "Not Found"));
+                case "SuggestedRefund" -> Map.of("order", Map.of("id", v.path("id").asText(), "suggestedRefund", Map.of(
+                        "suggestedTransactions", List.of(Map.of("gateway", "manual", "kind", "SUGGESTED_REFUND",
+                                "parentTransaction", Map.of("id", "gid://shopify/OrderTransaction/1"),
+                                "maximumRefundableSet", Map.of("shopMoney", Map.of("amount", "1000.00",
+                                        "currencyCode", "EUR")))))));
+                case "RefundCreate" -> {
+                    long order = order(v.path("input").path("orderId").asText());
+                    if (refundKeys.add(v.path("idempotencyKey").asText())) {
+                        refunds.computeIfAbsent(order, o -> new CopyOnWriteArrayList<>())
+                                .add(v.path("input").path("note").asText() + " [" + v.path("idempotencyKey").asText() + "]");
+                    }
+                    yield Map.of("refundCreate", Map.of("refund", Map.of("id", "R"), "userErrors", List.of()));
+                }
+                case "OrderMessageSent" -> {
+                    Map<String, Object> order = new java.util.HashMap<>(Map.of("id", v.path("id").asText(),
+                            "fulfillments", List.of()));
+                    order.put("metafield", marks.contains(v.path("id").asText() + v.path("key").asText())
+                            ? Map.of("id", "M") : null);
+                    yield Map.of("order", order);
+                }
+                case "MessageMarked" -> {
+                    JsonNode m = v.path("metafields").path(0);
+                    marks.add(m.path("ownerId").asText() + m.path("key").asText());
+                    yield Map.of("metafieldsSet", Map.of("metafields", List.of(), "userErrors", List.of()));
+                }
+                case "OrderInvoiceSend" -> Map.of("orderInvoiceSend", Map.of("userErrors", List.of()));
+                case "FulfillmentEventCreate" -> Map.of("fulfillmentEventCreate", Map.of("userErrors", List.of()));
+                case "OrderNote" -> Map.of("order", Map.of("id", v.path("id").asText(), "note", ""));
+                case "OrderNoteUpdate" -> Map.of("orderUpdate", Map.of("userErrors", List.of()));
+                default -> null;
+            };
+            if (data == null) {
+                answer(exchange, 200, Map.of("errors", List.of(Map.of("message", "unknown operation " + operation))));
+                return;
             }
+            answer(exchange, 200, Map.of("data", data));
         }
     }
 

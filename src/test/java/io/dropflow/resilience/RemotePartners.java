@@ -122,7 +122,7 @@ final class RemotePartners implements AutoCloseable {
                 Map.entry("dropflow.suppliers.http." + SUPPLIER + ".webhook-secret", WEBHOOK_SECRET),
                 Map.entry("dropflow.storefronts.shopify.shop-domain", "remote.myshopify.com"),
                 Map.entry("dropflow.storefronts.shopify.base-url", shopify.baseUrl()),
-                Map.entry("dropflow.storefronts.shopify.access-token", "remote-shop-token"),
+                Map.entry("dropflow.storefronts.shopify.client-id", "remote-shop-client"),
                 Map.entry("dropflow.storefronts.shopify.client-secret", "remote-shop-secret"),
                 Map.entry("dropflow.carriers.followed-by-shipper", CARRIER));
     }

@@ -25,9 +25,22 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
     public static final String CJ_SKU = "TEST-CJ";
     public static final String CJ_VID = "92511400-C758-4474-93CA-66D442F5F787";
     public static final String CJ_TOKEN = "test-cj-access-token";
+    public static final String CJ_API_KEY = "CJUserNum@api@test-cj-key";
     public static final String CJ_OPEN_ID = "1234567890";
 
     private static WireMockServer server;
+
+    /**
+     * CJ's login (Authentication page, https://developers.cjdropshipping.com/en/api/api2/api/auth.html):
+     * the API key gets {@link #CJ_TOKEN}, valid for long. Tests that reset the server stub it again.
+     */
+    public static void cjLogsIn() {
+        server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/cj/authentication/getAccessToken")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"code\":200,\"result\":true,"
+                        + "\"message\":\"Success\",\"data\":{\"openId\":" + CJ_OPEN_ID + ",\"accessToken\":\"" + CJ_TOKEN
+                        + "\",\"accessTokenExpiryDate\":\"2099-08-18T09:16:33+08:00\",\"refreshToken\":\"test-cj-refresh\","
+                        + "\"refreshTokenExpiryDate\":\"2099-12-07T09:16:33+08:00\"}}")));
+    }
 
     public static synchronized WireMockServer server() {
         if (server == null) {
@@ -60,7 +73,7 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 // Shopify's orders/create webhook is verified with this secret (the storefront stays the sandbox).
                 "dropflow.storefronts.shopify.client-secret=" + SHOPIFY_SECRET,
                 "dropflow.suppliers.cj." + CJ + ".base-url=" + server().baseUrl() + "/cj",
-                "dropflow.suppliers.cj." + CJ + ".access-token=" + CJ_TOKEN,
+                "dropflow.suppliers.cj." + CJ + ".api-key=" + CJ_API_KEY,
                 "dropflow.suppliers.cj." + CJ + ".open-id=" + CJ_OPEN_ID,
                 "dropflow.suppliers.cj." + CJ + ".logistic-name=CJPacket Ordinary",
                 "dropflow.suppliers.cj." + CJ + ".read-timeout=PT1S").applyTo(context);

@@ -30,6 +30,16 @@ class CarrierRouter {
     }
 
     void register(String carrierCode, String trackingNumber) {
+        register(carrierCode, trackingNumber, null);
+    }
+
+    /** The adapter that follows the carrier, if any (for the polling fallback). */
+    java.util.Optional<CarrierAdapter> adapterFor(String carrierCode) {
+        return followedByShipper.contains(carrierCode) ? java.util.Optional.empty()
+                : adapters.stream().filter(a -> a.follows(carrierCode)).findFirst();
+    }
+
+    void register(String carrierCode, String trackingNumber, String consigneePhone) {
         if (followedByShipper.contains(carrierCode)) {
             return;
         }
@@ -37,7 +47,7 @@ class CarrierRouter {
                 .orElseThrow(() -> new IllegalStateException("no tracking service follows carrier " + carrierCode
                         + ": list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
                         + " or dropflow.carriers.followed-by-shipper"))
-                .register(carrierCode, trackingNumber);
+                .register(carrierCode, trackingNumber, consigneePhone);
     }
 
     ReturnLabels.ReturnLabel createReturnLabel(ReturnLabels.ReturnLabelRequest request) {

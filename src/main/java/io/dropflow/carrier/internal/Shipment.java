@@ -35,6 +35,8 @@ class Shipment {
     private Instant syncedToStorefrontAt;
     private Instant lastEventAt;
     private Instant createdAt;
+    /** When the tracking service was last asked for news (the polling fallback). */
+    private Instant polledAt;
     /** Set on a return parcel (consumer to supplier): its tracking belongs to that return. */
     private Long returnId;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
@@ -88,6 +90,12 @@ class Shipment {
                                 e.getDescription()))
                         .toList());
     }
+
+    void polled(Instant now) {
+        polledAt = now;
+    }
+
+    public Instant getPolledAt() { return polledAt; }
 
     void returning(Long returnId) {
         this.returnId = returnId;

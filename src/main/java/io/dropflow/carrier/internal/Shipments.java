@@ -16,4 +16,10 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber);
 
     List<Shipment> findByOrderIdOrderById(Long orderId);
+
+    /** Registered parcels on their way without news since {@code quietSince}, not asked since then either. */
+    @Query("select s.id from Shipment s where s.registeredAt is not null and s.status not in ('DELIVERED', 'RETURNED')"
+            + " and coalesce(s.lastEventAt, s.createdAt) < :quietSince and (s.polledAt is null or s.polledAt < :quietSince)"
+            + " order by s.id desc")
+    List<Long> quietSince(java.time.Instant quietSince, org.springframework.data.domain.Limit limit);
 }

@@ -60,14 +60,25 @@ class TrackingService implements Tracking {
     @Transactional
     @CallsPartner
     public ShipmentView register(Long shipmentId) {
+        return register(shipmentId, null);
+    }
+
+    @Override
+    @Transactional
+    @CallsPartner
+    public ShipmentView register(Long shipmentId, String consigneePhone) {
         Shipment shipment = find(shipmentId);
-        registerOnce(shipment);
+        registerOnce(shipment, consigneePhone);
         return shipment.view();
     }
 
     private void registerOnce(Shipment shipment) {
+        registerOnce(shipment, null);
+    }
+
+    private void registerOnce(Shipment shipment, String consigneePhone) {
         if (shipment.getRegisteredAt() == null) {
-            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber());
+            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consigneePhone);
             shipment.markRegistered(clock.instant());
         }
     }

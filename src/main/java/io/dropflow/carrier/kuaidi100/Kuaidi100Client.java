@@ -38,9 +38,11 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
 
     private final Kuaidi100Settings settings;
     private final HttpClient http;
+    private final io.dropflow.partners.PartnerCalls calls;
 
-    Kuaidi100Client(Kuaidi100Settings settings) {
+    Kuaidi100Client(Kuaidi100Settings settings, io.dropflow.partners.PartnerCalls calls) {
         this.settings = settings;
+        this.calls = calls;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .build();
     }
@@ -76,21 +78,45 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
      */
     @Override
     public void register(String carrierCode, String trackingNumber) {
+        register(carrierCode, trackingNumber, null);
+    }
+
+    /**
+     * Subscribes with the consignee's phone: Kuaidi100's subscription page says {@code phone} is
+     * required for SF Express (顺丰单号必填) and optional otherwise
+     * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
+     */
+    @Override
+    public void register(String carrierCode, String trackingNumber, String consigneePhone) {
+        subscribe(company(carrierCode), trackingNumber, consigneePhone);
+    }
+
+    /** Subscribes again after Kuaidi100 stopped following the parcel ({@code abort}); "already subscribed" counts as done. */
+    void resubscribe(String company, String trackingNumber) {
+        subscribe(company, trackingNumber, null);
+    }
+
+    private void subscribe(String company, String trackingNumber, String consigneePhone) {
+        String carrierCode = company;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("callbackurl", settings.callbackUrl());
         parameters.put("salt", settings.salt());
         parameters.put("resultv2", "1");
         Map<String, Object> param = new LinkedHashMap<>();
-        param.put("company", company(carrierCode));
+        param.put("company", company);
         param.put("number", trackingNumber);
         param.put("key", settings.key());
+        if (consigneePhone != null && !consigneePhone.isBlank()) {
+            // digits only, one number: what Kuaidi100 matches SF Express's last four digits against
+            parameters.put("phone", consigneePhone.replaceAll("[^0-9]", ""));
+        }
         param.put("parameters", parameters);
-        JsonNode answer = post(settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
+        JsonNode answer = post("poll", settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
         String code = answer.path("returnCode").asText();
         if (answer.path("result").asBoolean(false) || "200".equals(code) || "501".equals(code)) {
             return;
         }
-        if ("500".equals(code) || "502".equals(code)) {
+        if ("500".equals(code) || "502".equals(code) || "503".equals(code)) {
             throw new CarrierUnavailableException("Kuaidi100 could not take the subscription of " + trackingNumber
                     + " now (" + code + " " + answer.path("message").asText() + "); will be retried", null);
         }
@@ -106,13 +132,28 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         param.put("num", trackingNumber);
         param.put("resultv2", "1");
         String paramJson = json(param);
-        JsonNode answer = post(settings.queryUrl(), Map.of("customer", settings.customer(), "param", paramJson,
+        JsonNode answer = post("query", settings.queryUrl(), Map.of("customer", settings.customer(), "param", paramJson,
                 "sign", querySign(paramJson, settings.key(), settings.customer())));
-        if (answer.has("returnCode") && !"200".equals(answer.path("returnCode").asText())) {
+        String code = answer.path("returnCode").asText("");
+        if (answer.has("returnCode") && !"200".equals(code)) {
+            if ("500".equals(code)) {
+                return JSON.createObjectNode(); // no record yet (查询无结果)
+            }
+            if ("502".equals(code) || "503".equals(code)) {
+                // server busy / too many queries: temporary, asked again later
+                throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
+                        + " " + answer.path("message").asText() + "); will be retried", null);
+            }
             throw new IllegalStateException("Kuaidi100 could not answer for " + trackingNumber + ": "
-                    + answer.path("returnCode").asText() + " " + answer.path("message").asText());
+                    + code + " " + answer.path("message").asText());
         }
         return answer;
+    }
+
+    /** The polling fallback: the real-time query's records as our events. */
+    @Override
+    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber) {
+        return Kuaidi100Tracks.events(carrierCode, trackingNumber, query(carrierCode, trackingNumber));
     }
 
     /** {@code sign} of a real-time query: uppercase MD5 of param + key + customer. */
@@ -139,7 +180,17 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
                 .orElseThrow(() -> new IllegalStateException("Kuaidi100 does not track carrier " + carrierCode));
     }
 
-    private JsonNode post(String url, Map<String, String> form) {
+    private JsonNode post(String operation, String url, Map<String, String> form) {
+        io.dropflow.partners.PartnerCall call = new io.dropflow.partners.PartnerCall("kuaidi100",
+                String.valueOf(settings.customer()), operation, message -> new CarrierUnavailableException(message, null));
+        return calls.call(call, outcome -> {
+            JsonNode answer = send(url, form, outcome);
+            outcome.code(answer.path("returnCode").asText("200"));
+            return answer;
+        });
+    }
+
+    private JsonNode send(String url, Map<String, String> form, io.dropflow.partners.PartnerCalls.Outcome outcome) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -156,7 +207,13 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling Kuaidi100", e);
         }
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+        if (response.statusCode() == 429) {
+            outcome.code("http-429");
+            throw new io.dropflow.partners.PartnerThrottled("Kuaidi100 answered 429", io.dropflow.partners.PartnerThrottled
+                    .parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), java.time.Duration.ofSeconds(1)));
+        }
+        if (response.statusCode() >= 500) {
+            outcome.code("http-" + response.statusCode());
             throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (will be retried)", null);
         }
         try {

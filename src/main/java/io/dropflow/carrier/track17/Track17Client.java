@@ -32,11 +32,16 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** "Internal service error, please retry later" (17TRACK's error codes): retried, not refused. */
+    static final int RETRY_LATER = -18010003;
+
     private final Track17Settings settings;
     private final HttpClient http;
+    private final io.dropflow.partners.PartnerCalls calls;
 
-    Track17Client(Track17Settings settings) {
+    Track17Client(Track17Settings settings, io.dropflow.partners.PartnerCalls calls) {
         this.settings = settings;
+        this.calls = calls;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .build();
     }
@@ -70,10 +75,15 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
                 batch.add(Map.of("number", p.trackingNumber(), "carrier", settings.carrierNumber(p.carrierCode())
                         .orElseThrow(() -> new IllegalStateException("17TRACK does not follow carrier " + p.carrierCode()))));
             }
-            JsonNode answer = post("/register", batch);
+            JsonNode answer = post("register", "/register", batch);
             List<String> refused = new ArrayList<>();
             for (JsonNode rejected : answer.path("data").path("rejected")) {
-                if (rejected.path("error").path("code").asInt() != ALREADY_REGISTERED) {
+                int code = rejected.path("error").path("code").asInt();
+                if (code == RETRY_LATER) {
+                    throw new CarrierUnavailableException("17TRACK could not register " + rejected.path("number").asText()
+                            + " now (" + code + "); will be retried", null);
+                }
+                if (code != ALREADY_REGISTERED) {
                     refused.add(rejected.path("number").asText() + ": " + rejected.path("error").path("code").asInt() + " "
                             + rejected.path("error").path("message").asText());
                 }
@@ -89,10 +99,27 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     public JsonNode trackInfo(List<Parcel> parcels) {
         List<Map<String, Object>> body = parcels.stream().map(p -> Map.<String, Object>of("number", p.trackingNumber(),
                 "carrier", settings.carrierNumber(p.carrierCode()).orElse(0))).toList();
-        return post("/gettrackinfo", body).path("data");
+        return post("gettrackinfo", "/gettrackinfo", body).path("data");
     }
 
-    private JsonNode post(String path, Object body) {
+    /** The polling fallback: gettrackinfo's track_info as our events. */
+    @Override
+    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber) {
+        List<io.dropflow.carrier.CarrierEvent> events = new ArrayList<>();
+        for (JsonNode accepted : trackInfo(List.of(new Parcel(carrierCode, trackingNumber))).path("accepted")) {
+            events.addAll(Track17Tracks.events(carrierCode, trackingNumber, accepted.path("track_info"),
+                    settings.zone(carrierCode)));
+        }
+        return events;
+    }
+
+    private JsonNode post(String operation, String path, Object body) {
+        io.dropflow.partners.PartnerCall call = new io.dropflow.partners.PartnerCall("17track", "17track", operation,
+                message -> new CarrierUnavailableException(message, null));
+        return calls.call(call, outcome -> send(path, body, outcome));
+    }
+
+    private JsonNode send(String path, Object body, io.dropflow.partners.PartnerCalls.Outcome outcome) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path)).timeout(settings.readTimeout())
@@ -110,7 +137,13 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling 17TRACK", e);
         }
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+        outcome.code("http-" + response.statusCode());
+        if (response.statusCode() == 429) {
+            throw new io.dropflow.partners.PartnerThrottled("17TRACK answered 429 to " + path, io.dropflow.partners
+                    .PartnerThrottled.parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null),
+                            java.time.Duration.ofSeconds(1)));
+        }
+        if (response.statusCode() >= 500) {
             throw new CarrierUnavailableException("17TRACK answered HTTP " + response.statusCode() + " to " + path
                     + " (will be retried)", null);
         }
@@ -119,6 +152,11 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             answer = JSON.readTree(response.body());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("17TRACK answered HTTP " + response.statusCode() + " to " + path + " with a body that is not JSON");
+        }
+        outcome.code(answer.path("code").asText("none"));
+        if (answer.path("code").asInt(-1) == RETRY_LATER) {
+            throw new CarrierUnavailableException("17TRACK answered " + RETRY_LATER + " (internal error, retry later) to "
+                    + path + "; will be retried", null);
         }
         if (response.statusCode() >= 400 || answer.path("code").asInt(-1) != 0) {
             throw new IllegalStateException("17TRACK refused " + path + ": HTTP " + response.statusCode() + ", code "

@@ -11,16 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey the security key: sent as {@code 17token}, and what 17TRACK signs its pushes with
  * @param baseUrl the API root (v2.2)
  * @param carriers our carrier code to 17TRACK's numeric carrier code, e.g. DHL: 100001, CHINA-POST: 3011
+ * @param zones our carrier code to the zone of its event times without offset, e.g. CHINA-POST: Asia/Shanghai
  */
 @ConfigurationProperties("dropflow.carriers.track17")
 public record Track17Settings(String apiKey, String baseUrl, Map<String, Integer> carriers, Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout, Map<String, java.time.ZoneId> zones) {
 
     public Track17Settings {
         baseUrl = baseUrl == null ? "https://api.17track.net/track/v2.2" : baseUrl;
         carriers = carriers == null ? Map.of() : Map.copyOf(carriers);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+        zones = zones == null ? Map.of() : Map.copyOf(zones);
+    }
+
+    /** The zone of a carrier's local event times (those 17TRACK passes on without an offset); UTC when not set. */
+    public java.time.ZoneId zone(String carrierCode) {
+        return zones.getOrDefault(carrierCode, java.time.ZoneOffset.UTC);
     }
 
     public Optional<Integer> carrierNumber(String carrierCode) {

@@ -41,10 +41,11 @@ public class Delivery {
         this.stallAfter = stallAfter;
     }
 
-    /** Subscribes to the carrier's tracking events for the shipped parcel. */
+    /** Subscribes to the carrier's tracking events for the shipped parcel (with the consumer's phone: Kuaidi100 needs it for SF Express). */
     @CallsPartner
     public void registerTracking(Long shipmentId) {
-        ShipmentView shipment = tracking.register(shipmentId);
+        Order order = orders.byId(tracking.shipment(shipmentId).orderId());
+        ShipmentView shipment = tracking.register(shipmentId, order.getConsumer().phone());
         timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
     }
 

@@ -1,2 +1,2 @@
-/** Orders from a Shopify shop: its orders/create webhook, verified and mapped to our order intake. */
+/** Orders from a Shopify shop: its order webhooks (paid, cancelled, edited, refunded), verified, recorded and taken in. */
 package io.dropflow.order.shopify;

@@ -1,166 +1,236 @@
 package io.dropflow.storefront.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCalls;
+import io.dropflow.partners.PartnerTokens;
 import io.dropflow.storefront.StorefrontGateway;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
- * Shopify's Admin REST API as our storefront. Shopify takes no idempotency key on these calls, so
- * each call first looks whether it was done before (a fulfillment with the tracking number, a refund
- * or note carrying our key) and does it only otherwise: a retried job never refunds twice. 429 and
- * 5xx and timeouts fail the job, which the engine retries.
+ * Shopify's GraphQL Admin API as our storefront (Shopify's REST Admin API is legacy).
+ *
+ * <ul>
+ * <li>Tracking: {@code fulfillmentCreate} for the open fulfillment orders of each location, with
+ *     Shopify's name for the carrier and a tracking URL; a parcel whose order has no open fulfillment
+ *     order left (a reship) is added to the latest fulfillment with {@code fulfillmentTrackingInfoUpdate};
+ *     an order with neither fails the step instead of counting as synced. A number already on a
+ *     fulfillment is not sent again.
+ * <li>Refunds: Shopify's flow, {@code suggestedRefund} then {@code refundCreate} against the suggested
+ *     transactions (all of them, up to what each can still refund), with {@code @idempotent(key:)}:
+ *     Shopify itself applies a key once. Nothing left to refund (refunded in Shopify) is nothing to do.
+ * <li>Messages to the consumer: a delay of a shipped parcel is a DELAYED fulfillment event (Shopify's
+ *     shipping-update notification tells the buyer); other messages go by email with
+ *     {@code orderInvoiceSend} and our text as its custom message. Shopify has no API for order timeline
+ *     comments. Each message is marked on the order (metafield namespace dropflow), so a retried job
+ *     does not send it twice.
+ * </ul>
  */
 @Component
 @ConditionalOnProperty(name = "dropflow.partners.storefront", havingValue = "shopify")
 public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
 
     private static final Logger log = LoggerFactory.getLogger(ShopifyStorefront.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShopifySettings settings;
-    private final RestClient http;
+    private final ShopifyAdmin admin;
 
-    /** The shop, its token or the app's secret that signs its webhooks, when one of them is missing. */
+    ShopifyStorefront(ShopifySettings settings, PartnerCalls calls, PartnerTokens tokens, Clock clock) {
+        this.settings = settings;
+        this.admin = new ShopifyAdmin(settings, calls, tokens, clock);
+    }
+
+    /** The shop, its app's credentials (client id and secret), or a supported API version, when missing. */
     @Override
     public List<Unbound> unbound() {
-        List<String> missing = new java.util.ArrayList<>();
-        if (settings.shopDomain() == null || settings.shopDomain().isBlank()) {
+        List<String> missing = new ArrayList<>();
+        if (blank(settings.shopDomain())) {
             missing.add("shop-domain (DROPFLOW_SHOPIFY_SHOP)");
         }
-        if (settings.accessToken() == null || settings.accessToken().isBlank()) {
-            missing.add("access-token (DROPFLOW_SHOPIFY_ACCESS_TOKEN)");
+        if (blank(settings.clientId()) && blank(settings.accessToken())) {
+            missing.add("client-id (DROPFLOW_SHOPIFY_CLIENT_ID)");
         }
-        if (settings.clientSecret() == null || settings.clientSecret().isBlank()) {
+        if (blank(settings.clientSecret())) {
             missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
+        }
+        if (!ShopifySettings.SUPPORTED_VERSIONS.contains(settings.apiVersion())) {
+            missing.add("api-version (one Shopify supports: " + ShopifySettings.SUPPORTED_VERSIONS + ", not "
+                    + settings.apiVersion() + ")");
         }
         return missing.isEmpty() ? List.of() : List.of(new Unbound("storefront Shopify", "no " + String.join(", ",
                 missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
     }
 
-    ShopifyStorefront(ShopifySettings settings) {
-        this.settings = settings;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder().baseUrl(settings.adminApi()).requestFactory(factory)
-                .defaultHeader("X-Shopify-Access-Token", settings.accessToken()).build();
-    }
-
-    /** Tracking goes back as a fulfillment of the order's open fulfillment orders, once per tracking number. */
     @Override
     public void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
-        JsonNode fulfillments = call(HttpMethod.GET, "/orders/" + storefrontOrderId + "/fulfillments.json", null);
-        for (JsonNode f : fulfillments.path("fulfillments")) {
-            if (trackingNumber.equals(f.path("tracking_number").asText())) {
-                return;
+        JsonNode order = admin.run("OrderFulfillments", Map.of("id", ShopifyAdmin.orderGid(storefrontOrderId))).path("order");
+        if (order.isMissingNode() || order.isNull()) {
+            throw new IllegalStateException("Shopify has no order " + storefrontOrderId);
+        }
+        JsonNode latest = null;
+        for (JsonNode f : order.path("fulfillments")) {
+            for (JsonNode t : f.path("trackingInfo")) {
+                if (trackingNumber.equals(t.path("number").asText())) {
+                    return; // sent before
+                }
+            }
+            if (latest == null || f.path("createdAt").asText().compareTo(latest.path("createdAt").asText()) > 0) {
+                latest = f;
             }
         }
-        JsonNode orders = call(HttpMethod.GET, "/orders/" + storefrontOrderId + "/fulfillment_orders.json", null);
-        List<Map<String, Object>> open = new java.util.ArrayList<>();
-        for (JsonNode fo : orders.path("fulfillment_orders")) {
-            if (List.of("open", "in_progress").contains(fo.path("status").asText())) {
-                open.add(Map.of("fulfillment_order_id", fo.path("id").asLong()));
+        Map<String, List<String>> openByLocation = new LinkedHashMap<>();
+        for (JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
+            boolean open = List.of("OPEN", "IN_PROGRESS").contains(fo.path("status").asText());
+            boolean fulfillable = false;
+            for (JsonNode a : fo.path("supportedActions")) {
+                fulfillable |= "CREATE_FULFILLMENT".equals(a.path("action").asText());
+            }
+            if (open && fulfillable) {
+                openByLocation.computeIfAbsent(fo.path("assignedLocation").path("location").path("id").asText("?"),
+                        l -> new ArrayList<>()).add(fo.path("id").asText());
             }
         }
-        if (open.isEmpty()) {
-            log.warn("Shopify order {} has no open fulfillment order for tracking {}", storefrontOrderId, trackingNumber);
+        String company = settings.company(carrierCode);
+        String url = settings.trackingUrl(carrierCode, trackingNumber);
+        if (!openByLocation.isEmpty()) {
+            // fulfillmentCreate takes fulfillment orders of one location at a time
+            for (List<String> fulfillmentOrders : openByLocation.values()) {
+                Map<String, Object> fulfillment = new LinkedHashMap<>();
+                fulfillment.put("lineItemsByFulfillmentOrder", fulfillmentOrders.stream()
+                        .map(id -> Map.of("fulfillmentOrderId", id)).toList());
+                fulfillment.put("trackingInfo", Map.of("company", company, "number", trackingNumber, "url", url));
+                fulfillment.put("notifyCustomer", true);
+                ShopifyAdmin.requireNoUserErrors(admin.run("FulfillmentCreate", Map.of("fulfillment", fulfillment))
+                        .path("fulfillmentCreate"), "fulfill order " + storefrontOrderId);
+            }
             return;
         }
-        call(HttpMethod.POST, "/fulfillments.json", Map.of("fulfillment", Map.of("line_items_by_fulfillment_order", open,
-                "tracking_info", Map.of("company", carrierCode, "number", trackingNumber), "notify_customer", true)));
+        if (latest == null) {
+            throw new IllegalStateException("Shopify order " + storefrontOrderId + " has neither an open fulfillment order"
+                    + " nor a fulfillment to add tracking " + trackingNumber + " to (check the order's fulfillment in Shopify)");
+        }
+        // A reship: the buyer's fulfillment gets the new parcel next to the ones it has.
+        List<String> numbers = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (JsonNode t : latest.path("trackingInfo")) {
+            numbers.add(t.path("number").asText());
+            urls.add(t.path("url").asText(""));
+        }
+        numbers.add(trackingNumber);
+        urls.add(url);
+        ShopifyAdmin.requireNoUserErrors(admin.run("FulfillmentTrackingInfoUpdate", Map.of("fulfillmentId",
+                latest.path("id").asText(), "notifyCustomer", true, "trackingInfoInput", Map.of("company", company,
+                        "numbers", numbers, "urls", urls))).path("fulfillmentTrackingInfoUpdate"),
+                "add tracking to order " + storefrontOrderId);
     }
 
-    /** A refund against the order's successful sale, once per key (the key is the refund's note). */
     @Override
     public void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey) {
-        JsonNode refunds = call(HttpMethod.GET, "/orders/" + storefrontOrderId + "/refunds.json", null);
-        for (JsonNode r : refunds.path("refunds")) {
-            if (r.path("note").asText().contains(idempotencyKey)) {
-                return;
+        String order = ShopifyAdmin.orderGid(storefrontOrderId);
+        JsonNode suggested = admin.run("SuggestedRefund", Map.of("id", order)).path("order").path("suggestedRefund");
+        BigDecimal left = amount;
+        List<Map<String, Object>> transactions = new ArrayList<>();
+        for (JsonNode t : suggested.path("suggestedTransactions")) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal refundable = new BigDecimal(t.path("maximumRefundableSet").path("shopMoney").path("amount").asText("0"));
+            BigDecimal part = refundable.min(left);
+            if (part.signum() > 0) {
+                transactions.add(Map.of("orderId", order, "parentId", t.path("parentTransaction").path("id").asText(),
+                        "amount", part.toPlainString(), "gateway", t.path("gateway").asText(), "kind", "REFUND"));
+                left = left.subtract(part);
             }
         }
-        JsonNode transactions = call(HttpMethod.GET, "/orders/" + storefrontOrderId + "/transactions.json", null);
-        JsonNode parent = null;
-        for (JsonNode t : transactions.path("transactions")) {
-            if (List.of("sale", "capture").contains(t.path("kind").asText()) && "success".equals(t.path("status").asText())) {
-                parent = t;
-            }
+        if (transactions.isEmpty()) {
+            log.info("Shopify order {} has nothing left to refund (refunded in Shopify): refund {} not sent",
+                    storefrontOrderId, idempotencyKey);
+            return;
         }
-        if (parent == null) {
-            throw new IllegalStateException("Shopify order " + storefrontOrderId + " has no successful sale to refund against");
+        if (left.signum() > 0) {
+            log.warn("Shopify order {} can refund only {} {} less than {}", storefrontOrderId, left, currency, amount);
         }
-        call(HttpMethod.POST, "/orders/" + storefrontOrderId + "/refunds.json", Map.of("refund", Map.of(
-                "currency", currency, "notify", true, "note", reason + " [" + idempotencyKey + "]",
-                "transactions", List.of(Map.of("parent_id", parent.path("id").asLong(), "amount", amount.toPlainString(),
-                        "kind", "refund", "gateway", parent.path("gateway").asText())))));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("orderId", order);
+        input.put("currency", currency);
+        input.put("note", reason);
+        input.put("notify", true);
+        input.put("transactions", transactions);
+        ShopifyAdmin.requireNoUserErrors(admin.run("RefundCreate", Map.of("input", input, "idempotencyKey", idempotencyKey))
+                .path("refundCreate"), "refund order " + storefrontOrderId);
     }
 
     @Override
     public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
-        appendNote(storefrontOrderId, message, idempotencyKey);
+        tellConsumer(storefrontOrderId, "Your order is delayed", message, idempotencyKey, true);
     }
 
-    /** Shopify has no API to message a buyer: the message goes on the order's note, where the shop's notification flow picks it up. */
     @Override
     public void messageConsumer(String storefrontOrderId, String message, String idempotencyKey) {
-        appendNote(storefrontOrderId, message, idempotencyKey);
+        tellConsumer(storefrontOrderId, "About your order", message, idempotencyKey, false);
     }
 
-    /** A Shopify shop is not a marketplace with a dispute process: the request is noted on the order for the seller. */
+    /** A Shopify shop is not a marketplace with a dispute process: the request goes on the order's staff note for the seller. */
     @Override
     public void openDispute(String storefrontOrderId, String claimNumber, String summary, String idempotencyKey) {
-        appendNote(storefrontOrderId, "Dispute requested for claim " + claimNumber + ": " + summary, idempotencyKey);
-    }
-
-    private void appendNote(String storefrontOrderId, String message, String idempotencyKey) {
-        JsonNode order = call(HttpMethod.GET, "/orders/" + storefrontOrderId + ".json?fields=id,note", null).path("order");
-        String note = order.path("note").isNull() ? "" : order.path("note").asText("");
+        String order = ShopifyAdmin.orderGid(storefrontOrderId);
+        String note = admin.run("OrderNote", Map.of("id", order)).path("order").path("note").asText("");
         if (note.contains("[" + idempotencyKey + "]")) {
             return;
         }
-        String updated = (note.isBlank() ? "" : note + "\n") + message + " [" + idempotencyKey + "]";
-        call(HttpMethod.PUT, "/orders/" + storefrontOrderId + ".json",
-                Map.of("order", Map.of("id", Long.parseLong(storefrontOrderId), "note", updated)));
+        String line = "Dispute requested for claim " + claimNumber + ": " + summary + " [" + idempotencyKey + "]";
+        ShopifyAdmin.requireNoUserErrors(admin.run("OrderNoteUpdate", Map.of("input", Map.of("id", order, "note",
+                note.isBlank() ? line : note + "\n" + line))).path("orderUpdate"), "note on order " + storefrontOrderId);
     }
 
-    private JsonNode call(HttpMethod method, String path, Object body) {
-        try {
-            RestClient.RequestBodySpec request = http.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
-            if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(body);
-            }
-            return request.exchange((req, response) -> {
-                String text = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                int status = response.getStatusCode().value();
-                if (status == 429 || status >= 500) {
-                    throw new IllegalStateException("Shopify answered " + status + " to " + method + " " + path
-                            + " (the job will be retried)");
-                }
-                if (status >= 400) {
-                    throw new IllegalStateException("Shopify refused " + method + " " + path + " with " + status
-                            + " (check dropflow.storefronts.shopify and the app's scopes): "
-                            + text.substring(0, Math.min(300, text.length())));
-                }
-                return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            });
-        } catch (ResourceAccessException timeout) {
-            throw new IllegalStateException("Shopify did not answer " + method + " " + path + " in time (the job will be retried)",
-                    timeout);
+    private void tellConsumer(String storefrontOrderId, String subject, String message, String idempotencyKey,
+            boolean delay) {
+        String order = ShopifyAdmin.orderGid(storefrontOrderId);
+        String mark = "msg-" + digest(idempotencyKey);
+        JsonNode known = admin.run("OrderMessageSent", Map.of("id", order, "key", mark)).path("order");
+        if (!known.path("metafield").isMissingNode() && !known.path("metafield").isNull()) {
+            return; // sent before
         }
+        JsonNode fulfillment = null;
+        for (JsonNode f : known.path("fulfillments")) {
+            fulfillment = f;
+        }
+        if (delay && fulfillment != null) {
+            ShopifyAdmin.requireNoUserErrors(admin.run("FulfillmentEventCreate", Map.of("fulfillmentEvent", Map.of(
+                    "fulfillmentId", fulfillment.path("id").asText(), "status", "DELAYED", "message", message)))
+                    .path("fulfillmentEventCreate"), "report the delay of order " + storefrontOrderId);
+        } else {
+            ShopifyAdmin.requireNoUserErrors(admin.run("OrderInvoiceSend", Map.of("id", order, "email", Map.of(
+                    "subject", subject, "customMessage", message))).path("orderInvoiceSend"),
+                    "email the consumer of order " + storefrontOrderId);
+        }
+        ShopifyAdmin.requireNoUserErrors(admin.run("MessageMarked", Map.of("metafields", List.of(Map.of("ownerId", order,
+                "namespace", "dropflow", "key", mark, "type", "single_line_text_field", "value", idempotencyKey))))
+                .path("metafieldsSet"), "mark the message on order " + storefrontOrderId);
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

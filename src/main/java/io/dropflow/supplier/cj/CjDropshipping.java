@@ -2,19 +2,30 @@ package io.dropflow.supplier.cj;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.partners.PartnerCall;
+import io.dropflow.partners.PartnerCalls;
+import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.partners.PartnerThrottled;
+import io.dropflow.partners.PartnerTokens;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
 import io.dropflow.supplier.http.PartnerHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,28 +34,41 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * CJ Dropshipping's API 2.0 for one or more accounts: every call carries {@code CJ-Access-Token}
- * and answers in CJ's envelope {@code {code, result, message, data, requestId}} (code 200 is
- * success). Timeouts, 429 and 5xx become {@link SupplierUnavailableException} (the engine retries);
- * other HTTP 4xx fail with a message naming the configuration (after the retries, an incident).
+ * CJ Dropshipping's API 2.0 for one or more accounts, as CJ documents it
+ * (https://developers.cjdropshipping.com/en/api/api2/api/auth.html, .../standard/ps-code.html,
+ * .../standard/limit.html, .../api/shopping.html, .../api/dispute.html).
  *
- * <p>CJ takes no idempotency key, so placing an order looks it up by our number first: a retry
- * after a lost answer finds the order the first call created instead of creating a second.
+ * <ul>
+ * <li>Tokens: the account's API key logs in ({@code getAccessToken}, once per five minutes at most);
+ *     the 15-day access token is renewed a day before it expires with the 180-day refresh token, once
+ *     for the whole cluster ({@link PartnerTokens}). A token CJ refuses is renewed and the call made once more.
+ * <li>Pace: every call waits for the account's turn, 1 request/s by default for the whole cluster
+ *     ({@link PartnerCalls}); CJ's "call exceeded limit" and HTTP 429 slow the account down.
+ * <li>Errors: CJ answers them inside HTTP 200; {@link CjCodes} says which are retried, which need a new
+ *     token, which an operator, which are our configuration and which a real refusal.
+ * <li>Placing an order is idempotent: CJ takes no key, so the order is looked up by our number first
+ *     ({@code getOrderDetail}); "order not found" is CJ's code 1603100.
+ * </ul>
  */
 @Component
 class CjDropshipping {
 
-    /** getOrderDetail's code for an order CJ does not know. */
-    static final int ORDER_NOT_FOUND = 1600300;
+    static final String PARTNER = "cj";
 
     private static final Logger log = LoggerFactory.getLogger(CjDropshipping.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CjSettings settings;
+    private final PartnerCalls calls;
+    private final PartnerTokens tokens;
+    private final ObjectProvider<PartnerDeliveries> operators;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
-    CjDropshipping(CjSettings settings) {
+    CjDropshipping(CjSettings settings, PartnerCalls calls, PartnerTokens tokens, ObjectProvider<PartnerDeliveries> operators) {
         this.settings = settings;
+        this.calls = calls;
+        this.tokens = tokens;
+        this.operators = operators;
     }
 
     /** An order as CJ reports it. */
@@ -79,7 +103,8 @@ class CjDropshipping {
         body.put("fromCountryCode", account.fromCountryCode());
         body.put("payType", account.payType());
         body.put("products", po.lines().stream().map(l -> Map.of("vid", l.supplierSku(), "quantity", l.quantity())).toList());
-        JsonNode answer = call(po.supplierCode(), HttpMethod.POST, "/shopping/order/createOrderV2", body);
+        JsonNode answer = call(po.supplierCode(), "createOrderV2", HttpMethod.POST, "/shopping/order/createOrderV2", body,
+                po.purchaseOrderNumber());
         if (!succeeded(answer)) {
             throw new SupplierRefusedException("CJ_" + answer.path("code").asText("REFUSED"), "CJ refused order "
                     + po.purchaseOrderNumber() + ": " + answer.path("message").asText("(no message)"));
@@ -94,11 +119,12 @@ class CjDropshipping {
 
     /**
      * @param orderId CJ's order id or our order number (CJ looks up both)
-     * @return empty when CJ does not know the order
+     * @return empty when CJ does not know the order (code 1603100)
      */
     Optional<CjOrder> order(String supplierCode, String orderId) {
-        JsonNode answer = call(supplierCode, HttpMethod.GET, "/shopping/order/getOrderDetail?orderId={id}", null, orderId);
-        if (answer.path("code").asInt() == ORDER_NOT_FOUND) {
+        JsonNode answer = call(supplierCode, "getOrderDetail", HttpMethod.GET, "/shopping/order/getOrderDetail?orderId={id}",
+                null, orderId, orderId);
+        if (CjCodes.of(answer.path("code").asInt()) == CjCodes.NOT_FOUND) {
             return Optional.empty();
         }
         if (!succeeded(answer)) {
@@ -112,11 +138,85 @@ class CjDropshipping {
 
     /** Deletes an order CJ has not been paid for. @return whether CJ deleted it */
     boolean deleteOrder(String supplierCode, String orderId) {
-        JsonNode answer = call(supplierCode, HttpMethod.DELETE, "/shopping/order/deleteOrder?orderId={id}", null, orderId);
+        JsonNode answer = call(supplierCode, "deleteOrder", HttpMethod.DELETE, "/shopping/order/deleteOrder?orderId={id}",
+                null, orderId, orderId);
         if (!succeeded(answer)) {
             log.info("CJ did not delete order {}: {} {}", orderId, answer.path("code").asText(), answer.path("message").asText());
         }
         return succeeded(answer);
+    }
+
+    /** One dispute to open: what for, which of our lines (CJ variant ids), and what we expect. */
+    record Dispute(String key, String cjOrderId, String purchaseOrderNumber, Map<String, Integer> quantitiesByVid,
+            String reasonHint, boolean reissue, String message, List<String> imageUrls) {
+    }
+
+    /**
+     * Opens a dispute at CJ in its documented three steps: the order's products that can be disputed
+     * ({@code disputeProducts}), the reasons and amounts CJ allows for them ({@code disputeConfirmInfo}),
+     * then {@code create} with our key as {@code businessDisputeId}. CJ marks a product that already has
+     * an open dispute as not choosable: a retried round finds none and does not open a second one.
+     *
+     * @return CJ's dispute id, or empty when the products already have an open dispute
+     */
+    Optional<String> openDispute(String supplierCode, Dispute dispute) {
+        JsonNode products = call(supplierCode, "disputeProducts", HttpMethod.GET, "/disputes/disputeProducts?orderId={id}",
+                null, dispute.purchaseOrderNumber(), dispute.cjOrderId());
+        requireSuccess(products, "list the products of order " + dispute.cjOrderId() + " that can be disputed");
+        List<Map<String, Object>> chosen = new ArrayList<>();
+        for (JsonNode p : products.path("data").path("productInfoList")) {
+            Integer quantity = dispute.quantitiesByVid().get(p.path("cjVariantId").asText());
+            if (p.path("canChoose").asBoolean(false) && (quantity != null || dispute.quantitiesByVid().isEmpty())) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("lineItemId", p.path("lineItemId").asText());
+                line.put("quantity", Math.min(quantity == null ? p.path("quantity").asInt(1) : quantity, p.path("quantity").asInt(1)));
+                line.put("price", p.path("price").decimalValue());
+                chosen.add(line);
+            }
+        }
+        if (chosen.isEmpty()) {
+            log.info("CJ order {} has no product that can be disputed now (a dispute is open already): {} not opened again",
+                    dispute.cjOrderId(), dispute.key());
+            return Optional.empty();
+        }
+        JsonNode confirm = call(supplierCode, "disputeConfirmInfo", HttpMethod.POST, "/disputes/disputeConfirmInfo",
+                Map.of("orderId", dispute.cjOrderId(), "productInfoList", chosen.stream().map(l -> Map.of(
+                        "lineItemId", l.get("lineItemId"), "quantity", l.get("quantity"))).toList()),
+                dispute.purchaseOrderNumber());
+        requireSuccess(confirm, "confirm the dispute of order " + dispute.cjOrderId());
+        JsonNode reasons = confirm.path("data").path("disputeReasonList");
+        JsonNode reason = null;
+        for (JsonNode r : reasons) {
+            if (reason == null || r.path("reasonName").asText("").toLowerCase(Locale.ROOT)
+                    .contains(dispute.reasonHint().toLowerCase(Locale.ROOT))) {
+                reason = reason == null || !reason.path("reasonName").asText("").toLowerCase(Locale.ROOT)
+                        .contains(dispute.reasonHint().toLowerCase(Locale.ROOT)) ? r : reason;
+            }
+        }
+        if (reason == null) {
+            throw new IllegalStateException("CJ offers no dispute reason for order " + dispute.cjOrderId());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", dispute.cjOrderId());
+        body.put("businessDisputeId", dispute.key());
+        body.put("disputeReasonId", reason.path("disputeReasonId").asInt());
+        body.put("expectType", dispute.reissue() ? 2 : 1);
+        body.put("refundType", 1);
+        body.put("messageText", dispute.message().length() > 500 ? dispute.message().substring(0, 500) : dispute.message());
+        body.put("imageUrl", dispute.imageUrls());
+        body.put("productInfoList", chosen);
+        JsonNode created = call(supplierCode, "createDispute", HttpMethod.POST, "/disputes/create", body,
+                dispute.purchaseOrderNumber());
+        requireSuccess(created, "open dispute " + dispute.key());
+        JsonNode data = created.path("data");
+        return Optional.of(data.isValueNode() ? data.asText() : data.path("id").asText(dispute.key()));
+    }
+
+    private void requireSuccess(JsonNode answer, String what) {
+        if (!succeeded(answer)) {
+            throw new SupplierRefusedException("CJ_" + answer.path("code").asText(), "CJ would not " + what + ": "
+                    + answer.path("message").asText());
+        }
     }
 
     private static boolean succeeded(JsonNode answer) {
@@ -133,38 +233,159 @@ class CjDropshipping {
                 .orElseThrow(() -> new IllegalStateException("no CJ account configured for " + supplierCode));
     }
 
-    private JsonNode call(String supplierCode, HttpMethod method, String path, Object body, Object... uriVariables) {
+    /**
+     * One call in CJ's envelope, with the account's token and pace. A code that asks for a new token
+     * renews it and calls once more; codes that are retried, throttled, need an operator or name our
+     * configuration end here; REFUSED and NOT_FOUND answers go back to the operation.
+     *
+     * @param subject what the call is about (our purchase order number), for an operator's task
+     */
+    private JsonNode call(String supplierCode, String operation, HttpMethod method, String path, Object body,
+            String subject, Object... uriVariables) {
         CjSettings.Account account = account(supplierCode);
+        for (int attempt = 1; ; attempt++) {
+            String token = token(supplierCode, account);
+            JsonNode answer = exchange(supplierCode, account, operation, method, path, body, token, uriVariables);
+            int code = answer.path("code").asInt();
+            CjCodes kind = CjCodes.of(code);
+            String said = code + " " + answer.path("message").asText("");
+            switch (kind) {
+                case REAUTHENTICATE -> {
+                    if (attempt == 1 && account.apiKey() != null && !account.apiKey().isBlank()) {
+                        log.info("CJ refused the access token of {} ({}): renewing it", supplierCode, said);
+                        tokens.expire(PARTNER, supplierCode, token);
+                        continue;
+                    }
+                    throw new IllegalStateException("CJ refused the access token of supplier " + supplierCode + " ("
+                            + said + "): check dropflow.suppliers.cj." + supplierCode + ".api-key");
+                }
+                case RETRY -> throw new SupplierUnavailableException("CJ answered " + said + " to " + operation
+                        + " for supplier " + supplierCode + " (will be retried)");
+                case CONFIGURATION -> throw new IllegalStateException("CJ answered " + said + " to " + operation
+                        + " for supplier " + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj."
+                        + supplierCode + ")");
+                case OPERATOR -> {
+                    String key = (subject == null ? operation : subject) + "-" + code;
+                    operators.getObject().raise(PARTNER, supplierCode, "attention/" + code, key, answer.toString(),
+                            "CJ answered " + said + " to " + operation + (subject == null ? "" : " for " + subject)
+                                    + ": act at CJ (e.g. top up the CJ balance); Dropflow keeps retrying the call");
+                    throw new SupplierUnavailableException("CJ answered " + said + " to " + operation + " for supplier "
+                            + supplierCode + ": an operator was asked to act at CJ; the call will be retried");
+                }
+                default -> {
+                    return answer;
+                }
+            }
+        }
+    }
+
+    private String token(String supplierCode, CjSettings.Account account) {
+        if (account.apiKey() == null || account.apiKey().isBlank()) {
+            return account.accessToken();
+        }
+        return tokens.accessToken(PARTNER, supplierCode, account.tokenRenewBefore(), new CjLogin(supplierCode, account));
+    }
+
+    /** CJ's getAccessToken (with the API key) and refreshAccessToken (with the refresh token). */
+    private final class CjLogin implements PartnerTokens.Source {
+
+        private final String supplierCode;
+        private final CjSettings.Account account;
+
+        CjLogin(String supplierCode, CjSettings.Account account) {
+            this.supplierCode = supplierCode;
+            this.account = account;
+        }
+
+        @Override
+        public PartnerTokens.Token refresh(String refreshToken) {
+            return tokenFrom(exchange(supplierCode, account, "refreshAccessToken", HttpMethod.POST,
+                    "/authentication/refreshAccessToken", Map.of("refreshToken", refreshToken), null));
+        }
+
+        @Override
+        public PartnerTokens.Token login() {
+            return tokenFrom(exchange(supplierCode, account, "getAccessToken", HttpMethod.POST,
+                    "/authentication/getAccessToken", Map.of("apiKey", account.apiKey()), null));
+        }
+
+        @Override
+        public Duration minimumLoginInterval() {
+            return Duration.ofMinutes(5); // "Can only be called once every 5 minutes"
+        }
+
+        @Override
+        public RuntimeException loginTooSoon(Instant allowedAt) {
+            return new SupplierUnavailableException("CJ allows one login every five minutes: supplier " + supplierCode
+                    + " logs in again at " + allowedAt + " (will be retried)");
+        }
+
+        private PartnerTokens.Token tokenFrom(JsonNode answer) {
+            if (!succeeded(answer)) {
+                throw new IllegalStateException("CJ gave supplier " + supplierCode + " no access token ("
+                        + answer.path("code").asText() + " " + answer.path("message").asText()
+                        + "): check dropflow.suppliers.cj." + supplierCode + ".api-key");
+            }
+            JsonNode d = answer.path("data");
+            return new PartnerTokens.Token(d.path("accessToken").asText(), time(d, "accessTokenExpiryDate"),
+                    text(d, "refreshToken"), time(d, "refreshTokenExpiryDate"));
+        }
+
+        private Instant time(JsonNode d, String field) {
+            String value = text(d, field);
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        }
+    }
+
+    private JsonNode exchange(String supplierCode, CjSettings.Account account, String operation, HttpMethod method,
+            String path, Object body, String token, Object... uriVariables) {
         RestClient client = clients.computeIfAbsent(supplierCode,
                 code -> PartnerHttp.restClient(account.baseUrl(), account.connectTimeout(), account.readTimeout()));
-        String what = method + " " + path.replaceAll("\\?.*", "");
-        try {
-            RestClient.RequestBodySpec request = client.method(method).uri(path, uriVariables)
-                    .header("CJ-Access-Token", account.accessToken())
-                    .accept(MediaType.APPLICATION_JSON);
-            if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(body);
+        PartnerCall what = new PartnerCall(PARTNER, supplierCode, operation,
+                new PartnerCall.Limit(account.requestsPerSecond(), true), SupplierUnavailableException::new);
+        return calls.call(what, outcome -> {
+            try {
+                RestClient.RequestBodySpec request = client.method(method).uri(path, uriVariables)
+                        .accept(MediaType.APPLICATION_JSON);
+                if (token != null) {
+                    request.header("CJ-Access-Token", token);
+                }
+                if (body != null) {
+                    request.contentType(MediaType.APPLICATION_JSON).body(body);
+                }
+                return request.exchange((req, response) -> {
+                    HttpStatusCode status = response.getStatusCode();
+                    String text = new String(response.getBody().readNBytes(200_000), StandardCharsets.UTF_8);
+                    if (status.is2xxSuccessful()) {
+                        JsonNode answer = parse(text, supplierCode, operation);
+                        outcome.code(answer.path("code").asText());
+                        if (CjCodes.of(answer.path("code").asInt()) == CjCodes.THROTTLED) {
+                            throw new PartnerThrottled("CJ " + answer.path("code").asText() + " "
+                                    + answer.path("message").asText(), Duration.ofSeconds(1));
+                        }
+                        return answer;
+                    }
+                    outcome.code("http-" + status.value());
+                    String detail = text.length() > 500 ? text.substring(0, 500) : text;
+                    if (status.value() == 429) {
+                        throw new PartnerThrottled("CJ answered 429 to " + operation, PartnerThrottled.parseRetryAfter(
+                                response.getHeaders().getFirst("Retry-After"), Duration.ofSeconds(1)));
+                    }
+                    if (status.is5xxServerError()) {
+                        throw new SupplierUnavailableException("CJ answered " + status.value() + " to " + operation
+                                + " for supplier " + supplierCode + " (will be retried): " + detail);
+                    }
+                    throw new IllegalStateException("CJ answered " + status.value() + " to " + operation + " for supplier "
+                            + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj." + supplierCode
+                            + " and its API key): " + detail);
+                });
+            } catch (ResourceAccessException timeout) {
+                outcome.code("timeout");
+                log.warn("CJ did not answer {} for supplier {} in time: {}", operation, supplierCode, timeout.getMessage());
+                throw new SupplierUnavailableException("CJ did not answer " + operation + " for supplier " + supplierCode
+                        + " in time (will be retried): " + timeout.getMessage());
             }
-            return request.exchange((req, response) -> {
-                HttpStatusCode status = response.getStatusCode();
-                String text = new String(response.getBody().readNBytes(200_000), StandardCharsets.UTF_8);
-                if (status.is2xxSuccessful()) {
-                    return parse(text, supplierCode, what);
-                }
-                String detail = text.length() > 500 ? text.substring(0, 500) : text;
-                if (status.value() == 429 || status.is5xxServerError()) {
-                    throw new SupplierUnavailableException("CJ answered " + status.value() + " to " + what
-                            + " for supplier " + supplierCode + " (will be retried): " + detail);
-                }
-                throw new IllegalStateException("CJ answered " + status.value() + " to " + what + " for supplier "
-                        + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj." + supplierCode
-                        + " and its access token): " + detail);
-            });
-        } catch (ResourceAccessException timeout) {
-            log.warn("CJ did not answer {} for supplier {} in time: {}", what, supplierCode, timeout.getMessage());
-            throw new SupplierUnavailableException("CJ did not answer " + what + " for supplier " + supplierCode
-                    + " in time (will be retried): " + timeout.getMessage());
-        }
+        });
     }
 
     private static JsonNode parse(String text, String supplierCode, String what) {

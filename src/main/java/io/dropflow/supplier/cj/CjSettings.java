@@ -17,8 +17,10 @@ public record CjSettings(Map<String, Account> cj) {
     public static final String DEFAULT_BASE_URL = "https://developers.cjdropshipping.com/api2.0/v1";
 
     /**
-     * @param baseUrl CJ's API 2.0 root
-     * @param accessToken sent as {@code CJ-Access-Token}
+     * @param baseUrl CJ's API 2.0 root (a CJ sandbox account uses the same root with its own API key)
+     * @param apiKey the account's API key: Dropflow logs in with it (getAccessToken, at most once per five
+     *     minutes) and keeps the 15-day access token and 180-day refresh token in the database
+     * @param accessToken a fixed access token instead of the API key (it expires after 15 days: for trials only)
      * @param openId the account's openId: CJ's webhook {@code sign} is an HMAC-SHA256 keyed with it
      * @param logisticName CJ's shipping method for our orders, e.g. "CJPacket Ordinary"
      * @param fromCountryCode the CJ warehouse country orders ship from
@@ -27,9 +29,9 @@ public record CjSettings(Map<String, Account> cj) {
      * @param carrierCode our carrier code for parcels CJ ships; its LOGISTIC messages track them
      * @param eventZone the zone of CJ's "yyyy-MM-dd HH:mm:ss" event times (CJ does not state one)
      */
-    public record Account(String baseUrl, String accessToken, String openId, String logisticName,
+    public record Account(String baseUrl, String apiKey, String accessToken, String openId, String logisticName,
             String fromCountryCode, Integer payType, String carrierCode, ZoneId eventZone, Duration connectTimeout,
-            Duration readTimeout) {
+            Duration readTimeout, Double requestsPerSecond, Duration tokenRenewBefore) {
 
         public Account {
             baseUrl = blank(baseUrl) ? DEFAULT_BASE_URL : baseUrl;
@@ -39,9 +41,16 @@ public record CjSettings(Map<String, Account> cj) {
             eventZone = eventZone == null ? ZoneId.of("Asia/Shanghai") : eventZone;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
             readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+            // CJ: 1 request/s for Free accounts and sales levels 0-1 (Access Frequency Restrictions).
+            requestsPerSecond = requestsPerSecond == null ? 1.0 : requestsPerSecond;
+            tokenRenewBefore = tokenRenewBefore == null ? Duration.ofDays(1) : tokenRenewBefore;
         }
 
-        /** Never the token or the openId. */
+        boolean credentialed() {
+            return !blank(apiKey) || !blank(accessToken);
+        }
+
+        /** Never the key, the token or the openId. */
         @Override
         public String toString() {
             return "CjAccount[" + baseUrl + ", " + logisticName + " from " + fromCountryCode + "]";
@@ -53,7 +62,7 @@ public record CjSettings(Map<String, Account> cj) {
     }
 
     public Optional<Account> account(String supplierCode) {
-        return Optional.ofNullable(cj.get(supplierCode)).filter(a -> !blank(a.accessToken()));
+        return Optional.ofNullable(cj.get(supplierCode)).filter(Account::credentialed);
     }
 
     private static boolean blank(String s) {

@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * supplier events, received in their own transaction as if CJ had posted them, so the order's
  * process gets them the same way.
  *
- * <p>CJ has no API for ship-by reminders or carrier investigations: at those moments Dropflow looks
- * the order up instead and takes in any news CJ has not pushed (its webhooks stop after three failed
- * deliveries). Claims and returns go through CJ's dispute centre, which Dropflow does not speak:
- * the round is logged for the operator and the claim's or return's deadlines escalate it.
+ * <p>CJ has no API for ship-by reminders, and its ticket API is not documented for API 2.0: at
+ * reminders and carrier investigations Dropflow looks the order up instead and takes in any news CJ
+ * has not pushed. Claim and return rounds open a dispute at CJ (disputeProducts, disputeConfirmInfo,
+ * create: https://developers.cjdropshipping.com/en/api/api2/api/dispute.html) with the round's key as
+ * CJ's businessDisputeId; CJ's decision is posted to the claim-answer or return-answer webhook by the
+ * operator who follows the dispute in CJ (CJ sends no webhook for disputes).
  */
 @Component
 class CjSupplier implements SupplierAdapter, PartnerBinding {
@@ -53,14 +55,14 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
         return settings.account(supplierCode).isPresent();
     }
 
-    /** A CJ account listed under dropflow.suppliers.cj without its access token, openId or logistic name. */
+    /** A CJ account listed under dropflow.suppliers.cj without its API key, openId or logistic name. */
     @Override
     public List<Unbound> unbound() {
         List<Unbound> unbound = new ArrayList<>();
         settings.cj().forEach((code, a) -> {
             List<String> missing = new ArrayList<>();
-            if (a.accessToken() == null || a.accessToken().isBlank()) {
-                missing.add("access-token");
+            if (!a.credentialed()) {
+                missing.add("api-key");
             }
             if (a.openId() == null || a.openId().isBlank()) {
                 missing.add("open-id");
@@ -116,18 +118,62 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
         reconcile(request.supplierCode(), request.purchaseOrderNumber(), request.idempotencyKey());
     }
 
+    /** A claim round becomes a CJ dispute: reissue when we ask for a reship, else a refund. */
     @Override
     public void sendClaim(ClaimRound claim) {
-        log.warn("Claim {} round {} on {}: CJ takes claims in its dispute centre, not through Dropflow; open the dispute"
-                + " there and post CJ's answer to /api/webhooks/suppliers/{}/claim-answers", claim.claimNumber(),
-                claim.round(), claim.purchaseOrderNumber(), claim.supplierCode());
+        boolean reissue = claim.requestedRemedy() != null && claim.requestedRemedy().toUpperCase().contains("RESHIP");
+        String message = "Claim " + claim.claimNumber() + " round " + claim.round() + " (" + claim.claimType() + "): "
+                + (claim.description() == null ? "" : claim.description());
+        Optional<String> dispute = cj.openDispute(claim.supplierCode(), new CjDropshipping.Dispute(claim.idempotencyKey(),
+                cjOrderId(claim.supplierReference(), claim.purchaseOrderNumber(), claim.supplierCode()),
+                claim.purchaseOrderNumber(), quantities(claim.lines()), reasonHint(claim.claimType()), reissue, message,
+                claim.evidenceUrls() == null ? List.of() : claim.evidenceUrls()));
+        log.info("Claim {} round {} is CJ dispute {}; CJ's decision is posted to /api/webhooks/suppliers/{}/claim-answers",
+                claim.claimNumber(), claim.round(), dispute.orElse("(open already)"), claim.supplierCode());
     }
 
+    /** A return round becomes a CJ dispute asking for a refund (CJ documents no separate return API). */
     @Override
     public void requestReturn(ReturnRound request) {
-        log.warn("Return {} round {} on {}: CJ takes returns in its dispute centre, not through Dropflow; open the dispute"
-                + " there and post CJ's answer to /api/webhooks/suppliers/{}/return-answers", request.returnNumber(),
-                request.round(), request.purchaseOrderNumber(), request.supplierCode());
+        String message = "Return " + request.returnNumber() + " round " + request.round() + " (" + request.reason()
+                + ", consumer wishes " + request.wish() + ")" + (request.note() == null ? "" : ": " + request.note());
+        Optional<String> dispute = cj.openDispute(request.supplierCode(), new CjDropshipping.Dispute(
+                request.idempotencyKey(), cjOrderId(request.supplierReference(), request.purchaseOrderNumber(),
+                        request.supplierCode()), request.purchaseOrderNumber(), quantities(request.lines()),
+                reasonHint(request.reason()), false, message, List.of()));
+        log.info("Return {} round {} is CJ dispute {}; CJ's decision is posted to /api/webhooks/suppliers/{}/return-answers",
+                request.returnNumber(), request.round(), dispute.orElse("(open already)"), request.supplierCode());
+    }
+
+    private String cjOrderId(String supplierReference, String purchaseOrderNumber, String supplierCode) {
+        if (supplierReference != null && !supplierReference.isBlank()) {
+            return supplierReference;
+        }
+        return cj.order(supplierCode, purchaseOrderNumber).map(CjDropshipping.CjOrder::orderId)
+                .orElseThrow(() -> new IllegalStateException("CJ knows no order " + purchaseOrderNumber + " to dispute"));
+    }
+
+    private static java.util.Map<String, Integer> quantities(List<Line> lines) {
+        java.util.Map<String, Integer> byVid = new java.util.LinkedHashMap<>();
+        if (lines != null) {
+            lines.forEach(l -> byVid.merge(l.supplierSku(), l.quantity(), Integer::sum));
+        }
+        return byVid;
+    }
+
+    /** A word CJ's reason names contain for this kind of problem (CJ lists the reasons per order). */
+    private static String reasonHint(String kind) {
+        String k = kind == null ? "" : kind.toUpperCase();
+        if (k.contains("DAMAGE")) {
+            return "damage";
+        }
+        if (k.contains("WRONG")) {
+            return "wrong";
+        }
+        if (k.contains("QUALITY") || k.contains("DEFECT")) {
+            return "quality";
+        }
+        return k.contains("NOT_RECEIVED") || k.contains("LOST") ? "receive" : "other";
     }
 
     /** Takes in what CJ's order detail says that its webhooks have not told us. */

@@ -32,10 +32,28 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
     private static final Logger log = LoggerFactory.getLogger(HttpSupplierApi.class);
 
     private final HttpSupplierSettings settings;
+    private final io.dropflow.partners.PartnerCalls calls;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
-    HttpSupplierApi(HttpSupplierSettings settings) {
+    /** Calls go through {@link io.dropflow.partners.PartnerCalls}: the supplier's rate limit, Retry-After, metrics. */
+    @org.springframework.beans.factory.annotation.Autowired
+    HttpSupplierApi(HttpSupplierSettings settings, io.dropflow.partners.PartnerCalls calls) {
         this.settings = settings;
+        this.calls = calls;
+    }
+
+    /** Without limits or metrics (adapter tests). */
+    HttpSupplierApi(HttpSupplierSettings settings) {
+        this(settings, new io.dropflow.partners.PartnerCalls() {
+            @Override
+            public <T> T call(io.dropflow.partners.PartnerCall call, java.util.function.Function<Outcome, T> body) {
+                try {
+                    return body.apply(code -> { });
+                } catch (io.dropflow.partners.PartnerThrottled throttled) {
+                    throw call.unavailable().apply(throttled.getMessage() + " (will be retried)");
+                }
+            }
+        });
     }
 
     @Override
@@ -113,6 +131,14 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
     }
 
     private Map<?, ?> call(String supplierCode, String path, String idempotencyKey, Object body) {
+        // the operation tag is the path's shape, never a purchase order number
+        String operation = path.replaceAll("/purchase-orders/[^/]+/", "/purchase-orders/{number}/");
+        return calls.call(new io.dropflow.partners.PartnerCall("supplier-api", supplierCode, operation,
+                SupplierUnavailableException::new), outcome -> post(supplierCode, path, idempotencyKey, body, outcome));
+    }
+
+    private Map<?, ?> post(String supplierCode, String path, String idempotencyKey, Object body,
+            io.dropflow.partners.PartnerCalls.Outcome outcome) {
         HttpSupplierSettings.Endpoint endpoint = settings.endpoint(supplierCode)
                 .orElseThrow(() -> new IllegalStateException("no supplier API configured for " + supplierCode));
         RestClient client = clients.computeIfAbsent(supplierCode, code -> client(endpoint));
@@ -128,6 +154,12 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                     .body(body)
                     .exchange((request, response) -> {
                         HttpStatusCode status = response.getStatusCode();
+                        outcome.code(Integer.toString(status.value()));
+                        if (status.value() == 429 && response.getHeaders().getFirst("Retry-After") != null) {
+                            throw new io.dropflow.partners.PartnerThrottled("supplier " + supplierCode + " answered 429",
+                                    io.dropflow.partners.PartnerThrottled.parseRetryAfter(
+                                            response.getHeaders().getFirst("Retry-After"), java.time.Duration.ofSeconds(1)));
+                        }
                         if (status.is2xxSuccessful()) {
                             byte[] answer = response.getBody().readAllBytes();
                             return answer.length == 0 ? Map.of() : parse(new String(answer, java.nio.charset.StandardCharsets.UTF_8));
@@ -149,6 +181,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                                 + " and its credentials): " + detail);
                     });
         } catch (ResourceAccessException timeout) {
+            outcome.code("timeout");
             log.warn("Supplier {} did not answer POST {} in time: {}", supplierCode, path, timeout.getMessage());
             throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path
                     + " in time (will be retried): " + timeout.getMessage());

@@ -34,7 +34,7 @@ class SupplierBindings implements PartnerBinding {
             if (adapters.stream().noneMatch(a -> a.serves(code))) {
                 unbound.add(new Unbound("supplier " + code + " (" + supplier.getName() + ")", "no adapter serves it",
                         "dropflow.suppliers.http." + code + ".base-url, .token and .webhook-secret for Dropflow's "
-                                + "supplier API, or dropflow.suppliers.cj." + code + ".access-token, .open-id and "
+                                + "supplier API, or dropflow.suppliers.cj." + code + ".api-key, .open-id and "
                                 + ".logistic-name for CJ Dropshipping; or suspend it in the catalog"));
             }
         }

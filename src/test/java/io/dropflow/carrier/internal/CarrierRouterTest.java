@@ -24,8 +24,8 @@ class CarrierRouterTest {
 
         new CarrierRouter(List.of(kuaidi100, sandbox), List.of(), Set.of()).register("YTO", "YT1");
 
-        verify(kuaidi100).register("YTO", "YT1");
-        verify(sandbox, never()).register("YTO", "YT1");
+        verify(kuaidi100).register("YTO", "YT1", null);
+        verify(sandbox, never()).register("YTO", "YT1", null);
     }
 
     @Test

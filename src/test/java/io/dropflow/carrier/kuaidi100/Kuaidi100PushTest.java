@@ -85,19 +85,27 @@ class Kuaidi100PushTest {
         assertThat(first.getStatusCode().value()).isEqualTo(200);
         assertThat(first.getBody()).contains("\"result\":true").contains("\"returnCode\":\"200\"");
 
-        // A wrong sign is refused and changes nothing; an abort is acknowledged and changes nothing
+        // A wrong sign is refused and changes nothing. An abort (Kuaidi100 stopped following the parcel) is
+        // answered and the parcel subscribed again, as Kuaidi100's push page says to. A signed push that
+        // is not JSON is answered 200 and goes to an operator (the old 400 made Kuaidi100 push it again).
         long before = trackingEvents();
         String signedState = param("polling", number, "3", "{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
                 + "\"context\":\"已签收，签收人：本人\"}," + older);
         assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
         String abort = param("abort", number, "0", older);
         assertThat(push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
-        assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(400);
+        TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/kuaidi100/poll"))
+                .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
+        assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
-        // Kuaidi100 pushes the whole history again with the new state: the older record is not doubled
-        assertThat(push(signedState, md5Upper(signedState + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        // Kuaidi100 corrected the company code (autoCheck, comOld/comNew) and pushes the whole history again
+        // with the new state: matched by the company we subscribed with, the older record not doubled
+        String corrected = signedState.replace("\"com\":\"yuantong\"", "\"com\":\"yuantongkuaiyun\"")
+                .replace("{\"status\":\"polling\"", "{\"status\":\"polling\",\"autoCheck\":\"1\",\"comOld\":\"yuantong\","
+                        + "\"comNew\":\"yuantongkuaiyun\"");
+        assertThat(push(corrected, md5Upper(corrected + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before + 1);
         assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Kuaidi100's subscription and query against a real HTTP server in its documented shapes, and its state codes. */
+/**
+ * Kuaidi100's subscription and query against a real HTTP server in its documented shapes, and its
+ * state codes. Stubs follow Kuaidi100's 订阅推送 and 实时快递查询 pages
+ * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc, https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c).
+ */
 class Kuaidi100Test {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +39,9 @@ class Kuaidi100Test {
         kuaidi100.start();
         client = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "https://dropflow.example/api/webhooks/kuaidi100",
                 kuaidi100.baseUrl() + "/poll", kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"),
-                Duration.ofSeconds(1), Duration.ofMillis(500)));
+                Duration.ofSeconds(1), Duration.ofMillis(500)), io.dropflow.partners.internal.ResilientPartnerCalls.local(
+                new io.dropflow.partners.internal.PartnerSettings(null, null, null),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()));
     }
 
     @AfterEach
@@ -122,5 +128,41 @@ class Kuaidi100Test {
 
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
         assertThatThrownBy(() -> client.query("YTO", "YT1")).hasMessageContaining("408");
+    }
+
+    @Test
+    void anSfExpressParcelIsSubscribedWithTheConsigneesPhone() throws Exception {
+        // 订阅 parameters.phone: 顺丰单号必填
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+
+        client.register("YTO", "SF1234567890", "+86 138-0013-8000");
+
+        String param = java.net.URLDecoder.decode(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString()
+                .replaceAll(".*param=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(JSON.readTree(param).path("parameters").path("phone").asText())
+                .isEqualTo("8613800138000");
+    }
+
+    @Test
+    void aTemporaryQueryErrorIsRetriedNotFinal() {
+        // 实时查询 returnCode 503: server busy, try again
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"503\",\"message\":\"服务器繁忙\"}")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.query("YTO", "YT1"))
+                .isInstanceOf(io.dropflow.carrier.CarrierUnavailableException.class).hasMessageContaining("retried");
+    }
+
+    @Test
+    void theQueryAnswersThePollingFallbackWithTheParcelsRecords() {
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"3\",\"status\":\"200\","
+                + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[{\"time\":\"2026-11-28 10:00:00\",\"ftime\":"
+                + "\"2026-11-28 10:00:00\",\"context\":\"已签收\"},{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
+                + "\"2026-11-27 09:00:00\",\"context\":\"已揽收\"}]}")));
+
+        var events = client.poll("YTO", "YT1");
+
+        org.assertj.core.api.Assertions.assertThat(events).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(events.get(1).status()).isEqualTo(io.dropflow.carrier.TrackingStatus.DELIVERED);
+        org.assertj.core.api.Assertions.assertThat(events.get(1).occurredAt()).isEqualTo("2026-11-28T02:00:00Z");
     }
 }

@@ -86,9 +86,10 @@ class Track17PushTest {
         assertThat(push(delivered, null).getStatusCode().value()).isEqualTo(401);
         String stopped = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001}}";
         assertThat(push(stopped, sha256Hex(stopped + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value()).isEqualTo(200);
+        // A carrier we do not follow is answered 200 and goes to an operator (the old 400 was the finding)
         String unknownCarrier = delivered.replace("100001", "999999");
         assertThat(push(unknownCarrier, sha256Hex(unknownCarrier + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value())
-                .isEqualTo(400);
+                .isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
@@ -101,5 +102,34 @@ class Track17PushTest {
         // A redelivered push changes nothing
         push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
         assertThat(trackingEvents()).isEqualTo(before + 2);
+    }
+
+    @Autowired
+    io.dropflow.carrier.internal.TrackingPoller poller;
+
+    @Test
+    void aParcelWhosePushesStoppedIsAskedForWithGetTrackInfo() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "JDQ" + (1_000_000_000L + order);
+        dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
+        dropflow.runJobs(order);
+        // gettrackinfo (Tracking API v2.2): the same track_info a push carries
+        String info = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient");
+        TestSupplierApi.server().stubFor(post("/track17/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":["
+                + new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).path("data") + "],\"rejected\":[]}}")));
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(
+                java.time.Duration.ofHours(13))));
+        try {
+            poller.pollQuietParcels();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+
+        TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/track17/gettrackinfo"))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo(number))));
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
     }
 }

@@ -28,7 +28,10 @@ class Track17Test {
     void start() {
         track17.start();
         client = new Track17Client(new Track17Settings("KEY17", track17.baseUrl() + "/track/v2.2", Map.of("DHL", 100001),
-                Duration.ofSeconds(1), Duration.ofMillis(500)));
+                Duration.ofSeconds(1), Duration.ofMillis(500), Map.of("DHL", java.time.ZoneId.of("Europe/Berlin"))),
+                io.dropflow.partners.internal.ResilientPartnerCalls.local(new io.dropflow.partners.internal.PartnerSettings(
+                        null, null, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        java.time.Clock.systemUTC()));
     }
 
     @AfterEach
@@ -87,13 +90,16 @@ class Track17Test {
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .hasMessageContaining("api-key").hasMessageNotContaining("KEY17");
 
-        track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(429)));
-        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
-                .isInstanceOf(CarrierUnavailableException.class);
-
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson(accepted()).withFixedDelay(1500)));
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .isInstanceOf(CarrierUnavailableException.class).hasMessageContaining("in time");
+
+        // 429: waited out and tried again (twice), then the account pauses and the job retries later
+        track17.resetRequests();
+        track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(429)));
+        assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .isInstanceOf(CarrierUnavailableException.class);
+        track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/register")).withRequestBody(containing("JD1")));
     }
 
     @Test
@@ -107,5 +113,45 @@ class Track17Test {
                 .asText())).isEqualTo(TrackingStatus.DELIVERED);
         track17.verify(postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo"))
                 .withRequestBody(matchingJsonPath("$[0].number", equalTo("JD1"))));
+    }
+
+    /** Sub-status table of the Tracking API v2.2 (https://asset.17track.net/api/document/v2.2_en/index.html). */
+    @ParameterizedTest
+    @CsvSource({"Exception, Exception_Returning, RETURNED", "Exception, Exception_Returned, RETURNED",
+            "Exception, Exception_Lost, EXCEPTION", "Delivered, Delivered_Other, DELIVERED",
+            "DeliveryFailure, DeliveryFailure_NoBody, DELIVERY_FAILED", "InTransit, InTransit_PickedUp, INFO_RECEIVED"})
+    void aSubStatusSaysMoreThanItsMainStatusAndAReturnIsReturned(String status, String subStatus,
+            io.dropflow.carrier.TrackingStatus ours) {
+        org.assertj.core.api.Assertions.assertThat(Track17Statuses.of(status, subStatus)).isEqualTo(ours);
+    }
+
+    @Test
+    void theInternalErrorRetryLaterCodeIsRetriedNotRefused() {
+        // Error codes: -18010003 "internal service error, please retry later"
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":-18010003,\"data\":{\"errors\":[]}}")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.register("DHL", "JJD0001"))
+                .isInstanceOf(io.dropflow.carrier.CarrierUnavailableException.class).hasMessageContaining("retried");
+    }
+
+    @Test
+    void eventsWithoutAZoneOffsetAreReadInTheCarriersZoneAndStagesGiveEachEventItsStatus() {
+        // gettrackinfo's track_info: events with time_iso (no offset here), stage and sub_status
+        track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{"
+                + "\"number\":\"JJD0001\",\"carrier\":100001,\"track_info\":{"
+                + "\"latest_status\":{\"status\":\"Exception\",\"sub_status\":\"Exception_Returning\"},"
+                + "\"latest_event\":{\"time_iso\":\"2026-11-29T10:00:00\",\"description\":\"Returned to sender\","
+                + "\"stage\":\"Returning\"},"
+                + "\"tracking\":{\"providers\":[{\"events\":["
+                + "{\"time_iso\":\"2026-11-29T10:00:00\",\"description\":\"Returned to sender\",\"stage\":\"Returning\"},"
+                + "{\"time_iso\":\"2026-11-27T09:00:00+01:00\",\"description\":\"Picked up\",\"stage\":\"PickedUp\"},"
+                + "{\"time_iso\":\"not a time\",\"description\":\"garbled\"}]}]}}}],\"rejected\":[]}}")));
+
+        var events = client.poll("DHL", "JJD0001");
+
+        org.assertj.core.api.Assertions.assertThat(events).extracting(e -> e.status()).containsExactly(
+                io.dropflow.carrier.TrackingStatus.RETURNED, io.dropflow.carrier.TrackingStatus.RETURNED,
+                io.dropflow.carrier.TrackingStatus.INFO_RECEIVED);
+        org.assertj.core.api.Assertions.assertThat(events.get(0).occurredAt()).isEqualTo("2026-11-29T09:00:00Z");
     }
 }

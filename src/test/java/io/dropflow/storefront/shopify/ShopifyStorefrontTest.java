@@ -2,27 +2,53 @@ package io.dropflow.storefront.shopify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dropflow.partners.PartnerTokens;
+import io.dropflow.partners.internal.PartnerSettings;
+import io.dropflow.partners.internal.ResilientPartnerCalls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Shopify's Admin REST API as documented, against a real HTTP server: tracking, refunds, notes, failures. */
+/**
+ * Shopify's GraphQL Admin API as documented, against a real HTTP server. Each stub names the page it
+ * follows; the documents themselves are checked against Shopify's published schema by
+ * ShopifyGraphqlContractTest.
+ */
 class ShopifyStorefrontTest {
 
-    private static final String API = "/admin/api/2024-10";
+    private static final String GRAPHQL = "/admin/api/2026-07/graphql.json";
+    private static final String ORDER = "gid://shopify/Order/450789469";
+
     private final WireMockServer shopify = new WireMockServer(options().dynamicPort());
     private ShopifyStorefront storefront;
+    private final Tokens tokens = new Tokens();
 
     @BeforeEach
     void start() {
         shopify.start();
-        storefront = new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "shpat_test", "secret", null,
-                shopify.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(800)));
+        storefront = storefront(Map.of("DHL", "DHL Express"), Map.of("DHL", "https://www.dhl.com/track?n={number}"));
+        // Client credentials grant: https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant
+        shopify.stubFor(post("/admin/oauth/access_token").willReturn(okJson(
+                "{\"access_token\":\"shpat_from_credentials\",\"scope\":\"write_orders\",\"expires_in\":86399}")));
+    }
+
+    private ShopifyStorefront storefront(Map<String, String> carriers, Map<String, String> urls) {
+        return new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "client-id", "client-secret", null, null,
+                shopify.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(800), carriers, urls, null, null),
+                ResilientPartnerCalls.local(new PartnerSettings(null, null, null), new SimpleMeterRegistry(),
+                        Clock.systemUTC()), tokens, Clock.systemUTC());
     }
 
     @AfterEach
@@ -30,86 +56,214 @@ class ShopifyStorefrontTest {
         shopify.stop();
     }
 
-    @Test
-    void trackingGoesBackAsAFulfillmentOfTheOpenFulfillmentOrdersOnce() {
-        shopify.stubFor(get(API + "/orders/450789469/fulfillments.json").willReturn(okJson("{\"fulfillments\":[]}")));
-        shopify.stubFor(get(API + "/orders/450789469/fulfillment_orders.json").willReturn(okJson(
-                "{\"fulfillment_orders\":[{\"id\":1046000778,\"status\":\"open\"},{\"id\":1046000779,\"status\":\"closed\"}]}")));
-        shopify.stubFor(post(API + "/fulfillments.json").willReturn(created().withBody("{\"fulfillment\":{\"id\":1}}")));
+    private static MappingBuilder graphql(String operation) {
+        return post(GRAPHQL).withRequestBody(matchingJsonPath("$.query", containing(operation)));
+    }
 
-        storefront.syncTracking("450789469", "DHL", "00340434161094042557", "DF-7-tracking");
-
-        shopify.verify(postRequestedFor(urlEqualTo(API + "/fulfillments.json"))
-                .withHeader("X-Shopify-Access-Token", equalTo("shpat_test"))
-                .withRequestBody(matchingJsonPath("$.fulfillment.line_items_by_fulfillment_order[0].fulfillment_order_id",
-                        equalTo("1046000778")))
-                .withRequestBody(matchingJsonPath("$.fulfillment.line_items_by_fulfillment_order.length()", equalTo("1")))
-                .withRequestBody(matchingJsonPath("$.fulfillment.tracking_info.number", equalTo("00340434161094042557")))
-                .withRequestBody(matchingJsonPath("$.fulfillment.tracking_info.company", equalTo("DHL"))));
-
-        // Again (a retried job): the fulfillment with this number exists, nothing is posted
-        shopify.stubFor(get(API + "/orders/450789469/fulfillments.json").willReturn(okJson(
-                "{\"fulfillments\":[{\"id\":1,\"tracking_number\":\"00340434161094042557\"}]}")));
-        storefront.syncTracking("450789469", "DHL", "00340434161094042557", "DF-7-tracking");
-        shopify.verify(1, postRequestedFor(urlEqualTo(API + "/fulfillments.json")));
+    private static String data(String json) {
+        return "{\"data\":" + json + "}";
     }
 
     @Test
-    void aRefundGoesAgainstTheSuccessfulSaleOnceByItsKey() {
-        shopify.stubFor(get(API + "/orders/450789469/refunds.json").willReturn(okJson("{\"refunds\":[]}")));
-        shopify.stubFor(get(API + "/orders/450789469/transactions.json").willReturn(okJson("{\"transactions\":["
-                + "{\"id\":389404469,\"kind\":\"authorization\",\"status\":\"success\",\"gateway\":\"bogus\"},"
-                + "{\"id\":389404470,\"kind\":\"capture\",\"status\":\"success\",\"gateway\":\"bogus\"}]}")));
-        shopify.stubFor(post(API + "/orders/450789469/refunds.json").willReturn(created().withBody("{\"refund\":{\"id\":9}}")));
+    void trackingGoesBackAsOneFulfillmentPerLocationWithShopifysCarrierNameAndATrackingUrl() {
+        // Order.fulfillmentOrders and supportedActions: https://shopify.dev/docs/api/admin-graphql/2026-07/objects/FulfillmentOrder
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[],\"fulfillmentOrders\":{\"nodes\":["
+                + "{\"id\":\"gid://shopify/FulfillmentOrder/1\",\"status\":\"OPEN\",\"assignedLocation\":{\"location\":{\"id\":\"gid://shopify/Location/A\"}},\"supportedActions\":[{\"action\":\"CREATE_FULFILLMENT\"}]},"
+                + "{\"id\":\"gid://shopify/FulfillmentOrder/2\",\"status\":\"OPEN\",\"assignedLocation\":{\"location\":{\"id\":\"gid://shopify/Location/B\"}},\"supportedActions\":[{\"action\":\"CREATE_FULFILLMENT\"}]},"
+                + "{\"id\":\"gid://shopify/FulfillmentOrder/3\",\"status\":\"CLOSED\",\"assignedLocation\":{\"location\":{\"id\":\"gid://shopify/Location/A\"}},\"supportedActions\":[]}]}}}"))));
+        // fulfillmentCreate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentCreate
+        shopify.stubFor(graphql("mutation FulfillmentCreate").willReturn(okJson(data(
+                "{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"},\"userErrors\":[]}}"))));
+
+        storefront.syncTracking("450789469", "DHL", "00340434161094042557", "DF-7-tracking-1");
+
+        shopify.verify(2, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation FulfillmentCreate"))));
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withHeader("X-Shopify-Access-Token", equalTo("shpat_from_credentials"))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillment.lineItemsByFulfillmentOrder[0].fulfillmentOrderId",
+                        equalTo("gid://shopify/FulfillmentOrder/2")))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillment.trackingInfo.company", equalTo("DHL Express")))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillment.trackingInfo.url",
+                        equalTo("https://www.dhl.com/track?n=00340434161094042557")))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillment.notifyCustomer", equalTo("true"))));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillment.lineItemsByFulfillmentOrder[0].fulfillmentOrderId",
+                        equalTo("gid://shopify/FulfillmentOrder/3"))));
+    }
+
+    @Test
+    void aParcelAlreadyOnAFulfillmentIsNotSentAgain() {
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
+                + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"0034\",\"url\":null}]}],"
+                + "\"fulfillmentOrders\":{\"nodes\":[]}}}"))));
+
+        storefront.syncTracking("450789469", "DHL", "0034", "DF-7-tracking-1");
+
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation"))));
+    }
+
+    @Test
+    void aReshipAddsItsTrackingToTheBuyersFulfillment() {
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
+                + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"FIRST-1\",\"url\":\"https://x/1\"}]}],"
+                + "\"fulfillmentOrders\":{\"nodes\":[{\"id\":\"gid://shopify/FulfillmentOrder/1\",\"status\":\"CLOSED\","
+                + "\"assignedLocation\":{\"location\":{\"id\":\"L\"}},\"supportedActions\":[]}]}}}"))));
+        // fulfillmentTrackingInfoUpdate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentTrackingInfoUpdate
+        shopify.stubFor(graphql("mutation FulfillmentTrackingInfoUpdate").willReturn(okJson(data(
+                "{\"fulfillmentTrackingInfoUpdate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\"},\"userErrors\":[]}}"))));
+
+        storefront.syncTracking("450789469", "DHL", "RESHIP-2", "DF-7-tracking-2");
+
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillmentId", equalTo("gid://shopify/Fulfillment/9")))
+                .withRequestBody(matchingJsonPath("$.variables.trackingInfoInput.numbers[0]", equalTo("FIRST-1")))
+                .withRequestBody(matchingJsonPath("$.variables.trackingInfoInput.numbers[1]", equalTo("RESHIP-2"))));
+    }
+
+    @Test
+    void anOrderWithNoOpenFulfillmentOrderAndNoFulfillmentIsNotSilentlyMarkedSynced() {
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[],\"fulfillmentOrders\":{\"nodes\":[{\"id\":\"F1\",\"status\":\"ON_HOLD\","
+                + "\"assignedLocation\":{\"location\":{\"id\":\"L\"}},\"supportedActions\":[]}]}}}"))));
+
+        assertThatThrownBy(() -> storefront.syncTracking("450789469", "DHL", "0034", "k"))
+                .hasMessageContaining("neither an open fulfillment order nor a fulfillment");
+    }
+
+    @Test
+    void aRefundIsCalculatedThenCreatedWithAnIdempotencyKeyAcrossTheOrdersTransactions() {
+        // Order.suggestedRefund: https://shopify.dev/docs/api/admin-graphql/2026-07/objects/SuggestedRefund
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"15.00\",\"currencyCode\":\"EUR\"}},"
+                + "\"suggestedTransactions\":["
+                + "{\"gateway\":\"gift_card\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/1\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"3.00\",\"currencyCode\":\"EUR\"}}},"
+                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"12.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+        // refundCreate with @idempotent(key:): https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/refundCreate
+        shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
+                "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/5\"},\"userErrors\":[]}}"))));
 
         storefront.refund("450789469", new BigDecimal("5.00"), "EUR", "defect claim DF-CL3", "DF-CL3-refund");
 
-        shopify.verify(postRequestedFor(urlEqualTo(API + "/orders/450789469/refunds.json"))
-                .withRequestBody(matchingJsonPath("$.refund.transactions[0].parent_id", equalTo("389404470")))
-                .withRequestBody(matchingJsonPath("$.refund.transactions[0].amount", equalTo("5.00")))
-                .withRequestBody(matchingJsonPath("$.refund.transactions[0].kind", equalTo("refund")))
-                .withRequestBody(matchingJsonPath("$.refund.note", containing("[DF-CL3-refund]"))));
-
-        shopify.stubFor(get(API + "/orders/450789469/refunds.json").willReturn(okJson(
-                "{\"refunds\":[{\"id\":9,\"note\":\"defect claim DF-CL3 [DF-CL3-refund]\"}]}")));
-        storefront.refund("450789469", new BigDecimal("5.00"), "EUR", "defect claim DF-CL3", "DF-CL3-refund");
-        shopify.verify(1, postRequestedFor(urlEqualTo(API + "/orders/450789469/refunds.json")));
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("@idempotent(key: $idempotencyKey)")))
+                .withRequestBody(matchingJsonPath("$.variables.idempotencyKey", equalTo("DF-CL3-refund")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].parentId",
+                        equalTo("gid://shopify/OrderTransaction/1")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].amount", equalTo("3.00")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[1].parentId",
+                        equalTo("gid://shopify/OrderTransaction/2")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[1].amount", equalTo("2.00")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[1].kind", equalTo("REFUND"))));
     }
 
     @Test
-    void messagesToTheConsumerGoOnTheOrdersNoteOnce() {
-        shopify.stubFor(get(urlPathEqualTo(API + "/orders/450789469.json")).willReturn(okJson(
-                "{\"order\":{\"id\":450789469,\"note\":\"gift wrap\"}}")));
-        shopify.stubFor(put(API + "/orders/450789469.json").willReturn(okJson("{\"order\":{\"id\":450789469}}")));
+    void anOrderRefundedInShopifyAlreadyIsNotRefundedAgain() {
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"suggestedRefund\":{\"suggestedTransactions\":[{\"gateway\":\"manual\",\"parentTransaction\":{\"id\":\"T\"},"
+                + "\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"0.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
 
-        storefront.messageConsumer("450789469", "Your claim DF-CL3 is settled.", "DF-CL3-outcome");
+        storefront.refund("450789469", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
 
-        shopify.verify(putRequestedFor(urlEqualTo(API + "/orders/450789469.json"))
-                .withRequestBody(matchingJsonPath("$.order.note", equalTo("gift wrap\nYour claim DF-CL3 is settled. [DF-CL3-outcome]"))));
-
-        shopify.stubFor(get(urlPathEqualTo(API + "/orders/450789469.json")).willReturn(okJson(
-                "{\"order\":{\"id\":450789469,\"note\":\"gift wrap\\nYour claim DF-CL3 is settled. [DF-CL3-outcome]\"}}")));
-        storefront.messageConsumer("450789469", "Your claim DF-CL3 is settled.", "DF-CL3-outcome");
-        shopify.verify(1, putRequestedFor(urlEqualTo(API + "/orders/450789469.json")));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation RefundCreate"))));
     }
 
     @Test
-    void rateLimitsServerErrorsTimeoutsAndRefusalsFailTheCallClearly() {
-        shopify.stubFor(get(API + "/orders/1/refunds.json").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
-        assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("429")
+    void aMessageToTheConsumerGoesByEmailOnceAndADelayOfAShippedParcelAsAFulfillmentEvent() {
+        // Order.metafield marks a message sent: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/metafieldsSet
+        shopify.stubFor(graphql("query OrderMessageSent").inScenario("sent").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\",\"email\":\"erika@example.com\","
+                        + "\"metafield\":null,\"fulfillments\":[]}}"))));
+        // orderInvoiceSend: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/orderInvoiceSend
+        shopify.stubFor(graphql("mutation OrderInvoiceSend").willReturn(okJson(data(
+                "{\"orderInvoiceSend\":{\"order\":{\"id\":\"" + ORDER + "\"},\"userErrors\":[]}}"))));
+        shopify.stubFor(graphql("mutation MessageMarked").inScenario("sent").willReturn(okJson(data(
+                "{\"metafieldsSet\":{\"metafields\":[{\"id\":\"gid://shopify/Metafield/1\"}],\"userErrors\":[]}}")))
+                .willSetStateTo("marked"));
+        shopify.stubFor(graphql("query OrderMessageSent").inScenario("sent").whenScenarioStateIs("marked")
+                .willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\",\"metafield\":{\"id\":\"M\"},\"fulfillments\":[]}}"))));
+
+        storefront.messageConsumer("450789469", "Your claim DF-CL3 is settled.", "DF-CL3-outcome");
+        storefront.messageConsumer("450789469", "Your claim DF-CL3 is settled.", "DF-CL3-outcome");
+
+        shopify.verify(1, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation OrderInvoiceSend"))).withRequestBody(matchingJsonPath("$.variables.email.customMessage",
+                equalTo("Your claim DF-CL3 is settled."))));
+
+        // fulfillmentEventCreate DELAYED: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentEventCreate
+        shopify.stubFor(graphql("query OrderMessageSent").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"metafield\":null,\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"}]}}"))));
+        shopify.stubFor(graphql("mutation FulfillmentEventCreate").willReturn(okJson(data(
+                "{\"fulfillmentEventCreate\":{\"fulfillmentEvent\":{\"id\":\"E\"},\"userErrors\":[]}}"))));
+        storefront.notifyDelay("450789469", "Your parcel is late.", "DF-7-delay");
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillmentEvent.status", equalTo("DELAYED")))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillmentEvent.fulfillmentId",
+                        equalTo("gid://shopify/Fulfillment/9"))));
+    }
+
+    @Test
+    void theAccessTokenComesFromTheClientCredentialsGrantAndIsRenewedWhenShopifyRefusesIt() {
+        shopify.stubFor(graphql("query OrderNote").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(unauthorized()).willSetStateTo("renewed"));
+        shopify.stubFor(graphql("query OrderNote").inScenario("token").whenScenarioStateIs("renewed")
+                .willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\",\"note\":\"[DF-CL3-dispute]\"}}"))));
+
+        storefront.openDispute("450789469", "DF-CL3", "broken mug", "DF-CL3-dispute");
+
+        shopify.verify(2, postRequestedFor(urlEqualTo("/admin/oauth/access_token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=client-id")));
+        assertThat(tokens.logins).isEqualTo(2);
+    }
+
+    @Test
+    void rateLimitsThrottlingServerErrorsTimeoutsAndRefusalsFailTheCallClearly() {
+        // Shopify API limits: 429 with Retry-After, and the GraphQL THROTTLED error (https://shopify.dev/docs/api/usage/limits)
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("slow down")
                 .hasMessageContaining("retried");
 
-        shopify.stubFor(get(API + "/orders/1/refunds.json").willReturn(okJson("{}").withFixedDelay(1500)));
+        storefront = storefront(Map.of(), Map.of());
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{}").withFixedDelay(1500)));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("in time");
 
-        shopify.stubFor(get(API + "/orders/1/refunds.json").willReturn(aResponse().withStatus(403)
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(aResponse().withStatus(403)
                 .withBody("{\"errors\":\"[API] This action requires merchant approval for write_orders scope.\"}")));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("403")
-                .hasMessageContaining("scopes").hasMessageNotContaining("shpat_test");
+                .hasMessageContaining("scopes").hasMessageNotContaining("shpat_from_credentials");
 
-        shopify.stubFor(get(API + "/orders/1/refunds.json").willReturn(okJson("{\"refunds\":[]}")));
-        shopify.stubFor(get(API + "/orders/1/transactions.json").willReturn(okJson("{\"transactions\":[]}")));
-        assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k"))
-                .hasMessageContaining("no successful sale");
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{\"errors\":[{\"message\":\"Field 'x' doesn't exist\","
+                + "\"extensions\":{\"code\":\"undefinedField\"}}]}")));
+        assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("undefinedField");
+    }
+
+    /** One node's token store, without the database. */
+    static final class Tokens implements PartnerTokens {
+
+        private String token;
+        private Instant expires;
+        int logins;
+
+        @Override
+        public synchronized String accessToken(String partner, String account, Duration renewBefore, Source source) {
+            if (token == null || expires.isBefore(Instant.now().plus(renewBefore))) {
+                logins++;
+                Token t = source.login();
+                token = t.accessToken();
+                expires = t.accessExpiresAt();
+            }
+            return token;
+        }
+
+        @Override
+        public synchronized void expire(String partner, String account, String refusedToken) {
+            expires = Instant.EPOCH;
+        }
     }
 }

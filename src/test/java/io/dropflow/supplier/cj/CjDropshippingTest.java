@@ -24,8 +24,9 @@ class CjDropshippingTest {
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
     private CjDropshipping cj;
+    private final CjFixtures.RaisedToOperators operators = new CjFixtures.RaisedToOperators();
 
-    private static final SupplierGateway.PlacePurchaseOrder ORDER = new SupplierGateway.PlacePurchaseOrder("CJ",
+    static final SupplierGateway.PlacePurchaseOrder ORDER = new SupplierGateway.PlacePurchaseOrder("CJ",
             "DF-7-PO1", "DF-7-PO1", List.of(new SupplierGateway.Line(VID, 2)),
             new SupplierGateway.Address("Erika Mustermann", "Heidestrasse 17", null, "51147", "Köln", null, "DE", "+49 221"),
             new SupplierGateway.Sender("Dropflow Demo Store", "1 Seller Street, Berlin"));
@@ -35,16 +36,15 @@ class CjDropshippingTest {
                 + ",\"requestId\":\"9eddf3f5-bd3d-4fae-a4f2-028cbb90db97\"}";
     }
 
+    /** getOrderDetail's answer for an order CJ does not know: code 1603100 (CJ's error code table). */
     static String notFound() {
-        return envelope(1600300, false, "order not found", "null");
+        return envelope(1603100, false, "Order not found, Please check the CJ order id", "null");
     }
 
     @BeforeEach
     void start() {
         server.start();
-        cj = new CjDropshipping(new CjSettings(Map.of("CJ", new CjSettings.Account(server.baseUrl() + "/api2.0/v1",
-                "cj-token", "12312", "CJPacket Ordinary", null, null, null, null, Duration.ofSeconds(1),
-                Duration.ofMillis(500)))));
+        cj = CjFixtures.client(server.baseUrl() + "/api2.0/v1", null, "cj-token", operators);
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(notFound())));
     }
 
@@ -92,19 +92,25 @@ class CjDropshippingTest {
 
     @Test
     void cjsRefusalIsFinalAndNamesCjsCodeAndMessage() {
-        server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(1603001, false,
+        // Global Error Codes (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html): 1602000
+        // "Variant not found" is a real refusal (1603001, used here before, is "Order confirm fail": retried).
+        server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(1602000, false,
                 "variant is off sale", "null"))));
 
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierRefusedException.class)
                 .hasMessageContaining("variant is off sale")
-                .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("CJ_1603001"));
+                .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("CJ_1602000"));
     }
 
     @Test
     void tooManyRequestsServerErrorsGarbageAndTimeoutsAreWorthRetrying() {
-        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(429)));
+        // Stub follows CJ's Access Frequency Restrictions page (https://developers.cjdropshipping.com/en/api/api2/standard/limit.html):
+        // a Retry-After longer than Dropflow waits inside a call pauses the account and the job retries.
+        server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "30")));
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
-                .hasMessageContaining("429");
+                .hasMessageContaining("slow down");
+        cj = CjFixtures.client(server.baseUrl() + "/api2.0/v1", null, "cj-token", operators);
 
         server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)

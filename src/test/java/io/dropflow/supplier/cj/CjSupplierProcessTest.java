@@ -60,6 +60,7 @@ class CjSupplierProcessTest {
         dropflow = new DropflowDriver(port, engine);
         fixtures.cjSupplier();
         TestSupplierApi.server().resetAll();
+        TestSupplierApi.cjLogsIn();
     }
 
     private static String cjOrderId(long order) {
@@ -148,10 +149,12 @@ class CjSupplierProcessTest {
                 .withRequestBody(matchingJsonPath("$.products[0].vid", equalTo(TestSupplierApi.CJ_VID))));
         assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("supplierReference").asText()).isEqualTo(cjOrder);
 
-        // A wrong sign and a body that is not JSON are refused and change nothing
+        // A wrong sign is refused and changes nothing; a signed body that is not JSON is recorded and
+        // answered 200 (CJ stops sending when its messages fail), and goes to an operator. The issue
+        // found the old 400 wrong: CJ would have switched the topic off.
         long before = inboxMessages();
         assertThat(cjSays("ORDER", orderMessage(order, "UNSHIPPED"), "not-the-open-id").getStatusCode().value()).isEqualTo(401);
-        assertThat(signedRaw("{\"messageId\":", TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(400);
+        assertThat(signedRaw("{\"messageId\":", TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(200);
         assertThat(inboxMessages()).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
 
@@ -164,9 +167,12 @@ class CjSupplierProcessTest {
         assertThat(cjSays("STOCK", Map.of("vid", TestSupplierApi.CJ_VID), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value())
                 .isEqualTo(200);
 
-        // A parcel of a CJ order we do not know (yet) is refused, so CJ delivers it again later
-        assertThat(cjSays("LOGISTIC", logisticMessage("999", "CJPKL0000000000", 1, List.of()),
-                TestSupplierApi.CJ_OPEN_ID).getStatusCode().value()).isEqualTo(409);
+        // A parcel of a CJ order we do not know (yet) is taken with 200 and parked: Dropflow retries it,
+        // CJ does not have to (the old 409 made CJ count a failure)
+        ResponseEntity<String> unknownParcel = cjSays("LOGISTIC", logisticMessage("999", "CJPKL0000000000", 1, List.of()),
+                TestSupplierApi.CJ_OPEN_ID);
+        assertThat(unknownParcel.getStatusCode().value()).isEqualTo(200);
+        assertThat(unknownParcel.getBody()).contains("not_yet");
 
         // The parcel's first LOGISTIC message comes before CJ's ORDER SHIPPED: it ships the order
         String parcel = "CJPKL71601" + order;
@@ -238,5 +244,53 @@ class CjSupplierProcessTest {
         assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), REGISTER_TRACKING.id()).isWaitingAt(AWAIT_DELIVERY.id());
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
                 .isEqualTo("CJPKL-MISSED-" + order);
+    }
+
+    @Autowired
+    io.dropflow.partners.internal.RecordedDeliveries deliveries;
+
+    @Test
+    void aParcelOfAnOrderCjSplitIsMatchedThroughTheSplit() throws Exception {
+        long order = placedAtCj();
+        assertThat(cjSays("ORDER", orderMessage(order, "UNSHIPPED"), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value())
+                .isEqualTo(200);
+        String child = "2107-SPLIT-" + order;
+        // CJ's webhook page lists ORDERSPLIT without a payload schema: the ids are read wherever they are named
+        assertThat(cjSays("ORDERSPLIT", Map.of("orderNumber", po(order, 1), "orderId", cjOrderId(order),
+                "splitOrderIds", List.of(child)), TestSupplierApi.CJ_OPEN_ID).getBody()).contains("taken");
+
+        ResponseEntity<String> parcel = cjSays("LOGISTIC", logisticMessage(child, "CJPKL-SPLIT-" + order, 1,
+                List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
+
+        assertThat(parcel.getBody()).contains("taken");
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
+                .isEqualTo("CJPKL-SPLIT-" + order);
+    }
+
+    @Test
+    void aCjMessageThatCameBeforeItsOrderWasRecordedIsTakenWhenDropflowRetriesIt() throws Exception {
+        TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
+        long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        // CJ's LOGISTIC message for the order arrives before Dropflow recorded CJ's answer to it
+        ResponseEntity<String> early = cjSays("LOGISTIC", logisticMessage(cjOrderId(order), "CJPKL-EARLY-" + order, 1,
+                List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
+        assertThat(early.getStatusCode().value()).isEqualTo(200);
+        assertThat(early.getBody()).contains("not_yet");
+        TestSupplierApi.server().stubFor(post(CREATE).willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success",
+                "{\"orderId\":\"" + cjOrderId(order) + "\"}"))));
+        dropflow.runJobs(order);
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plusSeconds(120)));
+        try {
+            deliveries.retryDue();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
+                .isEqualTo("CJPKL-EARLY-" + order);
     }
 }

@@ -1,0 +1,248 @@
+package io.dropflow.order.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.order.OrderConflictException;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.UnknownSkuException;
+import io.dropflow.order.internal.Order;
+import io.dropflow.order.internal.OrderIntake;
+import io.dropflow.order.internal.PlaceOrder;
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.web.NotFound;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shopify's order webhooks taken in (payloads as in https://shopify.dev/docs/api/webhooks?reference=toml,
+ * topics orders/create, orders/paid, orders/cancelled, orders/edited, refunds/create):
+ *
+ * <ul>
+ * <li>An order enters only when paid: orders/paid, or orders/create of an order already paid
+ *     ({@code financial_status} paid). Test orders ({@code test: true}) and cancelled ones never enter.
+ *     The Shopify order id is the storefront order id, so both topics give one order.
+ * <li>Line prices are what the consumer paid net of discounts ({@code discount_allocations}) and of
+ *     taxes included in the price; what the consumer paid for shipping (net of its discounts and taxes)
+ *     is spread over the lines by their value, so the order's sale total, and its margin, are right.
+ * <li>orders/cancelled becomes the consumer's cancellation; one that comes too late (shipped) goes to an operator.
+ * <li>refunds/create made in Shopify is written on the order's timeline.
+ * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
+ *     does not change a forwarded order by itself); before that, the edited order is what orders/paid brings.
+ * </ul>
+ * An order that cannot be taken (no address, an SKU no supplier offers yet) is parked and retried;
+ * past its deadline it is "Storefront order needs attention".
+ */
+@Component
+class ShopifyOrderDeliveries implements DeliveryHandler {
+
+    static final String PARTNER = "shopify";
+    private static final Logger log = LoggerFactory.getLogger(ShopifyOrderDeliveries.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OrderIntake intake;
+    private final OrderTimeline timeline;
+    private final Validator validator;
+
+    ShopifyOrderDeliveries(OrderIntake intake, OrderTimeline timeline, Validator validator) {
+        this.intake = intake;
+        this.timeline = timeline;
+        this.validator = validator;
+    }
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    @Override
+    public String attentionTitle(Delivery delivery) {
+        return "Storefront order needs attention";
+    }
+
+    @Override
+    public Result handle(Delivery delivery) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(delivery.payload());
+        } catch (java.io.IOException e) {
+            return Result.unusable("not JSON: " + e.getMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            return Result.unusable("not a JSON object");
+        }
+        return switch (delivery.topic()) {
+            case "orders/create", "orders/paid" -> order(payload, delivery.topic());
+            case "orders/cancelled" -> cancelled(payload);
+            case "refunds/create" -> refunded(payload);
+            case "orders/edited" -> edited(payload);
+            default -> Result.taken("topic " + delivery.topic() + " changes no order");
+        };
+    }
+
+    private Result order(JsonNode o, String topic) {
+        if (o.path("test").asBoolean(false)) {
+            return Result.taken("a test order: not forwarded");
+        }
+        if (o.hasNonNull("cancelled_at")) {
+            return Result.taken("cancelled in Shopify: not forwarded");
+        }
+        String financial = o.path("financial_status").asText("");
+        if (!"paid".equals(financial)) {
+            return Result.taken("not paid (" + (financial.isBlank() ? "no financial_status" : financial)
+                    + "): waits for orders/paid");
+        }
+        PlaceOrder order;
+        try {
+            order = map(o);
+        } catch (RuntimeException e) {
+            return Result.unusable("not a Shopify order: " + e.getMessage());
+        }
+        Set<ConstraintViolation<PlaceOrder>> violations = validator.validate(order);
+        if (!violations.isEmpty()) {
+            List<String> errors = violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).toList();
+            return Result.notYet("the Shopify order cannot be taken: " + String.join("; ", errors));
+        }
+        try {
+            OrderIntake.Intake result = intake.place(order);
+            return Result.taken((result.created() ? "order " : "already order ") + result.order().getId() + " (" + topic + ")");
+        } catch (UnknownSkuException unknown) {
+            return Result.notYet(unknown.getMessage());
+        }
+    }
+
+    private Result cancelled(JsonNode o) {
+        Order order;
+        try {
+            order = intake.findByStorefrontOrderId(o.path("id").asText());
+        } catch (NotFound never) {
+            return Result.taken("never taken: nothing to cancel");
+        }
+        if (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
+            return Result.taken("cancelled before");
+        }
+        try {
+            intake.cancel(order.getId());
+            timeline.record(order.getId(), "Cancelled in Shopify");
+            return Result.taken("order " + order.getId() + " is being cancelled");
+        } catch (OrderConflictException tooLate) {
+            return Result.unusable("cancelled in Shopify, but " + tooLate.getMessage());
+        }
+    }
+
+    private Result refunded(JsonNode refund) {
+        Order order;
+        try {
+            order = intake.findByStorefrontOrderId(refund.path("order_id").asText());
+        } catch (NotFound never) {
+            return Result.taken("refund of an order Dropflow never took");
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        String currency = order.getCurrency();
+        for (JsonNode t : refund.path("transactions")) {
+            if ("refund".equals(t.path("kind").asText()) && "success".equals(t.path("status").asText())) {
+                total = total.add(new BigDecimal(t.path("amount").asText("0")));
+                currency = t.path("currency").asText(currency);
+            }
+        }
+        timeline.record(order.getId(), "Refund of " + total.toPlainString() + " " + currency + " made in Shopify"
+                + (refund.hasNonNull("note") ? " (" + refund.path("note").asText() + ")" : ""));
+        return Result.taken("recorded on order " + order.getId());
+    }
+
+    private Result edited(JsonNode edit) {
+        String shopifyOrder = edit.path("order_edit").path("order_id").asText(edit.path("order_id").asText(""));
+        try {
+            Order order = intake.findByStorefrontOrderId(shopifyOrder);
+            return Result.unusable("order " + order.getId() + " (" + order.getStatus() + ") was edited in Shopify after"
+                    + " Dropflow took it: apply the edit by hand (cancel and re-place, or ask the supplier)");
+        } catch (NotFound notYet) {
+            return Result.taken("not taken yet: the paid order brings the edit");
+        }
+    }
+
+    /** Shopify's order JSON in our words, with prices net of discounts and included taxes, and shipping spread over the lines. */
+    static PlaceOrder map(JsonNode o) {
+        JsonNode ship = o.path("shipping_address");
+        JsonNode customer = o.path("customer");
+        String name = text(ship, "name");
+        if (name == null) {
+            name = (text(ship, "first_name") == null ? "" : text(ship, "first_name") + " ")
+                    + (text(ship, "last_name") == null ? "" : text(ship, "last_name"));
+        }
+        String email = text(o, "email") != null ? text(o, "email") : text(customer, "email");
+        String consumerName = ((text(customer, "first_name") == null ? "" : text(customer, "first_name") + " ")
+                + (text(customer, "last_name") == null ? "" : text(customer, "last_name"))).trim();
+        boolean taxesIncluded = o.path("taxes_included").asBoolean(false);
+        List<JsonNode> items = new ArrayList<>();
+        List<BigDecimal> totals = new ArrayList<>();
+        for (JsonNode item : o.path("line_items")) {
+            if (item.hasNonNull("price")) {
+                BigDecimal total = new BigDecimal(item.path("price").asText())
+                        .multiply(BigDecimal.valueOf(item.path("quantity").asInt()))
+                        .subtract(sum(item.path("discount_allocations"), "amount"));
+                if (taxesIncluded) {
+                    total = total.subtract(sum(item.path("tax_lines"), "price"));
+                }
+                totals.add(total);
+            } else {
+                totals.add(null);
+            }
+            items.add(item);
+        }
+        BigDecimal shipping = BigDecimal.ZERO;
+        for (JsonNode s : o.path("shipping_lines")) {
+            BigDecimal line = new BigDecimal(s.path("price").asText("0")).subtract(sum(s.path("discount_allocations"), "amount"));
+            shipping = shipping.add(taxesIncluded ? line.subtract(sum(s.path("tax_lines"), "price")) : line);
+        }
+        BigDecimal goods = totals.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<PlaceOrder.Line> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            int quantity = item.path("quantity").asInt();
+            BigDecimal unit = null;
+            if (totals.get(i) != null && quantity > 0) {
+                BigDecimal total = totals.get(i);
+                if (goods.signum() > 0 && shipping.signum() != 0) {
+                    total = total.add(shipping.multiply(total).divide(goods, 8, RoundingMode.HALF_UP));
+                }
+                unit = total.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
+            }
+            lines.add(new PlaceOrder.Line(text(item, "sku"), quantity, unit));
+        }
+        if (!o.hasNonNull("id")) {
+            throw new IllegalArgumentException("no id");
+        }
+        return new PlaceOrder(o.path("id").asText(), text(o, "currency"), null,
+                new PlaceOrder.ConsumerContact(consumerName.isBlank() ? name.trim() : consumerName, email,
+                        text(ship, "phone") != null ? text(ship, "phone") : text(customer, "phone")),
+                new PlaceOrder.Address(name.trim(), text(ship, "address1"), text(ship, "address2"), text(ship, "city"),
+                        text(ship, "zip"), text(ship, "province_code"), text(ship, "country_code")),
+                lines);
+    }
+
+    private static BigDecimal sum(JsonNode array, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode n : array) {
+            if (n.hasNonNull(field)) {
+                sum = sum.add(new BigDecimal(n.path(field).asText()));
+            }
+        }
+        return sum;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+}

@@ -1,0 +1,51 @@
+package io.dropflow.partners;
+
+/**
+ * Takes one partner's webhook deliveries in (each partner module has one). It runs in a
+ * transaction of its own, once when the delivery arrives and again whenever Dropflow retries a
+ * parked one; it must therefore be idempotent, as the partners' own retries require anyway.
+ */
+public interface DeliveryHandler {
+
+    /** The partner whose deliveries this handler takes, as in {@link PartnerDeliveries#receive}. */
+    String partner();
+
+    Result handle(Delivery delivery);
+
+    /** The operator task's title when a delivery of this partner cannot be taken. */
+    default String attentionTitle(Delivery delivery) {
+        return "Partner message not matched";
+    }
+
+    /** A recorded delivery. */
+    record Delivery(Long id, String partner, String account, String topic, String deliveryId, String payload,
+            int attempts) {
+    }
+
+    /**
+     * @param outcome what happened
+     * @param detail why (shown to the operator when the delivery ends up with one)
+     */
+    record Result(Outcome outcome, String detail) {
+
+        public static Result taken(String detail) {
+            return new Result(Outcome.TAKEN, detail);
+        }
+
+        /** Cannot be taken yet (e.g. names a purchase order whose answer is still being recorded). */
+        public static Result notYet(String detail) {
+            return new Result(Outcome.NOT_YET, detail);
+        }
+
+        /** Can never be taken as sent (unreadable, names nothing of ours): an operator looks at it now. */
+        public static Result unusable(String detail) {
+            return new Result(Outcome.UNUSABLE, detail);
+        }
+    }
+
+    enum Outcome {
+        TAKEN,
+        NOT_YET,
+        UNUSABLE
+    }
+}

@@ -1,0 +1,27 @@
+package io.dropflow.partners;
+
+import java.util.function.Function;
+
+/**
+ * Every call to a partner goes through here: it waits for the partner account's rate limit (in
+ * this node, and across the cluster where the partner's limit is per account, as CJ's is), waits
+ * out a short {@code Retry-After} and tries again, and records the call's count, latency and
+ * result by partner, operation and code. A call that cannot go out within its wait fails with the
+ * adapter's own "try again later" exception, so the engine's retry cycle takes over.
+ */
+public interface PartnerCalls {
+
+    /**
+     * @param body the call; it reports the partner's answer code through {@link Outcome#code} (HTTP
+     *     status or the partner's own code), and throws {@link PartnerThrottled} for a 429 or a
+     *     partner's "slow down" code
+     */
+    <T> T call(PartnerCall call, Function<Outcome, T> body);
+
+    /** What the call's body tells about the answer, for the metrics. */
+    interface Outcome {
+
+        /** The partner's answer code (e.g. "200", "1600200", "-18010003"); bounded by the partner's code table. */
+        void code(String code);
+    }
+}

@@ -1,0 +1,31 @@
+package io.dropflow.partners;
+
+/**
+ * Partner webhooks, recorded before they are answered. A webhook verifies the partner's signature
+ * (a wrong one is a 401 and records nothing) and hands the raw delivery here: it is stored in its
+ * own transaction, then handed to the partner's {@link DeliveryHandler}. Whatever the handler says,
+ * the partner gets its 2xx: a delivery that cannot be taken yet is parked and retried by Dropflow,
+ * and one that still cannot be taken by its deadline (or never can) becomes an operator task with
+ * the raw payload. A partner never has to retry, so it never unsubscribes us.
+ */
+public interface PartnerDeliveries {
+
+    /**
+     * @param partner the handler's partner, e.g. "cj"
+     * @param account the partner account, e.g. a CJ supplier code or the shop domain
+     * @param topic e.g. "ORDER", "orders/paid"
+     * @param deliveryId the partner's id of this delivery (a redelivery with the same id is not taken twice)
+     * @param payload the raw body as received (text)
+     */
+    Receipt receive(String partner, String account, String topic, String deliveryId, String payload);
+
+    /**
+     * Something a partner told us in an answer (not a webhook) that a person must act on, e.g. CJ's
+     * "balance insufficient": recorded like a delivery and shown to an operator at once (once per id).
+     */
+    void raise(String partner, String account, String topic, String id, String payload, String why);
+
+    /** What became of a delivery when it was received. */
+    record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
+    }
+}

@@ -1,0 +1,8 @@
+package io.dropflow.partners.internal;
+
+/** Opens the operator's task for a delivery Dropflow could not take (implemented by the partner-attention process). */
+public interface AttentionTasks {
+
+    /** @return the process instance id */
+    String open(Long deliveryId, String title);
+}

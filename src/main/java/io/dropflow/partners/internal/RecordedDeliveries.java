@@ -1,0 +1,236 @@
+package io.dropflow.partners.internal;
+
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link PartnerDeliveries} on table partner_delivery. Each step has a transaction of its own: the
+ * record (committed before the partner is answered), each try of the handler, and the status it
+ * leaves. A parked delivery is tried again after {@code retry-every}, doubling up to an hour, by the
+ * sweep (any node: the row is locked while it is tried); past its deadline, or when the handler
+ * calls it unusable, it goes to an operator through the partner-attention process.
+ */
+@Service
+public class RecordedDeliveries implements PartnerDeliveries {
+
+    public enum Status { RECEIVED, TAKEN, PARKED, ATTENTION, CLOSED }
+
+    private static final Logger log = LoggerFactory.getLogger(RecordedDeliveries.class);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate own;
+    private final Map<String, DeliveryHandler> handlers;
+    private final AttentionTasks attention;
+    private final PartnerSettings.Deliveries settings;
+    private final Clock clock;
+
+    RecordedDeliveries(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<DeliveryHandler> handlers,
+            AttentionTasks attention, PartnerSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.handlers = handlers.stream().collect(Collectors.toMap(DeliveryHandler::partner, Function.identity()));
+        this.attention = attention;
+        this.settings = settings.deliveries();
+        this.clock = clock;
+    }
+
+    @Override
+    public Receipt receive(String partner, String account, String topic, String deliveryId, String payload) {
+        Optional<Map<String, Object>> earlier = find(partner, account, deliveryId);
+        if (earlier.isPresent()) {
+            return duplicate(earlier.get());
+        }
+        Long id;
+        try {
+            id = own.execute(tx -> {
+                jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
+                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100),
+                        cut(deliveryId, 200), payload, Status.RECEIVED.name(), Timestamp.from(clock.instant()));
+                return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
+                        + " and delivery_id = ?", Long.class, partner, account, cut(deliveryId, 200));
+            });
+        } catch (DataIntegrityViolationException concurrentRedelivery) {
+            return duplicate(find(partner, account, deliveryId).orElseThrow());
+        }
+        return new Receipt(id, attempt(id), false);
+    }
+
+    @Override
+    public void raise(String partner, String account, String topic, String id, String payload, String why) {
+        if (find(partner, account, id).isPresent()) {
+            return;
+        }
+        try {
+            Long rowId = own.execute(tx -> {
+                jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
+                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100), cut(id, 200),
+                        payload == null ? "" : payload, Status.RECEIVED.name(), Timestamp.from(clock.instant()));
+                return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
+                        + " and delivery_id = ?", Long.class, partner, account, cut(id, 200));
+            });
+            Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
+            settle(row, delivery(row), DeliveryHandler.Result.unusable(why), handlers.get(partner));
+        } catch (DataIntegrityViolationException raisedByAnotherNode) {
+            // one task is enough
+        }
+    }
+
+    /** Tries every parked delivery that is due; the sweep's work, and what tests call instead of waiting. */
+    public int retryDue() {
+        List<Long> due = jdbc.queryForList("select id from partner_delivery where status = ? and next_attempt_at <= ?"
+                + " order by id", Long.class, Status.PARKED.name(), Timestamp.from(clock.instant()));
+        due.forEach(this::attempt);
+        return due.size();
+    }
+
+    @Scheduled(fixedDelayString = "${dropflow.partners.deliveries.sweep-interval:PT30S}",
+            initialDelayString = "${dropflow.partners.deliveries.sweep-interval:PT30S}")
+    void sweep() {
+        if (settings.sweepEnabled()) {
+            retryDue();
+        }
+    }
+
+    /**
+     * Tries the delivery now (the sweep, or an operator's "try again").
+     * @return what the handler said
+     */
+    public DeliveryHandler.Result attempt(Long id) {
+        Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", id);
+        if (Status.TAKEN.name().equals(row.get("status")) || Status.CLOSED.name().equals(row.get("status"))) {
+            return DeliveryHandler.Result.taken("taken before");
+        }
+        DeliveryHandler.Delivery delivery = delivery(row);
+        DeliveryHandler handler = handlers.get(delivery.partner());
+        DeliveryHandler.Result result;
+        if (handler == null) {
+            result = DeliveryHandler.Result.unusable("no adapter takes " + delivery.partner() + " deliveries");
+        } else {
+            try {
+                // What a handler did for a delivery it did not take is undone: only a taken one leaves changes.
+                result = own.execute(tx -> {
+                    DeliveryHandler.Result r = handler.handle(delivery);
+                    if (r.outcome() != DeliveryHandler.Outcome.TAKEN) {
+                        tx.setRollbackOnly();
+                    }
+                    return r;
+                });
+            } catch (RuntimeException failed) {
+                log.warn("{} delivery {} ({}) failed and is parked: {}", delivery.partner(), delivery.deliveryId(),
+                        delivery.topic(), failed.toString());
+                result = DeliveryHandler.Result.notYet(failed.toString());
+            }
+        }
+        settle(row, delivery, result, handler);
+        return result;
+    }
+
+    /** An operator settled the delivery by hand. */
+    public void close(Long id, String who) {
+        own.executeWithoutResult(tx -> jdbc.update("update partner_delivery set status = ?, finished_at = ?, last_error = ?"
+                + " where id = ?", Status.CLOSED.name(), Timestamp.from(clock.instant()), cut("closed by " + who, 1000), id));
+    }
+
+    /** The stored delivery, as an operator's form shows it. */
+    public DeliveryHandler.Delivery delivery(Long id) {
+        return delivery(jdbc.queryForMap("select * from partner_delivery where id = ?", id));
+    }
+
+    public Map<String, Object> record(Long id) {
+        return jdbc.queryForMap("select id, partner, account, topic, delivery_id, status, attempts, received_at,"
+                + " last_error from partner_delivery where id = ?", id);
+    }
+
+    private void settle(Map<String, Object> row, DeliveryHandler.Delivery delivery, DeliveryHandler.Result result,
+            DeliveryHandler handler) {
+        Instant now = clock.instant();
+        Long id = delivery.id();
+        int attempts = delivery.attempts() + 1;
+        own.executeWithoutResult(tx -> {
+            switch (result.outcome()) {
+                case TAKEN -> jdbc.update("update partner_delivery set status = ?, attempts = ?, finished_at = ?,"
+                        + " next_attempt_at = null, last_error = ? where id = ?", Status.TAKEN.name(), attempts,
+                        Timestamp.from(now), cut(result.detail(), 1000), id);
+                case NOT_YET -> {
+                    Instant received = ((Timestamp) row.get("received_at")).toInstant();
+                    boolean overdue = !now.isBefore(received.plus(settings.deadline()));
+                    if (overdue && row.get("process_instance_id") == null) {
+                        toOperator(id, attempts, result, handler, delivery, now);
+                    } else {
+                        Duration wait = backoff(attempts);
+                        jdbc.update("update partner_delivery set status = ?, attempts = ?, next_attempt_at = ?,"
+                                + " last_error = ? where id = ?", overdue ? Status.ATTENTION.name() : Status.PARKED.name(),
+                                attempts, overdue ? null : Timestamp.from(now.plus(wait)), cut(result.detail(), 1000), id);
+                    }
+                }
+                case UNUSABLE -> {
+                    if (row.get("process_instance_id") == null) {
+                        toOperator(id, attempts, result, handler, delivery, now);
+                    } else {
+                        jdbc.update("update partner_delivery set status = ?, attempts = ?, last_error = ? where id = ?",
+                                Status.ATTENTION.name(), attempts, cut(result.detail(), 1000), id);
+                    }
+                }
+            }
+        });
+    }
+
+    private void toOperator(Long id, int attempts, DeliveryHandler.Result result, DeliveryHandler handler,
+            DeliveryHandler.Delivery delivery, Instant now) {
+        jdbc.update("update partner_delivery set status = ?, attempts = ?, next_attempt_at = null, last_error = ?"
+                + " where id = ?", Status.ATTENTION.name(), attempts, cut(result.detail(), 1000), id);
+        String title = handler == null ? "Partner message not matched" : handler.attentionTitle(delivery);
+        String instance = attention.open(id, title);
+        jdbc.update("update partner_delivery set process_instance_id = ? where id = ?", instance, id);
+        log.warn("{} delivery {} ({}) goes to an operator: {}", delivery.partner(), delivery.deliveryId(),
+                delivery.topic(), result.detail());
+    }
+
+    private Duration backoff(int attempts) {
+        Duration wait = settings.retryEvery().multipliedBy(1L << Math.min(attempts - 1, 12));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private Receipt duplicate(Map<String, Object> row) {
+        String status = (String) row.get("status");
+        DeliveryHandler.Outcome outcome = Status.TAKEN.name().equals(status) || Status.CLOSED.name().equals(status)
+                ? DeliveryHandler.Outcome.TAKEN
+                : Status.ATTENTION.name().equals(status) ? DeliveryHandler.Outcome.UNUSABLE : DeliveryHandler.Outcome.NOT_YET;
+        return new Receipt(((Number) row.get("id")).longValue(), new DeliveryHandler.Result(outcome, "received before"), true);
+    }
+
+    private Optional<Map<String, Object>> find(String partner, String account, String deliveryId) {
+        return jdbc.queryForList("select id, status from partner_delivery where partner = ? and account = ?"
+                + " and delivery_id = ?", partner, account, cut(deliveryId, 200)).stream().findFirst();
+    }
+
+    private static DeliveryHandler.Delivery delivery(Map<String, Object> row) {
+        return new DeliveryHandler.Delivery(((Number) row.get("id")).longValue(), (String) row.get("partner"),
+                (String) row.get("account"), (String) row.get("topic"), (String) row.get("delivery_id"),
+                (String) row.get("payload"), ((Number) row.get("attempts")).intValue());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,154 @@
+package io.dropflow.partners.internal;
+
+import io.dropflow.partners.PartnerCall;
+import io.dropflow.partners.PartnerCalls;
+import io.dropflow.partners.PartnerThrottled;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link PartnerCalls} with Resilience4j: a {@link RateLimiter} per partner account (this node's
+ * share), the {@link ClusterPace} where the account's limit holds for the whole cluster, and a
+ * {@link Retry} that waits out a partner's short Retry-After (at most twice). Every try is timed into
+ * {@code dropflow.partner.calls} with the tags partner, operation, outcome and code.
+ */
+@Component
+public class ResilientPartnerCalls implements PartnerCalls {
+
+    static final String METRIC = "dropflow.partner.calls";
+    private static final Logger log = LoggerFactory.getLogger(ResilientPartnerCalls.class);
+
+    private final PartnerSettings settings;
+    private final ObjectProvider<ClusterPace> pace;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+
+    ResilientPartnerCalls(PartnerSettings settings, ObjectProvider<ClusterPace> pace, MeterRegistry metrics, Clock clock) {
+        this.settings = settings;
+        this.pace = pace;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Without the cluster's pace (each limit holds per node): for adapter tests that run without a database. */
+    public static ResilientPartnerCalls local(PartnerSettings settings, MeterRegistry metrics, Clock clock) {
+        return new ResilientPartnerCalls(settings, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(ClusterPace.class), metrics, clock);
+    }
+
+    @Override
+    public <T> T call(PartnerCall call, Function<Outcome, T> body) {
+        PartnerSettings.Limit defaults = settings.limit(call.partner());
+        double rate = call.limit() != null ? call.limit().requestsPerSecond() : defaults.requestsPerSecond();
+        boolean clusterWide = call.limit() != null ? call.limit().clusterWide() : defaults.clusterWide();
+        String key = call.partner() + ":" + call.account();
+        Retry retry = Retry.of(key, RetryConfig.custom().maxAttempts(3)
+                .retryOnException(e -> e instanceof PartnerThrottled t
+                        && (t.retryAfter() == null || t.retryAfter().compareTo(defaults.maxRetryAfter()) <= 0))
+                .intervalBiFunction((attempt, failure) -> failure.isLeft() && failure.getLeft() instanceof PartnerThrottled t
+                        && t.retryAfter() != null ? Math.max(t.retryAfter().toMillis(), 50) : 500L * attempt)
+                .build());
+        try {
+            return retry.executeSupplier(() -> {
+                awaitTurn(call, key, rate, clusterWide, defaults.maxWait());
+                return timed(call, body);
+            });
+        } catch (PartnerThrottled throttled) {
+            Duration wait = throttled.retryAfter() == null ? Duration.ofSeconds(30) : throttled.retryAfter();
+            Instant until = clock.instant().plus(wait);
+            pausedUntil.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+            ClusterPace cluster = pace.getIfAvailable();
+            if (clusterWide && cluster != null) {
+                cluster.pauseUntil(key, until);
+            }
+            log.warn("{} asked to slow down ({}): calls for {} pause until {}", call.partner(), throttled.getMessage(),
+                    call.account(), until);
+            throw call.unavailable().apply(call.partner() + " asked to slow down (" + throttled.getMessage()
+                    + "); its calls pause until " + until + " and this one will be retried");
+        }
+    }
+
+    private void awaitTurn(PartnerCall call, String key, double rate, boolean clusterWide, Duration maxWait) {
+        Instant paused = pausedUntil.get(key);
+        if (paused != null && paused.isAfter(clock.instant())) {
+            count(call, "paused", "paused");
+            throw call.unavailable().apply(call.partner() + " asked us to wait until " + paused + " before calling "
+                    + call.operation() + " again (will be retried)");
+        }
+        RateLimiter limiter = limiters.computeIfAbsent(key + "@" + rate, k -> RateLimiter.of(k, RateLimiterConfig.custom()
+                .limitForPeriod(Math.max(1, (int) Math.floor(rate)))
+                .limitRefreshPeriod(rate >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
+                .timeoutDuration(maxWait).build()));
+        if (!limiter.acquirePermission()) {
+            count(call, "paced", "rate-limit");
+            throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
+                    + " for its turn under " + rate + " calls/s (will be retried)");
+        }
+        ClusterPace cluster = pace.getIfAvailable();
+        if (clusterWide && cluster != null) {
+            Duration wait = cluster.reserve(key, rate, maxWait);
+            if (wait == null) {
+                count(call, "paced", "rate-limit");
+                throw call.unavailable().apply(call.partner() + " " + call.operation() + " has no free slot within "
+                        + maxWait + " under the account's " + rate + " calls/s (will be retried)");
+            }
+            sleep(wait);
+        }
+    }
+
+    private <T> T timed(PartnerCall call, Function<Outcome, T> body) {
+        String[] code = {null};
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "ok";
+        try {
+            return body.apply(c -> code[0] = c);
+        } catch (PartnerThrottled e) {
+            outcome = "throttled";
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = e.getClass().getSimpleName().contains("Unavailable") ? "unavailable"
+                    : e.getClass().getSimpleName().contains("Refused") ? "refused" : "failed";
+            if (code[0] == null) {
+                code[0] = e.getCause() instanceof java.net.http.HttpTimeoutException
+                        || String.valueOf(e.getMessage()).contains("in time") ? "timeout" : "error";
+            }
+            throw e;
+        } finally {
+            sample.stop(Timer.builder(METRIC).description("Calls to partners, by partner, operation, outcome and answer code")
+                    .tag("partner", call.partner()).tag("operation", call.operation()).tag("outcome", outcome)
+                    .tag("code", code[0] == null ? "none" : code[0]).register(metrics));
+        }
+    }
+
+    private void count(PartnerCall call, String outcome, String code) {
+        Timer.builder(METRIC).tag("partner", call.partner()).tag("operation", call.operation()).tag("outcome", outcome)
+                .tag("code", code).register(metrics).record(Duration.ZERO);
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.dropflow.partners.process;
+
+import static io.dropflow.processengine.ProcessVariable.duration;
+import static io.dropflow.processengine.ProcessVariable.flag;
+import static io.dropflow.processengine.ProcessVariable.number;
+import static io.dropflow.processengine.ProcessVariable.text;
+
+import io.dropflow.processengine.ModelElement;
+import io.dropflow.processengine.ProcessVariable;
+import java.time.Duration;
+
+/**
+ * Everything bpmn/partner-attention.bpmn, its form and the Java code share: a partner's webhook
+ * delivery that Dropflow could not take, in front of an operator.
+ */
+public final class PartnerAttentionProcess {
+
+    public static final String PROCESS_KEY = "partner_attention";
+    public static final String MODEL = "partner-attention.bpmn";
+
+    /** Business keys: "delivery-" and the partner_delivery id. */
+    public static String businessKey(Long deliveryId) {
+        return "delivery-" + deliveryId;
+    }
+
+    public static final ProcessVariable<Long> DELIVERY_ID = number("deliveryId");
+    /** The task's title: "Storefront order needs attention" or "Partner message not matched". */
+    public static final ProcessVariable<String> ATTENTION_TITLE = text("attentionTitle");
+    /** How long the task may wait before supervisors are asked too. */
+    public static final ProcessVariable<Duration> ATTENTION_DECISION_TIME = duration("attentionDecisionTime");
+    /** Form partner-attention: retry or close. */
+    public static final ProcessVariable<String> ATTENTION_DECISION = text("attentionDecision");
+    /** Whether the operator's "try again" got the delivery taken. */
+    public static final ProcessVariable<Boolean> DELIVERY_TAKEN = flag("deliveryTaken");
+    /** Task-local facts for the form. */
+    public static final ProcessVariable<String> DELIVERY_SUMMARY = text("deliverySummary");
+    public static final ProcessVariable<String> DELIVERY_PAYLOAD = text("deliveryPayload");
+
+    public enum Element implements ModelElement {
+        START("start_delivery_not_taken"),
+        ATTEND("user_attend_partner_delivery"),
+        RETRY("service_retry_partner_delivery"),
+        CLOSE("service_close_partner_delivery"),
+        END_TAKEN("end_delivery_taken"),
+        END_CLOSED("end_delivery_closed");
+
+        private final String id;
+
+        Element(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    private PartnerAttentionProcess() {
+    }
+}
