@@ -12,6 +12,10 @@ public enum OrderStatus {
     SHIPPED,
     DELIVERY_PROBLEM,
     DELIVERED,
+    /** A group-buy order's goods are at its pickup point. */
+    READY_FOR_PICKUP,
+    /** The consumer collected a group-buy order at its pickup point. */
+    COLLECTED,
     SETTLED,
     CANCELLED,
     REJECTED,

@@ -27,6 +27,7 @@ public class TasklistFilters {
     static final String SLA_BREACHES = "SLA breaches";
     static final String CLAIMS_AND_RETURNS = "Claims and returns";
     static final String SUPPLIER_ONBOARDING = "Supplier onboarding";
+    static final String ASSIGNED_TO_ME = "Assigned to me";
 
     /** Convention: the ids of user tasks that decide a missed deadline contain this. */
     public static final String SLA_TASK_ID_PART = "_sla_";
@@ -56,6 +57,9 @@ public class TasklistFilters {
                 myGroups().processDefinitionKeyIn(AFTER_SALES_PROCESS_KEYS));
         create(SUPPLIER_ONBOARDING, 20, "#6b46c1", "Supplier applications, and onboarded suppliers' papers and performance",
                 myGroups().processDefinitionKey(ONBOARDING_PROCESS_KEY));
+        // Group leaders' tasks are assigned to them, never offered to a group (one leader, one pickup point).
+        create(ASSIGNED_TO_ME, 30, "#b7791f", "Tasks assigned to me, e.g. a group leader's receipt of a parcel",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 
     private TaskQuery myGroups() {

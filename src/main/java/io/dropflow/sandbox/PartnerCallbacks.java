@@ -82,6 +82,11 @@ public class PartnerCallbacks implements AutoCloseable {
         boolean start() {
             return state.compareAndSet(WAITING, STARTED);
         }
+
+        /** Whether the call has been made (or is being made): a shipment handed over. */
+        public boolean isMade() {
+            return state.get() == STARTED;
+        }
     }
 
     /** Calls our webhook after {@code delay}, and not before the lane's earlier calls are done. */

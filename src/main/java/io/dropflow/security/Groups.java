@@ -6,6 +6,11 @@ public final class Groups {
     public static final String OPERATORS = "operators";
     public static final String SUPERVISORS = "supervisors";
     public static final String ANALYSTS = "analysts";
+    /**
+     * Group leaders of community group buying (社区团购): each confirms the parcels that reach their
+     * own pickup point and the consumers who collect there (tasks assigned to them, never offered to the group).
+     */
+    public static final String LEADERS = "leaders";
     /** Camunda's built-in administrators group. */
     public static final String ADMINS = "camunda-admin";
 

@@ -27,6 +27,33 @@ public interface Ledger {
     void refund(Long orderId, Money amount);
 
     /**
+     * Books a refund of part of an order (e.g. group-buy lines nobody could supply), once per
+     * reference; the part of the sale it gives back is booked alongside, so the part nets out.
+     */
+    void refund(Long orderId, Money amount, String reference);
+
+    /**
+     * A group-buy order at settlement: what the consumer collected (and paid for), the share of each
+     * batch purchase order that carried its lines, and the leader's commission.
+     *
+     * @param sale the collected lines, in the order's currency (zero when nothing was collected)
+     * @param costs one per batch purchase order, in the supplier's currency
+     * @param leaderCommission in the order's currency; zero when nothing was collected
+     */
+    record GroupBuySettlement(Long orderId, Money sale, List<Cost> costs, String leaderCode, Money leaderCommission) {
+    }
+
+    /** The order's share of one batch purchase order: its lines' supply price and a share of the shipping. */
+    record Cost(String purchaseOrderNumber, Money supply, Money shipping) {
+    }
+
+    /**
+     * Books a group-buy order's sale, costs, fees and the leader's commission
+     * ({@link LedgerEntryType#LEADER_COMMISSION}), once; returns the margin.
+     */
+    Money settleGroupBuy(GroupBuySettlement settlement);
+
+    /**
      * Books a defect claim's money on its order, once per claim (the reference is the claim number),
      * whether the order is settled already or not: the order's margin is the sum of its entries.
      *

@@ -19,5 +19,7 @@ public enum LedgerEntryType {
     /** The return label, when the seller pays for it. */
     RETURN_SHIPPING,
     /** Goods and shipping of an exchange's new purchase order. */
-    EXCHANGE_COST
+    EXCHANGE_COST,
+    /** What the group leader of a pickup point earns on a group-buy order the consumer collected. */
+    LEADER_COMMISSION
 }

@@ -8,20 +8,30 @@ import java.util.List;
 /**
  * A purchase order as other features see it. {@code number} is the purchase order number the
  * supplier sees and its idempotency key; {@code claimId} or {@code returnId} is set on a claim's
- * replacement or a return's exchange.
+ * replacement or a return's exchange, {@code batchId} (and no {@code orderId}) on a group-buy batch's.
  */
 public record PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
         int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
         BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
         Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
-        Long claimId, Long returnId, int upheldClaims, List<Line> lines) {
+        Long claimId, Long returnId, int upheldClaims, List<Line> lines, Long batchId) {
+
+    public PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
+            int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
+            BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
+            Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
+            Long claimId, Long returnId, int upheldClaims, List<Line> lines) {
+        this(id, orderId, supplierId, supplierCode, supplierName, supplierScore, number, status, supplierReference,
+                reasonCode, supplyTotal, shippingCost, currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt,
+                remindedAt, deadlineExtensions, claimId, returnId, upheldClaims, lines, null);
+    }
 
     public record Line(String sku, String supplierSku, int quantity, BigDecimal supplyPrice) {
     }
 
-    /** The consumer order's own purchase order, not a claim's replacement or a return's exchange. */
+    /** The consumer order's own purchase order, not a claim's replacement, a return's exchange or a batch's. */
     public boolean isOriginal() {
-        return claimId == null && returnId == null;
+        return claimId == null && returnId == null && batchId == null;
     }
 
     /** Still waiting for the supplier to ship or to answer. */

@@ -121,6 +121,38 @@ public interface Purchasing {
 
     List<PurchaseOrderView> purchaseOrdersOf(Long orderId);
 
+    /**
+     * A group-buy batch's purchase order: all lines of one supplier, shipped to the pickup point.
+     *
+     * @param purchaseNo numbers the batch's purchase orders (backups after a split get the next numbers)
+     */
+    record BatchForwardCommand(Long batchId, int purchaseNo, Long supplierId, List<Line> lines, BigDecimal shippingCost,
+            String currency, SupplierGateway.Address shipTo, int shipByHours, Duration shipByTime) {
+    }
+
+    /**
+     * Places a batch's purchase order; its number {@link #batchPurchaseOrderNumber} is the key, so a
+     * retry never orders twice.
+     * @throws SupplierRefusedException when the supplier refuses in its answer
+     */
+    @CallsPartner
+    PurchaseOrderView forwardBatch(BatchForwardCommand command);
+
+    /**
+     * Asks the supplier of a batch's purchase order to take some lines off it (a consumer cancelled
+     * after the cutoff); the answer comes as a supplier event with the same {@code cancellationNumber}.
+     *
+     * @param quantities pieces per SKU of ours to take off
+     * @return false when the supplier refused at once (it cannot take single lines off): no answer will come
+     */
+    @CallsPartner
+    boolean requestLineCancellation(Long purchaseOrderId, String cancellationNumber, Map<String, Integer> quantities);
+
+    /** Our number for a group-buy batch's purchase order: DF-B{batch}-PO{purchaseNo}. */
+    static String batchPurchaseOrderNumber(Long batchId, int purchaseNo) {
+        return "DF-B" + batchId + "-PO" + purchaseNo;
+    }
+
     /** Our number for an order's purchase order: DF-{order}-PO{attempt}. */
     static String purchaseOrderNumber(Long orderId, int attempt) {
         return "DF-" + orderId + "-PO" + attempt;

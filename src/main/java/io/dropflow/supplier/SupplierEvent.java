@@ -1,10 +1,14 @@
 package io.dropflow.supplier;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** The body a supplier posts to our webhook. */
 @Schema(description = "An event a supplier reports about one of our purchase orders")
@@ -18,7 +22,32 @@ public record SupplierEvent(
         @Schema(description = "Why the supplier rejected the order or refused the cancellation")
         @Size(max = 64) String reasonCode,
         @Size(max = 40) String carrierCode,
-        @Size(max = 100) String trackingNumber) {
+        @Size(max = 100) String trackingNumber,
+        @Schema(description = "With ACCEPTED, on a group-buy batch's purchase order only: the lines (or the part of "
+                + "a line) the supplier cannot deliver; the rest is accepted")
+        @Size(max = 200) List<@NotNull @Valid MissingLine> missingLines,
+        @Schema(description = "With CANCELLATION_ACCEPTED or CANCELLATION_REFUSED: the number of our request to take "
+                + "lines off a batch purchase order (the whole purchase order when absent)")
+        @Size(max = 100) String cancellationNumber) {
+
+    /** Events as they were before batch purchase orders: no missing lines, about the whole purchase order. */
+    public SupplierEvent(String eventId, SupplierEventType type, String purchaseOrderNumber, String supplierReference,
+            String reasonCode, String carrierCode, String trackingNumber) {
+        this(eventId, type, purchaseOrderNumber, supplierReference, reasonCode, carrierCode, trackingNumber, null, null);
+    }
+
+    /** How many pieces of one of the supplier's SKUs it cannot deliver. */
+    public record MissingLine(@NotBlank @Size(max = 64) String supplierSku, @Positive @Max(1_000_000) int quantity) {
+    }
+
+    @AssertTrue(message = "missingLines only come with ACCEPTED, cancellationNumber only with a cancellation's answer")
+    @Schema(hidden = true)
+    public boolean isLinesWithTheirType() {
+        boolean cancellationAnswer = type == SupplierEventType.CANCELLATION_ACCEPTED
+                || type == SupplierEventType.CANCELLATION_REFUSED;
+        return (missingLines == null || missingLines.isEmpty() || type == SupplierEventType.ACCEPTED)
+                && (cancellationNumber == null || cancellationAnswer);
+    }
 
     @AssertTrue(message = "a SHIPPED event needs carrierCode and trackingNumber")
     @Schema(hidden = true)

@@ -15,6 +15,20 @@ public interface SupplierGateway {
 
     void requestCancellation(RequestCancellation command);
 
+    /**
+     * Asks the supplier to take some lines off a purchase order (a group-buy consumer cancelled after
+     * the cutoff); it answers with a CANCELLATION_ACCEPTED or CANCELLATION_REFUSED event carrying the
+     * cancellation number. A supplier that cannot do this refuses at once, which is the default.
+     */
+    default void requestLineCancellation(LineCancellation command) {
+        throw new SupplierRefusedException("LINE_CANCELLATION_UNSUPPORTED", "supplier " + command.supplierCode()
+                + " cannot take single lines off purchase order " + command.purchaseOrderNumber());
+    }
+
+    record LineCancellation(String supplierCode, String idempotencyKey, String purchaseOrderNumber,
+            String supplierReference, String cancellationNumber, List<Line> lines) {
+    }
+
     /** Asks the supplier to chase its carrier about a parcel that stalled or got lost. */
     void requestInvestigation(InvestigationRequest request);
 

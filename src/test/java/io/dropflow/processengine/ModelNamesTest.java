@@ -106,7 +106,9 @@ class ModelNamesTest {
                 io.dropflow.claim.process.DefectClaimProcess.class,
                 io.dropflow.returns.process.ReturnNegotiationProcess.class,
                 io.dropflow.onboarding.process.SupplierOnboardingProcess.class,
-                io.dropflow.partners.process.PartnerAttentionProcess.class)) {
+                io.dropflow.partners.process.PartnerAttentionProcess.class,
+                io.dropflow.groupbuy.process.GroupBuyBatchProcess.class,
+                io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.class)) {
             try {
                 found.put((String) backing.getField("MODEL").get(null), backing);
             } catch (ReflectiveOperationException e) {

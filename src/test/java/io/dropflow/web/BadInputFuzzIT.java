@@ -102,6 +102,27 @@ class BadInputFuzzIT {
         fuzz("/api/orders", valid, DropflowDriver.asOperator(), "customer_order", "order_line", "purchase_order");
     }
 
+    /** A group-buy order for the demo's pickup point, and the group-buy catalog as a supervisor writes it. */
+    @Test
+    void groupBuyIntakeAndCatalog() throws Exception {
+        Map<String, Object> order = io.dropflow.support.GroupBuyDriver.order("DEMO-POINT", Map.of("DEMO-MUG", 1), "15.00");
+        fuzz("/api/orders", JSON.valueToTree(order), DropflowDriver.asOperator(), "customer_order", "group_buy_order",
+                "group_buy_line", "group_buy_batch");
+        ObjectNode point = NODES.objectNode().put("code", "FUZZ-POINT").put("name", "Fuzz point").put("line1", "1 Road")
+                .put("city", "Berlin").put("country", "DE").put("timeZone", "Europe/Berlin").put("leader", "LEO");
+        fuzz("/api/pickup-points", point, io.dropflow.support.GroupBuyDriver.asSupervisor(), "pickup_point");
+        ObjectNode leader = NODES.objectNode().put("code", "FUZZ-LEADER").put("name", "Fuzz").put("userId", "fuzz")
+                .put("commissionRate", "0.05");
+        fuzz("/api/leaders", leader, io.dropflow.support.GroupBuyDriver.asSupervisor(), "group_buy_leader");
+    }
+
+    /** Pickups at the demo's pickup point: whatever the code, a problem, never a 5xx. */
+    @Test
+    void pickups() {
+        fuzz("/api/group-buy/pickup-points/DEMO-POINT/pickups", NODES.objectNode().put("pickupCode", "K7Q2M9XP"),
+                io.dropflow.support.GroupBuyDriver.asLeader(), "group_buy_order");
+    }
+
     @Test
     void supplierWebhook() {
         long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
@@ -265,7 +286,14 @@ class BadInputFuzzIT {
                     dropflow.postRaw("/api/returns/" + id + "/consumer-answer", "{\"accept\":true}", DropflowDriver.asOperator()),
                     dropflow.get("/api/claims/" + id + "/evidence/" + id, DropflowDriver.asOperator()),
                     dropflow.get("/api/orders/" + id + "/claims", DropflowDriver.asOperator()),
-                    dropflow.postRaw("/api/claims/" + id + "/evidence", "{}", DropflowDriver.asOperator()))) {
+                    dropflow.postRaw("/api/claims/" + id + "/evidence", "{}", DropflowDriver.asOperator()),
+                    dropflow.get("/api/group-buy/orders/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/group-buy/batches/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/group-buy/batches/" + id, io.dropflow.support.GroupBuyDriver.asLeader()),
+                    dropflow.postRaw("/api/group-buy/batches/" + id + "/receipt", "", DropflowDriver.asOperator()),
+                    dropflow.get("/api/pickup-points/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/leaders/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/group-buy-offers/" + id, DropflowDriver.asOperator()))) {
                 if (response.getStatusCode().is5xxServerError()) {
                     failures.add(id + " -> " + response.getStatusCode() + " " + abbreviate(response.getBody()));
                 }

@@ -29,6 +29,9 @@ import java.util.List;
 @Table(name = "customer_order")
 public class Order {
 
+    public static final String HOME_DELIVERY = "HOME_DELIVERY";
+    public static final String GROUP_BUY = "GROUP_BUY";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -38,6 +41,10 @@ public class Order {
     private String currency;
     /** Where it was sold: WEBSHOP (our own shop) or MARKETPLACE (after-sales deadlines differ). */
     private String channel = "WEBSHOP";
+    /** HOME_DELIVERY (a purchase order of its own, shipped to the consumer) or GROUP_BUY (batched, collected at a pickup point). */
+    private String fulfillment = HOME_DELIVERY;
+    /** The pickup point's code, for a group-buy order; its address is the shipping address. */
+    private String pickupPoint;
     @Embedded
     private Consumer consumer;
     @Embedded
@@ -69,6 +76,16 @@ public class Order {
         if (channel != null) {
             this.channel = channel;
         }
+    }
+
+    /** A group-buy order: it joins the batch of this pickup point instead of being forwarded on its own. */
+    public void collectAt(String pickupPointCode) {
+        this.fulfillment = GROUP_BUY;
+        this.pickupPoint = pickupPointCode;
+    }
+
+    public boolean isGroupBuy() {
+        return GROUP_BUY.equals(fulfillment);
     }
 
     public void addLine(String sku, int quantity, BigDecimal salePrice) {
@@ -122,6 +139,8 @@ public class Order {
     public OrderStatus getStatus() { return status; }
     public String getCurrency() { return currency; }
     public String getChannel() { return channel; }
+    public String getFulfillment() { return fulfillment; }
+    public String getPickupPoint() { return pickupPoint; }
     public Consumer getConsumer() { return consumer; }
     public ShippingAddress getShippingAddress() { return shippingAddress; }
     public String getProcessInstanceId() { return processInstanceId; }

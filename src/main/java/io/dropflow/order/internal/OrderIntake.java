@@ -1,6 +1,7 @@
 package io.dropflow.order.internal;
 
 import io.dropflow.order.Consumer;
+import io.dropflow.order.GroupBuyDesk;
 import io.dropflow.order.OrderConflictException;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
@@ -23,13 +24,16 @@ public class OrderIntake {
     private final Orders orders;
     private final Catalog catalog;
     private final FulfillmentProcess fulfillment;
+    private final GroupBuyDesk groupBuy;
     private final OrderTimeline timeline;
     private final Clock clock;
 
-    OrderIntake(Orders orders, Catalog catalog, FulfillmentProcess fulfillment, OrderTimeline timeline, Clock clock) {
+    OrderIntake(Orders orders, Catalog catalog, FulfillmentProcess fulfillment, GroupBuyDesk groupBuy,
+            OrderTimeline timeline, Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
         this.fulfillment = fulfillment;
+        this.groupBuy = groupBuy;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -43,6 +47,9 @@ public class OrderIntake {
         var existing = orders.findByStorefrontOrderId(request.storefrontOrderId());
         if (existing.isPresent()) {
             return new Intake(existing.get(), false);
+        }
+        if (request.isGroupBuy()) {
+            return placeForPickup(request);
         }
         List<String> unknown = request.lines().stream().map(PlaceOrder.Line::sku).distinct()
                 .filter(sku -> !catalog.isOffered(sku)).toList();
@@ -60,6 +67,31 @@ public class OrderIntake {
         orders.saveAndFlush(order);
         order.attachProcess(fulfillment.start(order.getId()));
         timeline.record(order.getId(), "Order received from the storefront (" + request.storefrontOrderId() + ")");
+        return new Intake(order, true);
+    }
+
+    /**
+     * A group-buy order starts no fulfillment of its own: checked by the group-buy feature before
+     * anything is stored, stored with the pickup point's address, and joined to the point's open batch.
+     */
+    private Intake placeForPickup(PlaceOrder request) {
+        List<GroupBuyDesk.Line> lines = new java.util.ArrayList<>();
+        for (PlaceOrder.Line l : request.lines()) {
+            lines.add(new GroupBuyDesk.Line(lines.size() + 1, l.sku(), l.quantity(), l.salePrice()));
+        }
+        GroupBuyDesk.Request groupBuyOrder = new GroupBuyDesk.Request(request.storefrontOrderId(),
+                request.pickupPoint(), request.currency(), lines);
+        ShippingAddress pickupPoint = groupBuy.check(groupBuyOrder);
+        var c = request.consumer();
+        Order order = new Order(request.storefrontOrderId(), request.currency(),
+                new Consumer(c.name(), c.email(), c.phone()), pickupPoint, clock.instant());
+        order.soldThrough(request.channel());
+        order.collectAt(request.pickupPoint());
+        request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
+        orders.saveAndFlush(order);
+        groupBuy.join(order.getId(), groupBuyOrder);
+        timeline.record(order.getId(), "Group-buy order received from the storefront (" + request.storefrontOrderId()
+                + "), to collect at " + request.pickupPoint());
         return new Intake(order, true);
     }
 
@@ -82,6 +114,14 @@ public class OrderIntake {
         }
         if (order.getStatus().isClosed()) {
             throw new OrderConflictException("order " + orderId + " is already " + order.getStatus());
+        }
+        if (order.isGroupBuy()) {
+            if (!groupBuy.cancel(orderId)) {
+                throw new OrderConflictException("group-buy order " + orderId + " is on its way to or at its pickup point "
+                        + order.getPickupPoint() + " (" + order.getStatus() + "): it can no longer be cancelled");
+            }
+            timeline.record(orderId, "Consumer asked to cancel");
+            return order;
         }
         if (!fulfillment.requestCancellation(orderId)) {
             throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()

@@ -1,6 +1,8 @@
 package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderProgress;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.web.NotFound;
@@ -11,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Orders and their timelines on their tables, for the order feature and the others. */
 @Service
-class OrderRecords implements OrderLookup, OrderTimeline {
+class OrderRecords implements OrderLookup, OrderTimeline, OrderProgress {
 
     private final Orders orders;
     private final TimelineEntries timeline;
@@ -27,6 +29,21 @@ class OrderRecords implements OrderLookup, OrderTimeline {
     @Transactional(readOnly = true)
     public OrderSummary order(Long orderId) {
         return orders.findById(orderId).map(Order::summary).orElseThrow(() -> NotFound.of("order", orderId));
+    }
+
+    @Override
+    @Transactional
+    public void moveTo(Long orderId, OrderStatus status) {
+        orders.byId(orderId).moveTo(status, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public void moveAll(java.util.Collection<Long> orderIds, OrderStatus status) {
+        if (!orderIds.isEmpty()) {
+            orders.moveAll(orderIds, status, clock.instant(), java.util.Arrays.stream(OrderStatus.values())
+                    .filter(OrderStatus::isClosed).toList());
+        }
     }
 
     @Override

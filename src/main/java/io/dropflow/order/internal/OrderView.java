@@ -16,10 +16,12 @@ import java.util.Optional;
  * Amounts have their currency's decimals (none for JPY). The sale is in the order's currency,
  * purchase orders in the supplier's (with what they come to in the order's currency, and the rate),
  * the ledger and the margin in the seller's settlement currency (each entry with what it was before
- * conversion and the rate used).
+ * conversion and the rate used). A group-buy order ({@code fulfillment} GROUP_BUY) is collected at
+ * its {@code pickupPoint}, whose address is its shipping address; its batch and pickup code are at
+ * GET /api/group-buy/orders/{id}.
  */
 public record OrderView(Long id, String storefrontOrderId, OrderStatus status, String currency, BigDecimal saleTotal,
-        Consumer consumer, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
+        Consumer consumer, String fulfillment, String pickupPoint, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
         List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, String settlementCurrency,
         List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
 

@@ -46,7 +46,8 @@ class OrderViews {
         List<LedgerEntry> entries = ledger.entriesOf(id);
         String settlementCurrency = rates.settlementCurrency();
         return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(),
-                order.sale().amount(), order.getConsumer(), order.getShippingAddress(),
+                order.sale().amount(), order.getConsumer(), order.getFulfillment(), order.getPickupPoint(),
+                order.getShippingAddress(),
                 order.getLines().stream().map(l -> new OrderView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
                         Money.inMinorUnits(l.getSalePrice(), order.getCurrency()))).toList(),
                 purchasing.purchaseOrdersOf(id).stream()

@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.settlement.ActiveCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -28,8 +29,28 @@ public record PlaceOrder(
         @Schema(description = "Where the order was sold: WEBSHOP (default) or MARKETPLACE", example = "WEBSHOP")
         @Pattern(regexp = "WEBSHOP|MARKETPLACE", message = "must be WEBSHOP or MARKETPLACE") String channel,
         @NotNull @Valid ConsumerContact consumer,
-        @NotNull @Valid Address shippingAddress,
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines) {
+        @Schema(description = "The consumer's home address; not given for a group-buy order") @Valid Address shippingAddress,
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
+        @Schema(description = "HOME_DELIVERY (default) or GROUP_BUY: the order joins the batch of its pickup point",
+                example = "HOME_DELIVERY")
+        @Pattern(regexp = "HOME_DELIVERY|GROUP_BUY", message = "must be HOME_DELIVERY or GROUP_BUY") String fulfillment,
+        @Schema(description = "A group-buy order's pickup point (its code), instead of a shipping address",
+                example = "DEMO-POINT")
+        @Size(max = 64) String pickupPoint) {
+
+    /** A pickup point makes a group-buy order, as does fulfillment GROUP_BUY. */
+    @Schema(hidden = true)
+    public boolean isGroupBuy() {
+        return "GROUP_BUY".equals(fulfillment) || (fulfillment == null && pickupPoint != null);
+    }
+
+    @AssertTrue(message = "a home delivery needs a shippingAddress and no pickupPoint; a group-buy order a "
+            + "pickupPoint and no shippingAddress")
+    @Schema(hidden = true)
+    public boolean isShippingAddressOrPickupPoint() {
+        return isGroupBuy() ? pickupPoint != null && !pickupPoint.isBlank() && shippingAddress == null
+                : shippingAddress != null && pickupPoint == null;
+    }
 
     public record ConsumerContact(
             @Schema(example = "Erika Mustermann") @NotBlank @Size(max = 200) String name,

@@ -155,8 +155,8 @@ class OrderFulfillment implements FulfillmentProcess {
 
     @EventListener
     void on(ShipmentStatusChanged event) {
-        if (event.returnId() != null) {
-            return; // a return parcel: its return follows it
+        if (event.returnId() != null || event.orderId() == null) {
+            return; // a return parcel (its return follows it) or a group-buy batch's parcel (its batch does)
         }
         Long orderId = event.orderId();
         timeline.record(orderId, "Parcel " + event.status().name().toLowerCase().replace('_', ' '));

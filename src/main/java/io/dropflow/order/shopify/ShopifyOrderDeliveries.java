@@ -228,7 +228,7 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                         text(ship, "phone") != null ? text(ship, "phone") : text(customer, "phone")),
                 new PlaceOrder.Address(name.trim(), text(ship, "address1"), text(ship, "address2"), text(ship, "city"),
                         text(ship, "zip"), text(ship, "province_code"), text(ship, "country_code")),
-                lines);
+                lines, null, null);
     }
 
     private static BigDecimal sum(JsonNode array, String field) {

@@ -56,6 +56,28 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional
+    public void refund(Long orderId, Money amount, String reference) {
+        book(orderId, LedgerEntryType.SALE, amount, reference);
+        book(orderId, LedgerEntryType.REFUND, amount.negate(), reference);
+    }
+
+    /** Nothing collected books no sale and no commission, but the costs and a (zero) fee: the order is settled. */
+    @Override
+    @Transactional
+    public Money settleGroupBuy(GroupBuySettlement s) {
+        String ref = "order-" + s.orderId();
+        bookIfAny(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
+        for (Cost cost : s.costs()) {
+            bookIfAny(s.orderId(), LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
+            bookIfAny(s.orderId(), LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
+        }
+        bookIfAny(s.orderId(), LedgerEntryType.LEADER_COMMISSION, s.leaderCommission().negate(), s.leaderCode());
+        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(s.sale()).negate(), ref);
+        return margin(s.orderId());
+    }
+
+    @Override
+    @Transactional
     public void bookClaim(Long orderId, String claimNumber, Money paidToConsumer, Money replacementCost,
             Money chargeback) {
         bookIfAny(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), claimNumber);

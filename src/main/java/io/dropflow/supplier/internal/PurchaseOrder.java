@@ -63,6 +63,8 @@ class PurchaseOrder {
     private Long returnId;
     /** Set on an applicant's sample, which has no consumer order. */
     private Long applicationId;
+    /** Set on a group-buy batch's purchase order (which has no order of its own). */
+    private Long batchId;
     /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
     private int upheldClaims;
     private Instant createdAt;
@@ -183,6 +185,10 @@ class PurchaseOrder {
         this.applicationId = applicationId;
     }
 
+    void orderedForBatch(Long batchId) {
+        this.batchId = batchId;
+    }
+
     void claimUpheld(Instant now) {
         upheldClaims++;
         touch(now);
@@ -224,6 +230,7 @@ class PurchaseOrder {
     public Long getClaimId() { return claimId; }
     public Long getReturnId() { return returnId; }
     public Long getApplicationId() { return applicationId; }
+    public Long getBatchId() { return batchId; }
 
     public int getUpheldClaims() { return upheldClaims; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
@@ -233,6 +240,6 @@ class PurchaseOrder {
                 supplier.getScore(), idempotencyKey, status, supplierReference, reasonCode, supplyTotal, shippingCost,
                 currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt, remindedAt, deadlineExtensions,
                 claimId, returnId, upheldClaims, lines.stream().map(l -> new PurchaseOrderView.Line(l.getSku(),
-                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList());
+                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList(), batchId);
     }
 }

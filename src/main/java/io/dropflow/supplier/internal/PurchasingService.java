@@ -9,6 +9,7 @@ import io.dropflow.supplier.SamplePurchaseOrderEvent;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventOutcome;
+import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
 import io.dropflow.supplier.SupplierGateway.RequestCancellation;
@@ -73,6 +74,42 @@ class PurchasingService implements Purchasing {
                         l.supplyPrice())).toList(),
                 command.shippingCost(), command.currency(), clock.instant()),
                 command.shipTo(), command.shipByHours(), command.shipByTime());
+    }
+
+    @Override
+    @CallsPartner
+    public PurchaseOrderView forwardBatch(BatchForwardCommand command) {
+        String key = Purchasing.batchPurchaseOrderNumber(command.batchId(), command.purchaseNo());
+        return placeOnce(key, () -> {
+            PurchaseOrder po = new PurchaseOrder(null, supplier(command.supplierId()), key,
+                    command.lines().stream().map(l -> new PurchaseOrderLine(l.sku(), l.supplierSku(), l.quantity(),
+                            l.supplyPrice())).toList(),
+                    command.shippingCost(), command.currency(), clock.instant());
+            po.orderedForBatch(command.batchId());
+            return po;
+        }, command.shipTo(), command.shipByHours(), command.shipByTime());
+    }
+
+    /** The key is the cancellation number, so a retry asks once; a purchase order no longer open is not asked. */
+    @Override
+    @CallsPartner
+    public boolean requestLineCancellation(Long purchaseOrderId, String cancellationNumber,
+            Map<String, Integer> quantities) {
+        PurchaseOrder po = read(purchaseOrderId);
+        if (!po.view().isOpen()) {
+            return false;
+        }
+        List<SupplierGateway.Line> lines = po.getLines().stream().filter(l -> quantities.containsKey(l.getSku()))
+                .map(l -> new SupplierGateway.Line(l.getSupplierSku(), quantities.get(l.getSku()))).toList();
+        try {
+            gateway.requestLineCancellation(new SupplierGateway.LineCancellation(po.getSupplier().getCode(),
+                    cancellationNumber, po.getIdempotencyKey(), po.getSupplierReference(), cancellationNumber, lines));
+            return true;
+        } catch (SupplierRefusedException refused) {
+            log.info("Supplier {} refused to take lines off {} at once: {}", po.getSupplier().getCode(),
+                    po.getIdempotencyKey(), refused.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -155,30 +192,66 @@ class PurchasingService implements Purchasing {
                 .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier "
                         + supplierCode + " has no purchase order " + event.purchaseOrderNumber()));
         Instant now = clock.instant();
+        List<PurchaseOrderEvent.Missing> missing = missingLines(po, event);
+        boolean wholeStockOut = !missing.isEmpty() && (po.getBatchId() == null || missingEverything(po, missing));
         SupplierEventOutcome outcome = switch (event.type()) {
-            case ACCEPTED -> po.accept(now);
+            // A consumer's own purchase order ships whole: a partial answer is a stock-out.
+            case ACCEPTED -> wholeStockOut ? po.decline("OUT_OF_STOCK", now) : po.accept(now);
             case REJECTED -> po.decline(event.reasonCode() == null ? "REJECTED" : event.reasonCode(), now);
             case OUT_OF_STOCK -> po.decline("OUT_OF_STOCK", now);
             case SHIPPED -> po.ship(now);
-            case CANCELLATION_ACCEPTED -> po.cancel(now);
-            case CANCELLATION_REFUSED -> po.refuseCancellation(event.reasonCode(), now);
+            case CANCELLATION_ACCEPTED, CANCELLATION_REFUSED -> lineCancellation(event) ? lineAnswer(po)
+                    : event.type() == SupplierEventType.CANCELLATION_ACCEPTED ? po.cancel(now)
+                    : po.refuseCancellation(event.reasonCode(), now);
         };
         if (event.supplierReference() != null && po.getSupplierReference() == null) {
             po.recordSupplierReference(event.supplierReference(), now);
         }
+        SupplierEventType type = wholeStockOut ? SupplierEventType.OUT_OF_STOCK : event.type();
         if (outcome == SupplierEventOutcome.APPLIED && po.getApplicationId() != null) {
             events.publishEvent(new SamplePurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getApplicationId(),
-                    po.getId(), po.getIdempotencyKey(), event.type(), po.getReasonCode(), event.carrierCode(),
+                    po.getId(), po.getIdempotencyKey(), type, po.getReasonCode(), event.carrierCode(),
                     event.trackingNumber()));
         } else if (outcome == SupplierEventOutcome.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
-                    po.getId(), event.type(), po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
-                    po.getClaimId(), po.getReturnId()));
+                    po.getId(), type, po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
+                    po.getClaimId(), po.getReturnId(), po.getBatchId(), wholeStockOut ? List.of() : missing,
+                    lineCancellation(event) ? event.cancellationNumber() : null));
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());
         }
         return outcome;
+    }
+
+    private static boolean lineCancellation(SupplierEvent event) {
+        return event.cancellationNumber() != null;
+    }
+
+    /** An answer about some lines of a batch's purchase order: it stays as it is, its batch takes the answer. */
+    private static SupplierEventOutcome lineAnswer(PurchaseOrder po) {
+        return po.getBatchId() == null ? SupplierEventOutcome.STALE : SupplierEventOutcome.APPLIED;
+    }
+
+    /** The supplier's missing lines in our SKUs, each at most what was ordered; unknown supplier SKUs are left out. */
+    private static List<PurchaseOrderEvent.Missing> missingLines(PurchaseOrder po, SupplierEvent event) {
+        if (event.missingLines() == null || event.type() != SupplierEventType.ACCEPTED) {
+            return List.of();
+        }
+        List<PurchaseOrderEvent.Missing> missing = new ArrayList<>();
+        for (SupplierEvent.MissingLine m : event.missingLines()) {
+            po.getLines().stream().filter(l -> l.getSupplierSku().equals(m.supplierSku())).findFirst()
+                    .ifPresentOrElse(l -> missing.add(new PurchaseOrderEvent.Missing(l.getSku(),
+                                    Math.min(m.quantity(), l.getQuantity()))),
+                            () -> log.warn("Supplier {} reports missing {} on {}, which has no such line",
+                                    po.getSupplier().getCode(), m.supplierSku(), po.getIdempotencyKey()));
+        }
+        return missing;
+    }
+
+    private static boolean missingEverything(PurchaseOrder po, List<PurchaseOrderEvent.Missing> missing) {
+        int ordered = po.getLines().stream().mapToInt(PurchaseOrderLine::getQuantity).sum();
+        return missing.stream().mapToInt(PurchaseOrderEvent.Missing::quantity).sum() >= ordered;
     }
 
     @Override

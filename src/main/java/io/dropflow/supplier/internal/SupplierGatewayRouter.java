@@ -41,6 +41,11 @@ class SupplierGatewayRouter implements SupplierGateway {
     }
 
     @Override
+    public void requestLineCancellation(LineCancellation command) {
+        gatewayFor(command.supplierCode()).requestLineCancellation(command);
+    }
+
+    @Override
     public void requestInvestigation(InvestigationRequest request) {
         gatewayFor(request.supplierCode()).requestInvestigation(request);
     }

@@ -48,6 +48,7 @@ public class SandboxSupplier implements SupplierAdapter {
         private final AtomicInteger deliveries = new AtomicInteger(1);
         private volatile PartnerCallbacks.Callback pendingShipment;
         private final List<String> cancellationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<LineCancellation> lineCancellations = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final List<ShipByReminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final List<String> investigationKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -60,6 +61,7 @@ public class SandboxSupplier implements SupplierAdapter {
         public String reference() { return reference; }
         public int deliveries() { return deliveries.get(); }
         public List<String> cancellationRequests() { return List.copyOf(cancellationKeys); }
+        public List<LineCancellation> lineCancellations() { return List.copyOf(lineCancellations); }
         public List<ShipByReminder> reminders() { return List.copyOf(reminders); }
         public List<String> investigationRequests() { return List.copyOf(investigationKeys); }
     }
@@ -166,6 +168,29 @@ public class SandboxSupplier implements SupplierAdapter {
         } else {
             answer(received, settings.answerDelay(), SupplierEventType.CANCELLATION_REFUSED, "ALREADY_SHIPPED");
         }
+    }
+
+    /**
+     * Taking lines off a batch's purchase order: once per key; agreed while the parcel has not been
+     * handed over, refused once it has (unless the supplier is driven by hand).
+     */
+    @Override
+    public void requestLineCancellation(LineCancellation command) {
+        Received received = byIdempotencyKey.get(command.purchaseOrderNumber());
+        if (received == null || received.lineCancellations.stream()
+                .anyMatch(c -> c.idempotencyKey().equals(command.idempotencyKey()))) {
+            return;
+        }
+        received.lineCancellations.add(command);
+        if (settings.behaviourOf(command.supplierCode()) == SupplierBehaviour.MANUAL) {
+            return;
+        }
+        PartnerCallbacks.Callback shipment = received.pendingShipment;
+        boolean shipped = shipment != null && shipment.isMade();
+        callbacks.post(received.reference, settings.answerDelay(), path(received.order), new SupplierEvent(
+                UUID.randomUUID().toString(), shipped ? SupplierEventType.CANCELLATION_REFUSED
+                        : SupplierEventType.CANCELLATION_ACCEPTED, received.order.purchaseOrderNumber(), received.reference,
+                shipped ? "ALREADY_SHIPPED" : null, null, null, null, command.cancellationNumber()));
     }
 
     /** Investigations are recorded, once per key; the sandbox carrier's parcel does not come back. */

@@ -1,0 +1,27 @@
+package io.dropflow.groupbuy.internal;
+
+/**
+ * A batch's process (bpmn/group-buy-batch.bpmn) as intake, the leader API and the pickups start it
+ * and tell it what happened.
+ */
+public interface BatchProcess {
+
+    /** Starts the batch's process in the caller's transaction; it waits for the cutoff. @return the instance id */
+    String start(Batch batch);
+
+    /** Consumers are owed money (a cancellation before the cutoff): the batch refunds them. */
+    void refundsDue(Long batchId);
+
+    /** A consumer cancelled after the cutoff: the batch asks the suppliers to take the lines off. */
+    void cancelledAfterCutoff(Long batchId);
+
+    /** Every line of the batch is collected or refunded: collection is over before its deadline. */
+    void everythingCollected(Long batchId);
+
+    /**
+     * The leader (or an operator) confirms that the parcels of the batch that were delivered are at
+     * the pickup point.
+     * @return the numbers of the purchases whose receipt was confirmed; empty when none waited for it
+     */
+    java.util.List<Integer> confirmReceipt(Long batchId, String by);
+}

@@ -1,0 +1,153 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.carrier.Tracking;
+import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
+import io.dropflow.supplier.SupplierRefusedException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * A batch's purchase with its supplier: the purchase order (in the supplier's currency, shipped to
+ * the pickup point, blind), its ship-by deadline as for single orders (shipping-sla.dmn, reminder,
+ * extension, cancellation), and its parcel. Called by the purchase's process, in the engine's transaction.
+ */
+@Service
+public class BatchPurchasing {
+
+    /** Destinations within the EU customs union count as "EU" when not domestic (as for single orders). */
+    private static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+            "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+    private static final Set<Status> ON_ITS_WAY = EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED);
+
+    private final Batches batches;
+    private final Purchases purchases;
+    private final GroupBuyLines lines;
+    private final Catalog catalog;
+    private final Purchasing purchasing;
+    private final Tracking tracking;
+    private final ShippingSla sla;
+    private final ShipByClock shipBy;
+    private final Clock clock;
+
+    BatchPurchasing(Batches batches, Purchases purchases, GroupBuyLines lines, Catalog catalog, Purchasing purchasing,
+            Tracking tracking, ShippingSla sla, ShipByClock shipBy, Clock clock) {
+        this.batches = batches;
+        this.purchases = purchases;
+        this.lines = lines;
+        this.catalog = catalog;
+        this.purchasing = purchasing;
+        this.tracking = tracking;
+        this.sla = sla;
+        this.shipBy = shipBy;
+        this.clock = clock;
+    }
+
+    /** The purchase order the supplier received, its ship-by deadline and when to remind of it. */
+    public record Placed(Long purchaseOrderId, Instant shipBy, Instant reminderDue) {
+    }
+
+    /**
+     * Places the purchase's purchase order: its lines summed per SKU at the supplier's offers. The
+     * number DF-B{batch}-PO{n} is the key, so a retry never orders twice.
+     *
+     * @throws SupplierRefusedException when the supplier refuses in its answer, or no longer offers an
+     *     SKU: the lines go missing (a backup, or a refund)
+     */
+    @CallsPartner
+    public Placed forward(Long batchId, int purchaseNo) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        PickupPoint point = batches.byId(batchId).getPickupPoint();
+        List<GroupBuyLine> ordered = lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY);
+        Map<String, Integer> pieces = new LinkedHashMap<>();
+        ordered.forEach(l -> pieces.merge(l.getSku(), l.getQuantity(), Integer::sum));
+        Map<String, OfferView> offers = catalog.offersOf(purchase.getSupplierId()).stream()
+                .collect(Collectors.toMap(OfferView::sku, Function.identity(), (a, b) -> a));
+        try {
+            if (pieces.isEmpty() || !offers.keySet().containsAll(pieces.keySet())) {
+                throw new SupplierRefusedException("NOT_OFFERED", "the supplier no longer offers every SKU of purchase "
+                        + purchaseNo + " of batch " + batchId);
+            }
+            List<Purchasing.Line> poLines = pieces.entrySet().stream().map(e -> {
+                OfferView offer = offers.get(e.getKey());
+                return new Purchasing.Line(e.getKey(), offer.supplierSku(), e.getValue(), offer.supplyPrice());
+            }).toList();
+            List<OfferView> used = pieces.keySet().stream().map(offers::get).toList();
+            BigDecimal shipping = used.stream().map(OfferView::shippingCost).max(BigDecimal::compareTo).orElseThrow();
+            int hours = 0;
+            for (OfferView offer : used) {
+                hours = Math.max(hours, sla.shipByHours(purchase.getTier(), destinationRegion(offer.shipFromRegion(),
+                        point.getCountry()), offer.category(), offer.shipByHours()));
+            }
+            PurchaseOrderView po = purchasing.forwardBatch(new Purchasing.BatchForwardCommand(batchId, purchaseNo,
+                    purchase.getSupplierId(), poLines, shipping, used.get(0).currency(), point.shipTo(), hours,
+                    shipBy.hours(hours)));
+            purchase.forwarded(po.id());
+            return new Placed(po.id(), po.shipByAt(), shipBy.reminderDue(po.forwardedAt(), po.shipByAt()));
+        } catch (SupplierRefusedException refused) {
+            purchase.failed();
+            ordered.forEach(GroupBuyLine::missing);
+            throw refused;
+        }
+    }
+
+    /** Once per deadline (the supplier feature keys the reminder by it). */
+    @CallsPartner
+    public void remindSupplier(Long purchaseOrderId) {
+        purchasing.remindOfShipBy(purchaseOrderId);
+    }
+
+    /** An operator gives the late supplier {@code hours} more SLA hours from now, with a reminder of their own. */
+    public Placed extendShipBy(Long purchaseOrderId, long hours) {
+        Instant now = clock.instant();
+        Instant until = now.plus(shipBy.hours(hours));
+        purchasing.extendShipBy(purchaseOrderId, until);
+        return new Placed(purchaseOrderId, until, shipBy.reminderDue(now, until));
+    }
+
+    /**
+     * An operator gives up on a late supplier: it is asked to cancel (no answer awaited, as for single
+     * orders), and the purchase's lines go missing, to a backup supplier or a refund.
+     */
+    @CallsPartner
+    public void cancelLatePurchaseOrder(Long batchId, int purchaseNo) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        purchasing.requestCancellation(purchase.getPurchaseOrderId());
+        purchase.failed();
+        lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
+    }
+
+    /** Subscribes to the carrier's tracking of the batch's parcel (once). */
+    @CallsPartner
+    public void registerTracking(Long shipmentId) {
+        tracking.register(shipmentId);
+    }
+
+    /** The parcel is lost (or never confirmed): its lines go missing, to a backup supplier or a refund. */
+    public void writeOffParcel(Long batchId, int purchaseNo) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        purchase.failed();
+        lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
+    }
+
+    /** "domestic", "EU" or "international", as the shipping-SLA table knows them. */
+    static String destinationRegion(String shipFrom, String destination) {
+        if (shipFrom.equalsIgnoreCase(destination)) {
+            return "domestic";
+        }
+        return EU.contains(shipFrom.toUpperCase()) && EU.contains(destination.toUpperCase()) ? "EU" : "international";
+    }
+}

@@ -1,0 +1,135 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.groupbuy.internal.GroupBuyLine.RefundReason;
+import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.order.OrderProgress;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.supplier.Purchasing;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consumers collecting at the pickup point: the leader scans each consumer's code; once every line
+ * is collected (or refunded) the batch hears of it. What is still there after the point's collection
+ * time (group-buy-cutoff.dmn) goes back to its suppliers, or is refunded, or stays longer, as an
+ * operator decides.
+ */
+@Service
+public class Collection {
+
+    private final Batches batches;
+    private final PickupPoints points;
+    private final Purchases purchases;
+    private final GroupBuyOrders orders;
+    private final GroupBuyLines lines;
+    private final Cutoffs cutoffs;
+    private final BatchProcess process;
+    private final Purchasing purchasing;
+    private final Refunding refunding;
+    private final OrderProgress progress;
+    private final OrderTimeline timeline;
+    private final Clock clock;
+
+    Collection(Batches batches, PickupPoints points, Purchases purchases, GroupBuyOrders orders, GroupBuyLines lines,
+            Cutoffs cutoffs, BatchProcess process, Purchasing purchasing, Refunding refunding, OrderProgress progress,
+            OrderTimeline timeline, Clock clock) {
+        this.refunding = refunding;
+        this.batches = batches;
+        this.points = points;
+        this.purchases = purchases;
+        this.orders = orders;
+        this.lines = lines;
+        this.cutoffs = cutoffs;
+        this.process = process;
+        this.purchasing = purchasing;
+        this.progress = progress;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** What a consumer collected. */
+    public record Pickup(Long orderId, Long batchId, List<Line> lines) {
+    }
+
+    public record Line(int lineNo, String sku, int quantity) {
+    }
+
+    /**
+     * The leader hands a consumer their goods against the pickup code.
+     *
+     * @param staff an operator (or supervisor) acting for the leader
+     * @throws GroupBuyProblem 403 when {@code user} does not lead the point; 409 when the code is not
+     *     one of the point's, was used already, or nothing of its order has arrived
+     */
+    public Pickup pickup(String pointCode, String pickupCode, String user, boolean staff) {
+        PickupPoint point = points.byCode(pointCode);
+        if (!staff && !point.getLeader().isUser(user)) {
+            throw GroupBuyProblem.notYourPickupPoint(user, pointCode);
+        }
+        GroupBuyOrder found = orders.findByPickupCode(pickupCode)
+                .filter(o -> batches.byId(o.getBatchId()).getPickupPoint().getId().equals(point.getId()))
+                .orElseThrow(() -> GroupBuyProblem.pickupCode("pickup code " + pickupCode
+                        + " is not a code of pickup point " + pointCode));
+        GroupBuyOrder order = orders.lockById(found.getId()).orElseThrow();
+        List<GroupBuyLine> collected = order.collect(user, clock.instant());
+        if (collected.isEmpty()) {
+            throw GroupBuyProblem.pickupCode(order.linesIn(Status.COLLECTED).isEmpty()
+                    ? "nothing of the order with pickup code " + pickupCode + " is at pickup point " + pointCode + " yet"
+                    : "pickup code " + pickupCode + " was used already: everything of its order at the point was collected");
+        }
+        boolean more = !order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE)).isEmpty();
+        progress.moveTo(order.getOrderId(), more ? OrderStatus.READY_FOR_PICKUP : OrderStatus.COLLECTED);
+        timeline.record(order.getOrderId(), "Collected at pickup point " + pointCode + " (" + collected.size()
+                + " line(s), handed over by " + user + ")");
+        if (lines.uncollectedIn(order.getBatchId()) == 0) {
+            process.everythingCollected(order.getBatchId());
+        }
+        return new Pickup(order.getOrderId(), order.getBatchId(), collected.stream()
+                .map(l -> new Line(l.getLineNo(), l.getSku(), l.getQuantity())).toList());
+    }
+
+    /** The collection time starts (again): until when, and whether anything waits to be collected at all. */
+    public record Window(Instant collectBy, boolean somethingToCollect) {
+    }
+
+    public Window openCollection(Long batchId) {
+        Batch batch = batches.byId(batchId);
+        Instant collectBy = clock.instant().plus(cutoffs.collectWithin(batch.getPickupPoint()));
+        batch.collectBy(collectBy);
+        return new Window(collectBy, !lines.findByBatchIdAndStatus(batchId, Status.READY).isEmpty());
+    }
+
+    /**
+     * Asks each supplier to take back what was not collected of its parcel (one return request per
+     * purchase order, keyed by it); the consumers are refunded next.
+     */
+    @CallsPartner
+    public void returnUncollected(Long batchId) {
+        Batch batch = batches.byId(batchId);
+        Map<Long, List<GroupBuyLine>> byPurchase = new LinkedHashMap<>();
+        lines.findByBatchIdAndStatus(batchId, Status.READY)
+                .forEach(l -> byPurchase.computeIfAbsent(l.getPurchaseId(), p -> new java.util.ArrayList<>()).add(l));
+        byPurchase.forEach((purchaseId, uncollected) -> {
+            Purchase purchase = purchases.findById(purchaseId).orElseThrow();
+            Map<String, Integer> pieces = new LinkedHashMap<>();
+            uncollected.forEach(l -> pieces.merge(l.getSku(), l.getQuantity(), Integer::sum));
+            purchasing.requestReturn(purchase.getPurchaseOrderId(), new Purchasing.ReturnRequest(
+                    Purchasing.batchPurchaseOrderNumber(batchId, purchase.getPurchaseNo()) + "-UNCOLLECTED", 1,
+                    "UNCOLLECTED", "REFUND", List.copyOf(pieces.keySet()), List.copyOf(pieces.values()),
+                    "not collected at pickup point " + batch.getPickupPoint().getCode() + " by " + batch.getCollectBy()));
+        });
+    }
+
+    /** What is still at the point is refunded to its consumers. @return how many consumers were refunded */
+    @CallsPartner
+    public int refundUncollected(Long batchId) {
+        lines.findByBatchIdAndStatus(batchId, Status.READY).forEach(l -> l.refundDue(RefundReason.UNCOLLECTED));
+        return refunding.refundDue(batchId);
+    }
+}

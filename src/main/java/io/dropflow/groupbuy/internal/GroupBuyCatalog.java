@@ -1,0 +1,209 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.supplier.Catalog;
+import io.dropflow.web.NotFound;
+import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Group buying's master data, managed like the supplier catalog: leaders, pickup points and the
+ * SKUs offered for group buying; a change is made to the version the caller read, or is a 409.
+ */
+@Service
+public class GroupBuyCatalog {
+
+    /** A leader as the API shows it. */
+    public record LeaderDetails(String code, String name, String phone, String email, String userId,
+            BigDecimal commissionRate, boolean active, long version, Instant createdAt, Instant updatedAt) {
+
+        static LeaderDetails of(Leader l) {
+            return new LeaderDetails(l.getCode(), l.getName(), l.getPhone(), l.getEmail(), l.getUserId(),
+                    l.getCommissionRate(), l.isActive(), l.getVersion(), l.getCreatedAt(), l.getUpdatedAt());
+        }
+    }
+
+    /** A pickup point as the API shows it; {@code leader} is the leader's code. */
+    public record PickupPointDetails(String code, String name, String line1, String line2, String city,
+            String postalCode, String region, String country, String timeZone, String leader, boolean active,
+            long version, Instant createdAt, Instant updatedAt) {
+
+        static PickupPointDetails of(PickupPoint p) {
+            PickupPoint.Address a = p.address();
+            return new PickupPointDetails(p.getCode(), a.name(), a.line1(), a.line2(), a.city(), a.postalCode(),
+                    a.region(), a.country(), p.getTimeZone(), p.getLeader().getCode(), p.isActive(), p.getVersion(),
+                    p.getCreatedAt(), p.getUpdatedAt());
+        }
+    }
+
+    /** A group-buy offer as the API shows it. */
+    public record OfferDetails(String sku, int stockCap, boolean active, long version, Instant createdAt,
+            Instant updatedAt) {
+
+        static OfferDetails of(GroupBuyOffer o) {
+            return new OfferDetails(o.getSku(), o.getStockCap(), o.isActive(), o.getVersion(), o.getCreatedAt(),
+                    o.getUpdatedAt());
+        }
+    }
+
+    public record LeaderData(String name, String phone, String email, String userId, BigDecimal commissionRate,
+            boolean active) {
+    }
+
+    public record PickupPointData(PickupPoint.Address address, String timeZone, String leader, boolean active) {
+    }
+
+    /** Filters of the lists; null means any. */
+    public record PointFilter(Boolean active, String leader, String country, String city) {
+    }
+
+    private final Leaders leaders;
+    private final PickupPoints points;
+    private final GroupBuyOffers offers;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    GroupBuyCatalog(Leaders leaders, PickupPoints points, GroupBuyOffers offers, Catalog catalog, Clock clock) {
+        this.leaders = leaders;
+        this.points = points;
+        this.offers = offers;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<LeaderDetails> leaders(Boolean active, Pageable page) {
+        Specification<Leader> where = (root, query, cb) -> active == null ? cb.conjunction()
+                : cb.equal(root.get("active"), active);
+        return leaders.findAll(where, page).map(LeaderDetails::of);
+    }
+
+    @Transactional(readOnly = true)
+    public LeaderDetails leader(String code) {
+        return LeaderDetails.of(leaders.byCode(code));
+    }
+
+    @Transactional
+    public LeaderDetails addLeader(String code, LeaderData d) {
+        if (leaders.findByCode(code).isPresent()) {
+            throw GroupBuyProblem.duplicate("leader " + code + " exists already");
+        }
+        Leader leader = new Leader(code, d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), clock.instant());
+        leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
+        return LeaderDetails.of(leaders.saveAndFlush(leader));
+    }
+
+    @Transactional
+    public LeaderDetails changeLeader(String code, LeaderData d, long version) {
+        Leader leader = leaders.byCode(code);
+        requireVersion("leader " + code, version, leader.getVersion());
+        leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
+        return LeaderDetails.of(leaders.saveAndFlush(leader));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PickupPointDetails> points(PointFilter filter, Pageable page) {
+        Specification<PickupPoint> where = (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (filter.active() != null) {
+                all.add(cb.equal(root.get("active"), filter.active()));
+            }
+            if (filter.leader() != null) {
+                all.add(cb.equal(root.get("leader").get("code"), filter.leader()));
+            }
+            if (filter.country() != null) {
+                all.add(cb.equal(root.get("country"), filter.country()));
+            }
+            if (filter.city() != null) {
+                all.add(cb.equal(root.get("city"), filter.city()));
+            }
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+        return points.findAll(where, page).map(PickupPointDetails::of);
+    }
+
+    @Transactional(readOnly = true)
+    public PickupPointDetails point(String code) {
+        return PickupPointDetails.of(points.byCode(code));
+    }
+
+    @Transactional
+    public PickupPointDetails addPoint(String code, PickupPointData d) {
+        if (points.findByCode(code).isPresent()) {
+            throw GroupBuyProblem.duplicate("pickup point " + code + " exists already");
+        }
+        PickupPoint point = new PickupPoint(code, d.address(), zone(d.timeZone()), leaderFor(d.leader()), clock.instant());
+        point.change(d.address(), zone(d.timeZone()), leaderFor(d.leader()), d.active(), clock.instant());
+        return PickupPointDetails.of(points.saveAndFlush(point));
+    }
+
+    @Transactional
+    public PickupPointDetails changePoint(String code, PickupPointData d, long version) {
+        PickupPoint point = points.byCode(code);
+        requireVersion("pickup point " + code, version, point.getVersion());
+        point.change(d.address(), zone(d.timeZone()), leaderFor(d.leader()), d.active(), clock.instant());
+        return PickupPointDetails.of(points.saveAndFlush(point));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OfferDetails> offers(Boolean active, Pageable page) {
+        Specification<GroupBuyOffer> where = (root, query, cb) -> active == null ? cb.conjunction()
+                : cb.equal(root.get("active"), active);
+        return offers.findAll(where, page).map(OfferDetails::of);
+    }
+
+    @Transactional(readOnly = true)
+    public OfferDetails offer(String sku) {
+        return OfferDetails.of(offers.findBySku(sku).orElseThrow(() -> NotFound.of("group-buy offer", sku)));
+    }
+
+    /** Only an SKU some supplier offers: the batch's purchase orders are placed from the supplier catalog. */
+    @Transactional
+    public OfferDetails addOffer(String sku, int stockCap, boolean active) {
+        if (offers.findBySku(sku).isPresent()) {
+            throw GroupBuyProblem.duplicate("SKU " + sku + " is offered for group buying already");
+        }
+        if (!catalog.isOffered(sku)) {
+            throw GroupBuyProblem.invalid("no supplier offers SKU " + sku + ": add a supplier's offer first");
+        }
+        GroupBuyOffer offer = new GroupBuyOffer(sku, stockCap, clock.instant());
+        offer.change(stockCap, active, clock.instant());
+        return OfferDetails.of(offers.saveAndFlush(offer));
+    }
+
+    @Transactional
+    public OfferDetails changeOffer(String sku, int stockCap, boolean active, long version) {
+        GroupBuyOffer offer = offers.findBySku(sku).orElseThrow(() -> NotFound.of("group-buy offer", sku));
+        requireVersion("group-buy offer " + sku, version, offer.getVersion());
+        offer.change(stockCap, active, clock.instant());
+        return OfferDetails.of(offers.saveAndFlush(offer));
+    }
+
+    private Leader leaderFor(String code) {
+        return leaders.findByCode(code).orElseThrow(() -> GroupBuyProblem.invalid("there is no leader " + code));
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw GroupBuyProblem.invalid("timeZone " + timeZone + " is not a time zone (use an id like Asia/Shanghai)");
+        }
+    }
+
+    private static void requireVersion(String what, long expected, long actual) {
+        if (expected != actual) {
+            throw GroupBuyProblem.staleVersion(what, expected, actual);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Group buying for consumers' storefronts, operators and group leaders: a group-buy order with its
+ * pickup code, batches, the leader's receipt of a batch's parcels, and pickups against codes. A
+ * leader sees and acts for their own pickup points only (403 otherwise); operators, supervisors and
+ * analysts for all.
+ */
+@RestController
+@RequestMapping("/api/group-buy")
+@Tag(name = "Group buying")
+@SecurityRequirement(name = "basic")
+class GroupBuyController {
+
+    private static final Set<String> STAFF = Set.of("GROUP_" + Groups.OPERATORS, "GROUP_" + Groups.SUPERVISORS,
+            "GROUP_" + Groups.ANALYSTS, "GROUP_" + Groups.ADMINS);
+
+    private final GroupBuyViews views;
+    private final Collection collection;
+    private final BatchProcess process;
+
+    GroupBuyController(GroupBuyViews views, Collection collection, BatchProcess process) {
+        this.views = views;
+        this.collection = collection;
+        this.process = process;
+    }
+
+    record PickupRequest(@Schema(description = "The code the consumer shows", example = "K7Q2M9XP")
+            @NotBlank @Size(max = 16) String pickupCode) {
+    }
+
+    @GetMapping("/orders/{orderId}")
+    @Operation(summary = "A group-buy order: its pickup point, batch, cutoff, pickup code and what became of each line")
+    GroupBuyViews.OrderView order(@PathVariable Long orderId) {
+        return views.order(orderId);
+    }
+
+    @GetMapping("/batches")
+    @Operation(summary = "Batches, a page at a time", description = "Filters: pickupPoint (a leader must name one of "
+            + "theirs), status (OPEN, CLOSED, ENDED_EMPTY, SETTLED). Newest cutoff first.")
+    GroupBuyCatalogController.PageView<GroupBuyViews.BatchSummary> batches(
+            @RequestParam(required = false) String pickupPoint, @RequestParam(required = false) Batch.Status status,
+            @PageableDefault(size = 20) Pageable page, Authentication caller) {
+        if (!isStaff(caller)) {
+            if (pickupPoint == null) {
+                throw GroupBuyProblem.notYourPickupPoint(caller.getName(), "(all)");
+            }
+            requireLeader(caller, views.pointOfCode(pickupPoint));
+        }
+        if (page.getPageSize() > 200) {
+            throw GroupBuyProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
+        }
+        return GroupBuyCatalogController.PageView.of(views.batches(pickupPoint, status,
+                PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "cutoffAt"))));
+    }
+
+    @GetMapping("/batches/{batchId}")
+    @Operation(summary = "A batch: cutoff, purchase orders per supplier (and backups), orders and their lines",
+            description = "Pickup codes are shown to staff, never to the leader.")
+    GroupBuyViews.BatchView batch(@PathVariable Long batchId, Authentication caller) {
+        boolean staff = isStaff(caller);
+        if (!staff) {
+            requireLeader(caller, views.pointOf(batchId));
+        }
+        return views.batch(batchId, staff);
+    }
+
+    @PostMapping("/batches/{batchId}/receipt")
+    @Operation(summary = "The leader confirms the batch's delivered parcels are at the pickup point",
+            description = "Completes the receipt task of every parcel of the batch the carrier delivered; its "
+                    + "consumers are then told their orders are ready. 409 when none waits; 403 for another point's leader.")
+    @Transactional
+    Map<String, List<Integer>> receipt(@PathVariable Long batchId, Authentication caller) {
+        if (!isStaff(caller)) {
+            requireLeader(caller, views.pointOf(batchId));
+        }
+        List<Integer> confirmed = process.confirmReceipt(batchId, caller.getName());
+        if (confirmed.isEmpty()) {
+            throw GroupBuyProblem.nothingToReceive(batchId);
+        }
+        return Map.of("confirmedPurchases", confirmed);
+    }
+
+    @PostMapping("/pickup-points/{code}/pickups")
+    @Operation(summary = "A consumer collects at the pickup point: the leader scans the pickup code",
+            description = "Hands over every line of the order that is at the point. 409 when the code is not one of "
+                    + "this point's, was used already, or nothing of its order has arrived; 403 for another point's leader.")
+    @Transactional
+    Collection.Pickup pickup(@PathVariable String code, @Valid @RequestBody PickupRequest request,
+            Authentication caller) {
+        return collection.pickup(code, request.pickupCode(), caller.getName(), isStaff(caller));
+    }
+
+    private static boolean isStaff(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
+    }
+
+    private static void requireLeader(Authentication caller, PickupPoint point) {
+        if (!point.getLeader().isUser(caller.getName())) {
+            throw GroupBuyProblem.notYourPickupPoint(caller.getName(), point.getCode());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.dropflow.groupbuy.internal;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** The lines of batches, for what concerns a batch or a purchase as a whole (their orders guard changes). */
+public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
+
+    List<GroupBuyLine> findByBatchIdAndStatus(Long batchId, GroupBuyLine.Status status);
+
+    List<GroupBuyLine> findByBatchIdAndStatusIn(Long batchId, Collection<GroupBuyLine.Status> statuses);
+
+    List<GroupBuyLine> findByPurchaseId(Long purchaseId);
+
+    List<GroupBuyLine> findByPurchaseIdAndStatusIn(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
+
+    /** Pieces of an SKU an open batch holds already (against the offer's stock cap). */
+    @Query("select coalesce(sum(l.quantity), 0) from GroupBuyLine l where l.batchId = :batchId and l.sku = :sku "
+            + "and l.status = 'OPEN'")
+    int piecesInBatch(Long batchId, String sku);
+
+    /** Lines of the batch still to come or to collect (a refund under way counts as done). */
+    @Query("select count(l) from GroupBuyLine l where l.batchId = :batchId "
+            + "and l.status not in ('COLLECTED', 'REFUNDED', 'REFUND_DUE')")
+    long uncollectedIn(Long batchId);
+}

@@ -1,0 +1,78 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.web.ApiProblem;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** What group buying turns down, as the problem the API answers with; each names what is wrong. */
+public class GroupBuyProblem extends ApiProblem {
+
+    private GroupBuyProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, type, title, detail);
+    }
+
+    static GroupBuyProblem unknownPickupPoint(String code) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-pickup-point",
+                "Unknown pickup point", "there is no pickup point " + code);
+        p.property("pickupPoint", code);
+        return p;
+    }
+
+    static GroupBuyProblem inactivePickupPoint(String code) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "inactive-pickup-point",
+                "Pickup point not taking orders", "pickup point " + code + " is not active: it takes no orders");
+        p.property("pickupPoint", code);
+        return p;
+    }
+
+    static GroupBuyProblem notOffered(List<String> skus) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "not-offered-for-group-buying",
+                "Not offered for group buying", "SKU " + String.join(", ", skus) + " is not offered for group buying");
+        p.property("skus", List.copyOf(skus));
+        return p;
+    }
+
+    static GroupBuyProblem aboveStockCap(String sku, int asked, int left, String pickupPoint) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "above-stock-cap",
+                "Above the offer's stock cap", asked + " of SKU " + sku + " asked, but this batch of pickup point "
+                        + pickupPoint + " has " + left + " left");
+        p.property("sku", sku);
+        p.property("left", left);
+        return p;
+    }
+
+    static GroupBuyProblem pickupCode(String detail) {
+        return new GroupBuyProblem(HttpStatus.CONFLICT, "pickup-code-conflict", "Pickup code cannot be used", detail);
+    }
+
+    static GroupBuyProblem notYourPickupPoint(String user, String pickupPoint) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.FORBIDDEN, "not-your-pickup-point",
+                "Not your pickup point", user + " is not the leader of pickup point " + pickupPoint);
+        p.property("pickupPoint", pickupPoint);
+        return p;
+    }
+
+    static GroupBuyProblem nothingToReceive(Long batchId) {
+        return new GroupBuyProblem(HttpStatus.CONFLICT, "nothing-to-receive", "No parcel to confirm",
+                "no parcel of batch " + batchId + " waits for its receipt to be confirmed (not delivered yet, or "
+                        + "confirmed before)");
+    }
+
+    static GroupBuyProblem busy(String detail) {
+        return new GroupBuyProblem(HttpStatus.CONFLICT, "group-buy-busy", "Being ordered right now", detail);
+    }
+
+    static GroupBuyProblem duplicate(String detail) {
+        return new GroupBuyProblem(HttpStatus.CONFLICT, "catalog-duplicate", "Already in the catalog", detail);
+    }
+
+    static GroupBuyProblem staleVersion(String what, long expected, long actual) {
+        return new GroupBuyProblem(HttpStatus.CONFLICT, "catalog-stale-version", "Changed in the meantime",
+                what + " is at version " + actual + ", the change was made to version " + expected
+                        + ": read it again and repeat the change");
+    }
+
+    static GroupBuyProblem invalid(String detail) {
+        return new GroupBuyProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid catalog entry", detail);
+    }
+}

@@ -1,0 +1,107 @@
+package io.dropflow.groupbuy.internal;
+
+import io.dropflow.groupbuy.internal.GroupBuyLine.RefundReason;
+import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Money;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * A split batch: lines a supplier could not deliver go to backup suppliers, ranked like the first
+ * ones on the missing pieces, never to a supplier that failed these lines before; each backup is a
+ * purchase of its own with the next number. What no backup can supply waits for an operator, or is
+ * refunded.
+ */
+@Service
+public class Replacements {
+
+    private final Batches batches;
+    private final Purchases purchases;
+    private final GroupBuyLines lines;
+    private final GroupBuyOrders orders;
+    private final BatchSourcing sourcing;
+    private final Refunding refunding;
+    private final OrderTimeline timeline;
+
+    Replacements(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders,
+            BatchSourcing sourcing, Refunding refunding, OrderTimeline timeline) {
+        this.refunding = refunding;
+        this.batches = batches;
+        this.purchases = purchases;
+        this.lines = lines;
+        this.orders = orders;
+        this.sourcing = sourcing;
+        this.timeline = timeline;
+    }
+
+    /**
+     * The backups ordered, numbered {@code first} to {@code first + count - 1}.
+     * @param unplaced whether some missing lines have no backup
+     */
+    public record Backups(int first, int count, boolean unplaced) {
+    }
+
+    /** The batch's row is locked: two split purchases of one batch number their backups one after the other. */
+    public Backups findBackups(Long batchId, int purchaseNo) {
+        Batch batch = batches.locked(batchId);
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        List<GroupBuyLine> missing = lines.findByPurchaseIdAndStatusIn(purchase.getId(), Set.of(Status.MISSING));
+        int next = purchases.highestNumberIn(batchId) + 1;
+        if (missing.isEmpty()) {
+            return new Backups(next, 0, false);
+        }
+        Map<String, List<GroupBuyLine>> bySku = new LinkedHashMap<>();
+        Map<String, List<Money>> sales = new HashMap<>();
+        for (GroupBuyLine line : missing) {
+            bySku.computeIfAbsent(line.getSku(), s -> new ArrayList<>()).add(line);
+            String currency = orders.findById(line.getGroupBuyOrderId()).orElseThrow().getCurrency();
+            sales.computeIfAbsent(line.getSku(), s -> new ArrayList<>()).add(line.value(currency));
+        }
+        List<BatchSourcing.Demand> demands = new ArrayList<>();
+        bySku.forEach((sku, skuLines) -> demands.add(new BatchSourcing.Demand(sku,
+                skuLines.stream().mapToInt(GroupBuyLine::getQuantity).sum(), sales.get(sku))));
+        Set<Long> failed = failedSuppliers(purchase);
+        Map<String, Set<Long>> excluded = new HashMap<>();
+        bySku.keySet().forEach(sku -> excluded.put(sku, failed));
+        BatchSourcing.Plan plan = sourcing.plan(batch.getPickupPoint(), demands, excluded);
+        int number = next;
+        for (BatchSourcing.SupplierOrder order : plan.orders()) {
+            Purchase backup = purchases.save(new Purchase(batchId, number++, order.supplierId(), order.tier(),
+                    purchaseNo));
+            order.choices().forEach(c -> bySku.get(c.sku()).forEach(l -> l.orderOn(backup.getId())));
+        }
+        missing.stream().filter(l -> l.is(Status.ORDERED)).map(GroupBuyLine::getGroupBuyOrderId).distinct()
+                .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(),
+                        "Missing lines ordered from a backup supplier (batch " + batchId + ")"));
+        return new Backups(next, plan.orders().size(), !plan.unplaced().isEmpty());
+    }
+
+    /** The purchase's lines nobody supplies are refunded (an operator decided so, or did not decide in time). */
+    @CallsPartner
+    public int refundMissing(Long batchId, int purchaseNo) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        lines.findByPurchaseIdAndStatusIn(purchase.getId(), Set.of(Status.MISSING))
+                .forEach(l -> l.refundDue(RefundReason.MISSING));
+        return refunding.refundDue(batchId);
+    }
+
+    /** This purchase's supplier and those of the purchases it replaces. */
+    private Set<Long> failedSuppliers(Purchase purchase) {
+        Set<Long> failed = new HashSet<>();
+        for (Purchase p = purchase; p != null; p = p.getReplacesNo() == null ? null
+                : purchases.byNumber(p.getBatchId(), p.getReplacesNo())) {
+            if (p.getSupplierId() != null) {
+                failed.add(p.getSupplierId());
+            }
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,27 @@
+package io.dropflow.groupbuy.process;
+
+import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
+import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
+
+import io.dropflow.groupbuy.internal.BatchPurchasing;
+import io.dropflow.processengine.CallsPartner;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Asks the late supplier to cancel (key {number}-cancel); the purchase's lines go to backups or refunds. */
+@CallsPartner
+@Component("cancelLateBatchPurchaseOrder")
+class CancelLateBatchPurchaseOrder implements JavaDelegate {
+
+    private final BatchPurchasing purchasing;
+
+    CancelLateBatchPurchaseOrder(BatchPurchasing purchasing) {
+        this.purchasing = purchasing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        purchasing.cancelLatePurchaseOrder(BATCH_ID.from(execution), Math.toIntExact(PURCHASE_NO.from(execution)));
+    }
+}

@@ -1,0 +1,115 @@
+package io.dropflow.groupbuy.process;
+
+import static io.dropflow.processengine.ProcessVariable.duration;
+import static io.dropflow.processengine.ProcessVariable.flag;
+import static io.dropflow.processengine.ProcessVariable.moment;
+import static io.dropflow.processengine.ProcessVariable.number;
+import static io.dropflow.processengine.ProcessVariable.text;
+
+import io.dropflow.processengine.ModelElement;
+import io.dropflow.processengine.ModelMessage;
+import io.dropflow.processengine.ProcessVariable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Everything bpmn/group-buy-batch.bpmn, its forms and the Java code share: the process key, the
+ * decision table it uses, its variables with their types, and the element ids and messages Java
+ * refers to. Change them together.
+ */
+public final class GroupBuyBatchProcess {
+
+    public static final String PROCESS_KEY = "group_buy_batch";
+    public static final String MODEL = "group-buy-batch.bpmn";
+    public static final String CUTOFF_DECISION = "group_buy_cutoff";
+
+    /** One instance per pickup point and cutoff: "batch-" and the batch id. */
+    public static String businessKey(Long batchId) {
+        return "batch-" + batchId;
+    }
+
+    // Set when the batch opens; passed on to its purchases.
+    public static final ProcessVariable<Long> BATCH_ID = number("batchId");
+    public static final ProcessVariable<Instant> CUTOFF_AT = moment("cutoffAt");
+    /** How long an operator's decision may wait before supervisors are asked (dropflow.sla.decision-time). */
+    public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
+    /** How long a parcel may stay silent on its way to the point (dropflow.tracking.stall-after). */
+    public static final ProcessVariable<Duration> ARRIVAL_WAIT = duration("arrivalWait");
+    /** The pickup point's leader: receipt tasks are assigned to this login. */
+    public static final ProcessVariable<String> LEADER_USER_ID = text("leaderUserId");
+
+    // The cutoff and the collection.
+    /** How many purchases the cutoff planned (one per supplier, and one for lines nobody supplies). */
+    public static final ProcessVariable<Long> PURCHASE_COUNT = number("purchaseCount");
+    public static final ProcessVariable<Instant> COLLECT_BY = moment("collectBy");
+    public static final ProcessVariable<Boolean> SOMETHING_TO_COLLECT = flag("somethingToCollect");
+    /** Form uncollected-items: return_to_supplier, refund or keep_at_point. */
+    public static final ProcessVariable<String> UNCOLLECTED_DECISION = text("uncollectedDecision");
+
+    // Task-local, for forms only: the facts to decide on (data only, every word is in the form files).
+    public static final ProcessVariable<String> TASK_PICKUP_POINT = text("pickupPoint");
+    public static final ProcessVariable<String> TASK_LEADER = text("leaderName");
+    public static final ProcessVariable<String> TASK_PURCHASE_ORDER_NUMBER = text("purchaseOrderNumber");
+    public static final ProcessVariable<String> TASK_SUPPLIER = text("supplierName");
+    public static final ProcessVariable<String> TASK_TRACKING_NUMBER = text("trackingNumber");
+    public static final ProcessVariable<String> TASK_SHIP_BY = text("shipBy");
+    public static final ProcessVariable<String> TASK_COLLECT_BY = text("collectByText");
+    public static final ProcessVariable<String> TASK_CONSUMER_ROWS = text("consumerRows");
+
+    /** Element ids that Java, tests and operators' tools refer to. */
+    public enum Element implements ModelElement {
+        CUTOFF("timer_cutoff"),
+        CLOSE_BATCH("service_close_batch"),
+        ANYTHING_TO_ORDER("gateway_anything_to_order"),
+        END_EMPTY("end_batch_empty"),
+        SUPPLIERS_DELIVER("call_suppliers_deliver"),
+        OPEN_COLLECTION("service_open_collection"),
+        AWAIT_COLLECTION("gateway_await_collection"),
+        EVERYTHING_COLLECTED("event_everything_collected"),
+        COLLECTION_DEADLINE("timer_collection_deadline"),
+        DECIDE_UNCOLLECTED("user_decide_uncollected"),
+        UNCOLLECTED_ESCALATION("boundary_uncollected_escalation"),
+        ESCALATE_UNCOLLECTED("service_escalate_uncollected"),
+        RETURN_UNCOLLECTED("service_return_uncollected_goods"),
+        REFUND_UNCOLLECTED("service_refund_uncollected"),
+        SETTLE_BATCH("service_settle_batch"),
+        END_SETTLED("end_batch_settled"),
+        REFUNDS_DUE("start_refunds_due"),
+        REFUND_CONSUMERS("service_refund_consumers"),
+        CANCELLED_AFTER_CUTOFF("start_cancelled_after_cutoff"),
+        ASK_SUPPLIERS_TO_TAKE_LINES_OFF("service_ask_suppliers_to_take_lines_off");
+
+        private final String id;
+
+        Element(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What the batch waits for. */
+    public enum Message implements ModelMessage {
+        /** Consumers are owed money: a cancellation before the cutoff, or lines a supplier took off. */
+        REFUNDS_DUE("GroupBuyRefundsDue"),
+        CANCELLED_AFTER_CUTOFF("GroupBuyCancelledAfterCutoff"),
+        EVERYTHING_COLLECTED("GroupBuyEverythingCollected");
+
+        private final String messageName;
+
+        Message(String messageName) {
+            this.messageName = messageName;
+        }
+
+        @Override
+        public String messageName() {
+            return messageName;
+        }
+    }
+
+    private GroupBuyBatchProcess() {
+    }
+}

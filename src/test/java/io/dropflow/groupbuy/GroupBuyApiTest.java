@@ -1,0 +1,286 @@
+package io.dropflow.groupbuy;
+
+import static io.dropflow.support.GroupBuyDriver.asLeader;
+import static io.dropflow.support.GroupBuyDriver.asSupervisor;
+import static io.dropflow.support.GroupBuyDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.GroupBuyDriver;
+import io.dropflow.support.GroupBuyFixtures;
+import io.dropflow.support.GroupBuyFixtures.Goods;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Group buying's API: leaders, pickup points and offers managed like the catalog; group-buy orders
+ * refused with a problem naming what is wrong and nothing stored; pickup codes used once and only at
+ * their point; a leader acting for their own points only.
+ */
+@DropflowTest
+class GroupBuyApiTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    GroupBuyFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+    GroupBuyDriver groupBuy;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        groupBuy = new GroupBuyDriver(dropflow, engine);
+    }
+
+    private Goods goods(int cap) {
+        Goods goods = fixtures.goods(false);
+        groupBuy.offer(goods.sku(), cap);
+        return goods;
+    }
+
+    private long rows(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private static String code(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    private static Map<String, Object> point(String code, String leader, String timeZone, Long version) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("code", code);
+        point.put("name", "Lakeside Convenience Store");
+        point.put("line1", "88 Lakeside Road");
+        point.put("city", "Shanghai");
+        point.put("region", "Shanghai");
+        point.put("country", "CN");
+        point.put("timeZone", timeZone);
+        point.put("leader", leader);
+        if (version != null) {
+            point.put("version", version);
+        }
+        return point;
+    }
+
+    /** An order's goods delivered to its point and confirmed by the leader: ready for pickup. */
+    private long readyForPickup(String point, Goods goods) {
+        long order = groupBuy.order(point, goods.sku(), 1, "15.00");
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        dropflow.supplierShipped(goods.first(), po(batch, 1), "GBA-" + batch);
+        groupBuy.runJobs(batch);
+        dropflow.carrierSays("GBA-" + batch, "DELIVERED");
+        groupBuy.runJobs(batch);
+        return order;
+    }
+
+    @Test
+    void leadersPickupPointsAndOffersAreManagedLikeTheCatalog() {
+        String leader = code("L");
+        // Supervisors add a leader and a pickup point; operators may read, not write
+        assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
+                "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
+                "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(409);
+        assertThat(dropflow.post("/api/leaders", Map.of("code", code("L"), "name", "Greedy", "userId", "greedy",
+                "commissionRate", "0.9"), asSupervisor()).getStatusCode().value()).isEqualTo(400);
+        String code = code("PT");
+        ResponseEntity<String> created = dropflow.post("/api/pickup-points", point(code, leader, "Asia/Shanghai", null),
+                asSupervisor());
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getHeaders().getLocation().toString()).isEqualTo("/api/pickup-points/" + code);
+        assertThat(dropflow.post("/api/pickup-points", point(code("PT"), leader, "Asia/Shanghai", null),
+                DropflowDriver.asOperator()).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> badZone = dropflow.post("/api/pickup-points", point(code("PT"), leader, "Mars/Olympus", null),
+                asSupervisor());
+        assertThat(badZone.getStatusCode().value()).isEqualTo(400);
+        assertThat(badZone.getBody()).contains("Mars/Olympus");
+        assertThat(dropflow.post("/api/pickup-points", point(code("PT"), "NOBODY", "Asia/Shanghai", null),
+                asSupervisor()).getBody()).contains("there is no leader NOBODY");
+
+        // Filters, paging, sorting
+        JsonNode page = DropflowDriver.read(dropflow.get("/api/pickup-points?leader=" + leader + "&sort=name&size=5",
+                DropflowDriver.asOperator()).getBody());
+        assertThat(page.path("content")).hasSize(1);
+        assertThat(page.path("content").get(0).path("timeZone").asText()).isEqualTo("Asia/Shanghai");
+        assertThat(dropflow.get("/api/pickup-points?sort=secret", DropflowDriver.asOperator()).getStatusCode().value())
+                .isEqualTo(400);
+
+        // A change is made to the version read; an older version is a 409
+        long version = DropflowDriver.read(created.getBody()).path("version").asLong();
+        Map<String, Object> inactive = point(code, leader, "Asia/Shanghai", version);
+        inactive.put("active", false);
+        assertThat(dropflow.put("/api/pickup-points/" + code, inactive, asSupervisor()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(dropflow.put("/api/pickup-points/" + code, inactive, asSupervisor()).getStatusCode().value())
+                .isEqualTo(409);
+        assertThat(DropflowDriver.read(dropflow.get("/api/pickup-points?active=false&leader=" + leader,
+                DropflowDriver.asOperator()).getBody()).path("totalElements").asLong()).isEqualTo(1);
+
+        // Only an SKU a supplier offers can be offered for group buying
+        assertThat(dropflow.post("/api/group-buy-offers", Map.of("sku", "NOBODY-SELLS-IT", "stockCap", 10),
+                asSupervisor()).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void badGroupBuyOrdersAreRefusedNamingWhatIsWrongAndNothingIsStored() {
+        Goods rice = goods(5);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        String inactive = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        JsonNode read = DropflowDriver.read(dropflow.get("/api/pickup-points/" + inactive, asSupervisor()).getBody());
+        Map<String, Object> off = point(inactive, "LEO", "Europe/Berlin", read.path("version").asLong());
+        off.put("active", false);
+        dropflow.put("/api/pickup-points/" + inactive, off, asSupervisor());
+        long orders = rows("customer_order");
+        long groupBuyOrders = rows("group_buy_order");
+
+        assertProblem(GroupBuyDriver.order("NO-SUCH-POINT", Map.of(rice.sku(), 1), "15.00"), 422, "unknown-pickup-point",
+                "NO-SUCH-POINT");
+        assertProblem(GroupBuyDriver.order(inactive, Map.of(rice.sku(), 1), "15.00"), 422, "inactive-pickup-point", inactive);
+        assertProblem(GroupBuyDriver.order(point, Map.of("DEMO-RARE", 1), "15.00"), 422, "not-offered-for-group-buying",
+                "DEMO-RARE");
+        assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 6), "15.00"), 422, "above-stock-cap", rice.sku());
+        Map<String, Object> both = GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00");
+        both.put("shippingAddress", Map.of("name", "Erika", "line1", "Heidestrasse 17", "city", "Köln", "postalCode",
+                "51147", "country", "DE"));
+        assertProblem(both, 400, "invalid-request", "pickupPoint");
+        Map<String, Object> noPoint = GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00");
+        noPoint.remove("pickupPoint");
+        noPoint.put("fulfillment", "GROUP_BUY");
+        assertProblem(noPoint, 400, "invalid-request", "pickupPoint");
+
+        assertThat(rows("customer_order")).isEqualTo(orders);
+        assertThat(rows("group_buy_order")).isEqualTo(groupBuyOrders);
+
+        // The cap counts what the open batch holds already
+        groupBuy.order(point, rice.sku(), 3, "15.00");
+        assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 3), "15.00"), 422, "above-stock-cap", "has 2 left");
+        groupBuy.order(point, rice.sku(), 2, "15.00");
+    }
+
+    private void assertProblem(Map<String, Object> order, int status, String type, String named) {
+        ResponseEntity<String> answer = dropflow.post("/api/orders", order, DropflowDriver.asOperator());
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+        assertThat(String.valueOf(answer.getHeaders().getContentType())).contains("problem+json");
+        JsonNode problem = DropflowDriver.read(answer.getBody());
+        assertThat(problem.path("type").asText()).endsWith("/" + type);
+        assertThat(problem.path("detail").asText()).contains(named);
+    }
+
+    @Test
+    void aPickupCodeIsUsedOnceAndOnlyAtItsOwnPoint() {
+        Goods rice = goods(100);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        String elsewhere = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long notYet = groupBuy.order(point, rice.sku(), 1, "15.00");
+        assertPickup(point, groupBuy.pickupCode(notYet), 409, "is at pickup point " + point + " yet");
+
+        long order = readyForPickup(elsewhere, rice);
+        groupBuy.receipt(groupBuy.batchOf(order), asLeader());
+        groupBuy.runJobs(groupBuy.batchOf(order));
+        String code = groupBuy.pickupCode(order);
+
+        assertPickup(point, code, 409, "is not a code of pickup point " + point);
+        assertPickup(elsewhere, "NOSUCHCD", 409, "is not a code of pickup point");
+        assertPickup(elsewhere, code, 200, "\"orderId\":" + order);
+        assertPickup(elsewhere, code, 409, "was used already");
+    }
+
+    private void assertPickup(String point, String code, int status, String says) {
+        ResponseEntity<String> answer = groupBuy.pickup(point, code, asLeader());
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+        assertThat(answer.getBody()).contains(says);
+    }
+
+    @Test
+    void aLeaderActsForTheirOwnPickupPointsOnly() {
+        Goods rice = goods(100);
+        if (engine.getIdentityService().createUserQuery().userId("lena").count() == 0) {
+            User lena = engine.getIdentityService().newUser("lena");
+            lena.setPassword("lena");
+            engine.getIdentityService().saveUser(lena);
+            engine.getIdentityService().createMembership("lena", "leaders");
+        }
+        groupBuy.pickupPoint("LENA", "lena", "DE", "Hamburg", BERLIN);
+        String leos = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long order = readyForPickup(leos, rice);
+        long batch = groupBuy.batchOf(order);
+        String code = groupBuy.pickupCode(order);
+
+        // Another point's leader may not look at the batch, confirm its parcels or hand out its goods
+        assertThat(dropflow.get("/api/group-buy/batches/" + batch, GroupBuyDriver.as("lena")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(dropflow.get("/api/group-buy/batches", GroupBuyDriver.as("lena")).getStatusCode().value())
+                .isEqualTo(403);
+        ResponseEntity<String> receipt = groupBuy.receipt(batch, GroupBuyDriver.as("lena"));
+        assertThat(receipt.getStatusCode().value()).isEqualTo(403);
+        assertThat(receipt.getBody()).contains("not the leader of pickup point " + leos);
+        assertThat(groupBuy.pickup(leos, code, GroupBuyDriver.as("lena")).getStatusCode().value()).isEqualTo(403);
+
+        // Their own leader sees the batch without pickup codes (an operator sees them), and the receipt task in Tasklist
+        JsonNode seen = DropflowDriver.read(dropflow.get("/api/group-buy/batches/" + batch, asLeader()).getBody());
+        assertThat(seen.path("orders").get(0).path("pickupCode").isMissingNode()).isTrue();
+        assertThat(groupBuy.batch(batch).path("orders").get(0).path("pickupCode").asText()).isEqualTo(code);
+        assertThat(DropflowDriver.read(dropflow.get("/api/group-buy/batches?pickupPoint=" + leos, asLeader()).getBody())
+                .path("content")).hasSize(1);
+        assertThat(assignedTo("leo")).anyMatch(t -> t.getTaskDefinitionKey().equals("user_confirm_receipt"));
+        assertThat(assignedTo("lena")).noneMatch(t -> t.getProcessInstanceId().equals(
+                groupBuy.purchaseProcess(batch, 1).getId()));
+        assertThat(mayOpenTasklist("leo")).isTrue();
+
+        // Then the leader confirms and hands out; nothing left to confirm is a 409
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value()).isEqualTo(200);
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value()).isEqualTo(409);
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.pickup(leos, code, asLeader()).getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** What the Tasklist filter "Assigned to me" lists for the user, with the user's rights. */
+    private List<Task> assignedTo(String user) {
+        Filter assigned = engine.getFilterService().createFilterQuery().filterName("Assigned to me").singleResult();
+        engine.getIdentityService().setAuthentication(user, List.of("leaders"));
+        try {
+            return engine.getFilterService().list(assigned.getId());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private boolean mayOpenTasklist(String user) {
+        return engine.getAuthorizationService().isUserAuthorized(user, List.of("leaders"), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist");
+    }
+
+    @Test
+    void anOrderThatIsNotAGroupBuyHasNoGroupBuyView() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        ResponseEntity<String> view = dropflow.get("/api/group-buy/orders/" + order, DropflowDriver.asOperator());
+        assertThat(view.getStatusCode().value()).isEqualTo(404);
+        assertThat(view.getBody()).contains("is not a group-buy order");
+    }
+}

@@ -1,0 +1,367 @@
+package io.dropflow.groupbuy.process;
+
+import static io.dropflow.support.GroupBuyDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.supplier.sandbox.SandboxSupplier;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.GroupBuyDriver;
+import io.dropflow.support.GroupBuyFixtures;
+import io.dropflow.support.GroupBuyFixtures.Goods;
+import io.dropflow.support.ProcessCoverage;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every path of bpmn/group-buy-purchase.bpmn, one batch purchase order from the cutoff to the pickup
+ * point: a partial stock-out splitting the batch to a backup supplier, no backup with stock (an
+ * operator, restock, refunds), refusals and declines, the ship-by deadline, and parcels that go missing.
+ */
+@DropflowTest
+class GroupBuyPurchaseProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    SandboxStorefront storefront;
+    @Autowired
+    GroupBuyFixtures fixtures;
+
+    DropflowDriver dropflow;
+    GroupBuyDriver groupBuy;
+
+    private static Date classStarted;
+
+    @BeforeAll
+    static void rememberWhenTheseTestsStarted() {
+        classStarted = new Date();
+    }
+
+    @AfterAll
+    static void theModelIsCovered(@Autowired ProcessEngine engine) {
+        ProcessCoverage.assertCovered(engine, "group-buy-purchase.bpmn", classStarted);
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        groupBuy = new GroupBuyDriver(dropflow, engine);
+    }
+
+    private Goods goods(boolean withBackup) {
+        Goods goods = fixtures.goods(withBackup);
+        groupBuy.offer(goods.sku(), 500);
+        return goods;
+    }
+
+    private String point() {
+        return groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
+    }
+
+    /** Orders of {@code pieces} each at a new point, closed at the cutoff. @return the orders (the batch is the first's) */
+    private List<Long> orderedAtTheCutoff(Goods goods, int... pieces) {
+        String point = point();
+        List<Long> orders = new ArrayList<>();
+        for (int p : pieces) {
+            orders.add(groupBuy.order(point, goods.sku(), p, "15.00"));
+        }
+        groupBuy.cutoff(groupBuy.batchOf(orders.get(0)));
+        return orders;
+    }
+
+    private void shipped(long batch, int purchaseNo, String supplierCode) {
+        dropflow.supplierShipped(supplierCode, po(batch, purchaseNo), tracking(batch, purchaseNo));
+        groupBuy.runJobs(batch);
+    }
+
+    private static String tracking(long batch, int purchaseNo) {
+        return "GBP-" + batch + "-" + purchaseNo;
+    }
+
+    private long refunds(long order) {
+        return dropflow.storefrontCalls(storefront, order, "REFUND").size();
+    }
+
+    private String lineStatuses(long order) {
+        List<String> statuses = new ArrayList<>();
+        groupBuy.groupBuyOrder(order).path("lines").forEach(l -> statuses.add(l.path("quantity").asInt() + " "
+                + l.path("status").asText()));
+        return String.join(", ", statuses);
+    }
+
+    @Test
+    void aPartialStockOutSplitsTheBatchAndSendsTheMissingPiecesToABackupSupplier() {
+        // Given three consumers' 2 pieces each, ordered from the first supplier as one purchase order of 6
+        Goods rice = goods(true);
+        List<Long> orders = orderedAtTheCutoff(rice, 2, 2, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+
+        // When the supplier accepts, but has only 3 of the 6
+        groupBuy.supplierAcceptsWithout(rice.first(), po(batch, 1), Map.of(rice.firstSku(), 3));
+        groupBuy.runJobs(batch);
+
+        // Then the consumers who joined last lose theirs (the second keeps one of two), and a backup gets the 3
+        assertThat(lineStatuses(orders.get(0))).isEqualTo("2 ORDERED");
+        assertThat(lineStatuses(orders.get(1))).isEqualTo("1 ORDERED, 1 ORDERED");
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.LINES_OUT_OF_STOCK.id(),
+                Element.FIND_BACKUPS.id()).isWaitingAt(Element.AWAIT_SHIPMENT.id(), Element.BACKUPS_DELIVER.id());
+        assertThat(supplier.received(po(batch, 2)).order().supplierCode()).isEqualTo(rice.backup());
+        assertThat(supplier.received(po(batch, 2)).order().lines()).extracting("supplierSku", "quantity")
+                .containsExactly(Tuple.tuple(rice.backupSku(), 3));
+        assertThat(groupBuy.batch(batch).path("purchases").get(1).path("replaces").asInt()).isEqualTo(1);
+
+        // When both parcels come and the leader confirms them
+        shipped(batch, 1, rice.first());
+        shipped(batch, 2, rice.backup());
+        dropflow.carrierSays(tracking(batch, 1), "DELIVERED");
+        dropflow.carrierSays(tracking(batch, 2), "DELIVERED");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.receipt(batch, GroupBuyDriver.asLeader()).getBody()).contains("1", "2");
+        groupBuy.runJobs(batch);
+
+        // Then the purchase and its backup are done, and the second consumer collects both halves at once
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.END_AT_POINT.id(),
+                Element.END_MISSING_LINES_HANDLED.id()).isEnded();
+        assertThat(groupBuy.purchaseProcess(batch, 2)).hasPassed(Element.END_AT_POINT.id()).isEnded();
+        assertThat(groupBuy.pickup(groupBuy.groupBuyOrder(orders.get(1)).path("pickupPoint").asText(),
+                groupBuy.pickupCode(orders.get(1)), GroupBuyDriver.asLeader()).getBody()).contains("\"quantity\":1");
+        assertThat(lineStatuses(orders.get(1))).isEqualTo("1 COLLECTED, 1 COLLECTED");
+        orders.forEach(o -> assertThat(refunds(o)).isZero());
+    }
+
+    @Test
+    void whenNoBackupHasStockAnOperatorDecidesAndUndecidedLinesAreRefunded() {
+        // Given 150 pieces, more than any supplier has: nobody can supply them at the cutoff
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 150);
+        long batch = groupBuy.batchOf(orders.get(0));
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.SUPPLIER_CHOSEN.id())
+                .hasNotPassed(Element.FORWARD.id());
+
+        // Then an operator decides on the missing lines
+        Task task = groupBuy.task(batch, 1);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+        assertThat(engine.getTaskService().getVariable(task.getId(), "consumerRows").toString())
+                .contains("150 × " + rice.sku());
+
+        // When the operator waits for restock, and a day later there is still no supplier
+        groupBuy.complete(batch, 1, Map.of("missingLinesDecision", "wait_for_restock"));
+        groupBuy.fire(batch, 1, Element.RESTOCK_WAIT.id());
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+
+        // When nobody decides within four hours
+        groupBuy.fire(batch, 1, Element.MISSING_LINES_DEADLINE.id());
+
+        // Then the consumer is refunded, nothing was ordered, and the batch settles with nothing to collect
+        assertThat(refunds(orders.get(0))).isEqualTo(1);
+        assertThat(dropflow.getOrder(orders.get(0)).path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.REFUND_MISSING_LINES.id()).isEnded();
+        assertThat(supplier.received(po(batch, 1))).isNull();
+        assertThat(groupBuy.batchProcess(batch)).hasPassed("service_settle_batch").isEnded();
+    }
+
+    @Test
+    void theOperatorRefundsMissingLinesAtOnce() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 150);
+        long batch = groupBuy.batchOf(orders.get(0));
+
+        groupBuy.complete(batch, 1, Map.of("missingLinesDecision", "refund"));
+
+        assertThat(refunds(orders.get(0))).isEqualTo(1);
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasNotPassed(Element.MISSING_LINES_DEADLINE.id()).isEnded();
+    }
+
+    @Test
+    void aSupplierThatRefusesInItsAnswerOrDeclinesIsReplacedByTheBackup() {
+        // Given three goods with a backup each, ordered in one batch
+        Goods refusing = goods(true);
+        Goods rejecting = goods(true);
+        Goods runningOut = goods(true);
+        supplier.refuseNextCalls(refusing.first(), 1);
+        String point = point();
+        long order = dropflow.place(GroupBuyDriver.order(point, Map.of(refusing.sku(), 1, rejecting.sku(), 1,
+                runningOut.sku(), 1), "15.00")).orderId();
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        Map<String, Integer> purchaseOf = new java.util.HashMap<>();
+        for (int n = 1; n <= 3; n++) {
+            SandboxSupplier.Received received = supplier.received(po(batch, n));
+            purchaseOf.put(received.order().supplierCode(), n);
+        }
+
+        // When the first refuses in its answer to our call, the second rejects, the third runs out after accepting
+        dropflow.supplierSays(rejecting.first(), po(batch, purchaseOf.get(rejecting.first())), "REJECTED", "DISCONTINUED",
+                null, null);
+        int third = purchaseOf.get(runningOut.first());
+        dropflow.supplierSays(runningOut.first(), po(batch, third), "ACCEPTED");
+        groupBuy.runJobs(batch);
+        dropflow.supplierSays(runningOut.first(), po(batch, third), "OUT_OF_STOCK");
+        groupBuy.runJobs(batch);
+
+        // Then each purchase's lines went to its backup supplier
+        assertThat(groupBuy.purchaseProcess(batch, purchaseOf.get(refusing.first())))
+                .hasPassed(Element.SUPPLIER_REFUSED.id()).isWaitingAt(Element.BACKUPS_DELIVER.id());
+        assertThat(groupBuy.purchaseProcess(batch, purchaseOf.get(rejecting.first())))
+                .hasPassed("end_purchase_declined", Element.PURCHASE_DECLINED.id())
+                .isWaitingAt(Element.BACKUPS_DELIVER.id());
+        assertThat(groupBuy.purchaseProcess(batch, third))
+                .hasPassed("end_declined_after_acceptance").isWaitingAt(Element.BACKUPS_DELIVER.id());
+        List<String> backups = new ArrayList<>();
+        for (int n = 4; n <= 6; n++) {
+            backups.add(supplier.received(po(batch, n)).order().supplierCode());
+        }
+        assertThat(backups).containsExactlyInAnyOrder(refusing.backup(), rejecting.backup(), runningOut.backup());
+        assertThat(lineStatuses(order)).isEqualTo("1 ORDERED, 1 ORDERED, 1 ORDERED");
+    }
+
+    @Test
+    void theShipByDeadlineRemindsTheSupplierThenAnOperatorExtendsItOrGivesUpOnTheSupplier() {
+        // Given a batch ordered from two suppliers who accept and do not ship
+        Goods slow = goods(true);
+        Goods slower = goods(true);
+        String point = point();
+        long order = dropflow.place(GroupBuyDriver.order(point, Map.of(slow.sku(), 2, slower.sku(), 1), "15.00")).orderId();
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        int first = supplier.received(po(batch, 1)).order().supplierCode().equals(slow.first()) ? 1 : 2;
+        int second = 3 - first;
+        JsonNode purchases = groupBuy.batch(batch).path("purchases");
+        assertThat(purchases.get(0).path("shipByAt").asText()).isNotBlank();
+
+        // When the reminder is due
+        groupBuy.fire(batch, first, Element.REMINDER_DUE.id());
+        assertThat(supplier.received(po(batch, first)).reminders()).hasSize(1);
+        assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed(Element.REMIND_SUPPLIER.id(), "end_supplier_reminded");
+
+        // When the deadline passes, an operator decides (supervisors too, after the decision time)
+        groupBuy.fire(batch, first, Element.SHIP_BY_DEADLINE.id());
+        Task breach = groupBuy.task(batch, first);
+        assertThat(breach.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_SHIP_BY_BREACH.id());
+        assertThat(engine.getTaskService().getVariable(breach.getId(), "purchaseOrderNumber")).isEqualTo(po(batch, first));
+        groupBuy.fire(batch, first, Element.SLA_ESCALATION.id());
+        assertThat(dropflow.candidateGroups(groupBuy.task(batch, first))).contains("supervisors");
+
+        // When the operator extends it by 24 hours, and the supplier then ships without ever confirming
+        groupBuy.complete(batch, first, Map.of("slaDecision", "extend", "extendByHours", 24L));
+        assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed(Element.EXTEND_SHIP_BY.id())
+                .isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+        shipped(batch, first, slow.first());
+        assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed("end_shipped_before_acceptance")
+                .isWaitingAt(Element.AWAIT_ARRIVAL.id());
+
+        // When the other supplier misses its deadline and the operator gives up on it
+        groupBuy.fire(batch, second, Element.SHIP_BY_DEADLINE.id());
+        groupBuy.complete(batch, second, Map.of("slaDecision", "find_backup"));
+
+        // Then it is asked to cancel and its lines go to the backup supplier
+        assertThat(supplier.received(po(batch, second)).cancellationRequests()).containsExactly(po(batch, second) + "-cancel");
+        assertThat(groupBuy.purchaseProcess(batch, second)).hasPassed(Element.CANCEL_LATE.id())
+                .isWaitingAt(Element.BACKUPS_DELIVER.id());
+        assertThat(supplier.received(po(batch, 3)).order().supplierCode()).isEqualTo(slower.backup());
+    }
+
+    @Test
+    void aShipmentReportedWhileTheOperatorDecidesWins() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        dropflow.supplierSays(rice.first(), po(batch, 1), "ACCEPTED");
+        groupBuy.fire(batch, 1, Element.SHIP_BY_DEADLINE.id());
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.DECIDE_SHIP_BY_BREACH.id());
+
+        shipped(batch, 1, rice.first());
+
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.SHIPPED_WHILE_DECIDING.id(),
+                Element.REGISTER_TRACKING.id()).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        assertThat(groupBuy.task(batch, 1)).isNull();
+    }
+
+    @Test
+    void aParcelThatGoesMissingIsLookedIntoAndFoundAtThePoint() {
+        // Given a parcel on its way to the point
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        shipped(batch, 1, rice.first());
+
+        // When the carrier reports a problem, an operator looks into it (supervisors too, after a while)
+        dropflow.carrierSays(tracking(batch, 1), "EXCEPTION");
+        groupBuy.runJobs(batch);
+        Task task = groupBuy.task(batch, 1);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        assertThat(engine.getTaskService().getVariable(task.getId(), "trackingNumber")).isEqualTo(tracking(batch, 1));
+        groupBuy.fire(batch, 1, Element.PARCEL_ESCALATION.id());
+        assertThat(dropflow.candidateGroups(groupBuy.task(batch, 1))).contains("supervisors");
+
+        // When the operator keeps waiting and the carrier stays silent
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "keep_waiting"));
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        groupBuy.fire(batch, 1, Element.NO_ARRIVAL.id());
+
+        // When the operator learns from the leader that the goods are there
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "received"));
+
+        // Then the consumers are told and can collect
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.MAKE_READY.id()).isEnded();
+        assertThat(dropflow.getOrder(orders.get(0)).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
+    }
+
+    @Test
+    void aParcelTheLeaderDoesNotFindOrDoesNotConfirmIsGivenUpAndReplaced() {
+        // Given two parcels the carrier delivered to the point
+        Goods missing = goods(true);
+        Goods unconfirmed = goods(true);
+        String point = point();
+        long order = dropflow.place(GroupBuyDriver.order(point, Map.of(missing.sku(), 1, unconfirmed.sku(), 1),
+                "15.00")).orderId();
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        int first = supplier.received(po(batch, 1)).order().supplierCode().equals(missing.first()) ? 1 : 2;
+        int second = 3 - first;
+        shipped(batch, first, missing.first());
+        shipped(batch, second, unconfirmed.first());
+        dropflow.carrierSays(tracking(batch, first), "DELIVERED");
+        dropflow.carrierSays(tracking(batch, second), "DELIVERED");
+        groupBuy.runJobs(batch);
+
+        // When the leader reports the first parcel is not there, and does not confirm the second in time
+        groupBuy.complete(batch, first, Map.of("receipt", "parcel_missing"));
+        groupBuy.fire(batch, second, Element.RECEIPT_OVERDUE.id());
+
+        // Then an operator decides on each; giving them up sends their lines to the backups
+        assertThat(groupBuy.task(batch, first).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        assertThat(groupBuy.task(batch, second).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        groupBuy.complete(batch, first, Map.of("parcelDecision", "give_up"));
+        groupBuy.complete(batch, second, Map.of("parcelDecision", "give_up"));
+        assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed(Element.WRITE_OFF_PARCEL.id())
+                .isWaitingAt(Element.BACKUPS_DELIVER.id());
+        List<String> backups = List.of(supplier.received(po(batch, 3)).order().supplierCode(),
+                supplier.received(po(batch, 4)).order().supplierCode());
+        assertThat(backups).containsExactlyInAnyOrder(missing.backup(), unconfirmed.backup());
+    }
+}
