@@ -65,7 +65,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
             id = own.execute(tx -> {
                 jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
                         + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100),
-                        cut(deliveryId, 200), payload, Status.RECEIVED.name(), Timestamp.from(clock.instant()));
+                        cut(deliveryId, 200), storable(payload), Status.RECEIVED.name(), Timestamp.from(clock.instant()));
                 return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
                         + " and delivery_id = ?", Long.class, partner, account, cut(deliveryId, 200));
             });
@@ -84,7 +84,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
             Long rowId = own.execute(tx -> {
                 jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
                         + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100), cut(id, 200),
-                        payload == null ? "" : payload, Status.RECEIVED.name(), Timestamp.from(clock.instant()));
+                        storable(payload), Status.RECEIVED.name(), Timestamp.from(clock.instant()));
                 return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
                         + " and delivery_id = ?", Long.class, partner, account, cut(id, 200));
             });
@@ -230,7 +230,17 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 (String) row.get("payload"), ((Number) row.get("attempts")).intValue());
     }
 
+    /**
+     * A text cut to its column, without NUL characters (PostgreSQL's text cannot hold them; a partner's
+     * message id or topic with one is still recorded, under the same cleaned name each time).
+     */
     private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        String clean = text == null ? null : text.replace('\u0000', '\uFFFD');
+        return clean == null || clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
+    /** The payload as received; a raw NUL (never valid JSON) is kept as its JSON escape. */
+    private static String storable(String payload) {
+        return payload == null ? "" : payload.replace("\u0000", "\\u0000");
     }
 }

@@ -10,9 +10,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** What the operator's form shows: the delivery's facts and its raw payload (task-local, cut to 20 000 characters). */
+/**
+ * What the operator's form shows: the delivery's facts and its raw payload, task-local and cut to what
+ * a Camunda string variable holds (4 000 characters); the whole payload stays in partner_delivery.
+ */
 @Component("describePartnerDelivery")
 class DescribePartnerDelivery implements TaskListener {
+
+    /** A Camunda string variable holds at most 4 000 characters (ACT_RU_VARIABLE.TEXT_). */
+    static final int SHOWN = 3_900;
 
     private final RecordedDeliveries deliveries;
 
@@ -28,6 +34,6 @@ class DescribePartnerDelivery implements TaskListener {
                 + "**, delivery " + d.get("delivery_id") + ", received " + d.get("received_at") + ", tried "
                 + d.get("attempts") + " times.\n\nWhy it was not taken: " + d.get("last_error"));
         String payload = deliveries.delivery(id).payload();
-        DELIVERY_PAYLOAD.setLocal(task, payload.length() > 20_000 ? payload.substring(0, 20_000) + "…" : payload);
+        DELIVERY_PAYLOAD.setLocal(task, payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload);
     }
 }
