@@ -10,7 +10,18 @@ public interface StorefrontGateway {
 
     void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey);
 
+    /** Refunds part of what the consumer paid: {@code amount} in the order's currency (a claim, a return). */
     void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey);
+
+    /**
+     * Refunds the whole order: everything the consumer paid for it that is still refundable, taxes and
+     * shipping included. {@code sale} is what Dropflow booked as the sale (net of the taxes the
+     * storefront collected); a storefront that charges exactly the sale refunds that.
+     */
+    default void refundOrder(String storefrontOrderId, BigDecimal sale, String currency, String reason,
+            String idempotencyKey) {
+        refund(storefrontOrderId, sale, currency, reason, idempotencyKey);
+    }
 
     /** Tells the consumer, through the storefront's order messages, that the parcel will be late. */
     void notifyDelay(String storefrontOrderId, String message, String idempotencyKey);

@@ -46,7 +46,8 @@ public class Closing {
     }
 
     /**
-     * Refunds the consumer in full through the storefront. One refund per order: the idempotency key
+     * Refunds the consumer in full through the storefront: everything paid, taxes and shipping included
+     * (the ledger books the sale net of tax back). One refund per order: the idempotency key
      * is the order's, so a retry or a second path to this step never refunds twice.
      *
      * @param outcome how sourcing ended: CANCELLED closes the order as cancelled, anything else as refunded
@@ -57,9 +58,9 @@ public class Closing {
         boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
         String reason = cancelled ? "cancelled by consumer" : "order could not be fulfilled";
         Money sale = order.sale();
-        storefront.refund(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
+        storefront.refundOrder(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
         ledger.refund(orderId, sale);
         order.moveTo(cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
-        timeline.record(orderId, "Consumer refunded " + sale + " (" + reason + ")");
+        timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
     }
 }

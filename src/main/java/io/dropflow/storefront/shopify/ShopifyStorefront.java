@@ -138,9 +138,25 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
 
     @Override
     public void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey) {
+        refundUpTo(storefrontOrderId, amount, currency, reason, idempotencyKey);
+    }
+
+    /**
+     * The whole order: Shopify's suggested full refund (every line, shipping and the taxes charged on them),
+     * all of what its transactions can still refund, not only the sale Dropflow booked net of tax.
+     */
+    @Override
+    public void refundOrder(String storefrontOrderId, BigDecimal sale, String currency, String reason,
+            String idempotencyKey) {
+        refundUpTo(storefrontOrderId, null, currency, reason, idempotencyKey);
+    }
+
+    /** Shopify's refund flow against the suggested transactions, up to {@code cap} (null: all they can refund). */
+    private void refundUpTo(String storefrontOrderId, BigDecimal cap, String currency, String reason,
+            String idempotencyKey) {
         String order = ShopifyAdmin.orderGid(storefrontOrderId);
         JsonNode suggested = admin.run("SuggestedRefund", Map.of("id", order)).path("order").path("suggestedRefund");
-        BigDecimal left = amount;
+        BigDecimal left = cap != null ? cap : new BigDecimal(Long.MAX_VALUE);
         List<Map<String, Object>> transactions = new ArrayList<>();
         for (JsonNode t : suggested.path("suggestedTransactions")) {
             if (left.signum() <= 0) {
@@ -159,8 +175,8 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
                     storefrontOrderId, idempotencyKey);
             return;
         }
-        if (left.signum() > 0) {
-            log.warn("Shopify order {} can refund only {} {} less than {}", storefrontOrderId, left, currency, amount);
+        if (cap != null && left.signum() > 0) {
+            log.warn("Shopify order {} can refund only {} {} less than {}", storefrontOrderId, left, currency, cap);
         }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("orderId", order);

@@ -55,7 +55,7 @@ class ClosingTest {
     void aCancelledOrderIsRefundedInFullOnceAndClosedAsCancelled() {
         closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED);
 
-        verify(storefront).refund("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
         verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
     }
@@ -64,9 +64,10 @@ class ClosingTest {
     void anOrderNobodyCouldFillIsClosedAsRefunded() {
         closing.refund(ORDER_ID, FulfillmentOutcome.UNFULFILLED);
 
-        verify(storefront).refund("SHOP-1001", new BigDecimal("15.00"), "EUR", "order could not be fulfilled",
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "order could not be fulfilled",
                 "DF-7-refund");
         assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
-        assertThat(timeline.lines()).containsExactly("Consumer refunded 15.00 EUR (order could not be fulfilled)");
+        assertThat(timeline.lines()).containsExactly(
+                "Consumer refunded in full: sale 15.00 EUR and what was paid on it (order could not be fulfilled)");
     }
 }

@@ -46,7 +46,7 @@ class ShopifyStorefrontTest {
 
     private ShopifyStorefront storefront(Map<String, String> carriers, Map<String, String> urls) {
         return new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "client-id", "client-secret", null, null,
-                shopify.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(800), carriers, urls, null, null),
+                shopify.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(3), carriers, urls, null, null),
                 ResilientPartnerCalls.local(new PartnerSettings(null, null, null), new SimpleMeterRegistry(),
                         Clock.systemUTC()), tokens, Clock.systemUTC());
     }
@@ -162,6 +162,25 @@ class ShopifyStorefrontTest {
     }
 
     @Test
+    void aWholeOrderIsRefundedWithItsTaxesAndShippingNotOnlyTheSaleNetOfTax() {
+        // Order.suggestedRefund(suggestFullRefund: true, refundShipping: true): every line, shipping and their taxes
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order#field-Order.fields.suggestedRefund
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}},"
+                + "\"suggestedTransactions\":["
+                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+        shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
+                "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/6\"},\"userErrors\":[]}}"))));
+
+        // The sale Dropflow booked is 20.00 net of 19 % VAT; the consumer paid 23.80 and gets 23.80 back.
+        storefront.refundOrder("450789469", new BigDecimal("20.00"), "EUR", "cancelled by consumer", "DF-7-refund");
+
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.idempotencyKey", equalTo("DF-7-refund")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].amount", equalTo("23.80"))));
+    }
+
+    @Test
     void anOrderRefundedInShopifyAlreadyIsNotRefundedAgain() {
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"suggestedRefund\":{\"suggestedTransactions\":[{\"gateway\":\"manual\",\"parentTransaction\":{\"id\":\"T\"},"
@@ -230,7 +249,7 @@ class ShopifyStorefrontTest {
                 .hasMessageContaining("retried");
 
         storefront = storefront(Map.of(), Map.of());
-        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{}").withFixedDelay(1500)));
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{}").withFixedDelay(4500)));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("in time");
 
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(aResponse().withStatus(403)
