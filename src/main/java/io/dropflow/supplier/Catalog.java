@@ -20,4 +20,13 @@ public interface Catalog {
 
     /** @throws io.dropflow.web.NotFound for an unknown supplier code */
     SupplierView supplier(String supplierCode);
+
+    /**
+     * A supplier's stock levels and supply prices, pushed through its webhook: applied whole, or (a
+     * value the catalog refuses) not at all. Several reports for one supplier SKU apply in order.
+     *
+     * @return the supplier SKUs the supplier has no offer for (left alone, never guessed at)
+     * @throws io.dropflow.web.NotFound for an unknown supplier code
+     */
+    List<String> supplierReported(String supplierCode, List<OfferReport> reports);
 }

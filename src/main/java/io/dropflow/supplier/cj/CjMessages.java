@@ -6,18 +6,24 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferReport;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.web.ApiProblem;
 import io.dropflow.web.NotFound;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -41,7 +47,13 @@ import org.springframework.stereotype.Component;
  *     without a payload schema: the message's order ids are read wherever they are named
  *     ({@code orderId}/{@code cjOrderId}, {@code orderNumber}/{@code orderNum}, and the ids in any list);
  *     a message naming no order of ours goes to an operator.
- * <li>Every other topic (products, stock, …) is taken and ignored.
+ * <li>{@code STOCK}: stock levels of CJ variants by warehouse ({@code params}: per variant id, a list of
+ *     {@code {vid, areaId, areaEn, countryCode, storageNum}}); each variant's stock, summed over its
+ *     warehouses, becomes the stock of our offer whose supplier SKU is the vid.
+ * <li>{@code VARIANT}: a variant changed; when its {@code variantSellPrice} changed (named in
+ *     {@code fields}, or no {@code fields} given) it becomes the supply price of that offer, in USD
+ *     (CJ's prices). Variants we offer nothing for are left alone.
+ * <li>Every other topic (products, …) is taken and ignored.
  * </ul>
  */
 @Component
@@ -51,6 +63,8 @@ class CjMessages implements DeliveryHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Message ids, order ids and numbers: printable ASCII without spaces (they end up in our tables). */
     static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:#/-]{1,80}");
+    /** CJ prices its products in US dollars. */
+    static final String CJ_CURRENCY = "USD";
     private static final DateTimeFormatter CJ_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CjSettings settings;
@@ -58,13 +72,16 @@ class CjMessages implements DeliveryHandler {
     private final Purchasing purchasing;
     private final Tracking tracking;
     private final JdbcTemplate jdbc;
+    private final Catalog catalog;
 
-    CjMessages(CjSettings settings, CjSupplier cj, Purchasing purchasing, Tracking tracking, JdbcTemplate jdbc) {
+    CjMessages(CjSettings settings, CjSupplier cj, Purchasing purchasing, Tracking tracking, JdbcTemplate jdbc,
+            Catalog catalog) {
         this.settings = settings;
         this.cj = cj;
         this.purchasing = purchasing;
         this.tracking = tracking;
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     @Override
@@ -98,6 +115,8 @@ class CjMessages implements DeliveryHandler {
             case "ORDER" -> order(supplierCode, messageId, params);
             case "LOGISTIC" -> logistic(supplierCode, account.get(), messageId, params);
             case "ORDERSPLIT" -> split(supplierCode, params);
+            case "STOCK" -> stock(supplierCode, params);
+            case "VARIANT" -> variant(supplierCode, params);
             default -> Result.taken("ignored: " + message.path("type").asText("") + " messages change no order");
         };
     }
@@ -134,6 +153,53 @@ class CjMessages implements DeliveryHandler {
         }
         log.info("CJ split {} into orders {}", number, ids);
         return Result.taken("CJ orders " + ids + " belong to " + number);
+    }
+
+    private Result stock(String supplierCode, JsonNode params) {
+        Map<String, Integer> byVid = new LinkedHashMap<>();
+        List<JsonNode> warehouses = new ArrayList<>();
+        params.forEach(v -> (v.isArray() ? v : List.of(v)).forEach(warehouses::add));
+        warehouses.add(params);
+        for (JsonNode w : warehouses) {
+            String vid = w.path("vid").asText("");
+            if (ID.matcher(vid).matches() && w.path("storageNum").canConvertToInt() && w.path("storageNum").asInt() >= 0) {
+                byVid.merge(vid, w.path("storageNum").asInt(), Integer::sum);
+            }
+        }
+        if (byVid.isEmpty()) {
+            return Result.unusable("a STOCK message needs, per variant, warehouses with a vid and a storageNum");
+        }
+        return report(supplierCode, byVid.entrySet().stream().map(e -> OfferReport.stock(e.getKey(), e.getValue())).toList());
+    }
+
+    private Result variant(String supplierCode, JsonNode params) {
+        String vid = params.path("vid").asText("");
+        JsonNode price = params.path("variantSellPrice");
+        JsonNode fields = params.path("fields");
+        boolean priceChanged = !fields.isArray() || fields.toString().contains("\"variantSellPrice\"");
+        if (!ID.matcher(vid).matches()) {
+            return Result.unusable("a VARIANT message needs params.vid");
+        }
+        if (!priceChanged || !price.isNumber() && !price.isTextual()) {
+            return Result.taken("variant " + vid + ": no new price");
+        }
+        BigDecimal supplyPrice;
+        try {
+            supplyPrice = new BigDecimal(price.asText()).setScale(2, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException | ArithmeticException notAPrice) {
+            return Result.unusable("variantSellPrice is not a price: " + price.asText());
+        }
+        return report(supplierCode, List.of(OfferReport.price(vid, supplyPrice, CJ_CURRENCY)));
+    }
+
+    private Result report(String supplierCode, List<OfferReport> reports) {
+        try {
+            List<String> unknown = catalog.supplierReported(supplierCode, reports);
+            return Result.taken((reports.size() - unknown.size()) + " offer(s) updated"
+                    + (unknown.isEmpty() ? "" : "; no offer for variants " + unknown));
+        } catch (ApiProblem refused) {
+            return Result.unusable("the catalog refuses it: " + refused.getBody().getDetail());
+        }
     }
 
     private static void collect(JsonNode value, Set<String> ids) {

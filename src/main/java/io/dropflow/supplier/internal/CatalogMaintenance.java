@@ -1,5 +1,6 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.supplier.OfferReport;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.NotFound;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -211,11 +213,13 @@ class CatalogMaintenance {
     /**
      * A supplier tells us stock levels or prices of its SKUs (through its webhook), all applied or,
      * when one makes an offer invalid, none.
-     * @param updates by the supplier's SKU, what each makes of its offer's terms
+     * @param reports in the order they were reported; several for one supplier SKU apply in that order
      * @return the supplier SKUs no offer of the supplier has: reported back, not guessed at
      */
     @Transactional
-    List<String> supplierUpdated(String supplierCode, Map<String, Function<OfferTerms, OfferTerms>> updates) {
+    List<String> supplierReported(String supplierCode, List<OfferReport> reports) {
+        Map<String, Function<OfferTerms, OfferTerms>> updates = new LinkedHashMap<>();
+        reports.forEach(r -> updates.merge(r.supplierSku(), t -> applied(r, t), Function::andThen));
         Supplier supplier = find(supplierCode);
         List<String> unknown = new ArrayList<>();
         Instant now = clock.instant();
@@ -226,6 +230,21 @@ class CatalogMaintenance {
                     offer.change(terms, now);
                 }, () -> unknown.add(supplierSku)));
         return unknown;
+    }
+
+    /**
+     * A report's terms. A price in another currency than the offer's is refused: the offer's shipping cost
+     * is in its currency too, so changing the currency is the seller's edit through the catalog, never a push.
+     */
+    private static OfferTerms applied(OfferReport r, OfferTerms t) {
+        if (r.currency() != null && !r.currency().equals(t.currency())) {
+            throw CatalogProblem.invalid("supplier SKU " + r.supplierSku() + ": a price in " + r.currency()
+                    + " for an offer in " + t.currency() + "; the seller changes an offer's currency in the catalog");
+        }
+        return new OfferTerms(t.supplierSku(), r.supplyPrice() == null ? t.supplyPrice() : r.supplyPrice(),
+                r.currency() == null ? t.currency() : r.currency(), t.shippingCost(),
+                r.stock() == null ? t.stockLevel() : r.stock(), t.shipFromRegion(), t.shipByHours(), t.category(),
+                t.active());
     }
 
     private SupplierDetails details(Supplier supplier) {

@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferReport;
 import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
@@ -15,10 +16,12 @@ class CatalogService implements Catalog {
 
     private final Suppliers suppliers;
     private final SupplierOffers offers;
+    private final CatalogMaintenance maintenance;
 
-    CatalogService(Suppliers suppliers, SupplierOffers offers) {
+    CatalogService(Suppliers suppliers, SupplierOffers offers, CatalogMaintenance maintenance) {
         this.suppliers = suppliers;
         this.offers = offers;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -50,5 +53,10 @@ class CatalogService implements Catalog {
     public SupplierView supplier(String supplierCode) {
         return suppliers.findByCode(supplierCode).map(Supplier::view)
                 .orElseThrow(() -> NotFound.of("supplier", supplierCode));
+    }
+
+    @Override
+    public List<String> supplierReported(String supplierCode, List<OfferReport> reports) {
+        return maintenance.supplierReported(supplierCode, reports);
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.supplier.OfferReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,10 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,10 +47,8 @@ class OfferUpdateController {
             return (stock != null || supplyPrice != null) && (supplyPrice == null) == (currency == null);
         }
 
-        OfferTerms applyTo(OfferTerms t) {
-            return new OfferTerms(t.supplierSku(), supplyPrice == null ? t.supplyPrice() : supplyPrice,
-                    currency == null ? t.currency() : currency, t.shippingCost(), stock == null ? t.stockLevel() : stock,
-                    t.shipFromRegion(), t.shipByHours(), t.category(), t.active());
+        OfferReport report() {
+            return new OfferReport(supplierSku, stock, supplyPrice, currency);
         }
     }
 
@@ -64,9 +60,9 @@ class OfferUpdateController {
             description = "Absolute values per supplier SKU; the whole push is applied or, if one value is invalid "
                     + "(400), none. Supplier SKUs without an offer are listed in the answer.")
     Result receive(@PathVariable String supplierCode, @Valid @RequestBody OfferUpdates push) {
-        Map<String, Function<OfferTerms, OfferTerms>> updates = new LinkedHashMap<>();
-        push.offers().forEach(u -> updates.merge(u.supplierSku(), u::applyTo, Function::andThen));
-        List<String> unknown = catalog.supplierUpdated(supplierCode, updates);
-        return new Result(updates.size() - unknown.size(), unknown);
+        List<OfferReport> reports = push.offers().stream().map(Update::report).toList();
+        List<String> unknown = catalog.supplierReported(supplierCode, reports);
+        long reported = reports.stream().map(OfferReport::supplierSku).distinct().count();
+        return new Result((int) reported - unknown.size(), unknown);
     }
 }

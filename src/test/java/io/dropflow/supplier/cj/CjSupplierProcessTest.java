@@ -163,9 +163,9 @@ class CjSupplierProcessTest {
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
         assertThat(DropflowDriver.read(accepted.getBody()).path("result").asText()).isEqualTo("success");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
-        // Stock messages are acknowledged and ignored
-        assertThat(cjSays("STOCK", Map.of("vid", TestSupplierApi.CJ_VID), TestSupplierApi.CJ_OPEN_ID).getStatusCode().value())
-                .isEqualTo(200);
+        // Product messages are acknowledged and ignored (stock and prices: cjStockAndPriceMessagesUpdateTheOfferOfTheirVariant)
+        assertThat(cjSays("PRODUCT", Map.of("pid", "1424608189734850560", "fields", List.of("productDescription")),
+                TestSupplierApi.CJ_OPEN_ID).getBody()).contains("taken: ignored");
 
         // A parcel of a CJ order we do not know (yet) is taken with 200 and parked: Dropflow retries it,
         // CJ does not have to (the old 409 made CJ count a failure)
@@ -292,5 +292,48 @@ class CjSupplierProcessTest {
 
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText())
                 .isEqualTo("CJPKL-EARLY-" + order);
+    }
+
+    @Test
+    void cjStockAndPriceMessagesUpdateTheOfferOfTheirVariant() throws Exception {
+        String vid = TestSupplierApi.CJ_VID;
+        String notOurs = "1424608152007086080";
+        try {
+            // STOCK: per variant id, its warehouses and their storageNum (CJ's Webhook page, stock message)
+            ResponseEntity<String> stock = cjSays("STOCK", Map.of(vid, List.of(
+                    Map.of("vid", vid, "areaId", "2", "areaEn", "China Warehouse", "countryCode", "CN", "storageNum", 120),
+                    Map.of("vid", vid, "areaId", "1", "areaEn", "US Warehouse", "countryCode", "US", "storageNum", 30)),
+                    notOurs, List.of(Map.of("vid", notOurs, "areaId", "2", "areaEn", "China Warehouse", "countryCode", "CN",
+                            "storageNum", 5))), TestSupplierApi.CJ_OPEN_ID);
+
+            assertThat(stock.getStatusCode().value()).isEqualTo(200);
+            assertThat(stock.getBody()).contains("taken: 1 offer(s) updated").contains(notOurs);
+            assertThat(offer(vid, "stock_level", Integer.class)).isEqualTo(150);
+
+            // VARIANT: a new variantSellPrice is CJ's price in USD; the offer is in EUR, so it goes to an operator
+            ResponseEntity<String> inEuro = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 3.85,
+                    "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
+            assertThat(inEuro.getStatusCode().value()).isEqualTo(200);
+            assertThat(inEuro.getBody()).contains("unusable").contains("a price in USD for an offer in EUR");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("4.00");
+
+            jdbc.update("update supplier_offer set currency = 'USD' where supplier_sku = ?", vid);
+            ResponseEntity<String> inDollars = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 3.85,
+                    "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
+            assertThat(inDollars.getBody()).contains("taken: 1 offer(s) updated");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("3.85");
+
+            ResponseEntity<String> renamed = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 9.99,
+                    "fields", List.of("variantNameEn")), TestSupplierApi.CJ_OPEN_ID);
+            assertThat(renamed.getBody()).contains("no new price");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("3.85");
+        } finally {
+            jdbc.update("update supplier_offer set supply_price = 4.00, currency = 'EUR', stock_level = 100"
+                    + " where supplier_sku = ?", vid);
+        }
+    }
+
+    private <T> T offer(String supplierSku, String column, Class<T> type) {
+        return jdbc.queryForObject("select " + column + " from supplier_offer where supplier_sku = ?", type, supplierSku);
     }
 }

@@ -222,6 +222,16 @@ class CatalogApiTest {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
                 .path("stock").asInt()).as("nothing of a refused push is applied").isZero();
+
+        ResponseEntity<String> otherCurrency = dropflow.post(path, Map.of("eventId", "p4", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 7),
+                Map.of("supplierSku", "S-" + code + "-B", "supplyPrice", "3.10", "currency", "USD"))),
+                DropflowDriver.asPartner());
+
+        assertThat(otherCurrency.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(otherCurrency).path("detail").asText()).contains("a price in USD for an offer in CNY");
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-B", asSupervisor()))
+                .path("supplyPrice").decimalValue()).isEqualByComparingTo("21.50");
         assertThat(dropflow.post(path, Map.of("eventId", "p3", "offers", java.util.List.of(
                 Map.of("supplierSku", "S-" + code + "-A", "stock", 7))), DropflowDriver.anonymous())
                 .getStatusCode().value()).isEqualTo(401);
