@@ -153,10 +153,15 @@ class PartnerClusterTest {
 
         List<Instant> sorted = starts.stream().sorted().toList();
         assertThat(sorted).hasSize(6);
+        // Without the shared pace the three nodes call two at a time (gaps near 0). The gaps are measured
+        // when each call's outcome is seen, so a thread the machine holds back a little shortens the next gap:
+        // 200 ms of slack for that, and the six calls still span five paced seconds.
         for (int i = 1; i < sorted.size(); i++) {
             assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)).toMillis()).as("gap before call " + i)
-                    .isGreaterThanOrEqualTo(950);
+                    .isGreaterThanOrEqualTo(800);
         }
+        assertThat(Duration.between(sorted.get(0), sorted.get(5)).toMillis()).as("six calls at one a second")
+                .isGreaterThanOrEqualTo(4800);
     }
 
     private static void sleep(long millis) {
