@@ -32,6 +32,8 @@ class Shipment {
     @Enumerated(EnumType.STRING)
     private TrackingStatus status = TrackingStatus.PENDING;
     private Instant registeredAt;
+    /** The consignee's phone the parcel was subscribed with (Kuaidi100 needs it for SF Express). */
+    private String consigneePhone;
     private Instant syncedToStorefrontAt;
     private Instant lastEventAt;
     private Instant createdAt;
@@ -71,10 +73,15 @@ class Shipment {
         return true;
     }
 
-    void markRegistered(Instant now) {
+    void markRegistered(Instant now, String consigneePhone) {
         if (registeredAt == null) {
             registeredAt = now;
+            this.consigneePhone = consigneePhone;
         }
+    }
+
+    String getConsigneePhone() {
+        return consigneePhone;
     }
 
     void markSyncedToStorefront(Instant now) {

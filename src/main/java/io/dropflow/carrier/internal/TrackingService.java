@@ -79,8 +79,15 @@ class TrackingService implements Tracking {
     private void registerOnce(Shipment shipment, String consigneePhone) {
         if (shipment.getRegisteredAt() == null) {
             carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consigneePhone);
-            shipment.markRegistered(clock.instant());
+            shipment.markRegistered(clock.instant(), consigneePhone);
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> consigneePhone(String carrierCode, String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
+                .map(Shipment::getConsigneePhone);
     }
 
     @Override

@@ -91,9 +91,12 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         subscribe(company(carrierCode), trackingNumber, consigneePhone);
     }
 
-    /** Subscribes again after Kuaidi100 stopped following the parcel ({@code abort}); "already subscribed" counts as done. */
-    void resubscribe(String company, String trackingNumber) {
-        subscribe(company, trackingNumber, null);
+    /**
+     * Subscribes again, with the phone the parcel was first subscribed with, after Kuaidi100 stopped
+     * following it ({@code abort}); "already subscribed" counts as done.
+     */
+    void resubscribe(String company, String trackingNumber, String consigneePhone) {
+        subscribe(company, trackingNumber, consigneePhone);
     }
 
     private void subscribe(String company, String trackingNumber, String consigneePhone) {

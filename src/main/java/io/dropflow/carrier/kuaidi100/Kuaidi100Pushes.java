@@ -65,7 +65,8 @@ class Kuaidi100Pushes implements DeliveryHandler {
                 return Result.unusable("abort for unknown company '" + company + "' or number");
             }
             log.warn("Kuaidi100 stopped following {} {} ({}): subscribing again", company, number, root.path("message").asText());
-            client.resubscribe(settings.companyFor(ours).orElse(company), number);
+            client.resubscribe(settings.companyFor(ours).orElse(company), number,
+                    tracking.consigneePhone(ours, number).orElse(null));
             return Result.taken("subscribed again after abort: " + root.path("message").asText());
         }
         if (ours == null || !PushedText.isTrackingNumber(number) || !last.path("data").isArray()) {

@@ -94,8 +94,10 @@ class Kuaidi100PushTest {
         assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
         String abort = param("abort", number, "0", older);
         assertThat(push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        // both subscriptions carry the consignee's phone (required for SF Express): the renewal is not refused
         TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/kuaidi100/poll"))
-                .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
+                .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8)))
+                .withRequestBody(containing(URLEncoder.encode("\"phone\":\"49221123\"", StandardCharsets.UTF_8))));
         assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents()).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
