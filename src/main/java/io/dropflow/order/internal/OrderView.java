@@ -16,12 +16,16 @@ import java.util.Optional;
  * Amounts have their currency's decimals (none for JPY). The sale is in the order's currency,
  * purchase orders in the supplier's (with what they come to in the order's currency, and the rate),
  * the ledger and the margin in the seller's settlement currency (each entry with what it was before
- * conversion and the rate used).
+ * conversion and the rate used). {@code settlement} says whether the margin is still PROVISIONAL
+ * (delivered, returns and claims may still change it), FINAL (settled), or null (not booked).
  */
 public record OrderView(Long id, String storefrontOrderId, OrderStatus status, String currency, BigDecimal saleTotal,
         Consumer consumer, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
         List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, String settlementCurrency,
-        List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
+        Settlement settlement, List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
+
+    /** How far the order's margin is booked (ADR 0013). */
+    public enum Settlement { PROVISIONAL, FINAL }
 
     public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice) {
     }

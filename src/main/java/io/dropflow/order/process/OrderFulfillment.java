@@ -7,7 +7,6 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.PARTNER_ANSWER_T
 import static io.dropflow.order.process.OrderFulfillmentProcess.PROCESS_KEY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.RESTOCK_WAIT;
-import static io.dropflow.order.process.OrderFulfillmentProcess.RETURN_WINDOW;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SLA_DECISION_TIME;
 import static io.dropflow.order.process.OrderFulfillmentProcess.businessKey;
@@ -53,20 +52,17 @@ class OrderFulfillment implements FulfillmentProcess {
     private final OrderTimeline timeline;
     private final Tracking tracking;
     private final SlaSettings sla;
-    private final Duration returnWindow;
     private final Duration restockWait;
     private final Duration partnerAnswerTime;
 
     OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking,
-            SlaSettings sla, @Value("${dropflow.fulfillment.return-window}") Duration returnWindow,
-            @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait,
+            SlaSettings sla, @Value("${dropflow.fulfillment.restock-wait}") Duration restockWait,
             @Value("${dropflow.fulfillment.partner-answer-time}") Duration partnerAnswerTime) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.timeline = timeline;
         this.tracking = tracking;
         this.sla = sla;
-        this.returnWindow = returnWindow;
         this.restockWait = restockWait;
         this.partnerAnswerTime = partnerAnswerTime;
     }
@@ -78,7 +74,6 @@ class OrderFulfillment implements FulfillmentProcess {
                 .businessKey(businessKey(orderId))
                 .setVariables(Map.of(
                         ORDER_ID.name(), ORDER_ID.stored(orderId),
-                        RETURN_WINDOW.name(), RETURN_WINDOW.stored(returnWindow),
                         RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(restockWait),
                         SLA_DECISION_TIME.name(), SLA_DECISION_TIME.stored(sla.decisionTime()),
                         PARTNER_ANSWER_TIME.name(), PARTNER_ANSWER_TIME.stored(partnerAnswerTime),

@@ -26,6 +26,7 @@ public final class OrderFulfillmentProcess {
     public static final String MODEL = "order-fulfillment.bpmn";
     public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
     public static final String SHIPPING_SLA_DECISION = "shipping_sla";
+    public static final String AFTER_SALES_WINDOWS_DECISION = "after_sales_windows";
 
     /** Business keys of order processes: "order-" and the order id (claims are "claim-…", returns "return-…"). */
     public static String businessKey(Long orderId) {
@@ -34,7 +35,6 @@ public final class OrderFulfillmentProcess {
 
     // Set when the process starts.
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
-    public static final ProcessVariable<Duration> RETURN_WINDOW = duration("returnWindow");
     public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
     /** How long a missed deadline may wait for an operator before supervisors are asked. */
     public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
@@ -78,6 +78,8 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Boolean> PARCEL_STALLED = flag("parcelStalled");
     /** When an operator last decided to keep watching the parcel; the silence clock starts again there. */
     public static final ProcessVariable<Instant> TRACKING_WATCHED_SINCE = moment("trackingWatchedSince");
+    /** When the last after-sales window closes (after-sales-windows.dmn) and the provisional margin becomes final. */
+    public static final ProcessVariable<Instant> FINAL_SETTLEMENT_AT = moment("finalSettlementAt");
     /** Form delivery-problem: keep_waiting, investigate, reship or refund. */
     public static final ProcessVariable<String> DELIVERY_PROBLEM_DECISION = text("deliveryProblemDecision");
 
@@ -126,7 +128,7 @@ public final class OrderFulfillmentProcess {
         LATE_SHIPMENT_UNCONFIRMED("timer_late_shipment_unconfirmed"),
         REROUTE_UNANSWERED("timer_reroute_unanswered"),
         END_LATE_SHIPPED_INSTEAD("end_sourcing_late_shipped_instead"),
-        CANCEL_LATE_ORDER("service_cancel_late_order"),
+        REROUTE_OR_REFUND("gateway_reroute_or_refund"),
         END_SOURCING_CANCELLED_LATE("end_sourcing_cancelled_late"),
         // The consumer's cancellation
         REQUEST_SUPPLIER_CANCELLATION("service_request_supplier_cancellation"),
@@ -153,7 +155,9 @@ public final class OrderFulfillmentProcess {
         ASK_SUPPLIER_TO_INVESTIGATE("service_ask_supplier_to_investigate"),
         PREPARE_RESHIP("service_prepare_reship"),
         // The end
-        RETURN_WINDOW("timer_return_window_elapsed"),
+        BOOK_PROVISIONAL_SETTLEMENT("service_book_provisional_settlement"),
+        /** Kept under this name for the after-sales tests: the timer now waits for the last after-sales window. */
+        RETURN_WINDOW("timer_after_sales_windows_closed"),
         SETTLE_ORDER("service_settle_order"),
         END_SETTLED("end_order_settled"),
         REFUND_CONSUMER("service_refund_consumer"),

@@ -157,18 +157,42 @@ class OrderFulfillmentProcessTest {
         dropflow.carrierSays("TRK-HAPPY-" + order, "IN_TRANSIT");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         dropflow.carrierSays("TRK-HAPPY-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(RETURN_WINDOW.id());
+        JsonNode delivered = dropflow.getOrder(order);
+        assertThat(delivered.path("settlement").asText()).isEqualTo("PROVISIONAL");
+        assertThat(delivered.path("margin").decimalValue()).isEqualByComparingTo("6.05");
 
-        // When the return window has passed, the order settles with its margin
+        // When the last after-sales window has closed, the margin is final
         dropflow.fireTimer(order, RETURN_WINDOW.id());
         assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER.id(), END_SETTLED.id());
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(settled.path("settlement").asText()).isEqualTo("FINAL");
         // 15.00 sale - 6.00 supply - 2.50 shipping - 0.45 platform fee (3 %)
         assertThat(settled.path("margin").decimalValue()).isEqualByComparingTo("6.05");
         assertThat(settled.path("ledger")).extracting(n -> n.path("type").asText())
                 .containsExactlyInAnyOrder("SALE", "SUPPLY_COST", "SHIPPING_COST", "PLATFORM_FEE");
         assertThat(settled.path("shipments").get(0).path("events")).hasSize(2);
+    }
+
+    /**
+     * Defect (issue 16): the order settled 7 days after delivery while returns were taken for 14
+     * days and claims for 30. Now the final settlement waits for the last window of
+     * after-sales-windows.dmn, and return and claim intake read the same table.
+     */
+    @Test
+    void theMarginIsFinalOnlyOnceNothingCanBeReturnedOrClaimedAnyMore() {
+        String trackingNumber = "TRK-WINDOWS-" + System.nanoTime();
+        long order = shippedOrder(trackingNumber);
+        java.time.Instant deliveredAt = java.time.Instant.now();
+        dropflow.carrierSays(trackingNumber, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+
+        java.time.Instant finalAt = dropflow.timer(order, RETURN_WINDOW.id()).getDuedate().toInstant();
+        assertThat(finalAt).as("not before the 30-day claim window closes")
+                .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(30)).minusSeconds(60))
+                .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(14)));
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
 
     @Test
@@ -281,6 +305,22 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(dropflow.getOrder(order).path("lines").get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
             assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ACME");
+        }
+
+        /** Defect (issue 16): a substitute skipped validation and was forwarded even at a loss. */
+        @Test
+        void aSubstituteIsValidatedAgainAndALossMakingOneGoesToReview() {
+            fixtures.acmeLossMakingVase();
+            long order = outOfStockOrder();
+
+            complete(order, Map.of("outOfStockDecision", "substitute", "skuToReplace", "DEMO-RARE",
+                    "substituteSku", SupplierFixtures.LOSS_MAKING_SKU));
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(SUBSTITUTE_PRODUCT.id()).isWaitingAt(REVIEW_ORDER.id());
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                    VALIDATION_PROBLEMS.name()).toString()).contains("negative margin");
+            assertThat(supplier.received(po(order, 3))).as("nothing forwarded at a loss").isNull();
         }
     }
 
@@ -668,16 +708,82 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(REGISTER_TRACKING.id());
         }
 
+        /** Defect (issue 16): the consumer was refunded before the late supplier answered. */
         @Test
-        void cancelledTheLateSupplierIsAskedToCancelAndTheConsumerIsRefundedOnce() {
+        void cancelledTheLateSupplierMustAnswerBeforeTheConsumerIsRefundedOnce() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
             complete(order, Map.of("slaDecision", "cancel_and_refund"));
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER.id());
+            assertThat(refundsFor(order)).as("no refund before the supplier answers").isZero();
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(LATE_CANCELLATION_ACCEPTED.id(), END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
+            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void cancelledButTheLateSupplierShipsAnywaySoTheParcelIsDeliveredNotRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-SHIPPED-" + order);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(END_LATE_SHIPPED_INSTEAD.id())
+                    .hasNotPassed(END_SOURCING_CANCELLED_LATE.id()).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(refundsFor(order)).isZero();
+        }
+
+        @Test
+        void cancelledAndRefusedTheShipmentGoesOnWhenItComes() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL.id());
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-REFUSED-" + order);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_AFTER_LATE_REFUSAL.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(refundsFor(order)).isZero();
+        }
+
+        @Test
+        void cancelledAndRefusedButTheShipmentNeverComesTheConsumerIsRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+
+            dropflow.fireTimer(order, LATE_SHIPMENT_UNCONFIRMED.id());
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
+            assertThat(supplier.received(po(order, 2))).as("no backup is asked when cancelling").isNull();
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void cancelledAndTheLateSupplierNeverAnswersTheConsumerIsRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.fireTimer(order, REROUTE_UNANSWERED.id());
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
