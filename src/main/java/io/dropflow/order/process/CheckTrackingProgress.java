@@ -3,6 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PARCEL_STALLED;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
 import io.dropflow.order.internal.Delivery;
@@ -26,6 +27,6 @@ class CheckTrackingProgress implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PARCEL_STALLED.set(execution, delivery.stalled(ORDER_ID.from(execution), SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), TRACKING_STALL_AFTER.from(execution)));
     }
 }

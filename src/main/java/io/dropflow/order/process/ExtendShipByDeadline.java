@@ -3,6 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.EXTEND_BY_HOURS;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT_SHARE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIP_BY_AT;
 
 import io.dropflow.order.internal.Forwarding;
@@ -28,6 +29,6 @@ class ExtendShipByDeadline implements JavaDelegate {
         Forwarding.Deadline deadline = forwarding.extendShipBy(PURCHASE_ORDER_ID.from(execution),
                 EXTEND_BY_HOURS.from(execution));
         SHIP_BY_AT.set(execution, deadline.shipBy());
-        REMINDER_AT.set(execution, deadline.reminderDue());
+        REMINDER_AT.set(execution, deadline.reminderDue(REMINDER_AT_SHARE.from(execution)));
     }
 }

@@ -1,6 +1,7 @@
 package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
 import io.dropflow.order.internal.Delivery;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The due date of the model's silence timer, {@code ${trackingCheck.dueFor(execution)}}: when the
- * parcel counts as stalled unless tracking news comes (dropflow.tracking.stall-after).
+ * parcel counts as stalled unless tracking news comes (order-deadlines.dmn trackingStallHours).
  */
 @Component("trackingCheck")
 public class TrackingCheck {
@@ -24,6 +25,6 @@ public class TrackingCheck {
     /** A Date, as timer expressions take it. */
     public Date dueFor(DelegateExecution execution) {
         return Date.from(delivery.stalledAt(SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), TRACKING_STALL_AFTER.from(execution)));
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.order.process;
 
+import static io.dropflow.order.process.OrderFulfillmentProcess.MINIMUM_MARGIN_RATE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_VALID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
@@ -21,7 +22,8 @@ class ValidateOrder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution));
+        Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution),
+                MINIMUM_MARGIN_RATE.from(execution));
         ORDER_VALID.set(execution, validation.valid());
         VALIDATION_PROBLEMS.set(execution, validation.summary());
     }

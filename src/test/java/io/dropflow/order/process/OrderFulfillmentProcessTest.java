@@ -273,6 +273,19 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anUndecidedOutOfStockOrderGoesToSupervisorsAtItsDrawnDeadline() {
+            long order = outOfStockOrder();
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, OUT_OF_STOCK_OVERDUE.id()).getDuedate(), 1000);
+
+            dropflow.fireTimer(order, OUT_OF_STOCK_OVERDUE.id());
+
+            assertThat(dropflow.candidateGroups(task(order))).containsExactlyInAnyOrder("operators", "supervisors");
+            assertThat(task(order).getPriority()).isEqualTo(90);
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_OUT_OF_STOCK.id()).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+        }
+
+        @Test
         void operatorWaitsForRestockAndSuppliersAreRankedAgain() {
             long order = outOfStockOrder();
 
@@ -354,8 +367,11 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
 
-            dropflow.fireTimer(order, REVIEW_ORDER.id());
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, REVIEW_OVERDUE.id()).getDuedate(), 1000);
+            dropflow.fireTimer(order, REVIEW_OVERDUE.id());
 
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_REVIEW.id());
             Task task = task(order);
             assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                     .contains("operators", "supervisors");
@@ -372,6 +388,23 @@ class OrderFulfillmentProcessTest {
                     .hasPassed(END_SOURCING_REJECTED.id(), END_CLOSED_REFUNDED.id())
                     .hasNotPassed(FORWARD_PURCHASE_ORDER.id());
             assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        /** order-deadlines.dmn: marketplace orders keep at least 5 % of the sale after the platform fee. */
+        @Test
+        void aMarketplaceOrderBelowTheTablesMinimumMarginNeedsReviewAWebshopOrderDoesNot() {
+            // 9.00 - 6.00 supply - 2.50 shipping - 0.27 fee = 0.23, 2.6 % of the sale
+            Map<String, Object> thin = DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1, "9.00");
+            thin.put("channel", "MARKETPLACE");
+            long marketplace = dropflow.place(thin).orderId();
+            long webshop = dropflow.placeOrder("DEMO-MUG", 1, "9.00").orderId();
+            dropflow.runJobs(marketplace);
+            dropflow.runJobs(webshop);
+
+            assertThat(dropflow.process(marketplace)).isWaitingAt(REVIEW_ORDER.id());
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(marketplace),
+                    VALIDATION_PROBLEMS.name()).toString()).contains("below the minimum 0.45 EUR");
+            assertThat(dropflow.process(webshop)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
@@ -510,6 +543,21 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anUndecidedParcelGoesToSupervisorsAtItsDrawnDeadline() {
+            long order = shippedOrder("TRK-UNDECIDED-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "EXCEPTION");
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, PARCEL_DECISION_OVERDUE.id()).getDuedate(), 1000);
+
+            dropflow.fireTimer(order, PARCEL_DECISION_OVERDUE.id());
+
+            assertThat(dropflow.candidateGroups(task(order))).containsExactlyInAnyOrder("operators", "supervisors");
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_PARCEL_DECISION.id())
+                    .isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        }
+
+        @Test
         void operatorRefundsALostParcel() {
             long order = shippedOrder("TRK-LOST-" + System.nanoTime());
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
@@ -582,6 +630,31 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), END_SUPPLIER_REMINDED.id())
                     .isWaitingAt(AWAIT_SHIPMENT.id());
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
+        }
+
+        /** The model declares it (extension property tasklistFilter), not the task's id. */
+        @Test
+        void theMissedDeadlineIsInTheSlaBreachesFilterAndAReviewIsNot() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            long review = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1,
+                    "15.00", "PO Box 7")).orderId();
+            dropflow.runJobs(review);
+            assertThat(dropflow.process(review)).isWaitingAt(REVIEW_ORDER.id());
+
+            java.util.List<String> listed = slaBreachesAsAnOperatorSeesThem();
+
+            assertThat(listed).contains(task(order).getId()).doesNotContain(task(review).getId());
+        }
+
+        private java.util.List<String> slaBreachesAsAnOperatorSeesThem() {
+            var filters = engine.getFilterService();
+            String slaBreaches = filters.createFilterQuery().filterName("SLA breaches").singleResult().getId();
+            engine.getIdentityService().setAuthentication("mary", java.util.List.of("operators"));
+            try {
+                return filters.<Task>list(slaBreaches).stream().map(Task::getId).toList();
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
         }
 
         @Test
