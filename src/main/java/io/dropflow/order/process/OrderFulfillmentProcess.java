@@ -95,6 +95,9 @@ public final class OrderFulfillmentProcess {
     /** Form delivery-problem: keep_waiting, investigate, reship or refund. */
     public static final ProcessVariable<String> DELIVERY_PROBLEM_DECISION = text("deliveryProblemDecision");
 
+    /** Any order form: an optional note that recordOperatorNote writes into the order's timeline, then removes. */
+    public static final ProcessVariable<String> OPERATOR_NOTE = text("operatorNote");
+
     // Task-local, for forms only: read-only summaries of the facts to decide on.
     public static final ProcessVariable<String> TASK_ORDER_SUMMARY = text("orderSummary");
     public static final ProcessVariable<String> TASK_HISTORY = text("history");

@@ -354,7 +354,11 @@ class OrderFulfillmentProcessTest {
         @Test
         void operatorProceedsAndTheOrderIsForwarded() {
             long order = orderToReview();
-            complete(order, Map.of("reviewDecision", "proceed"));
+            complete(order, Map.of("reviewDecision", "proceed", "operatorNote", " Consumer confirmed the street address by phone "));
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                    .contains("Note on 'Review order': Consumer confirmed the street address by phone");
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "operatorNote"))
+                    .as("the next form starts without it").isNull();
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
