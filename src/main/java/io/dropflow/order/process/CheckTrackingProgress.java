@@ -3,7 +3,6 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PARCEL_STALLED;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
 import io.dropflow.order.internal.Delivery;
@@ -19,14 +18,16 @@ import org.springframework.stereotype.Component;
 class CheckTrackingProgress implements JavaDelegate {
 
     private final Delivery delivery;
+    private final OrderDeadlineValues deadlines;
 
-    CheckTrackingProgress(Delivery delivery) {
+    CheckTrackingProgress(Delivery delivery, OrderDeadlineValues deadlines) {
         this.delivery = delivery;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         PARCEL_STALLED.set(execution, delivery.stalled(ORDER_ID.from(execution), SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution), TRACKING_STALL_AFTER.from(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), deadlines.trackingStallAfter(execution)));
     }
 }

@@ -1,7 +1,6 @@
 package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_WATCHED_SINCE;
 
 import io.dropflow.order.internal.Delivery;
@@ -17,14 +16,16 @@ import org.springframework.stereotype.Component;
 public class TrackingCheck {
 
     private final Delivery delivery;
+    private final OrderDeadlineValues deadlines;
 
-    TrackingCheck(Delivery delivery) {
+    TrackingCheck(Delivery delivery, OrderDeadlineValues deadlines) {
         this.delivery = delivery;
+        this.deadlines = deadlines;
     }
 
     /** A Date, as timer expressions take it. */
     public Date dueFor(DelegateExecution execution) {
         return Date.from(delivery.stalledAt(SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution), TRACKING_STALL_AFTER.from(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), deadlines.trackingStallAfter(execution)));
     }
 }

@@ -1,6 +1,5 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.MINIMUM_MARGIN_RATE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_VALID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
@@ -15,15 +14,17 @@ import org.springframework.stereotype.Component;
 class ValidateOrder implements JavaDelegate {
 
     private final Sourcing sourcing;
+    private final OrderDeadlineValues deadlines;
 
-    ValidateOrder(Sourcing sourcing) {
+    ValidateOrder(Sourcing sourcing, OrderDeadlineValues deadlines) {
         this.sourcing = sourcing;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution),
-                MINIMUM_MARGIN_RATE.from(execution));
+                deadlines.minimumMarginRate(execution));
         ORDER_VALID.set(execution, validation.valid());
         VALIDATION_PROBLEMS.set(execution, validation.summary());
     }
