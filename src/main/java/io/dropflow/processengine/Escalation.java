@@ -31,10 +31,15 @@ public class Escalation {
 
     /** Every task open in the process instance (e.g. after a non-interrupting deadline). @return how many */
     public int openTasksToSupervisors(String processInstanceId) {
+        return openTasksToSupervisors(processInstanceId, ESCALATED_PRIORITY);
+    }
+
+    /** The same, with the priority the model's decision table gives escalated tasks. @return how many */
+    public int openTasksToSupervisors(String processInstanceId, int priority) {
         int escalated = 0;
         for (Task open : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
             tasks.addCandidateGroup(open.getId(), Groups.SUPERVISORS);
-            tasks.setPriority(open.getId(), ESCALATED_PRIORITY);
+            tasks.setPriority(open.getId(), priority);
             escalated++;
         }
         return escalated;

@@ -29,8 +29,6 @@ public class TasklistFilters {
     static final String SUPPLIER_ONBOARDING = "Supplier onboarding";
     static final String ASSIGNED_TO_ME = "Assigned to me";
 
-    /** Convention: the ids of user tasks that decide a missed deadline contain this. */
-    public static final String SLA_TASK_ID_PART = "_sla_";
     /** Process keys of the after-sales processes. */
     public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_negotiation"};
     /** Process key of supplier onboarding (applications and onboarded suppliers' standing). */
@@ -52,7 +50,7 @@ public class TasklistFilters {
         create(MY_GROUPS_TASKS, -10, "#2b6cb0", "Tasks for the groups I belong to, most urgent first",
                 myGroups());
         create(SLA_BREACHES, 0, "#c53030", "Missed ship-by deadlines and stalled parcels",
-                myGroups().taskDefinitionKeyLike("%" + SLA_TASK_ID_PART + "%"));
+                myGroups().taskVariableValueEquals(TasklistFilterProperty.NAME, TasklistFilterProperty.SLA_BREACH));
         create(CLAIMS_AND_RETURNS, 10, "#2f855a", "Defect claims and return requests",
                 myGroups().processDefinitionKeyIn(AFTER_SALES_PROCESS_KEYS));
         create(SUPPLIER_ONBOARDING, 20, "#6b46c1", "Supplier applications, and onboarded suppliers' papers and performance",

@@ -50,7 +50,7 @@ public final class FulfillmentBenchmark {
         Map<String, String> settings = BenchApp.settings(jdbcUrl, Map.of(
                 "dropflow.sandbox.default-supplier-behaviour", "SHIPS",
                 "dropflow.sandbox.carrier-step-delay", "PT0S",
-                "dropflow.fulfillment.return-window", "PT0S"));
+                "dropflow.after-sales.day", "PT0S"));
         ConfigurableApplicationContext app = BenchApp.start(settings, ctx -> ctx.getBeanFactory().registerSingleton(
                 "benchPartner", new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner)));
         try {

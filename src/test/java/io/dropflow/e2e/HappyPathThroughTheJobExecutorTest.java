@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "dropflow.sandbox.carrier-pushes-events=true",
         "dropflow.sandbox.answer-delay=PT0.2S",
         "dropflow.sandbox.carrier-step-delay=PT0.2S",
-        "dropflow.fulfillment.return-window=PT2S"})
+        "dropflow.after-sales.day=PT0.05S"})
 @ActiveProfiles("test")
 @DirtiesContext
 @Tag("application")

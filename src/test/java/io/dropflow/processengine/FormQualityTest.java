@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FormQualityTest {
 
+    /** An operator's optional note (docs/modeling.md): the only input a form may leave empty. */
+    private static final String OPERATOR_NOTE = "operatorNote";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Form-js components that only display (facts, headings, layout). */
     private static final Set<String> DISPLAY = Set.of("text", "html", "image", "spacer", "separator", "group", "iframe", "table");
@@ -55,6 +58,11 @@ class FormQualityTest {
         for (JsonNode input : inputs) {
             String name = form.getFileName() + " field " + input.path("key").asText();
             assertThat(input.path("key").asText()).as(name + " key").isNotBlank();
+            if (OPERATOR_NOTE.equals(input.path("key").asText())) {
+                // The one optional input: a free note for the order's history, bounded.
+                assertThat(input.path("validate").path("maxLength").asInt()).as(name + " is bounded").isPositive();
+                continue;
+            }
             assertThat(input.path("validate").path("required").asBoolean()).as(name + " is required").isTrue();
             if (Set.of("radio", "select", "checklist").contains(input.path("type").asText())) {
                 assertThat(input.path("values").size()).as(name + " has allowed values").isGreaterThan(1);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
@@ -24,7 +27,11 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -203,5 +210,140 @@ class ModelQualityTest {
                         .matches("\\s*R\\d+/PT\\d+[MS]\\s*");
             }
         }
+    }
+    /**
+     * TEMPORARY, issue 16: the after-sales branch (defect-claim.bpmn, return-negotiation.bpmn) brings
+     * its models up to the four rules below in parallel with this one. The integrator removes this
+     * set once both branches are merged; every other model must pass now.
+     */
+    private static final Set<String> AFTER_SALES_MODELS_UNTIL_THEIR_BRANCH_MERGES =
+            Set.of("defect-claim.bpmn", "return-negotiation.bpmn");
+
+    private static boolean exemptUntilAfterSalesBranchMerges(Path model) {
+        return AFTER_SALES_MODELS_UNTIL_THEIR_BRANCH_MERGES.contains(model.getFileName().toString());
+    }
+
+    /** A deadline is drawn (a boundary timer an analyst sees and edits), never a timeout task listener. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void deadlinesAreBoundaryTimersNotTimeoutListeners(Path model) {
+        if (exemptUntilAfterSalesBranchMerges(model)) {
+            return;
+        }
+        List<String> hidden = new ArrayList<>();
+        for (UserTask task : read(model).getModelElementsByType(UserTask.class)) {
+            if (task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaTaskListener.class).list().stream()
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()))) {
+                hidden.add(task.getId());
+            }
+        }
+        assertThat(hidden).as("user tasks with a timeout listener as deadline in " + model).isEmpty();
+    }
+
+    /** No rule hides on a sequence flow: a listener there (its event is "take") is a visible step or a decision output instead. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void noListenerHidesOnASequenceFlow(Path model) {
+        if (exemptUntilAfterSalesBranchMerges(model)) {
+            return;
+        }
+        List<String> hidden = new ArrayList<>();
+        for (SequenceFlow flow : read(model).getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getExtensionElements() != null && !flow.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaExecutionListener.class).list().isEmpty()) {
+                hidden.add(flow.getId());
+            }
+        }
+        assertThat(hidden).as("sequence flows with a take listener in " + model).isEmpty();
+    }
+
+    /** Within one process (its subprocesses included) no two elements share a name: an analyst tells them apart. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void namesAreUniqueWithinAProcess(Path model) {
+        if (exemptUntilAfterSalesBranchMerges(model)) {
+            return;
+        }
+        BpmnModelInstance bpmn = read(model);
+        for (Process process : bpmn.getModelElementsByType(Process.class)) {
+            Map<String, List<String>> byName = new HashMap<>();
+            for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
+                if (node.getName() != null && !node.getName().isBlank() && processOf(node) == process) {
+                    byName.computeIfAbsent(node.getName().trim().replaceAll("\\s+", " "), n -> new ArrayList<>())
+                            .add(node.getId());
+                }
+            }
+            byName.values().removeIf(ids -> ids.size() < 2);
+            assertThat(byName).as("names used twice in " + process.getId() + " (" + model + ")").isEmpty();
+        }
+    }
+
+    private static Process processOf(ModelElementInstance element) {
+        ModelElementInstance scope = element.getParentElement();
+        while (scope != null && !(scope instanceof Process)) {
+            scope = scope.getParentElement();
+        }
+        return (Process) scope;
+    }
+
+    /** A label covers no shape but its own element's and no other label (DI bounds, per diagram). */
+    @ParameterizedTest
+    @MethodSource("models")
+    void labelsOverlapNeitherShapesNorOtherLabels(Path model) {
+        if (exemptUntilAfterSalesBranchMerges(model)) {
+            return;
+        }
+        BpmnModelInstance bpmn = read(model);
+        List<String> overlaps = new ArrayList<>();
+        List<BpmnLabel> labels = bpmn.getModelElementsByType(BpmnLabel.class).stream()
+                .filter(l -> l.getBounds() != null).toList();
+        List<BpmnShape> shapes = bpmn.getModelElementsByType(BpmnShape.class).stream()
+                .filter(s -> !(s.getBpmnElement() instanceof SubProcess && Boolean.TRUE.equals(s.isExpanded())))
+                .filter(s -> !(s.getBpmnElement() instanceof org.camunda.bpm.model.bpmn.instance.Participant))
+                .filter(s -> !(s.getBpmnElement() instanceof org.camunda.bpm.model.bpmn.instance.Lane))
+                .toList();
+        for (BpmnLabel label : labels) {
+            ModelElementInstance owner = label.getParentElement();
+            BaseElement labelled = owner instanceof BpmnShape shape ? shape.getBpmnElement()
+                    : ((BpmnEdge) owner).getBpmnElement();
+            for (BpmnShape shape : shapes) {
+                if (shape != owner && shape.getParentElement() == owner.getParentElement()
+                        && strictlyOverlap(label.getBounds(), shape.getBounds())) {
+                    overlaps.add("label of " + labelled.getId() + " over " + shape.getBpmnElement().getId());
+                }
+            }
+            for (BpmnLabel other : labels.subList(labels.indexOf(label) + 1, labels.size())) {
+                ModelElementInstance otherOwner = other.getParentElement();
+                if (otherOwner.getParentElement() == owner.getParentElement()
+                        && strictlyOverlap(label.getBounds(), other.getBounds())) {
+                    BaseElement otherLabelled = otherOwner instanceof BpmnShape shape ? shape.getBpmnElement()
+                            : ((BpmnEdge) otherOwner).getBpmnElement();
+                    overlaps.add("label of " + labelled.getId() + " over label of " + otherLabelled.getId());
+                }
+            }
+        }
+        assertThat(overlaps).as("overlapping labels in " + model).isEmpty();
+    }
+
+    /** Overlapping areas, not touching edges: a label may sit right under its shape. */
+    private static boolean strictlyOverlap(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    /** The four rules of issue 16 refuse what they are for (a model breaking each of them once). */
+    @org.junit.jupiter.api.Test
+    void theLayoutAndDeadlineRulesRefuseAModelThatBreaksThem() {
+        Path bad = Path.of("src", "test", "resources", "gate", "breaks-every-layout-rule.bpmn");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deadlinesAreBoundaryTimersNotTimeoutListeners(bad))
+                .hasMessageContaining("user_decide");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noListenerHidesOnASequenceFlow(bad))
+                .hasMessageContaining("flow_to_end");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> namesAreUniqueWithinAProcess(bad))
+                .hasMessageContaining("Decide");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> labelsOverlapNeitherShapesNorOtherLabels(bad))
+                .hasMessageContaining("label of start_fixture over user_decide")
+                .hasMessageContaining("label of end_fixture over label of flow_to_end");
     }
 }

@@ -32,7 +32,7 @@ final class ClusterHarness {
     /** Node settings: a short return window so orders settle in seconds; a short job lock so a dead node's jobs are taken over soon. */
     static Map<String, String> quickNodeSettings(RemotePartners partners) {
         Map<String, String> settings = new HashMap<>(partners.nodeProperties());
-        settings.put("dropflow.fulfillment.return-window", "PT2S");
+        settings.put("dropflow.after-sales.day", "PT0.05S");
         settings.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
         return settings;
     }

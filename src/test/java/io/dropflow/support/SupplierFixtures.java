@@ -32,6 +32,13 @@ public class SupplierFixtures {
         catalog.supplierOffering(EXPRESS, "Express Goods", "DE", 99, EXPRESS_SKU, "EXP-1", "5.00", "1.00", "DE", 24);
     }
 
+    /** Sold by ACME at a supply price no 45.00 order covers: a substitute that would be forwarded at a loss. */
+    public static final String LOSS_MAKING_SKU = "TEST-VASE";
+
+    public void acmeLossMakingVase() {
+        catalog.offer("ACME", LOSS_MAKING_SKU, "ACME-VASE-1", "60.00", "8.00", "DE", 48, "homeware");
+    }
+
     public void acmeExtras() {
         catalog.offer("ACME", HYGIENE_SKU, "ACME-TB-1", "2.00", "1.00", "DE", 48, "hygiene");
     }

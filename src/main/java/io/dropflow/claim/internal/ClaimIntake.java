@@ -11,12 +11,14 @@ import io.dropflow.claim.EvidenceUpload;
 import io.dropflow.claim.FileClaim;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.Remedy;
+import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.web.UploadRejected;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,10 +45,12 @@ public class ClaimIntake {
     private final OrderTimeline timeline;
     private final ClaimProcess process;
     private final ClaimSettings settings;
+    private final AfterSalesWindows windows;
     private final Clock clock;
 
     ClaimIntake(OrderLookup orders, OrderDeliveries deliveries, Claims claims, ClaimEvidenceFiles evidence,
-            CaseHistory history, OrderTimeline timeline, ClaimProcess process, ClaimSettings settings, Clock clock) {
+            CaseHistory history, OrderTimeline timeline, ClaimProcess process, ClaimSettings settings,
+            AfterSalesWindows windows, Clock clock) {
         this.orders = orders;
         this.deliveries = deliveries;
         this.claims = claims;
@@ -55,6 +59,7 @@ public class ClaimIntake {
         this.timeline = timeline;
         this.process = process;
         this.settings = settings;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -108,15 +113,16 @@ public class ClaimIntake {
         return claim;
     }
 
-    /** Delivered within the claim window, or shipped so long ago that delivery is overdue. */
+    /** Delivered within the claim window (after-sales-windows.dmn), or shipped so long ago that delivery is overdue. */
     private void checkClaimable(OrderSummary order) {
         Instant now = clock.instant();
+        Duration window = windows.of(order.id()).claimWindow(); // after-sales-windows.dmn
         Optional<Instant> delivered = deliveries.deliveredAt(order.id());
         if (delivered.isPresent()) {
-            Instant closes = delivered.get().plus(settings.window());
+            Instant closes = delivered.get().plus(window);
             if (now.isAfter(closes)) {
                 throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at " + closes
-                        + " (" + settings.window() + " after delivery)");
+                        + " (" + window + " after delivery)");
             }
             return;
         }
@@ -127,9 +133,9 @@ public class ClaimIntake {
             throw new ClaimRefusedException("order " + order.id() + " is not delivered yet: a claim can be filed once "
                     + "it is delivered, or from " + overdueAt + " when its delivery is overdue");
         }
-        if (now.isAfter(overdueAt.plus(settings.window()))) {
+        if (now.isAfter(overdueAt.plus(window))) {
             throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at "
-                    + overdueAt.plus(settings.window()));
+                    + overdueAt.plus(window));
         }
     }
 

@@ -3,17 +3,19 @@ package io.dropflow.order.internal;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
- * How an order's money ends: settled once the return window has passed, or refunded to the
- * consumer. Called by the fulfillment process's steps, in the engine's transaction.
+ * How an order's money ends: settled (provisionally on delivery, finally once the last after-sales
+ * window has closed), or refunded to the consumer. Called by the fulfillment process's steps, in the engine's transaction.
  */
 @Service
 public class Closing {
@@ -23,11 +25,13 @@ public class Closing {
     private final Ledger ledger;
     private final StorefrontGateway storefront;
     private final OrderTimeline timeline;
+    private final AfterSalesWindows windows;
     private final Clock clock;
 
     Closing(Orders orders, Purchasing purchasing, Ledger ledger, StorefrontGateway storefront, OrderTimeline timeline,
-            Clock clock) {
+            AfterSalesWindows windows, Clock clock) {
         this.orders = orders;
+        this.windows = windows;
         this.purchasing = purchasing;
         this.ledger = ledger;
         this.storefront = storefront;
@@ -35,14 +39,32 @@ public class Closing {
         this.clock = clock;
     }
 
-    /** Books sale, supply cost, shipping and fees of the purchase order that was delivered; the rest is the margin. */
+    /**
+     * Books sale, supply cost, shipping and fees of the purchase order that was delivered, so the
+     * margin shows at once, marked provisional: a return or a claim still adjusts it (ADR 0013).
+     *
+     * @return when the margin becomes final: once the last after-sales window has closed
+     */
+    public Instant settleProvisionally(Long orderId, Long purchaseOrderId) {
+        Money margin = book(orderId, purchaseOrderId);
+        Instant finalAt = clock.instant().plus(windows.of(orderId).settleAfter());
+        timeline.record(orderId, "Settled provisionally; margin " + margin + ", final from " + finalAt);
+        return finalAt;
+    }
+
+    /** The last after-sales window has closed: the margin, with every return and claim booked on it, is final. */
     public void settle(Long orderId, Long purchaseOrderId) {
+        Money margin = book(orderId, purchaseOrderId);
+        orders.byId(orderId).moveTo(OrderStatus.SETTLED, clock.instant());
+        timeline.record(orderId, "Settled; margin " + margin);
+    }
+
+    /** Each booking is unique per order, type and reference: booking again (final after provisional) adds nothing. */
+    private Money book(Long orderId, Long purchaseOrderId) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
-        Money margin = ledger.settle(new Ledger.Settlement(orderId, order.sale(), po.number(),
+        return ledger.settle(new Ledger.Settlement(orderId, order.sale(), po.number(),
                 new Money(po.supplyTotal(), po.currency()), new Money(po.shippingCost(), po.currency())));
-        order.moveTo(OrderStatus.SETTLED, clock.instant());
-        timeline.record(orderId, "Settled; margin " + margin);
     }
 
     /**

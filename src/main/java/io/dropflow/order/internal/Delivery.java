@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,18 +26,15 @@ public class Delivery {
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
     private final Clock clock;
-    private final Duration stallAfter;
 
-    /** @param stallAfter no news for this long and a parcel counts as stalled (Kuaidi100 gives up after three days) */
     Delivery(Orders orders, Tracking tracking, StorefrontGateway storefront, Purchasing purchasing,
-            OrderTimeline timeline, Clock clock, @Value("${dropflow.tracking.stall-after}") Duration stallAfter) {
+            OrderTimeline timeline, Clock clock) {
         this.orders = orders;
         this.tracking = tracking;
         this.storefront = storefront;
         this.purchasing = purchasing;
         this.timeline = timeline;
         this.clock = clock;
-        this.stallAfter = stallAfter;
     }
 
     /** Subscribes to the carrier's tracking events for the shipped parcel (with the consumer's phone: Kuaidi100 needs it for SF Express). */
@@ -61,13 +57,13 @@ public class Delivery {
     }
 
     /**
-     * When the parcel counts as stalled unless news comes: dropflow.tracking.stall-after after its
+     * When the parcel counts as stalled unless news comes: {@code stallAfter} (order-deadlines.dmn) after its
      * latest tracking event, after it shipped when there is none, or after an operator last decided
      * to keep watching it.
      *
      * @param watchedSince when an operator last decided to keep watching the parcel, if ever
      */
-    public Instant stalledAt(Long shipmentId, Optional<Instant> watchedSince) {
+    public Instant stalledAt(Long shipmentId, Optional<Instant> watchedSince, Duration stallAfter) {
         return silentSince(shipmentId, watchedSince).plus(stallAfter);
     }
 
@@ -75,7 +71,7 @@ public class Delivery {
      * The silence timer fired. Tracking events only update the shipment, so the latest one tells:
      * news since the timer was set means the parcel moves; otherwise it has stalled.
      */
-    public boolean stalled(Long orderId, Long shipmentId, Optional<Instant> watchedSince) {
+    public boolean stalled(Long orderId, Long shipmentId, Optional<Instant> watchedSince, Duration stallAfter) {
         Instant silentSince = silentSince(shipmentId, watchedSince);
         boolean stalled = !clock.instant().isBefore(silentSince.plus(stallAfter));
         if (stalled) {

@@ -11,6 +11,7 @@ import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierRefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -56,8 +57,14 @@ public class Forwarding {
         this.clock = clock;
     }
 
-    /** A ship-by deadline and when the supplier is reminded of it. */
-    public record Deadline(Instant shipBy, Instant reminderDue) {
+    /** A ship-by deadline running from {@code from} to {@code shipBy}. */
+    public record Deadline(Instant from, Instant shipBy) {
+
+        /** When the supplier is reminded: at this share of the time (order-deadlines.dmn reminderAtShare). */
+        public Instant reminderDue(java.math.BigDecimal share) {
+            long millis = Duration.between(from, shipBy).toMillis();
+            return from.plusMillis(share.multiply(java.math.BigDecimal.valueOf(millis)).longValue());
+        }
     }
 
     /** A purchase order the supplier received, and its deadline. */
@@ -103,7 +110,7 @@ public class Forwarding {
             order.moveTo(OrderStatus.FORWARDED, clock.instant());
             timeline.record(orderId, "Purchase order " + po.number() + " forwarded to " + po.supplierCode()
                     + ", to ship within " + po.shipByHours() + " h");
-            return new Placed(po.id(), new Deadline(po.shipByAt(), sla.reminderDue(po.forwardedAt(), po.shipByAt())));
+            return new Placed(po.id(), new Deadline(po.forwardedAt(), po.shipByAt()));
         } catch (SupplierRefusedException e) {
             timeline.record(orderId, "Supplier refused the purchase order: " + e.getMessage());
             throw e;
@@ -159,7 +166,7 @@ public class Forwarding {
 
     /**
      * An operator gives the supplier {@code hours} more SLA hours from now. The new deadline is held
-     * like the first: a reminder at dropflow.sla.reminder-at, a breach when it passes.
+     * like the first: a reminder (order-deadlines.dmn), a breach when it passes.
      */
     public Deadline extendShipBy(Long purchaseOrderId, long hours) {
         Instant now = clock.instant();
@@ -167,7 +174,7 @@ public class Forwarding {
         PurchaseOrderView po = purchasing.extendShipBy(purchaseOrderId, shipBy);
         timeline.record(po.orderId(), "Ship-by deadline of " + po.number() + " extended by " + hours + " h to "
                 + shipBy);
-        return new Deadline(shipBy, sla.reminderDue(now, shipBy));
+        return new Deadline(now, shipBy);
     }
 
     /**

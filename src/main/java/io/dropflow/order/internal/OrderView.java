@@ -18,12 +18,16 @@ import java.util.Optional;
  * the ledger and the margin in the seller's settlement currency (each entry with what it was before
  * conversion and the rate used). A group-buy order ({@code fulfillment} GROUP_BUY) is collected at
  * its {@code pickupPoint}, whose address is its shipping address; its batch and pickup code are at
- * GET /api/group-buy/orders/{id}.
+ * GET /api/group-buy/orders/{id}. {@code settlement} says whether the margin is still PROVISIONAL
+ * (delivered, returns and claims may still change it), FINAL (settled), or null (not booked).
  */
 public record OrderView(Long id, String storefrontOrderId, OrderStatus status, String currency, BigDecimal saleTotal,
         Consumer consumer, String fulfillment, String pickupPoint, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
         List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, String settlementCurrency,
-        List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
+        Settlement settlement, List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
+
+    /** How far the order's margin is booked (ADR 0013). */
+    public enum Settlement { PROVISIONAL, FINAL }
 
     public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice) {
     }

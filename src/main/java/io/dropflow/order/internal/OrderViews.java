@@ -1,5 +1,6 @@
 package io.dropflow.order.internal;
 
+import io.dropflow.order.OrderStatus;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.ExchangeRates;
@@ -55,9 +56,17 @@ class OrderViews {
                 tracking.shipmentsOf(id).stream().map(OrderView.ShipmentView::of).toList(),
                 entries.stream().map(OrderView.LedgerEntryView::of).toList(),
                 Money.inMinorUnits(Ledger.margin(entries), settlementCurrency), settlementCurrency,
+                settlement(order, id),
                 timeline.of(id).stream().map(e -> new OrderView.TimelineView(e.at(), e.what()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
+    }
+
+    private OrderView.Settlement settlement(Order order, Long id) {
+        if (order.getStatus() == OrderStatus.SETTLED) {
+            return OrderView.Settlement.FINAL;
+        }
+        return ledger.isSettled(id) ? OrderView.Settlement.PROVISIONAL : null;
     }
 
     /** The purchase order's supply and shipping in the order's currency at today's rate; empty without a rate. */

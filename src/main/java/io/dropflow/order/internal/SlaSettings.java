@@ -1,36 +1,29 @@
 package io.dropflow.order.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Ship-by deadlines ({@code dropflow.sla}). The hours themselves come from the shipping-SLA decision
- * table an analyst owns (bpmn/shipping-sla.dmn).
+ * How long the order's hours last ({@code dropflow.sla}): technical settings only. The hours
+ * themselves are the analysts' (bpmn/shipping-sla.dmn, bpmn/order-deadlines.dmn).
  *
- * @param reminderAt share of the ship-by time after which the supplier is reminded (0.75)
- * @param decisionTime how long an operator may leave a missed deadline undecided before supervisors are asked
  * @param hour how long one SLA hour lasts: PT1H, except in the demo, which makes deadlines pass within minutes
+ * @param operatorHour how long one hour of an operator's decision time lasts (order-deadlines.dmn
+ *     operatorDecisionHours): PT1H, shorter in the demo
  */
 @ConfigurationProperties("dropflow.sla")
-public record SlaSettings(Double reminderAt, Duration decisionTime, Duration hour) {
+public record SlaSettings(Duration hour, Duration operatorHour) {
 
     public SlaSettings {
-        reminderAt = reminderAt == null ? 0.75 : reminderAt;
-        decisionTime = decisionTime == null ? Duration.ofHours(4) : decisionTime;
         hour = hour == null ? Duration.ofHours(1) : hour;
-        if (reminderAt <= 0 || reminderAt >= 1) {
-            throw new IllegalArgumentException("dropflow.sla.reminder-at must be between 0 and 1, was " + reminderAt);
-        }
+        operatorHour = operatorHour == null ? Duration.ofHours(1) : operatorHour;
     }
 
     public Duration hours(long hours) {
         return hour.multipliedBy(hours);
     }
 
-    /** When the reminder is due for a deadline running from {@code from} to {@code shipBy}. */
-    public Instant reminderDue(Instant from, Instant shipBy) {
-        long millis = Duration.between(from, shipBy).toMillis();
-        return from.plusMillis(Math.max(0, Math.round(millis * reminderAt)));
+    public Duration operatorHours(long hours) {
+        return operatorHour.multipliedBy(hours);
     }
 }

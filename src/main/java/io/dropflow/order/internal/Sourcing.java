@@ -74,15 +74,23 @@ public class Sourcing {
      * an operator; they do not fail the order.
      */
     public Validation validate(Long orderId) {
+        return validate(orderId, BigDecimal.ZERO);
+    }
+
+    /**
+     * @param minimumMarginRate order-deadlines.dmn: below this share of the sale, the margin after
+     *     the platform fee sends the order to review (0: only a loss does)
+     */
+    public Validation validate(Long orderId, BigDecimal minimumMarginRate) {
         Order order = orders.byId(orderId);
-        Validation validation = new Validation(List.copyOf(problemsOf(order)));
+        Validation validation = new Validation(List.copyOf(problemsOf(order, minimumMarginRate)));
         order.moveTo(validation.valid() ? OrderStatus.SOURCING : OrderStatus.NEEDS_REVIEW, clock.instant());
         timeline.record(orderId, validation.valid() ? "Order validated"
                 : "Order needs review: " + validation.summary());
         return validation;
     }
 
-    private List<String> problemsOf(Order order) {
+    private List<String> problemsOf(Order order, BigDecimal minimumMarginRate) {
         List<String> problems = new ArrayList<>();
         var address = order.getShippingAddress();
         if (PO_BOX.matcher(address.line1() + " " + (address.line2() == null ? "" : address.line2())).find()) {
@@ -114,6 +122,14 @@ public class Sourcing {
         if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
             problems.add("negative margin: cheapest supply and shipping " + cheapestCost + " plus the platform fee "
                     + fee + " exceed the sale total " + order.sale());
+        } else if (everyLinePriced && minimumMarginRate.signum() > 0) {
+            Money minimum = order.sale().times(minimumMarginRate);
+            Money margin = order.sale().minus(cheapestCost.plus(fee));
+            if (minimum.isGreaterThan(margin)) {
+                problems.add("margin " + margin + " after the platform fee " + fee + " is below the minimum "
+                        + minimum + " (" + minimumMarginRate.movePointRight(2).stripTrailingZeros().toPlainString()
+                        + " % of the sale, order-deadlines.dmn)");
+            }
         }
         return problems;
     }

@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 class CheckTrackingProgress implements JavaDelegate {
 
     private final Delivery delivery;
+    private final OrderDeadlineValues deadlines;
 
-    CheckTrackingProgress(Delivery delivery) {
+    CheckTrackingProgress(Delivery delivery, OrderDeadlineValues deadlines) {
         this.delivery = delivery;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         PARCEL_STALLED.set(execution, delivery.stalled(ORDER_ID.from(execution), SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), deadlines.trackingStallAfter(execution)));
     }
 }

@@ -1,9 +1,9 @@
 package io.dropflow.order.process;
 
+import static io.dropflow.order.process.OrderFulfillmentProcess.ESCALATION_PRIORITY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.processengine.Escalation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Nobody decided in time (dropflow.sla.decision-time): the task goes to supervisors too. The
- * timeout listener of every operator task, and the service task after the missed-deadline task's
- * escalation timer (drawn in the model, since that one is the SLA itself).
+ * Nobody decided in time: after the drawn deadline of an operator's task (a non-interrupting
+ * boundary timer of {@code slaDecisionTime}, the task's due date) the task goes to supervisors
+ * too, with the priority of order-deadlines.dmn. Operators keep it; the order process has one
+ * open task at a time.
  */
 @Component("escalateToSupervisors")
 class EscalateToSupervisors implements JavaDelegate, TaskListener {
@@ -27,6 +28,7 @@ class EscalateToSupervisors implements JavaDelegate, TaskListener {
         this.timeline = timeline;
     }
 
+    /** Only for orders still on a model version whose tasks escalate by a timeout listener. */
     @Override
     public void notify(DelegateTask task) {
         escalation.toSupervisors(task);
@@ -36,9 +38,13 @@ class EscalateToSupervisors implements JavaDelegate, TaskListener {
     @Override
     public void execute(DelegateExecution execution) {
         // The operator may have decided in the meantime: then there is nothing to escalate.
-        if (escalation.openTaskToSupervisors(execution.getProcessInstanceId(), Element.DECIDE_SHIP_BY_BREACH)) {
-            timeline.record(ORDER_ID.from(execution),
-                    "Missed ship-by deadline not decided in time: escalated to supervisors");
+        int escalated = ESCALATION_PRIORITY.optionalFrom(execution)
+                .map(priority -> escalation.openTasksToSupervisors(execution.getProcessInstanceId(),
+                        Math.toIntExact(priority)))
+                // an order started on an older model version: the shared default of the other models
+                .orElseGet(() -> escalation.openTasksToSupervisors(execution.getProcessInstanceId()));
+        if (escalated > 0) {
+            timeline.record(ORDER_ID.from(execution), "Not decided in time: escalated to supervisors");
         }
     }
 }

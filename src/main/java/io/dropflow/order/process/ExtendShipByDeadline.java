@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ExtendShipByDeadline implements JavaDelegate {
 
     private final Forwarding forwarding;
+    private final OrderDeadlineValues deadlines;
 
-    ExtendShipByDeadline(Forwarding forwarding) {
+    ExtendShipByDeadline(Forwarding forwarding, OrderDeadlineValues deadlines) {
         this.forwarding = forwarding;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -28,6 +30,6 @@ class ExtendShipByDeadline implements JavaDelegate {
         Forwarding.Deadline deadline = forwarding.extendShipBy(PURCHASE_ORDER_ID.from(execution),
                 EXTEND_BY_HOURS.from(execution));
         SHIP_BY_AT.set(execution, deadline.shipBy());
-        REMINDER_AT.set(execution, deadline.reminderDue());
+        REMINDER_AT.set(execution, deadline.reminderDue(deadlines.reminderAtShare(execution)));
     }
 }

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 class ForwardPurchaseOrder implements JavaDelegate {
 
     private final Forwarding forwarding;
+    private final OrderDeadlineValues deadlines;
 
-    ForwardPurchaseOrder(Forwarding forwarding) {
+    ForwardPurchaseOrder(Forwarding forwarding, OrderDeadlineValues deadlines) {
         this.forwarding = forwarding;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -41,7 +43,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
                     NEXT_CANDIDATE.from(execution), attempt);
             PURCHASE_ORDER_ID.set(execution, placed.purchaseOrderId());
             SHIP_BY_AT.set(execution, placed.deadline().shipBy());
-            REMINDER_AT.set(execution, placed.deadline().reminderDue());
+            REMINDER_AT.set(execution, placed.deadline().reminderDue(deadlines.reminderAtShare(execution)));
         } catch (SupplierRefusedException refused) {
             DECLINE_REASON.set(execution, refused.reasonCode());
             throw new BpmnError(OrderFulfillmentProcess.Error.SUPPLIER_REFUSED.code(), refused.getMessage());

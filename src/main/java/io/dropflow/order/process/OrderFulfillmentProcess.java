@@ -1,6 +1,7 @@
 package io.dropflow.order.process;
 
 import static io.dropflow.processengine.ProcessVariable.choice;
+import static io.dropflow.processengine.ProcessVariable.amount;
 import static io.dropflow.processengine.ProcessVariable.duration;
 import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.moment;
@@ -12,6 +13,7 @@ import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
 import io.dropflow.processengine.ProcessVariable;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,6 +28,8 @@ public final class OrderFulfillmentProcess {
     public static final String MODEL = "order-fulfillment.bpmn";
     public static final String SUPPLIER_SELECTION_DECISION = "supplier_selection";
     public static final String SHIPPING_SLA_DECISION = "shipping_sla";
+    public static final String AFTER_SALES_WINDOWS_DECISION = "after_sales_windows";
+    public static final String ORDER_DEADLINES_DECISION = "order_deadlines";
 
     /** Business keys of order processes: "order-" and the order id (claims are "claim-…", returns "return-…"). */
     public static String businessKey(Long orderId) {
@@ -34,12 +38,20 @@ public final class OrderFulfillmentProcess {
 
     // Set when the process starts.
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
-    public static final ProcessVariable<Duration> RETURN_WINDOW = duration("returnWindow");
     public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
-    /** How long a missed deadline may wait for an operator before supervisors are asked. */
+    // From order-deadlines.dmn, fixed when the order starts.
+    /** How long an operator's task may wait before supervisors are asked; also its due date. */
     public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
     /** How long a supplier may leave a cancellation request (or a shipment it claims) without news. */
     public static final ProcessVariable<Duration> PARTNER_ANSWER_TIME = duration("partnerAnswerTime");
+    /** Share of the ship-by time after which the supplier is reminded. */
+    public static final ProcessVariable<BigDecimal> REMINDER_AT_SHARE = amount("reminderAtShare");
+    /** The priority of an operator's task once it is escalated. */
+    public static final ProcessVariable<Long> ESCALATION_PRIORITY = number("escalationPriority");
+    /** A parcel without tracking news this long counts as stalled. */
+    public static final ProcessVariable<Duration> TRACKING_STALL_AFTER = duration("trackingStallAfter");
+    /** Below this share of the sale, the margin after the platform fee sends the order to review. */
+    public static final ProcessVariable<BigDecimal> MINIMUM_MARGIN_RATE = amount("minimumMarginRate");
     /** How sourcing ended; the model's end events write it, the gateway after sourcing reads it. */
     public static final ProcessVariable<FulfillmentOutcome> FULFILLMENT_OUTCOME =
             choice("fulfillmentOutcome", FulfillmentOutcome.class);
@@ -78,8 +90,13 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Boolean> PARCEL_STALLED = flag("parcelStalled");
     /** When an operator last decided to keep watching the parcel; the silence clock starts again there. */
     public static final ProcessVariable<Instant> TRACKING_WATCHED_SINCE = moment("trackingWatchedSince");
+    /** When the last after-sales window closes (after-sales-windows.dmn) and the provisional margin becomes final. */
+    public static final ProcessVariable<Instant> FINAL_SETTLEMENT_AT = moment("finalSettlementAt");
     /** Form delivery-problem: keep_waiting, investigate, reship or refund. */
     public static final ProcessVariable<String> DELIVERY_PROBLEM_DECISION = text("deliveryProblemDecision");
+
+    /** Any order form: an optional note that recordOperatorNote writes into the order's timeline, then removes. */
+    public static final ProcessVariable<String> OPERATOR_NOTE = text("operatorNote");
 
     // Task-local, for forms only: read-only summaries of the facts to decide on.
     public static final ProcessVariable<String> TASK_ORDER_SUMMARY = text("orderSummary");
@@ -91,12 +108,16 @@ public final class OrderFulfillmentProcess {
         // Sourcing
         VALIDATE_ORDER("service_validate_order"),
         REVIEW_ORDER("user_review_order"),
+        REVIEW_OVERDUE("boundary_review_overdue"),
+        ESCALATE_REVIEW("service_escalate_review"),
         END_SOURCING_REJECTED("end_sourcing_rejected"),
         SELECT_SUPPLIERS("service_select_suppliers"),
         FORWARD_PURCHASE_ORDER("service_forward_purchase_order"),
         SUPPLIER_REFUSED_ORDER("boundary_supplier_refused_order"),
         PICK_NEXT_SUPPLIER("service_pick_next_supplier"),
         HANDLE_OUT_OF_STOCK("user_handle_out_of_stock"),
+        OUT_OF_STOCK_OVERDUE("boundary_out_of_stock_overdue"),
+        ESCALATE_OUT_OF_STOCK("service_escalate_out_of_stock"),
         RESTOCK_WAIT("timer_restock_wait"),
         SUBSTITUTE_PRODUCT("service_substitute_product"),
         END_SOURCING_UNFULFILLED("end_sourcing_unfulfilled"),
@@ -126,7 +147,7 @@ public final class OrderFulfillmentProcess {
         LATE_SHIPMENT_UNCONFIRMED("timer_late_shipment_unconfirmed"),
         REROUTE_UNANSWERED("timer_reroute_unanswered"),
         END_LATE_SHIPPED_INSTEAD("end_sourcing_late_shipped_instead"),
-        CANCEL_LATE_ORDER("service_cancel_late_order"),
+        REROUTE_OR_REFUND("gateway_reroute_or_refund"),
         END_SOURCING_CANCELLED_LATE("end_sourcing_cancelled_late"),
         // The consumer's cancellation
         REQUEST_SUPPLIER_CANCELLATION("service_request_supplier_cancellation"),
@@ -149,11 +170,15 @@ public final class OrderFulfillmentProcess {
         TRACKING_SILENT("timer_tracking_silent"),
         CHECK_TRACKING_PROGRESS("service_check_tracking_progress"),
         HANDLE_DELIVERY_PROBLEM("user_sla_parcel_stalled_or_lost"),
+        PARCEL_DECISION_OVERDUE("boundary_parcel_decision_overdue"),
+        ESCALATE_PARCEL_DECISION("service_escalate_parcel_decision"),
         DELIVERED_WHILE_DECIDING("boundary_delivered_while_deciding"),
         ASK_SUPPLIER_TO_INVESTIGATE("service_ask_supplier_to_investigate"),
         PREPARE_RESHIP("service_prepare_reship"),
         // The end
-        RETURN_WINDOW("timer_return_window_elapsed"),
+        BOOK_PROVISIONAL_SETTLEMENT("service_book_provisional_settlement"),
+        /** Kept under this name for the after-sales tests: the timer now waits for the last after-sales window. */
+        RETURN_WINDOW("timer_after_sales_windows_closed"),
         SETTLE_ORDER("service_settle_order"),
         END_SETTLED("end_order_settled"),
         REFUND_CONSUMER("service_refund_consumer"),

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Three quarters into the ship-by time (dropflow.sla.reminder-at), reminds the supplier of the deadline. */
+/** At the reminder share of the ship-by time (order-deadlines.dmn), reminds the supplier of the deadline. */
 @CallsPartner
 @Component("remindSupplier")
 class RemindSupplier implements JavaDelegate {

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The return window has passed: the order is settled on the purchase order that delivered it. */
+/** The last after-sales window has closed: the order's margin is final. */
 @Component("settleOrder")
 class SettleOrder implements JavaDelegate {
 

@@ -10,20 +10,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The due date of the model's silence timer, {@code ${trackingCheck.dueFor(execution)}}: when the
- * parcel counts as stalled unless tracking news comes (dropflow.tracking.stall-after).
+ * parcel counts as stalled unless tracking news comes (order-deadlines.dmn trackingStallHours).
  */
 @Component("trackingCheck")
 public class TrackingCheck {
 
     private final Delivery delivery;
+    private final OrderDeadlineValues deadlines;
 
-    TrackingCheck(Delivery delivery) {
+    TrackingCheck(Delivery delivery, OrderDeadlineValues deadlines) {
         this.delivery = delivery;
+        this.deadlines = deadlines;
     }
 
     /** A Date, as timer expressions take it. */
     public Date dueFor(DelegateExecution execution) {
         return Date.from(delivery.stalledAt(SHIPMENT_ID.from(execution),
-                TRACKING_WATCHED_SINCE.optionalFrom(execution)));
+                TRACKING_WATCHED_SINCE.optionalFrom(execution), deadlines.trackingStallAfter(execution)));
     }
 }

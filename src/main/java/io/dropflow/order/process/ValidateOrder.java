@@ -14,14 +14,17 @@ import org.springframework.stereotype.Component;
 class ValidateOrder implements JavaDelegate {
 
     private final Sourcing sourcing;
+    private final OrderDeadlineValues deadlines;
 
-    ValidateOrder(Sourcing sourcing) {
+    ValidateOrder(Sourcing sourcing, OrderDeadlineValues deadlines) {
         this.sourcing = sourcing;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution));
+        Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution),
+                deadlines.minimumMarginRate(execution));
         ORDER_VALID.set(execution, validation.valid());
         VALIDATION_PROBLEMS.set(execution, validation.summary());
     }

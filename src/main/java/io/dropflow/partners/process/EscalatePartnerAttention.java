@@ -1,13 +1,13 @@
 package io.dropflow.partners.process;
 
 import io.dropflow.processengine.Escalation;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Nobody looked at the delivery in time (dropflow.partners.deliveries.decision-time): supervisors are asked too. */
 @Component("escalatePartnerAttention")
-class EscalatePartnerAttention implements TaskListener {
+class EscalatePartnerAttention implements JavaDelegate {
 
     private final Escalation escalation;
 
@@ -16,7 +16,8 @@ class EscalatePartnerAttention implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        escalation.toSupervisors(task);
+    public void execute(DelegateExecution execution) {
+        // After the drawn deadline (boundary_attention_overdue); the operator may have decided meanwhile.
+        escalation.openTaskToSupervisors(execution.getProcessInstanceId(), PartnerAttentionProcess.Element.ATTEND);
     }
 }

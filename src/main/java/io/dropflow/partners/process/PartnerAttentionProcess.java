@@ -39,6 +39,9 @@ public final class PartnerAttentionProcess {
     public enum Element implements ModelElement {
         START("start_delivery_not_taken"),
         ATTEND("user_attend_partner_delivery"),
+        ATTENTION_OVERDUE("boundary_attention_overdue"),
+        ESCALATE("service_escalate_partner_attention"),
+        END_ESCALATED("end_attention_escalated"),
         RETRY("service_retry_partner_delivery"),
         CLOSE("service_close_partner_delivery"),
         END_TAKEN("end_delivery_taken"),

@@ -4,13 +4,13 @@ import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseLine;
 import io.dropflow.aftersales.OrderDeliveries;
 import io.dropflow.aftersales.Party;
+import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.RequestReturn;
 import io.dropflow.returns.ReturnRefusedException;
-import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
@@ -19,6 +19,7 @@ import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.PurchaseOrderView;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,11 +39,11 @@ public class ReturnIntake {
     private final CaseHistory history;
     private final OrderTimeline timeline;
     private final ReturnProcess process;
-    private final ReturnSettings settings;
+    private final AfterSalesWindows windows;
     private final Clock clock;
 
     ReturnIntake(OrderLookup orders, OrderDeliveries deliveries, Catalog catalog, Returns returns, CaseHistory history,
-            OrderTimeline timeline, ReturnProcess process, ReturnSettings settings, Clock clock) {
+            OrderTimeline timeline, ReturnProcess process, AfterSalesWindows windows, Clock clock) {
         this.orders = orders;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -50,7 +51,7 @@ public class ReturnIntake {
         this.history = history;
         this.timeline = timeline;
         this.process = process;
-        this.settings = settings;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -60,10 +61,11 @@ public class ReturnIntake {
         Instant delivered = deliveries.deliveredAt(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has not been delivered ("
                         + order.status() + "): goods can be returned once they have arrived"));
-        Instant closes = delivered.plus(settings.window());
+        Duration window = windows.of(orderId).returnWindow(); // after-sales-windows.dmn
+        Instant closes = delivered.plus(window);
         if (clock.instant().isAfter(closes)) {
             throw new ReturnRefusedException("the return window of order " + orderId + " closed at " + closes + " ("
-                    + settings.window() + " after delivery)");
+                    + window + " after delivery)");
         }
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));

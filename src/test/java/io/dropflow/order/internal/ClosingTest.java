@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -17,6 +18,7 @@ import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,10 @@ class ClosingTest {
     private final Ledger ledger = mock(Ledger.class);
     private final StorefrontGateway storefront = mock(StorefrontGateway.class);
     private final RecordedTimeline timeline = new RecordedTimeline();
-    private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, CLOCK);
+    /** Returns for 14 days, claims for 30, the margin final after 30. */
+    private final AfterSalesWindows windows = orderId -> new AfterSalesWindows.Windows(Duration.ofDays(14),
+            Duration.ofDays(30), Duration.ofDays(30));
+    private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows, CLOCK);
 
     private Order order;
 
@@ -49,6 +54,28 @@ class ClosingTest {
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.SETTLED);
         assertThat(timeline.lines()).containsExactly("Settled; margin 6.05 EUR");
+    }
+
+    @Test
+    void onDeliveryTheMarginIsBookedProvisionallyAndFinalAfterTheLastWindow() {
+        when(purchasing.purchaseOrder(12L)).thenReturn(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED));
+        when(ledger.settle(any())).thenReturn(Money.of("6.05", "EUR"));
+        order.moveTo(OrderStatus.DELIVERED, CLOCK.instant());
+
+        var finalAt = closing.settleProvisionally(ORDER_ID, 12L);
+
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, Money.of("15.00", "EUR"), "DF-7-PO2",
+                Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
+        assertThat(finalAt).isEqualTo(CLOCK.instant().plus(Duration.ofDays(30)));
+        assertThat(order.getStatus()).as("still open to returns and claims").isEqualTo(OrderStatus.DELIVERED);
+        assertThat(timeline.lines()).singleElement().asString().startsWith("Settled provisionally; margin 6.05 EUR");
+    }
+
+    @Test
+    void anAnalystsTableCannotSettleBeforeTheLastWindowCloses() {
+        var windows = new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(7));
+
+        assertThat(windows.settleAfter()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test

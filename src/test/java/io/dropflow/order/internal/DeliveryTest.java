@@ -29,8 +29,7 @@ class DeliveryTest {
     private final StorefrontGateway storefront = mock(StorefrontGateway.class);
     private final Purchasing purchasing = mock(Purchasing.class);
     private final RecordedTimeline timeline = new RecordedTimeline();
-    private final Delivery delivery = new Delivery(orders, tracking, storefront, purchasing, timeline, CLOCK,
-            STALL_AFTER);
+    private final Delivery delivery = new Delivery(orders, tracking, storefront, purchasing, timeline, CLOCK);
 
     private static Instant daysAgo(int days) {
         return NOW.minus(Duration.ofDays(days));
@@ -40,7 +39,7 @@ class DeliveryTest {
     void aParcelWithoutNewsForThreeDaysHasStalled() {
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(3)));
 
-        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty())).isTrue();
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty(), STALL_AFTER)).isTrue();
         assertThat(timeline.lines()).containsExactly("No tracking news since " + daysAgo(3) + ": parcel stalled");
     }
 
@@ -48,7 +47,7 @@ class DeliveryTest {
     void aParcelWithRecentNewsIsStillMoving() {
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(1)));
 
-        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty())).isFalse();
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty(), STALL_AFTER)).isFalse();
         assertThat(timeline.lines()).isEmpty();
     }
 
@@ -56,16 +55,16 @@ class DeliveryTest {
     void withoutAnyTrackingEventTheSilenceCountsFromShipping() {
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(2), null));
 
-        assertThat(delivery.stalledAt(PARCEL, Optional.empty())).isEqualTo(daysAgo(2).plus(STALL_AFTER));
+        assertThat(delivery.stalledAt(PARCEL, Optional.empty(), STALL_AFTER)).isEqualTo(daysAgo(2).plus(STALL_AFTER));
     }
 
     @Test
     void anOperatorWhoKeepsWatchingStartsTheSilenceAgain() {
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(9), daysAgo(8)));
 
-        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(1)))).isEqualTo(daysAgo(1).plus(STALL_AFTER));
-        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.of(daysAgo(1)))).isFalse();
-        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(10)))).as("news after the decision counts")
+        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(1)), STALL_AFTER)).isEqualTo(daysAgo(1).plus(STALL_AFTER));
+        assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.of(daysAgo(1)), STALL_AFTER)).isFalse();
+        assertThat(delivery.stalledAt(PARCEL, Optional.of(daysAgo(10)), STALL_AFTER)).as("news after the decision counts")
                 .isEqualTo(daysAgo(8).plus(STALL_AFTER));
     }
 

@@ -176,7 +176,7 @@ class ForwardingTest {
 
             assertThat(placed.purchaseOrderId()).isEqualTo(11L);
             assertThat(placed.deadline().shipBy()).isEqualTo(NOW.plus(Duration.ofHours(24)));
-            assertThat(placed.deadline().reminderDue()).isEqualTo(NOW.plus(Duration.ofHours(18)));
+            assertThat(placed.deadline().reminderDue(new java.math.BigDecimal("0.75"))).isEqualTo(NOW.plus(Duration.ofHours(18)));
             assertThat(order.getStatus()).isEqualTo(OrderStatus.FORWARDED);
             assertThat(timeline.lines()).containsExactly("Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");
         }
@@ -204,7 +204,8 @@ class ForwardingTest {
 
             Instant shipBy = NOW.plus(Duration.ofHours(12));
             verify(purchasing).extendShipBy(11L, shipBy);
-            assertThat(deadline).isEqualTo(new Forwarding.Deadline(shipBy, NOW.plus(Duration.ofHours(9))));
+            assertThat(deadline).isEqualTo(new Forwarding.Deadline(NOW, shipBy));
+            assertThat(deadline.reminderDue(new java.math.BigDecimal("0.75"))).isEqualTo(NOW.plus(Duration.ofHours(9)));
             assertThat(timeline.lines()).containsExactly("Ship-by deadline of DF-7-PO1 extended by 12 h to " + shipBy);
         }
 

@@ -31,7 +31,7 @@ final class OrderFixtures {
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final long ORDER_ID = 7L;
-    static final SlaSettings SLA = new SlaSettings(0.75, Duration.ofHours(4), Duration.ofHours(1));
+    static final SlaSettings SLA = new SlaSettings(Duration.ofHours(1), Duration.ofHours(1));
 
     private OrderFixtures() {
     }

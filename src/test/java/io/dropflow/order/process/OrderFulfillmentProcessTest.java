@@ -157,18 +157,42 @@ class OrderFulfillmentProcessTest {
         dropflow.carrierSays("TRK-HAPPY-" + order, "IN_TRANSIT");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         dropflow.carrierSays("TRK-HAPPY-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(RETURN_WINDOW.id());
+        JsonNode delivered = dropflow.getOrder(order);
+        assertThat(delivered.path("settlement").asText()).isEqualTo("PROVISIONAL");
+        assertThat(delivered.path("margin").decimalValue()).isEqualByComparingTo("6.05");
 
-        // When the return window has passed, the order settles with its margin
+        // When the last after-sales window has closed, the margin is final
         dropflow.fireTimer(order, RETURN_WINDOW.id());
         assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER.id(), END_SETTLED.id());
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(settled.path("settlement").asText()).isEqualTo("FINAL");
         // 15.00 sale - 6.00 supply - 2.50 shipping - 0.45 platform fee (3 %)
         assertThat(settled.path("margin").decimalValue()).isEqualByComparingTo("6.05");
         assertThat(settled.path("ledger")).extracting(n -> n.path("type").asText())
                 .containsExactlyInAnyOrder("SALE", "SUPPLY_COST", "SHIPPING_COST", "PLATFORM_FEE");
         assertThat(settled.path("shipments").get(0).path("events")).hasSize(2);
+    }
+
+    /**
+     * Defect (issue 16): the order settled 7 days after delivery while returns were taken for 14
+     * days and claims for 30. Now the final settlement waits for the last window of
+     * after-sales-windows.dmn, and return and claim intake read the same table.
+     */
+    @Test
+    void theMarginIsFinalOnlyOnceNothingCanBeReturnedOrClaimedAnyMore() {
+        String trackingNumber = "TRK-WINDOWS-" + System.nanoTime();
+        long order = shippedOrder(trackingNumber);
+        java.time.Instant deliveredAt = java.time.Instant.now();
+        dropflow.carrierSays(trackingNumber, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+
+        java.time.Instant finalAt = dropflow.timer(order, RETURN_WINDOW.id()).getDuedate().toInstant();
+        assertThat(finalAt).as("not before the 30-day claim window closes")
+                .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(30)).minusSeconds(60))
+                .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(14)));
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
 
     @Test
@@ -249,6 +273,19 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anUndecidedOutOfStockOrderGoesToSupervisorsAtItsDrawnDeadline() {
+            long order = outOfStockOrder();
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, OUT_OF_STOCK_OVERDUE.id()).getDuedate(), 1000);
+
+            dropflow.fireTimer(order, OUT_OF_STOCK_OVERDUE.id());
+
+            assertThat(dropflow.candidateGroups(task(order))).containsExactlyInAnyOrder("operators", "supervisors");
+            assertThat(task(order).getPriority()).isEqualTo(90);
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_OUT_OF_STOCK.id()).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+        }
+
+        @Test
         void operatorWaitsForRestockAndSuppliersAreRankedAgain() {
             long order = outOfStockOrder();
 
@@ -282,6 +319,22 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.getOrder(order).path("lines").get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
             assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ACME");
         }
+
+        /** Defect (issue 16): a substitute skipped validation and was forwarded even at a loss. */
+        @Test
+        void aSubstituteIsValidatedAgainAndALossMakingOneGoesToReview() {
+            fixtures.acmeLossMakingVase();
+            long order = outOfStockOrder();
+
+            complete(order, Map.of("outOfStockDecision", "substitute", "skuToReplace", "DEMO-RARE",
+                    "substituteSku", SupplierFixtures.LOSS_MAKING_SKU));
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(SUBSTITUTE_PRODUCT.id()).isWaitingAt(REVIEW_ORDER.id());
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                    VALIDATION_PROBLEMS.name()).toString()).contains("negative margin");
+            assertThat(supplier.received(po(order, 3))).as("nothing forwarded at a loss").isNull();
+        }
     }
 
     @Nested
@@ -301,7 +354,11 @@ class OrderFulfillmentProcessTest {
         @Test
         void operatorProceedsAndTheOrderIsForwarded() {
             long order = orderToReview();
-            complete(order, Map.of("reviewDecision", "proceed"));
+            complete(order, Map.of("reviewDecision", "proceed", "operatorNote", " Consumer confirmed the street address by phone "));
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                    .contains("Note on 'Review order': Consumer confirmed the street address by phone");
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "operatorNote"))
+                    .as("the next form starts without it").isNull();
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
@@ -314,8 +371,11 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
 
-            dropflow.fireTimer(order, REVIEW_ORDER.id());
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, REVIEW_OVERDUE.id()).getDuedate(), 1000);
+            dropflow.fireTimer(order, REVIEW_OVERDUE.id());
 
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_REVIEW.id());
             Task task = task(order);
             assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                     .contains("operators", "supervisors");
@@ -332,6 +392,23 @@ class OrderFulfillmentProcessTest {
                     .hasPassed(END_SOURCING_REJECTED.id(), END_CLOSED_REFUNDED.id())
                     .hasNotPassed(FORWARD_PURCHASE_ORDER.id());
             assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        /** order-deadlines.dmn: marketplace orders keep at least 5 % of the sale after the platform fee. */
+        @Test
+        void aMarketplaceOrderBelowTheTablesMinimumMarginNeedsReviewAWebshopOrderDoesNot() {
+            // 9.00 - 6.00 supply - 2.50 shipping - 0.27 fee = 0.23, 2.6 % of the sale
+            Map<String, Object> thin = DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1, "9.00");
+            thin.put("channel", "MARKETPLACE");
+            long marketplace = dropflow.place(thin).orderId();
+            long webshop = dropflow.placeOrder("DEMO-MUG", 1, "9.00").orderId();
+            dropflow.runJobs(marketplace);
+            dropflow.runJobs(webshop);
+
+            assertThat(dropflow.process(marketplace)).isWaitingAt(REVIEW_ORDER.id());
+            assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(marketplace),
+                    VALIDATION_PROBLEMS.name()).toString()).contains("below the minimum 0.45 EUR");
+            assertThat(dropflow.process(webshop)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
@@ -470,6 +547,21 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anUndecidedParcelGoesToSupervisorsAtItsDrawnDeadline() {
+            long order = shippedOrder("TRK-UNDECIDED-" + System.nanoTime());
+            String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
+            dropflow.carrierSays(tracking, "EXCEPTION");
+            assertThat(task(order).getDueDate()).as("due when its drawn deadline fires")
+                    .isCloseTo(dropflow.timer(order, PARCEL_DECISION_OVERDUE.id()).getDuedate(), 1000);
+
+            dropflow.fireTimer(order, PARCEL_DECISION_OVERDUE.id());
+
+            assertThat(dropflow.candidateGroups(task(order))).containsExactlyInAnyOrder("operators", "supervisors");
+            assertThat(dropflow.process(order)).hasPassed(ESCALATE_PARCEL_DECISION.id())
+                    .isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        }
+
+        @Test
         void operatorRefundsALostParcel() {
             long order = shippedOrder("TRK-LOST-" + System.nanoTime());
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
@@ -542,6 +634,31 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), END_SUPPLIER_REMINDED.id())
                     .isWaitingAt(AWAIT_SHIPMENT.id());
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
+        }
+
+        /** The model declares it (extension property tasklistFilter), not the task's id. */
+        @Test
+        void theMissedDeadlineIsInTheSlaBreachesFilterAndAReviewIsNot() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            long review = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1,
+                    "15.00", "PO Box 7")).orderId();
+            dropflow.runJobs(review);
+            assertThat(dropflow.process(review)).isWaitingAt(REVIEW_ORDER.id());
+
+            java.util.List<String> listed = slaBreachesAsAnOperatorSeesThem();
+
+            assertThat(listed).contains(task(order).getId()).doesNotContain(task(review).getId());
+        }
+
+        private java.util.List<String> slaBreachesAsAnOperatorSeesThem() {
+            var filters = engine.getFilterService();
+            String slaBreaches = filters.createFilterQuery().filterName("SLA breaches").singleResult().getId();
+            engine.getIdentityService().setAuthentication("mary", java.util.List.of("operators"));
+            try {
+                return filters.<Task>list(slaBreaches).stream().map(Task::getId).toList();
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
         }
 
         @Test
@@ -668,16 +785,82 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(REGISTER_TRACKING.id());
         }
 
+        /** Defect (issue 16): the consumer was refunded before the late supplier answered. */
         @Test
-        void cancelledTheLateSupplierIsAskedToCancelAndTheConsumerIsRefundedOnce() {
+        void cancelledTheLateSupplierMustAnswerBeforeTheConsumerIsRefundedOnce() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
             complete(order, Map.of("slaDecision", "cancel_and_refund"));
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER.id());
+            assertThat(refundsFor(order)).as("no refund before the supplier answers").isZero();
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(LATE_CANCELLATION_ACCEPTED.id(), END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
+            assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void cancelledButTheLateSupplierShipsAnywaySoTheParcelIsDeliveredNotRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-SHIPPED-" + order);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(END_LATE_SHIPPED_INSTEAD.id())
+                    .hasNotPassed(END_SOURCING_CANCELLED_LATE.id()).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(refundsFor(order)).isZero();
+        }
+
+        @Test
+        void cancelledAndRefusedTheShipmentGoesOnWhenItComes() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL.id());
+            dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-REFUSED-" + order);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_AFTER_LATE_REFUSAL.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(refundsFor(order)).isZero();
+        }
+
+        @Test
+        void cancelledAndRefusedButTheShipmentNeverComesTheConsumerIsRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
+
+            dropflow.fireTimer(order, LATE_SHIPMENT_UNCONFIRMED.id());
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
+            assertThat(supplier.received(po(order, 2))).as("no backup is asked when cancelling").isNull();
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        @Test
+        void cancelledAndTheLateSupplierNeverAnswersTheConsumerIsRefunded() {
+            long order = missedDeadline("DEMO-MUG", "ACME");
+            complete(order, Map.of("slaDecision", "cancel_and_refund"));
+            dropflow.runJobs(order);
+
+            dropflow.fireTimer(order, REROUTE_UNANSWERED.id());
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 

@@ -177,6 +177,18 @@ class PartnerAttentionProcessTest {
         assertThat(attention).isWaitingAt(Element.ATTEND.id());
 
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(attention.getId()).singleResult();
+        var deadline = engine.getManagementService().createJobQuery().processInstanceId(attention.getId()).timers()
+                .activityId(Element.ATTENTION_OVERDUE.id()).singleResult();
+        assertThat(task.getDueDate()).as("due when the drawn deadline fires").isCloseTo(deadline.getDuedate(), 1000);
+
+        // Nobody looks in time: supervisors get it too, operators keep it
+        engine.getManagementService().executeJob(deadline.getId());
+        assertThat(attention).hasPassed(Element.ESCALATE.id(), Element.END_ESCALATED.id()).isWaitingAt(Element.ATTEND.id());
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("supervisors")
+                .count()).isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getPriority())
+                .isEqualTo(io.dropflow.processengine.Escalation.ESCALATED_PRIORITY);
+
         engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "retry"));
         runJobs(attention);
 

@@ -1,0 +1,15 @@
+package io.dropflow.order.internal;
+
+/** bpmn/after-sales-windows.dmn, which analysts own: the after-sales windows by sales channel and product category. */
+public interface AfterSalesWindowsTable {
+
+    /** In after-sales days ({@code dropflow.after-sales.day}). */
+    record Days(long returnWindowDays, long claimWindowDays, long settleAfterDays) {
+    }
+
+    /**
+     * @param productCategory null when the product is no longer in the catalog
+     * @throws IllegalStateException when the table has no rule for them
+     */
+    Days windowsFor(String channel, String productCategory);
+}

@@ -1,0 +1,30 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.OPERATOR_NOTE;
+import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
+
+import io.dropflow.order.OrderTimeline;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing an order task: the operator's optional note goes into the order's timeline, and
+ * the variable is removed, so the next task's form starts with an empty note.
+ */
+@Component("recordOperatorNote")
+class RecordOperatorNote implements TaskListener {
+
+    private final OrderTimeline timeline;
+
+    RecordOperatorNote(OrderTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        OPERATOR_NOTE.optionalFrom(task).map(String::strip).filter(note -> !note.isEmpty())
+                .ifPresent(note -> timeline.record(ORDER_ID.from(task), "Note on '" + task.getName() + "': " + note));
+        task.removeVariable(OPERATOR_NOTE.name());
+    }
+}

@@ -1,0 +1,54 @@
+package io.dropflow.order.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.internal.OrderDeadlinesTable;
+import io.dropflow.order.internal.SlaSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.junit.jupiter.api.Test;
+
+/** The numbers fixed at an order's start, and the table's for orders started on an older model version. */
+class OrderDeadlineValuesTest {
+
+    private final OrderDeadlinesTable table = mock(OrderDeadlinesTable.class);
+    private final OrderLookup orders = mock(OrderLookup.class);
+    private final OrderDeadlineValues values = new OrderDeadlineValues(table, orders,
+            new SlaSettings(Duration.ofHours(1), Duration.ofHours(1)));
+
+    private static VariableScope scope(Map<String, Object> variables) {
+        VariableScope scope = mock(VariableScope.class);
+        variables.forEach((name, value) -> when(scope.getVariable(name)).thenReturn(value));
+        return scope;
+    }
+
+    @Test
+    void anOrderKeepsTheNumbersFixedAtItsStart() {
+        VariableScope started = scope(Map.of("reminderAtShare", "0.5", "trackingStallAfter", "PT10H",
+                "minimumMarginRate", "0.1"));
+
+        assertThat(values.reminderAtShare(started)).isEqualByComparingTo("0.5");
+        assertThat(values.trackingStallAfter(started)).isEqualTo(Duration.ofHours(10));
+        assertThat(values.minimumMarginRate(started)).isEqualByComparingTo("0.1");
+    }
+
+    @Test
+    void anOrderStartedBeforeTheTableLooksItsChannelUpNow() {
+        OrderSummary order = mock(OrderSummary.class);
+        when(order.channel()).thenReturn("MARKETPLACE");
+        when(orders.order(7L)).thenReturn(order);
+        when(table.deadlinesFor("MARKETPLACE")).thenReturn(new OrderDeadlinesTable.Deadlines(new BigDecimal("0.75"), 2,
+                95, 24, 24, 72, new BigDecimal("0.05")));
+        VariableScope older = scope(Map.of("orderId", 7L));
+
+        assertThat(values.reminderAtShare(older)).isEqualByComparingTo("0.75");
+        assertThat(values.trackingStallAfter(older)).isEqualTo(Duration.ofHours(72));
+        assertThat(values.minimumMarginRate(older)).isEqualByComparingTo("0.05");
+    }
+}
