@@ -17,7 +17,6 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_REASON;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ROUND;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.STALL_AFTER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.WISH;
@@ -56,17 +55,14 @@ class ReturnNegotiation implements ReturnProcess {
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ReturnSettings settings;
-    private final Duration stallAfter;
     private final Duration decisionTime;
 
     ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
-            @Value("${dropflow.tracking.stall-after}") Duration stallAfter,
             @Value("${dropflow.sla.decision-time}") Duration decisionTime) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
-        this.stallAfter = stallAfter;
         this.decisionTime = decisionTime;
     }
 
@@ -87,7 +83,6 @@ class ReturnNegotiation implements ReturnProcess {
         variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.supplierAnswerTime()));
         variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.consumerAnswerTime()));
         variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.inspectionTime()));
-        variables.put(STALL_AFTER.name(), STALL_AFTER.stored(stallAfter));
         variables.put(DECISION_TIME.name(), DECISION_TIME.stored(decisionTime));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))

@@ -52,7 +52,6 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
     public static final ProcessVariable<Duration> CONSUMER_ANSWER_TIME = duration("consumerAnswerTime");
     public static final ProcessVariable<Duration> INSPECTION_TIME = duration("inspectionTime");
-    public static final ProcessVariable<Duration> STALL_AFTER = duration("stallAfter");
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The round sent to the supplier last (answers are correlated by it). */
@@ -71,6 +70,8 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<String> CONSUMER_ANSWER = text("consumerAnswer");
     /** The return parcel's shipment (carrier events are correlated by it). */
     public static final ProcessVariable<Long> RETURN_SHIPMENT_ID = number("returnShipmentId");
+    /** Set when the return parcel's silence timer fires: no tracking news for dropflow.tracking.stall-after. */
+    public static final ProcessVariable<Boolean> RETURN_PARCEL_STALLED = flag("returnParcelStalled");
     public static final ProcessVariable<InspectionEvent.Result> INSPECTION_RESULT = choice("inspectionResult",
             InspectionEvent.Result.class);
     /** refund_per_policy, partial_refund (partialRefund) or no_refund (noRefundReason). */
@@ -132,6 +133,7 @@ public final class ReturnNegotiationProcess {
         FORWARD_EXCHANGE_AFTER_RECEIPT("service_forward_exchange_after_receipt"),
         AWAIT_PARCEL("gateway_await_return_parcel"),
         PARCEL_STALLED("timer_return_parcel_stalled"),
+        CHECK_RETURN_TRACKING("service_check_return_tracking"),
         AWAIT_INSPECTION("gateway_await_inspection"),
         INSPECTION_LATE("timer_inspection_late"),
         DECIDE_DISPUTE("user_decide_disputed_return"),

@@ -4,6 +4,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -18,13 +19,19 @@ import io.dropflow.support.DropflowTest;
 import io.dropflow.support.ProcessCoverage;
 import io.dropflow.support.SupplierFixtures;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -358,10 +365,46 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
     }
 
+    @AfterEach
+    void backToNow() {
+        ClockUtil.reset();
+    }
+
+    private static Instant later(int days) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private Job timer(long id, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .timers().activityId(activityId).singleResult();
+    }
+
+    @Test
+    void trackingNewsRestartsTheReturnParcelsSilenceClock() {
+        // Given a return whose parcel travels: news two days after the label
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        Instant news = later(2);
+        dropflow.carrierSays(returnTracking(id), "IN_TRANSIT", news);
+
+        // When the silence timer, set from the label, fires four days after it
+        later(2);
+        dropflow.fireReturnTimer(id, PARCEL_STALLED.id());
+
+        // Then the parcel is moving: no dispute, and the timer counts from the news again
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        assertThat(task(id)).isNull();
+        assertThat(timer(id, PARCEL_STALLED.id()).getDuedate().toInstant())
+                .isCloseTo(news.plus(Duration.ofDays(3)), within(1, ChronoUnit.MINUTES));
+    }
+
     @Test
     void aStalledReturnParcelGetsAPartialRefund() {
         long order = deliveredMug();
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        later(4);
         dropflow.fireReturnTimer(id, PARCEL_STALLED.id());
         assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
 
