@@ -49,10 +49,14 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Instant> RESOLVE_BY = moment("resolveBy");
     /** How long each supplier round may stay unanswered. */
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
+    /** How long each "Negotiate claim" task may stay open before supervisors get it too (its due date and drawn deadline). */
+    public static final ProcessVariable<Duration> NEGOTIATION_TIME = duration("negotiationTime");
     /** How long the consumer has to send evidence asked for. */
     public static final ProcessVariable<Duration> EVIDENCE_WAIT = duration("evidenceWait");
     /** How long the supplier has to ship a replacement. */
     public static final ProcessVariable<Duration> REPLACEMENT_TIME = duration("replacementTime");
+    /** The same, in claim hours, as the replacement purchase order's ship-by. */
+    public static final ProcessVariable<Long> REPLACEMENT_SHIP_BY_HOURS = number("replacementShipByHours");
     /** Rounds the claim may go to the supplier. */
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The round sent to the supplier last; supplier answers are correlated by it. */
@@ -145,6 +149,10 @@ public final class DefectClaimProcess {
         BOOK_OUTCOME("service_book_claim_outcome"),
         TELL_CONSUMER("service_tell_consumer_claim_outcome"),
         ESCALATE_OVERDUE("service_escalate_overdue_claim"),
+        REVIEW_OVERDUE("boundary_review_overdue"),
+        ESCALATE_OVERDUE_REVIEW("service_escalate_overdue_review"),
+        NEGOTIATION_OVERDUE("boundary_negotiation_overdue"),
+        ESCALATE_OVERDUE_NEGOTIATION("service_escalate_overdue_negotiation"),
         HAND_TO_PLATFORM("service_hand_claim_to_platform"),
         AWAIT_PLATFORM("gateway_await_platform"),
         PLATFORM_SILENT("timer_platform_silent");
