@@ -72,8 +72,11 @@ public class ReturnLogistics {
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
                 ? "The label's " + Money.format(r.getLabelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
+        String refused = r.refusedLines().stream().map(l -> " Keep line " + l.getLineNo() + " (" + l.getSku()
+                + "), it cannot be returned: " + l.getPolicyRule()).collect(java.util.stream.Collectors.joining());
         consumer.send(r, "label", "Your return " + r.number() + ": please send the goods with this label: "
-                + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() + "). " + cost);
+                + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() + "). " + cost
+                + refused);
     }
 
     /**

@@ -11,7 +11,6 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_R
 import static io.dropflow.returns.process.ReturnNegotiationProcess.OFFER_NO;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.ORDER_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.PROCESS_KEY;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.PRODUCT_CATEGORY;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_GROUPS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_REASON;
@@ -67,14 +66,13 @@ class ReturnNegotiation implements ReturnProcess {
     }
 
     @Override
-    public String start(ReturnRequest r, String productCategory) {
+    public String start(ReturnRequest r) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(RETURN_ID.name(), RETURN_ID.stored(r.getId()));
         variables.put(ORDER_ID.name(), ORDER_ID.stored(r.getOrderId()));
         variables.put(RETURN_REASON.name(), RETURN_REASON.stored(r.getReason()));
         variables.put(WISH.name(), WISH.stored(r.getWish()));
         variables.put(CHANNEL.name(), CHANNEL.stored(r.getChannel()));
-        variables.put(PRODUCT_CATEGORY.name(), PRODUCT_CATEGORY.stored(productCategory));
         variables.put(RETURN_GROUPS.name(), RETURN_GROUPS.stored(Groups.OPERATORS));
         variables.put(RETURN_ROUND.name(), RETURN_ROUND.stored(0L));
         variables.put(OFFER_NO.name(), OFFER_NO.stored(0L));

@@ -39,7 +39,7 @@ public final class ReturnNegotiationProcess {
 
     public static final ProcessVariable<Long> RETURN_ID = number("returnId");
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
-    /** Inputs of return-policy.dmn. */
+    /** Inputs of return-policy.dmn (productCategory per returned line, not a process variable). */
     public static final ProcessVariable<ReturnReason> RETURN_REASON = choice("returnReason", ReturnReason.class);
     public static final ProcessVariable<ReturnWish> WISH = choice("wish", ReturnWish.class);
     public static final ProcessVariable<String> CHANNEL = text("channel");

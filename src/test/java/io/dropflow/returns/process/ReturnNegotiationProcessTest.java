@@ -454,6 +454,50 @@ class ReturnNegotiationProcessTest {
     }
 
     @Test
+    void aMixedReturnIsJudgedLineByLine() {
+        // Given a delivered order of a mug (homeware) and a toothbrush (hygiene), both from ACME
+        Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                "DEMO-MUG", 1, "15.00"));
+        request.put("lines", List.of(Map.of("sku", "DEMO-MUG", "quantity", 1, "salePrice", "15.00"),
+                Map.of("sku", SupplierFixtures.HYGIENE_SKU, "quantity", 1, "salePrice", "8.00")));
+        long order = dropflow.place(request).orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-MIXED-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-MIXED-" + order, "DELIVERED");
+
+        // When the consumer changes their mind about both
+        Map<String, Object> both = DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null);
+        both.put("lines", List.of(Map.of("lineNo", 1, "quantity", 1), Map.of("lineNo", 2, "quantity", 1)));
+        ResponseEntity<String> response = dropflow.requestReturn(order, both);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(response.getBody()).path("id").asLong();
+        dropflow.returnProcess(id);
+        dropflow.runReturnJobs(id);
+
+        // Then the toothbrush is refused on its own line, the mug goes on under its own terms
+        JsonNode policy = dropflow.getReturn(id).path("policy");
+        assertThat(policy.path("allowed").asBoolean()).isTrue();
+        assertThat(policy.path("lines")).hasSize(2);
+        JsonNode mug = policy.path("lines").get(0);
+        JsonNode toothbrush = policy.path("lines").get(1);
+        assertThat(mug.path("allowed").asBoolean()).isTrue();
+        assertThat(mug.path("productCategory").asText()).isNotEqualTo("hygiene");
+        assertThat(toothbrush.path("allowed").asBoolean()).isFalse();
+        assertThat(toothbrush.path("productCategory").asText()).isEqualTo("hygiene");
+        assertThat(new BigDecimal(dropflow.getReturn(id).path("returnedValue").asText())).isEqualByComparingTo("15.00");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("Hygiene products cannot be returned");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        // The mug only: 15.00 - 10 % restocking fee (1.50) - label 4.90
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
+    }
+
+    @Test
     void marketplaceOrdersPayNoRestockingFee() {
         long order = deliveredOrder("DEMO-MUG", "MARKETPLACE");
         long id = returnWithSupplier(order);
