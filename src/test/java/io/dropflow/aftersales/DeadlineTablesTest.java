@@ -68,6 +68,27 @@ class DeadlineTablesTest {
         assertThat(row.hours("replacementShipByHours")).as("%s: the replacement's ship-by", row).isPositive();
     }
 
+    static Stream<Arguments> returnRows() {
+        return rows("bpmn/return-deadlines.dmn").stream().map(Arguments::of);
+    }
+
+    /**
+     * Every wait is filled in with whole positive hours, and an operator's task is due before the
+     * supplier's next answer could be: an escalated return reaches supervisors while the supplier
+     * is still within its time, never after.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("returnRows")
+    void everyReturnRowIsCompleteAndOperatorsDecideWithinASuppliersAnswerTime(Row row) {
+        long supplier = row.hours("supplierAnswerHours");
+        long decide = row.hours("decideWithinHours");
+        row.hours("negotiationRounds");
+        row.hours("consumerAnswerHours");
+        row.hours("inspectionHours");
+        row.hours("exchangeShipByHours");
+        assertThat(decide).as("%s: operator %d h within supplier %d h", row, decide, supplier).isLessThan(supplier);
+    }
+
     static List<Row> rows(String file) {
         DmnModelInstance model = Dmn.readModelFromFile(new File(file));
         List<Row> rows = new ArrayList<>();

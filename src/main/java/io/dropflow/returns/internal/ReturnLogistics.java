@@ -83,11 +83,12 @@ public class ReturnLogistics {
      * Orders the exchange: the wanted variant, as many pieces as are returned, from the same supplier.
      * One exchange per return (its purchase order number is derived from the return), so a retry, or
      * the policy's two places for this step, never ship twice.
+     * @param shipByHours return hours the supplier has to ship it (return-deadlines.dmn)
      */
     @CallsPartner
-    public void forwardExchange(Long returnId) {
+    public void forwardExchange(Long returnId, long shipByHours) {
         ReturnRequest r = returns.get(returnId);
-        r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) settings.exchangeShipBy().toHours(),
-                settings.exchangeShipBy()).id(), clock.instant());
+        r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) shipByHours,
+                settings.hours(shipByHours)).id(), clock.instant());
     }
 }

@@ -5,6 +5,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSW
 import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.DECISION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP_BY_HOURS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_ROUNDS;
@@ -27,17 +28,16 @@ import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.internal.ReturnDeadlineTable;
 import io.dropflow.returns.internal.ReturnProcess;
 import io.dropflow.returns.internal.ReturnRequest;
 import io.dropflow.returns.process.ReturnNegotiationProcess.Message;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,15 +54,15 @@ class ReturnNegotiation implements ReturnProcess {
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ReturnSettings settings;
-    private final Duration decisionTime;
+    private final ReturnDeadlineTable deadlines;
 
     ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
-            @Value("${dropflow.sla.decision-time}") Duration decisionTime) {
+            ReturnDeadlineTable deadlines) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
-        this.decisionTime = decisionTime;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -77,11 +77,14 @@ class ReturnNegotiation implements ReturnProcess {
         variables.put(RETURN_ROUND.name(), RETURN_ROUND.stored(0L));
         variables.put(OFFER_NO.name(), OFFER_NO.stored(0L));
         variables.put(EXCHANGE_ORDERED.name(), EXCHANGE_ORDERED.stored(false));
-        variables.put(NEGOTIATION_ROUNDS.name(), NEGOTIATION_ROUNDS.stored((long) settings.negotiationRounds()));
-        variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.supplierAnswerTime()));
-        variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.consumerAnswerTime()));
-        variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.inspectionTime()));
-        variables.put(DECISION_TIME.name(), DECISION_TIME.stored(decisionTime));
+        // The waits from return-deadlines.dmn (analysts own it), fixed for this return when it starts.
+        ReturnDeadlineTable.Deadlines d = deadlines.deadlinesFor(r.getChannel(), r.getReason());
+        variables.put(NEGOTIATION_ROUNDS.name(), NEGOTIATION_ROUNDS.stored(d.negotiationRounds()));
+        variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.hours(d.supplierAnswerHours())));
+        variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.hours(d.consumerAnswerHours())));
+        variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.hours(d.inspectionHours())));
+        variables.put(EXCHANGE_SHIP_BY_HOURS.name(), EXCHANGE_SHIP_BY_HOURS.stored(d.exchangeShipByHours()));
+        variables.put(DECISION_TIME.name(), DECISION_TIME.stored(settings.hours(d.decideWithinHours())));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))
                 .setVariables(variables)

@@ -31,6 +31,8 @@ public final class ReturnNegotiationProcess {
     public static final String MODEL = "return-negotiation.bpmn";
     /** bpmn/return-policy.dmn. */
     public static final String POLICY_DECISION = "return_policy";
+    /** bpmn/return-deadlines.dmn. */
+    public static final String DEADLINES_DECISION = "return_deadlines";
 
     /** Business keys of return processes: "return-" and the return id. */
     public static String businessKey(Long returnId) {
@@ -48,12 +50,14 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<Boolean> RETURN_ALLOWED = flag("returnAllowed");
     public static final ProcessVariable<Boolean> SUPPLIER_MUST_AGREE = flag("supplierMustAgree");
     public static final ProcessVariable<Boolean> EXCHANGE_AFTER_RECEIPT = flag("exchangeAfterReceipt");
-    /** The waits, from configuration. */
+    /** The waits, from return-deadlines.dmn (decisionTime: each operator task's due date and drawn deadline). */
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
     public static final ProcessVariable<Duration> CONSUMER_ANSWER_TIME = duration("consumerAnswerTime");
     public static final ProcessVariable<Duration> INSPECTION_TIME = duration("inspectionTime");
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
+    /** The exchange purchase order's ship-by, in return hours. */
+    public static final ProcessVariable<Long> EXCHANGE_SHIP_BY_HOURS = number("exchangeShipByHours");
     /** The round sent to the supplier last (answers are correlated by it). */
     public static final ProcessVariable<Long> RETURN_ROUND = number("returnRound");
     /** The alternative put to the consumer last (answers are correlated by it). */
@@ -137,6 +141,10 @@ public final class ReturnNegotiationProcess {
         AWAIT_INSPECTION("gateway_await_inspection"),
         INSPECTION_LATE("timer_inspection_late"),
         DECIDE_DISPUTE("user_decide_disputed_return"),
+        MEDIATION_OVERDUE("boundary_mediation_overdue"),
+        ESCALATE_OVERDUE_MEDIATION("service_escalate_overdue_mediation"),
+        DISPUTE_OVERDUE("boundary_dispute_overdue"),
+        ESCALATE_OVERDUE_DISPUTE("service_escalate_overdue_dispute"),
         SETTLE_REFUND("service_settle_return_refund"),
         REFUND_CONSUMER("service_refund_consumer_for_return"),
         BOOK_RETURN("service_book_return"),

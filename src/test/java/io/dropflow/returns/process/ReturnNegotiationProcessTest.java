@@ -343,11 +343,37 @@ class ReturnNegotiationProcessTest {
         long order = deliveredMug();
         long id = returnWithSupplier(order);
         dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
-        Job timeout = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
-                .timers().activityId(MEDIATE.id()).singleResult();
+        Job timeout = timer(id, MEDIATION_OVERDUE.id());
+        // Due when it escalates: both from decisionTime (return-deadlines.dmn), evaluated as the task starts
+        assertThat(timeout.getDuedate()).isCloseTo(task(id).getDueDate(), 1000);
         engine.getManagementService().executeJob(timeout.getId());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_MEDIATION.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
         assertThat(task(id).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("mediation was not decided in time");
+    }
+
+    @Test
+    void anUndecidedDisputeGoesToSupervisorsToo() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "EXCEPTION");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+
+        engine.getManagementService().executeJob(timer(id, DISPUTE_OVERDUE.id()).getId());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_DISPUTE.id()).isWaitingAt(DECIDE_DISPUTE.id());
+        assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
+    }
+
+    @Test
+    void theWaitsComeFromTheReturnDeadlinesTable() {
+        long order = deliveredOrder("DEMO-MUG", "MARKETPLACE");
+        long id = returnWithSupplier(order);
+        // return-deadlines.dmn, marketplace: 24 hours for the supplier, one round
+        assertThat(timer(id, SUPPLIER_SILENT.id()).getDuedate().toInstant()).isCloseTo(
+                ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24)), within(1, ChronoUnit.MINUTES));
+        assertThat(engine.getRuntimeService().getVariable(dropflow.returnProcessInstanceId(id), "negotiationRounds"))
+                .isEqualTo(1L);
     }
 
     @Test
