@@ -32,6 +32,8 @@ public final class DefectClaimProcess {
     public static final String MODEL = "defect-claim.bpmn";
     /** bpmn/claim-deadlines.dmn. */
     public static final String DEADLINES_DECISION = "claim_deadlines";
+    /** bpmn/claim-cost-bearer.dmn. */
+    public static final String COST_BEARER_DECISION = "claim_cost_bearer";
 
     /** Business keys of claim processes: "claim-" and the claim id (order processes are "order-…"). */
     public static String businessKey(Long claimId) {
@@ -81,7 +83,7 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<PlatformDecision.Verdict> PLATFORM_VERDICT = choice("platformVerdict",
             PlatformDecision.Verdict.class);
     public static final ProcessVariable<String> PLATFORM_REASON = text("platformReason");
-    /** Who pays for the remedy about to be agreed (set on the flows into "Agree remedy"). */
+    /** Who pays for the agreed remedy (claim-cost-bearer.dmn, evaluated by "Agree remedy"). */
     public static final ProcessVariable<CostBearer> COST_BEARER = choice("costBearer", CostBearer.class);
     /** What is carried out. */
     public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);

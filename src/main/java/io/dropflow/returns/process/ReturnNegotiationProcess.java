@@ -33,6 +33,8 @@ public final class ReturnNegotiationProcess {
     public static final String POLICY_DECISION = "return_policy";
     /** bpmn/return-deadlines.dmn. */
     public static final String DEADLINES_DECISION = "return_deadlines";
+    /** bpmn/return-refund-basis.dmn. */
+    public static final String REFUND_BASIS_DECISION = "return_refund_basis";
 
     /** Business keys of return processes: "return-" and the return id. */
     public static String businessKey(Long returnId) {
@@ -82,7 +84,7 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<String> DISPUTE_DECISION = text("disputeDecision");
     public static final ProcessVariable<BigDecimal> PARTIAL_REFUND = amount("partialRefund");
     public static final ProcessVariable<String> NO_REFUND_REASON = text("noRefundReason");
-    /** How the refund is computed (set on the flows into it). */
+    /** How the refund is computed (return-refund-basis.dmn, evaluated by "Settle refund"). */
     public static final ProcessVariable<RefundBasis> REFUND_BASIS = choice("refundBasis", RefundBasis.class);
     /** Whether the exchange has been ordered already. */
     public static final ProcessVariable<Boolean> EXCHANGE_ORDERED = flag("exchangeOrdered");
