@@ -7,30 +7,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Returns and exchanges ({@code dropflow.returns}). Who pays return shipping, restocking fees and
- * whether the supplier must agree come from bpmn/return-policy.dmn.
+ * whether the supplier must agree come from bpmn/return-policy.dmn; rounds and waits (supplier,
+ * consumer, inspection, exchange ship-by, operators' decisions) from bpmn/return-deadlines.dmn.
  *
  * @param window how long after delivery a consumer may ask to return goods (14 days: the EU right of withdrawal)
  * @param labelCost what a return label costs (paid by whoever the policy names), in {@code labelCurrency}
  * @param labelCurrency the currency the carrier bills labels in; a return converts it into its own
- * @param supplierAnswerTime how long each round waits for the supplier's answer, then escalates
- * @param consumerAnswerTime how long an alternative offer waits for the consumer's answer
- * @param inspectionTime how long the supplier has to report on a returned parcel after it arrived
- * @param negotiationRounds how often a return may go to the supplier before a counter escalates
- * @param exchangeShipBy how long the supplier has to ship an exchange
+ * @param hour how long one return-deadline hour lasts: PT1H, except in the demo
  */
 @ConfigurationProperties("dropflow.returns")
-public record ReturnSettings(Duration window, BigDecimal labelCost, String labelCurrency, Duration supplierAnswerTime,
-        Duration consumerAnswerTime, Duration inspectionTime, Integer negotiationRounds, Duration exchangeShipBy) {
+public record ReturnSettings(Duration window, BigDecimal labelCost, String labelCurrency, Duration hour) {
 
     public ReturnSettings {
         window = window == null ? Duration.ofDays(14) : window;
         labelCost = labelCost == null ? new BigDecimal("4.90") : labelCost;
         labelCurrency = labelCurrency == null || labelCurrency.isBlank() ? "EUR" : labelCurrency;
-        supplierAnswerTime = supplierAnswerTime == null ? Duration.ofDays(2) : supplierAnswerTime;
-        consumerAnswerTime = consumerAnswerTime == null ? Duration.ofDays(3) : consumerAnswerTime;
-        inspectionTime = inspectionTime == null ? Duration.ofDays(5) : inspectionTime;
-        negotiationRounds = negotiationRounds == null ? 2 : negotiationRounds;
-        exchangeShipBy = exchangeShipBy == null ? Duration.ofHours(48) : exchangeShipBy;
+        hour = hour == null ? Duration.ofHours(1) : hour;
+    }
+
+    /** {@code hours} return-deadline hours as a duration. */
+    public Duration hours(long hours) {
+        return hour.multipliedBy(hours);
     }
 
     /** What a return label costs, with its currency. */

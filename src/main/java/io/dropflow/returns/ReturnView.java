@@ -15,8 +15,18 @@ public record ReturnView(Long id, String number, Long orderId, ReturnStatus stat
         List<LedgerView> ledger, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
 
-    /** The answer of bpmn/return-policy.dmn. */
-    public record Policy(Boolean allowed, String returnShippingPaidBy, BigDecimal restockingFeeRate, Boolean supplierMustAgree,
+    /**
+     * The answer of bpmn/return-policy.dmn: each line's, and the terms of the return they combine to
+     * (refused lines leave the return; the strictest label payer; the fee of each line at its rate).
+     */
+    public record Policy(Boolean allowed, String returnShippingPaidBy, BigDecimal restockingFeeRate,
+            BigDecimal restockingFee, Boolean supplierMustAgree, Boolean exchangeAfterReceipt, String rule,
+            List<LinePolicy> lines) {
+    }
+
+    /** One returned line as the policy judged it, by its own product category. */
+    public record LinePolicy(int lineNo, String sku, String productCategory, BigDecimal saleValue, Boolean allowed,
+            String returnShippingPaidBy, BigDecimal restockingFeeRate, Boolean supplierMustAgree,
             Boolean exchangeAfterReceipt, String rule) {
     }
 

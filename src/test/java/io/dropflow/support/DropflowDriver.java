@@ -99,9 +99,14 @@ public class DropflowDriver {
     }
 
     public ResponseEntity<String> carrierSays(String trackingNumber, String status) {
+        return carrierSays(trackingNumber, status, java.time.Instant.now());
+    }
+
+    /** A carrier event that happened at {@code occurredAt} (e.g. the engine clock's time after a test moved it). */
+    public ResponseEntity<String> carrierSays(String trackingNumber, String status, java.time.Instant occurredAt) {
         return post("/api/webhooks/carriers/events", Map.of("eventId", UUID.randomUUID().toString(),
                 "carrierCode", "SANDBOX-POST", "trackingNumber", trackingNumber, "status", status,
-                "occurredAt", java.time.Instant.now().toString(), "location", "Köln hub"), asPartner());
+                "occurredAt", occurredAt.toString(), "location", "Köln hub"), asPartner());
     }
 
     public ResponseEntity<String> post(String path, Object body, java.util.function.Consumer<HttpHeaders> headers) {

@@ -6,7 +6,8 @@ import io.dropflow.claim.ClaimType;
 public interface ClaimDeadlineTable {
 
     /** In claim hours ({@code dropflow.claims.hour}), and how many rounds the supplier negotiation may take. */
-    record Deadlines(long respondWithinHours, long resolveWithinHours, long supplierAnswerHours, long negotiationRounds) {
+    record Deadlines(long respondWithinHours, long resolveWithinHours, long supplierAnswerHours,
+            long negotiateWithinHours, long negotiationRounds, long evidenceWaitHours, long replacementShipByHours) {
     }
 
     /** @throws IllegalStateException when the table has no rule for them */

@@ -36,7 +36,8 @@ public class ClaimHandling {
     }
 
     /** The claim's clocks, counted from when the consumer filed it. */
-    public record Clocks(Instant respondBy, Instant resolveBy, Duration supplierAnswerTime, long negotiationRounds) {
+    public record Clocks(Instant respondBy, Instant resolveBy, Duration supplierAnswerTime, Duration negotiationTime,
+            long negotiationRounds, Duration evidenceWait, long replacementShipByHours, Duration replacementTime) {
     }
 
     /** Reads the claim's deadlines from claim-deadlines.dmn (by channel and claim type) and starts its clocks. */
@@ -45,12 +46,15 @@ public class ClaimHandling {
         ClaimDeadlineTable.Deadlines deadlines = deadlineTable.deadlinesFor(claim.getChannel(), claim.getClaimType());
         Clocks clocks = new Clocks(claim.getCreatedAt().plus(settings.hours(deadlines.respondWithinHours())),
                 claim.getCreatedAt().plus(settings.hours(deadlines.resolveWithinHours())),
-                settings.hours(deadlines.supplierAnswerHours()), deadlines.negotiationRounds());
+                settings.hours(deadlines.supplierAnswerHours()), settings.hours(deadlines.negotiateWithinHours()),
+                deadlines.negotiationRounds(), settings.hours(deadlines.evidenceWaitHours()),
+                deadlines.replacementShipByHours(), settings.hours(deadlines.replacementShipByHours()));
         claim.setDeadlines(clocks.respondBy(), clocks.resolveBy(), clock.instant());
         history.record(claim, Party.DROPFLOW, "Deadlines for a " + claim.getChannel() + " " + claim.getClaimType()
                 + " claim: answer the consumer within " + deadlines.respondWithinHours() + " h, resolve within "
                 + deadlines.resolveWithinHours() + " h; the supplier has " + deadlines.supplierAnswerHours()
-                + " h per round, " + deadlines.negotiationRounds() + " round(s)");
+                + " h and the operator " + deadlines.negotiateWithinHours() + " h per round, "
+                + deadlines.negotiationRounds() + " round(s)");
         return clocks;
     }
 

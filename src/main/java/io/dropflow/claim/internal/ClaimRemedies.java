@@ -48,14 +48,15 @@ public class ClaimRemedies implements CaseConclusion {
     /**
      * Orders a replacement of the claimed lines (attempt {@code attempt}: its purchase order number
      * names claim and attempt); a supplier paying for the claim replaces at its own cost.
+     * @param shipByHours claim hours the supplier has to ship it (claim-deadlines.dmn)
      * @return the replacement purchase order's id
      * @throws io.dropflow.supplier.SupplierRefusedException when the supplier refuses it at once
      */
     @CallsPartner
-    public Long forwardReplacement(Long claimId, int attempt) {
+    public Long forwardReplacement(Long claimId, int attempt, long shipByHours) {
         Claim claim = claims.get(claimId);
         return replacements.replacement(claim, attempt, claim.getCostBearer() == CostBearer.SUPPLIER,
-                settings.replacementShipByHours(), settings.hours(settings.replacementShipByHours())).id();
+                (int) shipByHours, settings.hours(shipByHours)).id();
     }
 
     @Override

@@ -14,20 +14,23 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixes the remedy and who pays for it ({@code costBearer}, set on the flows into this task); a
- * reship counts as the next replacement attempt, whose purchase order number it names.
+ * Fixes the remedy and who pays for it ({@code costBearer}, claim-cost-bearer.dmn's answer, which
+ * analysts own); a reship counts as the next replacement attempt, whose purchase order number it names.
  */
 @Component("agreeRemedy")
 class AgreeRemedy implements JavaDelegate {
 
     private final ClaimNegotiation negotiation;
+    private final ClaimCostBearerDecision costBearers;
 
-    AgreeRemedy(ClaimNegotiation negotiation) {
+    AgreeRemedy(ClaimNegotiation negotiation, ClaimCostBearerDecision costBearers) {
         this.negotiation = negotiation;
+        this.costBearers = costBearers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        COST_BEARER.set(execution, costBearers.costBearerFor(execution));
         Remedy remedy = negotiation.agree(CLAIM_ID.from(execution), COST_BEARER.from(execution),
                 REMEDY.from(execution, null), REMEDY_AMOUNT.from(execution, null));
         AGREED_REMEDY.set(execution, remedy);

@@ -31,7 +31,9 @@ class ClaimDeadlinesDecision implements ClaimDeadlineTable {
                     + " and claim type " + type);
         }
         return new Deadlines(hours(result, "respondWithinHours"), hours(result, "resolveWithinHours"),
-                hours(result, "supplierAnswerHours"), hours(result, "negotiationRounds"));
+                hours(result, "supplierAnswerHours"), hours(result, "negotiateWithinHours"),
+                hours(result, "negotiationRounds"), hours(result, "evidenceWaitHours"),
+                hours(result, "replacementShipByHours"));
     }
 
     private static long hours(DmnDecisionResultEntries result, String output) {

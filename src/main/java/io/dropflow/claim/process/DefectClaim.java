@@ -6,7 +6,6 @@ import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ROUND;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_TYPE;
 import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_REQUESTS;
-import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_WAIT;
 import static io.dropflow.claim.process.DefectClaimProcess.ORDER_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_REASON;
 import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_VERDICT;
@@ -14,7 +13,6 @@ import static io.dropflow.claim.process.DefectClaimProcess.PROCESS_KEY;
 import static io.dropflow.claim.process.DefectClaimProcess.REMEDY;
 import static io.dropflow.claim.process.DefectClaimProcess.REMEDY_AMOUNT;
 import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_PURCHASE_ORDER_ID;
-import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_TIME;
 import static io.dropflow.claim.process.DefectClaimProcess.SUPPLIER_ANSWER;
 
 import io.dropflow.aftersales.CaseHistory;
@@ -68,8 +66,6 @@ class DefectClaim implements ClaimProcess {
         variables.put(CLAIM_GROUPS.name(), CLAIM_GROUPS.stored(Groups.OPERATORS));
         variables.put(CLAIM_ROUND.name(), CLAIM_ROUND.stored(0L));
         variables.put(EVIDENCE_REQUESTS.name(), EVIDENCE_REQUESTS.stored(0L));
-        variables.put(EVIDENCE_WAIT.name(), EVIDENCE_WAIT.stored(settings.evidenceWait()));
-        variables.put(REPLACEMENT_TIME.name(), REPLACEMENT_TIME.stored(settings.hours(settings.replacementShipByHours())));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(DefectClaimProcess.businessKey(claim.getId()))
                 .setVariables(variables)

@@ -32,6 +32,8 @@ public final class DefectClaimProcess {
     public static final String MODEL = "defect-claim.bpmn";
     /** bpmn/claim-deadlines.dmn. */
     public static final String DEADLINES_DECISION = "claim_deadlines";
+    /** bpmn/claim-cost-bearer.dmn. */
+    public static final String COST_BEARER_DECISION = "claim_cost_bearer";
 
     /** Business keys of claim processes: "claim-" and the claim id (order processes are "order-…"). */
     public static String businessKey(Long claimId) {
@@ -49,10 +51,14 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Instant> RESOLVE_BY = moment("resolveBy");
     /** How long each supplier round may stay unanswered. */
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
+    /** How long each "Negotiate claim" task may stay open before supervisors get it too (its due date and drawn deadline). */
+    public static final ProcessVariable<Duration> NEGOTIATION_TIME = duration("negotiationTime");
     /** How long the consumer has to send evidence asked for. */
     public static final ProcessVariable<Duration> EVIDENCE_WAIT = duration("evidenceWait");
     /** How long the supplier has to ship a replacement. */
     public static final ProcessVariable<Duration> REPLACEMENT_TIME = duration("replacementTime");
+    /** The same, in claim hours, as the replacement purchase order's ship-by. */
+    public static final ProcessVariable<Long> REPLACEMENT_SHIP_BY_HOURS = number("replacementShipByHours");
     /** Rounds the claim may go to the supplier. */
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The round sent to the supplier last; supplier answers are correlated by it. */
@@ -77,7 +83,7 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<PlatformDecision.Verdict> PLATFORM_VERDICT = choice("platformVerdict",
             PlatformDecision.Verdict.class);
     public static final ProcessVariable<String> PLATFORM_REASON = text("platformReason");
-    /** Who pays for the remedy about to be agreed (set on the flows into "Agree remedy"). */
+    /** Who pays for the agreed remedy (claim-cost-bearer.dmn, evaluated by "Agree remedy"). */
     public static final ProcessVariable<CostBearer> COST_BEARER = choice("costBearer", CostBearer.class);
     /** What is carried out. */
     public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);
@@ -145,6 +151,10 @@ public final class DefectClaimProcess {
         BOOK_OUTCOME("service_book_claim_outcome"),
         TELL_CONSUMER("service_tell_consumer_claim_outcome"),
         ESCALATE_OVERDUE("service_escalate_overdue_claim"),
+        REVIEW_OVERDUE("boundary_review_overdue"),
+        ESCALATE_OVERDUE_REVIEW("service_escalate_overdue_review"),
+        NEGOTIATION_OVERDUE("boundary_negotiation_overdue"),
+        ESCALATE_OVERDUE_NEGOTIATION("service_escalate_overdue_negotiation"),
         HAND_TO_PLATFORM("service_hand_claim_to_platform"),
         AWAIT_PLATFORM("gateway_await_platform"),
         PLATFORM_SILENT("timer_platform_silent");

@@ -10,19 +10,17 @@ import io.dropflow.claim.process.DefectClaimProcess.Element;
 import io.dropflow.processengine.Escalation;
 import io.dropflow.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the claim to supervisors: the next claim task is theirs. Used as a service task (the
- * supplier stayed silent, the rounds are used up, an operator escalated, a replacement failed, the
- * resolution deadline passed; the reason is in {@code escalationReason}) and as the review task's
- * timeout listener (the consumer was not answered by the respond-by deadline).
+ * Hands the claim to supervisors: the next claim task is theirs (the supplier stayed silent, the
+ * rounds are used up, an operator escalated, a replacement failed, the resolution deadline passed;
+ * the reason is in {@code escalationReason}). A single task past its own deadline goes to
+ * {@code escalateOverdueTask} instead.
  */
 @Component("escalateClaim")
-class EscalateClaim implements JavaDelegate, TaskListener {
+class EscalateClaim implements JavaDelegate {
 
     private final CaseCourse course;
     private final Escalation escalation;
@@ -41,11 +39,5 @@ class EscalateClaim implements JavaDelegate, TaskListener {
             // (On the other paths a task has just been completed, and the next one is created for claimGroups.)
             escalation.openTasksToSupervisors(execution.getProcessInstanceId());
         }
-    }
-
-    @Override
-    public void notify(DelegateTask task) {
-        course.taskOverdue(CaseKind.CLAIM, CLAIM_ID.from(task), task.getName(), "not done by the deadline to answer the consumer");
-        escalation.toSupervisors(task);
     }
 }

@@ -4,6 +4,7 @@ import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_REASON;
 import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_ATTEMPT;
 import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_PURCHASE_ORDER_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_SHIP_BY_HOURS;
 
 import io.dropflow.claim.internal.ClaimRemedies;
 import io.dropflow.claim.process.DefectClaimProcess.Error;
@@ -32,7 +33,7 @@ class ForwardReplacement implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         try {
             REPLACEMENT_PURCHASE_ORDER_ID.set(execution, remedies.forwardReplacement(CLAIM_ID.from(execution),
-                    REPLACEMENT_ATTEMPT.from(execution).intValue()));
+                    REPLACEMENT_ATTEMPT.from(execution).intValue(), REPLACEMENT_SHIP_BY_HOURS.from(execution)));
         } catch (SupplierRefusedException refused) {
             ESCALATION_REASON.set(execution, "the supplier refused the replacement (" + refused.reasonCode() + ")");
             throw new BpmnError(Error.REPLACEMENT_REFUSED.code(), refused.getMessage());

@@ -1,6 +1,10 @@
 package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_WAIT;
+import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_TIME;
+import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_SHIP_BY_HOURS;
+import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_TIME;
 import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_ROUNDS;
 import static io.dropflow.claim.process.DefectClaimProcess.RESOLVE_BY;
 import static io.dropflow.claim.process.DefectClaimProcess.RESPOND_BY;
@@ -13,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the claim's clocks from claim-deadlines.dmn (owned by analysts): answer the consumer by,
- * resolve by, the supplier's answer time, and how many rounds the negotiation may take.
+ * resolve by, the supplier's and the negotiating operator's time per round, how many rounds the
+ * negotiation may take, the consumer's evidence wait and the replacement's ship-by.
  */
 @Component("startClaimClocks")
 class StartClaimClocks implements JavaDelegate {
@@ -30,6 +35,10 @@ class StartClaimClocks implements JavaDelegate {
         RESPOND_BY.set(execution, clocks.respondBy());
         RESOLVE_BY.set(execution, clocks.resolveBy());
         SUPPLIER_ANSWER_TIME.set(execution, clocks.supplierAnswerTime());
+        NEGOTIATION_TIME.set(execution, clocks.negotiationTime());
         NEGOTIATION_ROUNDS.set(execution, clocks.negotiationRounds());
+        EVIDENCE_WAIT.set(execution, clocks.evidenceWait());
+        REPLACEMENT_SHIP_BY_HOURS.set(execution, clocks.replacementShipByHours());
+        REPLACEMENT_TIME.set(execution, clocks.replacementTime());
     }
 }

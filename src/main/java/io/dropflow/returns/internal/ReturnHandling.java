@@ -11,6 +11,7 @@ import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.settlement.Money;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,18 +42,25 @@ public class ReturnHandling implements CaseConclusion {
     }
 
     /**
-     * Asks return-policy.dmn whether the return is allowed, who pays the return label, the
-     * restocking fee, whether the supplier must agree first and whether an exchange waits for the
-     * returned goods; the answer is kept on the return, with the label's cost in the return's currency.
+     * Asks return-policy.dmn about each returned line, with the line's own product category: whether
+     * it may be returned, who pays the label, its restocking fee, whether the supplier must agree
+     * first and whether an exchange waits for the goods. The return keeps each line's answer and
+     * combines them ({@link ReturnRequest#judgeLines}), with the label's cost in the return's currency.
+     * @return the combined terms the model branches on
      */
-    public ReturnPolicyTable.Policy applyPolicy(Long returnId, String productCategory) {
+    public ReturnPolicyTable.Policy applyPolicy(Long returnId) {
         ReturnRequest r = returns.get(returnId);
-        ReturnPolicyTable.Policy policy = policyTable.policyFor(r.getReason(), r.getWish(), r.getChannel(), productCategory);
-        r.applyPolicy(policy.allowed(), policy.returnShippingPaidBy(), policy.restockingFeeRate(),
-                policy.supplierMustAgree(), policy.exchangeAfterReceipt(), policy.rule(),
-                bookings.inCaseCurrency(r, settings.label()).amount(), clock.instant());
-        history.record(r, Party.DROPFLOW, "Return policy: " + policy.rule() + (policy.allowed() ? "" : " (not allowed)"));
-        return policy;
+        List<ReturnPolicyTable.Policy> verdicts = r.getLinePolicies().stream()
+                .map(l -> policyTable.policyFor(r.getReason(), r.getWish(), r.getChannel(), l.getProductCategory()))
+                .toList();
+        r.judgeLines(verdicts, bookings.inCaseCurrency(r, settings.label()).amount(), clock.instant());
+        for (ReturnLinePolicy line : r.getLinePolicies()) {
+            history.record(r, Party.DROPFLOW, "Return policy, line " + line.getLineNo() + " (" + line.getSku() + ", "
+                    + line.getProductCategory() + "): " + line.getPolicyRule() + (line.isAllowed() ? "" : " (not allowed)"));
+        }
+        return new ReturnPolicyTable.Policy(Boolean.TRUE.equals(r.getAllowed()), r.getReturnShippingPaidBy(),
+                r.getRestockingFeeRate(), Boolean.TRUE.equals(r.getSupplierMustAgree()),
+                Boolean.TRUE.equals(r.getExchangeAfterReceipt()), r.getPolicyRule());
     }
 
     @Override

@@ -76,19 +76,24 @@ public class ReturnIntake {
                     + request.exchangeSku() + " to exchange for");
         }
         BigDecimal supplyValue = BigDecimal.ZERO;
+        List<ReturnLinePolicy> toJudge = new ArrayList<>();
         for (CaseLine line : lines) {
             BigDecimal unit = po.lines().stream().filter(l -> l.sku().equals(line.getSku()))
                     .map(PurchaseOrderView.Line::supplyPrice).findFirst().orElse(BigDecimal.ZERO);
-            supplyValue = supplyValue.add(unit.multiply(BigDecimal.valueOf(line.getQuantity())));
+            BigDecimal lineSupply = unit.multiply(BigDecimal.valueOf(line.getQuantity()));
+            supplyValue = supplyValue.add(lineSupply);
+            toJudge.add(new ReturnLinePolicy(line.getLineNo(), line.getSku(), productCategory(po, line.getSku()),
+                    line.getSaleValue(), lineSupply));
         }
         ReturnRequest saved = returns.saveAndFlush(new ReturnRequest(orderId, po.id(), po.supplierId(),
                 request.reason(), request.wish(), request.exchangeSku(), order.channel(), order.currency(), lines,
                 supplyValue, clock.instant()));
+        saved.linesToJudge(toJudge);
         history.record(saved, Party.CONSUMER, "Asked to return " + lines.size() + " line(s) ("
                 + request.reason() + ") for " + (request.wish() == ReturnWish.EXCHANGE ? "an exchange to "
                 + request.exchangeSku() : "a refund") + (request.note() == null ? "" : ": " + request.note()));
         timeline.record(orderId, "Consumer asked to return goods: " + saved.number());
-        saved.attachProcess(process.start(saved, productCategory(po, lines)));
+        saved.attachProcess(process.start(saved));
         return saved;
     }
 
@@ -105,9 +110,10 @@ public class ReturnIntake {
         return r;
     }
 
-    private String productCategory(PurchaseOrderView po, List<CaseLine> lines) {
+    /** The line's category in its supplier's catalog: return-policy.dmn judges each line by its own. */
+    private String productCategory(PurchaseOrderView po, String sku) {
         return catalog.offersOf(po.supplierId()).stream()
-                .filter(o -> o.sku().equals(lines.get(0).getSku())).map(OfferView::category).findFirst().orElse("general");
+                .filter(o -> o.sku().equals(sku)).map(OfferView::category).findFirst().orElse("general");
     }
 
     /** Every line exists, and no piece is returned twice (open or completed returns count, refused ones not). */

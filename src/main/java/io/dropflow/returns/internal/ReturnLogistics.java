@@ -72,19 +72,23 @@ public class ReturnLogistics {
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
                 ? "The label's " + Money.format(r.getLabelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
+        String refused = r.refusedLines().stream().map(l -> " Keep line " + l.getLineNo() + " (" + l.getSku()
+                + "), it cannot be returned: " + l.getPolicyRule()).collect(java.util.stream.Collectors.joining());
         consumer.send(r, "label", "Your return " + r.number() + ": please send the goods with this label: "
-                + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() + "). " + cost);
+                + r.getReturnLabelUrl() + " (" + r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() + "). " + cost
+                + refused);
     }
 
     /**
      * Orders the exchange: the wanted variant, as many pieces as are returned, from the same supplier.
      * One exchange per return (its purchase order number is derived from the return), so a retry, or
      * the policy's two places for this step, never ship twice.
+     * @param shipByHours return hours the supplier has to ship it (return-deadlines.dmn)
      */
     @CallsPartner
-    public void forwardExchange(Long returnId) {
+    public void forwardExchange(Long returnId, long shipByHours) {
         ReturnRequest r = returns.get(returnId);
-        r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) settings.exchangeShipBy().toHours(),
-                settings.exchangeShipBy()).id(), clock.instant());
+        r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) shipByHours,
+                settings.hours(shipByHours)).id(), clock.instant());
     }
 }

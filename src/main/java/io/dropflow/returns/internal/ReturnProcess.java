@@ -4,7 +4,7 @@ package io.dropflow.returns.internal;
 public interface ReturnProcess {
 
     /** Starts the return's process in the caller's transaction; the policy is applied asynchronously. @return the instance id */
-    String start(ReturnRequest r, String productCategory);
+    String start(ReturnRequest r);
 
     /** The supplier answered the return's current round (recorded on the return already). */
     void supplierAnswered(ReturnRequest r, String source, String eventId, String answer);

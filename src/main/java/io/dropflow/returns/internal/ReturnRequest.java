@@ -10,15 +10,22 @@ import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
 import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A consumer's wish to send goods back, to the supplier that shipped them: the policy's answer,
@@ -52,6 +59,12 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     private Boolean supplierMustAgree;
     private Boolean exchangeAfterReceipt;
     private String policyRule;
+    /** The restocking fee of the allowed lines, each at its own rate (null on returns judged as a whole). */
+    private BigDecimal restockingFee;
+    /** Each returned line as the policy judged it (a Set: the case's lines are already an eager list). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "return_line_policy", joinColumns = @JoinColumn(name = "return_id"))
+    private Set<ReturnLinePolicy> linePolicies = new HashSet<>();
     private int offerNo;
     private BigDecimal offerAmount;
     private String consumerAnswer;
@@ -101,6 +114,53 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         this.exchangeAfterReceipt = exchangeAfterReceipt;
         this.policyRule = rule;
         touch(now);
+    }
+
+    /** The returned lines with their product categories, for the policy to judge one by one. */
+    public void linesToJudge(List<ReturnLinePolicy> lines) {
+        linePolicies.addAll(lines);
+    }
+
+    /**
+     * Judges the return line by line (docs/modeling.md, "A mixed return"): each line's own category
+     * went through return-policy.dmn; a line the table does not allow is refused on its own and
+     * leaves the return (its value is neither refunded nor credited by the supplier); the return is
+     * refused only when no line is allowed. The allowed lines share one parcel, so its terms are the
+     * strictest any of them has: the consumer pays the label if any line says so, else the seller if
+     * any line says so, else the supplier; the supplier must agree first, and an exchange waits for
+     * the goods, if any line asks it. The restocking fee is each allowed line's value at its own rate.
+     *
+     * @param labelCost what the return label costs, converted into the return's currency
+     */
+    public void judgeLines(List<ReturnPolicyTable.Policy> verdicts, BigDecimal labelCost, Instant now) {
+        List<ReturnLinePolicy> lines = getLinePolicies();
+        for (int i = 0; i < lines.size(); i++) {
+            lines.get(i).judge(verdicts.get(i));
+        }
+        List<ReturnLinePolicy> kept = lines.stream().filter(ReturnLinePolicy::isAllowed).toList();
+        String rules = lines.stream().map(l -> "Line " + l.getLineNo() + " (" + l.getSku() + "): " + l.getPolicyRule()
+                + (l.isAllowed() ? "" : " Not part of this return.")).collect(Collectors.joining(" "));
+        if (kept.isEmpty()) {
+            applyPolicy(false, null, null, false, false, rules, labelCost, now);
+            return;
+        }
+        ShippingPaidBy paidBy = kept.stream().anyMatch(l -> l.getReturnShippingPaidBy() == ShippingPaidBy.CONSUMER)
+                ? ShippingPaidBy.CONSUMER
+                : kept.stream().anyMatch(l -> l.getReturnShippingPaidBy() == ShippingPaidBy.SELLER) ? ShippingPaidBy.SELLER
+                        : ShippingPaidBy.SUPPLIER;
+        applyPolicy(true, paidBy, kept.stream().map(ReturnLinePolicy::getRestockingFeeRate).filter(r -> r != null)
+                        .max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO),
+                kept.stream().anyMatch(l -> Boolean.TRUE.equals(l.getSupplierMustAgree())),
+                kept.stream().anyMatch(l -> Boolean.TRUE.equals(l.getExchangeAfterReceipt())), rules, labelCost, now);
+        returnedValue = kept.stream().map(ReturnLinePolicy::getSaleValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        supplyValue = kept.stream().map(ReturnLinePolicy::getSupplyValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        restockingFee = Money.inMinorUnits(kept.stream().map(ReturnLinePolicy::restockingFee)
+                .reduce(BigDecimal.ZERO, BigDecimal::add), getCurrency());
+    }
+
+    /** The lines the policy refused, which stay with the consumer. */
+    public List<ReturnLinePolicy> refusedLines() {
+        return getLinePolicies().stream().filter(l -> Boolean.FALSE.equals(l.getAllowed())).toList();
     }
 
     /** A round asks the supplier to take the goods back. */
@@ -168,7 +228,8 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
      * fee, less the return label when the consumer pays for it; never below zero.
      */
     public BigDecimal refundPerPolicy() {
-        BigDecimal fee = returnedValue.multiply(restockingFeeRate == null ? BigDecimal.ZERO : restockingFeeRate);
+        BigDecimal fee = restockingFee != null ? restockingFee
+                : returnedValue.multiply(restockingFeeRate == null ? BigDecimal.ZERO : restockingFeeRate);
         BigDecimal label = returnShippingPaidBy == ShippingPaidBy.CONSUMER ? getLabelCost() : BigDecimal.ZERO;
         return Money.inMinorUnits(returnedValue.subtract(fee).subtract(label).max(BigDecimal.ZERO), getCurrency());
     }
@@ -215,6 +276,11 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     public Boolean getSupplierMustAgree() { return supplierMustAgree; }
     public Boolean getExchangeAfterReceipt() { return exchangeAfterReceipt; }
     public String getPolicyRule() { return policyRule; }
+    public BigDecimal getRestockingFee() { return restockingFee; }
+    /** By line number. */
+    public List<ReturnLinePolicy> getLinePolicies() {
+        return linePolicies.stream().sorted(Comparator.comparingInt(ReturnLinePolicy::getLineNo)).toList();
+    }
     /** ACCEPTED, REJECTED or ALTERNATIVE; null until the supplier answers the current round. */
     public String getSupplierAnswer() { return supplierAnswerName(); }
     public int getOfferNo() { return offerNo; }

@@ -29,7 +29,12 @@ public class ReturnViews {
                 CaseViews.lines(r),
                 r.getAllowed() == null ? null : new ReturnView.Policy(r.getAllowed(),
                         r.getReturnShippingPaidBy() == null ? null : r.getReturnShippingPaidBy().name(),
-                        r.getRestockingFeeRate(), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(), r.getPolicyRule()),
+                        r.getRestockingFeeRate(), r.getRestockingFee(), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(),
+                        r.getPolicyRule(), r.getLinePolicies().stream().map(l -> new ReturnView.LinePolicy(l.getLineNo(),
+                                l.getSku(), l.getProductCategory(), l.getSaleValue(), l.getAllowed(),
+                                l.getReturnShippingPaidBy() == null ? null : l.getReturnShippingPaidBy().name(),
+                                l.getRestockingFeeRate(), l.getSupplierMustAgree(), l.getExchangeAfterReceipt(),
+                                l.getPolicyRule())).toList()),
                 r.getRoundNo(), r.getSupplierAnswer() == null ? null
                         : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), r.getSupplierAmount(), r.getSupplierReason()),
                 r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), r.getOfferAmount(), r.getConsumerAnswer()),

@@ -1,7 +1,6 @@
 package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_AFTER_RECEIPT;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.PRODUCT_CATEGORY;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ALLOWED;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_MUST_AGREE;
@@ -12,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Applies return-policy.dmn (owned by analysts) to the return; the model branches on the three flags it sets. */
+/**
+ * Applies return-policy.dmn (owned by analysts) to each returned line and combines the answers
+ * (docs/modeling.md, "A mixed return"); the model branches on the three flags it sets.
+ */
 @Component("applyReturnPolicy")
 class ApplyReturnPolicy implements JavaDelegate {
 
@@ -24,7 +26,7 @@ class ApplyReturnPolicy implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReturnPolicyTable.Policy policy = returns.applyPolicy(RETURN_ID.from(execution), PRODUCT_CATEGORY.from(execution));
+        ReturnPolicyTable.Policy policy = returns.applyPolicy(RETURN_ID.from(execution));
         RETURN_ALLOWED.set(execution, policy.allowed());
         SUPPLIER_MUST_AGREE.set(execution, policy.supplierMustAgree());
         EXCHANGE_AFTER_RECEIPT.set(execution, policy.exchangeAfterReceipt());

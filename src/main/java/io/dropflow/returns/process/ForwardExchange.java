@@ -1,6 +1,7 @@
 package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP_BY_HOURS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
 import io.dropflow.processengine.CallsPartner;
@@ -22,7 +23,7 @@ class ForwardExchange implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        logistics.forwardExchange(RETURN_ID.from(execution));
+        logistics.forwardExchange(RETURN_ID.from(execution), EXCHANGE_SHIP_BY_HOURS.from(execution));
         EXCHANGE_ORDERED.set(execution, true);
     }
 }

@@ -5,19 +5,18 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSW
 import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.DECISION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP_BY_HOURS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_ROUNDS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.OFFER_NO;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.ORDER_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.PROCESS_KEY;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.PRODUCT_CATEGORY;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_GROUPS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_REASON;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ROUND;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.STALL_AFTER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.WISH;
@@ -29,17 +28,16 @@ import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.internal.ReturnDeadlineTable;
 import io.dropflow.returns.internal.ReturnProcess;
 import io.dropflow.returns.internal.ReturnRequest;
 import io.dropflow.returns.process.ReturnNegotiationProcess.Message;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -56,39 +54,37 @@ class ReturnNegotiation implements ReturnProcess {
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ReturnSettings settings;
-    private final Duration stallAfter;
-    private final Duration decisionTime;
+    private final ReturnDeadlineTable deadlines;
 
     ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
-            @Value("${dropflow.tracking.stall-after}") Duration stallAfter,
-            @Value("${dropflow.sla.decision-time}") Duration decisionTime) {
+            ReturnDeadlineTable deadlines) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
-        this.stallAfter = stallAfter;
-        this.decisionTime = decisionTime;
+        this.deadlines = deadlines;
     }
 
     @Override
-    public String start(ReturnRequest r, String productCategory) {
+    public String start(ReturnRequest r) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(RETURN_ID.name(), RETURN_ID.stored(r.getId()));
         variables.put(ORDER_ID.name(), ORDER_ID.stored(r.getOrderId()));
         variables.put(RETURN_REASON.name(), RETURN_REASON.stored(r.getReason()));
         variables.put(WISH.name(), WISH.stored(r.getWish()));
         variables.put(CHANNEL.name(), CHANNEL.stored(r.getChannel()));
-        variables.put(PRODUCT_CATEGORY.name(), PRODUCT_CATEGORY.stored(productCategory));
         variables.put(RETURN_GROUPS.name(), RETURN_GROUPS.stored(Groups.OPERATORS));
         variables.put(RETURN_ROUND.name(), RETURN_ROUND.stored(0L));
         variables.put(OFFER_NO.name(), OFFER_NO.stored(0L));
         variables.put(EXCHANGE_ORDERED.name(), EXCHANGE_ORDERED.stored(false));
-        variables.put(NEGOTIATION_ROUNDS.name(), NEGOTIATION_ROUNDS.stored((long) settings.negotiationRounds()));
-        variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.supplierAnswerTime()));
-        variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.consumerAnswerTime()));
-        variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.inspectionTime()));
-        variables.put(STALL_AFTER.name(), STALL_AFTER.stored(stallAfter));
-        variables.put(DECISION_TIME.name(), DECISION_TIME.stored(decisionTime));
+        // The waits from return-deadlines.dmn (analysts own it), fixed for this return when it starts.
+        ReturnDeadlineTable.Deadlines d = deadlines.deadlinesFor(r.getChannel(), r.getReason());
+        variables.put(NEGOTIATION_ROUNDS.name(), NEGOTIATION_ROUNDS.stored(d.negotiationRounds()));
+        variables.put(SUPPLIER_ANSWER_TIME.name(), SUPPLIER_ANSWER_TIME.stored(settings.hours(d.supplierAnswerHours())));
+        variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.hours(d.consumerAnswerHours())));
+        variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.hours(d.inspectionHours())));
+        variables.put(EXCHANGE_SHIP_BY_HOURS.name(), EXCHANGE_SHIP_BY_HOURS.stored(d.exchangeShipByHours()));
+        variables.put(DECISION_TIME.name(), DECISION_TIME.stored(settings.hours(d.decideWithinHours())));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))
                 .setVariables(variables)

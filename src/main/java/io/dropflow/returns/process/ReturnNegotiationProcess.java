@@ -31,6 +31,10 @@ public final class ReturnNegotiationProcess {
     public static final String MODEL = "return-negotiation.bpmn";
     /** bpmn/return-policy.dmn. */
     public static final String POLICY_DECISION = "return_policy";
+    /** bpmn/return-deadlines.dmn. */
+    public static final String DEADLINES_DECISION = "return_deadlines";
+    /** bpmn/return-refund-basis.dmn. */
+    public static final String REFUND_BASIS_DECISION = "return_refund_basis";
 
     /** Business keys of return processes: "return-" and the return id. */
     public static String businessKey(Long returnId) {
@@ -39,7 +43,7 @@ public final class ReturnNegotiationProcess {
 
     public static final ProcessVariable<Long> RETURN_ID = number("returnId");
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
-    /** Inputs of return-policy.dmn. */
+    /** Inputs of return-policy.dmn (productCategory per returned line, not a process variable). */
     public static final ProcessVariable<ReturnReason> RETURN_REASON = choice("returnReason", ReturnReason.class);
     public static final ProcessVariable<ReturnWish> WISH = choice("wish", ReturnWish.class);
     public static final ProcessVariable<String> CHANNEL = text("channel");
@@ -48,13 +52,14 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<Boolean> RETURN_ALLOWED = flag("returnAllowed");
     public static final ProcessVariable<Boolean> SUPPLIER_MUST_AGREE = flag("supplierMustAgree");
     public static final ProcessVariable<Boolean> EXCHANGE_AFTER_RECEIPT = flag("exchangeAfterReceipt");
-    /** The waits, from configuration. */
+    /** The waits, from return-deadlines.dmn (decisionTime: each operator task's due date and drawn deadline). */
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
     public static final ProcessVariable<Duration> CONSUMER_ANSWER_TIME = duration("consumerAnswerTime");
     public static final ProcessVariable<Duration> INSPECTION_TIME = duration("inspectionTime");
-    public static final ProcessVariable<Duration> STALL_AFTER = duration("stallAfter");
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
+    /** The exchange purchase order's ship-by, in return hours. */
+    public static final ProcessVariable<Long> EXCHANGE_SHIP_BY_HOURS = number("exchangeShipByHours");
     /** The round sent to the supplier last (answers are correlated by it). */
     public static final ProcessVariable<Long> RETURN_ROUND = number("returnRound");
     /** The alternative put to the consumer last (answers are correlated by it). */
@@ -71,13 +76,15 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<String> CONSUMER_ANSWER = text("consumerAnswer");
     /** The return parcel's shipment (carrier events are correlated by it). */
     public static final ProcessVariable<Long> RETURN_SHIPMENT_ID = number("returnShipmentId");
+    /** Set when the return parcel's silence timer fires: no tracking news for dropflow.tracking.stall-after. */
+    public static final ProcessVariable<Boolean> RETURN_PARCEL_STALLED = flag("returnParcelStalled");
     public static final ProcessVariable<InspectionEvent.Result> INSPECTION_RESULT = choice("inspectionResult",
             InspectionEvent.Result.class);
     /** refund_per_policy, partial_refund (partialRefund) or no_refund (noRefundReason). */
     public static final ProcessVariable<String> DISPUTE_DECISION = text("disputeDecision");
     public static final ProcessVariable<BigDecimal> PARTIAL_REFUND = amount("partialRefund");
     public static final ProcessVariable<String> NO_REFUND_REASON = text("noRefundReason");
-    /** How the refund is computed (set on the flows into it). */
+    /** How the refund is computed (return-refund-basis.dmn, evaluated by "Settle refund"). */
     public static final ProcessVariable<RefundBasis> REFUND_BASIS = choice("refundBasis", RefundBasis.class);
     /** Whether the exchange has been ordered already. */
     public static final ProcessVariable<Boolean> EXCHANGE_ORDERED = flag("exchangeOrdered");
@@ -132,9 +139,14 @@ public final class ReturnNegotiationProcess {
         FORWARD_EXCHANGE_AFTER_RECEIPT("service_forward_exchange_after_receipt"),
         AWAIT_PARCEL("gateway_await_return_parcel"),
         PARCEL_STALLED("timer_return_parcel_stalled"),
+        CHECK_RETURN_TRACKING("service_check_return_tracking"),
         AWAIT_INSPECTION("gateway_await_inspection"),
         INSPECTION_LATE("timer_inspection_late"),
         DECIDE_DISPUTE("user_decide_disputed_return"),
+        MEDIATION_OVERDUE("boundary_mediation_overdue"),
+        ESCALATE_OVERDUE_MEDIATION("service_escalate_overdue_mediation"),
+        DISPUTE_OVERDUE("boundary_dispute_overdue"),
+        ESCALATE_OVERDUE_DISPUTE("service_escalate_overdue_dispute"),
         SETTLE_REFUND("service_settle_return_refund"),
         REFUND_CONSUMER("service_refund_consumer_for_return"),
         BOOK_RETURN("service_book_return"),

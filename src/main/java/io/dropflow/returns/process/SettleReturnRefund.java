@@ -9,18 +9,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Fixes the refund on the basis the model set: per policy, the alternative the consumer accepted, or an operator's partial refund. */
+/**
+ * Fixes the refund on the basis return-refund-basis.dmn gives (analysts own it): per policy, the
+ * alternative the consumer accepted, or an operator's partial refund.
+ */
 @Component("settleReturnRefund")
 class SettleReturnRefund implements JavaDelegate {
 
     private final ReturnAccounting accounting;
+    private final ReturnRefundBasisDecision refundBases;
 
-    SettleReturnRefund(ReturnAccounting accounting) {
+    SettleReturnRefund(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases) {
         this.accounting = accounting;
+        this.refundBases = refundBases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        REFUND_BASIS.set(execution, refundBases.refundBasisFor(execution));
         accounting.settleRefund(RETURN_ID.from(execution), REFUND_BASIS.from(execution), PARTIAL_REFUND.from(execution, null));
     }
 }

@@ -25,7 +25,7 @@ class ClaimHandlingTest {
     private final ConsumerMessages consumer = mock(ConsumerMessages.class);
     private final ClaimDeadlineTable table = mock(ClaimDeadlineTable.class);
     /** Demo-like: one claim hour lasts a minute. */
-    private final ClaimSettings settings = new ClaimSettings(null, null, Duration.ofMinutes(1), null, null, null, null, null);
+    private final ClaimSettings settings = new ClaimSettings(null, null, Duration.ofMinutes(1), null, null, null);
     private final ClaimHandling handling = new ClaimHandling(claims, history, consumer, table, settings, CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 
@@ -37,17 +37,21 @@ class ClaimHandlingTest {
 
     @Test
     void theClocksRunFromWhenTheConsumerFiledInClaimHours() {
-        when(table.deadlinesFor("WEBSHOP", ClaimType.DAMAGED)).thenReturn(new ClaimDeadlineTable.Deadlines(24, 72, 12, 3));
+        when(table.deadlinesFor("WEBSHOP", ClaimType.DAMAGED)).thenReturn(new ClaimDeadlineTable.Deadlines(24, 72, 12, 6, 3, 48, 36));
 
         ClaimHandling.Clocks clocks = handling.startClocks(7L);
 
         assertThat(clocks.respondBy()).isEqualTo(NOW.plus(Duration.ofMinutes(24)));
         assertThat(clocks.resolveBy()).isEqualTo(NOW.plus(Duration.ofMinutes(72)));
         assertThat(clocks.supplierAnswerTime()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(clocks.negotiationTime()).isEqualTo(Duration.ofMinutes(6));
         assertThat(clocks.negotiationRounds()).isEqualTo(3);
+        assertThat(clocks.evidenceWait()).isEqualTo(Duration.ofMinutes(48));
+        assertThat(clocks.replacementShipByHours()).isEqualTo(36);
+        assertThat(clocks.replacementTime()).isEqualTo(Duration.ofMinutes(36));
         assertThat(claim.getRespondBy()).isEqualTo(clocks.respondBy());
         assertThat(history.lines()).containsExactly("DROPFLOW: Deadlines for a WEBSHOP DAMAGED claim: answer the consumer "
-                + "within 24 h, resolve within 72 h; the supplier has 12 h per round, 3 round(s)");
+                + "within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)");
     }
 
     @Test

@@ -42,7 +42,7 @@ class ClaimRemediesTest {
     private final Purchasing purchasing = mock(Purchasing.class);
     private final RecordedHistory history = new RecordedHistory();
     private final ClaimRemedies remedies = new ClaimRemedies(claims, replacements, consumer, bookings, purchasing, history,
-            new ClaimSettings(null, null, null, null, null, null, null, null), CLOCK);
+            new ClaimSettings(null, null, null, null, null, null), CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 
     @BeforeEach
@@ -98,7 +98,7 @@ class ClaimRemediesTest {
         when(po.id()).thenReturn(99L);
         when(replacements.replacement(claim, 2, true, 48, Duration.ofHours(48))).thenReturn(po);
 
-        assertThat(remedies.forwardReplacement(7L, 2)).isEqualTo(99L);
+        assertThat(remedies.forwardReplacement(7L, 2, 48)).isEqualTo(99L);
     }
 
     @Test

@@ -300,7 +300,7 @@ class DefectClaimProcessTest {
         Task negotiation = task(claim);
         assertThat(dropflow.candidateGroups(negotiation)).containsExactly("operators");
         assertThat((String) engine.getTaskService().getVariableLocal(negotiation.getId(), "negotiationSummary"))
-                .contains("Round 1 of 3", "REJECTED", "no damage visible");
+                .contains("Round 1 of 2", "REJECTED", "no damage visible");
 
         // Accepting an offer the supplier never made is refused; an amount above the claim too
         assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "accept_supplier_offer")))
@@ -594,14 +594,43 @@ class DefectClaimProcessTest {
     }
 
     @Test
+    void theNegotiationTaskHasItsOwnDeadlineWithinTheResolutionDeadline() {
+        // Given a claim the supplier rejected, now with an operator to negotiate
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
+
+        // Then the task is due by its own drawn deadline, earlier than the whole claim's
+        Job overdue = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers()
+                .activityId(NEGOTIATION_OVERDUE.id()).singleResult();
+        assertThat(overdue).as("a boundary timer on the negotiation task").isNotNull();
+        // (both from negotiationTime, evaluated as the task starts: the timer a moment before the task)
+        assertThat(overdue.getDuedate()).isCloseTo(task(claim).getDueDate(), 1000);
+        Job resolution = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers()
+                .activityId(RESOLUTION_DEADLINE.id()).singleResult();
+        assertThat(overdue.getDuedate()).isBefore(resolution.getDuedate());
+
+        // When it passes, supervisors get the task too, and it stays where it is
+        engine.getManagementService().executeJob(overdue.getId());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE_NEGOTIATION.id()).isWaitingAt(NEGOTIATE.id());
+        assertThat(dropflow.candidateGroups(task(claim))).contains("operators", "supervisors");
+        assertThat(task(claim).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("negotiation was not done in time");
+    }
+
+    @Test
     void aReviewNotDoneByTheRespondByDeadlineGoesToSupervisorsToo() {
         long order = deliveredOrder();
         long claim = claimUnderReview(order, "DAMAGED", null);
         Job timeout = engine.getManagementService().createJobQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers().activityId(REVIEW_CLAIM.id()).singleResult();
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers().activityId(REVIEW_OVERDUE.id()).singleResult();
         assertThat(timeout.getDuedate()).isEqualTo(task(claim).getDueDate());
 
         engine.getManagementService().executeJob(timeout.getId());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE_REVIEW.id()).isWaitingAt(REVIEW_CLAIM.id());
         assertThat(dropflow.candidateGroups(task(claim))).contains("operators", "supervisors");
         assertThat(task(claim).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
         assertThat(dropflow.getClaim(claim).path("escalated").asBoolean()).isTrue();

@@ -33,7 +33,7 @@ class ReturnHandlingTest {
     private final CaseBookings bookings = mock(CaseBookings.class);
     /** Labels cost 4.90 GBP; the return converts them into its own currency. */
     private final ReturnHandling handling = new ReturnHandling(returns, history, consumer, policies, bookings,
-            new ReturnSettings(null, new BigDecimal("4.90"), "GBP", null, null, null, null, null), CLOCK);
+            new ReturnSettings(null, new BigDecimal("4.90"), "GBP", null), CLOCK);
 
     private ReturnRequest onFile(ReturnRequest r) {
         stored(r, 3L);
@@ -42,27 +42,75 @@ class ReturnHandlingTest {
         return r;
     }
 
+    private static ReturnRequest withLines(ReturnRequest r, ReturnLinePolicy... lines) {
+        r.linesToJudge(java.util.List.of(lines));
+        return r;
+    }
+
     @Test
     void thePolicyIsKeptOnTheReturnAndARefusalSaysSo() {
-        ReturnRequest r = onFile(ReturnRequestTest.changeOfMind());
+        ReturnRequest r = onFile(withLines(ReturnRequestTest.changeOfMind(),
+                new ReturnLinePolicy(1, "DEMO-MUG", "hygiene", eur("15.00"), eur("12.00"))));
         when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "hygiene")).thenReturn(
                 new ReturnPolicyTable.Policy(false, null, BigDecimal.ZERO, false, false, "Hygiene goods cannot be returned."));
 
-        assertThat(handling.applyPolicy(3L, "hygiene").allowed()).isFalse();
+        assertThat(handling.applyPolicy(3L).allowed()).isFalse();
 
         assertThat(r.getAllowed()).isFalse();
-        assertThat(r.getPolicyRule()).isEqualTo("Hygiene goods cannot be returned.");
-        assertThat(history.lines()).containsExactly("DROPFLOW: Return policy: Hygiene goods cannot be returned. (not allowed)");
+        assertThat(r.getPolicyRule()).isEqualTo("Line 1 (DEMO-MUG): Hygiene goods cannot be returned. Not part of this return.");
+        assertThat(history.lines()).containsExactly(
+                "DROPFLOW: Return policy, line 1 (DEMO-MUG, hygiene): Hygiene goods cannot be returned. (not allowed)");
+    }
+
+    @Test
+    void eachLineIsJudgedByItsOwnCategoryAndARefusedLineLeavesTheReturn() {
+        ReturnRequest r = onFile(withLines(ReturnRequestTest.changeOfMind(),
+                new ReturnLinePolicy(1, "DEMO-MUG", "kitchen", eur("15.00"), eur("6.00")),
+                new ReturnLinePolicy(2, "TEST-TOOTHBRUSH", "hygiene", eur("8.00"), eur("2.00"))));
+        when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "kitchen")).thenReturn(
+                new ReturnPolicyTable.Policy(true, ReturnRequest.ShippingPaidBy.CONSUMER, new BigDecimal("0.10"), true, true,
+                        "Change of mind."));
+        when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "hygiene")).thenReturn(
+                new ReturnPolicyTable.Policy(false, null, null, false, false, "Hygiene goods cannot be returned."));
+
+        ReturnPolicyTable.Policy combined = handling.applyPolicy(3L);
+
+        assertThat(combined.allowed()).isTrue();
+        assertThat(combined.supplierMustAgree()).isTrue();
+        assertThat(r.refusedLines()).extracting(ReturnLinePolicy::getSku).containsExactly("TEST-TOOTHBRUSH");
+        assertThat(r.getReturnedValue()).isEqualByComparingTo("15.00");
+        assertThat(r.getSupplyValue()).as("the supplier credits only what comes back").isEqualByComparingTo("6.00");
+        assertThat(r.getRestockingFee()).isEqualByComparingTo("1.50");
+        assertThat(r.refundPerPolicy()).as("15.00 - 1.50 fee - 5.88 label").isEqualByComparingTo("7.62");
+    }
+
+    @Test
+    void theStrictestLabelPayerOfTheAllowedLinesPaysTheOneParcel() {
+        ReturnRequest r = onFile(withLines(ReturnRequestTest.changeOfMind(),
+                new ReturnLinePolicy(1, "DEMO-MUG", "kitchen", eur("15.00"), eur("6.00")),
+                new ReturnLinePolicy(2, "DEMO-PLATE", "tableware", eur("10.00"), eur("4.00"))));
+        when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "kitchen")).thenReturn(
+                new ReturnPolicyTable.Policy(true, ReturnRequest.ShippingPaidBy.SELLER, BigDecimal.ZERO, false, false, "a"));
+        when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "tableware")).thenReturn(
+                new ReturnPolicyTable.Policy(true, ReturnRequest.ShippingPaidBy.CONSUMER, new BigDecimal("0.20"), false, false,
+                        "b"));
+
+        handling.applyPolicy(3L);
+
+        assertThat(r.getReturnShippingPaidBy()).isEqualTo(ReturnRequest.ShippingPaidBy.CONSUMER);
+        assertThat(r.getRestockingFee()).as("each line at its own rate").isEqualByComparingTo("2.00");
+        assertThat(r.getReturnedValue()).isEqualByComparingTo("25.00");
     }
 
     @Test
     void theLabelCostIsFixedInTheReturnsCurrencyWhenThePolicyIsApplied() {
-        ReturnRequest r = onFile(ReturnRequestTest.changeOfMind());
+        ReturnRequest r = onFile(withLines(ReturnRequestTest.changeOfMind(),
+                new ReturnLinePolicy(1, "DEMO-MUG", "kitchen", eur("15.00"), eur("12.00"))));
         when(policies.policyFor(ReturnReason.CHANGED_MIND, ReturnWish.REFUND, "WEBSHOP", "kitchen")).thenReturn(
                 new ReturnPolicyTable.Policy(true, ReturnRequest.ShippingPaidBy.CONSUMER, BigDecimal.ZERO, false, false,
                         "Change of mind: the consumer pays the label."));
 
-        handling.applyPolicy(3L, "kitchen");
+        handling.applyPolicy(3L);
 
         assertThat(r.getLabelCost()).isEqualByComparingTo("5.88");
         assertThat(r.refundPerPolicy()).as("15.00 returned less the label").isEqualByComparingTo("9.12");

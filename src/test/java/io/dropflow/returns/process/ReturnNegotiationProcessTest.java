@@ -4,6 +4,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.*;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -18,13 +19,19 @@ import io.dropflow.support.DropflowTest;
 import io.dropflow.support.ProcessCoverage;
 import io.dropflow.support.SupplierFixtures;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,11 +343,37 @@ class ReturnNegotiationProcessTest {
         long order = deliveredMug();
         long id = returnWithSupplier(order);
         dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
-        Job timeout = engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
-                .timers().activityId(MEDIATE.id()).singleResult();
+        Job timeout = timer(id, MEDIATION_OVERDUE.id());
+        // Due when it escalates: both from decisionTime (return-deadlines.dmn), evaluated as the task starts
+        assertThat(timeout.getDuedate()).isCloseTo(task(id).getDueDate(), 1000);
         engine.getManagementService().executeJob(timeout.getId());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_MEDIATION.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
         assertThat(task(id).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("mediation was not decided in time");
+    }
+
+    @Test
+    void anUndecidedDisputeGoesToSupervisorsToo() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "EXCEPTION");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+
+        engine.getManagementService().executeJob(timer(id, DISPUTE_OVERDUE.id()).getId());
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_DISPUTE.id()).isWaitingAt(DECIDE_DISPUTE.id());
+        assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
+    }
+
+    @Test
+    void theWaitsComeFromTheReturnDeadlinesTable() {
+        long order = deliveredOrder("DEMO-MUG", "MARKETPLACE");
+        long id = returnWithSupplier(order);
+        // return-deadlines.dmn, marketplace: 24 hours for the supplier, one round
+        assertThat(timer(id, SUPPLIER_SILENT.id()).getDuedate().toInstant()).isCloseTo(
+                ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24)), within(1, ChronoUnit.MINUTES));
+        assertThat(engine.getRuntimeService().getVariable(dropflow.returnProcessInstanceId(id), "negotiationRounds"))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -358,10 +391,46 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
     }
 
+    @AfterEach
+    void backToNow() {
+        ClockUtil.reset();
+    }
+
+    private static Instant later(int days) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private Job timer(long id, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .timers().activityId(activityId).singleResult();
+    }
+
+    @Test
+    void trackingNewsRestartsTheReturnParcelsSilenceClock() {
+        // Given a return whose parcel travels: news two days after the label
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        Instant news = later(2);
+        dropflow.carrierSays(returnTracking(id), "IN_TRANSIT", news);
+
+        // When the silence timer, set from the label, fires four days after it
+        later(2);
+        dropflow.fireReturnTimer(id, PARCEL_STALLED.id());
+
+        // Then the parcel is moving: no dispute, and the timer counts from the news again
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        assertThat(task(id)).isNull();
+        assertThat(timer(id, PARCEL_STALLED.id()).getDuedate().toInstant())
+                .isCloseTo(news.plus(Duration.ofDays(3)), within(1, ChronoUnit.MINUTES));
+    }
+
     @Test
     void aStalledReturnParcelGetsAPartialRefund() {
         long order = deliveredMug();
         long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        later(4);
         dropflow.fireReturnTimer(id, PARCEL_STALLED.id());
         assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
 
@@ -408,6 +477,50 @@ class ReturnNegotiationProcessTest {
         // A refused return does not count: the same piece may be asked for again (e.g. as defective)
         assertThat(dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null))
                 .getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aMixedReturnIsJudgedLineByLine() {
+        // Given a delivered order of a mug (homeware) and a toothbrush (hygiene), both from ACME
+        Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                "DEMO-MUG", 1, "15.00"));
+        request.put("lines", List.of(Map.of("sku", "DEMO-MUG", "quantity", 1, "salePrice", "15.00"),
+                Map.of("sku", SupplierFixtures.HYGIENE_SKU, "quantity", 1, "salePrice", "8.00")));
+        long order = dropflow.place(request).orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-MIXED-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-MIXED-" + order, "DELIVERED");
+
+        // When the consumer changes their mind about both
+        Map<String, Object> both = DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null);
+        both.put("lines", List.of(Map.of("lineNo", 1, "quantity", 1), Map.of("lineNo", 2, "quantity", 1)));
+        ResponseEntity<String> response = dropflow.requestReturn(order, both);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(response.getBody()).path("id").asLong();
+        dropflow.returnProcess(id);
+        dropflow.runReturnJobs(id);
+
+        // Then the toothbrush is refused on its own line, the mug goes on under its own terms
+        JsonNode policy = dropflow.getReturn(id).path("policy");
+        assertThat(policy.path("allowed").asBoolean()).isTrue();
+        assertThat(policy.path("lines")).hasSize(2);
+        JsonNode mug = policy.path("lines").get(0);
+        JsonNode toothbrush = policy.path("lines").get(1);
+        assertThat(mug.path("allowed").asBoolean()).isTrue();
+        assertThat(mug.path("productCategory").asText()).isNotEqualTo("hygiene");
+        assertThat(toothbrush.path("allowed").asBoolean()).isFalse();
+        assertThat(toothbrush.path("productCategory").asText()).isEqualTo("hygiene");
+        assertThat(new BigDecimal(dropflow.getReturn(id).path("returnedValue").asText())).isEqualByComparingTo("15.00");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("Hygiene products cannot be returned");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        // The mug only: 15.00 - 10 % restocking fee (1.50) - label 4.90
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
     }
 
     @Test

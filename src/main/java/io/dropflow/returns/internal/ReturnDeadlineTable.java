@@ -1,0 +1,15 @@
+package io.dropflow.returns.internal;
+
+import io.dropflow.returns.ReturnReason;
+
+/** bpmn/return-deadlines.dmn, which analysts own: a return's rounds and waits by sales channel and reason. */
+public interface ReturnDeadlineTable {
+
+    /** In return hours ({@code dropflow.returns.hour}), and how many rounds the supplier negotiation may take. */
+    record Deadlines(long negotiationRounds, long supplierAnswerHours, long consumerAnswerHours, long inspectionHours,
+            long exchangeShipByHours, long decideWithinHours) {
+    }
+
+    /** @throws IllegalStateException when the table has no rule for them */
+    Deadlines deadlinesFor(String channel, ReturnReason reason);
+}

@@ -1,0 +1,42 @@
+package io.dropflow.returns.process;
+
+import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.DISPUTE_DECISION;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS_DECISION;
+
+import io.dropflow.returns.internal.RefundBasis;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * return-refund-basis.dmn as deployed: how the refund is computed, from how the return got there
+ * (the operator's dispute decision, the consumer's answer to an offer, the inspection; empty when absent).
+ */
+@Component
+class ReturnRefundBasisDecision {
+
+    private final DecisionService decisions;
+
+    ReturnRefundBasisDecision(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    RefundBasis refundBasisFor(DelegateExecution execution) {
+        Map<String, Object> inputs = new HashMap<>();
+        for (String name : new String[] {DISPUTE_DECISION.name(), CONSUMER_ANSWER.name(), INSPECTION_RESULT.name()}) {
+            Object value = execution.getVariable(name);
+            inputs.put(name, value == null ? null : value.toString());
+        }
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(REFUND_BASIS_DECISION).variables(inputs)
+                .evaluate().getSingleResult();
+        if (result == null || result.getEntry("refundBasis") == null) {
+            throw new IllegalStateException("return-refund-basis.dmn has no rule for " + inputs);
+        }
+        return RefundBasis.valueOf(result.getEntry("refundBasis").toString());
+    }
+}
