@@ -17,7 +17,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Our API needs HTTP Basic against the engine's users; webhooks need the partner token; the engine
+ * Our API needs HTTP Basic against the engine's users, or an integration's API key, and the role
+ * {@link ApiRoles} names for the endpoint; webhooks need the partner token; the engine
  * REST API authenticates with Camunda's own filter (so its authorization checks apply); Cockpit,
  * Tasklist and Admin use Camunda's login. Health stays open for probes.
  */
@@ -28,19 +29,19 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users,
             @Value("${dropflow.webhooks.token:}") String webhookToken,
-            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock) throws Exception {
+            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock, ApiKeyRegistry apiKeys) throws Exception {
+        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(users)
                 .addFilterBefore(new WebhookTokenFilter(webhookToken,
                         signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE), clock), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/webhooks/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Dropflow"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new ProblemAuthenticationEntryPoint(), request -> true));
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(ApiRoles::apply)
+                .httpBasic(basic -> basic.realmName("Dropflow").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthorized, request -> true)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()));
         return http.build();
     }
 
