@@ -14,7 +14,9 @@ public enum ApiKeyScope {
     /** File and read defect claims and returns, send evidence and the consumer's answers. */
     AFTER_SALES("after-sales"),
     /** Read and change suppliers, offers (import included), exchange rates and the group-buy catalog. */
-    CATALOG("catalog");
+    CATALOG("catalog"),
+    /** Scrape /actuator/prometheus (Prometheus sends the key as its bearer token). */
+    METRICS("metrics");
 
     private final String id;
 
@@ -35,6 +37,6 @@ public enum ApiKeyScope {
     @JsonCreator
     public static ApiKeyScope of(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("unknown scope " + id + "; known: orders, after-sales, catalog"));
+                () -> new IllegalArgumentException("unknown scope " + id + "; known: orders, after-sales, catalog, metrics"));
     }
 }

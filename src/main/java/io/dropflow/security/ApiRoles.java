@@ -36,6 +36,8 @@ final class ApiRoles {
     static final String[] GROUP_BUY_HANDS = groups(OPERATORS, SUPERVISORS, LEADERS, ADMINS);
     static final String[] GROUP_BUY_WATCHERS = groups(OPERATORS, SUPERVISORS, ANALYSTS, LEADERS, ADMINS);
     static final String[] KEY_KEEPERS = groups(SUPERVISORS);
+    /** /actuator/prometheus: Prometheus with a metrics key, supervisors and administrators. */
+    static final String[] METRICS_READERS = with(groups(SUPERVISORS, ADMINS), ApiKeyScope.METRICS);
 
     private static final String[] CATALOG = {"/api/suppliers/**", "/api/offers", "/api/exchange-rates",
         "/api/leaders/**", "/api/pickup-points/**", "/api/group-buy-offers/**"};
