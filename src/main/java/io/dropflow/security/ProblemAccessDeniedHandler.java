@@ -17,6 +17,6 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"https://dropflow.io/problems/forbidden\",\"title\":\"Forbidden\","
-                + "\"status\":403,\"detail\":\"your groups (or your API key's scopes) may not do this; ask a supervisor\"}");
+                + "\"status\":403,\"detail\":\"your groups may not do this (nor may an API key without the scope); ask a supervisor\"}");
     }
 }
