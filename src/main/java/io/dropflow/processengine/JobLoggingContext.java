@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every log line written while the engine runs our code (a job, a timer, a message) names its
  * process: the engine itself puts {@code processInstanceId}, {@code businessKey} (switched on in
- * application.yaml: {@code logging-context-business-key}), {@code processDefinitionKey} and
+ * application.yaml: {@code logging-context-business-key}), {@code processDefinitionId}, {@code activityName} and
  * {@code activityId} into the MDC for each step (Camunda's logging context, so nothing of ours can
  * miss a step); this plugin adds {@code orderId} from the process's {@code orderId} variable around
  * each delegate, listener and expression (the engine's delegate interceptor, which every one of them
