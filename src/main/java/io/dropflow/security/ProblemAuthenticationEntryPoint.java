@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** 401 as problem details, with the Basic challenge so clients know how to log in. */
+/** 401 as problem details, with the Basic challenge so clients know how to log in (or that a key was refused). */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     @Override
@@ -16,7 +16,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Dropflow\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"log in with HTTP Basic as a Camunda user\"}");
+                + "\"detail\":\"log in with HTTP Basic as a Camunda user, or send an integration API key (X-Api-Key)\"}");
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,7 +19,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Our API needs HTTP Basic against the engine's users; webhooks need the partner token; the engine
+ * Our API needs HTTP Basic against the engine's users, or an integration's API key, and the role
+ * {@link ApiRoles} names for the endpoint; webhooks need the partner token; the engine
  * REST API authenticates with Camunda's own filter (so its authorization checks apply); Cockpit,
  * Tasklist and Admin use Camunda's login. Health stays open for probes.
  */
@@ -26,26 +29,52 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
+    @Order(0)
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users,
             @Value("${dropflow.webhooks.token:}") String webhookToken,
-            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock) throws Exception {
+            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock, ApiKeyRegistry apiKeys) throws Exception {
+        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(users)
                 .addFilterBefore(new WebhookTokenFilter(webhookToken,
                         signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE), clock), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/webhooks/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Dropflow"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new ProblemAuthenticationEntryPoint(), request -> true));
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(ApiRoles::apply)
+                .httpBasic(basic -> basic.realmName("Dropflow").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthorized, request -> true)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()));
         return http.build();
     }
 
-    /** Webapps, engine REST (own filter below), docs and health: Spring Security stays out of their way. */
+    /**
+     * Actuator on the application's port: health and info open for probes and load balancers,
+     * Prometheus metrics for supervisors and for keys with the metrics scope (business figures are
+     * not for everyone, and one port keeps a two-node deployment's network simple).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http, EngineUserAuthentication users, ApiKeyRegistry apiKeys)
+            throws Exception {
+        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(users)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasAnyAuthority(ApiRoles.METRICS_READERS))
+                .httpBasic(basic -> basic.realmName("Dropflow").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthorized, request -> true)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()));
+        return http.build();
+    }
+
+    /** Webapps, engine REST (own filter below), docs: Spring Security stays out of their way. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

@@ -33,6 +33,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final URI INVALID = URI.create("https://dropflow.io/problems/invalid-request");
 
+    /**
+     * Whether an unreadable body's answer quotes the parser's own message (class names, internals):
+     * {@code dropflow.api.error-details}, off by default; the answer then names the field and position.
+     */
+    private final boolean errorDetails;
+
+    ApiProblems(@org.springframework.beans.factory.annotation.Value("${dropflow.api.error-details:false}")
+            boolean errorDetails) {
+        this.errorDetails = errorDetails;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -75,7 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+                "the request body is not valid JSON for this endpoint" + where(e)
+                        + (errorDetails ? ": " + rootMessage(e) : ""));
         problem.setType(INVALID);
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
@@ -110,6 +122,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
         return problem;
+    }
+
+    /** Which field and where, in the caller's own terms (never our class names). */
+    private static String where(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = mapping.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                return " (field " + field + ")";
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException parsing && parsing.getLocation() != null) {
+                return " (line " + parsing.getLocation().getLineNr() + ", column " + parsing.getLocation().getColumnNr()
+                        + ")";
+            }
+        }
+        return "";
     }
 
     private static String rootMessage(Throwable e) {

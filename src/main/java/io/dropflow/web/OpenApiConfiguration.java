@@ -17,6 +17,8 @@ class OpenApiConfiguration {
                         .description("Order intake, order status and partner webhooks. Errors are RFC 7807 problem details."))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Api-Key"))
                         .addSecuritySchemes("webhookToken", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-Dropflow-Webhook-Token")));
     }

@@ -27,6 +27,7 @@ import java.util.List;
 /** A consumer's order as the storefront delivered it to us. */
 @Entity
 @Table(name = "customer_order")
+@jakarta.persistence.EntityListeners(OrderMilestones.class)
 public class Order {
 
     public static final String HOME_DELIVERY = "HOME_DELIVERY";
@@ -54,6 +55,9 @@ public class Order {
     private Instant updatedAt;
     @Version
     private long version;
+    /** The status this change reached, until the change is written (OrderMilestones counts it). */
+    @jakarta.persistence.Transient
+    private OrderStatus reachedStatus;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "order_id", nullable = false)
     @OrderBy("lineNo")
@@ -121,6 +125,14 @@ public class Order {
         }
         status = next;
         updatedAt = now;
+        reachedStatus = next;
+    }
+
+    /** The status reached since the order was last written, once. */
+    OrderStatus takeReachedStatus() {
+        OrderStatus reached = reachedStatus;
+        reachedStatus = null;
+        return reached;
     }
 
     public void substituteSku(String sku, String substitute, Instant now) {

@@ -54,6 +54,21 @@ public class ResilientPartnerCalls implements PartnerCalls {
 
     @Override
     public <T> T call(PartnerCall call, Function<Outcome, T> body) {
+        // Every log line of the call names the partner (a job's lines name its process already).
+        String outer = org.slf4j.MDC.get("partner");
+        org.slf4j.MDC.put("partner", call.partner());
+        try {
+            return limitedAndRetried(call, body);
+        } finally {
+            if (outer == null) {
+                org.slf4j.MDC.remove("partner");
+            } else {
+                org.slf4j.MDC.put("partner", outer);
+            }
+        }
+    }
+
+    private <T> T limitedAndRetried(PartnerCall call, Function<Outcome, T> body) {
         PartnerSettings.Limit defaults = settings.limit(call.partner());
         double rate = call.limit() != null ? call.limit().requestsPerSecond() : defaults.requestsPerSecond();
         boolean clusterWide = call.limit() != null ? call.limit().clusterWide() : defaults.clusterWide();

@@ -51,9 +51,12 @@ class PurchasingService implements Purchasing {
     private final SupplierGateway.Sender seller;
     private final Clock clock;
 
+    private final PurchaseOrderMeters meters;
+
     PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
-            Clock clock) {
+            Clock clock, PurchaseOrderMeters meters) {
+        this.meters = meters;
         this.purchaseOrders = purchaseOrders;
         this.suppliers = suppliers;
         this.offers = offers;
@@ -208,6 +211,9 @@ class PurchasingService implements Purchasing {
             po.recordSupplierReference(event.supplierReference(), now);
         }
         SupplierEventType type = wholeStockOut ? SupplierEventType.OUT_OF_STOCK : event.type();
+        if (outcome == SupplierEventOutcome.APPLIED) {
+            meters.answered(supplierCode, type);
+        }
         if (outcome == SupplierEventOutcome.APPLIED && po.getApplicationId() != null) {
             events.publishEvent(new SamplePurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getApplicationId(),
                     po.getId(), po.getIdempotencyKey(), type, po.getReasonCode(), event.carrierCode(),

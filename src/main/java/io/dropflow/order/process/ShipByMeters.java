@@ -1,0 +1,59 @@
+package io.dropflow.order.process;
+
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Ship-by deadlines as they are reached ({@code dropflow_ship_by_events_total} by event: reminder,
+ * breach, escalation), from the engine's history events of the model's own elements (the reminder
+ * task, the deadline's boundary timer, the escalation task), counted once their step committed.
+ */
+@Component
+class ShipByMeters {
+
+    static final String METRIC = "dropflow.ship.by.events";
+
+    private final Map<String, Counter> byElement;
+
+    ShipByMeters(MeterRegistry registry) {
+        this.byElement = Map.of(
+                Element.REMIND_SUPPLIER.id(), counter(registry, "reminder"),
+                Element.SHIP_BY_DEADLINE.id(), counter(registry, "breach"),
+                Element.ESCALATE_TO_SUPERVISORS.id(), counter(registry, "escalation"));
+    }
+
+    private static Counter counter(MeterRegistry registry, String event) {
+        return Counter.builder(METRIC).description("Ship-by deadline reminders, breaches and escalations")
+                .tag("event", event).register(registry);
+    }
+
+    @EventListener
+    void on(HistoricActivityInstanceEventEntity activity) {
+        if (!HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(activity.getEventType())
+                || !OrderFulfillmentProcess.PROCESS_KEY.equals(activity.getProcessDefinitionKey())) {
+            return;
+        }
+        Counter counter = byElement.get(activity.getActivityId());
+        if (counter == null) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        } else {
+            counter.increment();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.dropflow.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 403 as problem details, the same document ApiProblems answers when a feature refuses a caller. */
+class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"https://dropflow.io/problems/forbidden\",\"title\":\"Forbidden\","
+                + "\"status\":403,\"detail\":\"your groups may not do this (nor may an API key without the scope); ask a supervisor\"}");
+    }
+}

@@ -1,0 +1,78 @@
+package io.dropflow.operations;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Log lines written inside a job or a webhook name the order's process and the partner (MDC). */
+@DropflowTest
+class LogContextTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    @BeforeEach
+    void capture() {
+        captured.start();
+        root.addAppender(captured);
+    }
+
+    @AfterEach
+    void release() {
+        root.detachAppender(captured);
+    }
+
+    @Test
+    void aJobsLogLinesNameTheOrderItsProcessAndBusinessKey() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+
+        dropflow.runJobs(order);
+
+        String processInstanceId = dropflow.processInstanceId(order);
+        List<ILoggingEvent> ours = captured.list.stream()
+                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
+                .filter(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
+                .toList();
+        assertThat(ours).as("our log lines inside the order's jobs").isNotEmpty();
+        assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                .containsEntry("businessKey", "order-" + order)
+                .containsEntry("orderId", Long.toString(order)));
+    }
+
+    @Test
+    void aWebhooksLogLinesNameThePartner() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        captured.list.clear();
+
+        // An acceptance again, under another event id: it changes nothing, and the log says so
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+
+        List<ILoggingEvent> ours = captured.list.stream()
+                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
+                .filter(e -> e.getFormattedMessage().contains(po(order, 1)))
+                .toList();
+        assertThat(ours).as("our log lines about the webhook call").isNotEmpty();
+        assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("partner", "ACME"));
+    }
+}
