@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
@@ -211,17 +210,6 @@ class ModelQualityTest {
             }
         }
     }
-    /**
-     * TEMPORARY, issue 16 (still open): the after-sales models still set their escalation reason in
-     * {@code take} listeners (11 flows). Only the sequence-flow rule spares them; remove this set when
-     * each cause is a visible escalation step. Every other model passes every rule.
-     */
-    private static final Set<String> AFTER_SALES_MODELS_WITH_TAKE_LISTENERS =
-            Set.of("defect-claim.bpmn", "return-negotiation.bpmn");
-
-    private static boolean stillHasTakeListeners(Path model) {
-        return AFTER_SALES_MODELS_WITH_TAKE_LISTENERS.contains(model.getFileName().toString());
-    }
 
     /** A deadline is drawn (a boundary timer an analyst sees and edits), never a timeout task listener. */
     @ParameterizedTest
@@ -242,9 +230,6 @@ class ModelQualityTest {
     @ParameterizedTest
     @MethodSource("models")
     void noListenerHidesOnASequenceFlow(Path model) {
-        if (stillHasTakeListeners(model)) {
-            return;
-        }
         List<String> hidden = new ArrayList<>();
         for (SequenceFlow flow : read(model).getModelElementsByType(SequenceFlow.class)) {
             if (flow.getExtensionElements() != null && !flow.getExtensionElements().getElementsQuery()
