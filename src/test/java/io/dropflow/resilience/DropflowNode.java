@@ -25,6 +25,9 @@ final class DropflowNode {
 
     static final String ADMIN = "owner";
     static final String ADMIN_PASSWORD = "correct-horse-battery";
+    /** The storefront integration's login (Camunda ids allow no hyphen): an operator, as our API requires for placing and cancelling orders. */
+    static final String SHOP = "shop";
+    static final String SHOP_PASSWORD = "shop-integration-secret";
 
     private final String name;
     private final int port;
@@ -52,7 +55,9 @@ final class DropflowNode {
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--camunda.bpm.process-engine-name=" + name.replaceAll("[^A-Za-z0-9]", ""),
                 // The job log then says which node executed each job.
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--dropflow.identity.users[0].id=" + SHOP, "--dropflow.identity.users[0].password=" + SHOP_PASSWORD,
+                "--dropflow.identity.users[0].groups[0]=operators"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = Map.of(
                 "DROPFLOW_DB_URL", jdbcUrl,

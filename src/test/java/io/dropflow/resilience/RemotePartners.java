@@ -174,7 +174,7 @@ final class RemotePartners implements AutoCloseable {
     }
 
     private static String operator() {
-        return "Basic " + Base64.getEncoder().encodeToString((DropflowNode.ADMIN + ":" + DropflowNode.ADMIN_PASSWORD)
+        return "Basic " + Base64.getEncoder().encodeToString((DropflowNode.SHOP + ":" + DropflowNode.SHOP_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
