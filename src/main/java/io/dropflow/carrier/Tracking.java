@@ -28,9 +28,7 @@ public interface Tracking {
     void markSyncedToStorefront(Long shipmentId);
 
     /** The consignee's phone the parcel was subscribed with, to subscribe it again; empty if none or no such parcel. */
-    default java.util.Optional<String> consigneePhone(String carrierCode, String trackingNumber) {
-        return java.util.Optional.empty();
-    }
+    java.util.Optional<String> consigneePhone(String carrierCode, String trackingNumber);
 
     /**
      * Records a tracking event; a status change is published as {@link ShipmentStatusChanged}.
