@@ -2,6 +2,7 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.order.ShipByHoursTable;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
@@ -39,12 +40,12 @@ public class BatchPurchasing {
     private final Catalog catalog;
     private final Purchasing purchasing;
     private final Tracking tracking;
-    private final ShippingSla sla;
+    private final ShipByHoursTable sla;
     private final ShipByClock shipBy;
     private final Clock clock;
 
     BatchPurchasing(Batches batches, Purchases purchases, GroupBuyLines lines, Catalog catalog, Purchasing purchasing,
-            Tracking tracking, ShippingSla sla, ShipByClock shipBy, Clock clock) {
+            Tracking tracking, ShipByHoursTable sla, ShipByClock shipBy, Clock clock) {
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;

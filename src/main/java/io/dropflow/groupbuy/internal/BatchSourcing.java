@@ -1,5 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
+import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -34,12 +35,12 @@ public class BatchSourcing {
 
     private final Catalog catalog;
     private final Scorecards scorecards;
-    private final SupplierSelection selection;
+    private final SupplierSelectionRule selection;
     private final ExchangeRates rates;
     private final Ledger ledger;
     private final Clock clock;
 
-    BatchSourcing(Catalog catalog, Scorecards scorecards, SupplierSelection selection, ExchangeRates rates,
+    BatchSourcing(Catalog catalog, Scorecards scorecards, SupplierSelectionRule selection, ExchangeRates rates,
             Ledger ledger, Clock clock) {
         this.catalog = catalog;
         this.scorecards = scorecards;
@@ -119,7 +120,7 @@ public class BatchSourcing {
                 : margin.multiply(BigDecimal.valueOf(100)).divide(sale.amount(), 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard card = cards.computeIfAbsent(offer.supplier().code(),
                 code -> scorecards.recent(offer.supplier().id()));
-        OptionalInt tier = selection.tier(new SupplierSelection.Facts(offer.covers(demand.quantity()), marginPercent,
+        OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(offer.covers(demand.quantity()), marginPercent,
                 card.score(), offer.shipFromRegion().equalsIgnoreCase(point.getCountry()), card.flagged()));
         return tier.isPresent() ? Optional.of(new Candidate(offer, tier.getAsInt(),
                 landed.amount().divide(BigDecimal.valueOf(demand.quantity()), 6, RoundingMode.HALF_UP)))

@@ -2,6 +2,7 @@ package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.ShipByHoursTable;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Catalog;

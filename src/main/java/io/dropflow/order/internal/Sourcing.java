@@ -2,6 +2,7 @@ package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;

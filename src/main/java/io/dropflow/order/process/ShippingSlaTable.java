@@ -2,7 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPPING_SLA_DECISION;
 
-import io.dropflow.order.internal.ShipByHoursTable;
+import io.dropflow.order.ShipByHoursTable;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;

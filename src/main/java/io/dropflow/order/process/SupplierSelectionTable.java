@@ -2,7 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.SUPPLIER_SELECTION_DECISION;
 
-import io.dropflow.order.internal.SupplierSelectionRule;
+import io.dropflow.order.SupplierSelectionRule;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.FixedExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -38,7 +39,7 @@ class BatchSourcingTest {
     private static final SupplierView YIWU = new SupplierView(3L, "YIWU", "Yiwu", "CN", 90, true);
 
     private final List<OfferView> offers = new ArrayList<>();
-    private final List<SupplierSelection.Facts> asked = new ArrayList<>();
+    private final List<SupplierSelectionRule.Facts> asked = new ArrayList<>();
     private BatchSourcing sourcing;
     private PickupPoint point;
 
@@ -52,7 +53,7 @@ class BatchSourcingTest {
         Ledger ledger = mock(Ledger.class);
         when(ledger.platformFee(any())).thenAnswer(i -> ((Money) i.getArgument(0)).times(new BigDecimal("0.03")));
         // The analysts' rule, simplified: in stock and not at a loss; tier 1 from the point's country, else 2
-        SupplierSelection rule = facts -> {
+        SupplierSelectionRule rule = facts -> {
             asked.add(facts);
             return !facts.inStock() || facts.marginPercent() < 0 ? OptionalInt.empty()
                     : OptionalInt.of(facts.sameRegion() ? 1 : 2);

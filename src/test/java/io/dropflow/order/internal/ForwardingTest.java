@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
+import io.dropflow.order.ShipByHoursTable;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderStatus;

@@ -20,6 +20,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
+import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.FixedExchangeRates;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;

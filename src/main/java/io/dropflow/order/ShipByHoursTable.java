@@ -1,4 +1,4 @@
-package io.dropflow.order.internal;
+package io.dropflow.order;
 
 /**
  * How many SLA hours a supplier has to ship one product category: the analysts' table
