@@ -8,22 +8,19 @@ import org.springframework.util.unit.DataSize;
 /**
  * Defect claims ({@code dropflow.claims}). The deadlines themselves (respond, resolve, the
  * supplier's and the operator's time per round, rounds, evidence wait, replacement ship-by) come
- * from bpmn/claim-deadlines.dmn, by sales channel and claim type, in claim hours.
+ * from bpmn/claim-deadlines.dmn, by sales channel and claim type, in claim hours; the claim window
+ * and when an undelivered parcel is overdue from bpmn/after-sales-windows.dmn. Technical settings only.
  *
- * @param window how long after delivery a consumer may file a claim
- * @param deliveryOverdueAfter a parcel shipped this long ago and still not delivered may be claimed too
  * @param hour how long one claim-deadline hour lasts: PT1H, except in the demo
  * @param maxFileSize largest photo or video accepted
  * @param maxFiles evidence items (files and links) one claim may hold
  * @param contentTypes accepted evidence types; the file's first bytes must match the declared type
  */
 @ConfigurationProperties("dropflow.claims")
-public record ClaimSettings(Duration window, Duration deliveryOverdueAfter, Duration hour,
+public record ClaimSettings(Duration hour,
         DataSize maxFileSize, Integer maxFiles, List<String> contentTypes) {
 
     public ClaimSettings {
-        window = window == null ? Duration.ofDays(30) : window;
-        deliveryOverdueAfter = deliveryOverdueAfter == null ? Duration.ofDays(20) : deliveryOverdueAfter;
         hour = hour == null ? Duration.ofHours(1) : hour;
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
         maxFiles = maxFiles == null ? 10 : maxFiles;

@@ -11,14 +11,22 @@ import java.util.List;
 public interface Ledger {
 
     /**
+     * @param channel the order's sales channel (its fee comes from bpmn/platform-fees.dmn)
      * @param sale what the consumer paid, in the order's currency
      * @param supplyCost and {@code shippingCost}: the purchase order's, in the supplier's currency
      */
-    record Settlement(Long orderId, Money sale, String purchaseOrderNumber, Money supplyCost, Money shippingCost) {
+    record Settlement(Long orderId, String channel, Money sale, String purchaseOrderNumber, Money supplyCost,
+            Money shippingCost) {
     }
 
-    /** The marketplace and payment fees on a sale ({@code dropflow.settlement.platform-fee-rate}), in the sale's currency. */
-    Money platformFee(Money sale);
+    /** The sales channel of group-buy orders, as bpmn/platform-fees.dmn knows it. */
+    String GROUP_BUY = "GROUP_BUY";
+
+    /**
+     * The marketplace and payment fees on a sale through {@code channel} (bpmn/platform-fees.dmn, which
+     * analysts own), in the sale's currency.
+     */
+    Money platformFee(String channel, Money sale);
 
     /** Books sale, supply cost, shipping and fees for a delivered order; returns the margin. */
     Money settle(Settlement settlement);

@@ -10,13 +10,13 @@ import java.time.Instant;
  *
  * @param purchaseOrders forwarded within the window
  * @param acceptanceRate accepted (or shipped) among those the supplier answered
- * @param shipWithinRate shipped within {@code shipWithin} of forwarding, among accepted ones old enough to tell
+ * @param shipWithinRate shipped within {@code shipWithin} (supplier-scorecard.dmn) of forwarding, among accepted ones old enough to tell
  * @param onTimeRate shipped by the purchase order's own ship-by deadline, among accepted ones whose deadline has come
  * @param stockOutRate declined as out of stock, among all forwarded
  * @param claimRate share of shipped purchase orders with a defect claim upheld against them; null until one shipped
  * @param flagged the ship-within rate is below the bar on a large enough sample: ranked behind backups
  * @param score 0-100, the supplier-selection input: from the rates once there are enough purchase
- *     orders (40 % ships within, 30 % on time, 20 % acceptance, 10 % in stock), before that the
+ *     orders, weighted as bpmn/supplier-scorecard.dmn says (ships within, on time, accepted, in stock), before that the
  *     supplier's base score as the seller rated it
  */
 public record SupplierScorecard(String supplierCode, String supplierName, Instant from, Instant to,

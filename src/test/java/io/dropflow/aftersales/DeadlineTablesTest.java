@@ -1,6 +1,7 @@
 package io.dropflow.aftersales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every row of every after-sales deadline table adds up: a case whose partners and operators each
- * use the time a row gives them is still inside the row's overall target. An analyst's edit that
+ * use the time a row gives them is still inside the row's overall target. The supplier scorecard's
+ * and the platform fees' rows are complete, with shares that are shares. An analyst's edit that
  * breaks this fails the build (docs/modeling.md, "Deadline tables").
  */
 class DeadlineTablesTest {
@@ -33,6 +35,14 @@ class DeadlineTablesTest {
             assertThat(text).as("%s %s (%s): %s is filled in", table, rule, description, output).isNotBlank();
             long value = Long.parseLong(text.trim());
             assertThat(value).as("%s %s (%s): %s", table, rule, description, output).isPositive();
+            return value;
+        }
+
+        double share(String output) {
+            String text = outputs.get(output);
+            assertThat(text).as("%s %s (%s): %s is filled in", table, rule, description, output).isNotBlank();
+            double value = Double.parseDouble(text.trim());
+            assertThat(value).as("%s %s (%s): %s", table, rule, description, output).isBetween(0.0, 1.0);
             return value;
         }
 
@@ -86,7 +96,39 @@ class DeadlineTablesTest {
         row.hours("consumerAnswerHours");
         row.hours("inspectionHours");
         row.hours("exchangeShipByHours");
+        row.hours("trackingStallHours");
         assertThat(decide).as("%s: operator %d h within supplier %d h", row, decide, supplier).isLessThan(supplier);
+    }
+
+    static Stream<Arguments> scorecardRows() {
+        return rows("bpmn/supplier-scorecard.dmn").stream().map(Arguments::of);
+    }
+
+    /**
+     * Every scorecard row is complete: a window, a "ships within" time and a sample of whole positive
+     * numbers, a bar that is a share, and weights that are shares adding up to 1, so a score stays 0-100.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scorecardRows")
+    void everyScorecardRowIsCompleteAndItsWeightsAddUpToOne(Row row) {
+        row.hours("windowDays");
+        row.hours("shipWithinHours");
+        row.hours("minimumSample");
+        assertThat(row.share("shipRateBar")).as("%s: shipRateBar", row).isBetween(0.0, 1.0);
+        double weights = row.share("shipWithinWeight") + row.share("onTimeWeight") + row.share("acceptanceWeight")
+                + row.share("inStockWeight");
+        assertThat(weights).as("%s: the four weights add up to 1", row).isCloseTo(1.0, within(1e-9));
+    }
+
+    static Stream<Arguments> feeRows() {
+        return rows("bpmn/platform-fees.dmn").stream().map(Arguments::of);
+    }
+
+    /** A fee is a share of the sale below 1: a sale whose fees take it all is an analyst's typo. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feeRows")
+    void everyPlatformFeeIsAShareBelowOne(Row row) {
+        assertThat(row.share("feeRate")).as("%s: feeRate", row).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
     }
 
     static List<Row> rows(String file) {

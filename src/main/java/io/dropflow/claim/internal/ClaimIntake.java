@@ -116,7 +116,8 @@ public class ClaimIntake {
     /** Delivered within the claim window (after-sales-windows.dmn), or shipped so long ago that delivery is overdue. */
     private void checkClaimable(OrderSummary order) {
         Instant now = clock.instant();
-        Duration window = windows.of(order.id()).claimWindow(); // after-sales-windows.dmn
+        AfterSalesWindows.Windows w = windows.of(order.id()); // after-sales-windows.dmn
+        Duration window = w.claimWindow();
         Optional<Instant> delivered = deliveries.deliveredAt(order.id());
         if (delivered.isPresent()) {
             Instant closes = delivered.get().plus(window);
@@ -128,7 +129,7 @@ public class ClaimIntake {
         }
         Instant overdueAt = deliveries.firstShippedAt(order.id()).orElseThrow(() -> new ClaimRefusedException("order "
                 + order.id() + " has not been shipped (" + order.status() + "): a claim can be filed once it is delivered"))
-                .plus(settings.deliveryOverdueAfter());
+                .plus(w.deliveryOverdueAfter());
         if (now.isBefore(overdueAt)) {
             throw new ClaimRefusedException("order " + order.id() + " is not delivered yet: a claim can be filed once "
                     + "it is delivered, or from " + overdueAt + " when its delivery is overdue");

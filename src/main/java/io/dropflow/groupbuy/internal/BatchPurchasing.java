@@ -41,11 +41,11 @@ public class BatchPurchasing {
     private final Purchasing purchasing;
     private final Tracking tracking;
     private final ShipByHoursTable sla;
-    private final ShipByClock shipBy;
+    private final GroupBuyDeadlines shipBy;
     private final Clock clock;
 
     BatchPurchasing(Batches batches, Purchases purchases, GroupBuyLines lines, Catalog catalog, Purchasing purchasing,
-            Tracking tracking, ShipByHoursTable sla, ShipByClock shipBy, Clock clock) {
+            Tracking tracking, ShipByHoursTable sla, GroupBuyDeadlines shipBy, Clock clock) {
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;

@@ -115,7 +115,7 @@ public class BatchSourcing {
         } catch (NoExchangeRate noRate) {
             return Optional.empty();
         }
-        BigDecimal margin = sale.minus(landed).minus(ledger.platformFee(sale)).amount();
+        BigDecimal margin = sale.minus(landed).minus(ledger.platformFee(Ledger.GROUP_BUY, sale)).amount();
         double marginPercent = sale.isZero() ? 0
                 : margin.multiply(BigDecimal.valueOf(100)).divide(sale.amount(), 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard card = cards.computeIfAbsent(offer.supplier().code(),

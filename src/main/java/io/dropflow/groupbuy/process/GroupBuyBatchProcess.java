@@ -31,9 +31,9 @@ public final class GroupBuyBatchProcess {
     // Set when the batch opens; passed on to its purchases.
     public static final ProcessVariable<Long> BATCH_ID = number("batchId");
     public static final ProcessVariable<Instant> CUTOFF_AT = moment("cutoffAt");
-    /** How long an operator's decision may wait before supervisors are asked (dropflow.sla.decision-time). */
+    /** How long an operator's decision may wait before supervisors are asked (order-deadlines.dmn operatorDecisionHours). */
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
-    /** How long a parcel may stay silent on its way to the point (dropflow.tracking.stall-after). */
+    /** How long a parcel may stay silent on its way to the point (order-deadlines.dmn trackingStallHours). */
     public static final ProcessVariable<Duration> ARRIVAL_WAIT = duration("arrivalWait");
     /** The pickup point's leader: receipt tasks are assigned to this login. */
     public static final ProcessVariable<String> LEADER_USER_ID = text("leaderUserId");

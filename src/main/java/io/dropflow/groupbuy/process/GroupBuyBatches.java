@@ -11,9 +11,9 @@ import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIVED_BY;
 
 import io.dropflow.groupbuy.internal.Batch;
 import io.dropflow.groupbuy.internal.BatchProcess;
+import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Message;
 import io.dropflow.processengine.MessageInbox;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
@@ -40,20 +39,19 @@ class GroupBuyBatches implements BatchProcess {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final MessageInbox inbox;
-    private final Duration decisionTime;
-    private final Duration arrivalWait;
+    private final GroupBuyDeadlines deadlines;
 
-    GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox,
-            @Value("${dropflow.sla.decision-time}") Duration decisionTime,
-            @Value("${dropflow.tracking.stall-after}") Duration arrivalWait) {
+    GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.inbox = inbox;
-        this.decisionTime = decisionTime;
-        this.arrivalWait = arrivalWait;
+        this.deadlines = deadlines;
     }
 
-    /** The durations and the leader are fixed when the batch opens, so a running batch keeps its own. */
+    /**
+     * The durations (order-deadlines.dmn, see GroupBuyDeadlines) and the leader are fixed when the
+     * batch opens, so a running batch keeps its own.
+     */
     @Override
     public String start(Batch batch) {
         return runtime.createProcessInstanceByKey(GroupBuyBatchProcess.PROCESS_KEY)
@@ -61,8 +59,8 @@ class GroupBuyBatches implements BatchProcess {
                 .setVariables(Map.of(
                         BATCH_ID.name(), BATCH_ID.stored(batch.getId()),
                         CUTOFF_AT.name(), CUTOFF_AT.stored(batch.getCutoffAt()),
-                        DECISION_TIME.name(), DECISION_TIME.stored(decisionTime),
-                        ARRIVAL_WAIT.name(), ARRIVAL_WAIT.stored(arrivalWait),
+                        DECISION_TIME.name(), DECISION_TIME.stored(deadlines.decisionTime()),
+                        ARRIVAL_WAIT.name(), ARRIVAL_WAIT.stored(deadlines.arrivalWait()),
                         LEADER_USER_ID.name(), LEADER_USER_ID.stored(batch.getPickupPoint().getLeader().getUserId())))
                 .execute()
                 .getId();

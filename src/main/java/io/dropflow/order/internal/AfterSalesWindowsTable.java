@@ -4,7 +4,7 @@ package io.dropflow.order.internal;
 public interface AfterSalesWindowsTable {
 
     /** In after-sales days ({@code dropflow.after-sales.day}). */
-    record Days(long returnWindowDays, long claimWindowDays, long settleAfterDays) {
+    record Days(long returnWindowDays, long claimWindowDays, long settleAfterDays, long deliveryOverdueDays) {
     }
 
     /**

@@ -63,7 +63,7 @@ public class Closing {
     private Money book(Long orderId, Long purchaseOrderId) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
-        return ledger.settle(new Ledger.Settlement(orderId, order.sale(), po.number(),
+        return ledger.settle(new Ledger.Settlement(orderId, order.getChannel(), order.sale(), po.number(),
                 new Money(po.supplyTotal(), po.currency()), new Money(po.shippingCost(), po.currency())));
     }
 

@@ -42,7 +42,8 @@ class OrderAfterSalesWindows implements AfterSalesWindows {
                 .map(category -> table.windowsFor(order.getChannel(), category)).toList();
         return new Windows(days(rows, AfterSalesWindowsTable.Days::returnWindowDays),
                 days(rows, AfterSalesWindowsTable.Days::claimWindowDays),
-                days(rows, AfterSalesWindowsTable.Days::settleAfterDays));
+                days(rows, AfterSalesWindowsTable.Days::settleAfterDays),
+                days(rows, AfterSalesWindowsTable.Days::deliveryOverdueDays));
     }
 
     private Duration days(List<AfterSalesWindowsTable.Days> rows,

@@ -41,6 +41,6 @@ class OrderPricing {
 
     /** The marketplace and payment fees the seller pays on the order's sale. */
     Money platformFee(Order order) {
-        return ledger.platformFee(order.sale());
+        return ledger.platformFee(order.getChannel(), order.sale());
     }
 }

@@ -31,7 +31,7 @@ class AfterSalesWindowsDecision implements AfterSalesWindowsTable {
                     + " and product category " + productCategory);
         }
         return new Days(days(result, "returnWindowDays"), days(result, "claimWindowDays"),
-                days(result, "settleAfterDays"));
+                days(result, "settleAfterDays"), days(result, "deliveryOverdueDays"));
     }
 
     private static long days(DmnDecisionResultEntries result, String output) {

@@ -6,7 +6,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT_SHAR
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 
 import io.dropflow.order.OrderLookup;
-import io.dropflow.order.internal.OrderDeadlinesTable;
+import io.dropflow.order.OrderDeadlinesTable;
 import io.dropflow.order.internal.SlaSettings;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_DEADLINES_DECISION;
 
-import io.dropflow.order.internal.OrderDeadlinesTable;
+import io.dropflow.order.OrderDeadlinesTable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

@@ -23,7 +23,7 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.FulfillmentOutcome;
 import io.dropflow.order.internal.FulfillmentProcess;
-import io.dropflow.order.internal.OrderDeadlinesTable;
+import io.dropflow.order.OrderDeadlinesTable;
 import io.dropflow.order.internal.SlaSettings;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;

@@ -86,7 +86,7 @@ public final class OrderFulfillmentProcess {
     // The parcel.
     /** The shipped parcel; carrier events are correlated by it. */
     public static final ProcessVariable<Long> SHIPMENT_ID = number("shipmentId");
-    /** Whether the parcel sent no tracking news for dropflow.tracking.stall-after. */
+    /** Whether the parcel sent no tracking news for order-deadlines.dmn trackingStallHours. */
     public static final ProcessVariable<Boolean> PARCEL_STALLED = flag("parcelStalled");
     /** When an operator last decided to keep watching the parcel; the silence clock starts again there. */
     public static final ProcessVariable<Instant> TRACKING_WATCHED_SINCE = moment("trackingWatchedSince");

@@ -7,7 +7,7 @@ public interface ReturnDeadlineTable {
 
     /** In return hours ({@code dropflow.returns.hour}), and how many rounds the supplier negotiation may take. */
     record Deadlines(long negotiationRounds, long supplierAnswerHours, long consumerAnswerHours, long inspectionHours,
-            long exchangeShipByHours, long decideWithinHours) {
+            long exchangeShipByHours, long decideWithinHours, long trackingStallHours) {
     }
 
     /** @throws IllegalStateException when the table has no rule for them */

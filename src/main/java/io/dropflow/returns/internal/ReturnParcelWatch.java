@@ -7,12 +7,12 @@ import io.dropflow.carrier.Tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Noticing when the consumer's return parcel goes quiet, as {@code order}'s Delivery does for the
- * outbound one: stalled only after dropflow.tracking.stall-after without any tracking news, counted
+ * outbound one: stalled only after the return's trackingStallHours (bpmn/return-deadlines.dmn, fixed when the
+ * return starts) without any tracking news, counted
  * from its latest event (or from the label when there is none). Tracking events do not wake the
  * process; its silence timer asks here when it fires and is armed again while the parcel moves.
  */
@@ -22,23 +22,20 @@ public class ReturnParcelWatch {
     private final Tracking tracking;
     private final CaseHistory history;
     private final Clock clock;
-    private final Duration stallAfter;
 
-    ReturnParcelWatch(Tracking tracking, CaseHistory history, Clock clock,
-            @Value("${dropflow.tracking.stall-after}") Duration stallAfter) {
+    ReturnParcelWatch(Tracking tracking, CaseHistory history, Clock clock) {
         this.tracking = tracking;
         this.history = history;
         this.clock = clock;
-        this.stallAfter = stallAfter;
     }
 
-    /** When the parcel counts as stalled unless news comes. */
-    public Instant stalledAt(Long shipmentId) {
+    /** When the parcel counts as stalled unless news comes: {@code stallAfter} after its latest news. */
+    public Instant stalledAt(Long shipmentId, Duration stallAfter) {
         return tracking.shipment(shipmentId).lastNewsAt().plus(stallAfter);
     }
 
     /** The silence timer fired: stalled when no news came since; otherwise the wait goes on. */
-    public boolean stalled(Long returnId, Long shipmentId) {
+    public boolean stalled(Long returnId, Long shipmentId, Duration stallAfter) {
         Instant news = tracking.shipment(shipmentId).lastNewsAt();
         boolean stalled = !clock.instant().isBefore(news.plus(stallAfter));
         if (stalled) {

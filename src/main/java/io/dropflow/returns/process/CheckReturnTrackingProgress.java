@@ -3,6 +3,7 @@ package io.dropflow.returns.process;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_PARCEL_STALLED;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.TRACKING_STALL_TIME;
 
 import io.dropflow.returns.internal.ReturnParcelWatch;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,6 +22,7 @@ class CheckReturnTrackingProgress implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RETURN_PARCEL_STALLED.set(execution, watch.stalled(RETURN_ID.from(execution), RETURN_SHIPMENT_ID.from(execution)));
+        RETURN_PARCEL_STALLED.set(execution, watch.stalled(RETURN_ID.from(execution), RETURN_SHIPMENT_ID.from(execution),
+                TRACKING_STALL_TIME.from(execution)));
     }
 }

@@ -31,7 +31,8 @@ class ReturnDeadlinesDecision implements ReturnDeadlineTable {
         }
         return new Deadlines(hours(result, "negotiationRounds"), hours(result, "supplierAnswerHours"),
                 hours(result, "consumerAnswerHours"), hours(result, "inspectionHours"),
-                hours(result, "exchangeShipByHours"), hours(result, "decideWithinHours"));
+                hours(result, "exchangeShipByHours"), hours(result, "decideWithinHours"),
+                hours(result, "trackingStallHours"));
     }
 
     private static long hours(DmnDecisionResultEntries result, String output) {

@@ -19,6 +19,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ROUND;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.SUPPLIER_ANSWER_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.TRACKING_STALL_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.WISH;
 
 import io.dropflow.aftersales.CaseHistory;
@@ -85,6 +86,7 @@ class ReturnNegotiation implements ReturnProcess {
         variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.hours(d.inspectionHours())));
         variables.put(EXCHANGE_SHIP_BY_HOURS.name(), EXCHANGE_SHIP_BY_HOURS.stored(d.exchangeShipByHours()));
         variables.put(DECISION_TIME.name(), DECISION_TIME.stored(settings.hours(d.decideWithinHours())));
+        variables.put(TRACKING_STALL_TIME.name(), TRACKING_STALL_TIME.stored(settings.hours(d.trackingStallHours())));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))
                 .setVariables(variables)

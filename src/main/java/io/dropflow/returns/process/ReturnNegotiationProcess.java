@@ -57,6 +57,8 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<Duration> CONSUMER_ANSWER_TIME = duration("consumerAnswerTime");
     public static final ProcessVariable<Duration> INSPECTION_TIME = duration("inspectionTime");
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
+    /** How long the return parcel may go without tracking news before it counts as stalled. */
+    public static final ProcessVariable<Duration> TRACKING_STALL_TIME = duration("trackingStallTime");
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The exchange purchase order's ship-by, in return hours. */
     public static final ProcessVariable<Long> EXCHANGE_SHIP_BY_HOURS = number("exchangeShipByHours");
@@ -76,7 +78,7 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<String> CONSUMER_ANSWER = text("consumerAnswer");
     /** The return parcel's shipment (carrier events are correlated by it). */
     public static final ProcessVariable<Long> RETURN_SHIPMENT_ID = number("returnShipmentId");
-    /** Set when the return parcel's silence timer fires: no tracking news for dropflow.tracking.stall-after. */
+    /** Set when the return parcel's silence timer fires: no tracking news for trackingStallTime (return-deadlines.dmn). */
     public static final ProcessVariable<Boolean> RETURN_PARCEL_STALLED = flag("returnParcelStalled");
     public static final ProcessVariable<InspectionEvent.Result> INSPECTION_RESULT = choice("inspectionResult",
             InspectionEvent.Result.class);

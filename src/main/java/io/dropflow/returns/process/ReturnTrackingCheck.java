@@ -1,6 +1,7 @@
 package io.dropflow.returns.process;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_SHIPMENT_ID;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.TRACKING_STALL_TIME;
 
 import io.dropflow.returns.internal.ReturnParcelWatch;
 import java.util.Date;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The due date of the return parcel's silence timer, {@code ${returnTrackingCheck.dueFor(execution)}}:
- * dropflow.tracking.stall-after after the parcel's latest tracking news. Evaluated each time the
+ * trackingStallTime (return-deadlines.dmn) after the parcel's latest tracking news. Evaluated each time the
  * process waits for the parcel, so news moves it.
  */
 @Component("returnTrackingCheck")
@@ -23,6 +24,6 @@ public class ReturnTrackingCheck {
 
     /** A Date, as timer expressions take it. */
     public Date dueFor(DelegateExecution execution) {
-        return Date.from(watch.stalledAt(RETURN_SHIPMENT_ID.from(execution)));
+        return Date.from(watch.stalledAt(RETURN_SHIPMENT_ID.from(execution), TRACKING_STALL_TIME.from(execution)));
     }
 }

@@ -21,18 +21,21 @@ class LedgerService implements Ledger {
     private final Bookings entries;
     private final ExchangeRates rates;
     private final SettlementSettings settings;
+    private final PlatformFeeTable fees;
     private final Clock clock;
 
-    LedgerService(Bookings entries, ExchangeRates rates, SettlementSettings settings, Clock clock) {
+    LedgerService(Bookings entries, ExchangeRates rates, SettlementSettings settings, PlatformFeeTable fees,
+            Clock clock) {
         this.entries = entries;
         this.rates = rates;
         this.settings = settings;
+        this.fees = fees;
         this.clock = clock;
     }
 
     @Override
-    public Money platformFee(Money sale) {
-        return sale.times(settings.platformFeeRate());
+    public Money platformFee(String channel, Money sale) {
+        return sale.times(fees.feeRate(channel));
     }
 
     @Override
@@ -42,7 +45,7 @@ class LedgerService implements Ledger {
         book(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
         book(s.orderId(), LedgerEntryType.SUPPLY_COST, s.supplyCost().negate(), s.purchaseOrderNumber());
         book(s.orderId(), LedgerEntryType.SHIPPING_COST, s.shippingCost().negate(), s.purchaseOrderNumber());
-        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(s.sale()).negate(), ref);
+        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(s.channel(), s.sale()).negate(), ref);
         return margin(s.orderId());
     }
 
@@ -72,7 +75,7 @@ class LedgerService implements Ledger {
             bookIfAny(s.orderId(), LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
         }
         bookIfAny(s.orderId(), LedgerEntryType.LEADER_COMMISSION, s.leaderCommission().negate(), s.leaderCode());
-        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(s.sale()).negate(), ref);
+        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(GROUP_BUY, s.sale()).negate(), ref);
         return margin(s.orderId());
     }
 

@@ -17,10 +17,13 @@ final class ScorecardCalculation {
     private static final Set<PurchaseOrderStatus> ACCEPTED = EnumSet.of(PurchaseOrderStatus.ACCEPTED,
             PurchaseOrderStatus.SHIPPED, PurchaseOrderStatus.CANCELLATION_REQUESTED, PurchaseOrderStatus.CANCELLED);
 
-    private final ScorecardSettings settings;
+    private final ScorecardTable.Rules rules;
+    private final Duration shipWithin;
 
-    ScorecardCalculation(ScorecardSettings settings) {
-        this.settings = settings;
+    /** @param hour how long one of the table's hours lasts ({@code dropflow.scorecard.hour}) */
+    ScorecardCalculation(ScorecardTable.Rules rules, Duration hour) {
+        this.rules = rules;
+        this.shipWithin = hour.multipliedBy(rules.shipWithinHours());
     }
 
     /** @param window the supplier's purchase orders forwarded between {@code from} and {@code to} (now) */
@@ -34,9 +37,9 @@ final class ScorecardCalculation {
 
         // Ship-within: decided once shipped, or once the time has run out without a shipment.
         List<PurchaseOrderView> shipWithinDecided = accepted.stream().filter(p -> p.shippedAt() != null
-                || !p.forwardedAt().plus(settings.shipWithin()).isAfter(to)).toList();
+                || !p.forwardedAt().plus(shipWithin).isAfter(to)).toList();
         long shippedWithin = shipWithinDecided.stream().filter(p -> p.shippedAt() != null
-                && !p.shippedAt().isAfter(p.forwardedAt().plus(settings.shipWithin()))).count();
+                && !p.shippedAt().isAfter(p.forwardedAt().plus(shipWithin))).count();
 
         List<PurchaseOrderView> deadlineDecided = accepted.stream().filter(p -> p.shipByAt() != null
                 && (p.shippedAt() != null || !p.shipByAt().isAfter(to))).toList();
@@ -44,27 +47,27 @@ final class ScorecardCalculation {
                 && !p.shippedAt().isAfter(p.shipByAt())).count();
 
         Double shipWithinRate = rate(shippedWithin, shipWithinDecided.size());
-        boolean flagged = shipWithinRate != null && shipWithinDecided.size() >= settings.minimumSample()
-                && shipWithinRate < settings.shipRateBar();
+        boolean flagged = shipWithinRate != null && shipWithinDecided.size() >= rules.minimumSample()
+                && shipWithinRate < rules.shipRateBar();
         String why = flagged
                 ? String.format(Locale.ROOT, "shipped %.0f %% within %s (%d of %d); the bar is %.0f %%",
-                        shipWithinRate * 100, human(settings.shipWithin()), shippedWithin, shipWithinDecided.size(),
-                        settings.shipRateBar() * 100)
-                : shipWithinDecided.size() < settings.minimumSample()
-                        ? "fewer than " + settings.minimumSample() + " purchase orders to judge shipping speed on"
+                        shipWithinRate * 100, human(shipWithin), shippedWithin, shipWithinDecided.size(),
+                        rules.shipRateBar() * 100)
+                : shipWithinDecided.size() < rules.minimumSample()
+                        ? "fewer than " + rules.minimumSample() + " purchase orders to judge shipping speed on"
                         : "ships in time";
         Double acceptanceRate = rate(accepted.size(), accepted.size() + declined);
         Double onTimeRate = rate(onTime, deadlineDecided.size());
         Double stockOutRate = rate(outOfStock, window.size());
         List<PurchaseOrderView> shipped = window.stream().filter(p -> p.shippedAt() != null).toList();
         Double claimRate = rate(shipped.stream().filter(p -> p.upheldClaims() > 0).count(), shipped.size());
-        boolean enoughFacts = shipWithinDecided.size() >= settings.minimumSample() && onTimeRate != null
+        boolean enoughFacts = shipWithinDecided.size() >= rules.minimumSample() && onTimeRate != null
                 && acceptanceRate != null;
         int score = enoughFacts
-                ? (int) Math.round(100 * (0.4 * shipWithinRate + 0.3 * onTimeRate + 0.2 * acceptanceRate
-                        + 0.1 * (1 - stockOutRate)))
+                ? (int) Math.round(100 * (rules.shipWithinWeight() * shipWithinRate + rules.onTimeWeight() * onTimeRate
+                        + rules.acceptanceWeight() * acceptanceRate + rules.inStockWeight() * (1 - stockOutRate)))
                 : supplier.score();
-        return new SupplierScorecard(supplier.code(), supplier.name(), from, to, settings.shipWithin(),
+        return new SupplierScorecard(supplier.code(), supplier.name(), from, to, shipWithin,
                 window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, claimRate, flagged, why, score,
                 enoughFacts);
     }

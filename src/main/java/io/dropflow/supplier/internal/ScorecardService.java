@@ -5,24 +5,28 @@ import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.web.NotFound;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Computes supplier scorecards from the purchase orders in their window. */
+/** Computes supplier scorecards from the purchase orders in their window, judged by bpmn/supplier-scorecard.dmn. */
 @Service
 class ScorecardService implements Scorecards {
 
     private final Suppliers suppliers;
     private final PurchaseOrders purchaseOrders;
+    private final ScorecardTable table;
     private final ScorecardSettings settings;
     private final Clock clock;
     private final java.util.Map<Long, SupplierScorecard> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ScorecardService(Suppliers suppliers, PurchaseOrders purchaseOrders, ScorecardSettings settings, Clock clock) {
+    ScorecardService(Suppliers suppliers, PurchaseOrders purchaseOrders, ScorecardTable table,
+            ScorecardSettings settings, Clock clock) {
         this.suppliers = suppliers;
         this.purchaseOrders = purchaseOrders;
+        this.table = table;
         this.settings = settings;
         this.clock = clock;
     }
@@ -56,9 +60,10 @@ class ScorecardService implements Scorecards {
 
     SupplierScorecard of(Supplier supplier) {
         Instant to = clock.instant();
-        Instant from = to.minus(settings.window());
+        ScorecardTable.Rules rules = table.rulesFor(supplier.getCode());
+        Instant from = to.minus(Duration.ofDays(rules.windowDays()));
         List<PurchaseOrderView> window = purchaseOrders
                 .findBySupplierIdAndForwardedAtBetween(supplier.getId(), from, to).stream().map(PurchaseOrder::view).toList();
-        return new ScorecardCalculation(settings).of(supplier.view(), window, from, to);
+        return new ScorecardCalculation(rules, settings.hour()).of(supplier.view(), window, from, to);
     }
 }

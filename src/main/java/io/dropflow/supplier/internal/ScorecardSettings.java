@@ -4,23 +4,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How supplier scorecards are computed ({@code dropflow.scorecard}).
+ * How supplier scorecards are computed ({@code dropflow.scorecard}): technical settings only. The
+ * window, the "ships within" hours, the bar, the minimum sample and the score's weights are the
+ * analysts' (bpmn/supplier-scorecard.dmn).
  *
- * @param window the rolling window of purchase orders (by forwarding time) a scorecard looks at
- * @param shipWithin the "ships within 48 hours" measure's time (48 h; shorter in the demo)
- * @param shipRateBar a supplier shipping fewer than this share within {@code shipWithin} is flagged (0.9, from the sources)
- * @param minimumSample purchase orders a rate needs before it can flag a supplier
+ * @param hour how long one of the table's shipWithinHours lasts: PT1H, except in the demo
  * @param reuseFor how long supplier selection may reuse a computed scorecard
  */
 @ConfigurationProperties("dropflow.scorecard")
-public record ScorecardSettings(Duration window, Duration shipWithin, Double shipRateBar, Integer minimumSample,
-        Duration reuseFor) {
+public record ScorecardSettings(Duration hour, Duration reuseFor) {
 
     public ScorecardSettings {
-        window = window == null ? Duration.ofDays(30) : window;
-        shipWithin = shipWithin == null ? Duration.ofHours(48) : shipWithin;
-        shipRateBar = shipRateBar == null ? 0.9 : shipRateBar;
-        minimumSample = minimumSample == null ? 5 : minimumSample;
+        hour = hour == null ? Duration.ofHours(1) : hour;
         reuseFor = reuseFor == null ? Duration.ofMinutes(5) : reuseFor;
     }
 }

@@ -25,7 +25,7 @@ class ClaimHandlingTest {
     private final ConsumerMessages consumer = mock(ConsumerMessages.class);
     private final ClaimDeadlineTable table = mock(ClaimDeadlineTable.class);
     /** Demo-like: one claim hour lasts a minute. */
-    private final ClaimSettings settings = new ClaimSettings(null, null, Duration.ofMinutes(1), null, null, null);
+    private final ClaimSettings settings = new ClaimSettings(Duration.ofMinutes(1), null, null, null);
     private final ClaimHandling handling = new ClaimHandling(claims, history, consumer, table, settings, CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 

@@ -42,7 +42,7 @@ class ClaimRemediesTest {
     private final Purchasing purchasing = mock(Purchasing.class);
     private final RecordedHistory history = new RecordedHistory();
     private final ClaimRemedies remedies = new ClaimRemedies(claims, replacements, consumer, bookings, purchasing, history,
-            new ClaimSettings(null, null, null, null, null, null), CLOCK);
+            new ClaimSettings(null, null, null, null), CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 
     @BeforeEach

@@ -2,6 +2,7 @@ package io.dropflow.groupbuy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -51,7 +52,7 @@ class BatchSourcingTest {
         when(scorecards.recent(any())).thenAnswer(i -> new SupplierScorecard("X", "X", Instant.EPOCH, Instant.EPOCH,
                 Duration.ofHours(48), 0, null, null, null, null, null, false, null, 90, false));
         Ledger ledger = mock(Ledger.class);
-        when(ledger.platformFee(any())).thenAnswer(i -> ((Money) i.getArgument(0)).times(new BigDecimal("0.03")));
+        when(ledger.platformFee(eq(Ledger.GROUP_BUY), any())).thenAnswer(i -> ((Money) i.getArgument(1)).times(new BigDecimal("0.03")));
         // The analysts' rule, simplified: in stock and not at a loss; tier 1 from the point's country, else 2
         SupplierSelectionRule rule = facts -> {
             asked.add(facts);

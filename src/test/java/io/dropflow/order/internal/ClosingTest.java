@@ -32,7 +32,7 @@ class ClosingTest {
     private final RecordedTimeline timeline = new RecordedTimeline();
     /** Returns for 14 days, claims for 30, the margin final after 30. */
     private final AfterSalesWindows windows = orderId -> new AfterSalesWindows.Windows(Duration.ofDays(14),
-            Duration.ofDays(30), Duration.ofDays(30));
+            Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(20));
     private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows, CLOCK);
 
     private Order order;
@@ -50,7 +50,7 @@ class ClosingTest {
 
         closing.settle(ORDER_ID, 12L);
 
-        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, Money.of("15.00", "EUR"), "DF-7-PO2",
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, "WEBSHOP", Money.of("15.00", "EUR"), "DF-7-PO2",
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.SETTLED);
         assertThat(timeline.lines()).containsExactly("Settled; margin 6.05 EUR");
@@ -64,7 +64,7 @@ class ClosingTest {
 
         var finalAt = closing.settleProvisionally(ORDER_ID, 12L);
 
-        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, Money.of("15.00", "EUR"), "DF-7-PO2",
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, "WEBSHOP", Money.of("15.00", "EUR"), "DF-7-PO2",
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
         assertThat(finalAt).isEqualTo(CLOCK.instant().plus(Duration.ofDays(30)));
         assertThat(order.getStatus()).as("still open to returns and claims").isEqualTo(OrderStatus.DELIVERED);
@@ -73,7 +73,8 @@ class ClosingTest {
 
     @Test
     void anAnalystsTableCannotSettleBeforeTheLastWindowCloses() {
-        var windows = new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(7));
+        var windows = new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(7),
+                Duration.ofDays(20));
 
         assertThat(windows.settleAfter()).isEqualTo(Duration.ofDays(30));
     }

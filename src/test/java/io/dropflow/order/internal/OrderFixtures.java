@@ -91,7 +91,7 @@ final class OrderFixtures {
      */
     static OrderPricing pricing(FixedExchangeRates rates) {
         Ledger ledger = mock(Ledger.class);
-        when(ledger.platformFee(any())).thenAnswer(call -> call.<Money>getArgument(0).times(new BigDecimal("0.03")));
+        when(ledger.platformFee(any(), any())).thenAnswer(call -> call.<Money>getArgument(1).times(new BigDecimal("0.03")));
         return new OrderPricing(rates, ledger, CLOCK);
     }
 

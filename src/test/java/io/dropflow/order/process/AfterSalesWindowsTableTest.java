@@ -34,15 +34,15 @@ class AfterSalesWindowsTableTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1} -> returns {2} d, claims {3} d, final after {4} d")
+    @ParameterizedTest(name = "{0}, {1} -> returns {2} d, claims {3} d, final after {4} d, overdue after {5} d")
     @CsvSource({
-            // channel,   category,    return, claim, settle
-            "WEBSHOP,     homeware,    14,     30,    30",
-            "MARKETPLACE, lighting,    14,     30,    30",
-            "WEBSHOP,     electronics, 14,     60,    60",
-            "WEBSHOP,     ,            14,     30,    30"})   // a product no longer in the catalog
+            // channel,   category,    return, claim, settle, overdue
+            "WEBSHOP,     homeware,    14,     30,    30,     20",
+            "MARKETPLACE, lighting,    14,     30,    30,     20",
+            "WEBSHOP,     electronics, 14,     60,    60,     20",
+            "WEBSHOP,     ,            14,     30,    30,     20"})   // a product no longer in the catalog
     void givesTheWindowsOfAChannelAndCategory(String channel, String category, long returnDays, long claimDays,
-            long settleDays) {
+            long settleDays, long overdueDays) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("channel", channel);
         inputs.put("productCategory", category);
@@ -51,6 +51,7 @@ class AfterSalesWindowsTableTest {
         assertThat(((Number) result.getEntry("returnWindowDays")).longValue()).isEqualTo(returnDays);
         assertThat(((Number) result.getEntry("claimWindowDays")).longValue()).isEqualTo(claimDays);
         assertThat(((Number) result.getEntry("settleAfterDays")).longValue()).isEqualTo(settleDays);
+        assertThat(((Number) result.getEntry("deliveryOverdueDays")).longValue()).isEqualTo(overdueDays);
     }
 
     /** Java never settles before the later window anyway; a row that says so is an analyst's mistake to see here. */
@@ -66,6 +67,7 @@ class AfterSalesWindowsTableTest {
             assertThat(settleDays).as("rule %s settles before its windows close", rule.getId())
                     .isGreaterThanOrEqualTo(Math.max(returnDays, claimDays));
             assertThat(returnDays).as("rule %s", rule.getId()).isNotNegative();
+            assertThat(outputs.get(3)).as("rule %s: a parcel is overdue some days after shipping", rule.getId()).isPositive();
         }
     }
 }

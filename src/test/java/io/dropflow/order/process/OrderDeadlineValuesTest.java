@@ -6,7 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
-import io.dropflow.order.internal.OrderDeadlinesTable;
+import io.dropflow.order.OrderDeadlinesTable;
 import io.dropflow.order.internal.SlaSettings;
 import java.math.BigDecimal;
 import java.time.Duration;

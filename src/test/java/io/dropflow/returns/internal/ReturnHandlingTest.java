@@ -33,7 +33,7 @@ class ReturnHandlingTest {
     private final CaseBookings bookings = mock(CaseBookings.class);
     /** Labels cost 4.90 GBP; the return converts them into its own currency. */
     private final ReturnHandling handling = new ReturnHandling(returns, history, consumer, policies, bookings,
-            new ReturnSettings(null, new BigDecimal("4.90"), "GBP", null), CLOCK);
+            new ReturnSettings(new BigDecimal("4.90"), "GBP", null), CLOCK);
 
     private ReturnRequest onFile(ReturnRequest r) {
         stored(r, 3L);

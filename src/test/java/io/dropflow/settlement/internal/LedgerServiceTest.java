@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,9 +30,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * currency (EUR) at the rate valid when booked, which each entry records.
  */
 @JpaSliceTest
-@Import({LedgerService.class, ExchangeRateService.class})
+@Import({LedgerService.class, ExchangeRateService.class, LedgerServiceTest.Fees.class})
 @EnableConfigurationProperties(SettlementSettings.class)
 class LedgerServiceTest {
+
+    /** platform-fees.dmn as a test sets it: 3 % by default, 10 % on the marketplace. */
+    @TestConfiguration
+    static class Fees {
+        @Bean
+        PlatformFeeTable platformFees() {
+            return channel -> new BigDecimal("MARKETPLACE".equals(channel) ? "0.10" : "0.03");
+        }
+    }
 
     private static final Instant LAST_WEEK = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -54,7 +65,7 @@ class LedgerServiceTest {
     @Test
     void settlingTwiceBooksOnce() {
         long order = anOrder("EUR");
-        Ledger.Settlement settlement = new Ledger.Settlement(order, Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
+        Ledger.Settlement settlement = new Ledger.Settlement(order, "WEBSHOP", Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR"));
 
         Money first = ledger.settle(settlement);
@@ -69,12 +80,23 @@ class LedgerServiceTest {
     }
 
     @Test
+    void theFeeIsTheChannelsShareFromTheTable() {
+        long order = anOrder("EUR");
+
+        Money margin = ledger.settle(new Ledger.Settlement(order, "MARKETPLACE", Money.of("15.00", "EUR"),
+                "DF-" + order + "-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
+
+        assertThat(margin).isEqualTo(Money.of("5.00", "EUR")); // 15.00 - 6.00 - 2.50 - 10 % fee of 1.50
+        assertThat(ledger.platformFee("MARKETPLACE", Money.of("15.00", "EUR"))).isEqualTo(Money.of("1.50", "EUR"));
+    }
+
+    @Test
     void aSaleInUsdOfGoodsBoughtInCnyIsBookedInEurWithEachRateUsed() {
         rates.add(new ExchangeRate("EUR", "USD", new BigDecimal("1.05"), LAST_WEEK));
         rates.add(new ExchangeRate("EUR", "CNY", new BigDecimal("7.80"), LAST_WEEK));
         long order = anOrder("USD");
 
-        Money margin = ledger.settle(new Ledger.Settlement(order, Money.of("21.00", "USD"), "DF-" + order + "-PO1",
+        Money margin = ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("21.00", "USD"), "DF-" + order + "-PO1",
                 Money.of("46.80", "CNY"), Money.of("19.50", "CNY")));
 
         // 21.00 USD = 20.00 EUR; 46.80 CNY = 6.00 EUR; 19.50 CNY = 2.50 EUR; fee 3 % of 21.00 USD = 0.63 USD = 0.60 EUR
@@ -93,7 +115,7 @@ class LedgerServiceTest {
     void withoutARateNothingIsBookedAndTheBookingSaysWhichRateIsMissing() {
         long order = anOrder("JPY");
 
-        assertThatThrownBy(() -> ledger.settle(new Ledger.Settlement(order, Money.of("2300", "JPY"), "DF-" + order
+        assertThatThrownBy(() -> ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("2300", "JPY"), "DF-" + order
                 + "-PO1", Money.of("800", "JPY"), Money.of("300", "JPY"))))
                 .isInstanceOf(NoExchangeRate.class).hasMessageContaining("from JPY to EUR");
     }
@@ -118,7 +140,7 @@ class LedgerServiceTest {
     @Test
     void aClaimBookedAfterSettlementAdjustsTheMarginOnce() {
         long order = anOrder("EUR");
-        ledger.settle(new Ledger.Settlement(order, Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
+        ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
 
         Money five = Money.of("5.00", "EUR");

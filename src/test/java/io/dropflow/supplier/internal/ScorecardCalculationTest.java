@@ -17,8 +17,9 @@ class ScorecardCalculationTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final SupplierView SUPPLIER = new SupplierView(1L, "ACME", "Acme", "DE", 77, true);
-    final ScorecardCalculation calculation = new ScorecardCalculation(
-            new ScorecardSettings(Duration.ofDays(30), Duration.ofHours(48), 0.9, 5, Duration.ZERO));
+    /** The row of bpmn/supplier-scorecard.dmn as shipped. */
+    static final ScorecardTable.Rules RULES = new ScorecardTable.Rules(30, 48, 0.9, 5, 0.4, 0.3, 0.2, 0.1);
+    final ScorecardCalculation calculation = new ScorecardCalculation(RULES, Duration.ofHours(1));
 
     @Test
     void aSupplierShippingFewerThanNinetyPercentWithin48HoursIsFlagged() {
@@ -62,6 +63,32 @@ class ScorecardCalculationTest {
         assertThat(card.shipWithinRate()).isEqualTo(1.0);
         assertThat(card.stockOutRate()).isEqualTo(1.0 / 3);
         assertThat(card.purchaseOrders()).isEqualTo(3);
+    }
+
+    @Test
+    void theTablesHoursBarSampleAndWeightsDecideTheCard() {
+        // Given an analyst's row: ships within 24 hours, bar 50 %, judged from 2, only speed counts
+        ScorecardCalculation strict = new ScorecardCalculation(new ScorecardTable.Rules(30, 24, 0.5, 2, 1, 0, 0, 0),
+                Duration.ofMinutes(1));
+        List<PurchaseOrderView> window = List.of(
+                po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(20), null),
+                po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(30), null),
+                po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(20), null));
+
+        // When the card is computed with hours of one minute
+        SupplierScorecard card = strict.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
+
+        // Then 24 "hours" last 24 minutes: two of three shipped within, 67 % is above the bar, score = speed only
+        assertThat(card.shipWithin()).isEqualTo(Duration.ofMinutes(24));
+        assertThat(card.shipWithinRate()).isEqualTo(2.0 / 3);
+        assertThat(card.flagged()).isFalse();
+        assertThat(card.score()).isEqualTo(67);
+    }
+
+    @Test
+    void weightsThatDoNotAddUpToOneAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScorecardTable.Rules(30, 48, 0.9, 5, 0.5, 0.3, 0.2, 0.1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("adding up to 1");
     }
 
     private static PurchaseOrderView po(PurchaseOrderStatus status, Duration forwardedAgo, Duration shippedAfter,

@@ -26,12 +26,29 @@ class ScorecardServiceTest {
         when(suppliers.findById(3L)).thenReturn(Optional.of(applicant));
         when(purchaseOrders.findBySupplierIdAndForwardedAtBetween(eq(3L), any(), any())).thenReturn(List.of());
         ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
-                new ScorecardSettings(null, null, null, null, Duration.ofMinutes(5)), Clock.fixed(now, ZoneOffset.UTC));
+                code -> ScorecardCalculationTest.RULES, new ScorecardSettings(null, Duration.ofMinutes(5)),
+                Clock.fixed(now, ZoneOffset.UTC));
         assertThat(scorecards.recent(3L).score()).isZero();
 
         applicant.activate(70, 3, now);
         assertThat(scorecards.recent(3L).score()).as("reused for five minutes").isZero();
         scorecards.forget(3L);
         assertThat(scorecards.recent(3L).score()).isEqualTo(70);
+    }
+
+    @Test
+    void theWindowIsTheTablesDaysBeforeNow() {
+        Suppliers suppliers = mock(Suppliers.class);
+        PurchaseOrders purchaseOrders = mock(PurchaseOrders.class);
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        Supplier acme = Supplier.applicant("ACME", "Acme", "DE", null, now);
+        when(suppliers.findByCode("ACME")).thenReturn(Optional.of(acme));
+        ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
+                code -> new ScorecardTable.Rules(7, 48, 0.9, 5, 0.4, 0.3, 0.2, 0.1),
+                new ScorecardSettings(null, null), Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(scorecards.of("ACME").from()).isEqualTo(now.minus(Duration.ofDays(7)));
+        org.mockito.Mockito.verify(purchaseOrders).findBySupplierIdAndForwardedAtBetween(acme.getId(),
+                now.minus(Duration.ofDays(7)), now);
     }
 }

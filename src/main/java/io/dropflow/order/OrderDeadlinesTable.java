@@ -1,4 +1,4 @@
-package io.dropflow.order.internal;
+package io.dropflow.order;
 
 import java.math.BigDecimal;
 
