@@ -1,0 +1,59 @@
+package io.dropflow.translation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The words of a Camunda Form (form-js schema) that an operator reads: each component's label,
+ * description and Markdown text, its options' labels and its table columns' labels, in nested
+ * components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are.
+ */
+final class FormSchemas {
+
+    private static final List<String> WORDS = List.of("label", "description", "placeholder");
+    private static final List<String> MARKDOWN = List.of("text", "content");
+    private static final List<String> LABELLED_LISTS = List.of("values", "columns");
+
+    private FormSchemas() {
+    }
+
+    /** The translatable units of this form, in order. */
+    static List<String> texts(JsonNode form) {
+        List<String> texts = new ArrayList<>();
+        translate(form, text -> {
+            texts.add(text);
+            return text;
+        });
+        return texts;
+    }
+
+    /** Replaces every operator text of this form, in place, by what {@code translation} makes of it. */
+    static void translate(JsonNode form, UnaryOperator<String> translation) {
+        for (JsonNode component : form.path("components")) {
+            if (component instanceof ObjectNode fields) {
+                WORDS.forEach(field -> replace(fields, field, text -> TextUnits.needsTranslation(text)
+                        ? translation.apply(text) : text));
+                MARKDOWN.forEach(field -> replace(fields, field, text -> TextUnits.translate(text, translation)));
+                for (String list : LABELLED_LISTS) {
+                    for (JsonNode item : fields.path(list)) {
+                        if (item instanceof ObjectNode labelled) {
+                            replace(labelled, "label", text -> TextUnits.needsTranslation(text) ? translation.apply(text) : text);
+                        }
+                    }
+                }
+                translate(fields, translation);
+            }
+        }
+    }
+
+    private static void replace(ObjectNode node, String field, UnaryOperator<String> translation) {
+        JsonNode value = node.get(field);
+        if (value != null && value.isTextual() && !value.asText().startsWith("=")) {
+            node.set(field, TextNode.valueOf(translation.apply(value.asText())));
+        }
+    }
+}
