@@ -41,8 +41,9 @@ class OperatorLanguageFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, answer);
-        String type = answer.getContentType();
-        if (answer.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("json")) {
+        // Not by content type: the engine serves a deployed form with the type its file name suggests.
+        // An answer that is no JSON (a diagram, an HTML form) is left as it is.
+        if (answer.getStatus() == HttpServletResponse.SC_OK) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             responses.translate(path, answer.getContentAsByteArray(), OperatorTexts.of(language)).ifPresent(body -> {
                 answer.resetBuffer();

@@ -15,6 +15,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class OperatorTextsCompletenessTest {
 
     private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+    private static final String ESCALATION_REASON = "escalationReason";
 
     @Test
     void everyFormTextHasAChineseEntry() throws IOException {
@@ -57,6 +60,29 @@ class OperatorTextsCompletenessTest {
         }
         assertThat(missing).as("user task and process names without a Chinese entry in "
                 + "forms/i18n/operator-texts.zh.json (name = model it is in)").isEmpty();
+    }
+
+    /**
+     * Texts a model writes for operators into a variable (why a case escalated, drawn as the
+     * parameter {@code escalationReason}): the next task and the case's history show them.
+     */
+    @Test
+    void everyEscalationReasonAModelWritesHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            List<String> reasons = new ArrayList<>();
+            model.getModelElementsByType(CamundaInputParameter.class).stream()
+                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
+            model.getModelElementsByType(CamundaOutputParameter.class).stream()
+                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
+            for (String reason : reasons) {
+                if (!reason.isBlank() && !reason.contains("${") && CHINESE.find(reason.strip()).isEmpty()) {
+                    missing.putIfAbsent(reason.strip(), file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(missing).as("escalation reasons without a Chinese entry (reason = model it is in)").isEmpty();
     }
 
     @Test
