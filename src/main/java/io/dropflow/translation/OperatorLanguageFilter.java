@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -20,9 +23,13 @@ class OperatorLanguageFilter extends OncePerRequestFilter {
 
     private final EngineApiResponses responses;
 
+    private static final Logger log = LoggerFactory.getLogger(OperatorLanguageFilter.class);
+
     OperatorLanguageFilter() {
         // Its own mapper: answers go back as the engine wrote them, whatever the application's JSON settings
         this.responses = new EngineApiResponses(new ObjectMapper());
+        // Read every bundle now: an analyst's broken or duplicate entry stops the start, not an operator's page.
+        OperatorTexts.LANGUAGES.forEach(OperatorTexts::of);
     }
 
     @Override
@@ -45,15 +52,19 @@ class OperatorLanguageFilter extends OncePerRequestFilter {
         // An answer that is no JSON (a diagram, an HTML form) is left as it is.
         if (answer.getStatus() == HttpServletResponse.SC_OK) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            responses.translate(path, answer.getContentAsByteArray(), OperatorTexts.of(language)).ifPresent(body -> {
+            Optional<byte[]> translated;
+            try {
+                translated = responses.translate(path, answer.getContentAsByteArray(), OperatorTexts.of(language));
+            } catch (RuntimeException e) {
+                // An operator gets the English answer rather than none
+                log.warn("could not translate the answer to {} into {}", path, language, e);
+                translated = Optional.empty();
+            }
+            if (translated.isPresent()) {
                 answer.resetBuffer();
-                answer.setContentLength(body.length);
-                try {
-                    answer.getOutputStream().write(body);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+                answer.setContentLength(translated.get().length);
+                answer.getOutputStream().write(translated.get());
+            }
         }
         answer.copyBodyToResponse();
     }
