@@ -15,19 +15,19 @@ class FormSchemasTest {
               {"type": "radio", "id": "radio_decision", "key": "decision", "label": "Decision",
                "values": [{"label": "Refund", "value": "refund"}, {"label": "=computedLabel", "value": "x"}]},
               {"type": "textfield", "id": "textfield_sku", "key": "sku", "label": "Substitute SKU",
-               "description": "Must be offered by at least one supplier"},
+               "description": "Must be offered by at least one supplier", "appearance": {"suffixAdorner": "hours"}},
               {"type": "group", "id": "group_1", "label": "Remedy", "components": [
                 {"type": "table", "id": "table_1", "columns": [{"label": "Consumer", "key": "consumer"}]}]}
             ]}""";
 
     private static final Map<String, String> ZH = Map.of("Review order", "审核订单", "Decision", "处理决定",
             "Refund", "退款", "Substitute SKU", "替代 SKU", "Must be offered by at least one supplier", "至少要有一家供应商在售",
-            "Remedy", "补救方式", "Consumer", "消费者");
+            "Remedy", "补救方式", "Consumer", "消费者", "hours", "小时");
 
     @Test
     void everyTextAnOperatorReadsIsATranslationUnit() throws Exception {
         assertThat(FormSchemas.texts(new ObjectMapper().readTree(FORM))).containsExactly("Review order", "Decision",
-                "Refund", "Substitute SKU", "Must be offered by at least one supplier", "Remedy", "Consumer");
+                "Refund", "Substitute SKU", "Must be offered by at least one supplier", "hours", "Remedy", "Consumer");
     }
 
     @Test
@@ -43,6 +43,7 @@ class FormSchemasTest {
         assertThat(components.get(1).path("values").get(0).path("value").asText()).isEqualTo("refund");
         assertThat(components.get(1).path("values").get(1).path("label").asText()).isEqualTo("=computedLabel");
         assertThat(components.get(2).path("description").asText()).isEqualTo("至少要有一家供应商在售");
+        assertThat(components.get(2).path("appearance").path("suffixAdorner").asText()).isEqualTo("小时");
         assertThat(components.get(3).path("label").asText()).isEqualTo("补救方式");
         assertThat(components.get(3).path("components").get(0).path("columns").get(0).path("label").asText())
                 .isEqualTo("消费者");
