@@ -1,5 +1,6 @@
 package io.dropflow.processengine;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -28,6 +29,17 @@ public class TasklistFilters {
     static final String CLAIMS_AND_RETURNS = "Claims and returns";
     static final String SUPPLIER_ONBOARDING = "Supplier onboarding";
     static final String ASSIGNED_TO_ME = "Assigned to me";
+    static final String MY_GROUPS_TASKS_DESCRIPTION = "Tasks for the groups I belong to, most urgent first";
+    static final String SLA_BREACHES_DESCRIPTION = "Missed ship-by deadlines and stalled parcels";
+    static final String CLAIMS_AND_RETURNS_DESCRIPTION = "Defect claims and return requests";
+    static final String SUPPLIER_ONBOARDING_DESCRIPTION =
+            "Supplier applications, and onboarded suppliers' papers and performance";
+    static final String ASSIGNED_TO_ME_DESCRIPTION = "Tasks assigned to me, e.g. a group leader's receipt of a parcel";
+
+    /** What operators read of the filters (names and descriptions), which forms/i18n translates. */
+    static final List<String> OPERATOR_TEXTS = List.of(MY_GROUPS_TASKS, MY_GROUPS_TASKS_DESCRIPTION,
+            SLA_BREACHES, SLA_BREACHES_DESCRIPTION, CLAIMS_AND_RETURNS, CLAIMS_AND_RETURNS_DESCRIPTION,
+            SUPPLIER_ONBOARDING, SUPPLIER_ONBOARDING_DESCRIPTION, ASSIGNED_TO_ME, ASSIGNED_TO_ME_DESCRIPTION);
 
     /** Process keys of the after-sales processes. */
     public static final String[] AFTER_SALES_PROCESS_KEYS = {"defect_claim", "return_negotiation"};
@@ -47,16 +59,15 @@ public class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void createFilters() {
-        create(MY_GROUPS_TASKS, -10, "#2b6cb0", "Tasks for the groups I belong to, most urgent first",
-                myGroups());
-        create(SLA_BREACHES, 0, "#c53030", "Missed ship-by deadlines and stalled parcels",
+        create(MY_GROUPS_TASKS, -10, "#2b6cb0", MY_GROUPS_TASKS_DESCRIPTION, myGroups());
+        create(SLA_BREACHES, 0, "#c53030", SLA_BREACHES_DESCRIPTION,
                 myGroups().taskVariableValueEquals(TasklistFilterProperty.NAME, TasklistFilterProperty.SLA_BREACH));
-        create(CLAIMS_AND_RETURNS, 10, "#2f855a", "Defect claims and return requests",
+        create(CLAIMS_AND_RETURNS, 10, "#2f855a", CLAIMS_AND_RETURNS_DESCRIPTION,
                 myGroups().processDefinitionKeyIn(AFTER_SALES_PROCESS_KEYS));
-        create(SUPPLIER_ONBOARDING, 20, "#6b46c1", "Supplier applications, and onboarded suppliers' papers and performance",
+        create(SUPPLIER_ONBOARDING, 20, "#6b46c1", SUPPLIER_ONBOARDING_DESCRIPTION,
                 myGroups().processDefinitionKey(ONBOARDING_PROCESS_KEY));
         // Group leaders' tasks are assigned to them, never offered to a group (one leader, one pickup point).
-        create(ASSIGNED_TO_ME, 30, "#b7791f", "Tasks assigned to me, e.g. a group leader's receipt of a parcel",
+        create(ASSIGNED_TO_ME, 30, "#b7791f", ASSIGNED_TO_ME_DESCRIPTION,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 

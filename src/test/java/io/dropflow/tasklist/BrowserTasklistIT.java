@@ -35,7 +35,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * An operator's morning, in a real browser: Dropflow runs on its embedded defaults (demo profile,
  * H2, sandbox partners, demo users), a DEMO-RARE order runs out of stock everywhere, and Mary
  * logs in to Tasklist with headless Chromium, opens the task from her group's filter, fills the
- * Camunda Form and completes it. Screenshots of each step land in target/browser-test/.
+ * Camunda Form and completes it, once with an English browser and once with a Chinese one (the
+ * webapps follow the browser's language, Dropflow's texts its Accept-Language: see
+ * docs/operator-language.md). Screenshots of each step land in target/browser-test/.
  *
  * <p>Needs Debian's chromium and chromium-driver, which .ci/run installs; a test never installs
  * system packages, so without them this test fails and says what to install.
@@ -44,8 +46,20 @@ class BrowserTasklistIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "browser-test");
     private static ConfigurableApplicationContext app;
+    /** The browser the current test drives: an English one by default, a Chinese one for the Chinese test. */
     private static WebDriver browser;
+    private static WebDriver english;
     private static int port;
+
+    /** What an operator sees in Tasklist and on the out-of-stock form, in one language. */
+    record Operator(String language, String filter, String claim, String complete, String taskName, String heading,
+            String substitute, String skuToReplace, String substituteSku) {
+    }
+
+    static final Operator ENGLISH = new Operator("en-US", "My group's tasks", "Claim", "Complete",
+            "Decide on out-of-stock order", "No supplier can fill this order", "Substitute another product", "SKU to replace", "Substitute SKU");
+    static final Operator CHINESE = new Operator("zh-CN", "我所在组的任务", "认领", "完成",
+            "处理缺货订单", "没有供应商能履行此订单", "换成其他商品", "要替换的 SKU", "替代 SKU");
 
     @BeforeAll
     static void startDropflowAndChromium() throws Exception {
@@ -60,12 +74,23 @@ class BrowserTasklistIT {
                 "--logging.level.root=WARN");
         port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
 
+        english = chromium(ENGLISH.language());
+        browser = english;
+    }
+
+    /**
+     * A headless Chromium whose user interface and Accept-Language are this language (e.g. zh-CN),
+     * with a chromedriver of its own: quitting a browser stops its driver.
+     */
+    private static WebDriver chromium(String language) {
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(executable("chromedriver")).toFile()).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(executable("chromedriver")).toFile()).build();
-        browser = new ChromeDriver(service, options);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
+        return new ChromeDriver(driverService, options);
     }
 
     private static String executable(String name) {
@@ -88,8 +113,8 @@ class BrowserTasklistIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (english != null) {
+            english.quit();
         }
         if (app != null) {
             app.close();
@@ -98,8 +123,9 @@ class BrowserTasklistIT {
 
     @Test
     void anOperatorSubstitutesAnOutOfStockProductInTasklist() throws Exception {
+        browser = english;
         try {
-            workTheOutOfStockTask();
+            workTheOutOfStockTask(ENGLISH, "SHOP-BROWSER-1", "");
         } catch (Exception | AssertionError e) {
             screenshot("failure");
             Files.writeString(SCREENSHOTS.resolve("failure.html"), browser.getPageSource());
@@ -107,40 +133,66 @@ class BrowserTasklistIT {
         }
     }
 
-    private void workTheOutOfStockTask() throws Exception {
+    /**
+     * The same task for a Chinese-speaking operator: Tasklist's own texts, the filter, the task's
+     * name and the form come in Simplified Chinese; what the operator enters and what the process
+     * does with it are the same as in English.
+     */
+    @Test
+    void aChineseSpeakingOperatorWorksTheSameTaskInChinese() throws Exception {
+        browser = chromium(CHINESE.language());
+        try {
+            workTheOutOfStockTask(CHINESE, "SHOP-BROWSER-ZH", "zh-");
+        } catch (Exception | AssertionError e) {
+            screenshot("zh-failure");
+            Files.writeString(SCREENSHOTS.resolve("zh-failure.html"), browser.getPageSource());
+            throw e;
+        } finally {
+            browser.quit();
+            browser = english;
+        }
+    }
+
+    private void workTheOutOfStockTask(Operator operator, String shopOrder, String shots) throws Exception {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         DropflowDriver dropflow = new DropflowDriver(port, engine);
-        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-BROWSER-1", "DEMO-RARE", 1, "59.00"));
+        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order(shopOrder, "DEMO-RARE", 1, "59.00"));
         String processInstance = dropflow.processInstanceId(placed.orderId());
         await().atMost(Duration.ofSeconds(60)).until(() -> outOfStockTask(engine, processInstance) != null);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         loginAsMaryIfNeeded(wait);
 
-        // The group filter lists the task; open it
-        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//ol[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'Decide on out-of-stock order')]")));
-        screenshot("2-task-list");
+        // The group filter, in the operator's language, lists the task under its translated name; open it
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[normalize-space(text())=\"" + operator.filter() + "\"]")));
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ol[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'" + operator.taskName() + "')]")));
+        screenshot(shots + "2-task-list");
         task.click();
 
-        // Claim it: Tasklist only lets the assignee work on a form
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']"))).click();
-        screenshot("3-claimed");
+        // Claim it (Tasklist's own button, in the webapp's translation): only the assignee works on a form
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='" + operator.claim()
+                + "'] | //a[normalize-space(.)='" + operator.claim() + "']"))).click();
+        screenshot(shots + "3-claimed");
 
-        // The Camunda Form: pick "substitute" and name the products
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//label[contains(normalize-space(.),'Substitute another product')]/input[@type='radio']"))));
-        type(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//label[contains(normalize-space(.),'SKU to replace')]/following::input[1]"))), "DEMO-RARE");
-        type(browser.findElement(By.xpath("//label[contains(normalize-space(.),'Substitute SKU')]/following::input[1]")),
-                "DEMO-MUG");
-        screenshot("4-form-filled");
-        click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+        // The Camunda Form, its text and labels in the operator's language: pick "substitute" and name the products
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//h3[contains(normalize-space(.),'" + operator.heading() + "')]")));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//label[contains(normalize-space(.),'" + operator.substitute() + "')]/input[@type='radio']"))));
+        type(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//label[contains(normalize-space(.),'" + operator.skuToReplace() + "')]/following::input[1]"))), "DEMO-RARE");
+        type(browser.findElement(By.xpath(
+                "//label[contains(normalize-space(.),'" + operator.substituteSku() + "')]/following::input[1]")), "DEMO-MUG");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                .as("the 'migrate to Camunda 8' banner is hidden").isTrue();
+        screenshot(shots + "4-form-filled");
+        click(browser.findElement(By.xpath("//button[normalize-space(.)='" + operator.complete() + "']")));
 
         // The process moved on: the task is done and a purchase order went to the mug's supplier
         await().atMost(Duration.ofSeconds(30)).until(() -> outOfStockTask(engine, processInstance) == null);
-        screenshot("5-completed");
+        screenshot(shots + "5-completed");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 dropflow.getOrder(placed.orderId()).path("purchaseOrders").findValuesAsText("supplierCode")).contains("ACME"));
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(processInstance)

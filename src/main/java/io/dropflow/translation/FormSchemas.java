@@ -1,0 +1,66 @@
+package io.dropflow.translation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The words of a Camunda Form (form-js schema) that an operator reads: each component's label,
+ * description and Markdown text, date and time labels, prefix and suffix (e.g. a unit), its
+ * options' labels and its table columns' labels, in nested components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are.
+ */
+final class FormSchemas {
+
+    private static final List<String> WORDS = List.of("label", "description", "placeholder", "dateLabel", "timeLabel");
+    private static final List<String> ADORNERS = List.of("prefixAdorner", "suffixAdorner");
+    private static final List<String> MARKDOWN = List.of("text", "content");
+    private static final List<String> LABELLED_LISTS = List.of("values", "columns");
+
+    private FormSchemas() {
+    }
+
+    /** The translatable units of this form, in order. */
+    static List<String> texts(JsonNode form) {
+        List<String> texts = new ArrayList<>();
+        translate(form, text -> {
+            texts.add(text);
+            return text;
+        });
+        return texts;
+    }
+
+    /** Replaces every operator text of this form, in place, by what {@code translation} makes of it. */
+    static void translate(JsonNode form, UnaryOperator<String> translation) {
+        for (JsonNode component : form.path("components")) {
+            if (component instanceof ObjectNode fields) {
+                WORDS.forEach(field -> replace(fields, field, words(translation)));
+                if (fields.path("appearance") instanceof ObjectNode appearance) {
+                    ADORNERS.forEach(field -> replace(appearance, field, words(translation)));
+                }
+                MARKDOWN.forEach(field -> replace(fields, field, text -> TextUnits.translate(text, translation)));
+                for (String list : LABELLED_LISTS) {
+                    for (JsonNode item : fields.path(list)) {
+                        if (item instanceof ObjectNode labelled) {
+                            replace(labelled, "label", words(translation));
+                        }
+                    }
+                }
+                translate(fields, translation);
+            }
+        }
+    }
+
+    private static UnaryOperator<String> words(UnaryOperator<String> translation) {
+        return text -> TextUnits.needsTranslation(text) ? translation.apply(text) : text;
+    }
+
+    private static void replace(ObjectNode node, String field, UnaryOperator<String> translation) {
+        JsonNode value = node.get(field);
+        if (value != null && value.isTextual() && !value.asText().startsWith("=")) {
+            node.set(field, TextNode.valueOf(translation.apply(value.asText())));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.dropflow.translation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One language's translations of Dropflow's operator texts, keyed by the English text exactly as
+ * it stands in a form, a BPMN model or a variable: {@code forms/i18n/operator-texts.<language>.json}
+ * on the classpath. Keying by the English text keeps a translation valid when an analyst moves a
+ * field or renames its id, shares one entry among all forms that say the same thing, and makes a
+ * changed English text show up as untranslated instead of keeping a stale translation.
+ */
+public final class OperatorTexts {
+
+    /** The languages operators get; English is the source text. */
+    public static final List<String> LANGUAGES = List.of("en", "zh");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final String language;
+    private final Map<String, String> translations;
+
+    OperatorTexts(String language, Map<String, String> translations) {
+        this.language = language;
+        this.translations = Map.copyOf(translations);
+    }
+
+    /** The bundle of this language; English (the source) translates nothing. */
+    public static OperatorTexts of(String language) {
+        return LOADED.computeIfAbsent(language, OperatorTexts::load);
+    }
+
+    /** The operator's language among {@link #LANGUAGES} for an Accept-Language header; English when none fits. */
+    public static String languageOf(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return "en";
+        }
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return tag == null ? "en" : tag;
+        } catch (IllegalArgumentException malformed) {
+            return "en";
+        }
+    }
+
+    private static OperatorTexts load(String language) {
+        if ("en".equals(language)) {
+            return new OperatorTexts(language, Map.of());
+        }
+        String resource = "forms/i18n/operator-texts." + language + ".json";
+        try (InputStream in = OperatorTexts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new OperatorTexts(language, JSON.readValue(in, new TypeReference<LinkedHashMap<String, String>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The translation of this exact English text, if the bundle has one. */
+    public Optional<String> find(String english) {
+        return Optional.ofNullable(english).map(translations::get);
+    }
+
+    /** The translation of this exact English text, or the text itself. */
+    public String translate(String english) {
+        return find(english).orElse(english);
+    }
+
+    /** The texts among these that have no translation, sorted. */
+    public Set<String> missing(Collection<String> english) {
+        Set<String> missing = new TreeSet<>();
+        for (String text : english) {
+            if (!translations.containsKey(text)) {
+                missing.add(text);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Entries whose translation does not carry the English text's {@code {{…}}} placeholders, each
+     * exactly once: a lost placeholder would hide a fact from the operator.
+     */
+    public Set<String> withBrokenPlaceholders() {
+        Set<String> broken = new TreeSet<>();
+        translations.forEach((english, translated) -> {
+            if (!placeholders(english).equals(placeholders(translated))) {
+                broken.add(english);
+            }
+        });
+        return broken;
+    }
+
+    private static List<String> placeholders(String text) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        java.util.Collections.sort(found);
+        return found;
+    }
+}

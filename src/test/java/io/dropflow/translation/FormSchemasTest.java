@@ -1,0 +1,53 @@
+package io.dropflow.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormSchemasTest {
+
+    private static final String FORM = """
+            {"id": "out_of_stock", "components": [
+              {"type": "text", "id": "text_intro", "text": "### Review order\\n\\n{{orderSummary}}"},
+              {"type": "radio", "id": "radio_decision", "key": "decision", "label": "Decision",
+               "values": [{"label": "Refund", "value": "refund"}, {"label": "=computedLabel", "value": "x"}]},
+              {"type": "textfield", "id": "textfield_sku", "key": "sku", "label": "Substitute SKU",
+               "description": "Must be offered by at least one supplier", "appearance": {"suffixAdorner": "hours"}},
+              {"type": "group", "id": "group_1", "label": "Remedy", "components": [
+                {"type": "table", "id": "table_1", "columns": [{"label": "Consumer", "key": "consumer"}]}]}
+            ]}""";
+
+    private static final Map<String, String> ZH = Map.of("Review order", "审核订单", "Decision", "处理决定",
+            "Refund", "退款", "Substitute SKU", "替代 SKU", "Must be offered by at least one supplier", "至少要有一家供应商在售",
+            "Remedy", "补救方式", "Consumer", "消费者", "hours", "小时");
+
+    @Test
+    void everyTextAnOperatorReadsIsATranslationUnit() throws Exception {
+        assertThat(FormSchemas.texts(new ObjectMapper().readTree(FORM))).containsExactly("Review order", "Decision",
+                "Refund", "Substitute SKU", "Must be offered by at least one supplier", "hours", "Remedy", "Consumer");
+    }
+
+    @Test
+    void translatesLabelsTextsDescriptionsOptionsAndColumnsButNotKeysValuesOrExpressions() throws Exception {
+        JsonNode form = new ObjectMapper().readTree(FORM);
+        FormSchemas.translate(form, text -> ZH.getOrDefault(text, text));
+
+        JsonNode components = form.path("components");
+        assertThat(components.get(0).path("text").asText()).isEqualTo("### 审核订单\n\n{{orderSummary}}");
+        assertThat(components.get(1).path("label").asText()).isEqualTo("处理决定");
+        assertThat(components.get(1).path("key").asText()).isEqualTo("decision");
+        assertThat(components.get(1).path("values").get(0).path("label").asText()).isEqualTo("退款");
+        assertThat(components.get(1).path("values").get(0).path("value").asText()).isEqualTo("refund");
+        assertThat(components.get(1).path("values").get(1).path("label").asText()).isEqualTo("=computedLabel");
+        assertThat(components.get(2).path("description").asText()).isEqualTo("至少要有一家供应商在售");
+        assertThat(components.get(2).path("appearance").path("suffixAdorner").asText()).isEqualTo("小时");
+        assertThat(components.get(3).path("label").asText()).isEqualTo("补救方式");
+        assertThat(components.get(3).path("components").get(0).path("columns").get(0).path("label").asText())
+                .isEqualTo("消费者");
+        assertThat(components.get(3).path("components").get(0).path("columns").get(0).path("key").asText())
+                .isEqualTo("consumer");
+    }
+}

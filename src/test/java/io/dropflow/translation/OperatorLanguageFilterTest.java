@@ -1,0 +1,138 @@
+package io.dropflow.translation;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The filter in front of a stand-in for the webapps' engine API, answering as the engine does, on
+ * the paths Tasklist calls: Chinese for {@code Accept-Language: zh-CN}, the engine's own answer
+ * byte for byte for English, and the public REST API never.
+ */
+class OperatorLanguageFilterTest {
+
+    private static final String ENGINE = "/camunda/api/engine/engine/default";
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new EngineApiStandIn())
+            .addFilter(new OperatorLanguageFilter(), "/camunda/api/engine/*")
+            .build();
+
+    @Test
+    void aChineseBrowserGetsTheFormInChinese() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t1/deployed-form").header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Vary", "Accept-Language"))
+                .andExpect(jsonPath("$.components[0].text").value("### 没有供应商能履行此订单\n\n{{orderSummary}}"))
+                .andExpect(jsonPath("$.components[1].label").value("处理决定"))
+                .andExpect(jsonPath("$.components[1].key").value("outOfStockDecision"))
+                .andExpect(jsonPath("$.components[1].values[0].label").value("取消订单并给消费者退款"))
+                .andExpect(jsonPath("$.components[1].values[0].value").value("cancel_and_refund"));
+    }
+
+    @Test
+    void anEnglishBrowserGetsTheEnginesAnswerUnchanged() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t1/deployed-form").header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(status().isOk())
+                .andExpect(content().json(EngineApiStandIn.FORM, true));
+    }
+
+    @Test
+    void taskNamesInTheFiltersListAndOnTheTaskAreTranslated() throws Exception {
+        mvc.perform(post(ENGINE + "/filter/f1/list").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$._embedded.task[0].name").value("处理缺货订单"))
+                .andExpect(jsonPath("$._embedded.task[1].name").value("A task nobody translated"))
+                .andExpect(jsonPath("$._embedded.processDefinition[0].name").value("订单履约"))
+                .andExpect(jsonPath("$.count").value(2));
+        mvc.perform(get(ENGINE + "/task/t1").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.name").value("处理缺货订单"))
+                .andExpect(jsonPath("$.id").value("t1"));
+        mvc.perform(get(ENGINE + "/task/t1").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"));
+    }
+
+    @Test
+    void filtersNamesAndDescriptionsAreTranslated() throws Exception {
+        mvc.perform(get(ENGINE + "/filter").param("resourceType", "Task").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$[0].name").value("我所在组的任务"))
+                .andExpect(jsonPath("$[0].properties.description").value("我所在各组的任务，最紧急的在前"))
+                .andExpect(jsonPath("$[0].properties.color").value("#2b6cb0"));
+    }
+
+    @Test
+    void displayWordsInFormVariablesAreTranslatedWholeAlsoInsideJson() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t1/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.status.value").value("已发货"))
+                .andExpect(jsonPath("$.skuToReplace.value").value("Shipped DEMO-MUG"))
+                .andExpect(jsonPath("$.parcels.value").value("[{\"status\":\"运输中\",\"count\":2}]"))
+                .andExpect(jsonPath("$.lines.value[0].status").value("已签收"))
+                .andExpect(jsonPath("$.lines.value[0].sku").value("DEMO-MUG"));
+    }
+
+    @Test
+    void errorsAndTheOtherApisPassUntouched() throws Exception {
+        mvc.perform(get(ENGINE + "/task/missing/deployed-form").header("Accept-Language", "zh-CN"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value("Decision"));
+        mvc.perform(get("/engine-rest/task/t1").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"));
+    }
+
+    @RestController
+    static class EngineApiStandIn {
+
+        static final String FORM = """
+                {"id":"out_of_stock","components":[
+                  {"type":"text","id":"text_intro","text":"### No supplier can fill this order\\n\\n{{orderSummary}}"},
+                  {"type":"radio","id":"radio_decision","key":"outOfStockDecision","label":"Decision",
+                   "values":[{"label":"Cancel the order and refund the consumer","value":"cancel_and_refund"}]}]}""";
+        static final String TASK = """
+                {"id":"t1","name":"Decide on out-of-stock order","assignee":null}""";
+
+        @GetMapping(value = ENGINE + "/task/{id}/deployed-form", produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<String> form(@PathVariable String id) {
+            return "t1".equals(id) ? ResponseEntity.ok(FORM)
+                    : ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON).body("{\"message\":\"Decision\"}");
+        }
+
+        @GetMapping(value = {ENGINE + "/task/{id}", "/engine-rest/task/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
+        String task() {
+            return TASK;
+        }
+
+        @PostMapping(value = ENGINE + "/filter/{id}/list", produces = "application/hal+json")
+        String list() {
+            return """
+                    {"_links":{},"_embedded":{"task":[%s,{"id":"t2","name":"A task nobody translated"}],
+                     "processDefinition":[{"id":"p1","name":"Order fulfillment"}]},"count":2}""".formatted(TASK);
+        }
+
+        @GetMapping(value = ENGINE + "/filter", produces = MediaType.APPLICATION_JSON_VALUE)
+        String filters() {
+            return """
+                    [{"id":"f1","name":"My group's tasks","properties":{"description":
+                      "Tasks for the groups I belong to, most urgent first","color":"#2b6cb0"}}]""";
+        }
+
+        @GetMapping(value = ENGINE + "/task/{id}/form-variables", produces = MediaType.APPLICATION_JSON_VALUE)
+        String variables() {
+            return """
+                    {"status":{"type":"String","value":"Shipped","valueInfo":{}},
+                     "skuToReplace":{"type":"String","value":"Shipped DEMO-MUG","valueInfo":{}},
+                     "parcels":{"type":"Json","value":"[{\\"status\\":\\"In transit\\",\\"count\\":2}]","valueInfo":{}},
+                     "lines":{"type":"Object","value":[{"sku":"DEMO-MUG","status":"Delivered"}],"valueInfo":{}}}""";
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.dropflow.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text an operator reads in a form, every user task's and process's name in {@code bpmn/}
+ * has a Chinese entry in {@code forms/i18n/operator-texts.zh.json}: an analyst who adds a field or
+ * a task, or rewords one, learns here what to translate. (Filters: TasklistFiltersTranslatedTest.)
+ */
+class OperatorTextsCompletenessTest {
+
+    private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+    private static final String ESCALATION_REASON = "escalationReason";
+
+    @Test
+    void everyFormTextHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path form : files("forms", ".form")) {
+            for (String text : FormSchemas.texts(new ObjectMapper().readTree(form.toFile()))) {
+                if (CHINESE.find(text).isEmpty()) {
+                    missing.putIfAbsent(text, form.getFileName().toString());
+                }
+            }
+        }
+        assertThat(missing).as("form texts without a Chinese entry in forms/i18n/operator-texts.zh.json "
+                + "(text = form it is in); add \"<English>\": \"<中文>\" for each").isEmpty();
+    }
+
+    @Test
+    void everyUserTaskAndProcessNameHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            List<String> names = new ArrayList<>();
+            model.getModelElementsByType(Process.class).forEach(process -> names.add(process.getName()));
+            model.getModelElementsByType(UserTask.class).forEach(task -> names.add(task.getName()));
+            for (String name : names) {
+                // A name computed at run time (${…}) is translated as the value it takes: those values are entries too.
+                if (name != null && !name.contains("${") && CHINESE.find(name).isEmpty()) {
+                    missing.putIfAbsent(name, file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(missing).as("user task and process names without a Chinese entry in "
+                + "forms/i18n/operator-texts.zh.json (name = model it is in)").isEmpty();
+    }
+
+    /**
+     * Texts a model writes for operators into a variable (why a case escalated, drawn as the
+     * parameter {@code escalationReason}): the next task and the case's history show them.
+     */
+    @Test
+    void everyEscalationReasonAModelWritesHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            List<String> reasons = new ArrayList<>();
+            model.getModelElementsByType(CamundaInputParameter.class).stream()
+                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
+            model.getModelElementsByType(CamundaOutputParameter.class).stream()
+                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
+            for (String reason : reasons) {
+                if (!reason.isBlank() && !reason.contains("${") && CHINESE.find(reason.strip()).isEmpty()) {
+                    missing.putIfAbsent(reason.strip(), file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(missing).as("escalation reasons without a Chinese entry (reason = model it is in)").isEmpty();
+    }
+
+    @Test
+    void everyUserTaskHasAName() throws IOException {
+        List<String> unnamed = new ArrayList<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class).stream()
+                    .filter(task -> task.getName() == null || task.getName().isBlank())
+                    .forEach(task -> unnamed.add(file.getFileName() + "#" + task.getId()));
+        }
+        assertThat(unnamed).as("user tasks without a name: Tasklist would list them by id in every language").isEmpty();
+    }
+
+    @Test
+    void translationsKeepTheEnglishTextsPlaceholders() {
+        assertThat(CHINESE.withBrokenPlaceholders()).as("entries whose Chinese drops, changes or repeats a {{…}}").isEmpty();
+    }
+
+    @Test
+    void theMissingListNamesWhatIsMissing() {
+        assertThat(CHINESE.missing(List.of("Decision", "A label nobody translated")))
+                .containsExactly("A label nobody translated");
+    }
+
+    private static List<Path> files(String directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(directory))) {
+            List<Path> found = files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+            assertThat(found).as(directory + " has models").isNotEmpty();
+            return found;
+        }
+    }
+}
