@@ -61,4 +61,15 @@ public final class FormFacts {
             throw new IllegalStateException("form rows are not JSON", e);
         }
     }
+
+    /** A row of a form table: column, value, column, value… (null values are left out). */
+    public static Map<String, Object> row(Object... columnsAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            if (columnsAndValues[i + 1] != null) {
+                row.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+            }
+        }
+        return row;
+    }
 }
