@@ -26,7 +26,7 @@ public class ClaimTaskForm {
             "consumerWishAmount", "supplierClaimRate", "evidence", "respondBy", "resolveBy");
     /** What the negotiation form shows besides: the round, the answer, and which options apply. */
     public static final Set<String> NEGOTIATION = Set.of("round", "rounds", "proposedRemedy", "proposedAmount",
-            "supplierAnswer", "supplierRemedy", "supplierAmount", "supplierReason", "escalationReason",
+            "supplierAnswer", "supplierRemedy", "supplierAmount", "supplierReason", "whyEscalated",
             "canAcceptSupplierOffer", "canCounter", "canEscalate", "canGoToPlatform");
 
     private final Claims claims;
@@ -59,7 +59,7 @@ public class ClaimTaskForm {
         SupplierScorecard card = scorecards.recent(facts.purchaseOrder(claim).supplierId());
         List<Map<String, Object>> files = evidence.listOf(claim.getId()).stream()
                 .map(item -> item.url() != null
-                        ? FormFacts.row("name", item.url(), "url", item.url())
+                        ? FormFacts.row("name", item.url(), "url", item.url(), "details", "")
                         : FormFacts.row("name", item.fileName(), "url", "/api/claims/" + claim.getId() + "/evidence/" + item.id(),
                                 "details", item.contentType() + ", " + Math.max(1, item.sizeBytes() / 1024) + " KB"))
                 .toList();
@@ -86,7 +86,7 @@ public class ClaimTaskForm {
                 .put("supplierRemedy", OperatorWords.of(claim.getSupplierRemedy()))
                 .put("supplierAmount", TaskFormFacts.money(claim.getSupplierAmount(), claim))
                 .put("supplierReason", claim.getSupplierReason())
-                .put("escalationReason", claim.isEscalated() ? escalationReason : null)
+                .put("whyEscalated", claim.isEscalated() ? escalationReason : null)
                 .put("canAcceptSupplierOffer", claim.getSupplierRemedy() != null)
                 .put("canCounter", rounds == null || claim.getRoundNo() < rounds)
                 .put("canEscalate", !claim.isEscalated())

@@ -20,8 +20,8 @@ public class ReturnTaskForm {
     /** What both return forms show besides the case. */
     public static final Set<String> RETURN = Set.of("returnReason", "wish", "exchangeSku", "policyRule",
             "returnLabelPaidBy", "restockingFee", "round", "rounds", "supplierAnswer", "supplierAmount",
-            "supplierReason", "consumerAnswer", "offerAmount", "returnParcel", "inspectionResult", "inspectionNote",
-            "refundPerPolicy", "escalationReason", "canCounter", "canEscalate");
+            "supplierReason", "consumerAnswer", "consumerOfferAmount", "returnParcel", "inspectionResult", "inspectionNote",
+            "refundPerPolicy", "whyEscalated", "canCounter", "canEscalate");
 
     private final Returns returns;
     private final TaskFormFacts facts;
@@ -57,13 +57,13 @@ public class ReturnTaskForm {
                 .put("supplierAmount", TaskFormFacts.money(r.getSupplierAmount(), r))
                 .put("supplierReason", r.getSupplierReason())
                 .put("consumerAnswer", OperatorWords.of(r.getConsumerAnswer()))
-                .put("offerAmount", r.getConsumerAnswer() == null ? null : TaskFormFacts.money(r.getOfferAmount(), r))
+                .put("consumerOfferAmount", r.getConsumerAnswer() == null ? null : TaskFormFacts.money(r.getOfferAmount(), r))
                 .put("returnParcel", parcel ? r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() : null)
                 .put("inspectionResult", !parcel ? null
                         : r.getInspectionResult() == null ? "No inspection report" : OperatorWords.of(r.getInspectionResult()))
                 .put("inspectionNote", r.getInspectionNote())
                 .put("refundPerPolicy", parcel ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
-                .put("escalationReason", r.isEscalated() ? escalationReason : null)
+                .put("whyEscalated", r.isEscalated() ? escalationReason : null)
                 .put("canCounter", rounds == null || r.getRoundNo() < rounds)
                 .put("canEscalate", !r.isEscalated());
     }
