@@ -19,7 +19,22 @@ public final class OperatorWords {
             "NEEDS_REVIEW", "Needs review",
             "ACCEPTED_BY_SUPPLIER", "Accepted by the supplier");
 
+    /** Fixed words a form shows where there is no value to show. */
+    public static final String NOT_KNOWN_YET = "Not known yet";
+    public static final String NO_ANSWER = "No answer";
+    public static final String NO_INSPECTION_REPORT = "No inspection report";
+    public static final String NO_EXPIRY_DATE = "No expiry date";
+    public static final String REQUIRED = "Required";
+    public static final String NOT_REQUIRED = "Not required";
+    public static final String CROSS_BORDER = "Cross-border";
+    public static final String DOMESTIC = "Domestic";
+
     private OperatorWords() {
+    }
+
+    /** A rate as a whole percentage, "83 %"; {@link #NOT_KNOWN_YET} without one. */
+    public static String percent(Double rate) {
+        return rate == null ? NOT_KNOWN_YET : Math.round(rate * 100) + " %";
     }
 
     /** The words for a code; null stays null. */

@@ -37,6 +37,8 @@ class FormFactsTest {
         assertThat(OperatorWords.of("partial_refund")).isEqualTo("Partial refund");
         assertThat(OperatorWords.of("RESHIP")).isEqualTo("Reshipment");
         assertThat(OperatorWords.of((String) null)).isNull();
+        assertThat(OperatorWords.percent(0.834)).isEqualTo("83 %");
+        assertThat(OperatorWords.percent(null)).isEqualTo(OperatorWords.NOT_KNOWN_YET);
     }
 
     @Test

@@ -70,7 +70,7 @@ public class ClaimTaskForm {
                 .put("consumerWish", OperatorWords.of(claim.getConsumerWish()))
                 .put("consumerWishAmount", claim.getConsumerWish() == Remedy.RESHIP ? null
                         : TaskFormFacts.money(claim.getClaimedValue(), claim))
-                .put("supplierClaimRate", card.claimRate() == null ? "Not known yet" : Math.round(card.claimRate() * 100) + " %")
+                .put("supplierClaimRate", OperatorWords.percent(card.claimRate()))
                 .rows("evidence", files)
                 .put("respondBy", facts.time(claim.getRespondBy()))
                 .put("resolveBy", facts.time(claim.getResolveBy()));
@@ -82,7 +82,7 @@ public class ClaimTaskForm {
                 .put("rounds", rounds)
                 .put("proposedRemedy", OperatorWords.of(claim.getProposedRemedy()))
                 .put("proposedAmount", TaskFormFacts.money(claim.getProposedAmount(), claim))
-                .put("supplierAnswer", claim.getSupplierAnswer() == null ? "No answer" : OperatorWords.of(claim.getSupplierAnswer()))
+                .put("supplierAnswer", claim.getSupplierAnswer() == null ? OperatorWords.NO_ANSWER : OperatorWords.of(claim.getSupplierAnswer()))
                 .put("supplierRemedy", OperatorWords.of(claim.getSupplierRemedy()))
                 .put("supplierAmount", TaskFormFacts.money(claim.getSupplierAmount(), claim))
                 .put("supplierReason", claim.getSupplierReason())

@@ -98,7 +98,7 @@ public class OnboardingTaskForm {
                 .put("companyName", a.getCompanyName())
                 .put("supplierCode", a.getSupplierCode())
                 .put("region", a.getRegion())
-                .put("crossBorder", a.isCrossBorder() ? "Cross-border" : "Domestic")
+                .put("crossBorder", a.isCrossBorder() ? OperatorWords.CROSS_BORDER : OperatorWords.DOMESTIC)
                 .put("categories", String.join(", ", a.categoryList()))
                 .put("contact", a.getContactName() + ", " + a.getContactEmail()
                         + (a.getContactPhone() == null ? "" : ", " + a.getContactPhone()))
@@ -110,9 +110,9 @@ public class OnboardingTaskForm {
         List<SupplierDocuments.Listed> current = papers.current(a.getId());
         List<Map<String, Object>> rows = current.stream().map(d -> FormFacts.row(
                 "document", d.type().label(),
-                "required", a.requiredDocumentTypes().contains(d.type()) ? "Required" : "Not required",
+                "required", a.requiredDocumentTypes().contains(d.type()) ? OperatorWords.REQUIRED : OperatorWords.NOT_REQUIRED,
                 "reference", d.reference() == null ? "-" : d.reference(),
-                "validUntil", d.expiresOn() == null ? "No expiry date" : d.expiresOn().toString(),
+                "validUntil", d.expiresOn() == null ? OperatorWords.NO_EXPIRY_DATE : d.expiresOn().toString(),
                 "fileName", d.fileName() == null ? "file" : d.fileName(),
                 "url", ApplicationViews.download(a.getId(), d.id()))).toList();
         List<Map<String, Object>> missing = new ArrayList<>();
@@ -160,9 +160,9 @@ public class OnboardingTaskForm {
         facts.put("scorecardWhy", card.why())
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
                 .put("shippedWithinHours", card.shipWithin().toHours())
-                .put("shippedWithinRate", percent(card.shipWithinRate()))
-                .put("onTimeRate", percent(card.onTimeRate()))
-                .put("acceptanceRate", percent(card.acceptanceRate()))
+                .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
+                .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
+                .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))
                 .put("score", card.score());
     }
 
@@ -174,9 +174,5 @@ public class OnboardingTaskForm {
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         return amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
                 .toPlainString() + " " + currency;
-    }
-
-    private static String percent(Double rate) {
-        return rate == null ? "Not known yet" : Math.round(rate * 100) + " %";
     }
 }

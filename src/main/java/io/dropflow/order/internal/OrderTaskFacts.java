@@ -148,16 +148,12 @@ public class OrderTaskFacts {
                 .put("scorecardDays", card.from().until(card.to(), ChronoUnit.DAYS))
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
                 .put("shippedWithinHours", card.shipWithin().toHours())
-                .put("shippedWithinRate", percent(card.shipWithinRate()))
-                .put("onTimeRate", percent(card.onTimeRate()))
-                .put("acceptanceRate", percent(card.acceptanceRate()))
-                .put("stockOutRate", percent(card.stockOutRate()))
+                .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
+                .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
+                .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))
+                .put("stockOutRate", OperatorWords.percent(card.stockOutRate()))
                 .put("scorecardFlag", card.flagged() ? card.why() : null)
                 .rows("backups", backups)
                 .put("canReroute", !backups.isEmpty());
-    }
-
-    private static String percent(Double rate) {
-        return rate == null ? "Not known yet" : Math.round(rate * 100) + " %";
     }
 }
