@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The pieces every task form's facts are made of: words, moments, amounts, variables. */
 class FormFactsTest {
@@ -28,6 +29,21 @@ class FormFactsTest {
         assertThatThrownBy(() -> SellerTime.in("Mars/Olympus")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dropflow.seller.time-zone 'Mars/Olympus' is not a time zone");
         assertThatThrownBy(() -> SellerTime.in(" ")).hasMessageContaining("dropflow.seller.time-zone is empty");
+    }
+
+    @Test
+    void anUnknownZoneInTheSettingsStopsStartUpAndUtcIsTheDefault() {
+        ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(SellerTime.class);
+
+        app.withPropertyValues("dropflow.seller.time-zone=Mars/Olympus").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("dropflow.seller.time-zone 'Mars/Olympus' is not a time zone");
+        });
+        app.run(context -> assertThat(context.getBean(SellerTime.class).zone()).hasToString("UTC"));
+        app.withPropertyValues("dropflow.seller.time-zone=Asia/Shanghai")
+                .run(context -> assertThat(context.getBean(SellerTime.class).format(AT))
+                        .isEqualTo("2026-12-02 15:04 (Asia/Shanghai)"));
     }
 
     @Test

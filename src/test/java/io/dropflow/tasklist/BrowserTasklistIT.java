@@ -128,7 +128,13 @@ class BrowserTasklistIT {
                 By.xpath("//button[normalize-space(.)='Claim'] | //a[normalize-space(.)='Claim']"))).click();
         screenshot("3-claimed");
 
-        // The Camunda Form: pick "substitute" and name the products
+        // The Camunda Form shows the order's lines in a table (a Json variable), amounts with their decimals
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table//td[contains(normalize-space(.),'DEMO-RARE')]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table//td[normalize-space(.)='59.00 EUR']")));
+
+        // Pick "substitute" and name the products
         click(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(normalize-space(.),'Substitute another product')]/input[@type='radio']"))));
         type(wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -184,7 +190,13 @@ class BrowserTasklistIT {
         // The demo's ACME rejects the first round: the negotiation task appears
         await().atMost(Duration.ofSeconds(30)).until(() -> "NEGOTIATING".equals(dropflow.getClaim(claim).path("status").asText()));
         openTaskAsMary(wait, "Negotiate claim with supplier");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(normalize-space(.),'REJECTED')]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(.)='The supplier answered: Rejected']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.),'Counter: send the supplier another proposal')]")));
+        assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(.),'Accept the supplier')]")))
+                .as("no offer to accept: the option is hidden").isEmpty();
+        assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(.),'marketplace platform')]")))
+                .as("not a marketplace order: the option is hidden").isEmpty();
         click(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(normalize-space(.),'Counter: send the supplier another proposal')]/input[@type='radio']"))));
         click(wait.until(ExpectedConditions.presenceOfElementLocated(
