@@ -2,37 +2,44 @@ package io.dropflow.aftersales;
 
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The read-only facts an operator's task form shows about a case, as Markdown: the order, the
- * supplier, the lines, and the latest history. Times are UTC, as Tasklist users span time zones.
+ * The facts every after-sales task form shows about its case, one variable each: the case and its
+ * order, the lines, the supplier, and the latest history as rows. Times are in the seller's zone,
+ * codes are words, amounts carry their currency's decimals and code.
  */
 @Component
 public class TaskFormFacts {
 
+    /** The variables {@link #of(AfterSalesCase)} sets. */
+    public static final Set<String> CASE = Set.of("caseNumber", "orderNumber", "channel", "consumer", "caseLines",
+            "supplier", "purchaseOrder", "history");
+
     /** How many history entries a form shows: the latest, enough to decide on. */
     static final int HISTORY_ENTRIES = 15;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final OrderLookup orders;
     private final Purchasing purchasing;
     private final CaseHistory history;
+    private final SellerTime time;
 
-    TaskFormFacts(OrderLookup orders, Purchasing purchasing, CaseHistory history) {
+    TaskFormFacts(OrderLookup orders, Purchasing purchasing, CaseHistory history, SellerTime time) {
         this.orders = orders;
         this.purchasing = purchasing;
         this.history = history;
+        this.time = time;
     }
 
     public OrderSummary order(AfterSalesCase<?> c) {
@@ -43,42 +50,42 @@ public class TaskFormFacts {
         return purchasing.purchaseOrder(c.getPurchaseOrderId());
     }
 
-    /** "2026-11-24 10:00". */
-    public static String time(Instant at) {
-        return TIME.format(at);
+    /** The case's facts; the claim or return adds its own to them. */
+    public FormFacts of(AfterSalesCase<?> c) {
+        OrderSummary order = order(c);
+        PurchaseOrderView po = purchaseOrder(c);
+        return new FormFacts()
+                .put("caseNumber", c.number())
+                .put("orderNumber", order.storefrontOrderId())
+                .put("channel", OperatorWords.of(c.getChannel()))
+                .put("consumer", order.consumer().name())
+                .rows("caseLines", lines(c))
+                .put("supplier", po.supplierName() + " (" + po.supplierCode() + ")")
+                .put("purchaseOrder", po.number())
+                .rows("history", history(c));
     }
 
-    /** "**Claim DF-CL7**": the case in bold, as a form's first words. */
-    public static String title(AfterSalesCase<?> c) {
-        return "**" + c.kind().title() + " " + c.number() + "**";
+    /** "2026-11-24 18:00 (Asia/Shanghai)"; null for no moment. */
+    public String time(Instant at) {
+        return time.format(at);
     }
 
-    /** "on order 12 (SHOP-1, WEBSHOP)". */
-    public static String onOrder(AfterSalesCase<?> c, OrderSummary order) {
-        return "on order " + order.id() + " (" + order.storefrontOrderId() + ", " + c.getChannel() + ")";
+    /** "15.00 EUR", "1500 JPY"; null for no amount. */
+    public static String money(BigDecimal amount, AfterSalesCase<?> c) {
+        return amount == null ? null : Money.format(amount, c.getCurrency());
     }
 
-    /** One bullet per line: "- line 1: 2 × DEMO-MUG (30.00 EUR)". */
-    public static String lines(AfterSalesCase<?> c) {
-        StringBuilder text = new StringBuilder();
-        for (CaseLine line : c.getLines()) {
-            text.append("- line ").append(line.getLineNo()).append(": ").append(line.getQuantity()).append(" × ")
-                    .append(line.getSku()).append(" (").append(Money.format(line.getSaleValue(), c.getCurrency()))
-                    .append(")\n");
-        }
-        return text.toString();
+    /** One row per line: line number, quantity, SKU and its sale value. */
+    static List<Map<String, Object>> lines(AfterSalesCase<?> c) {
+        return c.getLines().stream().map(line -> FormFacts.row("line", line.getLineNo(), "quantity", line.getQuantity(),
+                "sku", line.getSku(), "value", money(line.getSaleValue(), c))).toList();
     }
 
-    /** "Supplier: **ACME Ltd** (ACME), purchase order DF-12-PO1". */
-    public static String supplier(PurchaseOrderView po) {
-        return "Supplier: **" + po.supplierName() + "** (" + po.supplierCode() + "), purchase order " + po.number();
-    }
-
-    /** The latest entries of the case's history, one bullet each, oldest first. */
-    public String history(AfterSalesCase<?> c) {
+    /** The latest entries of the case's history, oldest first: when, who, what. */
+    List<Map<String, Object>> history(AfterSalesCase<?> c) {
         List<CaseHistory.Entry> entries = history.of(c);
         return entries.stream().skip(Math.max(0, entries.size() - HISTORY_ENTRIES))
-                .map(e -> "- " + time(e.at()) + " " + e.party().name().toLowerCase(Locale.ROOT) + ": " + e.what())
-                .collect(Collectors.joining("\n"));
+                .map(e -> FormFacts.row("at", time(e.at()), "party", OperatorWords.of(e.party()), "what", e.what()))
+                .toList();
     }
 }

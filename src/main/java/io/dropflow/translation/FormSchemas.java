@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words of a Camunda Form (form-js schema) that an operator reads: each component's label,
  * description and Markdown text, date and time labels, prefix and suffix (e.g. a unit), its
- * options' labels and its table columns' labels, in nested components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are.
+ * options' labels and its table columns' labels, in nested components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are,
+ * but for the option labels written as string literals in a {@code valuesExpression}
+ * ({@code =[{label: "Reroute…", value: "reroute"}][…]}, how a form hides options that cannot apply).
  */
 final class FormSchemas {
 
@@ -18,6 +22,8 @@ final class FormSchemas {
     private static final List<String> ADORNERS = List.of("prefixAdorner", "suffixAdorner");
     private static final List<String> MARKDOWN = List.of("text", "content");
     private static final List<String> LABELLED_LISTS = List.of("values", "columns");
+    /** An option's label as a FEEL string literal inside a valuesExpression. */
+    private static final Pattern LITERAL_LABEL = Pattern.compile("label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private FormSchemas() {
     }
@@ -48,9 +54,26 @@ final class FormSchemas {
                         }
                     }
                 }
+                replaceLiteralLabels(fields, words(translation));
                 translate(fields, translation);
             }
         }
+    }
+
+    private static void replaceLiteralLabels(ObjectNode component, UnaryOperator<String> translation) {
+        JsonNode expression = component.get("valuesExpression");
+        if (expression == null || !expression.isTextual()) {
+            return;
+        }
+        Matcher label = LITERAL_LABEL.matcher(expression.asText());
+        StringBuilder translated = new StringBuilder();
+        while (label.find()) {
+            String text = label.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            String replacement = translation.apply(text).replace("\\", "\\\\").replace("\"", "\\\"");
+            label.appendReplacement(translated, Matcher.quoteReplacement("label: \"" + replacement + "\""));
+        }
+        label.appendTail(translated);
+        component.set("valuesExpression", TextNode.valueOf(translated.toString()));
     }
 
     private static UnaryOperator<String> words(UnaryOperator<String> translation) {

@@ -179,6 +179,11 @@ class BrowserTasklistIT {
         // The Camunda Form, its text and labels in the operator's language: pick "substitute" and name the products
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//h3[contains(normalize-space(.),'" + operator.heading() + "')]")));
+        // The form shows the order's lines in a table (a Json variable), amounts with their currency's decimals
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table//td[contains(normalize-space(.),'DEMO-RARE')]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table//td[normalize-space(.)='59.00 EUR']")));
         click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//label[contains(normalize-space(.),'" + operator.substitute() + "')]/input[@type='radio']"))));
         type(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
@@ -236,7 +241,13 @@ class BrowserTasklistIT {
         // The demo's ACME rejects the first round: the negotiation task appears
         await().atMost(Duration.ofSeconds(30)).until(() -> "NEGOTIATING".equals(dropflow.getClaim(claim).path("status").asText()));
         openTaskAsMary(wait, "Negotiate claim with supplier");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(normalize-space(.),'REJECTED')]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(.)='The supplier answered: Rejected']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.),'Counter: send the supplier another proposal')]")));
+        assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(.),'Accept the supplier')]")))
+                .as("no offer to accept: the option is hidden").isEmpty();
+        assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(.),'marketplace platform')]")))
+                .as("not a marketplace order: the option is hidden").isEmpty();
         click(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(normalize-space(.),'Counter: send the supplier another proposal')]/input[@type='radio']"))));
         click(wait.until(ExpectedConditions.presenceOfElementLocated(

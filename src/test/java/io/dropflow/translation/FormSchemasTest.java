@@ -50,4 +50,21 @@ class FormSchemasTest {
         assertThat(components.get(3).path("components").get(0).path("columns").get(0).path("key").asText())
                 .isEqualTo("consumer");
     }
+
+    @Test
+    void translatesOptionLabelsWrittenAsLiteralsInAValuesExpressionAndKeepsTheFilter() throws Exception {
+        JsonNode form = new ObjectMapper().readTree("""
+                {"id": "ship_by_breach", "components": [
+                  {"type": "radio", "id": "radio_breach", "key": "breachDecision", "label": "Decision",
+                   "valuesExpression": "=[{label: \\"Reroute to a \\\\\\"backup\\\\\\"\\", value: \\"reroute\\"}, {label: \\"Refund\\", value: \\"refund\\"}][item.value != \\"reroute\\" or canReroute]"}
+                ]}""");
+        assertThat(FormSchemas.texts(form)).containsExactly("Decision", "Reroute to a \"backup\"", "Refund");
+
+        FormSchemas.translate(form, text -> Map.of("Reroute to a \"backup\"", "转给\"备选\"供应商", "Refund", "退款",
+                "Decision", "处理决定").getOrDefault(text, text));
+
+        assertThat(form.path("components").get(0).path("valuesExpression").asText()).isEqualTo(
+                "=[{label: \"转给\\\"备选\\\"供应商\", value: \"reroute\"}, {label: \"退款\", value: \"refund\"}]"
+                        + "[item.value != \"reroute\" or canReroute]");
+    }
 }

@@ -2,25 +2,32 @@ package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.TaskFormFacts;
 import io.dropflow.claim.ClaimStatus;
-import io.dropflow.order.OrderSummary;
-import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.claim.Remedy;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * What an operator reads on a claim's review or negotiation task: the order, the supplier and its
- * claim record, the consumer's words, the evidence, the negotiation so far and the history.
+ * What an operator reads on a claim's review or negotiation task, one variable per fact: the case
+ * ({@link TaskFormFacts#CASE}), the consumer's words and wish, the evidence, the supplier's claim
+ * rate, and on the negotiation task the round so far and which decisions can apply.
  */
 @Service
 public class ClaimTaskForm {
 
-    /** The form's read-only texts (Markdown); {@code negotiation} only on the negotiation task. */
-    public record Facts(String summary, String history, String negotiation) {
-    }
+    /** What both claim forms show besides the case. */
+    public static final Set<String> CLAIM = Set.of("claimType", "filedAt", "description", "consumerWish",
+            "consumerWishAmount", "supplierClaimRate", "evidence", "respondBy", "resolveBy");
+    /** What the negotiation form shows besides: the round, the answer, and which options apply. */
+    public static final Set<String> NEGOTIATION = Set.of("round", "rounds", "proposedRemedy", "proposedAmount",
+            "supplierAnswer", "supplierRemedy", "supplierAmount", "supplierReason", "whyEscalated",
+            "canAcceptSupplierOffer", "canCounter", "canEscalate", "canGoToPlatform");
 
     private final Claims claims;
     private final TaskFormFacts facts;
@@ -41,67 +48,48 @@ public class ClaimTaskForm {
      * @param rounds how many rounds the negotiation may take
      * @param escalationReason why supervisors have the claim, if they do
      */
-    public Facts taskCreated(Long claimId, boolean review, Long rounds, String escalationReason) {
+    public FormFacts taskCreated(Long claimId, boolean review, Long rounds, String escalationReason) {
         Claim claim = claims.get(claimId);
         claim.moveTo(review ? ClaimStatus.UNDER_REVIEW : ClaimStatus.NEGOTIATING, clock.instant());
-        return new Facts(summary(claim), facts.history(claim), review ? null : negotiation(claim, rounds, escalationReason));
+        FormFacts form = claim(claim);
+        return review ? form : negotiation(form, claim, rounds, escalationReason);
     }
 
-    private String summary(Claim claim) {
-        OrderSummary order = facts.order(claim);
-        PurchaseOrderView po = facts.purchaseOrder(claim);
-        SupplierScorecard card = scorecards.recent(po.supplierId());
-        StringBuilder text = new StringBuilder()
-                .append(TaskFormFacts.title(claim)).append(" (").append(claim.getClaimType()).append(") ")
-                .append(TaskFormFacts.onOrder(claim, order)).append(", filed ")
-                .append(TaskFormFacts.time(claim.getCreatedAt())).append(" UTC by ").append(order.consumer().name())
-                .append(".\n\n")
-                .append("> ").append(claim.getDescription().replace("\n", "\n> ")).append("\n\n")
-                .append("Affected lines:\n\n").append(TaskFormFacts.lines(claim))
-                .append("\nThe consumer wishes ")
-                .append(Remedies.text(claim.getConsumerWish(), claim.getClaimedValue(), claim.getCurrency())).append(".\n\n")
-                .append(TaskFormFacts.supplier(po)).append("; claim rate ")
-                .append(card.claimRate() == null ? "not known yet"
-                        : String.format(Locale.ROOT, "%.0f %%", card.claimRate() * 100))
-                .append(".\n\nEvidence:\n\n");
-        List<ClaimEvidenceFiles.Listed> items = evidence.listOf(claim.getId());
-        if (items.isEmpty()) {
-            text.append("- none\n");
-        }
-        for (ClaimEvidenceFiles.Listed item : items) {
-            text.append(item.url() != null
-                    ? "- [" + item.url() + "](" + item.url() + ")\n"
-                    : "- [" + item.fileName() + "](/api/claims/" + claim.getId() + "/evidence/" + item.id() + ") "
-                            + item.contentType() + ", " + Math.max(1, item.sizeBytes() / 1024) + " KB\n");
-        }
-        if (claim.getRespondBy() != null) {
-            text.append("\nAnswer the consumer by ").append(TaskFormFacts.time(claim.getRespondBy()))
-                    .append(" UTC; resolve by ").append(TaskFormFacts.time(claim.getResolveBy())).append(" UTC.");
-        }
-        return text.toString();
+    private FormFacts claim(Claim claim) {
+        SupplierScorecard card = scorecards.recent(facts.purchaseOrder(claim).supplierId());
+        List<Map<String, Object>> files = evidence.listOf(claim.getId()).stream()
+                .map(item -> item.url() != null
+                        ? FormFacts.row("name", item.url(), "url", item.url(), "details", "")
+                        : FormFacts.row("name", item.fileName(), "url", "/api/claims/" + claim.getId() + "/evidence/" + item.id(),
+                                "details", item.contentType() + ", " + Math.max(1, item.sizeBytes() / 1024) + " KB"))
+                .toList();
+        return facts.of(claim)
+                .put("claimType", OperatorWords.of(claim.getClaimType()))
+                .put("filedAt", facts.time(claim.getCreatedAt()))
+                .put("description", claim.getDescription())
+                .put("consumerWish", OperatorWords.of(claim.getConsumerWish()))
+                .put("consumerWishAmount", claim.getConsumerWish() == Remedy.RESHIP ? null
+                        : TaskFormFacts.money(claim.getClaimedValue(), claim))
+                .put("supplierClaimRate", OperatorWords.percent(card.claimRate()))
+                .rows("evidence", files)
+                .put("respondBy", facts.time(claim.getRespondBy()))
+                .put("resolveBy", facts.time(claim.getResolveBy()));
     }
 
-    private static String negotiation(Claim claim, Long rounds, String escalationReason) {
-        StringBuilder text = new StringBuilder()
-                .append("Round ").append(claim.getRoundNo()).append(" of ").append(rounds)
-                .append(": we asked for ").append(Remedies.text(claim.getProposedRemedy(), claim.getProposedAmount(),
-                        claim.getCurrency())).append(".\n\n");
-        if (claim.getSupplierAnswer() == null) {
-            text.append("**The supplier has not answered.**");
-        } else {
-            text.append("The supplier answered **").append(claim.getSupplierAnswer()).append("**");
-            if (claim.getSupplierRemedy() != null) {
-                text.append(", offering ").append(Remedies.text(claim.getSupplierRemedy(), claim.getSupplierAmount(),
-                        claim.getCurrency()));
-            }
-            if (claim.getSupplierReason() != null) {
-                text.append(" (").append(claim.getSupplierReason()).append(")");
-            }
-            text.append(".");
-        }
-        if (claim.isEscalated() && escalationReason != null) {
-            text.append("\n\nEscalated: ").append(escalationReason).append(".");
-        }
-        return text.toString();
+    private static FormFacts negotiation(FormFacts form, Claim claim, Long rounds, String escalationReason) {
+        return form
+                .put("round", claim.getRoundNo())
+                .put("rounds", rounds)
+                .put("proposedRemedy", OperatorWords.of(claim.getProposedRemedy()))
+                .put("proposedAmount", TaskFormFacts.money(claim.getProposedAmount(), claim))
+                .put("supplierAnswer", claim.getSupplierAnswer() == null ? OperatorWords.NO_ANSWER : OperatorWords.of(claim.getSupplierAnswer()))
+                .put("supplierRemedy", OperatorWords.of(claim.getSupplierRemedy()))
+                .put("supplierAmount", TaskFormFacts.money(claim.getSupplierAmount(), claim))
+                .put("supplierReason", claim.getSupplierReason())
+                .put("whyEscalated", claim.isEscalated() ? escalationReason : null)
+                .put("canAcceptSupplierOffer", claim.getSupplierRemedy() != null)
+                .put("canCounter", rounds == null || claim.getRoundNo() < rounds)
+                .put("canEscalate", !claim.isEscalated())
+                .put("canGoToPlatform", claim.isSoldOnAMarketplace());
     }
 }

@@ -89,10 +89,8 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);
     public static final ProcessVariable<Long> REPLACEMENT_ATTEMPT = number("replacementAttempt");
     public static final ProcessVariable<Long> REPLACEMENT_PURCHASE_ORDER_ID = number("replacementPurchaseOrderId");
-    /** Task-local, for forms only. */
-    public static final ProcessVariable<String> TASK_CLAIM_SUMMARY = text("claimSummary");
-    public static final ProcessVariable<String> TASK_NEGOTIATION_SUMMARY = text("negotiationSummary");
-    public static final ProcessVariable<String> TASK_HISTORY = text("history");
+    // Task-local form facts (caseNumber, caseLines, evidence, history, canCounter…) are ClaimTaskForm's
+    // names: prepareClaimTaskForm sets them when a task is created.
 
     /** Messages the model waits for; they reach it through the inbox. */
     public enum Message implements ModelMessage {

@@ -3,9 +3,6 @@ package io.dropflow.claim.process;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_REASON;
 import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_ROUNDS;
-import static io.dropflow.claim.process.DefectClaimProcess.TASK_CLAIM_SUMMARY;
-import static io.dropflow.claim.process.DefectClaimProcess.TASK_HISTORY;
-import static io.dropflow.claim.process.DefectClaimProcess.TASK_NEGOTIATION_SUMMARY;
 
 import io.dropflow.claim.internal.ClaimTaskForm;
 import io.dropflow.claim.process.DefectClaimProcess.Element;
@@ -13,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of a claim task: the claim's status moves, and the form's read-only facts go into task-local variables. */
+/** On creation of a claim task: the claim's status moves, and the form's facts go into task-local variables, one each. */
 @Component("prepareClaimTaskForm")
 class PrepareClaimTaskForm implements TaskListener {
 
@@ -26,12 +23,7 @@ class PrepareClaimTaskForm implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         boolean review = Element.REVIEW_CLAIM.id().equals(task.getTaskDefinitionKey());
-        ClaimTaskForm.Facts facts = form.taskCreated(CLAIM_ID.from(task), review,
-                NEGOTIATION_ROUNDS.optionalFrom(task).orElse(null), ESCALATION_REASON.optionalFrom(task).orElse(null));
-        TASK_CLAIM_SUMMARY.setLocal(task, facts.summary());
-        TASK_HISTORY.setLocal(task, facts.history());
-        if (facts.negotiation() != null) {
-            TASK_NEGOTIATION_SUMMARY.setLocal(task, facts.negotiation());
-        }
+        form.taskCreated(CLAIM_ID.from(task), review, NEGOTIATION_ROUNDS.optionalFrom(task).orElse(null),
+                ESCALATION_REASON.optionalFrom(task).orElse(null)).setLocal(task);
     }
 }

@@ -6,11 +6,11 @@ import io.dropflow.order.GroupBuyDesk;
 import io.dropflow.order.OrderProgress;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class GroupBuyIntake implements GroupBuyDesk {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final PickupPoints points;
     private final GroupBuyOffers offers;
@@ -37,11 +36,12 @@ class GroupBuyIntake implements GroupBuyDesk {
     private final PickupCodes codes;
     private final OrderProgress progress;
     private final OrderTimeline timeline;
+    private final SellerTime time;
     private final Clock clock;
 
     GroupBuyIntake(PickupPoints points, GroupBuyOffers offers, GroupBuyOrders orders, GroupBuyLines lines,
             Purchases purchases, BatchOpening opening, BatchProcess process, PickupCodes codes, OrderProgress progress,
-            OrderTimeline timeline, Clock clock) {
+            OrderTimeline timeline, SellerTime time, Clock clock) {
         this.points = points;
         this.offers = offers;
         this.orders = orders;
@@ -52,6 +52,7 @@ class GroupBuyIntake implements GroupBuyDesk {
         this.codes = codes;
         this.progress = progress;
         this.timeline = timeline;
+        this.time = time;
         this.clock = clock;
     }
 
@@ -74,7 +75,7 @@ class GroupBuyIntake implements GroupBuyDesk {
         request.lines().forEach(l -> order.addLine(l.lineNo(), l.sku(), l.quantity(), l.salePrice()));
         orders.save(order);
         timeline.record(orderId, "Joined batch " + batch.getId() + " of pickup point " + point.getCode()
-                + "; cutoff " + LOCAL.format(batch.getCutoffAt().atZone(point.zone())));
+                + "; cutoff " + time.format(batch.getCutoffAt()));
     }
 
     /**

@@ -4,11 +4,14 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The facts group-buy task forms show: names, numbers and one row per consumer with their lines.
+ * The facts group-buy task forms show, one variable each: names, numbers, moments in the seller's
+ * time zone, and one row per consumer with their lines (a JSON list the forms' tables read).
  * Only data: every word an operator or leader reads (headings, column titles, choices) is in the
  * form files, so that the forms can be translated without touching Java.
  */
@@ -33,9 +37,10 @@ public class GroupBuyTaskForm {
     private final Purchasing purchasing;
     private final Catalog catalog;
     private final Tracking tracking;
+    private final SellerTime time;
 
     GroupBuyTaskForm(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders,
-            OrderLookup lookup, Purchasing purchasing, Catalog catalog, Tracking tracking) {
+            OrderLookup lookup, Purchasing purchasing, Catalog catalog, Tracking tracking, SellerTime time) {
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;
@@ -44,24 +49,18 @@ public class GroupBuyTaskForm {
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.tracking = tracking;
+        this.time = time;
     }
 
-    /**
-     * @param consumerRows Markdown table rows "| name | phone | 2 × SKU, 1 × SKU |", one per consumer
-     *     (the form has the table's head); purchase order, supplier and tracking number are null when
-     *     there are none yet
-     */
-    public record Facts(String pickupPoint, String leader, String purchaseOrderNumber, String supplier,
-            String trackingNumber, String shipBy, String collectBy, String consumerRows) {
-    }
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    /** Every variable the group-buy forms may show (data only: every word is in the form files). */
+    public static final Set<String> FACTS = Set.of("pickupPoint", "leaderName", "purchaseOrderNumber", "supplierName",
+            "trackingNumber", "shipBy", "collectByText", "consumerRows");
 
     /**
      * A purchase's facts, with the consumers whose lines are on their way to the point, or (for the
      * decision on missing lines) whose lines went missing.
      */
-    public Facts purchase(Long batchId, int purchaseNo, boolean missingLines) {
+    public FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines) {
         Set<Status> statuses = missingLines ? EnumSet.of(Status.MISSING)
                 : EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED);
         Batch batch = batches.byId(batchId);
@@ -72,44 +71,45 @@ public class GroupBuyTaskForm {
                 : purchase.getSupplierId() == null ? null : catalog.supplier(purchase.getSupplierId()).name();
         String trackingNumber = purchase.getShipmentId() == null ? null
                 : tracking.shipment(purchase.getShipmentId()).trackingNumber();
-        return new Facts(pointName(batch), batch.getPickupPoint().getLeader().getName(), po == null ? null : po.number(),
-                supplier, trackingNumber, local(po == null ? null : po.shipByAt(), batch),
-                local(batch.getCollectBy(), batch), rows(lines.findByPurchaseIdAndStatusIn(purchase.getId(), statuses)));
+        return facts(batch, po == null ? null : po.number(), supplier, trackingNumber, po == null ? null : po.shipByAt(),
+                lines.findByPurchaseIdAndStatusIn(purchase.getId(), statuses));
     }
 
     /** A batch's facts, with the consumers whose goods wait at the point. */
-    public Facts uncollected(Long batchId) {
+    public FormFacts uncollected(Long batchId) {
         Batch batch = batches.byId(batchId);
-        return new Facts(pointName(batch), batch.getPickupPoint().getLeader().getName(), null, null, null, null,
-                local(batch.getCollectBy(), batch), rows(lines.findByBatchIdAndStatus(batchId, Status.READY)));
+        return facts(batch, null, null, null, null, lines.findByBatchIdAndStatus(batchId, Status.READY));
     }
 
-    /** In the pickup point's time zone. */
-    private static String local(Instant at, Batch batch) {
-        return at == null ? null : LOCAL.format(at.atZone(batch.getPickupPoint().zone()));
+    private FormFacts facts(Batch batch, String purchaseOrderNumber, String supplier, String trackingNumber,
+            Instant shipBy, List<GroupBuyLine> shown) {
+        return new FormFacts()
+                .put("pickupPoint", pointName(batch))
+                .put("leaderName", batch.getPickupPoint().getLeader().getName())
+                .put("purchaseOrderNumber", purchaseOrderNumber)
+                .put("supplierName", supplier)
+                .put("trackingNumber", trackingNumber)
+                .put("shipBy", time.format(shipBy))
+                .put("collectByText", time.format(batch.getCollectBy()))
+                .rows("consumerRows", rows(shown));
     }
 
     private static String pointName(Batch batch) {
         return batch.getPickupPoint().getName() + " (" + batch.getPickupPoint().getCode() + ")";
     }
 
-    private String rows(List<GroupBuyLine> shown) {
+    /** One row per consumer: name, phone and their lines ("2 × SKU, 1 × SKU"). */
+    private List<Map<String, Object>> rows(List<GroupBuyLine> shown) {
         Map<Long, List<GroupBuyLine>> byOrder = new LinkedHashMap<>();
-        shown.stream().sorted(java.util.Comparator.comparing(GroupBuyLine::getGroupBuyOrderId))
-                .forEach(l -> byOrder.computeIfAbsent(l.getGroupBuyOrderId(), k -> new java.util.ArrayList<>()).add(l));
-        StringBuilder rows = new StringBuilder();
+        shown.stream().sorted(Comparator.comparing(GroupBuyLine::getGroupBuyOrderId))
+                .forEach(l -> byOrder.computeIfAbsent(l.getGroupBuyOrderId(), k -> new ArrayList<>()).add(l));
+        List<Map<String, Object>> rows = new ArrayList<>();
         byOrder.forEach((id, orderLines) -> {
             OrderSummary order = lookup.order(orders.findById(id).orElseThrow().getOrderId());
-            rows.append("| ").append(cell(order.consumer().name())).append(" | ")
-                    .append(cell(order.consumer().phone() == null ? "" : order.consumer().phone())).append(" | ")
-                    .append(orderLines.stream().map(l -> l.getQuantity() + " × " + l.getSku())
-                            .collect(Collectors.joining(", ")))
-                    .append(" |\n");
+            rows.add(FormFacts.row("consumer", order.consumer().name(), "phone", order.consumer().phone(),
+                    "lines", orderLines.stream().map(l -> l.getQuantity() + " × " + l.getSku())
+                            .collect(Collectors.joining(", "))));
         });
-        return rows.toString();
-    }
-
-    private static String cell(String text) {
-        return text.replace('|', '/').replace('\n', ' ');
+        return rows;
     }
 }

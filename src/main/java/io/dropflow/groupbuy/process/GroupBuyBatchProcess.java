@@ -46,15 +46,8 @@ public final class GroupBuyBatchProcess {
     /** Form uncollected-items: return_to_supplier, refund or keep_at_point. */
     public static final ProcessVariable<String> UNCOLLECTED_DECISION = text("uncollectedDecision");
 
-    // Task-local, for forms only: the facts to decide on (data only, every word is in the form files).
-    public static final ProcessVariable<String> TASK_PICKUP_POINT = text("pickupPoint");
-    public static final ProcessVariable<String> TASK_LEADER = text("leaderName");
-    public static final ProcessVariable<String> TASK_PURCHASE_ORDER_NUMBER = text("purchaseOrderNumber");
-    public static final ProcessVariable<String> TASK_SUPPLIER = text("supplierName");
-    public static final ProcessVariable<String> TASK_TRACKING_NUMBER = text("trackingNumber");
-    public static final ProcessVariable<String> TASK_SHIP_BY = text("shipBy");
-    public static final ProcessVariable<String> TASK_COLLECT_BY = text("collectByText");
-    public static final ProcessVariable<String> TASK_CONSUMER_ROWS = text("consumerRows");
+    // Task-local form facts (pickupPoint, leaderName, shipBy, consumerRows…) are GroupBuyTaskForm's
+    // names: prepareGroupBuyTaskForm sets them when a task is created.
 
     /** Element ids that Java, tests and operators' tools refer to. */
     public enum Element implements ModelElement {

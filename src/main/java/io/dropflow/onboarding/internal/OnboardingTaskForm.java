@@ -1,6 +1,9 @@
 package io.dropflow.onboarding.internal;
 
 import io.dropflow.onboarding.DocumentType;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
@@ -9,29 +12,37 @@ import io.dropflow.supplier.SupplierScorecard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a person reads on an onboarding task: the applicant, and what the task is about (its papers
- * with links to the files, its sample and what to check on it, its agreement, the document about
- * to lapse, its scorecard), and the history. Creating the task moves the application along.
+ * What a person reads on an onboarding task, one variable per fact: the applicant, and what the
+ * task is about (its papers with links to the files, its sample and what to check on it, its
+ * agreement's offers, its scorecard), and the history as rows. Creating the task moves the
+ * application along.
  */
 @Service
 public class OnboardingTaskForm {
 
-    /** The form's read-only texts (Markdown). */
-    public record Facts(String summary, String history) {
-    }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /** What every onboarding form shows. */
+    public static final Set<String> APPLICANT = Set.of("applicationNumber", "companyName", "supplierCode", "region",
+            "crossBorder", "categories", "contact", "history");
+    /** The papers (audit, renewal chase, lapsed supplier). */
+    public static final Set<String> PAPERS = Set.of("papers", "missingPapers", "papersInOrder", "paperProblems",
+            "documentsAskedAt", "documentsNote");
+    /** The sample (quality check, agreement review). */
+    public static final Set<String> SAMPLE = Set.of("samplePurchaseOrder", "sampleStatus", "sampleLines",
+            "qualityChecks", "qualityTerms", "sampleQualityResult", "sampleQualityNotes");
+    /** The agreement (agreement review). */
+    public static final Set<String> AGREEMENT = Set.of("agreementCurrency", "offers", "agreementRevisions", "revisionNote");
+    /** The scorecard (performance review). */
+    public static final Set<String> PERFORMANCE = Set.of("scorecardWhy", "scorecardPurchaseOrders", "shippedWithinHours",
+            "shippedWithinRate", "onTimeRate", "acceptanceRate", "score");
 
     private final SupplierApplications applications;
     private final Papers papers;
@@ -40,10 +51,12 @@ public class OnboardingTaskForm {
     private final Purchasing purchasing;
     private final Catalog catalog;
     private final Scorecards scorecards;
+    private final SellerTime time;
     private final Clock clock;
 
     OnboardingTaskForm(SupplierApplications applications, Papers papers, SupplierDocuments documents,
-            ApplicationHistory history, Purchasing purchasing, Catalog catalog, Scorecards scorecards, Clock clock) {
+            ApplicationHistory history, Purchasing purchasing, Catalog catalog, Scorecards scorecards, SellerTime time,
+            Clock clock) {
         this.applications = applications;
         this.papers = papers;
         this.documents = documents;
@@ -51,6 +64,7 @@ public class OnboardingTaskForm {
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.scorecards = scorecards;
+        this.time = time;
         this.clock = clock;
     }
 
@@ -60,7 +74,7 @@ public class OnboardingTaskForm {
      * @param watchedDocumentId the document a renewal task is about, else null
      */
     @Transactional
-    public Facts taskCreated(Long applicationId, OnboardingTask task, Long watchedDocumentId) {
+    public FormFacts taskCreated(Long applicationId, OnboardingTask task, Long watchedDocumentId) {
         SupplierApplication application = applications.get(applicationId);
         if (task.status() != null) {
             application.moveTo(task.status(), clock.instant());
@@ -68,107 +82,97 @@ public class OnboardingTaskForm {
         if (task == OnboardingTask.CHASE_RENEWAL && watchedDocumentId != null) {
             documents.reminded(watchedDocumentId, clock.instant());
         }
-        String about = switch (task) {
-            case AUDIT_DOCUMENTS -> papers(application);
-            case CHECK_SAMPLE_QUALITY -> sample(application);
-            case REVIEW_AGREEMENT -> agreement(application) + "\n" + sample(application);
-            case CHASE_RENEWAL, DECIDE_LAPSED_SUPPLIER -> papers(application);
-            case REVIEW_PERFORMANCE -> performance(application);
-        };
-        return new Facts(applicant(application) + "\n\n" + about, history(applicationId));
-    }
-
-    private static String applicant(SupplierApplication a) {
-        return "**" + a.number() + "** " + a.getCompanyName() + " applies as **" + a.getSupplierCode() + "** from "
-                + a.getRegion() + (a.isCrossBorder() ? " (cross-border)" : " (domestic)") + " for "
-                + String.join(", ", a.categoryList()) + ". Contact: " + a.getContactName() + ", " + a.getContactEmail()
-                + (a.getContactPhone() == null ? "" : ", " + a.getContactPhone()) + ".";
-    }
-
-    private String papers(SupplierApplication a) {
-        StringBuilder text = new StringBuilder("#### Papers\n\n");
-        List<SupplierDocuments.Listed> current = papers.current(a.getId());
-        for (SupplierDocuments.Listed d : current) {
-            text.append("- ").append(a.requiredDocumentTypes().contains(d.type()) ? "" : "(not required) ")
-                    .append(d.type().label()).append(d.reference() == null ? "" : " no. " + d.reference())
-                    .append(d.expiresOn() == null ? ", no expiry date" : ", valid until " + d.expiresOn())
-                    .append(": [").append(d.fileName() == null ? "file" : d.fileName()).append("](")
-                    .append(ApplicationViews.download(a.getId(), d.id())).append(")\n");
+        FormFacts facts = applicant(application);
+        switch (task) {
+            case AUDIT_DOCUMENTS, CHASE_RENEWAL, DECIDE_LAPSED_SUPPLIER -> papers(facts, application);
+            case CHECK_SAMPLE_QUALITY -> sample(facts, application);
+            case REVIEW_AGREEMENT -> sample(agreement(facts, application), application);
+            case REVIEW_PERFORMANCE -> performance(facts, application);
         }
+        return facts;
+    }
+
+    private FormFacts applicant(SupplierApplication a) {
+        return new FormFacts()
+                .put("applicationNumber", a.number())
+                .put("companyName", a.getCompanyName())
+                .put("supplierCode", a.getSupplierCode())
+                .put("region", a.getRegion())
+                .put("crossBorder", a.isCrossBorder() ? OperatorWords.CROSS_BORDER : OperatorWords.DOMESTIC)
+                .put("categories", String.join(", ", a.categoryList()))
+                .put("contact", a.getContactName() + ", " + a.getContactEmail()
+                        + (a.getContactPhone() == null ? "" : ", " + a.getContactPhone()))
+                .rows("history", history.of(a.getId()).stream().map(e -> FormFacts.row("at", time.format(e.at()),
+                        "party", OperatorWords.of(e.party()), "what", e.what())).toList());
+    }
+
+    private void papers(FormFacts facts, SupplierApplication a) {
+        List<SupplierDocuments.Listed> current = papers.current(a.getId());
+        List<Map<String, Object>> rows = current.stream().map(d -> FormFacts.row(
+                "document", d.type().label(),
+                "required", a.requiredDocumentTypes().contains(d.type()) ? OperatorWords.REQUIRED : OperatorWords.NOT_REQUIRED,
+                "reference", d.reference() == null ? "-" : d.reference(),
+                "validUntil", d.expiresOn() == null ? OperatorWords.NO_EXPIRY_DATE : d.expiresOn().toString(),
+                "fileName", d.fileName() == null ? "file" : d.fileName(),
+                "url", ApplicationViews.download(a.getId(), d.id()))).toList();
+        List<Map<String, Object>> missing = new ArrayList<>();
         for (DocumentType type : a.requiredDocumentTypes()) {
             if (current.stream().noneMatch(d -> d.type() == type)) {
-                text.append("- **").append(type.label()).append(": not sent**\n");
+                missing.add(FormFacts.row("document", type.label()));
             }
         }
         List<String> problems = papers.problems(a, clock.instant());
-        text.append(problems.isEmpty() ? "\nThe papers are in order.\n"
-                : "\n**Not in order:** " + String.join("; ", problems) + ".\n");
-        if (a.getDocumentsNote() != null) {
-            text.append("\nAsked for last (").append(TIME.format(a.getDocumentsDueBy())).append(" UTC): ")
-                    .append(a.getDocumentsNote()).append("\n");
-        }
-        return text.toString();
+        facts.rows("papers", rows)
+                .rows("missingPapers", missing)
+                .put("papersInOrder", problems.isEmpty())
+                .put("paperProblems", problems.isEmpty() ? null : String.join("; ", problems))
+                .put("documentsAskedAt", a.getDocumentsNote() == null ? null : time.format(a.getDocumentsDueBy()))
+                .put("documentsNote", a.getDocumentsNote());
     }
 
-    private String sample(SupplierApplication a) {
-        StringBuilder text = new StringBuilder("#### Sample\n\n");
-        if (a.getSamplePurchaseOrderId() == null) {
-            return text.append("No sample ordered yet.\n").toString();
-        }
-        PurchaseOrderView sample = purchasing.purchaseOrder(a.getSamplePurchaseOrderId());
-        text.append(sample.number()).append(" (").append(sample.status()).append("): ")
-                .append(sample.lines().stream().map(l -> l.quantity() + " x " + l.sku() + " (" + l.supplierSku() + ")")
-                        .collect(Collectors.joining(", "))).append(".\n\nCheck:\n\n");
-        a.qualityCheckList().forEach(check -> text.append("- ").append(check).append("\n"));
-        text.append("- the quality terms proposed: ").append(a.getQualityTerms()).append("\n");
-        if (a.getQualityResult() != null) {
-            text.append("\nQuality check: **").append(a.getQualityResult()).append("** — ").append(a.getQualityNotes())
-                    .append("\n");
-        }
-        return text.toString();
+    private void sample(FormFacts facts, SupplierApplication a) {
+        PurchaseOrderView sample = a.getSamplePurchaseOrderId() == null ? null
+                : purchasing.purchaseOrder(a.getSamplePurchaseOrderId());
+        facts.put("samplePurchaseOrder", sample == null ? null : sample.number())
+                .put("sampleStatus", sample == null ? null : OperatorWords.of(sample.status()))
+                .rows("sampleLines", sample == null ? List.of() : sample.lines().stream().map(l -> FormFacts.row(
+                        "quantity", l.quantity(), "sku", l.sku(), "supplierSku", l.supplierSku())).toList())
+                .rows("qualityChecks", a.qualityCheckList().stream().map(check -> FormFacts.row("check", check)).toList())
+                .put("qualityTerms", a.getQualityTerms())
+                .put("sampleQualityResult", OperatorWords.of(a.getQualityResult()))
+                .put("sampleQualityNotes", a.getQualityNotes());
     }
 
-    private static String agreement(SupplierApplication a) {
-        StringBuilder text = new StringBuilder("#### Agreement\n\nPrices in ").append(a.getAgreementCurrency())
-                .append(". Quality terms: ").append(a.getQualityTerms()).append("\n\n")
-                .append("| SKU | supplier SKU | supply price | shipping | stock | ships from | ship-by h | category |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
-        for (ApplicationOffer o : a.getOffers()) {
-            text.append("| ").append(o.getSku()).append(" | ").append(o.getSupplierSku()).append(" | ")
-                    .append(amount(o.getSupplyPrice(), a.getAgreementCurrency())).append(" | ")
-                    .append(amount(o.getShippingCost(), a.getAgreementCurrency()))
-                    .append(" | ").append(o.getStock()).append(" | ").append(o.getShipFrom()).append(" | ")
-                    .append(o.getShipByHours()).append(" | ").append(o.getCategory()).append(" |\n");
-        }
-        if (a.getRevisionNote() != null) {
-            text.append("\nSent back ").append(a.getAgreementRevisions()).append(" time(s); last: ")
-                    .append(a.getRevisionNote()).append("\n");
-        }
-        return text.toString();
+    private static FormFacts agreement(FormFacts facts, SupplierApplication a) {
+        String currency = a.getAgreementCurrency();
+        return facts.put("agreementCurrency", currency)
+                .rows("offers", a.getOffers().stream().map(o -> FormFacts.row("sku", o.getSku(),
+                        "supplierSku", o.getSupplierSku(), "supplyPrice", amount(o.getSupplyPrice(), currency),
+                        "shipping", amount(o.getShippingCost(), currency), "stock", o.getStock(),
+                        "shipFrom", o.getShipFrom(), "shipByHours", o.getShipByHours(), "category", o.getCategory()))
+                        .toList())
+                .put("agreementRevisions", a.getAgreementRevisions())
+                .put("revisionNote", a.getRevisionNote());
     }
 
-    private String performance(SupplierApplication a) {
+    private void performance(FormFacts facts, SupplierApplication a) {
         SupplierScorecard card = scorecards.recent(catalog.supplier(a.getSupplierCode()).id());
-        return "#### Scorecard\n\n" + card.why() + ".\n\n- purchase orders in the window: " + card.purchaseOrders()
-                + "\n- shipped within " + card.shipWithin().toHours() + " h: " + percent(card.shipWithinRate())
-                + "\n- shipped by the deadline: " + percent(card.onTimeRate())
-                + "\n- accepted: " + percent(card.acceptanceRate()) + "\n- score: " + card.score() + "\n";
+        facts.put("scorecardWhy", card.why())
+                .put("scorecardPurchaseOrders", card.purchaseOrders())
+                .put("shippedWithinHours", card.shipWithin().toHours())
+                .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
+                .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
+                .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))
+                .put("score", card.score());
     }
 
-    private String history(Long applicationId) {
-        return history.of(applicationId).stream()
-                .map(e -> "- " + TIME.format(e.at()) + " " + e.party().name().toLowerCase(Locale.ROOT) + ": " + e.what())
-                .collect(Collectors.joining("\n"));
-    }
-
-    /** As the currency writes it: 7.80 EUR, 780 JPY. */
-    private static String amount(BigDecimal amount, String currency) {
+    /** As the currency writes it, with its code: 7.80 EUR, 780 JPY, 1.250 KWD (more decimals if given). */
+    static String amount(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return null;
+        }
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         return amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
-                .toPlainString();
-    }
-
-    private static String percent(Double rate) {
-        return rate == null ? "not known yet" : String.format(Locale.ROOT, "%.0f %%", rate * 100);
+                .toPlainString() + " " + currency;
     }
 }

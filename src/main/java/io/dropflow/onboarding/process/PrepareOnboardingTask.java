@@ -1,8 +1,6 @@
 package io.dropflow.onboarding.process;
 
 import static io.dropflow.onboarding.process.SupplierOnboardingProcess.APPLICATION_ID;
-import static io.dropflow.onboarding.process.SupplierOnboardingProcess.TASK_HISTORY;
-import static io.dropflow.onboarding.process.SupplierOnboardingProcess.TASK_SUMMARY;
 import static io.dropflow.onboarding.process.SupplierOnboardingProcess.WATCHED_DOCUMENT_ID;
 
 import io.dropflow.onboarding.internal.OnboardingTaskForm;
@@ -13,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On creation of an onboarding task: the application moves to the task's step, an earlier
- * decision of the same task is forgotten (its form starts empty), and the form's read-only facts
- * go into task-local variables.
+ * decision of the same task is forgotten (its form starts empty), and the form's facts go into
+ * task-local variables, one each.
  */
 @Component("prepareOnboardingTask")
 class PrepareOnboardingTask implements TaskListener {
@@ -29,9 +27,6 @@ class PrepareOnboardingTask implements TaskListener {
     public void notify(DelegateTask task) {
         Task kind = Task.of(task.getTaskDefinitionKey());
         kind.forgetEarlierDecision(task);
-        OnboardingTaskForm.Facts facts = form.taskCreated(APPLICATION_ID.from(task), kind.task(),
-                WATCHED_DOCUMENT_ID.from(task, null));
-        TASK_SUMMARY.setLocal(task, facts.summary());
-        TASK_HISTORY.setLocal(task, facts.history());
+        form.taskCreated(APPLICATION_ID.from(task), kind.task(), WATCHED_DOCUMENT_ID.from(task, null)).setLocal(task);
     }
 }

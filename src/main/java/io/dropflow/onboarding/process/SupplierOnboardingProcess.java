@@ -93,9 +93,8 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Long> COACHING_DAYS = number("coachingDays");
     public static final ProcessVariable<String> PERFORMANCE_NOTE = text("performanceNote");
     public static final ProcessVariable<Instant> COACHING_UNTIL = moment("coachingUntil");
-    /** Task-local, for forms only. */
-    public static final ProcessVariable<String> TASK_SUMMARY = text("applicationSummary");
-    public static final ProcessVariable<String> TASK_HISTORY = text("history");
+    // Task-local form facts (applicationNumber, papers, offers, history…) are OnboardingTaskForm's
+    // names: prepareOnboardingTask sets them when a task is created.
 
     /** The terms as the model's timers and due dates read them. */
     static void setTerms(VariableScope scope, RequirementsTable.Terms terms) {

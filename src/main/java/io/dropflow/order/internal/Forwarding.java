@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShipByHoursTable;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Catalog;
@@ -42,11 +43,12 @@ public class Forwarding {
     private final ShipByHoursTable shipByHours;
     private final SlaSettings sla;
     private final OrderTimeline timeline;
+    private final SellerTime time;
     private final Clock clock;
 
     Forwarding(Orders orders, SourcingCandidates candidates, Catalog catalog, Purchasing purchasing,
             StorefrontGateway storefront, ShipByHoursTable shipByHours, SlaSettings sla, OrderTimeline timeline,
-            Clock clock) {
+            SellerTime time, Clock clock) {
         this.orders = orders;
         this.candidates = candidates;
         this.catalog = catalog;
@@ -55,6 +57,7 @@ public class Forwarding {
         this.shipByHours = shipByHours;
         this.sla = sla;
         this.timeline = timeline;
+        this.time = time;
         this.clock = clock;
     }
 
@@ -147,7 +150,7 @@ public class Forwarding {
     @CallsPartner
     public void remindSupplier(Long purchaseOrderId) {
         purchasing.remindOfShipBy(purchaseOrderId).ifPresent(po -> timeline.record(po.orderId(),
-                "Reminded " + po.supplierCode() + " to ship " + po.number() + " by " + po.shipByAt()));
+                "Reminded " + po.supplierCode() + " to ship " + po.number() + " by " + time.format(po.shipByAt())));
     }
 
     /**

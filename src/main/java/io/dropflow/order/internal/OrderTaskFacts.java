@@ -4,6 +4,10 @@ import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
+import io.dropflow.processengine.SellerTime;
+import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
@@ -12,26 +16,36 @@ import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * The facts an operator's form shows about an order, as read-only Markdown: the order itself, its
- * recent history, and for a missed deadline the late supplier and who could take over. The process
+ * The facts an operator's form shows about an order, one variable each: the order itself, its
+ * history as rows, and for a missed deadline the late supplier and who could take over. The process
  * carries ids only; these are read when the task is created.
  */
 @Service
 public class OrderTaskFacts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    /** What a form's text field shows comfortably; the oldest history goes first. */
-    private static final int HISTORY_LIMIT = 3500;
-    private static final int TIMELINE_LINES = 8;
+    /** What every order form may show. */
+    public static final Set<String> ORDER = Set.of("orderNumber", "orderStatus", "orderLines", "saleTotal", "shipTo",
+            "consumer", "history");
+    /** What the missed-deadline form shows besides the order. */
+    public static final Set<String> MISSED_DEADLINE = Set.of("lateSupplier", "lateSupplierScore", "latePurchaseOrder",
+            "latePurchaseOrderStatus", "shipByDeadline", "shipByHours", "deadlineExtensions", "lateByHours",
+            "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "shippedWithinHours", "shippedWithinRate",
+            "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute");
+
+    /** The latest history rows a form shows, enough to decide on. */
+    static final int HISTORY_ROWS = 30;
 
     private final Orders orders;
     private final SourcingCandidates candidates;
@@ -41,10 +55,11 @@ public class OrderTaskFacts {
     private final Scorecards scorecards;
     private final OrderTimeline timeline;
     private final SlaSettings sla;
+    private final SellerTime time;
     private final Clock clock;
 
     OrderTaskFacts(Orders orders, SourcingCandidates candidates, Purchasing purchasing, Tracking tracking,
-            Catalog catalog, Scorecards scorecards, OrderTimeline timeline, SlaSettings sla, Clock clock) {
+            Catalog catalog, Scorecards scorecards, OrderTimeline timeline, SlaSettings sla, SellerTime time, Clock clock) {
         this.orders = orders;
         this.candidates = candidates;
         this.purchasing = purchasing;
@@ -53,87 +68,92 @@ public class OrderTaskFacts {
         this.scorecards = scorecards;
         this.timeline = timeline;
         this.sla = sla;
+        this.time = time;
         this.clock = clock;
     }
 
-    /** The order: lines, sale total, where it goes and who ordered it. */
-    public String summary(Long orderId) {
+    /** The order (lines, sale total, where it goes, who ordered it) and its history. */
+    public FormFacts order(Long orderId) {
         Order order = orders.byId(orderId);
         ShippingAddress a = order.getShippingAddress();
-        String lines = order.getLines().stream()
-                .map(l -> "- " + l.getQuantity() + " × " + l.getSku() + " at " + l.getSalePrice().toPlainString() + " "
-                        + order.getCurrency())
-                .collect(Collectors.joining("\n"));
-        return "**Order " + order.getId() + "** (storefront " + order.getStorefrontOrderId() + "), status "
-                + order.getStatus() + "\n\n" + lines + "\n\nSale total: **" + order.saleTotal().toPlainString() + " "
-                + order.getCurrency() + "**\n\nShip to: " + a.name() + ", " + a.line1()
-                + (a.line2() == null ? "" : ", " + a.line2()) + ", " + (a.postalCode() == null ? "" : a.postalCode() + " ")
-                + a.city() + ", " + a.country() + "\n\nConsumer: " + order.getConsumer().name() + " <"
-                + order.getConsumer().email() + ">";
+        List<Map<String, Object>> lines = order.getLines().stream().map(l -> FormFacts.row(
+                "quantity", l.getQuantity(), "sku", l.getSku(),
+                "salePrice", Money.format(l.getSalePrice(), order.getCurrency()))).toList();
+        return new FormFacts()
+                .put("orderNumber", order.getStorefrontOrderId())
+                .put("orderStatus", OperatorWords.of(order.getStatus()))
+                .rows("orderLines", lines)
+                .put("saleTotal", Money.format(order.saleTotal(), order.getCurrency()))
+                .put("shipTo", Stream.of(a.name(), a.line1(), a.line2(),
+                                (a.postalCode() == null ? "" : a.postalCode() + " ") + a.city(), a.country())
+                        .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", ")))
+                .put("consumer", order.getConsumer().name() + " <" + order.getConsumer().email() + ">")
+                .rows("history", history(orderId));
     }
 
-    /** Purchase orders, parcels with their tracking events, and the latest lines of the timeline. */
-    public String history(Long orderId) {
-        StringBuilder text = new StringBuilder();
-        purchasing.purchaseOrdersOf(orderId).forEach(po -> text.append("- Purchase order ")
-                .append(po.number()).append(" to ").append(po.supplierName()).append(": ")
-                .append(po.status()).append(po.reasonCode() == null ? "" : " (" + po.reasonCode() + ")")
-                .append('\n'));
-        for (ShipmentView s : tracking.shipmentsOf(orderId)) {
-            text.append("- Parcel ").append(s.carrierCode()).append(' ').append(s.trackingNumber()).append(": ")
-                    .append(s.status()).append('\n');
-            s.events().forEach(e -> text.append("  - ").append(TIME.format(e.occurredAt())).append(' ')
-                    .append(e.status()).append(e.location() == null ? "" : " at " + e.location())
-                    .append(e.description() == null ? "" : ": " + e.description()).append('\n'));
+    /**
+     * Purchase orders, parcels with their tracking events, and the timeline, oldest first: the
+     * latest {@link #HISTORY_ROWS}, each "when, what, status, detail".
+     */
+    List<Map<String, Object>> history(Long orderId) {
+        record Entry(Instant at, String what, String status, String detail) {
         }
-        List<OrderTimeline.Entry> entries = timeline.of(orderId);
-        entries.subList(Math.max(0, entries.size() - TIMELINE_LINES), entries.size()).forEach(e ->
-                text.append("- ").append(TIME.format(e.at())).append(' ').append(e.what()).append('\n'));
-        String result = text.toString();
-        return result.length() > HISTORY_LIMIT ? result.substring(result.length() - HISTORY_LIMIT) : result;
+        List<Entry> entries = new ArrayList<>();
+        purchasing.purchaseOrdersOf(orderId).forEach(po -> entries.add(new Entry(po.createdAt(),
+                "Purchase order " + po.number() + " to " + po.supplierName(), OperatorWords.of(po.status()),
+                OperatorWords.of(po.reasonCode()))));
+        for (ShipmentView s : tracking.shipmentsOf(orderId)) {
+            String parcel = "Parcel " + s.carrierCode() + " " + s.trackingNumber();
+            entries.add(new Entry(s.createdAt(), parcel, OperatorWords.of(s.status()), null));
+            s.events().forEach(e -> entries.add(new Entry(e.occurredAt(), parcel, OperatorWords.of(e.status()),
+                    Stream.of(e.location(), e.description()).filter(part -> part != null && !part.isBlank())
+                            .collect(Collectors.joining(": ")))));
+        }
+        timeline.of(orderId).forEach(e -> entries.add(new Entry(e.at(), e.what(), null, null)));
+        List<Entry> sorted = entries.stream()
+                .sorted(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        return sorted.subList(Math.max(0, sorted.size() - HISTORY_ROWS), sorted.size()).stream()
+                .map(e -> FormFacts.row("at", time.format(e.at()), "what", e.what(), "status", e.status(), "detail", e.detail()))
+                .toList();
     }
 
     /**
      * The late purchase order, how late it is, its supplier's scorecard, and the backups ranked after
-     * {@code triedRank} in sourcing round {@code round} that rerouting would try.
+     * {@code triedRank} in sourcing round {@code round} that rerouting would try ({@code canReroute}
+     * is false when none is left).
      */
-    public String missedDeadline(Long orderId, Long purchaseOrderId, long round, long triedRank) {
+    public FormFacts missedDeadline(Long orderId, Long purchaseOrderId, long round, long triedRank) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         double lateHours = (double) Duration.between(po.shipByAt(), clock.instant()).toMillis() / sla.hour().toMillis();
-        StringBuilder text = new StringBuilder()
-                .append("**").append(po.supplierName()).append("** (").append(po.supplierCode())
-                .append(", score ").append(po.supplierScore()).append(") has not shipped purchase order ")
-                .append(po.number()).append(" (").append(po.status()).append(").\n\n")
-                .append("Ship-by deadline: ").append(TIME.format(po.shipByAt())).append(" UTC (")
-                .append(po.shipByHours()).append(" SLA hours")
-                .append(po.deadlineExtensions() > 0 ? ", extended " + po.deadlineExtensions() + "×" : "")
-                .append("), **late by ").append(String.format(Locale.ROOT, "%.1f", Math.max(0, lateHours)))
-                .append(" h**").append(po.remindedAt() == null ? "" : "; reminded " + TIME.format(po.remindedAt()))
-                .append("\n\n").append(scorecard(scorecards.recent(po.supplierId())))
-                .append("\n\nBackup suppliers for rerouting: ");
-        List<String> backups = candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round)).stream()
-                .filter(c -> c.getRankNo() > triedRank)
+        SupplierScorecard card = scorecards.recent(po.supplierId());
+        List<Map<String, Object>> backups = candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round))
+                .stream().filter(c -> c.getRankNo() > triedRank)
                 .map(c -> {
                     SupplierView s = catalog.supplier(c.getSupplierId());
-                    return s.name() + " (" + s.code() + ", tier " + c.getTier() + ", supply "
-                            + c.getSupplyTotal().toPlainString() + " " + order.getCurrency() + ")";
+                    return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),
+                            "supplyTotal", Money.format(c.getSupplyTotal(), order.getCurrency()));
                 })
                 .toList();
-        text.append(backups.isEmpty() ? "none left (rerouting leads to the out-of-stock decision)"
-                : String.join("; ", backups));
-        return text.toString();
-    }
-
-    private static String scorecard(SupplierScorecard card) {
-        return "Scorecard over the last " + card.from().until(card.to(), ChronoUnit.DAYS) + " days ("
-                + card.purchaseOrders() + " purchase orders): shipped within " + card.shipWithin().toHours() + " h "
-                + percent(card.shipWithinRate()) + ", on time " + percent(card.onTimeRate()) + ", accepted "
-                + percent(card.acceptanceRate()) + ", out of stock " + percent(card.stockOutRate())
-                + (card.flagged() ? ". **Flagged: " + card.why() + "**" : "");
-    }
-
-    private static String percent(Double rate) {
-        return rate == null ? "n/a" : Math.round(rate * 100) + " %";
+        return new FormFacts()
+                .put("lateSupplier", po.supplierName() + " (" + po.supplierCode() + ")")
+                .put("lateSupplierScore", po.supplierScore())
+                .put("latePurchaseOrder", po.number())
+                .put("latePurchaseOrderStatus", OperatorWords.of(po.status()))
+                .put("shipByDeadline", time.format(po.shipByAt()))
+                .put("shipByHours", po.shipByHours())
+                .put("deadlineExtensions", po.deadlineExtensions())
+                .put("lateByHours", Math.round(Math.max(0, lateHours) * 10) / 10.0)
+                .put("remindedAt", time.format(po.remindedAt()))
+                .put("scorecardDays", card.from().until(card.to(), ChronoUnit.DAYS))
+                .put("scorecardPurchaseOrders", card.purchaseOrders())
+                .put("shippedWithinHours", card.shipWithin().toHours())
+                .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
+                .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
+                .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))
+                .put("stockOutRate", OperatorWords.percent(card.stockOutRate()))
+                .put("scorecardFlag", card.flagged() ? card.why() : null)
+                .rows("backups", backups)
+                .put("canReroute", !backups.isEmpty());
     }
 }

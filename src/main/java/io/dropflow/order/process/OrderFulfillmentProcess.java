@@ -98,10 +98,8 @@ public final class OrderFulfillmentProcess {
     /** Any order form: an optional note that recordOperatorNote writes into the order's timeline, then removes. */
     public static final ProcessVariable<String> OPERATOR_NOTE = text("operatorNote");
 
-    // Task-local, for forms only: read-only summaries of the facts to decide on.
-    public static final ProcessVariable<String> TASK_ORDER_SUMMARY = text("orderSummary");
-    public static final ProcessVariable<String> TASK_HISTORY = text("history");
-    public static final ProcessVariable<String> TASK_SLA_SUMMARY = text("slaSummary");
+    // Task-local form facts (orderNumber, orderLines, history, backups, canReroute…) are
+    // OrderTaskFacts' names: prepareTaskForm sets them when a task is created.
 
     /** Element ids that Java, tests and operators' tools refer to. */
     public enum Element implements ModelElement {

@@ -4,9 +4,6 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.NEXT_CANDIDATE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_HISTORY;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_ORDER_SUMMARY;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TASK_SLA_SUMMARY;
 
 import io.dropflow.order.internal.OrderTaskFacts;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
@@ -15,8 +12,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On task creation, puts a read-only summary of the order and its history into task-local
- * variables, so the operator's form shows the facts without the process carrying business data.
+ * On task creation, puts the facts about the order and its history into task-local variables, one
+ * per fact ({@link OrderTaskFacts}), so the operator's form shows them without the process
+ * carrying business data.
  */
 @Component("prepareTaskForm")
 class PrepareTaskForm implements TaskListener {
@@ -30,11 +28,10 @@ class PrepareTaskForm implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long orderId = ORDER_ID.from(task);
-        TASK_ORDER_SUMMARY.setLocal(task, facts.summary(orderId));
-        TASK_HISTORY.setLocal(task, facts.history(orderId));
+        facts.order(orderId).setLocal(task);
         if (Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())) {
-            TASK_SLA_SUMMARY.setLocal(task, facts.missedDeadline(orderId, PURCHASE_ORDER_ID.from(task),
-                    SOURCING_ROUND.from(task), NEXT_CANDIDATE.from(task)));
+            facts.missedDeadline(orderId, PURCHASE_ORDER_ID.from(task), SOURCING_ROUND.from(task),
+                    NEXT_CANDIDATE.from(task)).setLocal(task);
         }
     }
 }

@@ -32,9 +32,10 @@ public final class PartnerAttentionProcess {
     public static final ProcessVariable<String> ATTENTION_DECISION = text("attentionDecision");
     /** Whether the operator's "try again" got the delivery taken. */
     public static final ProcessVariable<Boolean> DELIVERY_TAKEN = flag("deliveryTaken");
-    /** Task-local facts for the form. */
-    public static final ProcessVariable<String> DELIVERY_SUMMARY = text("deliverySummary");
+    /** Task-local facts for the form: the raw payload, cut to what a string variable holds, and FORM_FACTS. */
     public static final ProcessVariable<String> DELIVERY_PAYLOAD = text("deliveryPayload");
+    public static final java.util.Set<String> FORM_FACTS = java.util.Set.of("partner", "account", "topic",
+            "deliveryNumber", "receivedAt", "attempts", "lastError", "deliveryPayload");
 
     public enum Element implements ModelElement {
         START("start_delivery_not_taken"),

@@ -1,25 +1,27 @@
 package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.TaskFormFacts;
-import io.dropflow.order.OrderSummary;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnStatus;
-import io.dropflow.settlement.Money;
-import io.dropflow.supplier.PurchaseOrderView;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * What an operator reads on a return's mediation or dispute task: order, supplier, the policy's
- * result, the supplier's answer or the inspection, and the history.
+ * What an operator reads on a return's mediation or dispute task, one variable per fact: the case
+ * ({@link TaskFormFacts#CASE}), the consumer's reason and wish, the policy's result, the supplier's
+ * and consumer's answers, the return parcel and its inspection, and which decisions can apply.
  */
 @Service
 public class ReturnTaskForm {
 
-    /** The form's read-only texts (Markdown). */
-    public record Facts(String summary, String history) {
-    }
+    /** What both return forms show besides the case. */
+    public static final Set<String> RETURN = Set.of("returnReason", "wish", "exchangeSku", "policyRule",
+            "returnLabelPaidBy", "restockingFee", "round", "rounds", "supplierAnswer", "supplierAmount",
+            "supplierReason", "consumerAnswer", "consumerOfferAmount", "returnParcel", "inspectionResult", "inspectionNote",
+            "refundPerPolicy", "whyEscalated", "canCounter", "canEscalate");
 
     private final Returns returns;
     private final TaskFormFacts facts;
@@ -36,53 +38,33 @@ public class ReturnTaskForm {
      * @param rounds how many rounds the negotiation may take
      * @param escalationReason why supervisors have the return, if they do
      */
-    public Facts taskCreated(Long returnId, boolean mediation, Long rounds, String escalationReason) {
+    public FormFacts taskCreated(Long returnId, boolean mediation, Long rounds, String escalationReason) {
         ReturnRequest r = returns.get(returnId);
         r.moveTo(mediation ? ReturnStatus.MEDIATING : ReturnStatus.DISPUTED, clock.instant());
-        return new Facts(summary(r, rounds, escalationReason), facts.history(r));
-    }
-
-    private String summary(ReturnRequest r, Long rounds, String escalationReason) {
-        OrderSummary order = facts.order(r);
-        PurchaseOrderView po = facts.purchaseOrder(r);
-        StringBuilder text = new StringBuilder()
-                .append(TaskFormFacts.title(r)).append(" ").append(TaskFormFacts.onOrder(r, order)).append(" by ")
-                .append(order.consumer().name()).append(": ").append(r.getReason()).append(", wishes ")
-                .append(r.getWish() == null ? "?" : r.getWish().name().toLowerCase(Locale.ROOT))
-                .append(r.getExchangeSku() == null ? "" : " to " + r.getExchangeSku()).append(".\n\n")
-                .append(TaskFormFacts.lines(r))
-                .append("\n").append(TaskFormFacts.supplier(po)).append(".\n\n")
-                .append("Policy: ").append(r.getPolicyRule()).append(" Return label paid by ")
-                .append(r.getReturnShippingPaidBy()).append(", restocking fee ")
-                .append(r.getRestockingFeeRate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString())
-                .append(" %.\n\n");
-        if (r.getSupplierAnswer() != null) {
-            text.append("The supplier answered round ").append(r.getRoundNo()).append(" of ").append(rounds)
-                    .append(": **").append(r.getSupplierAnswer()).append("**")
-                    .append(r.getSupplierAmount() == null ? "" : ", proposing a partial refund of "
-                            + money(r.getSupplierAmount(), r) + " (the consumer keeps the goods)")
-                    .append(r.getSupplierReason() == null ? "" : " (" + r.getSupplierReason() + ")").append(".\n\n");
-        } else if (r.getRoundNo() > 0) {
-            text.append("**The supplier has not answered round ").append(r.getRoundNo()).append(".**\n\n");
-        }
-        if (r.getConsumerAnswer() != null) {
-            text.append("The consumer ").append(r.getConsumerAnswer().toLowerCase(Locale.ROOT)).append(" the offer of ")
-                    .append(money(r.getOfferAmount(), r)).append(".\n\n");
-        }
-        if (r.getReturnTrackingNumber() != null) {
-            text.append("Return parcel ").append(r.getReturnCarrierCode()).append(" ").append(r.getReturnTrackingNumber())
-                    .append(r.getInspectionResult() == null ? ", no inspection report" : ", inspection: **"
-                            + r.getInspectionResult() + "**" + (r.getInspectionNote() == null ? "" : " (" + r.getInspectionNote() + ")"))
-                    .append(". The refund per policy would be ").append(money(r.refundPerPolicy(), r))
-                    .append(".\n\n");
-        }
-        if (r.isEscalated() && escalationReason != null) {
-            text.append("Escalated: ").append(escalationReason).append(".");
-        }
-        return text.toString();
-    }
-
-    private static String money(BigDecimal amount, ReturnRequest r) {
-        return Money.format(amount, r.getCurrency());
+        boolean parcel = r.getReturnTrackingNumber() != null;
+        return facts.of(r)
+                .put("returnReason", OperatorWords.of(r.getReason()))
+                .put("wish", OperatorWords.of(r.getWish()))
+                .put("exchangeSku", r.getExchangeSku())
+                .put("policyRule", r.getPolicyRule())
+                .put("returnLabelPaidBy", OperatorWords.of(r.getReturnShippingPaidBy()))
+                .put("restockingFee", r.getRestockingFeeRate() == null ? null
+                        : r.getRestockingFeeRate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " %")
+                .put("round", r.getRoundNo())
+                .put("rounds", rounds)
+                .put("supplierAnswer", r.getSupplierAnswer() != null ? OperatorWords.of(r.getSupplierAnswer())
+                        : r.getRoundNo() > 0 ? OperatorWords.NO_ANSWER : null)
+                .put("supplierAmount", TaskFormFacts.money(r.getSupplierAmount(), r))
+                .put("supplierReason", r.getSupplierReason())
+                .put("consumerAnswer", OperatorWords.of(r.getConsumerAnswer()))
+                .put("consumerOfferAmount", r.getConsumerAnswer() == null ? null : TaskFormFacts.money(r.getOfferAmount(), r))
+                .put("returnParcel", parcel ? r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() : null)
+                .put("inspectionResult", !parcel ? null
+                        : r.getInspectionResult() == null ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
+                .put("inspectionNote", r.getInspectionNote())
+                .put("refundPerPolicy", parcel ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
+                .put("whyEscalated", r.isEscalated() ? escalationReason : null)
+                .put("canCounter", rounds == null || r.getRoundNo() < rounds)
+                .put("canEscalate", !r.isEscalated());
     }
 }

@@ -3,8 +3,6 @@ package io.dropflow.returns.process;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.ESCALATION_REASON;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_ROUNDS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.TASK_HISTORY;
-import static io.dropflow.returns.process.ReturnNegotiationProcess.TASK_RETURN_SUMMARY;
 
 import io.dropflow.returns.internal.ReturnTaskForm;
 import io.dropflow.returns.process.ReturnNegotiationProcess.Element;
@@ -12,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of a return task: the return's status moves, and the form's read-only facts go into task-local variables. */
+/** On creation of a return task: the return's status moves, and the form's facts go into task-local variables, one each. */
 @Component("prepareReturnTaskForm")
 class PrepareReturnTaskForm implements TaskListener {
 
@@ -24,10 +22,7 @@ class PrepareReturnTaskForm implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReturnTaskForm.Facts facts = form.taskCreated(RETURN_ID.from(task),
-                Element.MEDIATE.id().equals(task.getTaskDefinitionKey()), NEGOTIATION_ROUNDS.from(task, null),
-                ESCALATION_REASON.from(task, null));
-        TASK_RETURN_SUMMARY.setLocal(task, facts.summary());
-        TASK_HISTORY.setLocal(task, facts.history());
+        form.taskCreated(RETURN_ID.from(task), Element.MEDIATE.id().equals(task.getTaskDefinitionKey()),
+                NEGOTIATION_ROUNDS.from(task, null), ESCALATION_REASON.from(task, null)).setLocal(task);
     }
 }

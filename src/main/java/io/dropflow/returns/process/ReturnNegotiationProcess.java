@@ -90,9 +90,8 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<RefundBasis> REFUND_BASIS = choice("refundBasis", RefundBasis.class);
     /** Whether the exchange has been ordered already. */
     public static final ProcessVariable<Boolean> EXCHANGE_ORDERED = flag("exchangeOrdered");
-    /** Task-local, for forms only. */
-    public static final ProcessVariable<String> TASK_RETURN_SUMMARY = text("returnSummary");
-    public static final ProcessVariable<String> TASK_HISTORY = text("history");
+    // Task-local form facts (caseNumber, caseLines, policy, history, canCounter…) are ReturnTaskForm's
+    // names: prepareReturnTaskForm sets them when a task is created.
 
     /** Messages the model waits for; they reach it through the inbox. */
     public enum Message implements ModelMessage {

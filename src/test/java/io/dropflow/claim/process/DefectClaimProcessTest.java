@@ -151,8 +151,11 @@ class DefectClaimProcessTest {
         assertThat(filed.path("respondBy").asText()).isNotBlank();
         assertThat(task(claim).getDueDate()).isNotNull();
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("operators");
-        assertThat((String) engine.getTaskService().getVariableLocal(task(claim).getId(), "claimSummary"))
-                .contains("DF-CL" + claim, "The mug arrived in pieces.", "ACME", "broken-mug.jpg");
+        Map<String, Object> facts = engine.getTaskService().getVariablesLocal(task(claim).getId());
+        assertThat(facts).containsEntry("caseNumber", "DF-CL" + claim)
+                .containsEntry("description", "The mug arrived in pieces.").containsEntry("claimType", "Damaged");
+        assertThat(facts.get("supplier")).asString().contains("ACME");
+        assertThat(facts.get("evidence")).asString().contains("broken-mug.jpg");
 
         complete(claim, Map.of("reviewDecision", "accept"));
         dropflow.runClaimJobs(claim);
@@ -264,7 +267,7 @@ class DefectClaimProcessTest {
 
         assertThat(dropflow.claimProcess(claim)).hasPassed("event_evidence_added").isWaitingAt(REVIEW_CLAIM.id());
         assertThat(dropflow.getClaim(claim).path("evidence")).hasSize(2);
-        assertThat((String) engine.getTaskService().getVariableLocal(task(claim).getId(), "claimSummary"))
+        assertThat(engine.getTaskService().getVariableLocal(task(claim).getId(), "evidence").toString())
                 .contains("closeup.jpg");
     }
 
@@ -299,8 +302,11 @@ class DefectClaimProcessTest {
         assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
         Task negotiation = task(claim);
         assertThat(dropflow.candidateGroups(negotiation)).containsExactly("operators");
-        assertThat((String) engine.getTaskService().getVariableLocal(negotiation.getId(), "negotiationSummary"))
-                .contains("Round 1 of 2", "REJECTED", "no damage visible");
+        assertThat(engine.getTaskService().getVariablesLocal(negotiation.getId())).containsEntry("round", 1)
+                .containsEntry("rounds", 2L).containsEntry("supplierAnswer", "Rejected")
+                .containsEntry("supplierReason", "no damage visible")
+                .as("no offer to accept, a counter round left").containsEntry("canAcceptSupplierOffer", false)
+                .containsEntry("canCounter", true);
 
         // Accepting an offer the supplier never made is refused; an amount above the claim too
         assertThatThrownBy(() -> complete(claim, Map.of("negotiationDecision", "accept_supplier_offer")))

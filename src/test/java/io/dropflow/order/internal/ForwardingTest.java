@@ -23,6 +23,7 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.ShipByHoursTable;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderStatus;
@@ -64,7 +65,7 @@ class ForwardingTest {
         return category.equals("fragile") ? hours + 24 : hours;
     };
     private final Forwarding forwarding = new Forwarding(orders, candidates, catalog, purchasing, storefront, table,
-            SLA, timeline, CLOCK);
+            SLA, timeline, SellerTime.in("Asia/Shanghai"), CLOCK);
 
     private Order order;
 
@@ -220,6 +221,16 @@ class ForwardingTest {
 
             verify(storefront).notifyDelay(eq("SHOP-1001"), any(),
                     eq("DF-7-PO1-delay-" + late.shipByAt().getEpochSecond()));
+        }
+
+        @Test
+        void aReminderIsRecordedWithTheDeadlineInTheSellersTime() {
+            PurchaseOrderView po = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
+            when(purchasing.remindOfShipBy(11L)).thenReturn(Optional.of(po));
+
+            forwarding.remindSupplier(11L);
+
+            assertThat(timeline.lines()).containsExactly("Reminded ACME to ship DF-7-PO1 by 2026-03-03 17:00 (Asia/Shanghai)");
         }
 
         @Test

@@ -14,6 +14,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.carrier.Tracking;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
@@ -22,10 +24,11 @@ import io.dropflow.supplier.Scorecards;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What an operator's form says about an order. */
+/** What an operator's form says about an order: one variable per fact, words not codes, the seller's time. */
 class OrderTaskFactsTest {
 
     private final Orders orders = mock(Orders.class);
@@ -36,7 +39,7 @@ class OrderTaskFactsTest {
     private final Scorecards scorecards = mock(Scorecards.class);
     private final RecordedTimeline timeline = new RecordedTimeline();
     private final OrderTaskFacts facts = new OrderTaskFacts(orders, candidates, purchasing, tracking, catalog,
-            scorecards, timeline, SLA, CLOCK);
+            scorecards, timeline, SLA, SellerTime.in("Asia/Shanghai"), CLOCK);
 
     @BeforeEach
     void givenAMugOrder() {
@@ -54,46 +57,75 @@ class OrderTaskFactsTest {
     }
 
     @Test
-    void theSummaryShowsLinesTotalAddressAndConsumer() {
-        assertThat(facts.summary(ORDER_ID)).contains("**Order 7** (storefront SHOP-1001)", "- 1 × DEMO-MUG at 15.00 EUR",
-                "Sale total: **15.00 EUR**", "Ship to: Erika Mustermann, Heidestrasse 17, 51147 Köln, DE",
-                "Consumer: Erika Mustermann <erika@example.com>");
+    void theOrderIsOneVariablePerFactWithMoneyInItsCurrencysDecimals() {
+        FormFacts order = facts.order(ORDER_ID);
+
+        assertThat(order.values().keySet()).containsExactlyInAnyOrderElementsOf(OrderTaskFacts.ORDER);
+        assertThat(order.values()).containsEntry("orderNumber", "SHOP-1001").containsEntry("saleTotal", "15.00 EUR")
+                .containsEntry("shipTo", "Erika Mustermann, Heidestrasse 17, 51147 Köln, DE")
+                .containsEntry("consumer", "Erika Mustermann <erika@example.com>");
+        assertThat(order.get("orderStatus")).asString().doesNotContain("_").isNotBlank();
+        assertThat(order.get("orderLines")).isEqualTo(List.of(Map.of("quantity", 1, "sku", "DEMO-MUG", "salePrice", "15.00 EUR")));
     }
 
     @Test
-    void aMissedDeadlineSaysHowLateAndNamesTheBackupsRankedAfterTheLateSupplier() {
+    void aYenOrderHasNoDecimals() {
+        when(orders.byId(ORDER_ID)).thenReturn(OrderFixtures.order(OrderFixtures.addressIn("DE"), "DEMO-MUG", 2, "1500", "JPY"));
+
+        assertThat(facts.order(ORDER_ID).values()).containsEntry("saleTotal", "3000 JPY");
+    }
+
+    @Test
+    void aMissedDeadlineSaysHowLateInTheSellersTimeAndNamesTheBackupsRankedAfterTheLateSupplier() {
         lateByTwoHours();
         when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
                 new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00")),
                 new SourcingCandidate(ORDER_ID, 1, 2, 2L, 2, new BigDecimal("7.50"))));
         when(catalog.supplier(2L)).thenReturn(supplier(2, "BRIGHT", 80));
 
-        String text = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
 
-        assertThat(text).contains("**Acme Homeware** (ACME, score 90) has not shipped purchase order DF-7-PO1",
-                "**late by 2.0 h**", "Backup suppliers for rerouting: BRIGHT Goods (BRIGHT, tier 2, supply 7.50 EUR)");
+        assertThat(late.values().keySet()).containsExactlyInAnyOrderElementsOf(OrderTaskFacts.MISSED_DEADLINE);
+        assertThat(late.values()).containsEntry("lateSupplier", "Acme Homeware (ACME)").containsEntry("lateSupplierScore", 90)
+                .containsEntry("latePurchaseOrder", "DF-7-PO1").containsEntry("latePurchaseOrderStatus", "Accepted")
+                .containsEntry("lateByHours", 2.0).containsEntry("shipByDeadline", "2026-03-02 16:00 (Asia/Shanghai)")
+                .containsEntry("canReroute", true);
+        assertThat(late.get("backups")).isEqualTo(List.of(
+                Map.of("supplier", "BRIGHT Goods", "code", "BRIGHT", "tier", 2, "supplyTotal", "7.50 EUR")));
     }
 
     @Test
-    void withNoBackupLeftReroutingLeadsToTheOutOfStockDecision() {
+    void withNoBackupLeftReroutingIsNotOffered() {
         lateByTwoHours();
         when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
                 new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00"))));
 
-        assertThat(facts.missedDeadline(ORDER_ID, 11L, 1, 1))
-                .contains("none left (rerouting leads to the out-of-stock decision)");
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(late.values()).containsEntry("canReroute", false).containsEntry("backups", List.of());
     }
 
     @Test
-    void theHistoryShowsPurchaseOrdersAndTheLatestEightTimelineLines() {
+    void theHistoryIsRowsOldestFirstInWordsAndTheSellersTime() {
         when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(11, 1, PurchaseOrderStatus.DECLINED)));
-        for (int i = 1; i <= 10; i++) {
-            timeline.record(NOW, "step " + i);
+        for (int i = 1; i <= OrderTaskFacts.HISTORY_ROWS + 2; i++) {
+            timeline.record(NOW.plusSeconds(i), "step " + i);
         }
 
-        String history = facts.history(ORDER_ID);
+        List<Map<String, Object>> history = facts.history(ORDER_ID);
 
-        assertThat(history).startsWith("- Purchase order DF-7-PO1 to Acme Homeware: DECLINED\n")
-                .contains("step 3", "step 10").doesNotContain("step 2\n");
+        assertThat(history).hasSize(OrderTaskFacts.HISTORY_ROWS);
+        assertThat(history.get(history.size() - 1)).containsEntry("what", "step " + (OrderTaskFacts.HISTORY_ROWS + 2))
+                .containsEntry("at", "2026-03-02 18:00 (Asia/Shanghai)");
+        assertThat(history).extracting(row -> row.get("what")).doesNotContain("step 2")
+                .doesNotContain("Purchase order DF-7-PO1 to Acme Homeware");
+    }
+
+    @Test
+    void aPurchaseOrdersStatusReadsAsAWord() {
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(11, 1, PurchaseOrderStatus.CANCELLATION_REQUESTED)));
+
+        assertThat(facts.history(ORDER_ID)).first().isEqualTo(Map.of("at", "2026-03-02 17:00 (Asia/Shanghai)",
+                "what", "Purchase order DF-7-PO1 to Acme Homeware", "status", "Cancellation requested"));
     }
 }

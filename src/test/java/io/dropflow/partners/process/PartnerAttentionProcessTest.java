@@ -133,7 +133,8 @@ class PartnerAttentionProcessTest {
                 .isEqualTo(1);
         Map<String, Object> facts = engine.getTaskService().getVariablesLocal(task.getId());
         assertThat((String) facts.get("deliveryPayload")).contains(number);
-        assertThat((String) facts.get("deliverySummary")).contains("cj", "ORDER", "has no purchase order " + number);
+        assertThat(facts).containsEntry("partner", "cj").containsEntry("topic", "ORDER");
+        assertThat((String) facts.get("lastError")).contains("has no purchase order " + number);
 
         // When the operator tries it again and it still cannot be matched, the task comes back
         engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "retry"));

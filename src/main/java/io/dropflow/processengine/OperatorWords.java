@@ -1,0 +1,58 @@
+package io.dropflow.processengine;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place where codes (statuses, reasons, types, channels) become the words an operator
+ * reads on a task form: "OUT_OF_STOCK" reads "Out of stock", "partial_refund" "Partial refund".
+ * Whole strings only, so that a translation can match each value exactly; words that the rule
+ * gets wrong are listed here.
+ */
+public final class OperatorWords {
+
+    /** Codes whose words are not the code with spaces. */
+    private static final Map<String, String> EXCEPTIONS = Map.of(
+            "EXCEPTION", "Carrier exception",
+            "RESHIP", "Reshipment",
+            "OK", "OK",
+            "NEEDS_REVIEW", "Needs review",
+            "ACCEPTED_BY_SUPPLIER", "Accepted by the supplier");
+
+    /** Fixed words a form shows where there is no value to show. */
+    public static final String NOT_KNOWN_YET = "Not known yet";
+    public static final String NO_ANSWER = "No answer";
+    public static final String NO_INSPECTION_REPORT = "No inspection report";
+    public static final String NO_EXPIRY_DATE = "No expiry date";
+    public static final String REQUIRED = "Required";
+    public static final String NOT_REQUIRED = "Not required";
+    public static final String CROSS_BORDER = "Cross-border";
+    public static final String DOMESTIC = "Domestic";
+
+    private OperatorWords() {
+    }
+
+    /** A rate as a whole percentage, "83 %"; {@link #NOT_KNOWN_YET} without one. */
+    public static String percent(Double rate) {
+        return rate == null ? NOT_KNOWN_YET : Math.round(rate * 100) + " %";
+    }
+
+    /** The words for a code; null stays null. */
+    public static String of(Enum<?> code) {
+        return code == null ? null : of(code.name());
+    }
+
+    /** The words for a code written as text ("OUT_OF_STOCK", "partial_refund"); null stays null. */
+    public static String of(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String key = code.strip().toUpperCase(Locale.ROOT);
+        String exception = EXCEPTIONS.get(key);
+        if (exception != null) {
+            return exception;
+        }
+        String words = key.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

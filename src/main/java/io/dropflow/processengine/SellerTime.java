@@ -1,0 +1,58 @@
+package io.dropflow.processengine;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times as the seller's operators read them: in the seller's time zone
+ * ({@code dropflow.seller.time-zone}), with the zone named, "2026-12-02 15:04 (Asia/Shanghai)".
+ * Every task form and every operator-facing text Dropflow writes formats its moments here.
+ */
+@Component
+public class SellerTime {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final ZoneId zone;
+
+    SellerTime(@Value("${dropflow.seller.time-zone:UTC}") String zone) {
+        this.zone = zone(zone);
+    }
+
+    /** For tests and callers outside Spring. */
+    public static SellerTime in(String zone) {
+        return new SellerTime(zone);
+    }
+
+    /** "2026-12-02 15:04 (Asia/Shanghai)"; null for no moment. */
+    public String format(Instant at) {
+        return at == null ? null : MINUTES.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    /** The seller's calendar day of a moment. */
+    public LocalDate date(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    private static ZoneId zone(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException("dropflow.seller.time-zone is empty: set a time zone such as UTC or Asia/Shanghai");
+        }
+        try {
+            return ZoneId.of(id.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("dropflow.seller.time-zone '" + id
+                    + "' is not a time zone: use a region id such as Asia/Shanghai or Europe/Berlin, or UTC", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.dropflow.groupbuy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.carrier.Tracking;
+import io.dropflow.order.Consumer;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.SellerTime;
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** The group-buy forms' facts: one row per consumer for the form's table, times in the seller's zone. */
+class GroupBuyTaskFormTest {
+
+    private final Batches batches = mock(Batches.class);
+    private final GroupBuyLines lines = mock(GroupBuyLines.class);
+    private final GroupBuyOrders orders = mock(GroupBuyOrders.class);
+    private final OrderLookup lookup = mock(OrderLookup.class);
+    private final GroupBuyTaskForm form = new GroupBuyTaskForm(batches, mock(Purchases.class), lines, orders, lookup,
+            mock(Purchasing.class), mock(Catalog.class), mock(Tracking.class), SellerTime.in("Asia/Shanghai"));
+
+    @Test
+    void uncollectedGoodsAreOneRowPerConsumerWithTheCollectionTimeInTheSellersZone() {
+        Leader leader = new Leader("LEO", "Leo", null, null, "leo", new BigDecimal("0.10"), Instant.EPOCH);
+        PickupPoint point = new PickupPoint("P", new PickupPoint.Address("Corner shop", "1 Road", null, "Berlin", null,
+                null, "DE"), ZoneId.of("Europe/Berlin"), leader, Instant.EPOCH);
+        Batch batch = new Batch(point, Instant.EPOCH, null, Instant.EPOCH);
+        batch.collectBy(Instant.parse("2026-12-02T07:04:00Z"));
+        when(batches.byId(3L)).thenReturn(batch);
+        GroupBuyOrder order = new GroupBuyOrder(40L, 3L, "1234", "EUR", Instant.EPOCH);
+        order.addLine(1, "RICE-5KG", 2, new BigDecimal("9.90"));
+        order.addLine(2, "OIL-1L", 1, new BigDecimal("3.50"));
+        List<GroupBuyLine> waiting = order.getLines();
+        waiting.forEach(l -> ReflectionTestUtils.setField(l, "groupBuyOrderId", 4L));
+        when(lines.findByBatchIdAndStatus(3L, GroupBuyLine.Status.READY)).thenReturn(waiting);
+        when(orders.findById(4L)).thenReturn(Optional.of(order));
+        when(lookup.order(40L)).thenReturn(new OrderSummary(40L, "GB-40", OrderStatus.READY_FOR_PICKUP, "GROUP_BUY", "EUR",
+                new Consumer("Wang Fang", "wang@example.com", "+86 139"), null, List.of(), Instant.EPOCH));
+
+        FormFacts shown = form.uncollected(3L);
+
+        assertThat(shown.values().keySet()).containsExactlyInAnyOrderElementsOf(GroupBuyTaskForm.FACTS);
+        assertThat(shown.values()).containsEntry("leaderName", "Leo").containsEntry("collectByText",
+                "2026-12-02 15:04 (Asia/Shanghai)");
+        assertThat(shown.get("consumerRows")).isEqualTo(List.of(Map.of("consumer", "Wang Fang", "phone", "+86 139",
+                "lines", "2 × RICE-5KG, 1 × OIL-1L")));
+    }
+}

@@ -1,0 +1,75 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropflow.order.OrderStatus;
+import io.dropflow.settlement.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The pieces every task form's facts are made of: words, moments, amounts, variables. */
+class FormFactsTest {
+
+    private static final Instant AT = Instant.parse("2026-12-02T07:04:00Z");
+
+    @Test
+    void momentsAreInTheSellersZoneAndSayWhichZone() {
+        assertThat(SellerTime.in("Asia/Shanghai").format(AT)).isEqualTo("2026-12-02 15:04 (Asia/Shanghai)");
+        assertThat(SellerTime.in("UTC").format(AT)).isEqualTo("2026-12-02 07:04 (UTC)");
+        assertThat(SellerTime.in("UTC").format(null)).isNull();
+    }
+
+    @Test
+    void anUnknownZoneRefusesToStartNamingTheSetting() {
+        assertThatThrownBy(() -> SellerTime.in("Mars/Olympus")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dropflow.seller.time-zone 'Mars/Olympus' is not a time zone");
+        assertThatThrownBy(() -> SellerTime.in(" ")).hasMessageContaining("dropflow.seller.time-zone is empty");
+    }
+
+    @Test
+    void anUnknownZoneInTheSettingsStopsStartUpAndUtcIsTheDefault() {
+        ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(SellerTime.class);
+
+        app.withPropertyValues("dropflow.seller.time-zone=Mars/Olympus").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("dropflow.seller.time-zone 'Mars/Olympus' is not a time zone");
+        });
+        app.run(context -> assertThat(context.getBean(SellerTime.class).zone()).hasToString("UTC"));
+        app.withPropertyValues("dropflow.seller.time-zone=Asia/Shanghai")
+                .run(context -> assertThat(context.getBean(SellerTime.class).format(AT))
+                        .isEqualTo("2026-12-02 15:04 (Asia/Shanghai)"));
+    }
+
+    @Test
+    void codesReadAsWholeWords() {
+        assertThat(OperatorWords.of(OrderStatus.OUT_OF_STOCK)).isEqualTo("Out of stock");
+        assertThat(OperatorWords.of(OrderStatus.SHIPPED)).isEqualTo("Shipped");
+        assertThat(OperatorWords.of("partial_refund")).isEqualTo("Partial refund");
+        assertThat(OperatorWords.of("RESHIP")).isEqualTo("Reshipment");
+        assertThat(OperatorWords.of((String) null)).isNull();
+        assertThat(OperatorWords.percent(0.834)).isEqualTo("83 %");
+        assertThat(OperatorWords.percent(null)).isEqualTo(OperatorWords.NOT_KNOWN_YET);
+    }
+
+    @Test
+    void amountsHaveTheirCurrencysDecimalsAndCode() {
+        assertThat(Money.format(new BigDecimal("1500"), "JPY")).isEqualTo("1500 JPY");
+        assertThat(Money.format(new BigDecimal("15"), "EUR")).isEqualTo("15.00 EUR");
+        assertThat(Money.format(new BigDecimal("1.5"), "KWD")).isEqualTo("1.500 KWD");
+    }
+
+    @Test
+    void factsAreSmallValuesOrRows() {
+        FormFacts facts = new FormFacts().put("total", new BigDecimal("15.00")).put("late", true)
+                .rows("lines", List.of(Map.of("sku", "DEMO-MUG")));
+        assertThat(facts.values()).containsEntry("total", "15.00").containsEntry("late", true)
+                .containsEntry("lines", List.of(Map.of("sku", "DEMO-MUG")));
+        assertThatThrownBy(() -> new FormFacts().put("when", AT)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,67 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.TaskFormFacts;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.returns.ReturnAnswerEvent;
+import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The return forms' facts: words not codes, amounts in the currency's decimals, which decisions can apply. */
+class ReturnTaskFormTest {
+
+    private final Returns returns = mock(Returns.class);
+    private final TaskFormFacts facts = mock(TaskFormFacts.class);
+    private final ReturnTaskForm form = new ReturnTaskForm(returns, facts, CLOCK);
+    private final ReturnRequest request = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0.10", true), 9L);
+
+    @BeforeEach
+    void theReturnIsOnFile() {
+        when(returns.get(9L)).thenReturn(request);
+        when(facts.of(request)).thenAnswer(call -> new FormFacts());
+    }
+
+    @Test
+    void aSupplierAlternativeReadsInWordsWithItsAmount() {
+        request.startRound(1, NOW);
+        request.recordSupplierAnswer(1, ReturnAnswerEvent.Answer.ALTERNATIVE, new BigDecimal("7.5"), null, NOW);
+
+        FormFacts shown = form.taskCreated(9L, true, 2L, null);
+
+        assertThat(shown.values().keySet()).containsExactlyInAnyOrderElementsOf(ReturnTaskForm.RETURN);
+        assertThat(shown.values()).containsEntry("returnReason", "Changed mind").containsEntry("wish", "Refund")
+                .containsEntry("returnLabelPaidBy", "Consumer").containsEntry("restockingFee", "10 %")
+                .containsEntry("supplierAnswer", "Alternative").containsEntry("supplierAmount", "7.50 EUR")
+                .containsEntry("canCounter", true).containsEntry("canEscalate", true).containsEntry("refundPerPolicy", null);
+    }
+
+    @Test
+    void theLastRoundCannotBeCounteredAndAnEscalatedReturnNotEscalatedAgain() {
+        request.startRound(2, NOW);
+        request.escalate(NOW);
+
+        FormFacts shown = form.taskCreated(9L, true, 2L, "the supplier did not answer in time");
+
+        assertThat(shown.values()).containsEntry("supplierAnswer", "No answer").containsEntry("canCounter", false)
+                .containsEntry("canEscalate", false).containsEntry("whyEscalated", "the supplier did not answer in time");
+    }
+
+    @Test
+    void anInspectedParcelShowsTheRefundPerPolicy() {
+        request.labelBooked("DHL", "RET-1", "https://label.example/1", NOW);
+        request.recordInspection("DAMAGED_BY_CONSUMER", "scratched", NOW);
+
+        FormFacts shown = form.taskCreated(9L, false, 2L, null);
+
+        assertThat(shown.values()).containsEntry("returnParcel", "DHL RET-1")
+                .containsEntry("inspectionResult", "Damaged by consumer").containsEntry("refundPerPolicy", "8.60 EUR");
+    }
+}
