@@ -65,6 +65,7 @@ class TechnicalSettingsTest {
             Map.entry("dropflow.settlement.currency", "the ledger's currency, chosen once"),
             Map.entry("dropflow.seller.name", "printed on labels"),
             Map.entry("dropflow.seller.return-address", "printed on labels"),
+            Map.entry("dropflow.seller.time-zone", "how dates are shown to operators, not a business rule"),
             Map.entry("dropflow.public-base-url", "where partners reach us"),
             Map.entry("dropflow.webhooks.token", "a secret"),
             Map.entry("dropflow.identity.groups", "work groups and their roles"),
