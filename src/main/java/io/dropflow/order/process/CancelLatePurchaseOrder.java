@@ -9,7 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** After a missed deadline, rerouted or cancelled: the late supplier is asked to cancel its purchase order. */
+/**
+ * After a missed deadline, rerouted or cancelled: the late supplier is asked to cancel its purchase
+ * order. Only for orders still running on a model version from before "Cancel purchase order with
+ * supplier" (the current model asks through {@code requestSupplierCancellation}); remove it once
+ * none is left.
+ */
 @CallsPartner
 @Component("cancelLatePurchaseOrder")
 class CancelLatePurchaseOrder implements JavaDelegate {

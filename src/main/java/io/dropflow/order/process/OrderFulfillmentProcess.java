@@ -82,6 +82,22 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<String> SLA_DECISION = text("slaDecision");
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
     public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
+    /**
+     * Why "Cancel purchase order with supplier" runs: the events that lead into it write it, the
+     * gateway after it reads it (a cancelled purchase order is rerouted or refunded).
+     */
+    public static final ProcessVariable<CancellationCause> CANCELLATION_CAUSE =
+            choice("cancellationCause", CancellationCause.class);
+
+    /** Why a purchase order is cancelled with its supplier. */
+    public enum CancellationCause {
+        /** The consumer cancelled: refunded once the supplier has answered. */
+        CONSUMER,
+        /** After a missed ship-by deadline the operator reroutes: the next supplier gets the order. */
+        REROUTE,
+        /** After a missed ship-by deadline the operator cancels: refunded once the supplier has answered. */
+        CANCEL_AND_REFUND
+    }
 
     // The parcel.
     /** The shipped parcel; carrier events are correlated by it. */
@@ -137,22 +153,21 @@ public final class OrderFulfillmentProcess {
         SLA_ESCALATION("boundary_sla_escalation"),
         ESCALATE_TO_SUPERVISORS("service_escalate_to_supervisors"),
         EXTEND_SHIP_BY_DEADLINE("service_extend_ship_by_deadline"),
-        CANCEL_LATE_PURCHASE_ORDER("service_cancel_late_purchase_order"),
-        AWAIT_REROUTE_ANSWER("gateway_await_reroute_answer"),
-        LATE_CANCELLATION_ACCEPTED("event_late_cancellation_accepted"),
-        AWAIT_SHIPMENT_AFTER_LATE_REFUSAL("gateway_await_shipment_after_late_refusal"),
-        END_SHIPPED_AFTER_LATE_REFUSAL("end_sourcing_shipped_after_late_refusal"),
-        LATE_SHIPMENT_UNCONFIRMED("timer_late_shipment_unconfirmed"),
-        REROUTE_UNANSWERED("timer_reroute_unanswered"),
-        END_LATE_SHIPPED_INSTEAD("end_sourcing_late_shipped_instead"),
-        REROUTE_OR_REFUND("gateway_reroute_or_refund"),
-        END_SOURCING_CANCELLED_LATE("end_sourcing_cancelled_late"),
+        END_SOURCING_REROUTE_LATE("end_sourcing_reroute_late"),
+        END_SOURCING_CANCEL_LATE("end_sourcing_cancel_late"),
+        LATE_ORDER_TO_CANCEL("boundary_late_order_to_cancel"),
+        SOURCING_ENTRY("gateway_sourcing_entry"),
         // The consumer's cancellation
+        CONSUMER_CANCELLED("boundary_consumer_cancelled"),
+        // Cancelling a purchase order with its supplier, whatever the cause
+        CANCEL_PURCHASE_ORDER("sub_cancel_purchase_order"),
+        CONSUMER_CANCELLED_MEANWHILE("boundary_consumer_cancelled_meanwhile"),
         REQUEST_SUPPLIER_CANCELLATION("service_request_supplier_cancellation"),
         END_CANCELLED_BEFORE_FORWARDING("end_cancelled_before_forwarding"),
         AWAIT_CANCELLATION_ANSWER("gateway_await_cancellation_answer"),
         SHIPPED_INSTEAD("event_shipped_instead"),
         END_SHIPPED_INSTEAD("end_shipped_instead"),
+        CANCELLATION_ACCEPTED("event_cancellation_accepted"),
         END_SUPPLIER_CANCELLED("end_supplier_cancelled"),
         AWAIT_SHIPMENT_AFTER_REFUSAL("gateway_await_shipment_after_refusal"),
         END_SHIPPED_DESPITE_CANCELLATION("end_shipped_despite_cancellation"),
@@ -160,6 +175,7 @@ public final class OrderFulfillmentProcess {
         END_CANCELLED_SHIPMENT_UNCONFIRMED("end_cancelled_shipment_unconfirmed"),
         CANCELLATION_UNANSWERED("timer_cancellation_unanswered"),
         END_CANCELLED_UNANSWERED("end_cancelled_unanswered"),
+        REROUTE_AFTER_CANCELLATION("gateway_reroute_after_cancellation"),
         // The parcel
         REGISTER_TRACKING("service_register_tracking"),
         SYNC_TRACKING("service_sync_tracking_to_storefront"),

@@ -716,12 +716,13 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
 
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(LATE_CANCELLATION_ACCEPTED.id(), PICK_NEXT_SUPPLIER.id())
+            assertThat(dropflow.process(order)).hasPassed(END_SOURCING_REROUTE_LATE.id(), CANCELLATION_ACCEPTED.id(), SOURCING_ENTRY.id(), PICK_NEXT_SUPPLIER.id())
+                    .hasNotPassed(REFUND_CONSUMER.id())
                     .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             JsonNode purchaseOrders = dropflow.getOrder(order).path("purchaseOrders");
             assertThat(purchaseOrders.get(0).path("status").asText()).isEqualTo("CANCELLED");
@@ -736,10 +737,10 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
             dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-REFUSED-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_AFTER_LATE_REFUSAL.id())
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_DESPITE_CANCELLATION.id())
                     .isWaitingAt(REGISTER_TRACKING.id());
             assertThat(supplier.received(po(order, 2))).as("no second purchase order").isNull();
         }
@@ -750,7 +751,7 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);
 
-            dropflow.fireTimer(order, REROUTE_UNANSWERED.id());
+            dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id());
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
@@ -765,7 +766,7 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
 
-            dropflow.fireTimer(order, LATE_SHIPMENT_UNCONFIRMED.id());
+            dropflow.fireTimer(order, REFUSED_SHIPMENT_UNCONFIRMED.id());
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
@@ -780,7 +781,7 @@ class OrderFulfillmentProcessTest {
 
             dropflow.supplierShipped("LUMEN", po(order, 1), "TRK-LATE-SHIPPED-" + order);
 
-            assertThat(dropflow.process(order)).hasPassed(END_LATE_SHIPPED_INSTEAD.id())
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_INSTEAD.id())
                     .isWaitingAt(REGISTER_TRACKING.id());
         }
 
@@ -793,14 +794,14 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_REROUTE_ANSWER.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
             assertThat(refundsFor(order)).as("no refund before the supplier answers").isZero();
 
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(LATE_CANCELLATION_ACCEPTED.id(), END_SOURCING_CANCELLED_LATE.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(END_SOURCING_CANCEL_LATE.id(), CANCELLATION_ACCEPTED.id(), END_SUPPLIER_CANCELLED.id(), END_CLOSED_REFUNDED.id());
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(refundsFor(order)).isEqualTo(1);
         }
@@ -814,8 +815,8 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-SHIPPED-" + order);
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(END_LATE_SHIPPED_INSTEAD.id())
-                    .hasNotPassed(END_SOURCING_CANCELLED_LATE.id()).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_INSTEAD.id())
+                    .hasNotPassed(REFUND_CONSUMER.id()).isWaitingAt(AWAIT_DELIVERY.id());
             assertThat(refundsFor(order)).isZero();
         }
 
@@ -826,11 +827,11 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
-            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_LATE_REFUSAL.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
             dropflow.supplierShipped("ACME", po(order, 1), "TRK-CANCEL-LATE-REFUSED-" + order);
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_AFTER_LATE_REFUSAL.id())
+            assertThat(dropflow.process(order)).hasPassed(END_SHIPPED_DESPITE_CANCELLATION.id())
                     .isWaitingAt(AWAIT_DELIVERY.id());
             assertThat(refundsFor(order)).isZero();
         }
@@ -842,10 +843,10 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_SHIPPED", null, null);
 
-            dropflow.fireTimer(order, LATE_SHIPMENT_UNCONFIRMED.id());
+            dropflow.fireTimer(order, REFUSED_SHIPMENT_UNCONFIRMED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CANCELLED_SHIPMENT_UNCONFIRMED.id(), END_CLOSED_REFUNDED.id());
             assertThat(supplier.received(po(order, 2))).as("no backup is asked when cancelling").isNull();
             assertThat(refundsFor(order)).isEqualTo(1);
         }
@@ -856,10 +857,34 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("slaDecision", "cancel_and_refund"));
             dropflow.runJobs(order);
 
-            dropflow.fireTimer(order, REROUTE_UNANSWERED.id());
+            dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SOURCING_CANCELLED_LATE.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        /** The consumer's cancellation wins over a reroute: the supplier is asked again and the consumer refunded. */
+        @Test
+        void aConsumerWhoCancelsWhileTheLateSupplierIsAskedIsRefundedAndNoBackupIsAsked() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
+
+            assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).hasPassed(CONSUMER_CANCELLED_MEANWHILE.id())
+                    .isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
+            assertThat(refundsFor(order)).as("no refund before the supplier answers").isZero();
+
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SUPPLIER_CANCELLED.id(), END_CLOSED_REFUNDED.id())
+                    .hasNotPassed(PICK_NEXT_SUPPLIER.id());
+            assertThat(supplier.received(po(order, 2))).as("no backup is asked once the consumer cancelled").isNull();
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -903,7 +928,7 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(END_CANCELLED_BEFORE_FORWARDING.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(CONSUMER_CANCELLED.id(), END_CANCELLED_BEFORE_FORWARDING.id(), END_CLOSED_REFUNDED.id());
             assertThat(supplier.receivedFor(order)).isEmpty();
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(refundsFor(order)).isEqualTo(1);
