@@ -186,6 +186,11 @@ class DefectClaimProcessTest {
         engine.getManagementService().setJobDuedate(failed.getId(), null);
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER.id(), BOOK_OUTCOME.id(), TELL_CONSUMER.id()).isEnded();
+        // through the three phases: review, negotiation, and the remedy inside it
+        assertThat(dropflow.claimProcess(claim)).hasPassed("start_claim_to_settle", "subprocess_review_claim",
+                "end_claim_accepted", "gateway_claim_accepted", "subprocess_negotiate_with_supplier", "start_claim_to_negotiate",
+                "subprocess_carry_out_remedy", "start_claim_agreed", "end_claim_resolved", "end_remedy_carried_out",
+                "end_negotiation_ended");
         assertThat(storefrontCalls(order, "REFUND"))
                 .containsExactly("15.00 EUR");
 
@@ -237,7 +242,8 @@ class DefectClaimProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectionReason");
 
         complete(claim, Map.of("reviewDecision", "reject", "rejectionReason", "The photos show the mug intact."));
-        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected").isWaitingAt(TELL_CONSUMER.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_rejected", "end_claim_not_accepted")
+                .isWaitingAt(TELL_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         JsonNode rejected = dropflow.getClaim(claim);
@@ -279,7 +285,8 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
 
         dropflow.fireClaimTimer(claim, EVIDENCE_WAIT_OVER.id());
-        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence").isWaitingAt(TELL_CONSUMER.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence", "end_claim_not_accepted")
+                .isWaitingAt(TELL_CONSUMER.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("CLOSED");
@@ -542,7 +549,8 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
 
         dropflow.supplierSays("ACME", "DF-" + order + "-CL" + claim + "-RESHIP1", "OUT_OF_STOCK");
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_declined", ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_declined", "end_replacement_failed",
+                "boundary_remedy_failed", ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("declined the replacement");
 
         complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
