@@ -225,6 +225,8 @@ class SupplierOnboardingProcessTest {
         // Then the supplier is active with its agreed offer, on probation, and its standing is watched
         assertThat(process(application)).hasPassed(ACTIVATE_SUPPLIER.id())
                 .isWaitingAt(AWAIT_EXPIRY_REMINDER.id(), NEXT_SCORECARD_CHECK.id());
+        assertThat(process(application)).hasPassed("start_audit_documents", "end_papers_accepted", "start_sample_check",
+                "end_sample_passed", "start_agreement", "end_terms_agreed", "start_supplier_active");
         JsonNode onboarded = onboarding.application(application);
         assertThat(onboarded.path("status").asText()).isEqualTo("ONBOARDED");
         assertThat(onboarded.path("supplierStatus").asText()).isEqualTo("ACTIVE");
@@ -299,7 +301,8 @@ class SupplierOnboardingProcessTest {
         onboarding.complete(application, AUDIT_DOCUMENTS.id(), "sam", Map.of("auditDecision", "reject",
                 "auditNote", "No tax registration after two weeks"));
         assertThat(process(application)).hasPassed(REJECT_APPLICATION.id()).isEnded();
-        assertThat(process(application)).hasPassed(APPLICATION_REJECTED.id());
+        assertThat(process(application)).hasPassed("end_papers_turned_down", "boundary_papers_turned_down",
+                APPLICATION_REJECTED.id());
         JsonNode rejected = onboarding.application(application);
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("rejectionReason").asText()).isEqualTo("No tax registration after two weeks");
@@ -315,8 +318,8 @@ class SupplierOnboardingProcessTest {
         supplier.refuseNextCalls(code, 1);
         onboarding.complete(application, AUDIT_DOCUMENTS.id(), "mary", Map.of("auditDecision", "accept"));
         onboarding.runJobs(application);
-        assertThat(process(application)).hasPassed(ORDER_SAMPLE.id(), SAMPLE_REFUSED.id(), ESCALATE_FAILED_SAMPLE.id())
-                .isWaitingAt(AUDIT_DOCUMENTS.id());
+        assertThat(process(application)).hasPassed(ORDER_SAMPLE.id(), SAMPLE_REFUSED.id(), ESCALATE_FAILED_SAMPLE.id(),
+                "end_no_sample", "boundary_no_sample").isWaitingAt(AUDIT_DOCUMENTS.id());
         assertThat(onboarding.candidateGroups(onboarding.task(application, AUDIT_DOCUMENTS.id())))
                 .containsExactly("supervisors");
         assertThat(history(application)).anyMatch(e -> e.startsWith("Refused sample " + sample(application, 1)))
@@ -367,7 +370,8 @@ class SupplierOnboardingProcessTest {
         onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "sam",
                 Map.of("qualityResult", "failed", "qualityNotes", "cracks in two of three woks"));
 
-        assertThat(process(application)).hasPassed(REJECT_APPLICATION.id()).isEnded();
+        assertThat(process(application)).hasPassed("end_sample_failed", "boundary_sample_failed", REJECT_APPLICATION.id())
+                .isEnded();
         assertThat(onboarding.application(application).path("rejectionReason").asText())
                 .isEqualTo("the sample failed its quality check: cracks in two of three woks");
         assertThat(onboarding.application(application).path("sample").path("attempts").asInt()).isEqualTo(3);
@@ -412,7 +416,8 @@ class SupplierOnboardingProcessTest {
 
         onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "reject",
                 "agreementNote", "no agreement on price"));
-        assertThat(process(application)).isEnded();
+        assertThat(process(application)).hasPassed("end_agreement_turned_down", "boundary_agreement_turned_down",
+                REJECT_APPLICATION.id()).isEnded();
         assertThat(supplierStatus(code)).isEqualTo("REJECTED");
     }
 
