@@ -142,8 +142,12 @@ public class MessageInbox {
      * lingering as pending until it expires.
      */
     public void notAwaitedAfterCommit(String businessKey) {
+        // Read in the ending transaction, again after it only when a delivery for the key was under
+        // way meanwhile (see deliverPendingAfterCommit): most instances end with nothing pending.
+        List<Long> pending = messages.pendingIdsFor(businessKey);
         afterCommit(() -> {
-            for (Long id : messages.pendingIdsFor(businessKey)) {
+            List<Long> ids = beingDelivered.containsKey(businessKey) ? messages.pendingIdsFor(businessKey) : pending;
+            for (Long id : ids) {
                 endIfPending(id, m -> {
                     m.notAwaited();
                     log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",

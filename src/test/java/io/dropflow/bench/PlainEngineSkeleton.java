@@ -20,7 +20,8 @@ final class PlainEngineSkeleton implements AutoCloseable {
 
     /** What Dropflow's engine runs with; the plain engine copies it. */
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
-            int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize) {
+            int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
+            String historyRemovalTimeStrategy) {
     }
 
     private final HikariDataSource dataSource;
@@ -53,6 +54,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setTransactionsExternallyManaged(false);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(settings.historyLevel());
+        configuration.setHistoryRemovalTimeStrategy(settings.historyRemovalTimeStrategy());
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorAcquireByPriority(false);
