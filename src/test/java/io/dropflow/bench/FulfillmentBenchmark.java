@@ -44,6 +44,7 @@ public final class FulfillmentBenchmark {
         // -Dopen.orders of them (default half of -Dorders; 0 skips the phase).
         double offered = Double.parseDouble(System.getProperty("rate", "0"));
         int openOrders = Integer.getInteger("open.orders", orders / 2);
+        System.setProperty("bench.quiet-server", System.getProperty("bench.quiet-server", "true"));
         jdbcUrl = TestPostgres.jdbcUrl("bench_" + System.currentTimeMillis());
 
         ExecutorService partner = Executors.newFixedThreadPool(2);
@@ -100,9 +101,11 @@ public final class FulfillmentBenchmark {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "dropflow per order: %.1f jobs, %.1f database transactions, %.0f rows written%n",
+            System.out.printf(Locale.ROOT, "dropflow per order: %.1f jobs, %.1f database transactions, %.0f rows written; "
+                            + "CPU %.1f ms (JVM %.1f, PostgreSQL %.1f)%n",
                     (double) dropflow.jobs / orders, (double) dropflow.db.commits() / orders,
-                    (double) dropflow.db.rowsWritten() / orders);
+                    (double) dropflow.db.rowsWritten() / orders, dropflow.cpu.total() * 1000 / orders,
+                    dropflow.cpu.jvm() * 1000 / orders, dropflow.cpu.postgres() * 1000 / orders);
             if (openOrders > 0) {
                 rate = offered > 0 ? offered : orders / dropflow.seconds / 2;
                 open = runDropflow(driver, engine, openOrders, clients, rate);
@@ -130,6 +133,7 @@ public final class FulfillmentBenchmark {
 
         // The same skeleton on a plain engine: same server, a database of its own, Dropflow's engine settings.
         Result plain;
+        vacuum(jdbcUrl); // the skeleton's garbage in Dropflow's database, before the plain engine's CPU is counted
         String plainUrl = TestPostgres.jdbcUrl("plain_" + System.currentTimeMillis());
         try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings)) {
             runSkeleton(plainEngine.engine(), plainUrl, warmup, clients);
@@ -143,9 +147,11 @@ public final class FulfillmentBenchmark {
 
         double ratio = (orders / dropflow.seconds) / (orders / skeleton.seconds);
         System.out.println("targets (issue 18):");
-        System.out.printf(Locale.ROOT, "1. orders/s vs skeleton instances/s in Dropflow: %.3f (goal >= 0.7)%n", ratio);
-        System.out.printf(Locale.ROOT, "2. skeleton in Dropflow vs on a plain engine: %.1f / %.1f instances/s = %.3f (goal >= 0.8)%n",
-                orders / skeleton.seconds, orders / plain.seconds, plain.seconds / skeleton.seconds);
+        System.out.printf(Locale.ROOT, "1. orders/s vs skeleton instances/s in Dropflow: %.3f (goal >= 0.7); "
+                + "in CPU per order: %.3f%n", ratio, skeleton.cpu.total() / dropflow.cpu.total());
+        System.out.printf(Locale.ROOT, "2. skeleton in Dropflow vs on a plain engine: %.1f / %.1f instances/s = %.3f (goal >= 0.8); "
+                        + "in CPU per instance: %.3f%n", orders / skeleton.seconds, orders / plain.seconds,
+                plain.seconds / skeleton.seconds, plain.cpu.total() / skeleton.cpu.total());
         if (open != null) {
             System.out.printf(Locale.ROOT, "3. intake p99 at %.1f orders/s offered: %.1f ms (goal < 50 ms at half capacity); "
                     + "closed loop p99 %.1f ms%n", rate, open.p99, dropflow.p99);
@@ -163,9 +169,11 @@ public final class FulfillmentBenchmark {
 
     private static void print(String what, int instances, Result r) {
         System.out.printf(Locale.ROOT, "%s: %d instances ended in %.1f s: %.1f instances/s, %.0f jobs/s, "
-                        + "start p50 %.1f ms, p99 %.1f ms; per instance %.1f jobs, %.1f database transactions, %.0f rows written%n",
+                        + "start p50 %.1f ms, p99 %.1f ms; per instance %.1f jobs, %.1f database transactions, %.0f rows written, "
+                        + "CPU %.1f ms (JVM %.1f, PostgreSQL %.1f)%n",
                 what, instances, r.seconds, instances / r.seconds, r.jobs / r.seconds, r.p50, r.p99,
-                (double) r.jobs / instances, (double) r.db.commits() / instances, (double) r.db.rowsWritten() / instances);
+                (double) r.jobs / instances, (double) r.db.commits() / instances, (double) r.db.rowsWritten() / instances,
+                r.cpu.total() * 1000 / instances, r.cpu.jvm() * 1000 / instances, r.cpu.postgres() * 1000 / instances);
     }
 
     /** Dropflow's engine settings as the application resolved them: the plain engine gets the same. */
@@ -213,7 +221,76 @@ public final class FulfillmentBenchmark {
         }
     }
 
-    record Result(double seconds, long jobs, double p50, double p99, DatabaseWork db) {
+    record Result(double seconds, long jobs, double p50, double p99, DatabaseWork db, Cpu cpu) {
+    }
+
+    /**
+     * CPU seconds spent during a phase: this JVM (Dropflow or the plain engine, and the benchmark's
+     * own clients) and the embedded PostgreSQL server's processes (from /proc). Unlike wall-clock
+     * throughput, CPU per order does not move when other programs share the machine, so the ratios
+     * below are also given in CPU per order.
+     */
+    record Cpu(double jvm, double postgres) {
+        double total() {
+            return jvm + postgres;
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvm - before.jvm, postgres - before.postgres);
+        }
+
+        static Cpu now() {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new Cpu(jvm, postgresCpuSeconds());
+        }
+    }
+
+    /** utime + stime (and those of waited-for children) of the postmaster and its live children. */
+    private static long postmaster = -1;
+
+    private static double postgresCpuSeconds() {
+        try {
+            if (postmaster < 0) {
+                try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                        var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    postmaster = ppid(rs.getLong(1));
+                }
+            }
+            long ticks = 0;
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : (Iterable<java.nio.file.Path>) procs::iterator) {
+                    String name = dir.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(name);
+                    String[] f = stat(pid);
+                    if (f != null && (pid == postmaster || Long.parseLong(f[1]) == postmaster)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    }
+                }
+            }
+            return ticks / 100.0; // USER_HZ
+        } catch (Exception unavailable) {
+            return 0;
+        }
+    }
+
+    private static long ppid(long pid) {
+        String[] f = stat(pid);
+        return f == null ? -1 : Long.parseLong(f[1]);
+    }
+
+    /** Fields of /proc/pid/stat after the command: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] stat(long pid) {
+        try {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception gone) {
+            return null;
+        }
     }
 
     /** What PostgreSQL saw: committed transactions and rows written. */
@@ -260,6 +337,7 @@ public final class FulfillmentBenchmark {
         vacuum(jdbcUrl);
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
+        Cpu cpuBefore = Cpu.now();
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "order_fulfillment");
         long start = System.nanoTime();
@@ -275,13 +353,14 @@ public final class FulfillmentBenchmark {
         awaitEnded(engine, "order_fulfillment", endedBefore + orders);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
-                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore));
+                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now().minus(cpuBefore));
     }
 
     private static Result runSkeleton(ProcessEngine engine, String jdbcUrl, int instances, int clients) throws Exception {
         vacuum(jdbcUrl);
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
+        Cpu cpuBefore = Cpu.now();
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "bench_skeleton");
         long start = System.nanoTime();
@@ -290,7 +369,7 @@ public final class FulfillmentBenchmark {
         awaitEnded(engine, "bench_skeleton", endedBefore + instances);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
-                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore));
+                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now().minus(cpuBefore));
     }
 
     private static void awaitEnded(ProcessEngine engine, String key, long target) throws InterruptedException {

@@ -22,6 +22,10 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                     builder.setServerConfig("pg_stat_statements.track", "all");
                 }
+                if (Boolean.getBoolean("bench.quiet-server")) {
+                    // The benchmarks vacuum before each measured phase; no autovacuum worker's CPU in between.
+                    builder.setServerConfig("autovacuum", "off");
+                }
                 server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
