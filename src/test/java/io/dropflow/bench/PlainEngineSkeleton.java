@@ -59,6 +59,9 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorAcquireByPriority(false);
         configuration.setMetricsEnabled(false);
+        // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
+        // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
+        configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
         configuration.setBeans(Map.of("benchPartner",
                 new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
         engine = configuration.buildProcessEngine();
