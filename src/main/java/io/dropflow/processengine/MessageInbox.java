@@ -82,13 +82,58 @@ public class MessageInbox {
         InboxMessage stored = messages.save(new InboxMessage(m.source(), m.sourceEventId(), m.name(), m.businessKey(),
                 m.correlationVar(), m.correlationValue() == null ? null : m.correlationValue().toString(),
                 write(m.variables()), clock.instant()));
-        afterCommit(() -> deliverPending(stored.getBusinessKey()));
+        // Read in this transaction (it sees this message and every one committed before it): no
+        // transaction of its own after the commit.
+        List<Long> pending = messages.pendingIdsFor(stored.getBusinessKey());
+        afterCommit(() -> deliverAccepted(stored.getBusinessKey(), pending));
         return true;
     }
 
-    /** Called by a process when it starts to wait: anything that arrived early is delivered once this transaction commits. */
+    /**
+     * Called by a process when it starts to wait: anything that arrived early is delivered once this
+     * transaction commits. What is pending is read in the process's own transaction, so a wait with
+     * nothing pending (the common case) costs no transaction after the commit. A message accepted
+     * while this transaction ran, whose own delivery found no one waiting yet, is the one race this
+     * read cannot see: every delivery on this node notes its business key before it looks for a
+     * waiter ({@link #deliverAccepted}), and a wait that finds its key noted reads again after its commit.
+     * Across nodes the sweep closes the same race ({@code dropflow.inbox.redelivery-interval}).
+     */
     public void deliverPendingAfterCommit(String businessKey) {
-        afterCommit(() -> deliverPending(businessKey));
+        List<Long> pending = messages.pendingIdsFor(businessKey);
+        afterCommit(() -> {
+            Long noted = beingDelivered.get(businessKey);
+            if (noted != null) {
+                boolean allDelivered = true;
+                for (Long id : messages.pendingIdsFor(businessKey)) {
+                    allDelivered &= tryDeliver(id);
+                }
+                if (allDelivered) {
+                    beingDelivered.remove(businessKey, noted);
+                }
+            } else {
+                pending.forEach(this::tryDeliver);
+            }
+        });
+    }
+
+    /** Business keys whose delivery started on this node and may have left a message pending, with when it started. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> beingDelivered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void deliverAccepted(String businessKey, List<Long> pending) {
+        Long started = System.nanoTime();
+        beingDelivered.put(businessKey, started);
+        boolean allDelivered = true;
+        for (Long id : pending) {
+            allDelivered &= tryDeliver(id);
+        }
+        if (allDelivered) {
+            beingDelivered.remove(businessKey, started);
+        }
+        if (beingDelivered.size() > 10_000) {
+            // Left pending long ago: the sweep has them; keep the map small.
+            long old = System.nanoTime() - Duration.ofMinutes(1).toNanos();
+            beingDelivered.values().removeIf(at -> at < old);
+        }
     }
 
     /**
@@ -97,8 +142,12 @@ public class MessageInbox {
      * lingering as pending until it expires.
      */
     public void notAwaitedAfterCommit(String businessKey) {
+        // Read in the ending transaction, again after it only when a delivery for the key was under
+        // way meanwhile (see deliverPendingAfterCommit): most instances end with nothing pending.
+        List<Long> pending = messages.pendingIdsFor(businessKey);
         afterCommit(() -> {
-            for (Long id : messages.pendingIdsFor(businessKey)) {
+            List<Long> ids = beingDelivered.containsKey(businessKey) ? messages.pendingIdsFor(businessKey) : pending;
+            for (Long id : ids) {
                 endIfPending(id, m -> {
                     m.notAwaited();
                     log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",

@@ -16,7 +16,17 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
         if (server == null) {
             try {
                 // Its own shutdown hook stops the server when the JVM exits.
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("bench.statements")) {
+                    // The benchmarks' profile of SQL by statement (pg_stat_statements, shipped with the binaries).
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.track", "all");
+                }
+                if (Boolean.getBoolean("bench.quiet-server")) {
+                    // The benchmarks vacuum before each measured phase; no autovacuum worker's CPU in between.
+                    builder.setServerConfig("autovacuum", "off");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }

@@ -1,0 +1,82 @@
+package io.dropflow.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+
+/**
+ * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
+ * (JDBC transactions, no plugins, no Dropflow beans) on its own database of the same embedded
+ * PostgreSQL server, with the same history level, job-executor threads, acquisition settings and
+ * connection pool size as Dropflow's engine, running the same skeleton process.
+ */
+final class PlainEngineSkeleton implements AutoCloseable {
+
+    /** What Dropflow's engine runs with; the plain engine copies it. */
+    record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
+            int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
+            String historyRemovalTimeStrategy) {
+    }
+
+    private final HikariDataSource dataSource;
+    private final ExecutorService partnerThreads = Executors.newFixedThreadPool(2);
+    private final ProcessEngine engine;
+
+    PlainEngineSkeleton(String jdbcUrl, Settings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername("postgres");
+        pool.setPassword("postgres");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setAutoCommit(false);
+        dataSource = new HikariDataSource(pool);
+
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        jobExecutor.setCorePoolSize(settings.threads());
+        jobExecutor.setMaxPoolSize(settings.threads());
+        jobExecutor.setQueueSize(settings.queueCapacity());
+        jobExecutor.setMaxJobsPerAcquisition(settings.maxJobsPerAcquisition());
+        jobExecutor.setWaitTimeInMillis(settings.waitTimeInMillis());
+        jobExecutor.setMaxWait(settings.maxWait());
+        jobExecutor.setLockTimeInMillis(settings.lockTimeInMillis());
+        jobExecutor.setBackoffTimeInMillis(settings.backoffTimeInMillis());
+        jobExecutor.setMaxBackoff(settings.maxBackoff());
+
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("plain-bench");
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionsExternallyManaged(false);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(settings.historyLevel());
+        configuration.setHistoryRemovalTimeStrategy(settings.historyRemovalTimeStrategy());
+        configuration.setJobExecutorActivate(true);
+        configuration.setJobExecutor(jobExecutor);
+        configuration.setJobExecutorAcquireByPriority(false);
+        configuration.setMetricsEnabled(false);
+        // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
+        // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
+        configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+        configuration.setBeans(Map.of("benchPartner",
+                new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name("bench-skeleton")
+                .addModelInstance("skeleton.bpmn", FulfillmentBenchmark.skeleton()).deploy();
+    }
+
+    ProcessEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        partnerThreads.shutdownNow();
+        dataSource.close();
+    }
+}
