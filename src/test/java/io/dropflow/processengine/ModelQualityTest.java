@@ -323,7 +323,6 @@ class ModelQualityTest {
     static final Map<String, String> PLANES_LARGER_THAN_A_SCREEN_YET = Map.of(
             "defect-claim.bpmn#defect_claim", "2690x1239",
             "group-buy-batch.bpmn#group_buy_batch", "2200x600",
-            "return-negotiation.bpmn#return_negotiation", "3570x1040",
             "supplier-onboarding.bpmn#supplier_onboarding", "4796x950");
 
     /** Every diagram plane (the process, each collapsed subprocess) fits 1600 × 900: shapes, labels and edges. */
