@@ -113,9 +113,19 @@ public final class ReturnNegotiationProcess {
         }
     }
 
-    /** BPMN errors of the model: none so far; a delegate's refusal ends in a user task instead. */
+    /**
+     * BPMN errors of the model: its error end events, caught on the phase (collapsed subprocess) they
+     * leave. No delegate throws one; a delegate's refusal ends in a user task instead.
+     */
     public enum Error implements ModelError {
-        ;
+        /** Negotiating the return: refused in mediation. */
+        RETURN_REFUSED,
+        /** Negotiating the return: the consumer accepted a partial refund and keeps the goods. */
+        CONSUMER_KEEPS_GOODS,
+        /** The return parcel and its inspection: the operator decided on a partial refund. */
+        PARTIAL_REFUND,
+        /** The return parcel and its inspection: the operator decided on no refund. */
+        NO_REFUND;
 
         @Override
         public String code() {

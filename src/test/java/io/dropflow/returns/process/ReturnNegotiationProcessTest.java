@@ -159,6 +159,10 @@ class ReturnNegotiationProcessTest {
         assertThat(view.path("policy").path("supplierMustAgree").asBoolean()).isFalse();
         assertThat(dropflow.returnProcess(id)).hasNotPassed(ASK_SUPPLIER.id()).hasPassed(BOOK_LABEL.id(), SEND_LABEL.id())
                 .isWaitingAt(AWAIT_PARCEL.id());
+        // The negotiation phase ended at once, agreed; the parcel's phase waits
+        assertThat(dropflow.returnProcess(id))
+                .hasPassed("subprocess_negotiate_return", "start_negotiation", "end_return_agreed", "start_return_parcel")
+                .isWaitingAt("subprocess_return_parcel");
         assertThat(returnTracking(id)).startsWith("SBXRET");
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("label") && m.contains("free for you"));
 
@@ -175,6 +179,8 @@ class ReturnNegotiationProcessTest {
         dropflow.runReturnJobs(id);
 
         assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN.id(), TELL_CONSUMER.id()).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_settle_per_policy", "subprocess_return_parcel",
+                "end_return_completed", "sub_handle_return");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).containsEntry("SUPPLIER_CREDIT", money("6"))
                 .doesNotContainKey("RETURN_SHIPPING");
@@ -264,6 +270,9 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
         dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).hasNotPassed(BOOK_LABEL.id()).isEnded();
+        // The consumer keeps the goods: the negotiation is left for the refund, the parcel's phase never starts
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_consumer_accepted_offer", "boundary_consumer_keeps_goods",
+                SETTLE_REFUND.id()).hasNotPassed("end_return_agreed", "subprocess_return_parcel");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("7.50 EUR");
         assertThat(ledger(id)).containsOnlyKeys("RETURN_REFUND", "SUPPLIER_CHARGEBACK")
                 .containsEntry("SUPPLIER_CHARGEBACK", money("7.5"));
@@ -320,7 +329,8 @@ class ReturnNegotiationProcessTest {
         assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "refuse"))).hasMessageContaining("refuseReason");
         complete(id, Map.of("mediationDecision", "refuse", "refuseReason", "Used goods cannot be taken back."));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_refused").isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_refused_in_mediation", "boundary_refused", "end_return_refused")
+                .hasNotPassed("subprocess_return_parcel").isEnded();
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("REFUSED");
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("Used goods cannot be taken back."));
     }
@@ -386,7 +396,8 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("disputeDecision", "no_refund", "noRefundReason", "The parcel was never handed to the carrier."));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_closed_no_refund").isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_no_refund_decided", "boundary_no_refund", "end_return_closed_no_refund")
+                .hasNotPassed(SETTLE_REFUND.id()).isEnded();
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("CLOSED");
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
     }
@@ -436,7 +447,8 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("disputeDecision", "partial_refund", "partialRefund", 5.0));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_partial_refund_decided", "boundary_partial_refund", SETTLE_REFUND.id())
+                .hasNotPassed("end_settle_per_policy").isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("5.00 EUR");
     }
 
