@@ -6,8 +6,8 @@ import static io.dropflow.claim.process.DefectClaimProcess.DEADLINES_DECISION;
 
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.internal.ClaimDeadlineTable;
+import io.dropflow.processengine.DecisionRow;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -23,24 +23,11 @@ class ClaimDeadlinesDecision implements ClaimDeadlineTable {
 
     @Override
     public Deadlines deadlinesFor(String channel, ClaimType type) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DEADLINES_DECISION)
-                .variables(Map.of(CHANNEL.name(), CHANNEL.stored(channel), CLAIM_TYPE.name(), CLAIM_TYPE.stored(type)))
-                .evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("claim-deadlines.dmn has no rule for channel " + channel
-                    + " and claim type " + type);
-        }
-        return new Deadlines(hours(result, "respondWithinHours"), hours(result, "resolveWithinHours"),
-                hours(result, "supplierAnswerHours"), hours(result, "negotiateWithinHours"),
-                hours(result, "negotiationRounds"), hours(result, "evidenceWaitHours"),
-                hours(result, "replacementShipByHours"));
-    }
-
-    private static long hours(DmnDecisionResultEntries result, String output) {
-        Object value = result.getEntry(output);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("claim-deadlines.dmn gave no " + output);
-        }
-        return number.longValue();
+        DecisionRow row = DecisionRow.evaluate(decisions, DEADLINES_DECISION, "claim-deadlines.dmn",
+                Map.of(CHANNEL.name(), CHANNEL.stored(channel), CLAIM_TYPE.name(), CLAIM_TYPE.stored(type)),
+                "channel " + channel + " and claim type " + type);
+        return new Deadlines(row.whole("respondWithinHours"), row.whole("resolveWithinHours"),
+                row.whole("supplierAnswerHours"), row.whole("negotiateWithinHours"), row.whole("negotiationRounds"),
+                row.whole("evidenceWaitHours"), row.whole("replacementShipByHours"));
     }
 }

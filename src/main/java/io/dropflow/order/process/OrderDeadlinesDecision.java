@@ -3,10 +3,9 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_DEADLINES_DECISION;
 
 import io.dropflow.order.OrderDeadlinesTable;
-import java.math.BigDecimal;
+import io.dropflow.processengine.DecisionRow;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -24,30 +23,11 @@ class OrderDeadlinesDecision implements OrderDeadlinesTable {
     public Deadlines deadlinesFor(String channel) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("channel", channel);
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(ORDER_DEADLINES_DECISION)
-                .variables(inputs).evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("order-deadlines.dmn has no rule for channel " + channel);
-        }
-        return new Deadlines(share(result, "reminderAtShare"), whole(result, "operatorDecisionHours"),
-                whole(result, "escalationPriority"), whole(result, "restockWaitHours"),
-                whole(result, "partnerAnswerHours"), whole(result, "trackingStallHours"),
-                share(result, "minimumMarginRate"));
-    }
-
-    private static long whole(DmnDecisionResultEntries result, String output) {
-        Object value = result.getEntry(output);
-        if (!(value instanceof Number number) || number.longValue() < 0) {
-            throw new IllegalStateException("order-deadlines.dmn gave no valid " + output + ": " + value);
-        }
-        return number.longValue();
-    }
-
-    private static BigDecimal share(DmnDecisionResultEntries result, String output) {
-        Object value = result.getEntry(output);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("order-deadlines.dmn gave no " + output);
-        }
-        return new BigDecimal(number.toString());
+        DecisionRow row = DecisionRow.evaluate(decisions, ORDER_DEADLINES_DECISION, "order-deadlines.dmn", inputs,
+                "channel " + channel);
+        return new Deadlines(row.decimal("reminderAtShare"), row.wholeNotNegative("operatorDecisionHours"),
+                row.wholeNotNegative("escalationPriority"), row.wholeNotNegative("restockWaitHours"),
+                row.wholeNotNegative("partnerAnswerHours"), row.wholeNotNegative("trackingStallHours"),
+                row.decimal("minimumMarginRate"));
     }
 }

@@ -1,10 +1,10 @@
 package io.dropflow.settlement.process;
 
+import io.dropflow.processengine.DecisionRow;
 import io.dropflow.settlement.internal.PlatformFeeTable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +24,11 @@ class PlatformFeesDecision implements PlatformFeeTable {
     public BigDecimal feeRate(String channel) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("channel", channel);
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate()
-                .getSingleResult();
-        Object rate = result == null ? null : result.getEntry("feeRate");
-        if (!(rate instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() >= 1) {
+        BigDecimal rate = DecisionRow.evaluate(decisions, DECISION, "platform-fees.dmn", inputs, "channel " + channel)
+                .decimal("feeRate");
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
             throw new IllegalStateException("platform-fees.dmn gave no share for channel " + channel + ": " + rate);
         }
-        return new BigDecimal(number.toString());
+        return rate;
     }
 }
