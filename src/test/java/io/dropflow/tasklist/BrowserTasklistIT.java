@@ -96,8 +96,8 @@ class BrowserTasklistIT {
     private static String executable(String name) {
         String found = find(name);
         if (found == null) {
-            throw new IllegalStateException(name + " not found: install Debian's chromium and chromium-driver packages "
-                    + "(sudo apt-get install chromium chromium-driver), as .ci/run does");
+            throw new IllegalStateException(name + " not found: this test needs Debian's chromium and chromium-driver "
+                    + "packages, which .ci/run installs (a test never installs system packages)");
         }
         return found;
     }
