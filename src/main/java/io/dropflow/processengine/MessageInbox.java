@@ -103,13 +103,7 @@ public class MessageInbox {
         afterCommit(() -> {
             Long noted = beingDelivered.get(businessKey);
             if (noted != null) {
-                boolean allDelivered = true;
-                for (Long id : messages.pendingIdsFor(businessKey)) {
-                    allDelivered &= tryDeliver(id);
-                }
-                if (allDelivered) {
-                    beingDelivered.remove(businessKey, noted);
-                }
+                deliverAll(businessKey, messages.pendingIdsFor(businessKey), noted);
             } else {
                 pending.forEach(this::tryDeliver);
             }
@@ -119,16 +113,21 @@ public class MessageInbox {
     /** Business keys whose delivery started on this node and may have left a message pending, with when it started. */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> beingDelivered = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void deliverAccepted(String businessKey, List<Long> pending) {
-        Long started = System.nanoTime();
-        beingDelivered.put(businessKey, started);
+    /** Delivers {@code ids}; the business key's note ({@code noted}) goes once none is left pending. */
+    private void deliverAll(String businessKey, List<Long> ids, Long noted) {
         boolean allDelivered = true;
-        for (Long id : pending) {
+        for (Long id : ids) {
             allDelivered &= tryDeliver(id);
         }
         if (allDelivered) {
-            beingDelivered.remove(businessKey, started);
+            beingDelivered.remove(businessKey, noted);
         }
+    }
+
+    private void deliverAccepted(String businessKey, List<Long> pending) {
+        Long started = System.nanoTime();
+        beingDelivered.put(businessKey, started);
+        deliverAll(businessKey, pending, started);
         if (beingDelivered.size() > 10_000) {
             // Left pending long ago: the sweep has them; keep the map small.
             long old = System.nanoTime() - Duration.ofMinutes(1).toNanos();
