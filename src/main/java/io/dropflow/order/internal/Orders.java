@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Consumers' orders, by our id or the storefront's. */
 public interface Orders extends JpaRepository<Order, Long> {
 
+    @org.springframework.data.jpa.repository.Query("select o from Order o where o.storefrontOrderId = :storefrontOrderId")
     Optional<Order> findByStorefrontOrderId(String storefrontOrderId);
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
 
+    @Query("select case when count(m) > 0 then true else false end from InboxMessage m where m.source = :source"
+            + " and m.sourceEventId = :sourceEventId")
     boolean existsBySourceAndSourceEventId(String source, String sourceEventId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -26,5 +28,6 @@ public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.receivedAt < :before order by m.id")
     List<Long> pendingIdsReceivedBefore(Instant before, Limit limit);
 
+    @Query("select m from InboxMessage m where m.businessKey = :businessKey order by m.id")
     List<InboxMessage> findByBusinessKeyOrderById(String businessKey);
 }

@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
 
+    @Query("select p from PurchaseOrder p join fetch p.supplier where p.idempotencyKey = :idempotencyKey")
     Optional<PurchaseOrder> findByIdempotencyKey(String idempotencyKey);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -19,10 +20,19 @@ interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
     @Query("select p from PurchaseOrder p where p.id = :id")
     Optional<PurchaseOrder> lockById(Long id);
 
+    @Query("select p from PurchaseOrder p join fetch p.supplier where p.orderId = :orderId order by p.id")
     List<PurchaseOrder> findByOrderIdOrderById(Long orderId);
 
-    Optional<PurchaseOrder> findFirstBySupplierCodeAndSupplierReference(String supplierCode, String supplierReference);
+    default Optional<PurchaseOrder> findFirstBySupplierCodeAndSupplierReference(String supplierCode, String supplierReference) {
+        return bySupplierReference(supplierCode, supplierReference, org.springframework.data.domain.Limit.of(1)).stream().findFirst();
+    }
 
+    @Query("select p from PurchaseOrder p join fetch p.supplier s where s.code = :supplierCode"
+            + " and p.supplierReference = :supplierReference order by p.id")
+    List<PurchaseOrder> bySupplierReference(String supplierCode, String supplierReference,
+            org.springframework.data.domain.Limit limit);
+
+    @Query("select count(p) from PurchaseOrder p where p.orderId = :orderId")
     long countByOrderId(Long orderId);
 
     List<PurchaseOrder> findBySupplierIdAndForwardedAtBetween(Long supplierId, java.time.Instant from, java.time.Instant to);

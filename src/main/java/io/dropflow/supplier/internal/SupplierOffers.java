@@ -14,12 +14,14 @@ interface SupplierOffers extends JpaRepository<SupplierOffer, Long>, JpaSpecific
             + " and s.status = io.dropflow.supplier.SupplierStatus.ACTIVE")
     List<SupplierOffer> findActiveBySkuIn(Collection<String> skus);
 
+    @Query("select case when count(o) > 0 then true else false end from SupplierOffer o where o.sku = :sku")
     boolean existsBySku(String sku);
 
     List<SupplierOffer> findBySupplierId(Long supplierId);
 
     List<SupplierOffer> findBySupplierIdOrderBySku(Long supplierId);
 
+    @Query("select o from SupplierOffer o where o.supplier.id = :supplierId and o.sku = :sku")
     Optional<SupplierOffer> findBySupplierIdAndSku(Long supplierId, String sku);
 
     Optional<SupplierOffer> findFirstBySupplierIdAndSupplierSku(Long supplierId, String supplierSku);
