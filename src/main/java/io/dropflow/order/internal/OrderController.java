@@ -39,14 +39,14 @@ class OrderController {
     @ApiResponse(responseCode = "400", description = "Invalid order; the problem lists each bad field")
     @ApiResponse(responseCode = "422", description = "An SKU is not offered by any supplier")
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request) {
-        OrderIntake.Intake result;
+        OrderIntake.Placed result;
         try {
-            result = intake.place(request);
+            result = intake.placeAndView(request);
         } catch (DataIntegrityViolationException concurrentDuplicate) {
             // The same storefront order arrived twice at once and the other request won.
             return ResponseEntity.ok(view(intake.findByStorefrontOrderId(request.storefrontOrderId())));
         }
-        OrderView view = view(result.order());
+        OrderView view = result.view();
         return result.created()
                 ? ResponseEntity.created(URI.create("/api/orders/" + view.id())).body(view)
                 : ResponseEntity.ok(view);

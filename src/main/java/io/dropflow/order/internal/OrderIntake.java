@@ -21,21 +21,37 @@ public class OrderIntake {
     public record Intake(Order order, boolean created) {
     }
 
+    /** The intake's answer: the order as the API shows it, and whether this request created it. */
+    public record Placed(OrderView view, boolean created) {
+    }
+
     private final Orders orders;
     private final Catalog catalog;
     private final FulfillmentProcess fulfillment;
     private final GroupBuyDesk groupBuy;
     private final OrderTimeline timeline;
     private final Clock clock;
+    private final OrderViews views;
 
     OrderIntake(Orders orders, Catalog catalog, FulfillmentProcess fulfillment, GroupBuyDesk groupBuy,
-            OrderTimeline timeline, Clock clock) {
+            OrderTimeline timeline, Clock clock, OrderViews views) {
+        this.views = views;
         this.orders = orders;
         this.catalog = catalog;
         this.fulfillment = fulfillment;
         this.groupBuy = groupBuy;
         this.timeline = timeline;
         this.clock = clock;
+    }
+
+    /**
+     * {@link #place} and the answer's view of the order, read in the same transaction: the intake
+     * costs the storefront one database transaction.
+     */
+    @Transactional
+    public Placed placeAndView(PlaceOrder request) {
+        Intake intake = place(request);
+        return new Placed(views.of(intake.order().getId()), intake.created());
     }
 
     /**
