@@ -164,11 +164,12 @@ public class Sourcing {
         Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(skus).stream()
                 .collect(Collectors.groupingBy(OfferView::supplier));
         List<Candidate> ranked = new ArrayList<>();
+        Money fee = pricing.platformFee(order); // the same for every supplier: platform-fees.dmn asked once
         for (var entry : bySupplier.entrySet()) {
             Map<String, OfferView> offerBySku = entry.getValue().stream()
                     .collect(Collectors.toMap(OfferView::sku, o -> o));
             if (offerBySku.keySet().containsAll(skus)) {
-                candidate(order, entry.getKey(), offerBySku).ifPresent(ranked::add);
+                candidate(order, entry.getKey(), offerBySku, fee).ifPresent(ranked::add);
             }
         }
         ranked.sort(Comparator.comparingInt(Candidate::tier)
@@ -186,7 +187,8 @@ public class Sourcing {
         return ranked.stream().map(c -> c.supplier().code()).toList();
     }
 
-    private Optional<Candidate> candidate(Order order, SupplierView supplier, Map<String, OfferView> offerBySku) {
+    private Optional<Candidate> candidate(Order order, SupplierView supplier, Map<String, OfferView> offerBySku,
+            Money fee) {
         List<String> currencies = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).currency()).distinct()
                 .toList();
         if (currencies.size() > 1) {
@@ -214,7 +216,7 @@ public class Sourcing {
         }
         BigDecimal landed = converted.get().amount();
         BigDecimal sale = order.saleTotal();
-        BigDecimal margin = sale.subtract(landed).subtract(pricing.platformFee(order).amount());
+        BigDecimal margin = sale.subtract(landed).subtract(fee.amount());
         double marginPercent = sale.signum() == 0 ? 0
                 : margin.multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard scorecard = scorecards.recent(supplier.id());

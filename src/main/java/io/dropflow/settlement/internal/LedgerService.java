@@ -45,7 +45,8 @@ class LedgerService implements Ledger {
         book(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
         book(s.orderId(), LedgerEntryType.SUPPLY_COST, s.supplyCost().negate(), s.purchaseOrderNumber());
         book(s.orderId(), LedgerEntryType.SHIPPING_COST, s.shippingCost().negate(), s.purchaseOrderNumber());
-        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(s.channel(), s.sale()).negate(), ref);
+        // Asked of platform-fees.dmn only when not booked yet: the final settlement finds it booked provisionally.
+        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, () -> platformFee(s.channel(), s.sale()).negate(), ref);
         return margin(s.orderId());
     }
 
@@ -123,9 +124,13 @@ class LedgerService implements Ledger {
 
     /** Converted to the settlement currency at today's rate; no rate, no booking (the caller's job retries). */
     private void book(Long orderId, LedgerEntryType type, Money amount, String reference) {
+        book(orderId, type, () -> amount, reference);
+    }
+
+    private void book(Long orderId, LedgerEntryType type, java.util.function.Supplier<Money> amount, String reference) {
         if (!entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
             Instant now = clock.instant();
-            entries.save(new Booking(orderId, type, rates.convert(amount, settings.currency(), now), reference, now));
+            entries.save(new Booking(orderId, type, rates.convert(amount.get(), settings.currency(), now), reference, now));
         }
     }
 }
