@@ -15,6 +15,7 @@ import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.FulfillmentOutcome;
 import io.dropflow.order.internal.FulfillmentProcess;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
@@ -72,7 +73,8 @@ class OrderFulfillment implements FulfillmentProcess {
 
     /**
      * Correlated directly rather than through the inbox: the consumer waits for the answer, and a
-     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept.
+     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. Before the
+     * order's first job has run nobody waits for it yet either: the caller may try again.
      */
     @Override
     public boolean requestCancellation(Long orderId) {
@@ -80,6 +82,11 @@ class OrderFulfillment implements FulfillmentProcess {
         boolean waiting = runtime.createExecutionQuery().messageEventSubscriptionName(cancellation)
                 .processInstanceBusinessKey(businessKey(orderId)).count() > 0;
         if (!waiting) {
+            if (runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
+                    .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0) {
+                throw new ConcurrencyFailureException("order " + orderId
+                        + " is still being taken in (its first job has not run); try again");
+            }
             return false;
         }
         try {

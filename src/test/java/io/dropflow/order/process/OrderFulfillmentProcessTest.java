@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 /** Every path of bpmn/order-fulfillment.bpmn, started and driven as in production: over HTTP. */
 @DropflowTest
@@ -191,6 +192,10 @@ class OrderFulfillmentProcessTest {
                 OrderFulfillmentProcess.ORDER_ID.name(), OrderFulfillmentProcess.FULFILLMENT_OUTCOME.name());
         assertThat(OrderFulfillmentProcess.FULFILLMENT_OUTCOME.optionalFrom(engine.getRuntimeService()
                 .getVariables(instance))).contains(io.dropflow.order.internal.FulfillmentOutcome.PENDING);
+        // Nobody listens for a cancellation yet: the caller is told to try again, not that the parcel shipped
+        ResponseEntity<String> tooEarly = dropflow.cancel(order);
+        assertThat(tooEarly.getStatusCode().value()).isEqualTo(409);
+        assertThat(tooEarly.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 
         Job first = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         engine.getManagementService().executeJob(first.getId());
@@ -209,6 +214,7 @@ class OrderFulfillmentProcessTest {
         assertThat(OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.optionalFrom(variables).orElseThrow())
                 .isEqualByComparingTo("0.05");
         assertThat(OrderFulfillmentProcess.ORDER_VALID.optionalFrom(variables)).contains(true);
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
     }
 
     /**
