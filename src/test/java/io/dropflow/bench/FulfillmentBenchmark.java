@@ -30,7 +30,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class FulfillmentBenchmark {
 
-    /** Per order on the happy path: validate, forward, register tracking, sync tracking, return-window timer. */
+    /**
+     * Per order on the happy path: fix deadlines (validate and rank in the same job), forward,
+     * register tracking, sync tracking, return-window timer.
+     */
     static final int JOBS_PER_ORDER = 5;
     /** Per order: supplier accepted, supplier shipped, carrier delivered. */
     static final int CORRELATIONS_PER_ORDER = 3;

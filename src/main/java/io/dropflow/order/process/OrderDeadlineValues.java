@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The order's numbers from order-deadlines.dmn as fixed when it started. An order started before
- * the table existed (on an older model version) has no such variables: its numbers are looked up
- * in the table now, for its sales channel, so it keeps running after the upgrade.
+ * The order's numbers from order-deadlines.dmn as fixed by its first step ("Fix order deadlines",
+ * {@link #forOrder}). An order started before the table existed (on an older model version) has no
+ * such variables: its numbers are looked up in the table now, for its sales channel, so it keeps
+ * running after the upgrade.
  */
 @Component
 class OrderDeadlineValues {
@@ -43,7 +44,12 @@ class OrderDeadlineValues {
         return MINIMUM_MARGIN_RATE.optionalFrom(scope).orElseGet(() -> tableFor(scope).minimumMarginRate());
     }
 
+    /** The table's numbers for the order's sales channel, as they are now. */
+    OrderDeadlinesTable.Deadlines forOrder(Long orderId) {
+        return table.deadlinesFor(orders.order(orderId).channel());
+    }
+
     private OrderDeadlinesTable.Deadlines tableFor(VariableScope scope) {
-        return table.deadlinesFor(orders.order(ORDER_ID.from(scope)).channel());
+        return forOrder(ORDER_ID.from(scope));
     }
 }

@@ -1,30 +1,21 @@
 package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.DECLINE_REASON;
-import static io.dropflow.order.process.OrderFulfillmentProcess.ESCALATION_PRIORITY;
-import static io.dropflow.order.process.OrderFulfillmentProcess.MINIMUM_MARGIN_RATE;
-import static io.dropflow.order.process.OrderFulfillmentProcess.REMINDER_AT_SHARE;
-import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.FULFILLMENT_OUTCOME;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.PARTNER_ANSWER_TIME;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PROCESS_KEY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.RESTOCK_WAIT;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.SLA_DECISION_TIME;
 import static io.dropflow.order.process.OrderFulfillmentProcess.businessKey;
 
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
-import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.FulfillmentOutcome;
 import io.dropflow.order.internal.FulfillmentProcess;
-import io.dropflow.order.OrderDeadlinesTable;
-import io.dropflow.order.internal.SlaSettings;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
@@ -55,37 +46,23 @@ class OrderFulfillment implements FulfillmentProcess {
     private final MessageInbox inbox;
     private final OrderTimeline timeline;
     private final Tracking tracking;
-    private final SlaSettings sla;
-    private final OrderLookup orders;
-    private final OrderDeadlinesTable deadlines;
 
-    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking,
-            SlaSettings sla, OrderLookup orders, OrderDeadlinesTable deadlines) {
+    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.timeline = timeline;
         this.tracking = tracking;
-        this.sla = sla;
-        this.orders = orders;
-        this.deadlines = deadlines;
     }
 
     /**
-     * The order's business numbers (order-deadlines.dmn, by sales channel) are fixed at the start,
-     * so a running order keeps its own; hours become durations with the technical hour lengths.
+     * Commits with the caller's transaction only the instance and its first job: the order's numbers
+     * (order-deadlines.dmn) are fixed by that job ("Fix order deadlines", {@link FixOrderDeadlines}),
+     * validation and ranking follow in it.
      */
     @Override
     public String start(Long orderId) {
-        OrderDeadlinesTable.Deadlines d = deadlines.deadlinesFor(orders.order(orderId).channel());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ORDER_ID.name(), ORDER_ID.stored(orderId));
-        variables.put(RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(sla.hours(d.restockWaitHours())));
-        variables.put(SLA_DECISION_TIME.name(), SLA_DECISION_TIME.stored(sla.operatorHours(d.operatorDecisionHours())));
-        variables.put(PARTNER_ANSWER_TIME.name(), PARTNER_ANSWER_TIME.stored(sla.hours(d.partnerAnswerHours())));
-        variables.put(REMINDER_AT_SHARE.name(), REMINDER_AT_SHARE.stored(d.reminderAtShare()));
-        variables.put(ESCALATION_PRIORITY.name(), ESCALATION_PRIORITY.stored(d.escalationPriority()));
-        variables.put(TRACKING_STALL_AFTER.name(), TRACKING_STALL_AFTER.stored(sla.hours(d.trackingStallHours())));
-        variables.put(MINIMUM_MARGIN_RATE.name(), MINIMUM_MARGIN_RATE.stored(d.minimumMarginRate()));
         variables.put(FULFILLMENT_OUTCOME.name(), FULFILLMENT_OUTCOME.stored(FulfillmentOutcome.PENDING));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(businessKey(orderId))
@@ -96,7 +73,8 @@ class OrderFulfillment implements FulfillmentProcess {
 
     /**
      * Correlated directly rather than through the inbox: the consumer waits for the answer, and a
-     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept.
+     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. Before the
+     * order's first job has run nobody waits for it yet either: the caller may try again.
      */
     @Override
     public boolean requestCancellation(Long orderId) {
@@ -104,6 +82,11 @@ class OrderFulfillment implements FulfillmentProcess {
         boolean waiting = runtime.createExecutionQuery().messageEventSubscriptionName(cancellation)
                 .processInstanceBusinessKey(businessKey(orderId)).count() > 0;
         if (!waiting) {
+            if (runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
+                    .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0) {
+                throw new ConcurrencyFailureException("order " + orderId
+                        + " is still being taken in (its first job has not run); try again");
+            }
             return false;
         }
         try {

@@ -36,10 +36,10 @@ public final class OrderFulfillmentProcess {
         return "order-" + orderId;
     }
 
-    // Set when the process starts.
+    // Set when the process starts (with FULFILLMENT_OUTCOME PENDING).
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
+    // From order-deadlines.dmn, fixed by "Fix order deadlines", the order's first step.
     public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
-    // From order-deadlines.dmn, fixed when the order starts.
     /** How long an operator's task may wait before supervisors are asked; also its due date. */
     public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
     /** How long a supplier may leave a cancellation request (or a shipment it claims) without news. */
@@ -119,6 +119,8 @@ public final class OrderFulfillmentProcess {
 
     /** Element ids that Java, tests and operators' tools refer to. */
     public enum Element implements ModelElement {
+        /** The first step, asynchronous: the order's first job starts here. */
+        FIX_ORDER_DEADLINES("rule_fix_order_deadlines"),
         // Sourcing
         VALIDATE_ORDER("service_validate_order"),
         REVIEW_ORDER("user_review_order"),

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 /** Every path of bpmn/order-fulfillment.bpmn, started and driven as in production: over HTTP. */
 @DropflowTest
@@ -58,6 +59,8 @@ class OrderFulfillmentProcessTest {
     SupplierFixtures fixtures;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    io.dropflow.order.internal.SlaSettings sla;
 
     DropflowDriver dropflow;
 
@@ -120,12 +123,13 @@ class OrderFulfillmentProcessTest {
         // Given a DEMO-MUG order (ACME, supply 6.00 + shipping 2.50) sold at 15.00
         DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
         long order = placed.orderId();
-        assertThat(dropflow.process(order)).isWaitingAt(VALIDATE_ORDER.id());
+        assertThat(dropflow.process(order)).isWaitingAt(FIX_ORDER_DEADLINES.id());
 
         // When the jobs run, the purchase order goes to ACME with the seller as sender
         dropflow.runJobs(order);
         assertThat(dropflow.process(order))
-                .hasPassed(VALIDATE_ORDER.id(), SELECT_SUPPLIERS.id(), FORWARD_PURCHASE_ORDER.id())
+                .hasPassed(FIX_ORDER_DEADLINES.id(), VALIDATE_ORDER.id(), SELECT_SUPPLIERS.id(),
+                        FORWARD_PURCHASE_ORDER.id())
                 .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         SandboxSupplier.Received received = supplier.received(po(order, 1));
         assertThat(received.deliveries()).isEqualTo(1);
@@ -170,6 +174,47 @@ class OrderFulfillmentProcessTest {
         assertThat(settled.path("ledger")).extracting(n -> n.path("type").asText())
                 .containsExactlyInAnyOrder("SALE", "SUPPLY_COST", "SHIPPING_COST", "PLATFORM_FEE");
         assertThat(settled.path("shipments").get(0).path("events")).hasSize(2);
+    }
+
+    /**
+     * Issue 18, target 3: the intake commits the order and the process's first job only; the
+     * order's numbers (order-deadlines.dmn, by sales channel), validation and ranking run in that job.
+     */
+    @Test
+    void theIntakeOnlyStartsTheProcessAndItsFirstJobFixesTheOrdersDeadlines() {
+        Map<String, Object> request = DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1, "15.00");
+        request.put("channel", "MARKETPLACE");
+        long order = dropflow.place(request).orderId();
+        String instance = dropflow.processInstanceId(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(FIX_ORDER_DEADLINES.id());
+        assertThat(engine.getRuntimeService().getVariables(instance)).containsOnlyKeys(
+                OrderFulfillmentProcess.ORDER_ID.name(), OrderFulfillmentProcess.FULFILLMENT_OUTCOME.name());
+        assertThat(OrderFulfillmentProcess.FULFILLMENT_OUTCOME.optionalFrom(engine.getRuntimeService()
+                .getVariables(instance))).contains(io.dropflow.order.internal.FulfillmentOutcome.PENDING);
+        // Nobody listens for a cancellation yet: the caller is told to try again, not that the parcel shipped
+        ResponseEntity<String> tooEarly = dropflow.cancel(order);
+        assertThat(tooEarly.getStatusCode().value()).isEqualTo(409);
+        assertThat(tooEarly.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+
+        Job first = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+        engine.getManagementService().executeJob(first.getId());
+
+        assertThat(dropflow.process(order)).hasPassed(FIX_ORDER_DEADLINES.id(), VALIDATE_ORDER.id(),
+                SELECT_SUPPLIERS.id()).isWaitingAt(FORWARD_PURCHASE_ORDER.id());
+        Map<String, Object> variables = engine.getRuntimeService().getVariables(instance);
+        // order-deadlines.dmn, rule "MARKETPLACE"; hours as long as the settings make them
+        assertThat(OrderFulfillmentProcess.RESTOCK_WAIT.optionalFrom(variables)).contains(sla.hours(24));
+        assertThat(OrderFulfillmentProcess.SLA_DECISION_TIME.optionalFrom(variables)).contains(sla.operatorHours(2));
+        assertThat(OrderFulfillmentProcess.PARTNER_ANSWER_TIME.optionalFrom(variables)).contains(sla.hours(24));
+        assertThat(OrderFulfillmentProcess.REMINDER_AT_SHARE.optionalFrom(variables).orElseThrow())
+                .isEqualByComparingTo("0.75");
+        assertThat(OrderFulfillmentProcess.ESCALATION_PRIORITY.optionalFrom(variables)).contains(95L);
+        assertThat(OrderFulfillmentProcess.TRACKING_STALL_AFTER.optionalFrom(variables)).contains(sla.hours(72));
+        assertThat(OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.optionalFrom(variables).orElseThrow())
+                .isEqualByComparingTo("0.05");
+        assertThat(OrderFulfillmentProcess.ORDER_VALID.optionalFrom(variables)).contains(true);
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
     }
 
     /**
