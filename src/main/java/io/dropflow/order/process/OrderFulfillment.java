@@ -73,8 +73,9 @@ class OrderFulfillment implements FulfillmentProcess {
 
     /**
      * Correlated directly rather than through the inbox: the consumer waits for the answer, and a
-     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. Before the
-     * order's first job has run nobody waits for it yet either: the caller may try again.
+     * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. One that
+     * comes before the order's first job has run (nobody listens yet, the order is surely not
+     * shipped) is kept in the inbox and reaches the process when it enters "Source and ship".
      */
     @Override
     public boolean requestCancellation(Long orderId) {
@@ -82,12 +83,13 @@ class OrderFulfillment implements FulfillmentProcess {
         boolean waiting = runtime.createExecutionQuery().messageEventSubscriptionName(cancellation)
                 .processInstanceBusinessKey(businessKey(orderId)).count() > 0;
         if (!waiting) {
-            if (runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
-                    .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0) {
-                throw new ConcurrencyFailureException("order " + orderId
-                        + " is still being taken in (its first job has not run); try again");
+            boolean takingIn = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
+                    .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0;
+            if (takingIn) {
+                inbox.accept(new MessageInbox.Message("consumer", "cancel-" + orderId, cancellation,
+                        businessKey(orderId), null, null, Map.of()));
             }
-            return false;
+            return takingIn;
         }
         try {
             runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 
 /** Every path of bpmn/order-fulfillment.bpmn, started and driven as in production: over HTTP. */
 @DropflowTest
@@ -192,10 +191,6 @@ class OrderFulfillmentProcessTest {
                 OrderFulfillmentProcess.ORDER_ID.name(), OrderFulfillmentProcess.FULFILLMENT_OUTCOME.name());
         assertThat(OrderFulfillmentProcess.FULFILLMENT_OUTCOME.optionalFrom(engine.getRuntimeService()
                 .getVariables(instance))).contains(io.dropflow.order.internal.FulfillmentOutcome.PENDING);
-        // Nobody listens for a cancellation yet: the caller is told to try again, not that the parcel shipped
-        ResponseEntity<String> tooEarly = dropflow.cancel(order);
-        assertThat(tooEarly.getStatusCode().value()).isEqualTo(409);
-        assertThat(tooEarly.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 
         Job first = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         engine.getManagementService().executeJob(first.getId());
@@ -970,6 +965,24 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
 
             assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isEnded()
+                    .hasPassed(CONSUMER_CANCELLED.id(), END_CANCELLED_BEFORE_FORWARDING.id(), END_CLOSED_REFUNDED.id());
+            assertThat(supplier.receivedFor(order)).isEmpty();
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(refundsFor(order)).isEqualTo(1);
+        }
+
+        /** Early (rule 4): before the first job has run nothing listens yet; the cancellation is kept, not refused. */
+        @Test
+        void beforeTheFirstJobTheCancellationIsKeptAndReachesTheProcessWhenSourcingStarts() {
+            long order = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1,
+                    "15.00")).orderId();
+            assertThat(dropflow.process(order)).isWaitingAt(FIX_ORDER_DEADLINES.id());
+
+            assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+            assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202); // asked twice: one cancellation
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
