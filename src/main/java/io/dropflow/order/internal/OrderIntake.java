@@ -51,7 +51,8 @@ public class OrderIntake {
     @Transactional
     public Placed placeAndView(PlaceOrder request) {
         Intake intake = place(request);
-        return new Placed(views.of(intake.order().getId()), intake.created());
+        return new Placed(intake.created() ? views.ofJustPlaced(intake.order()) : views.of(intake.order().getId()),
+                intake.created());
     }
 
     /**

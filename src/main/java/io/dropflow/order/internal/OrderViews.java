@@ -44,19 +44,33 @@ class OrderViews {
     @Transactional(readOnly = true)
     public OrderView of(Long id) {
         Order order = orders.findById(id).orElseThrow(() -> NotFound.of("order", id));
-        List<LedgerEntry> entries = ledger.entriesOf(id);
+        return view(order, purchasing.purchaseOrdersOf(id), tracking.shipmentsOf(id), ledger.entriesOf(id),
+                settlement(order, id));
+    }
+
+    /**
+     * An order placed in the caller's transaction, not committed yet: its process has not run, so it
+     * has no purchase order, parcel or booking; only its timeline is read.
+     */
+    OrderView ofJustPlaced(Order order) {
+        return view(order, List.of(), List.of(), List.of(), null);
+    }
+
+    private OrderView view(Order order, List<PurchaseOrderView> purchaseOrders,
+            List<io.dropflow.carrier.ShipmentView> shipments, List<LedgerEntry> entries, OrderView.Settlement settlement) {
+        Long id = order.getId();
         String settlementCurrency = rates.settlementCurrency();
         return new OrderView(id, order.getStorefrontOrderId(), order.getStatus(), order.getCurrency(),
                 order.sale().amount(), order.getConsumer(), order.getFulfillment(), order.getPickupPoint(),
                 order.getShippingAddress(),
                 order.getLines().stream().map(l -> new OrderView.LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
                         Money.inMinorUnits(l.getSalePrice(), order.getCurrency()))).toList(),
-                purchasing.purchaseOrdersOf(id).stream()
+                purchaseOrders.stream()
                         .map(po -> OrderView.PurchaseOrderView.of(po, landedCost(po, order.getCurrency()))).toList(),
-                tracking.shipmentsOf(id).stream().map(OrderView.ShipmentView::of).toList(),
+                shipments.stream().map(OrderView.ShipmentView::of).toList(),
                 entries.stream().map(OrderView.LedgerEntryView::of).toList(),
                 Money.inMinorUnits(Ledger.margin(entries), settlementCurrency), settlementCurrency,
-                settlement(order, id),
+                settlement,
                 timeline.of(id).stream().map(e -> new OrderView.TimelineView(e.at(), e.what()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
