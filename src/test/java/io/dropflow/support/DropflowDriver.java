@@ -31,11 +31,29 @@ public class DropflowDriver {
     private final Map<Long, ProcessInstance> instances = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ProcessInstance> caseInstances = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Who places orders: an operator by default (HTTP Basic), a storefront's API key after {@link #asStorefront}. */
+    private java.util.function.Consumer<HttpHeaders> storefront = asOperator();
+
     public DropflowDriver(int port, ProcessEngine engine) {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
         this.engine = engine;
+    }
+
+    /**
+     * Places orders from now on as a storefront integration does: with an API key of scope
+     * {@code orders}, made here by the supervisor sam (as an operations team makes one per storefront).
+     */
+    public DropflowDriver asStorefront(String name) {
+        ResponseEntity<String> made = post("/api/api-keys", Map.of("name", name, "scopes", List.of("orders")),
+                h -> h.setBasicAuth("sam", "sam"));
+        if (made.getStatusCode().value() != 201) {
+            throw new IllegalStateException("no API key for " + name + ": " + made.getStatusCode() + " " + made.getBody());
+        }
+        String key = read(made.getBody()).path("key").asText();
+        storefront = h -> h.set("X-Api-Key", key);
+        return this;
     }
 
     public record Placed(long orderId, String storefrontOrderId, int status, JsonNode body) {
@@ -62,7 +80,7 @@ public class DropflowDriver {
     }
 
     public Placed place(Map<String, Object> order) {
-        ResponseEntity<String> response = post("/api/orders", order, asOperator());
+        ResponseEntity<String> response = post("/api/orders", order, storefront);
         JsonNode body = read(response.getBody());
         return new Placed(body.path("id").asLong(), String.valueOf(order.get("storefrontOrderId")),
                 response.getStatusCode().value(), body);
