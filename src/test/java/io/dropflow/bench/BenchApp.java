@@ -36,10 +36,15 @@ final class BenchApp {
         settings.put("camunda.bpm.admin-user.password", "bench");
         settings.put("dropflow.webhooks.token", "bench-token");
         settings.put("dropflow.demo.enabled", "true");
-        // The intake client logs in as an operator, as a storefront connector would with its own user.
+        // An operator's login: the other benchmarks place orders with it; FulfillmentBenchmark places
+        // them with a storefront's API key, as a storefront does.
         settings.put("dropflow.identity.users[0].id", "mary");
         settings.put("dropflow.identity.users[0].password", "mary");
         settings.put("dropflow.identity.users[0].groups[0]", "operators");
+        // The supervisor who issues the benchmark storefront's API key (DropflowDriver.asStorefront).
+        settings.put("dropflow.identity.users[1].id", "sam");
+        settings.put("dropflow.identity.users[1].password", "sam");
+        settings.put("dropflow.identity.users[1].groups[0]", "supervisors");
         settings.put("dropflow.sandbox.answer-delay", "PT0S");
         settings.put("logging.level.root", "WARN");
         settings.put("logging.level.io.dropflow", "WARN");

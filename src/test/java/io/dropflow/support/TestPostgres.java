@@ -32,6 +32,17 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 builder.setServerConfig("pg_stat_statements.track", "all");
             }
+            if (Boolean.getBoolean("bench.eager-autovacuum")) {
+                // The engine's runtime tables (executions, jobs, subscriptions, variables) are rows inserted and
+                // deleted all the time: with the default autovacuum (a look every minute, 20 % of a table dead
+                // before a vacuum, 10 % changed before an analyze) the planner works from statistics of a far
+                // smaller table and scans dead rows, and a phase's PostgreSQL CPU varied 3 to 7 fold from run to
+                // run. A server for such a load vacuums and analyzes them eagerly (docs/operations.md).
+                builder.setServerConfig("autovacuum_naptime", "5s");
+                builder.setServerConfig("autovacuum_vacuum_scale_factor", "0.02");
+                builder.setServerConfig("autovacuum_analyze_scale_factor", "0.02");
+                builder.setServerConfig("autovacuum_vacuum_cost_limit", "2000");
+            }
             if (Boolean.getBoolean("bench.quiet-server")) {
                 // -Dbench.quiet-server=true: no autovacuum worker's CPU during a phase. Off by default:
                 // without it the planner's statistics go stale while the tables grow from empty, and
