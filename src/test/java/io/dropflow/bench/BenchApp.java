@@ -1,6 +1,7 @@
 package io.dropflow.bench;
 
 import io.dropflow.DropflowApplication;
+import io.dropflow.support.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchApp {
 
     private BenchApp() {
+    }
+
+    /**
+     * A database of its own on the benchmarks' embedded PostgreSQL server, which vacuums and analyzes
+     * the engine's churning tables eagerly as docs/operations.md recommends for production
+     * ({@code -Dbench.eager-autovacuum=false}: PostgreSQL's defaults).
+     */
+    static String database(String name) {
+        System.setProperty("bench.eager-autovacuum", System.getProperty("bench.eager-autovacuum", "true"));
+        return TestPostgres.jdbcUrl(name);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.dropflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropflow.support.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public final class CatalogImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int offers = Integer.getInteger("orders", 10_000);
-        String jdbcUrl = TestPostgres.jdbcUrl("catalog_bench_" + System.nanoTime());
+        String jdbcUrl = BenchApp.database("catalog_bench_" + System.nanoTime());
         try (ConfigurableApplicationContext app = BenchApp.start(BenchApp.settings(jdbcUrl, Map.of(
                 "dropflow.identity.users[1].id", "sam", "dropflow.identity.users[1].password", "sam",
                 "dropflow.identity.users[1].groups[0]", "supervisors")))) {

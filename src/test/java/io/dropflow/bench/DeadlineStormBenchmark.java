@@ -1,7 +1,6 @@
 package io.dropflow.bench;
 
 import io.dropflow.support.DropflowDriver;
-import io.dropflow.support.TestPostgres;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class DeadlineStormBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = Integer.getInteger("orders", 10_000);
         int clients = Integer.getInteger("clients", 8);
-        String jdbcUrl = TestPostgres.jdbcUrl("storm_" + System.currentTimeMillis());
+        String jdbcUrl = BenchApp.database("storm_" + System.currentTimeMillis());
         ConfigurableApplicationContext app = BenchApp.start(BenchApp.settings(jdbcUrl,
                 Map.of("dropflow.sandbox.default-supplier-behaviour", "ACCEPTS_ONLY")));
         int exit = 0;

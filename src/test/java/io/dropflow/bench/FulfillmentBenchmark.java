@@ -48,8 +48,7 @@ public final class FulfillmentBenchmark {
         // -Dopen.orders of them (default half of -Dorders; 0 skips the phase).
         double offered = Double.parseDouble(System.getProperty("rate", "0"));
         int openOrders = Integer.getInteger("open.orders", orders / 2);
-        System.setProperty("bench.eager-autovacuum", System.getProperty("bench.eager-autovacuum", "true"));
-        jdbcUrl = TestPostgres.jdbcUrl("bench_" + System.currentTimeMillis());
+        jdbcUrl = BenchApp.database("bench_" + System.currentTimeMillis());
 
         ExecutorService partner = Executors.newFixedThreadPool(2);
         Map<String, String> settings = BenchApp.settings(jdbcUrl, Map.of(

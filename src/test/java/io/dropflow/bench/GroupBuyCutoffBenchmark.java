@@ -2,7 +2,6 @@ package io.dropflow.bench;
 
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.GroupBuyDriver;
-import io.dropflow.support.TestPostgres;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class GroupBuyCutoffBenchmark {
         int orders = Integer.getInteger("orders", 10_000);
         int points = Integer.getInteger("points", 200);
         int clients = Integer.getInteger("clients", 8);
-        String jdbcUrl = TestPostgres.jdbcUrl("groupbuy_bench_" + System.currentTimeMillis());
+        String jdbcUrl = BenchApp.database("groupbuy_bench_" + System.currentTimeMillis());
         ConfigurableApplicationContext app = BenchApp.start(BenchApp.settings(jdbcUrl, Map.of(
                 "dropflow.identity.users[1].id", "sam", "dropflow.identity.users[1].password", "sam",
                 "dropflow.identity.users[1].groups[0]", "supervisors",
