@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Execution listener for every element where a process starts to wait for a partner: once the
- * wait is committed, partner events that arrived early are delivered to it. Referenced from BPMN
+ * Execution listener for every element where a process starts to wait for a partner (or, on
+ * "Source and ship", for a consumer's cancellation): once the wait is committed, messages that
+ * arrived early are delivered to it. Referenced from BPMN
  * as {@code ${deliverEarlyMessages}} on the wait's start event.
  */
 @Component("deliverEarlyMessages")

@@ -64,6 +64,17 @@ public class MessageInbox {
         this.sweepEnabled = sweepEnabled;
     }
 
+    /**
+     * The source of a consumer's request kept for a process that does not listen for it yet (a
+     * cancellation before the order's first job ran). The consumer was told it is under way, so it
+     * does not expire while its process runs; it ends NOT_AWAITED when the process ends without it.
+     */
+    public static final String CONSUMER = "consumer";
+
+    private boolean processRuns(String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0;
+    }
+
     /** A message for the engine; correlationVar/Value narrow it to the instance waiting for this very object. */
     public record Message(String source, String sourceEventId, String name, String businessKey, String correlationVar,
             Long correlationValue, Map<String, Object> variables) {
@@ -175,8 +186,19 @@ public class MessageInbox {
         for (Long id : messages.pendingIds(Limit.of(500))) {
             tryDeliver(id);
         }
+        expireUnawaited();
+    }
+
+    /**
+     * Ends what no process waited for within {@code dropflow.inbox.expire-after}, bar a consumer's
+     * request whose process still runs ({@link #CONSUMER}). Part of the sweep.
+     */
+    public void expireUnawaited() {
         for (Long id : messages.pendingIdsReceivedBefore(clock.instant().minus(expireAfter), Limit.of(500))) {
             endIfPending(id, m -> {
+                if (CONSUMER.equals(m.getSource()) && processRuns(m.getBusinessKey())) {
+                    return; // the consumer was told it is under way: kept until its process takes it or ends
+                }
                 m.expire();
                 log.warn("Inbox message {} ({} for {}) expired: no process waited for it since {}",
                         m.getId(), m.getMessageName(), m.getBusinessKey(), m.getReceivedAt());

@@ -40,6 +40,9 @@ class ParsedFeelExpressions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.isDmnFeelEnableLegacyBehavior()) {
+            return; // the legacy (JUEL-based) FEEL is a factory of its own; a factory set here would replace it
+        }
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();

@@ -142,7 +142,7 @@ public final class FulfillmentBenchmark {
         app.close();
         partner.shutdownNow();
 
-        // The same skeleton on a plain engine: same server, a database of its own, Dropflow's engine settings.
+        // The same skeleton on a plain engine with Dropflow's engine settings.
         Result plain;
         // On a PostgreSQL server of its own, started now: nothing of Dropflow's run (its dirty buffers,
         // checkpoints, autovacuum) is on the plain engine's bill.

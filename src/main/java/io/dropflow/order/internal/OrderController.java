@@ -71,7 +71,8 @@ class OrderController {
             try {
                 intake.cancel(id);
                 break;
-            } catch (org.springframework.dao.ConcurrencyFailureException busy) {
+            } catch (org.springframework.dao.ConcurrencyFailureException
+                    | DataIntegrityViolationException busy) { // the latter: two early cancellations kept at once
                 if (attempt == 3) {
                     throw busy;
                 }

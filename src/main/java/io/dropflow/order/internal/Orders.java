@@ -3,11 +3,12 @@ package io.dropflow.order.internal;
 import io.dropflow.web.NotFound;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** Consumers' orders, by our id or the storefront's. */
 public interface Orders extends JpaRepository<Order, Long> {
 
-    @org.springframework.data.jpa.repository.Query("select o from Order o where o.storefrontOrderId = :storefrontOrderId")
+    @Query("select o from Order o where o.storefrontOrderId = :storefrontOrderId")
     Optional<Order> findByStorefrontOrderId(String storefrontOrderId);
 
     /**
@@ -17,7 +18,7 @@ public interface Orders extends JpaRepository<Order, Long> {
      * failed with a ConcurrentModificationException (HHH-19429; seen when 200 group-buy batches closed at once).
      */
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = false)
-    @org.springframework.data.jpa.repository.Query("update Order o set o.status = :status, o.updatedAt = :now, "
+    @Query("update Order o set o.status = :status, o.updatedAt = :now, "
             + "o.version = o.version + 1 where o.id in :ids and o.status not in :closed and o.status <> :status")
     int moveAll(java.util.Collection<Long> ids, io.dropflow.order.OrderStatus status, java.time.Instant now,
             java.util.Collection<io.dropflow.order.OrderStatus> closed);

@@ -86,7 +86,7 @@ class OrderFulfillment implements FulfillmentProcess {
             boolean takingIn = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
                     .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0;
             if (takingIn) {
-                inbox.accept(new MessageInbox.Message("consumer", "cancel-" + orderId, cancellation,
+                inbox.accept(new MessageInbox.Message(MessageInbox.CONSUMER, "cancel-" + orderId, cancellation,
                         businessKey(orderId), null, null, Map.of()));
             }
             return takingIn;

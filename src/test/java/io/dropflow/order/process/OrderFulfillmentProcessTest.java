@@ -987,6 +987,17 @@ class OrderFulfillmentProcessTest {
 
             assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
             assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202); // asked twice: one cancellation
+            // The first job stuck for longer than the inbox keeps unawaited messages (an incident, say):
+            // the consumer was told it is under way, so the cancellation does not expire while the order runs.
+            ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant()
+                    .plus(java.time.Duration.ofDays(4))));
+            try {
+                inbox.expireUnawaited();
+            } finally {
+                ClockUtil.reset();
+            }
+            assertThat(inbox.messagesFor(OrderFulfillmentProcess.businessKey(order))).singleElement()
+                    .satisfies(m -> assertThat(m.getStatus().name()).isEqualTo("PENDING"));
             dropflow.runJobs(order);
 
             assertCancelledBeforeAnyPurchaseOrder(order);
