@@ -25,7 +25,7 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The decision tables' FEEL parsed once per expression, not on every evaluation. Camunda 7's FEEL
+ * The process engine's decision tables' FEEL parsed once per expression, not on every evaluation. Camunda 7's FEEL
  * integration ({@link ScalaFeelEngine}) hands the engine the expression's text each time, which
  * parses it again: 3 % of an order's CPU with eight decision evaluations per order (benchmark
  * profile, docs/performance.md). This engine keeps the parsed expression by its text and evaluates
