@@ -31,13 +31,15 @@ class CrashSafetyIT {
             try {
                 db.seedSupplier();
                 long started = System.nanoTime();
-                // The shop sends orders at a steady 25 per second, so that the kill lands mid-intake.
+                // The shop sends orders at a steady 10 per second, so that the kill lands mid-intake: at 25
+                // per second the intake (which commits only the order and its first job) had taken all
+                // 1 000 before the first 1 % had finished.
                 ExecutorService intake = Executors.newFixedThreadPool(4);
                 Thread shop = new Thread(() -> {
                     for (int i = 0; i < orders; i++) {
                         long shopOrder = 7_000_000_000L + i;
                         intake.submit(() -> partners.placeOrder(shopOrder));
-                        DropflowNode.sleep(40);
+                        DropflowNode.sleep(100);
                     }
                     intake.shutdown();
                 });
