@@ -130,11 +130,7 @@ class MonitoringTest {
     }
 
     private static String metricsKey(DropflowDriver dropflow) {
-        ResponseEntity<String> made = dropflow.post("/api/api-keys",
-                Map.of("name", "prometheus " + UUID.randomUUID(), "scopes", List.of("metrics")),
-                h -> h.setBasicAuth("sam", "sam"));
-        assertThat(made.getStatusCode().value()).as(made.getBody()).isEqualTo(201);
-        return DropflowDriver.read(made.getBody()).path("key").asText();
+        return dropflow.issueApiKey("prometheus " + UUID.randomUUID(), List.of("metrics"));
     }
 
     private static double value(Map<String, List<String>> exported, String name, String label) {

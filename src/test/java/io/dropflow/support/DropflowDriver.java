@@ -46,14 +46,20 @@ public class DropflowDriver {
      * {@code orders}, made here by the supervisor sam (as an operations team makes one per storefront).
      */
     public DropflowDriver asStorefront(String name) {
-        ResponseEntity<String> made = post("/api/api-keys", Map.of("name", name, "scopes", List.of("orders")),
-                h -> h.setBasicAuth("sam", "sam"));
-        if (made.getStatusCode().value() != 201) {
-            throw new IllegalStateException("no API key for " + name + ": " + made.getStatusCode() + " " + made.getBody());
-        }
-        String key = read(made.getBody()).path("key").asText();
+        String key = issueApiKey(name, List.of("orders"));
         storefront = h -> h.set("X-Api-Key", key);
         return this;
+    }
+
+    /** A new integration key made by the supervisor sam; the key itself, as the answer shows it once. */
+    public String issueApiKey(String name, List<String> scopes) {
+        ResponseEntity<String> made = post("/api/api-keys", Map.of("name", name, "scopes", scopes),
+                h -> h.setBasicAuth("sam", "sam"));
+        if (made.getStatusCode().value() != 201) {
+            throw new AssertionError("making API key " + name + " answered " + made.getStatusCode() + ": "
+                    + made.getBody());
+        }
+        return read(made.getBody()).path("key").asText();
     }
 
     public record Placed(long orderId, String storefrontOrderId, int status, JsonNode body) {
