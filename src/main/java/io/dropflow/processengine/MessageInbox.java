@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +49,7 @@ public class MessageInbox {
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final TransactionTemplate newTransaction;
+    private final TransactionTemplate transaction;
     private final Duration expireAfter;
     private final boolean sweepEnabled;
     private final Clock clock;
@@ -60,6 +63,8 @@ public class MessageInbox {
         this.json = json;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setName(HAND_OVER_TRANSACTION);
         this.expireAfter = expireAfter;
         this.sweepEnabled = sweepEnabled;
     }
@@ -96,8 +101,63 @@ public class MessageInbox {
         // Read in this transaction (it sees this message and every one committed before it): no
         // transaction of its own after the commit.
         List<Long> pending = messages.pendingIdsFor(stored.getBusinessKey());
+        HandOver handOver = HAND_OVER.get();
+        if (handOver != null && handOver.allowed && pending.equals(List.of(stored.getId()))
+                && HAND_OVER_TRANSACTION.equals(TransactionSynchronizationManager.getCurrentTransactionName())
+                && Context.getCommandContext() == null && someoneWaitsFor(stored)) {
+            try {
+                correlate(stored);
+                handOver.correlated = true;
+                return true;
+            } catch (RuntimeException e) {
+                handOver.failed = true;
+                throw e;
+            }
+        }
         afterCommit(() -> deliverAccepted(stored.getBusinessKey(), pending));
         return true;
+    }
+
+    /** A partner event taken by {@link #takeInOneTransaction}: may its message go to the process in that transaction? */
+    private static final class HandOver {
+        boolean allowed = true;
+        boolean correlated;
+        boolean failed;
+    }
+
+    private static final ThreadLocal<HandOver> HAND_OVER = new ThreadLocal<>();
+
+    /** The transaction takeInOneTransaction opens: a message goes over in that one only, never in one nested inside it. */
+    private static final String HAND_OVER_TRANSACTION = "dropflow-partner-event";
+
+    /**
+     * Takes a partner's event ({@code work}: record it, publish what it means) in one transaction in
+     * which a message it accepts also goes to the process waiting for it, when the message is its
+     * business key's only pending one and the process waits now: one commit instead of two (the
+     * event's, then the delivery's). If that transaction fails once a message was handed over (most
+     * often another transaction moved the same process instance: optimistic locking), {@code work}
+     * runs again in a transaction that only stores, and the message goes after that commit as any
+     * other: the event is never lost to a failed hand-over, and the partner gets its answer.
+     * Called inside a transaction already, {@code work} simply joins it and hands nothing over.
+     */
+    public <T> T takeInOneTransaction(TransactionCallback<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() || HAND_OVER.get() != null) {
+            return transaction.execute(work);
+        }
+        HandOver handOver = new HandOver();
+        HAND_OVER.set(handOver);
+        try {
+            return transaction.execute(work);
+        } catch (RuntimeException e) {
+            if (!handOver.failed && !handOver.correlated) {
+                throw e;
+            }
+            log.info("Handing a message over in its event's transaction failed ({}): the event is stored first", e.toString());
+            handOver.allowed = false;
+            return transaction.execute(work);
+        } finally {
+            HAND_OVER.remove();
+        }
     }
 
     /**
@@ -248,16 +308,21 @@ public class MessageInbox {
                         m.getMessageName(), m.getBusinessKey());
                 return false;
             }
-            MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
-                    .processInstanceBusinessKey(m.getBusinessKey())
-                    .setVariables(read(m.getPayload()));
-            if (m.getCorrelationVar() != null) {
-                correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
-            }
-            correlation.correlateWithResult();
-            m.delivered(clock.instant());
+            correlate(m);
             return true;
         }));
+    }
+
+    /** Hands the message to the process instance waiting for it and marks it delivered, in the caller's transaction. */
+    private void correlate(InboxMessage m) {
+        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
+                .processInstanceBusinessKey(m.getBusinessKey())
+                .setVariables(read(m.getPayload()));
+        if (m.getCorrelationVar() != null) {
+            correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
+        }
+        correlation.correlateWithResult();
+        m.delivered(clock.instant());
     }
 
     private static void pause(long millis) {

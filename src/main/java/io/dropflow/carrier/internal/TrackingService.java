@@ -7,6 +7,7 @@ import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.web.NotFound;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +23,11 @@ class TrackingService implements Tracking {
     private final CarrierRouter carriers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageInbox inbox;
 
-    TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock) {
+    TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock,
+            MessageInbox inbox) {
+        this.inbox = inbox;
         this.shipments = shipments;
         this.carriers = carriers;
         this.events = events;
@@ -96,9 +100,13 @@ class TrackingService implements Tracking {
         find(shipmentId).markSyncedToStorefront(clock.instant());
     }
 
+    /** In one transaction with the hand-over of its message to the waiting process (MessageInbox#takeInOneTransaction). */
     @Override
-    @Transactional
     public boolean receive(CarrierEvent event) {
+        return inbox.takeInOneTransaction(tx -> record(event));
+    }
+
+    private boolean record(CarrierEvent event) {
         Shipment shipment = shipments.lockByTracking(event.carrierCode(), event.trackingNumber())
                 .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(),
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));

@@ -2,6 +2,7 @@ package io.dropflow.partners.internal;
 
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.processengine.MessageInbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,9 +44,11 @@ public class RecordedDeliveries implements PartnerDeliveries {
     private final AttentionTasks attention;
     private final PartnerSettings.Deliveries settings;
     private final Clock clock;
+    private final MessageInbox inbox;
 
     RecordedDeliveries(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<DeliveryHandler> handlers,
-            AttentionTasks attention, PartnerSettings settings, Clock clock) {
+            AttentionTasks attention, PartnerSettings settings, Clock clock, MessageInbox inbox) {
+        this.inbox = inbox;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -62,13 +66,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         }
         Long id;
         try {
-            id = own.execute(tx -> {
-                jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
-                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100),
-                        cut(deliveryId, 200), storable(payload), Status.RECEIVED.name(), Timestamp.from(clock.instant()));
-                return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
-                        + " and delivery_id = ?", Long.class, partner, account, cut(deliveryId, 200));
-            });
+            id = own.execute(tx -> insert(partner, account, topic, deliveryId, payload));
         } catch (DataIntegrityViolationException concurrentRedelivery) {
             return duplicate(find(partner, account, deliveryId).orElseThrow());
         }
@@ -81,18 +79,30 @@ public class RecordedDeliveries implements PartnerDeliveries {
             return;
         }
         try {
-            Long rowId = own.execute(tx -> {
-                jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status,"
-                        + " received_at) values (?, ?, ?, ?, ?, ?, ?)", partner, account, cut(topic, 100), cut(id, 200),
-                        storable(payload), Status.RECEIVED.name(), Timestamp.from(clock.instant()));
-                return jdbc.queryForObject("select id from partner_delivery where partner = ? and account = ?"
-                        + " and delivery_id = ?", Long.class, partner, account, cut(id, 200));
-            });
+            Long rowId = own.execute(tx -> insert(partner, account, topic, id, payload));
             Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
             settle(row, delivery(row), DeliveryHandler.Result.unusable(why), handlers.get(partner));
         } catch (DataIntegrityViolationException raisedByAnotherNode) {
             // one task is enough
         }
+    }
+
+    /** Records a delivery as received; its generated id comes back with the insert. */
+    private Long insert(String partner, String account, String topic, String deliveryId, String payload) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("insert into partner_delivery (partner, account, topic, delivery_id,"
+                    + " payload, status, received_at) values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, partner);
+            insert.setString(2, account);
+            insert.setString(3, cut(topic, 100));
+            insert.setString(4, cut(deliveryId, 200));
+            insert.setString(5, storable(payload));
+            insert.setString(6, Status.RECEIVED.name());
+            insert.setTimestamp(7, Timestamp.from(clock.instant()));
+            return insert;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /** Tries every parked delivery that is due; the sweep's work, and what tests call instead of waiting. */
@@ -127,14 +137,26 @@ public class RecordedDeliveries implements PartnerDeliveries {
             result = DeliveryHandler.Result.unusable("no adapter takes " + delivery.partner() + " deliveries");
         } else {
             try {
-                // What a handler did for a delivery it did not take is undone: only a taken one leaves changes.
-                result = own.execute(tx -> {
+                // What a handler did for a delivery it did not take is undone: only a taken one leaves changes,
+                // and a taken one is marked taken in the same transaction as those changes (one commit, and no
+                // moment in which the changes are in but the delivery still looks untaken).
+                // Outside any transaction (a webhook, the sweep), a message the delivery brings may reach its
+                // waiting process in this same transaction (MessageInbox#takeInOneTransaction); inside one
+                // (an operator's "try again" in a process step) the delivery keeps a transaction of its own.
+                org.springframework.transaction.support.TransactionCallback<DeliveryHandler.Result> take = tx -> {
                     DeliveryHandler.Result r = handler.handle(delivery);
-                    if (r.outcome() != DeliveryHandler.Outcome.TAKEN) {
+                    if (r.outcome() == DeliveryHandler.Outcome.TAKEN) {
+                        taken(delivery, r);
+                    } else {
                         tx.setRollbackOnly();
                     }
                     return r;
-                });
+                };
+                result = TransactionSynchronizationManager.isActualTransactionActive() ? own.execute(take)
+                        : inbox.takeInOneTransaction(take);
+                if (result.outcome() == DeliveryHandler.Outcome.TAKEN) {
+                    return result;
+                }
             } catch (RuntimeException failed) {
                 log.warn("{} delivery {} ({}) failed and is parked: {}", delivery.partner(), delivery.deliveryId(),
                         delivery.topic(), failed.toString());
@@ -168,9 +190,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         int attempts = delivery.attempts() + 1;
         own.executeWithoutResult(tx -> {
             switch (result.outcome()) {
-                case TAKEN -> jdbc.update("update partner_delivery set status = ?, attempts = ?, finished_at = ?,"
-                        + " next_attempt_at = null, last_error = ? where id = ?", Status.TAKEN.name(), attempts,
-                        Timestamp.from(now), cut(result.detail(), 1000), id);
+                case TAKEN -> taken(delivery, result);
                 case NOT_YET -> {
                     Instant received = ((Timestamp) row.get("received_at")).toInstant();
                     boolean overdue = !now.isBefore(received.plus(settings.deadline()));
@@ -193,6 +213,12 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 }
             }
         });
+    }
+
+    private void taken(DeliveryHandler.Delivery delivery, DeliveryHandler.Result result) {
+        jdbc.update("update partner_delivery set status = ?, attempts = ?, finished_at = ?, next_attempt_at = null,"
+                + " last_error = ? where id = ?", Status.TAKEN.name(), delivery.attempts() + 1,
+                Timestamp.from(clock.instant()), cut(result.detail(), 1000), delivery.id());
     }
 
     private void toOperator(Long id, int attempts, DeliveryHandler.Result result, DeliveryHandler handler,

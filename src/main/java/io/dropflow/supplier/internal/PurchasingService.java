@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.BlindShippingSender;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderStatus;
@@ -52,11 +53,13 @@ class PurchasingService implements Purchasing {
     private final Clock clock;
 
     private final PurchaseOrderMeters meters;
+    private final MessageInbox inbox;
 
     PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
-            Clock clock, PurchaseOrderMeters meters) {
+            Clock clock, PurchaseOrderMeters meters, MessageInbox inbox) {
         this.meters = meters;
+        this.inbox = inbox;
         this.purchaseOrders = purchaseOrders;
         this.suppliers = suppliers;
         this.offers = offers;
@@ -187,9 +190,13 @@ class PurchasingService implements Purchasing {
         return find(purchaseOrderId).view();
     }
 
+    /** In one transaction with the hand-over of its message to the waiting process (MessageInbox#takeInOneTransaction). */
     @Override
-    @Transactional
     public SupplierEventOutcome receive(String supplierCode, SupplierEvent event) {
+        return inbox.takeInOneTransaction(tx -> apply(supplierCode, event));
+    }
+
+    private SupplierEventOutcome apply(String supplierCode, SupplierEvent event) {
         PurchaseOrder po = purchaseOrders.lockByIdempotencyKey(event.purchaseOrderNumber())
                 .filter(p -> p.getSupplier().getCode().equals(supplierCode))
                 .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier "

@@ -1,0 +1,147 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.processengine.inbox.InboxMessage;
+import io.dropflow.support.DropflowTest;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A partner event taken with {@link MessageInbox#takeInOneTransaction}: its message reaches the
+ * waiting process in the event's own transaction; when that hand-over fails, the event is taken
+ * again, stored first, and its message still arrives; an event nobody waits for yet is kept.
+ */
+@DropflowTest
+class MessageHandOverTest {
+
+    private static final String PROCESS = "hand_over_probe";
+    private static final String MESSAGE = "HandOverProbeEvent";
+
+    /** The step after the message: fails as often as a test asks, then passes. */
+    public static class StepAfterTheMessage implements JavaDelegate {
+        static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+        static final AtomicInteger PASSED = new AtomicInteger();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            if (FAILURES_LEFT.getAndDecrement() > 0) {
+                throw new IllegalStateException("the step after the message fails this once");
+            }
+            PASSED.incrementAndGet();
+        }
+    }
+
+    @Autowired
+    MessageInbox inbox;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+
+    private String deployment;
+
+    @BeforeEach
+    void deployAProcessWaitingForOneMessage() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("wait_for_event").message(MESSAGE)
+                .serviceTask("step_after_event").camundaClass(StepAfterTheMessage.class.getName())
+                .userTask("look_at_it")
+                .endEvent()
+                .done();
+        deployment = repository.createDeployment().addModelInstance("hand-over-probe.bpmn", model).deploy().getId();
+        StepAfterTheMessage.FAILURES_LEFT.set(0);
+        StepAfterTheMessage.PASSED.set(0);
+    }
+
+    @AfterEach
+    void undeploy() {
+        repository.deleteDeployment(deployment, true);
+    }
+
+    private static MessageInbox.Message event(String id, String businessKey) {
+        return new MessageInbox.Message("probe", id, MESSAGE, businessKey, null, null, Map.of());
+    }
+
+    private long waiting(String businessKey) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(MESSAGE).count();
+    }
+
+    private InboxMessage.Status status(String businessKey) {
+        return inbox.messagesFor(businessKey).get(0).getStatus();
+    }
+
+    @Test
+    void theMessageReachesTheWaitingProcessInsideTheEventsTransaction() {
+        String key = "probe-" + System.nanoTime();
+        runtime.startProcessInstanceByKey(PROCESS, key);
+
+        long stillWaitingInThatTransaction = inbox.takeInOneTransaction(tx -> {
+            inbox.accept(event(key + "-e1", key));
+            return waiting(key);
+        });
+
+        assertThat(stillWaitingInThatTransaction).as("the process moved on before the event's transaction ended").isZero();
+        assertThat(StepAfterTheMessage.PASSED).hasValue(1);
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
+    }
+
+    @Test
+    void aFailedHandOverTakesTheEventAgainStoredFirstAndTheMessageStillArrives() {
+        String key = "probe-" + System.nanoTime();
+        runtime.startProcessInstanceByKey(PROCESS, key);
+        StepAfterTheMessage.FAILURES_LEFT.set(1);
+        AtomicInteger taken = new AtomicInteger();
+
+        boolean accepted = inbox.takeInOneTransaction(tx -> {
+            taken.incrementAndGet();
+            return inbox.accept(event(key + "-e1", key));
+        });
+
+        assertThat(accepted).isTrue();
+        assertThat(taken).as("taken twice: the hand-over, then stored first").hasValue(2);
+        assertThat(inbox.messagesFor(key)).as("stored once").hasSize(1);
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
+        assertThat(waiting(key)).isZero();
+        assertThat(StepAfterTheMessage.PASSED).hasValue(1);
+    }
+
+    @Test
+    void anEventNobodyWaitsForYetIsKeptAndDeliveredWhenTheProcessGetsThere() {
+        String key = "probe-" + System.nanoTime();
+
+        inbox.takeInOneTransaction(tx -> inbox.accept(event(key + "-e1", key)));
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.PENDING);
+
+        runtime.startProcessInstanceByKey(PROCESS, key);
+        inbox.deliverPending(key);
+
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
+        assertThat(StepAfterTheMessage.PASSED).hasValue(1);
+    }
+
+    @Test
+    void aStepThatKeepsFailingLeavesTheEventStoredAndPending() {
+        String key = "probe-" + System.nanoTime();
+        runtime.startProcessInstanceByKey(PROCESS, key);
+        StepAfterTheMessage.FAILURES_LEFT.set(100);
+
+        boolean accepted = inbox.takeInOneTransaction(tx -> inbox.accept(event(key + "-e1", key)));
+
+        assertThat(accepted).as("the partner's event is taken: the answer is not an error").isTrue();
+        assertThat(status(key)).as("kept for the sweep").isEqualTo(InboxMessage.Status.PENDING);
+        assertThat(waiting(key)).isEqualTo(1);
+    }
+}
