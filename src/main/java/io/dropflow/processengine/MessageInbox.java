@@ -24,6 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -118,11 +120,27 @@ public class MessageInbox {
         return true;
     }
 
-    /** A partner event taken by {@link #takeInOneTransaction}: may its message go to the process in that transaction? */
-    private static final class HandOver {
+    /**
+     * A partner event taken by {@link #takeInOneTransaction}: may its message go to the process in that
+     * transaction, was it tried, did that transaction commit? Never once the transaction ends: what
+     * runs after its commit (deliveries, listeners) runs in transactions of its own.
+     */
+    private static final class HandOver implements TransactionSynchronization {
         boolean allowed = true;
         boolean correlated;
         boolean failed;
+        boolean committed;
+
+        @Override
+        public void beforeCompletion() {
+            allowed = false;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            allowed = false;
+            committed |= status == STATUS_COMMITTED;
+        }
     }
 
     private static final ThreadLocal<HandOver> HAND_OVER = new ThreadLocal<>();
@@ -136,29 +154,46 @@ public class MessageInbox {
      * business key's only pending one and the process waits now: one commit instead of two (the
      * event's, then the delivery's). If that transaction fails once a message was handed over (most
      * often another transaction moved the same process instance: optimistic locking), {@code work}
-     * runs again in a transaction that only stores, and the message goes after that commit as any
-     * other: the event is never lost to a failed hand-over, and the partner gets its answer.
-     * Called inside a transaction already, {@code work} simply joins it and hands nothing over.
+     * runs again, this time storing its message for delivery after the commit as any other: the
+     * event is not lost to a failed hand-over. Called inside a transaction already, {@code work}
+     * runs in it as it is (an exception it throws and the caller catches does not doom that
+     * transaction) and hands nothing over.
      */
     public <T> T takeInOneTransaction(TransactionCallback<T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive() || HAND_OVER.get() != null) {
-            return transaction.execute(work);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.doInTransaction(joined);
         }
+        HandOver outer = HAND_OVER.get();
         HandOver handOver = new HandOver();
         HAND_OVER.set(handOver);
         try {
-            return transaction.execute(work);
+            return transaction.execute(tx -> {
+                TransactionSynchronizationManager.registerSynchronization(handOver);
+                return work.doInTransaction(tx);
+            });
         } catch (RuntimeException e) {
-            if (!handOver.failed && !handOver.correlated) {
-                throw e;
+            if (handOver.committed || (!handOver.failed && !handOver.correlated)) {
+                throw e; // committed (what failed ran after the commit), or nothing was handed over: not ours to retry
             }
-            log.info("Handing a message over in its event's transaction failed ({}): the event is stored first", e.toString());
-            handOver.allowed = false;
+            log.info("Handing a message over in its event's transaction failed ({}): the event is taken again, its"
+                    + " message delivered after the commit", e.toString());
             return transaction.execute(work);
         } finally {
-            HAND_OVER.remove();
+            if (outer == null) {
+                HAND_OVER.remove();
+            } else {
+                HAND_OVER.set(outer);
+            }
         }
     }
+
+    /** The caller's transaction, joined as it is; marking it rollback-only marks the caller's. */
+    private final TransactionStatus joined = new SimpleTransactionStatus(false) {
+        @Override
+        public void setRollbackOnly() {
+            transaction.executeWithoutResult(TransactionStatus::setRollbackOnly);
+        }
+    };
 
     /**
      * Called by a process when it starts to wait: anything that arrived early is delivered once this
@@ -313,8 +348,14 @@ public class MessageInbox {
         }));
     }
 
-    /** Hands the message to the process instance waiting for it and marks it delivered, in the caller's transaction. */
+    /**
+     * Marks the message delivered and hands it to the process instance waiting for it, in the caller's
+     * transaction (a failure undoes both). Marked first: when the process reaches its next wait in the
+     * same transaction, its look for pending messages no longer finds this one and spends no
+     * transaction of its own after the commit on it.
+     */
     private void correlate(InboxMessage m) {
+        m.delivered(clock.instant());
         MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(m.getMessageName())
                 .processInstanceBusinessKey(m.getBusinessKey())
                 .setVariables(read(m.getPayload()));
@@ -322,7 +363,6 @@ public class MessageInbox {
             correlation.processInstanceVariableEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
         }
         correlation.correlateWithResult();
-        m.delivered(clock.instant());
     }
 
     private static void pause(long millis) {

@@ -1,8 +1,14 @@
 package io.dropflow.processengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.inbox.InboxMessage;
+import io.dropflow.web.NotFound;
+import java.time.Instant;
 import io.dropflow.support.DropflowTest;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A partner event taken with {@link MessageInbox#takeInOneTransaction}: its message reaches the
@@ -48,6 +57,10 @@ class MessageHandOverTest {
     RuntimeService runtime;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    Tracking tracking;
 
     private String deployment;
 
@@ -143,5 +156,52 @@ class MessageHandOverTest {
         assertThat(accepted).as("the partner's event is taken: the answer is not an error").isTrue();
         assertThat(status(key)).as("kept for the sweep").isEqualTo(InboxMessage.Status.PENDING);
         assertThat(waiting(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWithAnEarlierOnePendingIsNotHandedOverAndDoesNotOvertakeIt() {
+        String key = "probe-" + System.nanoTime();
+        runtime.startProcessInstanceByKey(PROCESS, key);
+        inbox.accept(new MessageInbox.Message("probe", key + "-e0", "HandOverProbeOther", key, null, null, Map.of()));
+
+        long stillWaitingInThatTransaction = inbox.takeInOneTransaction(tx -> {
+            inbox.accept(event(key + "-e1", key));
+            return waiting(key);
+        });
+
+        assertThat(stillWaitingInThatTransaction).as("not handed over: an earlier message is pending").isEqualTo(1);
+        assertThat(inbox.messagesFor(key)).extracting(InboxMessage::getMessageName, InboxMessage::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HandOverProbeOther", InboxMessage.Status.PENDING),
+                        org.assertj.core.groups.Tuple.tuple(MESSAGE, InboxMessage.Status.DELIVERED));
+    }
+
+    @Test
+    void aMessageAcceptedInATransactionOfItsOwnInsideIsDeliveredAfterThatOnesCommit() {
+        String key = "probe-" + System.nanoTime();
+        runtime.startProcessInstanceByKey(PROCESS, key);
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        long stillWaitingInTheInnerTransaction = inbox.takeInOneTransaction(tx -> own.execute(inner -> {
+            inbox.accept(event(key + "-e1", key));
+            return waiting(key);
+        }));
+
+        assertThat(stillWaitingInTheInnerTransaction).as("not handed over inside a nested transaction").isEqualTo(1);
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
+    }
+
+    @Test
+    void aCallerThatCatchesARefusedEventKeepsItsOwnTransaction() {
+        CarrierEvent unknownParcel = new CarrierEvent("e-" + System.nanoTime(), "DHL", "NOBODY-" + System.nanoTime(),
+                TrackingStatus.IN_TRANSIT, Instant.now(), null, null);
+        TransactionTemplate callers = new TransactionTemplate(transactions);
+
+        boolean committed = Boolean.TRUE.equals(callers.execute(tx -> {
+            assertThatThrownBy(() -> tracking.receive(unknownParcel)).isInstanceOf(NotFound.class);
+            return true;
+        }));
+
+        assertThat(committed).as("the caller's transaction committed although the parcel was unknown").isTrue();
     }
 }

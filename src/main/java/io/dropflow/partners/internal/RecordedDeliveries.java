@@ -24,11 +24,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link PartnerDeliveries} on table partner_delivery. Each step has a transaction of its own: the
- * record (committed before the partner is answered), each try of the handler, and the status it
- * leaves. A parked delivery is tried again after {@code retry-every}, doubling up to an hour, by the
- * sweep (any node: the row is locked while it is tried); past its deadline, or when the handler
- * calls it unusable, it goes to an operator through the partner-attention process.
+ * {@link PartnerDeliveries} on table partner_delivery. The record is committed in a transaction of
+ * its own before the partner is answered; each try of the handler has one of its own too, which also
+ * marks a taken delivery taken (a try that does not take it leaves its status in one more). A parked
+ * delivery is tried again after {@code retry-every}, doubling up to an hour, by the sweep (any node:
+ * the row is locked while it is tried, and a delivery taken meanwhile is not tried again); past its
+ * deadline, or when the handler calls it unusable, it goes to an operator through the
+ * partner-attention process.
  */
 @Service
 public class RecordedDeliveries implements PartnerDeliveries {
@@ -144,6 +146,9 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 // waiting process in this same transaction (MessageInbox#takeInOneTransaction); inside one
                 // (an operator's "try again" in a process step) the delivery keeps a transaction of its own.
                 org.springframework.transaction.support.TransactionCallback<DeliveryHandler.Result> take = tx -> {
+                    if (takenMeanwhile(delivery.id())) {
+                        return DeliveryHandler.Result.taken("taken before");
+                    }
                     DeliveryHandler.Result r = handler.handle(delivery);
                     if (r.outcome() == DeliveryHandler.Outcome.TAKEN) {
                         taken(delivery, r);
@@ -213,6 +218,15 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 }
             }
         });
+    }
+
+    /**
+     * Locks the delivery's row for the try (another node's sweep or an operator's "try again" waits
+     * for it) and tells whether it was taken or closed before the lock was had.
+     */
+    private boolean takenMeanwhile(Long id) {
+        String status = jdbc.queryForObject("select status from partner_delivery where id = ? for update", String.class, id);
+        return Status.TAKEN.name().equals(status) || Status.CLOSED.name().equals(status);
     }
 
     private void taken(DeliveryHandler.Delivery delivery, DeliveryHandler.Result result) {

@@ -281,7 +281,9 @@ public class SandboxSupplier implements SupplierAdapter {
                 .filter(code -> settings.returnBehaviourOf(code) != SandboxSupplierSettings.ReturnBehaviour.MANUAL)
                 .ifPresent(code -> callbacks.post(returnNumber, settings.answerDelay(),
                         "/api/webhooks/suppliers/" + code + "/return-inspections",
-                        Map.of("eventId", UUID.randomUUID().toString(), "returnNumber", returnNumber, "result", "OK",
+                        // The event's id follows from the parcel's: posted again (its delivery taken again after a
+                        // failed hand-over), Dropflow takes it once.
+                        Map.of("eventId", "inspection-" + event.eventId(), "returnNumber", returnNumber, "result", "OK",
                                 "note", "complete and unused")));
     }
 
