@@ -25,7 +25,8 @@ final class BenchApp {
 
     /**
      * A database of its own on the benchmarks' embedded PostgreSQL server, which vacuums and analyzes
-     * the engine's churning tables eagerly as docs/operations.md recommends for production
+     * the engine's churning tables eagerly (once Dropflow has made them: {@link #start}) as
+     * docs/operations.md recommends for production
      * ({@code -Dbench.eager-autovacuum=false}: PostgreSQL's defaults).
      */
     static String database(String name) {
@@ -66,8 +67,11 @@ final class BenchApp {
     @SafeVarargs
     static ConfigurableApplicationContext start(Map<String, String> settings,
             ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
-        return new SpringApplicationBuilder(DropflowApplication.class).profiles("bench").initializers(initializers)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(DropflowApplication.class).profiles("bench")
+                .initializers(initializers)
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        TestPostgres.eagerAutovacuum(app.getBean(javax.sql.DataSource.class));
+        return app;
     }
 
     interface Step {

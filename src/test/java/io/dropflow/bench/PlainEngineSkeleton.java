@@ -65,6 +65,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setBeans(Map.of("benchPartner",
                 new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
         engine = configuration.buildProcessEngine();
+        io.dropflow.support.TestPostgres.eagerAutovacuum(dataSource);
         engine.getRepositoryService().createDeployment().name("bench-skeleton")
                 .addModelInstance("skeleton.bpmn", FulfillmentBenchmark.skeleton()).deploy();
     }
