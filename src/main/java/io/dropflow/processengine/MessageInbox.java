@@ -107,14 +107,9 @@ public class MessageInbox {
         if (handOver != null && handOver.allowed && pending.equals(List.of(stored.getId()))
                 && HAND_OVER_TRANSACTION.equals(TransactionSynchronizationManager.getCurrentTransactionName())
                 && Context.getCommandContext() == null && someoneWaitsFor(stored)) {
-            try {
-                correlate(stored);
-                handOver.correlated = true;
-                return true;
-            } catch (RuntimeException e) {
-                handOver.failed = true;
-                throw e;
-            }
+            handOver.tried = true; // from here on, a failure of this transaction is the hand-over's to take again
+            correlate(stored);
+            return true;
         }
         afterCommit(() -> deliverAccepted(stored.getBusinessKey(), pending));
         return true;
@@ -127,8 +122,7 @@ public class MessageInbox {
      */
     private static final class HandOver implements TransactionSynchronization {
         boolean allowed = true;
-        boolean correlated;
-        boolean failed;
+        boolean tried;
         boolean committed;
 
         @Override
@@ -172,7 +166,7 @@ public class MessageInbox {
                 return work.doInTransaction(tx);
             });
         } catch (RuntimeException e) {
-            if (handOver.committed || (!handOver.failed && !handOver.correlated)) {
+            if (handOver.committed || !handOver.tried) {
                 throw e; // committed (what failed ran after the commit), or nothing was handed over: not ours to retry
             }
             log.info("Handing a message over in its event's transaction failed ({}): the event is taken again, its"
