@@ -29,11 +29,20 @@ final class ClusterHarness {
         this.jdbcUrl = TestPostgres.jdbcUrl(database + "_" + System.nanoTime());
     }
 
-    /** Node settings: a short return window so orders settle in seconds; a short job lock so a dead node's jobs are taken over soon. */
+    /**
+     * Node settings: a short return window so orders settle in seconds; a short job lock so a dead
+     * node's jobs are taken over soon; and any {@code -Dnode.<property>=<value>} given to the build, for
+     * an experiment (e.g. {@code -Dnode.camunda.bpm.job-execution.core-pool-size=12}).
+     */
     static Map<String, String> quickNodeSettings(RemotePartners partners) {
         Map<String, String> settings = new HashMap<>(partners.nodeProperties());
         settings.put("dropflow.after-sales.day", "PT0.05S");
         settings.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("node.")) {
+                settings.put(key.substring(5), System.getProperty(key));
+            }
+        }
         return settings;
     }
 

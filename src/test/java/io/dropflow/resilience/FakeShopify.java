@@ -33,6 +33,15 @@ final class FakeShopify implements AutoCloseable {
     final Map<Long, List<String>> refunds = new ConcurrentHashMap<>();
     private final Set<String> refundKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> marks = ConcurrentHashMap.newKeySet();
+    /**
+     * The shop's cost bucket (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits):
+     * a Shopify Plus shop restores 1 000 points/s; the bucket's size (20 s of restore) is our
+     * assumption. A query is charged 4 points, a mutation 10 (Shopify's cost of a mutation).
+     */
+    private static final double RESTORE_RATE = 1000;
+    private static final double BUCKET = 20 * RESTORE_RATE;
+    private double available = BUCKET;
+    private long availableAt = System.nanoTime();
 
     FakeShopify() {
         try {
@@ -69,6 +78,13 @@ final class FakeShopify implements AutoCloseable {
             String query = request.path("query").asText();
             JsonNode v = request.path("variables");
             String operation = query.replaceAll("(?s)^.*?(query|mutation) (\\w+).*$", "$2");
+            int requested = query.replaceAll("(?s)^.*?(query|mutation) .*$", "$1").equals("mutation") ? 10 : 4;
+            Map<String, Object> cost = charge(requested);
+            if (cost == null) {
+                answer(exchange, 200, Map.of("errors", List.of(Map.of("message", "Throttled", "extensions",
+                        Map.of("code", "THROTTLED"))), "extensions", Map.of("cost", costOf(requested, null))));
+                return;
+            }
             Object data = switch (operation) {
                 case "OrderFulfillments" -> {
                     long order = order(v.path("id").asText());
@@ -126,8 +142,29 @@ final class FakeShopify implements AutoCloseable {
                 answer(exchange, 200, Map.of("errors", List.of(Map.of("message", "unknown operation " + operation))));
                 return;
             }
-            answer(exchange, 200, Map.of("data", data));
+            answer(exchange, 200, Map.of("data", data, "extensions", Map.of("cost", cost)));
         }
+    }
+
+    /** @return the answer's extensions.cost, or null when the bucket lacks the requested cost (THROTTLED) */
+    private synchronized Map<String, Object> charge(int requested) {
+        long now = System.nanoTime();
+        available = Math.min(BUCKET, available + RESTORE_RATE * (now - availableAt) / 1e9);
+        availableAt = now;
+        if (available < requested) {
+            return null;
+        }
+        available -= requested;
+        return costOf(requested, requested);
+    }
+
+    private synchronized Map<String, Object> costOf(int requested, Integer actual) {
+        Map<String, Object> cost = new java.util.LinkedHashMap<>();
+        cost.put("requestedQueryCost", requested);
+        cost.put("actualQueryCost", actual);
+        cost.put("throttleStatus", Map.of("maximumAvailable", BUCKET, "currentlyAvailable", available,
+                "restoreRate", RESTORE_RATE));
+        return cost;
     }
 
     private static void answer(HttpExchange exchange, int status, Object body) throws IOException {

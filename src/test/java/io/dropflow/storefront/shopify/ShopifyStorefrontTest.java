@@ -262,6 +262,33 @@ class ShopifyStorefrontTest {
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("undefinedField");
     }
 
+    @Test
+    void callsArePacedByTheShopsCostBucketAsEveryAnswerReportsIt() {
+        // extensions.cost on every answer, THROTTLED when the bucket lacks the requested cost:
+        // https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
+        shopify.stubFor(graphql("query OrderFulfillments").inScenario("bucket").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}],"
+                        + "\"extensions\":{\"cost\":{\"requestedQueryCost\":12,\"actualQueryCost\":null,"
+                        + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":8.0,\"restoreRate\":100.0}}}}"))
+                .willSetStateTo("room again"));
+        shopify.stubFor(graphql("query OrderFulfillments").inScenario("bucket").whenScenarioStateIs("room again")
+                .willReturn(okJson("{\"data\":{\"order\":{\"id\":\"" + ORDER + "\",\"fulfillments\":[],\"fulfillmentOrders\":"
+                        + "{\"nodes\":[{\"id\":\"gid://shopify/FulfillmentOrder/1\",\"status\":\"OPEN\",\"assignedLocation\":"
+                        + "{\"location\":{\"id\":\"gid://shopify/Location/A\"}},\"supportedActions\":[{\"action\":\"CREATE_FULFILLMENT\"}]}]}}},"
+                        + "\"extensions\":{\"cost\":{\"requestedQueryCost\":12,\"actualQueryCost\":6,"
+                        + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":0.0,\"restoreRate\":0.5}}}}")));
+        shopify.stubFor(graphql("mutation FulfillmentCreate").willReturn(okJson(data(
+                "{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"},\"userErrors\":[]}}"))));
+
+        // Throttled once: sent again when the 4 missing points are back (40 ms), and answered; then the
+        // bucket is empty and restores 0.5 points/s: the mutation's 10 points are 20 s away, so it is
+        // not sent and the job will try again later.
+        assertThatThrownBy(() -> storefront.syncTracking("450789469", "DHL", "0034", "DF-7-tracking-1"))
+                .hasMessageContaining("no room for FulfillmentCreate").hasMessageContaining("retried");
+        shopify.verify(2, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("query OrderFulfillments")));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("mutation FulfillmentCreate")));
+    }
+
     /** One node's token store, without the database. */
     static final class Tokens implements PartnerTokens {
 
