@@ -41,11 +41,20 @@ class MessageHandOverTest {
     public static class StepAfterTheMessage implements JavaDelegate {
         static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
         static final AtomicInteger PASSED = new AtomicInteger();
+        /** Run once, in a thread of its own, while the step's transaction is still open. */
+        static final java.util.concurrent.atomic.AtomicReference<Runnable> MEANWHILE =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
         @Override
-        public void execute(DelegateExecution execution) {
+        public void execute(DelegateExecution execution) throws Exception {
             if (FAILURES_LEFT.getAndDecrement() > 0) {
                 throw new IllegalStateException("the step after the message fails this once");
+            }
+            Runnable meanwhile = MEANWHILE.getAndSet(null);
+            if (meanwhile != null) {
+                Thread other = new Thread(meanwhile, "another-transaction");
+                other.start();
+                other.join(10_000);
             }
             PASSED.incrementAndGet();
         }
@@ -76,6 +85,7 @@ class MessageHandOverTest {
         deployment = repository.createDeployment().addModelInstance("hand-over-probe.bpmn", model).deploy().getId();
         StepAfterTheMessage.FAILURES_LEFT.set(0);
         StepAfterTheMessage.PASSED.set(0);
+        StepAfterTheMessage.MEANWHILE.set(null);
     }
 
     @AfterEach
@@ -129,6 +139,37 @@ class MessageHandOverTest {
         assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
         assertThat(waiting(key)).isZero();
         assertThat(StepAfterTheMessage.PASSED).hasValue(1);
+    }
+
+    @Test
+    void aHandOverThatLosesToAnotherTransactionOnTheSameInstanceTakesTheEventAgain() {
+        String key = "probe-" + System.nanoTime();
+        String instance = runtime.startProcessInstanceByKey(PROCESS, key).getId();
+        // While the event's transaction moves the instance on, another one changes it first (suspended
+        // and activated again: two new revisions): the event's flush finds a revision that is gone.
+        java.util.concurrent.atomic.AtomicBoolean otherCommitted = new java.util.concurrent.atomic.AtomicBoolean();
+        StepAfterTheMessage.MEANWHILE.set(() -> {
+            runtime.suspendProcessInstanceById(instance);
+            runtime.activateProcessInstanceById(instance);
+            otherCommitted.set(true);
+        });
+        AtomicInteger taken = new AtomicInteger();
+
+        boolean accepted = inbox.takeInOneTransaction(tx -> {
+            taken.incrementAndGet();
+            return inbox.accept(event(key + "-e1", key));
+        });
+
+        assertThat(otherCommitted).as("the other transaction went through").isTrue();
+        assertThat(accepted).isTrue();
+        assertThat(taken).as("taken twice: the hand-over lost to the other transaction, then stored first").hasValue(2);
+        assertThat(inbox.messagesFor(key)).as("stored once").hasSize(1);
+        assertThat(status(key)).isEqualTo(InboxMessage.Status.DELIVERED);
+        assertThat(waiting(key)).isZero();
+        assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("look_at_it").count())
+                .as("the process moved on once, to the task after the step").isEqualTo(1);
+        assertThat(StepAfterTheMessage.PASSED).as("the step ran in the lost transaction and again after the commit")
+                .hasValue(2);
     }
 
     @Test
