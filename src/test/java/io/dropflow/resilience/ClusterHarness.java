@@ -31,13 +31,16 @@ final class ClusterHarness {
 
     /**
      * Node settings: a short return window so orders settle in seconds; a short job lock so a dead
-     * node's jobs are taken over soon; and any {@code -Dnode.<property>=<value>} given to the build, for
+     * node's jobs are taken over soon; the remote supplier's limit; and any {@code -Dnode.<property>=<value>} given to the build, for
      * an experiment (e.g. {@code -Dnode.camunda.bpm.job-execution.core-pool-size=12}).
      */
     static Map<String, String> quickNodeSettings(RemotePartners partners) {
         Map<String, String> settings = new HashMap<>(partners.nodeProperties());
         settings.put("dropflow.after-sales.day", "PT0.05S");
         settings.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
+        // The remote supplier takes 20 calls a second (a supplier on Dropflow's API gets 5 unless its
+        // limit is set): with 5, the node's job threads waited for their turn with the CPU half idle.
+        settings.put("dropflow.partners.limits.supplier-api.requests-per-second", "20");
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("node.")) {
                 settings.put(key.substring(5), System.getProperty(key));
