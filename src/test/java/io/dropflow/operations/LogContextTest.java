@@ -58,6 +58,35 @@ class LogContextTest {
     }
 
     @Test
+    void aClaimsJobLogLinesNameTheClaimAndItsOrder() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-LOG-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-LOG-" + order, "DELIVERED");
+        var filed = dropflow.fileClaim(order, DropflowDriver.claim("QUALITY", 1, null));
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+
+        dropflow.runClaimJobs(claim);
+        String processInstanceId = dropflow.claimProcessInstanceId(claim);
+        // Rejected by the operator: telling the consumer why is a job that logs (the sandbox storefront).
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .singleResult().getId(), java.util.Map.of("reviewDecision", "reject", "rejectionReason", "Intact on the photos."));
+        dropflow.runClaimJobs(claim);
+
+        List<ILoggingEvent> ours = captured.list.stream()
+                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
+                .filter(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
+                .toList();
+        assertThat(ours).as("our log lines inside the claim's jobs").isNotEmpty();
+        assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                .containsEntry("businessKey", "claim-" + claim)
+                .containsEntry("orderId", Long.toString(order)));
+    }
+
+    @Test
     void aWebhooksLogLinesNameThePartner() {
         DropflowDriver dropflow = new DropflowDriver(port, engine);
         long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
