@@ -44,6 +44,8 @@ class MessageHandOverTest {
         /** Run once, in a thread of its own, while the step's transaction is still open. */
         static final java.util.concurrent.atomic.AtomicReference<Runnable> MEANWHILE =
                 new java.util.concurrent.atomic.AtomicReference<>();
+        /** Whether that other thread had finished before the step went on. */
+        static final java.util.concurrent.atomic.AtomicBoolean OTHER_DONE_FIRST = new java.util.concurrent.atomic.AtomicBoolean();
 
         @Override
         public void execute(DelegateExecution execution) throws Exception {
@@ -55,6 +57,7 @@ class MessageHandOverTest {
                 Thread other = new Thread(meanwhile, "another-transaction");
                 other.start();
                 other.join(10_000);
+                OTHER_DONE_FIRST.set(!other.isAlive());
             }
             PASSED.incrementAndGet();
         }
@@ -86,6 +89,7 @@ class MessageHandOverTest {
         StepAfterTheMessage.FAILURES_LEFT.set(0);
         StepAfterTheMessage.PASSED.set(0);
         StepAfterTheMessage.MEANWHILE.set(null);
+        StepAfterTheMessage.OTHER_DONE_FIRST.set(false);
     }
 
     @AfterEach
@@ -154,13 +158,27 @@ class MessageHandOverTest {
             otherCommitted.set(true);
         });
         AtomicInteger taken = new AtomicInteger();
+        ch.qos.logback.classic.Logger inboxLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MessageInbox.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        inboxLog.addAppender(logged);
 
-        boolean accepted = inbox.takeInOneTransaction(tx -> {
-            taken.incrementAndGet();
-            return inbox.accept(event(key + "-e1", key));
-        });
+        boolean accepted;
+        try {
+            accepted = inbox.takeInOneTransaction(tx -> {
+                taken.incrementAndGet();
+                return inbox.accept(event(key + "-e1", key));
+            });
+        } finally {
+            inboxLog.detachAppender(logged);
+        }
 
         assertThat(otherCommitted).as("the other transaction went through").isTrue();
+        assertThat(StepAfterTheMessage.OTHER_DONE_FIRST).as("before the event's transaction flushed").isTrue();
+        assertThat(logged.list).as("the hand-over failed on the revision the other transaction replaced")
+                .anyMatch(e -> e.getFormattedMessage().contains("Handing a message over")
+                        && e.getFormattedMessage().contains("OptimisticLockingException"));
         assertThat(accepted).isTrue();
         assertThat(taken).as("taken twice: the hand-over lost to the other transaction, then stored first").hasValue(2);
         assertThat(inbox.messagesFor(key)).as("stored once").hasSize(1);

@@ -48,7 +48,7 @@ class ShopifyAdmin {
 
     ShopifyAdmin(ShopifySettings settings, PartnerCalls calls, PartnerTokens tokens, java.time.Clock clock) {
         this.clock = clock;
-        this.cost = new ShopifyQueryCost(clock);
+        this.cost = new ShopifyQueryCost(System::nanoTime);
         this.settings = settings;
         this.calls = calls;
         this.tokens = tokens;
@@ -150,7 +150,7 @@ class ShopifyAdmin {
                             outcome.code(code);
                             if ("THROTTLED".equals(code)) {
                                 throw new PartnerThrottled("Shopify's query cost limit for " + operation,
-                                        cost.untilRoomFor(operation));
+                                        cost.afterThrottled(operation));
                             }
                             throw new IllegalStateException("Shopify could not run " + operation + ": " + errors);
                         }

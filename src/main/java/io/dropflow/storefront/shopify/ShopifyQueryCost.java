@@ -1,11 +1,12 @@
 package io.dropflow.storefront.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Shopify's GraphQL Admin limit as Shopify publishes it
@@ -15,60 +16,70 @@ import java.util.concurrent.ConcurrentHashMap;
  * too, carries the bucket's state in {@code extensions.cost.throttleStatus}, and that state is the
  * shop's, shared by every node.
  *
- * <p>Before a call: the bucket as the last answer left it, refilled since at its restore rate, less
- * what this node's calls have taken since. If that does not hold the document's requested cost (as
- * Shopify last computed it for that document), the call waits until it will; a wait longer than the
- * caller may wait is not taken (the job is retried later). Nothing is known before the first answer,
- * so the first call goes at once. Each answer replaces this node's estimate with the shop's own
- * figure, which other nodes' calls have spent too; a call Shopify still finds no room for (THROTTLED)
- * waits for the points it lacks and is sent again.
+ * <p>Before a call ({@link #reserve}): the bucket as the last answer left it, refilled since at its
+ * restore rate, less what this node's calls have booked since. If that does not hold the
+ * document's requested cost (as Shopify last computed it for that document), the call is booked for
+ * the moment it will and waits until then; a wait longer than the caller may wait books nothing
+ * (the job is retried later). Nothing is known before the first answer, so the first call goes at
+ * once. An answer replaces the estimate with the shop's own figure (which other nodes' calls have
+ * spent too) less the calls this node has booked and not yet sent. A call Shopify still finds no
+ * room for (THROTTLED) is booked again behind the others ({@link #afterThrottled}) and sent then.
+ * Each node estimates alone: N nodes can overshoot until the answers correct them, which THROTTLED
+ * answers and their retries absorb.
+ *
+ * <p>Time is the JVM's monotonic clock, not the engine's (which tests freeze and move).
  */
 final class ShopifyQueryCost {
 
-    /** A document's cost until Shopify has told us: a mutation's (10 points), more than any of our queries. */
-    static final int UNKNOWN_COST = 10;
+    /**
+     * A document's cost until Shopify has told us: a mutation costs 10 points, but a query with
+     * lists (our order look-ups ask for up to 50 fulfillments) can request more; 50 errs on the side
+     * of waiting.
+     */
+    static final int UNKNOWN_COST = 50;
 
-    private final Clock clock;
+    private final LongSupplier nanoTime;
     private final Map<String, Integer> requested = new ConcurrentHashMap<>();
-    private Bucket bucket;
+    /** Calls booked and not yet sent: their cost and the moment they go. */
+    private final Deque<Booking> booked = new ArrayDeque<>();
+    /** Points available at {@link #at} (the last booked call's moment, or the last answer's). */
+    private double level;
+    private double maximum;
+    private double restoreRate;
+    private long at;
+    private boolean known;
 
-    ShopifyQueryCost(Clock clock) {
-        this.clock = clock;
+    private record Booking(int cost, long sendAt) {
     }
 
-    /** The bucket at a moment: points available, its size and the points restored per second. */
-    private record Bucket(double available, double maximum, double restoreRate, Instant at) {
-
-        double availableAt(Instant when) {
-            double seconds = Math.max(0, Duration.between(at, when).toNanos() / 1e9);
-            return Math.min(maximum, available + restoreRate * seconds);
-        }
+    ShopifyQueryCost(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
     }
 
     /**
-     * Takes the document's requested cost from the bucket this node sees.
+     * Books the document's requested cost in the bucket this node sees.
      *
-     * @return how long to wait before sending it (zero to send at once), or null if that is longer than {@code maxWait}
-     *     (nothing is taken then)
+     * @return how long to wait before sending it (zero to send at once), or null if that is longer
+     *     than {@code maxWait} (nothing is booked then)
      */
     synchronized Duration reserve(String document, Duration maxWait) {
-        if (bucket == null || bucket.restoreRate() <= 0) {
+        if (!known || restoreRate <= 0) {
             return Duration.ZERO;
         }
-        Instant now = clock.instant();
-        int cost = requested.getOrDefault(document, UNKNOWN_COST);
-        // After this node's earlier calls that are still waiting for their points.
-        Instant from = bucket.at().isAfter(now) ? bucket.at() : now;
-        double available = bucket.availableAt(from);
-        Duration refill = available >= cost ? Duration.ZERO : seconds((cost - available) / bucket.restoreRate());
-        Instant sendAt = from.plus(refill);
-        Duration wait = Duration.between(now, sendAt);
-        if (wait.compareTo(maxWait) > 0) {
+        long now = nanoTime.getAsLong();
+        forgetSent(now);
+        int cost = costOf(document);
+        long from = Math.max(now, at);
+        double available = levelAt(from);
+        long refill = available >= cost ? 0 : nanos((cost - available) / restoreRate);
+        long sendAt = from + refill;
+        if (sendAt - now > maxWait.toNanos()) {
             return null;
         }
-        bucket = new Bucket(Math.max(0, available + bucket.restoreRate() * refill.toNanos() / 1e9 - cost), bucket.maximum(),
-                bucket.restoreRate(), sendAt);
-        return wait;
+        level = available + restoreRate * refill / 1e9 - cost;
+        at = sendAt;
+        booked.addLast(new Booking(cost, sendAt));
+        return Duration.ofNanos(sendAt - now);
     }
 
     /** Reads an answer's {@code extensions.cost}: the document's requested cost and the shop's bucket. */
@@ -80,24 +91,55 @@ final class ShopifyQueryCost {
             requested.put(document, cost.path("requestedQueryCost").asInt());
         }
         JsonNode status = cost.path("throttleStatus");
-        if (status.path("currentlyAvailable").isNumber() && status.path("restoreRate").isNumber()) {
-            bucket = new Bucket(status.path("currentlyAvailable").asDouble(),
-                    status.path("maximumAvailable").asDouble(Double.MAX_VALUE), status.path("restoreRate").asDouble(),
-                    clock.instant());
+        if (!status.path("currentlyAvailable").isNumber() || !status.path("restoreRate").isNumber()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        forgetSent(now);
+        double available = status.path("currentlyAvailable").asDouble();
+        maximum = status.path("maximumAvailable").isNumber() ? status.path("maximumAvailable").asDouble()
+                : Math.max(1000, available);
+        restoreRate = status.path("restoreRate").asDouble();
+        known = true;
+        // Shopify's figure, then the calls this node booked and has not sent yet, in their order.
+        level = available;
+        at = now;
+        for (Booking b : booked) {
+            level = levelAt(b.sendAt()) - b.cost();
+            at = b.sendAt();
         }
     }
 
-    /** After a THROTTLED answer (already observed): how long until the bucket holds the document's cost again. */
-    synchronized Duration untilRoomFor(String document) {
-        if (bucket == null || bucket.restoreRate() <= 0) {
+    /**
+     * After a THROTTLED answer (already observed): books the call again behind the others.
+     *
+     * @return how long until it may be sent again
+     */
+    synchronized Duration afterThrottled(String document) {
+        if (!known || restoreRate <= 0) {
             return Duration.ofSeconds(1);
         }
-        double missing = requested.getOrDefault(document, UNKNOWN_COST) - bucket.availableAt(clock.instant());
-        return missing <= 0 ? Duration.ofMillis(50) : seconds(missing / bucket.restoreRate());
+        Duration wait = reserve(document, Duration.ofDays(1));
+        return wait.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : wait;
+    }
+
+    private int costOf(String document) {
+        return requested.getOrDefault(document, UNKNOWN_COST);
+    }
+
+    private double levelAt(long when) {
+        double seconds = Math.max(0, (when - at) / 1e9);
+        return Math.min(maximum, level + restoreRate * seconds);
+    }
+
+    private void forgetSent(long now) {
+        while (!booked.isEmpty() && booked.peekFirst().sendAt() <= now) {
+            booked.removeFirst();
+        }
     }
 
     /** To the microsecond: the bucket's figures are not more precise than that. */
-    private static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e6) * 1000);
+    private static long nanos(double seconds) {
+        return Math.round(seconds * 1e6) * 1000;
     }
 }

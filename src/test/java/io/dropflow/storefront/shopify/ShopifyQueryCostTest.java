@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shop's cost bucket as Shopify reports it in {@code extensions.cost}
  * (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits): the shape of the answers
- * below follows the page's example.
+ * below follows the page's examples.
  */
 class ShopifyQueryCostTest {
 
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
-    private final MovingClock clock = new MovingClock();
-    private final ShopifyQueryCost cost = new ShopifyQueryCost(clock);
+    private long now = 1_000_000_000_000L;
+    private final ShopifyQueryCost cost = new ShopifyQueryCost(() -> now);
+
+    private void move(Duration by) {
+        now += by.toNanos();
+    }
 
     private static JsonNode cost(int requested, double available, double maximum, double restoreRate) throws Exception {
         return new ObjectMapper().readTree("{\"requestedQueryCost\":" + requested + ",\"actualQueryCost\":" + requested
@@ -39,34 +39,34 @@ class ShopifyQueryCostTest {
 
         assertThat(cost.reserve("FulfillmentCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(50));
         assertThat(cost.reserve("FulfillmentCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(150));
-        clock.move(Duration.ofSeconds(1));
+        move(Duration.ofSeconds(1));
         assertThat(cost.reserve("FulfillmentCreate", TEN_SECONDS)).as("85 points back since the last call went")
                 .isZero();
     }
 
     @Test
-    void eachDocumentCostsWhatShopifyLastRequestedForIt() throws Exception {
+    void eachDocumentCostsWhatShopifyLastRequestedForItAndAnUnknownOneErrsOnTheSideOfWaiting() throws Exception {
         cost.observe("OrderFulfillments", cost(3, 4, 2000, 100));
 
         assertThat(cost.reserve("OrderFulfillments", TEN_SECONDS)).isZero();
-        assertThat(cost.reserve("FulfillmentCreate", TEN_SECONDS)).as("unknown yet: a mutation's 10 points, 1 left")
-                .isEqualTo(Duration.ofMillis(90));
+        assertThat(cost.reserve("FulfillmentCreate", TEN_SECONDS)).as("not seen yet: 50 points, 1 left")
+                .isEqualTo(Duration.ofMillis(490));
     }
 
     @Test
-    void aWaitLongerThanTheCallerMayWaitTakesNothing() throws Exception {
+    void aWaitLongerThanTheCallerMayWaitBooksNothing() throws Exception {
         cost.observe("RefundCreate", cost(10, 0, 1000, 0.5));
 
         assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).as("20 s for 10 points at 0.5 points/s").isNull();
-        clock.move(Duration.ofSeconds(12));
-        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).as("6 points back; nothing was taken before")
+        move(Duration.ofSeconds(12));
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).as("6 points back; nothing was booked before")
                 .isEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
     void theBucketRefillsNoFurtherThanItsSize() throws Exception {
         cost.observe("RefundCreate", cost(10, 0, 20, 100));
-        clock.move(Duration.ofMinutes(5));
+        move(Duration.ofMinutes(5));
 
         assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isZero();
         assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isZero();
@@ -74,36 +74,44 @@ class ShopifyQueryCostTest {
     }
 
     @Test
-    void afterAThrottledAnswerTheRetryWaitsForTheMissingPointsOnly() throws Exception {
+    void anAnswerArrivingWhileCallsWaitKeepsTheirBookings() throws Exception {
+        cost.observe("RefundCreate", cost(10, 0, 1000, 100));
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(100));
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(200));
+
+        // Another call's answer at once: Shopify's bucket is still empty, and it does not know of the
+        // two calls booked for 100 and 200 ms from now.
+        cost.observe("RefundCreate", cost(10, 0, 1000, 100));
+
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).as("behind the two booked calls, not beside them")
+                .isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aThrottledCallIsBookedAgainBehindTheOthersForThePointsItLacks() throws Exception {
         // The page's THROTTLED example: 70 requested, 66 available, 50 restored per second.
         cost.observe("SuggestedRefund", new ObjectMapper().readTree("{\"requestedQueryCost\":70,\"actualQueryCost\":null,"
                 + "\"throttleStatus\":{\"maximumAvailable\":1000,\"currentlyAvailable\":66,\"restoreRate\":50}}"));
 
-        assertThat(cost.untilRoomFor("SuggestedRefund")).isEqualTo(Duration.ofMillis(80));
+        assertThat(cost.afterThrottled("SuggestedRefund")).isEqualTo(Duration.ofMillis(80));
+        assertThat(cost.reserve("SuggestedRefund", TEN_SECONDS)).as("the next one waits behind the retry")
+                .isEqualTo(Duration.ofMillis(1480));
     }
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
+    @Test
+    void aThrottledAnswerWithoutTheBucketWaitsBehindTheCallsAlreadyBooked() throws Exception {
+        cost.observe("RefundCreate", cost(10, 0, 1000, 100));
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(100));
+        cost.observe("RefundCreate", new ObjectMapper().readTree("{\"requestedQueryCost\":10}"));
 
-        private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        assertThat(cost.afterThrottled("RefundCreate")).isEqualTo(Duration.ofMillis(200));
+    }
 
-        void move(Duration by) {
-            now = now.plus(by);
-        }
+    @Test
+    void aShopThatRestoresNothingIsNotPacedAndAThrottledCallWaitsASecond() throws Exception {
+        cost.observe("RefundCreate", cost(10, 0, 1000, 0));
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isZero();
+        assertThat(cost.afterThrottled("RefundCreate")).isEqualTo(Duration.ofSeconds(1));
     }
 }

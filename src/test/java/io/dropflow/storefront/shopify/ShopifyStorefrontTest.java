@@ -280,11 +280,14 @@ class ShopifyStorefrontTest {
         shopify.stubFor(graphql("mutation FulfillmentCreate").willReturn(okJson(data(
                 "{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"},\"userErrors\":[]}}"))));
 
-        // Throttled once: sent again when the 4 missing points are back (40 ms), and answered; then the
-        // bucket is empty and restores 0.5 points/s: the mutation's 10 points are 20 s away, so it is
-        // not sent and the job will try again later.
+        // Throttled once: sent again when the 4 missing points are back (40 ms; the retry waits at least
+        // 50), and answered; then the bucket is empty and restores 0.5 points/s: the mutation (not seen
+        // yet, so 50 points) is 100 s away, so it is not sent and the job will try again later.
+        long started = System.nanoTime();
         assertThatThrownBy(() -> storefront.syncTracking("450789469", "DHL", "0034", "DF-7-tracking-1"))
                 .hasMessageContaining("no room for FulfillmentCreate").hasMessageContaining("retried");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited for the missing points, not a fixed second")
+                .isLessThan(Duration.ofMillis(900));
         shopify.verify(2, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("query OrderFulfillments")));
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("mutation FulfillmentCreate")));
     }
