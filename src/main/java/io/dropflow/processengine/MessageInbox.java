@@ -46,6 +46,8 @@ public class MessageInbox {
     private static final Logger log = LoggerFactory.getLogger(MessageInbox.class);
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
     private static final int DELIVERY_ATTEMPTS = 3;
+    /** The longest the sweep leaves a pending message no process waits for untried (ADR 2, addendum). */
+    static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final InboxMessages messages;
     private final RuntimeService runtime;
@@ -54,12 +56,15 @@ public class MessageInbox {
     private final TransactionTemplate transaction;
     private final Duration expireAfter;
     private final boolean sweepEnabled;
+    private final Duration sweepInterval;
     private final Clock clock;
 
     MessageInbox(InboxMessages messages, RuntimeService runtime, ObjectMapper json,
             PlatformTransactionManager transactions, @Value("${dropflow.inbox.expire-after}") Duration expireAfter,
-            @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled, Clock clock) {
+            @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled,
+            @Value("${dropflow.inbox.redelivery-interval}") Duration sweepInterval, Clock clock) {
         this.clock = clock;
+        this.sweepInterval = sweepInterval;
         this.messages = messages;
         this.runtime = runtime;
         this.json = json;
@@ -272,10 +277,20 @@ public class MessageInbox {
         if (!sweepEnabled) {
             return;
         }
-        for (Long id : messages.pendingIds(Limit.of(500))) {
-            tryDeliver(id);
-        }
+        sweepOnce();
         expireUnawaited();
+    }
+
+    /**
+     * Tries the pending messages that are due: one no process waited for at its last try is tried
+     * again after half the time it has waited so far (at least the sweep's interval, at most
+     * {@link #LONGEST_SWEEP_INTERVAL}), so that a backlog of early events does not cost a
+     * transaction each every few seconds.
+     */
+    void sweepOnce() {
+        for (Long id : messages.pendingIdsDue(clock.instant(), Limit.of(500))) {
+            tryDeliver(id, true);
+        }
     }
 
     /**
@@ -306,10 +321,14 @@ public class MessageInbox {
 
     /** @return true when the message was handed to a waiting process instance */
     boolean tryDeliver(Long id) {
+        return tryDeliver(id, false);
+    }
+
+    private boolean tryDeliver(Long id, boolean sweeping) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
             try {
-                return deliver(id);
+                return deliver(id, sweeping);
             } catch (RuntimeException e) {
                 // Most often another transaction moved the same process instance at the same time
                 // (optimistic locking): a moment later the message either fits the new wait or stays pending.
@@ -326,13 +345,16 @@ public class MessageInbox {
         return false;
     }
 
-    private boolean deliver(Long id) {
+    private boolean deliver(Long id, boolean sweeping) {
         return Boolean.TRUE.equals(newTransaction.execute(tx -> {
             InboxMessage m = messages.lockById(id).orElse(null);
             if (m == null || m.getStatus() != InboxMessage.Status.PENDING) {
                 return false;
             }
             if (!someoneWaitsFor(m)) {
+                if (sweeping) {
+                    m.notAwaitedYet(clock.instant(), sweepInterval, LONGEST_SWEEP_INTERVAL);
+                }
                 log.debug("Inbox message {} ({} for {}) stays pending: no process waits for it yet", id,
                         m.getMessageName(), m.getBusinessKey());
                 return false;

@@ -41,6 +41,7 @@ class TechnicalSettingsTest {
             Map.entry("dropflow.scorecard.reuse-for", "cache lifetime of a computed scorecard"),
             Map.entry("dropflow.inbox.expire-after", "how long unawaited partner events are kept"),
             Map.entry("dropflow.inbox.sweep-enabled", "switch for tests"),
+            Map.entry("dropflow.inbox.redelivery-interval", "how often the inbox's sweep runs"),
             Map.entry("dropflow.tracking.poll-after", "polling cadence of tracking services"),
             Map.entry("dropflow.tracking.polling-enabled", "switch for tests"),
             Map.entry("dropflow.partners.storefront", "which storefront adapter runs"),

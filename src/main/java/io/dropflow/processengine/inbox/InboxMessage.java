@@ -34,6 +34,7 @@ public class InboxMessage {
     private Instant receivedAt;
     private Instant deliveredAt;
     private String lastError;
+    private Instant nextTryAt;
 
     protected InboxMessage() {
     }
@@ -62,6 +63,18 @@ public class InboxMessage {
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 
+    /**
+     * The sweep found no process waiting for it: it tries again after half the time the message has
+     * waited so far, at least {@code interval} and at most {@code longest} later. A process that
+     * reaches its wait takes its pending messages at once; the sweep is only for the race at receipt
+     * and for a node that died between an event's commit and its delivery.
+     */
+    public void notAwaitedYet(Instant now, java.time.Duration interval, java.time.Duration longest) {
+        java.time.Duration half = java.time.Duration.between(receivedAt, now).dividedBy(2);
+        java.time.Duration wait = half.compareTo(interval) < 0 ? interval : half.compareTo(longest) > 0 ? longest : half;
+        nextTryAt = now.plus(wait);
+    }
+
     public void expire() {
         status = Status.EXPIRED;
     }
@@ -83,4 +96,5 @@ public class InboxMessage {
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getDeliveredAt() { return deliveredAt; }
     public String getLastError() { return lastError; }
+    public Instant getNextTryAt() { return nextTryAt; }
 }

@@ -22,8 +22,9 @@ public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.businessKey = :businessKey order by m.id")
     List<Long> pendingIdsFor(String businessKey);
 
-    @Query("select m.id from InboxMessage m where m.status = 'PENDING' order by m.id")
-    List<Long> pendingIds(Limit limit);
+    @Query("select m.id from InboxMessage m where m.status = 'PENDING' and (m.nextTryAt is null or m.nextTryAt <= :now)"
+            + " order by m.id")
+    List<Long> pendingIdsDue(Instant now, Limit limit);
 
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.receivedAt < :before order by m.id")
     List<Long> pendingIdsReceivedBefore(Instant before, Limit limit);
