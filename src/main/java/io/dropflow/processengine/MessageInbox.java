@@ -288,7 +288,17 @@ public class MessageInbox {
      * transaction each every few seconds.
      */
     void sweepOnce() {
-        for (Long id : messages.pendingIdsDue(clock.instant(), Limit.of(500))) {
+        sweep(dueForSweep());
+    }
+
+    /** What the sweep would try now. */
+    List<Long> dueForSweep() {
+        Instant now = clock.instant();
+        return messages.pendingIdsDue(now, now.plus(LONGEST_SWEEP_INTERVAL), Limit.of(500));
+    }
+
+    void sweep(List<Long> ids) {
+        for (Long id : ids) {
             tryDeliver(id, true);
         }
     }

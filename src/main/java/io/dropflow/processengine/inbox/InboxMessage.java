@@ -58,8 +58,10 @@ public class InboxMessage {
         lastError = null;
     }
 
+    /** A delivery failed: the sweep tries it again at its next run, whatever it had planned. */
     public void failed(String error) {
         attempts++;
+        nextTryAt = null;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 

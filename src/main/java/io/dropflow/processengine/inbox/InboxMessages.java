@@ -22,9 +22,13 @@ public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.businessKey = :businessKey order by m.id")
     List<Long> pendingIdsFor(String businessKey);
 
-    @Query("select m.id from InboxMessage m where m.status = 'PENDING' and (m.nextTryAt is null or m.nextTryAt <= :now)"
-            + " order by m.id")
-    List<Long> pendingIdsDue(Instant now, Limit limit);
+    /**
+     * Pending messages the sweep may try now: never tried by it, due, or due later than it ever
+     * plans ({@code latest}: a clock that was set back).
+     */
+    @Query("select m.id from InboxMessage m where m.status = 'PENDING'"
+            + " and (m.nextTryAt is null or m.nextTryAt <= :now or m.nextTryAt > :latest) order by m.id")
+    List<Long> pendingIdsDue(Instant now, Instant latest, Limit limit);
 
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.receivedAt < :before order by m.id")
     List<Long> pendingIdsReceivedBefore(Instant before, Limit limit);
