@@ -39,6 +39,14 @@ class LogContextTest {
         root.detachAppender(captured);
     }
 
+    /** Dropflow's own log lines written inside the process instance's steps. */
+    private List<ILoggingEvent> ourLinesInside(String processInstanceId) {
+        return captured.list.stream()
+                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
+                .filter(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
+                .toList();
+    }
+
     @Test
     void aJobsLogLinesNameTheOrderItsProcessAndBusinessKey() {
         DropflowDriver dropflow = new DropflowDriver(port, engine);
@@ -47,10 +55,7 @@ class LogContextTest {
         dropflow.runJobs(order);
 
         String processInstanceId = dropflow.processInstanceId(order);
-        List<ILoggingEvent> ours = captured.list.stream()
-                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
-                .filter(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
-                .toList();
+        List<ILoggingEvent> ours = ourLinesInside(processInstanceId);
         assertThat(ours).as("our log lines inside the order's jobs").isNotEmpty();
         assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
                 .containsEntry("businessKey", "order-" + order)
@@ -76,10 +81,7 @@ class LogContextTest {
                 .singleResult().getId(), java.util.Map.of("reviewDecision", "reject", "rejectionReason", "Intact on the photos."));
         dropflow.runClaimJobs(claim);
 
-        List<ILoggingEvent> ours = captured.list.stream()
-                .filter(e -> e.getLoggerName().startsWith("io.dropflow"))
-                .filter(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
-                .toList();
+        List<ILoggingEvent> ours = ourLinesInside(processInstanceId);
         assertThat(ours).as("our log lines inside the claim's jobs").isNotEmpty();
         assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
                 .containsEntry("businessKey", "claim-" + claim)
