@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * {@link PartnerCalls} with Resilience4j: a {@link RateLimiter} per partner account (this node's
  * share), the {@link ClusterPace} where the account's limit holds for the whole cluster, and a
- * {@link Retry} that waits out a partner's short Retry-After (at most twice). Every try is timed into
- * {@code dropflow.partner.calls} with the tags partner, operation, outcome and code.
+ * {@link Retry} that waits out a partner's short Retry-After (at most twice), then the call's own
+ * {@link PartnerCall.Pacer} if it has one. Every try is timed into {@code dropflow.partner.calls} with the
+ * tags partner, operation, outcome and code; every wait for a turn into {@code dropflow.partner.waits}.
  */
 @Component
 public class ResilientPartnerCalls implements PartnerCalls {
 
     static final String METRIC = "dropflow.partner.calls";
+    static final String WAITS = "dropflow.partner.waits";
     private static final Logger log = LoggerFactory.getLogger(ResilientPartnerCalls.class);
 
     private final PartnerSettings settings;
@@ -106,6 +108,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             throw call.unavailable().apply(call.partner() + " asked us to wait until " + paused + " before calling "
                     + call.operation() + " again (will be retried)");
         }
+        long started = System.nanoTime();
         RateLimiter limiter = limiters.computeIfAbsent(key + "@" + rate, k -> RateLimiter.of(k, RateLimiterConfig.custom()
                 .limitForPeriod(Math.max(1, (int) Math.floor(rate)))
                 .limitRefreshPeriod(rate >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
@@ -115,6 +118,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
                     + " for its turn under " + rate + " calls/s (will be retried)");
         }
+        waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
         ClusterPace cluster = pace.getIfAvailable();
         if (clusterWide && cluster != null) {
             Duration wait = cluster.reserve(key, rate, maxWait);
@@ -123,8 +127,28 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " has no free slot within "
                         + maxWait + " under the account's " + rate + " calls/s (will be retried)");
             }
+            waited(call, "cluster", wait);
             sleep(wait);
         }
+        if (call.pacer() != null) {
+            // The partner's own measure gets what is left of the call's wait, and books only a call that goes.
+            Duration left = maxWait.minusNanos(System.nanoTime() - started);
+            Duration wait = call.pacer().reserve(left.isNegative() ? Duration.ZERO : left);
+            if (wait == null) {
+                count(call, "paced", "partner-pace");
+                throw call.unavailable().apply(call.partner() + " " + call.operation() + " finds no room in the "
+                        + "partner's own limit within " + maxWait + " (will be retried)");
+            }
+            waited(call, "partner-pace", wait);
+            sleep(wait);
+        }
+    }
+
+    /** How long calls wait for their turn, by what they waited for: {@code dropflow.partner.waits}. */
+    private void waited(PartnerCall call, String reason, Duration wait) {
+        Timer.builder(WAITS).description("Time calls to partners waited for their turn, by partner, operation and reason")
+                .tag("partner", call.partner()).tag("operation", call.operation()).tag("reason", reason)
+                .register(metrics).record(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     private <T> T timed(PartnerCall call, Function<Outcome, T> body) {

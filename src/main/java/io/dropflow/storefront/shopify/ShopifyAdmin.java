@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
  * Shopify's GraphQL Admin API (https://shopify.dev/docs/api/admin-graphql): one endpoint, the
  * documents in src/main/resources/shopify/graphql (validated against Shopify's published schema by
  * ShopifyGraphqlContractTest), {@code X-Shopify-Access-Token} from the client credentials grant.
- * Calls are paced by the shop's cost bucket as Shopify reports it in every answer ({@link ShopifyQueryCost});
+ * Calls are paced by the shop's cost bucket as Shopify reports it in every answer ({@link ShopifyQueryCost}, the
+ * calls' {@link PartnerCall.Pacer}, so the wait shares the partner's max-wait and metrics);
  * HTTP 429, 5xx and GraphQL's THROTTLED error slow the shop's calls down (PartnerCalls); a 401 renews the
  * token once; user errors and other GraphQL errors fail the call naming them.
  */
@@ -35,8 +36,6 @@ class ShopifyAdmin {
 
     static final String PARTNER = "shopify";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The longest a call waits for room in the shop's cost bucket; beyond it the job is retried later. */
-    private static final Duration MAX_COST_WAIT = Duration.ofSeconds(10);
 
     private final ShopifySettings settings;
     private final PartnerCalls calls;
@@ -71,13 +70,13 @@ class ShopifyAdmin {
     JsonNode run(String document, Map<String, Object> variables) {
         String operation = document;
         PartnerCall call = new PartnerCall(PARTNER, String.valueOf(settings.shopDomain()), operation,
-                message -> new IllegalStateException(message + " (the job will be retried)"));
+                message -> new IllegalStateException(message + " (the job will be retried)"))
+                .pacedBy(maxWait -> cost.reserve(operation, maxWait));
         for (int attempt = 1; ; attempt++) {
             String token = token();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", document(document));
             body.put("variables", variables);
-            awaitRoom(operation);
             JsonNode answer = calls.call(call, outcome -> exchange(operation, token, body, outcome));
             if (answer == null) {
                 if (attempt == 1 && settings.clientCredentials()) {
@@ -88,23 +87,6 @@ class ShopifyAdmin {
                         + " (check dropflow.storefronts.shopify.client-id and client-secret, and that the app is installed)");
             }
             return answer.path("data");
-        }
-    }
-
-    /** Waits until the shop's cost bucket holds the document's cost (ShopifyQueryCost), or fails to be retried later. */
-    private void awaitRoom(String operation) {
-        Duration wait = cost.reserve(operation, MAX_COST_WAIT);
-        if (wait == null) {
-            throw new IllegalStateException("Shopify's query cost limit leaves no room for " + operation + " within "
-                    + MAX_COST_WAIT + " (the job will be retried)");
-        }
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Shopify's query cost limit", e);
-            }
         }
     }
 
@@ -150,7 +132,7 @@ class ShopifyAdmin {
                             outcome.code(code);
                             if ("THROTTLED".equals(code)) {
                                 throw new PartnerThrottled("Shopify's query cost limit for " + operation,
-                                        cost.afterThrottled(operation));
+                                        cost.untilRoomFor(operation));
                             }
                             throw new IllegalStateException("Shopify could not run " + operation + ": " + errors);
                         }

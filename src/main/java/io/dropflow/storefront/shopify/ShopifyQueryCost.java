@@ -23,7 +23,9 @@ import java.util.function.LongSupplier;
  * (the job is retried later). Nothing is known before the first answer, so the first call goes at
  * once. An answer replaces the estimate with the shop's own figure (which other nodes' calls have
  * spent too) less the calls this node has booked and not yet sent. A call Shopify still finds no
- * room for (THROTTLED) is booked again behind the others ({@link #afterThrottled}) and sent then.
+ * room for (THROTTLED) is tried again when the bucket, behind the others, will hold it ({@link #untilRoomFor}),
+ * and books itself then. A booked call that never reaches Shopify (a connection refused) stays counted
+ * only until the next answer, whose figure replaces the estimate.
  * Each node estimates alone: N nodes can overshoot until the answers correct them, which THROTTLED
  * answers and their retries absorb.
  *
@@ -111,15 +113,21 @@ final class ShopifyQueryCost {
     }
 
     /**
-     * After a THROTTLED answer (already observed): books the call again behind the others.
-     *
-     * @return how long until it may be sent again
+     * After a THROTTLED answer (already observed): how long until the bucket, behind the calls
+     * already booked, holds the document's cost. Books nothing: the retry books itself when it is
+     * tried ({@link #reserve}), so a retried call is counted once.
      */
-    synchronized Duration afterThrottled(String document) {
+    synchronized Duration untilRoomFor(String document) {
         if (!known || restoreRate <= 0) {
             return Duration.ofSeconds(1);
         }
-        Duration wait = reserve(document, Duration.ofDays(1));
+        long now = nanoTime.getAsLong();
+        forgetSent(now);
+        long from = Math.max(now, at);
+        double available = levelAt(from);
+        int cost = costOf(document);
+        long sendAt = from + (available >= cost ? 0 : nanos((cost - available) / restoreRate));
+        Duration wait = Duration.ofNanos(sendAt - now);
         return wait.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : wait;
     }
 

@@ -88,12 +88,14 @@ class ShopifyQueryCostTest {
     }
 
     @Test
-    void aThrottledCallIsBookedAgainBehindTheOthersForThePointsItLacks() throws Exception {
+    void aThrottledCallWaitsForThePointsItLacksAndIsBookedOnceWhenTried() throws Exception {
         // The page's THROTTLED example: 70 requested, 66 available, 50 restored per second.
         cost.observe("SuggestedRefund", new ObjectMapper().readTree("{\"requestedQueryCost\":70,\"actualQueryCost\":null,"
                 + "\"throttleStatus\":{\"maximumAvailable\":1000,\"currentlyAvailable\":66,\"restoreRate\":50}}"));
 
-        assertThat(cost.afterThrottled("SuggestedRefund")).isEqualTo(Duration.ofMillis(80));
+        assertThat(cost.untilRoomFor("SuggestedRefund")).isEqualTo(Duration.ofMillis(80));
+        assertThat(cost.reserve("SuggestedRefund", TEN_SECONDS)).as("the retry books itself when it is tried, once")
+                .isEqualTo(Duration.ofMillis(80));
         assertThat(cost.reserve("SuggestedRefund", TEN_SECONDS)).as("the next one waits behind the retry")
                 .isEqualTo(Duration.ofMillis(1480));
     }
@@ -104,7 +106,7 @@ class ShopifyQueryCostTest {
         assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isEqualTo(Duration.ofMillis(100));
         cost.observe("RefundCreate", new ObjectMapper().readTree("{\"requestedQueryCost\":10}"));
 
-        assertThat(cost.afterThrottled("RefundCreate")).isEqualTo(Duration.ofMillis(200));
+        assertThat(cost.untilRoomFor("RefundCreate")).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -112,6 +114,6 @@ class ShopifyQueryCostTest {
         cost.observe("RefundCreate", cost(10, 0, 1000, 0));
 
         assertThat(cost.reserve("RefundCreate", TEN_SECONDS)).isZero();
-        assertThat(cost.afterThrottled("RefundCreate")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(cost.untilRoomFor("RefundCreate")).isEqualTo(Duration.ofSeconds(1));
     }
 }
