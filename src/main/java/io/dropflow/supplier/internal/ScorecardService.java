@@ -21,6 +21,7 @@ class ScorecardService implements Scorecards {
     private final ScorecardSettings settings;
     private final Clock clock;
     private final java.util.Map<Long, SupplierScorecard> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScorecardService(Suppliers suppliers, PurchaseOrders purchaseOrders, ScorecardTable table,
             ScorecardSettings settings, Clock clock) {
@@ -43,11 +44,23 @@ class ScorecardService implements Scorecards {
     @Transactional(readOnly = true)
     public SupplierScorecard recent(Long supplierId) {
         SupplierScorecard card = recent.get(supplierId);
-        if (card == null || card.to().plus(settings.reuseFor()).isBefore(clock.instant())) {
-            card = of(suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId)));
-            recent.put(supplierId, card);
+        if (fresh(card)) {
+            return card;
         }
-        return card;
+        // One thread computes a supplier's scorecard (it reads every purchase order of the window);
+        // the others that need it meanwhile wait for that one, as after a deadline storm's clock jump.
+        synchronized (computing.computeIfAbsent(supplierId, id -> new Object())) {
+            card = recent.get(supplierId);
+            if (!fresh(card)) {
+                card = of(suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId)));
+                recent.put(supplierId, card);
+            }
+            return card;
+        }
+    }
+
+    private boolean fresh(SupplierScorecard card) {
+        return card != null && !card.to().plus(settings.reuseFor()).isBefore(clock.instant());
     }
 
     /**

@@ -51,4 +51,40 @@ class ScorecardServiceTest {
         org.mockito.Mockito.verify(purchaseOrders).findBySupplierIdAndForwardedAtBetween(acme.getId(),
                 now.minus(Duration.ofDays(7)), now);
     }
+
+    @Test
+    void threadsThatNeedTheSameScorecardAtOnceWaitForOneComputation() throws Exception {
+        Suppliers suppliers = mock(Suppliers.class);
+        PurchaseOrders purchaseOrders = mock(PurchaseOrders.class);
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        when(suppliers.findById(3L)).thenReturn(Optional.of(Supplier.applicant("JADE", "Jade", "CN", null, now)));
+        java.util.concurrent.atomic.AtomicInteger windowsRead = new java.util.concurrent.atomic.AtomicInteger();
+        when(purchaseOrders.findBySupplierIdAndForwardedAtBetween(any(), any(), any())).thenAnswer(call -> {
+            windowsRead.incrementAndGet();
+            Thread.sleep(200);
+            return List.of();
+        });
+        ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
+                code -> ScorecardCalculationTest.RULES, new ScorecardSettings(null, Duration.ofMinutes(5)),
+                Clock.fixed(now, ZoneOffset.UTC));
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> scores = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                scores.add(threads.submit(() -> {
+                    start.await();
+                    return scorecards.recent(3L).score();
+                }));
+            }
+            start.countDown();
+            for (var score : scores) {
+                assertThat(score.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(windowsRead).as("the window of purchase orders read once, not once per thread").hasValue(1);
+    }
 }
