@@ -21,10 +21,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PartnerCalls} with Resilience4j: a {@link RateLimiter} per partner account (this node's
- * share), the {@link ClusterPace} where the account's limit holds for the whole cluster, and a
- * {@link Retry} that waits out a partner's short Retry-After (at most twice), then the call's own
- * {@link PartnerCall.Pacer} if it has one. Every try is timed into {@code dropflow.partner.calls} with the
+ * {@link PartnerCalls} with Resilience4j. Every try of a call waits, in this order, for the account's
+ * pause (a long Retry-After), a {@link RateLimiter} per partner account (this node's share), the
+ * {@link ClusterPace} where the account's limit holds for the whole cluster, and the call's own
+ * {@link PartnerCall.Pacer} if it has one, all within the partner's max-wait; a {@link Retry} waits out
+ * a partner's short Retry-After and tries again (at most twice). Every try is timed into {@code dropflow.partner.calls} with the
  * tags partner, operation, outcome and code; every wait for a turn into {@code dropflow.partner.waits}.
  */
 @Component
@@ -114,6 +115,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 .limitRefreshPeriod(rate >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
                 .timeoutDuration(maxWait).build()));
         if (!limiter.acquirePermission()) {
+            waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
             count(call, "paced", "rate-limit");
             throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
                     + " for its turn under " + rate + " calls/s (will be retried)");
@@ -128,7 +130,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
                         + maxWait + " under the account's " + rate + " calls/s (will be retried)");
             }
             waited(call, "cluster", wait);
-            sleep(wait);
+            sleep(call, wait);
         }
         if (call.pacer() != null) {
             // The partner's own measure gets what is left of the call's wait, and books only a call that goes.
@@ -140,7 +142,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
                         + "partner's own limit within " + maxWait + " (will be retried)");
             }
             waited(call, "partner-pace", wait);
-            sleep(wait);
+            sleep(call, wait);
         }
     }
 
@@ -180,7 +182,8 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 .tag("code", code).register(metrics).record(Duration.ZERO);
     }
 
-    private static void sleep(Duration wait) {
+    /** Waits for the call's turn; a thread interrupted meanwhile (the node stops) does not send it. */
+    private static void sleep(PartnerCall call, Duration wait) {
         if (wait.isZero() || wait.isNegative()) {
             return;
         }
@@ -188,6 +191,8 @@ public class ResilientPartnerCalls implements PartnerCalls {
             Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw call.unavailable().apply(call.partner() + " " + call.operation()
+                    + " was interrupted while waiting for its turn (will be retried)");
         }
     }
 }
