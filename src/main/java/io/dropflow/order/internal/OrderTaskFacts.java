@@ -156,4 +156,17 @@ public class OrderTaskFacts {
                 .rows("backups", backups)
                 .put("canReroute", !backups.isEmpty());
     }
+
+    /**
+     * The late supplier's scorecard as a missed-deadline form showed it ({@link #missedDeadline}'s
+     * facts), one line for the order's timeline when the operator decides.
+     */
+    public static String scorecardAsShown(Map<String, Object> facts) {
+        Object flag = facts.get("scorecardFlag");
+        return "Decided with the late supplier " + facts.get("lateSupplier") + " at score " + facts.get("lateSupplierScore")
+                + ": shipped within " + facts.get("shippedWithinHours") + " h " + facts.get("shippedWithinRate")
+                + ", on time " + facts.get("onTimeRate") + ", accepted " + facts.get("acceptanceRate") + ", out of stock "
+                + facts.get("stockOutRate") + " (" + facts.get("scorecardPurchaseOrders") + " purchase orders in "
+                + facts.get("scorecardDays") + " days)" + (flag == null ? "" : "; flagged: " + flag);
+    }
 }

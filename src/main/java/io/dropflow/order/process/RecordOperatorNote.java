@@ -4,13 +4,17 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.OPERATOR_NOTE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.internal.OrderTaskFacts;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * On completing an order task: the operator's optional note goes into the order's timeline, and
- * the variable is removed, so the next task's form starts with an empty note.
+ * the variable is removed, so the next task's form starts with an empty note. A missed deadline's
+ * decision also records the late supplier's scorecard as the form showed it: the task's facts keep
+ * no history (ADR 18), and a scorecard is computed, not stored.
  */
 @Component("recordOperatorNote")
 class RecordOperatorNote implements TaskListener {
@@ -26,5 +30,8 @@ class RecordOperatorNote implements TaskListener {
         OPERATOR_NOTE.optionalFrom(task).map(String::strip).filter(note -> !note.isEmpty())
                 .ifPresent(note -> timeline.record(ORDER_ID.from(task), "Note on '" + task.getName() + "': " + note));
         task.removeVariable(OPERATOR_NOTE.name());
+        if (Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())) {
+            timeline.record(ORDER_ID.from(task), OrderTaskFacts.scorecardAsShown(task.getVariablesLocal()));
+        }
     }
 }

@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,13 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ScorecardService implements Scorecards {
 
+    /** How long a thread waits for another to compute the scorecard it needs too. */
+    static final Duration COMPUTING_WAIT = Duration.ofSeconds(10);
+
     private final Suppliers suppliers;
     private final PurchaseOrders purchaseOrders;
     private final ScorecardTable table;
     private final ScorecardSettings settings;
     private final Clock clock;
-    private final java.util.Map<Long, SupplierScorecard> recent = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<Long, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, SupplierScorecard> recent = new ConcurrentHashMap<>();
+    private final Map<Long, ReentrantLock> computing = new ConcurrentHashMap<>();
 
     ScorecardService(Suppliers suppliers, PurchaseOrders purchaseOrders, ScorecardTable table,
             ScorecardSettings settings, Clock clock) {
@@ -49,13 +56,26 @@ class ScorecardService implements Scorecards {
         }
         // One thread computes a supplier's scorecard (it reads every purchase order of the window);
         // the others that need it meanwhile wait for that one, as after a deadline storm's clock jump.
-        synchronized (computing.computeIfAbsent(supplierId, id -> new Object())) {
+        // A waiter that gets no turn within COMPUTING_WAIT computes on its own: the computing thread
+        // may be waiting for a row lock this one holds, a cycle the database cannot see.
+        ReentrantLock lock = computing.computeIfAbsent(supplierId, id -> new ReentrantLock());
+        boolean turn = false;
+        try {
+            turn = lock.tryLock(COMPUTING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
             card = recent.get(supplierId);
             if (!fresh(card)) {
                 card = of(suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId)));
                 recent.put(supplierId, card);
             }
             return card;
+        } finally {
+            if (turn) {
+                lock.unlock();
+            }
         }
     }
 

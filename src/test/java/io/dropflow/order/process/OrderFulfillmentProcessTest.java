@@ -733,6 +733,10 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
             assertThat(purchaseOrder.path("deadlineExtensions").asInt()).isEqualTo(1);
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                    .as("the scorecard the operator decided on, which history no longer keeps (ADR 18)")
+                    .anyMatch(what -> what.startsWith("Decided with the late supplier Acme Homeware (ACME) at score ")
+                            && what.contains("on time") && what.contains("purchase orders in"));
             java.time.Instant newDeadline = java.time.Instant.parse(purchaseOrder.path("shipByAt").asText());
             assertThat(newDeadline).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofHours(12)),
                     within(1, java.time.temporal.ChronoUnit.MINUTES));
