@@ -57,7 +57,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setHistoryRemovalTimeStrategy(settings.historyRemovalTimeStrategy());
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutor(jobExecutor);
-        configuration.setJobExecutorAcquireByPriority(false);
+        configuration.setJobExecutorAcquireByPriority(true); // as application.yaml
         configuration.setMetricsEnabled(false);
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.

@@ -699,6 +699,26 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void whenManyJobsAreDueMissedDeadlinesGoFirstAndTheReminderDueWithThemIsDropped() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+            assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                    .getProcessEngineConfiguration()).isJobExecutorAcquireByPriority()).isTrue();
+            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE.id()).getPriority())
+                    .isGreaterThan(dropflow.timer(order, REMINDER_DUE.id()).getPriority());
+
+            // Both due (after an outage, or the storm benchmark's clock jump): the deadline's job goes first.
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+
+            assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult().getPriority())
+                    .as("telling the consumer goes first too").isEqualTo(10L);
+            dropflow.runJobs(order);
+            assertThat(supplier.received(po(order, 1)).reminders()).as("no reminder of a deadline already passed").isEmpty();
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
+        }
+
+        @Test
         void atTheDeadlineTheConsumerIsToldAndAnOperatorDecides() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
