@@ -21,12 +21,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PartnerCalls} with Resilience4j. Every try of a call waits, in this order, for the account's
- * pause (a long Retry-After), a {@link RateLimiter} per partner account (this node's share), the
+ * {@link PartnerCalls} with Resilience4j. A try of a call while the account is paused (the partner
+ * answered with a long Retry-After) is refused at once, to be retried by its job later. Otherwise it
+ * waits, in this order, for a {@link RateLimiter} per partner account (this node's share), the
  * {@link ClusterPace} where the account's limit holds for the whole cluster, and the call's own
- * {@link PartnerCall.Pacer} if it has one, all within the partner's max-wait; a {@link Retry} waits out
- * a partner's short Retry-After and tries again (at most twice). Every try is timed into {@code dropflow.partner.calls} with the
- * tags partner, operation, outcome and code; every wait for a turn into {@code dropflow.partner.waits}.
+ * {@link PartnerCall.Pacer} if it has one; each is offered what is left of the partner's max-wait, so
+ * the three together never wait longer than it. A {@link Retry} waits out a partner's short
+ * Retry-After and tries again (at most twice). Every try is timed into {@code dropflow.partner.calls}
+ * with the tags partner, operation, outcome and code; every wait for a turn into
+ * {@code dropflow.partner.waits}. A thread interrupted while it waits (the node stops) sends nothing.
  */
 @Component
 public class ResilientPartnerCalls implements PartnerCalls {
@@ -116,6 +119,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 .timeoutDuration(maxWait).build()));
         if (!limiter.acquirePermission()) {
             waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
+            failIfInterrupted(call);
             count(call, "paced", "rate-limit");
             throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
                     + " for its turn under " + rate + " calls/s (will be retried)");
@@ -123,7 +127,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
         waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
         ClusterPace cluster = pace.getIfAvailable();
         if (clusterWide && cluster != null) {
-            Duration wait = cluster.reserve(key, rate, maxWait);
+            Duration wait = cluster.reserve(key, rate, left(maxWait, started));
             if (wait == null) {
                 count(call, "paced", "rate-limit");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " has no free slot within "
@@ -134,8 +138,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
         }
         if (call.pacer() != null) {
             // The partner's own measure gets what is left of the call's wait, and books only a call that goes.
-            Duration left = maxWait.minusNanos(System.nanoTime() - started);
-            Duration wait = call.pacer().reserve(left.isNegative() ? Duration.ZERO : left);
+            Duration wait = call.pacer().reserve(left(maxWait, started));
             if (wait == null) {
                 count(call, "paced", "partner-pace");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " finds no room in the "
@@ -144,6 +147,24 @@ public class ResilientPartnerCalls implements PartnerCalls {
             waited(call, "partner-pace", wait);
             sleep(call, wait);
         }
+        failIfInterrupted(call);
+    }
+
+    private static Duration left(Duration maxWait, long startedNanos) {
+        Duration left = maxWait.minusNanos(System.nanoTime() - startedNanos);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** A thread asked to stop (the node shuts down) sends nothing; its job is retried. */
+    private static void failIfInterrupted(PartnerCall call) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(call);
+        }
+    }
+
+    private static RuntimeException interrupted(PartnerCall call) {
+        return call.unavailable().apply(call.partner() + " " + call.operation()
+                + " was interrupted while waiting for its turn (will be retried)");
     }
 
     /** How long calls wait for their turn, by what they waited for: {@code dropflow.partner.waits}. */
@@ -191,8 +212,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw call.unavailable().apply(call.partner() + " " + call.operation()
-                    + " was interrupted while waiting for its turn (will be retried)");
+            throw interrupted(call);
         }
     }
 }

@@ -65,7 +65,7 @@ class ResilientPartnerCallsTest {
 
         Duration limiterWait = Duration.ofNanos((long) metrics.get(ResilientPartnerCalls.WAITS).tag("partner", "slow")
                 .tag("reason", "rate-limit").timer().max(TimeUnit.NANOSECONDS));
-        assertThat(limiterWait).as("the second call waited for the rate limit").isPositive();
+        assertThat(limiterWait).as("the second call waited for the rate limit").isGreaterThan(Duration.ofSeconds(1));
         assertThat(offered.get(1).plus(limiterWait)).as("what is left, not the whole wait again")
                 .isLessThanOrEqualTo(Duration.ofSeconds(3)).isGreaterThan(Duration.ofMillis(2500));
     }
@@ -97,19 +97,47 @@ class ResilientPartnerCallsTest {
     void aThreadInterruptedWhileWaitingForItsTurnDoesNotSendTheCall() throws Exception {
         AtomicInteger sent = new AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch paced = new java.util.concurrent.CountDownLatch(1);
+        PartnerCall call = new PartnerCall("shop", "a", "Orders", IllegalStateException::new).pacedBy(maxWait -> {
+            paced.countDown();
+            return Duration.ofSeconds(9);
+        });
+        long started = System.nanoTime();
         Thread job = new Thread(() -> {
             try {
-                calls.call(call(Duration.ofSeconds(2)), outcome -> sent.incrementAndGet());
+                calls.call(call, outcome -> sent.incrementAndGet());
             } catch (RuntimeException e) {
                 failure.set(e);
             }
         });
         job.start();
-        TimeUnit.MILLISECONDS.sleep(300);
+        assertThat(paced.await(5, TimeUnit.SECONDS)).isTrue();
         job.interrupt();
         job.join(5_000);
 
+        assertThat(job.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped waiting when interrupted")
+                .isLessThan(Duration.ofSeconds(6));
         assertThat(sent).as("the node is stopping: the engine retries the job, the call is not sent early").hasValue(0);
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+    }
+
+    @Test
+    void aThreadInterruptedBeforeItsTurnSendsNothingEvenWithoutAWait() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread job = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                calls.call(call(Duration.ZERO), outcome -> sent.incrementAndGet());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        job.start();
+        job.join(5_000);
+
+        assertThat(sent).hasValue(0);
         assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
     }
 }
