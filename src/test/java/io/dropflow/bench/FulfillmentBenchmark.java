@@ -202,7 +202,7 @@ public final class FulfillmentBenchmark {
         return new PlainEngineSkeleton.Settings(configuration.getHistory(), jobs.getMaxPoolSize(), jobs.getQueueCapacity(),
                 executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(), (int) executor.getMaxWait(),
                 executor.getLockTimeInMillis(), executor.getBackoffTimeInMillis(), (int) executor.getMaxBackoff(), poolSize,
-                configuration.getHistoryRemovalTimeStrategy());
+                configuration.getHistoryRemovalTimeStrategy(), configuration.isJobExecutorAcquireByPriority());
     }
 
     /**

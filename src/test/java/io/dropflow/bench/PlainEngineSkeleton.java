@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
  * (JDBC transactions, no plugins, no Dropflow beans) on its own database of the same embedded
- * PostgreSQL server, with the same history level, job-executor threads, acquisition settings and
+ * PostgreSQL server, with the same history level, job-executor threads, acquisition settings (by priority or not) and
  * connection pool size as Dropflow's engine, running the same skeleton process.
  */
 final class PlainEngineSkeleton implements AutoCloseable {
@@ -21,7 +21,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
     /** What Dropflow's engine runs with; the plain engine copies it. */
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
-            String historyRemovalTimeStrategy) {
+            String historyRemovalTimeStrategy, boolean acquireByPriority) {
     }
 
     private final HikariDataSource dataSource;
@@ -57,7 +57,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setHistoryRemovalTimeStrategy(settings.historyRemovalTimeStrategy());
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutor(jobExecutor);
-        configuration.setJobExecutorAcquireByPriority(true); // as application.yaml
+        configuration.setJobExecutorAcquireByPriority(settings.acquireByPriority());
         configuration.setMetricsEnabled(false);
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.

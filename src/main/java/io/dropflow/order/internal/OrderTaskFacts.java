@@ -159,14 +159,20 @@ public class OrderTaskFacts {
 
     /**
      * The late supplier's scorecard as a missed-deadline form showed it ({@link #missedDeadline}'s
-     * facts), one line for the order's timeline when the operator decides.
+     * facts, read by name), one line for the order's timeline when the operator decides; nothing when
+     * the task holds no such facts (a task created before they were shown).
      */
-    public static String scorecardAsShown(Map<String, Object> facts) {
-        Object flag = facts.get("scorecardFlag");
-        return "Decided with the late supplier " + facts.get("lateSupplier") + " at score " + facts.get("lateSupplierScore")
-                + ": shipped within " + facts.get("shippedWithinHours") + " h " + facts.get("shippedWithinRate")
-                + ", on time " + facts.get("onTimeRate") + ", accepted " + facts.get("acceptanceRate") + ", out of stock "
-                + facts.get("stockOutRate") + " (" + facts.get("scorecardPurchaseOrders") + " purchase orders in "
-                + facts.get("scorecardDays") + " days)" + (flag == null ? "" : "; flagged: " + flag);
+    public static java.util.Optional<String> scorecardAsShown(java.util.function.Function<String, Object> fact) {
+        Object supplier = fact.apply("lateSupplier");
+        if (supplier == null) {
+            return java.util.Optional.empty();
+        }
+        Object flag = fact.apply("scorecardFlag");
+        return java.util.Optional.of("Decided with the late supplier " + supplier + " at score "
+                + fact.apply("lateSupplierScore") + ": shipped within " + fact.apply("shippedWithinHours") + " h "
+                + fact.apply("shippedWithinRate") + ", on time " + fact.apply("onTimeRate") + ", accepted "
+                + fact.apply("acceptanceRate") + ", out of stock " + fact.apply("stockOutRate") + " ("
+                + fact.apply("scorecardPurchaseOrders") + " purchase orders in " + fact.apply("scorecardDays")
+                + " days)" + (flag == null ? "" : "; flagged: " + flag));
     }
 }

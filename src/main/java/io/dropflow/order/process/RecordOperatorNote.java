@@ -31,7 +31,8 @@ class RecordOperatorNote implements TaskListener {
                 .ifPresent(note -> timeline.record(ORDER_ID.from(task), "Note on '" + task.getName() + "': " + note));
         task.removeVariable(OPERATOR_NOTE.name());
         if (Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())) {
-            timeline.record(ORDER_ID.from(task), OrderTaskFacts.scorecardAsShown(task.getVariablesLocal()));
+            OrderTaskFacts.scorecardAsShown(task::getVariableLocal)
+                    .ifPresent(scorecard -> timeline.record(ORDER_ID.from(task), scorecard));
         }
     }
 }

@@ -252,6 +252,9 @@ class GroupBuyPurchaseProcessTest {
         int second = 3 - first;
         JsonNode purchases = groupBuy.batch(batch).path("purchases");
         assertThat(purchases.get(0).path("shipByAt").asText()).isNotBlank();
+        assertThat(groupBuy.timer(batch, first, Element.SHIP_BY_DEADLINE.id()).getPriority())
+                .as("a missed deadline is acquired before a reminder due with it")
+                .isGreaterThan(groupBuy.timer(batch, first, Element.REMINDER_DUE.id()).getPriority());
 
         // When the reminder is due
         groupBuy.fire(batch, first, Element.REMINDER_DUE.id());
