@@ -727,11 +727,9 @@ class OrderFulfillmentProcessTest {
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
 
             assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();
-            assertThat(dropflow.process(order)).as("the operator's task comes with the deadline's own job")
-                    .isWaitingAt(DECIDE_SHIP_BY_BREACH.id(), TELL_CONSUMER_ABOUT_DELAY.id());
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
                     .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult().getPriority())
-                    .as("telling the consumer after the missed deadlines, before the rest").isEqualTo(5L);
+                    .as("telling the consumer goes first too").isEqualTo(10L);
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).reminders()).as("no reminder of a deadline already passed").isEmpty();
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
@@ -747,28 +745,6 @@ class OrderFulfillmentProcessTest {
             assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
                     .containsEntry("lateSupplier", "Acme Homeware (ACME)").containsEntry("canReroute", false)
                     .containsKey("lateByHours");
-        }
-
-        @Test
-        void aStorefrontThatDoesNotAnswerKeepsNoOperatorWaitingAndTheConsumerIsToldOnceLater() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-            storefront.refuseNextDelayNotices(1);
-
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-            dropflow.runJobs(order);
-
-            Job notice = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult();
-            assertThat(notice.getExceptionMessage()).contains("did not answer");
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isZero();
-            complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
-            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE.id())
-                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id(), TELL_CONSUMER_ABOUT_DELAY.id());
-
-            engine.getManagementService().executeJob(notice.getId());
-
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
-            assertThat(dropflow.process(order)).hasPassed("end_consumer_told").isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
