@@ -91,6 +91,8 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 return timed(call, body);
             });
         } catch (PartnerThrottled throttled) {
+            // Interrupted while waiting out a short Retry-After (the node stops): refuse, and pause nobody.
+            failIfInterrupted(call);
             Duration wait = throttled.retryAfter() == null ? Duration.ofSeconds(30) : throttled.retryAfter();
             Instant until = clock.instant().plus(wait);
             pausedUntil.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
@@ -125,24 +127,28 @@ public class ResilientPartnerCalls implements PartnerCalls {
                     + " for its turn under " + rate + " calls/s (will be retried)");
         }
         waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
+        // A permit granted at once does not look at the interrupt flag: check it before booking anything.
+        failIfInterrupted(call);
         ClusterPace cluster = pace.getIfAvailable();
         if (clusterWide && cluster != null) {
-            Duration wait = cluster.reserve(key, rate, left(maxWait, started));
+            Duration left = left(maxWait, started);
+            Duration wait = cluster.reserve(key, rate, left);
             if (wait == null) {
                 count(call, "paced", "rate-limit");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " has no free slot within "
-                        + maxWait + " under the account's " + rate + " calls/s (will be retried)");
+                        + left + " under the account's " + rate + " calls/s (will be retried)");
             }
             waited(call, "cluster", wait);
             sleep(call, wait);
         }
         if (call.pacer() != null) {
             // The partner's own measure gets what is left of the call's wait, and books only a call that goes.
-            Duration wait = call.pacer().reserve(left(maxWait, started));
+            Duration left = left(maxWait, started);
+            Duration wait = call.pacer().reserve(left);
             if (wait == null) {
                 count(call, "paced", "partner-pace");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " finds no room in the "
-                        + "partner's own limit within " + maxWait + " (will be retried)");
+                        + "partner's own limit within " + left + " (will be retried)");
             }
             waited(call, "partner-pace", wait);
             sleep(call, wait);

@@ -71,6 +71,54 @@ class ResilientPartnerCallsTest {
     }
 
     @Test
+    void theClusterPaceGetsWhatIsLeftOfTheWaitAfterTheRateLimit() {
+        List<Duration> clusterOffered = new ArrayList<>();
+        ClusterPace cluster = new ClusterPace(null, null, Clock.systemUTC()) {
+            @Override
+            Duration reserve(String key, double requestsPerSecond, Duration maxWait) {
+                clusterOffered.add(maxWait);
+                return Duration.ZERO;
+            }
+        };
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("clusterPace", cluster);
+        ResilientPartnerCalls clustered = new ResilientPartnerCalls(new PartnerSettings(null,
+                Map.of("slow", new PartnerSettings.Limit(0.5, true, Duration.ofSeconds(3), null)), null),
+                beans.getBeanProvider(ClusterPace.class), metrics, Clock.systemUTC());
+
+        clustered.call(call("slow", Duration.ZERO), outcome -> "first");
+        clustered.call(call("slow", Duration.ZERO), outcome -> "second");
+
+        assertThat(clusterOffered).hasSize(2);
+        assertThat(clusterOffered.get(1)).as("3 s less the second call's wait for the rate limit")
+                .isLessThan(Duration.ofMillis(1500));
+        assertThat(offered.get(1)).as("the pacer gets what the cluster left").isLessThanOrEqualTo(clusterOffered.get(1));
+    }
+
+    @Test
+    void aThreadInterruptedWhileTheRateLimitHoldsItBackIsToldSoAndNotCountedAsPaced() throws Exception {
+        calls.call(call("slow", Duration.ZERO), outcome -> "first");
+        AtomicInteger sent = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread job = new Thread(() -> {
+            try {
+                calls.call(call("slow", Duration.ZERO), outcome -> sent.incrementAndGet());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        job.start();
+        TimeUnit.MILLISECONDS.sleep(500);
+        job.interrupt();
+        job.join(5_000);
+
+        assertThat(sent).hasValue(0);
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        assertThat(metrics.find(ResilientPartnerCalls.METRIC).tag("outcome", "paced").timers()).isEmpty();
+        assertThat(offered).as("nothing booked with the partner's own limit").hasSize(1);
+    }
+
+    @Test
     void aPausedAccountBooksNothingWithThePacerAndEachTryIsBookedOnce() {
         AtomicInteger tries = new AtomicInteger();
         // A short Retry-After is waited out inside the call: two tries, two bookings.
@@ -139,5 +187,33 @@ class ResilientPartnerCallsTest {
 
         assertThat(sent).hasValue(0);
         assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        assertThat(offered).as("nothing booked with the partner's own limit").isEmpty();
+    }
+
+    @Test
+    void aThreadInterruptedWhileWaitingOutAShortRetryAfterPausesNobody() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        java.util.concurrent.CountDownLatch throttled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread job = new Thread(() -> {
+            try {
+                calls.call(call(Duration.ZERO), outcome -> {
+                    tries.incrementAndGet();
+                    throttled.countDown();
+                    throw new PartnerThrottled("slow down", null);
+                });
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        job.start();
+        assertThat(throttled.await(5, TimeUnit.SECONDS)).isTrue();
+        TimeUnit.MILLISECONDS.sleep(100);
+        job.interrupt();
+        job.join(5_000);
+
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        String answer = calls.call(call(Duration.ZERO), outcome -> "sent");
+        assertThat(answer).as("the account is not paused").isEqualTo("sent");
     }
 }
