@@ -210,6 +210,11 @@ public final class FulfillmentBenchmark {
      * measured phase, "report" after it prints the statements with the most calls and time per order.
      */
     private static void statements(String what, int orders) {
+        statements(jdbcUrl, what, orders, "order");
+    }
+
+    /** {@link #statements(String, int)} on any benchmark's database, per {@code unit} (order, deadline). */
+    static void statements(String jdbcUrl, String what, int orders, String unit) {
         if (!Boolean.getBoolean("bench.statements")) {
             return;
         }
@@ -220,7 +225,7 @@ public final class FulfillmentBenchmark {
                 return;
             }
             for (String order : List.of("total_exec_time", "calls", "rows")) {
-                System.out.println("statements by " + order + " (per order: calls, ms, rows):");
+                System.out.println("statements by " + order + " (per " + unit + ": calls, ms, rows):");
                 try (var rs = st.executeQuery("select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
                         + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database() "
                         + "order by " + order + " desc limit " + (order.equals("calls") ? 70 : 25))) {
