@@ -701,17 +701,15 @@ class OrderFulfillmentProcessTest {
         @Test
         void whenManyJobsAreDueMissedDeadlinesGoFirstAndTheReminderDueWithThemIsDropped() {
             long order = acceptedOrder("DEMO-MUG", "ACME");
-            assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
-                    .getProcessEngineConfiguration()).isJobExecutorAcquireByPriority()).isTrue();
-            assertThat(dropflow.timer(order, SHIP_BY_DEADLINE.id()).getPriority())
-                    .isGreaterThan(dropflow.timer(order, REMINDER_DUE.id()).getPriority());
+            var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                    .getProcessEngineConfiguration();
+            Job deadline = dropflow.timer(order, SHIP_BY_DEADLINE.id());
+            Job reminder = dropflow.timer(order, REMINDER_DUE.id());
+            assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
+            assertThat(deadline.getPriority()).isGreaterThan(reminder.getPriority());
 
             // Both due (after an outage, or the storm benchmark's clock jump): the job executor takes the
             // deadline's job before the reminder's.
-            String deadlineJob = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getId();
-            String reminderJob = dropflow.timer(order, REMINDER_DUE.id()).getId();
-            var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
-                    .getProcessEngineConfiguration();
             ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(60))));
             java.util.List<String> acquired;
             try {
@@ -721,9 +719,9 @@ class OrderFulfillmentProcessTest {
             } finally {
                 ClockUtil.reset();
             }
-            assertThat(acquired).contains(deadlineJob, reminderJob);
-            assertThat(acquired.indexOf(deadlineJob)).as("acquired before the reminder")
-                    .isLessThan(acquired.indexOf(reminderJob));
+            assertThat(acquired).contains(deadline.getId(), reminder.getId());
+            assertThat(acquired.indexOf(deadline.getId())).as("acquired before the reminder")
+                    .isLessThan(acquired.indexOf(reminder.getId()));
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
 
             assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();

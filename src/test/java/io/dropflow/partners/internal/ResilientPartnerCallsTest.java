@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The order a call waits in: the account's pause, its rate limit, then the partner's own pacer. */
@@ -99,15 +101,8 @@ class ResilientPartnerCallsTest {
     void aThreadInterruptedWhileTheRateLimitHoldsItBackIsToldSoAndNotCountedAsPaced() throws Exception {
         calls.call(call("slow", Duration.ZERO), outcome -> "first");
         AtomicInteger sent = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread job = new Thread(() -> {
-            try {
-                calls.call(call("slow", Duration.ZERO), outcome -> sent.incrementAndGet());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        });
-        job.start();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread job = onJobThread(failure, () -> calls.call(call("slow", Duration.ZERO), outcome -> sent.incrementAndGet()));
         TimeUnit.MILLISECONDS.sleep(500);
         job.interrupt();
         job.join(5_000);
@@ -144,21 +139,14 @@ class ResilientPartnerCallsTest {
     @Test
     void aThreadInterruptedWhileWaitingForItsTurnDoesNotSendTheCall() throws Exception {
         AtomicInteger sent = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CountDownLatch paced = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch paced = new CountDownLatch(1);
         PartnerCall call = new PartnerCall("shop", "a", "Orders", IllegalStateException::new).pacedBy(maxWait -> {
             paced.countDown();
             return Duration.ofSeconds(9);
         });
         long started = System.nanoTime();
-        Thread job = new Thread(() -> {
-            try {
-                calls.call(call, outcome -> sent.incrementAndGet());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        });
-        job.start();
+        Thread job = onJobThread(failure, () -> calls.call(call, outcome -> sent.incrementAndGet()));
         assertThat(paced.await(5, TimeUnit.SECONDS)).isTrue();
         job.interrupt();
         job.join(5_000);
@@ -173,16 +161,11 @@ class ResilientPartnerCallsTest {
     @Test
     void aThreadInterruptedBeforeItsTurnSendsNothingEvenWithoutAWait() throws Exception {
         AtomicInteger sent = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread job = new Thread(() -> {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread job = onJobThread(failure, () -> {
             Thread.currentThread().interrupt();
-            try {
-                calls.call(call(Duration.ZERO), outcome -> sent.incrementAndGet());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
+            calls.call(call(Duration.ZERO), outcome -> sent.incrementAndGet());
         });
-        job.start();
         job.join(5_000);
 
         assertThat(sent).hasValue(0);
@@ -192,21 +175,14 @@ class ResilientPartnerCallsTest {
 
     @Test
     void aThreadInterruptedWhileWaitingOutAShortRetryAfterPausesNobody() throws Exception {
-        AtomicInteger tries = new AtomicInteger();
-        java.util.concurrent.CountDownLatch throttled = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread job = new Thread(() -> {
-            try {
-                calls.call(call(Duration.ZERO), outcome -> {
-                    tries.incrementAndGet();
-                    throttled.countDown();
-                    throw new PartnerThrottled("slow down", null);
-                });
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
+        CountDownLatch throttled = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread job = onJobThread(failure, () -> {
+            calls.call(call(Duration.ZERO), outcome -> {
+                throttled.countDown();
+                throw new PartnerThrottled("slow down", null);
+            });
         });
-        job.start();
         assertThat(throttled.await(5, TimeUnit.SECONDS)).isTrue();
         TimeUnit.MILLISECONDS.sleep(100);
         job.interrupt();
@@ -215,5 +191,18 @@ class ResilientPartnerCallsTest {
         assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
         String answer = calls.call(call(Duration.ZERO), outcome -> "sent");
         assertThat(answer).as("the account is not paused").isEqualTo("sent");
+    }
+
+    /** Runs a call on a thread of its own, as a job thread would, keeping what it threw. */
+    private static Thread onJobThread(AtomicReference<Throwable> failure, Runnable call) {
+        Thread job = new Thread(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        job.start();
+        return job;
     }
 }
