@@ -119,16 +119,16 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 .limitForPeriod(Math.max(1, (int) Math.floor(rate)))
                 .limitRefreshPeriod(rate >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
                 .timeoutDuration(maxWait).build()));
-        if (!limiter.acquirePermission()) {
-            waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
-            failIfInterrupted(call);
+        boolean permitted = limiter.acquirePermission();
+        waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
+        // Interrupted while the limiter held the call, or before (a permit granted at once does not look at
+        // the flag): refused as interrupted, before anything is booked.
+        failIfInterrupted(call);
+        if (!permitted) {
             count(call, "paced", "rate-limit");
             throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
                     + " for its turn under " + rate + " calls/s (will be retried)");
         }
-        waited(call, "rate-limit", Duration.ofNanos(System.nanoTime() - started));
-        // A permit granted at once does not look at the interrupt flag: check it before booking anything.
-        failIfInterrupted(call);
         ClusterPace cluster = pace.getIfAvailable();
         if (clusterWide && cluster != null) {
             Duration left = left(maxWait, started);
