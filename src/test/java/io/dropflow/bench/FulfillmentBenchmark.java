@@ -202,7 +202,10 @@ public final class FulfillmentBenchmark {
         return new PlainEngineSkeleton.Settings(configuration.getHistory(), jobs.getMaxPoolSize(), jobs.getQueueCapacity(),
                 executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(), (int) executor.getMaxWait(),
                 executor.getLockTimeInMillis(), executor.getBackoffTimeInMillis(), (int) executor.getMaxBackoff(), poolSize,
-                configuration.getHistoryRemovalTimeStrategy(), configuration.isJobExecutorAcquireByPriority());
+                configuration.getHistoryRemovalTimeStrategy(), configuration.isJobExecutorAcquireByPriority(),
+                new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForList(
+                        "select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname like 'df\\_%'",
+                        String.class));
     }
 
     /**

@@ -13,15 +13,16 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
  * (JDBC transactions, no plugins, no Dropflow beans) on its own database of the same embedded
- * PostgreSQL server, with the same history level, job-executor threads, acquisition settings (by priority or not) and
- * connection pool size as Dropflow's engine, running the same skeleton process.
+ * PostgreSQL server, with the same history level, job-executor threads, acquisition settings (by priority or not),
+ * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same
+ * skeleton process.
  */
 final class PlainEngineSkeleton implements AutoCloseable {
 
     /** What Dropflow's engine runs with; the plain engine copies it. */
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
-            String historyRemovalTimeStrategy, boolean acquireByPriority) {
+            String historyRemovalTimeStrategy, boolean acquireByPriority, java.util.List<String> jobIndexes) {
     }
 
     private final HikariDataSource dataSource;
@@ -65,6 +66,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setBeans(Map.of("benchPartner",
                 new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
         engine = configuration.buildProcessEngine();
+        createIndexes(settings.jobIndexes());
         io.dropflow.support.TestPostgres.eagerAutovacuum(dataSource);
         engine.getRepositoryService().createDeployment().name("bench-skeleton")
                 .addModelInstance("skeleton.bpmn", FulfillmentBenchmark.skeleton()).deploy();
@@ -72,6 +74,18 @@ final class PlainEngineSkeleton implements AutoCloseable {
 
     ProcessEngine engine() {
         return engine;
+    }
+
+    /** The indexes Dropflow adds to the engine's job table (JobAcquisitionIndex), as PostgreSQL defines them there. */
+    private void createIndexes(java.util.List<String> definitions) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (String definition : definitions) {
+                statement.execute(definition);
+            }
+            connection.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the job table's indexes " + definitions, e);
+        }
     }
 
     @Override

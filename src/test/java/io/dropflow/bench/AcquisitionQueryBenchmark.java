@@ -1,0 +1,199 @@
+package io.dropflow.bench;
+
+import io.dropflow.support.TestPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/**
+ * The job executor's acquisition query on the engine's own PostgreSQL schema, with and without
+ * the index Dropflow adds ({@code JobAcquisitionIndex}, its columns by default; {@code -Dindex="(…)"}
+ * tries others), in four situations: a storm (10 000 missed ship-by deadlines due at once, each
+ * order's reminder due too), an ordinary day (many open orders' timers in the future, a few jobs
+ * due), a busy hour (the same with hundreds of continuations due) and an idle one. The statement is the engine's
+ * {@code selectNextJobsToExecute} for PostgreSQL as Dropflow configures it (by priority, not
+ * deployment-aware, 6 jobs), sent as a prepared statement like MyBatis sends it; rows are written
+ * with plain SQL, so no engine runs. Prints the mean time per acquisition of each variant ({@code -Dbench.plans=true}: and
+ * PostgreSQL's plans).
+ *
+ * <pre>./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.dropflow.bench.AcquisitionQueryBenchmark
+ *   [-Dstorm=10000] [-Dfuture=100000] [-Drounds=200]</pre>
+ */
+public final class AcquisitionQueryBenchmark {
+
+    static final String ACQUISITION = """
+            select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
+            from ACT_RU_JOB RES
+            where (RES.RETRIES_ > 0)
+              and (RES.DUEDATE_ is null or RES.DUEDATE_ <= ?)
+              and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < ?)
+              and RES.SUSPENSION_STATE_ = 1
+              and ((RES.EXCLUSIVE_ = true
+                    and not exists(select J2.ID_ from ACT_RU_JOB J2
+                                   where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_
+                                     and (J2.EXCLUSIVE_ = true)
+                                     and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?)))
+                   or RES.EXCLUSIVE_ = false)
+            order by RES.PRIORITY_ desc
+            LIMIT 6 OFFSET 0""";
+
+    private AcquisitionQueryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int storm = Integer.getInteger("storm", 10_000);
+        int future = Integer.getInteger("future", 100_000);
+        int rounds = Integer.getInteger("rounds", 200);
+        System.out.printf(Locale.ROOT, "Acquisition query (selectNextJobsToExecute by priority, 6 jobs): %d rounds each%n",
+                rounds);
+        try (EmbeddedPostgres server = TestPostgres.newServer(); Connection db = server.getPostgresDatabase().getConnection()) {
+            schema(db);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            // A storm: every open order's ship-by deadline (priority 10) and its reminder (0) due at once.
+            jobs(db, storm, now.minusSeconds(60), 10, "storm-deadline");
+            jobs(db, storm, now.minusSeconds(3_600), 0, "storm-reminder");
+            locked(db, 18, now);
+            report(db, "storm: " + 2 * storm + " jobs due, 18 locked", now, rounds);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("truncate ACT_RU_JOB");
+            }
+            // An ordinary day: open orders' deadlines and reminders in the future, a few jobs due now.
+            jobs(db, future / 2, now.plus(3, ChronoUnit.DAYS), 10, "future-deadline");
+            jobs(db, future / 2, now.plus(2, ChronoUnit.DAYS), 0, "future-reminder");
+            jobs(db, 4, null, 0, "async-continuation");
+            jobs(db, 2, now.minusSeconds(1), 0, "due-reminder");
+            locked(db, 6, now);
+            report(db, "day: " + future + " timers in the future, 6 due, 6 locked", now, rounds);
+            // A busy hour: the same future timers, hundreds of continuations waiting for a thread.
+            jobs(db, 300, null, 0, "busy-continuation");
+            report(db, "busy: " + future + " timers in the future, 306 due, 6 locked", now, rounds);
+            try (Statement sql = db.createStatement()) {
+                sql.execute("delete from ACT_RU_JOB where DUEDATE_ is null or DUEDATE_ <= now()");
+            }
+            report(db, "idle: " + future + " timers in the future, none due", now, rounds);
+        }
+    }
+
+    private static void report(Connection db, String situation, Instant now, int rounds) throws SQLException {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("drop index if exists DF_IDX_JOB_ACQUISITION");
+            sql.execute("analyze ACT_RU_JOB");
+        }
+        double without = time(db, now, rounds);
+        String planWithout = plan(db, now);
+        try (Statement sql = db.createStatement()) {
+            sql.execute("create index DF_IDX_JOB_ACQUISITION on ACT_RU_JOB " + System.getProperty("index", "(PRIORITY_ desc, DUEDATE_)"));
+            sql.execute("analyze ACT_RU_JOB");
+        }
+        double with = time(db, now, rounds);
+        String planWith = plan(db, now);
+        System.out.printf(Locale.ROOT, "%s: %.2f ms per acquisition without the index, %.2f ms with it%n", situation,
+                without, with);
+        if (Boolean.getBoolean("bench.plans")) {
+            System.out.println("  without: " + planWithout.replace("\n", "\n    "));
+            System.out.println("  with: " + planWith.replace("\n", "\n    "));
+        }
+    }
+
+    private static double time(Connection db, Instant now, int rounds) throws SQLException {
+        try (PreparedStatement acquire = db.prepareStatement(ACQUISITION)) {
+            Timestamp at = Timestamp.from(now);
+            for (int i = 1; i <= 3; i++) {
+                acquire.setTimestamp(i, at);
+            }
+            for (int warm = 0; warm < 20; warm++) {
+                drain(acquire);
+            }
+            long started = System.nanoTime();
+            for (int round = 0; round < rounds; round++) {
+                drain(acquire);
+            }
+            return (System.nanoTime() - started) / 1e6 / rounds;
+        }
+    }
+
+    private static void drain(PreparedStatement acquire) throws SQLException {
+        try (ResultSet rows = acquire.executeQuery()) {
+            while (rows.next()) {
+                rows.getString(1);
+            }
+        }
+    }
+
+    private static String plan(Connection db, Instant now) throws SQLException {
+        String explain = "explain (analyze, costs off, timing off) " + ACQUISITION.replace("?",
+                "timestamp '" + Timestamp.from(now) + "'");
+        List<String> lines = new ArrayList<>();
+        try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(explain)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void jobs(Connection db, int count, Instant due, int priority, String kind) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement insert = db.prepareStatement("""
+                insert into ACT_RU_JOB (ID_, REV_, TYPE_, DUEDATE_, RETRIES_, SUSPENSION_STATE_, EXCLUSIVE_,
+                  PROCESS_INSTANCE_ID_, EXECUTION_ID_, HANDLER_TYPE_, HANDLER_CFG_, PRIORITY_, SEQUENCE_COUNTER_)
+                values (?, 1, ?, ?, 3, 1, true, ?, ?, ?, ?, ?, 1)""")) {
+            for (int i = 0; i < count; i++) {
+                String instance = UUID.randomUUID().toString();
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, due == null ? "message" : "timer");
+                insert.setTimestamp(3, due == null ? null : Timestamp.from(due));
+                insert.setString(4, instance);
+                insert.setString(5, instance);
+                insert.setString(6, due == null ? "async-continuation" : "timer-transition");
+                insert.setString(7, kind);
+                insert.setLong(8, priority);
+                insert.addBatch();
+                if (i % 1_000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    private static void locked(Connection db, int count, Instant now) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("""
+                update ACT_RU_JOB set LOCK_OWNER_ = 'node', LOCK_EXP_TIME_ = ?
+                where ID_ in (select ID_ from ACT_RU_JOB where DUEDATE_ is null or DUEDATE_ <= ? limit ?)""")) {
+            lock.setTimestamp(1, Timestamp.from(now.plusSeconds(60)));
+            lock.setTimestamp(2, Timestamp.from(now));
+            lock.setInt(3, count);
+            lock.executeUpdate();
+        }
+    }
+
+    private static void schema(Connection db) throws IOException, SQLException {
+        try (InputStream script = ProcessEngine.class.getResourceAsStream(
+                "/org/camunda/bpm/engine/db/create/activiti.postgres.create.engine.sql");
+                Statement sql = db.createStatement()) {
+            String text = new String(script.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
+            for (String statement : Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+                    .toList()) {
+                sql.execute(statement);
+            }
+        }
+    }
+}
