@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -50,7 +51,7 @@ public final class AcquisitionQueryBenchmark {
                                      and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?)))
                    or RES.EXCLUSIVE_ = false)
             order by RES.PRIORITY_ desc
-            LIMIT 6 OFFSET 0""";
+            LIMIT ? OFFSET ?""";
 
     private AcquisitionQueryBenchmark() {
     }
@@ -64,28 +65,32 @@ public final class AcquisitionQueryBenchmark {
         try (EmbeddedPostgres server = TestPostgres.newServer(); Connection db = server.getPostgresDatabase().getConnection()) {
             schema(db);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            // A storm: every open order's ship-by deadline (priority 10) and its reminder (0) due at once.
-            jobs(db, storm, now.minusSeconds(60), 10, "storm-deadline");
-            jobs(db, storm, now.minusSeconds(3_600), 0, "storm-reminder");
-            locked(db, 18, now);
-            report(db, "storm: " + 2 * storm + " jobs due, 18 locked", now, rounds);
+            // A storm: every open order's ship-by deadline (priority 10) and its reminder (0) due at once,
+            // both in the order's process instance; 18 of these orders have a job running (locked), so the
+            // exclusive-job check skips their other jobs.
+            List<String> orders = instances(storm);
+            jobs(db, orders, now.minusSeconds(60), 10, "storm-deadline", false);
+            jobs(db, orders, now.minusSeconds(3_600), 0, "storm-reminder", false);
+            jobs(db, orders.subList(0, 18), now.minusSeconds(60), 10, "storm-running", true);
+            report(db, "storm: " + 2 * storm + " jobs due, 18 more locked", now, rounds);
             try (Statement sql = db.createStatement()) {
                 sql.execute("truncate ACT_RU_JOB");
             }
             // An ordinary day: open orders' deadlines and reminders in the future, a few jobs due now.
-            jobs(db, future / 2, now.plus(3, ChronoUnit.DAYS), 10, "future-deadline");
-            jobs(db, future / 2, now.plus(2, ChronoUnit.DAYS), 0, "future-reminder");
-            jobs(db, 4, null, 0, "async-continuation");
-            jobs(db, 2, now.minusSeconds(1), 0, "due-reminder");
-            locked(db, 6, now);
-            report(db, "day: " + future + " timers in the future, 6 due, 6 locked", now, rounds);
+            List<String> open = instances(future / 2);
+            jobs(db, open, now.plus(3, ChronoUnit.DAYS), 10, "future-deadline", false);
+            jobs(db, open, now.plus(2, ChronoUnit.DAYS), 0, "future-reminder", false);
+            jobs(db, instances(4), null, 0, "async-continuation", false);
+            jobs(db, instances(2), now.minusSeconds(1), 0, "due-reminder", false);
+            jobs(db, instances(6), null, 0, "running", true);
+            report(db, "day: " + future + " timers in the future, 6 due, 6 more locked", now, rounds);
             // A busy hour: the same future timers, hundreds of continuations waiting for a thread.
-            jobs(db, 300, null, 0, "busy-continuation");
-            report(db, "busy: " + future + " timers in the future, 306 due, 6 locked", now, rounds);
+            jobs(db, instances(300), null, 0, "busy-continuation", false);
+            report(db, "busy: " + future + " timers in the future, 306 due, 6 more locked", now, rounds);
             try (Statement sql = db.createStatement()) {
-                sql.execute("delete from ACT_RU_JOB where DUEDATE_ is null or DUEDATE_ <= now()");
+                sql.execute("delete from ACT_RU_JOB where (DUEDATE_ is null or DUEDATE_ <= now()) and LOCK_OWNER_ is null");
             }
-            report(db, "idle: " + future + " timers in the future, none due", now, rounds);
+            report(db, "idle: " + future + " timers in the future, none due, 6 locked", now, rounds);
         }
     }
 
@@ -112,10 +117,7 @@ public final class AcquisitionQueryBenchmark {
 
     private static double time(Connection db, Instant now, int rounds) throws SQLException {
         try (PreparedStatement acquire = db.prepareStatement(ACQUISITION)) {
-            Timestamp at = Timestamp.from(now);
-            for (int i = 1; i <= 3; i++) {
-                acquire.setTimestamp(i, at);
-            }
+            bind(acquire, now);
             for (int warm = 0; warm < 20; warm++) {
                 drain(acquire);
             }
@@ -135,26 +137,43 @@ public final class AcquisitionQueryBenchmark {
         }
     }
 
+    private static void bind(PreparedStatement acquire, Instant now) throws SQLException {
+        Timestamp at = Timestamp.from(now);
+        for (int i = 1; i <= 3; i++) {
+            acquire.setTimestamp(i, at);
+        }
+        acquire.setInt(4, 6);
+        acquire.setInt(5, 0);
+    }
+
+    /** The plan for the same statement and values, as PostgreSQL chooses it for them. */
     private static String plan(Connection db, Instant now) throws SQLException {
-        String explain = "explain (analyze, costs off, timing off) " + ACQUISITION.replace("?",
-                "timestamp '" + Timestamp.from(now) + "'");
         List<String> lines = new ArrayList<>();
-        try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(explain)) {
-            while (rows.next()) {
-                lines.add(rows.getString(1));
+        try (PreparedStatement explain = db.prepareStatement("explain (analyze, costs off, timing off) " + ACQUISITION)) {
+            bind(explain, now);
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
             }
         }
         return String.join("\n", lines);
     }
 
-    private static void jobs(Connection db, int count, Instant due, int priority, String kind) throws SQLException {
+    private static List<String> instances(int count) {
+        return Stream.generate(() -> UUID.randomUUID().toString()).limit(count).toList();
+    }
+
+    private static void jobs(Connection db, List<String> instances, Instant due, int priority, String kind,
+            boolean locked) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement insert = db.prepareStatement("""
                 insert into ACT_RU_JOB (ID_, REV_, TYPE_, DUEDATE_, RETRIES_, SUSPENSION_STATE_, EXCLUSIVE_,
-                  PROCESS_INSTANCE_ID_, EXECUTION_ID_, HANDLER_TYPE_, HANDLER_CFG_, PRIORITY_, SEQUENCE_COUNTER_)
-                values (?, 1, ?, ?, 3, 1, true, ?, ?, ?, ?, ?, 1)""")) {
-            for (int i = 0; i < count; i++) {
-                String instance = UUID.randomUUID().toString();
+                  PROCESS_INSTANCE_ID_, EXECUTION_ID_, HANDLER_TYPE_, HANDLER_CFG_, PRIORITY_, SEQUENCE_COUNTER_,
+                  LOCK_OWNER_, LOCK_EXP_TIME_)
+                values (?, 1, ?, ?, 3, 1, true, ?, ?, ?, ?, ?, 1, ?, ?)""")) {
+            int i = 0;
+            for (String instance : instances) {
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, due == null ? "message" : "timer");
                 insert.setTimestamp(3, due == null ? null : Timestamp.from(due));
@@ -163,8 +182,10 @@ public final class AcquisitionQueryBenchmark {
                 insert.setString(6, due == null ? "async-continuation" : "timer-transition");
                 insert.setString(7, kind);
                 insert.setLong(8, priority);
+                insert.setString(9, locked ? "node" : null);
+                insert.setTimestamp(10, locked ? Timestamp.from(Instant.now().plusSeconds(600)) : null);
                 insert.addBatch();
-                if (i % 1_000 == 999) {
+                if (++i % 1_000 == 0) {
                     insert.executeBatch();
                 }
             }
@@ -172,17 +193,6 @@ public final class AcquisitionQueryBenchmark {
         }
         db.commit();
         db.setAutoCommit(true);
-    }
-
-    private static void locked(Connection db, int count, Instant now) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("""
-                update ACT_RU_JOB set LOCK_OWNER_ = 'node', LOCK_EXP_TIME_ = ?
-                where ID_ in (select ID_ from ACT_RU_JOB where DUEDATE_ is null or DUEDATE_ <= ? limit ?)""")) {
-            lock.setTimestamp(1, Timestamp.from(now.plusSeconds(60)));
-            lock.setTimestamp(2, Timestamp.from(now));
-            lock.setInt(3, count);
-            lock.executeUpdate();
-        }
     }
 
     private static void schema(Connection db) throws IOException, SQLException {

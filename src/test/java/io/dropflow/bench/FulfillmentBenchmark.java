@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs, on the same engine and after Dropflow's warm-up, N instances of a skeleton process with the
@@ -203,9 +206,26 @@ public final class FulfillmentBenchmark {
                 executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(), (int) executor.getMaxWait(),
                 executor.getLockTimeInMillis(), executor.getBackoffTimeInMillis(), (int) executor.getMaxBackoff(), poolSize,
                 configuration.getHistoryRemovalTimeStrategy(), configuration.isJobExecutorAcquireByPriority(),
-                new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForList(
-                        "select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname like 'df\\_%'",
-                        String.class));
+                jobIndexes(app));
+    }
+
+    /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */
+    private static List<String> jobIndexes(ConfigurableApplicationContext app) {
+        JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> definitions = List.of();
+        while (definitions.isEmpty() && System.nanoTime() < until) {
+            definitions = sql.queryForList("select pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c "
+                    + "on c.oid = i.indexrelid where i.indrelid = 'act_ru_job'::regclass and c.relname like 'df\\_%' "
+                    + "and i.indisvalid", String.class);
+            if (definitions.isEmpty()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+        if (definitions.isEmpty()) {
+            throw new IllegalStateException("Dropflow's node has no job acquisition index after 60 s; see its log");
+        }
+        return definitions;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.dropflow.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
     /** What Dropflow's engine runs with; the plain engine copies it. */
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
-            String historyRemovalTimeStrategy, boolean acquireByPriority, java.util.List<String> jobIndexes) {
+            String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes) {
     }
 
     private final HikariDataSource dataSource;
@@ -77,7 +78,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
     }
 
     /** The indexes Dropflow adds to the engine's job table (JobAcquisitionIndex), as PostgreSQL defines them there. */
-    private void createIndexes(java.util.List<String> definitions) {
+    private void createIndexes(List<String> definitions) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             for (String definition : definitions) {
                 statement.execute(definition);

@@ -2,52 +2,67 @@ package io.dropflow.processengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dropflow.support.TestPostgres;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The job acquisition index is there once the engine has built its schema, on PostgreSQL
- * (production) and H2 (the demo); the engine's acquisition query uses it when many jobs are due;
- * an index an interrupted build left invalid is built again; a database that refuses costs a
- * warning, not the engine.
+ * (production) and H2 (the demo); PostgreSQL plans the engine's own acquisition statement through
+ * it when many jobs are due; an index an interrupted build left invalid is built again, one that a
+ * build is still working on is left to it; a database that refuses costs a warning, not the engine.
  */
 class JobAcquisitionIndexTest {
 
+    private static final String POSTGRES_INDEX = "select indisvalid from pg_index where indexrelid = to_regclass('%s')";
+
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("PostgreSQL", TestPostgres.jdbcUrl("acquisition_index"), "postgres"),
-                Arguments.of("H2", "jdbc:h2:mem:acquisition-index-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa"));
+        return Stream.of(Arguments.of("PostgreSQL", freshPostgres()),
+                Arguments.of("H2", "jdbc:h2:mem:acquisition-index-" + UUID.randomUUID()));
     }
 
-    private static ProcessEngine engine(String url, String user, String prefix) {
-        return configuration(url, user, prefix).buildProcessEngine();
+    private static String freshPostgres() {
+        return TestPostgres.jdbcUrl("acquisition_index_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
-    private static ProcessEngineConfigurationImpl configuration(String url, String user, String prefix) {
+    /** An engine with the plugin, once the plugin's build is over. */
+    private static ProcessEngine engine(ProcessEngineConfigurationImpl configuration) {
+        JobAcquisitionIndex index = new JobAcquisitionIndex();
+        configuration.setProcessEnginePlugins(List.of(index));
+        ProcessEngine engine = configuration.buildProcessEngine();
+        index.done().orTimeout(60, TimeUnit.SECONDS).join();
+        return engine;
+    }
+
+    private static ProcessEngineConfigurationImpl configuration(String url, String user) {
         ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
         configuration.setJdbcUrl(url);
         configuration.setJdbcUsername(user);
         configuration.setJdbcPassword(user.equals("sa") ? "" : user);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setDatabaseTablePrefix(prefix);
         configuration.setJobExecutorActivate(false);
         configuration.setProcessEngineName("acquisition-index-" + UUID.randomUUID());
-        configuration.setProcessEnginePlugins(List.of(new JobAcquisitionIndex()));
         return configuration;
     }
 
@@ -57,29 +72,30 @@ class JobAcquisitionIndexTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void theEngineStartsWithTheIndexOnItsJobTable(String name, String url, String user) {
-        ProcessEngine engine = engine(url, user, "");
+    void theEngineStartsWithTheIndexOnItsJobTable(String name, String url) {
+        String user = name.equals("H2") ? "sa" : "postgres";
+        ProcessEngine engine = engine(configuration(url, user));
         try {
             List<String> columns = sql(url, user).queryForList(name.equals("H2")
                     ? "select c.COLUMN_NAME || ' ' || c.ORDERING_SPECIFICATION from INFORMATION_SCHEMA.INDEX_COLUMNS c "
                             + "where c.INDEX_NAME = 'DF_IDX_JOB_ACQUISITION' order by c.ORDINAL_POSITION"
                     : "select pg_get_indexdef('df_idx_job_acquisition'::regclass)", String.class);
-            assertThat(String.join(",", columns)).containsIgnoringCase(name.equals("H2")
-                    ? "PRIORITY_ DESC,DUEDATE_ ASC" : "ON public.act_ru_job USING btree (priority_ DESC, duedate_)");
+            assertThat(String.join(",", columns)).isEqualToIgnoringCase(name.equals("H2")
+                    ? "PRIORITY_ DESC,DUEDATE_ ASC"
+                    : "CREATE INDEX df_idx_job_acquisition ON public.act_ru_job USING btree (priority_ DESC, duedate_)");
         } finally {
             engine.close();
         }
     }
 
     @Test
-    void theEnginesAcquisitionQueryWalksTheIndexWhenManyJobsAreDue() {
-        String url = TestPostgres.jdbcUrl("acquisition_index_plan");
+    void theEnginesOwnAcquisitionStatementIsPlannedThroughTheIndexWhenManyJobsAreDue() {
+        String url = freshPostgres();
         RecordedStatements recorded = new RecordedStatements(new DriverManagerDataSource(url, "postgres", "postgres"));
-        ProcessEngineConfigurationImpl configuration = configuration(url, "postgres", "");
-        configuration.setJdbcUrl(null);
+        ProcessEngineConfigurationImpl configuration = configuration(null, "postgres");
         configuration.setDataSource(recorded.dataSource());
         configuration.setJobExecutorAcquireByPriority(true);
-        ProcessEngine engine = configuration.buildProcessEngine();
+        ProcessEngine engine = engine(configuration);
         try {
             JdbcTemplate sql = sql(url, "postgres");
             Timestamp due = Timestamp.from(Instant.now().minusSeconds(60));
@@ -95,7 +111,12 @@ class JobAcquisitionIndexTest {
                     .execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 6)));
 
             assertThat(acquired).hasSize(6);
-            assertThat(recorded.explain("from ACT_RU_JOB RES")).contains("df_idx_job_acquisition")
+            // The statement as the engine sent it, with its parameters; planned once for these values and
+            // once as the generic plan PostgreSQL may switch to for a statement the driver has prepared.
+            String acquisition = "RES.LOCK_OWNER_ is null";
+            assertThat(recorded.explain(acquisition, "auto")).contains("df_idx_job_acquisition")
+                    .doesNotContain("Seq Scan on act_ru_job res");
+            assertThat(recorded.explain(acquisition, "force_generic_plan")).contains("df_idx_job_acquisition")
                     .doesNotContain("Seq Scan on act_ru_job res");
         } finally {
             engine.close();
@@ -104,39 +125,73 @@ class JobAcquisitionIndexTest {
 
     @Test
     void anIndexLeftInvalidByAnInterruptedBuildIsBuiltAgain() {
-        String url = TestPostgres.jdbcUrl("acquisition_index_invalid");
-        engine(url, "postgres", "").close();
+        String url = freshPostgres();
+        engine(configuration(url, "postgres")).close();
         JdbcTemplate sql = sql(url, "postgres");
         // What a build "concurrently" that was cancelled leaves behind (the test user is the server's superuser).
         sql.update("update pg_index set indisvalid = false where indexrelid = 'df_idx_job_acquisition'::regclass");
 
-        engine(url, "postgres", "").close();
+        engine(configuration(url, "postgres")).close();
 
-        assertThat(sql.queryForObject("select indisvalid from pg_index where indexrelid = 'df_idx_job_acquisition'::regclass",
-                Boolean.class)).isTrue();
+        assertThat(sql.queryForObject(POSTGRES_INDEX.formatted("df_idx_job_acquisition"), Boolean.class)).isTrue();
     }
 
     @Test
-    void aDatabaseThatRefusesTheIndexCostsAWarningNotTheEngine() {
-        String url = TestPostgres.jdbcUrl("acquisition_index_refused");
+    void aNodeThatFindsAnotherBuildingLeavesItAlone() {
+        String url = freshPostgres();
+        engine(configuration(url, "postgres")).close();
         JdbcTemplate sql = sql(url, "postgres");
-        sql.execute("drop role if exists dropflow_app");
-        sql.execute("create role dropflow_app login password 'dropflow_app'");
-        sql.execute("grant all on schema public to dropflow_app");
-        ProcessEngine owner = engine(url, "postgres", "");
-        owner.close();
-        sql.execute("drop index df_idx_job_acquisition");
-        sql.execute("grant select, insert, update, delete on all tables in schema public to dropflow_app");
+        sql.update("update pg_index set indisvalid = false where indexrelid = 'df_idx_job_acquisition'::regclass");
+        Long oid = sql.queryForObject("select 'df_idx_job_acquisition'::regclass::oid", Long.class);
 
-        // Not the tables' owner: PostgreSQL refuses "create index"; the engine starts anyway.
-        // The test server's address names its superuser; this engine signs in as the application's role.
-        ProcessEngine engine = engine(url.substring(0, url.indexOf('?')), "dropflow_app", "");
+        // Another node holds the build's advisory lock: this one neither drops nor builds.
+        try (var connection = new DriverManagerDataSource(url, "postgres", "postgres").getConnection();
+                var other = connection.createStatement()) {
+            other.execute("select pg_advisory_lock(" + JobAcquisitionIndex.LOCK + ")");
+            engine(configuration(url, "postgres")).close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        assertThat(sql.queryForObject("select to_regclass('df_idx_job_acquisition')::oid", Long.class)).isEqualTo(oid);
+        assertThat(sql.queryForObject(POSTGRES_INDEX.formatted("df_idx_job_acquisition"), Boolean.class)).isFalse();
+    }
+
+    @Test
+    void aDatabaseUserThatMayNotCreateTheIndexGetsAWarningWithTheStatementAndTheEngineRuns() {
+        String url = freshPostgres();
+        String role = "dropflow_app_" + UUID.randomUUID().toString().substring(0, 8);
+        JdbcTemplate sql = sql(url, "postgres");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
+        log.start();
+        logger.addAppender(log);
         try {
-            assertThat(engine.getManagementService().createJobQuery().count()).isZero();
-            assertThat(sql.queryForObject("select count(*) from pg_class where relname = 'df_idx_job_acquisition'",
-                    Integer.class)).isZero();
+            sql.execute("create role " + role + " login password '" + role + "'");
+            engine(configuration(url, "postgres")).close();
+            sql.execute("drop index df_idx_job_acquisition");
+            sql.execute("grant select, insert, update, delete on all tables in schema public to " + role);
+            log.list.clear();
+
+            // Not the tables' owner: PostgreSQL refuses "create index"; the engine starts anyway. The test
+            // server's address names its superuser, so this engine's has no user in it.
+            ProcessEngine engine = engine(configuration(url.substring(0, url.indexOf('?')), role));
+            try {
+                assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+            } finally {
+                engine.close();
+            }
+
+            assertThat(sql.queryForObject("select to_regclass('df_idx_job_acquisition')", String.class)).isNull();
+            assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
+                    .extracting(ILoggingEvent::getFormattedMessage).asString()
+                    .contains("must be owner of table act_ru_job")
+                    .contains("create index concurrently if not exists df_idx_job_acquisition on ACT_RU_JOB "
+                            + "(PRIORITY_ desc, DUEDATE_)");
         } finally {
-            engine.close();
+            logger.detachAppender(log);
+            sql.execute("drop owned by " + role);
+            sql.execute("drop role if exists " + role);
         }
     }
 }

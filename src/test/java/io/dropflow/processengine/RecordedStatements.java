@@ -7,11 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -38,25 +42,47 @@ final class RecordedStatements {
                 method.getName().equals("getConnection") ? connection((Connection) result) : result);
     }
 
-    /** PostgreSQL's plan for the last statement sent that contains the fragment, with the parameters it was sent with. */
-    String explain(String fragment) {
+    /**
+     * PostgreSQL's plan for the last statement sent that contains the fragment, with the parameters it
+     * was sent with, under a {@code plan_cache_mode}: "auto" as a server plans a statement for its
+     * values, "force_generic_plan" as it may plan one the driver has prepared for all values.
+     */
+    String explain(String fragment, String planCacheMode) {
         List<Recorded> sent = List.copyOf(statements);
-        Recorded recorded = java.util.stream.IntStream.range(0, sent.size()).mapToObj(i -> sent.get(sent.size() - 1 - i))
+        Recorded recorded = IntStream.range(0, sent.size()).mapToObj(i -> sent.get(sent.size() - 1 - i))
                 .filter(statement -> statement.sql().contains(fragment)).findFirst()
                 .orElseThrow(() -> new AssertionError("no statement with \"" + fragment + "\" was sent"));
-        try (Connection connection = target.getConnection();
-                PreparedStatement explain = connection.prepareStatement("explain " + recorded.sql())) {
-            for (Map.Entry<Integer, Parameter> parameter : recorded.parameters().entrySet()) {
-                parameter.getValue().setter().invoke(explain, parameter.getValue().arguments());
+        int[] number = {0};
+        String numbered = Pattern.compile("\\?").matcher(recorded.sql()).replaceAll(match -> "\\$" + ++number[0]);
+        try (Connection connection = target.getConnection(); Statement session = connection.createStatement()) {
+            session.execute("set plan_cache_mode = " + planCacheMode);
+            session.execute("prepare recorded_statement as " + numbered);
+            // EXECUTE's arguments as literals of the types PostgreSQL inferred: a utility statement's own
+            // parameters are not typed when the driver sends it.
+            List<String> types = new ArrayList<>();
+            try (ResultSet row = session.executeQuery("select unnest(parameter_types)::text from pg_prepared_statements "
+                    + "where name = 'recorded_statement'")) {
+                while (row.next()) {
+                    types.add(row.getString(1));
+                }
+            }
+            List<String> arguments = new ArrayList<>();
+            for (int i = 1; i <= types.size(); i++) {
+                Parameter parameter = recorded.parameters().get(i);
+                Object value = parameter == null || parameter.setter().getName().equals("setNull") ? null
+                        : parameter.arguments()[1];
+                arguments.add(value == null ? "null::" + types.get(i - 1)
+                        : "'" + String.valueOf(value).replace("'", "''") + "'::" + types.get(i - 1));
             }
             List<String> plan = new ArrayList<>();
-            try (ResultSet rows = explain.executeQuery()) {
+            try (ResultSet rows = session.executeQuery(
+                    "explain execute recorded_statement(" + String.join(", ", arguments) + ")")) {
                 while (rows.next()) {
                     plan.add(rows.getString(1));
                 }
             }
             return String.join("\n", plan);
-        } catch (SQLException | ReflectiveOperationException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot explain " + recorded.sql(), e);
         }
     }
