@@ -1,11 +1,11 @@
 package io.dropflow.processengine;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,12 +25,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>Built once the engine has created or checked its schema, on a thread of its own, so that no
  * node's start waits for it: on PostgreSQL {@code concurrently} (the cluster keeps writing jobs
- * while a large table is indexed), without a statement timeout, by one node at a time (an advisory
- * lock); an index an interrupted build left invalid is dropped and built again, unless a build is
- * running. A database user who may not create it (not the tables' owner) gets a warning with the
- * statement for a DBA, and the engine runs on without the index. H2 (the demo) gets it plainly;
- * other databases are not Dropflow's and are left alone. {@code dropflow.jobs.acquisition-index:
- * false} leaves the index to the DBA.
+ * while a large table is indexed), without statement or lock timeout, by one node at a time (a
+ * session's advisory lock, so not through a pooler in transaction mode: there the switch below is
+ * off and a DBA builds it); an index an interrupted build left invalid is dropped and built again,
+ * unless a session (of any role) is building an index in this database. A database user who may
+ * not create it (not the tables' owner) gets a warning with the statements for the owner, and the
+ * engine runs on without the index. H2 (the demo) gets it plainly; other databases are not
+ * Dropflow's and are left alone. {@code dropflow.jobs.acquisition-index: false} leaves the index
+ * to a DBA.
  */
 @Component
 @ConditionalOnProperty(name = "dropflow.jobs.acquisition-index", havingValue = "true", matchIfMissing = true)
@@ -48,6 +50,9 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
     private String table;
     private String databaseType;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile boolean stopping;
+    /** What the tables' owner would run to do what this node tried: for the warning when it may not. */
+    private volatile String repairStatements;
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -72,6 +77,12 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         builder.start();
     }
 
+    /** A node stopping while the build runs closes its connections: that is no failure to warn about. */
+    @PreDestroy
+    void stopping() {
+        stopping = true;
+    }
+
     /** Completes when the build started at the engine's start is over, whatever its outcome. */
     CompletableFuture<Void> done() {
         return done;
@@ -88,6 +99,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
                     databaseType);
             return;
         }
+        repairStatements = createStatement();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
@@ -101,43 +113,63 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            if (stopping) {
+                LOG.info("The job acquisition index was not built: the node is stopping ({})", e.getMessage());
+            } else if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 LOG.warn("Could not create the job acquisition index: {}. The engine runs without it, each acquisition "
-                        + "reading the whole job table. Have the tables' owner run: {}", e.getMessage(), createStatement());
+                        + "reading the whole job table. Have the tables' owner run: {}", e.getMessage(), repairStatements);
             } else {
                 LOG.warn("Building the job acquisition index failed (SQL state {}: {}); an invalid index may remain, "
-                        + "which the next start builds again. The statement: {}", e.getSQLState(), e.getMessage(),
-                        createStatement());
+                        + "which the next start builds again. The statements: {}", e.getSQLState(), e.getMessage(),
+                        repairStatements);
             }
         }
     }
 
+    /** Builds the index if it is missing or invalid and nobody else is building it. */
     private void ensureOnPostgres(Connection connection) throws SQLException {
         if (!tryLock(connection)) {
             LOG.info("Another node is building the job acquisition index");
             return;
         }
         try {
+            // Asked before the index's validity, so that a build that ends in between is not taken for a broken one.
+            boolean building = building(connection);
             Existing existing = existing(connection);
             if (existing != null && existing.valid()) {
                 return;
             }
-            if (existing != null) {
-                if (building(connection)) {
-                    LOG.info("The job acquisition index is being built by another session");
-                    return;
-                }
-                LOG.warn("The job acquisition index was left invalid by an interrupted build; building it again");
-                execute(connection, "drop index concurrently if exists " + quoted(existing.schema()) + "." + NAME);
+            if (building) {
+                LOG.info("The job acquisition index is being built by another session");
+                return;
             }
-            // An index build waits for older transactions; a role's statement timeout must not cut it short.
+            String drop = existing == null ? null
+                    : "drop index concurrently if exists " + quoted(existing.schema()) + "." + NAME;
+            String repair = drop == null ? createStatement() : drop + "; " + createStatement();
+            repairStatements = repair;
+            // Both statements wait for older transactions and for the table's other lockers: a role's or the
+            // database's timeouts must not cut them short. Set here, given back below.
+            String statementTimeout = setting(connection, "statement_timeout");
+            String lockTimeout = setting(connection, "lock_timeout");
             execute(connection, "set statement_timeout = 0");
+            execute(connection, "set lock_timeout = 0");
             try {
+                if (drop != null) {
+                    LOG.warn("The job acquisition index was left invalid by an interrupted build; building it again");
+                    execute(connection, drop);
+                }
                 execute(connection, createStatement());
             } finally {
-                execute(connection, "reset statement_timeout");
+                restore(connection, "statement_timeout", statementTimeout);
+                restore(connection, "lock_timeout", lockTimeout);
             }
-            LOG.info("Created the job acquisition index {} on {}", NAME, table);
+            Existing built = existing(connection);
+            if (built != null && built.valid()) {
+                LOG.info("Created the job acquisition index {} on {}", NAME, table);
+            } else {
+                LOG.warn("The job acquisition index on {} is not there or not valid after its build; run: {}", table,
+                        repair);
+            }
         } finally {
             unlock(connection);
         }
@@ -152,7 +184,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
                 select n.nspname, i.indisvalid from pg_index i
                 join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
                 where i.indrelid = to_regclass(?) and c.relname = ?""")) {
-            query.setString(1, table.toLowerCase(Locale.ROOT));
+            query.setString(1, table);
             query.setString(2, NAME);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? new Existing(row.getString(1), row.getBoolean(2)) : null;
@@ -160,14 +192,38 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Whether a session (a DBA's, say) is building an index on the job table right now. */
+    /**
+     * Whether another session (a DBA's, say) is building an index on the job table right now. Another
+     * role's build shows without its table unless this role may read all statistics: such a build in
+     * this database counts too.
+     */
     private boolean building(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "select 1 from pg_stat_progress_create_index where relid = to_regclass(?)")) {
-            query.setString(1, table.toLowerCase(Locale.ROOT));
+        try (PreparedStatement query = connection.prepareStatement("""
+                select 1 from pg_stat_progress_create_index
+                where datid = (select oid from pg_database where datname = current_database())
+                  and pid <> pg_backend_pid() and (relid = to_regclass(?) or relid is null)""")) {
+            query.setString(1, table);
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select current_setting(?)")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void restore(Connection connection, String name, String value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, false)")) {
+            set.setString(1, name);
+            set.setString(2, value);
+            set.execute();
         }
     }
 

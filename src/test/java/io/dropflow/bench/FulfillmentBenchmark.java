@@ -211,6 +211,9 @@ public final class FulfillmentBenchmark {
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */
     private static List<String> jobIndexes(ConfigurableApplicationContext app) {
+        if (!app.getEnvironment().getProperty("dropflow.jobs.acquisition-index", Boolean.class, true)) {
+            return List.of();
+        }
         JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         List<String> definitions = List.of();

@@ -7,10 +7,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.dropflow.support.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,7 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class JobAcquisitionIndexTest {
 
-    private static final String POSTGRES_INDEX = "select indisvalid from pg_index where indexrelid = to_regclass('%s')";
+    private static final String INDEX = "df_idx_job_acquisition";
 
     static Stream<Arguments> databases() {
         return Stream.of(Arguments.of("PostgreSQL", freshPostgres()),
@@ -123,58 +127,117 @@ class JobAcquisitionIndexTest {
         }
     }
 
+    /** A fresh database whose job table has the index, marked invalid as an interrupted build leaves it. */
+    private static String databaseWithAnInvalidIndex() {
+        String url = freshPostgres();
+        engine(configuration(url, "postgres")).close();
+        // What a build "concurrently" that was cancelled leaves behind (the test user is the server's superuser).
+        sql(url, "postgres").update("update pg_index set indisvalid = false where indexrelid = '" + INDEX + "'::regclass");
+        return url;
+    }
+
+    /** Whether the index is valid; null when there is none. */
+    private static Boolean valid(JdbcTemplate sql) {
+        return sql.queryForList("select indisvalid from pg_index where indexrelid = to_regclass('" + INDEX + "')",
+                Boolean.class).stream().findFirst().orElse(null);
+    }
+
+    private static Long oid(JdbcTemplate sql) {
+        return sql.queryForObject("select to_regclass('" + INDEX + "')::oid", Long.class);
+    }
+
     @Test
     void anIndexLeftInvalidByAnInterruptedBuildIsBuiltAgain() {
-        String url = freshPostgres();
-        engine(configuration(url, "postgres")).close();
-        JdbcTemplate sql = sql(url, "postgres");
-        // What a build "concurrently" that was cancelled leaves behind (the test user is the server's superuser).
-        sql.update("update pg_index set indisvalid = false where indexrelid = 'df_idx_job_acquisition'::regclass");
+        String url = databaseWithAnInvalidIndex();
 
         engine(configuration(url, "postgres")).close();
 
-        assertThat(sql.queryForObject(POSTGRES_INDEX.formatted("df_idx_job_acquisition"), Boolean.class)).isTrue();
+        assertThat(valid(sql(url, "postgres"))).isTrue();
     }
 
     @Test
-    void aNodeThatFindsAnotherBuildingLeavesItAlone() {
-        String url = freshPostgres();
-        engine(configuration(url, "postgres")).close();
+    void aNodeThatFindsAnotherNodeBuildingLeavesItAlone() throws SQLException {
+        String url = databaseWithAnInvalidIndex();
         JdbcTemplate sql = sql(url, "postgres");
-        sql.update("update pg_index set indisvalid = false where indexrelid = 'df_idx_job_acquisition'::regclass");
-        Long oid = sql.queryForObject("select 'df_idx_job_acquisition'::regclass::oid", Long.class);
+        Long before = oid(sql);
 
         // Another node holds the build's advisory lock: this one neither drops nor builds.
-        try (var connection = new DriverManagerDataSource(url, "postgres", "postgres").getConnection();
-                var other = connection.createStatement()) {
+        try (Connection connection = new DriverManagerDataSource(url, "postgres", "postgres").getConnection();
+                Statement other = connection.createStatement()) {
             other.execute("select pg_advisory_lock(" + JobAcquisitionIndex.LOCK + ")");
             engine(configuration(url, "postgres")).close();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
 
-        assertThat(sql.queryForObject("select to_regclass('df_idx_job_acquisition')::oid", Long.class)).isEqualTo(oid);
-        assertThat(sql.queryForObject(POSTGRES_INDEX.formatted("df_idx_job_acquisition"), Boolean.class)).isFalse();
+        assertThat(oid(sql)).isEqualTo(before);
+        assertThat(valid(sql)).isFalse();
     }
 
     @Test
-    void aDatabaseUserThatMayNotCreateTheIndexGetsAWarningWithTheStatementAndTheEngineRuns() {
+    void aBuildOfAnotherSessionStillRunningIsLeftToIt() throws Exception {
         String url = freshPostgres();
+        engine(configuration(url, "postgres")).close();
+        JdbcTemplate sql = sql(url, "postgres");
+        sql.execute("drop index " + INDEX);
+        DriverManagerDataSource database = new DriverManagerDataSource(url, "postgres", "postgres");
+        try (Connection old = database.getConnection(); Connection dba = database.getConnection()) {
+            // An older transaction holds a DBA's build "concurrently" back: the index is there, invalid, being built.
+            old.setAutoCommit(false);
+            old.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement snapshot = old.createStatement()) {
+                snapshot.executeQuery("select count(*) from ACT_RU_JOB").close();
+            }
+            CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
+                try (Statement statement = dba.createStatement()) {
+                    statement.execute("create index concurrently " + INDEX + " on ACT_RU_JOB (PRIORITY_ desc, DUEDATE_)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (oid(sql) == null && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            Long building = oid(sql);
+            assertThat(valid(sql)).isFalse();
+
+            engine(configuration(url, "postgres")).close();
+
+            assertThat(oid(sql)).isEqualTo(building);
+            old.commit();
+            build.get(30, TimeUnit.SECONDS);
+            assertThat(valid(sql)).isTrue();
+            assertThat(oid(sql)).isEqualTo(building);
+        }
+    }
+
+    static Stream<Arguments> refusedIndexes() {
+        return Stream.of(Arguments.of("missing", "create index concurrently if not exists df_idx_job_acquisition on "
+                        + "ACT_RU_JOB (PRIORITY_ desc, DUEDATE_)"),
+                Arguments.of("invalid", "drop index concurrently if exists \"public\".df_idx_job_acquisition; "
+                        + "create index concurrently if not exists df_idx_job_acquisition on ACT_RU_JOB (PRIORITY_ desc, DUEDATE_)"));
+    }
+
+    @ParameterizedTest(name = "index {0}")
+    @MethodSource("refusedIndexes")
+    void aDatabaseUserThatMayNotRepairTheIndexGetsAWarningWithTheStatementsAndTheEngineRuns(String state,
+            String statements) {
+        String url = state.equals("invalid") ? databaseWithAnInvalidIndex() : freshPostgres();
         String role = "dropflow_app_" + UUID.randomUUID().toString().substring(0, 8);
         JdbcTemplate sql = sql(url, "postgres");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
-        log.start();
-        logger.addAppender(log);
+        sql.execute("create role " + role + " login password '" + role + "'");
         try {
-            sql.execute("create role " + role + " login password '" + role + "'");
-            engine(configuration(url, "postgres")).close();
-            sql.execute("drop index df_idx_job_acquisition");
+            if (state.equals("missing")) {
+                engine(configuration(url, "postgres")).close();
+                sql.execute("drop index " + INDEX);
+            }
             sql.execute("grant select, insert, update, delete on all tables in schema public to " + role);
-            log.list.clear();
+            log.start();
+            logger.addAppender(log);
 
-            // Not the tables' owner: PostgreSQL refuses "create index"; the engine starts anyway. The test
-            // server's address names its superuser, so this engine's has no user in it.
+            // Not the tables' owner: PostgreSQL refuses; the engine starts anyway. The test server's address
+            // names its superuser, so this engine's has no user in it.
             ProcessEngine engine = engine(configuration(url.substring(0, url.indexOf('?')), role));
             try {
                 assertThat(engine.getManagementService().createJobQuery().count()).isZero();
@@ -182,16 +245,15 @@ class JobAcquisitionIndexTest {
                 engine.close();
             }
 
-            assertThat(sql.queryForObject("select to_regclass('df_idx_job_acquisition')", String.class)).isNull();
-            assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
-                    .extracting(ILoggingEvent::getFormattedMessage).asString()
-                    .contains("must be owner of table act_ru_job")
-                    .contains("create index concurrently if not exists df_idx_job_acquisition on ACT_RU_JOB "
-                            + "(PRIORITY_ desc, DUEDATE_)");
+            assertThat(valid(sql)).isEqualTo(state.equals("invalid") ? Boolean.FALSE : null);
+            assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                    .extracting(ILoggingEvent::getFormattedMessage).last().asString()
+                    .contains("Could not create the job acquisition index").contains("must be owner of")
+                    .endsWith(statements);
         } finally {
             logger.detachAppender(log);
             sql.execute("drop owned by " + role);
-            sql.execute("drop role if exists " + role);
+            sql.execute("drop role " + role);
         }
     }
 }
