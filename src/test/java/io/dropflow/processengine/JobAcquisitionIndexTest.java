@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +37,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * (production) and H2 (the demo); PostgreSQL plans the engine's own acquisition statement through
  * it when many jobs are due; an index an interrupted build left invalid is built again, one that a
  * build is still working on is left to it; a database that refuses costs a warning, not the engine.
+ * Tagged {@code application}: it builds a dozen engines on PostgreSQL, the application phase's kind of
+ * work, not the unit phase's.
  */
+@Tag("application")
 class JobAcquisitionIndexTest {
 
     private static final String INDEX = "df_idx_job_acquisition";
