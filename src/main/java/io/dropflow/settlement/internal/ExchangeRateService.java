@@ -44,10 +44,10 @@ class ExchangeRateService implements ExchangeRates {
         if (from.equals(to)) {
             return Optional.of(BigDecimal.ONE);
         }
-        return rates.findFirstByBaseCurrencyAndQuoteCurrencyAndValidFromLessThanEqualOrderByValidFromDesc(from, to, at)
+        return rates.rateValidAt(from, to, at)
                 .map(e -> e.rate().rate())
-                .or(() -> rates.findFirstByBaseCurrencyAndQuoteCurrencyAndValidFromLessThanEqualOrderByValidFromDesc(to,
-                        from, at).map(e -> BigDecimal.ONE.divide(e.rate().rate(), MathContext.DECIMAL64)));
+                .or(() -> rates.rateValidAt(to, from, at)
+                        .map(e -> BigDecimal.ONE.divide(e.rate().rate(), MathContext.DECIMAL64)));
     }
 
     /** Adding the same rate again changes nothing; another rate for the same pair and moment is refused. */
