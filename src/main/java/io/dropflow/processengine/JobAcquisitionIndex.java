@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * while a large table is indexed), without statement or lock timeout, by one node at a time (a
  * session's advisory lock, so not through a pooler in transaction mode: there the switch below is
  * off and a DBA builds it); an index an interrupted build left invalid is dropped and built again,
- * unless a session (of any role) is building an index in this database. A database user who may
+ * unless an index is being built on the job table (or, by another role, whose table this role may
+ * not see, anywhere in the database): then the next start looks again. A database user who may
  * not create it (not the tables' owner) gets a warning with the statements for the owner, and the
  * engine runs on without the index. H2 (the demo) gets it plainly; other databases are not
  * Dropflow's and are left alone. {@code dropflow.jobs.acquisition-index: false} leaves the index
@@ -69,6 +70,8 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         Thread builder = new Thread(() -> {
             try {
                 ensure();
+            } catch (RuntimeException e) {
+                LOG.warn("Building the job acquisition index failed; the engine runs without it", e);
             } finally {
                 done.complete(null);
             }
@@ -102,16 +105,14 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         repairStatements = createStatement();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try {
+            inOrder(() -> {
+                connection.setAutoCommit(true);
                 if ("postgres".equals(databaseType)) {
                     ensureOnPostgres(connection);
                 } else {
                     execute(connection, createStatement());
                 }
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            }, () -> connection.setAutoCommit(autoCommit));
         } catch (SQLException e) {
             if (stopping) {
                 LOG.info("The job acquisition index was not built: the node is stopping ({})", e.getMessage());
@@ -121,7 +122,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
             } else {
                 LOG.warn("Building the job acquisition index failed (SQL state {}: {}); an invalid index may remain, "
                         + "which the next start builds again. The statements: {}", e.getSQLState(), e.getMessage(),
-                        repairStatements);
+                        repairStatements, e);
             }
         }
     }
@@ -132,46 +133,77 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
             LOG.info("Another node is building the job acquisition index");
             return;
         }
-        try {
-            // Asked before the index's validity, so that a build that ends in between is not taken for a broken one.
-            boolean building = building(connection);
-            Existing existing = existing(connection);
-            if (existing != null && existing.valid()) {
-                return;
-            }
-            if (building) {
-                LOG.info("The job acquisition index is being built by another session");
-                return;
-            }
-            String drop = existing == null ? null
-                    : "drop index concurrently if exists " + quoted(existing.schema()) + "." + NAME;
-            String repair = drop == null ? createStatement() : drop + "; " + createStatement();
-            repairStatements = repair;
-            // Both statements wait for older transactions and for the table's other lockers: a role's or the
-            // database's timeouts must not cut them short. Set here, given back below.
-            String statementTimeout = setting(connection, "statement_timeout");
-            String lockTimeout = setting(connection, "lock_timeout");
+        inOrder(() -> ensureLocked(connection), () -> unlock(connection));
+    }
+
+    private void ensureLocked(Connection connection) throws SQLException {
+        // Asked before the index's validity, so that a build that ends in between is not taken for a broken one.
+        // (A build another session starts between the two questions is met by the drop below, which then waits
+        // for it or ends in a deadlock PostgreSQL resolves by cancelling one side; the next start repairs.)
+        boolean building = building(connection);
+        Existing existing = existing(connection);
+        if (existing != null && existing.valid()) {
+            return;
+        }
+        if (building) {
+            LOG.warn("The job acquisition index on {} is {} and an index is being built in the database; "
+                    + "the next start looks again", table, existing == null ? "missing" : "invalid");
+            return;
+        }
+        String drop = existing == null ? null
+                : "drop index concurrently if exists " + quoted(existing.schema()) + "." + NAME;
+        String repair = drop == null ? createStatement() : drop + "; " + createStatement();
+        repairStatements = repair;
+        // Both statements wait for older transactions and for the table's other lockers: a role's or the
+        // database's timeouts must not cut them short. Set here, given back whatever happens.
+        String statementTimeout = setting(connection, "statement_timeout");
+        String lockTimeout = setting(connection, "lock_timeout");
+        inOrder(() -> {
             execute(connection, "set statement_timeout = 0");
             execute(connection, "set lock_timeout = 0");
+            if (drop != null) {
+                LOG.warn("The job acquisition index was left invalid by an interrupted build; building it again");
+                execute(connection, drop);
+            }
+            execute(connection, createStatement());
+        }, () -> restore(connection, "statement_timeout", statementTimeout),
+                () -> restore(connection, "lock_timeout", lockTimeout));
+        Existing built = existing(connection);
+        if (built != null && built.valid()) {
+            LOG.info("Created the job acquisition index {} on {}", NAME, table);
+        } else {
+            LOG.warn("The job acquisition index on {} is not there or not valid after its build; run: {}", table, repair);
+        }
+    }
+
+    private interface SqlStep {
+        void run() throws SQLException;
+    }
+
+    /**
+     * The step, then every clean-up step whatever happened: the first failure is thrown, later ones
+     * attached to it, so that a closed connection's complaints do not hide why it closed.
+     */
+    private static void inOrder(SqlStep step, SqlStep... cleanUps) throws SQLException {
+        SQLException failure = null;
+        try {
+            step.run();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        for (SqlStep cleanUp : cleanUps) {
             try {
-                if (drop != null) {
-                    LOG.warn("The job acquisition index was left invalid by an interrupted build; building it again");
-                    execute(connection, drop);
+                cleanUp.run();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
-                execute(connection, createStatement());
-            } finally {
-                restore(connection, "statement_timeout", statementTimeout);
-                restore(connection, "lock_timeout", lockTimeout);
             }
-            Existing built = existing(connection);
-            if (built != null && built.valid()) {
-                LOG.info("Created the job acquisition index {} on {}", NAME, table);
-            } else {
-                LOG.warn("The job acquisition index on {} is not there or not valid after its build; run: {}", table,
-                        repair);
-            }
-        } finally {
-            unlock(connection);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

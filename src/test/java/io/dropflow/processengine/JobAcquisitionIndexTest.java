@@ -151,6 +151,27 @@ class JobAcquisitionIndexTest {
     }
 
     @Test
+    void aValidIndexIsLeftAsItIsWhenTheNextNodeStarts() {
+        String url = freshPostgres();
+        engine(configuration(url, "postgres")).close();
+        JdbcTemplate sql = sql(url, "postgres");
+        Long before = oid(sql);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            engine(configuration(url, "postgres")).close();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertThat(oid(sql)).isEqualTo(before);
+        assertThat(valid(sql)).isTrue();
+        assertThat(log.list).isEmpty();
+    }
+
+    @Test
     void anIndexLeftInvalidByAnInterruptedBuildIsBuiltAgain() {
         String url = databaseWithAnInvalidIndex();
 

@@ -130,8 +130,12 @@ class LedgerServiceTest {
         assertThat(rates.rates("GBP", "EUR")).hasSize(2);
         assertThat(rates.convert(Money.of("10.00", "GBP"), "EUR", yesterday.minusSeconds(60)).to())
                 .isEqualTo(Money.of("11.00", "EUR"));
+        assertThat(rates.convert(Money.of("10.00", "GBP"), "EUR", yesterday).to())
+                .as("from its valid-from on, that instant included").isEqualTo(Money.of("12.00", "EUR"));
         assertThat(rates.convert(Money.of("10.00", "GBP"), "EUR", Instant.now()).to()).isEqualTo(Money.of("12.00", "EUR"));
         assertThat(rates.convert(Money.of("12.00", "EUR"), "GBP", Instant.now()).to()).isEqualTo(Money.of("10.00", "GBP"));
+        assertThat(rates.convert(Money.of("11.00", "EUR"), "GBP", yesterday.minusSeconds(60)).to())
+                .as("the inverse of the rate valid then").isEqualTo(Money.of("10.00", "GBP"));
         assertThat(rates.canConvert("GBP", "EUR", LAST_WEEK.minusSeconds(1))).isFalse();
         assertThatThrownBy(() -> rates.add(new ExchangeRate("GBP", "EUR", new BigDecimal("1.25"), yesterday)))
                 .isInstanceOf(ExchangeRateConflict.class).hasMessageContaining("a correction is a new rate");
