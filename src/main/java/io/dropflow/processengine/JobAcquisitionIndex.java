@@ -50,6 +50,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
     private DataSource dataSource;
     private String table;
     private String databaseType;
+    private boolean postgres;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile boolean stopping;
     /** What the tables' owner would run to do what this node tried: for the warning when it may not. */
@@ -63,6 +64,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
         table = prefix + "ACT_RU_JOB";
         databaseType = configuration.getDatabaseType();
+        postgres = "postgres".equals(databaseType);
     }
 
     @Override
@@ -92,12 +94,12 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
     }
 
     String createStatement() {
-        return "create index " + ("postgres".equals(databaseType) ? "concurrently " : "") + "if not exists " + NAME
+        return "create index " + (postgres ? "concurrently " : "") + "if not exists " + NAME
                 + " on " + table + " " + COLUMNS;
     }
 
     void ensure() {
-        if (!"postgres".equals(databaseType) && !"h2".equals(databaseType)) {
+        if (!postgres && !"h2".equals(databaseType)) {
             LOG.info("No job acquisition index on a {} database; see ADR 3 for the one Dropflow creates on PostgreSQL",
                     databaseType);
             return;
@@ -107,7 +109,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
             boolean autoCommit = connection.getAutoCommit();
             inOrder(() -> {
                 connection.setAutoCommit(true);
-                if ("postgres".equals(databaseType)) {
+                if (postgres) {
                     ensureOnPostgres(connection);
                 } else {
                     execute(connection, createStatement());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -194,7 +193,8 @@ public final class FulfillmentBenchmark {
     }
 
     /** Dropflow's engine settings as the application resolved them: the plain engine gets the same. */
-    private static PlainEngineSkeleton.Settings engineSettings(ConfigurableApplicationContext app) {
+    private static PlainEngineSkeleton.Settings engineSettings(ConfigurableApplicationContext app)
+            throws InterruptedException {
         var properties = app.getBean(org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class);
         var jobs = properties.getJobExecution();
         var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
@@ -210,25 +210,17 @@ public final class FulfillmentBenchmark {
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */
-    private static List<String> jobIndexes(ConfigurableApplicationContext app) {
+    private static List<String> jobIndexes(ConfigurableApplicationContext app) throws InterruptedException {
         if (!app.getEnvironment().getProperty("dropflow.jobs.acquisition-index", Boolean.class, true)) {
             return List.of();
         }
         JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> definitions = List.of();
-        while (definitions.isEmpty() && System.nanoTime() < until) {
-            definitions = sql.queryForList("select pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c "
-                    + "on c.oid = i.indexrelid where i.indrelid = 'act_ru_job'::regclass and c.relname like 'df\\_%' "
-                    + "and i.indisvalid", String.class);
-            if (definitions.isEmpty()) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
-        }
-        if (definitions.isEmpty()) {
-            throw new IllegalStateException("Dropflow's node has no job acquisition index after 60 s; see its log");
-        }
-        return definitions;
+        String valid = "from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'act_ru_job'::regclass "
+                + "and c.relname like 'df\\_%' and i.indisvalid";
+        BenchApp.await(() -> sql.queryForObject("select count(*) " + valid, Long.class), 1,
+                "job acquisition index built by Dropflow's node (see its log)", Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofMillis(200));
+        return sql.queryForList("select pg_get_indexdef(i.indexrelid) " + valid, String.class);
     }
 
     /**

@@ -150,25 +150,32 @@ class JobAcquisitionIndexTest {
         return sql.queryForObject("select to_regclass('" + INDEX + "')::oid", Long.class);
     }
 
+    /** What the plugin logged while the action ran. */
+    private static List<ILoggingEvent> logged(Runnable action) {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(log);
+        }
+        return log.list;
+    }
+
     @Test
     void aValidIndexIsLeftAsItIsWhenTheNextNodeStarts() {
         String url = freshPostgres();
         engine(configuration(url, "postgres")).close();
         JdbcTemplate sql = sql(url, "postgres");
         Long before = oid(sql);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
-        log.start();
-        logger.addAppender(log);
-        try {
-            engine(configuration(url, "postgres")).close();
-        } finally {
-            logger.detachAppender(log);
-        }
+
+        List<ILoggingEvent> log = logged(() -> engine(configuration(url, "postgres")).close());
 
         assertThat(oid(sql)).isEqualTo(before);
         assertThat(valid(sql)).isTrue();
-        assertThat(log.list).isEmpty();
+        assertThat(log).isEmpty();
     }
 
     @Test
@@ -249,8 +256,6 @@ class JobAcquisitionIndexTest {
         String url = state.equals("invalid") ? databaseWithAnInvalidIndex() : freshPostgres();
         String role = "dropflow_app_" + UUID.randomUUID().toString().substring(0, 8);
         JdbcTemplate sql = sql(url, "postgres");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(JobAcquisitionIndex.class);
         sql.execute("create role " + role + " login password '" + role + "'");
         try {
             if (state.equals("missing")) {
@@ -258,25 +263,24 @@ class JobAcquisitionIndexTest {
                 sql.execute("drop index " + INDEX);
             }
             sql.execute("grant select, insert, update, delete on all tables in schema public to " + role);
-            log.start();
-            logger.addAppender(log);
 
             // Not the tables' owner: PostgreSQL refuses; the engine starts anyway. The test server's address
             // names its superuser, so this engine's has no user in it.
-            ProcessEngine engine = engine(configuration(url.substring(0, url.indexOf('?')), role));
-            try {
-                assertThat(engine.getManagementService().createJobQuery().count()).isZero();
-            } finally {
-                engine.close();
-            }
+            List<ILoggingEvent> log = logged(() -> {
+                ProcessEngine engine = engine(configuration(url.substring(0, url.indexOf('?')), role));
+                try {
+                    assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+                } finally {
+                    engine.close();
+                }
+            });
 
             assertThat(valid(sql)).isEqualTo(state.equals("invalid") ? Boolean.FALSE : null);
-            assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+            assertThat(log).filteredOn(event -> event.getLevel() == Level.WARN)
                     .extracting(ILoggingEvent::getFormattedMessage).last().asString()
                     .contains("Could not create the job acquisition index").contains("must be owner of")
                     .endsWith(statements);
         } finally {
-            logger.detachAppender(log);
             sql.execute("drop owned by " + role);
             sql.execute("drop role " + role);
         }
