@@ -727,7 +727,7 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
                     .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult().getPriority())
-                    .as("telling the consumer goes first too").isEqualTo(10L);
+                    .as("telling the consumer after every missed deadline's task, before ordinary work").isEqualTo(5L);
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).reminders()).as("no reminder of a deadline already passed").isEmpty();
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
