@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * N open orders (the supplier accepts and never ships), then every ship-by deadline falls due at
  * once: prints the heap in use with N open orders, how long until every missed-deadline task
- * exists, the due-to-task lag p50/p99, how long until every consumer was told of the delay,
- * whether any deadline was lost, and issue 18's target 5 with its goals.
+ * exists, the due-to-task lag p50/p99, whether any deadline was lost, and issue 18's target 5 with
+ * its goals.
  *
  * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.dropflow.bench.DeadlineStormBenchmark -Dorders=10000}
  * ({@code -Dbench.statements=true}: the storm's SQL statements by time, calls and rows per deadline).
@@ -77,12 +77,6 @@ public final class DeadlineStormBenchmark {
             System.out.printf(Locale.ROOT, "storm: %d deadlines fired in %.1f s (%.0f tasks/s); due-to-task lag "
                             + "p50 %.1f s, p99 %.1f s; incidents %d%n", lags.size(), seconds, lags.size() / seconds,
                     BenchApp.percentile(lags, 50), BenchApp.percentile(lags, 99), incidents);
-            // The consumer's delay notice is a job beside each task (order-fulfillment.bpmn): the storm's
-            // work is done when none is left.
-            await(() -> orders - engine.getManagementService().createJobQuery()
-                    .activityId("service_tell_consumer_about_delay").count(), orders, "delay notices sent");
-            System.out.printf(Locale.ROOT, "storm: every consumer told of the delay %.1f s after the jump%n",
-                    (System.nanoTime() - storm) / 1e9);
             FulfillmentBenchmark.statements(jdbcUrl, "report", orders, "deadline");
             int lost = orders - lags.size();
             System.out.printf(Locale.ROOT, "target 5 (issue 18): lag p99 %.1f s (goal < 60 s), lost %d (goal 0), heap %.0f MB "

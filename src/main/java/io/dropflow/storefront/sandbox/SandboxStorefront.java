@@ -25,16 +25,9 @@ public class SandboxStorefront implements StorefrontGateway {
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger refundsToFail = new java.util.concurrent.atomic.AtomicInteger();
 
-    private final java.util.concurrent.atomic.AtomicInteger delayNoticesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
-
     /** Fault injection: the next {@code calls} refunds are applied, but the answer is lost, like a timeout. */
     public void failNextRefunds(int calls) {
         refundsToFail.set(calls);
-    }
-
-    /** Fault injection: the storefront is down for the next {@code calls} delay notices; none reaches the consumer. */
-    public void refuseNextDelayNotices(int calls) {
-        delayNoticesToRefuse.set(calls);
     }
 
     @Override
@@ -58,9 +51,6 @@ public class SandboxStorefront implements StorefrontGateway {
 
     @Override
     public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
-        if (delayNoticesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new IllegalStateException("sandbox storefront unavailable for delay notice " + idempotencyKey);
-        }
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DELAY_NOTICE", storefrontOrderId, message)) == null) {
             log.info("Storefront told the consumer of order {}: {}", storefrontOrderId, message);
         }

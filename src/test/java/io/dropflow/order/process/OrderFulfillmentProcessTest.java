@@ -633,7 +633,7 @@ class OrderFulfillmentProcessTest {
             return order;
         }
 
-        /** The deadline passes: the operator's task appears and the consumer is told (a job beside it). */
+        /** The deadline passes: the consumer is told (a job) and the operator's task appears. */
         private long missedDeadline(String sku, String supplierCode) {
             long order = acceptedOrder(sku, supplierCode);
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
@@ -727,7 +727,7 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
                     .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult().getPriority())
-                    .as("telling the consumer after every missed deadline's task, before ordinary work").isEqualTo(5L);
+                    .as("telling the consumer goes first too").isEqualTo(10L);
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).reminders()).as("no reminder of a deadline already passed").isEmpty();
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
@@ -743,44 +743,6 @@ class OrderFulfillmentProcessTest {
             assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
                     .containsEntry("lateSupplier", "Acme Homeware (ACME)").containsEntry("canReroute", false)
                     .containsKey("lateByHours");
-        }
-
-        @Test
-        void theOperatorsTaskAppearsWithTheDeadlineAndTheConsumerIsToldBesideIt() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-
-            assertThat(task(order)).as("created in the deadline's own transaction").isNotNull();
-            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id(), TELL_CONSUMER_ABOUT_DELAY.id());
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isZero();
-
-            dropflow.runJobs(order);
-
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
-            assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD.id()).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
-        }
-
-        @Test
-        void aStorefrontThatIsDownHoldsNoDecisionBackAndTheConsumerIsToldOnceItAnswers() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-            storefront.refuseNextDelayNotices(1);
-
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-            dropflow.runJobs(order);
-
-            Job notice = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult();
-            assertThat(notice.getRetries()).as("left for a retry: R5/PT2M").isEqualTo(4);
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isZero();
-            complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
-            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE.id())
-                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id(), TELL_CONSUMER_ABOUT_DELAY.id());
-
-            engine.getManagementService().executeJob(notice.getId());
-
-            assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
-            assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD.id()).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
         }
 
         @Test
