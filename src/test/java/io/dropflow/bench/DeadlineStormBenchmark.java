@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * N open orders (the supplier accepts and never ships), then every ship-by deadline falls due at
  * once: prints the heap in use with N open orders, how long until every missed-deadline task
- * exists, the due-to-task lag p50/p99, whether any deadline was lost, and issue 18's target 5 with
- * its goals.
+ * exists, the due-to-task lag p50/p99, the CPU each deadline cost (this JVM and the embedded
+ * PostgreSQL server), whether any deadline was lost, and issue 18's target 5 with its goals.
  *
  * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.dropflow.bench.DeadlineStormBenchmark -Dorders=10000}
  * ({@code -Dbench.statements=true}: the storm's SQL statements by time, calls and rows per deadline).
@@ -61,11 +61,18 @@ public final class DeadlineStormBenchmark {
 
             // Every deadline (24 SLA hours) and reminder (18) is now due: move the engine clock a day and an hour on.
             FulfillmentBenchmark.statements(jdbcUrl, "reset", 0, "deadline");
+            FulfillmentBenchmark.Cpu.ofServer(jdbcUrl);
+            FulfillmentBenchmark.Cpu cpuBefore = FulfillmentBenchmark.Cpu.now();
             Date jump = ClockUtil.offset(Duration.ofHours(25).toMillis());
             long storm = System.nanoTime();
             await(() -> engine.getTaskService().createTaskQuery().taskDefinitionKey("user_sla_ship_by_breach").count(),
                     orders, "missed-deadline tasks");
             double seconds = (System.nanoTime() - storm) / 1e9;
+            // Each missed deadline also tells its consumer, beside the task (the event subprocess "Consumer delay notice").
+            await(() -> orders - engine.getManagementService().createJobQuery()
+                    .activityId("service_tell_consumer_about_delay").count(), orders, "delay notices sent");
+            double told = (System.nanoTime() - storm) / 1e9;
+            FulfillmentBenchmark.Cpu cpu = FulfillmentBenchmark.Cpu.now().minus(cpuBefore);
 
             List<Double> lags = new ArrayList<>();
             for (Task task : engine.getTaskService().createTaskQuery().taskDefinitionKey("user_sla_ship_by_breach").list()) {
@@ -77,6 +84,11 @@ public final class DeadlineStormBenchmark {
             System.out.printf(Locale.ROOT, "storm: %d deadlines fired in %.1f s (%.0f tasks/s); due-to-task lag "
                             + "p50 %.1f s, p99 %.1f s; incidents %d%n", lags.size(), seconds, lags.size() / seconds,
                     BenchApp.percentile(lags, 50), BenchApp.percentile(lags, 99), incidents);
+            System.out.printf(Locale.ROOT, "storm: every consumer told of the delay %.1f s after the jump%n", told);
+            System.out.printf(Locale.ROOT, "storm: CPU per deadline %.1f ms (JVM %.1f, PostgreSQL %.1f); for 10 000 "
+                            + "within 60 s on %d cores a deadline may cost %.1f ms%n", cpu.total() * 1000 / orders,
+                    cpu.jvm() * 1000 / orders, cpu.postgres() * 1000 / orders, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 60_000.0 / 10_000);
             FulfillmentBenchmark.statements(jdbcUrl, "report", orders, "deadline");
             int lost = orders - lags.size();
             System.out.printf(Locale.ROOT, "target 5 (issue 18): lag p99 %.1f s (goal < 60 s), lost %d (goal 0), heap %.0f MB "

@@ -276,6 +276,12 @@ public final class FulfillmentBenchmark {
             return new Cpu(jvm - before.jvm, postgres - before.postgres);
         }
 
+        /** From now on, PostgreSQL's CPU is that of the server behind {@code url}. */
+        static void ofServer(String url) {
+            jdbcUrl = url;
+            postmaster = -1;
+        }
+
         static Cpu now() {
             double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;

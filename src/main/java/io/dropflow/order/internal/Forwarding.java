@@ -155,17 +155,21 @@ public class Forwarding {
 
     /**
      * The ship-by deadline passed without a shipment: the consumer hears it from us before they have
-     * to ask. Once per missed deadline (the key names the purchase order and its deadline).
+     * to ask. Once per missed deadline: the key names the purchase order and the deadline that
+     * passed ({@code missedShipByAt}; the purchase order's current one when not given), not the
+     * deadline an operator may have set since.
      */
     @CallsPartner
-    public void tellConsumerAboutDelay(Long orderId, Long purchaseOrderId) {
+    public void tellConsumerAboutDelay(Long orderId, Long purchaseOrderId, Optional<Instant> missedShipByAt) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
+        Instant missed = missedShipByAt.orElseGet(po::shipByAt);
         storefront.notifyDelay(order.getStorefrontOrderId(),
                 "Your order is taking longer than planned to leave our warehouse. We are on it and will send the "
                         + "tracking number as soon as the parcel ships.",
-                po.number() + "-delay-" + po.shipByAt().getEpochSecond());
-        timeline.record(orderId, "Ship-by deadline of " + po.number() + " passed; consumer told about the delay");
+                po.number() + "-delay-" + missed.getEpochSecond());
+        timeline.record(orderId, "Ship-by deadline of " + po.number() + " (" + time.format(missed)
+                + ") passed; consumer told about the delay");
     }
 
     /**

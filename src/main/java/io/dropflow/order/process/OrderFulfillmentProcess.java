@@ -83,6 +83,13 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
     public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
     /**
+     * Local to one "Consumer delay notice": the purchase order and the deadline that passed, noted
+     * when the deadline passed (noteMissedDeadline), so the notice keeps its key however long the
+     * storefront is down and whatever the operator decides meanwhile.
+     */
+    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = number("missedPurchaseOrderId");
+    public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = moment("missedShipByAt");
+    /**
      * Why "Cancel purchase order with supplier" runs: the events that lead into it write it, the
      * gateway after it reads it (a cancelled purchase order is rerouted or refunded).
      */
@@ -149,7 +156,11 @@ public final class OrderFulfillmentProcess {
         REMIND_SUPPLIER("service_remind_supplier"),
         END_SUPPLIER_REMINDED("end_supplier_reminded"),
         SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
+        DELAY_NOTICE_OWED("throw_delay_notice_owed"),
+        /** The event subprocess at the process's level that tells the consumer, beside the order's other work. */
+        CONSUMER_DELAY_NOTICE("sub_consumer_delay_notice"),
         TELL_CONSUMER_ABOUT_DELAY("service_tell_consumer_about_delay"),
+        END_CONSUMER_TOLD_ABOUT_DELAY("end_consumer_told_about_delay"),
         DECIDE_SHIP_BY_BREACH("user_sla_ship_by_breach"),
         SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
         SLA_ESCALATION("boundary_sla_escalation"),

@@ -1,5 +1,7 @@
 package io.dropflow.order.process;
 
+import static io.dropflow.order.process.OrderFulfillmentProcess.MISSED_PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.MISSED_SHIP_BY_AT;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 
@@ -9,7 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The ship-by deadline passed without a shipment: the consumer is told through the storefront. */
+/**
+ * The ship-by deadline passed without a shipment: the consumer is told through the storefront,
+ * about the purchase order and deadline noted when it passed. An order started on a model version
+ * before the notice had its own event subprocess notes neither: its current ones are meant.
+ */
 @CallsPartner
 @Component("tellConsumerAboutDelay")
 class TellConsumerAboutDelay implements JavaDelegate {
@@ -22,6 +28,8 @@ class TellConsumerAboutDelay implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        forwarding.tellConsumerAboutDelay(ORDER_ID.from(execution), PURCHASE_ORDER_ID.from(execution));
+        forwarding.tellConsumerAboutDelay(ORDER_ID.from(execution),
+                MISSED_PURCHASE_ORDER_ID.optionalFrom(execution).orElseGet(() -> PURCHASE_ORDER_ID.from(execution)),
+                MISSED_SHIP_BY_AT.optionalFrom(execution));
     }
 }

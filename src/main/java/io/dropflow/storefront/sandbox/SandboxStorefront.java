@@ -25,9 +25,16 @@ public class SandboxStorefront implements StorefrontGateway {
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger refundsToFail = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final java.util.concurrent.atomic.AtomicInteger delayNoticesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Fault injection: the next {@code calls} refunds are applied, but the answer is lost, like a timeout. */
     public void failNextRefunds(int calls) {
         refundsToFail.set(calls);
+    }
+
+    /** Fault injection: the storefront is down for the next {@code calls} delay notices; none reaches it. */
+    public void refuseNextDelayNotices(int calls) {
+        delayNoticesToRefuse.set(calls);
     }
 
     @Override
@@ -51,6 +58,9 @@ public class SandboxStorefront implements StorefrontGateway {
 
     @Override
     public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
+        if (delayNoticesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("sandbox storefront is down: delay notice " + idempotencyKey + " not taken");
+        }
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DELAY_NOTICE", storefrontOrderId, message)) == null) {
             log.info("Storefront told the consumer of order {}: {}", storefrontOrderId, message);
         }
@@ -71,11 +81,20 @@ public class SandboxStorefront implements StorefrontGateway {
         }
     }
 
+    /** The idempotency keys of the calls of this kind (REFUND, DELAY_NOTICE, TRACKING…) taken for the order. */
+    public List<String> idempotencyKeys(String storefrontOrderId, String kind) {
+        return byIdempotencyKey.entrySet().stream()
+                .filter(e -> e.getValue().storefrontOrderId().equals(storefrontOrderId) && e.getValue().kind().equals(kind))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     public List<Received> received(String storefrontOrderId) {
         return byIdempotencyKey.values().stream().filter(r -> r.storefrontOrderId().equals(storefrontOrderId)).toList();
     }
 
     public void forget() {
         byIdempotencyKey.clear();
+        refundsToFail.set(0);
+        delayNoticesToRefuse.set(0);
     }
 }

@@ -217,10 +217,25 @@ class ForwardingTest {
             PurchaseOrderView late = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
             when(purchasing.purchaseOrder(11L)).thenReturn(late);
 
-            forwarding.tellConsumerAboutDelay(ORDER_ID, 11L);
+            forwarding.tellConsumerAboutDelay(ORDER_ID, 11L, Optional.empty());
 
             verify(storefront).notifyDelay(eq("SHOP-1001"), any(),
                     eq("DF-7-PO1-delay-" + late.shipByAt().getEpochSecond()));
+        }
+
+        /** A notice retried after the operator extended the deadline is still the first deadline's notice. */
+        @Test
+        void aNoticeKeepsTheKeyOfTheDeadlineThatPassedNotTheOneSetSince() {
+            when(orders.byId(ORDER_ID)).thenReturn(order(addressIn("DE"), "DEMO-MUG", 1, "15.00"));
+            PurchaseOrderView extended = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
+            when(purchasing.purchaseOrder(11L)).thenReturn(extended);
+            Instant missed = extended.shipByAt().minus(Duration.ofHours(12));
+
+            forwarding.tellConsumerAboutDelay(ORDER_ID, 11L, Optional.of(missed));
+
+            verify(storefront).notifyDelay(eq("SHOP-1001"), any(), eq("DF-7-PO1-delay-" + missed.getEpochSecond()));
+            assertThat(timeline.lines()).singleElement().asString()
+                    .startsWith("Ship-by deadline of DF-7-PO1 (").endsWith(") passed; consumer told about the delay");
         }
 
         @Test

@@ -79,6 +79,7 @@ class OrderFulfillmentProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
+        storefront.refuseNextDelayNotices(0);
         dropflow = new DropflowDriver(port, engine);
     }
 
@@ -743,6 +744,101 @@ class OrderFulfillmentProcessTest {
             assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
                     .containsEntry("lateSupplier", "Acme Homeware (ACME)").containsEntry("canReroute", false)
                     .containsKey("lateByHours");
+        }
+
+        private Job delayNotice(long order) {
+            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult();
+        }
+
+        private java.util.List<String> delayNoticeKeys(long order) {
+            return storefront.idempotencyKeys(dropflow.getOrder(order).path("storefrontOrderId").asText(), "DELAY_NOTICE");
+        }
+
+        /** Runs the notice's job as the job executor would, its failure recorded on the job. */
+        private void tryDelayNotice(long order) {
+            try {
+                engine.getManagementService().executeJob(delayNotice(order).getId());
+            } catch (RuntimeException storefrontDown) {
+                // retries counted down, the next try due after the model's retry interval
+            }
+        }
+
+        @Test
+        void whileTheStorefrontIsDownTheOperatorDecidesAndTheNoticeKeepsItsDeadline() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+            java.time.Instant missed = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
+            storefront.refuseNextDelayNotices(100);
+
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+
+            assertThat(dropflow.process(order)).as("the operator's task comes with the deadline, not after the notice")
+                    .hasPassed(DELAY_NOTICE_OWED.id()).isWaitingAt(DECIDE_SHIP_BY_BREACH.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+            for (int attempt = 0; attempt < 5; attempt++) {
+                tryDelayNotice(order);
+            }
+            assertThat(delayNotice(order).getRetries()).isZero();
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).count()).as("an incident in Cockpit").isEqualTo(1);
+            assertThat(task(order)).as("still the operator's to decide").isNotNull();
+
+            complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
+            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE.id()).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+
+            // The storefront is back; an operator retries the incident in Cockpit.
+            storefront.refuseNextDelayNotices(0);
+            engine.getManagementService().setJobRetries(delayNotice(order).getId(), 1);
+            tryDelayNotice(order);
+            assertThat(delayNoticeKeys(order)).as("the notice of the deadline that passed, not of the extended one")
+                    .containsExactly(po(order, 1) + "-delay-" + missed.getEpochSecond());
+            assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD_ABOUT_DELAY.id());
+
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            dropflow.runJobs(order);
+            assertThat(delayNoticeKeys(order)).as("the extended deadline passed too: a second notice").hasSize(2);
+        }
+
+        @Test
+        void aNoticeStillOwedWhenTheParcelShipsGoesOutAfterwardsAndTheOrderGoesOn() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+            storefront.refuseNextDelayNotices(1);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            tryDelayNotice(order);
+            assertThat(delayNotice(order).getRetries()).as("retrying").isPositive();
+
+            dropflow.supplierShipped("ACME", po(order, 1), "TRACK-OWED-" + order);
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).as("sourcing ended with the shipment, the notice still owed")
+                    .hasPassed(SHIPPED_WHILE_DECIDING.id()).isWaitingAt(AWAIT_DELIVERY.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+            assertThat(delayNoticeKeys(order)).isEmpty();
+            tryDelayNotice(order);
+            assertThat(delayNoticeKeys(order)).singleElement().asString().startsWith(po(order, 1) + "-delay-");
+            assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD_ABOUT_DELAY.id()).isWaitingAt(AWAIT_DELIVERY.id());
+        }
+
+        /** Rerouting removes the order's current purchase order for a while: the notice named its own. */
+        @Test
+        void aNoticeStillOwedWhenTheOperatorReroutesGoesOutForTheLatePurchaseOrder() {
+            long order = acceptedOrder("DEMO-LAMP", "LUMEN");
+            java.time.Instant missed = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
+            storefront.refuseNextDelayNotices(1);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            tryDelayNotice(order);
+
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
+            assertThat(dropflow.process(order)).as("the next supplier picked, its purchase order not sent yet")
+                    .hasPassed(PICK_NEXT_SUPPLIER.id()).isWaitingAt(FORWARD_PURCHASE_ORDER.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+            assertThat(delayNoticeKeys(order)).isEmpty();
+
+            tryDelayNotice(order);
+
+            assertThat(delayNoticeKeys(order)).containsExactly(po(order, 1) + "-delay-" + missed.getEpochSecond());
+            assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD_ABOUT_DELAY.id());
+            dropflow.runJobs(order);
+            assertThat(supplier.received(po(order, 2))).as("the backup got the order").isNotNull();
         }
 
         @Test
