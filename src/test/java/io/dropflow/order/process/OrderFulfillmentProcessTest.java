@@ -764,17 +764,28 @@ class OrderFulfillmentProcessTest {
             }
         }
 
+        /** An accepted order whose deadline passes while the storefront refuses the next notices; the notice tried once. */
+        private record MissedWhileDown(long order, java.time.Instant deadline) {
+        }
+
+        private MissedWhileDown missedWhileTheStorefrontIsDown(String sku, String supplierCode, int refusals) {
+            long order = acceptedOrder(sku, supplierCode);
+            java.time.Instant deadline = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
+            storefront.refuseNextDelayNotices(refusals);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            tryDelayNotice(order);
+            return new MissedWhileDown(order, deadline);
+        }
+
         @Test
         void whileTheStorefrontIsDownTheOperatorDecidesAndTheNoticeKeepsItsDeadline() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-            java.time.Instant missed = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
-            storefront.refuseNextDelayNotices(100);
-
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            MissedWhileDown missedWhileDown = missedWhileTheStorefrontIsDown("DEMO-MUG", "ACME", 100);
+            long order = missedWhileDown.order();
+            java.time.Instant missed = missedWhileDown.deadline();
 
             assertThat(dropflow.process(order)).as("the operator's task comes with the deadline, not after the notice")
                     .hasPassed(DELAY_NOTICE_OWED.id()).isWaitingAt(DECIDE_SHIP_BY_BREACH.id(), TELL_CONSUMER_ABOUT_DELAY.id());
-            for (int attempt = 0; attempt < 5; attempt++) {
+            for (int attempt = 1; attempt < 5; attempt++) {
                 tryDelayNotice(order);
             }
             assertThat(delayNotice(order).getRetries()).isZero();
@@ -800,10 +811,7 @@ class OrderFulfillmentProcessTest {
 
         @Test
         void aNoticeStillOwedWhenTheParcelShipsGoesOutAfterwardsAndTheOrderGoesOn() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-            storefront.refuseNextDelayNotices(1);
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-            tryDelayNotice(order);
+            long order = missedWhileTheStorefrontIsDown("DEMO-MUG", "ACME", 1).order();
             assertThat(delayNotice(order).getRetries()).as("retrying").isPositive();
 
             dropflow.supplierShipped("ACME", po(order, 1), "TRACK-OWED-" + order);
@@ -820,11 +828,8 @@ class OrderFulfillmentProcessTest {
         /** Rerouting removes the order's current purchase order for a while: the notice named its own. */
         @Test
         void aNoticeStillOwedWhenTheOperatorReroutesGoesOutForTheLatePurchaseOrder() {
-            long order = acceptedOrder("DEMO-LAMP", "LUMEN");
-            java.time.Instant missed = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
-            storefront.refuseNextDelayNotices(1);
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-            tryDelayNotice(order);
+            MissedWhileDown missedWhileDown = missedWhileTheStorefrontIsDown("DEMO-LAMP", "LUMEN", 1);
+            long order = missedWhileDown.order();
 
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);
@@ -835,7 +840,8 @@ class OrderFulfillmentProcessTest {
 
             tryDelayNotice(order);
 
-            assertThat(delayNoticeKeys(order)).containsExactly(po(order, 1) + "-delay-" + missed.getEpochSecond());
+            assertThat(delayNoticeKeys(order))
+                    .containsExactly(po(order, 1) + "-delay-" + missedWhileDown.deadline().getEpochSecond());
             assertThat(dropflow.process(order)).hasPassed(END_CONSUMER_TOLD_ABOUT_DELAY.id());
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 2))).as("the backup got the order").isNotNull();
