@@ -168,8 +168,8 @@ public class Forwarding {
                 "Your order is taking longer than planned to leave our warehouse. We are on it and will send the "
                         + "tracking number as soon as the parcel ships.",
                 po.number() + "-delay-" + missed.getEpochSecond());
-        timeline.record(orderId, "Ship-by deadline of " + po.number() + " (" + time.format(missed)
-                + ") passed; consumer told about the delay");
+        timeline.record(orderId, "Ship-by deadline of " + po.number() + ", " + time.format(missed)
+                + ", passed; consumer told about the delay");
     }
 
     /**
