@@ -91,7 +91,7 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, stored(value));
     }
 
-    /** On a task: a variable of the task only (task forms read these). */
+    /** A variable of this scope only: of a task (task forms read these), or of an execution's own scope. */
     public void setLocal(VariableScope scope, T value) {
         scope.setVariableLocal(name, stored(value));
     }

@@ -18,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * N open orders (the supplier accepts and never ships), then every ship-by deadline falls due at
  * once: prints the heap in use with N open orders, how long until every missed-deadline task
- * exists, the due-to-task lag p50/p99, the CPU each deadline cost (this JVM and the embedded
- * PostgreSQL server), whether any deadline was lost, and issue 18's target 5 with its goals.
+ * exists, the due-to-task lag p50/p99, when every consumer was told (no delay notice job left), the
+ * CPU each deadline cost (this JVM and the embedded PostgreSQL server, notices included), whether
+ * any deadline was lost, and issue 18's target 5 with its goals.
  *
  * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=io.dropflow.bench.DeadlineStormBenchmark -Dorders=10000}
  * ({@code -Dbench.statements=true}: the storm's SQL statements by time, calls and rows per deadline).

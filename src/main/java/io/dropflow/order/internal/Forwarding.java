@@ -157,13 +157,20 @@ public class Forwarding {
      * The ship-by deadline passed without a shipment: the consumer hears it from us before they have
      * to ask. Once per missed deadline: the key names the purchase order and the deadline that
      * passed ({@code missedShipByAt}; the purchase order's current one when not given), not the
-     * deadline an operator may have set since.
+     * deadline an operator may have set since. A notice that could not go out before the parcel
+     * shipped or the order was cancelled is moot: the consumer has the tracking number or the
+     * cancellation, and the timeline says it was not sent.
      */
     @CallsPartner
     public void tellConsumerAboutDelay(Long orderId, Long purchaseOrderId, Optional<Instant> missedShipByAt) {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         Instant missed = missedShipByAt.orElseGet(po::shipByAt);
+        if (!AWAITING_SHIPMENT.contains(order.getStatus())) {
+            timeline.record(orderId, "Delay notice for the ship-by deadline of " + po.number() + ", " + time.format(missed)
+                    + ", not sent: the order is " + order.getStatus() + " by now");
+            return;
+        }
         storefront.notifyDelay(order.getStorefrontOrderId(),
                 "Your order is taking longer than planned to leave our warehouse. We are on it and will send the "
                         + "tracking number as soon as the parcel ships.",
@@ -171,6 +178,10 @@ public class Forwarding {
         timeline.record(orderId, "Ship-by deadline of " + po.number() + ", " + time.format(missed)
                 + ", passed; consumer told about the delay");
     }
+
+    /** While an order is in one of these, its consumer waits for a parcel to ship. */
+    private static final Set<OrderStatus> AWAITING_SHIPMENT = Set.of(OrderStatus.RECEIVED, OrderStatus.NEEDS_REVIEW,
+            OrderStatus.SOURCING, OrderStatus.FORWARDED, OrderStatus.ACCEPTED_BY_SUPPLIER, OrderStatus.OUT_OF_STOCK);
 
     /**
      * An operator gives the supplier {@code hours} more SLA hours from now. The new deadline is held

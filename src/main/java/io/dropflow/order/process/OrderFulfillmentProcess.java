@@ -157,10 +157,8 @@ public final class OrderFulfillmentProcess {
         END_SUPPLIER_REMINDED("end_supplier_reminded"),
         SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
         DELAY_NOTICE_OWED("throw_delay_notice_owed"),
-        /** The event subprocess at the process's level that tells the consumer, beside the order's other work. */
-        CONSUMER_DELAY_NOTICE("sub_consumer_delay_notice"),
         TELL_CONSUMER_ABOUT_DELAY("service_tell_consumer_about_delay"),
-        END_CONSUMER_TOLD_ABOUT_DELAY("end_consumer_told_about_delay"),
+        END_DELAY_NOTICE_DONE("end_delay_notice_done"),
         DECIDE_SHIP_BY_BREACH("user_sla_ship_by_breach"),
         SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
         SLA_ESCALATION("boundary_sla_escalation"),

@@ -239,6 +239,20 @@ class ForwardingTest {
         }
 
         @Test
+        void aNoticeThatCouldNotGoOutBeforeTheParcelShippedIsNotSent() {
+            Order shipped = order(addressIn("DE"), "DEMO-MUG", 1, "15.00");
+            shipped.moveTo(OrderStatus.SHIPPED, NOW);
+            when(orders.byId(ORDER_ID)).thenReturn(shipped);
+            when(purchasing.purchaseOrder(11L)).thenReturn(purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED));
+
+            forwarding.tellConsumerAboutDelay(ORDER_ID, 11L, Optional.empty());
+
+            verify(storefront, never()).notifyDelay(any(), any(), any());
+            assertThat(timeline.lines()).containsExactly("Delay notice for the ship-by deadline of DF-7-PO1, "
+                    + "2026-03-03 17:00 (Asia/Shanghai), not sent: the order is SHIPPED by now");
+        }
+
+        @Test
         void aReminderIsRecordedWithTheDeadlineInTheSellersTime() {
             PurchaseOrderView po = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
             when(purchasing.remindOfShipBy(11L)).thenReturn(Optional.of(po));
