@@ -24,4 +24,10 @@ public enum OrderStatus {
     public boolean isClosed() {
         return this == SETTLED || this == CANCELLED || this == REJECTED || this == REFUNDED;
     }
+
+    /** Whether the consumer still waits for a parcel to ship: not shipped, not being or been cancelled. */
+    public boolean isAwaitingShipment() {
+        return this == RECEIVED || this == NEEDS_REVIEW || this == SOURCING || this == FORWARDED
+                || this == ACCEPTED_BY_SUPPLIER || this == OUT_OF_STOCK;
+    }
 }

@@ -166,7 +166,7 @@ public class Forwarding {
         Order order = orders.byId(orderId);
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         Instant missed = missedShipByAt.orElseGet(po::shipByAt);
-        if (!AWAITING_SHIPMENT.contains(order.getStatus())) {
+        if (!order.getStatus().isAwaitingShipment()) {
             timeline.record(orderId, "Delay notice for the ship-by deadline of " + po.number() + ", " + time.format(missed)
                     + ", not sent: the order is " + order.getStatus() + " by now");
             return;
@@ -178,10 +178,6 @@ public class Forwarding {
         timeline.record(orderId, "Ship-by deadline of " + po.number() + ", " + time.format(missed)
                 + ", passed; consumer told about the delay");
     }
-
-    /** While an order is in one of these, its consumer waits for a parcel to ship. */
-    private static final Set<OrderStatus> AWAITING_SHIPMENT = Set.of(OrderStatus.RECEIVED, OrderStatus.NEEDS_REVIEW,
-            OrderStatus.SOURCING, OrderStatus.FORWARDED, OrderStatus.ACCEPTED_BY_SUPPLIER, OrderStatus.OUT_OF_STOCK);
 
     /**
      * An operator gives the supplier {@code hours} more SLA hours from now. The new deadline is held

@@ -24,8 +24,12 @@ public class SandboxStorefront implements StorefrontGateway {
 
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger refundsToFail = new java.util.concurrent.atomic.AtomicInteger();
-
     private final java.util.concurrent.atomic.AtomicInteger delayNoticesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether an injected fault is left for this call; counts it off. */
+    private static boolean faultLeft(java.util.concurrent.atomic.AtomicInteger faults) {
+        return faults.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
 
     /** Fault injection: the next {@code calls} refunds are applied, but the answer is lost, like a timeout. */
     public void failNextRefunds(int calls) {
@@ -51,14 +55,14 @@ public class SandboxStorefront implements StorefrontGateway {
                 new Received("REFUND", storefrontOrderId, amount.toPlainString() + " " + currency)) == null) {
             log.info("Storefront refunded {} {} on order {} ({})", amount, currency, storefrontOrderId, reason);
         }
-        if (refundsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (faultLeft(refundsToFail)) {
             throw new IllegalStateException("sandbox storefront timed out answering refund " + idempotencyKey);
         }
     }
 
     @Override
     public void notifyDelay(String storefrontOrderId, String message, String idempotencyKey) {
-        if (delayNoticesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (faultLeft(delayNoticesToRefuse)) {
             throw new IllegalStateException("sandbox storefront is down: delay notice " + idempotencyKey + " not taken");
         }
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("DELAY_NOTICE", storefrontOrderId, message)) == null) {
