@@ -16,8 +16,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts every after-sales task form shows about its case, one variable each: the case and its
- * order, the lines, the supplier, and the latest history as rows. Times are in the seller's zone,
+ * The facts every after-sales task form shows about its case ({@link FormFacts}): the case and
+ * its order, the lines, the supplier, and the latest history as rows. Times are in the seller's zone,
  * codes are words, amounts carry their currency's decimals and code.
  */
 @Component

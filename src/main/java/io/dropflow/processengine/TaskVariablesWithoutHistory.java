@@ -12,12 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * History stays {@code full}, except for task-local variables: the engine's history handler writes
  * every history event but those of a variable that belongs to a user task (ADR 18). Dropflow's
- * task-local variables are the facts a task form shows ({@link FormFacts}: snapshots of the
- * business tables, read when the task is created) and the Tasklist filter's tag; each cost an
- * {@code ACT_HI_VARINST} and an {@code ACT_HI_DETAIL} row (and two more byte arrays for a table),
- * about 60 history rows per missed-deadline task. What an operator decides goes to the process
- * instance and keeps its history; so do the task itself, its activity instance and its form
- * submission.
+ * task-local variables are the facts a task form shows ({@link FormFacts}: one JSON snapshot of the
+ * business tables, read when the task is created) and the Tasklist filter's tag; each would cost an
+ * {@code ACT_HI_VARINST} and an {@code ACT_HI_DETAIL} row and their byte arrays. What an operator
+ * decides goes to the process instance and keeps its history; so do the task itself, its activity
+ * instance and its form submission.
  */
 @Component
 class TaskVariablesWithoutHistory extends AbstractProcessEnginePlugin {

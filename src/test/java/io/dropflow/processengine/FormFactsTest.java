@@ -2,6 +2,14 @@ package io.dropflow.processengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.settlement.Money;
@@ -9,7 +17,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The pieces every task form's facts are made of: words, moments, amounts, variables. */
@@ -71,5 +82,33 @@ class FormFactsTest {
         assertThat(facts.values()).containsEntry("total", "15.00").containsEntry("late", true)
                 .containsEntry("lines", List.of(Map.of("sku", "DEMO-MUG")));
         assertThatThrownBy(() -> new FormFacts().put("when", AT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTasksFactsAreOneJsonVariableThatReadsBackAsTheyWerePut() {
+        VariableScope task = mock(VariableScope.class);
+        new FormFacts().put("orderNumber", "SHOP-1").put("lateByHours", 2.5).put("canReroute", false)
+                .put("scorecardFlag", null).rows("backups", List.of(FormFacts.row("supplier", "Bright Lamps", "tier", 2)))
+                .with(new FormFacts().put("orderNumber", "SHOP-2").put("round", 1)).setLocal(task);
+
+        ArgumentCaptor<TypedValue> stored = ArgumentCaptor.forClass(TypedValue.class);
+        verify(task).setVariableLocal(eq(FormFacts.VARIABLE), stored.capture());
+        verify(task, times(1)).setVariableLocal(anyString(), any());
+        assertThat(stored.getValue()).isInstanceOf(org.camunda.spin.plugin.variable.value.JsonValue.class);
+        Map<String, Object> shown = FormFacts.read(stored.getValue());
+        assertThat(shown).containsExactly(Map.entry("orderNumber", "SHOP-2"), Map.entry("lateByHours", 2.5),
+                Map.entry("canReroute", false), entry("scorecardFlag", null),
+                Map.entry("backups", List.of(Map.of("supplier", "Bright Lamps", "tier", 2))), Map.entry("round", 1));
+        assertThat(FormFacts.read(null)).as("a task without facts").isEmpty();
+    }
+
+    @Test
+    void aTaskFromBeforeTheFactsWereOneVariableShowsItsVariables() {
+        VariableScope task = mock(VariableScope.class);
+        when(task.getVariablesLocal()).thenReturn(new org.camunda.bpm.engine.variable.impl.VariableMapImpl(
+                Map.of("lateSupplier", "Acme Homeware (ACME)", "onTimeRate", "80 %")));
+
+        assertThat(FormFacts.shownOn(task)).containsEntry("lateSupplier", "Acme Homeware (ACME)")
+                .containsEntry("onTimeRate", "80 %");
     }
 }

@@ -26,23 +26,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every variable a form reads ({{templates}}, table data sources, conditions, option lists) is one
- * its task's fact builder sets, one the process holds, or one of the form's own inputs: an analyst's
- * typo in Modeler fails the build instead of showing an empty fact.
+ * Every variable a form reads ({{templates}}, table data sources, conditions, option lists) is a
+ * fact its task's fact builder sets (read as {@code facts.<name>}), one the process holds, or one of
+ * the form's own inputs: an analyst's typo in Modeler fails the build instead of showing an empty
+ * fact.
  */
 class FormVariablesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(?:#loop\\s+|#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern LOOP_BODY = Pattern.compile("\\{\\{#loop\\s+[A-Za-z_][A-Za-z0-9_]*\\s*}}(.*?)\\{\\{/loop}}",
+    private static final String PATH = "[A-Za-z_][A-Za-z0-9_]*+(?:\\.[A-Za-z_][A-Za-z0-9_]*+)?";
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(?:#loop\\s+|#if\\s+)?(" + PATH + ")");
+    private static final Pattern LOOP_BODY = Pattern.compile("\\{\\{#loop\\s+" + PATH + "\\s*}}(.*?)\\{\\{/loop}}",
             Pattern.DOTALL);
-    private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*+)(?!\\s*:)");
+    private static final Pattern NAME = Pattern.compile("(?<![.\\w])(" + PATH + ")(?!\\s*:)");
     private static final Set<String> FEEL = Set.of("not", "null", "and", "or", "true", "false", "count", "item", "if",
             "then", "else");
 
-    /** What each form may read besides its own inputs: its builder's variables and the process's. */
+    /** The facts each form's builder sets, which the form reads as {@code facts.<name>}. */
     private static final Map<String, Set<String>> PRODUCED = Map.ofEntries(
-            Map.entry("review_order", union(OrderTaskFacts.ORDER, Set.of("validationProblems"))),
+            Map.entry("review_order", OrderTaskFacts.ORDER),
             Map.entry("out_of_stock", OrderTaskFacts.ORDER),
             Map.entry("delivery_problem", OrderTaskFacts.ORDER),
             Map.entry("ship_by_breach", union(OrderTaskFacts.ORDER, OrderTaskFacts.MISSED_DEADLINE)),
@@ -63,6 +65,8 @@ class FormVariablesTest {
                     OnboardingTaskForm.AGREEMENT)),
             Map.entry("review_supplier_performance", union(OnboardingTaskForm.APPLICANT, OnboardingTaskForm.PERFORMANCE)),
             Map.entry("partner_attention", PartnerAttentionProcess.FORM_FACTS));
+    /** Process variables a form reads by name (besides its own inputs). */
+    private static final Map<String, Set<String>> PROCESS = Map.of("review_order", Set.of("validationProblems"));
 
     static Stream<Path> forms() throws IOException {
         return FormQualityTest.forms();
@@ -74,7 +78,8 @@ class FormVariablesTest {
         JsonNode schema = JSON.readTree(form.toFile());
         String id = schema.path("id").asText();
         assertThat(PRODUCED).as(form + " has its fact builder listed here").containsKey(id);
-        Set<String> known = new HashSet<>(PRODUCED.get(id));
+        Set<String> known = new HashSet<>(PROCESS.getOrDefault(id, Set.of()));
+        PRODUCED.get(id).forEach(fact -> known.add(FormFacts.VARIABLE + "." + fact));
         schema.path("components").forEach(c -> {
             if (c.has("key")) {
                 known.add(c.path("key").asText());
@@ -85,33 +90,32 @@ class FormVariablesTest {
     }
 
     /**
-     * A task-local fact named like an input would take the operator's answer on completion (the
-     * engine sets a variable where it exists), and the process would never see it.
+     * An input keyed like the task-local facts variable would overwrite the facts on completion (the
+     * engine sets a variable where it exists), and the process would never see the answer.
      */
     @ParameterizedTest
     @MethodSource("forms")
-    void noFactIsNamedLikeAnInput(Path form) throws IOException {
-        JsonNode schema = JSON.readTree(form.toFile());
+    void noInputIsNamedLikeTheFacts(Path form) throws IOException {
         Set<String> inputs = new TreeSet<>();
-        for (Path any : forms().toList()) {
-            JSON.readTree(any.toFile()).path("components").forEach(c -> {
-                if (c.has("key")) {
-                    inputs.add(c.path("key").asText());
-                }
-            });
-        }
-        assertThat(PRODUCED.get(schema.path("id").asText())).as(form + "'s facts").doesNotContainAnyElementsOf(inputs);
+        JSON.readTree(form.toFile()).path("components").forEach(c -> {
+            if (c.has("key")) {
+                inputs.add(c.path("key").asText());
+            }
+        });
+        assertThat(inputs).as(form + "'s inputs").doesNotContain(FormFacts.VARIABLE);
     }
 
     @Test
     void aTypoInAFormIsFound() throws IOException {
         JsonNode schema = JSON.readTree("""
-                {"components": [{"type": "text", "text": "{{orderNumbr}} {{#loop history}}{{at}}{{/loop}}"},
-                 {"type": "table", "dataSource": "=orderLine"},
-                 {"type": "radio", "key": "d", "valuesExpression": "=[{label: \\"A\\", value: \\"a\\"}][item.value != \\"a\\" or canRerout]"},
-                 {"type": "text", "text": "x", "conditional": {"hide": "=count(backup) = 0"}}]}""");
+                {"components": [{"type": "text", "text": "{{facts.orderNumbr}} {{#loop facts.history}}{{at}}{{/loop}} {{orderNumber}}"},
+                 {"type": "table", "dataSource": "=facts.orderLine"},
+                 {"type": "radio", "key": "d", "valuesExpression": "=[{label: \\"A\\", value: \\"a\\"}][item.value != \\"a\\" or facts.canRerout]"},
+                 {"type": "text", "text": "x", "conditional": {"hide": "=count(fact.backups) = 0"}}]}""");
 
-        assertThat(read(schema)).containsExactlyInAnyOrder("orderNumbr", "history", "orderLine", "canRerout", "backup");
+        assertThat(read(schema)).as("misspelt facts, and a fact read without its variable")
+                .containsExactlyInAnyOrder("facts.orderNumbr", "facts.history", "orderNumber", "facts.orderLine",
+                        "facts.canRerout", "fact.backups");
     }
 
     /** The variables a form's components read; a loop's body reads its rows' columns, not variables. */
@@ -127,7 +131,7 @@ class FormVariablesTest {
                     .map(JsonNode::asText).filter(feel -> feel.startsWith("=")).forEach(feel -> {
                         Matcher name = NAME.matcher(feel.substring(1).replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
                         while (name.find()) {
-                            if (!FEEL.contains(name.group(1))) {
+                            if (!FEEL.contains(name.group(1).split("\\.")[0])) {
                                 names.add(name.group(1));
                             }
                         }

@@ -324,6 +324,17 @@ public class DropflowDriver {
     }
 
     /** The groups a task is offered to. */
+    /** The facts the task's form shows (its {@code facts} variable), by name. */
+    public Map<String, Object> facts(org.camunda.bpm.engine.task.Task task) {
+        return factsOf(engine, task);
+    }
+
+    /** The facts the task's form shows (its {@code facts} variable), by name. */
+    public static Map<String, Object> factsOf(ProcessEngine engine, org.camunda.bpm.engine.task.Task task) {
+        return io.dropflow.processengine.FormFacts.read(
+                engine.getTaskService().getVariableLocalTyped(task.getId(), io.dropflow.processengine.FormFacts.VARIABLE, false));
+    }
+
     public List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();

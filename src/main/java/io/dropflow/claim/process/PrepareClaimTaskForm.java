@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of a claim task: the claim's status moves, and the form's facts go into task-local variables, one each. */
+/** On creation of a claim task: the claim's status moves, and the form's facts go into the task's FormFacts. */
 @Component("prepareClaimTaskForm")
 class PrepareClaimTaskForm implements TaskListener {
 

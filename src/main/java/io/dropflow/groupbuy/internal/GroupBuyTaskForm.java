@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The facts group-buy task forms show, one variable each: names, numbers, moments in the seller's
+ * The facts group-buy task forms show (FormFacts): names, numbers, moments in the seller's
  * time zone, and one row per consumer with their lines (a JSON list the forms' tables read).
  * Only data: every word an operator or leader reads (headings, column titles, choices) is in the
  * form files, so that the forms can be translated without touching Java.

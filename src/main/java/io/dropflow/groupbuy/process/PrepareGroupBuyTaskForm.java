@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of a group-buy task: the facts its form shows go into task-local variables, one each (data only). */
+/** On creation of a group-buy task: the facts its form shows go into the task's FormFacts (data only). */
 @Component("prepareGroupBuyTaskForm")
 class PrepareGroupBuyTaskForm implements TaskListener {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * On creation of an onboarding task: the application moves to the task's step, an earlier
  * decision of the same task is forgotten (its form starts empty), and the form's facts go into
- * task-local variables, one each.
+ * the task's FormFacts.
  */
 @Component("prepareOnboardingTask")
 class PrepareOnboardingTask implements TaskListener {

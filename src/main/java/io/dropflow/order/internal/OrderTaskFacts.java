@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * The facts an operator's form shows about an order, one variable each: the order itself, its
+ * The facts an operator's form shows about an order ({@link FormFacts}): the order itself, its
  * history as rows, and for a missed deadline the late supplier and who could take over. The process
  * carries ids only; these are read when the task is created.
  */

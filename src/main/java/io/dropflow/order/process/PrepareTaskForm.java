@@ -7,14 +7,15 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 
 import io.dropflow.order.internal.OrderTaskFacts;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.processengine.FormFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On task creation, puts the facts about the order and its history into task-local variables, one
- * per fact ({@link OrderTaskFacts}), so the operator's form shows them without the process
- * carrying business data.
+ * On task creation, puts the facts about the order and its history, and for a missed deadline the
+ * late supplier's, into the task's {@link FormFacts} ({@link OrderTaskFacts}), so the operator's
+ * form shows them without the process carrying business data.
  */
 @Component("prepareTaskForm")
 class PrepareTaskForm implements TaskListener {
@@ -28,10 +29,11 @@ class PrepareTaskForm implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long orderId = ORDER_ID.from(task);
-        facts.order(orderId).setLocal(task);
+        FormFacts shown = facts.order(orderId);
         if (Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())) {
-            facts.missedDeadline(orderId, PURCHASE_ORDER_ID.from(task), SOURCING_ROUND.from(task),
-                    NEXT_CANDIDATE.from(task)).setLocal(task);
+            shown = shown.with(facts.missedDeadline(orderId, PURCHASE_ORDER_ID.from(task), SOURCING_ROUND.from(task),
+                    NEXT_CANDIDATE.from(task)));
         }
+        shown.setLocal(task);
     }
 }

@@ -6,6 +6,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.OrderTaskFacts;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.processengine.FormFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class RecordOperatorNote implements TaskListener {
                 .ifPresent(note -> timeline.record(ORDER_ID.from(task), "Note on '" + task.getName() + "': " + note));
         task.removeVariable(OPERATOR_NOTE.name());
         if (Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())) {
-            OrderTaskFacts.scorecardAsShown(task::getVariableLocal)
+            OrderTaskFacts.scorecardAsShown(FormFacts.shownOn(task)::get)
                     .ifPresent(scorecard -> timeline.record(ORDER_ID.from(task), scorecard));
         }
     }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of a return task: the return's status moves, and the form's facts go into task-local variables, one each. */
+/** On creation of a return task: the return's status moves, and the form's facts go into the task's FormFacts. */
 @Component("prepareReturnTaskForm")
 class PrepareReturnTaskForm implements TaskListener {
 

@@ -151,7 +151,7 @@ class DefectClaimProcessTest {
         assertThat(filed.path("respondBy").asText()).isNotBlank();
         assertThat(task(claim).getDueDate()).isNotNull();
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("operators");
-        Map<String, Object> facts = engine.getTaskService().getVariablesLocal(task(claim).getId());
+        Map<String, Object> facts = dropflow.facts(task(claim));
         assertThat(facts).containsEntry("caseNumber", "DF-CL" + claim)
                 .containsEntry("description", "The mug arrived in pieces.").containsEntry("claimType", "Damaged");
         assertThat(facts.get("supplier")).asString().contains("ACME");
@@ -273,7 +273,7 @@ class DefectClaimProcessTest {
 
         assertThat(dropflow.claimProcess(claim)).hasPassed("event_evidence_added").isWaitingAt(REVIEW_CLAIM.id());
         assertThat(dropflow.getClaim(claim).path("evidence")).hasSize(2);
-        assertThat(engine.getTaskService().getVariableLocal(task(claim).getId(), "evidence").toString())
+        assertThat(dropflow.facts(task(claim)).get("evidence").toString())
                 .contains("closeup.jpg");
     }
 
@@ -309,8 +309,8 @@ class DefectClaimProcessTest {
         assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
         Task negotiation = task(claim);
         assertThat(dropflow.candidateGroups(negotiation)).containsExactly("operators");
-        assertThat(engine.getTaskService().getVariablesLocal(negotiation.getId())).containsEntry("round", 1)
-                .containsEntry("rounds", 2L).containsEntry("supplierAnswer", "Rejected")
+        assertThat(dropflow.facts(negotiation)).containsEntry("round", 1)
+                .containsEntry("rounds", 2).containsEntry("supplierAnswer", "Rejected")
                 .containsEntry("supplierReason", "no damage visible")
                 .as("no offer to accept, a counter round left").containsEntry("canAcceptSupplierOffer", false)
                 .containsEntry("canCounter", true);

@@ -165,7 +165,7 @@ class GroupBuyPurchaseProcessTest {
         // Then an operator decides on the missing lines
         Task task = groupBuy.task(batch, 1);
         assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
-        assertThat(engine.getTaskService().getVariable(task.getId(), "consumerRows").toString())
+        assertThat(DropflowDriver.factsOf(engine, task).get("consumerRows").toString())
                 .contains("150 × " + rice.sku());
 
         // When the operator waits for restock, and a day later there is still no supplier
@@ -265,7 +265,7 @@ class GroupBuyPurchaseProcessTest {
         groupBuy.fire(batch, first, Element.SHIP_BY_DEADLINE.id());
         Task breach = groupBuy.task(batch, first);
         assertThat(breach.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_SHIP_BY_BREACH.id());
-        assertThat(engine.getTaskService().getVariable(breach.getId(), "purchaseOrderNumber")).isEqualTo(po(batch, first));
+        assertThat(DropflowDriver.factsOf(engine, breach).get("purchaseOrderNumber")).isEqualTo(po(batch, first));
         groupBuy.fire(batch, first, Element.SLA_ESCALATION.id());
         assertThat(dropflow.candidateGroups(groupBuy.task(batch, first))).contains("supervisors");
 
@@ -317,7 +317,7 @@ class GroupBuyPurchaseProcessTest {
         groupBuy.runJobs(batch);
         Task task = groupBuy.task(batch, 1);
         assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
-        assertThat(engine.getTaskService().getVariable(task.getId(), "trackingNumber")).isEqualTo(tracking(batch, 1));
+        assertThat(DropflowDriver.factsOf(engine, task).get("trackingNumber")).isEqualTo(tracking(batch, 1));
         groupBuy.fire(batch, 1, Element.PARCEL_ESCALATION.id());
         assertThat(dropflow.candidateGroups(groupBuy.task(batch, 1))).contains("supervisors");
 

@@ -158,9 +158,19 @@ class SupplierOnboardingProcessTest {
 
     /** Every fact the task's form shows (rows as their JSON). */
     private String summary(Task task) {
-        Map<String, Object> facts = engine.getTaskService().getVariablesLocal(task.getId());
-        return facts.keySet().stream().map(name -> name + "=" + facts.get(name))
+        Map<String, Object> facts = io.dropflow.processengine.FormFacts.read(engine.getTaskService()
+                .getVariableLocalTyped(task.getId(), io.dropflow.processengine.FormFacts.VARIABLE, false));
+        return facts.keySet().stream().map(name -> name + "=" + json(facts.get(name)))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Object json(Object fact) {
+        try {
+            return fact instanceof java.util.Collection<?> || fact instanceof Map<?, ?>
+                    ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(fact) : fact;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void moveClockTo(Instant instant) {

@@ -295,7 +295,7 @@ class OrderFulfillmentProcessTest {
         @Test
         void operatorCancelsAndTheConsumerIsRefundedOnce() {
             long order = outOfStockOrder();
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "orderLines").toString())
+            assertThat(dropflow.facts(task(order)).get("orderLines").toString())
                     .contains("DEMO-RARE").contains("45.00 EUR");
 
             complete(order, Map.of("outOfStockDecision", "cancel_and_refund"));
@@ -575,7 +575,7 @@ class OrderFulfillmentProcessTest {
             String tracking = dropflow.getOrder(order).path("shipments").get(0).path("trackingNumber").asText();
             dropflow.carrierSays(tracking, "EXCEPTION");
             assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "history").toString())
+            assertThat(dropflow.facts(task(order)).get("history").toString())
                     .as("the carrier's status in words").contains("Carrier exception").doesNotContain("\"EXCEPTION\"");
 
             complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
@@ -741,7 +741,7 @@ class OrderFulfillmentProcessTest {
             assertThat(storefrontCalls(order, "DELAY_NOTICE")).isEqualTo(1);
             Task task = task(order);
             assertThat(dropflow.candidateGroups(task)).containsExactly("operators");
-            assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+            assertThat(dropflow.facts(task))
                     .containsEntry("lateSupplier", "Acme Homeware (ACME)").containsEntry("canReroute", false)
                     .containsKey("lateByHours");
         }
@@ -868,7 +868,7 @@ class OrderFulfillmentProcessTest {
         @Test
         void extendedItEscalatesAgainWhenTheNewDeadlinePasses() {
             long order = missedDeadline("DEMO-MUG", "ACME");
-            Map<String, Object> shown = engine.getTaskService().getVariablesLocal(task(order).getId());
+            Map<String, Object> shown = dropflow.facts(task(order));
 
             complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
 
@@ -897,9 +897,9 @@ class OrderFulfillmentProcessTest {
         @Test
         void reroutedTheBackupGetsTheOrderOnceTheLateSupplierCancels() {
             long order = missedDeadline("DEMO-LAMP", "LUMEN");
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "backups").toString())
+            assertThat(dropflow.facts(task(order)).get("backups").toString())
                     .contains("Bright Lamps", "BRIGHT");
-            assertThat(engine.getTaskService().getVariableLocal(task(order).getId(), "canReroute")).isEqualTo(true);
+            assertThat(dropflow.facts(task(order)).get("canReroute")).isEqualTo(true);
 
             complete(order, Map.of("slaDecision", "reroute"));
             dropflow.runJobs(order);

@@ -131,7 +131,7 @@ class PartnerAttentionProcessTest {
         assertThat(task.getName()).isEqualTo("Partner message not matched");
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("operators").count())
                 .isEqualTo(1);
-        Map<String, Object> facts = engine.getTaskService().getVariablesLocal(task.getId());
+        Map<String, Object> facts = dropflow.facts(task);
         assertThat((String) facts.get("deliveryPayload")).contains(number);
         assertThat(facts).containsEntry("partner", "cj").containsEntry("topic", "ORDER");
         assertThat((String) facts.get("lastError")).contains("has no purchase order " + number);

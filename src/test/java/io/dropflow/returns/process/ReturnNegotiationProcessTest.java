@@ -257,7 +257,7 @@ class ReturnNegotiationProcessTest {
         long id = returnWithSupplier(order);
         dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "7.50");
         assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
-        assertThat(engine.getTaskService().getVariablesLocal(task(id).getId()))
+        assertThat(dropflow.facts(task(id)))
                 .containsEntry("supplierAnswer", "Alternative").containsEntry("supplierAmount", "7.50 EUR");
 
         assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 99.0)))
@@ -459,7 +459,7 @@ class ReturnNegotiationProcessTest {
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
         dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
         assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
-        assertThat(engine.getTaskService().getVariablesLocal(task(id).getId()))
+        assertThat(dropflow.facts(task(id)))
                 .containsEntry("inspectionResult", "Damaged by consumer");
 
         complete(id, Map.of("disputeDecision", "refund_per_policy"));

@@ -1,0 +1,47 @@
+package io.dropflow.partners.internal;
+
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.SellerTime;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the partner-attention form shows of a recorded delivery: who sent it, when it came, how
+ * often it was tried and why it was not taken, and the first {@value #SHOWN} characters of its raw
+ * payload; the whole payload stays in partner_delivery.
+ */
+@Service
+public class DeliveryTaskFacts {
+
+    /** How much of the raw payload the form shows: enough to recognise the delivery, not a whole order export. */
+    static final int SHOWN = 3_900;
+
+    private final RecordedDeliveries deliveries;
+    private final SellerTime time;
+
+    DeliveryTaskFacts(RecordedDeliveries deliveries, SellerTime time) {
+        this.deliveries = deliveries;
+        this.time = time;
+    }
+
+    /** The facts of the recorded delivery {@code deliveryId}. */
+    public FormFacts of(Long deliveryId) {
+        Map<String, Object> d = deliveries.record(deliveryId);
+        String payload = deliveries.delivery(deliveryId).payload();
+        return new FormFacts()
+                .put("partner", text(d.get("partner")))
+                .put("account", text(d.get("account")))
+                .put("topic", text(d.get("topic")))
+                .put("deliveryNumber", text(d.get("delivery_id")))
+                .put("receivedAt", d.get("received_at") instanceof Timestamp at ? time.format(at.toInstant()) : null)
+                .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
+                .put("lastError", text(d.get("last_error")))
+                .put("deliveryPayload", payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload);
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, null);
+    }
+}

@@ -1,0 +1,44 @@
+package io.dropflow.partners.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.processengine.SellerTime;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The partner-attention form's facts: the delivery, the receipt in the seller's time, the start of the payload. */
+class DeliveryTaskFactsTest {
+
+    private final RecordedDeliveries deliveries = mock(RecordedDeliveries.class);
+    private final DeliveryTaskFacts facts = new DeliveryTaskFacts(deliveries, SellerTime.in("Asia/Shanghai"));
+
+    @Test
+    void theDeliveryIsShownFactByFact() {
+        Map<String, Object> row = new HashMap<>(Map.of("partner", "cj", "account", "main", "topic", "ORDER",
+                "delivery_id", "D-1", "attempts", 3, "received_at", Timestamp.from(Instant.parse("2026-12-02T07:04:00Z")),
+                "last_error", "has no purchase order DF-9-PO1"));
+        when(deliveries.record(5L)).thenReturn(row);
+        when(deliveries.delivery(5L)).thenReturn(new DeliveryHandler.Delivery(5L, "cj", "main", "ORDER", "D-1", "{}", 3));
+
+        assertThat(facts.of(5L).values()).containsEntry("partner", "cj").containsEntry("deliveryNumber", "D-1")
+                .containsEntry("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)").containsEntry("attempts", 3)
+                .containsEntry("lastError", "has no purchase order DF-9-PO1").containsEntry("deliveryPayload", "{}");
+    }
+
+    @Test
+    void aLongPayloadIsShownInPart() {
+        when(deliveries.record(6L)).thenReturn(new HashMap<>(Map.of("partner", "shopify")));
+        String payload = "{\"line_items\":\"" + "x".repeat(10_000) + "\"}";
+        when(deliveries.delivery(6L)).thenReturn(new DeliveryHandler.Delivery(6L, "shopify", "main", "orders/create", "D-2",
+                payload, 1));
+
+        assertThat((String) facts.of(6L).values().get("deliveryPayload"))
+                .hasSize(DeliveryTaskFacts.SHOWN + 1).startsWith("{\"line_items\"").endsWith("…");
+    }
+}
