@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -62,10 +63,23 @@ public final class FormFacts {
         return values.get(name);
     }
 
-    /** Puts the facts into the task-local JSON variable {@value #VARIABLE}, replacing any there. */
+    /**
+     * Puts the facts into the task-local JSON variable {@value #VARIABLE}, replacing any there; on a
+     * task of a model version whose forms still read each fact by name (deployed before ADR 20),
+     * into one task-local variable per fact, rows as JSON, as those forms expect.
+     */
     public void setLocal(VariableScope task) {
+        if (task instanceof DelegateTask delegate && FormsReadingFactsByName.formOf(delegate)) {
+            values.forEach((name, value) -> task.setVariableLocal(name,
+                    value instanceof List<?> rows ? SpinValues.jsonValue(json(rows)).create() : value));
+        } else {
+            task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json(values)).create());
+        }
+    }
+
+    private static String json(Object facts) {
         try {
-            task.setVariableLocal(VARIABLE, SpinValues.jsonValue(JSON.writeValueAsString(values)).create());
+            return JSON.writeValueAsString(facts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("form facts are not JSON", e);
         }

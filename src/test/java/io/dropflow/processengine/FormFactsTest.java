@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -17,7 +18,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -100,6 +105,41 @@ class FormFactsTest {
                 Map.entry("canReroute", false), entry("scorecardFlag", null),
                 Map.entry("backups", List.of(Map.of("supplier", "Bright Lamps", "tier", 2))), Map.entry("round", 1));
         assertThat(FormFacts.read(null)).as("a task without facts").isEmpty();
+    }
+
+    @Test
+    void aTaskOfAModelVersionWhoseFormsReadEachFactByNameGetsOneVariablePerFact() {
+        DelegateTask old = taskOfADeploymentWith("{\"components\": [{\"type\": \"text\", \"text\": \"Order {{orderNumber}}\"}]}");
+        DelegateTask current = taskOfADeploymentWith(
+                "{\"components\": [{\"type\": \"text\", \"text\": \"Order {{facts.orderNumber}}\"}]}");
+        FormFacts facts = new FormFacts().put("orderNumber", "SHOP-1").rows("history", List.of(FormFacts.row("what", "Placed")));
+
+        facts.setLocal(old);
+        facts.setLocal(current);
+
+        verify(old).setVariableLocal("orderNumber", "SHOP-1");
+        verify(old).setVariableLocal(eq("history"), any(org.camunda.spin.plugin.variable.value.JsonValue.class));
+        verify(old, never()).setVariableLocal(eq(FormFacts.VARIABLE), any());
+        verify(current).setVariableLocal(eq(FormFacts.VARIABLE), any(org.camunda.spin.plugin.variable.value.JsonValue.class));
+        verify(current, times(1)).setVariableLocal(anyString(), any());
+    }
+
+    /** A task whose model version was deployed (under a deployment id of its own) with this one form. */
+    private static DelegateTask taskOfADeploymentWith(String form) {
+        String deployment = java.util.UUID.randomUUID().toString();
+        RepositoryService repository = mock(RepositoryService.class);
+        ProcessDefinition definition = mock(ProcessDefinition.class);
+        when(definition.getDeploymentId()).thenReturn(deployment);
+        when(repository.getProcessDefinition("order_fulfillment:7:" + deployment)).thenReturn(definition);
+        when(repository.getDeploymentResourceNames(deployment)).thenReturn(List.of("order-fulfillment.bpmn", "ship-by-breach.form"));
+        when(repository.getResourceAsStream(deployment, "ship-by-breach.form"))
+                .thenReturn(new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ProcessEngineServices services = mock(ProcessEngineServices.class);
+        when(services.getRepositoryService()).thenReturn(repository);
+        DelegateTask task = mock(DelegateTask.class);
+        when(task.getProcessDefinitionId()).thenReturn("order_fulfillment:7:" + deployment);
+        when(task.getProcessEngineServices()).thenReturn(services);
+        return task;
     }
 
     @Test

@@ -323,7 +323,6 @@ public class DropflowDriver {
         return post("/api/webhooks/suppliers/" + supplierCode + "/claim-answers", event, asPartner());
     }
 
-    /** The groups a task is offered to. */
     /** The facts the task's form shows (its {@code facts} variable), by name. */
     public Map<String, Object> facts(org.camunda.bpm.engine.task.Task task) {
         return factsOf(engine, task);
@@ -335,6 +334,7 @@ public class DropflowDriver {
                 engine.getTaskService().getVariableLocalTyped(task.getId(), io.dropflow.processengine.FormFacts.VARIABLE, false));
     }
 
+    /** The groups a task is offered to. */
     public List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * What an operator reads on a claim's review or negotiation task, one variable per fact: the case
+ * What an operator reads on a claim's review or negotiation task (its FormFacts): the case
  * ({@link TaskFormFacts#CASE}), the consumer's words and wish, the evidence, the supplier's claim
  * rate, and on the negotiation task the round so far and which decisions can apply.
  */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a person reads on an onboarding task, one variable per fact: the applicant, and what the
+ * What a person reads on an onboarding task (its FormFacts): the applicant, and what the
  * task is about (its papers with links to the files, its sample and what to check on it, its
  * agreement's offers, its scorecard), and the history as rows. Creating the task moves the
  * application along.

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * What an operator reads on a return's mediation or dispute task, one variable per fact: the case
+ * What an operator reads on a return's mediation or dispute task (its FormFacts): the case
  * ({@link TaskFormFacts#CASE}), the consumer's reason and wish, the policy's result, the supplier's
  * and consumer's answers, the return parcel and its inspection, and which decisions can apply.
  */

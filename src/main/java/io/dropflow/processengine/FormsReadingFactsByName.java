@@ -1,0 +1,57 @@
+package io.dropflow.processengine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * Whether a task's form comes from a deployment made before a task's facts became one variable
+ * (ADR 20). Such forms read each fact by its own name ({@code {{orderNumber}}}, {@code =history});
+ * a process instance still running on that model version keeps creating tasks with them (forms
+ * are bound to their deployment), so {@link FormFacts#setLocal} gives those tasks one variable per
+ * fact, as before. Known per deployment: a deployment whose forms all lack {@code facts.} is of
+ * that kind. Deployment ids are UUIDs (the engine's strong id generator), so one answer per id
+ * holds for the whole JVM.
+ */
+final class FormsReadingFactsByName {
+
+    private static final Map<String, Boolean> BY_DEPLOYMENT = new ConcurrentHashMap<>();
+
+    private FormsReadingFactsByName() {
+    }
+
+    /**
+     * True when {@code task}'s model version was deployed with forms that read each fact by name.
+     * Task listeners run without the current user's authorization checks (the engine's default,
+     * {@code authorizationEnabledForCustomCode=false}), so an operator who may not read deployments
+     * still creates such a task (FormFactsLayoutTest).
+     */
+    static boolean formOf(DelegateTask task) {
+        if (task.getProcessDefinitionId() == null || task.getProcessEngineServices() == null) {
+            return false;
+        }
+        RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+        String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        return BY_DEPLOYMENT.computeIfAbsent(deployment, id -> readByName(repository, id));
+    }
+
+    private static boolean readByName(RepositoryService repository, String deployment) {
+        List<String> forms = repository.getDeploymentResourceNames(deployment).stream()
+                .filter(name -> name.endsWith(".form")).toList();
+        return !forms.isEmpty() && forms.stream().noneMatch(form -> text(repository, deployment, form).contains("facts."));
+    }
+
+    private static String text(RepositoryService repository, String deployment, String resource) {
+        try (InputStream in = repository.getResourceAsStream(deployment, resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " of deployment " + deployment, e);
+        }
+    }
+}
