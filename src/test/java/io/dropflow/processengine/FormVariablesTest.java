@@ -80,11 +80,7 @@ class FormVariablesTest {
         assertThat(PRODUCED).as(form + " has its fact builder listed here").containsKey(id);
         Set<String> known = new HashSet<>(PROCESS.getOrDefault(id, Set.of()));
         PRODUCED.get(id).forEach(fact -> known.add(FormFacts.VARIABLE + "." + fact));
-        schema.path("components").forEach(c -> {
-            if (c.has("key")) {
-                known.add(c.path("key").asText());
-            }
-        });
+        components(schema).filter(c -> c.has("key")).forEach(c -> known.add(c.path("key").asText()));
 
         assertThat(read(schema)).as(form + " reads only variables that are set").isSubsetOf(known);
     }
@@ -98,7 +94,7 @@ class FormVariablesTest {
     @MethodSource("forms")
     void noInputIsNamedLikeTheFacts(Path form) throws IOException {
         Set<String> inputs = new TreeSet<>();
-        JSON.readTree(form.toFile()).findValues("key").forEach(key -> inputs.add(key.asText()));
+        components(JSON.readTree(form.toFile())).filter(c -> c.has("key")).forEach(c -> inputs.add(c.path("key").asText()));
         assertThat(inputs).as(form + "'s inputs").isNotEmpty()
                 .noneMatch(key -> key.equals(FormFacts.VARIABLE) || key.startsWith(FormFacts.VARIABLE + "."));
     }
@@ -111,15 +107,24 @@ class FormVariablesTest {
                  {"type": "radio", "key": "d", "valuesExpression": "=[{label: \\"A\\", value: \\"a\\"}][item.value != \\"a\\" or facts.canRerout]"},
                  {"type": "text", "text": "x", "conditional": {"hide": "=count(fact.backups) = 0"}}]}""");
 
+        assertThat(read(JSON.readTree("""
+                {"components": [{"type": "group", "components": [{"type": "text", "text": "{{facts.lateSuplier}}"}]}]}""")))
+                .as("inside a group").containsExactly("facts.lateSuplier");
         assertThat(read(schema)).as("misspelt facts, and a fact read without its variable")
                 .containsExactlyInAnyOrder("facts.orderNumbr", "facts.history", "orderNumber", "facts.orderLine",
                         "facts.canRerout", "fact.backups");
     }
 
+    /** A form's components, also those inside a group or a dynamic list, in the order they appear. */
+    static Stream<JsonNode> components(JsonNode parent) {
+        return java.util.stream.StreamSupport.stream(parent.path("components").spliterator(), false)
+                .flatMap(c -> Stream.concat(Stream.of(c), components(c)));
+    }
+
     /** The variables a form's components read; a loop's body reads its rows' columns, not variables. */
     static Set<String> read(JsonNode schema) {
         Set<String> names = new TreeSet<>();
-        schema.path("components").forEach(c -> {
+        components(schema).forEach(c -> {
             Matcher template = TEMPLATE.matcher(LOOP_BODY.matcher(c.path("text").asText())
                     .replaceAll(m -> Matcher.quoteReplacement(m.group().substring(0, m.group().indexOf("}}") + 2))));
             while (template.find()) {
