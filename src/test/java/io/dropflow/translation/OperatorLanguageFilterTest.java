@@ -78,7 +78,9 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.skuToReplace.value").value("Shipped DEMO-MUG"))
                 .andExpect(jsonPath("$.parcels.value").value("[{\"status\":\"运输中\",\"count\":2}]"))
                 .andExpect(jsonPath("$.lines.value[0].status").value("已签收"))
-                .andExpect(jsonPath("$.lines.value[0].sku").value("DEMO-MUG"));
+                .andExpect(jsonPath("$.lines.value[0].sku").value("DEMO-MUG"))
+                .andExpect(jsonPath("$.facts.value").value("{\"orderNumber\":\"SHOP-1\",\"orderStatus\":\"已发货\","
+                        + "\"canReroute\":false,\"history\":[{\"what\":\"Parcel SF 1\",\"status\":\"运输中\"}]}"));
     }
 
     @Test
@@ -132,7 +134,8 @@ class OperatorLanguageFilterTest {
                     {"status":{"type":"String","value":"Shipped","valueInfo":{}},
                      "skuToReplace":{"type":"String","value":"Shipped DEMO-MUG","valueInfo":{}},
                      "parcels":{"type":"Json","value":"[{\\"status\\":\\"In transit\\",\\"count\\":2}]","valueInfo":{}},
-                     "lines":{"type":"Object","value":[{"sku":"DEMO-MUG","status":"Delivered"}],"valueInfo":{}}}""";
+                     "lines":{"type":"Object","value":[{"sku":"DEMO-MUG","status":"Delivered"}],"valueInfo":{}},
+                     "facts":{"type":"Json","value":"{\\"orderNumber\\":\\"SHOP-1\\",\\"orderStatus\\":\\"Shipped\\",\\"canReroute\\":false,\\"history\\":[{\\"what\\":\\"Parcel SF 1\\",\\"status\\":\\"In transit\\"}]}","valueInfo":{}}}""";
         }
     }
 }
