@@ -30,6 +30,9 @@ public final class OperatorTexts {
     public static final List<String> LANGUAGES = List.of("en", "zh");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
+    /** {@code {{name}}} or {@code {{#loop name}}}: a fact as forms read it before ADR 20. */
+    private static final Pattern BARE_PLACEHOLDER = Pattern.compile("\\{\\{(\\s*(?:#loop\\s+|#if\\s+)?)(?=[A-Za-z_]\\w*\\s*}})");
+    private static final Pattern FACTS_PLACEHOLDER = Pattern.compile("\\{\\{(\\s*(?:#loop\\s+|#if\\s+)?)facts\\.");
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -78,9 +81,24 @@ public final class OperatorTexts {
         return language;
     }
 
-    /** The translation of this exact English text, if the bundle has one. */
+    /**
+     * The translation of this exact English text, if the bundle has one. A form deployed before a
+     * task's facts became one variable (ADR 20) still reads {@code {{orderNumber}}} where today's
+     * reads {@code {{facts.orderNumber}}}: such a line takes the translation of today's line, with
+     * its placeholders as it wrote them, so that instances still on an earlier model version keep
+     * their Chinese.
+     */
     public Optional<String> find(String english) {
-        return Optional.ofNullable(english).map(translations::get);
+        if (english == null) {
+            return Optional.empty();
+        }
+        String translated = translations.get(english);
+        if (translated != null || !english.contains("{{")) {
+            return Optional.ofNullable(translated);
+        }
+        String asToday = BARE_PLACEHOLDER.matcher(english).replaceAll("{{$1facts.");
+        return asToday.equals(english) ? Optional.empty()
+                : Optional.ofNullable(translations.get(asToday)).map(t -> FACTS_PLACEHOLDER.matcher(t).replaceAll("{{$1"));
     }
 
     /** The translation of this exact English text, or the text itself. */

@@ -50,4 +50,21 @@ class OperatorTextsTest {
                 "Parcel {{a}} for {{b}}", "{{b}} 的包裹 {{a}}"));
         assertThat(texts.withBrokenPlaceholders()).containsExactly("Goods not collected at {{pickupPoint}}");
     }
+
+    @Test
+    void aLineOfAFormFromBeforeTheFactsVariableTakesTodaysTranslation() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of(
+                "Purchase order: {{facts.latePurchaseOrder}} ({{facts.latePurchaseOrderStatus}})",
+                "采购单：{{facts.latePurchaseOrder}}（{{facts.latePurchaseOrderStatus}}）",
+                "{{#loop facts.missingPapers}}", "{{#loop facts.missingPapers}}",
+                "Decision", "处理决定"));
+
+        assertThat(texts.find("Purchase order: {{latePurchaseOrder}} ({{latePurchaseOrderStatus}})"))
+                .contains("采购单：{{latePurchaseOrder}}（{{latePurchaseOrderStatus}}）");
+        assertThat(texts.find("Purchase order: {{facts.latePurchaseOrder}} ({{facts.latePurchaseOrderStatus}})"))
+                .contains("采购单：{{facts.latePurchaseOrder}}（{{facts.latePurchaseOrderStatus}}）");
+        assertThat(texts.find("{{#loop missingPapers}}")).contains("{{#loop missingPapers}}");
+        assertThat(texts.find("Purchase order: {{latePurchaseOrder}}")).as("no such line today").isEmpty();
+        assertThat(texts.find("Decisions")).isEmpty();
+    }
 }
