@@ -15,13 +15,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * (ADR 20). Such forms read each fact by its own name ({@code {{orderNumber}}}, {@code =history});
  * a process instance still running on that model version keeps creating tasks with them (forms
  * are bound to their deployment), so {@link FormFacts#setLocal} gives those tasks one variable per
- * fact, as before. Known per deployment: a deployment whose forms all lack {@code facts.} is of
- * that kind. Deployment ids are UUIDs (the engine's strong id generator), so one answer per id
- * holds for the whole JVM.
+ * fact, as before. Known per model version, from its deployment: a deployment whose forms all lack
+ * {@code facts.} is of that kind. Process definition ids end in a UUID (the engine's strong id
+ * generator), so one answer per id holds for the whole JVM, and a task of a version already asked
+ * about costs a map lookup.
  */
 final class FormsReadingFactsByName {
 
-    private static final Map<String, Boolean> BY_DEPLOYMENT = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> BY_PROCESS_DEFINITION = new ConcurrentHashMap<>();
 
     private FormsReadingFactsByName() {
     }
@@ -37,8 +38,8 @@ final class FormsReadingFactsByName {
             return false;
         }
         RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-        String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-        return BY_DEPLOYMENT.computeIfAbsent(deployment, id -> readByName(repository, id));
+        return BY_PROCESS_DEFINITION.computeIfAbsent(task.getProcessDefinitionId(),
+                id -> readByName(repository, repository.getProcessDefinition(id).getDeploymentId()));
     }
 
     private static boolean readByName(RepositoryService repository, String deployment) {
