@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -97,8 +98,8 @@ public final class FormFacts {
 
     /** The facts in a {@value #VARIABLE} variable's value, as {@link #shownOn} reads them. */
     public static Map<String, Object> read(TypedValue facts) {
-        String json = facts instanceof SerializableValue serialized ? serialized.getValueSerialized()
-                : facts == null || facts.getValue() == null ? null : facts.getValue().toString();
+        String json = facts instanceof SerializableValue serialized && serialized.getValueSerialized() != null
+                ? serialized.getValueSerialized() : facts == null ? null : Objects.toString(facts.getValue(), null);
         if (json == null) {
             return Map.of();
         }
