@@ -110,7 +110,7 @@ public final class OperatorTexts {
     public Set<String> missing(Collection<String> english) {
         Set<String> missing = new TreeSet<>();
         for (String text : english) {
-            if (!translations.containsKey(text)) {
+            if (find(text).isEmpty()) {
                 missing.add(text);
             }
         }
