@@ -9,7 +9,7 @@ import io.dropflow.claim.internal.ClaimTaskForm;
 import io.dropflow.groupbuy.internal.GroupBuyTaskForm;
 import io.dropflow.onboarding.internal.OnboardingTaskForm;
 import io.dropflow.order.internal.OrderTaskFacts;
-import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.partners.internal.DeliveryTaskFacts;
 import io.dropflow.returns.internal.ReturnTaskForm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class FormVariablesTest {
             Map.entry("review_agreement", union(OnboardingTaskForm.APPLICANT, OnboardingTaskForm.SAMPLE,
                     OnboardingTaskForm.AGREEMENT)),
             Map.entry("review_supplier_performance", union(OnboardingTaskForm.APPLICANT, OnboardingTaskForm.PERFORMANCE)),
-            Map.entry("partner_attention", PartnerAttentionProcess.FORM_FACTS));
+            Map.entry("partner_attention", DeliveryTaskFacts.FACTS));
     /** Process variables a form reads by name (besides its own inputs). */
     private static final Map<String, Set<String>> PROCESS = Map.of("review_order", Set.of("validationProblems"));
 

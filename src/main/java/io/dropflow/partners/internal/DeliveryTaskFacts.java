@@ -5,6 +5,7 @@ import io.dropflow.processengine.SellerTime;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DeliveryTaskFacts {
+
+    /** The facts the partner-attention form shows, the start of the raw payload among them. */
+    public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
+            "attempts", "lastError", "deliveryPayload");
 
     /** How much of the raw payload the form shows: enough to recognise the delivery, not a whole order export. */
     static final int SHOWN = 3_900;

@@ -32,9 +32,6 @@ public final class PartnerAttentionProcess {
     public static final ProcessVariable<String> ATTENTION_DECISION = text("attentionDecision");
     /** Whether the operator's "try again" got the delivery taken. */
     public static final ProcessVariable<Boolean> DELIVERY_TAKEN = flag("deliveryTaken");
-    /** The facts the operator's form shows (FormFacts), the start of the raw payload among them. */
-    public static final java.util.Set<String> FORM_FACTS = java.util.Set.of("partner", "account", "topic",
-            "deliveryNumber", "receivedAt", "attempts", "lastError", "deliveryPayload");
 
     public enum Element implements ModelElement {
         START("start_delivery_not_taken"),

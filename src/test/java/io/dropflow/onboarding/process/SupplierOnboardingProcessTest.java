@@ -158,8 +158,7 @@ class SupplierOnboardingProcessTest {
 
     /** Every fact the task's form shows (rows as their JSON). */
     private String summary(Task task) {
-        Map<String, Object> facts = io.dropflow.processengine.FormFacts.read(engine.getTaskService()
-                .getVariableLocalTyped(task.getId(), io.dropflow.processengine.FormFacts.VARIABLE, false));
+        Map<String, Object> facts = dropflow.facts(task);
         return facts.keySet().stream().map(name -> name + "=" + json(facts.get(name)))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
