@@ -10,12 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two Dropflow nodes on one PostgreSQL (Camunda 7's shared-database cluster) with orders spread
  * over both; one is killed with SIGKILL mid-run and the other completes its work: every order
  * finishes, every timer fires once, nothing happens twice at the partners (-Dcluster.orders=…).
+ *
+ * <p>Runs alone ({@link Isolated}): its nodes need both cores, and its timings are the machine's.
  */
+@Isolated
 class ClusterIT {
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * Dropflow as a process of its own on PostgreSQL, killed with SIGKILL in the middle of 1 000 orders
  * (-Dcrash.orders=…) and started again: every order finishes, and the partners outside it
  * received no purchase order, fulfillment or refund twice.
+ *
+ * <p>Runs alone ({@link Isolated}): its nodes need both cores, and its timings are the machine's.
  */
+@Isolated
 class CrashSafetyIT {
 
     private static final Logger log = LoggerFactory.getLogger(CrashSafetyIT.class);

@@ -5,13 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real PostgreSQL, served on a random port, with the job executor off
- * so that tests execute jobs (and timers) themselves. All such tests share one Spring context.
+ * so that tests execute jobs (and timers) themselves. All such tests share one Spring context, so
+ * where test classes run side by side (failsafe's integration phase) they take turns on it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestPostgres.class, TestSupplierApi.class})
+@ResourceLock(DropflowTest.APPLICATION)
 public @interface DropflowTest {
+
+    /** The shared application context (its database, clock, sandbox partners): one test class at a time. */
+    String APPLICATION = "dropflow-application";
 }
