@@ -76,6 +76,9 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 "dropflow.suppliers.cj." + CJ + ".api-key=" + CJ_API_KEY,
                 "dropflow.suppliers.cj." + CJ + ".open-id=" + CJ_OPEN_ID,
                 "dropflow.suppliers.cj." + CJ + ".logistic-name=CJPacket Ordinary",
-                "dropflow.suppliers.cj." + CJ + ".read-timeout=PT1S").applyTo(context);
+                "dropflow.suppliers.cj." + CJ + ".read-timeout=PT1S",
+                // CJ's own limit (1 call a second at the lower levels, the production default) made each
+                // process test here wait a second per call; the limit itself is ResilientPartnerCallsTest's.
+                "dropflow.suppliers.cj." + CJ + ".requests-per-second=50").applyTo(context);
     }
 }
