@@ -60,6 +60,8 @@ class OrderFulfillmentProcessTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     io.dropflow.order.internal.SlaSettings sla;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     DropflowDriver dropflow;
 
@@ -672,6 +674,29 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(order)).hasPassed(REMIND_SUPPLIER.id(), END_SUPPLIER_REMINDED.id())
                     .isWaitingAt(AWAIT_SHIPMENT.id());
             assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()).isFalse();
+        }
+
+        /**
+         * dropflow_ship_by_events_total (docs/operations.md) counts from the engine's history events,
+         * which the starter publishes as Spring events (camunda.bpm.eventing.history, on).
+         */
+        @Test
+        void eachReminderAndBreachIsCountedForMonitoring() {
+            double reminders = shipByEvents("reminder");
+            double breaches = shipByEvents("breach");
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+
+            dropflow.fireTimer(order, REMINDER_DUE.id());
+            dropflow.runJobs(order);
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            dropflow.runJobs(order);
+
+            assertThat(shipByEvents("reminder")).isEqualTo(reminders + 1);
+            assertThat(shipByEvents("breach")).isEqualTo(breaches + 1);
+        }
+
+        private double shipByEvents(String event) {
+            return meters.counter("dropflow.ship.by.events", "event", event).count();
         }
 
         /** The model declares it (extension property tasklistFilter), not the task's id. */
