@@ -24,6 +24,11 @@ import org.springframework.test.context.ContextConfiguration;
 @ResourceLock(DropflowTest.APPLICATION)
 public @interface DropflowTest {
 
-    /** The shared application context (its database, clock, sandbox partners): one test class at a time. */
+    /**
+     * A Dropflow application in this JVM: one test class at a time. Besides the shared context's database
+     * and sandbox partners, every application's process engine registers in Camunda's JVM-wide engine
+     * registry (not safe for two starting at once) and reads Camunda's JVM-wide clock (ClockUtil), so a
+     * test class that starts an application of its own (BrowserTasklistIT) takes this lock too.
+     */
     String APPLICATION = "dropflow-application";
 }

@@ -78,7 +78,8 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
                 "dropflow.suppliers.cj." + CJ + ".logistic-name=CJPacket Ordinary",
                 "dropflow.suppliers.cj." + CJ + ".read-timeout=PT1S",
                 // CJ's own limit (1 call a second at the lower levels, the production default) made each
-                // process test here wait a second per call; the limit itself is ResilientPartnerCallsTest's.
+                // process test here wait a second per call. CjDropshippingTest holds the default, and
+                // ResilientPartnerCallsTest and PartnerClusterTest that a limit is kept.
                 "dropflow.suppliers.cj." + CJ + ".requests-per-second=50").applyTo(context);
     }
 }

@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.dropflow.support.DropflowTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -41,7 +43,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Needs Debian's chromium and chromium-driver, which .ci/run installs; a test never installs
  * system packages, so without them this test fails and says what to install.
+ *
+ * <p>Its application is a second one in the test JVM: it takes turns with the shared one
+ * ({@link DropflowTest#APPLICATION}).
  */
+@ResourceLock(DropflowTest.APPLICATION)
 class BrowserTasklistIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "browser-test");

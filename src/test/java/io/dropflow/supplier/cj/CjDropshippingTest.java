@@ -53,6 +53,32 @@ class CjDropshippingTest {
         server.stop();
     }
 
+    /**
+     * CJ's Access Frequency Restrictions: 1 request a second for Free accounts and sales levels 0-1,
+     * per account, wherever the calls come from. An account that sets no limit of its own gets that.
+     */
+    @Test
+    void anAccountWithoutALimitOfItsOwnCallsCjOnceASecondAcrossTheCluster() {
+        CjSettings.Account account = new CjSettings.Account(server.baseUrl() + "/api2.0/v1", null, "cj-token", "12312",
+                "CJPacket Ordinary", null, null, null, null, null, null, null, null);
+        java.util.List<io.dropflow.partners.PartnerCall> calls = new java.util.ArrayList<>();
+        CjDropshipping limited = new CjDropshipping(new CjSettings(Map.of("CJ", account)),
+                new io.dropflow.partners.PartnerCalls() {
+                    @Override
+                    public <T> T call(io.dropflow.partners.PartnerCall call,
+                            java.util.function.Function<io.dropflow.partners.PartnerCalls.Outcome, T> body) {
+                        calls.add(call);
+                        throw new SupplierUnavailableException("not called: the test looks at the limit only");
+                    }
+                }, new CjFixtures.MemoryTokens(), new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                        Map.of("deliveries", operators)).getBeanProvider(io.dropflow.partners.PartnerDeliveries.class));
+
+        assertThatThrownBy(() -> limited.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class);
+
+        assertThat(calls).isNotEmpty().allSatisfy(call ->
+                assertThat(call.limit()).isEqualTo(new io.dropflow.partners.PartnerCall.Limit(1.0, true)));
+    }
+
     @Test
     void anOrderIsCreatedWithCreateOrderV2AfterLookingForAnEarlierOne() {
         server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(200, true, "Success",
