@@ -9,6 +9,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a real PostgreSQL, served on a random port, with the job executor off
@@ -22,13 +23,14 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestPostgres.class, TestSupplierApi.class})
 @ResourceLock(DropflowTest.APPLICATION)
+@TestExecutionListeners(listeners = EngineStarts.Listener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface DropflowTest {
 
     /**
-     * A Dropflow application in this JVM: one test class at a time. Besides the shared context's database
-     * and sandbox partners, every application's process engine registers in Camunda's JVM-wide engine
-     * registry (not safe for two starting at once) and reads Camunda's JVM-wide clock (ClockUtil), so a
-     * test class that starts an application of its own (BrowserTasklistIT) takes this lock too.
+     * The shared application context (its database, sandbox partners and engine): one test class at a
+     * time. Applications that test classes start themselves may run beside it; starting and stopping
+     * engines goes one at a time ({@link EngineStarts}).
      */
     String APPLICATION = "dropflow-application";
 }

@@ -15,9 +15,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.dropflow.support.DropflowTest;
+import io.dropflow.support.EngineStarts;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -44,10 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Needs Debian's chromium and chromium-driver, which .ci/run installs; a test never installs
  * system packages, so without them this test fails and says what to install.
  *
- * <p>Its application is a second one in the test JVM: it takes turns with the shared one
- * ({@link DropflowTest#APPLICATION}).
+ * <p>Its application is a second one in the test JVM, beside the shared one of the
+ * {@code @DropflowTest} classes: it starts and stops while no other does ({@link EngineStarts}).
  */
-@ResourceLock(DropflowTest.APPLICATION)
 class BrowserTasklistIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "browser-test");
@@ -70,14 +68,14 @@ class BrowserTasklistIT {
     @BeforeAll
     static void startDropflowAndChromium() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        app = new SpringApplicationBuilder(DropflowApplication.class).run(
+        app = EngineStarts.oneAtATime(() -> new SpringApplicationBuilder(DropflowApplication.class).run(
                 "--server.port=0",
                 // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
                 "--camunda.bpm.process-engine-name=browser",
                 "--spring.datasource.url=jdbc:h2:file:./target/browser-test/dropflow-" + System.nanoTime(),
                 "--dropflow.sandbox.answer-delay=PT0.2S",
                 "--dropflow.sandbox.carrier-step-delay=PT0.3S",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
         port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
 
         english = chromium(ENGLISH.language());
@@ -123,7 +121,10 @@ class BrowserTasklistIT {
             english.quit();
         }
         if (app != null) {
-            app.close();
+            EngineStarts.oneAtATime(() -> {
+                app.close();
+                return null;
+            });
         }
     }
 
