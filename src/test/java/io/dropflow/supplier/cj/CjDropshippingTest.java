@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.partners.PartnerCall;
+import io.dropflow.partners.PartnerCalls;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,22 +65,19 @@ class CjDropshippingTest {
     void anAccountWithoutALimitOfItsOwnCallsCjOnceASecondAcrossTheCluster() {
         CjSettings.Account account = new CjSettings.Account(server.baseUrl() + "/api2.0/v1", null, "cj-token", "12312",
                 "CJPacket Ordinary", null, null, null, null, null, null, null, null);
-        java.util.List<io.dropflow.partners.PartnerCall> calls = new java.util.ArrayList<>();
-        CjDropshipping limited = new CjDropshipping(new CjSettings(Map.of("CJ", account)),
-                new io.dropflow.partners.PartnerCalls() {
-                    @Override
-                    public <T> T call(io.dropflow.partners.PartnerCall call,
-                            java.util.function.Function<io.dropflow.partners.PartnerCalls.Outcome, T> body) {
-                        calls.add(call);
-                        throw new SupplierUnavailableException("not called: the test looks at the limit only");
-                    }
-                }, new CjFixtures.MemoryTokens(), new org.springframework.beans.factory.support.StaticListableBeanFactory(
-                        Map.of("deliveries", operators)).getBeanProvider(io.dropflow.partners.PartnerDeliveries.class));
+        List<PartnerCall> calls = new ArrayList<>();
+        CjDropshipping limited = CjFixtures.client(account, new PartnerCalls() {
+            @Override
+            public <T> T call(PartnerCall call, Function<PartnerCalls.Outcome, T> body) {
+                calls.add(call);
+                throw new SupplierUnavailableException("not called: the test looks at the limit only");
+            }
+        }, new CjFixtures.MemoryTokens(), operators);
 
         assertThatThrownBy(() -> limited.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class);
 
         assertThat(calls).isNotEmpty().allSatisfy(call ->
-                assertThat(call.limit()).isEqualTo(new io.dropflow.partners.PartnerCall.Limit(1.0, true)));
+                assertThat(call.limit()).isEqualTo(new PartnerCall.Limit(1.0, true)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dropflow.supplier.cj;
 
+import io.dropflow.partners.PartnerCalls;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.partners.PartnerTokens;
 import io.dropflow.partners.internal.PartnerSettings;
@@ -30,9 +31,16 @@ final class CjFixtures {
 
     static CjDropshipping client(String baseUrl, String apiKey, String accessToken, RaisedToOperators operators,
             PartnerTokens tokens, SimpleMeterRegistry metrics) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("deliveries", operators));
-        return new CjDropshipping(new CjSettings(Map.of("CJ", account(baseUrl, apiKey, accessToken))),
+        return client(account(baseUrl, apiKey, accessToken),
                 ResilientPartnerCalls.local(new PartnerSettings(null, null, null), metrics, Clock.systemUTC()), tokens,
+                operators);
+    }
+
+    /** A CJ client for supplier "CJ" with this account, making its calls through these partner calls. */
+    static CjDropshipping client(CjSettings.Account account, PartnerCalls calls, PartnerTokens tokens,
+            RaisedToOperators operators) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("deliveries", operators));
+        return new CjDropshipping(new CjSettings(Map.of("CJ", account)), calls, tokens,
                 beans.getBeanProvider(PartnerDeliveries.class));
     }
 
