@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dropflow.DropflowApplication;
 import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.EngineStarts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.dropflow.support.EngineStarts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
