@@ -41,6 +41,10 @@ public final class FulfillmentBenchmark {
     /** Per order: supplier accepted, supplier shipped, carrier delivered. */
     static final int CORRELATIONS_PER_ORDER = 3;
 
+    /** Jobs done by the Dropflow nodes (one counter for all) and by the plain engine. */
+    private static final JobsDone DROPFLOW_JOBS = new JobsDone();
+    private static final JobsDone PLAIN_JOBS = new JobsDone();
+
     private static String jdbcUrl;
 
     public static void main(String[] args) throws Exception {
@@ -62,8 +66,7 @@ public final class FulfillmentBenchmark {
                 "dropflow.sandbox.default-supplier-behaviour", "SHIPS",
                 "dropflow.sandbox.carrier-step-delay", "PT0S",
                 "dropflow.after-sales.day", "PT0S"));
-        ConfigurableApplicationContext app = BenchApp.start(settings, ctx -> ctx.getBeanFactory().registerSingleton(
-                "benchPartner", new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner)));
+        ConfigurableApplicationContext app = BenchApp.start(settings, ctx -> benchBeans(ctx, partner));
         // -Dnodes=2: a second Dropflow node on the same database (in this JVM, its own engine, job executor,
         // pool and HTTP port); intake alternates between the nodes, each node's sandbox partners call it back.
         int nodes = Integer.getInteger("nodes", 1);
@@ -72,8 +75,7 @@ public final class FulfillmentBenchmark {
             Map<String, String> node = new java.util.LinkedHashMap<>(settings);
             node.put("camunda.bpm.process-engine-name", "node" + n);
             node.put("camunda.bpm.generic-properties.properties.hostname", "node" + n);
-            others.add(BenchApp.start(node, ctx -> ctx.getBeanFactory().registerSingleton(
-                    "benchPartner", new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner))));
+            others.add(BenchApp.start(node, ctx -> benchBeans(ctx, partner)));
         }
         Result dropflow;
         Result open = null;
@@ -156,7 +158,7 @@ public final class FulfillmentBenchmark {
         String plainUrl = TestPostgres.newServer().getJdbcUrl("postgres", "postgres");
         jdbcUrl = plainUrl;
         postmaster = -1; // PostgreSQL's CPU is now that server's
-        try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings)) {
+        try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings, PLAIN_JOBS)) {
             runSkeleton(plainEngine.engine(), plainUrl, warmup, clients);
             plain = runSkeleton(plainEngine.engine(), plainUrl, skeletonInstances, clients);
             print("skeleton on a plain engine", skeletonInstances, plain);
@@ -197,6 +199,13 @@ public final class FulfillmentBenchmark {
                 r.cpu.total() * 1000 / instances, r.cpu.jvm() * 1000 / instances, r.cpu.postgres() * 1000 / instances);
     }
 
+    /** The skeleton's partner, and the count of jobs done (an engine plugin, so before the engine starts). */
+    private static void benchBeans(ConfigurableApplicationContext ctx, ExecutorService partner) {
+        ctx.getBeanFactory().registerSingleton("benchPartner",
+                new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner));
+        ctx.getBeanFactory().registerSingleton("benchJobsDone", DROPFLOW_JOBS);
+    }
+
     /** Dropflow's engine settings as the application resolved them: the plain engine gets the same. */
     private static PlainEngineSkeleton.Settings engineSettings(ConfigurableApplicationContext app)
             throws InterruptedException {
@@ -211,7 +220,10 @@ public final class FulfillmentBenchmark {
                 executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(), (int) executor.getMaxWait(),
                 executor.getLockTimeInMillis(), executor.getBackoffTimeInMillis(), (int) executor.getMaxBackoff(), poolSize,
                 configuration.getHistoryRemovalTimeStrategy(), configuration.isJobExecutorAcquireByPriority(),
-                jobIndexes(app));
+                jobIndexes(app), new PlainEngineSkeleton.HistoryWriters(configuration.isEnableDefaultDbHistoryEventHandler(),
+                        configuration.getCustomHistoryEventHandlers().stream()
+                                .filter(org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler.class::isInstance)
+                                .toList()));
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */
@@ -444,9 +456,9 @@ public final class FulfillmentBenchmark {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(key).finished().count();
     }
 
+    /** Jobs done: by every Dropflow node, or by the plain engine. */
     private static long successfulJobs(ProcessEngine engine) {
-        ownQueries.incrementAndGet();
-        return engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
+        return (engine.getName().equals(PlainEngineSkeleton.NAME) ? PLAIN_JOBS : DROPFLOW_JOBS).count();
     }
 
     /**

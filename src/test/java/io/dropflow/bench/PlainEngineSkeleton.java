@@ -9,12 +9,14 @@ import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
  * (JDBC transactions, no plugins, no Dropflow beans) on its own database of the same embedded
- * PostgreSQL server, with the same history level, job-executor threads, acquisition settings (by priority or not),
+ * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
+ * job-executor threads, acquisition settings (by priority or not),
  * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same
  * skeleton process.
  */
@@ -23,14 +25,30 @@ final class PlainEngineSkeleton implements AutoCloseable {
     /** What Dropflow's engine runs with; the plain engine copies it. */
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
-            String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes) {
+            String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes,
+            HistoryWriters historyWriters) {
     }
+
+    /**
+     * The handlers that write Dropflow's engine's history to its database (HistoryKept: what it
+     * leaves out, ADR 21), in place of the engine's default one; shared, they hold no state.
+     */
+    record HistoryWriters(boolean engineDefault, List<HistoryEventHandler> handlers) {
+
+        @Override
+        public String toString() {
+            return (engineDefault ? "[engine's default] " : "")
+                    + handlers.stream().map(h -> h.getClass().getName()).toList();
+        }
+    }
+
+    static final String NAME = "plain-bench";
 
     private final HikariDataSource dataSource;
     private final ExecutorService partnerThreads = Executors.newFixedThreadPool(2);
     private final ProcessEngine engine;
 
-    PlainEngineSkeleton(String jdbcUrl, Settings settings) {
+    PlainEngineSkeleton(String jdbcUrl, Settings settings, JobsDone jobsDone) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername("postgres");
@@ -51,7 +69,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         jobExecutor.setMaxBackoff(settings.maxBackoff());
 
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("plain-bench");
+        configuration.setProcessEngineName(NAME);
         configuration.setDataSource(dataSource);
         configuration.setTransactionsExternallyManaged(false);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
@@ -61,9 +79,12 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorAcquireByPriority(settings.acquireByPriority());
         configuration.setMetricsEnabled(false);
+        configuration.setEnableDefaultDbHistoryEventHandler(settings.historyWriters().engineDefault());
+        configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>(settings.historyWriters().handlers()));
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+        configuration.getProcessEnginePlugins().add(jobsDone);
         configuration.setBeans(Map.of("benchPartner",
                 new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
         engine = configuration.buildProcessEngine();

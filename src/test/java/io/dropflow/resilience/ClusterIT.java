@@ -3,6 +3,7 @@ package io.dropflow.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,9 @@ class ClusterIT {
         int portB = ClusterHarness.freePort();
         List<String> nodes = new CopyOnWriteArrayList<>(List.of("http://localhost:" + portA, "http://localhost:" + portB));
         try (RemotePartners partners = new RemotePartners(() -> nodes, 10)) {
-            var settings = ClusterHarness.quickNodeSettings(partners);
+            var settings = new HashMap<>(ClusterHarness.quickNodeSettings(partners));
+            // Every job's log, so that it says which node ran each job; by default only failures are kept (ADR 21).
+            settings.put("dropflow.history.job-log", "all");
             DropflowNode a = DropflowNode.of("node-a", portA, db.jdbcUrl, RemotePartners.WEBHOOK_TOKEN, settings);
             DropflowNode b = DropflowNode.of("node-b", portB, db.jdbcUrl, RemotePartners.WEBHOOK_TOKEN, settings);
             try {

@@ -1,0 +1,238 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Full history for what operators and Cockpit read; none of what nothing reads (ADR 18, ADR 21). */
+class HistoryKeptTest {
+
+    private ProcessEngine engine = engine(HistoryKept.JobLog.FAILURES);
+
+    private static ProcessEngine engine(HistoryKept.JobLog jobLog) {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:history-kept-" + UUID.randomUUID());
+        configuration.setHistory("full");
+        configuration.setProcessEnginePlugins(List.of(new HistoryKept(jobLog)));
+        return configuration.buildProcessEngine();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private String deployAndStart(BpmnModelInstance model, Map<String, Object> variables) {
+        String key = model.getModelElementsByType(Process.class).iterator().next()
+                .getId();
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+        return engine.getRuntimeService().startProcessInstanceByKey(key, variables).getId();
+    }
+
+    private void runJobs(String instance) {
+        for (Job job; (job = engine.getManagementService().createJobQuery().processInstanceId(instance).executable()
+                .singleResult()) != null;) {
+            try {
+                engine.getManagementService().executeJob(job.getId());
+            } catch (RuntimeException failed) {
+                // the job failed: its retries and log say so, as with the job executor
+            }
+        }
+    }
+
+    private List<HistoricVariableUpdate> details(String instance) {
+        return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+                .list().stream().map(HistoricVariableUpdate.class::cast).toList();
+    }
+
+    /** Puts a form fact on the task as it is created, as the features' task listeners do. */
+    public static class PutsFormFacts implements TaskListener {
+
+        @Override
+        public void notify(DelegateTask task) {
+            task.setVariableLocal("lateSupplier", "Shenzhen Mugs (SZ-MUGS)");
+        }
+    }
+
+    /** Sets a variable twice, as delegates that count rounds do. */
+    public static class CountsRounds implements JavaDelegate {
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.setVariable("sourcingRound", 1L);
+            execution.setVariable("sourcingRound", 2L);
+        }
+    }
+
+    /** Fails the first time it is called, then works: a partner that was down for a moment. */
+    public static class FailsOnce implements JavaDelegate {
+
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            if (CALLS.incrementAndGet() == 1) {
+                throw new IllegalStateException("partner down for a moment");
+            }
+        }
+    }
+
+    @Nested
+    class AUserTask {
+
+        @Test
+        void showsItsFactsWhileOpenAndTheDecisionAndTheTaskKeepTheirHistory() {
+            String instance = deployAndStart(Bpmn.createExecutableProcess("decide").startEvent().userTask("user_decide")
+                    .camundaTaskListenerClass("create", PutsFormFacts.class).endEvent().done(), Map.of("orderId", 7L));
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+
+            assertThat(engine.getTaskService().getVariableLocal(task.getId(), "lateSupplier")).as("the form shows it")
+                    .isEqualTo("Shenzhen Mugs (SZ-MUGS)");
+            // As Tasklist submits a form, in the operator's name: the decision goes to the process instance.
+            engine.getIdentityService().setAuthenticatedUserId("ops-lin");
+            try {
+                engine.getFormService().submitTaskForm(task.getId(), Map.of("slaDecision", "extend"));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                    .list()).extracting(HistoricVariableInstance::getName)
+                    .containsExactlyInAnyOrder("orderId", "slaDecision");
+            assertThat(details(instance)).extracting(HistoricVariableUpdate::getVariableName)
+                    .containsExactlyInAnyOrder("orderId", "slaDecision");
+            assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).formFields()
+                    .list()).as("the form submission").extracting(HistoricDetail::getTaskId).containsExactly(task.getId());
+            assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance)
+                    .finished().count()).isEqualTo(1);
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .count()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class AProcessVariable {
+
+        @Test
+        void computedByTheProcessKeepsItsLastValueAndNoSteps() {
+            String instance = deployAndStart(Bpmn.createExecutableProcess("rounds").startEvent()
+                    .serviceTask("service_rank").camundaClass(CountsRounds.class).userTask("user_wait").endEvent()
+                    .done(), Map.of("orderId", 7L));
+
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                    .variableName("sourcingRound").singleResult().getValue()).isEqualTo(2L);
+            assertThat(details(instance)).as("only the instance's start").extracting(HistoricVariableUpdate::getVariableName)
+                    .containsExactly("orderId");
+        }
+
+        @Test
+        void setByAPersonKeepsEachValue() {
+            String instance = deployAndStart(Bpmn.createExecutableProcess("edit").startEvent().userTask("user_wait")
+                    .endEvent().done(), Map.of("orderId", 7L));
+
+            engine.getIdentityService().setAuthenticatedUserId("ops-lin");
+            try {
+                engine.getRuntimeService().setVariable(instance, "extendByHours", 24L);
+                engine.getRuntimeService().setVariable(instance, "extendByHours", 48L);
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            engine.getRuntimeService().setVariable(instance, "extendByHours", 72L); // no one signed in: the process's own
+
+            assertThat(details(instance)).filteredOn(d -> d.getVariableName().equals("extendByHours"))
+                    .extracting(HistoricVariableUpdate::getValue).containsExactlyInAnyOrder(24L, 48L);
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                    .variableName("extendByHours").singleResult().getValue()).isEqualTo(72L);
+        }
+    }
+
+    @Nested
+    class TheJobLog {
+
+        @Test
+        void ofAJobThatWorksIsNotWritten() {
+            String instance = deployAndStart(Bpmn.createExecutableProcess("works").startEvent().serviceTask("service_work")
+                    .camundaAsyncBefore().camundaExpression("${true}").userTask("user_wait").endEvent().done(), Map.of());
+
+            runJobs(instance);
+
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
+                    .activityIdIn("user_wait").count()).as("the job ran").isEqualTo(1);
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).count())
+                    .isZero();
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .activityId("service_work").finished().count()).as("when it ran").isEqualTo(1);
+        }
+
+        @Test
+        void ofAFailureIsWrittenAndSoIsTheSuccessAfterIt() {
+            FailsOnce.CALLS.set(0);
+            String instance = deployAndStart(Bpmn.createExecutableProcess("fails").startEvent().serviceTask("service_call")
+                    .camundaAsyncBefore().camundaClass(FailsOnce.class).userTask("user_wait").endEvent().done(), Map.of());
+
+            runJobs(instance);
+
+            assertThat(FailsOnce.CALLS).hasValue(2);
+            List<HistoricJobLog> log = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
+                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list();
+            assertThat(log).extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isSuccessLog)
+                    .containsExactly(tuple(true, false),
+                            tuple(false, true));
+            assertThat(log.get(0).getJobExceptionMessage()).isEqualTo("partner down for a moment");
+        }
+
+        @Test
+        void isWrittenWholeWhenTheOperatorsAskForIt() {
+            engine.close();
+            engine = engine(HistoryKept.JobLog.ALL);
+            String instance = deployAndStart(Bpmn.createExecutableProcess("works").startEvent().serviceTask("service_work")
+                    .camundaAsyncBefore().camundaExpression("${true}").userTask("user_wait").endEvent().done(), Map.of());
+
+            runJobs(instance);
+
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).list())
+                    .extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
+                    .containsExactlyInAnyOrder(tuple(true, false),
+                            tuple(false, true));
+        }
+
+        @Test
+        void ofABatchIsWrittenWhole() {
+            String instance = deployAndStart(Bpmn.createExecutableProcess("batched").startEvent().userTask("user_wait")
+                    .endEvent().done(), Map.of());
+
+            Batch batch = engine.getRuntimeService().deleteProcessInstancesAsync(List.of(instance), "cleanup");
+            Job seed = engine.getManagementService().createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId())
+                    .singleResult();
+            engine.getManagementService().executeJob(seed.getId());
+
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery()
+                    .jobDefinitionId(batch.getSeedJobDefinitionId()).creationLog().count()).isEqualTo(1);
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery()
+                    .jobDefinitionId(batch.getSeedJobDefinitionId()).successLog().count()).isEqualTo(1);
+        }
+    }
+}
