@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * One process variable, named once with its type: typed reads and writes instead of casts, and a
@@ -94,6 +96,21 @@ public final class ProcessVariable<T> {
     /** A variable of this scope only: of a task (task forms read these), or of an execution's own scope. */
     public void setLocal(VariableScope scope, T value) {
         scope.setVariableLocal(name, stored(value));
+    }
+
+    /**
+     * A value the model reads within the same step (transaction) only, such as the answer a gateway
+     * right behind this task takes: a transient variable, never stored, with no history (ADR 21).
+     * An instance that already stores the variable (started on an older version of the model) goes
+     * on storing it: the engine refuses to turn a stored variable into a transient one.
+     */
+    public void setForThisStep(VariableScope scope, T value) {
+        TypedValue existing = scope.getVariableTyped(name);
+        if (existing != null && !existing.isTransient()) {
+            set(scope, value);
+        } else {
+            scope.setVariable(name, Variables.untypedValue(stored(value), true));
+        }
     }
 
     public void remove(VariableScope scope) {

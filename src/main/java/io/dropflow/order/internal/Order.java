@@ -50,6 +50,9 @@ public class Order {
     private Consumer consumer;
     @Embedded
     private ShippingAddress shippingAddress;
+    /** Fixed by the order's first job; null before it (and for orders started before December 2026). */
+    @Embedded
+    private OrderNumbers numbers;
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -114,6 +117,13 @@ public class Order {
         return new Money(saleTotal(), currency);
     }
 
+    /** The numbers of order-deadlines.dmn the order's use cases read, fixed once. */
+    public void fixNumbers(OrderNumbers fixed) {
+        if (numbers == null) {
+            numbers = fixed;
+        }
+    }
+
     public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -156,6 +166,7 @@ public class Order {
     public Consumer getConsumer() { return consumer; }
     public ShippingAddress getShippingAddress() { return shippingAddress; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public OrderNumbers getNumbers() { return numbers; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<OrderLine> getLines() { return List.copyOf(lines); }

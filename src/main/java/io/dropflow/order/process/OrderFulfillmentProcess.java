@@ -44,6 +44,7 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
     /** How long a supplier may leave a cancellation request (or a shipment it claims) without news. */
     public static final ProcessVariable<Duration> PARTNER_ANSWER_TIME = duration("partnerAnswerTime");
+    // Fixed as variables only on orders started before December 2026; now on the order (OrderNumbers, ADR 21).
     /** Share of the ship-by time after which the supplier is reminded. */
     public static final ProcessVariable<BigDecimal> REMINDER_AT_SHARE = amount("reminderAtShare");
     /** The priority of an operator's task once it is escalated. */
@@ -57,6 +58,7 @@ public final class OrderFulfillmentProcess {
             choice("fulfillmentOutcome", FulfillmentOutcome.class);
 
     // Sourcing.
+    /** For "Order valid?" behind "Validate order", in the same step: not stored. */
     public static final ProcessVariable<Boolean> ORDER_VALID = flag("orderValid");
     public static final ProcessVariable<String> VALIDATION_PROBLEMS = text("validationProblems");
     /** Form review-order: proceed or reject. */
@@ -65,6 +67,7 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Long> CANDIDATE_COUNT = number("candidateCount");
     /** The rank of the supplier being tried in this sourcing round, from 1. */
     public static final ProcessVariable<Long> NEXT_CANDIDATE = number("nextCandidate");
+    /** For "Supplier left to try?" behind ranking or picking the next supplier, in the same step: not stored. */
     public static final ProcessVariable<Boolean> SUPPLIER_AVAILABLE = flag("supplierAvailable");
     /** Form out-of-stock: wait_for_restock, substitute or cancel_and_refund. */
     public static final ProcessVariable<String> OUT_OF_STOCK_DECISION = text("outOfStockDecision");

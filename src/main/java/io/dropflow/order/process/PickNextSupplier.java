@@ -28,7 +28,7 @@ class PickNextSupplier implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long next = NEXT_CANDIDATE.from(execution) + 1;
         NEXT_CANDIDATE.set(execution, next);
-        SUPPLIER_AVAILABLE.set(execution,
+        SUPPLIER_AVAILABLE.setForThisStep(execution, // for "Supplier left to try?", next in this step
                 sourcing.supplierLeft(ORDER_ID.from(execution), next, CANDIDATE_COUNT.from(execution)));
         PURCHASE_ORDER_ID.remove(execution);
     }

@@ -29,6 +29,6 @@ class SelectSuppliers implements JavaDelegate {
         SOURCING_ROUND.set(execution, round);
         CANDIDATE_COUNT.set(execution, (long) ranked.size());
         NEXT_CANDIDATE.set(execution, 1L);
-        SUPPLIER_AVAILABLE.set(execution, !ranked.isEmpty());
+        SUPPLIER_AVAILABLE.setForThisStep(execution, !ranked.isEmpty()); // for "Supplier left to try?"
     }
 }

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Validates the order; problems send it to an operator's review instead of failing it. */
+/**
+ * Validates the order; problems send it to an operator's review instead of failing it. Whether it is
+ * valid is only for the gateway behind this task, so it is not stored; the problems are, for the form.
+ */
 @Component("validateOrder")
 class ValidateOrder implements JavaDelegate {
 
@@ -25,7 +28,11 @@ class ValidateOrder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution),
                 deadlines.minimumMarginRate(execution));
-        ORDER_VALID.set(execution, validation.valid());
-        VALIDATION_PROBLEMS.set(execution, validation.summary());
+        ORDER_VALID.setForThisStep(execution, validation.valid()); // "Order valid?" is the next element
+        if (validation.valid()) {
+            VALIDATION_PROBLEMS.remove(execution); // an earlier validation's (before a substitute)
+        } else {
+            VALIDATION_PROBLEMS.set(execution, validation.summary()); // the review form shows them
+        }
     }
 }

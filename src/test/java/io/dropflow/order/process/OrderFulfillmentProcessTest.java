@@ -62,6 +62,8 @@ class OrderFulfillmentProcessTest {
     io.dropflow.order.internal.SlaSettings sla;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    io.dropflow.order.internal.FixedOrderNumbers fixedNumbers;
 
     DropflowDriver dropflow;
 
@@ -205,13 +207,18 @@ class OrderFulfillmentProcessTest {
         assertThat(OrderFulfillmentProcess.RESTOCK_WAIT.optionalFrom(variables)).contains(sla.hours(24));
         assertThat(OrderFulfillmentProcess.SLA_DECISION_TIME.optionalFrom(variables)).contains(sla.operatorHours(2));
         assertThat(OrderFulfillmentProcess.PARTNER_ANSWER_TIME.optionalFrom(variables)).contains(sla.hours(24));
-        assertThat(OrderFulfillmentProcess.REMINDER_AT_SHARE.optionalFrom(variables).orElseThrow())
-                .isEqualByComparingTo("0.75");
-        assertThat(OrderFulfillmentProcess.ESCALATION_PRIORITY.optionalFrom(variables)).contains(95L);
-        assertThat(OrderFulfillmentProcess.TRACKING_STALL_AFTER.optionalFrom(variables)).contains(sla.hours(72));
-        assertThat(OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.optionalFrom(variables).orElseThrow())
-                .isEqualByComparingTo("0.05");
-        assertThat(OrderFulfillmentProcess.ORDER_VALID.optionalFrom(variables)).contains(true);
+        // the numbers the model does not read are the order's (ADR 21)
+        assertThat(variables).doesNotContainKeys(OrderFulfillmentProcess.REMINDER_AT_SHARE.name(),
+                OrderFulfillmentProcess.ESCALATION_PRIORITY.name(), OrderFulfillmentProcess.TRACKING_STALL_AFTER.name(),
+                OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.name());
+        io.dropflow.order.internal.OrderNumbers numbers = fixedNumbers.of(order).orElseThrow();
+        assertThat(numbers.reminderAtShare()).isEqualByComparingTo("0.75");
+        assertThat(numbers.escalationPriority()).isEqualTo(95);
+        assertThat(numbers.trackingStallHours()).isEqualTo(72);
+        assertThat(numbers.minimumMarginRate()).isEqualByComparingTo("0.05");
+        assertThat(variables).as("the answers of this step's gateways, and no problems: not stored (ADR 21)")
+                .doesNotContainKeys(OrderFulfillmentProcess.ORDER_VALID.name(),
+                        OrderFulfillmentProcess.SUPPLIER_AVAILABLE.name(), VALIDATION_PROBLEMS.name());
         assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
     }
 
