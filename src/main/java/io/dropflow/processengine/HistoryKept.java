@@ -96,7 +96,8 @@ class HistoryKept extends AbstractProcessEnginePlugin {
             CommandContext command = Context.getCommandContext();
             JobEntity entity = command == null ? null
                     : command.getDbEntityManager().getCachedEntity(JobEntity.class, job.getJobId());
-            return entity != null && entity.getExceptionMessage() != null;
+            // A failure leaves its stack trace (and its message, if it had one) on the job.
+            return entity != null && (entity.getExceptionByteArrayId() != null || entity.getExceptionMessage() != null);
         }
     }
 }

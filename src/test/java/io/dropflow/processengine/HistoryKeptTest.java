@@ -100,6 +100,19 @@ class HistoryKeptTest {
         }
     }
 
+    /** Fails once without a message (some clients' exceptions have none), then works. */
+    public static class FailsOnceSilently implements JavaDelegate {
+
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            if (CALLS.incrementAndGet() == 1) {
+                throw new IllegalStateException();
+            }
+        }
+    }
+
     @Nested
     class AUserTask {
 
@@ -217,6 +230,42 @@ class HistoryKeptTest {
                     .extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
                     .containsExactlyInAnyOrder(tuple(true, false),
                             tuple(false, true));
+        }
+
+        @Test
+        void ofAFailureWithoutAMessageIsWrittenAndSoIsTheSuccessAfterIt() {
+            FailsOnceSilently.CALLS.set(0);
+            String instance = deployAndStart(Bpmn.createExecutableProcess("silent").startEvent()
+                    .serviceTask("service_call").camundaAsyncBefore().camundaClass(FailsOnceSilently.class)
+                    .userTask("user_wait").endEvent().done(), Map.of());
+
+            runJobs(instance);
+
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
+                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list())
+                    .extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isSuccessLog)
+                    .containsExactly(tuple(true, false), tuple(false, true));
+        }
+
+        @Test
+        void ofAFailedJobDeletedWithItsInstanceIsWritten() {
+            FailsOnce.CALLS.set(0);
+            String instance = deployAndStart(Bpmn.createExecutableProcess("deleted").startEvent()
+                    .serviceTask("service_call").camundaAsyncBefore().camundaClass(FailsOnce.class)
+                    .userTask("user_wait").endEvent().done(), Map.of());
+            Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+            try {
+                engine.getManagementService().executeJob(job.getId());
+            } catch (RuntimeException failed) {
+                // the job failed once
+            }
+
+            engine.getRuntimeService().deleteProcessInstance(instance, "the order was cancelled");
+
+            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
+                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list())
+                    .extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isDeletionLog)
+                    .containsExactly(tuple(true, false), tuple(false, true));
         }
 
         @Test

@@ -14,7 +14,6 @@ public class FixedOrderNumbers {
         this.orders = orders;
     }
 
-    /** A second call (the first job retried) keeps the numbers fixed first. */
     @Transactional
     public void fix(Long orderId, OrderNumbers numbers) {
         orders.byId(orderId).fixNumbers(numbers);

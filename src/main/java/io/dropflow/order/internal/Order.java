@@ -50,7 +50,7 @@ public class Order {
     private Consumer consumer;
     @Embedded
     private ShippingAddress shippingAddress;
-    /** Fixed by the order's first job; null before it (and for orders started before December 2026). */
+    /** Fixed by the order's first step; null before it (and for orders started before December 2026). */
     @Embedded
     private OrderNumbers numbers;
     private String processInstanceId;
@@ -117,11 +117,13 @@ public class Order {
         return new Money(saleTotal(), currency);
     }
 
-    /** The numbers of order-deadlines.dmn the order's use cases read, fixed once. */
+    /**
+     * The numbers of order-deadlines.dmn the order's use cases read, fixed by its first step; if that
+     * step runs again (an operator restarts the order there), with the table's numbers of then, as
+     * the durations the step fixes beside them.
+     */
     public void fixNumbers(OrderNumbers fixed) {
-        if (numbers == null) {
-            numbers = fixed;
-        }
+        numbers = fixed;
     }
 
     public void attachProcess(String processInstanceId) {

@@ -20,11 +20,15 @@ import java.util.Optional;
  * its {@code pickupPoint}, whose address is its shipping address; its batch and pickup code are at
  * GET /api/group-buy/orders/{id}. {@code settlement} says whether the margin is still PROVISIONAL
  * (delivered, returns and claims may still change it), FINAL (settled), or null (not booked).
+ * {@code numbers} are the order's own numbers of order-deadlines.dmn that no timer reads (the reminder
+ * share, the escalation priority, the minimum margin), fixed by its first step: null before it, and
+ * for orders started before December 2026 (theirs are process variables).
  */
 public record OrderView(Long id, String storefrontOrderId, OrderStatus status, String currency, BigDecimal saleTotal,
         Consumer consumer, String fulfillment, String pickupPoint, ShippingAddress shippingAddress, List<LineView> lines, List<PurchaseOrderView> purchaseOrders,
         List<ShipmentView> shipments, List<LedgerEntryView> ledger, BigDecimal margin, String settlementCurrency,
-        Settlement settlement, List<TimelineView> timeline, String processInstanceId, Instant createdAt, Instant updatedAt) {
+        Settlement settlement, OrderNumbers numbers, List<TimelineView> timeline, String processInstanceId,
+        Instant createdAt, Instant updatedAt) {
 
     /** How far the order's margin is booked (ADR 0013). */
     public enum Settlement { PROVISIONAL, FINAL }

@@ -70,7 +70,7 @@ class OrderViews {
                 shipments.stream().map(OrderView.ShipmentView::of).toList(),
                 entries.stream().map(OrderView.LedgerEntryView::of).toList(),
                 Money.inMinorUnits(Ledger.margin(entries), settlementCurrency), settlementCurrency,
-                settlement,
+                settlement, order.getNumbers(),
                 timeline.of(id).stream().map(e -> new OrderView.TimelineView(e.at(), e.what()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The order's numbers from order-deadlines.dmn as fixed by its first step ("Fix order deadlines",
- * {@link #fix}): the ones the model reads as its variables, the others on the order
+ * {@link #fix}): the durations timers read as variables, the others on the order
  * ({@link OrderNumbers}). Orders started earlier keep theirs where they were fixed then: all as
  * variables (before December 2026), or none (before the table existed: looked up now, for the
  * order's sales channel, so the order keeps running after the upgrade).
@@ -43,7 +43,7 @@ class OrderDeadlineValues {
     OrderDeadlinesTable.Deadlines fix(Long orderId) {
         OrderDeadlinesTable.Deadlines d = forOrder(orderId);
         fixed.fix(orderId, new OrderNumbers(d.reminderAtShare(), Math.toIntExact(d.escalationPriority()),
-                Math.toIntExact(d.trackingStallHours()), d.minimumMarginRate()));
+                d.minimumMarginRate()));
         return d;
     }
 
@@ -52,9 +52,9 @@ class OrderDeadlineValues {
                 .orElseGet(() -> tableFor(scope).reminderAtShare());
     }
 
+    /** A variable: the tracking silence timer reads it ({@code trackingCheck.dueFor}) each time it is set again. */
     Duration trackingStallAfter(VariableScope scope) {
-        return fixedOn(scope).map(n -> sla.hours(n.trackingStallHours())).or(() -> TRACKING_STALL_AFTER.optionalFrom(scope))
-                .orElseGet(() -> sla.hours(tableFor(scope).trackingStallHours()));
+        return TRACKING_STALL_AFTER.optionalFrom(scope).orElseGet(() -> sla.hours(tableFor(scope).trackingStallHours()));
     }
 
     BigDecimal minimumMarginRate(VariableScope scope) {

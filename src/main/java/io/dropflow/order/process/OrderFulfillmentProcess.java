@@ -44,13 +44,13 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Duration> SLA_DECISION_TIME = duration("slaDecisionTime");
     /** How long a supplier may leave a cancellation request (or a shipment it claims) without news. */
     public static final ProcessVariable<Duration> PARTNER_ANSWER_TIME = duration("partnerAnswerTime");
+    /** A parcel without tracking news this long counts as stalled (the tracking silence timer's). */
+    public static final ProcessVariable<Duration> TRACKING_STALL_AFTER = duration("trackingStallAfter");
     // Fixed as variables only on orders started before December 2026; now on the order (OrderNumbers, ADR 21).
     /** Share of the ship-by time after which the supplier is reminded. */
     public static final ProcessVariable<BigDecimal> REMINDER_AT_SHARE = amount("reminderAtShare");
     /** The priority of an operator's task once it is escalated. */
     public static final ProcessVariable<Long> ESCALATION_PRIORITY = number("escalationPriority");
-    /** A parcel without tracking news this long counts as stalled. */
-    public static final ProcessVariable<Duration> TRACKING_STALL_AFTER = duration("trackingStallAfter");
     /** Below this share of the sale, the margin after the platform fee sends the order to review. */
     public static final ProcessVariable<BigDecimal> MINIMUM_MARGIN_RATE = amount("minimumMarginRate");
     /** How sourcing ended; the model's end events write it, the gateway after sourcing reads it. */

@@ -36,11 +36,11 @@ class OrderDeadlineValuesTest {
 
     @Test
     void anOrderKeepsTheNumbersFixedOnItAtItsStart() {
-        when(fixed.of(7L)).thenReturn(Optional.of(new OrderNumbers(new BigDecimal("0.5"), 80, 10, new BigDecimal("0.1"))));
-        VariableScope started = scope(Map.of("orderId", 7L));
+        when(fixed.of(7L)).thenReturn(Optional.of(new OrderNumbers(new BigDecimal("0.5"), 80, new BigDecimal("0.1"))));
+        VariableScope started = scope(Map.of("orderId", 7L, "trackingStallAfter", "PT10H"));
 
         assertThat(values.reminderAtShare(started)).isEqualByComparingTo("0.5");
-        assertThat(values.trackingStallAfter(started)).isEqualTo(Duration.ofHours(10));
+        assertThat(values.trackingStallAfter(started)).as("a variable: a timer reads it").isEqualTo(Duration.ofHours(10));
         assertThat(values.minimumMarginRate(started)).isEqualByComparingTo("0.1");
         assertThat(values.escalationPriority(started)).contains(80L);
         verifyNoInteractions(table);
@@ -69,7 +69,7 @@ class OrderDeadlineValuesTest {
 
         assertThat(values.fix(7L).operatorDecisionHours()).isEqualTo(2);
 
-        verify(fixed).fix(7L, new OrderNumbers(new BigDecimal("0.75"), 95, 72, new BigDecimal("0.05")));
+        verify(fixed).fix(7L, new OrderNumbers(new BigDecimal("0.75"), 95, new BigDecimal("0.05")));
     }
 
     @Test

@@ -62,8 +62,6 @@ class OrderFulfillmentProcessTest {
     io.dropflow.order.internal.SlaSettings sla;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
-    @Autowired
-    io.dropflow.order.internal.FixedOrderNumbers fixedNumbers;
 
     DropflowDriver dropflow;
 
@@ -207,15 +205,14 @@ class OrderFulfillmentProcessTest {
         assertThat(OrderFulfillmentProcess.RESTOCK_WAIT.optionalFrom(variables)).contains(sla.hours(24));
         assertThat(OrderFulfillmentProcess.SLA_DECISION_TIME.optionalFrom(variables)).contains(sla.operatorHours(2));
         assertThat(OrderFulfillmentProcess.PARTNER_ANSWER_TIME.optionalFrom(variables)).contains(sla.hours(24));
-        // the numbers the model does not read are the order's (ADR 21)
+        assertThat(OrderFulfillmentProcess.TRACKING_STALL_AFTER.optionalFrom(variables)).contains(sla.hours(72));
+        // the numbers no timer reads are the order's (ADR 21), and its API shows them
         assertThat(variables).doesNotContainKeys(OrderFulfillmentProcess.REMINDER_AT_SHARE.name(),
-                OrderFulfillmentProcess.ESCALATION_PRIORITY.name(), OrderFulfillmentProcess.TRACKING_STALL_AFTER.name(),
-                OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.name());
-        io.dropflow.order.internal.OrderNumbers numbers = fixedNumbers.of(order).orElseThrow();
-        assertThat(numbers.reminderAtShare()).isEqualByComparingTo("0.75");
-        assertThat(numbers.escalationPriority()).isEqualTo(95);
-        assertThat(numbers.trackingStallHours()).isEqualTo(72);
-        assertThat(numbers.minimumMarginRate()).isEqualByComparingTo("0.05");
+                OrderFulfillmentProcess.ESCALATION_PRIORITY.name(), OrderFulfillmentProcess.MINIMUM_MARGIN_RATE.name());
+        JsonNode numbers = dropflow.getOrder(order).path("numbers");
+        assertThat(numbers.path("reminderAtShare").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(numbers.path("escalationPriority").asInt()).isEqualTo(95);
+        assertThat(numbers.path("minimumMarginRate").decimalValue()).isEqualByComparingTo("0.05");
         assertThat(variables).as("the answers of this step's gateways, and no problems: not stored (ADR 21)")
                 .doesNotContainKeys(OrderFulfillmentProcess.ORDER_VALID.name(),
                         OrderFulfillmentProcess.SUPPLIER_AVAILABLE.name(), VALIDATION_PROBLEMS.name());
@@ -456,6 +453,40 @@ class OrderFulfillmentProcessTest {
             assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(marketplace),
                     VALIDATION_PROBLEMS.name()).toString()).contains("below the minimum 0.45 EUR");
             assertThat(dropflow.process(webshop)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        }
+
+        /** order-deadlines.dmn: escalated marketplace tasks get priority 95, the order's own number. */
+        @Test
+        void anUndecidedMarketplaceReviewGoesToSupervisorsAtTheMarketplacesPriority() {
+            long order = thinMarketplaceOrderInReview();
+
+            dropflow.fireTimer(order, REVIEW_OVERDUE.id());
+
+            assertThat(task(order).getPriority()).isEqualTo(95);
+        }
+
+        /** An order started before its numbers were kept on it (December 2026) reads its variables. */
+        @Test
+        void anOrderStartedWithItsNumbersAsVariablesKeepsThem() {
+            long order = thinMarketplaceOrderInReview();
+            jdbc.update("update customer_order set reminder_at_share = null, escalation_priority = null,"
+                    + " minimum_margin_rate = null where id = ?", order);
+            engine.getRuntimeService().setVariable(dropflow.processInstanceId(order),
+                    OrderFulfillmentProcess.ESCALATION_PRIORITY.name(), 70L);
+
+            dropflow.fireTimer(order, REVIEW_OVERDUE.id());
+
+            assertThat(dropflow.getOrder(order).path("numbers").isEmpty()).as("none on the order").isTrue();
+            assertThat(task(order).getPriority()).isEqualTo(70);
+        }
+
+        private long thinMarketplaceOrderInReview() {
+            Map<String, Object> thin = DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(), "DEMO-MUG", 1, "9.00");
+            thin.put("channel", "MARKETPLACE");
+            long order = dropflow.place(thin).orderId();
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
+            return order;
         }
 
         @Test
