@@ -63,6 +63,23 @@ class HistoryKeptTest {
         }
     }
 
+    /** A process whose one asynchronous step calls {@code delegate}, started; its job not run yet. */
+    private String startWithAJob(String key, Class<? extends JavaDelegate> delegate) {
+        return deployAndStart(Bpmn.createExecutableProcess(key).startEvent().serviceTask("service_call")
+                .camundaAsyncBefore().camundaClass(delegate).userTask("user_wait").endEvent().done(), Map.of());
+    }
+
+    /** A process whose one asynchronous step does nothing, started; its job not run yet. */
+    private String startWithAWorkingJob(String key) {
+        return deployAndStart(Bpmn.createExecutableProcess(key).startEvent().serviceTask("service_work")
+                .camundaAsyncBefore().camundaExpression("${true}").userTask("user_wait").endEvent().done(), Map.of());
+    }
+
+    private List<HistoricJobLog> jobLog(String instance) {
+        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).orderByTimestamp()
+                .asc().orderPartiallyByOccurrence().asc().list();
+    }
+
     private List<HistoricVariableUpdate> details(String instance) {
         return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
                 .list().stream().map(HistoricVariableUpdate.class::cast).toList();
@@ -92,24 +109,24 @@ class HistoryKeptTest {
 
         static final AtomicInteger CALLS = new AtomicInteger();
 
+        RuntimeException failure() {
+            return new IllegalStateException("partner down for a moment");
+        }
+
         @Override
         public void execute(DelegateExecution execution) {
             if (CALLS.incrementAndGet() == 1) {
-                throw new IllegalStateException("partner down for a moment");
+                throw failure();
             }
         }
     }
 
-    /** Fails once without a message (some clients' exceptions have none), then works. */
-    public static class FailsOnceSilently implements JavaDelegate {
-
-        static final AtomicInteger CALLS = new AtomicInteger();
+    /** The same with an exception without a message, as some clients throw. */
+    public static class FailsOnceSilently extends FailsOnce {
 
         @Override
-        public void execute(DelegateExecution execution) {
-            if (CALLS.incrementAndGet() == 1) {
-                throw new IllegalStateException();
-            }
+        RuntimeException failure() {
+            return new IllegalStateException();
         }
     }
 
@@ -187,8 +204,7 @@ class HistoryKeptTest {
 
         @Test
         void ofAJobThatWorksIsNotWritten() {
-            String instance = deployAndStart(Bpmn.createExecutableProcess("works").startEvent().serviceTask("service_work")
-                    .camundaAsyncBefore().camundaExpression("${true}").userTask("user_wait").endEvent().done(), Map.of());
+            String instance = startWithAWorkingJob("works");
 
             runJobs(instance);
 
@@ -203,17 +219,14 @@ class HistoryKeptTest {
         @Test
         void ofAFailureIsWrittenAndSoIsTheSuccessAfterIt() {
             FailsOnce.CALLS.set(0);
-            String instance = deployAndStart(Bpmn.createExecutableProcess("fails").startEvent().serviceTask("service_call")
-                    .camundaAsyncBefore().camundaClass(FailsOnce.class).userTask("user_wait").endEvent().done(), Map.of());
+            String instance = startWithAJob("fails", FailsOnce.class);
 
             runJobs(instance);
 
             assertThat(FailsOnce.CALLS).hasValue(2);
-            List<HistoricJobLog> log = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
-                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list();
+            List<HistoricJobLog> log = jobLog(instance);
             assertThat(log).extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isSuccessLog)
-                    .containsExactly(tuple(true, false),
-                            tuple(false, true));
+                    .containsExactly(tuple(true, false), tuple(false, true));
             assertThat(log.get(0).getJobExceptionMessage()).isEqualTo("partner down for a moment");
         }
 
@@ -221,38 +234,29 @@ class HistoryKeptTest {
         void isWrittenWholeWhenTheOperatorsAskForIt() {
             engine.close();
             engine = engine(HistoryKept.JobLog.ALL);
-            String instance = deployAndStart(Bpmn.createExecutableProcess("works").startEvent().serviceTask("service_work")
-                    .camundaAsyncBefore().camundaExpression("${true}").userTask("user_wait").endEvent().done(), Map.of());
+            String instance = startWithAWorkingJob("works");
 
             runJobs(instance);
 
-            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).list())
-                    .extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
-                    .containsExactlyInAnyOrder(tuple(true, false),
-                            tuple(false, true));
+            assertThat(jobLog(instance)).extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
+                    .containsExactlyInAnyOrder(tuple(true, false), tuple(false, true));
         }
 
         @Test
         void ofAFailureWithoutAMessageIsWrittenAndSoIsTheSuccessAfterIt() {
-            FailsOnceSilently.CALLS.set(0);
-            String instance = deployAndStart(Bpmn.createExecutableProcess("silent").startEvent()
-                    .serviceTask("service_call").camundaAsyncBefore().camundaClass(FailsOnceSilently.class)
-                    .userTask("user_wait").endEvent().done(), Map.of());
+            FailsOnce.CALLS.set(0);
+            String instance = startWithAJob("silent", FailsOnceSilently.class);
 
             runJobs(instance);
 
-            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
-                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list())
-                    .extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isSuccessLog)
+            assertThat(jobLog(instance)).extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isSuccessLog)
                     .containsExactly(tuple(true, false), tuple(false, true));
         }
 
         @Test
         void ofAFailedJobDeletedWithItsInstanceIsWritten() {
             FailsOnce.CALLS.set(0);
-            String instance = deployAndStart(Bpmn.createExecutableProcess("deleted").startEvent()
-                    .serviceTask("service_call").camundaAsyncBefore().camundaClass(FailsOnce.class)
-                    .userTask("user_wait").endEvent().done(), Map.of());
+            String instance = startWithAJob("deleted", FailsOnce.class);
             Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
             try {
                 engine.getManagementService().executeJob(job.getId());
@@ -262,9 +266,7 @@ class HistoryKeptTest {
 
             engine.getRuntimeService().deleteProcessInstance(instance, "the order was cancelled");
 
-            assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance)
-                    .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list())
-                    .extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isDeletionLog)
+            assertThat(jobLog(instance)).extracting(HistoricJobLog::isFailureLog, HistoricJobLog::isDeletionLog)
                     .containsExactly(tuple(true, false), tuple(false, true));
         }
 

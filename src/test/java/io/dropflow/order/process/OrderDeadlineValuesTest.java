@@ -34,6 +34,15 @@ class OrderDeadlineValuesTest {
         return scope;
     }
 
+    /** Order 7, sold on the marketplace, and the table's row for it. */
+    private void marketplaceOrderSeven() {
+        OrderSummary order = mock(OrderSummary.class);
+        when(order.channel()).thenReturn("MARKETPLACE");
+        when(orders.order(7L)).thenReturn(order);
+        when(table.deadlinesFor("MARKETPLACE")).thenReturn(new OrderDeadlinesTable.Deadlines(new BigDecimal("0.75"), 2,
+                95, 24, 24, 72, new BigDecimal("0.05")));
+    }
+
     @Test
     void anOrderKeepsTheNumbersFixedOnItAtItsStart() {
         when(fixed.of(7L)).thenReturn(Optional.of(new OrderNumbers(new BigDecimal("0.5"), 80, new BigDecimal("0.1"))));
@@ -61,11 +70,7 @@ class OrderDeadlineValuesTest {
 
     @Test
     void fixingKeepsOnTheOrderTheNumbersOnlyItsUseCasesRead() {
-        OrderSummary order = mock(OrderSummary.class);
-        when(order.channel()).thenReturn("MARKETPLACE");
-        when(orders.order(7L)).thenReturn(order);
-        when(table.deadlinesFor("MARKETPLACE")).thenReturn(new OrderDeadlinesTable.Deadlines(new BigDecimal("0.75"), 2,
-                95, 24, 24, 72, new BigDecimal("0.05")));
+        marketplaceOrderSeven();
 
         assertThat(values.fix(7L).operatorDecisionHours()).isEqualTo(2);
 
@@ -74,11 +79,7 @@ class OrderDeadlineValuesTest {
 
     @Test
     void anOrderStartedBeforeTheTableLooksItsChannelUpNow() {
-        OrderSummary order = mock(OrderSummary.class);
-        when(order.channel()).thenReturn("MARKETPLACE");
-        when(orders.order(7L)).thenReturn(order);
-        when(table.deadlinesFor("MARKETPLACE")).thenReturn(new OrderDeadlinesTable.Deadlines(new BigDecimal("0.75"), 2,
-                95, 24, 24, 72, new BigDecimal("0.05")));
+        marketplaceOrderSeven();
         when(fixed.of(7L)).thenReturn(Optional.empty());
         VariableScope older = scope(Map.of("orderId", 7L));
 
