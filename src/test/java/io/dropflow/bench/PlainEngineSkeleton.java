@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
- * (JDBC transactions, no Dropflow beans; its plugins count jobs and write history as Dropflow's does) on its own database of the same embedded
+ * (JDBC transactions, no Dropflow beans; its history handlers count jobs and write history as Dropflow's do) on its own database of the same embedded
  * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
  * job-executor threads, acquisition settings (by priority or not),
  * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same
@@ -80,11 +80,12 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setJobExecutorAcquireByPriority(settings.acquireByPriority());
         configuration.setMetricsEnabled(false);
         configuration.setEnableDefaultDbHistoryEventHandler(settings.historyWriters().engineDefault());
-        configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>(settings.historyWriters().handlers()));
+        List<HistoryEventHandler> handlers = new java.util.ArrayList<>(settings.historyWriters().handlers());
+        handlers.add(jobsDone);
+        configuration.setCustomHistoryEventHandlers(handlers);
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
-        configuration.getProcessEnginePlugins().add(jobsDone);
         configuration.setBeans(Map.of("benchPartner",
                 new FulfillmentBenchmark.SkeletonPartner(this::engine, partnerThreads)));
         engine = configuration.buildProcessEngine();
