@@ -63,8 +63,9 @@ class OrderDeadlineValues {
     }
 
     /** Empty for an order started before the table existed: it escalates with the other models' shared default. */
-    Optional<Long> escalationPriority(VariableScope scope) {
-        return fixedOn(scope).map(n -> n.escalationPriority().longValue()).or(() -> ESCALATION_PRIORITY.optionalFrom(scope));
+    Optional<Integer> escalationPriority(VariableScope scope) {
+        return fixedOn(scope).map(OrderNumbers::escalationPriority)
+                .or(() -> ESCALATION_PRIORITY.optionalFrom(scope).map(Math::toIntExact));
     }
 
     private Optional<OrderNumbers> fixedOn(VariableScope scope) {

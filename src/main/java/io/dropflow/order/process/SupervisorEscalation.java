@@ -25,8 +25,7 @@ class SupervisorEscalation {
     /** The operator may have decided in the meantime: then there is nothing to escalate. */
     void openTasksOf(DelegateExecution execution) {
         int escalated = deadlines.escalationPriority(execution)
-                .map(priority -> escalation.openTasksToSupervisors(execution.getProcessInstanceId(),
-                        Math.toIntExact(priority)))
+                .map(priority -> escalation.openTasksToSupervisors(execution.getProcessInstanceId(), priority))
                 // an order started on an older model version: the shared default of the other models
                 .orElseGet(() -> escalation.openTasksToSupervisors(execution.getProcessInstanceId()));
         if (escalated > 0) {

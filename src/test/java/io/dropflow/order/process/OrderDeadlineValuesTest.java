@@ -51,7 +51,7 @@ class OrderDeadlineValuesTest {
         assertThat(values.reminderAtShare(started)).isEqualByComparingTo("0.5");
         assertThat(values.trackingStallAfter(started)).as("a variable: a timer reads it").isEqualTo(Duration.ofHours(10));
         assertThat(values.minimumMarginRate(started)).isEqualByComparingTo("0.1");
-        assertThat(values.escalationPriority(started)).contains(80L);
+        assertThat(values.escalationPriority(started)).contains(80);
         verifyNoInteractions(table);
     }
 
@@ -64,7 +64,7 @@ class OrderDeadlineValuesTest {
         assertThat(values.reminderAtShare(started)).isEqualByComparingTo("0.5");
         assertThat(values.trackingStallAfter(started)).isEqualTo(Duration.ofHours(10));
         assertThat(values.minimumMarginRate(started)).isEqualByComparingTo("0.1");
-        assertThat(values.escalationPriority(started)).contains(80L);
+        assertThat(values.escalationPriority(started)).contains(80);
         verifyNoInteractions(table);
     }
 
