@@ -199,7 +199,7 @@ public final class FulfillmentBenchmark {
                 r.cpu.total() * 1000 / instances, r.cpu.jvm() * 1000 / instances, r.cpu.postgres() * 1000 / instances);
     }
 
-    /** The skeleton's partner, and the count of jobs done (a history handler, registered before the engine starts). */
+    /** The skeleton's partner, and the count of jobs done (an engine plugin, registered before the engine starts). */
     private static void benchBeans(ConfigurableApplicationContext ctx, ExecutorService partner) {
         ctx.getBeanFactory().registerSingleton("benchPartner",
                 new SkeletonPartner(() -> ctx.getBean(ProcessEngine.class), partner));
@@ -223,7 +223,7 @@ public final class FulfillmentBenchmark {
                 jobIndexes(app), new PlainEngineSkeleton.HistoryWriters(configuration.isEnableDefaultDbHistoryEventHandler(),
                         configuration.getCustomHistoryEventHandlers().stream()
                                 .filter(org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler.class::isInstance)
-                                .toList()));
+                                .toList(), configuration.getHistoryEventProducer()));
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */

@@ -1,21 +1,24 @@
 package io.dropflow.bench;
 
-import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import org.camunda.bpm.engine.history.JobState;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * Counts the jobs an engine (or several, sharing one counter) has done: each job whose transaction
  * committed. The job log cannot count them: Dropflow's history keeps no log of a job that worked
- * (ADR 21). A history handler: as a bean of Dropflow's application the Spring Boot starter adds it
- * to the engine; the plain engine is given it with its other handlers.
+ * (ADR 21) and does not even produce it. An engine plugin whose command interceptor sees each
+ * job's command run inside its transaction: as a bean of Dropflow's application the Spring Boot
+ * starter applies it to the engine; the plain engine is given it with its configuration.
  */
-final class JobsDone implements HistoryEventHandler {
+final class JobsDone extends AbstractProcessEnginePlugin {
 
     private final LongAdder done = new LongAdder();
 
@@ -24,15 +27,22 @@ final class JobsDone implements HistoryEventHandler {
     }
 
     @Override
-    public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.SUCCESSFUL.getStateCode()) {
-            Context.getCommandContext().getTransactionContext()
-                    .addTransactionListener(TransactionState.COMMITTED, committed -> done.increment());
-        }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-        events.forEach(this::handleEvent);
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        var interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<CommandInterceptor>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                T result = next.execute(command);
+                CommandContext context = Context.getCommandContext();
+                // A job that was acquired but deleted meanwhile runs nothing: no current job.
+                if (command instanceof ExecuteJobsCmd && context != null && context.getCurrentJob() != null) {
+                    context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                            committed -> done.increment());
+                }
+                return result;
+            }
+        });
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 }

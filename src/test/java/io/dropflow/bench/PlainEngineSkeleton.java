@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.producer.HistoryEventProducer;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 
 /**
@@ -31,14 +32,15 @@ final class PlainEngineSkeleton implements AutoCloseable {
 
     /**
      * The handlers that write Dropflow's engine's history to its database (HistoryKept: what it
-     * leaves out, ADR 21), in place of the engine's default one; shared, they hold no state.
+     * leaves out, ADR 21), in place of the engine's default one, and the producer of its events
+     * (which leaves out the job log not kept); shared, they hold no state.
      */
-    record HistoryWriters(boolean engineDefault, List<HistoryEventHandler> handlers) {
+    record HistoryWriters(boolean engineDefault, List<HistoryEventHandler> handlers, HistoryEventProducer producer) {
 
         @Override
         public String toString() {
             return (engineDefault ? "[engine's default] " : "")
-                    + handlers.stream().map(h -> h.getClass().getName()).toList();
+                    + handlers.stream().map(h -> h.getClass().getName()).toList() + " " + producer.getClass().getName();
         }
     }
 
@@ -80,9 +82,9 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setJobExecutorAcquireByPriority(settings.acquireByPriority());
         configuration.setMetricsEnabled(false);
         configuration.setEnableDefaultDbHistoryEventHandler(settings.historyWriters().engineDefault());
-        List<HistoryEventHandler> handlers = new java.util.ArrayList<>(settings.historyWriters().handlers());
-        handlers.add(jobsDone);
-        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>(settings.historyWriters().handlers()));
+        configuration.setHistoryEventProducer(settings.historyWriters().producer());
+        configuration.setProcessEnginePlugins(new java.util.ArrayList<>(List.of(jobsDone)));
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());

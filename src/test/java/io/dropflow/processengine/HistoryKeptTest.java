@@ -3,7 +3,9 @@ package io.dropflow.processengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,10 @@ import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -30,12 +36,25 @@ import org.junit.jupiter.api.Test;
 /** Full history for what operators and Cockpit read; none of what nothing reads (ADR 18, ADR 21). */
 class HistoryKeptTest {
 
+    /** Every history event the engine produced, as another handler (Spring's eventing) would see it. */
+    private final List<HistoryEvent> produced = new CopyOnWriteArrayList<>();
     private ProcessEngine engine = engine(HistoryKept.JobLog.FAILURES);
 
-    private static ProcessEngine engine(HistoryKept.JobLog jobLog) {
+    private ProcessEngine engine(HistoryKept.JobLog jobLog) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:history-kept-" + UUID.randomUUID());
         configuration.setHistory("full");
+        configuration.setCustomHistoryEventHandlers(new ArrayList<>(List.of(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                produced.add(event);
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                produced.addAll(events);
+            }
+        })));
         configuration.setProcessEnginePlugins(List.of(new HistoryKept(jobLog)));
         return configuration.buildProcessEngine();
     }
@@ -214,6 +233,9 @@ class HistoryKeptTest {
                     .isZero();
             assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
                     .activityId("service_work").finished().count()).as("when it ran").isEqualTo(1);
+            assertThat(produced).as("not even produced: no handler sees it, the engine reads nothing for it")
+                    .noneMatch(HistoricJobLogEvent.class::isInstance)
+                    .anyMatch(HistoricActivityInstanceEventEntity.class::isInstance);
         }
 
         @Test
@@ -240,6 +262,7 @@ class HistoryKeptTest {
 
             assertThat(jobLog(instance)).extracting(HistoricJobLog::isCreationLog, HistoricJobLog::isSuccessLog)
                     .containsExactlyInAnyOrder(tuple(true, false), tuple(false, true));
+            assertThat(produced).filteredOn(HistoricJobLogEvent.class::isInstance).hasSize(2);
         }
 
         @Test
