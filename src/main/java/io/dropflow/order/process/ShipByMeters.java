@@ -3,10 +3,12 @@ package io.dropflow.order.process;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.springframework.context.event.EventListener;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,9 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Ship-by deadlines as they are reached ({@code dropflow_ship_by_events_total} by event: reminder,
  * breach, escalation), from the engine's history events of the model's own elements (the reminder
  * task, the deadline's boundary timer, the escalation task), counted once their step committed.
+ * A history event handler of the engine's own (the Spring Boot starter adds handler beans to the
+ * engine): the starter's Spring eventing of history events, which published every event of every
+ * process to find these few, is off ({@code camunda.bpm.eventing.history} in application.yaml).
  */
 @Component
-class ShipByMeters {
+class ShipByMeters implements HistoryEventHandler {
 
     static final String METRIC = "dropflow.ship.by.events";
 
@@ -35,8 +40,19 @@ class ShipByMeters {
                 .tag("event", event).register(registry);
     }
 
-    @EventListener
-    void on(HistoricActivityInstanceEventEntity activity) {
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (event instanceof HistoricActivityInstanceEventEntity activity) {
+            on(activity);
+        }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+        events.forEach(this::handleEvent);
+    }
+
+    private void on(HistoricActivityInstanceEventEntity activity) {
         if (!HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(activity.getEventType())
                 || !OrderFulfillmentProcess.PROCESS_KEY.equals(activity.getProcessDefinitionKey())) {
             return;
