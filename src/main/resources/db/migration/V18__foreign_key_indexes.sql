@@ -3,7 +3,8 @@
 -- for the referencing side: reading a parent's children (a purchase order's lines, for each task
 -- form and purchase order view) scanned the whole child table, a cost that grew with every order
 -- ever placed, and so would deleting a parent. "if not exists": on a large database a DBA may
--- build them beforehand with create index concurrently, same names (docs/operations.md).
+-- build them beforehand with create index concurrently, same names (docs/operations.md). H2 (the
+-- demo) indexes foreign keys by itself, so there these are second indexes: harmless.
 create index if not exists ix_purchase_order_line_purchase_order on purchase_order_line (purchase_order_id);
 create index if not exists ix_shipment_purchase_order on shipment (purchase_order_id);
 create index if not exists ix_shipment_return on shipment (return_id);

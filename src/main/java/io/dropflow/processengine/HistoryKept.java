@@ -1,12 +1,12 @@
 package io.dropflow.processengine;
 
-import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * The job log left out is not even produced ({@link Producer}): each of its events costs the engine
  * two or three reads (the job's definition, a batch by the definition's configuration, the root
  * instance's removal time), which a ship-by deadline paid five times. So no handler sees those
- * events; the other events reach every handler (Spring's history eventing) as before.
+ * events; the other events reach every handler (the ship-by metrics') as before.
  */
 @Component
 class HistoryKept extends AbstractProcessEnginePlugin {

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
- * (JDBC transactions, no Dropflow beans; its history handlers count jobs and write history as Dropflow's do) on its own database of the same embedded
+ * (JDBC transactions, no Dropflow beans; it writes history as Dropflow's does, and JobsDone counts its jobs) on its own database of the same embedded
  * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
  * job-executor threads, acquisition settings (by priority or not),
  * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same

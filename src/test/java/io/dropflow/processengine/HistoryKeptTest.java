@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Full history for what operators and Cockpit read; none of what nothing reads (ADR 18, ADR 21). */
 class HistoryKeptTest {
 
-    /** Every history event the engine produced, as another handler (Spring's eventing) would see it. */
+    /** Every history event the engine produced, as another handler (the ship-by metrics') would see it. */
     private final List<HistoryEvent> produced = new CopyOnWriteArrayList<>();
     private ProcessEngine engine = engine(HistoryKept.JobLog.FAILURES);
 
@@ -255,6 +255,7 @@ class HistoryKeptTest {
         @Test
         void isWrittenWholeWhenTheOperatorsAskForIt() {
             engine.close();
+            produced.clear();
             engine = engine(HistoryKept.JobLog.ALL);
             String instance = startWithAWorkingJob("works");
 

@@ -3,8 +3,11 @@ package io.dropflow.order.process;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -17,12 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Ship-by deadlines as they are reached ({@code dropflow_ship_by_events_total} by event: reminder,
  * breach, escalation), from the engine's history events of the model's own elements (the reminder
  * task, the deadline's boundary timer, the escalation task), counted once their step committed.
- * A history event handler of the engine's own (the Spring Boot starter adds handler beans to the
- * engine): the starter's Spring eventing of history events, which published every event of every
- * process to find these few, is off ({@code camunda.bpm.eventing.history} in application.yaml).
+ * A history event handler this engine plugin adds to the engine itself (the Spring Boot starter
+ * would take only one handler bean, so none is a bean): the starter's Spring eventing of history
+ * events, which published every event of every process to find these few, is off
+ * ({@code camunda.bpm.eventing.history} in application.yaml).
  */
 @Component
-class ShipByMeters implements HistoryEventHandler {
+class ShipByMeters extends AbstractProcessEnginePlugin {
 
     static final String METRIC = "dropflow.ship.by.events";
 
@@ -41,15 +45,23 @@ class ShipByMeters implements HistoryEventHandler {
     }
 
     @Override
-    public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            on(activity);
-        }
-    }
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        handlers.add(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                if (event instanceof HistoricActivityInstanceEventEntity activity) {
+                    on(activity);
+                }
+            }
 
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-        events.forEach(this::handleEvent);
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        });
+        configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     private void on(HistoricActivityInstanceEventEntity activity) {

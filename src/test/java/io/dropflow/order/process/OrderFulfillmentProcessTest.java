@@ -716,7 +716,8 @@ class OrderFulfillmentProcessTest {
 
         /**
          * dropflow_ship_by_events_total (docs/operations.md) counts from the engine's history events,
-         * which the starter publishes as Spring events (camunda.bpm.eventing.history, on).
+         * through a history handler ShipByMeters adds to the engine (the starter's Spring eventing of
+         * history events is off).
          */
         @Test
         void eachReminderAndBreachIsCountedForMonitoring() {
