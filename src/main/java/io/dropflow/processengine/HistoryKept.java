@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * who want to see which node ran each job set {@code dropflow.history.job-log: all}.</li>
  * </ul>
  * The job log left out is not even produced ({@link Producer}): each of its events costs the engine
- * two or three reads (the job's definition, a batch by the definition's configuration, the root
- * instance's removal time), which a ship-by deadline paid five times. So no handler sees those
+ * up to three reads (the job's definition, a batch by the definition's configuration, the root
+ * instance's removal time, the last cached within a transaction), which a ship-by deadline paid
+ * five times. So no handler sees those
  * events; the other events reach every handler (the ship-by metrics') as before.
  */
 @Component
