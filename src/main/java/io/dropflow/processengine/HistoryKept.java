@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * The job log left out is not even produced ({@link Producer}): each of its events costs the engine
  * up to three reads (the job's definition, a batch by the definition's configuration, the root
  * instance's removal time, the last cached within a transaction), which a ship-by deadline paid
- * five times. So no handler sees those
- * events; the other events reach every handler (the ship-by metrics') as before.
+ * five times. So no handler sees those events; the other events reach every handler (the ship-by
+ * metrics') as before.
  */
 @Component
 class HistoryKept extends AbstractProcessEnginePlugin {

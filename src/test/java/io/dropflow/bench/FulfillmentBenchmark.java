@@ -375,7 +375,6 @@ public final class FulfillmentBenchmark {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        compiled();
     }
 
     /**
@@ -423,6 +422,7 @@ public final class FulfillmentBenchmark {
     private static Result runDropflow(List<DropflowDriver> drivers, ProcessEngine engine, int orders, int clients, double rate)
             throws Exception {
         vacuum(jdbcUrl);
+        compiled();
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
         Cpu cpuBefore = Cpu.now();
@@ -446,6 +446,7 @@ public final class FulfillmentBenchmark {
 
     private static Result runSkeleton(ProcessEngine engine, String jdbcUrl, int instances, int clients) throws Exception {
         vacuum(jdbcUrl);
+        compiled();
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
         Cpu cpuBefore = Cpu.now();

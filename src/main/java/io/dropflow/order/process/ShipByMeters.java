@@ -3,7 +3,6 @@ package io.dropflow.order.process;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -46,9 +45,7 @@ class ShipByMeters extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new HistoryEventHandler() {
+        configuration.getCustomHistoryEventHandlers().add(new HistoryEventHandler() {
             @Override
             public void handleEvent(HistoryEvent event) {
                 if (event instanceof HistoricActivityInstanceEventEntity activity) {
@@ -61,7 +58,6 @@ class ShipByMeters extends AbstractProcessEnginePlugin {
                 events.forEach(this::handleEvent);
             }
         });
-        configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     private void on(HistoricActivityInstanceEventEntity activity) {
