@@ -103,6 +103,7 @@ class ModelNamesTest {
     private static Map<String, Class<?>> backingClasses() {
         Map<String, Class<?>> found = new TreeMap<>();
         for (Class<?> backing : List.of(io.dropflow.order.process.OrderFulfillmentProcess.class,
+                io.dropflow.order.process.ConsumerDelayNoticeProcess.class,
                 io.dropflow.claim.process.DefectClaimProcess.class,
                 io.dropflow.returns.process.ReturnNegotiationProcess.class,
                 io.dropflow.onboarding.process.SupplierOnboardingProcess.class,

@@ -207,7 +207,15 @@ public class DropflowDriver {
      * left. A failing job is left as the job executor leaves it: retries decremented, due later.
      */
     public void runJobs(long orderId) {
-        runJobsOf(processInstanceId(orderId), "order " + orderId);
+        runJobsOf(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(processInstanceId(orderId)), delayNotices(orderId).stream())
+                .toList(), "order " + orderId);
+    }
+
+    /** The running "Consumer delay notice" instances of the order (consumer-delay-notice.bpmn), oldest first. */
+    public List<String> delayNotices(long orderId) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(io.dropflow.order.process.ConsumerDelayNoticeProcess.businessKey(orderId))
+                .list().stream().map(ProcessInstance::getId).sorted().toList();
     }
 
     /** {@link #runJobs} for a defect claim's process. */
@@ -358,9 +366,14 @@ public class DropflowDriver {
     }
 
     private void runJobsOf(String instance, String what) {
+        runJobsOf(() -> List.of(instance), what);
+    }
+
+    /** Runs the due asynchronous continuations of these instances (asked again each round: jobs may start new ones). */
+    private void runJobsOf(java.util.function.Supplier<List<String>> instances, String what) {
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance)
-                    .messages().executable().list();
+            List<Job> jobs = instances.get().stream().flatMap(instance -> engine.getManagementService().createJobQuery()
+                    .processInstanceId(instance).messages().executable().list().stream()).toList();
             if (jobs.isEmpty()) {
                 return;
             }

@@ -10,9 +10,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a "Consumer delay notice" starts, in the transaction of the deadline that passed: notes that
- * purchase order and deadline on the notice's own scope. An extension or a reroute changes the
- * order's current ones; a notice still retrying keeps its own.
+ * For orders started on a model version whose "Consumer delay notice" was an event subprocess of the
+ * order (December 2026, before it became its own process: ADR 19's addendum). When such a notice
+ * starts, in the transaction of the deadline that passed, notes that purchase order and deadline on
+ * the notice's own scope. An extension or a reroute changes the order's current ones; a notice still
+ * retrying keeps its own. The current model passes them to the notice's process instead
+ * ({@link OweDelayNotice}).
  */
 @Component("noteMissedDeadline")
 class NoteMissedDeadline implements ExecutionListener {

@@ -86,12 +86,12 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
     public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
     /**
-     * Local to one "Consumer delay notice": the purchase order and the deadline that passed, noted
-     * when the deadline passed (noteMissedDeadline), so the notice keeps its key however long the
-     * storefront is down and whatever the operator decides meanwhile.
+     * Local to one "Consumer delay notice" event subprocess of an order started on a model version
+     * before the notice became its own process (ConsumerDelayNoticeProcess, ADR 19's addendum): the
+     * purchase order and the deadline that passed, noted when the deadline passed (noteMissedDeadline).
      */
-    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = number("missedPurchaseOrderId");
-    public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = moment("missedShipByAt");
+    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = ConsumerDelayNoticeProcess.MISSED_PURCHASE_ORDER_ID;
+    public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = ConsumerDelayNoticeProcess.MISSED_SHIP_BY_AT;
     /**
      * Why "Cancel purchase order with supplier" runs: the events that lead into it write it, the
      * gateway after it reads it (a cancelled purchase order is rerouted or refunded).
@@ -159,9 +159,8 @@ public final class OrderFulfillmentProcess {
         REMIND_SUPPLIER("service_remind_supplier"),
         END_SUPPLIER_REMINDED("end_supplier_reminded"),
         SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
+        /** Starts a Consumer delay notice (ConsumerDelayNoticeProcess) and goes on to the operator's task. */
         DELAY_NOTICE_OWED("throw_delay_notice_owed"),
-        TELL_CONSUMER_ABOUT_DELAY("service_tell_consumer_about_delay"),
-        END_DELAY_NOTICE_DONE("end_delay_notice_done"),
         DECIDE_SHIP_BY_BREACH("user_sla_ship_by_breach"),
         SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
         SLA_ESCALATION("boundary_sla_escalation"),

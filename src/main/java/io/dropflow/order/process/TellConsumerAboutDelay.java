@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ship-by deadline passed without a shipment: the consumer is told through the storefront,
- * about the purchase order and deadline noted when it passed. An order started on a model version
- * before the notice had its own event subprocess notes neither: its current ones are meant.
+ * about the purchase order and deadline noted when it passed: variables of the notice's own process
+ * (consumer-delay-notice.bpmn), or of its event subprocess in an order started on an earlier model
+ * version. An order started before the notice had either notes neither: its current ones are meant.
  */
 @CallsPartner
 @Component("tellConsumerAboutDelay")

@@ -1,5 +1,7 @@
 package io.dropflow.order.process;
 
+import static io.dropflow.order.process.ConsumerDelayNoticeProcess.Element.END_DELAY_NOTICE_DONE;
+import static io.dropflow.order.process.ConsumerDelayNoticeProcess.Element.TELL_CONSUMER_ABOUT_DELAY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.*;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
@@ -76,6 +78,8 @@ class OrderFulfillmentProcessTest {
     @AfterAll
     static void theModelIsCovered(@Autowired ProcessEngine engine) {
         ProcessCoverage.assertCovered(engine, "order-fulfillment.bpmn", classStarted);
+        // Each missed deadline's notice: its own process, started by the order (ADR 19's addendum).
+        ProcessCoverage.assertCovered(engine, "consumer-delay-notice.bpmn", classStarted);
     }
 
     @BeforeEach
@@ -790,9 +794,8 @@ class OrderFulfillmentProcessTest {
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
 
             assertThat(dropflow.timer(order, REMINDER_DUE.id())).as("left with the purchase order's wait").isNull();
-            assertThat(engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
-                    .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult().getPriority())
-                    .as("telling the consumer goes first too").isEqualTo(10L);
+            assertThat(delayNotice(order).getPriority()).as("telling the consumer comes after every missed deadline's task, "
+                    + "before other work").isEqualTo(5L).isLessThan(deadline.getPriority()).isGreaterThan(reminder.getPriority());
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 1)).reminders()).as("no reminder of a deadline already passed").isEmpty();
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
@@ -810,9 +813,22 @@ class OrderFulfillmentProcessTest {
                     .containsKey("lateByHours");
         }
 
+        /** The job of the order's one notice still owed. */
         private Job delayNotice(long order) {
-            return engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+            return engine.getManagementService().createJobQuery().processInstanceId(delayNoticeProcess(order))
                     .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).singleResult();
+        }
+
+        /** The order's one notice still owed: its own process instance (consumer-delay-notice.bpmn). */
+        private String delayNoticeProcess(long order) {
+            java.util.List<String> owed = dropflow.delayNotices(order);
+            assertThat(owed).as("notices owed for order " + order).hasSize(1);
+            return owed.get(0);
+        }
+
+        private org.camunda.bpm.engine.history.HistoricProcessInstance delayNoticeHistory(long order) {
+            return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(ConsumerDelayNoticeProcess.businessKey(order)).singleResult();
         }
 
         private java.util.List<String> delayNoticeKeys(long order) {
@@ -848,12 +864,17 @@ class OrderFulfillmentProcessTest {
             java.time.Instant missed = missedWhileDown.deadline();
 
             assertThat(dropflow.process(order)).as("the operator's task comes with the deadline, not after the notice")
-                    .hasPassed(DELAY_NOTICE_OWED.id()).isWaitingAt(DECIDE_SHIP_BY_BREACH.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+                    .hasPassed(DELAY_NOTICE_OWED.id()).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
+            String notice = delayNoticeProcess(order);
+            assertThat(engine.getRuntimeService().getVariables(notice)).as("the notice's own purchase order and deadline")
+                    .containsEntry("orderId", order).containsEntry("missedPurchaseOrderId",
+                            engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), PURCHASE_ORDER_ID.name()))
+                    .containsEntry("missedShipByAt", java.util.Date.from(missed));
             for (int attempt = 1; attempt < 5; attempt++) {
                 tryDelayNotice(order);
             }
             assertThat(delayNotice(order).getRetries()).isZero();
-            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.processInstanceId(order))
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(notice)
                     .activityId(TELL_CONSUMER_ABOUT_DELAY.id()).count()).as("an incident in Cockpit").isEqualTo(1);
             assertThat(task(order)).as("still the operator's to decide").isNotNull();
 
@@ -866,7 +887,8 @@ class OrderFulfillmentProcessTest {
             tryDelayNotice(order);
             assertThat(delayNoticeKeys(order)).as("the notice of the deadline that passed, not of the extended one")
                     .containsExactly(po(order, 1) + "-delay-" + missed.getEpochSecond());
-            assertThat(dropflow.process(order)).hasPassed(END_DELAY_NOTICE_DONE.id());
+            assertThat(dropflow.delayNotices(order)).as("the notice done").isEmpty();
+            assertThat(delayNoticeHistory(order).getEndActivityId()).isEqualTo(END_DELAY_NOTICE_DONE.id());
 
             java.time.Instant extended = dropflow.timer(order, SHIP_BY_DEADLINE.id()).getDuedate().toInstant();
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
@@ -883,15 +905,17 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierShipped("ACME", po(order, 1), "TRACK-OWED-" + order);
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).as("sourcing ended with the shipment, the notice still owed")
-                    .hasPassed(SHIPPED_WHILE_DECIDING.id()).isWaitingAt(AWAIT_DELIVERY.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+            assertThat(dropflow.process(order)).as("sourcing ended with the shipment")
+                    .hasPassed(SHIPPED_WHILE_DECIDING.id()).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(delayNotice(order)).as("the notice still owed").isNotNull();
             tryDelayNotice(order);
 
             assertThat(delayNoticeKeys(order)).as("moot: the consumer has the tracking number").isEmpty();
             assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
                     .anyMatch(what -> what.startsWith("Delay notice for the ship-by deadline of " + po(order, 1))
                             && what.endsWith("not sent: the order is SHIPPED by now"));
-            assertThat(dropflow.process(order)).hasPassed(END_DELAY_NOTICE_DONE.id()).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(delayNoticeHistory(order).getEndActivityId()).isEqualTo(END_DELAY_NOTICE_DONE.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         }
 
         /** Rerouting removes the order's current purchase order for a while: the notice named its own. */
@@ -904,14 +928,15 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
             dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED");
             assertThat(dropflow.process(order)).as("the next supplier picked, its purchase order not sent yet")
-                    .hasPassed(PICK_NEXT_SUPPLIER.id()).isWaitingAt(FORWARD_PURCHASE_ORDER.id(), TELL_CONSUMER_ABOUT_DELAY.id());
+                    .hasPassed(PICK_NEXT_SUPPLIER.id()).isWaitingAt(FORWARD_PURCHASE_ORDER.id());
+            assertThat(delayNotice(order)).as("the notice still owed").isNotNull();
             assertThat(delayNoticeKeys(order)).isEmpty();
 
             tryDelayNotice(order);
 
             assertThat(delayNoticeKeys(order))
                     .containsExactly(po(order, 1) + "-delay-" + missedWhileDown.deadline().getEpochSecond());
-            assertThat(dropflow.process(order)).hasPassed(END_DELAY_NOTICE_DONE.id());
+            assertThat(delayNoticeHistory(order).getEndActivityId()).isEqualTo(END_DELAY_NOTICE_DONE.id());
             dropflow.runJobs(order);
             assertThat(supplier.received(po(order, 2))).as("the backup got the order").isNotNull();
         }
