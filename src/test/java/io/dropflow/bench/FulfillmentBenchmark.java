@@ -224,7 +224,9 @@ public final class FulfillmentBenchmark {
                 jobIndexes(app), new PlainEngineSkeleton.HistoryWriters(configuration.isEnableDefaultDbHistoryEventHandler(),
                         configuration.getCustomHistoryEventHandlers().stream()
                                 .filter(org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler.class::isInstance)
-                                .toList(), configuration.getHistoryEventProducer()));
+                                .toList(), configuration.getHistoryEventProducer()),
+                new PlainEngineSkeleton.SessionFactories(configuration.getCustomSessionFactories() == null ? List.of()
+                        : List.copyOf(configuration.getCustomSessionFactories())));
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */

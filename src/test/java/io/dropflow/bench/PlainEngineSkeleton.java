@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
  * (JDBC transactions, no Dropflow beans; it writes history as Dropflow's does, and JobsDone counts its jobs) on its own database of the same embedded
  * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
+ * the same entity manager (Dropflow's {@code EntityIdCheck}),
  * job-executor threads, acquisition settings (by priority or not),
  * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same
  * skeleton process.
@@ -27,7 +28,16 @@ final class PlainEngineSkeleton implements AutoCloseable {
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
             String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes,
-            HistoryWriters historyWriters) {
+            HistoryWriters historyWriters, SessionFactories sessionFactories) {
+    }
+
+    /** Dropflow's engine's own session factories (EntityIdCheck's entity manager); they hold no state. */
+    record SessionFactories(List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> factories) {
+
+        @Override
+        public String toString() {
+            return factories.stream().map(f -> f.getClass().getName()).toList().toString();
+        }
     }
 
     /**
@@ -84,6 +94,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setEnableDefaultDbHistoryEventHandler(settings.historyWriters().engineDefault());
         configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>(settings.historyWriters().handlers()));
         configuration.setHistoryEventProducer(settings.historyWriters().producer());
+        configuration.setCustomSessionFactories(new java.util.ArrayList<>(settings.sessionFactories().factories()));
         configuration.setProcessEnginePlugins(new java.util.ArrayList<>(List.of(jobsDone)));
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
