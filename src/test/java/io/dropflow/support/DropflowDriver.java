@@ -211,7 +211,7 @@ public class DropflowDriver {
                 .toList(), "order " + orderId);
     }
 
-    /** The running "Consumer delay notice" instances of the order (consumer-delay-notice.bpmn), oldest first. */
+    /** The running "Consumer delay notice" instances of the order (consumer-delay-notice.bpmn), by instance id. */
     public List<String> delayNotices(long orderId) {
         return engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(io.dropflow.order.process.ConsumerDelayNoticeProcess.businessKey(orderId))
