@@ -207,7 +207,8 @@ public class DropflowDriver {
      * left. A failing job is left as the job executor leaves it: retries decremented, due later.
      */
     public void runJobs(long orderId) {
-        runJobsOf(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(processInstanceId(orderId)), delayNotices(orderId).stream())
+        String order = processInstanceId(orderId);
+        runJobsOf(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(order), delayNotices(orderId).stream())
                 .toList(), "order " + orderId);
     }
 

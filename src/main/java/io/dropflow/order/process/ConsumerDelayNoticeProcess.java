@@ -24,7 +24,11 @@ public final class ConsumerDelayNoticeProcess {
 
     /** The order the notice is about (the same variable name as in the order's process). */
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
-    /** The purchase order whose deadline passed: the order's current one may change meanwhile (a reroute). */
+    /**
+     * The purchase order whose deadline passed: the order's current one may change meanwhile (a reroute).
+     * This and the deadline are, under the same names, the local variables of the order's event
+     * subprocess in orders started on a model version whose notice was one (ADR 19; noteMissedDeadline).
+     */
     public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = number("missedPurchaseOrderId");
     /** The deadline that passed: an extension changes the purchase order's, never the notice's key. */
     public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = moment("missedShipByAt");

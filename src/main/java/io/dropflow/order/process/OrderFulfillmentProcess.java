@@ -86,13 +86,6 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
     public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
     /**
-     * Local to one "Consumer delay notice" event subprocess of an order started on a model version
-     * before the notice became its own process (ConsumerDelayNoticeProcess, ADR 19's addendum): the
-     * purchase order and the deadline that passed, noted when the deadline passed (noteMissedDeadline).
-     */
-    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = ConsumerDelayNoticeProcess.MISSED_PURCHASE_ORDER_ID;
-    public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = ConsumerDelayNoticeProcess.MISSED_SHIP_BY_AT;
-    /**
      * Why "Cancel purchase order with supplier" runs: the events that lead into it write it, the
      * gateway after it reads it (a cancelled purchase order is rerouted or refunded).
      */

@@ -1,7 +1,7 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.MISSED_PURCHASE_ORDER_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.MISSED_SHIP_BY_AT;
+import static io.dropflow.order.process.ConsumerDelayNoticeProcess.MISSED_PURCHASE_ORDER_ID;
+import static io.dropflow.order.process.ConsumerDelayNoticeProcess.MISSED_SHIP_BY_AT;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_ID;
 
