@@ -35,5 +35,9 @@ interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
     @Query("select count(p) from PurchaseOrder p where p.orderId = :orderId")
     long countByOrderId(Long orderId);
 
-    List<PurchaseOrder> findBySupplierIdAndForwardedAtBetween(Long supplierId, java.time.Instant from, java.time.Instant to);
+    /** A supplier's purchase orders forwarded from {@code from} to {@code to}, as much as its scorecard reads of them. */
+    @Query("select new io.dropflow.supplier.internal.ScoredPurchaseOrder(p.status, p.reasonCode, p.forwardedAt,"
+            + " p.shippedAt, p.shipByAt, p.upheldClaims) from PurchaseOrder p"
+            + " where p.supplier.id = :supplierId and p.forwardedAt between :from and :to")
+    List<ScoredPurchaseOrder> scoredBetween(Long supplierId, java.time.Instant from, java.time.Instant to);
 }

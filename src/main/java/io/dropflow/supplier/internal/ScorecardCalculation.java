@@ -1,7 +1,6 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.PurchaseOrderStatus;
-import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
 import java.time.Duration;
@@ -27,21 +26,21 @@ final class ScorecardCalculation {
     }
 
     /** @param window the supplier's purchase orders forwarded between {@code from} and {@code to} (now) */
-    SupplierScorecard of(SupplierView supplier, List<PurchaseOrderView> window, Instant from, Instant to) {
+    SupplierScorecard of(SupplierView supplier, List<ScoredPurchaseOrder> window, Instant from, Instant to) {
         // Accepted = the supplier took the order; a shipment without an ACCEPTED event counts as accepted.
-        List<PurchaseOrderView> accepted = window.stream()
+        List<ScoredPurchaseOrder> accepted = window.stream()
                 .filter(p -> ACCEPTED.contains(p.status()) || p.shippedAt() != null).toList();
         long declined = window.stream().filter(p -> p.status() == PurchaseOrderStatus.DECLINED).count();
         long outOfStock = window.stream().filter(p -> p.status() == PurchaseOrderStatus.DECLINED
                 && "OUT_OF_STOCK".equals(p.reasonCode())).count();
 
         // Ship-within: decided once shipped, or once the time has run out without a shipment.
-        List<PurchaseOrderView> shipWithinDecided = accepted.stream().filter(p -> p.shippedAt() != null
+        List<ScoredPurchaseOrder> shipWithinDecided = accepted.stream().filter(p -> p.shippedAt() != null
                 || !p.forwardedAt().plus(shipWithin).isAfter(to)).toList();
         long shippedWithin = shipWithinDecided.stream().filter(p -> p.shippedAt() != null
                 && !p.shippedAt().isAfter(p.forwardedAt().plus(shipWithin))).count();
 
-        List<PurchaseOrderView> deadlineDecided = accepted.stream().filter(p -> p.shipByAt() != null
+        List<ScoredPurchaseOrder> deadlineDecided = accepted.stream().filter(p -> p.shipByAt() != null
                 && (p.shippedAt() != null || !p.shipByAt().isAfter(to))).toList();
         long onTime = deadlineDecided.stream().filter(p -> p.shippedAt() != null
                 && !p.shippedAt().isAfter(p.shipByAt())).count();
@@ -59,7 +58,7 @@ final class ScorecardCalculation {
         Double acceptanceRate = rate(accepted.size(), accepted.size() + declined);
         Double onTimeRate = rate(onTime, deadlineDecided.size());
         Double stockOutRate = rate(outOfStock, window.size());
-        List<PurchaseOrderView> shipped = window.stream().filter(p -> p.shippedAt() != null).toList();
+        List<ScoredPurchaseOrder> shipped = window.stream().filter(p -> p.shippedAt() != null).toList();
         Double claimRate = rate(shipped.stream().filter(p -> p.upheldClaims() > 0).count(), shipped.size());
         boolean enoughFacts = shipWithinDecided.size() >= rules.minimumSample() && onTimeRate != null
                 && acceptanceRate != null;

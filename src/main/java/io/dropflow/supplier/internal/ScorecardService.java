@@ -1,6 +1,5 @@
 package io.dropflow.supplier.internal;
 
-import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.web.NotFound;
@@ -95,8 +94,7 @@ class ScorecardService implements Scorecards {
         Instant to = clock.instant();
         ScorecardTable.Rules rules = table.rulesFor(supplier.getCode());
         Instant from = to.minus(Duration.ofDays(rules.windowDays()));
-        List<PurchaseOrderView> window = purchaseOrders
-                .findBySupplierIdAndForwardedAtBetween(supplier.getId(), from, to).stream().map(PurchaseOrder::view).toList();
+        List<ScoredPurchaseOrder> window = purchaseOrders.scoredBetween(supplier.getId(), from, to);
         return new ScorecardCalculation(rules, settings.hour()).of(supplier.view(), window, from, to);
     }
 }

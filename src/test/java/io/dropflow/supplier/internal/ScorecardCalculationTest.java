@@ -3,10 +3,8 @@ package io.dropflow.supplier.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.supplier.PurchaseOrderStatus;
-import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ class ScorecardCalculationTest {
     @Test
     void aSupplierShippingFewerThanNinetyPercentWithin48HoursIsFlagged() {
         // Given 10 purchase orders forwarded 5 days ago, 8 shipped within a day and 2 after three days
-        List<PurchaseOrderView> window = new ArrayList<>();
+        List<ScoredPurchaseOrder> window = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             window.add(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(1), null));
         }
@@ -41,7 +39,7 @@ class ScorecardCalculationTest {
 
     @Test
     void tooFewPurchaseOrdersKeepTheSellersScoreAndFlagNobody() {
-        List<PurchaseOrderView> window = List.of(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(3), null));
+        List<ScoredPurchaseOrder> window = List.of(po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofDays(3), null));
 
         SupplierScorecard card = calculation.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
 
@@ -52,7 +50,7 @@ class ScorecardCalculationTest {
 
     @Test
     void aShipmentWithoutAnAcceptanceCountsAsAcceptedAndAnOpenOneIsNotJudgedBeforeItsTimeIsUp() {
-        List<PurchaseOrderView> window = List.of(
+        List<ScoredPurchaseOrder> window = List.of(
                 po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(3), Duration.ofHours(2), null),
                 po(PurchaseOrderStatus.FORWARDED, Duration.ofHours(1), null, null),
                 po(PurchaseOrderStatus.DECLINED, Duration.ofDays(2), null, "OUT_OF_STOCK"));
@@ -70,7 +68,7 @@ class ScorecardCalculationTest {
         // Given an analyst's row: ships within 24 hours, bar 50 %, judged from 2, only speed counts
         ScorecardCalculation strict = new ScorecardCalculation(new ScorecardTable.Rules(30, 24, 0.5, 2, 1, 0, 0, 0),
                 Duration.ofMinutes(1));
-        List<PurchaseOrderView> window = List.of(
+        List<ScoredPurchaseOrder> window = List.of(
                 po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(20), null),
                 po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(30), null),
                 po(PurchaseOrderStatus.SHIPPED, Duration.ofDays(5), Duration.ofMinutes(20), null));
@@ -91,12 +89,10 @@ class ScorecardCalculationTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("adding up to 1");
     }
 
-    private static PurchaseOrderView po(PurchaseOrderStatus status, Duration forwardedAgo, Duration shippedAfter,
+    private static ScoredPurchaseOrder po(PurchaseOrderStatus status, Duration forwardedAgo, Duration shippedAfter,
             String reason) {
         Instant forwarded = NOW.minus(forwardedAgo);
         Instant shipped = shippedAfter == null ? null : forwarded.plus(shippedAfter);
-        return new PurchaseOrderView(1L, 1L, 1L, "ACME", "Acme", 77, "DF-1-PO1", status, null, reason,
-                BigDecimal.TEN, BigDecimal.ONE, "EUR", forwarded, forwarded, shipped, 48,
-                forwarded.plus(Duration.ofHours(48)), null, 0, null, null, 0, List.of());
+        return new ScoredPurchaseOrder(status, reason, forwarded, shipped, forwarded.plus(Duration.ofHours(48)), 0);
     }
 }

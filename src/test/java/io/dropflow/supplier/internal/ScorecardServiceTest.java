@@ -24,7 +24,7 @@ class ScorecardServiceTest {
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         Supplier applicant = Supplier.applicant("JADE", "Jade", "CN", null, now);
         when(suppliers.findById(3L)).thenReturn(Optional.of(applicant));
-        when(purchaseOrders.findBySupplierIdAndForwardedAtBetween(eq(3L), any(), any())).thenReturn(List.of());
+        when(purchaseOrders.scoredBetween(eq(3L), any(), any())).thenReturn(List.of());
         ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
                 code -> ScorecardCalculationTest.RULES, new ScorecardSettings(null, Duration.ofMinutes(5)),
                 Clock.fixed(now, ZoneOffset.UTC));
@@ -48,7 +48,7 @@ class ScorecardServiceTest {
                 new ScorecardSettings(null, null), Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(scorecards.of("ACME").from()).isEqualTo(now.minus(Duration.ofDays(7)));
-        org.mockito.Mockito.verify(purchaseOrders).findBySupplierIdAndForwardedAtBetween(acme.getId(),
+        org.mockito.Mockito.verify(purchaseOrders).scoredBetween(acme.getId(),
                 now.minus(Duration.ofDays(7)), now);
     }
 
@@ -59,7 +59,7 @@ class ScorecardServiceTest {
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         when(suppliers.findById(3L)).thenReturn(Optional.of(Supplier.applicant("JADE", "Jade", "CN", null, now)));
         java.util.concurrent.atomic.AtomicInteger windowsRead = new java.util.concurrent.atomic.AtomicInteger();
-        when(purchaseOrders.findBySupplierIdAndForwardedAtBetween(any(), any(), any())).thenAnswer(call -> {
+        when(purchaseOrders.scoredBetween(any(), any(), any())).thenAnswer(call -> {
             windowsRead.incrementAndGet();
             Thread.sleep(200);
             return List.of();
