@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,10 +19,13 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 /**
- * An index for the job executor's acquisition query, which the engine's schema lacks: jobs by
- * priority, then due date ({@code DF_IDX_JOB_ACQUISITION}). Without it every acquisition reads the
- * whole job table and sorts what is due, so it costs as much as there are jobs, due or not
- * ({@code AcquisitionQueryBenchmark}; ADR 3's last addendum).
+ * Indexes for the job executor's acquisition query, which the engine's schema lacks: jobs by
+ * priority, then due date ({@code df_idx_job_acquisition}), and the jobs locked by a job executor
+ * ({@code df_idx_job_locked}, partial: a few dozen rows whatever the table holds). Without the first,
+ * every acquisition reads the whole job table and sorts what is due; without the second, when many
+ * jobs are due, PostgreSQL reads the whole table again for the exclusive-job check (which
+ * instances have a job running). Either way an acquisition costs as much as there are jobs, due or
+ * not ({@code AcquisitionQueryBenchmark}; ADR 3's addenda).
  *
  * <p>Built once the engine has created or checked its schema, on a thread of its own, so that no
  * node's start waits for it: on PostgreSQL {@code concurrently} (the cluster keeps writing jobs
@@ -31,16 +35,22 @@ import org.springframework.stereotype.Component;
  * unless an index is being built on the job table (or, by another role, whose table this role may
  * not see, anywhere in the database): then the next start looks again. A database user who may
  * not create it (not the tables' owner) gets a warning with the statements for the owner, and the
- * engine runs on without the index. H2 (the demo) gets it plainly; other databases are not
- * Dropflow's and are left alone. {@code dropflow.jobs.acquisition-index: false} leaves the index
- * to a DBA.
+ * engine runs on without the index. H2 (the demo) gets the first plainly (it has no partial
+ * indexes); other databases are not Dropflow's and are left alone. {@code
+ * dropflow.jobs.acquisition-index: false} leaves the indexes to a DBA.
  */
 @Component
 @ConditionalOnProperty(name = "dropflow.jobs.acquisition-index", havingValue = "true", matchIfMissing = true)
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
-    static final String NAME = "df_idx_job_acquisition";
-    static final String COLUMNS = "(PRIORITY_ desc, DUEDATE_)";
+    /** An index Dropflow adds to the job table: its name, and what follows "on ACT_RU_JOB". */
+    record Index(String name, String definition) {
+    }
+
+    /** The acquisition's walk: by priority, then due date. */
+    static final Index ACQUISITION = new Index("df_idx_job_acquisition", "(PRIORITY_ desc, DUEDATE_)");
+    /** The exclusive-job check's: only the jobs a job executor holds, by process instance. */
+    static final Index LOCKED = new Index("df_idx_job_locked", "(PROCESS_INSTANCE_ID_) where LOCK_OWNER_ is not null");
     /** pg_try_advisory_lock's key: one node builds at a time ("DFJOBIDX"). */
     static final long LOCK = 0x44464a4f42494458L;
 
@@ -93,18 +103,22 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         return done;
     }
 
-    String createStatement() {
-        return "create index " + (postgres ? "concurrently " : "") + "if not exists " + NAME
-                + " on " + table + " " + COLUMNS;
+    /** The indexes this database gets: H2 has no partial indexes. */
+    List<Index> indexes() {
+        return postgres ? List.of(ACQUISITION, LOCKED) : List.of(ACQUISITION);
+    }
+
+    String createStatement(Index index) {
+        return "create index " + (postgres ? "concurrently " : "") + "if not exists " + index.name()
+                + " on " + table + " " + index.definition();
     }
 
     void ensure() {
         if (!postgres && !"h2".equals(databaseType)) {
-            LOG.info("No job acquisition index on a {} database; see ADR 3 for the one Dropflow creates on PostgreSQL",
+            LOG.info("No job acquisition indexes on a {} database; see ADR 3 for the ones Dropflow creates on PostgreSQL",
                     databaseType);
             return;
         }
-        repairStatements = createStatement();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             inOrder(() -> {
@@ -112,49 +126,73 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
                 if (postgres) {
                     ensureOnPostgres(connection);
                 } else {
-                    execute(connection, createStatement());
+                    for (Index index : indexes()) {
+                        attempt(index, () -> execute(connection, createStatement(index)));
+                    }
                 }
             }, () -> connection.setAutoCommit(autoCommit));
         } catch (SQLException e) {
-            if (stopping) {
-                LOG.info("The job acquisition index was not built: the node is stopping ({})", e.getMessage());
-            } else if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                LOG.warn("Could not create the job acquisition index: {}. The engine runs without it, each acquisition "
-                        + "reading the whole job table. Have the tables' owner run: {}", e.getMessage(), repairStatements);
-            } else {
-                LOG.warn("Building the job acquisition index failed (SQL state {}: {}); an invalid index may remain, "
-                        + "which the next start builds again. The statements: {}", e.getSQLState(), e.getMessage(),
-                        repairStatements, e);
-            }
+            failed(null, e);
         }
     }
 
-    /** Builds the index if it is missing or invalid and nobody else is building it. */
+    /** One index's build; a failure is reported with that index's statements and the next index is tried. */
+    private void attempt(Index index, SqlStep build) {
+        repairStatements = createStatement(index);
+        try {
+            build.run();
+        } catch (SQLException e) {
+            failed(index, e);
+        }
+    }
+
+    private void failed(Index index, SQLException e) {
+        String name = index == null ? "indexes" : "index " + index.name();
+        String statements = index == null
+                ? String.join("; ", indexes().stream().map(this::createStatement).toList()) : repairStatements;
+        if (stopping) {
+            LOG.info("The job acquisition {} not built: the node is stopping ({})",
+                    index == null ? "indexes were" : "index " + index.name() + " was", e.getMessage());
+        } else if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            LOG.warn("Could not create the job acquisition {}: {}. The engine runs without it, each acquisition "
+                    + "reading the whole job table. Have the tables' owner run: {}", name, e.getMessage(), statements);
+        } else {
+            LOG.warn("Building the job acquisition {} failed (SQL state {}: {}); an invalid index may remain, "
+                    + "which the next start builds again. The statements: {}", name, e.getSQLState(), e.getMessage(),
+                    statements, e);
+        }
+    }
+
+    /** Builds each index that is missing or invalid and that nobody else is building. */
     private void ensureOnPostgres(Connection connection) throws SQLException {
         if (!tryLock(connection)) {
-            LOG.info("Another node is building the job acquisition index");
+            LOG.info("Another node is building the job acquisition indexes");
             return;
         }
-        inOrder(() -> ensureLocked(connection), () -> unlock(connection));
+        inOrder(() -> {
+            for (Index index : indexes()) {
+                attempt(index, () -> ensureLocked(connection, index));
+            }
+        }, () -> unlock(connection));
     }
 
-    private void ensureLocked(Connection connection) throws SQLException {
+    private void ensureLocked(Connection connection, Index index) throws SQLException {
         // Asked before the index's validity, so that a build that ends in between is not taken for a broken one.
         // (A build another session starts between the two questions is met by the drop below, which then waits
         // for it or ends in a deadlock PostgreSQL resolves by cancelling one side; the next start repairs.)
         boolean building = building(connection);
-        Existing existing = existing(connection);
+        Existing existing = existing(connection, index.name());
         if (existing != null && existing.valid()) {
             return;
         }
         if (building) {
-            LOG.warn("The job acquisition index on {} is {} and an index is being built in the database; "
-                    + "the next start looks again", table, existing == null ? "missing" : "invalid");
+            LOG.warn("The job acquisition index {} on {} is {} and an index is being built in the database; "
+                    + "the next start looks again", index.name(), table, existing == null ? "missing" : "invalid");
             return;
         }
         String drop = existing == null ? null
-                : "drop index concurrently if exists " + quoted(existing.schema()) + "." + NAME;
-        String repair = drop == null ? createStatement() : drop + "; " + createStatement();
+                : "drop index concurrently if exists " + quoted(existing.schema()) + "." + index.name();
+        String repair = drop == null ? createStatement(index) : drop + "; " + createStatement(index);
         repairStatements = repair;
         // Both statements wait for older transactions and for the table's other lockers: a role's or the
         // database's timeouts must not cut them short. Set here, given back whatever happens.
@@ -164,17 +202,19 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
             execute(connection, "set statement_timeout = 0");
             execute(connection, "set lock_timeout = 0");
             if (drop != null) {
-                LOG.warn("The job acquisition index was left invalid by an interrupted build; building it again");
+                LOG.warn("The job acquisition index {} was left invalid by an interrupted build; building it again",
+                        index.name());
                 execute(connection, drop);
             }
-            execute(connection, createStatement());
+            execute(connection, createStatement(index));
         }, () -> restore(connection, "statement_timeout", statementTimeout),
                 () -> restore(connection, "lock_timeout", lockTimeout));
-        Existing built = existing(connection);
+        Existing built = existing(connection, index.name());
         if (built != null && built.valid()) {
-            LOG.info("Created the job acquisition index {} on {}", NAME, table);
+            LOG.info("Created the job acquisition index {} on {}", index.name(), table);
         } else {
-            LOG.warn("The job acquisition index on {} is not there or not valid after its build; run: {}", table, repair);
+            LOG.warn("The job acquisition index {} on {} is not there or not valid after its build; run: {}",
+                    index.name(), table, repair);
         }
     }
 
@@ -213,13 +253,13 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
     }
 
     /** The index on this engine's job table (whatever the search path), or null. */
-    private Existing existing(Connection connection) throws SQLException {
+    private Existing existing(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select n.nspname, i.indisvalid from pg_index i
                 join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
                 where i.indrelid = to_regclass(?) and c.relname = ?""")) {
             query.setString(1, table);
-            query.setString(2, NAME);
+            query.setString(2, name);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? new Existing(row.getString(1), row.getBoolean(2)) : null;
             }

@@ -97,12 +97,16 @@ public final class AcquisitionQueryBenchmark {
     private static void report(Connection db, String situation, Instant now, int rounds) throws SQLException {
         try (Statement sql = db.createStatement()) {
             sql.execute("drop index if exists DF_IDX_JOB_ACQUISITION");
+            sql.execute("drop index if exists DF_IDX_JOB_LOCKED");
             sql.execute("analyze ACT_RU_JOB");
         }
         double without = time(db, now, rounds);
         String planWithout = plan(db, now);
         try (Statement sql = db.createStatement()) {
             sql.execute("create index DF_IDX_JOB_ACQUISITION on ACT_RU_JOB " + System.getProperty("index", "(PRIORITY_ desc, DUEDATE_)"));
+            if (!Boolean.getBoolean("without.locked")) {
+                sql.execute("create index DF_IDX_JOB_LOCKED on ACT_RU_JOB (PROCESS_INSTANCE_ID_) where LOCK_OWNER_ is not null");
+            }
             sql.execute("analyze ACT_RU_JOB");
         }
         double with = time(db, now, rounds);
@@ -148,8 +152,13 @@ public final class AcquisitionQueryBenchmark {
 
     /** The plan for the same statement and values, as PostgreSQL chooses it for them. */
     private static String plan(Connection db, Instant now) throws SQLException {
+        return plan(db, now, "analyze, costs off, timing off");
+    }
+
+    /** The plan for the statement and values with PostgreSQL's {@code explain} options (e.g. "analyze, buffers"). */
+    static String plan(Connection db, Instant now, String options) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (PreparedStatement explain = db.prepareStatement("explain (analyze, costs off, timing off) " + ACQUISITION)) {
+        try (PreparedStatement explain = db.prepareStatement("explain (" + options + ") " + ACQUISITION)) {
             bind(explain, now);
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {

@@ -237,8 +237,9 @@ public final class FulfillmentBenchmark {
         JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
         String valid = "from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'act_ru_job'::regclass "
                 + "and c.relname like 'df\\_%' and i.indisvalid";
-        BenchApp.await(() -> sql.queryForObject("select count(*) " + valid, Long.class), 1,
-                "job acquisition index built by Dropflow's node (see its log)", Duration.ofSeconds(60),
+        // Both of them: the acquisition's walk and the locked jobs.
+        BenchApp.await(() -> sql.queryForObject("select count(*) " + valid, Long.class), 2,
+                "job acquisition indexes built by Dropflow's node (see its log)", Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Duration.ofMillis(200));
         return sql.queryForList("select pg_get_indexdef(i.indexrelid) " + valid, String.class);
     }
