@@ -66,6 +66,9 @@ public final class DeadlineStormBenchmark {
             FulfillmentBenchmark.Cpu cpuBefore = FulfillmentBenchmark.Cpu.now();
             Date jump = ClockUtil.offset(Duration.ofHours(25).toMillis());
             long storm = System.nanoTime();
+            if (Boolean.getBoolean("bench.plans")) {
+                acquisitionPlans(jdbcUrl);
+            }
             await(() -> engine.getTaskService().createTaskQuery().taskDefinitionKey("user_sla_ship_by_breach").count(),
                     orders, "missed-deadline tasks");
             double seconds = (System.nanoTime() - storm) / 1e9;
@@ -84,8 +87,19 @@ public final class DeadlineStormBenchmark {
 
             long incidents = engine.getRuntimeService().createIncidentQuery().count();
             System.out.printf(Locale.ROOT, "storm: %d deadlines fired in %.1f s (%.0f tasks/s); due-to-task lag "
-                            + "p50 %.1f s, p99 %.1f s; incidents %d%n", lags.size(), seconds, lags.size() / seconds,
+                            + "first %.1f s, p50 %.1f s, p99 %.1f s; incidents %d%n", lags.size(), seconds,
+                    lags.size() / seconds, lags.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                     BenchApp.percentile(lags, 50), BenchApp.percentile(lags, 99), incidents);
+            // The pace through the storm: a stall (a cold cache, a lock) shows as a thin first interval.
+            int[] byTen = new int[(int) Math.ceil(seconds / 10) + 2];
+            lags.forEach(lag -> byTen[Math.max(0, Math.min(byTen.length - 1, (int) (lag / 10)))]++);
+            StringBuilder pace = new StringBuilder();
+            for (int i = 0; i < byTen.length; i++) {
+                if (byTen[i] > 0) {
+                    pace.append(String.format(Locale.ROOT, " %d-%d s: %d;", i * 10, i * 10 + 10, byTen[i]));
+                }
+            }
+            System.out.printf(Locale.ROOT, "storm: tasks created by 10 s after the jump:%s%n", pace);
             System.out.printf(Locale.ROOT, "storm: every consumer told of the delay %.1f s after the jump%n", told);
             System.out.printf(Locale.ROOT, "storm: CPU per deadline %.1f ms (JVM %.1f, PostgreSQL %.1f); for 10 000 "
                             + "within 60 s on %d cores a deadline may cost %.1f ms%n", cpu.total() * 1000 / orders,
@@ -104,6 +118,32 @@ public final class DeadlineStormBenchmark {
             app.close();
         }
         System.exit(exit);
+    }
+
+    /**
+     * {@code -Dbench.plans=true}: 20 and 40 s into the storm, the job acquisition's plan as PostgreSQL
+     * runs it then, with the values bound (a custom plan) and as a prepared statement's generic plan.
+     */
+    private static void acquisitionPlans(String jdbcUrl) {
+        Thread explain = new Thread(() -> {
+            try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                    var sql = db.createStatement()) {
+                for (int at : new int[] {20, 40}) {
+                    TimeUnit.SECONDS.sleep(20);
+                    java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+                    sql.execute("set plan_cache_mode = force_custom_plan");
+                    String custom = AcquisitionQueryBenchmark.plan(db, now, "analyze, buffers");
+                    sql.execute("set plan_cache_mode = force_generic_plan");
+                    String generic = AcquisitionQueryBenchmark.plan(db, now, "analyze, buffers");
+                    System.out.printf(Locale.ROOT, "acquisition %d s into the storm, custom plan:%n  %s%n  generic plan:%n  %s%n",
+                            at, custom.replace("\n", "\n  "), generic.replace("\n", "\n  "));
+                }
+            } catch (Exception e) {
+                System.out.println("acquisition plans: " + e);
+            }
+        }, "acquisition-plans");
+        explain.setDaemon(true);
+        explain.start();
     }
 
     private static void await(java.util.function.LongSupplier count, long target, String what)
