@@ -169,6 +169,36 @@ public final class AcquisitionQueryBenchmark {
         return String.join("\n", lines);
     }
 
+    /**
+     * The generic plan PostgreSQL may give the statement once the driver has prepared it: prepared
+     * with parameters, explained as an {@code execute} under {@code plan_cache_mode =
+     * force_generic_plan} (an {@code explain} of the statement itself plans it for the values bound).
+     */
+    static String genericPlan(Connection db, Instant now, String options) throws SQLException {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char c : ACQUISITION.toCharArray()) {
+            numbered.append(c == '?' ? "$" + (++n) : String.valueOf(c));
+        }
+        String at = "'" + Timestamp.from(now) + "'";
+        List<String> lines = new ArrayList<>();
+        try (Statement sql = db.createStatement()) {
+            sql.execute("deallocate all");
+            sql.execute("prepare df_acquisition(timestamp, timestamp, timestamp, int, int) as " + numbered);
+            sql.execute("set plan_cache_mode = force_generic_plan");
+            try (ResultSet rows = sql.executeQuery("explain (" + options + ") execute df_acquisition(" + at + ", " + at
+                    + ", " + at + ", 6, 0)")) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            } finally {
+                sql.execute("reset plan_cache_mode");
+                sql.execute("deallocate df_acquisition");
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     private static List<String> instances(int count) {
         return Stream.generate(() -> UUID.randomUUID().toString()).limit(count).toList();
     }

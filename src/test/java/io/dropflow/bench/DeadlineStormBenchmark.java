@@ -126,15 +126,12 @@ public final class DeadlineStormBenchmark {
      */
     private static void acquisitionPlans(String jdbcUrl) {
         Thread explain = new Thread(() -> {
-            try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                    var sql = db.createStatement()) {
+            try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
                 for (int at : new int[] {20, 40}) {
                     TimeUnit.SECONDS.sleep(20);
                     java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
-                    sql.execute("set plan_cache_mode = force_custom_plan");
                     String custom = AcquisitionQueryBenchmark.plan(db, now, "analyze, buffers");
-                    sql.execute("set plan_cache_mode = force_generic_plan");
-                    String generic = AcquisitionQueryBenchmark.plan(db, now, "analyze, buffers");
+                    String generic = AcquisitionQueryBenchmark.genericPlan(db, now, "analyze, buffers");
                     System.out.printf(Locale.ROOT, "acquisition %d s into the storm, custom plan:%n  %s%n  generic plan:%n  %s%n",
                             at, custom.replace("\n", "\n  "), generic.replace("\n", "\n  "));
                 }
