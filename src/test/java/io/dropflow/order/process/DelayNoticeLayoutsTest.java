@@ -107,56 +107,52 @@ class DelayNoticeLayoutsTest {
     }
 
     /** The current layout, reduced to the deadline's path: the message throw event, then the operator's task. */
-    private static final String ORDER_NOW = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d_now" targetNamespace="https://dropflow.io/test">
-              <bpmn:process id="order_now" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="start"/>
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late"/>
-                <bpmn:userTask id="late"/>
-                <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="throw_delay_notice_owed"/>
-                <bpmn:intermediateThrowEvent id="throw_delay_notice_owed">
-                  <bpmn:messageEventDefinition messageRef="owed" camunda:delegateExpression="${oweDelayNotice}"/>
-                </bpmn:intermediateThrowEvent>
-                <bpmn:sequenceFlow id="f3" sourceRef="throw_delay_notice_owed" targetRef="decide"/>
-                <bpmn:userTask id="decide"/>
-                <bpmn:sequenceFlow id="f4" sourceRef="decide" targetRef="end"/>
-                <bpmn:endEvent id="end"/>
-              </bpmn:process>
-              <bpmn:message id="owed" name="ConsumerOwedDelayNotice"/>
-            </bpmn:definitions>
-            """;
+    private static final String ORDER_NOW = order("order_now",
+            "<bpmn:messageEventDefinition messageRef=\"owed\" camunda:delegateExpression=\"${oweDelayNotice}\"/>", "",
+            "<bpmn:message id=\"owed\" name=\"ConsumerOwedDelayNotice\"/>");
 
     /** The layout of the order model before the notice became its own process (December 2026). */
-    private static final String ORDER_EARLIER = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d_earlier" targetNamespace="https://dropflow.io/test">
-              <bpmn:process id="order_earlier" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="start"/>
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late"/>
-                <bpmn:userTask id="late"/>
-                <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="throw_delay_notice_owed"/>
-                <bpmn:intermediateThrowEvent id="throw_delay_notice_owed">
-                  <bpmn:escalationEventDefinition escalationRef="owed"/>
-                </bpmn:intermediateThrowEvent>
-                <bpmn:sequenceFlow id="f3" sourceRef="throw_delay_notice_owed" targetRef="decide"/>
-                <bpmn:userTask id="decide"/>
-                <bpmn:sequenceFlow id="f4" sourceRef="decide" targetRef="end"/>
-                <bpmn:endEvent id="end"/>
-                <bpmn:subProcess id="sub_consumer_delay_notice" triggeredByEvent="true">
-                  <bpmn:extensionElements>
-                    <camunda:executionListener delegateExpression="${noteMissedDeadline}" event="start"/>
-                  </bpmn:extensionElements>
-                  <bpmn:startEvent id="start_delay_notice_owed" isInterrupting="false">
-                    <bpmn:escalationEventDefinition escalationRef="owed"/>
-                  </bpmn:startEvent>
-                  <bpmn:sequenceFlow id="n1" sourceRef="start_delay_notice_owed" targetRef="service_tell_consumer_about_delay"/>
-                  <bpmn:serviceTask id="service_tell_consumer_about_delay" camunda:asyncBefore="true" camunda:delegateExpression="${tellConsumerAboutDelay}"/>
-                  <bpmn:sequenceFlow id="n2" sourceRef="service_tell_consumer_about_delay" targetRef="end_delay_notice_done"/>
-                  <bpmn:endEvent id="end_delay_notice_done"/>
-                </bpmn:subProcess>
-              </bpmn:process>
-              <bpmn:escalation id="owed" escalationCode="DELAY_NOTICE_OWED"/>
-            </bpmn:definitions>
-            """;
+    private static final String ORDER_EARLIER = order("order_earlier",
+            "<bpmn:escalationEventDefinition escalationRef=\"owed\"/>", """
+                    <bpmn:subProcess id="sub_consumer_delay_notice" triggeredByEvent="true">
+                      <bpmn:extensionElements>
+                        <camunda:executionListener delegateExpression="${noteMissedDeadline}" event="start"/>
+                      </bpmn:extensionElements>
+                      <bpmn:startEvent id="start_delay_notice_owed" isInterrupting="false">
+                        <bpmn:escalationEventDefinition escalationRef="owed"/>
+                      </bpmn:startEvent>
+                      <bpmn:sequenceFlow id="n1" sourceRef="start_delay_notice_owed" targetRef="service_tell_consumer_about_delay"/>
+                      <bpmn:serviceTask id="service_tell_consumer_about_delay" camunda:asyncBefore="true" camunda:delegateExpression="${tellConsumerAboutDelay}"/>
+                      <bpmn:sequenceFlow id="n2" sourceRef="service_tell_consumer_about_delay" targetRef="end_delay_notice_done"/>
+                      <bpmn:endEvent id="end_delay_notice_done"/>
+                    </bpmn:subProcess>
+                    """,
+            "<bpmn:escalation id=\"owed\" escalationCode=\"DELAY_NOTICE_OWED\"/>");
+
+    /**
+     * The deadline's path both layouts share: the deadline passes ("late"), "Consumer owed a delay
+     * notice" is thrown ({@code owed}, declared by {@code declaration}), the operator's task follows;
+     * {@code notice} is what else the process holds.
+     */
+    private static String order(String id, String owed, String notice, String declaration) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d_%1$s" targetNamespace="https://dropflow.io/test">
+                  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late"/>
+                    <bpmn:userTask id="late"/>
+                    <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="throw_delay_notice_owed"/>
+                    <bpmn:intermediateThrowEvent id="throw_delay_notice_owed">
+                      %2$s
+                    </bpmn:intermediateThrowEvent>
+                    <bpmn:sequenceFlow id="f3" sourceRef="throw_delay_notice_owed" targetRef="decide"/>
+                    <bpmn:userTask id="decide"/>
+                    <bpmn:sequenceFlow id="f4" sourceRef="decide" targetRef="end"/>
+                    <bpmn:endEvent id="end"/>
+                %3$s  </bpmn:process>
+                  %4$s
+                </bpmn:definitions>
+                """.formatted(id, owed, notice, declaration);
+    }
 }
