@@ -151,8 +151,7 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         String statements = index == null
                 ? String.join("; ", indexes().stream().map(this::createStatement).toList()) : repairStatements;
         if (stopping) {
-            LOG.info("The job acquisition {} not built: the node is stopping ({})",
-                    index == null ? "indexes were" : "index " + index.name() + " was", e.getMessage());
+            LOG.info("The job acquisition {}: not built, the node is stopping ({})", name, e.getMessage());
         } else if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
             LOG.warn("Could not create the job acquisition {}: {}. The engine runs without it, each acquisition "
                     + "reading the whole job table. Have the tables' owner run: {}", name, e.getMessage(), statements);

@@ -157,14 +157,19 @@ public final class AcquisitionQueryBenchmark {
 
     /** The plan for the statement and values with PostgreSQL's {@code explain} options (e.g. "analyze, buffers"). */
     static String plan(Connection db, Instant now, String options) throws SQLException {
-        List<String> lines = new ArrayList<>();
         try (PreparedStatement explain = db.prepareStatement("explain (" + options + ") " + ACQUISITION)) {
             bind(explain, now);
             try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
+                return lines(rows);
             }
+        }
+    }
+
+    /** An explain's answer, a line per row. */
+    private static String lines(ResultSet rows) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        while (rows.next()) {
+            lines.add(rows.getString(1));
         }
         return String.join("\n", lines);
     }
@@ -181,22 +186,18 @@ public final class AcquisitionQueryBenchmark {
             numbered.append(c == '?' ? "$" + (++n) : String.valueOf(c));
         }
         String at = "'" + Timestamp.from(now) + "'";
-        List<String> lines = new ArrayList<>();
         try (Statement sql = db.createStatement()) {
             sql.execute("deallocate all");
             sql.execute("prepare df_acquisition(timestamp, timestamp, timestamp, int, int) as " + numbered);
             sql.execute("set plan_cache_mode = force_generic_plan");
             try (ResultSet rows = sql.executeQuery("explain (" + options + ") execute df_acquisition(" + at + ", " + at
                     + ", " + at + ", 6, 0)")) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
+                return lines(rows);
             } finally {
                 sql.execute("reset plan_cache_mode");
                 sql.execute("deallocate df_acquisition");
             }
         }
-        return String.join("\n", lines);
     }
 
     private static List<String> instances(int count) {
