@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * When a process instance ends, the partner events still pending for its business key will never
  * be awaited: they are marked NOT_AWAITED (see {@link MessageInbox#notAwaitedAfterCommit}). Added
- * to every process at deployment, so the models need not say so.
+ * at deployment to every process that can wait for a message (a message catch or boundary event, a
+ * receive task, an event subprocess started by a message), so the models need not say so. A process
+ * that only starts by a message (the consumer's delay notice) never awaits one: its end does not
+ * look in the inbox.
  */
 @Component
 class MarkUnawaitedMessages extends AbstractProcessEnginePlugin {
@@ -38,8 +41,31 @@ class MarkUnawaitedMessages extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addListener(ExecutionListener.EVENTNAME_END, atTheEnd);
+                if (awaitsMessages(processElement, true)) {
+                    processDefinition.addListener(ExecutionListener.EVENTNAME_END, atTheEnd);
+                }
             }
         });
+    }
+
+    /**
+     * Whether a running instance of the scope can wait for a message: any message event definition
+     * or receive task in it or its subprocesses, except on the process's own start events (those
+     * start an instance; they never wait in one).
+     */
+    static boolean awaitsMessages(Element scope, boolean isProcess) {
+        for (Element element : scope.elements()) {
+            String tag = element.getTagName();
+            if ("receiveTask".equals(tag)) {
+                return true;
+            }
+            if (isProcess && "startEvent".equals(tag)) {
+                continue;
+            }
+            if (!element.elements("messageEventDefinition").isEmpty() || awaitsMessages(element, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
