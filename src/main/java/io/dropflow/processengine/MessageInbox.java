@@ -2,6 +2,7 @@ package io.dropflow.processengine;
 
 import io.dropflow.processengine.inbox.InboxMessage;
 import io.dropflow.processengine.inbox.InboxMessages;
+import io.dropflow.processengine.inbox.PendingMessages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -50,6 +51,7 @@ public class MessageInbox {
     static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final InboxMessages messages;
+    private final PendingMessages pendingMessages;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final TransactionTemplate newTransaction;
@@ -59,13 +61,14 @@ public class MessageInbox {
     private final Duration sweepInterval;
     private final Clock clock;
 
-    MessageInbox(InboxMessages messages, RuntimeService runtime, ObjectMapper json,
+    MessageInbox(InboxMessages messages, PendingMessages pendingMessages, RuntimeService runtime, ObjectMapper json,
             PlatformTransactionManager transactions, @Value("${dropflow.inbox.expire-after}") Duration expireAfter,
             @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled,
             @Value("${dropflow.inbox.redelivery-interval}") Duration sweepInterval, Clock clock) {
         this.clock = clock;
         this.sweepInterval = sweepInterval;
         this.messages = messages;
+        this.pendingMessages = pendingMessages;
         this.runtime = runtime;
         this.json = json;
         this.newTransaction = new TransactionTemplate(transactions);
@@ -107,7 +110,7 @@ public class MessageInbox {
                 write(m.variables()), clock.instant()));
         // Read in this transaction (it sees this message and every one committed before it): no
         // transaction of its own after the commit.
-        List<Long> pending = messages.pendingIdsFor(stored.getBusinessKey());
+        List<Long> pending = pendingMessages.idsFor(stored.getBusinessKey());
         HandOver handOver = HAND_OVER.get();
         if (handOver != null && handOver.allowed && pending.equals(List.of(stored.getId()))
                 && HAND_OVER_TRANSACTION.equals(TransactionSynchronizationManager.getCurrentTransactionName())
@@ -204,7 +207,7 @@ public class MessageInbox {
      * Across nodes the sweep closes the same race ({@code dropflow.inbox.redelivery-interval}).
      */
     public void deliverPendingAfterCommit(String businessKey) {
-        List<Long> pending = messages.pendingIdsFor(businessKey);
+        List<Long> pending = pendingMessages.idsFor(businessKey);
         afterCommit(() -> {
             Long noted = beingDelivered.get(businessKey);
             if (noted != null) {
@@ -248,7 +251,7 @@ public class MessageInbox {
     public void notAwaitedAfterCommit(String businessKey) {
         // Read in the ending transaction, again after it only when a delivery for the key was under
         // way meanwhile (see deliverPendingAfterCommit): most instances end with nothing pending.
-        List<Long> pending = messages.pendingIdsFor(businessKey);
+        List<Long> pending = pendingMessages.idsFor(businessKey);
         afterCommit(() -> {
             List<Long> ids = beingDelivered.containsKey(businessKey) ? messages.pendingIdsFor(businessKey) : pending;
             for (Long id : ids) {
