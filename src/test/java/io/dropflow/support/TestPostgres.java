@@ -31,6 +31,7 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
                 // The benchmarks' profile of SQL by statement (pg_stat_statements, shipped with the binaries).
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 builder.setServerConfig("pg_stat_statements.track", "all");
+                builder.setServerConfig("pg_stat_statements.track_planning", "on");
             }
             if (Boolean.getBoolean("bench.eager-autovacuum")) {
                 // The engine's runtime tables (executions, jobs, subscriptions, variables) are rows inserted and
