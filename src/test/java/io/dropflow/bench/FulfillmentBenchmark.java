@@ -226,7 +226,8 @@ public final class FulfillmentBenchmark {
                                 .filter(org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler.class::isInstance)
                                 .toList(), configuration.getHistoryEventProducer()),
                 new PlainEngineSkeleton.SessionFactories(configuration.getCustomSessionFactories() == null ? List.of()
-                        : List.copyOf(configuration.getCustomSessionFactories())));
+                        : List.copyOf(configuration.getCustomSessionFactories())),
+                configuration.isMetricsEnabled(), PlainEngineSkeleton.EnginePlugins.of(configuration.getProcessEnginePlugins()));
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */

@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
  * (JDBC transactions, no Dropflow beans; it writes history as Dropflow's does, and JobsDone counts its jobs) on its own database of the same embedded
  * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
- * the same entity manager (Dropflow's {@code EntityIdCheck}),
+ * the same entity manager (Dropflow's {@code EntityIdCheck}), the same engine metrics (on or off) and
+ * job-success counting (Dropflow's {@code JobSuccessMetric}),
  * job-executor threads, acquisition settings (by priority or not),
  * indexes of Dropflow's own on the job table and connection pool size as Dropflow's engine, running the same
  * skeleton process.
@@ -28,7 +29,30 @@ final class PlainEngineSkeleton implements AutoCloseable {
     record Settings(String historyLevel, int threads, int queueCapacity, int maxJobsPerAcquisition, int waitTimeInMillis,
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
             String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes,
-            HistoryWriters historyWriters, SessionFactories sessionFactories) {
+            HistoryWriters historyWriters, SessionFactories sessionFactories, boolean metricsEnabled,
+            EnginePlugins enginePlugins) {
+    }
+
+    /**
+     * Dropflow's engine plugins that change how the engine runs its own commands, not what the
+     * processes do (JobSuccessMetric: a job's success counted without a command); they hold no state.
+     */
+    record EnginePlugins(List<org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin> plugins) {
+
+        static final java.util.Set<String> ENGINE_MECHANICS = java.util.Set.of("JobSuccessMetric");
+
+        static EnginePlugins of(List<org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin> dropflows) {
+            // The Spring Boot starter hands its plugin beans to the engine as one composite plugin.
+            return new EnginePlugins(dropflows.stream()
+                    .flatMap(p -> p instanceof org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin c
+                            ? c.getPlugins().stream() : java.util.stream.Stream.of(p))
+                    .filter(p -> ENGINE_MECHANICS.contains(p.getClass().getSimpleName())).toList());
+        }
+
+        @Override
+        public String toString() {
+            return plugins.stream().map(p -> p.getClass().getSimpleName()).toList().toString();
+        }
     }
 
     /** Dropflow's engine's own session factories (EntityIdCheck's entity manager); they hold no state. */
@@ -90,12 +114,14 @@ final class PlainEngineSkeleton implements AutoCloseable {
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutor(jobExecutor);
         configuration.setJobExecutorAcquireByPriority(settings.acquireByPriority());
-        configuration.setMetricsEnabled(false);
+        configuration.setMetricsEnabled(settings.metricsEnabled());
         configuration.setEnableDefaultDbHistoryEventHandler(settings.historyWriters().engineDefault());
         configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>(settings.historyWriters().handlers()));
         configuration.setHistoryEventProducer(settings.historyWriters().producer());
         configuration.setCustomSessionFactories(new java.util.ArrayList<>(settings.sessionFactories().factories()));
-        configuration.setProcessEnginePlugins(new java.util.ArrayList<>(List.of(jobsDone)));
+        List<org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin> plugins = new java.util.ArrayList<>(settings.enginePlugins().plugins());
+        plugins.add(jobsDone);
+        configuration.setProcessEnginePlugins(plugins);
         // Ids as the Spring Boot starter makes them (camunda.bpm.id-generator: strong); the engine's
         // own default takes blocks of ids from ACT_GE_PROPERTY in transactions of their own.
         configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
