@@ -11,9 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * what {@link InboxMessages#pendingIdsFor} answers, read with one JDBC statement on the transaction's
  * connection after the entity manager's changes are written (as Hibernate's automatic flush before a
  * query would), without the repository's and the query's machinery. The engine asks this at every
- * wait for a message and at the end of every process that waits for one; through the repository
- * that was 11 % of the job threads' samples of the benchmark's skeleton (docs/performance.md,
- * seventeenth round). Outside a transaction it asks the repository.
+ * wait for a message and at the end of every process that waits for one; through the repository,
+ * the look at each instance's end was 10 % of the job threads' samples of the benchmark's skeleton
+ * (docs/performance.md, seventeenth round). Outside a transaction it asks the repository.
  */
 @Component
 public class PendingMessages {
