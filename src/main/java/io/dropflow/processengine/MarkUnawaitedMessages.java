@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * be awaited: they are marked NOT_AWAITED (see {@link MessageInbox#notAwaitedAfterCommit}). Added
  * at deployment to every process that can wait for a message (a message catch or boundary event, a
  * receive task, an event subprocess started by a message), so the models need not say so. A process
- * that only starts by a message (the consumer's delay notice) never awaits one: its end does not
- * look in the inbox.
+ * that only starts by a message (the consumer's delay notice) or has no message at all (a partner
+ * delivery's attention) never awaits one: its end does not look in the inbox.
  */
 @Component
 class MarkUnawaitedMessages extends AbstractProcessEnginePlugin {
@@ -51,7 +51,8 @@ class MarkUnawaitedMessages extends AbstractProcessEnginePlugin {
     /**
      * Whether a running instance of the scope can wait for a message: any message event definition
      * or receive task in it or its subprocesses, except on the process's own start events (those
-     * start an instance; they never wait in one).
+     * start an instance; they never wait in one). A throwing message event counts too: a look too
+     * many costs one query, a look too few would leave a message pending.
      */
     static boolean awaitsMessages(Element scope, boolean isProcess) {
         for (Element element : scope.elements()) {

@@ -78,13 +78,14 @@ class JobSuccessMetricTest {
     @Test
     void withoutMetricsNothingIsCountedAndNothingRuns() {
         ProcessEngine engine = engine(List.of(new JobSuccessMetric()));
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).setMetricsEnabled(false);
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        configuration.setMetricsEnabled(false);
         String instance = engine.getRuntimeService().startProcessInstanceByKey("p").getId();
         String job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult().getId();
         transacted.clear();
-        ExecuteJobHelper.executeJob(job, ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired());
+        ExecuteJobHelper.executeJob(job, configuration.getCommandExecutorTxRequired());
         assertThat(transacted).doesNotContain(SuccessfulJobListener.class);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
+        assertThat(configuration.getMetricsRegistry().getDbMeterByName(Metrics.JOB_SUCCESSFUL).get()).isZero();
     }
 }

@@ -73,4 +73,39 @@ class MarkUnawaitedMessagesTest {
         engine.getRuntimeService().correlateMessage("Cancelled", "order-4");
         verify(inbox).notAwaitedAfterCommit("order-4");
     }
+
+    @Test
+    void aBoundaryEventAnEventBasedGatewayOrACatchInASubprocessIsAWait() {
+        deploy(Bpmn.createExecutableProcess("bounded").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("work").boundaryEvent("stopped").message("Stop").endEvent()
+                .moveToActivity("work").endEvent().done());
+        engine.getRuntimeService().startProcessInstanceByKey("bounded", "order-5");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("order-5")
+                .singleResult().getId());
+        verify(inbox).notAwaitedAfterCommit("order-5");
+
+        deploy(Bpmn.createExecutableProcess("racing").camundaHistoryTimeToLive(1)
+                .startEvent().eventBasedGateway().intermediateCatchEvent().message("Answer").endEvent()
+                .moveToLastGateway().intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done());
+        engine.getRuntimeService().startProcessInstanceByKey("racing", "order-6");
+        engine.getRuntimeService().correlateMessage("Answer", "order-6");
+        verify(inbox).notAwaitedAfterCommit("order-6");
+
+        deploy(Bpmn.createExecutableProcess("nested").camundaHistoryTimeToLive(1)
+                .startEvent().subProcess().embeddedSubProcess().startEvent().intermediateCatchEvent().message("Inner")
+                .endEvent().subProcessDone().endEvent().done());
+        engine.getRuntimeService().startProcessInstanceByKey("nested", "order-7");
+        engine.getRuntimeService().correlateMessage("Inner", "order-7");
+        verify(inbox).notAwaitedAfterCommit("order-7");
+    }
+
+    @Test
+    void aProcessWithoutMessagesDoesNotLookWhenItEnds() {
+        deploy(Bpmn.createExecutableProcess("attention").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("look").endEvent().done());
+        engine.getRuntimeService().startProcessInstanceByKey("attention", "delivery-1");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("delivery-1")
+                .singleResult().getId());
+        verify(inbox, never()).notAwaitedAfterCommit(org.mockito.ArgumentMatchers.anyString());
+    }
 }
