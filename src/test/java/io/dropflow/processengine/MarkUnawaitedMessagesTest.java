@@ -35,77 +35,76 @@ class MarkUnawaitedMessagesTest {
         engine.close();
     }
 
-    private void deploy(BpmnModelInstance model) {
+    private static org.camunda.bpm.model.bpmn.builder.ProcessBuilder process(String key) {
+        return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1);
+    }
+
+    /** Deploys the model, starts it under {@code businessKey} and ends it with {@code message}. */
+    private void endWithMessage(BpmnModelInstance model, String businessKey, String message) {
         engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
+        String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+                .getId();
+        engine.getRuntimeService().startProcessInstanceByKey(process, businessKey);
+        engine.getRuntimeService().correlateMessage(message, businessKey);
+    }
+
+    /** Deploys the model, starts it under {@code businessKey} and ends it by completing its one task. */
+    private void endByCompletingItsTask(BpmnModelInstance model, String businessKey) {
+        engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
+        String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+                .getId();
+        engine.getRuntimeService().startProcessInstanceByKey(process, businessKey);
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+                .singleResult().getId());
     }
 
     @Test
     void aProcessStartedByAMessageThatWaitsForNoneDoesNotLookWhenItEnds() {
-        deploy(Bpmn.createExecutableProcess("notice").camundaHistoryTimeToLive(1)
-                .startEvent().message("Owed").endEvent().done());
+        engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
+                process("notice").startEvent().message("Owed").endEvent().done()).deploy();
         engine.getRuntimeService().startProcessInstanceByMessage("Owed", "order-1-notice");
         verify(inbox, never()).notAwaitedAfterCommit(org.mockito.ArgumentMatchers.anyString());
     }
 
     @Test
+    void aProcessWithoutMessagesDoesNotLookWhenItEnds() {
+        endByCompletingItsTask(process("attention").startEvent().userTask("look").endEvent().done(), "delivery-1");
+        verify(inbox, never()).notAwaitedAfterCommit(org.mockito.ArgumentMatchers.anyString());
+    }
+
+    @Test
     void aProcessThatWaitsForAMessageLooksWhenItEnds() {
-        deploy(Bpmn.createExecutableProcess("order").camundaHistoryTimeToLive(1)
-                .startEvent().intermediateCatchEvent().message("Shipped").endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("order", "order-2");
-        engine.getRuntimeService().correlateMessage("Shipped", "order-2");
+        endWithMessage(process("order").startEvent().intermediateCatchEvent().message("Shipped").endEvent().done(),
+                "order-2", "Shipped");
         verify(inbox).notAwaitedAfterCommit("order-2");
     }
 
     @Test
-    void aProcessWithAReceiveTaskOrAMessageEventSubprocessLooksWhenItEnds() {
-        deploy(Bpmn.createExecutableProcess("receiving").camundaHistoryTimeToLive(1)
-                .startEvent().receiveTask().message("Answer").endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("receiving", "order-3");
-        engine.getRuntimeService().correlateMessage("Answer", "order-3");
+    void aReceiveTaskOrAMessageEventSubprocessIsAWait() {
+        endWithMessage(process("receiving").startEvent().receiveTask().message("Answer").endEvent().done(),
+                "order-3", "Answer");
         verify(inbox).notAwaitedAfterCommit("order-3");
 
-        BpmnModelInstance withSubprocess = Bpmn.createExecutableProcess("interrupted").camundaHistoryTimeToLive(1)
-                .startEvent().userTask("work").endEvent().done();
+        BpmnModelInstance withSubprocess = process("interrupted").startEvent().userTask("work").endEvent().done();
         ((org.camunda.bpm.model.bpmn.instance.Process) withSubprocess.getModelElementById("interrupted")).builder()
                 .eventSubProcess().startEvent().message("Cancelled").endEvent();
-        deploy(withSubprocess);
-        engine.getRuntimeService().startProcessInstanceByKey("interrupted", "order-4");
-        engine.getRuntimeService().correlateMessage("Cancelled", "order-4");
+        endWithMessage(withSubprocess, "order-4", "Cancelled");
         verify(inbox).notAwaitedAfterCommit("order-4");
     }
 
     @Test
     void aBoundaryEventAnEventBasedGatewayOrACatchInASubprocessIsAWait() {
-        deploy(Bpmn.createExecutableProcess("bounded").camundaHistoryTimeToLive(1)
-                .startEvent().userTask("work").boundaryEvent("stopped").message("Stop").endEvent()
-                .moveToActivity("work").endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("bounded", "order-5");
-        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("order-5")
-                .singleResult().getId());
+        endByCompletingItsTask(process("bounded").startEvent().userTask("work").boundaryEvent("stopped").message("Stop")
+                .endEvent().moveToActivity("work").endEvent().done(), "order-5");
         verify(inbox).notAwaitedAfterCommit("order-5");
 
-        deploy(Bpmn.createExecutableProcess("racing").camundaHistoryTimeToLive(1)
-                .startEvent().eventBasedGateway().intermediateCatchEvent().message("Answer").endEvent()
-                .moveToLastGateway().intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("racing", "order-6");
-        engine.getRuntimeService().correlateMessage("Answer", "order-6");
+        endWithMessage(process("racing").startEvent().eventBasedGateway().intermediateCatchEvent().message("Answer")
+                .endEvent().moveToLastGateway().intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done(),
+                "order-6", "Answer");
         verify(inbox).notAwaitedAfterCommit("order-6");
 
-        deploy(Bpmn.createExecutableProcess("nested").camundaHistoryTimeToLive(1)
-                .startEvent().subProcess().embeddedSubProcess().startEvent().intermediateCatchEvent().message("Inner")
-                .endEvent().subProcessDone().endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("nested", "order-7");
-        engine.getRuntimeService().correlateMessage("Inner", "order-7");
+        endWithMessage(process("nested").startEvent().subProcess().embeddedSubProcess().startEvent()
+                .intermediateCatchEvent().message("Inner").endEvent().subProcessDone().endEvent().done(), "order-7", "Inner");
         verify(inbox).notAwaitedAfterCommit("order-7");
-    }
-
-    @Test
-    void aProcessWithoutMessagesDoesNotLookWhenItEnds() {
-        deploy(Bpmn.createExecutableProcess("attention").camundaHistoryTimeToLive(1)
-                .startEvent().userTask("look").endEvent().done());
-        engine.getRuntimeService().startProcessInstanceByKey("attention", "delivery-1");
-        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("delivery-1")
-                .singleResult().getId());
-        verify(inbox, never()).notAwaitedAfterCommit(org.mockito.ArgumentMatchers.anyString());
     }
 }
