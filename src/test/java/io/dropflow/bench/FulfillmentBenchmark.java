@@ -148,9 +148,15 @@ public final class FulfillmentBenchmark {
             System.exit(1);
             return;
         }
-        others.forEach(ConfigurableApplicationContext::close);
-        app.close();
-        partner.shutdownNow();
+        // -Dbench.plain-beside-app=true: the plain engine's phase runs while Dropflow's application is still
+        // up (idle: its job executor, scheduled work and heap stay), to tell what the application's mere
+        // presence costs the same engine from what Dropflow adds to each command.
+        boolean besideApp = Boolean.getBoolean("bench.plain-beside-app");
+        if (!besideApp) {
+            others.forEach(ConfigurableApplicationContext::close);
+            app.close();
+            partner.shutdownNow();
+        }
 
         // The same skeleton on a plain engine with Dropflow's engine settings.
         Result plain;
@@ -162,7 +168,8 @@ public final class FulfillmentBenchmark {
         try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings, PLAIN_JOBS)) {
             runSkeleton(plainEngine.engine(), plainUrl, Math.max(warmup, 200), clients); // as inside Dropflow
             plain = runSkeleton(plainEngine.engine(), plainUrl, skeletonInstances, clients);
-            print("skeleton on a plain engine", skeletonInstances, plain);
+            print("skeleton on a plain engine" + (besideApp ? " beside Dropflow's idle application" : ""),
+                    skeletonInstances, plain);
         } catch (Exception | AssertionError failure) {
             failure.printStackTrace();
             System.exit(1);
