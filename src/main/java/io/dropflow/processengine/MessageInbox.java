@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
@@ -53,6 +54,7 @@ public class MessageInbox {
     private final InboxMessages messages;
     private final PendingMessages pendingMessages;
     private final RuntimeService runtime;
+    private final HistoryService history;
     private final ObjectMapper json;
     private final TransactionTemplate newTransaction;
     private final TransactionTemplate transaction;
@@ -61,7 +63,8 @@ public class MessageInbox {
     private final Duration sweepInterval;
     private final Clock clock;
 
-    MessageInbox(InboxMessages messages, PendingMessages pendingMessages, RuntimeService runtime, ObjectMapper json,
+    MessageInbox(InboxMessages messages, PendingMessages pendingMessages, RuntimeService runtime, HistoryService history,
+            ObjectMapper json,
             PlatformTransactionManager transactions, @Value("${dropflow.inbox.expire-after}") Duration expireAfter,
             @Value("${dropflow.inbox.sweep-enabled:true}") boolean sweepEnabled,
             @Value("${dropflow.inbox.redelivery-interval}") Duration sweepInterval, Clock clock) {
@@ -70,6 +73,7 @@ public class MessageInbox {
         this.messages = messages;
         this.pendingMessages = pendingMessages;
         this.runtime = runtime;
+        this.history = history;
         this.json = json;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -88,6 +92,12 @@ public class MessageInbox {
 
     private boolean processRuns(String businessKey) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0;
+    }
+
+    /** No instance with the business key runs, and one with it has ended. */
+    private boolean processEnded(String businessKey) {
+        return !processRuns(businessKey)
+                && history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).finished().count() > 0;
     }
 
     /** A message for the engine; correlationVar/Value narrow it to the instance waiting for this very object. */
@@ -365,6 +375,14 @@ public class MessageInbox {
                 return false;
             }
             if (!someoneWaitsFor(m)) {
+                if (processEnded(m.getBusinessKey())) {
+                    // Came after its process ended (or its end's look missed it: committed a moment after
+                    // that look, or the node died before marking it): it will never be awaited.
+                    m.notAwaited();
+                    log.info("Inbox message {} ({} for {}) not awaited: its process had ended", id, m.getMessageName(),
+                            m.getBusinessKey());
+                    return false;
+                }
                 if (sweeping) {
                     m.notAwaitedYet(clock.instant(), sweepInterval, LONGEST_SWEEP_INTERVAL);
                 }
