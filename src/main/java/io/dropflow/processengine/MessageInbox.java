@@ -265,11 +265,7 @@ public class MessageInbox {
         afterCommit(() -> {
             List<Long> ids = beingDelivered.containsKey(businessKey) ? messages.pendingIdsFor(businessKey) : pending;
             for (Long id : ids) {
-                endIfPending(id, m -> {
-                    m.notAwaited();
-                    log.info("Inbox message {} ({} for {}) not awaited: its process ended without waiting for it",
-                            m.getId(), m.getMessageName(), m.getBusinessKey());
-                });
+                endIfPending(id, m -> notAwaited(m, "its process ended without waiting for it"));
             }
         });
     }
@@ -333,6 +329,12 @@ public class MessageInbox {
         }
     }
 
+    /** Marks the message NOT_AWAITED (its process will never wait for it), saying why. */
+    private static void notAwaited(InboxMessage m, String why) {
+        m.notAwaited();
+        log.info("Inbox message {} ({} for {}) not awaited: {}", m.getId(), m.getMessageName(), m.getBusinessKey(), why);
+    }
+
     /** Ends a message that is still pending, in a transaction of its own holding its row lock. */
     private void endIfPending(Long id, java.util.function.Consumer<InboxMessage> end) {
         newTransaction.executeWithoutResult(tx -> messages.lockById(id).ifPresent(m -> {
@@ -378,9 +380,7 @@ public class MessageInbox {
                 if (processEnded(m.getBusinessKey())) {
                     // Came after its process ended (or its end's look missed it: committed a moment after
                     // that look, or the node died before marking it): it will never be awaited.
-                    m.notAwaited();
-                    log.info("Inbox message {} ({} for {}) not awaited: its process had ended", id, m.getMessageName(),
-                            m.getBusinessKey());
+                    notAwaited(m, "its process had ended");
                     return false;
                 }
                 if (sweeping) {
