@@ -82,6 +82,7 @@ public final class FulfillmentBenchmark {
         Result open = null;
         double rate = 0;
         Result skeleton;
+        Result plainFirst = null;
         PlainEngineSkeleton.Settings engineSettings;
         try {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -95,6 +96,14 @@ public final class FulfillmentBenchmark {
                         other.getBean(ProcessEngine.class)).asStorefront("bench storefront " + driver.size()));
             }
             engineSettings = engineSettings(app);
+            // -Dbench.plain-first=true: the plain engine's phase runs before any of Dropflow's work (its
+            // application up and idle), so that the JIT has compiled the engine for the plain engine's
+            // skeleton alone: tells a cost of running second (or first) from a cost of Dropflow's.
+            if (Boolean.getBoolean("bench.plain-first")) {
+                String dropflowUrl = jdbcUrl;
+                plainFirst = runPlain(engineSettings, warmup, clients, skeletonInstances, " first, beside Dropflow's idle application");
+                Cpu.ofServer(dropflowUrl);
+            }
 
             System.out.printf(Locale.ROOT, "Dropflow benchmark: %d orders (+%d warm-up), %d intake clients, %d cores, %d node(s); %s%n",
                     orders, warmup, clients, Runtime.getRuntime().availableProcessors(), nodes, engineSettings);
@@ -139,6 +148,11 @@ public final class FulfillmentBenchmark {
                                 + "intake p50 %.1f ms, p99 %.1f ms (open loop)%n", openOrders, rate, open.seconds,
                         openOrders / open.seconds, open.p50, open.p99);
             }
+            // -Dbench.skeleton-again=true: the skeleton inside Dropflow once more, after Dropflow's orders.
+            if (Boolean.getBoolean("bench.skeleton-again")) {
+                print("skeleton in Dropflow, again after its orders", skeletonInstances,
+                        runSkeleton(engine, jdbcUrl, skeletonInstances, clients));
+            }
 
         } catch (Exception | AssertionError failure) {
             failure.printStackTrace();
@@ -159,22 +173,8 @@ public final class FulfillmentBenchmark {
         }
 
         // The same skeleton on a plain engine with Dropflow's engine settings.
-        Result plain;
-        // On a PostgreSQL server of its own, started now: nothing of Dropflow's run (its dirty buffers,
-        // checkpoints, autovacuum) is on the plain engine's bill.
-        String plainUrl = TestPostgres.newServer().getJdbcUrl("postgres", "postgres");
-        jdbcUrl = plainUrl;
-        postmaster = -1; // PostgreSQL's CPU is now that server's
-        try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings, PLAIN_JOBS)) {
-            runSkeleton(plainEngine.engine(), plainUrl, Math.max(warmup, 200), clients); // as inside Dropflow
-            plain = runSkeleton(plainEngine.engine(), plainUrl, skeletonInstances, clients);
-            print("skeleton on a plain engine" + (besideApp ? " beside Dropflow's idle application" : ""),
-                    skeletonInstances, plain);
-        } catch (Exception | AssertionError failure) {
-            failure.printStackTrace();
-            System.exit(1);
-            return;
-        }
+        Result plain = plainFirst != null ? plainFirst : runPlain(engineSettings, warmup, clients, skeletonInstances,
+                besideApp ? " beside Dropflow's idle application" : "");
 
         double ratio = (orders / dropflow.seconds) / (skeletonInstances / skeleton.seconds);
         System.out.println("targets (issue 18):");
@@ -196,6 +196,23 @@ public final class FulfillmentBenchmark {
                 + "heap < 512 MiB)");
         System.out.printf(Locale.ROOT, "ratio=%.3f%n", ratio);
         System.exit(0);
+    }
+
+    /** The skeleton on a plain engine, on a PostgreSQL server of its own (nothing of Dropflow's run on its bill). */
+    private static Result runPlain(PlainEngineSkeleton.Settings engineSettings, int warmup, int clients, int instances,
+            String where) {
+        String plainUrl = TestPostgres.newServer().getJdbcUrl("postgres", "postgres");
+        Cpu.ofServer(plainUrl);
+        try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings, PLAIN_JOBS)) {
+            runSkeleton(plainEngine.engine(), plainUrl, Math.max(warmup, 200), clients); // as inside Dropflow
+            Result plain = runSkeleton(plainEngine.engine(), plainUrl, instances, clients);
+            print("skeleton on a plain engine" + where, instances, plain);
+            return plain;
+        } catch (Exception | AssertionError failure) {
+            failure.printStackTrace();
+            System.exit(1);
+            return null;
+        }
     }
 
     private static void print(String what, int instances, Result r) {
