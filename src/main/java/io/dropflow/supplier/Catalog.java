@@ -12,8 +12,11 @@ public interface Catalog {
     /** Offers of active suppliers for these SKUs. */
     List<OfferView> activeOffersFor(Collection<String> skus);
 
-    /** Everything one supplier offers. */
-    List<OfferView> offersOf(Long supplierId);
+    /**
+     * What one supplier offers of these SKUs, active or not: an offer for each SKU it offers, none for
+     * the others.
+     */
+    List<OfferView> offersOf(Long supplierId, Collection<String> skus);
 
     /** @throws io.dropflow.web.NotFound for an unknown supplier */
     SupplierView supplier(Long supplierId);

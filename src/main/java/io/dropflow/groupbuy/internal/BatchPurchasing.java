@@ -75,7 +75,7 @@ public class BatchPurchasing {
         List<GroupBuyLine> ordered = lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY);
         Map<String, Integer> pieces = new LinkedHashMap<>();
         ordered.forEach(l -> pieces.merge(l.getSku(), l.getQuantity(), Integer::sum));
-        Map<String, OfferView> offers = catalog.offersOf(purchase.getSupplierId()).stream()
+        Map<String, OfferView> offers = catalog.offersOf(purchase.getSupplierId(), pieces.keySet()).stream()
                 .collect(Collectors.toMap(OfferView::sku, Function.identity(), (a, b) -> a));
         try {
             if (pieces.isEmpty() || !offers.keySet().containsAll(pieces.keySet())) {

@@ -95,7 +95,7 @@ public class Forwarding {
     public Placed forward(Long orderId, long round, long rank, long attempt) {
         Order order = orders.byId(orderId);
         SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(rank));
-        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId()).stream()
+        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId(), order.skus()).stream()
                 .collect(Collectors.toMap(OfferView::sku, o -> o));
         List<Purchasing.Line> lines = order.getLines().stream()
                 .map(l -> {

@@ -70,8 +70,9 @@ public class ReturnIntake {
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
         List<CaseLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
-        if (request.wish() == ReturnWish.EXCHANGE && catalog.offersOf(po.supplierId()).stream()
-                .noneMatch(o -> o.sku().equals(request.exchangeSku()))) {
+        if (request.wish() == ReturnWish.EXCHANGE
+                && (request.exchangeSku() == null
+                        || catalog.offersOf(po.supplierId(), List.of(request.exchangeSku())).isEmpty())) {
             throw new InvalidReturnException(po.supplierCode() + ", who shipped the order, does not offer "
                     + request.exchangeSku() + " to exchange for");
         }
@@ -112,8 +113,8 @@ public class ReturnIntake {
 
     /** The line's category in its supplier's catalog: return-policy.dmn judges each line by its own. */
     private String productCategory(PurchaseOrderView po, String sku) {
-        return catalog.offersOf(po.supplierId()).stream()
-                .filter(o -> o.sku().equals(sku)).map(OfferView::category).findFirst().orElse("general");
+        return catalog.offersOf(po.supplierId(), List.of(sku)).stream()
+                .map(OfferView::category).findFirst().orElse("general");
     }
 
     /** Every line exists, and no piece is returned twice (open or completed returns count, refused ones not). */

@@ -7,6 +7,7 @@ import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +34,19 @@ class CatalogService implements Catalog {
     @Override
     @Transactional(readOnly = true)
     public List<OfferView> activeOffersFor(Collection<String> skus) {
-        return offers.findActiveBySkuIn(skus).stream().map(SupplierOffer::view).toList();
+        // A query per SKU (an order has a few), each through ix_supplier_offer_sku with a translation
+        // Hibernate keeps: a list parameter was translated to SQL again at every call.
+        return skus.stream().distinct().flatMap(sku -> offers.findActiveBySku(sku).stream())
+                .map(SupplierOffer::view).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<OfferView> offersOf(Long supplierId) {
-        return offers.findBySupplierId(supplierId).stream().map(SupplierOffer::view).toList();
+    public List<OfferView> offersOf(Long supplierId, Collection<String> skus) {
+        // Only the SKUs asked for, through uq_supplier_offer: a supplier's whole catalog can be tens of
+        // thousands of offers, and one order needs a few.
+        return skus.stream().distinct().map(sku -> offers.findBySupplierIdAndSku(supplierId, sku))
+                .flatMap(Optional::stream).map(SupplierOffer::view).toList();
     }
 
     @Override

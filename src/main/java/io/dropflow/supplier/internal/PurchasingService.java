@@ -305,8 +305,7 @@ class PurchasingService implements Purchasing {
         PurchaseOrder original = read(originalPurchaseOrderId);
         String key = "DF-" + original.getOrderId() + "-RT" + returnId + "-EXCHANGE";
         return placeOnce(key, () -> {
-            SupplierOffer offer = offers.findBySupplierId(original.getSupplier().getId()).stream()
-                    .filter(o -> o.getSku().equals(exchangeSku)).findFirst()
+            SupplierOffer offer = offers.findBySupplierIdAndSku(original.getSupplier().getId(), exchangeSku)
                     .orElseThrow(() -> new SupplierRefusedException("NOT_OFFERED", original.getSupplier().getCode()
                             + " does not offer " + exchangeSku));
             PurchaseOrder exchange = new PurchaseOrder(original.getOrderId(), original.getSupplier(), key,

@@ -1,6 +1,5 @@
 package io.dropflow.supplier.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,10 +8,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SupplierOffers extends JpaRepository<SupplierOffer, Long>, JpaSpecificationExecutor<SupplierOffer> {
 
-    /** What supplier selection may choose from: offered, by an active supplier (not suspended, not an applicant). */
-    @Query("select o from SupplierOffer o join fetch o.supplier s where o.sku in :skus and o.active = true"
+    /**
+     * What supplier selection may choose from for one SKU: offered, by an active supplier (not
+     * suspended, not an applicant). One SKU, not a list: Hibernate 6.6 keeps no translation of a
+     * query with a list parameter ({@code sku in :skus}) and translated it again at every call.
+     */
+    @Query("select o from SupplierOffer o join fetch o.supplier s where o.sku = :sku and o.active = true"
             + " and s.status = io.dropflow.supplier.SupplierStatus.ACTIVE")
-    List<SupplierOffer> findActiveBySkuIn(Collection<String> skus);
+    List<SupplierOffer> findActiveBySku(String sku);
 
     @Query("select case when count(o) > 0 then true else false end from SupplierOffer o where o.sku = :sku")
     boolean existsBySku(String sku);

@@ -75,7 +75,15 @@ class ForwardingTest {
         when(orders.byId(ORDER_ID)).thenReturn(order);
         when(candidates.ranked(ORDER_ID, 1, 1)).thenReturn(
                 new SourcingCandidate(ORDER_ID, 1, 1, ACME.id(), 1, new BigDecimal("6.00")));
-        when(catalog.offersOf(ACME.id())).thenReturn(List.of(offer(ACME, "DEMO-MUG", "6.00", "2.50")));
+        acmeOffers(offer(ACME, "DEMO-MUG", "6.00", "2.50"));
+    }
+
+    /** ACME's catalog: the catalog answers with the offers for the SKUs it is asked about, as {@link Catalog} says. */
+    private void acmeOffers(io.dropflow.supplier.OfferView... catalogued) {
+        when(catalog.offersOf(eq(ACME.id()), any())).thenAnswer(asked -> {
+            java.util.Collection<String> skus = asked.getArgument(1);
+            return java.util.Arrays.stream(catalogued).filter(o -> skus.contains(o.sku())).toList();
+        });
     }
 
     /** The supplier takes the purchase order it is sent, forwarded now, due by the hours in the command. */
@@ -133,9 +141,8 @@ class ForwardingTest {
         @Test
         void aPurchaseOrderIsInTheSuppliersCurrencyNotTheOrders() {
             supplierAccepts();
-            when(catalog.offersOf(ACME.id())).thenReturn(List.of(
-                    OrderFixtures.offerIn("CNY", ACME, "DEMO-MUG", "43.20", "18.00"),
-                    OrderFixtures.offerIn("CNY", ACME, "DEMO-CUP", "20.00", "18.00")));
+            acmeOffers(OrderFixtures.offerIn("CNY", ACME, "DEMO-MUG", "43.20", "18.00"),
+                    OrderFixtures.offerIn("CNY", ACME, "DEMO-CUP", "20.00", "18.00"));
 
             forwarding.forward(ORDER_ID, 1, 1, 1);
 
@@ -149,9 +156,8 @@ class ForwardingTest {
         @Test
         void theShipByTimeIsTheLongestOfItsProductCategoriesFromTheShippingSlaTable() {
             order.addLine("DEMO-VASE", 1, new BigDecimal("30.00"));
-            when(catalog.offersOf(ACME.id())).thenReturn(List.of(
-                    offer(ACME, "DEMO-MUG", "6.00", "2.50", 10, "DE", "kitchen"),
-                    offer(ACME, "DEMO-VASE", "9.00", "4.00", 10, "DE", "fragile")));
+            acmeOffers(offer(ACME, "DEMO-MUG", "6.00", "2.50", 10, "DE", "kitchen"),
+                    offer(ACME, "DEMO-VASE", "9.00", "4.00", 10, "DE", "fragile"));
             supplierAccepts();
 
             forwarding.forward(ORDER_ID, 1, 1, 1);

@@ -1,0 +1,84 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.OfferView;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The catalog's lookups on its tables: what an order, a return or a group buy asks of it. */
+@DropflowTest
+class CatalogServiceTest {
+
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Suppliers suppliers;
+    @Autowired
+    SupplierOffers offers;
+    @Autowired
+    TransactionTemplate transaction;
+
+    /** SKUs of this test alone: the application's database is shared by the tests. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String mug = "MUG-" + run;
+    private final String cup = "CUP-" + run;
+    private final String vase = "VASE-" + run;
+    private Supplier acme;
+    private Supplier dormant;
+
+    @BeforeEach
+    void catalogue() {
+        transaction.executeWithoutResult(tx -> {
+            acme = suppliers.save(new Supplier("ACME-" + run, "Acme", "EU", 80));
+            dormant = suppliers.save(new Supplier("DORMANT-" + run, "Dormant", "EU", 90));
+            offers.save(offer(acme, mug, "AC-MUG"));
+            offers.save(offer(acme, cup, "AC-CUP"));
+            SupplierOffer withdrawn = offer(acme, vase, "AC-VASE");
+            withdrawn.change(new OfferTerms("AC-VASE", new BigDecimal("9.00"), "EUR", new BigDecimal("2.00"), 100, "DE", 48,
+                    "general", false), Instant.now());
+            offers.save(withdrawn);
+            offers.save(offer(dormant, mug, "DO-MUG"));
+            dormant.suspend("late shipments", Instant.now());
+        });
+    }
+
+    @Test
+    void aSuppliersOffersAreTheOnesAskedForEachOnceWithdrawnOnesIncluded() {
+        List<OfferView> found = catalog.offersOf(acme.getId(), List.of(mug, vase, mug, "NOT-" + run));
+
+        assertThat(found).extracting(OfferView::sku).containsExactly(mug, vase);
+        assertThat(found).extracting(OfferView::supplierSku).containsExactly("AC-MUG", "AC-VASE");
+        assertThat(catalog.offersOf(acme.getId(), List.of())).isEmpty();
+        assertThat(catalog.offersOf(dormant.getId(), List.of(cup))).isEmpty();
+    }
+
+    @Test
+    void selectionChoosesFromActiveOffersOfActiveSuppliersEachOnce() {
+        List<OfferView> found = catalog.activeOffersFor(List.of(mug, cup, vase, cup));
+
+        assertThat(found).extracting(o -> o.supplier().code() + " " + o.sku())
+                .containsExactlyInAnyOrder(acme.getCode() + " " + mug, acme.getCode() + " " + cup);
+    }
+
+    @Test
+    void aSuppliersOffersAreFoundAgainOnceItIsActiveAgain() {
+        transaction.executeWithoutResult(tx -> suppliers.findById(dormant.getId()).orElseThrow().reactivate(Instant.now()));
+
+        assertThat(catalog.activeOffersFor(List.of(mug))).extracting(o -> o.supplier().code())
+                .containsExactlyInAnyOrder(acme.getCode(), dormant.getCode());
+    }
+
+    private static SupplierOffer offer(Supplier supplier, String sku, String supplierSku) {
+        return new SupplierOffer(supplier, sku, supplierSku, new BigDecimal("6.00"), new BigDecimal("2.50"), "EUR", 100,
+                "DE", 48);
+    }
+}
