@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 
 /**
  * The benchmark's yardstick for the engine inside Dropflow: a plain Camunda engine outside Spring
- * (JDBC transactions, no Dropflow beans; it writes history as Dropflow's does, and JobsDone counts its jobs) on its own database of the same embedded
- * PostgreSQL server, with the same history level and history writers (Dropflow's {@code HistoryKept}),
+ * (JDBC transactions, no Dropflow beans; it writes history as Dropflow's does, and JobsDone counts its jobs) on an embedded
+ * PostgreSQL server of its own, with the same history level and history writers (Dropflow's {@code HistoryKept}),
  * the same entity manager (Dropflow's {@code EntityIdCheck}), the same engine metrics (on or off) and
  * job-success counting (Dropflow's {@code JobSuccessMetric}),
  * job-executor threads, acquisition settings (by priority or not),

@@ -34,8 +34,9 @@ class CatalogService implements Catalog {
     @Override
     @Transactional(readOnly = true)
     public List<OfferView> activeOffersFor(Collection<String> skus) {
-        // A query per SKU (an order has a few), each through ix_supplier_offer_sku with a translation
-        // Hibernate keeps: a list parameter was translated to SQL again at every call.
+        // A query per SKU, each through ix_supplier_offer_sku with a translation Hibernate keeps: a list
+        // parameter was translated to SQL again at every call. An order has a few SKUs; a group-buy batch
+        // at its cutoff asks for each of its SKUs once.
         return skus.stream().distinct().flatMap(sku -> offers.findActiveBySku(sku).stream())
                 .map(SupplierOffer::view).toList();
     }
