@@ -62,8 +62,7 @@ public final class DeadlineStormBenchmark {
 
             // Every deadline (24 SLA hours) and reminder (18) is now due: move the engine clock a day and an hour on.
             FulfillmentBenchmark.statements(jdbcUrl, "reset", 0, "deadline");
-            FulfillmentBenchmark.Cpu.ofServer(jdbcUrl);
-            FulfillmentBenchmark.Cpu cpuBefore = FulfillmentBenchmark.Cpu.now();
+            FulfillmentBenchmark.Cpu cpuBefore = FulfillmentBenchmark.Cpu.now(jdbcUrl);
             Date jump = ClockUtil.offset(Duration.ofHours(25).toMillis());
             long storm = System.nanoTime();
             if (Boolean.getBoolean("bench.plans")) {
@@ -77,7 +76,7 @@ public final class DeadlineStormBenchmark {
                     .processDefinitionKey(io.dropflow.order.process.ConsumerDelayNoticeProcess.PROCESS_KEY).finished().count(),
                     orders, "delay notices sent");
             double told = (System.nanoTime() - storm) / 1e9;
-            FulfillmentBenchmark.Cpu cpu = FulfillmentBenchmark.Cpu.now().minus(cpuBefore);
+            FulfillmentBenchmark.Cpu cpu = FulfillmentBenchmark.Cpu.now(jdbcUrl).minus(cpuBefore);
 
             List<Double> lags = new ArrayList<>();
             for (Task task : engine.getTaskService().createTaskQuery().taskDefinitionKey("user_sla_ship_by_breach").list()) {

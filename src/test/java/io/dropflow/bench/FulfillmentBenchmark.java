@@ -151,25 +151,20 @@ public final class FulfillmentBenchmark {
             // other on average; target 2 compares the two rounds of each. A phase's place in the run moved
             // its cost by more than Dropflow adds to the engine, and the plain engine used to run last
             // (docs/performance.md, eighteenth round).
-            String dropflowUrl = jdbcUrl;
             String plainUrl = TestPostgres.newServer().getJdbcUrl("postgres", "postgres");
             try (PlainEngineSkeleton plainEngine = new PlainEngineSkeleton(plainUrl, engineSettings, PLAIN_JOBS)) {
-                Cpu.ofServer(plainUrl);
                 runSkeleton(plainEngine.engine(), plainUrl, Math.max(warmup, 200), clients);
                 List<Result> dropflowRounds = new java.util.ArrayList<>();
                 List<Result> plainRounds = new java.util.ArrayList<>();
                 for (boolean onPlain : new boolean[] {true, false, false, true}) {
-                    String url = onPlain ? plainUrl : dropflowUrl;
-                    Cpu.ofServer(url);
-                    Result round = runSkeleton(onPlain ? plainEngine.engine() : engine, url, skeletonInstances, clients);
+                    Result round = onPlain ? runSkeleton(plainEngine.engine(), plainUrl, skeletonInstances, clients)
+                            : runSkeleton(engine, jdbcUrl, skeletonInstances, clients);
                     (onPlain ? plainRounds : dropflowRounds).add(round);
                     print(onPlain ? "skeleton on a plain engine, round " + plainRounds.size()
                             : "skeleton in Dropflow, round " + (dropflowRounds.size() + 1), skeletonInstances, round);
                 }
                 skeleton = Result.together(dropflowRounds);
                 plain = Result.together(plainRounds);
-            } finally {
-                Cpu.ofServer(dropflowUrl);
             }
 
         } catch (Exception | AssertionError failure) {
@@ -336,30 +331,28 @@ public final class FulfillmentBenchmark {
             return new Cpu(jvm - before.jvm, postgres - before.postgres);
         }
 
-        /** From now on, PostgreSQL's CPU is that of the server behind {@code url}. */
-        static void ofServer(String url) {
-            jdbcUrl = url;
-            postmaster = -1;
-        }
-
-        static Cpu now() {
+        /** This JVM's CPU so far, and that of the PostgreSQL server behind {@code url}. */
+        static Cpu now(String url) {
             double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-            return new Cpu(jvm, postgresCpuSeconds());
+            return new Cpu(jvm, postgresCpuSeconds(url));
         }
     }
 
-    /** utime + stime (and those of waited-for children) of the postmaster and its live children. */
-    private static long postmaster = -1;
+    /** Each server's postmaster, by its JDBC URL. */
+    private static final Map<String, Long> postmasters = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static double postgresCpuSeconds() {
+    /** utime + stime (and those of waited-for children) of the server's postmaster and its live children. */
+    private static double postgresCpuSeconds(String url) {
         try {
-            if (postmaster < 0) {
-                try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+            Long postmaster = postmasters.get(url);
+            if (postmaster == null) {
+                try (var c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
                         var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
                     rs.next();
                     postmaster = ppid(rs.getLong(1));
                 }
+                postmasters.put(url, postmaster);
             }
             long ticks = 0;
             try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
@@ -467,7 +460,7 @@ public final class FulfillmentBenchmark {
         compiled();
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
-        Cpu cpuBefore = Cpu.now();
+        Cpu cpuBefore = Cpu.now(jdbcUrl);
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "order_fulfillment");
         long start = System.nanoTime();
@@ -483,7 +476,7 @@ public final class FulfillmentBenchmark {
         awaitEnded(engine, "order_fulfillment", endedBefore + orders);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
-                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now().minus(cpuBefore));
+                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now(jdbcUrl).minus(cpuBefore));
     }
 
     private static Result runSkeleton(ProcessEngine engine, String jdbcUrl, int instances, int clients) throws Exception {
@@ -491,7 +484,7 @@ public final class FulfillmentBenchmark {
         compiled();
         DatabaseWork dbBefore = databaseWork(jdbcUrl);
         long ownBefore = ownQueries.get();
-        Cpu cpuBefore = Cpu.now();
+        Cpu cpuBefore = Cpu.now(jdbcUrl);
         long jobsBefore = successfulJobs(engine);
         long endedBefore = ended(engine, "bench_skeleton");
         long start = System.nanoTime();
@@ -500,7 +493,7 @@ public final class FulfillmentBenchmark {
         awaitEnded(engine, "bench_skeleton", endedBefore + instances);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(seconds, successfulJobs(engine) - jobsBefore, BenchApp.percentile(latencies, 50), BenchApp.percentile(latencies, 99),
-                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now().minus(cpuBefore));
+                withoutOwnQueries(databaseWork(jdbcUrl).minus(dbBefore), ownBefore), Cpu.now(jdbcUrl).minus(cpuBefore));
     }
 
     private static void awaitEnded(ProcessEngine engine, String key, long target) throws InterruptedException {
