@@ -59,8 +59,7 @@ public class DemoCatalog {
 
     private void offer(Supplier supplier, String sku, String supplierSku, String price, String shipping,
             String currency, int stock, String region, int shipByHours, String category) {
-        boolean exists = offers.findBySupplierId(supplier.getId()).stream().anyMatch(o -> o.getSku().equals(sku));
-        if (!exists) {
+        if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isEmpty()) {
             offers.save(new SupplierOffer(supplier, sku, supplierSku, new BigDecimal(price), new BigDecimal(shipping),
                     currency, stock, region, shipByHours).inCategory(category));
         }

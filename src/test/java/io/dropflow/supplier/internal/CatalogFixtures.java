@@ -31,7 +31,7 @@ public class CatalogFixtures {
     public void offer(String supplierCode, String sku, String supplierSku, String supplyPrice, String shippingCost,
             String shipFrom, int shipByHours, String category) {
         Supplier supplier = suppliers.findByCode(supplierCode).orElseThrow();
-        if (offers.findBySupplierId(supplier.getId()).stream().noneMatch(o -> o.getSku().equals(sku))) {
+        if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isEmpty()) {
             offer(supplier, sku, supplierSku, supplyPrice, shippingCost, shipFrom, shipByHours, category);
         }
     }
