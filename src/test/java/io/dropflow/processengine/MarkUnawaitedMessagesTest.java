@@ -39,21 +39,23 @@ class MarkUnawaitedMessagesTest {
         return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1);
     }
 
-    /** Deploys the model, starts it under {@code businessKey} and ends it with {@code message}. */
-    private void endWithMessage(BpmnModelInstance model, String businessKey, String message) {
+    /** Deploys the model and starts its process under {@code businessKey}. */
+    private void start(BpmnModelInstance model, String businessKey) {
         engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
         String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
                 .getId();
         engine.getRuntimeService().startProcessInstanceByKey(process, businessKey);
+    }
+
+    /** Deploys the model, starts it under {@code businessKey} and ends it with {@code message}. */
+    private void endWithMessage(BpmnModelInstance model, String businessKey, String message) {
+        start(model, businessKey);
         engine.getRuntimeService().correlateMessage(message, businessKey);
     }
 
     /** Deploys the model, starts it under {@code businessKey} and ends it by completing its one task. */
     private void endByCompletingItsTask(BpmnModelInstance model, String businessKey) {
-        engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deploy();
-        String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
-                .getId();
-        engine.getRuntimeService().startProcessInstanceByKey(process, businessKey);
+        start(model, businessKey);
         engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
                 .singleResult().getId());
     }
