@@ -44,7 +44,7 @@ public class GroupBuyOrder {
     @Version
     private long version;
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @JoinColumn(name = "group_buy_order_id", nullable = false)
+    @JoinColumn(name = "group_buy_order_id", nullable = false, updatable = false)
     @OrderBy("lineNo, id")
     private List<GroupBuyLine> lines = new ArrayList<>();
 

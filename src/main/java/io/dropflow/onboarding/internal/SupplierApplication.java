@@ -75,7 +75,7 @@ public class SupplierApplication {
     @Version
     private long version;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "application_id", nullable = false)
+    @JoinColumn(name = "application_id", nullable = false, updatable = false)
     @OrderBy("lineNo")
     private List<ApplicationOffer> offers = new ArrayList<>();
 

@@ -62,7 +62,7 @@ public class Order {
     @jakarta.persistence.Transient
     private OrderStatus reachedStatus;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "order_id", nullable = false)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 

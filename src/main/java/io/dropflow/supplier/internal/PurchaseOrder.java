@@ -70,7 +70,7 @@ class PurchaseOrder {
     private Instant createdAt;
     private Instant updatedAt;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "purchase_order_id", nullable = false)
+    @JoinColumn(name = "purchase_order_id", nullable = false, updatable = false)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
 
     protected PurchaseOrder() {
