@@ -223,7 +223,11 @@ class ModelQualityTest {
         }
     }
 
-    /** A deadline is drawn (a boundary timer an analyst sees and edits), never a timeout task listener. */
+    /**
+     * A deadline is drawn (a boundary timer an analyst sees and edits), never a timeout task listener.
+     * The one timeout listener allowed is none: the form's facts written at once after the task exists
+     * ({@code ${prepareTaskForm}} after {@code PT0S}, ADR 22).
+     */
     @ParameterizedTest
     @MethodSource("models")
     void deadlinesAreBoundaryTimersNotTimeoutListeners(Path model) {
@@ -231,11 +235,18 @@ class ModelQualityTest {
         for (UserTask task : read(model).getModelElementsByType(UserTask.class)) {
             if (task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
                     .filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()))) {
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l))) {
                 hidden.add(task.getId());
             }
         }
         assertThat(hidden).as("user tasks with a timeout listener as deadline in " + model).isEmpty();
+    }
+
+    private static boolean preparesTheFormAtOnce(CamundaTaskListener listener) {
+        return "${prepareTaskForm}".equals(listener.getCamundaDelegateExpression())
+                && listener.getTimeouts().stream().allMatch(timer -> timer.getTimeDuration() != null
+                        && "PT0S".equals(timer.getTimeDuration().getTextContent().trim())
+                        && timer.getTimeDate() == null && timer.getTimeCycle() == null);
     }
 
     /** No rule hides on a sequence flow: a listener there (its event is "take") is a visible step or a decision output instead. */

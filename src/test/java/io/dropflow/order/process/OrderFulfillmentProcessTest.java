@@ -684,7 +684,33 @@ class OrderFulfillmentProcessTest {
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
+            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the task's form facts, written right after it
             return order;
+        }
+
+        @Test
+        void theOperatorsTaskComesInTheDeadlinesTransactionAndItsFormsFactsRightAfterItAtTheNoticesPriority() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+            Job deadline = dropflow.timer(order, SHIP_BY_DEADLINE.id());
+
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+
+            Task task = task(order);
+            assertThat(task.getTaskDefinitionKey()).isEqualTo(DECIDE_SHIP_BY_BREACH.id());
+            assertThat(dropflow.facts(task)).as("not yet: they are not written in the deadline's transaction").isEmpty();
+            Job facts = dropflow.timer(order, DECIDE_SHIP_BY_BREACH.id());
+            assertThat(facts.getDuedate()).as("due at once").isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+            assertThat(facts.getPriority()).as("after every due deadline, like the consumer's notice")
+                    .isEqualTo(delayNotice(order).getPriority()).isLessThan(deadline.getPriority());
+            assertThat(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) facts).isExclusive())
+                    .as("acquired by priority, not run at once in the deadline's thread").isFalse();
+
+            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id());
+
+            assertThat(dropflow.facts(task(order))).containsEntry("lateSupplier", "Acme Homeware (ACME)")
+                    .containsKey("history");
+            assertThat(dropflow.timer(order, DECIDE_SHIP_BY_BREACH.id())).as("written once").isNull();
+            assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
         }
 
         @Test
