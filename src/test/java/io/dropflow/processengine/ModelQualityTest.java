@@ -127,7 +127,7 @@ class ModelQualityTest {
         if (wait instanceof UserTask task) {
             boolean timeoutListener = task.getExtensionElements() != null && task.getExtensionElements()
                     .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()));
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l));
             if (timeoutListener || timerOn(boundaries, task)) {
                 return true;
             }
@@ -400,6 +400,7 @@ class ModelQualityTest {
     /** The five rules of issue 16 refuse what they are for (a model breaking each of them once). */
     @org.junit.jupiter.api.Test
     void theLayoutAndDeadlineRulesRefuseAModelThatBreaksThem() {
+        // Its task hides a deadline of PT4H in a timeout listener, with the delegate that may write a form at once (PT0S).
         Path bad = Path.of("src", "test", "resources", "gate", "breaks-every-layout-rule.bpmn");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> deadlinesAreBoundaryTimersNotTimeoutListeners(bad))
                 .hasMessageContaining("user_decide");

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * The facts an operator's form shows about an order ({@link FormFacts}): the order itself, its
  * history as rows, and for a missed deadline the late supplier and who could take over. The process
- * carries ids only; these are read when the task is created.
+ * carries ids only; these are read when the task is created (for a missed deadline, just after it:
+ * ADR 22).
  */
 @Service
 public class OrderTaskFacts {

@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On task creation, puts the facts about the order and its history, and for a missed deadline the
- * late supplier's, into the task's {@link FormFacts} ({@link OrderTaskFacts}), so the operator's
- * form shows them without the process carrying business data.
+ * Puts the facts about the order and its history, and for a missed deadline the late supplier's,
+ * into the task's {@link FormFacts} ({@link OrderTaskFacts}), so the operator's form shows them
+ * without the process carrying business data. On task creation, except on "Decide on missed
+ * ship-by deadline", where a timeout listener due at once runs it just after the task exists, in
+ * a job of its own (ADR 22): the facts are then as of that moment.
  */
 @Component("prepareTaskForm")
 class PrepareTaskForm implements TaskListener {

@@ -828,6 +828,23 @@ class OrderFulfillmentProcessTest {
         }
 
         @Test
+        void anOperatorWhoDecidesBeforeTheFactsCameIsHeardAndTheFactsJobGoesWithTheTask() {
+            long order = acceptedOrder("DEMO-MUG", "ACME");
+            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+            dropflow.runJobs(order);
+            assertThat(dropflow.timer(order, DECIDE_SHIP_BY_BREACH.id())).as("facts not written yet").isNotNull();
+
+            complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
+
+            assertThat(dropflow.process(order)).hasPassed(EXTEND_SHIP_BY_DEADLINE.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            assertThat(dropflow.timer(order, DECIDE_SHIP_BY_BREACH.id())).as("ended with its task").isNull();
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                    .as("no scorecard recorded: the form showed none")
+                    .noneMatch(what -> what.startsWith("Decided with the late supplier"));
+        }
+
+        @Test
         void atTheDeadlineTheConsumerIsToldAndAnOperatorDecides() {
             long order = missedDeadline("DEMO-MUG", "ACME");
 
