@@ -680,11 +680,17 @@ class OrderFulfillmentProcessTest {
 
         /** The deadline passes: the consumer is told (a job) and the operator's task appears. */
         private long missedDeadline(String sku, String supplierCode) {
+            long order = deadlinePassed(sku, supplierCode);
+            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the task's form facts, written right after it
+            return order;
+        }
+
+        /** The deadline passed: the operator's task is there, its form's facts not yet. */
+        private long deadlinePassed(String sku, String supplierCode) {
             long order = acceptedOrder(sku, supplierCode);
             dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
             dropflow.runJobs(order);
             assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
-            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the task's form facts, written right after it
             return order;
         }
 
@@ -829,9 +835,7 @@ class OrderFulfillmentProcessTest {
 
         @Test
         void anOperatorWhoDecidesBeforeTheFactsCameIsHeardAndTheFactsJobGoesWithTheTask() {
-            long order = acceptedOrder("DEMO-MUG", "ACME");
-            dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
-            dropflow.runJobs(order);
+            long order = deadlinePassed("DEMO-MUG", "ACME");
             assertThat(dropflow.timer(order, DECIDE_SHIP_BY_BREACH.id())).as("facts not written yet").isNotNull();
 
             complete(order, Map.of("slaDecision", "extend", "extendByHours", 12L));
