@@ -53,8 +53,9 @@ final class DropflowNode {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The quick compiler only (C1): a node lives one or two minutes, too short for the optimising
                 // compiler's work to pay back on 2 cores. ClusterIT, back to back: 104.4 and 98.9 s with the
-                // JVM's default, 86.2 and 86.4 s with C1 only (docs/adr/0010-test-pyramid.md).
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.dropflow.DropflowApplication",
+                // JVM's default, 86.2 and 86.4 s with C1 only (docs/adr/0010-test-pyramid.md). C1 only reserves
+                // 48 MB for compiled code, too little for a Dropflow application: 256 MB as the test JVMs.
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-cp", classpath, "io.dropflow.DropflowApplication",
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--camunda.bpm.process-engine-name=" + name.replaceAll("[^A-Za-z0-9]", ""),
                 // The job log then says which node executed each job.

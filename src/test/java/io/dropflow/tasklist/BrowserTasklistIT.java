@@ -155,8 +155,10 @@ class BrowserTasklistIT {
             Files.writeString(SCREENSHOTS.resolve("zh-failure.html"), browser.getPageSource());
             throw e;
         } finally {
-            browser.quit();
+            // The English browser first: a failing quit must not leave the next test a browser that is gone.
+            WebDriver chinese = browser;
             browser = english;
+            chinese.quit();
         }
     }
 
