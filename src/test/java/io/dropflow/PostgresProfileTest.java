@@ -33,6 +33,13 @@ class PostgresProfileTest {
         env.put("DROPFLOW_ADMIN_USER", "owner");
         env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
+        env.put("DROPFLOW_PUBLIC_BASE_URL", "https://dropflow.owner.example");
+        env.put("DROPFLOW_SELLER_NAME", "Owner Goods");
+        env.put("DROPFLOW_SELLER_RETURN_ADDRESS", "Hafenstrasse 3, 20457 Hamburg, DE");
+        env.put("DROPFLOW_QUALITY_CHECK_LINE1", "Hafenstrasse 3");
+        env.put("DROPFLOW_QUALITY_CHECK_POSTAL_CODE", "20457");
+        env.put("DROPFLOW_QUALITY_CHECK_CITY", "Hamburg");
+        env.put("DROPFLOW_QUALITY_CHECK_COUNTRY", "DE");
         env.put("DROPFLOW_SHOPIFY_SHOP", "owner.myshopify.com");
         env.put("DROPFLOW_SHOPIFY_CLIENT_ID", "shop-client");
         env.put("DROPFLOW_SHOPIFY_CLIENT_SECRET", "shop-secret");
@@ -54,6 +61,8 @@ class PostgresProfileTest {
             assertThat(engine.getIdentityService().createUserQuery().list()).extracting(User::getId)
                     .containsExactly("owner");
             assertThat(app.getBean(io.dropflow.supplier.internal.CatalogFixtures.class).suppliers()).isZero();
+            assertThat(app.getEnvironment().getProperty("dropflow.onboarding.quality-check.name"))
+                    .isEqualTo("Owner Goods quality check");
 
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             assertThat(get(port, "/api/orders/1", "owner", "correct-horse-battery")).isEqualTo(404);
@@ -85,6 +94,27 @@ class PostgresProfileTest {
         assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_WEBHOOK_TOKEN");
     }
 
+    /** Partners and suppliers would be sent links to localhost: the public root URL has no default in production. */
+    @Test
+    void refusesToStartWithoutThePublicBaseUrl() {
+        Map<String, String> env = environment();
+        env.remove("DROPFLOW_PUBLIC_BASE_URL");
+
+        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_PUBLIC_BASE_URL");
+    }
+
+    /** The demo's made-up sender and sample address would be printed on real labels: production has none. */
+    @Test
+    void refusesToStartWithoutTheSellersOwnAddresses() {
+        Map<String, String> noSender = environment();
+        noSender.remove("DROPFLOW_SELLER_RETURN_ADDRESS");
+        assertThatThrownBy(() -> start(noSender).close()).hasStackTraceContaining("DROPFLOW_SELLER_RETURN_ADDRESS");
+
+        Map<String, String> noSampleAddress = environment();
+        noSampleAddress.remove("DROPFLOW_QUALITY_CHECK_CITY");
+        assertThatThrownBy(() -> start(noSampleAddress).close()).hasStackTraceContaining("DROPFLOW_QUALITY_CHECK_CITY");
+    }
+
     /**
      * Outside the demo profile nothing fakes a partner: an active supplier no adapter serves, and a
      * Shopify shop without its secret, stop the start with one message that names both and the
@@ -99,9 +129,14 @@ class PostgresProfileTest {
             statement.execute("insert into supplier (code, name, region, score) values ('UNBOUND', 'Unbound Goods', 'CN', 80)");
         }
         env.remove("DROPFLOW_SHOPIFY_CLIENT_SECRET");
+        // A binding file that names environment variables nobody set: Spring binds "${...}" as it is.
+        env.put("dropflow.suppliers.http.ACME.base-url", "https://api.acme.example/dropflow/v1");
+        env.put("dropflow.suppliers.http.ACME.token", "${DROPFLOW_SUPPLIER_ACME_TOKEN}");
+        env.put("dropflow.suppliers.http.ACME.webhook-secret", "${DROPFLOW_SUPPLIER_ACME_WEBHOOK_SECRET}");
 
         assertThatThrownBy(() -> start(env).close())
-                .hasStackTraceContaining("Dropflow will not start: 2 partners have no real adapter configured")
+                .hasStackTraceContaining("Dropflow will not start: 3 partners have no real adapter configured")
+                .hasStackTraceContaining("supplier ACME on Dropflow's supplier API: no token, webhook-secret")
                 .hasStackTraceContaining("supplier UNBOUND (Unbound Goods): no adapter serves it")
                 .hasStackTraceContaining("dropflow.suppliers.http.UNBOUND.base-url")
                 .hasStackTraceContaining("dropflow.suppliers.cj.UNBOUND.api-key")

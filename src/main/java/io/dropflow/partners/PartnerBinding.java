@@ -8,6 +8,15 @@ public interface PartnerBinding {
     List<Unbound> unbound();
 
     /**
+     * Whether a partner setting is missing: absent, blank, or still the placeholder of an environment
+     * variable nobody set (Spring binds an unresolved {@code ${DROPFLOW_...}} as it is, and a partner
+     * would be sent that text as a credential).
+     */
+    static boolean unset(String value) {
+        return value == null || value.isBlank() || value.contains("${");
+    }
+
+    /**
      * @param partner who, e.g. "supplier ACME"
      * @param missing what is missing, e.g. "no adapter serves it"
      * @param setting the setting(s) that bind it

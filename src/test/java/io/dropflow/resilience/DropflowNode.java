@@ -63,13 +63,20 @@ final class DropflowNode {
                 "--dropflow.identity.users[0].id=" + SHOP, "--dropflow.identity.users[0].password=" + SHOP_PASSWORD,
                 "--dropflow.identity.users[0].groups[0]=operators"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Map<String, String> environment = Map.of(
-                "DROPFLOW_DB_URL", jdbcUrl,
-                "DROPFLOW_DB_USER", "postgres",
-                "DROPFLOW_DB_PASSWORD", "postgres",
-                "DROPFLOW_ADMIN_USER", ADMIN,
-                "DROPFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "DROPFLOW_WEBHOOK_TOKEN", webhookToken);
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("DROPFLOW_DB_URL", jdbcUrl),
+                Map.entry("DROPFLOW_DB_USER", "postgres"),
+                Map.entry("DROPFLOW_DB_PASSWORD", "postgres"),
+                Map.entry("DROPFLOW_ADMIN_USER", ADMIN),
+                Map.entry("DROPFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                Map.entry("DROPFLOW_WEBHOOK_TOKEN", webhookToken),
+                Map.entry("DROPFLOW_PUBLIC_BASE_URL", "http://localhost:" + port),
+                Map.entry("DROPFLOW_SELLER_NAME", "Node Test Store"),
+                Map.entry("DROPFLOW_SELLER_RETURN_ADDRESS", "1 Test Street, 10115 Berlin, DE"),
+                Map.entry("DROPFLOW_QUALITY_CHECK_LINE1", "1 Test Street"),
+                Map.entry("DROPFLOW_QUALITY_CHECK_POSTAL_CODE", "10115"),
+                Map.entry("DROPFLOW_QUALITY_CHECK_CITY", "Berlin"),
+                Map.entry("DROPFLOW_QUALITY_CHECK_COUNTRY", "DE"));
         return new DropflowNode(name, port, command, environment);
     }
 

@@ -54,13 +54,13 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         if (settings.companies().isEmpty()) {
             return List.of();
         }
-        if (settings.customer() == null || settings.customer().isBlank()) {
+        if (PartnerBinding.unset(settings.customer())) {
             missing.add("customer (DROPFLOW_KUAIDI100_CUSTOMER)");
         }
-        if (settings.key() == null || settings.key().isBlank()) {
+        if (PartnerBinding.unset(settings.key())) {
             missing.add("key (DROPFLOW_KUAIDI100_KEY)");
         }
-        if (settings.salt() == null || settings.salt().isBlank()) {
+        if (PartnerBinding.unset(settings.salt())) {
             missing.add("salt (DROPFLOW_KUAIDI100_SALT)");
         }
         return missing.isEmpty() ? List.of() : List.of(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(),

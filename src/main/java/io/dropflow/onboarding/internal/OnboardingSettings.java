@@ -27,6 +27,24 @@ public record OnboardingSettings(DataSize maxFileSize, Integer maxFiles, List<St
         qualityCheck = qualityCheck == null
                 ? new SupplierGateway.Address("Quality check", "1 Seller Street", null, "10115", "Berlin", null, "DE", null)
                 : qualityCheck;
+        required("name", qualityCheck.name());
+        required("line1", qualityCheck.line1());
+        required("postal-code", qualityCheck.postalCode());
+        required("city", qualityCheck.city());
+        required("country", qualityCheck.country());
+    }
+
+    /**
+     * A field of the sample address that is empty, or still the placeholder of an environment variable
+     * nobody set (Spring binds an unresolved {@code ${...}} as it is), stops the start naming both.
+     */
+    private static void required(String field, String value) {
+        if (value == null || value.isBlank() || value.contains("${")) {
+            throw new IllegalStateException("dropflow.onboarding.quality-check." + field
+                    + " is not set: where applicants ship their samples (the postgres profile reads it from "
+                    + "DROPFLOW_QUALITY_CHECK_" + field.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                    + (value == null ? ")" : "; found '" + value + "')"));
+        }
     }
 
     /** Whether an applicant from {@code region} applies from abroad. */

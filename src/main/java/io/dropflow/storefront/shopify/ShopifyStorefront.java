@@ -247,6 +247,6 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return PartnerBinding.unset(s);
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.supplier.cj;
 
+import io.dropflow.partners.PartnerBinding;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record CjSettings(Map<String, Account> cj) {
         }
 
         boolean credentialed() {
-            return !blank(apiKey) || !blank(accessToken);
+            return !PartnerBinding.unset(apiKey) || !PartnerBinding.unset(accessToken);
         }
 
         /** Never the key, the token or the openId. */

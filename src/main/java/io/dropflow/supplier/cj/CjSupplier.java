@@ -64,10 +64,10 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
             if (!a.credentialed()) {
                 missing.add("api-key");
             }
-            if (a.openId() == null || a.openId().isBlank()) {
+            if (PartnerBinding.unset(a.openId())) {
                 missing.add("open-id");
             }
-            if (a.logisticName() == null || a.logisticName().isBlank()) {
+            if (PartnerBinding.unset(a.logisticName())) {
                 missing.add("logistic-name");
             }
             if (!missing.isEmpty()) {

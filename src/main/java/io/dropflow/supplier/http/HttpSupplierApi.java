@@ -86,7 +86,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return PartnerBinding.unset(value);
     }
 
     /** @return the supplier's reference for the purchase order */
