@@ -106,6 +106,14 @@ public class MessageInbox {
     }
 
     /**
+     * Whether an event of this source with this id was received before: a partner's redelivery, or an
+     * id it used twice, which the inbox would not hand over again.
+     */
+    public boolean received(String source, String sourceEventId) {
+        return messages.existsBySourceAndSourceEventId(source, sourceEventId);
+    }
+
+    /**
      * Stores the message in the caller's transaction and, after commit, delivers the business key's
      * pending messages in the order they came, this one last: an earlier message whose delivery was
      * cut short (a node killed after storing it) is not overtaken by this one.

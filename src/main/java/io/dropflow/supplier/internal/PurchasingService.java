@@ -201,6 +201,14 @@ class PurchasingService implements Purchasing {
                 .filter(p -> p.getSupplier().getCode().equals(supplierCode))
                 .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier "
                         + supplierCode + " has no purchase order " + event.purchaseOrderNumber()));
+        if (inbox.received("supplier", supplierCode + ":" + event.eventId())) {
+            // eventId is unique per supplier (docs/partners/supplier-api.md): the same id is a redelivery,
+            // whatever it says now. Applying other content would change the purchase order while the
+            // inbox, which knows the id, kept its process from hearing it.
+            log.info("Supplier {} event {} ({} for {}) was received before: acknowledged, nothing changed",
+                    supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
+            return SupplierEventOutcome.ALREADY_APPLIED;
+        }
         Instant now = clock.instant();
         List<PurchaseOrderEvent.Missing> missing = missingLines(po, event);
         boolean wholeStockOut = !missing.isEmpty() && (po.getBatchId() == null || missingEverything(po, missing));

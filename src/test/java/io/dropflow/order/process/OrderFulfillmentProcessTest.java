@@ -1525,6 +1525,29 @@ class OrderFulfillmentProcessTest {
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
     }
 
+    /**
+     * An eventId is unique per supplier: one sent again with other content is still a redelivery. Were
+     * it applied, the purchase order would be shipped while the inbox, which knows that id, kept the
+     * process from hearing it.
+     */
+    @Test
+    void anEventIdSentAgainWithOtherContentChangesNothing() {
+        long order = forwardedOrder("DEMO-MUG");
+        String accepted = "{\"eventId\":\"reused-" + order + "\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\""
+                + po(order, 1) + "\"}";
+        String shipped = "{\"eventId\":\"reused-" + order + "\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\""
+                + po(order, 1) + "\",\"carrierCode\":\"SANDBOX-POST\",\"trackingNumber\":\"REUSED-" + order + "\"}";
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/ACME/events", accepted, DropflowDriver.asPartner())
+                .getBody()).contains("\"APPLIED\"");
+
+        var again = dropflow.postRaw("/api/webhooks/suppliers/ACME/events", shipped, DropflowDriver.asPartner());
+
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).contains("ALREADY_APPLIED");
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
+    }
+
     @Nested
     class WhenTheSupplierApiFails {
 
