@@ -85,6 +85,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> misfit = misfit(e);
+        if (misfit != null) {
+            // Valid JSON, but a value that does not fit its field: 1.5 pieces, "EXPLODED" as a claim type.
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, misfit.get("field") + " "
+                    + misfit.get("message") + (errorDetails ? ": " + rootMessage(e) : ""));
+            problem.setType(INVALID);
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(misfit));
+            return ResponseEntity.badRequest().body(problem);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body is not valid JSON for this endpoint" + where(e)
                         + (errorDetails ? ": " + rootMessage(e) : ""));
@@ -122,6 +132,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
         return problem;
+    }
+
+    /**
+     * The field whose value did not fit (valid JSON) and what is wrong, in the caller's own terms; null
+     * for JSON that is not valid.
+     */
+    private static Map<String, String> misfit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
+                return null;
+            }
+            if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
+                String field = mismatch.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                // The only text JsonInput refuses is text with a NUL character.
+                boolean nul = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                        && format.getTargetType() == String.class;
+                return Map.of("field", field, "message", nul ? "must not contain the NUL character (U+0000)"
+                        : "has a value of the wrong type or not one of those allowed");
+            }
+        }
+        return null;
     }
 
     /** Which field and where, in the caller's own terms (never our class names). */

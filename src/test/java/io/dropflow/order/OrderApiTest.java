@@ -79,6 +79,40 @@ class OrderApiTest {
         assertThat(orders.count()).isEqualTo(before);
     }
 
+    /** Jackson's default would take 1.5 pieces as one; a quantity is a whole number or the request is refused. */
+    @Test
+    void aFractionOfAPieceIsRefusedNamingTheField() {
+        Map<String, Object> order = validOrder();
+        order.put("lines", List.of(Map.of("sku", "DEMO-MUG", "quantity", 1.5, "salePrice", "15.00")));
+        long before = orders.count();
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", order, asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = DropflowDriver.read(response.getBody());
+        assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("lines[0].quantity");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    /** Paths, methods and content types no endpoint takes are problem details too, not Spring Boot's error page. */
+    @Test
+    void requestsNoEndpointTakesAreProblemDetails() {
+        ResponseEntity<String> unknownPath = dropflow.get("/api/nope", asOperator());
+        ResponseEntity<String> wrongMethod = dropflow.put("/api/orders/1", Map.of(), asOperator());
+        ResponseEntity<String> wrongType = dropflow.http().post().uri("/api/orders")
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN).headers(asOperator()).body("order")
+                .retrieve().toEntity(String.class);
+
+        assertThat(List.of(unknownPath, wrongMethod, wrongType)).extracting(r -> r.getStatusCode().value())
+                .containsExactly(404, 405, 415);
+        assertThat(List.of(unknownPath, wrongMethod, wrongType)).allSatisfy(r -> {
+            assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+            assertThat(DropflowDriver.read(r.getBody()).path("status").asInt()).isEqualTo(r.getStatusCode().value());
+        });
+        assertThat(wrongMethod.getHeaders().getAllow()).isNotEmpty();
+    }
+
     @Test
     void unreadableJsonIsABadRequestNotAServerError() {
         ResponseEntity<String> response = dropflow.postRaw("/api/orders", "{\"storefrontOrderId\": ", asOperator());

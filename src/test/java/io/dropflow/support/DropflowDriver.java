@@ -175,6 +175,11 @@ public class DropflowDriver {
                 .retrieve().toEntity(String.class);
     }
 
+    /** The client itself, for requests the helpers here do not make (another content type, another method). */
+    public RestClient http() {
+        return http;
+    }
+
     public ResponseEntity<String> get(String path, java.util.function.Consumer<HttpHeaders> headers) {
         return http.get().uri(path).headers(headers).retrieve().toEntity(String.class);
     }

@@ -48,12 +48,13 @@ class CarrierWebhookControllerTest {
     }
 
     @Test
-    void anUnknownStatusIsAnUnreadableBody() throws Exception {
+    void anUnknownStatusIsAnInvalidRequestNamingTheField() throws Exception {
         mvc.perform(post("/api/webhooks/carriers/events").contentType(MediaType.APPLICATION_JSON).content("""
                 {"eventId": "e1", "carrierCode": "DHL", "trackingNumber": "JD1", "status": "TELEPORTED",
                  "occurredAt": "2026-12-01T08:00:00Z"}"""))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Unreadable request body"));
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
         verifyNoInteractions(tracking);
     }
 }
