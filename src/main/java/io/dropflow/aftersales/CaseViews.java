@@ -1,7 +1,9 @@
 package io.dropflow.aftersales;
 
+import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,8 @@ public class CaseViews {
     public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
     }
 
-    public record LedgerView(String type, BigDecimal amount, Instant bookedAt) {
+    /** A booking on the order's ledger, in the settlement currency (not the case's). */
+    public record LedgerView(String type, BigDecimal amount, String currency, Instant bookedAt) {
     }
 
     public record HistoryView(Instant at, String party, String what) {
@@ -25,15 +28,27 @@ public class CaseViews {
 
     private final Ledger ledger;
     private final CaseHistory history;
+    private final ExchangeRates rates;
 
-    CaseViews(Ledger ledger, CaseHistory history) {
+    CaseViews(Ledger ledger, CaseHistory history, ExchangeRates rates) {
         this.ledger = ledger;
         this.history = history;
+        this.rates = rates;
+    }
+
+    /** An amount as the API shows it: with its currency's decimals (15.00 EUR, 2500 JPY, 5.125 KWD). */
+    public static BigDecimal shown(BigDecimal amount, String currency) {
+        return amount == null ? null : Money.inMinorUnits(amount, currency);
     }
 
     public static List<LineView> lines(AfterSalesCase<?> c) {
-        return c.getLines().stream().map(l -> new LineView(l.getLineNo(), l.getSku(), l.getQuantity(), l.getSaleValue()))
-                .toList();
+        return c.getLines().stream().map(l -> new LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
+                shown(l.getSaleValue(), c.getCurrency()))).toList();
+    }
+
+    /** The order's margin, in the settlement currency its entries are booked in. */
+    public Money orderMargin(List<LedgerEntry> orderEntries) {
+        return new Money(Ledger.margin(orderEntries), rates.settlementCurrency());
     }
 
     /** Every entry of the case's order: the order's margin is their sum. */
@@ -44,7 +59,8 @@ public class CaseViews {
     /** The entries the case booked: their reference is the case number. */
     public static List<LedgerView> caseEntries(AfterSalesCase<?> c, List<LedgerEntry> orderEntries) {
         return orderEntries.stream().filter(e -> e.reference().equals(c.number()))
-                .map(e -> new LedgerView(e.type().name(), e.amount(), e.bookedAt())).toList();
+                .map(e -> new LedgerView(e.type().name(), shown(e.amount(), e.currency()), e.currency(), e.bookedAt()))
+                .toList();
     }
 
     public List<HistoryView> history(AfterSalesCase<?> c) {

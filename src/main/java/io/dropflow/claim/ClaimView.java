@@ -12,7 +12,7 @@ public record ClaimView(Long id, String number, Long orderId, ClaimStatus status
         Remedy consumerWish, String channel, String currency, BigDecimal claimedValue, List<LineView> lines,
         List<EvidenceView> evidence, int round, Proposal askedOfSupplier, SupplierAnswerView supplierAnswer,
         Outcome outcome, Instant respondBy, Instant resolveBy, boolean escalated, List<LedgerView> ledger,
-        boolean orderSettledBeforeClaim, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
+        boolean orderSettledBeforeClaim, BigDecimal orderMargin, String settlementCurrency, List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
 
     /** A file (with its download link) or a link the consumer gave. */

@@ -12,7 +12,7 @@ public record ReturnView(Long id, String number, Long orderId, ReturnStatus stat
         String exchangeSku, String channel, String currency, BigDecimal returnedValue, List<LineView> lines, Policy policy,
         int round, SupplierAnswerView supplierAnswer, Offer offer, Parcel returnParcel, String inspectionResult,
         String inspectionNote, BigDecimal refundAmount, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
-        List<LedgerView> ledger, BigDecimal orderMargin, List<HistoryView> history, String processInstanceId,
+        List<LedgerView> ledger, BigDecimal orderMargin, String settlementCurrency, List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
 
     /**

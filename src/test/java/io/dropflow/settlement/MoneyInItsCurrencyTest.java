@@ -165,6 +165,31 @@ class MoneyInItsCurrencyTest {
                 .isEqualTo("1360");
     }
 
+    /**
+     * A claim shows its amounts in the order's currency with that currency's decimals (the database
+     * keeps four), and the order's margin and ledger in the settlement currency, saying which.
+     */
+    @Test
+    void aClaimOnAYenOrderShowsYenWithoutDecimalsAndTheMarginInTheSettlementCurrency() {
+        assertThat(dropflow.post("/api/exchange-rates", rate("EUR", "JPY", "160"), asSupervisor()).getStatusCode()
+                .value()).isEqualTo(201);
+        long order = dropflow.place(orderIn("JPY", "DEMO-MUG", "2300")).orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-YEN-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-YEN-" + order, "DELIVERED");
+
+        ResponseEntity<String> filed = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        JsonNode claim = DropflowDriver.read(filed.getBody());
+        assertThat(claim.path("currency").asText()).isEqualTo("JPY");
+        assertThat(claim.path("claimedValue").toString()).as("no decimals").isEqualTo("2300");
+        assertThat(claim.path("lines").get(0).path("saleValue").toString()).isEqualTo("2300");
+        assertThat(claim.path("settlementCurrency").asText()).isEqualTo("EUR");
+        assertThat(filed.getBody()).as("EUR's two decimals").containsPattern("\"orderMargin\":-?\\d+\\.\\d{2}[,}]");
+    }
+
     @Test
     void aCurrencyNotInCirculationIsRefused() {
         for (String currency : List.of("QQQ", "XXX", "DEM")) {

@@ -2,7 +2,6 @@ package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.CaseViews;
 import io.dropflow.claim.ClaimView;
-import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.web.NotFound;
@@ -28,21 +27,24 @@ public class ClaimViews {
     public ClaimView of(Long claimId) {
         Claim c = claims.get(claimId);
         List<LedgerEntry> orderEntries = views.orderEntries(c);
+        String cur = c.getCurrency();
+        io.dropflow.settlement.Money margin = views.orderMargin(orderEntries);
         boolean settledBefore = orderEntries.stream()
                 .anyMatch(e -> e.type() == LedgerEntryType.PLATFORM_FEE && e.bookedAt().isBefore(c.getCreatedAt()));
         return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
-                c.getConsumerWish(), c.getChannel(), c.getCurrency(), c.getClaimedValue(),
+                c.getConsumerWish(), c.getChannel(), cur, CaseViews.shown(c.getClaimedValue(), cur),
                 CaseViews.lines(c),
                 evidence.listOf(claimId).stream().map(e -> new ClaimView.EvidenceView(e.id(), e.fileName(),
                         e.contentType(), e.sizeBytes(), e.sha256(), e.url(),
                         e.url() == null ? "/api/claims/" + claimId + "/evidence/" + e.id() : null, e.uploadedAt())).toList(),
-                c.getRoundNo(), new ClaimView.Proposal(c.getProposedRemedy(), c.getProposedAmount()),
+                c.getRoundNo(), new ClaimView.Proposal(c.getProposedRemedy(), CaseViews.shown(c.getProposedAmount(), cur)),
                 c.getSupplierAnswer() == null ? null : new ClaimView.SupplierAnswerView(c.getSupplierAnswer(),
-                        c.getSupplierRemedy(), c.getSupplierAmount(), c.getSupplierReason()),
+                        c.getSupplierRemedy(), CaseViews.shown(c.getSupplierAmount(), cur), c.getSupplierReason()),
                 c.getRemedy() == null && c.getOutcomeReason() == null ? null
-                        : new ClaimView.Outcome(c.getRemedy(), c.getRemedyAmount(), c.getCostBearer(), c.getOutcomeReason()),
+                        : new ClaimView.Outcome(c.getRemedy(), CaseViews.shown(c.getRemedyAmount(), cur), c.getCostBearer(),
+                                c.getOutcomeReason()),
                 c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
-                CaseViews.caseEntries(c, orderEntries), settledBefore, Ledger.margin(orderEntries), views.history(c),
+                CaseViews.caseEntries(c, orderEntries), settledBefore, margin.amount(), margin.currency(), views.history(c),
                 c.getProcessInstanceId(), c.getCreatedAt(), c.getClosedAt());
     }
 

@@ -3,6 +3,7 @@ package io.dropflow.groupbuy.internal;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.web.NotFound;
+import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ public class GroupBuyViews {
             String pickupCode, List<LineView> lines, List<RefundView> refunds, Instant collectedAt) {
     }
 
-    public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice, String status,
+    public record LineView(int lineNo, String sku, int quantity, BigDecimal salePrice, String currency, String status,
             String purchaseOrderNumber, String refundReason) {
     }
 
@@ -69,7 +70,8 @@ public class GroupBuyViews {
         return new OrderView(orderId, batch.getPickupPoint().getCode(), batch.getId(), batch.getCutoffAt(),
                 batch.getExpectedOn(), order.getPickupCode(), lines(order),
                 refunds.findByGroupBuyOrderIdOrderByRefundNo(order.getId()).stream()
-                        .map(r -> new RefundView(r.getRefundNo(), r.getAmount(), r.getCurrency(), r.getReason().name(),
+                        .map(r -> new RefundView(r.getRefundNo(), Money.inMinorUnits(r.getAmount(), r.getCurrency()),
+                                r.getCurrency(), r.getReason().name(),
                                 r.getRefundedAt())).toList(), order.getCollectedAt());
     }
 
@@ -111,7 +113,8 @@ public class GroupBuyViews {
             Purchase p = l.getPurchaseId() == null ? null : purchases.findById(l.getPurchaseId()).orElse(null);
             String number = p == null || p.getPurchaseOrderId() == null ? null
                     : Purchasing.batchPurchaseOrderNumber(p.getBatchId(), p.getPurchaseNo());
-            return new LineView(l.getLineNo(), l.getSku(), l.getQuantity(), l.getSalePrice(), l.getStatus().name(),
+            return new LineView(l.getLineNo(), l.getSku(), l.getQuantity(),
+                    Money.inMinorUnits(l.getSalePrice(), order.getCurrency()), order.getCurrency(), l.getStatus().name(),
                     number, l.getRefundReason() == null ? null : l.getRefundReason().name());
         }).toList();
     }

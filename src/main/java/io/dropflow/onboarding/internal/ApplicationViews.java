@@ -79,12 +79,18 @@ public class ApplicationViews {
                         sample == null ? null : sample.number(), sample == null ? null : sample.status().name(),
                         a.getQualityResult(), a.getQualityNotes()),
                 new ApplicationView.Agreement(a.getAgreementCurrency(), a.getQualityTerms(), a.getOffers().stream()
-                        .map(o -> new ApplicationForm.ProposedOffer(o.getSku(), o.getSupplierSku(), o.getSupplyPrice(),
-                                o.getShippingCost(), o.getStock(), o.getShipFrom(), o.getShipByHours(), o.getCategory()))
+                        .map(o -> new ApplicationForm.ProposedOffer(o.getSku(), o.getSupplierSku(),
+                                shown(o.getSupplyPrice(), a.getAgreementCurrency()),
+                                shown(o.getShippingCost(), a.getAgreementCurrency()), o.getStock(), o.getShipFrom(), o.getShipByHours(), o.getCategory()))
                         .toList(), a.getAgreementRevisions(), a.getRevisionNote(), a.getRevisionDueBy()),
                 a.getRejectionReason(), a.isEscalated(),
                 history.of(id).stream().map(e -> new ApplicationView.HistoryView(e.at(), e.party().name(), e.what()))
                         .toList(),
                 a.getProcessInstanceId(), a.getCreatedAt(), a.getUpdatedAt(), a.getClosedAt());
+    }
+
+    /** An amount of the agreement with its currency's decimals (80 JPY, 12.50 EUR). */
+    private static java.math.BigDecimal shown(java.math.BigDecimal amount, String currency) {
+        return amount == null || currency == null ? amount : io.dropflow.settlement.Money.inMinorUnits(amount, currency);
     }
 }

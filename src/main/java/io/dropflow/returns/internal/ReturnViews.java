@@ -2,7 +2,6 @@ package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseViews;
 import io.dropflow.returns.ReturnView;
-import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -24,25 +23,29 @@ public class ReturnViews {
     public ReturnView of(Long returnId) {
         ReturnRequest r = returns.get(returnId);
         List<LedgerEntry> orderEntries = views.orderEntries(r);
+        String cur = r.getCurrency();
+        io.dropflow.settlement.Money margin = views.orderMargin(orderEntries);
         return new ReturnView(r.getId(), r.number(), r.getOrderId(), r.getStatus(), r.getReason(), r.getWish(),
-                r.getExchangeSku(), r.getChannel(), r.getCurrency(), r.getReturnedValue(),
+                r.getExchangeSku(), r.getChannel(), cur, CaseViews.shown(r.getReturnedValue(), cur),
                 CaseViews.lines(r),
                 r.getAllowed() == null ? null : new ReturnView.Policy(r.getAllowed(),
                         r.getReturnShippingPaidBy() == null ? null : r.getReturnShippingPaidBy().name(),
-                        r.getRestockingFeeRate(), r.getRestockingFee(), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(),
+                        r.getRestockingFeeRate(), CaseViews.shown(r.getRestockingFee(), cur), r.getSupplierMustAgree(), r.getExchangeAfterReceipt(),
                         r.getPolicyRule(), r.getLinePolicies().stream().map(l -> new ReturnView.LinePolicy(l.getLineNo(),
-                                l.getSku(), l.getProductCategory(), l.getSaleValue(), l.getAllowed(),
+                                l.getSku(), l.getProductCategory(), CaseViews.shown(l.getSaleValue(), cur), l.getAllowed(),
                                 l.getReturnShippingPaidBy() == null ? null : l.getReturnShippingPaidBy().name(),
                                 l.getRestockingFeeRate(), l.getSupplierMustAgree(), l.getExchangeAfterReceipt(),
                                 l.getPolicyRule())).toList()),
                 r.getRoundNo(), r.getSupplierAnswer() == null ? null
-                        : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), r.getSupplierAmount(), r.getSupplierReason()),
-                r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), r.getOfferAmount(), r.getConsumerAnswer()),
+                        : new ReturnView.SupplierAnswerView(r.getSupplierAnswer(), CaseViews.shown(r.getSupplierAmount(), cur),
+                                r.getSupplierReason()),
+                r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), CaseViews.shown(r.getOfferAmount(), cur), r.getConsumerAnswer()),
                 r.getReturnTrackingNumber() == null ? null : new ReturnView.Parcel(r.getReturnCarrierCode(),
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
-                r.getInspectionResult(), r.getInspectionNote(), r.getRefundAmount(), r.getExchangePurchaseOrderId(),
+                r.getInspectionResult(), r.getInspectionNote(), CaseViews.shown(r.getRefundAmount(), cur),
+                r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
-                CaseViews.caseEntries(r, orderEntries), Ledger.margin(orderEntries), views.history(r),
+                CaseViews.caseEntries(r, orderEntries), margin.amount(), margin.currency(), views.history(r),
                 r.getProcessInstanceId(), r.getCreatedAt(), r.getClosedAt());
     }
 
