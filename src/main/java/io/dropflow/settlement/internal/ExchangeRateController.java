@@ -19,14 +19,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -74,12 +75,21 @@ class ExchangeRateController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Groups.MASTER_DATA_EDITORS)
-    @Operation(summary = "Adds a rate; the same rate again changes nothing, another one for the same moment is a 409")
-    ExchangeRate add(@Valid @RequestBody RateRequest request) {
-        Instant validFrom = request.validFrom() == null ? clock.instant() : request.validFrom();
-        return rates.add(new ExchangeRate(request.base(), request.quote(), request.rate(),
-                validFrom.truncatedTo(ChronoUnit.MICROS)));
+    @Operation(summary = "Adds a rate (201); the same rate again changes nothing (200), another one for the same "
+            + "moment is a 409. Without validFrom, the rate that holds now, sent again, is the same rate.")
+    ResponseEntity<ExchangeRate> add(@Valid @RequestBody RateRequest request) {
+        Instant now = clock.instant();
+        List<ExchangeRate> kept = rates.rates(request.base(), request.quote());
+        if (request.validFrom() == null) {
+            Optional<ExchangeRate> holding = kept.stream().filter(r -> !r.validFrom().isAfter(now)).findFirst();
+            if (holding.isPresent() && holding.get().rate().compareTo(request.rate()) == 0) {
+                return ResponseEntity.ok(holding.get());
+            }
+        }
+        Instant validFrom = (request.validFrom() == null ? now : request.validFrom()).truncatedTo(ChronoUnit.MICROS);
+        boolean known = kept.stream().anyMatch(r -> r.validFrom().equals(validFrom));
+        ExchangeRate added = rates.add(new ExchangeRate(request.base(), request.quote(), request.rate(), validFrom));
+        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(added);
     }
 }
