@@ -1,5 +1,6 @@
 package io.dropflow.aftersales;
 
+import io.dropflow.order.OrderLookup;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -29,11 +30,24 @@ public class CaseViews {
     private final Ledger ledger;
     private final CaseHistory history;
     private final ExchangeRates rates;
+    private final OrderLookup orders;
 
-    CaseViews(Ledger ledger, CaseHistory history, ExchangeRates rates) {
+    CaseViews(Ledger ledger, CaseHistory history, ExchangeRates rates, OrderLookup orders) {
         this.ledger = ledger;
         this.history = history;
         this.rates = rates;
+        this.orders = orders;
+    }
+
+    /**
+     * An order's cases, or a 404 when there is no such order: an empty list says the order has none.
+     * The order is looked up only when no case was found.
+     */
+    public <V> List<V> ofOrder(Long orderId, List<V> cases) {
+        if (cases.isEmpty()) {
+            orders.order(orderId);
+        }
+        return cases;
     }
 
     /** An amount as the API shows it: with its currency's decimals (15.00 EUR, 2500 JPY, 5.125 KWD). */

@@ -228,10 +228,11 @@ class ClaimApiTest {
 
         Map<String, Object> badType = claim();
         badType.put("type", "BORED");
-        assertProblem(dropflow.fileClaim(order, badType), 400, "not valid JSON for this endpoint");
+        assertProblem(dropflow.fileClaim(order, badType), 400, "type has a value of the wrong type or not one of those allowed");
 
         assertProblem(dropflow.fileClaim(999_999, claim()), 404, "no order 999999");
         assertProblem(dropflow.get("/api/claims/999999", DropflowDriver.asOperator()), 404, "no claim 999999");
+        assertProblem(dropflow.get("/api/orders/999999/claims", DropflowDriver.asOperator()), 404, "no order 999999");
         assertThat(dropflow.fileClaim(order, claim()).getStatusCode().value()).isEqualTo(201);
     }
 

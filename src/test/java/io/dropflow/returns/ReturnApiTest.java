@@ -106,9 +106,10 @@ class ReturnApiTest {
         assertProblem(dropflow.requestReturn(order, tooMany), 409, "has 1 piece(s)");
         Map<String, Object> badReason = changedMind();
         badReason.put("reason", "BORED");
-        assertProblem(dropflow.requestReturn(order, badReason), 400, "not valid JSON");
+        assertProblem(dropflow.requestReturn(order, badReason), 400, "reason has a value of the wrong type or not one of those allowed");
         assertProblem(dropflow.requestReturn(999_999, changedMind()), 404, "no order 999999");
         assertProblem(dropflow.get("/api/returns/999999", DropflowDriver.asOperator()), 404, "no return 999999");
+        assertProblem(dropflow.get("/api/orders/999999/returns", DropflowDriver.asOperator()), 404, "no order 999999");
         assertThat(returns()).isEqualTo(before);
     }
 

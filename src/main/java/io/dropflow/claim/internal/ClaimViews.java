@@ -61,6 +61,6 @@ public class ClaimViews {
 
     @Transactional(readOnly = true)
     public List<ClaimView> ofOrder(Long orderId) {
-        return claims.findByOrderIdOrderById(orderId).stream().map(c -> of(c.getId())).toList();
+        return views.ofOrder(orderId, claims.findByOrderIdOrderById(orderId).stream().map(c -> of(c.getId())).toList());
     }
 }

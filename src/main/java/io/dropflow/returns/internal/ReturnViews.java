@@ -51,6 +51,6 @@ public class ReturnViews {
 
     @Transactional(readOnly = true)
     public List<ReturnView> ofOrder(Long orderId) {
-        return returns.findByOrderIdOrderById(orderId).stream().map(r -> of(r.getId())).toList();
+        return views.ofOrder(orderId, returns.findByOrderIdOrderById(orderId).stream().map(r -> of(r.getId())).toList());
     }
 }
