@@ -8,19 +8,15 @@ import java.util.List;
  * purchase order that a defect claim placed: its events belong to that claim; {@code batchId} for
  * a group-buy batch's purchase order ({@code orderId} is then null), whose supplier may accept with
  * {@code missingLines} and answer a request to take some lines off ({@code cancellationNumber}).
+ * {@code purchaseOrderNumber} is the one the supplier and people know (DF-42-PO1), the id ours.
  */
-public record PurchaseOrderEvent(String eventId, Long orderId, Long purchaseOrderId, SupplierEventType type,
+public record PurchaseOrderEvent(String eventId, Long orderId, Long purchaseOrderId, String purchaseOrderNumber,
+        SupplierEventType type,
         String reasonCode, String carrierCode, String trackingNumber, Long claimId,
         Long returnId, Long batchId, List<Missing> missingLines, String cancellationNumber) {
 
     /** Pieces of one of our SKUs the supplier cannot deliver. */
     public record Missing(String sku, int quantity) {
-    }
-
-    public PurchaseOrderEvent(String eventId, Long orderId, Long purchaseOrderId, SupplierEventType type,
-            String reasonCode, String carrierCode, String trackingNumber, Long claimId, Long returnId) {
-        this(eventId, orderId, purchaseOrderId, type, reasonCode, carrierCode, trackingNumber, claimId, returnId, null,
-                List.of(), null);
     }
 
     /** About the consumer order's own purchase order, not a claim's replacement, a return's exchange or a batch's. */

@@ -116,11 +116,11 @@ class OrderFulfillment implements FulfillmentProcess {
         switch (event.type()) {
             case ACCEPTED -> {
                 message = Message.SUPPLIER_ACCEPTED;
-                timeline.record(orderId, "Supplier accepted purchase order " + event.purchaseOrderId());
+                timeline.record(orderId, "Supplier accepted purchase order " + event.purchaseOrderNumber());
             }
             case REJECTED, OUT_OF_STOCK -> {
                 message = Message.SUPPLIER_DECLINED;
-                timeline.record(orderId, "Supplier declined purchase order " + event.purchaseOrderId()
+                timeline.record(orderId, "Supplier declined purchase order " + event.purchaseOrderNumber()
                         + " (" + event.reasonCode() + ")");
             }
             case SHIPPED -> {
@@ -132,11 +132,11 @@ class OrderFulfillment implements FulfillmentProcess {
             }
             case CANCELLATION_ACCEPTED -> {
                 message = Message.CANCELLATION_ACCEPTED;
-                timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderId());
+                timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderNumber());
             }
             case CANCELLATION_REFUSED -> {
                 message = Message.CANCELLATION_REFUSED;
-                timeline.record(orderId, "Supplier refused to cancel purchase order " + event.purchaseOrderId()
+                timeline.record(orderId, "Supplier refused to cancel purchase order " + event.purchaseOrderNumber()
                         + " (" + event.reasonCode() + ")");
             }
             default -> throw new IllegalArgumentException(event.type().name());

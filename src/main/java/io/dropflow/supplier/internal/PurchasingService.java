@@ -235,7 +235,7 @@ class PurchasingService implements Purchasing {
                     event.trackingNumber()));
         } else if (outcome == SupplierEventOutcome.APPLIED) {
             events.publishEvent(new PurchaseOrderEvent(supplierCode + ":" + event.eventId(), po.getOrderId(),
-                    po.getId(), type, po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
+                    po.getId(), po.getIdempotencyKey(), type, po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
                     po.getClaimId(), po.getReturnId(), po.getBatchId(), wholeStockOut ? List.of() : missing,
                     lineCancellation(event) ? event.cancellationNumber() : null));
         } else {

@@ -1546,6 +1546,9 @@ class OrderFulfillmentProcessTest {
         assertThat(again.getBody()).contains("ALREADY_APPLIED");
         assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
+        // The timeline names the purchase order as the supplier and the API do, not by our row's id
+        assertThat(dropflow.getOrder(order).path("timeline").toString())
+                .contains("Supplier accepted purchase order " + po(order, 1));
     }
 
     @Nested
