@@ -29,7 +29,7 @@ public record ApplicationForm(
         @Schema(example = "Jade Kitchenware Co., Ltd.") @NotBlank @Size(max = 200) String companyName,
         @NotNull @Valid Contact contact,
         @Schema(description = "ISO 3166 country it ships from", example = "CN")
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like CN") String region,
+        @NotBlank @io.dropflow.web.CountryCode String region,
         @Schema(description = "Product categories it applies for, as the catalog spells them", example = "[\"homeware\"]")
         @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}",
                 message = "must be 1 to 32 lower-case letters, digits or '-'") String> categories,
@@ -65,7 +65,7 @@ public record ApplicationForm(
             @Schema(example = "7.80") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice,
             @Schema(example = "3.20") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal shippingCost,
             @Schema(example = "300") @PositiveOrZero @Max(10_000_000) int stock,
-            @Schema(example = "CN") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code")
+            @Schema(example = "CN") @NotBlank @io.dropflow.web.CountryCode
             String shipFrom,
             @Schema(description = "Ship-by hours the supplier agrees to", example = "72") @Min(1) @Max(720) int shipByHours,
             @Schema(example = "homeware") @NotBlank @Size(max = 32) String category) {

@@ -129,7 +129,7 @@ class OnboardingApiTest {
         assertProblem(applyWith(noCode, pdfs(PAPERS)), 400, "code");
         Map<String, Object> badRegion = application(code());
         badRegion.put("region", "China");
-        assertProblem(applyWith(badRegion, pdfs(PAPERS)), 400, "region must be an ISO 3166 country code");
+        assertProblem(applyWith(badRegion, pdfs(PAPERS)), 400, "region must be an ISO 3166 alpha-2 country code");
         Map<String, Object> outside = application(code());
         Map<String, Object> offer = OnboardingDriver.offer("TEST-LAMP", "9.00");
         offer.put("category", "lighting");

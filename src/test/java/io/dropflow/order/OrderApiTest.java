@@ -95,6 +95,20 @@ class OrderApiTest {
         assertThat(orders.count()).isEqualTo(before);
     }
 
+    /** ZZ has the shape of a country code but is none: nothing could be shipped there. */
+    @Test
+    void aCountryThatDoesNotExistIsRefused() {
+        Map<String, Object> order = validOrder();
+        order.put("shippingAddress", Map.of("name", "Erika Mustermann", "line1", "Heidestrasse 17", "city", "Köln",
+                "postalCode", "51147", "country", "ZZ"));
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", order, asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(DropflowDriver.read(response.getBody()).path("errors").findValuesAsText("field"))
+                .containsExactly("shippingAddress.country");
+    }
+
     /** Paths, methods and content types no endpoint takes are problem details too, not Spring Boot's error page. */
     @Test
     void requestsNoEndpointTakesAreProblemDetails() {

@@ -85,7 +85,7 @@ class GroupBuyCatalogController {
             @Schema(example = "Shanghai") @NotBlank @Size(max = 100) String city,
             @Size(max = 20) String postalCode,
             @Schema(description = "An input of group-buy-cutoff.dmn", example = "Shanghai") @Size(max = 100) String region,
-            @Schema(example = "CN") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like CN") String country,
+            @Schema(example = "CN") @NotBlank @io.dropflow.web.CountryCode String country,
             @Schema(description = "The cutoff's time zone (IANA id)", example = "Asia/Shanghai") @NotBlank @Size(max = 64) String timeZone,
             @Schema(description = "The leader's code", example = "LEO") @NotBlank @Size(max = 64) String leader,
             @Schema(description = "false: takes no new orders; its open batch goes on") Boolean active,

@@ -65,7 +65,7 @@ public record PlaceOrder(
             @Schema(example = "Köln") @NotBlank @Size(max = 100) String city,
             @Schema(example = "51147") @Size(max = 20) String postalCode,
             @Size(max = 100) String region,
-            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code like DE") String country) {
+            @Schema(example = "DE") @NotBlank @io.dropflow.web.CountryCode String country) {
     }
 
     public record Line(

@@ -69,7 +69,7 @@ class CatalogController {
             @Schema(example = "ACME") @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,63}",
                     message = "must be 1 to 64 upper-case letters, digits, '_' or '-'") String code,
             @Schema(example = "Acme Homeware") @NotBlank @Size(max = 200) String name,
-            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like DE") String region,
+            @Schema(example = "DE") @NotBlank @io.dropflow.web.CountryCode String region,
             @Schema(description = "0-100, the seller's rating until the scorecard has enough facts", example = "80")
             @Min(0) @Max(100) int score,
             @Schema(description = "1 preferred, 2 standard, 3 on probation", example = "2") @Min(1) @Max(3) int tier,

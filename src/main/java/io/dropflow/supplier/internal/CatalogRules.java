@@ -11,7 +11,6 @@ final class CatalogRules {
 
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern SUPPLIER_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
-    static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
@@ -36,7 +35,7 @@ final class CatalogRules {
         if (t.stockLevel() < 0) {
             problems.add("stock must not be negative, was " + t.stockLevel());
         }
-        if (t.shipFromRegion() == null || !COUNTRY.matcher(t.shipFromRegion()).matches()) {
+        if (!io.dropflow.web.CountryCode.Check.isCountry(t.shipFromRegion())) {
             problems.add("shipFrom must be an ISO 3166 country code like CN, was " + quoted(t.shipFromRegion()));
         }
         if (t.shipByHours() < 1 || t.shipByHours() > 720) {
