@@ -33,8 +33,14 @@ public @interface CountryCode {
 
     class Check implements ConstraintValidator<CountryCode, String> {
 
-        /** The JDK's list of ISO 3166-1 alpha-2 codes. */
-        private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+        /**
+         * The JDK's list of ISO 3166-1 alpha-2 codes, and the user-assigned and reserved codes that
+         * storefronts and carriers use for real places: XK Kosovo, AC Ascension, TA Tristan da Cunha
+         * (Shopify's country codes include all three).
+         */
+        private static final Set<String> CODES = java.util.stream.Stream.concat(
+                Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).stream(), Set.of("XK", "AC", "TA").stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         public static boolean isCountry(String code) {
             return code != null && CODES.contains(code);

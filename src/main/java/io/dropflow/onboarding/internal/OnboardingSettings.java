@@ -32,6 +32,11 @@ public record OnboardingSettings(DataSize maxFileSize, Integer maxFiles, List<St
         required("postal-code", qualityCheck.postalCode());
         required("city", qualityCheck.city());
         required("country", qualityCheck.country());
+        if (!io.dropflow.web.CountryCode.Check.isCountry(qualityCheck.country())) {
+            throw new IllegalStateException("dropflow.onboarding.quality-check.country must be an ISO 3166 alpha-2 "
+                    + "country code like DE, found '" + qualityCheck.country() + "' (DROPFLOW_QUALITY_CHECK_COUNTRY in "
+                    + "the postgres profile)");
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ public record ShopifySettings(String shopDomain, String clientId, String clientS
     }
 
     public boolean clientCredentials() {
-        return clientId != null && !clientId.isBlank();
+        return !io.dropflow.partners.PartnerBinding.unset(clientId);
     }
 
     /** Shopify's tracking company for our carrier code (its name as Shopify lists it), else our code. */

@@ -251,7 +251,7 @@ class CjDropshipping {
             String said = code + " " + answer.path("message").asText("");
             switch (kind) {
                 case REAUTHENTICATE -> {
-                    if (attempt == 1 && account.apiKey() != null && !account.apiKey().isBlank()) {
+                    if (attempt == 1 && !io.dropflow.partners.PartnerBinding.unset(account.apiKey())) {
                         log.info("CJ refused the access token of {} ({}): renewing it", supplierCode, said);
                         tokens.expire(PARTNER, supplierCode, token);
                         continue;
@@ -280,7 +280,7 @@ class CjDropshipping {
     }
 
     private String token(String supplierCode, CjSettings.Account account) {
-        if (account.apiKey() == null || account.apiKey().isBlank()) {
+        if (io.dropflow.partners.PartnerBinding.unset(account.apiKey())) {
             return account.accessToken();
         }
         return tokens.accessToken(PARTNER, supplierCode, account.tokenRenewBefore(), new CjLogin(supplierCode, account));

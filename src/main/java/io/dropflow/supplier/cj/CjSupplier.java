@@ -101,7 +101,8 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
             answer = SupplierEventType.CANCELLATION_REFUSED;
             reason = order.get().status() == CjOrderStatus.UNSHIPPED ? "CJ_ORDER_PAID" : "ALREADY_SHIPPED";
         }
-        receive(code, new SupplierEvent(command.idempotencyKey(), answer, command.purchaseOrderNumber(),
+        // The request's key and the answer: a key names one request (a second cancellation has its own)
+        receive(code, new SupplierEvent(command.idempotencyKey() + ":" + answer, answer, command.purchaseOrderNumber(),
                 order.map(CjDropshipping.CjOrder::orderId).orElse(null), reason, null, null));
     }
 
@@ -203,7 +204,8 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
             }
             String reason = type == SupplierEventType.REJECTED ? "CJ_CANCELLED" : null;
             boolean shipped = type == SupplierEventType.SHIPPED;
-            return new SupplierEvent(eventId, type, purchaseOrderNumber, order.orderId(), reason,
+            // One id per fact: a retried reminder that finds the order shipped since is not the acceptance it found before
+            return new SupplierEvent(eventId + ":" + type, type, purchaseOrderNumber, order.orderId(), reason,
                     shipped ? settings.account(supplierCode).map(CjSettings.Account::carrierCode).orElse("CJ") : null,
                     shipped ? order.trackNumber() : null);
         });

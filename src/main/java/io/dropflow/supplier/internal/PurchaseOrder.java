@@ -57,6 +57,7 @@ class PurchaseOrder {
     private Instant shipByAt;
     private Instant remindedAt;
     private int deadlineExtensions;
+    private int cancellationRequests;
     /** Set on a replacement a defect claim ordered. */
     private Long claimId;
     /** Set on an exchange a return ordered. */
@@ -139,10 +140,22 @@ class PurchaseOrder {
         return t;
     }
 
-    /** Asking again while a request is open is the same request. */
+    /** Asking again while a request is open is the same request; asking after a refusal is a new one. */
     SupplierEventOutcome requestCancellation(Instant now) {
-        return move(now, PurchaseOrderStatus.CANCELLATION_REQUESTED, EnumSet.of(PurchaseOrderStatus.FORWARDING,
-                PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
+        SupplierEventOutcome t = move(now, PurchaseOrderStatus.CANCELLATION_REQUESTED, EnumSet.of(
+                PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
+        if (t == SupplierEventOutcome.APPLIED) {
+            cancellationRequests++;
+        }
+        return t;
+    }
+
+    /**
+     * The idempotency key of the open cancellation request: DF-42-PO1-cancel for the first, then
+     * DF-42-PO1-cancel-2 and so on, so that a retry sends the same request and a new one is new.
+     */
+    String cancellationKey() {
+        return idempotencyKey + "-cancel" + (cancellationRequests > 1 ? "-" + cancellationRequests : "");
     }
 
     SupplierEventOutcome cancel(Instant now) {

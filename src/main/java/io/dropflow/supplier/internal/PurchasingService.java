@@ -135,7 +135,7 @@ class PurchasingService implements Purchasing {
         switch (po.getStatus()) {
             case CANCELLATION_REQUESTED -> {
                 gateway.requestCancellation(new RequestCancellation(po.getSupplier().getCode(),
-                        po.getIdempotencyKey() + "-cancel", po.getIdempotencyKey(), po.getSupplierReference()));
+                        po.cancellationKey(), po.getIdempotencyKey(), po.getSupplierReference()));
                 return true;
             }
             case SHIPPED, CANCELLED -> {

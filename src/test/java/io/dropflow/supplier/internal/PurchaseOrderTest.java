@@ -57,6 +57,23 @@ class PurchaseOrderTest {
         assertThat(po.refuseCancellation("AGAIN", T0)).isEqualTo(SupplierEventOutcome.STALE);
     }
 
+    /**
+     * A cancellation asked for again after a refusal (the order late, then the consumer cancelling) is
+     * a new request with a key of its own; asking while one is open is the same request.
+     */
+    @Test
+    void aCancellationAskedForAfterARefusalIsANewRequest() {
+        po.accept(T0);
+        po.requestCancellation(T0);
+        po.requestCancellation(T0);
+        assertThat(po.cancellationKey()).isEqualTo("DF-7-PO1-cancel");
+
+        po.refuseCancellation("ALREADY_PACKED", T0);
+        po.requestCancellation(T0);
+
+        assertThat(po.cancellationKey()).isEqualTo("DF-7-PO1-cancel-2");
+    }
+
     @Test
     void aShipmentWhileTheCancellationIsAskedForStillShips() {
         po.requestCancellation(T0);
