@@ -192,6 +192,34 @@ class MoneyInItsCurrencyTest {
         assertThat(filed.getBody()).as("EUR's two decimals").containsPattern("\"orderMargin\":-?\\d+\\.\\d{2}[,}]");
     }
 
+    /** The same new rate posted by several clients at once is stored once: one 201, the others 200, no error. */
+    @Test
+    void theSameRatePostedAtOnceIsStoredOnce() throws Exception {
+        Map<String, Object> rate = rate("EUR", "HUF", "392.5");
+        rate.put("validFrom", "2026-03-01T00:00:00Z");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return dropflow.post("/api/exchange-rates", rate, asSupervisor()).getStatusCode().value();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(200, 201).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode rates = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=HUF", asOperator()).getBody());
+        assertThat(rates.path("rates")).hasSize(1);
+    }
+
     @Test
     void aCurrencyNotInCirculationIsRefused() {
         for (String currency : List.of("QQQ", "XXX", "DEM")) {

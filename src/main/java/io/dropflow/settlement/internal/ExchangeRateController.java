@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -89,7 +90,16 @@ class ExchangeRateController {
         }
         Instant validFrom = (request.validFrom() == null ? now : request.validFrom()).truncatedTo(ChronoUnit.MICROS);
         boolean known = kept.stream().anyMatch(r -> r.validFrom().equals(validFrom));
-        ExchangeRate added = rates.add(new ExchangeRate(request.base(), request.quote(), request.rate(), validFrom));
+        ExchangeRate rate = new ExchangeRate(request.base(), request.quote(), request.rate(), validFrom);
+        ExchangeRate added;
+        try {
+            added = rates.add(rate);
+        } catch (DataIntegrityViolationException sameMomentJustStored) {
+            // Another request stored this pair and moment between our read and our insert: it is known now
+            // (the same rate: 200; another: 409).
+            known = true;
+            added = rates.add(rate);
+        }
         return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(added);
     }
 }
