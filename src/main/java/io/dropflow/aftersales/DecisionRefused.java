@@ -8,7 +8,7 @@ import java.util.Locale;
  * An operator's decision on a case's task that cannot work (an offer the supplier never made, a
  * rejection without a reason for the consumer). The task stays open and Tasklist shows this message.
  */
-public class DecisionRefused extends RuntimeException {
+public class DecisionRefused extends RuntimeException implements io.dropflow.processengine.OperatorInputRefused {
 
     public DecisionRefused(String message) {
         super(message);

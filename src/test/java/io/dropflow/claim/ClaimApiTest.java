@@ -236,6 +236,28 @@ class ClaimApiTest {
         assertThat(dropflow.fileClaim(order, claim()).getStatusCode().value()).isEqualTo(201);
     }
 
+    /**
+     * A decision no form can send, completed through the engine REST API, is the caller's error (400)
+     * with the refusal's words, not the engine's (500); the task stays open.
+     */
+    @Test
+    void aDecisionNoFormCanSendIsTheCallersErrorInTheEngineApi() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        var review = engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult();
+
+        ResponseEntity<String> answer = dropflow.postRaw("/engine-rest/task/" + review.getId() + "/complete",
+                "{\"variables\": {\"reviewDecision\": {\"value\": \"banana\"}}}", DropflowDriver.asOperator());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody()).contains("reviewDecision must be one of [accept, reject, more_evidence], was banana");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+        assertThat(dropflow.get("/engine-rest/task/no-such-task", DropflowDriver.asOperator()).getStatusCode().value())
+                .as("other engine errors answer as before").isEqualTo(404);
+    }
+
     @Test
     void claimAnswerWebhookChecksTheSupplierTheTokenAndTheBody() {
         long order = deliveredOrder();
