@@ -6,4 +6,12 @@ package io.dropflow.processengine;
  * not as ours ({@link EngineRestAnswers}).
  */
 public interface OperatorInputRefused {
+
+    /** A refusal of a person's input where no feature has its own exception for it. */
+    final class Refusal extends RuntimeException implements OperatorInputRefused {
+
+        public Refusal(String message) {
+            super(message);
+        }
+    }
 }

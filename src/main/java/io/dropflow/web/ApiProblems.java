@@ -143,7 +143,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
                 return null;
             }
-            if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+            // A type mismatch, an unknown enum value, a value a creator refused (an unknown API-key scope)
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mismatch
                     && !mismatch.getPath().isEmpty()) {
                 String field = mismatch.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

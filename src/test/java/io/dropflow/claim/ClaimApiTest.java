@@ -156,6 +156,9 @@ class ClaimApiTest {
                 "declared as image/png but its content is not");
         assertProblem(fileWithUploads(order, claim(), "a.png", "image/png", PNG, PNG, PNG, PNG), 400,
                 "at most 4 pieces of evidence");
+        // Above the servlet's own limit (25 MB a file), refused while the request is read: a problem too
+        assertProblem(fileWithUploads(order, claim(), "vast.jpg", "image/jpeg", bytes(JPEG, 26 * 1024 * 1024)), 413,
+                "send fewer or smaller files");
 
         assertThat(claims()).isEqualTo(claimsBefore);
         assertThat(evidence()).isEqualTo(evidenceBefore);

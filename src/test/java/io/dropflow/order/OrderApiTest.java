@@ -95,6 +95,18 @@ class OrderApiTest {
         assertThat(orders.count()).isEqualTo(before);
     }
 
+    /** A value a JSON creator refuses (an API key scope that does not exist) is named like any invalid field. */
+    @Test
+    void anUnknownApiKeyScopeIsAnInvalidRequestNamingTheField() {
+        ResponseEntity<String> response = dropflow.post("/api/api-keys", Map.of("name", "Bad", "scopes", List.of("root")),
+                h -> h.setBasicAuth("sam", "sam"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = DropflowDriver.read(response.getBody());
+        assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("scopes[0]");
+    }
+
     /** ZZ has the shape of a country code but is none: nothing could be shipped there. */
     @Test
     void aCountryThatDoesNotExistIsRefused() {

@@ -44,7 +44,12 @@ class Kuaidi100PushController {
     @Operation(summary = "Kuaidi100 pushes a parcel's tracking (form fields param and sign)")
     ResponseEntity<Map<String, Object>> push(@RequestParam(required = false) String param,
             @RequestParam(required = false) String sign) {
-        if (param == null || sign == null || settings.salt() == null) {
+        if (io.dropflow.partners.PartnerBinding.unset(settings.salt())) {
+            // Without a salt the sign is MD5(param), which anyone can compute: nothing is taken
+            log.warn("Kuaidi100 push refused: Kuaidi100 is not configured (no salt)");
+            return answer(401, "Kuaidi100 is not configured here");
+        }
+        if (param == null || sign == null) {
             return answer(401, "param and sign are required");
         }
         String expected = Kuaidi100Client.pushSign(param, settings.salt());

@@ -8,7 +8,7 @@ import java.util.Locale;
  * A decision on an onboarding task that cannot work (accepting papers with a document missing, a
  * rejection without a reason). The task stays open and Tasklist shows this message.
  */
-public class RefusedDecision extends RuntimeException {
+public class RefusedDecision extends RuntimeException implements io.dropflow.processengine.OperatorInputRefused {
 
     public RefusedDecision(String message) {
         super(message);

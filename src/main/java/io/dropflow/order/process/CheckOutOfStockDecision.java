@@ -6,8 +6,8 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SKU_TO_REPLACE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SUBSTITUTE_SKU;
 
 import io.dropflow.order.internal.Sourcing;
+import io.dropflow.processengine.OperatorInputRefused;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,12 +31,12 @@ class CheckOutOfStockDecision implements TaskListener {
     public void notify(DelegateTask task) {
         String decision = OUT_OF_STOCK_DECISION.from(task, "");
         if (!DECISIONS.contains(decision)) {
-            throw new ProcessEngineException("outOfStockDecision must be one of " + DECISIONS + ", was " + decision);
+            throw new OperatorInputRefused.Refusal("outOfStockDecision must be one of " + DECISIONS + ", was " + decision);
         }
         if (decision.equals("substitute")) {
             sourcing.substitutionProblem(ORDER_ID.from(task), SKU_TO_REPLACE.from(task, null),
                     SUBSTITUTE_SKU.from(task, null)).ifPresent(problem -> {
-                        throw new ProcessEngineException(problem);
+                        throw new OperatorInputRefused.Refusal(problem);
                     });
         }
     }

@@ -94,6 +94,11 @@ class SupplierApiProcessTest {
                 .isEqualTo(401);
         assertThat(dropflow.supplierSays(TestSupplierApi.SUPPLIER, po(order, 1), "ACCEPTED").getStatusCode().value())
                 .isEqualTo(401);
+        // Timestamps no Instant can hold are refused as out of tolerance, not a 500
+        for (long extreme : new long[] {Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(signed(po(order, 1), "ACCEPTED", null, extreme, TestSupplierApi.WEBHOOK_SECRET).getStatusCode()
+                    .value()).isEqualTo(401);
+        }
         assertThat(inboxMessages()).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
 
