@@ -84,6 +84,11 @@ public class ClaimAnswers {
     }
 
     private static void checkWithinClaimedValue(Claim claim, BigDecimal amount) {
+        if (amount != null && amount.stripTrailingZeros().scale() > io.dropflow.settlement.Currencies.minorUnits(claim.getCurrency())) {
+            // Rounding it would agree to an amount the supplier did not offer
+            throw new InvalidClaimException("the amount " + amount.toPlainString() + " has more decimals than "
+                    + claim.getCurrency() + " has (" + io.dropflow.settlement.Currencies.minorUnits(claim.getCurrency()) + ")");
+        }
         if (amount != null && amount.compareTo(claim.getClaimedValue()) > 0) {
             throw new InvalidClaimException("the amount " + amount + " is more than the claimed value "
                     + Money.inMinorUnits(claim.getClaimedValue(), claim.getCurrency()));

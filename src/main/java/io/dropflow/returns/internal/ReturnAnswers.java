@@ -39,6 +39,12 @@ public class ReturnAnswers {
     @Transactional
     public Result answer(String supplierCode, ReturnAnswerEvent event) {
         ReturnRequest r = rounds.caseAnswered(supplierCode, CaseKind.RETURN, event.returnNumber(), returns::lockById);
+        if (event.amount() != null && event.amount().stripTrailingZeros().scale()
+                > io.dropflow.settlement.Currencies.minorUnits(r.getCurrency())) {
+            // Rounding it would agree to an amount the supplier did not offer (a share is computed, and rounded)
+            throw new InvalidReturnException("the amount " + event.amount().toPlainString() + " has more decimals than "
+                    + r.getCurrency() + " has (" + io.dropflow.settlement.Currencies.minorUnits(r.getCurrency()) + ")");
+        }
         BigDecimal amount = event.amount() != null ? event.amount()
                 : event.refundShare() == null ? null : r.getReturnedValue().multiply(event.refundShare());
         if (amount != null) {
