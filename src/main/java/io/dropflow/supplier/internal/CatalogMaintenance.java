@@ -48,11 +48,15 @@ class CatalogMaintenance {
     private final Scorecards scorecards;
     private final Clock clock;
 
-    CatalogMaintenance(Suppliers suppliers, SupplierOffers offers, Scorecards scorecards, Clock clock) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    CatalogMaintenance(Suppliers suppliers, SupplierOffers offers, Scorecards scorecards, Clock clock,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.suppliers = suppliers;
         this.offers = offers;
         this.scorecards = scorecards;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -230,6 +234,25 @@ class CatalogMaintenance {
                     offer.change(terms, now);
                 }, () -> unknown.add(supplierSku)));
         return unknown;
+    }
+
+    /**
+     * A supplier's push of stock levels and prices under its event id: taken once. The id is stored
+     * with the push's changes, in one transaction.
+     * @return the supplier SKUs no offer has, or empty when this event id was taken before (nothing changed)
+     * @throws org.springframework.dao.DuplicateKeyException when the same id is being taken at this moment
+     */
+    @Transactional
+    java.util.Optional<List<String>> supplierPushed(String supplierCode, String eventId, List<OfferReport> reports) {
+        Integer seen = jdbc.queryForObject("select count(*) from supplier_offer_push where supplier_code = ? and event_id = ?",
+                Integer.class, supplierCode, eventId);
+        if (seen != null && seen > 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> unknown = supplierReported(supplierCode, reports);
+        jdbc.update("insert into supplier_offer_push (supplier_code, event_id, received_at) values (?, ?, ?)",
+                supplierCode, eventId, java.sql.Timestamp.from(clock.instant()));
+        return java.util.Optional.of(unknown);
     }
 
     /**

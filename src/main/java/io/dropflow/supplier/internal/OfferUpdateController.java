@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A supplier pushes its stock and prices (Dropflow's supplier API, docs/partners/supplier-api.md):
- * absolute values per supplier SKU, so a redelivered push changes nothing. One push is applied
+ * absolute values per supplier SKU, taken once per eventId, so a redelivered or replayed push changes
+ * nothing (and cannot overwrite a newer one). One push is applied
  * whole or not at all; supplier SKUs we do not know are listed back, not guessed at.
  */
 @RestController
@@ -52,7 +53,8 @@ class OfferUpdateController {
         }
     }
 
-    record Result(int applied, List<String> unknownSupplierSkus) {
+    /** @param redelivered the push's eventId was taken before: nothing changed */
+    record Result(int applied, List<String> unknownSupplierSkus, boolean redelivered) {
     }
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/offers")
@@ -61,8 +63,16 @@ class OfferUpdateController {
                     + "(400), none. Supplier SKUs without an offer are listed in the answer.")
     Result receive(@PathVariable String supplierCode, @Valid @RequestBody OfferUpdates push) {
         List<OfferReport> reports = push.offers().stream().map(Update::report).toList();
-        List<String> unknown = catalog.supplierReported(supplierCode, reports);
+        java.util.Optional<List<String>> taken;
+        try {
+            taken = catalog.supplierPushed(supplierCode, push.eventId(), reports);
+        } catch (org.springframework.dao.DuplicateKeyException sameIdAtThisMoment) {
+            taken = java.util.Optional.empty(); // the other request took it; this one changed nothing
+        }
+        if (taken.isEmpty()) {
+            return new Result(0, List.of(), true);
+        }
         long reported = reports.stream().map(OfferReport::supplierSku).distinct().count();
-        return new Result((int) reported - unknown.size(), unknown);
+        return new Result((int) reported - taken.get().size(), taken.get(), false);
     }
 }

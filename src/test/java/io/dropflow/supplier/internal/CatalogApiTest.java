@@ -237,5 +237,17 @@ class CatalogApiTest {
         assertThat(dropflow.post(path, Map.of("eventId", "p3", "offers", java.util.List.of(
                 Map.of("supplierSku", "S-" + code + "-A", "stock", 7))), DropflowDriver.anonymous())
                 .getStatusCode().value()).isEqualTo(401);
+
+        // A newer push, then p1 again (redelivered or replayed): acknowledged, and the newer stock stays
+        dropflow.post(path, Map.of("eventId", "p5", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 9))), DropflowDriver.asPartner());
+        ResponseEntity<String> replayed = dropflow.post(path, Map.of("eventId", "p1", "offers", java.util.List.of(
+                Map.of("supplierSku", "S-" + code + "-A", "stock", 0))), DropflowDriver.asPartner());
+
+        assertThat(replayed.getStatusCode().value()).isEqualTo(200);
+        assertThat(body(replayed).path("redelivered").asBoolean()).isTrue();
+        assertThat(body(replayed).path("applied").asInt()).isZero();
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(9);
     }
 }
