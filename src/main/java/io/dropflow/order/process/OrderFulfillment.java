@@ -21,8 +21,12 @@ import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
@@ -41,6 +45,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrderFulfillment implements FulfillmentProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderFulfillment.class);
 
     private final RuntimeService runtime;
     private final MessageInbox inbox;
@@ -94,10 +100,22 @@ class OrderFulfillment implements FulfillmentProcess {
         try {
             runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))
                     .correlateWithResult();
-        } catch (OptimisticLockingException busy) {
-            // A job or a partner event moved the order at the same moment: the caller may try again.
+        } catch (OptimisticLockingException | MismatchingMessageCorrelationException busy) {
+            // A job, a partner event or another cancellation moved the order at the same moment: try again.
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", busy);
+        } catch (ProcessEngineException | NullPointerException raced) {
+            // Two cancellations at once: the other took the subscription between the engine's query and
+            // its trigger, and the engine fails this one on the way ("does not have a subscription to a
+            // message event", or an execution that ended under it). Anything else is ours.
+            if (raced instanceof ProcessEngineException && !String.valueOf(raced.getMessage())
+                    .contains("does not have a subscription to a message event")) {
+                throw raced;
+            }
+            log.warn("Cancellation of order {} met another change of the order at the same moment: asked to retry ({})",
+                    orderId, raced.toString());
+            throw new ConcurrencyFailureException("order " + orderId
+                    + " changed while its cancellation was taken; try again", raced);
         }
         return true;
     }
