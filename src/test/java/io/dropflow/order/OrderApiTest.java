@@ -104,25 +104,9 @@ class OrderApiTest {
         long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
         dropflow.runJobs(order);
         dropflow.supplierSays("ACME", DropflowDriver.po(order, 1), "ACCEPTED");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return dropflow.cancel(order).getStatusCode().value();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses).as(statuses.toString()).containsAnyOf(202).allMatch(s -> s == 202 || s == 409);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = io.dropflow.support.AtOnce.send(5, () -> dropflow.cancel(order).getStatusCode().value());
+
+        assertThat(statuses).as(statuses.toString()).containsAnyOf(202).allMatch(s -> s == 202 || s == 409);
     }
 
     /** A value a JSON creator refuses (an API key scope that does not exist) is named like any invalid field. */

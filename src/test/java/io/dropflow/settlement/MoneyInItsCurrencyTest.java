@@ -197,25 +197,10 @@ class MoneyInItsCurrencyTest {
     void theSameRatePostedAtOnceIsStoredOnce() throws Exception {
         Map<String, Object> rate = rate("EUR", "HUF", "392.5");
         rate.put("validFrom", "2026-03-01T00:00:00Z");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return dropflow.post("/api/exchange-rates", rate, asSupervisor()).getStatusCode().value();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses).as(statuses.toString()).containsOnly(200, 201).containsOnlyOnce(201);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = io.dropflow.support.AtOnce.send(6,
+                () -> dropflow.post("/api/exchange-rates", rate, asSupervisor()).getStatusCode().value());
+
+        assertThat(statuses).as(statuses.toString()).containsOnly(200, 201).containsOnlyOnce(201);
         JsonNode rates = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=HUF", asOperator()).getBody());
         assertThat(rates.path("rates")).hasSize(1);
     }

@@ -53,13 +53,22 @@ class ClaimAnswersTest {
 
     @Test
     void anAnswerToTheCurrentRoundIsRecordedAndHandedToTheProcessOnce() {
-        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.004"))))
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00"))))
                 .isEqualTo(ClaimAnswers.Result.APPLIED);
         assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
                 .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
 
         assertThat(claim.getSupplierAmount()).isEqualByComparingTo("4.00");
         verify(process).supplierAnswered(claim, "supplier-claim:ACME", "e-2", SupplierClaimAnswer.COUNTER_OFFER);
+    }
+
+    /** Rounding 4.004 would agree to an amount the supplier did not offer. */
+    @Test
+    void anOfferWithMoreDecimalsThanItsCurrencyIsRefused() {
+        assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER,
+                Remedy.COMPENSATION, eur("4.004"))))
+                .isInstanceOf(InvalidClaimException.class).hasMessageContaining("4.004 has more decimals than EUR has (2)");
+        verifyNoInteractions(process);
     }
 
     @Test
