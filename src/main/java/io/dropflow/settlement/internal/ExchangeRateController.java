@@ -42,10 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ExchangeRateController {
 
     private final ExchangeRates rates;
+    private final ExchangeRateService store;
     private final Clock clock;
 
-    ExchangeRateController(ExchangeRates rates, Clock clock) {
+    ExchangeRateController(ExchangeRates rates, ExchangeRateService store, Clock clock) {
         this.rates = rates;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -89,17 +91,15 @@ class ExchangeRateController {
             }
         }
         Instant validFrom = (request.validFrom() == null ? now : request.validFrom()).truncatedTo(ChronoUnit.MICROS);
-        boolean known = kept.stream().anyMatch(r -> r.validFrom().equals(validFrom));
         ExchangeRate rate = new ExchangeRate(request.base(), request.quote(), request.rate(), validFrom);
-        ExchangeRate added;
+        ExchangeRateService.Stored stored;
         try {
-            added = rates.add(rate);
+            stored = store.store(rate);
         } catch (DataIntegrityViolationException sameMomentJustStored) {
-            // Another request stored this pair and moment between our read and our insert: it is known now
+            // Another request stored this pair and moment between our look and our insert: it is kept now
             // (the same rate: 200; another: 409).
-            known = true;
-            added = rates.add(rate);
+            stored = store.store(rate);
         }
-        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(added);
+        return ResponseEntity.status(stored.isNew() ? HttpStatus.CREATED : HttpStatus.OK).body(stored.rate());
     }
 }

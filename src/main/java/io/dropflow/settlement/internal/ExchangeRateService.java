@@ -54,16 +54,30 @@ class ExchangeRateService implements ExchangeRates {
     @Override
     @Transactional
     public ExchangeRate add(ExchangeRate rate) {
+        return store(rate).rate();
+    }
+
+    /** The rate kept for its pair and moment, and whether this call stored it. */
+    public record Stored(ExchangeRate rate, boolean isNew) {
+    }
+
+    /**
+     * As {@link #add}, saying whether this call stored the rate.
+     * @throws org.springframework.dao.DataIntegrityViolationException when another call stored the same pair
+     *     and moment between this one's look and its insert (at commit)
+     */
+    @Transactional
+    public Stored store(ExchangeRate rate) {
         Optional<ExchangeRate> known = rates.findByBaseCurrencyAndQuoteCurrencyAndValidFrom(rate.base(), rate.quote(),
                 rate.validFrom()).map(ExchangeRateEntry::rate);
         if (known.isEmpty()) {
             rates.save(new ExchangeRateEntry(rate, clock.instant()));
-            return rate;
+            return new Stored(rate, true);
         }
         if (known.get().rate().compareTo(rate.rate()) != 0) {
             throw new ExchangeRateConflict(known.get(), rate.rate());
         }
-        return known.get();
+        return new Stored(known.get(), false);
     }
 
     @Override
