@@ -29,7 +29,7 @@ public final class AtOnce {
             start.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> answer : answers) {
-                results.add(answer.get());
+                results.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)); // a stuck request fails, not hangs
             }
             return results;
         } finally {

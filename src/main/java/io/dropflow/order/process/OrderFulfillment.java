@@ -100,20 +100,24 @@ class OrderFulfillment implements FulfillmentProcess {
         try {
             runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))
                     .correlateWithResult();
-        } catch (OptimisticLockingException | MismatchingMessageCorrelationException busy) {
+        } catch (OptimisticLockingException busy) {
             // A job, a partner event or another cancellation moved the order at the same moment: try again.
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", busy);
         } catch (ProcessEngineException | NullPointerException raced) {
             // Two cancellations at once: the other took the subscription between the engine's query and
-            // its trigger, and the engine fails this one on the way ("does not have a subscription to a
-            // message event", or an execution that ended under it). Anything else is ours.
-            if (raced instanceof ProcessEngineException && !String.valueOf(raced.getMessage())
-                    .contains("does not have a subscription to a message event")) {
+            // its trigger, and the engine fails this one on the way (no execution matches any more, "does
+            // not have a subscription to a message event", or an execution that ended under it). Anything
+            // else, two executions matching among them, is ours.
+            String message = String.valueOf(raced.getMessage());
+            if (raced instanceof ProcessEngineException && !message.contains("does not have a subscription to a message event")
+                    && !(raced instanceof MismatchingMessageCorrelationException
+                            && message.contains("No process definition or execution matches"))) {
                 throw raced;
             }
-            log.warn("Cancellation of order {} met another change of the order at the same moment: asked to retry ({})",
-                    orderId, raced.toString());
+            // With its stack trace: were an NPE ever ours, it shows here
+            log.warn("Cancellation of order {} met another change of the order at the same moment: asked to retry",
+                    orderId, raced);
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", raced);
         }
