@@ -1,5 +1,6 @@
 package io.dropflow.settlement;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +32,16 @@ public final class Currencies {
     /** Digits after the decimal point: 2 for EUR, 0 for JPY, 3 for KWD. */
     public static int minorUnits(String code) {
         return Currency.getInstance(code).getDefaultFractionDigits();
+    }
+
+    /** Whether {@code amount} has more decimals than {@code code} has minor units: 15.001 EUR does, 15.10 does not. */
+    public static boolean hasMoreDecimals(BigDecimal amount, String code) {
+        return amount.stripTrailingZeros().scale() > minorUnits(code);
+    }
+
+    /** Why such an amount is refused: "4.999 has more decimals than EUR has (2)". */
+    public static String moreDecimalsThan(BigDecimal amount, String code) {
+        return amount.toPlainString() + " has more decimals than " + code + " has (" + minorUnits(code) + ")";
     }
 
     private static Set<String> active(String codes) {

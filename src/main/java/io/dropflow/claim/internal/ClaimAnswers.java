@@ -9,6 +9,7 @@ import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
+import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
@@ -84,10 +85,9 @@ public class ClaimAnswers {
     }
 
     private static void checkWithinClaimedValue(Claim claim, BigDecimal amount) {
-        if (amount != null && amount.stripTrailingZeros().scale() > io.dropflow.settlement.Currencies.minorUnits(claim.getCurrency())) {
+        if (amount != null && Currencies.hasMoreDecimals(amount, claim.getCurrency())) {
             // Rounding it would agree to an amount the supplier did not offer
-            throw new InvalidClaimException("the amount " + amount.toPlainString() + " has more decimals than "
-                    + claim.getCurrency() + " has (" + io.dropflow.settlement.Currencies.minorUnits(claim.getCurrency()) + ")");
+            throw new InvalidClaimException("the amount " + Currencies.moreDecimalsThan(amount, claim.getCurrency()));
         }
         if (amount != null && amount.compareTo(claim.getClaimedValue()) > 0) {
             throw new InvalidClaimException("the amount " + amount + " is more than the claimed value "

@@ -35,15 +35,13 @@ import java.lang.annotation.Target;
             if (order == null || order.lines() == null || !Currencies.isActive(order.currency())) {
                 return true;
             }
-            int minorUnits = Currencies.minorUnits(order.currency());
             boolean valid = true;
             context.disableDefaultConstraintViolation();
             for (int i = 0; i < order.lines().size(); i++) {
                 PlaceOrder.Line line = order.lines().get(i);
-                if (line != null && line.salePrice() != null && line.salePrice().stripTrailingZeros().scale() > minorUnits) {
+                if (line != null && line.salePrice() != null && Currencies.hasMoreDecimals(line.salePrice(), order.currency())) {
                     valid = false;
-                    context.buildConstraintViolationWithTemplate(line.salePrice().toPlainString() + " has more decimals than "
-                                    + order.currency() + " has (" + minorUnits + ")")
+                    context.buildConstraintViolationWithTemplate(Currencies.moreDecimalsThan(line.salePrice(), order.currency()))
                             .addPropertyNode("lines").addPropertyNode("salePrice").inIterable().atIndex(i)
                             .addConstraintViolation();
                 }

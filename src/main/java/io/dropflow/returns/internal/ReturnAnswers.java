@@ -8,6 +8,7 @@ import io.dropflow.returns.InspectionEvent;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
+import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,11 +40,9 @@ public class ReturnAnswers {
     @Transactional
     public Result answer(String supplierCode, ReturnAnswerEvent event) {
         ReturnRequest r = rounds.caseAnswered(supplierCode, CaseKind.RETURN, event.returnNumber(), returns::lockById);
-        if (event.amount() != null && event.amount().stripTrailingZeros().scale()
-                > io.dropflow.settlement.Currencies.minorUnits(r.getCurrency())) {
+        if (event.amount() != null && Currencies.hasMoreDecimals(event.amount(), r.getCurrency())) {
             // Rounding it would agree to an amount the supplier did not offer (a share is computed, and rounded)
-            throw new InvalidReturnException("the amount " + event.amount().toPlainString() + " has more decimals than "
-                    + r.getCurrency() + " has (" + io.dropflow.settlement.Currencies.minorUnits(r.getCurrency()) + ")");
+            throw new InvalidReturnException("the amount " + Currencies.moreDecimalsThan(event.amount(), r.getCurrency()));
         }
         BigDecimal amount = event.amount() != null ? event.amount()
                 : event.refundShare() == null ? null : r.getReturnedValue().multiply(event.refundShare());

@@ -52,9 +52,8 @@ final class CatalogRules {
             problems.add(field + " is missing");
         } else if (amount.signum() < 0) {
             problems.add(field + " must not be negative, was " + amount.toPlainString());
-        } else if (Currencies.isActive(currency) && amount.stripTrailingZeros().scale() > Currencies.minorUnits(currency)) {
-            problems.add(field + " " + amount.toPlainString() + " has more decimals than " + currency + " has ("
-                    + Currencies.minorUnits(currency) + ")");
+        } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
+            problems.add(field + " " + Currencies.moreDecimalsThan(amount, currency));
         }
     }
 
