@@ -83,9 +83,9 @@ class ExchangeRateController {
             + "moment is a 409. Without validFrom, the rate that holds now, sent again, is the same rate.")
     ResponseEntity<ExchangeRate> add(@Valid @RequestBody RateRequest request) {
         Instant now = clock.instant();
-        List<ExchangeRate> kept = rates.rates(request.base(), request.quote());
         if (request.validFrom() == null) {
-            Optional<ExchangeRate> holding = kept.stream().filter(r -> !r.validFrom().isAfter(now)).findFirst();
+            Optional<ExchangeRate> holding = rates.rates(request.base(), request.quote()).stream()
+                    .filter(r -> !r.validFrom().isAfter(now)).findFirst();
             if (holding.isPresent() && holding.get().rate().compareTo(request.rate()) == 0) {
                 return ResponseEntity.ok(holding.get());
             }

@@ -56,13 +56,13 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
     @Override
     public List<Unbound> unbound() {
         List<String> missing = new ArrayList<>();
-        if (blank(settings.shopDomain())) {
+        if (PartnerBinding.unset(settings.shopDomain())) {
             missing.add("shop-domain (DROPFLOW_SHOPIFY_SHOP)");
         }
-        if (blank(settings.clientId()) && blank(settings.accessToken())) {
+        if (PartnerBinding.unset(settings.clientId()) && PartnerBinding.unset(settings.accessToken())) {
             missing.add("client-id (DROPFLOW_SHOPIFY_CLIENT_ID)");
         }
-        if (blank(settings.clientSecret())) {
+        if (PartnerBinding.unset(settings.clientSecret())) {
             missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
         }
         if (!ShopifySettings.SUPPORTED_VERSIONS.contains(settings.apiVersion())) {
@@ -246,7 +246,4 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
         }
     }
 
-    private static boolean blank(String s) {
-        return PartnerBinding.unset(s);
-    }
 }

@@ -67,13 +67,13 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
         List<Unbound> unbound = new ArrayList<>();
         settings.http().forEach((code, e) -> {
             List<String> missing = new ArrayList<>();
-            if (blank(e.baseUrl())) {
+            if (PartnerBinding.unset(e.baseUrl())) {
                 missing.add("base-url");
             }
-            if (blank(e.token())) {
+            if (PartnerBinding.unset(e.token())) {
                 missing.add("token");
             }
-            if (blank(e.webhookSecret())) {
+            if (PartnerBinding.unset(e.webhookSecret())) {
                 missing.add("webhook-secret");
             }
             if (!missing.isEmpty()) {
@@ -85,9 +85,6 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
         return unbound;
     }
 
-    private static boolean blank(String value) {
-        return PartnerBinding.unset(value);
-    }
 
     /** @return the supplier's reference for the purchase order */
     @Override
