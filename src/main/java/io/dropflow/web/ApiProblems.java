@@ -146,9 +146,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             // A type mismatch, an unknown enum value, a value a creator refused (an unknown API-key scope)
             if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mismatch
                     && !mismatch.getPath().isEmpty()) {
-                String field = mismatch.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                String field = field(mismatch);
                 // The only text JsonInput refuses is text with a NUL character.
                 boolean nul = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
                         && format.getTargetType() == String.class;
@@ -163,10 +161,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static String where(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                String field = mapping.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-                return " (field " + field + ")";
+                return " (field " + field(mapping) + ")";
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException parsing && parsing.getLocation() != null) {
                 return " (line " + parsing.getLocation().getLineNr() + ", column " + parsing.getLocation().getColumnNr()
@@ -174,6 +169,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return "";
+    }
+
+    /** The JSON path of a mapping error as the caller writes it: lines[0].quantity. */
+    private static String field(com.fasterxml.jackson.databind.JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
     }
 
     private static String rootMessage(Throwable e) {
