@@ -47,6 +47,8 @@ class TechnicalSettingsTest {
             Map.entry("dropflow.partners.storefront", "which storefront adapter runs"),
             Map.entry("dropflow.api.error-details", "debugging switch for integrators"),
             Map.entry("dropflow.history.job-log", "which engine history rows are kept: operations' storage"),
+            Map.entry("dropflow.job-executor.wake-up-interval", "how often the job acquisition may be woken"),
+            Map.entry("dropflow.api-keys.verified-for", "cache lifetime of a checked API key"),
             Map.entry("dropflow.partners.limits", "partner API rate limits (the partner's, not ours)"),
             Map.entry("dropflow.partners.deliveries", "webhook redelivery: retry cadence, sweep, give-up time"),
             Map.entry("dropflow.partners.deliveries.decision-time",

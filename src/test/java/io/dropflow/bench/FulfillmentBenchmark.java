@@ -243,7 +243,8 @@ public final class FulfillmentBenchmark {
                                 .toList(), configuration.getHistoryEventProducer()),
                 new PlainEngineSkeleton.SessionFactories(configuration.getCustomSessionFactories() == null ? List.of()
                         : List.copyOf(configuration.getCustomSessionFactories())),
-                configuration.isMetricsEnabled(), PlainEngineSkeleton.EnginePlugins.of(configuration.getProcessEnginePlugins()));
+                configuration.isMetricsEnabled(), PlainEngineSkeleton.EnginePlugins.of(configuration.getProcessEnginePlugins()),
+                io.dropflow.processengine.WakeUpSpacing.of(executor).interval());
     }
 
     /** Dropflow's own indexes on the engine's job table, once the node has built them (JobAcquisitionIndex). */

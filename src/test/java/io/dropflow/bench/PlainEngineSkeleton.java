@@ -30,7 +30,7 @@ final class PlainEngineSkeleton implements AutoCloseable {
             int maxWait, int lockTimeInMillis, int backoffTimeInMillis, int maxBackoff, int poolSize,
             String historyRemovalTimeStrategy, boolean acquireByPriority, List<String> jobIndexes,
             HistoryWriters historyWriters, SessionFactories sessionFactories, boolean metricsEnabled,
-            EnginePlugins enginePlugins) {
+            EnginePlugins enginePlugins, java.time.Duration wakeUpInterval) {
     }
 
     /**
@@ -93,7 +93,16 @@ final class PlainEngineSkeleton implements AutoCloseable {
         pool.setAutoCommit(false);
         dataSource = new HikariDataSource(pool);
 
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        // Its acquisition woken as Dropflow's is (JobAcquisitionWakeUps: at most once per interval).
+        var wakeUps = new io.dropflow.processengine.WakeUpSpacing(settings.wakeUpInterval());
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
+            @Override
+            public void jobWasAdded() {
+                if (wakeUps.letThrough()) {
+                    super.jobWasAdded();
+                }
+            }
+        };
         jobExecutor.setCorePoolSize(settings.threads());
         jobExecutor.setMaxPoolSize(settings.threads());
         jobExecutor.setQueueSize(settings.queueCapacity());

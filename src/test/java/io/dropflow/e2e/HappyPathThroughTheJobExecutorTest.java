@@ -70,4 +70,19 @@ class HappyPathThroughTheJobExecutorTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(placed.orderId())).completed().count()).isEqualTo(1);
     }
+
+    @Test
+    void theJobExecutorIsTheStartersWithItsWakeUpsSpaced() {
+        var executor = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor();
+        assertThat(io.dropflow.processengine.WakeUpSpacing.of(executor).interval()).isEqualTo(Duration.ofMillis(200));
+        // application.yaml's camunda.bpm.job-execution, applied as the starter applies it
+        assertThat(executor.getMaxJobsPerAcquisition()).isEqualTo(6);
+        assertThat(executor.getWaitTimeInMillis()).isEqualTo(500);
+        assertThat(executor.getMaxWait()).isEqualTo(1000);
+        assertThat(executor.getLockTimeInMillis()).isEqualTo(60000);
+        assertThat(executor.getRejectedJobsHandler())
+                .isInstanceOf(org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler.class);
+        assertThat(executor.isActive()).isTrue();
+    }
 }

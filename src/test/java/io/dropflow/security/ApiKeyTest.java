@@ -84,11 +84,12 @@ class ApiKeyTest {
         String old = api.issueKey(name, List.of("orders"));
         long oldId = keys.findByKeyHash(ApiKeyRegistry.hash(old)).orElseThrow().getId();
         String successor = api.issueKey(name, List.of("orders"));
+        assertThat(placeOrder(ApiCallers.key(old)).getStatusCode().value()).isEqualTo(201); // believed from now on
         ResponseEntity<String> revoked = api.call(DELETE, "/api/api-keys/" + oldId, null, ApiCallers.user("sam"));
         assertThat(revoked.getStatusCode().value()).isEqualTo(200);
         assertThat(ApiCallers.json(revoked).path("revokedBy").asText()).isEqualTo("sam");
 
-        // Then the old key gets a 401 problem, the new one places orders
+        // Then the old key gets a 401 problem at once (on the node that revoked it), the new one places orders
         ResponseEntity<String> refused = placeOrder(ApiCallers.key(old));
         assertThat(refused.getStatusCode().value()).isEqualTo(401);
         assertThat(refused.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();

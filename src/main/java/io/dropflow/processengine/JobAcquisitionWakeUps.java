@@ -1,0 +1,80 @@
+package io.dropflow.processengine;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+
+/**
+ * The job executor of the Spring Boot starter, with its acquisition woken at most once per
+ * {@code dropflow.job-executor.wake-up-interval}.
+ *
+ * <p>Camunda wakes the acquisition thread after every transaction that created a job outside a job
+ * thread (an order taken, a partner's webhook) and after every batch of jobs a thread has run
+ * ({@code ExecuteJobsRunnable}: "check once more"). Each wake-up is an acquisition, and each
+ * acquisition a database transaction; at a steady load it mostly finds the one job it was woken
+ * for. The benchmark counted 3.6 acquisitions per order for the 3 jobs an order has acquired
+ * (docs/performance.md, twentieth round). A wake-up coming sooner than the interval after the last
+ * one is left out: the job it announced is found by the next acquisition, which under load comes
+ * within the interval (the last one found work, so the engine does not wait) and on an idle node
+ * at the engine's idle wait ({@code wait-time-in-millis}, at most {@code max-wait}). A job created
+ * by a job of the same process instance is not affected: the engine runs it next in the same
+ * thread without an acquisition. {@code PT0S} gives the engine's own behaviour.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
+class JobAcquisitionWakeUps {
+
+    /** Replaces the starter's bean (which is conditional on no other job executor), with its settings. */
+    @Bean
+    static JobExecutor jobExecutor(@Qualifier(JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER) TaskExecutor taskExecutor,
+            CamundaBpmProperties properties,
+            @Value("${dropflow.job-executor.wake-up-interval}") Duration wakeUpInterval) {
+        SpringJobExecutor starters = (SpringJobExecutor) JobConfiguration.jobExecutor(taskExecutor, properties);
+        return Spaced.copyOf(starters, wakeUpInterval);
+    }
+
+    /** A {@link SpringJobExecutor} whose acquisition is woken at most once per interval. */
+    static final class Spaced extends SpringJobExecutor {
+
+        private final WakeUpSpacing spacing;
+
+        Spaced(Duration interval) {
+            this.spacing = new WakeUpSpacing(interval);
+        }
+
+        /** A job executor like {@code original} (its thread pool, settings and rejected-jobs handler). */
+        static Spaced copyOf(SpringJobExecutor original, Duration interval) {
+            Spaced spaced = new Spaced(interval);
+            spaced.setTaskExecutor(original.getTaskExecutor());
+            spaced.setRejectedJobsHandler(original.getRejectedJobsHandler());
+            spaced.setLockTimeInMillis(original.getLockTimeInMillis());
+            spaced.setMaxJobsPerAcquisition(original.getMaxJobsPerAcquisition());
+            spaced.setWaitTimeInMillis(original.getWaitTimeInMillis());
+            spaced.setMaxWait(original.getMaxWait());
+            spaced.setBackoffTimeInMillis(original.getBackoffTimeInMillis());
+            spaced.setMaxBackoff(original.getMaxBackoff());
+            spaced.setBackoffDecreaseThreshold(original.getBackoffDecreaseThreshold());
+            spaced.setWaitIncreaseFactor(original.getWaitIncreaseFactor());
+            return spaced;
+        }
+
+        WakeUpSpacing spacing() {
+            return spacing;
+        }
+
+        @Override
+        public void jobWasAdded() {
+            if (spacing.letThrough()) {
+                super.jobWasAdded();
+            }
+        }
+    }
+}

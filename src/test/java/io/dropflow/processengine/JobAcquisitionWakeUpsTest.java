@@ -1,0 +1,100 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Jobs started one by one, 100 ms apart: the engine wakes its acquisition for each (one acquisition,
+ * one transaction, per job); spaced wake-ups leave them to the acquisition's own looks, and no job is
+ * left behind.
+ */
+class JobAcquisitionWakeUpsTest {
+
+    private static final int INSTANCES = 20;
+
+    private final AtomicInteger acquisitions = new AtomicInteger();
+    private ProcessEngine engine;
+    private ThreadPoolTaskExecutor threads;
+
+    private ProcessEngine engine(Duration wakeUpInterval) {
+        threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(3);
+        threads.setMaxPoolSize(3);
+        threads.setQueueCapacity(10);
+        threads.initialize();
+        SpringJobExecutor starters = new SpringJobExecutor();
+        starters.setTaskExecutor(threads);
+        starters.setWaitTimeInMillis(500);
+        starters.setMaxWait(1000);
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:wake-ups-" + UUID.randomUUID());
+        configuration.setJobExecutor(JobAcquisitionWakeUps.Spaced.copyOf(starters, wakeUpInterval));
+        configuration.setJobExecutorActivate(true);
+        configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>(List.of(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (command instanceof AcquireJobsCmd) {
+                    acquisitions.incrementAndGet();
+                }
+                return next.execute(command);
+            }
+        })));
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", Bpmn.createExecutableProcess("p")
+                .camundaHistoryTimeToLive(1).startEvent().camundaAsyncBefore().endEvent().done()).deploy();
+        return engine;
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+        threads.shutdown();
+    }
+
+    /** Starts the instances 100 ms apart, waits until all ended, and answers the acquisitions meanwhile. */
+    private int acquisitionsForInstancesStartedOneByOne(ProcessEngine engine) throws InterruptedException {
+        Thread.sleep(1500); // the acquisition settles into its idle rhythm
+        acquisitions.set(0);
+        for (int i = 0; i < INSTANCES; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey("p");
+            Thread.sleep(100);
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count() < INSTANCES
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count()).isEqualTo(INSTANCES);
+        return acquisitions.get();
+    }
+
+    @Test
+    void spacedWakeUpsRunEveryJobWithFewerAcquisitions() throws InterruptedException {
+        int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ofHours(1)));
+        // a look every 0.5 to 1 s over the 2 s of starts and the last job's wait, not one per job
+        assertThat(acquired).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void theEngineAloneLooksOnceForEveryJob() throws InterruptedException {
+        int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ZERO));
+        // one per job, but for a wake-up that came while the thread was still looking
+        assertThat(acquired).isGreaterThanOrEqualTo(16);
+    }
+}

@@ -1,0 +1,71 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+class WakeUpSpacingTest {
+
+    @Test
+    void aZeroIntervalLetsEveryWakeUpThrough() {
+        WakeUpSpacing spacing = new WakeUpSpacing(Duration.ZERO);
+
+        assertThat(spacing.letThrough()).isTrue();
+        assertThat(spacing.letThrough()).isTrue();
+    }
+
+    @Test
+    void theFirstWakeUpGoesThroughAndTheNextOnlyAnIntervalLater() throws InterruptedException {
+        WakeUpSpacing spacing = new WakeUpSpacing(Duration.ofMillis(300));
+
+        assertThat(spacing.letThrough()).isTrue();
+        assertThat(spacing.letThrough()).isFalse();
+        assertThat(spacing.letThrough()).isFalse();
+        Thread.sleep(350);
+        assertThat(spacing.letThrough()).isTrue();
+        assertThat(spacing.letThrough()).isFalse();
+    }
+
+    @Test
+    void aNegativeIntervalIsRefused() {
+        assertThatThrownBy(() -> new WakeUpSpacing(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
+    void anotherJobExecutorWakesOnEveryJob() {
+        assertThat(WakeUpSpacing.of(new DefaultJobExecutor()).interval()).isZero();
+    }
+
+    @Test
+    void theSpacedExecutorKeepsTheStartersThreadsAndSettings() {
+        SpringJobExecutor starters = new SpringJobExecutor();
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        starters.setTaskExecutor(threads);
+        starters.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
+        starters.setLockTimeInMillis(61_000);
+        starters.setMaxJobsPerAcquisition(7);
+        starters.setWaitTimeInMillis(450);
+        starters.setMaxWait(1_100);
+        starters.setBackoffTimeInMillis(20);
+        starters.setMaxBackoff(300);
+        starters.setBackoffDecreaseThreshold(50);
+        starters.setWaitIncreaseFactor(3);
+
+        JobAcquisitionWakeUps.Spaced spaced = JobAcquisitionWakeUps.Spaced.copyOf(starters, Duration.ofMillis(200));
+
+        assertThat(spaced.getTaskExecutor()).isSameAs(threads);
+        assertThat(spaced.getRejectedJobsHandler()).isSameAs(starters.getRejectedJobsHandler());
+        assertThat(spaced).usingRecursiveComparison()
+                .comparingOnlyFields("lockTimeInMillis", "maxJobsPerAcquisition", "waitTimeInMillis", "maxWait",
+                        "backoffTimeInMillis", "maxBackoff", "backoffDecreaseThreshold", "waitIncreaseFactor")
+                .isEqualTo(starters);
+        assertThat(WakeUpSpacing.of(spaced).interval()).isEqualTo(Duration.ofMillis(200));
+    }
+}
