@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Purchase orders on their table, calls to suppliers through the gateway. Each row is committed
  * before its supplier is called, so a supplier that answers at once (before the caller's
  * transaction commits) finds the purchase order its answer is about; a retry repeats the same key.
+ * The supplier's answer to the call is recorded in the caller's transaction (the job's), so a
+ * supplier event about the purchase order waits for that commit and finds the process waiting.
  */
 @Service
 class PurchasingService implements Purchasing {
@@ -49,6 +51,7 @@ class PurchasingService implements Purchasing {
     private final SupplierGateway gateway;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
     private final SupplierGateway.Sender seller;
     private final Clock clock;
 
@@ -67,6 +70,7 @@ class PurchasingService implements Purchasing {
         this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactions);
         this.seller = seller.sender();
         this.clock = clock;
     }
@@ -368,8 +372,14 @@ class PurchasingService implements Purchasing {
         return forwarded(po.getId(), null, shipByHours, shipByTime);
     }
 
+    /**
+     * In the caller's transaction when there is one (a job's): should it roll back after the supplier
+     * took the purchase order, the retry finds the row still forwarding and asks again with the same
+     * key, which the supplier answers as before; or finds the supplier's event applied meanwhile and
+     * records the forwarding without asking ({@link #answeredEarlier}).
+     */
     private PurchaseOrderView forwarded(Long purchaseOrderId, String reference, int shipByHours, Duration shipByTime) {
-        return ownTransaction.execute(tx -> {
+        return callersTransaction.execute(tx -> {
             PurchaseOrder locked = lock(purchaseOrderId);
             locked.markForwarded(reference, shipByHours, shipByTime, clock.instant());
             return locked.view();

@@ -65,6 +65,43 @@ class SupplierApiProcessTest {
         return jdbc.queryForObject("select count(*) from inbox_message", Long.class);
     }
 
+    @Autowired
+    io.dropflow.supplier.Purchasing purchasing;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aForwardingRolledBackWithItsJobIsAskedAgainWithTheSameKeyAndRecordedOnce() {
+        long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        Long supplier = jdbc.queryForObject("select id from supplier where code = ?", Long.class, TestSupplierApi.SUPPLIER);
+        var command = new io.dropflow.supplier.Purchasing.ForwardCommand(order, 7, supplier,
+                java.util.List.of(new io.dropflow.supplier.Purchasing.Line(TestSupplierApi.SKU, "WW-1", 1,
+                        new java.math.BigDecimal("5.00"))), new java.math.BigDecimal("1.00"), "EUR",
+                new io.dropflow.supplier.SupplierGateway.Address("Erika", "Heidestrasse 17", null, "51147", "Köln", null,
+                        "DE", null), 48, java.time.Duration.ofHours(48));
+        String key = po(order, 7);
+
+        // The job that forwards it rolls back after the supplier took the purchase order
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(job -> {
+            purchasing.forward(command);
+            job.setRollbackOnly();
+        });
+        // Then the purchase order is kept (committed before the call), its forwarding is not
+        assertThat(jdbc.queryForMap("select status, forwarded_at, supplier_reference from purchase_order "
+                + "where idempotency_key = ?", key)).containsEntry("status", "FORWARDING")
+                .containsEntry("forwarded_at", null).containsEntry("supplier_reference", null);
+
+        // The retry asks the supplier again with the same key and records the answer once
+        var forwarded = purchasing.forward(command);
+        assertThat(forwarded.forwardedAt()).isNotNull();
+        TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/v1/purchase-orders"))
+                .withHeader("Idempotency-Key", equalTo(key)));
+        assertThat(jdbc.queryForObject("select count(*) from purchase_order where idempotency_key = ?", Long.class, key))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select supplier_reference from purchase_order where idempotency_key = ?",
+                String.class, key)).isEqualTo("WW-77");
+    }
+
     @Test
     void anOrderIsForwardedOverHttpAndAnsweredThroughSignedWebhooks() throws Exception {
         long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
