@@ -243,4 +243,17 @@ class MoneyInItsCurrencyTest {
         assertThat(rates.path("rates")).hasSize(1);
         assertThat(rates.path("rates").get(0).path("rate").decimalValue()).isEqualByComparingTo("1.05");
     }
+
+    @Test
+    void aPairIsKeptOneWayRound() {
+        // USD/CNY is kept (setUp): a CNY/USD rate would be a second, contradicting series
+        ResponseEntity<String> inverse = dropflow.post("/api/exchange-rates",
+                new HashMap<>(Map.of("base", "CNY", "quote", "USD", "rate", "0.5")), asSupervisor());
+        assertThat(inverse.getStatusCode().value()).as(inverse.getBody()).isEqualTo(409);
+        JsonNode problem = DropflowDriver.read(inverse.getBody());
+        assertThat(problem.path("type").asText()).endsWith("exchange-rate-kept-inverse");
+        assertThat(problem.path("detail").asText()).contains("post the rate with base USD and quote CNY");
+        assertThat(DropflowDriver.read(dropflow.get("/api/exchange-rates?base=CNY&quote=USD", asOperator()).getBody())
+                .path("rates")).isEmpty();
+    }
 }

@@ -21,5 +21,9 @@ interface ExchangeRateEntries extends JpaRepository<ExchangeRateEntry, Long> {
 
     List<ExchangeRateEntry> findByBaseCurrencyAndQuoteCurrencyOrderByValidFromDesc(String base, String quote);
 
+    /** Whether any rate of the pair, in this direction, is kept. */
+    @Query("select count(r) > 0 from ExchangeRateEntry r where r.baseCurrency = :base and r.quoteCurrency = :quote")
+    boolean keepsAny(String base, String quote);
+
     Optional<ExchangeRateEntry> findByBaseCurrencyAndQuoteCurrencyAndValidFrom(String base, String quote, Instant validFrom);
 }

@@ -50,7 +50,10 @@ class ExchangeRateService implements ExchangeRates {
                         .map(e -> BigDecimal.ONE.divide(e.rate().rate(), MathContext.DECIMAL64)));
     }
 
-    /** Adding the same rate again changes nothing; another rate for the same pair and moment is refused. */
+    /**
+     * Adding the same rate again changes nothing; another rate for the same pair and moment is
+     * refused, and so is a rate for a pair kept the other way round.
+     */
     @Override
     @Transactional
     public ExchangeRate add(ExchangeRate rate) {
@@ -71,6 +74,9 @@ class ExchangeRateService implements ExchangeRates {
         Optional<ExchangeRate> known = rates.findByBaseCurrencyAndQuoteCurrencyAndValidFrom(rate.base(), rate.quote(),
                 rate.validFrom()).map(ExchangeRateEntry::rate);
         if (known.isEmpty()) {
+            if (rates.keepsAny(rate.quote(), rate.base())) {
+                throw new ExchangeRateKeptInverse(rate.base(), rate.quote());
+            }
             rates.save(new ExchangeRateEntry(rate, clock.instant()));
             return new Stored(rate, true);
         }
