@@ -28,9 +28,11 @@ public interface Batches extends JpaRepository<Batch, Long> {
     @Query("select b from Batch b where b.id = :id")
     Optional<Batch> lockById(Long id);
 
+    /** @param leaderUserId only the points this login leads; null: every point */
     @Query("select b from Batch b where (:pointCode is null or b.pickupPoint.code = :pointCode) "
+            + "and (:leaderUserId is null or b.pickupPoint.leader.userId = :leaderUserId) "
             + "and (:status is null or b.status = :status)")
-    Page<Batch> search(String pointCode, Batch.Status status, Pageable page);
+    Page<Batch> search(String pointCode, String leaderUserId, Batch.Status status, Pageable page);
 
     default Batch byId(Long id) {
         return findById(id).orElseThrow(() -> NotFound.of("batch", id));

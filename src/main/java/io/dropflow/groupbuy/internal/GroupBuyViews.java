@@ -91,9 +91,10 @@ public class GroupBuyViews {
                 batch.getCutoffAt().atZone(point.zone()).toString(), batch.getExpectedOn(), batch.getCollectBy(), ps, os);
     }
 
+    /** @param leaderUserId only the batches of the points this login leads; null: of every point */
     @Transactional(readOnly = true)
-    public Page<BatchSummary> batches(String pickupPoint, Batch.Status status, Pageable page) {
-        return batches.search(pickupPoint, status, page).map(b -> new BatchSummary(b.getId(), b.getPickupPoint().getCode(),
+    public Page<BatchSummary> batches(String pickupPoint, String leaderUserId, Batch.Status status, Pageable page) {
+        return batches.search(pickupPoint, leaderUserId, status, page).map(b -> new BatchSummary(b.getId(), b.getPickupPoint().getCode(),
                 b.getStatus().name(), b.getCutoffAt(), (int) orders.countByBatchId(b.getId())));
     }
 
