@@ -270,6 +270,15 @@ class GroupBuyApiTest {
         assertThat(groupBuy.pickup(leos, code, asLeader()).getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void theBatchListRefusesAnUnknownSort() {
+        ResponseEntity<String> bogus = dropflow.get("/api/group-buy/batches?sort=bogus", DropflowDriver.asOperator());
+        assertThat(bogus.getStatusCode().value()).isEqualTo(400);
+        assertThat(String.valueOf(bogus.getHeaders().getContentType())).contains("problem+json");
+        assertThat(bogus.getBody()).contains("cannot sort by bogus");
+        assertThat(dropflow.get("/api/group-buy/batches?sort=bogus", asLeader()).getStatusCode().value()).isEqualTo(400);
+    }
+
     /** What the Tasklist filter "Assigned to me" lists for the user, with the user's rights. */
     private List<Task> assignedTo(String user) {
         Filter assigned = engine.getFilterService().createFilterQuery().filterName("Assigned to me").singleResult();

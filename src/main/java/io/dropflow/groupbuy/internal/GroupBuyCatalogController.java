@@ -221,6 +221,14 @@ class GroupBuyCatalogController {
     }
 
     private static Pageable sorted(Pageable page, List<String> allowed, String fallback) {
+        return sorted(page, allowed, Sort.by(fallback));
+    }
+
+    /**
+     * The page as asked for, at most 200 rows, sorted by the properties {@code allowed} only (else a 400
+     * naming the property, as the supplier lists answer), or by {@code fallback} when no sort is asked for.
+     */
+    static Pageable sorted(Pageable page, List<String> allowed, Sort fallback) {
         if (page.getPageSize() > 200) {
             throw GroupBuyProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
         }
@@ -229,7 +237,7 @@ class GroupBuyCatalogController {
                 throw GroupBuyProblem.invalid("cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
             }
         }
-        Sort sort = page.getSort().isSorted() ? page.getSort() : Sort.by(fallback);
+        Sort sort = page.getSort().isSorted() ? page.getSort() : fallback;
         return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -40,6 +39,7 @@ class GroupBuyController {
 
     private static final Set<String> STAFF = Set.of("GROUP_" + Groups.OPERATORS, "GROUP_" + Groups.SUPERVISORS,
             "GROUP_" + Groups.ANALYSTS, "GROUP_" + Groups.ADMINS);
+    private static final List<String> BATCH_SORTS = List.of("cutoffAt", "id");
 
     private final GroupBuyViews views;
     private final Collection collection;
@@ -64,7 +64,7 @@ class GroupBuyController {
     @GetMapping("/batches")
     @Operation(summary = "Batches, a page at a time", description = "Filters: pickupPoint, status (OPEN, CLOSED, "
             + "ENDED_EMPTY, SETTLED). A leader sees the batches of their own points only (another point is a 403). "
-            + "Newest cutoff first.")
+            + "Newest cutoff first; sort by cutoffAt or id.")
     GroupBuyCatalogController.PageView<GroupBuyViews.BatchSummary> batches(
             @RequestParam(required = false) String pickupPoint, @RequestParam(required = false) Batch.Status status,
             @PageableDefault(size = 20) Pageable page, Authentication caller) {
@@ -72,11 +72,8 @@ class GroupBuyController {
         if (!staff && pickupPoint != null) {
             requireLeader(caller, views.pointOfCode(pickupPoint));
         }
-        if (page.getPageSize() > 200) {
-            throw GroupBuyProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
-        }
         return GroupBuyCatalogController.PageView.of(views.batches(pickupPoint, staff ? null : caller.getName(), status,
-                PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "cutoffAt"))));
+                GroupBuyCatalogController.sorted(page, BATCH_SORTS, Sort.by(Sort.Direction.DESC, "cutoffAt"))));
     }
 
     @GetMapping("/batches/{batchId}")
