@@ -271,7 +271,20 @@ class GroupBuyApiTest {
     }
 
     @Test
-    void theBatchListRefusesAnUnknownSort() {
+    void theBatchListRefusesAnUnknownSortAndCountsTheOrdersStillInTheBatch() {
+        Goods rice = goods(100);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long cancelled = groupBuy.order(point, rice.sku(), 1, "15.00");
+        assertThat(dropflow.cancel(cancelled).getStatusCode().value()).isEqualTo(202);
+
+        JsonNode list = DropflowDriver.read(dropflow.get("/api/group-buy/batches?pickupPoint=" + point,
+                DropflowDriver.asOperator()).getBody());
+        assertThat(list.path("content").get(0).path("orders").asInt()).isZero();
+        groupBuy.order(point, rice.sku(), 2, "15.00");
+        list = DropflowDriver.read(dropflow.get("/api/group-buy/batches?pickupPoint=" + point + "&sort=cutoffAt,asc",
+                DropflowDriver.asOperator()).getBody());
+        assertThat(list.path("content").get(0).path("orders").asInt()).isEqualTo(1);
+
         ResponseEntity<String> bogus = dropflow.get("/api/group-buy/batches?sort=bogus", DropflowDriver.asOperator());
         assertThat(bogus.getStatusCode().value()).isEqualTo(400);
         assertThat(String.valueOf(bogus.getHeaders().getContentType())).contains("problem+json");

@@ -18,7 +18,14 @@ public interface GroupBuyOrders extends JpaRepository<GroupBuyOrder, Long> {
 
     boolean existsByPickupCode(String pickupCode);
 
-    long countByBatchId(Long batchId);
+    /** How many of the batch's orders are still in it: any line left that its consumer did not cancel. */
+    default long countStillIn(Long batchId) {
+        return countWithLineOtherThan(batchId, GroupBuyLine.RefundReason.CANCELLED);
+    }
+
+    @Query("select count(distinct o) from GroupBuyOrder o join o.lines l where o.batchId = :batchId "
+            + "and (l.refundReason is null or l.refundReason <> :reason)")
+    long countWithLineOtherThan(Long batchId, GroupBuyLine.RefundReason reason);
 
     /** A batch's orders with their lines, in one query. */
     @Query("select distinct o from GroupBuyOrder o left join fetch o.lines where o.batchId = :batchId order by o.id")

@@ -59,6 +59,7 @@ public class GroupBuyViews {
     public record BatchOrderView(Long orderId, String pickupCode, List<LineView> lines) {
     }
 
+    /** @param orders the orders still in the batch: one whose consumer cancelled all of it no longer counts */
     public record BatchSummary(Long id, String pickupPoint, String status, Instant cutoffAt, int orders) {
     }
 
@@ -94,8 +95,8 @@ public class GroupBuyViews {
     /** @param leaderUserId only the batches of the points this login leads; null: of every point */
     @Transactional(readOnly = true)
     public Page<BatchSummary> batches(String pickupPoint, String leaderUserId, Batch.Status status, Pageable page) {
-        return batches.search(pickupPoint, leaderUserId, status, page).map(b -> new BatchSummary(b.getId(), b.getPickupPoint().getCode(),
-                b.getStatus().name(), b.getCutoffAt(), (int) orders.countByBatchId(b.getId())));
+        return batches.search(pickupPoint, leaderUserId, status, page).map(b -> new BatchSummary(b.getId(),
+                b.getPickupPoint().getCode(), b.getStatus().name(), b.getCutoffAt(), (int) orders.countStillIn(b.getId())));
     }
 
     @Transactional(readOnly = true)
