@@ -20,8 +20,8 @@ public interface GroupBuyDesk {
     }
 
     /**
-     * Checks the pickup point (known and active) and each line (offered for group buying, within what
-     * the offer has left for the batch). Stores nothing.
+     * Checks the pickup point (known, active, and so is its leader) and each line (offered for group
+     * buying, within what the offer has left for the batch). Stores nothing.
      *
      * @return where the goods go: the pickup point's address
      * @throws io.dropflow.web.ApiProblem a 4xx naming the pickup point or the SKU that is wrong

@@ -271,6 +271,32 @@ class GroupBuyApiTest {
     }
 
     @Test
+    void anInactiveLeaderActsForNoPointAndTheirPointsTakeNoOrders() {
+        Goods rice = goods(100);
+        leaderLogin("lars");
+        String point = groupBuy.pickupPoint("LARS", "lars", "DE", "Berlin", BERLIN);
+        long order = readyForPickup(point, rice);
+        long batch = groupBuy.batchOf(order);
+        JsonNode lars = DropflowDriver.read(dropflow.get("/api/leaders/LARS", asSupervisor()).getBody());
+        assertThat(dropflow.put("/api/leaders/LARS", Map.of("code", "LARS", "name", "Lars", "userId", "lars",
+                "commissionRate", "0.10", "active", false, "version", lars.path("version").asLong()), asSupervisor())
+                .getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<String> receipt = groupBuy.receipt(batch, GroupBuyDriver.as("lars"));
+        assertThat(receipt.getStatusCode().value()).isEqualTo(403);
+        assertThat(receipt.getBody()).contains("LARS", "inactive");
+        assertThat(dropflow.get("/api/group-buy/batches/" + batch, GroupBuyDriver.as("lars")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(DropflowDriver.read(dropflow.get("/api/group-buy/batches", GroupBuyDriver.as("lars")).getBody())
+                .path("content")).isEmpty();
+        assertThat(groupBuy.pickup(point, groupBuy.pickupCode(order), GroupBuyDriver.as("lars")).getStatusCode().value())
+                .isEqualTo(403);
+        // "leads no new batches": the point takes no orders until it has an active leader; staff act for it meanwhile
+        assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00"), 422, "inactive-pickup-point", "LARS");
+        assertThat(groupBuy.receipt(batch, DropflowDriver.asOperator()).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void theBatchListRefusesAnUnknownSortAndCountsTheOrdersStillInTheBatch() {
         Goods rice = goods(100);
         String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
@@ -290,6 +316,16 @@ class GroupBuyApiTest {
         assertThat(String.valueOf(bogus.getHeaders().getContentType())).contains("problem+json");
         assertThat(bogus.getBody()).contains("cannot sort by bogus");
         assertThat(dropflow.get("/api/group-buy/batches?sort=bogus", asLeader()).getStatusCode().value()).isEqualTo(400);
+    }
+
+    /** An engine user in the leaders group (once), password = user id. */
+    private void leaderLogin(String user) {
+        if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
+            User login = engine.getIdentityService().newUser(user);
+            login.setPassword(user);
+            engine.getIdentityService().saveUser(login);
+            engine.getIdentityService().createMembership(user, "leaders");
+        }
     }
 
     /** What the Tasklist filter "Assigned to me" lists for the user, with the user's rights. */

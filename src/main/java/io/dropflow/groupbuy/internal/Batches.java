@@ -28,9 +28,10 @@ public interface Batches extends JpaRepository<Batch, Long> {
     @Query("select b from Batch b where b.id = :id")
     Optional<Batch> lockById(Long id);
 
-    /** @param leaderUserId only the points this login leads; null: every point */
+    /** @param leaderUserId only the points this login leads as an active leader; null: every point */
     @Query("select b from Batch b where (:pointCode is null or b.pickupPoint.code = :pointCode) "
-            + "and (:leaderUserId is null or b.pickupPoint.leader.userId = :leaderUserId) "
+            + "and (:leaderUserId is null or (b.pickupPoint.leader.userId = :leaderUserId "
+            + "and b.pickupPoint.leader.active = true)) "
             + "and (:status is null or b.status = :status)")
     Page<Batch> search(String pointCode, String leaderUserId, Batch.Status status, Pageable page);
 

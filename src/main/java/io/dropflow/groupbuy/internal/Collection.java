@@ -64,13 +64,14 @@ public class Collection {
      * The leader hands a consumer their goods against the pickup code.
      *
      * @param staff an operator (or supervisor) acting for the leader
-     * @throws GroupBuyProblem 403 when {@code user} does not lead the point; 409 when the code is not
+     * @throws GroupBuyProblem 403 when {@code user} does not lead the point (or leads it as an inactive
+     *     leader); 409 when the code is not
      *     one of the point's, was used already, or nothing of its order has arrived
      */
     public Pickup pickup(String pointCode, String pickupCode, String user, boolean staff) {
         PickupPoint point = points.byCode(pointCode);
-        if (!staff && !point.getLeader().isUser(user)) {
-            throw GroupBuyProblem.notYourPickupPoint(user, pointCode);
+        if (!staff && !point.isLedBy(user)) {
+            throw GroupBuyProblem.notYourPickupPoint(user, point);
         }
         GroupBuyOrder found = orders.findByPickupCode(pickupCode)
                 .filter(o -> batches.byId(o.getBatchId()).getPickupPoint().getId().equals(point.getId()))

@@ -68,7 +68,8 @@ class GroupBuyCatalogController {
             @NotBlank @Size(max = 64) String userId,
             @Schema(description = "Share of a collected order's sale, 0 to 0.5", example = "0.10")
             @NotNull @DecimalMin("0") @DecimalMax("0.5") @Digits(integer = 1, fraction = 4) BigDecimal commissionRate,
-            @Schema(description = "false: kept, but leads no new batches") Boolean active,
+            @Schema(description = "false: kept, but acts for no pickup point (leader API), and their points take no orders")
+            Boolean active,
             @Schema(description = "The version read; required to change a leader") Long version) {
 
         GroupBuyCatalog.LeaderData data() {

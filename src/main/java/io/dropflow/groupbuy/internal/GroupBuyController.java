@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Group buying for consumers' storefronts, operators and group leaders: a group-buy order with its
  * pickup code, batches, the leader's receipt of a batch's parcels, and pickups against codes. A
- * leader sees and acts for their own pickup points only (403 otherwise); operators, supervisors and
- * analysts for all.
+ * leader sees and acts for their own pickup points only, and only while active (403 otherwise);
+ * operators, supervisors and analysts for all.
  */
 @RestController
 @RequestMapping("/api/group-buy")
@@ -118,8 +118,8 @@ class GroupBuyController {
     }
 
     private static void requireLeader(Authentication caller, PickupPoint point) {
-        if (!point.getLeader().isUser(caller.getName())) {
-            throw GroupBuyProblem.notYourPickupPoint(caller.getName(), point.getCode());
+        if (!point.isLedBy(caller.getName())) {
+            throw GroupBuyProblem.notYourPickupPoint(caller.getName(), point);
         }
     }
 }

@@ -129,8 +129,8 @@ class GroupBuyIntake implements GroupBuyDesk {
 
     private PickupPoint activePoint(String code) {
         PickupPoint point = points.findByCode(code).orElseThrow(() -> GroupBuyProblem.unknownPickupPoint(code));
-        if (!point.isActive()) {
-            throw GroupBuyProblem.inactivePickupPoint(code);
+        if (!point.takesOrders()) {
+            throw GroupBuyProblem.inactivePickupPoint(point);
         }
         return point;
     }

@@ -18,10 +18,13 @@ public class GroupBuyProblem extends ApiProblem {
         return p;
     }
 
-    static GroupBuyProblem inactivePickupPoint(String code) {
+    static GroupBuyProblem inactivePickupPoint(PickupPoint point) {
         GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "inactive-pickup-point",
-                "Pickup point not taking orders", "pickup point " + code + " is not active: it takes no orders");
-        p.property("pickupPoint", code);
+                "Pickup point not taking orders", point.isActive()
+                        ? "pickup point " + point.getCode() + " takes no orders: its leader " + point.getLeader().getCode()
+                                + " is inactive"
+                        : "pickup point " + point.getCode() + " is not active: it takes no orders");
+        p.property("pickupPoint", point.getCode());
         return p;
     }
 
@@ -45,10 +48,14 @@ public class GroupBuyProblem extends ApiProblem {
         return new GroupBuyProblem(HttpStatus.CONFLICT, "pickup-code-conflict", "Pickup code cannot be used", detail);
     }
 
-    static GroupBuyProblem notYourPickupPoint(String user, String pickupPoint) {
+    static GroupBuyProblem notYourPickupPoint(String user, PickupPoint point) {
+        Leader leader = point.getLeader();
         GroupBuyProblem p = new GroupBuyProblem(HttpStatus.FORBIDDEN, "not-your-pickup-point",
-                "Not your pickup point", user + " is not the leader of pickup point " + pickupPoint);
-        p.property("pickupPoint", pickupPoint);
+                "Not your pickup point", leader.isUser(user) && !leader.isActive()
+                        ? user + " is the login of leader " + leader.getCode() + " of pickup point " + point.getCode()
+                                + ", who is inactive"
+                        : user + " is not the leader of pickup point " + point.getCode());
+        p.property("pickupPoint", point.getCode());
         return p;
     }
 

@@ -62,6 +62,11 @@ public class Leader {
         return userId.equals(user);
     }
 
+    /** Whether {@code user} acts as this leader: it is the leader's login, and the leader is active. */
+    public boolean isActingUser(String user) {
+        return active && isUser(user);
+    }
+
     public Long getId() { return id; }
     public String getCode() { return code; }
     public String getName() { return name; }

@@ -71,6 +71,16 @@ public class PickupPoint {
         this.updatedAt = now;
     }
 
+    /** Whether {@code user} acts for this point: the login of its leader, who is active. */
+    public boolean isLedBy(String user) {
+        return leader.isActingUser(user);
+    }
+
+    /** Takes orders: the point is active, and so is its leader (an inactive leader leads no new batch). */
+    public boolean takesOrders() {
+        return active && leader.isActive();
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
