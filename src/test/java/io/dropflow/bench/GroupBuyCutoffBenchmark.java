@@ -44,6 +44,8 @@ public final class GroupBuyCutoffBenchmark {
         ConfigurableApplicationContext app = BenchApp.start(BenchApp.settings(jdbcUrl, Map.of(
                 "dropflow.identity.users[1].id", "sam", "dropflow.identity.users[1].password", "sam",
                 "dropflow.identity.users[1].groups[0]", "supervisors",
+                "dropflow.identity.users[2].id", "bench", "dropflow.identity.users[2].password", "bench",
+                "dropflow.identity.users[2].groups[0]", "leaders",
                 "dropflow.sandbox.default-supplier-behaviour", "ACCEPTS_ONLY")));
         int exit = 0;
         try {

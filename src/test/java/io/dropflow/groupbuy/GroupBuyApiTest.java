@@ -102,6 +102,7 @@ class GroupBuyApiTest {
     @Test
     void leadersPickupPointsAndOffersAreManagedLikeTheCatalog() {
         String leader = code("L");
+        leaderLogin("lily");
         // Supervisors add a leader and a pickup point; operators may read, not write
         assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
                 "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(201);
@@ -109,6 +110,19 @@ class GroupBuyApiTest {
                 "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(409);
         assertThat(dropflow.post("/api/leaders", Map.of("code", code("L"), "name", "Greedy", "userId", "greedy",
                 "commissionRate", "0.9"), asSupervisor()).getStatusCode().value()).isEqualTo(400);
+        // The leader's login must be one of the engine's users, and a leader: else nobody gets the leader's tasks
+        ResponseEntity<String> noSuchUser = dropflow.post("/api/leaders", Map.of("code", code("L"), "name", "Typo",
+                "userId", "lilly", "commissionRate", "0.08"), asSupervisor());
+        assertThat(noSuchUser.getStatusCode().value()).isEqualTo(400);
+        assertThat(noSuchUser.getBody()).contains("lilly");
+        ResponseEntity<String> notALeader = dropflow.post("/api/leaders", Map.of("code", code("L"), "name", "Mary",
+                "userId", "mary", "commissionRate", "0.08"), asSupervisor());
+        assertThat(notALeader.getStatusCode().value()).isEqualTo(400);
+        assertThat(notALeader.getBody()).contains("mary", "leaders");
+        JsonNode lily = DropflowDriver.read(dropflow.get("/api/leaders/" + leader, asSupervisor()).getBody());
+        assertThat(dropflow.put("/api/leaders/" + leader, Map.of("code", leader, "name", "Lily Leader", "userId",
+                "lilly", "commissionRate", "0.08", "version", lily.path("version").asLong()), asSupervisor())
+                .getStatusCode().value()).isEqualTo(400);
         String code = code("PT");
         ResponseEntity<String> created = dropflow.post("/api/pickup-points", point(code, leader, "Asia/Shanghai", null),
                 asSupervisor());

@@ -111,7 +111,7 @@ class BadInputFuzzIT {
         ObjectNode point = NODES.objectNode().put("code", "FUZZ-POINT").put("name", "Fuzz point").put("line1", "1 Road")
                 .put("city", "Berlin").put("country", "DE").put("timeZone", "Europe/Berlin").put("leader", "LEO");
         fuzz("/api/pickup-points", point, io.dropflow.support.GroupBuyDriver.asSupervisor(), "pickup_point");
-        ObjectNode leader = NODES.objectNode().put("code", "FUZZ-LEADER").put("name", "Fuzz").put("userId", "fuzz")
+        ObjectNode leader = NODES.objectNode().put("code", "FUZZ-LEADER").put("name", "Fuzz").put("userId", "leo")
                 .put("commissionRate", "0.05");
         fuzz("/api/leaders", leader, io.dropflow.support.GroupBuyDriver.asSupervisor(), "group_buy_leader");
     }

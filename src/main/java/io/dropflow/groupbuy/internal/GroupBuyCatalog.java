@@ -71,13 +71,16 @@ public class GroupBuyCatalog {
     private final PickupPoints points;
     private final GroupBuyOffers offers;
     private final Catalog catalog;
+    private final LeaderLogins logins;
     private final Clock clock;
 
-    GroupBuyCatalog(Leaders leaders, PickupPoints points, GroupBuyOffers offers, Catalog catalog, Clock clock) {
+    GroupBuyCatalog(Leaders leaders, PickupPoints points, GroupBuyOffers offers, Catalog catalog, LeaderLogins logins,
+            Clock clock) {
         this.leaders = leaders;
         this.points = points;
         this.offers = offers;
         this.catalog = catalog;
+        this.logins = logins;
         this.clock = clock;
     }
 
@@ -93,11 +96,13 @@ public class GroupBuyCatalog {
         return LeaderDetails.of(leaders.byCode(code));
     }
 
+    /** Only with a login the engine knows, in the leaders group: the leader's tasks go to it. */
     @Transactional
     public LeaderDetails addLeader(String code, LeaderData d) {
         if (leaders.findByCode(code).isPresent()) {
             throw GroupBuyProblem.duplicate("leader " + code + " exists already");
         }
+        requireLogin(d.userId());
         Leader leader = new Leader(code, d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), clock.instant());
         leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
         return LeaderDetails.of(leaders.saveAndFlush(leader));
@@ -107,6 +112,9 @@ public class GroupBuyCatalog {
     public LeaderDetails changeLeader(String code, LeaderData d, long version) {
         Leader leader = leaders.byCode(code);
         requireVersion("leader " + code, version, leader.getVersion());
+        if (!leader.isUser(d.userId())) {
+            requireLogin(d.userId());
+        }
         leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
         return LeaderDetails.of(leaders.saveAndFlush(leader));
     }
@@ -187,6 +195,12 @@ public class GroupBuyCatalog {
         requireVersion("group-buy offer " + sku, version, offer.getVersion());
         offer.change(stockCap, active, clock.instant());
         return OfferDetails.of(offers.saveAndFlush(offer));
+    }
+
+    private void requireLogin(String userId) {
+        logins.problemWith(userId).ifPresent(problem -> {
+            throw GroupBuyProblem.invalid("userId " + userId + " cannot be a leader's login: " + problem);
+        });
     }
 
     private Leader leaderFor(String code) {

@@ -64,7 +64,8 @@ class GroupBuyCatalogController {
             @Schema(example = "Leo Leader") @NotBlank @Size(max = 200) String name,
             @Schema(example = "+86 21 5555 0101") @Size(max = 40) String phone,
             @Email @Size(max = 320) String email,
-            @Schema(description = "The leader's login (Tasklist and the leader API)", example = "leo")
+            @Schema(description = "The leader's login (Tasklist and the leader API): an engine user in group leaders",
+                    example = "leo")
             @NotBlank @Size(max = 64) String userId,
             @Schema(description = "Share of a collected order's sale, 0 to 0.5", example = "0.10")
             @NotNull @DecimalMin("0") @DecimalMax("0.5") @Digits(integer = 1, fraction = 4) BigDecimal commissionRate,
