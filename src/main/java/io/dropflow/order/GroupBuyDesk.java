@@ -21,7 +21,7 @@ public interface GroupBuyDesk {
 
     /**
      * Checks the pickup point (known, active, and so is its leader) and each line (offered for group
-     * buying, within what the offer has left for the batch). Stores nothing.
+     * buying, within what the offer has left for the batch, not sold below its cost). Stores nothing.
      *
      * @return where the goods go: the pickup point's address
      * @throws io.dropflow.web.ApiProblem a 4xx naming the pickup point or the SKU that is wrong

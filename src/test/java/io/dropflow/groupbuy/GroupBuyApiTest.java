@@ -179,6 +179,9 @@ class GroupBuyApiTest {
         assertProblem(GroupBuyDriver.order(point, Map.of("DEMO-RARE", 1), "15.00"), 422, "not-offered-for-group-buying",
                 "DEMO-RARE");
         assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 6), "15.00"), 422, "above-stock-cap", rice.sku());
+        // As a home delivery's validation would: sold below its supply (5.00), fee and commission, nothing is bought
+        assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "0"), 422, "below-cost", "lines[0]");
+        assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 2), "5.00"), 422, "below-cost", rice.sku());
         Map<String, Object> both = GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00");
         both.put("shippingAddress", Map.of("name", "Erika", "line1", "Heidestrasse 17", "city", "Köln", "postalCode",
                 "51147", "country", "DE"));

@@ -2,6 +2,7 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.order.OrderDeadlinesTable;
 import io.dropflow.settlement.Ledger;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +45,14 @@ public class GroupBuyDeadlines {
     /** How long an operator's group-buy decision may wait before supervisors get it too (operatorDecisionHours). */
     public Duration decisionTime() {
         return operatorHour.multipliedBy(table.deadlinesFor(CHANNEL).operatorDecisionHours());
+    }
+
+    /**
+     * The share of a sale a group-buy line must leave after its supply, fee and commission
+     * (minimumMarginRate; 0: it may only not lose money).
+     */
+    public BigDecimal minimumMarginRate() {
+        return table.deadlinesFor(CHANNEL).minimumMarginRate();
     }
 
     /** How long a parcel may go without tracking news on its way to the pickup point (trackingStallHours). */

@@ -17,9 +17,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Group-buy orders coming in through order intake: checked, joined to the open batch of their
- * pickup point (a batch opens with the first order after a cutoff), and cancelled. Joining and
- * cancelling lock the batch's row, as its closing does, so an order is either in the batch that is
+ * Group-buy orders coming in through order intake: checked (a line sold below its cost too, which a
+ * home delivery's validation would send to review: {@link GroupBuyPricing}), joined to the open
+ * batch of their pickup point (a batch opens with the first order after a cutoff), and cancelled.
+ * Joining and cancelling lock the batch's row, as its closing does, so an order is either in the batch that is
  * ordered at the cutoff or in the next one, never lost between the two.
  */
 @Service
@@ -34,14 +35,15 @@ class GroupBuyIntake implements GroupBuyDesk {
     private final BatchOpening opening;
     private final BatchProcess process;
     private final PickupCodes codes;
+    private final GroupBuyPricing pricing;
     private final OrderProgress progress;
     private final OrderTimeline timeline;
     private final SellerTime time;
     private final Clock clock;
 
     GroupBuyIntake(PickupPoints points, GroupBuyOffers offers, GroupBuyOrders orders, GroupBuyLines lines,
-            Purchases purchases, BatchOpening opening, BatchProcess process, PickupCodes codes, OrderProgress progress,
-            OrderTimeline timeline, SellerTime time, Clock clock) {
+            Purchases purchases, BatchOpening opening, BatchProcess process, PickupCodes codes, GroupBuyPricing pricing,
+            OrderProgress progress, OrderTimeline timeline, SellerTime time, Clock clock) {
         this.points = points;
         this.offers = offers;
         this.orders = orders;
@@ -50,6 +52,7 @@ class GroupBuyIntake implements GroupBuyDesk {
         this.opening = opening;
         this.process = process;
         this.codes = codes;
+        this.pricing = pricing;
         this.progress = progress;
         this.timeline = timeline;
         this.time = time;
@@ -61,6 +64,7 @@ class GroupBuyIntake implements GroupBuyDesk {
         PickupPoint point = activePoint(request.pickupPoint());
         Map<String, GroupBuyOffer> offered = offersFor(request);
         checkCaps(request, offered, opening.openBatchOf(point, clock.instant()).map(Batch::getId).orElse(null), point);
+        pricing.check(point, request);
         return point.shippingAddress();
     }
 

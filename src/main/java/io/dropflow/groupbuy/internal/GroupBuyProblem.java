@@ -44,6 +44,14 @@ public class GroupBuyProblem extends ApiProblem {
         return p;
     }
 
+    static GroupBuyProblem belowCost(List<String> problems, List<String> lines, List<String> skus) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "below-cost", "Sold below cost",
+                "sold below cost, and a batch is bought at its cutoff without a review: " + String.join("; ", problems));
+        p.property("lines", List.copyOf(lines));
+        p.property("skus", List.copyOf(skus));
+        return p;
+    }
+
     static GroupBuyProblem pickupCode(String detail) {
         return new GroupBuyProblem(HttpStatus.CONFLICT, "pickup-code-conflict", "Pickup code cannot be used", detail);
     }
