@@ -49,14 +49,21 @@ public final class OperatorTexts {
         return LOADED.computeIfAbsent(language, OperatorTexts::load);
     }
 
-    /** The operator's language among {@link #LANGUAGES} for an Accept-Language header; English when none fits. */
+    /**
+     * The operator's language for an Accept-Language header: the browser's first language if it is
+     * one of {@link #LANGUAGES} (any Chinese gets {@code zh}), else English. Only the first, as the
+     * webapps choose their own texts: a German browser that also reads Chinese gets English
+     * webapps, and English task names with them, not a mix.
+     */
     public static String languageOf(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return "en";
         }
         try {
-            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return tag == null ? "en" : tag;
+            String first = Locale.LanguageRange.parse(acceptLanguage).stream().filter(r -> r.getWeight() > 0)
+                    .map(Locale.LanguageRange::getRange).findFirst().orElse("*");
+            String language = first.split("-", 2)[0];
+            return LANGUAGES.contains(language) ? language : "en";
         } catch (IllegalArgumentException malformed) {
             return "en";
         }

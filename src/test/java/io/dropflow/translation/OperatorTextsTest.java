@@ -15,7 +15,11 @@ class OperatorTextsTest {
             "zh | zh",
             "zh-TW | zh",
             "en-US,en;q=0.9,zh-CN;q=0.8 | en",
-            "de-DE,de;q=0.9,zh;q=0.5 | zh",
+            "de-DE,de;q=0.9,zh;q=0.5 | en",
+            "'de-DE,zh;q=0.8' | en",
+            "'en;q=0.5,zh-CN;q=0.9' | zh",
+            "'zh-HK,en;q=0.9' | zh",
+            "'*' | en",
             "de-DE | en",
             "'' | en",
             "not a language!! | en"})
