@@ -120,7 +120,8 @@ final class EngineApiResponses {
 
     /**
      * Tasks, processes and filters, alone, in a list or in a HAL answer's {@code _embedded}: their
-     * {@code name}, and a filter's {@code properties.description}.
+     * {@code name}, a task's {@code description} (its model's documentation, which Tasklist shows),
+     * and a filter's {@code properties.description}.
      */
     private static void names(JsonNode node, OperatorTexts texts) {
         if (node instanceof ArrayNode list) {
@@ -128,6 +129,9 @@ final class EngineApiResponses {
         } else if (node instanceof ObjectNode object) {
             if (object.get("name") != null && object.get("name").isTextual()) {
                 object.set("name", TextNode.valueOf(texts.translate(object.get("name").asText())));
+            }
+            if (object.get("description") != null && object.get("description").isTextual()) {
+                object.set("description", TextNode.valueOf(texts.translate(object.get("description").asText())));
             }
             if (object.path("properties") instanceof ObjectNode properties && properties.path("description").isTextual()) {
                 properties.set("description", TextNode.valueOf(texts.translate(properties.get("description").asText())));

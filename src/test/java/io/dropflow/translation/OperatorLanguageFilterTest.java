@@ -58,9 +58,11 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.count").value(2));
         mvc.perform(get(ENGINE + "/task/t1").header("Accept-Language", "zh-CN"))
                 .andExpect(jsonPath("$.name").value("处理缺货订单"))
+                .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("没有供应商能履行该订单")))
                 .andExpect(jsonPath("$.id").value("t1"));
         mvc.perform(get(ENGINE + "/task/t1").header("Accept-Language", "en"))
-                .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"));
+                .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"))
+                .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("No supplier can fill")));
     }
 
     @Test
@@ -101,7 +103,8 @@ class OperatorLanguageFilterTest {
                   {"type":"radio","id":"radio_decision","key":"outOfStockDecision","label":"Decision",
                    "values":[{"label":"Cancel the order and refund the consumer","value":"cancel_and_refund"}]}]}""";
         static final String TASK = """
-                {"id":"t1","name":"Decide on out-of-stock order","assignee":null}""";
+                {"id":"t1","name":"Decide on out-of-stock order","assignee":null,
+                 "description":"No supplier can fill the order. The operator decides: wait for restock (ranks again later), substitute a product, or cancel and refund the consumer."}""";
 
         @GetMapping(value = ENGINE + "/task/{id}/deployed-form", produces = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<String> form(@PathVariable String id) {

@@ -81,6 +81,24 @@ class OperatorTextsCompletenessTest {
                 + "forms/i18n/operator-texts.zh.json (name = model it is in)").isEmpty();
     }
 
+    /** A user task's documentation is its description in Tasklist: the operator reads it. */
+    @Test
+    void everyUserTaskDescriptionHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+                for (var documentation : task.getDocumentations()) {
+                    // The engine takes the text trimmed (BpmnParse#parseDocumentation)
+                    String text = documentation.getTextContent().trim();
+                    if (!text.isEmpty() && CHINESE.find(text).isEmpty()) {
+                        missing.putIfAbsent(text, file.getFileName() + "#" + task.getId());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("user task descriptions (documentation) without a Chinese entry (text = task)").isEmpty();
+    }
+
     /**
      * Texts a model writes for operators into a variable (why a case escalated, drawn as the
      * parameter {@code escalationReason}): the next task and the case's history show them.

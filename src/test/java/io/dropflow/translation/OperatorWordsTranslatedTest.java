@@ -36,6 +36,7 @@ class OperatorWordsTranslatedTest {
 
     /** Codes kept as text: sales channels, a declined purchase order's reason, return answers, inspection and sample results, who pays the return label. */
     private static final List<String> TEXT_CODES = List.of("WEBSHOP", "MARKETPLACE", "GROUP_BUY", "OUT_OF_STOCK",
+            "DISCONTINUED", "NOT_OFFERED",
             "ACCEPTED", "DECLINED", "REJECTED", "ALTERNATIVE", "OK", "DAMAGED_BY_CONSUMER", "NOT_RECEIVED", "passed",
             "new_sample", "failed", "SUPPLIER", "CONSUMER", "SELLER");
 
