@@ -21,10 +21,10 @@ import org.springframework.core.task.TaskExecutor;
  * ({@code ExecuteJobsRunnable}: "check once more"). Each wake-up is an acquisition, and each
  * acquisition a database transaction; at a steady load it mostly finds the one job it was woken
  * for. The benchmark counted 3.6 acquisitions per order for the 3 jobs an order has acquired
- * (docs/performance.md, twentieth round). A wake-up coming sooner than the interval after the last
+ * (docs/adr/0003-job-executor-sizing.md, last addendum). A wake-up coming sooner than the interval after the last
  * one is left out: the job it announced is found by the next acquisition, which under load comes
- * within the interval (the last one found work, so the engine does not wait) and on an idle node
- * at the engine's idle wait ({@code wait-time-in-millis}, at most {@code max-wait}). A job created
+ * with the next wake-up let through, within the interval, and on a quiet node at the latest after
+ * the engine's idle wait ({@code wait-time-in-millis}, growing to {@code max-wait}). A job created
  * by a job of the same process instance is not affected: the engine runs it next in the same
  * thread without an acquisition. {@code PT0S} gives the engine's own behaviour.
  */
