@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,9 +83,9 @@ class CatalogController {
     record OfferRequest(
             @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
             @Schema(example = "ACME-MUG-01") @NotBlank @Size(max = 64) String supplierSku,
-            @Schema(example = "6.00") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice,
+            @Schema(example = "6.00") @NotNull @OfferAmount BigDecimal supplyPrice,
             @Schema(description = "ISO 4217, the supplier's currency", example = "EUR") @NotBlank String currency,
-            @Schema(example = "2.50") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal shippingCost,
+            @Schema(example = "2.50") @NotNull @OfferAmount BigDecimal shippingCost,
             @Schema(example = "500") @PositiveOrZero int stock,
             @Schema(example = "DE") @NotBlank String shipFrom,
             @Schema(description = "The ship-by hours agreed with the supplier", example = "48") @Min(1) @Max(720) int shipByHours,

@@ -13,6 +13,9 @@ final class CatalogRules {
     static final Pattern SUPPLIER_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** The digits an amount column keeps (NUMERIC(19,4)): what the API's {@code @Digits} and this class both hold to. */
+    static final int AMOUNT_INTEGER_DIGITS = 15;
+    static final int AMOUNT_FRACTION_DIGITS = 4;
 
     private CatalogRules() {
     }
@@ -52,6 +55,10 @@ final class CatalogRules {
             problems.add(field + " is missing");
         } else if (amount.signum() < 0) {
             problems.add(field + " must not be negative, was " + amount.toPlainString());
+        } else if (amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS
+                || amount.stripTrailingZeros().scale() > AMOUNT_FRACTION_DIGITS) {
+            problems.add(field + " " + amount.toPlainString() + " has more than " + AMOUNT_INTEGER_DIGITS
+                    + " digits before the decimal point or " + AMOUNT_FRACTION_DIGITS + " after it");
         } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
             problems.add(field + " " + Currencies.moreDecimalsThan(amount, currency));
         }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +39,7 @@ class OfferUpdateController {
 
     @Schema(description = "A new stock level, a new supply price with its currency, or both")
     record Update(@NotBlank @Size(max = 64) String supplierSku, @PositiveOrZero Integer stock,
-            @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice, @Size(max = 3) String currency) {
+            @OfferAmount BigDecimal supplyPrice, @Size(max = 3) String currency) {
 
         @AssertTrue(message = "an update names a stock, or a supply price with its currency")
         @Schema(hidden = true)

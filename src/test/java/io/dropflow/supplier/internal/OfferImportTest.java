@@ -37,6 +37,19 @@ class OfferImportTest {
     }
 
     @Test
+    void aPriceTooLargeToKeepIsRefusedWithItsLineAndTheOtherRowsKept() {
+        OfferImport.Parsed parsed = OfferImport.fromCsv(HEADER
+                + "MUG-1,S1,99999999999999999999.00,EUR,1.00,10,DE,48,homeware,\n"
+                + "MUG-2,S2,5.00,EUR,1000000000000000.00,10,DE,48,homeware,\n"
+                + "MUG-3,S3,999999999999999.99,EUR,1.00,10,DE,48,homeware,\n");
+
+        assertThat(parsed.rows()).extracting(OfferImport.Row::sku).containsExactly("MUG-3");
+        assertThat(parsed.refused()).extracting(OfferImport.RowProblem::line).containsExactly(2, 3);
+        assertThat(parsed.refused().get(0).reason()).contains("supplyPrice", "more than 15 digits before the decimal point");
+        assertThat(parsed.refused().get(1).reason()).contains("shippingCost", "more than 15 digits");
+    }
+
+    @Test
     void aFileWithOtherColumnsIsRefusedWhole() {
         assertThatThrownBy(() -> OfferImport.fromCsv("sku,price\nMUG-1,6.50\n"))
                 .isInstanceOf(CatalogProblem.class)

@@ -1,0 +1,44 @@
+package io.dropflow.supplier.internal;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The web slice of the catalog API (security and the tables have their own tests): what it refuses, and how. */
+@WebMvcTest(CatalogController.class)
+@AutoConfigureMockMvc(addFilters = false)
+class CatalogControllerTest {
+
+    static final String OFFER = """
+            {"sku":"X-1","supplierSku":"S","supplyPrice":"5.00","currency":"EUR","shippingCost":"1.00","stock":10,
+             "shipFrom":"DE","shipByHours":48,"category":"homeware"}""";
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    CatalogMaintenance catalog;
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void anOfferedPriceWithMoreDigitsThanTheCatalogKeepsIsANamed400() throws Exception {
+        postJson("/api/suppliers/ACME/offers", OFFER.replace("\"5.00\"", "\"99999999999999999999.00\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("supplyPrice"));
+        verify(catalog, never()).addOffer(any(), any(), any());
+    }
+}
