@@ -47,39 +47,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
-                .map(g -> Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage())))
-                .toList();
-        var all = new java.util.ArrayList<>(errors);
-        all.addAll(global);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                all.stream().map(m -> m.get("field") + " " + m.get("message")).sorted()
-                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-        problem.setType(INVALID);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", all);
-        return ResponseEntity.badRequest().body(problem);
+        List<InvalidRequest.FieldError> errors = new java.util.ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(
+                new InvalidRequest.FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(
+                new InvalidRequest.FieldError(g.getObjectName(), String.valueOf(g.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(new InvalidRequest(errors).getBody());
     }
 
     /** A request parameter out of its range (?days=400), each one named. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(error -> Map.of("field",
-                        String.valueOf(r.getMethodParameter().getParameterName()), "message",
+        List<InvalidRequest.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(error -> new InvalidRequest.FieldError(
+                        String.valueOf(r.getMethodParameter().getParameterName()),
                         String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.stream().map(m -> m.get("field") + " " + m.get("message")).sorted()
-                        .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-        problem.setType(INVALID);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(new InvalidRequest(errors).getBody());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,5 +41,17 @@ class CatalogControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("supplyPrice"));
         verify(catalog, never()).addOffer(any(), any(), any());
+    }
+
+    @Test
+    void aPageBeyondWhatAQueryCanSkipIsANamed400() throws Exception {
+        for (String list : new String[] {"/api/suppliers", "/api/offers", "/api/suppliers/ACME/offers"}) {
+            mvc.perform(get(list).param("page", "2147483647").param("size", "200"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.title").value("Invalid request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("page"));
+        }
+        verify(catalog, never()).suppliers(any(), any());
+        verify(catalog, never()).offers(any(), any());
     }
 }

@@ -1,0 +1,27 @@
+package io.dropflow.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Input that is not valid, each bad field named with what is wrong in {@code errors}: the 400 that bean
+ * validation answers with, for the checks a feature makes itself.
+ */
+public class InvalidRequest extends ApiProblem {
+
+    /** One bad field: {@code lines[0].salePrice}, "must not be negative". */
+    public record FieldError(String field, String message) {
+    }
+
+    public InvalidRequest(List<FieldError> errors) {
+        this("Invalid request", errors);
+    }
+
+    /** With a feature's own title ("Invalid catalog entry"). */
+    protected InvalidRequest(String title, List<FieldError> errors) {
+        super(HttpStatus.BAD_REQUEST, "invalid-request", title, errors.stream().map(e -> e.field() + " " + e.message())
+                .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        property("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    }
+}
