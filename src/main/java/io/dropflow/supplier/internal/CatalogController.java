@@ -70,8 +70,9 @@ class CatalogController {
             @Schema(example = "Acme Homeware") @NotBlank @Size(max = 200) String name,
             @Schema(example = "DE") @NotBlank @io.dropflow.web.CountryCode String region,
             @Schema(description = "0-100, the seller's rating until the scorecard has enough facts", example = "80")
-            @Min(0) @Max(100) int score,
-            @Schema(description = "1 preferred, 2 standard, 3 on probation", example = "2") @Min(1) @Max(3) int tier,
+            @NotNull @Min(0) @Max(100) Integer score,
+            @Schema(description = "1 preferred, 2 standard, 3 on probation", example = "2")
+            @NotNull @Min(1) @Max(3) Integer tier,
             @Email @Size(max = 320) String contactEmail,
             @Schema(description = "The version read; required to change a supplier") Long version) {
     }
@@ -86,9 +87,10 @@ class CatalogController {
             @Schema(example = "6.00") @NotNull @OfferAmount BigDecimal supplyPrice,
             @Schema(description = "ISO 4217, the supplier's currency", example = "EUR") @NotBlank String currency,
             @Schema(example = "2.50") @NotNull @OfferAmount BigDecimal shippingCost,
-            @Schema(example = "500") @PositiveOrZero int stock,
+            @Schema(example = "500") @NotNull @PositiveOrZero Integer stock,
             @Schema(example = "DE") @NotBlank String shipFrom,
-            @Schema(description = "The ship-by hours agreed with the supplier", example = "48") @Min(1) @Max(720) int shipByHours,
+            @Schema(description = "The ship-by hours agreed with the supplier", example = "48")
+            @NotNull @Min(1) @Max(720) Integer shipByHours,
             @Schema(example = "homeware") @NotBlank String category,
             @Schema(description = "false: kept, but not offered") Boolean active,
             @Schema(description = "The version read; required to change an offer") Long version) {

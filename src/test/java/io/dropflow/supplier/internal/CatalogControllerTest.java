@@ -26,6 +26,9 @@ class CatalogControllerTest {
             {"sku":"X-1","supplierSku":"S","supplyPrice":"5.00","currency":"EUR","shippingCost":"1.00","stock":10,
              "shipFrom":"DE","shipByHours":48,"category":"homeware"}""";
 
+    static final String SUPPLIER = """
+            {"code":"ACME","name":"Acme Homeware","region":"DE","score":80,"tier":2}""";
+
     @Autowired
     MockMvc mvc;
     @MockitoBean
@@ -53,5 +56,29 @@ class CatalogControllerTest {
         }
         verify(catalog, never()).suppliers(any(), any());
         verify(catalog, never()).offers(any(), any());
+    }
+
+    @Test
+    void aSupplierWithoutItsScoreOrTierIsANamed400() throws Exception {
+        for (String field : new String[] {"score", "tier"}) {
+            postJson("/api/suppliers", SUPPLIER.replaceAll(",\"" + field + "\":\\d+", ""))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(field));
+            postJson("/api/suppliers", SUPPLIER.replaceAll("\"" + field + "\":\\d+", "\"" + field + "\":null"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(field));
+        }
+        verify(catalog, never()).create(any());
+    }
+
+    @Test
+    void anOfferWithoutItsStockOrShipByHoursIsANamed400() throws Exception {
+        for (String field : new String[] {"stock", "shipByHours"}) {
+            postJson("/api/suppliers/ACME/offers", OFFER.replaceAll(",\\s*\"" + field + "\":\\d+", ""))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message").value("must not be null"));
+        }
+        verify(catalog, never()).addOffer(any(), any(), any());
     }
 }
