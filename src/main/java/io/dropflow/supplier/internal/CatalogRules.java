@@ -55,12 +55,12 @@ final class CatalogRules {
             problems.add(field + " is missing");
         } else if (amount.signum() < 0) {
             problems.add(field + " must not be negative, was " + amount.toPlainString());
+        } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
+            problems.add(field + " " + Currencies.moreDecimalsThan(amount, currency));
         } else if (amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS
                 || amount.stripTrailingZeros().scale() > AMOUNT_FRACTION_DIGITS) {
             problems.add(field + " " + amount.toPlainString() + " has more than " + AMOUNT_INTEGER_DIGITS
                     + " digits before the decimal point or " + AMOUNT_FRACTION_DIGITS + " after it");
-        } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
-            problems.add(field + " " + Currencies.moreDecimalsThan(amount, currency));
         }
     }
 

@@ -72,6 +72,20 @@ class OfferImportTest {
     }
 
     @Test
+    void aJsonNumberIsReadExactlyNotRoundedLikeADouble() {
+        OfferImport.Parsed parsed = OfferImport.fromJson("""
+                [{"sku": "MUG-1", "supplierSku": "S1", "supplyPrice": 1.0000000000000000001, "currency": "EUR",
+                  "shippingCost": 1, "stock": 3, "shipFrom": "DE", "shipByHours": 24, "category": "homeware"},
+                 {"sku": "MUG-2", "supplierSku": "S2", "supplyPrice": "1.0000000000000000001", "currency": "EUR",
+                  "shippingCost": 1, "stock": 3, "shipFrom": "DE", "shipByHours": 24, "category": "homeware"}]""");
+
+        assertThat(parsed.rows()).isEmpty();
+        assertThat(parsed.refused()).extracting(OfferImport.RowProblem::reason).containsExactly(
+                "supplyPrice 1.0000000000000000001 has more decimals than EUR has (2)",
+                "supplyPrice 1.0000000000000000001 has more decimals than EUR has (2)");
+    }
+
+    @Test
     void anExportReadsBackAsTheSameOffers() {
         List<OfferImport.Row> rows = OfferImport.fromCsv(HEADER
                 + "MUG-1,\"CJ,MUG \"\"1\"\"\",6.50,CNY,2.00,100,CN,72,homeware,true\n"
