@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -210,8 +212,10 @@ class CatalogController {
                     + "active. Every row is checked; the answer lists each refused row with its line and why. The good "
                     + "rows are applied together; a row equal to its offer changes nothing, so importing the same file "
                     + "again changes nothing.")
-    CatalogMaintenance.ImportReport importCsv(@PathVariable String code, InputStream file) throws IOException {
-        return catalog.importOffers(code, OfferImport.fromCsv(upTo(MAX_IMPORT_BYTES, file)));
+    CatalogMaintenance.ImportReport importCsv(@PathVariable String code,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream file) throws IOException {
+        Charset charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        return catalog.importOffers(code, OfferImport.fromCsv(upTo(MAX_IMPORT_BYTES, file, charset)));
     }
 
     @PostMapping(path = "/suppliers/{code}/offers/import", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -219,16 +223,19 @@ class CatalogController {
     @Operation(summary = "Import a supplier's offers from JSON", description = "A JSON array of offers with the CSV's "
             + "fields; refused offers are reported by their position (1 = first).")
     CatalogMaintenance.ImportReport importJson(@PathVariable String code, InputStream body) throws IOException {
-        return catalog.importOffers(code, OfferImport.fromJson(upTo(MAX_IMPORT_BYTES, body)));
+        return catalog.importOffers(code, OfferImport.fromJson(upTo(MAX_IMPORT_BYTES, body, StandardCharsets.UTF_8)));
     }
 
-    /** Read at most {@code max} bytes: a larger upload is refused before it fills the heap. */
-    private static String upTo(int max, InputStream in) throws IOException {
+    /**
+     * Read at most {@code max} bytes: a larger upload is refused before it fills the heap. Bytes that are
+     * not of the charset become U+FFFD, which the import refuses with the row's line.
+     */
+    private static String upTo(int max, InputStream in, Charset charset) throws IOException {
         byte[] bytes = in.readNBytes(max + 1);
         if (bytes.length > max) {
             throw new PayloadTooLarge("an import is at most " + max / 1_000_000 + " MB; split the file");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes, charset);
     }
 
     /** 413, as a problem. */

@@ -36,6 +36,9 @@ final class OfferImport {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** What a decoder makes of bytes that are not of the file's charset (U+FFFD): never stored. */
+    private static final char UNREADABLE = '\uFFFD';
+
     record Row(int line, String sku, OfferTerms terms) {
     }
 
@@ -133,6 +136,11 @@ final class OfferImport {
         String sku = f.isEmpty() ? null : f.get(0);
         if (f.size() != COLUMNS.size()) {
             refused.add(new RowProblem(line, sku, "has " + f.size() + " fields, not " + COLUMNS.size()));
+            return;
+        }
+        if (f.stream().anyMatch(field -> field.indexOf(UNREADABLE) >= 0)) {
+            refused.add(new RowProblem(line, sku, "has bytes that are not valid in the file's charset (UTF-8 unless the "
+                    + "Content-Type names another, e.g. text/csv; charset=ISO-8859-1)"));
             return;
         }
         List<String> problems = new ArrayList<>();

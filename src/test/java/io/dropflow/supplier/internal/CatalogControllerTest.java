@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,7 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -80,5 +85,31 @@ class CatalogControllerTest {
                     .andExpect(jsonPath("$.errors[0].message").value("must not be null"));
         }
         verify(catalog, never()).addOffer(any(), any(), any());
+    }
+
+    @Test
+    void anImportIsReadInTheCharsetItsContentTypeNamesAndInUtf8Otherwise() throws Exception {
+        byte[] latin1 = (OfferImportTest.HEADER + "X-1,Caf\u00e9-1,5.00,EUR,1.00,10,DE,48,homeware,\n"
+                + "X-2,S-2,5.00,EUR,1.00,10,DE,48,homeware,\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        OfferImport.Parsed declared = imported(latin1, "text/csv; charset=ISO-8859-1");
+        OfferImport.Parsed undeclared = imported(latin1, "text/csv");
+
+        assertThat(declared.refused()).isEmpty();
+        assertThat(declared.rows().get(0).terms().supplierSku()).isEqualTo("Caf\u00e9-1");
+        assertThat(undeclared.rows()).extracting(OfferImport.Row::sku).containsExactly("X-2");
+        assertThat(undeclared.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.line()).isEqualTo(2);
+            assertThat(refused.reason()).contains("not valid in the file's charset (UTF-8");
+        });
+    }
+
+    private OfferImport.Parsed imported(byte[] file, String contentType) throws Exception {
+        org.mockito.Mockito.clearInvocations(catalog);
+        mvc.perform(post("/api/suppliers/ACME/offers/import").contentType(contentType).content(file))
+                .andExpect(status().isOk());
+        ArgumentCaptor<OfferImport.Parsed> parsed = ArgumentCaptor.forClass(OfferImport.Parsed.class);
+        verify(catalog).importOffers(eq("ACME"), parsed.capture());
+        return parsed.getValue();
     }
 }
