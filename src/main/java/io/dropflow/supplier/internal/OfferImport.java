@@ -1,9 +1,13 @@
 package io.dropflow.supplier.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -71,7 +75,7 @@ final class OfferImport {
                 try {
                     fields = lines.next();
                 } catch (RuntimeException unreadable) {
-                    refused.add(new RowProblem(line, null, "not a CSV row: " + firstLine(unreadable.getMessage())));
+                    refused.add(new RowProblem(line, null, "not a CSV row: unexpected text" + column(unreadable)));
                     continue;
                 }
                 if (fields.size() == 1 && fields.get(0).isBlank()) {
@@ -82,8 +86,8 @@ final class OfferImport {
                     throw CatalogProblem.invalid("more than " + MAX_ROWS + " rows: split the file");
                 }
             }
-        } catch (IOException e) {
-            throw CatalogProblem.invalid("not a CSV file: " + firstLine(e.getMessage()));
+        } catch (IOException | RuntimeJsonMappingException e) {
+            throw CatalogProblem.invalid("not a CSV file: unexpected text" + column(e));
         }
         return new Parsed(rows, refused);
     }
@@ -92,8 +96,11 @@ final class OfferImport {
         JsonNode array;
         try {
             array = JSON.readTree(text);
+        } catch (JsonEOFException e) {
+            throw CatalogProblem.invalid("not JSON: the document ends early (" + where(e.getLocation()) + ")");
         } catch (IOException e) {
-            throw CatalogProblem.invalid("not JSON: " + firstLine(e.getMessage()));
+            throw CatalogProblem.invalid("not JSON" + (e instanceof JsonProcessingException parsing
+                    && parsing.getLocation() != null ? " at " + where(parsing.getLocation()) : ""));
         }
         if (array == null || !array.isArray()) {
             throw CatalogProblem.invalid("the body must be a JSON array of offers with the fields " + COLUMNS);
@@ -188,11 +195,17 @@ final class OfferImport {
         return false;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /** Where the parser stopped, in our words: its own message quotes its internals. */
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static String column(Throwable unreadable) {
+        for (Throwable t = unreadable; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException parsing && parsing.getLocation() != null) {
+                return " near column " + parsing.getLocation().getColumnNr();
+            }
         }
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
+        return "";
     }
 }

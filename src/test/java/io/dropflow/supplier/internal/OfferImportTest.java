@@ -86,6 +86,29 @@ class OfferImportTest {
     }
 
     @Test
+    void unreadableFilesAreRefusedInOurWordsWithWhereNotTheParsers() {
+        assertThatThrownBy(() -> OfferImport.fromJson("[{\"sku\":"))
+                .isInstanceOf(CatalogProblem.class)
+                .hasMessage("not JSON: the document ends early (line 1, column 9)");
+        assertThatThrownBy(() -> OfferImport.fromJson("[{\"sku\": 'MUG-1'}]"))
+                .isInstanceOf(CatalogProblem.class)
+                .hasMessage("not JSON at line 1, column 10");
+
+        assertThatThrownBy(() -> OfferImport.fromCsv("sku,\"supplierSku\"x\n"))
+                .isInstanceOf(CatalogProblem.class)
+                .hasMessage("not a CSV file: unexpected text near column 19");
+
+        OfferImport.Parsed parsed = OfferImport.fromCsv(HEADER
+                + "MUG-1,S1,6.50,CNY,2.00,100,CN,72,homeware,true\n"
+                + "MUG-2,\"S2\"x,6.50,CNY,2.00,100,CN,72,homeware,true\n"
+                + "MUG-3,S3,6.50,CNY,2.00,100,CN,72,homeware,true\n");
+        assertThat(parsed.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.line()).isEqualTo(3);
+            assertThat(refused.reason()).isEqualTo("not a CSV row: unexpected text near column 12");
+        });
+    }
+
+    @Test
     void anExportReadsBackAsTheSameOffers() {
         List<OfferImport.Row> rows = OfferImport.fromCsv(HEADER
                 + "MUG-1,\"CJ,MUG \"\"1\"\"\",6.50,CNY,2.00,100,CN,72,homeware,true\n"
