@@ -12,6 +12,11 @@ public class InvalidRequest extends ApiProblem {
 
     /** One bad field: {@code lines[0].salePrice}, "must not be negative". */
     public record FieldError(String field, String message) {
+
+        /** "supplyPrice must not be negative": how a list of problems reads. */
+        public String text() {
+            return field + " " + message;
+        }
     }
 
     public InvalidRequest(List<FieldError> errors) {
@@ -19,9 +24,9 @@ public class InvalidRequest extends ApiProblem {
     }
 
     /** With a feature's own title ("Invalid catalog entry"). */
-    protected InvalidRequest(String title, List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, "invalid-request", title, errors.stream().map(e -> e.field() + " " + e.message())
-                .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+    public InvalidRequest(String title, List<FieldError> errors) {
+        super(HttpStatus.BAD_REQUEST, "invalid-request", title, errors.stream().map(FieldError::text).sorted()
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
         property("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
     }
 }

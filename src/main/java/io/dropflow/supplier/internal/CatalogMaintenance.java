@@ -134,7 +134,7 @@ class CatalogMaintenance {
     @Transactional
     OfferDetails addOffer(String supplierCode, String sku, OfferTerms terms) {
         Supplier supplier = find(supplierCode);
-        check(sku, terms);
+        CatalogRules.requireValid(sku, terms);
         if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isPresent()) {
             throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
         }
@@ -150,7 +150,7 @@ class CatalogMaintenance {
     OfferDetails changeOffer(String supplierCode, String sku, OfferTerms terms, long version) {
         SupplierOffer offer = findOffer(find(supplierCode), sku);
         expectVersion(supplierCode + "'s offer of " + sku, version, offer.getVersion());
-        check(sku, terms);
+        CatalogRules.requireValid(sku, terms);
         offer.change(terms, clock.instant());
         return OfferDetails.of(offers.saveAndFlush(offer));
     }
@@ -230,7 +230,7 @@ class CatalogMaintenance {
         updates.forEach((supplierSku, update) -> offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku)
                 .ifPresentOrElse(offer -> {
                     OfferTerms terms = update.apply(offer.terms());
-                    check(offer.getSku(), terms);
+                    CatalogRules.requireValid(offer.getSku(), terms);
                     offer.change(terms, now);
                 }, () -> unknown.add(supplierSku)));
         return unknown;
@@ -279,13 +279,6 @@ class CatalogMaintenance {
         if (supplier.getStatus() == SupplierStatus.ONBOARDING || supplier.getStatus() == SupplierStatus.REJECTED) {
             throw CatalogProblem.applicant("supplier " + supplier.getCode() + " is " + supplier.getStatus()
                     + ": its onboarding activates it or turns it down, not the catalog");
-        }
-    }
-
-    private static void check(String sku, OfferTerms terms) {
-        List<String> problems = CatalogRules.problemsOf(sku, terms);
-        if (!problems.isEmpty()) {
-            throw CatalogProblem.invalid(String.join("; ", problems));
         }
     }
 

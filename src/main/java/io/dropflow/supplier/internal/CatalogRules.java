@@ -1,12 +1,14 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.settlement.Currencies;
+import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.InvalidRequest.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** What a catalog entry must look like; every rule says what is wrong in words a seller reads. */
+/** What a catalog entry must look like; every rule names the field and says what is wrong in words a seller reads. */
 final class CatalogRules {
 
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -20,47 +22,57 @@ final class CatalogRules {
     private CatalogRules() {
     }
 
+    /** @throws InvalidRequest naming each field of the offer that is not valid */
+    static void requireValid(String sku, OfferTerms terms) {
+        List<FieldError> problems = problemsOf(sku, terms);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest("Invalid catalog entry", problems);
+        }
+    }
+
     /** @return what is wrong with the offer, empty when nothing */
-    static List<String> problemsOf(String sku, OfferTerms t) {
-        List<String> problems = new ArrayList<>();
+    static List<FieldError> problemsOf(String sku, OfferTerms t) {
+        List<FieldError> problems = new ArrayList<>();
         if (sku == null || !SKU.matcher(sku).matches()) {
-            problems.add("sku must be 1 to 64 letters, digits, '.', '_' or '-', was " + quoted(sku));
+            problems.add(new FieldError("sku", "must be 1 to 64 letters, digits, '.', '_' or '-', was " + quoted(sku)));
         }
         if (t.supplierSku() == null || t.supplierSku().isBlank() || t.supplierSku().length() > 64
                 || CONTROL.matcher(t.supplierSku()).find()) {
-            problems.add("supplierSku must be 1 to 64 printable characters");
+            problems.add(new FieldError("supplierSku", "must be 1 to 64 printable characters"));
         }
         if (!Currencies.isActive(t.currency())) {
-            problems.add("currency " + quoted(t.currency()) + " is not an ISO 4217 currency in circulation");
+            problems.add(new FieldError("currency", quoted(t.currency()) + " is not an ISO 4217 currency in circulation"));
         }
         amount("supplyPrice", t.supplyPrice(), t.currency(), problems);
         amount("shippingCost", t.shippingCost(), t.currency(), problems);
         if (t.stockLevel() < 0) {
-            problems.add("stock must not be negative, was " + t.stockLevel());
+            problems.add(new FieldError("stock", "must not be negative, was " + t.stockLevel()));
         }
         if (!io.dropflow.web.CountryCode.Check.isCountry(t.shipFromRegion())) {
-            problems.add("shipFrom must be an ISO 3166 country code like CN, was " + quoted(t.shipFromRegion()));
+            problems.add(new FieldError("shipFrom", "must be an ISO 3166 country code like CN, was "
+                    + quoted(t.shipFromRegion())));
         }
         if (t.shipByHours() < 1 || t.shipByHours() > 720) {
-            problems.add("shipByHours must be between 1 and 720, was " + t.shipByHours());
+            problems.add(new FieldError("shipByHours", "must be between 1 and 720, was " + t.shipByHours()));
         }
         if (t.category() == null || !CATEGORY.matcher(t.category()).matches()) {
-            problems.add("category must be 1 to 32 lower-case letters, digits or '-', was " + quoted(t.category()));
+            problems.add(new FieldError("category", "must be 1 to 32 lower-case letters, digits or '-', was "
+                    + quoted(t.category())));
         }
         return problems;
     }
 
-    private static void amount(String field, BigDecimal amount, String currency, List<String> problems) {
+    private static void amount(String field, BigDecimal amount, String currency, List<FieldError> problems) {
         if (amount == null) {
-            problems.add(field + " is missing");
+            problems.add(new FieldError(field, "is missing"));
         } else if (amount.signum() < 0) {
-            problems.add(field + " must not be negative, was " + amount.toPlainString());
+            problems.add(new FieldError(field, "must not be negative, was " + amount.toPlainString()));
         } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
-            problems.add(field + " " + Currencies.moreDecimalsThan(amount, currency));
+            problems.add(new FieldError(field, Currencies.moreDecimalsThan(amount, currency)));
         } else if (amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS
                 || amount.stripTrailingZeros().scale() > AMOUNT_FRACTION_DIGITS) {
-            problems.add(field + " " + amount.toPlainString() + " has more than " + AMOUNT_INTEGER_DIGITS
-                    + " digits before the decimal point or " + AMOUNT_FRACTION_DIGITS + " after it");
+            problems.add(new FieldError(field, amount.toPlainString() + " has more than " + AMOUNT_INTEGER_DIGITS
+                    + " digits before the decimal point or " + AMOUNT_FRACTION_DIGITS + " after it"));
         }
     }
 

@@ -155,7 +155,7 @@ final class OfferImport {
                 decimal("shippingCost", f.get(4), problems), whole("stock", f.get(5), problems), f.get(6),
                 whole("shipByHours", f.get(7), problems), f.get(8), flag(f.get(9), problems));
         if (problems.isEmpty()) {
-            problems.addAll(CatalogRules.problemsOf(sku, terms));
+            CatalogRules.problemsOf(sku, terms).forEach(problem -> problems.add(problem.text()));
         }
         if (problems.isEmpty() && !seen.add(sku)) {
             problems.add("sku " + sku + " comes twice in this import");

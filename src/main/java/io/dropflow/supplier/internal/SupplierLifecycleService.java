@@ -61,7 +61,7 @@ class SupplierLifecycleService implements SupplierLifecycle {
     public List<String> problemsOf(List<AgreedOffer> agreed) {
         List<String> problems = new ArrayList<>();
         for (AgreedOffer offer : agreed) {
-            CatalogRules.problemsOf(offer.sku(), terms(offer)).forEach(p -> problems.add(offer.sku() + ": " + p));
+            CatalogRules.problemsOf(offer.sku(), terms(offer)).forEach(p -> problems.add(offer.sku() + ": " + p.text()));
         }
         return problems;
     }

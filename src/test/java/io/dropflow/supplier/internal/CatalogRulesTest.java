@@ -1,0 +1,39 @@
+package io.dropflow.supplier.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropflow.web.ApiProblem;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An offer the catalog refuses is answered like any invalid request: each bad field named in errors[]. */
+class CatalogRulesTest {
+
+    static OfferTerms terms(String supplyPrice, String currency) {
+        return new OfferTerms("S", new BigDecimal(supplyPrice), currency, new BigDecimal("1.00"), 10, "DE", 48,
+                "homeware", true);
+    }
+
+    @Test
+    void aRefusedOfferNamesEachBadFieldLikeBeanValidation() {
+        assertThatThrownBy(() -> CatalogRules.requireValid("X-1", terms("1.001", "QQQ")))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.getStatusCode().value()).isEqualTo(400);
+                    assertThat(problem.getBody().getDetail()).contains("currency 'QQQ' is not an ISO 4217 currency");
+                    assertThat(problem.getBody().getProperties()).containsEntry("errors", List.of(Map.of("field",
+                            "currency", "message", "'QQQ' is not an ISO 4217 currency in circulation")));
+                });
+        assertThatThrownBy(() -> CatalogRules.requireValid("X-1", terms("1.001", "EUR")))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getBody().getProperties())
+                        .containsEntry("errors", List.of(Map.of("field", "supplyPrice", "message",
+                                "1.001 has more decimals than EUR has (2)"))));
+    }
+
+    @Test
+    void aValidOfferPasses() {
+        CatalogRules.requireValid("X-1", terms("5.00", "EUR"));
+    }
+}
