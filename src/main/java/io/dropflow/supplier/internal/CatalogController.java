@@ -189,7 +189,8 @@ class CatalogController {
         return ResponseEntity.created(URI.create("/api/suppliers/" + code + "/offers/" + added.sku())).body(added);
     }
 
-    @GetMapping("/suppliers/{code}/offers/{sku}")
+    /** Not the export's path: asked for in another format than CSV, the export answers 406, not "no offer". */
+    @GetMapping("/suppliers/{code}/offers/{sku:(?!" + CatalogRules.EXPORT + "$).+}")
     @Operation(summary = "One offer")
     OfferDetails offer(@PathVariable String code, @PathVariable String sku) {
         return catalog.offer(code, sku);

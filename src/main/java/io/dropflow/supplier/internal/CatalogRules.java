@@ -14,6 +14,8 @@ final class CatalogRules {
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern SUPPLIER_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    /** The path under a supplier's offers that is their export: no offer's SKU, or it could not be read. */
+    static final String EXPORT = "export";
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /** The digits an amount column keeps (NUMERIC(19,4)): what the API's {@code @Digits} and this class both hold to. */
     static final int AMOUNT_INTEGER_DIGITS = 15;
@@ -35,6 +37,9 @@ final class CatalogRules {
         List<FieldError> problems = new ArrayList<>();
         if (sku == null || !SKU.matcher(sku).matches()) {
             problems.add(new FieldError("sku", "must be 1 to 64 letters, digits, '.', '_' or '-', was " + quoted(sku)));
+        } else if (sku.equals(EXPORT)) {
+            problems.add(new FieldError("sku", "'" + EXPORT + "' is reserved: /offers/" + EXPORT
+                    + " is the supplier's offers as CSV"));
         }
         if (t.supplierSku() == null || t.supplierSku().isBlank() || t.supplierSku().length() > 64
                 || CONTROL.matcher(t.supplierSku()).find()) {

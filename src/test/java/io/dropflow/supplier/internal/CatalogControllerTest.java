@@ -112,4 +112,12 @@ class CatalogControllerTest {
         verify(catalog).importOffers(eq("ACME"), parsed.capture());
         return parsed.getValue();
     }
+
+    @Test
+    void theExportInAFormatItDoesNotHaveIsA406NotAnOfferLookup() throws Exception {
+        mvc.perform(get("/api/suppliers/ACME/offers/export").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(jsonPath("$.detail").value("Acceptable representations: [text/csv]."));
+        verify(catalog, never()).offer(any(), any());
+    }
 }

@@ -33,6 +33,13 @@ class CatalogRulesTest {
     }
 
     @Test
+    void theSkuExportIsReservedForTheOffersExport() {
+        assertThat(CatalogRules.problemsOf("export", terms("5.00", "EUR"))).singleElement()
+                .satisfies(problem -> assertThat(problem.text()).isEqualTo(
+                        "sku 'export' is reserved: /offers/export is the supplier's offers as CSV"));
+    }
+
+    @Test
     void aValidOfferPasses() {
         CatalogRules.requireValid("X-1", terms("5.00", "EUR"));
     }
