@@ -16,6 +16,12 @@ final class CatalogRules {
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     /** The path under a supplier's offers that is their export: no offer's SKU, or it could not be read. */
     static final String EXPORT = "export";
+    /**
+     * What a spreadsheet takes a cell to be a formula by (OWASP's CSV injection; tab and CR are control
+     * characters, refused anyway). Our SKUs and categories cannot begin with them; a supplier's SKU is refused
+     * rather than escaped, so that an export imports back as the same offers.
+     */
+    private static final String FORMULA_START = "=+-@";
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /** The digits an amount column keeps (NUMERIC(19,4)): what the API's {@code @Digits} and this class both hold to. */
     static final int AMOUNT_INTEGER_DIGITS = 15;
@@ -44,6 +50,9 @@ final class CatalogRules {
         if (t.supplierSku() == null || t.supplierSku().isBlank() || t.supplierSku().length() > 64
                 || CONTROL.matcher(t.supplierSku()).find()) {
             problems.add(new FieldError("supplierSku", "must be 1 to 64 printable characters"));
+        } else if (FORMULA_START.indexOf(t.supplierSku().charAt(0)) >= 0) {
+            problems.add(new FieldError("supplierSku", "must not begin with " + FORMULA_START.replace("", " ").trim()
+                    + ": a spreadsheet opening the export would run it as a formula, was " + quoted(t.supplierSku())));
         }
         if (!Currencies.isActive(t.currency())) {
             problems.add(new FieldError("currency", quoted(t.currency()) + " is not an ISO 4217 currency in circulation"));

@@ -40,6 +40,18 @@ class CatalogRulesTest {
     }
 
     @Test
+    void aSupplierSkuASpreadsheetWouldRunAsAFormulaIsRefused() {
+        for (String formula : new String[] {"=1+2", "+1", "-1", "@SUM(A1)"}) {
+            OfferTerms t = terms("5.00", "EUR");
+            OfferTerms withFormula = new OfferTerms(formula, t.supplyPrice(), t.currency(), t.shippingCost(),
+                    t.stockLevel(), t.shipFromRegion(), t.shipByHours(), t.category(), t.active());
+
+            assertThat(CatalogRules.problemsOf("X-1", withFormula)).singleElement()
+                    .satisfies(problem -> assertThat(problem.text()).startsWith("supplierSku must not begin with"));
+        }
+    }
+
+    @Test
     void aValidOfferPasses() {
         CatalogRules.requireValid("X-1", terms("5.00", "EUR"));
     }

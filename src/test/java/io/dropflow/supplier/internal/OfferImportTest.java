@@ -109,6 +109,19 @@ class OfferImportTest {
     }
 
     @Test
+    void aRowWhoseTextASpreadsheetWouldRunAsAFormulaIsRefusedWithItsLine() {
+        OfferImport.Parsed parsed = OfferImport.fromCsv(HEADER
+                + "MUG-1,\"=HYPERLINK(\"\"http://evil.example\"\")\",6.50,CNY,2.00,100,CN,72,homeware,true\n"
+                + "MUG-2,S-2,6.50,CNY,2.00,100,CN,72,homeware,true\n");
+
+        assertThat(parsed.rows()).extracting(OfferImport.Row::sku).containsExactly("MUG-2");
+        assertThat(parsed.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.line()).isEqualTo(2);
+            assertThat(refused.reason()).startsWith("supplierSku must not begin with");
+        });
+    }
+
+    @Test
     void anExportReadsBackAsTheSameOffers() {
         List<OfferImport.Row> rows = OfferImport.fromCsv(HEADER
                 + "MUG-1,\"CJ,MUG \"\"1\"\"\",6.50,CNY,2.00,100,CN,72,homeware,true\n"
