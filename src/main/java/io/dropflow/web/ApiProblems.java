@@ -48,11 +48,42 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidRequest.FieldError> errors = new java.util.ArrayList<>();
+        Object target = e.getBindingResult().getTarget();
         e.getBindingResult().getFieldErrors().forEach(f -> errors.add(
-                new InvalidRequest.FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))));
+                new InvalidRequest.FieldError(callerField(target, f.getField()), String.valueOf(f.getDefaultMessage()))));
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(
                 new InvalidRequest.FieldError(g.getObjectName(), String.valueOf(g.getDefaultMessage()))));
         return ResponseEntity.badRequest().body(new InvalidRequest(errors).getBody());
+    }
+
+    /**
+     * The field as the caller sent it. A rule over several fields is an {@code @AssertTrue} method
+     * ({@code isExchangeComplete()}), which bean validation names as a property the caller never
+     * sent ({@code exchangeComplete}): its message names the fields, and the error is the object's
+     * whose fields they are ({@code lines[0]}, or the request's: no field).
+     */
+    static String callerField(Object target, String path) {
+        if (target == null || path == null || path.isEmpty()) {
+            return path;
+        }
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf(']'));
+        String parent = cut < 0 ? "" : path.substring(0, path.charAt(cut) == '.' ? cut : cut + 1);
+        String property = path.substring(cut + 1);
+        try {
+            org.springframework.beans.BeanWrapper bean = new org.springframework.beans.BeanWrapperImpl(target);
+            Object owner = parent.isEmpty() ? target : bean.getPropertyValue(parent);
+            if (owner == null || property.isEmpty()) {
+                return path;
+            }
+            java.beans.PropertyDescriptor descriptor = org.springframework.beans.BeanUtils
+                    .getPropertyDescriptor(owner.getClass(), property);
+            boolean derived = descriptor != null && descriptor.getReadMethod() != null
+                    && descriptor.getReadMethod().isAnnotationPresent(jakarta.validation.constraints.AssertTrue.class)
+                    && org.springframework.util.ReflectionUtils.findField(owner.getClass(), property) == null;
+            return derived ? (parent.isEmpty() ? null : parent) : path;
+        } catch (org.springframework.beans.BeansException notAPath) {
+            return path;
+        }
     }
 
     /** A request parameter out of its range (?days=400), each one named. */

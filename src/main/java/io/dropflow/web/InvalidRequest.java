@@ -10,12 +10,19 @@ import org.springframework.http.HttpStatus;
  */
 public class InvalidRequest extends ApiProblem {
 
-    /** One bad field: {@code lines[0].salePrice}, "must not be negative". */
+    /**
+     * One bad field: {@code lines[0].salePrice}, "must not be negative"; no field for a rule over the
+     * request's fields, whose message names them.
+     */
     public record FieldError(String field, String message) {
 
         /** "supplyPrice must not be negative": how a list of problems reads. */
         public String text() {
-            return field + " " + message;
+            return field == null ? message : field + " " + message;
+        }
+
+        Map<String, String> asMap() {
+            return field == null ? Map.of("message", message) : Map.of("field", field, "message", message);
         }
     }
 
@@ -27,6 +34,6 @@ public class InvalidRequest extends ApiProblem {
     public InvalidRequest(String title, List<FieldError> errors) {
         super(HttpStatus.BAD_REQUEST, "invalid-request", title, errors.stream().map(FieldError::text).sorted()
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-        property("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        property("errors", errors.stream().map(FieldError::asMap).toList());
     }
 }

@@ -186,6 +186,9 @@ class GroupBuyApiTest {
         both.put("shippingAddress", Map.of("name", "Erika", "line1", "Heidestrasse 17", "city", "Köln", "postalCode",
                 "51147", "country", "DE"));
         assertProblem(both, 400, "invalid-request", "pickupPoint");
+        // The rule over both fields names no field the caller never sent
+        assertThat(dropflow.post("/api/orders", both, DropflowDriver.asOperator()).getBody())
+                .doesNotContain("shippingAddressOrPickupPoint");
         Map<String, Object> noPoint = GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00");
         noPoint.remove("pickupPoint");
         noPoint.put("fulfillment", "GROUP_BUY");
