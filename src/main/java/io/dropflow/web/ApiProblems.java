@@ -111,12 +111,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(misfit));
             return ResponseEntity.badRequest().body(problem);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body is not valid JSON for this endpoint" + where(e)
+        boolean missing = e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, missing
+                ? "the request has no body; this endpoint needs one"
+                : "the request body is not valid JSON for this endpoint" + where(e)
                         + (errorDetails ? ": " + rootMessage(e) : ""));
         problem.setType(INVALID);
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A query or path parameter that is not of its type ({@code ?status=FOO}, {@code ?days=abc}): a
+     * 400 naming it, with the values allowed when there are few.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(e.getPropertyName());
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()
+                : type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+                        ? "must be a number" : "is not a valid " + (type == null ? "value" : type.getSimpleName());
+        return ResponseEntity.badRequest().body(new InvalidRequest(List.of(new InvalidRequest.FieldError(name, message)))
+                .getBody());
     }
 
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */

@@ -1,0 +1,66 @@
+package io.dropflow.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A query parameter of the wrong type, and a body that is not there, are 400 problems in our words. */
+class ParameterProblemsTest {
+
+    enum Colour { RED, GREEN }
+
+    record Body(String name) {
+    }
+
+    @RestController
+    static class Things {
+
+        @GetMapping("/things")
+        String list(@RequestParam(required = false) Colour colour, @RequestParam(defaultValue = "30") int days) {
+            return colour + " " + days;
+        }
+
+        @PostMapping("/things")
+        String add(@RequestBody Body body) {
+            return body.name();
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Things())
+            .setControllerAdvice(new ApiProblems(false)).build();
+
+    @Test
+    void anUnknownEnumValueNamesTheParameterAndTheValuesAllowed() throws Exception {
+        mvc.perform(get("/things").param("colour", "FOO"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invalid-request")))
+                .andExpect(jsonPath("$.errors[0].field").value("colour"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of [RED, GREEN]"));
+    }
+
+    @Test
+    void textWhereANumberGoesNamesTheParameter() throws Exception {
+        mvc.perform(get("/things").param("days", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("days must be a number"));
+    }
+
+    @Test
+    void aMissingBodyIsSaidSoNotCalledInvalidJson() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the request has no body; this endpoint needs one"));
+    }
+}
