@@ -234,19 +234,36 @@ class OnboardingApiTest {
     }
 
     @Test
-    void anApplicantIsNeverSelectedForAnOrderAndOnlyItsOnboardingChangesItsStatus() {
+    void anApplicantIsNeverSelectedForAnOrderAndOnlyItsOnboardingChangesIt() {
         String code = code();
         onboarding.applied(application(code));
         Consumer<HttpHeaders> sam = h -> h.setBasicAuth("sam", "sam");
-        String sku = "TEST-PREVIEW-" + code;
-        Map<String, Object> offer = new LinkedHashMap<>(Map.of("sku", sku, "supplierSku", "PV-1", "supplyPrice", "5.00",
-                "currency", "EUR", "shippingCost", "1.00", "stock", 100, "shipFrom", "CN", "shipByHours", 72,
+        // The catalog changes nothing of an applicant's: its offers and terms come with its agreement
+        String previewSku = "TEST-PREVIEW-" + code;
+        Map<String, Object> offer = new LinkedHashMap<>(Map.of("sku", previewSku, "supplierSku", "PV-1", "supplyPrice",
+                "5.00", "currency", "EUR", "shippingCost", "1.00", "stock", 100, "shipFrom", "CN", "shipByHours", 72,
                 "category", "homeware"));
-        assertThat(dropflow.post("/api/suppliers/" + code + "/offers", offer, sam).getStatusCode().value()).isEqualTo(201);
+        assertProblem(dropflow.post("/api/suppliers/" + code + "/offers", offer, sam), 409,
+                "its offers are those of the agreement its onboarding approves");
+        JsonNode applicant = DropflowDriver.read(dropflow.get("/api/suppliers/" + code, sam).getBody());
+        Map<String, Object> promoted = new LinkedHashMap<>(Map.of("code", code, "name", applicant.path("name").asText(), "region",
+                applicant.path("region").asText(), "score", 99, "tier", 1, "version", applicant.path("version").asLong()));
+        assertProblem(dropflow.put("/api/suppliers/" + code, promoted, sam), 409,
+                "its details and terms come from its application and agreement");
+        assertProblem(dropflow.postRaw("/api/suppliers/" + code + "/offers/import",
+                "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n"
+                        + previewSku + ",PV-1,5.00,EUR,1.00,100,CN,72,homeware,true\n", h -> {
+            sam.accept(h);
+            h.setContentType(MediaType.valueOf("text/csv"));
+        }), 409, "its offers are those of the agreement");
 
-        long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
-        dropflow.runJobs(order);
-        assertThat(dropflow.getOrder(order).path("purchaseOrders")).isEmpty();
+        // What it applied to sell goes to no order before it is activated
+        DropflowDriver.Placed placed = dropflow.placeOrder("TEST-API-" + code, 1, "19.00");
+        assertThat(placed.status()).as(placed.body().toString()).isIn(201, 422);
+        if (placed.status() == 201) {
+            dropflow.runJobs(placed.orderId());
+            assertThat(dropflow.getOrder(placed.orderId()).path("purchaseOrders")).isEmpty();
+        }
 
         assertProblem(dropflow.post("/api/suppliers/" + code + "/suspension", Map.of("reason", "test"), sam), 409,
                 "its onboarding activates it or turns it down");

@@ -76,6 +76,7 @@ class CatalogMaintenance {
     @Transactional
     SupplierDetails change(String code, SupplierChanges c) {
         Supplier supplier = find(code);
+        notAnApplicant(supplier, "its details and terms come from its application and agreement");
         expectVersion("supplier " + code, c.version(), supplier.getVersion());
         supplier.change(c.name(), c.region(), c.score(), c.tier(), c.contactEmail(), clock.instant());
         return details(suppliers.saveAndFlush(supplier));
@@ -134,6 +135,7 @@ class CatalogMaintenance {
     @Transactional
     OfferDetails addOffer(String supplierCode, String sku, OfferTerms terms) {
         Supplier supplier = find(supplierCode);
+        notAnApplicant(supplier, OFFERS_OF_ITS_AGREEMENT);
         CatalogRules.requireValid(sku, terms);
         if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isPresent()) {
             throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
@@ -148,7 +150,9 @@ class CatalogMaintenance {
 
     @Transactional
     OfferDetails changeOffer(String supplierCode, String sku, OfferTerms terms, long version) {
-        SupplierOffer offer = findOffer(find(supplierCode), sku);
+        Supplier supplier = find(supplierCode);
+        notAnApplicant(supplier, OFFERS_OF_ITS_AGREEMENT);
+        SupplierOffer offer = findOffer(supplier, sku);
         expectVersion(supplierCode + "'s offer of " + sku, version, offer.getVersion());
         CatalogRules.requireValid(sku, terms);
         offer.change(terms, clock.instant());
@@ -188,6 +192,7 @@ class CatalogMaintenance {
     @Transactional
     ImportReport importOffers(String supplierCode, OfferImport.Parsed parsed) {
         Supplier supplier = find(supplierCode);
+        notAnApplicant(supplier, OFFERS_OF_ITS_AGREEMENT);
         Map<String, SupplierOffer> existing = new HashMap<>();
         offers.findBySupplierId(supplier.getId()).forEach(o -> existing.put(o.getSku(), o));
         Instant now = clock.instant();
@@ -276,9 +281,19 @@ class CatalogMaintenance {
 
     /** Only an applicant's onboarding activates it or turns it down; the catalog API does not bypass it. */
     private static void notAnApplicant(Supplier supplier) {
+        notAnApplicant(supplier, "its onboarding activates it or turns it down, not the catalog");
+    }
+
+    private static final String OFFERS_OF_ITS_AGREEMENT =
+            "its offers are those of the agreement its onboarding approves, not the catalog's";
+
+    /**
+     * An applicant is changed by its onboarding only: what the catalog changed meanwhile would go live
+     * at activation without the review the agreement gets, or be reset by it.
+     */
+    private static void notAnApplicant(Supplier supplier, String why) {
         if (supplier.getStatus() == SupplierStatus.ONBOARDING || supplier.getStatus() == SupplierStatus.REJECTED) {
-            throw CatalogProblem.applicant("supplier " + supplier.getCode() + " is " + supplier.getStatus()
-                    + ": its onboarding activates it or turns it down, not the catalog");
+            throw CatalogProblem.applicant("supplier " + supplier.getCode() + " is " + supplier.getStatus() + ": " + why);
         }
     }
 
