@@ -13,10 +13,20 @@ public interface Ledger {
     /**
      * @param channel the order's sales channel (its fee comes from bpmn/platform-fees.dmn)
      * @param sale what the consumer paid, in the order's currency
-     * @param supplyCost and {@code shippingCost}: the purchase order's, in the supplier's currency
+     * @param costs one per purchase order the seller paid for (a parcel written off and reshipped
+     *        was paid for too), each in the supplier's currency
      */
-    record Settlement(Long orderId, String channel, Money sale, String purchaseOrderNumber, Money supplyCost,
-            Money shippingCost) {
+    record Settlement(Long orderId, String channel, Money sale, List<Cost> costs) {
+
+        public Settlement {
+            costs = List.copyOf(costs);
+        }
+
+        /** An order delivered by its one purchase order. */
+        public Settlement(Long orderId, String channel, Money sale, String purchaseOrderNumber, Money supplyCost,
+                Money shippingCost) {
+            this(orderId, channel, sale, List.of(new Cost(purchaseOrderNumber, supplyCost, shippingCost)));
+        }
     }
 
     /** The sales channel of group-buy orders, as bpmn/platform-fees.dmn knows it. */
@@ -28,7 +38,7 @@ public interface Ledger {
      */
     Money platformFee(String channel, Money sale);
 
-    /** Books sale, supply cost, shipping and fees for a delivered order; returns the margin. */
+    /** Books sale, each purchase order's supply cost and shipping, and fees for a delivered order; returns the margin. */
     Money settle(Settlement settlement);
 
     /** Books a refund to the consumer (the sale it cancels is booked alongside, so the order nets out). */
@@ -51,7 +61,10 @@ public interface Ledger {
     record GroupBuySettlement(Long orderId, Money sale, List<Cost> costs, String leaderCode, Money leaderCommission) {
     }
 
-    /** The order's share of one batch purchase order: its lines' supply price and a share of the shipping. */
+    /**
+     * One purchase order's cost: a consumer order's whole purchase order, or a group-buy order's share
+     * of a batch purchase order (its lines' supply price and a share of the shipping).
+     */
     record Cost(String purchaseOrderNumber, Money supply, Money shipping) {
     }
 

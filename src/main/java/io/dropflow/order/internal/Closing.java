@@ -7,10 +7,14 @@ import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
+import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +44,8 @@ public class Closing {
     }
 
     /**
-     * Books sale, supply cost, shipping and fees of the purchase order that was delivered, so the
+     * Books sale, supply cost, shipping and fees of the purchase order that was delivered (and of a
+     * parcel written off before it), so the
      * margin shows at once, marked provisional: a return or a claim still adjusts it (ADR 0013).
      *
      * @return when the margin becomes final: once the last after-sales window has closed
@@ -59,12 +64,26 @@ public class Closing {
         timeline.record(orderId, "Settled; margin " + margin);
     }
 
-    /** Each booking is unique per order, type and reference: booking again (final after provisional) adds nothing. */
+    /**
+     * Books the sale against every purchase order of the order's own that shipped: the one that
+     * delivered it and any parcel an operator wrote off before reshipping, which the seller paid the
+     * supplier for too (nothing recovers it). A declined or cancelled purchase order cost nothing; a
+     * claim's replacement or a return's exchange is booked with its case. Each booking is unique per
+     * order, type and reference: booking again (final after provisional) adds nothing.
+     */
     private Money book(Long orderId, Long purchaseOrderId) {
         Order order = orders.byId(orderId);
-        PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
-        return ledger.settle(new Ledger.Settlement(orderId, order.getChannel(), order.sale(), po.number(),
-                new Money(po.supplyTotal(), po.currency()), new Money(po.shippingCost(), po.currency())));
+        PurchaseOrderView delivered = purchasing.purchaseOrder(purchaseOrderId);
+        List<PurchaseOrderView> paidFor = new ArrayList<>(purchasing.purchaseOrdersOf(orderId).stream()
+                .filter(po -> po.isOriginal() && po.status() == PurchaseOrderStatus.SHIPPED)
+                .filter(po -> !po.id().equals(delivered.id()))
+                .toList());
+        paidFor.add(delivered);
+        paidFor.sort(Comparator.comparing(PurchaseOrderView::id));
+        return ledger.settle(new Ledger.Settlement(orderId, order.getChannel(), order.sale(), paidFor.stream()
+                .map(po -> new Ledger.Cost(po.number(), new Money(po.supplyTotal(), po.currency()),
+                        new Money(po.shippingCost(), po.currency())))
+                .toList()));
     }
 
     /**

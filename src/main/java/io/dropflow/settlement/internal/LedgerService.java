@@ -43,8 +43,10 @@ class LedgerService implements Ledger {
     public Money settle(Settlement s) {
         String ref = "order-" + s.orderId();
         book(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
-        book(s.orderId(), LedgerEntryType.SUPPLY_COST, s.supplyCost().negate(), s.purchaseOrderNumber());
-        book(s.orderId(), LedgerEntryType.SHIPPING_COST, s.shippingCost().negate(), s.purchaseOrderNumber());
+        for (Cost cost : s.costs()) {
+            book(s.orderId(), LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
+            book(s.orderId(), LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
+        }
         // Asked of platform-fees.dmn only when not booked yet: the final settlement finds it booked provisionally.
         book(s.orderId(), LedgerEntryType.PLATFORM_FEE, () -> platformFee(s.channel(), s.sale()).negate(), ref);
         return margin(s.orderId());

@@ -16,13 +16,15 @@ import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Closing: an order settles on the purchase order that delivered it, or the consumer is refunded once. */
+/** Closing: an order settles on the purchase orders that shipped it, or the consumer is refunded once. */
 class ClosingTest {
 
     private final Orders orders = mock(Orders.class);
@@ -46,6 +48,8 @@ class ClosingTest {
     @Test
     void settlingBooksTheSaleAgainstTheDeliveredPurchaseOrder() {
         when(purchasing.purchaseOrder(12L)).thenReturn(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED));
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(11, 1, PurchaseOrderStatus.DECLINED),
+                purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED)));
         when(ledger.settle(any())).thenReturn(Money.of("6.05", "EUR"));
 
         closing.settle(ORDER_ID, 12L);
@@ -59,6 +63,7 @@ class ClosingTest {
     @Test
     void onDeliveryTheMarginIsBookedProvisionallyAndFinalAfterTheLastWindow() {
         when(purchasing.purchaseOrder(12L)).thenReturn(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED));
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(12, 2, PurchaseOrderStatus.SHIPPED)));
         when(ledger.settle(any())).thenReturn(Money.of("6.05", "EUR"));
         order.moveTo(OrderStatus.DELIVERED, CLOCK.instant());
 
@@ -69,6 +74,35 @@ class ClosingTest {
         assertThat(finalAt).isEqualTo(CLOCK.instant().plus(Duration.ofDays(30)));
         assertThat(order.getStatus()).as("still open to returns and claims").isEqualTo(OrderStatus.DELIVERED);
         assertThat(timeline.lines()).singleElement().asString().startsWith("Settled provisionally; margin 6.05 EUR");
+    }
+
+    /**
+     * Tester's finding 10: a parcel written off and reshipped was paid for too. Every purchase
+     * order of the order's own that shipped is booked; a declined or cancelled one cost nothing, and
+     * a claim's replacement or a return's exchange books with its case.
+     */
+    @Test
+    void aReshippedOrderBooksEveryPurchaseOrderThatShipped() {
+        PurchaseOrderView lost = purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED);
+        PurchaseOrderView declined = purchaseOrder(12, 2, PurchaseOrderStatus.DECLINED);
+        PurchaseOrderView reshipped = purchaseOrder(13, 3, PurchaseOrderStatus.SHIPPED);
+        PurchaseOrderView replacement = withClaim(purchaseOrder(14, 4, PurchaseOrderStatus.SHIPPED));
+        when(purchasing.purchaseOrder(13L)).thenReturn(reshipped);
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(lost, declined, reshipped, replacement));
+        when(ledger.settle(any())).thenReturn(Money.of("-2.45", "EUR"));
+
+        closing.settleProvisionally(ORDER_ID, 13L);
+
+        verify(ledger).settle(new Ledger.Settlement(ORDER_ID, "WEBSHOP", Money.of("15.00", "EUR"), List.of(
+                new Ledger.Cost("DF-7-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR")),
+                new Ledger.Cost("DF-7-PO3", Money.of("6.00", "EUR"), Money.of("2.50", "EUR")))));
+    }
+
+    private static PurchaseOrderView withClaim(PurchaseOrderView po) {
+        return new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(), po.supplierCode(), po.supplierName(),
+                po.supplierScore(), po.number(), po.status(), po.supplierReference(), po.reasonCode(), po.supplyTotal(),
+                po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), po.shippedAt(), po.shipByHours(),
+                po.shipByAt(), po.remindedAt(), po.deadlineExtensions(), 5L, null, 0, po.lines());
     }
 
     @Test

@@ -598,6 +598,31 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.getOrder(order).path("shipments")).hasSize(2);
         }
 
+        /** Tester's finding 10: the written-off parcel was paid for too; its costs stay on the ledger. */
+        @Test
+        void aReshippedOrderBooksTheCostsOfBothParcels() {
+            long order = stalledOrder("TRK-LOST-" + System.nanoTime());
+            complete(order, Map.of("deliveryProblemDecision", "reship"));
+            dropflow.runJobs(order);
+            dropflow.supplierShipped("ACME", po(order, 2), "TRK-RESENT-" + order);
+            dropflow.runJobs(order);
+
+            dropflow.carrierSays("TRK-RESENT-" + order, "DELIVERED");
+            assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id())
+                    .isWaitingAt(RETURN_WINDOW.id());
+            // 45.00 sale - 2 x (6.00 supply + 2.50 shipping) - 1.35 platform fee (3 %), not 35.15 as for one parcel
+            assertThat(dropflow.getOrder(order).path("margin").decimalValue()).isEqualByComparingTo("26.65");
+
+            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            JsonNode settled = dropflow.getOrder(order);
+            assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+            assertThat(settled.path("margin").decimalValue()).isEqualByComparingTo("26.65");
+            assertThat(settled.path("ledger")).extracting(n -> n.path("type").asText() + " " + n.path("reference").asText())
+                    .containsExactlyInAnyOrder("SALE order-" + order, "SUPPLY_COST " + po(order, 1),
+                            "SHIPPING_COST " + po(order, 1), "SUPPLY_COST " + po(order, 2),
+                            "SHIPPING_COST " + po(order, 2), "PLATFORM_FEE order-" + order);
+        }
+
         @Test
         void refundingClosesTheOrder() {
             long order = stalledOrder("TRK-GIVE-UP-" + System.nanoTime());

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,6 +78,23 @@ class LedgerServiceTest {
                 LedgerEntryType.SUPPLY_COST, LedgerEntryType.SHIPPING_COST, LedgerEntryType.PLATFORM_FEE);
         assertThat(ledger.entriesOf(order)).allSatisfy(e -> assertThat(e.rate()).isEqualByComparingTo("1"));
         assertThat(ledger.isSettled(order)).isTrue();
+    }
+
+    /** A reshipped order: both purchase orders were paid for, the fee is on the one sale. */
+    @Test
+    void everyPurchaseOrderOfTheSettlementIsBookedOnce() {
+        long order = anOrder("EUR");
+        Ledger.Settlement settlement = new Ledger.Settlement(order, "WEBSHOP", Money.of("15.00", "EUR"), List.of(
+                new Ledger.Cost("DF-" + order + "-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR")),
+                new Ledger.Cost("DF-" + order + "-PO2", Money.of("6.00", "EUR"), Money.of("2.50", "EUR"))));
+
+        ledger.settle(settlement);
+        Money margin = ledger.settle(settlement);
+
+        assertThat(margin).isEqualTo(Money.of("-2.45", "EUR")); // 15.00 - 2 x 8.50 - 0.45
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.reference()).containsExactly(
+                "SALE order-" + order, "SUPPLY_COST DF-" + order + "-PO1", "SHIPPING_COST DF-" + order + "-PO1",
+                "SUPPLY_COST DF-" + order + "-PO2", "SHIPPING_COST DF-" + order + "-PO2", "PLATFORM_FEE order-" + order);
     }
 
     @Test
