@@ -113,8 +113,16 @@ public class ClaimIntake {
         return claim;
     }
 
-    /** Delivered within the claim window (after-sales-windows.dmn), or shipped so long ago that delivery is overdue. */
+    /**
+     * Delivered within the claim window (after-sales-windows.dmn), or shipped so long ago that delivery is overdue.
+     * A group-buy order is neither: its goods come with the batch's purchase orders to the pickup point, which a
+     * claim (against the order's own purchase order, its remedy shipped to the consumer) does not know.
+     */
     private void checkClaimable(OrderSummary order) {
+        if (order.isGroupBuy()) {
+            throw new ClaimRefusedException("order " + order.id() + " is a group-buy order, collected at pickup point "
+                    + order.pickupPoint() + ": claims are taken only for orders shipped to the consumer");
+        }
         Instant now = clock.instant();
         AfterSalesWindows.Windows w = windows.of(order.id()); // after-sales-windows.dmn
         Duration window = w.claimWindow();

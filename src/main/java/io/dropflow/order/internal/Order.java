@@ -155,7 +155,7 @@ public class Order {
     public OrderSummary summary() {
         return new OrderSummary(id, storefrontOrderId, status, channel, currency, consumer, shippingAddress,
                 lines.stream().map(l -> new OrderSummary.Line(l.getLineNo(), l.getSku(), l.getQuantity(),
-                        l.getSalePrice())).toList(), createdAt);
+                        l.getSalePrice())).toList(), createdAt, isGroupBuy() ? pickupPoint : null);
     }
 
     public Long getId() { return id; }

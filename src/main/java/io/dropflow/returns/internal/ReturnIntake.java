@@ -58,6 +58,12 @@ public class ReturnIntake {
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
         OrderSummary order = orders.order(orderId);
+        if (order.isGroupBuy()) {
+            // Its goods came with the batch's purchase orders to the pickup point; a return goes back to the
+            // supplier of the order's own purchase order.
+            throw new ReturnRefusedException("order " + orderId + " is a group-buy order, collected at pickup point "
+                    + order.pickupPoint() + ": returns are taken only for orders shipped to the consumer");
+        }
         Instant delivered = deliveries.deliveredAt(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has not been delivered ("
                         + order.status() + "): goods can be returned once they have arrived"));

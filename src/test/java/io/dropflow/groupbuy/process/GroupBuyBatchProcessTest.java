@@ -10,6 +10,7 @@ import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Element;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.support.DropflowDriver;
+import org.springframework.http.ResponseEntity;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.GroupBuyDriver;
 import io.dropflow.support.GroupBuyFixtures;
@@ -169,6 +170,20 @@ class GroupBuyBatchProcessTest {
         assertThat(ledger.get("SHIPPING_COST")).isEqualByComparingTo("-1.50");
         assertThat(ledger.get("LEADER_COMMISSION")).isEqualByComparingTo("-4.80");
         assertThat(groupBuy.batch(batch).path("status").asText()).isEqualTo("SETTLED");
+
+        // Tester's finding 14: claims and returns know only orders shipped to the consumer; the refusal says so
+        ResponseEntity<String> claim = dropflow.fileClaim(max, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(claim.getStatusCode().value()).isEqualTo(409);
+        assertThat(DropflowDriver.read(claim.getBody()).path("detail").asText())
+                .isEqualTo("order " + max + " is a group-buy order, collected at pickup point " + point
+                        + ": claims are taken only for orders shipped to the consumer")
+                .doesNotContain("has not been shipped");
+        ResponseEntity<String> returned = dropflow.requestReturn(max,
+                DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null));
+        assertThat(returned.getStatusCode().value()).isEqualTo(409);
+        assertThat(DropflowDriver.read(returned.getBody()).path("detail").asText())
+                .isEqualTo("order " + max + " is a group-buy order, collected at pickup point " + point
+                        + ": returns are taken only for orders shipped to the consumer");
     }
 
     @Test
