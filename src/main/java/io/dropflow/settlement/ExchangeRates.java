@@ -12,8 +12,21 @@ import java.util.List;
  */
 public interface ExchangeRates {
 
-    /** 1 {@code base} = {@code rate} {@code quote}, from {@code validFrom} on. */
+    /**
+     * 1 {@code base} = {@code rate} {@code quote}, from {@code validFrom} on. The rate is held without
+     * trailing zeros (25.1, 150, never 25.10, 150.000000000000 or 1.5E+2), so it reads the same
+     * however it was posted and whatever scale its column stores.
+     */
     record ExchangeRate(String base, String quote, BigDecimal rate, Instant validFrom) {
+
+        public ExchangeRate {
+            if (rate != null) {
+                rate = rate.stripTrailingZeros();
+                if (rate.scale() < 0) {
+                    rate = rate.setScale(0);
+                }
+            }
+        }
     }
 
     /** What an amount came to, and at which rate (1 when the currency is the same). */

@@ -244,6 +244,32 @@ class MoneyInItsCurrencyTest {
         assertThat(rates.path("rates").get(0).path("rate").decimalValue()).isEqualByComparingTo("1.05");
     }
 
+    /**
+     * Tester's finding 16: the 201 showed the rate as posted, the 200 for the same rate again the
+     * stored scale (21.000000000000). Every answer shows the rate without trailing zeros, in plain digits.
+     */
+    @Test
+    void aRateShowsTheSameInEveryAnswer() {
+        for (String[] pairAndRate : List.of(new String[] {"CZK", "25.10", "25.1"}, new String[] {"ISK", "150.00", "150"})) {
+            String quote = pairAndRate[0];
+            String shown = "\"rate\":" + pairAndRate[2];
+            ResponseEntity<String> added = dropflow.post("/api/exchange-rates", rate("EUR", quote, pairAndRate[1]),
+                    asSupervisor());
+            assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
+            ResponseEntity<String> again = dropflow.post("/api/exchange-rates", rate("EUR", quote, pairAndRate[1]),
+                    asSupervisor());
+            assertThat(again.getStatusCode().value()).isEqualTo(200);
+            ResponseEntity<String> holdingNow = dropflow.post("/api/exchange-rates",
+                    new HashMap<>(Map.of("base", "EUR", "quote", quote, "rate", pairAndRate[2])), asSupervisor());
+            assertThat(holdingNow.getStatusCode().value()).isEqualTo(200);
+            String listed = dropflow.get("/api/exchange-rates?base=EUR&quote=" + quote, asOperator()).getBody();
+
+            for (String body : List.of(added.getBody(), again.getBody(), holdingNow.getBody(), listed)) {
+                assertThat(body).containsPattern(java.util.regex.Pattern.quote(shown) + "[,}]");
+            }
+        }
+    }
+
     @Test
     void aPairIsKeptOneWayRound() {
         // USD/CNY is kept (setUp): a CNY/USD rate would be a second, contradicting series
