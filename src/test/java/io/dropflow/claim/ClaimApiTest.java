@@ -252,7 +252,7 @@ class ClaimApiTest {
                 "{\"variables\": {\"reviewDecision\": {\"value\": \"banana\"}}}", DropflowDriver.asOperator());
 
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
-        assertThat(answer.getBody()).contains("reviewDecision must be one of [accept, reject, more_evidence], was banana");
+        assertThat(answer.getBody()).contains("reviewDecision must be one of [accept, more_evidence, reject], was banana");
         assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
         assertThat(dropflow.get("/engine-rest/task/no-such-task", DropflowDriver.asOperator()).getStatusCode().value())
                 .as("other engine errors answer as before").isEqualTo(404);

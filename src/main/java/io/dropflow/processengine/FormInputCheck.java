@@ -1,0 +1,150 @@
+package io.dropflow.processengine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task with a Camunda Form ({@code camunda:formRef}) takes only what its form would send,
+ * whatever the client: on completion, before the model's own listeners, the answers are checked
+ * against the form deployed with the task's model ({@link FormInputRules}: required unless hidden,
+ * numbers, decimals, bounds, lengths, allowed values). What does not fit is refused
+ * ({@link OperatorInputRefused}: a 400 on the engine REST API, the message in Tasklist), and the
+ * task stays open. And a task's answers never outlive it into the next task of the same form: when
+ * such a task is created, after the model's create listeners (which may still read the earlier
+ * answers for the facts), the form's answer variables are removed from the process, so a second
+ * out-of-stock or missed-deadline task opens empty and an empty completion is refused, not a repeat
+ * of the earlier decision. Attached by a parse listener, so the models do not name it.
+ */
+@Component
+public class FormInputCheck extends SpringProcessEnginePlugin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Forms by deployment and form id; deployment ids never come back, so one answer holds for the JVM. */
+    private static final Map<String, Optional<FormInputRules>> FORMS = new ConcurrentHashMap<>();
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
+                String formRef = userTask.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+                if (formRef == null || formRef.isBlank() || formRef.contains("${") || formRef.contains("#{")
+                        || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
+                    return;
+                }
+                // built-in: before the model's complete listeners, which trust the answers
+                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                        task -> check(task, formRef));
+                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> forgetEarlierAnswers(task, formRef));
+            }
+        });
+    }
+
+    /** @throws OperatorInputRefused.Refusal naming each field that does not fit the form */
+    static void check(DelegateTask task, String formRef) {
+        FormInputRules form = formOf(task, formRef).orElse(null);
+        if (form == null) {
+            return;
+        }
+        List<String> problems = form.problems(variables(task), FormInputCheck::feel);
+        if (!problems.isEmpty()) {
+            throw new OperatorInputRefused.Refusal(String.join("; ", problems));
+        }
+    }
+
+    static void forgetEarlierAnswers(DelegateTask task, String formRef) {
+        formOf(task, formRef).ifPresent(form -> form.keys().stream()
+                .filter(key -> !FormFacts.VARIABLE.equals(key) && task.hasVariable(key))
+                .forEach(task::removeVariable));
+    }
+
+    private static Optional<FormInputRules> formOf(DelegateTask task, String formRef) {
+        if (task.getProcessDefinitionId() == null || task.getProcessEngineServices() == null) {
+            return Optional.empty();
+        }
+        RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+        String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        return FORMS.computeIfAbsent(deployment + "/" + formRef, k -> find(repository, deployment, formRef));
+    }
+
+    private static Optional<FormInputRules> find(RepositoryService repository, String deployment, String formRef) {
+        for (String resource : repository.getDeploymentResourceNames(deployment)) {
+            if (resource.endsWith(".form")) {
+                FormInputRules form = FormInputRules.parse(text(repository, deployment, resource));
+                if (formRef.equals(form.formId())) {
+                    return Optional.of(form);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(RepositoryService repository, String deployment, String resource) {
+        try (InputStream in = repository.getResourceAsStream(deployment, resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " of deployment " + deployment, e);
+        }
+    }
+
+    /** The variables the form sees: the task's, its facts as an object (JSON values as plain Java). */
+    private static Map<String, Object> variables(DelegateTask task) {
+        Map<String, Object> variables = new HashMap<>();
+        task.getVariables().forEach((name, value) -> variables.put(name, plain(value)));
+        if (task.hasVariableLocal(FormFacts.VARIABLE)) {
+            variables.put(FormFacts.VARIABLE, FormFacts.shownOn(task));
+        }
+        return variables;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof SpinJsonNode json) {
+            try {
+                return JSON.readValue(json.toString(), Object.class);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static Object feel(String expression, Map<String, Object> variables) {
+        ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+        DefaultDmnEngineConfiguration dmn = configuration == null ? null : configuration.getDmnEngineConfiguration();
+        FeelEngine feel = dmn == null ? null : dmn.getFeelEngine();
+        if (feel == null) {
+            throw new IllegalStateException("no FEEL engine");
+        }
+        return feel.evaluateSimpleExpression(expression, Variables.fromMap(variables).asVariableContext());
+    }
+}

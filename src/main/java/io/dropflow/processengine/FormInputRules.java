@@ -1,0 +1,251 @@
+package io.dropflow.processengine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one Camunda Form accepts, read from its JSON: for each input (a component with a key) whether
+ * it is required, its type, decimals, bounds, length and allowed values, and the FEEL condition
+ * that hides it. {@link #problems} checks what a person sent to complete a task against it, the way
+ * the form in Tasklist would, so that input sent past the form (the engine REST API, an old form)
+ * is refused with the field and the rule named instead of failing deeper in a listener or gateway.
+ * A hidden input is neither required nor checked (form-js does not submit it either).
+ */
+final class FormInputRules {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Form-js inputs (components that submit a value); the rest only display or lay out. */
+    private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "radio", "select", "checkbox",
+            "checklist", "taglist", "datetime");
+    private static final Set<String> CHOICES = Set.of("radio", "select", "checklist", "taglist");
+    private static final Pattern LITERAL_VALUE = Pattern.compile("value\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One input of the form. */
+    record Input(String key, String type, boolean required, BigDecimal min, BigDecimal max, Integer minLength,
+            Integer maxLength, Integer decimalDigits, List<String> values, String valuesExpression, String hide) {
+    }
+
+    private final String formId;
+    private final List<Input> inputs;
+
+    private FormInputRules(String formId, List<Input> inputs) {
+        this.formId = formId;
+        this.inputs = List.copyOf(inputs);
+    }
+
+    static FormInputRules parse(String json) {
+        try {
+            JsonNode form = JSON.readTree(json);
+            List<Input> inputs = new ArrayList<>();
+            collect(form.path("components"), inputs);
+            return new FormInputRules(form.path("id").asText(), inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a form that is not JSON", e);
+        }
+    }
+
+    /** The form's id, as a task's {@code camunda:formRef} names it. */
+    String formId() {
+        return formId;
+    }
+
+    List<Input> inputs() {
+        return inputs;
+    }
+
+    /** The keys the form submits: a task's answers. */
+    List<String> keys() {
+        return inputs.stream().map(Input::key).distinct().toList();
+    }
+
+    private static void collect(JsonNode components, List<Input> inputs) {
+        for (JsonNode c : components) {
+            String type = c.path("type").asText();
+            if (INPUTS.contains(type) && c.hasNonNull("key")) {
+                JsonNode validate = c.path("validate");
+                List<String> values = null;
+                if (c.path("values").isArray()) {
+                    values = new ArrayList<>();
+                    for (JsonNode v : c.path("values")) {
+                        values.add(v.path("value").asText());
+                    }
+                }
+                inputs.add(new Input(c.get("key").asText(), type, validate.path("required").asBoolean(false),
+                        decimal(validate.get("min")), decimal(validate.get("max")), integer(validate.get("minLength")),
+                        integer(validate.get("maxLength")), integer(c.get("decimalDigits")), values,
+                        text(c.get("valuesExpression")), text(c.path("conditional").get("hide"))));
+            }
+            if (c.path("components").isArray()) {
+                collect(c.path("components"), inputs);
+            }
+        }
+    }
+
+    /**
+     * What is wrong with {@code variables} (the task's variables, the answers among them) for this
+     * form, each naming the field and the rule; empty when nothing is. {@code feel} evaluates a FEEL
+     * expression (without its leading {@code =}) with variables, as form-js would in the browser.
+     */
+    List<String> problems(Map<String, Object> variables, BiFunction<String, Map<String, Object>, Object> feel) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        keys().forEach(key -> context.put(key, null));
+        context.putAll(variables);
+        List<String> problems = new ArrayList<>();
+        for (Input input : inputs) {
+            if (hidden(input, context, feel)) {
+                continue;
+            }
+            Object value = context.get(input.key());
+            if (empty(value)) {
+                if (input.required()) {
+                    problems.add(input.key() + " is required");
+                }
+                continue;
+            }
+            String problem = switch (input.type()) {
+                case "number" -> numberProblem(input, value);
+                case "textfield", "textarea" -> textProblem(input, value);
+                case "checkbox" -> value instanceof Boolean ? null : input.key() + " must be true or false, was " + value;
+                default -> CHOICES.contains(input.type()) ? choiceProblem(input, value, context, feel) : null;
+            };
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    private static boolean hidden(Input input, Map<String, Object> context,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        if (input.hide() == null || input.hide().isBlank()) {
+            return false;
+        }
+        String expression = input.hide().strip();
+        if (!expression.startsWith("=")) {
+            return Boolean.parseBoolean(expression);
+        }
+        try {
+            return Boolean.TRUE.equals(feel.apply(expression.substring(1), context));
+        } catch (RuntimeException e) {
+            return false; // as form-js: a condition that does not evaluate to true hides nothing
+        }
+    }
+
+    private static boolean empty(Object value) {
+        return value == null || value instanceof String s && s.isBlank() || value instanceof Collection<?> c && c.isEmpty();
+    }
+
+    private static String numberProblem(Input input, Object value) {
+        BigDecimal number;
+        boolean text = value instanceof String;
+        try {
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                throw new NumberFormatException();
+            }
+            if (!(value instanceof Number) && !text) {
+                throw new NumberFormatException();
+            }
+            number = new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return input.key() + " must be a number, was " + value;
+        }
+        Integer digits = input.decimalDigits();
+        if (digits != null && digits == 0 && (number.stripTrailingZeros().scale() > 0 || text && number.scale() > 0)) {
+            return input.key() + " must be a whole number, was " + value;
+        }
+        if (digits != null && number.stripTrailingZeros().scale() > digits) {
+            return input.key() + " may have at most " + digits + " decimals, was " + value;
+        }
+        if (input.min() != null && number.compareTo(input.min()) < 0) {
+            return input.key() + " must be at least " + input.min().toPlainString() + ", was " + value;
+        }
+        if (input.max() != null && number.compareTo(input.max()) > 0) {
+            return input.key() + " must be at most " + input.max().toPlainString() + ", was " + value;
+        }
+        return null;
+    }
+
+    private static String textProblem(Input input, Object value) {
+        if (!(value instanceof String s)) {
+            return input.key() + " must be text, was " + value;
+        }
+        int length = s.codePointCount(0, s.length());
+        if (input.maxLength() != null && length > input.maxLength()) {
+            return input.key() + " may be at most " + input.maxLength() + " characters long, was " + length;
+        }
+        if (input.minLength() != null && length < input.minLength()) {
+            return input.key() + " must be at least " + input.minLength() + " characters long, was " + length;
+        }
+        return null;
+    }
+
+    private static String choiceProblem(Input input, Object value, Map<String, Object> context,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        List<String> allowed = allowedValues(input, context, feel);
+        if (allowed == null) {
+            return null;
+        }
+        Collection<?> chosen = value instanceof Collection<?> many ? many : List.of(value);
+        for (Object one : chosen) {
+            if (!allowed.contains(Objects.toString(one))) {
+                return input.key() + " must be one of " + allowed + ", was " + value;
+            }
+        }
+        return null;
+    }
+
+    /** The static values, or the values expression's (evaluated; its literal values when it does not evaluate). */
+    private static List<String> allowedValues(Input input, Map<String, Object> context,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        if (input.values() != null) {
+            return input.values();
+        }
+        if (input.valuesExpression() == null) {
+            return null;
+        }
+        String expression = input.valuesExpression().strip();
+        try {
+            if (feel.apply(expression.startsWith("=") ? expression.substring(1) : expression, context)
+                    instanceof Collection<?> options) {
+                List<String> values = new ArrayList<>();
+                for (Object option : options) {
+                    values.add(Objects.toString(option instanceof Map<?, ?> map ? map.get("value") : option));
+                }
+                return values;
+            }
+        } catch (RuntimeException e) {
+            // below: at least one of the values the expression names
+        }
+        List<String> literal = new ArrayList<>();
+        Matcher m = LITERAL_VALUE.matcher(expression);
+        while (m.find()) {
+            literal.add(m.group(1));
+        }
+        return literal.isEmpty() ? null : literal;
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node == null || !node.isNumber() ? null : node.decimalValue();
+    }
+
+    private static Integer integer(JsonNode node) {
+        return node == null || !node.isNumber() ? null : node.intValue();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || !node.isTextual() ? null : node.asText();
+    }
+}
