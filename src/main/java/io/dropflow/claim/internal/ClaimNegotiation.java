@@ -14,6 +14,7 @@ import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Currencies;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -191,6 +192,9 @@ public class ClaimNegotiation {
         if (amount.signum() <= 0 || amount.compareTo(claim.getClaimedValue()) > 0) {
             throw new DecisionRefused("a compensation must be above 0 and at most the claimed value "
                     + Remedies.money(claim.getClaimedValue(), claim.getCurrency()) + ", was " + amount);
+        }
+        if (Currencies.hasMoreDecimals(amount, claim.getCurrency())) {
+            throw new DecisionRefused("remedyAmount " + Currencies.moreDecimalsThan(amount, claim.getCurrency()));
         }
         return amount;
     }

@@ -10,6 +10,7 @@ import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.SupplierRounds;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -119,6 +120,9 @@ public class ReturnMediation {
         if (amount.signum() <= 0 || amount.compareTo(r.getReturnedValue()) > 0) {
             throw new DecisionRefused(variable + " must be above 0 and at most the returned value "
                     + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()) + ", was " + amount);
+        }
+        if (Currencies.hasMoreDecimals(amount, r.getCurrency())) {
+            throw new DecisionRefused(variable + " " + Currencies.moreDecimalsThan(amount, r.getCurrency()));
         }
     }
 }

@@ -109,6 +109,15 @@ class ClaimNegotiationTest {
         assertThatThrownBy(() -> negotiate("counter", "DISCOUNT", null)).hasMessageContaining("remedy must be");
     }
 
+    /** Item 6 of the exploratory test: 5.001 and 12.345 EUR were rounded, not refused. */
+    @Test
+    void aCompensationWithMoreDecimalsThanTheClaimsCurrencyIsRefused() {
+        assertThatThrownBy(() -> negotiate("counter", "COMPENSATION", "5.001"))
+                .isInstanceOf(DecisionRefused.class).hasMessage("remedyAmount 5.001 has more decimals than EUR has (2)");
+        assertThatThrownBy(() -> negotiate("seller_pays", "COMPENSATION", "12.345"))
+                .isInstanceOf(DecisionRefused.class).hasMessage("remedyAmount 12.345 has more decimals than EUR has (2)");
+    }
+
     @Test
     void aCounterProposalIsRecordedBeforeItGoesToTheSupplier() {
         negotiate("counter", "COMPENSATION", "5.00");

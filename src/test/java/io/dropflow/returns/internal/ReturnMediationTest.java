@@ -84,6 +84,15 @@ class ReturnMediationTest {
                 .hasMessage("offerAmount must be an amount, was null");
     }
 
+    /** Item 6 of the exploratory test: 7.505 EUR was rounded to 7.51 and offered. */
+    @Test
+    void anAmountWithMoreDecimalsThanTheReturnsCurrencyIsRefusedNotRounded() {
+        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", new java.math.BigDecimal("7.505"), null, "mary"))
+                .isInstanceOf(DecisionRefused.class).hasMessage("offerAmount 7.505 has more decimals than EUR has (2)");
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, "partial_refund", new java.math.BigDecimal("3.333"), null, "sam"))
+                .isInstanceOf(DecisionRefused.class).hasMessage("partialRefund 3.333 has more decimals than EUR has (2)");
+    }
+
     @Test
     void refusingAReturnOrARefundNeedsAReasonForTheConsumer() {
         assertThatThrownBy(() -> mediation.mediated(3L, "refuse", null, "", "mary")).hasMessageContaining("refuseReason");
