@@ -12,6 +12,9 @@ import java.time.Instant;
 @Table(name = "order_timeline")
 class TimelineEntry {
 
+    /** The column's width (V21): an operator's note of 2000 characters with its "Note on '…': " fits. */
+    static final int MAX_LENGTH = 2200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -25,7 +28,7 @@ class TimelineEntry {
     TimelineEntry(Long orderId, String what, Instant at) {
         this.at = at;
         this.orderId = orderId;
-        this.what = what.length() > 1000 ? what.substring(0, 1000) : what;
+        this.what = what.length() > MAX_LENGTH ? what.substring(0, MAX_LENGTH) : what;
     }
 
     public Instant getAt() { return at; }
