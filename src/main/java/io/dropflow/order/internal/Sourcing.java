@@ -247,6 +247,10 @@ public class Sourcing {
         if (sku == null || !orders.byId(orderId).hasLineFor(sku)) {
             return Optional.of("the order has no line with SKU " + sku);
         }
+        if (sku.equals(substitute)) {
+            return Optional.of("the substitute SKU must be another product than " + sku
+                    + ": the same one would go to the same suppliers again");
+        }
         if (substitute == null || substitute.isBlank() || !catalog.isOffered(substitute)) {
             return Optional.of("no supplier offers the substitute SKU " + substitute);
         }
