@@ -1,0 +1,189 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.DECIDE_SHIP_BY_BREACH;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.HANDLE_OUT_OF_STOCK;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RESTOCK_WAIT;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.REVIEW_ORDER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.SHIP_BY_DEADLINE;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Bad input on an operator's task, sent through the engine REST API as Tasklist or any client
+ * would: a clear 4xx naming the field, the task stays open, and a correct answer afterwards works.
+ * Never a 500. And a task's answers do not pre-fill (or silently decide) the next task of its kind.
+ */
+@DropflowTest
+class OperatorTaskInputTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    private Task task(long order) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order)).singleResult();
+    }
+
+    private ResponseEntity<String> submit(Task task, String variables) {
+        return dropflow.postRaw("/engine-rest/task/" + task.getId() + "/submit-form", "{\"variables\": " + variables + "}",
+                DropflowDriver.asOperator());
+    }
+
+    private void assertRefused(Task task, String variables, String why) {
+        ResponseEntity<String> answer = submit(task, variables);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody()).contains(why);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+    }
+
+    private void assertTaken(Task task, String variables) {
+        ResponseEntity<String> answer = submit(task, variables);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+    }
+
+    private static String v(String value) {
+        return "{\"value\": \"" + value + "\"}";
+    }
+
+    private long orderToReview() {
+        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                "DEMO-MUG", 1, "15.00", "PO Box 42"));
+        dropflow.runJobs(placed.orderId());
+        assertThat(dropflow.process(placed.orderId())).isWaitingAt(REVIEW_ORDER.id());
+        return placed.orderId();
+    }
+
+    private long forwardedOrder(String sku) {
+        DropflowDriver.Placed placed = dropflow.placeOrder(sku, 1, "45.00");
+        dropflow.runJobs(placed.orderId());
+        assertThat(dropflow.process(placed.orderId())).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        return placed.orderId();
+    }
+
+    private long outOfStockOrder() {
+        long order = forwardedOrder("DEMO-RARE");
+        dropflow.supplierSays("ODDITY", po(order, 1), "REJECTED", "DISCONTINUED", null, null);
+        dropflow.runJobs(order);
+        dropflow.supplierSays("RAREHOUSE", po(order, 2), "OUT_OF_STOCK");
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+        return order;
+    }
+
+    private long missedDeadline() {
+        long order = forwardedOrder("DEMO-MUG");
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(DECIDE_SHIP_BY_BREACH.id());
+        dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the form's facts
+        return order;
+    }
+
+    /** Item 1: a missing or unknown decision was a 500 (unknown property in the gateway, no outgoing flow). */
+    @Test
+    void aMissingOrUnknownDecisionIsA400AndTheTaskStaysOpen() {
+        long order = orderToReview();
+        Task review = task(order);
+
+        assertRefused(review, "{}", "reviewDecision is required");
+        assertRefused(review, "{\"reviewDecision\": " + v("PROCEED") + "}",
+                "reviewDecision must be one of [proceed, reject], was PROCEED");
+
+        assertTaken(review, "{\"reviewDecision\": " + v("reject") + "}");
+        assertThat(dropflow.process(order)).hasPassed(REVIEW_ORDER.id());
+    }
+
+    /** Items 1, 5 and 8: the extension's hours as the form takes them; a note as long as the form allows. */
+    @Test
+    void theShipByExtensionTakesWholeHoursWithinTheFormsBoundsAndTheWholeNote() {
+        long order = missedDeadline();
+        Task breach = task(order);
+
+        assertRefused(breach, "{\"slaDecision\": " + v("extend") + "}", "extendByHours is required");
+        assertRefused(breach, "{\"slaDecision\": " + v("extend") + ", \"extendByHours\": " + v("abc") + "}",
+                "extendByHours must be a number, was abc");
+        assertRefused(breach, "{\"slaDecision\": " + v("extend") + ", \"extendByHours\": {\"value\": -5, \"type\": \"Long\"}}",
+                "extendByHours must be at least 1, was -5");
+        assertRefused(breach, "{\"slaDecision\": " + v("extend") + ", \"extendByHours\": {\"value\": 2.5, \"type\": \"Double\"}}",
+                "extendByHours must be a whole number, was 2.5");
+        assertRefused(breach, "{\"slaDecision\": " + v("cancel_and_refund") + ", \"operatorNote\": " + v("x".repeat(2500)) + "}",
+                "operatorNote may be at most 2000 characters long, was 2500");
+
+        String note = "n".repeat(1999) + "!";
+        assertTaken(breach, "{\"slaDecision\": " + v("extend") + ", \"extendByHours\": {\"value\": 12, \"type\": \"Long\"}, "
+                + "\"operatorNote\": " + v(note) + "}");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .as("the whole note, not its first 1000 characters").anyMatch(what -> what.endsWith(note));
+
+        // Item 7: the next missed deadline's task opens empty, and an empty answer is no decision
+        dropflow.fireTimer(order, SHIP_BY_DEADLINE.id());
+        dropflow.runJobs(order);
+        Task again = task(order);
+        assertThat(again.getId()).isNotEqualTo(breach.getId());
+        ResponseEntity<String> formVariables = dropflow.get("/engine-rest/task/" + again.getId() + "/form-variables",
+                DropflowDriver.asOperator());
+        assertThat(DropflowDriver.read(formVariables.getBody()).has("slaDecision")).as(formVariables.getBody()).isFalse();
+        assertThat(DropflowDriver.read(formVariables.getBody()).has("extendByHours")).isFalse();
+        assertRefused(again, "{}", "slaDecision is required");
+    }
+
+    /** Items 7 and 9: the second out-of-stock task opens empty; a substitute must be another product. */
+    @Test
+    void theSecondOutOfStockTaskOpensEmptyAndASubstituteMustDiffer() {
+        long order = outOfStockOrder();
+        Task first = task(order);
+
+        assertRefused(first, "{\"outOfStockDecision\": " + v("substitute") + ", \"skuToReplace\": " + v("DEMO-RARE")
+                + ", \"substituteSku\": " + v("DEMO-RARE") + "}", "DEMO-RARE");
+        assertTaken(first, "{\"outOfStockDecision\": " + v("wait_for_restock") + "}");
+        dropflow.fireTimer(order, RESTOCK_WAIT.id());
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ODDITY", po(order, 3), "REJECTED", "DISCONTINUED", null, null);
+        dropflow.runJobs(order);
+        dropflow.supplierSays("RAREHOUSE", po(order, 4), "OUT_OF_STOCK");
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+
+        Task second = task(order);
+        assertThat(engine.getTaskService().getVariable(second.getId(), "outOfStockDecision")).isNull();
+        assertRefused(second, "{}", "outOfStockDecision is required");
+        assertTaken(second, "{\"outOfStockDecision\": " + v("cancel_and_refund") + "}");
+    }
+
+    /** Item 15: a task that does not exist (or no longer) is a 404, as reading it is. */
+    @Test
+    void completingATaskThatIsNotThereIsNotFound() {
+        ResponseEntity<String> unknown = dropflow.postRaw("/engine-rest/task/doesnotexist/complete", "{}",
+                DropflowDriver.asOperator());
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("doesnotexist");
+
+        long order = orderToReview();
+        Task review = task(order);
+        assertTaken(review, "{\"reviewDecision\": " + v("reject") + "}");
+        ResponseEntity<String> twice = submit(review, "{\"reviewDecision\": " + v("reject") + "}");
+        assertThat(twice.getStatusCode().value()).as(twice.getBody()).isEqualTo(404);
+    }
+}
