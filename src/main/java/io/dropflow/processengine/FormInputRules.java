@@ -207,7 +207,12 @@ final class FormInputRules {
         return null;
     }
 
-    /** The static values, or the values expression's (evaluated; its literal values when it does not evaluate). */
+    /**
+     * The static values, or every value the values expression names. Not the expression's result:
+     * its filter (a {@code can…} fact) only tidies the form, and the model's own listener refuses a
+     * choice that cannot work with its reason (a counter with the rounds used up escalates instead,
+     * "no offer" to accept). Only an expression that names no literal value is evaluated.
+     */
     private static List<String> allowedValues(Input input, Map<String, Object> context,
             BiFunction<String, Map<String, Object>, Object> feel) {
         if (input.values() != null) {
@@ -217,6 +222,14 @@ final class FormInputRules {
             return null;
         }
         String expression = input.valuesExpression().strip();
+        List<String> literal = new ArrayList<>();
+        Matcher m = LITERAL_VALUE.matcher(expression);
+        while (m.find()) {
+            literal.add(m.group(1));
+        }
+        if (!literal.isEmpty()) {
+            return literal;
+        }
         try {
             if (feel.apply(expression.startsWith("=") ? expression.substring(1) : expression, context)
                     instanceof Collection<?> options) {
@@ -227,14 +240,9 @@ final class FormInputRules {
                 return values;
             }
         } catch (RuntimeException e) {
-            // below: at least one of the values the expression names
+            // nothing to check against
         }
-        List<String> literal = new ArrayList<>();
-        Matcher m = LITERAL_VALUE.matcher(expression);
-        while (m.find()) {
-            literal.add(m.group(1));
-        }
-        return literal.isEmpty() ? null : literal;
+        return null;
     }
 
     private static BigDecimal decimal(JsonNode node) {
