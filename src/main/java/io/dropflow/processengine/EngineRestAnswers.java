@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Configuration;
  * its own errors (ENGINE-REST-HTTP500); the task stays open either way. And completing (or
  * submitting the form of) a task that does not exist, or no longer, is a 404 as reading it is, not
  * the 500 "Cannot find task" Camunda answers.
+ *
+ * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
+ * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
+ * which takes no resource config bean; the mapper is named to that servlet as a Jersey provider,
+ * whichever of the two initializers runs first.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAnswers {
@@ -30,6 +35,26 @@ class EngineRestAnswers {
                 super.registerAdditionalResources();
                 register(RefusedInput.class);
             }
+        };
+    }
+
+    /** The webapps' engine API servlet's name, as the webapp starter registers it. */
+    static final String WEBAPP_ENGINE_API = "Engine Api";
+
+    @Bean
+    org.springframework.boot.web.servlet.ServletContextInitializer webappEngineApiAnswers(
+            org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties properties) {
+        return servletContext -> {
+            jakarta.servlet.ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+            if (engineApi == null) {
+                // First: registered as the starter would (it then leaves a servlet of this name alone)
+                engineApi = servletContext.addServlet(WEBAPP_ENGINE_API, org.glassfish.jersey.servlet.ServletContainer.class);
+                engineApi.addMapping(properties.getWebapp().getApplicationPath() + "/api/engine/*");
+                engineApi.setInitParameter("jakarta.ws.rs.Application",
+                        org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
+            }
+            engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
+                    RefusedInput.class.getName());
         };
     }
 
