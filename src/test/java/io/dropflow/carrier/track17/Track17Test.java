@@ -28,7 +28,7 @@ class Track17Test {
     void start() {
         track17.start();
         client = new Track17Client(new Track17Settings("KEY17", track17.baseUrl() + "/track/v2.2", Map.of("DHL", 100001),
-                Duration.ofSeconds(1), Duration.ofMillis(500), Map.of("DHL", java.time.ZoneId.of("Europe/Berlin"))),
+                Duration.ofSeconds(1), Duration.ofMillis(1200), Map.of("DHL", java.time.ZoneId.of("Europe/Berlin"))),
                 io.dropflow.partners.internal.ResilientPartnerCalls.local(new io.dropflow.partners.internal.PartnerSettings(
                         null, null, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                         java.time.Clock.systemUTC()));

@@ -22,7 +22,7 @@ final class CjFixtures {
 
     static CjSettings.Account account(String baseUrl, String apiKey, String accessToken) {
         return new CjSettings.Account(baseUrl, apiKey, accessToken, "12312", "CJPacket Ordinary", null, null, null, null,
-                Duration.ofSeconds(1), Duration.ofMillis(500), 50.0, null);
+                Duration.ofSeconds(1), Duration.ofMillis(1200), 50.0, null);
     }
 
     static CjDropshipping client(String baseUrl, String apiKey, String accessToken, RaisedToOperators operators) {
