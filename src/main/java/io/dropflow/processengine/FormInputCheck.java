@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,9 @@ import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
@@ -50,23 +44,16 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
-                String formRef = userTask.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-                if (formRef == null || formRef.isBlank() || formRef.contains("${") || formRef.contains("#{")
-                        || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
-                    return;
-                }
-                // built-in: before the model's complete listeners, which trust the answers
-                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                        task -> check(task, formRef));
-                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                        task -> forgetEarlierAnswers(task, formRef));
+        UserTaskParsing.onEveryUserTask(configuration, (userTask, behavior) -> {
+            String formRef = userTask.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+            if (formRef == null || formRef.isBlank() || formRef.contains("${") || formRef.contains("#{")) {
+                return;
             }
+            // built-in: before the model's complete listeners, which trust the answers
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                    task -> check(task, formRef));
+            behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
+                    task -> forgetEarlierAnswers(task, formRef));
         });
     }
 

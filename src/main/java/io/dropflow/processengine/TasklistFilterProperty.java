@@ -1,13 +1,8 @@
 package io.dropflow.processengine;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
 import org.springframework.stereotype.Component;
@@ -29,17 +24,11 @@ public class TasklistFilterProperty extends SpringProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
-                String value = declaredValue(userTask);
-                if (value != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                            task -> task.setVariableLocal(NAME, value));
-                }
+        UserTaskParsing.onEveryUserTask(configuration, (userTask, behavior) -> {
+            String value = declaredValue(userTask);
+            if (value != null) {
+                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> task.setVariableLocal(NAME, value));
             }
         });
     }
