@@ -148,6 +148,8 @@ final class FormInputRules {
         return value == null || value instanceof String s && s.isBlank() || value instanceof Collection<?> c && c.isEmpty();
     }
 
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+
     private static String numberProblem(Input input, Object value) {
         BigDecimal number;
         boolean text = value instanceof String;
@@ -155,10 +157,12 @@ final class FormInputRules {
             if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
                 throw new NumberFormatException();
             }
-            if (!(value instanceof Number) && !text) {
+            // Text in plain digits only, as the models read it (Long.valueOf, new BigDecimal): "2e1" or " 5" would
+            // pass a BigDecimal here and fail in the model's step, a 500 instead of this 400.
+            if (!(value instanceof Number) && !(text && PLAIN_NUMBER.matcher(value.toString()).matches())) {
                 throw new NumberFormatException();
             }
-            number = new BigDecimal(value.toString().strip());
+            number = new BigDecimal(value.toString());
         } catch (NumberFormatException e) {
             return input.key() + " must be a number, was " + value;
         }

@@ -78,6 +78,13 @@ class FormInputRulesTest {
                 .containsExactly("extendByHours must be at least 1, was 0");
         assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", 24.0)).isEmpty();
         assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", 12L)).isEmpty();
+        // Text in plain digits only, as the model reads it: an exponent or blanks would pass a BigDecimal
+        // and then fail the model's step (a 500)
+        assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", "12")).isEmpty();
+        assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", "2e1"))
+                .containsExactly("extendByHours must be a number, was 2e1");
+        assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", " 5"))
+                .containsExactly("extendByHours must be a number, was  5");
     }
 
     @Test
