@@ -46,6 +46,8 @@ class ApiKeyRegistry {
     private final Clock clock;
     private final long believeForNanos;
     private final Map<String, Believed> believed = new ConcurrentHashMap<>();
+    /** Counts revocations on this node: a look that began before one believes nothing it found. */
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
 
     ApiKeyRegistry(ApiKeys keys, Clock clock, @Value("${dropflow.api-keys.verified-for}") Duration verifiedFor) {
         if (verifiedFor.isNegative()) {
@@ -111,12 +113,17 @@ class ApiKeyRegistry {
         if (known != null && now - known.untilNanos() < 0) {
             return Optional.of(known.key());
         }
+        long revokedBefore = revocations.get();
         Optional<ApiKey> found = keys.findByKeyHash(hash).filter(ApiKey::isActive);
         if (found.isPresent() && believeForNanos > 0) {
             if (believed.size() >= MOST_BELIEVED) {
                 believed.clear();
             }
             believed.put(hash, new Believed(found.get(), now + believeForNanos));
+            if (revocations.get() != revokedBefore) {
+                // A key revoked while this look ran may be the one found: not believed, looked up next time
+                believed.remove(hash);
+            }
         } else {
             believed.remove(hash);
         }
@@ -124,6 +131,7 @@ class ApiKeyRegistry {
     }
 
     private void forget(long id) {
+        revocations.incrementAndGet();
         believed.values().removeIf(b -> Long.valueOf(id).equals(b.key().getId()));
     }
 
