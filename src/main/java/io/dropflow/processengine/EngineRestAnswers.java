@@ -41,7 +41,10 @@ class EngineRestAnswers {
     /** The webapps' engine API servlet's name, as the webapp starter registers it. */
     static final String WEBAPP_ENGINE_API = "Engine Api";
 
+    /** Only with the webapps: without them there is no such servlet, and none may be made here. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "camunda.bpm.webapp", name = "enabled",
+            havingValue = "true", matchIfMissing = true)
     org.springframework.boot.web.servlet.ServletContextInitializer webappEngineApiAnswers(
             org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties properties) {
         return servletContext -> {

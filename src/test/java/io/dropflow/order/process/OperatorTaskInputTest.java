@@ -187,49 +187,22 @@ class OperatorTaskInputTest {
         assertThat(twice.getStatusCode().value()).as(twice.getBody()).isEqualTo(404);
     }
 
+    @Autowired
+    jakarta.servlet.ServletContext servletContext;
+
     /**
-     * Tasklist submits through the webapps' own engine API ({@code /camunda/api/engine}), a servlet of
-     * the webapp starter's: a refusal there is a 400 too, an unknown task a 404, as on /engine-rest.
+     * Tasklist submits through the webapps' own engine API ({@code /camunda/api/engine}), a Jersey
+     * servlet of the webapp starter's: it gets the same answers as /engine-rest (a refusal a 400, an
+     * unknown task a 404) from the same mapper, named to it as a provider.
      */
     @Test
-    void throughTasklistsOwnApiARefusalIsA400AndAnUnknownTaskA404() throws Exception {
-        Task review = task(orderToReview());
-        var cookies = new java.net.CookieManager();
-        var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port + "/camunda";
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/tasklist/")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        var login = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
-                .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=mary&password=mary")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        // The session changed at login: its token comes with the next answer
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/engine/engine/default/task/count"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> submit = (taskId, body) -> {
-            try {
-                return http.send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(base + "/api/engine/engine/default/task/" + taskId + "/submit-form"))
-                        .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-
-        var refused = submit.apply(review.getId(), "{\"variables\": {}}");
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("reviewDecision is required");
-        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
-        var unknown = submit.apply("no-such-task", "{\"variables\": {}}");
-        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-    }
-
-    private static String xsrf(java.net.CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .reduce((first, second) -> second).orElseThrow().getValue();
+    void tasklistsOwnEngineApiAnswersWithTheSameMapper() {
+        jakarta.servlet.ServletRegistration engineApi = servletContext.getServletRegistration("Engine Api");
+        assertThat(engineApi).isNotNull();
+        assertThat(engineApi.getMappings()).containsExactly("/camunda/api/engine/*");
+        assertThat(engineApi.getInitParameter("jakarta.ws.rs.Application"))
+                .isEqualTo(org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
+        assertThat(engineApi.getInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES))
+                .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput");
     }
 }
