@@ -21,10 +21,10 @@ import org.springframework.core.task.TaskExecutor;
  * ({@code ExecuteJobsRunnable}: "check once more"). Each wake-up is an acquisition, and each
  * acquisition a database transaction; at a steady load it mostly finds the one job it was woken
  * for. The benchmark counted 3.6 acquisitions per order for the 3 jobs an order has acquired
- * (docs/adr/0003-job-executor-sizing.md, last addendum). A wake-up coming sooner than the interval after the last
- * one is left out: the job it announced is found by the next acquisition, which under load comes
- * with the next wake-up let through, within the interval, and on a quiet node at the latest after
- * the engine's idle wait ({@code wait-time-in-millis}, growing to {@code max-wait}). A job created
+ * (docs/adr/0003-job-executor-sizing.md, last addendum). A wake-up asked for sooner than the
+ * interval after the last one is put off until the interval is over, and every one asked for
+ * meanwhile goes with it ({@link WakeUpSpacing}): a job waits at most the interval for the
+ * acquisition it announced, which then takes the jobs of many such wake-ups at once. A job created
  * by a job of the same process instance is not affected: the engine runs it next in the same
  * thread without an acquisition. {@code PT0S} gives the engine's own behaviour.
  */
@@ -72,9 +72,13 @@ class JobAcquisitionWakeUps {
 
         @Override
         public void jobWasAdded() {
-            if (spacing.letThrough()) {
-                super.jobWasAdded();
-            }
+            spacing.wake(super::jobWasAdded);
+        }
+
+        @Override
+        public void shutdown() {
+            spacing.close();
+            super.shutdown();
         }
     }
 }

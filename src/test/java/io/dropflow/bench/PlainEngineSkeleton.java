@@ -98,9 +98,13 @@ final class PlainEngineSkeleton implements AutoCloseable {
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
             @Override
             public void jobWasAdded() {
-                if (wakeUps.letThrough()) {
-                    super.jobWasAdded();
-                }
+                wakeUps.wake(super::jobWasAdded);
+            }
+
+            @Override
+            public void shutdown() {
+                wakeUps.close();
+                super.shutdown();
             }
         };
         jobExecutor.setCorePoolSize(settings.threads());

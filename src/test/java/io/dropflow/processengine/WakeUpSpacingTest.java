@@ -33,6 +33,21 @@ class WakeUpSpacingTest {
     }
 
     @Test
+    void wakeUpsAskedForWithinTheIntervalGoTogetherOnceItIsOver() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        try (WakeUpSpacing spacing = new WakeUpSpacing(Duration.ofMillis(300))) {
+            spacing.wake(woken::incrementAndGet);
+            assertThat(woken).hasValue(1);
+            spacing.wake(woken::incrementAndGet);
+            spacing.wake(woken::incrementAndGet);
+            spacing.wake(woken::incrementAndGet);
+            assertThat(woken).as("put off, not dropped").hasValue(1);
+            Thread.sleep(600);
+            assertThat(woken).as("the three put-off wake-ups as one, once the interval was over").hasValue(2);
+        }
+    }
+
+    @Test
     void aNegativeIntervalIsRefused() {
         assertThatThrownBy(() -> new WakeUpSpacing(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be negative");
