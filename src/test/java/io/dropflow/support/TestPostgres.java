@@ -33,6 +33,15 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
                 builder.setServerConfig("pg_stat_statements.track", "all");
                 builder.setServerConfig("pg_stat_statements.track_planning", "on");
             }
+            if (Boolean.getBoolean("bench.log-statements")) {
+                // Every statement with its server process and transaction (virtual id), into files under
+                // target/pg-statements: which statements each transaction ran (docs/performance.md, twentieth round).
+                builder.setServerConfig("log_statement", "all");
+                builder.setServerConfig("log_line_prefix", "PGLOG_%p_%v_%x_");
+                builder.setServerConfig("logging_collector", "on");
+                builder.setServerConfig("log_directory", java.nio.file.Path.of("target", "pg-statements")
+                        .toAbsolutePath().toString());
+            }
             if (Boolean.getBoolean("bench.eager-autovacuum")) {
                 // The engine's runtime tables (executions, jobs, subscriptions, variables) are rows inserted and
                 // deleted all the time: with the default autovacuum (a look every minute, 20 % of a table dead
