@@ -45,6 +45,12 @@ public interface Ledger {
     void refund(Long orderId, Money amount);
 
     /**
+     * Books what the seller paid suppliers for an order it refunded (a parcel that shipped and was
+     * written off), once per purchase order: booking again adds nothing.
+     */
+    void bookCosts(Long orderId, List<Cost> costs);
+
+    /**
      * Books a refund of part of an order (e.g. group-buy lines nobody could supply), once per
      * reference; the part of the sale it gives back is booked alongside, so the part nets out.
      */

@@ -74,21 +74,30 @@ public class Closing {
     private Money book(Long orderId, Long purchaseOrderId) {
         Order order = orders.byId(orderId);
         PurchaseOrderView delivered = purchasing.purchaseOrder(purchaseOrderId);
-        List<PurchaseOrderView> paidFor = new ArrayList<>(purchasing.purchaseOrdersOf(orderId).stream()
-                .filter(po -> po.isOriginal() && po.status() == PurchaseOrderStatus.SHIPPED)
+        List<PurchaseOrderView> paidFor = new ArrayList<>(shipped(orderId).stream()
                 .filter(po -> !po.id().equals(delivered.id()))
                 .toList());
         paidFor.add(delivered);
         paidFor.sort(Comparator.comparing(PurchaseOrderView::id));
-        return ledger.settle(new Ledger.Settlement(orderId, order.getChannel(), order.sale(), paidFor.stream()
-                .map(po -> new Ledger.Cost(po.number(), new Money(po.supplyTotal(), po.currency()),
-                        new Money(po.shippingCost(), po.currency())))
-                .toList()));
+        return ledger.settle(new Ledger.Settlement(orderId, order.getChannel(), order.sale(), costs(paidFor)));
+    }
+
+    /** The order's own purchase orders that shipped (a claim's or a return's are booked with their case). */
+    private List<PurchaseOrderView> shipped(Long orderId) {
+        return purchasing.purchaseOrdersOf(orderId).stream()
+                .filter(po -> po.isOriginal() && po.status() == PurchaseOrderStatus.SHIPPED)
+                .toList();
+    }
+
+    private static List<Ledger.Cost> costs(List<PurchaseOrderView> purchaseOrders) {
+        return purchaseOrders.stream().map(po -> new Ledger.Cost(po.number(), new Money(po.supplyTotal(), po.currency()),
+                new Money(po.shippingCost(), po.currency()))).toList();
     }
 
     /**
      * Refunds the consumer in full through the storefront: everything paid, taxes and shipping included
-     * (the ledger books the sale net of tax back). One refund per order: the idempotency key
+     * (the ledger books the sale net of tax back), and books what any purchase order that shipped
+     * cost, since the seller paid the supplier for it. One refund per order: the idempotency key
      * is the order's, so a retry or a second path to this step never refunds twice.
      *
      * @param outcome how sourcing ended: CANCELLED closes the order as cancelled, anything else as refunded
@@ -101,6 +110,11 @@ public class Closing {
         Money sale = order.sale();
         storefront.refundOrder(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
         ledger.refund(orderId, sale);
+        // A parcel that shipped and was given up (a stalled or lost parcel, refunded) was paid for all the same
+        List<PurchaseOrderView> paidFor = shipped(orderId);
+        if (!paidFor.isEmpty()) {
+            ledger.bookCosts(orderId, costs(paidFor));
+        }
         order.moveTo(cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
         timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
     }

@@ -62,6 +62,15 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional
+    public void bookCosts(Long orderId, List<Cost> costs) {
+        for (Cost cost : costs) {
+            book(orderId, LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
+            book(orderId, LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
+        }
+    }
+
+    @Override
+    @Transactional
     public void refund(Long orderId, Money amount, String reference) {
         book(orderId, LedgerEntryType.SALE, amount, reference);
         book(orderId, LedgerEntryType.REFUND, amount.negate(), reference);

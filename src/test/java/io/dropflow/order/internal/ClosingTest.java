@@ -119,7 +119,22 @@ class ClosingTest {
 
         verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
         verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
+        verify(ledger, org.mockito.Mockito.never()).bookCosts(any(), any());
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void aRefundedOrderWhoseParcelShippedAndWasGivenUpBooksWhatThatParcelCost() {
+        PurchaseOrderView lost = purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED);
+        PurchaseOrderView declined = purchaseOrder(12, 2, PurchaseOrderStatus.DECLINED);
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(lost, declined));
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED);
+
+        verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
+        verify(ledger).bookCosts(ORDER_ID, List.of(
+                new Ledger.Cost("DF-7-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR"))));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
     }
 
     @Test

@@ -98,6 +98,21 @@ class LedgerServiceTest {
     }
 
     @Test
+    void aRefundedOrdersGivenUpParcelIsBookedOnceWithTheRefund() {
+        long order = anOrder("EUR");
+        List<Ledger.Cost> lost = List.of(new Ledger.Cost("DF-" + order + "-PO1", Money.of("6.00", "EUR"),
+                Money.of("2.50", "EUR")));
+
+        ledger.refund(order, Money.of("15.00", "EUR"));
+        ledger.bookCosts(order, lost);
+        ledger.bookCosts(order, lost);
+
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.reference()).containsExactly(
+                "SALE order-" + order, "REFUND order-" + order, "SUPPLY_COST DF-" + order + "-PO1",
+                "SHIPPING_COST DF-" + order + "-PO1");
+    }
+
+    @Test
     void theFeeIsTheChannelsShareFromTheTable() {
         long order = anOrder("EUR");
 
