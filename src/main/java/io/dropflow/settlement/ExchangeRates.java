@@ -20,13 +20,17 @@ public interface ExchangeRates {
     record ExchangeRate(String base, String quote, BigDecimal rate, Instant validFrom) {
 
         public ExchangeRate {
-            if (rate != null) {
-                rate = rate.stripTrailingZeros();
-                if (rate.scale() < 0) {
-                    rate = rate.setScale(0);
-                }
-            }
+            rate = shown(rate);
         }
+    }
+
+    /** A rate as every answer shows it: no trailing zeros, in plain digits (25.1, 150; never 1.5E+2). */
+    static BigDecimal shown(BigDecimal rate) {
+        if (rate == null) {
+            return null;
+        }
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** What an amount came to, and at which rate (1 when the currency is the same). */

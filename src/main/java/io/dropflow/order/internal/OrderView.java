@@ -76,7 +76,7 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
         static LedgerEntryView of(LedgerEntry e) {
             return new LedgerEntryView(e.type().name(), Money.inMinorUnits(e.amount(), e.currency()), e.currency(),
                     Money.inMinorUnits(e.originalAmount(), e.originalCurrency()), e.originalCurrency(),
-                    e.rate().stripTrailingZeros(), e.reference(), e.bookedAt());
+                    io.dropflow.settlement.ExchangeRates.shown(e.rate()), e.reference(), e.bookedAt());
         }
     }
 
