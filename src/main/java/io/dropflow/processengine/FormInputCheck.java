@@ -2,9 +2,6 @@ package io.dropflow.processengine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,10 @@ import org.springframework.stereotype.Component;
 public class FormInputCheck extends SpringProcessEnginePlugin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Forms by deployment and form id; deployment ids never come back, so one answer holds for the JVM. */
+    /**
+     * Forms by process definition and form id; definition ids end in a UUID and never come back, so one
+     * answer holds for the JVM, and a task of a version already seen costs a map lookup.
+     */
     private static final Map<String, Optional<FormInputRules>> FORMS = new ConcurrentHashMap<>();
 
     @Override
@@ -80,28 +80,9 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
             return Optional.empty();
         }
         RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-        String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-        return FORMS.computeIfAbsent(deployment + "/" + formRef, k -> find(repository, deployment, formRef));
-    }
-
-    private static Optional<FormInputRules> find(RepositoryService repository, String deployment, String formRef) {
-        for (String resource : repository.getDeploymentResourceNames(deployment)) {
-            if (resource.endsWith(".form")) {
-                FormInputRules form = FormInputRules.parse(text(repository, deployment, resource));
-                if (formRef.equals(form.formId())) {
-                    return Optional.of(form);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String text(RepositoryService repository, String deployment, String resource) {
-        try (InputStream in = repository.getResourceAsStream(deployment, resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource + " of deployment " + deployment, e);
-        }
+        return FORMS.computeIfAbsent(task.getProcessDefinitionId() + "/" + formRef,
+                k -> DeployedForms.of(repository, task.getProcessDefinitionId()).values().stream()
+                        .map(FormInputRules::parse).filter(form -> formRef.equals(form.formId())).findFirst());
     }
 
     /** The variables the form sees: the task's, its facts as an object (JSON values as plain Java). */

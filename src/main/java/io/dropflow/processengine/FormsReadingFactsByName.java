@@ -1,10 +1,5 @@
 package io.dropflow.processengine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,21 +33,11 @@ final class FormsReadingFactsByName {
             return false;
         }
         RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-        return BY_PROCESS_DEFINITION.computeIfAbsent(task.getProcessDefinitionId(),
-                id -> readByName(repository, repository.getProcessDefinition(id).getDeploymentId()));
+        return BY_PROCESS_DEFINITION.computeIfAbsent(task.getProcessDefinitionId(), id -> readByName(repository, id));
     }
 
-    private static boolean readByName(RepositoryService repository, String deployment) {
-        List<String> forms = repository.getDeploymentResourceNames(deployment).stream()
-                .filter(name -> name.endsWith(".form")).toList();
-        return !forms.isEmpty() && forms.stream().noneMatch(form -> text(repository, deployment, form).contains("facts."));
-    }
-
-    private static String text(RepositoryService repository, String deployment, String resource) {
-        try (InputStream in = repository.getResourceAsStream(deployment, resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource + " of deployment " + deployment, e);
-        }
+    private static boolean readByName(RepositoryService repository, String processDefinitionId) {
+        Map<String, String> forms = DeployedForms.of(repository, processDefinitionId);
+        return !forms.isEmpty() && forms.values().stream().noneMatch(form -> form.contains("facts."));
     }
 }
