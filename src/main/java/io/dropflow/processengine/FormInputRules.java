@@ -148,7 +148,7 @@ final class FormInputRules {
         return value == null || value instanceof String s && s.isBlank() || value instanceof Collection<?> c && c.isEmpty();
     }
 
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
     private static String numberProblem(Input input, Object value) {
         BigDecimal number;
