@@ -43,10 +43,7 @@ class LedgerService implements Ledger {
     public Money settle(Settlement s) {
         String ref = "order-" + s.orderId();
         book(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
-        for (Cost cost : s.costs()) {
-            book(s.orderId(), LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
-            book(s.orderId(), LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
-        }
+        bookCosts(s.orderId(), s.costs());
         // Asked of platform-fees.dmn only when not booked yet: the final settlement finds it booked provisionally.
         book(s.orderId(), LedgerEntryType.PLATFORM_FEE, () -> platformFee(s.channel(), s.sale()).negate(), ref);
         return margin(s.orderId());
