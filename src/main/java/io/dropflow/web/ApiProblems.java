@@ -2,7 +2,6 @@ package io.dropflow.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,14 +100,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Map<String, String> misfit = misfit(e);
+        InvalidRequest.FieldError misfit = misfit(e);
         if (misfit != null) {
             // Valid JSON, but a value that does not fit its field: 1.5 pieces, "EXPLODED" as a claim type.
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, misfit.get("field") + " "
-                    + misfit.get("message") + (errorDetails ? ": " + rootMessage(e) : ""));
-            problem.setType(INVALID);
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(misfit));
+            ProblemDetail problem = new InvalidRequest(List.of(misfit)).getBody();
+            if (errorDetails) {
+                problem.setDetail(problem.getDetail() + ": " + rootMessage(e));
+            }
             return ResponseEntity.badRequest().body(problem);
         }
         boolean missing = e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing");
@@ -174,7 +172,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * The field whose value did not fit (valid JSON) and what is wrong, in the caller's own terms; null
      * for JSON that is not valid.
      */
-    private static Map<String, String> misfit(Throwable e) {
+    private static InvalidRequest.FieldError misfit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
                 return null;
@@ -186,7 +184,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 // The only text JsonInput refuses is text with a NUL character.
                 boolean nul = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
                         && format.getTargetType() == String.class;
-                return Map.of("field", field, "message", nul ? "must not contain the NUL character (U+0000)"
+                return new InvalidRequest.FieldError(field, nul ? "must not contain the NUL character (U+0000)"
                         : "has a value of the wrong type or not one of those allowed");
             }
         }
