@@ -8,12 +8,15 @@ public final class TaskActors {
     private TaskActors() {
     }
 
-    /** The assignee, else the user completing the task (e.g. through the engine REST API), else "an operator". */
+    /**
+     * The user completing the task (in Tasklist or through the engine REST API, where a candidate may
+     * complete a task another operator claimed), else its assignee, else "an operator".
+     */
     public static String who(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "an operator" : authentication.getUserId();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "an operator";
     }
 }
