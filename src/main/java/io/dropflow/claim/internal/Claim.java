@@ -101,14 +101,17 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
 
     /**
      * An ACCEPTED answer that names no remedy accepts what we proposed; a refund is always the
-     * claimed value.
+     * claimed value; a REJECTED answer offers nothing.
      * @return false for an answer to a round other than the current one, or a second answer, which changes nothing
      */
     public boolean recordSupplierAnswer(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount,
             String reason, Instant now) {
         boolean acceptsOurs = answer == SupplierClaimAnswer.ACCEPTED && remedy == null;
-        Remedy offered = acceptsOurs ? proposedRemedy : remedy;
-        BigDecimal offeredAmount = acceptsOurs ? proposedAmount : remedy == Remedy.REFUND ? claimedValue : amount;
+        // A rejection offers nothing, whatever remedy it names: its "offer" accepted would charge a supplier that refused
+        boolean rejects = answer == SupplierClaimAnswer.REJECTED;
+        Remedy offered = rejects ? null : acceptsOurs ? proposedRemedy : remedy;
+        BigDecimal offeredAmount = rejects ? null : acceptsOurs ? proposedAmount
+                : remedy == Remedy.REFUND ? claimedValue : amount;
         if (!answerRound(round, answer, offeredAmount, reason, now)) {
             return false;
         }

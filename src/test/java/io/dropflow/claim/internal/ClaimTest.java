@@ -51,6 +51,19 @@ class ClaimTest {
         assertThat(claim.getSupplierReason()).isEqualTo("no damage visible");
     }
 
+    /** Accepting the "offer" of a rejection would charge the claim to a supplier that refused it. */
+    @Test
+    void aRejectionOffersNoRemedyEvenWhenItNamesOne() {
+        claim.startRound(1, NOW);
+
+        claim.recordSupplierAnswer(1, SupplierClaimAnswer.REJECTED, Remedy.COMPENSATION, eur("5.00"), "not our fault", NOW);
+
+        assertThat(claim.getSupplierAnswer()).isEqualTo(SupplierClaimAnswer.REJECTED);
+        assertThat(claim.getSupplierRemedy()).isNull();
+        assertThat(claim.getSupplierAmount()).isNull();
+        assertThat(claim.getSupplierReason()).isEqualTo("not our fault");
+    }
+
     @Test
     void anAcceptanceThatNamesNoRemedyAcceptsWhatWeAskedFor() {
         claim.propose(Remedy.COMPENSATION, eur("5.00"), NOW);
