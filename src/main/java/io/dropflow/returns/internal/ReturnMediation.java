@@ -14,7 +14,6 @@ import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -76,13 +75,13 @@ public class ReturnMediation {
     @CallsPartner
     public long offerAlternative(Long returnId, long lastOffer, BigDecimal amount) {
         int offer = Math.toIntExact(lastOffer + 1);
-        BigDecimal offered = amount.setScale(2, RoundingMode.HALF_UP);
         ReturnRequest r = commitFirst.commit(() -> {
             ReturnRequest locked = returns.locked(returnId);
-            locked.offerToConsumer(offer, offered, clock.instant());
+            // In the return's currency's minor units: KWD has three decimals, JPY none
+            locked.offerToConsumer(offer, Money.inMinorUnits(amount, locked.getCurrency()), clock.instant());
             return locked;
         });
-        String money = offered.toPlainString() + " " + r.getCurrency();
+        String money = Money.format(r.getOfferAmount(), r.getCurrency());
         consumer.send(r, "offer-" + offer, "About your return " + r.number() + ": instead of sending the goods back, "
                 + "you may keep them and get " + money + " back. Please accept or decline.");
         history.record(r, Party.DROPFLOW, "Offered the consumer " + money + " to keep the goods");

@@ -13,14 +13,18 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.aftersales.CaseLine;
 import io.dropflow.aftersales.CommitBeforeCall;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
+import io.dropflow.returns.ReturnReason;
 import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.supplier.Purchasing;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +77,30 @@ class ReturnMediationTest {
         assertThat(request.getStatus()).isEqualTo(ReturnStatus.AWAITING_CONSUMER);
         verify(consumer).send(request, "offer-1", "About your return DF-RT3: instead of sending the goods back, "
                 + "you may keep them and get 5.00 EUR back. Please accept or decline.");
+    }
+
+    /** KWD has three decimals, JPY none: an offer is in the return's currency's minor units, never in cents. */
+    @Test
+    void anAlternativeIsPutToTheConsumerInTheMinorUnitsOfTheReturnsCurrency() {
+        ReturnRequest dinars = stored(new ReturnRequest(1L, 2L, 3L, ReturnReason.CHANGED_MIND, ReturnWish.REFUND, null,
+                "WEBSHOP", "KWD", List.of(new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("5.000"))), eur("2.000"), NOW), 4L);
+        when(returns.locked(4L)).thenReturn(dinars);
+
+        mediation.offerAlternative(4L, 0, new BigDecimal("2.345"));
+
+        assertThat(dinars.getOfferAmount()).isEqualTo(new BigDecimal("2.345"));
+        verify(consumer).send(dinars, "offer-1", "About your return DF-RT4: instead of sending the goods back, "
+                + "you may keep them and get 2.345 KWD back. Please accept or decline.");
+
+        ReturnRequest yen = stored(new ReturnRequest(1L, 2L, 3L, ReturnReason.CHANGED_MIND, ReturnWish.REFUND, null,
+                "WEBSHOP", "JPY", List.of(new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("1500"))), eur("800"), NOW), 5L);
+        when(returns.locked(5L)).thenReturn(yen);
+
+        mediation.offerAlternative(5L, 0, new BigDecimal("750"));
+
+        assertThat(yen.getOfferAmount()).isEqualTo(new BigDecimal("750"));
+        verify(consumer).send(yen, "offer-1", "About your return DF-RT5: instead of sending the goods back, "
+                + "you may keep them and get 750 JPY back. Please accept or decline.");
     }
 
     @Test
