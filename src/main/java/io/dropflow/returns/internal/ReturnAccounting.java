@@ -54,7 +54,8 @@ public class ReturnAccounting {
      * Books the return on the order's ledger, once (the reference is the return number), also on an
      * order settled long ago: the refund; the supplier's credit, only when it took the goods back (it
      * agreed, or the policy made it take them); the return label unless the supplier pays it; an
-     * exchange's purchase order; and the supplier's share when the consumer accepted its alternative.
+     * exchange's purchase order; and the supplier's share when the consumer accepted its alternative (at most
+     * the amount the supplier proposed).
      * @param basis how the refund was computed; none for an exchange
      */
     public void book(Long returnId, RefundBasis basis) {
@@ -66,7 +67,9 @@ public class ReturnAccounting {
         Money label = r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : none;
         Money exchange = r.getExchangePurchaseOrderId() == null ? none
                 : bookings.landedCost(r.getExchangePurchaseOrderId());
-        Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative() ? refunded : none;
+        // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's
+        Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative()
+                ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency()) : none;
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 refunded, credit, label, exchange, chargeback)), "Return " + r.number() + " completed");
         r.moveTo(ReturnStatus.COMPLETED, clock.instant());

@@ -104,6 +104,21 @@ class ReturnAccountingTest {
         assertThat(booking.returnShipping().isZero()).isTrue();
     }
 
+    /** An operator may offer the consumer more than the supplier proposed: the seller pays what is above it. */
+    @Test
+    void theSupplierPaysNoMoreThanTheAlternativeItProposed() {
+        ReturnRequest r = ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0", true);
+        r.startRound(1, NOW);
+        r.recordSupplierAnswer(1, Answer.ALTERNATIVE, eur("6.00"), "keep it", NOW);
+        r.offerToConsumer(1, eur("9.00"), NOW);
+        r.settleRefund(eur("9.00"), NOW);
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.OFFER);
+
+        assertThat(booking.refunded().amount()).isEqualByComparingTo("9.00");
+        assertThat(booking.chargeback().amount()).isEqualByComparingTo("6.00");
+    }
+
     @Test
     void theRefundFollowsTheBasisTheModelSet() {
         ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0.10", true), 5L);
