@@ -141,7 +141,7 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
      * @return false for an answer to a round other than the current one, or a second answer, which changes nothing
      */
     protected boolean answerRound(int round, Enum<?> answer, BigDecimal amount, String reason, Instant now) {
-        if (round != roundNo || supplierAnswer != null) {
+        if (!awaitsAnswerTo(round)) {
             return false;
         }
         supplierAnswer = answer.name();
@@ -149,6 +149,11 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         supplierReason = reason;
         touch(now);
         return true;
+    }
+
+    /** Whether an answer to round {@code round} would be taken: it is the current round, not answered yet. */
+    public boolean awaitsAnswerTo(int round) {
+        return round == roundNo && supplierAnswer == null;
     }
 
     /** The name of the supplier's answer to the current round; null until it answers. */

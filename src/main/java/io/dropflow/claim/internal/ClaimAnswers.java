@@ -26,7 +26,7 @@ public class ClaimAnswers {
     private static final Logger log = LoggerFactory.getLogger(ClaimAnswers.class);
 
     /** What an answer did. */
-    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND, ALREADY_DECIDED }
+    public enum Result { APPLIED, ALREADY_ANSWERED, NOT_THE_CURRENT_ROUND, ALREADY_DECIDED, ALREADY_RECEIVED }
 
     private final Claims claims;
     private final SupplierRounds rounds;
@@ -46,6 +46,15 @@ public class ClaimAnswers {
     public Result receive(String supplierCode, ClaimAnswerEvent event) {
         Claim claim = rounds.caseAnswered(supplierCode, CaseKind.CLAIM, event.claimNumber(), claims::lockById);
         checkWithinClaimedValue(claim, event.amount());
+        String source = "supplier-claim:" + supplierCode;
+        if (claim.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
+            // eventId is unique per supplier (docs/partners/supplier-api.md): the same id is a redelivery,
+            // whatever it says now. Recording other content would answer the claim while the inbox, which
+            // knows the id, kept its process from hearing it.
+            log.info("Supplier {} claim answer {} ({} to {} round {}) was received before: acknowledged, nothing"
+                    + " changed", supplierCode, event.eventId(), event.answer(), event.claimNumber(), event.round());
+            return Result.ALREADY_RECEIVED;
+        }
         if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(),
                 event.amount() == null ? null : Money.inMinorUnits(event.amount(), claim.getCurrency()), event.reason(),
                 clock.instant())) {
@@ -58,7 +67,7 @@ public class ClaimAnswers {
                 : claim.getSupplierRemedy() + (claim.getSupplierAmount() == null ? ""
                         : " " + Money.inMinorUnits(claim.getSupplierAmount(), claim.getCurrency()).toPlainString()),
                 event.reason());
-        process.supplierAnswered(claim, "supplier-claim:" + supplierCode, event.eventId(), event.answer());
+        process.supplierAnswered(claim, source, event.eventId(), event.answer());
         return Result.APPLIED;
     }
 
@@ -69,6 +78,12 @@ public class ClaimAnswers {
                 .orElseThrow(() -> NotFound.of("claim", decision.claimNumber()));
         if (claim.getPlatformVerdict() != null) {
             return Result.ALREADY_DECIDED;
+        }
+        if (process.received(ClaimProcess.PLATFORM, decision.eventId())) {
+            // Unique per platform: an id taken before is a redelivery, whatever claim it names now
+            log.info("Platform verdict {} ({} on {}) was received before: acknowledged, nothing changed",
+                    decision.eventId(), decision.verdict(), decision.claimNumber());
+            return Result.ALREADY_RECEIVED;
         }
         if (claim.getStatus() != ClaimStatus.WITH_PLATFORM) {
             throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()

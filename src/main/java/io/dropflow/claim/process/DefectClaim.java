@@ -84,6 +84,11 @@ class DefectClaim implements ClaimProcess {
     }
 
     @Override
+    public boolean received(String source, String eventId) {
+        return inbox.received(source, eventId);
+    }
+
+    @Override
     public void supplierAnswered(Claim claim, String source, String eventId, SupplierClaimAnswer answer) {
         inbox.accept(new MessageInbox.Message(source, eventId, Message.SUPPLIER_ANSWERED.messageName(),
                 DefectClaimProcess.businessKey(claim.getId()), CLAIM_ROUND.name(), (long) claim.getRoundNo(),
@@ -103,7 +108,7 @@ class DefectClaim implements ClaimProcess {
         if (decision.amount() != null) {
             variables.put(REMEDY_AMOUNT.name(), REMEDY_AMOUNT.stored(decision.amount()));
         }
-        inbox.accept(new MessageInbox.Message("platform", decision.eventId(), Message.PLATFORM_DECIDED.messageName(),
+        inbox.accept(new MessageInbox.Message(PLATFORM, decision.eventId(), Message.PLATFORM_DECIDED.messageName(),
                 DefectClaimProcess.businessKey(claim.getId()), null, null, variables));
     }
 

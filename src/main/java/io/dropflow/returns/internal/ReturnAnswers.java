@@ -53,12 +53,18 @@ public class ReturnAnswers {
                         + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
             }
         }
+        String source = "supplier-return:" + supplierCode;
+        if (r.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
+            // eventId is unique per supplier: the same id is a redelivery, whatever it says now. Recording other
+            // content would answer the return while the inbox, which knows the id, kept its process from hearing it.
+            return Result.ALREADY_RECEIVED;
+        }
         if (!r.recordSupplierAnswer(event.round(), event.answer(), amount, event.reason(), clock.instant())) {
             return event.round() == r.getRoundNo() ? Result.ALREADY_RECEIVED : Result.NOT_THE_CURRENT_ROUND;
         }
         rounds.answered(r, event.round(), event.answer(), amount == null ? null : Money.format(amount, r.getCurrency()),
                 event.reason());
-        process.supplierAnswered(r, "supplier-return:" + supplierCode, event.eventId(), event.answer().name());
+        process.supplierAnswered(r, source, event.eventId(), event.answer().name());
         return Result.APPLIED;
     }
 
@@ -68,12 +74,16 @@ public class ReturnAnswers {
         if (!r.isGoodsReturned()) {
             throw new ReturnRefusedException("return " + r.number() + " has no return parcel to inspect (" + r.getStatus() + ")");
         }
+        String source = "supplier-inspection:" + supplierCode;
+        if (r.getInspectionResult() == null && process.received(source, event.eventId())) {
+            return Result.ALREADY_RECEIVED; // an id taken before, for another return: a redelivery
+        }
         if (!r.recordInspection(event.result().name(), event.note(), clock.instant())) {
             return Result.ALREADY_RECEIVED;
         }
         history.record(r, Party.SUPPLIER, "Inspected the returned parcel: " + event.result()
                 + (event.note() == null ? "" : " (" + event.note() + ")"));
-        process.inspectionReported(r, "supplier-inspection:" + supplierCode, event.eventId(), event.result().name());
+        process.inspectionReported(r, source, event.eventId(), event.result().name());
         return Result.APPLIED;
     }
 }

@@ -6,6 +6,12 @@ public interface ReturnProcess {
     /** Starts the return's process in the caller's transaction; the policy is applied asynchronously. @return the instance id */
     String start(ReturnRequest r);
 
+    /**
+     * Whether a partner event of this source with this id was taken before: a redelivery, or an id
+     * the partner used twice, which the process would never hear again.
+     */
+    boolean received(String source, String eventId);
+
     /** The supplier answered the return's current round (recorded on the return already). */
     void supplierAnswered(ReturnRequest r, String source, String eventId, String answer);
 

@@ -94,6 +94,11 @@ class ReturnNegotiation implements ReturnProcess {
     }
 
     @Override
+    public boolean received(String source, String eventId) {
+        return inbox.received(source, eventId);
+    }
+
+    @Override
     public void supplierAnswered(ReturnRequest r, String source, String eventId, String answer) {
         inbox.accept(new MessageInbox.Message(source, eventId, Message.SUPPLIER_ANSWERED.messageName(),
                 ReturnNegotiationProcess.businessKey(r.getId()), RETURN_ROUND.name(), (long) r.getRoundNo(),

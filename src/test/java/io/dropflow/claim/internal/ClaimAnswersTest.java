@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -77,5 +78,17 @@ class ClaimAnswersTest {
                 Remedy.COMPENSATION, eur("15.01"))))
                 .isInstanceOf(InvalidClaimException.class).hasMessageContaining("more than the claimed value 15.00");
         verifyNoInteractions(process);
+    }
+
+    /** eventId is unique per supplier: an id taken before is a redelivery, whatever claim or answer it carries now. */
+    @Test
+    void anAnswerUnderAnEventIdTakenBeforeChangesNothing() {
+        when(process.received("supplier-claim:ACME", "e-2")).thenReturn(true);
+
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.ALREADY_RECEIVED);
+
+        assertThat(claim.getSupplierAnswer()).isNull();
+        verify(process, never()).supplierAnswered(any(), any(), any(), any());
     }
 }

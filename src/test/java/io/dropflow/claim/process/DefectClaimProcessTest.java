@@ -672,4 +672,40 @@ class DefectClaimProcessTest {
         assertThat(new BigDecimal(view.path("orderMargin").asText())).isEqualByComparingTo(new BigDecimal(after.path("margin").asText()));
         assertThat(after.path("timeline").toString()).contains("margin is adjusted");
     }
+
+    /**
+     * eventId is unique per supplier (docs/partners/supplier-api.md): an answer under an id taken
+     * before is a redelivery, acknowledged and changing nothing, even when it names another claim.
+     * It once answered that claim while the inbox, knowing the id, kept its process waiting.
+     */
+    @Test
+    void anAnswerUnderAnEventIdTheSupplierUsedBeforeChangesNothing() {
+        long first = claimWithSupplier(deliveredOrder(), "REFUND");
+        long second = claimWithSupplier(deliveredOrder(), "REFUND");
+        String eventId = "acme-answer-" + java.util.UUID.randomUUID();
+        assertThat(answerClaim(first, eventId, "REJECTED").getBody()).contains("APPLIED");
+        assertThat(dropflow.claimProcess(first)).isWaitingAt(NEGOTIATE.id());
+
+        var reused = answerClaim(second, eventId, "ACCEPTED");
+
+        assertThat(reused.getStatusCode().value()).isEqualTo(200);
+        assertThat(reused.getBody()).contains("ALREADY_RECEIVED");
+        JsonNode untouched = dropflow.getClaim(second);
+        assertThat(untouched.path("status").asText()).isEqualTo("WITH_SUPPLIER");
+        assertThat(untouched.path("history").toString()).doesNotContain("Round 1: ACCEPTED");
+        assertThat(dropflow.claimProcess(second)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+
+        // The supplier's answer under an id of its own still counts
+        assertThat(answerClaim(second, eventId + "-2", "ACCEPTED").getBody()).contains("APPLIED");
+        assertThat(dropflow.claimProcess(second)).hasPassed(AGREE_REMEDY.id());
+    }
+
+    private org.springframework.http.ResponseEntity<String> answerClaim(long claim, String eventId, String answer) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", eventId);
+        event.put("claimNumber", "DF-CL" + claim);
+        event.put("round", 1);
+        event.put("answer", answer);
+        return dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", event, DropflowDriver.asPartner());
+    }
 }

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -73,5 +74,22 @@ class ReturnAnswersTest {
 
         assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.APPLIED);
         assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+    }
+
+    /** eventId is unique per supplier: an id taken before is a redelivery, whatever return it names now. */
+    @Test
+    void anAnswerOrInspectionUnderAnEventIdTakenBeforeChangesNothing() {
+        when(process.received("supplier-return:ACME", "e-1")).thenReturn(true);
+        assertThat(answers.answer("ACME", alternative(1, eur("5.00"), null))).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        assertThat(request.getSupplierAmount()).isNull();
+
+        request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        when(process.received("supplier-inspection:ACME", "i-1")).thenReturn(true);
+        assertThat(answers.inspected("ACME", new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null)))
+                .isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        assertThat(request.getInspectionResult()).isNull();
+
+        verify(process, never()).supplierAnswered(any(), any(), any(), any());
+        verify(process, never()).inspectionReported(any(), any(), any(), any());
     }
 }
