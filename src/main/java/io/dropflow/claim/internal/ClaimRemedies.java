@@ -13,6 +13,7 @@ import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -57,6 +58,20 @@ public class ClaimRemedies implements CaseConclusion {
         Claim claim = claims.get(claimId);
         return replacements.replacement(claim, attempt, claim.getCostBearer() == CostBearer.SUPPLIER,
                 (int) shipByHours, settings.hours(shipByHours)).id();
+    }
+
+    /**
+     * The replacement did not ship in time: its supplier is asked to cancel it, so that it does not
+     * ship beside the remedy supervisors choose next. Its answer comes as a supplier event.
+     */
+    @CallsPartner
+    public void cancelLateReplacement(Long claimId, Long replacementPurchaseOrderId) {
+        Claim claim = claims.get(claimId);
+        boolean answerAwaited = purchasing.requestCancellation(replacementPurchaseOrderId);
+        PurchaseOrderView po = purchasing.purchaseOrder(replacementPurchaseOrderId);
+        history.record(claim, Party.DROPFLOW, answerAwaited
+                ? "Asked " + po.supplierCode() + " to cancel the late replacement " + po.number()
+                : "The late replacement " + po.number() + " is no longer open (" + po.status() + ")");
     }
 
     @Override

@@ -132,6 +132,14 @@ class DefectClaim implements ClaimProcess {
                 replacement(event, "Accepted the replacement purchase order");
                 return;
             }
+            case CANCELLATION_ACCEPTED -> {
+                replacement(event, "Cancelled the late replacement");
+                return;
+            }
+            case CANCELLATION_REFUSED -> {
+                replacement(event, "Refused to cancel the late replacement (" + event.reasonCode() + ")");
+                return;
+            }
             default -> {
                 return;
             }

@@ -145,6 +145,7 @@ public final class DefectClaimProcess {
         FORWARD_REPLACEMENT("service_forward_replacement"),
         AWAIT_REPLACEMENT("gateway_await_replacement"),
         REPLACEMENT_LATE("timer_replacement_late"),
+        CANCEL_LATE_REPLACEMENT("service_cancel_late_replacement"),
         REFUND_CONSUMER("service_refund_consumer_for_claim"),
         BOOK_OUTCOME("service_book_claim_outcome"),
         TELL_CONSUMER("service_tell_consumer_claim_outcome"),

@@ -580,6 +580,7 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
 
         dropflow.fireClaimTimer(claim, REPLACEMENT_LATE.id());
+        dropflow.runClaimJobs(claim); // the late replacement's supplier is asked to cancel it
         assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE.id()).isWaitingAt(NEGOTIATE.id());
 
         // Supervisors let the seller pay for a second replacement
@@ -592,6 +593,25 @@ class DefectClaimProcessTest {
         assertThat(dropflow.claimProcess(claim)).isEnded();
         // The seller pays the second replacement's goods and shipping (6.00 + 2.50)
         assertThat(claimLedger(claim)).containsEntry("REPLACEMENT_COST", money("-8.5"));
+    }
+
+    /** A late replacement left open could still ship beside the refund or the second replacement supervisors choose. */
+    @Test
+    void aLateReplacementIsCancelledWithItsSupplierBeforeSupervisorsChooseAgain() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        String late = "DF-" + order + "-CL" + claim + "-RESHIP1";
+        assertThat(supplier.received(late).cancellationRequests()).isEmpty();
+
+        dropflow.fireClaimTimer(claim, REPLACEMENT_LATE.id());
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed("service_cancel_late_replacement", ESCALATE.id())
+                .isWaitingAt(NEGOTIATE.id());
+        assertThat(supplier.received(late).cancellationRequests()).hasSize(1);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("cancel the late replacement " + late);
     }
 
     @Test
