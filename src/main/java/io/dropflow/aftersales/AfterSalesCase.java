@@ -183,6 +183,19 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         return getStatus().isOpen();
     }
 
+    /**
+     * Whether the consumer got money back for this case's pieces, or still may: while it holds them,
+     * no other case takes them (a refunded mug is not returned for a second refund). An open case does.
+     */
+    public boolean holdsItsPieces() {
+        return isOpen();
+    }
+
+    /** How many pieces of order line {@code lineNo} this case is about. */
+    public int piecesOf(int lineNo) {
+        return getLines().stream().filter(l -> l.getLineNo() == lineNo).mapToInt(CaseLine::getQuantity).sum();
+    }
+
     /** The status of this kind of case named {@code name}, as models and forms write it ("REJECTED"). */
     public S statusNamed(String name) {
         return Enum.valueOf(getStatus().getDeclaringClass(), name);

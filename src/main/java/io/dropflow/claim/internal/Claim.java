@@ -164,6 +164,12 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         return supplierRemedy != null ? getSupplierAmount() : proposedAmount;
     }
 
+    /** Open, or ended with the consumer's money paid back (a refund or a compensation). */
+    @Override
+    public boolean holdsItsPieces() {
+        return isOpen() || (status == ClaimStatus.RESOLVED && remedy != Remedy.RESHIP);
+    }
+
     public boolean isSoldOnAMarketplace() {
         return "MARKETPLACE".equals(getChannel());
     }

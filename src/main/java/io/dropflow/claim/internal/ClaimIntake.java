@@ -1,9 +1,11 @@
 package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
 import io.dropflow.aftersales.OrderDeliveries;
 import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.EvidenceRejectedException;
@@ -40,6 +42,7 @@ public class ClaimIntake {
     private final OrderLookup orders;
     private final OrderDeliveries deliveries;
     private final Claims claims;
+    private final PiecesHeld piecesHeld;
     private final ClaimEvidenceFiles evidence;
     private final CaseHistory history;
     private final OrderTimeline timeline;
@@ -48,12 +51,14 @@ public class ClaimIntake {
     private final AfterSalesWindows windows;
     private final Clock clock;
 
-    ClaimIntake(OrderLookup orders, OrderDeliveries deliveries, Claims claims, ClaimEvidenceFiles evidence,
+    ClaimIntake(OrderLookup orders, OrderDeliveries deliveries, Claims claims, PiecesHeld piecesHeld,
+            ClaimEvidenceFiles evidence,
             CaseHistory history, OrderTimeline timeline, ClaimProcess process, ClaimSettings settings,
             AfterSalesWindows windows, Clock clock) {
         this.orders = orders;
         this.deliveries = deliveries;
         this.claims = claims;
+        this.piecesHeld = piecesHeld;
         this.evidence = evidence;
         this.history = history;
         this.timeline = timeline;
@@ -74,6 +79,15 @@ public class ClaimIntake {
                 throw new ClaimRefusedException("claim " + open.number() + " about the same order lines is still open ("
                         + open.getStatus() + "); add evidence to it instead");
             }
+        }
+        for (CaseLine line : lines) {
+            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == line.getLineNo())
+                    .mapToInt(OrderSummary.Line::quantity).sum();
+            // A return of these pieces (under way or done), or a claim that paid them back, holds them
+            piecesHeld.tooFewLeft(orderId, CaseKind.CLAIM, true, line.getLineNo(), lineQuantity, line.getQuantity())
+                    .ifPresent(why -> {
+                        throw new ClaimRefusedException(why);
+                    });
         }
         PurchaseOrderView shipped = deliveries.shippedPurchaseOrder(orderId).orElseThrow(() -> new ClaimRefusedException(
                 "order " + orderId + " has no shipped purchase order to claim against"));

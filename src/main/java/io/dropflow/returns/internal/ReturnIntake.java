@@ -1,9 +1,11 @@
 package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
 import io.dropflow.aftersales.OrderDeliveries;
 import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
@@ -36,18 +38,20 @@ public class ReturnIntake {
     private final OrderDeliveries deliveries;
     private final Catalog catalog;
     private final Returns returns;
+    private final PiecesHeld piecesHeld;
     private final CaseHistory history;
     private final OrderTimeline timeline;
     private final ReturnProcess process;
     private final AfterSalesWindows windows;
     private final Clock clock;
 
-    ReturnIntake(OrderLookup orders, OrderDeliveries deliveries, Catalog catalog, Returns returns, CaseHistory history,
-            OrderTimeline timeline, ReturnProcess process, AfterSalesWindows windows, Clock clock) {
+    ReturnIntake(OrderLookup orders, OrderDeliveries deliveries, Catalog catalog, Returns returns, PiecesHeld piecesHeld,
+            CaseHistory history, OrderTimeline timeline, ReturnProcess process, AfterSalesWindows windows, Clock clock) {
         this.orders = orders;
         this.deliveries = deliveries;
         this.catalog = catalog;
         this.returns = returns;
+        this.piecesHeld = piecesHeld;
         this.history = history;
         this.timeline = timeline;
         this.process = process;
@@ -76,6 +80,15 @@ public class ReturnIntake {
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
         List<CaseLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
+        for (CaseLine line : lines) {
+            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == line.getLineNo())
+                    .mapToInt(OrderSummary.Line::quantity).sum();
+            // A claim that paid the consumer back for these pieces (or still may) holds them
+            piecesHeld.tooFewLeft(orderId, CaseKind.RETURN, false, line.getLineNo(), lineQuantity, line.getQuantity())
+                    .ifPresent(why -> {
+                        throw new ReturnRefusedException(why);
+                    });
+        }
         if (request.wish() == ReturnWish.EXCHANGE
                 && (request.exchangeSku() == null
                         || catalog.offersOf(po.supplierId(), List.of(request.exchangeSku())).isEmpty())) {

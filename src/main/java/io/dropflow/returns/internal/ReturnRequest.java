@@ -193,6 +193,12 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         touch(now);
     }
 
+    /** Open or completed: only a refused return leaves its pieces to other cases. */
+    @Override
+    public boolean holdsItsPieces() {
+        return status != ReturnStatus.REFUSED;
+    }
+
     /** @return false when no offer waits for an answer */
     public boolean recordConsumerAnswer(boolean accept, Instant now) {
         if (status != ReturnStatus.AWAITING_CONSUMER || consumerAnswer != null) {

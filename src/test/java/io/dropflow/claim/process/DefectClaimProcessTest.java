@@ -728,4 +728,35 @@ class DefectClaimProcessTest {
         event.put("answer", answer);
         return dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", event, DropflowDriver.asPartner());
     }
+
+    /**
+     * A mug the consumer was refunded for through a claim is not refunded again through a return,
+     * nor claimed again; a returned mug is not claimed. Each once paid the consumer a second time.
+     */
+    @Test
+    void piecesAClaimRefundedOrAReturnTookAreNeitherReturnedNorClaimedAgain() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+        var whileOpen = dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null));
+        assertThat(whileOpen.getStatusCode().value()).as(whileOpen.getBody()).isEqualTo(409);
+        assertThat(whileOpen.getBody()).contains("DF-CL" + claim);
+
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("RESOLVED");
+
+        var returned = dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null));
+        assertThat(returned.getStatusCode().value()).as(returned.getBody()).isEqualTo(409);
+        assertThat(returned.getBody()).contains("DF-CL" + claim);
+        var claimedAgain = dropflow.fileClaim(order, DropflowDriver.claim("QUALITY", 1, "REFUND"));
+        assertThat(claimedAgain.getStatusCode().value()).as(claimedAgain.getBody()).isEqualTo(409);
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+
+        long other = deliveredOrder();
+        var returnFirst = dropflow.requestReturn(other, DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null));
+        assertThat(returnFirst.getStatusCode().value()).as(returnFirst.getBody()).isEqualTo(201);
+        var claimAfterReturn = dropflow.fileClaim(other, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(claimAfterReturn.getStatusCode().value()).as(claimAfterReturn.getBody()).isEqualTo(409);
+        assertThat(claimAfterReturn.getBody()).contains("DF-RT" + DropflowDriver.read(returnFirst.getBody()).path("id").asLong());
+    }
 }
