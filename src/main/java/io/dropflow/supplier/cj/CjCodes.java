@@ -31,7 +31,16 @@ enum CjCodes {
             Map.entry(1600001, REAUTHENTICATE),  // No permission: CJ-Access-Token is invalid
             Map.entry(1600002, REAUTHENTICATE),  // CJ-Access-Token not found
             Map.entry(1600003, REAUTHENTICATE),  // Refresh token is failure: log in again
+            // "Please check if your email and API key are correct, or if your API store is authorized":
+            // the account, not the order. Left to the default these refused every order and sent it on to
+            // the next supplier; a new token does not help either, so they name the settings instead.
+            Map.entry(1600004, CONFIGURATION),   // Authorization failed, please check cj account
+            Map.entry(1600005, CONFIGURATION),   // APIkey is wrong, please check and try again
+            Map.entry(1600006, CONFIGURATION),   // Developer account not found
+            Map.entry(1600007, CONFIGURATION),   // The user has been bound to another developer account
+            Map.entry(1600008, CONFIGURATION),   // Authorization failed, please check cj account
             Map.entry(1600030, REAUTHENTICATE),  // token invalidation fail
+            Map.entry(1600031, CONFIGURATION),   // Invalid platform token (Dropflow uses none: a wrong setup)
             Map.entry(1600100, CONFIGURATION),   // The interface has been taken offline
             Map.entry(1600101, CONFIGURATION),   // Interface not found
             Map.entry(1600200, THROTTLED),       // Call exceeded limit

@@ -130,6 +130,22 @@ class CjDropshippingTest {
     }
 
     @Test
+    void anAccountCjCannotAuthorizeIsAConfigurationProblemNotARefusalOfTheOrder() {
+        // Global Error Codes (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html): 1600005
+        // "APIkey is wrong, please check and try again" - troubleshooting: "check if your email and API key are
+        // correct, or if your API store is authorized". Every order would meet it: it must not send each one on
+        // to the next supplier as CJ's refusal, but stop with an incident that names the account's settings.
+        server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(1600005, false,
+                "APIkey is wrong, please check and try again", "null"))));
+
+        assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(SupplierRefusedException.class)
+                .isNotInstanceOf(SupplierUnavailableException.class)
+                .hasMessageContaining("1600005")
+                .hasMessageContaining("dropflow.suppliers.cj.CJ");
+    }
+
+    @Test
     void tooManyRequestsServerErrorsGarbageAndTimeoutsAreWorthRetrying() {
         // Stub follows CJ's Access Frequency Restrictions page (https://developers.cjdropshipping.com/en/api/api2/standard/limit.html):
         // a Retry-After longer than Dropflow waits inside a call pauses the account and the job retries.
