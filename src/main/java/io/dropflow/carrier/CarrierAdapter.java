@@ -23,4 +23,12 @@ public interface CarrierAdapter {
     default java.util.List<CarrierEvent> poll(String carrierCode, String trackingNumber) {
         return java.util.List.of();
     }
+
+    /**
+     * As {@link #poll(String, String)}, with the consignee's phone the parcel was registered with: some
+     * services answer a query only with it (Kuaidi100 for SF Express, as for its subscription).
+     */
+    default java.util.List<CarrierEvent> poll(String carrierCode, String trackingNumber, String consigneePhone) {
+        return poll(carrierCode, trackingNumber);
+    }
 }

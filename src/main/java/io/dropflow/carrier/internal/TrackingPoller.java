@@ -60,7 +60,9 @@ public class TrackingPoller {
             Shipment shipment = shipments.findById(id).orElseThrow();
             try {
                 List<CarrierEvent> events = carriers.adapterFor(shipment.getCarrierCode())
-                        .map(a -> a.poll(shipment.getCarrierCode(), shipment.getTrackingNumber())).orElse(List.of());
+                        .map(a -> a.poll(shipment.getCarrierCode(), shipment.getTrackingNumber(),
+                                shipment.getConsigneePhone()))
+                        .orElse(List.of());
                 events.forEach(tracking::receive);
                 log.info("Asked for quiet parcel {} {}: {} events", shipment.getCarrierCode(), shipment.getTrackingNumber(),
                         events.size());

@@ -110,8 +110,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         param.put("number", trackingNumber);
         param.put("key", settings.key());
         if (consigneePhone != null && !consigneePhone.isBlank()) {
-            // digits only, one number: what Kuaidi100 matches SF Express's last four digits against
-            parameters.put("phone", consigneePhone.replaceAll("[^0-9]", ""));
+            parameters.put("phone", phoneDigits(consigneePhone));
         }
         param.put("parameters", parameters);
         JsonNode answer = post("poll", settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
@@ -128,11 +127,30 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
                 + " (check dropflow.carriers.kuaidi100: key, companies)");
     }
 
+    /** Digits only, one number: what Kuaidi100 matches SF Express's last four digits against. */
+    private static String phoneDigits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
     /** The parcel's current state and records, as Kuaidi100 knows them now. */
     public JsonNode query(String carrierCode, String trackingNumber) {
+        return query(carrierCode, trackingNumber, null);
+    }
+
+    /**
+     * The parcel's current state and records, asked with the consignee's phone: the real-time query's
+     * {@code phone} is required for SF Express as the subscription's is (收、寄件人的电话号码, 顺丰速运必填;
+     * https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c, and Kuaidi100's own SDK
+     * kuaidi100-api/java-demo QueryTrackParam.phone). Without it Kuaidi100 answers 408 and the polling
+     * fallback never learns anything about an SF parcel.
+     */
+    public JsonNode query(String carrierCode, String trackingNumber, String consigneePhone) {
         Map<String, Object> param = new LinkedHashMap<>();
         param.put("com", company(carrierCode));
         param.put("num", trackingNumber);
+        if (consigneePhone != null && !consigneePhone.isBlank()) {
+            param.put("phone", phoneDigits(consigneePhone));
+        }
         param.put("resultv2", "1");
         String paramJson = json(param);
         JsonNode answer = post("query", settings.queryUrl(), Map.of("customer", settings.customer(), "param", paramJson,
@@ -156,7 +174,13 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
     /** The polling fallback: the real-time query's records as our events. */
     @Override
     public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber) {
-        return Kuaidi100Tracks.events(carrierCode, trackingNumber, query(carrierCode, trackingNumber));
+        return poll(carrierCode, trackingNumber, null);
+    }
+
+    /** The polling fallback with the phone the parcel was subscribed with (SF Express answers only with it). */
+    @Override
+    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber, String consigneePhone) {
+        return Kuaidi100Tracks.events(carrierCode, trackingNumber, query(carrierCode, trackingNumber, consigneePhone));
     }
 
     /** {@code sign} of a real-time query: uppercase MD5 of param + key + customer. */

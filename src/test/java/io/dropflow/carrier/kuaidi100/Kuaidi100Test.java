@@ -144,6 +144,37 @@ class Kuaidi100Test {
     }
 
     @Test
+    void anSfExpressParcelIsAskedForWithTheConsigneesPhoneTheWayItWasSubscribed() throws Exception {
+        // 实时快递查询 (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c): param.phone is required for
+        // SF Express; without it Kuaidi100 answers returnCode 408. This stub answers as Kuaidi100 does.
+        kuaidi100.stubFor(post("/poll/query.do").atPriority(2).willReturn(okJson(
+                "{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
+        kuaidi100.stubFor(post("/poll/query.do").atPriority(1)
+                .withRequestBody(containing(java.net.URLEncoder.encode("\"phone\":\"8613800138000\"", StandardCharsets.UTF_8)))
+                .willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\",\"com\":\"shunfeng\","
+                        + "\"nu\":\"SF1234567890\",\"data\":[{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
+                        + "\"2026-11-27 09:00:00\",\"context\":\"顺丰速运 已收取快件\"}]}")));
+        Kuaidi100Client sf = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1",
+                "https://dropflow.example/api/webhooks/kuaidi100", kuaidi100.baseUrl() + "/poll",
+                kuaidi100.baseUrl() + "/poll/query.do", Map.of("SF", "shunfeng"), Duration.ofSeconds(1),
+                Duration.ofMillis(1200)), io.dropflow.partners.internal.ResilientPartnerCalls.local(
+                new io.dropflow.partners.internal.PartnerSettings(null, null, null),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()));
+
+        var events = sf.poll("SF", "SF1234567890", "+86 138-0013-8000");
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.description()).contains("已收取快件"));
+        Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
+        JsonNode param = JSON.readTree(fields.get("param"));
+        assertThat(param.path("com").asText()).isEqualTo("shunfeng");
+        assertThat(param.path("phone").asText()).isEqualTo("8613800138000");
+        // the phone is part of what is signed
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest((fields.get("param") + "KEY1" + "CUST1").getBytes(StandardCharsets.UTF_8))).toUpperCase();
+        assertThat(fields.get("sign")).isEqualTo(expected);
+    }
+
+    @Test
     void aTemporaryQueryErrorIsRetriedNotFinal() {
         // 实时查询 returnCode 503: server busy, try again
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"503\",\"message\":\"服务器繁忙\"}")));
