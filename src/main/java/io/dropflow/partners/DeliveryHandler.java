@@ -17,9 +17,19 @@ public interface DeliveryHandler {
         return "Partner message not matched";
     }
 
-    /** A recorded delivery. */
+    /**
+     * A recorded delivery.
+     *
+     * @param attempts how often it was tried before (0: the first try, while the partner waits for our answer)
+     * @param receivedAt when it was recorded; null where unknown
+     */
     record Delivery(Long id, String partner, String account, String topic, String deliveryId, String payload,
-            int attempts) {
+            int attempts, java.time.Instant receivedAt) {
+
+        public Delivery(Long id, String partner, String account, String topic, String deliveryId, String payload,
+                int attempts) {
+            this(id, partner, account, topic, deliveryId, payload, attempts, null);
+        }
     }
 
     /**

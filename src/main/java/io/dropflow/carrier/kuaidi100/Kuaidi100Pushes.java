@@ -16,9 +16,14 @@ import org.springframework.stereotype.Component;
  * Kuaidi100's pushes taken in (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc):
  * <ul>
  * <li>{@code polling}/{@code shutdown}/{@code updateall}: the records become tracking events.
- * <li>{@code abort}: Kuaidi100 stopped following the parcel (no record for days); its page says to
- *     subscribe again, which Dropflow does (a fifth subscription in a month is refused as a duplicate
- *     and counts as done; the polling fallback and the silence timer remain).
+ * <li>{@code abort}: Kuaidi100 stopped following the parcel ("3天查询无记录", "60天无变化"). Kuaidi100 asks
+ *     to subscribe again half an hour later once the company code and number are checked; Dropflow does so
+ *     from the retries of the recorded push (never while Kuaidi100 waits for our answer), with the phone
+ *     the parcel was first subscribed with (a fifth subscription in a month is refused as a duplicate and
+ *     counts as done; the polling fallback and the silence timer remain). An abort that names
+ *     {@code comNew} means Kuaidi100 found our company code wrong and subscribed the number again itself
+ *     under the corrected one: Dropflow does not subscribe the wrong company again, and takes the
+ *     corrected pushes by their {@code comOld}.
  * <li>{@code autoCheck=1} with {@code comOld}/{@code comNew}: Kuaidi100 corrected the company code;
  *     the push is matched by the company we subscribed with.
  * </ul>
@@ -28,17 +33,21 @@ import org.springframework.stereotype.Component;
 class Kuaidi100Pushes implements DeliveryHandler {
 
     static final String PARTNER = "kuaidi100";
+    /** "隔半小时再发起该单的订阅": how long after an abort Kuaidi100 wants the number subscribed again. */
+    static final java.time.Duration RESUBSCRIBE_AFTER = java.time.Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(Kuaidi100Pushes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Kuaidi100Settings settings;
     private final Kuaidi100Client client;
     private final Tracking tracking;
+    private final java.time.Clock clock;
 
-    Kuaidi100Pushes(Kuaidi100Settings settings, Kuaidi100Client client, Tracking tracking) {
+    Kuaidi100Pushes(Kuaidi100Settings settings, Kuaidi100Client client, Tracking tracking, java.time.Clock clock) {
         this.settings = settings;
         this.client = client;
         this.tracking = tracking;
+        this.clock = clock;
     }
 
     @Override
@@ -64,10 +73,7 @@ class Kuaidi100Pushes implements DeliveryHandler {
             if (ours == null || !PushedText.isTrackingNumber(number)) {
                 return Result.unusable("abort for unknown company '" + company + "' or number");
             }
-            log.warn("Kuaidi100 stopped following {} {} ({}): subscribing again", company, number, root.path("message").asText());
-            client.resubscribe(settings.companyFor(ours).orElse(company), number,
-                    tracking.consigneePhone(ours, number).orElse(null));
-            return Result.taken("subscribed again after abort: " + root.path("message").asText());
+            return abort(root, ours, company, number, delivery);
         }
         if (ours == null || !PushedText.isTrackingNumber(number) || !last.path("data").isArray()) {
             return Result.unusable("unknown company '" + company + "' or no number or records");
@@ -84,5 +90,34 @@ class Kuaidi100Pushes implements DeliveryHandler {
             return Result.notYet("no shipment of ours is " + ours + " " + number + " (yet)");
         }
         return Result.taken(events.size() + " records of " + ours + " " + number);
+    }
+
+    /**
+     * Kuaidi100's push page (the push's status field, as Kuaidi100's own SDK kuaidi100-api/java-demo
+     * documents it in SubscribePushParamResp): abort comes with "3天查询无记录" or "60天无变化"; to keep
+     * following the parcel, check company and number and subscribe again half an hour later. When
+     * Kuaidi100 corrected a wrong company code it sends abort with comNew, having subscribed the number
+     * itself under the corrected code (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
+     */
+    private Result abort(JsonNode root, String ours, String company, String number, Delivery delivery) {
+        String why = root.path("message").asText("");
+        String subscribed = settings.companyFor(ours).orElse(company);
+        String comNew = root.path("comNew").asText("").trim();
+        if (!comNew.isEmpty() && !comNew.equalsIgnoreCase(subscribed)) {
+            log.info("Kuaidi100 follows {} {} as {} now (our code {} was wrong): not subscribed again", ours, number,
+                    comNew, subscribed);
+            return Result.taken("Kuaidi100 corrected " + subscribed + " to " + comNew + " and follows " + number
+                    + " itself; not subscribed again");
+        }
+        // a delivery whose arrival is not known is due at its first retry
+        java.time.Instant due = delivery.receivedAt() == null ? clock.instant() : delivery.receivedAt().plus(RESUBSCRIBE_AFTER);
+        if (delivery.attempts() == 0 || clock.instant().isBefore(due)) {
+            // not inside Kuaidi100's push (it waits for our answer), and not before Kuaidi100 wants it
+            return Result.notYet("Kuaidi100 stopped following " + ours + " " + number + " (" + why
+                    + "); subscribed again from " + due + ", half an hour after the abort, as Kuaidi100 asks");
+        }
+        log.warn("Kuaidi100 stopped following {} {} ({}): subscribing again", ours, number, why);
+        client.resubscribe(subscribed, number, tracking.consigneePhone(ours, number).orElse(null));
+        return Result.taken("subscribed again after abort: " + why);
     }
 }

@@ -267,7 +267,8 @@ public class RecordedDeliveries implements PartnerDeliveries {
     private static DeliveryHandler.Delivery delivery(Map<String, Object> row) {
         return new DeliveryHandler.Delivery(((Number) row.get("id")).longValue(), (String) row.get("partner"),
                 (String) row.get("account"), (String) row.get("topic"), (String) row.get("delivery_id"),
-                (String) row.get("payload"), ((Number) row.get("attempts")).intValue());
+                (String) row.get("payload"), ((Number) row.get("attempts")).intValue(),
+                row.get("received_at") instanceof Timestamp received ? received.toInstant() : null);
     }
 
     /**

@@ -34,6 +34,8 @@ class Kuaidi100PushTest {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.dropflow.partners.internal.RecordedDeliveries deliveries;
 
     DropflowDriver dropflow;
 
@@ -86,14 +88,26 @@ class Kuaidi100PushTest {
         assertThat(first.getBody()).contains("\"result\":true").contains("\"returnCode\":\"200\"");
 
         // A wrong sign is refused and changes nothing. An abort (Kuaidi100 stopped following the parcel) is
-        // answered and the parcel subscribed again, as Kuaidi100's push page says to. A signed push that
-        // is not JSON is answered 200 and goes to an operator (the old 400 made Kuaidi100 push it again).
+        // answered at once, and the parcel subscribed again half an hour later, as Kuaidi100's push page asks
+        // ("隔半小时再发起该单的订阅"), from the recorded push's retries. A signed push that is not JSON is
+        // answered 200 and goes to an operator (the old 400 made Kuaidi100 push it again).
         long before = trackingEvents();
         String signedState = param("polling", number, "3", "{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
                 + "\"context\":\"已签收，签收人：本人\"}," + older);
         assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
-        String abort = param("abort", number, "0", older);
-        assertThat(push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        String abort = param("abort", number, "0", older).replace("\"message\":\"\"", "\"message\":\"3天查询无记录\"");
+        ResponseEntity<String> aborted = push(abort, md5Upper(abort + TestSupplierApi.KUAIDI100_SALT));
+        assertThat(aborted.getStatusCode().value()).isEqualTo(200);
+        assertThat(aborted.getBody()).contains("\"result\":true").contains("\"returnCode\":\"200\"");
+        TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/kuaidi100/poll"))
+                .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(
+                java.time.Duration.ofMinutes(31))));
+        try {
+            deliveries.retryDue();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         // both subscriptions carry the consignee's phone (required for SF Express): the renewal is not refused
         TestSupplierApi.server().verify(2, postRequestedFor(urlEqualTo("/kuaidi100/poll"))
                 .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8)))
