@@ -117,14 +117,64 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                 Map.of("carrierCode", i.carrierCode(), "trackingNumber", i.trackingNumber()));
     }
 
+    /**
+     * The body supplier-api.yaml documents for {@code ClaimRound}, no more: Dropflow's own name for the
+     * supplier and the idempotency key (a header) are not the supplier's business. The amount goes with
+     * its currency, in that currency's decimals (15.00 EUR, 1500 JPY).
+     */
     @Override
     public void sendClaim(SupplierGateway.ClaimRound c) {
-        call(c.supplierCode(), "/claims", c.idempotencyKey(), c);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("claimNumber", c.claimNumber());
+        body.put("round", c.round());
+        body.put("purchaseOrderNumber", c.purchaseOrderNumber());
+        body.put("supplierReference", c.supplierReference());
+        body.put("claimType", c.claimType());
+        body.put("lines", c.lines());
+        body.put("description", c.description());
+        body.put("evidenceUrls", c.evidenceUrls());
+        body.put("requestedRemedy", c.requestedRemedy());
+        if (c.requestedAmount() != null) {
+            body.put("requestedAmount", inCurrencyDecimals(c.requestedAmount(), c.currency(), c.claimNumber()));
+            body.put("currency", c.currency());
+        }
+        body.values().removeIf(java.util.Objects::isNull); // absent, not null: the schema's strings are not nullable
+        call(c.supplierCode(), "/claims", c.idempotencyKey(), body);
     }
 
+    /** The body supplier-api.yaml documents for {@code ReturnRound}. */
     @Override
     public void requestReturn(SupplierGateway.ReturnRound r) {
-        call(r.supplierCode(), "/returns", r.idempotencyKey(), r);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("returnNumber", r.returnNumber());
+        body.put("round", r.round());
+        body.put("purchaseOrderNumber", r.purchaseOrderNumber());
+        body.put("supplierReference", r.supplierReference());
+        body.put("reason", r.reason());
+        body.put("wish", r.wish());
+        body.put("lines", r.lines());
+        body.put("note", r.note());
+        body.values().removeIf(java.util.Objects::isNull);
+        call(r.supplierCode(), "/returns", r.idempotencyKey(), body);
+    }
+
+    /** An amount in its currency's decimals; one with more decimals than its currency has is a mistake upstream. */
+    static java.math.BigDecimal inCurrencyDecimals(java.math.BigDecimal amount, String currency, String what) {
+        if (currency == null || currency.isBlank()) {
+            throw new IllegalStateException(what + ": an amount of " + amount.toPlainString() + " without its currency");
+        }
+        int digits;
+        try {
+            digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException(what + ": " + currency + " is not an ISO 4217 currency");
+        }
+        try {
+            return amount.setScale(Math.max(digits, 0), java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException tooPrecise) {
+            throw new IllegalStateException(what + ": " + amount.toPlainString() + " " + currency + " has more decimals than "
+                    + currency + " has (" + digits + ")");
+        }
     }
 
     private Map<?, ?> call(String supplierCode, String path, String idempotencyKey, Object body) {

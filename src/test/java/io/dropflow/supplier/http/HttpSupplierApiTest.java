@@ -143,6 +143,94 @@ class HttpSupplierApiTest {
                 "claimAnswer", "returnAnswer", "returnInspection", "offerUpdate");
     }
 
+    /**
+     * Every body Dropflow sends holds only what docs/partners/supplier-api.yaml declares for that call
+     * (at every depth) and everything it requires: a supplier that validates against our published
+     * contract must take what we send.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBodySentIsWhatTheDocumentedContractDeclares() throws Exception {
+        Map<String, Object> contract;
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "partners", "supplier-api.yaml"))) {
+            contract = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
+        api.placePurchaseOrder(ORDER);
+        api.requestCancellation(new SupplierGateway.RequestCancellation("ACME", "DF-7-PO1-cancel", "DF-7-PO1", "ACME-4711"));
+        api.remindOfShipBy(new SupplierGateway.ShipByReminder("ACME", "DF-7-PO1-reminder-1", "DF-7-PO1", "ACME-4711",
+                Instant.parse("2026-11-30T12:00:00Z")));
+        api.requestInvestigation(new SupplierGateway.InvestigationRequest("ACME", "DF-7-investigate-1", "DF-7-PO1",
+                "ACME-4711", "DHL", "00340434161094042557"));
+        api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL3-R1", "DF-CL3", 1, "DF-7-PO1", "ACME-4711", "DAMAGED",
+                List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "broken", List.of("https://x.example/1.jpg"), "REFUND",
+                new BigDecimal("15.00"), "EUR"));
+        api.requestReturn(new SupplierGateway.ReturnRound("ACME", "DF-RT2-R1", "DF-RT2", 1, "DF-7-PO1", null,
+                "CHANGED_MIND", "REFUND", List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "policy"));
+
+        Map<String, Object> paths = (Map<String, Object>) contract.get("paths");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var requests = supplier.getAllServeEvents();
+        assertThat(requests).hasSize(6);
+        for (var served : requests) {
+            String path = served.getRequest().getUrl().substring("/v1".length());
+            String template = path.replaceAll("^/purchase-orders/[^/]+/", "/purchase-orders/{number}/");
+            Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(template)).get("post");
+            assertThat(operation).as(template).isNotNull();
+            Object schema = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    operation.get("requestBody")).get("content")).get("application/json")).get("schema"));
+            conforms(json.readTree(served.getRequest().getBodyAsString()), schema, contract, template);
+        }
+    }
+
+    /** Property names (at every depth) and required properties of {@code node} against an OpenAPI schema. */
+    @SuppressWarnings("unchecked")
+    private static void conforms(com.fasterxml.jackson.databind.JsonNode node, Object schemaObject, Map<String, Object> contract,
+            String where) {
+        Map<String, Object> schema = (Map<String, Object>) schemaObject;
+        if (schema.containsKey("$ref")) {
+            String name = ((String) schema.get("$ref")).replace("#/components/schemas/", "");
+            schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) contract.get("components"))
+                    .get("schemas")).get(name);
+        }
+        if (node.isArray() && schema.containsKey("items")) {
+            for (var item : node) {
+                conforms(item, schema.get("items"), contract, where + "[]");
+            }
+        }
+        if (node.isObject() && schema.containsKey("properties")) {
+            Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+            List<String> names = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            assertThat(properties.keySet()).as("what %s declares", where).containsAll(names);
+            assertThat(names).as("what %s requires", where)
+                    .containsAll((List<String>) schema.getOrDefault("required", List.of()));
+            for (String name : names) {
+                conforms(node.get(name), properties.get(name), contract, where + "." + name);
+            }
+        }
+    }
+
+    @Test
+    void aClaimsAmountGoesWithItsCurrencyInThatCurrencysDecimals() {
+        supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
+
+        api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL3-R1", "DF-CL3", 1, "DF-7-PO1", null, "DAMAGED",
+                List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "broken", List.of(), "COMPENSATION",
+                new BigDecimal("1E+1"), "EUR"));
+        api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL4-R1", "DF-CL4", 1, "DF-8-PO1", null, "DAMAGED",
+                List.of(new SupplierGateway.Line("ACME-MUG-01", 1)), "broken", List.of(), "COMPENSATION",
+                new BigDecimal("1500"), "JPY"));
+
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/claims")).withHeader("Idempotency-Key", equalTo("DF-CL3-R1"))
+                .withRequestBody(containing("\"requestedAmount\":10.00,\"currency\":\"EUR\"")));
+        supplier.verify(postRequestedFor(urlEqualTo("/v1/claims")).withHeader("Idempotency-Key", equalTo("DF-CL4-R1"))
+                .withRequestBody(containing("\"requestedAmount\":1500,\"currency\":\"JPY\"")));
+        assertThatThrownBy(() -> api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL5-R1", "DF-CL5", 1, "DF-9-PO1",
+                null, "DAMAGED", List.of(), "broken", List.of(), "COMPENSATION", new BigDecimal("12.5"), "JPY")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("more decimals");
+    }
+
     @Test
     void theEndpointsToStringHidesTheSecrets() {
         assertThat(new HttpSupplierSettings.Endpoint("https://a.example", "tok", "sec", null, null, null).toString())
