@@ -100,6 +100,10 @@ class CjDropshipping {
         body.put("remark", "Dropship order " + po.purchaseOrderNumber() + " for " + po.sender().name()
                 + ": no supplier invoice or marketing in the parcel");
         body.put("logisticName", account.logisticName());
+        // CJ ships with its own logistics: CJ's "Orders Synchronization Processing" page asks for
+        // shopLogisticsType 2 with logisticName, and no storageId (which is for platform waybill orders)
+        // (https://developers.cjdropshipping.com/en/api/start/Orders-Synchronization-Processing.html).
+        body.put("shopLogisticsType", 2);
         body.put("fromCountryCode", account.fromCountryCode());
         body.put("payType", account.payType());
         body.put("products", po.lines().stream().map(l -> Map.of("vid", l.supplierSku(), "quantity", l.quantity())).toList());

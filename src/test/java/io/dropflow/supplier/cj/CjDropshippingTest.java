@@ -100,6 +100,9 @@ class CjDropshippingTest {
                 .withRequestBody(matchingJsonPath("$.shippingZip", equalTo("51147")))
                 .withRequestBody(matchingJsonPath("$.shippingCustomerName", equalTo("Erika Mustermann")))
                 .withRequestBody(matchingJsonPath("$.logisticName", equalTo("CJPacket Ordinary")))
+                // CJ's Orders Synchronization Processing, "utilizing CJ Logistics": shopLogisticsType 2, no storageId
+                .withRequestBody(matchingJsonPath("$.shopLogisticsType", equalTo("2")))
+                .withRequestBody(notMatching(".*\"storageId\".*"))
                 .withRequestBody(matchingJsonPath("$.fromCountryCode", equalTo("CN")))
                 .withRequestBody(matchingJsonPath("$.payType", equalTo("2")))
                 .withRequestBody(matchingJsonPath("$.products[0].vid", equalTo(VID)))
