@@ -30,6 +30,11 @@ public interface Tracking {
     /** The consignee's phone the parcel was subscribed with, to subscribe it again; empty if none or no such parcel. */
     java.util.Optional<String> consigneePhone(String carrierCode, String trackingNumber);
 
+    /** The parcel's status as Dropflow knows it; empty for no such parcel. */
+    default java.util.Optional<TrackingStatus> status(String carrierCode, String trackingNumber) {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Records a tracking event; a status change is published as {@link ShipmentStatusChanged}.
      * @return false for an event recorded before

@@ -95,6 +95,12 @@ class TrackingService implements Tracking {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<io.dropflow.carrier.TrackingStatus> status(String carrierCode, String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber).map(Shipment::getStatus);
+    }
+
+    @Override
     @Transactional
     public void markSyncedToStorefront(Long shipmentId) {
         find(shipmentId).markSyncedToStorefront(clock.instant());

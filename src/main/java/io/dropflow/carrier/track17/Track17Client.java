@@ -95,6 +95,32 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         }
     }
 
+    /** "Only stopped numbers can be re-tracked": a number 17TRACK still follows needs no restart. */
+    static final int NOT_STOPPED = -18019904;
+
+    /**
+     * Restarts 17TRACK's tracking of a number it stopped ({@code retrack}; 17TRACK stops a number 15 days
+     * after delivery or after 30 days without news, and restarts one once without charging quota:
+     * https://help.17track.net/hc/en-us/articles/37524573677721-Why-tracking-stopped-How-to-restart-it).
+     * A number 17TRACK still follows (-18019904) counts as done.
+     */
+    public void retrack(String carrierCode, String trackingNumber) {
+        JsonNode answer = post("retrack", "/retrack", List.of(Map.of("number", trackingNumber, "carrier",
+                settings.carrierNumber(carrierCode).orElseThrow(() -> new IllegalStateException(
+                        "17TRACK does not follow carrier " + carrierCode)))));
+        for (JsonNode rejected : answer.path("data").path("rejected")) {
+            int code = rejected.path("error").path("code").asInt();
+            if (code == RETRY_LATER) {
+                throw new CarrierUnavailableException("17TRACK could not restart " + trackingNumber + " now (" + code
+                        + "); will be retried", null);
+            }
+            if (code != NOT_STOPPED) {
+                throw new IllegalStateException("17TRACK would not restart tracking " + trackingNumber + ": " + code + " "
+                        + rejected.path("error").path("message").asText());
+            }
+        }
+    }
+
     /** The parcels' track info as 17TRACK knows it now ({@code data.accepted[].track_info}). */
     public JsonNode trackInfo(List<Parcel> parcels) {
         List<Map<String, Object>> body = parcels.stream().map(p -> Map.<String, Object>of("number", p.trackingNumber(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * 17TRACK's pushes taken in: TRACKING_UPDATED's track_info becomes tracking events (sub-statuses and
  * stages mapped, {@link Track17Statuses}); the latest event is recorded first so it carries the
- * latest status. TRACKING_STOPPED is noted: the polling fallback and the silence timer follow the parcel.
+ * latest status. TRACKING_STOPPED of a parcel still on its way restarts it (retrack) from a retry of the push.
  * A parcel no shipment of ours has is parked and retried, then shown to an operator.
  */
 @Component
@@ -27,10 +28,12 @@ class Track17Pushes implements DeliveryHandler {
 
     private final Track17Settings settings;
     private final Tracking tracking;
+    private final Track17Client client;
 
-    Track17Pushes(Track17Settings settings, Tracking tracking) {
+    Track17Pushes(Track17Settings settings, Tracking tracking, Track17Client client) {
         this.settings = settings;
         this.tracking = tracking;
+        this.client = client;
     }
 
     @Override
@@ -48,11 +51,10 @@ class Track17Pushes implements DeliveryHandler {
         }
         JsonNode data = root == null ? JSON.createObjectNode() : root.path("data");
         String number = data.path("number").asText("");
-        if ("TRACKING_STOPPED".equals(root == null ? "" : root.path("event").asText())) {
-            log.warn("17TRACK stopped following {}: the polling fallback asks for it when it goes quiet", number);
-            return Result.taken("tracking stopped for " + number);
-        }
         String carrierCode = settings.carrierCode(data.path("carrier").asInt(-1)).orElse(null);
+        if ("TRACKING_STOPPED".equals(root == null ? "" : root.path("event").asText())) {
+            return stopped(carrierCode, number, delivery);
+        }
         JsonNode info = data.path("track_info");
         if (carrierCode == null || !PushedText.isTrackingNumber(number) || !info.isObject()) {
             return Result.unusable("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
@@ -64,5 +66,30 @@ class Track17Pushes implements DeliveryHandler {
             return Result.notYet("no shipment of ours is " + carrierCode + " " + number + " (yet)");
         }
         return Result.taken(events.size() + " events of " + carrierCode + " " + number);
+    }
+
+    /**
+     * 17TRACK stopped following the number: 15 days after delivery, or after 30 days without news
+     * (https://help.17track.net/hc/en-us/articles/37524573677721-Why-tracking-stopped-How-to-restart-it).
+     * A stopped number is no longer followed, so gettrackinfo (the polling fallback) cannot learn more:
+     * a parcel of ours not delivered or returned yet is restarted with {@code retrack}. That call is
+     * made by a retry of the recorded push, never while 17TRACK waits for our answer.
+     */
+    private Result stopped(String carrierCode, String number, Delivery delivery) {
+        java.util.Optional<TrackingStatus> status = carrierCode == null || !PushedText.isTrackingNumber(number)
+                ? java.util.Optional.empty() : tracking.status(carrierCode, number);
+        if (status.isEmpty()) {
+            return Result.taken("tracking stopped for " + number + ", no parcel of ours");
+        }
+        if (status.get() == TrackingStatus.DELIVERED || status.get() == TrackingStatus.RETURNED) {
+            return Result.taken("tracking stopped for " + carrierCode + " " + number + ", " + status.get() + " already");
+        }
+        if (delivery.attempts() == 0) {
+            return Result.notYet("17TRACK stopped following " + carrierCode + " " + number + " (" + status.get()
+                    + "): restarted by the next try");
+        }
+        log.warn("17TRACK stopped following {} {} while it is {}: restarting it", carrierCode, number, status.get());
+        client.retrack(carrierCode, number);
+        return Result.taken("tracking of " + carrierCode + " " + number + " restarted (retrack)");
     }
 }

@@ -32,6 +32,9 @@ class Track17PushTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.dropflow.partners.internal.RecordedDeliveries deliveries;
+
     DropflowDriver dropflow;
 
     @BeforeEach
@@ -84,8 +87,25 @@ class Track17PushTest {
         String delivered = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient");
         assertThat(push(delivered, sha256Hex(delivered + "/wrong-key")).getStatusCode().value()).isEqualTo(401);
         assertThat(push(delivered, null).getStatusCode().value()).isEqualTo(401);
+        // 17TRACK stopped following the parcel while it is in transit: answered at once, restarted with retrack
+        // by the next try of the recorded push (a stopped number gets no news: gettrackinfo would repeat the last)
+        TestSupplierApi.server().stubFor(post("/track17/retrack")
+                .willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{\"number\":\"" + number + "\"}],\"rejected\":[]}}")));
         String stopped = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001}}";
         assertThat(push(stopped, sha256Hex(stopped + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value()).isEqualTo(200);
+        TestSupplierApi.server().verify(0, postRequestedFor(urlEqualTo("/track17/retrack"))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo(number))));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(
+                java.time.Duration.ofMinutes(2))));
+        try {
+            deliveries.retryDue();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        TestSupplierApi.server().verify(1, postRequestedFor(urlEqualTo("/track17/retrack"))
+                .withHeader("17token", equalTo(TestSupplierApi.TRACK17_KEY))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo(number)))
+                .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
         // A carrier we do not follow is answered 200 and goes to an operator (the old 400 was the finding)
         String unknownCarrier = delivered.replace("100001", "999999");
         assertThat(push(unknownCarrier, sha256Hex(unknownCarrier + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value())

@@ -103,6 +103,28 @@ class Track17Test {
     }
 
     @Test
+    void aStoppedNumberIsRestartedWithRetrackAndOneStillFollowedCountsAsDone() {
+        // Stubs follow 17TRACK's retrack (Tracking API v2.2) and its error codes
+        // (https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting):
+        // -18019904 "Only stopped numbers can be re-tracked".
+        track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":"
+                + "[{\"number\":\"JD1\",\"carrier\":100001}],\"rejected\":[]}}")));
+        client.retrack("DHL", "JD1");
+        track17.verify(postRequestedFor(urlEqualTo("/track/v2.2/retrack")).withHeader("17token", equalTo("KEY17"))
+                .withRequestBody(matchingJsonPath("$[0].number", equalTo("JD1")))
+                .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
+
+        track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
+                + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019904,\"message\":\"Only stopped numbers can be re-tracked.\"}}]}}")));
+        client.retrack("DHL", "JD1");
+
+        track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
+                + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019902,\"message\":\"not registered yet\"}}]}}")));
+        assertThatThrownBy(() -> client.retrack("DHL", "JD1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("-18019902");
+    }
+
+    @Test
     void trackInfoIsAskedForWithTheCarrierNumber() {
         track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{\"number\":"
                 + "\"JD1\",\"carrier\":100001,\"track_info\":{\"latest_status\":{\"status\":\"Delivered\"}}}],\"rejected\":[]}}")));
