@@ -25,8 +25,9 @@ public record CjSettings(Map<String, Account> cj) {
      * @param openId the account's openId: CJ's webhook {@code sign} is an HMAC-SHA256 keyed with it
      * @param logisticName CJ's shipping method for our orders, e.g. "CJPacket Ordinary"
      * @param fromCountryCode the CJ warehouse country orders ship from
-     * @param payType CJ's payType: 2 pays from the CJ balance at once (the default: an unpaid
-     *     order never ships), 1 leaves a payment page, 3 only creates the order
+     * @param payType CJ's payType, as createOrderV2 documents it (Shopping, 1.1): 2 adds the order to the
+     *     cart, confirms it and pays it from the CJ balance (the default: an unpaid order never ships); 3 does
+     *     not pay from the balance (someone pays in CJ)
      * @param carrierCode our carrier code for parcels CJ ships; its LOGISTIC messages track them
      * @param eventZone the zone of CJ's "yyyy-MM-dd HH:mm:ss" event times (CJ does not state one)
      */
