@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Translates the engine API answers that the webapps show to operators, by the path asked for
  * (after {@code /camunda/api/engine/engine/{engine}}): a task's deployed Camunda Form, its form
- * variables' display words, and the names of tasks, processes and filters (with the filters'
- * descriptions) in lists and single answers. Anything else passes unchanged.
+ * variables' display words and messages, and the names of tasks, processes and filters (with the
+ * filters' descriptions) in lists and single answers; and on every path, the message of an error
+ * answer (a refused task completion: Tasklist shows it under the form). Anything else passes unchanged.
  */
 final class EngineApiResponses {
 
@@ -30,16 +32,50 @@ final class EngineApiResponses {
         this.json = json;
     }
 
-    /** Whether an answer to this request path may need translating. */
+    /** Whether an answer to this request path may need translating: any of the engine API's, for its errors. */
     static boolean translates(String requestPath) {
-        String path = ENGINE_PATH.matcher(requestPath).replaceFirst("");
-        return !path.equals(requestPath) && (FORM.matcher(path).matches() || FORM_VARIABLES.matcher(path).matches()
-                || NAMED.matcher(path).matches());
+        return ENGINE_PATH.matcher(requestPath).find();
+    }
+
+    /**
+     * An error answer with its message translated (the engine's {@code message}, also an RFC 7807
+     * {@code title} and {@code detail}), or empty when it has none that the bundle translates.
+     */
+    Optional<byte[]> translateError(byte[] body, OperatorTexts texts) {
+        JsonNode answer;
+        try {
+            answer = json.readTree(body);
+        } catch (java.io.IOException notJson) {
+            return Optional.empty();
+        }
+        if (!(answer instanceof ObjectNode error)) {
+            return Optional.empty();
+        }
+        boolean translated = false;
+        for (String field : List.of("message", "title", "detail")) {
+            JsonNode text = error.get(field);
+            if (text != null && text.isTextual()) {
+                Optional<String> message = texts.findMessage(text.asText());
+                if (message.isPresent()) {
+                    error.set(field, TextNode.valueOf(message.get()));
+                    translated = true;
+                }
+            }
+        }
+        try {
+            return translated ? Optional.of(json.writeValueAsBytes(error)) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The translated answer, or empty when there is nothing to translate or the body is no JSON. */
     Optional<byte[]> translate(String requestPath, byte[] body, OperatorTexts texts) {
         String path = ENGINE_PATH.matcher(requestPath).replaceFirst("");
+        if (path.equals(requestPath) || !(FORM.matcher(path).matches() || FORM_VARIABLES.matcher(path).matches()
+                || NAMED.matcher(path).matches())) {
+            return Optional.empty();
+        }
         JsonNode answer;
         try {
             answer = json.readTree(body);
@@ -67,8 +103,9 @@ final class EngineApiResponses {
 
     /**
      * Form variables: a string value that is a display word is translated when the bundle has it
-     * exactly; JSON values (lists and objects, also when the engine sends them serialized) get the
-     * same treatment for every string inside them. Keys and numbers stay.
+     * exactly, a message Dropflow wrote (an order's validation problems, a line of its history) when
+     * it matches a message pattern; JSON values (lists and objects, also when the engine sends them
+     * serialized) get the same treatment for every string inside them. Keys and numbers stay.
      */
     private void variables(JsonNode answer, OperatorTexts texts) {
         for (JsonNode variable : answer) {
@@ -81,7 +118,7 @@ final class EngineApiResponses {
                 continue;
             }
             if (value.isTextual() && "String".equals(type)) {
-                typed.set("value", TextNode.valueOf(texts.translate(value.asText())));
+                typed.set("value", TextNode.valueOf(texts.translateMessage(value.asText())));
             } else if (value.isTextual() && ("Json".equals(type) || "Object".equals(type))) {
                 serialized(typed, value.asText(), texts);
             } else if (value.isContainerNode()) {
@@ -103,7 +140,7 @@ final class EngineApiResponses {
 
     private static JsonNode strings(JsonNode node, OperatorTexts texts) {
         if (node.isTextual()) {
-            return TextNode.valueOf(texts.translate(node.asText()));
+            return TextNode.valueOf(texts.translateMessage(node.asText()));
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {

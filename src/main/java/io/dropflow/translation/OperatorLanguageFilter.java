@@ -16,8 +16,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Translates the webapps' engine API answers into the operator's language, taken from the
  * request's Accept-Language (the same browser setting the webapps' own texts follow). English is
- * the models' own text and passes untouched; so does every answer that is not JSON or not
- * successful.
+ * the models' own text and passes untouched; so does every answer that is not JSON. Of an
+ * unsuccessful answer only its message is translated (what Tasklist shows when it refuses a form).
  */
 class OperatorLanguageFilter extends OncePerRequestFilter {
 
@@ -50,11 +50,14 @@ class OperatorLanguageFilter extends OncePerRequestFilter {
         chain.doFilter(request, answer);
         // Not by content type: the engine serves a deployed form with the type its file name suggests.
         // An answer that is no JSON (a diagram, an HTML form) is left as it is.
-        if (answer.getStatus() == HttpServletResponse.SC_OK) {
+        int status = answer.getStatus();
+        if (status == HttpServletResponse.SC_OK || status >= HttpServletResponse.SC_BAD_REQUEST) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             Optional<byte[]> translated;
             try {
-                translated = responses.translate(path, answer.getContentAsByteArray(), OperatorTexts.of(language));
+                translated = status == HttpServletResponse.SC_OK
+                        ? responses.translate(path, answer.getContentAsByteArray(), OperatorTexts.of(language))
+                        : responses.translateError(answer.getContentAsByteArray(), OperatorTexts.of(language));
             } catch (RuntimeException e) {
                 // An operator gets the English answer rather than none
                 log.warn("could not translate the answer to {} into {}", path, language, e);

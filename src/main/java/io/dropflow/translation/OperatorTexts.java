@@ -36,12 +36,23 @@ public final class OperatorTexts {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** How Dropflow joins several problems into one message (a refusal, an order's validation problems). */
+    private static final String PROBLEMS_JOINED = "; ";
+    /** The same join in Chinese: the full-width semicolon. */
+    private static final String PROBLEMS_JOINED_ZH = "\uFF1B";
+
     private final String language;
     private final Map<String, String> translations;
+    private final MessagePatterns messages;
 
     OperatorTexts(String language, Map<String, String> translations) {
+        this(language, translations, Map.of());
+    }
+
+    OperatorTexts(String language, Map<String, String> translations, Map<String, String> messages) {
         this.language = language;
         this.translations = Map.copyOf(translations);
+        this.messages = new MessagePatterns(messages);
     }
 
     /** The bundle of this language; English (the source) translates nothing. */
@@ -73,12 +84,16 @@ public final class OperatorTexts {
         if ("en".equals(language)) {
             return new OperatorTexts(language, Map.of());
         }
-        String resource = "forms/i18n/operator-texts." + language + ".json";
+        return new OperatorTexts(language, bundle("forms/i18n/operator-texts." + language + ".json"),
+                bundle("forms/i18n/operator-messages." + language + ".json"));
+    }
+
+    private static Map<String, String> bundle(String resource) {
         try (InputStream in = OperatorTexts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return new OperatorTexts(language, JSON.readValue(in, new TypeReference<LinkedHashMap<String, String>>() { }));
+            return JSON.readValue(in, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
         }
@@ -111,6 +126,73 @@ public final class OperatorTexts {
     /** The translation of this exact English text, or the text itself. */
     public String translate(String english) {
         return find(english).orElse(english);
+    }
+
+    /**
+     * The translation of a text Dropflow wrote at run time, with values in it (a refusal of a
+     * task's input, an order's validation problems, a line of a case's history): the text's own
+     * entry if it has one; else, for problems joined by "; ", each problem's translation when every
+     * one has one; else the message pattern it matches ({@code operator-messages.<language>.json}),
+     * with each value translated the same way when it is itself a display word or a message, kept
+     * as it is when not (a SKU, a number, an amount).
+     */
+    public Optional<String> findMessage(String english) {
+        if (english == null || english.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> text = find(english);
+        if (text.isPresent()) {
+            return text;
+        }
+        if (english.contains(PROBLEMS_JOINED)) {
+            List<String> parts = new java.util.ArrayList<>();
+            for (String problem : english.split(Pattern.quote(PROBLEMS_JOINED), -1)) {
+                Optional<String> translated = findMessage(problem);
+                if (translated.isEmpty()) {
+                    parts = null;
+                    break;
+                }
+                parts.add(translated.get());
+            }
+            if (parts != null) {
+                return Optional.of(String.join("zh".equals(language) ? PROBLEMS_JOINED_ZH : PROBLEMS_JOINED, parts));
+            }
+        }
+        return messages.find(english, this::parameter);
+    }
+
+    /**
+     * A message's value in the operator's language: a {@code {field}} is a form's key
+     * ("reviewDecision"), which the operator knows by its label: the label, translated and quoted;
+     * any other value is translated when it is a display word or a message, else kept.
+     */
+    private String parameter(String name, String value) {
+        if (MessagePatterns.FIELD.equals(name)) {
+            String label = FormFieldLabels.labelOf(value).map(this::translate).orElse(value);
+            return "zh".equals(language) ? "\u201C" + label + "\u201D" : "\"" + label + "\"";
+        }
+        return translateMessage(value);
+    }
+
+    /** The translation of a run-time message ({@link #findMessage}), or the message itself. */
+    public String translateMessage(String english) {
+        return findMessage(english).orElse(english);
+    }
+
+    /** The messages among these that have no translation ({@link #findMessage}), sorted. */
+    public Set<String> missingMessages(Collection<String> english) {
+        Set<String> missing = new TreeSet<>();
+        for (String text : english) {
+            if (findMessage(text).isEmpty()) {
+                missing.add(text);
+            }
+        }
+        return missing;
+    }
+
+    /** Message patterns whose translation drops, renames or repeats a {@code {parameter}}. */
+    public Set<String> messagesWithBrokenParameters() {
+        return messages.withBrokenParameters();
     }
 
     /** The texts among these that have no translation, sorted. */

@@ -86,12 +86,45 @@ class OperatorLanguageFilterTest {
     }
 
     @Test
-    void errorsAndTheOtherApisPassUntouched() throws Exception {
+    void aRefusedFormReadsInChineseWithItsValuesKept() throws Exception {
+        mvc.perform(post(ENGINE + "/task/t1/submit-form").header("Accept-Language", "zh-CN,zh;q=0.9")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("“处理决定”必须是 [wait_for_restock, substitute, cancel_and_refund] 之一，"
+                        + "收到的是 maybe；没有供应商提供替代 SKU DEMO-NONE"))
+                .andExpect(jsonPath("$.type").value("InvalidRequestException"));
+        mvc.perform(post(ENGINE + "/task/t1/submit-form").header("Accept-Language", "en-US")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json(EngineApiStandIn.REFUSAL, true));
+    }
+
+    @Test
+    void aTaskThatIsGoneReadsInChinese() throws Exception {
         mvc.perform(get(ENGINE + "/task/missing/deployed-form").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.message").value("Decision"));
+                .andExpect(jsonPath("$.message").value("找不到 ID 为 missing 的任务（任务不存在或已完成）"));
+    }
+
+    @Test
+    void anErrorNobodyTranslatedAndTheOtherApisPassUntouched() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t2/deployed-form").header("Accept-Language", "zh-CN"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().json("{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03051 something broke\"}", true));
         mvc.perform(get("/engine-rest/task/t1").header("Accept-Language", "zh-CN"))
                 .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"));
+        mvc.perform(post("/engine-rest/task/t1/submit-form").header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(content().json(EngineApiStandIn.REFUSAL, true));
+    }
+
+    @Test
+    void aValidationProblemAmongTheFormVariablesReadsInChinese() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t1/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.validationProblems.value").value("收货地址缺少邮政编码；已没有供应商提供 DEMO-RARE"));
+        mvc.perform(get(ENGINE + "/task/t1/form-variables").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.validationProblems.value")
+                        .value("shipping address has no postal code; no supplier offers DEMO-RARE any more"));
     }
 
     @RestController
@@ -106,10 +139,26 @@ class OperatorLanguageFilterTest {
                 {"id":"t1","name":"Decide on out-of-stock order","assignee":null,
                  "description":"No supplier can fill the order. The operator decides: wait for restock (ranks again later), substitute a product, or cancel and refund the consumer."}""";
 
+        /** As EngineRestAnswers answers a refused completion: Camunda's exception answer, the refusal's message. */
+        static final String REFUSAL = """
+                {"type":"InvalidRequestException","message":"outOfStockDecision must be one of [wait_for_restock, \
+                substitute, cancel_and_refund], was maybe; no supplier offers the substitute SKU DEMO-NONE","code":null}""";
+
         @GetMapping(value = ENGINE + "/task/{id}/deployed-form", produces = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<String> form(@PathVariable String id) {
+            if ("t2".equals(id)) {
+                return ResponseEntity.status(500).contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03051 something broke\"}");
+            }
             return "t1".equals(id) ? ResponseEntity.ok(FORM)
-                    : ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON).body("{\"message\":\"Decision\"}");
+                    : ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON).body("{\"type\":\"InvalidRequestException\","
+                            + "\"message\":\"Cannot find task with id " + id + " (it does not exist, or is done)\"}");
+        }
+
+        @PostMapping(value = {ENGINE + "/task/{id}/submit-form", "/engine-rest/task/{id}/submit-form"},
+                produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<String> submit() {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(REFUSAL);
         }
 
         @GetMapping(value = {ENGINE + "/task/{id}", "/engine-rest/task/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -135,6 +184,7 @@ class OperatorLanguageFilterTest {
         String variables() {
             return """
                     {"status":{"type":"String","value":"Shipped","valueInfo":{}},
+                     "validationProblems":{"type":"String","value":"shipping address has no postal code; no supplier offers DEMO-RARE any more","valueInfo":{}},
                      "skuToReplace":{"type":"String","value":"Shipped DEMO-MUG","valueInfo":{}},
                      "parcels":{"type":"Json","value":"[{\\"status\\":\\"In transit\\",\\"count\\":2}]","valueInfo":{}},
                      "lines":{"type":"Object","value":[{"sku":"DEMO-MUG","status":"Delivered"}],"valueInfo":{}},

@@ -71,4 +71,73 @@ class OperatorTextsTest {
         assertThat(texts.find("Purchase order: {{latePurchaseOrder}}")).as("no such line today").isEmpty();
         assertThat(texts.find("Decisions")).isEmpty();
     }
+
+    private static final OperatorTexts MESSAGES = new OperatorTexts("zh",
+            Map.of("Decision", "处理决定", "Business licence", "营业执照"),
+            Map.of("{field} is required", "请填写{field}",
+                    "{field} must be one of {values}, was {value}", "{field}必须是 {values} 之一，收到的是 {value}",
+                    "{field} must be at least {min}, was {value}", "{field}不能小于 {min}，收到的是 {value}",
+                    "{field} must be at least {min} characters long, was {length}", "{field}至少要 {min} 个字，现在只有 {length} 个",
+                    "no supplier offers {sku} any more", "已没有供应商提供 {sku}",
+                    "{document}: not sent", "{document}：未提交",
+                    "the papers are not in order ({problems}): ask for the missing documents or turn the application down",
+                    "文件不齐全（{problems}）：请要求补充文件，或拒绝申请",
+                    "shipping address has no postal code", "收货地址缺少邮政编码"));
+
+    @Test
+    void aRefusalNamesTheFieldByItsLabelAndKeepsTheValues() {
+        assertThat(MESSAGES.translateMessage("reviewDecision must be one of [proceed, reject], was PROCEED"))
+                .isEqualTo("“处理决定”必须是 [proceed, reject] 之一，收到的是 PROCEED");
+        assertThat(MESSAGES.translateMessage("noSuchField is required")).as("a key no form has: kept, quoted")
+                .isEqualTo("请填写“noSuchField”");
+    }
+
+    @Test
+    void aValidationProblemKeepsItsSku() {
+        assertThat(MESSAGES.translateMessage("no supplier offers DEMO-MUG any more")).isEqualTo("已没有供应商提供 DEMO-MUG");
+        assertThat(MESSAGES.translateMessage("shipping address has no postal code")).isEqualTo("收货地址缺少邮政编码");
+    }
+
+    @Test
+    void problemsJoinedBySemicolonsAreTranslatedEach() {
+        assertThat(MESSAGES.translateMessage("shipping address has no postal code; no supplier offers DEMO-RARE any more"))
+                .isEqualTo("收货地址缺少邮政编码；已没有供应商提供 DEMO-RARE");
+        assertThat(MESSAGES.translateMessage("shipping address has no postal code; the moon is not a supplier"))
+                .as("one problem without Chinese: the operator reads it all in English rather than half")
+                .isEqualTo("shipping address has no postal code; the moon is not a supplier");
+    }
+
+    @Test
+    void aValueThatIsAWordOrAMessageIsTranslatedToo() {
+        assertThat(MESSAGES.translateMessage("the papers are not in order (Business licence: not sent; Tax registration: "
+                + "not sent): ask for the missing documents or turn the application down"))
+                .isEqualTo("文件不齐全（营业执照：未提交；Tax registration：未提交）：请要求补充文件，或拒绝申请");
+    }
+
+    @Test
+    void theMostSpecificPatternWins() {
+        assertThat(MESSAGES.translateMessage("operatorNote must be at least 5 characters long, was 3"))
+                .endsWith("至少要 5 个字，现在只有 3 个");
+        assertThat(MESSAGES.translateMessage("extendByHours must be at least 1, was -5")).endsWith("不能小于 1，收到的是 -5");
+    }
+
+    @Test
+    void aPersonsSentenceIsNoFieldKey() {
+        assertThat(MESSAGES.translateMessage("The signature of the consumer is required"))
+                .isEqualTo("The signature of the consumer is required");
+    }
+
+    @Test
+    void englishTranslatesNoMessage() {
+        assertThat(OperatorTexts.of("en").translateMessage("reviewDecision is required")).isEqualTo("reviewDecision is required");
+        assertThat(OperatorTexts.of("zh").translateMessage("reviewDecision is required")).isEqualTo("请填写“处理决定”");
+    }
+
+    @Test
+    void aPatternThatLosesAParameterIsReported() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of(), Map.of(
+                "no supplier offers {sku} any more", "已没有供应商提供该商品",
+                "the order has no line with SKU {sku}", "订单中没有 SKU 为 {sku} 的商品"));
+        assertThat(texts.messagesWithBrokenParameters()).containsExactly("no supplier offers {sku} any more");
+    }
 }

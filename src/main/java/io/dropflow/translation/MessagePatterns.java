@@ -1,0 +1,109 @@
+package io.dropflow.translation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Messages Dropflow writes at run time with values in them (a refused task input, an order's
+ * validation problems), each keyed by its English wording with the values as named parameters:
+ * {@code "no supplier offers {sku} any more"}. A message matches a pattern when it is the pattern's
+ * words with any text in place of each parameter; the translation takes each parameter's text
+ * where its own wording puts it. Where two patterns match, the one with more fixed words wins
+ * ({@code "{field} must be at least {min} characters long, was {length}"} over
+ * {@code "{field} must be at least {min}, was {value}"}). A message without values is an entry without
+ * parameters, matched exactly.
+ */
+final class MessagePatterns {
+
+    /** A parameter: {@code {name}}, a name of letters and digits; {@code {{…}}} templates are no parameters. */
+    static final Pattern PARAMETER = Pattern.compile("(?<!\\{)\\{([A-Za-z]\\w*)}(?!})");
+
+    /** The parameter that names a form's field: its key, one word, never a sentence (a person's note). */
+    static final String FIELD = "field";
+
+    private record Entry(String english, Pattern match, List<String> parameters, String translation, int fixedLength) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    MessagePatterns(Map<String, String> patterns) {
+        patterns.forEach((english, translation) -> entries.add(entry(english, translation)));
+    }
+
+    private static Entry entry(String english, String translation) {
+        Matcher parameter = PARAMETER.matcher(english);
+        StringBuilder regex = new StringBuilder("^");
+        List<String> parameters = new ArrayList<>();
+        int fixed = 0;
+        int end = 0;
+        while (parameter.find()) {
+            String words = english.substring(end, parameter.start());
+            regex.append(Pattern.quote(words)).append(FIELD.equals(parameter.group(1)) ? "([A-Za-z]\\w*)" : "(.+?)");
+            fixed += words.length();
+            parameters.add(parameter.group(1));
+            end = parameter.end();
+        }
+        regex.append(Pattern.quote(english.substring(end))).append('$');
+        fixed += english.length() - end;
+        if (fixed == 0) {
+            throw new IllegalArgumentException("a message pattern of parameters only would match any text: " + english);
+        }
+        return new Entry(english, Pattern.compile(regex.toString(), Pattern.DOTALL), parameters, translation, fixed);
+    }
+
+    /**
+     * The translation of a message that matches one of the patterns, each parameter's text put in
+     * by what {@code value} makes of it, given the parameter's name and text (a display word
+     * translated, a SKU kept).
+     */
+    Optional<String> find(String message, BinaryOperator<String> value) {
+        Entry best = null;
+        Matcher bestMatch = null;
+        for (Entry entry : entries) {
+            Matcher match = entry.match().matcher(message);
+            if (match.matches() && (best == null || entry.fixedLength() > best.fixedLength())) {
+                best = entry;
+                bestMatch = match;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Matcher parameter = PARAMETER.matcher(best.translation());
+        StringBuilder translated = new StringBuilder();
+        while (parameter.find()) {
+            int index = best.parameters().indexOf(parameter.group(1));
+            String text = index < 0 ? parameter.group() : value.apply(parameter.group(1), bestMatch.group(index + 1));
+            parameter.appendReplacement(translated, Matcher.quoteReplacement(text));
+        }
+        parameter.appendTail(translated);
+        return Optional.of(translated.toString());
+    }
+
+    /** Patterns whose translation does not name each of the English parameters exactly once. */
+    Set<String> withBrokenParameters() {
+        Set<String> broken = new TreeSet<>();
+        for (Entry entry : entries) {
+            List<String> named = new ArrayList<>();
+            Matcher parameter = PARAMETER.matcher(entry.translation());
+            while (parameter.find()) {
+                named.add(parameter.group(1));
+            }
+            List<String> english = new ArrayList<>(entry.parameters());
+            Collections.sort(named);
+            Collections.sort(english);
+            if (!named.equals(english)) {
+                broken.add(entry.english());
+            }
+        }
+        return broken;
+    }
+}

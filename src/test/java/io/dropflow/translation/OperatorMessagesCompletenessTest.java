@@ -1,0 +1,227 @@
+package io.dropflow.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.settlement.Currencies;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every message Dropflow can refuse a task's input with, and every problem order validation can
+ * find, has Chinese (an entry or a pattern of {@code forms/i18n/operator-messages.zh.json}): Tasklist
+ * shows them to the operator. The messages are read where the code writes them: each place that
+ * refuses ({@code new DecisionRefused(…)}, {@code new RefusedDecision(…)},
+ * {@code new OperatorInputRefused.Refusal(…)}, {@code requireText(…, "…")}, the form check's rules)
+ * or adds a validation problem; a message's words are its string literals, each other part a value
+ * ("X"). Whoever adds or rewords one learns here to add its pattern.
+ */
+class OperatorMessagesCompletenessTest {
+
+    private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+    /** A value in a message, as the code computes it. */
+    private static final String VALUE = "X";
+
+    /** Where a message starts: the call, and which of its arguments is the message. */
+    private record Sink(Pattern call, int argument, Pattern inFiles) {
+
+        static Sink everywhere(String call, int argument) {
+            return new Sink(Pattern.compile(Pattern.quote(call)), argument, Pattern.compile(".*"));
+        }
+
+        static Sink in(String files, String call, int argument) {
+            return new Sink(Pattern.compile(Pattern.quote(call)), argument, Pattern.compile(files));
+        }
+    }
+
+    private static final List<Sink> SINKS = List.of(
+            Sink.everywhere("new DecisionRefused(", 0),
+            Sink.everywhere("new RefusedDecision(", 0),
+            Sink.everywhere("new OperatorInputRefused.Refusal(", 0),
+            Sink.everywhere("requireText(", 1),
+            // the form check's rules, each a message that starts with the field's key
+            Sink.in(".*/processengine/FormInputRules\\.java", "input.key() +", -1),
+            // order validation: the problems, the refused substitutes, the settlement currency's
+            Sink.in(".*/order/internal/Sourcing\\.java", "problems.add(", 0),
+            Sink.in(".*/order/internal/Sourcing\\.java", "Optional.of(", 0),
+            Sink.in(".*/order/internal/OrderPricing\\.java", "Optional.of(", 0),
+            // an application's papers, which refuse accepting them
+            Sink.in(".*/onboarding/internal/Papers\\.java", "problems.add(", 0));
+
+    /** Parts whose text is known: computed here by the code that writes them. */
+    private static final Map<String, String> KNOWN_PARTS = Map.of(
+            "Currencies.moreDecimalsThan(", Currencies.moreDecimalsThan(new BigDecimal("1.234"), "EUR"));
+
+    @Test
+    void everyRefusalAndValidationProblemHasChinese() throws IOException {
+        Map<String, String> messages = messages();
+        Map<String, String> missing = new LinkedHashMap<>();
+        messages.forEach((message, where) -> {
+            if (CHINESE.findMessage(message).isEmpty()) {
+                missing.put(message, where);
+            }
+        });
+        assertThat(missing).as("messages without Chinese (message, with X for each value = where the code writes it); "
+                + "add a pattern to forms/i18n/operator-messages.zh.json, e.g. \"no supplier offers {sku} any more\": "
+                + "\"已没有供应商提供 {sku}\"").isEmpty();
+    }
+
+    /** The scan finds what it is meant to: were it blind, the test above would pass on nothing. */
+    @Test
+    void theScanReadsTheMessagesAsTheCodeWritesThem() throws IOException {
+        assertThat(messages()).containsKeys(
+                "X is required",
+                "X may be at most X characters long, was X",
+                "X must be one of X, was X",
+                "the decision must be one of X, was X",
+                "rejecting a claim needs a rejectionReason for the consumer",
+                "remedyAmount 1.234 has more decimals than EUR has (2)",
+                "no supplier offers X any more",
+                "X, to book the sale: add one (POST /api/exchange-rates), then proceed",
+                "the order has no line with SKU X",
+                "X: not sent");
+    }
+
+    @Test
+    void patternsKeepTheirParameters() {
+        assertThat(CHINESE.messagesWithBrokenParameters()).as("patterns whose Chinese drops, renames or repeats a {parameter}")
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageNobodyTranslatedIsFound() {
+        assertThat(CHINESE.missingMessages(List.of("no supplier offers X any more", "the moon is not a supplier")))
+                .containsExactly("the moon is not a supplier");
+    }
+
+    /** Each message with X for its values, and where it is written. */
+    private static Map<String, String> messages() throws IOException {
+        Map<String, String> messages = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String source = Files.readString(file);
+                String name = file.toString().replace('\\', '/');
+                for (Sink sink : SINKS) {
+                    if (!sink.inFiles().matcher(name).matches()) {
+                        continue;
+                    }
+                    Matcher call = sink.call().matcher(source);
+                    while (call.find()) {
+                        String expression = sink.argument() < 0 ? expression(source, call.start())
+                                : argument(source, call.end(), sink.argument());
+                        String message = expression == null ? null : message(expression);
+                        // Only a value (a message written elsewhere, passed on) has nothing of its own to translate
+                        if (message != null && !message.replace(VALUE, "").isBlank()) {
+                            messages.putIfAbsent(message, file.getFileName() + ":" + line(source, call.start()));
+                        }
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The message an expression makes: its string literals as they are, any other part a value. */
+    private static String message(String expression) {
+        StringBuilder message = new StringBuilder();
+        for (String part : split(expression, '+')) {
+            String term = part.strip();
+            if (term.length() >= 2 && term.startsWith("\"") && term.endsWith("\"") && isOneLiteral(term)) {
+                message.append(term, 1, term.length() - 1);
+            } else {
+                message.append(KNOWN_PARTS.entrySet().stream().filter(known -> term.startsWith(known.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(VALUE));
+            }
+        }
+        return message.toString().replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
+    private static boolean isOneLiteral(String term) {
+        for (int i = 1; i < term.length() - 1; i++) {
+            if (term.charAt(i) == '\\') {
+                i++;
+            } else if (term.charAt(i) == '"') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code index}th argument of the call whose arguments start at {@code from}; null if it has fewer. */
+    private static String argument(String source, int from, int index) {
+        List<String> arguments = split(source.substring(from, end(source, from)), ',');
+        return index < arguments.size() ? arguments.get(index) : null;
+    }
+
+    /** The expression starting at {@code from}, up to the end of its statement or argument. */
+    private static String expression(String source, int from) {
+        return source.substring(from, end(source, from));
+    }
+
+    /** Where the expression or argument list starting at {@code from} ends: an unmatched ')' or a ';'. */
+    private static int end(String source, int from) {
+        int depth = 0;
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfLiteral(source, i);
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (c == ';' && depth == 0) {
+                return i;
+            }
+        }
+        return source.length();
+    }
+
+    /** The parts of {@code text} between separators outside literals and brackets. */
+    private static List<String> split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfLiteral(text, i);
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == separator && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private static int endOfLiteral(String text, int open) {
+        char quote = text.charAt(open);
+        for (int i = open + 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\\') {
+                i++;
+            } else if (text.charAt(i) == quote) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static int line(String source, int index) {
+        return (int) source.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    }
+}
