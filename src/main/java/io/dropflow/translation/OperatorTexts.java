@@ -3,6 +3,7 @@ package io.dropflow.translation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.processengine.OperatorWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,11 @@ public final class OperatorTexts {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A code as the code writes it into a message: "OUT_OF_STOCK", "SHIPPED". */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+    /** How Dropflow lists items inside one value of a message; in Chinese the enumeration comma. */
+    private static final String LISTED = ", ";
+    private static final String LISTED_ZH = "\u3001";
     /** How Dropflow joins several problems into one message (a refusal, an order's validation problems). */
     private static final String PROBLEMS_JOINED = "; ";
     /** The same join in Chinese: the full-width semicolon. */
@@ -164,14 +170,36 @@ public final class OperatorTexts {
     /**
      * A message's value in the operator's language: a {@code {field}} is a form's key
      * ("reviewDecision"), which the operator knows by its label: the label, translated and quoted;
-     * any other value is translated when it is a display word or a message, else kept.
+     * any other value is translated when it is a display word or a message, or a code whose words
+     * ({@link OperatorWords}: "OUT_OF_STOCK", "Out of stock") are; else kept (a SKU, an amount).
      */
     private String parameter(String name, String value) {
         if (MessagePatterns.FIELD.equals(name)) {
             String label = FormFieldLabels.labelOf(value).map(this::translate).orElse(value);
             return "zh".equals(language) ? "\u201C" + label + "\u201D" : "\"" + label + "\"";
         }
-        return translateMessage(value);
+        // A list first: a pattern would take "A (tier 1), B (tier 2)" for one supplier "A" of tier "1), B (tier 2"
+        Optional<String> translated = value.contains(LISTED) ? list(value) : Optional.empty();
+        if (translated.isEmpty()) {
+            translated = findMessage(value);
+        }
+        if (translated.isEmpty() && CODE.matcher(value).matches()) {
+            translated = find(OperatorWords.of(value));
+        }
+        return translated.orElse(value);
+    }
+
+    /** A value that lists items ("ODDITY (tier 3), RAREHOUSE (tier 3)"), each translated, if each has one. */
+    private Optional<String> list(String value) {
+        List<String> items = new java.util.ArrayList<>();
+        for (String item : value.split(Pattern.quote(LISTED), -1)) {
+            Optional<String> translated = findMessage(item);
+            if (translated.isEmpty()) {
+                return Optional.empty();
+            }
+            items.add(translated.get());
+        }
+        return Optional.of(String.join("zh".equals(language) ? LISTED_ZH : LISTED, items));
     }
 
     /** The translation of a run-time message ({@link #findMessage}), or the message itself. */

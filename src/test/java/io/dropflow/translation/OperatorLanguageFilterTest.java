@@ -82,7 +82,7 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.lines.value[0].status").value("已签收"))
                 .andExpect(jsonPath("$.lines.value[0].sku").value("DEMO-MUG"))
                 .andExpect(jsonPath("$.facts.value").value("{\"orderNumber\":\"SHOP-1\",\"orderStatus\":\"已发货\","
-                        + "\"canReroute\":false,\"history\":[{\"what\":\"Parcel SF 1\",\"status\":\"运输中\"}]}"));
+                        + "\"canReroute\":false,\"history\":[{\"what\":\"包裹 SF 1\",\"status\":\"运输中\"}]}"));
     }
 
     @Test

@@ -122,6 +122,26 @@ class OperatorTextsTest {
     }
 
     @Test
+    void aCodeInAMessageReadsAsItsWords() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of("Out of stock", "缺货"),
+                Map.of("Supplier declined purchase order {po} ({reason})", "供应商拒绝了采购单 {po}（{reason}）"));
+        assertThat(texts.translateMessage("Supplier declined purchase order DF-2-PO2 (OUT_OF_STOCK)"))
+                .isEqualTo("供应商拒绝了采购单 DF-2-PO2（缺货）");
+        assertThat(texts.translateMessage("Supplier declined purchase order DF-2-PO2 (NOT_A_WORD)"))
+                .isEqualTo("供应商拒绝了采购单 DF-2-PO2（NOT_A_WORD）");
+    }
+
+    @Test
+    void aValueThatListsItemsIsTranslatedItemByItem() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of(), Map.of("Suppliers ranked: {ranking}", "供应商排序：{ranking}",
+                "{supplier} (tier {tier})", "{supplier}（第 {tier} 梯队）"));
+        assertThat(texts.translateMessage("Suppliers ranked: ODDITY (tier 3), RAREHOUSE (tier 3)"))
+                .isEqualTo("供应商排序：ODDITY（第 3 梯队）、RAREHOUSE（第 3 梯队）");
+        assertThat(texts.translateMessage("Suppliers ranked: ODDITY (tier 3), somebody else"))
+                .isEqualTo("供应商排序：ODDITY (tier 3), somebody else");
+    }
+
+    @Test
     void aPersonsSentenceIsNoFieldKey() {
         assertThat(MESSAGES.translateMessage("The signature of the consumer is required"))
                 .isEqualTo("The signature of the consumer is required");
