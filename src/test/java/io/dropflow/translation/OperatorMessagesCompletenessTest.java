@@ -91,6 +91,27 @@ class OperatorMessagesCompletenessTest {
                 "X: not sent");
     }
 
+    /**
+     * The history a task form shows (an order's timeline, a claim's, a return's or an application's
+     * history): lines as the code writes them, values inside them too (a remedy, a code, a list).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Suppliers ranked: ODDITY (tier 3), RAREHOUSE (tier 3) | 供应商排序：ODDITY（第 3 梯队）、RAREHOUSE（第 3 梯队）",
+            "Supplier declined purchase order DF-2-PO2 (OUT_OF_STOCK) | 供应商拒绝了采购单 DF-2-PO2（缺货）",
+            "Purchase order DF-2-PO1 to Oddity Depot | 发给 Oddity Depot 的采购单 DF-2-PO1",
+            "Parcel SF SF100200 | 包裹 SF SF100200",
+            "Parcel out for delivery | 包裹派送中",
+            "'Decide on out-of-stock order' not decided in time: escalated to supervisors | “处理缺货订单”未按时处理：已升级给主管",
+            "mary countered: a compensation of 4.00 EUR | mary 还价：补偿 4.00 EUR",
+            "Round 2 sent to the supplier, asking for a full refund of 12.00 EUR | 第 2 轮已发给供应商，要求全额退款 12.00 EUR",
+            "'Defect claim CL-7 resolved: the seller''s loss; the settled order''s margin is adjusted to 1.50 EUR' | 质量索赔 CL-7 已解决：损失由卖家承担；已结算订单的毛利调整为 1.50 EUR",
+            "'Sent business licence (营业执照), valid until 2027-01-31; tax registration (税务登记)' | 提交了营业执照，有效期至 2027-01-31；税务登记",
+            "Ordered sample DF-S-1 (2 x DEMO-WOK), to ship within 72 h to Berlin | 已订购样品 DF-S-1（2 x DEMO-WOK），须在 72 小时内发往 Berlin"})
+    void historyLinesReadInChinese(String english, String chinese) {
+        assertThat(CHINESE.translateMessage(english)).isEqualTo(chinese);
+    }
+
     @Test
     void patternsKeepTheirParameters() {
         assertThat(CHINESE.messagesWithBrokenParameters()).as("patterns whose Chinese drops, renames or repeats a {parameter}")
