@@ -122,6 +122,34 @@ class OperatorTextsCompletenessTest {
         assertThat(missing).as("escalation reasons without a Chinese entry (reason = model it is in)").isEmpty();
     }
 
+    /**
+     * The return policy's reasons (the output {@code rule} of return-policy.dmn): the return's
+     * forms show them as its policy and in its history.
+     */
+    @Test
+    void everyReturnPolicyReasonHasAChineseEntry() {
+        var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(Path.of("bpmn", "return-policy.dmn").toFile());
+        Map<String, String> missing = new LinkedHashMap<>();
+        int reasons = 0;
+        for (var table : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)) {
+            List<org.camunda.bpm.model.dmn.instance.Output> outputs = List.copyOf(table.getOutputs());
+            int rule = outputs.stream().map(org.camunda.bpm.model.dmn.instance.Output::getName).toList().indexOf("rule");
+            if (rule < 0) {
+                continue;
+            }
+            for (var row : table.getRules()) {
+                String literal = List.copyOf(row.getOutputEntries()).get(rule).getTextContent().strip();
+                String reason = literal.substring(1, literal.length() - 1); // a FEEL string literal
+                reasons++;
+                if (CHINESE.find(reason).isEmpty()) {
+                    missing.put(reason, row.getId());
+                }
+            }
+        }
+        assertThat(reasons).as("return-policy.dmn has reasons").isPositive();
+        assertThat(missing).as("return policy reasons without a Chinese entry (reason = rule)").isEmpty();
+    }
+
     @Test
     void everyUserTaskHasAName() throws IOException {
         List<String> unnamed = new ArrayList<>();
