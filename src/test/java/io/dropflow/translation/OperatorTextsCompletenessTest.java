@@ -123,17 +123,19 @@ class OperatorTextsCompletenessTest {
     }
 
     /**
-     * The return policy's reasons (the output {@code rule} of return-policy.dmn): the return's
-     * forms show them as its policy and in its history.
+     * Texts a decision table gives that a form shows: the return policy's reasons (output
+     * {@code rule} of return-policy.dmn, on the return's forms and in its history) and the sample's
+     * quality checks (output {@code check} of onboarding-requirements.dmn).
      */
-    @Test
-    void everyReturnPolicyReasonHasAChineseEntry() {
-        var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(Path.of("bpmn", "return-policy.dmn").toFile());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"return-policy.dmn, rule", "onboarding-requirements.dmn, check"})
+    void everyTextADecisionGivesAFormHasAChineseEntry(String file, String output) {
+        var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(Path.of("bpmn", file).toFile());
         Map<String, String> missing = new LinkedHashMap<>();
         int reasons = 0;
         for (var table : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)) {
             List<org.camunda.bpm.model.dmn.instance.Output> outputs = List.copyOf(table.getOutputs());
-            int rule = outputs.stream().map(org.camunda.bpm.model.dmn.instance.Output::getName).toList().indexOf("rule");
+            int rule = outputs.stream().map(org.camunda.bpm.model.dmn.instance.Output::getName).toList().indexOf(output);
             if (rule < 0) {
                 continue;
             }
@@ -146,8 +148,8 @@ class OperatorTextsCompletenessTest {
                 }
             }
         }
-        assertThat(reasons).as("return-policy.dmn has reasons").isPositive();
-        assertThat(missing).as("return policy reasons without a Chinese entry (reason = rule)").isEmpty();
+        assertThat(reasons).as(file + " gives " + output + " texts").isPositive();
+        assertThat(missing).as(file + ": " + output + " texts without a Chinese entry (text = rule)").isEmpty();
     }
 
     @Test
