@@ -109,6 +109,13 @@ class Kuaidi100Pushes implements DeliveryHandler {
             return Result.taken("Kuaidi100 corrected " + subscribed + " to " + comNew + " and follows " + number
                     + " itself; not subscribed again");
         }
+        // "仍需继续跟踪": only a parcel still on its way needs following again
+        java.util.Optional<io.dropflow.carrier.TrackingStatus> status = tracking.status(ours, number);
+        if (status.isPresent() && (status.get() == io.dropflow.carrier.TrackingStatus.DELIVERED
+                || status.get() == io.dropflow.carrier.TrackingStatus.RETURNED)) {
+            return Result.taken("Kuaidi100 stopped following " + ours + " " + number + " (" + why + "), "
+                    + status.get() + " already: not subscribed again");
+        }
         // a delivery whose arrival is not known is due at its first retry
         java.time.Instant due = delivery.receivedAt() == null ? clock.instant() : delivery.receivedAt().plus(RESUBSCRIBE_AFTER);
         if (delivery.attempts() == 0 || clock.instant().isBefore(due)) {

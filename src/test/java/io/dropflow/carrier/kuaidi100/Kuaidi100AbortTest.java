@@ -59,7 +59,11 @@ class Kuaidi100AbortTest {
     }
 
     private Kuaidi100Pushes pushesAt(Instant now) {
-        return new Kuaidi100Pushes(settings, client, new ParcelWithPhone("YTO", NUMBER, "+86 138-0013-8000"),
+        return pushesAt(now, io.dropflow.carrier.TrackingStatus.IN_TRANSIT);
+    }
+
+    private Kuaidi100Pushes pushesAt(Instant now, io.dropflow.carrier.TrackingStatus ours) {
+        return new Kuaidi100Pushes(settings, client, new ParcelWithPhone("YTO", NUMBER, "+86 138-0013-8000", ours),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -102,8 +106,24 @@ class Kuaidi100AbortTest {
         assertThat(kuaidi100.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void aParcelAlreadyDeliveredIsNotSubscribedAgain() {
+        // "若贵司校验快递公司编码和单号无误后仍需继续跟踪" - only when it still needs following
+        DeliveryHandler.Result result = pushesAt(RECEIVED.plus(Duration.ofHours(1)),
+                io.dropflow.carrier.TrackingStatus.DELIVERED).handle(abort("", 5));
+
+        assertThat(result.outcome()).isEqualTo(DeliveryHandler.Outcome.TAKEN);
+        assertThat(kuaidi100.getAllServeEvents()).isEmpty();
+    }
+
     /** The one parcel of ours these pushes are about, subscribed with the consignee's phone. */
-    private record ParcelWithPhone(String carrierCode, String trackingNumber, String phone) implements Tracking {
+    private record ParcelWithPhone(String carrierCode, String trackingNumber, String phone,
+            io.dropflow.carrier.TrackingStatus ours) implements Tracking {
+
+        @Override
+        public Optional<io.dropflow.carrier.TrackingStatus> status(String carrier, String number) {
+            return carrierCode.equals(carrier) && trackingNumber.equals(number) ? Optional.of(ours) : Optional.empty();
+        }
 
         @Override
         public Optional<String> consigneePhone(String carrier, String number) {
