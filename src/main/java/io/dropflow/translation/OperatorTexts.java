@@ -189,17 +189,32 @@ public final class OperatorTexts {
         return translated.orElse(value);
     }
 
-    /** A value that lists items ("ODDITY (tier 3), RAREHOUSE (tier 3)"), each translated, if each has one. */
+    /**
+     * A value that lists items ("ODDITY (tier 3), RAREHOUSE (tier 3)"), each translated, if each has
+     * one; an item may have a comma of its own ("quality management certificate, e.g. ISO 9001"),
+     * so the items are the first way of cutting the list where every piece has a translation.
+     */
     private Optional<String> list(String value) {
-        List<String> items = new java.util.ArrayList<>();
-        for (String item : value.split(Pattern.quote(LISTED), -1)) {
-            Optional<String> translated = findMessage(item);
-            if (translated.isEmpty()) {
-                return Optional.empty();
+        String[] parts = value.split(Pattern.quote(LISTED), -1);
+        // items[i]: the translated items of the first i parts, when they can be cut so
+        List<List<String>> items = new java.util.ArrayList<>(java.util.Collections.nCopies(parts.length + 1, null));
+        items.set(0, List.of());
+        for (int end = 1; end <= parts.length; end++) {
+            for (int start = 0; start < end && items.get(end) == null; start++) {
+                if (items.get(start) == null || start == 0 && end == parts.length) {
+                    continue; // the whole value is not a list of one
+                }
+                Optional<String> item = findMessage(String.join(LISTED, java.util.Arrays.asList(parts).subList(start, end)));
+                if (item.isPresent()) {
+                    List<String> cut = new java.util.ArrayList<>(items.get(start));
+                    cut.add(item.get());
+                    items.set(end, cut);
+                }
             }
-            items.add(translated.get());
         }
-        return Optional.of(String.join("zh".equals(language) ? LISTED_ZH : LISTED, items));
+        List<String> translated = items.get(parts.length);
+        return translated == null ? Optional.empty()
+                : Optional.of(String.join("zh".equals(language) ? LISTED_ZH : LISTED, translated));
     }
 
     /** The translation of a run-time message ({@link #findMessage}), or the message itself. */

@@ -142,6 +142,15 @@ class OperatorTextsTest {
     }
 
     @Test
+    void anItemOfAListMayHaveACommaOfItsOwn() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of("business licence (营业执照)", "营业执照",
+                "quality management certificate, e.g. ISO 9001", "质量管理体系认证（如 ISO 9001）"),
+                Map.of("{kind} applicant: needs {documents}", "{kind}申请方：需要 {documents}"));
+        assertThat(texts.translateMessage("Domestic applicant: needs business licence (营业执照), quality management "
+                + "certificate, e.g. ISO 9001")).isEqualTo("Domestic申请方：需要 营业执照、质量管理体系认证（如 ISO 9001）");
+    }
+
+    @Test
     void aPersonsSentenceIsNoFieldKey() {
         assertThat(MESSAGES.translateMessage("The signature of the consumer is required"))
                 .isEqualTo("The signature of the consumer is required");

@@ -32,7 +32,7 @@ class OperatorWordsTranslatedTest {
     /** The enums whose values task forms show (OrderTaskFacts, TaskFormFacts, the claim, return, onboarding and group-buy forms). */
     private static final List<Class<? extends Enum<?>>> SHOWN = List.of(OrderStatus.class, PurchaseOrderStatus.class,
             TrackingStatus.class, ClaimType.class, Remedy.class, SupplierClaimAnswer.class, Party.class,
-            ReturnReason.class, ReturnWish.class, DocumentType.class);
+            ReturnReason.class, ReturnWish.class, DocumentType.class, io.dropflow.onboarding.internal.Party.class);
 
     /** Codes kept as text: sales channels, a declined purchase order's reason, return answers, inspection and sample results, who pays the return label. */
     private static final List<String> TEXT_CODES = List.of("WEBSHOP", "MARKETPLACE", "GROUP_BUY", "OUT_OF_STOCK",
