@@ -107,7 +107,10 @@ class OperatorMessagesCompletenessTest {
             "Round 2 sent to the supplier, asking for a full refund of 12.00 EUR | 第 2 轮已发给供应商，要求全额退款 12.00 EUR",
             "'Defect claim CL-7 resolved: the seller''s loss; the settled order''s margin is adjusted to 1.50 EUR' | 质量索赔 CL-7 已解决：损失由卖家承担；已结算订单的毛利调整为 1.50 EUR",
             "'Sent business licence (营业执照), valid until 2027-01-31; tax registration (税务登记)' | 提交了营业执照，有效期至 2027-01-31；税务登记",
-            "Ordered sample DF-S-1 (2 x DEMO-WOK), to ship within 72 h to Berlin | 已订购样品 DF-S-1（2 x DEMO-WOK），须在 72 小时内发往 Berlin"})
+            "Ordered sample DF-S-1 (2 x DEMO-WOK), to ship within 72 h to Berlin | 已订购样品 DF-S-1（2 x DEMO-WOK），须在 72 小时内发往 Berlin",
+            "'Consumer refunded 3.00 EUR for 1 line(s): not collected at the pickup point' | 已向消费者退款 3.00 EUR，涉及 1 行商品：未在自提点取货",
+            "'Cross-border applicant: needs business licence (营业执照), quality management certificate, e.g. ISO 9001. The audit is due within 48 h, the sample within 240 h of its order' | 跨境申请方：需要 营业执照、质量管理体系认证（如 ISO 9001）。审核须在 48 小时内完成，样品须在下单后 240 小时内发出",
+            "'Return policy, line 1 (DEMO-MUG, homeware): Change of mind: the consumer pays the label and a 10 % restocking fee.' | 退货政策，第 1 行（DEMO-MUG，homeware）：无理由退货：消费者承担退货面单费用和 10 % 的重新上架费。"})
     void historyLinesReadInChinese(String english, String chinese) {
         assertThat(CHINESE.translateMessage(english)).isEqualTo(chinese);
     }
