@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -102,14 +103,26 @@ final class EngineApiResponses {
     }
 
     /**
+     * The variables and facts that hold messages Dropflow wrote with values in them: an order's
+     * validation problems, a line of a history table, an application's paper problems, a return's
+     * policy, a supplier's scorecard verdict. Only these are matched against message patterns; any
+     * other text (a consumer's description, a note, a name) is translated only when it is exactly
+     * an entry, so a person's sentence that happens to fit a pattern ("Parcel never arrived") stays
+     * as it was written.
+     */
+    static final Set<String> MESSAGES = Set.of("validationProblems", "what", "paperProblems", "policyRule",
+            "scorecardFlag", "scorecardWhy");
+
+    /**
      * Form variables: a string value that is a display word is translated when the bundle has it
-     * exactly, a message Dropflow wrote (an order's validation problems, a line of its history) when
-     * it matches a message pattern; JSON values (lists and objects, also when the engine sends them
-     * serialized) get the same treatment for every string inside them. Keys and numbers stay.
+     * exactly, a message Dropflow wrote ({@link #MESSAGES}) when it matches a message pattern; JSON
+     * values (lists and objects, also when the engine sends them serialized) get the same treatment
+     * for every string inside them, by the name of the field that holds it. Keys and numbers stay.
      */
     private void variables(JsonNode answer, OperatorTexts texts) {
-        for (JsonNode variable : answer) {
-            if (!(variable instanceof ObjectNode typed)) {
+        for (Iterator<Map.Entry<String, JsonNode>> variables = answer.fields(); variables.hasNext(); ) {
+            Map.Entry<String, JsonNode> variable = variables.next();
+            if (!(variable.getValue() instanceof ObjectNode typed)) {
                 continue;
             }
             JsonNode value = typed.get("value");
@@ -118,38 +131,43 @@ final class EngineApiResponses {
                 continue;
             }
             if (value.isTextual() && "String".equals(type)) {
-                typed.set("value", TextNode.valueOf(texts.translateMessage(value.asText())));
+                typed.set("value", TextNode.valueOf(text(variable.getKey(), value.asText(), texts)));
             } else if (value.isTextual() && ("Json".equals(type) || "Object".equals(type))) {
-                serialized(typed, value.asText(), texts);
+                serialized(typed, variable.getKey(), value.asText(), texts);
             } else if (value.isContainerNode()) {
-                typed.set("value", strings(value, texts));
+                typed.set("value", strings(variable.getKey(), value, texts));
             }
         }
     }
 
-    private void serialized(ObjectNode variable, String value, OperatorTexts texts) {
+    private static String text(String name, String value, OperatorTexts texts) {
+        return MESSAGES.contains(name) ? texts.translateMessage(value) : texts.translate(value);
+    }
+
+    private void serialized(ObjectNode variable, String name, String value, OperatorTexts texts) {
         try {
             JsonNode parsed = json.readTree(value);
             if (parsed != null && parsed.isContainerNode()) {
-                variable.set("value", TextNode.valueOf(json.writeValueAsString(strings(parsed, texts))));
+                variable.set("value", TextNode.valueOf(json.writeValueAsString(strings(name, parsed, texts))));
             }
         } catch (JsonProcessingException notJson) {
             // a serialized Java object or another format: nothing an operator reads word by word
         }
     }
 
-    private static JsonNode strings(JsonNode node, OperatorTexts texts) {
+    /** Every string in {@code node}, translated by the name of the field that holds it (a list's items by the list's). */
+    private static JsonNode strings(String name, JsonNode node, OperatorTexts texts) {
         if (node.isTextual()) {
-            return TextNode.valueOf(texts.translateMessage(node.asText()));
+            return TextNode.valueOf(text(name, node.asText(), texts));
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, strings(array.get(i), texts));
+                array.set(i, strings(name, array.get(i), texts));
             }
         } else if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(strings(field.getValue(), texts));
+                field.setValue(strings(field.getKey(), field.getValue(), texts));
             }
         }
         return node;

@@ -37,6 +37,8 @@ public final class OperatorTexts {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Parameters whose value a person wrote (a note, a consumer's description): never translated. */
+    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("note", "description", "terms");
     /** A code as the code writes it into a message: "OUT_OF_STOCK", "SHIPPED". */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     /** How Dropflow lists items inside one value of a message; in Chinese the enumeration comma. */
@@ -168,12 +170,16 @@ public final class OperatorTexts {
     }
 
     /**
-     * A message's value in the operator's language: a {@code {field}} is a form's key
+     * A message's value in the operator's language: a {@code {note}}, {@code {description}} or
+     * {@code {terms}} is what a person wrote and stays as it is; a {@code {field}} is a form's key
      * ("reviewDecision"), which the operator knows by its label: the label, translated and quoted;
      * any other value is translated when it is a display word or a message, or a code whose words
      * ({@link OperatorWords}: "OUT_OF_STOCK", "Out of stock") are; else kept (a SKU, an amount).
      */
     private String parameter(String name, String value) {
+        if (WRITTEN_BY_PEOPLE.contains(name)) {
+            return value;
+        }
         if (MessagePatterns.FIELD.equals(name)) {
             String label = FormFieldLabels.labelOf(value).map(this::translate).orElse(value);
             return "zh".equals(language) ? "\u201C" + label + "\u201D" : "\"" + label + "\"";

@@ -82,7 +82,7 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.lines.value[0].status").value("已签收"))
                 .andExpect(jsonPath("$.lines.value[0].sku").value("DEMO-MUG"))
                 .andExpect(jsonPath("$.facts.value").value("{\"orderNumber\":\"SHOP-1\",\"orderStatus\":\"已发货\","
-                        + "\"canReroute\":false,\"history\":[{\"what\":\"包裹 SF 1\",\"status\":\"运输中\"}]}"));
+                        + "\"canReroute\":false,\"description\":\"Parcel never arrived\",\"history\":[{\"what\":\"包裹 SF 1\",\"status\":\"运输中\"}]}"));
     }
 
     @Test
@@ -116,6 +116,13 @@ class OperatorLanguageFilterTest {
         mvc.perform(post("/engine-rest/task/t1/submit-form").header("Accept-Language", "zh-CN")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(content().json(EngineApiStandIn.REFUSAL, true));
+    }
+
+    @Test
+    void whatAPersonWroteIsNoMessageEvenWhenItFitsAPattern() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t1/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.facts.value").value(org.hamcrest.Matchers.containsString(
+                        "\"description\":\"Parcel never arrived\"")));
     }
 
     @Test
@@ -188,7 +195,7 @@ class OperatorLanguageFilterTest {
                      "skuToReplace":{"type":"String","value":"Shipped DEMO-MUG","valueInfo":{}},
                      "parcels":{"type":"Json","value":"[{\\"status\\":\\"In transit\\",\\"count\\":2}]","valueInfo":{}},
                      "lines":{"type":"Object","value":[{"sku":"DEMO-MUG","status":"Delivered"}],"valueInfo":{}},
-                     "facts":{"type":"Json","value":"{\\"orderNumber\\":\\"SHOP-1\\",\\"orderStatus\\":\\"Shipped\\",\\"canReroute\\":false,\\"history\\":[{\\"what\\":\\"Parcel SF 1\\",\\"status\\":\\"In transit\\"}]}","valueInfo":{}}}""";
+                     "facts":{"type":"Json","value":"{\\"orderNumber\\":\\"SHOP-1\\",\\"orderStatus\\":\\"Shipped\\",\\"canReroute\\":false,\\"description\\":\\"Parcel never arrived\\",\\"history\\":[{\\"what\\":\\"Parcel SF 1\\",\\"status\\":\\"In transit\\"}]}","valueInfo":{}}}""";
         }
     }
 }

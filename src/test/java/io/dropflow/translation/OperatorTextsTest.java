@@ -151,6 +151,13 @@ class OperatorTextsTest {
     }
 
     @Test
+    void whatAPersonWroteInsideAMessageStaysAsWritten() {
+        OperatorTexts texts = new OperatorTexts("zh", Map.of("Decision", "处理决定"),
+                Map.of("Note on '{task}': {note}", "“{task}”的备注：{note}"));
+        assertThat(texts.translateMessage("Note on 'Review order': Decision")).isEqualTo("“Review order”的备注：Decision");
+    }
+
+    @Test
     void aPersonsSentenceIsNoFieldKey() {
         assertThat(MESSAGES.translateMessage("The signature of the consumer is required"))
                 .isEqualTo("The signature of the consumer is required");
