@@ -9,6 +9,7 @@ import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
+import io.dropflow.claim.Remedy;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.web.NotFound;
@@ -64,8 +65,7 @@ public class ClaimAnswers {
             return result;
         }
         rounds.answered(claim, event.round(), event.answer(), claim.getSupplierRemedy() == null ? null
-                : claim.getSupplierRemedy() + (claim.getSupplierAmount() == null ? ""
-                        : " " + Money.inMinorUnits(claim.getSupplierAmount(), claim.getCurrency()).toPlainString()),
+                : Remedies.text(claim.getSupplierRemedy(), claim.getSupplierAmount(), claim.getCurrency()),
                 event.reason());
         process.supplierAnswered(claim, source, event.eventId(), event.answer());
         return Result.APPLIED;
@@ -91,9 +91,11 @@ public class ClaimAnswers {
         }
         checkWithinClaimedValue(claim, decision.amount());
         claim.recordPlatformVerdict(decision.verdict().name(), clock.instant());
+        boolean sellerRefunds = decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS;
         history.record(claim, Party.PLATFORM, decision.verdict()
-                + (decision.remedy() == null ? "" : ": " + decision.remedy()
-                        + (decision.amount() == null ? "" : " " + decision.amount().toPlainString()))
+                + (sellerRefunds && decision.remedy() != null ? ": " + Remedies.text(decision.remedy(),
+                        decision.remedy() == Remedy.REFUND ? claim.getClaimedValue() : decision.amount(),
+                        claim.getCurrency()) : "")
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
         process.platformDecided(claim, decision);
         return Result.APPLIED;

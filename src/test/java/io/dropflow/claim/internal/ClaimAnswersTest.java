@@ -29,7 +29,9 @@ class ClaimAnswersTest {
 
     private final SupplierRounds rounds = mock(SupplierRounds.class);
     private final ClaimProcess process = mock(ClaimProcess.class);
-    private final ClaimAnswers answers = new ClaimAnswers(mock(Claims.class), rounds, new RecordedHistory(), process, CLOCK);
+    private final Claims claims = mock(Claims.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final ClaimAnswers answers = new ClaimAnswers(claims, rounds, history, process, CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 
     @BeforeEach
@@ -90,5 +92,19 @@ class ClaimAnswersTest {
 
         assertThat(claim.getSupplierAnswer()).isNull();
         verify(process, never()).supplierAnswered(any(), any(), any(), any());
+    }
+
+    /** The claim's history names an offer's money with its currency, as the operator reads it. */
+    @Test
+    void anOfferAndAPlatformVerdictAreRecordedWithTheirCurrency() {
+        answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4")));
+        verify(rounds).answered(claim, 2, SupplierClaimAnswer.COUNTER_OFFER, "a compensation of 4.00 EUR", "because");
+
+        claim.moveTo(io.dropflow.claim.ClaimStatus.WITH_PLATFORM, NOW);
+        when(claims.lockById(7L)).thenReturn(java.util.Optional.of(claim));
+        answers.platformDecided(new io.dropflow.claim.PlatformDecision("p-1", "DF-CL7",
+                io.dropflow.claim.PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("2.5"), null));
+
+        assertThat(history.lines()).containsExactly("PLATFORM: SELLER_REFUNDS: a compensation of 2.50 EUR");
     }
 }
