@@ -121,8 +121,13 @@ public class ReturnIntake {
     @Transactional
     public ReturnRequest consumerAnswered(Long returnId, boolean accept) {
         ReturnRequest r = returns.locked(returnId);
+        if (r.answeredLastOfferWith(accept)) {
+            return r; // the storefront sent the answer again: it was taken once
+        }
         if (!r.recordConsumerAnswer(accept, clock.instant())) {
-            throw new ReturnRefusedException("return " + r.number() + " has no offer waiting for an answer (" + r.getStatus() + ")");
+            throw new ReturnRefusedException("return " + r.number() + " has no offer waiting for an answer (" + r.getStatus()
+                    + (r.getConsumerAnswer() == null ? "" : "; offer " + r.getOfferNo() + " was " + r.getConsumerAnswer())
+                    + ")");
         }
         history.record(r, Party.CONSUMER, (accept ? "Accepted" : "Declined") + " the offer of "
                 + Money.format(r.getOfferAmount(), r.getCurrency()));

@@ -199,6 +199,11 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         return status != ReturnStatus.REFUSED;
     }
 
+    /** Whether the consumer gave this very answer to the last offer already: the same request sent again. */
+    public boolean answeredLastOfferWith(boolean accept) {
+        return offerNo > 0 && (accept ? "ACCEPTED" : "DECLINED").equals(consumerAnswer);
+    }
+
     /** @return false when no offer waits for an answer */
     public boolean recordConsumerAnswer(boolean accept, Instant now) {
         if (status != ReturnStatus.AWAITING_CONSUMER || consumerAnswer != null) {

@@ -280,6 +280,25 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.consumerAnswers(id, false).getStatusCode().value()).isEqualTo(409);
     }
 
+    /** A storefront that sends the consumer's answer again (its first request timed out) is told it was taken. */
+    @Test
+    void theSameAnswerToAnOfferSentTwiceIsTakenOnce() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "7.50");
+        complete(id, Map.of("mediationDecision", "offer_alternative", "offerAmount", 7.5));
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
+        var again = dropflow.consumerAnswers(id, true);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("7.50 EUR");
+        assertThat(dropflow.getReturn(id).path("history").toString().split("Accepted the offer", -1)).hasSize(2);
+    }
+
     @Test
     void aDeclinedOfferGoesBackToTheOperatorWhoTakesTheGoodsBackAnyway() {
         long order = deliveredMug();
