@@ -258,6 +258,39 @@ class ClaimApiTest {
                 .as("other engine errors answer as before").isEqualTo(404);
     }
 
+    /**
+     * An operator completes a task with its form's answers; through the task's variables endpoints the
+     * engine API let them rewrite the process's own variables too (claimGroups "leaders" gave the claim's
+     * next task to group leaders, negotiationRounds 99 unlimited rounds). Those writes are refused.
+     */
+    @Test
+    void anOperatorCannotRewriteTheClaimsVariablesThroughItsTask() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        String instance = dropflow.claimProcessInstanceId(claim);
+        var review = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        String task = "/engine-rest/task/" + review.getId();
+
+        ResponseEntity<String> modified = dropflow.postRaw(task + "/variables",
+                "{\"modifications\": {\"claimGroups\": {\"value\": \"leaders\"}}}", DropflowDriver.asOperator());
+        ResponseEntity<String> put = dropflow.put(task + "/variables/negotiationRounds",
+                Map.of("value", 99, "type", "Long"), DropflowDriver.asOperator());
+        ResponseEntity<String> local = dropflow.postRaw(task + "/localVariables",
+                "{\"modifications\": {\"claimGroups\": {\"value\": \"leaders\"}}}", DropflowDriver.asOperator());
+
+        assertThat(modified.getStatusCode().value()).as(modified.getBody()).isEqualTo(403);
+        assertThat(put.getStatusCode().value()).as(put.getBody()).isEqualTo(403);
+        assertThat(local.getStatusCode().value()).as(local.getBody()).isEqualTo(403);
+        assertThat(engine.getRuntimeService().getVariable(instance, "claimGroups")).isEqualTo("operators");
+        assertThat(engine.getRuntimeService().getVariable(instance, "negotiationRounds")).isNotEqualTo(99L);
+        assertThat(engine.getTaskService().getVariablesLocal(review.getId())).doesNotContainKey("claimGroups");
+        // Completing the task with its form's answers goes on as before
+        ResponseEntity<String> completed = dropflow.postRaw(task + "/complete",
+                "{\"variables\": {\"reviewDecision\": {\"value\": \"accept\"}}}", DropflowDriver.asOperator());
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+    }
+
     @Test
     void claimAnswerWebhookChecksTheSupplierTheTokenAndTheBody() {
         long order = deliveredOrder();

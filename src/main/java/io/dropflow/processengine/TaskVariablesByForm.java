@@ -1,0 +1,63 @@
+package io.dropflow.processengine;
+
+import io.dropflow.security.Groups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * People answer a task by completing it with its form ({@link FormInputCheck} checks what they send);
+ * they do not write the process's variables through the task. The engine lets anyone who may work on
+ * a task set or remove variables through it (the engine REST API's and Tasklist's
+ * {@code /task/{id}/variables} and {@code /localVariables}), and a task's variables are its process's:
+ * an operator could give a claim's next task to another group ({@code claimGroups}), lift its rounds
+ * ({@code negotiationRounds}) or move a correlation. Such a write by a logged-in person is refused
+ * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
+ * in) are not touched.
+ */
+@Component
+class TaskVariablesByForm extends AbstractProcessEnginePlugin {
+
+    private static final Set<Class<?>> VARIABLE_WRITES = Set.of(SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class,
+            RemoveTaskVariablesCmd.class);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new RefuseVariableWrites(configuration));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    static final class RefuseVariableWrites extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        RefuseVariableWrites(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (VARIABLE_WRITES.contains(command.getClass())) {
+                Authentication who = configuration.getIdentityService().getCurrentAuthentication();
+                if (who != null && who.getUserId() != null
+                        && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS))) {
+                    throw new AuthorizationException("a task's variables are set by completing the task with its"
+                            + " form, not written through it; " + who.getUserId() + " may complete the task");
+                }
+            }
+            return next.execute(command);
+        }
+    }
+}
