@@ -47,6 +47,11 @@ public class ClaimAnswers {
     public Result receive(String supplierCode, ClaimAnswerEvent event) {
         Claim claim = rounds.caseAnswered(supplierCode, CaseKind.CLAIM, event.claimNumber(), claims::lockById);
         checkWithinClaimedValue(claim, event.amount());
+        if (!claim.isOpen() && claim.awaitsAnswerTo(event.round())) {
+            // Ended without this answer (closed, rejected or resolved otherwise): "APPLIED" would be untrue
+            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
+                    + ": it ended without an answer to round " + event.round());
+        }
         String source = "supplier-claim:" + supplierCode;
         if (claim.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
             // eventId is unique per supplier (docs/partners/supplier-api.md): the same id is a redelivery,

@@ -53,6 +53,11 @@ public class ReturnAnswers {
                         + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
             }
         }
+        if (!r.isOpen() && r.awaitsAnswerTo(event.round())) {
+            // Ended without this answer (refused, closed or completed otherwise): "APPLIED" would be untrue
+            throw new ReturnRefusedException("return " + r.number() + " is " + r.getStatus()
+                    + ": it ended without an answer to round " + event.round());
+        }
         String source = "supplier-return:" + supplierCode;
         if (r.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
             // eventId is unique per supplier: the same id is a redelivery, whatever it says now. Recording other

@@ -107,4 +107,16 @@ class ClaimAnswersTest {
 
         assertThat(history.lines()).containsExactly("PLATFORM: SELLER_REFUNDS: a compensation of 2.50 EUR");
     }
+
+    /** An answer to a claim that ended without it (closed by supervisors after the supplier's silence) is refused. */
+    @Test
+    void anAnswerToAnEndedClaimIsRefusedAndChangesNothing() {
+        claim.closeBecause(io.dropflow.claim.ClaimStatus.CLOSED, "the supplier never answered", NOW);
+
+        assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isInstanceOf(io.dropflow.claim.ClaimRefusedException.class).hasMessageContaining("DF-CL7 is CLOSED");
+
+        assertThat(claim.getSupplierAnswer()).isNull();
+        verifyNoInteractions(process);
+    }
 }

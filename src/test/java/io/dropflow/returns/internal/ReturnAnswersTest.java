@@ -92,4 +92,16 @@ class ReturnAnswersTest {
         verify(process, never()).supplierAnswered(any(), any(), any(), any());
         verify(process, never()).inspectionReported(any(), any(), any(), any());
     }
+
+    /** An answer to a return that ended without it (refused in mediation after the supplier's silence) is refused. */
+    @Test
+    void anAnswerToAnEndedReturnIsRefusedAndChangesNothing() {
+        request.closeBecause(io.dropflow.returns.ReturnStatus.REFUSED, "the supplier never answered", NOW);
+
+        assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("5.00"), null)))
+                .isInstanceOf(ReturnRefusedException.class).hasMessageContaining("DF-RT3 is REFUSED");
+
+        assertThat(request.getSupplierAmount()).isNull();
+        verifyNoInteractions(process);
+    }
 }
