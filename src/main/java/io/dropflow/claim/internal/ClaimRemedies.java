@@ -13,6 +13,7 @@ import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
@@ -67,9 +68,9 @@ public class ClaimRemedies implements CaseConclusion {
     @CallsPartner
     public void cancelLateReplacement(Long claimId, Long replacementPurchaseOrderId) {
         Claim claim = claims.get(claimId);
-        boolean answerAwaited = purchasing.requestCancellation(replacementPurchaseOrderId);
+        purchasing.requestCancellation(replacementPurchaseOrderId);
         PurchaseOrderView po = purchasing.purchaseOrder(replacementPurchaseOrderId);
-        history.record(claim, Party.DROPFLOW, answerAwaited
+        history.record(claim, Party.DROPFLOW, po.status() == PurchaseOrderStatus.CANCELLATION_REQUESTED
                 ? "Asked " + po.supplierCode() + " to cancel the late replacement " + po.number()
                 : "The late replacement " + po.number() + " is no longer open (" + po.status() + ")");
     }
