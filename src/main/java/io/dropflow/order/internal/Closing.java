@@ -104,9 +104,20 @@ public class Closing {
      */
     @CallsPartner
     public void refund(Long orderId, FulfillmentOutcome outcome) {
+        refund(orderId, outcome, false);
+    }
+
+    /**
+     * As {@link #refund(Long, FulfillmentOutcome)}; {@code cancelledBySeller}: an operator cancelled
+     * (after a missed ship-by deadline), not the consumer, which the storefront's refund and the
+     * timeline say.
+     */
+    @CallsPartner
+    public void refund(Long orderId, FulfillmentOutcome outcome, boolean cancelledBySeller) {
         Order order = orders.byId(orderId);
         boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
-        String reason = cancelled ? "cancelled by consumer" : "order could not be fulfilled";
+        String reason = !cancelled ? "order could not be fulfilled"
+                : cancelledBySeller ? "cancelled by the seller" : "cancelled by consumer";
         Money sale = order.sale();
         storefront.refundOrder(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
         ledger.refund(orderId, sale);

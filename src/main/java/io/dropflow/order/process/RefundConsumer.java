@@ -1,9 +1,11 @@
 package io.dropflow.order.process;
 
+import static io.dropflow.order.process.OrderFulfillmentProcess.CANCELLATION_CAUSE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.FULFILLMENT_OUTCOME;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 
 import io.dropflow.order.internal.Closing;
+import io.dropflow.order.process.OrderFulfillmentProcess.CancellationCause;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,6 +24,9 @@ class RefundConsumer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        closing.refund(ORDER_ID.from(execution), FULFILLMENT_OUTCOME.from(execution));
+        // Only an operator's "cancel and refund" after a missed deadline is the seller's cancellation;
+        // the consumer's (or no cancellation at all) is told as before.
+        boolean bySeller = CANCELLATION_CAUSE.optionalFrom(execution).orElse(null) == CancellationCause.CANCEL_AND_REFUND;
+        closing.refund(ORDER_ID.from(execution), FULFILLMENT_OUTCOME.from(execution), bySeller);
     }
 }

@@ -123,6 +123,18 @@ class ClosingTest {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
     }
 
+    /** Found walking the tour: an operator's "cancel and refund" after a missed deadline was told to all as the consumer's. */
+    @Test
+    void anOrderTheSellerCancelledIsNotToldAsCancelledByTheConsumer() {
+        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, true);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by the seller",
+                "DF-7-refund");
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(timeline.lines()).containsExactly(
+                "Consumer refunded in full: sale 15.00 EUR and what was paid on it (cancelled by the seller)");
+    }
+
     @Test
     void aRefundedOrderWhoseParcelShippedAndWasGivenUpBooksWhatThatParcelCost() {
         PurchaseOrderView lost = purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED);
