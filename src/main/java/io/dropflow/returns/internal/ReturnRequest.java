@@ -193,10 +193,14 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         touch(now);
     }
 
-    /** Open or completed: only a refused return leaves its pieces to other cases. */
+    /**
+     * Open, or ended with the goods taken back: a refused return leaves its pieces to other cases, and so
+     * does a completed exchange without a refund (the goods it sent may be claimed like any delivered goods).
+     */
     @Override
     public boolean holdsItsPieces() {
-        return status != ReturnStatus.REFUSED;
+        boolean exchanged = status == ReturnStatus.COMPLETED && exchangePurchaseOrderId != null && refundAmount == null;
+        return status != ReturnStatus.REFUSED && !exchanged;
     }
 
     /** Whether the consumer gave this very answer to the last offer already: the same request sent again. */

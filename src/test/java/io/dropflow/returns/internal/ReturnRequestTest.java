@@ -97,4 +97,22 @@ class ReturnRequestTest {
         assertThat(consumerPays.returnLabelOnOurAccount()).isTrue();
         assertThat(supplierPays.returnLabelOnOurAccount()).isFalse();
     }
+
+    /** Refunded goods are not claimed again; the goods an exchange sent may be, like any delivered goods. */
+    @Test
+    void aCompletedRefundHoldsItsPiecesACompletedExchangeDoesNot() {
+        ReturnRequest refunded = underPolicy(ShippingPaidBy.CONSUMER, "0", false);
+        refunded.settleRefund(eur("15.00"), NOW);
+        refunded.moveTo(ReturnStatus.COMPLETED, NOW);
+        ReturnRequest exchanged = underPolicy(ShippingPaidBy.SELLER, "0", false);
+        exchanged.exchangeOrdered(9L, NOW);
+        exchanged.moveTo(ReturnStatus.COMPLETED, NOW);
+        ReturnRequest refused = changeOfMind();
+        refused.moveTo(ReturnStatus.REFUSED, NOW);
+
+        assertThat(changeOfMind().holdsItsPieces()).as("open").isTrue();
+        assertThat(refunded.holdsItsPieces()).isTrue();
+        assertThat(exchanged.holdsItsPieces()).isFalse();
+        assertThat(refused.holdsItsPieces()).isFalse();
+    }
 }
