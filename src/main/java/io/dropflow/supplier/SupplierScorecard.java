@@ -8,6 +8,9 @@ import java.time.Instant;
  * computed from the purchase orders themselves (never from counters). A rate is null while there
  * is nothing to measure it on.
  *
+ * @param shipWithin how long "ships within" lasts, in time: the table's hours, each as long as an SLA hour
+ * @param shipWithinHours the same in the table's own hours, as operators read it ("shipped within 48 h"):
+ *     in the demo an SLA hour lasts seconds, so {@code shipWithin} is no number of hours to show
  * @param purchaseOrders forwarded within the window
  * @param acceptanceRate accepted (or shipped) among those the supplier answered
  * @param shipWithinRate shipped within {@code shipWithin} (supplier-scorecard.dmn) of forwarding, among accepted ones old enough to tell
@@ -20,6 +23,6 @@ import java.time.Instant;
  *     supplier's base score as the seller rated it
  */
 public record SupplierScorecard(String supplierCode, String supplierName, Instant from, Instant to,
-        Duration shipWithin, int purchaseOrders, Double acceptanceRate, Double shipWithinRate, Double onTimeRate,
+        Duration shipWithin, long shipWithinHours, int purchaseOrders, Double acceptanceRate, Double shipWithinRate, Double onTimeRate,
         Double stockOutRate, Double claimRate, boolean flagged, String why, int score, boolean scoreFromFacts) {
 }

@@ -159,7 +159,7 @@ public class OnboardingTaskForm {
         SupplierScorecard card = scorecards.recent(catalog.supplier(a.getSupplierCode()).id());
         facts.put("scorecardWhy", card.why())
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
-                .put("shippedWithinHours", card.shipWithin().toHours())
+                .put("shippedWithinHours", card.shipWithinHours())
                 .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
                 .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
                 .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))

@@ -148,7 +148,7 @@ public class OrderTaskFacts {
                 .put("remindedAt", time.format(po.remindedAt()))
                 .put("scorecardDays", card.from().until(card.to(), ChronoUnit.DAYS))
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
-                .put("shippedWithinHours", card.shipWithin().toHours())
+                .put("shippedWithinHours", card.shipWithinHours())
                 .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
                 .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
                 .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))

@@ -66,7 +66,7 @@ final class ScorecardCalculation {
                 ? (int) Math.round(100 * (rules.shipWithinWeight() * shipWithinRate + rules.onTimeWeight() * onTimeRate
                         + rules.acceptanceWeight() * acceptanceRate + rules.inStockWeight() * (1 - stockOutRate)))
                 : supplier.score();
-        return new SupplierScorecard(supplier.code(), supplier.name(), from, to, shipWithin,
+        return new SupplierScorecard(supplier.code(), supplier.name(), from, to, shipWithin, rules.shipWithinHours(),
                 window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, claimRate, flagged, why, score,
                 enoughFacts);
     }

@@ -48,7 +48,7 @@ class ClaimTaskFormTest {
                 "DF-1-PO1", PurchaseOrderStatus.SHIPPED, null, null, new BigDecimal("12.00"), BigDecimal.ZERO, "EUR",
                 NOW, NOW, NOW, 24, NOW, null, 0, null, null, 0, List.of(), null));
         when(scorecards.recent(anyLong())).thenReturn(new SupplierScorecard("ACME", "Acme Homeware", NOW.minus(Duration.ofDays(30)),
-                NOW, Duration.ofHours(48), 10, 1.0, 1.0, 1.0, 0.0, 0.125, false, null, 90, true));
+                NOW, Duration.ofHours(48), 48, 10, 1.0, 1.0, 1.0, 0.0, 0.125, false, null, 90, true));
         when(evidence.listOf(7L)).thenReturn(List.of(
                 new ClaimEvidenceFiles.Listed(11L, "broken.jpg", "image/jpeg", 2048L, "ab", null, Instant.EPOCH)));
     }

@@ -50,7 +50,7 @@ class BatchSourcingTest {
         when(catalog.activeOffersFor(any())).thenAnswer(i -> offers);
         Scorecards scorecards = mock(Scorecards.class);
         when(scorecards.recent(any())).thenAnswer(i -> new SupplierScorecard("X", "X", Instant.EPOCH, Instant.EPOCH,
-                Duration.ofHours(48), 0, null, null, null, null, null, false, null, 90, false));
+                Duration.ofHours(48), 48, 0, null, null, null, null, null, false, null, 90, false));
         Ledger ledger = mock(Ledger.class);
         when(ledger.platformFee(eq(Ledger.GROUP_BUY), any())).thenAnswer(i -> ((Money) i.getArgument(1)).times(new BigDecimal("0.03")));
         // The analysts' rule, simplified: in stock and not at a loss; tier 1 from the point's country, else 2

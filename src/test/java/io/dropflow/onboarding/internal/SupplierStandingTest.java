@@ -83,7 +83,7 @@ class SupplierStandingTest {
 
     @Test
     void onlyAnActiveSupplierItsScorecardFlagsIsReviewed() {
-        SupplierScorecard late = new SupplierScorecard("JADE", "Jade", NOW, NOW, Duration.ofHours(48), 6, 1.0, 1.0 / 6,
+        SupplierScorecard late = new SupplierScorecard("JADE", "Jade", NOW, NOW, Duration.ofHours(48), 48, 6, 1.0, 1.0 / 6,
                 1.0, 0.0, null, true, "shipped 17 % within 48 h (1 of 6); the bar is 90 %", 67, true);
         when(scorecards.recent(11L)).thenReturn(late);
         when(catalog.supplier("JADE")).thenReturn(new SupplierView(11L, "JADE", "Jade", "CN", 70, true));

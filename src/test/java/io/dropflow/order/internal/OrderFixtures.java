@@ -97,7 +97,7 @@ final class OrderFixtures {
 
     static SupplierScorecard scorecard(SupplierView supplier, int score, boolean flagged) {
         return new SupplierScorecard(supplier.code(), supplier.name(), NOW.minus(Duration.ofDays(30)), NOW,
-                Duration.ofHours(48), 20, 1.0, flagged ? 0.5 : 0.95, 0.9, 0.05, 0.0, flagged,
+                Duration.ofHours(48), 48, 20, 1.0, flagged ? 0.5 : 0.95, 0.9, 0.05, 0.0, flagged,
                 flagged ? "ships late" : null, score, true);
     }
 

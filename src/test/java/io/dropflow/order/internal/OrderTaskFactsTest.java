@@ -95,6 +95,20 @@ class OrderTaskFactsTest {
     }
 
     @Test
+    void theLateSuppliersShipWithinReadsInTheTablesHoursWhereAnSlaHourLastsSeconds() {
+        lateByTwoHours();
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of());
+        // The demo's SLA hour lasts 2 s: the table's 48 hours last 96 s
+        when(scorecards.recent(anyLong())).thenReturn(new io.dropflow.supplier.SupplierScorecard("ACME", "Acme Homeware",
+                NOW.minus(Duration.ofDays(30)), NOW, Duration.ofSeconds(96), 48, 3, 1.0, 1.0, 1.0, 0.0, null, false, null, 90,
+                false));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(late.values()).as("\"Shipped within 48 h\", not \"within 0 h\"").containsEntry("shippedWithinHours", 48L);
+    }
+
+    @Test
     void withNoBackupLeftReroutingIsNotOffered() {
         lateByTwoHours();
         when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(

@@ -78,6 +78,7 @@ class ScorecardCalculationTest {
 
         // Then 24 "hours" last 24 minutes: two of three shipped within, 67 % is above the bar, score = speed only
         assertThat(card.shipWithin()).isEqualTo(Duration.ofMinutes(24));
+        assertThat(card.shipWithinHours()).as("what a form shows: the table's hours, not the minutes they last").isEqualTo(24);
         assertThat(card.shipWithinRate()).isEqualTo(2.0 / 3);
         assertThat(card.flagged()).isFalse();
         assertThat(card.score()).isEqualTo(67);

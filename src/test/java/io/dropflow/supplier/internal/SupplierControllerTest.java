@@ -33,7 +33,7 @@ class SupplierControllerTest {
     void answersTheScorecard() throws Exception {
         Instant to = Instant.parse("2026-12-01T00:00:00Z");
         when(scorecards.of("ACME")).thenReturn(new SupplierScorecard("ACME", "Acme", to.minus(Duration.ofDays(30)), to,
-                Duration.ofHours(48), 12, 1.0, 0.75, 0.8, 0.0, null, true, "shipped 75 % within 48 h", 84, true));
+                Duration.ofHours(48), 48, 12, 1.0, 0.75, 0.8, 0.0, null, true, "shipped 75 % within 48 h", 84, true));
 
         mvc.perform(get("/api/suppliers/ACME/scorecard"))
                 .andExpect(status().isOk())
