@@ -99,6 +99,7 @@ class OperatorMessagesCompletenessTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "Suppliers ranked: ODDITY (tier 3), RAREHOUSE (tier 3) | 供应商排序：ODDITY（第 3 梯队）、RAREHOUSE（第 3 梯队）",
             "Supplier declined purchase order DF-2-PO2 (OUT_OF_STOCK) | 供应商拒绝了采购单 DF-2-PO2（缺货）",
+            "ODDITY left out: it declined this order before (DISCONTINUED) | ODDITY 未入选：此前已拒绝本订单（已停产）",
             "Purchase order DF-2-PO1 to Oddity Depot | 发给 Oddity Depot 的采购单 DF-2-PO1",
             "Parcel SF SF100200 | 包裹 SF SF100200",
             "Parcel out for delivery | 包裹派送中",

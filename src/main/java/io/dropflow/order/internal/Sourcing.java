@@ -6,6 +6,9 @@ import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
@@ -14,10 +17,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -30,6 +35,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sourcing {
 
+    /** The reason code of a decline that a restock may change (PurchasingService). */
+    private static final String OUT_OF_STOCK = "OUT_OF_STOCK";
+
     private static final Pattern PO_BOX = Pattern.compile("\\b(p\\.?\\s?o\\.?\\s?box|postfach|packstation)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -37,13 +45,15 @@ public class Sourcing {
     private final SourcingCandidates candidates;
     private final Catalog catalog;
     private final Scorecards scorecards;
+    private final Purchasing purchasing;
     private final SupplierSelectionRule selection;
     private final OrderPricing pricing;
     private final OrderTimeline timeline;
     private final Clock clock;
 
-    Sourcing(Orders orders, SourcingCandidates candidates, Catalog catalog, Scorecards scorecards,
+    Sourcing(Orders orders, SourcingCandidates candidates, Catalog catalog, Scorecards scorecards, Purchasing purchasing,
             SupplierSelectionRule selection, OrderPricing pricing, OrderTimeline timeline, Clock clock) {
+        this.purchasing = purchasing;
         this.orders = orders;
         this.candidates = candidates;
         this.catalog = catalog;
@@ -154,7 +164,9 @@ public class Sourcing {
      * landed cost (supply plus shipping, converted into the order's currency) wins, then the higher
      * supplier score. A supplier whose offers Dropflow cannot convert (no rate, or offers in more
      * than one currency) is left out, with a note on the timeline. The ranking is stored per sourcing
-     * round, so "wait for restock" ranks afresh.
+     * round, so "wait for restock" ranks afresh; a later round leaves out a supplier that declined the
+     * order's same lines for another reason than stock (discontinued, rejected): a restock does not
+     * change its answer.
      *
      * @return the codes of the suppliers in the order they will be tried; empty when none can fill it
      */
@@ -165,7 +177,14 @@ public class Sourcing {
                 .collect(Collectors.groupingBy(OfferView::supplier));
         List<Candidate> ranked = new ArrayList<>();
         Money fee = pricing.platformFee(order); // the same for every supplier: platform-fees.dmn asked once
+        Map<Long, String> declinedForGood = round > 1 ? declinedForGood(order) : Map.of();
         for (var entry : bySupplier.entrySet()) {
+            String declined = declinedForGood.get(entry.getKey().id());
+            if (declined != null) {
+                timeline.record(orderId, entry.getKey().code() + " left out: it declined this order before ("
+                        + declined + ")");
+                continue;
+            }
             Map<String, OfferView> offerBySku = entry.getValue().stream()
                     .collect(Collectors.toMap(OfferView::sku, o -> o));
             if (offerBySku.keySet().containsAll(skus)) {
@@ -185,6 +204,23 @@ public class Sourcing {
                 : "Suppliers ranked: " + ranked.stream().map(c -> c.supplier().code() + " (tier " + c.tier() + ")")
                         .collect(Collectors.joining(", ")));
         return ranked.stream().map(c -> c.supplier().code()).toList();
+    }
+
+    /**
+     * The suppliers that declined a purchase order of this order for the order's lines as they are now
+     * (an operator's substitution makes other lines), for another reason than stock: by supplier id,
+     * the reason code.
+     */
+    private Map<Long, String> declinedForGood(Order order) {
+        Set<String> skus = Set.copyOf(order.skus());
+        Map<Long, String> declined = new HashMap<>();
+        for (PurchaseOrderView po : purchasing.purchaseOrdersOf(order.getId())) {
+            if (po.isOriginal() && po.status() == PurchaseOrderStatus.DECLINED && !OUT_OF_STOCK.equals(po.reasonCode())
+                    && po.lines().stream().map(PurchaseOrderView.Line::sku).collect(Collectors.toSet()).equals(skus)) {
+                declined.put(po.supplierId(), po.reasonCode());
+            }
+        }
+        return declined;
     }
 
     private Optional<Candidate> candidate(Order order, SupplierView supplier, Map<String, OfferView> offerBySku,

@@ -9,6 +9,7 @@ import static io.dropflow.order.internal.OrderFixtures.offer;
 import static io.dropflow.order.internal.OrderFixtures.offerIn;
 import static io.dropflow.order.internal.OrderFixtures.order;
 import static io.dropflow.order.internal.OrderFixtures.pricing;
+import static io.dropflow.order.internal.OrderFixtures.purchaseOrder;
 import static io.dropflow.order.internal.OrderFixtures.scorecard;
 import static io.dropflow.order.internal.OrderFixtures.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,9 @@ import io.dropflow.order.SupplierSelectionRule;
 import io.dropflow.settlement.FixedExchangeRates;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierView;
 import java.math.BigDecimal;
@@ -52,7 +56,8 @@ class SourcingTest {
     /** 1 EUR (the settlement currency) = 1.05 USD = 7.56 CNY, 1 USD = 7.20 CNY; nothing for JPY or GBP. */
     private final FixedExchangeRates rates = new FixedExchangeRates().with("EUR", "USD", "1.05")
             .with("EUR", "CNY", "7.56").with("USD", "CNY", "7.20");
-    private final Sourcing sourcing = new Sourcing(orders, candidates, catalog, scorecards, rule, pricing(rates),
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final Sourcing sourcing = new Sourcing(orders, candidates, catalog, scorecards, purchasing, rule, pricing(rates),
             timeline, CLOCK);
 
     private Order given(Order order) {
@@ -255,6 +260,41 @@ class SourcingTest {
                 assertThat(facts.sameRegion()).isFalse();
                 assertThat(facts.shipsLate()).isTrue();
             });
+        }
+
+        /** A purchase order of this order for its mug, declined by {@code supplier} with {@code reason}. */
+        private PurchaseOrderView declined(SupplierView supplier, int attempt, String reason) {
+            PurchaseOrderView po = purchaseOrder(10 + attempt, attempt, PurchaseOrderStatus.DECLINED);
+            return new PurchaseOrderView(po.id(), ORDER_ID, supplier.id(), supplier.code(), supplier.name(),
+                    supplier.score(), po.number(), PurchaseOrderStatus.DECLINED, null, reason, po.supplyTotal(),
+                    po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, 24, null, null, 0, null, null,
+                    0, List.of(new PurchaseOrderView.Line("DEMO-MUG", "S-MUG", 1, new BigDecimal("6.00"))));
+        }
+
+        @Test
+        void waitingForRestockLeavesOutASupplierThatDeclinedTheOrderForGoodButAsksTheOutOfStockOneAgain() {
+            given(mugOrder());
+            SupplierView gone = supplierScoring(1, "ODDITY", 90, false);
+            SupplierView empty = supplierScoring(2, "RAREHOUSE", 90, false);
+            offered(offer(gone, "DEMO-MUG", "5.00", "2.50"), offer(empty, "DEMO-MUG", "6.00", "2.50"));
+            when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(declined(gone, 1, "DISCONTINUED"),
+                    declined(empty, 2, "OUT_OF_STOCK")));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 2)).as("a restock changes a stock-out, not a discontinued product")
+                    .containsExactly("RAREHOUSE");
+            assertThat(timeline.lines()).containsExactly("ODDITY left out: it declined this order before (DISCONTINUED)",
+                    "Suppliers ranked: RAREHOUSE (tier 1)");
+        }
+
+        @Test
+        void aDeclineOfOtherLinesDoesNotLeaveTheSupplierOutAfterASubstitution() {
+            Order order = given(order(addressIn("DE"), "DEMO-LAMP", 1, "39.00")); // the mug was substituted by a lamp
+            SupplierView gone = supplierScoring(1, "ODDITY", 90, false);
+            offered(offer(gone, "DEMO-LAMP", "12.00", "4.00"));
+            when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(declined(gone, 1, "DISCONTINUED")));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 2)).containsExactly("ODDITY");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
         }
 
         @Test

@@ -345,7 +345,10 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), SOURCING_ROUND.name()))
                     .isEqualTo(2L);
-            assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("ODDITY");
+            // ODDITY declined the first round for good (discontinued): a restock changes only RAREHOUSE's answer
+            assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("RAREHOUSE");
+            assertThat(dropflow.getOrder(order).path("timeline").toString())
+                    .contains("ODDITY left out: it declined this order before (DISCONTINUED)");
         }
 
         @Test
