@@ -1,5 +1,6 @@
 package io.dropflow.onboarding.internal;
 
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ public class DocumentAudit {
     private final SupplierApplications applications;
     private final SupplierLifecycle catalog;
     private final ApplicationHistory history;
+    private final SellerTime time;
     private final Clock clock;
 
     DocumentAudit(SupplierApplications applications, SupplierLifecycle catalog, ApplicationHistory history,
-            Clock clock) {
+            SellerTime time, Clock clock) {
+        this.time = time;
         this.applications = applications;
         this.catalog = catalog;
         this.history = history;
@@ -37,7 +40,7 @@ public class DocumentAudit {
         SupplierApplication application = applications.locked(applicationId);
         Instant dueBy = clock.instant().plus(Duration.ofHours(waitHours));
         int number = application.documentsRequested(note, dueBy, clock.instant());
-        history.record(application, Party.DROPFLOW, "Asked the applicant for documents by " + dueBy + ": " + note);
+        history.record(application, Party.DROPFLOW, "Asked the applicant for documents by " + time.format(dueBy) + ": " + note);
         return new DocumentRequest(number, dueBy);
     }
 

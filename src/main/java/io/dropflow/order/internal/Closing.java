@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -30,10 +31,12 @@ public class Closing {
     private final StorefrontGateway storefront;
     private final OrderTimeline timeline;
     private final AfterSalesWindows windows;
+    private final SellerTime time;
     private final Clock clock;
 
     Closing(Orders orders, Purchasing purchasing, Ledger ledger, StorefrontGateway storefront, OrderTimeline timeline,
-            AfterSalesWindows windows, Clock clock) {
+            AfterSalesWindows windows, SellerTime time, Clock clock) {
+        this.time = time;
         this.orders = orders;
         this.windows = windows;
         this.purchasing = purchasing;
@@ -53,7 +56,7 @@ public class Closing {
     public Instant settleProvisionally(Long orderId, Long purchaseOrderId) {
         Money margin = book(orderId, purchaseOrderId);
         Instant finalAt = clock.instant().plus(windows.of(orderId).settleAfter());
-        timeline.record(orderId, "Settled provisionally; margin " + margin + ", final from " + finalAt);
+        timeline.record(orderId, "Settled provisionally; margin " + margin + ", final from " + time.format(finalAt));
         return finalAt;
     }
 

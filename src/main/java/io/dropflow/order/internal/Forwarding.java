@@ -188,7 +188,7 @@ public class Forwarding {
         Instant shipBy = now.plus(sla.hours(hours));
         PurchaseOrderView po = purchasing.extendShipBy(purchaseOrderId, shipBy);
         timeline.record(po.orderId(), "Ship-by deadline of " + po.number() + " extended by " + hours + " h to "
-                + shipBy);
+                + time.format(shipBy));
         return new Deadline(now, shipBy);
     }
 

@@ -35,7 +35,8 @@ class ClosingTest {
     /** Returns for 14 days, claims for 30, the margin final after 30. */
     private final AfterSalesWindows windows = orderId -> new AfterSalesWindows.Windows(Duration.ofDays(14),
             Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(20));
-    private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows, CLOCK);
+    private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows,
+            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"), CLOCK);
 
     private Order order;
 
@@ -73,7 +74,8 @@ class ClosingTest {
                 Money.of("6.00", "EUR"), Money.of("2.50", "EUR")));
         assertThat(finalAt).isEqualTo(CLOCK.instant().plus(Duration.ofDays(30)));
         assertThat(order.getStatus()).as("still open to returns and claims").isEqualTo(OrderStatus.DELIVERED);
-        assertThat(timeline.lines()).singleElement().asString().startsWith("Settled provisionally; margin 6.05 EUR");
+        assertThat(timeline.lines()).containsExactly(
+                "Settled provisionally; margin 6.05 EUR, final from 2026-04-01 18:00 (Asia/Shanghai)");
     }
 
     /**

@@ -214,7 +214,8 @@ class ForwardingTest {
             verify(purchasing).extendShipBy(11L, shipBy);
             assertThat(deadline).isEqualTo(new Forwarding.Deadline(NOW, shipBy));
             assertThat(deadline.reminderDue(new java.math.BigDecimal("0.75"))).isEqualTo(NOW.plus(Duration.ofHours(9)));
-            assertThat(timeline.lines()).containsExactly("Ship-by deadline of DF-7-PO1 extended by 12 h to " + shipBy);
+            assertThat(timeline.lines()).containsExactly("Ship-by deadline of DF-7-PO1 extended by 12 h to "
+                    + "2026-03-03 06:00 (Asia/Shanghai)");
         }
 
         @Test
