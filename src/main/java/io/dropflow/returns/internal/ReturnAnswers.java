@@ -8,6 +8,7 @@ import io.dropflow.returns.InspectionEvent;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
+import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
@@ -57,6 +58,13 @@ public class ReturnAnswers {
             // Ended without this answer (refused, closed or completed otherwise): "APPLIED" would be untrue
             throw new ReturnRefusedException("return " + r.number() + " is " + r.getStatus()
                     + ": it ended without an answer to round " + event.round());
+        }
+        if (r.awaitsAnswerTo(event.round()) && r.getStatus() != ReturnStatus.WITH_SUPPLIER) {
+            // The answer did not come in time: the return went on without it, and no process waits for it
+            // any more. Taken, it would sit unread in the inbox: say so instead.
+            throw new ReturnRefusedException("return " + r.number() + " no longer waits for an answer to round "
+                    + event.round() + ": it did not come in time, and the return is " + r.getStatus()
+                    + " with the seller");
         }
         String source = "supplier-return:" + supplierCode;
         if (r.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {

@@ -119,4 +119,22 @@ class ClaimAnswersTest {
         assertThat(claim.getSupplierAnswer()).isNull();
         verifyNoInteractions(process);
     }
+
+    /**
+     * The supplier stayed silent past its answer time: the claim went on to the operator without it
+     * (NEGOTIATING) and no process waits for round 2's answer. Taken, it would have been "APPLIED" and
+     * sat unread in the inbox until it expired.
+     */
+    @Test
+    void anAnswerThatCameTooLateIsRefusedAndChangesNothing() {
+        claim.moveTo(io.dropflow.claim.ClaimStatus.NEGOTIATING, NOW);
+
+        assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isInstanceOf(io.dropflow.claim.ClaimRefusedException.class)
+                .hasMessage("claim DF-CL7 no longer waits for an answer to round 2: it did not come in time, and the"
+                        + " claim is NEGOTIATING with the seller");
+
+        assertThat(claim.getSupplierAnswer()).isNull();
+        verifyNoInteractions(process);
+    }
 }

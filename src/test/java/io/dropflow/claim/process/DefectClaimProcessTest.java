@@ -368,6 +368,13 @@ class DefectClaimProcessTest {
         assertThat(escalated.path("escalated").asBoolean()).isTrue();
         assertThat(escalated.path("history").toString()).contains("the supplier did not answer in time");
 
+        // Its answer after that comes too late: refused (409), not taken as APPLIED to sit unread in the inbox
+        var late = dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
+        assertThat(late.getBody()).contains("no longer waits for an answer to round 1");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("Round 1: ACCEPTED");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
+
         complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();

@@ -104,4 +104,17 @@ class ReturnAnswersTest {
         assertThat(request.getSupplierAmount()).isNull();
         verifyNoInteractions(process);
     }
+
+    /** The supplier stayed silent past its answer time: an operator mediates now, and no process waits for the answer. */
+    @Test
+    void anAnswerThatCameTooLateIsRefusedAndChangesNothing() {
+        request.moveTo(io.dropflow.returns.ReturnStatus.MEDIATING, NOW);
+
+        assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("5.00"), null)))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessageContaining("DF-RT3 no longer waits for an answer to round 1: it did not come in time");
+
+        assertThat(request.getSupplierAmount()).isNull();
+        verifyNoInteractions(process);
+    }
 }
