@@ -156,6 +156,28 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         return round == roundNo && supplierAnswer == null;
     }
 
+    /**
+     * Why the supplier's answer to {@code round} comes too late to be taken, when it does: the case
+     * ended without it, or went on to the seller without it (the round's answer time passed) and no
+     * process waits for it any more. Empty for an answer that is taken, and for one that changes
+     * nothing anyway (another round's, a second one).
+     */
+    public java.util.Optional<String> tooLateFor(int round) {
+        if (!awaitsAnswerTo(round)) {
+            return java.util.Optional.empty();
+        }
+        if (!isOpen()) {
+            return java.util.Optional.of(kind().noun() + " " + number() + " is " + getStatus()
+                    + ": it ended without an answer to round " + round);
+        }
+        if (getStatus() != waitingForSupplier()) {
+            return java.util.Optional.of(kind().noun() + " " + number() + " no longer waits for an answer to round "
+                    + round + ": it did not come in time, and the " + kind().noun() + " is " + getStatus()
+                    + " with the seller");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The name of the supplier's answer to the current round; null until it answers. */
     protected String supplierAnswerName() {
         return supplierAnswer;

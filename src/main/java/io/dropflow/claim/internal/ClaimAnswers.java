@@ -47,18 +47,10 @@ public class ClaimAnswers {
     public Result receive(String supplierCode, ClaimAnswerEvent event) {
         Claim claim = rounds.caseAnswered(supplierCode, CaseKind.CLAIM, event.claimNumber(), claims::lockById);
         checkWithinClaimedValue(claim, event.amount());
-        if (!claim.isOpen() && claim.awaitsAnswerTo(event.round())) {
-            // Ended without this answer (closed, rejected or resolved otherwise): "APPLIED" would be untrue
-            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
-                    + ": it ended without an answer to round " + event.round());
-        }
-        if (claim.awaitsAnswerTo(event.round()) && claim.getStatus() != ClaimStatus.WITH_SUPPLIER) {
-            // The answer did not come in time: the claim went on without it ("Supplier silent"), and no
-            // process waits for it any more. Taken, it would sit unread in the inbox: say so instead.
-            throw new ClaimRefusedException("claim " + claim.number() + " no longer waits for an answer to round "
-                    + event.round() + ": it did not come in time, and the claim is " + claim.getStatus()
-                    + " with the seller");
-        }
+        // Ended, or gone on to the seller without this answer: "APPLIED" would be untrue, and no process would read it
+        claim.tooLateFor(event.round()).ifPresent(why -> {
+            throw new ClaimRefusedException(why);
+        });
         String source = "supplier-claim:" + supplierCode;
         if (claim.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
             // eventId is unique per supplier (docs/partners/supplier-api.md): the same id is a redelivery,

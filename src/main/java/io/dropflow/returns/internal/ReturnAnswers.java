@@ -8,7 +8,6 @@ import io.dropflow.returns.InspectionEvent;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
@@ -54,18 +53,10 @@ public class ReturnAnswers {
                         + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
             }
         }
-        if (!r.isOpen() && r.awaitsAnswerTo(event.round())) {
-            // Ended without this answer (refused, closed or completed otherwise): "APPLIED" would be untrue
-            throw new ReturnRefusedException("return " + r.number() + " is " + r.getStatus()
-                    + ": it ended without an answer to round " + event.round());
-        }
-        if (r.awaitsAnswerTo(event.round()) && r.getStatus() != ReturnStatus.WITH_SUPPLIER) {
-            // The answer did not come in time: the return went on without it, and no process waits for it
-            // any more. Taken, it would sit unread in the inbox: say so instead.
-            throw new ReturnRefusedException("return " + r.number() + " no longer waits for an answer to round "
-                    + event.round() + ": it did not come in time, and the return is " + r.getStatus()
-                    + " with the seller");
-        }
+        // Ended, or gone on to the seller without this answer: "APPLIED" would be untrue, and no process would read it
+        r.tooLateFor(event.round()).ifPresent(why -> {
+            throw new ReturnRefusedException(why);
+        });
         String source = "supplier-return:" + supplierCode;
         if (r.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
             // eventId is unique per supplier: the same id is a redelivery, whatever it says now. Recording other

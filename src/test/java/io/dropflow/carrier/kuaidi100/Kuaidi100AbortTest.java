@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.dropflow.carrier.CarrierEvent;
-import io.dropflow.carrier.ReturnLabels;
-import io.dropflow.carrier.ShipmentView;
-import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.OneParcelTracked;
 import io.dropflow.partners.DeliveryHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +58,7 @@ class Kuaidi100AbortTest {
     }
 
     private Kuaidi100Pushes pushesAt(Instant now, io.dropflow.carrier.TrackingStatus ours) {
-        return new Kuaidi100Pushes(settings, client, new ParcelWithPhone("YTO", NUMBER, "+86 138-0013-8000", ours),
+        return new Kuaidi100Pushes(settings, client, new OneParcelTracked("YTO", NUMBER, "+86 138-0013-8000", ours),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -114,56 +109,5 @@ class Kuaidi100AbortTest {
 
         assertThat(result.outcome()).isEqualTo(DeliveryHandler.Outcome.TAKEN);
         assertThat(kuaidi100.getAllServeEvents()).isEmpty();
-    }
-
-    /** The one parcel of ours these pushes are about, subscribed with the consignee's phone. */
-    private record ParcelWithPhone(String carrierCode, String trackingNumber, String phone,
-            io.dropflow.carrier.TrackingStatus ours) implements Tracking {
-
-        @Override
-        public Optional<io.dropflow.carrier.TrackingStatus> status(String carrier, String number) {
-            return carrierCode.equals(carrier) && trackingNumber.equals(number) ? Optional.of(ours) : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> consigneePhone(String carrier, String number) {
-            return carrierCode.equals(carrier) && trackingNumber.equals(number) ? Optional.of(phone) : Optional.empty();
-        }
-
-        @Override
-        public boolean receive(CarrierEvent event) {
-            return true;
-        }
-
-        @Override
-        public ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrier, String number) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ReturnParcel returnParcel(Long orderId, Long purchaseOrderId, Long returnId,
-                ReturnLabels.ReturnLabelRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ShipmentView register(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markSyncedToStorefront(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ShipmentView shipment(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ShipmentView> shipmentsOf(Long orderId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

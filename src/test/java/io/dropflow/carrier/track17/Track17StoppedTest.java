@@ -5,16 +5,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.dropflow.carrier.CarrierEvent;
-import io.dropflow.carrier.ReturnLabels;
-import io.dropflow.carrier.ShipmentView;
-import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.OneParcelTracked;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +51,7 @@ class Track17StoppedTest {
     }
 
     private Track17Pushes pushesFor(TrackingStatus ours) {
-        return new Track17Pushes(settings, new ParcelInStatus("DHL", NUMBER, ours), client);
+        return new Track17Pushes(settings, new OneParcelTracked("DHL", NUMBER, null, ours), client);
     }
 
     @Test
@@ -80,55 +75,5 @@ class Track17StoppedTest {
         assertThat(pushesFor(null).handle(stopped(1)).outcome()).isEqualTo(DeliveryHandler.Outcome.TAKEN);
 
         assertThat(track17.getAllServeEvents()).isEmpty();
-    }
-
-    /** One parcel of ours in a given status (null: no such parcel). */
-    private record ParcelInStatus(String carrierCode, String trackingNumber, TrackingStatus ours) implements Tracking {
-
-        @Override
-        public Optional<TrackingStatus> status(String carrier, String number) {
-            return carrierCode.equals(carrier) && trackingNumber.equals(number) ? Optional.ofNullable(ours) : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> consigneePhone(String carrier, String number) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean receive(CarrierEvent event) {
-            return true;
-        }
-
-        @Override
-        public ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrier, String number) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ReturnParcel returnParcel(Long orderId, Long purchaseOrderId, Long returnId,
-                ReturnLabels.ReturnLabelRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ShipmentView register(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markSyncedToStorefront(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ShipmentView shipment(Long shipmentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ShipmentView> shipmentsOf(Long orderId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
