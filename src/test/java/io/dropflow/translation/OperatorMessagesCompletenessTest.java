@@ -100,6 +100,8 @@ class OperatorMessagesCompletenessTest {
             "Suppliers ranked: ODDITY (tier 3), RAREHOUSE (tier 3) | 供应商排序：ODDITY（第 3 梯队）、RAREHOUSE（第 3 梯队）",
             "Supplier declined purchase order DF-2-PO2 (OUT_OF_STOCK) | 供应商拒绝了采购单 DF-2-PO2（缺货）",
             "ODDITY left out: it declined this order before (DISCONTINUED) | ODDITY 未入选：此前已拒绝本订单（已停产）",
+            "'mary decided ''Review order'': Proceed' | mary 处理了“审核订单”：继续处理",
+            "'sam decided ''Decide on out-of-stock order'': Wait for restock' | sam 处理了“处理缺货订单”：等待补货",
             "Purchase order DF-2-PO1 to Oddity Depot | 发给 Oddity Depot 的采购单 DF-2-PO1",
             "Parcel SF SF100200 | 包裹 SF SF100200",
             "Parcel out for delivery | 包裹派送中",
