@@ -120,6 +120,17 @@ public final class OrderFulfillmentProcess {
     // Task-local form facts (orderNumber, orderLines, history, backups, canReroute…) are
     // OrderTaskFacts' names: prepareTaskForm sets them when a task is created.
 
+    /** Each operator task's decision, by the task's element id (its form's choice). */
+    private static final java.util.Map<String, ProcessVariable<String>> DECISIONS = java.util.Map.of(
+            Element.REVIEW_ORDER.id(), REVIEW_DECISION, Element.HANDLE_OUT_OF_STOCK.id(), OUT_OF_STOCK_DECISION,
+            Element.DECIDE_SHIP_BY_BREACH.id(), SLA_DECISION, Element.HANDLE_DELIVERY_PROBLEM.id(), DELIVERY_PROBLEM_DECISION);
+
+    /** The decision made on this order task, as its form's choice ("proceed"); empty on a task without one. */
+    public static java.util.Optional<String> decisionOn(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        ProcessVariable<String> decision = DECISIONS.get(task.getTaskDefinitionKey());
+        return decision == null ? java.util.Optional.empty() : decision.optionalFrom(task);
+    }
+
     /** Element ids that Java, tests and operators' tools refer to. */
     public enum Element implements ModelElement {
         /** The first step, asynchronous: the order's first job starts here. */

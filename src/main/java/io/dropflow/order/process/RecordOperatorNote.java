@@ -1,20 +1,14 @@
 package io.dropflow.order.process;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.DELIVERY_PROBLEM_DECISION;
 import static io.dropflow.order.process.OrderFulfillmentProcess.OPERATOR_NOTE;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
-import static io.dropflow.order.process.OrderFulfillmentProcess.OUT_OF_STOCK_DECISION;
-import static io.dropflow.order.process.OrderFulfillmentProcess.REVIEW_DECISION;
-import static io.dropflow.order.process.OrderFulfillmentProcess.SLA_DECISION;
 
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.OrderTaskFacts;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
-import io.dropflow.processengine.ProcessVariable;
 import io.dropflow.processengine.TaskActors;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -35,20 +29,10 @@ class RecordOperatorNote implements TaskListener {
         this.timeline = timeline;
     }
 
-    /** Each order task's decision, by the task's element id. */
-    private static final Map<String, ProcessVariable<String>> DECISIONS = Map.of(
-            Element.REVIEW_ORDER.id(), REVIEW_DECISION,
-            Element.HANDLE_OUT_OF_STOCK.id(), OUT_OF_STOCK_DECISION,
-            Element.DECIDE_SHIP_BY_BREACH.id(), SLA_DECISION,
-            Element.HANDLE_DELIVERY_PROBLEM.id(), DELIVERY_PROBLEM_DECISION);
-
     @Override
     public void notify(DelegateTask task) {
-        ProcessVariable<String> decision = DECISIONS.get(task.getTaskDefinitionKey());
-        if (decision != null) {
-            decision.optionalFrom(task).ifPresent(d -> timeline.record(ORDER_ID.from(task),
-                    TaskActors.who(task) + " decided '" + task.getName() + "': " + OperatorWords.of(d)));
-        }
+        OrderFulfillmentProcess.decisionOn(task).ifPresent(decision -> timeline.record(ORDER_ID.from(task),
+                TaskActors.who(task) + " decided '" + task.getName() + "': " + OperatorWords.of(decision)));
         OPERATOR_NOTE.optionalFrom(task).map(String::strip).filter(note -> !note.isEmpty())
                 .ifPresent(note -> timeline.record(ORDER_ID.from(task), "Note on '" + task.getName() + "': " + note));
         task.removeVariable(OPERATOR_NOTE.name());
