@@ -1,5 +1,7 @@
 package io.dropflow.aftersales;
 
+import io.dropflow.order.OrderSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,41 +20,49 @@ public class PiecesHeld {
         this.cases = cases;
     }
 
-    /** Pieces of order line {@code lineNo} that cases hold, and the last of them. */
-    public record Held(int pieces, String lastCase) {
+    /**
+     * Why a case of {@code kind} cannot take the {@code wanted} lines, when other cases hold too many of
+     * their pieces: for the first such line, "line 1 has 1 piece(s), 1 of them claimed or returned
+     * already (DF-CL3: …)". The order's cases are read once, whatever the number of lines.
+     * @param ownKind whether cases of {@code kind} count too (returns count their own kind themselves)
+     */
+    public Optional<String> tooFewLeft(OrderSummary order, CaseKind kind, boolean ownKind, List<CaseLine> wanted) {
+        List<AfterSalesCase<?>> holding = holding(order.id(), kind, ownKind);
+        for (CaseLine line : wanted) {
+            int lineNo = line.getLineNo();
+            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == lineNo)
+                    .mapToInt(OrderSummary.Line::quantity).sum();
+            int pieces = 0;
+            String last = null;
+            for (AfterSalesCase<?> c : holding) {
+                if (c.piecesOf(lineNo) > 0) {
+                    pieces += c.piecesOf(lineNo);
+                    last = c.number();
+                }
+            }
+            if (pieces + line.getQuantity() > lineQuantity) {
+                return Optional.of("line " + lineNo + " has " + lineQuantity + " piece(s), " + pieces
+                        + " of them claimed or returned already (" + last + "; the consumer is paid back for a"
+                        + " piece once); " + line.getQuantity() + " more cannot be "
+                        + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Pieces of order line {@code lineNo} held by cases of other kinds than {@code kind}, and of it too when {@code ownKind}. */
-    public Held of(Long orderId, CaseKind kind, boolean ownKind, int lineNo) {
-        int pieces = 0;
-        String last = null;
+    /** The order's cases that hold their pieces: of other kinds than {@code kind}, and of it too when {@code ownKind}. */
+    private List<AfterSalesCase<?>> holding(Long orderId, CaseKind kind, boolean ownKind) {
+        List<AfterSalesCase<?>> holding = new ArrayList<>();
         for (CaseRepository<?> repository : cases) {
             if (repository.kind() == kind && !ownKind) {
                 continue;
             }
             for (AfterSalesCase<?> c : repository.findByOrderIdOrderById(orderId)) {
-                if (c.holdsItsPieces() && c.piecesOf(lineNo) > 0) {
-                    pieces += c.piecesOf(lineNo);
-                    last = c.number();
+                if (c.holdsItsPieces()) {
+                    holding.add(c);
                 }
             }
         }
-        return new Held(pieces, last);
-    }
-
-    /**
-     * Why {@code wanted} more pieces of the line cannot be taken by a case of {@code kind}, when others
-     * hold too many of them: "line 1 has 1 piece(s), 1 of them claimed or returned already (DF-CL3: …)".
-     * @param ownKind whether cases of {@code kind} count too (returns count their own kind themselves)
-     */
-    public Optional<String> tooFewLeft(Long orderId, CaseKind kind, boolean ownKind, int lineNo, int lineQuantity,
-            int wanted) {
-        Held held = of(orderId, kind, ownKind, lineNo);
-        if (held.pieces() + wanted <= lineQuantity) {
-            return Optional.empty();
-        }
-        return Optional.of("line " + lineNo + " has " + lineQuantity + " piece(s), " + held.pieces()
-                + " of them claimed or returned already (" + held.lastCase() + "; the consumer is paid back for a"
-                + " piece once); " + wanted + " more cannot be " + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
+        return holding;
     }
 }

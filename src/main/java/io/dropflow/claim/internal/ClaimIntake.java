@@ -80,15 +80,10 @@ public class ClaimIntake {
                         + open.getStatus() + "); add evidence to it instead");
             }
         }
-        for (CaseLine line : lines) {
-            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == line.getLineNo())
-                    .mapToInt(OrderSummary.Line::quantity).sum();
-            // A return of these pieces (under way or done), or a claim that paid them back, holds them
-            piecesHeld.tooFewLeft(orderId, CaseKind.CLAIM, true, line.getLineNo(), lineQuantity, line.getQuantity())
-                    .ifPresent(why -> {
-                        throw new ClaimRefusedException(why);
-                    });
-        }
+        // A return of these pieces (under way or done), or a claim that paid them back, holds them
+        piecesHeld.tooFewLeft(order, CaseKind.CLAIM, true, lines).ifPresent(why -> {
+            throw new ClaimRefusedException(why);
+        });
         PurchaseOrderView shipped = deliveries.shippedPurchaseOrder(orderId).orElseThrow(() -> new ClaimRefusedException(
                 "order " + orderId + " has no shipped purchase order to claim against"));
         EvidenceCheck.check(files, request.urls().size(), 0, settings);

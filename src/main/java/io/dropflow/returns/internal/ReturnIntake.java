@@ -80,15 +80,10 @@ public class ReturnIntake {
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
         List<CaseLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
-        for (CaseLine line : lines) {
-            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == line.getLineNo())
-                    .mapToInt(OrderSummary.Line::quantity).sum();
-            // A claim that paid the consumer back for these pieces (or still may) holds them
-            piecesHeld.tooFewLeft(orderId, CaseKind.RETURN, false, line.getLineNo(), lineQuantity, line.getQuantity())
-                    .ifPresent(why -> {
-                        throw new ReturnRefusedException(why);
-                    });
-        }
+        // A claim that paid the consumer back for these pieces (or still may) holds them
+        piecesHeld.tooFewLeft(order, CaseKind.RETURN, false, lines).ifPresent(why -> {
+            throw new ReturnRefusedException(why);
+        });
         if (request.wish() == ReturnWish.EXCHANGE
                 && (request.exchangeSku() == null
                         || catalog.offersOf(po.supplierId(), List.of(request.exchangeSku())).isEmpty())) {
