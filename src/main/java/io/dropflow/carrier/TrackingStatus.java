@@ -11,6 +11,11 @@ public enum TrackingStatus {
     EXCEPTION,
     RETURNED;
 
+    /** The parcel's journey is over (delivered, or back with its sender): no carrier needs to follow it any more. */
+    public boolean isJourneyOver() {
+        return this == DELIVERED || this == RETURNED;
+    }
+
     /** Statuses an operator has to look at. */
     public boolean isProblem() {
         return this == DELIVERY_FAILED || this == EXCEPTION || this == RETURNED;

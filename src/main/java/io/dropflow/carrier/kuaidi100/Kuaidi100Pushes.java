@@ -111,8 +111,7 @@ class Kuaidi100Pushes implements DeliveryHandler {
         }
         // "仍需继续跟踪": only a parcel still on its way needs following again
         java.util.Optional<io.dropflow.carrier.TrackingStatus> status = tracking.status(ours, number);
-        if (status.isPresent() && (status.get() == io.dropflow.carrier.TrackingStatus.DELIVERED
-                || status.get() == io.dropflow.carrier.TrackingStatus.RETURNED)) {
+        if (status.isPresent() && status.get().isJourneyOver()) {
             return Result.taken("Kuaidi100 stopped following " + ours + " " + number + " (" + why + "), "
                     + status.get() + " already: not subscribed again");
         }

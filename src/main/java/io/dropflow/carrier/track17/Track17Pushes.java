@@ -81,7 +81,7 @@ class Track17Pushes implements DeliveryHandler {
         if (status.isEmpty()) {
             return Result.taken("tracking stopped for " + number + ", no parcel of ours");
         }
-        if (status.get() == TrackingStatus.DELIVERED || status.get() == TrackingStatus.RETURNED) {
+        if (status.get().isJourneyOver()) {
             return Result.taken("tracking stopped for " + carrierCode + " " + number + ", " + status.get() + " already");
         }
         if (delivery.attempts() == 0) {
