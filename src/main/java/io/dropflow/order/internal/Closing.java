@@ -104,16 +104,8 @@ public class Closing {
      * is the order's, so a retry or a second path to this step never refunds twice.
      *
      * @param outcome how sourcing ended: CANCELLED closes the order as cancelled, anything else as refunded
-     */
-    @CallsPartner
-    public void refund(Long orderId, FulfillmentOutcome outcome) {
-        refund(orderId, outcome, false);
-    }
-
-    /**
-     * As {@link #refund(Long, FulfillmentOutcome)}; {@code cancelledBySeller}: an operator cancelled
-     * (after a missed ship-by deadline), not the consumer, which the storefront's refund and the
-     * timeline say.
+     * @param cancelledBySeller an operator cancelled (after a missed ship-by deadline), not the consumer,
+     *     which the storefront's refund and the timeline say
      */
     @CallsPartner
     public void refund(Long orderId, FulfillmentOutcome outcome, boolean cancelledBySeller) {

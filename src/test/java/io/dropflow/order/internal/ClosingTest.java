@@ -117,7 +117,7 @@ class ClosingTest {
 
     @Test
     void aCancelledOrderIsRefundedInFullOnceAndClosedAsCancelled() {
-        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED);
+        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, false);
 
         verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
         verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
@@ -143,7 +143,7 @@ class ClosingTest {
         PurchaseOrderView declined = purchaseOrder(12, 2, PurchaseOrderStatus.DECLINED);
         when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(lost, declined));
 
-        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED);
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
 
         verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
         verify(ledger).bookCosts(ORDER_ID, List.of(
@@ -153,7 +153,7 @@ class ClosingTest {
 
     @Test
     void anOrderNobodyCouldFillIsClosedAsRefunded() {
-        closing.refund(ORDER_ID, FulfillmentOutcome.UNFULFILLED);
+        closing.refund(ORDER_ID, FulfillmentOutcome.UNFULFILLED, false);
 
         verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "order could not be fulfilled",
                 "DF-7-refund");
