@@ -17,6 +17,16 @@ public interface CarrierAdapter {
     }
 
     /**
+     * Registers with what is known of the consignee (phone, postal code, country): some services need
+     * one of them for some carriers (17TRACK asks for it when it refuses a number without it).
+     *
+     * @throws TrackingRegistrationRefused when the service needs consignee data that is not known
+     */
+    default void register(String carrierCode, String trackingNumber, Consignee consignee) {
+        register(carrierCode, trackingNumber, consignee == null ? null : consignee.phone());
+    }
+
+    /**
      * Asks the tracking service for the parcel's events now, when its pushes went quiet (the polling
      * fallback). @return the events it knows, in our form; none when the service cannot be asked
      */

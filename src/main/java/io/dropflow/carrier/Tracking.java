@@ -25,6 +25,18 @@ public interface Tracking {
         return register(shipmentId);
     }
 
+    /**
+     * As {@link #register(Long)}, with what the order knows of the consignee: its phone, and the postal code
+     * and country of the delivery address, which some carriers require (17TRACK says which, when it refuses a
+     * number without them).
+     *
+     * @throws TrackingRegistrationRefused when the tracking service needs consignee data the caller does not
+     *     have, or did not accept what it was given: an operator has to look, a retry changes nothing
+     */
+    default ShipmentView register(Long shipmentId, Consignee consignee) {
+        return register(shipmentId, consignee == null ? null : consignee.phone());
+    }
+
     void markSyncedToStorefront(Long shipmentId);
 
     /** The consignee's phone the parcel was subscribed with, to subscribe it again; empty if none or no such parcel. */

@@ -30,7 +30,7 @@ class CarrierRouter {
     }
 
     void register(String carrierCode, String trackingNumber) {
-        register(carrierCode, trackingNumber, null);
+        register(carrierCode, trackingNumber, (String) null);
     }
 
     /** The adapter that follows the carrier, if any (for the polling fallback). */
@@ -40,6 +40,11 @@ class CarrierRouter {
     }
 
     void register(String carrierCode, String trackingNumber, String consigneePhone) {
+        register(carrierCode, trackingNumber, io.dropflow.carrier.Consignee.ofPhone(consigneePhone));
+    }
+
+    /** With what is known of the consignee, for the services that need it for some carriers. */
+    void register(String carrierCode, String trackingNumber, io.dropflow.carrier.Consignee consignee) {
         if (followedByShipper.contains(carrierCode)) {
             return;
         }
@@ -47,7 +52,7 @@ class CarrierRouter {
                 .orElseThrow(() -> new IllegalStateException("no tracking service follows carrier " + carrierCode
                         + ": list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
                         + " or dropflow.carriers.followed-by-shipper"))
-                .register(carrierCode, trackingNumber, consigneePhone);
+                .register(carrierCode, trackingNumber, consignee);
     }
 
     ReturnLabels.ReturnLabel createReturnLabel(ReturnLabels.ReturnLabelRequest request) {

@@ -64,26 +64,33 @@ class TrackingService implements Tracking {
     @Transactional
     @CallsPartner
     public ShipmentView register(Long shipmentId) {
-        return register(shipmentId, null);
+        return register(shipmentId, (String) null);
     }
 
     @Override
     @Transactional
     @CallsPartner
     public ShipmentView register(Long shipmentId, String consigneePhone) {
+        return register(shipmentId, io.dropflow.carrier.Consignee.ofPhone(consigneePhone));
+    }
+
+    @Override
+    @Transactional
+    @CallsPartner
+    public ShipmentView register(Long shipmentId, io.dropflow.carrier.Consignee consignee) {
         Shipment shipment = find(shipmentId);
-        registerOnce(shipment, consigneePhone);
+        registerOnce(shipment, consignee);
         return shipment.view();
     }
 
     private void registerOnce(Shipment shipment) {
-        registerOnce(shipment, null);
+        registerOnce(shipment, io.dropflow.carrier.Consignee.ofPhone(null));
     }
 
-    private void registerOnce(Shipment shipment, String consigneePhone) {
+    private void registerOnce(Shipment shipment, io.dropflow.carrier.Consignee consignee) {
         if (shipment.getRegisteredAt() == null) {
-            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consigneePhone);
-            shipment.markRegistered(clock.instant(), consigneePhone);
+            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consignee);
+            shipment.markRegistered(clock.instant(), consignee == null ? null : consignee.phone());
         }
     }
 

@@ -78,7 +78,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
      */
     @Override
     public void register(String carrierCode, String trackingNumber) {
-        register(carrierCode, trackingNumber, null);
+        register(carrierCode, trackingNumber, (String) null);
     }
 
     /**

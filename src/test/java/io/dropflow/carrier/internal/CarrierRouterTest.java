@@ -24,8 +24,19 @@ class CarrierRouterTest {
 
         new CarrierRouter(List.of(kuaidi100, sandbox), List.of(), Set.of()).register("YTO", "YT1");
 
-        verify(kuaidi100).register("YTO", "YT1", null);
-        verify(sandbox, never()).register("YTO", "YT1", null);
+        verify(kuaidi100).register("YTO", "YT1", io.dropflow.carrier.Consignee.ofPhone(null));
+        verify(sandbox, never()).register("YTO", "YT1", io.dropflow.carrier.Consignee.ofPhone(null));
+    }
+
+    @Test
+    void whatIsKnownOfTheConsigneeReachesTheServiceThatFollowsTheCarrier() {
+        // 17TRACK asks some carriers' numbers for the postal code (-18010019) or country and postal code (-18010018)
+        when(kuaidi100.follows("GLS")).thenReturn(true);
+        io.dropflow.carrier.Consignee erika = new io.dropflow.carrier.Consignee("+49 221 1234567", "51147", "DE");
+
+        new CarrierRouter(List.of(kuaidi100), List.of(), Set.of()).register("GLS", "GLS1", erika);
+
+        verify(kuaidi100).register("GLS", "GLS1", erika);
     }
 
     @Test
