@@ -4,6 +4,8 @@ import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.carrier.Consignee;
+import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.partners.PartnerBinding;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +61,15 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         return settings.carrierNumber(carrierCode).isPresent();
     }
 
-    public record Parcel(String carrierCode, String trackingNumber) {
+    /**
+     * A parcel to register, with what is known of its consignee (for the carriers 17TRACK follows only with
+     * a postal code or phone: {@link Track17Params}).
+     */
+    public record Parcel(String carrierCode, String trackingNumber, Consignee consignee) {
+
+        public Parcel(String carrierCode, String trackingNumber) {
+            this(carrierCode, trackingNumber, null);
+        }
     }
 
     /** Registers the parcels for pushes, {@link #BATCH} at a time. */
@@ -68,31 +78,116 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         register(List.of(new Parcel(carrierCode, trackingNumber)));
     }
 
+    /** With what the order knows of the consignee, which 17TRACK asks for for some carriers. */
+    @Override
+    public void register(String carrierCode, String trackingNumber, String consigneePhone) {
+        register(carrierCode, trackingNumber, Consignee.ofPhone(consigneePhone));
+    }
+
+    @Override
+    public void register(String carrierCode, String trackingNumber, Consignee consignee) {
+        register(List.of(new Parcel(carrierCode, trackingNumber, consignee)));
+    }
+
+    /**
+     * Registers the parcels, {@link #BATCH} at a time. A number 17TRACK refuses because its carrier needs a postal
+     * code, a country and postal code, or a phone (-18010018/-18010019/-18010020) is registered again at once with
+     * that as {@code param}, from what is known of its consignee; without it, or when 17TRACK refuses the value
+     * too, {@link TrackingRegistrationRefused} names what is missing (a retry would change nothing).
+     */
     public void register(List<Parcel> parcels) {
         for (int from = 0; from < parcels.size(); from += BATCH) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (Parcel p : parcels.subList(from, Math.min(parcels.size(), from + BATCH))) {
-                batch.add(Map.of("number", p.trackingNumber(), "carrier", settings.carrierNumber(p.carrierCode())
-                        .orElseThrow(() -> new IllegalStateException("17TRACK does not follow carrier " + p.carrierCode()))));
+            List<Parcel> batch = parcels.subList(from, Math.min(parcels.size(), from + BATCH));
+            List<Map<String, Object>> body = new ArrayList<>();
+            for (Parcel p : batch) {
+                body.add(entry(p, null));
             }
-            JsonNode answer = post("register", "/register", batch);
-            List<String> refused = new ArrayList<>();
-            for (JsonNode rejected : answer.path("data").path("rejected")) {
-                int code = rejected.path("error").path("code").asInt();
-                if (code == RETRY_LATER) {
-                    throw new CarrierUnavailableException("17TRACK could not register " + rejected.path("number").asText()
-                            + " now (" + code + "); will be retried", null);
-                }
-                if (code != ALREADY_REGISTERED) {
-                    refused.add(rejected.path("number").asText() + ": " + rejected.path("error").path("code").asInt() + " "
-                            + rejected.path("error").path("message").asText());
+            Refusals refusals = refusals(post("register", "/register", body), "register");
+            List<Map<String, Object>> again = new ArrayList<>();
+            List<TrackingRegistrationRefused> missing = new ArrayList<>();
+            for (Refusal needs : refusals.needParam()) {
+                Parcel parcel = batch.stream().filter(p -> p.trackingNumber().equals(needs.number())).findFirst()
+                        .orElse(null);
+                java.util.Optional<String> param = parcel == null ? java.util.Optional.empty()
+                        : Track17Params.param(needs.code(), needs.message(), parcel.consignee());
+                if (param.isPresent()) {
+                    again.add(entry(parcel, param.get()));
+                } else {
+                    missing.add(lacking(parcel == null ? "?" : parcel.carrierCode(), needs,
+                            "Dropflow has no " + Track17Params.wanted(needs.code()) + " for it"
+                                    + (needs.code() == Track17Params.NEEDS_COUNTRY_AND_POSTAL_CODE
+                                            ? " (or 17TRACK's answer shows no example of the value)" : "")));
                 }
             }
-            if (!refused.isEmpty()) {
-                throw new IllegalStateException("17TRACK refused to register " + refused
+            if (!again.isEmpty()) {
+                Refusals second = refusals(post("register", "/register", again), "register with param");
+                for (Refusal still : second.needParam()) {
+                    // the value itself stays out of the message: it is the consignee's data
+                    missing.add(lacking(carrierOf(batch, still.number()), still,
+                            "17TRACK did not accept the " + Track17Params.wanted(still.code()) + " Dropflow sent"));
+                }
+                refusals.others().addAll(second.others());
+            }
+            if (!refusals.others().isEmpty()) {
+                throw new IllegalStateException("17TRACK refused to register " + refusals.others()
+                        + (missing.isEmpty() ? "" : " and " + missing.stream().map(Throwable::getMessage).toList())
                         + " (check dropflow.carriers.track17.carriers and the numbers)");
             }
+            if (!missing.isEmpty()) {
+                throw missing.size() == 1 ? missing.get(0) : new TrackingRegistrationRefused(null, null,
+                        "consignee data", missing.stream().map(Throwable::getMessage).toList().toString());
+            }
         }
+    }
+
+    private Map<String, Object> entry(Parcel p, String param) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("number", p.trackingNumber());
+        entry.put("carrier", settings.carrierNumber(p.carrierCode())
+                .orElseThrow(() -> new IllegalStateException("17TRACK does not follow carrier " + p.carrierCode())));
+        if (param != null) {
+            entry.put("param", param);
+        }
+        return entry;
+    }
+
+    /** A rejected number: 17TRACK's code and message. */
+    private record Refusal(String number, int code, String message) {
+    }
+
+    /** Rejections that ask for a param, and the others (already registered ones left out). */
+    private record Refusals(List<Refusal> needParam, List<String> others) {
+    }
+
+    private static Refusals refusals(JsonNode answer, String what) {
+        Refusals refusals = new Refusals(new ArrayList<>(), new ArrayList<>());
+        for (JsonNode rejected : answer.path("data").path("rejected")) {
+            Refusal refusal = new Refusal(rejected.path("number").asText(), rejected.path("error").path("code").asInt(),
+                    rejected.path("error").path("message").asText());
+            if (refusal.code() == RETRY_LATER) {
+                throw new CarrierUnavailableException("17TRACK could not " + what + " " + refusal.number() + " now ("
+                        + refusal.code() + "); will be retried", null);
+            }
+            if (Track17Params.asksForParam(refusal.code())) {
+                refusals.needParam().add(refusal);
+            } else if (refusal.code() != ALREADY_REGISTERED) {
+                refusals.others().add(refusal.number() + ": " + refusal.code() + " " + refusal.message());
+            }
+        }
+        return refusals;
+    }
+
+    private static TrackingRegistrationRefused lacking(String carrierCode, Refusal refusal, String why) {
+        String wanted = Track17Params.wanted(refusal.code());
+        return new TrackingRegistrationRefused(carrierCode, refusal.number(), wanted, "17TRACK follows " + carrierCode
+                + " " + refusal.number() + " only with the " + wanted + " (" + refusal.code() + " " + refusal.message()
+                + "), and " + why + ": complete the order's consignee data and register the parcel again, or follow it"
+                + " by hand");
+    }
+
+    private static String carrierOf(List<Parcel> batch, String number) {
+        return batch.stream().filter(p -> p.trackingNumber().equals(number)).map(Parcel::carrierCode).findFirst()
+                .orElse("?");
     }
 
     /** "Only stopped numbers can be re-tracked": a number 17TRACK still follows needs no restart. */
