@@ -36,6 +36,14 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
     private static final Logger log = LoggerFactory.getLogger(Kuaidi100Client.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * {@code resultv2=4}: "开通行政解析功能以及物流轨迹增加物流高级状态名称、状态值" (Kuaidi100's 订阅推送 and 实时快递查询
+     * pages; its SDK kuaidi100-api/java-demo, SubscribeParameters and QueryTrackParam): the parcel's state and
+     * each record's statusCode come as detailed codes (e.g. 1002, 501, 301), mapped by {@link Kuaidi100States},
+     * with the area names resultv2=1 gave.
+     */
+    static final String RESULT_V2 = "4";
+
     private final Kuaidi100Settings settings;
     private final HttpClient http;
     private final io.dropflow.partners.PartnerCalls calls;
@@ -104,7 +112,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("callbackurl", settings.callbackUrl());
         parameters.put("salt", settings.salt());
-        parameters.put("resultv2", "1");
+        parameters.put("resultv2", RESULT_V2);
         Map<String, Object> param = new LinkedHashMap<>();
         param.put("company", company);
         param.put("number", trackingNumber);
@@ -151,7 +159,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         if (consigneePhone != null && !consigneePhone.isBlank()) {
             param.put("phone", phoneDigits(consigneePhone));
         }
-        param.put("resultv2", "1");
+        param.put("resultv2", RESULT_V2);
         String paramJson = json(param);
         JsonNode answer = post("query", settings.queryUrl(), Map.of("customer", settings.customer(), "param", paramJson,
                 "sign", querySign(paramJson, settings.key(), settings.customer())));

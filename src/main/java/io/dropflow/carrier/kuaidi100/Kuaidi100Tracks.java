@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Kuaidi100's track records (the push's {@code lastResult} and the real-time query's answer share
  * them: {@code state}, {@code data[]} newest first with {@code ftime}/{@code time}, {@code context},
- * {@code areaName}, {@code statusCode}) as our tracking events. Times are China Standard Time.
+ * {@code areaName}, {@code statusCode}) as our tracking events. Asked for with {@code resultv2=4}, the parcel's
+ * {@code state} and each record's {@code statusCode} are Kuaidi100's detailed codes ({@link Kuaidi100States}); the
+ * latest record carries the parcel's state. Times are China Standard Time.
  */
 final class Kuaidi100Tracks {
 
