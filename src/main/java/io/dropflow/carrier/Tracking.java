@@ -20,22 +20,15 @@ public interface Tracking {
     /** Subscribes to the carrier's tracking of the parcel (once; repeating it changes nothing). */
     ShipmentView register(Long shipmentId);
 
-    /** As {@link #register(Long)}, with the consignee's phone for carriers that require it (Kuaidi100 for SF Express). */
-    default ShipmentView register(Long shipmentId, String consigneePhone) {
-        return register(shipmentId);
-    }
-
     /**
-     * As {@link #register(Long)}, with what the order knows of the consignee: its phone, and the postal code
-     * and country of the delivery address, which some carriers require (17TRACK says which, when it refuses a
-     * number without them).
+     * As {@link #register(Long)}, with what the order knows of the consignee: its phone, which some carriers
+     * require (Kuaidi100 for SF Express), and the postal code and country of the delivery address, which
+     * others require (17TRACK says which, when it refuses a number without them).
      *
      * @throws TrackingRegistrationRefused when the tracking service needs consignee data the caller does not
      *     have, or did not accept what it was given: an operator has to look, a retry changes nothing
      */
-    default ShipmentView register(Long shipmentId, Consignee consignee) {
-        return register(shipmentId, consignee == null ? null : consignee.phone());
-    }
+    ShipmentView register(Long shipmentId, Consignee consignee);
 
     void markSyncedToStorefront(Long shipmentId);
 

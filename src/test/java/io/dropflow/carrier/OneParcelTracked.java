@@ -47,6 +47,11 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public ShipmentView register(Long shipmentId, Consignee consignee) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void markSyncedToStorefront(Long shipmentId) {
         throw new UnsupportedOperationException();
     }

@@ -1,6 +1,7 @@
 package io.dropflow.carrier.internal;
 
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
@@ -64,30 +65,23 @@ class TrackingService implements Tracking {
     @Transactional
     @CallsPartner
     public ShipmentView register(Long shipmentId) {
-        return register(shipmentId, (String) null);
+        return register(shipmentId, Consignee.ofPhone(null));
     }
 
     @Override
     @Transactional
     @CallsPartner
-    public ShipmentView register(Long shipmentId, String consigneePhone) {
-        return register(shipmentId, io.dropflow.carrier.Consignee.ofPhone(consigneePhone));
-    }
-
-    @Override
-    @Transactional
-    @CallsPartner
-    public ShipmentView register(Long shipmentId, io.dropflow.carrier.Consignee consignee) {
+    public ShipmentView register(Long shipmentId, Consignee consignee) {
         Shipment shipment = find(shipmentId);
         registerOnce(shipment, consignee);
         return shipment.view();
     }
 
     private void registerOnce(Shipment shipment) {
-        registerOnce(shipment, io.dropflow.carrier.Consignee.ofPhone(null));
+        registerOnce(shipment, Consignee.ofPhone(null));
     }
 
-    private void registerOnce(Shipment shipment, io.dropflow.carrier.Consignee consignee) {
+    private void registerOnce(Shipment shipment, Consignee consignee) {
         if (shipment.getRegisteredAt() == null) {
             carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consignee);
             shipment.markRegistered(clock.instant(), consignee == null ? null : consignee.phone());

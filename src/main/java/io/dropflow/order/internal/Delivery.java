@@ -1,5 +1,6 @@
 package io.dropflow.order.internal;
 
+import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
@@ -37,11 +38,16 @@ public class Delivery {
         this.clock = clock;
     }
 
-    /** Subscribes to the carrier's tracking events for the shipped parcel (with the consumer's phone: Kuaidi100 needs it for SF Express). */
+    /**
+     * Subscribes to the carrier's tracking events for the shipped parcel, with what some carriers require
+     * to show it: the consumer's phone (Kuaidi100 for SF Express), the delivery address's postal code and
+     * country (17TRACK for some carriers).
+     */
     @CallsPartner
     public void registerTracking(Long shipmentId) {
         Order order = orders.byId(tracking.shipment(shipmentId).orderId());
-        ShipmentView shipment = tracking.register(shipmentId, order.getConsumer().phone());
+        ShipmentView shipment = tracking.register(shipmentId, new Consignee(order.getConsumer().phone(),
+                order.getShippingAddress().postalCode(), order.getShippingAddress().country()));
         timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
@@ -78,6 +79,19 @@ class DeliveryTest {
         verify(purchasing).requestInvestigation(11L, "SANDBOX-POST", "TRK-3",
                 "DF-7-parcel3-investigate-" + decided.getEpochSecond());
         assertThat(timeline.lines()).containsExactly("Asked the supplier to investigate parcel SANDBOX-POST TRK-3");
+    }
+
+    @Test
+    void theCarrierLearnsTheConsigneesPhoneAndTheDeliveryAddresssPostalCodeAndCountry() {
+        when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(1), null));
+        when(tracking.register(PARCEL, new Consignee("+49 221 123", "51147", "DE")))
+                .thenReturn(shipment(PARCEL, daysAgo(1), null));
+
+        delivery.registerTracking(PARCEL);
+
+        verify(tracking).register(PARCEL, new Consignee("+49 221 123", "51147", "DE"));
+        assertThat(timeline.lines()).containsExactly("Tracking registered with carrier SANDBOX-POST");
     }
 
     @Test
