@@ -30,6 +30,8 @@ class OrderApiTest {
     ProcessEngine engine;
     @Autowired
     Orders orders;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
 
@@ -59,6 +61,72 @@ class OrderApiTest {
         assertThat(again.orderId()).isEqualTo(first.orderId());
         assertThat(processesFor(first.orderId())).isEqualTo(1);
         assertThat(first.body().path("saleTotal").decimalValue()).isEqualByComparingTo("30.00");
+    }
+
+    /** The IETF Idempotency-Key draft's answer to a key reused with a different payload: 422, naming what differs. */
+    @Test
+    void theSameStorefrontOrderIdWithAnotherContentIsRefusedNamingTheFieldsAndTheOrder() {
+        Map<String, Object> order = validOrder();
+        DropflowDriver.Placed first = dropflow.place(order);
+        Map<String, Object> other = DropflowDriver.order((String) order.get("storefrontOrderId"), "DEMO-MUG", 3, "15.00",
+                "Venloer Strasse 1");
+        long before = orders.count();
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", other, asOperator());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode problem = DropflowDriver.read(response.getBody());
+        assertThat(problem.path("type").asText()).isEqualTo("https://dropflow.io/problems/storefront-order-id-reused");
+        assertThat(problem.path("storefrontOrderId").asText()).isEqualTo(order.get("storefrontOrderId"));
+        assertThat(problem.path("orderId").asLong()).isEqualTo(first.orderId());
+        assertThat(problem.path("differingFields")).extracting(JsonNode::asText)
+                .containsExactly("lines[0].quantity", "shippingAddress.line1");
+        assertThat(problem.path("detail").asText()).contains((String) order.get("storefrontOrderId"),
+                "order " + first.orderId(), "lines[0].quantity", "shippingAddress.line1");
+        assertThat(orders.count()).isEqualTo(before);
+        DropflowDriver.Placed again = dropflow.place(order);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+    }
+
+    /**
+     * Sent by several clients at once, the same storefront order is one order (one 201, the others 200 with
+     * it); another content under the same id at the same moment is refused, whichever request won.
+     */
+    @Test
+    void theSameStorefrontOrderSentAtOnceIsOneOrderAndAnotherContentAtOnceIsRefused() throws Exception {
+        Map<String, Object> order = validOrder();
+        List<DropflowDriver.Placed> same = io.dropflow.support.AtOnce.send(4, () -> dropflow.place(order));
+
+        assertThat(same).extracting(DropflowDriver.Placed::status).containsOnlyOnce(201).containsOnly(201, 200);
+        assertThat(same).extracting(DropflowDriver.Placed::orderId).containsOnly(same.get(0).orderId());
+        assertThat(processesFor(same.get(0).orderId())).isEqualTo(1);
+
+        String id = "SHOP-" + UUID.randomUUID();
+        List<Map<String, Object>> contents = List.of(DropflowDriver.order(id, "DEMO-MUG", 1, "15.00"),
+                DropflowDriver.order(id, "DEMO-MUG", 2, "15.00"));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = io.dropflow.support.AtOnce.send(4, () -> {
+            int quantity = next.getAndIncrement() % 2;
+            return dropflow.place(contents.get(quantity)).status();
+        });
+
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(201).containsOnly(201, 200, 422)
+                .filteredOn(s -> s == 422).hasSize(2);
+    }
+
+    /** An order taken before its content was kept (V22) has nothing to compare: its id again still answers 200. */
+    @Test
+    void anOrderTakenBeforeItsContentWasKeptStillAnswersItsIdWith200() {
+        Map<String, Object> order = validOrder();
+        DropflowDriver.Placed first = dropflow.place(order);
+        jdbc.update("update customer_order set intake_fingerprint = null where id = ?", first.orderId());
+
+        DropflowDriver.Placed again = dropflow.place(order);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.orderId()).isEqualTo(first.orderId());
     }
 
     @Test

@@ -54,6 +54,8 @@ public class Order {
     @Embedded
     private OrderNumbers numbers;
     private String processInstanceId;
+    /** What the storefront's request meant ({@link OrderFingerprint}); null for orders taken before V22. */
+    private String intakeFingerprint;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -124,6 +126,15 @@ public class Order {
      */
     public void fixNumbers(OrderNumbers fixed) {
         numbers = fixed;
+    }
+
+    void takenAs(OrderFingerprint fingerprint) {
+        this.intakeFingerprint = fingerprint.stored();
+    }
+
+    /** What the storefront's request meant, unless the order was taken before it was kept. */
+    java.util.Optional<OrderFingerprint> intakeFingerprint() {
+        return OrderFingerprint.read(intakeFingerprint);
     }
 
     public void attachProcess(String processInstanceId) {

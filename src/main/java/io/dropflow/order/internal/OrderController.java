@@ -33,18 +33,22 @@ class OrderController {
 
     @PostMapping
     @Operation(summary = "Take in a paid consumer order from the storefront",
-            description = "Idempotent on storefrontOrderId: the same id again returns the existing order with 200.")
+            description = "Idempotent on storefrontOrderId: the same order again (the same content, however often and "
+                    + "however concurrently) returns the existing order with 200; the same id with another content is a "
+                    + "422 naming the fields that differ and the existing order.")
     @ApiResponse(responseCode = "201", description = "Order created; fulfillment started")
     @ApiResponse(responseCode = "200", description = "This storefront order was received before")
     @ApiResponse(responseCode = "400", description = "Invalid order; the problem lists each bad field")
-    @ApiResponse(responseCode = "422", description = "An SKU is not offered by any supplier")
+    @ApiResponse(responseCode = "422", description = "An SKU is not offered by any supplier (unknown-sku), or the "
+            + "storefrontOrderId was taken before with another content (storefront-order-id-reused)")
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request) {
         OrderIntake.Placed result;
         try {
             result = intake.placeAndView(request);
         } catch (DataIntegrityViolationException concurrentDuplicate) {
-            // The same storefront order arrived twice at once and the other request won.
-            return ResponseEntity.ok(view(intake.findByStorefrontOrderId(request.storefrontOrderId())));
+            // The same storefront order arrived twice at once and the other request won: asked again, the
+            // intake finds the winner's order and compares this request with it (200, or 422 for another content).
+            result = intake.placeAndView(request);
         }
         OrderView view = result.view();
         return result.created()

@@ -18,7 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderIntake {
 
-    public record Intake(Order order, boolean created) {
+    /**
+     * The intake's order, whether this request created it, and, for an order taken before under the same
+     * storefront order id, the fields in which this request means something else (none for a retry).
+     */
+    public record Intake(Order order, boolean created, List<String> differingFields) {
+
+        static Intake created(Order order) {
+            return new Intake(order, true, List.of());
+        }
     }
 
     /** The intake's answer: the order as the API shows it, and whether this request created it. */
@@ -47,26 +55,36 @@ public class OrderIntake {
     /**
      * {@link #place} and the answer's view of the order, read in the same transaction: the intake
      * costs the storefront one database transaction.
+     *
+     * @throws StorefrontOrderIdReused for a storefront order id taken before with another content
      */
     @Transactional
     public Placed placeAndView(PlaceOrder request) {
         Intake intake = place(request);
+        if (!intake.differingFields().isEmpty()) {
+            throw new StorefrontOrderIdReused(request.storefrontOrderId(), intake.order().getId(),
+                    intake.differingFields());
+        }
         return new Placed(intake.created() ? views.ofJustPlaced(intake.order()) : views.of(intake.order().getId()),
                 intake.created());
     }
 
     /**
      * Stores the order and starts its fulfillment in one transaction: there is never an order
-     * without a process, nor a process without an order. The storefront's order id makes it idempotent.
+     * without a process, nor a process without an order. The storefront's order id makes it idempotent;
+     * the order taken before under it comes with the fields this request differs in.
      */
     @Transactional
     public Intake place(PlaceOrder request) {
+        OrderFingerprint fingerprint = OrderFingerprint.of(request);
         var existing = orders.findByStorefrontOrderId(request.storefrontOrderId());
         if (existing.isPresent()) {
-            return new Intake(existing.get(), false);
+            Order earlier = existing.get();
+            return new Intake(earlier, false, earlier.intakeFingerprint()
+                    .map(fingerprint::differingFields).orElse(List.of()));
         }
         if (request.isGroupBuy()) {
-            return placeForPickup(request);
+            return placeForPickup(request, fingerprint);
         }
         List<String> unknown = request.lines().stream().map(PlaceOrder.Line::sku).distinct()
                 .filter(sku -> !catalog.isOffered(sku)).toList();
@@ -80,18 +98,19 @@ public class OrderIntake {
                 new ShippingAddress(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.region(), a.country()),
                 clock.instant());
         order.soldThrough(request.channel());
+        order.takenAs(fingerprint);
         request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
         orders.saveAndFlush(order);
         order.attachProcess(fulfillment.start(order.getId()));
         timeline.record(order.getId(), "Order received from the storefront (" + request.storefrontOrderId() + ")");
-        return new Intake(order, true);
+        return Intake.created(order);
     }
 
     /**
      * A group-buy order starts no fulfillment of its own: checked by the group-buy feature before
      * anything is stored, stored with the pickup point's address, and joined to the point's open batch.
      */
-    private Intake placeForPickup(PlaceOrder request) {
+    private Intake placeForPickup(PlaceOrder request, OrderFingerprint fingerprint) {
         List<GroupBuyDesk.Line> lines = new java.util.ArrayList<>();
         for (PlaceOrder.Line l : request.lines()) {
             lines.add(new GroupBuyDesk.Line(lines.size() + 1, l.sku(), l.quantity(), l.salePrice()));
@@ -104,12 +123,13 @@ public class OrderIntake {
                 new Consumer(c.name(), c.email(), c.phone()), pickupPoint, clock.instant());
         order.soldThrough(request.channel());
         order.collectAt(request.pickupPoint());
+        order.takenAs(fingerprint);
         request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
         orders.saveAndFlush(order);
         groupBuy.join(order.getId(), groupBuyOrder);
         timeline.record(order.getId(), "Group-buy order received from the storefront (" + request.storefrontOrderId()
                 + "), to collect at " + request.pickupPoint());
-        return new Intake(order, true);
+        return Intake.created(order);
     }
 
     @Transactional(readOnly = true)
