@@ -115,7 +115,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         }
         try {
             OrderIntake.Intake result = intake.place(order);
-            return Result.taken((result.created() ? "order " : "already order ") + result.order().getId() + " (" + topic + ")");
+            return Result.taken((result.created() ? "order " : "already order ") + result.order().getId() + " (" + topic + ")"
+                    + (result.differingFields().isEmpty() ? "" : "; Shopify's order now differs in "
+                            + String.join(", ", result.differingFields()) + ", not a conflict: Dropflow goes on with"
+                            + " the order it took, an edit comes as orders/edited"));
         } catch (UnknownSkuException unknown) {
             return Result.notYet(unknown.getMessage());
         }
