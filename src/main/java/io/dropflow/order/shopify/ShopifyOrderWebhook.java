@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Shopify's order webhooks, one URL for every topic ({@code X-Shopify-Topic}: orders/create,
  * orders/paid, orders/cancelled, orders/edited, refunds/create), verified by
  * {@code X-Shopify-Hmac-Sha256}. A wrong HMAC is a 401 and records nothing. Anything verified is
- * recorded under Shopify's {@code X-Shopify-Webhook-Id} and answered 200 at once: Shopify retries a
- * delivery 8 times over 4 hours and then drops it, and removes a subscription after repeated failures
+ * recorded under its topic and Shopify's {@code X-Shopify-Event-Id} (the mark of a duplicate Shopify
+ * documents, {@link ShopifyWebhooks#deliveryKey}), so a redelivery is taken once, and answered 200 at
+ * once: Shopify retries a delivery 8 times over 4 hours and then drops it, and removes a subscription after repeated failures
  * (https://shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks), so one bad order must never
  * fail a delivery. {@link ShopifyOrderDeliveries} takes it in; an order Dropflow cannot take yet is
  * parked, retried, and then "Storefront order needs attention" for an operator.
@@ -52,7 +51,8 @@ class ShopifyOrderWebhook {
     ResponseEntity<?> delivered(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = ShopifyWebhooks.HMAC_HEADER, required = false) String hmac,
             @RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
-            @RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
+            @RequestHeader(name = ShopifyWebhooks.EVENT_ID_HEADER, required = false) String eventId,
+            @RequestHeader(name = ShopifyWebhooks.WEBHOOK_ID_HEADER, required = false) String webhookId,
             @RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shop) {
         if (body == null || !webhooks.verify(body, hmac)) {
             log.warn("Shopify webhook refused: {}", webhooks.configured() ? "HMAC does not match" : "Shopify is not configured");
@@ -61,19 +61,12 @@ class ShopifyOrderWebhook {
             problem.setType(URI.create("https://dropflow.io/problems/shopify-webhook"));
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        String id = webhookId == null || webhookId.isBlank() ? "sha256:" + digest(body) : webhookId;
+        String topicOrCreate = topic == null || topic.isBlank() ? "orders/create" : topic;
         PartnerDeliveries.Receipt receipt = deliveries.receive(ShopifyOrderDeliveries.PARTNER,
-                shop == null || shop.isBlank() ? "shop" : shop, topic == null || topic.isBlank() ? "orders/create" : topic,
-                id, new String(body, StandardCharsets.UTF_8));
+                shop == null || shop.isBlank() ? "shop" : shop, topicOrCreate,
+                ShopifyWebhooks.deliveryKey(topicOrCreate, eventId, webhookId, body),
+                new String(body, StandardCharsets.UTF_8));
         return ResponseEntity.ok(Map.of("result", receipt.result().outcome().name(), "detail",
                 String.valueOf(receipt.result().detail())));
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 40);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

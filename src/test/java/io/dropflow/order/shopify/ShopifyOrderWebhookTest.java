@@ -63,14 +63,31 @@ class ShopifyOrderWebhookTest {
     }
 
     private ResponseEntity<String> deliver(String topic, String body, String hmac) {
+        return deliver(topic, body, hmac, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * A delivery with the headers Shopify sends (https://shopify.dev/docs/apps/build/webhooks/delivery-structure):
+     * {@code X-Shopify-Event-Id} names the event, the same on each duplicate of it
+     * (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates); {@code X-Shopify-Webhook-Id} is this
+     * delivery's own, a new one here on every call.
+     */
+    private ResponseEntity<String> deliver(String topic, String body, String hmac, String eventId) {
         return dropflow.postRaw("/api/webhooks/shopify/orders", body, h -> {
             if (hmac != null) {
                 h.set("X-Shopify-Hmac-Sha256", hmac);
             }
             h.set("X-Shopify-Topic", topic);
             h.set("X-Shopify-Shop-Domain", "demo.myshopify.com");
+            h.set("X-Shopify-Event-Id", eventId);
             h.set("X-Shopify-Webhook-Id", java.util.UUID.randomUUID().toString());
+            h.set("X-Shopify-Triggered-At", java.time.Instant.now().toString());
         });
+    }
+
+    private long deliveriesOf(String eventId) {
+        return jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify' and delivery_id like ?",
+                Long.class, "%" + eventId);
     }
 
     private ResponseEntity<String> signed(String topic, String body) throws Exception {
@@ -106,6 +123,53 @@ class ShopifyOrderWebhookTest {
         long before = orders();
         assertThat(signed("orders/paid", body).getStatusCode().value()).isEqualTo(200);
         assertThat(orders()).isEqualTo(before);
+    }
+
+    /** Shopify's duplicates carry the event's X-Shopify-Event-Id, whatever their X-Shopify-Webhook-Id. */
+    @Test
+    void aDuplicateOfAnEventIsRecordedAndTakenOnceWhateverItsWebhookId() throws Exception {
+        long id = 455_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG");
+        String hmac = hmac(body, TestSupplierApi.SHOPIFY_SECRET);
+        String event = java.util.UUID.randomUUID().toString();
+        long before = orders();
+
+        ResponseEntity<String> first = deliver("orders/create", body, hmac, event);
+        ResponseEntity<String> duplicate = deliver("orders/create", body, hmac, event);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(duplicate.getStatusCode().value()).isEqualTo(200);
+        assertThat(duplicate.getBody()).contains("TAKEN");
+        assertThat(deliveriesOf(event)).isEqualTo(1);
+        assertThat(orders()).isEqualTo(before + 1);
+        // another topic of the same event is a delivery of its own (an order's orders/paid is needed)
+        assertThat(deliver("orders/paid", body, hmac, event).getStatusCode().value()).isEqualTo(200);
+        assertThat(deliveriesOf(event)).isEqualTo(2);
+        assertThat(orders()).isEqualTo(before + 1);
+    }
+
+    /**
+     * Shopify's order as it is later (an address corrected, an update) under the same id is no conflict: it is
+     * taken and acknowledged, the order Dropflow took goes on, and the delivery says what differs.
+     */
+    @Test
+    void anOrderChangedInShopifyAfterItWasTakenIsAcknowledgedNotAConflict() throws Exception {
+        long id = 456_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG");
+        String moved = body.replace("\"city\": \"Köln\"", "\"city\": \"Bonn\"");
+        signed("orders/create", body);
+        long orderId = orderIdOf(id);
+        long before = orders();
+
+        ResponseEntity<String> paid = signed("orders/paid", moved);
+        ResponseEntity<String> updated = signed("orders/updated", moved);
+
+        assertThat(paid.getStatusCode().value()).isEqualTo(200);
+        assertThat(paid.getBody()).contains("TAKEN", "already order " + orderId, "shippingAddress.city");
+        assertThat(updated.getStatusCode().value()).isEqualTo(200);
+        assertThat(updated.getBody()).contains("TAKEN");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(dropflow.getOrder(orderId).path("shippingAddress").path("city").asText()).isEqualTo("Köln");
     }
 
     @Test
