@@ -21,8 +21,8 @@ import java.util.List;
 @Schema(description = "A paid consumer order from the storefront")
 @PricedInMinorUnits
 public record PlaceOrder(
-        @Schema(description = "The storefront's own order id; sending the same id again returns the existing order",
-                example = "SHOP-1001")
+        @Schema(description = "The storefront's own order id; the same order sent again under it returns the existing "
+                + "order, another order under it is a 422 (storefront-order-id-reused)", example = "SHOP-1001")
         @NotBlank @Size(max = 100) String storefrontOrderId,
         @Schema(description = "ISO 4217 currency in circulation; sale prices have no more decimals than it has (JPY none)",
                 example = "EUR") @NotBlank @ActiveCurrency String currency,
