@@ -10,6 +10,7 @@ import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.SupplierRounds;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
@@ -97,7 +98,14 @@ public class ReturnMediation {
         } else if (mediation == MediationDecision.REFUSE) {
             requireText(refuseReason, "this decision needs refuseReason, a reason for the consumer");
         }
-        history.record(r, Party.OPERATOR, who + " decided: " + decision);
+        history.record(r, Party.OPERATOR, who + switch (mediation) {
+            case ACCEPT_RETURN -> " decided to take the goods back anyway";
+            case OFFER_ALTERNATIVE -> " decided to offer the consumer " + Money.format(offerAmount, r.getCurrency())
+                    + " to keep the goods";
+            case COUNTER -> " decided to ask the supplier again";
+            case REFUSE -> " refused the return: " + refuseReason.strip();
+            case ESCALATE -> " escalated the return to supervisors";
+        });
     }
 
     /** Refund per policy, a partial refund (partialRefund), or none (noRefundReason). */
@@ -109,7 +117,11 @@ public class ReturnMediation {
         } else if (dispute == DisputeDecision.NO_REFUND) {
             requireText(noRefundReason, "this decision needs noRefundReason, a reason for the consumer");
         }
-        history.record(r, Party.OPERATOR, who + " decided: " + decision);
+        history.record(r, Party.OPERATOR, who + " decided on the disputed return: " + switch (dispute) {
+            case REFUND_PER_POLICY -> r.getWish() == ReturnWish.EXCHANGE ? "exchange per policy" : "refund per policy";
+            case PARTIAL_REFUND -> "a partial refund of " + Money.format(partialRefund, r.getCurrency());
+            case NO_REFUND -> "no refund (" + noRefundReason.strip() + ")";
+        });
     }
 
     private static void amountWithin(String variable, BigDecimal amount, ReturnRequest r) {

@@ -130,12 +130,26 @@ class ReturnMediationTest {
                 .hasMessageStartingWith("disputeDecision must be one of [refund_per_policy, partial_refund, no_refund]");
     }
 
+    /** Item 1 of the exploratory test: the history read "mary decided: offer_alternative", the form's code. */
     @Test
-    void aDecisionThatCanWorkIsRecordedAsTheOperatorMadeIt() {
+    void aDecisionThatCanWorkIsRecordedInTheDomainsWords() {
+        mediation.mediated(3L, "accept_return", null, null, "mary");
+        mediation.mediated(3L, "offer_alternative", eur("4.5"), null, "mary");
         mediation.mediated(3L, "counter", null, null, "mary");
+        mediation.mediated(3L, "refuse", null, " Used goods cannot be taken back. ", "mary");
+        mediation.mediated(3L, "escalate", null, null, "mary");
+        mediation.disputeDecided(3L, "refund_per_policy", null, null, "sam");
         mediation.disputeDecided(3L, "partial_refund", eur("7.50"), null, "sam");
+        mediation.disputeDecided(3L, "no_refund", null, "The parcel was never handed over.", "sam");
 
-        assertThat(history.lines()).isEqualTo(List.of("OPERATOR: mary decided: counter",
-                "OPERATOR: sam decided: partial_refund"));
+        assertThat(history.lines()).isEqualTo(List.of(
+                "OPERATOR: mary decided to take the goods back anyway",
+                "OPERATOR: mary decided to offer the consumer 4.50 EUR to keep the goods",
+                "OPERATOR: mary decided to ask the supplier again",
+                "OPERATOR: mary refused the return: Used goods cannot be taken back.",
+                "OPERATOR: mary escalated the return to supervisors",
+                "OPERATOR: sam decided on the disputed return: refund per policy",
+                "OPERATOR: sam decided on the disputed return: a partial refund of 7.50 EUR",
+                "OPERATOR: sam decided on the disputed return: no refund (The parcel was never handed over.)"));
     }
 }
