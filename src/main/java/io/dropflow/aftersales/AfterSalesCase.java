@@ -166,14 +166,22 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         if (!awaitsAnswerTo(round)) {
             return java.util.Optional.empty();
         }
+        return tooLate("an answer to round " + round, getStatus() == waitingForSupplier());
+    }
+
+    /**
+     * Why {@code what} a partner sends comes too late to be taken, when it does: the case ended
+     * without it, or the case went on to the seller without it ({@code awaited} false) and no
+     * process waits for it any more.
+     */
+    protected java.util.Optional<String> tooLate(String what, boolean awaited) {
         if (!isOpen()) {
-            return java.util.Optional.of(kind().noun() + " " + number() + " is " + getStatus()
-                    + ": it ended without an answer to round " + round);
+            return java.util.Optional.of(kind().noun() + " " + number() + " is " + getStatus() + ": it ended without "
+                    + what);
         }
-        if (getStatus() != waitingForSupplier()) {
-            return java.util.Optional.of(kind().noun() + " " + number() + " no longer waits for an answer to round "
-                    + round + ": it did not come in time, and the " + kind().noun() + " is " + getStatus()
-                    + " with the seller");
+        if (!awaited) {
+            return java.util.Optional.of(kind().noun() + " " + number() + " no longer waits for " + what
+                    + ": it did not come in time, and the " + kind().noun() + " is " + getStatus() + " with the seller");
         }
         return java.util.Optional.empty();
     }

@@ -78,6 +78,10 @@ public class ReturnAnswers {
         if (!r.isGoodsReturned()) {
             throw new ReturnRefusedException("return " + r.number() + " has no return parcel to inspect (" + r.getStatus() + ")");
         }
+        // After "No inspection" fired (or the parcel's problem) an operator decides without it: "APPLIED" would be untrue
+        r.tooLateForInspection().ifPresent(why -> {
+            throw new ReturnRefusedException(why);
+        });
         String source = "supplier-inspection:" + supplierCode;
         if (r.getInspectionResult() == null && process.received(source, event.eventId())) {
             return Result.ALREADY_RECEIVED; // an id taken before, for another return: a redelivery

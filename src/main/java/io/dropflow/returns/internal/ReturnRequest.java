@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -225,6 +226,21 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         this.goodsReturned = true;
         status = ReturnStatus.RETURN_IN_TRANSIT;
         touch(now);
+    }
+
+    /**
+     * Why the supplier's inspection report comes too late to be taken, when it does: the return
+     * ended without one, or went on to an operator without it (the inspection time passed, or the
+     * parcel stalled or had a problem) and no process waits for it any more. Empty while the parcel
+     * travels or waits for its inspection (an early report is kept until the process waits for it),
+     * and for a second report, which changes nothing anyway.
+     */
+    public Optional<String> tooLateForInspection() {
+        if (inspectionResult != null) {
+            return Optional.empty();
+        }
+        return tooLate("an inspection report",
+                status == ReturnStatus.RETURN_IN_TRANSIT || status == ReturnStatus.AWAITING_INSPECTION);
     }
 
     /** @return false for a second inspection report */

@@ -117,4 +117,26 @@ class ReturnAnswersTest {
         assertThat(request.getSupplierAmount()).isNull();
         verifyNoInteractions(process);
     }
+
+    /**
+     * Item 2 of the exploratory test: "No inspection" fired, an operator decides the disputed return without
+     * the report, and no process waits for it. Taken, it was "APPLIED" and sat unread in the inbox.
+     */
+    @Test
+    void anInspectionThatCameTooLateIsRefusedAndChangesNothing() {
+        request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        request.moveTo(io.dropflow.returns.ReturnStatus.AWAITING_INSPECTION, NOW);
+        request.moveTo(io.dropflow.returns.ReturnStatus.DISPUTED, NOW);
+        InspectionEvent damaged = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.DAMAGED_BY_CONSUMER, "cracked");
+
+        assertThatThrownBy(() -> answers.inspected("ACME", damaged)).isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("return DF-RT3 no longer waits for an inspection report: it did not come in time, and the"
+                        + " return is DISPUTED with the seller");
+
+        request.moveTo(io.dropflow.returns.ReturnStatus.CLOSED, NOW);
+        assertThatThrownBy(() -> answers.inspected("ACME", damaged))
+                .hasMessage("return DF-RT3 is CLOSED: it ended without an inspection report");
+        assertThat(request.getInspectionResult()).isNull();
+        verifyNoInteractions(process);
+    }
 }

@@ -266,6 +266,8 @@ class ReturnNegotiationProcessTest {
         dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_CONSUMER.id());
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("keep them and get 7.50 EUR back"));
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .contains("decided to offer the consumer 7.50 EUR to keep the goods").doesNotContain("offer_alternative");
 
         assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
         dropflow.runReturnJobs(id);
@@ -494,6 +496,21 @@ class ReturnNegotiationProcessTest {
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
         dropflow.fireReturnTimer(id, INSPECTION_LATE.id());
         assertThat(dropflow.returnProcess(id)).hasPassed("timer_inspection_late").isWaitingAt(DECIDE_DISPUTE.id());
+
+        // The report after that comes too late: refused (409), not taken as APPLIED to sit unread in the inbox
+        var late = dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
+        assertThat(late.getBody()).contains("return-refused", "no longer waits for an inspection report");
+        assertThat(dropflow.getReturn(id).path("history").toString()).doesNotContain("Inspected the returned parcel");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_merge_settle").isEnded();
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .as("the operator's decision in the domain's words, not the form's code")
+                .contains("decided on the disputed return: refund per policy").doesNotContain("refund_per_policy");
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
     }
 
     @Test
