@@ -27,6 +27,13 @@ final class EngineApiResponses {
     private static final Pattern FORM_VARIABLES = Pattern.compile("^/(task|process-definition)/.+/form-variables$");
     private static final Pattern NAMED = Pattern.compile("^/(task|filter|process-definition)(/.*)?$");
 
+    /** Camunda's own error, which has no translation ("ENGINE-03051 …"). */
+    private static final Pattern ENGINE_ERROR = Pattern.compile("^ENGINE-\\d+");
+    /** What an operator reads before an engine's error that has no translation; the pattern ends in {original}. */
+    static final String ENGINE_WORDS = "The engine's own words, untranslated: ";
+    /** What an operator reads before a partner delivery's error that has no translation. */
+    static final String PARTNER_WORDS = "As the partner or the system wrote it, untranslated: ";
+
     private final ObjectMapper json;
 
     EngineApiResponses(ObjectMapper json) {
@@ -56,7 +63,7 @@ final class EngineApiResponses {
         for (String field : List.of("message", "title", "detail")) {
             JsonNode text = error.get(field);
             if (text != null && text.isTextual()) {
-                Optional<String> message = texts.findMessage(text.asText());
+                Optional<String> message = errorText(text.asText(), texts);
                 if (message.isPresent()) {
                     error.set(field, TextNode.valueOf(message.get()));
                     translated = true;
@@ -68,6 +75,13 @@ final class EngineApiResponses {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
+    }
+
+    /** An error's text translated; Camunda's own error without one after a lead-in that says so; else empty. */
+    private static Optional<String> errorText(String text, OperatorTexts texts) {
+        Optional<String> ours = texts.findMessage(text);
+        return ours.isPresent() || !ENGINE_ERROR.matcher(text).find() ? ours
+                : Optional.of(texts.translateMessageOr(ENGINE_WORDS, text));
     }
 
     /** The translated answer, or empty when there is nothing to translate or the body is no JSON. */
@@ -111,7 +125,13 @@ final class EngineApiResponses {
      * as it was written.
      */
     static final Set<String> MESSAGES = Set.of("validationProblems", "what", "paperProblems", "policyRule",
-            "scorecardFlag", "scorecardWhy");
+            "scorecardFlag", "scorecardWhy", "lastError");
+
+    /**
+     * Of {@link #MESSAGES}, those that may be another's words as well as ours: a partner delivery's
+     * error may be the partner's or the runtime's text. Untranslated, it reads after a lead-in that says so.
+     */
+    static final Set<String> OTHERS_WORDS = Set.of("lastError");
 
     /**
      * Form variables: a string value that is a display word is translated when the bundle has it
@@ -141,6 +161,9 @@ final class EngineApiResponses {
     }
 
     private static String text(String name, String value, OperatorTexts texts) {
+        if (OTHERS_WORDS.contains(name)) {
+            return texts.translateMessageOr(PARTNER_WORDS, value);
+        }
         return MESSAGES.contains(name) ? texts.translateMessage(value) : texts.translate(value);
     }
 

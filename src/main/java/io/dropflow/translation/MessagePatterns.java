@@ -29,6 +29,15 @@ final class MessagePatterns {
     /** The parameter that names a form's field: its key, one word, never a sentence (a person's note). */
     static final String FIELD = "field";
 
+    /**
+     * The parameter that is a message of its own ("{item}: {message}"): a pattern with it matches only
+     * when that message has a translation, so that its few fixed words do not take any text for it.
+     */
+    static final String MESSAGE = "message";
+
+    /** The parameter that names one thing a message is about (a SKU, a number): one token, no spaces. */
+    static final String ITEM = "item";
+
     private record Entry(String english, Pattern match, List<String> parameters, String translation, int fixedLength) {
     }
 
@@ -36,6 +45,8 @@ final class MessagePatterns {
 
     MessagePatterns(Map<String, String> patterns) {
         patterns.forEach((english, translation) -> entries.add(entry(english, translation)));
+        // The one with more fixed words first; among equals, the bundle's order
+        entries.sort(java.util.Comparator.comparingInt(Entry::fixedLength).reversed());
     }
 
     private static Entry entry(String english, String translation) {
@@ -46,7 +57,11 @@ final class MessagePatterns {
         int end = 0;
         while (parameter.find()) {
             String words = english.substring(end, parameter.start());
-            regex.append(Pattern.quote(words)).append(FIELD.equals(parameter.group(1)) ? "([A-Za-z]\\w*)" : "(.+?)");
+            regex.append(Pattern.quote(words)).append(switch (parameter.group(1)) {
+                case FIELD -> "([A-Za-z]\\w*)";
+                case ITEM -> "(\\S+?)";
+                default -> "(.+?)";
+            });
             fixed += words.length();
             parameters.add(parameter.group(1));
             end = parameter.end();
@@ -62,26 +77,31 @@ final class MessagePatterns {
     /**
      * The translation of a message that matches one of the patterns, each parameter's text put in
      * by what {@code value} makes of it, given the parameter's name and text (a display word
-     * translated, a SKU kept).
+     * translated, a SKU kept). A pattern whose {@link #MESSAGE} has no translation is passed over for
+     * the next that matches.
      */
     Optional<String> find(String message, BinaryOperator<String> value) {
-        Entry best = null;
-        Matcher bestMatch = null;
         for (Entry entry : entries) {
             Matcher match = entry.match().matcher(message);
-            if (match.matches() && (best == null || entry.fixedLength() > best.fixedLength())) {
-                best = entry;
-                bestMatch = match;
+            Optional<String> translated = match.matches() ? translate(entry, match, value) : Optional.empty();
+            if (translated.isPresent()) {
+                return translated;
             }
         }
-        if (best == null) {
-            return Optional.empty();
-        }
-        Matcher parameter = PARAMETER.matcher(best.translation());
+        return Optional.empty();
+    }
+
+    /** The entry's translation of the message it matched; empty when a {@link #MESSAGE} in it has none. */
+    private static Optional<String> translate(Entry entry, Matcher match, BinaryOperator<String> value) {
+        Matcher parameter = PARAMETER.matcher(entry.translation());
         StringBuilder translated = new StringBuilder();
         while (parameter.find()) {
-            int index = best.parameters().indexOf(parameter.group(1));
-            String text = index < 0 ? parameter.group() : value.apply(parameter.group(1), bestMatch.group(index + 1));
+            int index = entry.parameters().indexOf(parameter.group(1));
+            String english = index < 0 ? parameter.group() : match.group(index + 1);
+            String text = index < 0 ? english : value.apply(parameter.group(1), english);
+            if (MESSAGE.equals(parameter.group(1)) && text.equals(english)) {
+                return Optional.empty();
+            }
             parameter.appendReplacement(translated, Matcher.quoteReplacement(text));
         }
         parameter.appendTail(translated);

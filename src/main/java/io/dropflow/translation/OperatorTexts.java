@@ -37,8 +37,11 @@ public final class OperatorTexts {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Map<String, OperatorTexts> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Parameters whose value a person wrote (a note, a consumer's description): never translated. */
-    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("note", "description", "terms");
+    /**
+     * Parameters whose value a person wrote (a note, a consumer's description), or a partner or the
+     * engine ({@code original}, after a lead-in that says so): never translated.
+     */
+    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("note", "description", "terms", "original");
     /** A code as the code writes it into a message: "OUT_OF_STOCK", "SHIPPED". */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     /** How Dropflow lists items inside one value of a message; in Chinese the enumeration comma. */
@@ -226,6 +229,16 @@ public final class OperatorTexts {
     /** The translation of a run-time message ({@link #findMessage}), or the message itself. */
     public String translateMessage(String english) {
         return findMessage(english).orElse(english);
+    }
+
+    /**
+     * A message that may be Dropflow's or another's words (a partner's answer, the engine's error):
+     * its translation ({@link #findMessage}), else the original after a lead-in that says it is
+     * untranslated, {@code leadIn} being a message pattern's English up to its {@code {original}}
+     * ("The engine's own words, untranslated: "); else, in English, the message itself.
+     */
+    public String translateMessageOr(String leadIn, String message) {
+        return findMessage(message).or(() -> findMessage(leadIn + message)).orElse(message);
     }
 
     /** The messages among these that have no translation ({@link #findMessage}), sorted. */

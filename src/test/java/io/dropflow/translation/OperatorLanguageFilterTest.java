@@ -106,16 +106,37 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.message").value("找不到 ID 为 missing 的任务（任务不存在或已完成）"));
     }
 
+    /** Item 3 of the exploratory test: Camunda's own error read in English only, with nothing to say so. */
     @Test
-    void anErrorNobodyTranslatedAndTheOtherApisPassUntouched() throws Exception {
+    void anEngineErrorNobodyTranslatedReadsAfterAChineseLeadInAndTheOtherApisPassUntouched() throws Exception {
         mvc.perform(get(ENGINE + "/task/t2/deployed-form").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isInternalServerError())
+                .andExpect(content().json("{\"type\":\"ProcessEngineException\",\"message\":"
+                        + "\"流程引擎的原始信息（无中文翻译）：ENGINE-03051 something broke\"}", true));
+        mvc.perform(get(ENGINE + "/task/t2/deployed-form").header("Accept-Language", "en"))
                 .andExpect(content().json("{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03051 something broke\"}", true));
         mvc.perform(get("/engine-rest/task/t1").header("Accept-Language", "zh-CN"))
                 .andExpect(jsonPath("$.name").value("Decide on out-of-stock order"));
         mvc.perform(post("/engine-rest/task/t1/submit-form").header("Accept-Language", "zh-CN")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(content().json(EngineApiStandIn.REFUSAL, true));
+    }
+
+    /**
+     * Item 3 of the exploratory test: the partner-attention form's "why it was not taken" was English. Ours
+     * reads in Chinese; a partner's or the runtime's words follow a Chinese lead-in, kept as they were.
+     */
+    @Test
+    void aPartnerDeliverysErrorReadsInChineseOrAfterALeadInThatSaysItIsTheOriginal() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t3/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.facts.value").value(org.hamcrest.Matchers.containsString(
+                        "\"lastError\":\"供应商 ACME（暂时）没有采购单 DF-9-PO1\"")));
+        mvc.perform(get(ENGINE + "/task/t4/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.facts.value").value(org.hamcrest.Matchers.containsString(
+                        "\"lastError\":\"合作方或系统的原始信息（无中文翻译）：java.net.SocketTimeoutException: Read timed out\"")));
+        mvc.perform(get(ENGINE + "/task/t4/form-variables").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.facts.value").value(org.hamcrest.Matchers.containsString(
+                        "\"lastError\":\"java.net.SocketTimeoutException: Read timed out\"")));
     }
 
     @Test
@@ -187,8 +208,21 @@ class OperatorLanguageFilterTest {
                       "Tasks for the groups I belong to, most urgent first","color":"#2b6cb0"}}]""";
         }
 
+        /** A partner-attention task's facts, with the delivery's error. */
+        private static String attention(String lastError) {
+            return """
+                    {"facts":{"type":"Json","value":"{\\"partner\\":\\"CJ\\",\\"lastError\\":\\"%s\\"}","valueInfo":{}}}\
+                    """.formatted(lastError);
+        }
+
         @GetMapping(value = ENGINE + "/task/{id}/form-variables", produces = MediaType.APPLICATION_JSON_VALUE)
-        String variables() {
+        String variables(@PathVariable String id) {
+            if ("t3".equals(id)) {
+                return attention("supplier ACME has no purchase order DF-9-PO1 (yet)");
+            }
+            if ("t4".equals(id)) {
+                return attention("java.net.SocketTimeoutException: Read timed out");
+            }
             return """
                     {"status":{"type":"String","value":"Shipped","valueInfo":{}},
                      "validationProblems":{"type":"String","value":"shipping address has no postal code; no supplier offers DEMO-RARE any more","valueInfo":{}},
