@@ -128,6 +128,8 @@ class OperatorMessagesCompletenessTest {
             "ODDITY left out: it declined this order before (DISCONTINUED) | ODDITY 未入选：此前已拒绝本订单（已停产）",
             "'mary decided ''Review order'': Proceed' | mary 处理了“审核订单”：继续处理",
             "'sam decided ''Decide on out-of-stock order'': Wait for restock' | sam 处理了“处理缺货订单”：等待补货",
+            "'mary decided ''Audit supplier documents'': Missing documents — the licence is blurred' | mary 处理了“审核供应商资质文件”：要求补交文件 — the licence is blurred",
+            "'sam decided ''Review a supplier that ships late'': Coach' | sam 处理了“审核发货迟缓的供应商”：辅导改进",
             "Purchase order DF-2-PO1 to Oddity Depot | 发给 Oddity Depot 的采购单 DF-2-PO1",
             "Parcel SF SF100200 | 包裹 SF SF100200",
             "Parcel out for delivery | 包裹派送中",

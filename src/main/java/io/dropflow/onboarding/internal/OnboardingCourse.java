@@ -1,9 +1,9 @@
 package io.dropflow.onboarding.internal;
 
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +44,15 @@ public class OnboardingCourse {
 
     /**
      * A task was decided: checked, then recorded.
+     * @param taskName the task's name as the operator saw it in Tasklist
      * @param decision the form's choice (null on a task without one)
      * @param note what the decider wrote
      * @return the reason the application is turned down, when this decision turns it down
      * @throws RefusedDecision when the decision cannot work; the task stays open
      */
     @Transactional
-    public Optional<String> decided(Long applicationId, OnboardingTask task, String who, String decision, String note) {
+    public Optional<String> decided(Long applicationId, OnboardingTask task, String taskName, String who, String decision,
+            String note) {
         SupplierApplication application = applications.locked(applicationId);
         Checked checked = switch (task) {
             case AUDIT_DOCUMENTS -> audited(application, RefusedDecision.decided(AuditDecision.class, decision), note);
@@ -72,8 +74,8 @@ public class OnboardingCourse {
             throw new RefusedDecision("say why (the note is what the applicant or supplier is told, and what the "
                     + "history keeps)");
         }
-        history.record(application, task.decidedBy(), who + " decided '" + label(task) + "'"
-                + (decision == null ? "" : ": " + decision) + (note == null || note.isBlank() ? "" : " — " + note));
+        history.record(application, task.decidedBy(), who + " decided '" + taskName + "'"
+                + (decision == null ? "" : ": " + OperatorWords.of(decision)) + (note == null || note.isBlank() ? "" : " — " + note));
         return Optional.ofNullable(checked.rejection());
     }
 
@@ -127,9 +129,5 @@ public class OnboardingCourse {
             }
         }
         return new Checked(decision == AgreementDecision.REJECT ? note : null, decision != AgreementDecision.APPROVE);
-    }
-
-    private static String label(OnboardingTask task) {
-        return task.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -28,7 +28,8 @@ class RecordOnboardingDecision implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Task kind = Task.of(task.getTaskDefinitionKey());
-        course.decided(APPLICATION_ID.from(task), kind.task(), TaskActors.who(task), kind.decision(task), kind.note(task))
+        course.decided(APPLICATION_ID.from(task), kind.task(), task.getName(), TaskActors.who(task), kind.decision(task),
+                        kind.note(task))
                 .ifPresent(reason -> REJECTION_REASON.set(task, reason));
     }
 }

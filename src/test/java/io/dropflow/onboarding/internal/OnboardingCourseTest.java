@@ -41,34 +41,34 @@ class OnboardingCourseTest {
     void papersAreAcceptedOnlyWhenEveryRequiredDocumentIsThereValidAndDated() {
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, null, null)));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "accept", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null))
                 .isInstanceOf(RefusedDecision.class).hasMessageContaining("no expiry date given");
 
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY.minusDays(1), null)));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "accept", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null))
                 .hasMessageContaining("lapsed after " + TODAY.minusDays(1));
 
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(1), null)));
-        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "accept", null)).isEmpty();
-        verify(history).record(eq(application), eq(Party.OPERATOR), contains("mary decided 'audit documents': accept"));
+        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null)).isEmpty();
+        verify(history).record(eq(application), eq(Party.OPERATOR), contains("mary decided 'Audit supplier documents': Accept"));
     }
 
     @Test
     void aDecisionTheApplicantReadsNeedsItsNoteAndATurnDownGivesItsReason() {
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "missing_documents", " "))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "missing_documents", " "))
                 .isInstanceOf(RefusedDecision.class).hasMessageContaining("say why");
-        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "reject", "blurred licence"))
+        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "reject", "blurred licence"))
                 .contains("blurred licence");
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "mary", "maybe", "x"))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "maybe", "x"))
                 .hasMessageContaining("must be one of [accept, missing_documents, reject], was maybe");
     }
 
     @Test
     void aFailedSampleTurnsTheApplicationDownWithWhatTheInspectorFound() {
         application.moveTo(ApplicationStatus.QUALITY_CHECK, OnboardingFixtures.NOW);
-        assertThat(course.decided(7L, OnboardingTask.CHECK_SAMPLE_QUALITY, "mary", "failed", "cracked glaze"))
+        assertThat(course.decided(7L, OnboardingTask.CHECK_SAMPLE_QUALITY, "Check the sample's quality", "mary", "failed", "cracked glaze"))
                 .contains("the sample failed its quality check: cracked glaze");
         assertThat(application.getQualityResult()).isEqualTo("FAILED");
     }
@@ -77,11 +77,11 @@ class OnboardingCourseTest {
     void anAgreementIsApprovedOnlyWhenTheCatalogTakesItsOffers() {
         application.moveTo(ApplicationStatus.AGREEMENT_REVIEW, OnboardingFixtures.NOW);
         when(catalog.problemsOf(any())).thenReturn(List.of("TEST-WOK: currency 'XXX' is not in circulation"));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "sam", "approve", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", "approve", null))
                 .hasMessageContaining("the catalog would refuse these offers");
-        assertThat(course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "sam", "reject", "prices too high"))
+        assertThat(course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", "reject", "prices too high"))
                 .contains("prices too high");
-        verify(history).record(eq(application), eq(Party.SUPERVISOR), contains("sam decided 'review agreement': reject"));
+        verify(history).record(eq(application), eq(Party.SUPERVISOR), contains("sam decided 'Review the supply agreement': Reject"));
     }
 
     @Test

@@ -242,7 +242,7 @@ class SupplierOnboardingProcessTest {
         JsonNode listed = DropflowDriver.read(dropflow.get("/api/suppliers/" + code, DropflowDriver.asOperator()).getBody());
         assertThat(listed.path("tier").asInt()).isEqualTo(3);
         assertThat(listed.path("score").asInt()).isEqualTo(70);
-        assertThat(history(application)).anyMatch(e -> e.contains("sam decided 'review agreement': approve"));
+        assertThat(history(application)).anyMatch(e -> e.contains("sam decided 'Review the supply agreement': Approve"));
 
         // And the next order for its SKU goes to it
         long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
