@@ -39,6 +39,13 @@ final class ApiRoles {
     /** /actuator/prometheus: Prometheus with a metrics key, supervisors and administrators. */
     static final String[] METRICS_READERS = with(groups(SUPERVISORS, ADMINS), ApiKeyScope.METRICS);
 
+    /**
+     * What Tasklist's forms link to, opened in the operator's browser: GETs of these also accept the
+     * operator's Tasklist login (TasklistSessionFilter), with the role this table requires of them.
+     * Only reads: a claim's uploaded photos and videos (ClaimTaskForm's evidence links).
+     */
+    static final String[] TASKLIST_LINKS = {"/api/claims/*/evidence/*"};
+
     private static final String[] CATALOG = {"/api/suppliers/**", "/api/offers", "/api/exchange-rates",
         "/api/leaders/**", "/api/pickup-points/**", "/api/group-buy-offers/**"};
 

@@ -10,7 +10,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Authenticates our API's HTTP Basic callers against the process engine's users, so there is one user store. */
+/**
+ * Authenticates our API's HTTP Basic callers against the process engine's users, so there is one user
+ * store; {@link TasklistSessionFilter} takes the groups of a user logged in to the webapps from here too.
+ */
 @Component
 class EngineUserAuthentication implements AuthenticationProvider {
 
@@ -27,11 +30,23 @@ class EngineUserAuthentication implements AuthenticationProvider {
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
             throw new BadCredentialsException("unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        return new UsernamePasswordAuthenticationToken(user, null, groupsOf(user));
+    }
+
+    /**
+     * The user's groups as authorities {@code GROUP_<id>}, read from the engine at each request:
+     * whoever authenticated a user (password or Tasklist login), the same groups decide what it may do.
+     */
+    List<SimpleGrantedAuthority> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+                .map(id -> new SimpleGrantedAuthority(Groups.GROUP + id))
                 .toList();
-        return new UsernamePasswordAuthenticationToken(user, null, groups);
+    }
+
+    /** Whether the engine still knows this user (a user deleted after logging in to a webapp is not). */
+    boolean exists(String user) {
+        return identity.createUserQuery().userId(user).count() == 1;
     }
 
     @Override

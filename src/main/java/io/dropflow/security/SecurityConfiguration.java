@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Our API needs HTTP Basic against the engine's users, or an integration's API key, and the role
- * {@link ApiRoles} names for the endpoint; webhooks need the partner token; the engine
+ * {@link ApiRoles} names for the endpoint (the links in Tasklist's forms, GET only, also open with
+ * the webapps' login: {@link TasklistSessionFilter}); webhooks need the partner token; the engine
  * REST API authenticates with Camunda's own filter (so its authorization checks apply); Cockpit,
  * Tasklist and Admin use Camunda's login. Health stays open for probes.
  */
@@ -30,17 +31,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users,
+    SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users, CamundaWebappLogin webapps,
             @Value("${dropflow.webhooks.token:}") String webhookToken,
             ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock, ApiKeyRegistry apiKeys) throws Exception {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless: nothing is kept in a session. A webapp session a Tasklist link brings is
+                // only read (TasklistSessionFilter); its id is not rotated as at a login.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .authenticationProvider(users)
                 .addFilterBefore(new WebhookTokenFilter(webhookToken,
                         signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE), clock), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterAfter(new TasklistSessionFilter(webapps, users), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(ApiRoles::apply)
                 .httpBasic(basic -> basic.realmName("Dropflow").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthorized, request -> true)
