@@ -100,7 +100,10 @@ class ClaimController {
     }
 
     @GetMapping("/api/claims/{id}/evidence/{evidenceId}")
-    @Operation(summary = "Download an uploaded photo or video")
+    @Operation(summary = "Download an uploaded photo or video",
+            description = "Besides HTTP Basic and API keys, this GET also accepts the login to Camunda's webapps "
+                    + "(their session cookie), so the link on a claim's Tasklist form opens without a second login; "
+                    + "the same roles apply.")
     ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long evidenceId) {
         ClaimEvidence file = views.file(id, evidenceId);
         return ResponseEntity.ok()
