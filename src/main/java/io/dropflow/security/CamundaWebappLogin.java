@@ -26,7 +26,11 @@ class CamundaWebappLogin {
         this.engineName = engine.getName();
     }
 
-    /** The user logged in to the webapps on our engine, if the request belongs to such a session; never creates one. */
+    /**
+     * The user logged in to the webapps on our engine, if the request belongs to such a session. Never
+     * creates a session; a session without the webapps' logins gets their empty list, as the webapps
+     * give it at their own first request.
+     */
     Optional<String> userOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {

@@ -106,8 +106,10 @@ class TasklistLoginTest {
         // user here: a wrong password would hold up mary's next logins, the engine's login throttling).
         assertThat(send(get(photo).header("Cookie", session).header("Authorization", basic("nobody-" + claim, "wrong")))
                 .statusCode()).isEqualTo(401);
-        // Nobody logged in, or a session that is not a Tasklist login: 401 as before.
+        // Nobody logged in, a session of the webapps' login page before the login, or no session: 401 as before.
         assertThat(send(get(photo)).statusCode()).isEqualTo(401);
+        String loginPage = "JSESSIONID=" + cookie(send(get("/camunda/api/admin/auth/user/default")), "JSESSIONID").orElseThrow();
+        assertThat(send(get(photo).header("Cookie", loginPage)).statusCode()).isEqualTo(401);
         assertThat(send(get(photo).header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF")).statusCode())
                 .isEqualTo(401);
     }
