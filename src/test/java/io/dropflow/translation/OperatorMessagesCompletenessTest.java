@@ -133,6 +133,7 @@ class OperatorMessagesCompletenessTest {
             "Purchase order DF-2-PO1 to Oddity Depot | 发给 Oddity Depot 的采购单 DF-2-PO1",
             "Parcel SF SF100200 | 包裹 SF SF100200",
             "Parcel out for delivery | 包裹派送中",
+            "'Tracking refused parcel GLS 123 without the postal code of the delivery address: no tracking news will come, an operator decides when the parcel''s silence window ends' | 物流跟踪服务缺少收货地址的邮编，不跟踪包裹 GLS 123：不会再有物流消息，包裹静默期结束后由操作员决定",
             "'Decide on out-of-stock order' not decided in time: escalated to supervisors | “处理缺货订单”未按时处理：已升级给主管",
             "mary countered: a compensation of 4.00 EUR | mary 还价：补偿 4.00 EUR",
             "'the catalog would refuse these offers (DEMO-WOK: supplyPrice must not be negative, was -1; DEMO-WOK: category must be 1 to 32 lower-case letters, digits or ''-'', was ''Home''): send the agreement back for changes' | 商品目录会拒绝这些报价（DEMO-WOK：“supplyPrice”不能为负数，收到的是 -1；DEMO-WOK：“category”必须是 1 到 32 个小写字母、数字或“-”，收到的是 'Home'）：请退回协议修改",

@@ -6,6 +6,7 @@ import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.processengine.MessageInbox;
@@ -68,8 +69,9 @@ class TrackingService implements Tracking {
         return register(shipmentId, Consignee.ofPhone(null));
     }
 
+    /** A refusal leaves the caller's transaction to commit: it is an answer, which the caller may take. */
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = TrackingRegistrationRefused.class)
     @CallsPartner
     public ShipmentView register(Long shipmentId, Consignee consignee) {
         Shipment shipment = find(shipmentId);

@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
@@ -41,14 +42,24 @@ public class Delivery {
     /**
      * Subscribes to the carrier's tracking events for the shipped parcel, with what some carriers require
      * to show it: the consumer's phone (Kuaidi100 for SF Express), the delivery address's postal code and
-     * country (17TRACK for some carriers).
+     * country (17TRACK for some carriers). A tracking service that will not follow the parcel without
+     * data the order does not have is no reason to stop the order: its timeline says so, and the parcel,
+     * silent, reaches an operator when its silence window (order-deadlines.dmn) ends.
      */
     @CallsPartner
     public void registerTracking(Long shipmentId) {
-        Order order = orders.byId(tracking.shipment(shipmentId).orderId());
-        ShipmentView shipment = tracking.register(shipmentId, new Consignee(order.getConsumer().phone(),
-                order.getShippingAddress().postalCode(), order.getShippingAddress().country()));
-        timeline.record(shipment.orderId(), "Tracking registered with carrier " + shipment.carrierCode());
+        ShipmentView parcel = tracking.shipment(shipmentId);
+        Order order = orders.byId(parcel.orderId());
+        try {
+            tracking.register(shipmentId, new Consignee(order.getConsumer().phone(),
+                    order.getShippingAddress().postalCode(), order.getShippingAddress().country()));
+            timeline.record(parcel.orderId(), "Tracking registered with carrier " + parcel.carrierCode());
+        } catch (TrackingRegistrationRefused refused) {
+            // A retry changes nothing: the order goes on, and its silence window hands the parcel to an operator.
+            timeline.record(parcel.orderId(), "Tracking refused parcel " + parcel.carrierCode() + " "
+                    + parcel.trackingNumber() + " without the " + refused.missing()
+                    + ": no tracking news will come, an operator decides when the parcel's silence window ends");
+        }
     }
 
     /** Shows the tracking number to the consumer on the storefront, once per parcel. */

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
 import java.time.Duration;
@@ -92,6 +93,19 @@ class DeliveryTest {
 
         verify(tracking).register(PARCEL, new Consignee("+49 221 123", "51147", "DE"));
         assertThat(timeline.lines()).containsExactly("Tracking registered with carrier SANDBOX-POST");
+    }
+
+    @Test
+    void aParcelTheTrackingServiceRefusesWithoutMoreDataLeavesTheOrderGoingAndSaysSo() {
+        when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
+        when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(1), null));
+        when(tracking.register(org.mockito.ArgumentMatchers.eq(PARCEL), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new TrackingRegistrationRefused("SANDBOX-POST", "TRK-3", "consignee's phone number", "no"));
+
+        delivery.registerTracking(PARCEL);
+
+        assertThat(timeline.lines()).containsExactly("Tracking refused parcel SANDBOX-POST TRK-3 without the consignee's "
+                + "phone number: no tracking news will come, an operator decides when the parcel's silence window ends");
     }
 
     @Test
