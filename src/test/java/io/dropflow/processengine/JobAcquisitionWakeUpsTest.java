@@ -67,10 +67,14 @@ class JobAcquisitionWakeUpsTest {
         threads.shutdown();
     }
 
+    /** How long the last {@link #acquisitionsForInstancesStartedOneByOne} took, starts and runs. */
+    private Duration took;
+
     /** Starts the instances 100 ms apart, waits until all ended, and answers the acquisitions meanwhile. */
     private int acquisitionsForInstancesStartedOneByOne(ProcessEngine engine) throws InterruptedException {
         Thread.sleep(1500); // the acquisition settles into its idle rhythm
         acquisitions.set(0);
+        Instant started = Instant.now();
         for (int i = 0; i < INSTANCES; i++) {
             engine.getRuntimeService().startProcessInstanceByKey("p");
             Thread.sleep(100);
@@ -81,14 +85,18 @@ class JobAcquisitionWakeUpsTest {
             Thread.sleep(50);
         }
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count()).isEqualTo(INSTANCES);
+        took = Duration.between(started, Instant.now());
         return acquisitions.get();
     }
 
     @Test
     void spacedWakeUpsRunEveryJobWithFewerAcquisitions() throws InterruptedException {
         int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ofMillis(500)));
-        // a look at most every 0.5 s (woken) or at the idle wait, over the 2 s of starts: not one per job
-        assertThat(acquired).isLessThanOrEqualTo(12);
+        // woken at most every 0.5 s, and a look that found jobs looks once more at once: about 4 looks a second
+        // over the 2 s of starts (10 to 12 on a quiet machine; more when a loaded machine stretches the starts),
+        // where the engine alone looks for every job, again after each (the other test: 80)
+        long allowed = 5 * took.toMillis() / 1000 + 2;
+        assertThat(acquired).as("acquisitions in %s", took).isLessThanOrEqualTo((int) Math.min(allowed, INSTANCES - 1));
     }
 
     @Test
