@@ -5,11 +5,21 @@ import java.util.List;
 
 /**
  * A parcel as the carrier feature tracks it: shipped by a supplier for an order, or sent back by
- * the consumer for a return ({@code returnId} set).
+ * the consumer for a return ({@code returnId} set). {@code replacedBy} is the shipment that follows
+ * the parcel under the number its supplier reported later (a re-labelled parcel); null while this
+ * number is the one followed.
  */
 public record ShipmentView(Long id, Long orderId, Long purchaseOrderId, Long returnId, String carrierCode,
         String trackingNumber, TrackingStatus status, Instant createdAt, Instant registeredAt,
-        Instant syncedToStorefrontAt, Instant lastEventAt, List<Event> events) {
+        Instant syncedToStorefrontAt, Instant lastEventAt, List<Event> events, Long replacedBy) {
+
+    /** A parcel never replaced. */
+    public ShipmentView(Long id, Long orderId, Long purchaseOrderId, Long returnId, String carrierCode,
+            String trackingNumber, TrackingStatus status, Instant createdAt, Instant registeredAt,
+            Instant syncedToStorefrontAt, Instant lastEventAt, List<Event> events) {
+        this(id, orderId, purchaseOrderId, returnId, carrierCode, trackingNumber, status, createdAt, registeredAt,
+                syncedToStorefrontAt, lastEventAt, events, null);
+    }
 
     /** One tracking event of the parcel. */
     public record Event(TrackingStatus status, Instant occurredAt, String location, String description) {
@@ -18,6 +28,10 @@ public record ShipmentView(Long id, Long orderId, Long purchaseOrderId, Long ret
     /** When the parcel last gave news: its latest tracking event, else when it shipped. */
     public Instant lastNewsAt() {
         return lastEventAt != null ? lastEventAt : createdAt;
+    }
+
+    public boolean isReplaced() {
+        return replacedBy != null;
     }
 
     public boolean isReturnParcel() {

@@ -9,6 +9,34 @@ public interface Tracking {
     ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber);
 
     /**
+     * The supplier of a shipped purchase order reported it shipped again, with {@code carrierCode} and
+     * {@code trackingNumber}: the same number is a redelivery; another is the parcel re-labelled (the
+     * supplier's or its carrier's correction), followed from now on under a shipment of its own while the
+     * one it replaces keeps its events without effect. A delivered parcel is not replaced.
+     */
+    Retracked retrack(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber);
+
+    /** What a second shipment report did: {@code followed} is the parcel as followed now (null for NOT_SHIPPED). */
+    record Retracked(Outcome outcome, ShipmentView before, ShipmentView followed) {
+
+        public enum Outcome {
+            /** The number followed already: nothing changed. */
+            SAME_NUMBER,
+            /** From now on the parcel is followed under the new number ({@code followed}), {@code before} is replaced. */
+            CHANGED,
+            /** The parcel was delivered under its number: nothing changed. */
+            ALREADY_DELIVERED,
+            /** Another order's parcel has that number: nothing changed, an operator should look. */
+            NUMBER_OF_ANOTHER_PARCEL,
+            /** No parcel of the purchase order is recorded: nothing changed. */
+            NOT_SHIPPED
+        }
+    }
+
+    /** The parcel that {@code shipmentId} replaced (the number followed before it), if any. */
+    java.util.Optional<ShipmentView> replacedBy(Long shipmentId);
+
+    /**
      * Orders a return label (consumer to supplier) from the carrier and records the return parcel;
      * the same key gives the same label and the same shipment.
      */

@@ -36,6 +36,16 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public Retracked retrack(Long orderId, Long purchaseOrderId, String carrier, String number) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<ShipmentView> replacedBy(Long shipmentId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public ReturnParcel returnParcel(Long orderId, Long purchaseOrderId, Long returnId,
             ReturnLabels.ReturnLabelRequest request) {
         throw new UnsupportedOperationException();

@@ -41,6 +41,11 @@ class Shipment {
     private Instant polledAt;
     /** Set on a return parcel (consumer to supplier): its tracking belongs to that return. */
     private Long returnId;
+    /**
+     * The shipment that follows this parcel under the carrier and tracking number its supplier reported
+     * later (a re-labelled parcel); this one's events are still recorded and move nothing.
+     */
+    private Long replacedBy;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("occurredAt")
     private List<TrackingEvent> events = new ArrayList<>();
@@ -95,7 +100,32 @@ class Shipment {
                 registeredAt, syncedToStorefrontAt, lastEventAt, events.stream()
                         .map(e -> new ShipmentView.Event(e.getStatus(), e.getOccurredAt(), e.getLocation(),
                                 e.getDescription()))
-                        .toList());
+                        .toList(), replacedBy);
+    }
+
+    /** Whether the supplier reported the parcel under this carrier and tracking number. */
+    boolean isTrackedAs(String carrierCode, String trackingNumber) {
+        return this.carrierCode.equals(carrierCode) && this.trackingNumber.equals(trackingNumber);
+    }
+
+    /** The parcel goes on under the number of shipment {@code replacementId}; a delivered one is not replaced. */
+    void replaceBy(Long replacementId) {
+        if (status == TrackingStatus.DELIVERED) {
+            throw new IllegalStateException("parcel " + carrierCode + " " + trackingNumber + " is delivered");
+        }
+        if (replacementId == null || replacementId.equals(id)) {
+            throw new IllegalArgumentException("a parcel is replaced by another, stored shipment");
+        }
+        replacedBy = replacementId;
+    }
+
+    /** The supplier reported this number again after another: it is the one followed again. */
+    void followAgain() {
+        replacedBy = null;
+    }
+
+    boolean isReplaced() {
+        return replacedBy != null;
     }
 
     void polled(Instant now) {
@@ -109,6 +139,7 @@ class Shipment {
     }
 
     public Long getReturnId() { return returnId; }
+    public Long getReplacedBy() { return replacedBy; }
     public Long getId() { return id; }
     public Long getOrderId() { return orderId; }
     public Long getPurchaseOrderId() { return purchaseOrderId; }

@@ -19,11 +19,21 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     @Query("select s from Shipment s where s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber")
     Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber);
 
+    /** The purchase order's parcels (not return parcels) followed under their numbers, oldest first, locked. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Shipment s where s.purchaseOrderId = :purchaseOrderId and s.returnId is null"
+            + " and s.replacedBy is null order by s.id")
+    List<Shipment> lockFollowedOf(Long purchaseOrderId);
+
+    @Query("select s from Shipment s where s.replacedBy = :shipmentId order by s.id")
+    List<Shipment> findReplacedBy(Long shipmentId);
+
     @Query("select s from Shipment s where s.orderId = :orderId order by s.id")
     List<Shipment> findByOrderIdOrderById(Long orderId);
 
     /** Registered parcels on their way without news since {@code quietSince}, not asked since then either. */
-    @Query("select s.id from Shipment s where s.registeredAt is not null and s.status not in ('DELIVERED', 'RETURNED')"
+    @Query("select s.id from Shipment s where s.registeredAt is not null and s.replacedBy is null"
+            + " and s.status not in ('DELIVERED', 'RETURNED')"
             + " and coalesce(s.lastEventAt, s.createdAt) < :quietSince and (s.polledAt is null or s.polledAt < :quietSince)"
             + " order by s.id desc")
     List<Long> quietSince(java.time.Instant quietSince, org.springframework.data.domain.Limit limit);

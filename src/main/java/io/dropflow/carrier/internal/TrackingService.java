@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TrackingService implements Tracking {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackingService.class);
+
     private final Shipments shipments;
     private final CarrierRouter carriers;
     private final ApplicationEventPublisher events;
@@ -43,6 +45,39 @@ class TrackingService implements Tracking {
                 .orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber,
                         clock.instant())))
                 .view();
+    }
+
+    /** In the caller's transaction (the supplier event's); the parcel's row is locked. */
+    @Override
+    @Transactional
+    public Retracked retrack(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber) {
+        List<Shipment> parcels = shipments.lockFollowedOf(purchaseOrderId);
+        if (parcels.isEmpty()) {
+            return new Retracked(Retracked.Outcome.NOT_SHIPPED, null, null);
+        }
+        Shipment followed = parcels.get(parcels.size() - 1);
+        if (followed.isTrackedAs(carrierCode, trackingNumber)) {
+            return new Retracked(Retracked.Outcome.SAME_NUMBER, followed.view(), followed.view());
+        }
+        if (followed.getStatus() == TrackingStatus.DELIVERED) {
+            return new Retracked(Retracked.Outcome.ALREADY_DELIVERED, followed.view(), followed.view());
+        }
+        java.util.Optional<Shipment> known = shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber);
+        if (known.isPresent() && !purchaseOrderId.equals(known.get().getPurchaseOrderId())) {
+            return new Retracked(Retracked.Outcome.NUMBER_OF_ANOTHER_PARCEL, followed.view(), known.get().view());
+        }
+        // The supplier may go back to a number it reported before: that shipment is followed again.
+        Shipment replacement = known.orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode,
+                trackingNumber, clock.instant())));
+        replacement.followAgain();
+        followed.replaceBy(replacement.getId());
+        return new Retracked(Retracked.Outcome.CHANGED, followed.view(), replacement.view());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<ShipmentView> replacedBy(Long shipmentId) {
+        return shipments.findReplacedBy(shipmentId).stream().reduce((first, second) -> second).map(Shipment::view);
     }
 
     @Override
@@ -122,7 +157,11 @@ class TrackingService implements Tracking {
         TrackingStatus before = shipment.getStatus();
         boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),
                 event.description());
-        if (recorded && shipment.getStatus() != before) {
+        if (recorded && shipment.isReplaced()) {
+            // The supplier re-labelled the parcel: the order follows its new number, this one moves nothing.
+            log.info("Tracking event {} for {} {}, replaced by shipment {}: recorded, nothing else", event.eventId(),
+                    event.carrierCode(), event.trackingNumber(), shipment.getReplacedBy());
+        } else if (recorded && shipment.getStatus() != before) {
             events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
                     shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId()));
         }

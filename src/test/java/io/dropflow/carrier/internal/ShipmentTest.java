@@ -43,4 +43,36 @@ class ShipmentTest {
     void withoutEventsTheParcelLastGaveNewsWhenItShipped() {
         assertThat(parcel.view().lastNewsAt()).isEqualTo(T0);
     }
+
+    @Test
+    void aReplacedParcelKeepsItsEventsAndNamesItsReplacement() {
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, T0.plusSeconds(100), null, null);
+
+        parcel.replaceBy(7L);
+
+        assertThat(parcel.isReplaced()).isTrue();
+        assertThat(parcel.view().replacedBy()).isEqualTo(7L);
+        assertThat(parcel.record("e2", TrackingStatus.DELIVERED, T0.plusSeconds(200), null, null))
+                .as("the old number's events are still recorded").isTrue();
+        assertThat(parcel.isTrackedAs("DHL", "JD0001")).isTrue();
+        assertThat(parcel.isTrackedAs("DHL", "JD0002")).isFalse();
+    }
+
+    @Test
+    void aDeliveredParcelIsNotReplaced() {
+        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parcel.replaceBy(7L))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(parcel.isReplaced()).isFalse();
+    }
+
+    @Test
+    void aNumberReportedAgainIsFollowedAgain() {
+        parcel.replaceBy(7L);
+        parcel.followAgain();
+
+        assertThat(parcel.isReplaced()).isFalse();
+        assertThat(parcel.view().replacedBy()).isNull();
+    }
 }
