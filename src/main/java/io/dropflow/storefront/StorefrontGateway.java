@@ -10,6 +10,14 @@ public interface StorefrontGateway {
 
     void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey);
 
+    /**
+     * The supplier re-labelled the parcel: the storefront shows {@code trackingNumber} of {@code carrierCode}
+     * where it showed {@code formerTrackingNumber} (and tells the consumer). Showing the new number already
+     * changes nothing; a storefront that does not show the former one shows the new one as {@link #syncTracking}.
+     */
+    void changeTracking(String storefrontOrderId, String formerCarrierCode, String formerTrackingNumber,
+            String carrierCode, String trackingNumber, String idempotencyKey);
+
     /** Refunds part of what the consumer paid: {@code amount} in the order's currency (a claim, a return). */
     void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey);
 

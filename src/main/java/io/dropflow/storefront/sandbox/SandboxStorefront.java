@@ -50,6 +50,16 @@ public class SandboxStorefront implements StorefrontGateway {
     }
 
     @Override
+    public void changeTracking(String storefrontOrderId, String formerCarrierCode, String formerTrackingNumber,
+            String carrierCode, String trackingNumber, String idempotencyKey) {
+        if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("TRACKING_CHANGED", storefrontOrderId,
+                formerCarrierCode + " " + formerTrackingNumber + " -> " + carrierCode + " " + trackingNumber)) == null) {
+            log.info("Storefront order {} now shows tracking {} {} instead of {} {}", storefrontOrderId, carrierCode,
+                    trackingNumber, formerCarrierCode, formerTrackingNumber);
+        }
+    }
+
+    @Override
     public void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey) {
         if (byIdempotencyKey.putIfAbsent(idempotencyKey,
                 new Received("REFUND", storefrontOrderId, amount.toPlainString() + " " + currency)) == null) {

@@ -73,6 +73,46 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
                 missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
     }
 
+    /**
+     * fulfillmentTrackingInfoUpdate replaces a fulfillment's tracking info with what it is given: the
+     * fulfillment that shows the former number gets the same list with the new number in its place (and
+     * the consumer a shipping update). Shown already: nothing is sent. Shown nowhere: as {@link #syncTracking}.
+     */
+    @Override
+    public void changeTracking(String storefrontOrderId, String formerCarrierCode, String formerTrackingNumber,
+            String carrierCode, String trackingNumber, String idempotencyKey) {
+        JsonNode order = admin.run("OrderFulfillments", Map.of("id", ShopifyAdmin.orderGid(storefrontOrderId))).path("order");
+        if (order.isMissingNode() || order.isNull()) {
+            throw new IllegalStateException("Shopify has no order " + storefrontOrderId);
+        }
+        JsonNode showing = null;
+        for (JsonNode f : order.path("fulfillments")) {
+            for (JsonNode t : f.path("trackingInfo")) {
+                if (trackingNumber.equals(t.path("number").asText())) {
+                    return; // changed before
+                }
+                if (formerTrackingNumber.equals(t.path("number").asText())) {
+                    showing = f;
+                }
+            }
+        }
+        if (showing == null) {
+            syncTracking(storefrontOrderId, carrierCode, trackingNumber, idempotencyKey);
+            return;
+        }
+        List<String> numbers = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (JsonNode t : showing.path("trackingInfo")) {
+            boolean former = formerTrackingNumber.equals(t.path("number").asText());
+            numbers.add(former ? trackingNumber : t.path("number").asText());
+            urls.add(former ? settings.trackingUrl(carrierCode, trackingNumber) : t.path("url").asText(""));
+        }
+        ShopifyAdmin.requireNoUserErrors(admin.run("FulfillmentTrackingInfoUpdate", Map.of("fulfillmentId",
+                showing.path("id").asText(), "notifyCustomer", true, "trackingInfoInput", Map.of("company",
+                        settings.company(carrierCode), "numbers", numbers, "urls", urls)))
+                .path("fulfillmentTrackingInfoUpdate"), "change tracking of order " + storefrontOrderId);
+    }
+
     @Override
     public void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
         JsonNode order = admin.run("OrderFulfillments", Map.of("id", ShopifyAdmin.orderGid(storefrontOrderId))).path("order");
