@@ -49,6 +49,10 @@ public class Delivery {
     @CallsPartner
     public void registerTracking(Long shipmentId) {
         ShipmentView parcel = tracking.shipment(shipmentId);
+        if (parcel.isReplaced()) {
+            // Re-labelled before its number was set up: the new number's message follows and registers that one.
+            return;
+        }
         Order order = orders.byId(parcel.orderId());
         try {
             tracking.register(shipmentId, new Consignee(order.getConsumer().phone(),
@@ -62,15 +66,69 @@ public class Delivery {
         }
     }
 
-    /** Shows the tracking number to the consumer on the storefront, once per parcel. */
+    /**
+     * Shows the tracking number to the consumer on the storefront, once per parcel. A number that replaces
+     * one the storefront shows (the supplier re-labelled the parcel) takes that one's place there.
+     */
     @CallsPartner
     public void sendTrackingToStorefront(Long orderId, Long shipmentId) {
         Order order = orders.byId(orderId);
         ShipmentView shipment = tracking.shipment(shipmentId);
-        storefront.syncTracking(order.getStorefrontOrderId(), shipment.carrierCode(), shipment.trackingNumber(),
-                "DF-" + orderId + "-tracking-" + shipment.id());
+        if (shipment.isReplaced()) {
+            return; // re-labelled meanwhile: the new number is sent in its place
+        }
+        String key = "DF-" + orderId + "-tracking-" + shipment.id();
+        Optional<ShipmentView> shown = shownBefore(shipment.id());
+        if (shown.isPresent()) {
+            storefront.changeTracking(order.getStorefrontOrderId(), shown.get().carrierCode(),
+                    shown.get().trackingNumber(), shipment.carrierCode(), shipment.trackingNumber(), key);
+        } else {
+            storefront.syncTracking(order.getStorefrontOrderId(), shipment.carrierCode(), shipment.trackingNumber(), key);
+        }
         tracking.markSyncedToStorefront(shipment.id());
         timeline.record(orderId, "Tracking number sent to the storefront");
+    }
+
+    /**
+     * The number the storefront shows for the parcel that {@code shipmentId} now follows: the latest of the
+     * numbers it replaced that was sent (one replaced before it was set up was never sent).
+     */
+    private Optional<ShipmentView> shownBefore(Long shipmentId) {
+        Optional<ShipmentView> before = tracking.replacedBy(shipmentId);
+        for (int hops = 0; hops < 20 && before.isPresent() && before.get().syncedToStorefrontAt() == null; hops++) {
+            before = tracking.replacedBy(before.get().id());
+        }
+        return before.filter(s -> s.syncedToStorefrontAt() != null);
+    }
+
+    /**
+     * The supplier reported the order's purchase order shipped again. The same carrier and number is a
+     * redelivery and changes nothing; another number is the parcel re-labelled: the order follows it from now
+     * on (the process registers it and sends it to the storefront), unless the parcel was delivered already,
+     * which the timeline notes and nothing else. In the supplier event's transaction; calls no partner.
+     *
+     * @return the shipment to follow now, when the number changed
+     */
+    public Optional<Long> supplierShippedAgain(Long orderId, Long purchaseOrderId, String carrierCode,
+            String trackingNumber) {
+        Tracking.Retracked retracked = tracking.retrack(orderId, purchaseOrderId, carrierCode, trackingNumber);
+        String change = retracked.before() == null ? "" : retracked.before().carrierCode() + " "
+                + retracked.before().trackingNumber() + " → " + carrierCode + " " + trackingNumber;
+        switch (retracked.outcome()) {
+            case CHANGED -> {
+                timeline.record(orderId, "Supplier changed the tracking number: " + change);
+                return Optional.of(retracked.followed().id());
+            }
+            case ALREADY_DELIVERED -> timeline.record(orderId,
+                    "Supplier changed the tracking number after delivery: " + change + " (nothing changed)");
+            case NUMBER_OF_ANOTHER_PARCEL -> timeline.record(orderId,
+                    "Supplier changed the tracking number to another order's parcel: " + change + " (nothing changed)");
+            case SAME_NUMBER, NOT_SHIPPED -> {
+                // a redelivery of the shipment report, or a parcel Dropflow does not follow: nothing to say
+            }
+            default -> throw new IllegalArgumentException(retracked.outcome().name());
+        }
+        return Optional.empty();
     }
 
     /**

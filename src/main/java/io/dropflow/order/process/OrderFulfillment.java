@@ -13,12 +13,14 @@ import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.internal.Delivery;
 import io.dropflow.order.internal.FulfillmentOutcome;
 import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderShippedAgain;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -52,12 +54,15 @@ class OrderFulfillment implements FulfillmentProcess {
     private final MessageInbox inbox;
     private final OrderTimeline timeline;
     private final Tracking tracking;
+    private final Delivery delivery;
 
-    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking) {
+    OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking,
+            Delivery delivery) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.timeline = timeline;
         this.tracking = tracking;
+        this.delivery = delivery;
     }
 
     /**
@@ -165,6 +170,26 @@ class OrderFulfillment implements FulfillmentProcess {
         }
         inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message.messageName(), businessKey(orderId),
                 PURCHASE_ORDER_ID.name(), event.purchaseOrderId(), variables));
+    }
+
+    /**
+     * SHIPPED again for the order's own purchase order: a new number goes to the process ("Tracking number
+     * changed" on "Follow delivery", kept in the inbox until it waits there), correlated by the purchase
+     * order; the same number, or one after delivery, changes nothing. A claim's replacement, a return's
+     * exchange or a batch's parcel keeps the number it shipped with.
+     */
+    @EventListener
+    void on(PurchaseOrderShippedAgain event) {
+        if (!event.isOriginal()) {
+            log.info("Supplier reported {} shipped again as {} {}: not followed for a replacement, exchange or batch",
+                    event.purchaseOrderNumber(), event.carrierCode(), event.trackingNumber());
+            return;
+        }
+        delivery.supplierShippedAgain(event.orderId(), event.purchaseOrderId(), event.carrierCode(),
+                event.trackingNumber()).ifPresent(shipmentId -> inbox.accept(new MessageInbox.Message("supplier",
+                        event.eventId(), Message.TRACKING_NUMBER_CHANGED.messageName(), businessKey(event.orderId()),
+                        PURCHASE_ORDER_ID.name(), event.purchaseOrderId(),
+                        Map.of(SHIPMENT_ID.name(), SHIPMENT_ID.stored(shipmentId)))));
     }
 
     @EventListener

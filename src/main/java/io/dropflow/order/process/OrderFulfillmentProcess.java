@@ -198,6 +198,9 @@ public final class OrderFulfillmentProcess {
         SYNC_TRACKING("service_sync_tracking_to_storefront"),
         AWAIT_DELIVERY("gateway_await_delivery"),
         PARCEL_DELIVERED("event_parcel_delivered"),
+        TRACKING_NUMBER_CHANGED("event_tracking_number_changed"),
+        REGISTER_NEW_TRACKING("service_register_new_tracking"),
+        SYNC_NEW_TRACKING("service_sync_new_tracking_to_storefront"),
         TRACKING_SILENT("timer_tracking_silent"),
         CHECK_TRACKING_PROGRESS("service_check_tracking_progress"),
         HANDLE_DELIVERY_PROBLEM("user_sla_parcel_stalled_or_lost"),
@@ -236,7 +239,9 @@ public final class OrderFulfillmentProcess {
         CANCELLATION_ACCEPTED("SupplierAcceptedCancellation"),
         CANCELLATION_REFUSED("SupplierRefusedCancellation"),
         PARCEL_DELIVERED("CarrierReportedDelivery"),
-        PARCEL_PROBLEM("CarrierReportedProblem");
+        PARCEL_PROBLEM("CarrierReportedProblem"),
+        /** The supplier re-labelled the parcel; carries the new {@code shipmentId}. */
+        TRACKING_NUMBER_CHANGED("SupplierChangedTrackingNumber");
 
         private final String messageName;
 

@@ -4,6 +4,7 @@ import io.dropflow.processengine.CallsPartner;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.BlindShippingSender;
 import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderShippedAgain;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SamplePurchaseOrderEvent;
@@ -242,11 +243,23 @@ class PurchasingService implements Purchasing {
                     po.getId(), po.getIdempotencyKey(), type, po.getReasonCode(), event.carrierCode(), event.trackingNumber(),
                     po.getClaimId(), po.getReturnId(), po.getBatchId(), wholeStockOut ? List.of() : missing,
                     lineCancellation(event) ? event.cancellationNumber() : null));
+        } else if (shippedAgain(event, outcome, po)) {
+            // The purchase order stays as it is; whoever follows the parcel tells a redelivery from a new number.
+            events.publishEvent(new PurchaseOrderShippedAgain(supplierCode + ":" + event.eventId(), po.getOrderId(),
+                    po.getId(), po.getIdempotencyKey(), event.carrierCode(), event.trackingNumber(), po.getClaimId(),
+                    po.getReturnId(), po.getBatchId()));
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());
         }
         return outcome;
+    }
+
+    /** SHIPPED again, with a tracking number, for a shipped purchase order of a consumer's order or case. */
+    private static boolean shippedAgain(SupplierEvent event, SupplierEventOutcome outcome, PurchaseOrder po) {
+        return event.type() == SupplierEventType.SHIPPED && outcome == SupplierEventOutcome.ALREADY_APPLIED
+                && po.getStatus() == PurchaseOrderStatus.SHIPPED && po.getApplicationId() == null
+                && event.carrierCode() != null && event.trackingNumber() != null;
     }
 
     private static boolean lineCancellation(SupplierEvent event) {

@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.dropflow.carrier.Consignee;
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.storefront.StorefrontGateway;
@@ -127,5 +132,71 @@ class DeliveryTest {
 
         assertThat(timeline.lines())
                 .containsExactly("Parcel SANDBOX-POST TRK-3 written off: reshipping with a new purchase order");
+    }
+
+    /** Parcel {@code id} of purchase order 11 under {@code number}, shipped a day ago, replaced by {@code replacedBy}. */
+    private static ShipmentView parcel(long id, String number, TrackingStatus status, Instant synced, Long replacedBy) {
+        return new ShipmentView(id, ORDER_ID, 11L, null, "SANDBOX-POST", number, status, daysAgo(1), daysAgo(1), synced,
+                null, java.util.List.of(), replacedBy);
+    }
+
+    @Test
+    void aNewNumberForTheShippedParcelIsFollowedAndOnTheTimeline() {
+        when(tracking.retrack(ORDER_ID, 11L, "SF", "SF123")).thenReturn(new Tracking.Retracked(
+                Tracking.Retracked.Outcome.CHANGED, parcel(PARCEL, "TRK-3", TrackingStatus.IN_TRANSIT, null, 4L),
+                new ShipmentView(4L, ORDER_ID, 11L, null, "SF", "SF123", TrackingStatus.PENDING, NOW, null, null, null,
+                        java.util.List.of())));
+
+        assertThat(delivery.supplierShippedAgain(ORDER_ID, 11L, "SF", "SF123")).contains(4L);
+        assertThat(timeline.lines())
+                .containsExactly("Supplier changed the tracking number: SANDBOX-POST TRK-3 → SF SF123");
+    }
+
+    @Test
+    void theSameNumberAgainIsARedeliveryThatChangesNothing() {
+        ShipmentView same = parcel(PARCEL, "TRK-3", TrackingStatus.IN_TRANSIT, null, null);
+        when(tracking.retrack(ORDER_ID, 11L, "SANDBOX-POST", "TRK-3"))
+                .thenReturn(new Tracking.Retracked(Tracking.Retracked.Outcome.SAME_NUMBER, same, same));
+
+        assertThat(delivery.supplierShippedAgain(ORDER_ID, 11L, "SANDBOX-POST", "TRK-3")).isEmpty();
+        assertThat(timeline.lines()).isEmpty();
+    }
+
+    @Test
+    void aNewNumberAfterDeliveryIsOnTheTimelineAndChangesNothing() {
+        ShipmentView delivered = parcel(PARCEL, "TRK-3", TrackingStatus.DELIVERED, null, null);
+        when(tracking.retrack(ORDER_ID, 11L, "SF", "SF123"))
+                .thenReturn(new Tracking.Retracked(Tracking.Retracked.Outcome.ALREADY_DELIVERED, delivered, delivered));
+
+        assertThat(delivery.supplierShippedAgain(ORDER_ID, 11L, "SF", "SF123")).isEmpty();
+        assertThat(timeline.lines()).containsExactly(
+                "Supplier changed the tracking number after delivery: SANDBOX-POST TRK-3 → SF SF123 (nothing changed)");
+    }
+
+    @Test
+    void theStorefrontShowsTheNewNumberInPlaceOfTheOneItShows() {
+        when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
+        when(tracking.shipment(4L)).thenReturn(parcel(4L, "TRK-NEW", TrackingStatus.PENDING, null, null));
+        when(tracking.replacedBy(4L)).thenReturn(Optional.of(parcel(PARCEL, "TRK-3", TrackingStatus.IN_TRANSIT,
+                daysAgo(1), 4L)));
+
+        delivery.sendTrackingToStorefront(ORDER_ID, 4L);
+
+        verify(storefront).changeTracking("SHOP-1001", "SANDBOX-POST", "TRK-3", "SANDBOX-POST", "TRK-NEW",
+                "DF-7-tracking-4");
+        verify(storefront, never()).syncTracking(any(), any(), any(), any());
+        verify(tracking).markSyncedToStorefront(4L);
+    }
+
+    @Test
+    void aParcelReplacedBeforeItsNumberWasSetUpIsNeitherRegisteredNorSent() {
+        when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
+        when(tracking.shipment(PARCEL)).thenReturn(parcel(PARCEL, "TRK-3", TrackingStatus.PENDING, null, 4L));
+
+        delivery.registerTracking(PARCEL);
+        delivery.sendTrackingToStorefront(ORDER_ID, PARCEL);
+
+        verify(tracking, never()).register(any(), any(Consignee.class));
+        verifyNoInteractions(storefront);
     }
 }

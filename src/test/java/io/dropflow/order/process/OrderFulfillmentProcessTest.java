@@ -640,6 +640,128 @@ class OrderFulfillmentProcessTest {
         }
     }
 
+    /** A supplier that re-labels a shipped parcel reports SHIPPED again with another number (CJ updates trackNumber). */
+    @Nested
+    class WhenTheSupplierChangesTheTrackingNumber {
+
+        private String timeline(long order) {
+            return dropflow.getOrder(order).path("timeline").toString();
+        }
+
+        @Test
+        void theOrderFollowsTheNewNumberToSettlementAndTheOldNumbersEventsMoveNothing() {
+            String old = "TRK-OLD-" + System.nanoTime();
+            String relabelled = "TRK-NEW-" + System.nanoTime();
+            long order = shippedOrder(old);
+
+            // When the supplier reports the parcel shipped again under another number
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), relabelled).getStatusCode().value()).isEqualTo(200);
+            assertThat(dropflow.process(order)).hasPassed(TRACKING_NUMBER_CHANGED.id())
+                    .isWaitingAt(REGISTER_NEW_TRACKING.id());
+            dropflow.runJobs(order);
+
+            // Then the new number is registered with the carrier and sent to the storefront in the old one's place
+            assertThat(dropflow.process(order)).hasPassed(REGISTER_NEW_TRACKING.id(), SYNC_NEW_TRACKING.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(carrier.isRegistered("SANDBOX-POST", relabelled)).isTrue();
+            assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING_CHANGED"))
+                    .containsExactly("SANDBOX-POST " + old + " -> SANDBOX-POST " + relabelled);
+            assertThat(storefrontCalls(order, "TRACKING")).as("the first number, sent once").isEqualTo(1);
+            assertThat(timeline(order)).contains(
+                    "Supplier changed the tracking number: SANDBOX-POST " + old + " → SANDBOX-POST " + relabelled);
+            assertThat(dropflow.timer(order, TRACKING_SILENT.id()).getDuedate().toInstant()).as("silence of the new number")
+                    .isCloseTo(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(3)),
+                            within(1, java.time.temporal.ChronoUnit.MINUTES));
+
+            // The same correction again (another event id) changes nothing
+            dropflow.supplierShipped("ACME", po(order, 1), relabelled);
+            dropflow.runJobs(order);
+            assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING_CHANGED")).hasSize(1);
+            assertThat(dropflow.getOrder(order).path("shipments")).hasSize(2);
+
+            // The old number's events are recorded and move nothing, not even its delivery
+            assertThat(dropflow.carrierSays(old, "DELIVERED").getStatusCode().value()).isEqualTo(200);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+
+            // The new number's delivery settles the order
+            dropflow.carrierSays(relabelled, "DELIVERED");
+            assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(RETURN_WINDOW.id());
+            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(END_SETTLED.id());
+            assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SETTLED");
+        }
+
+        @Test
+        void theSameNumberAgainIsARedeliveryAndOnlyAnotherNumberIsFollowed() {
+            String number = "TRK-SAME-" + System.nanoTime();
+            long order = shippedOrder(number);
+
+            dropflow.supplierShipped("ACME", po(order, 1), number);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
+            assertThat(dropflow.getOrder(order).path("shipments")).hasSize(1);
+            assertThat(timeline(order)).doesNotContain("changed the tracking number");
+
+            dropflow.supplierShipped("ACME", po(order, 1), number + "-B");
+            assertThat(dropflow.process(order)).hasPassed(TRACKING_NUMBER_CHANGED.id());
+        }
+
+        @Test
+        void aNewNumberAfterDeliveryIsOnTheTimelineAndChangesNothing() {
+            String number = "TRK-DONE-" + System.nanoTime();
+            long order = shippedOrder(number);
+            dropflow.carrierSays(number, "DELIVERED");
+            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number + "-LATE").getStatusCode().value())
+                    .isEqualTo(200);
+
+            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
+            assertThat(timeline(order)).contains("Supplier changed the tracking number after delivery: SANDBOX-POST "
+                    + number + " → SANDBOX-POST " + number + "-LATE (nothing changed)");
+            assertThat(dropflow.getOrder(order).path("shipments")).hasSize(1);
+            assertThat(carrier.isRegistered("SANDBOX-POST", number + "-LATE")).isFalse();
+            assertThat(storefrontCalls(order, "TRACKING_CHANGED")).isZero();
+        }
+
+        @Test
+        void aNewNumberBeforeTheFirstWasSetUpIsTheOnlyOneRegisteredAndSent() {
+            String first = "TRK-FIRST-" + System.nanoTime();
+            long order = forwardedOrder("DEMO-MUG");
+            dropflow.supplierShipped("ACME", po(order, 1), first);
+            assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING.id());
+
+            dropflow.supplierShipped("ACME", po(order, 1), first + "-B");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(REGISTER_NEW_TRACKING.id(), SYNC_NEW_TRACKING.id())
+                    .isWaitingAt(AWAIT_DELIVERY.id());
+            assertThat(carrier.isRegistered("SANDBOX-POST", first)).isFalse();
+            assertThat(carrier.isRegistered("SANDBOX-POST", first + "-B")).isTrue();
+            assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING")).containsExactly("SANDBOX-POST " + first + "-B");
+            assertThat(storefrontCalls(order, "TRACKING_CHANGED")).isZero();
+        }
+
+        @Test
+        void aSecondChangeIsFollowedToo() {
+            String number = "TRK-TWICE-" + System.nanoTime();
+            long order = shippedOrder(number);
+
+            dropflow.supplierShipped("ACME", po(order, 1), number + "-B");
+            dropflow.supplierShipped("ACME", po(order, 1), number + "-C");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+            // B was replaced before it was set up: the storefront goes from the number it shows to C
+            assertThat(carrier.isRegistered("SANDBOX-POST", number + "-B")).isFalse();
+            assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING_CHANGED")).containsExactly(
+                    "SANDBOX-POST " + number + " -> SANDBOX-POST " + number + "-C");
+            dropflow.carrierSays(number + "-C", "DELIVERED");
+            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        }
+    }
+
     @Nested
     class WhenTheCarrierReportsAProblem {
 
