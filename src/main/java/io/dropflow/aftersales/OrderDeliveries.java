@@ -28,7 +28,8 @@ public class OrderDeliveries {
 
     /** When the order's parcel was delivered (the last delivery event, else when it was registered). */
     public Optional<Instant> deliveredAt(Long orderId) {
-        return outbound(orderId).stream().filter(s -> s.status() == TrackingStatus.DELIVERED)
+        // a number the supplier replaced (a re-labelled parcel) says nothing about the delivery, whatever it reports
+        return outbound(orderId).stream().filter(s -> s.status() == TrackingStatus.DELIVERED && !s.isReplaced())
                 .map(s -> s.lastEventAt() == null ? s.createdAt() : s.lastEventAt())
                 .max(Instant::compareTo);
     }

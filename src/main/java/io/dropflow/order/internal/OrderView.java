@@ -56,14 +56,15 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
         }
     }
 
+    /** {@code replaced}: the supplier reported the parcel under another number later, which the order follows. */
     public record ShipmentView(String carrierCode, String trackingNumber, String status, Instant registeredAt,
-            Instant syncedToStorefrontAt, List<TrackingEventView> events) {
+            Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced) {
         static ShipmentView of(io.dropflow.carrier.ShipmentView s) {
             return new ShipmentView(s.carrierCode(), s.trackingNumber(), s.status().name(),
                     s.registeredAt(), s.syncedToStorefrontAt(), s.events().stream()
                             .map(e -> new TrackingEventView(e.status().name(), e.occurredAt(), e.location(),
                                     e.description()))
-                            .toList());
+                            .toList(), s.isReplaced());
         }
     }
 

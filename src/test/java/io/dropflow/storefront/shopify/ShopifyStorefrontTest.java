@@ -126,6 +126,40 @@ class ShopifyStorefrontTest {
     }
 
     @Test
+    void aRelabelledParcelsNewNumberTakesTheOldOnesPlaceOnTheFulfillment() {
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
+                + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"OTHER-1\",\"url\":\"https://x/1\"},"
+                + "{\"company\":\"DHL Express\",\"number\":\"OLD-2\",\"url\":\"https://x/2\"}]}],"
+                + "\"fulfillmentOrders\":{\"nodes\":[]}}}"))));
+        shopify.stubFor(graphql("mutation FulfillmentTrackingInfoUpdate").willReturn(okJson(data(
+                "{\"fulfillmentTrackingInfoUpdate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\"},\"userErrors\":[]}}"))));
+
+        storefront.changeTracking("450789469", "DHL", "OLD-2", "DHL", "NEW-3", "DF-7-tracking-4");
+
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.fulfillmentId", equalTo("gid://shopify/Fulfillment/9")))
+                .withRequestBody(matchingJsonPath("$.variables.notifyCustomer", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.variables.trackingInfoInput.numbers[0]", equalTo("OTHER-1")))
+                .withRequestBody(matchingJsonPath("$.variables.trackingInfoInput.numbers[1]", equalTo("NEW-3")))
+                .withRequestBody(matchingJsonPath("$.variables.trackingInfoInput.urls[0]", equalTo("https://x/1"))));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("OLD-2")));
+    }
+
+    @Test
+    void aNewNumberTheFulfillmentShowsAlreadyIsNotSentAgain() {
+        shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
+                + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"NEW-3\",\"url\":null}]}],"
+                + "\"fulfillmentOrders\":{\"nodes\":[]}}}"))));
+
+        storefront.changeTracking("450789469", "DHL", "OLD-2", "DHL", "NEW-3", "DF-7-tracking-4");
+
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation"))));
+    }
+
+    @Test
     void anOrderWithNoOpenFulfillmentOrderAndNoFulfillmentIsNotSilentlyMarkedSynced() {
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[],\"fulfillmentOrders\":{\"nodes\":[{\"id\":\"F1\",\"status\":\"ON_HOLD\","
