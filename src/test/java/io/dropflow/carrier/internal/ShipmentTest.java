@@ -70,6 +70,7 @@ class ShipmentTest {
     @Test
     void aNumberReportedAgainIsFollowedAgain() {
         parcel.replaceBy(7L);
+        assertThat(parcel.isReplaced()).isTrue();
         parcel.followAgain();
 
         assertThat(parcel.isReplaced()).isFalse();
