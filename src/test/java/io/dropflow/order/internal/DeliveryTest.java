@@ -160,6 +160,7 @@ class DeliveryTest {
 
         assertThat(delivery.supplierShippedAgain(ORDER_ID, 11L, "SANDBOX-POST", "TRK-3")).isEmpty();
         assertThat(timeline.lines()).isEmpty();
+        verify(tracking).retrack(ORDER_ID, 11L, "SANDBOX-POST", "TRK-3"); // compared with the number followed
     }
 
     @Test
