@@ -79,9 +79,13 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
         if (task.getProcessDefinitionId() == null || task.getProcessEngineServices() == null) {
             return Optional.empty();
         }
-        RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-        return FORMS.computeIfAbsent(task.getProcessDefinitionId() + "/" + formRef,
-                k -> DeployedForms.of(repository, task.getProcessDefinitionId()).values().stream()
+        return formOf(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(), formRef);
+    }
+
+    /** The form {@code formRef} as deployed with the process definition; empty when there is none. */
+    static Optional<FormInputRules> formOf(RepositoryService repository, String processDefinitionId, String formRef) {
+        return FORMS.computeIfAbsent(processDefinitionId + "/" + formRef,
+                k -> DeployedForms.of(repository, processDefinitionId).values().stream()
                         .map(FormInputRules::parse).filter(form -> formRef.equals(form.formId())).findFirst());
     }
 

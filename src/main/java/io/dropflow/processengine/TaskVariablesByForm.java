@@ -3,6 +3,7 @@ package io.dropflow.processengine;
 import io.dropflow.security.Groups;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * an operator could give a claim's next task to another group ({@code claimGroups}), lift its rounds
  * ({@code negotiationRounds}) or move a correlation. Such a write by a logged-in person is refused
  * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
- * in) are not touched.
+ * in) are not touched. For the same reason a completion by such a person brings only what the task's
+ * form can send ({@link TaskAnswers}: another field that would change the process is a 400).
  */
 @Component
 class TaskVariablesByForm extends AbstractProcessEnginePlugin {
@@ -49,12 +51,17 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (VARIABLE_WRITES.contains(command.getClass())) {
+            boolean write = VARIABLE_WRITES.contains(command.getClass());
+            Optional<TaskAnswers> answers = write ? Optional.empty() : TaskAnswers.of(command);
+            if (write || answers.isPresent()) {
                 Authentication who = configuration.getIdentityService().getCurrentAuthentication();
                 if (who != null && who.getUserId() != null
                         && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS))) {
-                    throw new AuthorizationException("a task's variables are set by completing the task with its"
-                            + " form, not written through it; " + who.getUserId() + " may complete the task");
+                    if (write) {
+                        throw new AuthorizationException("a task's variables are set by completing the task with its"
+                                + " form, not written through it; " + who.getUserId() + " may complete the task");
+                    }
+                    answers.get().checkAgainstForm(configuration.getProcessEngine());
                 }
             }
             return next.execute(command);

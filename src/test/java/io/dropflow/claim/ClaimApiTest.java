@@ -291,6 +291,38 @@ class ClaimApiTest {
         assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
     }
 
+    /**
+     * A completion brings only what the task's form can send: with another field (another claim's id)
+     * the engine would have set it on the process, and the decision would have landed on the other claim.
+     * A field that repeats the process's own value (a client sending back what it read) changes nothing
+     * and is let through.
+     */
+    @Test
+    void aCompletionWithAFieldTheFormHasNotIsRefusedAndChangesNothing() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        String instance = dropflow.claimProcessInstanceId(claim);
+        var review = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        String task = "/engine-rest/task/" + review.getId();
+        Object claimId = engine.getRuntimeService().getVariable(instance, "claimId");
+
+        ResponseEntity<String> elsewhere = dropflow.postRaw(task + "/submit-form",
+                "{\"variables\": {\"reviewDecision\": {\"value\": \"accept\"}, \"claimId\": {\"value\": 1, \"type\": \"Long\"},"
+                        + " \"fulfillmentOutcome\": {\"value\": \"DELIVERED\"}}}", DropflowDriver.asOperator());
+
+        assertThat(elsewhere.getStatusCode().value()).as(elsewhere.getBody()).isEqualTo(400);
+        assertThat(elsewhere.getBody()).contains("the task's form has no field claimId, fulfillmentOutcome");
+        assertThat(engine.getRuntimeService().getVariable(instance, "claimId")).isEqualTo(claimId);
+        assertThat(engine.getRuntimeService().getVariable(instance, "fulfillmentOutcome")).isNull();
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+        ResponseEntity<String> echoed = dropflow.postRaw(task + "/complete",
+                "{\"variables\": {\"reviewDecision\": {\"value\": \"accept\"}, \"claimId\": {\"value\": " + claimId
+                        + ", \"type\": \"Long\"}}}", DropflowDriver.asOperator());
+        assertThat(echoed.getStatusCode().value()).as(echoed.getBody()).isEqualTo(204);
+    }
+
     @Test
     void claimAnswerWebhookChecksTheSupplierTheTokenAndTheBody() {
         long order = deliveredOrder();

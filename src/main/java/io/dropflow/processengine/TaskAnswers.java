@@ -1,0 +1,115 @@
+package io.dropflow.processengine;
+
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * What a person sends to complete a task ({@code /complete}, {@code /submit-form}, Tasklist's submit):
+ * only what the task's form can send. The engine sets every variable that comes with a completion on the
+ * process, so a field the form does not have would change the process behind the operator's decision
+ * (another {@code orderId}, and the decision lands on another order). Such a field is refused unless it
+ * only repeats the value the process has (a client that sends back what it read changes nothing);
+ * the form's own fields are checked by {@link FormInputCheck} as the task completes.
+ *
+ * <p>The one class that reads the engine's completion commands' fields ({@code taskId},
+ * {@code variables}, {@code properties}); a fork that renames them fails at start, not silently.
+ */
+final class TaskAnswers {
+
+    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
+    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
+    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
+    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+
+    private final String taskId;
+    private final Map<String, Object> variables;
+
+    private TaskAnswers(String taskId, Map<String, Object> variables) {
+        this.taskId = taskId;
+        this.variables = variables;
+    }
+
+    /** The answers a completion brings; empty for any other command, or a completion without variables. */
+    static Optional<TaskAnswers> of(Command<?> command) {
+        if (command instanceof CompleteTaskCmd) {
+            return of(read(COMPLETE_TASK, command), read(COMPLETE_VARIABLES, command));
+        }
+        if (command instanceof SubmitTaskFormCmd) {
+            return of(read(SUBMIT_TASK, command), read(SUBMIT_VARIABLES, command));
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<TaskAnswers> of(Object taskId, Object variables) {
+        return taskId instanceof String id && variables instanceof Map<?, ?> map && !map.isEmpty()
+                ? Optional.of(new TaskAnswers(id, (Map<String, Object>) map)) : Optional.empty();
+    }
+
+    /**
+     * @throws ProcessEngineException caused by an {@link OperatorInputRefused.Refusal} naming the fields the task's form does not have that would change
+     *     the process
+     */
+    void checkAgainstForm(ProcessEngineServices engine) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        CamundaFormRef formRef = task == null ? null : task.getCamundaFormRef();
+        if (formRef == null) {
+            return; // not a task this person sees (the command refuses it), or one without a Camunda Form
+        }
+        List<String> keys = FormInputCheck.formOf(engine.getRepositoryService(), task.getProcessDefinitionId(),
+                formRef.getKey()).map(FormInputRules::keys).orElse(null);
+        if (keys == null) {
+            return;
+        }
+        Map<String, Object> others = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            if (!keys.contains(name) && !FormFacts.VARIABLE.equals(name)) {
+                others.put(name, value instanceof TypedValue typed ? typed.getValue() : value);
+            }
+        });
+        if (others.isEmpty()) {
+            return;
+        }
+        Map<String, Object> current = engine.getTaskService().getVariables(taskId, others.keySet());
+        List<String> changing = others.entrySet().stream()
+                .filter(e -> !current.containsKey(e.getKey()) || !Objects.equals(current.get(e.getKey()), e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!changing.isEmpty()) {
+            var refusal = new OperatorInputRefused.Refusal("the task's form has no field " + String.join(", ", changing)
+                    + ": a task is answered with its form's fields only");
+            // as the engine wraps a listener's refusal, so that its REST APIs answer it as the caller's error
+            throw new ProcessEngineException(refusal.getMessage(), refusal);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getName() + " has no field " + name
+                    + ": the check of a task's answers against its form needs it", e);
+        }
+    }
+
+    private static Object read(Field field, Object command) {
+        try {
+            return field.get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
