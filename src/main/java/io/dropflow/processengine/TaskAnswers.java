@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -59,8 +59,8 @@ final class TaskAnswers {
     }
 
     /**
-     * @throws ProcessEngineException caused by an {@link OperatorInputRefused.Refusal} naming the fields the task's form does not have that would change
-     *     the process
+     * @throws BadUserRequestException caused by an {@link OperatorInputRefused.Refusal} naming the fields the
+     *     task's form does not have that would change the process (the engine logs a bad request at DEBUG)
      */
     void checkAgainstForm(ProcessEngineServices engine) {
         Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
@@ -89,8 +89,8 @@ final class TaskAnswers {
         if (!changing.isEmpty()) {
             var refusal = new OperatorInputRefused.Refusal("the task's form has no field " + String.join(", ", changing)
                     + ": a task is answered with its form's fields only");
-            // as the engine wraps a listener's refusal, so that its REST APIs answer it as the caller's error
-            throw new ProcessEngineException(refusal.getMessage(), refusal);
+            // the engine's REST APIs answer it as the caller's error, its own log keeps it at DEBUG
+            throw new BadUserRequestException(refusal.getMessage(), refusal);
         }
     }
 
