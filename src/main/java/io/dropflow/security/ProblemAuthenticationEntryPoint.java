@@ -17,7 +17,14 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Dropflow\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        String detail = "log in with HTTP Basic as a Camunda user, or send an integration API key (X-Api-Key)";
+        if (e instanceof LoginThrottled throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            detail = "unknown user or wrong password; after a failed login the engine refuses every password of this"
+                    + " user until " + throttled.until() + " (login throttling: try again then; after many failures an"
+                    + " administrator unlocks the user in Camunda Admin)";
+        }
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"log in with HTTP Basic as a Camunda user, or send an integration API key (X-Api-Key)\"}");
+                + "\"detail\":\"" + detail + "\"}");
     }
 }
