@@ -137,6 +137,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .getBody());
     }
 
+    /** A required query parameter left out ({@code ?base=EUR} without {@code quote}): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(new InvalidRequest(List.of(new InvalidRequest.FieldError(
+                e.getParameterName(), "is required"))).getBody());
+    }
+
+    /** A required part of a multipart request left out (a claim's {@code claim} part): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(new InvalidRequest(List.of(new InvalidRequest.FieldError(
+                e.getRequestPartName(), "is required (a part of the multipart request)"))).getBody());
+    }
+
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e) {

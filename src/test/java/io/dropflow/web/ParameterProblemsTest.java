@@ -35,6 +35,16 @@ class ParameterProblemsTest {
         String add(@RequestBody Body body) {
             return body.name();
         }
+
+        @GetMapping("/pairs")
+        String pair(@RequestParam String base, @RequestParam String quote) {
+            return base + quote;
+        }
+
+        @PostMapping(value = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        String upload(@org.springframework.web.bind.annotation.RequestPart("claim") Body claim) {
+            return claim.name();
+        }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Things())
@@ -62,5 +72,24 @@ class ParameterProblemsTest {
         mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("the request has no body; this endpoint needs one"));
+    }
+
+    @Test
+    void aMissingQueryParameterIsNamed() throws Exception {
+        mvc.perform(get("/pairs").param("base", "EUR"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invalid-request")))
+                .andExpect(jsonPath("$.errors[0].field").value("quote"))
+                .andExpect(jsonPath("$.detail").value("quote is required"));
+    }
+
+    @Test
+    void aMissingPartOfAMultipartRequestIsNamed() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/uploads")
+                        .file(new org.springframework.mock.web.MockMultipartFile("evidence", "x.jpg", "image/jpeg",
+                                new byte[] {1})))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invalid-request")))
+                .andExpect(jsonPath("$.errors[0].field").value("claim"));
     }
 }

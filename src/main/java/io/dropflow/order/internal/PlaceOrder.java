@@ -30,7 +30,7 @@ public record PlaceOrder(
         @Pattern(regexp = "WEBSHOP|MARKETPLACE", message = "must be WEBSHOP or MARKETPLACE") String channel,
         @NotNull @Valid ConsumerContact consumer,
         @Schema(description = "The consumer's home address; not given for a group-buy order") @Valid Address shippingAddress,
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
+        @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Schema(description = "HOME_DELIVERY (default) or GROUP_BUY: the order joins the batch of its pickup point",
                 example = "HOME_DELIVERY")
         @Pattern(regexp = "HOME_DELIVERY|GROUP_BUY", message = "must be HOME_DELIVERY or GROUP_BUY") String fulfillment,

@@ -34,7 +34,7 @@ class OfferUpdateController {
         this.catalog = catalog;
     }
 
-    record OfferUpdates(@NotBlank @Size(max = 100) String eventId, @NotEmpty @Size(max = 1000) List<@NotNull @Valid Update> offers) {
+    record OfferUpdates(@NotBlank @Size(max = 100) String eventId, @NotEmpty @Size(min = 1, max = 1000) List<@NotNull @Valid Update> offers) {
     }
 
     @Schema(description = "A new stock level, a new supply price with its currency, or both")
