@@ -25,6 +25,18 @@ public interface PartnerDeliveries {
      */
     void raise(String partner, String account, String topic, String id, String payload, String why);
 
+    /**
+     * A partner's message that was answered but changed nothing, e.g. a supplier's event that no longer
+     * fits its purchase order: recorded once per id in the caller's transaction (so exactly when the
+     * caller's own changes are), with why it changed nothing. With {@code toOperator} an operator is
+     * shown it at once, as {@link #raise} does (the task's title from the partner's
+     * {@link DeliveryHandler#attentionTitle}); without, it is recorded as taken.
+     *
+     * @return false when a message with this id was recorded before: nothing is done again
+     */
+    boolean recordNotApplied(String partner, String account, String topic, String id, String payload, String why,
+            boolean toOperator);
+
     /** What became of a delivery when it was received. */
     record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
     }

@@ -89,6 +89,27 @@ public class RecordedDeliveries implements PartnerDeliveries {
         }
     }
 
+    /**
+     * In the caller's transaction: a redelivery of the same id waits for it on its own lock (a supplier's
+     * event locks its purchase order first) and then finds this row.
+     */
+    @Override
+    public boolean recordNotApplied(String partner, String account, String topic, String id, String payload,
+            String why, boolean toOperator) {
+        if (find(partner, account, id).isPresent()) {
+            return false;
+        }
+        Long rowId = insert(partner, account, topic, id, payload);
+        Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
+        DeliveryHandler.Delivery delivery = delivery(row);
+        if (toOperator) {
+            toOperator(rowId, 0, DeliveryHandler.Result.unusable(why), handlers.get(partner), delivery, clock.instant());
+        } else {
+            taken(delivery, DeliveryHandler.Result.taken(why));
+        }
+        return true;
+    }
+
     /** Records a delivery as received; its generated id comes back with the insert. */
     private Long insert(String partner, String account, String topic, String deliveryId, String payload) {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();

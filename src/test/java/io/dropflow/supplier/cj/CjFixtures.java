@@ -58,6 +58,12 @@ final class CjFixtures {
         public void raise(String partner, String account, String topic, String id, String payload, String why) {
             raised.add(topic + " " + id + ": " + why);
         }
+
+        @Override
+        public boolean recordNotApplied(String partner, String account, String topic, String id, String payload,
+                String why, boolean toOperator) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** One node's token store, without the database (PartnerClusterTest covers the database's). */
