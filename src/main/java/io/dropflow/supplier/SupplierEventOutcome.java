@@ -3,8 +3,16 @@ package io.dropflow.supplier;
 /** What a supplier's event did to its purchase order. */
 public enum SupplierEventOutcome {
     APPLIED,
-    /** The purchase order is there already (a redelivery): nothing changed. */
+    /**
+     * The purchase order is there already, or the event id was received before (a redelivery, whatever it
+     * says now): nothing changed, nothing recorded again.
+     */
     ALREADY_APPLIED,
-    /** The event no longer fits (e.g. an acceptance after a shipment): nothing changed. */
+    /**
+     * The event no longer fits the purchase order (e.g. an acceptance after a shipment, a shipment after
+     * the supplier cancelled): the purchase order is unchanged, but the event is never dropped in silence:
+     * it is recorded (partner_delivery, partner "supplier"), the order's timeline says so, and where it
+     * costs money or goods an operator gets a "Partner attention" task (docs/partners/supplier-api.md).
+     */
     STALE
 }

@@ -20,7 +20,9 @@ import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderEventNotApplied;
 import io.dropflow.supplier.PurchaseOrderShippedAgain;
+import io.dropflow.supplier.SupplierEventType;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -190,6 +192,24 @@ class OrderFulfillment implements FulfillmentProcess {
                         event.eventId(), Message.TRACKING_NUMBER_CHANGED.messageName(), businessKey(event.orderId()),
                         PURCHASE_ORDER_ID.name(), event.purchaseOrderId(),
                         Map.of(SHIPMENT_ID.name(), SHIPMENT_ID.stored(shipmentId)))));
+    }
+
+    /**
+     * A supplier's event that no longer fits its purchase order changed nothing, and the timeline says so
+     * (for the order's own purchase order, a claim's replacement and a return's exchange alike): with the
+     * parcel for a SHIPPED, and whether an operator was asked ("Partner attention") to settle it.
+     */
+    @EventListener
+    void on(PurchaseOrderEventNotApplied event) {
+        if (event.orderId() == null) {
+            return; // a group-buy batch's purchase order or an applicant's sample: the operator's task says it
+        }
+        String what = event.type() == SupplierEventType.SHIPPED && event.carrierCode() != null
+                ? "Supplier shipped purchase order " + event.purchaseOrderNumber() + " (" + event.status() + ") as "
+                        + event.carrierCode() + " " + event.trackingNumber() + ": not followed"
+                : "Supplier reported " + event.type() + " for purchase order " + event.purchaseOrderNumber() + " ("
+                        + event.status() + "): nothing changed";
+        timeline.record(event.orderId(), event.toOperator() ? what + ", an operator was asked to settle it" : what);
     }
 
     @EventListener

@@ -58,11 +58,13 @@ class PurchasingService implements Purchasing {
 
     private final PurchaseOrderMeters meters;
     private final MessageInbox inbox;
+    private final StaleSupplierEvents staleEvents;
 
     PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
-            Clock clock, PurchaseOrderMeters meters, MessageInbox inbox) {
+            Clock clock, PurchaseOrderMeters meters, MessageInbox inbox, StaleSupplierEvents staleEvents) {
         this.meters = meters;
+        this.staleEvents = staleEvents;
         this.inbox = inbox;
         this.purchaseOrders = purchaseOrders;
         this.suppliers = suppliers;
@@ -248,6 +250,11 @@ class PurchasingService implements Purchasing {
             events.publishEvent(new PurchaseOrderShippedAgain(supplierCode + ":" + event.eventId(), po.getOrderId(),
                     po.getId(), po.getIdempotencyKey(), event.carrierCode(), event.trackingNumber(), po.getClaimId(),
                     po.getReturnId(), po.getBatchId()));
+        } else if (outcome == SupplierEventOutcome.STALE) {
+            // Never dropped in silence: recorded, on the order's timeline, and to an operator where it costs
+            // money or goods. Its redelivery (the same id) is acknowledged as one and changes nothing.
+            return staleEvents.record(supplierCode, event, type, po, lineCancellation(event) && po.getBatchId() == null)
+                    ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());

@@ -1,0 +1,199 @@
+package io.dropflow.supplier.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.supplier.PurchaseOrderEventNotApplied;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventType;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * A supplier's event that no longer fits its purchase order (STALE): never dropped in silence. It is
+ * recorded once per event id (partner "supplier", in partner_delivery) in the webhook's transaction,
+ * the order's timeline says so ({@link PurchaseOrderEventNotApplied}), and when it contradicts what
+ * Dropflow did in a way that costs money or leaves the consumer without the goods, an operator gets a
+ * "Partner attention" task at once ({@link #judge}). The supplier gets its 200 either way.
+ */
+@Service
+class StaleSupplierEvents implements DeliveryHandler {
+
+    static final String PARTNER = "supplier";
+    static final String TOPIC = "not-applied/";
+
+    private static final Logger log = LoggerFactory.getLogger(StaleSupplierEvents.class);
+    private static final Set<PurchaseOrderStatus> NOT_ASKED_TO_CANCEL = EnumSet.of(PurchaseOrderStatus.FORWARDING,
+            PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED);
+
+    /** What a stale event means to the seller; those with a title need an operator (the task's title). */
+    enum Verdict {
+        /** Says what happened anyway, or arrived out of order: recorded on the timeline only. */
+        RECORDED(null),
+        SHIPPED_AFTER_CANCELLATION("Supplier shipped a cancelled purchase order"),
+        SHIPPED_AFTER_DECLINE("Supplier shipped a declined purchase order"),
+        DECLINED_AFTER_SHIPPING("Supplier declined a shipped purchase order"),
+        CANCELLED_AFTER_SHIPPING("Supplier cancelled a shipped purchase order"),
+        CANCELLED_UNASKED("Supplier cancelled a purchase order unasked");
+
+        final String title;
+
+        Verdict(String title) {
+            this.title = title;
+        }
+
+        boolean toOperator() {
+            return title != null;
+        }
+    }
+
+    /**
+     * Whether a stale event needs an operator: when goods left that nobody waits for (SHIPPED after the
+     * supplier cancelled or declined: the consumer may be refunded, or a backup supplier ships), or when
+     * the supplier takes back a parcel or a purchase order the order still counts on (a decline or an
+     * accepted cancellation after SHIPPED; a cancellation Dropflow never asked for). Everything else
+     * agrees with what happened or only came late: an acceptance (if goods then leave, their SHIPPED comes
+     * here), a decline or refusal while a cancellation is asked or done, a refused cancellation, an
+     * accepted cancellation of a declined purchase order, an answer about lines of a purchase order that
+     * has no such request ({@code lineAnswer}).
+     */
+    static Verdict judge(SupplierEventType type, PurchaseOrderStatus status, boolean lineAnswer) {
+        if (lineAnswer) {
+            return Verdict.RECORDED;
+        }
+        return switch (type) {
+            case SHIPPED -> status == PurchaseOrderStatus.CANCELLED ? Verdict.SHIPPED_AFTER_CANCELLATION
+                    : status == PurchaseOrderStatus.DECLINED ? Verdict.SHIPPED_AFTER_DECLINE : Verdict.RECORDED;
+            case REJECTED, OUT_OF_STOCK -> status == PurchaseOrderStatus.SHIPPED ? Verdict.DECLINED_AFTER_SHIPPING
+                    : Verdict.RECORDED;
+            case CANCELLATION_ACCEPTED -> status == PurchaseOrderStatus.SHIPPED ? Verdict.CANCELLED_AFTER_SHIPPING
+                    : NOT_ASKED_TO_CANCEL.contains(status) ? Verdict.CANCELLED_UNASKED : Verdict.RECORDED;
+            case ACCEPTED, CANCELLATION_REFUSED -> Verdict.RECORDED;
+        };
+    }
+
+    /** What the operator's task says: what the supplier did, what Dropflow does about it, what to do. */
+    static String why(Verdict verdict, String supplierCode, SupplierEventType type, PurchaseOrderState po,
+            SupplierEvent event) {
+        String number = po.number();
+        return switch (verdict) {
+            case SHIPPED_AFTER_CANCELLATION -> supplierCode + " shipped purchase order " + number + " as "
+                    + event.carrierCode() + " " + event.trackingNumber() + " after it had cancelled it: Dropflow does not"
+                    + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"
+                    + " supplier to recall it or settle its cost, then close this task";
+            case SHIPPED_AFTER_DECLINE -> supplierCode + " shipped purchase order " + number + " as "
+                    + event.carrierCode() + " " + event.trackingNumber() + " after it had declined it: Dropflow does not"
+                    + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"
+                    + " supplier to recall it or settle its cost, then close this task";
+            case DECLINED_AFTER_SHIPPING -> supplierCode + " reported " + type + " for purchase order " + number
+                    + ", which it had shipped: the order still follows that parcel. Ask the supplier whether it left;"
+                    + " if not, reship or refund when the order's parcel is decided on, then close this task";
+            case CANCELLED_AFTER_SHIPPING -> supplierCode + " accepted a cancellation of purchase order " + number
+                    + ", which it had shipped: the order still follows that parcel. Ask the supplier whether it left;"
+                    + " if not, reship or refund when the order's parcel is decided on, then close this task";
+            case CANCELLED_UNASKED -> supplierCode + " reported purchase order " + number + " cancelled, which"
+                    + " Dropflow had not asked for: the order still waits for it to ship. Ask the supplier whether it"
+                    + " will ship; if not, reroute or cancel at the ship-by deadline, then close this task";
+            case RECORDED -> supplierCode + " reported " + type + " for purchase order " + number + ", which is "
+                    + po.status() + ": nothing changed";
+        };
+    }
+
+    /** The little of a purchase order this needs. */
+    record PurchaseOrderState(String number, PurchaseOrderStatus status) {
+    }
+
+    /** Lazily: the recorded deliveries take this handler (and every other partner's) in. */
+    private final ObjectProvider<PartnerDeliveries> deliveries;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+
+    StaleSupplierEvents(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events,
+            ObjectMapper json) {
+        this.deliveries = deliveries;
+        this.events = events;
+        this.json = json;
+    }
+
+    /**
+     * Records the stale event in the caller's transaction (the webhook's, which holds the purchase
+     * order's lock) and tells the order's timeline; an operator's task when {@link #judge} says so.
+     *
+     * @param type what the event says (OUT_OF_STOCK for an acceptance that misses every line)
+     * @return false when this event id was recorded before: a redelivery, nothing done again
+     */
+    boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
+            boolean lineAnswer) {
+        Verdict verdict = judge(type, po.getStatus(), lineAnswer);
+        String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus()),
+                event);
+        boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, TOPIC + type + "/" + po.getStatus(),
+                event.eventId(), payload(event), why, verdict.toOperator());
+        if (!first) {
+            log.info("Supplier {} event {} ({} for {}) was received before and changed nothing: acknowledged",
+                    supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
+            return false;
+        }
+        if (verdict.toOperator()) {
+            log.warn("Supplier {} event {} changed nothing and goes to an operator: {}", supplierCode, event.eventId(),
+                    why);
+        } else {
+            log.info("Supplier {} event {} {} for {} changed nothing (purchase order is {})", supplierCode,
+                    event.eventId(), event.type(), event.purchaseOrderNumber(), po.getStatus());
+        }
+        events.publishEvent(new PurchaseOrderEventNotApplied(supplierCode + ":" + event.eventId(), po.getOrderId(),
+                po.getId(), po.getIdempotencyKey(), type, po.getStatus(), event.carrierCode(), event.trackingNumber(),
+                verdict.toOperator()));
+        return true;
+    }
+
+    /** The event as the supplier sent it (its fields that were set), for the operator's form. */
+    private String payload(SupplierEvent event) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("eventId", event.eventId());
+        fields.put("type", event.type());
+        fields.put("purchaseOrderNumber", event.purchaseOrderNumber());
+        fields.put("supplierReference", event.supplierReference());
+        fields.put("reasonCode", event.reasonCode());
+        fields.put("carrierCode", event.carrierCode());
+        fields.put("trackingNumber", event.trackingNumber());
+        fields.put("missingLines", event.missingLines());
+        fields.put("cancellationNumber", event.cancellationNumber());
+        fields.values().removeIf(java.util.Objects::isNull);
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            return fields.toString();
+        }
+    }
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    /** Nothing to take again: the event stays stale; the operator settles it and closes the task. */
+    @Override
+    public Result handle(Delivery delivery) {
+        return Result.unusable("a supplier's event that changed nothing cannot be taken again: settle it with the"
+                + " supplier and close the task");
+    }
+
+    @Override
+    public String attentionTitle(Delivery delivery) {
+        String[] said = delivery.topic().substring(Math.min(TOPIC.length(), delivery.topic().length())).split("/");
+        try {
+            Verdict verdict = judge(SupplierEventType.valueOf(said[0]), PurchaseOrderStatus.valueOf(said[1]), false);
+            return verdict.toOperator() ? verdict.title : DeliveryHandler.super.attentionTitle(delivery);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unknown) {
+            return DeliveryHandler.super.attentionTitle(delivery);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_CANCELLATION_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_CLOSED_REFUNDED;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A supplier's event that no longer fits its purchase order (STALE) is answered 200 and never dropped
+ * in silence: the order's timeline says so, and where it costs money or goods an operator gets a
+ * "Partner attention" task at once. Exploratory test: order 14 cancelled, SLOWPOKE accepted the
+ * cancellation, the consumer was refunded; then SLOWPOKE reported it SHIPPED and only a log line said so.
+ */
+@DropflowTest
+class StaleSupplierEventsProcessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    /** An order whose consumer cancelled, whose supplier ACME accepted the cancellation, refunded. */
+    private long cancelledAndRefunded() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.cancel(order);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
+        dropflow.supplierSays("ACME", po(order, 1), "CANCELLATION_ACCEPTED");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
+        return order;
+    }
+
+    private ResponseEntity<String> event(String json) {
+        return dropflow.postRaw("/api/webhooks/suppliers/ACME/events", json, DropflowDriver.asPartner());
+    }
+
+    private List<Task> attentionTasks(String eventId) {
+        List<Long> deliveries = jdbc.queryForList("select id from partner_delivery where partner = 'supplier'"
+                + " and account = 'ACME' and delivery_id = ?", Long.class, eventId);
+        return deliveries.stream().flatMap(id -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(PartnerAttentionProcess.businessKey(id)).list().stream()).toList();
+    }
+
+    private List<String> timeline(long order) {
+        List<String> lines = new java.util.ArrayList<>();
+        dropflow.getOrder(order).path("timeline").forEach(entry -> lines.add(entry.path("what").asText()));
+        return lines;
+    }
+
+    @Test
+    void aParcelShippedAfterTheSupplierCancelledGoesToAnOperatorOnceAndTheTimelineSaysIt() {
+        long order = cancelledAndRefunded();
+        String eventId = "late-shipped-" + order;
+        String shipped = "{\"eventId\":\"" + eventId + "\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\""
+                + po(order, 1) + "\",\"carrierCode\":\"DHL\",\"trackingNumber\":\"JD" + order + "\"}";
+
+        // When the supplier reports the cancelled purchase order shipped: acknowledged, the purchase order unchanged
+        ResponseEntity<String> answer = event(shipped);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"STALE\"");
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("CANCELLED");
+
+        // Then an operator has a task saying what happened and what to do, with the supplier's event
+        List<Task> tasks = attentionTasks(eventId);
+        assertThat(tasks).hasSize(1);
+        Task task = tasks.get(0);
+        assertThat(task.getName()).isEqualTo("Supplier shipped a cancelled purchase order");
+        assertThat(dropflow.candidateGroups(task)).contains("operators");
+        assertThat(dropflow.facts(task).get("lastError").toString())
+                .startsWith("ACME shipped purchase order " + po(order, 1) + " as DHL JD" + order
+                        + " after it had cancelled it")
+                .contains("close this task");
+        assertThat(dropflow.facts(task).get("deliveryPayload").toString()).contains(eventId, "JD" + order);
+        // And the order's timeline says it
+        assertThat(timeline(order)).contains("Supplier shipped purchase order " + po(order, 1) + " (CANCELLED) as DHL JD"
+                + order + ": not followed, an operator was asked to settle it");
+
+        // When the supplier delivers the same event again: acknowledged as a redelivery, nothing twice
+        ResponseEntity<String> again = event(shipped);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).contains("\"ALREADY_APPLIED\"");
+        assertThat(attentionTasks(eventId)).hasSize(1);
+        assertThat(timeline(order).stream().filter(line -> line.contains("not followed"))).hasSize(1);
+    }
+
+    @Test
+    void aLateAcceptanceOfAShippedPurchaseOrderIsOnlyRecordedOnTheTimelineOnce() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-STALE-" + order);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        String eventId = "late-accepted-" + order;
+        String accepted = "{\"eventId\":\"" + eventId + "\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\""
+                + po(order, 1) + "\"}";
+
+        assertThat(event(accepted).getBody()).contains("\"STALE\"");
+        assertThat(event(accepted).getBody()).contains("\"ALREADY_APPLIED\"");
+
+        assertThat(attentionTasks(eventId)).isEmpty();
+        assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'supplier'"
+                + " and account = 'ACME' and delivery_id = ?", String.class, eventId)).isEqualTo("TAKEN");
+        assertThat(timeline(order).stream().filter(line -> line.equals("Supplier reported ACCEPTED for purchase order "
+                + po(order, 1) + " (SHIPPED): nothing changed"))).hasSize(1);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+    }
+}
