@@ -101,9 +101,13 @@ class ReturnApiTest {
         Map<String, Object> noLine = changedMind();
         noLine.put("lines", List.of(Map.of("lineNo", 3, "quantity", 1)));
         assertProblem(dropflow.requestReturn(order, noLine), 422, "has no line 3");
+        // Item C of the exploratory test: more pieces than the line has is invalid input (422, as for a claim),
+        // not a conflict with other cases (409, aPieceCannotBeReturnedTwice)
         Map<String, Object> tooMany = changedMind();
-        tooMany.put("lines", List.of(Map.of("lineNo", 1, "quantity", 2)));
-        assertProblem(dropflow.requestReturn(order, tooMany), 409, "has 1 piece(s)");
+        tooMany.put("lines", List.of(Map.of("lineNo", 1, "quantity", 5)));
+        ResponseEntity<String> invalid = dropflow.requestReturn(order, tooMany);
+        assertProblem(invalid, 422, "line 1 has 1 piece(s); the return names 5");
+        assertThat(DropflowDriver.read(invalid.getBody()).path("type").asText()).endsWith("/invalid-return");
         Map<String, Object> badReason = changedMind();
         badReason.put("reason", "BORED");
         assertProblem(dropflow.requestReturn(order, badReason), 400, "reason has a value of the wrong type or not one of those allowed");

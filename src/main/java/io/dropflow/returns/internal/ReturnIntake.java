@@ -136,7 +136,10 @@ public class ReturnIntake {
                 .map(OfferView::category).findFirst().orElse("general");
     }
 
-    /** Every line exists, and no piece is returned twice (open or completed returns count, refused ones not). */
+    /**
+     * Every line exists and has the pieces named (422 otherwise), and no piece is returned twice (409: open or
+     * completed returns count, refused ones not).
+     */
     private static List<CaseLine> returnedLines(OrderSummary order, RequestReturn request, List<ReturnRequest> earlier) {
         List<CaseLine> lines = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
@@ -146,6 +149,11 @@ public class ReturnIntake {
             }
             OrderSummary.Line line = order.lines().stream().filter(l -> l.lineNo() == wanted.lineNo()).findFirst()
                     .orElseThrow(() -> new InvalidReturnException("order " + order.id() + " has no line " + wanted.lineNo()));
+            if (wanted.quantity() > line.quantity()) {
+                // More than the line ever had: invalid input, as for a claim; no other case is in the way
+                throw new InvalidReturnException("line " + wanted.lineNo() + " has " + line.quantity()
+                        + " piece(s); the return names " + wanted.quantity());
+            }
             int already = 0;
             String where = null;
             for (ReturnRequest r : earlier) {
