@@ -345,7 +345,7 @@ class ClaimApiTest {
         tooMuch.put("remedy", "COMPENSATION");
         tooMuch.put("amount", "99.00");
         assertProblem(dropflow.post("/api/webhooks/suppliers/ACME/claim-answers", tooMuch, DropflowDriver.asPartner()),
-                422, "more than the claimed value");
+                422, "the amount 99.00 EUR is more than the claimed value 15.00 EUR");
         Map<String, Object> tooFine = new HashMap<>(answer);
         tooFine.put("remedy", "COMPENSATION");
         tooFine.put("amount", "4.999");

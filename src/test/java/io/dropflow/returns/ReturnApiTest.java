@@ -128,7 +128,8 @@ class ReturnApiTest {
                 "accept");
         assertProblem(dropflow.supplierAnswersReturn("LUMEN", id, 1, "ACCEPTED", null), 404, "supplier LUMEN has no return");
         assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", null), 400, "needs amount or refundShare");
-        assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "99.00"), 422, "more than the returned value");
+        assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "99.00"), 422,
+                "the amount 99.00 EUR is more than the returned value 15.00 EUR");
         assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ALTERNATIVE", "3.333"), 422,
                 "the amount 3.333 has more decimals than EUR has (2)");
         assertProblem(dropflow.supplierInspects("ACME", id, "OK"), 409, "no return parcel to inspect");

@@ -111,8 +111,9 @@ public class ClaimAnswers {
             throw new InvalidClaimException("the amount " + Currencies.moreDecimalsThan(amount, claim.getCurrency()));
         }
         if (amount != null && amount.compareTo(claim.getClaimedValue()) > 0) {
-            throw new InvalidClaimException("the amount " + amount + " is more than the claimed value "
-                    + Money.inMinorUnits(claim.getClaimedValue(), claim.getCurrency()));
+            // Money with its currency: the amount as sent, the claimed value in the currency's decimals
+            throw new InvalidClaimException("the amount " + Remedies.asSent(amount, claim.getCurrency())
+                    + " is more than the claimed value " + Remedies.money(claim.getClaimedValue(), claim.getCurrency()));
         }
     }
 }

@@ -191,7 +191,8 @@ public class ClaimNegotiation {
         }
         if (amount.signum() <= 0 || amount.compareTo(claim.getClaimedValue()) > 0) {
             throw new DecisionRefused("a compensation must be above 0 and at most the claimed value "
-                    + Remedies.money(claim.getClaimedValue(), claim.getCurrency()) + ", was " + amount);
+                    + Remedies.money(claim.getClaimedValue(), claim.getCurrency()) + ", was "
+                    + Remedies.asSent(amount, claim.getCurrency()));
         }
         if (Currencies.hasMoreDecimals(amount, claim.getCurrency())) {
             throw new DecisionRefused("remedyAmount " + Currencies.moreDecimalsThan(amount, claim.getCurrency()));

@@ -24,4 +24,9 @@ final class Remedies {
     static String money(BigDecimal amount, String currency) {
         return amount == null ? "?" : Money.format(amount, currency);
     }
+
+    /** An amount someone sent, with its currency, as sent (not rounded: "4.999 EUR", "99 EUR"). */
+    static String asSent(BigDecimal amount, String currency) {
+        return amount == null ? "?" : amount.toPlainString() + " " + currency;
+    }
 }

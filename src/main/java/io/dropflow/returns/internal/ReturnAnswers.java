@@ -49,8 +49,8 @@ public class ReturnAnswers {
         if (amount != null) {
             amount = Money.inMinorUnits(amount, r.getCurrency());
             if (amount.compareTo(r.getReturnedValue()) > 0) {
-                throw new InvalidReturnException("the amount " + amount + " is more than the returned value "
-                        + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()));
+                throw new InvalidReturnException("the amount " + Money.format(amount, r.getCurrency())
+                        + " is more than the returned value " + Money.format(r.getReturnedValue(), r.getCurrency()));
             }
         }
         // Ended, or gone on to the seller without this answer: "APPLIED" would be untrue, and no process would read it

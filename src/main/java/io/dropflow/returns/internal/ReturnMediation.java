@@ -129,11 +129,17 @@ public class ReturnMediation {
             throw new DecisionRefused(variable + " must be an amount, was null");
         }
         if (amount.signum() <= 0 || amount.compareTo(r.getReturnedValue()) > 0) {
+            // Money with its currency: the returned value in the currency's decimals, the amount as it was typed
             throw new DecisionRefused(variable + " must be above 0 and at most the returned value "
-                    + Money.inMinorUnits(r.getReturnedValue(), r.getCurrency()) + ", was " + amount);
+                    + Money.format(r.getReturnedValue(), r.getCurrency()) + ", was " + asSent(amount, r.getCurrency()));
         }
         if (Currencies.hasMoreDecimals(amount, r.getCurrency())) {
             throw new DecisionRefused(variable + " " + Currencies.moreDecimalsThan(amount, r.getCurrency()));
         }
+    }
+
+    /** An amount as an operator typed it (not rounded), with its currency: "99 EUR", "15.001 EUR". */
+    private static String asSent(BigDecimal amount, String currency) {
+        return amount.toPlainString() + " " + currency;
     }
 }

@@ -18,10 +18,13 @@ import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
 import io.dropflow.claim.ClaimAnswerEvent;
+import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
+import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,12 +77,27 @@ class ClaimAnswersTest {
         verifyNoInteractions(process);
     }
 
+    /** Money is named with its currency: the amount as sent, the claimed value in the currency's decimals. */
     @Test
     void anOfferAboveTheClaimedValueIsRefused() {
         assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER,
                 Remedy.COMPENSATION, eur("15.01"))))
-                .isInstanceOf(InvalidClaimException.class).hasMessageContaining("more than the claimed value 15.00");
+                .isInstanceOf(InvalidClaimException.class)
+                .hasMessage("the amount 15.01 EUR is more than the claimed value 15.00 EUR");
         verifyNoInteractions(process);
+    }
+
+    /** Item B of the exploratory test: "the amount 30 is more than the claimed value 15.00" named no currency. */
+    @Test
+    void aPlatformVerdictAboveTheClaimedValueNamesBothAmountsWithTheirCurrency() {
+        claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
+        when(claims.lockById(7L)).thenReturn(Optional.of(claim));
+
+        assertThatThrownBy(() -> answers.platformDecided(new PlatformDecision("p-1", "DF-CL7",
+                PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("30"), null)))
+                .isInstanceOf(InvalidClaimException.class)
+                .hasMessage("the amount 30 EUR is more than the claimed value 15.00 EUR");
+        assertThat(claim.getPlatformVerdict()).isNull();
     }
 
     /** eventId is unique per supplier: an id taken before is a redelivery, whatever claim or answer it carries now. */

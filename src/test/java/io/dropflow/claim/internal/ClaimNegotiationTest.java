@@ -103,8 +103,9 @@ class ClaimNegotiationTest {
 
     @Test
     void aCompensationMustBeAboveZeroAndAtMostTheClaimedValue() {
+        // Money with its currency, the amount as the operator typed it
         assertThatThrownBy(() -> negotiate("counter", "COMPENSATION", "99.00"))
-                .hasMessageContaining("at most the claimed value 15.00 EUR");
+                .hasMessage("a compensation must be above 0 and at most the claimed value 15.00 EUR, was 99.00 EUR");
         assertThatThrownBy(() -> negotiate("seller_pays", "COMPENSATION", null)).hasMessageContaining("remedyAmount");
         assertThatThrownBy(() -> negotiate("counter", "DISCOUNT", null)).hasMessageContaining("remedy must be");
     }

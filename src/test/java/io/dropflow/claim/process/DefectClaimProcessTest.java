@@ -448,6 +448,11 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
         assertThat(storefrontCalls(order, "DISPUTE")).hasSize(1);
 
+        // Item B of the exploratory test: money named with its currency ("the amount 30 is more than … 15.00")
+        var tooMuch = platformDecides(claim, "p-0", "SELLER_REFUNDS", "COMPENSATION", "30");
+        assertThat(tooMuch.getStatusCode().value()).as(tooMuch.getBody()).isEqualTo(422);
+        assertThat(DropflowDriver.read(tooMuch.getBody()).path("detail").asText())
+                .isEqualTo("the amount 30 EUR is more than the claimed value 15.00 EUR");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("APPLIED");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
         dropflow.runClaimJobs(claim);

@@ -62,7 +62,8 @@ class ReturnAnswersTest {
     @Test
     void anAlternativeAboveTheReturnedValueIsRefused() {
         assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("20.00"), null)))
-                .isInstanceOf(InvalidReturnException.class).hasMessageContaining("more than the returned value 15.00");
+                .isInstanceOf(InvalidReturnException.class)
+                .hasMessage("the amount 20.00 EUR is more than the returned value 15.00 EUR");
     }
 
     @Test

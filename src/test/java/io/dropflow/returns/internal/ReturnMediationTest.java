@@ -107,7 +107,10 @@ class ReturnMediationTest {
     void anOfferAboveTheReturnedValueOrWithoutAnAmountIsRefused() {
         assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", eur("15.01"), null, "mary"))
                 .isInstanceOf(DecisionRefused.class)
-                .hasMessage("offerAmount must be above 0 and at most the returned value 15.00, was 15.01");
+                .hasMessage("offerAmount must be above 0 and at most the returned value 15.00 EUR, was 15.01 EUR");
+        // Item B of the exploratory test: "…the returned value 15.00, was 99" named no currency; the amount as typed
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, "partial_refund", new BigDecimal("99"), null, "sam"))
+                .hasMessage("partialRefund must be above 0 and at most the returned value 15.00 EUR, was 99 EUR");
         assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", null, null, "mary"))
                 .hasMessage("offerAmount must be an amount, was null");
     }
