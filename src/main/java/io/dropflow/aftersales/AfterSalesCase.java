@@ -1,5 +1,6 @@
 package io.dropflow.aftersales;
 
+import io.dropflow.settlement.Money;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -184,6 +185,39 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
                     + ": it did not come in time, and the " + kind().noun() + " is " + getStatus() + " with the seller");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Why an answer to {@code round} that is not taken (the case does not await it) is refused rather
+     * than acknowledged, when it is: the round was answered already with something else, or the case
+     * ended and the answer is to another round. Empty for the answer recorded, sent again
+     * ({@code sameAsRecorded}), for another round's answer while the case is open (acknowledged, it changes
+     * nothing), and for an answer the case awaits ({@link #tooLateFor} says whether that one comes too late).
+     * A redelivery under the same event id is the caller's to acknowledge before asking.
+     *
+     * @param sent the answer as the supplier sent it ("ACCEPTED", "ALTERNATIVE 5.00 EUR")
+     */
+    public java.util.Optional<String> refusedAnswerTo(int round, boolean sameAsRecorded, String sent) {
+        if (awaitsAnswerTo(round)) {
+            return java.util.Optional.empty();
+        }
+        if (round == roundNo && supplierAnswer != null) {
+            return sameAsRecorded ? java.util.Optional.empty()
+                    : java.util.Optional.of(kind().noun() + " " + number() + " is " + getStatus() + ": round " + round
+                            + " was answered " + recordedAnswer() + " already; another answer to it (" + sent
+                            + ") is refused, only a round's first answer counts");
+        }
+        if (!isOpen()) {
+            return java.util.Optional.of(kind().noun() + " " + number() + " is " + getStatus() + ": it ended "
+                    + (roundNo == 0 ? "without going to the supplier" : "in round " + roundNo) + ", an answer to round "
+                    + round + " (" + sent + ") comes too late");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The supplier's answer to the current round as it reads in a refusal: "ALTERNATIVE 5.00 EUR". */
+    protected String recordedAnswer() {
+        return supplierAnswer + (supplierAmount == null ? "" : " " + Money.format(supplierAmount, currency));
     }
 
     /** The name of the supplier's answer to the current round; null until it answers. */

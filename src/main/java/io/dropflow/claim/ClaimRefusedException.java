@@ -9,4 +9,11 @@ public class ClaimRefusedException extends ApiProblem {
     public ClaimRefusedException(String message) {
         super(HttpStatus.CONFLICT, "claim-refused", "Claim not possible", message);
     }
+
+    /** A partner's answer refused for the case's state: the problem names the case and its status too. */
+    public ClaimRefusedException(String message, String claimNumber, String status) {
+        this(message);
+        property("claimNumber", claimNumber);
+        property("status", status);
+    }
 }

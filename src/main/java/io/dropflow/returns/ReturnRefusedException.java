@@ -9,4 +9,11 @@ public class ReturnRefusedException extends ApiProblem {
     public ReturnRefusedException(String message) {
         super(HttpStatus.CONFLICT, "return-refused", "Return not possible", message);
     }
+
+    /** A partner's answer refused for the case's state: the problem names the case and its status too. */
+    public ReturnRefusedException(String message, String returnNumber, String status) {
+        this(message);
+        property("returnNumber", returnNumber);
+        property("status", status);
+    }
 }

@@ -138,7 +138,11 @@ class ReturnApiTest {
                 .getStatusCode().value()).isEqualTo(401);
 
         assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null).getBody()).contains("APPLIED");
-        assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null).getBody()).contains("ALREADY_RECEIVED");
+        // Only the first answer counts: the same answer again (a new event id) is acknowledged, another one
+        // contradicts it and is refused (it was acknowledged as ALREADY_RECEIVED: item A of the exploratory test)
+        assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null).getBody()).contains("ALREADY_RECEIVED");
+        assertProblem(dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null), 409,
+                "round 1 was answered REJECTED already; another answer to it (ACCEPTED) is refused");
         assertThat(dropflow.getReturn(id).path("supplierAnswer").path("answer").asText()).isEqualTo("REJECTED");
     }
 }

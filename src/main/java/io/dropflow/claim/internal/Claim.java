@@ -106,17 +106,50 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
      */
     public boolean recordSupplierAnswer(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount,
             String reason, Instant now) {
-        boolean acceptsOurs = answer == SupplierClaimAnswer.ACCEPTED && remedy == null;
-        // A rejection offers nothing, whatever remedy it names: its "offer" accepted would charge a supplier that refused
-        boolean rejects = answer == SupplierClaimAnswer.REJECTED;
-        Remedy offered = rejects ? null : acceptsOurs ? proposedRemedy : remedy;
-        BigDecimal offeredAmount = rejects ? null : acceptsOurs ? proposedAmount
-                : remedy == Remedy.REFUND ? claimedValue : amount;
-        if (!answerRound(round, answer, offeredAmount, reason, now)) {
+        Offer offer = offerIn(answer, remedy, amount);
+        if (!answerRound(round, answer, offer.amount(), reason, now)) {
             return false;
         }
-        this.supplierRemedy = offered;
+        this.supplierRemedy = offer.remedy();
         return true;
+    }
+
+    /** What an answer offers: the remedy and its amount. */
+    private record Offer(Remedy remedy, BigDecimal amount) {
+    }
+
+    private Offer offerIn(SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount) {
+        boolean acceptsOurs = answer == SupplierClaimAnswer.ACCEPTED && remedy == null;
+        // A rejection offers nothing, whatever remedy it names: its "offer" accepted would charge a supplier that refused
+        if (answer == SupplierClaimAnswer.REJECTED) {
+            return new Offer(null, null);
+        }
+        return acceptsOurs ? new Offer(proposedRemedy, proposedAmount)
+                : new Offer(remedy, remedy == Remedy.REFUND ? claimedValue : amount);
+    }
+
+    /**
+     * Whether round {@code round} was answered with this very answer already: the same answer offering
+     * the same remedy and amount (an ACCEPTED naming the remedy we proposed is the same as one naming
+     * none; the reason may be worded otherwise). The supplier sent its answer again.
+     */
+    public boolean answeredWith(int round, SupplierClaimAnswer answer, Remedy remedy, BigDecimal amount) {
+        if (round != getRoundNo() || getSupplierAnswer() != answer) {
+            return false;
+        }
+        Offer offer = offerIn(answer, remedy, amount);
+        return offer.remedy() == supplierRemedy && sameAmount(offer.amount(), getSupplierAmount());
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** "COUNTER_OFFER (a compensation of 4.00 EUR)". */
+    @Override
+    protected String recordedAnswer() {
+        return getSupplierAnswer() + (supplierRemedy == null ? ""
+                : " (" + Remedies.text(supplierRemedy, getSupplierAmount(), getCurrency()) + ")");
     }
 
     /** @return how often evidence has been asked for, this request included */
@@ -134,6 +167,21 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         platformVerdict = verdict;
         touch(now);
         return true;
+    }
+
+    /**
+     * Whether the marketplace decided this claim with this very verdict already: the same verdict and,
+     * once the remedy it made the seller pay is agreed, the same remedy (and a compensation's amount).
+     * The marketplace sent its verdict again.
+     */
+    public boolean decidedByPlatformAs(String verdict, Remedy platformRemedy, BigDecimal amount) {
+        if (!verdict.equals(platformVerdict)) {
+            return false;
+        }
+        if (remedy == null || platformRemedy == null) {
+            return true; // a rejection, or a remedy not agreed yet: the verdict is all there is to compare
+        }
+        return platformRemedy == remedy && (remedy != Remedy.COMPENSATION || sameAmount(amount, remedyAmount));
     }
 
     /** The remedy and who pays: a refund is the claimed value, a reship costs the consumer nothing. */

@@ -15,6 +15,7 @@ import io.dropflow.settlement.Money;
 import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class ClaimAnswers {
         checkWithinClaimedValue(claim, event.amount());
         // Ended, or gone on to the seller without this answer: "APPLIED" would be untrue, and no process would read it
         claim.tooLateFor(event.round()).ifPresent(why -> {
-            throw new ClaimRefusedException(why);
+            throw refused(claim, supplierCode, event, why);
         });
         String source = "supplier-claim:" + supplierCode;
         if (claim.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
@@ -60,13 +61,13 @@ public class ClaimAnswers {
                     + " changed", supplierCode, event.eventId(), event.answer(), event.claimNumber(), event.round());
             return Result.ALREADY_RECEIVED;
         }
-        if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(),
-                event.amount() == null ? null : Money.inMinorUnits(event.amount(), claim.getCurrency()), event.reason(),
+        BigDecimal amount = event.amount() == null ? null : Money.inMinorUnits(event.amount(), claim.getCurrency());
+        if (!claim.awaitsAnswerTo(event.round())) {
+            return notTaken(supplierCode, claim, event, amount, source);
+        }
+        if (!claim.recordSupplierAnswer(event.round(), event.answer(), event.remedy(), amount, event.reason(),
                 clock.instant())) {
-            Result result = event.round() == claim.getRoundNo() ? Result.ALREADY_ANSWERED : Result.NOT_THE_CURRENT_ROUND;
-            log.info("Supplier {} answer {} to {} round {} changed nothing ({}; current round {})", supplierCode,
-                    event.eventId(), event.claimNumber(), event.round(), result, claim.getRoundNo());
-            return result;
+            return notTaken(supplierCode, claim, event, amount, source);
         }
         rounds.answered(claim, event.round(), event.answer(), claim.getSupplierRemedy() == null ? null
                 : Remedies.text(claim.getSupplierRemedy(), claim.getSupplierAmount(), claim.getCurrency()),
@@ -75,12 +76,52 @@ public class ClaimAnswers {
         return Result.APPLIED;
     }
 
+    /**
+     * An answer the claim does not await. Acknowledged when it changes nothing: a redelivery (its event id
+     * taken before, whatever it says now), the answer recorded sent again, another round's answer while the
+     * claim is open. Refused (409) when it contradicts the answer recorded, or comes after the claim ended.
+     */
+    private Result notTaken(String supplierCode, Claim claim, ClaimAnswerEvent event, BigDecimal amount, String source) {
+        Result result = event.round() == claim.getRoundNo() ? Result.ALREADY_ANSWERED : Result.NOT_THE_CURRENT_ROUND;
+        Optional<String> refused = claim.refusedAnswerTo(event.round(),
+                claim.answeredWith(event.round(), event.answer(), event.remedy(), amount), answerAsSent(claim, event, amount));
+        if (refused.isPresent() && !process.received(source, event.eventId())) {
+            throw refused(claim, supplierCode, event, refused.get());
+        }
+        log.info("Supplier {} answer {} to {} round {} changed nothing ({}; current round {})", supplierCode,
+                event.eventId(), event.claimNumber(), event.round(), result, claim.getRoundNo());
+        return result;
+    }
+
+    /** "COUNTER_OFFER (a compensation of 4.00 EUR)", "ACCEPTED". */
+    private static String answerAsSent(Claim claim, ClaimAnswerEvent event, BigDecimal amount) {
+        return event.answer() + (event.remedy() == null ? "" : " (" + Remedies.text(event.remedy(),
+                event.remedy() == Remedy.REFUND ? claim.getClaimedValue() : amount, claim.getCurrency()) + ")");
+    }
+
+    /** Refused, changing nothing: logged with what it said, as the supplier is told why. */
+    private static ClaimRefusedException refused(Claim claim, String supplierCode, ClaimAnswerEvent event, String why) {
+        log.warn("Supplier {} answer {} to {} round {} refused ({} {} {} {}): {}", supplierCode, event.eventId(),
+                event.claimNumber(), event.round(), event.answer(), event.remedy(), event.amount(), event.reason(), why);
+        return new ClaimRefusedException(why, claim.number(), claim.getStatus().name());
+    }
+
     /** The marketplace decided a claim the seller escalated to it. */
     @Transactional
     public Result platformDecided(PlatformDecision decision) {
         Claim claim = claims.lockById(CaseKind.CLAIM.idOf(decision.claimNumber()))
                 .orElseThrow(() -> NotFound.of("claim", decision.claimNumber()));
         if (claim.getPlatformVerdict() != null) {
+            // Unique per platform: an id taken before is a redelivery; so is the verdict recorded, sent again
+            if (!process.received(ClaimProcess.PLATFORM, decision.eventId()) && !claim.decidedByPlatformAs(
+                    decision.verdict().name(), decision.remedy(), decision.amount())) {
+                String why = "claim " + claim.number() + " is " + claim.getStatus() + ": the marketplace decided it "
+                        + claim.getPlatformVerdict() + " already; another verdict (" + verdictAsSent(claim, decision)
+                        + ") is refused, only its first verdict counts";
+                log.warn("Platform verdict {} on {} refused ({} {} {} {}): {}", decision.eventId(), decision.claimNumber(),
+                        decision.verdict(), decision.remedy(), decision.amount(), decision.reason(), why);
+                throw new ClaimRefusedException(why, claim.number(), claim.getStatus().name());
+            }
             return Result.ALREADY_DECIDED;
         }
         if (process.received(ClaimProcess.PLATFORM, decision.eventId())) {
@@ -91,18 +132,27 @@ public class ClaimAnswers {
         }
         if (claim.getStatus() != ClaimStatus.WITH_PLATFORM) {
             throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
-                    + ", not with the platform");
+                    + ", not with the platform", claim.number(), claim.getStatus().name());
         }
         checkWithinClaimedValue(claim, decision.amount());
         claim.recordPlatformVerdict(decision.verdict().name(), clock.instant());
         boolean sellerRefunds = decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS;
         history.record(claim, Party.PLATFORM, decision.verdict()
-                + (sellerRefunds && decision.remedy() != null ? ": " + Remedies.text(decision.remedy(),
-                        decision.remedy() == Remedy.REFUND ? claim.getClaimedValue() : decision.amount(),
-                        claim.getCurrency()) : "")
+                + (sellerRefunds && decision.remedy() != null ? ": " + verdictRemedy(claim, decision) : "")
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
         process.platformDecided(claim, decision);
         return Result.APPLIED;
+    }
+
+    /** "SELLER_REFUNDS: a compensation of 6.00 EUR", "CLAIM_REJECTED". */
+    private static String verdictAsSent(Claim claim, PlatformDecision decision) {
+        return decision.verdict() + (decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS
+                && decision.remedy() != null ? ": " + verdictRemedy(claim, decision) : "");
+    }
+
+    private static String verdictRemedy(Claim claim, PlatformDecision decision) {
+        return Remedies.text(decision.remedy(), decision.remedy() == Remedy.REFUND ? claim.getClaimedValue()
+                : decision.amount(), claim.getCurrency());
     }
 
     private static void checkWithinClaimedValue(Claim claim, BigDecimal amount) {

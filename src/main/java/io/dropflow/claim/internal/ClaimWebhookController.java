@@ -26,7 +26,9 @@ class ClaimWebhookController {
     @Operation(summary = "A supplier answers a round of a defect claim",
             description = "ACCEPTED (with the remedy it offers, or the one asked for), REJECTED with a reason, or "
                     + "COUNTER_OFFER with a remedy (and an amount for COMPENSATION). Only the current round's first "
-                    + "answer counts; an answer may arrive before the claim's process waits for it.")
+                    + "answer counts; an answer may arrive before the claim's process waits for it. A redelivery (the "
+                    + "same eventId, or the answer recorded sent again) is acknowledged; another answer to a round "
+                    + "answered already, or a new answer after the claim ended, is a 409.")
     Map<String, String> receive(@PathVariable String supplierCode, @Valid @RequestBody ClaimAnswerEvent answer) {
         return Map.of("result", answers.receive(supplierCode, answer).name());
     }
@@ -34,7 +36,8 @@ class ClaimWebhookController {
     @PostMapping("/api/webhooks/marketplace/claim-decisions")
     @Operation(summary = "A marketplace platform decides a claim the seller escalated to it",
             description = "SELLER_REFUNDS with remedy REFUND or COMPENSATION (and amount): the seller pays; "
-                    + "CLAIM_REJECTED: the claim is rejected. 409 for a claim that is not with the platform.")
+                    + "CLAIM_REJECTED: the claim is rejected. 409 for a claim that is not with the platform, and for "
+                    + "another verdict on a claim it decided (the same verdict again is acknowledged).")
     Map<String, String> platformDecided(@Valid @RequestBody PlatformDecision decision) {
         return Map.of("result", answers.platformDecided(decision).name());
     }

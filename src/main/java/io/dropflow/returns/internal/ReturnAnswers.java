@@ -12,12 +12,17 @@ import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Takes in suppliers' answers to return rounds and their inspections: recorded, then handed to the process. */
 @Service
 public class ReturnAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturnAnswers.class);
 
     /** What an event did. */
     public enum Result { APPLIED, ALREADY_RECEIVED, NOT_THE_CURRENT_ROUND }
@@ -55,7 +60,7 @@ public class ReturnAnswers {
         }
         // Ended, or gone on to the seller without this answer: "APPLIED" would be untrue, and no process would read it
         r.tooLateFor(event.round()).ifPresent(why -> {
-            throw new ReturnRefusedException(why);
+            throw refused(r, supplierCode, event.eventId(), event, why);
         });
         String source = "supplier-return:" + supplierCode;
         if (r.awaitsAnswerTo(event.round()) && process.received(source, event.eventId())) {
@@ -63,7 +68,15 @@ public class ReturnAnswers {
             // content would answer the return while the inbox, which knows the id, kept its process from hearing it.
             return Result.ALREADY_RECEIVED;
         }
-        if (!r.recordSupplierAnswer(event.round(), event.answer(), amount, event.reason(), clock.instant())) {
+        if (!r.awaitsAnswerTo(event.round())
+                || !r.recordSupplierAnswer(event.round(), event.answer(), amount, event.reason(), clock.instant())) {
+            // Not awaited: a redelivery, the answer recorded sent again or another round's answer while the
+            // return is open change nothing; one that contradicts the answer recorded, or comes after the end, is refused
+            Optional<String> refused = r.refusedAnswerTo(event.round(), r.answeredWith(event.round(), event.answer(), amount),
+                    event.answer() + (amount == null ? "" : " " + Money.format(amount, r.getCurrency())));
+            if (refused.isPresent() && !process.received(source, event.eventId())) {
+                throw refused(r, supplierCode, event.eventId(), event, refused.get());
+            }
             return event.round() == r.getRoundNo() ? Result.ALREADY_RECEIVED : Result.NOT_THE_CURRENT_ROUND;
         }
         rounds.answered(r, event.round(), event.answer(), amount == null ? null : Money.format(amount, r.getCurrency()),
@@ -80,11 +93,17 @@ public class ReturnAnswers {
         }
         // After "No inspection" fired (or the parcel's problem) an operator decides without it: "APPLIED" would be untrue
         r.tooLateForInspection().ifPresent(why -> {
-            throw new ReturnRefusedException(why);
+            throw refused(r, supplierCode, event.eventId(), event, why);
         });
         String source = "supplier-inspection:" + supplierCode;
         if (r.getInspectionResult() == null && process.received(source, event.eventId())) {
             return Result.ALREADY_RECEIVED; // an id taken before, for another return: a redelivery
+        }
+        // Reported already: the same result sent again, or the same event (its id taken), changes nothing; another
+        // result contradicts the one recorded
+        Optional<String> refused = r.refusedInspection(event.result().name());
+        if (refused.isPresent() && !process.received(source, event.eventId())) {
+            throw refused(r, supplierCode, event.eventId(), event, refused.get());
         }
         if (!r.recordInspection(event.result().name(), event.note(), clock.instant())) {
             return Result.ALREADY_RECEIVED;
@@ -93,5 +112,12 @@ public class ReturnAnswers {
                 + (event.note() == null ? "" : " (" + event.note() + ")"));
         process.inspectionReported(r, source, event.eventId(), event.result().name());
         return Result.APPLIED;
+    }
+
+    /** Refused, changing nothing: logged with what it said, as the supplier is told why. */
+    private static ReturnRefusedException refused(ReturnRequest r, String supplierCode, String eventId, Object event,
+            String why) {
+        log.warn("Supplier {} event {} on {} refused ({}): {}", supplierCode, eventId, r.number(), event, why);
+        return new ReturnRefusedException(why, r.number(), r.getStatus().name());
     }
 }

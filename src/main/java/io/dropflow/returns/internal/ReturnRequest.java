@@ -182,6 +182,16 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         return true;
     }
 
+    /**
+     * Whether round {@code round} was answered with this very answer already: the same answer and
+     * amount (the reason may be worded otherwise). The supplier sent its answer again.
+     */
+    public boolean answeredWith(int round, ReturnAnswerEvent.Answer answer, BigDecimal offerAmount) {
+        BigDecimal recorded = getSupplierAmount();
+        return round == getRoundNo() && answer.name().equals(supplierAnswerName())
+                && (offerAmount == null ? recorded == null : recorded != null && offerAmount.compareTo(recorded) == 0);
+    }
+
     /** Alternative {@code number} goes to the consumer; repeating it changes nothing. */
     public void offerToConsumer(int number, BigDecimal amount, Instant now) {
         if (offerNo >= number) {
@@ -241,6 +251,19 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         }
         return tooLate("an inspection report",
                 status == ReturnStatus.RETURN_IN_TRANSIT || status == ReturnStatus.AWAITING_INSPECTION);
+    }
+
+    /**
+     * Why an inspection report of {@code result} is refused, when the parcel's inspection was reported
+     * already as something else: only the first report counts. Empty for the report recorded, sent again
+     * (its note may be worded otherwise), and while no report is recorded.
+     */
+    public Optional<String> refusedInspection(String result) {
+        if (inspectionResult == null || inspectionResult.equals(result)) {
+            return Optional.empty();
+        }
+        return Optional.of(kind().noun() + " " + number() + " is " + status + ": its parcel's inspection was reported as "
+                + inspectionResult + " already; another report (" + result + ") is refused, only the first report counts");
     }
 
     /** @return false for a second inspection report */

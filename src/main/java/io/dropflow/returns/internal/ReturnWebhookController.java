@@ -25,13 +25,15 @@ class ReturnWebhookController {
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-answers")
     @Operation(summary = "A supplier answers a round of a return request",
             description = "ACCEPTED (the goods come back), REJECTED, or ALTERNATIVE with amount or refundShare (a partial "
-                    + "refund, the consumer keeps the goods). Only the current round's first answer counts.")
+                    + "refund, the consumer keeps the goods). Only the current round's first answer counts: the same "
+                    + "answer again is acknowledged, another one (or a new one after the return ended) is a 409.")
     Map<String, String> answer(@PathVariable String supplierCode, @Valid @RequestBody ReturnAnswerEvent event) {
         return Map.of("result", answers.answer(supplierCode, event).name());
     }
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-inspections")
-    @Operation(summary = "A supplier reports what it found in a returned parcel: OK, DAMAGED_BY_CONSUMER or NOT_RECEIVED")
+    @Operation(summary = "A supplier reports what it found in a returned parcel: OK, DAMAGED_BY_CONSUMER or NOT_RECEIVED",
+            description = "Only the first report counts: the same result again is acknowledged, another one is a 409.")
     Map<String, String> inspected(@PathVariable String supplierCode, @Valid @RequestBody InspectionEvent event) {
         return Map.of("result", answers.inspected(supplierCode, event).name());
     }

@@ -18,6 +18,7 @@ import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
 import io.dropflow.claim.ClaimAnswerEvent;
+import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
@@ -61,6 +62,8 @@ class ClaimAnswersTest {
     void anAnswerToTheCurrentRoundIsRecordedAndHandedToTheProcessOnce() {
         assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00"))))
                 .isEqualTo(ClaimAnswers.Result.APPLIED);
+        inboxHolds("e-2"); // as the inbox does once it took the answer
+        // The same event again (its id taken), whatever it says now
         assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
                 .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
 
@@ -154,5 +157,139 @@ class ClaimAnswersTest {
 
         assertThat(claim.getSupplierAnswer()).isNull();
         verifyNoInteractions(process);
+    }
+
+    private void inboxHolds(String eventId) {
+        when(process.received("supplier-claim:ACME", eventId)).thenReturn(true);
+    }
+
+    private static ClaimAnswerEvent answer(String eventId, int round, SupplierClaimAnswer answer, Remedy remedy,
+            BigDecimal amount) {
+        return new ClaimAnswerEvent(eventId, "DF-CL7", round, answer, remedy, amount, "worded otherwise");
+    }
+
+    private static PlatformDecision verdict(String eventId, PlatformDecision.Verdict verdict, Remedy remedy,
+            BigDecimal amount) {
+        return new PlatformDecision(eventId, "DF-CL7", verdict, remedy, amount, null);
+    }
+
+    /**
+     * Item A of the exploratory test: a second, different answer to a round answered already (a new event, not a
+     * redelivery) was acknowledged 200 ALREADY_ANSWERED as if it were the first. It contradicts the answer
+     * recorded: a 409 naming the claim, its status and why; nothing changes.
+     */
+    @Test
+    void anotherAnswerToARoundAnsweredAlreadyIsRefusedAndChangesNothing() {
+        answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00")));
+        inboxHolds("e-2");
+        claim.moveTo(ClaimStatus.NEGOTIATING, NOW);
+
+        assertThatThrownBy(() -> answers.receive("ACME", answer("e-2b", 2, SupplierClaimAnswer.ACCEPTED, Remedy.REFUND,
+                null)))
+                .isInstanceOfSatisfying(ClaimRefusedException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(409);
+                    assertThat(e.getBody().getProperties()).containsEntry("claimNumber", "DF-CL7")
+                            .containsEntry("status", "NEGOTIATING");
+                })
+                .hasMessage("claim DF-CL7 is NEGOTIATING: round 2 was answered COUNTER_OFFER (a compensation of 4.00 EUR)"
+                        + " already; another answer to it (ACCEPTED (a full refund of 15.00 EUR)) is refused, only a"
+                        + " round's first answer counts");
+
+        assertThat(claim.getSupplierAnswer()).isEqualTo(SupplierClaimAnswer.COUNTER_OFFER);
+        assertThat(claim.getSupplierRemedy()).isEqualTo(Remedy.COMPENSATION);
+        assertThat(claim.getSupplierAmount()).isEqualByComparingTo("4.00");
+        verify(process).supplierAnswered(claim, "supplier-claim:ACME", "e-2", SupplierClaimAnswer.COUNTER_OFFER);
+        verify(process, never()).supplierAnswered(any(), any(), eq("e-2b"), any());
+    }
+
+    /**
+     * The same answer to the same round sent again under a new event id is a redelivery too (its reason may be
+     * worded otherwise): acknowledged, changing nothing. An ACCEPTED naming the remedy we asked for is the same as
+     * one naming none.
+     */
+    @Test
+    void theSameAnswerSentAgainUnderANewEventIdChangesNothing() {
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.APPLIED);
+        inboxHolds("e-2");
+
+        assertThat(answers.receive("ACME", answer("e-2b", 2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
+        assertThat(answers.receive("ACME", answer("e-2c", 2, SupplierClaimAnswer.ACCEPTED, Remedy.REFUND, null)))
+                .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
+        claim.moveTo(ClaimStatus.RESOLVED, NOW);
+        assertThat(answers.receive("ACME", answer("e-2d", 2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .as("after the claim ended too").isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
+
+        verify(process).supplierAnswered(claim, "supplier-claim:ACME", "e-2", SupplierClaimAnswer.ACCEPTED);
+        verify(process, never()).supplierAnswered(any(), any(), eq("e-2b"), any());
+    }
+
+    /**
+     * Item A of the exploratory test: on a RESOLVED claim, a new answer (new event id) that differs from the
+     * answer recorded, or answers another round, was a 200. It comes after the claim ended: a 409; a
+     * redelivery (an id taken before) is still acknowledged.
+     */
+    @Test
+    void aNewAnswerAfterTheClaimEndedIsRefusedAndChangesNothing() {
+        answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4.00")));
+        inboxHolds("e-2");
+        claim.moveTo(ClaimStatus.RESOLVED, NOW);
+
+        assertThatThrownBy(() -> answers.receive("ACME", answer("ca-1", 2, SupplierClaimAnswer.ACCEPTED, Remedy.REFUND,
+                null)))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessageStartingWith("claim DF-CL7 is RESOLVED: round 2 was answered COUNTER_OFFER");
+        assertThatThrownBy(() -> answers.receive("ACME", answer("ca-2", 1, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessage("claim DF-CL7 is RESOLVED: it ended in round 2, an answer to round 1 (ACCEPTED) comes too late");
+        // Redeliveries: the answer taken, and an earlier round's event taken before
+        assertThat(answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.ALREADY_ANSWERED);
+        inboxHolds("e-1");
+        assertThat(answers.receive("ACME", answer(1, SupplierClaimAnswer.REJECTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.NOT_THE_CURRENT_ROUND);
+
+        assertThat(claim.getSupplierAnswer()).isEqualTo(SupplierClaimAnswer.COUNTER_OFFER);
+        assertThat(claim.getSupplierAmount()).isEqualByComparingTo("4.00");
+        verify(process).supplierAnswered(any(), any(), any(), any());
+    }
+
+    /**
+     * Item A of the exploratory test: a contradicting verdict (CLAIM_REJECTED under a new event id) on a claim the
+     * marketplace decided already was a 200 ALREADY_DECIDED. Refused now; the verdict sent again, or redelivered, is
+     * still acknowledged.
+     */
+    @Test
+    void anotherVerdictOnAClaimThePlatformDecidedIsRefused() {
+        claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
+        when(claims.lockById(7L)).thenReturn(Optional.of(claim));
+        assertThat(answers.platformDecided(verdict("p-1", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
+                eur("6.00")))).isEqualTo(ClaimAnswers.Result.APPLIED);
+        when(process.received(ClaimProcess.PLATFORM, "p-1")).thenReturn(true);
+
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-2", PlatformDecision.Verdict.CLAIM_REJECTED, null,
+                null)))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessage("claim DF-CL7 is WITH_PLATFORM: the marketplace decided it SELLER_REFUNDS already; another"
+                        + " verdict (CLAIM_REJECTED) is refused, only its first verdict counts");
+        assertThat(answers.platformDecided(verdict("p-1", PlatformDecision.Verdict.CLAIM_REJECTED, null, null)))
+                .as("its event again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+        assertThat(answers.platformDecided(verdict("p-3", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
+                eur("6.00")))).as("the same verdict again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+
+        // Once the remedy it made the seller pay is agreed, another remedy or amount contradicts it too
+        claim.agree(Remedy.COMPENSATION, eur("6.00"), io.dropflow.claim.CostBearer.SELLER, "the marketplace decided", NOW);
+        claim.moveTo(ClaimStatus.RESOLVED, NOW);
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-4", PlatformDecision.Verdict.SELLER_REFUNDS,
+                Remedy.COMPENSATION, eur("9.00"))))
+                .isInstanceOf(ClaimRefusedException.class).hasMessageStartingWith("claim DF-CL7 is RESOLVED: the"
+                        + " marketplace decided it SELLER_REFUNDS already; another verdict (SELLER_REFUNDS: a"
+                        + " compensation of 9.00 EUR)");
+        assertThat(answers.platformDecided(verdict("p-5", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
+                eur("6")))).isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+
+        assertThat(claim.getPlatformVerdict()).isEqualTo("SELLER_REFUNDS");
+        verify(process).platformDecided(any(), any());
     }
 }

@@ -204,6 +204,28 @@ class DefectClaimProcessTest {
                 .anyMatch(m -> m.contains("is settled") && m.contains("full refund of 15.00 EUR"));
         // The order's own process is untouched by the claim
         assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+
+        // Item A of the exploratory test: answers after the claim ended. The answer taken, sent again under a new
+        // event id (ACCEPTED naming the refund asked for is that answer), is acknowledged; another answer to the
+        // round, or one to another round, is a 409 naming the claim and its status, and changes nothing.
+        assertThat(dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", "REFUND", null, "again").getBody())
+                .contains("ALREADY_ANSWERED");
+        var contradicting = dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "changed our mind");
+        assertThat(contradicting.getStatusCode().value()).as(contradicting.getBody()).isEqualTo(409);
+        JsonNode problem = DropflowDriver.read(contradicting.getBody());
+        assertThat(problem.path("type").asText()).endsWith("/claim-refused");
+        assertThat(problem.path("claimNumber").asText()).isEqualTo("DF-CL" + claim);
+        assertThat(problem.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(problem.path("detail").asText()).isEqualTo("claim DF-CL" + claim + " is RESOLVED: round 1 was answered"
+                + " ACCEPTED (a full refund of 15.00 EUR) already; another answer to it (REJECTED) is refused, only a"
+                + " round's first answer counts");
+        var anotherRound = dropflow.supplierAnswersClaim("ACME", claim, 2, "ACCEPTED", "REFUND", null, null);
+        assertThat(anotherRound.getStatusCode().value()).as(anotherRound.getBody()).isEqualTo(409);
+        assertThat(anotherRound.getBody()).contains("it ended in round 1");
+        JsonNode after = dropflow.getClaim(claim);
+        assertThat(after.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(after.path("history").toString()).doesNotContain("changed our mind");
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
     }
 
     @Test
@@ -455,6 +477,12 @@ class DefectClaimProcessTest {
                 .isEqualTo("the amount 30 EUR is more than the claimed value 15.00 EUR");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("APPLIED");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
+        // Item A of the exploratory test: a contradicting verdict under a new event id was a 200 ALREADY_DECIDED
+        var contradicting = platformDecides(claim, "p-1b", "CLAIM_REJECTED", null, null);
+        assertThat(contradicting.getStatusCode().value()).as(contradicting.getBody()).isEqualTo(409);
+        assertThat(contradicting.getBody()).contains("claim-refused", "the marketplace decided it SELLER_REFUNDS already");
+        assertThat(platformDecides(claim, "p-1c", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody())
+                .as("the same verdict under a new id").contains("ALREADY_DECIDED");
         dropflow.runClaimJobs(claim);
 
         assertThat(dropflow.claimProcess(claim)).hasPassed("event_platform_decided", AGREE_REMEDY.id()).isEnded();

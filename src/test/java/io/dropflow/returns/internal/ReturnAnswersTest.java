@@ -22,6 +22,7 @@ import io.dropflow.returns.InspectionEvent;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
+import io.dropflow.returns.ReturnStatus;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,95 @@ class ReturnAnswersTest {
                 .hasMessage("return DF-RT3 is CLOSED: it ended without an inspection report");
         assertThat(request.getInspectionResult()).isNull();
         verifyNoInteractions(process);
+    }
+
+    private static ReturnAnswerEvent answer(String eventId, int round, ReturnAnswerEvent.Answer answer, BigDecimal amount) {
+        return new ReturnAnswerEvent(eventId, "DF-RT3", round, answer, amount, null, "worded otherwise");
+    }
+
+    /**
+     * Item A of the exploratory test: a new answer (new event id) that differs from the one recorded for the round
+     * was acknowledged 200 ALREADY_RECEIVED as if it were the first. It contradicts the answer recorded: a 409 naming
+     * the return, its status and why. The same answer sent again under a new id, or the same event, changes nothing.
+     */
+    @Test
+    void anotherAnswerToARoundAnsweredAlreadyIsRefusedAndChangesNothing() {
+        assertThat(answers.answer("ACME", alternative(1, eur("5.00"), null))).isEqualTo(ReturnAnswers.Result.APPLIED);
+        when(process.received("supplier-return:ACME", "e-1")).thenReturn(true);
+        request.moveTo(ReturnStatus.MEDIATING, NOW);
+
+        assertThatThrownBy(() -> answers.answer("ACME", answer("e-1b", 1, ReturnAnswerEvent.Answer.ACCEPTED, null)))
+                .isInstanceOfSatisfying(ReturnRefusedException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(409);
+                    assertThat(e.getBody().getProperties()).containsEntry("returnNumber", "DF-RT3")
+                            .containsEntry("status", "MEDIATING");
+                })
+                .hasMessage("return DF-RT3 is MEDIATING: round 1 was answered ALTERNATIVE 5.00 EUR already; another answer"
+                        + " to it (ACCEPTED) is refused, only a round's first answer counts");
+        assertThatThrownBy(() -> answers.answer("ACME", answer("e-1c", 1, ReturnAnswerEvent.Answer.ALTERNATIVE, eur("6.00"))))
+                .isInstanceOf(ReturnRefusedException.class).hasMessageContaining("another answer to it (ALTERNATIVE 6.00 EUR)");
+
+        assertThat(answers.answer("ACME", answer("e-1d", 1, ReturnAnswerEvent.Answer.ALTERNATIVE, eur("5"))))
+                .as("the same answer, a new id").isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        assertThat(answers.answer("ACME", answer("e-1", 1, ReturnAnswerEvent.Answer.ACCEPTED, null)))
+                .as("the same event").isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        assertThat(request.getSupplierAnswer()).isEqualTo("ALTERNATIVE");
+        assertThat(request.getSupplierAmount()).isEqualByComparingTo("5.00");
+        assertThat(request.isSupplierAgreed()).isFalse();
+        verify(process).supplierAnswered(any(), any(), any(), any());
+    }
+
+    /**
+     * Item A of the exploratory test: on a COMPLETED return, a new answer was a 200 ALREADY_RECEIVED. One that
+     * differs from the answer recorded, or answers another round, comes after the return ended: a 409.
+     */
+    @Test
+    void aNewAnswerAfterTheReturnEndedIsRefusedAndChangesNothing() {
+        answers.answer("ACME", answer("e-1", 1, ReturnAnswerEvent.Answer.REJECTED, null));
+        request.startRound(2, NOW);
+        answers.answer("ACME", answer("e-2", 2, ReturnAnswerEvent.Answer.REJECTED, null));
+        request.moveTo(ReturnStatus.COMPLETED, NOW); // an operator took the goods back anyway
+
+        assertThatThrownBy(() -> answers.answer("ACME", answer("ra-1", 2, ReturnAnswerEvent.Answer.ACCEPTED, null)))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessageStartingWith("return DF-RT3 is COMPLETED: round 2 was answered REJECTED already");
+        assertThatThrownBy(() -> answers.answer("ACME", answer("ra-2", 1, ReturnAnswerEvent.Answer.ACCEPTED, null)))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("return DF-RT3 is COMPLETED: it ended in round 2, an answer to round 1 (ACCEPTED) comes too late");
+        assertThat(answers.answer("ACME", answer("ra-3", 2, ReturnAnswerEvent.Answer.REJECTED, null)))
+                .as("the answer recorded, sent again").isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        when(process.received("supplier-return:ACME", "e-1")).thenReturn(true);
+        assertThat(answers.answer("ACME", answer("e-1", 1, ReturnAnswerEvent.Answer.REJECTED, null)))
+                .as("an earlier round's event again").isEqualTo(ReturnAnswers.Result.NOT_THE_CURRENT_ROUND);
+
+        assertThat(request.getSupplierAnswer()).isEqualTo("REJECTED");
+        assertThat(request.isSupplierAgreed()).isFalse();
+    }
+
+    /**
+     * Item A of the exploratory test: a DAMAGED_BY_CONSUMER report on a COMPLETED return whose parcel was reported
+     * OK was a 200 ALREADY_RECEIVED. It contradicts the report recorded: a 409; the same report again is a 200.
+     */
+    @Test
+    void anotherInspectionResultThanTheOneRecordedIsRefused() {
+        request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        assertThat(answers.inspected("ACME", new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null)))
+                .isEqualTo(ReturnAnswers.Result.APPLIED);
+        request.moveTo(ReturnStatus.COMPLETED, NOW);
+
+        assertThatThrownBy(() -> answers.inspected("ACME", new InspectionEvent("ri-1", "DF-RT3",
+                InspectionEvent.Result.DAMAGED_BY_CONSUMER, "cracked")))
+                .isInstanceOfSatisfying(ReturnRefusedException.class,
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("status", "COMPLETED"))
+                .hasMessage("return DF-RT3 is COMPLETED: its parcel's inspection was reported as OK already; another"
+                        + " report (DAMAGED_BY_CONSUMER) is refused, only the first report counts");
+        assertThat(answers.inspected("ACME", new InspectionEvent("ri-2", "DF-RT3", InspectionEvent.Result.OK, "fine")))
+                .isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        when(process.received("supplier-inspection:ACME", "i-1")).thenReturn(true);
+        assertThat(answers.inspected("ACME", new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.NOT_RECEIVED,
+                null))).as("the same event, whatever it says").isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+
+        assertThat(request.getInspectionResult()).isEqualTo("OK");
+        verify(process).inspectionReported(any(), any(), any(), any());
     }
 }

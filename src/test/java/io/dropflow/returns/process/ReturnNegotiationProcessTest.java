@@ -232,6 +232,29 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-8.6")).containsEntry("SUPPLIER_CREDIT", money("6"))
                 .containsEntry("RETURN_SHIPPING", money("-4.9"));
+
+        // Item A of the exploratory test: answers and reports after the return ended. The answer and the report
+        // recorded, sent again under new event ids, are acknowledged; another answer or report is a 409 naming the
+        // return and its status, and changes nothing.
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null).getBody()).contains("ALREADY_RECEIVED");
+        var answer = dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(409);
+        JsonNode problem = DropflowDriver.read(answer.getBody());
+        assertThat(problem.path("type").asText()).endsWith("/return-refused");
+        assertThat(problem.path("returnNumber").asText()).isEqualTo("DF-RT" + id);
+        assertThat(problem.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(problem.path("detail").asText()).isEqualTo("return DF-RT" + id + " is COMPLETED: round 1 was answered"
+                + " ACCEPTED already; another answer to it (REJECTED) is refused, only a round's first answer counts");
+        assertThat(dropflow.supplierAnswersReturn("ACME", id, 2, "ACCEPTED", null).getStatusCode().value()).isEqualTo(409);
+        assertThat(dropflow.supplierInspects("ACME", id, "OK").getBody()).contains("ALREADY_RECEIVED");
+        var report = dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(report.getStatusCode().value()).as(report.getBody()).isEqualTo(409);
+        assertThat(report.getBody()).contains("return-refused", "its parcel's inspection was reported as OK already");
+        JsonNode after = dropflow.getReturn(id);
+        assertThat(after.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(after.path("history").toString()).doesNotContain("DAMAGED_BY_CONSUMER");
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
     }
 
     @Test
