@@ -16,7 +16,7 @@ import java.util.List;
 public record FileClaim(
         @Schema(description = "DAMAGED, WRONG_ITEM, MISSING_ITEM or QUALITY") @NotNull ClaimType type,
         @Schema(description = "The affected order lines and how many pieces of each")
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
+        @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Schema(description = "The consumer's own words", example = "The mug arrived in pieces.")
         @NotBlank @Size(max = 4000) String description,
         @Schema(description = "Links to photos or videos (uploaded files go in the multipart request instead)")

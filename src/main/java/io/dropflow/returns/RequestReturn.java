@@ -13,7 +13,7 @@ import java.util.List;
 /** A consumer's request to send goods back. */
 @Schema(description = "A request to return goods for a refund or an exchange")
 public record RequestReturn(
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Line> lines,
+        @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Schema(description = "CHANGED_MIND, DOES_NOT_FIT, DEFECTIVE or NOT_AS_DESCRIBED") @NotNull ReturnReason reason,
         @Schema(description = "REFUND or EXCHANGE (with exchangeSku)") @NotNull ReturnWish wish,
         @Schema(description = "For an exchange: the SKU (variant) wanted instead", example = "DEMO-MUG")
