@@ -2,6 +2,7 @@ package io.dropflow.translation;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -99,6 +101,20 @@ class OperatorLanguageFilterTest {
                 .andExpect(content().json(EngineApiStandIn.REFUSAL, true));
     }
 
+    /** Exploratory test, point e: Dropflow's own 403 for a task's variables written past its form stayed English. */
+    @Test
+    void aTasksVariablesWrittenPastItsFormAreRefusedInChinese() throws Exception {
+        mvc.perform(put(ENGINE + "/task/t1/variables/outOfStockDecision").header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"cancel_and_refund\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("AuthorizationException"))
+                .andExpect(jsonPath("$.message").value("任务的变量只能通过填写表单完成任务来设置，不能直接写入；mary 可以完成该任务"));
+        mvc.perform(put(ENGINE + "/task/t1/variables/outOfStockDecision").header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"cancel_and_refund\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().json(EngineApiStandIn.VARIABLES_REFUSED, true));
+    }
+
     @Test
     void aTaskThatIsGoneReadsInChinese() throws Exception {
         mvc.perform(get(ENGINE + "/task/missing/deployed-form").header("Accept-Language", "zh-CN"))
@@ -171,6 +187,17 @@ class OperatorLanguageFilterTest {
         static final String REFUSAL = """
                 {"type":"InvalidRequestException","message":"outOfStockDecision must be one of [wait_for_restock, \
                 substitute, cancel_and_refund], was maybe; no supplier offers the substitute SKU DEMO-NONE","code":null}""";
+
+        /** As the engine API answers TaskVariablesByForm's refusal: Camunda's AuthorizationException answer. */
+        static final String VARIABLES_REFUSED = """
+                {"type":"AuthorizationException","message":"a task's variables are set by completing the task with \
+                its form, not written through it; mary may complete the task","code":0,"userId":null,\
+                "missingAuthorizations":[]}""";
+
+        @PutMapping(value = ENGINE + "/task/{id}/variables/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+        ResponseEntity<String> writeVariable() {
+            return ResponseEntity.status(403).contentType(MediaType.APPLICATION_JSON).body(VARIABLES_REFUSED);
+        }
 
         @GetMapping(value = ENGINE + "/task/{id}/deployed-form", produces = MediaType.APPLICATION_JSON_VALUE)
         ResponseEntity<String> form(@PathVariable String id) {

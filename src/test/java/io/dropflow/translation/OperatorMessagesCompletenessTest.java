@@ -58,7 +58,11 @@ class OperatorMessagesCompletenessTest {
             Sink.in(".*/onboarding/internal/Papers\\.java", "problems.add(", 0),
             // why a partner's delivery was not taken: the partner-attention form's lastError
             Sink.everywhere("Result.notYet(", 0),
-            Sink.everywhere("Result.unusable(", 0));
+            Sink.everywhere("Result.unusable(", 0),
+            // the engine API's own refusals that Tasklist shows (a task's variables written past its form)
+            Sink.everywhere("new AuthorizationException(", 0),
+            // an application's history, which the onboarding forms show
+            Sink.in(".*/onboarding/.*", "history.record(", 2));
 
     /** Parts whose text is known: computed here by the code that writes them. */
     private static final Map<String, String> KNOWN_PARTS = Map.of(
@@ -114,7 +118,15 @@ class OperatorMessagesCompletenessTest {
                 "X, to book the sale: add one (POST /api/exchange-rates), then proceed",
                 "the order has no line with SKU X",
                 "X: not sent",
-                "supplier X has no purchase order X (yet)");
+                "supplier X has no purchase order X (yet)",
+                // an application's history, each branch of a condition on its own
+                "Accepted sample X",
+                "Shipped sample X: X X",
+                "X decided 'X' — X",
+                "X decided 'X': X — X",
+                "A document lapsed; the supplier was suspended already",
+                "Not suspended for shipping late: it is not active (X)",
+                "a task's variables are set by completing the task with its form, not written through it; X may complete the task");
     }
 
     /**
@@ -147,6 +159,11 @@ class OperatorMessagesCompletenessTest {
             "'Defect claim CL-7 resolved: the seller''s loss; the settled order''s margin is adjusted to 1.50 EUR' | 质量索赔 CL-7 已解决：损失由卖家承担；已结算订单的毛利调整为 1.50 EUR",
             "'Sent business licence (营业执照), valid until 2027-01-31; tax registration (税务登记)' | 提交了营业执照，有效期至 2027-01-31；税务登记",
             "Ordered sample DF-S-1 (2 x DEMO-WOK), to ship within 72 h to Berlin | 已订购样品 DF-S-1（2 x DEMO-WOK），须在 72 小时内发往 Berlin",
+            "Accepted sample DF-ON1-SAMPLE1 | 已接受样品单 DF-ON1-SAMPLE1",
+            "Shipped sample DF-ON1-SAMPLE1: SANDBOX-POST SBX10499037881CO1 | 已发出样品单 DF-ON1-SAMPLE1：SANDBOX-POST SBX10499037881CO1",
+            "Declined sample DF-ON1-SAMPLE2 (OUT_OF_STOCK) | 拒绝了样品单 DF-ON1-SAMPLE2（缺货）",
+            "Sample DF-ON1-SAMPLE1: Cancellation refused | 样品单 DF-ON1-SAMPLE1：已拒绝取消",
+            "'mary decided ''Ask the supplier to renew a document'' — asked by phone' | mary 处理了“请供应商更新资质文件” — asked by phone",
             "'Consumer refunded 3.00 EUR for 1 line(s): not collected at the pickup point' | 已向消费者退款 3.00 EUR，涉及 1 行商品：未在自提点取货",
             "'Cross-border applicant: needs business licence (营业执照), quality management certificate, e.g. ISO 9001. The audit is due within 48 h, the sample within 240 h of its order' | 跨境申请方：需要 营业执照、质量管理体系认证（如 ISO 9001）。审核须在 48 小时内完成，样品须在下单后 240 小时内发出",
             "'Return policy, line 1 (DEMO-MUG, homeware): Change of mind: the consumer pays the label and a 10 % restocking fee.' | 退货政策，第 1 行（DEMO-MUG，homeware）：无理由退货：消费者承担退货面单费用和 10 % 的重新上架费。"})
@@ -181,10 +198,11 @@ class OperatorMessagesCompletenessTest {
                     while (call.find()) {
                         String expression = sink.argument() < 0 ? expression(source, call.start())
                                 : argument(source, call.end(), sink.argument());
-                        String message = expression == null ? null : message(expression);
-                        // Only a value (a message written elsewhere, passed on) has nothing of its own to translate
-                        if (message != null && !message.replace(VALUE, "").isBlank()) {
-                            messages.putIfAbsent(message, file.getFileName() + ":" + line(source, call.start()));
+                        for (String message : expression == null ? List.<String>of() : variants(expression)) {
+                            // Only a value (a message written elsewhere, passed on) has nothing of its own to translate
+                            if (!message.replace(VALUE, "").isBlank()) {
+                                messages.putIfAbsent(message, file.getFileName() + ":" + line(source, call.start()));
+                            }
                         }
                     }
                 }
@@ -195,17 +213,67 @@ class OperatorMessagesCompletenessTest {
 
     /** The message an expression makes: its string literals as they are, any other part a value. */
     private static String message(String expression) {
-        StringBuilder message = new StringBuilder();
-        for (String part : split(expression, '+')) {
+        return variants(expression).get(0);
+    }
+
+    /**
+     * The messages an expression can make: its string literals as they are, any other part a value,
+     * each branch of a condition ({@code a ? "x" : "y" + b}, also inside parentheses) a message of its own.
+     */
+    private static List<String> variants(String expression) {
+        String whole = expression.strip();
+        int[] condition = condition(whole);
+        if (condition != null) {
+            List<String> both = new ArrayList<>(variants(whole.substring(condition[0] + 1, condition[1])));
+            both.addAll(variants(whole.substring(condition[1] + 1)));
+            return both;
+        }
+        List<String> messages = List.of("");
+        for (String part : split(whole, '+')) {
             String term = part.strip();
+            List<String> words;
             if (term.length() >= 2 && term.startsWith("\"") && term.endsWith("\"") && isOneLiteral(term)) {
-                message.append(term, 1, term.length() - 1);
+                words = List.of(term.substring(1, term.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            } else if (term.startsWith("(") && end(term, 1) == term.length() - 1) {
+                words = variants(term.substring(1, term.length() - 1));
             } else {
-                message.append(KNOWN_PARTS.entrySet().stream().filter(known -> term.startsWith(known.getKey()))
+                words = List.of(KNOWN_PARTS.entrySet().stream().filter(known -> term.startsWith(known.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElse(VALUE));
             }
+            List<String> longer = new ArrayList<>();
+            for (String message : messages) {
+                for (String word : words) {
+                    longer.add(message + word);
+                }
+            }
+            messages = longer;
         }
-        return message.toString().replace("\\\"", "\"").replace("\\\\", "\\");
+        return messages;
+    }
+
+    /** Where the {@code ?} and its {@code :} of a condition at the top of this expression are; null if it is none. */
+    private static int[] condition(String expression) {
+        int depth = 0;
+        int question = -1;
+        int open = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfLiteral(expression, i);
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (depth == 0 && c == '?') {
+                if (question < 0) {
+                    question = i;
+                }
+                open++;
+            } else if (depth == 0 && c == ':' && question >= 0 && --open == 0) {
+                return new int[] {question, i};
+            }
+        }
+        return null;
     }
 
     private static boolean isOneLiteral(String term) {

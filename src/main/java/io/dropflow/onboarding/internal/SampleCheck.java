@@ -1,6 +1,7 @@
 package io.dropflow.onboarding.internal;
 
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEventType;
@@ -69,12 +70,15 @@ public class SampleCheck {
     /** What the applicant reported about its sample, for the history. */
     public void applicantReported(Long applicationId, String purchaseOrderNumber, SupplierEventType type,
             String reasonCode, String carrierCode, String trackingNumber) {
-        String what = switch (type) {
-            case ACCEPTED -> "Accepted sample " + purchaseOrderNumber;
-            case SHIPPED -> "Shipped sample " + purchaseOrderNumber + ": " + carrierCode + " " + trackingNumber;
-            case REJECTED, OUT_OF_STOCK -> "Declined sample " + purchaseOrderNumber + " (" + reasonCode + ")";
-            default -> type + " about sample " + purchaseOrderNumber;
-        };
-        history.record(applicationId, Party.APPLICANT, what);
+        // Each line written where it is recorded, so that the translations' check reads it (OperatorMessagesCompletenessTest)
+        switch (type) {
+            case ACCEPTED -> history.record(applicationId, Party.APPLICANT, "Accepted sample " + purchaseOrderNumber);
+            case SHIPPED -> history.record(applicationId, Party.APPLICANT, "Shipped sample " + purchaseOrderNumber + ": "
+                    + carrierCode + " " + trackingNumber);
+            case REJECTED, OUT_OF_STOCK -> history.record(applicationId, Party.APPLICANT, "Declined sample "
+                    + purchaseOrderNumber + " (" + reasonCode + ")");
+            default -> history.record(applicationId, Party.APPLICANT, "Sample " + purchaseOrderNumber + ": "
+                    + OperatorWords.of(type));
+        }
     }
 }
