@@ -62,7 +62,9 @@ class OperatorMessagesCompletenessTest {
             // the engine API's own refusals that Tasklist shows (a task's variables written past its form)
             Sink.everywhere("new AuthorizationException(", 0),
             // an application's history, which the onboarding forms show
-            Sink.in(".*/onboarding/.*", "history.record(", 2));
+            Sink.in(".*/onboarding/.*", "history.record(", 2),
+            // what the carrier and the supplier tell about a return, in its history
+            Sink.in(".*/returns/process/ReturnNegotiation\\.java", "history.record(", 3));
 
     /** Parts whose text is known: computed here by the code that writes them. */
     private static final Map<String, String> KNOWN_PARTS = Map.of(
@@ -125,6 +127,8 @@ class OperatorMessagesCompletenessTest {
                 "X decided 'X' — X",
                 "X decided 'X': X — X",
                 "A document lapsed; the supplier was suspended already",
+                "Return parcel: X",
+                "Exchange purchase order: X X X",
                 "Not suspended for shipping late: it is not active (X)",
                 "a task's variables are set by completing the task with its form, not written through it; X may complete the task");
     }

@@ -28,6 +28,7 @@ import io.dropflow.aftersales.Party;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.MessageInbox;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.internal.ReturnDeadlineTable;
 import io.dropflow.returns.internal.ReturnProcess;
@@ -36,7 +37,6 @@ import io.dropflow.returns.process.ReturnNegotiationProcess.Message;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -132,8 +132,8 @@ class ReturnNegotiation implements ReturnProcess {
         } else {
             return;
         }
-        history.record(CaseKind.RETURN, event.returnId(), Party.CARRIER, "Return parcel "
-                + event.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        history.record(CaseKind.RETURN, event.returnId(), Party.CARRIER,
+                "Return parcel: " + OperatorWords.of(event.status()));
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(),
                 ReturnNegotiationProcess.businessKey(event.returnId()), RETURN_SHIPMENT_ID.name(), event.shipmentId(),
                 Map.of()));
