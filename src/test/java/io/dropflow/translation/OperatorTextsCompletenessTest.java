@@ -28,6 +28,8 @@ class OperatorTextsCompletenessTest {
 
     private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
     private static final String ESCALATION_REASON = "escalationReason";
+    /** A word in camel case, not part of a path or a placeholder: a variable's name. */
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("(?<![{.\\w/])[a-z]+[A-Z]\\w*");
 
     @Test
     void everyFormTextHasAChineseEntry() throws IOException {
@@ -150,6 +152,54 @@ class OperatorTextsCompletenessTest {
         }
         assertThat(reasons).as(file + " gives " + output + " texts").isPositive();
         assertThat(missing).as(file + ": " + output + " texts without a Chinese entry (text = rule)").isEmpty();
+    }
+
+    /**
+     * Exploratory test, point c: a description read "or sent no news for trackingStallAfter", in Chinese
+     * "或在 trackingStallAfter 时间内没有任何物流信息": a variable's name where the operator needs words. No task
+     * name or description, no form text and no Chinese entry names a variable ({@code {{facts.…}}}
+     * placeholders and a message's {@code {parameters}} aside); a path ({@code /api/…}) is no variable.
+     */
+    @Test
+    void noTextAnOperatorReadsNamesAVariable() throws IOException {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+                List<String> texts = new ArrayList<>();
+                texts.add(task.getName());
+                task.getDocumentations().forEach(documentation -> texts.add(documentation.getTextContent().trim()));
+                texts.forEach(text -> variableNamed(text).ifPresent(name -> named.putIfAbsent(text,
+                        name + " in " + file.getFileName() + "#" + task.getId())));
+            }
+        }
+        for (Path form : files("forms", ".form")) {
+            for (String text : FormSchemas.texts(new ObjectMapper().readTree(form.toFile()))) {
+                variableNamed(text).ifPresent(name -> named.putIfAbsent(text, name + " in " + form.getFileName()));
+            }
+        }
+        Map<String, String> entries = new ObjectMapper().readValue(Path.of("forms/i18n/operator-texts.zh.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() { });
+        entries.values().forEach(chinese -> variableNamed(chinese).ifPresent(name -> named.putIfAbsent(chinese,
+                name + " in operator-texts.zh.json")));
+        assertThat(named).as("texts an operator reads that name a variable (text = the name, where): say it in words, "
+                + "e.g. \"the silence window of the order's deadlines table\" for trackingStallAfter").isEmpty();
+    }
+
+    @Test
+    void theVariableCheckFindsANameAndLeavesPlaceholdersAndPathsAlone() {
+        assertThat(variableNamed("or sent no news for trackingStallAfter.")).contains("trackingStallAfter");
+        assertThat(variableNamed("或在 trackingStallAfter 时间内没有任何物流信息")).contains("trackingStallAfter");
+        assertThat(variableNamed("Order {{facts.orderNumber}}, POST /api/group-buy/batches/{id}/receipt, {{#loop facts.missingPapers}}"))
+                .isEmpty();
+    }
+
+    /** A variable's name ("restockWait", "coachingDays") among the words of this text, outside its placeholders. */
+    private static java.util.Optional<String> variableNamed(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher name = VARIABLE_NAME.matcher(text.replaceAll("\\{\\{.*?}}", " "));
+        return name.find() ? java.util.Optional.of(name.group()) : java.util.Optional.empty();
     }
 
     @Test
