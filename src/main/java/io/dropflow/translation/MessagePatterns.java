@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +36,18 @@ final class MessagePatterns {
 
     /** The parameter that names one thing a message is about (a SKU, a number): one token, no spaces. */
     static final String ITEM = "item";
+
+    /**
+     * The parameter that lists the values a {@link #FIELD} allows ("[wait_for_restock, substitute]"), as the
+     * code lists them; the operator knows them by the form's option labels.
+     */
+    static final String VALUES = "values";
+
+    /** What a value reads in the translation, given its parameter's name, its text and every parameter's text. */
+    @FunctionalInterface
+    interface Value {
+        String of(String name, String text, Map<String, String> message);
+    }
 
     private record Entry(String english, Pattern match, List<String> parameters, String translation, int fixedLength) {
     }
@@ -77,10 +88,11 @@ final class MessagePatterns {
     /**
      * The translation of a message that matches one of the patterns, each parameter's text put in
      * by what {@code value} makes of it, given the parameter's name and text (a display word
-     * translated, a SKU kept). A pattern whose {@link #MESSAGE} has no translation is passed over for
-     * the next that matches.
+     * translated, a SKU kept) and every parameter's text (the field whose {@link #VALUES} a list
+     * names). A pattern whose {@link #MESSAGE} has no translation is passed over for the next that
+     * matches.
      */
-    Optional<String> find(String message, BinaryOperator<String> value) {
+    Optional<String> find(String message, Value value) {
         for (Entry entry : entries) {
             Matcher match = entry.match().matcher(message);
             Optional<String> translated = match.matches() ? translate(entry, match, value) : Optional.empty();
@@ -92,13 +104,17 @@ final class MessagePatterns {
     }
 
     /** The entry's translation of the message it matched; empty when a {@link #MESSAGE} in it has none. */
-    private static Optional<String> translate(Entry entry, Matcher match, BinaryOperator<String> value) {
+    private static Optional<String> translate(Entry entry, Matcher match, Value value) {
+        Map<String, String> matched = new java.util.HashMap<>();
+        for (int i = 0; i < entry.parameters().size(); i++) {
+            matched.put(entry.parameters().get(i), match.group(i + 1));
+        }
         Matcher parameter = PARAMETER.matcher(entry.translation());
         StringBuilder translated = new StringBuilder();
         while (parameter.find()) {
             int index = entry.parameters().indexOf(parameter.group(1));
             String english = index < 0 ? parameter.group() : match.group(index + 1);
-            String text = index < 0 ? english : value.apply(parameter.group(1), english);
+            String text = index < 0 ? english : value.of(parameter.group(1), english, matched);
             if (MESSAGE.equals(parameter.group(1)) && text.equals(english)) {
                 return Optional.empty();
             }

@@ -176,16 +176,20 @@ public final class OperatorTexts {
      * A message's value in the operator's language: a {@code {note}}, {@code {description}} or
      * {@code {terms}} is what a person wrote and stays as it is; a {@code {field}} is a form's key
      * ("reviewDecision"), which the operator knows by its label: the label, translated and quoted;
-     * any other value is translated when it is a display word or a message, or a code whose words
-     * ({@link OperatorWords}: "OUT_OF_STOCK", "Out of stock") are; else kept (a SKU, an amount).
+     * the {@code {values}} such a field allows ("[proceed, reject]") read as their options' labels
+     * on the field's form, translated and quoted; any other value is translated when it is a display
+     * word or a message, or a code whose words ({@link OperatorWords}: "OUT_OF_STOCK", "Out of stock")
+     * are; else kept (a SKU, an amount).
      */
-    private String parameter(String name, String value) {
+    private String parameter(String name, String value, Map<String, String> message) {
         if (WRITTEN_BY_PEOPLE.contains(name)) {
             return value;
         }
         if (MessagePatterns.FIELD.equals(name)) {
-            String label = FormFieldLabels.labelOf(value).map(this::translate).orElse(value);
-            return "zh".equals(language) ? "\u201C" + label + "\u201D" : "\"" + label + "\"";
+            return quoted(FormFieldLabels.labelOf(value).map(this::translate).orElse(value));
+        }
+        if (MessagePatterns.VALUES.equals(name) && message.containsKey(MessagePatterns.FIELD)) {
+            return options(message.get(MessagePatterns.FIELD), value).orElse(value);
         }
         // A list first: a pattern would take "A (tier 1), B (tier 2)" for one supplier "A" of tier "1), B (tier 2"
         Optional<String> translated = value.contains(LISTED) ? list(value) : Optional.empty();
@@ -196,6 +200,24 @@ public final class OperatorTexts {
             translated = find(OperatorWords.of(value));
         }
         return translated.orElse(value);
+    }
+
+    private String quoted(String text) {
+        return "zh".equals(language) ? "\u201C" + text + "\u201D" : "\"" + text + "\"";
+    }
+
+    /**
+     * The values a field allows, as a refusal lists them ("[wait_for_restock, substitute]"), by the labels
+     * the field's form shows for them, translated and quoted ("“等待补货”、“替换”"); empty when the forms
+     * do not label each of them.
+     */
+    private Optional<String> options(String field, String values) {
+        if (!values.startsWith("[") || !values.endsWith("]") || values.length() < 3) {
+            return Optional.empty();
+        }
+        List<String> codes = List.of(values.substring(1, values.length() - 1).split(Pattern.quote(LISTED), -1));
+        return FormFieldLabels.optionLabels(field, codes).map(labels -> String.join("zh".equals(language) ? LISTED_ZH
+                : LISTED, labels.stream().map(this::translate).map(this::quoted).toList()));
     }
 
     /**

@@ -92,8 +92,8 @@ class OperatorLanguageFilterTest {
         mvc.perform(post(ENGINE + "/task/t1/submit-form").header("Accept-Language", "zh-CN,zh;q=0.9")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("“处理决定”必须是 [wait_for_restock, substitute, cancel_and_refund] 之一，"
-                        + "收到的是 maybe；没有供应商提供替代 SKU DEMO-NONE"))
+                .andExpect(jsonPath("$.message").value("“处理决定”必须是“等待补货，然后重新为供应商排序”、“换成其他商品（已与消费者协商一致）”、"
+                        + "“取消订单并给消费者退款”之一，收到的是 maybe；没有供应商提供替代 SKU DEMO-NONE"))
                 .andExpect(jsonPath("$.type").value("InvalidRequestException"));
         mvc.perform(post(ENGINE + "/task/t1/submit-form").header("Accept-Language", "en-US")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))

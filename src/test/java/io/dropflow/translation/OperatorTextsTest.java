@@ -84,10 +84,25 @@ class OperatorTextsTest {
                     "文件不齐全（{problems}）：请要求补充文件，或拒绝申请",
                     "shipping address has no postal code", "收货地址缺少邮政编码"));
 
+    /** Exploratory test, point d: a refusal listed the options' codes ("[wait_for_restock, substitute, …]"). */
     @Test
-    void aRefusalNamesTheFieldByItsLabelAndKeepsTheValues() {
+    void aRefusalNamesTheFieldAndItsOptionsByTheirLabelsAndKeepsTheValueSent() {
         assertThat(MESSAGES.translateMessage("reviewDecision must be one of [proceed, reject], was PROCEED"))
-                .isEqualTo("“处理决定”必须是 [proceed, reject] 之一，收到的是 PROCEED");
+                .as("labels without Chinese in this bundle: the form's English labels, quoted")
+                .isEqualTo("“处理决定”必须是 “Proceed: the problems are resolved or accepted”、“Reject the order and refund "
+                        + "the consumer” 之一，收到的是 PROCEED");
+        assertThat(OperatorTexts.of("zh").translateMessage(
+                        "outOfStockDecision must be one of [wait_for_restock, substitute, cancel_and_refund], was explode"))
+                .isEqualTo("“处理决定”必须是“等待补货，然后重新为供应商排序”、“换成其他商品（已与消费者协商一致）”、"
+                        + "“取消订单并给消费者退款”之一，收到的是 explode");
+        assertThat(OperatorTexts.of("zh").translateMessage("reviewDecision must be one of [accept, more_evidence, reject], was maybe"))
+                .as("the key is on two forms: the options are those of the form that has them all")
+                .isEqualTo("“处理决定”必须是“受理：将索赔转给供应商”、“请消费者补充凭证（未回复则关闭索赔）”、"
+                        + "“驳回索赔（原因将告知消费者）”之一，收到的是 maybe");
+        assertThat(OperatorTexts.of("zh").translateMessage("reviewDecision must be one of [proceed, launch], was x"))
+                .as("a value no form offers: the values as the code listed them").isEqualTo("“处理决定”必须是[proceed, launch]之一，收到的是 x");
+        assertThat(OperatorTexts.of("en").translateMessage("reviewDecision must be one of [proceed, reject], was x"))
+                .isEqualTo("reviewDecision must be one of [proceed, reject], was x");
         assertThat(MESSAGES.translateMessage("noSuchField is required")).as("a key no form has: kept, quoted")
                 .isEqualTo("请填写“noSuchField”");
     }
