@@ -31,7 +31,7 @@ public record ApplicationForm(
         @Schema(description = "ISO 3166 country it ships from", example = "CN")
         @NotBlank @io.dropflow.web.CountryCode String region,
         @Schema(description = "Product categories it applies for, as the catalog spells them", example = "[\"homeware\"]")
-        @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}",
+        @NotEmpty @Size(min = 1, max = 10) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}",
                 message = "must be 1 to 32 lower-case letters, digits or '-'") String> categories,
         @Schema(description = "The uploaded documents: one entry per file part, the part named by the type")
         @Size(max = 12) List<@NotNull @Valid DocumentInfo> documents,
@@ -56,7 +56,7 @@ public record ApplicationForm(
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
             @Schema(example = "AQL 2.5 inspection; defects above 2 % are replaced at the supplier's cost")
             @NotBlank @Size(max = 4000) String qualityTerms,
-            @NotEmpty @Size(max = 500) List<@NotNull @Valid ProposedOffer> offers) {
+            @NotEmpty @Size(min = 1, max = 500) List<@NotNull @Valid ProposedOffer> offers) {
     }
 
     /** One offer: our SKU, the supplier's, its supply price and shipping in the agreement's currency, stock, ship time. */

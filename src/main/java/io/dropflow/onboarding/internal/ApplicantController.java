@@ -52,7 +52,7 @@ class ApplicantController {
     }
 
     /** The documents a multipart request describes, in its JSON part. */
-    record Documents(@NotEmpty @Size(max = 12) List<ApplicationForm.@NotNull @Valid DocumentInfo> documents) {
+    record Documents(@NotEmpty @Size(min = 1, max = 12) List<ApplicationForm.@NotNull @Valid DocumentInfo> documents) {
     }
 
     @PostMapping(path = "/applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
