@@ -258,6 +258,14 @@ class ClaimApiTest {
                 .as("other engine errors answer as before").isEqualTo(404);
     }
 
+    /** A claim filed on a delivered order, its process waiting at "Review defect claim": the process instance's id. */
+    private String aClaimUnderReview() {
+        long order = deliveredOrder();
+        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        return dropflow.claimProcessInstanceId(claim);
+    }
+
     /**
      * An operator completes a task with its form's answers; through the task's variables endpoints the
      * engine API let them rewrite the process's own variables too (claimGroups "leaders" gave the claim's
@@ -265,10 +273,7 @@ class ClaimApiTest {
      */
     @Test
     void anOperatorCannotRewriteTheClaimsVariablesThroughItsTask() {
-        long order = deliveredOrder();
-        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
-        dropflow.runClaimJobs(claim);
-        String instance = dropflow.claimProcessInstanceId(claim);
+        String instance = aClaimUnderReview();
         var review = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         String task = "/engine-rest/task/" + review.getId();
 
@@ -299,10 +304,7 @@ class ClaimApiTest {
      */
     @Test
     void aCompletionWithAFieldTheFormHasNotIsRefusedAndChangesNothing() {
-        long order = deliveredOrder();
-        long claim = DropflowDriver.read(dropflow.fileClaim(order, claim()).getBody()).path("id").asLong();
-        dropflow.runClaimJobs(claim);
-        String instance = dropflow.claimProcessInstanceId(claim);
+        String instance = aClaimUnderReview();
         var review = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         String task = "/engine-rest/task/" + review.getId();
         Object claimId = engine.getRuntimeService().getVariable(instance, "claimId");
