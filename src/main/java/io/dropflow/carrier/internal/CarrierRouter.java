@@ -29,18 +29,10 @@ class CarrierRouter {
         this.followedByShipper = Set.copyOf(followedByShipper);
     }
 
-    void register(String carrierCode, String trackingNumber) {
-        register(carrierCode, trackingNumber, (String) null);
-    }
-
     /** The adapter that follows the carrier, if any (for the polling fallback). */
     java.util.Optional<CarrierAdapter> adapterFor(String carrierCode) {
         return followedByShipper.contains(carrierCode) ? java.util.Optional.empty()
                 : adapters.stream().filter(a -> a.follows(carrierCode)).findFirst();
-    }
-
-    void register(String carrierCode, String trackingNumber, String consigneePhone) {
-        register(carrierCode, trackingNumber, io.dropflow.carrier.Consignee.ofPhone(consigneePhone));
     }
 
     /** With what is known of the consignee, for the services that need it for some carriers. */

@@ -93,7 +93,7 @@ class TrackingService implements Tracking {
                     s.returning(returnId);
                     return shipments.save(s);
                 });
-        registerOnce(shipment);
+        registerOnce(shipment, Consignee.ofPhone(null));
         return new ReturnParcel(shipment.getId(), label.carrierCode(), label.trackingNumber(), label.labelUrl());
     }
 
@@ -112,10 +112,6 @@ class TrackingService implements Tracking {
         Shipment shipment = find(shipmentId);
         registerOnce(shipment, consignee);
         return shipment.view();
-    }
-
-    private void registerOnce(Shipment shipment) {
-        registerOnce(shipment, Consignee.ofPhone(null));
     }
 
     private void registerOnce(Shipment shipment, Consignee consignee) {

@@ -22,7 +22,7 @@ class CarrierRouterTest {
         when(kuaidi100.follows("YTO")).thenReturn(true);
         when(sandbox.follows("YTO")).thenReturn(true);
 
-        new CarrierRouter(List.of(kuaidi100, sandbox), List.of(), Set.of()).register("YTO", "YT1");
+        new CarrierRouter(List.of(kuaidi100, sandbox), List.of(), Set.of()).register("YTO", "YT1", io.dropflow.carrier.Consignee.ofPhone(null));
 
         verify(kuaidi100).register("YTO", "YT1", io.dropflow.carrier.Consignee.ofPhone(null));
         verify(sandbox, never()).register("YTO", "YT1", io.dropflow.carrier.Consignee.ofPhone(null));
@@ -41,7 +41,7 @@ class CarrierRouterTest {
 
     @Test
     void aCarrierTheShipperFollowsNeedsNoRegistration() {
-        new CarrierRouter(List.of(kuaidi100), List.of(), Set.of("CJ")).register("CJ", "CJPKL1");
+        new CarrierRouter(List.of(kuaidi100), List.of(), Set.of("CJ")).register("CJ", "CJPKL1", io.dropflow.carrier.Consignee.ofPhone(null));
 
         verifyNoInteractions(kuaidi100);
     }
@@ -50,7 +50,7 @@ class CarrierRouterTest {
     void aCarrierNobodyFollowsFailsNamingTheSettingsToCheck() {
         CarrierRouter router = new CarrierRouter(List.of(kuaidi100), List.of(), Set.of());
 
-        assertThatThrownBy(() -> router.register("DHL", "JD1")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> router.register("DHL", "JD1", io.dropflow.carrier.Consignee.ofPhone(null))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no tracking service follows carrier DHL")
                 .hasMessageContaining("dropflow.carriers.track17.carriers");
     }
