@@ -45,6 +45,15 @@ public interface Purchasing {
     boolean requestCancellation(Long purchaseOrderId);
 
     /**
+     * The supplier neither confirmed the cancellation nor shipped within its answer time, and the order
+     * goes on without it: the purchase order counts as cancelled (reason NO_ANSWER), so that goods it
+     * ships after all reach an operator. No call to the supplier.
+     * @throws IllegalStateException when the purchase order shipped meanwhile: its shipment is on its
+     *         way to the order's process, which must take it rather than go on as cancelled
+     */
+    PurchaseOrderView cancelUnanswered(Long purchaseOrderId);
+
+    /**
      * Reminds the supplier of the ship-by deadline, once per deadline.
      * @return the reminded purchase order; empty when there is nothing to remind of
      */

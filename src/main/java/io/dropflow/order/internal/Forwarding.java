@@ -208,6 +208,16 @@ public class Forwarding {
     }
 
     /**
+     * The supplier neither confirmed the cancellation nor shipped in time: the cancellation stands, and
+     * goods it ships after all reach an operator ("Partner attention"), not this order.
+     */
+    public void cancellationStands(Long purchaseOrderId) {
+        PurchaseOrderView po = purchasing.cancelUnanswered(purchaseOrderId);
+        timeline.record(po.orderId(), "No word from " + po.supplierCode() + " on cancelling purchase order " + po.number()
+                + " in time: it counts as cancelled, and a parcel it ships after all goes to an operator");
+    }
+
+    /**
      * The consumer cancelled. If a purchase order is open, its supplier is asked to cancel it (the
      * answer comes by webhook); if none is, there is nothing to wait for.
      *

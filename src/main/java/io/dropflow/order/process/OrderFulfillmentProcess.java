@@ -189,8 +189,8 @@ public final class OrderFulfillmentProcess {
         AWAIT_SHIPMENT_AFTER_REFUSAL("gateway_await_shipment_after_refusal"),
         END_SHIPPED_DESPITE_CANCELLATION("end_shipped_despite_cancellation"),
         REFUSED_SHIPMENT_UNCONFIRMED("timer_refused_shipment_unconfirmed"),
-        END_CANCELLED_SHIPMENT_UNCONFIRMED("end_cancelled_shipment_unconfirmed"),
         CANCELLATION_UNANSWERED("timer_cancellation_unanswered"),
+        COUNT_AS_CANCELLED("service_count_purchase_order_as_cancelled"),
         END_CANCELLED_UNANSWERED("end_cancelled_unanswered"),
         REROUTE_AFTER_CANCELLATION("gateway_reroute_after_cancellation"),
         // The parcel

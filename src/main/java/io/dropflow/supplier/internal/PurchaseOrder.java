@@ -35,6 +35,9 @@ import org.hibernate.annotations.DynamicUpdate;
 @DynamicUpdate
 class PurchaseOrder {
 
+    /** The reason code of a purchase order whose cancellation stands without the supplier's answer. */
+    static final String NO_ANSWER = "NO_ANSWER";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -160,6 +163,26 @@ class PurchaseOrder {
 
     SupplierEventOutcome cancel(Instant now) {
         return move(now, PurchaseOrderStatus.CANCELLED, EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED));
+    }
+
+    /**
+     * The supplier neither confirmed the cancellation nor shipped within its answer time: the cancellation
+     * stands. From here a SHIPPED is stale and reaches an operator, as after a confirmed cancellation.
+     * A purchase order that declined or was cancelled meanwhile stays as it is.
+     *
+     * @return STALE when the purchase order shipped meanwhile: the cancellation cannot stand
+     */
+    SupplierEventOutcome cancelUnanswered(Instant now) {
+        if (status == PurchaseOrderStatus.SHIPPED) {
+            return SupplierEventOutcome.STALE;
+        }
+        if (status == PurchaseOrderStatus.CANCELLED || status == PurchaseOrderStatus.DECLINED) {
+            return SupplierEventOutcome.ALREADY_APPLIED;
+        }
+        this.reasonCode = NO_ANSWER;
+        status = PurchaseOrderStatus.CANCELLED;
+        touch(now);
+        return SupplierEventOutcome.APPLIED;
     }
 
     /** A refused cancellation leaves the purchase order to ship. */

@@ -156,6 +156,17 @@ class PurchasingService implements Purchasing {
         }
     }
 
+    @Override
+    @Transactional
+    public PurchaseOrderView cancelUnanswered(Long purchaseOrderId) {
+        PurchaseOrder po = lock(purchaseOrderId);
+        if (po.cancelUnanswered(clock.instant()) == SupplierEventOutcome.STALE) {
+            throw new IllegalStateException("Purchase order " + po.getIdempotencyKey() + " shipped while its"
+                    + " cancellation was awaited: the order's process takes the shipment once the inbox delivers it");
+        }
+        return po.view();
+    }
+
     /** The key names the deadline, so a retry sends the same reminder and an extended deadline gets its own. */
     @Override
     @CallsPartner

@@ -85,7 +85,9 @@ class StaleSupplierEvents implements DeliveryHandler {
         String number = po.number();
         return switch (verdict) {
             case SHIPPED_AFTER_CANCELLATION -> supplierCode + " shipped purchase order " + number + " as "
-                    + event.carrierCode() + " " + event.trackingNumber() + " after it had cancelled it: Dropflow does not"
+                    + event.carrierCode() + " " + event.trackingNumber() + (PurchaseOrder.NO_ANSWER.equals(po.reasonCode())
+                            ? " after it had not answered its cancellation in time" : " after it had cancelled it")
+                    + ": Dropflow does not"
                     + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"
                     + " supplier to recall it or settle its cost, then close this task";
             case SHIPPED_AFTER_DECLINE -> supplierCode + " shipped purchase order " + number + " as "
@@ -107,7 +109,7 @@ class StaleSupplierEvents implements DeliveryHandler {
     }
 
     /** The little of a purchase order this needs. */
-    record PurchaseOrderState(String number, PurchaseOrderStatus status) {
+    record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode) {
     }
 
     /** Lazily: the recorded deliveries take this handler (and every other partner's) in. */
@@ -132,7 +134,8 @@ class StaleSupplierEvents implements DeliveryHandler {
     boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
             boolean lineAnswer) {
         Verdict verdict = judge(type, po.getStatus(), lineAnswer);
-        String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus()),
+        String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(),
+                po.getReasonCode()),
                 event);
         boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, TOPIC + type + "/" + po.getStatus(),
                 event.eventId(), payload(event), why, verdict.toOperator());

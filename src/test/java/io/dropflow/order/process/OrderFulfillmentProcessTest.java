@@ -1323,7 +1323,7 @@ class OrderFulfillmentProcessTest {
             dropflow.fireTimer(order, REFUSED_SHIPMENT_UNCONFIRMED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CANCELLED_SHIPMENT_UNCONFIRMED.id(), END_CLOSED_REFUNDED.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), COUNT_AS_CANCELLED.id(), END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
             assertThat(supplier.received(po(order, 2))).as("no backup is asked when cancelling").isNull();
             assertThat(refundsFor(order)).isEqualTo(1);
         }
@@ -1337,7 +1337,7 @@ class OrderFulfillmentProcessTest {
             dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id());
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).isEnded().hasPassed(END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
+            assertThat(dropflow.process(order)).isEnded().hasPassed(CANCELLATION_UNANSWERED.id(), COUNT_AS_CANCELLED.id(), END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -1525,7 +1525,7 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(CANCELLATION_UNANSWERED.id(), COUNT_AS_CANCELLED.id(), END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 
@@ -1541,7 +1541,7 @@ class OrderFulfillmentProcessTest {
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isEnded()
-                    .hasPassed(END_CANCELLED_SHIPMENT_UNCONFIRMED.id(), END_CLOSED_REFUNDED.id());
+                    .hasPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), COUNT_AS_CANCELLED.id(), END_CANCELLED_UNANSWERED.id(), END_CLOSED_REFUNDED.id());
             assertThat(refundsFor(order)).isEqualTo(1);
         }
 

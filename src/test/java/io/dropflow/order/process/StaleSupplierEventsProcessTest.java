@@ -3,12 +3,16 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_CANCELLATION_ANSWER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.CANCELLATION_UNANSWERED;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.COUNT_AS_CANCELLED;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_CLOSED_REFUNDED;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.partners.process.PartnerAttentionProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
@@ -136,5 +140,68 @@ class StaleSupplierEventsProcessTest {
         assertThat(timeline(order).stream().filter(line -> line.equals("Supplier reported ACCEPTED for purchase order "
                 + po(order, 1) + " (SHIPPED): nothing changed"))).hasSize(1);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+    }
+
+    /** An order whose consumer cancelled after ACME accepted it; the order waits for ACME's answer to the cancellation. */
+    private long awaitingTheCancellationAnswer() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.cancel(order);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
+        return order;
+    }
+
+    /**
+     * The supplier never answered the cancellation, the consumer was refunded; then it ships after all.
+     * Before, the purchase order was still "cancellation requested", so the shipment fitted it: APPLIED,
+     * one timeline line, and goods on their way to a refunded consumer with nobody asked.
+     */
+    @Test
+    void aParcelShippedAfterAnUnansweredCancellationGoesToAnOperator() {
+        long order = awaitingTheCancellationAnswer();
+
+        dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id());
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isEnded().hasPassed(COUNT_AS_CANCELLED.id(), END_CLOSED_REFUNDED.id());
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(purchaseOrder.path("reasonCode").asText()).isEqualTo("NO_ANSWER");
+        assertThat(timeline(order)).contains("No word from ACME on cancelling purchase order " + po(order, 1)
+                + " in time: it counts as cancelled, and a parcel it ships after all goes to an operator");
+
+        String eventId = "shipped-unanswered-" + order;
+        ResponseEntity<String> answer = event("{\"eventId\":\"" + eventId + "\",\"type\":\"SHIPPED\","
+                + "\"purchaseOrderNumber\":\"" + po(order, 1) + "\",\"carrierCode\":\"DHL\",\"trackingNumber\":\"JDU"
+                + order + "\"}");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"STALE\"");
+        List<Task> tasks = attentionTasks(eventId);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).getName()).isEqualTo("Supplier shipped a cancelled purchase order");
+        assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith("ACME shipped purchase order "
+                + po(order, 1) + " as DHL JDU" + order + " after it had not answered its cancellation in time");
+    }
+
+    /**
+     * The purchase order shipped while its cancellation was awaited and the shipment has not reached the
+     * process yet (it waits in the inbox): the cancellation cannot stand. The timer fails, to be tried
+     * again, and the order still waits, so the shipment is taken once the inbox delivers it.
+     */
+    @Test
+    void aShipmentNotYetDeliveredKeepsTheCancellationFromStanding() {
+        long order = awaitingTheCancellationAnswer();
+        jdbc.update("update purchase_order set status = 'SHIPPED' where idempotency_key = ?", po(order, 1));
+
+        assertThatThrownBy(() -> dropflow.fireTimer(order, CANCELLATION_UNANSWERED.id()))
+                .hasStackTraceContaining("shipped while its cancellation was awaited");
+
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id())
+                .hasNotPassed(END_CLOSED_REFUNDED.id());
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("SHIPPED");
     }
 }

@@ -82,6 +82,48 @@ class PurchaseOrderTest {
         assertThat(po.cancel(T0)).isEqualTo(SupplierEventOutcome.STALE);
     }
 
+    /** No answer to the cancellation in time: it stands, and a shipment after it no longer fits. */
+    @Test
+    void anUnansweredCancellationStandsAndALateShipmentIsStale() {
+        po.accept(T0);
+        po.requestCancellation(T0);
+
+        assertThat(po.cancelUnanswered(T0.plusSeconds(60))).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.CANCELLED);
+        assertThat(po.getReasonCode()).isEqualTo(PurchaseOrder.NO_ANSWER);
+        assertThat(po.ship(T0.plusSeconds(120))).isEqualTo(SupplierEventOutcome.STALE);
+        assertThat(po.cancel(T0.plusSeconds(120))).as("a late acceptance").isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
+        assertThat(po.refuseCancellation("TOO_LATE", T0.plusSeconds(120))).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    /** A refusal that promised a shipment that never came: the cancellation stands all the same. */
+    @Test
+    void aRefusalWhoseShipmentNeverCameStandsAsCancelled() {
+        po.accept(T0);
+        po.requestCancellation(T0);
+        po.refuseCancellation("ALREADY_SHIPPED", T0);
+
+        assertThat(po.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.CANCELLED);
+        assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    /** A purchase order that shipped, or ended otherwise, meanwhile is not counted as cancelled. */
+    @Test
+    void whatShippedOrEndedMeanwhileIsNotCountedAsCancelled() {
+        po.requestCancellation(T0);
+        po.ship(T0);
+        assertThat(po.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.STALE);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.SHIPPED);
+
+        PurchaseOrder declined = new PurchaseOrder(8L, new Supplier("ACME", "Acme", "DE", 90), "DF-8-PO1",
+                List.of(new PurchaseOrderLine("DEMO-MUG", "ACME-MUG-01", 1, new BigDecimal("6.00"))),
+                new BigDecimal("2.50"), "EUR", T0);
+        declined.decline("OUT_OF_STOCK", T0);
+        assertThat(declined.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
+        assertThat(declined.getReasonCode()).isEqualTo("OUT_OF_STOCK");
+    }
+
     @Test
     void aDeclineKeepsItsReasonAndEndsTheConversation() {
         assertThat(po.decline("OUT_OF_STOCK", T0)).isEqualTo(SupplierEventOutcome.APPLIED);

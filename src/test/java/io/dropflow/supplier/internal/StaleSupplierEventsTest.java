@@ -95,16 +95,28 @@ class StaleSupplierEventsTest {
         SupplierEvent shipped = new SupplierEvent("sp-late-14", SupplierEventType.SHIPPED, "DF-14-PO1", null, null,
                 "DHL", "JD0001");
         String why = StaleSupplierEvents.why(Verdict.SHIPPED_AFTER_CANCELLATION, "SLOWPOKE", SupplierEventType.SHIPPED,
-                new StaleSupplierEvents.PurchaseOrderState("DF-14-PO1", CANCELLED), shipped);
+                new StaleSupplierEvents.PurchaseOrderState("DF-14-PO1", CANCELLED, null), shipped);
 
         assertThat(why).startsWith("SLOWPOKE shipped purchase order DF-14-PO1 as DHL JD0001 after it had cancelled it")
                 .contains("refunded", "close this task").hasSizeLessThan(1000);
         assertThat(Verdict.SHIPPED_AFTER_CANCELLATION.title).isEqualTo("Supplier shipped a cancelled purchase order");
         for (Verdict verdict : Verdict.values()) {
             assertThat(StaleSupplierEvents.why(verdict, "SLOWPOKE", SupplierEventType.REJECTED,
-                    new StaleSupplierEvents.PurchaseOrderState("DF-14-PO1", SHIPPED), shipped))
+                    new StaleSupplierEvents.PurchaseOrderState("DF-14-PO1", SHIPPED, null), shipped))
                     .contains("SLOWPOKE", "DF-14-PO1").hasSizeLessThan(1000);
         }
+    }
+
+    /** A purchase order whose cancellation stood without the supplier's answer: the task says so, not "cancelled it". */
+    @Test
+    void theOperatorsTaskSaysTheSupplierLeftTheCancellationUnanswered() {
+        SupplierEvent shipped = new SupplierEvent("sp-late-15", SupplierEventType.SHIPPED, "DF-15-PO1", null, null,
+                "DHL", "JD0002");
+        String why = StaleSupplierEvents.why(Verdict.SHIPPED_AFTER_CANCELLATION, "SLOWPOKE", SupplierEventType.SHIPPED,
+                new StaleSupplierEvents.PurchaseOrderState("DF-15-PO1", CANCELLED, PurchaseOrder.NO_ANSWER), shipped);
+
+        assertThat(why).startsWith("SLOWPOKE shipped purchase order DF-15-PO1 as DHL JD0002 after it had not answered"
+                + " its cancellation in time: Dropflow does not follow this parcel").contains("close this task");
     }
 
     /** The task's title comes back from the recorded topic; an unknown topic keeps the partners' default. */
