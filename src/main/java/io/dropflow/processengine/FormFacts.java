@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -76,6 +77,32 @@ public final class FormFacts {
         } else {
             task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json(values)).create());
         }
+    }
+
+    /**
+     * News that reaches an open task after its creation: each of these facts the task already shows
+     * takes its new value; the task's other facts stay, and facts it does not show are not added. A
+     * task whose form reads each fact by name (before ADR 20) keeps what it was created with.
+     *
+     * @return whether the task showed any of these facts
+     */
+    public boolean refreshOn(TaskService tasks, String taskId) {
+        TypedValue current = tasks.getVariableLocalTyped(taskId, VARIABLE, false);
+        if (current == null) {
+            return false;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(read(current));
+        boolean changed = false;
+        for (Map.Entry<String, Object> fact : values.entrySet()) {
+            if (shown.containsKey(fact.getKey())) {
+                shown.put(fact.getKey(), fact.getValue());
+                changed = true;
+            }
+        }
+        if (changed) {
+            tasks.setVariableLocal(taskId, VARIABLE, SpinValues.jsonValue(json(shown)).create());
+        }
+        return changed;
     }
 
     private static String json(Object facts) {

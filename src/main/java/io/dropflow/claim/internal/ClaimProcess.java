@@ -12,7 +12,10 @@ public interface ClaimProcess {
     /** Starts the claim's process in the caller's transaction; its first step runs asynchronously. @return the instance id */
     String start(Claim claim);
 
-    /** The consumer sent more evidence; only a claim waiting for it moves on. */
+    /**
+     * The consumer sent more evidence: a claim waiting for it moves on; an open review or negotiation
+     * task shows it at once.
+     */
     void evidenceAdded(Claim claim, Long firstEvidenceId);
 
     /**

@@ -55,14 +55,23 @@ public class ClaimTaskForm {
         return review ? form : negotiation(form, claim, rounds, escalationReason);
     }
 
-    private FormFacts claim(Claim claim) {
-        SupplierScorecard card = scorecards.recent(facts.purchaseOrder(claim).supplierId());
-        List<Map<String, Object>> files = evidence.listOf(claim.getId()).stream()
+    /** The claim's evidence as its open tasks show it, once the consumer added some. */
+    public FormFacts evidenceOf(Long claimId) {
+        return new FormFacts().rows("evidence", evidenceRows(claimId));
+    }
+
+    private List<Map<String, Object>> evidenceRows(Long claimId) {
+        return evidence.listOf(claimId).stream()
                 .map(item -> item.url() != null
                         ? FormFacts.row("name", item.url(), "url", item.url(), "details", "")
-                        : FormFacts.row("name", item.fileName(), "url", "/api/claims/" + claim.getId() + "/evidence/" + item.id(),
+                        : FormFacts.row("name", item.fileName(), "url", "/api/claims/" + claimId + "/evidence/" + item.id(),
                                 "details", item.contentType() + ", " + Math.max(1, item.sizeBytes() / 1024) + " KB"))
                 .toList();
+    }
+
+    private FormFacts claim(Claim claim) {
+        SupplierScorecard card = scorecards.recent(facts.purchaseOrder(claim).supplierId());
+        List<Map<String, Object>> files = evidenceRows(claim.getId());
         return facts.of(claim)
                 .put("claimType", OperatorWords.of(claim.getClaimType()))
                 .put("filedAt", facts.time(claim.getCreatedAt()))

@@ -24,13 +24,16 @@ import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.SupplierClaimAnswer;
 import io.dropflow.claim.internal.Claim;
 import io.dropflow.claim.internal.ClaimProcess;
+import io.dropflow.claim.internal.ClaimTaskForm;
 import io.dropflow.claim.process.DefectClaimProcess.Message;
+import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +48,17 @@ import org.springframework.stereotype.Component;
 class DefectClaim implements ClaimProcess {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ClaimTaskForm taskForm;
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ClaimSettings settings;
 
-    DefectClaim(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ClaimSettings settings) {
+    DefectClaim(RuntimeService runtime, TaskService tasks, ClaimTaskForm taskForm, MessageInbox inbox,
+            CaseHistory history, ClaimSettings settings) {
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.taskForm = taskForm;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
@@ -72,10 +80,16 @@ class DefectClaim implements ClaimProcess {
                 .execute().getId();
     }
 
-    /** The request counter makes sure an upload meets the request it answers. */
+    /**
+     * The request counter makes sure an upload meets the request it answers. Evidence that comes while
+     * an operator reviews or negotiates the claim goes onto the open task's form, in this transaction.
+     */
     @Override
     public void evidenceAdded(Claim claim, Long firstEvidenceId) {
         if (claim.getStatus() != ClaimStatus.AWAITING_EVIDENCE) {
+            FormFacts evidence = taskForm.evidenceOf(claim.getId());
+            tasks.createTaskQuery().processInstanceBusinessKey(DefectClaimProcess.businessKey(claim.getId())).list()
+                    .forEach(task -> evidence.refreshOn(tasks, task.getId()));
             return;
         }
         inbox.accept(new MessageInbox.Message("consumer", "evidence-" + firstEvidenceId,

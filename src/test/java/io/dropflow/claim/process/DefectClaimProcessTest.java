@@ -277,6 +277,27 @@ class DefectClaimProcessTest {
         assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).isEmpty();
     }
 
+    /**
+     * Evidence the consumer adds while the operator reviews the claim shows on the open review form at
+     * once, beside the first: before, the form's facts were fixed when the task was created.
+     */
+    @Test
+    void evidenceAddedDuringTheReviewShowsOnTheOpenForm() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", "REFUND");
+        String taskId = task(claim).getId();
+
+        var added = dropflow.post("/api/claims/" + claim + "/evidence",
+                Map.of("evidenceUrls", List.of("https://photos.example.com/while-reviewed.jpg")), DropflowDriver.asOperator());
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(202);
+
+        assertThat(task(claim).getId()).isEqualTo(taskId);
+        Map<String, Object> facts = dropflow.facts(task(claim));
+        assertThat(facts.get("evidence").toString()).contains("broken-mug.jpg", "while-reviewed.jpg");
+        assertThat(facts).containsEntry("description", "The mug arrived in pieces.");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(REVIEW_CLAIM.id());
+    }
+
     @Test
     void moreEvidenceUploadedInTimeGoesBackToTheOperator() {
         long order = deliveredOrder();
