@@ -100,6 +100,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InvalidRequest.FieldError duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return ResponseEntity.badRequest().body(new InvalidRequest(List.of(duplicate)).getBody());
+        }
         InvalidRequest.FieldError misfit = misfit(e);
         if (misfit != null) {
             // Valid JSON, but a value that does not fit its field: 1.5 pieces, "EXPLODED" as a claim type.
@@ -207,6 +211,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * A key that appears twice in one JSON object (JsonInput turns on Jackson's duplicate detection),
+     * named where it is ({@code lines[0].quantity}); null for any other unreadable body.
+     */
+    private static InvalidRequest.FieldError duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException parsing
+                    && String.valueOf(parsing.getOriginalMessage()).startsWith("Duplicate field '")) {
+                String message = parsing.getOriginalMessage();
+                String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+                String path = parsing.getProcessor() == null ? key : path(parsing.getProcessor().getParsingContext());
+                return new InvalidRequest.FieldError(path == null || path.isEmpty() ? key : path,
+                        "appears twice in one JSON object (key \"" + key + "\"); send each key once");
+            }
+        }
+        return null;
+    }
+
+    /** Where the parser stood, as the caller writes it: lines[0].quantity. */
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst(c.getCurrentName());
+            }
+        }
+        return parts.stream().reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
     }
 
     /** Which field and where, in the caller's own terms (never our class names). */

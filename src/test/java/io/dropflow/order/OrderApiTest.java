@@ -230,6 +230,30 @@ class OrderApiTest {
     }
 
     @Test
+    void aKeyTwiceInOneObjectIsABadRequestNamingItAndNothingIsStored() throws Exception {
+        String storefrontOrderId = "SHOP-" + UUID.randomUUID();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                DropflowDriver.order(storefrontOrderId, "DEMO-MUG", 1, "15.00"));
+        String twiceInALine = json.replace("\"quantity\":1", "\"quantity\":1,\"quantity\":5");
+        String twiceAtTheTop = json.replace("\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"currency\":\"USD\"");
+        assertThat(twiceInALine).isNotEqualTo(json);
+        assertThat(twiceAtTheTop).isNotEqualTo(json);
+
+        ResponseEntity<String> inALine = dropflow.postRaw("/api/orders", twiceInALine, asOperator());
+        ResponseEntity<String> atTheTop = dropflow.postRaw("/api/orders", twiceAtTheTop, asOperator());
+
+        assertThat(inALine.getStatusCode().value()).as(inALine.getBody()).isEqualTo(400);
+        assertThat(inALine.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode problem = DropflowDriver.read(inALine.getBody());
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(problem.path("detail").asText()).contains("quantity").contains("twice");
+        assertThat(atTheTop.getStatusCode().value()).as(atTheTop.getBody()).isEqualTo(400);
+        assertThat(DropflowDriver.read(atTheTop.getBody()).path("errors").get(0).path("field").asText())
+                .isEqualTo("currency");
+        assertThat(orders.findByStorefrontOrderId(storefrontOrderId)).isEmpty();
+    }
+
+    @Test
     void unknownSkuIsUnprocessable() {
         Map<String, Object> order = DropflowDriver.order("SHOP-" + UUID.randomUUID(), "NO-SUCH-THING", 1, "9.99");
 

@@ -152,4 +152,25 @@ class Track17PushTest {
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
         assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
     }
+
+    /**
+     * Our own API refuses a key twice in one JSON object; 17TRACK's push is read as 17TRACK sends it, so
+     * a duplicate key there (the last one counts) does not cost the parcel its delivery.
+     */
+    @Test
+    void aPushWithAKeyTwiceIsStillTaken() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "JDD" + (1_000_000_000L + order);
+        dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
+        dropflow.runJobs(order);
+        String delivered = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient")
+                .replace("\"tag\":null", "\"tag\":null,\"tag\":\"again\"");
+        assertThat(delivered).contains("\"tag\":\"again\"");
+
+        ResponseEntity<String> ok = push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
+
+        assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(200);
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
+    }
 }
