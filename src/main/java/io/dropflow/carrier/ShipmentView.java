@@ -21,8 +21,16 @@ public record ShipmentView(Long id, Long orderId, Long purchaseOrderId, Long ret
                 syncedToStorefrontAt, lastEventAt, events, null);
     }
 
-    /** One tracking event of the parcel. */
-    public record Event(TrackingStatus status, Instant occurredAt, String location, String description) {
+    /**
+     * One tracking event of the parcel: {@code occurredAt} as the carrier dated it, {@code storyAt} when it
+     * stands in the parcel's story (the same, or its receipt when the carrier dated it in the future).
+     */
+    public record Event(TrackingStatus status, Instant occurredAt, String location, String description,
+            Instant storyAt) {
+
+        public boolean datedInFuture() {
+            return storyAt.isBefore(occurredAt);
+        }
     }
 
     /** When the parcel last gave news: its latest tracking event, else when it shipped. */

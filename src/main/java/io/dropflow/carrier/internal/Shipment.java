@@ -12,7 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.DynamicUpdate;
@@ -47,7 +49,7 @@ class Shipment {
      */
     private Long replacedBy;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
-    @OrderBy("occurredAt")
+    @OrderBy("storyAt ASC, occurredAt ASC")
     private List<TrackingEvent> events = new ArrayList<>();
 
     protected Shipment() {
@@ -61,19 +63,44 @@ class Shipment {
         this.trackingNumber = trackingNumber;
     }
 
-    /** @return true when the event was new */
-    boolean record(String eventId, TrackingStatus newStatus, Instant occurredAt, String location, String description) {
+    /**
+     * How much later than its receipt a carrier may date an event (clocks and time zones differ a little)
+     * before the event counts as of its receipt instead.
+     */
+    static final Duration FUTURE_ALLOWANCE = Duration.ofHours(1);
+
+    private static final Comparator<TrackingEvent> STORY = Comparator.comparing(TrackingEvent::getStoryAt)
+            .thenComparing(TrackingEvent::getOccurredAt);
+
+    /** Whether the carrier dated an event received at {@code receivedAt} in the future. */
+    static boolean datedInFuture(Instant occurredAt, Instant receivedAt) {
+        return occurredAt.isAfter(receivedAt.plus(FUTURE_ALLOWANCE));
+    }
+
+    /**
+     * Records an event received at {@code receivedAt}. Its time in the parcel's story is the carrier's,
+     * or its receipt when the carrier dated it in the future ({@link #datedInFuture}): it keeps the
+     * carrier's time, but a wrong date neither puts it after events that came later nor moves the
+     * parcel's last news (and with it the deadlines counted from it).
+     *
+     * @return true when the event was new
+     */
+    boolean record(String eventId, TrackingStatus newStatus, Instant occurredAt, String location, String description,
+            Instant receivedAt) {
         if (events.stream().anyMatch(e -> e.getEventId().equals(eventId))) {
             return false;
         }
-        events.add(new TrackingEvent(this, eventId, newStatus, occurredAt, location, description));
-        // Events can arrive out of order: the latest occurrence decides the status, and a
+        Instant storyAt = datedInFuture(occurredAt, receivedAt) ? receivedAt : occurredAt;
+        TrackingEvent latest = events.stream().max(STORY).orElse(null);
+        TrackingEvent event = new TrackingEvent(this, eventId, newStatus, occurredAt, storyAt, location, description);
+        events.add(event);
+        // Events can arrive out of order: the latest in the story decides the status, and a
         // delivered parcel stays delivered.
-        if (status != TrackingStatus.DELIVERED && (lastEventAt == null || !occurredAt.isBefore(lastEventAt))) {
+        if (status != TrackingStatus.DELIVERED && (latest == null || STORY.compare(event, latest) >= 0)) {
             status = newStatus;
         }
-        if (lastEventAt == null || occurredAt.isAfter(lastEventAt)) {
-            lastEventAt = occurredAt;
+        if (lastEventAt == null || storyAt.isAfter(lastEventAt)) {
+            lastEventAt = storyAt;
         }
         return true;
     }
@@ -97,9 +124,9 @@ class Shipment {
 
     ShipmentView view() {
         return new ShipmentView(id, orderId, purchaseOrderId, returnId, carrierCode, trackingNumber, status, createdAt,
-                registeredAt, syncedToStorefrontAt, lastEventAt, events.stream()
+                registeredAt, syncedToStorefrontAt, lastEventAt, events.stream().sorted(STORY)
                         .map(e -> new ShipmentView.Event(e.getStatus(), e.getOccurredAt(), e.getLocation(),
-                                e.getDescription()))
+                                e.getDescription(), e.getStoryAt()))
                         .toList(), replacedBy);
     }
 

@@ -25,19 +25,23 @@ class TrackingEvent {
     private String eventId;
     @Enumerated(EnumType.STRING)
     private TrackingStatus status;
+    /** When the carrier says it happened, as it said it. */
     private Instant occurredAt;
+    /** When it stands in the parcel's story: occurredAt, or its receipt when the carrier dated it in the future. */
+    private Instant storyAt;
     private String location;
     private String description;
 
     protected TrackingEvent() {
     }
 
-    TrackingEvent(Shipment shipment, String eventId, TrackingStatus status, Instant occurredAt, String location,
-            String description) {
+    TrackingEvent(Shipment shipment, String eventId, TrackingStatus status, Instant occurredAt, Instant storyAt,
+            String location, String description) {
         this.shipment = shipment;
         this.eventId = eventId;
         this.status = status;
         this.occurredAt = occurredAt;
+        this.storyAt = storyAt;
         this.location = location;
         this.description = description;
     }
@@ -45,6 +49,7 @@ class TrackingEvent {
     public String getEventId() { return eventId; }
     public TrackingStatus getStatus() { return status; }
     public Instant getOccurredAt() { return occurredAt; }
+    public Instant getStoryAt() { return storyAt; }
     public String getLocation() { return location; }
     public String getDescription() { return description; }
 }

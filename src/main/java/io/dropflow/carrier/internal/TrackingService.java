@@ -6,6 +6,7 @@ import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventDatedInFuture;
 import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.CallsPartner;
@@ -151,8 +152,15 @@ class TrackingService implements Tracking {
                 .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(),
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
         TrackingStatus before = shipment.getStatus();
+        java.time.Instant receivedAt = clock.instant();
         boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),
-                event.description());
+                event.description(), receivedAt);
+        if (recorded && Shipment.datedInFuture(event.occurredAt(), receivedAt)) {
+            log.info("Tracking event {} for {} {} dated {}, received {}: counted as of its receipt", event.eventId(),
+                    event.carrierCode(), event.trackingNumber(), event.occurredAt(), receivedAt);
+            events.publishEvent(new TrackingEventDatedInFuture(shipment.getOrderId(), shipment.getId(),
+                    event.carrierCode(), event.trackingNumber(), event.status(), event.occurredAt(), receivedAt));
+        }
         if (recorded && shipment.isReplaced()) {
             // The supplier re-labelled the parcel: the order follows its new number, this one moves nothing.
             log.info("Tracking event {} for {} {}, replaced by shipment {}: recorded, nothing else", event.eventId(),

@@ -106,7 +106,7 @@ public class OrderTaskFacts {
         for (ShipmentView s : tracking.shipmentsOf(orderId)) {
             String parcel = "Parcel " + s.carrierCode() + " " + s.trackingNumber();
             entries.add(new Entry(s.createdAt(), parcel, OperatorWords.of(s.status()), null));
-            s.events().forEach(e -> entries.add(new Entry(e.occurredAt(), parcel, OperatorWords.of(e.status()),
+            s.events().forEach(e -> entries.add(new Entry(e.storyAt(), parcel, OperatorWords.of(e.status()),
                     Stream.of(e.location(), e.description()).filter(part -> part != null && !part.isBlank())
                             .collect(Collectors.joining(": ")))));
         }

@@ -11,6 +11,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.businessKey;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventDatedInFuture;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.internal.Delivery;
@@ -19,6 +20,7 @@ import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderEventNotApplied;
 import io.dropflow.supplier.PurchaseOrderShippedAgain;
@@ -229,5 +231,18 @@ class OrderFulfillment implements FulfillmentProcess {
         }
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(), businessKey(orderId),
                 SHIPMENT_ID.name(), event.shipmentId(), Map.of()));
+    }
+
+    /**
+     * A carrier dated a tracking event in the future: the parcel's story counts it as of its receipt
+     * (the carrier feature keeps the stated time); the timeline says so, for the parcels of an order.
+     */
+    @EventListener
+    void on(TrackingEventDatedInFuture event) {
+        if (event.orderId() != null) {
+            timeline.record(event.orderId(), "Parcel " + event.carrierCode() + " " + event.trackingNumber()
+                    + ": the carrier dated an event (" + OperatorWords.of(event.status()) + ") " + event.statedAt()
+                    + ", in the future when it came; it counts as of its receipt");
+        }
     }
 }

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class ShipmentTest {
 
     static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    /** When the events below reached us: after each of them happened. */
+    static final Instant RECEIVED = T0.plusSeconds(3600);
 
     final Shipment parcel = new Shipment(1L, 2L, "DHL", "JD0001", T0);
 
     @Test
     void anEventThatHappenedEarlierDoesNotOverrideTheLatestStatus() {
-        parcel.record("e2", TrackingStatus.OUT_FOR_DELIVERY, T0.plusSeconds(200), "Köln", null);
-        parcel.record("e1", TrackingStatus.IN_TRANSIT, T0.plusSeconds(100), "Hub", null);
+        parcel.record("e2", TrackingStatus.OUT_FOR_DELIVERY, T0.plusSeconds(200), "Köln", null, RECEIVED);
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, T0.plusSeconds(100), "Hub", null, RECEIVED);
 
         assertThat(parcel.getStatus()).isEqualTo(TrackingStatus.OUT_FOR_DELIVERY);
         assertThat(parcel.getLastEventAt()).isEqualTo(T0.plusSeconds(200));
@@ -25,16 +27,16 @@ class ShipmentTest {
 
     @Test
     void aDeliveredParcelStaysDelivered() {
-        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null);
-        parcel.record("e2", TrackingStatus.EXCEPTION, T0.plusSeconds(200), null, "scan after delivery");
+        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null, RECEIVED);
+        parcel.record("e2", TrackingStatus.EXCEPTION, T0.plusSeconds(200), null, "scan after delivery", RECEIVED);
 
         assertThat(parcel.getStatus()).isEqualTo(TrackingStatus.DELIVERED);
     }
 
     @Test
     void aRedeliveredEventIsRecordedOnce() {
-        assertThat(parcel.record("e1", TrackingStatus.IN_TRANSIT, T0, null, null)).isTrue();
-        assertThat(parcel.record("e1", TrackingStatus.IN_TRANSIT, T0, null, null)).isFalse();
+        assertThat(parcel.record("e1", TrackingStatus.IN_TRANSIT, T0, null, null, RECEIVED)).isTrue();
+        assertThat(parcel.record("e1", TrackingStatus.IN_TRANSIT, T0, null, null, RECEIVED)).isFalse();
 
         assertThat(parcel.view().events()).hasSize(1);
     }
@@ -46,13 +48,13 @@ class ShipmentTest {
 
     @Test
     void aReplacedParcelKeepsItsEventsAndNamesItsReplacement() {
-        parcel.record("e1", TrackingStatus.IN_TRANSIT, T0.plusSeconds(100), null, null);
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, T0.plusSeconds(100), null, null, RECEIVED);
 
         parcel.replaceBy(7L);
 
         assertThat(parcel.isReplaced()).isTrue();
         assertThat(parcel.view().replacedBy()).isEqualTo(7L);
-        assertThat(parcel.record("e2", TrackingStatus.DELIVERED, T0.plusSeconds(200), null, null))
+        assertThat(parcel.record("e2", TrackingStatus.DELIVERED, T0.plusSeconds(200), null, null, RECEIVED))
                 .as("the old number's events are still recorded").isTrue();
         assertThat(parcel.isTrackedAs("DHL", "JD0001")).isTrue();
         assertThat(parcel.isTrackedAs("DHL", "JD0002")).isFalse();
@@ -60,7 +62,7 @@ class ShipmentTest {
 
     @Test
     void aDeliveredParcelIsNotReplaced() {
-        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null);
+        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null, RECEIVED);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> parcel.replaceBy(7L))
                 .isInstanceOf(IllegalStateException.class);
@@ -75,5 +77,35 @@ class ShipmentTest {
 
         assertThat(parcel.isReplaced()).isFalse();
         assertThat(parcel.view().replacedBy()).isNull();
+    }
+
+    @Test
+    void anEventDatedInTheFutureKeepsItsDateButCountsAsOfItsReceipt() {
+        Instant now = T0.plusSeconds(3600);
+        Instant dayAhead = now.plus(java.time.Duration.ofDays(1));
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, dayAhead, "Hub", null, now);
+        parcel.record("e2", TrackingStatus.DELIVERED, now.plusSeconds(600), "Köln", null, now.plusSeconds(600));
+
+        assertThat(parcel.getStatus()).as("the delivery that came later is not put before the wrongly dated event")
+                .isEqualTo(TrackingStatus.DELIVERED);
+        assertThat(parcel.getLastEventAt()).as("last news, and the deadlines counted from it, at the true time")
+                .isEqualTo(now.plusSeconds(600));
+        assertThat(parcel.view().events()).extracting(e -> e.status()).containsExactly(TrackingStatus.IN_TRANSIT,
+                TrackingStatus.DELIVERED);
+        assertThat(parcel.view().events().get(0).occurredAt()).as("the carrier's date is kept").isEqualTo(dayAhead);
+        assertThat(parcel.view().events().get(0).storyAt()).isEqualTo(now);
+        assertThat(parcel.view().events().get(0).datedInFuture()).isTrue();
+        assertThat(parcel.view().events().get(1).datedInFuture()).isFalse();
+    }
+
+    @Test
+    void anEventUpToAnHourAheadOfItsReceiptKeepsItsDate() {
+        Instant now = T0.plusSeconds(3600);
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, now.plusSeconds(3600), null, null, now);
+
+        assertThat(Shipment.datedInFuture(now.plusSeconds(3600), now)).isFalse();
+        assertThat(Shipment.datedInFuture(now.plusSeconds(3601), now)).isTrue();
+        assertThat(parcel.getLastEventAt()).isEqualTo(now.plusSeconds(3600));
+        assertThat(parcel.view().events().get(0).datedInFuture()).isFalse();
     }
 }

@@ -1,0 +1,67 @@
+package io.dropflow.carrier;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Exploratory test, point 2: a carrier event dated two days ahead was taken as true, so the real delivery
+ * that came after it counted as older news and the parcel stayed in transit. It keeps the carrier's date,
+ * counts as of its receipt, and the order's timeline says so.
+ */
+@DropflowTest
+class FutureDatedTrackingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    @Test
+    void anEventDatedInTheFutureKeepsItsDateButNeitherReordersTheParcelNorHidesItsDelivery() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "TRK-AHEAD-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
+        Instant twoDaysAhead = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        assertThat(dropflow.carrierSays(number, "IN_TRANSIT", twoDaysAhead).getStatusCode().value()).isEqualTo(200);
+        assertThat(dropflow.carrierSays(number, "DELIVERED", Instant.now()).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
+        JsonNode view = dropflow.getOrder(order);
+        JsonNode parcel = view.path("shipments").get(0);
+        assertThat(parcel.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(parcel.path("events")).extracting(e -> e.path("status").asText())
+                .containsExactly("IN_TRANSIT", "DELIVERED");
+        assertThat(Instant.parse(parcel.path("events").get(0).path("occurredAt").asText()))
+                .as("the carrier's date is kept").isEqualTo(twoDaysAhead);
+        assertThat(view.path("timeline")).extracting(e -> e.path("what").asText())
+                .contains("Parcel SANDBOX-POST " + number + ": the carrier dated an event (In transit) " + twoDaysAhead
+                        + ", in the future when it came; it counts as of its receipt")
+                .filteredOn(what -> what.contains("dated an event")).hasSize(1);
+    }
+}
