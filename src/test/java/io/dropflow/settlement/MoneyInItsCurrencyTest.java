@@ -216,6 +216,32 @@ class MoneyInItsCurrencyTest {
         }
     }
 
+    /**
+     * Exploratory test, point 3: with only EUR/CNY kept, CNY/EUR listed nothing, although conversions
+     * from CNY to EUR use its inverse. The listing shows that inverse, marked, with the kept rate's date.
+     */
+    @Test
+    void aPairKeptTheOtherWayRoundIsListedAsTheInverseConversionsUse() {
+        JsonNode inverse = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=CNY&quote=EUR", asOperator())
+                .getBody()).path("rates");
+        JsonNode kept = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=CNY", asOperator())
+                .getBody()).path("rates");
+
+        assertThat(inverse).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.path("base").asText()).isEqualTo("CNY");
+            assertThat(r.path("quote").asText()).isEqualTo("EUR");
+            assertThat(r.path("inverseOf").path("base").asText()).isEqualTo("EUR");
+            assertThat(r.path("inverseOf").path("quote").asText()).isEqualTo("CNY");
+            assertThat(r.path("validFrom").asText()).isEqualTo(r.path("inverseOf").path("validFrom").asText());
+        });
+        JsonNode fromTheStart = inverse.get(inverse.size() - 1);
+        assertThat(fromTheStart.path("validFrom").asText()).isEqualTo(VALID_FROM);
+        assertThat(fromTheStart.path("inverseOf").path("rate").decimalValue()).isEqualByComparingTo("7.56");
+        assertThat(fromTheStart.path("rate").decimalValue()).as("1 / 7.56, as a conversion computes it")
+                .isEqualByComparingTo(BigDecimal.ONE.divide(new BigDecimal("7.56"), java.math.MathContext.DECIMAL64));
+        assertThat(kept).hasSameSizeAs(inverse).allSatisfy(r -> assertThat(r.has("inverseOf")).isFalse());
+    }
+
     @Test
     void ratesAreKeptNeverChangedAndOnlySupervisorsAndAnalystsAddThem() {
         ResponseEntity<String> again = dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.05"), asSupervisor());
@@ -279,7 +305,11 @@ class MoneyInItsCurrencyTest {
         JsonNode problem = DropflowDriver.read(inverse.getBody());
         assertThat(problem.path("type").asText()).endsWith("exchange-rate-kept-inverse");
         assertThat(problem.path("detail").asText()).contains("post the rate with base USD and quote CNY");
+        // Nothing kept as CNY/USD: the listing shows only the inverses of the USD/CNY rates conversions use
         assertThat(DropflowDriver.read(dropflow.get("/api/exchange-rates?base=CNY&quote=USD", asOperator()).getBody())
-                .path("rates")).isEmpty();
+                .path("rates")).isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.path("inverseOf").path("base").asText()).isEqualTo("USD");
+                    assertThat(r.path("rate").decimalValue()).isNotEqualByComparingTo("0.5");
+                });
     }
 }

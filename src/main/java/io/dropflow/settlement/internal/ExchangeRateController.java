@@ -67,14 +67,28 @@ class ExchangeRateController {
         }
     }
 
-    @Schema(description = "The rates kept for one pair, newest first; the ledger is in settlementCurrency")
-    record RatesView(String settlementCurrency, List<ExchangeRate> rates) {
+    @Schema(description = "The rates conversions from base to quote use, newest first; the ledger is in "
+            + "settlementCurrency")
+    record RatesView(String settlementCurrency, List<RateView> rates) {
+    }
+
+    @Schema(description = "1 base = rate quote from validFrom on. A rate kept the other way round appears as its "
+            + "inverse (1 / its rate, to 16 significant digits, as conversions use it) with inverseOf: the rate as "
+            + "it is kept, whose validFrom it has")
+    record RateView(String base, String quote, BigDecimal rate, Instant validFrom,
+            @Schema(description = "Only on a derived rate: the kept rate it is the inverse of") ExchangeRate inverseOf) {
+
+        static RateView of(ExchangeRateService.Listed r) {
+            return new RateView(r.base(), r.quote(), r.rate(), r.validFrom(), r.inverseOf());
+        }
     }
 
     @GetMapping
-    @Operation(summary = "The rates kept for a pair, newest first, and the seller's settlement currency")
+    @Operation(summary = "The rates for a pair, newest first, and the seller's settlement currency",
+            description = "Conversions use the inverse of a pair kept the other way round: with only CNY/JPY kept, "
+                    + "base=JPY&quote=CNY lists those rates' inverses, each with inverseOf.")
     RatesView list(@RequestParam @ActiveCurrency String base, @RequestParam @ActiveCurrency String quote) {
-        return new RatesView(rates.settlementCurrency(), rates.rates(base, quote));
+        return new RatesView(rates.settlementCurrency(), store.listed(base, quote).stream().map(RateView::of).toList());
     }
 
     @PostMapping

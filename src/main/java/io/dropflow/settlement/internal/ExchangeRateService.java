@@ -46,8 +46,39 @@ class ExchangeRateService implements ExchangeRates {
         }
         return rates.rateValidAt(from, to, at)
                 .map(e -> e.rate().rate())
-                .or(() -> rates.rateValidAt(to, from, at)
-                        .map(e -> BigDecimal.ONE.divide(e.rate().rate(), MathContext.DECIMAL64)));
+                .or(() -> rates.rateValidAt(to, from, at).map(e -> inverse(e.rate().rate())));
+    }
+
+    /** The rate a conversion uses the other way round: 1 / rate, to 16 significant digits. */
+    static BigDecimal inverse(BigDecimal rate) {
+        return BigDecimal.ONE.divide(rate, MathContext.DECIMAL64);
+    }
+
+    /**
+     * A rate as the listing shows it: kept for the pair asked for ({@code inverseOf} null), or the
+     * inverse of a rate kept the other way round, which conversions use when the pair has none
+     * ({@code inverseOf} that rate, whose validFrom it has).
+     */
+    record Listed(String base, String quote, BigDecimal rate, Instant validFrom, ExchangeRate inverseOf) {
+
+        Listed {
+            rate = ExchangeRates.shown(rate);
+        }
+    }
+
+    /**
+     * Every rate a conversion from {@code base} to {@code quote} may use, newest first: the pair's own
+     * and the inverses of the pair kept the other way round (a pair is kept one way round, so in
+     * practice one of the two).
+     */
+    @Transactional(readOnly = true)
+    public List<Listed> listed(String base, String quote) {
+        java.util.stream.Stream<Listed> kept = rates(base, quote).stream()
+                .map(r -> new Listed(r.base(), r.quote(), r.rate(), r.validFrom(), null));
+        java.util.stream.Stream<Listed> inverse = rates(quote, base).stream()
+                .map(r -> new Listed(base, quote, inverse(r.rate()), r.validFrom(), r));
+        return java.util.stream.Stream.concat(kept, inverse)
+                .sorted(java.util.Comparator.comparing(Listed::validFrom).reversed()).toList();
     }
 
     /**
