@@ -253,6 +253,49 @@ class OrderApiTest {
         assertThat(orders.findByStorefrontOrderId(storefrontOrderId)).isEmpty();
     }
 
+    private long timelineLines(long orderId, String what) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        dropflow.getOrder(orderId).path("timeline").forEach(e -> lines.add(e.path("what").asText()));
+        return lines.stream().filter(what::equals).count();
+    }
+
+    /**
+     * Exploratory test, point 4: a second cancel request added a second "Consumer asked to cancel", and
+     * answered 409 while the order's process had still to take the first in, or once it was cancelled.
+     * The same cancellation again answers 202 with the order as it stands and writes nothing.
+     */
+    @Test
+    void theSameCancellationAgainAnswersAsTheFirstAndAddsNothingToTheTimeline() {
+        long early = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        assertThat(dropflow.cancel(early).getStatusCode().value()).isEqualTo(202);
+        assertThat(dropflow.cancel(early).getStatusCode().value()).as("before the process took it in").isEqualTo(202);
+        assertThat(timelineLines(early, "Consumer asked to cancel")).isEqualTo(1);
+
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", DropflowDriver.po(order, 1), "ACCEPTED");
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+        ResponseEntity<String> again = dropflow.cancel(order);
+        assertThat(again.getStatusCode().value()).as("while the supplier is still to be asked: " + again.getBody())
+                .isEqualTo(202);
+        dropflow.runJobs(order);
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+        dropflow.supplierSays("ACME", DropflowDriver.po(order, 1), "CANCELLATION_ACCEPTED");
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
+        ResponseEntity<String> afterwards = dropflow.cancel(order);
+        assertThat(afterwards.getStatusCode().value()).as("once cancelled: " + afterwards.getBody()).isEqualTo(202);
+        assertThat(DropflowDriver.read(afterwards.getBody()).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(timelineLines(order, "Consumer asked to cancel")).isEqualTo(1);
+
+        long shipped = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(shipped);
+        dropflow.supplierShipped("ACME", DropflowDriver.po(shipped, 1), "TRK-NO-CANCEL-" + shipped);
+        dropflow.runJobs(shipped);
+        assertThat(dropflow.cancel(shipped).getStatusCode().value()).as("too late, as before").isEqualTo(409);
+        assertThat(timelineLines(shipped, "Consumer asked to cancel")).isZero();
+    }
+
     @Test
     void unknownSkuIsUnprocessable() {
         Map<String, Object> order = DropflowDriver.order("SHOP-" + UUID.randomUUID(), "NO-SUCH-THING", 1, "9.99");

@@ -65,7 +65,8 @@ class OrderController {
     @PostMapping("/{id}/cancel")
     @Operation(summary = "The consumer cancels the order",
             description = "Possible until the supplier ships; the supplier is asked to cancel and may refuse "
-                    + "because it already shipped. 409 once the parcel is on its way.")
+                    + "because it already shipped. 409 once the parcel is on its way. The same cancellation again "
+                    + "answers 202 with the order as it stands and records nothing new.")
     @ApiResponse(responseCode = "202", description = "Cancellation under way")
     @ApiResponse(responseCode = "409", description = "Too late to cancel")
     ResponseEntity<OrderView> cancel(@PathVariable Long id) {

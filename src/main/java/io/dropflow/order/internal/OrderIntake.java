@@ -33,6 +33,9 @@ public class OrderIntake {
     public record Placed(OrderView view, boolean created) {
     }
 
+    /** The timeline's line for a consumer's cancellation taken, once per order. */
+    static final String CONSUMER_ASKED_TO_CANCEL = "Consumer asked to cancel";
+
     private final Orders orders;
     private final Catalog catalog;
     private final FulfillmentProcess fulfillment;
@@ -149,6 +152,13 @@ public class OrderIntake {
         if (order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
             return order; // asked before: the cancellation is under way
         }
+        if (askedToCancel(orderId) && (order.getStatus() == OrderStatus.CANCELLED
+                || !order.isGroupBuy() && order.getStatus().isAwaitingShipment())) {
+            // The same request again: done, or taken but not yet shown, since the order's status moves only when
+            // its process takes the cancellation in (the intake's inbox, then the job that asks the supplier).
+            // A group-buy order shows it at once, and one its supplier refused to take off may be asked again.
+            return order;
+        }
         if (order.getStatus().isClosed()) {
             throw new OrderConflictException("order " + orderId + " is already " + order.getStatus());
         }
@@ -157,14 +167,19 @@ public class OrderIntake {
                 throw new OrderConflictException("group-buy order " + orderId + " is on its way to or at its pickup point "
                         + order.getPickupPoint() + " (" + order.getStatus() + "): it can no longer be cancelled");
             }
-            timeline.record(orderId, "Consumer asked to cancel");
+            timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL);
             return order;
         }
         if (!fulfillment.requestCancellation(orderId)) {
             throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()
                     + "): it can no longer be cancelled; request a return instead");
         }
-        timeline.record(orderId, "Consumer asked to cancel");
+        timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL);
         return order;
+    }
+
+    /** Whether the consumer's cancellation was taken before: its timeline says so. */
+    private boolean askedToCancel(Long orderId) {
+        return timeline.of(orderId).stream().anyMatch(e -> CONSUMER_ASKED_TO_CANCEL.equals(e.what()));
     }
 }
