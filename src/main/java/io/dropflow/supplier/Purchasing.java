@@ -44,14 +44,18 @@ public interface Purchasing {
     @CallsPartner
     boolean requestCancellation(Long purchaseOrderId);
 
+    /** Reason of a cancellation that stands because the supplier neither confirmed it nor shipped in time. */
+    String NO_ANSWER = "NO_ANSWER";
+    /** Reason of a cancellation that stands because the buyer gave up on the late supplier (a group-buy batch). */
+    String GIVEN_UP = "GIVEN_UP";
+
     /**
-     * The supplier neither confirmed the cancellation nor shipped within its answer time, and the order
-     * goes on without it: the purchase order counts as cancelled (reason NO_ANSWER), so that goods it
-     * ships after all reach an operator. No call to the supplier.
-     * @throws IllegalStateException when the purchase order shipped meanwhile: its shipment is on its
-     *         way to the order's process, which must take it rather than go on as cancelled
+     * The cancellation stands without the supplier's confirmation ({@link #NO_ANSWER} or
+     * {@link #GIVEN_UP}): an open purchase order counts as cancelled with that reason, so that goods the
+     * supplier ships after all reach an operator. No call to the supplier. A purchase order that shipped,
+     * declined or was cancelled meanwhile stays as it is: the caller reads its status.
      */
-    PurchaseOrderView cancelUnanswered(Long purchaseOrderId);
+    PurchaseOrderView cancelWithoutAnswer(Long purchaseOrderId, String reasonCode);
 
     /**
      * Reminds the supplier of the ship-by deadline, once per deadline.

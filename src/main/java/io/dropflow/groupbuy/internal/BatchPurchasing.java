@@ -120,13 +120,16 @@ public class BatchPurchasing {
     }
 
     /**
-     * An operator gives up on a late supplier: it is asked to cancel (no answer awaited, as for single
-     * orders), and the purchase's lines go missing, to a backup supplier or a refund.
+     * An operator gives up on a late supplier: it is asked to cancel, and the purchase's lines go
+     * missing, to a backup supplier or a refund. No answer is awaited, so the cancellation stands at
+     * once (reason GIVEN_UP): a parcel the supplier ships after all goes to an operator, not to the
+     * pickup point beside the backup's.
      */
     @CallsPartner
     public void cancelLatePurchaseOrder(Long batchId, int purchaseNo) {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         purchasing.requestCancellation(purchase.getPurchaseOrderId());
+        purchasing.cancelWithoutAnswer(purchase.getPurchaseOrderId(), Purchasing.GIVEN_UP);
         purchase.failed();
         lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
     }

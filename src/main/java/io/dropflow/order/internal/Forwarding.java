@@ -8,6 +8,7 @@ import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierRefusedException;
@@ -212,7 +213,11 @@ public class Forwarding {
      * goods it ships after all reach an operator ("Partner attention"), not this order.
      */
     public void cancellationStands(Long purchaseOrderId) {
-        PurchaseOrderView po = purchasing.cancelUnanswered(purchaseOrderId);
+        PurchaseOrderView po = purchasing.cancelWithoutAnswer(purchaseOrderId, Purchasing.NO_ANSWER);
+        if (po.status() == PurchaseOrderStatus.SHIPPED) {
+            throw new IllegalStateException("Purchase order " + po.number() + " shipped while its cancellation was"
+                    + " awaited: the order's process takes the shipment once the inbox delivers it");
+        }
         timeline.record(po.orderId(), "No word from " + po.supplierCode() + " on cancelling purchase order " + po.number()
                 + " in time: it counts as cancelled, and a parcel it ships after all goes to an operator");
     }

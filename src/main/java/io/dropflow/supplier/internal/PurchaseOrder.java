@@ -35,9 +35,6 @@ import org.hibernate.annotations.DynamicUpdate;
 @DynamicUpdate
 class PurchaseOrder {
 
-    /** The reason code of a purchase order whose cancellation stands without the supplier's answer. */
-    static final String NO_ANSWER = "NO_ANSWER";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -166,20 +163,20 @@ class PurchaseOrder {
     }
 
     /**
-     * The supplier neither confirmed the cancellation nor shipped within its answer time: the cancellation
-     * stands. From here a SHIPPED is stale and reaches an operator, as after a confirmed cancellation.
-     * A purchase order that declined or was cancelled meanwhile stays as it is.
+     * The cancellation stands without the supplier's confirmation (Purchasing.NO_ANSWER, GIVEN_UP). From
+     * here a SHIPPED is stale and reaches an operator, as after a confirmed cancellation. A purchase
+     * order that declined or was cancelled meanwhile stays as it is.
      *
      * @return STALE when the purchase order shipped meanwhile: the cancellation cannot stand
      */
-    SupplierEventOutcome cancelUnanswered(Instant now) {
+    SupplierEventOutcome cancelWithoutAnswer(String reasonCode, Instant now) {
         if (status == PurchaseOrderStatus.SHIPPED) {
             return SupplierEventOutcome.STALE;
         }
         if (status == PurchaseOrderStatus.CANCELLED || status == PurchaseOrderStatus.DECLINED) {
             return SupplierEventOutcome.ALREADY_APPLIED;
         }
-        this.reasonCode = NO_ANSWER;
+        this.reasonCode = reasonCode;
         status = PurchaseOrderStatus.CANCELLED;
         touch(now);
         return SupplierEventOutcome.APPLIED;

@@ -158,12 +158,9 @@ class PurchasingService implements Purchasing {
 
     @Override
     @Transactional
-    public PurchaseOrderView cancelUnanswered(Long purchaseOrderId) {
+    public PurchaseOrderView cancelWithoutAnswer(Long purchaseOrderId, String reasonCode) {
         PurchaseOrder po = lock(purchaseOrderId);
-        if (po.cancelUnanswered(clock.instant()) == SupplierEventOutcome.STALE) {
-            throw new IllegalStateException("Purchase order " + po.getIdempotencyKey() + " shipped while its"
-                    + " cancellation was awaited: the order's process takes the shipment once the inbox delivers it");
-        }
+        po.cancelWithoutAnswer(reasonCode, clock.instant());
         return po.view();
     }
 

@@ -6,6 +6,7 @@ import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.supplier.PurchaseOrderEventNotApplied;
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.EnumSet;
@@ -85,8 +86,9 @@ class StaleSupplierEvents implements DeliveryHandler {
         String number = po.number();
         return switch (verdict) {
             case SHIPPED_AFTER_CANCELLATION -> supplierCode + " shipped purchase order " + number + " as "
-                    + event.carrierCode() + " " + event.trackingNumber() + (PurchaseOrder.NO_ANSWER.equals(po.reasonCode())
-                            ? " after it had not answered its cancellation in time" : " after it had cancelled it")
+                    + event.carrierCode() + " " + event.trackingNumber() + (Purchasing.NO_ANSWER.equals(po.reasonCode()) ? " after it had not answered its cancellation in time"
+                            : Purchasing.GIVEN_UP.equals(po.reasonCode()) ? " after Dropflow had given up on it and asked it to cancel"
+                            : " after it had cancelled it")
                     + ": Dropflow does not"
                     + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"
                     + " supplier to recall it or settle its cost, then close this task";

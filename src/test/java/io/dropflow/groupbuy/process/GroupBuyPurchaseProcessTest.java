@@ -286,6 +286,19 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.purchaseProcess(batch, second)).hasPassed(Element.CANCEL_LATE.id())
                 .isWaitingAt(Element.BACKUPS_DELIVER.id());
         assertThat(supplier.received(po(batch, 3)).order().supplierCode()).isEqualTo(slower.backup());
+
+        // When the given-up supplier ships after all: its parcel goes to an operator, not to the point
+        // beside the backup's (before, the purchase order still waited for the cancellation's answer, the
+        // shipment fitted it, and only a log line said nobody expected the parcel)
+        var lateParcel = dropflow.supplierShipped(slower.first(), po(batch, second), "GBP-LATE-" + batch);
+        assertThat(lateParcel.getBody()).contains("\"STALE\"");
+        List<Task> attention = engine.getTaskService().createTaskQuery()
+                .taskName("Supplier shipped a cancelled purchase order").list().stream()
+                .filter(t -> String.valueOf(DropflowDriver.factsOf(engine, t).get("lastError"))
+                        .contains(po(batch, second))).toList();
+        assertThat(attention).hasSize(1);
+        assertThat(DropflowDriver.factsOf(engine, attention.get(0)).get("lastError").toString())
+                .contains("after Dropflow had given up on it and asked it to cancel");
     }
 
     @Test

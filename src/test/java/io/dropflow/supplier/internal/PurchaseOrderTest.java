@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEventOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -88,9 +89,9 @@ class PurchaseOrderTest {
         po.accept(T0);
         po.requestCancellation(T0);
 
-        assertThat(po.cancelUnanswered(T0.plusSeconds(60))).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0.plusSeconds(60))).isEqualTo(SupplierEventOutcome.APPLIED);
         assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.CANCELLED);
-        assertThat(po.getReasonCode()).isEqualTo(PurchaseOrder.NO_ANSWER);
+        assertThat(po.getReasonCode()).isEqualTo(Purchasing.NO_ANSWER);
         assertThat(po.ship(T0.plusSeconds(120))).isEqualTo(SupplierEventOutcome.STALE);
         assertThat(po.cancel(T0.plusSeconds(120))).as("a late acceptance").isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
         assertThat(po.refuseCancellation("TOO_LATE", T0.plusSeconds(120))).isEqualTo(SupplierEventOutcome.STALE);
@@ -103,7 +104,7 @@ class PurchaseOrderTest {
         po.requestCancellation(T0);
         po.refuseCancellation("ALREADY_SHIPPED", T0);
 
-        assertThat(po.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0)).isEqualTo(SupplierEventOutcome.APPLIED);
         assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.CANCELLED);
         assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.STALE);
     }
@@ -113,14 +114,14 @@ class PurchaseOrderTest {
     void whatShippedOrEndedMeanwhileIsNotCountedAsCancelled() {
         po.requestCancellation(T0);
         po.ship(T0);
-        assertThat(po.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.STALE);
+        assertThat(po.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0)).isEqualTo(SupplierEventOutcome.STALE);
         assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.SHIPPED);
 
         PurchaseOrder declined = new PurchaseOrder(8L, new Supplier("ACME", "Acme", "DE", 90), "DF-8-PO1",
                 List.of(new PurchaseOrderLine("DEMO-MUG", "ACME-MUG-01", 1, new BigDecimal("6.00"))),
                 new BigDecimal("2.50"), "EUR", T0);
         declined.decline("OUT_OF_STOCK", T0);
-        assertThat(declined.cancelUnanswered(T0)).isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
+        assertThat(declined.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0)).isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
         assertThat(declined.getReasonCode()).isEqualTo("OUT_OF_STOCK");
     }
 

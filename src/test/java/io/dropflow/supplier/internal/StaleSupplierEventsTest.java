@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventOutcome;
 import io.dropflow.supplier.SupplierEventType;
@@ -113,7 +114,7 @@ class StaleSupplierEventsTest {
         SupplierEvent shipped = new SupplierEvent("sp-late-15", SupplierEventType.SHIPPED, "DF-15-PO1", null, null,
                 "DHL", "JD0002");
         String why = StaleSupplierEvents.why(Verdict.SHIPPED_AFTER_CANCELLATION, "SLOWPOKE", SupplierEventType.SHIPPED,
-                new StaleSupplierEvents.PurchaseOrderState("DF-15-PO1", CANCELLED, PurchaseOrder.NO_ANSWER), shipped);
+                new StaleSupplierEvents.PurchaseOrderState("DF-15-PO1", CANCELLED, Purchasing.NO_ANSWER), shipped);
 
         assertThat(why).startsWith("SLOWPOKE shipped purchase order DF-15-PO1 as DHL JD0002 after it had not answered"
                 + " its cancellation in time: Dropflow does not follow this parcel").contains("close this task");
