@@ -50,6 +50,10 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
     private Instant respondBy;
     private Instant resolveBy;
     private String platformVerdict;
+    /** What the marketplace's verdict made the seller pay, as it sent it (null for a rejection). */
+    @Enumerated(EnumType.STRING)
+    private Remedy platformRemedy;
+    private BigDecimal platformAmount;
 
     protected Claim() {
     }
@@ -159,29 +163,40 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         return evidenceRequests;
     }
 
-    /** @return false when the platform has decided before (a redelivered verdict) */
-    public boolean recordPlatformVerdict(String verdict, Instant now) {
+    /**
+     * The marketplace's verdict, with the remedy and amount it made the seller pay, if any.
+     * @return false when the platform has decided before (a redelivered verdict)
+     */
+    public boolean recordPlatformVerdict(String verdict, Remedy remedy, BigDecimal amount, Instant now) {
         if (platformVerdict != null) {
             return false;
         }
         platformVerdict = verdict;
+        platformRemedy = remedy;
+        platformAmount = remedy == Remedy.COMPENSATION ? amount : null;
         touch(now);
         return true;
     }
 
     /**
-     * Whether the marketplace decided this claim with this very verdict already: the same verdict and,
-     * once the remedy it made the seller pay is agreed, the same remedy (and a compensation's amount).
-     * The marketplace sent its verdict again.
+     * Whether the marketplace decided this claim with this very verdict already: the same verdict, the
+     * same remedy it made the seller pay and a compensation's same amount. The marketplace sent its
+     * verdict again. A claim decided before the remedy was kept with the verdict compares with its
+     * agreed remedy once there is one, else with the verdict alone.
      */
-    public boolean decidedByPlatformAs(String verdict, Remedy platformRemedy, BigDecimal amount) {
+    public boolean decidedByPlatformAs(String verdict, Remedy sentRemedy, BigDecimal amount) {
         if (!verdict.equals(platformVerdict)) {
             return false;
         }
-        if (remedy == null || platformRemedy == null) {
-            return true; // a rejection, or a remedy not agreed yet: the verdict is all there is to compare
+        boolean keptWithVerdict = platformRemedy != null || !"SELLER_REFUNDS".equals(platformVerdict);
+        if (keptWithVerdict) {
+            return sentRemedy == platformRemedy
+                    && (platformRemedy != Remedy.COMPENSATION || sameAmount(amount, platformAmount));
         }
-        return platformRemedy == remedy && (remedy != Remedy.COMPENSATION || sameAmount(amount, remedyAmount));
+        if (remedy == null || sentRemedy == null) {
+            return true; // decided before V25, its remedy not agreed yet: the verdict is all there is to compare
+        }
+        return sentRemedy == remedy && (remedy != Remedy.COMPENSATION || sameAmount(amount, remedyAmount));
     }
 
     /** The remedy and who pays: a refund is the claimed value, a reship costs the consumer nothing. */

@@ -135,7 +135,9 @@ public class ClaimAnswers {
                     + ", not with the platform", claim.number(), claim.getStatus().name());
         }
         checkWithinClaimedValue(claim, decision.amount());
-        claim.recordPlatformVerdict(decision.verdict().name(), clock.instant());
+        claim.recordPlatformVerdict(decision.verdict().name(),
+                decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS ? decision.remedy() : null,
+                decision.amount(), clock.instant());
         boolean sellerRefunds = decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS;
         history.record(claim, Party.PLATFORM, decision.verdict()
                 + (sellerRefunds && decision.remedy() != null ? ": " + verdictRemedy(claim, decision) : "")

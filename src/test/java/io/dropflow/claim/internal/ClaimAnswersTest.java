@@ -277,6 +277,11 @@ class ClaimAnswersTest {
                 .as("its event again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
         assertThat(answers.platformDecided(verdict("p-3", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
                 eur("6.00")))).as("the same verdict again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+        // Before the remedy is agreed, another amount under a new id is another verdict (it counted as the same)
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-3b", PlatformDecision.Verdict.SELLER_REFUNDS,
+                Remedy.COMPENSATION, eur("8.00"))))
+                .isInstanceOf(ClaimRefusedException.class).hasMessageContaining("another verdict (SELLER_REFUNDS: a"
+                        + " compensation of 8.00 EUR) is refused");
 
         // Once the remedy it made the seller pay is agreed, another remedy or amount contradicts it too
         claim.agree(Remedy.COMPENSATION, eur("6.00"), io.dropflow.claim.CostBearer.SELLER, "the marketplace decided", NOW);

@@ -10,6 +10,7 @@ import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -123,9 +124,23 @@ class ClaimTest {
 
     @Test
     void thePlatformDecidesOnce() {
-        assertThat(claim.recordPlatformVerdict("SELLER_REFUNDS", NOW)).isTrue();
-        assertThat(claim.recordPlatformVerdict("CLAIM_REJECTED", NOW)).isFalse();
+        assertThat(claim.recordPlatformVerdict("SELLER_REFUNDS", Remedy.REFUND, null, NOW)).isTrue();
+        assertThat(claim.recordPlatformVerdict("CLAIM_REJECTED", null, null, NOW)).isFalse();
         assertThat(claim.getPlatformVerdict()).isEqualTo("SELLER_REFUNDS");
+    }
+
+    /**
+     * A second verdict with another remedy or amount is not the same verdict sent again, even before the
+     * claim's remedy is agreed (before, only the verdict's name was kept until then, so it counted as the same).
+     */
+    @Test
+    void aVerdictIsTheSameOnlyWithTheSameRemedyAndAmount() {
+        claim.recordPlatformVerdict("SELLER_REFUNDS", Remedy.COMPENSATION, new BigDecimal("6.00"), NOW);
+
+        assertThat(claim.decidedByPlatformAs("SELLER_REFUNDS", Remedy.COMPENSATION, new BigDecimal("6.0"))).isTrue();
+        assertThat(claim.decidedByPlatformAs("SELLER_REFUNDS", Remedy.COMPENSATION, new BigDecimal("9.00"))).isFalse();
+        assertThat(claim.decidedByPlatformAs("SELLER_REFUNDS", Remedy.REFUND, null)).isFalse();
+        assertThat(claim.decidedByPlatformAs("CLAIM_REJECTED", null, null)).isFalse();
     }
 
     @Test
