@@ -11,6 +11,9 @@ package io.dropflow.carrier;
  */
 public record Consignee(String phone, String postalCode, String country) {
 
+    /** Nothing known of the consignee. */
+    public static final Consignee UNKNOWN = new Consignee(null, null, null);
+
     /** Only the phone (what Dropflow passed before it knew postal codes). */
     public static Consignee ofPhone(String phone) {
         return new Consignee(phone, null, null);

@@ -44,7 +44,7 @@ class CarrierRouter {
                 .orElseThrow(() -> new IllegalStateException("no tracking service follows carrier " + carrierCode
                         + ": list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
                         + " or dropflow.carriers.followed-by-shipper"))
-                .register(carrierCode, trackingNumber, consignee);
+                .register(carrierCode, trackingNumber, consignee == null ? io.dropflow.carrier.Consignee.UNKNOWN : consignee);
     }
 
     ReturnLabels.ReturnLabel createReturnLabel(ReturnLabels.ReturnLabelRequest request) {

@@ -1,6 +1,7 @@
 package io.dropflow.carrier.internal;
 
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public class TrackingPoller {
             try {
                 List<CarrierEvent> events = carriers.adapterFor(shipment.getCarrierCode())
                         .map(a -> a.poll(shipment.getCarrierCode(), shipment.getTrackingNumber(),
-                                shipment.getConsigneePhone()))
+                                Consignee.ofPhone(shipment.getConsigneePhone())))
                         .orElse(List.of());
                 events.forEach(tracking::receive);
                 log.info("Asked for quiet parcel {} {}: {} events", shipment.getCarrierCode(), shipment.getTrackingNumber(),

@@ -102,7 +102,7 @@ class TrackingService implements Tracking {
     @Transactional
     @CallsPartner
     public ShipmentView register(Long shipmentId) {
-        return register(shipmentId, Consignee.ofPhone(null));
+        return register(shipmentId, Consignee.UNKNOWN);
     }
 
     /** A refusal leaves the caller's transaction to commit: it is an answer, which the caller may take. */

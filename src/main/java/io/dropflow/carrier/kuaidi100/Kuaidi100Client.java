@@ -1,6 +1,7 @@
 package io.dropflow.carrier.kuaidi100;
 
 import io.dropflow.carrier.CarrierAdapter;
+import io.dropflow.carrier.Consignee;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
@@ -81,22 +82,14 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
     }
 
     /**
-     * Subscribes to pushes for a parcel. Subscribing the same number again is harmless: Kuaidi100
-     * answers 501 (already subscribed), which counts as done.
+     * Subscribes to pushes for a parcel, with the consignee's phone: Kuaidi100's subscription page says
+     * {@code phone} is required for SF Express (顺丰单号必填) and optional otherwise
+     * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc). Subscribing the same number again
+     * is harmless: Kuaidi100 answers 501 (already subscribed), which counts as done.
      */
     @Override
-    public void register(String carrierCode, String trackingNumber) {
-        register(carrierCode, trackingNumber, (String) null);
-    }
-
-    /**
-     * Subscribes with the consignee's phone: Kuaidi100's subscription page says {@code phone} is
-     * required for SF Express (顺丰单号必填) and optional otherwise
-     * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
-     */
-    @Override
-    public void register(String carrierCode, String trackingNumber, String consigneePhone) {
-        subscribe(company(carrierCode), trackingNumber, consigneePhone);
+    public void register(String carrierCode, String trackingNumber, Consignee consignee) {
+        subscribe(company(carrierCode), trackingNumber, consignee.phone());
     }
 
     /**
@@ -179,16 +172,13 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         return answer;
     }
 
-    /** The polling fallback: the real-time query's records as our events. */
+    /**
+     * The polling fallback: the real-time query's records as our events, asked with the phone the parcel
+     * was subscribed with (SF Express answers only with it).
+     */
     @Override
-    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber) {
-        return poll(carrierCode, trackingNumber, null);
-    }
-
-    /** The polling fallback with the phone the parcel was subscribed with (SF Express answers only with it). */
-    @Override
-    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber, String consigneePhone) {
-        return Kuaidi100Tracks.events(carrierCode, trackingNumber, query(carrierCode, trackingNumber, consigneePhone));
+    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber, Consignee consignee) {
+        return Kuaidi100Tracks.events(carrierCode, trackingNumber, query(carrierCode, trackingNumber, consignee.phone()));
     }
 
     /** {@code sign} of a real-time query: uppercase MD5 of param + key + customer. */

@@ -2,6 +2,7 @@ package io.dropflow.carrier.sandbox;
 
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.CarrierAdapter;
+import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.TrackingStatus;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public class SandboxCarrier implements CarrierAdapter, ReturnLabels {
     }
 
     @Override
-    public void register(String carrierCode, String trackingNumber) {
+    public void register(String carrierCode, String trackingNumber, Consignee consignee) {
         if (!registered.add(carrierCode + ":" + trackingNumber) || !settings.carrierPushesEvents()) {
             return;
         }

@@ -72,18 +72,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         }
     }
 
-    /** Registers the parcels for pushes, {@link #BATCH} at a time. */
-    @Override
-    public void register(String carrierCode, String trackingNumber) {
-        register(List.of(new Parcel(carrierCode, trackingNumber)));
-    }
-
     /** With what the order knows of the consignee, which 17TRACK asks for for some carriers. */
-    @Override
-    public void register(String carrierCode, String trackingNumber, String consigneePhone) {
-        register(carrierCode, trackingNumber, Consignee.ofPhone(consigneePhone));
-    }
-
     @Override
     public void register(String carrierCode, String trackingNumber, Consignee consignee) {
         register(List.of(new Parcel(carrierCode, trackingNumber, consignee)));
@@ -225,7 +214,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
 
     /** The polling fallback: gettrackinfo's track_info as our events. */
     @Override
-    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber) {
+    public List<io.dropflow.carrier.CarrierEvent> poll(String carrierCode, String trackingNumber, Consignee consignee) {
         List<io.dropflow.carrier.CarrierEvent> events = new ArrayList<>();
         for (JsonNode accepted : trackInfo(List.of(new Parcel(carrierCode, trackingNumber))).path("accepted")) {
             events.addAll(Track17Tracks.events(carrierCode, trackingNumber, accepted.path("track_info"),

@@ -46,11 +46,6 @@ class TrackingRefusedTest {
                 }
 
                 @Override
-                public void register(String carrierCode, String trackingNumber) {
-                    register(carrierCode, trackingNumber, (Consignee) null);
-                }
-
-                @Override
                 public void register(String carrierCode, String trackingNumber, Consignee consignee) {
                     if (consignee == null || !consignee.hasPostalCode()) {
                         throw new TrackingRegistrationRefused(carrierCode, trackingNumber,

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
+import io.dropflow.carrier.Consignee;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -117,7 +118,7 @@ class Kuaidi100DetailedStatesTest {
 
     @Test
     void theQueryAsksForDetailedStatesAndEachRecordKeepsItsOwn() {
-        List<CarrierEvent> events = client.poll("YTO", "YT4000000001");
+        List<CarrierEvent> events = client.poll("YTO", "YT4000000001", Consignee.UNKNOWN);
 
         kuaidi100.verify(postRequestedFor(urlEqualTo("/poll/query.do")).withRequestBody(containing(resultV2("4"))));
         // oldest first; the latest carries the parcel's state (304), 1004 is not in the table: its main state, 0
@@ -130,7 +131,7 @@ class Kuaidi100DetailedStatesTest {
 
     @Test
     void theSubscriptionAsksForDetailedStates() {
-        client.register("YTO", "YT4000000001");
+        client.register("YTO", "YT4000000001", Consignee.UNKNOWN);
 
         kuaidi100.verify(postRequestedFor(urlEqualTo("/poll")).withRequestBody(containing(resultV2("4"))));
     }

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
+import io.dropflow.carrier.Consignee;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,7 @@ class Kuaidi100Test {
     void aSubscriptionCarriesCompanyNumberKeyCallbackAndSalt() throws Exception {
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
-        client.register("YTO", "YT1234567890");
+        client.register("YTO", "YT1234567890", Consignee.UNKNOWN);
 
         Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
         assertThat(fields.get("schema")).isEqualTo("json");
@@ -93,20 +94,20 @@ class Kuaidi100Test {
     @Test
     void subscribingAgainIsHarmlessButAccountErrorsAreNot() {
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
-        client.register("YTO", "YT1");
+        client.register("YTO", "YT1", Consignee.UNKNOWN);
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
-        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("600").hasMessageContaining("dropflow.carriers.kuaidi100").hasMessageNotContaining("KEY1");
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"500\",\"message\":\"服务器错误\"}")));
-        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
 
         kuaidi100.stubFor(post("/poll").willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class);
+        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
 
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{}").withFixedDelay(1500)));
-        assertThatThrownBy(() -> client.register("YTO", "YT1")).isInstanceOf(CarrierUnavailableException.class)
+        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class)
                 .hasMessageContaining("in time");
     }
 
@@ -135,7 +136,7 @@ class Kuaidi100Test {
         // 订阅 parameters.phone: 顺丰单号必填
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
-        client.register("YTO", "SF1234567890", "+86 138-0013-8000");
+        client.register("YTO", "SF1234567890", Consignee.ofPhone("+86 138-0013-8000"));
 
         String param = java.net.URLDecoder.decode(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString()
                 .replaceAll(".*param=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
@@ -161,7 +162,7 @@ class Kuaidi100Test {
                 new io.dropflow.partners.internal.PartnerSettings(null, null, null),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()));
 
-        var events = sf.poll("SF", "SF1234567890", "+86 138-0013-8000");
+        var events = sf.poll("SF", "SF1234567890", Consignee.ofPhone("+86 138-0013-8000"));
 
         assertThat(events).singleElement().satisfies(e -> assertThat(e.description()).contains("已收取快件"));
         Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
@@ -190,7 +191,7 @@ class Kuaidi100Test {
                 + "\"2026-11-28 10:00:00\",\"context\":\"已签收\"},{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
                 + "\"2026-11-27 09:00:00\",\"context\":\"已揽收\"}]}")));
 
-        var events = client.poll("YTO", "YT1");
+        var events = client.poll("YTO", "YT1", Consignee.UNKNOWN);
 
         org.assertj.core.api.Assertions.assertThat(events).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(events.get(1).status()).isEqualTo(io.dropflow.carrier.TrackingStatus.DELIVERED);

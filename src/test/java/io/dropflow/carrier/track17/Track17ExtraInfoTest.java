@@ -106,7 +106,7 @@ class Track17ExtraInfoTest {
     @Test
     void aPhoneOnlyRegistrationStillReachesThePhoneCarriers() {
         // the phone the order fulfillment passes today (Tracking.register(shipmentId, phone)) is enough for -18010020
-        client.register("GLS", "GLS0000000002", "+86 138-0013-8000");
+        client.register("GLS", "GLS0000000002", Consignee.ofPhone("+86 138-0013-8000"));
 
         track17.verify(1, postRequestedFor(urlEqualTo("/track/v2.2/register"))
                 .withRequestBody(matchingJsonPath("$[0].param", equalTo("8000"))));

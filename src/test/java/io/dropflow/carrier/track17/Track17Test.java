@@ -1,5 +1,6 @@
 package io.dropflow.carrier.track17;
 
+import io.dropflow.carrier.Consignee;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +153,7 @@ class Track17Test {
         // Error codes: -18010003 "internal service error, please retry later"
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":-18010003,\"data\":{\"errors\":[]}}")));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.register("DHL", "JJD0001"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.register("DHL", "JJD0001", Consignee.UNKNOWN))
                 .isInstanceOf(io.dropflow.carrier.CarrierUnavailableException.class).hasMessageContaining("retried");
     }
 
@@ -169,7 +170,7 @@ class Track17Test {
                 + "{\"time_iso\":\"2026-11-27T09:00:00+01:00\",\"description\":\"Picked up\",\"stage\":\"PickedUp\"},"
                 + "{\"time_iso\":\"not a time\",\"description\":\"garbled\"}]}]}}}],\"rejected\":[]}}")));
 
-        var events = client.poll("DHL", "JJD0001");
+        var events = client.poll("DHL", "JJD0001", Consignee.UNKNOWN);
 
         org.assertj.core.api.Assertions.assertThat(events).extracting(e -> e.status()).containsExactly(
                 io.dropflow.carrier.TrackingStatus.RETURNED, io.dropflow.carrier.TrackingStatus.RETURNED,
