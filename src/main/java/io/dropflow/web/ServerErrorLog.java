@@ -1,0 +1,46 @@
+package io.dropflow.web;
+
+import jakarta.servlet.RequestDispatcher;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Spring Boot's error page as it is, except that a server error reaching it is logged. Our controllers'
+ * exceptions never get there ({@link ApiProblems} answers and logs them); what does comes from outside
+ * Spring MVC: a filter that throws, one of Camunda's webapp servlets (Tasklist's page, a Jersey servlet
+ * of the webapps' API that fails to initialise), or a servlet's {@code sendError(500)}. Tomcat hands these
+ * to the error page without a log line of its own, so the caller's 500 was all anybody saw.
+ */
+@Component
+class ServerErrorLog extends DefaultErrorAttributes {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerErrorLog.class);
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        if (attributes.get("status") instanceof Integer status && status >= 500) {
+            Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
+            Object servlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME, RequestAttributes.SCOPE_REQUEST);
+            Throwable error = getError(request);
+            if (error != null) {
+                log.error("{} {} answered {} (servlet {})", method(request), path, status, servlet, error);
+            } else {
+                log.error("{} {} answered {} (servlet {}) without an exception: the servlet sent the error itself",
+                        method(request), path, status, servlet);
+            }
+        }
+        return attributes;
+    }
+
+    private static String method(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "";
+    }
+}
