@@ -12,7 +12,9 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * start and stop do so one at a time, through here: {@code @DropflowTest}'s shared context by
  * {@link Listener}, an application a test starts itself (BrowserTasklistIT) by {@link #oneAtATime}.
  *
- * <p>Camunda's clock ({@code ClockUtil}) is JVM-wide too: a test class that moves it must not run
+ * <p>Camunda's webapps keep their registrations in JVM-wide fields too, which an application's stop
+ * clears for all: the shared context's are put back before its classes and tests ({@link WebappRegistrations}).
+ * Camunda's clock ({@code ClockUtil}) is JVM-wide as well: a test class that moves it must not run
  * beside another application (docs/testing.md).
  */
 public final class EngineStarts {
@@ -29,7 +31,11 @@ public final class EngineStarts {
         }
     }
 
-    /** Loads a test class's Spring context (or finds it in the cache) before anything else does, inside the lock. */
+    /**
+     * Loads a test class's Spring context (or finds it in the cache) before anything else does, inside the
+     * lock; and gives its webapps back the JVM-wide registrations that another application's stop cleared
+     * ({@link WebappRegistrations}), before the class and before each of its tests.
+     */
     public static final class Listener extends AbstractTestExecutionListener {
 
         @Override
@@ -39,7 +45,16 @@ public final class EngineStarts {
 
         @Override
         public void beforeTestClass(TestContext testContext) {
-            oneAtATime(testContext::getApplicationContext);
+            oneAtATime(() -> {
+                WebappRegistrations.keptFor(testContext.getApplicationContext());
+                return null;
+            });
+        }
+
+        /** Outside the lock: a test need not wait for another application's start beside it. */
+        @Override
+        public void beforeTestMethod(TestContext testContext) {
+            WebappRegistrations.keptFor(testContext.getApplicationContext());
         }
     }
 }
