@@ -186,6 +186,84 @@ class GroupBuyBatchProcessTest {
                         + ": returns are taken only for orders shipped to the consumer");
     }
 
+    /**
+     * Two purchases that reach the point at once both end the batch's "Suppliers deliver to the pickup
+     * point", which counts them: their ends collide (optimistic locking). The consumers' notice commits
+     * first, in its own step, so a collision only retries the purchase's end, 5 s later, and nobody is
+     * told twice. Before, the notice and the end were one step: the losing notice failed and waited 2 minutes.
+     */
+    @Test
+    void purchasesThatReachThePointTogetherTellTheirConsumersFirstAndEndInAStepOfTheirOwn() throws Exception {
+        Goods rice = goods();
+        Goods eggs = goods();
+        String point = groupBuy.pickupPoint("LENA", "leo", "DE", "Berlin", BERLIN);
+        long order = dropflow.place(GroupBuyDriver.order(point, Map.of(rice.sku(), 1, eggs.sku(), 1), "12.00")).orderId();
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        int riceNo = supplier.received(po(batch, 1)).order().supplierCode().equals(rice.first()) ? 1 : 2;
+        delivered(batch, riceNo, rice.first());
+        delivered(batch, 3 - riceNo, eggs.first());
+        engine.getTaskService().complete(groupBuy.task(batch, 1).getId(), Map.of("receipt", "all_received"));
+        engine.getTaskService().complete(groupBuy.task(batch, 2).getId(), Map.of("receipt", "all_received"));
+
+        // When both notices run: the consumer is told, and each purchase then waits to end in its own step
+        for (int purchase = 1; purchase <= 2; purchase++) {
+            engine.getManagementService().executeJob(job(batch, purchase, GroupBuyPurchaseProcess.Element.MAKE_READY).getId());
+        }
+        long told = dropflow.storefrontCalls(storefront, order, "MESSAGE").stream()
+                .filter(m -> m.contains(groupBuy.pickupCode(order))).count();
+        assertThat(told).as("one notice per purchase that reached the point").isEqualTo(2);
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(GroupBuyPurchaseProcess.Element.END_AT_POINT.id());
+        assertThat(groupBuy.purchaseProcess(batch, 2)).isWaitingAt(GroupBuyPurchaseProcess.Element.END_AT_POINT.id());
+        assertThat(groupBuy.batchProcess(batch)).isWaitingAt(Element.SUPPLIERS_DELIVER.id());
+
+        // When both ends run at the same moment: one may lose, and is due again within seconds, its retries kept
+        List<org.camunda.bpm.engine.runtime.Job> ends = List.of(job(batch, 1, GroupBuyPurchaseProcess.Element.END_AT_POINT),
+                job(batch, 2, GroupBuyPurchaseProcess.Element.END_AT_POINT));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = ends.stream().map(end -> two.submit(() -> {
+                together.await();
+                try {
+                    engine.getManagementService().executeJob(end.getId());
+                } catch (RuntimeException collided) {
+                    // recorded on the job, as the job executor does
+                }
+                return (Object) null;
+            })).toList();
+            for (java.util.concurrent.Future<Object> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        for (org.camunda.bpm.engine.runtime.Job left : List.of(ends.get(0).getId(), ends.get(1).getId()).stream()
+                .map(id -> engine.getManagementService().createJobQuery().jobId(id).singleResult())
+                .filter(java.util.Objects::nonNull).toList()) {
+            if (left.getExceptionMessage() != null) {
+                assertThat(left.getExceptionMessage()).contains("updated by another transaction concurrently");
+                assertThat(left.getRetries()).as("retries left of R10/PT5S").isPositive();
+                assertThat(left.getDuedate()).as("due again within seconds, not minutes")
+                        .isBefore(Date.from(ClockUtil.now().toInstant().plusSeconds(10)));
+                engine.getManagementService().executeJob(left.getId()); // its retry, as the job executor runs it
+            }
+        }
+        groupBuy.runJobs(batch);
+
+        // Then both purchases ended, the batch waits for its consumers, and nobody was told again
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isEnded();
+        assertThat(groupBuy.purchaseProcess(batch, 2)).isEnded();
+        assertThat(groupBuy.batchProcess(batch)).isWaitingAt(Element.AWAIT_COLLECTION.id());
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE").stream()
+                .filter(m -> m.contains(groupBuy.pickupCode(order)))).hasSize((int) told);
+    }
+
+    private org.camunda.bpm.engine.runtime.Job job(long batch, int purchaseNo, GroupBuyPurchaseProcess.Element at) {
+        return engine.getManagementService().createJobQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, purchaseNo).getId()).activityId(at.id()).singleResult();
+    }
+
     @Test
     void aBatchWhoseOrdersWereCancelledBeforeTheCutoffRefundsThemAndEndsWithoutAPurchaseOrder() {
         // Given a consumer's order in an open batch
