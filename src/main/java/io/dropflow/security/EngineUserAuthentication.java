@@ -1,10 +1,13 @@
 package io.dropflow.security;
 
-import io.dropflow.processengine.LoginThrottling;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,13 +23,9 @@ import org.springframework.stereotype.Component;
 class EngineUserAuthentication implements AuthenticationProvider {
 
     private final IdentityService identity;
-    private final LoginThrottling throttling;
-    private final Clock clock;
 
-    EngineUserAuthentication(IdentityService identity, LoginThrottling throttling, Clock clock) {
+    EngineUserAuthentication(IdentityService identity) {
         this.identity = identity;
-        this.throttling = throttling;
-        this.clock = clock;
     }
 
     @Override
@@ -34,8 +33,9 @@ class EngineUserAuthentication implements AuthenticationProvider {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
-            throttling.lockedUntil(user).ifPresent(until -> {
-                throw new LoginThrottled(until, clock.instant());
+            Instant now = ClockUtil.now().toInstant();
+            lockedUntil(user, now).ifPresent(until -> {
+                throw new LoginThrottled(until, now);
             });
             throw new BadCredentialsException("unknown user or wrong password");
         }
@@ -51,6 +51,20 @@ class EngineUserAuthentication implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(id -> new SimpleGrantedAuthority(Groups.GROUP + id))
                 .toList();
+    }
+
+    /**
+     * Until when the engine refuses every password of this user after failed logins (its login
+     * throttling: a delay that grows with each failure; an administrator unlocks a user that failed too often).
+     */
+    private java.util.Optional<Instant> lockedUntil(String user, Instant now) {
+        if (user == null || user.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        User found = identity.createUserQuery().userId(user).singleResult();
+        Date until = found instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
+        return until == null || !until.toInstant().isAfter(now)
+                ? java.util.Optional.empty() : java.util.Optional.of(until.toInstant());
     }
 
     /** Whether the engine still knows this user (a user deleted after logging in to a webapp is not). */
