@@ -2,28 +2,43 @@ package io.dropflow.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** How our API reads JSON, beyond Spring Boot's defaults. */
 @Configuration
 class JsonInput {
 
     /**
-     * A key twice in one object ({@code "quantity": 1, "quantity": 5}) is refused (400 naming it,
-     * {@link ApiProblems}) instead of the last one silently winning: the caller meant one of them.
-     * This is the mapper Spring gives our controllers' {@code @RequestBody}; the partner webhooks that
-     * must take what their partner sends (Shopify, CJ, Kuaidi100, 17TRACK) read their bodies with
-     * their own mappers and keep Jackson's default.
+     * A key twice in one object ({@code "quantity": 1, "quantity": 5}) is refused on our own API (400
+     * naming it, {@link ApiProblems}) instead of the last one silently winning: the caller meant one of
+     * them. A partner's webhook ({@code /api/webhooks/**}: suppliers, carriers, marketplaces) keeps
+     * Jackson's default, the last one wins, as it did: a 400 would make the partner give up on an event
+     * we could take. Shopify, CJ, Kuaidi100 and 17TRACK read their bodies with their own mappers.
      */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer noDuplicateKeys() {
-        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    MappingJackson2HttpMessageConverter jsonWithoutDuplicateKeys(ObjectMapper mapper) {
+        return new MappingJackson2HttpMessageConverter(mapper) {
+            @Override
+            protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
+                return fromAPartner() ? reader : reader.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            }
+        };
+    }
+
+    private static boolean fromAPartner() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getRequestURI().startsWith(request.getRequest().getContextPath() + "/api/webhooks/");
     }
 
     /**

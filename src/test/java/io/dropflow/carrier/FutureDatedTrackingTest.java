@@ -28,6 +28,8 @@ class FutureDatedTrackingTest {
     @LocalServerPort
     int port;
     @Autowired
+    io.dropflow.processengine.SellerTime time;
+    @Autowired
     ProcessEngine engine;
 
     DropflowDriver dropflow;
@@ -60,7 +62,7 @@ class FutureDatedTrackingTest {
         assertThat(Instant.parse(parcel.path("events").get(0).path("occurredAt").asText()))
                 .as("the carrier's date is kept").isEqualTo(twoDaysAhead);
         assertThat(view.path("timeline")).extracting(e -> e.path("what").asText())
-                .contains("Parcel SANDBOX-POST " + number + ": the carrier dated an event (In transit) " + twoDaysAhead
+                .contains("Parcel SANDBOX-POST " + number + ": the carrier dated an event (In transit) " + time.format(twoDaysAhead)
                         + ", in the future when it came; it counts as of its receipt")
                 .filteredOn(what -> what.contains("dated an event")).hasSize(1);
     }

@@ -296,6 +296,31 @@ class OrderApiTest {
         assertThat(timelineLines(shipped, "Consumer asked to cancel")).isZero();
     }
 
+    /** Two cancellations at once take turns on the order's row: both answered 202, one taken, one line. */
+    @Test
+    void twoCancellationsAtOnceAreTakenOnce() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", DropflowDriver.po(order, 1), "ACCEPTED");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(two.submit(() -> {
+                    together.await();
+                    return dropflow.cancel(order).getStatusCode().value();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(202);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(timelineLines(order, "Consumer asked to cancel")).isEqualTo(1);
+    }
+
     @Test
     void unknownSkuIsUnprocessable() {
         Map<String, Object> order = DropflowDriver.order("SHOP-" + UUID.randomUUID(), "NO-SUCH-THING", 1, "9.99");

@@ -94,9 +94,12 @@ class Shipment {
         TrackingEvent latest = events.stream().max(STORY).orElse(null);
         TrackingEvent event = new TrackingEvent(this, eventId, newStatus, occurredAt, storyAt, location, description);
         events.add(event);
-        // Events can arrive out of order: the latest in the story decides the status, and a
-        // delivered parcel stays delivered.
-        if (status != TrackingStatus.DELIVERED && (latest == null || STORY.compare(event, latest) >= 0)) {
+        // Events can arrive out of order: the latest in the story decides the status, a delivery
+        // decides it whenever it comes (a wrongly dated scan recorded before it must not hide it: it
+        // stands at its receipt, which can be after the delivery's true time), and a delivered parcel
+        // stays delivered.
+        if (status != TrackingStatus.DELIVERED && (newStatus == TrackingStatus.DELIVERED || latest == null
+                || STORY.compare(event, latest) >= 0)) {
             status = newStatus;
         }
         if (lastEventAt == null || storyAt.isAfter(lastEventAt)) {

@@ -188,8 +188,10 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         if (!verdict.equals(platformVerdict)) {
             return false;
         }
-        boolean keptWithVerdict = platformRemedy != null || !"SELLER_REFUNDS".equals(platformVerdict);
-        if (keptWithVerdict) {
+        if (!"SELLER_REFUNDS".equals(verdict)) {
+            return true; // a rejection makes nobody pay: a remedy or amount sent with it means nothing
+        }
+        if (platformRemedy != null) {
             return sentRemedy == platformRemedy
                     && (platformRemedy != Remedy.COMPENSATION || sameAmount(amount, platformAmount));
         }

@@ -34,8 +34,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one place that starts defect-claim processes and hands them what partners and consumers
@@ -47,15 +54,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DefectClaim implements ClaimProcess {
 
+    private static final Logger log = LoggerFactory.getLogger(DefectClaim.class);
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ClaimTaskForm taskForm;
+    private final TransactionTemplate ownTransaction;
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ClaimSettings settings;
 
     DefectClaim(RuntimeService runtime, TaskService tasks, ClaimTaskForm taskForm, MessageInbox inbox,
-            CaseHistory history, ClaimSettings settings) {
+            CaseHistory history, ClaimSettings settings, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runtime = runtime;
         this.tasks = tasks;
         this.taskForm = taskForm;
@@ -82,19 +94,45 @@ class DefectClaim implements ClaimProcess {
 
     /**
      * The request counter makes sure an upload meets the request it answers. Evidence that comes while
-     * an operator reviews or negotiates the claim goes onto the open task's form, in this transaction.
+     * an operator reviews or negotiates the claim goes onto the open task's form once it is stored.
      */
     @Override
     public void evidenceAdded(Claim claim, Long firstEvidenceId) {
         if (claim.getStatus() != ClaimStatus.AWAITING_EVIDENCE) {
-            FormFacts evidence = taskForm.evidenceOf(claim.getId());
-            tasks.createTaskQuery().processInstanceBusinessKey(DefectClaimProcess.businessKey(claim.getId())).list()
-                    .forEach(task -> evidence.refreshOn(tasks, task.getId()));
+            showOnOpenTasks(claim.getId(), taskForm.evidenceOf(claim.getId()));
             return;
         }
         inbox.accept(new MessageInbox.Message("consumer", "evidence-" + firstEvidenceId,
                 Message.EVIDENCE_ADDED.messageName(), DefectClaimProcess.businessKey(claim.getId()),
                 EVIDENCE_REQUESTS.name(), (long) claim.getEvidenceRequests(), Map.of()));
+    }
+
+    /**
+     * Once the upload committed, in a transaction of its own: an operator completing the task at the same
+     * moment must fail neither the consumer's upload nor the operator's decision. A task gone or changed
+     * meanwhile keeps its form; the next task of the claim reads the evidence afresh.
+     */
+    private void showOnOpenTasks(Long claimId, FormFacts evidence) {
+        Runnable refresh = () -> {
+            try {
+                ownTransaction.executeWithoutResult(tx -> tasks.createTaskQuery()
+                        .processInstanceBusinessKey(DefectClaimProcess.businessKey(claimId)).list()
+                        .forEach(task -> evidence.refreshOn(tasks, task.getId())));
+            } catch (RuntimeException raced) {
+                log.info("Claim {}'s new evidence not shown on its open task, which changed meanwhile: {}", claimId,
+                        raced.toString());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    refresh.run();
+                }
+            });
+        } else {
+            refresh.run();
+        }
     }
 
     @Override

@@ -218,6 +218,9 @@ public class Forwarding {
             throw new IllegalStateException("Purchase order " + po.number() + " shipped while its cancellation was"
                     + " awaited: the order's process takes the shipment once the inbox delivers it");
         }
+        if (po.status() != PurchaseOrderStatus.CANCELLED || !Purchasing.NO_ANSWER.equals(po.reasonCode())) {
+            return; // the supplier's answer (an accepted cancellation, a decline) came first; its line says so
+        }
         timeline.record(po.orderId(), "No word from " + po.supplierCode() + " on cancelling purchase order " + po.number()
                 + " in time: it counts as cancelled, and a parcel it ships after all goes to an operator");
     }

@@ -58,6 +58,8 @@ public class Order {
     private String intakeFingerprint;
     private Instant createdAt;
     private Instant updatedAt;
+    /** When the consumer's cancellation was taken; null while the consumer has not asked. */
+    private Instant cancellationAskedAt;
     @Version
     private long version;
     /** The status this change reached, until the change is written (OrderMilestones counts it). */
@@ -91,6 +93,23 @@ public class Order {
     public void collectAt(String pickupPointCode) {
         this.fulfillment = GROUP_BUY;
         this.pickupPoint = pickupPointCode;
+    }
+
+    /**
+     * The consumer's cancellation is taken now, once.
+     * @return false when it was taken before: the same request again
+     */
+    public boolean cancellationAsked(Instant now) {
+        if (cancellationAskedAt != null) {
+            return false;
+        }
+        cancellationAskedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    public boolean isCancellationAsked() {
+        return cancellationAskedAt != null;
     }
 
     public boolean isGroupBuy() {

@@ -146,17 +146,22 @@ public class OrderIntake {
                 .orElseThrow(() -> NotFound.of("storefront order", storefrontOrderId));
     }
 
+    /**
+     * The consumer cancels. The order's row is locked, so two requests at once take turns; the same
+     * request again (the cancellation was taken before) answers with the order as it stands and records
+     * nothing, while it is under way or done. A group-buy order whose supplier refused to take its lines
+     * off may be asked again; a shipped order cannot be cancelled.
+     */
     @Transactional
     public Order cancel(Long orderId) {
-        Order order = find(orderId);
+        Order order = orders.lockById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
         if (order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
             return order; // asked before: the cancellation is under way
         }
-        if (askedToCancel(orderId) && (order.getStatus() == OrderStatus.CANCELLED
+        if (order.isCancellationAsked() && (order.getStatus() == OrderStatus.CANCELLED
                 || !order.isGroupBuy() && order.getStatus().isAwaitingShipment())) {
-            // The same request again: done, or taken but not yet shown, since the order's status moves only when
-            // its process takes the cancellation in (the intake's inbox, then the job that asks the supplier).
-            // A group-buy order shows it at once, and one its supplier refused to take off may be asked again.
+            // Taken before: done, or not yet shown, since the order's status moves only when its process
+            // takes the cancellation in (the intake's inbox, then the job that asks the supplier).
             return order;
         }
         if (order.getStatus().isClosed()) {
@@ -167,19 +172,13 @@ public class OrderIntake {
                 throw new OrderConflictException("group-buy order " + orderId + " is on its way to or at its pickup point "
                         + order.getPickupPoint() + " (" + order.getStatus() + "): it can no longer be cancelled");
             }
-            timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL);
-            return order;
-        }
-        if (!fulfillment.requestCancellation(orderId)) {
+        } else if (!fulfillment.requestCancellation(orderId)) {
             throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()
                     + "): it can no longer be cancelled; request a return instead");
         }
-        timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL);
+        if (order.cancellationAsked(clock.instant()) || order.isGroupBuy()) {
+            timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL); // a group-buy order's new request is news
+        }
         return order;
-    }
-
-    /** Whether the consumer's cancellation was taken before: its timeline says so. */
-    private boolean askedToCancel(Long orderId) {
-        return timeline.of(orderId).stream().anyMatch(e -> CONSUMER_ASKED_TO_CANCEL.equals(e.what()));
     }
 }

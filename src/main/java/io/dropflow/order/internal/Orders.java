@@ -23,6 +23,11 @@ public interface Orders extends JpaRepository<Order, Long> {
     int moveAll(java.util.Collection<Long> ids, io.dropflow.order.OrderStatus status, java.time.Instant now,
             java.util.Collection<io.dropflow.order.OrderStatus> closed);
 
+    /** The order with its row locked until the transaction ends: requests about it take turns. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.id = :id")
+    Optional<Order> lockById(Long id);
+
     /** @throws NotFound naming the order, for an unknown id */
     default Order byId(Long orderId) {
         return findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));

@@ -20,6 +20,7 @@ import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.MessageInbox;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderEventNotApplied;
@@ -59,9 +60,11 @@ class OrderFulfillment implements FulfillmentProcess {
     private final OrderTimeline timeline;
     private final Tracking tracking;
     private final Delivery delivery;
+    private final SellerTime time;
 
     OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking,
-            Delivery delivery) {
+            Delivery delivery, SellerTime time) {
+        this.time = time;
         this.runtime = runtime;
         this.inbox = inbox;
         this.timeline = timeline;
@@ -241,7 +244,7 @@ class OrderFulfillment implements FulfillmentProcess {
     void on(TrackingEventDatedInFuture event) {
         if (event.orderId() != null) {
             timeline.record(event.orderId(), "Parcel " + event.carrierCode() + " " + event.trackingNumber()
-                    + ": the carrier dated an event (" + OperatorWords.of(event.status()) + ") " + event.statedAt()
+                    + ": the carrier dated an event (" + OperatorWords.of(event.status()) + ") " + time.format(event.statedAt())
                     + ", in the future when it came; it counts as of its receipt");
         }
     }

@@ -98,6 +98,20 @@ class ShipmentTest {
         assertThat(parcel.view().events().get(1).datedInFuture()).isFalse();
     }
 
+    /**
+     * One push with the whole history (Kuaidi100, 17TRACK): a scan dated a day ahead, then the true delivery
+     * ten minutes before the push. The scan stands at the push's receipt, after the delivery's true time;
+     * the delivery still decides.
+     */
+    @Test
+    void aDeliveryDatedBeforeAWronglyDatedScanOfTheSamePushStillDelivers() {
+        Instant now = T0.plusSeconds(3600);
+        parcel.record("e1", TrackingStatus.IN_TRANSIT, now.plus(java.time.Duration.ofDays(1)), "Hub", null, now);
+        parcel.record("e2", TrackingStatus.DELIVERED, now.minusSeconds(600), "Köln", null, now);
+
+        assertThat(parcel.getStatus()).isEqualTo(TrackingStatus.DELIVERED);
+    }
+
     @Test
     void anEventUpToAnHourAheadOfItsReceiptKeepsItsDate() {
         Instant now = T0.plusSeconds(3600);

@@ -143,6 +143,15 @@ class ClaimTest {
         assertThat(claim.decidedByPlatformAs("CLAIM_REJECTED", null, null)).isFalse();
     }
 
+    /** A rejection sent again under a new id, with a remedy the marketplace put in anyway, is the same rejection. */
+    @Test
+    void aRejectionSentAgainWithARemedyIsTheSameRejection() {
+        claim.recordPlatformVerdict("CLAIM_REJECTED", null, null, NOW);
+
+        assertThat(claim.decidedByPlatformAs("CLAIM_REJECTED", Remedy.REFUND, new BigDecimal("6.00"))).isTrue();
+        assertThat(claim.decidedByPlatformAs("SELLER_REFUNDS", Remedy.REFUND, null)).isFalse();
+    }
+
     @Test
     void evidenceRequestsAreCounted() {
         assertThat(claim.countEvidenceRequest(NOW)).isEqualTo(1);
