@@ -263,11 +263,8 @@ class CjMessages implements DeliveryHandler {
             return Result.notYet("no purchase order of " + supplierCode + " is CJ order " + cjOrderId + " yet");
         }
         PurchaseOrderStatus status = po.get().status();
-        if (status == PurchaseOrderStatus.DECLINED || status == PurchaseOrderStatus.CANCELLED) {
-            log.warn("CJ reports parcel {} for {}, which is {} here: an operator should look", number,
-                    po.get().number(), status);
-            return Result.taken("purchase order is " + status);
-        }
+        // A parcel for a purchase order that is declined or cancelled here is taken as CJ's SHIPPED all the
+        // same: it no longer fits, so it is recorded and goes to an operator (supplier-api.md, STALE).
         if (status != PurchaseOrderStatus.SHIPPED) {
             cj.event(messageId, po.get().number(), new CjDropshipping.CjOrder(cjOrderId, null,
                     CjOrderStatus.SHIPPED, text(params, "logisticName").orElse(null), number), status, supplierCode)

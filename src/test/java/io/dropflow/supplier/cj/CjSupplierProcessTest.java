@@ -268,6 +268,25 @@ class CjSupplierProcessTest {
                 .isEqualTo("CJPKL-SPLIT-" + order);
     }
 
+    /**
+     * A CJ parcel for a purchase order cancelled here goes to an operator, as any supplier's late SHIPPED
+     * does (before, CJ's LOGISTIC message only logged a warning).
+     */
+    @Test
+    void aCjParcelForACancelledPurchaseOrderGoesToAnOperator() throws Exception {
+        long order = placedAtCj();
+        jdbc.update("update purchase_order set status = 'CANCELLED', reason_code = 'NO_ANSWER' where idempotency_key = ?",
+                po(order, 1));
+
+        ResponseEntity<String> parcel = cjSays("LOGISTIC", logisticMessage(cjOrderId(order), "CJPKL-LATE-" + order, 1,
+                List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
+
+        assertThat(parcel.getStatusCode().value()).isEqualTo(200);
+        assertThat(engine.getTaskService().createTaskQuery().taskName("Supplier shipped a cancelled purchase order")
+                .list().stream().map(t -> String.valueOf(DropflowDriver.factsOf(engine, t).get("lastError"))))
+                .anyMatch(why -> why.contains(po(order, 1)) && why.contains("CJPKL-LATE-" + order));
+    }
+
     @Test
     void aCjMessageThatCameBeforeItsOrderWasRecordedIsTakenWhenDropflowRetriesIt() throws Exception {
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
