@@ -242,6 +242,30 @@ class MoneyInItsCurrencyTest {
         assertThat(kept).hasSameSizeAs(inverse).allSatisfy(r -> assertThat(r.has("inverseOf")).isFalse());
     }
 
+    /**
+     * A rate that would start before the pair's latest (the exploratory tester's EUR/USD 1.2 from June, after
+     * orders were booked at 1.05) is refused: it would change what was booked since. A later one is taken.
+     */
+    @Test
+    void aRateStartingBeforeThePairsLatestIsRefused() {
+        Map<String, Object> june = rate("EUR", "SEK", "11.2");
+        june.put("validFrom", "2026-06-01T00:00:00Z");
+        assertThat(dropflow.post("/api/exchange-rates", june, asSupervisor()).getStatusCode().value()).isEqualTo(201);
+
+        Map<String, Object> march = rate("EUR", "SEK", "11.4");
+        march.put("validFrom", "2026-03-01T00:00:00Z");
+        ResponseEntity<String> backdated = dropflow.post("/api/exchange-rates", march, asSupervisor());
+
+        assertThat(backdated.getStatusCode().value()).isEqualTo(409);
+        assertThat(DropflowDriver.read(backdated.getBody()).path("detail").asText())
+                .contains("would start before the latest kept one (1 EUR = 11.2 SEK from 2026-06-01T00:00:00Z)");
+        Map<String, Object> july = rate("EUR", "SEK", "11.3");
+        july.put("validFrom", "2026-07-01T00:00:00Z");
+        assertThat(dropflow.post("/api/exchange-rates", july, asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        assertThat(DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=SEK", asOperator()).getBody())
+                .path("rates")).hasSize(2);
+    }
+
     @Test
     void ratesAreKeptNeverChangedAndOnlySupervisorsAndAnalystsAddThem() {
         ResponseEntity<String> again = dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.05"), asSupervisor());

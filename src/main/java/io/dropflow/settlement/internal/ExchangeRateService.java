@@ -83,7 +83,8 @@ class ExchangeRateService implements ExchangeRates {
 
     /**
      * Adding the same rate again changes nothing; another rate for the same pair and moment is
-     * refused, and so is a rate for a pair kept the other way round.
+     * refused, and so are a rate starting before the pair's latest (it would change what was booked
+     * since) and a rate for a pair kept the other way round.
      */
     @Override
     @Transactional
@@ -107,6 +108,11 @@ class ExchangeRateService implements ExchangeRates {
         if (known.isEmpty()) {
             if (rates.keepsAny(rate.quote(), rate.base())) {
                 throw new ExchangeRateKeptInverse(rate.base(), rate.quote());
+            }
+            Optional<ExchangeRate> latest = rates.findByBaseCurrencyAndQuoteCurrencyOrderByValidFromDesc(rate.base(),
+                    rate.quote()).stream().findFirst().map(ExchangeRateEntry::rate);
+            if (latest.isPresent() && rate.validFrom().isBefore(latest.get().validFrom())) {
+                throw new ExchangeRateBackdated(latest.get(), rate);
             }
             rates.save(new ExchangeRateEntry(rate, clock.instant()));
             return new Stored(rate, true);
