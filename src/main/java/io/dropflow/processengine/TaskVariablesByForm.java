@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
  * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
  * in) are not touched. For the same reason a completion by such a person brings only what the task's
  * form can send ({@link TaskAnswers}: another field that would change the process is a 400).
+ * What else such a person may not ask of a task or the engine (a BPMN error, giving a task to
+ * someone who may not do it, its due date, the engine's jobs) is {@link PeoplesEngineCommands}'s.
  */
 @Component
 class TaskVariablesByForm extends AbstractProcessEnginePlugin {
@@ -38,6 +40,7 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new RefuseVariableWrites(configuration));
+        interceptors.add(new PeoplesEngineCommands(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 

@@ -1,0 +1,329 @@
+package io.dropflow.processengine;
+
+import io.dropflow.security.Groups;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobDefinitionCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * What a logged-in person (not an administrator) may ask the engine to do beyond completing a task
+ * with its form ({@link TaskVariablesByForm}); the engine REST API and Tasklist's engine API offer
+ * more than Dropflow's roles mean, and a candidate of a task holds the engine's UPDATE on it, which
+ * covers all of a task's actions. Only the commands a person sends are checked (the outermost); the
+ * application's own code running inside them (a listener, an escalation) is not, nor anything run
+ * with nobody logged in (jobs, tests).
+ *
+ * <ul>
+ * <li>No BPMN error or escalation through a task: no form of ours throws one, and an uncaught one ends
+ * the task's process (403).</li>
+ * <li>A task is given (assignee, delegate, owner, candidate user) only to someone who may do it: a
+ * member of one of its candidate groups, one of its candidate users, or a supervisor; a group is added
+ * as a candidate only if it is {@code supervisors} (403). Giving it back (unclaim) is fine, unless the
+ * task is offered to nobody else.</li>
+ * <li>Of a task's own fields ({@code PUT /task/{id}}, which Tasklist sends with the whole task to set a
+ * follow-up date) a person changes the follow-up date and the assignee (as above), nothing else: its due
+ * date (the model's drawn deadline), priority and description are the model's (403), and a name sent
+ * otherwise is not taken (Tasklist in Chinese sends back the name it showed, translated).</li>
+ * <li>The engine's jobs are administrators' (403): the engine checks no authorization on a job that
+ * belongs to no process (the history cleanup), and Dropflow grants nobody else UPDATE on processes.</li>
+ * </ul>
+ * And for everyone, a 4xx where the engine API answered 500: deleting a process's task (400), the
+ * deployed form of a task that is not there (404), a condition no start event waits for (400).
+ */
+final class PeoplesEngineCommands extends CommandInterceptor {
+
+    private static final Set<Class<?>> NOT_FROM_A_FORM = Set.of(HandleTaskBpmnErrorCmd.class,
+            HandleTaskEscalationCmd.class);
+    private static final Set<Class<?>> JOB_CHANGES = Set.of(ExecuteJobsCmd.class, SetJobDuedateCmd.class,
+            RecalculateJobDuedateCmd.class, SetJobRetriesCmd.class, SetJobPriorityCmd.class, SuspendJobCmd.class,
+            ActivateJobCmd.class, DeleteJobCmd.class, SetJobDefinitionPriorityCmd.class, SuspendJobDefinitionCmd.class,
+            ActivateJobDefinitionCmd.class);
+
+    private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+    private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+    private static final Field LINK_GROUP = field(AbstractAddIdentityLinkCmd.class, "groupId");
+    private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId");
+    private static final Field DELEGATE_USER = field(DelegateTaskCmd.class, "userId");
+    private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
+    private static final Field DELETED_TASK = field(DeleteTaskCmd.class, "taskId");
+    private static final Field DELETED_TASKS = field(DeleteTaskCmd.class, "taskIds");
+    private static final Field FORM_TASK = field(GetDeployedTaskFormCmd.class, "taskId");
+    private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector");
+
+    /** How the engine says that no conditional start event waits for what was sent. */
+    private static final String NO_CONDITION_MATCHES = "ENGINE-13043";
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    PeoplesEngineCommands(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (Context.getCommandContext() != null) {
+            return next.execute(command); // inside a command: the application's own code
+        }
+        if (command instanceof FailedJobListener && read(FAILED_JOB, command) instanceof JobFailureCollector failed
+                && failed.getFailure() instanceof AuthorizationException && failed.getJob() == null) {
+            // the job's execution was refused here, before the engine read the job: it did not fail,
+            // its retries stay (the engine's listener would count the refusal as a failure)
+            return null;
+        }
+        Authentication who = configuration.getIdentityService().getCurrentAuthentication();
+        boolean person = who != null && who.getUserId() != null
+                && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS));
+        if (person) {
+            checkPersonMay(command, who.getUserId());
+        }
+        checkAnswerable(command);
+        if (command instanceof EvaluateStartConditionCmd) {
+            try {
+                return next.execute(command);
+            } catch (ProcessEngineException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(NO_CONDITION_MATCHES)) {
+                    throw new BadUserRequestException(e.getMessage(), e); // the caller's condition, a 400
+                }
+                throw e;
+            }
+        }
+        return next.execute(command);
+    }
+
+    private void checkPersonMay(Command<?> command, String who) {
+        if (NOT_FROM_A_FORM.contains(command.getClass())) {
+            throw new AuthorizationException("a task is answered with its form, which throws no BPMN error or"
+                    + " escalation; " + who + " may complete the task");
+        }
+        if (JOB_CHANGES.contains(command.getClass())) {
+            throw new AuthorizationException("the engine's jobs are run and changed by administrators only; " + who
+                    + " is not one");
+        }
+        if (command instanceof AbstractAddIdentityLinkCmd) {
+            String taskId = (String) read(PROPERTY_TASK, command);
+            String user = (String) read(LINK_USER, command);
+            String group = (String) read(LINK_GROUP, command);
+            if (group != null) {
+                checkGroupMay(taskId, group);
+            } else if (user != null) {
+                checkUserMay(taskId, user);
+            } else if (command instanceof AssignTaskCmd) {
+                checkSomeoneElseMay(taskId);
+            }
+        } else if (command instanceof DelegateTaskCmd) {
+            String user = (String) read(DELEGATE_USER, command);
+            if (user != null) {
+                checkUserMay((String) read(DELEGATE_TASK, command), user);
+            }
+        } else if (command instanceof SaveTaskCmd) {
+            checkTaskChanges((TaskEntity) read(SAVED_TASK, command));
+        }
+    }
+
+    /** A 4xx for what the engine answers with a 500; for everyone. */
+    private void checkAnswerable(Command<?> command) {
+        if (command instanceof DeleteTaskCmd) {
+            List<String> ids = new ArrayList<>();
+            if (read(DELETED_TASK, command) instanceof String id) {
+                ids.add(id);
+            }
+            if (read(DELETED_TASKS, command) instanceof java.util.Collection<?> many) {
+                many.forEach(id -> ids.add(String.valueOf(id)));
+            }
+            for (String id : ids) {
+                TaskEntity task = unchecked(id);
+                if (task != null && (task.getExecutionId() != null || task.getCaseExecutionId() != null)) {
+                    throw new BadUserRequestException("task " + id + " is part of a running process: it ends when it"
+                            + " is completed with its form, it cannot be deleted");
+                }
+            }
+        } else if (command instanceof GetDeployedTaskFormCmd && read(FORM_TASK, command) instanceof String id
+                && unchecked(id) == null) {
+            throw new NotFoundException("Cannot find task with id " + id + " (it does not exist, or is done)");
+        }
+    }
+
+    private void checkGroupMay(String taskId, String group) {
+        TaskEntity task = unchecked(taskId);
+        if (task == null || Groups.SUPERVISORS.equals(group) || candidateGroups(task).contains(group)) {
+            return; // no task: the engine says so
+        }
+        throw new AuthorizationException("group " + group + " may not be given this task: only supervisors may be"
+                + " added to its candidate groups (" + String.join(", ", candidateGroups(task)) + ")");
+    }
+
+    private void checkUserMay(String taskId, String user) {
+        TaskEntity task = unchecked(taskId);
+        if (task == null) {
+            return;
+        }
+        Set<String> groups = candidateGroups(task);
+        boolean may = withoutAuthorization(() -> {
+            if (configuration.getIdentityService().createUserQuery().userId(user).count() == 0) {
+                return false;
+            }
+            if (candidateUsers(task).contains(user)) {
+                return true;
+            }
+            return configuration.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                    .map(Group::getId).anyMatch(g -> groups.contains(g) || Groups.SUPERVISORS.equals(g));
+        });
+        if (!may) {
+            throw new AuthorizationException(user + " may not be given this task: only a member of its candidate"
+                    + " groups (" + String.join(", ", groups) + ") or a supervisor may");
+        }
+    }
+
+    /** Giving a task back: someone else must be offered it. */
+    private void checkSomeoneElseMay(String taskId) {
+        TaskEntity task = unchecked(taskId);
+        if (task != null && task.getAssignee() != null && candidateGroups(task).isEmpty()
+                && candidateUsers(task).isEmpty()) {
+            throw new AuthorizationException("this task is offered to no group: it stays with its assignee "
+                    + task.getAssignee());
+        }
+    }
+
+    private void checkTaskChanges(TaskEntity changed) {
+        TaskEntity stored = changed == null || changed.getId() == null ? null : unchecked(changed.getId());
+        if (stored == null) {
+            return; // a new task: the engine's CREATE permission decides
+        }
+        if (!Objects.equals(stored.getName(), changed.getName())) {
+            // Tasklist sends back the whole task as it showed it, in Chinese with the name translated:
+            // the task keeps its model's name, for everyone
+            changed.setName(stored.getName());
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        differs(fields, "description", stored.getDescription(), changed.getDescription());
+        differs(fields, "priority", stored.getPriority(), changed.getPriority());
+        differs(fields, "due", time(stored.getDueDate()), time(changed.getDueDate()));
+        differs(fields, "owner", stored.getOwner(), changed.getOwner());
+        differs(fields, "delegationState", stored.getDelegationState(), changed.getDelegationState());
+        differs(fields, "parentTaskId", stored.getParentTaskId(), changed.getParentTaskId());
+        differs(fields, "caseInstanceId", stored.getCaseInstanceId(), changed.getCaseInstanceId());
+        differs(fields, "tenantId", stored.getTenantId(), changed.getTenantId());
+        if (!fields.isEmpty()) {
+            throw new AuthorizationException("of a task, its follow-up date and assignee may be changed, not its "
+                    + String.join(", ", fields) + ": the model sets them");
+        }
+        if (!Objects.equals(stored.getAssignee(), changed.getAssignee())) {
+            if (changed.getAssignee() == null) {
+                checkSomeoneElseMay(stored.getId());
+            } else {
+                checkUserMay(stored.getId(), changed.getAssignee());
+            }
+        }
+    }
+
+    private static void differs(Set<String> fields, String name, Object stored, Object changed) {
+        if (!Objects.equals(stored, changed)) {
+            fields.add(name);
+        }
+    }
+
+    private static Long time(Date date) {
+        return date == null ? null : date.getTime();
+    }
+
+    private static Set<String> candidateGroups(TaskEntity task) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (IdentityLinkEntity link : task.getIdentityLinks()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    private static Set<String> candidateUsers(TaskEntity task) {
+        Set<String> users = new LinkedHashSet<>();
+        for (IdentityLinkEntity link : task.getIdentityLinks()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                users.add(link.getUserId());
+            }
+        }
+        return users;
+    }
+
+    /** The task as stored, with its candidates, whoever asks; null when there is none. */
+    private TaskEntity unchecked(String taskId) {
+        return withoutAuthorization(() -> {
+            TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+            if (task != null) {
+                task.getIdentityLinks().size(); // read while the command runs
+            }
+            return task;
+        });
+    }
+
+    private <T> T withoutAuthorization(java.util.function.Supplier<T> read) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.disableAuthorizationCheck();
+            try {
+                return read.get();
+            } finally {
+                context.enableAuthorizationCheck();
+            }
+        });
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getName() + " has no field " + name
+                    + ": the check of what people may ask the engine needs it", e);
+        }
+    }
+
+    private static Object read(Field field, Object command) {
+        try {
+            return field.get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

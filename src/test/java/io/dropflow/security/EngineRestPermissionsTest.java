@@ -1,0 +1,223 @@
+package io.dropflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What an operator (mary, a candidate of the task, not an administrator) may not do through the engine
+ * REST API beyond answering a task with its form, as an exploratory tester found it (each answered 204):
+ * throw a BPMN error or escalation through a task, give a task to someone who may not do it, change the
+ * model's fields of a task, run or change the engine's jobs; and the 500s that are the caller's error.
+ * What Tasklist does (claim, give back, assign to a colleague who may, a follow-up date, complete with
+ * the form) still works.
+ */
+@DropflowTest
+@ExtendWith(SoftAssertionsExtension.class)
+class EngineRestPermissionsTest {
+
+    /** Every call's answer is checked, so that without the checks each hole shows, not only the first. */
+    @InjectSoftAssertions
+    SoftAssertions soft;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+    ApiCallers api;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        api = new ApiCallers(port);
+    }
+
+    private Task reviewTask() {
+        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1,
+                "15.00", "PO Box 42"));
+        dropflow.runJobs(placed.orderId());
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(placed.orderId()))
+                .singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("user_review_order");
+        return task;
+    }
+
+    private ResponseEntity<String> asMary(HttpMethod method, String path, String body) {
+        return api.call(method, "/engine-rest" + path, body, ApiCallers.user("mary"));
+    }
+
+    private void assertStatus(ResponseEntity<String> answer, int status) {
+        soft.assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+    }
+
+    private boolean open(Task task) {
+        return engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
+    }
+
+    /** Hole 1: an uncaught BPMN error ended the task's process (and its variables landed on another order). */
+    @Test
+    void anOperatorThrowsNoBpmnErrorThroughATask() {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+
+        ResponseEntity<String> error = asMary(HttpMethod.POST, task + "/bpmnError",
+                "{\"errorCode\":\"NOPE_UNKNOWN\",\"variables\":{\"orderId\":{\"value\":6,\"type\":\"Long\"}}}");
+        assertStatus(error, 403);
+        soft.assertThat(error.getBody()).contains("throws no BPMN error or escalation");
+        assertStatus(asMary(HttpMethod.POST, task + "/bpmnError", "{\"errorCode\":\"NOPE_UNKNOWN\"}"), 403);
+
+        soft.assertThat(open(review)).as("the task and its process are still there").isTrue();
+    }
+
+    /** Hole 1 too: an escalation through a task removed it and started a cancellation (an incident). */
+    @Test
+    void anOperatorThrowsNoEscalationThroughATask() {
+        Task review = reviewTask();
+
+        ResponseEntity<String> escalation = asMary(HttpMethod.POST, "/task/" + review.getId() + "/bpmnEscalation",
+                "{\"escalationCode\":\"LATE_ORDER_TO_CANCEL\"}");
+        assertStatus(escalation, 403);
+        soft.assertThat(escalation.getBody()).contains("throws no BPMN error or escalation");
+        soft.assertThat(open(review)).as("the task is still there").isTrue();
+    }
+
+    /** Hole 2: mary offered an order's task to the leaders and delegated it to leo; an unknown assignee too. */
+    @Test
+    void aTaskIsGivenOnlyToThoseWhoMayDoIt() {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+
+        ResponseEntity<String> leaders = asMary(HttpMethod.POST, task + "/identity-links",
+                "{\"groupId\":\"leaders\",\"type\":\"candidate\"}");
+        assertStatus(leaders, 403);
+        soft.assertThat(leaders.getBody()).contains("group leaders may not be given this task");
+        assertStatus(asMary(HttpMethod.POST, task + "/identity-links", "{\"userId\":\"leo\",\"type\":\"candidate\"}"), 403);
+        assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
+        ResponseEntity<String> delegate = asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"leo\"}");
+        assertStatus(delegate, 403);
+        soft.assertThat(delegate.getBody()).contains("leo may not be given this task");
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"ghost\"}"), 403);
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"leo\"}"), 403);
+
+        List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(review.getId());
+        soft.assertThat(links).noneMatch(l -> "leaders".equals(l.getGroupId()) || "leo".equals(l.getUserId()));
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                .isEqualTo("mary");
+
+        // as Tasklist offers: to a supervisor, back to the group, a supervisors' candidacy, a colleague's
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}"), 204);
+        assertStatus(asMary(HttpMethod.POST, task + "/unclaim", null), 204);
+        assertStatus(asMary(HttpMethod.POST, task + "/identity-links", "{\"groupId\":\"supervisors\",\"type\":\"candidate\"}"),
+                204);
+        assertStatus(asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"sam\"}"), 204);
+    }
+
+    /** Hole 3: mary renamed a task for everyone and moved its due date, the model's drawn deadline. */
+    @Test
+    void aTasksModelFieldsStayTheModelsAndTasklistsFollowUpDateIsSet() {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+        ObjectNode shown = (ObjectNode) ApiCallers.json(asMary(HttpMethod.GET, task, null));
+        shown.remove("camundaFormRef"); // the engine REST API does not read back what it wrote
+
+        ObjectNode changed = shown.deepCopy();
+        changed.put("name", "Ignore me").put("priority", 0).put("due", "2099-01-01T00:00:00.000+0000").put("description", "x");
+        ResponseEntity<String> answer = asMary(HttpMethod.PUT, task, changed.toString());
+        assertStatus(answer, 403);
+        soft.assertThat(answer.getBody()).contains("not its description, priority, due");
+
+        ObjectNode renamed = shown.deepCopy();
+        renamed.put("name", "Ignore me");
+        assertStatus(asMary(HttpMethod.PUT, task, renamed.toString()), 204);
+
+        // Tasklist's follow-up date: the whole task as it read it, with the date
+        ObjectNode followUp = shown.deepCopy();
+        followUp.put("followUp", "2099-01-01T00:00:00.000+0000");
+        assertStatus(asMary(HttpMethod.PUT, task, followUp.toString()), 204);
+
+        Task now = engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
+        soft.assertThat(now.getName()).isEqualTo("Review order");
+        soft.assertThat(now.getPriority()).isEqualTo(review.getPriority());
+        soft.assertThat(now.getDueDate()).isEqualTo(review.getDueDate());
+        soft.assertThat(now.getDescription()).isEqualTo(review.getDescription());
+        soft.assertThat(now.getFollowUpDate()).isNotNull();
+    }
+
+    /** Hole 4: the engine checks no authorization on a job outside any process (the history cleanup). */
+    @Test
+    void anOperatorRunsAndChangesNoJob() {
+        List<Job> cleanups = engine.getHistoryService().findHistoryCleanupJobs();
+        if (cleanups.isEmpty()) {
+            engine.getHistoryService().cleanUpHistoryAsync();
+            cleanups = engine.getHistoryService().findHistoryCleanupJobs();
+        }
+        Job cleanup = cleanups.get(0);
+        String job = "/job/" + cleanup.getId();
+
+        ResponseEntity<String> due = asMary(HttpMethod.PUT, job + "/duedate", "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}");
+        assertStatus(due, 403);
+        soft.assertThat(due.getBody()).contains("administrators only");
+        assertStatus(asMary(HttpMethod.PUT, job + "/retries", "{\"retries\":0}"), 403);
+        assertStatus(asMary(HttpMethod.PUT, job + "/suspended", "{\"suspended\":true}"), 403);
+        assertStatus(asMary(HttpMethod.POST, job + "/execute", null), 403);
+
+        Job now = engine.getManagementService().createJobQuery().jobId(cleanup.getId()).singleResult();
+        soft.assertThat(now.isSuspended()).isFalse();
+        soft.assertThat(now.getDuedate()).isEqualTo(cleanup.getDuedate());
+        soft.assertThat(now.getRetries()).isEqualTo(cleanup.getRetries());
+    }
+
+    /** Hole 5: the caller's mistakes were 500s. */
+    @Test
+    void theCallersMistakesAre4xxNot500() {
+        Task review = reviewTask();
+
+        ResponseEntity<String> condition = asMary(HttpMethod.POST, "/condition", "{\"variables\":{\"x\":{\"value\":1}}}");
+        assertStatus(condition, 400);
+        soft.assertThat(condition.getBody()).contains("ENGINE-13043");
+
+        ResponseEntity<String> delete = asMary(HttpMethod.DELETE, "/task/" + review.getId(), null);
+        assertStatus(delete, 400);
+        soft.assertThat(delete.getBody()).contains("is part of a running process");
+        soft.assertThat(open(review)).isTrue();
+
+        ResponseEntity<String> form = asMary(HttpMethod.GET, "/task/does-not-exist/deployed-form", null);
+        assertStatus(form, 404);
+        soft.assertThat(form.getBody()).contains("Cannot find task with id does-not-exist");
+    }
+
+    /** What Tasklist does for mary: claim, give back, claim again and complete with the form. */
+    @Test
+    void maryStillClaimsAndCompletesAnOrderTask() {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+
+        assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
+        assertStatus(asMary(HttpMethod.POST, task + "/unclaim", null), 204);
+        assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
+        assertStatus(asMary(HttpMethod.GET, task + "/deployed-form", null), 200);
+        assertStatus(asMary(HttpMethod.POST, task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"}}}"), 204);
+        soft.assertThat(open(review)).isFalse();
+    }
+}
