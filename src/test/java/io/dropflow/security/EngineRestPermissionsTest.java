@@ -206,6 +206,68 @@ class EngineRestPermissionsTest {
         soft.assertThat(form.getBody()).contains("Cannot find task with id does-not-exist");
     }
 
+    /**
+     * Hole 5 and 1 on Tasklist's own engine API, as the tester called it with Tasklist's login: a done
+     * task's deployed form in Chinese was a 500 (a NullPointerException); an escalation went through.
+     */
+    @Test
+    void tasklistsEngineApiAnswersTheSameInChinese() throws Exception {
+        Task review = reviewTask();
+        String api = "/camunda/api/engine/engine/default/task/";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String session = tasklistLogin(http);
+
+        var escalation = http.send(webapp(api + review.getId() + "/bpmnEscalation", session)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"escalationCode\":\"LATE_ORDER_TO_CANCEL\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+        soft.assertThat(escalation.body()).contains("表单不会抛出 BPMN 错误或升级事件");
+
+        assertStatus(asMary(HttpMethod.POST, "/task/" + review.getId() + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"}}}"), 204);
+        var form = http.send(webapp(api + review.getId() + "/deployed-form", session).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
+        soft.assertThat(form.body()).contains("找不到 ID 为 " + review.getId() + " 的任务");
+    }
+
+    /** A request of Tasklist's in Chinese, with its session and CSRF token. */
+    private java.net.http.HttpRequest.Builder webapp(String path, String session) {
+        String[] parts = session.split("\\|");
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Cookie", parts[0] + "; XSRF-TOKEN=" + parts[1]).header("X-XSRF-TOKEN", parts[1])
+                .header("Accept-Language", "zh-CN").header("Accept", "application/json, text/plain, */*");
+    }
+
+    /** Logs in to Tasklist as mary as its login page does (see TasklistLoginTest): "JSESSIONID=…|token". */
+    private String tasklistLogin(java.net.http.HttpClient http) throws Exception {
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/camunda/app/tasklist/")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String anonymous = cookie(page, "JSESSIONID");
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Cookie", "JSESSIONID=" + anonymous + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=mary&password=mary")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = "JSESSIONID=" + cookie(login, "JSESSIONID");
+        // the logged-in session's own CSRF token, as Tasklist gets it with its first GET
+        var user = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/camunda/api/admin/auth/user/default")).header("Cookie", session).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        return session + "|" + cookie(user, "XSRF-TOKEN");
+    }
+
+    private static String cookie(java.net.http.HttpResponse<?> answer, String name) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + ": " + answer.headers().map()));
+    }
+
     /** What Tasklist does for mary: claim, give back, claim again and complete with the form. */
     @Test
     void maryStillClaimsAndCompletesAnOrderTask() {
