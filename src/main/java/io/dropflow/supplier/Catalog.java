@@ -2,6 +2,7 @@ package io.dropflow.supplier;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Suppliers and what they offer, as the seller loaded them. */
 public interface Catalog {
@@ -17,6 +18,17 @@ public interface Catalog {
      * the others.
      */
     List<OfferView> offersOf(Long supplierId, Collection<String> skus);
+
+    /**
+     * Why the supplier can take no new purchase order for these SKUs now: it is no longer active
+     * (suspended, for one), or its offer of one of them is switched off or gone. A ranking of
+     * suppliers is kept while an order waits on one of them; this is asked again before the next is
+     * tried.
+     *
+     * @return empty when it can take one
+     * @throws io.dropflow.web.NotFound for an unknown supplier
+     */
+    Optional<String> whyNoNewPurchaseOrder(Long supplierId, Collection<String> skus);
 
     /** @throws io.dropflow.web.NotFound for an unknown supplier */
     SupplierView supplier(Long supplierId);

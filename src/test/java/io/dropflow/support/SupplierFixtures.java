@@ -1,6 +1,7 @@
 package io.dropflow.support;
 
 import io.dropflow.supplier.internal.CatalogFixtures;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,5 +59,25 @@ public class SupplierFixtures {
     public void pickySupplierWithSteadyBackup() {
         catalog.supplierOffering(PICKY, "Picky Goods", "DE", 95, PICKY_SKU, "PK-1", "5.00", "1.00", "DE", 24);
         catalog.supplierOffering(STEADY, "Steady Goods", "DE", 95, PICKY_SKU, "ST-1", "7.00", "1.00", "DE", 24);
+    }
+
+    /** Four suppliers of TEST-REROUTE, ranked in this order by their supply prices. */
+    public static final String REROUTE_SKU = "TEST-REROUTE";
+    public static final List<String> REROUTE_SUPPLIERS = List.of("RR-LATE", "RR-SUSPENDED", "RR-SWITCHED-OFF", "RR-LAST");
+
+    public void reroutingSuppliers() {
+        for (int i = 0; i < REROUTE_SUPPLIERS.size(); i++) {
+            String code = REROUTE_SUPPLIERS.get(i);
+            catalog.supplierOffering(code, code + " Goods", "DE", 95, REROUTE_SKU, code + "-1", (5 + i) + ".00", "1.00",
+                    "DE", 48);
+        }
+    }
+
+    /** Two suppliers of TEST-FIRST-SKIP: FS-FIRST ranked first, FS-BACKUP second. */
+    public static final String FIRST_SKIP_SKU = "TEST-FIRST-SKIP";
+
+    public void firstChoiceWithBackup() {
+        catalog.supplierOffering("FS-FIRST", "First Goods", "DE", 95, FIRST_SKIP_SKU, "FS-1", "5.00", "1.00", "DE", 48);
+        catalog.supplierOffering("FS-BACKUP", "Backup Goods", "DE", 95, FIRST_SKIP_SKU, "FB-1", "6.00", "1.00", "DE", 48);
     }
 }

@@ -86,16 +86,38 @@ public class Forwarding {
     }
 
     /**
+     * The supplier ranked to be tried can take no new purchase order any more (suspended, or its offer
+     * switched off, after it was ranked): nothing was placed, and the attempt's purchase order number
+     * stays unused.
+     */
+    public static class SupplierUnavailable extends SupplierRefusedException {
+
+        public static final String REASON_CODE = "SUPPLIER_UNAVAILABLE";
+
+        SupplierUnavailable(String message) {
+            super(REASON_CODE, message);
+        }
+    }
+
+    /**
      * Places the purchase order with the supplier ranked {@code rank} in sourcing round
      * {@code round}, in the supplier's currency. Blind shipping: the sender on the label is the seller. The attempt numbers the
      * purchase order, the supplier's idempotency key: a retry with the same attempt never orders twice.
+     * A supplier suspended, or whose offer was switched off, since it was ranked is not called.
      *
+     * @throws SupplierUnavailable when the supplier can take no new purchase order (nothing placed)
      * @throws SupplierRefusedException when the supplier answers that it will never take it
      */
     @CallsPartner
     public Placed forward(Long orderId, long round, long rank, long attempt) {
         Order order = orders.byId(orderId);
         SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(rank));
+        Optional<String> unavailable = catalog.whyNoNewPurchaseOrder(candidate.getSupplierId(), order.skus());
+        if (unavailable.isPresent()) {
+            String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + unavailable.get();
+            timeline.record(orderId, skipped);
+            throw new SupplierUnavailable(skipped);
+        }
         Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId(), order.skus()).stream()
                 .collect(Collectors.toMap(OfferView::sku, o -> o));
         List<Purchasing.Line> lines = order.getLines().stream()

@@ -120,8 +120,8 @@ public class OrderTaskFacts {
 
     /**
      * The late purchase order, how late it is, its supplier's scorecard, and the backups ranked after
-     * {@code triedRank} in sourcing round {@code round} that rerouting would try ({@code canReroute}
-     * is false when none is left).
+     * {@code triedRank} in sourcing round {@code round} that rerouting would try: not one suspended, or
+     * whose offer was switched off, since the ranking ({@code canReroute} is false when none is left).
      */
     public FormFacts missedDeadline(Long orderId, Long purchaseOrderId, long round, long triedRank) {
         Order order = orders.byId(orderId);
@@ -130,6 +130,7 @@ public class OrderTaskFacts {
         SupplierScorecard card = scorecards.recent(po.supplierId());
         List<Map<String, Object>> backups = candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round))
                 .stream().filter(c -> c.getRankNo() > triedRank)
+                .filter(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), order.skus()).isEmpty())
                 .map(c -> {
                     SupplierView s = catalog.supplier(c.getSupplierId());
                     return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),

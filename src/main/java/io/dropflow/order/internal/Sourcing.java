@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -263,15 +264,39 @@ public class Sourcing {
     }
 
     /**
-     * After a supplier declined or was given up: whether a supplier ranked {@code rank} is left to
-     * try. When none is, the order is out of stock until an operator decides.
+     * After a supplier declined or was given up: the rank of the next supplier to try in sourcing round
+     * {@code round}, from {@code rank} on. The ranking was made when the round started; a supplier
+     * ranked then that is no longer active (suspended), or whose offer of one of the order's SKUs was
+     * switched off since, gets no new purchase order: it is skipped, and the timeline says so. When
+     * none is left, the order is out of stock until an operator decides.
+     *
+     * @return empty when no supplier is left to try
      */
-    public boolean supplierLeft(Long orderId, long rank, long candidateCount) {
-        boolean left = rank <= candidateCount;
-        if (!left) {
-            orders.byId(orderId).moveTo(OrderStatus.OUT_OF_STOCK, clock.instant());
+    public OptionalLong nextSupplier(Long orderId, long round, long rank, long candidateCount) {
+        Order order = orders.byId(orderId);
+        for (long next = rank; next <= candidateCount; next++) {
+            SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(next));
+            Optional<String> unavailable = catalog.whyNoNewPurchaseOrder(candidate.getSupplierId(), order.skus());
+            if (unavailable.isEmpty()) {
+                return OptionalLong.of(next);
+            }
+            timeline.record(orderId, catalog.supplier(candidate.getSupplierId()).code() + " skipped: "
+                    + unavailable.get());
         }
-        return left;
+        order.moveTo(OrderStatus.OUT_OF_STOCK, clock.instant());
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Whether rerouting after a missed deadline has a supplier to go to: one ranked after
+     * {@code triedRank} in sourcing round {@code round} that can still take a new purchase order
+     * ({@link #nextSupplier}). Reads only.
+     */
+    public boolean canReroute(Long orderId, long round, long triedRank) {
+        List<String> skus = orders.byId(orderId).skus();
+        return candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round)).stream()
+                .filter(c -> c.getRankNo() > triedRank)
+                .anyMatch(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), skus).isEmpty());
     }
 
     /**

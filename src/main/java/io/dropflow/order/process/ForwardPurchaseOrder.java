@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Places the purchase order with the supplier being tried. The attempt counter is written in the
  * same transaction as the call, so a retry after a failure (rolled back) sends the same purchase
- * order number, the supplier's idempotency key, again and never orders twice.
+ * order number, the supplier's idempotency key, again and never orders twice. A supplier that can
+ * take no new purchase order any more (suspended, or its offer switched off, since it was ranked) is
+ * left like one that refused, and the next is picked; its attempt's number stays unused.
  */
 @CallsPartner
 @Component("forwardPurchaseOrder")

@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferReport;
 import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.supplier.SupplierView;
 import io.dropflow.web.NotFound;
 import java.util.Collection;
@@ -48,6 +49,28 @@ class CatalogService implements Catalog {
         // thousands of offers, and one order needs a few.
         return skus.stream().distinct().map(sku -> offers.findBySupplierIdAndSku(supplierId, sku))
                 .flatMap(Optional::stream).map(SupplierOffer::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoNewPurchaseOrder(Long supplierId, Collection<String> skus) {
+        Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId));
+        if (supplier.getStatus() == SupplierStatus.SUSPENDED) {
+            return Optional.of("it is suspended");
+        }
+        if (!supplier.isActive()) {
+            return Optional.of("it is not active (" + supplier.getStatus() + ")");
+        }
+        for (String sku : skus.stream().distinct().toList()) {
+            Optional<SupplierOffer> offer = offers.findBySupplierIdAndSku(supplierId, sku);
+            if (offer.isEmpty()) {
+                return Optional.of("it no longer offers " + sku);
+            }
+            if (!offer.get().isActive()) {
+                return Optional.of("its offer of " + sku + " is switched off");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -121,6 +121,26 @@ class ForwardingTest {
             assertThat(commands.getAllValues().get(1)).isEqualTo(commands.getAllValues().get(0));
         }
 
+        /**
+         * Item 1 of the exploratory test: a supplier suspended between the ranking and the forwarding job
+         * is not sent the purchase order; the timeline says why, and the process moves on (a refusal
+         * that used no purchase order number).
+         */
+        @Test
+        void aSupplierSuspendedSinceItWasRankedIsNotCalled() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            when(catalog.whyNoNewPurchaseOrder(eq(ACME.id()), any())).thenReturn(Optional.of("it is suspended"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1))
+                    .isInstanceOf(Forwarding.SupplierUnavailable.class)
+                    .hasMessage("ACME skipped: it is suspended")
+                    .extracting(e -> ((SupplierRefusedException) e).reasonCode()).isEqualTo("SUPPLIER_UNAVAILABLE");
+            verify(purchasing, never()).forward(any());
+            assertThat(timeline.lines()).containsExactly("ACME skipped: it is suspended");
+            assertThat(order.getStatus()).isNotEqualTo(OrderStatus.FORWARDED);
+        }
+
         @Test
         void ordersEveryLineAtTheChosenSuppliersOfferAndShipsBlindToTheConsumer() {
             supplierAccepts();

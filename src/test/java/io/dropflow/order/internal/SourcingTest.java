@@ -370,20 +370,63 @@ class SourcingTest {
     @Nested
     class NextSupplier {
 
+        /** Round 1 ranked ACME (1), STEADFAST (2) and SLOWPOKE (3) for the mug order. */
+        private void ranked() {
+            long[] ids = {1L, 2L, 3L};
+            String[] codes = {"ACME", "STEADFAST", "SLOWPOKE"};
+            List<SourcingCandidate> ranking = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                SourcingCandidate c = new SourcingCandidate(ORDER_ID, 1, i + 1, ids[i], 1, new BigDecimal("4.00"));
+                ranking.add(c);
+                when(candidates.ranked(ORDER_ID, 1, i + 1)).thenReturn(c);
+                when(catalog.supplier(ids[i])).thenReturn(supplier(ids[i], codes[i], 80));
+                when(catalog.whyNoNewPurchaseOrder(Mockito.eq(ids[i]), any())).thenReturn(java.util.Optional.empty());
+            }
+            when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(ranking);
+        }
+
         @Test
         void aSupplierRankedWithinTheRankingIsLeftToTry() {
             Order order = given(mugOrder());
             order.moveTo(OrderStatus.SOURCING, OrderFixtures.NOW);
+            ranked();
 
-            assertThat(sourcing.supplierLeft(ORDER_ID, 2, 2)).isTrue();
+            assertThat(sourcing.nextSupplier(ORDER_ID, 1, 2, 3)).hasValue(2);
             assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
+            assertThat(timeline.lines()).isEmpty();
         }
 
         @Test
         void pastTheLastRankedSupplierTheOrderIsOutOfStock() {
             Order order = given(mugOrder());
+            ranked();
 
-            assertThat(sourcing.supplierLeft(ORDER_ID, 3, 2)).isFalse();
+            assertThat(sourcing.nextSupplier(ORDER_ID, 1, 4, 3)).isEmpty();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
+        }
+
+        /**
+         * Item 1 of the exploratory test: a reroute forwarded to a supplier suspended, or whose offer was
+         * switched off, after the order's suppliers were ranked.
+         */
+        @Test
+        void aSupplierSuspendedOrWithItsOfferSwitchedOffSinceTheRankingIsSkipped() {
+            Order order = given(mugOrder());
+            order.moveTo(OrderStatus.SOURCING, OrderFixtures.NOW);
+            ranked();
+            when(catalog.whyNoNewPurchaseOrder(Mockito.eq(2L), any()))
+                    .thenReturn(java.util.Optional.of("it is suspended"));
+
+            assertThat(sourcing.nextSupplier(ORDER_ID, 1, 2, 3)).hasValue(3);
+            assertThat(timeline.lines()).containsExactly("STEADFAST skipped: it is suspended");
+            assertThat(sourcing.canReroute(ORDER_ID, 1, 1)).isTrue();
+
+            when(catalog.whyNoNewPurchaseOrder(Mockito.eq(3L), any()))
+                    .thenReturn(java.util.Optional.of("its offer of DEMO-MUG is switched off"));
+            assertThat(sourcing.canReroute(ORDER_ID, 1, 1)).isFalse();
+            assertThat(sourcing.nextSupplier(ORDER_ID, 1, 2, 3)).isEmpty();
+            assertThat(timeline.lines()).endsWith("STEADFAST skipped: it is suspended",
+                    "SLOWPOKE skipped: its offer of DEMO-MUG is switched off");
             assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
         }
     }

@@ -1207,6 +1207,62 @@ class OrderFulfillmentProcessTest {
             assertThat(supplier.received(po(order, 2))).isNotNull();
         }
 
+        /**
+         * Item 1 of the exploratory test: a reroute sent the purchase order to a supplier suspended, and
+         * to one whose offer was switched off, after the order's suppliers were ranked. Both are skipped
+         * (the timeline says so), the form's backups leave them out, and the next one gets the order.
+         */
+        @Test
+        void reroutedSuppliersSuspendedOrSwitchedOffSinceTheRankingAreSkipped() {
+            fixtures.reroutingSuppliers();
+            long order = deadlinePassed(SupplierFixtures.REROUTE_SKU, "RR-LATE");
+            assertThat(dropflow.post("/api/suppliers/RR-SUSPENDED/suspension", Map.of("reason", "licence expired"),
+                    h -> h.setBasicAuth("sam", "sam")).getStatusCode().value()).isEqualTo(200);
+            jdbc.update("update supplier_offer set active = false where sku = ? and supplier_id ="
+                    + " (select id from supplier where code = 'RR-SWITCHED-OFF')", SupplierFixtures.REROUTE_SKU);
+            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the form's facts
+
+            assertThat(dropflow.facts(task(order)).get("backups").toString())
+                    .contains("RR-LAST").doesNotContain("RR-SUSPENDED", "RR-SWITCHED-OFF");
+            assertThat(dropflow.facts(task(order)).get("canReroute")).isEqualTo(true);
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("RR-LATE", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            JsonNode placed = dropflow.getOrder(order);
+            assertThat(placed.path("purchaseOrders").get(1).path("supplierCode").asText()).isEqualTo("RR-LAST");
+            assertThat(placed.path("timeline").findValuesAsText("what")).contains(
+                    "RR-SUSPENDED skipped: it is suspended",
+                    "RR-SWITCHED-OFF skipped: its offer of TEST-REROUTE is switched off");
+            assertThat(supplier.received(po(order, 2))).isNotNull();
+        }
+
+        /**
+         * Item 1, the first forwarding: the supplier ranked first is suspended before the forwarding job
+         * runs. It gets nothing; the backup does.
+         */
+        @Test
+        void aSupplierSuspendedBetweenRankingAndForwardingIsSkipped() {
+            fixtures.firstChoiceWithBackup();
+            long order = dropflow.placeOrder(SupplierFixtures.FIRST_SKIP_SKU, 1, "45.00").orderId();
+            Job first = engine.getManagementService().createJobQuery()
+                    .processInstanceId(dropflow.processInstanceId(order)).singleResult();
+            engine.getManagementService().executeJob(first.getId()); // validated and ranked, up to the forwarding job
+            assertThat(dropflow.process(order)).isWaitingAt(FORWARD_PURCHASE_ORDER.id());
+            dropflow.post("/api/suppliers/FS-FIRST/suspension", Map.of("reason", "licence expired"),
+                    h -> h.setBasicAuth("sam", "sam"));
+
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            JsonNode placed = dropflow.getOrder(order);
+            assertThat(placed.path("purchaseOrders")).hasSize(1);
+            assertThat(placed.path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo("FS-BACKUP");
+            assertThat(placed.path("timeline").findValuesAsText("what")).contains("FS-FIRST skipped: it is suspended");
+        }
+
         @Test
         void reroutedButTheLateSupplierAlreadyShippedSoTheShipmentIsKept() {
             long order = missedDeadline("DEMO-LAMP", "LUMEN");
