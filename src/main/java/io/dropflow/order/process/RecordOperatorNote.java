@@ -18,19 +18,23 @@ import org.springframework.stereotype.Component;
  * order': Proceed"), then the operator's optional note, and
  * the variable is removed, so the next task's form starts with an empty note. A missed deadline's
  * decision also records the late supplier's scorecard as the form showed it: the task's facts keep
- * no history (ADR 18), and a scorecard is computed, not stored.
+ * no history (ADR 18), and a scorecard is computed, not stored. Before anything is recorded, a
+ * missed deadline's "reroute" with no backup left is refused ({@link RerouteCheck}).
  */
 @Component("recordOperatorNote")
 class RecordOperatorNote implements TaskListener {
 
     private final OrderTimeline timeline;
+    private final RerouteCheck reroute;
 
-    RecordOperatorNote(OrderTimeline timeline) {
+    RecordOperatorNote(OrderTimeline timeline, RerouteCheck reroute) {
         this.timeline = timeline;
+        this.reroute = reroute;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        reroute.check(task);
         OrderFulfillmentProcess.decisionOn(task).ifPresent(decision -> timeline.record(ORDER_ID.from(task),
                 TaskActors.who(task) + " decided '" + task.getName() + "': " + OperatorWords.of(decision)));
         OPERATOR_NOTE.optionalFrom(task).map(String::strip).filter(note -> !note.isEmpty())

@@ -115,6 +115,32 @@ class OperatorTaskInputTest {
         assertThat(dropflow.process(order)).hasPassed(REVIEW_ORDER.id());
     }
 
+    /**
+     * Item 2 of the exploratory test (routing): the form hid "reroute" (no backup left: DEMO-MUG has
+     * ACME only), yet the API took it, asked the only supplier to cancel and ended the order out of
+     * stock. Refused with the reason, in Chinese for a Chinese operator; the task stays open.
+     */
+    @Test
+    void aRerouteTheFormHidBecauseNoBackupIsLeftIsRefused() {
+        long order = missedDeadline();
+        Task breach = task(order);
+        assertThat(DropflowDriver.factsOf(engine, breach)).containsEntry("canReroute", false);
+
+        String why = "no backup supplier is left to reroute to: extend the deadline or cancel and refund";
+        ResponseEntity<String> answer = dropflow.postRaw("/engine-rest/task/" + breach.getId() + "/complete",
+                "{\"variables\": {\"slaDecision\": " + v("reroute") + "}}", DropflowDriver.asOperator());
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody()).contains(why);
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(why))
+                .hasValue("已没有可改派的备选供应商：请延长发货期限，或取消订单并给消费者退款");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(breach.getId()).count()).as("the task stays open")
+                .isEqualTo(1);
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText())
+                .as("the supplier was not asked to cancel").isEqualTo("ACCEPTED");
+
+        assertTaken(breach, "{\"slaDecision\": " + v("cancel_and_refund") + "}");
+    }
+
     /** Items 1, 5 and 8: the extension's hours as the form takes them; a note as long as the form allows. */
     @Test
     void theShipByExtensionTakesWholeHoursWithinTheFormsBoundsAndTheWholeNote() {
