@@ -301,7 +301,8 @@ public class Sourcing {
 
     /**
      * Why an operator's substitution cannot work: the order has no line with {@code sku}, or no
-     * supplier offers the substitute.
+     * supplier offers the substitute: none that is active with an offer that is (an offer switched off,
+     * or only a suspended supplier's, would send the order straight to review).
      * @return empty when the substitution can be made
      */
     public Optional<String> substitutionProblem(Long orderId, String sku, String substitute) {
@@ -312,7 +313,7 @@ public class Sourcing {
             return Optional.of("the substitute SKU must be another product than " + sku
                     + ": the same one would go to the same suppliers again");
         }
-        if (substitute == null || substitute.isBlank() || !catalog.isOffered(substitute)) {
+        if (substitute == null || substitute.isBlank() || catalog.activeOffersFor(List.of(substitute)).isEmpty()) {
             return Optional.of("no supplier offers the substitute SKU " + substitute);
         }
         return Optional.empty();

@@ -437,17 +437,30 @@ class SourcingTest {
         @Test
         void refusesASubstituteNobodyOffers() {
             given(mugOrder());
-            when(catalog.isOffered("NO-SUCH-SKU")).thenReturn(false);
 
             assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "NO-SUCH-SKU"))
                     .contains("no supplier offers the substitute SKU NO-SUCH-SKU");
             assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", " ")).isPresent();
         }
 
+        /**
+         * Item 3 of the exploratory test (routing): DEMO-MUG-BLUE, whose only offer was switched off, was
+         * taken, the line rewritten, and the order went to review: "no supplier offers DEMO-MUG-BLUE any more".
+         */
+        @Test
+        void refusesASubstituteWhoseOnlyOfferIsSwitchedOffOrWhoseSupplierIsSuspended() {
+            given(mugOrder());
+            when(catalog.isOffered("DEMO-MUG-BLUE")).thenReturn(true); // in the catalog, but not to be had
+            when(catalog.activeOffersFor(List.of("DEMO-MUG-BLUE"))).thenReturn(List.of());
+
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-MUG-BLUE"))
+                    .contains("no supplier offers the substitute SKU DEMO-MUG-BLUE");
+        }
+
         @Test
         void refusesToReplaceAProductTheOrderDoesNotHave() {
             given(mugOrder());
-            when(catalog.isOffered("DEMO-CUP")).thenReturn(true);
+            offered(offer(supplier(1, "ACME", 90), "DEMO-CUP", "4.00", "1.00"));
 
             assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-LAMP", "DEMO-CUP"))
                     .contains("the order has no line with SKU DEMO-LAMP");
@@ -457,7 +470,8 @@ class SourcingTest {
         @Test
         void anOfferedSubstituteForALineOfTheOrderIsTakenAndRecorded() {
             Order order = given(mugOrder());
-            when(catalog.isOffered("DEMO-CUP")).thenReturn(true);
+            when(catalog.activeOffersFor(List.of("DEMO-CUP")))
+                    .thenReturn(List.of(offer(supplier(1, "ACME", 90), "DEMO-CUP", "4.00", "1.00")));
 
             assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-CUP")).isEmpty();
             sourcing.substitute(ORDER_ID, "DEMO-MUG", "DEMO-CUP");

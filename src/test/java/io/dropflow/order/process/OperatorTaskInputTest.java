@@ -33,6 +33,8 @@ class OperatorTaskInputTest {
     int port;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    io.dropflow.supplier.internal.CatalogFixtures catalog;
 
     DropflowDriver dropflow;
 
@@ -139,6 +141,23 @@ class OperatorTaskInputTest {
                 .as("the supplier was not asked to cancel").isEqualTo("ACCEPTED");
 
         assertTaken(breach, "{\"slaDecision\": " + v("cancel_and_refund") + "}");
+    }
+
+    /**
+     * Item 3 of the exploratory test (routing): a substitute whose only offer is switched off was taken
+     * (204, the line rewritten, the order to review "no supplier offers … any more"). Refused like a
+     * SKU nobody offers.
+     */
+    @Test
+    void aSubstituteWhoseOnlyOfferIsSwitchedOffIsRefused() {
+        catalog.offer("ACME", "TEST-MUG-BLUE", "ACME-MUG-BLUE", "6.00", "2.00", "DE", 48, "homeware");
+        catalog.switchOff("ACME", "TEST-MUG-BLUE");
+        long order = outOfStockOrder();
+        Task task = task(order);
+
+        assertRefused(task, "{\"outOfStockDecision\": " + v("substitute") + ", \"skuToReplace\": " + v("DEMO-RARE")
+                + ", \"substituteSku\": " + v("TEST-MUG-BLUE") + "}", "no supplier offers the substitute SKU TEST-MUG-BLUE");
+        assertThat(dropflow.getOrder(order).path("lines").toString()).contains("DEMO-RARE").doesNotContain("TEST-MUG-BLUE");
     }
 
     /** Items 1, 5 and 8: the extension's hours as the form takes them; a note as long as the form allows. */

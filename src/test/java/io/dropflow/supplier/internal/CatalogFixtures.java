@@ -36,6 +36,16 @@ public class CatalogFixtures {
         }
     }
 
+    /** Switches a supplier's offer of the SKU off, as a supervisor would ("active": false). */
+    @Transactional
+    public void switchOff(String supplierCode, String sku) {
+        Supplier supplier = suppliers.findByCode(supplierCode).orElseThrow();
+        SupplierOffer offer = offers.findBySupplierIdAndSku(supplier.getId(), sku).orElseThrow();
+        OfferTerms terms = offer.terms();
+        offer.change(new OfferTerms(terms.supplierSku(), terms.supplyPrice(), terms.currency(), terms.shippingCost(),
+                terms.stockLevel(), terms.shipFromRegion(), terms.shipByHours(), terms.category(), false), null);
+    }
+
     /** A supplier without offers; @return its id */
     @Transactional
     public long supplier(String code, String name, String region, int score) {
