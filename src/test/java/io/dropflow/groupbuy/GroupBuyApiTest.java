@@ -182,6 +182,12 @@ class GroupBuyApiTest {
         // As a home delivery's validation would: sold below its supply (5.00), fee and commission, nothing is bought
         assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "0"), 422, "below-cost", "lines[0]");
         assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 2), "5.00"), 422, "below-cost", rice.sku());
+        // Item 4 of the exploratory test (routing): its only supplier suspended, nobody can supply it at the cutoff
+        Goods suspended = goods(5);
+        assertThat(dropflow.post("/api/suppliers/" + suspended.first() + "/suspension", Map.of("reason", "licence expired"),
+                asSupervisor()).getStatusCode().value()).isEqualTo(200);
+        assertProblem(GroupBuyDriver.order(point, Map.of(suspended.sku(), 1), "15.00"), 422, "no-active-supplier",
+                suspended.sku());
         Map<String, Object> both = GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00");
         both.put("shippingAddress", Map.of("name", "Erika", "line1", "Heidestrasse 17", "city", "Köln", "postalCode",
                 "51147", "country", "DE"));

@@ -44,16 +44,24 @@ class GroupBuyPricing {
         this.clock = clock;
     }
 
-    /** @throws GroupBuyProblem 422 {@code below-cost}, naming every line sold below its cost */
+    /**
+     * @throws GroupBuyProblem 422 {@code no-active-supplier}, naming every SKU no active supplier offers
+     *     now (the cutoff would find no supplier for it, and the batch is bought without a review); 422
+     *     {@code below-cost}, naming every line sold below its cost
+     */
     void check(PickupPoint point, GroupBuyDesk.Request request) {
         Instant now = clock.instant();
         String settlement = rates.settlementCurrency();
+        List<String> requested = request.lines().stream().map(GroupBuyDesk.Line::sku).distinct().toList();
+        Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(requested).stream()
+                .collect(Collectors.groupingBy(OfferView::sku));
+        List<String> unsupplied = requested.stream().filter(sku -> !offersBySku.containsKey(sku)).toList();
+        if (!unsupplied.isEmpty()) {
+            throw GroupBuyProblem.noActiveSupplier(unsupplied);
+        }
         if (!rates.canConvert(request.currency(), settlement, now)) {
             return; // the cutoff's sourcing cannot price these sales either: nothing is bought unseen
         }
-        Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(request.lines().stream()
-                .map(GroupBuyDesk.Line::sku).distinct().toList()).stream()
-                .collect(Collectors.groupingBy(OfferView::sku));
         BigDecimal minimumRate = numbers.minimumMarginRate();
         List<String> problems = new ArrayList<>();
         List<String> paths = new ArrayList<>();

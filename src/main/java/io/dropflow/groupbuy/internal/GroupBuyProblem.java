@@ -35,6 +35,15 @@ public class GroupBuyProblem extends ApiProblem {
         return p;
     }
 
+    static GroupBuyProblem noActiveSupplier(List<String> skus) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "no-active-supplier",
+                "No supplier offers it now", "no active supplier offers SKU " + String.join(", ", skus)
+                        + " now (each offering one is suspended or has its offer switched off), and a batch is bought"
+                        + " at its cutoff without a review");
+        p.property("skus", List.copyOf(skus));
+        return p;
+    }
+
     static GroupBuyProblem aboveStockCap(String sku, int asked, int left, String pickupPoint) {
         GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "above-stock-cap",
                 "Above the offer's stock cap", asked + " of SKU " + sku + " asked, but this batch of pickup point "

@@ -113,4 +113,22 @@ class GroupBuyPricingTest {
         assertThatCode(() -> pricing.check(point, order("CNY", line(1, "TEA", 1, "32.00"))))   // 4.00 EUR
                 .isInstanceOf(GroupBuyProblem.class).hasMessageContaining("TEA");
     }
+
+    /**
+     * Item 4 of the exploratory test (routing): ACME, DEMO-MUG's only supplier, suspended, and a group-buy
+     * order for it was taken (201), then FORWARDED at the cutoff with no purchase order. Refused at intake,
+     * naming the SKU, before any price is looked at.
+     */
+    @Test
+    void anSkuNoActiveSupplierOffersIsRefusedNamingIt() {
+        offer(ACME, "TEA", "1.00", "1.00", "EUR"); // active offers only, as the catalog gives them: no MUG, no VASE
+
+        GroupBuyProblem refused = catchThrowableOfType(() -> pricing.check(point, order("EUR", line(1, "MUG", 1, "15.00"),
+                line(2, "TEA", 1, "6.00"), line(3, "VASE", 1, "9.00"))), GroupBuyProblem.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().getType().toString()).endsWith("no-active-supplier");
+        assertThat(refused.getBody().getDetail()).startsWith("no active supplier offers SKU MUG, VASE now");
+        assertThat(refused.getBody().getProperties()).containsEntry("skus", List.of("MUG", "VASE"));
+    }
 }
