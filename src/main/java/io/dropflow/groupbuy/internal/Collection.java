@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,7 +69,8 @@ public class Collection {
      * @param staff an operator (or supervisor) acting for the leader
      * @throws GroupBuyProblem 403 when {@code user} does not lead the point (or leads it as an inactive
      *     leader); 409 when the code is not
-     *     one of the point's, was used already, or nothing of its order has arrived
+     *     one of the point's, was used already, its order was cancelled (or otherwise refunded whole), or
+     *     nothing of its order has arrived
      */
     public Pickup pickup(String pointCode, String pickupCode, String user, boolean staff) {
         PickupPoint point = points.byCode(pointCode);
@@ -80,9 +84,7 @@ public class Collection {
         GroupBuyOrder order = orders.lockById(found.getId()).orElseThrow();
         List<GroupBuyLine> collected = order.collect(user, clock.instant());
         if (collected.isEmpty()) {
-            throw GroupBuyProblem.pickupCode(order.linesIn(Status.COLLECTED).isEmpty()
-                    ? "nothing of the order with pickup code " + pickupCode + " is at pickup point " + pointCode + " yet"
-                    : "pickup code " + pickupCode + " was used already: everything of its order at the point was collected");
+            throw GroupBuyProblem.pickupCode(nothingToCollect(order, pickupCode, pointCode));
         }
         boolean more = !order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE)).isEmpty();
         progress.moveTo(order.getOrderId(), more ? OrderStatus.READY_FOR_PICKUP : OrderStatus.COLLECTED);
@@ -93,6 +95,28 @@ public class Collection {
         }
         return new Pickup(order.getOrderId(), order.getBatchId(), collected.stream()
                 .map(l -> new Line(l.getLineNo(), l.getSku(), l.getQuantity())).toList());
+    }
+
+    /**
+     * Why nothing is handed over: collected before; every line taken off the order and refunded (or
+     * its refund due), the consumer's cancellation first among the reasons; or nothing has arrived yet.
+     */
+    private static String nothingToCollect(GroupBuyOrder order, String pickupCode, String pointCode) {
+        if (!order.linesIn(Status.COLLECTED).isEmpty()) {
+            return "pickup code " + pickupCode + " was used already: everything of its order at the point was collected";
+        }
+        List<GroupBuyLine> all = order.lines(l -> true);
+        if (!all.isEmpty() && all.stream().allMatch(l -> l.is(Status.REFUND_DUE) || l.is(Status.REFUNDED))) {
+            Set<RefundReason> reasons = all.stream().map(GroupBuyLine::getRefundReason)
+                    .filter(Objects::nonNull).collect(Collectors.toSet());
+            String why = reasons.contains(RefundReason.CANCELLED) ? "was cancelled"
+                    : reasons.contains(RefundReason.MISSING) ? "could not be supplied"
+                    : "was not collected in time and went back";
+            boolean refunded = all.stream().allMatch(l -> l.is(Status.REFUNDED));
+            return "the order with pickup code " + pickupCode + " " + why + (refunded ? " and refunded" : ", its refund is due")
+                    + ": nothing of it is or will be at pickup point " + pointCode;
+        }
+        return "nothing of the order with pickup code " + pickupCode + " is at pickup point " + pointCode + " yet";
     }
 
     /** The collection time starts (again): until when, and whether anything waits to be collected at all. */

@@ -282,6 +282,12 @@ class GroupBuyBatchProcessTest {
         assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).singleElement().asString().contains("30.00");
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("CANCELLED");
         assertThat(groupBuy.groupBuyOrder(order).path("lines").get(0).path("status").asText()).isEqualTo("REFUNDED");
+        // Item 5 of the exploratory test (routing): its pickup code was refused as "nothing … at pickup point … yet"
+        ResponseEntity<String> pickup = groupBuy.pickup(point, groupBuy.pickupCode(order), GroupBuyDriver.asLeader());
+        assertThat(pickup.getStatusCode().value()).isEqualTo(409);
+        assertThat(DropflowDriver.read(pickup.getBody()).path("detail").asText()).isEqualTo("the order with pickup code "
+                + groupBuy.pickupCode(order) + " was cancelled and refunded: nothing of it is or will be at pickup point "
+                + point);
 
         // When the cutoff comes, nothing is ordered
         groupBuy.cutoff(batch);
