@@ -419,6 +419,11 @@ class SourcingTest {
 
             assertThat(sourcing.nextSupplier(ORDER_ID, 1, 2, 3)).hasValue(3);
             assertThat(timeline.lines()).containsExactly("STEADFAST skipped: it is suspended");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage("STEADFAST skipped: it is suspended"))
+                    .as("the timeline line in Chinese").hasValue("已跳过 STEADFAST：该供应商已被暂停合作，不再接收新的采购单");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh")
+                    .findMessage("SLOWPOKE skipped: its offer of DEMO-MUG is switched off"))
+                    .hasValue("已跳过 SLOWPOKE：该供应商的 DEMO-MUG 报价已停用");
             assertThat(sourcing.canReroute(ORDER_ID, 1, 1)).isTrue();
 
             when(catalog.whyNoNewPurchaseOrder(Mockito.eq(3L), any()))

@@ -64,6 +64,17 @@ class CatalogServiceTest {
                 .containsExactly("DO-MUG");
     }
 
+    /** Asked again before a ranked supplier is tried (routing item 1): why it can take no new purchase order. */
+    @Test
+    void aSupplierSuspendedOrWithAnOfferSwitchedOffOrGoneCanTakeNoNewPurchaseOrder() {
+        assertThat(catalog.whyNoNewPurchaseOrder(acme.getId(), List.of(mug, cup))).isEmpty();
+        assertThat(catalog.whyNoNewPurchaseOrder(acme.getId(), List.of(mug, vase))).contains(
+                "its offer of " + vase + " is switched off");
+        assertThat(catalog.whyNoNewPurchaseOrder(acme.getId(), List.of("NOT-" + run))).contains(
+                "it no longer offers NOT-" + run);
+        assertThat(catalog.whyNoNewPurchaseOrder(dormant.getId(), List.of(mug))).contains("it is suspended");
+    }
+
     @Test
     void selectionChoosesFromActiveOffersOfActiveSuppliersEachOnce() {
         List<OfferView> found = catalog.activeOffersFor(List.of(mug, cup, vase, cup));
