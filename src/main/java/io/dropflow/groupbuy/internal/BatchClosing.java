@@ -77,9 +77,16 @@ public class BatchClosing {
                 l.missing();
             }));
         }
-        List<Long> ordered = joined.stream().filter(o -> !o.linesIn(Status.ORDERED).isEmpty()
-                || !o.linesIn(Status.MISSING).isEmpty()).map(GroupBuyOrder::getOrderId).toList();
-        progress.moveAll(ordered, OrderStatus.FORWARDED);
+        List<Long> forwarded = joined.stream().filter(o -> !o.linesIn(Status.ORDERED).isEmpty())
+                .map(GroupBuyOrder::getOrderId).toList();
+        // No supplier for any of its lines (each suspended or its offer switched off since the order came):
+        // not FORWARDED with no purchase order; the missing lines' backups or an operator decide.
+        List<Long> unsupplied = joined.stream().filter(o -> o.linesIn(Status.ORDERED).isEmpty()
+                && !o.linesIn(Status.MISSING).isEmpty()).map(GroupBuyOrder::getOrderId).toList();
+        progress.moveAll(forwarded, OrderStatus.FORWARDED);
+        progress.moveAll(unsupplied, OrderStatus.OUT_OF_STOCK);
+        List<Long> ordered = new ArrayList<>(forwarded);
+        ordered.addAll(unsupplied);
         String what = "Cutoff of batch " + batchId + ": ordered with the batch (" + plan.orders().size()
                 + " purchase orders" + (plan.unplaced().isEmpty() ? "" : "; no supplier for "
                 + String.join(", ", plan.unplaced())) + ")";

@@ -2,6 +2,8 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.groupbuy.internal.GroupBuyLine.RefundReason;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.order.OrderProgress;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.settlement.Money;
@@ -30,9 +32,11 @@ public class Replacements {
     private final BatchSourcing sourcing;
     private final Refunding refunding;
     private final OrderTimeline timeline;
+    private final OrderProgress progress;
 
     Replacements(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders,
-            BatchSourcing sourcing, Refunding refunding, OrderTimeline timeline) {
+            BatchSourcing sourcing, Refunding refunding, OrderTimeline timeline, OrderProgress progress) {
+        this.progress = progress;
         this.refunding = refunding;
         this.batches = batches;
         this.purchases = purchases;
@@ -79,8 +83,12 @@ public class Replacements {
             order.choices().forEach(c -> bySku.get(c.sku()).forEach(l -> l.orderOn(backup.getId())));
         }
         missing.stream().filter(l -> l.is(Status.ORDERED)).map(GroupBuyLine::getGroupBuyOrderId).distinct()
-                .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(),
-                        "Missing lines ordered from a backup supplier (batch " + batchId + ")"));
+                .map(id -> orders.findById(id).orElseThrow()).forEach(order -> {
+                    timeline.record(order.getOrderId(), "Missing lines ordered from a backup supplier (batch " + batchId + ")");
+                    if (order.lines(l -> !l.is(Status.ORDERED) && !l.is(Status.MISSING)).isEmpty()) {
+                        progress.moveTo(order.getOrderId(), OrderStatus.FORWARDED); // out of stock at the cutoff, maybe
+                    }
+                });
         return new Backups(next, plan.orders().size(), !plan.unplaced().isEmpty());
     }
 

@@ -297,6 +297,28 @@ class GroupBuyBatchProcessTest {
         assertThat(refunds(order)).isEqualTo(1);
     }
 
+    /**
+     * Item 4 of the exploratory test (routing): an order whose only supplier was suspended after the order
+     * came was FORWARDED at the cutoff with no purchase order. It is out of stock (the missing lines go to
+     * the purchase's backups, then an operator).
+     */
+    @Test
+    void anOrderWhoseOnlySupplierWasSuspendedBeforeTheCutoffIsOutOfStockNotForwarded() {
+        Goods rice = goods();
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long order = groupBuy.order(point, rice.sku(), 1, "15.00");
+        long batch = groupBuy.batchOf(order);
+        assertThat(dropflow.post("/api/suppliers/" + rice.first() + "/suspension", Map.of("reason", "licence expired"),
+                h -> h.setBasicAuth("sam", "sam")).getStatusCode().value()).isEqualTo(200);
+
+        groupBuy.cutoff(batch);
+
+        assertThat(supplier.received(po(batch, 1))).isNull();
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .anyMatch(what -> what.contains("no supplier for " + rice.sku()));
+    }
+
     @Test
     void ordersAfterTheCutoffJoinTheNextBatchWhoseCutoffIsInThePointsTimeZone() {
         // Given a pickup point in Shanghai, at 22:30 there (14:30 UTC)
