@@ -44,7 +44,7 @@ final class ApiRoles {
      * operator's Tasklist login (TasklistSessionFilter), with the role this table requires of them.
      * Only reads: a claim's uploaded photos and videos (ClaimTaskForm's evidence links).
      */
-    static final String[] TASKLIST_LINKS = {"/api/claims/*/evidence/*"};
+    static final String[] TASKLIST_LINKS = {"/api/claims/*/evidence/*", "/api/onboarding/applications/*/documents/*"};
 
     private static final String[] CATALOG = {"/api/suppliers/**", "/api/offers", "/api/exchange-rates",
         "/api/leaders/**", "/api/pickup-points/**", "/api/group-buy-offers/**"};

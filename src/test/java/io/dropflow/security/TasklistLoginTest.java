@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.support.OnboardingDriver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -112,6 +113,32 @@ class TasklistLoginTest {
         assertThat(send(get(photo).header("Cookie", loginPage)).statusCode()).isEqualTo(401);
         assertThat(send(get(photo).header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF")).statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * The papers an applicant sent open from "Audit supplier documents" with the Tasklist login too (the
+     * exploratory tester got a password prompt, 401 with WWW-Authenticate), for staff only.
+     */
+    @Test
+    void theApplicantsPapersOpenWithTheOperatorsTasklistLogin() throws Exception {
+        OnboardingDriver onboarding = new OnboardingDriver(port, engine);
+        String code = "LOGIN-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long application = onboarding.applied(OnboardingDriver.application(code, "CN", "TEST-LOGIN-" + code,
+                OnboardingDriver.crossBorderPapers(java.time.LocalDate.now().plusYears(2))));
+        String paper = onboarding.application(application).path("documents").get(0).path("download").asText();
+        assertThat(paper).startsWith("/api/onboarding/applications/" + application + "/documents/");
+        String session = loginToTasklist("mary", "mary");
+
+        HttpResponse<byte[]> opened = http.send(get(paper).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(OnboardingDriver.PDF);
+        assertThat(send(get(paper)).statusCode()).as("nobody logged in").isEqualTo(401);
+        assertThat(send(get("/api/onboarding/applications/" + application).header("Cookie", session)).statusCode())
+                .as("the application itself still needs HTTP Basic").isEqualTo(401);
+        assertThat(send(get(paper).header("Cookie", loginToTasklist("leo", "leo"))).statusCode())
+                .as("a group leader reads no applications").isEqualTo(403);
     }
 
     @Test
