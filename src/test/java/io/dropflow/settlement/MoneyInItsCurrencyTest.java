@@ -266,6 +266,23 @@ class MoneyInItsCurrencyTest {
                 .path("rates")).hasSize(2);
     }
 
+    /** Without a pair, every rate kept is listed, by pair (the tester found no way to list them: a 400). */
+    @Test
+    void withoutAPairEveryRateKeptIsListed() {
+        ResponseEntity<String> all = dropflow.get("/api/exchange-rates", asOperator());
+
+        assertThat(all.getStatusCode().value()).as(all.getBody()).isEqualTo(200);
+        JsonNode rates = DropflowDriver.read(all.getBody()).path("rates");
+        assertThat(rates).anySatisfy(r -> {
+            assertThat(r.path("base").asText()).isEqualTo("EUR");
+            assertThat(r.path("quote").asText()).isEqualTo("USD");
+        });
+        assertThat(rates).allSatisfy(r -> assertThat(r.has("inverseOf")).isFalse());
+        ResponseEntity<String> half = dropflow.get("/api/exchange-rates?base=EUR", asOperator());
+        assertThat(half.getStatusCode().value()).isEqualTo(400);
+        assertThat(half.getBody()).contains("quote");
+    }
+
     @Test
     void ratesAreKeptNeverChangedAndOnlySupervisorsAndAnalystsAddThem() {
         ResponseEntity<String> again = dropflow.post("/api/exchange-rates", rate("EUR", "USD", "1.05"), asSupervisor());

@@ -24,6 +24,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -86,8 +87,16 @@ class ExchangeRateController {
     @GetMapping
     @Operation(summary = "The rates for a pair, newest first, and the seller's settlement currency",
             description = "Conversions use the inverse of a pair kept the other way round: with only CNY/JPY kept, "
-                    + "base=JPY&quote=CNY lists those rates' inverses, each with inverseOf.")
-    RatesView list(@RequestParam @ActiveCurrency String base, @RequestParam @ActiveCurrency String quote) {
+                    + "base=JPY&quote=CNY lists those rates' inverses, each with inverseOf. Without base and quote: "
+                    + "every rate kept, by pair, newest first.")
+    RatesView list(@RequestParam(required = false) @ActiveCurrency String base,
+            @RequestParam(required = false) @ActiveCurrency String quote) throws MissingServletRequestParameterException {
+        if (base == null && quote == null) {
+            return new RatesView(rates.settlementCurrency(), store.listedAll().stream().map(RateView::of).toList());
+        }
+        if (base == null || quote == null) {
+            throw new MissingServletRequestParameterException(base == null ? "base" : "quote", "String");
+        }
         return new RatesView(rates.settlementCurrency(), store.listed(base, quote).stream().map(RateView::of).toList());
     }
 

@@ -81,6 +81,16 @@ class ExchangeRateService implements ExchangeRates {
                 .sorted(java.util.Comparator.comparing(Listed::validFrom).reversed()).toList();
     }
 
+    /** Every rate kept, as kept (no inverses), by pair and newest first within a pair. */
+    @Transactional(readOnly = true)
+    public List<Listed> listedAll() {
+        return rates.findAll().stream().map(ExchangeRateEntry::rate)
+                .map(r -> new Listed(r.base(), r.quote(), r.rate(), r.validFrom(), null))
+                .sorted(java.util.Comparator.comparing(Listed::base).thenComparing(Listed::quote)
+                        .thenComparing(Listed::validFrom, java.util.Comparator.reverseOrder()))
+                .toList();
+    }
+
     /**
      * Adding the same rate again changes nothing; another rate for the same pair and moment is
      * refused, and so are a rate starting before the pair's latest (it would change what was booked
