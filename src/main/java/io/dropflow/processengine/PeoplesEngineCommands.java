@@ -1,6 +1,9 @@
 package io.dropflow.processengine;
 
 import io.dropflow.security.Groups;
+import static io.dropflow.processengine.CommandFields.field;
+import static io.dropflow.processengine.CommandFields.read;
+
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Date;
@@ -79,16 +82,17 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             ActivateJobCmd.class, DeleteJobCmd.class, SetJobDefinitionPriorityCmd.class, SuspendJobDefinitionCmd.class,
             ActivateJobDefinitionCmd.class);
 
-    private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
-    private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
-    private static final Field LINK_GROUP = field(AbstractAddIdentityLinkCmd.class, "groupId");
-    private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId");
-    private static final Field DELEGATE_USER = field(DelegateTaskCmd.class, "userId");
-    private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
-    private static final Field DELETED_TASK = field(DeleteTaskCmd.class, "taskId");
-    private static final Field DELETED_TASKS = field(DeleteTaskCmd.class, "taskIds");
-    private static final Field FORM_TASK = field(GetDeployedTaskFormCmd.class, "taskId");
-    private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector");
+    private static final String NEEDED_FOR = "the check of what people may ask the engine";
+    private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId", NEEDED_FOR);
+    private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId", NEEDED_FOR);
+    private static final Field LINK_GROUP = field(AbstractAddIdentityLinkCmd.class, "groupId", NEEDED_FOR);
+    private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId", NEEDED_FOR);
+    private static final Field DELEGATE_USER = field(DelegateTaskCmd.class, "userId", NEEDED_FOR);
+    private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", NEEDED_FOR);
+    private static final Field DELETED_TASK = field(DeleteTaskCmd.class, "taskId", NEEDED_FOR);
+    private static final Field DELETED_TASKS = field(DeleteTaskCmd.class, "taskIds", NEEDED_FOR);
+    private static final Field FORM_TASK = field(GetDeployedTaskFormCmd.class, "taskId", NEEDED_FOR);
+    private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector", NEEDED_FOR);
 
     /** How the engine says that no conditional start event waits for what was sent. */
     private static final String NO_CONDITION_MATCHES = "ENGINE-13043";
@@ -306,24 +310,5 @@ final class PeoplesEngineCommands extends CommandInterceptor {
                 context.enableAuthorizationCheck();
             }
         });
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getName() + " has no field " + name
-                    + ": the check of what people may ask the engine needs it", e);
-        }
-    }
-
-    private static Object read(Field field, Object command) {
-        try {
-            return field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

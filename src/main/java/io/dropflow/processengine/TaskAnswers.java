@@ -1,5 +1,8 @@
 package io.dropflow.processengine;
 
+import static io.dropflow.processengine.CommandFields.field;
+import static io.dropflow.processengine.CommandFields.read;
+
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +31,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 final class TaskAnswers {
 
-    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
-    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
-    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+    private static final String NEEDED_FOR = "the check of a task's answers against its form";
+    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId", NEEDED_FOR);
+    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables", NEEDED_FOR);
+    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId", NEEDED_FOR);
+    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties", NEEDED_FOR);
 
     private final String taskId;
     private final Map<String, Object> variables;
@@ -91,25 +95,6 @@ final class TaskAnswers {
                     + ": a task is answered with its form's fields only");
             // the engine's REST APIs answer it as the caller's error, its own log keeps it at DEBUG
             throw new BadUserRequestException(refusal.getMessage(), refusal);
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getName() + " has no field " + name
-                    + ": the check of a task's answers against its form needs it", e);
-        }
-    }
-
-    private static Object read(Field field, Object command) {
-        try {
-            return field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
