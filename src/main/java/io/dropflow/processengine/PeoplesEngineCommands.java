@@ -271,23 +271,22 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     }
 
     private static Set<String> candidateGroups(TaskEntity task) {
-        Set<String> groups = new LinkedHashSet<>();
-        for (IdentityLinkEntity link : task.getIdentityLinks()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
-        }
-        return groups;
+        return candidates(task, IdentityLinkEntity::getGroupId);
     }
 
     private static Set<String> candidateUsers(TaskEntity task) {
-        Set<String> users = new LinkedHashSet<>();
+        return candidates(task, IdentityLinkEntity::getUserId);
+    }
+
+    /** The task's candidate groups or users, as {@code who} reads a candidate link. */
+    private static Set<String> candidates(TaskEntity task, java.util.function.Function<IdentityLinkEntity, String> who) {
+        Set<String> candidates = new LinkedHashSet<>();
         for (IdentityLinkEntity link : task.getIdentityLinks()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-                users.add(link.getUserId());
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && who.apply(link) != null) {
+                candidates.add(who.apply(link));
             }
         }
-        return users;
+        return candidates;
     }
 
     /** The task as stored, with its candidates, whoever asks; null when there is none. */
