@@ -440,16 +440,7 @@ public class MessageInbox {
 
     private static void afterCommit(Runnable action) {
         log.debug("after commit: synchronization active {}", TransactionSynchronizationManager.isSynchronizationActive());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(action);
     }
 
     private String write(Map<String, Object> variables) {

@@ -26,6 +26,7 @@ import io.dropflow.claim.internal.Claim;
 import io.dropflow.claim.internal.ClaimProcess;
 import io.dropflow.claim.internal.ClaimTaskForm;
 import io.dropflow.claim.process.DefectClaimProcess.Message;
+import io.dropflow.processengine.AfterCommit;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.security.Groups;
@@ -40,8 +41,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -123,16 +122,7 @@ class DefectClaim implements ClaimProcess {
                         raced.toString());
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    refresh.run();
-                }
-            });
-        } else {
-            refresh.run();
-        }
+        AfterCommit.run(refresh);
     }
 
     @Override

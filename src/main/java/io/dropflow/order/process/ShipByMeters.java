@@ -1,6 +1,7 @@
 package io.dropflow.order.process;
 
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
+import io.dropflow.processengine.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -12,8 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Ship-by deadlines as they are reached ({@code dropflow_ship_by_events_total} by event: reminder,
@@ -69,15 +68,6 @@ class ShipByMeters extends AbstractProcessEnginePlugin {
         if (counter == null) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.run(counter::increment);
     }
 }

@@ -1,12 +1,11 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.processengine.AfterCommit;
 import io.dropflow.supplier.SupplierEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Suppliers' answers to purchase orders ({@code dropflow_purchase_order_answers_total} by supplier
@@ -26,15 +25,6 @@ class PurchaseOrderMeters {
     void answered(String supplierCode, SupplierEventType answer) {
         Counter counter = Counter.builder(ANSWERS).description("Suppliers' answers to purchase orders")
                 .tag("supplier", supplierCode).tag("answer", answer.name().toLowerCase(Locale.ROOT)).register(registry);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.run(counter::increment);
     }
 }
