@@ -30,6 +30,21 @@ public interface Catalog {
      */
     Optional<String> whyNoNewPurchaseOrder(Long supplierId, Collection<String> skus);
 
+    /**
+     * What a new purchase order needs of the catalog, each row read once: the supplier's offer of each
+     * of these SKUs when it can take one, else why not ({@link #whyNoNewPurchaseOrder}).
+     *
+     * @throws io.dropflow.web.NotFound for an unknown supplier
+     */
+    OffersToOrder offersToOrder(Long supplierId, Collection<String> skus);
+
+    /**
+     * @param offers one active offer for each SKU asked about; none when {@code whyNot} says why
+     * @param whyNot empty when the supplier can take a new purchase order
+     */
+    record OffersToOrder(List<OfferView> offers, Optional<String> whyNot) {
+    }
+
     /** @throws io.dropflow.web.NotFound for an unknown supplier */
     SupplierView supplier(Long supplierId);
 

@@ -112,13 +112,13 @@ public class Forwarding {
     public Placed forward(Long orderId, long round, long rank, long attempt) {
         Order order = orders.byId(orderId);
         SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(rank));
-        Optional<String> unavailable = catalog.whyNoNewPurchaseOrder(candidate.getSupplierId(), order.skus());
-        if (unavailable.isPresent()) {
-            String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + unavailable.get();
+        Catalog.OffersToOrder toOrder = catalog.offersToOrder(candidate.getSupplierId(), order.skus());
+        if (toOrder.whyNot().isPresent()) {
+            String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + toOrder.whyNot().get();
             timeline.record(orderId, skipped);
             throw new SupplierUnavailable(skipped);
         }
-        Map<String, OfferView> offerBySku = catalog.offersOf(candidate.getSupplierId(), order.skus()).stream()
+        Map<String, OfferView> offerBySku = toOrder.offers().stream()
                 .collect(Collectors.toMap(OfferView::sku, o -> o));
         List<Purchasing.Line> lines = order.getLines().stream()
                 .map(l -> {

@@ -54,23 +54,35 @@ class CatalogService implements Catalog {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> whyNoNewPurchaseOrder(Long supplierId, Collection<String> skus) {
+        return offersToOrder(supplierId, skus).whyNot();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OffersToOrder offersToOrder(Long supplierId, Collection<String> skus) {
         Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId));
         if (supplier.getStatus() == SupplierStatus.SUSPENDED) {
-            return Optional.of("it is suspended");
+            return cannot("it is suspended");
         }
         if (!supplier.isActive()) {
-            return Optional.of("it is not active (" + supplier.getStatus() + ")");
+            return cannot("it is not active (" + supplier.getStatus() + ")");
         }
+        List<OfferView> toOrder = new java.util.ArrayList<>();
         for (String sku : skus.stream().distinct().toList()) {
             Optional<SupplierOffer> offer = offers.findBySupplierIdAndSku(supplierId, sku);
             if (offer.isEmpty()) {
-                return Optional.of("it no longer offers " + sku);
+                return cannot("it no longer offers " + sku);
             }
             if (!offer.get().isActive()) {
-                return Optional.of("its offer of " + sku + " is switched off");
+                return cannot("its offer of " + sku + " is switched off");
             }
+            toOrder.add(offer.get().view());
         }
-        return Optional.empty();
+        return new OffersToOrder(toOrder, Optional.empty());
+    }
+
+    private static OffersToOrder cannot(String why) {
+        return new OffersToOrder(List.of(), Optional.of(why));
     }
 
     @Override

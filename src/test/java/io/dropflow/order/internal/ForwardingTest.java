@@ -80,9 +80,10 @@ class ForwardingTest {
 
     /** ACME's catalog: the catalog answers with the offers for the SKUs it is asked about, as {@link Catalog} says. */
     private void acmeOffers(io.dropflow.supplier.OfferView... catalogued) {
-        when(catalog.offersOf(eq(ACME.id()), any())).thenAnswer(asked -> {
+        when(catalog.offersToOrder(eq(ACME.id()), any())).thenAnswer(asked -> {
             java.util.Collection<String> skus = asked.getArgument(1);
-            return java.util.Arrays.stream(catalogued).filter(o -> skus.contains(o.sku())).toList();
+            return new Catalog.OffersToOrder(java.util.Arrays.stream(catalogued).filter(o -> skus.contains(o.sku()))
+                    .toList(), Optional.empty());
         });
     }
 
@@ -130,7 +131,8 @@ class ForwardingTest {
         void aSupplierSuspendedSinceItWasRankedIsNotCalled() {
             supplierAccepts();
             when(catalog.supplier(ACME.id())).thenReturn(ACME);
-            when(catalog.whyNoNewPurchaseOrder(eq(ACME.id()), any())).thenReturn(Optional.of("it is suspended"));
+            when(catalog.offersToOrder(eq(ACME.id()), any()))
+                    .thenReturn(new Catalog.OffersToOrder(List.of(), Optional.of("it is suspended")));
 
             assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1))
                     .isInstanceOf(Forwarding.SupplierUnavailable.class)
