@@ -128,9 +128,8 @@ public class OrderTaskFacts {
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         double lateHours = (double) Duration.between(po.shipByAt(), clock.instant()).toMillis() / sla.hour().toMillis();
         SupplierScorecard card = scorecards.recent(po.supplierId());
-        List<Map<String, Object>> backups = candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round))
-                .stream().filter(c -> c.getRankNo() > triedRank)
-                .filter(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), order.skus()).isEmpty())
+        List<Map<String, Object>> backups = Sourcing
+                .backupsLeft(candidates, catalog, orderId, order.skus(), round, triedRank)
                 .map(c -> {
                     SupplierView s = catalog.supplier(c.getSupplierId());
                     return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),

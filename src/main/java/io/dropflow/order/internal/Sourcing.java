@@ -293,10 +293,20 @@ public class Sourcing {
      * ({@link #nextSupplier}). Reads only.
      */
     public boolean canReroute(Long orderId, long round, long triedRank) {
-        List<String> skus = orders.byId(orderId).skus();
+        return backupsLeft(candidates, catalog, orderId, orders.byId(orderId).skus(), round, triedRank).findAny()
+                .isPresent();
+    }
+
+    /**
+     * The suppliers ranked after {@code triedRank} in sourcing round {@code round} that can still take a
+     * new purchase order for these SKUs, in rank order; each is asked of the catalog only when reached.
+     * What rerouting would try: the missed-deadline form lists them, its completion needs one.
+     */
+    static java.util.stream.Stream<SourcingCandidate> backupsLeft(SourcingCandidates candidates, Catalog catalog,
+            Long orderId, List<String> skus, long round, long triedRank) {
         return candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round)).stream()
                 .filter(c -> c.getRankNo() > triedRank)
-                .anyMatch(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), skus).isEmpty());
+                .filter(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), skus).isEmpty());
     }
 
     /**
