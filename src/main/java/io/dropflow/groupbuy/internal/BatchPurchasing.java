@@ -2,10 +2,12 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.carrier.Tracking;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
+import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShipByHoursTable;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
+import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierRefusedException;
@@ -42,10 +44,15 @@ public class BatchPurchasing {
     private final Tracking tracking;
     private final ShipByHoursTable sla;
     private final GroupBuyDeadlines shipBy;
+    private final GroupBuyOrders orders;
+    private final OrderTimeline timeline;
     private final Clock clock;
 
     BatchPurchasing(Batches batches, Purchases purchases, GroupBuyLines lines, Catalog catalog, Purchasing purchasing,
-            Tracking tracking, ShipByHoursTable sla, GroupBuyDeadlines shipBy, Clock clock) {
+            Tracking tracking, ShipByHoursTable sla, GroupBuyDeadlines shipBy, GroupBuyOrders orders,
+            OrderTimeline timeline, Clock clock) {
+        this.orders = orders;
+        this.timeline = timeline;
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;
@@ -120,18 +127,53 @@ public class BatchPurchasing {
     }
 
     /**
+     * What came of giving up on a late supplier.
+     *
+     * @param shippedParcel the parcel, when the purchase order had shipped before the give-up took hold:
+     *     nothing was cancelled and nothing goes missing; null when the give-up stands
+     */
+    public record GiveUp(Long shippedParcel) {
+
+        public boolean cameTooLate() {
+            return shippedParcel != null;
+        }
+    }
+
+    /**
      * An operator gives up on a late supplier: it is asked to cancel, and the purchase's lines go
      * missing, to a backup supplier or a refund. No answer is awaited, so the cancellation stands at
      * once (reason GIVEN_UP): a parcel the supplier ships after all goes to an operator, not to the
      * pickup point beside the backup's.
+     *
+     * <p>Unless the purchase order shipped before: then ordering its lines again would buy the same goods
+     * twice, so the give-up changes nothing but the orders' timelines, and the parcel is followed to the
+     * point. What decides is the purchase order's status read under its row lock, which is held until
+     * the caller's transaction commits ({@link Purchasing#cancelWithoutAnswer}): a shipment applied
+     * before it is seen here (the supplier's webhook takes the same lock first, and records the parcel on
+     * the purchase in that transaction), one that comes after it finds the purchase order cancelled and
+     * goes to an operator. The parcel is read from its table after that lock, not from the purchase as
+     * this transaction read it before.
      */
     @CallsPartner
-    public void cancelLatePurchaseOrder(Long batchId, int purchaseNo) {
+    public GiveUp cancelLatePurchaseOrder(Long batchId, int purchaseNo) {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         purchasing.requestCancellation(purchase.getPurchaseOrderId());
-        purchasing.cancelWithoutAnswer(purchase.getPurchaseOrderId(), Purchasing.GIVEN_UP);
+        PurchaseOrderView po = purchasing.cancelWithoutAnswer(purchase.getPurchaseOrderId(), Purchasing.GIVEN_UP);
+        if (po.status() == PurchaseOrderStatus.SHIPPED) {
+            Long parcel = purchases.shipmentOf(purchase.getId()).orElseThrow(() -> new IllegalStateException(
+                    po.number() + " shipped, but its parcel is not recorded on purchase " + purchaseNo + " of batch "
+                            + batchId + " yet: not given up, tried again"));
+            String what = "The operator gave up on " + po.supplierCode() + " for being late with purchase order "
+                    + po.number() + ", but it had shipped before the give-up took effect: nothing is cancelled or "
+                    + "ordered again, its parcel is on its way to the pickup point";
+            lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).stream()
+                    .map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+                    .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
+            return new GiveUp(parcel);
+        }
         purchase.failed();
         lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
+        return new GiveUp(null);
     }
 
     /** Subscribes to the carrier's tracking of the batch's parcel (once). */

@@ -21,6 +21,10 @@ public interface Purchases extends JpaRepository<Purchase, Long> {
 
     Optional<Purchase> findByShipmentId(Long shipmentId);
 
+    /** The purchase's parcel as committed, not as an earlier read in this transaction left it. */
+    @Query("select p.shipmentId from Purchase p where p.id = :id and p.shipmentId is not null")
+    Optional<Long> shipmentOf(Long id);
+
     List<Purchase> findByBatchIdOrderByPurchaseNo(Long batchId);
 
     @Query("select coalesce(max(p.purchaseNo), 0) from Purchase p where p.batchId = :batchId")

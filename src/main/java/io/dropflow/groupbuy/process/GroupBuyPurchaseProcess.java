@@ -73,6 +73,7 @@ public final class GroupBuyPurchaseProcess {
         SLA_ESCALATION("boundary_sla_escalation"),
         EXTEND_SHIP_BY("service_extend_batch_ship_by"),
         CANCEL_LATE("service_cancel_late_batch_purchase_order"),
+        SHIPPED_BEFORE_GIVE_UP("boundary_shipped_before_give_up"),
         BRING_PARCEL("sub_bring_parcel_to_point"),
         REGISTER_TRACKING("service_register_batch_tracking"),
         AWAIT_ARRIVAL("gateway_await_arrival"),
@@ -132,6 +133,8 @@ public final class GroupBuyPurchaseProcess {
         SUPPLIER_REFUSED("SUPPLIER_REFUSED"),
         /** The supplier declined the purchase order (rejected, out of stock) after it got it. */
         PURCHASE_DECLINED("PURCHASE_DECLINED"),
+        /** An operator gave up on a late supplier whose purchase order had shipped already: its parcel is followed. */
+        SHIPPED_BEFORE_GIVE_UP("SHIPPED_BEFORE_GIVE_UP"),
         /** An operator gave the parcel up. */
         PARCEL_GIVEN_UP("PARCEL_GIVEN_UP");
 

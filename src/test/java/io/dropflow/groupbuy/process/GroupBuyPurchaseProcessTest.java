@@ -301,6 +301,42 @@ class GroupBuyPurchaseProcessTest {
                 .contains("after Dropflow had given up on it and asked it to cancel");
     }
 
+    /**
+     * The operator gives up on a late supplier, and its shipment comes in before the give-up is applied
+     * (the job that asks it to cancel has not run yet): the goods are on their way to the point, so
+     * nothing is ordered again from the backup, and the order's timeline says why.
+     */
+    @Test
+    void aPurchaseOrderThatShippedBeforeTheGiveUpIsNotOrderedAgainFromTheBackup() {
+        // Given a supplier that missed its deadline, and an operator who gives up on it
+        Goods rice = goods(true);
+        List<Long> orders = orderedAtTheCutoff(rice, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        dropflow.supplierSays(rice.first(), po(batch, 1), "ACCEPTED");
+        groupBuy.fire(batch, 1, Element.SHIP_BY_DEADLINE.id());
+        engine.getTaskService().complete(groupBuy.task(batch, 1).getId(), Map.of("slaDecision", "find_backup"));
+
+        // When the supplier's shipment comes in before the give-up's job runs
+        dropflow.supplierShipped(rice.first(), po(batch, 1), tracking(batch, 1));
+        groupBuy.runJobs(batch);
+
+        // Then nothing is ordered again, the supplier is not asked to cancel, and the parcel is followed
+        assertThat(supplier.received(po(batch, 2))).as("a backup purchase order for goods already shipped").isNull();
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).isEmpty();
+        assertThat(lineStatuses(orders.get(0))).isEqualTo("2 ORDERED");
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.CANCEL_LATE.id(),
+                Element.SHIPPED_BEFORE_GIVE_UP.id(), Element.REGISTER_TRACKING.id()).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        assertThat(dropflow.getOrder(orders.get(0)).path("timeline").findValuesAsText("what"))
+                .anyMatch(what -> what.contains("had shipped before") && what.contains(po(batch, 1)));
+
+        // When the parcel arrives: the consumer collects it as any other
+        dropflow.carrierSays(tracking(batch, 1), "DELIVERED");
+        groupBuy.runJobs(batch);
+        groupBuy.complete(batch, 1, Map.of("receipt", "all_received"));
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.MAKE_READY.id()).isEnded();
+        assertThat(dropflow.getOrder(orders.get(0)).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
+    }
+
     @Test
     void aShipmentReportedWhileTheOperatorDecidesWins() {
         Goods rice = goods(false);
