@@ -48,10 +48,15 @@ public interface Purchasing {
     String NO_ANSWER = "NO_ANSWER";
     /** Reason of a cancellation that stands because the buyer gave up on the late supplier (a group-buy batch). */
     String GIVEN_UP = "GIVEN_UP";
+    /**
+     * Reason of a cancellation that stands because nothing is left on the purchase order: the consumers
+     * cancelled every line of a group-buy batch's, and the supplier took them off.
+     */
+    String EMPTIED = "EMPTIED";
 
     /**
-     * The cancellation stands without the supplier's confirmation ({@link #NO_ANSWER} or
-     * {@link #GIVEN_UP}): an open purchase order counts as cancelled with that reason, so that goods the
+     * The cancellation stands without the supplier's confirmation ({@link #NO_ANSWER}, {@link #GIVEN_UP}
+     * or {@link #EMPTIED}): an open purchase order counts as cancelled with that reason, so that goods the
      * supplier ships after all reach an operator. No call to the supplier. A purchase order that shipped,
      * declined or was cancelled meanwhile stays as it is: the caller reads its status.
      */

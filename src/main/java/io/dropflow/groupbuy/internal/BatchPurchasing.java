@@ -80,12 +80,18 @@ public class BatchPurchasing {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         PickupPoint point = batches.byId(batchId).getPickupPoint();
         List<GroupBuyLine> ordered = lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY);
+        if (ordered.isEmpty()) {
+            // Its consumers cancelled every line before it went out: an empty purchase order is never placed.
+            purchase.emptied();
+            throw new SupplierRefusedException("NOTHING_TO_ORDER", "every line of purchase " + purchaseNo + " of batch "
+                    + batchId + " was cancelled or went missing before it was forwarded: nothing to order");
+        }
         Map<String, Integer> pieces = new LinkedHashMap<>();
         ordered.forEach(l -> pieces.merge(l.getSku(), l.getQuantity(), Integer::sum));
         Map<String, OfferView> offers = catalog.offersOf(purchase.getSupplierId(), pieces.keySet()).stream()
                 .collect(Collectors.toMap(OfferView::sku, Function.identity(), (a, b) -> a));
         try {
-            if (pieces.isEmpty() || !offers.keySet().containsAll(pieces.keySet())) {
+            if (!offers.keySet().containsAll(pieces.keySet())) {
                 throw new SupplierRefusedException("NOT_OFFERED", "the supplier no longer offers every SKU of purchase "
                         + purchaseNo + " of batch " + batchId);
             }
@@ -174,6 +180,24 @@ public class BatchPurchasing {
         purchase.failed();
         lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
         return new GiveUp(null);
+    }
+
+    /**
+     * Consumers cancelled every line of the purchase order and the supplier took them off: nothing is
+     * left to ship, so the supplier is asked to cancel it as any cancelled purchase order
+     * ({@link Purchasing#requestCancellation}, key {number}-cancel, once), and the cancellation stands at
+     * once (reason EMPTIED): nobody waits for its answer, and a parcel it ships after all goes to an operator.
+     */
+    @CallsPartner
+    public void cancelEmptiedPurchaseOrder(Long batchId, int purchaseNo) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        purchasing.requestCancellation(purchase.getPurchaseOrderId());
+        PurchaseOrderView po = purchasing.cancelWithoutAnswer(purchase.getPurchaseOrderId(), Purchasing.EMPTIED);
+        purchase.emptied();
+        String what = "Every line of purchase order " + po.number() + " was cancelled: " + po.supplierCode()
+                + " is asked to cancel it, nothing of it ships (" + po.status() + ")";
+        lines.findByPurchaseId(purchase.getId()).stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+                .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
     }
 
     /** Subscribes to the carrier's tracking of the batch's parcel (once). */

@@ -29,7 +29,12 @@ public class Purchase {
         /** The leader confirmed the parcel at the pickup point. */
         RECEIVED,
         /** Declined, cancelled for lateness, or its parcel given up: its open lines went missing. */
-        FAILED
+        FAILED,
+        /**
+         * Consumers cancelled every line of it before it shipped (the supplier took them off): nothing is
+         * left to order or to ship, its purchase order is cancelled with the supplier, or was never placed.
+         */
+        EMPTIED
     }
 
     @Id
@@ -85,6 +90,18 @@ public class Purchase {
         status = Status.RECEIVED;
         receivedBy = by;
         receivedAt = now;
+    }
+
+    /** Nothing is left on it before it shipped: it ends without a parcel. */
+    public void emptied() {
+        if (status == Status.PLANNED || status == Status.FORWARDED) {
+            status = Status.EMPTIED;
+        }
+    }
+
+    /** Placed with its supplier and neither shipped nor ended otherwise: its purchase order could still go out. */
+    public boolean isForwarded() {
+        return status == Status.FORWARDED;
     }
 
     public void failed() {

@@ -79,6 +79,18 @@ public class PurchaseAnswers {
                 .forEach(GroupBuyLine::missing);
     }
 
+    /**
+     * Whether the purchase order has nothing left to ship: it was placed, has not shipped, and no line of
+     * it is still on its way (its consumers cancelled every one and the supplier took them off, or the
+     * rest went missing). Asked in the webhook's transaction, which holds the purchase order's row lock,
+     * so two answers about its lines never both miss the last one.
+     */
+    public boolean emptied(Long purchaseOrderId) {
+        Purchase purchase = purchases.findByPurchaseOrderId(purchaseOrderId).orElseThrow();
+        return purchase.isForwarded() && lines.findByPurchaseIdAndStatusIn(purchase.getId(),
+                EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED)).isEmpty();
+    }
+
     public void shipped(Long purchaseOrderId, Long shipmentId) {
         purchases.findByPurchaseOrderId(purchaseOrderId).orElseThrow().shipped(shipmentId);
     }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * events also by {@code shipmentId}), so an answer that comes before the purchase waits for it is
  * kept, and one that comes twice is taken once. What the supplier said is recorded on the lines
  * first, in the webhook's transaction. A supplier taking cancelled lines off owes a consumer a
- * refund: that goes to the batch.
+ * refund: that goes to the batch; when it took the last line off, the purchase hears that its
+ * purchase order is empty.
  */
 @Component
 class GroupBuyPartnerEvents {
@@ -58,6 +59,9 @@ class GroupBuyPartnerEvents {
                 inbox.accept(new MessageInbox.Message("supplier", event.eventId(),
                         GroupBuyBatchProcess.Message.REFUNDS_DUE.messageName(),
                         GroupBuyBatchProcess.businessKey(purchase.batchId()), null, null, Map.of()));
+                if (answers.emptied(event.purchaseOrderId())) {
+                    deliver(purchase, event.eventId() + ":emptied", Message.PURCHASE_ORDER_EMPTIED, Map.of());
+                }
             }
             return;
         }

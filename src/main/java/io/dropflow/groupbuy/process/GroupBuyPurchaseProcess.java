@@ -67,6 +67,9 @@ public final class GroupBuyPurchaseProcess {
         REMIND_SUPPLIER("service_remind_batch_supplier"),
         LINES_OUT_OF_STOCK("boundary_lines_out_of_stock"),
         PURCHASE_DECLINED("boundary_purchase_declined"),
+        PURCHASE_ORDER_EMPTIED("boundary_purchase_order_emptied"),
+        CANCEL_EMPTIED("service_cancel_emptied_batch_purchase_order"),
+        END_EMPTIED("end_purchase_order_emptied"),
         SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
         DECIDE_SHIP_BY_BREACH("user_sla_batch_ship_by_breach"),
         SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
@@ -112,6 +115,8 @@ public final class GroupBuyPurchaseProcess {
         SUPPLIER_DECLINED("SupplierDeclinedBatchPurchaseOrder"),
         SUPPLIER_SHIPPED("SupplierShippedBatchPurchaseOrder"),
         LINES_OUT_OF_STOCK("SupplierLacksBatchLines"),
+        /** The supplier took the last line off the purchase order (consumers cancelled them all): nothing to ship. */
+        PURCHASE_ORDER_EMPTIED("BatchPurchaseOrderEmptied"),
         PARCEL_DELIVERED("CarrierDeliveredBatchParcel"),
         PARCEL_PROBLEM("CarrierReportedBatchParcelProblem");
 

@@ -88,6 +88,7 @@ class StaleSupplierEvents implements DeliveryHandler {
             case SHIPPED_AFTER_CANCELLATION -> supplierCode + " shipped purchase order " + number + " as "
                     + event.carrierCode() + " " + event.trackingNumber() + (Purchasing.NO_ANSWER.equals(po.reasonCode()) ? " after it had not answered its cancellation in time"
                             : Purchasing.GIVEN_UP.equals(po.reasonCode()) ? " after Dropflow had given up on it and asked it to cancel"
+                            : Purchasing.EMPTIED.equals(po.reasonCode()) ? " after it had taken every line off it and Dropflow had asked it to cancel"
                             : " after it had cancelled it")
                     + ": Dropflow does not"
                     + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"

@@ -337,6 +337,49 @@ class GroupBuyPurchaseProcessTest {
         assertThat(dropflow.getOrder(orders.get(0)).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
     }
 
+    /**
+     * Every consumer of a purchase cancels after it was forwarded, and the supplier takes every line
+     * off: nothing is left to ship, so the supplier is asked to cancel the purchase order as a single
+     * order's would be, and the purchase ends without waiting for a parcel or its deadline.
+     */
+    @Test
+    void aPurchaseOrderEmptiedByCancellationsIsCancelledWithTheSupplierAndDoesNotShip() {
+        // Given two consumers' lines on one forwarded purchase order the supplier accepted
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        dropflow.supplierSays(rice.first(), po(batch, 1), "ACCEPTED");
+        groupBuy.runJobs(batch);
+
+        // When both cancel, and the supplier takes the first's lines off
+        for (long order : orders) {
+            assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+            groupBuy.runJobs(batch);
+        }
+        groupBuy.supplierAnswersLineCancellation(rice.first(), po(batch, 1), po(batch, 1) + "-CANCEL-O" + orders.get(0),
+                true);
+        groupBuy.runJobs(batch);
+
+        // Then something is still left on it: nothing asked yet
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).isEmpty();
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_SHIPMENT.id());
+
+        // When the supplier takes the second's lines off too
+        groupBuy.supplierAnswersLineCancellation(rice.first(), po(batch, 1), po(batch, 1) + "-CANCEL-O" + orders.get(1),
+                true);
+        groupBuy.runJobs(batch);
+
+        // Then the empty purchase order is cancelled with the supplier, once, and nobody waits for its parcel
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).containsExactly(po(batch, 1) + "-cancel");
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.PURCHASE_ORDER_EMPTIED.id(),
+                Element.CANCEL_EMPTIED.id(), Element.END_EMPTIED.id()).isEnded();
+        assertThat(groupBuy.batch(batch).path("purchases").get(0).path("purchaseOrderStatus").asText())
+                .isEqualTo("CANCELLED");
+        assertThat(refunds(orders.get(0))).isEqualTo(1);
+        assertThat(refunds(orders.get(1))).isEqualTo(1);
+        assertThat(groupBuy.task(batch, 1)).isNull();
+    }
+
     @Test
     void aShipmentReportedWhileTheOperatorDecidesWins() {
         Goods rice = goods(false);
