@@ -144,10 +144,21 @@ public class Collection {
             Purchase purchase = purchases.findById(purchaseId).orElseThrow();
             Map<String, Integer> pieces = new LinkedHashMap<>();
             uncollected.forEach(l -> pieces.merge(l.getSku(), l.getQuantity(), Integer::sum));
-            purchasing.requestReturn(purchase.getPurchaseOrderId(), new Purchasing.ReturnRequest(
-                    Purchasing.batchPurchaseOrderNumber(batchId, purchase.getPurchaseNo()) + "-UNCOLLECTED", 1,
+            String returnNumber = Purchasing.batchPurchaseOrderNumber(batchId, purchase.getPurchaseNo()) + "-UNCOLLECTED";
+            purchasing.requestReturn(purchase.getPurchaseOrderId(), new Purchasing.ReturnRequest(returnNumber, 1,
                     "UNCOLLECTED", "REFUND", List.copyOf(pieces.keySet()), List.copyOf(pieces.values()),
                     "not collected at pickup point " + batch.getPickupPoint().getCode() + " by " + batch.getCollectBy()));
+            // The operator's decision on the orders' history: what went back, to whom, under which return number
+            // (in the job's transaction: a retried job records it once). No supplier credit is booked yet.
+            String supplier = purchasing.purchaseOrder(purchase.getPurchaseOrderId()).supplierCode();
+            uncollected.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted().forEach(id -> {
+                GroupBuyOrder order = orders.findById(id).orElseThrow();
+                String what = order.linesIn(Status.READY).stream().filter(l -> purchaseId.equals(l.getPurchaseId()))
+                        .map(l -> l.getQuantity() + " × " + l.getSku()).collect(Collectors.joining(", "));
+                timeline.record(order.getOrderId(), "Not collected at pickup point " + batch.getPickupPoint().getCode()
+                        + " in time: " + what + " sent back to " + supplier + " (return " + returnNumber
+                        + "); the consumer is refunded");
+            });
         });
     }
 

@@ -446,6 +446,11 @@ class GroupBuyBatchProcessTest {
         assertThat(groupBuy.batchProcess(batch)).hasPassed(Element.RETURN_UNCOLLECTED.id(),
                 Element.REFUND_UNCOLLECTED.id(), Element.END_SETTLED.id()).isEnded();
         assertThat(dropflow.getOrder(max).path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(dropflow.getOrder(max).path("timeline").findValuesAsText("what"))
+                .as("the return to the supplier is on the order's history")
+                .anyMatch(what -> what.contains("back to " + rice.first()) && what.contains(po(batch, 1) + "-UNCOLLECTED"));
+        assertThat(dropflow.getOrder(erika).path("timeline").findValuesAsText("what"))
+                .noneMatch(what -> what.contains("-UNCOLLECTED"));
         assertThat(dropflow.getOrder(max).path("ledger").findValuesAsText("type")).contains("SUPPLY_COST", "REFUND")
                 .doesNotContain("LEADER_COMMISSION");
         assertThat(dropflow.getOrder(erika).path("ledger").findValuesAsText("type")).contains("LEADER_COMMISSION");
