@@ -59,9 +59,7 @@ class GroupBuyPartnerEvents {
                 inbox.accept(new MessageInbox.Message("supplier", event.eventId(),
                         GroupBuyBatchProcess.Message.REFUNDS_DUE.messageName(),
                         GroupBuyBatchProcess.businessKey(purchase.batchId()), null, null, Map.of()));
-                if (answers.emptied(event.purchaseOrderId())) {
-                    deliver(purchase, event.eventId() + ":emptied", Message.PURCHASE_ORDER_EMPTIED, Map.of());
-                }
+                emptied(purchase, event);
             }
             return;
         }
@@ -72,6 +70,7 @@ class GroupBuyPartnerEvents {
                 if (!event.missingLines().isEmpty()) {
                     answers.partlyOutOfStock(event.purchaseOrderId(), event.missingLines());
                     deliver(purchase, event.eventId() + ":missing", Message.LINES_OUT_OF_STOCK, Map.of());
+                    emptied(purchase, event);
                 }
                 message = Message.SUPPLIER_ACCEPTED;
             }
@@ -110,6 +109,13 @@ class GroupBuyPartnerEvents {
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(),
                 GroupBuyPurchaseProcess.businessKey(purchase.batchId(), purchase.purchaseNo()), SHIPMENT_ID.name(),
                 event.shipmentId(), Map.of()));
+    }
+
+    /** Nothing left on it to ship (the rest cancelled and taken off, or missing): the purchase cancels it. */
+    private void emptied(PurchaseRef purchase, PurchaseOrderEvent event) {
+        if (answers.emptied(event.purchaseOrderId())) {
+            deliver(purchase, event.eventId() + ":emptied", Message.PURCHASE_ORDER_EMPTIED, Map.of());
+        }
     }
 
     private void deliver(PurchaseRef purchase, String eventId, Message message, Map<String, Object> variables) {

@@ -380,6 +380,33 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.task(batch, 1)).isNull();
     }
 
+    /**
+     * One consumer cancelled and the supplier took her lines off; then it accepts without the other's:
+     * nothing is left on the purchase order, so it is cancelled, and only the backup ships the missing pieces.
+     */
+    @Test
+    void aPurchaseOrderLeftWithNothingByCancellationsAndAStockOutIsCancelledAndReplacedByTheBackup() {
+        Goods rice = goods(true);
+        List<Long> orders = orderedAtTheCutoff(rice, 1, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        assertThat(dropflow.cancel(orders.get(0)).getStatusCode().value()).isEqualTo(202);
+        groupBuy.runJobs(batch);
+        groupBuy.supplierAnswersLineCancellation(rice.first(), po(batch, 1), po(batch, 1) + "-CANCEL-O" + orders.get(0),
+                true);
+        groupBuy.runJobs(batch);
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).isEmpty();
+
+        groupBuy.supplierAcceptsWithout(rice.first(), po(batch, 1), Map.of(rice.firstSku(), 2));
+        groupBuy.runJobs(batch);
+
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).containsExactly(po(batch, 1) + "-cancel");
+        assertThat(supplier.received(po(batch, 2)).order().supplierCode()).isEqualTo(rice.backup());
+        assertThat(lineStatuses(orders.get(1))).isEqualTo("2 ORDERED");
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.LINES_OUT_OF_STOCK.id(),
+                Element.PURCHASE_ORDER_EMPTIED.id(), Element.CANCEL_EMPTIED.id(), Element.FIND_BACKUPS.id())
+                .isWaitingAt(Element.BACKUPS_DELIVER.id());
+    }
+
     @Test
     void aShipmentReportedWhileTheOperatorDecidesWins() {
         Goods rice = goods(false);
