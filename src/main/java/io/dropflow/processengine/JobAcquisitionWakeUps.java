@@ -1,7 +1,10 @@
 package io.dropflow.processengine;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.RejectedJobsHandler;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -27,6 +30,13 @@ import org.springframework.core.task.TaskExecutor;
  * acquisition it announced, which then takes the jobs of many such wake-ups at once. A job created
  * by a job of the same process instance is not affected: the engine runs it next in the same
  * thread without an acquisition. {@code PT0S} gives the engine's own behaviour.
+ *
+ * <p>Not while the threads are saturated: once the thread pool has turned acquired jobs away (its
+ * queue was full), the next wake-up goes at once. The engine's acquisition then pauses 100 ms
+ * (its fixed saturation wait) and relies on the threads' "check once more" to refill the queue as
+ * it drains; spaced, those wake-ups left the threads idle for part of every pause, and a storm of
+ * due jobs ran at most about (threads + queue) jobs per 100 ms (docs/adr/0003-job-executor-sizing.md,
+ * last addendum).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -45,6 +55,8 @@ class JobAcquisitionWakeUps {
     static final class Spaced extends SpringJobExecutor {
 
         private final WakeUpSpacing spacing;
+        /** Whether the thread pool turned jobs away since the last wake-up. */
+        private final AtomicBoolean saturated = new AtomicBoolean();
 
         Spaced(Duration interval) {
             this.spacing = new WakeUpSpacing(interval);
@@ -54,7 +66,7 @@ class JobAcquisitionWakeUps {
         static Spaced copyOf(SpringJobExecutor original, Duration interval) {
             Spaced spaced = new Spaced(interval);
             spaced.setTaskExecutor(original.getTaskExecutor());
-            spaced.setRejectedJobsHandler(original.getRejectedJobsHandler());
+            spaced.setRejectedJobsHandler(spaced.notingSaturation(original.getRejectedJobsHandler()));
             spaced.setLockTimeInMillis(original.getLockTimeInMillis());
             spaced.setMaxJobsPerAcquisition(original.getMaxJobsPerAcquisition());
             spaced.setWaitTimeInMillis(original.getWaitTimeInMillis());
@@ -70,9 +82,22 @@ class JobAcquisitionWakeUps {
             return spacing;
         }
 
+        /** {@code handler}, or the engine's default when there is none, noting that the pool was full. */
+        private RejectedJobsHandler notingSaturation(RejectedJobsHandler handler) {
+            RejectedJobsHandler then = handler != null ? handler : new NotifyAcquisitionRejectedJobsHandler();
+            return (jobIds, engine, executor) -> {
+                saturated.set(true);
+                then.jobsRejected(jobIds, engine, executor);
+            };
+        }
+
         @Override
         public void jobWasAdded() {
-            spacing.wake(super::jobWasAdded);
+            if (saturated.compareAndSet(true, false)) {
+                super.jobWasAdded();
+            } else {
+                spacing.wake(super::jobWasAdded);
+            }
         }
 
         @Override
