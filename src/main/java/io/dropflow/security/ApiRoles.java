@@ -65,7 +65,7 @@ final class ApiRoles {
                         "/api/orders/*/returns", "/api/returns/*/consumer-answer").hasAnyAuthority(AFTER_SALES_AGENTS)
                 .requestMatchers(HttpMethod.GET, "/api/orders/*/claims", "/api/claims/**", "/api/orders/*/returns",
                         "/api/returns/**").hasAnyAuthority(AFTER_SALES_READERS)
-                .requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/group-buy/orders/*")
+                .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/group-buy/orders/*")
                 .hasAnyAuthority(ORDER_READERS)
                 // Group buying
                 .requestMatchers(HttpMethod.GET, "/api/group-buy/**").hasAnyAuthority(GROUP_BUY_WATCHERS)

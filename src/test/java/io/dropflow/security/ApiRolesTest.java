@@ -69,6 +69,7 @@ class ApiRolesTest {
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint(POST, "/api/orders", EMPTY, ORDER_TAKERS),
+                new Endpoint(GET, "/api/orders", NONE, ORDER_READERS),
                 new Endpoint(GET, "/api/orders/999999", NONE, ORDER_READERS),
                 new Endpoint(POST, "/api/orders/999999/cancel", NONE, ORDER_TAKERS),
                 new Endpoint(POST, "/api/orders/999999/claims", EMPTY, AFTER_SALES),

@@ -65,9 +65,14 @@ public class Order {
     /** The status this change reached, until the change is written (OrderMilestones counts it). */
     @jakarta.persistence.Transient
     private OrderStatus reachedStatus;
+    /**
+     * Read with the order; for a page of orders (GET /api/orders) the lines of up to 200 orders in one
+     * statement, not one statement per order.
+     */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("lineNo")
+    @org.hibernate.annotations.BatchSize(size = 200)
     private List<OrderLine> lines = new ArrayList<>();
 
     protected Order() {

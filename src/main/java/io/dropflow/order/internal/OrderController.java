@@ -1,12 +1,23 @@
 package io.dropflow.order.internal;
 
+import io.dropflow.order.OrderStatus;
+import io.dropflow.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,21 +25,116 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The storefront's and operators' REST API for orders: take one in, look at it, cancel it. */
+/** The storefront's and operators' REST API for orders: take one in, find and look at them, cancel one. */
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders")
 @SecurityRequirement(name = "basic")
 class OrderController {
 
+    /** Rows of a page of orders unless the caller asks for another number. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+    /** The most rows a page of orders has: a page is one statement, its lines another. */
+    static final int MAX_PAGE_SIZE = 200;
+
     private final OrderIntake intake;
     private final OrderViews views;
+    private final OrderSearch search;
 
-    OrderController(OrderIntake intake, OrderViews views) {
+    OrderController(OrderIntake intake, OrderViews views, OrderSearch search) {
         this.intake = intake;
         this.views = views;
+        this.search = search;
+    }
+
+    /** A page of a list: the rows and where they stand in the whole. */
+    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+        static <T> PageView<T> of(Page<T> page) {
+            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+                    page.getTotalPages());
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Orders, newest first, a page at a time",
+            description = "Filters (each optional, all of them must hold): status (one or more, repeated or comma "
+                    + "separated), storefrontOrderId, createdFrom (at or after) and createdTo (before), ISO-8601 "
+                    + "instants such as 2026-12-01T00:00:00Z. page from 0, size 1 to " + MAX_PAGE_SIZE + " (default "
+                    + DEFAULT_PAGE_SIZE + "). A bad value is a 400 naming each parameter.")
+    @ApiResponse(responseCode = "200", description = "A page of order summaries with the total count")
+    @ApiResponse(responseCode = "400", description = "An unknown status, a time that is not an ISO-8601 instant, "
+            + "createdTo not after createdFrom, a size outside 1-" + MAX_PAGE_SIZE + " or a negative page")
+    PageView<OrderSummaryView> list(
+            @Parameter(description = "OrderStatus values, e.g. SHIPPED or OUT_OF_STOCK,NEEDS_REVIEW")
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String storefrontOrderId,
+            @Parameter(description = "Orders taken at or after this instant", example = "2026-12-01T00:00:00Z")
+            @RequestParam(required = false) String createdFrom,
+            @Parameter(description = "Orders taken before this instant", example = "2026-12-02T00:00:00Z")
+            @RequestParam(required = false) String createdTo,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        Set<OrderStatus> statuses = statuses(status, errors);
+        Instant from = instant("createdFrom", createdFrom, errors);
+        Instant to = instant("createdTo", createdTo, errors);
+        if (from != null && to != null && !to.isAfter(from)) {
+            errors.add(new InvalidRequest.FieldError("createdTo", "must be after createdFrom (" + from + "), was " + to));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new InvalidRequest.FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE + ", was " + size));
+        }
+        if (page < 0) {
+            errors.add(new InvalidRequest.FieldError("page", "must not be negative (the first page is 0), was " + page));
+        } else if ((long) page * Math.max(size, 1) > Integer.MAX_VALUE) {
+            errors.add(new InvalidRequest.FieldError("page", "starts at row " + (long) page * size + " (page " + page
+                    + " of " + size + " rows), beyond the last row that can be read (" + Integer.MAX_VALUE
+                    + "); ask for a smaller page"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        String storefrontId = storefrontOrderId == null || storefrontOrderId.isBlank() ? null : storefrontOrderId.trim();
+        return PageView.of(search.find(new OrderSearch.Criteria(statuses, storefrontId, from, to), page, size));
+    }
+
+    /** ?status=SHIPPED&status=DELIVERED or ?status=SHIPPED,DELIVERED; an unknown one is named with those there are. */
+    private static Set<OrderStatus> statuses(List<String> values, List<InvalidRequest.FieldError> errors) {
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(OrderStatus.valueOf(name.trim()));
+                } catch (IllegalArgumentException unknown) {
+                    errors.add(new InvalidRequest.FieldError("status", "has " + name.trim() + ", which is not one of "
+                            + Arrays.toString(OrderStatus.values())));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static Instant instant(String parameter, String value, List<InvalidRequest.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException notAnInstant) {
+            errors.add(new InvalidRequest.FieldError(parameter, "must be an ISO-8601 instant such as "
+                    + "2026-12-01T00:00:00Z or 2026-12-01T08:00:00+08:00, was " + value));
+            return null;
+        }
     }
 
     @PostMapping

@@ -3,10 +3,11 @@ package io.dropflow.order.internal;
 import io.dropflow.web.NotFound;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-/** Consumers' orders, by our id or the storefront's. */
-public interface Orders extends JpaRepository<Order, Long> {
+/** Consumers' orders, by our id or the storefront's, and found by what an operator knows of them (OrderSearch). */
+public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExecutor<Order> {
 
     @Query("select o from Order o where o.storefrontOrderId = :storefrontOrderId")
     Optional<Order> findByStorefrontOrderId(String storefrontOrderId);
