@@ -2,6 +2,7 @@ package io.dropflow.supplier.internal;
 
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SupplierStatus;
+import io.dropflow.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -31,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,10 +68,17 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    /** Rules of a new supplier's request only: a change takes its code from the path, any other is refused. */
+    interface NewSupplierRules {
+    }
+
     @Schema(description = "A supplier the seller buys from")
     record SupplierRequest(
-            @Schema(example = "ACME") @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,63}",
-                    message = "must be 1 to 64 upper-case letters, digits, '_' or '-'") String code,
+            @Schema(example = "ACME", description = "Required for a new supplier; a change may leave it out (the "
+                    + "path's code), or must send the path's code")
+            @NotBlank(groups = NewSupplierRules.class) @Pattern(groups = NewSupplierRules.class,
+                    regexp = "[A-Z0-9][A-Z0-9_-]{0,63}", message = "must be 1 to 64 upper-case letters, digits, '_' or '-'")
+            String code,
             @Schema(example = "Acme Homeware") @NotBlank @Size(max = 200) String name,
             @Schema(example = "DE") @NotBlank @io.dropflow.web.CountryCode String region,
             @Schema(description = "0-100, the seller's rating until the scorecard has enough facts", example = "80")
@@ -125,7 +135,8 @@ class CatalogController {
     @PostMapping("/suppliers")
     @PreAuthorize(CATALOG_EDITORS)
     @Operation(summary = "Add a supplier", description = "409 when its code is taken.")
-    ResponseEntity<SupplierDetails> create(@Valid @RequestBody SupplierRequest s) {
+    ResponseEntity<SupplierDetails> create(
+            @Validated({Default.class, NewSupplierRules.class}) @RequestBody SupplierRequest s) {
         SupplierDetails created = catalog.create(new CatalogMaintenance.NewSupplier(s.code(), s.name(), s.region(),
                 s.score(), s.tier(), s.contactEmail()));
         return ResponseEntity.created(URI.create("/api/suppliers/" + created.code())).body(created);
@@ -139,10 +150,13 @@ class CatalogController {
 
     @PutMapping("/suppliers/{code}")
     @PreAuthorize(CATALOG_EDITORS)
-    @Operation(summary = "Change a supplier", description = "Send the version you read; a change to an older version is a 409.")
+    @Operation(summary = "Change a supplier", description = "Send the version you read; a change to an older version "
+            + "is a 409. The code is the path's: leave it out of the body, or send the same; another is a 400.")
     SupplierDetails change(@PathVariable String code, @Valid @RequestBody SupplierRequest s) {
-        if (!code.equals(s.code())) {
-            throw CatalogProblem.invalid("a supplier's code cannot change (" + code + " to " + s.code() + ")");
+        if (s.code() != null && !code.equals(s.code())) {
+            throw new InvalidRequest("Invalid catalog entry", List.of(new InvalidRequest.FieldError("code",
+                    "is " + s.code() + " in the body but " + code + " in the path: a supplier's code cannot change; "
+                            + "leave code out of the body or send " + code)));
         }
         return catalog.change(code, new CatalogMaintenance.SupplierChanges(s.name(), s.region(), s.score(), s.tier(),
                 s.contactEmail(), required(s.version())));

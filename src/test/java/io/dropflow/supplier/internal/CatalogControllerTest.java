@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,6 +74,50 @@ class CatalogControllerTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(field));
         }
+        verify(catalog, never()).create(any());
+    }
+
+    @Test
+    void aChangeWithoutTheCodeInItsBodyChangesTheSupplierOfThePath() throws Exception {
+        mvc.perform(put("/api/suppliers/ACME").contentType(MediaType.APPLICATION_JSON)
+                        .content(SUPPLIER.replace("\"code\":\"ACME\",", "").replace("}", ",\"version\":3}")))
+                .andExpect(status().isOk());
+
+        verify(catalog).change("ACME", new CatalogMaintenance.SupplierChanges("Acme Homeware", "DE", 80, 2, null, 3L));
+    }
+
+    @Test
+    void aChangeWithThePathsCodeInItsBodyIsTakenAsBefore() throws Exception {
+        mvc.perform(put("/api/suppliers/ACME").contentType(MediaType.APPLICATION_JSON)
+                        .content(SUPPLIER.replace("}", ",\"version\":3}")))
+                .andExpect(status().isOk());
+
+        verify(catalog).change("ACME", new CatalogMaintenance.SupplierChanges("Acme Homeware", "DE", 80, 2, null, 3L));
+    }
+
+    @Test
+    void aChangeWithAnotherCodeInItsBodyThanThePathsIsA400SayingSo() throws Exception {
+        for (String other : new String[] {"OTHER", ""}) {
+            mvc.perform(put("/api/suppliers/ACME").contentType(MediaType.APPLICATION_JSON)
+                            .content(SUPPLIER.replace("\"ACME\"", "\"" + other + "\"").replace("}", ",\"version\":3}")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://dropflow.io/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("code"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("ACME in the path")));
+        }
+        verify(catalog, never()).change(any(), any());
+    }
+
+    @Test
+    void aNewSupplierStillNeedsAWellFormedCode() throws Exception {
+        postJson("/api/suppliers", SUPPLIER.replace("\"code\":\"ACME\",", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        postJson("/api/suppliers", SUPPLIER.replace("\"ACME\"", "\"acme\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be 1 to 64 upper-case letters, digits, '_' or '-'"));
         verify(catalog, never()).create(any());
     }
 
