@@ -33,6 +33,19 @@ public interface ExchangeRates {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** Decimal places the ledger keeps of the rate it booked with (ledger_entry.rate is numeric(24,12)). */
+    int BOOKED_RATE_SCALE = 12;
+
+    /**
+     * A rate as the ledger keeps and shows it: to {@link #BOOKED_RATE_SCALE} decimal places, then
+     * {@link #shown}. A conversion through the inverse of a kept rate computes 16 significant digits
+     * (1 / 7.215 = 0.1386001386001386); what is shown beside the ledger shows what the ledger does
+     * (0.1386001386).
+     */
+    static BigDecimal asBooked(BigDecimal rate) {
+        return rate == null ? null : shown(rate.setScale(BOOKED_RATE_SCALE, java.math.RoundingMode.HALF_UP));
+    }
+
     /** What an amount came to, and at which rate (1 when the currency is the same). */
     record Conversion(Money from, Money to, BigDecimal rate) {
     }

@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.order.Consumer;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.ExchangeRates.Conversion;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.Money;
@@ -39,7 +40,8 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
     /**
      * @param currency the supplier's, which {@code supplyTotal} and {@code shippingCost} are in
      * @param landedCostInOrderCurrency supply and shipping converted into the order's currency at
-     *        today's {@code rate}; both null when Dropflow keeps no rate for the pair
+     *        today's {@code rate} (shown as the ledger shows a rate: to its 12 decimal places); both
+     *        null when Dropflow keeps no rate for the pair
      * @param shipByHours SLA hours from shipping-sla.dmn; {@code shipByAt} the deadline they make (moved by extensions)
      */
     public record PurchaseOrderView(String number, String supplierCode, String supplierName, String status,
@@ -50,7 +52,8 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
             return new PurchaseOrderView(po.number(), po.supplierCode(), po.supplierName(), po.status().name(),
                     po.reasonCode(), po.supplierReference(), po.currency(), Money.inMinorUnits(po.supplyTotal(), po.currency()),
                     Money.inMinorUnits(po.shippingCost(), po.currency()),
-                    landedCost.map(c -> c.to().amount()).orElse(null), landedCost.map(Conversion::rate).orElse(null),
+                    landedCost.map(c -> c.to().amount()).orElse(null),
+                    landedCost.map(c -> ExchangeRates.asBooked(c.rate())).orElse(null),
                     po.forwardedAt(), po.shippedAt(), po.shipByHours(), po.shipByAt(), po.remindedAt(),
                     po.deadlineExtensions());
         }
