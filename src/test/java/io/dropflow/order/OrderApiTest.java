@@ -403,4 +403,34 @@ class OrderApiTest {
         assertThat(filters.getStatusCode().value()).isEqualTo(200);
         assertThat(filters.getBody()).contains("My group's tasks");
     }
+
+    /**
+     * The order list through the whole application: a storefront's key (scope orders, as for GET
+     * /api/orders/{id}) finds the order it placed by its own id, newest first; bad parameters are one
+     * 400 problem naming each, and nobody logged in is asked to log in.
+     */
+    @Test
+    void theOrderListFindsAnOrderByTheStorefrontsIdAndNamesEachBadParameter() {
+        DropflowDriver.Placed placed = dropflow.place(validOrder());
+        String key = dropflow.issueApiKey("order list storefront", List.of("orders"));
+
+        ResponseEntity<String> found = dropflow.get("/api/orders?storefrontOrderId=" + placed.storefrontOrderId(),
+                h -> h.set("X-Api-Key", key));
+        ResponseEntity<String> newest = dropflow.get("/api/orders?size=1", asOperator());
+        ResponseEntity<String> refused = dropflow.get("/api/orders?status=FOO&size=500", asOperator());
+
+        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
+        JsonNode page = DropflowDriver.read(found.getBody());
+        assertThat(page.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(page.path("content").get(0).path("id").asLong()).isEqualTo(placed.orderId());
+        assertThat(page.path("content").get(0).path("saleTotal").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(page.path("content").get(0).path("currency").asText()).isEqualTo("EUR");
+        assertThat(DropflowDriver.read(newest.getBody()).path("content").get(0).path("id").asLong())
+                .as("no order was taken after it").isEqualTo(placed.orderId());
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(DropflowDriver.read(refused.getBody()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("status", "size");
+        assertThat(dropflow.get("/api/orders", anonymous()).getStatusCode().value()).isEqualTo(401);
+    }
 }
