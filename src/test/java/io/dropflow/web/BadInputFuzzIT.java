@@ -293,7 +293,11 @@ class BadInputFuzzIT {
                     dropflow.postRaw("/api/group-buy/batches/" + id + "/receipt", "", DropflowDriver.asOperator()),
                     dropflow.get("/api/pickup-points/" + id, DropflowDriver.asOperator()),
                     dropflow.get("/api/leaders/" + id, DropflowDriver.asOperator()),
-                    dropflow.get("/api/group-buy-offers/" + id, DropflowDriver.asOperator()))) {
+                    dropflow.get("/api/group-buy-offers/" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/orders?storefrontOrderId=" + id, DropflowDriver.asOperator()),
+                    dropflow.get("/api/orders?status=" + id + "&createdFrom=" + id + "&createdTo=" + id,
+                            DropflowDriver.asOperator()),
+                    dropflow.get("/api/orders?page=" + id + "&size=" + id, DropflowDriver.asOperator()))) {
                 if (response.getStatusCode().is5xxServerError()) {
                     failures.add(id + " -> " + response.getStatusCode() + " " + abbreviate(response.getBody()));
                 }

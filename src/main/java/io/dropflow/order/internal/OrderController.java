@@ -95,6 +95,11 @@ class OrderController {
                     + " of " + size + " rows), beyond the last row that can be read (" + Integer.MAX_VALUE
                     + "); ask for a smaller page"));
         }
+        if (storefrontOrderId != null && storefrontOrderId.indexOf('\u0000') >= 0) {
+            // PostgreSQL takes no U+0000 in text, not even to compare: refused here, not a 500 at the database.
+            errors.add(new InvalidRequest.FieldError("storefrontOrderId",
+                    "must not contain the NUL character (U+0000)"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }

@@ -133,6 +133,13 @@ class OrderControllerTest {
         refused(get("/api/orders").param("page", "abc"), "page");
     }
 
+    /** PostgreSQL cannot compare text with U+0000: without this check the search failed with a 500. */
+    @Test
+    void aStorefrontOrderIdWithTheNulCharacterIsA400NamingIt() throws Exception {
+        refused(get("/api/orders").param("storefrontOrderId", "SHOP-\u00001"), "storefrontOrderId")
+                .andExpect(jsonPath("$.errors[0].message", containsString("NUL")));
+    }
+
     @Test
     void everyBadParameterIsNamedInOneAnswer() throws Exception {
         mvc.perform(get("/api/orders").param("status", "FOO").param("createdFrom", "soon").param("size", "500"))
