@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The job executor of the Spring Boot starter, with its acquisition woken at most once per
@@ -31,12 +32,13 @@ import org.springframework.core.task.TaskExecutor;
  * by a job of the same process instance is not affected: the engine runs it next in the same
  * thread without an acquisition. {@code PT0S} gives the engine's own behaviour.
  *
- * <p>Not while the threads are saturated: once the thread pool has turned acquired jobs away (its
- * queue was full), the next wake-up goes at once. The engine's acquisition then pauses 100 ms
- * (its fixed saturation wait) and relies on the threads' "check once more" to refill the queue as
- * it drains; spaced, those wake-ups left the threads idle for part of every pause, and a storm of
- * due jobs ran at most about (threads + queue) jobs per 100 ms (docs/adr/0003-job-executor-sizing.md,
- * last addendum).
+ * <p>Except when a backlog drains: once the thread pool has turned acquired jobs away (its queue
+ * was full), the engine's acquisition pauses 100 ms (its fixed saturation wait) and relies on the
+ * threads' "check once more" to refill the queue. Spaced, those wake-ups left the threads idle once
+ * the queue ran dry within the pause, and a backlog of short jobs ran at most about (threads +
+ * queue) jobs per 100 ms. So after a rejection, the first wake-up that finds the queue empty goes at
+ * once; while the queue still holds work the spacing stands, so a busy node at a steady load makes no
+ * more acquisitions than before (docs/adr/0003-job-executor-sizing.md, last addendum).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -93,11 +95,16 @@ class JobAcquisitionWakeUps {
 
         @Override
         public void jobWasAdded() {
-            if (saturated.compareAndSet(true, false)) {
+            if (saturated.get() && queueEmpty() && saturated.compareAndSet(true, false)) {
                 super.jobWasAdded();
             } else {
                 spacing.wake(super::jobWasAdded);
             }
+        }
+
+        /** Whether no acquired job waits for a thread (unknown for a pool other than Spring's: taken as empty). */
+        private boolean queueEmpty() {
+            return !(getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) || pool.getQueueSize() == 0;
         }
 
         @Override
