@@ -121,12 +121,6 @@ class DatabaseTokens implements PartnerTokens {
     }
 
     private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
+        return DatabaseTime.instant(value);
     }
 }

@@ -2,7 +2,6 @@ package io.dropflow.partners.internal;
 
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.SellerTime;
-import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,7 +39,7 @@ public class DeliveryTaskFacts {
                 .put("account", text(d.get("account")))
                 .put("topic", text(d.get("topic")))
                 .put("deliveryNumber", text(d.get("delivery_id")))
-                .put("receivedAt", d.get("received_at") instanceof Timestamp at ? time.format(at.toInstant()) : null)
+                .put("receivedAt", d.get("received_at") == null ? null : time.format(DatabaseTime.instant(d.get("received_at"))))
                 .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
                 .put("lastError", text(d.get("last_error")))
                 .put("deliveryPayload", payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload);

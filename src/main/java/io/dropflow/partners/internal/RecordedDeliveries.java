@@ -39,6 +39,8 @@ public class RecordedDeliveries implements PartnerDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(RecordedDeliveries.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** A first try takes seconds at most; a delivery still only received after this was left unsettled. */
+    private static final Duration UNSETTLED_AFTER = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
@@ -128,10 +130,16 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** Tries every parked delivery that is due; the sweep's work, and what tests call instead of waiting. */
+    /**
+     * Tries every parked delivery that is due, and every one still only received a minute after it came
+     * (its first try ended without settling it: the node stopped, or the try failed where no answer was
+     * recorded); the sweep's work, and what tests call instead of waiting.
+     */
     public int retryDue() {
-        List<Long> due = jdbc.queryForList("select id from partner_delivery where status = ? and next_attempt_at <= ?"
-                + " order by id", Long.class, Status.PARKED.name(), Timestamp.from(clock.instant()));
+        Instant now = clock.instant();
+        List<Long> due = jdbc.queryForList("select id from partner_delivery where (status = ? and next_attempt_at <= ?)"
+                + " or (status = ? and received_at <= ?) order by id", Long.class, Status.PARKED.name(),
+                Timestamp.from(now), Status.RECEIVED.name(), Timestamp.from(now.minus(UNSETTLED_AFTER)));
         due.forEach(this::attempt);
         return due.size();
     }
@@ -218,7 +226,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
             switch (result.outcome()) {
                 case TAKEN -> taken(delivery, result);
                 case NOT_YET -> {
-                    Instant received = ((Timestamp) row.get("received_at")).toInstant();
+                    Instant received = DatabaseTime.instant(row.get("received_at"));
                     boolean overdue = !now.isBefore(received.plus(settings.deadline()));
                     if (overdue && row.get("process_instance_id") == null) {
                         toOperator(id, attempts, result, handler, delivery, now);
@@ -289,7 +297,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return new DeliveryHandler.Delivery(((Number) row.get("id")).longValue(), (String) row.get("partner"),
                 (String) row.get("account"), (String) row.get("topic"), (String) row.get("delivery_id"),
                 (String) row.get("payload"), ((Number) row.get("attempts")).intValue(),
-                row.get("received_at") instanceof Timestamp received ? received.toInstant() : null);
+                DatabaseTime.instant(row.get("received_at")));
     }
 
     /**

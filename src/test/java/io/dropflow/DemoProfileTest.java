@@ -1,0 +1,98 @@
+package io.dropflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.internal.DeliveryTaskFacts;
+import io.dropflow.partners.internal.RecordedDeliveries;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo profile as {@code ./mvnw spring-boot:run} starts it, on H2 (in memory here), which every
+ * other test leaves to PostgreSQL: what reads the database by hand must read H2's answers too.
+ */
+@Tag("application")
+class DemoProfileTest {
+
+    /** A partner whose deliveries are never ready on their first tries. */
+    static class NotYetPartner implements DeliveryHandler {
+
+        final AtomicInteger tries = new AtomicInteger();
+
+        @Override
+        public String partner() {
+            return "demo-check";
+        }
+
+        @Override
+        public Result handle(Delivery delivery) {
+            return tries.incrementAndGet() < 3 ? Result.notYet("its order is not there yet") : Result.taken("taken");
+        }
+    }
+
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        app = new SpringApplicationBuilder(DropflowApplication.class, NotYetPartner.class).profiles("demo").run(
+                "--spring.datasource.url=jdbc:h2:mem:demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--dropflow.partners.deliveries.sweep-interval=PT1H",
+                // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
+                "--camunda.bpm.process-engine-name=demo-profile");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aPartnerDeliveryNotReadyYetIsParkedAndTriedAgainOnH2() {
+        RecordedDeliveries deliveries = app.getBean(RecordedDeliveries.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+
+        var receipt = deliveries.receive("demo-check", "main", "orders/paid", "ev-h2-1", "{}");
+
+        assertThat(receipt.result().outcome()).isEqualTo(DeliveryHandler.Outcome.NOT_YET);
+        Map<String, Object> row = jdbc.queryForMap("select status, attempts from partner_delivery where id = ?", receipt.id());
+        assertThat(row).containsEntry("STATUS", "PARKED").containsEntry("ATTEMPTS", 1);
+        assertThat(deliveries.delivery(receipt.id()).receivedAt()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        assertThat(app.getBean(DeliveryTaskFacts.class).of(receipt.id()).values().get("receivedAt")).isNotNull();
+
+        jdbc.update("update partner_delivery set next_attempt_at = ? where id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)), receipt.id());
+        assertThat(deliveries.retryDue()).isEqualTo(1);
+        jdbc.update("update partner_delivery set next_attempt_at = ? where id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)), receipt.id());
+        deliveries.retryDue();
+        assertThat(jdbc.queryForObject("select status from partner_delivery where id = ?", String.class, receipt.id()))
+                .isEqualTo("TAKEN");
+    }
+
+    @Test
+    void aDeliveryLeftUnsettledByItsFirstTryIsTriedByTheSweep() {
+        RecordedDeliveries deliveries = app.getBean(RecordedDeliveries.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        // As a node that stopped between recording a delivery and settling it leaves it.
+        jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status, received_at)"
+                + " values ('demo-check', 'main', 'orders/paid', 'ev-h2-2', '{}', 'RECEIVED', ?)",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(120)));
+
+        assertThat(deliveries.retryDue()).isEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select status from partner_delivery where delivery_id = 'ev-h2-2'", String.class))
+                .isIn("PARKED", "TAKEN");
+    }
+}
