@@ -95,4 +95,24 @@ class DemoProfileTest {
         assertThat(jdbc.queryForObject("select status from partner_delivery where delivery_id = 'ev-h2-2'", String.class))
                 .isIn("PARKED", "TAKEN");
     }
+
+    @Test
+    void anAlertRaisedForAnOperatorWhoseTaskWasNeverOpenedGetsItFromTheSweep() {
+        RecordedDeliveries deliveries = app.getBean(RecordedDeliveries.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        NotYetPartner partner = app.getBean(NotYetPartner.class);
+        int triesBefore = partner.tries.get();
+        // As raise() leaves it when the node stops before the operator's task is opened.
+        jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status, received_at,"
+                + " last_error) values ('demo-check', 'main', 'attention/1600', 'alert-1', '{}', 'ATTENTION', ?,"
+                + " 'balance too low')", java.sql.Timestamp.from(Instant.now().minusSeconds(120)));
+
+        deliveries.retryDue();
+
+        Map<String, Object> row = jdbc.queryForMap("select status, process_instance_id from partner_delivery"
+                + " where delivery_id = 'alert-1'");
+        assertThat(row.get("STATUS")).isEqualTo("ATTENTION");
+        assertThat(row.get("PROCESS_INSTANCE_ID")).as("the operator's task").isNotNull();
+        assertThat(partner.tries.get()).as("never handed to the partner's handler").isEqualTo(triesBefore);
+    }
 }

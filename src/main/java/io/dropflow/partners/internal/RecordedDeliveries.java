@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,9 +84,11 @@ public class RecordedDeliveries implements PartnerDeliveries {
             return;
         }
         try {
-            Long rowId = own.execute(tx -> insert(partner, account, topic, id, payload));
+            // Recorded for an operator from the start: a node that stops before the task is opened leaves it to
+            // the sweep's operator path (retryDue), never to the partner's handler.
+            Long rowId = own.execute(tx -> insert(partner, account, topic, id, payload, Status.ATTENTION));
             Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
-            settle(row, delivery(row), DeliveryHandler.Result.unusable(why), handlers.get(partner));
+            settle(delivery(row), DeliveryHandler.Result.unusable(why), handlers.get(partner));
         } catch (DataIntegrityViolationException raisedByAnotherNode) {
             // one task is enough
         }
@@ -114,6 +117,10 @@ public class RecordedDeliveries implements PartnerDeliveries {
 
     /** Records a delivery as received; its generated id comes back with the insert. */
     private Long insert(String partner, String account, String topic, String deliveryId, String payload) {
+        return insert(partner, account, topic, deliveryId, payload, Status.RECEIVED);
+    }
+
+    private Long insert(String partner, String account, String topic, String deliveryId, String payload, Status status) {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("insert into partner_delivery (partner, account, topic, delivery_id,"
@@ -123,7 +130,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
             insert.setString(3, cut(topic, 100));
             insert.setString(4, cut(deliveryId, 200));
             insert.setString(5, storable(payload));
-            insert.setString(6, Status.RECEIVED.name());
+            insert.setString(6, status.name());
             insert.setTimestamp(7, Timestamp.from(clock.instant()));
             return insert;
         }, key);
@@ -141,7 +148,17 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " or (status = ? and received_at <= ?) order by id", Long.class, Status.PARKED.name(),
                 Timestamp.from(now), Status.RECEIVED.name(), Timestamp.from(now.minus(UNSETTLED_AFTER)));
         due.forEach(this::attempt);
-        return due.size();
+        // Raised for an operator, but the node stopped before the task was opened.
+        List<Long> unopened = jdbc.queryForList("select id from partner_delivery where status = ? and"
+                + " process_instance_id is null and received_at <= ? order by id", Long.class, Status.ATTENTION.name(),
+                Timestamp.from(now.minus(UNSETTLED_AFTER)));
+        for (Long id : unopened) {
+            Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", id);
+            DeliveryHandler.Delivery delivery = delivery(row);
+            settle(delivery, DeliveryHandler.Result.unusable(Objects.toString(row.get("last_error"),
+                    "raised for an operator")), handlers.get(delivery.partner()));
+        }
+        return due.size() + unopened.size();
     }
 
     @Scheduled(fixedDelayString = "${dropflow.partners.deliveries.sweep-interval:PT30S}",
@@ -197,7 +214,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 result = DeliveryHandler.Result.notYet(failed.toString());
             }
         }
-        settle(row, delivery, result, handler);
+        settle(delivery, result, handler);
         return result;
     }
 
@@ -217,12 +234,26 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " last_error from partner_delivery where id = ?", id);
     }
 
-    private void settle(Map<String, Object> row, DeliveryHandler.Delivery delivery, DeliveryHandler.Result result,
+    /**
+     * Writes what a try came to. A delivery another try took or an operator closed meanwhile (the sweep
+     * and a partner's redelivery, or two nodes, may try the same one) stays as that left it: the row is
+     * read again under its lock, with its attempts and its operator's task as they are now.
+     */
+    private void settle(DeliveryHandler.Delivery delivery, DeliveryHandler.Result result,
             DeliveryHandler handler) {
         Instant now = clock.instant();
         Long id = delivery.id();
-        int attempts = delivery.attempts() + 1;
         own.executeWithoutResult(tx -> {
+            if (result.outcome() == DeliveryHandler.Outcome.TAKEN) {
+                taken(delivery, result);
+                return;
+            }
+            Map<String, Object> row = jdbc.queryForMap("select status, attempts, received_at, process_instance_id"
+                    + " from partner_delivery where id = ? for update", id);
+            if (Status.TAKEN.name().equals(row.get("status")) || Status.CLOSED.name().equals(row.get("status"))) {
+                return;
+            }
+            int attempts = ((Number) row.get("attempts")).intValue() + 1;
             switch (result.outcome()) {
                 case TAKEN -> taken(delivery, result);
                 case NOT_YET -> {
