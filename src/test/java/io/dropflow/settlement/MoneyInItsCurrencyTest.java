@@ -258,12 +258,74 @@ class MoneyInItsCurrencyTest {
 
         assertThat(backdated.getStatusCode().value()).isEqualTo(409);
         assertThat(DropflowDriver.read(backdated.getBody()).path("detail").asText())
-                .contains("would start before the latest kept one (1 EUR = 11.2 SEK from 2026-06-01T00:00:00Z)");
+                .contains("would start before the rate in effect now (1 EUR = 11.2 SEK from 2026-06-01T00:00:00Z)");
         Map<String, Object> july = rate("EUR", "SEK", "11.3");
         july.put("validFrom", "2026-07-01T00:00:00Z");
         assertThat(dropflow.post("/api/exchange-rates", july, asSupervisor()).getStatusCode().value()).isEqualTo(201);
         assertThat(DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=SEK", asOperator()).getBody())
                 .path("rates")).hasSize(2);
+    }
+
+    /**
+     * Exploratory finding 1: EUR/KWD from a future date, then EUR/KWD from now was a 409 exchange-rate-backdated
+     * ("would change what was booked since"), although nothing was converted with the future rate, and a KWD
+     * order's refund waited for a rate. The rate for now is taken; an order converts with it, not with the
+     * later one.
+     */
+    @Test
+    void aRateForNowIsTakenWhileTheNextOneStartsInTheFuture() {
+        String nextMonth = java.time.Instant.now().plus(30, java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Map<String, Object> future = rate("EUR", "KWD", "0.34");
+        future.put("validFrom", nextMonth);
+        assertThat(dropflow.post("/api/exchange-rates", future, asSupervisor()).getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<String> forNow = dropflow.post("/api/exchange-rates",
+                new HashMap<>(Map.of("base", "EUR", "quote", "KWD", "rate", "0.33")), asSupervisor());
+
+        assertThat(forNow.getStatusCode().value()).as(forNow.getBody()).isEqualTo(201);
+        JsonNode rates = DropflowDriver.read(dropflow.get("/api/exchange-rates?base=EUR&quote=KWD", asOperator())
+                .getBody()).path("rates");
+        assertThat(rates).extracting(r -> r.path("rate").asText()).containsExactly("0.34", "0.33");
+        assertThat(rates.get(0).path("validFrom").asText()).isEqualTo(nextMonth);
+        // DEMO-MUG is bought in EUR: 8.50 EUR landed, at today's 0.33 (not next month's 0.34)
+        long order = dropflow.place(orderIn("KWD", "DEMO-MUG", "15.000")).orderId();
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("rate").decimalValue()).isEqualByComparingTo("0.33");
+        assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue()).isEqualByComparingTo("2.805");
+    }
+
+    /**
+     * Exploratory finding 7: a rate starting an hour ago was a 201 although orders had been booked at the pair's
+     * earlier rate within that hour. It is a 409 naming the booking; the same rate from now on is a 201.
+     */
+    @Test
+    void aRateStartingBeforeABookingWithThePairsEarlierRateIsRefused() {
+        assertThat(dropflow.post("/api/exchange-rates", rate("EUR", "THB", "38.5"), asSupervisor()).getStatusCode()
+                .value()).isIn(200, 201);
+        long order = dropflow.place(orderIn("THB", "DEMO-MUG", "550.00")).orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-THB-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-THB-" + order, "DELIVERED");
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("ledger")).as("the sale booked from THB")
+                .anySatisfy(e -> assertThat(e.path("originalCurrency").asText()).isEqualTo("THB"));
+
+        Map<String, Object> anHourAgo = rate("EUR", "THB", "39");
+        anHourAgo.put("validFrom", java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS).toString());
+        ResponseEntity<String> backdated = dropflow.post("/api/exchange-rates", anHourAgo, asSupervisor());
+
+        assertThat(backdated.getStatusCode().value()).as(backdated.getBody()).isEqualTo(409);
+        JsonNode problem = DropflowDriver.read(backdated.getBody());
+        assertThat(problem.path("type").asText()).endsWith("exchange-rate-backdated");
+        assertThat(problem.path("detail").asText()).contains("would change what was booked since: order ")
+                .contains("converted from THB to EUR");
+        ResponseEntity<String> fromNow = dropflow.post("/api/exchange-rates",
+                new HashMap<>(Map.of("base", "EUR", "quote", "THB", "rate", "39")), asSupervisor());
+        assertThat(fromNow.getStatusCode().value()).as(fromNow.getBody()).isEqualTo(201);
     }
 
     /** Without a pair, every rate kept is listed, by pair (the tester found no way to list them: a 400). */

@@ -17,11 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ExchangeRateService implements ExchangeRates {
 
     private final ExchangeRateEntries rates;
+    private final Bookings bookings;
     private final SettlementSettings settings;
     private final Clock clock;
 
-    ExchangeRateService(ExchangeRateEntries rates, SettlementSettings settings, Clock clock) {
+    ExchangeRateService(ExchangeRateEntries rates, Bookings bookings, SettlementSettings settings, Clock clock) {
         this.rates = rates;
+        this.bookings = bookings;
         this.settings = settings;
         this.clock = clock;
     }
@@ -93,8 +95,10 @@ class ExchangeRateService implements ExchangeRates {
 
     /**
      * Adding the same rate again changes nothing; another rate for the same pair and moment is
-     * refused, and so are a rate starting before the pair's latest (it would change what was booked
-     * since) and a rate for a pair kept the other way round.
+     * refused, and so is a rate for a pair kept the other way round. A rate may not change what was
+     * converted already: it may not start before the pair's rate in effect now started, nor at or
+     * before the last ledger entry converted between its two currencies. Rates that start later
+     * than now were used by nothing: a rate may start before them (they still take over at their time).
      */
     @Override
     @Transactional
@@ -119,18 +123,34 @@ class ExchangeRateService implements ExchangeRates {
             if (rates.keepsAny(rate.quote(), rate.base())) {
                 throw new ExchangeRateKeptInverse(rate.base(), rate.quote());
             }
-            Optional<ExchangeRate> latest = rates.findByBaseCurrencyAndQuoteCurrencyOrderByValidFromDesc(rate.base(),
-                    rate.quote()).stream().findFirst().map(ExchangeRateEntry::rate);
-            if (latest.isPresent() && rate.validFrom().isBefore(latest.get().validFrom())) {
-                throw new ExchangeRateBackdated(latest.get(), rate);
-            }
-            rates.save(new ExchangeRateEntry(rate, clock.instant()));
+            Instant now = clock.instant();
+            refuseBackdated(rate, now);
+            rates.save(new ExchangeRateEntry(rate, now));
             return new Stored(rate, true);
         }
         if (known.get().rate().compareTo(rate.rate()) != 0) {
             throw new ExchangeRateConflict(known.get(), rate.rate());
         }
         return new Stored(known.get(), false);
+    }
+
+    /**
+     * A new rate must not change a conversion made already. The rate in effect now (not one that starts
+     * later: nothing used it yet) was used from its validFrom on, so a new rate starts no earlier; and a
+     * ledger entry converted between the two currencies at or after the new validFrom was booked with the
+     * pair's earlier rate.
+     */
+    private void refuseBackdated(ExchangeRate rate, Instant now) {
+        Optional<ExchangeRate> inEffect = rates.rateValidAt(rate.base(), rate.quote(), now).map(ExchangeRateEntry::rate);
+        if (inEffect.isPresent() && rate.validFrom().isBefore(inEffect.get().validFrom())) {
+            throw ExchangeRateBackdated.beforeRateInEffect(inEffect.get(), rate);
+        }
+        if (!rate.validFrom().isAfter(now)) {
+            Optional<Booking> booked = bookings.latestConvertedBetween(rate.base(), rate.quote(), rate.validFrom());
+            if (booked.isPresent()) {
+                throw ExchangeRateBackdated.beforeBooking(booked.get().toEntry(), rate);
+            }
+        }
     }
 
     @Override

@@ -199,4 +199,55 @@ class LedgerServiceTest {
         assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
         assertThat(ledger.isSettled(order)).isFalse();
     }
+
+    /**
+     * Exploratory finding 1: a rate starting next month made a rate for now a 409 (exchange-rate-backdated),
+     * although nothing had been converted with it. A rate for now goes in before it; the later one still
+     * takes over at its time, and not before.
+     */
+    @Test
+    void aRateForNowMayBeAddedBeforeOneThatStartsLaterWhichTakesOverOnlyAtItsTime() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant nextMonth = now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        rates.add(new ExchangeRate("EUR", "KWD", new BigDecimal("0.34"), nextMonth));
+        assertThat(rates.canConvert("EUR", "KWD", now)).as("a rate that starts next month holds nothing now").isFalse();
+
+        rates.add(new ExchangeRate("EUR", "KWD", new BigDecimal("0.33"), now));
+
+        assertThat(rates.rates("EUR", "KWD")).extracting(ExchangeRate::validFrom).containsExactly(nextMonth, now);
+        assertThat(rates.convert(Money.of("10.00", "EUR"), "KWD", now).to()).isEqualTo(Money.of("3.300", "KWD"));
+        assertThat(rates.convert(Money.of("10.00", "EUR"), "KWD", nextMonth.minusSeconds(1)).to())
+                .as("the later rate not before its time").isEqualTo(Money.of("3.300", "KWD"));
+        assertThat(rates.convert(Money.of("10.00", "EUR"), "KWD", nextMonth).to())
+                .as("and from its time on").isEqualTo(Money.of("3.400", "KWD"));
+    }
+
+    /**
+     * Exploratory finding 7: a rate starting an hour ago was taken although costs had been booked at the
+     * pair's earlier rate within that hour. It is refused, naming the booking; one without bookings since
+     * its validFrom, or one from now on, is taken.
+     */
+    @Test
+    void aRateStartingBeforeABookingConvertedWithThePairIsRefused() {
+        rates.add(new ExchangeRate("EUR", "OMR", new BigDecimal("0.40"), LAST_WEEK));
+        rates.add(new ExchangeRate("EUR", "BHD", new BigDecimal("0.41"), LAST_WEEK));
+        long order = anOrder("EUR");
+        ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("15.00", "EUR"), "DF-" + order + "-PO1",
+                Money.of("2.400", "OMR"), Money.of("1.000", "OMR")));
+        Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+
+        assertThatThrownBy(() -> rates.add(new ExchangeRate("EUR", "OMR", new BigDecimal("0.42"), anHourAgo)))
+                .isInstanceOf(ExchangeRateBackdated.class)
+                .hasMessageContaining("would change what was booked since: order " + order + "'s ")
+                .hasMessageContaining("was converted from OMR to EUR at 2.5");
+        assertThatThrownBy(() -> rates.add(new ExchangeRate("EUR", "OMR", new BigDecimal("0.42"), LAST_WEEK.minusSeconds(1))))
+                .as("before the rate in effect").isInstanceOf(ExchangeRateBackdated.class)
+                .hasMessageContaining("would start before the rate in effect now (1 EUR = 0.4 OMR from " + LAST_WEEK + ")");
+        assertThat(rates.rates("EUR", "OMR")).hasSize(1);
+
+        rates.add(new ExchangeRate("EUR", "BHD", new BigDecimal("0.42"), anHourAgo));
+        rates.add(new ExchangeRate("EUR", "OMR", new BigDecimal("0.42"), Instant.now().plusSeconds(1)));
+        assertThat(rates.rates("EUR", "BHD")).as("nothing booked in BHD since").hasSize(2);
+        assertThat(rates.rates("EUR", "OMR")).as("a correction from now on").hasSize(2);
+    }
 }
