@@ -197,7 +197,8 @@ class CatalogController {
 
     @PostMapping("/suppliers/{code}/offers")
     @PreAuthorize(CATALOG_EDITORS)
-    @Operation(summary = "Add an offer", description = "409 when the supplier offers the SKU already.")
+    @Operation(summary = "Add an offer", description = "409 when the supplier offers the SKU already, or another offer "
+            + "of the supplier has the supplier SKU (the problem's existingOffer names it).")
     ResponseEntity<OfferDetails> addOffer(@PathVariable String code, @Valid @RequestBody OfferRequest o) {
         OfferDetails added = catalog.addOffer(code, o.sku(), o.terms());
         return ResponseEntity.created(URI.create("/api/suppliers/" + code + "/offers/" + added.sku())).body(added);

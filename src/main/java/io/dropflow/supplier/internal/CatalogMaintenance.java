@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -140,7 +141,27 @@ class CatalogMaintenance {
         if (offers.findBySupplierIdAndSku(supplier.getId(), sku).isPresent()) {
             throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
         }
-        return OfferDetails.of(offers.saveAndFlush(new SupplierOffer(supplier, sku, terms, clock.instant())));
+        refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
+        try {
+            return OfferDetails.of(offers.saveAndFlush(new SupplierOffer(supplier, sku, terms, clock.instant())));
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            throw takenMeanwhile(supplierCode, sku, terms.supplierSku());
+        }
+    }
+
+    /** A supplier SKU is one offer's: another offer of the supplier with it is refused (409, naming that offer). */
+    private void refuseTakenSupplierSku(Supplier supplier, String sku, String supplierSku) {
+        offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku)
+                .filter(other -> !other.getSku().equals(sku))
+                .ifPresent(other -> {
+                    throw CatalogProblem.supplierSkuTaken(supplier.getCode(), supplierSku, other.getSku());
+                });
+    }
+
+    /** The unique indexes on (supplier, sku) and (supplier, supplier SKU) refused a write another request made first. */
+    private static CatalogProblem takenMeanwhile(String supplierCode, String sku, String supplierSku) {
+        return CatalogProblem.duplicate("another change gave " + supplierCode + " an offer of " + sku
+                + " or of supplier SKU " + supplierSku + " at the same moment: read its offers again");
     }
 
     @Transactional(readOnly = true)
@@ -155,8 +176,13 @@ class CatalogMaintenance {
         SupplierOffer offer = findOffer(supplier, sku);
         expectVersion(supplierCode + "'s offer of " + sku, version, offer.getVersion());
         CatalogRules.requireValid(sku, terms);
+        refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
         offer.change(terms, clock.instant());
-        return OfferDetails.of(offers.saveAndFlush(offer));
+        try {
+            return OfferDetails.of(offers.saveAndFlush(offer));
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            throw takenMeanwhile(supplierCode, sku, terms.supplierSku());
+        }
     }
 
     @Transactional(readOnly = true)
@@ -187,19 +213,33 @@ class CatalogMaintenance {
     /**
      * Applies the good rows of an import in one transaction: a new SKU makes an offer, a known one
      * takes the row's terms. A row equal to its offer changes nothing, so importing a file twice
-     * changes nothing the second time. Refused rows are reported, never half applied.
+     * changes nothing the second time. Refused rows are reported, never half applied: so is a row whose
+     * supplier SKU another offer of the supplier had before the import, or an earlier row gave another
+     * SKU (one import never moves a supplier SKU from one offer to another: the unique index would see
+     * it taken twice on the way).
      */
     @Transactional
     ImportReport importOffers(String supplierCode, OfferImport.Parsed parsed) {
         Supplier supplier = find(supplierCode);
         notAnApplicant(supplier, OFFERS_OF_ITS_AGREEMENT);
         Map<String, SupplierOffer> existing = new HashMap<>();
-        offers.findBySupplierId(supplier.getId()).forEach(o -> existing.put(o.getSku(), o));
+        Map<String, String> skuBySupplierSku = new HashMap<>();
+        offers.findBySupplierId(supplier.getId()).forEach(o -> {
+            existing.put(o.getSku(), o);
+            skuBySupplierSku.put(o.getSupplierSku(), o.getSku());
+        });
         Instant now = clock.instant();
         int created = 0;
         int changed = 0;
+        List<OfferImport.RowProblem> refused = new ArrayList<>(parsed.refused());
         List<SupplierOffer> toSave = new ArrayList<>();
         for (OfferImport.Row row : parsed.rows()) {
+            String holder = skuBySupplierSku.putIfAbsent(row.terms().supplierSku(), row.sku());
+            if (holder != null && !holder.equals(row.sku())) {
+                refused.add(new OfferImport.RowProblem(row.line(), row.sku(),
+                        CatalogProblem.supplierText(supplierCode, row.terms().supplierSku(), holder)));
+                continue;
+            }
             SupplierOffer offer = existing.get(row.sku());
             if (offer == null) {
                 toSave.add(new SupplierOffer(supplier, row.sku(), row.terms(), now));
@@ -209,8 +249,16 @@ class CatalogMaintenance {
                 changed++;
             }
         }
-        offers.saveAll(toSave);
-        return new ImportReport(created, changed, parsed.rows().size() - created - changed, parsed.refused());
+        try {
+            offers.saveAll(toSave);
+            offers.flush();
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            throw CatalogProblem.duplicate("another change gave " + supplierCode + " offers of this import's SKUs or "
+                    + "supplier SKUs at the same moment: nothing was imported; read its offers and import again");
+        }
+        refused.sort(java.util.Comparator.comparingInt(OfferImport.RowProblem::line));
+        int applied = parsed.rows().size() - (refused.size() - parsed.refused().size());
+        return new ImportReport(created, changed, applied - created - changed, List.copyOf(refused));
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,24 @@ class CatalogProblem extends ApiProblem {
         return new CatalogProblem(HttpStatus.CONFLICT, "catalog-duplicate", "Already in the catalog", detail);
     }
 
+    /**
+     * Another offer of the supplier has this supplier SKU: a stock or price push names the supplier's SKU and
+     * would reach one of the two only. The problem names that offer ({@code existingOffer}: its SKU and path).
+     */
+    static CatalogProblem supplierSkuTaken(String supplierCode, String supplierSku, String existingSku) {
+        CatalogProblem problem = duplicate(supplierText(supplierCode, supplierSku, existingSku));
+        problem.getBody().setProperty("existingOffer", java.util.Map.of("sku", existingSku,
+                "path", "/api/suppliers/" + supplierCode + "/offers/" + existingSku));
+        return problem;
+    }
+
+    /** What {@link #supplierSkuTaken} says, also an import row's reason. */
+    static String supplierText(String supplierCode, String supplierSku, String existingSku) {
+        return "supplier SKU " + supplierSku + " is " + supplierCode + "'s offer of " + existingSku
+                + " already: a supplier's stock and price pushes name its SKU and would reach one of two offers;"
+                + " give this offer the supplier's own SKU for it, or change the offer of " + existingSku;
+    }
+
     /** Somebody changed it since the caller read it: nothing is lost, the caller reads again and decides. */
     static CatalogProblem staleVersion(String what, long expected, long actual) {
         return new CatalogProblem(HttpStatus.CONFLICT, "catalog-stale-version", "Changed in the meantime",

@@ -60,8 +60,15 @@ class SupplierLifecycleService implements SupplierLifecycle {
     @Override
     public List<String> problemsOf(List<AgreedOffer> agreed) {
         List<String> problems = new ArrayList<>();
+        java.util.Map<String, String> skuBySupplierSku = new java.util.HashMap<>();
         for (AgreedOffer offer : agreed) {
             CatalogRules.problemsOf(offer.sku(), terms(offer)).forEach(p -> problems.add(offer.sku() + ": " + p.text()));
+            String holder = offer.supplierSku() == null ? null
+                    : skuBySupplierSku.putIfAbsent(offer.supplierSku(), offer.sku());
+            if (holder != null && !holder.equals(offer.sku())) {
+                problems.add(offer.sku() + ": supplierSku " + offer.supplierSku() + " is the offer of " + holder
+                        + " already; each offer needs the supplier's own SKU for it");
+            }
         }
         return problems;
     }

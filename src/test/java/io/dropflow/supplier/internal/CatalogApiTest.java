@@ -250,4 +250,64 @@ class CatalogApiTest {
         assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
                 .path("stock").asInt()).isEqualTo(9);
     }
+
+    /**
+     * Exploratory finding 2: a second offer of one supplier under a supplier SKU another offer of it has was a 201,
+     * and the supplier's stock pushes (by its SKU) then reached one of the two only. It is a 409 naming the offer
+     * that has it, as is a change to it and an import row with it; the push reaches the one offer.
+     */
+    @Test
+    void aSupplierSkuIsOneOfferOfTheSupplier() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        Map<String, Object> fan = offer(code + "-FAN", "10.00", "CNY");
+        fan.put("supplierSku", "NH-FAN-1");
+        assertThat(dropflow.post("/api/suppliers/" + code + "/offers", fan, asSupervisor()).getStatusCode().value())
+                .isEqualTo(201);
+        Map<String, Object> fanX = offer(code + "-FANX", "11.00", "CNY");
+        fanX.put("supplierSku", "NH-FAN-1");
+
+        ResponseEntity<String> second = dropflow.post("/api/suppliers/" + code + "/offers", fanX, asSupervisor());
+
+        assertThat(second.getStatusCode().value()).as(second.getBody()).isEqualTo(409);
+        JsonNode problem = body(second);
+        assertThat(problem.path("type").asText()).endsWith("catalog-duplicate");
+        assertThat(problem.path("detail").asText()).contains("supplier SKU NH-FAN-1 is " + code + "'s offer of "
+                + code + "-FAN already");
+        assertThat(problem.path("existingOffer").path("sku").asText()).isEqualTo(code + "-FAN");
+        assertThat(problem.path("existingOffer").path("path").asText())
+                .isEqualTo("/api/suppliers/" + code + "/offers/" + code + "-FAN");
+        assertThat(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-FANX", asSupervisor())
+                .getStatusCode().value()).as("nothing stored").isEqualTo(404);
+
+        // Under its own supplier SKU it is taken; changed to the other's, it is refused the same way
+        fanX.put("supplierSku", "NH-FAN-2");
+        JsonNode created = body(dropflow.post("/api/suppliers/" + code + "/offers", fanX, asSupervisor()));
+        fanX.put("supplierSku", "NH-FAN-1");
+        fanX.put("version", created.path("version").asLong());
+        ResponseEntity<String> changed = put("/api/suppliers/" + code + "/offers/" + code + "-FANX", fanX, asSupervisor());
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(409);
+        assertThat(body(changed).path("existingOffer").path("sku").asText()).isEqualTo(code + "-FAN");
+
+        // An import refuses such rows one by one, with their lines: another offer's, an earlier row's
+        String csv = "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n"
+                + code + "-LAMP,NH-FAN-1,10.00,CNY,2.00,100,CN,72,homeware,true\n"
+                + code + "-FAN,NH-FAN-1,10.00,CNY,1.00,100,CN,72,homeware,true\n"
+                + code + "-BULB,NH-BULB,3.00,CNY,1.00,100,CN,72,homeware,true\n"
+                + code + "-BULB2,NH-BULB,3.00,CNY,1.00,100,CN,72,homeware,true\n";
+        JsonNode report = body(importCsv(code, csv));
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+        assertThat(report.path("changed").asInt()).isEqualTo(1);
+        assertThat(report.path("unchanged").asInt()).isZero();
+        assertThat(report.path("refused")).extracting(r -> r.path("line").asInt()).containsExactly(2, 5);
+        assertThat(report.path("refused").get(0).path("reason").asText())
+                .contains("supplier SKU NH-FAN-1 is " + code + "'s offer of " + code + "-FAN already");
+        assertThat(report.path("refused").get(1).path("reason").asText())
+                .contains("supplier SKU NH-BULB is " + code + "'s offer of " + code + "-BULB already");
+
+        // The supplier's push by its SKU reaches the one offer
+        dropflow.post("/api/webhooks/suppliers/" + code + "/offers", Map.of("eventId", "fan-1", "offers",
+                java.util.List.of(Map.of("supplierSku", "NH-FAN-1", "stock", 4))), DropflowDriver.asPartner());
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-FAN", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(4);
+    }
 }

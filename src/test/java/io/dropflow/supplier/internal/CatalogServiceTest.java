@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
@@ -89,6 +90,21 @@ class CatalogServiceTest {
 
         assertThat(catalog.activeOffersFor(List.of(mug))).extracting(o -> o.supplier().code())
                 .containsExactlyInAnyOrder(acme.getCode(), dormant.getCode());
+    }
+
+    /**
+     * V30: whoever writes the offers (the catalog API refuses it first), the database takes no second offer of a
+     * supplier under a supplier SKU it has; another supplier may use the same text for its own article.
+     */
+    @Test
+    void theDatabaseTakesNoSecondOfferOfASupplierUnderOneSupplierSku() {
+        String fan = "FAN-" + run;
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> offers.saveAndFlush(offer(acme, fan, "AC-MUG"))))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        transaction.executeWithoutResult(tx -> offers.saveAndFlush(offer(dormant, fan, "AC-MUG")));
+        assertThat(offers.findFirstBySupplierIdAndSupplierSku(acme.getId(), "AC-MUG").map(SupplierOffer::getSku))
+                .contains(mug);
     }
 
     private static SupplierOffer offer(Supplier supplier, String sku, String supplierSku) {
