@@ -194,8 +194,14 @@ public class BatchPurchasing {
         purchasing.requestCancellation(purchase.getPurchaseOrderId());
         PurchaseOrderView po = purchasing.cancelWithoutAnswer(purchase.getPurchaseOrderId(), Purchasing.EMPTIED);
         purchase.emptied();
-        String what = "Every line of purchase order " + po.number() + " was cancelled: " + po.supplierCode()
-                + " is asked to cancel it, nothing of it ships (" + po.status() + ")";
+        // Its lines were cancelled by their consumers or went to a backup supplier; a purchase order that had
+        // shipped all the same is said so, not hidden behind "nothing ships".
+        String what = po.status() == PurchaseOrderStatus.SHIPPED
+                ? "Nothing is left to deliver on purchase order " + po.number() + " (its lines were cancelled or went to"
+                        + " a backup supplier), but " + po.supplierCode() + " had shipped it already: ask the supplier"
+                        + " about its parcel"
+                : "Nothing is left to deliver on purchase order " + po.number() + " (its lines were cancelled or went to"
+                        + " a backup supplier): " + po.supplierCode() + " is asked to cancel it";
         lines.findByPurchaseId(purchase.getId()).stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
                 .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
     }
