@@ -2,7 +2,10 @@ package io.dropflow.settlement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,6 +45,54 @@ public record Money(BigDecimal amount, String currency) {
 
     public Money negate() {
         return new Money(amount.negate(), currency);
+    }
+
+    /**
+     * This amount in shares proportional to {@code weights}, each in the currency's minor units, that add up
+     * to exactly this amount: nothing is lost or made up by rounding. Largest remainder: every share gets
+     * its proportion rounded down to a minor unit, and the minor units left go one each to the shares whose
+     * proportion lost the most, the earlier share first on a tie (1.00 EUR over three equal weights is
+     * 0.34, 0.33, 0.33; 1000 JPY is 334, 333, 333). A negative amount is shared the same way, negated.
+     *
+     * @param weights zero or more each, at least one more than zero
+     */
+    public List<Money> allocate(List<BigDecimal> weights) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal weight : weights) {
+            if (weight == null || weight.signum() < 0) {
+                throw new IllegalArgumentException("cannot share " + this + " by a weight of " + weight);
+            }
+            total = total.add(weight);
+        }
+        if (total.signum() == 0) {
+            throw new IllegalArgumentException("cannot share " + this + " by weights that are all zero");
+        }
+        int scale = amount.scale();
+        BigDecimal minorUnits = amount.abs().movePointRight(scale); // a whole number: the amount is in minor units
+        BigDecimal[] shares = new BigDecimal[weights.size()];
+        BigDecimal[] lost = new BigDecimal[weights.size()];
+        BigDecimal left = minorUnits;
+        for (int i = 0; i < shares.length; i++) {
+            BigDecimal exact = minorUnits.multiply(weights.get(i));
+            shares[i] = exact.divide(total, 0, RoundingMode.FLOOR);
+            lost[i] = exact.subtract(shares[i].multiply(total));
+            left = left.subtract(shares[i]);
+        }
+        List<Integer> byLoss = new ArrayList<>();
+        for (int i = 0; i < shares.length; i++) {
+            byLoss.add(i);
+        }
+        byLoss.sort(Comparator.comparing((Integer i) -> lost[i]).reversed().thenComparing(i -> i));
+        for (int k = 0; left.signum() > 0; k++, left = left.subtract(BigDecimal.ONE)) {
+            int i = byLoss.get(k);
+            shares[i] = shares[i].add(BigDecimal.ONE);
+        }
+        List<Money> allocated = new ArrayList<>(shares.length);
+        for (BigDecimal share : shares) {
+            BigDecimal value = share.movePointLeft(scale);
+            allocated.add(new Money(amount.signum() < 0 ? value.negate() : value, currency));
+        }
+        return List.copyOf(allocated);
     }
 
     public boolean isZero() {

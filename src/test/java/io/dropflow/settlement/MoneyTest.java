@@ -48,6 +48,31 @@ class MoneyTest {
     }
 
     @Test
+    void anAmountSharedByWeightsAddsUpToItExactlyInItsCurrencysMinorUnits() {
+        List<BigDecimal> three = List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE);
+        assertThat(Money.of("1.00", "EUR").allocate(three)).extracting(Money::toString)
+                .containsExactly("0.34 EUR", "0.33 EUR", "0.33 EUR");
+        assertThat(Money.of("9.00", "EUR").allocate(three)).extracting(Money::toString)
+                .containsExactly("3.00 EUR", "3.00 EUR", "3.00 EUR");
+        assertThat(Money.of("1000", "JPY").allocate(three)).extracting(Money::toString)
+                .containsExactly("334 JPY", "333 JPY", "333 JPY");
+        assertThat(Money.of("1.000", "KWD").allocate(three)).extracting(Money::toString)
+                .containsExactly("0.334 KWD", "0.333 KWD", "0.333 KWD");
+        // by value: 1.00 over 15 and 4 is 0.789… and 0.210…, the minor unit left goes to the larger loss
+        assertThat(Money.of("1.00", "EUR").allocate(List.of(new BigDecimal("15"), new BigDecimal("4"))))
+                .extracting(Money::toString).containsExactly("0.79 EUR", "0.21 EUR");
+        assertThat(Money.of("-0.05", "EUR").allocate(List.of(BigDecimal.ONE, BigDecimal.ONE)))
+                .extracting(Money::toString).containsExactly("-0.03 EUR", "-0.02 EUR");
+        assertThat(Money.of("5.00", "EUR").allocate(List.of(BigDecimal.ZERO, BigDecimal.ONE)))
+                .extracting(Money::toString).containsExactly("0.00 EUR", "5.00 EUR");
+
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").allocate(List.of(BigDecimal.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("all zero");
+        assertThatThrownBy(() -> Money.of("1.00", "EUR").allocate(List.of(BigDecimal.ONE.negate(), BigDecimal.TEN)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void onlyCurrenciesInCirculationAreTaken() {
         assertThat(Currencies.isActive("EUR")).isTrue();
         assertThat(Currencies.isActive("JPY")).isTrue();
