@@ -10,6 +10,8 @@ import io.dropflow.order.internal.Order;
 import io.dropflow.order.internal.OrderIntake;
 import io.dropflow.order.internal.PlaceOrder;
 import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.settlement.Currencies;
+import io.dropflow.settlement.Money;
 import io.dropflow.web.NotFound;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -31,9 +33,12 @@ import org.springframework.stereotype.Component;
  * <li>An order enters only when paid: orders/paid, or orders/create of an order already paid
  *     ({@code financial_status} paid). Test orders ({@code test: true}) and cancelled ones never enter.
  *     The Shopify order id is the storefront order id, so both topics give one order.
- * <li>Line prices are what the consumer paid net of discounts ({@code discount_allocations}) and of
- *     taxes included in the price; what the consumer paid for shipping (net of its discounts and taxes)
- *     is spread over the lines by their value, so the order's sale total, and its margin, are right.
+ * <li>Line prices are what the consumer paid net of discounts ({@code discount_allocations}, each an amount
+ *     for the whole line) and of taxes included in the price; what the consumer paid for shipping (net of its
+ *     discounts and taxes) is spread over the lines by their value, so the order's sale total, and its margin,
+ *     are right. Every amount is in the currency's minor units and the lines add up to what Shopify charged
+ *     exactly: shipping is shared by largest remainder, and a line whose total does not divide by its quantity
+ *     becomes two lines of the SKU one minor unit apart ({@link #pieces}).
  * <li>orders/cancelled becomes the consumer's cancellation; one that comes too late (shipped) goes to an operator.
  * <li>refunds/create made in Shopify is written on the order's timeline.
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
@@ -48,6 +53,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
     static final String PARTNER = "shopify";
     private static final Logger log = LoggerFactory.getLogger(ShopifyOrderDeliveries.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As many digits before the point as an order's sale price may have. */
+    private static final int MAX_DIGITS = 13;
 
     private final OrderIntake intake;
     private final OrderTimeline timeline;
@@ -174,7 +181,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         }
     }
 
-    /** Shopify's order JSON in our words, with prices net of discounts and included taxes, and shipping spread over the lines. */
+    /**
+     * Shopify's order JSON in our words, with prices net of discounts and included taxes, and shipping spread over
+     * the lines, in the currency's minor units; an amount of Shopify's finer than those is refused, never rounded.
+     */
     static PlaceOrder map(JsonNode o) {
         JsonNode ship = o.path("shipping_address");
         JsonNode customer = o.path("customer");
@@ -186,16 +196,18 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         String email = text(o, "email") != null ? text(o, "email") : text(customer, "email");
         String consumerName = ((text(customer, "first_name") == null ? "" : text(customer, "first_name") + " ")
                 + (text(customer, "last_name") == null ? "" : text(customer, "last_name"))).trim();
+        String currency = text(o, "currency");
         boolean taxesIncluded = o.path("taxes_included").asBoolean(false);
         List<JsonNode> items = new ArrayList<>();
         List<BigDecimal> totals = new ArrayList<>();
         for (JsonNode item : o.path("line_items")) {
             if (item.hasNonNull("price")) {
-                BigDecimal total = new BigDecimal(item.path("price").asText())
+                // price is one piece's before discounts; a discount allocation and a tax line are the whole line's
+                BigDecimal total = amount(item.path("price").asText(), currency)
                         .multiply(BigDecimal.valueOf(item.path("quantity").asInt()))
-                        .subtract(sum(item.path("discount_allocations"), "amount"));
+                        .subtract(sum(item.path("discount_allocations"), "amount", currency));
                 if (taxesIncluded) {
-                    total = total.subtract(sum(item.path("tax_lines"), "price"));
+                    total = total.subtract(sum(item.path("tax_lines"), "price", currency));
                 }
                 totals.add(total);
             } else {
@@ -205,23 +217,28 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         }
         BigDecimal shipping = BigDecimal.ZERO;
         for (JsonNode s : o.path("shipping_lines")) {
-            BigDecimal line = new BigDecimal(s.path("price").asText("0")).subtract(sum(s.path("discount_allocations"), "amount"));
-            shipping = shipping.add(taxesIncluded ? line.subtract(sum(s.path("tax_lines"), "price")) : line);
+            BigDecimal line = amount(s.path("price").asText("0"), currency)
+                    .subtract(sum(s.path("discount_allocations"), "amount", currency));
+            shipping = shipping.add(taxesIncluded ? line.subtract(sum(s.path("tax_lines"), "price", currency)) : line);
         }
-        BigDecimal goods = totals.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<PlaceOrder.Line> lines = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            int quantity = item.path("quantity").asInt();
-            BigDecimal unit = null;
-            if (totals.get(i) != null && quantity > 0) {
-                BigDecimal total = totals.get(i);
-                if (goods.signum() > 0 && shipping.signum() != 0) {
-                    total = total.add(shipping.multiply(total).divide(goods, 8, RoundingMode.HALF_UP));
-                }
-                unit = total.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
+        if (!Currencies.isActive(currency)) {
+            // nothing to count minor units in: the intake refuses the currency and names it
+            for (JsonNode item : items) {
+                lines.add(new PlaceOrder.Line(text(item, "sku"), item.path("quantity").asInt(),
+                        item.hasNonNull("price") ? new BigDecimal(item.path("price").asText()) : null));
             }
-            lines.add(new PlaceOrder.Line(text(item, "sku"), quantity, unit));
+        } else {
+            List<BigDecimal> shares = shippingShares(new Money(shipping, currency), items, totals);
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                int quantity = item.path("quantity").asInt();
+                if (totals.get(i) == null || quantity <= 0) {
+                    lines.add(new PlaceOrder.Line(text(item, "sku"), quantity, null));
+                } else {
+                    lines.addAll(pieces(text(item, "sku"), quantity, totals.get(i).add(shares.get(i)), currency));
+                }
+            }
         }
         if (!o.hasNonNull("id")) {
             throw new IllegalArgumentException("no id");
@@ -234,11 +251,66 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 lines, null, null);
     }
 
-    private static BigDecimal sum(JsonNode array, String field) {
+    /**
+     * What the consumer paid for shipping, spread over the priced lines by their value (by their quantity when
+     * the goods are free), in the currency's minor units and adding up to it exactly ({@link Money#allocate}).
+     */
+    static List<BigDecimal> shippingShares(Money shipping, List<JsonNode> items, List<BigDecimal> totals) {
+        List<BigDecimal> none = java.util.Collections.nCopies(items.size(), BigDecimal.ZERO);
+        if (shipping.isZero()) {
+            return none;
+        }
+        List<BigDecimal> byValue = new ArrayList<>();
+        List<BigDecimal> byQuantity = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            boolean priced = totals.get(i) != null && items.get(i).path("quantity").asInt() > 0;
+            byValue.add(priced ? totals.get(i).max(BigDecimal.ZERO) : BigDecimal.ZERO);
+            byQuantity.add(priced ? BigDecimal.valueOf(items.get(i).path("quantity").asInt()) : BigDecimal.ZERO);
+        }
+        List<BigDecimal> weights = byValue.stream().anyMatch(w -> w.signum() > 0) ? byValue : byQuantity;
+        if (weights.stream().noneMatch(w -> w.signum() > 0)) {
+            return none; // no priced line to carry it: the intake refuses the unpriced lines
+        }
+        return shipping.allocate(weights).stream().map(Money::amount).toList();
+    }
+
+    /**
+     * A Shopify line as our lines: {@code quantity} pieces that together cost {@code total} (what Shopify charged
+     * for the line, net), each piece at a price in the currency's minor units. Our order line has a unit price, so a
+     * total that does not divide evenly becomes two lines of the same SKU whose prices differ by one minor unit, as
+     * Shopify itself spreads a line's discount over its pieces ("a quantity of 3 with a discount of 4 cents" is
+     * 0.01, 0.01, 0.02: FinancialSummaryDiscountAllocation in the GraphQL Admin API): 29.00 EUR for 3 pieces is
+     * 2 × 9.67 and 1 × 9.66, never 9.6667. The line totals add up to what Shopify charged, to the minor unit.
+     */
+    static List<PlaceOrder.Line> pieces(String sku, int quantity, BigDecimal total, String currency) {
+        int scale = Currencies.minorUnits(currency);
+        BigDecimal count = BigDecimal.valueOf(quantity);
+        BigDecimal lower = total.divide(count, scale, RoundingMode.FLOOR);
+        int dearer = total.subtract(lower.multiply(count)).movePointRight(scale).intValueExact();
+        if (dearer == 0) {
+            return List.of(new PlaceOrder.Line(sku, quantity, lower));
+        }
+        BigDecimal higher = lower.add(BigDecimal.ONE.movePointLeft(scale));
+        return List.of(new PlaceOrder.Line(sku, dearer, higher), new PlaceOrder.Line(sku, quantity - dearer, lower));
+    }
+
+    /** One of Shopify's amounts (in the shop's currency); one finer than the currency's minor units is refused, never rounded. */
+    private static BigDecimal amount(String text, String currency) {
+        BigDecimal amount = new BigDecimal(text);
+        if (amount.precision() - amount.scale() > MAX_DIGITS) { // before any arithmetic: 1E+999999999 is 10^9 digits
+            throw new IllegalArgumentException("the amount " + text + " has more than " + MAX_DIGITS + " digits before the point");
+        }
+        if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
+            throw new IllegalArgumentException("the amount " + Currencies.moreDecimalsThan(amount, currency));
+        }
+        return amount;
+    }
+
+    private static BigDecimal sum(JsonNode array, String field, String currency) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode n : array) {
             if (n.hasNonNull(field)) {
-                sum = sum.add(new BigDecimal(n.path(field).asText()));
+                sum = sum.add(amount(n.path(field).asText(), currency));
             }
         }
         return sum;

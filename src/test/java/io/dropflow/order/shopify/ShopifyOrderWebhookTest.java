@@ -227,22 +227,35 @@ class ShopifyOrderWebhookTest {
                 .contains("Refund of 5.00 EUR made in Shopify (wrong size)");
     }
 
+    /**
+     * The tester's order: three mugs at 10.00 with 1.00 off the line (Shopify's {@code discount_allocations} are the
+     * whole line's) cost 29.00, which no unit price in cents makes. It is taken, its lines in cents adding up to
+     * Shopify's total; the amounts themselves are {@link ShopifyOrderAmountsTest}'s.
+     */
     @Test
-    void discountsShippingAndIncludedTaxesGiveTheLinePricesTheConsumerReallyPaidNet() throws Exception {
-        String order = """
-                {"id": 1, "currency": "EUR", "financial_status": "paid", "taxes_included": true,
-                 "line_items": [
-                   {"sku": "A", "quantity": 2, "price": "10.00",
-                    "discount_allocations": [{"amount": "2.00"}], "tax_lines": [{"price": "3.00"}]},
-                   {"sku": "B", "quantity": 1, "price": "5.00", "discount_allocations": [], "tax_lines": [{"price": "1.00"}]}],
-                 "shipping_lines": [{"price": "4.50", "discount_allocations": [{"amount": "0.50"}], "tax_lines": [{"price": "1.00"}]}]}
-                """;
+    void aLineDiscountThatDoesNotDivideByTheQuantityIsTakenWithShopifysTotal() throws Exception {
+        long id = 457_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG")
+                .replace("\"total_price\": \"15.00\"", "\"total_price\": \"29.00\", \"total_discounts\": \"1.00\"")
+                .replace("\"quantity\": 1, \"price\": \"15.00\"}", "\"quantity\": 3, \"price\": \"10.00\","
+                        + " \"total_discount\": \"0.00\", \"discount_allocations\": [{\"amount\": \"1.00\","
+                        + " \"discount_application_index\": 0, \"amount_set\": {\"shop_money\": {\"amount\": \"1.00\","
+                        + " \"currency_code\": \"EUR\"}}}]}");
 
-        var mapped = ShopifyOrderDeliveries.map(new com.fasterxml.jackson.databind.ObjectMapper().readTree(order));
+        ResponseEntity<String> paid = signed("orders/paid", body);
 
-        // goods net: A 20 - 2 - 3 = 15, B 5 - 1 = 4; shipping net 4.50 - 0.50 - 1.00 = 3.00, spread 15:4
-        assertThat(mapped.lines().get(0).salePrice()).isEqualByComparingTo("8.6842");
-        assertThat(mapped.lines().get(1).salePrice()).isEqualByComparingTo("4.6316");
+        assertThat(paid.getStatusCode().value()).isEqualTo(200);
+        assertThat(paid.getBody()).contains("TAKEN", "order ");
+        var order = dropflow.getOrder(orderIdOf(id));
+        assertThat(order.path("saleTotal").decimalValue()).isEqualByComparingTo("29.00");
+        var lines = order.path("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
+        assertThat(lines.get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(lines.get(0).path("salePrice").decimalValue()).isEqualByComparingTo("9.67");
+        assertThat(lines.get(1).path("sku").asText()).isEqualTo("DEMO-MUG");
+        assertThat(lines.get(1).path("quantity").asInt()).isEqualTo(1);
+        assertThat(lines.get(1).path("salePrice").decimalValue()).isEqualByComparingTo("9.66");
     }
 
     @Test
