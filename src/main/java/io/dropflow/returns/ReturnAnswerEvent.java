@@ -21,7 +21,7 @@ public record ReturnAnswerEvent(
         @Positive int round,
         @Schema(description = "ACCEPTED (send it back), REJECTED, or ALTERNATIVE (a partial refund, the consumer keeps the goods)")
         @NotNull Answer answer,
-        @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency") @DecimalMin("0.01")
+        @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency; not with refundShare") @DecimalMin("0.01")
         @Digits(integer = 13, fraction = 4) BigDecimal amount,
         @Schema(description = "ALTERNATIVE: the partial refund as a share of the returned value (0 to 1), instead of amount")
         @DecimalMin("0.01") @DecimalMax("1.0") BigDecimal refundShare,
@@ -33,5 +33,15 @@ public record ReturnAnswerEvent(
     @Schema(hidden = true)
     public boolean isAlternativeComplete() {
         return answer != Answer.ALTERNATIVE || amount != null || refundShare != null;
+    }
+
+    /**
+     * The contract offers an ALTERNATIVE's refund as an amount or as a share, never both: taking one and
+     * dropping the other would agree to a refund the supplier may not have meant.
+     */
+    @AssertTrue(message = "give amount or refundShare, not both")
+    @Schema(hidden = true)
+    public boolean isAmountOrRefundShare() {
+        return amount == null || refundShare == null;
     }
 }

@@ -145,4 +145,31 @@ class ReturnApiTest {
                 "round 1 was answered REJECTED already; another answer to it (ACCEPTED) is refused");
         assertThat(dropflow.getReturn(id).path("supplierAnswer").path("answer").asText()).isEqualTo("REJECTED");
     }
+
+    /**
+     * The contract's ALTERNATIVE carries amount or refundShare: one with both was taken with the amount (the
+     * exploratory test's finding). It is a 400 naming both fields, and the round stays unanswered.
+     */
+    @Test
+    void anAlternativeWithBothAmountAndRefundShareIsRefusedAndRecordsNothing() {
+        long order = deliveredOrder();
+        long id = DropflowDriver.read(dropflow.requestReturn(order, changedMind()).getBody()).path("id").asLong();
+        dropflow.runReturnJobs(id);
+        String before = dropflow.getReturn(id).toString();
+        Map<String, Object> both = new HashMap<>(Map.of("eventId", java.util.UUID.randomUUID().toString(),
+                "returnNumber", "DF-RT" + id, "round", 1, "answer", "ALTERNATIVE", "amount", "5.00", "refundShare", "0.5"));
+
+        ResponseEntity<String> answered = dropflow.post("/api/webhooks/suppliers/ACME/return-answers", both,
+                DropflowDriver.asPartner());
+
+        assertProblem(answered, 400, "give amount or refundShare, not both");
+        assertThat(DropflowDriver.read(answered.getBody()).path("type").asText()).endsWith("invalid-request");
+        assertThat(dropflow.getReturn(id).toString()).isEqualTo(before);
+        assertThat(dropflow.getReturn(id).path("supplierAnswer").isMissingNode()
+                || dropflow.getReturn(id).path("supplierAnswer").isNull()).isTrue();
+        // the round is still open: the same event with one of the two is the round's answer
+        both.remove("refundShare");
+        assertThat(dropflow.post("/api/webhooks/suppliers/ACME/return-answers", both, DropflowDriver.asPartner())
+                .getBody()).contains("APPLIED");
+    }
 }

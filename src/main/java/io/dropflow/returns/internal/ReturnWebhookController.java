@@ -24,7 +24,7 @@ class ReturnWebhookController {
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-answers")
     @Operation(summary = "A supplier answers a round of a return request",
-            description = "ACCEPTED (the goods come back), REJECTED, or ALTERNATIVE with amount or refundShare (a partial "
+            description = "ACCEPTED (the goods come back), REJECTED, or ALTERNATIVE with amount or refundShare, not both (a partial "
                     + "refund, the consumer keeps the goods). Only the current round's first answer counts: the same "
                     + "answer again is acknowledged, another one (or a new one after the return ended) is a 409.")
     Map<String, String> answer(@PathVariable String supplierCode, @Valid @RequestBody ReturnAnswerEvent event) {
