@@ -10,10 +10,13 @@ public class ClaimRefusedException extends ApiProblem {
         super(HttpStatus.CONFLICT, "claim-refused", "Claim not possible", message);
     }
 
-    /** A partner's answer refused for the case's state: the problem names the case and its status too. */
+    /**
+     * A partner's answer refused for the case's state: the problem names the case and its status too, the
+     * latter as {@code caseStatus} (RFC 7807's {@code status} is the HTTP status, 409).
+     */
     public ClaimRefusedException(String message, String claimNumber, String status) {
         this(message);
         property("claimNumber", claimNumber);
-        property("status", status);
+        property("caseStatus", status);
     }
 }

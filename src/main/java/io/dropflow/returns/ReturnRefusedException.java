@@ -10,10 +10,13 @@ public class ReturnRefusedException extends ApiProblem {
         super(HttpStatus.CONFLICT, "return-refused", "Return not possible", message);
     }
 
-    /** A partner's answer refused for the case's state: the problem names the case and its status too. */
+    /**
+     * A partner's answer refused for the case's state: the problem names the case and its status too, the
+     * latter as {@code caseStatus} (RFC 7807's {@code status} is the HTTP status, 409).
+     */
     public ReturnRefusedException(String message, String returnNumber, String status) {
         this(message);
         property("returnNumber", returnNumber);
-        property("status", status);
+        property("caseStatus", status);
     }
 }

@@ -29,8 +29,15 @@ public abstract class ApiProblem extends ErrorResponseException {
         return problem;
     }
 
-    /** Adds a property the caller can act on (which SKUs, which resource). */
+    /**
+     * Adds a property the caller can act on (which SKUs, which resource). Never one of RFC 7807's own members
+     * ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}): the document would carry
+     * the member twice, e.g. {@code "status": 409} and {@code "status": "COMPLETED"}.
+     */
     protected final void property(String name, Object value) {
+        if (java.util.Set.of("type", "title", "status", "detail", "instance").contains(name)) {
+            throw new IllegalArgumentException(name + " is a member of every problem document; name the property otherwise");
+        }
         getBody().setProperty(name, value);
     }
 

@@ -189,7 +189,7 @@ class ClaimAnswersTest {
                 .isInstanceOfSatisfying(ClaimRefusedException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(409);
                     assertThat(e.getBody().getProperties()).containsEntry("claimNumber", "DF-CL7")
-                            .containsEntry("status", "NEGOTIATING");
+                            .containsEntry("caseStatus", "NEGOTIATING");
                 })
                 .hasMessage("claim DF-CL7 is NEGOTIATING: round 2 was answered COUNTER_OFFER (a compensation of 4.00 EUR)"
                         + " already; another answer to it (ACCEPTED (a full refund of 15.00 EUR)) is refused, only a"

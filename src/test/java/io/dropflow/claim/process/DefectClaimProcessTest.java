@@ -215,7 +215,11 @@ class DefectClaimProcessTest {
         JsonNode problem = DropflowDriver.read(contradicting.getBody());
         assertThat(problem.path("type").asText()).endsWith("/claim-refused");
         assertThat(problem.path("claimNumber").asText()).isEqualTo("DF-CL" + claim);
-        assertThat(problem.path("status").asText()).isEqualTo("RESOLVED");
+        // one status member, the HTTP status; the claim's is caseStatus (the body had "status" twice)
+        assertThat(problem.path("status").isInt()).as(contradicting.getBody()).isTrue();
+        assertThat(problem.path("status").asInt()).isEqualTo(409);
+        assertThat(contradicting.getBody().split("\"status\"", -1)).hasSize(2);
+        assertThat(problem.path("caseStatus").asText()).isEqualTo("RESOLVED");
         assertThat(problem.path("detail").asText()).isEqualTo("claim DF-CL" + claim + " is RESOLVED: round 1 was answered"
                 + " ACCEPTED (a full refund of 15.00 EUR) already; another answer to it (REJECTED) is refused, only a"
                 + " round's first answer counts");

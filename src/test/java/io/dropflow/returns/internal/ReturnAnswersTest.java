@@ -161,7 +161,7 @@ class ReturnAnswersTest {
                 .isInstanceOfSatisfying(ReturnRefusedException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(409);
                     assertThat(e.getBody().getProperties()).containsEntry("returnNumber", "DF-RT3")
-                            .containsEntry("status", "MEDIATING");
+                            .containsEntry("caseStatus", "MEDIATING");
                 })
                 .hasMessage("return DF-RT3 is MEDIATING: round 1 was answered ALTERNATIVE 5.00 EUR already; another answer"
                         + " to it (ACCEPTED) is refused, only a round's first answer counts");
@@ -219,7 +219,7 @@ class ReturnAnswersTest {
         assertThatThrownBy(() -> answers.inspected("ACME", new InspectionEvent("ri-1", "DF-RT3",
                 InspectionEvent.Result.DAMAGED_BY_CONSUMER, "cracked")))
                 .isInstanceOfSatisfying(ReturnRefusedException.class,
-                        e -> assertThat(e.getBody().getProperties()).containsEntry("status", "COMPLETED"))
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("caseStatus", "COMPLETED"))
                 .hasMessage("return DF-RT3 is COMPLETED: its parcel's inspection was reported as OK already; another"
                         + " report (DAMAGED_BY_CONSUMER) is refused, only the first report counts");
         assertThat(answers.inspected("ACME", new InspectionEvent("ri-2", "DF-RT3", InspectionEvent.Result.OK, "fine")))

@@ -243,7 +243,11 @@ class ReturnNegotiationProcessTest {
         JsonNode problem = DropflowDriver.read(answer.getBody());
         assertThat(problem.path("type").asText()).endsWith("/return-refused");
         assertThat(problem.path("returnNumber").asText()).isEqualTo("DF-RT" + id);
-        assertThat(problem.path("status").asText()).isEqualTo("COMPLETED");
+        // one status member, the HTTP status; the return's is caseStatus (the body had "status" twice)
+        assertThat(problem.path("status").isInt()).as(answer.getBody()).isTrue();
+        assertThat(problem.path("status").asInt()).isEqualTo(409);
+        assertThat(answer.getBody().split("\"status\"", -1)).hasSize(2);
+        assertThat(problem.path("caseStatus").asText()).isEqualTo("COMPLETED");
         assertThat(problem.path("detail").asText()).isEqualTo("return DF-RT" + id + " is COMPLETED: round 1 was answered"
                 + " ACCEPTED already; another answer to it (REJECTED) is refused, only a round's first answer counts");
         assertThat(dropflow.supplierAnswersReturn("ACME", id, 2, "ACCEPTED", null).getStatusCode().value()).isEqualTo(409);
