@@ -258,6 +258,27 @@ class ShopifyOrderWebhookTest {
         assertThat(lines.get(1).path("salePrice").decimalValue()).isEqualByComparingTo("9.66");
     }
 
+    /** The tester's other order: 1 000 JPY of shipping over three lines of 1 500 is 334 + 333 + 333 whole yen. */
+    @Test
+    void jpyShippingThatDoesNotDivideOverTheLinesIsTakenWithShopifysTotal() throws Exception {
+        long id = 458_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG")
+                .replace("\"currency\": \"EUR\", \"total_price\": \"15.00\"", "\"currency\": \"JPY\", \"total_price\": \"5500\"")
+                .replace("[{\"id\": 866550311766439020, \"sku\": \"DEMO-MUG\", \"quantity\": 1, \"price\": \"15.00\"}]",
+                        "[{\"id\": 1, \"sku\": \"DEMO-MUG\", \"quantity\": 1, \"price\": \"1500\", \"discount_allocations\": []},"
+                        + " {\"id\": 2, \"sku\": \"DEMO-TEAPOT\", \"quantity\": 1, \"price\": \"1500\", \"discount_allocations\": []},"
+                        + " {\"id\": 3, \"sku\": \"DEMO-MUG\", \"quantity\": 1, \"price\": \"1500\", \"discount_allocations\": []}],"
+                        + " \"shipping_lines\": [{\"price\": \"1000\", \"discount_allocations\": [], \"tax_lines\": []}]");
+        assertThat(body).contains("JPY", "DEMO-TEAPOT", "shipping_lines");
+
+        ResponseEntity<String> paid = signed("orders/paid", body);
+
+        assertThat(paid.getBody()).contains("TAKEN");
+        var order = dropflow.getOrder(orderIdOf(id));
+        assertThat(order.path("saleTotal").toString()).isEqualTo("5500");
+        assertThat(order.path("lines").findValuesAsText("salePrice")).containsExactly("1834", "1833", "1833");
+    }
+
     @Test
     void aWrongHmacIsRefusedAndAnOrderWeCannotTakeIsAnsweredAndParkedNotRefused() throws Exception {
         long before = orders();
