@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -63,7 +63,8 @@ class WakeUpSpacingTest {
         SpringJobExecutor starters = new SpringJobExecutor();
         ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
         starters.setTaskExecutor(threads);
-        starters.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
+        List<List<String>> rejected = new java.util.ArrayList<>();
+        starters.setRejectedJobsHandler((jobIds, engine, executor) -> rejected.add(jobIds));
         starters.setLockTimeInMillis(61_000);
         starters.setMaxJobsPerAcquisition(7);
         starters.setWaitTimeInMillis(450);
@@ -76,7 +77,9 @@ class WakeUpSpacingTest {
         JobAcquisitionWakeUps.Spaced spaced = JobAcquisitionWakeUps.Spaced.copyOf(starters, Duration.ofMillis(200));
 
         assertThat(spaced.getTaskExecutor()).isSameAs(threads);
-        assertThat(spaced.getRejectedJobsHandler()).isSameAs(starters.getRejectedJobsHandler());
+        // the starter's handler, behind one that notes the pool was full
+        spaced.getRejectedJobsHandler().jobsRejected(List.of("job-1"), null, spaced);
+        assertThat(rejected).containsExactly(List.of("job-1"));
         assertThat(spaced).usingRecursiveComparison()
                 .comparingOnlyFields("lockTimeInMillis", "maxJobsPerAcquisition", "waitTimeInMillis", "maxWait",
                         "backoffTimeInMillis", "maxBackoff", "backoffDecreaseThreshold", "waitIncreaseFactor")
