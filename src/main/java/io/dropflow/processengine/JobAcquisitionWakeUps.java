@@ -1,7 +1,9 @@
 package io.dropflow.processengine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.RejectedJobsHandler;
@@ -84,13 +86,18 @@ class JobAcquisitionWakeUps {
             return spacing;
         }
 
-        /** {@code handler}, or the engine's default when there is none, noting that the pool was full. */
         private RejectedJobsHandler notingSaturation(RejectedJobsHandler handler) {
-            RejectedJobsHandler then = handler != null ? handler : new NotifyAcquisitionRejectedJobsHandler();
-            return (jobIds, engine, executor) -> {
+            return new NotingSaturation(handler != null ? handler : new NotifyAcquisitionRejectedJobsHandler(), saturated);
+        }
+
+        /** The starter's rejected-jobs handler (or the engine's default), noting first that the pool was full. */
+        record NotingSaturation(RejectedJobsHandler handler, AtomicBoolean saturated) implements RejectedJobsHandler {
+
+            @Override
+            public void jobsRejected(List<String> jobIds, ProcessEngineImpl processEngine, JobExecutor jobExecutor) {
                 saturated.set(true);
-                then.jobsRejected(jobIds, engine, executor);
-            };
+                handler.jobsRejected(jobIds, processEngine, jobExecutor);
+            }
         }
 
         @Override

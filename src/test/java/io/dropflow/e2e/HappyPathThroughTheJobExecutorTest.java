@@ -81,8 +81,11 @@ class HappyPathThroughTheJobExecutorTest {
         assertThat(executor.getWaitTimeInMillis()).isEqualTo(500);
         assertThat(executor.getMaxWait()).isEqualTo(1000);
         assertThat(executor.getLockTimeInMillis()).isEqualTo(60000);
-        assertThat(executor.getRejectedJobsHandler())
-                .isInstanceOf(org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler.class);
+        // the starter's handler, behind the one that notes a full pool
+        // (a record: its text names the handler it passes rejected jobs on to)
+        assertThat(executor.getRejectedJobsHandler().getClass().getSimpleName()).isEqualTo("NotingSaturation");
+        assertThat(executor.getRejectedJobsHandler().toString())
+                .contains(org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler.class.getName());
         assertThat(executor.isActive()).isTrue();
     }
 }
