@@ -4,6 +4,7 @@ import io.dropflow.groupbuy.internal.GroupBuyCatalog.LeaderDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.OfferDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.PickupPointDetails;
 import io.dropflow.security.Groups;
+import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,7 +23,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -106,15 +106,6 @@ class GroupBuyCatalogController {
             @Min(1) @Max(1_000_000) int stockCap,
             Boolean active,
             @Schema(description = "The version read; required to change an offer") Long version) {
-    }
-
-    /** A page of a list: the rows and where they stand in the whole. */
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-
-        static <T> PageView<T> of(Page<T> page) {
-            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
-        }
     }
 
     @GetMapping("/leaders")

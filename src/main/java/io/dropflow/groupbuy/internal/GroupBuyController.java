@@ -1,6 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.security.Groups;
+import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -65,14 +66,14 @@ class GroupBuyController {
     @Operation(summary = "Batches, a page at a time", description = "Filters: pickupPoint, status (OPEN, CLOSED, "
             + "ENDED_EMPTY, SETTLED). A leader sees the batches of their own points only (another point is a 403). "
             + "Newest cutoff first; sort by cutoffAt or id.")
-    GroupBuyCatalogController.PageView<GroupBuyViews.BatchSummary> batches(
+    PageView<GroupBuyViews.BatchSummary> batches(
             @RequestParam(required = false) String pickupPoint, @RequestParam(required = false) Batch.Status status,
             @PageableDefault(size = 20) Pageable page, Authentication caller) {
         boolean staff = isStaff(caller);
         if (!staff && pickupPoint != null) {
             requireLeader(caller, views.pointOfCode(pickupPoint));
         }
-        return GroupBuyCatalogController.PageView.of(views.batches(pickupPoint, staff ? null : caller.getName(), status,
+        return PageView.of(views.batches(pickupPoint, staff ? null : caller.getName(), status,
                 GroupBuyCatalogController.sorted(page, BATCH_SORTS, Sort.by(Sort.Direction.DESC, "cutoffAt"))));
     }
 

@@ -5,6 +5,7 @@ import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.ApplicationView;
 import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.security.Groups;
+import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +13,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -56,15 +56,6 @@ class OnboardingController {
     OnboardingController(ApplicationIntake intake, ApplicationViews views) {
         this.intake = intake;
         this.views = views;
-    }
-
-    /** A page of a list: the rows and where they stand in the whole. */
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-
-        static <T> PageView<T> of(Page<T> page) {
-            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
-        }
     }
 
     @GetMapping("/applications")

@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -110,15 +110,6 @@ class CatalogController {
         OfferTerms terms() {
             return new OfferTerms(supplierSku, supplyPrice, currency, shippingCost, stock, shipFrom, shipByHours,
                     category, active == null || active);
-        }
-    }
-
-    /** A page of a list: the rows and where they stand in the whole. */
-    record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-
-        static <T> PageView<T> of(Page<T> page) {
-            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
         }
     }
 
