@@ -52,7 +52,7 @@ class DatabaseTokens implements PartnerTokens {
             Instant now = clock.instant();
             Token token = null;
             String refresh = (String) locked.get("refresh_token");
-            Instant refreshExpires = instant(locked.get("refresh_expires_at"));
+            Instant refreshExpires = DatabaseTime.instant(locked.get("refresh_expires_at"));
             if (refresh != null && (refreshExpires == null || refreshExpires.isAfter(now.plusSeconds(60)))) {
                 try {
                     token = source.refresh(refresh);
@@ -64,7 +64,7 @@ class DatabaseTokens implements PartnerTokens {
             }
             boolean login = token == null;
             if (login) {
-                Instant lastLogin = instant(locked.get("last_login_at"));
+                Instant lastLogin = DatabaseTime.instant(locked.get("last_login_at"));
                 Duration gap = source.minimumLoginInterval();
                 if (lastLogin != null && !gap.isZero() && lastLogin.plus(gap).isAfter(now)) {
                     throw source.loginTooSoon(lastLogin.plus(gap));
@@ -93,7 +93,7 @@ class DatabaseTokens implements PartnerTokens {
         if (row == null || row.get("access_token") == null) {
             return false;
         }
-        Instant expires = instant(row.get("access_expires_at"));
+        Instant expires = DatabaseTime.instant(row.get("access_expires_at"));
         return expires == null || expires.isAfter(clock.instant().plus(renewBefore));
     }
 
@@ -118,9 +118,5 @@ class DatabaseTokens implements PartnerTokens {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Object value) {
-        return DatabaseTime.instant(value);
     }
 }

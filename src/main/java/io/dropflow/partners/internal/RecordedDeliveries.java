@@ -175,7 +175,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
      */
     public DeliveryHandler.Result attempt(Long id) {
         Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", id);
-        if (Status.TAKEN.name().equals(row.get("status")) || Status.CLOSED.name().equals(row.get("status"))) {
+        if (settledForGood(row.get("status"))) {
             return DeliveryHandler.Result.taken("taken before");
         }
         DeliveryHandler.Delivery delivery = delivery(row);
@@ -250,12 +250,11 @@ public class RecordedDeliveries implements PartnerDeliveries {
             }
             Map<String, Object> row = jdbc.queryForMap("select status, attempts, received_at, process_instance_id"
                     + " from partner_delivery where id = ? for update", id);
-            if (Status.TAKEN.name().equals(row.get("status")) || Status.CLOSED.name().equals(row.get("status"))) {
+            if (settledForGood(row.get("status"))) {
                 return;
             }
             int attempts = ((Number) row.get("attempts")).intValue() + 1;
             switch (result.outcome()) {
-                case TAKEN -> taken(delivery, result);
                 case NOT_YET -> {
                     Instant received = DatabaseTime.instant(row.get("received_at"));
                     boolean overdue = !now.isBefore(received.plus(settings.deadline()));
@@ -286,6 +285,11 @@ public class RecordedDeliveries implements PartnerDeliveries {
      */
     private boolean takenMeanwhile(Long id) {
         String status = jdbc.queryForObject("select status from partner_delivery where id = ? for update", String.class, id);
+        return settledForGood(status);
+    }
+
+    /** Whether a delivery with this stored status was taken or closed: no try changes it any more. */
+    private static boolean settledForGood(Object status) {
         return Status.TAKEN.name().equals(status) || Status.CLOSED.name().equals(status);
     }
 
@@ -313,7 +317,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
 
     private Receipt duplicate(Map<String, Object> row) {
         String status = (String) row.get("status");
-        DeliveryHandler.Outcome outcome = Status.TAKEN.name().equals(status) || Status.CLOSED.name().equals(status)
+        DeliveryHandler.Outcome outcome = settledForGood(status)
                 ? DeliveryHandler.Outcome.TAKEN
                 : Status.ATTENTION.name().equals(status) ? DeliveryHandler.Outcome.UNUSABLE : DeliveryHandler.Outcome.NOT_YET;
         return new Receipt(((Number) row.get("id")).longValue(), new DeliveryHandler.Result(outcome, "received before"), true);
