@@ -142,11 +142,7 @@ class CatalogMaintenance {
             throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
         }
         refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
-        try {
-            return OfferDetails.of(offers.saveAndFlush(new SupplierOffer(supplier, sku, terms, clock.instant())));
-        } catch (DataIntegrityViolationException takenMeanwhile) {
-            throw takenMeanwhile(supplierCode, sku, terms.supplierSku());
-        }
+        return saved(new SupplierOffer(supplier, sku, terms, clock.instant()), supplierCode);
     }
 
     /** A supplier SKU is one offer's: another offer of the supplier with it is refused (409, naming that offer). */
@@ -158,10 +154,17 @@ class CatalogMaintenance {
                 });
     }
 
-    /** The unique indexes on (supplier, sku) and (supplier, supplier SKU) refused a write another request made first. */
-    private static CatalogProblem takenMeanwhile(String supplierCode, String sku, String supplierSku) {
-        return CatalogProblem.duplicate("another change gave " + supplierCode + " an offer of " + sku
-                + " or of supplier SKU " + supplierSku + " at the same moment: read its offers again");
+    /**
+     * Writes the offer now; the unique indexes on (supplier, sku) and (supplier, supplier SKU) refusing it
+     * means another request made such an offer first.
+     */
+    private OfferDetails saved(SupplierOffer offer, String supplierCode) {
+        try {
+            return OfferDetails.of(offers.saveAndFlush(offer));
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            throw CatalogProblem.duplicate("another change gave " + supplierCode + " an offer of " + offer.getSku()
+                    + " or of supplier SKU " + offer.getSupplierSku() + " at the same moment: read its offers again");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -178,11 +181,7 @@ class CatalogMaintenance {
         CatalogRules.requireValid(sku, terms);
         refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
         offer.change(terms, clock.instant());
-        try {
-            return OfferDetails.of(offers.saveAndFlush(offer));
-        } catch (DataIntegrityViolationException takenMeanwhile) {
-            throw takenMeanwhile(supplierCode, sku, terms.supplierSku());
-        }
+        return saved(offer, supplierCode);
     }
 
     @Transactional(readOnly = true)

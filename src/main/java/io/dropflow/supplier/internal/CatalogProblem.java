@@ -23,7 +23,7 @@ class CatalogProblem extends ApiProblem {
      */
     static CatalogProblem supplierSkuTaken(String supplierCode, String supplierSku, String existingSku) {
         CatalogProblem problem = duplicate(supplierText(supplierCode, supplierSku, existingSku));
-        problem.getBody().setProperty("existingOffer", java.util.Map.of("sku", existingSku,
+        problem.property("existingOffer", java.util.Map.of("sku", existingSku,
                 "path", "/api/suppliers/" + supplierCode + "/offers/" + existingSku));
         return problem;
     }
