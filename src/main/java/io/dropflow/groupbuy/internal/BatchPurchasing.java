@@ -172,9 +172,7 @@ public class BatchPurchasing {
             String what = "The operator gave up on " + po.supplierCode() + " for being late with purchase order "
                     + po.number() + ", but it had shipped before the give-up took effect: nothing is cancelled or "
                     + "ordered again, its parcel is on its way to the pickup point";
-            lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).stream()
-                    .map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
-                    .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
+            recordOnOrdersOf(lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY), what);
             return new GiveUp(parcel);
         }
         purchase.failed();
@@ -196,13 +194,16 @@ public class BatchPurchasing {
         purchase.emptied();
         // Its lines were cancelled by their consumers or went to a backup supplier; a purchase order that had
         // shipped all the same is said so, not hidden behind "nothing ships".
-        String what = po.status() == PurchaseOrderStatus.SHIPPED
-                ? "Nothing is left to deliver on purchase order " + po.number() + " (its lines were cancelled or went to"
-                        + " a backup supplier), but " + po.supplierCode() + " had shipped it already: ask the supplier"
-                        + " about its parcel"
-                : "Nothing is left to deliver on purchase order " + po.number() + " (its lines were cancelled or went to"
-                        + " a backup supplier): " + po.supplierCode() + " is asked to cancel it";
-        lines.findByPurchaseId(purchase.getId()).stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+        String nothingLeft = "Nothing is left to deliver on purchase order " + po.number()
+                + " (its lines were cancelled or went to a backup supplier)";
+        recordOnOrdersOf(lines.findByPurchaseId(purchase.getId()), po.status() == PurchaseOrderStatus.SHIPPED
+                ? nothingLeft + ", but " + po.supplierCode() + " had shipped it already: ask the supplier about its parcel"
+                : nothingLeft + ": " + po.supplierCode() + " is asked to cancel it");
+    }
+
+    /** Writes {@code what} on the timeline of each order with one of these lines, once per order, in id order. */
+    private void recordOnOrdersOf(List<GroupBuyLine> someLines, String what) {
+        someLines.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
                 .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
     }
 
