@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * set it, through Tasklist, Cockpit or the engine REST API;</li>
  * <li>the job log of a process instance's jobs (ADR 21), except failures and what follows a
  * failure: the activity instances say when each step ran. Jobs outside a process instance
- * (batches, whose log Cockpit shows, history cleanup) keep their whole log. A cluster's operators
+ * (batches, whose log Cockpit shows, history cleanup) keep their whole log, except the jobs that
+ * start a process later ({@link MessageStartsLater}), kept like the process's own. A cluster's operators
  * who want to see which node ran each job set {@code dropflow.history.job-log: all}.</li>
  * </ul>
  * The job log left out is not even produced ({@link Producer}): each of its events costs the engine
@@ -90,7 +91,8 @@ class HistoryKept extends AbstractProcessEnginePlugin {
         // A failure is always produced (createHistoricJobLogFailedEvt is not overridden).
 
         private boolean kept(Job job) {
-            return jobLog == JobLog.ALL || job.getProcessInstanceId() == null || failedBefore(job);
+            return jobLog == JobLog.ALL || failedBefore(job)
+                    || (job.getProcessInstanceId() == null && !MessageStartsLater.isOne(job));
         }
 
         /** A job that ends after a failure: its end is part of the failure's story. */

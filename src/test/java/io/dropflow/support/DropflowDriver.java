@@ -213,8 +213,21 @@ public class DropflowDriver {
      */
     public void runJobs(long orderId) {
         String order = processInstanceId(orderId);
+        startOwedDelayNotices(orderId);
         runJobsOf(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(order), delayNotices(orderId).stream())
                 .toList(), "order " + orderId);
+    }
+
+    /**
+     * Runs the jobs that start the order's owed "Consumer delay notice" instances, as the job executor
+     * does after the deadlines due now (ADR 19, second addendum).
+     */
+    public void startOwedDelayNotices(long orderId) {
+        for (Job owed : io.dropflow.processengine.MessageStartsLater.waiting(engine,
+                io.dropflow.order.process.ConsumerDelayNoticeProcess.PROCESS_KEY,
+                io.dropflow.order.process.ConsumerDelayNoticeProcess.businessKey(orderId))) {
+            engine.getManagementService().executeJob(owed.getId());
+        }
     }
 
     /** The running "Consumer delay notice" instances of the order (consumer-delay-notice.bpmn), by instance id. */

@@ -22,6 +22,12 @@ public final class ConsumerDelayNoticeProcess {
         return OrderFulfillmentProcess.businessKey(orderId) + "-delay-notice";
     }
 
+    /**
+     * The priority of the job that starts a notice: that of its "Tell consumer about delay", after every
+     * due deadline (10), before ordinary work (0). DelayNoticeLayoutsTest holds the two equal.
+     */
+    public static final long STARTED_AT_PRIORITY = 5;
+
     /** The order the notice is about (the same variable name as in the order's process). */
     public static final ProcessVariable<Long> ORDER_ID = number("orderId");
     /**

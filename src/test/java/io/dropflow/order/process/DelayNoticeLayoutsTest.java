@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.order.internal.Forwarding;
+import io.dropflow.processengine.MessageStartsLater;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -33,16 +34,18 @@ class DelayNoticeLayoutsTest {
 
     private final Forwarding forwarding = mock(Forwarding.class);
     private final Map<Object, Object> beans = new HashMap<>();
+    private final MessageStartsLater later = new MessageStartsLater();
     private final ProcessEngine engine = engine();
 
     private ProcessEngine engine() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:delay-notice-layouts-" + UUID.randomUUID());
         configuration.setBeans(beans);
+        configuration.getProcessEnginePlugins().add(later);
         ProcessEngine built = configuration.buildProcessEngine();
         beans.put("noteMissedDeadline", new NoteMissedDeadline());
         beans.put("tellConsumerAboutDelay", new TellConsumerAboutDelay(forwarding));
-        beans.put("oweDelayNotice", new OweDelayNotice(new ConsumerDelayNotices(built.getRuntimeService())));
+        beans.put("oweDelayNotice", new OweDelayNotice(new ConsumerDelayNotices(later)));
         return built;
     }
 
@@ -66,22 +69,49 @@ class DelayNoticeLayoutsTest {
         return engine.getManagementService().createJobQuery().activityId("service_tell_consumer_about_delay").singleResult();
     }
 
-    @Test
-    void theCurrentModelStartsANoticeOfItsOwnThatKeepsTheMissedDeadline() throws Exception {
+    private void deployCurrentModels() throws java.io.IOException {
         engine.getRepositoryService().createDeployment()
                 .addString("order.bpmn", ORDER_NOW)
                 .addInputStream("consumer-delay-notice.bpmn", java.nio.file.Files.newInputStream(
                         Path.of("bpmn", ConsumerDelayNoticeProcess.MODEL)))
                 .deploy();
+    }
+
+    /** The one job waiting to start the order's notice. */
+    private Job noticeOwed() {
+        java.util.List<Job> waiting = MessageStartsLater.waiting(engine, ConsumerDelayNoticeProcess.PROCESS_KEY,
+                "order-1-delay-notice");
+        assertThat(waiting).as("one notice owed, not started yet").hasSize(1);
+        return waiting.get(0);
+    }
+
+    @Test
+    void theCurrentModelStartsANoticeOfItsOwnThatKeepsTheMissedDeadline() throws Exception {
+        deployCurrentModels();
         String order = missDeadline("order_now");
 
-        Job notice = notice();
-        assertThat(notice.getProcessInstanceId()).as("its own process").isNotEqualTo(order);
-        assertThat(notice.getPriority()).isEqualTo(5L);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(notice.getProcessInstanceId())
-                .singleResult().getBusinessKey()).isEqualTo("order-1-delay-notice");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order).taskDefinitionKey("decide").count())
                 .as("the operator's task came with the deadline").isOne();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ConsumerDelayNoticeProcess.PROCESS_KEY).count())
+                .as("the notice is started later, after the deadlines due now").isZero();
+        Job owed = noticeOwed();
+        assertThat(owed.getPriority()).isEqualTo(ConsumerDelayNoticeProcess.STARTED_AT_PRIORITY);
+        assertThat(owed.getProcessInstanceId()).as("no instance's job: nothing the order does removes it").isNull();
+        assertThat(owed.getProcessDefinitionId()).as("an incident shows under the notice's process in Cockpit")
+                .isEqualTo(engine.getRepositoryService().createProcessDefinitionQuery()
+                        .processDefinitionKey(ConsumerDelayNoticeProcess.PROCESS_KEY).singleResult().getId());
+
+        engine.getManagementService().executeJob(owed.getId());
+        Job notice = notice();
+        assertThat(notice.getProcessInstanceId()).as("its own process").isNotEqualTo(order);
+        assertThat(notice.getPriority()).as("started at its own task's priority")
+                .isEqualTo(ConsumerDelayNoticeProcess.STARTED_AT_PRIORITY);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(notice.getProcessInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo("order-1-delay-notice");
+        assertThat(engine.getRuntimeService().getVariables(notice.getProcessInstanceId())).containsOnly(
+                Map.entry("orderId", 1L), Map.entry("missedPurchaseOrderId", 10L), Map.entry("missedShipByAt", Date.from(MISSED)));
+        assertThat(engine.getManagementService().createJobQuery().jobId(owed.getId()).count()).as("started once").isZero();
 
         engine.getManagementService().executeJob(notice.getId());
 
@@ -90,6 +120,53 @@ class DelayNoticeLayoutsTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(notice.getProcessInstanceId()).singleResult().getEndActivityId())
                 .isEqualTo(ConsumerDelayNoticeProcess.Element.END_DELAY_NOTICE_DONE.id());
+    }
+
+    @Test
+    void aNoticeOwedIsStartedEvenIfTheOrderEndedBeforeItsJobRan() throws Exception {
+        deployCurrentModels();
+        String order = missDeadline("order_now");
+
+        engine.getRuntimeService().deleteProcessInstance(order, "cancelled by the consumer");
+
+        engine.getManagementService().executeJob(noticeOwed().getId());
+        engine.getManagementService().executeJob(notice().getId());
+        verify(forwarding).tellConsumerAboutDelay(1L, 10L, Optional.of(MISSED));
+    }
+
+    @Test
+    void aNoticeThatCannotBeStartedIsAnIncidentUnderItsProcessAndARetryStartsItOnce() throws Exception {
+        deployCurrentModels();
+        missDeadline("order_now");
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ConsumerDelayNoticeProcess.PROCESS_KEY).singleResult().getId();
+        engine.getRepositoryService().suspendProcessDefinitionById(definition);
+        Job owed = noticeOwed();
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                engine.getManagementService().executeJob(owed.getId());
+            } catch (RuntimeException suspended) {
+                // the engine refuses to start a suspended process; the job keeps its retries count
+            }
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionId(definition).count())
+                .as("an incident under the notice's process in Cockpit").isOne();
+        engine.getRepositoryService().activateProcessDefinitionById(definition);
+        engine.getManagementService().setJobRetries(owed.getId(), 1);
+        engine.getManagementService().executeJob(owed.getId());
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ConsumerDelayNoticeProcess.PROCESS_KEY).count()).isOne();
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("resolved").isZero();
+    }
+
+    @Test
+    void theNoticeIsStartedAtThePriorityOfItsTellConsumerTask() throws Exception {
+        var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(Path.of("bpmn", ConsumerDelayNoticeProcess.MODEL).toFile());
+        org.camunda.bpm.model.bpmn.instance.ServiceTask tell = model.getModelElementById(
+                ConsumerDelayNoticeProcess.Element.TELL_CONSUMER_ABOUT_DELAY.id());
+        assertThat(tell.getCamundaJobPriority()).isEqualTo(String.valueOf(ConsumerDelayNoticeProcess.STARTED_AT_PRIORITY));
     }
 
     @Test

@@ -1021,6 +1021,7 @@ class OrderFulfillmentProcessTest {
 
         /** The order's one notice still owed: its own process instance (consumer-delay-notice.bpmn). */
         private String delayNoticeProcess(long order) {
+            dropflow.startOwedDelayNotices(order);
             java.util.List<String> owed = dropflow.delayNotices(order);
             assertThat(owed).as("notices owed for order " + order).hasSize(1);
             return owed.get(0);

@@ -1,0 +1,169 @@
+package io.dropflow.processengine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * A process started by its start message later, in a job of its own, instead of in the caller's
+ * transaction (ADR 19, second addendum). The caller's transaction writes one job row, which names
+ * the message, the business key and the start variables; the job starts the process when the job
+ * executor takes it, by its priority, like any other job. The job belongs to no process instance:
+ * whatever happens meanwhile to the instance that sent the message (a reroute, a cancellation, its
+ * end) leaves it alone. A job that fails three times becomes an incident of the started process's
+ * definition in Cockpit; retrying it starts the process, once.
+ *
+ * <p>Start variables hold what a process variable stores (ProcessVariable): Long, Boolean, text and
+ * Date; anything else is refused when the job is written.
+ */
+@Component
+public class MessageStartsLater extends AbstractProcessEnginePlugin {
+
+    /** The job handler's type, in ACT_RU_JOB.HANDLER_TYPE_. */
+    static final String TYPE = "dropflow-start-by-message";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
+        handlers.add(new Starter());
+        configuration.setCustomJobHandlers(handlers);
+    }
+
+    /**
+     * In the transaction of the command running now (a delegate's, a listener's), a job that starts
+     * the latest version of {@code processKey} by {@code message} at {@code priority}.
+     *
+     * @param variables the start variables, as {@link ProcessVariable#stored} gives them
+     * @throws IllegalStateException outside an engine command
+     * @throws IllegalArgumentException for a start variable of another type
+     * @throws org.camunda.bpm.engine.ProcessEngineException for a process key not deployed
+     */
+    public void send(ModelMessage message, String processKey, String businessKey, Map<String, Object> variables,
+            long priority) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            throw new IllegalStateException("a message is sent later only from within the engine's transaction");
+        }
+        ProcessDefinitionEntity definition = command.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedLatestProcessDefinitionByKey(processKey);
+        MessageEntity job = new MessageEntity();
+        job.setJobHandlerType(TYPE);
+        job.setJobHandlerConfiguration(new Start(message.messageName(), businessKey, variables));
+        job.setPriority(priority);
+        // No process instance to keep single-threaded: the job executor takes it like any other.
+        job.setExclusive(false);
+        // Cockpit shows an incident of the job under the process it starts.
+        job.setProcessDefinitionId(definition.getId());
+        job.setProcessDefinitionKey(definition.getKey());
+        job.setDeploymentId(definition.getDeploymentId());
+        command.getJobManager().send(job);
+    }
+
+    /** The jobs still waiting to start a process with this business key, oldest first. */
+    public static List<Job> waiting(ProcessEngine engine, String processKey, String businessKey) {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list().stream()
+                .filter(job -> job.getProcessInstanceId() == null && job instanceof JobEntity entity
+                        && TYPE.equals(entity.getJobHandlerType())
+                        && businessKey.equals(Start.parse(entity.getJobHandlerConfigurationRaw()).businessKey()))
+                .sorted(java.util.Comparator.comparing(Job::getCreateTime)).toList();
+    }
+
+    /** Whether a job is one of these (for the history kept, which treats it as a process instance's job). */
+    static boolean isOne(Job job) {
+        return job instanceof JobEntity entity && TYPE.equals(entity.getJobHandlerType());
+    }
+
+    /** What the job starts: a message, a business key, typed start variables. */
+    record Start(String messageName, String businessKey, Map<String, Object> variables)
+            implements JobHandlerConfiguration {
+
+        @Override
+        public String toCanonicalString() {
+            ObjectNode json = JSON.createObjectNode().put("message", messageName).put("businessKey", businessKey);
+            ObjectNode values = json.putObject("variables");
+            variables.forEach((name, value) -> {
+                ObjectNode typed = values.putObject(name);
+                if (value instanceof Long || value instanceof Integer) {
+                    typed.put("long", ((Number) value).longValue());
+                } else if (value instanceof Boolean flag) {
+                    typed.put("boolean", flag);
+                } else if (value instanceof String text) {
+                    typed.put("text", text);
+                } else if (value instanceof Date moment) {
+                    typed.put("date", moment.toInstant().toString());
+                } else {
+                    throw new IllegalArgumentException("start variable " + name + " holds "
+                            + (value == null ? "null" : "a " + value.getClass().getSimpleName())
+                            + ", which a message sent later cannot carry");
+                }
+            });
+            return json.toString();
+        }
+
+        static Start parse(String canonical) {
+            try {
+                JsonNode json = JSON.readTree(canonical);
+                Map<String, Object> variables = new LinkedHashMap<>();
+                json.path("variables").fields().forEachRemaining(field -> {
+                    JsonNode typed = field.getValue();
+                    Object value = typed.has("long") ? (Object) typed.get("long").asLong()
+                            : typed.has("boolean") ? (Object) typed.get("boolean").asBoolean()
+                            : typed.has("text") ? typed.get("text").asText()
+                            : Date.from(Instant.parse(typed.get("date").asText()));
+                    variables.put(field.getKey(), value);
+                });
+                return new Start(json.get("message").asText(), json.get("businessKey").asText(), variables);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a message sent later cannot be read back: " + canonical, e);
+            }
+        }
+    }
+
+    /** The job handler: starts the process by its message, in the job's transaction. */
+    static final class Starter implements JobHandler<Start> {
+
+        @Override
+        public String getType() {
+            return TYPE;
+        }
+
+        @Override
+        public void execute(Start start, ExecutionEntity execution, CommandContext command, String tenantId) {
+            command.getProcessEngineConfiguration().getRuntimeService()
+                    .startProcessInstanceByMessage(start.messageName(), start.businessKey(), start.variables());
+        }
+
+        @Override
+        public Start newConfiguration(String canonical) {
+            return Start.parse(canonical);
+        }
+
+        @Override
+        public void onDelete(Start start, JobEntity job) {
+            // nothing of its own to clean up
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A process started later by its message: what the sender's transaction writes, and what the job starts. */
+class MessageStartsLaterTest {
+
+    private static final ModelMessage ASKED = () -> "Asked";
+    private static final Date MOMENT = Date.from(Instant.parse("2026-12-01T10:15:30.123Z"));
+
+    private final MessageStartsLater later = new MessageStartsLater();
+    private final Map<Object, Object> beans = new HashMap<>();
+    private final ProcessEngine engine = engine();
+
+    private ProcessEngine engine() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:message-starts-later-" + UUID.randomUUID());
+        configuration.setHistory("full");
+        configuration.setBeans(beans);
+        configuration.setProcessEnginePlugins(List.of(new HistoryKept(HistoryKept.JobLog.FAILURES), later));
+        ProcessEngine built = configuration.buildProcessEngine();
+        built.getRepositoryService().createDeployment()
+                .addModelInstance("sender.bpmn", Bpmn.createExecutableProcess("sender").camundaHistoryTimeToLive(1)
+                        .startEvent().serviceTask("send").camundaDelegateExpression("${send}").userTask("after").endEvent().done())
+                .addModelInstance("receiver.bpmn", Bpmn.createExecutableProcess("receiver").camundaHistoryTimeToLive(1)
+                        .startEvent().message("Asked").userTask("answer").endEvent().done())
+                .deploy();
+        return built;
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private String sendWith(Map<String, Object> variables) {
+        beans.put("send", (JavaDelegate) execution -> later.send(ASKED, "receiver", "key-1", variables, 7));
+        return engine.getRuntimeService().startProcessInstanceByKey("sender").getId();
+    }
+
+    @Test
+    void theSendersTransactionWritesOneJobThatStartsTheProcessWithItsTypedVariables() {
+        String sender = sendWith(Map.of("id", 42L, "count", 3, "flag", true, "name", "Acme 供应商", "at", MOMENT));
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("receiver").count())
+                .as("not started yet").isZero();
+        List<Job> waiting = MessageStartsLater.waiting(engine, "receiver", "key-1");
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).getPriority()).isEqualTo(7);
+        assertThat(waiting.get(0).getProcessInstanceId()).isNull();
+        assertThat(MessageStartsLater.waiting(engine, "receiver", "key-2")).isEmpty();
+
+        engine.getRuntimeService().deleteProcessInstance(sender, "the sender ends first");
+        engine.getManagementService().executeJob(waiting.get(0).getId());
+
+        var started = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("receiver").singleResult();
+        assertThat(started.getBusinessKey()).isEqualTo("key-1");
+        assertThat(engine.getRuntimeService().getVariables(started.getId())).containsOnly(
+                Map.entry("id", 42L), Map.entry("count", 3L), Map.entry("flag", true), Map.entry("name", "Acme 供应商"),
+                Map.entry("at", MOMENT));
+        assertThat(MessageStartsLater.waiting(engine, "receiver", "key-1")).as("started once").isEmpty();
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().count())
+                .as("a job that worked leaves no log, like a process's own").isZero();
+    }
+
+    @Test
+    void aVariableOfAnotherTypeIsRefusedInTheSendersTransaction() {
+        assertThatThrownBy(() -> sendWith(Map.of("amount", new java.math.BigDecimal("1.50"))))
+                .hasMessageContaining("start variable amount holds a BigDecimal");
+        assertThat(engine.getManagementService().createJobQuery().count()).as("nothing written").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void outsideTheEnginesTransactionNothingIsSent() {
+        assertThatThrownBy(() -> later.send(ASKED, "receiver", "key-1", Map.of(), 7))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
