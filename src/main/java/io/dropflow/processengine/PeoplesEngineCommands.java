@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.ActivateJobCmd;
 import org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
@@ -154,6 +155,9 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             } else if (command instanceof AssignTaskCmd) {
                 checkSomeoneElseMay(taskId);
             }
+        } else if (command instanceof DeleteGroupIdentityLinkCmd) {
+            throw new AuthorizationException("a task's candidate groups say who must see it; " + who
+                    + " may add supervisors to them but not take a group off (an administrator may)");
         } else if (command instanceof DelegateTaskCmd) {
             String user = (String) read(DELEGATE_USER, command);
             if (user != null) {

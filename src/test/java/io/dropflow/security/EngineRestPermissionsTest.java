@@ -132,6 +132,24 @@ class EngineRestPermissionsTest {
         assertStatus(asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"sam\"}"), 204);
     }
 
+    /** Hole 2 too: mary took the operators off an order's task, which then no operator saw in Tasklist. */
+    @Test
+    void aTaskKeepsItsCandidateGroups() {
+        Task review = reviewTask();
+        String links = "/task/" + review.getId() + "/identity-links";
+
+        ResponseEntity<String> off = asMary(HttpMethod.POST, links + "/delete", "{\"groupId\":\"operators\",\"type\":\"candidate\"}");
+        assertStatus(off, 403);
+        soft.assertThat(off.getBody()).contains("not take a group off");
+        assertStatus(asMary(HttpMethod.POST, links, "{\"groupId\":\"supervisors\",\"type\":\"candidate\"}"), 204);
+        assertStatus(asMary(HttpMethod.POST, links + "/delete", "{\"groupId\":\"supervisors\",\"type\":\"candidate\"}"), 403);
+
+        soft.assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
+                .extracting(IdentityLink::getGroupId).contains("operators", "supervisors");
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + links + "/delete",
+                "{\"groupId\":\"supervisors\",\"type\":\"candidate\"}", ApiCallers.user("demo")), 204);
+    }
+
     /** Hole 3: mary renamed a task for everyone and moved its due date, the model's drawn deadline. */
     @Test
     void aTasksModelFieldsStayTheModelsAndTasklistsFollowUpDateIsSet() {
