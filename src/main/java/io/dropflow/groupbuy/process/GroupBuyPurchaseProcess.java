@@ -73,6 +73,7 @@ public final class GroupBuyPurchaseProcess {
         SHIP_BY_DEADLINE("boundary_ship_by_deadline"),
         DECIDE_SHIP_BY_BREACH("user_sla_batch_ship_by_breach"),
         SHIPPED_WHILE_DECIDING("boundary_shipped_while_deciding"),
+        EMPTIED_WHILE_DECIDING("boundary_emptied_while_deciding"),
         SLA_ESCALATION("boundary_sla_escalation"),
         EXTEND_SHIP_BY("service_extend_batch_ship_by"),
         CANCEL_LATE("service_cancel_late_batch_purchase_order"),

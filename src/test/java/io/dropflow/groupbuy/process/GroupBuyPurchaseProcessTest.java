@@ -407,6 +407,30 @@ class GroupBuyPurchaseProcessTest {
                 .isWaitingAt(Element.BACKUPS_DELIVER.id());
     }
 
+    /** The supplier takes the last line off while the operator decides on its missed deadline: no decision is left to take. */
+    @Test
+    void aPurchaseOrderEmptiedWhileTheOperatorDecidesEndsTheDecision() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        dropflow.supplierSays(rice.first(), po(batch, 1), "ACCEPTED");
+        groupBuy.runJobs(batch);
+        groupBuy.fire(batch, 1, Element.SHIP_BY_DEADLINE.id());
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.DECIDE_SHIP_BY_BREACH.id());
+
+        assertThat(dropflow.cancel(orders.get(0)).getStatusCode().value()).isEqualTo(202);
+        groupBuy.runJobs(batch);
+        groupBuy.supplierAnswersLineCancellation(rice.first(), po(batch, 1), po(batch, 1) + "-CANCEL-O" + orders.get(0),
+                true);
+        groupBuy.runJobs(batch);
+
+        assertThat(groupBuy.task(batch, 1)).as("no decision left to take").isNull();
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.EMPTIED_WHILE_DECIDING.id(),
+                Element.CANCEL_EMPTIED.id(), Element.END_EMPTIED.id()).isEnded();
+        assertThat(supplier.received(po(batch, 1)).cancellationRequests()).containsExactly(po(batch, 1) + "-cancel");
+        assertThat(refunds(orders.get(0))).isEqualTo(1);
+    }
+
     @Test
     void aShipmentReportedWhileTheOperatorDecidesWins() {
         Goods rice = goods(false);
