@@ -124,4 +124,16 @@ public record Money(BigDecimal amount, String currency) {
     public static String format(BigDecimal amount, String currency) {
         return inMinorUnits(amount, currency).toPlainString() + " " + currency;
     }
+
+    /**
+     * An amount someone sent, with its currency, in the currency's decimals but never rounded: "25.0" USD
+     * reads "25.00 USD", "1500.0" JPY "1500 JPY"; "15.001" EUR, more decimals than EUR has, stays as sent
+     * (rounding it would name an amount nobody sent).
+     */
+    public static String formatAsSent(BigDecimal amount, String currency) {
+        int decimals = Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal shown = amount.stripTrailingZeros().scale() > decimals ? amount
+                : amount.setScale(decimals, RoundingMode.UNNECESSARY);
+        return shown.toPlainString() + " " + currency;
+    }
 }

@@ -20,6 +20,17 @@ class MoneyTest {
         assertThat(Money.of("1500", "JPY")).hasToString("1500 JPY");
     }
 
+    /** A refusal echoes an amount sent in its currency's decimals, and never rounds it to them. */
+    @Test
+    void anAmountSentIsShownInItsCurrencysDecimalsUnrounded() {
+        assertThat(Money.formatAsSent(new BigDecimal("25.0"), "USD")).isEqualTo("25.00 USD");
+        assertThat(Money.formatAsSent(new BigDecimal("30"), "EUR")).isEqualTo("30.00 EUR");
+        assertThat(Money.formatAsSent(new BigDecimal("1500.0"), "JPY")).isEqualTo("1500 JPY");
+        assertThat(Money.formatAsSent(new BigDecimal("1.5"), "KWD")).isEqualTo("1.500 KWD");
+        assertThat(Money.formatAsSent(new BigDecimal("15.001"), "EUR")).isEqualTo("15.001 EUR");
+        assertThat(Money.formatAsSent(new BigDecimal("1500.5"), "JPY")).isEqualTo("1500.5 JPY");
+    }
+
     @Test
     void amountsOfOneCurrencyAddUpAndTwoCurrenciesAreNeverMixed() {
         assertThat(Money.of("15.00", "EUR").minus(Money.of("6.00", "EUR")).plus(Money.of("0.50", "EUR")))

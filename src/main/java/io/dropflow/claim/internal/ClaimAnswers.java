@@ -163,7 +163,7 @@ public class ClaimAnswers {
             throw new InvalidClaimException("the amount " + Currencies.moreDecimalsThan(amount, claim.getCurrency()));
         }
         if (amount != null && amount.compareTo(claim.getClaimedValue()) > 0) {
-            // Money with its currency: the amount as sent, the claimed value in the currency's decimals
+            // Money with its currency in the currency's decimals (the amount sent not rounded: it has no more)
             throw new InvalidClaimException("the amount " + Remedies.asSent(amount, claim.getCurrency())
                     + " is more than the claimed value " + Remedies.money(claim.getClaimedValue(), claim.getCurrency()));
         }

@@ -25,8 +25,8 @@ final class Remedies {
         return amount == null ? "?" : Money.format(amount, currency);
     }
 
-    /** An amount someone sent, with its currency, as sent (not rounded: "4.999 EUR", "99 EUR"). */
+    /** An amount someone sent, with its currency, not rounded: "99.00 EUR", "4.999 EUR". */
     static String asSent(BigDecimal amount, String currency) {
-        return amount == null ? "?" : amount.toPlainString() + " " + currency;
+        return amount == null ? "?" : Money.formatAsSent(amount, currency);
     }
 }

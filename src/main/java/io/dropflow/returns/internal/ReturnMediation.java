@@ -129,7 +129,7 @@ public class ReturnMediation {
             throw new DecisionRefused(variable + " must be an amount, was null");
         }
         if (amount.signum() <= 0 || amount.compareTo(r.getReturnedValue()) > 0) {
-            // Money with its currency: the returned value in the currency's decimals, the amount as it was typed
+            // Money with its currency in the currency's decimals; the amount typed is never rounded
             throw new DecisionRefused(variable + " must be above 0 and at most the returned value "
                     + Money.format(r.getReturnedValue(), r.getCurrency()) + ", was " + asSent(amount, r.getCurrency()));
         }
@@ -138,8 +138,8 @@ public class ReturnMediation {
         }
     }
 
-    /** An amount as an operator typed it (not rounded), with its currency: "99 EUR", "15.001 EUR". */
+    /** An amount as an operator typed it, with its currency, not rounded: "99.00 EUR", "15.001 EUR". */
     private static String asSent(BigDecimal amount, String currency) {
-        return amount.toPlainString() + " " + currency;
+        return Money.formatAsSent(amount, currency);
     }
 }

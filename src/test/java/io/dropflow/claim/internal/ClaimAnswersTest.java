@@ -90,7 +90,10 @@ class ClaimAnswersTest {
         verifyNoInteractions(process);
     }
 
-    /** Item B of the exploratory test: "the amount 30 is more than the claimed value 15.00" named no currency. */
+    /**
+     * Item B of the exploratory test: "the amount 30 is more than the claimed value 15.00" named no currency;
+     * and the amount sent as "30" is named in its currency's decimals, as the claimed value is.
+     */
     @Test
     void aPlatformVerdictAboveTheClaimedValueNamesBothAmountsWithTheirCurrency() {
         claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
@@ -99,7 +102,7 @@ class ClaimAnswersTest {
         assertThatThrownBy(() -> answers.platformDecided(new PlatformDecision("p-1", "DF-CL7",
                 PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("30"), null)))
                 .isInstanceOf(InvalidClaimException.class)
-                .hasMessage("the amount 30 EUR is more than the claimed value 15.00 EUR");
+                .hasMessage("the amount 30.00 EUR is more than the claimed value 15.00 EUR");
         assertThat(claim.getPlatformVerdict()).isNull();
     }
 

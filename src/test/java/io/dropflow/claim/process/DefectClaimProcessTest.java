@@ -499,7 +499,7 @@ class DefectClaimProcessTest {
         var tooMuch = platformDecides(claim, "p-0", "SELLER_REFUNDS", "COMPENSATION", "30");
         assertThat(tooMuch.getStatusCode().value()).as(tooMuch.getBody()).isEqualTo(422);
         assertThat(DropflowDriver.read(tooMuch.getBody()).path("detail").asText())
-                .isEqualTo("the amount 30 EUR is more than the claimed value 15.00 EUR");
+                .isEqualTo("the amount 30.00 EUR is more than the claimed value 15.00 EUR");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("APPLIED");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
         // Item A of the exploratory test: a contradicting verdict under a new event id was a 200 ALREADY_DECIDED

@@ -108,9 +108,10 @@ class ReturnMediationTest {
         assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", eur("15.01"), null, "mary"))
                 .isInstanceOf(DecisionRefused.class)
                 .hasMessage("offerAmount must be above 0 and at most the returned value 15.00 EUR, was 15.01 EUR");
-        // Item B of the exploratory test: "…the returned value 15.00, was 99" named no currency; the amount as typed
+        // Item B of the exploratory test: "…the returned value 15.00, was 99" named no currency; the amount typed
+        // is named in the currency's decimals
         assertThatThrownBy(() -> mediation.disputeDecided(3L, "partial_refund", new BigDecimal("99"), null, "sam"))
-                .hasMessage("partialRefund must be above 0 and at most the returned value 15.00 EUR, was 99 EUR");
+                .hasMessage("partialRefund must be above 0 and at most the returned value 15.00 EUR, was 99.00 EUR");
         assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", null, null, "mary"))
                 .hasMessage("offerAmount must be an amount, was null");
     }
