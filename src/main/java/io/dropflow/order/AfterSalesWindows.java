@@ -1,6 +1,8 @@
 package io.dropflow.order;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How long after delivery an order can still be returned or claimed for, when its margin is
@@ -29,4 +31,23 @@ public interface AfterSalesWindows {
      * @throws io.dropflow.web.NotFound for an unknown order
      */
     Windows of(Long orderId);
+
+    /**
+     * A window as operators and storefronts read it: "30 days", "14 minutes" (a demo's day), "1 day 12 hours";
+     * an ISO duration (P30D, PT14M) is for machines.
+     */
+    static String inWords(Duration window) {
+        List<String> parts = new ArrayList<>();
+        counted(parts, window.toDays(), "day");
+        counted(parts, window.toHoursPart(), "hour");
+        counted(parts, window.toMinutesPart(), "minute");
+        counted(parts, window.toSecondsPart(), "second");
+        return parts.isEmpty() ? "0 minutes" : String.join(" ", parts);
+    }
+
+    private static void counted(List<String> parts, long count, String unit) {
+        if (count != 0) {
+            parts.add(count + " " + unit + (count == 1 ? "" : "s"));
+        }
+    }
 }

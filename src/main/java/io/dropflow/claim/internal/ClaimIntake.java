@@ -140,7 +140,7 @@ public class ClaimIntake {
             Instant closes = delivered.get().plus(window);
             if (now.isAfter(closes)) {
                 throw new ClaimRefusedException("the claim window of order " + order.id() + " closed at " + closes
-                        + " (" + window + " after delivery)");
+                        + " (" + AfterSalesWindows.inWords(window) + " after delivery)");
             }
             return;
         }

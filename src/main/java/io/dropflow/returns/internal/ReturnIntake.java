@@ -75,7 +75,7 @@ public class ReturnIntake {
         Instant closes = delivered.plus(window);
         if (clock.instant().isAfter(closes)) {
             throw new ReturnRefusedException("the return window of order " + orderId + " closed at " + closes + " ("
-                    + window + " after delivery)");
+                    + AfterSalesWindows.inWords(window) + " after delivery)");
         }
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));

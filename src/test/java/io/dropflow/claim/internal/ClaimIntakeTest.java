@@ -1,0 +1,41 @@
+package io.dropflow.claim.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.OrderDeliveries;
+import io.dropflow.claim.ClaimRefusedException;
+import io.dropflow.order.AfterSalesWindows;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClaimIntakeTest {
+
+    private final OrderLookup orders = mock(OrderLookup.class);
+    private final OrderDeliveries deliveries = mock(OrderDeliveries.class);
+    private final AfterSalesWindows windows = mock(AfterSalesWindows.class);
+    private final ClaimIntake intake = new ClaimIntake(orders, deliveries, null, null, null, null, null, null, null,
+            windows, CLOCK);
+
+    /** The tester's refusal read "(P30D after delivery)", a machine's duration. */
+    @Test
+    void aClaimAfterItsWindowIsRefusedNamingTheWindowInWords() {
+        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofDays(40))));
+        when(deliveries.deliveredAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofDays(31))));
+        when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30),
+                Duration.ofDays(30), Duration.ofDays(20)));
+
+        assertThatThrownBy(() -> intake.file(1L, null, List.of()))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessage("the claim window of order 1 closed at 2026-11-23T10:00:00Z (30 days after delivery)");
+    }
+}

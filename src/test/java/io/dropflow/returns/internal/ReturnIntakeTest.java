@@ -1,0 +1,41 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.OrderDeliveries;
+import io.dropflow.order.AfterSalesWindows;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.returns.ReturnRefusedException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReturnIntakeTest {
+
+    private final OrderLookup orders = mock(OrderLookup.class);
+    private final OrderDeliveries deliveries = mock(OrderDeliveries.class);
+    private final AfterSalesWindows windows = mock(AfterSalesWindows.class);
+    private final ReturnIntake intake = new ReturnIntake(orders, deliveries, null, null, null, null, null, null,
+            windows, CLOCK);
+
+    /** The tester's refusal read "(PT14M after delivery)": a demo's 14 days, said as a machine's duration. */
+    @Test
+    void aReturnAfterItsWindowIsRefusedNamingTheWindowInWords() {
+        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofHours(1))));
+        when(deliveries.deliveredAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofMinutes(15))));
+        when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofMinutes(14), Duration.ofMinutes(30),
+                Duration.ofMinutes(30), Duration.ofMinutes(20)));
+
+        assertThatThrownBy(() -> intake.request(1L, null))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("the return window of order 1 closed at 2026-11-24T09:59:00Z (14 minutes after delivery)");
+    }
+}
