@@ -2,6 +2,7 @@ package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.supplier.SupplierView;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,7 +32,9 @@ class Supplier {
     private String contactEmail;
     @Enumerated(EnumType.STRING)
     private SupplierStatus status = SupplierStatus.ACTIVE;
-    private String suspensionReason;
+    /** Why it is suspended, or why its application was turned down (the column is older than applicants). */
+    @Column(name = "suspension_reason")
+    private String statusReason;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -80,7 +83,7 @@ class Supplier {
         this.region = region;
         this.contactEmail = contactEmail;
         status = SupplierStatus.ONBOARDING;
-        suspensionReason = null;
+        statusReason = null;
         updatedAt = now;
         return true;
     }
@@ -103,7 +106,7 @@ class Supplier {
             return false;
         }
         status = SupplierStatus.REJECTED;
-        suspensionReason = reason;
+        statusReason = reason;
         updatedAt = now;
         return true;
     }
@@ -114,7 +117,7 @@ class Supplier {
             return false;
         }
         status = SupplierStatus.SUSPENDED;
-        suspensionReason = reason;
+        statusReason = reason;
         updatedAt = now;
         return true;
     }
@@ -125,14 +128,14 @@ class Supplier {
             return false;
         }
         status = SupplierStatus.ACTIVE;
-        suspensionReason = null;
+        statusReason = null;
         updatedAt = now;
         return true;
     }
 
     /** Lifts only a suspension made with this very reason. @return false when it is not suspended for it */
     boolean reinstate(String reason, Instant now) {
-        return status == SupplierStatus.SUSPENDED && reason.equals(suspensionReason) && reactivate(now);
+        return status == SupplierStatus.SUSPENDED && reason.equals(statusReason) && reactivate(now);
     }
 
     SupplierView view() {
@@ -148,7 +151,8 @@ class Supplier {
     public String getContactEmail() { return contactEmail; }
     public boolean isActive() { return status == SupplierStatus.ACTIVE; }
     public SupplierStatus getStatus() { return status; }
-    public String getSuspensionReason() { return suspensionReason; }
+    public String getSuspensionReason() { return status == SupplierStatus.SUSPENDED ? statusReason : null; }
+    public String getRejectionReason() { return status == SupplierStatus.REJECTED ? statusReason : null; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }

@@ -6,16 +6,16 @@ import java.time.Instant;
  * A supplier as the catalog API shows it. {@code version} goes back with a change: a change made
  * to an older version is refused (409) instead of overwriting someone else's.
  *
- * @param status ACTIVE; SUSPENDED (no new purchase orders) with the reason; ONBOARDING (an applicant, offered
- *     nothing) or REJECTED (a turned-down applicant, with the reason)
+ * @param status ACTIVE; SUSPENDED (no new purchase orders) with its {@code suspensionReason}; ONBOARDING (an
+ *     applicant, offered nothing) or REJECTED (a turned-down applicant) with its {@code rejectionReason}
  * @param flagged its scorecard says it ships too late (below the 48-hour ship-rate bar)
  */
 record SupplierDetails(String code, String name, String region, int tier, int score, String contactEmail,
-        String status, String suspensionReason, boolean flagged, long version, Instant createdAt, Instant updatedAt) {
+        String status, String suspensionReason, String rejectionReason, boolean flagged, long version, Instant createdAt, Instant updatedAt) {
 
     static SupplierDetails of(Supplier s, boolean flagged) {
         return new SupplierDetails(s.getCode(), s.getName(), s.getRegion(), s.getTier(), s.getScore(),
-                s.getContactEmail(), s.getStatus().name(), s.getSuspensionReason(), flagged,
+                s.getContactEmail(), s.getStatus().name(), s.getSuspensionReason(), s.getRejectionReason(), flagged,
                 s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
     }
 }

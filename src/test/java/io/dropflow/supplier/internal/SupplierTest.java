@@ -43,13 +43,17 @@ class SupplierTest {
         Supplier applicant = applicant();
         assertThat(applicant.turnDown("no quality certificate", NOW)).isTrue();
         assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.REJECTED);
-        assertThat(applicant.getSuspensionReason()).isEqualTo("no quality certificate");
+        assertThat(applicant.getRejectionReason()).isEqualTo("no quality certificate");
+        assertThat(applicant.getSuspensionReason()).as("turned down, not suspended").isNull();
+        // The catalog API names it what it is (the tester read it as suspensionReason)
+        assertThat(SupplierDetails.of(applicant, false).rejectionReason()).isEqualTo("no quality certificate");
+        assertThat(SupplierDetails.of(applicant, false).suspensionReason()).isNull();
         assertThat(applicant.activate(70, 3, NOW)).isFalse();
 
         assertThat(applicant.applyAgain("New Co Ltd", "HK", "ops@newco.example", NOW)).isTrue();
         assertThat(applicant.getStatus()).isEqualTo(SupplierStatus.ONBOARDING);
         assertThat(applicant.getName()).isEqualTo("New Co Ltd");
-        assertThat(applicant.getSuspensionReason()).isNull();
+        assertThat(applicant.getRejectionReason()).isNull();
         assertThat(applicant.applyAgain("New Co", "CN", null, NOW)).as("not while it applies").isFalse();
     }
 
@@ -59,6 +63,8 @@ class SupplierTest {
         supplier.activate(70, 3, NOW);
         assertThat(supplier.suspend("documents lapsed", NOW)).isTrue();
         assertThat(supplier.suspend("ships late", NOW)).as("the first reason stays").isFalse();
+        assertThat(SupplierDetails.of(supplier, false).suspensionReason()).isEqualTo("documents lapsed");
+        assertThat(SupplierDetails.of(supplier, false).rejectionReason()).isNull();
 
         assertThat(supplier.reinstate("ships late", NOW)).isFalse();
         assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.SUSPENDED);
