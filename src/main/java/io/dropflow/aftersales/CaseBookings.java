@@ -1,5 +1,7 @@
 package io.dropflow.aftersales;
 
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * A case's money on its order's ledger: booked once per case (the ledger's reference is the case
  * number), whether the order has settled or not, and noted on the order's timeline with the margin
- * a settled order is left with.
+ * a settled order is left with: provisional until the last after-sales window closes (ADR 0013), final after.
  */
 @Component
 public class CaseBookings {
@@ -22,11 +24,14 @@ public class CaseBookings {
     private final Ledger ledger;
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
+    private final OrderLookup orders;
     private final ExchangeRates rates;
     private final Clock clock;
 
-    CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline, ExchangeRates rates, Clock clock) {
+    CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline, OrderLookup orders, ExchangeRates rates,
+            Clock clock) {
         this.ledger = ledger;
+        this.orders = orders;
         this.purchasing = purchasing;
         this.timeline = timeline;
         this.rates = rates;
@@ -54,9 +59,16 @@ public class CaseBookings {
 
     /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */
     public void book(AfterSalesCase<?> c, Consumer<Ledger> booking, String done) {
-        boolean settledBefore = ledger.isSettled(c.getOrderId());
+        boolean settledBefore = ledger.isSettled(c.getOrderId()); // provisionally at least
         booking.accept(ledger);
-        timeline.record(c.getOrderId(), done + (settledBefore ? "; the settled order's margin is adjusted to "
-                + ledger.margin(c.getOrderId()) : ""));
+        if (!settledBefore) {
+            timeline.record(c.getOrderId(), done);
+        } else if (orders.order(c.getOrderId()).status() == OrderStatus.SETTLED) {
+            timeline.record(c.getOrderId(), done + "; the settled order's margin is adjusted to "
+                    + ledger.margin(c.getOrderId()));
+        } else {
+            timeline.record(c.getOrderId(), done + "; the order's provisional margin is adjusted to "
+                    + ledger.margin(c.getOrderId()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.dropflow.aftersales;
 
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -63,6 +64,17 @@ public class CaseViews {
     /** The order's margin, in the settlement currency its entries are booked in. */
     public Money orderMargin(List<LedgerEntry> orderEntries) {
         return new Money(Ledger.margin(orderEntries), rates.settlementCurrency());
+    }
+
+    /**
+     * How far the order's margin is booked, as GET /api/orders/{id} says it: PROVISIONAL (delivered, returns and
+     * claims may still change it), FINAL (the order is settled), or null (not booked).
+     */
+    public String orderSettlement(AfterSalesCase<?> c) {
+        if (orders.order(c.getOrderId()).status() == OrderStatus.SETTLED) {
+            return "FINAL";
+        }
+        return ledger.isSettled(c.getOrderId()) ? "PROVISIONAL" : null;
     }
 
     /** Every entry of the case's order: the order's margin is their sum. */

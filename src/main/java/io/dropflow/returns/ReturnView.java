@@ -7,12 +7,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** What GET /api/returns/{id} shows: policy, negotiation, parcel, inspection, money and history. */
+/**
+ * What GET /api/returns/{id} shows: policy, negotiation, parcel, inspection, money and history.
+ *
+ * @param orderSettlement PROVISIONAL or FINAL, how the order's margin stands now (null: not booked)
+ */
 public record ReturnView(Long id, String number, Long orderId, ReturnStatus status, ReturnReason reason, ReturnWish wish,
         String exchangeSku, String channel, String currency, BigDecimal returnedValue, List<LineView> lines, Policy policy,
         int round, SupplierAnswerView supplierAnswer, Offer offer, Parcel returnParcel, String inspectionResult,
         String inspectionNote, BigDecimal refundAmount, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
-        List<LedgerView> ledger, BigDecimal orderMargin, String settlementCurrency, List<HistoryView> history, String processInstanceId,
+        List<LedgerView> ledger, BigDecimal orderMargin, String settlementCurrency, String orderSettlement,
+        List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {
 
     /**

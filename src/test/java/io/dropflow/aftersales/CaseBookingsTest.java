@@ -8,12 +8,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -22,13 +26,20 @@ class CaseBookingsTest {
     private final Ledger ledger = mock(Ledger.class);
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final ExchangeRates rates = mock(ExchangeRates.class);
-    private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline, rates,
+    private final OrderLookup orders = mock(OrderLookup.class);
+    private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline, orders, rates,
             AfterSalesFixtures.CLOCK);
+
+    private void orderIs(OrderStatus status) {
+        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
+                List.of(), NOW));
+    }
     /** Of order 1. */
     private final SampleCase sample = stored(new SampleCase(NOW), 7L);
 
     @Test
     void aCaseOnAnOrderSettledBeforeNotesTheMarginItLeaves() {
+        orderIs(OrderStatus.SETTLED);
         when(ledger.isSettled(1L)).thenReturn(true);
         when(ledger.margin(1L)).thenReturn(Money.of("-2.5", "EUR"));
 
@@ -38,6 +49,18 @@ class CaseBookingsTest {
         order.verify(ledger).isSettled(1L);
         order.verify(ledger).refund(1L, Money.of("1", "EUR"));
         order.verify(timeline).record(1L, "Return DF-CL7 completed; the settled order's margin is adjusted to -2.50 EUR");
+    }
+
+    /** The tester's finding: a delivered order's margin, booked provisionally, was called the settled order's. */
+    @Test
+    void aCaseOnAnOrderSettledProvisionallyNotesItsProvisionalMargin() {
+        orderIs(OrderStatus.DELIVERED);
+        when(ledger.isSettled(1L)).thenReturn(true);
+        when(ledger.margin(1L)).thenReturn(Money.of("4", "EUR"));
+
+        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR")), "Return DF-CL7 completed");
+
+        verify(timeline).record(1L, "Return DF-CL7 completed; the order's provisional margin is adjusted to 4.00 EUR");
     }
 
     @Test

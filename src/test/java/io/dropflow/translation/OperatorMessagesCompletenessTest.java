@@ -163,6 +163,7 @@ class OperatorMessagesCompletenessTest {
             "sam decided on the disputed return: no refund (decided: no) | sam 处理了有争议的退货：不退款（decided: no）",
             "Round 2 sent to the supplier, asking for a full refund of 12.00 EUR | 第 2 轮已发给供应商，要求全额退款 12.00 EUR",
             "'Defect claim CL-7 resolved: the seller''s loss; the settled order''s margin is adjusted to 1.50 EUR' | 质量索赔 CL-7 已解决：损失由卖家承担；已结算订单的毛利调整为 1.50 EUR",
+            "'Defect claim CL-7 resolved: the seller''s loss; the order''s provisional margin is adjusted to 1.50 EUR' | 质量索赔 CL-7 已解决：损失由卖家承担；订单的临时毛利调整为 1.50 EUR",
             "'Sent business licence (营业执照), valid until 2027-01-31; tax registration (税务登记)' | 提交了营业执照，有效期至 2027-01-31；税务登记",
             "Ordered sample DF-S-1 (2 x DEMO-WOK), to ship within 72 h to Berlin | 已订购样品 DF-S-1（2 x DEMO-WOK），须在 72 小时内发往 Berlin",
             "Accepted sample DF-ON1-SAMPLE1 | 已接受样品单 DF-ON1-SAMPLE1",

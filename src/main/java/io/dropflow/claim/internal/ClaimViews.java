@@ -44,7 +44,8 @@ public class ClaimViews {
                         : new ClaimView.Outcome(c.getRemedy(), CaseViews.shown(c.getRemedyAmount(), cur), c.getCostBearer(),
                                 c.getOutcomeReason()),
                 c.getRespondBy(), c.getResolveBy(), c.isEscalated(),
-                CaseViews.caseEntries(c, orderEntries), settledBefore, margin.amount(), margin.currency(), views.history(c),
+                CaseViews.caseEntries(c, orderEntries), settledBefore, margin.amount(), margin.currency(), views.orderSettlement(c),
+                views.history(c),
                 c.getProcessInstanceId(), c.getCreatedAt(), c.getClosedAt());
     }
 

@@ -45,7 +45,8 @@ public class ReturnViews {
                 r.getInspectionResult(), r.getInspectionNote(), CaseViews.shown(r.getRefundAmount(), cur),
                 r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
-                CaseViews.caseEntries(r, orderEntries), margin.amount(), margin.currency(), views.history(r),
+                CaseViews.caseEntries(r, orderEntries), margin.amount(), margin.currency(), views.orderSettlement(r),
+                views.history(r),
                 r.getProcessInstanceId(), r.getCreatedAt(), r.getClosedAt());
     }
 

@@ -200,6 +200,11 @@ class DefectClaimProcessTest {
         assertThat(resolved.path("outcome").path("costBearer").asText()).isEqualTo("SUPPLIER");
         assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-15")).containsEntry("SUPPLIER_CHARGEBACK", money("15"));
         assertThat(upheldClaims(order)).isEqualTo(1);
+        // The order, delivered, is settled provisionally: its margin is not final (the tester read "settled")
+        assertThat(resolved.path("orderSettledBeforeClaim").asBoolean()).isTrue();
+        assertThat(resolved.path("orderSettlement").asText()).isEqualTo("PROVISIONAL");
+        assertThat(dropflow.getOrder(order).path("timeline").toString())
+                .contains("the order's provisional margin is adjusted to");
         assertThat(storefrontCalls(order, "MESSAGE"))
                 .anyMatch(m -> m.contains("is settled") && m.contains("full refund of 15.00 EUR"));
         // The order's own process is untouched by the claim
@@ -751,6 +756,7 @@ class DefectClaimProcessTest {
 
         JsonNode view = dropflow.getClaim(claim);
         assertThat(view.path("orderSettledBeforeClaim").asBoolean()).isTrue();
+        assertThat(view.path("orderSettlement").asText()).isEqualTo("FINAL");
         JsonNode after = dropflow.getOrder(order);
         assertThat(after.path("status").asText()).isEqualTo("SETTLED");
         assertThat(new BigDecimal(after.path("margin").asText())).isEqualByComparingTo(marginAtSettlement.subtract(new BigDecimal("2.50")));
