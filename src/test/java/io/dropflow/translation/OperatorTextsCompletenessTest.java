@@ -185,6 +185,28 @@ class OperatorTextsCompletenessTest {
                 + "e.g. \"the silence window of the order's deadlines table\" for trackingStallAfter").isEmpty();
     }
 
+    /**
+     * A text that quotes another ("Partner message not matched", a task's name, in a description) quotes it in
+     * Chinese as that text's own entry reads, “…”: the operator finds the task the description names.
+     */
+    @Test
+    void aTextQuotedInAnotherReadsAsItsOwnEntry() throws IOException {
+        Map<String, String> entries = new ObjectMapper().readValue(Path.of("forms/i18n/operator-texts.zh.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() { });
+        Map<String, String> otherwise = new LinkedHashMap<>();
+        entries.forEach((english, chinese) -> {
+            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(english);
+            while (quoted.find()) {
+                String own = entries.get(quoted.group(1));
+                if (own != null && !chinese.contains("“" + own + "”")) {
+                    otherwise.put(quoted.group(1) + " (" + own + ")", chinese);
+                }
+            }
+        });
+        assertThat(otherwise).as("texts quoted in another entry's Chinese in other words than their own entry "
+                + "(quoted text (its Chinese) = the other entry's Chinese)").isEmpty();
+    }
+
     @Test
     void theVariableCheckFindsANameAndLeavesPlaceholdersAndPathsAlone() {
         assertThat(variableNamed("or sent no news for trackingStallAfter.")).contains("trackingStallAfter");
