@@ -9,6 +9,11 @@ public enum SupplierEventOutcome {
      */
     ALREADY_APPLIED,
     /**
+     * SHIPPED again for a shipped purchase order, under another carrier code or tracking number: the parcel
+     * was re-labelled, and its order follows the new number from now on (the purchase order stays SHIPPED).
+     */
+    RELABELLED,
+    /**
      * The event no longer fits the purchase order (e.g. an acceptance after a shipment, a shipment after
      * the supplier cancelled): the purchase order is unchanged, but the event is never dropped in silence:
      * it is recorded (partner_delivery, partner "supplier"), the order's timeline says so, and where it

@@ -1,5 +1,6 @@
 package io.dropflow.supplier.internal;
 
+import io.dropflow.carrier.Tracking;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.BlindShippingSender;
@@ -59,10 +60,13 @@ class PurchasingService implements Purchasing {
     private final PurchaseOrderMeters meters;
     private final MessageInbox inbox;
     private final StaleSupplierEvents staleEvents;
+    private final Tracking tracking;
 
     PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
-            Clock clock, PurchaseOrderMeters meters, MessageInbox inbox, StaleSupplierEvents staleEvents) {
+            Clock clock, PurchaseOrderMeters meters, MessageInbox inbox, StaleSupplierEvents staleEvents,
+            Tracking tracking) {
+        this.tracking = tracking;
         this.meters = meters;
         this.staleEvents = staleEvents;
         this.inbox = inbox;
@@ -254,10 +258,17 @@ class PurchasingService implements Purchasing {
                     po.getClaimId(), po.getReturnId(), po.getBatchId(), wholeStockOut ? List.of() : missing,
                     lineCancellation(event) ? event.cancellationNumber() : null));
         } else if (shippedAgain(event, outcome, po)) {
-            // The purchase order stays as it is; whoever follows the parcel tells a redelivery from a new number.
+            // The purchase order stays as it is; whoever follows the parcel tells a redelivery from a new number
+            // (in this transaction), and the answer says which it was.
+            boolean followedBefore = followsNumberOf(po, event);
             events.publishEvent(new PurchaseOrderShippedAgain(supplierCode + ":" + event.eventId(), po.getOrderId(),
                     po.getId(), po.getIdempotencyKey(), event.carrierCode(), event.trackingNumber(), po.getClaimId(),
                     po.getReturnId(), po.getBatchId()));
+            if (!followedBefore && followsNumberOf(po, event)) {
+                log.info("Supplier {} event {} re-labelled {} as {} {}: followed from now on", supplierCode,
+                        event.eventId(), event.purchaseOrderNumber(), event.carrierCode(), event.trackingNumber());
+                return SupplierEventOutcome.RELABELLED;
+            }
         } else if (outcome == SupplierEventOutcome.STALE) {
             // Never dropped in silence: recorded, on the order's timeline, and to an operator where it costs
             // money or goods. Its redelivery (the same id) is acknowledged as one and changes nothing.
@@ -275,6 +286,13 @@ class PurchasingService implements Purchasing {
         return event.type() == SupplierEventType.SHIPPED && outcome == SupplierEventOutcome.ALREADY_APPLIED
                 && po.getStatus() == PurchaseOrderStatus.SHIPPED && po.getApplicationId() == null
                 && event.carrierCode() != null && event.trackingNumber() != null;
+    }
+
+    /** Whether the order follows the purchase order's parcel under the event's carrier code and tracking number. */
+    private boolean followsNumberOf(PurchaseOrder po, SupplierEvent event) {
+        return po.getOrderId() != null && tracking.shipmentsOf(po.getOrderId()).stream()
+                .anyMatch(s -> po.getId().equals(s.purchaseOrderId()) && s.replacedBy() == null
+                        && event.carrierCode().equals(s.carrierCode()) && event.trackingNumber().equals(s.trackingNumber()));
     }
 
     private static boolean lineCancellation(SupplierEvent event) {

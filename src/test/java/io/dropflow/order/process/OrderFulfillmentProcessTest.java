@@ -654,8 +654,11 @@ class OrderFulfillmentProcessTest {
             String relabelled = "TRK-NEW-" + System.nanoTime();
             long order = shippedOrder(old);
 
-            // When the supplier reports the parcel shipped again under another number
-            assertThat(dropflow.supplierShipped("ACME", po(order, 1), relabelled).getStatusCode().value()).isEqualTo(200);
+            // When the supplier reports the parcel shipped again under another number: the answer says it was taken
+            var answer = dropflow.supplierShipped("ACME", po(order, 1), relabelled);
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).as("the tester's finding: ALREADY_APPLIED though the new number was taken")
+                    .contains("\"RELABELLED\"");
             assertThat(dropflow.process(order)).hasPassed(TRACKING_NUMBER_CHANGED.id())
                     .isWaitingAt(REGISTER_NEW_TRACKING.id());
             dropflow.runJobs(order);
@@ -674,7 +677,7 @@ class OrderFulfillmentProcessTest {
                             within(1, java.time.temporal.ChronoUnit.MINUTES));
 
             // The same correction again (another event id) changes nothing
-            dropflow.supplierShipped("ACME", po(order, 1), relabelled);
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), relabelled).getBody()).contains("\"ALREADY_APPLIED\"");
             dropflow.runJobs(order);
             assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING_CHANGED")).hasSize(1);
             assertThat(dropflow.getOrder(order).path("shipments")).extracting(p -> p.path("trackingNumber").asText()
@@ -698,13 +701,13 @@ class OrderFulfillmentProcessTest {
             String number = "TRK-SAME-" + System.nanoTime();
             long order = shippedOrder(number);
 
-            dropflow.supplierShipped("ACME", po(order, 1), number);
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number).getBody()).contains("\"ALREADY_APPLIED\"");
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
             assertThat(dropflow.getOrder(order).path("shipments")).hasSize(1);
             assertThat(timeline(order)).doesNotContain("changed the tracking number");
 
-            dropflow.supplierShipped("ACME", po(order, 1), number + "-B");
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number + "-B").getBody()).contains("\"RELABELLED\"");
             assertThat(dropflow.process(order)).hasPassed(TRACKING_NUMBER_CHANGED.id());
         }
 
@@ -715,8 +718,9 @@ class OrderFulfillmentProcessTest {
             dropflow.carrierSays(number, "DELIVERED");
             assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
 
-            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number + "-LATE").getStatusCode().value())
-                    .isEqualTo(200);
+            var late = dropflow.supplierShipped("ACME", po(order, 1), number + "-LATE");
+            assertThat(late.getStatusCode().value()).isEqualTo(200);
+            assertThat(late.getBody()).as("nothing changed").contains("\"ALREADY_APPLIED\"");
 
             assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
             assertThat(timeline(order)).contains("Supplier changed the tracking number after delivery: SANDBOX-POST "
@@ -733,7 +737,7 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierShipped("ACME", po(order, 1), first);
             assertThat(dropflow.process(order)).isWaitingAt(REGISTER_TRACKING.id());
 
-            dropflow.supplierShipped("ACME", po(order, 1), first + "-B");
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), first + "-B").getBody()).contains("\"RELABELLED\"");
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).hasPassed(REGISTER_NEW_TRACKING.id(), SYNC_NEW_TRACKING.id())
@@ -749,8 +753,8 @@ class OrderFulfillmentProcessTest {
             String number = "TRK-TWICE-" + System.nanoTime();
             long order = shippedOrder(number);
 
-            dropflow.supplierShipped("ACME", po(order, 1), number + "-B");
-            dropflow.supplierShipped("ACME", po(order, 1), number + "-C");
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number + "-B").getBody()).contains("\"RELABELLED\"");
+            assertThat(dropflow.supplierShipped("ACME", po(order, 1), number + "-C").getBody()).contains("\"RELABELLED\"");
             dropflow.runJobs(order);
 
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
