@@ -316,6 +316,11 @@ class SupplierOnboardingProcessTest {
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("rejectionReason").asText()).isEqualTo("No tax registration after two weeks");
         assertThat(supplierStatus(code)).isEqualTo("REJECTED");
+        // The catalog names the reason what it is, as the application does (the tester read suspensionReason)
+        JsonNode supplier = DropflowDriver.read(dropflow.get("/api/suppliers/" + code, DropflowDriver.asOperator())
+                .getBody());
+        assertThat(supplier.path("rejectionReason").asText()).isEqualTo("No tax registration after two weeks");
+        assertThat(supplier.hasNonNull("suspensionReason")).as(supplier.toString()).isFalse();
     }
 
     @Test
