@@ -183,6 +183,8 @@ class ClaimApiTest {
         long order = deliveredOrder();
         daysLater(31);
         assertProblem(dropflow.fileClaim(order, claim()), 409, "claim window");
+        // the window in words, not as P30D
+        assertProblem(dropflow.fileClaim(order, claim()), 409, "(30 days after delivery)");
     }
 
     /** Time passes: the one clock, the engine's, moves on (no row is back-dated). */

@@ -69,6 +69,8 @@ class ReturnApiTest {
         long order = deliveredOrder();
         ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(15, ChronoUnit.DAYS)));
         assertProblem(dropflow.requestReturn(order, changedMind()), 409, "return window");
+        // the window in words, not as P14D
+        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "(14 days after delivery)");
     }
 
     @AfterEach
