@@ -53,10 +53,12 @@ public interface Catalog {
 
     /**
      * A supplier's stock levels and supply prices, pushed through its webhook: applied whole, or (a
-     * value the catalog refuses) not at all. Several reports for one supplier SKU apply in order.
+     * value the catalog refuses) not at all. Several reports for one supplier SKU apply in order. A push
+     * arriving late, made before the push applied last to an offer, leaves that offer as it is.
      *
-     * @return the supplier SKUs the supplier has no offer for (left alone, never guessed at)
+     * @param pushedAt when the supplier made the push (its own time where the message carries one)
+     * @return the supplier SKUs the supplier has no offer for, and those left alone as stale
      * @throws io.dropflow.web.NotFound for an unknown supplier code
      */
-    List<String> supplierReported(String supplierCode, List<OfferReport> reports);
+    OfferReport.Taken supplierReported(String supplierCode, java.time.Instant pushedAt, List<OfferReport> reports);
 }

@@ -115,8 +115,8 @@ class CjMessages implements DeliveryHandler {
             case "ORDER" -> order(supplierCode, messageId, params);
             case "LOGISTIC" -> logistic(supplierCode, account.get(), messageId, params);
             case "ORDERSPLIT" -> split(supplierCode, params);
-            case "STOCK" -> stock(supplierCode, params);
-            case "VARIANT" -> variant(supplierCode, params);
+            case "STOCK" -> stock(supplierCode, sentAt(delivery), params);
+            case "VARIANT" -> variant(supplierCode, sentAt(delivery), params);
             default -> Result.taken("ignored: " + message.path("type").asText("") + " messages change no order");
         };
     }
@@ -155,7 +155,16 @@ class CjMessages implements DeliveryHandler {
         return Result.taken("CJ orders " + ids + " belong to " + number);
     }
 
-    private Result stock(String supplierCode, JsonNode params) {
+    /**
+     * When CJ sent a message: its messages carry no time of their own, so the moment it was recorded. A
+     * STOCK or VARIANT message tried again later (parked, or by an operator) is then not newer than a
+     * message recorded after it, and does not overwrite what that one said.
+     */
+    private static java.time.Instant sentAt(Delivery delivery) {
+        return delivery.receivedAt() != null ? delivery.receivedAt() : java.time.Instant.now();
+    }
+
+    private Result stock(String supplierCode, java.time.Instant sentAt, JsonNode params) {
         Map<String, Integer> byVid = new LinkedHashMap<>();
         List<JsonNode> warehouses = new ArrayList<>();
         params.forEach(v -> (v.isArray() ? v : List.of(v)).forEach(warehouses::add));
@@ -169,10 +178,11 @@ class CjMessages implements DeliveryHandler {
         if (byVid.isEmpty()) {
             return Result.unusable("a STOCK message needs, per variant, warehouses with a vid and a storageNum");
         }
-        return report(supplierCode, byVid.entrySet().stream().map(e -> OfferReport.stock(e.getKey(), e.getValue())).toList());
+        return report(supplierCode, sentAt,
+                byVid.entrySet().stream().map(e -> OfferReport.stock(e.getKey(), e.getValue())).toList());
     }
 
-    private Result variant(String supplierCode, JsonNode params) {
+    private Result variant(String supplierCode, java.time.Instant sentAt, JsonNode params) {
         String vid = params.path("vid").asText("");
         JsonNode price = params.path("variantSellPrice");
         JsonNode fields = params.path("fields");
@@ -189,14 +199,17 @@ class CjMessages implements DeliveryHandler {
         } catch (NumberFormatException | ArithmeticException notAPrice) {
             return Result.unusable("variantSellPrice is not a price: " + price.asText());
         }
-        return report(supplierCode, List.of(OfferReport.price(vid, supplyPrice, CJ_CURRENCY)));
+        return report(supplierCode, sentAt, List.of(OfferReport.price(vid, supplyPrice, CJ_CURRENCY)));
     }
 
-    private Result report(String supplierCode, List<OfferReport> reports) {
+    private Result report(String supplierCode, java.time.Instant sentAt, List<OfferReport> reports) {
         try {
-            List<String> unknown = catalog.supplierReported(supplierCode, reports);
-            return Result.taken((reports.size() - unknown.size()) + " offer(s) updated"
-                    + (unknown.isEmpty() ? "" : "; no offer for variants " + unknown));
+            OfferReport.Taken taken = catalog.supplierReported(supplierCode, sentAt, reports);
+            List<String> unknown = taken.unknownSupplierSkus();
+            List<String> stale = taken.staleSupplierSkus();
+            return Result.taken((reports.size() - unknown.size() - stale.size()) + " offer(s) updated"
+                    + (unknown.isEmpty() ? "" : "; no offer for variants " + unknown)
+                    + (stale.isEmpty() ? "" : "; ignored as stale for variants " + stale + ": a newer message was applied"));
         } catch (ApiProblem refused) {
             return Result.unusable("the catalog refuses it: " + refused.getBody().getDetail());
         }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class CatalogMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogMaintenance.class);
 
     record NewSupplier(String code, String name, String region, int score, int tier, String contactEmail) {
     }
@@ -268,43 +272,57 @@ class CatalogMaintenance {
 
     /**
      * A supplier tells us stock levels or prices of its SKUs (through its webhook), all applied or,
-     * when one makes an offer invalid, none.
+     * when one makes an offer invalid, none. A push made before the one applied last to an offer came
+     * late: that offer keeps what the newer push said (logged, and named in the outcome), the push is
+     * still taken.
+     * @param pushedAt when the supplier made the push
      * @param reports in the order they were reported; several for one supplier SKU apply in that order
-     * @return the supplier SKUs no offer of the supplier has: reported back, not guessed at
+     * @return the supplier SKUs no offer of the supplier has (reported back, not guessed at), and those left as stale
      */
     @Transactional
-    List<String> supplierReported(String supplierCode, List<OfferReport> reports) {
+    OfferReport.Taken supplierReported(String supplierCode, Instant pushedAt, List<OfferReport> reports) {
         Map<String, Function<OfferTerms, OfferTerms>> updates = new LinkedHashMap<>();
         reports.forEach(r -> updates.merge(r.supplierSku(), t -> applied(r, t), Function::andThen));
         Supplier supplier = find(supplierCode);
         List<String> unknown = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         Instant now = clock.instant();
         updates.forEach((supplierSku, update) -> offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku)
                 .ifPresentOrElse(offer -> {
+                    if (offer.holdsNewerPushThan(pushedAt)) {
+                        stale.add(supplierSku);
+                        return;
+                    }
                     OfferTerms terms = update.apply(offer.terms());
                     CatalogRules.requireValid(offer.getSku(), terms);
-                    offer.change(terms, now);
+                    offer.pushed(terms, pushedAt, now);
                 }, () -> unknown.add(supplierSku)));
-        return unknown;
+        if (!stale.isEmpty()) {
+            log.info("Supplier {}: push made at {} ignored as stale for supplier SKUs {}: their offers hold a newer push",
+                    supplierCode, pushedAt, stale);
+        }
+        return new OfferReport.Taken(unknown, stale);
     }
 
     /**
      * A supplier's push of stock levels and prices under its event id: taken once. The id is stored
      * with the push's changes, in one transaction.
-     * @return the supplier SKUs no offer has, or empty when this event id was taken before (nothing changed)
+     * @param pushedAt when the supplier made the push
+     * @return what became of its reports, or empty when this event id was taken before (nothing changed)
      * @throws org.springframework.dao.DuplicateKeyException when the same id is being taken at this moment
      */
     @Transactional
-    java.util.Optional<List<String>> supplierPushed(String supplierCode, String eventId, List<OfferReport> reports) {
+    java.util.Optional<OfferReport.Taken> supplierPushed(String supplierCode, String eventId, Instant pushedAt,
+            List<OfferReport> reports) {
         Integer seen = jdbc.queryForObject("select count(*) from supplier_offer_push where supplier_code = ? and event_id = ?",
                 Integer.class, supplierCode, eventId);
         if (seen != null && seen > 0) {
             return java.util.Optional.empty();
         }
-        List<String> unknown = supplierReported(supplierCode, reports);
+        OfferReport.Taken taken = supplierReported(supplierCode, pushedAt, reports);
         jdbc.update("insert into supplier_offer_push (supplier_code, event_id, received_at) values (?, ?, ?)",
                 supplierCode, eventId, java.sql.Timestamp.from(clock.instant()));
-        return java.util.Optional.of(unknown);
+        return java.util.Optional.of(taken);
     }
 
     /**

@@ -99,7 +99,7 @@ class CatalogService implements Catalog {
     }
 
     @Override
-    public List<String> supplierReported(String supplierCode, List<OfferReport> reports) {
-        return maintenance.supplierReported(supplierCode, reports);
+    public OfferReport.Taken supplierReported(String supplierCode, java.time.Instant pushedAt, List<OfferReport> reports) {
+        return maintenance.supplierReported(supplierCode, pushedAt, reports);
     }
 }

@@ -12,26 +12,37 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A supplier pushes its stock and prices (Dropflow's supplier API, docs/partners/supplier-api.md):
  * absolute values per supplier SKU, taken once per eventId, so a redelivered or replayed push changes
- * nothing (and cannot overwrite a newer one). One push is applied
+ * nothing. A push made before the one an offer holds (it came late: the supplier's signature time, its
+ * {@code X-Dropflow-Timestamp}, is older) is acknowledged and leaves that offer as it is, so older stock
+ * or prices never overwrite newer ones; the answer names such SKUs. One push is applied
  * whole or not at all; supplier SKUs we do not know are listed back, not guessed at.
  */
 @RestController
 @Tag(name = "Partner webhooks")
 class OfferUpdateController {
 
-    private final CatalogMaintenance catalog;
+    /** The supplier API's signature time (Unix seconds): when the supplier made the push. */
+    static final String PUSHED_AT = "X-Dropflow-Timestamp";
 
-    OfferUpdateController(CatalogMaintenance catalog) {
+    private final CatalogMaintenance catalog;
+    private final Clock clock;
+
+    OfferUpdateController(CatalogMaintenance catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     record OfferUpdates(@NotBlank @Size(max = 100) String eventId, @NotEmpty @Size(min = 1, max = 1000) List<@NotNull @Valid Update> offers) {
@@ -52,26 +63,50 @@ class OfferUpdateController {
         }
     }
 
-    /** @param redelivered the push's eventId was taken before: nothing changed */
-    record Result(int applied, List<String> unknownSupplierSkus, boolean redelivered) {
+    /**
+     * @param staleSupplierSkus supplier SKUs whose offers hold a newer push than this one (it came late): left as
+     *     they are
+     * @param redelivered the push's eventId was taken before: nothing changed
+     */
+    record Result(int applied, List<String> unknownSupplierSkus, List<String> staleSupplierSkus, boolean redelivered) {
     }
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/offers")
     @Operation(summary = "A supplier reports stock levels and supply prices",
             description = "Absolute values per supplier SKU; the whole push is applied or, if one value is invalid "
-                    + "(400), none. Supplier SKUs without an offer are listed in the answer.")
-    Result receive(@PathVariable String supplierCode, @Valid @RequestBody OfferUpdates push) {
+                    + "(400), none. Supplier SKUs without an offer are listed in the answer; so are those whose offer "
+                    + "holds a push made later than this one (X-Dropflow-Timestamp), which this one leaves as they are.")
+    Result receive(@PathVariable String supplierCode, @RequestHeader(name = PUSHED_AT, required = false) String pushedAt,
+            @Valid @RequestBody OfferUpdates push) {
+        Instant madeAt = madeAt(pushedAt);
         List<OfferReport> reports = push.offers().stream().map(Update::report).toList();
-        java.util.Optional<List<String>> taken;
+        Optional<OfferReport.Taken> taken;
         try {
-            taken = catalog.supplierPushed(supplierCode, push.eventId(), reports);
+            taken = catalog.supplierPushed(supplierCode, push.eventId(), madeAt, reports);
         } catch (org.springframework.dao.DuplicateKeyException sameIdAtThisMoment) {
-            taken = java.util.Optional.empty(); // the other request took it; this one changed nothing
+            taken = Optional.empty(); // the other request took it; this one changed nothing
         }
         if (taken.isEmpty()) {
-            return new Result(0, List.of(), true);
+            return new Result(0, List.of(), List.of(), true);
         }
         long reported = reports.stream().map(OfferReport::supplierSku).distinct().count();
-        return new Result((int) reported - taken.get().size(), taken.get(), false);
+        List<String> unknown = taken.get().unknownSupplierSkus();
+        List<String> stale = taken.get().staleSupplierSkus();
+        return new Result((int) reported - unknown.size() - stale.size(), unknown, stale, false);
+    }
+
+    /**
+     * When the supplier made the push: the Unix seconds it signed it with (checked against the clock by the
+     * webhook filter for a supplier that signs), or, without them, now.
+     */
+    private Instant madeAt(String pushedAt) {
+        if (pushedAt == null || pushedAt.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(pushedAt.trim()));
+        } catch (NumberFormatException | java.time.DateTimeException notSeconds) {
+            throw CatalogProblem.invalid(PUSHED_AT + " is not Unix seconds: " + pushedAt);
+        }
     }
 }

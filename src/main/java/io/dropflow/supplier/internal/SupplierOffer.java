@@ -35,6 +35,8 @@ class SupplierOffer {
     private String category = "general";
     private boolean active = true;
     private Instant updatedAt;
+    /** When the supplier made the last push applied to this offer; null before the first. */
+    private Instant lastPushedAt;
     @Version
     private long version;
 
@@ -94,6 +96,20 @@ class SupplierOffer {
         return true;
     }
 
+    /**
+     * Whether a push the supplier made at {@code pushedAt} is older than the one applied last: then it
+     * must not overwrite what that newer one said. A push made at the same moment is not older.
+     */
+    boolean holdsNewerPushThan(Instant pushedAt) {
+        return lastPushedAt != null && pushedAt.isBefore(lastPushedAt);
+    }
+
+    /** A push the supplier made at {@code pushedAt}, applied: its terms, and its time for the next push to compare. */
+    void pushed(OfferTerms terms, Instant pushedAt, Instant now) {
+        change(terms, now);
+        lastPushedAt = pushedAt;
+    }
+
     public void changeStockLevel(int stockLevel) {
         this.stockLevel = stockLevel;
     }
@@ -116,5 +132,6 @@ class SupplierOffer {
     public String getCategory() { return category; }
     public boolean isActive() { return active; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getLastPushedAt() { return lastPushedAt; }
     public long getVersion() { return version; }
 }

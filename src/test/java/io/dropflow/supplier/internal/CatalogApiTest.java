@@ -251,6 +251,66 @@ class CatalogApiTest {
                 .path("stock").asInt()).isEqualTo(9);
     }
 
+    private static Consumer<HttpHeaders> pushedSecondsAgo(long seconds) {
+        return DropflowDriver.asPartner().andThen(h -> h.set("X-Dropflow-Timestamp",
+                Long.toString(java.time.Instant.now().minusSeconds(seconds).getEpochSecond())));
+    }
+
+    /**
+     * A push that arrives late (made before the one an offer holds, by its X-Dropflow-Timestamp) is acknowledged,
+     * names the offers it left alone as stale, and does not overwrite the newer stock and price; offers no newer
+     * push reached take it.
+     */
+    @Test
+    void aPushMadeBeforeTheOneAppliedIsAcknowledgedAsStaleAndChangesNothing() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-A", "10.00", "CNY"), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-B", "20.00", "CNY"), asSupervisor());
+        String path = "/api/webhooks/suppliers/" + code + "/offers";
+        String a = "S-" + code + "-A";
+        String b = "S-" + code + "-B";
+
+        // Given the newer push (made a minute ago) arrived first
+        ResponseEntity<String> newer = dropflow.post(path, Map.of("eventId", "new", "offers", java.util.List.of(
+                Map.of("supplierSku", a, "stock", 3),
+                Map.of("supplierSku", a, "supplyPrice", "12.00", "currency", "CNY"))), pushedSecondsAgo(60));
+        assertThat(body(newer).path("applied").asInt()).as(newer.getBody()).isEqualTo(1);
+
+        // When the older one (made two minutes ago) arrives late
+        ResponseEntity<String> late = dropflow.post(path, Map.of("eventId", "old", "offers", java.util.List.of(
+                Map.of("supplierSku", a, "stock", 40, "supplyPrice", "9.00", "currency", "CNY"),
+                Map.of("supplierSku", b, "stock", 7))), pushedSecondsAgo(120));
+
+        // Then it is acknowledged, not redelivered, A left as the newer push said, B (no push yet) taken
+        assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(200);
+        assertThat(body(late).path("redelivered").asBoolean()).isFalse();
+        assertThat(body(late).path("applied").asInt()).isEqualTo(1);
+        assertThat(body(late).path("staleSupplierSkus").toString()).isEqualTo("[\"" + a + "\"]");
+        JsonNode offerA = body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()));
+        assertThat(offerA.path("stock").asInt()).isEqualTo(3);
+        assertThat(offerA.path("supplyPrice").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-B", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(7);
+
+        // A push made at the same second as the one applied, or one without a time (made now), is newer
+        assertThat(body(dropflow.post(path, Map.of("eventId", "same", "offers", java.util.List.of(
+                Map.of("supplierSku", b, "stock", 8))), pushedSecondsAgo(120))).path("applied").asInt()).isEqualTo(1);
+        assertThat(body(dropflow.post(path, Map.of("eventId", "untimed", "offers", java.util.List.of(
+                Map.of("supplierSku", a, "stock", 5))), DropflowDriver.asPartner())).path("applied").asInt()).isEqualTo(1);
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(5);
+
+        // A time that is not Unix seconds is a 400 problem, and the push changes nothing
+        ResponseEntity<String> badTime = dropflow.post(path, Map.of("eventId", "bad-time", "offers", java.util.List.of(
+                Map.of("supplierSku", a, "stock", 99))),
+                DropflowDriver.asPartner().andThen(h -> h.set("X-Dropflow-Timestamp", "yesterday")));
+        assertThat(badTime.getStatusCode().value()).isEqualTo(400);
+        assertThat(badTime.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(body(badTime).path("detail").asText()).contains("X-Dropflow-Timestamp is not Unix seconds");
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(5);
+    }
+
     /**
      * Exploratory finding 2: a second offer of one supplier under a supplier SKU another offer of it has was a 201,
      * and the supplier's stock pushes (by its SKU) then reached one of the two only. It is a 409 naming the offer
