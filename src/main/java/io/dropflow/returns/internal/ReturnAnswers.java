@@ -24,8 +24,11 @@ public class ReturnAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnAnswers.class);
 
-    /** What an event did. */
-    public enum Result { APPLIED, ALREADY_RECEIVED, NOT_THE_CURRENT_ROUND }
+    /**
+     * What an event did. KEPT: an inspection report that came before the return parcel arrived, kept
+     * until it does (then taken as reported).
+     */
+    public enum Result { APPLIED, KEPT, ALREADY_RECEIVED, NOT_THE_CURRENT_ROUND }
 
     private final Returns returns;
     private final SupplierRounds rounds;
@@ -85,12 +88,14 @@ public class ReturnAnswers {
         return Result.APPLIED;
     }
 
+    /**
+     * The supplier's inspection report. Taken when the return waits for it (its parcel arrived); one that
+     * comes earlier, before the carrier delivered the parcel, is kept (recorded, its message pending) and
+     * taken when the parcel arrives ({@link #inspectionTaken}). Only the first report counts.
+     */
     @Transactional
     public Result inspected(String supplierCode, InspectionEvent event) {
         ReturnRequest r = rounds.caseAnswered(supplierCode, CaseKind.RETURN, event.returnNumber(), returns::lockById);
-        if (!r.isGoodsReturned()) {
-            throw new ReturnRefusedException("return " + r.number() + " has no return parcel to inspect (" + r.getStatus() + ")");
-        }
         // After "No inspection" fired (or the parcel's problem) an operator decides without it: "APPLIED" would be untrue
         r.tooLateForInspection().ifPresent(why -> {
             throw refused(r, supplierCode, event.eventId(), event, why);
@@ -100,7 +105,7 @@ public class ReturnAnswers {
             return Result.ALREADY_RECEIVED; // an id taken before, for another return: a redelivery
         }
         // Reported already: the same result sent again, or the same event (its id taken), changes nothing; another
-        // result contradicts the one recorded
+        // result contradicts the one recorded (or kept)
         Optional<String> refused = r.refusedInspection(event.result().name());
         if (refused.isPresent() && !process.received(source, event.eventId())) {
             throw refused(r, supplierCode, event.eventId(), event, refused.get());
@@ -108,10 +113,33 @@ public class ReturnAnswers {
         if (!r.recordInspection(event.result().name(), event.note(), clock.instant())) {
             return Result.ALREADY_RECEIVED;
         }
-        history.record(r, Party.SUPPLIER, "Inspected the returned parcel: " + event.result()
-                + (event.note() == null ? "" : " (" + event.note() + ")"));
+        // Awaited: the process takes it at once (taken here too, for returns on a model without "Inspection
+        // reported"'s listener); otherwise kept, and taken when the parcel has arrived
+        boolean awaited = r.awaitsInspection();
+        if (awaited) {
+            take(r);
+        } else {
+            history.record(r, Party.SUPPLIER, "Inspection report kept until the return parcel arrives: "
+                    + event.result() + (event.note() == null ? "" : " (" + event.note() + ")"));
+        }
         process.inspectionReported(r, source, event.eventId(), event.result().name());
-        return Result.APPLIED;
+        return awaited ? Result.APPLIED : Result.KEPT;
+    }
+
+    /**
+     * The process took the inspection report (its parcel had arrived): from now on it is the return's
+     * inspection, in its history and views. Taking it again changes nothing.
+     */
+    @Transactional
+    public void inspectionTaken(Long returnId) {
+        take(returns.locked(returnId));
+    }
+
+    private void take(ReturnRequest r) {
+        if (r.takeInspection(clock.instant())) {
+            history.record(r, Party.SUPPLIER, "Inspected the returned parcel: " + r.getInspectionResult()
+                    + (r.getInspectionNote() == null ? "" : " (" + r.getInspectionNote() + ")"));
+        }
     }
 
     /** Refused, changing nothing: logged with what it said, as the supplier is told why. */

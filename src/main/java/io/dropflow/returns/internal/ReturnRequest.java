@@ -72,8 +72,11 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     private String returnCarrierCode;
     private String returnTrackingNumber;
     private String returnLabelUrl;
+    /** The supplier's inspection report as received (only the first counts), kept until the return takes it. */
     private String inspectionResult;
     private String inspectionNote;
+    /** When the return took the report: its parcel had arrived and the process received it; null while kept. */
+    private Instant inspectionTakenAt;
     private BigDecimal refundAmount;
     private boolean goodsReturned;
     private boolean supplierAgreed;
@@ -241,16 +244,21 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     /**
      * Why the supplier's inspection report comes too late to be taken, when it does: the return
      * ended without one, or went on to an operator without it (the inspection time passed, or the
-     * parcel stalled or had a problem) and no process waits for it any more. Empty while the parcel
-     * travels or waits for its inspection (an early report is kept until the process waits for it),
-     * and for a second report, which changes nothing anyway.
+     * parcel stalled or had a problem) and no process waits for it any more. Empty while the return
+     * waits for its parcel or its inspection: an early report (before the carrier delivered the parcel,
+     * the label booked or not) is kept until the parcel arrives, then taken. Empty too for a second
+     * report, which changes nothing anyway.
      */
     public Optional<String> tooLateForInspection() {
         if (inspectionResult != null) {
             return Optional.empty();
         }
-        return tooLate("an inspection report",
-                status == ReturnStatus.RETURN_IN_TRANSIT || status == ReturnStatus.AWAITING_INSPECTION);
+        return tooLate("an inspection report", status != ReturnStatus.DISPUTED);
+    }
+
+    /** Whether the return waits for the inspection now: its parcel arrived and no report was taken yet. */
+    public boolean awaitsInspection() {
+        return status == ReturnStatus.AWAITING_INSPECTION && inspectionTakenAt == null;
     }
 
     /**
@@ -266,7 +274,10 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
                 + inspectionResult + " already; another report (" + result + ") is refused, only the first report counts");
     }
 
-    /** @return false for a second inspection report */
+    /**
+     * Records the supplier's report as received; it counts once the return takes it ({@link #takeInspection}).
+     * @return false for a second inspection report
+     */
     public boolean recordInspection(String result, String note, Instant now) {
         if (inspectionResult != null) {
             return false;
@@ -275,6 +286,24 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         inspectionNote = note;
         touch(now);
         return true;
+    }
+
+    /**
+     * The process took the report recorded: the parcel had arrived and its inspection is now the return's.
+     * @return false when there is none, or it was taken already
+     */
+    public boolean takeInspection(Instant now) {
+        if (inspectionResult == null || inspectionTakenAt != null) {
+            return false;
+        }
+        inspectionTakenAt = now;
+        touch(now);
+        return true;
+    }
+
+    /** Whether the supplier's inspection counts: reported, and taken after the parcel arrived (not only kept). */
+    public boolean isInspectionTaken() {
+        return inspectionTakenAt != null;
     }
 
     /**

@@ -60,8 +60,8 @@ public class ReturnTaskForm {
                 .put("consumerOfferAmount", r.getConsumerAnswer() == null ? null : TaskFormFacts.money(r.getOfferAmount(), r))
                 .put("returnParcel", parcel ? r.getReturnCarrierCode() + " " + r.getReturnTrackingNumber() : null)
                 .put("inspectionResult", !parcel ? null
-                        : r.getInspectionResult() == null ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
-                .put("inspectionNote", r.getInspectionNote())
+                        : !r.isInspectionTaken() ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
+                .put("inspectionNote", r.isInspectionTaken() ? r.getInspectionNote() : null)
                 .put("refundPerPolicy", parcel ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
                 .put("whyEscalated", r.isEscalated() ? escalationReason : null)
                 .put("canCounter", rounds == null || r.getRoundNo() < rounds)

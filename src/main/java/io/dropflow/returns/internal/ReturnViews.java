@@ -42,7 +42,9 @@ public class ReturnViews {
                 r.getOfferNo() == 0 ? null : new ReturnView.Offer(r.getOfferNo(), CaseViews.shown(r.getOfferAmount(), cur), r.getConsumerAnswer()),
                 r.getReturnTrackingNumber() == null ? null : new ReturnView.Parcel(r.getReturnCarrierCode(),
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
-                r.getInspectionResult(), r.getInspectionNote(), CaseViews.shown(r.getRefundAmount(), cur),
+                // a report kept until the parcel arrives is not the return's inspection yet (its history says it is kept)
+                r.isInspectionTaken() ? r.getInspectionResult() : null, r.isInspectionTaken() ? r.getInspectionNote() : null,
+                CaseViews.shown(r.getRefundAmount(), cur),
                 r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
                 CaseViews.caseEntries(r, orderEntries), margin.amount(), margin.currency(), views.orderSettlement(r),

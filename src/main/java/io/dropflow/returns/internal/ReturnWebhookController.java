@@ -33,7 +33,9 @@ class ReturnWebhookController {
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-inspections")
     @Operation(summary = "A supplier reports what it found in a returned parcel: OK, DAMAGED_BY_CONSUMER or NOT_RECEIVED",
-            description = "Only the first report counts: the same result again is acknowledged, another one is a 409.")
+            description = "APPLIED when the return waits for it (its parcel arrived); KEPT when it comes earlier, taken once "
+                    + "the parcel has arrived. Only the first report counts: the same result again is acknowledged, "
+                    + "another one is a 409.")
     Map<String, String> inspected(@PathVariable String supplierCode, @Valid @RequestBody InspectionEvent event) {
         return Map.of("result", answers.inspected(supplierCode, event).name());
     }

@@ -31,13 +31,16 @@ class ReturnAnswersTest {
 
     private final SupplierRounds rounds = mock(SupplierRounds.class);
     private final ReturnProcess process = mock(ReturnProcess.class);
-    private final ReturnAnswers answers = new ReturnAnswers(mock(Returns.class), rounds, new RecordedHistory(), process, CLOCK);
+    private final Returns returns = mock(Returns.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final ReturnAnswers answers = new ReturnAnswers(returns, rounds, history, process, CLOCK);
     /** Worth 15.00, asked of ACME in round 1. */
     private final ReturnRequest request = stored(ReturnRequestTest.changeOfMind(), 3L);
 
     @BeforeEach
     void acmeWasAskedToTakeTheGoodsBack() {
         when(rounds.caseAnswered(eq("ACME"), eq(CaseKind.RETURN), anyString(), any())).thenReturn(request);
+        when(returns.locked(3L)).thenReturn(request);
         request.startRound(1, NOW);
     }
 
@@ -67,14 +70,44 @@ class ReturnAnswersTest {
                 .hasMessage("the amount 20.00 EUR is more than the returned value 15.00 EUR");
     }
 
+    /**
+     * A report before the carrier delivered the parcel (here before its label: the supplier still to agree) was a
+     * 409 "no return parcel to inspect", or, on its way back, APPLIED and shown at once. It is kept, and taken when
+     * the process takes it after the parcel arrived; only the first report counts.
+     */
     @Test
-    void onlyAParcelOnItsWayBackCanBeInspectedAndOnlyOnce() {
-        InspectionEvent ok = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null);
-        assertThatThrownBy(() -> answers.inspected("ACME", ok)).isInstanceOf(ReturnRefusedException.class);
+    void anEarlyInspectionIsKeptUntilTheParcelArrivesThenTakenOnce() {
+        InspectionEvent ok = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, "fine");
+
+        assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.KEPT);
+        verify(process).inspectionReported(request, "supplier-inspection:ACME", "i-1", "OK");
+        assertThat(request.isInspectionTaken()).isFalse();
+        assertThat(history.of(CaseKind.RETURN, 3L)).extracting(e -> e.what())
+                .containsExactly("Inspection report kept until the return parcel arrives: OK (fine)");
+        assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
 
         request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        request.moveTo(ReturnStatus.AWAITING_INSPECTION, NOW);
+        assertThat(request.isInspectionTaken()).as("taken by the process, not by the arrival").isFalse();
+        answers.inspectionTaken(3L);
+        answers.inspectionTaken(3L);
+
+        assertThat(request.isInspectionTaken()).isTrue();
+        assertThat(history.of(CaseKind.RETURN, 3L)).extracting(e -> e.what()).containsExactly(
+                "Inspection report kept until the return parcel arrives: OK (fine)", "Inspected the returned parcel: OK (fine)");
+        assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
+        verify(process).inspectionReported(any(), any(), any(), any());
+    }
+
+    /** Once the parcel arrived, the return waits for the report: taken at once. */
+    @Test
+    void anInspectionAfterTheParcelArrivedIsTakenAtOnce() {
+        request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        request.moveTo(ReturnStatus.AWAITING_INSPECTION, NOW);
+        InspectionEvent ok = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null);
 
         assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.APPLIED);
+        assertThat(request.isInspectionTaken()).isTrue();
         assertThat(answers.inspected("ACME", ok)).isEqualTo(ReturnAnswers.Result.ALREADY_RECEIVED);
     }
 
@@ -212,6 +245,7 @@ class ReturnAnswersTest {
     @Test
     void anotherInspectionResultThanTheOneRecordedIsRefused() {
         request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        request.moveTo(ReturnStatus.AWAITING_INSPECTION, NOW);
         assertThat(answers.inspected("ACME", new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.OK, null)))
                 .isEqualTo(ReturnAnswers.Result.APPLIED);
         request.moveTo(ReturnStatus.COMPLETED, NOW);

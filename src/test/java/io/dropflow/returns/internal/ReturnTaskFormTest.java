@@ -58,6 +58,7 @@ class ReturnTaskFormTest {
     void anInspectedParcelShowsTheRefundPerPolicy() {
         request.labelBooked("DHL", "RET-1", "https://label.example/1", NOW);
         request.recordInspection("DAMAGED_BY_CONSUMER", "scratched", NOW);
+        request.takeInspection(NOW);
 
         FormFacts shown = form.taskCreated(9L, false, 2L, null);
 

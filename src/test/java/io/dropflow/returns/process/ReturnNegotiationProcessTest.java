@@ -500,6 +500,110 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("5.00 EUR");
     }
 
+    private ResponseEntity<String> inspects(long id, String eventId, String result, String note) {
+        Map<String, Object> report = new HashMap<>(Map.of("eventId", eventId, "returnNumber", "DF-RT" + id, "result", result));
+        if (note != null) {
+            report.put("note", note);
+        }
+        return dropflow.post("/api/webhooks/suppliers/ACME/return-inspections", report, DropflowDriver.asPartner());
+    }
+
+    private static long count(String text, String part) {
+        return (text.length() - text.replace(part, "").length()) / part.length();
+    }
+
+    /**
+     * Exploratory finding: a report that came before the carrier delivered the return parcel was applied at once
+     * (the return showed it, its history said "Inspected", the answer was APPLIED) while the process kept it. It is
+     * kept until the parcel arrives, then taken: answered KEPT, the return shows no inspection until then.
+     */
+    @Test
+    void anInspectionReportBeforeTheParcelArrivesIsKeptUntilItArrivesThenTaken() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+
+        // The supplier reports before the carrier delivers the parcel
+        ResponseEntity<String> early = inspects(id, "early-" + id, "DAMAGED_BY_CONSUMER", "cracked");
+        assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(early.getBody()).path("result").asText()).isEqualTo("KEPT");
+        JsonNode kept = dropflow.getReturn(id);
+        assertThat(kept.path("status").asText()).isEqualTo("RETURN_IN_TRANSIT");
+        assertThat(kept.path("inspectionResult").isMissingNode() || kept.path("inspectionResult").isNull())
+                .as(kept.toString()).isTrue();
+        assertThat(kept.path("history").toString())
+                .contains("Inspection report kept until the return parcel arrives: DAMAGED_BY_CONSUMER (cracked)")
+                .doesNotContain("Inspected the returned parcel");
+        assertThat(dropflow.returnProcess(id)).hasNotPassed("event_inspection_reported").isWaitingAt(AWAIT_PARCEL.id());
+
+        // Sent again (the same event, or the same result under a new id) it is acknowledged; another result is refused
+        assertThat(inspects(id, "early-" + id, "DAMAGED_BY_CONSUMER", "cracked").getBody()).contains("ALREADY_RECEIVED");
+        assertThat(inspects(id, "early-again-" + id, "DAMAGED_BY_CONSUMER", null).getBody()).contains("ALREADY_RECEIVED");
+        ResponseEntity<String> other = inspects(id, "early-other-" + id, "OK", null);
+        assertThat(other.getStatusCode().value()).as(other.getBody()).isEqualTo(409);
+        assertThat(other.getBody()).contains("return-refused", "its parcel's inspection was reported as DAMAGED_BY_CONSUMER already");
+
+        // The parcel arrives: the kept report is taken, once, and counts as reported
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_arrived", "event_inspection_reported")
+                .isWaitingAt(DECIDE_DISPUTE.id());
+        JsonNode taken = dropflow.getReturn(id);
+        assertThat(taken.path("inspectionResult").asText()).isEqualTo("DAMAGED_BY_CONSUMER");
+        assertThat(taken.path("inspectionNote").asText()).isEqualTo("cracked");
+        assertThat(count(taken.path("history").toString(), "Inspected the returned parcel: DAMAGED_BY_CONSUMER (cracked)"))
+                .isEqualTo(1);
+        assertThat(dropflow.facts(task(id))).containsEntry("inspectionResult", "Damaged by consumer");
+        assertThat(inspects(id, "early-" + id, "DAMAGED_BY_CONSUMER", "cracked").getBody()).contains("ALREADY_RECEIVED");
+    }
+
+    /**
+     * Exploratory finding: a report that came before the return parcel had its label (the supplier still to agree)
+     * was a 409 "no return parcel to inspect", although an early report is kept. It is kept, and taken once the
+     * parcel has arrived.
+     */
+    @Test
+    void anInspectionReportBeforeTheReturnLabelIsKeptNotRefused() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+
+        ResponseEntity<String> early = inspects(id, "before-label-" + id, "OK", null);
+        assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(early.getBody()).path("result").asText()).isEqualTo("KEPT");
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("WITH_SUPPLIER");
+
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        assertThat(dropflow.getReturn(id).path("history").toString()).doesNotContain("Inspected the returned parcel");
+
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported", "gateway_merge_settle");
+        assertThat(dropflow.getReturn(id).path("inspectionResult").asText()).isEqualTo("OK");
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
+    }
+
+    /** The other order of arrival: the parcel arrived, the return waits for the report, which is taken at once. */
+    @Test
+    void anInspectionReportAfterTheParcelArrivedIsTakenAtOnce() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_INSPECTION.id());
+
+        ResponseEntity<String> report = inspects(id, "after-" + id, "DAMAGED_BY_CONSUMER", null);
+
+        assertThat(DropflowDriver.read(report.getBody()).path("result").asText()).as(report.getBody()).isEqualTo("APPLIED");
+        assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported").isWaitingAt(DECIDE_DISPUTE.id());
+        JsonNode view = dropflow.getReturn(id);
+        assertThat(view.path("inspectionResult").asText()).isEqualTo("DAMAGED_BY_CONSUMER");
+        assertThat(count(view.path("history").toString(), "Inspected the returned parcel: DAMAGED_BY_CONSUMER")).isEqualTo(1);
+        assertThat(view.path("history").toString()).doesNotContain("Inspection report kept");
+        assertThat(inspects(id, "after-" + id, "DAMAGED_BY_CONSUMER", null).getBody()).contains("ALREADY_RECEIVED");
+        assertThat(inspects(id, "after-again-" + id, "DAMAGED_BY_CONSUMER", null).getBody()).contains("ALREADY_RECEIVED");
+        assertThat(count(dropflow.getReturn(id).path("history").toString(), "Inspected the returned parcel")).isEqualTo(1);
+    }
+
     @Test
     void goodsDamagedByTheConsumerGoToAnOperatorWhoRefundsPerPolicy() {
         long order = deliveredMug();
