@@ -347,8 +347,38 @@ class CjSupplierProcessTest {
             assertThat(renamed.getBody()).contains("no new price");
             assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("3.85");
         } finally {
-            jdbc.update("update supplier_offer set supply_price = 4.00, currency = 'EUR', stock_level = 100"
-                    + " where supplier_sku = ?", vid);
+            jdbc.update("update supplier_offer set supply_price = 4.00, currency = 'EUR', stock_level = 100,"
+                    + " last_pushed_at = null where supplier_sku = ?", vid);
+        }
+    }
+
+    /**
+     * CJ's messages carry no time: a VARIANT message counts as made when it was recorded. One the catalog refused
+     * (a USD price for an offer in EUR), tried again by an operator after the seller fixed the currency and after
+     * a newer message set the price, is taken as stale: the newer price stays.
+     */
+    @Test
+    void aCjPriceMessageTriedAgainAfterANewerOneLeavesTheNewerPrice() throws Exception {
+        String vid = TestSupplierApi.CJ_VID;
+        try {
+            ResponseEntity<String> older = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 3.85,
+                    "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
+            assertThat(older.getBody()).contains("unusable").contains("a price in USD for an offer in EUR");
+            long olderId = jdbc.queryForObject("select max(id) from partner_delivery where partner = 'cj' and topic = 'VARIANT'",
+                    Long.class);
+
+            jdbc.update("update supplier_offer set currency = 'USD' where supplier_sku = ?", vid);
+            assertThat(cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 4.10, "fields", List.of("variantSellPrice")),
+                    TestSupplierApi.CJ_OPEN_ID).getBody()).contains("taken: 1 offer(s) updated");
+
+            var retried = deliveries.attempt(olderId);
+
+            assertThat(retried.outcome()).isEqualTo(io.dropflow.partners.DeliveryHandler.Outcome.TAKEN);
+            assertThat(retried.detail()).contains("0 offer(s) updated", "ignored as stale for variants [" + vid + "]");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("4.10");
+        } finally {
+            jdbc.update("update supplier_offer set supply_price = 4.00, currency = 'EUR', stock_level = 100,"
+                    + " last_pushed_at = null where supplier_sku = ?", vid);
         }
     }
 
