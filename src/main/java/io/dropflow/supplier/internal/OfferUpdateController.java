@@ -36,6 +36,8 @@ class OfferUpdateController {
 
     /** The supplier API's signature time (Unix seconds): when the supplier made the push. */
     static final String PUSHED_AT = "X-Dropflow-Timestamp";
+    /** How far ahead of our clock a push's time may be: a signature's tolerance (docs/partners/supplier-api.yaml). */
+    static final java.time.Duration AHEAD_AT_MOST = java.time.Duration.ofMinutes(5);
 
     private final CatalogMaintenance catalog;
     private final Clock clock;
@@ -97,16 +99,24 @@ class OfferUpdateController {
 
     /**
      * When the supplier made the push: the Unix seconds it signed it with (checked against the clock by the
-     * webhook filter for a supplier that signs), or, without them, now.
+     * webhook filter for a supplier that signs), or, without them, now. A time further ahead than a signature
+     * may be is refused for every supplier: taken, it would leave the offers deaf to every push until then.
      */
     private Instant madeAt(String pushedAt) {
+        Instant now = clock.instant();
         if (pushedAt == null || pushedAt.isBlank()) {
-            return clock.instant();
+            return now;
         }
+        Instant madeAt;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(pushedAt.trim()));
+            madeAt = Instant.ofEpochSecond(Long.parseLong(pushedAt.trim()));
         } catch (NumberFormatException | java.time.DateTimeException notSeconds) {
             throw CatalogProblem.invalid(PUSHED_AT + " is not Unix seconds: " + pushedAt);
         }
+        if (madeAt.isAfter(now.plus(AHEAD_AT_MOST))) {
+            throw CatalogProblem.invalid(PUSHED_AT + " " + pushedAt + " is more than " + AHEAD_AT_MOST.toMinutes()
+                    + " minutes ahead of Dropflow's clock (is the supplier's clock right?)");
+        }
+        return madeAt;
     }
 }

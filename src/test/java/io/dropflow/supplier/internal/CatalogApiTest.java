@@ -307,6 +307,10 @@ class CatalogApiTest {
         assertThat(badTime.getStatusCode().value()).isEqualTo(400);
         assertThat(badTime.getHeaders().getContentType().toString()).contains("application/problem+json");
         assertThat(body(badTime).path("detail").asText()).contains("X-Dropflow-Timestamp is not Unix seconds");
+        ResponseEntity<String> farAhead = dropflow.post(path, Map.of("eventId", "far-ahead", "offers", java.util.List.of(
+                Map.of("supplierSku", a, "stock", 98))), pushedSecondsAgo(-3600));
+        assertThat(farAhead.getStatusCode().value()).as(farAhead.getBody()).isEqualTo(400);
+        assertThat(body(farAhead).path("detail").asText()).contains("is more than 5 minutes ahead");
         assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
                 .path("stock").asInt()).isEqualTo(5);
     }
