@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -21,6 +23,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +34,9 @@ import org.springframework.stereotype.Component;
  * the message, the business key and the start variables; the job starts the process when the job
  * executor takes it, by its priority, like any other job. The job belongs to no process instance:
  * whatever happens meanwhile to the instance that sent the message (a reroute, a cancellation, its
- * end) leaves it alone. A job that fails three times becomes an incident of the started process's
- * definition in Cockpit; retrying it starts the process, once.
+ * end) leaves it alone. A failed start is tried again every two minutes ({@link #RETRY_CYCLE}); after
+ * the last try the job is an incident of the started process's definition in Cockpit, and retrying it
+ * starts the process, once.
  *
  * <p>Start variables hold what a process variable stores (ProcessVariable): Long, Boolean, text and
  * Date; anything else is refused when the job is written.
@@ -42,6 +47,15 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
     /** The job handler's type, in ACT_RU_JOB.HANDLER_TYPE_. */
     static final String TYPE = "dropflow-start-by-message";
 
+    /**
+     * A failed start is tried again every two minutes, five times in all, as a partner call is (the engine
+     * applies no retry cycle to a job outside a model's activity: it would try three times at once).
+     */
+    static final String RETRY_CYCLE = "R5/PT2M";
+
+    /** What a job's configuration may hold: HANDLER_CFG_ is indexed, and PostgreSQL's index rows hold about 2 700 bytes. */
+    static final int MOST_CONFIGURATION_CHARACTERS = 2000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -50,6 +64,7 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(new Starter());
         configuration.setCustomJobHandlers(handlers);
+        configuration.setFailedJobCommandFactory(RetryLater::new);
     }
 
     /**
@@ -58,7 +73,8 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
      *
      * @param variables the start variables, as {@link ProcessVariable#stored} gives them
      * @throws IllegalStateException outside an engine command
-     * @throws IllegalArgumentException for a start variable of another type
+     * @throws IllegalArgumentException for a start variable of another type, no business key, or more than
+     *     {@link #MOST_CONFIGURATION_CHARACTERS} characters of business key and variables
      * @throws org.camunda.bpm.engine.ProcessEngineException for a process key not deployed
      */
     public void send(ModelMessage message, String processKey, String businessKey, Map<String, Object> variables,
@@ -67,18 +83,26 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
         if (command == null) {
             throw new IllegalStateException("a message is sent later only from within the engine's transaction");
         }
+        if (businessKey == null) {
+            throw new IllegalArgumentException("a message sent later names the business key of what it starts");
+        }
+        Start start = new Start(message.messageName(), businessKey, variables);
+        if (start.toCanonicalString().length() > MOST_CONFIGURATION_CHARACTERS) {
+            throw new IllegalArgumentException("a message sent later carries at most " + MOST_CONFIGURATION_CHARACTERS
+                    + " characters of business key and variables; send ids, not documents");
+        }
         ProcessDefinitionEntity definition = command.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedLatestProcessDefinitionByKey(processKey);
         MessageEntity job = new MessageEntity();
         job.setJobHandlerType(TYPE);
-        job.setJobHandlerConfiguration(new Start(message.messageName(), businessKey, variables));
+        job.setJobHandlerConfiguration(start);
         job.setPriority(priority);
         // No process instance to keep single-threaded: the job executor takes it like any other.
         job.setExclusive(false);
-        // Cockpit shows an incident of the job under the process it starts.
+        // Cockpit shows an incident of the job under the process it starts (its version when the job was
+        // written; the job starts the latest). Suspending that definition with its instances suspends the job too.
         job.setProcessDefinitionId(definition.getId());
         job.setProcessDefinitionKey(definition.getKey());
-        job.setDeploymentId(definition.getDeploymentId());
         command.getJobManager().send(job);
     }
 
@@ -139,6 +163,33 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a message sent later cannot be read back: " + canonical, e);
             }
+        }
+    }
+
+    /** The engine's retry of a failed job, with {@link #RETRY_CYCLE} for these jobs. */
+    static final class RetryLater extends DefaultJobRetryCmd {
+
+        RetryLater(String jobId, Throwable exception) {
+            super(jobId, exception);
+        }
+
+        @Override
+        public Object execute(CommandContext command) {
+            JobEntity job = getJob();
+            if (job == null || !isOne(job)) {
+                return super.execute(command);
+            }
+            try {
+                executeCustomStrategy(command, job, null);
+            } catch (Exception e) {
+                throw new IllegalStateException("the retry cycle " + RETRY_CYCLE + " cannot be applied", e);
+            }
+            return null;
+        }
+
+        @Override
+        public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
+            return isOne(job) ? ParseUtil.parseRetryIntervals(RETRY_CYCLE) : super.getFailedJobRetryConfiguration(job, activity);
         }
     }
 

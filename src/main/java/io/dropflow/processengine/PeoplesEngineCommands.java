@@ -62,8 +62,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * the task's process (403).</li>
  * <li>A task is given (assignee, delegate, owner, candidate user) only to someone who may do it: a
  * member of one of its candidate groups, one of its candidate users, or a supervisor; a group is added
- * as a candidate only if it is {@code supervisors} (403). Giving it back (unclaim) is fine, unless the
- * task is offered to nobody else.</li>
+ * as a candidate only if it is {@code supervisors}, and no candidate group is taken off: they say who
+ * must see the task (403). Giving it back (unclaim) is fine, unless the task is offered to nobody
+ * else.</li>
  * <li>Of a task's own fields ({@code PUT /task/{id}}, which Tasklist sends with the whole task to set a
  * follow-up date) a person changes the follow-up date and the assignee (as above), nothing else: its due
  * date (the model's drawn deadline), priority and description are the model's (403), and a name sent

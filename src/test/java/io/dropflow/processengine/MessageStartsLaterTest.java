@@ -87,6 +87,60 @@ class MessageStartsLaterTest {
     }
 
     @Test
+    void aFailedStartIsTriedAgainEveryTwoMinutesFiveTimesThenIsAnIncidentUnderTheProcess() {
+        sendWith(Map.of("id", 42L));
+        String receiver = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("receiver")
+                .singleResult().getId();
+        engine.getRepositoryService().suspendProcessDefinitionById(receiver);
+        String job = MessageStartsLater.waiting(engine, "receiver", "key-1").get(0).getId();
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Instant tried = Instant.now();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job));
+            Job after = engine.getManagementService().createJobQuery().jobId(job).singleResult();
+            assertThat(after.getRetries()).as("after try " + attempt).isEqualTo(5 - attempt);
+            if (attempt < 5) {
+                assertThat(after.getDuedate().toInstant()).as("the next try after two minutes")
+                        .isBetween(tried.plusSeconds(119), Instant.now().plusSeconds(121));
+            }
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionId(receiver).count()).isOne();
+        engine.getRepositoryService().activateProcessDefinitionById(receiver);
+        engine.getManagementService().setJobRetries(job, 1);
+        engine.getManagementService().executeJob(job);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("receiver").count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(job).failureLog().count())
+                .as("its failures kept, as a process job's").isEqualTo(5);
+    }
+
+    @Test
+    void aJobWaitingWhenTheProcessIsSuspendedWithItsInstancesWaitsUntilItIsActivatedWithThem() {
+        sendWith(Map.of("id", 42L));
+        String job = MessageStartsLater.waiting(engine, "receiver", "key-1").get(0).getId();
+
+        engine.getRepositoryService().updateProcessDefinitionSuspensionState().byProcessDefinitionKey("receiver")
+                .includeProcessInstances(true).suspend();
+        assertThat(engine.getManagementService().createJobQuery().jobId(job).singleResult().isSuspended())
+                .as("held, as the process's own jobs are").isTrue();
+
+        engine.getRepositoryService().updateProcessDefinitionSuspensionState().byProcessDefinitionKey("receiver")
+                .includeProcessInstances(true).activate();
+        engine.getManagementService().executeJob(job);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("receiver").count()).isOne();
+    }
+
+    @Test
+    void noBusinessKeyOrALongPayloadIsRefusedInTheSendersTransaction() {
+        beans.put("send", (JavaDelegate) execution -> later.send(ASKED, "receiver", null, Map.of(), 7));
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("sender"))
+                .hasMessageContaining("business key");
+        assertThatThrownBy(() -> sendWith(Map.of("note", "x".repeat(MessageStartsLater.MOST_CONFIGURATION_CHARACTERS))))
+                .hasMessageContaining("send ids, not documents");
+        assertThat(engine.getManagementService().createJobQuery().count()).as("nothing written").isZero();
+    }
+
+    @Test
     void outsideTheEnginesTransactionNothingIsSent() {
         assertThatThrownBy(() -> later.send(ASKED, "receiver", "key-1", Map.of(), 7))
                 .isInstanceOf(IllegalStateException.class);

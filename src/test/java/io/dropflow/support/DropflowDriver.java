@@ -213,9 +213,11 @@ public class DropflowDriver {
      */
     public void runJobs(long orderId) {
         String order = processInstanceId(orderId);
-        startOwedDelayNotices(orderId);
-        runJobsOf(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(order), delayNotices(orderId).stream())
-                .toList(), "order " + orderId);
+        runJobsOf(() -> {
+            startOwedDelayNotices(orderId); // owed by a job of the round before, started as the job executor would
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(order), delayNotices(orderId).stream())
+                    .toList();
+        }, "order " + orderId);
     }
 
     /**
