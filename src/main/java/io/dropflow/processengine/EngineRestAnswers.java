@@ -3,6 +3,7 @@ package io.dropflow.processengine;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -34,8 +35,18 @@ class EngineRestAnswers {
             protected void registerAdditionalResources() {
                 super.registerAdditionalResources();
                 register(RefusedInput.class);
+                register(ClaimedAlready.class);
             }
         };
+    }
+
+    /** Tasklist's follow-up date: the task it sends back is read without its form reference (TaskFormRefIgnored). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<TaskFormRefIgnored> taskFormRefIgnored() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TaskFormRefIgnored());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("taskFormRefIgnored");
+        return registration;
     }
 
     /** The webapps' engine API servlet's name, as the webapp starter registers it. */
@@ -57,7 +68,7 @@ class EngineRestAnswers {
                         org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
             }
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
-                    RefusedInput.class.getName());
+                    RefusedInput.class.getName() + "," + ClaimedAlready.class.getName());
         };
     }
 
@@ -67,6 +78,8 @@ class EngineRestAnswers {
 
         /** How the engine's commands on a task (complete, submit form, resolve) say it is not there. */
         private static final String NO_SUCH_TASK = "Cannot find task with id ";
+        /** How the engine's commands on a job (its retries) say it is not there (ENGINE-13053). */
+        private static final String NO_SUCH_JOB = "No job found with id";
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
@@ -76,6 +89,10 @@ class EngineRestAnswers {
                 if (t instanceof OperatorInputRefused) {
                     return camunda.toResponse(new RestException(Response.Status.BAD_REQUEST, e, t.getMessage()));
                 }
+                if (t.getMessage() != null && t.getMessage().contains(NO_SUCH_JOB)) {
+                    // a job retried twice (Cockpit's Retry clicked again): gone, not broken
+                    return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, t.getMessage()));
+                }
                 if (t instanceof NullValueException && t.getMessage() != null
                         && t.getMessage().startsWith(NO_SUCH_TASK)) {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
@@ -83,6 +100,21 @@ class EngineRestAnswers {
                 }
             }
             return camunda.toResponse(e);
+        }
+    }
+
+    /**
+     * Claiming a task someone else has claimed meanwhile (two operators in Tasklist at once): a 409, as
+     * Dropflow's own conflicts are, not the engine API's 500. The more specific mapper wins over Camunda's
+     * own for its ProcessEngineException.
+     */
+    public static class ClaimedAlready implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException e) {
+            return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, e.getMessage()));
         }
     }
 }

@@ -67,8 +67,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * else.</li>
  * <li>Of a task's own fields ({@code PUT /task/{id}}, which Tasklist sends with the whole task to set a
  * follow-up date) a person changes the follow-up date and the assignee (as above), nothing else: its due
- * date (the model's drawn deadline), priority and description are the model's (403), and a name sent
- * otherwise is not taken (Tasklist in Chinese sends back the name it showed, translated).</li>
+ * date (the model's drawn deadline) and priority are the model's (403), and a name or description sent
+ * otherwise is not taken (Tasklist in Chinese sends back both as it showed them, translated).</li>
  * <li>The engine's jobs are administrators' (403): the engine checks no authorization on a job that
  * belongs to no process (the history cleanup), and Dropflow grants nobody else UPDATE on processes.</li>
  * </ul>
@@ -243,8 +243,11 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             // the task keeps its model's name, for everyone
             changed.setName(stored.getName());
         }
+        if (!Objects.equals(stored.getDescription(), changed.getDescription())) {
+            // and its description translated too: the model's stays
+            changed.setDescription(stored.getDescription());
+        }
         Set<String> fields = new LinkedHashSet<>();
-        differs(fields, "description", stored.getDescription(), changed.getDescription());
         differs(fields, "priority", stored.getPriority(), changed.getPriority());
         differs(fields, "due", time(stored.getDueDate()), time(changed.getDueDate()));
         differs(fields, "owner", stored.getOwner(), changed.getOwner());

@@ -156,19 +156,19 @@ class EngineRestPermissionsTest {
         Task review = reviewTask();
         String task = "/task/" + review.getId();
         ObjectNode shown = (ObjectNode) ApiCallers.json(asMary(HttpMethod.GET, task, null));
-        shown.remove("camundaFormRef"); // the engine REST API does not read back what it wrote
+        soft.assertThat(shown.has("camundaFormRef")).as("sent back by Tasklist as it read it").isTrue();
 
         ObjectNode changed = shown.deepCopy();
-        changed.put("name", "Ignore me").put("priority", 0).put("due", "2099-01-01T00:00:00.000+0000").put("description", "x");
+        changed.put("name", "Ignore me").put("priority", 0).put("due", "2099-01-01T00:00:00.000+0000");
         ResponseEntity<String> answer = asMary(HttpMethod.PUT, task, changed.toString());
         assertStatus(answer, 403);
-        soft.assertThat(answer.getBody()).contains("not its description, priority, due");
+        soft.assertThat(answer.getBody()).contains("not its priority, due");
 
         ObjectNode renamed = shown.deepCopy();
-        renamed.put("name", "Ignore me");
+        renamed.put("name", "Ignore me").put("description", "审核订单（Tasklist 显示的中文说明）");
         assertStatus(asMary(HttpMethod.PUT, task, renamed.toString()), 204);
 
-        // Tasklist's follow-up date: the whole task as it read it, with the date
+        // Tasklist's follow-up date: the whole task as it read it, form reference included, with the date
         ObjectNode followUp = shown.deepCopy();
         followUp.put("followUp", "2099-01-01T00:00:00.000+0000");
         assertStatus(asMary(HttpMethod.PUT, task, followUp.toString()), 204);
@@ -222,6 +222,19 @@ class EngineRestPermissionsTest {
         ResponseEntity<String> form = asMary(HttpMethod.GET, "/task/does-not-exist/deployed-form", null);
         assertStatus(form, 404);
         soft.assertThat(form.getBody()).contains("Cannot find task with id does-not-exist");
+
+        // two operators claim at once in Tasklist: the second hears it is taken
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\":\"sam\"}",
+                ApiCallers.user("sam")), 204);
+        ResponseEntity<String> taken = asMary(HttpMethod.POST, "/task/" + review.getId() + "/claim", "{\"userId\":\"mary\"}");
+        assertStatus(taken, 409);
+        soft.assertThat(taken.getBody()).contains("is already claimed by someone else");
+
+        // Cockpit's Retry clicked twice: the job is gone
+        ResponseEntity<String> retried = api.call(HttpMethod.PUT, "/engine-rest/job/does-not-exist/retries",
+                "{\"retries\":1}", ApiCallers.user("demo"));
+        assertStatus(retried, 404);
+        soft.assertThat(retried.getBody()).contains("No job found with id");
     }
 
     /**
