@@ -30,6 +30,15 @@ public record SupplierEvent(
                 + "lines off a batch purchase order (the whole purchase order when absent)")
         @Size(max = 100) String cancellationNumber) {
 
+    /**
+     * A carrier code or tracking number padded with spaces is the same parcel's: taken without them, so a
+     * padded resend is no new label (the carrier would not know the padded number either).
+     */
+    public SupplierEvent {
+        carrierCode = carrierCode == null ? null : carrierCode.strip();
+        trackingNumber = trackingNumber == null ? null : trackingNumber.strip();
+    }
+
     /** Events as they were before batch purchase orders: no missing lines, about the whole purchase order. */
     public SupplierEvent(String eventId, SupplierEventType type, String purchaseOrderNumber, String supplierReference,
             String reasonCode, String carrierCode, String trackingNumber) {
