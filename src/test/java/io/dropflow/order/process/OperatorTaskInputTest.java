@@ -247,6 +247,7 @@ class OperatorTaskInputTest {
         assertThat(engineApi.getInitParameter("jakarta.ws.rs.Application"))
                 .isEqualTo(org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
         assertThat(engineApi.getInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES))
-                .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput");
+                .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput,"
+                        + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready");
     }
 }
