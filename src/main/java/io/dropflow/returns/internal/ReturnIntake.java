@@ -59,6 +59,11 @@ public class ReturnIntake {
         this.clock = clock;
     }
 
+    /** An order in one of these that was never delivered never will be. */
+    private static final java.util.Set<io.dropflow.order.OrderStatus> ENDED_UNDELIVERED = java.util.EnumSet.of(
+            io.dropflow.order.OrderStatus.CANCELLED, io.dropflow.order.OrderStatus.REJECTED,
+            io.dropflow.order.OrderStatus.REFUNDED);
+
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
         OrderSummary order = orders.order(orderId);
@@ -69,8 +74,10 @@ public class ReturnIntake {
                     + order.pickupPoint() + ": returns are taken only for orders shipped to the consumer");
         }
         Instant delivered = deliveries.deliveredAt(orderId)
-                .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has not been delivered ("
-                        + order.status() + "): goods can be returned once they have arrived"));
+                .orElseThrow(() -> new ReturnRefusedException(ENDED_UNDELIVERED.contains(order.status())
+                        ? "order " + orderId + " ended without a delivery (" + order.status() + "): there is nothing to return"
+                        : "order " + orderId + " has not been delivered (" + order.status()
+                                + "): goods can be returned once they have arrived"));
         Duration window = windows.of(orderId).returnWindow(); // after-sales-windows.dmn
         Instant closes = delivered.plus(window);
         if (clock.instant().isAfter(closes)) {

@@ -38,4 +38,16 @@ class ReturnIntakeTest {
                 .isInstanceOf(ReturnRefusedException.class)
                 .hasMessage("the return window of order 1 closed at 2026-11-24T09:59:00Z (14 minutes after delivery)");
     }
+
+    /** The tester's refusal for a cancelled order read "has not been delivered (CANCELLED): … once they have arrived". */
+    @Test
+    void aReturnOfAnOrderThatEndedUndeliveredSaysThereIsNothingToReturn() {
+        when(orders.order(9L)).thenReturn(new OrderSummary(9L, "SHOP-9", OrderStatus.CANCELLED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofHours(1))));
+        when(deliveries.deliveredAt(9L)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> intake.request(9L, null))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("order 9 ended without a delivery (CANCELLED): there is nothing to return");
+    }
 }
