@@ -86,8 +86,8 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
         if (businessKey == null) {
             throw new IllegalArgumentException("a message sent later names the business key of what it starts");
         }
-        Start start = new Start(message.messageName(), businessKey, variables);
-        if (start.toCanonicalString().length() > MOST_CONFIGURATION_CHARACTERS) {
+        String start = new Start(message.messageName(), businessKey, variables).toCanonicalString();
+        if (start.length() > MOST_CONFIGURATION_CHARACTERS) {
             throw new IllegalArgumentException("a message sent later carries at most " + MOST_CONFIGURATION_CHARACTERS
                     + " characters of business key and variables; send ids, not documents");
         }
@@ -95,7 +95,7 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
                 .findDeployedLatestProcessDefinitionByKey(processKey);
         MessageEntity job = new MessageEntity();
         job.setJobHandlerType(TYPE);
-        job.setJobHandlerConfiguration(start);
+        job.setJobHandlerConfigurationRaw(start);
         job.setPriority(priority);
         // No process instance to keep single-threaded: the job executor takes it like any other.
         job.setExclusive(false);
@@ -109,9 +109,8 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
     /** The jobs still waiting to start a process with this business key, oldest first. */
     public static List<Job> waiting(ProcessEngine engine, String processKey, String businessKey) {
         return engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list().stream()
-                .filter(job -> job.getProcessInstanceId() == null && job instanceof JobEntity entity
-                        && TYPE.equals(entity.getJobHandlerType())
-                        && businessKey.equals(Start.parse(entity.getJobHandlerConfigurationRaw()).businessKey()))
+                .filter(job -> isOne(job) && job.getProcessInstanceId() == null
+                        && businessKey.equals(Start.parse(((JobEntity) job).getJobHandlerConfigurationRaw()).businessKey()))
                 .sorted(java.util.Comparator.comparing(Job::getCreateTime)).toList();
     }
 
