@@ -59,11 +59,6 @@ public class ReturnIntake {
         this.clock = clock;
     }
 
-    /** An order in one of these that was never delivered never will be. */
-    private static final java.util.Set<io.dropflow.order.OrderStatus> ENDED_UNDELIVERED = java.util.EnumSet.of(
-            io.dropflow.order.OrderStatus.CANCELLED, io.dropflow.order.OrderStatus.REJECTED,
-            io.dropflow.order.OrderStatus.REFUNDED);
-
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
         OrderSummary order = orders.order(orderId);
@@ -73,8 +68,9 @@ public class ReturnIntake {
             throw new ReturnRefusedException("order " + orderId + " is a group-buy order, collected at pickup point "
                     + order.pickupPoint() + ": returns are taken only for orders shipped to the consumer");
         }
+        // A closed order that was never delivered never will be
         Instant delivered = deliveries.deliveredAt(orderId)
-                .orElseThrow(() -> new ReturnRefusedException(ENDED_UNDELIVERED.contains(order.status())
+                .orElseThrow(() -> new ReturnRefusedException(order.status().isClosed()
                         ? "order " + orderId + " ended without a delivery (" + order.status() + "): there is nothing to return"
                         : "order " + orderId + " has not been delivered (" + order.status()
                                 + "): goods can be returned once they have arrived"));
