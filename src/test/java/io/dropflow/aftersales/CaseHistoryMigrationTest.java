@@ -2,18 +2,16 @@ package io.dropflow.aftersales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropflow.support.TestPostgres;
+import io.dropflow.support.MigratedDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V6 moves the claims' and the returns' histories into one table: on PostgreSQL (production, and
@@ -22,15 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class CaseHistoryMigrationTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", new DriverManagerDataSource(TestPostgres.jdbcUrl("case_history_migration"),
-                        "postgres", "postgres")),
-                Arguments.of("H2", new DriverManagerDataSource("jdbc:h2:mem:case_history_migration;DB_CLOSE_DELAY=-1",
-                        "sa", "")));
-    }
-
-    private static void migrateTo(DataSource database, String version) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(version).load().migrate();
+        return MigratedDatabases.both("case_history_migration");
     }
 
     private static Timestamp at(String time) {
@@ -66,10 +56,10 @@ class CaseHistoryMigrationTest {
     @MethodSource("databases")
     void bothHistoriesMoveIntoOneInTheOrderThingsHappened(String name, DataSource database) {
         JdbcTemplate sql = new JdbcTemplate(database);
-        migrateTo(database, "5");
+        MigratedDatabases.migrateTo(database, "5");
         aClaimAndAReturnOnOneOrder(sql);
 
-        migrateTo(database, "6");
+        MigratedDatabases.migrateTo(database, "6");
 
         List<String> entries = sql.query("select case_kind, case_id, party, what from case_history order by id",
                 (row, i) -> row.getString(1) + " " + row.getLong(2) + " " + row.getString(3) + ": " + row.getString(4));

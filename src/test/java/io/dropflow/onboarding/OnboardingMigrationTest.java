@@ -3,18 +3,16 @@ package io.dropflow.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dropflow.support.TestPostgres;
+import io.dropflow.support.MigratedDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V9 gives suppliers a status instead of the active flag (suspended ones stay suspended) and lets a
@@ -24,27 +22,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class OnboardingMigrationTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", new DriverManagerDataSource(TestPostgres.jdbcUrl("onboarding_migration"),
-                        "postgres", "postgres")),
-                Arguments.of("H2", new DriverManagerDataSource("jdbc:h2:mem:onboarding_migration;DB_CLOSE_DELAY=-1",
-                        "sa", "")));
-    }
-
-    private static void migrateTo(DataSource database, String version) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(version).load().migrate();
+        return MigratedDatabases.both("onboarding_migration");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void suppliersKeepWhetherTheyAreSuspendedAndSamplesNeedNoOrder(String name, DataSource database) {
         JdbcTemplate sql = new JdbcTemplate(database);
-        migrateTo(database, "7");
+        MigratedDatabases.migrateTo(database, "7");
         sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'DE')");
         sql.update("insert into supplier (id, code, name, region, active, suspension_reason) "
                 + "values (2, 'LATE', 'Late Goods', 'DE', false, 'ships late')");
 
-        migrateTo(database, "9");
+        MigratedDatabases.migrateTo(database, "9");
 
         assertThat(sql.queryForList("select code || ' ' || status from supplier order by id", String.class))
                 .containsExactly("ACME ACTIVE", "LATE SUSPENDED");

@@ -2,17 +2,15 @@ package io.dropflow.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropflow.support.TestPostgres;
+import io.dropflow.support.MigratedDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V32 tells a kept inspection report from one the return took, on PostgreSQL (production and the tests'
@@ -22,22 +20,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ReturnInspectionTakenMigrationTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", new DriverManagerDataSource(TestPostgres.jdbcUrl("return_inspection_taken_migration"),
-                        "postgres", "postgres")),
-                Arguments.of("H2", new DriverManagerDataSource("jdbc:h2:mem:return_inspection_taken_migration;DB_CLOSE_DELAY=-1",
-                        "sa", "")));
-    }
-
-    private static void migrateTo(DataSource database, String version) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(version).load().migrate();
+        return MigratedDatabases.both("return_inspection_taken_migration");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aReportRecordedBeforeCountsAsTakenAndOffersHaveNoPushYet(String name, DataSource database) {
         JdbcTemplate sql = new JdbcTemplate(database);
-        migrateTo(database, "30");
+        MigratedDatabases.migrateTo(database, "30");
         Timestamp created = Timestamp.from(Instant.parse("2026-12-01T09:00:00Z"));
         Timestamp inspected = Timestamp.from(Instant.parse("2026-12-03T10:00:00Z"));
         sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
@@ -54,7 +44,7 @@ class ReturnInspectionTakenMigrationTest {
                 + "currency, returned_value, supply_value, created_at, updated_at) values (4, 1, 1, 1, "
                 + "'DEFECTIVE', 'REFUND', 'RETURN_IN_TRANSIT', 'WEBSHOP', 'EUR', 23, 8, ?, ?)", created, created);
 
-        migrateTo(database, "32");
+        MigratedDatabases.migrateTo(database, "32");
 
         assertThat(sql.queryForObject("select inspection_taken_at from return_request where id = 3", Timestamp.class))
                 .isEqualTo(inspected);

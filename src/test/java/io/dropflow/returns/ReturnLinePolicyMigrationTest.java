@@ -2,17 +2,15 @@ package io.dropflow.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropflow.support.TestPostgres;
+import io.dropflow.support.MigratedDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V13 keeps the return policy's verdict per returned line, on PostgreSQL (production and the tests'
@@ -21,22 +19,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ReturnLinePolicyMigrationTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("PostgreSQL", new DriverManagerDataSource(TestPostgres.jdbcUrl("return_line_policy_migration"),
-                        "postgres", "postgres")),
-                Arguments.of("H2", new DriverManagerDataSource("jdbc:h2:mem:return_line_policy_migration;DB_CLOSE_DELAY=-1",
-                        "sa", "")));
-    }
-
-    private static void migrateTo(DataSource database, String version) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(version).load().migrate();
+        return MigratedDatabases.both("return_line_policy_migration");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aReturnKeepsEachLinesVerdict(String name, DataSource database) {
         JdbcTemplate sql = new JdbcTemplate(database);
-        migrateTo(database, "5");
+        MigratedDatabases.migrateTo(database, "5");
         Timestamp created = Timestamp.from(Instant.parse("2026-12-01T09:00:00Z"));
         sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
         sql.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email, "
@@ -49,7 +39,7 @@ class ReturnLinePolicyMigrationTest {
                 + "currency, returned_value, supply_value, created_at, updated_at) values (3, 1, 1, 1, 'CHANGED_MIND', 'REFUND', "
                 + "'REQUESTED', 'WEBSHOP', 'EUR', 23, 8, ?, ?)", created, created);
 
-        migrateTo(database, "13");
+        MigratedDatabases.migrateTo(database, "13");
 
         sql.update("insert into return_line_policy (return_id, line_no, sku, product_category, sale_value, supply_value, "
                 + "allowed, return_shipping_paid_by, restocking_fee_rate, supplier_must_agree, exchange_after_receipt, "
