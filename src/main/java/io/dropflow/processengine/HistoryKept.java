@@ -1,14 +1,21 @@
 package io.dropflow.processengine;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -89,6 +96,40 @@ class HistoryKept extends AbstractProcessEnginePlugin {
         }
 
         // A failure is always produced (createHistoricJobLogFailedEvt is not overridden).
+
+        @Override
+        protected void initHistoricJobLogEvent(HistoricJobLogEventEntity event, Job job, HistoryEventType type) {
+            super.initHistoricJobLogEvent(event, job, type);
+            removedWithItsProcessDefinition(event, event.getTimestamp());
+        }
+
+        @Override
+        protected void initHistoricIncidentEvent(HistoricIncidentEventEntity event, Incident incident,
+                HistoryEventType type) {
+            super.initHistoricIncidentEvent(event, incident, type);
+            removedWithItsProcessDefinition(event, incident.getIncidentTimestamp());
+        }
+
+        /**
+         * A job outside any process instance that belongs to a process definition (a later start,
+         * {@link MessageStartsLater}; a timer start event) has no instance to take a removal time from,
+         * so the engine writes its log and incidents with none, and the history cleanup
+         * ({@code removalTimeBased}) would keep them for ever. They are removed when the process's own
+         * history would be: their time plus the definition's {@code historyTimeToLive}. A batch's rows
+         * have their removal time from the batch, and rows of an instance from the instance.
+         */
+        private static void removedWithItsProcessDefinition(HistoryEvent event, Date at) {
+            if (event.getRemovalTime() != null || event.getProcessInstanceId() != null
+                    || event.getProcessDefinitionId() == null || at == null) {
+                return;
+            }
+            ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findDeployedProcessDefinitionById(event.getProcessDefinitionId());
+            Integer days = definition == null ? null : definition.getHistoryTimeToLive();
+            if (days != null) {
+                event.setRemovalTime(Date.from(at.toInstant().plus(days, ChronoUnit.DAYS)));
+            }
+        }
 
         private boolean kept(Job job) {
             return jobLog == JobLog.ALL || failedBefore(job)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,42 @@ class MessageStartsLaterTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("receiver").count()).isOne();
         assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(job).failureLog().count())
                 .as("its failures kept, as a process job's").isEqualTo(5);
+    }
+
+    @Test
+    void aFailedStartsLogAndIncidentAreRemovedWhenTheProcesssOwnHistoryWouldBe() {
+        sendWith(Map.of("id", 42L));
+        String receiver = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("receiver")
+                .singleResult().getId();
+        engine.getRepositoryService().suspendProcessDefinitionById(receiver);
+        String job = MessageStartsLater.waiting(engine, "receiver", "key-1").get(0).getId();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job));
+        }
+        var history = engine.getHistoryService();
+        var failures = history.createHistoricJobLogQuery().jobId(job).failureLog().list();
+        var incident = history.createHistoricIncidentQuery().processDefinitionId(receiver).singleResult();
+
+        assertThat(failures).hasSize(5).allSatisfy(failure -> assertThat(failure.getRemovalTime())
+                .as("a failure's time plus the receiver's time to live, one day")
+                .isEqualTo(Date.from(failure.getTimestamp().toInstant().plus(1, ChronoUnit.DAYS))));
+        assertThat(incident.getRemovalTime())
+                .isEqualTo(Date.from(incident.getCreateTime().toInstant().plus(1, ChronoUnit.DAYS)));
+
+        engine.getRepositoryService().activateProcessDefinitionById(receiver);
+        engine.getManagementService().setJobRetries(job, 1);
+        engine.getManagementService().executeJob(job);
+        assertThat(history.createHistoricJobLogQuery().jobId(job).successLog().singleResult().getRemovalTime())
+                .as("the success after the failures too").isNotNull();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
+        try {
+            String cleanup = history.cleanUpHistoryAsync(true).getId();
+            engine.getManagementService().executeJob(cleanup);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(history.createHistoricJobLogQuery().jobId(job).count()).as("removed by the history cleanup").isZero();
+        assertThat(history.createHistoricIncidentQuery().processDefinitionId(receiver).count()).isZero();
     }
 
     @Test
