@@ -200,6 +200,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 return null;
             }
             // A type mismatch, an unknown enum value, a value a creator refused (an unknown API-key scope)
+            if (t instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                return new InvalidRequest.FieldError(field(unknown), "is not a field of this request"
+                        + (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty() ? ""
+                                : "; its fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                                        .sorted().collect(java.util.stream.Collectors.joining(", "))));
+            }
             if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mismatch
                     && !mismatch.getPath().isEmpty()) {
                 String field = field(mismatch);

@@ -2,6 +2,7 @@ package io.dropflow.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,18 +21,27 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class JsonInput {
 
     /**
-     * A key twice in one object ({@code "quantity": 1, "quantity": 5}) is refused on our own API (400
-     * naming it, {@link ApiProblems}) instead of the last one silently winning: the caller meant one of
-     * them. A partner's webhook ({@code /api/webhooks/**}: suppliers, carriers, marketplaces) keeps
-     * Jackson's default, the last one wins, as it did: a 400 would make the partner give up on an event
-     * we could take. Shopify, CJ, Kuaidi100 and 17TRACK read their bodies with their own mappers.
+     * Our own API takes what it documents and nothing else, so that nothing a caller sends is dropped in
+     * silence (400 naming the field, {@link ApiProblems}):
+     * <ul>
+     * <li>a key twice in one object ({@code "quantity": 1, "quantity": 5}), instead of the last one
+     * silently winning: the caller meant one of them;</li>
+     * <li>a field the request does not have ({@code "giftWrap": true}, {@code "lineTwo"} for
+     * {@code line2}), instead of being ignored: the caller expected it to do something.</li>
+     * </ul>
+     * A partner's webhook ({@code /api/webhooks/**}: suppliers, carriers, marketplaces) keeps Jackson's
+     * defaults, the last key wins and a field we do not know is ignored: partners add fields to their
+     * events, and a 400 would make the partner give up on an event we could take. Shopify, CJ, Kuaidi100
+     * and 17TRACK read their bodies with their own mappers, and our partner clients read answers with
+     * their own converters.
      */
     @Bean
-    MappingJackson2HttpMessageConverter jsonWithoutDuplicateKeys(ObjectMapper mapper) {
+    MappingJackson2HttpMessageConverter jsonAsDocumented(ObjectMapper mapper) {
         return new MappingJackson2HttpMessageConverter(mapper) {
             @Override
             protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-                return fromAPartner() ? reader : reader.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                return fromAPartner() ? reader : reader.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             }
         };
     }

@@ -253,6 +253,42 @@ class OrderApiTest {
         assertThat(orders.findByStorefrontOrderId(storefrontOrderId)).isEmpty();
     }
 
+    @Test
+    void aFieldTheRequestDoesNotHaveIsABadRequestNamingItAndNothingIsStored() throws Exception {
+        String storefrontOrderId = "SHOP-" + UUID.randomUUID();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                DropflowDriver.order(storefrontOrderId, "DEMO-MUG", 1, "15.00"));
+        String giftWrap = json.replace("\"currency\":\"EUR\"", "\"currency\":\"EUR\",\"giftWrap\":true");
+        String misspelt = json.replace("\"quantity\":1", "\"quantity\":1,\"salesPrice\":\"12.00\"");
+        assertThat(giftWrap).isNotEqualTo(json);
+        assertThat(misspelt).isNotEqualTo(json);
+
+        ResponseEntity<String> atTheTop = dropflow.postRaw("/api/orders", giftWrap, asOperator());
+        ResponseEntity<String> inALine = dropflow.postRaw("/api/orders", misspelt, asOperator());
+
+        assertThat(atTheTop.getStatusCode().value()).as(atTheTop.getBody()).isEqualTo(400);
+        assertThat(atTheTop.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode error = DropflowDriver.read(atTheTop.getBody()).path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("giftWrap");
+        assertThat(error.path("message").asText()).contains("is not a field of this request").contains("storefrontOrderId");
+        assertThat(inALine.getStatusCode().value()).as(inALine.getBody()).isEqualTo(400);
+        assertThat(DropflowDriver.read(inALine.getBody()).path("errors").get(0).path("field").asText())
+                .isEqualTo("lines[0].salesPrice");
+        assertThat(orders.findByStorefrontOrderId(storefrontOrderId)).isEmpty();
+    }
+
+    /** A partner adds fields to its events: a webhook takes the event and ignores what it does not know. */
+    @Test
+    void aPartnersWebhookIgnoresAFieldItDoesNotKnow() {
+        String event = "{\"eventId\":\"e5\",\"type\":\"ACCEPTED\",\"purchaseOrderNumber\":\"DF-0-PO9\","
+                + "\"warehouse\":\"Shenzhen 2\"}";
+
+        ResponseEntity<String> response = dropflow.postRaw("/api/webhooks/suppliers/ACME/events", event, asPartner());
+
+        assertThat(response.getStatusCode().value()).as("read, then not found, as without the field").isEqualTo(404);
+        assertThat(response.getBody()).contains("DF-0-PO9");
+    }
+
     private long timelineLines(long orderId, String what) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         dropflow.getOrder(orderId).path("timeline").forEach(e -> lines.add(e.path("what").asText()));
