@@ -21,6 +21,8 @@ public final class OperatorWords {
 
     /** Fixed words a form shows where there is no value to show. */
     public static final String NOT_KNOWN_YET = "Not known yet";
+    /** {@link #NOT_KNOWN_YET} inside a sentence ("on time not known yet"): {@link #inSentence}. */
+    public static final String NOT_KNOWN_YET_IN_SENTENCE = "not known yet";
     public static final String NO_ANSWER = "No answer";
     public static final String NO_INSPECTION_REPORT = "No inspection report";
     public static final String NO_EXPIRY_DATE = "No expiry date";
@@ -35,6 +37,14 @@ public final class OperatorWords {
     /** A rate as a whole percentage, "83 %"; {@link #NOT_KNOWN_YET} without one. */
     public static String percent(Double rate) {
         return rate == null ? NOT_KNOWN_YET : Math.round(rate * 100) + " %";
+    }
+
+    /**
+     * A value as it reads inside a sentence: {@link #NOT_KNOWN_YET}, which stands alone on a form
+     * ("Accepted: Not known yet"), in lower case; any other value as it is.
+     */
+    public static Object inSentence(Object value) {
+        return NOT_KNOWN_YET.equals(value) ? NOT_KNOWN_YET_IN_SENTENCE : value;
     }
 
     /** The words for a code; null stays null. */

@@ -40,7 +40,7 @@ class OperatorWordsTranslatedTest {
             "ACCEPTED", "DECLINED", "REJECTED", "ALTERNATIVE", "OK", "DAMAGED_BY_CONSUMER", "NOT_RECEIVED", "passed",
             "new_sample", "failed", "SUPPLIER", "CONSUMER", "SELLER");
 
-    private static final List<String> FIXED = List.of(OperatorWords.NOT_KNOWN_YET, OperatorWords.NO_ANSWER,
+    private static final List<String> FIXED = List.of(OperatorWords.NOT_KNOWN_YET, OperatorWords.NOT_KNOWN_YET_IN_SENTENCE, OperatorWords.NO_ANSWER,
             OperatorWords.NO_INSPECTION_REPORT, OperatorWords.NO_EXPIRY_DATE, OperatorWords.REQUIRED,
             OperatorWords.NOT_REQUIRED, OperatorWords.CROSS_BORDER, OperatorWords.DOMESTIC);
 

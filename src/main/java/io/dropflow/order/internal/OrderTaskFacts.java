@@ -160,10 +160,12 @@ public class OrderTaskFacts {
 
     /**
      * The late supplier's scorecard as a missed-deadline form showed it ({@link #missedDeadline}'s
-     * facts, read by name), one line for the order's timeline when the operator decides; nothing when
+     * facts, read by name), one line for the order's timeline when the operator decides, a rate that
+     * was not known yet in lower case mid-sentence; nothing when
      * the task holds no such facts (a task created before they were shown).
      */
-    public static java.util.Optional<String> scorecardAsShown(java.util.function.Function<String, Object> fact) {
+    public static java.util.Optional<String> scorecardAsShown(java.util.function.Function<String, Object> shown) {
+        java.util.function.Function<String, Object> fact = shown.andThen(OperatorWords::inSentence);
         Object supplier = fact.apply("lateSupplier");
         if (supplier == null) {
             return java.util.Optional.empty();

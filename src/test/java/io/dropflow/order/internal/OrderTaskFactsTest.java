@@ -109,6 +109,23 @@ class OrderTaskFactsTest {
     }
 
     @Test
+    void aRateNotKnownYetReadsInLowerCaseInsideTheTimelinesSentence() {
+        lateByTwoHours();
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of());
+        when(scorecards.recent(anyLong())).thenReturn(new io.dropflow.supplier.SupplierScorecard("ACME", "Acme Homeware",
+                NOW.minus(Duration.ofDays(30)), NOW, Duration.ofHours(48), 48, 0, null, null, null, null, null, false, null, 90,
+                false));
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        String line = OrderTaskFacts.scorecardAsShown(late.values()::get).orElseThrow();
+
+        assertThat(late.values()).as("alone after its label on the form").containsEntry("onTimeRate", "Not known yet");
+        assertThat(line).doesNotContain("Not known yet")
+                .contains(": shipped within 48 h not known yet, on time not known yet, accepted not known yet, "
+                        + "out of stock not known yet (0 purchase orders in 30 days)");
+    }
+
+    @Test
     void withNoBackupLeftReroutingIsNotOffered() {
         lateByTwoHours();
         when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
