@@ -42,7 +42,7 @@ public class OrderTaskFacts {
     /** What the missed-deadline form shows besides the order. */
     public static final Set<String> MISSED_DEADLINE = Set.of("lateSupplier", "lateSupplierScore", "latePurchaseOrder",
             "latePurchaseOrderStatus", "shipByDeadline", "shipByHours", "deadlineExtensions", "lateByHours",
-            "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "shippedWithinHours", "shippedWithinRate",
+            "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "scorecardScore", "shippedWithinHours", "shippedWithinRate",
             "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute");
 
     /** The latest history rows a form shows, enough to decide on. */
@@ -119,7 +119,10 @@ public class OrderTaskFacts {
     }
 
     /**
-     * The late purchase order, how late it is, its supplier's scorecard, and the backups ranked after
+     * The late purchase order, how late it is, its supplier's score as supplier selection ranked it by
+     * ({@code lateSupplierScore}: the score the ranking of round {@code round} kept for rank {@code
+     * triedRank}; null when that ranking kept none), its scorecard now ({@code scorecardScore} and the
+     * rates), and the backups ranked after
      * {@code triedRank} in sourcing round {@code round} that rerouting would try: not one suspended, or
      * whose offer was switched off, since the ranking ({@code canReroute} is false when none is left).
      */
@@ -128,8 +131,11 @@ public class OrderTaskFacts {
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         double lateHours = (double) Duration.between(po.shipByAt(), clock.instant()).toMillis() / sla.hour().toMillis();
         SupplierScorecard card = scorecards.recent(po.supplierId());
-        List<Map<String, Object>> backups = Sourcing
-                .backupsLeft(candidates, catalog, orderId, order.skus(), round, triedRank)
+        List<SourcingCandidate> ranking = candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round));
+        Integer selectionScore = ranking.stream()
+                .filter(c -> c.getRankNo() == triedRank && c.getSupplierId().equals(po.supplierId()))
+                .map(SourcingCandidate::getSelectionScore).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<Map<String, Object>> backups = Sourcing.backupsLeft(ranking, catalog, order.skus(), triedRank)
                 .map(c -> {
                     SupplierView s = catalog.supplier(c.getSupplierId());
                     return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),
@@ -138,7 +144,7 @@ public class OrderTaskFacts {
                 .toList();
         return new FormFacts()
                 .put("lateSupplier", po.supplierName() + " (" + po.supplierCode() + ")")
-                .put("lateSupplierScore", po.supplierScore())
+                .put("lateSupplierScore", selectionScore)
                 .put("latePurchaseOrder", po.number())
                 .put("latePurchaseOrderStatus", OperatorWords.of(po.status()))
                 .put("shipByDeadline", time.format(po.shipByAt()))
@@ -148,6 +154,7 @@ public class OrderTaskFacts {
                 .put("remindedAt", time.format(po.remindedAt()))
                 .put("scorecardDays", card.from().until(card.to(), ChronoUnit.DAYS))
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
+                .put("scorecardScore", card.score())
                 .put("shippedWithinHours", card.shipWithinHours())
                 .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
                 .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
@@ -171,8 +178,10 @@ public class OrderTaskFacts {
             return java.util.Optional.empty();
         }
         Object flag = fact.apply("scorecardFlag");
+        // The scorecard's score beside its rates; facts written before it was shown have only the score then shown
+        Object score = fact.apply("scorecardScore") != null ? fact.apply("scorecardScore") : fact.apply("lateSupplierScore");
         return java.util.Optional.of("Decided with the late supplier " + supplier + " at score "
-                + fact.apply("lateSupplierScore") + ": shipped within " + fact.apply("shippedWithinHours") + " h "
+                + score + ": shipped within " + fact.apply("shippedWithinHours") + " h "
                 + fact.apply("shippedWithinRate") + ", on time " + fact.apply("onTimeRate") + ", accepted "
                 + fact.apply("acceptanceRate") + ", out of stock " + fact.apply("stockOutRate") + " ("
                 + fact.apply("scorecardPurchaseOrders") + " purchase orders in " + fact.apply("scorecardDays")

@@ -155,8 +155,11 @@ public class Sourcing {
                 .min(Comparator.comparing(Money::amount));
     }
 
-    /** @param landedCost supply and shipping in the order's currency */
-    private record Candidate(SupplierView supplier, int tier, BigDecimal supplyTotal, BigDecimal landedCost) {
+    /**
+     * @param landedCost supply and shipping in the order's currency
+     * @param score the scorecard score the supplier-selection rule was given
+     */
+    private record Candidate(SupplierView supplier, int tier, BigDecimal supplyTotal, BigDecimal landedCost, int score) {
     }
 
     /**
@@ -198,7 +201,7 @@ public class Sourcing {
         for (int i = 0; i < ranked.size(); i++) {
             Candidate c = ranked.get(i);
             candidates.save(new SourcingCandidate(orderId, Math.toIntExact(round), i + 1, c.supplier().id(), c.tier(),
-                    c.supplyTotal()));
+                    c.supplyTotal(), c.score()));
         }
         order.moveTo(ranked.isEmpty() ? OrderStatus.OUT_OF_STOCK : OrderStatus.SOURCING, clock.instant());
         timeline.record(orderId, ranked.isEmpty() ? "No supplier can fill the order"
@@ -259,7 +262,8 @@ public class Sourcing {
         SupplierScorecard scorecard = scorecards.recent(supplier.id());
         OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(inStock, marginPercent, scorecard.score(),
                 sameRegion, scorecard.flagged()));
-        return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, landed))
+        return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, landed,
+                scorecard.score()))
                 : Optional.empty();
     }
 
@@ -304,7 +308,14 @@ public class Sourcing {
      */
     static java.util.stream.Stream<SourcingCandidate> backupsLeft(SourcingCandidates candidates, Catalog catalog,
             Long orderId, List<String> skus, long round, long triedRank) {
-        return candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round)).stream()
+        return backupsLeft(candidates.findByOrderIdAndRoundOrderByRankNo(orderId, Math.toIntExact(round)), catalog, skus,
+                triedRank);
+    }
+
+    /** {@link #backupsLeft(SourcingCandidates, Catalog, Long, List, long, long)} in a round's ranking already read. */
+    static java.util.stream.Stream<SourcingCandidate> backupsLeft(List<SourcingCandidate> ranking, Catalog catalog,
+            List<String> skus, long triedRank) {
+        return ranking.stream()
                 .filter(c -> c.getRankNo() > triedRank)
                 .filter(c -> catalog.whyNoNewPurchaseOrder(c.getSupplierId(), skus).isEmpty());
     }

@@ -19,6 +19,8 @@ public class SourcingCandidate {
     private Long supplierId;
     private int tier;
     private BigDecimal supplyTotal;
+    /** The scorecard score the supplier-selection rule was given; null in a ranking made before it was kept. */
+    private Integer selectionScore;
 
     protected SourcingCandidate() {
     }
@@ -32,10 +34,17 @@ public class SourcingCandidate {
         this.supplyTotal = supplyTotal;
     }
 
+    public SourcingCandidate(Long orderId, int round, int rankNo, Long supplierId, int tier, BigDecimal supplyTotal,
+            int selectionScore) {
+        this(orderId, round, rankNo, supplierId, tier, supplyTotal);
+        this.selectionScore = selectionScore;
+    }
+
     public Long getOrderId() { return orderId; }
     public int getRound() { return round; }
     public int getRankNo() { return rankNo; }
     public Long getSupplierId() { return supplierId; }
     public int getTier() { return tier; }
     public BigDecimal getSupplyTotal() { return supplyTotal; }
+    public Integer getSelectionScore() { return selectionScore; }
 }

@@ -79,8 +79,8 @@ class OrderTaskFactsTest {
     void aMissedDeadlineSaysHowLateInTheSellersTimeAndNamesTheBackupsRankedAfterTheLateSupplier() {
         lateByTwoHours();
         when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
-                new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00")),
-                new SourcingCandidate(ORDER_ID, 1, 2, 2L, 2, new BigDecimal("7.50"))));
+                new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00"), 90),
+                new SourcingCandidate(ORDER_ID, 1, 2, 2L, 2, new BigDecimal("7.50"), 80)));
         when(catalog.supplier(2L)).thenReturn(supplier(2, "BRIGHT", 80));
 
         FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
@@ -92,6 +92,35 @@ class OrderTaskFactsTest {
                 .containsEntry("canReroute", true);
         assertThat(late.get("backups")).isEqualTo(List.of(
                 Map.of("supplier", "BRIGHT Goods", "code", "BRIGHT", "tier", 2, "supplyTotal", "7.50 EUR")));
+    }
+
+    @Test
+    void theLateSuppliersScoreIsTheOneSupplierSelectionRankedItByBesideItsScorecardNow() {
+        lateByTwoHours(); // ACME's own base score is 90
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 2)).thenReturn(List.of(
+                new SourcingCandidate(ORDER_ID, 2, 1, 7L, 1, new BigDecimal("5.00"), 95),
+                new SourcingCandidate(ORDER_ID, 2, 2, 1L, 1, new BigDecimal("6.00"), 72)));
+        when(catalog.supplier(7L)).thenReturn(supplier(7, "FIRST", 95));
+        when(scorecards.recent(anyLong())).thenReturn(scorecard(supplier(1, "ACME", 90), 41, true));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 2, 2);
+
+        assertThat(late.values()).as("the score the ranking used, not the base score nor today's")
+                .containsEntry("lateSupplierScore", 72).containsEntry("scorecardScore", 41);
+        assertThat(OrderTaskFacts.scorecardAsShown(late.values()::get).orElseThrow())
+                .as("the timeline's line gives the score beside the rates it lists: today's")
+                .startsWith("Decided with the late supplier Acme Homeware (ACME) at score 41: ");
+    }
+
+    @Test
+    void aRankingThatKeptNoScoreShowsNoneRatherThanAnotherFigure() {
+        lateByTwoHours();
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
+                new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00"))));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(late.values()).containsEntry("lateSupplierScore", null).containsEntry("scorecardScore", 90);
     }
 
     @Test

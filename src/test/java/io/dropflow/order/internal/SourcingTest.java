@@ -298,6 +298,20 @@ class SourcingTest {
         }
 
         @Test
+        void theRankingKeepsTheScorecardScoreTheRuleWasGivenNotTheSuppliersBaseScore() {
+            given(mugOrder());
+            SupplierView acme = supplier(1, "ACME", 50);
+            when(scorecards.recent(1L)).thenReturn(scorecard(acme, 77, false));
+            offered(offer(acme, "DEMO-MUG", "6.00", "2.50"));
+
+            sourcing.rankSuppliers(ORDER_ID, 1);
+
+            ArgumentCaptor<SourcingCandidate> saved = ArgumentCaptor.forClass(SourcingCandidate.class);
+            verify(candidates).save(saved.capture());
+            assertThat(saved.getValue().getSelectionScore()).isEqualTo(77);
+        }
+
+        @Test
         void theRankingIsStoredForItsRoundAndTheOrderIsBeingSourced() {
             Order order = given(mugOrder());
             SupplierView dear = supplierScoring(1, "DEAR", 90, false);
