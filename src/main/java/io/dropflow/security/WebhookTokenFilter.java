@@ -1,5 +1,6 @@
 package io.dropflow.security;
 
+import io.dropflow.web.PartnerTimestamp;
 import io.dropflow.web.RequestWithBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class WebhookTokenFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Dropflow-Webhook-Token";
-    static final String TIMESTAMP = "X-Dropflow-Timestamp";
+    static final String TIMESTAMP = PartnerTimestamp.HEADER;
     static final String SIGNATURE = "X-Dropflow-Signature";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookTokenFilter.class);
@@ -99,19 +100,16 @@ class WebhookTokenFilter extends OncePerRequestFilter {
         if (timestamp == null || signature == null) {
             return "missing " + TIMESTAMP + " or " + SIGNATURE + " header (supplier " + supplierCode + " signs its calls)";
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
+        Optional<PartnerTimestamp> signedAt = PartnerTimestamp.parse(timestamp);
+        if (signedAt.isEmpty()) {
             return TIMESTAMP + " is not Unix seconds";
         }
-        long now = clock.instant().getEpochSecond();
+        java.time.Instant now = clock.instant();
         long tolerance = key.tolerance().toSeconds();
-        // Compared in seconds, so that no timestamp (Long.MAX_VALUE included) can overflow an Instant
-        if (seconds < now - tolerance) {
+        if (signedAt.get().olderThan(key.tolerance(), now)) {
             return "signed more than " + tolerance + " s ago, beyond the tolerance (replay?)";
         }
-        if (seconds > now + tolerance) {
+        if (signedAt.get().aheadBy(key.tolerance(), now)) {
             return "signed more than " + tolerance + " s in the future, beyond the tolerance (is the supplier's clock right?)";
         }
         String expected = "v1=" + sign(key.secret(), timestamp.trim(), body);

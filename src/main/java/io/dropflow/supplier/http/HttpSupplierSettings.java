@@ -1,5 +1,6 @@
 package io.dropflow.supplier.http;
 
+import io.dropflow.web.PartnerTimestamp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ public record HttpSupplierSettings(Map<String, Endpoint> http) {
      * @param token bearer token we present to the supplier
      * @param webhookSecret the secret the supplier signs its webhook calls with (HMAC-SHA256)
      * @param connectTimeout / readTimeout every call gives up after these (then the job retries)
-     * @param signatureTolerance how old a signed webhook call may be before it counts as a replay
+     * @param signatureTolerance how far a webhook call's time ({@link PartnerTimestamp}) may be from Dropflow's
+     *     clock: older, a signed call is a replay; ahead, any call is refused
      */
     public record Endpoint(String baseUrl, String token, String webhookSecret, Duration connectTimeout,
             Duration readTimeout, Duration signatureTolerance) {
@@ -26,7 +28,7 @@ public record HttpSupplierSettings(Map<String, Endpoint> http) {
         public Endpoint {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
             readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
-            signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
+            signatureTolerance = signatureTolerance == null ? PartnerTimestamp.DEFAULT_TOLERANCE : signatureTolerance;
         }
 
         /** Never the secrets. */
@@ -42,6 +44,15 @@ public record HttpSupplierSettings(Map<String, Endpoint> http) {
 
     public Optional<Endpoint> endpoint(String supplierCode) {
         return Optional.ofNullable(http.get(supplierCode)).filter(e -> e.baseUrl() != null && !e.baseUrl().isBlank());
+    }
+
+    /**
+     * How far the supplier's webhook calls' time may be from Dropflow's clock: its {@code signature-tolerance},
+     * else {@link PartnerTimestamp#DEFAULT_TOLERANCE} (a supplier not configured here included).
+     */
+    public Duration signatureTolerance(String supplierCode) {
+        return Optional.ofNullable(http.get(supplierCode)).map(Endpoint::signatureTolerance)
+                .orElse(PartnerTimestamp.DEFAULT_TOLERANCE);
     }
 
     public Optional<String> webhookSecret(String supplierCode) {

@@ -17,6 +17,6 @@ class SupplierApiSigningKeys implements WebhookSigningKeys {
     @Override
     public Optional<SigningKey> of(String supplierCode) {
         return settings.webhookSecret(supplierCode)
-                .map(secret -> new SigningKey(secret, settings.http().get(supplierCode).signatureTolerance()));
+                .map(secret -> new SigningKey(secret, settings.signatureTolerance(supplierCode)));
     }
 }

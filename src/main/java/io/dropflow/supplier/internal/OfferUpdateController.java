@@ -1,6 +1,8 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.OfferReport;
+import io.dropflow.supplier.http.HttpSupplierSettings;
+import io.dropflow.web.PartnerTimestamp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,15 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 class OfferUpdateController {
 
     /** The supplier API's signature time (Unix seconds): when the supplier made the push. */
-    static final String PUSHED_AT = "X-Dropflow-Timestamp";
-    /** How far ahead of our clock a push's time may be: a signature's tolerance (docs/partners/supplier-api.yaml). */
-    static final java.time.Duration AHEAD_AT_MOST = java.time.Duration.ofMinutes(5);
+    static final String PUSHED_AT = PartnerTimestamp.HEADER;
 
     private final CatalogMaintenance catalog;
+    private final HttpSupplierSettings settings;
     private final Clock clock;
 
-    OfferUpdateController(CatalogMaintenance catalog, Clock clock) {
+    OfferUpdateController(CatalogMaintenance catalog, HttpSupplierSettings settings, Clock clock) {
         this.catalog = catalog;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -80,7 +82,7 @@ class OfferUpdateController {
                     + "holds a push made later than this one (X-Dropflow-Timestamp), which this one leaves as they are.")
     Result receive(@PathVariable String supplierCode, @RequestHeader(name = PUSHED_AT, required = false) String pushedAt,
             @Valid @RequestBody OfferUpdates push) {
-        Instant madeAt = madeAt(pushedAt);
+        Instant madeAt = madeAt(pushedAt, settings.signatureTolerance(supplierCode));
         List<OfferReport> reports = push.offers().stream().map(Update::report).toList();
         Optional<OfferReport.Taken> taken;
         try {
@@ -99,24 +101,24 @@ class OfferUpdateController {
 
     /**
      * When the supplier made the push: the Unix seconds it signed it with (checked against the clock by the
-     * webhook filter for a supplier that signs), or, without them, now. A time further ahead than a signature
-     * may be is refused for every supplier: taken, it would leave the offers deaf to every push until then.
+     * webhook filter for a supplier that signs), or, without them, now. A time further ahead than the
+     * supplier's signature tolerance ({@code aheadAtMost}, the one the filter checks a signature with) is refused
+     * for every supplier: taken, it would leave the offers deaf to every push until then.
      */
-    private Instant madeAt(String pushedAt) {
+    private Instant madeAt(String pushedAt, java.time.Duration aheadAtMost) {
         Instant now = clock.instant();
         if (pushedAt == null || pushedAt.isBlank()) {
             return now;
         }
-        Instant madeAt;
-        try {
-            madeAt = Instant.ofEpochSecond(Long.parseLong(pushedAt.trim()));
-        } catch (NumberFormatException | java.time.DateTimeException notSeconds) {
+        Optional<PartnerTimestamp> timestamp = PartnerTimestamp.parse(pushedAt);
+        Optional<Instant> madeAt = timestamp.flatMap(PartnerTimestamp::instant);
+        if (madeAt.isEmpty()) {
             throw CatalogProblem.invalid(PUSHED_AT + " is not Unix seconds: " + pushedAt);
         }
-        if (madeAt.isAfter(now.plus(AHEAD_AT_MOST))) {
-            throw CatalogProblem.invalid(PUSHED_AT + " " + pushedAt + " is more than " + AHEAD_AT_MOST.toMinutes()
-                    + " minutes ahead of Dropflow's clock (is the supplier's clock right?)");
+        if (timestamp.get().aheadBy(aheadAtMost, now)) {
+            throw CatalogProblem.invalid(PUSHED_AT + " " + pushedAt + " is more than " + PartnerTimestamp.words(aheadAtMost)
+                    + " ahead of Dropflow's clock (is the supplier's clock right?)");
         }
-        return madeAt;
+        return madeAt.get();
     }
 }
