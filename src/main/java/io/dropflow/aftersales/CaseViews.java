@@ -21,8 +21,14 @@ public class CaseViews {
     public record LineView(int lineNo, String sku, int quantity, BigDecimal saleValue) {
     }
 
-    /** A booking on the order's ledger, in the settlement currency (not the case's). */
-    public record LedgerView(String type, BigDecimal amount, String currency, Instant bookedAt) {
+    /**
+     * A booking on the order's ledger, in the settlement currency (not the case's): {@code amount} in
+     * {@code currency}, converted at {@code rate} (taken when it was booked; 1 in the same currency) from
+     * {@code originalAmount} in {@code originalCurrency}, as the money was paid or charged (the case's
+     * currency, or the supplier's for a replacement's cost). Each amount with its own currency's decimals.
+     */
+    public record LedgerView(String type, BigDecimal amount, String currency, BigDecimal originalAmount,
+            String originalCurrency, BigDecimal rate, Instant bookedAt) {
     }
 
     public record HistoryView(Instant at, String party, String what) {
@@ -85,7 +91,9 @@ public class CaseViews {
     /** The entries the case booked: their reference is the case number. */
     public static List<LedgerView> caseEntries(AfterSalesCase<?> c, List<LedgerEntry> orderEntries) {
         return orderEntries.stream().filter(e -> e.reference().equals(c.number()))
-                .map(e -> new LedgerView(e.type().name(), shown(e.amount(), e.currency()), e.currency(), e.bookedAt()))
+                .map(e -> new LedgerView(e.type().name(), shown(e.amount(), e.currency()), e.currency(),
+                        shown(e.originalAmount(), e.originalCurrency()), e.originalCurrency(), ExchangeRates.shown(e.rate()),
+                        e.bookedAt()))
                 .toList();
     }
 

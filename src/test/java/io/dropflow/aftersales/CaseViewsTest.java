@@ -11,6 +11,9 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.LedgerEntryType;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +41,32 @@ class CaseViewsTest {
 
         orderIs(OrderStatus.SETTLED);
         assertThat(views.orderSettlement(sample)).isEqualTo("FINAL");
+    }
+
+    /**
+     * A case's booking converted into the settlement currency shows the amount as it was paid, in the
+     * case's currency with that currency's decimals, and the rate used, beside the converted amount.
+     */
+    @Test
+    void aCasesLedgerEntryShowsTheOriginalAmountWithItsCurrencyAndTheRate() {
+        LedgerEntry wonRefund = new LedgerEntry(1L, LedgerEntryType.CLAIM_REFUND, new BigDecimal("-15.8621"), "EUR",
+                new BigDecimal("-23000.0000"), "KRW", new BigDecimal("0.000689655172"), sample.number(), NOW);
+        LedgerEntry kuwaitiCost = new LedgerEntry(1L, LedgerEntryType.REPLACEMENT_COST, new BigDecimal("-9.0000"),
+                "EUR", new BigDecimal("-3.0250"), "KWD", new BigDecimal("2.975206611570"), sample.number(), NOW);
+        LedgerEntry otherCase = new LedgerEntry(1L, LedgerEntryType.REFUND, BigDecimal.ONE, "EUR", BigDecimal.ONE, "EUR",
+                BigDecimal.ONE, "DF-RT9", NOW);
+
+        List<CaseViews.LedgerView> shown = CaseViews.caseEntries(sample, List.of(wonRefund, kuwaitiCost, otherCase));
+
+        assertThat(shown).hasSize(2);
+        CaseViews.LedgerView refund = shown.get(0);
+        assertThat(refund.amount()).hasToString("-15.86");
+        assertThat(refund.currency()).isEqualTo("EUR");
+        assertThat(refund.originalAmount()).as("won have no decimals").hasToString("-23000");
+        assertThat(refund.originalCurrency()).isEqualTo("KRW");
+        assertThat(refund.rate()).hasToString("0.000689655172");
+        assertThat(shown.get(1).originalAmount()).as("dinars have three").hasToString("-3.025");
+        assertThat(shown.get(1).originalCurrency()).isEqualTo("KWD");
+        assertThat(shown.get(1).rate()).hasToString("2.97520661157");
     }
 }

@@ -199,6 +199,12 @@ class DefectClaimProcessTest {
         assertThat(resolved.path("outcome").path("remedy").asText()).isEqualTo("REFUND");
         assertThat(resolved.path("outcome").path("costBearer").asText()).isEqualTo("SUPPLIER");
         assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-15")).containsEntry("SUPPLIER_CHARGEBACK", money("15"));
+        assertThat(resolved.path("ledger")).as("the amount as paid, with its currency, and the rate used")
+                .filteredOn(e -> e.path("type").asText().equals("CLAIM_REFUND")).singleElement().satisfies(e -> {
+                    assertThat(e.path("originalAmount").decimalValue()).isEqualByComparingTo("-15.00");
+                    assertThat(e.path("originalCurrency").asText()).isEqualTo("EUR");
+                    assertThat(e.path("rate").decimalValue()).isEqualByComparingTo("1");
+                });
         assertThat(upheldClaims(order)).isEqualTo(1);
         // The order, delivered, is settled provisionally: its margin is not final (the tester read "settled")
         assertThat(resolved.path("orderSettledBeforeClaim").asBoolean()).isTrue();
