@@ -36,6 +36,7 @@ class EngineRestAnswers {
                 super.registerAdditionalResources();
                 register(RefusedInput.class);
                 register(ClaimedAlready.class);
+                register(JsonVariablesShown.class);
             }
         };
     }
@@ -68,7 +69,8 @@ class EngineRestAnswers {
                         org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
             }
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
-                    RefusedInput.class.getName() + "," + ClaimedAlready.class.getName());
+                    RefusedInput.class.getName() + "," + ClaimedAlready.class.getName() + ","
+                            + JsonVariablesShown.class.getName());
         };
     }
 
