@@ -37,6 +37,18 @@ public interface PartnerDeliveries {
     boolean recordNotApplied(String partner, String account, String topic, String id, String payload, String why,
             boolean toOperator);
 
+    /**
+     * A partner's message that was answered and taken in the caller's transaction (so exactly when the
+     * caller's own changes are): recorded as taken, in one insert, so that its id is known from then on.
+     */
+    void recordTaken(String partner, String account, String topic, String id, String payload);
+
+    /**
+     * What a message with this id was recorded with (its payload; empty text where that is not known), so the
+     * caller tells a redelivery from the id used again for something else; empty when none was recorded.
+     */
+    java.util.Optional<String> recordedPayload(String partner, String account, String id);
+
     /** What became of a delivery when it was received. */
     record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
     }

@@ -4,8 +4,9 @@ package io.dropflow.supplier;
 public enum SupplierEventOutcome {
     APPLIED,
     /**
-     * The purchase order is there already, or the event id was received before (a redelivery, whatever it
-     * says now): nothing changed, nothing recorded again.
+     * The purchase order is there already, or the same event (its id, saying the same) was received before: a
+     * redelivery, nothing changed, nothing recorded again. Its id with other content is refused
+     * ({@link SupplierEventIdReusedException}).
      */
     ALREADY_APPLIED,
     /**

@@ -115,6 +115,21 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return true;
     }
 
+    /** In the caller's transaction, one insert: taken from the start. */
+    @Override
+    public void recordTaken(String partner, String account, String topic, String id, String payload) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status, attempts,"
+                + " received_at, finished_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)", partner, account, cut(topic, 100),
+                cut(id, 200), storable(payload), Status.TAKEN.name(), now, now);
+    }
+
+    @Override
+    public Optional<String> recordedPayload(String partner, String account, String id) {
+        return jdbc.queryForList("select payload from partner_delivery where partner = ? and account = ?"
+                + " and delivery_id = ?", String.class, partner, account, cut(id, 200)).stream().findFirst();
+    }
+
     /** Records a delivery as received; its generated id comes back with the insert. */
     private Long insert(String partner, String account, String topic, String deliveryId, String payload) {
         return insert(partner, account, topic, deliveryId, payload, Status.RECEIVED);

@@ -6,6 +6,7 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventIdReusedException;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,7 +212,16 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
         });
     }
 
+    /**
+     * The ids are ours, made from CJ's view of the order: a retry that finds CJ saying a little more under
+     * the same id (another reason, a tracking number) was answered by the first look, and changes nothing.
+     */
     void receive(String supplierCode, SupplierEvent event) {
-        ownTransaction.executeWithoutResult(tx -> purchasing.getObject().receive(supplierCode, event));
+        try {
+            ownTransaction.executeWithoutResult(tx -> purchasing.getObject().receive(supplierCode, event));
+        } catch (SupplierEventIdReusedException answeredBefore) {
+            log.info("CJ's {} for {} was taken before under {} as it was then: nothing changed", event.type(),
+                    event.purchaseOrderNumber(), event.eventId());
+        }
     }
 }

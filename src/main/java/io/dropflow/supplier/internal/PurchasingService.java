@@ -11,6 +11,7 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SamplePurchaseOrderEvent;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
+import io.dropflow.supplier.SupplierEventIdReusedException;
 import io.dropflow.supplier.SupplierEventOutcome;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
@@ -60,12 +61,14 @@ class PurchasingService implements Purchasing {
     private final PurchaseOrderMeters meters;
     private final MessageInbox inbox;
     private final StaleSupplierEvents staleEvents;
+    private final SupplierEventIds eventIds;
     private final Tracking tracking;
 
     PurchasingService(PurchaseOrders purchaseOrders, Suppliers suppliers, SupplierOffers offers, SupplierGateway gateway,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, BlindShippingSender seller,
             Clock clock, PurchaseOrderMeters meters, MessageInbox inbox, StaleSupplierEvents staleEvents,
-            Tracking tracking) {
+            SupplierEventIds eventIds, Tracking tracking) {
+        this.eventIds = eventIds;
         this.tracking = tracking;
         this.meters = meters;
         this.staleEvents = staleEvents;
@@ -220,13 +223,21 @@ class PurchasingService implements Purchasing {
                 .filter(p -> p.getSupplier().getCode().equals(supplierCode))
                 .orElseThrow(() -> NotFound.of("purchase order", event.purchaseOrderNumber(), "supplier "
                         + supplierCode + " has no purchase order " + event.purchaseOrderNumber()));
-        if (inbox.received("supplier", supplierCode + ":" + event.eventId())) {
-            // eventId is unique per supplier (docs/partners/supplier-api.md): the same id is a redelivery,
-            // whatever it says now. Applying other content would change the purchase order while the
-            // inbox, which knows the id, kept its process from hearing it.
-            log.info("Supplier {} event {} ({} for {}) was received before: acknowledged, nothing changed",
-                    supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
-            return SupplierEventOutcome.ALREADY_APPLIED;
+        // eventId is unique per supplier (docs/partners/supplier-api.md), and every one is remembered, whatever
+        // it came to: the same event again is a redelivery; other content under it is refused, never acted on.
+        switch (eventIds.earlier(supplierCode, event)) {
+            case SAME -> {
+                log.info("Supplier {} event {} ({} for {}) was received before: acknowledged, nothing changed",
+                        supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
+                return SupplierEventOutcome.ALREADY_APPLIED;
+            }
+            case OTHER -> {
+                log.warn("Supplier {} event {} ({} for {}) reuses an event id with other content: refused",
+                        supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
+                throw new SupplierEventIdReusedException(supplierCode, event.eventId());
+            }
+            case NONE -> {
+            }
         }
         Instant now = clock.instant();
         List<PurchaseOrderEvent.Missing> missing = missingLines(po, event);
@@ -267,7 +278,7 @@ class PurchasingService implements Purchasing {
             if (!followedBefore && followsNumberOf(po, event)) {
                 log.info("Supplier {} event {} re-labelled {} as {} {}: followed from now on", supplierCode,
                         event.eventId(), event.purchaseOrderNumber(), event.carrierCode(), event.trackingNumber());
-                return SupplierEventOutcome.RELABELLED;
+                outcome = SupplierEventOutcome.RELABELLED;
             }
         } else if (outcome == SupplierEventOutcome.STALE) {
             // Never dropped in silence: recorded, on the order's timeline, and to an operator where it costs
@@ -278,6 +289,7 @@ class PurchasingService implements Purchasing {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());
         }
+        eventIds.taken(supplierCode, event, outcome);
         return outcome;
     }
 

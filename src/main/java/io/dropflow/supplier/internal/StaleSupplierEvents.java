@@ -1,7 +1,5 @@
 package io.dropflow.supplier.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.supplier.PurchaseOrderEventNotApplied;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 class StaleSupplierEvents implements DeliveryHandler {
 
-    static final String PARTNER = "supplier";
+    static final String PARTNER = SupplierEventIds.PARTNER;
     static final String TOPIC = "not-applied/";
 
     private static final Logger log = LoggerFactory.getLogger(StaleSupplierEvents.class);
@@ -118,13 +116,13 @@ class StaleSupplierEvents implements DeliveryHandler {
     /** Lazily: the recorded deliveries take this handler (and every other partner's) in. */
     private final ObjectProvider<PartnerDeliveries> deliveries;
     private final ApplicationEventPublisher events;
-    private final ObjectMapper json;
+    private final SupplierEventIds eventIds;
 
     StaleSupplierEvents(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events,
-            ObjectMapper json) {
+            SupplierEventIds eventIds) {
         this.deliveries = deliveries;
         this.events = events;
-        this.json = json;
+        this.eventIds = eventIds;
     }
 
     /**
@@ -141,7 +139,7 @@ class StaleSupplierEvents implements DeliveryHandler {
                 po.getReasonCode()),
                 event);
         boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, TOPIC + type + "/" + po.getStatus(),
-                event.eventId(), payload(event), why, verdict.toOperator());
+                event.eventId(), eventIds.payload(event), why, verdict.toOperator());
         if (!first) {
             log.info("Supplier {} event {} ({} for {}) was received before and changed nothing: acknowledged",
                     supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
@@ -158,26 +156,6 @@ class StaleSupplierEvents implements DeliveryHandler {
                 po.getId(), po.getIdempotencyKey(), type, po.getStatus(), event.carrierCode(), event.trackingNumber(),
                 verdict.toOperator()));
         return true;
-    }
-
-    /** The event as the supplier sent it (its fields that were set), for the operator's form. */
-    private String payload(SupplierEvent event) {
-        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("eventId", event.eventId());
-        fields.put("type", event.type());
-        fields.put("purchaseOrderNumber", event.purchaseOrderNumber());
-        fields.put("supplierReference", event.supplierReference());
-        fields.put("reasonCode", event.reasonCode());
-        fields.put("carrierCode", event.carrierCode());
-        fields.put("trackingNumber", event.trackingNumber());
-        fields.put("missingLines", event.missingLines());
-        fields.put("cancellationNumber", event.cancellationNumber());
-        fields.values().removeIf(java.util.Objects::isNull);
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            return fields.toString();
-        }
     }
 
     @Override

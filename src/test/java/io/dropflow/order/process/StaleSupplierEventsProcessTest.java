@@ -142,6 +142,65 @@ class StaleSupplierEventsProcessTest {
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
     }
 
+    private static String shippedJson(String eventId, String purchaseOrderNumber, String trackingNumber) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"" + purchaseOrderNumber
+                + "\",\"carrierCode\":\"DHL\",\"trackingNumber\":\"" + trackingNumber + "\"}";
+    }
+
+    private static String saysJson(String eventId, String type, String purchaseOrderNumber) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"purchaseOrderNumber\":\""
+                + purchaseOrderNumber + "\"}";
+    }
+
+    /**
+     * Exploratory test: a second ACCEPTED (a fact the purchase order had already) changed nothing and left
+     * its id unremembered, so the same id with SHIPPED was then applied. Every id is remembered now: the same
+     * event again is a redelivery, other content under it a 409 that changes nothing.
+     */
+    @Test
+    void anEventIdUsedAgainWithOtherContentIsRefusedEvenWhenItsFirstEventChangedNothing() throws Exception {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        String eventId = "accepted-again-" + order;
+        String acceptedAgain = saysJson(eventId, "ACCEPTED", po(order, 1));
+        assertThat(event(acceptedAgain).getBody()).contains("\"ALREADY_APPLIED\"");
+
+        ResponseEntity<String> reused = event(shippedJson(eventId, po(order, 1), "JDR" + order));
+
+        assertThat(reused.getStatusCode().value()).as(reused.getBody()).isEqualTo(409);
+        assertThat(String.valueOf(reused.getHeaders().getContentType())).contains("problem+json");
+        JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reused.getBody());
+        assertThat(problem.path("type").asText()).isEqualTo("https://dropflow.io/problems/supplier-event-id-reused");
+        assertThat(problem.path("detail").asText()).contains(eventId);
+        assertThat(problem.path("eventId").asText()).isEqualTo(eventId);
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(timeline(order)).noneMatch(line -> line.contains("JDR" + order));
+
+        // The same event again is a redelivery, as before
+        ResponseEntity<String> redelivered = event(acceptedAgain);
+        assertThat(redelivered.getStatusCode().value()).isEqualTo(200);
+        assertThat(redelivered.getBody()).contains("\"ALREADY_APPLIED\"");
+    }
+
+    /** A stale event's id used again for what fits the purchase order now is refused too (it was taken before). */
+    @Test
+    void aStaleEventsIdUsedAgainWithOtherContentIsRefused() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-REUSED-" + order);
+        dropflow.runJobs(order);
+        String eventId = "stale-reused-" + order;
+        assertThat(event(saysJson(eventId, "ACCEPTED", po(order, 1))).getBody()).contains("\"STALE\"");
+
+        ResponseEntity<String> reused = event(shippedJson(eventId, po(order, 1), "JDN" + order));
+
+        assertThat(reused.getStatusCode().value()).as(reused.getBody()).isEqualTo(409);
+        assertThat(dropflow.getOrder(order).toString()).doesNotContain("JDN" + order);
+    }
+
     /** An order whose consumer cancelled after ACME accepted it; the order waits for ACME's answer to the cancellation. */
     private long awaitingTheCancellationAnswer() {
         DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");

@@ -64,6 +64,16 @@ final class CjFixtures {
                 String why, boolean toOperator) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void recordTaken(String partner, String account, String topic, String id, String payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<String> recordedPayload(String partner, String account, String id) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** One node's token store, without the database (PartnerClusterTest covers the database's). */
