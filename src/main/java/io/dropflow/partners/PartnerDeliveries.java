@@ -49,6 +49,9 @@ public interface PartnerDeliveries {
      */
     java.util.Optional<String> recordedPayload(String partner, String account, String id);
 
+    /** The account's deliveries an operator is asked about (their task open), oldest first. */
+    java.util.List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account);
+
     /** What became of a delivery when it was received. */
     record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
     }

@@ -130,6 +130,14 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " and delivery_id = ?", String.class, partner, account, cut(id, 200)).stream().findFirst();
     }
 
+    /** Few rows: the status leads the due index. */
+    @Override
+    public List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account) {
+        return jdbc.queryForList("select * from partner_delivery where status = ? and partner = ? and account = ?"
+                + " order by id", Status.ATTENTION.name(), partner, account).stream()
+                .map(RecordedDeliveries::delivery).toList();
+    }
+
     /** Records a delivery as received; its generated id comes back with the insert. */
     private Long insert(String partner, String account, String topic, String deliveryId, String payload) {
         return insert(partner, account, topic, deliveryId, payload, Status.RECEIVED);

@@ -1,5 +1,8 @@
 package io.dropflow.supplier.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.supplier.PurchaseOrderEventNotApplied;
@@ -8,6 +11,8 @@ import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,9 @@ import org.springframework.stereotype.Service;
  * recorded once per event id (partner "supplier", in partner_delivery) in the webhook's transaction,
  * the order's timeline says so ({@link PurchaseOrderEventNotApplied}), and when it contradicts what
  * Dropflow did in a way that costs money or leaves the consumer without the goods, an operator gets a
- * "Partner attention" task at once ({@link #judge}). The supplier gets its 200 either way.
+ * "Partner attention" task at once ({@link #judge}): one while it is open for a purchase order and verdict
+ * (and parcel), so the same fact under another event id is on the timeline only. The supplier gets its 200
+ * either way.
  */
 @Service
 class StaleSupplierEvents implements DeliveryHandler {
@@ -117,12 +124,14 @@ class StaleSupplierEvents implements DeliveryHandler {
     private final ObjectProvider<PartnerDeliveries> deliveries;
     private final ApplicationEventPublisher events;
     private final SupplierEventIds eventIds;
+    private final ObjectMapper json;
 
     StaleSupplierEvents(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events,
-            SupplierEventIds eventIds) {
+            SupplierEventIds eventIds, ObjectMapper json) {
         this.deliveries = deliveries;
         this.events = events;
         this.eventIds = eventIds;
+        this.json = json;
     }
 
     /**
@@ -138,24 +147,69 @@ class StaleSupplierEvents implements DeliveryHandler {
         String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(),
                 po.getReasonCode()),
                 event);
+        Optional<String> asked = verdict.toOperator() ? askedAlready(supplierCode, verdict, event) : Optional.empty();
+        boolean toOperator = verdict.toOperator() && asked.isEmpty();
+        if (asked.isPresent()) {
+            why = why + " (the operator's task for event " + asked.get() + " says the same: no second task)";
+        }
         boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, TOPIC + type + "/" + po.getStatus(),
-                event.eventId(), eventIds.payload(event), why, verdict.toOperator());
+                event.eventId(), eventIds.payload(event), why, toOperator);
         if (!first) {
             log.info("Supplier {} event {} ({} for {}) was received before and changed nothing: acknowledged",
                     supplierCode, event.eventId(), event.type(), event.purchaseOrderNumber());
             return false;
         }
-        if (verdict.toOperator()) {
+        if (toOperator) {
             log.warn("Supplier {} event {} changed nothing and goes to an operator: {}", supplierCode, event.eventId(),
                     why);
+        } else if (asked.isPresent()) {
+            log.info("Supplier {} event {} changed nothing and says what event {} did, whose operator task is open",
+                    supplierCode, event.eventId(), asked.get());
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing (purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), po.getStatus());
         }
         events.publishEvent(new PurchaseOrderEventNotApplied(supplierCode + ":" + event.eventId(), po.getOrderId(),
                 po.getId(), po.getIdempotencyKey(), type, po.getStatus(), event.carrierCode(), event.trackingNumber(),
-                verdict.toOperator()));
+                toOperator));
         return true;
+    }
+
+    /**
+     * The event id of an open operator task about the same fact: the same purchase order and verdict (and for a
+     * parcel the same tracking number). The supplier sent it again under another id: one task is enough.
+     */
+    private Optional<String> askedAlready(String supplierCode, Verdict verdict, SupplierEvent event) {
+        return deliveries.getObject().awaitingOperator(PARTNER, supplierCode).stream()
+                .filter(asked -> verdict == verdictOf(asked) && sameFact(verdict, event, said(asked)))
+                .map(DeliveryHandler.Delivery::deliveryId).findFirst();
+    }
+
+    private static boolean sameFact(Verdict verdict, SupplierEvent event, JsonNode said) {
+        boolean parcel = verdict == Verdict.SHIPPED_AFTER_CANCELLATION || verdict == Verdict.SHIPPED_AFTER_DECLINE;
+        return event.purchaseOrderNumber().equals(said.path("purchaseOrderNumber").asText(null))
+                && (!parcel || Objects.equals(event.trackingNumber(), said.path("trackingNumber").asText(null)));
+    }
+
+    /** The verdict of a recorded stale event, from its topic ({@code not-applied/<type>/<status>}); null if none. */
+    private static Verdict verdictOf(DeliveryHandler.Delivery delivery) {
+        if (!delivery.topic().startsWith(TOPIC)) {
+            return null;
+        }
+        String[] said = delivery.topic().substring(TOPIC.length()).split("/");
+        try {
+            return judge(SupplierEventType.valueOf(said[0]), PurchaseOrderStatus.valueOf(said[1]), false);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unknown) {
+            return null;
+        }
+    }
+
+    private JsonNode said(DeliveryHandler.Delivery delivery) {
+        try {
+            return json.readTree(delivery.payload());
+        } catch (JsonProcessingException unreadable) {
+            return json.createObjectNode();
+        }
     }
 
     @Override
@@ -172,12 +226,7 @@ class StaleSupplierEvents implements DeliveryHandler {
 
     @Override
     public String attentionTitle(Delivery delivery) {
-        String[] said = delivery.topic().substring(Math.min(TOPIC.length(), delivery.topic().length())).split("/");
-        try {
-            Verdict verdict = judge(SupplierEventType.valueOf(said[0]), PurchaseOrderStatus.valueOf(said[1]), false);
-            return verdict.toOperator() ? verdict.title : DeliveryHandler.super.attentionTitle(delivery);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unknown) {
-            return DeliveryHandler.super.attentionTitle(delivery);
-        }
+        Verdict verdict = verdictOf(delivery);
+        return verdict != null && verdict.toOperator() ? verdict.title : DeliveryHandler.super.attentionTitle(delivery);
     }
 }

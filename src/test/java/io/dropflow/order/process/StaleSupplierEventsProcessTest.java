@@ -153,6 +153,58 @@ class StaleSupplierEventsProcessTest {
     }
 
     /**
+     * The same stale fact under a second event id (exploratory test: SHIPPED after the cancellation, the same
+     * parcel, twice) is on the timeline again but opens no second operator task; another parcel does.
+     */
+    @Test
+    void theSameParcelAfterTheCancellationUnderASecondEventIdOpensNoSecondTask() {
+        long order = cancelledAndRefunded();
+        String first = "shipped-first-" + order;
+        String second = "shipped-second-" + order;
+        String other = "shipped-other-" + order;
+
+        assertThat(event(shippedJson(first, po(order, 1), "JDD" + order)).getBody()).contains("\"STALE\"");
+        ResponseEntity<String> again = event(shippedJson(second, po(order, 1), "JDD" + order));
+
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).contains("\"STALE\"");
+        assertThat(attentionTasks(first)).hasSize(1);
+        assertThat(attentionTasks(second)).isEmpty();
+        assertThat(jdbc.queryForObject("select last_error from partner_delivery where partner = 'supplier'"
+                + " and account = 'ACME' and delivery_id = ?", String.class, second)).contains(first);
+        assertThat(timeline(order).stream().filter(line -> line.contains("JDD" + order + ": not followed")))
+                .containsExactly("Supplier shipped purchase order " + po(order, 1) + " (CANCELLED) as DHL JDD" + order
+                        + ": not followed, an operator was asked to settle it", "Supplier shipped purchase order "
+                        + po(order, 1) + " (CANCELLED) as DHL JDD" + order + ": not followed");
+
+        // Another parcel is another fact: its own task
+        assertThat(event(shippedJson(other, po(order, 1), "JDX" + order)).getBody()).contains("\"STALE\"");
+        assertThat(attentionTasks(other)).hasSize(1);
+    }
+
+    /** One task per purchase order and verdict: another verdict on the same purchase order is a task of its own. */
+    @Test
+    void theSameVerdictUnderASecondEventIdOpensNoSecondTaskAnotherVerdictDoes() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-VERDICT-" + order);
+        dropflow.runJobs(order);
+
+        assertThat(event(saysJson("rejected-" + order, "REJECTED", po(order, 1))).getBody()).contains("\"STALE\"");
+        assertThat(event(saysJson("out-of-stock-" + order, "OUT_OF_STOCK", po(order, 1))).getBody())
+                .contains("\"STALE\"");
+        assertThat(event(saysJson("cancelled-" + order, "CANCELLATION_ACCEPTED", po(order, 1))).getBody())
+                .contains("\"STALE\"");
+
+        assertThat(attentionTasks("rejected-" + order)).extracting(Task::getName)
+                .containsExactly("Supplier declined a shipped purchase order");
+        assertThat(attentionTasks("out-of-stock-" + order)).isEmpty();
+        assertThat(attentionTasks("cancelled-" + order)).extracting(Task::getName)
+                .containsExactly("Supplier cancelled a shipped purchase order");
+    }
+
+    /**
      * Exploratory test: a second ACCEPTED (a fact the purchase order had already) changed nothing and left
      * its id unremembered, so the same id with SHIPPED was then applied. Every id is remembered now: the same
      * event again is a redelivery, other content under it a 409 that changes nothing.

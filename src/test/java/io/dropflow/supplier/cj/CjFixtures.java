@@ -1,5 +1,6 @@
 package io.dropflow.supplier.cj;
 
+import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerCalls;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.partners.PartnerTokens;
@@ -72,6 +73,11 @@ final class CjFixtures {
 
         @Override
         public java.util.Optional<String> recordedPayload(String partner, String account, String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account) {
             throw new UnsupportedOperationException();
         }
     }

@@ -123,7 +123,7 @@ class StaleSupplierEventsTest {
     /** The task's title comes back from the recorded topic; an unknown topic keeps the partners' default. */
     @Test
     void theTitleIsReadFromTheRecordedTopic() {
-        StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null);
+        StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null, null);
         assertThat(handler.attentionTitle(delivery("not-applied/SHIPPED/CANCELLED")))
                 .isEqualTo("Supplier shipped a cancelled purchase order");
         assertThat(handler.attentionTitle(delivery("not-applied/CANCELLATION_ACCEPTED/ACCEPTED")))
