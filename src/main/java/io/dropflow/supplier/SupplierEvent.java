@@ -13,7 +13,8 @@ import java.util.List;
 /** The body a supplier posts to our webhook. */
 @Schema(description = "An event a supplier reports about one of our purchase orders")
 public record SupplierEvent(
-        @Schema(description = "Unique per supplier; a redelivered event with the same id is acknowledged and ignored")
+        @Schema(description = "Unique per supplier; a redelivered event with the same id is acknowledged and ignored,"
+                + " the same id with other content is a 409")
         @NotBlank @Size(max = 100) String eventId,
         @NotNull SupplierEventType type,
         @Schema(description = "Our purchase order number, as sent with the purchase order")

@@ -25,7 +25,8 @@ class SupplierWebhookController {
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/events")
     @Operation(summary = "A supplier reports on a purchase order",
-            description = "Idempotent on eventId. An event may arrive before the order's process waits for it: "
+            description = "Idempotent on eventId: the same eventId with other content is a 409 and changes nothing. "
+                    + "An event may arrive before the order's process waits for it: "
                     + "it is stored and delivered when the process gets there.")
     Map<String, String> receive(@PathVariable String supplierCode, @Valid @RequestBody SupplierEvent event) {
         return Map.of("result", purchasing.receive(supplierCode, event).name());
