@@ -1740,9 +1740,9 @@ class OrderFulfillmentProcessTest {
     }
 
     /**
-     * An eventId is unique per supplier: one sent again with other content is still a redelivery. Were
-     * it applied, the purchase order would be shipped while the inbox, which knows that id, kept the
-     * process from hearing it.
+     * An eventId is unique per supplier: one sent again with other content is refused (409) and changes
+     * nothing. Were it applied, the purchase order would be shipped while the inbox, which knows that id,
+     * kept the process from hearing it.
      */
     @Test
     void anEventIdSentAgainWithOtherContentChangesNothing() {
@@ -1756,8 +1756,8 @@ class OrderFulfillmentProcessTest {
 
         var again = dropflow.postRaw("/api/webhooks/suppliers/ACME/events", shipped, DropflowDriver.asPartner());
 
-        assertThat(again.getStatusCode().value()).isEqualTo(200);
-        assertThat(again.getBody()).contains("ALREADY_APPLIED");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("supplier-event-id-reused", "reused-" + order);
         assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
         // The timeline names the purchase order as the supplier and the API do, not by our row's id
