@@ -104,7 +104,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         if (find(partner, account, id).isPresent()) {
             return false;
         }
-        Long rowId = insert(partner, account, topic, id, payload);
+        Long rowId = inTheCallersTransaction(partner, id, () -> insert(partner, account, topic, id, payload));
         Map<String, Object> row = jdbc.queryForMap("select * from partner_delivery where id = ?", rowId);
         DeliveryHandler.Delivery delivery = delivery(row);
         if (toOperator) {
@@ -119,9 +119,24 @@ public class RecordedDeliveries implements PartnerDeliveries {
     @Override
     public void recordTaken(String partner, String account, String topic, String id, String payload) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("insert into partner_delivery (partner, account, topic, delivery_id, payload, status, attempts,"
-                + " received_at, finished_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)", partner, account, cut(topic, 100),
-                cut(id, 200), storable(payload), Status.TAKEN.name(), now, now);
+        inTheCallersTransaction(partner, id, () -> jdbc.update("insert into partner_delivery (partner, account, topic,"
+                + " delivery_id, payload, status, attempts, received_at, finished_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                partner, account, cut(topic, 100), cut(id, 200), storable(payload), Status.TAKEN.name(), now, now));
+    }
+
+    /**
+     * An insert in the caller's transaction that finds the same delivery id recorded meanwhile: the same
+     * id came twice at the same moment (a redelivery, or an id used again) and the other one committed
+     * first. The caller's transaction cannot go on (PostgreSQL ends it at the failed insert); a concurrent
+     * change, answered 409 with Retry-After, which the partner sends again and is then told apart.
+     */
+    private static <T> T inTheCallersTransaction(String partner, String id, java.util.function.Supplier<T> insert) {
+        try {
+            return insert.get();
+        } catch (org.springframework.dao.DuplicateKeyException sameIdMeanwhile) {
+            throw new org.springframework.dao.ConcurrencyFailureException("delivery " + id + " from " + partner
+                    + " was recorded meanwhile by a request at the same moment", sameIdMeanwhile);
+        }
     }
 
     @Override
