@@ -3,8 +3,14 @@ package io.dropflow.processengine;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -83,6 +89,12 @@ class EngineRestAnswers {
         /** How the engine's commands on a job (its retries) say it is not there (ENGINE-13053). */
         private static final String NO_SUCH_JOB = "No job found with id";
 
+        /**
+         * How the engine API's comments and attachments of a task say they did not find it: they look it up
+         * in the history, which the caller may not read (operators: their tasks, not the history).
+         */
+        private static final String NO_TASK_FOUND = "No task found for task id ";
+
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
         @Override
@@ -95,6 +107,12 @@ class EngineRestAnswers {
                     // a job retried twice (Cockpit's Retry clicked again): gone, not broken
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, t.getMessage()));
                 }
+                if (t == e && t.getMessage() != null && t.getMessage().startsWith(NO_TASK_FOUND)) {
+                    Response unread = historyNotReadable(t.getMessage().substring(NO_TASK_FOUND.length()).trim());
+                    if (unread != null) {
+                        return unread;
+                    }
+                }
                 if (t instanceof NullValueException && t.getMessage() != null
                         && t.getMessage().startsWith(NO_SUCH_TASK)) {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
@@ -103,6 +121,34 @@ class EngineRestAnswers {
             }
             return camunda.toResponse(e);
         }
+    }
+
+    /**
+     * A 403 that says why, for a task that is there but whose history the person may not read; null
+     * when it is not there (or the caller is nobody).
+     */
+    static Response historyNotReadable(String taskId) {
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        Authentication who = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
+        if (who == null || who.getUserId() == null || taskId.isEmpty()) {
+            return null;
+        }
+        boolean there = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        return context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null
+                                || context.getTaskManager().findTaskById(taskId) != null;
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
+        if (!there) {
+            return null;
+        }
+        return new ProcessEngineExceptionHandler().toResponse(new AuthorizationException(who.getUserId()
+                + " may not read the history of task " + taskId + ", where its comments and attachments are kept:"
+                + " supervisors may"));
     }
 
     /**

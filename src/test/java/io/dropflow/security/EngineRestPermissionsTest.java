@@ -299,6 +299,23 @@ class EngineRestPermissionsTest {
                 .orElseThrow(() -> new AssertionError("no " + name + ": " + answer.headers().map()));
     }
 
+    /** Defect 4: a comment mary may not write was refused with "No task found", for a task that is there. */
+    @Test
+    void aCommentsRefusalSaysWhy() {
+        Task review = reviewTask();
+        ResponseEntity<String> comment = asMary(HttpMethod.POST, "/task/" + review.getId() + "/comment/create",
+                "{\"message\":\"called the consumer\"}");
+        assertStatus(comment, 403);
+        soft.assertThat(comment.getBody()).contains("mary may not read the history of task " + review.getId()
+                + ", where its comments and attachments are kept");
+        assertStatus(asMary(HttpMethod.GET, "/task/" + review.getId() + "/comment", null), 403);
+        ResponseEntity<String> none = asMary(HttpMethod.POST, "/task/does-not-exist/comment/create",
+                "{\"message\":\"called the consumer\"}");
+        soft.assertThat(none.getBody()).as("a task that is not there").contains("No task found");
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/comment/create",
+                "{\"message\":\"called the consumer\"}", ApiCallers.user("sam")), 200);
+    }
+
     /** What Tasklist does for mary: claim, give back, claim again and complete with the form. */
     @Test
     void maryStillClaimsAndCompletesAnOrderTask() {
