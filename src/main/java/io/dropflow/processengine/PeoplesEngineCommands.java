@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SuspendJobCmd;
 import org.camunda.bpm.engine.impl.cmd.SuspendJobDefinitionCmd;
@@ -47,6 +48,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
@@ -94,6 +96,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private static final Field DELETED_TASK = field(DeleteTaskCmd.class, "taskId", NEEDED_FOR);
     private static final Field DELETED_TASKS = field(DeleteTaskCmd.class, "taskIds", NEEDED_FOR);
     private static final Field FORM_TASK = field(GetDeployedTaskFormCmd.class, "taskId", NEEDED_FOR);
+    private static final Field ANNOTATED_INCIDENT = field(SetAnnotationForIncidentCmd.class, "incidentId", NEEDED_FOR);
     private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector", NEEDED_FOR);
 
     /** How the engine says that no conditional start event waits for what was sent. */
@@ -166,6 +169,29 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             }
         } else if (command instanceof SaveTaskCmd) {
             checkTaskChanges((TaskEntity) read(SAVED_TASK, command));
+        } else if (command instanceof SetAnnotationForIncidentCmd && read(ANNOTATED_INCIDENT, command) instanceof String id) {
+            checkMayAnnotate(id, who);
+        }
+    }
+
+    /**
+     * An incident's annotation is written (or cleared) by who may list the incident; the engine checks the
+     * incident's process instance only when it has an execution (a failed timer start has none). An
+     * incident of no process is the engine's own job's (the history cleanup's): administrators', as the job is.
+     */
+    private void checkMayAnnotate(String incidentId, String who) {
+        Incident incident = withoutAuthorization(() -> Context.getCommandContext().getIncidentManager()
+                .findIncidentById(incidentId));
+        if (incident == null) {
+            return; // the engine says so
+        }
+        if (incident.getProcessDefinitionId() == null) {
+            throw new AuthorizationException("incident " + incidentId + " is of the engine's own job, which is"
+                    + " administrators' only; " + who + " is not one");
+        }
+        if (configuration.getRuntimeService().createIncidentQuery().incidentId(incidentId).count() == 0) {
+            throw new AuthorizationException(who + " may not read incident " + incidentId
+                    + ": an incident is annotated by who may list it");
         }
     }
 

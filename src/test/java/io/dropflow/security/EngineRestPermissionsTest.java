@@ -316,6 +316,73 @@ class EngineRestPermissionsTest {
                 "{\"message\":\"called the consumer\"}", ApiCallers.user("sam")), 200);
     }
 
+    /** An order's incident mary cannot list: the engine checks its process instance itself (403 before and after). */
+    @Test
+    void maryAnnotatesNoOrdersIncidentSheCannotList() {
+        Task review = reviewTask();
+        String id = engine.getRuntimeService().createIncident("dropflowTest", review.getExecutionId(), "probe").getId();
+        soft.assertThat(ApiCallers.json(asMary(HttpMethod.GET, "/incident?incidentId=" + id, null)).size())
+                .as("mary lists no incident").isZero();
+        ResponseEntity<String> annotate = asMary(HttpMethod.PUT, "/incident/" + id + "/annotation",
+                "{\"annotation\":\"looked at it\"}");
+        assertStatus(annotate, 403);
+        soft.assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(id).singleResult().getAnnotation())
+                .isNull();
+        engine.getRuntimeService().resolveIncident(id);
+    }
+
+    /**
+     * Defect 5: mary annotated an incident she cannot list: a process's timer start that failed has no
+     * execution, and the engine checks nothing then. An incident of no process (the history cleanup's,
+     * which everyone lists) is the engine's, as its job is: administrators annotate it.
+     */
+    @Test
+    void maryAnnotatesNoIncidentSheCannotList() {
+        String key = "timer_start_" + UUID.randomUUID().toString().replace("-", "");
+        String deployment = engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).startEvent().timerWithDate("2099-01-01T00:00:00")
+                        .endEvent().done()).deploy().getId();
+        List<Job> cleanups = engine.getHistoryService().findHistoryCleanupJobs();
+        if (cleanups.isEmpty()) {
+            engine.getHistoryService().cleanUpHistoryAsync();
+            cleanups = engine.getHistoryService().findHistoryCleanupJobs();
+        }
+        Job cleanup = cleanups.get(0);
+        try {
+            Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(key).singleResult();
+            engine.getManagementService().setJobRetries(timer.getId(), 0);
+            engine.getManagementService().setJobRetries(cleanup.getId(), 0);
+            String started = engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).singleResult()
+                    .getId();
+            String cleaning = engine.getRuntimeService().createIncidentQuery().configuration(cleanup.getId())
+                    .singleResult().getId();
+            soft.assertThat(ApiCallers.json(asMary(HttpMethod.GET, "/incident?incidentId=" + started, null)).size())
+                    .as("mary lists no process's incident").isZero();
+
+            ResponseEntity<String> annotate = asMary(HttpMethod.PUT, "/incident/" + started + "/annotation",
+                    "{\"annotation\":\"looked at it\"}");
+            assertStatus(annotate, 403);
+            soft.assertThat(annotate.getBody()).contains("mary may not read incident " + started);
+            assertStatus(asMary(HttpMethod.PUT, "/incident/" + started + "/annotation", "{}"), 403);
+            ResponseEntity<String> engines = asMary(HttpMethod.PUT, "/incident/" + cleaning + "/annotation",
+                    "{\"annotation\":\"looked at it\"}");
+            assertStatus(engines, 403);
+            soft.assertThat(engines.getBody()).contains("administrators' only");
+            soft.assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(started).singleResult()
+                    .getAnnotation()).isNull();
+            soft.assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(cleaning).singleResult()
+                    .getAnnotation()).isNull();
+
+            assertStatus(api.call(HttpMethod.PUT, "/engine-rest/incident/" + started + "/annotation",
+                    "{\"annotation\":\"a supervisor looked at it\"}", ApiCallers.user("sam")), 204);
+            assertStatus(api.call(HttpMethod.PUT, "/engine-rest/incident/" + cleaning + "/annotation",
+                    "{\"annotation\":\"an administrator looked at it\"}", ApiCallers.user("demo")), 204);
+        } finally {
+            engine.getManagementService().setJobRetries(cleanup.getId(), cleanup.getRetries());
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     /** What Tasklist does for mary: claim, give back, claim again and complete with the form. */
     @Test
     void maryStillClaimsAndCompletesAnOrderTask() {
