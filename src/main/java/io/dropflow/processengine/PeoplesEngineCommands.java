@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ActivateJobCmd;
 import org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
@@ -48,6 +50,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
@@ -62,11 +65,20 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * <ul>
  * <li>No BPMN error or escalation through a task: no form of ours throws one, and an uncaught one ends
  * the task's process (403).</li>
- * <li>A task is given (assignee, delegate, owner, candidate user) only to someone who may do it: a
- * member of one of its candidate groups, one of its candidate users, or a supervisor; a group is added
- * as a candidate only if it is {@code supervisors}, and no candidate group is taken off: they say who
- * must see the task (403). Giving it back (unclaim) is fine, unless the task is offered to nobody
- * else.</li>
+ * <li>A task is given (claim, assignee, owner, candidate user) only to someone who may do it: a
+ * member of one of its candidate groups, one of its candidate users, the one its model assigns it to
+ * (a pickup point's leader, {@code camunda:assignee}), or a supervisor; a group is added as a
+ * candidate only if it is {@code supervisors}, and no candidate group is taken off: they say who must
+ * see the task (403). Only its assignee, one of its candidates or a supervisor gives it to someone:
+ * not a former assignee, who keeps the engine's permission on the task (403).</li>
+ * <li>A task someone has (claimed, or was given) is completed and given back (unclaim) by its assignee
+ * only (403 for another, a candidate too); giving it back is refused too when the task is offered to
+ * nobody else.</li>
+ * <li>No delegation (403: reassign instead): Camunda's delegate answers a delegated task with a
+ * resolve, which writes the answer into the process and leaves the task open for its owner, who
+ * answers it again.</li>
+ * <li>An incident's annotation is written by who may list the incident (403); one of no process (the
+ * history cleanup's) by administrators.</li>
  * <li>Of a task's own fields ({@code PUT /task/{id}}, which Tasklist sends with the whole task to set a
  * follow-up date) a person changes the follow-up date and the assignee (as above), nothing else: its due
  * date (the model's drawn deadline) and priority are the model's (403), and a name or description sent
@@ -90,8 +102,8 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId", NEEDED_FOR);
     private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId", NEEDED_FOR);
     private static final Field LINK_GROUP = field(AbstractAddIdentityLinkCmd.class, "groupId", NEEDED_FOR);
-    private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId", NEEDED_FOR);
-    private static final Field DELEGATE_USER = field(DelegateTaskCmd.class, "userId", NEEDED_FOR);
+    private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId", NEEDED_FOR);
+    private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId", NEEDED_FOR);
     private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", NEEDED_FOR);
     private static final Field DELETED_TASK = field(DeleteTaskCmd.class, "taskId", NEEDED_FOR);
     private static final Field DELETED_TASKS = field(DeleteTaskCmd.class, "taskIds", NEEDED_FOR);
@@ -123,7 +135,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         boolean person = who != null && who.getUserId() != null
                 && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS));
         if (person) {
-            checkPersonMay(command, who.getUserId());
+            checkPersonMay(command, who);
         }
         checkAnswerable(command);
         if (command instanceof EvaluateStartConditionCmd) {
@@ -139,7 +151,8 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         return next.execute(command);
     }
 
-    private void checkPersonMay(Command<?> command, String who) {
+    private void checkPersonMay(Command<?> command, Authentication person) {
+        String who = person.getUserId();
         if (NOT_FROM_A_FORM.contains(command.getClass())) {
             throw new AuthorizationException("a task is answered with its form, which throws no BPMN error or"
                     + " escalation; " + who + " may complete the task");
@@ -148,27 +161,39 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             throw new AuthorizationException("the engine's jobs are run and changed by administrators only; " + who
                     + " is not one");
         }
-        if (command instanceof AbstractAddIdentityLinkCmd) {
+        Optional<String> completed = TaskAnswers.taskOf(command);
+        if (completed.isPresent()) {
+            checkNotClaimedByAnother(completed.get(), who);
+        } else if (command instanceof AbstractAddIdentityLinkCmd) {
             String taskId = (String) read(PROPERTY_TASK, command);
             String user = (String) read(LINK_USER, command);
             String group = (String) read(LINK_GROUP, command);
+            if (command instanceof AssignTaskCmd && user == null && group == null) {
+                checkGivenBack(taskId, who);
+                return;
+            }
+            checkMayGive(taskId, person);
             if (group != null) {
                 checkGroupMay(taskId, group);
             } else if (user != null) {
                 checkUserMay(taskId, user);
-            } else if (command instanceof AssignTaskCmd) {
-                checkSomeoneElseMay(taskId);
+            }
+        } else if (command instanceof ClaimTaskCmd) {
+            String taskId = (String) read(CLAIM_TASK, command);
+            String user = (String) read(CLAIM_USER, command);
+            if (user == null) {
+                checkGivenBack(taskId, who);
+            } else {
+                checkMayGive(taskId, person);
+                checkUserMay(taskId, user);
             }
         } else if (command instanceof DeleteGroupIdentityLinkCmd) {
             throw new AuthorizationException("a task's candidate groups say who must see it; " + who
                     + " may add supervisors to them but not take a group off (an administrator may)");
         } else if (command instanceof DelegateTaskCmd) {
-            String user = (String) read(DELEGATE_USER, command);
-            if (user != null) {
-                checkUserMay((String) read(DELEGATE_TASK, command), user);
-            }
+            throw new AuthorizationException(DELEGATION_REFUSED);
         } else if (command instanceof SaveTaskCmd) {
-            checkTaskChanges((TaskEntity) read(SAVED_TASK, command));
+            checkTaskChanges((TaskEntity) read(SAVED_TASK, command), person);
         } else if (command instanceof SetAnnotationForIncidentCmd && read(ANNOTATED_INCIDENT, command) instanceof String id) {
             checkMayAnnotate(id, who);
         }
@@ -193,6 +218,62 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             throw new AuthorizationException(who + " may not read incident " + incidentId
                     + ": an incident is annotated by who may list it");
         }
+    }
+
+    /**
+     * Why a person does not delegate a task: Camunda's delegation ends in a resolve, which writes the
+     * delegate's answer into the process and leaves the task open for its owner, who then answers again.
+     */
+    static final String DELEGATION_REFUSED = "a task is not delegated: the delegate's answer would reach the process"
+            + " before the task is completed; reassign it instead (its assignee), and the new assignee completes it";
+
+    /** Completing a task someone else has (claimed, or was given): only its assignee does. */
+    private void checkNotClaimedByAnother(String taskId, String who) {
+        TaskEntity task = unchecked(taskId);
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(who)) {
+            throw new AuthorizationException(task.getAssignee() + " has claimed this task: only its assignee may"
+                    + " complete it (or an administrator)");
+        }
+    }
+
+    /** Giving a task back: its assignee does, and someone else must be offered it. */
+    private void checkGivenBack(String taskId, String who) {
+        TaskEntity task = unchecked(taskId);
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(who)) {
+            throw new AuthorizationException(task.getAssignee() + " has claimed this task: only its assignee may"
+                    + " give it back (or an administrator)");
+        }
+        checkSomeoneElseMay(taskId);
+    }
+
+    /**
+     * Who gives a task to someone (assignee, owner, candidate, claim): its assignee, one of its candidates,
+     * or a supervisor; not one who once had it (an assignee keeps the engine's permission on the task when
+     * it is given to another).
+     */
+    private void checkMayGive(String taskId, Authentication person) {
+        TaskEntity task = unchecked(taskId);
+        if (task == null) {
+            return; // no task: the engine says so
+        }
+        String who = person.getUserId();
+        if (who.equals(task.getAssignee()) || candidateUsers(task).contains(who)) {
+            return;
+        }
+        Set<String> candidateGroups = candidateGroups(task);
+        if (groupsOf(person).stream().anyMatch(g -> candidateGroups.contains(g) || Groups.SUPERVISORS.equals(g))) {
+            return;
+        }
+        throw new AuthorizationException(who + " is neither its assignee nor one of its candidates ("
+                + String.join(", ", candidateGroups) + ") nor a supervisor: only they may give this task to someone");
+    }
+
+    private List<String> groupsOf(Authentication person) {
+        if (person.getGroupIds() != null) {
+            return person.getGroupIds();
+        }
+        return withoutAuthorization(() -> configuration.getIdentityService().createGroupQuery()
+                .groupMember(person.getUserId()).list().stream().map(Group::getId).toList());
     }
 
     /** A 4xx for what the engine answers with a 500; for everyone. */
@@ -237,7 +318,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             if (configuration.getIdentityService().createUserQuery().userId(user).count() == 0) {
                 return false;
             }
-            if (candidateUsers(task).contains(user)) {
+            if (candidateUsers(task).contains(user) || user.equals(modelsAssignee(taskId))) {
                 return true;
             }
             return configuration.getIdentityService().createGroupQuery().groupMember(user).list().stream()
@@ -245,7 +326,24 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         });
         if (!may) {
             throw new AuthorizationException(user + " may not be given this task: only a member of its candidate"
-                    + " groups (" + String.join(", ", groups) + ") or a supervisor may");
+                    + " groups (" + String.join(", ", groups) + "), the one its model assigns it to, or a supervisor may");
+        }
+    }
+
+    /**
+     * Whom the task's model gives it to ({@code camunda:assignee}, e.g. a pickup point's leader), as the
+     * expression reads now; null when it names nobody. Called without authorization checks.
+     */
+    private String modelsAssignee(String taskId) {
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        TaskDefinition definition = task == null || task.getExecution() == null ? null : task.getTaskDefinition();
+        if (definition == null || definition.getAssigneeExpression() == null) {
+            return null;
+        }
+        try {
+            return definition.getAssigneeExpression().getValue(task.getExecution()) instanceof String user ? user : null;
+        } catch (RuntimeException cannotRead) {
+            return null; // a variable it reads is gone: the model names nobody now
         }
     }
 
@@ -259,7 +357,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         }
     }
 
-    private void checkTaskChanges(TaskEntity changed) {
+    private void checkTaskChanges(TaskEntity changed, Authentication person) {
         TaskEntity stored = changed == null || changed.getId() == null ? null : unchecked(changed.getId());
         if (stored == null) {
             return; // a new task: the engine's CREATE permission decides
@@ -287,8 +385,9 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         }
         if (!Objects.equals(stored.getAssignee(), changed.getAssignee())) {
             if (changed.getAssignee() == null) {
-                checkSomeoneElseMay(stored.getId());
+                checkGivenBack(stored.getId(), person.getUserId());
             } else {
+                checkMayGive(stored.getId(), person);
                 checkUserMay(stored.getId(), changed.getAssignee());
             }
         }

@@ -9,8 +9,9 @@ public final class TaskActors {
     }
 
     /**
-     * The user completing the task (in Tasklist or through the engine REST API, where a candidate may
-     * complete a task another operator claimed), else its assignee, else "an operator".
+     * The user completing the task (in Tasklist or through the engine REST API: its assignee, or an
+     * administrator, who may complete a task another operator claimed), else its assignee, else
+     * "an operator".
      */
     public static String who(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -56,6 +56,13 @@ final class TaskAnswers {
         return Optional.empty();
     }
 
+    /** The task a completion ({@code /complete}, {@code /submit-form}) answers, with or without variables. */
+    static Optional<String> taskOf(Command<?> command) {
+        Object taskId = command instanceof CompleteTaskCmd ? read(COMPLETE_TASK, command)
+                : command instanceof SubmitTaskFormCmd ? read(SUBMIT_TASK, command) : null;
+        return taskId instanceof String id ? Optional.of(id) : Optional.empty();
+    }
+
     @SuppressWarnings("unchecked")
     private static Optional<TaskAnswers> of(Object taskId, Object variables) {
         return taskId instanceof String id && variables instanceof Map<?, ?> map && !map.isEmpty()

@@ -24,7 +24,7 @@ class TaskActorsTest {
     }
 
     /**
-     * Through the engine REST API a candidate may complete a task another operator claimed: the
+     * Through the engine REST API an administrator may complete a task an operator claimed: the
      * one who completed it decided, not the one who claimed it.
      */
     @Test

@@ -115,7 +115,7 @@ class EngineRestPermissionsTest {
         assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
         ResponseEntity<String> delegate = asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"leo\"}");
         assertStatus(delegate, 403);
-        soft.assertThat(delegate.getBody()).contains("leo may not be given this task");
+        soft.assertThat(delegate.getBody()).contains("a task is not delegated");
         assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"ghost\"}"), 403);
         assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"leo\"}"), 403);
 
@@ -124,12 +124,11 @@ class EngineRestPermissionsTest {
         soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
                 .isEqualTo("mary");
 
-        // as Tasklist offers: to a supervisor, back to the group, a supervisors' candidacy, a colleague's
-        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}"), 204);
-        assertStatus(asMary(HttpMethod.POST, task + "/unclaim", null), 204);
+        // as Tasklist offers: a supervisors' candidacy, to a supervisor, who gives it back to the group
         assertStatus(asMary(HttpMethod.POST, task + "/identity-links", "{\"groupId\":\"supervisors\",\"type\":\"candidate\"}"),
                 204);
-        assertStatus(asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"sam\"}"), 204);
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}"), 204);
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + task + "/unclaim", null, ApiCallers.user("sam")), 204);
     }
 
     /** Hole 2 too: mary took the operators off an order's task, which then no operator saw in Tasklist. */
@@ -297,6 +296,103 @@ class EngineRestPermissionsTest {
         return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + ": " + answer.headers().map()));
+    }
+
+    /**
+     * Defect 1: sam, to whom mary delegated her task, submitted its form: Camunda's resolve wrote the
+     * decision into the process and left the task open, for mary to overwrite. A person reassigns a task
+     * instead of delegating it; the process holds no decision while the task is open.
+     */
+    @Test
+    void aPersonReassignsATaskInsteadOfDelegatingIt() {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+        assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
+
+        ResponseEntity<String> delegate = asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"sam\"}");
+        assertStatus(delegate, 403);
+        soft.assertThat(delegate.getBody()).contains("reassign it");
+        api.call(HttpMethod.POST, "/engine-rest" + task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"}}}", ApiCallers.user("sam"));
+
+        Task now = engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
+        soft.assertThat(now.getDelegationState()).isNull();
+        soft.assertThat(now.getAssignee()).isEqualTo("mary");
+        soft.assertThat(engine.getRuntimeService().getVariable(review.getProcessInstanceId(), "reviewDecision"))
+                .as("no decision in the process while its task is open").isNull();
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}"), 204);
+    }
+
+    /** A task as user_confirm_receipt draws it: assigned to the pickup point's leader, operators may act for them. */
+    private Task leadersTask() {
+        String key = "leaders_task_" + UUID.randomUUID().toString().replace("-", "");
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).startEvent().userTask("user_confirm_receipt")
+                        .camundaAssignee("${leaderUserId}").camundaCandidateGroups("operators").endEvent().done())
+                .deploy();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(key, java.util.Map.of("leaderUserId", "leo"))
+                .getId();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("leo");
+        return task;
+    }
+
+    /**
+     * Defect 2: a leader's task that an operator took could be given back to the leader by an administrator
+     * only, while the leader, no longer its assignee nor a candidate, could still reassign it.
+     */
+    @Test
+    void anOperatorGivesALeadersTaskBackToTheLeaderWhoNoLongerReassignsIt() {
+        Task receipt = leadersTask();
+        String task = "/task/" + receipt.getId();
+
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"mary\"}"), 204);
+        ResponseEntity<String> leo = api.call(HttpMethod.POST, "/engine-rest" + task + "/assignee",
+                "{\"userId\":\"sam\"}", ApiCallers.user("leo"));
+        assertStatus(leo, 403);
+        soft.assertThat(leo.getBody()).contains("leo is neither its assignee nor one of its candidates");
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(receipt.getId()).singleResult().getAssignee())
+                .isEqualTo("mary");
+
+        assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"leo\"}"), 204);
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(receipt.getId()).singleResult().getAssignee())
+                .isEqualTo("leo");
+        // the leader's own task: the leader still gives it to an operator
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + task + "/assignee", "{\"userId\":\"sam\"}",
+                ApiCallers.user("leo")), 204);
+        // and nobody else outside its candidates is given it
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + task + "/assignee", "{\"userId\":\"anna\"}",
+                ApiCallers.user("sam")), 403);
+    }
+
+    /** Defect 3: mary completed and gave back a task sam had claimed (both are operators, its candidates). */
+    @Test
+    void maryNeitherCompletesNorGivesBackATaskSamClaimed() throws Exception {
+        Task review = reviewTask();
+        String task = "/task/" + review.getId();
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + task + "/claim", "{\"userId\":\"sam\"}",
+                ApiCallers.user("sam")), 204);
+
+        ResponseEntity<String> submit = asMary(HttpMethod.POST, task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"}}}");
+        assertStatus(submit, 403);
+        soft.assertThat(submit.getBody()).contains("sam has claimed this task: only its assignee may complete it");
+        assertStatus(asMary(HttpMethod.POST, task + "/complete", "{}"), 403);
+        ResponseEntity<String> unclaim = asMary(HttpMethod.POST, task + "/unclaim", null);
+        assertStatus(unclaim, 403);
+        soft.assertThat(unclaim.getBody()).contains("sam has claimed this task: only its assignee may give it back");
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var inChinese = http.send(webapp("/camunda/api/engine/engine/default/task/" + review.getId() + "/unclaim",
+                tasklistLogin(http)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(inChinese.statusCode()).as(inChinese.body()).isEqualTo(403);
+        soft.assertThat(inChinese.body()).contains("sam 已认领此任务");
+
+        soft.assertThat(open(review)).isTrue();
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                .isEqualTo("sam");
+        assertStatus(api.call(HttpMethod.POST, "/engine-rest" + task + "/unclaim", null, ApiCallers.user("demo")), 204);
     }
 
     /** Defect 4: a comment mary may not write was refused with "No task found", for a task that is there. */
