@@ -397,7 +397,7 @@ class EngineRestPermissionsTest {
 
     /** Defect 4: a comment mary may not write was refused with "No task found", for a task that is there. */
     @Test
-    void aCommentsRefusalSaysWhy() {
+    void aCommentsRefusalSaysWhy() throws Exception {
         Task review = reviewTask();
         ResponseEntity<String> comment = asMary(HttpMethod.POST, "/task/" + review.getId() + "/comment/create",
                 "{\"message\":\"called the consumer\"}");
@@ -405,6 +405,13 @@ class EngineRestPermissionsTest {
         soft.assertThat(comment.getBody()).contains("mary may not read the history of task " + review.getId()
                 + ", where its comments and attachments are kept");
         assertStatus(asMary(HttpMethod.GET, "/task/" + review.getId() + "/comment", null), 403);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var inChinese = http.send(webapp("/camunda/api/engine/engine/default/task/" + review.getId() + "/comment/create",
+                tasklistLogin(http)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"called the consumer\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(inChinese.statusCode()).as(inChinese.body()).isEqualTo(403);
+        soft.assertThat(inChinese.body()).contains("mary 无权查看任务 " + review.getId() + " 的历史记录");
         ResponseEntity<String> none = asMary(HttpMethod.POST, "/task/does-not-exist/comment/create",
                 "{\"message\":\"called the consumer\"}");
         soft.assertThat(none.getBody()).as("a task that is not there").contains("No task found");
