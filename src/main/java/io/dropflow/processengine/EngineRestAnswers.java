@@ -43,6 +43,7 @@ class EngineRestAnswers {
                 register(RefusedInput.class);
                 register(ClaimedAlready.class);
                 register(JsonVariablesShown.class);
+                register(TaskDoneMeanwhile.Refused.class);
             }
         };
     }
@@ -76,7 +77,7 @@ class EngineRestAnswers {
             }
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
                     RefusedInput.class.getName() + "," + ClaimedAlready.class.getName() + ","
-                            + JsonVariablesShown.class.getName());
+                            + JsonVariablesShown.class.getName() + "," + TaskDoneMeanwhile.Refused.class.getName());
         };
     }
 
@@ -118,6 +119,10 @@ class EngineRestAnswers {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
                             t.getMessage().replaceFirst(": task is null$", "") + " (it does not exist, or is done)"));
                 }
+            }
+            String gone = TaskDoneMeanwhile.goneMessage(e, TaskDoneMeanwhile::exists);
+            if (gone != null) {
+                return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, gone));
             }
             return camunda.toResponse(e);
         }

@@ -248,6 +248,7 @@ class OperatorTaskInputTest {
                 .isEqualTo(org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
         assertThat(engineApi.getInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES))
                 .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput,"
-                        + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready");
+                        + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready,"
+                        + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused");
     }
 }

@@ -1,0 +1,81 @@
+package io.dropflow.processengine;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+
+/**
+ * A task's completion (complete, submit form, resolve) that failed because someone else completed the
+ * same task at the same moment: two operators in Tasklist, or a retried request. The engine answers the
+ * one that comes second with whatever it hit on the way (an optimistic-locking failure on the task's
+ * variables, ENGINE-03005; a listener that finds the case moved on, ENGINE-03051), which the engine REST
+ * API made a 500 showing engine internals. When the task is gone by the time the answer is written, the
+ * answer is what completing a task that is done gets: a 404 (api.md, operator-language.md).
+ */
+final class TaskDoneMeanwhile {
+
+    /** The engine REST API's words for a failed task completion, with the task's id. */
+    private static final Pattern TASK_COMMAND = Pattern.compile(
+            "^Cannot (?:complete task|submit task form|resolve task) ([^\\s:]+): ");
+
+    private TaskDoneMeanwhile() {
+    }
+
+    /** The id of the task whose completion failed; null for any other failure. */
+    static String taskOf(RestException e) {
+        Matcher command = e.getMessage() == null ? null : TASK_COMMAND.matcher(e.getMessage());
+        return command != null && command.find() ? command.group(1) : null;
+    }
+
+    /** The 404's message when the failed completion's task no longer exists; null otherwise. */
+    static String goneMessage(RestException e, Predicate<String> taskExists) {
+        String task = taskOf(e);
+        return task == null || taskExists.test(task) ? null
+                : "Cannot find task with id " + task + " (it does not exist, or is done)";
+    }
+
+    /** Whether the task exists, in the engine the REST API serves. */
+    static boolean exists(String taskId) {
+        return EngineUtil.lookupProcessEngine(null).getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+    }
+
+    /** The task a request completes (complete, submit-form, resolve), from its path; null for other requests. */
+    static String taskCompletedBy(String path) {
+        Matcher completion = path == null ? null : TASK_COMPLETION_PATH.matcher(path);
+        return completion != null && completion.find() ? completion.group(1) : null;
+    }
+
+    private static final Pattern TASK_COMPLETION_PATH = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+
+    /**
+     * The other way the second completion fails: it read the task before the first committed, and the
+     * engine's permission check then found the task's permissions gone with it (a 403 "does not have
+     * TASK_WORK"). For a completion whose task is gone, a 404; every other refusal as Camunda answers it.
+     */
+    public static class Refused implements ExceptionMapper<AuthorizationException> {
+
+        @Context
+        UriInfo request;
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(AuthorizationException e) {
+            String task = request == null ? null : taskCompletedBy(request.getPath());
+            if (task != null && !exists(task)) {
+                return new RestExceptionHandler().toResponse(new RestException(Response.Status.NOT_FOUND, e,
+                        "Cannot find task with id " + task + " (it does not exist, or is done)"));
+            }
+            return camunda.toResponse(e);
+        }
+    }
+}
