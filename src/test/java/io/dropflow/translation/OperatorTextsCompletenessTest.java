@@ -207,6 +207,24 @@ class OperatorTextsCompletenessTest {
                 + "(quoted text (its Chinese) = the other entry's Chinese)").isEmpty();
     }
 
+    /** One Chinese word per business term, in forms and in messages alike (exploratory test: 赔偿 beside 补偿). */
+    private static final Map<String, String> GLOSSARY = Map.of("compensation", "补偿");
+
+    @Test
+    void aBusinessTermReadsTheSameInEveryText() throws IOException {
+        Map<String, String> otherwise = new LinkedHashMap<>();
+        for (String file : List.of("forms/i18n/operator-texts.zh.json", "forms/i18n/operator-messages.zh.json")) {
+            Map<String, String> entries = new ObjectMapper().readValue(Path.of(file).toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() { });
+            entries.forEach((english, chinese) -> GLOSSARY.forEach((term, word) -> {
+                if (english.toLowerCase(java.util.Locale.ROOT).contains(term) && !chinese.contains(word)) {
+                    otherwise.put(english, chinese + " (" + term + " is " + word + ")");
+                }
+            }));
+        }
+        assertThat(otherwise).as("texts whose Chinese names a business term otherwise than the glossary").isEmpty();
+    }
+
     @Test
     void theVariableCheckFindsANameAndLeavesPlaceholdersAndPathsAlone() {
         assertThat(variableNamed("or sent no news for trackingStallAfter.")).contains("trackingStallAfter");
