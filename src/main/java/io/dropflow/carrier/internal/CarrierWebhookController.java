@@ -1,7 +1,6 @@
 package io.dropflow.carrier.internal;
 
 import io.dropflow.carrier.CarrierEvent;
-import io.dropflow.carrier.Tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,16 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partner webhooks")
 class CarrierWebhookController {
 
-    private final Tracking tracking;
+    private final EarlyCarrierEvents events;
 
-    CarrierWebhookController(Tracking tracking) {
-        this.tracking = tracking;
+    CarrierWebhookController(EarlyCarrierEvents events) {
+        this.events = events;
     }
 
     @PostMapping("/api/webhooks/carriers/events")
     @Operation(summary = "A carrier pushes a tracking event (normalized format)",
-            description = "Idempotent on carrierCode + eventId.")
+            description = "Idempotent on carrierCode + eventId. An event for a tracking number no shipment has yet"
+                    + " (scanned before the supplier's SHIPPED reached us) is kept and answered KEPT: Dropflow takes it"
+                    + " when the shipment comes, or shows it to an operator.")
     Map<String, String> receive(@Valid @RequestBody CarrierEvent event) {
-        return Map.of("result", tracking.receive(event) ? "RECORDED" : "ALREADY_RECORDED");
+        return Map.of("result", events.receive(event));
     }
 }

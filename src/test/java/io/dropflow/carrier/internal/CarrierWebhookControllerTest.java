@@ -19,12 +19,15 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The web slice of the normalized tracking webhook: a bad event is a 400 naming each field, and is not recorded. */
 @WebMvcTest(CarrierWebhookController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.context.annotation.Import(EarlyCarrierEvents.class)
 class CarrierWebhookControllerTest {
 
     @Autowired
     MockMvc mvc;
     @MockitoBean
     Tracking tracking;
+    @MockitoBean
+    io.dropflow.partners.PartnerDeliveries deliveries;
 
     @Test
     void aRedeliveredEventIsAcknowledged() throws Exception {

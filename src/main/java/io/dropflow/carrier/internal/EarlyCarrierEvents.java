@@ -1,0 +1,76 @@
+package io.dropflow.carrier.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.web.NotFound;
+import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A carrier's tracking event (normalized API) for a parcel no shipment of ours has yet: the carrier
+ * scanned it before the supplier's SHIPPED reached us, or the number is new to us. It is kept (partner
+ * "carrier" in partner_delivery, the carrier's code as account, its event id) and answered KEPT; Dropflow
+ * tries it again as the shipment may come, and shows it to an operator ("Partner message not matched")
+ * when no shipment has come by the deliveries' deadline. Kuaidi100's and 17TRACK's pushes are kept the
+ * same way by their own handlers.
+ */
+@Component
+class EarlyCarrierEvents implements DeliveryHandler {
+
+    static final String PARTNER = "carrier";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private final Tracking tracking;
+    /** Lazily: the recorded deliveries take this handler in. */
+    private final ObjectProvider<PartnerDeliveries> deliveries;
+
+    EarlyCarrierEvents(Tracking tracking, ObjectProvider<PartnerDeliveries> deliveries) {
+        this.tracking = tracking;
+        this.deliveries = deliveries;
+    }
+
+    /** The event taken now, or kept for later: what the carrier is answered. */
+    String receive(CarrierEvent event) {
+        try {
+            return tracking.receive(event) ? "RECORDED" : "ALREADY_RECORDED";
+        } catch (NotFound noShipmentYet) {
+            PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
+                    "tracking/" + event.status(), event.eventId(), json(event));
+            return receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN ? "RECORDED" : "KEPT";
+        }
+    }
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    @Override
+    public Result handle(Delivery delivery) {
+        CarrierEvent event;
+        try {
+            event = JSON.readValue(delivery.payload(), CarrierEvent.class);
+        } catch (IOException e) {
+            return Result.unusable("not a tracking event: " + e.getMessage());
+        }
+        try {
+            tracking.receive(event);
+            return Result.taken(event.status() + " for " + event.carrierCode() + " " + event.trackingNumber());
+        } catch (NotFound unknown) {
+            return Result.notYet("no shipment of ours is " + event.carrierCode() + " " + event.trackingNumber() + " (yet)");
+        }
+    }
+
+    private static String json(CarrierEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

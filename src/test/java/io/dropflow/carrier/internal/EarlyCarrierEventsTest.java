@@ -1,0 +1,66 @@
+package io.dropflow.carrier.internal;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.partners.internal.RecordedDeliveries;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A carrier's scan that arrives before the supplier's SHIPPED (rule 4: early): kept, answered KEPT, and
+ * taken once the shipment is there; before, a 404 and nothing kept, lost unless the carrier sent it again.
+ */
+@DropflowTest
+class EarlyCarrierEventsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RecordedDeliveries deliveries;
+    @Autowired
+    Tracking tracking;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aScanBeforeTheSuppliersShippedIsKeptAndTakenWhenTheShipmentComes() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.runJobs(order);
+        String number = "TRK-EARLY-" + order;
+
+        ResponseEntity<String> early = dropflow.carrierSays(number, "IN_TRANSIT");
+
+        assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(early.getBody()).path("result").asText()).isEqualTo("KEPT");
+        assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'carrier'"
+                + " and account = 'SANDBOX-POST' and payload like ?", String.class, "%" + number + "%")).isEqualTo("PARKED");
+
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        assertThat(tracking.status("SANDBOX-POST", number)).as("not yet taken").isNotEqualTo(
+                java.util.Optional.of(TrackingStatus.IN_TRANSIT));
+        jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+        deliveries.retryDue();
+
+        assertThat(tracking.status("SANDBOX-POST", number)).contains(TrackingStatus.IN_TRANSIT);
+        assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'carrier'"
+                + " and payload like ?", String.class, "%" + number + "%")).isEqualTo("TAKEN");
+    }
+}
