@@ -70,7 +70,9 @@ public class ClaimIntake {
 
     @Transactional
     public Claim file(Long orderId, FileClaim request, List<EvidenceUpload> files) {
-        OrderSummary order = orders.order(orderId);
+        // Claims and returns about the order take turns until this one is stored: two sent at once would both
+        // find the pieces free, and the consumer would be paid back for them twice (ReturnIntake locks it too)
+        OrderSummary order = orders.locked(orderId);
         checkClaimable(order);
         List<CaseLine> lines = claimedLines(order, request);
         Set<Integer> lineNos = new HashSet<>(lines.stream().map(CaseLine::getLineNo).toList());

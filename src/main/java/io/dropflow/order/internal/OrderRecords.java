@@ -9,6 +9,7 @@ import io.dropflow.web.NotFound;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Orders and their timelines on their tables, for the order feature and the others. */
@@ -29,6 +30,12 @@ class OrderRecords implements OrderLookup, OrderTimeline, OrderProgress {
     @Transactional(readOnly = true)
     public OrderSummary order(Long orderId) {
         return orders.findById(orderId).map(Order::summary).orElseThrow(() -> NotFound.of("order", orderId));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY) // the lock is the caller's, held until its transaction ends
+    public OrderSummary locked(Long orderId) {
+        return orders.lockById(orderId).map(Order::summary).orElseThrow(() -> NotFound.of("order", orderId));
     }
 
     @Override

@@ -61,7 +61,9 @@ public class ReturnIntake {
 
     @Transactional
     public ReturnRequest request(Long orderId, RequestReturn request) {
-        OrderSummary order = orders.order(orderId);
+        // Returns and claims about the order take turns until this one is stored: two sent at once would both
+        // find the pieces free, and the consumer would be paid back for them twice (ClaimIntake locks it too)
+        OrderSummary order = orders.locked(orderId);
         if (order.isGroupBuy()) {
             // Its goods came with the batch's purchase orders to the pickup point; a return goes back to the
             // supplier of the order's own purchase order.

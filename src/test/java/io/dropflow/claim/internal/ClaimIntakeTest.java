@@ -28,7 +28,7 @@ class ClaimIntakeTest {
     /** The tester's refusal read "(P30D after delivery)", a machine's duration. */
     @Test
     void aClaimAfterItsWindowIsRefusedNamingTheWindowInWords() {
-        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
                 null, List.of(), NOW.minus(Duration.ofDays(40))));
         when(deliveries.deliveredAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofDays(31))));
         when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30),

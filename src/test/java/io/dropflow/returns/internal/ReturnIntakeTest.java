@@ -28,7 +28,7 @@ class ReturnIntakeTest {
     /** The tester's refusal read "(PT14M after delivery)": a demo's 14 days, said as a machine's duration. */
     @Test
     void aReturnAfterItsWindowIsRefusedNamingTheWindowInWords() {
-        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SETTLED, "WEBSHOP", "EUR", null,
                 null, List.of(), NOW.minus(Duration.ofHours(1))));
         when(deliveries.deliveredAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofMinutes(15))));
         when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofMinutes(14), Duration.ofMinutes(30),
@@ -42,7 +42,7 @@ class ReturnIntakeTest {
     /** The tester's refusal for a cancelled order read "has not been delivered (CANCELLED): … once they have arrived". */
     @Test
     void aReturnOfAnOrderThatEndedUndeliveredSaysThereIsNothingToReturn() {
-        when(orders.order(9L)).thenReturn(new OrderSummary(9L, "SHOP-9", OrderStatus.CANCELLED, "WEBSHOP", "EUR", null,
+        when(orders.locked(9L)).thenReturn(new OrderSummary(9L, "SHOP-9", OrderStatus.CANCELLED, "WEBSHOP", "EUR", null,
                 null, List.of(), NOW.minus(Duration.ofHours(1))));
         when(deliveries.deliveredAt(9L)).thenReturn(Optional.empty());
 
