@@ -115,4 +115,46 @@ class DemoProfileTest {
         assertThat(row.get("PROCESS_INSTANCE_ID")).as("the operator's task").isNotNull();
         assertThat(partner.tries.get()).as("never handed to the partner's handler").isEqualTo(triesBefore);
     }
+
+    /**
+     * Claims and returns about one order take turns on its row lock (OrderLookup.locked), on H2 as on
+     * PostgreSQL: a second intake waits until the first one's transaction ends.
+     */
+    @Test
+    void anOrderLockedByAnAfterSalesIntakeMakesTheNextOneWaitOnH2() throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        long order = new io.dropflow.support.DropflowDriver(port, app.getBean(org.camunda.bpm.engine.ProcessEngine.class))
+                .placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        io.dropflow.order.OrderLookup orders = app.getBean(io.dropflow.order.OrderLookup.class);
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = pool.submit(() -> tx.executeWithoutResult(s -> {
+                orders.locked(order);
+                locked.countDown();
+                try {
+                    release.await(); // well within H2's lock timeout (2 s)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<Instant> second = pool.submit(() -> tx.execute(s -> {
+                orders.locked(order);
+                return Instant.now();
+            }));
+            Thread.sleep(500);
+            assertThat(second.isDone()).as("the second waits for the first").isFalse();
+            Instant released = Instant.now();
+            release.countDown();
+            first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isAfterOrEqualTo(released);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
