@@ -146,6 +146,11 @@ public class ClaimIntake {
             }
             return;
         }
+        if (order.status().isClosed()) {
+            // Refunded in full (a lost parcel given up), cancelled or rejected: a claim would pay the consumer again
+            throw new ClaimRefusedException("order " + order.id() + " ended without a delivery (" + order.status()
+                    + "): there is nothing to claim");
+        }
         Instant overdueAt = deliveries.firstShippedAt(order.id()).orElseThrow(() -> new ClaimRefusedException("order "
                 + order.id() + " has not been shipped (" + order.status() + "): a claim can be filed once it is delivered"))
                 .plus(w.deliveryOverdueAfter());

@@ -38,4 +38,22 @@ class ClaimIntakeTest {
                 .isInstanceOf(ClaimRefusedException.class)
                 .hasMessage("the claim window of order 1 closed at 2026-11-23T10:00:00Z (30 days after delivery)");
     }
+
+    /**
+     * A parcel that never arrived and was given up: the order was refunded in full. A claim once its delivery
+     * is overdue would have paid the consumer a second time.
+     */
+    @Test
+    void aClaimOnAnOrderThatEndedWithoutADeliveryIsRefused() {
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.REFUNDED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofDays(40))));
+        when(deliveries.deliveredAt(1L)).thenReturn(Optional.empty());
+        when(deliveries.firstShippedAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofDays(35))));
+        when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30),
+                Duration.ofDays(30), Duration.ofDays(20)));
+
+        assertThatThrownBy(() -> intake.file(1L, null, List.of()))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessage("order 1 ended without a delivery (REFUNDED): there is nothing to claim");
+    }
 }
