@@ -126,7 +126,13 @@ public class ClaimNegotiation {
                 history.record(claim, Party.OPERATOR, who + " decided the seller pays for "
                         + Remedies.text(remedy, amount(form.amount(), remedy, claim), claim.getCurrency()));
             }
-            case ESCALATE -> history.record(claim, Party.OPERATOR, who + " escalated the claim");
+            case ESCALATE -> {
+                // the form offers it only while the claim is not escalated (facts.canEscalate)
+                if (claim.isEscalated()) {
+                    throw new DecisionRefused("escalate is not offered on this task: the claim is escalated already");
+                }
+                history.record(claim, Party.OPERATOR, who + " escalated the claim");
+            }
             case PLATFORM -> {
                 if (!claim.isSoldOnAMarketplace()) {
                     throw new DecisionRefused("only a marketplace order's claim can go to the platform; this order was "

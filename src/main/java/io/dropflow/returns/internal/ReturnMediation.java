@@ -97,6 +97,9 @@ public class ReturnMediation {
             amountWithin("offerAmount", offerAmount, r);
         } else if (mediation == MediationDecision.REFUSE) {
             requireText(refuseReason, "this decision needs refuseReason, a reason for the consumer");
+        } else if (mediation == MediationDecision.ESCALATE && r.isEscalated()) {
+            // the form offers it only while the return is not escalated (facts.canEscalate)
+            throw new DecisionRefused("escalate is not offered on this task: the return is escalated already");
         }
         history.record(r, Party.OPERATOR, who + switch (mediation) {
             case ACCEPT_RETURN -> " decided to take the goods back anyway";

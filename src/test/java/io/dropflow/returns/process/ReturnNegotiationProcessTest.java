@@ -390,10 +390,17 @@ class ReturnNegotiationProcessTest {
         dropflow.fireReturnTimer(id, SUPPLIER_SILENT.id());
         assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE.id()).isWaitingAt(MEDIATE.id());
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier did not answer in time");
+        // escalated already: the form no longer offers it (CaseTaskInputTest)
+        assertThatThrownBy(() -> complete(id, Map.of("mediationDecision", "escalate")))
+                .hasMessageContaining("escalate is not offered on this task");
 
-        complete(id, Map.of("mediationDecision", "escalate"));
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
-        assertThat(dropflow.getReturn(id).path("history").toString()).contains("escalated by the operator");
+        long rejected = returnWithSupplier(deliveredMug());
+        dropflow.supplierAnswersReturn("ACME", rejected, 1, "REJECTED", null);
+        assertThat(dropflow.candidateGroups(task(rejected))).containsExactly("operators");
+        complete(rejected, Map.of("mediationDecision", "escalate"));
+        assertThat(dropflow.returnProcess(rejected)).hasPassed(ESCALATE.id()).isWaitingAt(MEDIATE.id());
+        assertThat(dropflow.candidateGroups(task(rejected))).containsExactly("supervisors");
+        assertThat(dropflow.getReturn(rejected).path("history").toString()).contains("escalated by the operator");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package io.dropflow.aftersales;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.claim.process.DefectClaimProcess;
+import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.returns.process.ReturnNegotiationProcess;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A claim's and a return's tasks answered through the engine REST API, as Tasklist or any client
+ * would: what the form does not offer on this task is a 400 and the task stays open, and an amount
+ * takes the decimals of the case's currency (KWD three, EUR two, JPY none).
+ */
+@DropflowTest
+class CaseTaskInputTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    private static Consumer<HttpHeaders> asSupervisor() {
+        return h -> h.setBasicAuth("sam", "sam");
+    }
+
+    /** A DEMO-MUG order (ACME, bought in EUR) sold at {@code salePrice} in {@code currency}, delivered. */
+    private long deliveredOrder(String currency, String salePrice) {
+        if (!"EUR".equals(currency)) {
+            ResponseEntity<String> rate = dropflow.post("/api/exchange-rates",
+                    new HashMap<>(Map.of("base", "EUR", "quote", currency, "rate", "JPY".equals(currency) ? "160" : "0.33")),
+                    asSupervisor());
+            assertThat(rate.getStatusCode().value()).as(rate.getBody()).isIn(200, 201);
+        }
+        Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1, salePrice));
+        request.put("currency", currency);
+        DropflowDriver.Placed placed = dropflow.place(request);
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CASE-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-CASE-" + order, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        return order;
+    }
+
+    /** A claim on line 1, accepted in review and sent to ACME as round 1. */
+    private long claimWithSupplier(long order) {
+        ResponseEntity<String> filed = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        assertTaken(claimTask(claim), "{\"reviewDecision\": " + v("accept") + "}", DropflowDriver.asOperator());
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.AWAIT_SUPPLIER_ANSWER.id());
+        return claim;
+    }
+
+    /** A claim ACME rejected in round 1: an operator negotiates. */
+    private long claimToNegotiate(String currency, String salePrice) {
+        long claim = claimWithSupplier(deliveredOrder(currency, salePrice));
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.NEGOTIATE.id());
+        return claim;
+    }
+
+    private Task claimTask(long claim) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
+                .singleResult();
+    }
+
+    private Task returnTask(long id) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .singleResult();
+    }
+
+    private ResponseEntity<String> complete(Task task, String variables, Consumer<HttpHeaders> who) {
+        return dropflow.postRaw("/engine-rest/task/" + task.getId() + "/complete", "{\"variables\": " + variables + "}", who);
+    }
+
+    private void assertRefused(Task task, String variables, Consumer<HttpHeaders> who, String why) {
+        ResponseEntity<String> answer = complete(task, variables, who);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody()).contains(why);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+    }
+
+    private void assertTaken(Task task, String variables, Consumer<HttpHeaders> who) {
+        ResponseEntity<String> answer = complete(task, variables, who);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+    }
+
+    private static String v(String value) {
+        return "{\"value\": \"" + value + "\"}";
+    }
+
+    /** Exploratory finding 1: an escalated claim was escalated again although its form no longer offers it. */
+    @Test
+    void anEscalatedClaimIsNotEscalatedAgain() {
+        long claim = claimWithSupplier(deliveredOrder("EUR", "15.00"));
+        dropflow.fireClaimTimer(claim, DefectClaimProcess.Element.SUPPLIER_SILENT.id());
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.NEGOTIATE.id());
+        Task negotiation = claimTask(claim);
+        assertThat(dropflow.facts(negotiation)).containsEntry("canEscalate", false);
+
+        assertRefused(negotiation, "{\"negotiationDecision\": " + v("escalate") + "}", asSupervisor(),
+                "escalate is not offered on this task: the claim is escalated already");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("sam escalated the claim");
+
+        assertTaken(negotiation, "{\"negotiationDecision\": " + v("seller_pays") + ", \"remedy\": " + v("REFUND") + "}",
+                asSupervisor());
+    }
+
+    /** Exploratory finding 1, on a return's mediation. */
+    @Test
+    void anEscalatedReturnIsNotEscalatedAgain() {
+        long order = deliveredOrder("EUR", "15.00");
+        ResponseEntity<String> requested = dropflow.requestReturn(order,
+                DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null));
+        assertThat(requested.getStatusCode().value()).as(requested.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(requested.getBody()).path("id").asLong();
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_SUPPLIER_ANSWER.id());
+        dropflow.fireReturnTimer(id, ReturnNegotiationProcess.Element.SUPPLIER_SILENT.id());
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.MEDIATE.id());
+        Task mediation = returnTask(id);
+        assertThat(dropflow.facts(mediation)).containsEntry("canEscalate", false);
+
+        assertRefused(mediation, "{\"mediationDecision\": " + v("escalate") + "}", asSupervisor(),
+                "escalate is not offered on this task: the return is escalated already");
+        assertThat(dropflow.getReturn(id).path("history").toString()).doesNotContain("escalated the return");
+
+        assertTaken(mediation, "{\"mediationDecision\": " + v("offer_alternative") + ", \"offerAmount\": {\"value\": 2.5}}",
+                asSupervisor());
+    }
+}
