@@ -34,6 +34,14 @@ public final class Currencies {
         return Currency.getInstance(code).getDefaultFractionDigits();
     }
 
+    /**
+     * The most digits after the decimal point any of these currencies has (3: KWD, BHD, OMR…): what a
+     * form's amount field takes; the case's own currency is checked when the amount is taken.
+     */
+    public static int mostMinorUnits() {
+        return ACTIVE.stream().mapToInt(Currencies::minorUnits).max().orElseThrow();
+    }
+
     /** Whether {@code amount} has more decimals than {@code code} has minor units: 15.001 EUR does, 15.10 does not. */
     public static boolean hasMoreDecimals(BigDecimal amount, String code) {
         return amount.stripTrailingZeros().scale() > minorUnits(code);

@@ -158,4 +158,28 @@ class CaseTaskInputTest {
         assertTaken(mediation, "{\"mediationDecision\": " + v("offer_alternative") + ", \"offerAmount\": {\"value\": 2.5}}",
                 asSupervisor());
     }
+
+    /** Exploratory finding 2: a KWD amount with its three decimals was refused by the form's two. */
+    @Test
+    void aCompensationHasTheDecimalsOfTheClaimsCurrency() {
+        long kwd = claimToNegotiate("KWD", "15.000");
+        assertTaken(claimTask(kwd), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 1.234}}", DropflowDriver.asOperator());
+        assertThat(dropflow.getClaim(kwd).path("history").toString()).contains("1.234 KWD");
+
+        long eur = claimToNegotiate("EUR", "15.00");
+        assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 1.234}}", DropflowDriver.asOperator(),
+                "remedyAmount 1.234 has more decimals than EUR has (2)");
+        assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 1.2345}}", DropflowDriver.asOperator(),
+                "remedyAmount may have at most 3 decimals, was 1.2345");
+
+        long jpy = claimToNegotiate("JPY", "1500");
+        assertRefused(claimTask(jpy), "{\"negotiationDecision\": " + v("seller_pays") + ", \"remedy\": "
+                + v("COMPENSATION") + ", \"remedyAmount\": {\"value\": 12.5}}", DropflowDriver.asOperator(),
+                "remedyAmount 12.5 has more decimals than JPY has (0)");
+        assertTaken(claimTask(jpy), "{\"negotiationDecision\": " + v("seller_pays") + ", \"remedy\": "
+                + v("COMPENSATION") + ", \"remedyAmount\": {\"value\": 12}}", DropflowDriver.asOperator());
+    }
 }

@@ -87,15 +87,18 @@ class FormInputRulesTest {
                 .containsExactly("extendByHours must be a number, was  5");
     }
 
+    /** An amount field takes the most decimals a currency has (KWD's three); the case's currency is the listener's. */
     @Test
     void amountsWithMoreDecimalsThanTheFormTakesAreRefused() {
-        assertThat(problems("mediate-return", "mediationDecision", "offer_alternative", "offerAmount", 7.505))
-                .containsExactly("offerAmount may have at most 2 decimals, was 7.505");
+        assertThat(problems("mediate-return", "mediationDecision", "offer_alternative", "offerAmount", 7.5055))
+                .containsExactly("offerAmount may have at most 3 decimals, was 7.5055");
         assertThat(problems("negotiate-claim", "negotiationDecision", "seller_pays", "remedy", "COMPENSATION",
-                "remedyAmount", 12.345)).containsExactly("remedyAmount may have at most 2 decimals, was 12.345");
-        assertThat(problems("disputed-return", "disputeDecision", "partial_refund", "partialRefund", 3.333))
-                .containsExactly("partialRefund may have at most 2 decimals, was 3.333");
+                "remedyAmount", 12.3456)).containsExactly("remedyAmount may have at most 3 decimals, was 12.3456");
+        assertThat(problems("disputed-return", "disputeDecision", "partial_refund", "partialRefund", 3.3333))
+                .containsExactly("partialRefund may have at most 3 decimals, was 3.3333");
         assertThat(problems("mediate-return", "mediationDecision", "offer_alternative", "offerAmount", 7.5)).isEmpty();
+        assertThat(problems("negotiate-claim", "negotiationDecision", "seller_pays", "remedy", "COMPENSATION",
+                "remedyAmount", 1.234)).as("a KWD amount").isEmpty();
     }
 
     @Test

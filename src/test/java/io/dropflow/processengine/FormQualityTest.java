@@ -72,6 +72,11 @@ class FormQualityTest {
                 assertThat(options).as(name + " has allowed values").isGreaterThan(1);
             }
             assertThat(input.path("readonly").asBoolean(false)).as(name + " is an input, facts are text").isFalse();
+            if (input.path("decimalDigits").asInt(0) > 0) {
+                // An amount, in the case's currency: KWD's three decimals must be possible (the listener checks the currency's)
+                assertThat(input.path("decimalDigits").asInt()).as(name + " takes any currency's decimals")
+                        .isEqualTo(io.dropflow.settlement.Currencies.mostMinorUnits());
+            }
         }
     }
 
