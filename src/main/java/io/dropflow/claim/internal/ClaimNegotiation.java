@@ -95,9 +95,12 @@ public class ClaimNegotiation {
         if (review == ReviewDecision.REJECT) {
             requireText(rejectionReason, "rejecting a claim needs a rejectionReason for the consumer");
         }
-        if (review == ReviewDecision.ACCEPT) {
-            history.record(CaseKind.CLAIM, claimId, Party.OPERATOR, who + " accepted the claim");
-        }
+        // who decided, whatever the decision (the closing and the request for evidence record what follows)
+        history.record(CaseKind.CLAIM, claimId, Party.OPERATOR, who + switch (review) {
+            case ACCEPT -> " accepted the claim";
+            case REJECT -> " rejected the claim";
+            case MORE_EVIDENCE -> " asked for more evidence";
+        });
     }
 
     /**

@@ -93,6 +93,15 @@ class ClaimNegotiationTest {
         assertThat(history.lines()).containsExactly("OPERATOR: mary accepted the claim");
     }
 
+    /** Exploratory test: a rejection read "Claim rejected: …" with nobody named, where an acceptance names mary. */
+    @Test
+    void aRejectionAndARequestForEvidenceAreRecordedWithWhoDecided() {
+        negotiation.review(7L, "reject", "the mug was dropped", "sam");
+        negotiation.review(7L, "more_evidence", null, "mary");
+
+        assertThat(history.lines()).containsExactly("OPERATOR: sam rejected the claim", "OPERATOR: mary asked for more evidence");
+    }
+
     @Test
     void anOfferTheSupplierNeverMadeCannotBeAccepted() {
         claim.startRound(1, NOW);
