@@ -59,6 +59,8 @@ class GroupBuyCatalogController {
     }
 
     @Schema(description = "A group leader (团长): runs pickup points, earns a commission on what consumers collect")
+    // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"createdAt", "updatedAt"})
     record LeaderRequest(
             @Schema(example = "LEO") @NotBlank @Pattern(regexp = CODE, message = CODE_RULE) String code,
             @Schema(example = "Leo Leader") @NotBlank @Size(max = 200) String name,
@@ -79,6 +81,8 @@ class GroupBuyCatalogController {
     }
 
     @Schema(description = "A pickup point (自提点): where a neighbourhood's group-buy orders are delivered and collected")
+    // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"createdAt", "updatedAt"})
     record PickupPointRequest(
             @Schema(example = "DEMO-POINT") @NotBlank @Pattern(regexp = CODE, message = CODE_RULE) String code,
             @Schema(example = "Lakeside Convenience Store") @NotBlank @Size(max = 200) String name,
@@ -100,6 +104,8 @@ class GroupBuyCatalogController {
     }
 
     @Schema(description = "An SKU offered for group buying; a supplier's offer in the catalog must exist")
+    // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"createdAt", "updatedAt"})
     record OfferRequest(
             @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
             @Schema(description = "Pieces one batch (one pickup point, one cutoff) may take", example = "100")

@@ -73,6 +73,8 @@ class CatalogController {
     }
 
     @Schema(description = "A supplier the seller buys from")
+    // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"status", "suspensionReason", "rejectionReason", "flagged", "createdAt", "updatedAt"})
     record SupplierRequest(
             @Schema(example = "ACME", description = "Required for a new supplier; a change may leave it out (the "
                     + "path's code), or must send the path's code")
@@ -93,6 +95,8 @@ class CatalogController {
     }
 
     @Schema(description = "What one supplier offers for one of our SKUs")
+    // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"supplierCode", "updatedAt"})
     record OfferRequest(
             @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
             @Schema(example = "ACME-MUG-01") @NotBlank @Size(max = 64) String supplierSku,

@@ -91,6 +91,28 @@ class CatalogApiTest {
                 .isEqualTo(401);
     }
 
+    /**
+     * "Send back what GET gave with your change in it" (api.md): the view's read-only fields come back and
+     * are ignored; a field neither the view nor the request has is still a 400 naming it.
+     */
+    @Test
+    void aSupplierSentBackAsReadWithAChangeIsTakenAndAFieldItDoesNotHaveIsNot() throws Exception {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        com.fasterxml.jackson.databind.node.ObjectNode read = (com.fasterxml.jackson.databind.node.ObjectNode)
+                body(dropflow.get("/api/suppliers/" + code, asSupervisor()));
+        assertThat(read.has("status")).isTrue();
+        read.put("name", "Edited As Read");
+
+        ResponseEntity<String> asRead = put("/api/suppliers/" + code, read, asSupervisor());
+        read.put("version", body(asRead).path("version").asLong()).put("discount", "5%");
+        ResponseEntity<String> withMore = put("/api/suppliers/" + code, read, asSupervisor());
+
+        assertThat(asRead.getStatusCode().value()).as(asRead.getBody()).isEqualTo(200);
+        assertThat(body(asRead).path("name").asText()).isEqualTo("Edited As Read");
+        assertThat(withMore.getStatusCode().value()).as(withMore.getBody()).isEqualTo(400);
+        assertThat(body(withMore).path("errors").get(0).path("field").asText()).isEqualTo("discount");
+    }
+
     @Test
     void aChangeToAnOlderVersionIsRefusedNotLost() {
         long version = body(dropflow.post("/api/suppliers", supplier(code), asSupervisor())).path("version").asLong();
