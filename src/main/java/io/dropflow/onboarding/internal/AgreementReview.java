@@ -1,5 +1,6 @@
 package io.dropflow.onboarding.internal;
 
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ public class AgreementReview {
     private final SupplierApplications applications;
     private final SupplierLifecycle catalog;
     private final ApplicationHistory history;
+    private final SellerTime time;
     private final Clock clock;
 
     AgreementReview(SupplierApplications applications, SupplierLifecycle catalog, ApplicationHistory history,
-            Clock clock) {
+            SellerTime time, Clock clock) {
+        this.time = time;
         this.applications = applications;
         this.catalog = catalog;
         this.history = history;
@@ -34,7 +37,8 @@ public class AgreementReview {
         SupplierApplication application = applications.locked(applicationId);
         Instant dueBy = clock.instant().plus(Duration.ofHours(waitHours));
         int number = application.agreementSentBack(note, dueBy, clock.instant());
-        history.record(application, Party.DROPFLOW, "Asked the applicant for a revised agreement by " + dueBy + ": "
+        history.record(application, Party.DROPFLOW, "Asked the applicant for a revised agreement by " + time.format(dueBy)
+                + ": "
                 + note);
         return new RevisionRequest(number, dueBy);
     }
