@@ -4,6 +4,7 @@ import io.dropflow.groupbuy.internal.GroupBuyCatalog.LeaderDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.OfferDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.PickupPointDetails;
 import io.dropflow.security.Groups;
+import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -117,7 +118,7 @@ class GroupBuyCatalogController {
     @GetMapping("/leaders")
     @Operation(summary = "Group leaders, a page at a time", description = "Filter: active. Sort by code or name.")
     PageView<LeaderDetails> leaders(@RequestParam(required = false) Boolean active,
-            @PageableDefault(size = 20) Pageable page) {
+            @PageableDefault(size = 20) @MostRows(200) Pageable page) {
         return PageView.of(catalog.leaders(active, sorted(page, List.of("code", "name"), "code")));
     }
 
@@ -148,7 +149,8 @@ class GroupBuyCatalogController {
             description = "Filters: active, leader (code), country, city. Sort by code, name, city or country.")
     PageView<PickupPointDetails> points(@RequestParam(required = false) Boolean active,
             @RequestParam(required = false) String leader, @RequestParam(required = false) String country,
-            @RequestParam(required = false) String city, @PageableDefault(size = 20) Pageable page) {
+            @RequestParam(required = false) String city,
+            @PageableDefault(size = 20) @MostRows(200) Pageable page) {
         return PageView.of(catalog.points(new GroupBuyCatalog.PointFilter(active, leader, country, city),
                 sorted(page, List.of("code", "name", "city", "country"), "code")));
     }
@@ -179,7 +181,7 @@ class GroupBuyCatalogController {
     @GetMapping("/group-buy-offers")
     @Operation(summary = "SKUs offered for group buying, a page at a time", description = "Filter: active. Sort by sku or stockCap.")
     PageView<OfferDetails> offers(@RequestParam(required = false) Boolean active,
-            @PageableDefault(size = 50) Pageable page) {
+            @PageableDefault(size = 50) @MostRows(200) Pageable page) {
         return PageView.of(catalog.offers(active, sorted(page, List.of("sku", "stockCap"), "sku")));
     }
 
@@ -224,13 +226,10 @@ class GroupBuyCatalogController {
     }
 
     /**
-     * The page as asked for, at most 200 rows, sorted by the properties {@code allowed} only (else a 400
+     * The page as asked for (at most 200 rows: {@link MostRows} on each list), sorted by the properties {@code allowed} only (else a 400
      * naming the property, as the supplier lists answer), or by {@code fallback} when no sort is asked for.
      */
     static Pageable sorted(Pageable page, List<String> allowed, Sort fallback) {
-        if (page.getPageSize() > 200) {
-            throw GroupBuyProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
-        }
         for (Sort.Order order : page.getSort()) {
             if (!allowed.contains(order.getProperty())) {
                 throw GroupBuyProblem.invalid("cannot sort by " + order.getProperty() + "; sort by one of " + allowed);

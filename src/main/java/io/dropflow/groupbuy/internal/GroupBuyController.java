@@ -1,6 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.security.Groups;
+import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -68,7 +69,7 @@ class GroupBuyController {
             + "Newest cutoff first; sort by cutoffAt or id.")
     PageView<GroupBuyViews.BatchSummary> batches(
             @RequestParam(required = false) String pickupPoint, @RequestParam(required = false) Batch.Status status,
-            @PageableDefault(size = 20) Pageable page, Authentication caller) {
+            @PageableDefault(size = 20) @MostRows(200) Pageable page, Authentication caller) {
         boolean staff = isStaff(caller);
         if (!staff && pickupPoint != null) {
             requireLeader(caller, views.pointOfCode(pickupPoint));

@@ -5,6 +5,7 @@ import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.ApplicationView;
 import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.security.Groups;
+import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -61,11 +62,7 @@ class OnboardingController {
     @GetMapping("/applications")
     @Operation(summary = "Applications, newest first, a page at a time", description = "Filter: status.")
     PageView<ApplicationView> applications(@RequestParam(required = false) ApplicationStatus status,
-            @PageableDefault(size = 20) Pageable page) {
-        if (page.getPageSize() > 100) {
-            throw new InvalidApplicationException("a page has at most 100 applications, " + page.getPageSize()
-                    + " were asked for");
-        }
+            @PageableDefault(size = 20) @MostRows(100) Pageable page) {
         return PageView.of(views.page(status, PageRequest.of(page.getPageNumber(), page.getPageSize(),
                 Sort.by(Sort.Direction.DESC, "id"))));
     }

@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -122,7 +123,8 @@ class CatalogController {
             + "REJECTED), region, tier, flagged (by the scorecard). Sort by code, name, region, tier or score.")
     PageView<SupplierDetails> suppliers(@RequestParam(required = false) SupplierStatus status,
             @RequestParam(required = false) String region, @RequestParam(required = false) Integer tier,
-            @RequestParam(required = false) Boolean flagged, @PageableDefault(size = 20) Pageable page) {
+            @RequestParam(required = false) Boolean flagged,
+            @PageableDefault(size = 20) @MostRows(200) Pageable page) {
         return PageView.of(catalog.suppliers(new CatalogMaintenance.SupplierFilter(status, region, tier, flagged),
                 sorted(page, SUPPLIER_SORTS, "code")));
     }
@@ -175,7 +177,8 @@ class CatalogController {
     @GetMapping("/suppliers/{code}/offers")
     @Operation(summary = "A supplier's offers, a page at a time")
     PageView<OfferDetails> offersOf(@PathVariable String code, @RequestParam(required = false) String category,
-            @RequestParam(required = false) Boolean active, @PageableDefault(size = 50) Pageable page) {
+            @RequestParam(required = false) Boolean active,
+            @PageableDefault(size = 50) @MostRows(200) Pageable page) {
         catalog.supplier(code);
         return PageView.of(catalog.offers(new CatalogMaintenance.OfferFilter(code, null, category, active),
                 sorted(page, OFFER_SORTS, "sku")));
@@ -185,7 +188,8 @@ class CatalogController {
     @Operation(summary = "Offers of every supplier, a page at a time", description = "Filters: sku, supplier, category, active.")
     PageView<OfferDetails> offers(@RequestParam(required = false) String sku,
             @RequestParam(required = false) String supplier, @RequestParam(required = false) String category,
-            @RequestParam(required = false) Boolean active, @PageableDefault(size = 50) Pageable page) {
+            @RequestParam(required = false) Boolean active,
+            @PageableDefault(size = 50) @MostRows(200) Pageable page) {
         return PageView.of(catalog.offers(new CatalogMaintenance.OfferFilter(supplier, sku, category, active),
                 sorted(page, OFFER_SORTS, "sku")));
     }
@@ -267,9 +271,6 @@ class CatalogController {
     }
 
     private static Pageable sorted(Pageable page, List<String> allowed, String fallback) {
-        if (page.getPageSize() > 200) {
-            throw CatalogProblem.invalid("a page has at most 200 rows, " + page.getPageSize() + " were asked for");
-        }
         Sort sort = CatalogMaintenance.sortOf(page.getSort(), allowed, fallback);
         return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
     }
