@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +62,16 @@ public class ApplicationIntake {
         if (applications.existsBySupplierCodeAndStatusNotIn(form.code(), CLOSED)) {
             throw new ApplicationRefusedException("an application for supplier " + form.code() + " is open already");
         }
-        catalog.registerApplicant(new SupplierLifecycle.Applicant(form.code(), form.companyName(), form.region(),
-                form.contact().email()));
+        try {
+            catalog.registerApplicant(new SupplierLifecycle.Applicant(form.code(), form.companyName(), form.region(),
+                    form.contact().email()));
+        } catch (DataIntegrityViolationException e) {
+            // The supplier's code is unique: another request registered it after the check above, and
+            // this one waited for it to commit. Sent again, it meets the check.
+            throw new ApplicationRefusedException("an application for supplier " + form.code() + ", or a supplier "
+                    + "with that code, was registered by another request at the same moment: an application for "
+                    + "supplier " + form.code() + " is open already, or the code is another supplier's");
+        }
         SupplierApplication application = applications.saveAndFlush(new SupplierApplication(form,
                 settings.crossBorder(form.region()), clock.instant()));
         store(application, form.documentList(), files);

@@ -170,7 +170,11 @@ public class SupplierApplication {
         return agreementRevisions;
     }
 
-    /** The revised terms a supervisor asked for. */
+    /**
+     * The revised terms a supervisor asked for, under review from now on: a second revision sent at the same
+     * moment (it waited for this one's row lock) finds the application no longer waiting and is refused,
+     * rather than replacing this one before the process has taken it.
+     */
     void reviseAgreement(ApplicationForm.ProposedAgreement agreement, Instant now) {
         if (status != ApplicationStatus.AWAITING_REVISED_AGREEMENT) {
             throw new ApplicationRefusedException("application " + number() + " is " + status
@@ -178,6 +182,7 @@ public class SupplierApplication {
         }
         offers.clear();
         agree(agreement);
+        status = ApplicationStatus.AGREEMENT_REVIEW;
         touch(now);
     }
 

@@ -1,0 +1,131 @@
+package io.dropflow.onboarding.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.ApplicationRefusedException;
+import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An applicant's request sent twice at the same moment: the first holds what it wrote, uncommitted, until
+ * the second waits for it at the database; then the first commits. The second is the same 409 it would be
+ * a moment later, never a 500 and never a second change taken over the first.
+ */
+@DropflowTest
+class ApplicantRequestsAtOnceTest {
+
+    @Autowired
+    ApplicationIntake intake;
+    @Autowired
+    SupplierApplications applications;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static ApplicationForm form(String code) {
+        return OnboardingFixtures.form(code, List.of());
+    }
+
+    /**
+     * {@code first} runs in a transaction held open until {@code second}, started once {@code first} has
+     * written, waits for a lock of it; then it commits. @return the second's outcome
+     */
+    private <T> Future<T> secondWhileFirstHolds(Runnable first, java.util.concurrent.Callable<T> second)
+            throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+            first.run();
+            written.countDown();
+            await(commit);
+        }));
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<T> answer = pool.submit(second);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) == 0) {
+            assertThat(answer.isDone()).as("the second request went through without waiting for the first").isFalse();
+            assertThat(System.nanoTime()).as("the second request waits for the first's lock").isLessThan(until);
+            Thread.sleep(10);
+        }
+        commit.countDown();
+        holder.get(30, TimeUnit.SECONDS);
+        return answer;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refused(Future<?> answer, String message) {
+        assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ApplicationRefusedException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void theSameApplicationSentTwiceAtOnceIsOneApplicationAndA409() throws Exception {
+        String code = "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+        Future<SupplierApplication> second = secondWhileFirstHolds(() -> intake.submit(form(code), List.of()),
+                () -> intake.submit(form(code), List.of()));
+
+        refused(second, code);
+        assertThat(jdbc.queryForObject("select count(*) from supplier_application where supplier_code = ?",
+                Integer.class, code)).isEqualTo(1);
+    }
+
+    @Test
+    void twoRevisedAgreementsAtOnceAreOneTakenAndA409() throws Exception {
+        String code = "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Long id = transactions.execute(tx -> intake.submit(form(code), List.of()).getId());
+        transactions.executeWithoutResult(tx -> {
+            SupplierApplication application = applications.locked(id);
+            application.moveTo(ApplicationStatus.AGREEMENT_REVIEW, Instant.now());
+            application.agreementSentBack("offer less", Instant.now().plusSeconds(3600), Instant.now());
+        });
+        Consumer<String> revise = price -> intake.reviseAgreement(id, new ApplicationForm.ProposedAgreement("EUR",
+                "AQL 2.5", List.of(new ApplicationForm.ProposedOffer("TEST-WOK", "SUP-TEST-WOK", new BigDecimal(price),
+                        new BigDecimal("2.00"), 300, "CN", 72, "homeware"))), Party.APPLICANT);
+
+        Future<Object> second = secondWhileFirstHolds(() -> revise.accept("7.50"), () -> {
+            revise.accept("7.40");
+            return null;
+        });
+
+        refused(second, "a revised agreement is taken when a supervisor sent the agreement back");
+        assertThat(jdbc.queryForObject("select supply_price from supplier_application_offer o join supplier_application a "
+                + "on a.id = o.application_id where a.id = ?", BigDecimal.class, id)).isEqualByComparingTo("7.50");
+        assertThat(jdbc.queryForObject("select count(*) from supplier_application_history where application_id = ? "
+                + "and what like 'Revised the agreement%'", Integer.class, id)).isEqualTo(1);
+    }
+}
