@@ -15,11 +15,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,12 +41,10 @@ class ExchangeRateController {
 
     private final ExchangeRates rates;
     private final ExchangeRateService store;
-    private final Clock clock;
 
-    ExchangeRateController(ExchangeRates rates, ExchangeRateService store, Clock clock) {
+    ExchangeRateController(ExchangeRates rates, ExchangeRateService store) {
         this.rates = rates;
         this.store = store;
-        this.clock = clock;
     }
 
     @Schema(description = "1 base = rate quote, from validFrom on (until a newer rate of the pair)")
@@ -105,23 +100,13 @@ class ExchangeRateController {
     @Operation(summary = "Adds a rate (201); the same rate again changes nothing (200), another one for the same "
             + "moment is a 409. Without validFrom, the rate that holds now, sent again, is the same rate.")
     ResponseEntity<ExchangeRate> add(@Valid @RequestBody RateRequest request) {
-        Instant now = clock.instant();
-        if (request.validFrom() == null) {
-            Optional<ExchangeRate> holding = rates.rates(request.base(), request.quote()).stream()
-                    .filter(r -> !r.validFrom().isAfter(now)).findFirst();
-            if (holding.isPresent() && holding.get().rate().compareTo(request.rate()) == 0) {
-                return ResponseEntity.ok(holding.get());
-            }
-        }
-        Instant validFrom = (request.validFrom() == null ? now : request.validFrom()).truncatedTo(ChronoUnit.MICROS);
-        ExchangeRate rate = new ExchangeRate(request.base(), request.quote(), request.rate(), validFrom);
         ExchangeRateService.Stored stored;
         try {
-            stored = store.store(rate);
+            stored = store.receive(request.base(), request.quote(), request.rate(), request.validFrom());
         } catch (DataIntegrityViolationException sameMomentJustStored) {
             // Another request stored this pair and moment between our look and our insert: it is kept now
             // (the same rate: 200; another: 409).
-            stored = store.store(rate);
+            stored = store.receive(request.base(), request.quote(), request.rate(), request.validFrom());
         }
         return ResponseEntity.status(stored.isNew() ? HttpStatus.CREATED : HttpStatus.OK).body(stored.rate());
     }

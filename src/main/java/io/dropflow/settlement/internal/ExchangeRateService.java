@@ -19,9 +19,12 @@ class ExchangeRateService implements ExchangeRates {
     private final ExchangeRateEntries rates;
     private final Bookings bookings;
     private final SettlementSettings settings;
+    private final ExchangeRatePairLock pairs;
     private final Clock clock;
 
-    ExchangeRateService(ExchangeRateEntries rates, Bookings bookings, SettlementSettings settings, Clock clock) {
+    ExchangeRateService(ExchangeRateEntries rates, Bookings bookings, SettlementSettings settings,
+            ExchangeRatePairLock pairs, Clock clock) {
+        this.pairs = pairs;
         this.rates = rates;
         this.bookings = bookings;
         this.settings = settings;
@@ -104,6 +107,26 @@ class ExchangeRateService implements ExchangeRates {
     @Transactional
     public ExchangeRate add(ExchangeRate rate) {
         return store(rate).rate();
+    }
+
+    /**
+     * A rate sent to the API: from {@code validFrom}, or when left out from now on, where the rate that holds
+     * now, sent again, is the same rate (not new). One request at a time for a pair (either way round): the
+     * same rate sent twice at once is stored once and found by the other, which then reads "now" after it.
+     */
+    @Transactional
+    public Stored receive(String base, String quote, BigDecimal rate, Instant validFrom) {
+        pairs.lock(base, quote);
+        Instant now = clock.instant();
+        if (validFrom == null) {
+            Optional<ExchangeRate> holding = rates(base, quote).stream().filter(r -> !r.validFrom().isAfter(now))
+                    .findFirst();
+            if (holding.isPresent() && holding.get().rate().compareTo(rate) == 0) {
+                return new Stored(holding.get(), false);
+            }
+        }
+        return store(new ExchangeRate(base, quote, rate,
+                (validFrom == null ? now : validFrom).truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
     }
 
     /** The rate kept for its pair and moment, and whether this call stored it. */

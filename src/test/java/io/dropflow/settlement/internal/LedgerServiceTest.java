@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * currency (EUR) at the rate valid when booked, which each entry records.
  */
 @JpaSliceTest
-@Import({LedgerService.class, ExchangeRateService.class, LedgerServiceTest.Fees.class})
+@Import({LedgerService.class, ExchangeRateService.class, ExchangeRatePairLock.class, LedgerServiceTest.Fees.class})
 @EnableConfigurationProperties(SettlementSettings.class)
 class LedgerServiceTest {
 
