@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * A claim's and a return's tasks answered through the engine REST API, as Tasklist or any client
  * would: what the form does not offer on this task is a 400 and the task stays open, and an amount
- * takes the decimals of the case's currency (KWD three, EUR two, JPY none).
+ * takes the decimals of the case's currency (TND three, like KWD; EUR two; CLP none, like JPY).
  */
 @DropflowTest
 class CaseTaskInputTest {
@@ -52,7 +52,7 @@ class CaseTaskInputTest {
     private long deliveredOrder(String currency, String salePrice) {
         if (!"EUR".equals(currency)) {
             ResponseEntity<String> rate = dropflow.post("/api/exchange-rates",
-                    new HashMap<>(Map.of("base", "EUR", "quote", currency, "rate", "JPY".equals(currency) ? "160" : "0.33")),
+                    new HashMap<>(Map.of("base", "EUR", "quote", currency, "rate", "CLP".equals(currency) ? "1000" : "3.30")),
                     asSupervisor());
             assertThat(rate.getStatusCode().value()).as(rate.getBody()).isIn(200, 201);
         }
@@ -159,13 +159,15 @@ class CaseTaskInputTest {
                 asSupervisor());
     }
 
-    /** Exploratory finding 2: a KWD amount with its three decimals was refused by the form's two. */
+    /** Exploratory finding 2: a KWD amount with its three decimals was refused by the form's two (TND has three too). */
     @Test
     void aCompensationHasTheDecimalsOfTheClaimsCurrency() {
-        long kwd = claimToNegotiate("KWD", "15.000");
+        // TND and CLP: currencies no other test of the shared application has a rate for (MoneyInItsCurrencyTest
+        // counts on EUR having no rate into JPY or KWD yet)
+        long kwd = claimToNegotiate("TND", "150.000");
         assertTaken(claimTask(kwd), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
                 + ", \"remedyAmount\": {\"value\": 1.234}}", DropflowDriver.asOperator());
-        assertThat(dropflow.getClaim(kwd).path("history").toString()).contains("1.234 KWD");
+        assertThat(dropflow.getClaim(kwd).path("history").toString()).contains("1.234 TND");
 
         long eur = claimToNegotiate("EUR", "15.00");
         assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
@@ -175,10 +177,10 @@ class CaseTaskInputTest {
                 + ", \"remedyAmount\": {\"value\": 1.2345}}", DropflowDriver.asOperator(),
                 "remedyAmount may have at most 3 decimals, was 1.2345");
 
-        long jpy = claimToNegotiate("JPY", "1500");
+        long jpy = claimToNegotiate("CLP", "15000");
         assertRefused(claimTask(jpy), "{\"negotiationDecision\": " + v("seller_pays") + ", \"remedy\": "
                 + v("COMPENSATION") + ", \"remedyAmount\": {\"value\": 12.5}}", DropflowDriver.asOperator(),
-                "remedyAmount 12.5 has more decimals than JPY has (0)");
+                "remedyAmount 12.5 has more decimals than CLP has (0)");
         assertTaken(claimTask(jpy), "{\"negotiationDecision\": " + v("seller_pays") + ", \"remedy\": "
                 + v("COMPENSATION") + ", \"remedyAmount\": {\"value\": 12}}", DropflowDriver.asOperator());
     }
