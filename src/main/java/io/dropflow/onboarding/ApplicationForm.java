@@ -50,7 +50,11 @@ public record ApplicationForm(
             @Schema(description = "Last day it is valid; none for documents without an end") LocalDate expiresOn) {
     }
 
-    /** The agreement the applicant proposes: its currency, quality terms and the offers it would supply. */
+    /**
+     * The agreement the applicant proposes: its currency, quality terms and the offers it would supply.
+     * Sent back as an application's GET shows it, its read-only fields there are taken and ignored.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"revisions", "revisionNote", "revisionDueBy"})
     public record ProposedAgreement(
             @Schema(description = "ISO 4217: every supply price is in it", example = "USD")
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,

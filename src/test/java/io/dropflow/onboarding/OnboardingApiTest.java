@@ -224,6 +224,9 @@ class OnboardingApiTest {
                 DropflowDriver.asOperator()), 403, "your groups may not do this");
         assertProblem(dropflow.put("/api/onboarding/applications/" + application + "/agreement", agreement, sam), 409,
                 "a revised agreement is taken when a supervisor sent the agreement back");
+        // the agreement sent back as the application's GET shows it (with revisions, revisionNote, revisionDueBy)
+        assertProblem(dropflow.put("/api/onboarding/applications/" + application + "/agreement", view.path("agreement"),
+                sam), 409, "a revised agreement is taken when a supervisor sent the agreement back");
         assertProblem(onboarding.reviseAgreement(application, agreement), 409, "sent the agreement back");
         assertProblem(onboarding.postMultipart("/api/onboarding/suppliers/" + code + "/documents",
                 OnboardingDriver.multipart("document", OnboardingDriver.document("TAX_REGISTRATION", null),
