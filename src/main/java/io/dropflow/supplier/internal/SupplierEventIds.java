@@ -44,8 +44,17 @@ class SupplierEventIds {
 
     Earlier earlier(String supplierCode, SupplierEvent event) {
         return deliveries.getObject().recordedPayload(PARTNER, supplierCode, event.eventId())
-                .map(said -> said.isEmpty() || said.equals(payload(event)) ? Earlier.SAME : Earlier.OTHER)
+                .map(said -> said.isEmpty() || sameContent(said, payload(event)) ? Earlier.SAME : Earlier.OTHER)
                 .orElse(Earlier.NONE);
+    }
+
+    /** The same fields with the same values, however the JSON was written (spacing, order, a later release's layout). */
+    private boolean sameContent(String recorded, String now) {
+        try {
+            return json.readTree(recorded).equals(json.readTree(now));
+        } catch (JsonProcessingException notJson) {
+            return recorded.equals(now);
+        }
     }
 
     /** An event that was not stale: recorded with what it came to, e.g. topic "applied/SHIPPED". */
