@@ -15,6 +15,7 @@ import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.supplier.PurchaseOrderView;
@@ -137,6 +138,12 @@ public class ClaimIntake {
         Instant now = clock.instant();
         AfterSalesWindows.Windows w = windows.of(order.id()); // after-sales-windows.dmn
         Duration window = w.claimWindow();
+        if (order.status().isClosed() && order.status() != OrderStatus.SETTLED) {
+            // Refunded in full (a lost parcel given up, even one delivered after all), cancelled or rejected:
+            // a claim would pay the consumer again, or for goods never paid for
+            throw new ClaimRefusedException("order " + order.id() + " is " + order.status()
+                    + ": the consumer was refunded in full or never charged; there is nothing to claim");
+        }
         Optional<Instant> delivered = deliveries.deliveredAt(order.id());
         if (delivered.isPresent()) {
             Instant closes = delivered.get().plus(window);
@@ -145,11 +152,6 @@ public class ClaimIntake {
                         + " (" + AfterSalesWindows.inWords(window) + " after delivery)");
             }
             return;
-        }
-        if (order.status().isClosed()) {
-            // Refunded in full (a lost parcel given up), cancelled or rejected: a claim would pay the consumer again
-            throw new ClaimRefusedException("order " + order.id() + " ended without a delivery (" + order.status()
-                    + "): there is nothing to claim");
         }
         Instant overdueAt = deliveries.firstShippedAt(order.id()).orElseThrow(() -> new ClaimRefusedException("order "
                 + order.id() + " has not been shipped (" + order.status() + "): a claim can be filed once it is delivered"))

@@ -54,6 +54,19 @@ class ClaimIntakeTest {
 
         assertThatThrownBy(() -> intake.file(1L, null, List.of()))
                 .isInstanceOf(ClaimRefusedException.class)
-                .hasMessage("order 1 ended without a delivery (REFUNDED): there is nothing to claim");
+                .hasMessage("order 1 is REFUNDED: the consumer was refunded in full or never charged; there is nothing to claim");
+    }
+
+    /** The review's case: the parcel given up and refunded in full turns up delivered after all. */
+    @Test
+    void aClaimOnAnOrderRefundedInFullWhoseParcelCameAfterAllIsRefused() {
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.REFUNDED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofDays(40))));
+        when(deliveries.deliveredAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofDays(2))));
+        when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30),
+                Duration.ofDays(30), Duration.ofDays(20)));
+
+        assertThatThrownBy(() -> intake.file(1L, null, List.of()))
+                .isInstanceOf(ClaimRefusedException.class).hasMessageContaining("order 1 is REFUNDED");
     }
 }
