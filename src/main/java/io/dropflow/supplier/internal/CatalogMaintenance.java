@@ -88,13 +88,19 @@ class CatalogMaintenance {
     }
 
     /**
-     * No new purchase orders go to a suspended supplier; those it has keep running. Suspending twice
-     * changes nothing. An applicant is not suspended: its onboarding decides about it.
+     * No new purchase orders go to a suspended supplier; those it has keep running. Suspending again for
+     * the same reason changes nothing; for another reason it is refused, naming the reason that stands,
+     * rather than answered as if taken. An applicant is not suspended: its onboarding decides about it.
      */
     @Transactional
     SupplierDetails suspend(String code, String reason) {
         Supplier supplier = find(code);
         notAnApplicant(supplier);
+        if (supplier.getStatus() == SupplierStatus.SUSPENDED && !java.util.Objects.equals(supplier.getSuspensionReason(),
+                reason)) {
+            throw CatalogProblem.suspendedAlready("supplier " + code + " is suspended already because \""
+                    + supplier.getSuspensionReason() + "\": lift the suspension (DELETE) to suspend it for another reason");
+        }
         supplier.suspend(reason, clock.instant());
         return details(suppliers.saveAndFlush(supplier));
     }

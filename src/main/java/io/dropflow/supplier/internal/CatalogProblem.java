@@ -47,6 +47,11 @@ class CatalogProblem extends ApiProblem {
         return new CatalogProblem(HttpStatus.CONFLICT, "supplier-onboarding", "Supplier is being onboarded", detail);
     }
 
+    /** Suspended already for another reason: the first stays until the suspension is lifted. */
+    static CatalogProblem suspendedAlready(String detail) {
+        return new CatalogProblem(HttpStatus.CONFLICT, "supplier-suspended", "Supplier suspended already", detail);
+    }
+
     static CatalogProblem invalid(String detail) {
         return new CatalogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid catalog entry", detail);
     }

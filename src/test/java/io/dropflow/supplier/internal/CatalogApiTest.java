@@ -209,6 +209,15 @@ class CatalogApiTest {
         ResponseEntity<String> suspended = dropflow.post("/api/suppliers/" + code + "/suspension",
                 Map.of("reason", "business licence expired"), asSupervisor());
         assertThat(body(suspended).path("status").asText()).isEqualTo("SUSPENDED");
+        // Exploratory test: a second suspension with another reason was a 200 and kept the first in silence
+        assertThat(dropflow.post("/api/suppliers/" + code + "/suspension", Map.of("reason", "business licence expired"),
+                asSupervisor()).getStatusCode().value()).as("the same again").isEqualTo(200);
+        ResponseEntity<String> otherReason = dropflow.post("/api/suppliers/" + code + "/suspension",
+                Map.of("reason", "quality again"), asSupervisor());
+        assertThat(otherReason.getStatusCode().value()).as(otherReason.getBody()).isEqualTo(409);
+        assertThat(body(otherReason).path("detail").asText()).contains("business licence expired");
+        assertThat(body(dropflow.get("/api/suppliers/" + code, asSupervisor())).path("suspensionReason").asText())
+                .isEqualTo("business licence expired");
         long second = dropflow.placeOrder(code + "-MUG", 1, "15.00").orderId();
         dropflow.runJobs(second);
 
