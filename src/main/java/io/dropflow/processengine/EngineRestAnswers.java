@@ -117,7 +117,7 @@ class EngineRestAnswers {
                 if (t instanceof NullValueException && t.getMessage() != null
                         && t.getMessage().startsWith(NO_SUCH_TASK)) {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
-                            t.getMessage().replaceFirst(": task is null$", "") + " (it does not exist, or is done)"));
+                            t.getMessage().replaceFirst(": task is null$", "") + TaskDoneMeanwhile.GONE));
                 }
             }
             String gone = TaskDoneMeanwhile.goneMessage(e, TaskDoneMeanwhile::exists);
@@ -138,16 +138,9 @@ class EngineRestAnswers {
         if (who == null || who.getUserId() == null || taskId.isEmpty()) {
             return null;
         }
-        boolean there = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired().execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        return context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null
-                                || context.getTaskManager().findTaskById(taskId) != null;
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+        boolean there = WithoutAuthorization.read((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
+                context -> context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null
+                        || context.getTaskManager().findTaskById(taskId) != null);
         if (!there) {
             return null;
         }

@@ -295,7 +295,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             }
         } else if (command instanceof GetDeployedTaskFormCmd && read(FORM_TASK, command) instanceof String id
                 && unchecked(id) == null) {
-            throw new NotFoundException("Cannot find task with id " + id + " (it does not exist, or is done)");
+            throw new NotFoundException(TaskDoneMeanwhile.notFound(id));
         }
     }
 
@@ -434,13 +434,6 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     }
 
     private <T> T withoutAuthorization(java.util.function.Supplier<T> read) {
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            context.disableAuthorizationCheck();
-            try {
-                return read.get();
-            } finally {
-                context.enableAuthorizationCheck();
-            }
-        });
+        return WithoutAuthorization.read(configuration, context -> read.get());
     }
 }

@@ -40,9 +40,16 @@ final class TaskDoneMeanwhile {
     /** The 404's message when the failed completion's task no longer exists; null otherwise. */
     static String goneMessage(RestException e, Predicate<String> taskExists) {
         String task = taskOf(e);
-        return task == null || taskExists.test(task) ? null
-                : "Cannot find task with id " + task + " (it does not exist, or is done)";
+        return task == null || taskExists.test(task) ? null : notFound(task);
     }
+
+    /** What a task that is not there, or done, is answered with (its Chinese in operator-messages.zh.json). */
+    static String notFound(String taskId) {
+        return "Cannot find task with id " + taskId + GONE;
+    }
+
+    /** How the answer about a task that is not there ends, after the engine's own words. */
+    static final String GONE = " (it does not exist, or is done)";
 
     /**
      * Whether the task exists, in the engine the REST API serves, whoever asks: a caller who may not read
@@ -51,15 +58,8 @@ final class TaskDoneMeanwhile {
      */
     static boolean exists(String taskId) {
         try {
-            return ((ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null).getProcessEngineConfiguration())
-                    .getCommandExecutorTxRequired().execute(context -> {
-                        context.disableAuthorizationCheck();
-                        try {
-                            return context.getTaskManager().findTaskById(taskId) != null;
-                        } finally {
-                            context.enableAuthorizationCheck();
-                        }
-                    });
+            return WithoutAuthorization.read((ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null)
+                    .getProcessEngineConfiguration(), context -> context.getTaskManager().findTaskById(taskId) != null);
         } catch (RuntimeException cannotTell) {
             return true;
         }
@@ -90,7 +90,7 @@ final class TaskDoneMeanwhile {
             String task = request == null ? null : taskCompletedBy(request.getPath());
             if (task != null && !exists(task)) {
                 return new RestExceptionHandler().toResponse(new RestException(Response.Status.NOT_FOUND, e,
-                        "Cannot find task with id " + task + " (it does not exist, or is done)"));
+                        notFound(task)));
             }
             return camunda.toResponse(e);
         }
