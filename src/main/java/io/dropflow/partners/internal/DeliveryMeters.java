@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,10 @@ class DeliveryMeters {
     static final Set<RecordedDeliveries.Status> OPEN = EnumSet.of(RecordedDeliveries.Status.RECEIVED,
             RecordedDeliveries.Status.PARKED, RecordedDeliveries.Status.ATTENTION);
 
+    /** The open deliveries by status, the statuses named once, in {@link #OPEN}. */
+    private static final String COUNT_OPEN = "select status, count(*) from partner_delivery where status in ("
+            + OPEN.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ")) + ") group by status";
+
     private final JdbcTemplate jdbc;
     private final Map<RecordedDeliveries.Status, AtomicLong> byStatus = new EnumMap<>(RecordedDeliveries.Status.class);
 
@@ -41,8 +46,7 @@ class DeliveryMeters {
     @Scheduled(fixedDelayString = "${dropflow.metrics.refresh-every:PT30S}", initialDelayString = "PT10S")
     public void refresh() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("select status, count(*) from partner_delivery where status in ('RECEIVED', 'PARKED', 'ATTENTION')"
-                + " group by status", rs -> {
+        jdbc.query(COUNT_OPEN, rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         byStatus.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status.name(), 0L)));
