@@ -100,6 +100,12 @@ class EngineRestAnswers {
 
         @Override
         public Response toResponse(RestException e) {
+            // First: a completion whose task another completed meanwhile is done, whatever the second one hit
+            // on the way (a listener that found no decision, a locking conflict): not the person's input.
+            String gone = TaskDoneMeanwhile.goneMessage(e, TaskDoneMeanwhile::exists);
+            if (gone != null) {
+                return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, gone));
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof OperatorInputRefused) {
                     return camunda.toResponse(new RestException(Response.Status.BAD_REQUEST, e, t.getMessage()));
@@ -119,10 +125,6 @@ class EngineRestAnswers {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
                             t.getMessage().replaceFirst(": task is null$", "") + TaskDoneMeanwhile.GONE));
                 }
-            }
-            String gone = TaskDoneMeanwhile.goneMessage(e, TaskDoneMeanwhile::exists);
-            if (gone != null) {
-                return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, gone));
             }
             return camunda.toResponse(e);
         }
