@@ -67,7 +67,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * the task's process (403).</li>
  * <li>A task is given (claim, assignee, owner, candidate user) only to someone who may do it: a
  * member of one of its candidate groups, one of its candidate users, the one its model assigns it to
- * (a pickup point's leader, {@code camunda:assignee}), or a supervisor; a group is added as a
+ * (a pickup point's leader, {@code camunda:assignee}, who also takes back their own task while nobody
+ * has it), or a supervisor; a group is added as a
  * candidate only if it is {@code supervisors}, and no candidate group is taken off: they say who must
  * see the task (403). Only its assignee, one of its candidates or a supervisor gives it to someone:
  * not a former assignee, who keeps the engine's permission on the task (403).</li>
@@ -76,7 +77,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * nobody else.</li>
  * <li>No delegation (403: reassign instead): Camunda's delegate answers a delegated task with a
  * resolve, which writes the answer into the process and leaves the task open for its owner, who
- * answers it again.</li>
+ * answers it again. Administrators do not delegate either: the answer written twice is the same
+ * whoever delegated; they reassign as everyone does.</li>
  * <li>An incident's annotation is written by who may list the incident (403); one of no process (the
  * history cleanup's) by administrators.</li>
  * <li>Of a task's own fields ({@code PUT /task/{id}}, which Tasklist sends with the whole task to set a
@@ -132,6 +134,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             return null;
         }
         Authentication who = configuration.getIdentityService().getCurrentAuthentication();
+        if (command instanceof DelegateTaskCmd && who != null && who.getUserId() != null) {
+            // administrators too: what delegation does to the process does not depend on who delegates
+            throw new AuthorizationException(DELEGATION_REFUSED);
+        }
         boolean person = who != null && who.getUserId() != null
                 && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS));
         if (person) {
@@ -172,7 +178,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
                 checkGivenBack(taskId, who);
                 return;
             }
-            checkMayGive(taskId, person);
+            checkMayGive(taskId, person, command instanceof AssignTaskCmd ? user : null);
             if (group != null) {
                 checkGroupMay(taskId, group);
             } else if (user != null) {
@@ -184,14 +190,12 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             if (user == null) {
                 checkGivenBack(taskId, who);
             } else {
-                checkMayGive(taskId, person);
+                checkMayGive(taskId, person, user);
                 checkUserMay(taskId, user);
             }
         } else if (command instanceof DeleteGroupIdentityLinkCmd) {
             throw new AuthorizationException("a task's candidate groups say who must see it; " + who
                     + " may add supervisors to them but not take a group off (an administrator may)");
-        } else if (command instanceof DelegateTaskCmd) {
-            throw new AuthorizationException(DELEGATION_REFUSED);
         } else if (command instanceof SaveTaskCmd) {
             checkTaskChanges((TaskEntity) read(SAVED_TASK, command), person);
         } else if (command instanceof SetAnnotationForIncidentCmd && read(ANNOTATED_INCIDENT, command) instanceof String id) {
@@ -249,15 +253,20 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     /**
      * Who gives a task to someone (assignee, owner, candidate, claim): its assignee, one of its candidates,
      * or a supervisor; not one who once had it (an assignee keeps the engine's permission on the task when
-     * it is given to another).
+     * it is given to another). And the one its model assigns it to (a pickup point's leader) takes it back
+     * ({@code to}: to themselves) while nobody has it: their receipt, given back to the operators, is still
+     * theirs; once an operator has it, the operator gives it back to them.
      */
-    private void checkMayGive(String taskId, Authentication person) {
+    private void checkMayGive(String taskId, Authentication person, String to) {
         TaskEntity task = unchecked(taskId);
         if (task == null) {
             return; // no task: the engine says so
         }
         String who = person.getUserId();
         if (who.equals(task.getAssignee()) || candidateUsers(task).contains(who)) {
+            return;
+        }
+        if (task.getAssignee() == null && who.equals(to) && who.equals(withoutAuthorization(() -> modelsAssignee(taskId)))) {
             return;
         }
         Set<String> candidateGroups = candidateGroups(task);
@@ -387,7 +396,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             if (changed.getAssignee() == null) {
                 checkGivenBack(stored.getId(), person.getUserId());
             } else {
-                checkMayGive(stored.getId(), person);
+                checkMayGive(stored.getId(), person, changed.getAssignee());
                 checkUserMay(stored.getId(), changed.getAssignee());
             }
         }

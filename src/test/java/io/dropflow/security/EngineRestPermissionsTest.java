@@ -365,6 +365,92 @@ class EngineRestPermissionsTest {
                 ApiCallers.user("sam")), 403);
     }
 
+    /**
+     * An administrator delegated a task as persons could before: Camunda's resolve then wrote the delegate's
+     * answer into the process while the task was still open, for its owner to answer again. The same for
+     * everyone: reassigned instead.
+     */
+    @Test
+    void anAdministratorReassignsATaskInsteadOfDelegatingItToo() {
+        Task review = reviewTask();
+        String task = "/engine-rest/task/" + review.getId();
+
+        ResponseEntity<String> delegate = api.call(HttpMethod.POST, task + "/delegate", "{\"userId\":\"sam\"}",
+                ApiCallers.user("demo"));
+        assertStatus(delegate, 403);
+        soft.assertThat(delegate.getBody()).contains("reassign it");
+        Task now = engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
+        soft.assertThat(now.getDelegationState()).isNull();
+        soft.assertThat(now.getOwner()).isNull();
+        soft.assertThat(now.getAssignee()).isNull();
+
+        assertStatus(api.call(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}", ApiCallers.user("demo")), 204);
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                .isEqualTo("sam");
+    }
+
+    /**
+     * A leader's receipt that nobody has: the leader gave it back to the operators (its candidates), and could
+     * then not take it back (403, neither its assignee nor a candidate), though the model gives it to them and
+     * the engine still let them complete it. The leader takes their own receipt back, only for themselves; an
+     * operator may take it meanwhile and act for the leader; nobody else is given it.
+     */
+    @Test
+    void aLeaderTakesBackTheReceiptNobodyHasAndAnOperatorMayActForThemMeanwhile() {
+        Task receipt = leadersTask();
+        String task = "/engine-rest/task/" + receipt.getId();
+
+        assertStatus(api.call(HttpMethod.POST, task + "/unclaim", null, ApiCallers.user("leo")), 204);
+        assertStatus(api.call(HttpMethod.POST, task + "/assignee", "{\"userId\":\"sam\"}", ApiCallers.user("leo")), 403);
+        assertStatus(api.call(HttpMethod.POST, task + "/claim", "{\"userId\":\"anna\"}", ApiCallers.user("anna")), 403);
+        ResponseEntity<String> back = api.call(HttpMethod.POST, task + "/claim", "{\"userId\":\"leo\"}",
+                ApiCallers.user("leo"));
+        assertStatus(back, 204);
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(receipt.getId()).singleResult().getAssignee())
+                .isEqualTo("leo");
+
+        assertStatus(api.call(HttpMethod.POST, task + "/unclaim", null, ApiCallers.user("leo")), 204);
+        assertStatus(asMary(HttpMethod.POST, "/task/" + receipt.getId() + "/claim", "{\"userId\":\"mary\"}"), 204);
+        assertStatus(api.call(HttpMethod.POST, task + "/claim", "{\"userId\":\"leo\"}", ApiCallers.user("leo")), 403);
+        assertStatus(asMary(HttpMethod.POST, "/task/" + receipt.getId() + "/complete", "{}"), 204);
+        soft.assertThat(open(receipt)).as("mary confirmed it for the leader").isFalse();
+    }
+
+    /**
+     * A Chinese-reading operator's 403 in Tasklist named the task's fields and the engine's permissions and
+     * resources in English inside the Chinese sentence.
+     */
+    @Test
+    void tasklistsRefusalsReadInChineseThroughout() throws Exception {
+        Task review = reviewTask();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String session = tasklistLogin(http);
+        String api = "/camunda/api/engine/engine/default/task/";
+
+        ObjectNode changed = ((ObjectNode) ApiCallers.json(asMary(HttpMethod.GET, "/task/" + review.getId(), null)))
+                .put("priority", 0);
+        var fields = http.send(webapp(api + review.getId(), session).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(changed.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(fields.statusCode()).as(fields.body()).isEqualTo(403);
+        soft.assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fields.body()).path("message").asText())
+                .contains("不能修改 优先级").doesNotContain("priority");
+
+        String key = "supervisors_task_" + UUID.randomUUID().toString().replace("-", "");
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).startEvent().userTask("user_decide")
+                        .camundaCandidateGroups("supervisors").endEvent().done()).deploy();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(key).getId();
+        String theirs = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        var engines = http.send(webapp(api + theirs + "/complete", session).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(engines.statusCode()).as(engines.body()).isEqualTo(403);
+        String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(engines.body()).path("message").asText();
+        soft.assertThat(message).as("what Tasklist shows").contains("用户 mary 没有").contains("任务 " + theirs)
+                .doesNotContain("permission").doesNotContain("TASK_WORK").doesNotContain("Task");
+    }
+
     /** Defect 3: mary completed and gave back a task sam had claimed (both are operators, its candidates). */
     @Test
     void maryNeitherCompletesNorGivesBackATaskSamClaimed() throws Exception {
