@@ -119,6 +119,32 @@ class TaskCompletedTwiceLogTest {
         assertThat(answers).containsOnly(204, 404).contains(404);
     }
 
+    /**
+     * The other way the second of two completions at once fails: it read the task before the first committed,
+     * then hit what the first left (a listener that finds the case moved on, ENGINE-03051), with no word of a
+     * missing task. The task is gone by then: no ERROR either.
+     */
+    @Test
+    void aCompletionThatFailsBecauseAnotherCompletedItMeanwhileLogsNoError() {
+        String task = reviewTask();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        logged.list.clear();
+
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(new CompleteTaskCmd(task, null) {
+            @Override
+            public org.camunda.bpm.engine.variable.VariableMap execute(CommandContext context) {
+                // the first completion, committed while this one runs
+                configuration.getCommandExecutorTxRequiresNew().execute(new CompleteTaskCmd(task,
+                        java.util.Map.of("reviewDecision", "proceed")));
+                throw new org.camunda.bpm.engine.ProcessEngineException(
+                        "ENGINE-03051 There was an exception while invoking the TaskListener");
+            }
+        })).hasMessageContaining("ENGINE-03051");
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).as("completed by the first").isZero();
+        assertThat(errors()).isEmpty();
+    }
+
     @Test
     void aCompletionThatFailsWhileItsTaskIsThereIsStillAnError() {
         String task = reviewTask();
