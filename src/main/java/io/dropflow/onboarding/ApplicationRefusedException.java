@@ -7,6 +7,11 @@ import org.springframework.http.HttpStatus;
 public class ApplicationRefusedException extends ApiProblem {
 
     public ApplicationRefusedException(String message) {
-        super(HttpStatus.CONFLICT, "application-refused", "Not possible in the application's state", message);
+        this("application-refused", "Not possible in the application's state", message);
+    }
+
+    /** A refusal of its own kind, which the caller tells apart by its problem type. */
+    protected ApplicationRefusedException(String type, String title, String message) {
+        super(HttpStatus.CONFLICT, type, title, message);
     }
 }

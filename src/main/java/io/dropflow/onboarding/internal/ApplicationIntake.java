@@ -1,11 +1,13 @@
 package io.dropflow.onboarding.internal;
 
 import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.onboarding.ApplicationRefusedException;
 import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.onboarding.DocumentsRejectedException;
 import io.dropflow.onboarding.InvalidApplicationException;
+import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.web.NotFound;
 import io.dropflow.web.UploadCheck;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +34,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationIntake {
 
-    private static final EnumSet<ApplicationStatus> CLOSED = EnumSet.of(ApplicationStatus.ONBOARDED,
-            ApplicationStatus.REJECTED);
-
     private final SupplierApplications applications;
     private final SupplierDocuments documents;
     private final ApplicationHistory history;
     private final SupplierLifecycle catalog;
     private final OnboardingProcess process;
     private final OnboardingSettings settings;
+    private final ApplicantCodeHolder codeHolder;
     private final Clock clock;
 
     ApplicationIntake(SupplierApplications applications, SupplierDocuments documents, ApplicationHistory history,
-            SupplierLifecycle catalog, OnboardingProcess process, OnboardingSettings settings, Clock clock) {
+            SupplierLifecycle catalog, OnboardingProcess process, OnboardingSettings settings,
+            ApplicantCodeHolder codeHolder, Clock clock) {
         this.applications = applications;
         this.documents = documents;
         this.history = history;
         this.catalog = catalog;
         this.process = process;
         this.settings = settings;
+        this.codeHolder = codeHolder;
         this.clock = clock;
     }
 
@@ -59,18 +60,16 @@ public class ApplicationIntake {
     public SupplierApplication submit(ApplicationForm form, List<DocumentFile> files) {
         checkDocuments(form.documentList(), files);
         checkAgreement(form.categories(), form.agreement());
-        if (applications.existsBySupplierCodeAndStatusNotIn(form.code(), CLOSED)) {
-            throw new ApplicationRefusedException("an application for supplier " + form.code() + " is open already");
-        }
+        applications.openFor(form.code()).ifPresent(open -> {
+            throw new ApplicationOpenException(form.code(), open.getId(), open.number());
+        });
         try {
             catalog.registerApplicant(new SupplierLifecycle.Applicant(form.code(), form.companyName(), form.region(),
                     form.contact().email()));
-        } catch (DataIntegrityViolationException e) {
-            // The supplier's code is unique: another request registered it after the check above, and
-            // this one waited for it to commit. Sent again, it meets the check.
-            throw new ApplicationRefusedException("an application for supplier " + form.code() + ", or a supplier "
-                    + "with that code, was registered by another request at the same moment: an application for "
-                    + "supplier " + form.code() + " is open already, or the code is another supplier's");
+        } catch (DataIntegrityViolationException | SupplierCodeTakenException e) {
+            // Another request registered the code at the same moment and committed while this one waited for
+            // it, or between the check above and the catalog's. What holds the code now says which refusal it is.
+            throw codeHolder.refusal(form.code(), e);
         }
         SupplierApplication application = applications.saveAndFlush(new SupplierApplication(form,
                 settings.crossBorder(form.region()), clock.instant()));

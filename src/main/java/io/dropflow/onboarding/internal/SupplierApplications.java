@@ -4,6 +4,7 @@ import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.web.NotFound;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -31,7 +32,14 @@ interface SupplierApplications extends JpaRepository<SupplierApplication, Long> 
     Optional<SupplierApplication> findFirstBySupplierCodeAndStatusOrderByIdDesc(String supplierCode,
             ApplicationStatus status);
 
-    boolean existsBySupplierCodeAndStatusNotIn(String supplierCode, Collection<ApplicationStatus> statuses);
+    /** The application for this supplier code that is still open (neither onboarded nor turned down), if any. */
+    default Optional<SupplierApplication> openFor(String supplierCode) {
+        return findFirstBySupplierCodeAndStatusNotInOrderByIdDesc(supplierCode,
+                EnumSet.of(ApplicationStatus.ONBOARDED, ApplicationStatus.REJECTED));
+    }
+
+    Optional<SupplierApplication> findFirstBySupplierCodeAndStatusNotInOrderByIdDesc(String supplierCode,
+            Collection<ApplicationStatus> statuses);
 
     Page<SupplierApplication> findByStatus(ApplicationStatus status, Pageable page);
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.onboarding.ApplicationRefusedException;
 import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,21 +96,56 @@ class ApplicantRequestsAtOnceTest {
                 .cause().isInstanceOf(ApplicationRefusedException.class).hasMessageContaining(message);
     }
 
+    private static String code() {
+        return "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** The refusal the second request met, as its problem document shows it. */
+    private static <E extends Throwable> E refusedWith(Future<?> answer, Class<E> kind, String type) {
+        ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> answer.get(30, TimeUnit.SECONDS));
+        assertThat(failed.getCause()).isInstanceOf(kind);
+        assertThat(((ApiProblem) failed.getCause()).getBody().getType()).isEqualTo(ApiProblem.type(type));
+        return kind.cast(failed.getCause());
+    }
+
     @Test
-    void theSameApplicationSentTwiceAtOnceIsOneApplicationAndA409() throws Exception {
-        String code = "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    void theSameApplicationSentTwiceAtOnceIsOneApplicationAndA409SayingWhereTheOpenOneIs() throws Exception {
+        String code = code();
+        AtomicLong first = new AtomicLong();
 
-        Future<SupplierApplication> second = secondWhileFirstHolds(() -> intake.submit(form(code), List.of()),
-                () -> intake.submit(form(code), List.of()));
+        Future<SupplierApplication> second = secondWhileFirstHolds(
+                () -> first.set(intake.submit(form(code), List.of()).getId()), () -> intake.submit(form(code), List.of()));
 
-        refused(second, code);
+        ApplicationOpenException open = refusedWith(second, ApplicationOpenException.class, "application-open");
+        assertThat(open.getMessage()).isEqualTo("an application for supplier " + code + " is open already: DF-ON"
+                + first.get() + ", which GET /api/webhooks/onboarding/applications/" + first.get()
+                + " shows; this one was not taken");
+        assertThat(open.getBody().getProperties()).containsEntry("applicationId", first.get())
+                .containsEntry("application", "/api/webhooks/onboarding/applications/" + first.get());
         assertThat(jdbc.queryForObject("select count(*) from supplier_application where supplier_code = ?",
                 Integer.class, code)).isEqualTo(1);
     }
 
     @Test
+    void aCodeTheCatalogGivesAnotherSupplierAtTheSameMomentIsThe409OfATakenCode() throws Exception {
+        String code = code();
+
+        Future<SupplierApplication> application = secondWhileFirstHolds(
+                () -> jdbc.update("insert into supplier (code, name, region) values (?, 'Someone Else Ltd', 'DE')", code),
+                () -> intake.submit(form(code), List.of()));
+
+        SupplierCodeTakenException taken = refusedWith(application, SupplierCodeTakenException.class,
+                "supplier-code-taken");
+        assertThat(taken.getMessage()).isEqualTo("the catalog has a supplier " + code
+                + " already (ACTIVE); apply under another code");
+        assertThat(jdbc.queryForObject("select count(*) from supplier_application where supplier_code = ?",
+                Integer.class, code)).isZero();
+    }
+
+    @Test
     void twoRevisedAgreementsAtOnceAreOneTakenAndA409() throws Exception {
-        String code = "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String code = code();
         Long id = transactions.execute(tx -> intake.submit(form(code), List.of()).getId());
         transactions.executeWithoutResult(tx -> {
             SupplierApplication application = applications.locked(id);

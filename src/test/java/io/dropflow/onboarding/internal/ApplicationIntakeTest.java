@@ -19,6 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.onboarding.ApplicationRefusedException;
 import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
@@ -45,7 +46,7 @@ class ApplicationIntakeTest {
             List.of("application/pdf"), new SupplierGateway.Address("QC", "1 Seller Street", null, "10115", "Berlin",
                     null, "DE", null));
     private final ApplicationIntake intake = new ApplicationIntake(applications, documents, history, catalog, process,
-            settings, CLOCK);
+            settings, new ApplicantCodeHolder(applications, catalog), CLOCK);
 
     @BeforeEach
     void storesWithIds() {
@@ -103,10 +104,14 @@ class ApplicationIntakeTest {
     }
 
     @Test
-    void aSecondOpenApplicationForTheSameCodeIsRefused() {
-        when(applications.existsBySupplierCodeAndStatusNotIn(eq("JADE"), any())).thenReturn(true);
+    void aSecondOpenApplicationForTheSameCodeIsRefusedNamingTheOpenOne() {
+        when(applications.openFor("JADE")).thenReturn(Optional.of(application(ApplicationStatus.UNDER_AUDIT)));
         assertThatThrownBy(() -> intake.submit(form("JADE", List.of()), List.of()))
-                .isInstanceOf(ApplicationRefusedException.class).hasMessageContaining("open already");
+                .isInstanceOfSatisfying(ApplicationOpenException.class, open -> {
+                    assertThat(open.getBody().getType().toString()).endsWith("/application-open");
+                    assertThat(open.getBody().getProperties()).containsEntry("applicationId", 7L)
+                            .containsEntry("application", "/api/webhooks/onboarding/applications/7");
+                }).hasMessageContaining("an application for supplier JADE is open already: DF-ON7");
         verify(catalog, never()).registerApplicant(any());
     }
 
