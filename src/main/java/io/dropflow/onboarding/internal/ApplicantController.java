@@ -62,7 +62,9 @@ class ApplicantController {
                     + "application's 'documents'. The applicant enters the catalog as ONBOARDING under its code.")
     @ApiResponse(responseCode = "201", description = "Application taken; its onboarding has started")
     @ApiResponse(responseCode = "400", description = "Invalid application, a file without its description, or an offer the catalog would refuse")
-    @ApiResponse(responseCode = "409", description = "The code belongs to another supplier, or an application for it is open")
+    @ApiResponse(responseCode = "409", description = "The code belongs to another supplier (supplier-code-taken); an "
+            + "application for it is open, also one sent at the same moment (application-open: its applicationId and "
+            + "where to read it); or the supplier was changed at the same moment (application-collided: send it again)")
     @ApiResponse(responseCode = "413", description = "A file is larger than the limit")
     @ApiResponse(responseCode = "415", description = "A file's type is not accepted, or its content is not of its declared type")
     ResponseEntity<ApplicationView> apply(@Valid @RequestPart(APPLICATION_PART) ApplicationForm application,

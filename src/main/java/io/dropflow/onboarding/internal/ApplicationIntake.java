@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,9 +67,11 @@ public class ApplicationIntake {
         try {
             catalog.registerApplicant(new SupplierLifecycle.Applicant(form.code(), form.companyName(), form.region(),
                     form.contact().email()));
-        } catch (DataIntegrityViolationException | SupplierCodeTakenException e) {
-            // Another request registered the code at the same moment and committed while this one waited for
-            // it, or between the check above and the catalog's. What holds the code now says which refusal it is.
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException | SupplierCodeTakenException e) {
+            // Another request wrote the code's supplier at the same moment and committed while this one waited
+            // for it (a new code's row: its unique key; a turned-down applicant's row, which applying again
+            // changes: its version), or between the check above and the catalog's. What holds the code now
+            // says which refusal it is.
             throw codeHolder.refusal(form.code(), e);
         }
         SupplierApplication application = applications.saveAndFlush(new SupplierApplication(form,

@@ -3,6 +3,7 @@ package io.dropflow.onboarding.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropflow.onboarding.ApplicationCollidedException;
 import io.dropflow.onboarding.ApplicationForm;
 import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.onboarding.ApplicationRefusedException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,10 @@ class ApplicantRequestsAtOnceTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DocumentAudit audit;
+    @Autowired
+    RuntimeService runtime;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -141,6 +147,69 @@ class ApplicantRequestsAtOnceTest {
                 + " already (ACTIVE); apply under another code");
         assertThat(jdbc.queryForObject("select count(*) from supplier_application where supplier_code = ?",
                 Integer.class, code)).isZero();
+    }
+
+    /** An applicant that applied under {@code code} and was turned down (its first process removed). */
+    private Long turnedDown(String code) {
+        Long first = transactions.execute(tx -> intake.submit(form(code), List.of()).getId());
+        runtime.deleteProcessInstance(applications.get(first).getProcessInstanceId(), "test: turned down");
+        audit.reject(first, "blurred licence");
+        return first;
+    }
+
+    private List<Long> applicationsOf(String code) {
+        return jdbc.queryForList("select id from supplier_application where supplier_code = ? order by id", Long.class,
+                code);
+    }
+
+    private long processesOf(Long application) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(io.dropflow.onboarding.process.SupplierOnboardingProcess.businessKey(application))
+                .count();
+    }
+
+    @Test
+    void aTurnedDownApplicantApplyingAgainTwiceAtOnceIsOneApplicationAndA409SayingWhereItIs() throws Exception {
+        String code = code();
+        Long rejected = turnedDown(code);
+        AtomicLong again = new AtomicLong();
+
+        Future<SupplierApplication> second = secondWhileFirstHolds(
+                () -> again.set(intake.submit(form(code), List.of()).getId()), () -> intake.submit(form(code), List.of()));
+
+        ApplicationOpenException open = refusedWith(second, ApplicationOpenException.class, "application-open");
+        assertThat(open.getBody().getProperties()).containsEntry("applicationId", again.get());
+        assertThat(applicationsOf(code)).containsExactly(rejected, again.get());
+        assertThat(applications.get(again.get()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(processesOf(again.get())).isEqualTo(1);
+        assertThat(jdbc.queryForList("select status from supplier where code = ?", String.class, code))
+                .containsExactly("ONBOARDING");
+    }
+
+    @Test
+    void aTurnedDownApplicantCorrectedInTheCatalogAsItAppliesAgainIsToldToSendItAgainAndThenTaken() throws Exception {
+        String code = code();
+        Long rejected = turnedDown(code);
+
+        Future<SupplierApplication> application = secondWhileFirstHolds(() -> jdbc.update("update supplier set name = "
+                + "'Corrected Co., Ltd.', version = version + 1 where code = ?", code),
+                () -> intake.submit(form(code), List.of()));
+
+        ApplicationCollidedException collided = refusedWith(application, ApplicationCollidedException.class,
+                "application-collided");
+        assertThat(collided.getMessage()).isEqualTo("supplier " + code + " was changed by another request at the same "
+                + "moment as this application registered it: nothing of this application was kept; send it again in a "
+                + "moment");
+        assertThat(collided.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(applicationsOf(code)).containsExactly(rejected);
+        assertThat(jdbc.queryForList("select status from supplier where code = ?", String.class, code))
+                .containsExactly("REJECTED");
+
+        Long sentAgain = intake.submit(form(code), List.of()).getId();
+        assertThat(applicationsOf(code)).containsExactly(rejected, sentAgain);
+        assertThat(processesOf(sentAgain)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select status from supplier where code = ?", String.class, code))
+                .containsExactly("ONBOARDING");
     }
 
     @Test
