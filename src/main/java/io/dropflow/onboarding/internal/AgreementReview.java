@@ -43,6 +43,24 @@ public class AgreementReview {
         return new RevisionRequest(number, dueBy);
     }
 
+    /**
+     * The revised agreement's deadline came: was the revision taken before it? Its message may not have reached
+     * the process yet (the deadline's timer ran first): the application is then reviewed as revised, never
+     * escalated for a silence there was not. Otherwise the application goes back to its review now, so that a
+     * revision sent from now on is refused (a 409 the applicant sees), never taken beside the escalation.
+     * @return whether the revision was taken in time
+     */
+    @Transactional
+    public boolean revisionDue(Long applicationId) {
+        SupplierApplication application = applications.locked(applicationId);
+        boolean taken = application.revisionDue(clock.instant());
+        if (taken) {
+            history.record(application, Party.DROPFLOW, "The revised agreement came before its deadline: reviewed as "
+                    + "revised, not escalated");
+        }
+        return taken;
+    }
+
     /** The supplier becomes active with its agreed offers, starting at {@code score} in {@code tier}. */
     @Transactional
     public void activate(Long applicationId, long score, long tier) {

@@ -186,6 +186,22 @@ public class SupplierApplication {
         touch(now);
     }
 
+    /**
+     * The deadline of the revision asked for last came, under this application's lock, which taking a revision
+     * holds too: one or the other comes first. Taken already (its message may not have reached the process yet),
+     * the application stays under review with it; still awaited, it goes back to its review as it stood, so a
+     * revision sent from now on is refused rather than taken beside the escalation for silence.
+     * @return whether the revision had been taken
+     */
+    boolean revisionDue(Instant now) {
+        if (status != ApplicationStatus.AWAITING_REVISED_AGREEMENT) {
+            return true;
+        }
+        status = ApplicationStatus.AGREEMENT_REVIEW;
+        touch(now);
+        return false;
+    }
+
     void onboarded(Instant now) {
         expect(ApplicationStatus.AGREEMENT_REVIEW, "a supplier is onboarded once its agreement is approved");
         status = ApplicationStatus.ONBOARDED;

@@ -74,6 +74,8 @@ public final class SupplierOnboardingProcess {
     /** How often the agreement was sent back; the revised agreement is correlated by it. */
     public static final ProcessVariable<Long> AGREEMENT_REVISION = number("agreementRevision");
     public static final ProcessVariable<Instant> REVISION_DUE_BY = moment("revisionDueBy");
+    /** At the revision's deadline: whether the revision had been taken (its message not yet at the process). */
+    public static final ProcessVariable<Boolean> REVISION_TAKEN = flag("revisionTaken");
     /** Why the application is turned down (set by the decision that turns it down). */
     public static final ProcessVariable<String> REJECTION_REASON = text("rejectionReason");
 
@@ -177,6 +179,8 @@ public final class SupplierOnboardingProcess {
         AWAIT_REVISED_AGREEMENT("gateway_await_revised_agreement"),
         AGREEMENT_REVISED("event_agreement_revised"),
         REVISION_OVERDUE("timer_revision_overdue"),
+        CHECK_REVISION_TAKEN("service_check_revision_taken"),
+        ESCALATE_SILENT_REVISION("service_escalate_silent_revision"),
         ACTIVATE_SUPPLIER("service_activate_supplier"),
         SUPPLIER_STANDING("sub_supplier_standing"),
         WATCH_DOCUMENTS("service_watch_next_document"),

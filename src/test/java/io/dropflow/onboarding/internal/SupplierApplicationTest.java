@@ -55,6 +55,24 @@ class SupplierApplicationTest {
     }
 
     @Test
+    void atTheRevisionsDeadlineATakenRevisionStaysAndAMissedOneIsRefusedFromThenOn() {
+        SupplierApplication revised = application(ApplicationStatus.AGREEMENT_REVIEW);
+        revised.agreementSentBack("offer less", NOW.plus(Duration.ofDays(3)), NOW);
+        revised.reviseAgreement(agreement(offer("TEST-PAN", "homeware")), NOW);
+        assertThat(revised.revisionDue(NOW.plus(Duration.ofDays(3)))).as("taken before the deadline").isTrue();
+        assertThat(revised.getStatus()).isEqualTo(ApplicationStatus.AGREEMENT_REVIEW);
+        assertThat(revised.getOffers()).extracting(ApplicationOffer::getSku).containsExactly("TEST-PAN");
+
+        SupplierApplication silent = application(ApplicationStatus.AGREEMENT_REVIEW);
+        silent.agreementSentBack("offer less", NOW.plus(Duration.ofDays(3)), NOW);
+        assertThat(silent.revisionDue(NOW.plus(Duration.ofDays(3)))).isFalse();
+        assertThat(silent.getStatus()).isEqualTo(ApplicationStatus.AGREEMENT_REVIEW);
+        assertThatThrownBy(() -> silent.reviseAgreement(agreement(offer("TEST-PAN", "homeware")), NOW.plus(Duration
+                .ofDays(4)))).isInstanceOf(ApplicationRefusedException.class)
+                .hasMessageContaining("a revised agreement is taken when a supervisor sent the agreement back");
+    }
+
+    @Test
     void aSupplierIsOnboardedFromTheAgreementReviewOnly() {
         assertThatThrownBy(() -> application(ApplicationStatus.QUALITY_CHECK).onboarded(NOW))
                 .isInstanceOf(ApplicationRefusedException.class);

@@ -7,12 +7,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.internal.ApplicationIntake;
+import io.dropflow.onboarding.internal.Party;
 import io.dropflow.processengine.Escalation;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.OnboardingDriver;
 import io.dropflow.support.ProcessCoverage;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +27,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of bpmn/supplier-onboarding.bpmn, driven as in production: applications, documents,
@@ -54,6 +64,10 @@ class SupplierOnboardingProcessTest {
     SandboxSupplier supplier;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationIntake intake;
+    @Autowired
+    TransactionTemplate transactions;
 
     DropflowDriver dropflow;
     OnboardingDriver onboarding;
@@ -433,6 +447,109 @@ class SupplierOnboardingProcessTest {
         assertThat(process(application)).hasPassed("end_agreement_turned_down", "boundary_agreement_turned_down",
                 REJECT_APPLICATION.id()).isEnded();
         assertThat(supplierStatus(code)).isEqualTo("REJECTED");
+    }
+
+    /** An application whose agreement a supervisor sent back: the process waits for the revision or its deadline. */
+    private long awaitingRevision(String code) {
+        long application = underAudit(code, "CN", sku(), OnboardingDriver.crossBorderPapers(today().plusYears(2)));
+        sampleShipped(application, code, sampleOrdered(application, "mary", 1));
+        onboarding.complete(application, CHECK_SAMPLE_QUALITY.id(), "sam",
+                Map.of("qualityResult", "passed", "qualityNotes", "fine"));
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "revise",
+                "agreementNote", "7.80 EUR is above the market: offer 7.20"));
+        assertThat(process(application)).isWaitingAt(AWAIT_REVISED_AGREEMENT.id());
+        return application;
+    }
+
+    private static ApplicationForm.ProposedAgreement revisedAt(String price) {
+        return new ApplicationForm.ProposedAgreement("EUR", "AQL 2.5", List.of(new ApplicationForm.ProposedOffer(
+                "TEST-WOK-REVISED", "SUP-TEST-WOK-REVISED", new BigDecimal(price), new BigDecimal("2.00"), 300, "CN", 72,
+                "homeware")));
+    }
+
+    @Test
+    void aRevisionTakenAsItsDeadlinesTimerRunsIsReviewedAsRevisedNeverAsOverdue() {
+        String code = code();
+        long application = awaitingRevision(code);
+        Job deadline = onboarding.timer(application, REVISION_OVERDUE.id());
+        ClockUtil.setCurrentTime(deadline.getDuedate());
+
+        // The revision is taken (the application is under review with its terms, its message in the inbox), and
+        // the deadline's timer runs before that message reaches the process, as when the job executor took the
+        // timer while the revision came: the message then finds no wait and stays in the inbox.
+        transactions.executeWithoutResult(tx -> {
+            intake.reviseAgreement(application, revisedAt("7.20"), Party.APPLICANT);
+            engine.getManagementService().executeJob(deadline.getId());
+        });
+
+        JsonNode view = onboarding.application(application);
+        assertThat(view.path("status").asText()).isEqualTo("AGREEMENT_REVIEW");
+        assertThat(view.path("agreement").path("offers").get(0).path("supplyPrice").decimalValue())
+                .isEqualByComparingTo("7.20");
+        assertThat(history(application)).anyMatch(e -> e.startsWith("Revised the agreement"))
+                .noneMatch(e -> e.contains("no revised agreement in time"));
+        assertThat(view.path("escalated").asBoolean()).as("escalated for a silence that was not").isFalse();
+        assertThat(process(application)).isWaitingAt(REVIEW_AGREEMENT.id()).hasNotPassed(ESCALATE_SILENT_REVISION.id())
+                .hasPassed(REVISION_OVERDUE.id(), CHECK_REVISION_TAKEN.id());
+        assertThat(onboarding.candidateGroups(onboarding.task(application, REVIEW_AGREEMENT.id())))
+                .containsExactly("supervisors");
+    }
+
+    @Test
+    void aRevisionSentWhileItsDeadlinesTimerRunsIsRefusedAndTheApplicationIsOnlyOverdue() throws Exception {
+        String code = code();
+        long application = awaitingRevision(code);
+        Job deadline = onboarding.timer(application, REVISION_OVERDUE.id());
+        ClockUtil.setCurrentTime(deadline.getDuedate());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The deadline's timer runs and holds its transaction until the revision waits for the application
+            CountDownLatch ran = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<?> timer = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                engine.getManagementService().executeJob(deadline.getId());
+                ran.countDown();
+                awaitQuietly(commit);
+            }));
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ResponseEntity<String>> revision = pool.submit(() ->
+                    onboarding.reviseAgreement(application, OnboardingDriver.agreement(List.of(
+                            OnboardingDriver.offer("TEST-WOK-REVISED", "7.20")))));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) == 0) {
+                assertThat(revision.isDone()).as("the revision went through without waiting for the timer").isFalse();
+                assertThat(System.nanoTime()).as("the revision waits for the timer's lock").isLessThan(until);
+                Thread.sleep(10);
+            }
+            commit.countDown();
+            timer.get(30, TimeUnit.SECONDS);
+
+            ResponseEntity<String> refused = revision.get(30, TimeUnit.SECONDS);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+            assertThat(DropflowDriver.read(refused.getBody()).path("detail").asText())
+                    .contains("is AGREEMENT_REVIEW: a revised agreement is taken when a supervisor sent the agreement back");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(process(application)).isWaitingAt(REVIEW_AGREEMENT.id()).hasPassed(ESCALATE_SILENT_REVISION.id());
+        JsonNode view = onboarding.application(application);
+        assertThat(view.path("escalated").asBoolean()).isTrue();
+        assertThat(view.path("agreement").path("offers").get(0).path("supplyPrice").decimalValue())
+                .as("the terms under review are those the supervisor sent back").isEqualByComparingTo("7.80");
+        assertThat(history(application)).anyMatch(e -> e.contains("no revised agreement in time"))
+                .noneMatch(e -> e.startsWith("Revised the agreement"));
+        assertThat(jdbc.queryForObject("select count(*) from inbox_message where business_key = ? and message_name = ?",
+                Integer.class, SupplierOnboardingProcess.businessKey(application),
+                SupplierOnboardingProcess.Message.AGREEMENT_REVISED.messageName())).as("no revision kept for later").isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the supplier's standing
