@@ -177,8 +177,10 @@ public class SupplierApplication {
      */
     void reviseAgreement(ApplicationForm.ProposedAgreement agreement, Instant now) {
         if (status != ApplicationStatus.AWAITING_REVISED_AGREEMENT) {
+            boolean late = isOpen() && revisionDueBy != null && !now.isBefore(revisionDueBy);
             throw new ApplicationRefusedException("application " + number() + " is " + status
-                    + ": a revised agreement is taken when a supervisor sent the agreement back");
+                    + ": a revised agreement is taken when a supervisor sent the agreement back"
+                    + (late ? "; the one asked for was due by " + revisionDueBy + " and is awaited no more" : ""));
         }
         offers.clear();
         agree(agreement);

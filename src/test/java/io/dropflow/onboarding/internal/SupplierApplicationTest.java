@@ -68,8 +68,9 @@ class SupplierApplicationTest {
         assertThat(silent.revisionDue(NOW.plus(Duration.ofDays(3)))).isFalse();
         assertThat(silent.getStatus()).isEqualTo(ApplicationStatus.AGREEMENT_REVIEW);
         assertThatThrownBy(() -> silent.reviseAgreement(agreement(offer("TEST-PAN", "homeware")), NOW.plus(Duration
-                .ofDays(4)))).isInstanceOf(ApplicationRefusedException.class)
-                .hasMessageContaining("a revised agreement is taken when a supervisor sent the agreement back");
+                .ofDays(4)))).isInstanceOf(ApplicationRefusedException.class).hasMessage("application DF-ON7 is "
+                + "AGREEMENT_REVIEW: a revised agreement is taken when a supervisor sent the agreement back; the one asked "
+                + "for was due by 2026-11-27T10:00:00Z and is awaited no more");
     }
 
     @Test

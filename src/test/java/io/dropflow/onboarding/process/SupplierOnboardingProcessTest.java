@@ -527,7 +527,8 @@ class SupplierOnboardingProcessTest {
             ResponseEntity<String> refused = revision.get(30, TimeUnit.SECONDS);
             assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
             assertThat(DropflowDriver.read(refused.getBody()).path("detail").asText())
-                    .contains("is AGREEMENT_REVIEW: a revised agreement is taken when a supervisor sent the agreement back");
+                    .contains("is AGREEMENT_REVIEW: a revised agreement is taken when a supervisor sent the agreement back; "
+                            + "the one asked for was due by " + deadline.getDuedate().toInstant() + " and is awaited no more");
         } finally {
             pool.shutdownNow();
         }
