@@ -493,6 +493,15 @@ class SupplierOnboardingProcessTest {
                 .hasPassed(REVISION_OVERDUE.id(), CHECK_REVISION_TAKEN.id());
         assertThat(onboarding.candidateGroups(onboarding.task(application, REVIEW_AGREEMENT.id())))
                 .containsExactly("supervisors");
+
+        // The first revision's message, left in the inbox, moves nothing later: the next revision asked for is taken
+        onboarding.complete(application, REVIEW_AGREEMENT.id(), "sam", Map.of("agreementDecision", "revise",
+                "agreementNote", "7.20 without the shipping cost"));
+        ResponseEntity<String> next = onboarding.reviseAgreement(application,
+                OnboardingDriver.agreement(List.of(OnboardingDriver.offer("TEST-WOK-REVISED", "7.10"))));
+        assertThat(next.getStatusCode().value()).as(next.getBody()).isEqualTo(202);
+        assertThat(process(application)).hasPassed(AGREEMENT_REVISED.id()).isWaitingAt(REVIEW_AGREEMENT.id());
+        assertThat(onboarding.application(application).path("agreement").path("revisions").asInt()).isEqualTo(2);
     }
 
     @Test
