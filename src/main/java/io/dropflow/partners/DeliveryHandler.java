@@ -18,6 +18,18 @@ public interface DeliveryHandler {
     }
 
     /**
+     * The fact a delivery tells when several deliveries tell the same one, e.g. a carrier's scans of one parcel
+     * (picked up, in transit, out for delivery...) that no shipment of ours has: the parcel. A delivery going to
+     * an operator while a task about the same fact (same partner, account and key) is open joins that task
+     * instead of opening one of its own; the task shows all of them, and the operator's "try again" or "close"
+     * is for all of them. Empty (the default): each delivery is a fact of its own. Read from the recorded
+     * delivery alone (no lookups); it must not fail for a payload the handler cannot read (then empty).
+     */
+    default java.util.Optional<String> sameFact(Delivery delivery) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A recorded delivery.
      *
      * @param attempts how often it was tried before (0: the first try, while the partner waits for our answer)

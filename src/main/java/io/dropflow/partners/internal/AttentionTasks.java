@@ -5,4 +5,10 @@ public interface AttentionTasks {
 
     /** @return the process instance id */
     String open(Long deliveryId, String title);
+
+    /**
+     * Another delivery about the same fact ({@link io.dropflow.partners.DeliveryHandler#sameFact}) joined the
+     * open task of this process instance: its form shows the task's deliveries again.
+     */
+    void joined(String processInstanceId);
 }

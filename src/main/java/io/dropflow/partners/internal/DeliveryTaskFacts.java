@@ -2,6 +2,7 @@ package io.dropflow.partners.internal;
 
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.SellerTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,14 +11,19 @@ import org.springframework.stereotype.Service;
 /**
  * What the partner-attention form shows of a recorded delivery: who sent it, when it came, how
  * often it was tried and why it was not taken, and the first {@value #SHOWN} characters of its raw
- * payload; the whole payload stays in partner_delivery.
+ * payload; the whole payload stays in partner_delivery. A task about a fact several deliveries tell
+ * (a carrier's scans of one parcel, {@link io.dropflow.partners.DeliveryHandler#sameFact}) lists them
+ * all, the latest first ({@value #LISTED} at most; their number in full).
  */
 @Service
 public class DeliveryTaskFacts {
 
     /** The facts the partner-attention form shows, the start of the raw payload among them. */
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
-            "attempts", "lastError", "deliveryPayload");
+            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries");
+
+    /** How many of a task's deliveries the form lists, the latest first. */
+    static final int LISTED = 50;
 
     /** How much of the raw payload the form shows: enough to recognise the delivery, not a whole order export. */
     static final int SHOWN = 3_900;
@@ -34,6 +40,11 @@ public class DeliveryTaskFacts {
     public FormFacts of(Long deliveryId) {
         Map<String, Object> d = deliveries.record(deliveryId);
         String payload = deliveries.delivery(deliveryId).payload();
+        List<Map<String, Object>> together = deliveries.ofTheSameTask(deliveryId);
+        List<Map<String, Object>> listed = together.stream().limit(LISTED).map(each -> FormFacts.row(
+                "receivedAt", each.get("received_at") == null ? null : time.format(DatabaseTime.instant(each.get("received_at"))),
+                "topic", text(each.get("topic")), "deliveryNumber", text(each.get("delivery_id")),
+                "status", text(each.get("status")))).toList();
         return new FormFacts()
                 .put("partner", text(d.get("partner")))
                 .put("account", text(d.get("account")))
@@ -42,7 +53,9 @@ public class DeliveryTaskFacts {
                 .put("receivedAt", d.get("received_at") == null ? null : time.format(DatabaseTime.instant(d.get("received_at"))))
                 .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
                 .put("lastError", text(d.get("last_error")))
-                .put("deliveryPayload", payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload);
+                .put("deliveryPayload", payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload)
+                .put("deliveryCount", Math.max(1, together.size()))
+                .rows("deliveries", listed);
     }
 
     private static String text(Object value) {

@@ -159,17 +159,22 @@ public class RecordedDeliveries implements PartnerDeliveries {
     }
 
     private Long insert(String partner, String account, String topic, String deliveryId, String payload, Status status) {
+        Instant now = clock.instant();
+        DeliveryHandler handler = handlers.get(partner);
+        String fact = handler == null ? null : factOf(handler, new DeliveryHandler.Delivery(null, partner, account,
+                cut(topic, 100), cut(deliveryId, 200), storable(payload), 0, now));
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("insert into partner_delivery (partner, account, topic, delivery_id,"
-                    + " payload, status, received_at) values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + " payload, status, received_at, fact_key) values (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, partner);
             insert.setString(2, account);
             insert.setString(3, cut(topic, 100));
             insert.setString(4, cut(deliveryId, 200));
             insert.setString(5, storable(payload));
             insert.setString(6, status.name());
-            insert.setTimestamp(7, Timestamp.from(clock.instant()));
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.setString(8, fact);
             return insert;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -256,10 +261,93 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return result;
     }
 
-    /** An operator settled the delivery by hand. */
+    /**
+     * An operator settled the delivery by hand: it is closed, and with it every delivery that joined its task
+     * (the same fact, {@link DeliveryHandler#sameFact}). One that joins while this runs is waited for and closed
+     * too (each statement reads again what was committed meanwhile); one that goes to an operator after this
+     * gets a task of its own.
+     */
     public void close(Long id, String who) {
-        own.executeWithoutResult(tx -> jdbc.update("update partner_delivery set status = ?, finished_at = ?, last_error = ?"
-                + " where id = ?", Status.CLOSED.name(), Timestamp.from(clock.instant()), cut("closed by " + who, 1000), id));
+        own.executeWithoutResult(tx -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            String why = cut("closed by " + who, 1000);
+            jdbc.update("update partner_delivery set status = ?, finished_at = ?, last_error = ? where id = ?",
+                    Status.CLOSED.name(), now, why, id);
+            Map<String, Object> row = jdbc.queryForMap("select partner, account, fact_key, process_instance_id"
+                    + " from partner_delivery where id = ?", id);
+            String instance = (String) row.get("process_instance_id");
+            String together = cut("closed with the task of delivery " + id + " by " + who, 1000);
+            while (instance != null && jdbc.update("update partner_delivery set status = ?, finished_at = ?,"
+                    + " next_attempt_at = null, last_error = ? where process_instance_id = ? and status not in (?, ?)",
+                    Status.CLOSED.name(), now, together, instance, Status.TAKEN.name(), Status.CLOSED.name()) > 0) {
+                // again: a delivery that joined the task while the statement waited for its lock
+            }
+            if (row.get("fact_key") != null) {
+                // the same fact's deliveries still waiting for their retries: the operator settled the fact
+                jdbc.update("update partner_delivery set status = ?, finished_at = ?, next_attempt_at = null,"
+                        + " last_error = ? where partner = ? and account = ? and fact_key = ? and status in (?, ?)"
+                        + " and process_instance_id is null", Status.CLOSED.name(), now, together, row.get("partner"),
+                        row.get("account"), row.get("fact_key"), Status.RECEIVED.name(), Status.PARKED.name());
+            }
+        });
+    }
+
+    /**
+     * The operator's "try again" for the delivery's task: the delivery and every one that joined its task (the
+     * same fact) are tried, oldest first.
+     *
+     * @return taken when none of them is left open; otherwise why the first one left was not taken
+     */
+    public DeliveryHandler.Result attemptAll(Long id) {
+        Map<String, Object> row = jdbc.queryForMap("select partner, account, fact_key, process_instance_id"
+                + " from partner_delivery where id = ?", id);
+        String instance = (String) row.get("process_instance_id");
+        if (instance == null) {
+            return attempt(id);
+        }
+        List<Long> ids = new java.util.ArrayList<>(jdbc.queryForList("select id from partner_delivery where"
+                + " process_instance_id = ? and status not in (?, ?) order by id", Long.class, instance,
+                Status.TAKEN.name(), Status.CLOSED.name()));
+        if (row.get("fact_key") != null) {
+            // the same fact's deliveries still waiting for their retries: a shipment that came meanwhile takes them
+            // now, and one past its deadline joins this task
+            ids.addAll(jdbc.queryForList("select id from partner_delivery where status = ? and partner = ? and account = ?"
+                    + " and fact_key = ? and process_instance_id is null order by id", Long.class, Status.PARKED.name(),
+                    row.get("partner"), row.get("account"), row.get("fact_key")));
+        }
+        int taken = 0;
+        for (Long each : ids) {
+            if (attempt(each).outcome() == DeliveryHandler.Outcome.TAKEN) {
+                taken++;
+            }
+        }
+        // Read again under their locks: one that joined the task meanwhile keeps the task open.
+        List<Map<String, Object>> left = own.execute(tx -> jdbc.queryForList("select id, last_error from"
+                + " partner_delivery where process_instance_id = ? and status not in (?, ?) order by id for update",
+                instance, Status.TAKEN.name(), Status.CLOSED.name()));
+        if (left.isEmpty()) {
+            return DeliveryHandler.Result.taken(taken > 1 ? taken + " deliveries taken" : "taken");
+        }
+        String first = Objects.toString(left.get(0).get("last_error"), "not taken");
+        return DeliveryHandler.Result.notYet(left.size() == 1 ? first
+                : left.size() + " of the task's deliveries not taken (" + taken + " taken now): " + first);
+    }
+
+    /** The process instance of the delivery's operator task; null when it has none. */
+    private String taskOf(Long id) {
+        return jdbc.queryForList("select process_instance_id from partner_delivery where id = ?", String.class, id)
+                .stream().filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The deliveries in front of an operator in the delivery's task: itself and those that joined it (the same
+     * fact), the latest first; just itself when it has no task.
+     */
+    public List<Map<String, Object>> ofTheSameTask(Long id) {
+        String instance = taskOf(id);
+        return instance == null ? List.of(record(id)) : jdbc.queryForList("select id, partner, account, topic,"
+                + " delivery_id, status, attempts, received_at, last_error from partner_delivery where"
+                + " process_instance_id = ? order by received_at desc, id desc", instance);
     }
 
     /** The stored delivery, as an operator's form shows it. */
@@ -337,15 +425,80 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 Timestamp.from(clock.instant()), cut(result.detail(), 1000), delivery.id());
     }
 
+    /**
+     * Puts the delivery in front of an operator: into the open task about the same fact
+     * ({@link DeliveryHandler#sameFact}) where there is one, else into a task of its own.
+     */
     private void toOperator(Long id, int attempts, DeliveryHandler.Result result, DeliveryHandler handler,
             DeliveryHandler.Delivery delivery, Instant now) {
-        jdbc.update("update partner_delivery set status = ?, attempts = ?, next_attempt_at = null, last_error = ?"
-                + " where id = ?", Status.ATTENTION.name(), attempts, cut(result.detail(), 1000), id);
+        String fact = handler == null ? null : factOf(handler, delivery);
+        jdbc.update("update partner_delivery set status = ?, attempts = ?, next_attempt_at = null, last_error = ?,"
+                + " fact_key = ? where id = ?", Status.ATTENTION.name(), attempts, cut(result.detail(), 1000), fact, id);
+        Optional<String> open = fact == null ? Optional.empty() : openTaskAbout(delivery, fact);
+        if (open.isPresent()) {
+            jdbc.update("update partner_delivery set process_instance_id = ? where id = ?", open.get(), id);
+            afterCommit(() -> showAgain(open.get()));
+            log.info("{} delivery {} ({}) joins the operator's open task about {}: {}", delivery.partner(),
+                    delivery.deliveryId(), delivery.topic(), fact, result.detail());
+            return;
+        }
         String title = handler == null ? "Partner message not matched" : handler.attentionTitle(delivery);
         String instance = attention.open(id, title);
         jdbc.update("update partner_delivery set process_instance_id = ? where id = ?", instance, id);
         log.warn("{} delivery {} ({}) goes to an operator: {}", delivery.partner(), delivery.deliveryId(),
                 delivery.topic(), result.detail());
+    }
+
+    /** Once the caller's transaction committed (at once without one): the open task shows its deliveries again. */
+    private void afterCommit(Runnable then) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            then.run();
+                        }
+                    });
+        } else {
+            then.run();
+        }
+    }
+
+    /**
+     * The task's form shows its deliveries again, in a transaction of its own. Only what the form shows: a
+     * failure (the operator completing the task at that moment) leaves the deliveries as they are, with the
+     * task, and the task shows them all when it is next created.
+     */
+    private void showAgain(String processInstanceId) {
+        try {
+            own.executeWithoutResult(tx -> attention.joined(processInstanceId));
+        } catch (RuntimeException notShown) {
+            log.info("The operator's task {} does not show its latest delivery yet: {}", processInstanceId,
+                    notShown.toString());
+        }
+    }
+
+    /** The handler's key of the fact the delivery tells, cut to its column; null where it gives none (or fails to). */
+    private static String factOf(DeliveryHandler handler, DeliveryHandler.Delivery delivery) {
+        try {
+            return handler.sameFact(delivery).filter(key -> !key.isBlank()).map(key -> cut(key, 200)).orElse(null);
+        } catch (RuntimeException unreadable) {
+            log.warn("{} delivery {}: its fact could not be read, it gets a task of its own: {}", delivery.partner(),
+                    delivery.deliveryId(), unreadable.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The process instance of an open operator task about this fact: a delivery of the same partner, account and
+     * fact with an operator (locked, so that a task settling all its deliveries at this moment waits for this one,
+     * {@link #close}, or settles before it is found: {@link #attemptAll}).
+     */
+    private Optional<String> openTaskAbout(DeliveryHandler.Delivery delivery, String fact) {
+        return jdbc.queryForList("select id, process_instance_id from partner_delivery where status = ? and partner = ?"
+                + " and account = ? and fact_key = ? and process_instance_id is not null and id <> ? order by id for update",
+                Status.ATTENTION.name(), delivery.partner(), delivery.account(), fact, delivery.id()).stream()
+                .map(row -> (String) row.get("process_instance_id")).findFirst();
     }
 
     private Duration backoff(int attempts) {

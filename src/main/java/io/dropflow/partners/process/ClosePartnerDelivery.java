@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The operator handled the delivery by hand: it is closed and never tried again. */
+/** The operator handled the delivery by hand: it is closed and never tried again, with every delivery of the same fact in its task. */
 @Component("closePartnerDelivery")
 class ClosePartnerDelivery implements JavaDelegate {
 

@@ -5,9 +5,12 @@ import static io.dropflow.partners.process.PartnerAttentionProcess.ATTENTION_TIT
 import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
 
 import io.dropflow.partners.internal.AttentionTasks;
+import io.dropflow.partners.internal.DeliveryTaskFacts;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +19,16 @@ import org.springframework.stereotype.Component;
 class PartnerAttention implements AttentionTasks {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
+    /** Lazily: the facts read the recorded deliveries, which open tasks here. */
+    private final ObjectProvider<DeliveryTaskFacts> facts;
     private final Duration decisionTime;
 
-    PartnerAttention(RuntimeService runtime,
+    PartnerAttention(RuntimeService runtime, TaskService tasks, ObjectProvider<DeliveryTaskFacts> facts,
             @Value("${dropflow.partners.deliveries.decision-time:PT8H}") Duration decisionTime) {
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.facts = facts;
         this.decisionTime = decisionTime;
     }
 
@@ -30,5 +38,15 @@ class PartnerAttention implements AttentionTasks {
                 PartnerAttentionProcess.businessKey(deliveryId), Map.of(DELIVERY_ID.name(), deliveryId,
                         ATTENTION_TITLE.name(), title, ATTENTION_DECISION_TIME.name(),
                         ATTENTION_DECISION_TIME.stored(decisionTime))).getId();
+    }
+
+    /** The open task's form shows the deliveries of its fact again (those it shows: a task of an older form keeps its own). */
+    @Override
+    public void joined(String processInstanceId) {
+        for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(PartnerAttentionProcess.Element.ATTEND.id()).list()) {
+            DELIVERY_ID.optionalFrom(runtime.getVariables(processInstanceId, java.util.List.of(DELIVERY_ID.name())))
+                    .ifPresent(deliveryId -> facts.getObject().of(deliveryId).refreshOn(tasks, task.getId()));
+        }
     }
 }

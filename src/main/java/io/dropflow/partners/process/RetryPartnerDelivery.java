@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The operator's "try again": the partner's handler takes the delivery now, or the task comes back. */
+/**
+ * The operator's "try again": the partner's handler takes the delivery now, with every delivery of the same fact
+ * in its task, or the task comes back.
+ */
 @Component("retryPartnerDelivery")
 class RetryPartnerDelivery implements JavaDelegate {
 
@@ -21,7 +24,7 @@ class RetryPartnerDelivery implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DeliveryHandler.Result result = deliveries.attempt(DELIVERY_ID.from(execution));
+        DeliveryHandler.Result result = deliveries.attemptAll(DELIVERY_ID.from(execution));
         DELIVERY_TAKEN.set(execution, result.outcome() == DeliveryHandler.Outcome.TAKEN);
     }
 }
