@@ -17,4 +17,12 @@ public record CarrierEvent(
         @NotNull Instant occurredAt,
         @Size(max = 200) String location,
         @Size(max = 1000) String description) {
+
+    /**
+     * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): all of
+     * a parcel's scans no shipment of ours has are one operator task, whichever way the carrier sent them.
+     */
+    public static String parcel(String carrierCode, String trackingNumber) {
+        return "parcel/" + carrierCode + "/" + trackingNumber.trim();
+    }
 }

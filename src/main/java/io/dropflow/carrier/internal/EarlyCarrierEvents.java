@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * scanned it before the supplier's SHIPPED reached us, or the number is new to us. It is kept (partner
  * "carrier" in partner_delivery, the carrier's code as account, its event id) and answered KEPT; Dropflow
  * tries it again as the shipment may come, and shows it to an operator ("Partner message not matched")
- * when no shipment has come by the deliveries' deadline. Kuaidi100's and 17TRACK's pushes are kept the
- * same way by their own handlers.
+ * when no shipment has come by the deliveries' deadline: one task for all of a parcel's scans
+ * ({@link #sameFact}), which the operator tries again or closes together. Kuaidi100's and 17TRACK's pushes
+ * are kept the same way by their own handlers.
  */
 @Component
 class EarlyCarrierEvents implements DeliveryHandler {
@@ -63,6 +64,21 @@ class EarlyCarrierEvents implements DeliveryHandler {
             return Result.taken(event.status() + " for " + event.carrierCode() + " " + event.trackingNumber());
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + event.carrierCode() + " " + event.trackingNumber() + " (yet)");
+        }
+    }
+
+    /**
+     * A parcel's scans are one fact: the parcel (the carrier is the account), so its scans that no shipment has
+     * by their deadline are one operator task, not one each.
+     */
+    @Override
+    public java.util.Optional<String> sameFact(Delivery delivery) {
+        try {
+            CarrierEvent event = JSON.readValue(delivery.payload(), CarrierEvent.class);
+            return event.trackingNumber() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(CarrierEvent.parcel(event.carrierCode(), event.trackingNumber()));
+        } catch (IOException unreadable) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -93,6 +93,32 @@ class Kuaidi100Pushes implements DeliveryHandler {
     }
 
     /**
+     * A parcel's pushes are one fact: the parcel, by the carrier we follow it with (or the company code Kuaidi100
+     * sent, where we have no carrier for it), so its pushes no shipment has by their deadline are one operator task.
+     */
+    @Override
+    public java.util.Optional<String> sameFact(Delivery delivery) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(delivery.payload());
+        } catch (java.io.IOException unreadable) {
+            return java.util.Optional.empty();
+        }
+        if (root == null) {
+            return java.util.Optional.empty();
+        }
+        JsonNode last = root.path("lastResult");
+        String company = last.path("com").asText("");
+        String number = last.path("nu").asText("");
+        if (!PushedText.isTrackingNumber(number)) {
+            return java.util.Optional.empty();
+        }
+        String carrier = settings.carrierFor(company).or(() -> settings.carrierFor(root.path("comOld").asText("")))
+                .or(() -> settings.carrierFor(last.path("comOld").asText(""))).orElse(PARTNER + ":" + company);
+        return java.util.Optional.of(CarrierEvent.parcel(carrier, number));
+    }
+
+    /**
      * Kuaidi100's push page (the push's status field, as Kuaidi100's own SDK kuaidi100-api/java-demo
      * documents it in SubscribePushParamResp): abort comes with "3天查询无记录" or "60天无变化"; to keep
      * following the parcel, check company and number and subscribe again half an hour later. When

@@ -69,6 +69,28 @@ class Track17Pushes implements DeliveryHandler {
     }
 
     /**
+     * A parcel's pushes are one fact: the parcel, by our carrier for 17TRACK's carrier number (or that number,
+     * where we have no carrier for it), so its pushes no shipment has by their deadline are one operator task.
+     */
+    @Override
+    public java.util.Optional<String> sameFact(Delivery delivery) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(delivery.payload());
+        } catch (java.io.IOException unreadable) {
+            return java.util.Optional.empty();
+        }
+        JsonNode data = root == null ? JSON.createObjectNode() : root.path("data");
+        String number = data.path("number").asText("");
+        if (!PushedText.isTrackingNumber(number)) {
+            return java.util.Optional.empty();
+        }
+        String carrier = settings.carrierCode(data.path("carrier").asInt(-1))
+                .orElse(PARTNER + ":" + data.path("carrier").asText(""));
+        return java.util.Optional.of(CarrierEvent.parcel(carrier, number));
+    }
+
+    /**
      * 17TRACK stopped following the number: 15 days after delivery, or after 30 days without news
      * (https://help.17track.net/hc/en-us/articles/37524573677721-Why-tracking-stopped-How-to-restart-it).
      * A stopped number is no longer followed, so gettrackinfo (the polling fallback) cannot learn more:
