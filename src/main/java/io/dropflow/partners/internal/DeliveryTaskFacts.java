@@ -43,8 +43,7 @@ public class DeliveryTaskFacts {
         List<Map<String, Object>> together = deliveries.ofTheSameTask(deliveryId);
         List<Map<String, Object>> listed = together.stream().limit(LISTED).map(each -> FormFacts.row(
                 "receivedAt", each.get("received_at") == null ? null : time.format(DatabaseTime.instant(each.get("received_at"))),
-                "topic", text(each.get("topic")), "deliveryNumber", text(each.get("delivery_id")),
-                "status", text(each.get("status")))).toList();
+                "topic", text(each.get("topic")), "deliveryNumber", text(each.get("delivery_id")))).toList();
         return new FormFacts()
                 .put("partner", text(d.get("partner")))
                 .put("account", text(d.get("account")))

@@ -41,4 +41,25 @@ class DeliveryTaskFactsTest {
         assertThat((String) facts.of(6L).values().get("deliveryPayload"))
                 .hasSize(DeliveryTaskFacts.SHOWN + 1).startsWith("{\"line_items\"").endsWith("…");
     }
+
+    @Test
+    void aTaskAboutOneFactListsItsDeliveriesTheLatestFirst() {
+        when(deliveries.record(7L)).thenReturn(new HashMap<>(Map.of("partner", "carrier", "delivery_id", "E-1")));
+        when(deliveries.delivery(7L)).thenReturn(new DeliveryHandler.Delivery(7L, "carrier", "SANDBOX-POST",
+                "tracking/IN_TRANSIT", "E-1", "{}", 2));
+        when(deliveries.ofTheSameTask(7L)).thenReturn(java.util.List.of(
+                Map.of("topic", "tracking/OUT_FOR_DELIVERY", "delivery_id", "E-2", "status", "ATTENTION",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-03T01:00:00Z"))),
+                Map.of("topic", "tracking/IN_TRANSIT", "delivery_id", "E-1", "status", "ATTENTION",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-02T07:04:00Z")))));
+
+        Map<String, Object> shown = facts.of(7L).values();
+
+        assertThat(shown).containsEntry("deliveryCount", 2);
+        assertThat(shown.get("deliveries")).asList().containsExactly(
+                Map.of("receivedAt", "2026-12-03 09:00 (Asia/Shanghai)", "topic", "tracking/OUT_FOR_DELIVERY",
+                        "deliveryNumber", "E-2"),
+                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "tracking/IN_TRANSIT",
+                        "deliveryNumber", "E-1"));
+    }
 }
