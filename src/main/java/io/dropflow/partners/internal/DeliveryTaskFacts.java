@@ -13,14 +13,14 @@ import org.springframework.stereotype.Service;
  * often it was tried and why it was not taken, and the first {@value #SHOWN} characters of its raw
  * payload; the whole payload stays in partner_delivery. A task about a fact several deliveries tell
  * (a carrier's scans of one parcel, {@link io.dropflow.partners.DeliveryHandler#sameFact}) lists them
- * all, the latest first ({@value #LISTED} at most; their number in full).
+ * all, the latest first ({@value #LISTED} at most; their number in full), and the latest one's raw payload.
  */
 @Service
 public class DeliveryTaskFacts {
 
     /** The facts the partner-attention form shows, the start of the raw payload among them. */
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
-            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries");
+            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload");
 
     /** How many of a task's deliveries the form lists, the latest first. */
     static final int LISTED = 50;
@@ -52,9 +52,16 @@ public class DeliveryTaskFacts {
                 .put("receivedAt", d.get("received_at") == null ? null : time.format(DatabaseTime.instant(d.get("received_at"))))
                 .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
                 .put("lastError", text(d.get("last_error")))
-                .put("deliveryPayload", payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload)
+                .put("deliveryPayload", shown(payload))
                 .put("deliveryCount", Math.max(1, together.size()))
-                .rows("deliveries", listed);
+                .rows("deliveries", listed)
+                .put("latestPayload", together.size() > 1 && together.get(0).get("id") instanceof Number latest
+                        ? shown(deliveries.delivery(latest.longValue()).payload()) : null);
+    }
+
+    /** The start of a raw payload, as the form shows it. */
+    private static String shown(String payload) {
+        return payload.length() > SHOWN ? payload.substring(0, SHOWN) + "…" : payload;
     }
 
     private static String text(Object value) {

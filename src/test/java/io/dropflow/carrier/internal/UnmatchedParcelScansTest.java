@@ -114,6 +114,7 @@ class UnmatchedParcelScansTest {
         List<Map<String, Object>> listed = (List<Map<String, Object>>) facts.get("deliveries");
         assertThat(listed).extracting(row -> row.get("topic")).as("the latest first")
                 .containsExactly("tracking/OUT_FOR_DELIVERY", "tracking/IN_TRANSIT", "tracking/INFO_RECEIVED");
+        assertThat((String) facts.get("latestPayload")).contains("OUT_FOR_DELIVERY", number);
 
         // a scan kept later joins the open task when its own deadline passes, and the task shows it
         dropflow.carrierSays(number, "DELIVERY_FAILED", scanned.plus(Duration.ofHours(3)));
@@ -121,13 +122,23 @@ class UnmatchedParcelScansTest {
         deliveries.retryDue();
         assertThat(tasksFor("carrier", number)).containsExactly(attention);
         assertThat(dropflow.facts(taskOf(attention))).containsEntry("deliveryCount", 4);
+        assertThat((String) dropflow.facts(taskOf(attention)).get("latestPayload")).contains("DELIVERY_FAILED");
 
-        // closed by hand: every scan of the parcel is closed, none is tried again or left open
+        // closed by hand: every scan of the parcel is closed, also one still waiting for its retry; none is tried
+        // again or left open
         dropflow.carrierSays(number, "DELIVERY_FAILED", scanned.plus(Duration.ofHours(4)));
         engine.getTaskService().complete(taskOf(attention).getId(), Map.of("attentionDecision", "close"));
         assertThat(instance(attention)).isNull();
         assertThat(kept("carrier", number)).hasSize(5).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("CLOSED"));
         assertThat(kept("carrier", other)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ATTENTION"));
+
+        // a scan that comes after the task was closed is news: kept, and past its deadline a task of its own
+        dropflow.carrierSays(number, "RETURNED", scanned.plus(Duration.ofHours(5)));
+        pastTheirDeadline("carrier", number);
+        deliveries.retryDue();
+        List<String> after = tasksFor("carrier", number).stream().filter(t -> t != null && !t.equals(attention)).toList();
+        assertThat(after).hasSize(1);
+        assertThat(dropflow.facts(taskOf(after.get(0)))).containsEntry("deliveryCount", 1);
     }
 
     @Test
@@ -145,8 +156,12 @@ class UnmatchedParcelScansTest {
         List<String> tasks = tasksFor("carrier", number);
         assertThat(tasks).hasSize(1).doesNotContainNull();
         String attention = tasks.get(0);
+        // a scan kept since, not past its deadline: it waits for its retry
+        dropflow.carrierSays(number, "OUT_FOR_DELIVERY", scanned.plus(Duration.ofHours(2)));
+        assertThat(kept("carrier", number)).extracting(row -> row.get("status")).containsExactly("ATTENTION", "ATTENTION",
+                "PARKED");
 
-        // the shipment comes; a scan kept since waits for its retry
+        // the shipment comes, and the operator tries the parcel's task again: all of its scans are taken now
         dropflow.supplierShipped("ACME", po(order, 1), number);
         dropflow.runJobs(order);
         engine.getTaskService().complete(taskOf(attention).getId(), Map.of("attentionDecision", "retry"));
@@ -154,10 +169,10 @@ class UnmatchedParcelScansTest {
             engine.getManagementService().executeJob(job.getId());
         }
 
-        assertThat(kept("carrier", number)).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("TAKEN"));
+        assertThat(kept("carrier", number)).hasSize(3).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("TAKEN"));
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(attention)
                 .activityId(Element.END_TAKEN.id()).count()).isEqualTo(1);
-        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.IN_TRANSIT));
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.OUT_FOR_DELIVERY));
     }
 
     @Test
