@@ -16,10 +16,12 @@ public class ConsumerMessages {
 
     private final OrderLookup orders;
     private final StorefrontGateway storefront;
+    private final CaseRefunds refunds;
 
-    ConsumerMessages(OrderLookup orders, StorefrontGateway storefront) {
+    ConsumerMessages(OrderLookup orders, StorefrontGateway storefront, CaseRefunds refunds) {
         this.orders = orders;
         this.storefront = storefront;
+        this.refunds = refunds;
     }
 
     /** Once per case and topic: the key is the case number and the topic, e.g. DF-CL7-outcome. */
@@ -28,9 +30,16 @@ public class ConsumerMessages {
         storefront.messageConsumer(storefrontOrderId(c), text, c.number() + "-" + topic);
     }
 
-    /** Pays {@code amount} (rounded to the currency's minor units) back, once per case: key DF-CL7-refund. */
+    /**
+     * Pays {@code amount} (rounded to the currency's minor units) back, once per case: key DF-CL7-refund.
+     * The refund is recorded first ({@link CaseRefunds}), committed before the storefront is called.
+     * @throws RefundWithheld when other cases of the order paid back the case's pieces already: nothing is paid
+     */
     @CallsPartner
     public void refund(AfterSalesCase<?> c, BigDecimal amount, String reason) {
+        refunds.record(c, amount).ifPresent(why -> {
+            throw new RefundWithheld(c, why);
+        });
         storefront.refund(storefrontOrderId(c), Money.inMinorUnits(amount, c.getCurrency()), c.getCurrency(), reason,
                 c.number() + "-refund");
     }

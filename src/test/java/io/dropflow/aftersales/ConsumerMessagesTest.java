@@ -2,7 +2,9 @@ package io.dropflow.aftersales;
 
 import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -10,6 +12,7 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.storefront.StorefrontGateway;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,8 @@ class ConsumerMessagesTest {
 
     private final OrderLookup orders = mock(OrderLookup.class);
     private final StorefrontGateway storefront = mock(StorefrontGateway.class);
-    private final ConsumerMessages consumer = new ConsumerMessages(orders, storefront);
+    private final CaseRefunds refunds = mock(CaseRefunds.class);
+    private final ConsumerMessages consumer = new ConsumerMessages(orders, storefront, refunds);
     /** Of order 1. */
     private final SampleCase sample = stored(new SampleCase(NOW), 7L);
 
@@ -39,6 +43,19 @@ class ConsumerMessagesTest {
     void aRefundIsPaidOncePerCaseInTheCurrencysMinorUnits() {
         consumer.refund(sample, new BigDecimal("4.995"), "defect claim DF-CL7");
 
+        verify(refunds).record(sample, new BigDecimal("4.995"));
         verify(storefront).refund("SHOP-1", new BigDecimal("5.00"), "EUR", "defect claim DF-CL7", "DF-CL7-refund");
+    }
+
+    @Test
+    void aRefundForPiecesAnotherCasePaidBackIsWithheldAndNothingIsPaid() {
+        when(refunds.record(sample, new BigDecimal("15.00"))).thenReturn(Optional.of("line 1 has 2 piece(s), 2 of them"
+                + " paid back already (DF-RT3; the consumer is paid back for a piece once); DF-CL7 would pay back 2 more"));
+
+        assertThatThrownBy(() -> consumer.refund(sample, new BigDecimal("15.00"), "defect claim DF-CL7"))
+                .isInstanceOf(RefundWithheld.class)
+                .hasMessageStartingWith("Claim DF-CL7: refund withheld, nothing paid: line 1 has 2 piece(s), 2 of them"
+                        + " paid back already (DF-RT3;");
+        verifyNoInteractions(storefront);
     }
 }

@@ -1,0 +1,93 @@
+package io.dropflow.aftersales.internal;
+
+import io.dropflow.aftersales.AfterSalesCase;
+import io.dropflow.aftersales.CaseHistory;
+import io.dropflow.aftersales.CaseKind;
+import io.dropflow.aftersales.CaseLine;
+import io.dropflow.aftersales.CaseRefunds;
+import io.dropflow.aftersales.CaseRepository;
+import io.dropflow.aftersales.CommitBeforeCall;
+import io.dropflow.aftersales.Party;
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.settlement.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The after-sales refunds in their table, {@code case_refund}, one per case, checked against the order's lines. */
+@Service
+class CaseRefundLog implements CaseRefunds {
+
+    private final CaseRefundEntries entries;
+    private final Map<CaseKind, CaseRepository<?>> cases = new EnumMap<>(CaseKind.class);
+    private final OrderLookup orders;
+    private final CaseHistory history;
+    private final CommitBeforeCall commitFirst;
+    private final Clock clock;
+
+    CaseRefundLog(CaseRefundEntries entries, List<CaseRepository<?>> repositories, OrderLookup orders,
+            CaseHistory history, CommitBeforeCall commitFirst, Clock clock) {
+        this.entries = entries;
+        repositories.forEach(r -> cases.put(r.kind(), r));
+        this.orders = orders;
+        this.history = history;
+        this.commitFirst = commitFirst;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> record(AfterSalesCase<?> c, BigDecimal amount) {
+        return commitFirst.commit(() -> {
+            // Refunds of the order's cases take turns, as their intakes do: the second sees the first's refund
+            OrderSummary order = orders.locked(c.getOrderId());
+            List<CaseRefund> paid = entries.findByOrderIdOrderById(order.id());
+            if (paid.stream().anyMatch(r -> r.isOf(c.kind(), c.getId()))) {
+                return Optional.empty(); // a retried step: recorded already, the storefront's key pays it once
+            }
+            Optional<String> withheld = tooManyPaidBack(order, c, paid);
+            if (withheld.isPresent()) {
+                String what = "Refund of " + Money.format(amount, c.getCurrency()) + " withheld, nothing paid: "
+                        + withheld.get() + "; an operator decides";
+                if (history.of(c).stream().noneMatch(e -> e.what().equals(what))) {
+                    history.record(c, Party.DROPFLOW, what);
+                }
+                return withheld;
+            }
+            entries.save(new CaseRefund(c.kind(), c.getId(), order.id(), amount, c.getCurrency(), clock.instant()));
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * For the first line of the case whose pieces, with those the order's other cases paid back already,
+     * are more than the order line has: "line 1 has 1 piece(s), 1 of them paid back already (DF-CL3; ...)".
+     */
+    private Optional<String> tooManyPaidBack(OrderSummary order, AfterSalesCase<?> c, List<CaseRefund> paid) {
+        List<AfterSalesCase<?>> paying = paid.stream().<AfterSalesCase<?>>map(r -> cases.get(r.getCaseKind()).get(r.getCaseId()))
+                .toList();
+        for (CaseLine line : c.getLines()) {
+            int lineNo = line.getLineNo();
+            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == lineNo)
+                    .mapToInt(OrderSummary.Line::quantity).sum();
+            int pieces = 0;
+            StringBuilder by = new StringBuilder();
+            for (AfterSalesCase<?> other : paying) {
+                if (other.piecesOf(lineNo) > 0) {
+                    pieces += other.piecesOf(lineNo);
+                    by.append(by.isEmpty() ? "" : ", ").append(other.number());
+                }
+            }
+            if (pieces + line.getQuantity() > lineQuantity) {
+                return Optional.of("line " + lineNo + " has " + lineQuantity + " piece(s), " + pieces
+                        + " of them paid back already (" + by + "; the consumer is paid back for a piece once); "
+                        + c.number() + " would pay back " + line.getQuantity() + " more");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,178 @@
+package io.dropflow.aftersales;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.claim.process.DefectClaimProcess;
+import io.dropflow.returns.process.ReturnNegotiationProcess;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A piece is paid back once, also for cases taken in before claims and returns took turns on the order at
+ * intake: two claims, or a claim and a return, holding the same single piece, both open (set up as such data
+ * looks: the second case taken in while the first was briefly marked as ended). Both reach their refund; the
+ * first pays, the second pays nothing: its history says why, and its refund step ends as an incident saying
+ * so, for an operator to decide. The storefront is asked to refund once.
+ */
+@DropflowTest
+class RefundOncePerPieceTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxStorefront storefront;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    @Test
+    void twoClaimsOnOnePieceArePaidOnceAndTheSecondWaitsForAnOperator() {
+        long order = deliveredMug();
+        long first = claim(order);
+        long second = takenInBeside("claim", first, () -> claim(order));
+
+        claimAtItsRefund(first);
+        claimAtItsRefund(second);
+        dropflow.runClaimJobs(first);
+        dropflow.runClaimJobs(second);
+
+        assertThat(dropflow.claimProcess(first)).hasPassed(DefectClaimProcess.Element.REFUND_CONSUMER.id()).isEnded();
+        assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+
+        assertWithheld(dropflow.claimProcessInstanceId(second), DefectClaimProcess.Element.REFUND_CONSUMER.id(),
+                "Claim DF-CL" + second, "DF-CL" + first);
+        assertThat(dropflow.getClaim(second).path("status").asText()).isEqualTo("REMEDY_UNDER_WAY");
+        assertThat(history(dropflow.getClaim(second))).containsOnlyOnce("Refund of 15.00 EUR withheld, nothing paid: line 1"
+                + " has 1 piece(s), 1 of them paid back already (DF-CL" + first + "; the consumer is paid back for a piece"
+                + " once); DF-CL" + second + " would pay back 1 more; an operator decides");
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+    }
+
+    @Test
+    void aReturnOfAPieceAClaimPaidBackIsNotRefundedAgain() {
+        long order = deliveredMug();
+        ResponseEntity<String> asked = dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null));
+        assertThat(asked.getStatusCode().value()).as(asked.getBody()).isEqualTo(201);
+        long returned = DropflowDriver.read(asked.getBody()).path("id").asLong();
+        dropflow.returnProcess(returned);
+        dropflow.runReturnJobs(returned);
+        assertThat(dropflow.returnProcess(returned)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_PARCEL.id());
+        long claim = takenInBeside("return_request", returned, () -> claim(order));
+
+        claimAtItsRefund(claim);
+        dropflow.runClaimJobs(claim);
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+
+        String tracking = dropflow.getReturn(returned).path("returnParcel").path("trackingNumber").asText();
+        dropflow.carrierSays(tracking, "DELIVERED");
+        dropflow.supplierInspects("ACME", returned, "OK");
+        assertThat(dropflow.returnProcess(returned)).isWaitingAt(ReturnNegotiationProcess.Element.REFUND_CONSUMER.id());
+        dropflow.runReturnJobs(returned);
+
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+        assertWithheld(dropflow.returnProcessInstanceId(returned), ReturnNegotiationProcess.Element.REFUND_CONSUMER.id(),
+                "Return DF-RT" + returned, "DF-CL" + claim);
+        assertThat(dropflow.getReturn(returned).path("status").asText()).isNotEqualTo("COMPLETED");
+        assertThat(history(dropflow.getReturn(returned))).anyMatch(h -> h.startsWith("Refund of 15.00 EUR withheld"));
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+    }
+
+    // ---- helpers
+
+    private long deliveredMug() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-ONCE-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-ONCE-" + order, "DELIVERED");
+        return order;
+    }
+
+    private long claim(long order) {
+        ResponseEntity<String> filed = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.claimProcess(claim);
+        dropflow.runClaimJobs(claim);
+        return claim;
+    }
+
+    /**
+     * A second case on the same piece, as intake took them in before it locked the order: the first case is
+     * marked as ended while the second is taken in, then put back as it was.
+     */
+    private long takenInBeside(String table, long first, java.util.function.LongSupplier second) {
+        String status = jdbc.queryForObject("select status from " + table + " where id = ?", String.class, first);
+        String ended = table.equals("claim") ? "REJECTED" : "REFUSED";
+        jdbc.update("update " + table + " set status = ? where id = ?", ended, first);
+        try {
+            return second.getAsLong();
+        } finally {
+            jdbc.update("update " + table + " set status = ? where id = ?", status, first);
+        }
+    }
+
+    /** Accepted by the operator, sent to ACME, accepted: the claim's refund step is due. */
+    private void claimAtItsRefund(long claim) {
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.REVIEW_CLAIM.id());
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
+                .singleResult().getId();
+        engine.getTaskService().complete(task, Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.AWAIT_SUPPLIER_ANSWER.id());
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.REFUND_CONSUMER.id());
+    }
+
+    /**
+     * The refund step failed, saying why and that nothing was paid; retried, it fails the same way and,
+     * its retries used up, is an incident with that message.
+     */
+    private void assertWithheld(String instance, String activity, String caseTitle, String paidBy) {
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(activity)
+                .singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(failed.getExceptionMessage()).startsWith(caseTitle + ": refund withheld, nothing paid: line 1 has 1 piece(s), 1 of them paid back already (" + paidBy);
+        engine.getManagementService().setJobRetries(failed.getId(), 1);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(failed.getId())).hasMessageContaining("refund withheld");
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(activity);
+        assertThat(incident.getIncidentMessage()).startsWith(caseTitle + ": refund withheld, nothing paid");
+    }
+
+    private List<String> storefrontRefunds(long order) {
+        return dropflow.storefrontCalls(storefront, order, "REFUND");
+    }
+
+    private static List<String> history(com.fasterxml.jackson.databind.JsonNode view) {
+        List<String> entries = new java.util.ArrayList<>();
+        view.path("history").forEach(e -> entries.add(e.path("what").asText()));
+        return entries;
+    }
+}
