@@ -8,6 +8,7 @@ import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.returns.InvalidReturnException;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,11 +73,20 @@ public class ReturnIntake {
                     + order.pickupPoint() + ": returns are taken only for orders shipped to the consumer");
         }
         // A closed order that was never delivered never will be
-        Instant delivered = deliveries.deliveredAt(orderId)
-                .orElseThrow(() -> new ReturnRefusedException(order.status().isClosed()
-                        ? "order " + orderId + " ended without a delivery (" + order.status() + "): there is nothing to return"
-                        : "order " + orderId + " has not been delivered (" + order.status()
-                                + "): goods can be returned once they have arrived"));
+        Optional<Instant> parcelDelivered = deliveries.deliveredAt(orderId);
+        if (parcelDelivered.isEmpty() || !deliveryRegistered(order.status())) {
+            throw new ReturnRefusedException(order.status().isClosed() && order.status() != OrderStatus.SETTLED
+                    ? "order " + orderId + " ended without a " + (parcelDelivered.isPresent() ? "registered " : "")
+                            + "delivery (" + order.status() + "): there is nothing to return"
+                    : parcelDelivered.isPresent()
+                            // The carrier's word alone is not the order's: until the order has taken it (and booked
+                            // its margin), the order may still end refunded in full, and the return would pay again
+                            ? "order " + orderId + " has not registered its delivery yet (" + order.status()
+                                    + "; the carrier reported the parcel delivered): goods can be returned once it has"
+                            : "order " + orderId + " has not been delivered (" + order.status()
+                                    + "): goods can be returned once they have arrived");
+        }
+        Instant delivered = parcelDelivered.get();
         Duration window = windows.of(orderId).returnWindow(); // after-sales-windows.dmn
         Instant closes = delivered.plus(window);
         if (clock.instant().isAfter(closes)) {
@@ -133,6 +144,14 @@ public class ReturnIntake {
                 + Money.format(r.getOfferAmount(), r.getCurrency()));
         process.consumerAnswered(r, accept);
         return r;
+    }
+
+    /**
+     * Whether the order has registered its delivery: its process took the carrier's delivery (DELIVERED) and
+     * may have settled since. Before that the order may still end otherwise (a parcel problem refunded in full).
+     */
+    private static boolean deliveryRegistered(OrderStatus status) {
+        return status == OrderStatus.DELIVERED || status == OrderStatus.SETTLED;
     }
 
     /** The line's category in its supplier's catalog: return-policy.dmn judges each line by its own. */

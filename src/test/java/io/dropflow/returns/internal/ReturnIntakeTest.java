@@ -50,4 +50,32 @@ class ReturnIntakeTest {
                 .isInstanceOf(ReturnRefusedException.class)
                 .hasMessage("order 9 ended without a delivery (CANCELLED): there is nothing to return");
     }
+
+    /**
+     * The exploratory tester's return of an order whose delivery the carrier reported before the order took it
+     * (the order still SHIPPED, its tracking number not yet registered) was taken and refunded.
+     */
+    @Test
+    void aReturnBeforeTheOrderRegisteredItsDeliveryIsRefused() {
+        when(orders.locked(5L)).thenReturn(new OrderSummary(5L, "SHOP-5", OrderStatus.SHIPPED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofHours(1))));
+        when(deliveries.deliveredAt(5L)).thenReturn(Optional.of(NOW.minus(Duration.ofMinutes(1))));
+
+        assertThatThrownBy(() -> intake.request(5L, null))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("order 5 has not registered its delivery yet (SHIPPED; the carrier reported the parcel"
+                        + " delivered): goods can be returned once it has");
+    }
+
+    /** An order refunded in full (a lost parcel given up) whose parcel arrived after all is not refunded again. */
+    @Test
+    void aReturnOfAnOrderRefundedInFullIsRefusedEvenWhenItsParcelArrivedAfterAll() {
+        when(orders.locked(6L)).thenReturn(new OrderSummary(6L, "SHOP-6", OrderStatus.REFUNDED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofHours(1))));
+        when(deliveries.deliveredAt(6L)).thenReturn(Optional.of(NOW.minus(Duration.ofMinutes(1))));
+
+        assertThatThrownBy(() -> intake.request(6L, null))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("order 6 ended without a registered delivery (REFUNDED): there is nothing to return");
+    }
 }
