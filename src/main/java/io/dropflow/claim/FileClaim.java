@@ -19,7 +19,8 @@ public record FileClaim(
         @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Schema(description = "The consumer's own words", example = "The mug arrived in pieces.")
         @NotBlank @Size(max = 4000) String description,
-        @Schema(description = "Links to photos or videos (uploaded files go in the multipart request instead)")
+        @Schema(description = "Links to photos or videos (uploaded files go in the multipart request instead); a"
+                + " DAMAGED, WRONG_ITEM or QUALITY claim needs at least one link or file")
         @Size(max = 10) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> evidenceUrls,
         @Schema(description = "What the consumer wishes: REFUND (default) or RESHIP") Remedy wish) {
 

@@ -361,4 +361,35 @@ class ClaimApiTest {
                 .contains("NOT_THE_CURRENT_ROUND");
         assertThat(dropflow.getClaim(claim).path("supplierAnswer").isMissingNode()).isTrue();
     }
+
+    /**
+     * The exploratory tester's DAMAGED claim without a photo was taken: damage, a wrong item and poor quality are
+     * claimed with photos or videos (the brief, and the sources' 拍照或录像留证). Without any, a 400 names the field
+     * and nothing is stored; a photo uploaded as a file is evidence too, and a missing piece needs none.
+     */
+    @Test
+    void aDamagedClaimWithoutEvidenceIsA400NamingTheFieldAndNothingIsStored() {
+        long order = deliveredOrder();
+        long before = claims();
+        Map<String, Object> withoutEvidence = claim();
+        withoutEvidence.remove("evidenceUrls");
+
+        ResponseEntity<String> refused = dropflow.fileClaim(order, withoutEvidence);
+
+        assertProblem(refused, 400, "evidenceUrls must name at least one photo or video for a DAMAGED claim");
+        JsonNode problem = DropflowDriver.read(refused.getBody());
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("evidenceUrls");
+        assertThat(claims()).isEqualTo(before);
+        withoutEvidence.put("evidenceUrls", List.of());
+        assertProblem(dropflow.fileClaim(order, withoutEvidence), 400, "evidenceUrls must name at least one photo");
+        assertThat(claims()).isEqualTo(before);
+
+        withoutEvidence.remove("evidenceUrls");
+        assertThat(fileWithUploads(order, withoutEvidence, "broken.jpg", "image/jpeg", JPEG).getStatusCode().value())
+                .isEqualTo(201);
+        Map<String, Object> missingPiece = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
+        missingPiece.remove("evidenceUrls");
+        long another = deliveredOrder();
+        assertThat(dropflow.fileClaim(another, missingPiece).getStatusCode().value()).isEqualTo(201);
+    }
 }

@@ -19,6 +19,7 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.web.InvalidRequest;
 import io.dropflow.web.UploadRejected;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,8 +70,18 @@ public class ClaimIntake {
         this.clock = clock;
     }
 
+    /**
+     * Files the claim with its evidence.
+     * @throws InvalidRequest 400 naming {@code evidenceUrls} for a claim of a type that needs evidence
+     *         ({@link io.dropflow.claim.ClaimType#needsEvidence}) sent without any, links or files
+     */
     @Transactional
     public Claim file(Long orderId, FileClaim request, List<EvidenceUpload> files) {
+        if (request.type().needsEvidence() && request.urls().isEmpty() && files.isEmpty()) {
+            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("evidenceUrls", "must name at least one photo"
+                    + " or video for a " + request.type() + " claim (or send the files in parts 'evidence'): the supplier"
+                    + " is shown what the consumer received")));
+        }
         // Claims and returns about the order take turns until this one is stored: two sent at once would both
         // find the pieces free, and the consumer would be paid back for them twice (ReturnIntake locks it too)
         OrderSummary order = orders.locked(orderId);
