@@ -103,7 +103,78 @@ class RefundOncePerPieceTest {
         assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
     }
 
+    /**
+     * Both claims' refunds run at the same moment (two job executor threads): they take turns on the order's
+     * row, so the second sees the first's refund and pays nothing. The race is made certain: a trigger holds the
+     * refund's record at its insert on an advisory lock the test holds, until both refunds wait on a lock.
+     * Without the order's lock both would pass the check and wait at their insert, and both would pay.
+     */
+    @Test
+    void twoRefundsOfOnePieceAtOnceTakeTurnsAndPayOnce() throws Exception {
+        long order = deliveredMug();
+        long first = claim(order);
+        long second = takenInBeside("claim", first, () -> claim(order));
+        claimAtItsRefund(first);
+        claimAtItsRefund(second);
+        List<String> jobs = java.util.stream.Stream.of(first, second).map(claim -> engine.getManagementService()
+                .createJobQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
+                .activityId(DefectClaimProcess.Element.REFUND_CONSUMER.id()).singleResult().getId()).toList();
+
+        jdbc.execute("create or replace function test_refunds_at_once_gate() returns trigger language plpgsql as $$ "
+                + "begin perform pg_advisory_xact_lock_shared(" + GATE + "); return new; end $$");
+        jdbc.execute("create trigger test_refunds_at_once_gate before insert on case_refund for each row "
+                + "execute function test_refunds_at_once_gate()");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection gate = dataSource.getConnection()) {
+            try (java.sql.Statement sql = gate.createStatement()) {
+                sql.execute("select pg_advisory_lock(" + GATE + ")");
+            }
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            try {
+                for (String job : jobs) {
+                    running.add(threads.submit(() -> engine.getManagementService().executeJob(job)));
+                }
+                java.time.Instant giveUp = java.time.Instant.now().plusSeconds(30);
+                while (waitingOnLocks() < 2 && running.stream().noneMatch(java.util.concurrent.Future::isDone)) {
+                    assertThat(java.time.Instant.now()).as("both refunds waiting on a lock").isBefore(giveUp);
+                    Thread.sleep(20);
+                }
+            } finally {
+                try (java.sql.Statement sql = gate.createStatement()) {
+                    sql.execute("select pg_advisory_unlock(" + GATE + ")");
+                }
+            }
+            int failed = 0;
+            for (java.util.concurrent.Future<?> job : running) {
+                try {
+                    job.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException withheld) {
+                    assertThat(withheld.getCause()).hasMessageContaining("refund withheld, nothing paid");
+                    failed++;
+                }
+            }
+            assertThat(failed).as("refunds withheld").isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+            jdbc.execute("drop trigger if exists test_refunds_at_once_gate on case_refund");
+            jdbc.execute("drop function if exists test_refunds_at_once_gate()");
+        }
+
+        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+        assertThat(jdbc.queryForObject("select count(*) from case_refund where order_id = ?", Long.class, order)).isOne();
+    }
+
     // ---- helpers
+
+    private static final long GATE = 0x0df_7ef0dL;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private int waitingOnLocks() {
+        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and datname = current_database()", Integer.class);
+    }
 
     private long deliveredMug() {
         long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
