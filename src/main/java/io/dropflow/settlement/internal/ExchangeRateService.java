@@ -31,8 +31,12 @@ class ExchangeRateService implements ExchangeRates {
         this.clock = clock;
     }
 
+    /**
+     * No rate is an answer, not a failure: it changes nothing, so the caller's transaction is not marked
+     * rollback-only (a group-buy cutoff leaves that supplier out and plans the rest).
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = NoExchangeRate.class)
     public Conversion convert(Money amount, String currency, Instant at) {
         BigDecimal rate = rate(amount.currency(), currency, at)
                 .orElseThrow(() -> new NoExchangeRate(amount.currency(), currency, at));

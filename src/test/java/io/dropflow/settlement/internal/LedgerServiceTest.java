@@ -24,6 +24,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger and the exchange rates on PostgreSQL: settling twice books once; a claim after
@@ -52,6 +55,8 @@ class LedgerServiceTest {
     ExchangeRates rates;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Entries belong to an order row (a foreign key): a bare one, as the order feature would have stored it. */
     private long anOrder(String currency) {
@@ -249,5 +254,23 @@ class LedgerServiceTest {
         rates.add(new ExchangeRate("EUR", "OMR", new BigDecimal("0.42"), Instant.now().plusSeconds(1)));
         assertThat(rates.rates("EUR", "BHD")).as("nothing booked in BHD since").hasSize(2);
         assertThat(rates.rates("EUR", "OMR")).as("a correction from now on").hasSize(2);
+    }
+
+    /**
+     * A conversion without a rate changes nothing, so the caller's transaction goes on: a group-buy
+     * cutoff leaves the supplier whose offer cannot be converted out and plans the rest in the same
+     * transaction. Marked rollback-only, the cutoff's commit failed ("Transaction silently rolled back")
+     * and the batch stayed open, an incident on its cutoff timer.
+     */
+    @Test
+    void aConversionWithoutARateLeavesTheCallersTransactionToGoOn() {
+        TransactionTemplate caller = new TransactionTemplate(transactions);
+        caller.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Boolean rollbackOnly = caller.execute(status -> {
+            assertThatThrownBy(() -> rates.convert(new Money(new BigDecimal("1.250"), "KWD"), "EUR", Instant.now()))
+                    .isInstanceOf(NoExchangeRate.class);
+            return status.isRollbackOnly();
+        });
+        assertThat(rollbackOnly).as("the caller's transaction after a NoExchangeRate it caught").isFalse();
     }
 }
