@@ -124,6 +124,11 @@ final class MessagePatterns {
         return Optional.of(translated.toString());
     }
 
+    /** Whether a pattern has this parameter. */
+    boolean hasParameter(String name) {
+        return entries.stream().anyMatch(entry -> entry.parameters().contains(name));
+    }
+
     /** Patterns whose translation does not name each of the English parameters exactly once. */
     Set<String> withBrokenParameters() {
         Set<String> broken = new TreeSet<>();

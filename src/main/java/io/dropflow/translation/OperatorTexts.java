@@ -55,6 +55,8 @@ public final class OperatorTexts {
     private final String language;
     private final Map<String, String> translations;
     private final MessagePatterns messages;
+    /** The names a 403's parameters take ({@code "{permission}=READ"}), for those parameters only. */
+    private final RefusalNames names;
 
     OperatorTexts(String language, Map<String, String> translations) {
         this(language, translations, Map.of());
@@ -63,7 +65,8 @@ public final class OperatorTexts {
     OperatorTexts(String language, Map<String, String> translations, Map<String, String> messages) {
         this.language = language;
         this.translations = Map.copyOf(translations);
-        this.messages = new MessagePatterns(messages);
+        this.messages = new MessagePatterns(RefusalNames.withoutNames(messages));
+        this.names = RefusalNames.in(messages);
     }
 
     /** The bundle of this language; English (the source) translates nothing. */
@@ -177,9 +180,10 @@ public final class OperatorTexts {
      * {@code {terms}} is what a person wrote and stays as it is; a {@code {field}} is a form's key
      * ("reviewDecision"), which the operator knows by its label: the label, translated and quoted;
      * the {@code {values}} such a field allows ("[proceed, reject]") read as their options' labels
-     * on the field's form, translated and quoted; any other value is translated when it is a display
-     * word or a message, or a code whose words ({@link OperatorWords}: "OUT_OF_STOCK", "Out of stock")
-     * are; else kept (a SKU, an amount).
+     * on the field's form, translated and quoted; a parameter that takes a 403's names ({@link RefusalNames}:
+     * a {@code {permission}}, a {@code {candidateGroups}}) reads them, and nothing else; any other value is
+     * translated when it is a display word or a message, or a code whose words ({@link OperatorWords}:
+     * "OUT_OF_STOCK", "Out of stock") are; else kept (a SKU, an amount, a user id).
      */
     private String parameter(String name, String value, Map<String, String> message) {
         if (WRITTEN_BY_PEOPLE.contains(name)) {
@@ -190,6 +194,10 @@ public final class OperatorTexts {
         }
         if (MessagePatterns.VALUES.equals(name) && message.containsKey(MessagePatterns.FIELD)) {
             return options(message.get(MessagePatterns.FIELD), value).orElse(value);
+        }
+        Optional<String> named = names.of(name, value, "zh".equals(language) ? LISTED_ZH : LISTED);
+        if (named.isPresent()) {
+            return named.get();
         }
         // A list first: a pattern would take "A (tier 1), B (tier 2)" for one supplier "A" of tier "1), B (tier 2"
         Optional<String> translated = value.contains(LISTED) ? list(value) : Optional.empty();
@@ -277,6 +285,16 @@ public final class OperatorTexts {
     /** Message patterns whose translation drops, renames or repeats a {@code {parameter}}. */
     public Set<String> messagesWithBrokenParameters() {
         return messages.withBrokenParameters();
+    }
+
+    /**
+     * The parameters the bundle has names for ({@code "{permission}=READ"}) that no message pattern has, alone
+     * or as a list ({@code {candidateGroups}}): names that would translate nothing (a misspelt parameter).
+     */
+    public Set<String> namesOfNoParameter() {
+        Set<String> unused = new TreeSet<>(names.parameters());
+        unused.removeIf(parameter -> messages.hasParameter(parameter) || messages.hasParameter(parameter + "s"));
+        return unused;
     }
 
     /** The texts among these that have no translation, sorted. */
