@@ -168,11 +168,19 @@ class CaseTaskInputTest {
         assertTaken(claimTask(kwd), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
                 + ", \"remedyAmount\": {\"value\": 1.234}}", DropflowDriver.asOperator());
         assertThat(dropflow.getClaim(kwd).path("history").toString()).contains("1.234 TND");
+        // Exploratory finding (December): the forms' least amount was 0.01, below a three-decimal currency's smallest
+        long small = claimToNegotiate("TND", "150.000");
+        assertTaken(claimTask(small), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 0.005}}", DropflowDriver.asOperator());
+        assertThat(dropflow.getClaim(small).path("history").toString()).contains("0.005 TND");
 
         long eur = claimToNegotiate("EUR", "15.00");
         assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
                 + ", \"remedyAmount\": {\"value\": 1.234}}", DropflowDriver.asOperator(),
                 "remedyAmount 1.234 has more decimals than EUR has (2)");
+        assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 0.005}}", DropflowDriver.asOperator(),
+                "remedyAmount 0.005 has more decimals than EUR has (2)");
         assertRefused(claimTask(eur), "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
                 + ", \"remedyAmount\": {\"value\": 1.2345}}", DropflowDriver.asOperator(),
                 "remedyAmount may have at most 3 decimals, was 1.2345");
