@@ -7,14 +7,10 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
-import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Settles a batch once collection is over: each order that had goods at the pickup point books the
  * sale of what its consumer collected, its share of the purchase orders (its lines' supply price,
- * and the shipping split evenly between the orders in the parcel), the platform fee, and the
+ * and the shipping split evenly between the orders in the parcel, {@link PurchaseShares}), the platform fee, and the
  * leader's commission on what was collected. Orders whose goods never came are settled by their refunds.
  */
 @Service
@@ -56,22 +52,20 @@ public class BatchSettlement {
         Leader leader = batch.getPickupPoint().getLeader();
         List<GroupBuyOrder> delivered = orders.withLinesOfBatch(batchId).stream()
                 .filter(o -> !delivered(o).isEmpty()).toList();
-        Map<Long, PurchaseOrderView> purchaseOrders = new HashMap<>();
-        Map<Long, List<Long>> ordersByPurchase = new TreeMap<>();
+        // Per purchase, the delivered lines of each order on it: every order's share of it, all shares at once
+        Map<Long, Map<Long, List<GroupBuyLine>>> linesByPurchase = new TreeMap<>();
         for (GroupBuyOrder order : delivered) {
-            delivered(order).stream().map(GroupBuyLine::getPurchaseId).distinct().forEach(p -> ordersByPurchase
-                    .computeIfAbsent(p, k -> new ArrayList<>()).add(order.getId()));
+            delivered(order).forEach(l -> linesByPurchase.computeIfAbsent(l.getPurchaseId(), k -> new TreeMap<>())
+                    .computeIfAbsent(order.getId(), k -> new ArrayList<>()).add(l));
         }
-        ordersByPurchase.keySet().forEach(p -> purchaseOrders.put(p,
-                purchasing.purchaseOrder(purchases.findById(p).orElseThrow().getPurchaseOrderId())));
+        Map<Long, List<Ledger.Cost>> costsByOrder = new HashMap<>();
+        linesByPurchase.forEach((purchaseId, linesByOrder) -> PurchaseShares.of(
+                purchasing.purchaseOrder(purchases.findById(purchaseId).orElseThrow().getPurchaseOrderId()), linesByOrder)
+                .forEach((orderId, cost) -> costsByOrder.computeIfAbsent(orderId, k -> new ArrayList<>()).add(cost)));
         for (GroupBuyOrder order : delivered) {
             Money sale = order.linesIn(Status.COLLECTED).stream().map(l -> l.value(order.getCurrency()))
                     .reduce(Money.zero(order.getCurrency()), Money::plus);
-            List<Ledger.Cost> costs = new ArrayList<>();
-            Map<Long, List<GroupBuyLine>> byPurchase = new LinkedHashMap<>();
-            delivered(order).forEach(l -> byPurchase.computeIfAbsent(l.getPurchaseId(), k -> new ArrayList<>()).add(l));
-            byPurchase.forEach((purchaseId, lines) -> costs.add(cost(purchaseOrders.get(purchaseId), lines,
-                    ordersByPurchase.get(purchaseId), order.getId())));
+            List<Ledger.Cost> costs = costsByOrder.getOrDefault(order.getId(), List.of());
             Money commission = leader.commissionOn(sale);
             Money margin = ledger.settleGroupBuy(new Ledger.GroupBuySettlement(order.getOrderId(), sale, costs,
                     leader.getCode(), commission));
@@ -87,21 +81,5 @@ public class BatchSettlement {
     private static List<GroupBuyLine> delivered(GroupBuyOrder order) {
         return order.lines(l -> l.is(Status.COLLECTED)
                 || (l.is(Status.REFUNDED) && l.getRefundReason() == RefundReason.UNCOLLECTED));
-    }
-
-    /** The order's lines at the purchase order's prices, and its share of the shipping (the first order takes the odd cent). */
-    private static Ledger.Cost cost(PurchaseOrderView po, List<GroupBuyLine> lines, List<Long> ordersInParcel,
-            Long orderId) {
-        Map<String, BigDecimal> price = new HashMap<>();
-        po.lines().forEach(l -> price.put(l.sku(), l.supplyPrice()));
-        BigDecimal supply = lines.stream().map(l -> price.get(l.getSku()).multiply(BigDecimal.valueOf(l.getQuantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Money shipping = new Money(po.shippingCost(), po.currency());
-        Money share = new Money(shipping.amount().divide(BigDecimal.valueOf(ordersInParcel.size()), 6,
-                RoundingMode.DOWN), po.currency());
-        if (ordersInParcel.get(0).equals(orderId)) {
-            share = shipping.minus(share.times(BigDecimal.valueOf(ordersInParcel.size() - 1)));
-        }
-        return new Ledger.Cost(po.number(), new Money(supply, po.currency()), share);
     }
 }
