@@ -5,6 +5,7 @@ import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShipByHoursTable;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.settlement.Ledger;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.PurchaseOrderStatus;
@@ -14,11 +15,13 @@ import io.dropflow.supplier.SupplierRefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -46,12 +49,14 @@ public class BatchPurchasing {
     private final GroupBuyDeadlines shipBy;
     private final GroupBuyOrders orders;
     private final OrderTimeline timeline;
+    private final Ledger ledger;
     private final Clock clock;
 
     BatchPurchasing(Batches batches, Purchases purchases, GroupBuyLines lines, Catalog catalog, Purchasing purchasing,
             Tracking tracking, ShipByHoursTable sla, GroupBuyDeadlines shipBy, GroupBuyOrders orders,
-            OrderTimeline timeline, Clock clock) {
+            OrderTimeline timeline, Ledger ledger, Clock clock) {
         this.orders = orders;
+        this.ledger = ledger;
         this.timeline = timeline;
         this.batches = batches;
         this.purchases = purchases;
@@ -213,11 +218,39 @@ public class BatchPurchasing {
         tracking.register(shipmentId);
     }
 
-    /** The parcel is lost (or never confirmed): its lines go missing, to a backup supplier or a refund. */
+    /**
+     * The parcel is lost (or never confirmed): its lines go missing, to a backup supplier or a refund. A
+     * parcel that shipped was paid for all the same (as a home delivery's given-up parcel, order's Closing):
+     * each order whose lines were on it is booked its share of the purchase order's supply and shipping now,
+     * while the lines are still on it, as the batch's settlement would share it ({@link PurchaseShares}); the
+     * consumer's refund or the backup's parcel comes beside it. Once per order and purchase order (the
+     * ledger's reference is the purchase order's number), so a retried job books nothing twice.
+     */
     public void writeOffParcel(Long batchId, int purchaseNo) {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        List<GroupBuyLine> lost = lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY);
+        bookGivenUpParcel(purchase, lost);
         purchase.failed();
-        lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY).forEach(GroupBuyLine::missing);
+        lost.forEach(GroupBuyLine::missing);
+    }
+
+    private void bookGivenUpParcel(Purchase purchase, List<GroupBuyLine> lost) {
+        if (purchase.getPurchaseOrderId() == null || lost.isEmpty()) {
+            return;
+        }
+        PurchaseOrderView po = purchasing.purchaseOrder(purchase.getPurchaseOrderId());
+        if (po.status() != PurchaseOrderStatus.SHIPPED) {
+            return;
+        }
+        Map<Long, List<GroupBuyLine>> byOrder = new TreeMap<>();
+        lost.forEach(l -> byOrder.computeIfAbsent(l.getGroupBuyOrderId(), k -> new ArrayList<>()).add(l));
+        PurchaseShares.of(po, byOrder).forEach((id, cost) -> {
+            Long orderId = orders.findById(id).orElseThrow().getOrderId();
+            ledger.bookCosts(orderId, List.of(cost));
+            timeline.record(orderId, "Parcel of purchase order " + po.number() + " given up: it shipped and was paid "
+                    + "for all the same, this order's share booked (supply " + cost.supply() + ", shipping "
+                    + cost.shipping() + ")");
+        });
     }
 
     /** "domestic", "EU" or "international", as the shipping-SLA table knows them. */

@@ -38,7 +38,7 @@ class BatchPurchasingGiveUpTest {
     private final Purchasing purchasing = mock(Purchasing.class);
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final BatchPurchasing batchPurchasing = new BatchPurchasing(null, purchases, lines, null, purchasing, null,
-            null, null, orders, timeline, Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
+            null, null, orders, timeline, null, Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
 
     private final Purchase purchase = new Purchase(BATCH, 1, 3L, 1, null);
     private final GroupBuyLine line = new GroupBuyLine(BATCH, 1, "RICE-5KG", 2, new BigDecimal("15.00"));
