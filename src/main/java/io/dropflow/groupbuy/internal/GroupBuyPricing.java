@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * order-deadlines.dmn (channel GROUP_BUY). Shipping is left out: the batch's orders share it, and
  * how many will is not known before the cutoff. Amounts are compared in the settlement currency, as
  * the cutoff's sourcing compares them; an SKU none of whose offers can be converted is left to the
- * cutoff, whose sourcing leaves such offers out too (lines nobody supplies go to an operator).
+ * cutoff, whose sourcing leaves such offers out too (lines nobody supplies go to an operator). An order
+ * in a currency with no rate to the settlement currency cannot be checked at all, and is refused
+ * ({@code no-exchange-rate}, naming the pair) rather than bought unchecked.
  */
 @Component
 class GroupBuyPricing {
@@ -47,6 +49,7 @@ class GroupBuyPricing {
     /**
      * @throws GroupBuyProblem 422 {@code no-active-supplier}, naming every SKU no active supplier offers
      *     now (the cutoff would find no supplier for it, and the batch is bought without a review); 422
+     *     {@code no-exchange-rate} when the order's currency has no rate to the settlement currency now; 422
      *     {@code below-cost}, naming every line sold below its cost
      */
     void check(PickupPoint point, GroupBuyDesk.Request request) {
@@ -60,7 +63,9 @@ class GroupBuyPricing {
             throw GroupBuyProblem.noActiveSupplier(unsupplied);
         }
         if (!rates.canConvert(request.currency(), settlement, now)) {
-            return; // the cutoff's sourcing cannot price these sales either: nothing is bought unseen
+            // Its sale cannot be compared with any cost, and the batch is bought at the cutoff without a review:
+            // refused, nothing stored, as a line below its cost would be, until a rate is added.
+            throw GroupBuyProblem.noExchangeRate(request.currency(), settlement, now);
         }
         BigDecimal minimumRate = numbers.minimumMarginRate();
         List<String> problems = new ArrayList<>();

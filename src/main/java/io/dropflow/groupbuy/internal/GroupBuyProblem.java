@@ -1,6 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.web.ApiProblem;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -58,6 +59,17 @@ public class GroupBuyProblem extends ApiProblem {
                 "sold below cost, and a batch is bought at its cutoff without a review: " + String.join("; ", problems));
         p.property("lines", List.copyOf(lines));
         p.property("skus", List.copyOf(skus));
+        return p;
+    }
+
+    /** The same type and hint as the settlement's {@code NoExchangeRate}, saying why a group-buy order needs the rate. */
+    static GroupBuyProblem noExchangeRate(String from, String to, Instant at) {
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "no-exchange-rate", "No exchange rate",
+                "no exchange rate from " + from + " to " + to + " valid at " + at + ": a group-buy order's sale is "
+                        + "checked against its cost in " + to + " before it is taken, since a batch is bought at its "
+                        + "cutoff without a review; add one (POST /api/exchange-rates)");
+        p.property("currency", from);
+        p.property("settlementCurrency", to);
         return p;
     }
 

@@ -115,6 +115,29 @@ class GroupBuyPricingTest {
     }
 
     /**
+     * The exploratory test's group-buy item 3: an order in JPY (no rate to EUR) at 1 JPY was taken (201) and
+     * settled at a loss, while 1.00 EUR was a 422 below-cost. Its sale cannot be compared with any cost: it is
+     * refused naming the missing rate and where to add it, whatever the lines.
+     */
+    @Test
+    void anOrderInACurrencyWithoutARateIsRefusedNamingTheMissingRate() {
+        offer(ACME, "MUG", "6.00", "2.50", "EUR");
+
+        GroupBuyProblem refused = catchThrowableOfType(() -> pricing.check(point, order("JPY", line(1, "MUG", 1, "1"))),
+                GroupBuyProblem.class);
+
+        assertThat(refused).as("a JPY order without a JPY rate is not taken unchecked").isNotNull();
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().getType().toString()).endsWith("/no-exchange-rate");
+        assertThat(refused.getBody().getDetail()).startsWith("no exchange rate from JPY to EUR valid at 2026-03-10T10:00:00Z")
+                .endsWith("add one (POST /api/exchange-rates)");
+        assertThat(refused.getBody().getProperties()).containsEntry("currency", "JPY")
+                .containsEntry("settlementCurrency", "EUR");
+        // A currency with a rate is checked as before
+        assertThatCode(() -> pricing.check(point, order("CNY", line(1, "MUG", 1, "80.00")))).doesNotThrowAnyException();
+    }
+
+    /**
      * Item 4 of the exploratory test (routing): ACME, DEMO-MUG's only supplier, suspended, and a group-buy
      * order for it was taken (201), then FORWARDED at the cutoff with no purchase order. Refused at intake,
      * naming the SKU, before any price is looked at.
