@@ -510,4 +510,45 @@ class GroupBuyPurchaseProcessTest {
                 supplier.received(po(batch, 4)).order().supplierCode());
         assertThat(backups).containsExactlyInAnyOrder(missing.backup(), unconfirmed.backup());
     }
+
+    /**
+     * The exploratory test's group-buy item 2: a parcel that shipped and was delivered, reported missing by
+     * the leader, given up and its lines refunded; the batch settled with the orders showing only the sale
+     * and its refund, margin 0.00, though the supplier was paid for the parcel. Each order whose lines were
+     * on it now books its share of the purchase order's supply and shipping, beside the refund.
+     */
+    @Test
+    void aShippedParcelGivenUpAndRefundedIsBookedOnTheOrdersItCarried() {
+        // Given two consumers' 1 and 2 pieces (5.00 each, shipping 1.00) shipped in one parcel, delivered
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        shipped(batch, 1, rice.first());
+        dropflow.carrierSays(tracking(batch, 1), "DELIVERED");
+        groupBuy.runJobs(batch);
+
+        // When the leader does not find it, the operator gives it up, and with no backup refunds the lines
+        groupBuy.complete(batch, 1, Map.of("receipt", "parcel_missing"));
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "give_up"));
+        int deciding = groupBuy.task(batch, 1) != null ? 1 : 2;
+        assertThat(groupBuy.task(batch, deciding).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+        groupBuy.complete(batch, deciding, Map.of("missingLinesDecision", "refund"));
+
+        // Then each consumer is refunded once, the batch settles, and each order shows its share of the lost parcel
+        orders.forEach(o -> assertThat(refunds(o)).isEqualTo(1));
+        assertThat(groupBuy.batchProcess(batch)).hasPassed("service_settle_batch").isEnded();
+        assertLedger(orders.get(0), "-5.00", "-0.50", "-5.50");
+        assertLedger(orders.get(1), "-10.00", "-0.50", "-10.50");
+    }
+
+    private void assertLedger(long order, String supply, String shipping, String margin) {
+        JsonNode read = dropflow.getOrder(order);
+        Map<String, java.math.BigDecimal> ledger = new java.util.HashMap<>();
+        read.path("ledger").forEach(e -> ledger.merge(e.path("type").asText(), e.path("amount").decimalValue(),
+                java.math.BigDecimal::add));
+        assertThat(ledger.get("SUPPLY_COST")).as(read.path("ledger").toString()).isEqualByComparingTo(supply);
+        assertThat(ledger.get("SHIPPING_COST")).as(read.path("ledger").toString()).isEqualByComparingTo(shipping);
+        assertThat(read.path("margin").decimalValue()).as(read.toString()).isEqualByComparingTo(margin);
+        assertThat(read.path("timeline").toString()).contains("given up: it shipped and was paid for all the same");
+    }
 }
