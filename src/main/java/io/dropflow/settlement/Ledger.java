@@ -45,6 +45,14 @@ public interface Ledger {
     void refund(Long orderId, Money amount);
 
     /**
+     * Books the order's own full refund when its cases (claims, returns) paid part of the sale back already
+     * and booked that themselves: the whole {@code sale}, which the consumer paid, and the refund of
+     * {@code refunded}, what was left of it (nothing when the cases paid all of it back), so the sale nets
+     * out with the cases' refunds and the margin is what the parcels cost. Once per order: booking again adds nothing.
+     */
+    void refundOrder(Long orderId, Money sale, Money refunded);
+
+    /**
      * Books what the seller paid suppliers for an order it refunded (a parcel that shipped and was
      * written off), once per purchase order: booking again adds nothing.
      */

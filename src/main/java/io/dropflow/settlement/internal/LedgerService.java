@@ -59,6 +59,14 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional
+    public void refundOrder(Long orderId, Money sale, Money refunded) {
+        String ref = "order-" + orderId;
+        book(orderId, LedgerEntryType.SALE, sale, ref);
+        bookIfAny(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+    }
+
+    @Override
+    @Transactional
     public void bookCosts(Long orderId, List<Cost> costs) {
         for (Cost cost : costs) {
             book(orderId, LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());

@@ -206,6 +206,40 @@ class LedgerServiceTest {
     }
 
     /**
+     * A claim on an overdue parcel paid 15.00 back (the seller bears it), then the parcel was given up and the
+     * order refunded what was left of its 30.00 sale: the consumer got the sale back once, and the order's
+     * margin is what the lost parcel cost, however often the refund is booked.
+     */
+    @Test
+    void anOrdersRefundOfWhatItsClaimLeftNetsOutWithTheClaim() {
+        long order = anOrder("EUR");
+        ledger.bookClaim(order, "DF-CL1", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.zero("EUR"));
+
+        ledger.refundOrder(order, Money.of("30.00", "EUR"), Money.of("15.00", "EUR"));
+        ledger.refundOrder(order, Money.of("30.00", "EUR"), Money.of("15.00", "EUR"));
+        ledger.bookCosts(order, List.of(new Ledger.Cost("DF-" + order + "-PO1", Money.of("6.00", "EUR"),
+                Money.of("2.50", "EUR"))));
+
+        assertThat(ledger.margin(order)).isEqualTo(Money.of("-8.50", "EUR"));
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("CLAIM_REFUND -15", "SALE 30", "REFUND -15", "SUPPLY_COST -6", "SHIPPING_COST -2.5");
+        assertThat(ledger.isSettled(order)).isFalse();
+    }
+
+    /** The cases paid all of the sale back: the sale nets out with them, no refund of nothing is booked. */
+    @Test
+    void anOrderItsCasesPaidBackInFullBooksTheSaleAndNoRefund() {
+        long order = anOrder("EUR");
+        ledger.bookClaim(order, "DF-CL1", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.zero("EUR"));
+
+        ledger.refundOrder(order, Money.of("15.00", "EUR"), Money.zero("EUR"));
+
+        assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
+        assertThat(ledger.entriesOf(order)).extracting(LedgerEntry::type)
+                .containsExactly(LedgerEntryType.CLAIM_REFUND, LedgerEntryType.SALE);
+    }
+
+    /**
      * Exploratory finding 1: a rate starting next month made a rate for now a 409 (exchange-rate-backdated),
      * although nothing had been converted with it. A rate for now goes in before it; the later one still
      * takes over at its time, and not before.
