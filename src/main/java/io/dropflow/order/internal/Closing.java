@@ -2,6 +2,7 @@ package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.PaidBackByCases;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.order.AfterSalesWindows;
@@ -11,6 +12,7 @@ import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +34,12 @@ public class Closing {
     private final OrderTimeline timeline;
     private final AfterSalesWindows windows;
     private final SellerTime time;
+    private final PaidBackByCases cases;
     private final Clock clock;
 
     Closing(Orders orders, Purchasing purchasing, Ledger ledger, StorefrontGateway storefront, OrderTimeline timeline,
-            AfterSalesWindows windows, SellerTime time, Clock clock) {
+            AfterSalesWindows windows, SellerTime time, PaidBackByCases cases, Clock clock) {
+        this.cases = cases;
         this.time = time;
         this.orders = orders;
         this.windows = windows;
@@ -103,25 +107,63 @@ public class Closing {
      * cost, since the seller paid the supplier for it. One refund per order: the idempotency key
      * is the order's, so a retry or a second path to this step never refunds twice.
      *
+     * <p>What the order's after-sales cases paid back already ({@link PaidBackByCases}: a claim on an overdue
+     * parcel refunded before the parcel was given up) is not paid again: the refund is the sale less that, in
+     * the order's currency and its minor units, and nothing when the cases paid all of it. The order's row is
+     * locked first: a case's refund, recorded under the same lock, is either seen here or waits for this one.
+     *
      * @param outcome how sourcing ended: CANCELLED closes the order as cancelled, anything else as refunded
      * @param cancelledBySeller an operator cancelled (after a missed ship-by deadline), not the consumer,
      *     which the storefront's refund and the timeline say
      */
     @CallsPartner
     public void refund(Long orderId, FulfillmentOutcome outcome, boolean cancelledBySeller) {
-        Order order = orders.byId(orderId);
+        Order order = orders.lockById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
         boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
         String reason = !cancelled ? "order could not be fulfilled"
                 : cancelledBySeller ? "cancelled by the seller" : "cancelled by consumer";
         Money sale = order.sale();
-        storefront.refundOrder(order.getStorefrontOrderId(), sale.amount(), sale.currency(), reason, "DF-" + orderId + "-refund");
-        ledger.refund(orderId, sale);
+        List<PaidBackByCases.PaidBack> paidBack = cases.of(orderId);
+        Money byCases = paidBackIn(sale.currency(), paidBack);
+        Money left = sale.isGreaterThan(byCases) ? sale.minus(byCases) : Money.zero(sale.currency());
+        if (!left.isZero()) {
+            storefront.refundOrder(order.getStorefrontOrderId(), left.amount(), left.currency(), reason,
+                    "DF-" + orderId + "-refund");
+        }
+        // The cases booked their refunds; the sale the consumer paid nets out with them and this refund
+        ledger.refundOrder(orderId, sale, left);
         // A parcel that shipped and was given up (a stalled or lost parcel, refunded) was paid for all the same
         List<PurchaseOrderView> paidFor = shipped(orderId);
         if (!paidFor.isEmpty()) {
             ledger.bookCosts(orderId, costs(paidFor));
         }
         order.moveTo(cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
-        timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
+        if (paidBack.isEmpty()) {
+            timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
+        } else if (left.isZero()) {
+            timeline.record(orderId, "Consumer not refunded again: the sale " + sale + " was paid back already by "
+                    + cases(paidBack) + " (" + reason + ")");
+        } else {
+            timeline.record(orderId, "Consumer refunded " + left + ": the sale " + sale + " less " + byCases
+                    + " paid back already by " + cases(paidBack) + " (" + reason + ")");
+        }
+    }
+
+    /** The cases' refunds added up in the order's currency; one in another would be a case wrongly recorded. */
+    private static Money paidBackIn(String currency, List<PaidBackByCases.PaidBack> paidBack) {
+        Money total = Money.zero(currency);
+        for (PaidBackByCases.PaidBack p : paidBack) {
+            if (!p.amount().currency().equals(currency)) {
+                throw new IllegalStateException(p.caseNumber() + " paid back " + p.amount() + ", not in the order's "
+                        + currency + ": the order's refund needs an operator");
+            }
+            total = total.plus(p.amount());
+        }
+        return total;
+    }
+
+    /** "DF-CL5 (15.00 EUR), DF-RT6 (4.50 EUR)". */
+    private static String cases(List<PaidBackByCases.PaidBack> paidBack) {
+        return String.join(", ", paidBack.stream().map(p -> p.caseNumber() + " (" + p.amount() + ")").toList());
     }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderStatus;
+import io.dropflow.order.PaidBackByCases;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.storefront.StorefrontGateway;
@@ -20,7 +21,9 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +38,10 @@ class ClosingTest {
     /** Returns for 14 days, claims for 30, the margin final after 30. */
     private final AfterSalesWindows windows = orderId -> new AfterSalesWindows.Windows(Duration.ofDays(14),
             Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(20));
+    /** What the order's claims and returns paid back already: nothing, unless a test says so. */
+    private final List<PaidBackByCases.PaidBack> paidBack = new ArrayList<>();
     private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows,
-            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"), CLOCK);
+            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"), orderId -> List.copyOf(paidBack), CLOCK);
 
     private Order order;
 
@@ -44,6 +49,14 @@ class ClosingTest {
     void givenAMugOrder() {
         order = mugOrder();
         when(orders.byId(ORDER_ID)).thenReturn(order);
+        when(orders.lockById(ORDER_ID)).thenReturn(Optional.of(order));
+    }
+
+    /** An order of {@code quantity} pieces at {@code price} in {@code currency}, stored as order 7. */
+    private void givenAnOrderIn(String currency, int quantity, String price) {
+        order = OrderFixtures.order(OrderFixtures.addressIn("DE"), "DEMO-MUG", quantity, price, currency);
+        when(orders.byId(ORDER_ID)).thenReturn(order);
+        when(orders.lockById(ORDER_ID)).thenReturn(Optional.of(order));
     }
 
     @Test
@@ -120,7 +133,7 @@ class ClosingTest {
         closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, false);
 
         verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
-        verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
+        verify(ledger).refundOrder(ORDER_ID, Money.of("15.00", "EUR"), Money.of("15.00", "EUR"));
         verify(ledger, org.mockito.Mockito.never()).bookCosts(any(), any());
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
     }
@@ -145,7 +158,7 @@ class ClosingTest {
 
         closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
 
-        verify(ledger).refund(ORDER_ID, Money.of("15.00", "EUR"));
+        verify(ledger).refundOrder(ORDER_ID, Money.of("15.00", "EUR"), Money.of("15.00", "EUR"));
         verify(ledger).bookCosts(ORDER_ID, List.of(
                 new Ledger.Cost("DF-7-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR"))));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
@@ -160,5 +173,105 @@ class ClosingTest {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(timeline.lines()).containsExactly(
                 "Consumer refunded in full: sale 15.00 EUR and what was paid on it (order could not be fulfilled)");
+    }
+
+    // ---- what the order's cases paid back already is not paid again (a claim on an overdue parcel, then the
+    // parcel given up and the order refunded): the sale less the cases' refunds, in the order's currency
+
+    /** Tester's finding: a MISSING_ITEM claim refunded DF-CL5 15.00 EUR, then the lost parcel's refund paid all 30.00. */
+    @Test
+    void aClaimPaidBackBeforeTheOrdersRefundIsNotPaidAgain() {
+        givenAnOrderIn("EUR", 2, "15.00");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("15.00", "EUR")));
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("15.00"), "EUR", "order could not be fulfilled",
+                "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("30.00", "EUR"), Money.of("15.00", "EUR"));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(timeline.lines()).containsExactly("Consumer refunded 15.00 EUR: the sale 30.00 EUR less 15.00 EUR"
+                + " paid back already by DF-CL5 (15.00 EUR) (order could not be fulfilled)");
+    }
+
+    @Test
+    void yenHaveNoDecimals() {
+        givenAnOrderIn("JPY", 3, "1500");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("1500", "JPY")));
+        paidBack.add(new PaidBackByCases.PaidBack("DF-RT6", Money.of("499.6", "JPY"))); // recorded unrounded: 500 paid
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("2500"), "JPY", "order could not be fulfilled",
+                "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("4500", "JPY"), Money.of("2500", "JPY"));
+        assertThat(timeline.lines()).containsExactly("Consumer refunded 2500 JPY: the sale 4500 JPY less 2000 JPY"
+                + " paid back already by DF-CL5 (1500 JPY), DF-RT6 (500 JPY) (order could not be fulfilled)");
+    }
+
+    @Test
+    void eurosHaveTwoDecimals() {
+        givenAnOrderIn("EUR", 1, "19.99");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("7.335", "EUR"))); // 7.34 paid
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, true);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("12.65"), "EUR", "cancelled by the seller",
+                "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("19.99", "EUR"), Money.of("12.65", "EUR"));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void dinarsHaveThreeDecimals() {
+        givenAnOrderIn("KWD", 2, "4.125");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-RT6", Money.of("1.0005", "KWD"))); // 1.001 paid
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("7.249"), "KWD", "order could not be fulfilled",
+                "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("8.250", "KWD"), Money.of("7.249", "KWD"));
+    }
+
+    @Test
+    void tunisianDinarsHaveThreeDecimalsToo() {
+        givenAnOrderIn("TND", 1, "45.500");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("12.750", "TND")));
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL8", Money.of("0.125", "TND")));
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront).refundOrder("SHOP-1001", new BigDecimal("32.625"), "TND", "order could not be fulfilled",
+                "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("45.500", "TND"), Money.of("32.625", "TND"));
+    }
+
+    /** The cases paid the whole sale back (or more, taken before this guard): nothing is left to pay, nothing is paid. */
+    @Test
+    void nothingIsPaidWhenTheCasesPaidTheWholeSaleBack() {
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("10.00", "EUR")));
+        paidBack.add(new PaidBackByCases.PaidBack("DF-RT6", Money.of("6.00", "EUR")));
+        PurchaseOrderView lost = purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED);
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(lost));
+
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront, org.mockito.Mockito.never()).refundOrder(any(), any(), any(), any(), any());
+        verify(storefront, org.mockito.Mockito.never()).refund(any(), any(), any(), any(), any());
+        verify(ledger).refundOrder(ORDER_ID, Money.of("15.00", "EUR"), Money.zero("EUR"));
+        verify(ledger).bookCosts(ORDER_ID, List.of(
+                new Ledger.Cost("DF-7-PO1", Money.of("6.00", "EUR"), Money.of("2.50", "EUR"))));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(timeline.lines()).containsExactly("Consumer not refunded again: the sale 15.00 EUR was paid back"
+                + " already by DF-CL5 (10.00 EUR), DF-RT6 (6.00 EUR) (order could not be fulfilled)");
+    }
+
+    /** A case's refund is read under the order's lock: one recorded under it meanwhile is seen, or waits for this one. */
+    @Test
+    void theOrderIsLockedBeforeTheCasesRefundsAreRead() {
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(orders).lockById(ORDER_ID);
     }
 }
