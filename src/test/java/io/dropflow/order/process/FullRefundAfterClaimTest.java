@@ -1,0 +1,111 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_CLOSED_REFUNDED;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.HANDLE_DELIVERY_PROBLEM;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.TRACKING_SILENT;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.claim.process.DefectClaimProcess;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A reviewer's finding: a claim on an overdue parcel refunded part of the order, then the parcel was given up
+ * and the order refunded in full, the whole sale again. The consumer is paid back the sale once: the order's
+ * refund pays what the claim left.
+ */
+@DropflowTest
+class FullRefundAfterClaimTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxStorefront storefront;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    @AfterEach
+    void backToNow() {
+        ClockUtil.reset();
+    }
+
+    private Task task(long order) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order))
+                .singleResult();
+    }
+
+    @Test
+    void aClaimRefundedOnAnOverdueParcelIsNotPaidAgainByTheOrdersRefund() {
+        // Two mugs at 15.00 EUR, shipped; the parcel says nothing for three weeks: its delivery is overdue
+        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIMED-" + order);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        assertThat(task(order).getName()).isEqualTo("Decide on stalled or lost parcel");
+
+        // A MISSING_ITEM claim (no evidence needed) about one mug, refunded through the storefront
+        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
+        missing.remove("evidenceUrls");
+        var filed = dropflow.fileClaim(order, missing);
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.REVIEW_CLAIM.id());
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("15.00 EUR");
+
+        // The operator gives the parcel up and refunds the order
+        engine.getTaskService().complete(task(order).getId(), Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).as("the claim's 15.00, then the 30.00 sale less it")
+                .containsExactlyInAnyOrder("15.00 EUR", "15.00 EUR");
+        JsonNode refunded = dropflow.getOrder(order);
+        assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.path("timeline").toString()).contains("Consumer refunded 15.00 EUR: the sale 30.00 EUR less"
+                + " 15.00 EUR paid back already by DF-CL" + claim + " (15.00 EUR) (order could not be fulfilled)");
+        Map<String, BigDecimal> ledger = new HashMap<>();
+        refunded.path("ledger").forEach(e -> ledger.merge(e.path("type").asText() + " " + e.path("reference").asText(),
+                e.path("amount").decimalValue(), BigDecimal::add));
+        assertThat(ledger.get("SALE order-" + order)).isEqualByComparingTo("30.00");
+        assertThat(ledger.get("REFUND order-" + order)).as("what was actually refunded").isEqualByComparingTo("-15.00");
+        assertThat(ledger.get("CLAIM_REFUND DF-CL" + claim)).as("booked once, by the claim").isEqualByComparingTo("-15.00");
+    }
+}
