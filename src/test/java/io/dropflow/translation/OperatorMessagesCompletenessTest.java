@@ -172,6 +172,8 @@ class OperatorMessagesCompletenessTest {
             "Sample DF-ON1-SAMPLE1: Cancellation refused | 样品单 DF-ON1-SAMPLE1：已拒绝取消",
             "'mary decided ''Ask the supplier to renew a document'' — asked by phone' | mary 处理了“请供应商更新资质文件” — asked by phone",
             "'Consumer refunded 3.00 EUR for 1 line(s): not collected at the pickup point' | 已向消费者退款 3.00 EUR，涉及 1 行商品：未在自提点取货",
+            "'Consumer refunded 15.00 EUR (order could not be fulfilled): the sale 30.00 EUR less 15.00 EUR paid back already by DF-CL5 (15.00 EUR), DF-RT6 (5.00 EUR)' | 已给消费者退款 15.00 EUR（订单无法履约）：销售额 30.00 EUR 减去已由 DF-CL5 (15.00 EUR), DF-RT6 (5.00 EUR) 退还的 15.00 EUR",
+            "'Consumer not refunded again (cancelled by consumer): the sale 15.00 EUR was paid back already by DF-CL5 (15.00 EUR)' | 未再次给消费者退款（消费者取消）：销售额 15.00 EUR 已由 DF-CL5 (15.00 EUR) 全部退还",
             "'Cross-border applicant: needs business licence (营业执照), quality management certificate, e.g. ISO 9001. The audit is due within 48 h, the sample within 240 h of its order' | 跨境申请方：需要 营业执照、质量管理体系认证（如 ISO 9001）。审核须在 48 小时内完成，样品须在下单后 240 小时内发出",
             "'Return policy, line 1 (DEMO-MUG, homeware): Change of mind: the consumer pays the label and a 10 % restocking fee.' | 退货政策，第 1 行（DEMO-MUG，homeware）：无理由退货：消费者承担退货面单费用和 10 % 的重新上架费。"})
     void historyLinesReadInChinese(String english, String chinese) {

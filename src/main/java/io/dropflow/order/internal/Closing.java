@@ -141,11 +141,11 @@ public class Closing {
         if (paidBack.isEmpty()) {
             timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
         } else if (left.isZero()) {
-            timeline.record(orderId, "Consumer not refunded again: the sale " + sale + " was paid back already by "
-                    + cases(paidBack) + " (" + reason + ")");
+            timeline.record(orderId, "Consumer not refunded again (" + reason + "): the sale " + sale
+                    + " was paid back already by " + cases(paidBack));
         } else {
-            timeline.record(orderId, "Consumer refunded " + left + ": the sale " + sale + " less " + byCases
-                    + " paid back already by " + cases(paidBack) + " (" + reason + ")");
+            timeline.record(orderId, "Consumer refunded " + left + " (" + reason + "): the sale " + sale + " less "
+                    + byCases + " paid back already by " + cases(paidBack));
         }
     }
 

@@ -99,8 +99,8 @@ class FullRefundAfterClaimTest {
                 .containsExactlyInAnyOrder("15.00 EUR", "15.00 EUR");
         JsonNode refunded = dropflow.getOrder(order);
         assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
-        assertThat(refunded.path("timeline").toString()).contains("Consumer refunded 15.00 EUR: the sale 30.00 EUR less"
-                + " 15.00 EUR paid back already by DF-CL" + claim + " (15.00 EUR) (order could not be fulfilled)");
+        assertThat(refunded.path("timeline").toString()).contains("Consumer refunded 15.00 EUR (order could not be fulfilled): the sale"
+                + " 30.00 EUR less 15.00 EUR paid back already by DF-CL" + claim + " (15.00 EUR)");
         Map<String, BigDecimal> ledger = new HashMap<>();
         refunded.path("ledger").forEach(e -> ledger.merge(e.path("type").asText() + " " + e.path("reference").asText(),
                 e.path("amount").decimalValue(), BigDecimal::add));
