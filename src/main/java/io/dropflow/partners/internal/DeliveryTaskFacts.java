@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
  * What the partner-attention form shows of a recorded delivery: who sent it, when it came, how
  * often it was tried and why it was not taken, and the first {@value #SHOWN} characters of its raw
  * payload; the whole payload stays in partner_delivery. A task about a fact several deliveries tell
- * (a carrier's scans of one parcel, {@link io.dropflow.partners.DeliveryHandler#sameFact}) lists them
- * all, the latest first ({@value #LISTED} at most; their number in full), and the latest one's raw payload.
+ * (a carrier's scans of one parcel, {@link io.dropflow.partners.DeliveryHandler#sameFact}) lists those still
+ * open, the latest first ({@value #LISTED} at most; their number in full), and the latest one's raw payload:
+ * one taken or closed before (a "try again" that took some of them) is no longer the operator's.
  */
 @Service
 public class DeliveryTaskFacts {
@@ -21,6 +22,10 @@ public class DeliveryTaskFacts {
     /** The facts the partner-attention form shows, the start of the raw payload among them. */
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
             "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload");
+
+    /** The stored statuses of deliveries no longer in front of the operator. */
+    private static final Set<String> SETTLED = Set.of(RecordedDeliveries.Status.TAKEN.name(),
+            RecordedDeliveries.Status.CLOSED.name());
 
     /** How many of a task's deliveries the form lists, the latest first. */
     static final int LISTED = 50;
@@ -40,7 +45,8 @@ public class DeliveryTaskFacts {
     public FormFacts of(Long deliveryId) {
         Map<String, Object> d = deliveries.record(deliveryId);
         String payload = deliveries.delivery(deliveryId).payload();
-        List<Map<String, Object>> together = deliveries.ofTheSameTask(deliveryId);
+        List<Map<String, Object>> together = deliveries.ofTheSameTask(deliveryId).stream()
+                .filter(each -> !SETTLED.contains(text(each.get("status")))).toList();
         List<Map<String, Object>> listed = together.stream().limit(LISTED).map(each -> FormFacts.row(
                 "receivedAt", each.get("received_at") == null ? null : time.format(DatabaseTime.instant(each.get("received_at"))),
                 "topic", text(each.get("topic")), "deliveryNumber", text(each.get("delivery_id")))).toList();

@@ -62,4 +62,34 @@ class DeliveryTaskFactsTest {
                 Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "tracking/IN_TRANSIT",
                         "deliveryNumber", "E-1"));
     }
+
+    @Test
+    void aTaskPartlyTakenByItsTryAgainListsAndCountsOnlyTheDeliveriesStillOpen() {
+        when(deliveries.record(8L)).thenReturn(new HashMap<>(Map.of("partner", "carrier", "delivery_id", "E-1")));
+        when(deliveries.delivery(8L)).thenReturn(new DeliveryHandler.Delivery(8L, "carrier", "SANDBOX-POST",
+                "tracking/IN_TRANSIT", "E-1", "{\"e\":1}", 2));
+        when(deliveries.delivery(10L)).thenReturn(new DeliveryHandler.Delivery(10L, "carrier", "SANDBOX-POST",
+                "tracking/DELIVERY_FAILED", "E-3", "{\"e\":3}", 1));
+        when(deliveries.delivery(11L)).thenReturn(new DeliveryHandler.Delivery(11L, "carrier", "SANDBOX-POST",
+                "tracking/DELIVERED", "E-4", "{\"e\":4}", 1));
+        when(deliveries.ofTheSameTask(8L)).thenReturn(java.util.List.of(
+                Map.of("id", 11L, "topic", "tracking/DELIVERED", "delivery_id", "E-4", "status", "TAKEN",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-03T03:00:00Z"))),
+                Map.of("id", 10L, "topic", "tracking/DELIVERY_FAILED", "delivery_id", "E-3", "status", "ATTENTION",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-03T02:00:00Z"))),
+                Map.of("id", 9L, "topic", "tracking/OUT_FOR_DELIVERY", "delivery_id", "E-2", "status", "CLOSED",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-03T01:00:00Z"))),
+                Map.of("id", 8L, "topic", "tracking/IN_TRANSIT", "delivery_id", "E-1", "status", "ATTENTION",
+                        "received_at", Timestamp.from(Instant.parse("2026-12-02T07:04:00Z")))));
+
+        Map<String, Object> shown = facts.of(8L).values();
+
+        assertThat(shown).as("the taken and the closed one are no longer the operator's").containsEntry("deliveryCount", 2)
+                .containsEntry("latestPayload", "{\"e\":3}");
+        assertThat(shown.get("deliveries")).asList().containsExactly(
+                Map.of("receivedAt", "2026-12-03 10:00 (Asia/Shanghai)", "topic", "tracking/DELIVERY_FAILED",
+                        "deliveryNumber", "E-3"),
+                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "tracking/IN_TRANSIT",
+                        "deliveryNumber", "E-1"));
+    }
 }
