@@ -3,11 +3,13 @@ package io.dropflow.carrier.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.web.NotFound;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -72,14 +74,15 @@ class EarlyCarrierEvents implements DeliveryHandler {
      * by their deadline are one operator task, not one each.
      */
     @Override
-    public java.util.Optional<String> sameFact(Delivery delivery) {
-        try {
-            CarrierEvent event = JSON.readValue(delivery.payload(), CarrierEvent.class);
-            return event.trackingNumber() == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(CarrierEvent.parcel(event.carrierCode(), event.trackingNumber()));
-        } catch (IOException unreadable) {
-            return java.util.Optional.empty();
-        }
+    public Optional<String> sameFact(Delivery delivery) {
+        return ParcelFact.of(delivery.payload(), root -> {
+            try {
+                CarrierEvent event = JSON.treeToValue(root, CarrierEvent.class);
+                return new ParcelFact(event.carrierCode(), event.trackingNumber());
+            } catch (IOException | IllegalArgumentException unreadable) {
+                return null;
+            }
+        });
     }
 
     private static String json(CarrierEvent event) {

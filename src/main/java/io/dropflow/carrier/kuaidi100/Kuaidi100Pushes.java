@@ -3,11 +3,13 @@ package io.dropflow.carrier.kuaidi100;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -97,25 +99,17 @@ class Kuaidi100Pushes implements DeliveryHandler {
      * sent, where we have no carrier for it), so its pushes no shipment has by their deadline are one operator task.
      */
     @Override
-    public java.util.Optional<String> sameFact(Delivery delivery) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException unreadable) {
-            return java.util.Optional.empty();
-        }
-        if (root == null) {
-            return java.util.Optional.empty();
-        }
-        JsonNode last = root.path("lastResult");
-        String company = last.path("com").asText("");
-        String number = last.path("nu").asText("");
-        if (!PushedText.isTrackingNumber(number)) {
-            return java.util.Optional.empty();
-        }
-        String carrier = settings.carrierFor(company).or(() -> settings.carrierFor(root.path("comOld").asText("")))
-                .or(() -> settings.carrierFor(last.path("comOld").asText(""))).orElse(PARTNER + ":" + company);
-        return java.util.Optional.of(CarrierEvent.parcel(carrier, number));
+    public Optional<String> sameFact(Delivery delivery) {
+        return ParcelFact.of(delivery.payload(), root -> {
+            JsonNode last = root.path("lastResult");
+            String company = last.path("com").asText("");
+            String number = last.path("nu").asText("");
+            if (!PushedText.isTrackingNumber(number)) {
+                return null;
+            }
+            return new ParcelFact(settings.carrierFor(company).or(() -> settings.carrierFor(root.path("comOld").asText("")))
+                    .or(() -> settings.carrierFor(last.path("comOld").asText(""))).orElse(PARTNER + ":" + company), number);
+        });
     }
 
     /**

@@ -3,12 +3,14 @@ package io.dropflow.carrier.track17;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,21 +75,16 @@ class Track17Pushes implements DeliveryHandler {
      * where we have no carrier for it), so its pushes no shipment has by their deadline are one operator task.
      */
     @Override
-    public java.util.Optional<String> sameFact(Delivery delivery) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException unreadable) {
-            return java.util.Optional.empty();
-        }
-        JsonNode data = root == null ? JSON.createObjectNode() : root.path("data");
-        String number = data.path("number").asText("");
-        if (!PushedText.isTrackingNumber(number)) {
-            return java.util.Optional.empty();
-        }
-        String carrier = settings.carrierCode(data.path("carrier").asInt(-1))
-                .orElse(PARTNER + ":" + data.path("carrier").asText(""));
-        return java.util.Optional.of(CarrierEvent.parcel(carrier, number));
+    public Optional<String> sameFact(Delivery delivery) {
+        return ParcelFact.of(delivery.payload(), root -> {
+            JsonNode data = root.path("data");
+            String number = data.path("number").asText("");
+            if (!PushedText.isTrackingNumber(number)) {
+                return null;
+            }
+            return new ParcelFact(settings.carrierCode(data.path("carrier").asInt(-1))
+                    .orElse(PARTNER + ":" + data.path("carrier").asText("")), number);
+        });
     }
 
     /**
