@@ -265,17 +265,22 @@ public class RecordedDeliveries implements PartnerDeliveries {
      * An operator settled the delivery by hand: it is closed, and with it every delivery that joined its task
      * (the same fact, {@link DeliveryHandler#sameFact}). One that joins while this runs is waited for and closed
      * too (each statement reads again what was committed meanwhile); one that goes to an operator after this
-     * gets a task of its own.
+     * gets a task of its own. The same fact's deliveries parked for their retries are tried first, as
+     * {@link #attemptAll} does (a shipment that came meanwhile takes them: a parcel's "delivered" scan still
+     * reaches its order), and only those still parked after that are closed; one only received is being tried
+     * right now (or the sweep tries it) and is left to that try.
      */
     public void close(Long id, String who) {
+        Map<String, Object> row = jdbc.queryForMap("select partner, account, fact_key from partner_delivery where id = ?", id);
+        if (row.get("fact_key") != null) {
+            parkedOfTheSameFact(row).forEach(this::attempt);
+        }
         own.executeWithoutResult(tx -> {
             Timestamp now = Timestamp.from(clock.instant());
             String why = cut("closed by " + who, 1000);
             jdbc.update("update partner_delivery set status = ?, finished_at = ?, last_error = ? where id = ?",
                     Status.CLOSED.name(), now, why, id);
-            Map<String, Object> row = jdbc.queryForMap("select partner, account, fact_key, process_instance_id"
-                    + " from partner_delivery where id = ?", id);
-            String instance = (String) row.get("process_instance_id");
+            String instance = taskOf(id);
             String together = cut("closed with the task of delivery " + id + " by " + who, 1000);
             while (instance != null && jdbc.update("update partner_delivery set status = ?, finished_at = ?,"
                     + " next_attempt_at = null, last_error = ? where process_instance_id = ? and status not in (?, ?)",
@@ -283,13 +288,20 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 // again: a delivery that joined the task while the statement waited for its lock
             }
             if (row.get("fact_key") != null) {
-                // the same fact's deliveries still waiting for their retries: the operator settled the fact
+                // the same fact's deliveries their try just now did not take: the operator settled the fact
                 jdbc.update("update partner_delivery set status = ?, finished_at = ?, next_attempt_at = null,"
-                        + " last_error = ? where partner = ? and account = ? and fact_key = ? and status in (?, ?)"
-                        + " and process_instance_id is null", Status.CLOSED.name(), now, together, row.get("partner"),
-                        row.get("account"), row.get("fact_key"), Status.RECEIVED.name(), Status.PARKED.name());
+                        + " last_error = ? where status = ? and partner = ? and account = ? and fact_key = ?"
+                        + " and process_instance_id is null", Status.CLOSED.name(), now, together, Status.PARKED.name(),
+                        row.get("partner"), row.get("account"), row.get("fact_key"));
             }
         });
+    }
+
+    /** The deliveries of the row's fact (partner, account, fact_key) parked for their retries, oldest first. */
+    private List<Long> parkedOfTheSameFact(Map<String, Object> row) {
+        return jdbc.queryForList("select id from partner_delivery where status = ? and partner = ? and account = ?"
+                + " and fact_key = ? and process_instance_id is null order by id", Long.class, Status.PARKED.name(),
+                row.get("partner"), row.get("account"), row.get("fact_key"));
     }
 
     /**
@@ -311,9 +323,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         if (row.get("fact_key") != null) {
             // the same fact's deliveries still waiting for their retries: a shipment that came meanwhile takes them
             // now, and one past its deadline joins this task
-            ids.addAll(jdbc.queryForList("select id from partner_delivery where status = ? and partner = ? and account = ?"
-                    + " and fact_key = ? and process_instance_id is null order by id", Long.class, Status.PARKED.name(),
-                    row.get("partner"), row.get("account"), row.get("fact_key")));
+            ids.addAll(parkedOfTheSameFact(row));
         }
         int taken = 0;
         for (Long each : ids) {
