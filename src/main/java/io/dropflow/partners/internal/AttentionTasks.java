@@ -11,4 +11,10 @@ public interface AttentionTasks {
      * open task of this process instance: its form shows the task's deliveries again.
      */
     void joined(String processInstanceId);
+
+    /**
+     * Whether the process instance still runs: an operator's task about a fact is joined only then (one cancelled
+     * or deleted in Cockpit is no task anybody sees).
+     */
+    boolean running(String processInstanceId);
 }

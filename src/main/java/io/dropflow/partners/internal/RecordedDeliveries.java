@@ -502,13 +502,14 @@ public class RecordedDeliveries implements PartnerDeliveries {
     /**
      * The process instance of an open operator task about this fact: a delivery of the same partner, account and
      * fact with an operator (locked, so that a task settling all its deliveries at this moment waits for this one,
-     * {@link #close}, or settles before it is found: {@link #attemptAll}).
+     * {@link #close}, or settles before it is found: {@link #attemptAll}), whose instance still runs (one cancelled
+     * or deleted in Cockpit shows nobody anything: the delivery gets a task of its own).
      */
     private Optional<String> openTaskAbout(DeliveryHandler.Delivery delivery, String fact) {
         return jdbc.queryForList("select id, process_instance_id from partner_delivery where status = ? and partner = ?"
                 + " and account = ? and fact_key = ? and process_instance_id is not null and id <> ? order by id for update",
                 Status.ATTENTION.name(), delivery.partner(), delivery.account(), fact, delivery.id()).stream()
-                .map(row -> (String) row.get("process_instance_id")).findFirst();
+                .map(row -> (String) row.get("process_instance_id")).distinct().filter(attention::running).findFirst();
     }
 
     private Duration backoff(int attempts) {

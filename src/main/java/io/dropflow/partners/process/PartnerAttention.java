@@ -49,4 +49,10 @@ class PartnerAttention implements AttentionTasks {
                     .ifPresent(deliveryId -> facts.getObject().of(deliveryId).refreshOn(tasks, task.getId()));
         }
     }
+
+    /** Suspended counts as running: it is still there, in front of whoever activates it again. */
+    @Override
+    public boolean running(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
 }

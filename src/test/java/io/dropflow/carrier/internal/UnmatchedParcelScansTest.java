@@ -30,9 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A parcel no shipment of ours has: the carrier scans it again and again (picked up, in transit, out for
- * delivery...), and each scan is kept. Past the deliveries' deadline an operator gets ONE task for the parcel, not
- * one per scan, whichever way the carrier sent them (the normalized API, Kuaidi100, 17TRACK); the task lists the
- * scans, the latest first, and the operator's "try again" or "close" is for all of them.
+ * delivery...), and each scan is kept. Past the deliveries' deadline an operator gets ONE task for the parcel's
+ * scans of each way the carrier sent them (the normalized API, Kuaidi100, 17TRACK: one task each), not one per
+ * scan; the task lists the scans, the latest first, and the operator's "try again" or "close" is for all of them.
+ * Closing it tries the parcel's scans still waiting for their retries first (a shipment that came meanwhile takes
+ * them) and leaves a scan being tried alone; a task deleted in Cockpit is not joined.
  */
 @DropflowTest
 class UnmatchedParcelScansTest {
@@ -213,5 +215,62 @@ class UnmatchedParcelScansTest {
         assertThat(instance(k100Task)).as("still no shipment: the task comes back").isWaitingAt(Element.ATTEND.id());
         assertThat(kept("kuaidi100", k100)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ATTENTION"));
         assertThat(tasksFor("kuaidi100", k100)).containsExactly(k100Task);
+    }
+
+    @Test
+    void closingTheParcelsTaskLetsItsParkedScanReachTheShipmentThatCameAndLeavesAScanBeingTriedToItsTry() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.runJobs(order);
+        String number = "TRK-CLOSE-" + order;
+        Instant scanned = Instant.now().minus(Duration.ofHours(3));
+        dropflow.carrierSays(number, "INFO_RECEIVED", scanned);
+        pastTheirDeadline("carrier", number);
+        deliveries.retryDue();
+        List<String> tasks = tasksFor("carrier", number);
+        assertThat(tasks).hasSize(1).doesNotContainNull();
+        String attention = tasks.get(0);
+        // later scans, not past their deadline: they wait for their retries; one of them is being tried right now
+        dropflow.carrierSays(number, "IN_TRANSIT", scanned.plus(Duration.ofHours(1)));
+        dropflow.carrierSays(number, "DELIVERED", scanned.plus(Duration.ofHours(2)));
+        List<Map<String, Object>> kept = kept("carrier", number);
+        assertThat(kept).extracting(row -> row.get("status")).containsExactly("ATTENTION", "PARKED", "PARKED");
+        Object beingTried = kept.get(1).get("id");
+        jdbc.update("update partner_delivery set status = 'RECEIVED', next_attempt_at = null where id = ?", beingTried);
+
+        // the supplier's SHIPPED comes; then the operator closes the parcel's task by hand
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        engine.getTaskService().complete(taskOf(attention).getId(), Map.of("attentionDecision", "close"));
+
+        assertThat(instance(attention)).isNull();
+        assertThat(kept("carrier", number)).extracting(row -> row.get("status"))
+                .as("the task's scan closed; the parked DELIVERED taken by its try; the one being tried left to it")
+                .containsExactly("CLOSED", "RECEIVED", "TAKEN");
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+    }
+
+    @Test
+    void aScanOfAParcelWhoseTaskWasDeletedInCockpitGetsATaskOfItsOwn() {
+        String number = "TRK-GONE-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant scanned = Instant.now().minus(Duration.ofHours(3));
+        dropflow.carrierSays(number, "INFO_RECEIVED", scanned);
+        pastTheirDeadline("carrier", number);
+        deliveries.retryDue();
+        String deleted = tasksFor("carrier", number).get(0);
+        assertThat(deleted).isNotNull();
+        engine.getRuntimeService().deleteProcessInstance(deleted, "removed in Cockpit");
+
+        dropflow.carrierSays(number, "IN_TRANSIT", scanned.plus(Duration.ofHours(1)));
+        pastTheirDeadline("carrier", number);
+        deliveries.retryDue();
+
+        List<Map<String, Object>> kept = kept("carrier", number);
+        assertThat(kept).hasSize(2);
+        String own = (String) kept.get(1).get("process_instance_id");
+        assertThat(own).as("not the deleted task nobody sees").isNotNull().isNotEqualTo(deleted);
+        assertThat(instance(own)).isWaitingAt(Element.ATTEND.id());
+        assertThat(dropflow.facts(taskOf(own))).containsEntry("topic", "tracking/IN_TRANSIT");
     }
 }
