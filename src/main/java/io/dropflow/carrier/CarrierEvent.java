@@ -19,8 +19,12 @@ public record CarrierEvent(
         @Size(max = 1000) String description) {
 
     /**
-     * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): all of
-     * a parcel's scans no shipment of ours has are one operator task, whichever way the carrier sent them.
+     * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): a parcel's
+     * scans no shipment of ours has are one operator task per way they came, i.e. per partner and account (the
+     * normalized API under the carrier's code, Kuaidi100, 17TRACK: up to three tasks for one parcel). The tasks are
+     * kept apart on purpose: each shows its partner, and its "try again" asks that partner's handler; the key
+     * itself is not the same across them either (Kuaidi100's and 17TRACK's carrier we have no code for is named
+     * by their own company code).
      */
     public static String parcel(String carrierCode, String trackingNumber) {
         return "parcel/" + carrierCode + "/" + trackingNumber.trim();
