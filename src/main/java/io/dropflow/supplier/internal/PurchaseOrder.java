@@ -5,6 +5,9 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.SupplierEventOutcome;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
@@ -73,6 +77,16 @@ class PurchaseOrder {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "purchase_order_id", nullable = false, updatable = false)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
+    /**
+     * The missing lines a batch purchase order was accepted without ({@link #acceptedWithout}); null when
+     * accepted whole (or before V40).
+     */
+    private String acceptedMissing;
+    /** The cancellation numbers of the requests to take lines off it that Dropflow sent (batch purchase orders). */
+    @ElementCollection
+    @CollectionTable(name = "purchase_order_line_cancellation", joinColumns = @JoinColumn(name = "purchase_order_id"))
+    @Column(name = "cancellation_number")
+    private Set<String> lineCancellations = new HashSet<>();
 
     protected PurchaseOrder() {
     }
@@ -120,6 +134,43 @@ class PurchaseOrder {
     SupplierEventOutcome accept(Instant now) {
         return move(now, PurchaseOrderStatus.ACCEPTED,
                 EnumSet.of(PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED));
+    }
+
+    /**
+     * Accepted but for some pieces (a batch purchase order): what is missing is kept, so a later acceptance is
+     * told to say the same or something else.
+     *
+     * @param missing the missing pieces as {@link #missingText} writes them
+     */
+    SupplierEventOutcome acceptWithout(String missing, Instant now) {
+        SupplierEventOutcome t = accept(now);
+        if (t == SupplierEventOutcome.APPLIED) {
+            acceptedMissing = missing.isEmpty() ? null : missing;
+        }
+        return t;
+    }
+
+    /** What the supplier left out when it accepted: empty when it accepted whole. */
+    String acceptedWithout() {
+        return acceptedMissing == null ? "" : acceptedMissing;
+    }
+
+    /** Pieces of our SKUs as one text, the same for the same pieces in any order: "SKU-A×2, SKU-B×1". */
+    static String missingText(java.util.Map<String, Integer> piecesBySku) {
+        return piecesBySku.entrySet().stream().filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "×" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Dropflow asks the supplier to take some lines off under this cancellation number. */
+    void lineCancellationAsked(String cancellationNumber, Instant now) {
+        if (lineCancellations.add(cancellationNumber)) {
+            touch(now);
+        }
+    }
+
+    /** Whether Dropflow asked the supplier to take lines off under this cancellation number. */
+    boolean askedLineCancellation(String cancellationNumber) {
+        return lineCancellations.contains(cancellationNumber);
     }
 
     SupplierEventOutcome decline(String reasonCode, Instant now) {

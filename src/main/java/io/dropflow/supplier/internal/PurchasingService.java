@@ -13,17 +13,20 @@ import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventIdReusedException;
 import io.dropflow.supplier.SupplierEventOutcome;
+import io.dropflow.supplier.SupplierEventRefusedException;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;
 import io.dropflow.supplier.SupplierGateway.RequestCancellation;
 import io.dropflow.supplier.SupplierRefusedException;
+import io.dropflow.web.InvalidRequest;
 import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +122,9 @@ class PurchasingService implements Purchasing {
         if (!po.view().isOpen()) {
             return false;
         }
+        // Kept before the supplier is asked (it may answer at once): its answer is told from one about nothing asked.
+        ownTransaction.executeWithoutResult(tx -> lock(purchaseOrderId).lineCancellationAsked(cancellationNumber,
+                clock.instant()));
         List<SupplierGateway.Line> lines = po.getLines().stream().filter(l -> quantities.containsKey(l.getSku()))
                 .map(l -> new SupplierGateway.Line(l.getSupplierSku(), quantities.get(l.getSku()))).toList();
         try {
@@ -239,12 +245,31 @@ class PurchasingService implements Purchasing {
             case NONE -> {
             }
         }
+        refuseLinesItDoesNotHave(supplierCode, po, event);
         Instant now = clock.instant();
         List<PurchaseOrderEvent.Missing> missing = missingLines(po, event);
+        // An acceptance of a purchase order accepted already changes nothing, whatever it says: the same answer
+        // again is ALREADY_APPLIED; other missing lines (any for one accepted whole) contradict what was accepted,
+        // which was ordered and counted on: recorded, never applied (no decline, no reorder), and to an operator.
+        if (event.type() == SupplierEventType.ACCEPTED && po.getStatus() == PurchaseOrderStatus.ACCEPTED
+                && !missingText(missing).equals(po.acceptedWithout())) {
+            return staleEvents.recordContradiction(supplierCode, event, po,
+                    StaleSupplierEvents.Verdict.MISSING_AFTER_ACCEPTANCE)
+                    ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
+        }
+        // An answer to a request to take lines off that Dropflow never sent for this batch purchase order: nothing
+        // to apply it to. Lines taken off unasked leave pieces undelivered: an operator; a refusal is recorded only.
+        if (lineCancellation(event) && po.getBatchId() != null && !po.askedLineCancellation(event.cancellationNumber())) {
+            boolean first = event.type() == SupplierEventType.CANCELLATION_ACCEPTED
+                    ? staleEvents.recordContradiction(supplierCode, event, po,
+                            StaleSupplierEvents.Verdict.LINES_CANCELLED_UNASKED)
+                    : staleEvents.record(supplierCode, event, event.type(), po, true);
+            return first ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
+        }
         boolean wholeStockOut = !missing.isEmpty() && (po.getBatchId() == null || missingEverything(po, missing));
         SupplierEventOutcome outcome = switch (event.type()) {
             // A consumer's own purchase order ships whole: a partial answer is a stock-out.
-            case ACCEPTED -> wholeStockOut ? po.decline("OUT_OF_STOCK", now) : po.accept(now);
+            case ACCEPTED -> wholeStockOut ? po.decline("OUT_OF_STOCK", now) : po.acceptWithout(missingText(missing), now);
             case REJECTED -> po.decline(event.reasonCode() == null ? "REJECTED" : event.reasonCode(), now);
             case OUT_OF_STOCK -> po.decline("OUT_OF_STOCK", now);
             case SHIPPED -> po.ship(now);
@@ -316,20 +341,61 @@ class PurchasingService implements Purchasing {
         return po.getBatchId() == null ? SupplierEventOutcome.STALE : SupplierEventOutcome.APPLIED;
     }
 
-    /** The supplier's missing lines in our SKUs, each at most what was ordered; unknown supplier SKUs are left out. */
+    /**
+     * Missing lines the purchase order does not have, or more pieces of a line than it ordered (in all, when a
+     * supplier SKU comes twice): a 422 naming each, nothing applied and the event id not taken, so the supplier
+     * corrects and sends it again. Taken, it would accept the purchase order whole (or short) on a guess.
+     */
+    private static void refuseLinesItDoesNotHave(String supplierCode, PurchaseOrder po, SupplierEvent event) {
+        if (event.missingLines() == null || event.type() != SupplierEventType.ACCEPTED) {
+            return;
+        }
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        Map<String, Integer> missingSoFar = new HashMap<>();
+        for (int i = 0; i < event.missingLines().size(); i++) {
+            SupplierEvent.MissingLine m = event.missingLines().get(i);
+            Optional<PurchaseOrderLine> line = lineOf(po, m.supplierSku());
+            if (line.isEmpty()) {
+                errors.add(new InvalidRequest.FieldError("missingLines[" + i + "].supplierSku",
+                        "must be a supplier SKU of purchase order " + po.getIdempotencyKey() + ", was " + m.supplierSku()));
+                continue;
+            }
+            int inAll = missingSoFar.merge(m.supplierSku(), m.quantity(), Integer::sum);
+            if (inAll > line.get().getQuantity()) {
+                errors.add(new InvalidRequest.FieldError("missingLines[" + i + "].quantity", "must be at most the "
+                        + line.get().getQuantity() + " of " + m.supplierSku() + " ordered, was " + inAll
+                        + (inAll == m.quantity() ? "" : " in all")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            log.info("Supplier {} event {} ACCEPTED for {} names missing lines the purchase order does not have: refused,"
+                    + " nothing changed: {}", supplierCode, event.eventId(), po.getIdempotencyKey(), errors);
+            throw new SupplierEventRefusedException(supplierCode, event, errors);
+        }
+    }
+
+    private static Optional<PurchaseOrderLine> lineOf(PurchaseOrder po, String supplierSku) {
+        return po.getLines().stream().filter(l -> l.getSupplierSku().equals(supplierSku)).findFirst();
+    }
+
+    /** The supplier's missing lines in our SKUs (each a line of the purchase order, at most what it ordered). */
     private static List<PurchaseOrderEvent.Missing> missingLines(PurchaseOrder po, SupplierEvent event) {
         if (event.missingLines() == null || event.type() != SupplierEventType.ACCEPTED) {
             return List.of();
         }
         List<PurchaseOrderEvent.Missing> missing = new ArrayList<>();
         for (SupplierEvent.MissingLine m : event.missingLines()) {
-            po.getLines().stream().filter(l -> l.getSupplierSku().equals(m.supplierSku())).findFirst()
-                    .ifPresentOrElse(l -> missing.add(new PurchaseOrderEvent.Missing(l.getSku(),
-                                    Math.min(m.quantity(), l.getQuantity()))),
-                            () -> log.warn("Supplier {} reports missing {} on {}, which has no such line",
-                                    po.getSupplier().getCode(), m.supplierSku(), po.getIdempotencyKey()));
+            lineOf(po, m.supplierSku()).ifPresent(l -> missing.add(new PurchaseOrderEvent.Missing(l.getSku(),
+                    Math.min(m.quantity(), l.getQuantity()))));
         }
         return missing;
+    }
+
+    /** Missing pieces as one text, the same for the same pieces however listed ({@link PurchaseOrder#missingText}). */
+    private static String missingText(List<PurchaseOrderEvent.Missing> missing) {
+        Map<String, Integer> bySku = new HashMap<>();
+        missing.forEach(m -> bySku.merge(m.sku(), m.quantity(), Integer::sum));
+        return PurchaseOrder.missingText(bySku);
     }
 
     private static boolean missingEverything(PurchaseOrder po, List<PurchaseOrderEvent.Missing> missing) {

@@ -47,12 +47,26 @@ class StaleSupplierEvents implements DeliveryHandler {
         SHIPPED_AFTER_DECLINE("Supplier shipped a declined purchase order"),
         DECLINED_AFTER_SHIPPING("Supplier declined a shipped purchase order"),
         CANCELLED_AFTER_SHIPPING("Supplier cancelled a shipped purchase order"),
-        CANCELLED_UNASKED("Supplier cancelled a purchase order unasked");
+        CANCELLED_UNASKED("Supplier cancelled a purchase order unasked"),
+        /**
+         * ACCEPTED again for an accepted purchase order, with other missing lines than it was accepted with (any
+         * for one accepted whole): the purchase order stays accepted as it was, nothing is reordered.
+         */
+        MISSING_AFTER_ACCEPTANCE("Supplier reported lines missing on an accepted purchase order", "missing-lines"),
+        /** CANCELLATION_ACCEPTED with a cancellation number Dropflow never sent for this (batch) purchase order. */
+        LINES_CANCELLED_UNASKED("Supplier took lines off a purchase order unasked", "lines");
 
         final String title;
+        /** Added to the recorded topic where type and status alone do not tell this verdict ({@link #verdictOf}). */
+        final String topicSuffix;
 
         Verdict(String title) {
+            this(title, null);
+        }
+
+        Verdict(String title, String topicSuffix) {
             this.title = title;
+            this.topicSuffix = topicSuffix;
         }
 
         boolean toOperator() {
@@ -111,13 +125,32 @@ class StaleSupplierEvents implements DeliveryHandler {
             case CANCELLED_UNASKED -> supplierCode + " reported purchase order " + number + " cancelled, which"
                     + " Dropflow had not asked for: the order still waits for it to ship. Ask the supplier whether it"
                     + " will ship; if not, reroute or cancel at the ship-by deadline, then close this task";
+            case MISSING_AFTER_ACCEPTANCE -> supplierCode + " accepted purchase order " + number
+                    + (po.acceptedWithout().isEmpty() ? " whole" : " without " + po.acceptedWithout())
+                    + " and now reports " + reported(event) + " missing: Dropflow changed nothing and still waits for"
+                    + " the goods it accepted. Ask the supplier whether it will ship them; if not, settle the missing"
+                    + " pieces (another supplier or a refund) when its parcel comes short, then close this task";
+            case LINES_CANCELLED_UNASKED -> supplierCode + " reported lines of purchase order " + number
+                    + " taken off under cancellation " + event.cancellationNumber() + ", which Dropflow had not asked"
+                    + " of it: nothing changed, the purchase order still counts on every line. Ask the supplier which"
+                    + " lines it will not deliver and settle them (another supplier or a refund), then close this task";
             case RECORDED -> supplierCode + " reported " + type + " for purchase order " + number + ", which is "
                     + po.status() + ": nothing changed";
         };
     }
 
-    /** The little of a purchase order this needs. */
-    record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode) {
+    /** The missing lines an event reports, as the supplier named them: "SP-KETTLE×1, SP-MUG×2". */
+    private static String reported(SupplierEvent event) {
+        return event.missingLines() == null ? "no lines" : event.missingLines().stream()
+                .map(m -> m.supplierSku() + "×" + m.quantity()).reduce((a, b) -> a + ", " + b).orElse("no lines");
+    }
+
+    /** The little of a purchase order this needs; {@code acceptedWithout} as {@link PurchaseOrder#acceptedWithout}. */
+    record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode, String acceptedWithout) {
+
+        PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode) {
+            this(number, status, reasonCode, "");
+        }
     }
 
     /** Lazily: the recorded deliveries take this handler (and every other partner's) in. */
@@ -143,16 +176,30 @@ class StaleSupplierEvents implements DeliveryHandler {
      */
     boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
             boolean lineAnswer) {
-        Verdict verdict = judge(type, po.getStatus(), lineAnswer);
+        return record(supplierCode, event, type, po, judge(type, po.getStatus(), lineAnswer));
+    }
+
+    /**
+     * Records an event that contradicts what the supplier answered before, which its type and the purchase order's
+     * status alone do not tell ({@link Verdict#MISSING_AFTER_ACCEPTANCE}, {@link Verdict#LINES_CANCELLED_UNASKED}),
+     * as {@link #record(String, SupplierEvent, SupplierEventType, PurchaseOrder, boolean)} does.
+     */
+    boolean recordContradiction(String supplierCode, SupplierEvent event, PurchaseOrder po, Verdict verdict) {
+        return record(supplierCode, event, event.type(), po, verdict);
+    }
+
+    private boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
+            Verdict verdict) {
         String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(),
-                po.getReasonCode()),
+                po.getReasonCode(), po.acceptedWithout()),
                 event);
         Optional<String> asked = verdict.toOperator() ? askedAlready(supplierCode, verdict, event) : Optional.empty();
         boolean toOperator = verdict.toOperator() && asked.isEmpty();
         if (asked.isPresent()) {
             why = why + " (the operator's task for event " + asked.get() + " says the same: no second task)";
         }
-        boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, TOPIC + type + "/" + po.getStatus(),
+        String topic = TOPIC + type + "/" + po.getStatus() + (verdict.topicSuffix == null ? "" : "/" + verdict.topicSuffix);
+        boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, topic,
                 event.eventId(), eventIds.payload(event), why, toOperator);
         if (!first) {
             log.info("Supplier {} event {} ({} for {}) was received before and changed nothing: acknowledged",
@@ -187,16 +234,25 @@ class StaleSupplierEvents implements DeliveryHandler {
 
     private static boolean sameFact(Verdict verdict, SupplierEvent event, JsonNode said) {
         boolean parcel = verdict == Verdict.SHIPPED_AFTER_CANCELLATION || verdict == Verdict.SHIPPED_AFTER_DECLINE;
+        boolean request = verdict == Verdict.LINES_CANCELLED_UNASKED;
         return event.purchaseOrderNumber().equals(said.path("purchaseOrderNumber").asText(null))
-                && (!parcel || Objects.equals(event.trackingNumber(), said.path("trackingNumber").asText(null)));
+                && (!parcel || Objects.equals(event.trackingNumber(), said.path("trackingNumber").asText(null)))
+                && (!request || Objects.equals(event.cancellationNumber(), said.path("cancellationNumber").asText(null)));
     }
 
-    /** The verdict of a recorded stale event, from its topic ({@code not-applied/<type>/<status>}); null if none. */
+    /**
+     * The verdict of a recorded stale event, from its topic ({@code not-applied/<type>/<status>}, with the
+     * verdict's suffix where it has one); null if none.
+     */
     private static Verdict verdictOf(DeliveryHandler.Delivery delivery) {
         if (!delivery.topic().startsWith(TOPIC)) {
             return null;
         }
         String[] said = delivery.topic().substring(TOPIC.length()).split("/");
+        if (said.length > 2) {
+            return java.util.Arrays.stream(Verdict.values()).filter(v -> said[2].equals(v.topicSuffix)).findFirst()
+                    .orElse(null);
+        }
         try {
             return judge(SupplierEventType.valueOf(said[0]), PurchaseOrderStatus.valueOf(said[1]), false);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unknown) {
