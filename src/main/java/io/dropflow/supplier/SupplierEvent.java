@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The body a supplier posts to our webhook. */
+@ShipmentNamed
 @Schema(description = "An event a supplier reports about one of our purchase orders")
 public record SupplierEvent(
         @Schema(description = "Unique per supplier; a redelivered event with the same id is acknowledged and ignored,"
@@ -22,13 +23,19 @@ public record SupplierEvent(
         @Size(max = 100) String supplierReference,
         @Schema(description = "Why the supplier rejected the order or refused the cancellation")
         @Size(max = 64) String reasonCode,
+        @Schema(description = "With SHIPPED (required there, as trackingNumber): the carrier's code")
         @Size(max = 40) String carrierCode,
+        @Schema(description = "With SHIPPED (required there, as carrierCode): the parcel's tracking number")
         @Size(max = 100) String trackingNumber,
         @Schema(description = "With ACCEPTED, on a group-buy batch's purchase order only: the lines (or the part of "
-                + "a line) the supplier cannot deliver; the rest is accepted")
+                + "a line) the supplier cannot deliver; the rest is accepted. Each supplierSku must be a line of the "
+                + "purchase order, its quantity at most the line's (in all): otherwise a 422 naming the field, nothing "
+                + "changed. An ACCEPTED for a purchase order accepted already changes nothing: with the same missing "
+                + "lines it is ALREADY_APPLIED, with others (any for one accepted whole) STALE and shown to an operator")
         @Size(max = 200) List<@NotNull @Valid MissingLine> missingLines,
         @Schema(description = "With CANCELLATION_ACCEPTED or CANCELLATION_REFUSED: the number of our request to take "
-                + "lines off a batch purchase order (the whole purchase order when absent)")
+                + "lines off a batch purchase order (the whole purchase order when absent). A number Dropflow did not "
+                + "send for this purchase order is STALE: recorded, and an accepted one shown to an operator")
         @Size(max = 100) String cancellationNumber) {
 
     /**
@@ -59,7 +66,7 @@ public record SupplierEvent(
                 && (cancellationNumber == null || cancellationAnswer);
     }
 
-    @AssertTrue(message = "a SHIPPED event needs carrierCode and trackingNumber")
+    /** Whether a SHIPPED event names its parcel ({@link ShipmentNamed} names each field it lacks). */
     @Schema(hidden = true)
     public boolean isShipmentComplete() {
         return type != SupplierEventType.SHIPPED

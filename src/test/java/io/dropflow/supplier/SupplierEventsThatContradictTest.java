@@ -152,6 +152,24 @@ class SupplierEventsThatContradictTest {
         assertThat(status(po)).isEqualTo(PurchaseOrderStatus.ACCEPTED);
     }
 
+    @Test
+    void aShipmentWithoutItsParcelNamesEachFieldItLacks() {
+        String none = "{\"eventId\":\"e-none\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"DF-1-PO1\"}";
+        ResponseEntity<String> answer = event("ACME", none);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = DropflowDriver.read(answer.getBody());
+        List<String> fields = new java.util.ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asText(null)));
+        assertThat(fields).containsExactlyInAnyOrder("carrierCode", "trackingNumber");
+        assertThat(problem.path("detail").asText()).contains("carrierCode and trackingNumber");
+
+        String carrierOnly = "{\"eventId\":\"e-carrier\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"DF-1-PO1\","
+                + "\"carrierCode\":\"DHL\",\"trackingNumber\":\"  \"}";
+        JsonNode onlyTracking = DropflowDriver.read(event("ACME", carrierOnly).getBody());
+        assertThat(onlyTracking.path("errors")).hasSize(1);
+        assertThat(onlyTracking.path("errors").get(0).path("field").asText()).isEqualTo("trackingNumber");
+    }
+
     private Goods goods() {
         Goods goods = fixtures.goods(true);
         groupBuy.offer(goods.sku(), 500);

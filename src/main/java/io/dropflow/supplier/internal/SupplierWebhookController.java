@@ -27,7 +27,15 @@ class SupplierWebhookController {
     @Operation(summary = "A supplier reports on a purchase order",
             description = "Idempotent on eventId: the same eventId with other content is a 409 and changes nothing. "
                     + "An event may arrive before the order's process waits for it: "
-                    + "it is stored and delivered when the process gets there.")
+                    + "it is stored and delivered when the process gets there. "
+                    + "Answered 200 with result APPLIED, ALREADY_APPLIED, RELABELLED or STALE (an event that no longer "
+                    + "fits or contradicts an earlier answer, e.g. an ACCEPTED with other missingLines for a purchase "
+                    + "order accepted already, or a cancellationNumber Dropflow did not send: recorded, not applied, "
+                    + "shown to an operator where it costs money or goods). An invalid body is a 400 naming each field "
+                    + "(a SHIPPED without carrierCode or trackingNumber names the missing one); missingLines the "
+                    + "purchase order does not have, or more pieces than a line ordered, a 422 supplier-event-refused "
+                    + "naming missingLines[i].supplierSku or .quantity: nothing changed, the eventId not taken, send "
+                    + "it corrected.")
     Map<String, String> receive(@PathVariable String supplierCode, @Valid @RequestBody SupplierEvent event) {
         return Map.of("result", purchasing.receive(supplierCode, event).name());
     }
