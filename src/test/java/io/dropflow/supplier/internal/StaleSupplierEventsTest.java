@@ -134,6 +134,29 @@ class StaleSupplierEventsTest {
                 .as("trying it again brings the task back, it never applies").isEqualTo(DeliveryHandler.Outcome.UNUSABLE);
     }
 
+    /** A contradiction that type and status alone do not tell: its verdict is in the topic's suffix. */
+    @Test
+    void aContradictionsTitleIsReadFromItsTopicsSuffix() {
+        StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null, null);
+        assertThat(handler.attentionTitle(delivery("not-applied/ACCEPTED/ACCEPTED/missing-lines")))
+                .isEqualTo("Supplier reported lines missing on an accepted purchase order");
+        assertThat(handler.attentionTitle(delivery("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/lines")))
+                .isEqualTo("Supplier took lines off a purchase order unasked");
+        assertThat(handler.attentionTitle(delivery("not-applied/ACCEPTED/ACCEPTED/unknown")))
+                .isEqualTo("Partner message not matched");
+    }
+
+    /** What the operator reads: what was accepted, what the supplier says now, that nothing changed. */
+    @Test
+    void theOperatorsTaskSaysWhatWasAcceptedAndWhatIsReportedMissingNow() {
+        SupplierEvent late = new SupplierEvent("sp-late-1", SupplierEventType.ACCEPTED, "DF-B4-PO1", null, null, null,
+                null, List.of(new SupplierEvent.MissingLine("SP-KETTLE", 3)), null);
+        String why = StaleSupplierEvents.why(Verdict.MISSING_AFTER_ACCEPTANCE, "SLOWPOKE", SupplierEventType.ACCEPTED,
+                new StaleSupplierEvents.PurchaseOrderState("DF-B4-PO1", ACCEPTED, null, "KETTLE×1"), late);
+        assertThat(why).startsWith("SLOWPOKE accepted purchase order DF-B4-PO1 without KETTLE×1 and now reports"
+                + " SP-KETTLE×3 missing: Dropflow changed nothing").endsWith("close this task");
+    }
+
     private static DeliveryHandler.Delivery delivery(String topic) {
         return new DeliveryHandler.Delivery(1L, "supplier", "SLOWPOKE", topic, "sp-late-14", "{}", 0);
     }
