@@ -115,6 +115,10 @@ class SupplierEventsThatContradictTest {
         assertThat(tasks.get(0).getName()).isEqualTo("Supplier reported lines missing on an accepted purchase order");
         assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString())
                 .startsWith("ACME accepted purchase order " + po + " whole and now reports ACME-MUG-01×1 missing");
+        List<String> timeline = new java.util.ArrayList<>();
+        dropflow.getOrder(order).path("timeline").forEach(entry -> timeline.add(entry.path("what").asText()));
+        assertThat(timeline).contains("Supplier reported ACCEPTED for purchase order " + po
+                + " (ACCEPTED): nothing changed, an operator was asked to settle it");
 
         // When it comes again: a redelivery, nothing twice
         assertThat(event("ACME", late).getBody()).contains("\"ALREADY_APPLIED\"");
