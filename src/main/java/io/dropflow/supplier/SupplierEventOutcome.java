@@ -16,7 +16,9 @@ public enum SupplierEventOutcome {
     RELABELLED,
     /**
      * The event no longer fits the purchase order (e.g. an acceptance after a shipment, a shipment after
-     * the supplier cancelled): the purchase order is unchanged, but the event is never dropped in silence:
+     * the supplier cancelled), or contradicts an earlier answer (an ACCEPTED with other missing lines for a
+     * purchase order accepted already; an answer to a line cancellation Dropflow did not send): the purchase
+     * order is unchanged, but the event is never dropped in silence:
      * it is recorded (partner_delivery, partner "supplier"), the order's timeline says so, and where it
      * costs money or goods an operator gets a "Partner attention" task (docs/partners/supplier-api.md).
      */
