@@ -27,27 +27,49 @@ public class PiecesHeld {
      * @param ownKind whether cases of {@code kind} count too (returns count their own kind themselves)
      */
     public Optional<String> tooFewLeft(OrderSummary order, CaseKind kind, boolean ownKind, List<CaseLine> wanted) {
-        List<AfterSalesCase<?>> holding = holding(order.id(), kind, ownKind);
+        return firstShortfall(order, wanted, holding(order.id(), kind, ownKind)).map(s -> "line " + s.lineNo()
+                + " has " + s.lineQuantity() + " piece(s), " + s.held() + " of them claimed or returned already ("
+                + s.lastHolder() + "; the consumer is paid back for a piece once); " + s.wanted() + " more cannot be "
+                + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
+    }
+
+    /**
+     * The first of the {@code wanted} lines whose pieces, with those the {@code holding} cases have of it,
+     * are more than the order line has: the count both the intake ({@link #tooFewLeft}) and the refund (a
+     * piece paid back once, {@link CaseRefunds}) go by, each with its own sentence.
+     */
+    public static Optional<Shortfall> firstShortfall(OrderSummary order, List<CaseLine> wanted,
+            List<? extends AfterSalesCase<?>> holding) {
         for (CaseLine line : wanted) {
             int lineNo = line.getLineNo();
             int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == lineNo)
                     .mapToInt(OrderSummary.Line::quantity).sum();
             int pieces = 0;
-            String last = null;
+            List<String> by = new ArrayList<>();
             for (AfterSalesCase<?> c : holding) {
                 if (c.piecesOf(lineNo) > 0) {
                     pieces += c.piecesOf(lineNo);
-                    last = c.number();
+                    by.add(c.number());
                 }
             }
             if (pieces + line.getQuantity() > lineQuantity) {
-                return Optional.of("line " + lineNo + " has " + lineQuantity + " piece(s), " + pieces
-                        + " of them claimed or returned already (" + last + "; the consumer is paid back for a"
-                        + " piece once); " + line.getQuantity() + " more cannot be "
-                        + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
+                return Optional.of(new Shortfall(lineNo, lineQuantity, pieces, List.copyOf(by), line.getQuantity()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An order line with too few pieces left for a case: it has {@code lineQuantity}, the cases
+     * {@code heldBy} (their numbers, in the order given) hold {@code held} of them, and {@code wanted} more
+     * are asked for.
+     */
+    public record Shortfall(int lineNo, int lineQuantity, int held, List<String> heldBy, int wanted) {
+
+        /** The last case that holds pieces of the line; null when none does (the case alone wants too many). */
+        public String lastHolder() {
+            return heldBy.isEmpty() ? null : heldBy.get(heldBy.size() - 1);
+        }
     }
 
     /** The order's cases that hold their pieces: of other kinds than {@code kind}, and of it too when {@code ownKind}. */
