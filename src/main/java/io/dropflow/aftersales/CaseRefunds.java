@@ -17,8 +17,25 @@ public interface CaseRefunds {
      * paying at once take turns, and the second sees the first's refund. A retried step finds its own
      * refund recorded and may pay (the storefront's key makes it once).
      * @return why the refund is withheld, when other cases of the order paid back the case's pieces
-     *         already ("line 1 has 1 piece(s), 1 of them paid back already (DF-CL3) ..."): nothing is
-     *         recorded then, and the case's history says so (once, however often the step is retried)
+     *         already: nothing is recorded then, and the case's history says so (once, however often the
+     *         step is retried)
      */
-    Optional<String> record(AfterSalesCase<?> c, BigDecimal amount);
+    Optional<Withheld> record(AfterSalesCase<?> c, BigDecimal amount);
+
+    /**
+     * A refund withheld: {@code why} is the history's sentence ("line 1 has 1 piece(s), 1 of them paid back
+     * already (DF-CL3; ...)"), {@code line} the order line whose pieces other cases paid back already.
+     */
+    record Withheld(String why, PiecesHeld.Shortfall line) {
+
+        /**
+         * Why the case ends without paying, for the case's outcome and the consumer: "paid back already
+         * through DF-CL3 (line 1, 1 of 1 piece(s)): a piece is paid back once, so nothing more is paid".
+         */
+        public String reason() {
+            return "paid back already through " + String.join(", ", line.heldBy()) + " (line " + line.lineNo() + ", "
+                    + line.held() + " of " + line.lineQuantity() + " piece(s)): a piece is paid back once, so nothing"
+                    + " more is paid";
+        }
+    }
 }

@@ -37,8 +37,8 @@ public class ConsumerMessages {
      */
     @CallsPartner
     public void refund(AfterSalesCase<?> c, BigDecimal amount, String reason) {
-        refunds.record(c, amount).ifPresent(why -> {
-            throw new RefundWithheld(c, why);
+        refunds.record(c, amount).ifPresent(withheld -> {
+            throw new RefundWithheld(c, withheld);
         });
         storefront.refund(storefrontOrderId(c), Money.inMinorUnits(amount, c.getCurrency()), c.getCurrency(), reason,
                 c.number() + "-refund");

@@ -49,13 +49,17 @@ class ConsumerMessagesTest {
 
     @Test
     void aRefundForPiecesAnotherCasePaidBackIsWithheldAndNothingIsPaid() {
-        when(refunds.record(sample, new BigDecimal("15.00"))).thenReturn(Optional.of("line 1 has 2 piece(s), 2 of them"
-                + " paid back already (DF-RT3; the consumer is paid back for a piece once); DF-CL7 would pay back 2 more"));
+        when(refunds.record(sample, new BigDecimal("15.00"))).thenReturn(Optional.of(new CaseRefunds.Withheld("line 1 has 2 piece(s), 2 of them"
+                + " paid back already (DF-RT3; the consumer is paid back for a piece once); DF-CL7 would pay back 2 more",
+                new PiecesHeld.Shortfall(1, 2, 2, java.util.List.of("DF-RT3"), 2))));
 
         assertThatThrownBy(() -> consumer.refund(sample, new BigDecimal("15.00"), "defect claim DF-CL7"))
                 .isInstanceOf(RefundWithheld.class)
                 .hasMessageStartingWith("Claim DF-CL7: refund withheld, nothing paid: line 1 has 2 piece(s), 2 of them"
-                        + " paid back already (DF-RT3;");
+                        + " paid back already (DF-RT3;")
+                .extracting(e -> ((RefundWithheld) e).reason())
+                .isEqualTo("paid back already through DF-RT3 (line 1, 2 of 2 piece(s)): a piece is paid back once, so"
+                        + " nothing more is paid");
         verifyNoInteractions(storefront);
     }
 }

@@ -2,7 +2,6 @@ package io.dropflow.aftersales;
 
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -14,8 +13,6 @@ import io.dropflow.support.DropflowTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A piece is paid back once, also for cases taken in before claims and returns took turns on the order at
  * intake: two claims, or a claim and a return, holding the same single piece, both open (set up as such data
  * looks: the second case taken in while the first was briefly marked as ended). Both reach their refund; the
- * first pays, the second pays nothing: its history says why, and its refund step ends as an incident saying
- * so, for an operator to decide. The storefront is asked to refund once.
+ * first pays, the second pays nothing: the BPMN error "Refund withheld" closes it with the reason naming the
+ * case that paid, nothing is booked for it, and the consumer is told, as intake would have refused it (no
+ * incident, no operator needed). The storefront is asked to refund once.
  */
 @DropflowTest
 class RefundOncePerPieceTest {
@@ -51,7 +49,7 @@ class RefundOncePerPieceTest {
     }
 
     @Test
-    void twoClaimsOnOnePieceArePaidOnceAndTheSecondWaitsForAnOperator() {
+    void twoClaimsOnOnePieceArePaidOnceAndTheSecondClosesSayingWhichPaid() {
         long order = deliveredMug();
         long first = claim(order);
         long second = takenInBeside("claim", first, () -> claim(order));
@@ -65,13 +63,24 @@ class RefundOncePerPieceTest {
         assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
         assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
 
-        assertWithheld(dropflow.claimProcessInstanceId(second), DefectClaimProcess.Element.REFUND_CONSUMER.id(),
-                "Claim DF-CL" + second, "DF-CL" + first);
-        assertThat(dropflow.getClaim(second).path("status").asText()).isEqualTo("REMEDY_UNDER_WAY");
-        assertThat(history(dropflow.getClaim(second))).containsOnlyOnce("Refund of 15.00 EUR withheld, nothing paid: line 1"
+        String instance = dropflow.claimProcessInstanceId(second);
+        String reason = "paid back already through DF-CL" + first + " (line 1, 1 of 1 piece(s)): a piece is paid back"
+                + " once, so nothing more is paid";
+        assertThat(dropflow.claimProcess(second)).hasPassed(DefectClaimProcess.Element.REFUND_WITHHELD.id(),
+                DefectClaimProcess.Element.CLOSED_PAID_BACK_ALREADY.id(), DefectClaimProcess.Element.TELL_CONSUMER.id())
+                .hasNotPassed(DefectClaimProcess.Element.BOOK_OUTCOME.id()).isEnded();
+        assertNoIncident(instance);
+        com.fasterxml.jackson.databind.JsonNode closed = dropflow.getClaim(second);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("outcome").path("reason").asText()).isEqualTo(reason);
+        assertThat(closed.path("ledger")).as("nothing booked for the withheld refund").isEmpty();
+        assertThat(history(closed)).containsOnlyOnce("Refund of 15.00 EUR withheld, nothing paid: line 1"
                 + " has 1 piece(s), 1 of them paid back already (DF-CL" + first + "; the consumer is paid back for a piece"
-                + " once); DF-CL" + second + " would pay back 1 more; an operator decides");
+                + " once); DF-CL" + second + " would pay back 1 more")
+                .contains("Claim closed: " + reason);
         assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE"))
+                .contains("Your claim DF-CL" + second + " is closed: " + reason);
     }
 
     @Test
@@ -96,11 +105,21 @@ class RefundOncePerPieceTest {
         dropflow.runReturnJobs(returned);
 
         assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
-        assertWithheld(dropflow.returnProcessInstanceId(returned), ReturnNegotiationProcess.Element.REFUND_CONSUMER.id(),
-                "Return DF-RT" + returned, "DF-CL" + claim);
-        assertThat(dropflow.getReturn(returned).path("status").asText()).isNotEqualTo("COMPLETED");
-        assertThat(history(dropflow.getReturn(returned))).anyMatch(h -> h.startsWith("Refund of 15.00 EUR withheld"));
-        assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
+        String reason = "paid back already through DF-CL" + claim + " (line 1, 1 of 1 piece(s)): a piece is paid back"
+                + " once, so nothing more is paid";
+        assertThat(dropflow.returnProcess(returned)).hasPassed(ReturnNegotiationProcess.Element.REFUND_WITHHELD.id(),
+                ReturnNegotiationProcess.Element.CLOSED_PAID_BACK_ALREADY.id(),
+                ReturnNegotiationProcess.Element.TELL_CONSUMER.id())
+                .hasNotPassed(ReturnNegotiationProcess.Element.BOOK_RETURN.id()).isEnded();
+        assertNoIncident(dropflow.returnProcessInstanceId(returned));
+        com.fasterxml.jackson.databind.JsonNode closed = dropflow.getReturn(returned);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("outcomeReason").asText()).isEqualTo(reason);
+        assertThat(closed.path("ledger")).as("nothing booked for the withheld refund").isEmpty();
+        assertThat(history(closed)).anyMatch(h -> h.startsWith("Refund of 15.00 EUR withheld"))
+                .contains("Return closed: " + reason);
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE"))
+                .contains("Your return DF-RT" + returned + " is closed: " + reason);
     }
 
     /**
@@ -144,16 +163,9 @@ class RefundOncePerPieceTest {
                     sql.execute("select pg_advisory_unlock(" + GATE + ")");
                 }
             }
-            int failed = 0;
             for (java.util.concurrent.Future<?> job : running) {
-                try {
-                    job.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException withheld) {
-                    assertThat(withheld.getCause()).hasMessageContaining("refund withheld, nothing paid");
-                    failed++;
-                }
+                job.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
-            assertThat(failed).as("refunds withheld").isEqualTo(1);
         } finally {
             threads.shutdownNow();
             jdbc.execute("drop trigger if exists test_refunds_at_once_gate on case_refund");
@@ -162,6 +174,8 @@ class RefundOncePerPieceTest {
 
         assertThat(storefrontRefunds(order)).containsExactly("15.00 EUR");
         assertThat(jdbc.queryForObject("select count(*) from case_refund where order_id = ?", Long.class, order)).isOne();
+        assertThat(java.util.stream.Stream.of(first, second).map(c -> dropflow.getClaim(c).path("status").asText()))
+                .as("one claim paid, the other closed without paying").containsExactlyInAnyOrder("RESOLVED", "CLOSED");
     }
 
     // ---- helpers
@@ -221,20 +235,11 @@ class RefundOncePerPieceTest {
         assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.REFUND_CONSUMER.id());
     }
 
-    /**
-     * The refund step failed, saying why and that nothing was paid; retried, it fails the same way and,
-     * its retries used up, is an incident with that message.
-     */
-    private void assertWithheld(String instance, String activity, String caseTitle, String paidBy) {
-        Job failed = engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(activity)
-                .singleResult();
-        assertThat(failed.getRetries()).isEqualTo(4);
-        assertThat(failed.getExceptionMessage()).startsWith(caseTitle + ": refund withheld, nothing paid: line 1 has 1 piece(s), 1 of them paid back already (" + paidBy);
-        engine.getManagementService().setJobRetries(failed.getId(), 1);
-        assertThatThrownBy(() -> engine.getManagementService().executeJob(failed.getId())).hasMessageContaining("refund withheld");
-        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo(activity);
-        assertThat(incident.getIncidentMessage()).startsWith(caseTitle + ": refund withheld, nothing paid");
+    /** No incident: the withheld refund is a step of the model, not a failed job for an operator. */
+    private void assertNoIncident(String instance) {
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).withException().count())
+                .isZero();
     }
 
     private List<String> storefrontRefunds(long order) {

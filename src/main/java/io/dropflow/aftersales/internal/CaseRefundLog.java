@@ -3,11 +3,11 @@ package io.dropflow.aftersales.internal;
 import io.dropflow.aftersales.AfterSalesCase;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
-import io.dropflow.aftersales.CaseLine;
 import io.dropflow.aftersales.CaseRefunds;
 import io.dropflow.aftersales.CaseRepository;
 import io.dropflow.aftersales.CommitBeforeCall;
 import io.dropflow.aftersales.Party;
+import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.settlement.Money;
@@ -41,7 +41,7 @@ class CaseRefundLog implements CaseRefunds {
     }
 
     @Override
-    public Optional<String> record(AfterSalesCase<?> c, BigDecimal amount) {
+    public Optional<Withheld> record(AfterSalesCase<?> c, BigDecimal amount) {
         return commitFirst.commit(() -> {
             // Refunds of the order's cases take turns, as their intakes do: the second sees the first's refund
             OrderSummary order = orders.locked(c.getOrderId());
@@ -49,10 +49,10 @@ class CaseRefundLog implements CaseRefunds {
             if (paid.stream().anyMatch(r -> r.isOf(c.kind(), c.getId()))) {
                 return Optional.empty(); // a retried step: recorded already, the storefront's key pays it once
             }
-            Optional<String> withheld = tooManyPaidBack(order, c, paid);
+            Optional<Withheld> withheld = tooManyPaidBack(order, c, paid);
             if (withheld.isPresent()) {
                 String what = "Refund of " + Money.format(amount, c.getCurrency()) + " withheld, nothing paid: "
-                        + withheld.get() + "; an operator decides";
+                        + withheld.get().why();
                 if (history.of(c).stream().noneMatch(e -> e.what().equals(what))) {
                     history.record(c, Party.DROPFLOW, what);
                 }
@@ -66,28 +66,13 @@ class CaseRefundLog implements CaseRefunds {
     /**
      * For the first line of the case whose pieces, with those the order's other cases paid back already,
      * are more than the order line has: "line 1 has 1 piece(s), 1 of them paid back already (DF-CL3; ...)".
+     * Counted as intake counts the pieces cases hold ({@link PiecesHeld#firstShortfall}).
      */
-    private Optional<String> tooManyPaidBack(OrderSummary order, AfterSalesCase<?> c, List<CaseRefund> paid) {
+    private Optional<Withheld> tooManyPaidBack(OrderSummary order, AfterSalesCase<?> c, List<CaseRefund> paid) {
         List<AfterSalesCase<?>> paying = paid.stream().<AfterSalesCase<?>>map(r -> cases.get(r.getCaseKind()).get(r.getCaseId()))
                 .toList();
-        for (CaseLine line : c.getLines()) {
-            int lineNo = line.getLineNo();
-            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == lineNo)
-                    .mapToInt(OrderSummary.Line::quantity).sum();
-            int pieces = 0;
-            StringBuilder by = new StringBuilder();
-            for (AfterSalesCase<?> other : paying) {
-                if (other.piecesOf(lineNo) > 0) {
-                    pieces += other.piecesOf(lineNo);
-                    by.append(by.isEmpty() ? "" : ", ").append(other.number());
-                }
-            }
-            if (pieces + line.getQuantity() > lineQuantity) {
-                return Optional.of("line " + lineNo + " has " + lineQuantity + " piece(s), " + pieces
-                        + " of them paid back already (" + by + "; the consumer is paid back for a piece once); "
-                        + c.number() + " would pay back " + line.getQuantity() + " more");
-            }
-        }
-        return Optional.empty();
+        return PiecesHeld.firstShortfall(order, c.getLines(), paying).map(s -> new Withheld("line " + s.lineNo() + " has "
+                + s.lineQuantity() + " piece(s), " + s.held() + " of them paid back already (" + String.join(", ", s.heldBy())
+                + "; the consumer is paid back for a piece once); " + c.number() + " would pay back " + s.wanted() + " more", s));
     }
 }

@@ -89,6 +89,8 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);
     public static final ProcessVariable<Long> REPLACEMENT_ATTEMPT = number("replacementAttempt");
     public static final ProcessVariable<Long> REPLACEMENT_PURCHASE_ORDER_ID = number("replacementPurchaseOrderId");
+    /** Why the refund was withheld and the claim closed: "paid back already through DF-RT4 (…)". */
+    public static final ProcessVariable<String> WITHHELD_REASON = text("withheldReason");
     // Task-local form facts (caseNumber, caseLines, evidence, history, canCounter…) are ClaimTaskForm's
     // names: prepareClaimTaskForm sets them when a task is created.
 
@@ -114,7 +116,9 @@ public final class DefectClaimProcess {
 
     /** BPMN errors the delegates throw and the model catches. */
     public enum Error implements ModelError {
-        REPLACEMENT_REFUSED("REPLACEMENT_REFUSED");
+        REPLACEMENT_REFUSED("REPLACEMENT_REFUSED"),
+        /** "Pay consumer refund or compensation": other cases of the order paid the claimed pieces back already. */
+        REFUND_WITHHELD(io.dropflow.aftersales.RefundWithheld.ERROR_CODE);
 
         private final String code;
 
@@ -147,6 +151,8 @@ public final class DefectClaimProcess {
         REPLACEMENT_LATE("timer_replacement_late"),
         CANCEL_LATE_REPLACEMENT("service_cancel_late_replacement"),
         REFUND_CONSUMER("service_refund_consumer_for_claim"),
+        REFUND_WITHHELD("boundary_refund_withheld"),
+        CLOSED_PAID_BACK_ALREADY("end_claim_closed_paid_back_already"),
         BOOK_OUTCOME("service_book_claim_outcome"),
         TELL_CONSUMER("service_tell_consumer_claim_outcome"),
         ESCALATE_OVERDUE("service_escalate_overdue_claim"),

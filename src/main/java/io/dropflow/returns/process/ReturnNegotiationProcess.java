@@ -90,6 +90,8 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<RefundBasis> REFUND_BASIS = choice("refundBasis", RefundBasis.class);
     /** Whether the exchange has been ordered already. */
     public static final ProcessVariable<Boolean> EXCHANGE_ORDERED = flag("exchangeOrdered");
+    /** Why the refund was withheld and the return closed: "paid back already through DF-CL3 (…)". */
+    public static final ProcessVariable<String> WITHHELD_REASON = text("withheldReason");
     // Task-local form facts (caseNumber, caseLines, policy, history, canCounter…) are ReturnTaskForm's
     // names: prepareReturnTaskForm sets them when a task is created.
 
@@ -125,7 +127,12 @@ public final class ReturnNegotiationProcess {
         /** The return parcel and its inspection: the operator decided on a partial refund. */
         PARTIAL_REFUND,
         /** The return parcel and its inspection: the operator decided on no refund. */
-        NO_REFUND;
+        NO_REFUND,
+        /**
+         * "Refund consumer": other cases of the order paid the returned pieces back already; the return closes
+         * without paying ({@link io.dropflow.aftersales.RefundWithheld#ERROR_CODE}).
+         */
+        REFUND_WITHHELD;
 
         @Override
         public String code() {
@@ -160,6 +167,8 @@ public final class ReturnNegotiationProcess {
         ESCALATE_OVERDUE_DISPUTE("service_escalate_overdue_dispute"),
         SETTLE_REFUND("service_settle_return_refund"),
         REFUND_CONSUMER("service_refund_consumer_for_return"),
+        REFUND_WITHHELD("boundary_refund_withheld"),
+        CLOSED_PAID_BACK_ALREADY("end_return_closed_paid_back_already"),
         BOOK_RETURN("service_book_return"),
         TELL_CONSUMER("service_tell_consumer_return_outcome");
 

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.dropflow.aftersales.AfterSalesCase;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
+import io.dropflow.aftersales.CaseRefunds;
 import io.dropflow.aftersales.CaseRepository;
 import io.dropflow.aftersales.CommitBeforeCall;
 import io.dropflow.aftersales.RecordedHistory;
@@ -86,15 +87,19 @@ class CaseRefundLogTest {
         AfterSalesCase<?> second = aCase(CaseKind.RETURN, 4L, mugs(1));
         when(entries.findByOrderIdOrderById(1L)).thenReturn(List.of(paid(CaseKind.CLAIM, 3L)));
 
-        assertThat(refunds.record(second, eur("7.50"))).contains("line 1 has 2 piece(s), 2 of them paid back already"
+        assertThat(refunds.record(second, eur("7.50"))).get().extracting(CaseRefunds.Withheld::why)
+                .isEqualTo("line 1 has 2 piece(s), 2 of them paid back already"
                 + " (DF-CL3; the consumer is paid back for a piece once); DF-RT4 would pay back 1 more");
+        assertThat(refunds.record(second, eur("7.50"))).get().extracting(CaseRefunds.Withheld::reason)
+                .isEqualTo("paid back already through DF-CL3 (line 1, 2 of 2 piece(s)): a piece is paid back once, so"
+                        + " nothing more is paid");
         assertThat(refunds.record(second, eur("7.50"))).as("the step retried").isPresent();
+        verify(orders, org.mockito.Mockito.times(3)).locked(1L);
 
         verify(entries, never()).save(any());
-        verify(orders, org.mockito.Mockito.times(2)).locked(1L);
         assertThat(history.lines()).containsExactly("DROPFLOW: Refund of 7.50 EUR withheld, nothing paid: line 1 has 2"
                 + " piece(s), 2 of them paid back already (DF-CL3; the consumer is paid back for a piece once); DF-RT4"
-                + " would pay back 1 more; an operator decides");
+                + " would pay back 1 more");
     }
 
     @Test
