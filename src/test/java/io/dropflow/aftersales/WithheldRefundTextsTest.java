@@ -1,0 +1,38 @@
+package io.dropflow.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.translation.OperatorTexts;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A withheld refund's history line and the reason its case closes with, as Tasklist shows them in
+ * Chinese: forms/i18n/operator-messages.zh.json has a pattern for each (OperatorMessagesCompletenessTest
+ * does not scan CaseRefundLog's history line by itself).
+ */
+class WithheldRefundTextsTest {
+
+    private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+    private static final PiecesHeld.Shortfall LINE = new PiecesHeld.Shortfall(1, 2, 2, List.of("DF-CL3"), 1);
+
+    @Test
+    void theHistoryLineOfAWithheldRefundReadsInChinese() {
+        CaseRefunds.Withheld withheld = new CaseRefunds.Withheld("line 1 has 2 piece(s), 2 of them paid back already"
+                + " (DF-CL3; the consumer is paid back for a piece once); DF-RT4 would pay back 1 more", LINE);
+
+        assertThat(CHINESE.translateMessage("Refund of 7.50 EUR withheld, nothing paid: " + withheld.why()))
+                .isEqualTo("7.50 EUR 的退款未支付：第 1 行共 2 件，其中 2 件已退过款（DF-CL3；每件商品只向消费者退款一次）；"
+                        + "DF-RT4 还要再退 1 件");
+    }
+
+    @Test
+    void theReasonTheCaseClosesWithReadsInChinese() {
+        CaseRefunds.Withheld withheld = new CaseRefunds.Withheld("why", LINE);
+
+        assertThat(withheld.reason()).isEqualTo("paid back already through DF-CL3 (line 1, 2 of 2 piece(s)): a piece is"
+                + " paid back once, so nothing more is paid");
+        assertThat(CHINESE.translateMessage(withheld.reason()))
+                .isEqualTo("已通过 DF-CL3 退过款（第 1 行，2 件中的 2 件）：每件商品只退款一次，因此不再支付");
+    }
+}
