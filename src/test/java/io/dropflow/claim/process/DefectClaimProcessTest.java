@@ -810,6 +810,43 @@ class DefectClaimProcessTest {
      * A mug the consumer was refunded for through a claim is not refunded again through a return,
      * nor claimed again; a returned mug is not claimed. Each once paid the consumer a second time.
      */
+    /**
+     * Two claims on the order's one piece, the second taken in while the first was briefly marked as ended (as
+     * intake did before claims took turns on the order): the first pays; the second's refund is withheld,
+     * "Refund withheld" closes it with the reason naming the first, nothing is paid or booked for it, and the
+     * consumer is told. No incident.
+     */
+    @Test
+    void aSecondClaimOnAPieceTheFirstPaidBackClosesWithoutPaying() {
+        long order = deliveredOrder();
+        long first = claimWithSupplier(order, "REFUND");
+        jdbc.update("update claim set status = 'REJECTED' where id = ?", first);
+        long second;
+        try {
+            second = claimWithSupplier(order, "REFUND");
+        } finally {
+            jdbc.update("update claim set status = 'WITH_SUPPLIER' where id = ?", first);
+        }
+        dropflow.supplierAnswersClaim("ACME", first, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(first);
+        dropflow.supplierAnswersClaim("ACME", second, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(second);
+
+        String reason = "paid back already through DF-CL" + first + " (line 1, 1 of 1 piece(s)): a piece is paid back once,"
+                + " so nothing more is paid";
+        assertThat(dropflow.claimProcess(second)).hasPassed(REFUND_WITHHELD.id(), CLOSED_PAID_BACK_ALREADY.id(),
+                TELL_CONSUMER.id()).hasNotPassed(BOOK_OUTCOME.id()).isEnded();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.claimProcessInstanceId(second))
+                .count()).isZero();
+        JsonNode closed = dropflow.getClaim(second);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("outcome").path("reason").asText()).isEqualTo(reason);
+        assertThat(claimLedger(second)).isEmpty();
+        assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(storefrontCalls(order, "MESSAGE")).contains("Your claim DF-CL" + second + " is closed: " + reason);
+    }
+
     @Test
     void piecesAClaimRefundedOrAReturnTookAreNeitherReturnedNorClaimedAgain() {
         long order = deliveredOrder();

@@ -55,6 +55,8 @@ class ReturnNegotiationProcessTest {
     SandboxStorefront storefront;
     @Autowired
     SupplierFixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
 
@@ -147,6 +149,53 @@ class ReturnNegotiationProcessTest {
     }
 
     // ---- paths
+
+    /**
+     * A claim taken in beside the return on its one piece (as intake did before claims and returns took turns on
+     * the order) paid the consumer back: the return's refund is withheld, "Refund withheld" closes the return
+     * with the reason naming the claim, nothing is paid or booked for it, and the consumer is told. No incident.
+     */
+    @Test
+    void aReturnOfAPieceAClaimPaidBackClosesWithoutPaying() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        String status = jdbc.queryForObject("select status from return_request where id = ?", String.class, id);
+        jdbc.update("update return_request set status = 'REFUSED' where id = ?", id);
+        long claim;
+        try {
+            var filed = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+            assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+            claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        } finally {
+            jdbc.update("update return_request set status = ? where id = ?", status, id);
+        }
+        dropflow.claimProcess(claim);
+        dropflow.runClaimJobs(claim);
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(), Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "OK");
+        dropflow.runReturnJobs(id);
+
+        String reason = "paid back already through DF-CL" + claim + " (line 1, 1 of 1 piece(s)): a piece is paid back once,"
+                + " so nothing more is paid";
+        assertThat(dropflow.returnProcess(id)).hasPassed(REFUND_WITHHELD.id(), CLOSED_PAID_BACK_ALREADY.id(),
+                TELL_CONSUMER.id()).hasNotPassed(BOOK_RETURN.id()).isEnded();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
+                .count()).isZero();
+        JsonNode closed = dropflow.getReturn(id);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("outcomeReason").asText()).isEqualTo(reason);
+        assertThat(ledger(id)).isEmpty();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(storefrontCalls(order, "MESSAGE")).contains("Your return DF-RT" + id + " is closed: " + reason);
+    }
 
     @Test
     void aDefectiveItemGoesBackAtTheSuppliersCostAndIsRefundedOnce() {
