@@ -24,18 +24,29 @@ public interface CaseRefunds {
 
     /**
      * A refund withheld: {@code why} is the history's sentence ("line 1 has 1 piece(s), 1 of them paid back
-     * already (DF-CL3; ...)"), {@code line} the order line whose pieces other cases paid back already.
+     * already (DF-CL3; ...)"), {@code reason} why the case ends without paying, for the case's outcome and
+     * the consumer.
      */
-    record Withheld(String why, PiecesHeld.Shortfall line) {
+    record Withheld(String why, String reason) {
 
         /**
-         * Why the case ends without paying, for the case's outcome and the consumer: "paid back already
-         * through DF-CL3 (line 1, 1 of 1 piece(s)): a piece is paid back once, so nothing more is paid".
+         * Other cases paid back the pieces of {@code line} already: "paid back already through DF-CL3 (line 1,
+         * 1 of 1 piece(s)): a piece is paid back once, so nothing more is paid".
          */
-        public String reason() {
-            return "paid back already through " + String.join(", ", line.heldBy()) + " (line " + line.lineNo() + ", "
-                    + line.held() + " of " + line.lineQuantity() + " piece(s)): a piece is paid back once, so nothing"
-                    + " more is paid";
+        public static Withheld paidBackByCases(String why, PiecesHeld.Shortfall line) {
+            return new Withheld(why, "paid back already through " + String.join(", ", line.heldBy()) + " (line "
+                    + line.lineNo() + ", " + line.held() + " of " + line.lineQuantity() + " piece(s)): a piece is paid"
+                    + " back once, so nothing more is paid");
+        }
+
+        /**
+         * The order itself was refunded in full (a lost parcel given up, a cancellation) while the case was
+         * under way: the consumer has had the whole sale back.
+         */
+        public static Withheld orderRefundedInFull(String orderNumber, String status) {
+            return new Withheld("order " + orderNumber + " was refunded in full (" + status + "): the consumer has had"
+                    + " the whole sale back", "paid back already: order " + orderNumber + " was refunded in full, so"
+                    + " nothing more is paid");
         }
     }
 }

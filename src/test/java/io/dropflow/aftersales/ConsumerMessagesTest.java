@@ -49,7 +49,7 @@ class ConsumerMessagesTest {
 
     @Test
     void aRefundForPiecesAnotherCasePaidBackIsWithheldAndNothingIsPaid() {
-        when(refunds.record(sample, new BigDecimal("15.00"))).thenReturn(Optional.of(new CaseRefunds.Withheld("line 1 has 2 piece(s), 2 of them"
+        when(refunds.record(sample, new BigDecimal("15.00"))).thenReturn(Optional.of(CaseRefunds.Withheld.paidBackByCases("line 1 has 2 piece(s), 2 of them"
                 + " paid back already (DF-RT3; the consumer is paid back for a piece once); DF-CL7 would pay back 2 more",
                 new PiecesHeld.Shortfall(1, 2, 2, java.util.List.of("DF-RT3"), 2))));
 

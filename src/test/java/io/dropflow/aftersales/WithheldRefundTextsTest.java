@@ -18,7 +18,7 @@ class WithheldRefundTextsTest {
 
     @Test
     void theHistoryLineOfAWithheldRefundReadsInChinese() {
-        CaseRefunds.Withheld withheld = new CaseRefunds.Withheld("line 1 has 2 piece(s), 2 of them paid back already"
+        CaseRefunds.Withheld withheld = CaseRefunds.Withheld.paidBackByCases("line 1 has 2 piece(s), 2 of them paid back already"
                 + " (DF-CL3; the consumer is paid back for a piece once); DF-RT4 would pay back 1 more", LINE);
 
         assertThat(CHINESE.translateMessage("Refund of 7.50 EUR withheld, nothing paid: " + withheld.why()))
@@ -28,11 +28,20 @@ class WithheldRefundTextsTest {
 
     @Test
     void theReasonTheCaseClosesWithReadsInChinese() {
-        CaseRefunds.Withheld withheld = new CaseRefunds.Withheld("why", LINE);
+        CaseRefunds.Withheld withheld = CaseRefunds.Withheld.paidBackByCases("why", LINE);
 
         assertThat(withheld.reason()).isEqualTo("paid back already through DF-CL3 (line 1, 2 of 2 piece(s)): a piece is"
                 + " paid back once, so nothing more is paid");
         assertThat(CHINESE.translateMessage(withheld.reason()))
                 .isEqualTo("已通过 DF-CL3 退过款（第 1 行，2 件中的 2 件）：每件商品只退款一次，因此不再支付");
+    }
+
+    @Test
+    void aRefundWithheldOnAnOrderRefundedInFullReadsInChinese() {
+        CaseRefunds.Withheld withheld = CaseRefunds.Withheld.orderRefundedInFull("42", "REFUNDED");
+
+        assertThat(CHINESE.translateMessage("Refund of 15.00 EUR withheld, nothing paid: " + withheld.why()))
+                .isEqualTo("15.00 EUR 的退款未支付：订单 42 已全额退款（已退款）：消费者已拿回全部货款");
+        assertThat(CHINESE.translateMessage(withheld.reason())).isEqualTo("已退过款：订单 42 已全额退款，因此不再支付");
     }
 }

@@ -9,6 +9,7 @@ import io.dropflow.aftersales.CommitBeforeCall;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ class CaseRefundLog implements CaseRefunds {
             if (paid.stream().anyMatch(r -> r.isOf(c.kind(), c.getId()))) {
                 return Optional.empty(); // a retried step: recorded already, the storefront's key pays it once
             }
-            Optional<Withheld> withheld = tooManyPaidBack(order, c, paid);
+            Optional<Withheld> withheld = refundedInFull(order).or(() -> tooManyPaidBack(order, c, paid));
             if (withheld.isPresent()) {
                 String what = "Refund of " + Money.format(amount, c.getCurrency()) + " withheld, nothing paid: "
                         + withheld.get().why();
@@ -64,6 +65,16 @@ class CaseRefundLog implements CaseRefunds {
     }
 
     /**
+     * The order was refunded in full meanwhile (its own refund holds the same row lock until it has marked
+     * the order, so a case's refund either sees it or comes first and is subtracted from it).
+     */
+    private static Optional<Withheld> refundedInFull(OrderSummary order) {
+        return order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED
+                ? Optional.of(Withheld.orderRefundedInFull(String.valueOf(order.id()), order.status().name()))
+                : Optional.empty();
+    }
+
+    /**
      * For the first line of the case whose pieces, with those the order's other cases paid back already,
      * are more than the order line has: "line 1 has 1 piece(s), 1 of them paid back already (DF-CL3; ...)".
      * Counted as intake counts the pieces cases hold ({@link PiecesHeld#firstShortfall}).
@@ -71,7 +82,7 @@ class CaseRefundLog implements CaseRefunds {
     private Optional<Withheld> tooManyPaidBack(OrderSummary order, AfterSalesCase<?> c, List<CaseRefund> paid) {
         List<AfterSalesCase<?>> paying = paid.stream().<AfterSalesCase<?>>map(r -> cases.get(r.getCaseKind()).get(r.getCaseId()))
                 .toList();
-        return PiecesHeld.firstShortfall(order, c.getLines(), paying).map(s -> new Withheld("line " + s.lineNo() + " has "
+        return PiecesHeld.firstShortfall(order, c.getLines(), paying).map(s -> Withheld.paidBackByCases("line " + s.lineNo() + " has "
                 + s.lineQuantity() + " piece(s), " + s.held() + " of them paid back already (" + String.join(", ", s.heldBy())
                 + "; the consumer is paid back for a piece once); " + c.number() + " would pay back " + s.wanted() + " more", s));
     }

@@ -39,7 +39,7 @@ class RefundConsumerForCaseTest {
         AfterSalesCase<?> claim = mock(AfterSalesCase.class);
         when(claim.kind()).thenReturn(CaseKind.CLAIM);
         when(claim.number()).thenReturn("DF-CL7");
-        doThrow(new RefundWithheld(claim, new CaseRefunds.Withheld("line 1 has 1 piece(s), 1 of them paid back already"
+        doThrow(new RefundWithheld(claim, CaseRefunds.Withheld.paidBackByCases("line 1 has 1 piece(s), 1 of them paid back already"
                 + " (DF-RT3; the consumer is paid back for a piece once); DF-CL7 would pay back 1 more",
                 new PiecesHeld.Shortfall(1, 1, 1, List.of("DF-RT3"), 1)))).when(claims).refundConsumer(7L);
     }
