@@ -66,8 +66,13 @@ class Kuaidi100PushTest {
                 + "\",\"data\":[" + records + "]}}";
     }
 
-    private long trackingEvents() {
-        return jdbc.queryForObject("select count(*) from tracking_event", Long.class);
+    /**
+     * The order's tracking events only: the application and its database are shared with other test classes,
+     * and {@code retryDue} below also takes their parked carrier scans (a parcel whose shipment came since).
+     */
+    private long trackingEvents(long order) {
+        return jdbc.queryForObject("select count(*) from tracking_event e join shipment s on s.id = e.shipment_id"
+                + " where s.order_id = ?", Long.class, order);
     }
 
     @Test
@@ -91,7 +96,7 @@ class Kuaidi100PushTest {
         // answered at once, and the parcel subscribed again half an hour later, as Kuaidi100's push page asks
         // ("隔半小时再发起该单的订阅"), from the recorded push's retries. A signed push that is not JSON is
         // answered 200 and goes to an operator (the old 400 made Kuaidi100 push it again).
-        long before = trackingEvents();
+        long before = trackingEvents(order);
         String signedState = param("polling", number, "3", "{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
                 + "\"context\":\"已签收，签收人：本人\"}," + older);
         assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
@@ -113,7 +118,7 @@ class Kuaidi100PushTest {
                 .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8)))
                 .withRequestBody(containing(URLEncoder.encode("\"phone\":\"49221123\"", StandardCharsets.UTF_8))));
         assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
-        assertThat(trackingEvents()).isEqualTo(before);
+        assertThat(trackingEvents(order)).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         // Kuaidi100 corrected the company code (autoCheck, comOld/comNew) and pushes the whole history again
@@ -122,7 +127,7 @@ class Kuaidi100PushTest {
                 .replace("{\"status\":\"polling\"", "{\"status\":\"polling\",\"autoCheck\":\"1\",\"comOld\":\"yuantong\","
                         + "\"comNew\":\"yuantongkuaiyun\"");
         assertThat(push(corrected, md5Upper(corrected + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
-        assertThat(trackingEvents()).isEqualTo(before + 1);
+        assertThat(trackingEvents(order)).isEqualTo(before + 1);
         assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
