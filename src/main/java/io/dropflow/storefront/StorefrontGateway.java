@@ -23,12 +23,16 @@ public interface StorefrontGateway {
 
     /**
      * Refunds the whole order: everything the consumer paid for it that is still refundable, taxes and
-     * shipping included. {@code sale} is what Dropflow booked as the sale (net of the taxes the
-     * storefront collected); a storefront that charges exactly the sale refunds that.
+     * shipping included. {@code sale} is what Dropflow books as refunded of the sale (net of the taxes the
+     * storefront collected, less what claims and returns paid back already, possibly zero); a storefront
+     * that charges exactly the sale refunds that, and nothing when it is zero. Shopify refunds what it
+     * still holds (taxes and shipping too, whatever the cases paid).
      */
     default void refundOrder(String storefrontOrderId, BigDecimal sale, String currency, String reason,
             String idempotencyKey) {
-        refund(storefrontOrderId, sale, currency, reason, idempotencyKey);
+        if (sale.signum() > 0) {
+            refund(storefrontOrderId, sale, currency, reason, idempotencyKey);
+        }
     }
 
     /** Tells the consumer, through the storefront's order messages, that the parcel will be late. */

@@ -126,10 +126,10 @@ public class Closing {
         List<PaidBackByCases.PaidBack> paidBack = cases.of(orderId);
         Money byCases = paidBackIn(sale.currency(), paidBack);
         Money left = sale.isGreaterThan(byCases) ? sale.minus(byCases) : Money.zero(sale.currency());
-        if (!left.isZero()) {
-            storefront.refundOrder(order.getStorefrontOrderId(), left.amount(), left.currency(), reason,
-                    "DF-" + orderId + "-refund");
-        }
+        // Also when the cases paid back the whole sale: a storefront such as Shopify refunds what it still holds
+        // (taxes, shipping); one that charges exactly the sale refunds nothing then
+        storefront.refundOrder(order.getStorefrontOrderId(), left.amount(), left.currency(), reason,
+                "DF-" + orderId + "-refund");
         // The cases booked their refunds; the sale the consumer paid nets out with them and this refund
         ledger.refundOrder(orderId, sale, left);
         // A parcel that shipped and was given up (a stalled or lost parcel, refunded) was paid for all the same
