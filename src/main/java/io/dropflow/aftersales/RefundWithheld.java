@@ -16,8 +16,10 @@ public class RefundWithheld extends RuntimeException {
 
     public RefundWithheld(AfterSalesCase<?> c, CaseRefunds.Withheld withheld) {
         super(c.kind().title() + " " + c.number() + ": refund withheld, nothing paid: " + withheld.why()
-                + ". An operator decides: if the consumer is owed nothing more, cancel this "
-                + c.kind().noun() + "'s process instance in Cockpit; retrying the job withholds it again");
+                + ". Migrate this " + c.kind().noun() + "'s process instance to the newest model version (Cockpit:"
+                + " Migrate; the refund step keeps its id) and retry the job: it then closes as paid back already and"
+                + " the consumer is told. Do not cancel it (the " + c.kind().noun() + " would stay open); retrying"
+                + " without migrating withholds it again");
         this.withheld = withheld;
     }
 

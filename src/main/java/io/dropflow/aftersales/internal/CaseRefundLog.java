@@ -70,7 +70,7 @@ class CaseRefundLog implements CaseRefunds {
      */
     private static Optional<Withheld> refundedInFull(OrderSummary order) {
         return order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED
-                ? Optional.of(Withheld.orderRefundedInFull(String.valueOf(order.id()), order.status().name()))
+                ? Optional.of(Withheld.orderRefundedInFull(order.storefrontOrderId(), order.status().name()))
                 : Optional.empty();
     }
 

@@ -147,6 +147,7 @@ class FullRefundAfterClaimTest {
         assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("30.00 EUR");
         JsonNode closed = dropflow.getClaim(claim);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
-        assertThat(closed.path("history").toString()).contains("order " + order + " was refunded in full (REFUNDED)");
+        assertThat(closed.path("history").toString()).contains("order " + dropflow.getOrder(order)
+                .path("storefrontOrderId").asText() + " was refunded in full (REFUNDED)");
     }
 }
