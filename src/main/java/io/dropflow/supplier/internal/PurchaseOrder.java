@@ -168,9 +168,14 @@ class PurchaseOrder {
         }
     }
 
-    /** Whether Dropflow asked the supplier to take lines off under this cancellation number. */
+    /**
+     * Whether Dropflow asked the supplier to take lines off under this cancellation number: one kept when it
+     * asked, or one of the numbers it builds for this purchase order ({@code DF-B4-PO1-CANCEL-O17}), which a
+     * node of the release before they were kept sent during a rolling update without keeping it.
+     */
     boolean askedLineCancellation(String cancellationNumber) {
-        return lineCancellations.contains(cancellationNumber);
+        return lineCancellations.contains(cancellationNumber) || cancellationNumber != null
+                && cancellationNumber.matches(java.util.regex.Pattern.quote(idempotencyKey + "-CANCEL-O") + "\\d+");
     }
 
     SupplierEventOutcome decline(String reasonCode, Instant now) {

@@ -142,4 +142,20 @@ class PurchaseOrderTest {
         assertThat(po.getShipByAt()).isEqualTo(T0.plus(Duration.ofHours(48)));
         assertThat(po.getDeadlineExtensions()).isEqualTo(1);
     }
+
+    /**
+     * A line cancellation counts as asked when it was kept, or when it is a number Dropflow builds for this
+     * purchase order: one a node of the earlier release sent, during a rolling update, without keeping it.
+     */
+    @Test
+    void aLineCancellationIsAskedWhenKeptOrOneOfTheNumbersDropflowBuildsForIt() {
+        assertThat(po.askedLineCancellation("NOPE-CANCEL-1")).isFalse();
+        po.lineCancellationAsked("NOPE-CANCEL-1", T0);
+        assertThat(po.askedLineCancellation("NOPE-CANCEL-1")).isTrue();
+
+        assertThat(po.askedLineCancellation("DF-7-PO1-CANCEL-O17")).as("sent by a node of the earlier release").isTrue();
+        assertThat(po.askedLineCancellation("DF-7-PO2-CANCEL-O17")).as("another purchase order's").isFalse();
+        assertThat(po.askedLineCancellation("DF-7-PO1-CANCEL-Oanything")).isFalse();
+        assertThat(po.askedLineCancellation(null)).isFalse();
+    }
 }
