@@ -134,8 +134,11 @@ class GroupBuyApiTest {
                 asSupervisor());
         assertThat(badZone.getStatusCode().value()).isEqualTo(400);
         assertThat(badZone.getBody()).contains("Mars/Olympus");
-        assertThat(dropflow.post("/api/pickup-points", point(code("PT"), "NOBODY", "Asia/Shanghai", null),
-                asSupervisor()).getBody()).contains("there is no leader NOBODY");
+        assertThat(DropflowDriver.read(badZone.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("timeZone");
+        ResponseEntity<String> noLeader = dropflow.post("/api/pickup-points", point(code("PT"), "NOBODY", "Asia/Shanghai", null),
+                asSupervisor());
+        assertThat(noLeader.getBody()).contains("there is no leader NOBODY");
+        assertThat(DropflowDriver.read(noLeader.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("leader");
 
         // Filters, paging, sorting
         JsonNode page = DropflowDriver.read(dropflow.get("/api/pickup-points?leader=" + leader + "&sort=name&size=5",
@@ -347,6 +350,7 @@ class GroupBuyApiTest {
         assertThat(bogus.getStatusCode().value()).isEqualTo(400);
         assertThat(String.valueOf(bogus.getHeaders().getContentType())).contains("problem+json");
         assertThat(bogus.getBody()).contains("cannot sort by bogus");
+        assertThat(DropflowDriver.read(bogus.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("sort");
         assertThat(dropflow.get("/api/group-buy/batches?sort=bogus", asLeader()).getStatusCode().value()).isEqualTo(400);
     }
 

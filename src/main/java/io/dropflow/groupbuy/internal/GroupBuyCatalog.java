@@ -182,7 +182,7 @@ public class GroupBuyCatalog {
             throw GroupBuyProblem.duplicate("SKU " + sku + " is offered for group buying already");
         }
         if (!catalog.isOffered(sku)) {
-            throw GroupBuyProblem.invalid("no supplier offers SKU " + sku + ": add a supplier's offer first");
+            throw GroupBuyProblem.invalid("sku", "is " + sku + ", which no supplier offers: add a supplier's offer first");
         }
         GroupBuyOffer offer = new GroupBuyOffer(sku, stockCap, clock.instant());
         offer.change(stockCap, active, clock.instant());
@@ -199,19 +199,19 @@ public class GroupBuyCatalog {
 
     private void requireLogin(String userId) {
         logins.problemWith(userId).ifPresent(problem -> {
-            throw GroupBuyProblem.invalid("userId " + userId + " cannot be a leader's login: " + problem);
+            throw GroupBuyProblem.invalid("userId", "is " + userId + ", which cannot be a leader's login: " + problem);
         });
     }
 
     private Leader leaderFor(String code) {
-        return leaders.findByCode(code).orElseThrow(() -> GroupBuyProblem.invalid("there is no leader " + code));
+        return leaders.findByCode(code).orElseThrow(() -> GroupBuyProblem.invalid("leader", "is " + code + ": there is no leader " + code));
     }
 
     private static ZoneId zone(String timeZone) {
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw GroupBuyProblem.invalid("timeZone " + timeZone + " is not a time zone (use an id like Asia/Shanghai)");
+            throw GroupBuyProblem.invalid("timeZone", timeZone + " is not a time zone (use an id like Asia/Shanghai)");
         }
     }
 

@@ -140,7 +140,7 @@ class GroupBuyCatalogController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Change a group leader", description = "Send the version you read; a change to an older version is a 409.")
     LeaderDetails changeLeader(@PathVariable String code, @Valid @RequestBody LeaderRequest l) {
-        sameKey("leader's code", code, l.code());
+        sameKey("code", "leader's code", code, l.code());
         return catalog.changeLeader(code, l.data(), required(l.version()));
     }
 
@@ -174,7 +174,7 @@ class GroupBuyCatalogController {
     @Operation(summary = "Change a pickup point",
             description = "Send the version you read; a change to an older version is a 409. An inactive point takes no new orders.")
     PickupPointDetails changePoint(@PathVariable String code, @Valid @RequestBody PickupPointRequest p) {
-        sameKey("pickup point's code", code, p.code());
+        sameKey("code", "pickup point's code", code, p.code());
         return catalog.changePoint(code, p.data(), required(p.version()));
     }
 
@@ -204,19 +204,19 @@ class GroupBuyCatalogController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Change a group-buy offer", description = "Send the version you read; a change to an older version is a 409.")
     OfferDetails changeOffer(@PathVariable String sku, @Valid @RequestBody OfferRequest o) {
-        sameKey("offer's SKU", sku, o.sku());
+        sameKey("sku", "offer's SKU", sku, o.sku());
         return catalog.changeOffer(sku, o.stockCap(), o.active() == null || o.active(), required(o.version()));
     }
 
-    private static void sameKey(String what, String path, String body) {
+    private static void sameKey(String field, String what, String path, String body) {
         if (!path.equals(body)) {
-            throw GroupBuyProblem.invalid("a " + what + " cannot change (" + path + " to " + body + ")");
+            throw GroupBuyProblem.invalid(field, "is the " + what + ", which cannot change (" + path + " to " + body + ")");
         }
     }
 
     private static long required(Long version) {
         if (version == null) {
-            throw GroupBuyProblem.invalid("version is required: send the version you read");
+            throw GroupBuyProblem.invalid("version", "is required: send the version you read");
         }
         return version;
     }
@@ -232,7 +232,7 @@ class GroupBuyCatalogController {
     static Pageable sorted(Pageable page, List<String> allowed, Sort fallback) {
         for (Sort.Order order : page.getSort()) {
             if (!allowed.contains(order.getProperty())) {
-                throw GroupBuyProblem.invalid("cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
+                throw GroupBuyProblem.invalid("sort", "cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
             }
         }
         Sort sort = page.getSort().isSorted() ? page.getSort() : fallback;

@@ -1,6 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.web.ApiProblem;
+import io.dropflow.web.InvalidRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -108,7 +109,8 @@ public class GroupBuyProblem extends ApiProblem {
                         + ": read it again and repeat the change");
     }
 
-    static GroupBuyProblem invalid(String detail) {
-        return new GroupBuyProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid catalog entry", detail);
+    /** A 400 naming the field, in {@code errors} as a refused request body names its fields. */
+    static InvalidRequest invalid(String field, String message) {
+        return new InvalidRequest("Invalid catalog entry", List.of(new InvalidRequest.FieldError(field, message)));
     }
 }
