@@ -41,5 +41,7 @@ class CaseRefund {
 
     CaseKind getCaseKind() { return caseKind; }
     Long getCaseId() { return caseId; }
+    BigDecimal getAmount() { return amount; }
+    String getCurrency() { return currency; }
     boolean isOf(CaseKind kind, Long id) { return caseKind == kind && caseId.equals(id); }
 }

@@ -10,6 +10,7 @@ import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.PiecesHeld;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderStatus;
+import io.dropflow.order.PaidBackByCases;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
@@ -20,9 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** The after-sales refunds in their table, {@code case_refund}, one per case, checked against the order's lines. */
+/**
+ * The after-sales refunds in their table, {@code case_refund}, one per case, checked against the order's lines;
+ * and what they paid back, for the order's own full refund to pay only the rest ({@link PaidBackByCases}).
+ */
 @Service
-class CaseRefundLog implements CaseRefunds {
+class CaseRefundLog implements CaseRefunds, PaidBackByCases {
 
     private final CaseRefundEntries entries;
     private final Map<CaseKind, CaseRepository<?>> cases = new EnumMap<>(CaseKind.class);
@@ -62,6 +66,14 @@ class CaseRefundLog implements CaseRefunds {
             entries.save(new CaseRefund(c.kind(), c.getId(), order.id(), amount, c.getCurrency(), clock.instant()));
             return Optional.empty();
         });
+    }
+
+    /** The order's cases' refunds as recorded (committed before the storefront was asked), in the order they were paid. */
+    @Override
+    public List<PaidBack> of(Long orderId) {
+        return entries.findByOrderIdOrderById(orderId).stream()
+                .map(r -> new PaidBack(r.getCaseKind().number(r.getCaseId()), new Money(r.getAmount(), r.getCurrency().trim())))
+                .toList();
     }
 
     /**
