@@ -100,6 +100,19 @@ final class BenchApp {
     }
 
     /**
+     * With {@code -Dbench.slowest=N}: the N slowest requests of a fixed-rate phase, each with the JVM's uptime
+     * at the moment it was due, to lay beside a GC log ({@code -Xlog:gc:file=…:uptime}) or a profile.
+     */
+    private static void printSlowest(List<double[]> dueAndLatency) {
+        int n = Integer.getInteger("bench.slowest", 0);
+        List<double[]> sorted = new ArrayList<>(dueAndLatency);
+        sorted.sort((a, b) -> Double.compare(b[1], a[1]));
+        System.out.printf(java.util.Locale.ROOT, "slowest %d of %d requests (due at JVM uptime s: latency ms): %s%n",
+                Math.min(n, sorted.size()), sorted.size(), String.join(" ", sorted.subList(0, Math.min(n, sorted.size()))
+                        .stream().map(e -> String.format(java.util.Locale.ROOT, "%.3f:%.1f", e[0], e[1])).toList()));
+    }
+
+    /**
      * Open-loop intake at a fixed offered rate: step {@code i} is due at start + i / rate, whether
      * or not earlier steps have answered. Each latency runs from when the step was due, so a
      * server that falls behind shows it in the figures (no coordinated omission).
@@ -107,8 +120,10 @@ final class BenchApp {
     static List<Double> submitAtRate(int count, double perSecond, int maxInFlight, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<double[]> dueAndLatency = Collections.synchronizedList(new ArrayList<>(count));
         List<Future<?>> done = new ArrayList<>();
         long start = System.nanoTime();
+        double startUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         for (int i = 0; i < count; i++) {
             int n = i;
             long due = start + (long) (n * 1e9 / perSecond);
@@ -118,7 +133,9 @@ final class BenchApp {
             }
             done.add(pool.submit(() -> {
                 step.run(n);
-                latencies.add((System.nanoTime() - due) / 1e6);
+                double latency = (System.nanoTime() - due) / 1e6;
+                latencies.add(latency);
+                dueAndLatency.add(new double[] {startUptime + (due - start) / 1e9, latency});
                 return null;
             }));
         }
@@ -126,6 +143,9 @@ final class BenchApp {
             f.get();
         }
         pool.shutdown();
+        if (Integer.getInteger("bench.slowest", 0) > 0) {
+            printSlowest(dueAndLatency);
+        }
         return latencies;
     }
 
