@@ -114,7 +114,7 @@ class SupplierEventsThatContradictTest {
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).getName()).isEqualTo("Supplier reported lines missing on an accepted purchase order");
         assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString())
-                .startsWith("ACME accepted purchase order " + po + " whole and now reports ACME-MUG-01×1 missing");
+                .startsWith("ACME accepted purchase order " + po + " whole and now reports DEMO-MUG (ACME-MUG-01)×1 missing");
         List<String> timeline = new java.util.ArrayList<>();
         dropflow.getOrder(order).path("timeline").forEach(entry -> timeline.add(entry.path("what").asText()));
         assertThat(timeline).contains("Supplier reported ACCEPTED for purchase order " + po

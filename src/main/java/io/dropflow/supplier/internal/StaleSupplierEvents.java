@@ -127,7 +127,7 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + " will ship; if not, reroute or cancel at the ship-by deadline, then close this task";
             case MISSING_AFTER_ACCEPTANCE -> supplierCode + " accepted purchase order " + number
                     + (po.acceptedWithout().isEmpty() ? " whole" : " without " + po.acceptedWithout())
-                    + " and now reports " + reported(event) + " missing: Dropflow changed nothing and still waits for"
+                    + " and now reports " + reported(event, po) + " missing: Dropflow changed nothing and still waits for"
                     + " the goods it accepted. Ask the supplier whether it will ship them; if not, settle the missing"
                     + " pieces (another supplier or a refund) when its parcel comes short, then close this task";
             case LINES_CANCELLED_UNASKED -> supplierCode + " reported lines of purchase order " + number
@@ -139,17 +139,36 @@ class StaleSupplierEvents implements DeliveryHandler {
         };
     }
 
-    /** The missing lines an event reports, as the supplier named them: "SP-KETTLE×1, SP-MUG×2". */
-    private static String reported(SupplierEvent event) {
+    /**
+     * The missing lines an event reports, in the purchase order's SKUs as {@code acceptedWithout} lists them,
+     * each with the supplier's own SKU beside it where that differs: "KETTLE (SP-KETTLE)×1, MUG×2".
+     */
+    private static String reported(SupplierEvent event, PurchaseOrderState po) {
         return event.missingLines() == null ? "no lines" : event.missingLines().stream()
-                .map(m -> m.supplierSku() + "×" + m.quantity()).reduce((a, b) -> a + ", " + b).orElse("no lines");
+                .map(m -> {
+                    String ours = po.skusBySupplierSku().get(m.supplierSku());
+                    String named = ours == null || ours.equals(m.supplierSku()) ? m.supplierSku()
+                            : ours + " (" + m.supplierSku() + ")";
+                    return named + "×" + m.quantity();
+                }).reduce((a, b) -> a + ", " + b).orElse("no lines");
     }
 
-    /** The little of a purchase order this needs; {@code acceptedWithout} as {@link PurchaseOrder#acceptedWithout}. */
-    record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode, String acceptedWithout) {
+    /**
+     * The little of a purchase order this needs; {@code acceptedWithout} as {@link PurchaseOrder#acceptedWithout},
+     * {@code skusBySupplierSku} its lines' SKUs by the supplier's.
+     */
+    record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode, String acceptedWithout,
+            java.util.Map<String, String> skusBySupplierSku) {
 
         PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode) {
-            this(number, status, reasonCode, "");
+            this(number, status, reasonCode, "", java.util.Map.of());
+        }
+
+        static PurchaseOrderState of(PurchaseOrder po) {
+            java.util.Map<String, String> skus = new java.util.HashMap<>();
+            po.getLines().forEach(l -> skus.putIfAbsent(l.getSupplierSku(), l.getSku()));
+            return new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(), po.getReasonCode(), po.acceptedWithout(),
+                    skus);
         }
     }
 
@@ -190,9 +209,7 @@ class StaleSupplierEvents implements DeliveryHandler {
 
     private boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
             Verdict verdict) {
-        String why = why(verdict, supplierCode, type, new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(),
-                po.getReasonCode(), po.acceptedWithout()),
-                event);
+        String why = why(verdict, supplierCode, type, PurchaseOrderState.of(po), event);
         Optional<String> asked = verdict.toOperator() ? askedAlready(supplierCode, verdict, event) : Optional.empty();
         boolean toOperator = verdict.toOperator() && asked.isEmpty();
         if (asked.isPresent()) {

@@ -152,9 +152,11 @@ class StaleSupplierEventsTest {
         SupplierEvent late = new SupplierEvent("sp-late-1", SupplierEventType.ACCEPTED, "DF-B4-PO1", null, null, null,
                 null, List.of(new SupplierEvent.MissingLine("SP-KETTLE", 3)), null);
         String why = StaleSupplierEvents.why(Verdict.MISSING_AFTER_ACCEPTANCE, "SLOWPOKE", SupplierEventType.ACCEPTED,
-                new StaleSupplierEvents.PurchaseOrderState("DF-B4-PO1", ACCEPTED, null, "KETTLE×1"), late);
+                new StaleSupplierEvents.PurchaseOrderState("DF-B4-PO1", ACCEPTED, null, "KETTLE×1",
+                        java.util.Map.of("SP-KETTLE", "KETTLE")), late);
+        // Both in the purchase order's SKUs, the supplier's own beside it: the operator compares like with like
         assertThat(why).startsWith("SLOWPOKE accepted purchase order DF-B4-PO1 without KETTLE×1 and now reports"
-                + " SP-KETTLE×3 missing: Dropflow changed nothing").endsWith("close this task");
+                + " KETTLE (SP-KETTLE)×3 missing: Dropflow changed nothing").endsWith("close this task");
     }
 
     private static DeliveryHandler.Delivery delivery(String topic) {
