@@ -77,13 +77,14 @@ class CaseRefundLog implements CaseRefunds, PaidBackByCases {
     }
 
     /**
-     * The order was refunded in full meanwhile (its own refund holds the same row lock until it has marked
-     * the order, so a case's refund either sees it or comes first and is subtracted from it).
+     * The order was refunded in full meanwhile, or its full refund is planned: recorded before the storefront is
+     * asked to pay the sale less the cases' refunds recorded until then. The order's refund plans under the same
+     * row lock, so a case's refund either sees the plan or comes first and is subtracted from it.
      */
-    private static Optional<Withheld> refundedInFull(OrderSummary order) {
-        return order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED
-                ? Optional.of(Withheld.orderRefundedInFull(order.storefrontOrderId(), order.status().name()))
-                : Optional.empty();
+    private Optional<Withheld> refundedInFull(OrderSummary order) {
+        return (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED
+                ? Optional.of(order.status()) : orders.fullRefundPlanned(order.id()))
+                .map(closed -> Withheld.orderRefundedInFull(order.storefrontOrderId(), closed.name()));
     }
 
     /**

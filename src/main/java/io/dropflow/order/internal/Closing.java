@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How an order's money ends: settled (provisionally on delivery, finally once the last after-sales
@@ -35,10 +39,22 @@ public class Closing {
     private final AfterSalesWindows windows;
     private final SellerTime time;
     private final PaidBackByCases cases;
+    private final FullRefunds fullRefunds;
+    private final TransactionOperations ownTransaction;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Closing(Orders orders, Purchasing purchasing, Ledger ledger, StorefrontGateway storefront, OrderTimeline timeline,
-            AfterSalesWindows windows, SellerTime time, PaidBackByCases cases, Clock clock) {
+            AfterSalesWindows windows, SellerTime time, PaidBackByCases cases, FullRefunds fullRefunds,
+            PlatformTransactionManager transactions, Clock clock) {
+        this(orders, purchasing, ledger, storefront, timeline, windows, time, cases, fullRefunds,
+                ownTransaction(transactions), clock);
+    }
+
+    /** @param ownTransaction commits the full refund's plan before the storefront is called (a test's runs it inline) */
+    Closing(Orders orders, Purchasing purchasing, Ledger ledger, StorefrontGateway storefront, OrderTimeline timeline,
+            AfterSalesWindows windows, SellerTime time, PaidBackByCases cases, FullRefunds fullRefunds,
+            TransactionOperations ownTransaction, Clock clock) {
         this.cases = cases;
         this.time = time;
         this.orders = orders;
@@ -47,7 +63,15 @@ public class Closing {
         this.ledger = ledger;
         this.storefront = storefront;
         this.timeline = timeline;
+        this.fullRefunds = fullRefunds;
+        this.ownTransaction = ownTransaction;
         this.clock = clock;
+    }
+
+    private static TransactionOperations ownTransaction(PlatformTransactionManager transactions) {
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return own;
     }
 
     /**
@@ -109,8 +133,15 @@ public class Closing {
      *
      * <p>What the order's after-sales cases paid back already ({@link PaidBackByCases}: a claim on an overdue
      * parcel refunded before the parcel was given up) is not paid again: the refund is the sale less that, in
-     * the order's currency and its minor units, and nothing when the cases paid all of it. The order's row is
-     * locked first: a case's refund, recorded under the same lock, is either seen here or waits for this one.
+     * the order's currency and its minor units, and nothing when the cases paid all of it.
+     *
+     * <p>That amount is planned once ({@link FullRefund}): under the order's row lock, in a transaction of its
+     * own committed before the storefront is called, as a case's refund is recorded. A case's refund is either
+     * recorded before (and subtracted here) or sees the plan and is withheld ({@code OrderLookup#fullRefundPlanned});
+     * every attempt of this step sends the planned amount, so a storefront that refunded on an attempt whose answer
+     * was lost is asked for the same refund under the same key. The storefront is called without the lock: other
+     * requests about the order do not wait for it. The ledger, the order's status and its timeline follow in the
+     * step's transaction; the ledger books the planned amount, once per order however often the step is retried.
      *
      * @param outcome how sourcing ended: CANCELLED closes the order as cancelled, anything else as refunded
      * @param cancelledBySeller an operator cancelled (after a missed ship-by deadline), not the consumer,
@@ -118,26 +149,25 @@ public class Closing {
      */
     @CallsPartner
     public void refund(Long orderId, FulfillmentOutcome outcome, boolean cancelledBySeller) {
-        Order order = orders.lockById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
-        boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
-        String reason = !cancelled ? "order could not be fulfilled"
-                : cancelledBySeller ? "cancelled by the seller" : "cancelled by consumer";
-        Money sale = order.sale();
-        List<PaidBackByCases.PaidBack> paidBack = cases.of(orderId);
-        Money byCases = paidBackIn(sale.currency(), paidBack);
-        Money left = sale.isGreaterThan(byCases) ? sale.minus(byCases) : Money.zero(sale.currency());
+        FullRefund plan = ownTransaction.execute(tx -> planned(orderId, outcome, cancelledBySeller));
+        Order order = orders.byId(orderId);
+        Money left = plan.amount();
         // Also when the cases paid back the whole sale: a storefront such as Shopify refunds what it still holds
         // (taxes, shipping); one that charges exactly the sale refunds nothing then
-        storefront.refundOrder(order.getStorefrontOrderId(), left.amount(), left.currency(), reason,
+        storefront.refundOrder(order.getStorefrontOrderId(), left.amount(), left.currency(), plan.getReason(),
                 "DF-" + orderId + "-refund");
         // The cases booked their refunds; the sale the consumer paid nets out with them and this refund
+        Money sale = order.sale();
         ledger.refundOrder(orderId, sale, left);
         // A parcel that shipped and was given up (a stalled or lost parcel, refunded) was paid for all the same
         List<PurchaseOrderView> paidFor = shipped(orderId);
         if (!paidFor.isEmpty()) {
             ledger.bookCosts(orderId, costs(paidFor));
         }
-        order.moveTo(cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant());
+        order.moveTo(plan.getClosesAs(), clock.instant());
+        // The cases' refunds the plan subtracted: one recorded after the plan was withheld, none is added since
+        List<PaidBackByCases.PaidBack> paidBack = cases.of(orderId);
+        String reason = plan.getReason();
         if (paidBack.isEmpty()) {
             timeline.record(orderId, "Consumer refunded in full: sale " + sale + " and what was paid on it (" + reason + ")");
         } else if (left.isZero()) {
@@ -145,8 +175,27 @@ public class Closing {
                     + " was paid back already by " + cases(paidBack));
         } else {
             timeline.record(orderId, "Consumer refunded " + left + " (" + reason + "): the sale " + sale + " less "
-                    + byCases + " paid back already by " + cases(paidBack));
+                    + paidBackIn(sale.currency(), paidBack) + " paid back already by " + cases(paidBack));
         }
+    }
+
+    /**
+     * The order's full refund as planned by the step's first attempt, or planned now: the sale less what the
+     * order's cases paid back, read under the order's row lock (held until this transaction commits, before the
+     * storefront is called).
+     */
+    private FullRefund planned(Long orderId, FulfillmentOutcome outcome, boolean cancelledBySeller) {
+        Order order = orders.lockById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
+        return fullRefunds.findById(orderId).orElseGet(() -> {
+            boolean cancelled = outcome == FulfillmentOutcome.CANCELLED;
+            String reason = !cancelled ? "order could not be fulfilled"
+                    : cancelledBySeller ? "cancelled by the seller" : "cancelled by consumer";
+            Money sale = order.sale();
+            Money byCases = paidBackIn(sale.currency(), cases.of(orderId));
+            Money left = sale.isGreaterThan(byCases) ? sale.minus(byCases) : Money.zero(sale.currency());
+            return fullRefunds.save(new FullRefund(orderId, left, reason,
+                    cancelled ? OrderStatus.CANCELLED : OrderStatus.REFUNDED, clock.instant()));
+        });
     }
 
     /** The cases' refunds added up in the order's currency; one in another would be a case wrongly recorded. */

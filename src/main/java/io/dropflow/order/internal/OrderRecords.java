@@ -18,10 +18,12 @@ class OrderRecords implements OrderLookup, OrderTimeline, OrderProgress {
 
     private final Orders orders;
     private final TimelineEntries timeline;
+    private final FullRefunds fullRefunds;
     private final Clock clock;
 
-    OrderRecords(Orders orders, TimelineEntries timeline, Clock clock) {
+    OrderRecords(Orders orders, TimelineEntries timeline, FullRefunds fullRefunds, Clock clock) {
         this.orders = orders;
+        this.fullRefunds = fullRefunds;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -36,6 +38,12 @@ class OrderRecords implements OrderLookup, OrderTimeline, OrderProgress {
     @Transactional(propagation = Propagation.MANDATORY) // the lock is the caller's, held until its transaction ends
     public OrderSummary locked(Long orderId) {
         return orders.lockById(orderId).map(Order::summary).orElseThrow(() -> NotFound.of("order", orderId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrderStatus> fullRefundPlanned(Long orderId) {
+        return fullRefunds.findById(orderId).map(FullRefund::getClosesAs);
     }
 
     @Override

@@ -22,10 +22,15 @@ import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Closing: an order settles on the purchase orders that shipped it, or the consumer is refunded once. */
 class ClosingTest {
@@ -40,8 +45,26 @@ class ClosingTest {
             Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(20));
     /** What the order's claims and returns paid back already: nothing, unless a test says so. */
     private final List<PaidBackByCases.PaidBack> paidBack = new ArrayList<>();
+    /** What happened, in order: the full refund's own transaction, the order's lock, the cases read, the storefront. */
+    private final List<String> steps = new ArrayList<>();
+    /** The full refunds planned, by order id, as committed. */
+    private final Map<Long, FullRefund> planned = new HashMap<>();
+    private final FullRefunds fullRefunds = mock(FullRefunds.class);
+    /** The plan's own transaction: committed when it returns (a test's database is this map). */
+    private final TransactionOperations ownTransaction = new TransactionOperations() {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            steps.add("begin own transaction");
+            T result = action.doInTransaction(new SimpleTransactionStatus());
+            steps.add("commit own transaction");
+            return result;
+        }
+    };
     private final Closing closing = new Closing(orders, purchasing, ledger, storefront, timeline, windows,
-            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"), orderId -> List.copyOf(paidBack), CLOCK);
+            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"), orderId -> {
+                steps.add("cases read");
+                return List.copyOf(paidBack);
+            }, fullRefunds, ownTransaction, CLOCK);
 
     private Order order;
 
@@ -49,14 +72,24 @@ class ClosingTest {
     void givenAMugOrder() {
         order = mugOrder();
         when(orders.byId(ORDER_ID)).thenReturn(order);
-        when(orders.lockById(ORDER_ID)).thenReturn(Optional.of(order));
+        when(orders.lockById(ORDER_ID)).thenAnswer(call -> {
+            steps.add("order locked");
+            return Optional.of(order);
+        });
+        when(fullRefunds.findById(any())).thenAnswer(call -> Optional.ofNullable(planned.get(call.<Long>getArgument(0))));
+        when(fullRefunds.save(any())).thenAnswer(call -> {
+            FullRefund plan = call.getArgument(0);
+            planned.put(plan.getOrderId(), plan);
+            return plan;
+        });
+        org.mockito.Mockito.doAnswer(call -> steps.add("storefront asked")).when(storefront)
+                .refundOrder(any(), any(), any(), any(), any());
     }
 
     /** An order of {@code quantity} pieces at {@code price} in {@code currency}, stored as order 7. */
     private void givenAnOrderIn(String currency, int quantity, String price) {
         order = OrderFixtures.order(OrderFixtures.addressIn("DE"), "DEMO-MUG", quantity, price, currency);
         when(orders.byId(ORDER_ID)).thenReturn(order);
-        when(orders.lockById(ORDER_ID)).thenReturn(Optional.of(order));
     }
 
     @Test
@@ -278,5 +311,69 @@ class ClosingTest {
         closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
 
         verify(orders).lockById(ORDER_ID);
+        assertThat(steps).containsSubsequence("order locked", "cases read");
+    }
+
+    // ---- the order's full refund is planned once, committed before the storefront is asked: every attempt pays the
+    // same, and the order's row is not locked while the storefront answers
+
+    /**
+     * A reviewer's finding: the storefront refunded attempt 1's 30.00 EUR but its answer was lost; meanwhile a claim
+     * recorded and paid 15.00 EUR (here the fake cases record it, as they did before the plan withheld it); attempt 2
+     * computed 15.00 EUR, sent it under the same key (the storefront kept the first) and booked 15.00 as refunded.
+     * Attempt 2 pays what attempt 1 planned.
+     */
+    @Test
+    void attemptTwoSendsWhatAttemptOnePlannedThoughACasePaidMeanwhile() {
+        givenAnOrderIn("EUR", 2, "15.00");
+        org.mockito.Mockito.doThrow(new IllegalStateException("storefront timed out answering refund DF-7-refund"))
+                .doAnswer(call -> steps.add("storefront asked")).when(storefront)
+                .refundOrder(any(), any(), any(), any(), any());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false))
+                .hasMessageContaining("timed out");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-CL5", Money.of("15.00", "EUR")));
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        verify(storefront, org.mockito.Mockito.times(2)).refundOrder("SHOP-1001", new BigDecimal("30.00"), "EUR",
+                "order could not be fulfilled", "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("30.00", "EUR"), Money.of("30.00", "EUR"));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        verify(fullRefunds, org.mockito.Mockito.times(1)).save(any());
+        FullRefund plan = planned.get(ORDER_ID);
+        assertThat(plan.amount()).isEqualTo(Money.of("30.00", "EUR"));
+        assertThat(plan.getReason()).isEqualTo("order could not be fulfilled");
+        assertThat(plan.getClosesAs()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(plan.getPlannedAt()).isEqualTo(CLOCK.instant());
+    }
+
+    /** A case paid before the plan is subtracted once; the retry sends the same remainder, in the currency's decimals. */
+    @Test
+    void theRemainderPlannedAfterACaseIsSentAgainOnARetry() {
+        givenAnOrderIn("KWD", 2, "4.125");
+        paidBack.add(new PaidBackByCases.PaidBack("DF-RT6", Money.of("1.0005", "KWD"))); // 1.001 paid
+        org.mockito.Mockito.doThrow(new IllegalStateException("timed out")).doNothing().when(storefront)
+                .refundOrder(any(), any(), any(), any(), any());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, true));
+        closing.refund(ORDER_ID, FulfillmentOutcome.CANCELLED, true);
+
+        verify(storefront, org.mockito.Mockito.times(2)).refundOrder("SHOP-1001", new BigDecimal("7.249"), "KWD",
+                "cancelled by the seller", "DF-7-refund");
+        verify(ledger).refundOrder(ORDER_ID, Money.of("8.250", "KWD"), Money.of("7.249", "KWD"));
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    /**
+     * A reviewer's finding: the order's row stayed locked while the storefront answered (other requests about the
+     * order waited for a slow storefront). It is locked in the plan's own transaction only, committed before the call.
+     */
+    @Test
+    void theOrdersRowIsLockedWhileThePlanIsRecordedNotWhileTheStorefrontAnswers() {
+        closing.refund(ORDER_ID, FulfillmentOutcome.SHIPPED, false);
+
+        assertThat(steps).containsExactly("begin own transaction", "order locked", "cases read", "commit own transaction",
+                "storefront asked", "cases read");
+        verify(orders, org.mockito.Mockito.times(1)).lockById(ORDER_ID);
     }
 }

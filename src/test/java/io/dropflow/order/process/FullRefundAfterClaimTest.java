@@ -150,4 +150,69 @@ class FullRefundAfterClaimTest {
         assertThat(closed.path("history").toString()).contains("order " + dropflow.getOrder(order)
                 .path("storefrontOrderId").asText() + " was refunded in full (REFUNDED)");
     }
+
+    /**
+     * A reviewer's finding: the storefront refunded the sale on the order's refund, but its answer was lost (the step
+     * to be retried); meanwhile the claim's refund was recorded and paid on top (the order not yet REFUNDED), and the
+     * retry refunded the sale less the claim under the same key (the storefront kept the first) and booked only that:
+     * the consumer had 45.00 EUR back for a 30.00 EUR sale. The order's refund is planned before the storefront is
+     * asked: the claim's refund after it is withheld, and the retry pays and books what was planned.
+     */
+    @Test
+    void aClaimIsNotPaidWhileTheOrdersFullRefundAwaitsItsRetry() {
+        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIMED-" + order);
+        dropflow.runJobs(order);
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
+        missing.remove("evidenceUrls");
+        var filed = dropflow.fileClaim(order, missing);
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+
+        // The parcel is given up: the storefront refunds the sale, but its answer is lost
+        storefront.failNextRefunds(1);
+        engine.getTaskService().complete(task(order).getId(), Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+        org.camunda.bpm.engine.runtime.Job failed = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.processInstanceId(order)).activityId(OrderFulfillmentProcess.Element.REFUND_CONSUMER.id()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(4);
+        assertThat(failed.getExceptionMessage()).contains("timed out");
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("30.00 EUR");
+        assertThat(dropflow.getOrder(order).path("status").asText()).isNotIn("REFUNDED", "CANCELLED");
+
+        // The supplier accepts the claim before the retry: the consumer has the sale back already, nothing more is paid
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).as("the sale once, no claim on top")
+                .containsExactly("30.00 EUR");
+        JsonNode closed = dropflow.getClaim(claim);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("history").toString()).contains("order " + dropflow.getOrder(order)
+                .path("storefrontOrderId").asText() + " was refunded in full (REFUNDED)");
+
+        // The engine retries the order's refund: the same 30.00 EUR under the same key, booked as refunded
+        engine.getManagementService().setJobDuedate(failed.getId(), null);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("30.00 EUR");
+        JsonNode refunded = dropflow.getOrder(order);
+        assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.path("timeline").toString())
+                .contains("Consumer refunded in full: sale 30.00 EUR and what was paid on it (order could not be fulfilled)");
+        Map<String, BigDecimal> ledger = new HashMap<>();
+        refunded.path("ledger").forEach(e -> ledger.merge(e.path("type").asText() + " " + e.path("reference").asText(),
+                e.path("amount").decimalValue(), BigDecimal::add));
+        assertThat(ledger.get("SALE order-" + order)).isEqualByComparingTo("30.00");
+        assertThat(ledger.get("REFUND order-" + order)).as("what the storefront refunded").isEqualByComparingTo("-30.00");
+        assertThat(ledger).as("the claim paid nothing").doesNotContainKey("CLAIM_REFUND DF-CL" + claim);
+    }
 }
