@@ -41,6 +41,8 @@ class FullRefundAfterClaimTest {
     ProcessEngine engine;
     @Autowired
     SandboxStorefront storefront;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
 
@@ -188,6 +190,14 @@ class FullRefundAfterClaimTest {
         assertThat(failed.getExceptionMessage()).contains("timed out");
         assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("30.00 EUR");
         assertThat(dropflow.getOrder(order).path("status").asText()).isNotIn("REFUNDED", "CANCELLED");
+        // the plan was committed before the storefront was asked, though the step's transaction rolled back
+        assertThat(jdbc.queryForMap("select amount, currency, reason, closes_as from order_full_refund where order_id = ?",
+                order)).satisfies(plan -> {
+                    assertThat(new BigDecimal(plan.get("amount").toString())).isEqualByComparingTo("30.00");
+                    assertThat(plan.get("currency").toString().trim()).isEqualTo("EUR");
+                    assertThat(plan.get("reason")).isEqualTo("order could not be fulfilled");
+                    assertThat(plan.get("closes_as")).isEqualTo("REFUNDED");
+                });
 
         // The supplier accepts the claim before the retry: the consumer has the sale back already, nothing more is paid
         dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
