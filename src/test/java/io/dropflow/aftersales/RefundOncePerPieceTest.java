@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * intake: two claims, or a claim and a return, holding the same single piece, both open (set up as such data
  * looks: the second case taken in while the first was briefly marked as ended). Both reach their refund; the
  * first pays, the second pays nothing: the BPMN error "Refund withheld" closes it with the reason naming the
- * case that paid, nothing is booked for it, and the consumer is told, as intake would have refused it (no
- * incident, no operator needed). The storefront is asked to refund once.
+ * case that paid, no refund is booked for it, and the consumer is told, as intake would have refused it (no
+ * incident, no operator needed). The storefront is asked to refund once. The case closed so holds the piece no
+ * more: the case that paid does, and a new case on it is refused naming that one.
  */
 @DropflowTest
 class RefundOncePerPieceTest {
@@ -111,6 +112,7 @@ class RefundOncePerPieceTest {
                 ReturnNegotiationProcess.Element.CLOSED_PAID_BACK_ALREADY.id(),
                 ReturnNegotiationProcess.Element.TELL_CONSUMER.id())
                 .hasNotPassed(ReturnNegotiationProcess.Element.BOOK_RETURN.id()).isEnded();
+        // ACME paid the claim back and pays the defect's label: the return books nothing (ReturnNegotiationProcessTest)
         assertNoIncident(dropflow.returnProcessInstanceId(returned));
         com.fasterxml.jackson.databind.JsonNode closed = dropflow.getReturn(returned);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
@@ -120,6 +122,20 @@ class RefundOncePerPieceTest {
                 .contains("Return closed: " + reason);
         assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE"))
                 .contains("Your return DF-RT" + returned + " is closed: " + reason);
+
+        // The return closed as paid back already holds the piece no more: the claim that paid holds it, and a new
+        // case on it is refused naming that claim, the piece counted once (it read "2 of them", naming the return)
+        ResponseEntity<String> again = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(409);
+        assertThat(DropflowDriver.read(again.getBody()).path("detail").asText()).isEqualTo("line 1 has 1 piece(s), 1 of"
+                + " them claimed or returned already (DF-CL" + claim + "; the consumer is paid back for a piece once); 1"
+                + " more cannot be claimed");
+        ResponseEntity<String> returnedAgain = dropflow.requestReturn(order,
+                DropflowDriver.returnRequest("DEFECTIVE", "REFUND", null));
+        assertThat(returnedAgain.getStatusCode().value()).as(returnedAgain.getBody()).isEqualTo(409);
+        assertThat(DropflowDriver.read(returnedAgain.getBody()).path("detail").asText()).isEqualTo("line 1 has 1"
+                + " piece(s), 1 of them claimed or returned already (DF-CL" + claim + "; the consumer is paid back for a"
+                + " piece once); 1 more cannot be returned");
     }
 
     /**

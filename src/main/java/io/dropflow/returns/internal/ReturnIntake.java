@@ -162,7 +162,7 @@ public class ReturnIntake {
 
     /**
      * Every line exists and has the pieces named (422 otherwise), and no piece is returned twice (409: open or
-     * completed returns count, refused ones not).
+     * completed returns count, refused ones and those closed as paid back already not).
      */
     private static List<CaseLine> returnedLines(OrderSummary order, RequestReturn request, List<ReturnRequest> earlier) {
         List<CaseLine> lines = new ArrayList<>();
@@ -181,8 +181,8 @@ public class ReturnIntake {
             int already = 0;
             String where = null;
             for (ReturnRequest r : earlier) {
-                if (r.getStatus() == ReturnStatus.REFUSED) {
-                    continue;
+                if (r.getStatus() == ReturnStatus.REFUSED || r.isRefundWithheld()) {
+                    continue; // a return closed as paid back already: the case that paid holds the pieces
                 }
                 for (CaseLine l : r.getLines()) {
                     if (l.getLineNo() == wanted.lineNo()) {

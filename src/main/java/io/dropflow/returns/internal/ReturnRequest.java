@@ -209,12 +209,24 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
 
     /**
      * Open, or ended with the goods taken back: a refused return leaves its pieces to other cases, and so
-     * does a completed exchange without a refund (the goods it sent may be claimed like any delivered goods).
+     * does a completed exchange without a refund (the goods it sent may be claimed like any delivered goods),
+     * and a return closed as paid back already ({@link #isRefundWithheld}): the case that paid the consumer back
+     * holds those pieces (a claim resolved with a refund, a completed return), and counting them again would
+     * make them twice; the order refunded in full takes no case at all.
      */
     @Override
     public boolean holdsItsPieces() {
         boolean exchanged = status == ReturnStatus.COMPLETED && exchangePurchaseOrderId != null && refundAmount == null;
-        return status != ReturnStatus.REFUSED && !exchanged;
+        return status != ReturnStatus.REFUSED && !exchanged && !isRefundWithheld();
+    }
+
+    /**
+     * Whether the return closed as paid back already: its refund was settled, then withheld at the payment,
+     * nothing paid (the model's "Refund withheld"). The only way a return ends CLOSED with a refund settled: one
+     * closed without refund after a dispute never settles one.
+     */
+    public boolean isRefundWithheld() {
+        return status == ReturnStatus.CLOSED && refundAmount != null;
     }
 
     /** Whether the consumer gave this very answer to the last offer already: the same request sent again. */

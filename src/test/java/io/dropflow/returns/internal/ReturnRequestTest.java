@@ -115,4 +115,25 @@ class ReturnRequestTest {
         assertThat(exchanged.holdsItsPieces()).isFalse();
         assertThat(refused.holdsItsPieces()).isFalse();
     }
+
+    /**
+     * A return closed as paid back already (its settled refund withheld at the payment) leaves its pieces to the
+     * case that paid for them, which holds them itself: counted once, not twice. One closed without a refund after
+     * a dispute (none settled) keeps holding them, as a completed refund does.
+     */
+    @Test
+    void aReturnClosedAsPaidBackAlreadyHoldsNoPiecesOneClosedWithoutRefundDoes() {
+        ReturnRequest withheld = underPolicy(ShippingPaidBy.CONSUMER, "0", false);
+        withheld.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        withheld.settleRefund(eur("10.10"), NOW);
+        withheld.closeBecause(ReturnStatus.CLOSED, "paid back already through DF-CL3", NOW);
+        ReturnRequest noRefund = underPolicy(ShippingPaidBy.CONSUMER, "0", false);
+        noRefund.labelBooked("SANDBOX-POST", "RT-2", "https://labels.example/2", NOW);
+        noRefund.closeBecause(ReturnStatus.CLOSED, "damaged by the consumer", NOW);
+
+        assertThat(withheld.isRefundWithheld()).isTrue();
+        assertThat(withheld.holdsItsPieces()).isFalse();
+        assertThat(noRefund.isRefundWithheld()).isFalse();
+        assertThat(noRefund.holdsItsPieces()).isTrue();
+    }
 }
