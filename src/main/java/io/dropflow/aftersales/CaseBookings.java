@@ -5,11 +5,14 @@ import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +58,18 @@ public class CaseBookings {
     /** {@code amount} in the purchase order's currency (the supplier's), as a supplier's credit is booked. */
     public Money inPurchaseOrderCurrency(Long purchaseOrderId, BigDecimal amount) {
         return new Money(amount, purchasing.purchaseOrder(purchaseOrderId).currency());
+    }
+
+    /**
+     * The order's other after-sales cases under which the supplier paid the seller already, as the ledger names
+     * them ("DF-CL3": a claim charged back to it, a return's credit or share of an alternative), in the order
+     * booked. A case that pays the consumer nothing because another case paid back its pieces does not charge
+     * the supplier a second time for the same goods.
+     */
+    public List<String> supplierPaidThrough(AfterSalesCase<?> c) {
+        return ledger.entriesOf(c.getOrderId()).stream()
+                .filter(e -> e.type() == LedgerEntryType.SUPPLIER_CHARGEBACK || e.type() == LedgerEntryType.SUPPLIER_CREDIT)
+                .map(LedgerEntry::reference).filter(reference -> !reference.equals(c.number())).distinct().toList();
     }
 
     /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */

@@ -14,6 +14,8 @@ import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
+import io.dropflow.settlement.LedgerEntry;
+import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -68,6 +70,22 @@ class CaseBookingsTest {
         bookings.book(sample, l -> { }, "Defect claim DF-CL7 resolved: the seller's loss");
 
         verify(timeline).record(1L, "Defect claim DF-CL7 resolved: the seller's loss");
+    }
+
+    /** Of the order's entries, the other cases' under which the supplier paid: a chargeback, a return's credit. */
+    @Test
+    void theSupplierPaidThroughTheOtherCasesThatChargedItBackOrWereCredited() {
+        when(ledger.entriesOf(1L)).thenReturn(List.of(entry(LedgerEntryType.SUPPLY_COST, "DF-1-P1"),
+                entry(LedgerEntryType.CLAIM_REFUND, "DF-CL3"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL3"),
+                entry(LedgerEntryType.CLAIM_REFUND, "DF-CL4"), entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-RT5"),
+                entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-RT5"), entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL7")));
+
+        assertThat(bookings.supplierPaidThrough(sample)).as("not the case itself (DF-CL7), not a claim the seller bore")
+                .containsExactly("DF-CL3", "DF-RT5");
+    }
+
+    private static LedgerEntry entry(LedgerEntryType type, String reference) {
+        return new LedgerEntry(1L, type, BigDecimal.ONE, "EUR", BigDecimal.ONE, "EUR", BigDecimal.ONE, reference, NOW);
     }
 
     @Test

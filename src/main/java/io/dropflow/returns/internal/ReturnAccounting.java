@@ -8,6 +8,7 @@ import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** A return's money: the refund it settles on, paying it, and what the return books on the order's ledger. */
@@ -64,9 +65,8 @@ public class ReturnAccounting {
         Money refunded = r.getRefundAmount() == null ? none : new Money(r.getRefundAmount(), r.getCurrency());
         Money credit = r.supplierTookGoodsBack()
                 ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
-        Money label = r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : none;
-        Money exchange = r.getExchangePurchaseOrderId() == null ? none
-                : bookings.landedCost(r.getExchangePurchaseOrderId());
+        Money label = label(r);
+        Money exchange = exchange(r);
         // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's
         Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative()
                 ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency()) : none;
@@ -75,5 +75,41 @@ public class ReturnAccounting {
         r.moveTo(ReturnStatus.COMPLETED, clock.instant());
         history.record(r, Party.DROPFLOW, "Booked: refund " + refunded + ", supplier credit " + credit
                 + ", return label " + label + ", exchange " + exchange + ", supplier's share " + chargeback);
+    }
+
+    /**
+     * Books a return whose refund was withheld (another case of the order, or the order's own full refund, paid
+     * the consumer back for its pieces) on the order's ledger, once, as what really happened: no refund, since
+     * nothing was paid, and so no supplier's share of one; the return label unless the supplier pays it (the
+     * consumer's part of it was to come off that refund); an exchange's purchase order; and the supplier's credit
+     * when it took the goods back, unless another case of the order had the supplier pay already (a claim charged
+     * back to it, another return's credit): the supplier is not charged twice for the same goods. The return's
+     * status is left to the model, which closes it as paid back already.
+     */
+    public void bookWithoutRefund(Long returnId) {
+        ReturnRequest r = returns.locked(returnId);
+        Money none = Money.zero(r.getCurrency());
+        List<String> supplierPaidThrough = r.supplierTookGoodsBack() ? bookings.supplierPaidThrough(r) : List.of();
+        Money credit = r.supplierTookGoodsBack() && supplierPaidThrough.isEmpty()
+                ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
+        Money label = label(r);
+        Money exchange = exchange(r);
+        bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
+                none, credit, label, exchange, none)), "Return " + r.number() + " closed without a refund (paid back already)");
+        history.record(r, Party.DROPFLOW, "Booked without a refund (withheld, nothing paid): supplier credit " + credit
+                + (supplierPaidThrough.isEmpty() ? "" : " (the supplier paid through " + String.join(", ", supplierPaidThrough)
+                        + " already)")
+                + ", return label " + label + ", exchange " + exchange);
+    }
+
+    /** The return label, when one was booked that the supplier does not pay for. */
+    private static Money label(ReturnRequest r) {
+        return r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : Money.zero(r.getCurrency());
+    }
+
+    /** What the exchange's purchase order cost, when one was placed. */
+    private Money exchange(ReturnRequest r) {
+        return r.getExchangePurchaseOrderId() == null ? Money.zero(r.getCurrency())
+                : bookings.landedCost(r.getExchangePurchaseOrderId());
     }
 }

@@ -170,6 +170,7 @@ public final class ReturnNegotiationProcess {
         REFUND_WITHHELD("boundary_refund_withheld"),
         CLOSED_PAID_BACK_ALREADY("end_return_closed_paid_back_already"),
         BOOK_RETURN("service_book_return"),
+        BOOK_RETURN_WITHOUT_REFUND("service_book_return_without_refund"),
         TELL_CONSUMER("service_tell_consumer_return_outcome");
 
         private final String id;

@@ -51,6 +51,23 @@ class ReturnAccountingTest {
         return booking.getValue();
     }
 
+    /** Booked by "Book return without refund", the refund withheld at the payment (paid back already). */
+    @SuppressWarnings("unchecked")
+    private Ledger.ReturnBooking bookedWithoutRefund(ReturnRequest r, java.util.List<String> supplierPaidThrough) {
+        stored(r, 5L);
+        when(returns.locked(5L)).thenReturn(r);
+        when(bookings.inPurchaseOrderCurrency(eq(2L), any())).thenAnswer(call -> new Money(call.getArgument(1), "CNY"));
+        when(bookings.supplierPaidThrough(r)).thenReturn(supplierPaidThrough);
+        doAnswer(call -> {
+            call.<Consumer<Ledger>>getArgument(1).accept(ledger);
+            return null;
+        }).when(bookings).book(any(), any(Consumer.class), any());
+        accounting.bookWithoutRefund(5L);
+        ArgumentCaptor<Ledger.ReturnBooking> booking = ArgumentCaptor.forClass(Ledger.ReturnBooking.class);
+        verify(ledger).bookReturn(booking.capture());
+        return booking.getValue();
+    }
+
     private static ReturnRequest refundedAfterTheGoodsCameBack(ShippingPaidBy labelPaidBy, boolean supplierMustAgree) {
         ReturnRequest r = ReturnRequestTest.underPolicy(labelPaidBy, "0", supplierMustAgree);
         r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
@@ -117,6 +134,58 @@ class ReturnAccountingTest {
 
         assertThat(booking.refunded().amount()).isEqualByComparingTo("9.00");
         assertThat(booking.chargeback().amount()).isEqualByComparingTo("6.00");
+    }
+
+    /**
+     * The refund withheld (another case paid the consumer back): the label the consumer was to pay off its refund
+     * is the seller's, the supplier that took the goods back credits them; no refund is booked, since none was paid.
+     */
+    @Test
+    void aReturnWhoseRefundWasWithheldBooksItsLabelAndTheSuppliersCreditButNoRefund() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.CONSUMER, false);
+
+        Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of());
+
+        assertThat(booking.refunded().isZero()).as("nothing was paid").isTrue();
+        assertThat(booking.supplierCredit()).isEqualTo(Money.of("12.00", "CNY"));
+        assertThat(booking.returnShipping().amount()).isEqualByComparingTo("4.90");
+        assertThat(booking.exchangeCost().isZero()).isTrue();
+        assertThat(booking.chargeback().isZero()).isTrue();
+        assertThat(booking.returnNumber()).isEqualTo("DF-RT5");
+        assertThat(r.getStatus()).as("the model closes it").isEqualTo(ReturnStatus.RETURN_IN_TRANSIT);
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
+                + " credit 12.00 CNY, return label 4.90 EUR, exchange 0.00 EUR");
+    }
+
+    /** A claim charged back to the supplier paid the consumer back: the supplier is not charged again for the goods. */
+    @Test
+    void aWithheldReturnBooksNoCreditWhenTheSupplierPaidThroughAnotherCaseAlready() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
+
+        Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of("DF-CL7"));
+
+        assertThat(booking.refunded().isZero()).isTrue();
+        assertThat(booking.supplierCredit().isZero()).isTrue();
+        assertThat(booking.returnShipping().isZero()).as("the supplier pays the label").isTrue();
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
+                + " credit 0.00 EUR (the supplier paid through DF-CL7 already), return label 0.00 EUR, exchange 0.00 EUR");
+    }
+
+    /** The supplier's share of an accepted alternative is of a refund paid: none when it was withheld. */
+    @Test
+    void aWithheldAlternativeChargesTheSupplierNothing() {
+        ReturnRequest r = ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0", true);
+        r.startRound(1, NOW);
+        r.recordSupplierAnswer(1, Answer.ALTERNATIVE, eur("6.00"), "keep it", NOW);
+        r.offerToConsumer(1, eur("6.00"), NOW);
+        r.settleRefund(eur("6.00"), NOW);
+
+        Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of());
+
+        assertThat(booking.refunded().isZero()).isTrue();
+        assertThat(booking.chargeback().isZero()).isTrue();
+        assertThat(booking.supplierCredit().isZero()).as("the goods never came back").isTrue();
+        assertThat(booking.returnShipping().isZero()).as("no label was booked").isTrue();
     }
 
     @Test

@@ -151,15 +151,10 @@ class ReturnNegotiationProcessTest {
     // ---- paths
 
     /**
-     * A claim taken in beside the return on its one piece (as intake did before claims and returns took turns on
-     * the order) paid the consumer back: the return's refund is withheld, "Refund withheld" closes the return
-     * with the reason naming the claim, nothing is paid or booked for it, and the consumer is told. No incident.
+     * A claim on the return's one piece, taken in beside it (as intake did before claims and returns took turns on
+     * the order: the return briefly marked as refused), accepted by the operator and sent to ACME.
      */
-    @Test
-    void aReturnOfAPieceAClaimPaidBackClosesWithoutPaying() {
-        long order = deliveredMug();
-        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
-        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+    private long claimTakenInBeside(long order, long id) {
         String status = jdbc.queryForObject("select status from return_request where id = ?", String.class, id);
         jdbc.update("update return_request set status = 'REFUSED' where id = ?", id);
         long claim;
@@ -175,26 +170,74 @@ class ReturnNegotiationProcessTest {
         engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
                 .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(), Map.of("reviewDecision", "accept"));
         dropflow.runClaimJobs(claim);
-        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
-        dropflow.runClaimJobs(claim);
-        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        return claim;
+    }
 
-        dropflow.carrierSays(returnTracking(id), "DELIVERED");
-        dropflow.supplierInspects("ACME", id, "OK");
+    /** The return's parcel arrives in order, its refund is withheld: it closes as paid back already, naming the claim. */
+    private void closesAsPaidBackAlready(long order, long id, long claim) {
+        parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
 
         String reason = "paid back already through DF-CL" + claim + " (line 1, 1 of 1 piece(s)): a piece is paid back once,"
                 + " so nothing more is paid";
-        assertThat(dropflow.returnProcess(id)).hasPassed(REFUND_WITHHELD.id(), CLOSED_PAID_BACK_ALREADY.id(),
-                TELL_CONSUMER.id()).hasNotPassed(BOOK_RETURN.id()).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed(REFUND_WITHHELD.id(), BOOK_RETURN_WITHOUT_REFUND.id(),
+                CLOSED_PAID_BACK_ALREADY.id(), TELL_CONSUMER.id()).hasNotPassed(BOOK_RETURN.id()).isEnded();
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.returnProcessInstanceId(id))
                 .count()).isZero();
         JsonNode closed = dropflow.getReturn(id);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("outcomeReason").asText()).isEqualTo(reason);
-        assertThat(ledger(id)).isEmpty();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(storefrontCalls(order, "MESSAGE")).contains("Your return DF-RT" + id + " is closed: " + reason);
+    }
+
+    /**
+     * A claim taken in beside the return on its one piece paid the consumer back, the seller bearing it: the
+     * return's refund is withheld, "Refund withheld" closes the return with the reason naming the claim, and
+     * "Book return without refund" books what the return did: no refund (nothing was paid), the supplier's credit
+     * for the mug it took back; the label is the supplier's (a defect). No incident; the consumer is told.
+     */
+    @Test
+    void aReturnOfAPieceAClaimPaidBackClosesWithoutPayingAndBooksTheSuppliersCredit() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        long claim = claimTakenInBeside(order, id);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
+        dropflow.runClaimJobs(claim);
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+
+        closesAsPaidBackAlready(order, id, claim);
+
+        assertThat(ledger(id)).containsOnly(Map.entry("SUPPLIER_CREDIT", money("6")));
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("Booked without a refund (withheld,"
+                + " nothing paid): supplier credit 6.00 EUR, return label 0.00 EUR, exchange 0.00 EUR");
+    }
+
+    /**
+     * The same with a change of mind and a claim ACME paid: the label the consumer was to pay off the refund is the
+     * seller's cost now; ACME, charged the claim back already, is not credited for the same mug again.
+     */
+    @Test
+    void aReturnOfAPieceAClaimChargedBackPaidBooksItsLabelAndNoSecondCredit() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        long claim = claimTakenInBeside(order, id);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+
+        closesAsPaidBackAlready(order, id, claim);
+
+        assertThat(ledger(id)).containsOnly(Map.entry("RETURN_SHIPPING", money("-4.9")));
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier credit 0.00 EUR (the supplier"
+                + " paid through DF-CL" + claim + " already), return label 4.90 EUR");
     }
 
     @Test
