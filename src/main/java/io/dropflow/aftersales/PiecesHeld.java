@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pieces of an order that after-sales cases hold: a claim that is open or paid the consumer back, a
- * return that is not refused. A consumer is paid back for a piece once, through a claim or a return,
+ * return that is not refused (nor an exchange done without refund, nor closed as paid back already: the
+ * case that paid holds those pieces). A consumer is paid back for a piece once, through a claim or a return,
  * never both, nor twice through either.
  */
 @Component
