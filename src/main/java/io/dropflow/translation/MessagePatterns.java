@@ -38,6 +38,15 @@ final class MessagePatterns {
     static final String ITEM = "item";
 
     /**
+     * The parameter that is a value as a request sent it (Camunda's "Cannot convert value '{input}' …"): any
+     * text, also none (an empty field), kept as it is.
+     */
+    static final String INPUT = "input";
+
+    /** The parameter that names a value's type as a request sent it ("Long", "date"): one word. */
+    static final String VALUE_TYPE = "valueType";
+
+    /**
      * The parameter that lists the values a {@link #FIELD} allows ("[wait_for_restock, substitute]"), as the
      * code lists them; the operator knows them by the form's option labels.
      */
@@ -69,8 +78,9 @@ final class MessagePatterns {
         while (parameter.find()) {
             String words = english.substring(end, parameter.start());
             regex.append(Pattern.quote(words)).append(switch (parameter.group(1)) {
-                case FIELD -> "([A-Za-z]\\w*)";
+                case FIELD, VALUE_TYPE -> "([A-Za-z]\\w*)";
                 case ITEM -> "(\\S+?)";
+                case INPUT -> "(.*?)";
                 default -> "(.+?)";
             });
             fixed += words.length();

@@ -39,9 +39,13 @@ public final class OperatorTexts {
 
     /**
      * Parameters whose value a person wrote (a note, a consumer's description), or a partner or the
-     * engine ({@code original}, after a lead-in that says so): never translated.
+     * engine ({@code original}, after a lead-in that says so), or that is what a request sent the engine
+     * API: a value that did not convert ({@code input}), its type as the request named it ({@code valueType}),
+     * a variable's or a query parameter's name ({@code variable}). Never translated: a value "SHIPPED" or
+     * "a, b" the operator typed is not a display word or a list.
      */
-    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("note", "description", "terms", "original");
+    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("note", "description", "terms", "original",
+            MessagePatterns.INPUT, MessagePatterns.VALUE_TYPE, "variable");
     /** A code as the code writes it into a message: "OUT_OF_STOCK", "SHIPPED". */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     /** How Dropflow lists items inside one value of a message; in Chinese the enumeration comma. */

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * parameter named as the plural of one ({@code {candidateGroups}} for {@code {candidateGroup}}) lists such names,
  * as the people rules join them ("operators, supervisors"). Its value is only ever read as these names: one that
  * is none of them (a group a team made up) is kept as sent.
+ *
+ * <p>The same for the Java types the engine API names when a value does not convert to one ({@code {javaType}}:
+ * {@code "{javaType}=java.lang.Long": "整数"}): an operator reads the type in words, the value kept as sent.
  */
 final class RefusalNames {
 
