@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Partners' webhook deliveries still open, by status ({@code dropflow_webhook_deliveries}: RECEIVED
- * being taken, PARKED waits for a retry, ATTENTION is with an operator), counted every
+ * being taken, PARKED waits for a retry, ATTENTION is with an operator, SET_ASIDE was, but its task was
+ * deleted or cancelled in Cockpit without a decision, and waits for the next delivery about its fact), counted every
  * {@code dropflow.metrics.refresh-every}. Deliveries taken or closed are the history of every event
  * (a supplier's every event id is kept, so several per order) and are not counted: their number only
  * grows, and counting it every 30 s on every node would read the whole table; the open ones are few
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 class DeliveryMeters {
 
     static final Set<RecordedDeliveries.Status> OPEN = EnumSet.of(RecordedDeliveries.Status.RECEIVED,
-            RecordedDeliveries.Status.PARKED, RecordedDeliveries.Status.ATTENTION);
+            RecordedDeliveries.Status.PARKED, RecordedDeliveries.Status.ATTENTION, RecordedDeliveries.Status.SET_ASIDE);
 
     /** The open deliveries by status, the statuses named once, in {@link #OPEN}. */
     private static final String COUNT_OPEN = "select status, count(*) from partner_delivery where status in ("

@@ -31,12 +31,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivery is tried again after {@code retry-every}, doubling up to an hour, by the sweep (any node:
  * the row is locked while it is tried, and a delivery taken meanwhile is not tried again); past its
  * deadline, or when the handler calls it unusable, it goes to an operator through the
- * partner-attention process.
+ * partner-attention process. A delivery whose operator task ended without the operator's decision (its process
+ * instance deleted or cancelled in Cockpit) is set aside by the sweep, with when; the next delivery about the
+ * same fact that goes to an operator brings it into its task, and meanwhile it is tried hourly
+ * ({@link Status#SET_ASIDE}).
  */
 @Service
 public class RecordedDeliveries implements PartnerDeliveries {
 
-    public enum Status { RECEIVED, TAKEN, PARKED, ATTENTION, CLOSED }
+    public enum Status {
+        RECEIVED, TAKEN, PARKED, ATTENTION, CLOSED,
+        /**
+         * Was in front of an operator, but its task ended without a decision (deleted or cancelled in Cockpit), so
+         * nobody sees it. Kept with when ({@code finished_at}) and why ({@code last_error}: the task, then the reason
+         * it was not taken); the next delivery about the same fact that goes to an operator takes
+         * it into its task, as {@link #ATTENTION} again, where the operator tries it again or closes it with the rest.
+         * One about a fact (a parcel) is tried hourly meanwhile ({@code next_attempt_at}): taken once its shipment
+         * came, else set aside still.
+         */
+        SET_ASIDE
+    }
 
     private static final Logger log = LoggerFactory.getLogger(RecordedDeliveries.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -145,11 +159,17 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " and delivery_id = ?", String.class, partner, account, cut(id, 200)).stream().findFirst();
     }
 
-    /** Few rows: the status leads the due index. */
+    /**
+     * Few rows: the status leads the due index. Not those whose task ended without a decision (deleted or
+     * cancelled in Cockpit) before the sweep set them aside: nobody is asked about them any more.
+     */
     @Override
     public List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account) {
+        Map<String, Boolean> running = new java.util.HashMap<>();
         return jdbc.queryForList("select * from partner_delivery where status = ? and partner = ? and account = ?"
                 + " order by id", Status.ATTENTION.name(), partner, account).stream()
+                .filter(row -> row.get("process_instance_id") == null || running.computeIfAbsent(
+                        (String) row.get("process_instance_id"), attention::running))
                 .map(RecordedDeliveries::delivery).toList();
     }
 
@@ -181,15 +201,16 @@ public class RecordedDeliveries implements PartnerDeliveries {
     }
 
     /**
-     * Tries every parked delivery that is due, and every one still only received a minute after it came
-     * (its first try ended without settling it: the node stopped, or the try failed where no answer was
+     * Tries every parked delivery that is due (a set-aside one hourly), and every one still only received a
+     * minute after it came (its first try ended without settling it: the node stopped, or the try failed where no answer was
      * recorded); the sweep's work, and what tests call instead of waiting.
      */
     public int retryDue() {
         Instant now = clock.instant();
-        List<Long> due = jdbc.queryForList("select id from partner_delivery where (status = ? and next_attempt_at <= ?)"
+        List<Long> due = jdbc.queryForList("select id from partner_delivery where (status in (?, ?) and next_attempt_at <= ?)"
                 + " or (status = ? and received_at <= ?) order by id", Long.class, Status.PARKED.name(),
-                Timestamp.from(now), Status.RECEIVED.name(), Timestamp.from(now.minus(UNSETTLED_AFTER)));
+                Status.SET_ASIDE.name(), Timestamp.from(now), Status.RECEIVED.name(),
+                Timestamp.from(now.minus(UNSETTLED_AFTER)));
         due.forEach(this::attempt);
         // Raised for an operator, but the node stopped before the task was opened.
         List<Long> unopened = jdbc.queryForList("select id from partner_delivery where status = ? and"
@@ -201,7 +222,45 @@ public class RecordedDeliveries implements PartnerDeliveries {
             settle(delivery, DeliveryHandler.Result.unusable(Objects.toString(row.get("last_error"),
                     "raised for an operator")), handlers.get(delivery.partner()));
         }
+        setAsideOfEndedTasks();
         return due.size() + unopened.size();
+    }
+
+    /**
+     * Deliveries in front of an operator whose task's process instance no longer runs: deleted or cancelled in
+     * Cockpit, without the operator's "try again" or "close" (each of which leaves none of its deliveries in
+     * front of an operator). Set aside, with when and which task it was, never shown to an operator again by
+     * themselves: the next delivery about the same fact that goes to an operator takes them into its task. One
+     * about a fact (a parcel) is tried hourly meanwhile, and taken when it can be (its shipment came).
+     *
+     * @return how many were set aside
+     */
+    int setAsideOfEndedTasks() {
+        List<String> instances = jdbc.queryForList("select distinct process_instance_id from partner_delivery where"
+                + " status = ? and process_instance_id is not null", String.class, Status.ATTENTION.name());
+        int setAside = 0;
+        for (String instance : instances) {
+            if (attention.running(instance)) {
+                continue;
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Map<String, Object> row : jdbc.queryForList("select id, fact_key, last_error from"
+                    + " partner_delivery where status = ? and process_instance_id = ? order by id",
+                    Status.ATTENTION.name(), instance)) {
+                String why = "its operator task (process instance " + instance + ") ended without a decision, deleted"
+                        + " or cancelled in Cockpit: set aside until the next delivery about the same fact; before: "
+                        + Objects.toString(row.get("last_error"), "not taken");
+                // Only if still in that task: one that a new task took meanwhile stays there. One about a fact (a
+                // parcel) is tried hourly: the shipment it waited for may come.
+                setAside += jdbc.update("update partner_delivery set status = ?, finished_at = ?, next_attempt_at = ?,"
+                        + " last_error = ? where id = ? and status = ? and process_instance_id = ?", Status.SET_ASIDE.name(),
+                        now, row.get("fact_key") == null ? null : Timestamp.from(clock.instant().plus(LONGEST_WAIT)),
+                        cut(why, 1000), row.get("id"), Status.ATTENTION.name(), instance);
+            }
+            log.warn("The operator's task {} ended without a decision (deleted or cancelled in Cockpit): its deliveries"
+                    + " are set aside until the next delivery about the same fact", instance);
+        }
+        return setAside;
     }
 
     @Scheduled(fixedDelayString = "${dropflow.partners.deliveries.sweep-interval:PT30S}",
@@ -390,6 +449,12 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 return;
             }
             int attempts = ((Number) row.get("attempts")).intValue() + 1;
+            if (Status.SET_ASIDE.name().equals(row.get("status"))) {
+                // its hourly try: set aside still, until it is taken or a delivery of its fact goes to an operator
+                jdbc.update("update partner_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
+                        Timestamp.from(now.plus(LONGEST_WAIT)), id);
+                return;
+            }
             switch (result.outcome()) {
                 case NOT_YET -> {
                     Instant received = DatabaseTime.instant(row.get("received_at"));
@@ -447,6 +512,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
         Optional<String> open = fact == null ? Optional.empty() : openTaskAbout(delivery, fact);
         if (open.isPresent()) {
             jdbc.update("update partner_delivery set process_instance_id = ? where id = ?", open.get(), id);
+            takeAlongSetAside(delivery, fact, open.get());
             afterCommit(() -> showAgain(open.get()));
             log.info("{} delivery {} ({}) joins the operator's open task about {}: {}", delivery.partner(),
                     delivery.deliveryId(), delivery.topic(), fact, result.detail());
@@ -455,8 +521,43 @@ public class RecordedDeliveries implements PartnerDeliveries {
         String title = handler == null ? "Partner message not matched" : handler.attentionTitle(delivery);
         String instance = attention.open(id, title);
         jdbc.update("update partner_delivery set process_instance_id = ? where id = ?", instance, id);
+        if (fact != null && takeAlongSetAside(delivery, fact, instance) > 0) {
+            afterCommit(() -> showAgain(instance));
+        }
         log.warn("{} delivery {} ({}) goes to an operator: {}", delivery.partner(), delivery.deliveryId(),
                 delivery.topic(), result.detail());
+    }
+
+    /**
+     * The same fact's deliveries whose operator task ended without a decision ({@link Status#SET_ASIDE}, or still
+     * {@link Status#ATTENTION} in a task that no longer runs, before the sweep found them) join the task
+     * {@code instance}: in front of an operator again, where "try again" tries them and "close" closes them with
+     * the rest.
+     *
+     * @return how many joined
+     */
+    private int takeAlongSetAside(DeliveryHandler.Delivery delivery, String fact, String instance) {
+        int joined = 0;
+        for (Map<String, Object> row : jdbc.queryForList("select id, status, process_instance_id from partner_delivery"
+                + " where status in (?, ?) and partner = ? and account = ? and fact_key = ? and id <> ?"
+                + " and process_instance_id is not null and process_instance_id <> ? order by id",
+                Status.SET_ASIDE.name(), Status.ATTENTION.name(), delivery.partner(), delivery.account(), fact,
+                delivery.id(), instance)) {
+            String earlier = (String) row.get("process_instance_id");
+            if (Status.ATTENTION.name().equals(row.get("status")) && attention.running(earlier)) {
+                continue;
+            }
+            // as read: one another task took meanwhile stays there
+            joined += jdbc.update("update partner_delivery set status = ?, process_instance_id = ?, finished_at = null,"
+                    + " next_attempt_at = null where id = ? and status in (?, ?) and process_instance_id = ?",
+                    Status.ATTENTION.name(), instance, row.get("id"), Status.SET_ASIDE.name(), Status.ATTENTION.name(),
+                    earlier);
+        }
+        if (joined > 0) {
+            log.info("{} deliveries about {} whose operator task ended without a decision join the task {}", joined,
+                    fact, instance);
+        }
+        return joined;
     }
 
     /** Once the caller's transaction committed (at once without one): the open task shows its deliveries again. */
