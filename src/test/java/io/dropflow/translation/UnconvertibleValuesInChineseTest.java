@@ -70,6 +70,11 @@ class UnconvertibleValuesInChineseTest {
         assertThat(chinese("Cannot put process instance variable count: " + why)).startsWith("无法设置流程实例变量 count：填写的值应为整数");
         assertThat(chinese("Cannot modify variables for task t-17: " + why)).startsWith("无法修改任务 t-17 的变量：填写的值应为整数");
         assertThat(chinese("Cannot modify variables for process instance p-1: " + why)).startsWith("无法修改流程实例 p-1 的变量：");
+        assertThat(chinese("Cannot put execution variable count: " + why)).startsWith("无法设置执行变量 count：填写的值应为整数");
+        // a conversion in a modification (POST …/variables) names the kind of thing, not its id
+        assertThat(chinese("Cannot modify variables for task: " + why)).isEqualTo("无法修改任务的变量：填写的值应为整数（类型 Long），收到的是 'abc'");
+        assertThat(chinese("Cannot modify variables for process instance: " + why)).startsWith("无法修改流程实例的变量：填写的值应为整数");
+        assertThat(chinese("Cannot modify variables for execution: " + why)).startsWith("无法修改执行的变量：填写的值应为整数");
         assertThat(chinese("Cannot instantiate process definition order_fulfillment:3:d-1: " + why))
                 .startsWith("无法启动流程定义 order_fulfillment:3:d-1：填写的值应为整数");
         assertThat(chinese("Cannot set query parameter 'dueAfter' to value 'tomorrow': Cannot convert value \"tomorrow\" to java"

@@ -67,6 +67,12 @@ class UnconvertibleValuesInTasklistTest {
         soft.assertThat(message(variable)).isEqualTo(
                 "无法设置任务变量 reviewedOn：填写的值应为日期和时间（格式如 2026-12-06T09:30:00.000+0800）（类型 Date），收到的是 'next Monday'");
 
+        var modified = send(session, "zh-CN", "POST", task + "/variables",
+                "{\"modifications\":{\"reviewedOn\":{\"value\":\"soon\",\"type\":\"Date\"}}}");
+        soft.assertThat(modified.statusCode()).as(modified.body()).isEqualTo(400);
+        soft.assertThat(message(modified)).isEqualTo(
+                "无法修改任务的变量：填写的值应为日期和时间（格式如 2026-12-06T09:30:00.000+0800）（类型 Date），收到的是 'soon'");
+
         var list = send(session, "zh-CN", "GET", API + "/task?dueAfter=tomorrow", null);
         soft.assertThat(list.statusCode()).as(list.body()).isEqualTo(400);
         soft.assertThat(message(list)).isEqualTo("查询参数 dueAfter 不能设为 'tomorrow'："
