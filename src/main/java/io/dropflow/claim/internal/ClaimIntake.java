@@ -155,6 +155,12 @@ public class ClaimIntake {
             throw new ClaimRefusedException("order " + order.id() + " is " + order.status()
                     + ": the consumer was refunded in full or never charged; there is nothing to claim");
         }
+        // Its full refund is planned (the storefront may not have answered yet): read under the order's lock, held
+        // since intake began, so that no plan is made while this claim is taken in
+        orders.fullRefundPlanned(order.id()).ifPresent(closesAs -> {
+            throw new ClaimRefusedException("order " + order.id() + " is being refunded in full (it closes "
+                    + closesAs + "): the consumer gets the whole sale back; there is nothing to claim");
+        });
         Optional<Instant> delivered = deliveries.deliveredAt(order.id());
         if (delivered.isPresent()) {
             Instant closes = delivered.get().plus(window);

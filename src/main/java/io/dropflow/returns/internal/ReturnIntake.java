@@ -86,6 +86,11 @@ public class ReturnIntake {
                             : "order " + orderId + " has not been delivered (" + order.status()
                                     + "): goods can be returned once they have arrived");
         }
+        // Its full refund is planned (read under the order's lock, held since intake began)
+        orders.fullRefundPlanned(orderId).ifPresent(closesAs -> {
+            throw new ReturnRefusedException("order " + orderId + " is being refunded in full (it closes " + closesAs
+                    + "): the consumer gets the whole sale back; there is nothing to return");
+        });
         Instant delivered = parcelDelivered.get();
         Duration window = windows.of(orderId).returnWindow(); // after-sales-windows.dmn
         Instant closes = delivered.plus(window);

@@ -65,6 +65,26 @@ class ClaimIntakeTest {
                 .hasMessage("order 1 is REFUNDED: the consumer was refunded in full or never charged; there is nothing to claim");
     }
 
+    /**
+     * The order's full refund is planned (its parcel given up, the storefront not yet answered): the order is still
+     * SHIPPED, and its parcel overdue, but a claim would only be withheld at its refund. Refused at intake instead.
+     */
+    @Test
+    void aClaimOnAnOrderWhoseFullRefundIsPlannedIsRefused() {
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", OrderStatus.SHIPPED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofDays(40))));
+        when(orders.fullRefundPlanned(1L)).thenReturn(Optional.of(OrderStatus.REFUNDED));
+        when(deliveries.deliveredAt(1L)).thenReturn(Optional.empty());
+        when(deliveries.firstShippedAt(1L)).thenReturn(Optional.of(NOW.minus(Duration.ofDays(35))));
+        when(windows.of(1L)).thenReturn(new AfterSalesWindows.Windows(Duration.ofDays(14), Duration.ofDays(30),
+                Duration.ofDays(30), Duration.ofDays(20)));
+
+        assertThatThrownBy(() -> intake.file(1L, DAMAGED_WITH_A_PHOTO, List.of()))
+                .isInstanceOf(ClaimRefusedException.class)
+                .hasMessage("order 1 is being refunded in full (it closes REFUNDED): the consumer gets the whole sale back;"
+                        + " there is nothing to claim");
+    }
+
     /** The review's case: the parcel given up and refunded in full turns up delivered after all. */
     @Test
     void aClaimOnAnOrderRefundedInFullWhoseParcelCameAfterAllIsRefused() {

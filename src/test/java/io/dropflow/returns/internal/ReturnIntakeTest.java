@@ -78,4 +78,18 @@ class ReturnIntakeTest {
                 .isInstanceOf(ReturnRefusedException.class)
                 .hasMessage("order 6 ended without a registered delivery (REFUNDED): there is nothing to return");
     }
+
+    /** Delivered, but its full refund planned meanwhile (the storefront not yet answered): nothing to return. */
+    @Test
+    void aReturnOfAnOrderWhoseFullRefundIsPlannedIsRefused() {
+        when(orders.locked(7L)).thenReturn(new OrderSummary(7L, "SHOP-7", OrderStatus.DELIVERED, "WEBSHOP", "EUR", null,
+                null, List.of(), NOW.minus(Duration.ofHours(1))));
+        when(orders.fullRefundPlanned(7L)).thenReturn(Optional.of(OrderStatus.REFUNDED));
+        when(deliveries.deliveredAt(7L)).thenReturn(Optional.of(NOW.minus(Duration.ofMinutes(1))));
+
+        assertThatThrownBy(() -> intake.request(7L, null))
+                .isInstanceOf(ReturnRefusedException.class)
+                .hasMessage("order 7 is being refunded in full (it closes REFUNDED): the consumer gets the whole sale back;"
+                        + " there is nothing to return");
+    }
 }
