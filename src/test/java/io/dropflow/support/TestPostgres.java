@@ -50,7 +50,9 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
                 // run. A server for such a load looks often and with a larger budget; the eager thresholds are
                 // set on those tables only (eagerAutovacuum), so that the growing history tables are not
                 // vacuumed and analyzed over and over (docs/operations.md).
-                builder.setServerConfig("autovacuum_naptime", "5s");
+                // -Dbench.autovacuum-naptime=15s: how often the launcher looks (a round that finds work costs
+                // the server a burst of CPU, and the requests that meet it wait)
+                builder.setServerConfig("autovacuum_naptime", System.getProperty("bench.autovacuum-naptime", "5s"));
                 builder.setServerConfig("autovacuum_vacuum_cost_limit", "2000");
             }
             if (Boolean.getBoolean("bench.quiet-server")) {
