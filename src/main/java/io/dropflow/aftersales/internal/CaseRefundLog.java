@@ -55,6 +55,9 @@ class CaseRefundLog implements CaseRefunds, PaidBackByCases {
                 return Optional.empty(); // a retried step: recorded already, the storefront's key pays it once
             }
             Optional<Withheld> withheld = refundedInFull(order).or(() -> tooManyPaidBack(order, c, paid));
+            if (withheld.isEmpty()) {
+                waitForAFullRefundUnderWay(order, c); // it would pay: not while the order's own refund is under way
+            }
             if (withheld.isPresent()) {
                 String what = "Refund of " + Money.format(amount, c.getCurrency()) + " withheld, nothing paid: "
                         + withheld.get().why();
@@ -76,15 +79,37 @@ class CaseRefundLog implements CaseRefunds, PaidBackByCases {
                 .toList();
     }
 
+    /** The order was refunded in full meanwhile (a lost parcel given up, a cancellation). */
+    private static Optional<Withheld> refundedInFull(OrderSummary order) {
+        return isClosed(order) ? Optional.of(Withheld.orderRefundedInFull(order.storefrontOrderId(), order.status().name()))
+                : Optional.empty();
+    }
+
+    private static boolean isClosed(OrderSummary order) {
+        return order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED;
+    }
+
     /**
-     * The order was refunded in full meanwhile, or its full refund is planned: recorded before the storefront is
-     * asked to pay the sale less the cases' refunds recorded until then. The order's refund plans under the same
-     * row lock, so a case's refund either sees the plan or comes first and is subtracted from it.
+     * The order's full refund is planned but not done (its storefront call has not succeeded yet): recorded before
+     * the storefront is asked to pay the sale less the cases' refunds recorded until then, under the same row lock,
+     * so this case's refund comes after it and would be withheld once the order is refunded. Until then it is neither
+     * paid nor withheld: the step fails and is retried (its retry cycle, then an incident), since a plan whose call
+     * never succeeds has paid the consumer nothing, and a case closed as paid back already cannot be taken back.
      */
-    private Optional<Withheld> refundedInFull(OrderSummary order) {
-        return (order.status() == OrderStatus.REFUNDED || order.status() == OrderStatus.CANCELLED
-                ? Optional.of(order.status()) : orders.fullRefundPlanned(order.id()))
-                .map(closed -> Withheld.orderRefundedInFull(order.storefrontOrderId(), closed.name()));
+    private void waitForAFullRefundUnderWay(OrderSummary order, AfterSalesCase<?> c) {
+        orders.fullRefundPlanned(order.id()).ifPresent(closesAs -> {
+            throw new FullRefundUnderWay(order.storefrontOrderId(), closesAs.name(), c.number());
+        });
+    }
+
+    /** A case's refund that waits for its order's full refund, planned and not yet done. */
+    static final class FullRefundUnderWay extends IllegalStateException {
+
+        FullRefundUnderWay(String orderNumber, String closesAs, String caseNumber) {
+            super("order " + orderNumber + " is being refunded in full (it closes " + closesAs + "), and the storefront has"
+                    + " not confirmed it yet: " + caseNumber + "'s refund waits, and is withheld once the order is refunded."
+                    + " If this is an incident, look at the order's incident at 'Refund consumer' first, then retry this one");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
 import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
 import static io.dropflow.aftersales.AfterSalesFixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -32,7 +33,7 @@ import org.mockito.InOrder;
  * A reviewer's finding: the order's full refund was asked of the storefront (its answer lost, the step to be
  * retried) while a claim's refund was recorded and paid on top of it; the consumer got more than the sale. The
  * order's full refund is planned, under the order's row lock, before the storefront is called: a case's refund
- * recorded after that is withheld as it is once the order is REFUNDED or CANCELLED.
+ * after that waits until the order is REFUNDED or CANCELLED, and is then withheld.
  */
 class CaseRefundAfterOrderRefundPlannedTest {
 
@@ -73,13 +74,26 @@ class CaseRefundAfterOrderRefundPlannedTest {
         when(entries.findByOrderIdOrderById(1L)).thenReturn(List.of());
     }
 
+    /**
+     * A second reviewer's finding: withheld while the order's refund was only planned, the case closed for good as
+     * "paid back already", though a plan whose storefront call never succeeds has paid nothing. It waits instead:
+     * neither paid nor withheld, the step fails and is retried; once the order is refunded it is withheld.
+     */
     @Test
-    void aCaseRefundAfterTheOrdersFullRefundWasPlannedIsWithheldAndTheHistorySaysWhyOnce() {
+    void aCaseRefundWhileTheOrdersFullRefundIsPlannedWaitsNeitherPaidNorWithheld() {
         when(orders.fullRefundPlanned(1L)).thenReturn(Optional.of(OrderStatus.REFUNDED));
 
+        assertThatThrownBy(() -> refunds.record(claim, eur("15.00")))
+                .isInstanceOf(CaseRefundLog.FullRefundUnderWay.class)
+                .hasMessageStartingWith("order SHOP-1 is being refunded in full (it closes REFUNDED), and the storefront"
+                        + " has not confirmed it yet: DF-CL5's refund waits");
+        verify(entries, never()).save(any());
+        assertThat(history.lines()).as("nothing said yet: it may still be withheld, or paid").isEmpty();
+
+        // The order's refund done: the step's retry withholds it, and the history says why once
+        when(orders.locked(1L)).thenReturn(order(OrderStatus.REFUNDED));
         Optional<CaseRefunds.Withheld> withheld = refunds.record(claim, eur("15.00"));
         assertThat(refunds.record(claim, eur("15.00"))).as("the step retried").isPresent();
-
         assertThat(withheld).get().extracting(CaseRefunds.Withheld::why).isEqualTo("order SHOP-1 was refunded in full"
                 + " (REFUNDED): the consumer has had the whole sale back");
         assertThat(withheld).get().extracting(CaseRefunds.Withheld::reason).isEqualTo("paid back already: order SHOP-1"
@@ -94,8 +108,8 @@ class CaseRefundAfterOrderRefundPlannedTest {
     void thePlanIsReadUnderTheOrdersLock() {
         when(orders.fullRefundPlanned(1L)).thenReturn(Optional.of(OrderStatus.CANCELLED));
 
-        assertThat(refunds.record(claim, eur("15.00"))).get().extracting(CaseRefunds.Withheld::why)
-                .isEqualTo("order SHOP-1 was refunded in full (CANCELLED): the consumer has had the whole sale back");
+        assertThatThrownBy(() -> refunds.record(claim, eur("15.00"))).isInstanceOf(CaseRefundLog.FullRefundUnderWay.class)
+                .hasMessageContaining("(it closes CANCELLED)");
 
         InOrder turns = inOrder(orders);
         turns.verify(orders).locked(1L);

@@ -158,7 +158,8 @@ class FullRefundAfterClaimTest {
      * to be retried); meanwhile the claim's refund was recorded and paid on top (the order not yet REFUNDED), and the
      * retry refunded the sale less the claim under the same key (the storefront kept the first) and booked only that:
      * the consumer had 45.00 EUR back for a 30.00 EUR sale. The order's refund is planned before the storefront is
-     * asked: the claim's refund after it is withheld, and the retry pays and books what was planned.
+     * asked: the claim's refund after it waits (neither paid nor withheld: a plan whose call never succeeds has paid
+     * nothing), the order's retry pays and books what was planned, and the claim's retry is then withheld.
      */
     @Test
     void aClaimIsNotPaidWhileTheOrdersFullRefundAwaitsItsRetry() {
@@ -199,15 +200,15 @@ class FullRefundAfterClaimTest {
                     assertThat(plan.get("closes_as")).isEqualTo("REFUNDED");
                 });
 
-        // The supplier accepts the claim before the retry: the consumer has the sale back already, nothing more is paid
+        // The supplier accepts the claim before the retry: its refund waits for the order's, neither paid nor withheld
         dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).as("the sale once, no claim on top")
                 .containsExactly("30.00 EUR");
-        JsonNode closed = dropflow.getClaim(claim);
-        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
-        assertThat(closed.path("history").toString()).contains("order " + dropflow.getOrder(order)
-                .path("storefrontOrderId").asText() + " was refunded in full (REFUNDED)");
+        org.camunda.bpm.engine.runtime.Job waiting = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).withException().singleResult();
+        assertThat(waiting.getExceptionMessage()).contains("is being refunded in full (it closes REFUNDED)");
+        assertThat(dropflow.getClaim(claim).path("status").asText()).isNotEqualTo("CLOSED");
 
         // The engine retries the order's refund: the same 30.00 EUR under the same key, booked as refunded
         engine.getManagementService().setJobDuedate(failed.getId(), null);
@@ -218,6 +219,16 @@ class FullRefundAfterClaimTest {
         assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
         assertThat(refunded.path("timeline").toString())
                 .contains("Consumer refunded in full: sale 30.00 EUR and what was paid on it (order could not be fulfilled)");
+
+        // Then the claim's retry: the consumer has the sale back, nothing more is paid
+        engine.getManagementService().setJobDuedate(waiting.getId(), null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).containsExactly("30.00 EUR");
+        JsonNode closed = dropflow.getClaim(claim);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("history").toString()).contains("order " + refunded.path("storefrontOrderId").asText()
+                + " was refunded in full (REFUNDED)");
+        refunded = dropflow.getOrder(order);
         Map<String, BigDecimal> ledger = new HashMap<>();
         refunded.path("ledger").forEach(e -> ledger.merge(e.path("type").asText() + " " + e.path("reference").asText(),
                 e.path("amount").decimalValue(), BigDecimal::add));
