@@ -38,6 +38,12 @@ final class MessagePatterns {
     static final String ITEM = "item";
 
     /**
+     * The parameter that names a Java type in Camunda's conversion errors ("java.lang.Long", "[B"): a class name, no
+     * spaces, so that a value sent with " to java type " or "' of type '" in it stays whole in its own parameter.
+     */
+    static final String JAVA_TYPE = "javaType";
+
+    /**
      * The parameter that is a value as a request sent it (Camunda's "Cannot convert value '{input}' …"): any
      * text, also none (an empty field), kept as it is.
      */
@@ -80,6 +86,7 @@ final class MessagePatterns {
             regex.append(Pattern.quote(words)).append(switch (parameter.group(1)) {
                 case FIELD, VALUE_TYPE -> "([A-Za-z]\\w*)";
                 case ITEM -> "(\\S+?)";
+                case JAVA_TYPE -> "([\\w.$\\[\\]]+)";
                 case INPUT -> "(.*?)";
                 default -> "(.+?)";
             });

@@ -55,6 +55,11 @@ class UnconvertibleValuesInChineseTest {
         assertThat(chinese(variable("Parcel never arrived", "Long", Long.class))).endsWith("收到的是 'Parcel never arrived'");
         assertThat(chinese(variable("it's 5 of type 'Long'", "Long", Long.class)))
                 .isEqualTo("填写的值应为整数（类型 Long），收到的是 'it's 5 of type 'Long''");
+        // the reviewer's case: the value carries the message's own words; the Java type is a class name, so it stays whole
+        assertThat(chinese(variable("5' of type 'B' to java type C", "Long", Long.class)))
+                .isEqualTo("填写的值应为整数（类型 Long），收到的是 '5' of type 'B' to java type C'");
+        assertThat(chinese("Cannot convert value 5 to java type X to java type java.lang.Integer"))
+                .isEqualTo("参数值应为整数，收到的是 5 to java type X");
         assertThat(chinese(variable(" ", "Long", Long.class))).endsWith("收到的是 ' '");
         assertThat(chinese(variable("", "Long", Long.class))).endsWith("收到的是 ''");
         assertThat(chinese(variable("a\nb", "Long", Long.class))).endsWith("收到的是 'a\nb'");
