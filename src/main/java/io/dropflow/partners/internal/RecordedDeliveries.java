@@ -46,14 +46,17 @@ public class RecordedDeliveries implements PartnerDeliveries {
          * nobody sees it. Kept with when ({@code finished_at}) and why ({@code last_error}: the task, then the reason
          * it was not taken); the next delivery about the same fact that goes to an operator takes
          * it into its task, as {@link #ATTENTION} again, where the operator tries it again or closes it with the rest.
-         * One about a fact (a parcel) is tried hourly meanwhile ({@code next_attempt_at}): taken once its shipment
-         * came, else set aside still.
+         * One about a fact (a parcel) is tried hourly meanwhile ({@code next_attempt_at}), until
+         * {@link #SET_ASIDE_TRIED_FOR} after it came: taken once its shipment came, else set aside still. One about no
+         * fact (an order, a supplier's message) is not tried again: an administrator ended its task.
          */
         SET_ASIDE
     }
 
     private static final Logger log = LoggerFactory.getLogger(RecordedDeliveries.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** How long after it came a set-aside delivery about a parcel is still tried hourly: a parcel's journey, and more. */
+    static final Duration SET_ASIDE_TRIED_FOR = Duration.ofDays(30);
     /** A first try takes seconds at most; a delivery still only received after this was left unsettled. */
     private static final Duration UNSETTLED_AFTER = Duration.ofMinutes(1);
 
@@ -244,6 +247,7 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 continue;
             }
             Timestamp now = Timestamp.from(clock.instant());
+            int ofThisTask = 0;
             for (Map<String, Object> row : jdbc.queryForList("select id, fact_key, last_error from"
                     + " partner_delivery where status = ? and process_instance_id = ? order by id",
                     Status.ATTENTION.name(), instance)) {
@@ -252,10 +256,14 @@ public class RecordedDeliveries implements PartnerDeliveries {
                         + Objects.toString(row.get("last_error"), "not taken");
                 // Only if still in that task: one that a new task took meanwhile stays there. One about a fact (a
                 // parcel) is tried hourly: the shipment it waited for may come.
-                setAside += jdbc.update("update partner_delivery set status = ?, finished_at = ?, next_attempt_at = ?,"
+                ofThisTask += jdbc.update("update partner_delivery set status = ?, finished_at = ?, next_attempt_at = ?,"
                         + " last_error = ? where id = ? and status = ? and process_instance_id = ?", Status.SET_ASIDE.name(),
                         now, row.get("fact_key") == null ? null : Timestamp.from(clock.instant().plus(LONGEST_WAIT)),
                         cut(why, 1000), row.get("id"), Status.ATTENTION.name(), instance);
+            }
+            setAside += ofThisTask;
+            if (ofThisTask == 0) {
+                continue; // another node's sweep set them aside meanwhile, and said so
             }
             log.warn("The operator's task {} ended without a decision (deleted or cancelled in Cockpit): its deliveries"
                     + " are set aside until the next delivery about the same fact", instance);
@@ -450,9 +458,11 @@ public class RecordedDeliveries implements PartnerDeliveries {
             }
             int attempts = ((Number) row.get("attempts")).intValue() + 1;
             if (Status.SET_ASIDE.name().equals(row.get("status"))) {
-                // its hourly try: set aside still, until it is taken or a delivery of its fact goes to an operator
+                // its hourly try: set aside still, until it is taken or a delivery of its fact goes to an operator; no
+                // more tries once it is SET_ASIDE_TRIED_FOR old (its row stays, and a later delivery still brings it back)
+                boolean tryAgain = DatabaseTime.instant(row.get("received_at")).plus(SET_ASIDE_TRIED_FOR).isAfter(now);
                 jdbc.update("update partner_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
-                        Timestamp.from(now.plus(LONGEST_WAIT)), id);
+                        tryAgain ? Timestamp.from(now.plus(LONGEST_WAIT)) : null, id);
                 return;
             }
             switch (result.outcome()) {
