@@ -29,11 +29,13 @@ public class CaseBookings {
     private final OrderTimeline timeline;
     private final OrderLookup orders;
     private final ExchangeRates rates;
+    private final List<CaseRepository<?>> cases;
     private final Clock clock;
 
     CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline, OrderLookup orders, ExchangeRates rates,
-            Clock clock) {
+            List<CaseRepository<?>> cases, Clock clock) {
         this.ledger = ledger;
+        this.cases = cases;
         this.orders = orders;
         this.purchasing = purchasing;
         this.timeline = timeline;
@@ -61,15 +63,23 @@ public class CaseBookings {
     }
 
     /**
-     * The order's other after-sales cases under which the supplier paid the seller already, as the ledger names
-     * them ("DF-CL3": a claim charged back to it, a return's credit or share of an alternative), in the order
-     * booked. A case that pays the consumer nothing because another case paid back its pieces does not charge
-     * the supplier a second time for the same goods.
+     * The order's other after-sales cases about the same order lines under which the supplier paid the seller
+     * already, as the ledger names them ("DF-CL3": a claim charged back to it, a return's credit or share of an
+     * alternative), in the order booked. A case that pays the consumer nothing because another case paid back its
+     * pieces does not charge the supplier a second time for the same goods; a case about other lines of the order
+     * is about other goods, and does not count.
      */
     public List<String> supplierPaidThrough(AfterSalesCase<?> c) {
+        java.util.Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> aboutTheseLines = cases.stream()
+                .flatMap(repository -> repository.findByOrderIdOrderById(c.getOrderId()).stream())
+                .filter(other -> other.getLines().stream().anyMatch(l -> lines.contains(l.getLineNo())))
+                .map(AfterSalesCase::number).collect(java.util.stream.Collectors.toSet());
         return ledger.entriesOf(c.getOrderId()).stream()
                 .filter(e -> e.type() == LedgerEntryType.SUPPLIER_CHARGEBACK || e.type() == LedgerEntryType.SUPPLIER_CREDIT)
-                .map(LedgerEntry::reference).filter(reference -> !reference.equals(c.number())).distinct().toList();
+                .map(LedgerEntry::reference)
+                .filter(reference -> !reference.equals(c.number()) && aboutTheseLines.contains(reference))
+                .distinct().toList();
     }
 
     /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */

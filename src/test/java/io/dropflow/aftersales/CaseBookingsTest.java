@@ -29,8 +29,10 @@ class CaseBookingsTest {
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final ExchangeRates rates = mock(ExchangeRates.class);
     private final OrderLookup orders = mock(OrderLookup.class);
+    @SuppressWarnings("unchecked")
+    private final CaseRepository<SampleCase> claims = mock(CaseRepository.class);
     private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline, orders, rates,
-            AfterSalesFixtures.CLOCK);
+            List.of(claims), AfterSalesFixtures.CLOCK);
 
     private void orderIs(OrderStatus status) {
         when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
@@ -72,16 +74,28 @@ class CaseBookingsTest {
         verify(timeline).record(1L, "Defect claim DF-CL7 resolved: the seller's loss");
     }
 
-    /** Of the order's entries, the other cases' under which the supplier paid: a chargeback, a return's credit. */
+    /**
+     * Of the order's entries, the other cases' about the same lines under which the supplier paid: a chargeback, a
+     * credit. The second review's case: a chargeback for the mug (line 1) kept a return of the kettle (line 2)
+     * from booking the supplier's credit for the kettle it took back.
+     */
     @Test
-    void theSupplierPaidThroughTheOtherCasesThatChargedItBackOrWereCredited() {
+    void theSupplierPaidThroughTheOtherCasesAboutTheSameLinesOnly() {
+        CaseLine mug = new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("7.50"));
+        CaseLine kettle = new CaseLine(2, "DEMO-KETTLE", 1, new BigDecimal("30.00"));
+        when(claims.findByOrderIdOrderById(1L)).thenReturn(List.of(stored(new SampleCase(NOW, List.of(mug)), 3L),
+                stored(new SampleCase(NOW, List.of(mug)), 4L), stored(new SampleCase(NOW, List.of(kettle)), 5L),
+                stored(new SampleCase(NOW, List.of(mug, kettle)), 6L), sample));
         when(ledger.entriesOf(1L)).thenReturn(List.of(entry(LedgerEntryType.SUPPLY_COST, "DF-1-P1"),
                 entry(LedgerEntryType.CLAIM_REFUND, "DF-CL3"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL3"),
-                entry(LedgerEntryType.CLAIM_REFUND, "DF-CL4"), entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-RT5"),
-                entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-RT5"), entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL7")));
+                entry(LedgerEntryType.CLAIM_REFUND, "DF-CL4"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL5"),
+                entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL6"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL6"),
+                entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL7")));
 
-        assertThat(bookings.supplierPaidThrough(sample)).as("not the case itself (DF-CL7), not a claim the seller bore")
-                .containsExactly("DF-CL3", "DF-RT5");
+        // the sample (DF-CL7) is about line 1, the mugs
+        assertThat(bookings.supplierPaidThrough(sample))
+                .as("not the case itself (DF-CL7), not a claim the seller bore (DF-CL4), not one about the kettle (DF-CL5)")
+                .containsExactly("DF-CL3", "DF-CL6");
     }
 
     private static LedgerEntry entry(LedgerEntryType type, String reference) {

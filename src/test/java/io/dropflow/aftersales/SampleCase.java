@@ -20,6 +20,11 @@ class SampleCase extends AfterSalesCase<SampleCase.Status> {
         super(1L, 2L, 3L, "WEBSHOP", "EUR", AfterSalesFixtures.twoMugs(), now);
     }
 
+    /** Of order 1, about these lines. */
+    SampleCase(Instant now, java.util.List<CaseLine> lines) {
+        super(1L, 2L, 3L, "WEBSHOP", "EUR", lines, now);
+    }
+
     @Override
     public CaseKind kind() {
         return CaseKind.CLAIM;
