@@ -114,28 +114,14 @@ class FullRefundAfterClaimTest {
     /**
      * The other way round: a claim filed while the parcel's fate is being decided (the order not yet REFUNDED,
      * so intake takes it), the order refunded in full, then the claim's refund. The claim's refund is withheld
-     * (CaseRefundLog reads the order under the row lock the order's refund holds until it has marked the
-     * order REFUNDED): the claim closes as paid back already, and the storefront paid the sale once.
+     * (CaseRefundLog reads the order under its row lock, under which the order's refund is planned): the claim
+     * closes as paid back already, and the storefront paid the sale once.
      */
     @Test
     void aClaimTakenBeforeTheOrdersFullRefundIsNotPaidAfterIt() {
-        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
-        dropflow.runJobs(order);
-        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIMED-" + order);
-        dropflow.runJobs(order);
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
-        dropflow.fireTimer(order, TRACKING_SILENT.id());
-        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
-        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
-        missing.remove("evidenceUrls");
-        var filed = dropflow.fileClaim(order, missing);
-        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
-        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
-        dropflow.runClaimJobs(claim);
-        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
-                Map.of("reviewDecision", "accept"));
-        dropflow.runClaimJobs(claim);
+        long[] orderAndClaim = aClaimWithTheSupplierOnAnOverdueParcel();
+        long order = orderAndClaim[0];
+        long claim = orderAndClaim[1];
 
         // The order is refunded in full while the claim is with the supplier
         engine.getTaskService().complete(task(order).getId(), Map.of("deliveryProblemDecision", "refund"));
@@ -163,23 +149,9 @@ class FullRefundAfterClaimTest {
      */
     @Test
     void aClaimIsNotPaidWhileTheOrdersFullRefundAwaitsItsRetry() {
-        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
-        dropflow.runJobs(order);
-        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIMED-" + order);
-        dropflow.runJobs(order);
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
-        dropflow.fireTimer(order, TRACKING_SILENT.id());
-        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
-        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
-        missing.remove("evidenceUrls");
-        var filed = dropflow.fileClaim(order, missing);
-        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
-        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
-        dropflow.runClaimJobs(claim);
-        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
-                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
-                Map.of("reviewDecision", "accept"));
-        dropflow.runClaimJobs(claim);
+        long[] orderAndClaim = aClaimWithTheSupplierOnAnOverdueParcel();
+        long order = orderAndClaim[0];
+        long claim = orderAndClaim[1];
 
         // The parcel is given up: the storefront refunds the sale, but its answer is lost
         storefront.failNextRefunds(1);
@@ -235,5 +207,32 @@ class FullRefundAfterClaimTest {
         assertThat(ledger.get("SALE order-" + order)).isEqualByComparingTo("30.00");
         assertThat(ledger.get("REFUND order-" + order)).as("what the storefront refunded").isEqualByComparingTo("-30.00");
         assertThat(ledger).as("the claim paid nothing").doesNotContainKey("CLAIM_REFUND DF-CL" + claim);
+    }
+
+    /**
+     * Two mugs shipped, their parcel silent for three weeks (the operator's "Decide on stalled or lost parcel" waits),
+     * and a MISSING_ITEM claim on one mug, filed without evidence, accepted in review and now with the supplier.
+     *
+     * @return the order's id and the claim's
+     */
+    private long[] aClaimWithTheSupplierOnAnOverdueParcel() {
+        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIMED-" + order);
+        dropflow.runJobs(order);
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
+        missing.remove("evidenceUrls");
+        var filed = dropflow.fileClaim(order, missing);
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        return new long[] {order, claim};
     }
 }
