@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * A batch's parcel at the pickup point: once the leader (or an operator) confirmed it, its lines are
  * ready for pickup and each consumer is told, with the pickup code, through the storefront (once per
- * order and parcel: the key names both).
+ * order and parcel: the key names both). A consumer whose order has lines on another parcel still on its
+ * way is told that part of it is there, how many of its items, and that the rest follows.
  */
 @Service
 public class Arrivals {
@@ -62,12 +63,23 @@ public class Arrivals {
         for (Long id : arrived.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted().toList()) {
             GroupBuyOrder order = orders.findById(id).orElseThrow();
             progress.moveTo(order.getOrderId(), OrderStatus.READY_FOR_PICKUP);
-            storefront.messageConsumer(lookup.order(order.getOrderId()).storefrontOrderId(),
-                    "Your group-buy order is ready for pickup at " + point.getName() + ", "
-                            + point.address().line1() + ", " + point.getCity() + ". Show your pickup code "
-                            + order.getPickupCode() + " to " + point.getLeader().getName() + ".",
+            // Lines on another parcel still on their way (ordered, or gone to a backup supplier): part of the order
+            int ready = pieces(order.linesIn(Status.READY));
+            int coming = pieces(order.lines(l -> l.is(Status.ORDERED) || l.is(Status.MISSING)));
+            String where = point.getName() + ", " + point.address().line1() + ", " + point.getCity();
+            String code = "Show your pickup code " + order.getPickupCode() + " to " + point.getLeader().getName();
+            storefront.messageConsumer(lookup.order(order.getOrderId()).storefrontOrderId(), coming == 0
+                    ? "Your group-buy order is ready for pickup at " + where + ". " + code + "."
+                    : "Part of your group-buy order is ready for pickup at " + where + ": " + ready + " of "
+                            + (ready + coming) + " items; we will tell you when the rest is there. " + code + ".",
                     "DF-B" + batchId + "-PO" + purchaseNo + "-READY-O" + order.getOrderId());
-            timeline.record(order.getOrderId(), "At pickup point " + point.getCode() + ", ready for pickup; consumer told");
+            timeline.record(order.getOrderId(), "At pickup point " + point.getCode() + ", ready for pickup"
+                    + (coming == 0 ? "" : " (" + ready + " of " + (ready + coming) + " items, the rest on its way)")
+                    + "; consumer told");
         }
+    }
+
+    private static int pieces(List<GroupBuyLine> lines) {
+        return lines.stream().mapToInt(GroupBuyLine::getQuantity).sum();
     }
 }

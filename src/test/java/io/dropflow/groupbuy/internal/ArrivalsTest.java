@@ -1,0 +1,97 @@
+package io.dropflow.groupbuy.internal;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderProgress;
+import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.storefront.StorefrontGateway;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * A batch's parcel confirmed at the pickup point: each consumer on it is told, with the pickup code. The
+ * exploratory test's finding: a consumer whose order came on two parcels was told "Your group-buy order is ready
+ * for pickup" when the first came, and went for the whole order.
+ */
+class ArrivalsTest {
+
+    private static final long BATCH = 7L;
+
+    private final Batches batches = mock(Batches.class);
+    private final Purchases purchases = mock(Purchases.class);
+    private final GroupBuyLines lines = mock(GroupBuyLines.class);
+    private final GroupBuyOrders orders = mock(GroupBuyOrders.class);
+    private final StorefrontGateway storefront = mock(StorefrontGateway.class);
+    private final OrderLookup lookup = mock(OrderLookup.class);
+    private final OrderTimeline timeline = mock(OrderTimeline.class);
+    private final Arrivals arrivals = new Arrivals(batches, purchases, lines, orders, storefront, lookup,
+            mock(OrderProgress.class), timeline, Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
+
+    /** GB-3: two bags of rice on purchase 1, a kettle on purchase 2. */
+    private final GroupBuyOrder order = new GroupBuyOrder(1003L, BATCH, "78V6LS6M", "EUR", Instant.EPOCH);
+
+    @BeforeEach
+    void aPointAndAnOrderOnTwoParcels() {
+        ReflectionTestUtils.setField(order, "id", 3L);
+        order.addLine(1, "RICE", 2, new BigDecimal("15.00"));
+        order.addLine(2, "KETTLE", 1, new BigDecimal("30.00"));
+        List<GroupBuyLine> onTheirWay = order.lines(l -> true);
+        onTheirWay.get(0).orderOn(11L);
+        onTheirWay.get(1).orderOn(12L);
+        onTheirWay.forEach(l -> ReflectionTestUtils.setField(l, "groupBuyOrderId", 3L));
+
+        Leader leo = mock(Leader.class);
+        when(leo.getName()).thenReturn("Leo Leader");
+        PickupPoint point = mock(PickupPoint.class);
+        when(point.getName()).thenReturn("Kiez Corner Shop");
+        when(point.getCode()).thenReturn("KIEZ");
+        when(point.getCity()).thenReturn("Berlin");
+        when(point.address()).thenReturn(new PickupPoint.Address("Kiez Corner Shop", "Oderberger Str. 7", null, "Berlin",
+                "10435", null, "DE"));
+        when(point.getLeader()).thenReturn(leo);
+        Batch batch = mock(Batch.class);
+        when(batch.getPickupPoint()).thenReturn(point);
+        when(batches.byId(BATCH)).thenReturn(batch);
+        for (int purchaseNo = 1; purchaseNo <= 2; purchaseNo++) {
+            Purchase purchase = mock(Purchase.class);
+            when(purchase.getId()).thenReturn(10L + purchaseNo);
+            when(purchases.byNumber(BATCH, purchaseNo)).thenReturn(purchase);
+            GroupBuyLine onIt = onTheirWay.get(purchaseNo - 1);
+            when(lines.findByPurchaseIdAndStatusIn(eq(10L + purchaseNo), any())).thenReturn(List.of(onIt));
+        }
+        when(orders.findById(3L)).thenReturn(Optional.of(order));
+        when(lookup.order(1003L)).thenReturn(new OrderSummary(1003L, "GB-3", OrderStatus.FORWARDED, "WEBSHOP", "EUR",
+                null, null, List.of(), Instant.EPOCH));
+    }
+
+    @Test
+    void theFirstOfTwoParcelsIsPartOfTheOrderAndTheSecondTheRest() {
+        arrivals.readyForPickup(BATCH, 1, "leo");
+
+        verify(storefront).messageConsumer("GB-3", "Part of your group-buy order is ready for pickup at Kiez Corner Shop,"
+                + " Oderberger Str. 7, Berlin: 2 of 3 items; we will tell you when the rest is there. Show your pickup"
+                + " code 78V6LS6M to Leo Leader.", "DF-B7-PO1-READY-O1003");
+        verify(timeline).record(1003L, "At pickup point KIEZ, ready for pickup (2 of 3 items, the rest on its way);"
+                + " consumer told");
+
+        arrivals.readyForPickup(BATCH, 2, "leo");
+
+        verify(storefront).messageConsumer("GB-3", "Your group-buy order is ready for pickup at Kiez Corner Shop,"
+                + " Oderberger Str. 7, Berlin. Show your pickup code 78V6LS6M to Leo Leader.", "DF-B7-PO2-READY-O1003");
+        verify(timeline).record(1003L, "At pickup point KIEZ, ready for pickup; consumer told");
+    }
+}
