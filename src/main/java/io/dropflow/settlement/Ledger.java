@@ -41,14 +41,11 @@ public interface Ledger {
     /** Books sale, each purchase order's supply cost and shipping, and fees for a delivered order; returns the margin. */
     Money settle(Settlement settlement);
 
-    /** Books a refund to the consumer (the sale it cancels is booked alongside, so the order nets out). */
-    void refund(Long orderId, Money amount);
-
     /**
-     * Books the order's own full refund when its cases (claims, returns) paid part of the sale back already
-     * and booked that themselves: the whole {@code sale}, which the consumer paid, and the refund of
-     * {@code refunded}, what was left of it (nothing when the cases paid all of it back), so the sale nets
-     * out with the cases' refunds and the margin is what the parcels cost. Once per order: booking again adds nothing.
+     * Books the order's own full refund: the whole {@code sale}, which the consumer paid, and the refund of
+     * {@code refunded}, what was left of it after its cases (claims, returns) paid part of it back and booked
+     * that themselves (the whole sale when none did, nothing when they paid all of it back), so the sale nets
+     * out and the margin is what the parcels cost. Once per order: booking again adds nothing.
      */
     void refundOrder(Long orderId, Money sale, Money refunded);
 

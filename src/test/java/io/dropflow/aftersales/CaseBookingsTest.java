@@ -47,11 +47,11 @@ class CaseBookingsTest {
         when(ledger.isSettled(1L)).thenReturn(true);
         when(ledger.margin(1L)).thenReturn(Money.of("-2.5", "EUR"));
 
-        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR")), "Return DF-CL7 completed");
+        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR"), "DF-CL7"), "Return DF-CL7 completed");
 
         InOrder order = inOrder(ledger, timeline);
         order.verify(ledger).isSettled(1L);
-        order.verify(ledger).refund(1L, Money.of("1", "EUR"));
+        order.verify(ledger).refund(1L, Money.of("1", "EUR"), "DF-CL7");
         order.verify(timeline).record(1L, "Return DF-CL7 completed; the settled order's margin is adjusted to -2.50 EUR");
     }
 
@@ -62,7 +62,7 @@ class CaseBookingsTest {
         when(ledger.isSettled(1L)).thenReturn(true);
         when(ledger.margin(1L)).thenReturn(Money.of("4", "EUR"));
 
-        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR")), "Return DF-CL7 completed");
+        bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR"), "DF-CL7"), "Return DF-CL7 completed");
 
         verify(timeline).record(1L, "Return DF-CL7 completed; the order's provisional margin is adjusted to 4.00 EUR");
     }

@@ -51,14 +51,6 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional
-    public void refund(Long orderId, Money amount) {
-        String ref = "order-" + orderId;
-        book(orderId, LedgerEntryType.SALE, amount, ref);
-        book(orderId, LedgerEntryType.REFUND, amount.negate(), ref);
-    }
-
-    @Override
-    @Transactional
     public void refundOrder(Long orderId, Money sale, Money refunded) {
         String ref = "order-" + orderId;
         book(orderId, LedgerEntryType.SALE, sale, ref);

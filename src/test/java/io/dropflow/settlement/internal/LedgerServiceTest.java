@@ -108,7 +108,7 @@ class LedgerServiceTest {
         List<Ledger.Cost> lost = List.of(new Ledger.Cost("DF-" + order + "-PO1", Money.of("6.00", "EUR"),
                 Money.of("2.50", "EUR")));
 
-        ledger.refund(order, Money.of("15.00", "EUR"));
+        ledger.refundOrder(order, Money.of("15.00", "EUR"), Money.of("15.00", "EUR"));
         ledger.bookCosts(order, lost);
         ledger.bookCosts(order, lost);
 
@@ -199,7 +199,7 @@ class LedgerServiceTest {
     void aRefundNetsTheOrderOut() {
         long order = anOrder("EUR");
 
-        ledger.refund(order, Money.of("39.00", "EUR"));
+        ledger.refundOrder(order, Money.of("39.00", "EUR"), Money.of("39.00", "EUR"));
 
         assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
         assertThat(ledger.isSettled(order)).isFalse();
