@@ -138,7 +138,8 @@ public class Closing {
      *
      * <p>That amount is planned once ({@link FullRefund}): under the order's row lock, in a transaction of its
      * own committed before the storefront is called, as a case's refund is recorded. A case's refund is either
-     * recorded before (and subtracted here) or sees the plan and is withheld ({@code OrderLookup#fullRefundPlanned});
+     * recorded before (and subtracted here) or sees the plan ({@code OrderLookup#fullRefundPlanned}) and waits until
+     * this step has refunded the order, to be withheld then;
      * every attempt of this step sends the planned amount, so a storefront that refunded on an attempt whose answer
      * was lost is asked for the same refund under the same key. The storefront is called without the lock: other
      * requests about the order do not wait for it. The ledger, the order's status and its timeline follow in the
@@ -166,7 +167,7 @@ public class Closing {
             ledger.bookCosts(orderId, costs(paidFor));
         }
         order.moveTo(plan.getClosesAs(), clock.instant());
-        // The cases' refunds the plan subtracted: one recorded after the plan was withheld, none is added since
+        // The cases' refunds the plan subtracted (none is recorded after the plan), for their numbers
         List<PaidBackByCases.PaidBack> paidBack = cases.of(orderId);
         String reason = plan.getReason();
         if (paidBack.isEmpty()) {
@@ -176,7 +177,7 @@ public class Closing {
                     + " was paid back already by " + cases(paidBack));
         } else {
             timeline.record(orderId, "Consumer refunded " + left + " (" + reason + "): the sale " + sale + " less "
-                    + paidBackIn(sale.currency(), paidBack) + " paid back already by " + cases(paidBack));
+                    + sale.minus(left) + " paid back already by " + cases(paidBack));
         }
     }
 
