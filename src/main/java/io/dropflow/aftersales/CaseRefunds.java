@@ -17,8 +17,10 @@ public interface CaseRefunds {
      * paying at once take turns, and the second sees the first's refund. A retried step finds its own
      * refund recorded and may pay (the storefront's key makes it once).
      * @return why the refund is withheld, when other cases of the order paid back the case's pieces
-     *         already: nothing is recorded then, and the case's history says so (once, however often the
-     *         step is retried)
+     *         already, or the order was refunded in full: nothing is recorded then, and the case's history
+     *         says so (once, however often the step is retried)
+     * @throws IllegalStateException while the order's own full refund is planned but not done: nothing is
+     *         recorded, and the step is retried until the order is refunded (then it is withheld)
      */
     Optional<Withheld> record(AfterSalesCase<?> c, BigDecimal amount);
 
