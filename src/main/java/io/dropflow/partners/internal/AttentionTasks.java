@@ -17,4 +17,10 @@ public interface AttentionTasks {
      * or deleted in Cockpit is no task anybody sees).
      */
     boolean running(String processInstanceId);
+
+    /**
+     * Which of these process instances still run ({@link #running}), asked in as few questions as the engine
+     * allows rather than one per instance: the sweep asks about every open task's instance each time.
+     */
+    java.util.Set<String> running(java.util.Collection<String> processInstanceIds);
 }

@@ -168,11 +168,12 @@ public class RecordedDeliveries implements PartnerDeliveries {
      */
     @Override
     public List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account) {
-        Map<String, Boolean> running = new java.util.HashMap<>();
-        return jdbc.queryForList("select * from partner_delivery where status = ? and partner = ? and account = ?"
-                + " order by id", Status.ATTENTION.name(), partner, account).stream()
-                .filter(row -> row.get("process_instance_id") == null || running.computeIfAbsent(
-                        (String) row.get("process_instance_id"), attention::running))
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from partner_delivery where status = ? and partner = ?"
+                + " and account = ? order by id", Status.ATTENTION.name(), partner, account);
+        java.util.Set<String> running = attention.running(rows.stream().map(row -> (String) row.get("process_instance_id"))
+                .filter(Objects::nonNull).toList());
+        return rows.stream()
+                .filter(row -> row.get("process_instance_id") == null || running.contains((String) row.get("process_instance_id")))
                 .map(RecordedDeliveries::delivery).toList();
     }
 
@@ -242,8 +243,9 @@ public class RecordedDeliveries implements PartnerDeliveries {
         List<String> instances = jdbc.queryForList("select distinct process_instance_id from partner_delivery where"
                 + " status = ? and process_instance_id is not null", String.class, Status.ATTENTION.name());
         int setAside = 0;
+        java.util.Set<String> stillRunning = attention.running(instances);
         for (String instance : instances) {
-            if (attention.running(instance)) {
+            if (stillRunning.contains(instance)) {
                 continue;
             }
             Timestamp now = Timestamp.from(clock.instant());

@@ -55,4 +55,19 @@ class PartnerAttention implements AttentionTasks {
     public boolean running(String processInstanceId) {
         return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
+
+    /** One query per {@value #IDS_PER_QUERY} instances (an SQL {@code in} list of that length at most). */
+    @Override
+    public java.util.Set<String> running(java.util.Collection<String> processInstanceIds) {
+        java.util.List<String> ids = java.util.List.copyOf(new java.util.LinkedHashSet<>(processInstanceIds));
+        java.util.Set<String> running = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            java.util.Set<String> some = new java.util.HashSet<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            runtime.createProcessInstanceQuery().processInstanceIds(some).list()
+                    .forEach(instance -> running.add(instance.getId()));
+        }
+        return running;
+    }
+
+    private static final int IDS_PER_QUERY = 500;
 }

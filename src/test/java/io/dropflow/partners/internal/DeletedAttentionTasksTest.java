@@ -45,6 +45,8 @@ class DeletedAttentionTasksTest {
     Tracking tracking;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AttentionTasks attention;
 
     DropflowDriver dropflow;
 
@@ -222,5 +224,45 @@ class DeletedAttentionTasksTest {
 
         engine.getTaskService().complete(taskOf(again).getId(), Map.of("attentionDecision", "close"));
         assertThat(kept(number)).hasSize(3).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("CLOSED"));
+    }
+
+    /**
+     * The sweep asks the engine which of all the open tasks' instances still run in one question per 500, not one
+     * per task: the answer names the running and the suspended instance, however far down a long list they come,
+     * and neither the deleted one nor instances that never were.
+     */
+    @Test
+    void whichTasksStillRunIsAnsweredForAWholeListAtOnce() {
+        String deleted = scannedAndDeleted("TRK-DELETED-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now().minus(Duration.ofHours(4)));
+        String running = openTaskFor("TRK-RUNNING-" + UUID.randomUUID().toString().substring(0, 8));
+        String suspended = openTaskFor("TRK-SUSPENDED-" + UUID.randomUUID().toString().substring(0, 8));
+        engine.getRuntimeService().suspendProcessInstanceById(suspended);
+        try {
+            List<String> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                asked.add(UUID.randomUUID().toString());
+            }
+            asked.add(700, running);
+            asked.add(1100, suspended);
+            asked.add(deleted);
+            asked.add(running); // asked twice, named once
+
+            assertThat(attention.running(asked)).containsExactlyInAnyOrder(running, suspended);
+            assertThat(attention.running(List.of())).isEmpty();
+        } finally {
+            engine.getRuntimeService().activateProcessInstanceById(suspended);
+            for (String instance : List.of(running, suspended)) {
+                engine.getTaskService().complete(taskOf(instance).getId(), Map.of("attentionDecision", "close"));
+            }
+        }
+    }
+
+    /** A parcel's scan that goes to an operator: the instance of its task. */
+    private String openTaskFor(String number) {
+        dropflow.carrierSays(number, "IN_TRANSIT", Instant.now().minus(Duration.ofHours(3)));
+        pastTheirDeadline(number);
+        deliveries.retryDue();
+        return onlyTaskOf(number);
     }
 }
