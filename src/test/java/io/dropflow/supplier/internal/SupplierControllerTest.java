@@ -52,4 +52,16 @@ class SupplierControllerTest {
                 .andExpect(jsonPath("$.detail").value("no supplier NOBODY"))
                 .andExpect(jsonPath("$.type").value("https://dropflow.io/problems/not-found"));
     }
+
+    /** Its window is supplier-scorecard.dmn's (windowDays): a window asked in the URL is refused, not ignored. */
+    @Test
+    void aWindowAskedInTheUrlIsRefusedNotIgnored() throws Exception {
+        mvc.perform(get("/api/suppliers/ACME/scorecard").param("days", "7"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("days"))
+                .andExpect(jsonPath("$.detail").value(
+                        "days is not a query parameter of this endpoint, which takes no query parameters"));
+        org.mockito.Mockito.verifyNoInteractions(scorecards);
+    }
 }
