@@ -255,6 +255,16 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         return isOpen();
     }
 
+    /**
+     * Whether this case, booked as it was decided, has the supplier pay the seller for its goods: a claim charged
+     * back to it, a return's credit for goods it took back or its share of an alternative. Read from the case's own
+     * record, so it says so before the case's booking has run (that step comes after the consumer's refund, which can
+     * still be retrying). False unless a kind of case says otherwise.
+     */
+    public boolean supplierPaysForItsGoods() {
+        return false;
+    }
+
     /** How many pieces of order line {@code lineNo} this case is about. */
     public int piecesOf(int lineNo) {
         return getLines().stream().filter(l -> l.getLineNo() == lineNo).mapToInt(CaseLine::getQuantity).sum();

@@ -235,6 +235,16 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         return isOpen() || (status == ClaimStatus.RESOLVED && remedy != Remedy.RESHIP);
     }
 
+    /**
+     * The supplier bears the claim and the consumer is paid money (a refund, a compensation): the claim's booking
+     * charges that amount back to the supplier. A reship at the supplier's cost books no chargeback.
+     */
+    @Override
+    public boolean supplierPaysForItsGoods() {
+        return costBearer == CostBearer.SUPPLIER && remedy != null && remedy != Remedy.RESHIP && remedyAmount != null
+                && remedyAmount.signum() > 0;
+    }
+
     public boolean isSoldOnAMarketplace() {
         return "MARKETPLACE".equals(getChannel());
     }

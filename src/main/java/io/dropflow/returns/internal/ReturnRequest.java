@@ -347,6 +347,19 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         return ReturnAnswerEvent.Answer.ALTERNATIVE.name().equals(supplierAnswerName());
     }
 
+    /**
+     * The supplier took the goods back (the return's booking credits what we paid for them), or proposed the
+     * alternative the consumer accepted (the booking charges the supplier its share of the refund, at most what it
+     * proposed).
+     */
+    @Override
+    public boolean supplierPaysForItsGoods() {
+        boolean credit = supplierTookGoodsBack() && supplyValue != null && supplyValue.signum() > 0;
+        boolean share = supplierProposedAlternative() && "ACCEPTED".equals(consumerAnswer) && refundAmount != null
+                && getSupplierAmount() != null && refundAmount.min(getSupplierAmount()).signum() > 0;
+        return credit || share;
+    }
+
     public void settleRefund(BigDecimal amount, Instant now) {
         refundAmount = amount;
         touch(now);

@@ -109,6 +109,30 @@ class ClaimTest {
         assertThat(reship.getRemedyAmount()).isNull();
     }
 
+    /**
+     * What the claim's booking will charge the supplier, as its own record says before that booking runs: the
+     * refund or compensation of a claim the supplier bears; nothing for one the seller bears, nor for a reship
+     * (the supplier ships the replacement, no money), nor before a remedy is agreed.
+     */
+    @Test
+    void theSupplierPaysForTheGoodsOfAClaimItBearsThatPaysTheConsumerMoney() {
+        assertThat(claim.supplierPaysForItsGoods()).as("no remedy agreed yet").isFalse();
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        assertThat(claim.supplierPaysForItsGoods()).isTrue();
+
+        Claim compensated = claimWishing(Remedy.COMPENSATION);
+        compensated.agree(Remedy.COMPENSATION, eur("4.00"), CostBearer.SUPPLIER, "supplier offered", NOW);
+        assertThat(compensated.supplierPaysForItsGoods()).isTrue();
+
+        Claim sellers = claimWishing(Remedy.REFUND);
+        sellers.agree(Remedy.REFUND, null, CostBearer.SELLER, "seller pays", NOW);
+        assertThat(sellers.supplierPaysForItsGoods()).isFalse();
+
+        Claim reship = claimWishing(Remedy.RESHIP);
+        reship.agree(Remedy.RESHIP, null, CostBearer.SUPPLIER, "supplier reships", NOW);
+        assertThat(reship.supplierPaysForItsGoods()).isFalse();
+    }
+
     @Test
     void aClosedClaimStaysClosed() {
         Instant later = NOW.plusSeconds(60);

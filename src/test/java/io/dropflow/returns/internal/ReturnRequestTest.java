@@ -54,6 +54,30 @@ class ReturnRequestTest {
         assertThat(needNot.getStatus()).isEqualTo(ReturnStatus.RETURN_IN_TRANSIT);
     }
 
+    /**
+     * What the return's booking will have the supplier pay, as its own record says before that booking runs: the
+     * credit for goods it took back; its share of the alternative it proposed, once the consumer accepted it.
+     */
+    @Test
+    void theSupplierPaysForTheGoodsItTookBackOrTheAlternativeTheConsumerAccepted() {
+        ReturnRequest mustAgree = underPolicy(ShippingPaidBy.SUPPLIER, "0", true);
+        mustAgree.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        assertThat(mustAgree.supplierPaysForItsGoods()).as("on their way, the supplier never agreed").isFalse();
+        ReturnRequest needNot = underPolicy(ShippingPaidBy.SUPPLIER, "0", false);
+        assertThat(needNot.supplierPaysForItsGoods()).as("not on their way").isFalse();
+        needNot.labelBooked("SANDBOX-POST", "RT-2", "https://labels.example/2", NOW);
+        assertThat(needNot.supplierPaysForItsGoods()).as("its credit").isTrue();
+
+        ReturnRequest alternative = underPolicy(ShippingPaidBy.CONSUMER, "0", true);
+        alternative.startRound(1, NOW);
+        alternative.recordSupplierAnswer(1, Answer.ALTERNATIVE, eur("6.00"), "keep it", NOW);
+        alternative.offerToConsumer(1, eur("6.00"), NOW);
+        alternative.settleRefund(eur("6.00"), NOW);
+        assertThat(alternative.supplierPaysForItsGoods()).as("the consumer has not accepted it").isFalse();
+        alternative.recordConsumerAnswer(true, NOW);
+        assertThat(alternative.supplierPaysForItsGoods()).as("its share").isTrue();
+    }
+
     @Test
     void aSupplierThatAcceptsAgreesToTakeTheGoodsBack() {
         request.startRound(1, NOW);
