@@ -3,6 +3,7 @@ package io.dropflow.aftersales;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.PaidBackByCases;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -12,8 +13,13 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +36,14 @@ public class CaseBookings {
     private final OrderLookup orders;
     private final ExchangeRates rates;
     private final List<CaseRepository<?>> cases;
+    private final PaidBackByCases paidBack;
     private final Clock clock;
 
     CaseBookings(Ledger ledger, Purchasing purchasing, OrderTimeline timeline, OrderLookup orders, ExchangeRates rates,
-            List<CaseRepository<?>> cases, Clock clock) {
+            List<CaseRepository<?>> cases, PaidBackByCases paidBack, Clock clock) {
         this.ledger = ledger;
         this.cases = cases;
+        this.paidBack = paidBack;
         this.orders = orders;
         this.purchasing = purchasing;
         this.timeline = timeline;
@@ -63,23 +71,33 @@ public class CaseBookings {
     }
 
     /**
-     * The order's other after-sales cases about the same order lines under which the supplier paid the seller
-     * already, as the ledger names them ("DF-CL3": a claim charged back to it, a return's credit or share of an
-     * alternative), in the order booked. A case that pays the consumer nothing because another case paid back its
-     * pieces does not charge the supplier a second time for the same goods; a case about other lines of the order
-     * is about other goods, and does not count.
+     * The order's other after-sales cases about the same order lines under which the supplier pays the seller for
+     * the goods ("DF-CL3": a claim charged back to it, a return's credit or share of an alternative): those the
+     * ledger names, in the order booked; then those whose booking is still to come, in the order their refunds were
+     * recorded. A case whose consumer refund is recorded (committed before the storefront was asked to pay) and
+     * whose own record says the supplier pays ({@link AfterSalesCase#supplierPaysForItsGoods}) books that next, in
+     * its own step, which runs only once its refund went through at the storefront and may still be retrying: read
+     * from the ledger alone, a return booked meanwhile would have the supplier pay a second time for the same goods.
+     * A case that decided so but paid nothing yet does not count: its refund may still be withheld (the order
+     * refunded in full, say), and then it books nothing. A case that pays the consumer nothing because another case
+     * paid back its pieces does not charge the supplier a second time for the same goods; a case about other lines
+     * of the order is about other goods, and does not count; the order's own full refund is no case, and has the
+     * supplier pay nothing.
      */
     public List<String> supplierPaidThrough(AfterSalesCase<?> c) {
-        java.util.Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(java.util.stream.Collectors.toSet());
-        java.util.Set<String> aboutTheseLines = cases.stream()
-                .flatMap(repository -> repository.findByOrderIdOrderById(c.getOrderId()).stream())
+        Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(Collectors.toSet());
+        Map<String, AfterSalesCase<?>> aboutTheseLines = new HashMap<>();
+        cases.stream().flatMap(repository -> repository.findByOrderIdOrderById(c.getOrderId()).stream())
+                .filter(other -> !other.number().equals(c.number()))
                 .filter(other -> other.getLines().stream().anyMatch(l -> lines.contains(l.getLineNo())))
-                .map(AfterSalesCase::number).collect(java.util.stream.Collectors.toSet());
-        return ledger.entriesOf(c.getOrderId()).stream()
+                .forEach(other -> aboutTheseLines.put(other.number(), other));
+        Stream<String> booked = ledger.entriesOf(c.getOrderId()).stream()
                 .filter(e -> e.type() == LedgerEntryType.SUPPLIER_CHARGEBACK || e.type() == LedgerEntryType.SUPPLIER_CREDIT)
                 .map(LedgerEntry::reference)
-                .filter(reference -> !reference.equals(c.number()) && aboutTheseLines.contains(reference))
-                .distinct().toList();
+                .filter(aboutTheseLines::containsKey);
+        Stream<String> toBeBooked = paidBack.of(c.getOrderId()).stream().map(PaidBackByCases.PaidBack::caseNumber)
+                .filter(number -> aboutTheseLines.containsKey(number) && aboutTheseLines.get(number).supplierPaysForItsGoods());
+        return Stream.concat(booked, toBeBooked).distinct().toList();
     }
 
     /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */

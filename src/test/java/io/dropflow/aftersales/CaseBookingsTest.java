@@ -12,6 +12,7 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
+import io.dropflow.order.PaidBackByCases;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
@@ -31,8 +32,9 @@ class CaseBookingsTest {
     private final OrderLookup orders = mock(OrderLookup.class);
     @SuppressWarnings("unchecked")
     private final CaseRepository<SampleCase> claims = mock(CaseRepository.class);
+    private final PaidBackByCases paidBack = mock(PaidBackByCases.class);
     private final CaseBookings bookings = new CaseBookings(ledger, mock(Purchasing.class), timeline, orders, rates,
-            List.of(claims), AfterSalesFixtures.CLOCK);
+            List.of(claims), paidBack, AfterSalesFixtures.CLOCK);
 
     private void orderIs(OrderStatus status) {
         when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
@@ -96,6 +98,38 @@ class CaseBookingsTest {
         assertThat(bookings.supplierPaidThrough(sample))
                 .as("not the case itself (DF-CL7), not a claim the seller bore (DF-CL4), not one about the kettle (DF-CL5)")
                 .containsExactly("DF-CL3", "DF-CL6");
+    }
+
+    /**
+     * The review's finding: a claim decided as the supplier's, its refund recorded, its booking not run yet (its
+     * refund step still retrying at the storefront; the booking comes after it). A return of the same mugs withheld
+     * and booked meanwhile read the ledger only, found no chargeback, and credited the supplier; the claim then
+     * charged it back too: the supplier paid twice for the same mugs. What the other cases decided counts, once
+     * their refund is recorded; one that paid nothing yet (it may still be withheld and book nothing) does not, nor
+     * one the seller bears, nor one about the kettle.
+     */
+    @Test
+    void theSupplierPaysThroughACaseWhoseRefundIsRecordedAndWhoseBookingIsStillToCome() {
+        CaseLine mug = new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("7.50"));
+        CaseLine kettle = new CaseLine(2, "DEMO-KETTLE", 1, new BigDecimal("30.00"));
+        when(claims.findByOrderIdOrderById(1L)).thenReturn(List.of(
+                stored(new SampleCase(NOW, List.of(mug)).supplierPays(), 3L),
+                stored(new SampleCase(NOW, List.of(mug)), 4L),
+                stored(new SampleCase(NOW, List.of(kettle)).supplierPays(), 5L),
+                stored(new SampleCase(NOW, List.of(mug)).supplierPays(), 6L),
+                stored(new SampleCase(NOW, List.of(mug)).supplierPays(), 8L), sample));
+        when(ledger.entriesOf(1L)).thenReturn(List.of(entry(LedgerEntryType.SUPPLY_COST, "DF-1-P1"),
+                entry(LedgerEntryType.CLAIM_REFUND, "DF-CL8"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL8")));
+        when(paidBack.of(1L)).thenReturn(List.of(paid("DF-CL8"), paid("DF-CL5"), paid("DF-CL4"), paid("DF-CL3")));
+
+        assertThat(bookings.supplierPaidThrough(sample))
+                .as("booked (DF-CL8), then to be booked (DF-CL3); not the seller's (DF-CL4), the kettle's (DF-CL5),"
+                        + " nor one that paid nothing yet (DF-CL6)")
+                .containsExactly("DF-CL8", "DF-CL3");
+    }
+
+    private static PaidBackByCases.PaidBack paid(String caseNumber) {
+        return new PaidBackByCases.PaidBack(caseNumber, Money.of("7.50", "EUR"));
     }
 
     private static LedgerEntry entry(LedgerEntryType type, String reference) {

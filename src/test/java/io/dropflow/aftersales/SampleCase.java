@@ -15,6 +15,7 @@ class SampleCase extends AfterSalesCase<SampleCase.Status> {
     }
 
     private Status status = Status.OPEN;
+    private boolean supplierPays;
 
     SampleCase(Instant now) {
         super(1L, 2L, 3L, "WEBSHOP", "EUR", AfterSalesFixtures.twoMugs(), now);
@@ -43,6 +44,17 @@ class SampleCase extends AfterSalesCase<SampleCase.Status> {
     @Override
     protected Status waitingForSupplier() {
         return Status.WAITING;
+    }
+
+    /** Decided as a claim the supplier bears, or a return whose goods it took back: its booking has it pay. */
+    SampleCase supplierPays() {
+        supplierPays = true;
+        return this;
+    }
+
+    @Override
+    public boolean supplierPaysForItsGoods() {
+        return supplierPays;
     }
 
     boolean answer(int round, Status answer, Instant now) {
