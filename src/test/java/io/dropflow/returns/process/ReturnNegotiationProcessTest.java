@@ -240,6 +240,49 @@ class ReturnNegotiationProcessTest {
                 + " paid through DF-CL" + claim + " already), return label 4.90 EUR");
     }
 
+    /**
+     * The review's finding: the same, with ACME's claim between its refund and its booking when the return is
+     * booked: the storefront's answer to the claim's refund is lost, so the refund is recorded and applied, its step
+     * retries, and the claim's booking (after it) has not run. The return went by the ledger only, found no
+     * chargeback, and credited ACME the mug; the claim, booked next, charged ACME back the same mug: ACME paid for it
+     * twice. The return reads what the claim decided, its refund recorded: it credits ACME nothing and names the
+     * claim; the claim, booked after it, charges ACME back once.
+     */
+    @Test
+    void aReturnBookedBeforeTheClaimChargedBackIsBookedBooksNoSecondCredit() {
+        long order = deliveredMug();
+        long id = returnWithSupplier(order);
+        long claim = claimTakenInBeside(order, id);
+        storefront.failNextRefunds(1);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        String claimRefund = "service_refund_consumer_for_claim";
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(claimRefund);
+        assertThat(dropflow.getClaim(claim).path("ledger")).as("the claim's booking has not run").isEmpty();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+
+        closesAsPaidBackAlready(order, id, claim);
+
+        assertThat(ledger(id)).containsOnly(Map.entry("RETURN_SHIPPING", money("-4.9")));
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier credit 0.00 EUR (the supplier"
+                + " paid through DF-CL" + claim + " already), return label 4.90 EUR");
+
+        // The claim's refund step is retried: it pays nothing more (the storefront's key) and books
+        Job retrying = engine.getManagementService().createJobQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
+                .activityId(claimRefund).singleResult();
+        engine.getManagementService().setJobDuedate(retrying.getId(), null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("service_book_claim_outcome").isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+
+        assertThat(jdbc.queryForList("select entry_type || ' ' || reference from ledger_entry where order_id = ?"
+                + " and entry_type in ('SUPPLIER_CHARGEBACK', 'SUPPLIER_CREDIT')", String.class, order))
+                .as("ACME pays for the mug once on the order's ledger").containsExactly("SUPPLIER_CHARGEBACK DF-CL" + claim);
+    }
+
     @Test
     void aDefectiveItemGoesBackAtTheSuppliersCostAndIsRefundedOnce() {
         long order = deliveredMug();
