@@ -82,9 +82,10 @@ public class ReturnAccounting {
      * the consumer back for its pieces) on the order's ledger, once, as what really happened: no refund, since
      * nothing was paid, and so no supplier's share of one; the return label unless the supplier pays it (the
      * consumer's part of it was to come off that refund); an exchange's purchase order; and the supplier's credit
-     * when it took the goods back, unless another case about the same order lines had the supplier pay already (a claim charged
-     * back to it, another return's credit): the supplier is not charged twice for the same goods. The return's
-     * status is left to the model, which closes it as paid back already.
+     * when it took the goods back, unless another case about the same order lines has the supplier pay (a claim charged
+     * back to it, another return's credit): booked already, or decided so with its refund recorded and its booking
+     * still to come ({@link CaseBookings#supplierPaidThrough}); the supplier is not charged twice for the same goods,
+     * whichever case books first. The return's status is left to the model, which closes it as paid back already.
      */
     public void bookWithoutRefund(Long returnId) {
         ReturnRequest r = returns.locked(returnId);
