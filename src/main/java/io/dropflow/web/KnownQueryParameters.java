@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.BeanUtils;
@@ -31,7 +30,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * A query parameter our API does not read is a 400 naming it and the parameters the endpoint takes, on every
  * {@code GET} under {@code /api}: a list asked with a misspelt filter ({@code ?statuss=SHIPPED}) or a filter it
- * does not have ({@code ?days=30}) would otherwise answer everything, as if it had been applied. Only reads are
+ * does not have ({@code ?days=30}) would otherwise answer everything, as if it had been applied. So is one given
+ * twice that takes one value ({@code ?size=1&size=500}): Spring would take the first and drop the other. Only reads are
  * checked: a partner's webhook is never refused for its URL, and what a {@code POST} reads is in its body.
  * A handler that binds whatever comes (a map of parameters, a form object) is not checked.
  */
@@ -39,8 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-    /** Per handler method: the names it reads, or null when it binds whatever comes. */
-    private final Map<java.lang.reflect.Method, Set<String>> known = new ConcurrentHashMap<>();
+    /** Per handler method: the names it reads, each with whether it takes several values. */
+    private final Map<java.lang.reflect.Method, Map<String, Boolean>> known = new ConcurrentHashMap<>();
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -56,44 +56,52 @@ class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     private void check(HttpServletRequest request, HandlerMethod method) {
-        Set<String> takes = known.computeIfAbsent(method.getMethod(), m -> namesRead(method));
-        if (takes.contains(ANY)) {
+        Map<String, Boolean> takes = known.computeIfAbsent(method.getMethod(), m -> namesRead(method));
+        if (takes.containsKey(ANY)) {
             return;
         }
-        // A GET's parameters are its query's (Tomcat reads a form body for a POST only)
-        Set<String> unknown = new TreeSet<>(Collections.list(request.getParameterNames()));
-        unknown.removeAll(takes);
-        if (unknown.isEmpty()) {
-            return;
-        }
-        String offered = takes.isEmpty() ? "takes no query parameters" : "takes " + String.join(", ", new TreeSet<>(takes));
+        String offered = takes.isEmpty() ? "takes no query parameters" : "takes " + String.join(", ", new TreeSet<>(takes.keySet()));
         List<InvalidRequest.FieldError> errors = new ArrayList<>();
-        for (String name : unknown) {
-            errors.add(new InvalidRequest.FieldError(name, "is not a query parameter of this endpoint, which " + offered));
+        // A GET's parameters are its query's (Tomcat reads a form body for a POST only)
+        for (String name : new TreeSet<>(Collections.list(request.getParameterNames()))) {
+            Boolean many = takes.get(name);
+            int given = request.getParameterValues(name).length;
+            if (many == null) {
+                errors.add(new InvalidRequest.FieldError(name, "is not a query parameter of this endpoint, which " + offered));
+            } else if (!many && given > 1) {
+                // Spring would take the first and drop the others without a word
+                errors.add(new InvalidRequest.FieldError(name, "is given " + given + " times; it takes one value"));
+            }
         }
-        throw new InvalidRequest(errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
     }
 
     /** Stands for "whatever comes": a handler with a map of parameters or a form object. */
     private static final String ANY = "*";
 
-    static Set<String> namesRead(HandlerMethod method) {
-        Set<String> names = new TreeSet<>();
+    /** The query parameters the method reads, each with whether it takes several values (a list, a sort). */
+    static Map<String, Boolean> namesRead(HandlerMethod method) {
+        Map<String, Boolean> names = new java.util.TreeMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             parameter.initParameterNameDiscovery(NAMES);
             Class<?> type = parameter.getParameterType();
             RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
             if (Pageable.class.isAssignableFrom(type)) {
-                names.addAll(List.of(ReadablePages.PAGE, ReadablePages.SIZE, "sort"));
+                names.put(ReadablePages.PAGE, false);
+                names.put(ReadablePages.SIZE, false);
+                names.put("sort", true);
             } else if (Sort.class.isAssignableFrom(type)) {
-                names.add("sort");
+                names.put("sort", true);
             } else if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.ModelAttribute.class)) {
-                return Set.of(ANY);
+                return Map.of(ANY, true);
             } else if (requestParam != null) {
                 if (Map.class.isAssignableFrom(type) && requestParam.name().isEmpty()) {
-                    return Set.of(ANY);
+                    return Map.of(ANY, true);
                 }
-                names.add(requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name());
+                names.put(requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name(),
+                        type.isArray() || java.util.Collection.class.isAssignableFrom(type));
             } else if (parameter.hasParameterAnnotation(PathVariable.class)
                     || parameter.hasParameterAnnotation(RequestBody.class)
                     || parameter.hasParameterAnnotation(RequestHeader.class)
@@ -103,12 +111,12 @@ class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
                     || parameter.getParameterAnnotations().length > 0 && !BeanUtils.isSimpleProperty(type)) {
                 continue; // read from elsewhere, or by a resolver of its own (the caller, a page's most rows)
             } else if (BeanUtils.isSimpleProperty(type)) {
-                names.add(parameter.getParameterName()); // Spring reads an unannotated simple value as a parameter
+                names.put(parameter.getParameterName(), type.isArray()); // Spring reads an unannotated simple value as a parameter
             } else if (boundAsForm(type)) {
-                return Set.of(ANY);
+                return Map.of(ANY, true);
             }
         }
-        return Collections.unmodifiableSet(names);
+        return Collections.unmodifiableMap(names);
     }
 
     /**

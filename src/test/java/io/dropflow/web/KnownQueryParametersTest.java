@@ -37,6 +37,11 @@ class KnownQueryParametersTest {
             return status + " " + since + " " + page.getPageNumber();
         }
 
+        @GetMapping("/api/many")
+        String many(@RequestParam(required = false) java.util.List<String> status, @RequestParam(required = false) Integer size) {
+            return String.valueOf(status);
+        }
+
         @GetMapping("/api/things/{code}/scorecard")
         String scorecard(@PathVariable String code) {
             return code;
@@ -105,5 +110,20 @@ class KnownQueryParametersTest {
     void aPartnersWebhookAndWhatIsNotOurApiAreNeverRefusedForTheirUrl() throws Exception {
         mvc.perform(post("/api/webhooks/things").param("token", "abc").param("topic", "x")).andExpect(status().isOk());
         mvc.perform(get("/elsewhere").param("anything", "x")).andExpect(status().isOk());
+    }
+
+    /** Spring took the first of two values and dropped the other: {@code ?size=1&size=500} answered one row. */
+    @Test
+    void aParameterOfOneValueGivenTwiceIsNamedAListOrASortMayRepeat() throws Exception {
+        mvc.perform(get("/api/many").param("size", "1", "500"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message").value("is given 2 times; it takes one value"));
+        mvc.perform(get("/api/things").param("page", "0", "3"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/many").param("status", "OPEN", "SHIPPED").param("size", "2"))
+                .andExpect(status().isOk()).andExpect(content().string("[OPEN, SHIPPED]"));
+        mvc.perform(get("/api/things").param("sort", "code", "name,desc")).andExpect(status().isOk());
     }
 }

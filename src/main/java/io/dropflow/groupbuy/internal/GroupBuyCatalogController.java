@@ -230,11 +230,7 @@ class GroupBuyCatalogController {
      * naming the property, as the supplier lists answer), or by {@code fallback} when no sort is asked for.
      */
     static Pageable sorted(Pageable page, List<String> allowed, Sort fallback) {
-        for (Sort.Order order : page.getSort()) {
-            if (!allowed.contains(order.getProperty())) {
-                throw GroupBuyProblem.invalid("sort", "cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
-            }
-        }
+        io.dropflow.web.ListSorting.check(page.getSort(), allowed);
         Sort sort = page.getSort().isSorted() ? page.getSort() : fallback;
         return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
     }

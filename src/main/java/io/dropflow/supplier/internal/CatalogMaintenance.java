@@ -384,11 +384,7 @@ class CatalogMaintenance {
     }
 
     static Sort sortOf(Sort requested, List<String> allowed, String fallback) {
-        for (Sort.Order order : requested) {
-            if (!allowed.contains(order.getProperty())) {
-                throw CatalogProblem.invalid("cannot sort by " + order.getProperty() + "; sort by one of " + allowed);
-            }
-        }
+        io.dropflow.web.ListSorting.check(requested, allowed);
         return requested.isSorted() ? requested : Sort.by(fallback);
     }
 }

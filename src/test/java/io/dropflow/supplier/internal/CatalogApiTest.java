@@ -193,6 +193,12 @@ class CatalogApiTest {
         ResponseEntity<String> badSort = dropflow.get("/api/suppliers?sort=password", DropflowDriver.asOperator());
         assertThat(badSort.getStatusCode().value()).isEqualTo(400);
         assertThat(body(badSort).path("detail").asText()).contains("cannot sort by password");
+        // A misspelt direction: Spring reads it as a second property; named under sort, with how a direction is written
+        JsonNode sideways = body(dropflow.get("/api/suppliers?sort=code,sideways", DropflowDriver.asOperator()));
+        assertThat(sideways.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(sideways.path("errors").get(0).path("field").asText()).isEqualTo("sort");
+        assertThat(sideways.path("errors").get(0).path("message").asText()).startsWith("cannot sort by sideways;")
+                .contains("optionally followed by ,asc or ,desc");
     }
 
     @Test
