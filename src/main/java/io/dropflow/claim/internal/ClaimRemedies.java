@@ -17,6 +17,7 @@ import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -112,6 +113,35 @@ public class ClaimRemedies implements CaseConclusion {
         claim.moveTo(ClaimStatus.RESOLVED, clock.instant());
         history.record(claim, Party.DROPFLOW, "Resolved with " + Remedies.text(claim.getRemedy(),
                 claim.getRemedyAmount(), claim.getCurrency()) + ", " + cost);
+    }
+
+    /**
+     * Books a claim whose consumer refund was withheld (the order's own full refund, or another case of the order,
+     * paid the consumer back for its pieces) on the order's ledger, once (the reference is the claim number), as what
+     * really happened: no claim refund, since nothing was paid; the supplier charged back what it agreed to bear
+     * (cost bearer {@link CostBearer#SUPPLIER}, a refund or compensation above zero), counted against its purchase
+     * order as an upheld claim, as when the claim's refund comes first; unless another case about the same order
+     * lines has the supplier pay for these goods ({@link CaseBookings#supplierPaidThrough}: booked already, or decided
+     * so with its refund recorded and its booking still to come), so the supplier pays once, whichever case or refund
+     * came first. A claim the seller bears books nothing. Either way the order's timeline says the claim closed
+     * without a refund. The claim's status is left to the model, which closes it as paid back already.
+     */
+    public void bookWithoutRefund(Long claimId) {
+        Claim claim = claims.locked(claimId);
+        Money none = Money.zero(claim.getCurrency());
+        List<String> supplierPaidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim) : List.of();
+        Money chargeback = claim.supplierPaysForItsGoods() && supplierPaidThrough.isEmpty()
+                ? new Money(claim.getRemedyAmount(), claim.getCurrency()) : none;
+        String cost = !chargeback.isZero() ? chargeback + " charged back to the supplier"
+                : !supplierPaidThrough.isEmpty() ? "the supplier paid through " + String.join(", ", supplierPaidThrough)
+                        + " already"
+                : "nothing booked";
+        bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), none, none, chargeback),
+                "Defect claim " + claim.number() + " closed without a refund (paid back already): " + cost);
+        if (!chargeback.isZero()) {
+            purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
+        }
+        history.record(claim, Party.DROPFLOW, "Booked without a refund (withheld, nothing paid): " + cost);
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */

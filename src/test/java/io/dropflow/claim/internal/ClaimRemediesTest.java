@@ -70,6 +70,57 @@ class ClaimRemediesTest {
                 "DROPFLOW: Resolved with a full refund of 15.00 EUR, charged back to the supplier");
     }
 
+    /**
+     * The claim's refund withheld (the order refunded in full first): nothing was paid, but the supplier agreed to
+     * bear the claim, so it is charged back what it agreed, as when the claim's refund comes first.
+     */
+    @Test
+    void aClaimWithheldAsPaidBackAlreadyStillChargesBackWhatTheSupplierAgreedToBear() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        when(bookings.supplierPaidThrough(claim)).thenReturn(java.util.List.of());
+
+        remedies.bookWithoutRefund(7L);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
+        verify(purchasing).recordUpheldClaim(2L);
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 closed without a refund (paid back already):"
+                + " 15.00 EUR charged back to the supplier"));
+        assertThat(claim.getStatus()).as("closed by the model").isEqualTo(ClaimStatus.REMEDY_UNDER_WAY);
+        assertThat(history.lines()).containsExactly(
+                "DROPFLOW: Booked without a refund (withheld, nothing paid): 15.00 EUR charged back to the supplier");
+    }
+
+    /** Another case about the same pieces has the supplier pay for them already: it is not charged twice. */
+    @Test
+    void aWithheldClaimChargesNothingWhenTheSupplierPaidThroughAnotherCaseAlready() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        when(bookings.supplierPaidThrough(claim)).thenReturn(java.util.List.of("DF-RT3"));
+
+        remedies.bookWithoutRefund(7L);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.zero("EUR"));
+        verify(purchasing, never()).recordUpheldClaim(any());
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 closed without a refund (paid back already):"
+                + " the supplier paid through DF-RT3 already"));
+        assertThat(history.lines()).containsExactly(
+                "DROPFLOW: Booked without a refund (withheld, nothing paid): the supplier paid through DF-RT3 already");
+    }
+
+    /** The seller bears the claim and paid nothing: nothing is booked, the order's timeline still says it closed. */
+    @Test
+    void aWithheldClaimTheSellerBearsBooksNothingButIsNotedOnTheTimeline() {
+        claim.agree(Remedy.COMPENSATION, eur("4.00"), CostBearer.SELLER, "seller pays", NOW);
+
+        remedies.bookWithoutRefund(7L);
+
+        verify(bookings, never()).supplierPaidThrough(any());
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.zero("EUR"));
+        verify(purchasing, never()).recordUpheldClaim(any());
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 closed without a refund (paid back already):"
+                + " nothing booked"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): nothing booked");
+    }
+
     @Test
     void aReplacementTheSellerPaysForCostsItsGoodsAndShippingAndDoesNotCountAgainstTheSupplier() {
         claim.agree(Remedy.RESHIP, null, CostBearer.SELLER, "seller pays", NOW);
