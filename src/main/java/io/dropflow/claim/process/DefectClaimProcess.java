@@ -152,6 +152,7 @@ public final class DefectClaimProcess {
         CANCEL_LATE_REPLACEMENT("service_cancel_late_replacement"),
         REFUND_CONSUMER("service_refund_consumer_for_claim"),
         REFUND_WITHHELD("boundary_refund_withheld"),
+        BOOK_WITHOUT_REFUND("service_book_claim_without_refund"),
         CLOSED_PAID_BACK_ALREADY("end_claim_closed_paid_back_already"),
         BOOK_OUTCOME("service_book_claim_outcome"),
         TELL_CONSUMER("service_tell_consumer_claim_outcome"),

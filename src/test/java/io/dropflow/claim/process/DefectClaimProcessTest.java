@@ -813,8 +813,9 @@ class DefectClaimProcessTest {
     /**
      * Two claims on the order's one piece, the second taken in while the first was briefly marked as ended (as
      * intake did before claims took turns on the order): the first pays; the second's refund is withheld,
-     * "Refund withheld" closes it with the reason naming the first, nothing is paid or booked for it, and the
-     * consumer is told. No incident.
+     * "Refund withheld" closes it with the reason naming the first, nothing is paid or booked for it (the supplier
+     * paid for the piece through the first: "Book claim without refund" charges it nothing more, and the order's
+     * timeline says so), and the consumer is told. No incident.
      */
     @Test
     void aSecondClaimOnAPieceTheFirstPaidBackClosesWithoutPaying() {
@@ -834,14 +835,20 @@ class DefectClaimProcessTest {
 
         String reason = "paid back already through DF-CL" + first + " (line 1, 1 of 1 piece(s)): a piece is paid back once,"
                 + " so nothing more is paid";
-        assertThat(dropflow.claimProcess(second)).hasPassed(REFUND_WITHHELD.id(), CLOSED_PAID_BACK_ALREADY.id(),
-                TELL_CONSUMER.id()).hasNotPassed(BOOK_OUTCOME.id()).isEnded();
+        assertThat(dropflow.claimProcess(second)).hasPassed(REFUND_WITHHELD.id(), BOOK_WITHOUT_REFUND.id(),
+                CLOSED_PAID_BACK_ALREADY.id(), TELL_CONSUMER.id()).hasNotPassed(BOOK_OUTCOME.id()).isEnded();
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.claimProcessInstanceId(second))
                 .count()).isZero();
         JsonNode closed = dropflow.getClaim(second);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("outcome").path("reason").asText()).isEqualTo(reason);
         assertThat(claimLedger(second)).isEmpty();
+        assertThat(closed.path("history").toString()).contains("Booked without a refund (withheld, nothing paid): the"
+                + " supplier paid through DF-CL" + first + " already");
+        assertThat(dropflow.getOrder(order).path("timeline").toString()).contains("Defect claim DF-CL" + second
+                + " closed without a refund (paid back already): the supplier paid through DF-CL" + first + " already");
+        assertThat(claimLedger(first)).containsEntry("SUPPLIER_CHARGEBACK", money("15.00"));
+        assertThat(upheldClaims(order)).as("the piece's claim counted once").isEqualTo(1);
         assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(storefrontCalls(order, "MESSAGE")).contains("Your claim DF-CL" + second + " is closed: " + reason);
