@@ -21,6 +21,9 @@ import org.camunda.spin.json.SpinJsonNode;
  * Camunda's mapper wrote the Spin node as a Java bean ({@code {"object":true,"nodeType":"OBJECT",…}}),
  * which says nothing of the facts; with {@code deserializeValues=false} the value is the JSON text, as
  * before.
+ *
+ * <p>And a variable sent as JSON {@code null} is read as one without a value ({@link VariableSentAsNull}),
+ * not as a missing one the API then fails on.
  */
 @Provider
 @Produces({MediaType.APPLICATION_JSON, "application/hal+json"}) // as Camunda's, which it comes before
@@ -35,7 +38,8 @@ public class JsonVariablesShown implements ContextResolver<ObjectMapper> {
                                 throws IOException {
                             json.writeRawValue(node.toString());
                         }
-                    }));
+                    }))
+            .registerModule(VariableSentAsNull.module());
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
