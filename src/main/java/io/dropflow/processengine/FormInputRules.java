@@ -128,6 +128,41 @@ final class FormInputRules {
         return problems;
     }
 
+    /** The input with this key; empty when the form has none. */
+    java.util.Optional<Input> input(String key) {
+        return inputs.stream().filter(input -> input.key().equals(key)).findFirst();
+    }
+
+    /** A field no form shows (a task without a form, a key its form does not have): it takes any plain value. */
+    static Input anyInput(String key) {
+        return new Input(key, "", false, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Why a value sent as a serialized object (the engine API's type {@code Object}: a Java object, or JSON
+     * of some class, that the engine would deserialize) is no answer for this field: what the field takes,
+     * in words. A form sends text, numbers, true or false, dates and lists of its choices, never such an
+     * object; the object's class is not named (it is the sender's, not the operator's).
+     */
+    static String serializedObjectProblem(Input input) {
+        if (CHOICES.contains(input.type())) {
+            List<String> choices = allowedValues(input, Map.of(), (expression, variables) -> {
+                throw new IllegalStateException("no FEEL here: only the values the form names");
+            });
+            if (choices != null && !choices.isEmpty()) {
+                return input.key() + " must be one of " + choices + ", not a serialized object (type Object)";
+            }
+            return input.key() + " must be one of its form's choices, not a serialized object (type Object)";
+        }
+        return switch (input.type()) {
+            case "number" -> input.key() + " must be a number, not a serialized object (type Object)";
+            case "checkbox" -> input.key() + " must be true or false, not a serialized object (type Object)";
+            case "datetime" -> input.key() + " must be a date, not a serialized object (type Object)";
+            case "textfield", "textarea" -> input.key() + " must be text, not a serialized object (type Object)";
+            default -> input.key() + " must be text, a number, true or false or a date, not a serialized object (type Object)";
+        };
+    }
+
     private static boolean hidden(Input input, Map<String, Object> context,
             BiFunction<String, Map<String, Object>, Object> feel) {
         if (input.hide() == null || input.hide().isBlank()) {

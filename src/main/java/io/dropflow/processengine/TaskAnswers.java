@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -67,6 +69,34 @@ final class TaskAnswers {
     private static Optional<TaskAnswers> of(Object taskId, Object variables) {
         return taskId instanceof String id && variables instanceof Map<?, ?> map && !map.isEmpty()
                 ? Optional.of(new TaskAnswers(id, (Map<String, Object>) map)) : Optional.empty();
+    }
+
+    /**
+     * A completion by anyone (an administrator, the application too) brings no serialized object (the engine
+     * API's type {@code Object}, Java-serialized or JSON of a class the sender names): a form never sends one,
+     * and the engine would deserialize it into the process (a Java object from the request: unsafe, and the
+     * form's check could not read it, a 500). Refused naming each such field and what its form takes.
+     *
+     * @throws BadUserRequestException caused by an {@link OperatorInputRefused.Refusal}
+     */
+    void refuseSerializedObjects(ProcessEngineServices engine) {
+        // typed: a variable map's plain value of a serialized object is its deserialization, which fails
+        List<String> objects = variables.keySet().stream().filter(name -> (variables instanceof VariableMap typed
+                ? typed.getValueTyped(name) : variables.get(name)) instanceof ObjectValue).sorted().toList();
+        if (objects.isEmpty()) {
+            return;
+        }
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return; // not a task this person sees: the command refuses it
+        }
+        CamundaFormRef formRef = task.getCamundaFormRef();
+        Optional<FormInputRules> form = formRef == null ? Optional.empty()
+                : FormInputCheck.formOf(engine.getRepositoryService(), task.getProcessDefinitionId(), formRef.getKey());
+        List<String> problems = objects.stream().map(name -> FormInputRules.serializedObjectProblem(
+                form.flatMap(rules -> rules.input(name)).orElseGet(() -> FormInputRules.anyInput(name)))).toList();
+        var refusal = new OperatorInputRefused.Refusal(String.join("; ", problems));
+        throw new BadUserRequestException(refusal.getMessage(), refusal);
     }
 
     /**

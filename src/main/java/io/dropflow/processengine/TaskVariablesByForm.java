@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * ({@code negotiationRounds}) or move a correlation. Such a write by a logged-in person is refused
  * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
  * in) are not touched. For the same reason a completion by such a person brings only what the task's
- * form can send ({@link TaskAnswers}: another field that would change the process is a 400).
+ * form can send ({@link TaskAnswers}: another field that would change the process is a 400); and no
+ * completion, whoever sends it, brings a serialized object (type Object) into the process.
  * What else such a person may not ask of a task or the engine (a BPMN error, giving a task to
  * someone who may not do it, its due date, the engine's jobs) is {@link PeoplesEngineCommands}'s.
  */
@@ -56,6 +57,8 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             boolean write = VARIABLE_WRITES.contains(command.getClass());
             Optional<TaskAnswers> answers = write ? Optional.empty() : TaskAnswers.of(command);
+            // whoever completes: no serialized object into the process
+            answers.ifPresent(completion -> completion.refuseSerializedObjects(configuration.getProcessEngine()));
             if (write || answers.isPresent()) {
                 Authentication who = configuration.getIdentityService().getCurrentAuthentication();
                 if (who != null && who.getUserId() != null

@@ -50,6 +50,26 @@ class FormInputRulesTest {
         assertThat(problems("review-order", "reviewDecision", "proceed")).isEmpty();
     }
 
+    /**
+     * Exploratory test: a field sent as a serialized object (type Object) was a 500. Its refusal says what the field
+     * takes, by the form's input (its choices when the form names them), never the object's class.
+     */
+    @Test
+    void aSerializedObjectIsRefusedWithWhatTheFieldTakes() {
+        FormInputRules review = rules("review-order");
+        assertThat(FormInputRules.serializedObjectProblem(review.input("reviewDecision").orElseThrow()))
+                .isEqualTo("reviewDecision must be one of [proceed, reject], not a serialized object (type Object)");
+        assertThat(FormInputRules.serializedObjectProblem(review.input("operatorNote").orElseThrow()))
+                .isEqualTo("operatorNote must be text, not a serialized object (type Object)");
+        assertThat(FormInputRules.serializedObjectProblem(rules("ship-by-breach").input("extendByHours").orElseThrow()))
+                .isEqualTo("extendByHours must be a number, not a serialized object (type Object)");
+        assertThat(review.input("orderId")).isEmpty();
+        assertThat(FormInputRules.serializedObjectProblem(FormInputRules.anyInput("orderId")))
+                .isEqualTo("orderId must be text, a number, true or false or a date, not a serialized object (type Object)");
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh")
+                .findMessage("operatorNote must be text, not a serialized object (type Object)")).isPresent();
+    }
+
     @Test
     void aFieldShownByTheDecisionIsRequiredWithItAndCheckedForType() {
         assertThat(problems("ship-by-breach", "slaDecision", "extend", "facts", Map.of("canReroute", true)))

@@ -95,6 +95,97 @@ class UnconvertibleValuesInTasklistTest {
                 .as("the task stays open").isEqualTo(1);
     }
 
+    /** A value sent as a serialized object, as the exploratory test sent it: JSON of a Java class, and Java-serialized. */
+    private static final String JSON_OBJECT = "{\"value\":\"\\\"proceed\\\"\",\"type\":\"Object\",\"valueInfo\":"
+            + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/json\"}}";
+    private static final String JAVA_OBJECT = "{\"value\":\"rO0ABXQAB3Byb2NlZWQ=\",\"type\":\"Object\",\"valueInfo\":"
+            + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
+
+    /**
+     * Exploratory test: a field sent as JSON null ({@code {"reviewDecision": null}}) was a 500 with a
+     * NullPointerException's words, on completing, submitting, resolving and writing a task's variables; a field sent
+     * as a serialized object (type Object, JSON of a Java class or Java-serialized) a 500 "Object is not deserialized"
+     * (and an administrator's completion took it into the process). Now null reads as no value (the form says the
+     * field is required), an object is refused naming the field and what it takes; in Chinese on Tasklist's engine
+     * API; no Java words; the task stays open.
+     */
+    @Test
+    void aFieldSentAsNullOrAsASerializedObjectIsRefusedNamingIt() throws Exception {
+        Task review = reviewTask();
+        String session = tasklistLogin();
+        String task = API + "/task/" + review.getId();
+
+        for (String endpoint : new String[] {"/complete", "/submit-form"}) {
+            var chinese = send(session, "zh-CN,zh;q=0.9", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
+            soft.assertThat(chinese.statusCode()).as(endpoint + " " + chinese.body()).isEqualTo(400);
+            soft.assertThat(refusal(chinese)).as(endpoint).isEqualTo("请填写“处理决定”");
+            var english = send(session, "en-US", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
+            soft.assertThat(english.statusCode()).as(endpoint + " " + english.body()).isEqualTo(400);
+            soft.assertThat(refusal(english)).as(endpoint).isEqualTo("reviewDecision is required");
+
+            for (String object : new String[] {JSON_OBJECT, JAVA_OBJECT}) {
+                var refused = send(session, "zh-CN", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":" + object + "}}");
+                soft.assertThat(refused.statusCode()).as(endpoint + " " + refused.body()).isEqualTo(400);
+                soft.assertThat(refusal(refused)).as(endpoint)
+                        .isEqualTo("“处理决定”必须是“继续：问题已解决或可接受”、“拒绝订单并给消费者退款”之一，不能是序列化的对象（类型 Object）");
+                var refusedInEnglish = send(session, "en", "POST", task + endpoint,
+                        "{\"variables\":{\"reviewDecision\":" + object + "}}");
+                soft.assertThat(refusedInEnglish.statusCode()).as(endpoint + " " + refusedInEnglish.body()).isEqualTo(400);
+                soft.assertThat(refusal(refusedInEnglish)).as(endpoint)
+                        .isEqualTo("reviewDecision must be one of [proceed, reject], not a serialized object (type Object)");
+            }
+        }
+        var note = send(session, "zh-CN", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
+                + "\"operatorNote\":" + JSON_OBJECT + "}}");
+        soft.assertThat(note.statusCode()).as(note.body()).isEqualTo(400);
+        soft.assertThat(refusal(note)).startsWith("“").endsWith("必须是文字，不能是序列化的对象（类型 Object）");
+        var notOnTheForm = send(session, "en", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
+                + "\"orderId\":" + JAVA_OBJECT + "}}");
+        soft.assertThat(notOnTheForm.statusCode()).as(notOnTheForm.body()).isEqualTo(400);
+        soft.assertThat(refusal(notOnTheForm))
+                .isEqualTo("orderId must be text, a number, true or false or a date, not a serialized object (type Object)");
+
+        // The same on the public REST API (English), and for an administrator too: no serialized object into the process
+        for (String user : new String[] {"mary:mary", "demo:demo"}) {
+            var nothing = restApi(user, "POST", review.getId() + "/complete", "{\"variables\":{\"reviewDecision\":null}}");
+            soft.assertThat(nothing.statusCode()).as(user + " " + nothing.body()).isEqualTo(400);
+            soft.assertThat(refusal(nothing)).as(user).isEqualTo("reviewDecision is required");
+            var object = restApi(user, "POST", review.getId() + "/submit-form", "{\"variables\":{\"reviewDecision\":" + JAVA_OBJECT + "}}");
+            soft.assertThat(object.statusCode()).as(user + " " + object.body()).isEqualTo(400);
+            soft.assertThat(refusal(object)).as(user)
+                    .isEqualTo("reviewDecision must be one of [proceed, reject], not a serialized object (type Object)");
+        }
+
+        // Writing a task's variables with a null: an operator's write is refused for what it is (403), never a 500
+        for (String[] write : new String[][] {{"POST", "/variables", "{\"modifications\":{\"reviewDecision\":null}}"},
+                {"POST", "/localVariables", "{\"modifications\":{\"reviewDecision\":null}}"},
+                {"PUT", "/variables/reviewDecision", "null"}, {"PUT", "/localVariables/reviewDecision", "null"}}) {
+            var written = send(session, "zh-CN", write[0], task + write[1], write[2]);
+            soft.assertThat(written.statusCode()).as(write[1] + " " + written.body()).isEqualTo(403);
+        }
+        var resolved = send(session, "en", "POST", task + "/resolve", "{\"variables\":{\"orderId\":" + JSON_OBJECT + "}}");
+        soft.assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(400);
+
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
+                .as("the task stays open").isEqualTo(1);
+        soft.assertThat((Object) engine.getTaskService().getVariableTyped(review.getId(), "reviewDecision", false))
+                .as("nothing was taken").isNull();
+    }
+
+    /** The message of an answer that carries no Java words (a class, an exception, a stack trace). */
+    private String refusal(HttpResponse<String> answer) throws Exception {
+        soft.assertThat(answer.body()).as("no Java words reach the answer").doesNotContain("java.", "NullPointer",
+                "ConcurrentModification", "IllegalState", "\\tat ");
+        return message(answer);
+    }
+
+    private HttpResponse<String> restApi(String user, String method, String taskPath, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/" + taskPath))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes()))
+                .header("Accept-Language", "zh-CN").header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private Task reviewTask() {
         DropflowDriver dropflow = new DropflowDriver(port, engine);
         DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1,
