@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * People answer a task by completing it with its form ({@link FormInputCheck} checks what they send);
  * they do not write the process's variables through the task. The engine lets anyone who may work on
  * a task set or remove variables through it (the engine REST API's and Tasklist's
- * {@code /task/{id}/variables} and {@code /localVariables}), and a task's variables are its process's:
+ * {@code /task/{id}/variables} and {@code /localVariables}, and {@code /resolve}, which writes the variables it
+ * brings without completing the task), and a task's variables are its process's:
  * an operator could give a claim's next task to another group ({@code claimGroups}), lift its rounds
  * ({@code negotiationRounds}) or move a correlation. Such a write by a logged-in person is refused
  * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
@@ -33,8 +35,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskVariablesByForm extends AbstractProcessEnginePlugin {
 
+    /**
+     * And a resolve ({@code /task/{id}/resolve}): it writes what it brings into the process, unchecked by the
+     * form, and gives the task to its owner (nobody: an unclaim of someone else's task); it answers a
+     * delegation, and nobody delegates ({@link PeoplesEngineCommands}).
+     */
     private static final Set<Class<?>> VARIABLE_WRITES = Set.of(SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class,
-            RemoveTaskVariablesCmd.class);
+            RemoveTaskVariablesCmd.class, ResolveTaskCmd.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -56,7 +63,7 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
         @Override
         public <T> T execute(Command<T> command) {
             boolean write = VARIABLE_WRITES.contains(command.getClass());
-            Optional<TaskAnswers> answers = write ? Optional.empty() : TaskAnswers.of(command);
+            Optional<TaskAnswers> answers = TaskAnswers.of(command);
             // whoever completes: no serialized object into the process
             answers.ifPresent(completion -> completion.refuseSerializedObjects(configuration.getProcessEngine()));
             if (write || answers.isPresent()) {

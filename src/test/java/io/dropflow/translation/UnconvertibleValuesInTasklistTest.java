@@ -165,6 +165,11 @@ class UnconvertibleValuesInTasklistTest {
         }
         var resolved = send(session, "en", "POST", task + "/resolve", "{\"variables\":{\"orderId\":" + JSON_OBJECT + "}}");
         soft.assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(400);
+        // A resolve (the answer to a delegation, which nobody makes) wrote the form's field past its check: a write
+        for (String answer : new String[] {"{\"reviewDecision\":null}", "{\"reviewDecision\":{\"value\":\"proceed\"}}"}) {
+            var resolvedPastTheForm = send(session, "zh-CN", "POST", task + "/resolve", "{\"variables\":" + answer + "}");
+            soft.assertThat(resolvedPastTheForm.statusCode()).as(answer + " " + resolvedPastTheForm.body()).isEqualTo(403);
+        }
 
         soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
                 .as("the task stays open").isEqualTo(1);
