@@ -23,15 +23,20 @@ public class PiecesHeld {
 
     /**
      * Why a case of {@code kind} cannot take the {@code wanted} lines, when other cases hold too many of
-     * their pieces: for the first such line, "line 1 has 1 piece(s), 1 of them claimed or returned
-     * already (DF-CL3: …)". The order's cases are read once, whatever the number of lines.
-     * @param ownKind whether cases of {@code kind} count too (returns count their own kind themselves)
+     * their pieces: for the first such line, "line 1 has 2 piece(s), 2 of them claimed or returned
+     * already (DF-CL3, DF-RT4; the consumer is paid back for a piece once); 1 more cannot be returned", naming
+     * every case that holds pieces of the line. Claims and returns count together, with each case's own rule of
+     * whether it holds its pieces ({@link AfterSalesCase#holdsItsPieces}): a return taken for pieces a claim and
+     * another return hold between them would be withheld at its refund, and with it the pieces nobody paid back.
+     * The order's cases are read once, whatever the number of lines.
+     * @param ownKind whether cases of {@code kind} count too; both intakes count them (a claim after a claim, a
+     *        return after a return), false only leaves them out
      */
     public Optional<String> tooFewLeft(OrderSummary order, CaseKind kind, boolean ownKind, List<CaseLine> wanted) {
         return firstShortfall(order, wanted, holding(order.id(), kind, ownKind)).map(s -> "line " + s.lineNo()
                 + " has " + s.lineQuantity() + " piece(s), " + s.held() + " of them claimed or returned already ("
-                + s.lastHolder() + "; the consumer is paid back for a piece once); " + s.wanted() + " more cannot be "
-                + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
+                + String.join(", ", s.heldBy()) + "; the consumer is paid back for a piece once); " + s.wanted()
+                + " more cannot be " + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
     }
 
     /**
@@ -66,11 +71,6 @@ public class PiecesHeld {
      * are asked for.
      */
     public record Shortfall(int lineNo, int lineQuantity, int held, List<String> heldBy, int wanted) {
-
-        /** The last case that holds pieces of the line; null when none does (the case alone wants too many). */
-        public String lastHolder() {
-            return heldBy.isEmpty() ? null : heldBy.get(heldBy.size() - 1);
-        }
     }
 
     /** The order's cases that hold their pieces: of other kinds than {@code kind}, and of it too when {@code ownKind}. */

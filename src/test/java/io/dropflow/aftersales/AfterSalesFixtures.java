@@ -30,4 +30,9 @@ public final class AfterSalesFixtures {
     public static BigDecimal eur(String amount) {
         return new BigDecimal(amount);
     }
+
+    /** The pieces {@code cases} hold, for a unit test of another module's intake. */
+    public static PiecesHeld piecesHeld(List<CaseRepository<?>> cases) {
+        return new PiecesHeld(cases);
+    }
 }

@@ -20,20 +20,46 @@ class PiecesHeldTest {
             List.of(new OrderSummary.Line(1, "DEMO-MUG", 2, eur("7.50")), new OrderSummary.Line(2, "DEMO-JUG", 1, eur("20.00"))),
             null);
 
+    /** It named the last case only ("(DF-CL5; …"): now every case holding the line, as a withheld refund does. */
     @Test
-    void intakeNamesTheLastCaseHoldingTheLineAsBefore() {
+    void intakeNamesEveryCaseHoldingTheLine() {
         AfterSalesCase<?> claim = holding("DF-CL3", 1);
         AfterSalesCase<?> other = holding("DF-CL5", 1);
-        CaseRepository<?> claims = mock(CaseRepository.class);
-        when(claims.kind()).thenReturn(CaseKind.CLAIM);
-        org.mockito.Mockito.doReturn(List.of(claim, other)).when(claims).findByOrderIdOrderById(1L);
+        CaseRepository<?> claims = repository(CaseKind.CLAIM, claim, other);
         PiecesHeld held = new PiecesHeld(List.of(claims));
 
         assertThat(held.tooFewLeft(order, CaseKind.RETURN, false, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
-                .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL5; the consumer is paid back"
-                        + " for a piece once); 1 more cannot be returned");
+                .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL3, DF-CL5; the consumer is"
+                        + " paid back for a piece once); 1 more cannot be returned");
         assertThat(held.tooFewLeft(order, CaseKind.RETURN, false, List.of(new CaseLine(2, "DEMO-JUG", 1, eur("20.00")))))
                 .isEmpty();
+    }
+
+    /**
+     * A claim and a return on one mug each of the line's two: a return of one more is refused, counting both kinds
+     * together, each case by its own rule (a case that holds no pieces is not counted, nor named).
+     */
+    @Test
+    void claimsAndReturnsCountTogether() {
+        AfterSalesCase<?> released = holding("DF-RT2", 1);
+        when(released.holdsItsPieces()).thenReturn(false);
+        PiecesHeld held = new PiecesHeld(List.of(repository(CaseKind.CLAIM, holding("DF-CL6", 1)),
+                repository(CaseKind.RETURN, released, holding("DF-RT13", 1))));
+
+        assertThat(held.tooFewLeft(order, CaseKind.RETURN, true, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")),
+                new CaseLine(2, "DEMO-JUG", 1, eur("20.00")))))
+                .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL6, DF-RT13; the consumer is"
+                        + " paid back for a piece once); 1 more cannot be returned");
+        assertThat(held.tooFewLeft(order, CaseKind.CLAIM, true, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
+                .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL6, DF-RT13; the consumer is"
+                        + " paid back for a piece once); 1 more cannot be claimed");
+    }
+
+    private static CaseRepository<?> repository(CaseKind kind, AfterSalesCase<?>... cases) {
+        CaseRepository<?> repository = mock(CaseRepository.class);
+        when(repository.kind()).thenReturn(kind);
+        org.mockito.Mockito.doReturn(List.of(cases)).when(repository).findByOrderIdOrderById(1L);
+        return repository;
     }
 
     @Test

@@ -86,7 +86,9 @@ class ReturnApiTest {
         String number = DropflowDriver.read(first.getBody()).path("number").asText();
         long before = returns();
 
-        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "1 of them already returned (" + number + ")");
+        // One count and one sentence for claims and returns (PiecesHeld): it read "1 of them already returned (DF-RT…)"
+        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "line 1 has 1 piece(s), 1 of them claimed or"
+                + " returned already (" + number + "; the consumer is paid back for a piece once); 1 more cannot be returned");
         assertThat(returns()).isEqualTo(before);
         assertThat(DropflowDriver.read(dropflow.get("/api/orders/" + order + "/returns", DropflowDriver.asOperator())
                 .getBody())).hasSize(1);

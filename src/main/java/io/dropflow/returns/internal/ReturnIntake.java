@@ -14,7 +14,6 @@ import io.dropflow.order.OrderTimeline;
 import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.RequestReturn;
 import io.dropflow.returns.ReturnRefusedException;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.Catalog;
@@ -100,9 +99,13 @@ public class ReturnIntake {
         }
         PurchaseOrderView po = deliveries.shippedPurchaseOrder(orderId)
                 .orElseThrow(() -> new ReturnRefusedException("order " + orderId + " has no shipped purchase order"));
-        List<CaseLine> lines = returnedLines(order, request, returns.findByOrderIdOrderById(orderId));
-        // A claim that paid the consumer back for these pieces (or still may) holds them
-        piecesHeld.tooFewLeft(order, CaseKind.RETURN, false, lines).ifPresent(why -> {
+        List<CaseLine> lines = returnedLines(order, request);
+        // Every case that paid the consumer back for these pieces, or still may, holds them: claims and returns
+        // counted together (a claim and a return on one piece each of a line of two leave none), each by its own
+        // rule (ReturnRequest.holdsItsPieces: a refused return, one closed as paid back already, an exchange done
+        // without a refund hold none). Counted apart, a return found enough pieces left among the returns and
+        // enough among the claims, and its refund was withheld whole, its other lines with it.
+        piecesHeld.tooFewLeft(order, CaseKind.RETURN, true, lines).ifPresent(why -> {
             throw new ReturnRefusedException(why);
         });
         if (request.wish() == ReturnWish.EXCHANGE
@@ -166,10 +169,10 @@ public class ReturnIntake {
     }
 
     /**
-     * Every line exists and has the pieces named (422 otherwise), and no piece is returned twice (409: open or
-     * completed returns count, refused ones and those closed as paid back already not).
+     * Every line exists, is listed once and has the pieces named (422 otherwise: invalid input, whatever other
+     * cases hold). Whether other cases leave those pieces free is {@link PiecesHeld}'s count (409).
      */
-    private static List<CaseLine> returnedLines(OrderSummary order, RequestReturn request, List<ReturnRequest> earlier) {
+    private static List<CaseLine> returnedLines(OrderSummary order, RequestReturn request) {
         List<CaseLine> lines = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (RequestReturn.Line wanted : request.lines()) {
@@ -182,24 +185,6 @@ public class ReturnIntake {
                 // More than the line ever had: invalid input, as for a claim; no other case is in the way
                 throw new InvalidReturnException("line " + wanted.lineNo() + " has " + line.quantity()
                         + " piece(s); the return names " + wanted.quantity());
-            }
-            int already = 0;
-            String where = null;
-            for (ReturnRequest r : earlier) {
-                if (r.getStatus() == ReturnStatus.REFUSED || r.isRefundWithheld()) {
-                    continue; // a return closed as paid back already: the case that paid holds the pieces
-                }
-                for (CaseLine l : r.getLines()) {
-                    if (l.getLineNo() == wanted.lineNo()) {
-                        already += l.getQuantity();
-                        where = r.number();
-                    }
-                }
-            }
-            if (already + wanted.quantity() > line.quantity()) {
-                throw new ReturnRefusedException("line " + wanted.lineNo() + " has " + line.quantity() + " piece(s), "
-                        + already + " of them already returned" + (where == null ? "" : " (" + where + ")")
-                        + "; " + wanted.quantity() + " more cannot be");
             }
             lines.add(CaseLine.of(line, wanted.quantity()));
         }
