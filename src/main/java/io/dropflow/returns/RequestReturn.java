@@ -2,7 +2,6 @@ package io.dropflow.returns;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +9,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A consumer's request to send goods back. */
+/** A consumer's request to send goods back: an EXCHANGE with its exchangeSku, a REFUND without ({@link ExchangeSkuFitsWish}). */
+@ExchangeSkuFitsWish
 @Schema(description = "A request to return goods for a refund or an exchange")
 public record RequestReturn(
         @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
@@ -21,12 +21,5 @@ public record RequestReturn(
         @Schema(description = "The consumer's words") @Size(max = 2000) String note) {
 
     public record Line(@Schema(example = "1") @Positive int lineNo, @Schema(example = "1") @Positive @Max(1000) int quantity) {
-    }
-
-    @AssertTrue(message = "an EXCHANGE needs exchangeSku, and only an exchange has one")
-    @Schema(hidden = true)
-    public boolean isExchangeComplete() {
-        boolean hasSku = exchangeSku != null && !exchangeSku.isBlank();
-        return wish == null || (wish == ReturnWish.EXCHANGE) == hasSku;
     }
 }

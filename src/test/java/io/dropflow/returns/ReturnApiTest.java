@@ -98,8 +98,15 @@ class ReturnApiTest {
     void badRequestsGetProblemsThatSayWhatIsWrong() {
         long order = deliveredOrder();
         long before = returns();
-        assertProblem(dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", null)), 400,
-                "an EXCHANGE needs exchangeSku");
+        // Each names its field (the tester's 400 had an error with a message only)
+        ResponseEntity<String> noSku = dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", null));
+        assertProblem(noSku, 400, "exchangeSku must be set for an EXCHANGE");
+        assertThat(DropflowDriver.read(noSku.getBody()).path("errors").findValuesAsText("field")).containsExactly("exchangeSku");
+        ResponseEntity<String> refundWithSku = dropflow.requestReturn(order,
+                DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", "DEMO-MUG"));
+        assertProblem(refundWithSku, 400, "exchangeSku must not be set for a REFUND");
+        assertThat(DropflowDriver.read(refundWithSku.getBody()).path("errors").findValuesAsText("field"))
+                .containsExactly("exchangeSku");
         assertProblem(dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE", "DEMO-LAMP")),
                 422, "ACME, who shipped the order, does not offer DEMO-LAMP");
         Map<String, Object> noLine = changedMind();
