@@ -2,6 +2,7 @@ package io.dropflow.aftersales;
 
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderStatus;
+import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.PaidBackByCases;
 import io.dropflow.settlement.ExchangeRates;
@@ -85,6 +86,9 @@ public class CaseBookings {
      * supplier pay nothing.
      */
     public List<String> supplierPaidThrough(AfterSalesCase<?> c) {
+        // Read in the order's turn (book takes it too): a case of the order booking at the same moment is either
+        // committed and counted, or waits until this one has booked
+        orders.locked(c.getOrderId());
         Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(Collectors.toSet());
         Map<String, AfterSalesCase<?>> aboutTheseLines = new HashMap<>();
         cases.stream().flatMap(repository -> repository.findByOrderIdOrderById(c.getOrderId()).stream())
@@ -100,13 +104,20 @@ public class CaseBookings {
         return Stream.concat(booked, toBeBooked).distinct().toList();
     }
 
-    /** Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"). */
+    /**
+     * Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"), with
+     * the margin the order is left with. The order's cases book one at a time: the order's row is locked first, until
+     * the caller's transaction ends (as the order's own settlement and the cases' refunds lock it), so each line states
+     * the margin with every booking committed before it. Two cases booking at the same moment each read the margin
+     * without the other's uncommitted entries, and both stated a margin the ledger never had.
+     */
     public void book(AfterSalesCase<?> c, Consumer<Ledger> booking, String done) {
+        OrderSummary order = orders.locked(c.getOrderId());
         boolean settledBefore = ledger.isSettled(c.getOrderId()); // provisionally at least
         booking.accept(ledger);
         if (!settledBefore) {
             timeline.record(c.getOrderId(), done);
-        } else if (orders.order(c.getOrderId()).status() == OrderStatus.SETTLED) {
+        } else if (order.status() == OrderStatus.SETTLED) {
             timeline.record(c.getOrderId(), done + "; the settled order's margin is adjusted to "
                     + ledger.margin(c.getOrderId()));
         } else {

@@ -37,7 +37,7 @@ class CaseBookingsTest {
             List.of(claims), paidBack, AfterSalesFixtures.CLOCK);
 
     private void orderIs(OrderStatus status) {
-        when(orders.order(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
+        when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
                 List.of(), NOW));
     }
     /** Of order 1. */
@@ -51,7 +51,8 @@ class CaseBookingsTest {
 
         bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR"), "DF-CL7"), "Return DF-CL7 completed");
 
-        InOrder order = inOrder(ledger, timeline);
+        InOrder order = inOrder(orders, ledger, timeline);
+        order.verify(orders).locked(1L);
         order.verify(ledger).isSettled(1L);
         order.verify(ledger).refund(1L, Money.of("1", "EUR"), "DF-CL7");
         order.verify(timeline).record(1L, "Return DF-CL7 completed; the settled order's margin is adjusted to -2.50 EUR");
@@ -67,6 +68,38 @@ class CaseBookingsTest {
         bookings.book(sample, l -> l.refund(1L, Money.of("1", "EUR"), "DF-CL7"), "Return DF-CL7 completed");
 
         verify(timeline).record(1L, "Return DF-CL7 completed; the order's provisional margin is adjusted to 4.00 EUR");
+    }
+
+    /**
+     * The tester's DF-RT4 and DF-RT5, booked at the same moment: each read the margin in its own transaction without
+     * the other's entries, and both noted 16.62 EUR where the ledger had 9.12. The order's cases book one at a time:
+     * the order's row is locked before the ledger is read or written, and the margin noted is read after the booking,
+     * under that lock.
+     */
+    @Test
+    void casesOfAnOrderBookOneAtATimeOnTheOrdersRow() {
+        orderIs(OrderStatus.DELIVERED);
+        when(ledger.isSettled(1L)).thenReturn(true);
+        when(ledger.margin(1L)).thenReturn(Money.of("9.12", "EUR"));
+
+        bookings.book(sample, l -> l.refund(1L, Money.of("7.50", "EUR"), "DF-CL7"), "Return DF-CL7 completed");
+
+        InOrder order = inOrder(orders, ledger, timeline);
+        order.verify(orders).locked(1L);
+        order.verify(ledger).isSettled(1L);
+        order.verify(ledger).refund(1L, Money.of("7.50", "EUR"), "DF-CL7");
+        order.verify(ledger).margin(1L);
+        order.verify(timeline).record(1L, "Return DF-CL7 completed; the order's provisional margin is adjusted to 9.12 EUR");
+    }
+
+    /** Which other cases had the supplier pay is read in the order's turn too, before the ledger is read. */
+    @Test
+    void theSupplierPaidThroughIsReadInTheOrdersTurn() {
+        bookings.supplierPaidThrough(sample);
+
+        InOrder order = inOrder(orders, ledger);
+        order.verify(orders).locked(1L);
+        order.verify(ledger).entriesOf(1L);
     }
 
     @Test
