@@ -94,6 +94,31 @@ class ReturnApiTest {
                 .getBody())).hasSize(1);
     }
 
+    /**
+     * The exploratory tester's DF-RT14: a line of two mugs, one under a claim (DF-CL6), one returned (DF-RT13); a
+     * return of a mug more was taken (201), and its refund was withheld later. Claims and returns count together:
+     * a 409 naming the line and both cases, nothing written.
+     */
+    @Test
+    void aPieceAClaimAndAReturnHoldTogetherCannotBeReturnedAgain() {
+        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-RAPI-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("TRK-RAPI-" + order, "DELIVERED");
+        ResponseEntity<String> claim = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "REFUND"));
+        assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(201);
+        ResponseEntity<String> first = dropflow.requestReturn(order, changedMind());
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(201);
+        long before = returns();
+
+        assertProblem(dropflow.requestReturn(order, changedMind()), 409, "line 1 has 2 piece(s), 2 of them claimed or"
+                + " returned already (" + DropflowDriver.read(claim.getBody()).path("number").asText() + ", "
+                + DropflowDriver.read(first.getBody()).path("number").asText() + "; the consumer is paid back for a piece"
+                + " once); 1 more cannot be returned");
+        assertThat(returns()).isEqualTo(before);
+    }
+
     @Test
     void badRequestsGetProblemsThatSayWhatIsWrong() {
         long order = deliveredOrder();
