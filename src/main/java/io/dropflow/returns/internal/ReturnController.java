@@ -33,11 +33,11 @@ class ReturnController {
 
     @PostMapping("/api/orders/{orderId}/returns")
     @Operation(summary = "The consumer asks to return goods, for a refund or an exchange",
-            description = "Only for a delivered order within the return window; pieces already returned cannot be "
+            description = "Only for a delivered order within the return window; pieces already claimed or returned cannot be "
                     + "returned again. The return policy (bpmn/return-policy.dmn) decides the rest.")
     @ApiResponse(responseCode = "201", description = "Return requested; its process has started")
     @ApiResponse(responseCode = "400", description = "Invalid request; the problem lists each bad field")
-    @ApiResponse(responseCode = "409", description = "Not delivered, return window closed, or pieces already returned")
+    @ApiResponse(responseCode = "409", description = "Not delivered, return window closed, or pieces already claimed or returned")
     @ApiResponse(responseCode = "422", description = "Lines the order does not have, or an exchange SKU the supplier does not offer")
     ResponseEntity<ReturnView> request(@PathVariable Long orderId, @Valid @RequestBody RequestReturn request) {
         ReturnRequest r = intake.request(orderId, request);
