@@ -86,6 +86,9 @@ public class PiecesHeld {
                 }
             }
         }
+        // In the order they were opened, whatever the order the repositories come in: a message names them alike each time
+        holding.sort(java.util.Comparator.comparing((AfterSalesCase<?> c) -> c.getCreatedAt(),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(AfterSalesCase::number));
         return holding;
     }
 }

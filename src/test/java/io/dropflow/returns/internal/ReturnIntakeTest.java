@@ -139,6 +139,7 @@ class ReturnIntakeTest {
         when(claim.number()).thenReturn("DF-CL6");
         when(claim.holdsItsPieces()).thenReturn(true);
         when(claim.piecesOf(1)).thenReturn(1);
+        when(claim.getCreatedAt()).thenReturn(NOW.minusSeconds(60)); // filed before the return
         return claim;
     }
 
