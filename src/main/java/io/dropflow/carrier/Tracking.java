@@ -75,6 +75,18 @@ public interface Tracking {
      */
     boolean receive(CarrierEvent event);
 
+    /**
+     * As {@link #receive}, for a carrier's scan known by its tracking number alone (a carrier's webhook or push, an
+     * answer to polling), which may be about another parcel under the same number: carriers use numbers again.
+     * Not for a supplier's own report of the parcel of its purchase order (CJ's LOGISTIC message names the order).
+     *
+     * @throws TrackingEventBeforeParcel when the event is new and dated before the shipment's purchase order was
+     *     forwarded: it is about another parcel under the same number, and nothing is recorded
+     */
+    default boolean receiveScan(CarrierEvent event) {
+        return receive(event);
+    }
+
     /** @throws io.dropflow.web.NotFound for an unknown shipment */
     ShipmentView shipment(Long shipmentId);
 

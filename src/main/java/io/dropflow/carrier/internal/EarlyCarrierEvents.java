@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.web.NotFound;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * tries it again as the shipment may come, and shows it to an operator ("Partner message not matched")
  * when no shipment has come by the deliveries' deadline: one task for all of a parcel's scans
  * ({@link #sameFact}), which the operator tries again or closes together. Kuaidi100's and 17TRACK's pushes
- * are kept the same way by their own handlers.
+ * are kept the same way by their own handlers. A scan dated before the purchase order of the shipment with its
+ * number was forwarded ({@link TrackingEventBeforeParcel}: another parcel's under a number used again) is kept
+ * too, whether it came before the shipment or after, and shown to an operator at once: it is never applied.
  */
 @Component
 class EarlyCarrierEvents implements DeliveryHandler {
@@ -40,11 +43,17 @@ class EarlyCarrierEvents implements DeliveryHandler {
     /** The event taken now, or kept for later: what the carrier is answered. */
     String receive(CarrierEvent event) {
         try {
-            return tracking.receive(event) ? "RECORDED" : "ALREADY_RECORDED";
+            return tracking.receiveScan(event) ? "RECORDED" : "ALREADY_RECORDED";
         } catch (NotFound noShipmentYet) {
             PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
                     "tracking/" + event.status(), event.eventId(), json(event));
             return receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN ? "RECORDED" : "KEPT";
+        } catch (TrackingEventBeforeParcel notOurs) {
+            // Dated before our purchase order was forwarded: another parcel's scan under the same number. Kept,
+            // and shown to an operator at once (the handler finds it unusable), never applied to the order.
+            deliveries.getObject().receive(PARTNER, event.carrierCode(), "tracking/" + event.status(), event.eventId(),
+                    json(event));
+            return "KEPT";
         }
     }
 
@@ -62,10 +71,13 @@ class EarlyCarrierEvents implements DeliveryHandler {
             return Result.unusable("not a tracking event: " + e.getMessage());
         }
         try {
-            tracking.receive(event);
+            tracking.receiveScan(event);
             return Result.taken(event.status() + " for " + event.carrierCode() + " " + event.trackingNumber());
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + event.carrierCode() + " " + event.trackingNumber() + " (yet)");
+        } catch (TrackingEventBeforeParcel notOurs) {
+            // dated before the parcel's purchase order was forwarded: another parcel's, an operator looks at it
+            return Result.unusable(notOurs.getMessage());
         }
     }
 

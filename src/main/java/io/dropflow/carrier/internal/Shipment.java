@@ -87,7 +87,7 @@ class Shipment {
      */
     boolean record(String eventId, TrackingStatus newStatus, Instant occurredAt, String location, String description,
             Instant receivedAt) {
-        if (events.stream().anyMatch(e -> e.getEventId().equals(eventId))) {
+        if (hasEvent(eventId)) {
             return false;
         }
         Instant storyAt = datedInFuture(occurredAt, receivedAt) ? receivedAt : occurredAt;
@@ -106,6 +106,11 @@ class Shipment {
             lastEventAt = storyAt;
         }
         return true;
+    }
+
+    /** Whether the event with this id (the carrier's) was recorded. */
+    boolean hasEvent(String eventId) {
+        return events.stream().anyMatch(e -> e.getEventId().equals(eventId));
     }
 
     void markRegistered(Instant now, String consigneePhone) {

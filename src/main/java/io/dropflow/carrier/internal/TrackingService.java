@@ -6,6 +6,7 @@ import io.dropflow.carrier.ReturnLabels;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.carrier.TrackingEventDatedInFuture;
 import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.carrier.TrackingStatus;
@@ -29,10 +30,12 @@ class TrackingService implements Tracking {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MessageInbox inbox;
+    private final ParcelOrigin origin;
 
     TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock,
-            MessageInbox inbox) {
+            MessageInbox inbox, ParcelOrigin origin) {
         this.inbox = inbox;
+        this.origin = origin;
         this.shipments = shipments;
         this.carriers = carriers;
         this.events = events;
@@ -144,13 +147,30 @@ class TrackingService implements Tracking {
     /** In one transaction with the hand-over of its message to the waiting process (MessageInbox#takeInOneTransaction). */
     @Override
     public boolean receive(CarrierEvent event) {
-        return inbox.takeInOneTransaction(tx -> record(event));
+        return inbox.takeInOneTransaction(tx -> record(event, false));
     }
 
-    private boolean record(CarrierEvent event) {
+    /** As {@link #receive}; a new scan dated before the shipment's purchase order was forwarded is not recorded. */
+    @Override
+    public boolean receiveScan(CarrierEvent event) {
+        return inbox.takeInOneTransaction(tx -> record(event, true));
+    }
+
+    private boolean record(CarrierEvent event, boolean byNumberAlone) {
         Shipment shipment = shipments.lockByTracking(event.carrierCode(), event.trackingNumber())
                 .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(),
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
+        if (byNumberAlone && !shipment.hasEvent(event.eventId())) {
+            // A scan dated before our purchase order was forwarded is another parcel's under the same number
+            // (carriers use numbers again): never recorded here, where it would move the order (deliver it).
+            java.util.Optional<java.time.Instant> notBefore = origin.notBefore(shipment);
+            if (notBefore.isPresent() && event.occurredAt().isBefore(notBefore.get())) {
+                log.info("Tracking event {} for {} {} dated {}, before purchase order {} was forwarded ({}): not applied",
+                        event.eventId(), event.carrierCode(), event.trackingNumber(), event.occurredAt(),
+                        shipment.getPurchaseOrderId(), notBefore.get());
+                throw new TrackingEventBeforeParcel(event, notBefore.get());
+            }
+        }
         TrackingStatus before = shipment.getStatus();
         java.time.Instant receivedAt = clock.instant();
         boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),

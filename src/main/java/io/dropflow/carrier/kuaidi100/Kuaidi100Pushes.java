@@ -6,6 +6,7 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
 import java.util.List;
@@ -86,12 +87,25 @@ class Kuaidi100Pushes implements DeliveryHandler {
         } catch (IllegalArgumentException badTime) {
             return Result.unusable(badTime.getMessage());
         }
+        List<String> notOurs = new java.util.ArrayList<>();
         try {
-            events.forEach(tracking::receive);
+            for (CarrierEvent event : events) {
+                try {
+                    tracking.receiveScan(event);
+                } catch (TrackingEventBeforeParcel before) {
+                    notOurs.add(before.getMessage());
+                }
+            }
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + ours + " " + number + " (yet)");
         }
-        return Result.taken(events.size() + " records of " + ours + " " + number);
+        // Records dated before our purchase order was forwarded are another parcel's under the same number (a
+        // push tells the number's whole history): left out; a push of nothing else goes to an operator.
+        if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
+            return Result.unusable(String.join("; ", notOurs));
+        }
+        return Result.taken(events.size() - notOurs.size() + " records of " + ours + " " + number
+                + (notOurs.isEmpty() ? "" : "; left out: " + String.join("; ", notOurs)));
     }
 
     /**

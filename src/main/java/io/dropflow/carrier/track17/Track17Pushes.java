@@ -6,6 +6,7 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
@@ -62,12 +63,25 @@ class Track17Pushes implements DeliveryHandler {
             return Result.unusable("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
         }
         List<CarrierEvent> events = Track17Tracks.events(carrierCode, number, info, settings.zone(carrierCode));
+        List<String> notOurs = new java.util.ArrayList<>();
         try {
-            events.forEach(tracking::receive); // the latest first: it carries the latest status
+            for (CarrierEvent event : events) { // the latest first: it carries the latest status
+                try {
+                    tracking.receiveScan(event);
+                } catch (TrackingEventBeforeParcel before) {
+                    notOurs.add(before.getMessage());
+                }
+            }
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + carrierCode + " " + number + " (yet)");
         }
-        return Result.taken(events.size() + " events of " + carrierCode + " " + number);
+        // Events dated before our purchase order was forwarded are another parcel's under the same number (a push
+        // tells the number's whole history): left out; a push of nothing else goes to an operator.
+        if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
+            return Result.unusable(String.join("; ", notOurs));
+        }
+        return Result.taken(events.size() - notOurs.size() + " events of " + carrierCode + " " + number
+                + (notOurs.isEmpty() ? "" : "; left out: " + String.join("; ", notOurs)));
     }
 
     /**

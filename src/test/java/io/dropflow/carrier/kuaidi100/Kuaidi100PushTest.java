@@ -75,6 +75,15 @@ class Kuaidi100PushTest {
                 + " where s.order_id = ?", Long.class, order);
     }
 
+    /**
+     * A time {@code minutes} from now, as Kuaidi100 writes it (China's time): after the order's purchase order was
+     * forwarded (a record dated before is another parcel's under the same number, and not applied).
+     */
+    private static String soon(int minutes) {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(minutes)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    }
+
     @Test
     void aParcelIsSubscribedAtKuaidi100AndDeliveredBySignedPushes() throws Exception {
         long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
@@ -86,7 +95,7 @@ class Kuaidi100PushTest {
         TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/kuaidi100/poll"))
                 .withRequestBody(containing(URLEncoder.encode("\"number\":\"" + number + "\"", StandardCharsets.UTF_8))));
 
-        String older = "{\"time\":\"2026-11-26 09:00:00\",\"ftime\":\"2026-11-26 09:00:00\",\"context\":\"【上海】已揽收\"}";
+        String older = "{\"time\":\"" + soon(1) + "\",\"ftime\":\"" + soon(1) + "\",\"context\":\"【上海】已揽收\"}";
         String inTransit = param("polling", number, "0", older);
         ResponseEntity<String> first = push(inTransit, md5Upper(inTransit + TestSupplierApi.KUAIDI100_SALT));
         assertThat(first.getStatusCode().value()).isEqualTo(200);
@@ -97,7 +106,7 @@ class Kuaidi100PushTest {
         // ("隔半小时再发起该单的订阅"), from the recorded push's retries. A signed push that is not JSON is
         // answered 200 and goes to an operator (the old 400 made Kuaidi100 push it again).
         long before = trackingEvents(order);
-        String signedState = param("polling", number, "3", "{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
+        String signedState = param("polling", number, "3", "{\"time\":\"" + soon(2) + "\",\"ftime\":\"" + soon(2) + "\","
                 + "\"context\":\"已签收，签收人：本人\"}," + older);
         assertThat(push(signedState, md5Upper(signedState + "wrong-salt")).getStatusCode().value()).isEqualTo(401);
         String abort = param("abort", number, "0", older).replace("\"message\":\"\"", "\"message\":\"3天查询无记录\"");

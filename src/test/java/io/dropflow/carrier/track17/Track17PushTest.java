@@ -57,13 +57,22 @@ class Track17PushTest {
         });
     }
 
+    /**
+     * A time {@code minutes} from now, to the second, as 17TRACK writes it: after the order's purchase order was
+     * forwarded (a scan dated before is another parcel's under the same number, and not applied).
+     */
+    private static String soon(int minutes) {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plus(java.time.Duration.ofMinutes(minutes)).toString();
+    }
+
     private static String updated(String number, String status, String latestTime, String latestText) {
         return "{\"event\":\"TRACKING_UPDATED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001,\"param\":null,"
                 + "\"tag\":null,\"track_info\":{\"latest_status\":{\"status\":\"" + status + "\",\"sub_status\":\"" + status
                 + "_Other\"},\"latest_event\":{\"time_iso\":\"" + latestTime + "\",\"time_utc\":\"" + latestTime
                 + "\",\"description\":\"" + latestText + "\",\"location\":\"Köln\"},\"tracking\":{\"providers\":[{\"events\":["
                 + "{\"time_iso\":\"" + latestTime + "\",\"time_utc\":\"" + latestTime + "\",\"description\":\"" + latestText + "\"},"
-                + "{\"time_iso\":\"2026-11-25T08:00:00Z\",\"time_utc\":\"2026-11-25T08:00:00Z\",\"description\":\"Shipment picked up\"}]}]}}}}";
+                + "{\"time_iso\":\"" + soon(1) + "\",\"time_utc\":\"" + soon(1) + "\",\"description\":\"Shipment picked up\"}]}]}}}}";
     }
 
     /**
@@ -89,7 +98,7 @@ class Track17PushTest {
                 .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
 
         long before = trackingEvents(order);
-        String delivered = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient");
+        String delivered = updated(number, "Delivered", soon(2), "Delivered to the recipient");
         assertThat(push(delivered, sha256Hex(delivered + "/wrong-key")).getStatusCode().value()).isEqualTo(401);
         assertThat(push(delivered, null).getStatusCode().value()).isEqualTo(401);
         // 17TRACK stopped following the parcel while it is in transit: answered at once, restarted with retrack
@@ -140,7 +149,7 @@ class Track17PushTest {
         dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
         dropflow.runJobs(order);
         // gettrackinfo (Tracking API v2.2): the same track_info a push carries
-        String info = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient");
+        String info = updated(number, "Delivered", soon(2), "Delivered to the recipient");
         TestSupplierApi.server().stubFor(post("/track17/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":["
                 + new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).path("data") + "],\"rejected\":[]}}")));
 
@@ -169,7 +178,7 @@ class Track17PushTest {
         String number = "JDD" + (1_000_000_000L + order);
         dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "T17-DHL", number);
         dropflow.runJobs(order);
-        String delivered = updated(number, "Delivered", "2026-11-26T10:00:00Z", "Delivered to the recipient")
+        String delivered = updated(number, "Delivered", soon(2), "Delivered to the recipient")
                 .replace("\"tag\":null", "\"tag\":null,\"tag\":\"again\"");
         assertThat(delivered).contains("\"tag\":\"again\"");
 

@@ -1,0 +1,164 @@
+package io.dropflow.carrier.internal;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.partners.internal.RecordedDeliveries;
+import io.dropflow.partners.process.PartnerAttentionProcess.Element;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.translation.OperatorTexts;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Carriers use tracking numbers again: a scan dated before our purchase order was even forwarded cannot be about
+ * our parcel. The exploratory tester's case: SANDBOX-POST scanned UNK-002 IN_TRANSIT at 19:50 and DELIVERED at
+ * 19:55 (kept: no shipment had the number), order 14's purchase order was forwarded at 19:58:52, its supplier
+ * shipped it as UNK-002, and the operator's "try again" delivered the order with the 19:55 scan. Such a scan is
+ * not applied, whether kept before the shipment came or sent after: it goes to an operator, with the dates; a scan
+ * at or after the forwarding is taken as ever.
+ */
+@DropflowTest
+class ScansBeforeThePurchaseOrderTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RecordedDeliveries deliveries;
+    @Autowired
+    Tracking tracking;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    private long accepted() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "ACCEPTED");
+        dropflow.runJobs(order);
+        return order;
+    }
+
+    private Instant forwarded(long order) {
+        return jdbc.queryForObject("select forwarded_at from purchase_order where order_id = ?", Timestamp.class, order)
+                .toInstant();
+    }
+
+    private List<Map<String, Object>> kept(String number) {
+        return jdbc.queryForList("select id, topic, status, process_instance_id, last_error from partner_delivery"
+                + " where partner = 'carrier' and payload like ? order by id", "%" + number + "%");
+    }
+
+    private Task taskOf(String processInstanceId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(Element.ATTEND.id()).singleResult();
+    }
+
+    private ShipmentView shipment(long order) {
+        return tracking.shipmentsOf(order).get(0);
+    }
+
+    private static String result(ResponseEntity<String> answer) {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        return DropflowDriver.read(answer.getBody()).path("result").asText();
+    }
+
+    @Test
+    void scansKeptFromBeforeThePurchaseOrderWasForwardedNeverDeliverTheOrder() {
+        long order = accepted();
+        Instant forwarded = forwarded(order);
+        String number = "UNK-" + order;
+        Instant inTransitAt = forwarded.minus(Duration.ofMinutes(8)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant deliveredAt = forwarded.minus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(result(dropflow.carrierSays(number, "IN_TRANSIT", inTransitAt))).isEqualTo("KEPT");
+        assertThat(result(dropflow.carrierSays(number, "DELIVERED", deliveredAt))).isEqualTo("KEPT");
+
+        // the supplier ships under that number; the kept scans are tried again (their retry, as the sweep does)
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+        deliveries.retryDue();
+
+        assertThat(tracking.status("SANDBOX-POST", number)).as("not delivered by another parcel's scans")
+                .isNotEqualTo(Optional.of(TrackingStatus.DELIVERED));
+        assertThat(shipment(order).events()).isEmpty();
+        assertThat(dropflow.getOrder(order).path("status").asText()).isNotEqualTo("DELIVERED");
+        List<Map<String, Object>> kept = kept(number);
+        assertThat(kept).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("status")).as("with an operator").isEqualTo("ATTENTION");
+            assertThat(row.get("process_instance_id")).isNotNull();
+            assertThat((String) row.get("last_error")).contains("before its purchase order was forwarded ("
+                    + forwarded + ")", "not applied");
+        });
+        assertThat((String) kept.get(1).get("last_error")).contains("DELIVERED for SANDBOX-POST " + number + " dated "
+                + deliveredAt);
+        assertThat(OperatorTexts.of("zh").findMessage((String) kept.get(1).get("last_error"))).as("in Chinese too")
+                .hasValueSatisfying(zh -> assertThat(zh).contains(deliveredAt.toString(), forwarded.toString()));
+
+        // the operator tries them again: still not applied, the order still not delivered
+        String attention = (String) kept.get(0).get("process_instance_id");
+        engine.getTaskService().complete(taskOf(attention).getId(), Map.of("attentionDecision", "retry"));
+        for (var job : engine.getManagementService().createJobQuery().processInstanceId(attention).executable().list()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
+        assertThat(kept(number)).allSatisfy(row -> assertThat(row.get("status")).isNotEqualTo("TAKEN"));
+        assertThat(tracking.status("SANDBOX-POST", number)).isNotEqualTo(Optional.of(TrackingStatus.DELIVERED));
+        assertThat(shipment(order).events()).isEmpty();
+
+        // a scan at the forwarding or after is our parcel's, taken as ever
+        assertThat(result(dropflow.carrierSays(number, "IN_TRANSIT", forwarded))).isEqualTo("RECORDED");
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.IN_TRANSIT));
+    }
+
+    @Test
+    void aScanSentAfterTheShipmentCameButDatedBeforeThePurchaseOrderGoesToAnOperator() {
+        long order = accepted();
+        String number = "UNK-LIVE-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        Instant forwarded = forwarded(order);
+        Instant before = forwarded.minus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        assertThat(result(dropflow.carrierSays(number, "DELIVERED", before))).as("kept for an operator").isEqualTo("KEPT");
+
+        assertThat(tracking.status("SANDBOX-POST", number)).isNotEqualTo(Optional.of(TrackingStatus.DELIVERED));
+        assertThat(shipment(order).events()).isEmpty();
+        List<Map<String, Object>> kept = kept(number);
+        assertThat(kept).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("process_instance_id")).as("shown to an operator at once").isNotNull();
+        });
+        Map<String, Object> facts = dropflow.facts(taskOf((String) kept.get(0).get("process_instance_id")));
+        assertThat((String) facts.get("lastError")).contains("dated " + before, "forwarded (" + forwarded + ")");
+
+        assertThat(result(dropflow.carrierSays(number, "DELIVERED", Instant.now()))).isEqualTo("RECORDED");
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+    }
+}
