@@ -29,7 +29,13 @@ import org.springframework.stereotype.Component;
 class EarlyCarrierEvents implements DeliveryHandler {
 
     static final String PARTNER = "carrier";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    /**
+     * Writes the kept event as the carrier sent it, its time ISO-8601 ("2026-12-06T19:50:00Z", not epoch seconds),
+     * without fields it left out: the operator's form shows the recorded payload as what the partner sent.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private final Tracking tracking;
     /** Lazily: the recorded deliveries take this handler in. */

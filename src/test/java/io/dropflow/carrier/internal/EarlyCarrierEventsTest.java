@@ -63,4 +63,30 @@ class EarlyCarrierEventsTest {
         assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'carrier'"
                 + " and payload like ?", String.class, "%" + number + "%")).isEqualTo("TAKEN");
     }
+
+    /**
+     * The exploratory tester's item 2: the "Partner message not matched" form showed, as what the partner sent,
+     * {@code "occurredAt":1796586600.000000000} where the carrier had sent {@code "2026-12-06T19:50:00Z"}.
+     */
+    @Test
+    void aKeptScanIsRecordedAndShownWithItsTimeAsTheCarrierSentIt() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        String number = "TRK-RAW-" + System.nanoTime();
+        Instant occurredAt = Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(DropflowDriver.read(dropflow.carrierSays(number, "IN_TRANSIT", occurredAt).getBody()).path("result")
+                .asText()).isEqualTo("KEPT");
+        String iso = "\"occurredAt\":\"" + occurredAt + "\"";
+        assertThat(jdbc.queryForObject("select payload from partner_delivery where partner = 'carrier' and payload like ?",
+                String.class, "%" + number + "%")).contains(iso, "\"status\":\"IN_TRANSIT\"");
+
+        jdbc.update("update partner_delivery set received_at = ?, next_attempt_at = ? where partner = 'carrier'"
+                + " and payload like ?", Timestamp.from(Instant.now().minus(java.time.Duration.ofHours(25))),
+                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+        deliveries.retryDue();
+        String instance = jdbc.queryForObject("select process_instance_id from partner_delivery where partner = 'carrier'"
+                + " and payload like ?", String.class, "%" + number + "%");
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat((String) dropflow.facts(task).get("deliveryPayload")).as("what the partner sent (raw)")
+                .contains(iso, number).doesNotContain("\"occurredAt\":" + occurredAt.getEpochSecond());
+    }
 }
