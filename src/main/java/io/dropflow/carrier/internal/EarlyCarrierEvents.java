@@ -53,7 +53,13 @@ class EarlyCarrierEvents implements DeliveryHandler {
         } catch (NotFound noShipmentYet) {
             PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
                     "tracking/" + event.status(), event.eventId(), json(event));
-            return receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN ? "RECORDED" : "KEPT";
+            boolean settled = receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN;
+            if (receipt.duplicate()) {
+                // Sent again: kept still, or settled before (taken, or closed by an operator, which recorded it on no
+                // shipment): received before, and nothing happens now. Not RECORDED, which says it is on a shipment.
+                return settled ? "ALREADY_RECEIVED" : "KEPT";
+            }
+            return settled ? "RECORDED" : "KEPT";
         } catch (TrackingEventBeforeParcel notOurs) {
             // Dated before our purchase order was forwarded: another parcel's scan under the same number. Kept,
             // and shown to an operator at once (the handler finds it unusable), never applied to the order.

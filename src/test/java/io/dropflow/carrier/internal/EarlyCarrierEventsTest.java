@@ -89,4 +89,37 @@ class EarlyCarrierEventsTest {
         assertThat((String) dropflow.facts(task).get("deliveryPayload")).as("what the partner sent (raw)")
                 .contains(iso, number).doesNotContain("\"occurredAt\":" + occurredAt.getEpochSecond());
     }
+
+    /**
+     * The exploratory tester's item 3: a kept scan sent again after the operator closed its task was answered
+     * RECORDED, though it is on no shipment. It is answered 200, ALREADY_RECEIVED, and changes nothing.
+     */
+    @Test
+    void aKeptScanSentAgainAfterItsTaskWasClosedIsAnsweredAlreadyReceived() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        String number = "TRK-AGAIN-" + System.nanoTime();
+        java.util.Map<String, Object> scan = java.util.Map.of("eventId", "again-" + number, "carrierCode", "SANDBOX-POST",
+                "trackingNumber", number, "status", "IN_TRANSIT", "occurredAt", Instant.now().minusSeconds(600).toString());
+        assertThat(DropflowDriver.read(dropflow.post("/api/webhooks/carriers/events", scan, DropflowDriver.asPartner())
+                .getBody()).path("result").asText()).isEqualTo("KEPT");
+        ResponseEntity<String> stillKept = dropflow.post("/api/webhooks/carriers/events", scan, DropflowDriver.asPartner());
+        assertThat(DropflowDriver.read(stillKept.getBody()).path("result").asText()).as("sent again, still kept")
+                .isEqualTo("KEPT");
+        jdbc.update("update partner_delivery set received_at = ?, next_attempt_at = ? where partner = 'carrier'"
+                + " and payload like ?", Timestamp.from(Instant.now().minus(java.time.Duration.ofHours(25))),
+                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+        deliveries.retryDue();
+        String instance = jdbc.queryForObject("select process_instance_id from partner_delivery where partner = 'carrier'"
+                + " and payload like ?", String.class, "%" + number + "%");
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        engine.getTaskService().complete(task.getId(), java.util.Map.of("attentionDecision", "close"));
+
+        ResponseEntity<String> again = dropflow.post("/api/webhooks/carriers/events", scan, DropflowDriver.asPartner());
+
+        assertThat(again.getStatusCode().is2xxSuccessful()).as(again.getBody()).isTrue();
+        assertThat(DropflowDriver.read(again.getBody()).path("result").asText()).isEqualTo("ALREADY_RECEIVED");
+        assertThat(jdbc.queryForList("select status from partner_delivery where partner = 'carrier' and payload like ?",
+                String.class, "%" + number + "%")).containsExactly("CLOSED");
+        assertThat(tracking.status("SANDBOX-POST", number)).isEmpty();
+    }
 }
