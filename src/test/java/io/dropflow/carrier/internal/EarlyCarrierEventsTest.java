@@ -49,19 +49,19 @@ class EarlyCarrierEventsTest {
         assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(200);
         assertThat(DropflowDriver.read(early.getBody()).path("result").asText()).isEqualTo("KEPT");
         assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'carrier'"
-                + " and account = 'SANDBOX-POST' and payload like ?", String.class, "%" + number + "%")).isEqualTo("PARKED");
+                + " and account = 'SANDBOX-POST' and payload like ?", String.class, "%\"" + number + "\"%")).isEqualTo("PARKED");
 
         dropflow.supplierShipped("ACME", po(order, 1), number);
         dropflow.runJobs(order);
         assertThat(tracking.status("SANDBOX-POST", number)).as("not yet taken").isNotEqualTo(
                 java.util.Optional.of(TrackingStatus.IN_TRANSIT));
         jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
 
         assertThat(tracking.status("SANDBOX-POST", number)).contains(TrackingStatus.IN_TRANSIT);
         assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'carrier'"
-                + " and payload like ?", String.class, "%" + number + "%")).isEqualTo("TAKEN");
+                + " and payload like ?", String.class, "%\"" + number + "\"%")).isEqualTo("TAKEN");
     }
 
     /**
@@ -77,14 +77,14 @@ class EarlyCarrierEventsTest {
                 .asText()).isEqualTo("KEPT");
         String iso = "\"occurredAt\":\"" + occurredAt + "\"";
         assertThat(jdbc.queryForObject("select payload from partner_delivery where partner = 'carrier' and payload like ?",
-                String.class, "%" + number + "%")).contains(iso, "\"status\":\"IN_TRANSIT\"");
+                String.class, "%\"" + number + "\"%")).contains(iso, "\"status\":\"IN_TRANSIT\"");
 
         jdbc.update("update partner_delivery set received_at = ?, next_attempt_at = ? where partner = 'carrier'"
                 + " and payload like ?", Timestamp.from(Instant.now().minus(java.time.Duration.ofHours(25))),
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
         String instance = jdbc.queryForObject("select process_instance_id from partner_delivery where partner = 'carrier'"
-                + " and payload like ?", String.class, "%" + number + "%");
+                + " and payload like ?", String.class, "%\"" + number + "\"%");
         var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         assertThat((String) dropflow.facts(task).get("deliveryPayload")).as("what the partner sent (raw)")
                 .contains(iso, number).doesNotContain("\"occurredAt\":" + occurredAt.getEpochSecond());
@@ -107,10 +107,10 @@ class EarlyCarrierEventsTest {
                 .isEqualTo("KEPT");
         jdbc.update("update partner_delivery set received_at = ?, next_attempt_at = ? where partner = 'carrier'"
                 + " and payload like ?", Timestamp.from(Instant.now().minus(java.time.Duration.ofHours(25))),
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
         String instance = jdbc.queryForObject("select process_instance_id from partner_delivery where partner = 'carrier'"
-                + " and payload like ?", String.class, "%" + number + "%");
+                + " and payload like ?", String.class, "%\"" + number + "\"%");
         var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         engine.getTaskService().complete(task.getId(), java.util.Map.of("attentionDecision", "close"));
 
@@ -119,7 +119,7 @@ class EarlyCarrierEventsTest {
         assertThat(again.getStatusCode().is2xxSuccessful()).as(again.getBody()).isTrue();
         assertThat(DropflowDriver.read(again.getBody()).path("result").asText()).isEqualTo("ALREADY_RECEIVED");
         assertThat(jdbc.queryForList("select status from partner_delivery where partner = 'carrier' and payload like ?",
-                String.class, "%" + number + "%")).containsExactly("CLOSED");
+                String.class, "%\"" + number + "\"%")).containsExactly("CLOSED");
         assertThat(tracking.status("SANDBOX-POST", number)).isEmpty();
     }
 }

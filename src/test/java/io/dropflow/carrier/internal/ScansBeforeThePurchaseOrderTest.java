@@ -72,7 +72,7 @@ class ScansBeforeThePurchaseOrderTest {
 
     private List<Map<String, Object>> kept(String number) {
         return jdbc.queryForList("select id, topic, status, process_instance_id, last_error from partner_delivery"
-                + " where partner = 'carrier' and payload like ? order by id", "%" + number + "%");
+                + " where partner = 'carrier' and payload like ? order by id", "%\"" + number + "\"%");
     }
 
     private Task taskOf(String processInstanceId) {
@@ -103,7 +103,7 @@ class ScansBeforeThePurchaseOrderTest {
         dropflow.supplierShipped("ACME", po(order, 1), number);
         dropflow.runJobs(order);
         jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
 
         assertThat(tracking.status("SANDBOX-POST", number)).as("not delivered by another parcel's scans")

@@ -58,14 +58,14 @@ class DeletedAttentionTasksTest {
 
     private List<Map<String, Object>> kept(String number) {
         return jdbc.queryForList("select id, status, process_instance_id, finished_at, last_error from partner_delivery"
-                + " where partner = 'carrier' and payload like ? order by id", "%" + number + "%");
+                + " where partner = 'carrier' and payload like ? order by id", "%\"" + number + "\"%");
     }
 
     private void pastTheirDeadline(String number) {
         Instant now = Instant.now();
         jdbc.update("update partner_delivery set received_at = ?, next_attempt_at = ? where partner = 'carrier'"
                 + " and payload like ? and status = 'PARKED'", Timestamp.from(now.minus(Duration.ofHours(25))),
-                Timestamp.from(now.minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(now.minusSeconds(1)), "%\"" + number + "\"%");
     }
 
     private String onlyTaskOf(String number) {
@@ -163,7 +163,7 @@ class DeletedAttentionTasksTest {
         deliveries.retryDue();
         assertThat(kept(number)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SET_ASIDE"));
         assertThat(jdbc.queryForList("select next_attempt_at from partner_delivery where partner = 'carrier' and payload"
-                + " like ?", Timestamp.class, "%" + number + "%")).allSatisfy(next -> assertThat(next.toInstant())
+                + " like ?", Timestamp.class, "%\"" + number + "\"%")).allSatisfy(next -> assertThat(next.toInstant())
                 .as("tried again in an hour").isAfter(Instant.now().plus(Duration.ofMinutes(50))));
 
         // the shipment comes, and its next scan is taken at once; an hour later the set-aside scans are tried again
@@ -171,7 +171,7 @@ class DeletedAttentionTasksTest {
         dropflow.runJobs(order);
         dropflow.carrierSays(number, "OUT_FOR_DELIVERY", scanned.plus(Duration.ofMinutes(2)));
         jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
 
         assertThat(kept(number)).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("TAKEN"));
@@ -185,7 +185,7 @@ class DeletedAttentionTasksTest {
         scannedAndDeleted(number, Instant.now().minus(Duration.ofHours(4)));
         deliveries.retryDue();
         jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'carrier' and payload like ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), "%" + number + "%");
+                Timestamp.from(Instant.now().minusSeconds(1)), "%\"" + number + "\"%");
         deliveries.retryDue();
 
         assertThat(kept(number)).hasSize(2).allSatisfy(row -> {
@@ -193,7 +193,7 @@ class DeletedAttentionTasksTest {
             assertThat((String) row.get("last_error")).contains("deleted or cancelled in Cockpit");
         });
         assertThat(jdbc.queryForList("select next_attempt_at from partner_delivery where partner = 'carrier' and payload"
-                + " like ?", Timestamp.class, "%" + number + "%")).allSatisfy(next -> assertThat(next.toInstant())
+                + " like ?", Timestamp.class, "%\"" + number + "\"%")).allSatisfy(next -> assertThat(next.toInstant())
                 .isAfter(Instant.now().plus(Duration.ofMinutes(50))));
     }
 
