@@ -612,7 +612,7 @@ class OrderFulfillmentProcessTest {
             dropflow.supplierShipped("ACME", po(order, 2), "TRK-RESENT-" + order);
             dropflow.runJobs(order);
 
-            dropflow.carrierSays("TRK-RESENT-" + order, "DELIVERED");
+            dropflow.carrierSays("TRK-RESENT-" + order, "DELIVERED", ClockUtil.getCurrentTime().toInstant()); // after the reshipment, forwarded on the moved clock
             assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id())
                     .isWaitingAt(RETURN_WINDOW.id());
             // 45.00 sale - 2 x (6.00 supply + 2.50 shipping) - 1.35 platform fee (3 %), not 35.15 as for one parcel
