@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A carrier's scan for a tracking number one of our shipments has, dated before that shipment's purchase order
- * was forwarded to its supplier ({@code notBefore}): the supplier could not have handed our parcel to the carrier
+ * was placed with its supplier ({@code notBefore}): the supplier could not have handed our parcel to the carrier
  * yet, so the scan is about another parcel under the same number (carriers use tracking numbers again). It is not
  * recorded on the shipment and moves nothing (above all, it never delivers the order); the carrier's handlers show
  * it to an operator, with this message, or leave it out of a push that tells the parcel's whole history.
@@ -24,7 +24,7 @@ public class TrackingEventBeforeParcel extends RuntimeException {
     /** What the operator reads (its Chinese is a pattern of operator-messages.zh.json). */
     public static String describe(CarrierEvent event, Instant notBefore) {
         return event.status() + " for " + event.carrierCode() + " " + event.trackingNumber() + " dated "
-                + event.occurredAt() + ", before its purchase order was forwarded (" + notBefore
+                + event.occurredAt() + ", before its purchase order was placed (" + notBefore
                 + "): not about our parcel (carriers use tracking numbers again), not applied";
     }
 
@@ -32,7 +32,7 @@ public class TrackingEventBeforeParcel extends RuntimeException {
         return event;
     }
 
-    /** When the shipment's purchase order was forwarded: the earliest a scan of our parcel can be dated. */
+    /** When the shipment's purchase order was placed: the earliest a scan of our parcel can be dated. */
     public Instant notBefore() {
         return notBefore;
     }

@@ -25,7 +25,7 @@ class CarrierWebhookController {
             description = "Idempotent on carrierCode + eventId. An event for a tracking number no shipment has yet"
                     + " (scanned before the supplier's SHIPPED reached us) is kept and answered KEPT: Dropflow takes it"
                     + " when the shipment comes, or shows it to an operator. So is one dated before the purchase order"
-                    + " of the shipment with its number was forwarded (another parcel's under a number used again): it is"
+                    + " of the shipment with its number was placed (another parcel's under a number used again): it is"
                     + " shown to an operator, never applied. RECORDED: on its shipment now; ALREADY_RECORDED: on its"
                     + " shipment before; ALREADY_RECEIVED: a kept event sent again after it was settled (taken, or closed"
                     + " by an operator), nothing happens.")

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * when no shipment has come by the deliveries' deadline: one task for all of a parcel's scans
  * ({@link #sameFact}), which the operator tries again or closes together. Kuaidi100's and 17TRACK's pushes
  * are kept the same way by their own handlers. A scan dated before the purchase order of the shipment with its
- * number was forwarded ({@link TrackingEventBeforeParcel}: another parcel's under a number used again) is kept
+ * number was placed ({@link TrackingEventBeforeParcel}: another parcel's under a number used again) is kept
  * too, whether it came before the shipment or after, and shown to an operator at once: it is never applied.
  */
 @Component
@@ -61,11 +61,13 @@ class EarlyCarrierEvents implements DeliveryHandler {
             }
             return settled ? "RECORDED" : "KEPT";
         } catch (TrackingEventBeforeParcel notOurs) {
-            // Dated before our purchase order was forwarded: another parcel's scan under the same number. Kept,
+            // Dated before our purchase order was placed: another parcel's scan under the same number. Kept,
             // and shown to an operator at once (the handler finds it unusable), never applied to the order.
-            deliveries.getObject().receive(PARTNER, event.carrierCode(), "tracking/" + event.status(), event.eventId(),
-                    json(event));
-            return "KEPT";
+            PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
+                    "tracking/" + event.status(), event.eventId(), json(event));
+            // Sent again after an operator closed its task: received before, nothing happens now
+            return receipt.duplicate() && receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN
+                    ? "ALREADY_RECEIVED" : "KEPT";
         }
     }
 
@@ -88,7 +90,7 @@ class EarlyCarrierEvents implements DeliveryHandler {
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + event.carrierCode() + " " + event.trackingNumber() + " (yet)");
         } catch (TrackingEventBeforeParcel notOurs) {
-            // dated before the parcel's purchase order was forwarded: another parcel's, an operator looks at it
+            // dated before the parcel's purchase order was placed: another parcel's, an operator looks at it
             return Result.unusable(notOurs.getMessage());
         }
     }

@@ -7,14 +7,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The earliest moment a carrier's scan can be about a shipment's parcel: when its purchase order was forwarded to
- * the supplier (the supplier hands a parcel to the carrier only after it got the order; packing takes longer than
- * any clock skew between the carrier and us, so no allowance is added). A scan dated before is about another parcel
+ * The earliest moment a carrier's scan can be about a shipment's parcel: when its purchase order was placed (its
+ * row written, before the supplier is called; the forwarding's own time when that is earlier, for a row from
+ * before). The supplier hands a parcel to the carrier only after it got the order; packing takes longer than any
+ * clock skew between the carrier and us, so no allowance is added. A scan dated before is about another parcel
  * under the same number ({@link io.dropflow.carrier.TrackingEventBeforeParcel}). Empty for a purchase order not
  * forwarded (yet) or unknown: no lower bound, the scan is taken as before.
  *
  * <p>The supplier feature owns the purchase order and depends on this one (it records the parcels), so this reads
- * the one column it needs, {@code purchase_order.forwarded_at}, by id rather than through the supplier's API (which
+ * the columns it needs, {@code purchase_order.created_at} and {@code forwarded_at}, by id rather than through the supplier's API (which
  * would make the two features depend on each other). A lookup the supplier feature offers through an interface of
  * this one would be the cleaner way.
  */
@@ -31,8 +32,12 @@ class ParcelOrigin {
         if (shipment.getPurchaseOrderId() == null) {
             return Optional.empty();
         }
-        return jdbc.queryForList("select forwarded_at from purchase_order where id = ?", Timestamp.class,
-                shipment.getPurchaseOrderId()).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant)
-                .findFirst();
+        // The earlier of the two: the forwarding is recorded when the supplier's answer is, which may come long after
+        // the supplier got the order (an answer lost, the step retried days later); the row is written before any call
+        return jdbc.queryForList("select created_at, forwarded_at from purchase_order where id = ?",
+                shipment.getPurchaseOrderId()).stream()
+                .flatMap(row -> java.util.stream.Stream.of(row.get("created_at"), row.get("forwarded_at")))
+                .filter(Timestamp.class::isInstance).map(t -> ((Timestamp) t).toInstant())
+                .min(java.util.Comparator.naturalOrder());
     }
 }

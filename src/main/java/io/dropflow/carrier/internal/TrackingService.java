@@ -150,7 +150,7 @@ class TrackingService implements Tracking {
         return inbox.takeInOneTransaction(tx -> record(event, false));
     }
 
-    /** As {@link #receive}; a new scan dated before the shipment's purchase order was forwarded is not recorded. */
+    /** As {@link #receive}; a new scan dated before the shipment's purchase order was placed is not recorded. */
     @Override
     public boolean receiveScan(CarrierEvent event) {
         return inbox.takeInOneTransaction(tx -> record(event, true));
@@ -161,11 +161,11 @@ class TrackingService implements Tracking {
                 .orElseThrow(() -> NotFound.of("shipment", event.carrierCode() + " " + event.trackingNumber(),
                         "no shipment with " + event.carrierCode() + " tracking number " + event.trackingNumber()));
         if (byNumberAlone && !shipment.hasEvent(event.eventId())) {
-            // A scan dated before our purchase order was forwarded is another parcel's under the same number
+            // A scan dated before our purchase order was placed is another parcel's under the same number
             // (carriers use numbers again): never recorded here, where it would move the order (deliver it).
             java.util.Optional<java.time.Instant> notBefore = origin.notBefore(shipment);
             if (notBefore.isPresent() && event.occurredAt().isBefore(notBefore.get())) {
-                log.info("Tracking event {} for {} {} dated {}, before purchase order {} was forwarded ({}): not applied",
+                log.info("Tracking event {} for {} {} dated {}, before purchase order {} was placed ({}): not applied",
                         event.eventId(), event.carrierCode(), event.trackingNumber(), event.occurredAt(),
                         shipment.getPurchaseOrderId(), notBefore.get());
                 throw new TrackingEventBeforeParcel(event, notBefore.get());

@@ -75,7 +75,7 @@ class Track17Pushes implements DeliveryHandler {
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + carrierCode + " " + number + " (yet)");
         }
-        // Events dated before our purchase order was forwarded are another parcel's under the same number (a push
+        // Events dated before our purchase order was placed are another parcel's under the same number (a push
         // tells the number's whole history): left out; a push of nothing else goes to an operator.
         if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
             return Result.unusable(String.join("; ", notOurs));

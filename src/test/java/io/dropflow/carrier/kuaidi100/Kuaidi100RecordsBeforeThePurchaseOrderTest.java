@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Kuaidi100 push tells the number's whole history, and carriers use numbers again: its records dated before our
- * purchase order was forwarded ({@link TrackingEventBeforeParcel}) are another parcel's. They are left out of a push
+ * purchase order was placed ({@link TrackingEventBeforeParcel}) are another parcel's. They are left out of a push
  * that tells our parcel's too (taken, saying which were left out); a push of nothing else goes to an operator.
  */
 class Kuaidi100RecordsBeforeThePurchaseOrderTest {
@@ -67,7 +67,7 @@ class Kuaidi100RecordsBeforeThePurchaseOrderTest {
 
         assertThat(result.outcome()).isEqualTo(DeliveryHandler.Outcome.TAKEN);
         assertThat(result.detail()).startsWith("1 records of YTO " + NUMBER).contains("left out",
-                "dated 2026-12-06T11:50:00Z, before its purchase order was forwarded (2026-12-06T12:00:00Z)");
+                "dated 2026-12-06T11:50:00Z, before its purchase order was placed (2026-12-06T12:00:00Z)");
         verify(tracking, times(2)).receiveScan(any());
     }
 
@@ -77,7 +77,7 @@ class Kuaidi100RecordsBeforeThePurchaseOrderTest {
 
         assertThat(result.outcome()).isEqualTo(DeliveryHandler.Outcome.UNUSABLE);
         assertThat(result.detail()).contains("DELIVERED for YTO " + NUMBER + " dated 2026-12-06T11:55:00Z",
-                "forwarded (2026-12-06T12:00:00Z)", "not applied");
+                "placed (2026-12-06T12:00:00Z)", "not applied");
         assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(result.detail())).as("in Chinese too")
                 .isPresent();
     }
