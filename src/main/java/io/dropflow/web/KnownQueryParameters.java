@@ -32,7 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code GET} under {@code /api}: a list asked with a misspelt filter ({@code ?statuss=SHIPPED}) or a filter it
  * does not have ({@code ?days=30}) would otherwise answer everything, as if it had been applied. So is one given
  * twice that takes one value ({@code ?size=1&size=500}): Spring would take the first and drop the other. Only reads are
- * checked: a partner's webhook is never refused for its URL, and what a {@code POST} reads is in its body.
+ * checked, and none under {@code /api/webhooks}: a partner is never refused for its URL (a portal's cache-buster on
+ * an application it reads), and what a {@code POST} reads is in its body.
  * A handler that binds whatever comes (a map of parameters, a form object) is not checked.
  */
 @Configuration
@@ -44,7 +45,7 @@ class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**");
+        registry.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/webhooks/**");
     }
 
     @Override

@@ -110,11 +110,21 @@ class OnboardingApiTest {
                 DropflowDriver.asOperator()).getBody());
         assertThat(page.path("content").findValuesAsText("number"))
                 .contains(DropflowDriver.read(applied.getBody()).path("number").asText());
+        // Sorted by id only, newest first unless asked otherwise; another sort is a 400, not ignored
+        JsonNode oldestFirst = DropflowDriver.read(dropflow.get("/api/onboarding/applications?sort=id,asc&size=100",
+                DropflowDriver.asOperator()).getBody());
+        List<Long> ids = new java.util.ArrayList<>();
+        oldestFirst.path("content").forEach(a -> ids.add(a.path("id").asLong()));
+        assertThat(ids).isSorted();
+        ResponseEntity<String> byStatus = dropflow.get("/api/onboarding/applications?sort=status", DropflowDriver.asOperator());
+        assertThat(byStatus.getStatusCode().value()).isEqualTo(400);
+        assertThat(DropflowDriver.read(byStatus.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("sort");
 
         // The portal reads the application's state, not the seller's internal history
         long id = DropflowDriver.read(applied.getBody()).path("id").asLong();
-        JsonNode forApplicant = DropflowDriver.read(dropflow.get("/api/webhooks/onboarding/applications/" + id,
-                DropflowDriver.asPartner()).getBody());
+        // (a portal's cache-buster is no reason to refuse it: no query parameter is checked under /api/webhooks)
+        JsonNode forApplicant = DropflowDriver.read(dropflow.get("/api/webhooks/onboarding/applications/" + id
+                + "?_=1733500000000", DropflowDriver.asPartner()).getBody());
         assertThat(forApplicant.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(forApplicant.path("history")).isEmpty();
         assertThat(onboarding.application(id).path("history")).isNotEmpty();

@@ -60,11 +60,13 @@ class OnboardingController {
     }
 
     @GetMapping("/applications")
-    @Operation(summary = "Applications, newest first, a page at a time", description = "Filter: status.")
+    @Operation(summary = "Applications, newest first, a page at a time", description = "Filter: status. Sort by id "
+            + "(id,desc, newest first, unless asked otherwise).")
     PageView<ApplicationView> applications(@RequestParam(required = false) ApplicationStatus status,
             @PageableDefault(size = 20) @MostRows(100) Pageable page) {
+        io.dropflow.web.ListSorting.check(page.getSort(), java.util.List.of("id"));
         return PageView.of(views.page(status, PageRequest.of(page.getPageNumber(), page.getPageSize(),
-                Sort.by(Sort.Direction.DESC, "id"))));
+                page.getSort().isSorted() ? page.getSort() : Sort.by(Sort.Direction.DESC, "id"))));
     }
 
     @GetMapping("/applications/{id}")
