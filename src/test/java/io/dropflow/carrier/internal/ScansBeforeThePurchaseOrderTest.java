@@ -181,4 +181,28 @@ class ScansBeforeThePurchaseOrderTest {
                 .isEqualTo("RECORDED");
         assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.IN_TRANSIT));
     }
+
+    /**
+     * From a review: a scan of another parcel, sent again after the operator closed its task, was answered KEPT; it
+     * was received before, and nothing happens now (still a 200).
+     */
+    @Test
+    void aBeforeParcelScanSentAgainAfterItsTaskWasClosedIsAnsweredAlreadyReceived() {
+        long order = accepted();
+        String number = "UNK-AGAIN-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        Map<String, Object> scan = Map.of("eventId", "again-" + order, "carrierCode", "SANDBOX-POST",
+                "trackingNumber", number, "status", "DELIVERED", "occurredAt",
+                forwarded(order).minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        assertThat(result(dropflow.post("/api/webhooks/carriers/events", scan, DropflowDriver.asPartner())))
+                .isEqualTo("KEPT");
+        String task = (String) kept(number).get(0).get("process_instance_id");
+        engine.getTaskService().complete(taskOf(task).getId(), Map.of("attentionDecision", "close"));
+
+        assertThat(result(dropflow.post("/api/webhooks/carriers/events", scan, DropflowDriver.asPartner())))
+                .isEqualTo("ALREADY_RECEIVED");
+        assertThat(kept(number)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("CLOSED"));
+        assertThat(shipment(order).events()).isEmpty();
+    }
 }
