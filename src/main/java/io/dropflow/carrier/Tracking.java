@@ -87,6 +87,26 @@ public interface Tracking {
         return receive(event);
     }
 
+    /**
+     * A carrier's account of a number's scans (a push, an answer to polling: the number's whole history), each as
+     * {@link #receiveScan}, in the order given: those dated before the shipment's purchase order was placed are
+     * another parcel's, left out; the rest are recorded.
+     *
+     * @return why each scan left out was left out, in the order given; empty when none was
+     * @throws io.dropflow.web.NotFound when no shipment has the number
+     */
+    default List<String> receiveScans(List<CarrierEvent> events) {
+        List<String> leftOut = new java.util.ArrayList<>();
+        for (CarrierEvent event : events) {
+            try {
+                receiveScan(event);
+            } catch (TrackingEventBeforeParcel notOurs) {
+                leftOut.add(notOurs.getMessage());
+            }
+        }
+        return leftOut;
+    }
+
     /** @throws io.dropflow.web.NotFound for an unknown shipment */
     ShipmentView shipment(Long shipmentId);
 

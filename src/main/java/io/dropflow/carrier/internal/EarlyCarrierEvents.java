@@ -50,7 +50,9 @@ class EarlyCarrierEvents implements DeliveryHandler {
     String receive(CarrierEvent event) {
         try {
             return tracking.receiveScan(event) ? "RECORDED" : "ALREADY_RECORDED";
-        } catch (NotFound noShipmentYet) {
+        } catch (NotFound | TrackingEventBeforeParcel keptForLater) {
+            // No shipment has the number yet; or it is dated before our purchase order was placed, another parcel's
+            // scan under the same number, which the handler finds unusable: shown to an operator at once, never applied
             PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
                     "tracking/" + event.status(), event.eventId(), json(event));
             boolean settled = receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN;
@@ -60,14 +62,6 @@ class EarlyCarrierEvents implements DeliveryHandler {
                 return settled ? "ALREADY_RECEIVED" : "KEPT";
             }
             return settled ? "RECORDED" : "KEPT";
-        } catch (TrackingEventBeforeParcel notOurs) {
-            // Dated before our purchase order was placed: another parcel's scan under the same number. Kept,
-            // and shown to an operator at once (the handler finds it unusable), never applied to the order.
-            PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
-                    "tracking/" + event.status(), event.eventId(), json(event));
-            // Sent again after an operator closed its task: received before, nothing happens now
-            return receipt.duplicate() && receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN
-                    ? "ALREADY_RECEIVED" : "KEPT";
         }
     }
 

@@ -3,7 +3,6 @@ package io.dropflow.carrier.internal;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.carrier.TrackingEventBeforeParcel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,15 +64,9 @@ public class TrackingPoller {
                         .map(a -> a.poll(shipment.getCarrierCode(), shipment.getTrackingNumber(),
                                 Consignee.ofPhone(shipment.getConsigneePhone())))
                         .orElse(List.of());
-                for (CarrierEvent event : events) {
-                    try {
-                        tracking.receiveScan(event);
-                    } catch (TrackingEventBeforeParcel notOurs) {
-                        // another parcel's scan under the same number (the number's whole history): left out
-                        log.info("Asked for quiet parcel {} {}: left out {}", shipment.getCarrierCode(),
-                                shipment.getTrackingNumber(), notOurs.getMessage());
-                    }
-                }
+                // another parcel's scans under the same number (the number's whole history): left out
+                tracking.receiveScans(events).forEach(leftOut -> log.info("Asked for quiet parcel {} {}: left out {}",
+                        shipment.getCarrierCode(), shipment.getTrackingNumber(), leftOut));
                 log.info("Asked for quiet parcel {} {}: {} events", shipment.getCarrierCode(), shipment.getTrackingNumber(),
                         events.size());
             } catch (RuntimeException failed) {

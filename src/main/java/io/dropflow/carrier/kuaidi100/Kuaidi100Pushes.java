@@ -6,7 +6,6 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
 import java.util.List;
@@ -87,15 +86,9 @@ class Kuaidi100Pushes implements DeliveryHandler {
         } catch (IllegalArgumentException badTime) {
             return Result.unusable(badTime.getMessage());
         }
-        List<String> notOurs = new java.util.ArrayList<>();
+        List<String> notOurs;
         try {
-            for (CarrierEvent event : events) {
-                try {
-                    tracking.receiveScan(event);
-                } catch (TrackingEventBeforeParcel before) {
-                    notOurs.add(before.getMessage());
-                }
-            }
+            notOurs = tracking.receiveScans(events);
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + ours + " " + number + " (yet)");
         }

@@ -6,7 +6,6 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.web.NotFound;
@@ -63,15 +62,9 @@ class Track17Pushes implements DeliveryHandler {
             return Result.unusable("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
         }
         List<CarrierEvent> events = Track17Tracks.events(carrierCode, number, info, settings.zone(carrierCode));
-        List<String> notOurs = new java.util.ArrayList<>();
+        List<String> notOurs;
         try {
-            for (CarrierEvent event : events) { // the latest first: it carries the latest status
-                try {
-                    tracking.receiveScan(event);
-                } catch (TrackingEventBeforeParcel before) {
-                    notOurs.add(before.getMessage());
-                }
-            }
+            notOurs = tracking.receiveScans(events); // the latest first: it carries the latest status
         } catch (NotFound unknown) {
             return Result.notYet("no shipment of ours is " + carrierCode + " " + number + " (yet)");
         }

@@ -46,6 +46,7 @@ class Kuaidi100RecordsBeforeThePurchaseOrderTest {
             }
             return true;
         });
+        when(tracking.receiveScans(any())).thenCallRealMethod(); // each scan as receiveScan above
     }
 
     private static DeliveryHandler.Delivery push(String state, String... times) {
