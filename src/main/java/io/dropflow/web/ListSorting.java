@@ -14,6 +14,15 @@ public final class ListSorting {
     private ListSorting() {
     }
 
+    /**
+     * The sort asked for, or {@code fallback} when none was.
+     * @throws InvalidRequest naming {@code sort} when a property is not {@code allowed}
+     */
+    public static Sort orElse(Sort requested, List<String> allowed, Sort fallback) {
+        check(requested, allowed);
+        return requested.isSorted() ? requested : fallback;
+    }
+
     /** @throws InvalidRequest naming {@code sort} when a property is not {@code allowed} */
     public static void check(Sort requested, List<String> allowed) {
         for (Sort.Order order : requested) {

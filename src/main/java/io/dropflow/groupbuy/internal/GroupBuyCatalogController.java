@@ -230,8 +230,7 @@ class GroupBuyCatalogController {
      * naming the property, as the supplier lists answer), or by {@code fallback} when no sort is asked for.
      */
     static Pageable sorted(Pageable page, List<String> allowed, Sort fallback) {
-        io.dropflow.web.ListSorting.check(page.getSort(), allowed);
-        Sort sort = page.getSort().isSorted() ? page.getSort() : fallback;
-        return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
+        return PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                io.dropflow.web.ListSorting.orElse(page.getSort(), allowed, fallback));
     }
 }

@@ -64,9 +64,8 @@ class OnboardingController {
             + "(id,desc, newest first, unless asked otherwise).")
     PageView<ApplicationView> applications(@RequestParam(required = false) ApplicationStatus status,
             @PageableDefault(size = 20) @MostRows(100) Pageable page) {
-        io.dropflow.web.ListSorting.check(page.getSort(), java.util.List.of("id"));
         return PageView.of(views.page(status, PageRequest.of(page.getPageNumber(), page.getPageSize(),
-                page.getSort().isSorted() ? page.getSort() : Sort.by(Sort.Direction.DESC, "id"))));
+                io.dropflow.web.ListSorting.orElse(page.getSort(), java.util.List.of("id"), Sort.by(Sort.Direction.DESC, "id")))));
     }
 
     @GetMapping("/applications/{id}")

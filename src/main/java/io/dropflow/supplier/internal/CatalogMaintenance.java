@@ -384,7 +384,6 @@ class CatalogMaintenance {
     }
 
     static Sort sortOf(Sort requested, List<String> allowed, String fallback) {
-        io.dropflow.web.ListSorting.check(requested, allowed);
-        return requested.isSorted() ? requested : Sort.by(fallback);
+        return io.dropflow.web.ListSorting.orElse(requested, allowed, Sort.by(fallback));
     }
 }
