@@ -55,9 +55,6 @@ class CaseRefundLog implements CaseRefunds, PaidBackByCases {
                 return Optional.empty(); // a retried step: recorded already, the storefront's key pays it once
             }
             Optional<Withheld> withheld = refundedInFull(order).or(() -> tooManyPaidBack(order, c, paid));
-            if (withheld.isEmpty()) {
-                waitForAFullRefundUnderWay(order, c); // it would pay: not while the order's own refund is under way
-            }
             if (withheld.isPresent()) {
                 String what = "Refund of " + Money.format(amount, c.getCurrency()) + " withheld, nothing paid: "
                         + withheld.get().why();
@@ -66,6 +63,7 @@ class CaseRefundLog implements CaseRefunds, PaidBackByCases {
                 }
                 return withheld;
             }
+            waitForAFullRefundUnderWay(order, c); // it would pay: not while the order's own refund is under way
             entries.save(new CaseRefund(c.kind(), c.getId(), order.id(), amount, c.getCurrency(), clock.instant()));
             return Optional.empty();
         });
