@@ -870,4 +870,34 @@ class ReturnNegotiationProcessTest {
         assertThat(new BigDecimal(after.path("margin").asText())).isEqualByComparingTo(settledMargin.subtract(new BigDecimal("9.00")));
         assertThat(after.path("timeline").toString()).contains("margin is adjusted");
     }
+
+    /**
+     * operations.md's query for returns closed as paid back already that booked nothing (before "Book return without
+     * refund"), run as written there: a withheld return that booked is not listed; the same return without its
+     * ledger entry, as one closed before the release, is.
+     */
+    @Test
+    void theUpgradeQueryListsAWithheldReturnThatBookedNothing() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "operations.md"));
+        java.util.regex.Matcher query = java.util.regex.Pattern.compile("`(select r\\.id, r\\.order_id from return_request[^`]*)`")
+                .matcher(guide);
+        assertThat(query.find()).as("operations.md has the query").isTrue();
+        String sql = query.group(1).replaceAll("\\s+", " ");
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        long claim = claimTakenInBeside(order, id);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
+        dropflow.runClaimJobs(claim);
+        closesAsPaidBackAlready(order, id, claim);
+
+        assertThat(jdbc.queryForList(sql)).noneMatch(row -> ((Number) row.get("id")).longValue() == id);
+
+        assertThat(jdbc.update("delete from ledger_entry where order_id = ? and reference = ?", order, "DF-RT" + id))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList(sql)).anyMatch(row -> ((Number) row.get("id")).longValue() == id
+                && ((Number) row.get("order_id")).longValue() == order);
+    }
 }
