@@ -143,14 +143,21 @@ class JobAcquisitionWakeUpsTest {
 
     @Test
     void aBacklogOfDueJobsKeepsEveryThreadBusy() throws InterruptedException {
-        // The engine's own wake-ups first, as the measure of this machine at this moment.
-        Duration engineAlone = backlogOf(300, Duration.ZERO);
-        Duration spaced = backlogOf(300, Duration.ofMillis(500));
-        // 300 jobs of 5 ms on 3 threads: 0.5 s when no thread waits; 0.9-1.0 s measured either way. With the
-        // threads' wake-ups spaced while a full queue drained, the acquisition refilled the queue (10) once
-        // per saturation pause (100 ms), at most 13 jobs per pause: 2.3-2.4 s measured.
-        assertThat(spaced.toMillis()).as("spaced %s, the engine alone %s", spaced, engineAlone)
-                .isLessThan(engineAlone.toMillis() * 3 / 2 + 200);
+        // The engine's own wake-ups first, as the measure of this machine at this moment. 300 jobs of 5 ms on 3
+        // threads: 0.5 s when no thread waits; 0.9-1.0 s measured either way. With the threads' wake-ups spaced
+        // while a full queue drained, the acquisition refilled the queue (10) once per saturation pause (100 ms),
+        // at most 13 jobs per pause: 2.3-2.4 s measured, in every pair. A pair is measured again once when another
+        // process took the cores from one of its halves (seen on a machine running a benchmark beside the tests).
+        String pairs = "";
+        for (int pair = 1; pair <= 2; pair++) {
+            Duration engineAlone = backlogOf(300, Duration.ZERO);
+            Duration spaced = backlogOf(300, Duration.ofMillis(500));
+            pairs += " spaced " + spaced + ", the engine alone " + engineAlone + ";";
+            if (spaced.toMillis() < engineAlone.toMillis() * 3 / 2 + 200) {
+                return;
+            }
+        }
+        throw new AssertionError("the spaced wake-ups left threads waiting in both pairs:" + pairs);
     }
 
     @Test
