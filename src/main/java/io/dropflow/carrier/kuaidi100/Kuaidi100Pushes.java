@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
+import io.dropflow.carrier.PushedHistory;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;
-import io.dropflow.web.NotFound;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -86,19 +86,7 @@ class Kuaidi100Pushes implements DeliveryHandler {
         } catch (IllegalArgumentException badTime) {
             return Result.unusable(badTime.getMessage());
         }
-        List<String> notOurs;
-        try {
-            notOurs = tracking.receiveScans(events);
-        } catch (NotFound unknown) {
-            return Result.notYet("no shipment of ours is " + ours + " " + number + " (yet)");
-        }
-        // Records dated before our purchase order was placed are another parcel's under the same number (a
-        // push tells the number's whole history): left out; a push of nothing else goes to an operator.
-        if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
-            return Result.unusable(String.join("; ", notOurs));
-        }
-        return Result.taken(events.size() - notOurs.size() + " records of " + ours + " " + number
-                + (notOurs.isEmpty() ? "" : "; left out: " + String.join("; ", notOurs)));
+        return PushedHistory.take(tracking, events, "records", ours + " " + number);
     }
 
     /**

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
+import io.dropflow.carrier.PushedHistory;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
-import io.dropflow.web.NotFound;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,19 +62,7 @@ class Track17Pushes implements DeliveryHandler {
             return Result.unusable("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
         }
         List<CarrierEvent> events = Track17Tracks.events(carrierCode, number, info, settings.zone(carrierCode));
-        List<String> notOurs;
-        try {
-            notOurs = tracking.receiveScans(events); // the latest first: it carries the latest status
-        } catch (NotFound unknown) {
-            return Result.notYet("no shipment of ours is " + carrierCode + " " + number + " (yet)");
-        }
-        // Events dated before our purchase order was placed are another parcel's under the same number (a push
-        // tells the number's whole history): left out; a push of nothing else goes to an operator.
-        if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
-            return Result.unusable(String.join("; ", notOurs));
-        }
-        return Result.taken(events.size() - notOurs.size() + " events of " + carrierCode + " " + number
-                + (notOurs.isEmpty() ? "" : "; left out: " + String.join("; ", notOurs)));
+        return PushedHistory.take(tracking, events, "events", carrierCode + " " + number); // the latest first: it carries the latest status
     }
 
     /**
