@@ -33,6 +33,12 @@ public interface Tracking {
         }
     }
 
+    /**
+     * Whether the purchase order's parcel is followed under this carrier code and tracking number now (not
+     * replaced by another number): a consumer's order's parcel or a group-buy batch's alike.
+     */
+    boolean follows(Long purchaseOrderId, String carrierCode, String trackingNumber);
+
     /** The parcel that {@code shipmentId} replaced (the number followed before it), if any. */
     java.util.Optional<ShipmentView> replacedBy(Long shipmentId);
 

@@ -10,7 +10,10 @@ package io.dropflow.supplier;
 public record PurchaseOrderShippedAgain(String eventId, Long orderId, Long purchaseOrderId, String purchaseOrderNumber,
         String carrierCode, String trackingNumber, Long claimId, Long returnId, Long batchId) {
 
-    /** About the consumer order's own purchase order, not a claim's replacement, a return's exchange or a batch's. */
+    /**
+     * About the consumer order's own purchase order, not a claim's replacement, a return's exchange or a group-buy
+     * batch's (whose purchase follows its own parcel).
+     */
     public boolean isOriginal() {
         return claimId == null && returnId == null && batchId == null;
     }

@@ -11,7 +11,8 @@ public enum SupplierEventOutcome {
     ALREADY_APPLIED,
     /**
      * SHIPPED again for a shipped purchase order, under another carrier code or tracking number: the parcel
-     * was re-labelled, and its order follows the new number from now on (the purchase order stays SHIPPED).
+     * was re-labelled, and its order (or its group-buy batch's purchase) follows the new number from now on (the
+     * purchase order stays SHIPPED).
      */
     RELABELLED,
     /**

@@ -36,6 +36,11 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public boolean follows(Long purchaseOrderId, String carrier, String number) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Retracked retrack(Long orderId, Long purchaseOrderId, String carrier, String number) {
         throw new UnsupportedOperationException();
     }

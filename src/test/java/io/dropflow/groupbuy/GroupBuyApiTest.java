@@ -246,6 +246,46 @@ class GroupBuyApiTest {
         assertPickup(elsewhere, code, 409, "was used already");
     }
 
+    /**
+     * A supplier that re-labels a batch's parcel on its way (a second SHIPPED, another number): the answer says
+     * so, the pickup point waits for the new number, whose delivery lets the leader confirm the parcel; the old
+     * number's moves nothing. Before, the answer was ALREADY_APPLIED, the new number's carrier events were
+     * refused (no such parcel), and the old number's delivery stood for the parcel.
+     */
+    @Test
+    void aBatchParcelRelabelledOnItsWayIsConfirmedByItsNewNumbersDelivery() {
+        Goods rice = goods(100);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long order = groupBuy.order(point, rice.sku(), 1, "15.00");
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        String old = "GBR-" + batch;
+        dropflow.supplierShipped(rice.first(), po(batch, 1), old);
+        groupBuy.runJobs(batch);
+
+        ResponseEntity<String> relabel = dropflow.supplierShipped(rice.first(), po(batch, 1), old + "-NEW");
+        assertThat(relabel.getStatusCode().value()).isEqualTo(200);
+        assertThat(relabel.getBody()).isEqualTo("{\"result\":\"RELABELLED\"}");
+        assertThat(dropflow.supplierShipped(rice.first(), po(batch, 1), old + "-NEW").getBody())
+                .as("the same correction again").isEqualTo("{\"result\":\"ALREADY_APPLIED\"}");
+        groupBuy.runJobs(batch);
+
+        assertThat(dropflow.carrierSays(old, "DELIVERED").getStatusCode().value()).isEqualTo(200);
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value())
+                .as("the old number's delivery is not the parcel's").isEqualTo(409);
+
+        assertThat(dropflow.carrierSays(old + "-NEW", "DELIVERED").getStatusCode().value()).isEqualTo(200);
+        groupBuy.runJobs(batch);
+        ResponseEntity<String> receipt = groupBuy.receipt(batch, asLeader());
+        assertThat(receipt.getStatusCode().value()).as(receipt.getBody()).isEqualTo(200);
+        groupBuy.runJobs(batch);
+        JsonNode read = dropflow.getOrder(order);
+        assertThat(read.path("status").asText()).isEqualTo("READY_FOR_PICKUP");
+        assertThat(read.path("timeline").toString()).contains("Supplier changed the tracking number of the parcel to "
+                + "the pickup point: SANDBOX-POST " + old + " → SANDBOX-POST " + old + "-NEW");
+    }
+
     private void assertPickup(String point, String code, int status, String says) {
         ResponseEntity<String> answer = groupBuy.pickup(point, code, asLeader());
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);

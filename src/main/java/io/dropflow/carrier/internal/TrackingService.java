@@ -80,6 +80,13 @@ class TrackingService implements Tracking {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean follows(Long purchaseOrderId, String carrierCode, String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
+                .filter(s -> purchaseOrderId.equals(s.getPurchaseOrderId()) && !s.isReplaced()).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public java.util.Optional<ShipmentView> replacedBy(Long shipmentId) {
         return shipments.findReplacedBy(shipmentId).stream().reduce((first, second) -> second).map(Shipment::view);
     }

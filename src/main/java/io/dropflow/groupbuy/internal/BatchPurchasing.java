@@ -212,9 +212,15 @@ public class BatchPurchasing {
                 .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
     }
 
-    /** Subscribes to the carrier's tracking of the batch's parcel (once). */
+    /**
+     * Subscribes to the carrier's tracking of the batch's parcel (once per number). A number the supplier replaced
+     * before it was set up is not: the new number's message follows, and registers that one.
+     */
     @CallsPartner
     public void registerTracking(Long shipmentId) {
+        if (tracking.shipment(shipmentId).isReplaced()) {
+            return;
+        }
         tracking.register(shipmentId);
     }
 

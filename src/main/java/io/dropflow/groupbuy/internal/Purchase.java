@@ -86,6 +86,11 @@ public class Purchase {
         }
     }
 
+    /** The supplier re-labelled the parcel on its way: it is followed under shipment {@code shipmentId} from now on. */
+    public void relabelled(Long shipmentId) {
+        this.shipmentId = shipmentId;
+    }
+
     public void received(String by, Instant now) {
         status = Status.RECEIVED;
         receivedBy = by;

@@ -1,5 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
+import io.dropflow.carrier.Tracking;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderProgress;
 import io.dropflow.order.OrderStatus;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * What a supplier says about a batch's purchase order, recorded on its lines in the webhook's
  * transaction before the purchase's process hears of it: lines it cannot deliver go missing (a
  * partial stock-out splits a consumer's line when only part of it is missing; the consumers who
- * joined first keep theirs), and its answer to taking lines off.
+ * joined first keep theirs), its answer to taking lines off, and a parcel it re-labelled.
  */
 @Service
 public class PurchaseAnswers {
@@ -26,9 +27,11 @@ public class PurchaseAnswers {
     private final GroupBuyOrders orders;
     private final OrderProgress progress;
     private final OrderTimeline timeline;
+    private final Tracking tracking;
 
     PurchaseAnswers(Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders, OrderProgress progress,
-            OrderTimeline timeline) {
+            OrderTimeline timeline, Tracking tracking) {
+        this.tracking = tracking;
         this.purchases = purchases;
         this.lines = lines;
         this.orders = orders;
@@ -93,6 +96,45 @@ public class PurchaseAnswers {
 
     public void shipped(Long purchaseOrderId, Long shipmentId) {
         purchases.findByPurchaseOrderId(purchaseOrderId).orElseThrow().shipped(shipmentId);
+    }
+
+    /**
+     * The supplier reported the purchase order shipped again. While its parcel is on its way to the point (shipped,
+     * not confirmed there, not given up), another carrier code or tracking number is the parcel re-labelled: the
+     * purchase follows the new number from now on (its process registers it, and the carrier's events about it
+     * reach the purchase), and the orders whose lines are on it say so. The same number again is a redelivery and
+     * changes nothing; a new number after the carrier delivered, or one another parcel has, changes nothing
+     * either, which those orders' timelines say. In the supplier event's transaction; calls no partner.
+     *
+     * @return the shipment to follow now, when the number changed
+     */
+    public Optional<Long> shippedAgain(Long purchaseOrderId, String carrierCode, String trackingNumber) {
+        Purchase purchase = purchases.findByPurchaseOrderId(purchaseOrderId).orElseThrow();
+        if (purchase.getStatus() != Purchase.Status.SHIPPED) {
+            return Optional.empty(); // at the point, or given up: its parcel is not followed any more
+        }
+        Tracking.Retracked retracked = tracking.retrack(null, purchaseOrderId, carrierCode, trackingNumber);
+        String change = retracked.before() == null ? "" : retracked.before().carrierCode() + " "
+                + retracked.before().trackingNumber() + " → " + carrierCode + " " + trackingNumber;
+        String what = switch (retracked.outcome()) {
+            case CHANGED -> "Supplier changed the tracking number of the parcel to the pickup point: " + change;
+            case ALREADY_DELIVERED -> "Supplier changed the tracking number of the parcel to the pickup point after "
+                    + "delivery: " + change + " (nothing changed)";
+            case NUMBER_OF_ANOTHER_PARCEL -> "Supplier changed the tracking number of the parcel to the pickup point "
+                    + "to another parcel's: " + change + " (nothing changed)";
+            case SAME_NUMBER, NOT_SHIPPED -> null; // a redelivery of the shipment report, or no parcel to follow
+        };
+        if (what == null) {
+            return Optional.empty();
+        }
+        lines.findByPurchaseIdAndStatusIn(purchase.getId(), EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED))
+                .stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+                .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), what));
+        if (retracked.outcome() != Tracking.Retracked.Outcome.CHANGED) {
+            return Optional.empty();
+        }
+        purchase.relabelled(retracked.followed().id());
+        return Optional.of(retracked.followed().id());
     }
 
     /**

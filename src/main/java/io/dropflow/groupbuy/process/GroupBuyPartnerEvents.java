@@ -10,6 +10,7 @@ import io.dropflow.groupbuy.internal.PurchaseAnswers.PurchaseRef;
 import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderShippedAgain;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * kept, and one that comes twice is taken once. What the supplier said is recorded on the lines
  * first, in the webhook's transaction. A supplier taking cancelled lines off owes a consumer a
  * refund: that goes to the batch; when it took the last line off, the purchase hears that its
- * purchase order is empty.
+ * purchase order is empty. A second SHIPPED with another number re-labelled the parcel on its way: the
+ * purchase follows the new one ("Tracking number changed", kept until it waits at "Await arrival").
  */
 @Component
 class GroupBuyPartnerEvents {
@@ -93,6 +95,21 @@ class GroupBuyPartnerEvents {
             }
         }
         deliver(purchase, event.eventId(), message, variables);
+    }
+
+    /** SHIPPED again for a batch's purchase order: a new number goes to the purchase, with its shipment. */
+    @EventListener
+    void on(PurchaseOrderShippedAgain event) {
+        if (event.batchId() == null) {
+            return;
+        }
+        PurchaseRef purchase = answers.purchaseOf(event.purchaseOrderId()).orElse(null);
+        if (purchase == null) {
+            return;
+        }
+        answers.shippedAgain(event.purchaseOrderId(), event.carrierCode(), event.trackingNumber()).ifPresent(shipment ->
+                deliver(purchase, event.eventId(), Message.TRACKING_NUMBER_CHANGED,
+                        Map.of(SHIPMENT_ID.name(), SHIPMENT_ID.stored(shipment))));
     }
 
     @EventListener

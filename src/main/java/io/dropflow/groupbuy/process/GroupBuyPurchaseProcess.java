@@ -39,7 +39,7 @@ public final class GroupBuyPurchaseProcess {
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
 
     // The parcel.
-    /** The parcel; carrier events are correlated by it. */
+    /** The parcel, as followed now (a re-labelled one's new number); carrier events are correlated by it. */
     public static final ProcessVariable<Long> SHIPMENT_ID = number("shipmentId");
     /** Form confirm-receipt (or the leader API): all_received or parcel_missing. */
     public static final ProcessVariable<String> RECEIPT = text("receipt");
@@ -81,6 +81,8 @@ public final class GroupBuyPurchaseProcess {
         BRING_PARCEL("sub_bring_parcel_to_point"),
         REGISTER_TRACKING("service_register_batch_tracking"),
         AWAIT_ARRIVAL("gateway_await_arrival"),
+        TRACKING_NUMBER_CHANGED("event_batch_tracking_number_changed"),
+        REGISTER_NEW_TRACKING("service_register_new_batch_tracking"),
         CONFIRM_RECEIPT("user_confirm_receipt"),
         RECEIPT_OVERDUE("boundary_receipt_overdue"),
         NO_ARRIVAL("timer_no_arrival"),
@@ -119,7 +121,9 @@ public final class GroupBuyPurchaseProcess {
         /** The supplier took the last line off the purchase order (consumers cancelled them all): nothing to ship. */
         PURCHASE_ORDER_EMPTIED("BatchPurchaseOrderEmptied"),
         PARCEL_DELIVERED("CarrierDeliveredBatchParcel"),
-        PARCEL_PROBLEM("CarrierReportedBatchParcelProblem");
+        PARCEL_PROBLEM("CarrierReportedBatchParcelProblem"),
+        /** The supplier re-labelled the parcel on its way (a second SHIPPED, another number): the new shipmentId. */
+        TRACKING_NUMBER_CHANGED("SupplierChangedBatchTrackingNumber");
 
         private final String messageName;
 

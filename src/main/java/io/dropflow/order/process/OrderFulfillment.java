@@ -182,13 +182,16 @@ class OrderFulfillment implements FulfillmentProcess {
     /**
      * SHIPPED again for the order's own purchase order: a new number goes to the process ("Tracking number
      * changed" on "Follow delivery", kept in the inbox until it waits there), correlated by the purchase
-     * order; the same number, or one after delivery, changes nothing. A claim's replacement, a return's
-     * exchange or a batch's parcel keeps the number it shipped with.
+     * order; the same number, or one after delivery, changes nothing. A claim's replacement or a return's
+     * exchange keeps the number it shipped with; a group-buy batch's parcel is the group-buy feature's.
      */
     @EventListener
     void on(PurchaseOrderShippedAgain event) {
+        if (event.batchId() != null) {
+            return; // a group-buy batch's parcel: its purchase follows it (GroupBuyPartnerEvents)
+        }
         if (!event.isOriginal()) {
-            log.info("Supplier reported {} shipped again as {} {}: not followed for a replacement, exchange or batch",
+            log.info("Supplier reported {} shipped again as {} {}: not followed for a replacement or exchange",
                     event.purchaseOrderNumber(), event.carrierCode(), event.trackingNumber());
             return;
         }

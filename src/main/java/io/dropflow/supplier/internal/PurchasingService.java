@@ -325,11 +325,12 @@ class PurchasingService implements Purchasing {
                 && event.carrierCode() != null && event.trackingNumber() != null;
     }
 
-    /** Whether the order follows the purchase order's parcel under the event's carrier code and tracking number. */
+    /**
+     * Whether the purchase order's parcel is followed under the event's carrier code and tracking number: by its
+     * order, or by its group-buy batch (which has no order).
+     */
     private boolean followsNumberOf(PurchaseOrder po, SupplierEvent event) {
-        return po.getOrderId() != null && tracking.shipmentsOf(po.getOrderId()).stream()
-                .anyMatch(s -> po.getId().equals(s.purchaseOrderId()) && s.replacedBy() == null
-                        && event.carrierCode().equals(s.carrierCode()) && event.trackingNumber().equals(s.trackingNumber()));
+        return tracking.follows(po.getId(), event.carrierCode(), event.trackingNumber());
     }
 
     private static boolean lineCancellation(SupplierEvent event) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.carrier.sandbox.SandboxCarrier;
 import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every path of bpmn/group-buy-purchase.bpmn, one batch purchase order from the cutoff to the pickup
  * point: a partial stock-out splitting the batch to a backup supplier, no backup with stock (an
- * operator, restock, refunds), refusals and declines, the ship-by deadline, and parcels that go missing.
+ * operator, restock, refunds), refusals and declines, the ship-by deadline, parcels that go missing, and a
+ * parcel the supplier re-labels on its way (ADR 23).
  */
 @DropflowTest
 class GroupBuyPurchaseProcessTest {
@@ -48,6 +51,8 @@ class GroupBuyPurchaseProcessTest {
     SandboxStorefront storefront;
     @Autowired
     GroupBuyFixtures fixtures;
+    @Autowired
+    SandboxCarrier carrier;
 
     DropflowDriver dropflow;
     GroupBuyDriver groupBuy;
@@ -539,6 +544,136 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.batchProcess(batch)).hasPassed("service_settle_batch").isEnded();
         assertLedger(orders.get(0), "-5.00", "-0.50", "-5.50");
         assertLedger(orders.get(1), "-10.00", "-0.50", "-10.50");
+    }
+
+    /** The purchase's "Tracking number changed" (and its "Register new tracking number") as often as they ran. */
+    private long relabelsFollowed(long batch, int purchaseNo) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, purchaseNo).getId())
+                .activityId(Element.TRACKING_NUMBER_CHANGED.id()).count();
+    }
+
+    private String timeline(long order) {
+        return dropflow.getOrder(order).path("timeline").toString();
+    }
+
+    /** A SHIPPED under a given event id, as a supplier sends it (and sends it again). */
+    private org.springframework.http.ResponseEntity<String> supplierShipped(String supplierCode, String eventId,
+            String purchaseOrderNumber, String trackingNumber) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("type", "SHIPPED");
+        event.put("purchaseOrderNumber", purchaseOrderNumber);
+        event.put("carrierCode", "SANDBOX-POST");
+        event.put("trackingNumber", trackingNumber);
+        return dropflow.post("/api/webhooks/suppliers/" + supplierCode + "/events", event, DropflowDriver.asPartner());
+    }
+
+    /**
+     * The tester's finding (ADR 23 for batches): a supplier that re-labelled a batch's parcel was answered
+     * ALREADY_APPLIED, the purchase followed the old number, and "No arrival in time" sent an operator to a
+     * parcel that moved under its new number.
+     */
+    @Test
+    void aParcelRelabelledOnItsWayIsFollowedUnderItsNewNumberAndItsWaitStartsAgain() {
+        // Given two consumers' parcel on its way to the point, waiting for arrival
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        shipped(batch, 1, rice.first());
+        String old = tracking(batch, 1);
+        String relabelled = old + "-NEW";
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        java.time.Instant firstWaitEnds = groupBuy.timer(batch, 1, Element.NO_ARRIVAL.id()).getDuedate().toInstant();
+        try {
+            // When, ten hours later, the supplier reports it shipped again under another number
+            ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofHours(10))));
+            String eventId = "relabel-" + batch;
+            var answer = supplierShipped(rice.first(), eventId, po(batch, 1), relabelled);
+
+            // Then the answer says so, and the purchase registers the new number and waits for it
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).as("the tester's finding: ALREADY_APPLIED").contains("\"RELABELLED\"");
+            assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.TRACKING_NUMBER_CHANGED.id())
+                    .isWaitingAt(Element.REGISTER_NEW_TRACKING.id());
+            groupBuy.runJobs(batch);
+            assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.REGISTER_NEW_TRACKING.id())
+                    .isWaitingAt(Element.AWAIT_ARRIVAL.id());
+            assertThat(carrier.isRegistered("SANDBOX-POST", relabelled)).isTrue();
+            assertThat(groupBuy.timer(batch, 1, Element.NO_ARRIVAL.id()).getDuedate().toInstant())
+                    .as("the wait for arrival counts from the new number")
+                    .isCloseTo(firstWaitEnds.plus(java.time.Duration.ofHours(10)),
+                            org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
+            orders.forEach(o -> assertThat(timeline(o)).contains("Supplier changed the tracking number of the parcel "
+                    + "to the pickup point: SANDBOX-POST " + old + " → SANDBOX-POST " + relabelled));
+
+            // The same event again, and the same correction under another event id, change nothing
+            assertThat(supplierShipped(rice.first(), eventId, po(batch, 1), relabelled).getBody())
+                    .contains("\"ALREADY_APPLIED\"");
+            assertThat(dropflow.supplierShipped(rice.first(), po(batch, 1), relabelled).getBody())
+                    .contains("\"ALREADY_APPLIED\"");
+            groupBuy.runJobs(batch);
+            assertThat(relabelsFollowed(batch, 1)).isEqualTo(1);
+            assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+
+            // The old number's delivery moves nothing; the new number's brings the leader's receipt
+            java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+            assertThat(dropflow.carrierSays(old, "DELIVERED", now).getStatusCode().value()).isEqualTo(200);
+            groupBuy.runJobs(batch);
+            assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+            dropflow.carrierSays(relabelled, "DELIVERED", now);
+            groupBuy.runJobs(batch);
+            Task receipt = groupBuy.task(batch, 1);
+            assertThat(receipt.getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
+            assertThat(DropflowDriver.factsOf(engine, receipt).get("trackingNumber")).isEqualTo(relabelled);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** A re-labelling that comes before the purchase waits for arrival is kept until it does (ADR 2). */
+    @Test
+    void aRelabellingBeforeTheFirstNumberWasSetUpOrWhileAnOperatorDecidesIsKeptUntilThePurchaseWaitsForArrival() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        String first = tracking(batch, 1);
+
+        // Re-labelled before "Register tracking" ran: only the new number is set up
+        dropflow.supplierShipped(rice.first(), po(batch, 1), first);
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.REGISTER_TRACKING.id());
+        assertThat(dropflow.supplierShipped(rice.first(), po(batch, 1), first + "-B").getBody())
+                .contains("\"RELABELLED\"");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.TRACKING_NUMBER_CHANGED.id(),
+                Element.REGISTER_NEW_TRACKING.id()).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        assertThat(carrier.isRegistered("SANDBOX-POST", first)).isFalse();
+        assertThat(carrier.isRegistered("SANDBOX-POST", first + "-B")).isTrue();
+
+        // Re-labelled again while an operator decides on the parcel: kept until the operator keeps waiting
+        dropflow.carrierSays(first + "-B", "EXCEPTION");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        assertThat(dropflow.supplierShipped(rice.first(), po(batch, 1), first + "-C").getBody())
+                .contains("\"RELABELLED\"");
+        groupBuy.runJobs(batch);
+        assertThat(relabelsFollowed(batch, 1)).isEqualTo(1);
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "keep_waiting"));
+        groupBuy.runJobs(batch);
+        assertThat(relabelsFollowed(batch, 1)).isEqualTo(2);
+        assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        assertThat(carrier.isRegistered("SANDBOX-POST", first + "-C")).isTrue();
+
+        // A new number after the carrier delivered changes nothing but the orders' timelines
+        dropflow.carrierSays(first + "-C", "DELIVERED");
+        groupBuy.runJobs(batch);
+        assertThat(dropflow.supplierShipped(rice.first(), po(batch, 1), first + "-LATE").getBody())
+                .contains("\"ALREADY_APPLIED\"");
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
+        assertThat(timeline(orders.get(0))).contains("after delivery: SANDBOX-POST " + first + "-C → SANDBOX-POST "
+                + first + "-LATE (nothing changed)");
+        assertThat(carrier.isRegistered("SANDBOX-POST", first + "-LATE")).isFalse();
     }
 
     private void assertLedger(long order, String supply, String shipping, String margin) {
