@@ -30,13 +30,7 @@ class CaseHistoryMigrationTest {
     /** A claim and a return on one delivered order, as V3 and V4 left them. */
     private static void aClaimAndAReturnOnOneOrder(JdbcTemplate sql) {
         Timestamp created = at("09:00:00");
-        sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
-        sql.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email, "
-                + "ship_name, ship_line1, ship_city, ship_country, created_at, updated_at) values (1, 'SHOP-1', 'DELIVERED', "
-                + "'EUR', 'Eva', 'eva@example.com', 'Eva', 'Heidestrasse 17', 'Berlin', 'DE', ?, ?)", created, created);
-        sql.update("insert into purchase_order (id, order_id, supplier_id, idempotency_key, status, supply_total, "
-                + "shipping_cost, currency, created_at, updated_at) values (1, 1, 1, 'DF-1-PO1', 'SHIPPED', 6, 2.5, 'EUR', ?, ?)",
-                created, created);
+        MigratedDatabases.deliveredOrderWithItsPurchaseOrder(sql, 6, created);
         sql.update("insert into claim (id, order_id, purchase_order_id, supplier_id, claim_type, description, consumer_wish, "
                 + "status, channel, currency, claimed_value, created_at, updated_at) values (7, 1, 1, 1, 'DAMAGED', 'broken', "
                 + "'REFUND', 'WITH_SUPPLIER', 'WEBSHOP', 'EUR', 15, ?, ?)", created, created);

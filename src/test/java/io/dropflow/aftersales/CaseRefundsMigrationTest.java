@@ -32,13 +32,7 @@ class CaseRefundsMigrationTest {
         MigratedDatabases.migrateTo(database, "34");
         Timestamp created = Timestamp.from(Instant.parse("2026-12-01T09:00:00Z"));
         Timestamp closed = Timestamp.from(Instant.parse("2026-12-03T10:00:00Z"));
-        sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
-        sql.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email, "
-                + "ship_name, ship_line1, ship_city, ship_country, created_at, updated_at) values (1, 'SHOP-1', 'DELIVERED', "
-                + "'EUR', 'Eva', 'eva@example.com', 'Eva', 'Heidestrasse 17', 'Berlin', 'DE', ?, ?)", created, created);
-        sql.update("insert into purchase_order (id, order_id, supplier_id, idempotency_key, status, supply_total, "
-                + "shipping_cost, currency, created_at, updated_at) values (1, 1, 1, 'DF-1-PO1', 'SHIPPED', 8, 2.5, 'EUR', ?, ?)",
-                created, created);
+        MigratedDatabases.deliveredOrderWithItsPurchaseOrder(sql, 8, created);
         claim(sql, 1, "RESOLVED", "REFUND", "15", created, closed);
         claim(sql, 2, "RESOLVED", "COMPENSATION", "4", created, closed);
         claim(sql, 3, "RESOLVED", "RESHIP", null, created, closed);

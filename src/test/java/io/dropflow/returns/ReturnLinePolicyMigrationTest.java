@@ -28,13 +28,7 @@ class ReturnLinePolicyMigrationTest {
         JdbcTemplate sql = new JdbcTemplate(database);
         MigratedDatabases.migrateTo(database, "5");
         Timestamp created = Timestamp.from(Instant.parse("2026-12-01T09:00:00Z"));
-        sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
-        sql.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email, "
-                + "ship_name, ship_line1, ship_city, ship_country, created_at, updated_at) values (1, 'SHOP-1', 'DELIVERED', "
-                + "'EUR', 'Eva', 'eva@example.com', 'Eva', 'Heidestrasse 17', 'Berlin', 'DE', ?, ?)", created, created);
-        sql.update("insert into purchase_order (id, order_id, supplier_id, idempotency_key, status, supply_total, "
-                + "shipping_cost, currency, created_at, updated_at) values (1, 1, 1, 'DF-1-PO1', 'SHIPPED', 8, 2.5, 'EUR', ?, ?)",
-                created, created);
+        MigratedDatabases.deliveredOrderWithItsPurchaseOrder(sql, 8, created);
         sql.update("insert into return_request (id, order_id, purchase_order_id, supplier_id, reason, wish, status, channel, "
                 + "currency, returned_value, supply_value, created_at, updated_at) values (3, 1, 1, 1, 'CHANGED_MIND', 'REFUND', "
                 + "'REQUESTED', 'WEBSHOP', 'EUR', 23, 8, ?, ?)", created, created);

@@ -28,10 +28,7 @@ class SourcingCandidateScoreMigrationTest {
         JdbcTemplate sql = new JdbcTemplate(database);
         MigratedDatabases.migrateTo(database, "32");
         Timestamp created = Timestamp.from(Instant.parse("2026-12-01T09:00:00Z"));
-        sql.update("insert into supplier (id, code, name, region) values (1, 'ACME', 'Acme', 'EU')");
-        sql.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email, "
-                + "ship_name, ship_line1, ship_city, ship_country, created_at, updated_at) values (1, 'SHOP-1', 'SOURCING', "
-                + "'EUR', 'Eva', 'eva@example.com', 'Eva', 'Heidestrasse 17', 'Berlin', 'DE', ?, ?)", created, created);
+        MigratedDatabases.supplierAndOrder(sql, "SOURCING", created);
         sql.update("insert into sourcing_candidate (order_id, round, rank_no, supplier_id, tier, supply_total) "
                 + "values (1, 1, 1, 1, 1, 6)");
 
