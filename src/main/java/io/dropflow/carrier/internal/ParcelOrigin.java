@@ -34,10 +34,12 @@ class ParcelOrigin {
         }
         // The earlier of the two: the forwarding is recorded when the supplier's answer is, which may come long after
         // the supplier got the order (an answer lost, the step retried days later); the row is written before any call
-        return jdbc.queryForList("select created_at, forwarded_at from purchase_order where id = ?",
+        // (read as timestamps: H2, the demo's database, hands a "timestamp with time zone" over as an OffsetDateTime
+        // where PostgreSQL hands a Timestamp, and the demo took every scan)
+        return jdbc.query("select created_at, forwarded_at from purchase_order where id = ?",
+                (row, n) -> java.util.stream.Stream.of(row.getTimestamp("created_at"), row.getTimestamp("forwarded_at")),
                 shipment.getPurchaseOrderId()).stream()
-                .flatMap(row -> java.util.stream.Stream.of(row.get("created_at"), row.get("forwarded_at")))
-                .filter(Timestamp.class::isInstance).map(t -> ((Timestamp) t).toInstant())
+                .flatMap(times -> times).filter(java.util.Objects::nonNull).map(Timestamp::toInstant)
                 .min(java.util.Comparator.naturalOrder());
     }
 }
