@@ -265,6 +265,14 @@ public abstract class AfterSalesCase<S extends Enum<S> & CaseStatus> {
         return false;
     }
 
+    /**
+     * What the consumer paid for the case's pieces, by order line number: how a claim's chargeback, an amount for
+     * the whole claim, falls on its lines ({@link CaseBookings.SupplierPaidThrough#leftOf}).
+     */
+    public Map<Integer, BigDecimal> saleValueByLine() {
+        return getLines().stream().collect(Collectors.toMap(CaseLine::getLineNo, CaseLine::getSaleValue, BigDecimal::add));
+    }
+
     /** How many pieces of order line {@code lineNo} this case is about. */
     public int piecesOf(int lineNo) {
         return getLines().stream().filter(l -> l.getLineNo() == lineNo).mapToInt(CaseLine::getQuantity).sum();

@@ -13,11 +13,15 @@ import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,36 +76,129 @@ public class CaseBookings {
     }
 
     /**
-     * The order's other after-sales cases about the same order lines under which the supplier pays the seller for
-     * the goods ("DF-CL3": a claim charged back to it, a return's credit or share of an alternative): those the
-     * ledger names, in the order booked; then those whose booking is still to come, in the order their refunds were
-     * recorded. A case whose consumer refund is recorded (committed before the storefront was asked to pay) and
-     * whose own record says the supplier pays ({@link AfterSalesCase#supplierPaysForItsGoods}) books that next, in
-     * its own step, which runs only once its refund went through at the storefront and may still be retrying: read
-     * from the ledger alone, a return booked meanwhile would have the supplier pay a second time for the same goods.
-     * A case that decided so but paid nothing yet does not count: its refund may still be withheld (the order
-     * refunded in full, say), and then it books nothing. A case that pays the consumer nothing because another case
-     * paid back its pieces does not charge the supplier a second time for the same goods; a case about other lines
-     * of the order is about other goods, and does not count; the order's own full refund is no case, and has the
-     * supplier pay nothing.
+     * What of the case's goods the supplier pays the seller for through the order's other after-sales cases ("DF-CL3":
+     * a claim charged back to it, a return's credit or share of an alternative), counted piece by piece on each order
+     * line the case is about. The other cases under which the supplier pays: those the ledger names, in the order
+     * booked; then those whose booking is still to come, in the order their refunds were recorded. A case whose
+     * consumer refund is recorded (committed before the storefront was asked to pay) and whose own record says the
+     * supplier pays ({@link AfterSalesCase#supplierPaysForItsGoods}) books that next, in its own step, which runs only
+     * once its refund went through at the storefront and may still be retrying: read from the ledger alone, a return
+     * booked meanwhile would have the supplier pay a second time for the same goods. A case that decided so but paid
+     * nothing yet does not count: its refund may still be withheld (the order refunded in full, say), and then it
+     * books nothing. A case about other lines of the order is about other goods, and does not count; the order's own
+     * full refund is no case, and has the supplier pay nothing.
+     * <p>
+     * On each line, those cases have the supplier pay for as many pieces as they are about, and no more: of the
+     * line's pieces, the rest are left, and this case's pieces up to that many are ones no other case has the
+     * supplier pay for ("left"). Two mugs on line 1, a claim about one charged back: a return of the other mug,
+     * withheld, still has the supplier pay for its mug; had the claim and the return been about the same one mug
+     * (taken in before intakes took turns on the order), the claim paid for it. Which piece a case is about is not
+     * recorded, only how many: intake keeps cases to the pieces a line has ({@link PiecesHeld}), so cases that
+     * together are about no more pieces than the line has are about different pieces. A withheld case that booked
+     * its part counts with all its pieces: it paid for those left when it booked, and with them the line is covered
+     * as far as its pieces go.
      */
-    public List<String> supplierPaidThrough(AfterSalesCase<?> c) {
+    public SupplierPaidThrough supplierPaidThrough(AfterSalesCase<?> c) {
         // Read in the order's turn (book takes it too): a case of the order booking at the same moment is either
         // committed and counted, or waits until this one has booked
-        orders.locked(c.getOrderId());
-        Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(Collectors.toSet());
+        OrderSummary order = orders.locked(c.getOrderId());
+        Set<Integer> lines = c.getLines().stream().map(CaseLine::getLineNo).collect(Collectors.toCollection(TreeSet::new));
         Map<String, AfterSalesCase<?>> aboutTheseLines = new HashMap<>();
         cases.stream().flatMap(repository -> repository.findByOrderIdOrderById(c.getOrderId()).stream())
                 .filter(other -> !other.number().equals(c.number()))
                 .filter(other -> other.getLines().stream().anyMatch(l -> lines.contains(l.getLineNo())))
                 .forEach(other -> aboutTheseLines.put(other.number(), other));
-        Stream<String> booked = ledger.entriesOf(c.getOrderId()).stream()
+        List<String> booked = ledger.entriesOf(c.getOrderId()).stream()
                 .filter(e -> e.type() == LedgerEntryType.SUPPLIER_CHARGEBACK || e.type() == LedgerEntryType.SUPPLIER_CREDIT)
                 .map(LedgerEntry::reference)
-                .filter(aboutTheseLines::containsKey);
-        Stream<String> toBeBooked = paidBack.of(c.getOrderId()).stream().map(PaidBackByCases.PaidBack::caseNumber)
-                .filter(number -> aboutTheseLines.containsKey(number) && aboutTheseLines.get(number).supplierPaysForItsGoods());
-        return Stream.concat(booked, toBeBooked).distinct().toList();
+                .filter(aboutTheseLines::containsKey)
+                .distinct().toList();
+        List<String> toBeBooked = paidBack.of(c.getOrderId()).stream().map(PaidBackByCases.PaidBack::caseNumber)
+                .filter(number -> !booked.contains(number))
+                .filter(number -> aboutTheseLines.containsKey(number) && aboutTheseLines.get(number).supplierPaysForItsGoods())
+                .distinct().toList();
+        List<AfterSalesCase<?>> paying = Stream.concat(booked.stream(), toBeBooked.stream()).<AfterSalesCase<?>>map(aboutTheseLines::get)
+                .toList();
+        Map<Integer, Integer> pieces = new TreeMap<>();
+        Map<Integer, Integer> left = new TreeMap<>();
+        Set<String> through = new HashSet<>();
+        for (int lineNo : lines) {
+            int own = c.piecesOf(lineNo);
+            int paidFor = paying.stream().mapToInt(other -> other.piecesOf(lineNo)).sum();
+            int lineQuantity = order.lines().stream().filter(l -> l.lineNo() == lineNo)
+                    .mapToInt(OrderSummary.Line::quantity).sum();
+            int notPaidFor = paidFor == 0 ? own : Math.min(own, Math.max(0, lineQuantity - paidFor));
+            pieces.put(lineNo, own);
+            left.put(lineNo, notPaidFor);
+            if (notPaidFor < own) {
+                paying.stream().filter(other -> other.piecesOf(lineNo) > 0).forEach(other -> through.add(other.number()));
+            }
+        }
+        return new SupplierPaidThrough(paying.stream().map(AfterSalesCase::number).filter(through::contains).toList(),
+                toBeBooked.stream().filter(through::contains).toList(), pieces, left);
+    }
+
+    /**
+     * What of a case's goods the supplier pays for through other cases of the order ({@link #supplierPaidThrough}).
+     * @param through the other cases that have the supplier pay for some of this case's pieces: booked ones first,
+     *        then those whose booking is still to come; empty when none does
+     * @param toBeBooked of them, those whose consumer refund is recorded and whose booking is still to come (their
+     *        refund step retrying at the storefront): the supplier pays through them once they book
+     * @param pieces the case's pieces, by order line number
+     * @param left of them, those no other case has the supplier pay for, by order line number
+     */
+    public record SupplierPaidThrough(List<String> through, List<String> toBeBooked, Map<Integer, Integer> pieces,
+            Map<Integer, Integer> left) {
+
+        public SupplierPaidThrough {
+            through = List.copyOf(through);
+            toBeBooked = List.copyOf(toBeBooked);
+            pieces = Map.copyOf(pieces);
+            left = Map.copyOf(left);
+        }
+
+        /** How many of the case's pieces, over all its lines, no other case has the supplier pay for. */
+        public int piecesLeft() {
+            return left.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Whether another case has the supplier pay for some of this case's pieces. */
+        public boolean any() {
+            return !through.isEmpty();
+        }
+
+        /**
+         * The part of {@code amount}, what the case would have the supplier pay for all its pieces, that is for the
+         * pieces left: each line's part of the amount in proportion to its {@code weight} (what the case's pieces of
+         * the line are worth: a claim's sale value, a return's supply value), and of a line's part the share of its
+         * pieces left. The amount whole when no other case pays for any piece, none when they pay for all; two mugs
+         * of one line at 15.00 EUR charged back, one of them paid for through another case: 15.00 EUR. Rounded to
+         * the amount's currency. Lines without a weight count nothing; when no line weighs anything, the pieces
+         * decide alone.
+         * @param weights by order line number
+         */
+        public Money leftOf(Money amount, Map<Integer, BigDecimal> weights) {
+            if (!any()) {
+                return amount;
+            }
+            BigDecimal total = BigDecimal.ZERO;
+            BigDecimal weighedLeft = BigDecimal.ZERO;
+            for (Map.Entry<Integer, Integer> line : pieces.entrySet()) {
+                BigDecimal weight = weights.getOrDefault(line.getKey(), BigDecimal.ZERO);
+                if (line.getValue() <= 0 || weight.signum() <= 0) {
+                    continue;
+                }
+                total = total.add(weight);
+                weighedLeft = weighedLeft.add(weight.multiply(BigDecimal.valueOf(left.get(line.getKey())))
+                        .divide(BigDecimal.valueOf(line.getValue()), MathContext.DECIMAL64));
+            }
+            if (total.signum() == 0) {
+                total = BigDecimal.valueOf(pieces.values().stream().mapToInt(Integer::intValue).sum());
+                weighedLeft = BigDecimal.valueOf(left.values().stream().mapToInt(Integer::intValue).sum());
+            }
+            return total.signum() == 0 ? Money.zero(amount.currency())
+                    : amount.times(weighedLeft.divide(total, MathContext.DECIMAL64));
+        }
     }
 
     /**

@@ -37,8 +37,14 @@ class CaseBookingsTest {
             List.of(claims), paidBack, AfterSalesFixtures.CLOCK);
 
     private void orderIs(OrderStatus status) {
+        orderIs(status, 2);
+    }
+
+    /** Order 1: line 1 {@code mugs} mugs at 7.50 EUR, line 2 a kettle at 30.00 EUR. */
+    private void orderIs(OrderStatus status, int mugs) {
         when(orders.locked(1L)).thenReturn(new OrderSummary(1L, "SHOP-1", status, "WEBSHOP", "EUR", null, null,
-                List.of(), NOW));
+                List.of(new OrderSummary.Line(1, "DEMO-MUG", mugs, new BigDecimal("7.50")),
+                        new OrderSummary.Line(2, "DEMO-KETTLE", 1, new BigDecimal("30.00"))), NOW));
     }
     /** Of order 1. */
     private final SampleCase sample = stored(new SampleCase(NOW), 7L);
@@ -95,6 +101,8 @@ class CaseBookingsTest {
     /** Which other cases had the supplier pay is read in the order's turn too, before the ledger is read. */
     @Test
     void theSupplierPaidThroughIsReadInTheOrdersTurn() {
+        orderIs(OrderStatus.DELIVERED);
+
         bookings.supplierPaidThrough(sample);
 
         InOrder order = inOrder(orders, ledger);
@@ -127,8 +135,10 @@ class CaseBookingsTest {
                 entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL6"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL6"),
                 entry(LedgerEntryType.SUPPLIER_CREDIT, "DF-CL7")));
 
+        orderIs(OrderStatus.DELIVERED);
+
         // the sample (DF-CL7) is about line 1, the mugs
-        assertThat(bookings.supplierPaidThrough(sample))
+        assertThat(bookings.supplierPaidThrough(sample).through())
                 .as("not the case itself (DF-CL7), not a claim the seller bore (DF-CL4), not one about the kettle (DF-CL5)")
                 .containsExactly("DF-CL3", "DF-CL6");
     }
@@ -155,10 +165,74 @@ class CaseBookingsTest {
                 entry(LedgerEntryType.CLAIM_REFUND, "DF-CL8"), entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL8")));
         when(paidBack.of(1L)).thenReturn(List.of(paid("DF-CL8"), paid("DF-CL5"), paid("DF-CL4"), paid("DF-CL3")));
 
-        assertThat(bookings.supplierPaidThrough(sample))
+        orderIs(OrderStatus.DELIVERED);
+
+        CaseBookings.SupplierPaidThrough paidThrough = bookings.supplierPaidThrough(sample);
+        assertThat(paidThrough.through())
                 .as("booked (DF-CL8), then to be booked (DF-CL3); not the seller's (DF-CL4), the kettle's (DF-CL5),"
                         + " nor one that paid nothing yet (DF-CL6)")
                 .containsExactly("DF-CL8", "DF-CL3");
+        assertThat(paidThrough.toBeBooked()).containsExactly("DF-CL3");
+        assertThat(paidThrough.left()).as("the two mugs of line 1 paid for").containsExactly(java.util.Map.entry(1, 0));
+    }
+
+    /**
+     * The review's finding: the supplier paid through other cases was counted per order line, not per piece. Line 1
+     * has two mugs; a claim about one of them (DF-CL3) was charged back; a return of the other mug (the sample, about
+     * one mug), withheld because the order was refunded in full, left its supplier credit out: "DF-CL3 about line 1
+     * has the supplier pay". DF-CL3 paid for one mug, not the other: the return's mug is left for it to book.
+     */
+    @Test
+    void anotherCaseAboutTheOtherPieceOfTheLineLeavesThisCasesPieceToIt() {
+        CaseLine mug = new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("7.50"));
+        SampleCase otherMug = stored(new SampleCase(NOW, List.of(mug)), 9L);
+        when(claims.findByOrderIdOrderById(1L)).thenReturn(List.of(stored(new SampleCase(NOW, List.of(mug)), 3L), otherMug));
+        when(ledger.entriesOf(1L)).thenReturn(List.of(entry(LedgerEntryType.CLAIM_REFUND, "DF-CL3"),
+                entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL3")));
+        orderIs(OrderStatus.REFUNDED, 2);
+
+        CaseBookings.SupplierPaidThrough paidThrough = bookings.supplierPaidThrough(otherMug);
+
+        assertThat(paidThrough.through()).as("DF-CL3 paid for the other mug").isEmpty();
+        assertThat(paidThrough.left()).containsExactly(java.util.Map.entry(1, 1));
+        assertThat(paidThrough.leftOf(Money.of("6.00", "CNY"), otherMug.saleValueByLine())).isEqualTo(Money.of("6.00", "CNY"));
+    }
+
+    /**
+     * Three mugs on line 1, one charged back through DF-CL3; a case about two of them (taken in before intakes took
+     * turns, beside DF-CL3, on the mug it had) is left one: half of what it would have the supplier pay.
+     */
+    @Test
+    void aCaseIsLeftThePiecesOfItsLinesThatNoOtherCaseHasTheSupplierPayFor() {
+        when(claims.findByOrderIdOrderById(1L)).thenReturn(List.of(
+                stored(new SampleCase(NOW, List.of(new CaseLine(1, "DEMO-MUG", 1, new BigDecimal("7.50")))), 3L), sample));
+        when(ledger.entriesOf(1L)).thenReturn(List.of(entry(LedgerEntryType.SUPPLIER_CHARGEBACK, "DF-CL3")));
+        orderIs(OrderStatus.DELIVERED, 2);
+
+        CaseBookings.SupplierPaidThrough paidThrough = bookings.supplierPaidThrough(sample);
+
+        assertThat(paidThrough.through()).containsExactly("DF-CL3");
+        assertThat(paidThrough.toBeBooked()).isEmpty();
+        assertThat(paidThrough.left()).as("two mugs on the line, one paid for").containsExactly(java.util.Map.entry(1, 1));
+        assertThat(paidThrough.piecesLeft()).isEqualTo(1);
+        assertThat(paidThrough.leftOf(Money.of("15.00", "EUR"), sample.saleValueByLine())).isEqualTo(Money.of("7.50", "EUR"));
+    }
+
+    /**
+     * An amount for a whole case falls on its lines as their weights (their value) do, and of each line's part the
+     * share of its pieces left: two mugs (30.00) with one left, a kettle (10.00) left whole: 25/40 of 20.00 EUR.
+     */
+    @Test
+    void whatIsLeftOfAnAmountIsEachLinesValueShareOfItsPiecesLeft() {
+        CaseBookings.SupplierPaidThrough paidThrough = new CaseBookings.SupplierPaidThrough(List.of("DF-CL3"), List.of(),
+                java.util.Map.of(1, 2, 2, 1), java.util.Map.of(1, 1, 2, 1));
+
+        assertThat(paidThrough.leftOf(Money.of("20.00", "EUR"),
+                java.util.Map.of(1, new BigDecimal("30.00"), 2, new BigDecimal("10.00")))).isEqualTo(Money.of("12.50", "EUR"));
+        assertThat(paidThrough.leftOf(Money.of("20.00", "EUR"), java.util.Map.of()))
+                .as("no weights: the pieces alone, 2 of 3").isEqualTo(Money.of("13.33", "EUR"));
+        assertThat(new CaseBookings.SupplierPaidThrough(List.of(), List.of(), java.util.Map.of(1, 2), java.util.Map.of(1, 2))
+                .leftOf(Money.of("20.00", "EUR"), java.util.Map.of())).as("nobody else pays: all").isEqualTo(Money.of("20.00", "EUR"));
     }
 
     private static PaidBackByCases.PaidBack paid(String caseNumber) {

@@ -44,4 +44,21 @@ class WithheldRefundTextsTest {
                 .isEqualTo("15.00 EUR 的退款未支付：订单 42 已全额退款（已退款）：消费者已拿回全部货款");
         assertThat(CHINESE.translateMessage(withheld.reason())).isEqualTo("已退过款：订单 42 已全额退款，因此不再支付");
     }
+
+    /** What a withheld case books when other cases had the supplier pay for some of its pieces. */
+    @Test
+    void theSupplierPaidThroughOtherCasesReadsInChinese() {
+        assertThat(CHINESE.translateMessage("Booked without a refund (withheld, nothing paid): supplier credit 6.00 CNY (for"
+                + " 1 of 2 piece(s), the rest paid through DF-CL7), return label 0.00 EUR, exchange 0.00 EUR"))
+                .isEqualTo("已记账，无退款（退款被扣留，未支付）：供应商退款 6.00 CNY（2 件中的 1 件，其余已通过 DF-CL7 付过），退货面单"
+                        + " 0.00 EUR，换货 0.00 EUR");
+        assertThat(CHINESE.translateMessage("Booked without a refund (withheld, nothing paid): 7.50 EUR charged back to the"
+                + " supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already"))
+                .isEqualTo("已记账，无退款（退款被扣留，未支付）：就 2 件中的 1 件向供应商追回 7.50 EUR，其余已通过 DF-RT3 付过");
+        assertThat(CHINESE.translateMessage("Defect claim DF-CL7 closed without a refund (paid back already): 7.50 EUR"
+                + " charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already; the order's provisional"
+                + " margin is adjusted to 2.00 EUR"))
+                .isEqualTo("质量索赔 DF-CL7 已关闭，无退款（此前已退款）：就 2 件中的 1 件向供应商追回 7.50 EUR，其余已通过 DF-RT3"
+                        + " 付过；订单的临时毛利调整为 2.00 EUR");
+    }
 }

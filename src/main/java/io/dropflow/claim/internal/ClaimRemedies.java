@@ -120,21 +120,28 @@ public class ClaimRemedies implements CaseConclusion {
      * paid the consumer back for its pieces) on the order's ledger, once (the reference is the claim number), as what
      * really happened: no claim refund, since nothing was paid; the supplier charged back what it agreed to bear
      * (cost bearer {@link CostBearer#SUPPLIER}, a refund or compensation above zero), counted against its purchase
-     * order as an upheld claim, as when the claim's refund comes first; unless another case about the same order
-     * lines has the supplier pay for these goods ({@link CaseBookings#supplierPaidThrough}: booked already, or decided
-     * so with its refund recorded and its booking still to come), so the supplier pays once, whichever case or refund
-     * came first. A claim the seller bears books nothing. Either way the order's timeline says the claim closed
-     * without a refund. The claim's status is left to the model, which closes it as paid back already.
+     * order as an upheld claim, as when the claim's refund comes first; but not for pieces another case of the order
+     * has the supplier pay for ({@link CaseBookings#supplierPaidThrough}: booked already, or decided so with its
+     * refund recorded and its booking still to come), so the supplier pays once for each piece, whichever case or
+     * refund came first. The refund or compensation is an amount for the whole claim: it falls on the claim's lines as
+     * their sale value does, and of each line's part the claim charges back the share of its pieces no other case has
+     * the supplier pay for (two mugs claimed at 15.00 EUR each, one of them charged back through another claim: 15.00
+     * EUR). A claim the seller bears books nothing. Either way the order's timeline says the claim closed without a
+     * refund. The claim's status is left to the model, which closes it as paid back already.
      */
     public void bookWithoutRefund(Long claimId) {
         Claim claim = claims.locked(claimId);
         Money none = Money.zero(claim.getCurrency());
-        List<String> supplierPaidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim) : List.of();
-        Money chargeback = claim.supplierPaysForItsGoods() && supplierPaidThrough.isEmpty()
-                ? new Money(claim.getRemedyAmount(), claim.getCurrency()) : none;
-        String cost = !chargeback.isZero() ? chargeback + " charged back to the supplier"
-                : !supplierPaidThrough.isEmpty() ? "the supplier paid through " + String.join(", ", supplierPaidThrough)
+        CaseBookings.SupplierPaidThrough paidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim)
+                : null;
+        Money chargeback = paidThrough == null ? none
+                : paidThrough.leftOf(new Money(claim.getRemedyAmount(), claim.getCurrency()), claim.saleValueByLine());
+        boolean paidThroughOthers = paidThrough != null && paidThrough.any();
+        String cost = !chargeback.isZero() && !paidThroughOthers ? chargeback + " charged back to the supplier"
+                : !chargeback.isZero() ? chargeback + " charged back to the supplier for " + paidThrough.piecesLeft() + " of "
+                        + claim.pieces() + " piece(s), the rest paid through " + String.join(", ", paidThrough.through())
                         + " already"
+                : paidThroughOthers ? "the supplier paid through " + String.join(", ", paidThrough.through()) + " already"
                 : "nothing booked";
         bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), none, none, chargeback),
                 "Defect claim " + claim.number() + " closed without a refund (paid back already): " + cost);

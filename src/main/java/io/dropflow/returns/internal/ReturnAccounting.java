@@ -9,6 +9,8 @@ import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** A return's money: the refund it settles on, paying it, and what the return books on the order's ledger. */
@@ -82,25 +84,44 @@ public class ReturnAccounting {
      * the consumer back for its pieces) on the order's ledger, once, as what really happened: no refund, since
      * nothing was paid, and so no supplier's share of one; the return label unless the supplier pays it (the
      * consumer's part of it was to come off that refund); an exchange's purchase order; and the supplier's credit
-     * when it took the goods back, unless another case about the same order lines has the supplier pay (a claim charged
-     * back to it, another return's credit): booked already, or decided so with its refund recorded and its booking
-     * still to come ({@link CaseBookings#supplierPaidThrough}); the supplier is not charged twice for the same goods,
-     * whichever case books first. The return's status is left to the model, which closes it as paid back already.
+     * when it took the goods back, but not for pieces another case of the order has the supplier pay for (a claim
+     * charged back to it, another return's credit): booked already, or decided so with its refund recorded and its
+     * booking still to come ({@link CaseBookings#supplierPaidThrough}); the supplier is not charged twice for the
+     * same piece, whichever case books first, nor let off a piece no other case was about. The credit is what we paid
+     * the supplier for each returned line ({@link ReturnLinePolicy#getSupplyValue}, the allowed lines'), of which the
+     * share of the line's pieces no other case has it pay for (two mugs of a line returned, one of them charged back
+     * through a claim: the credit of one mug); a return judged as a whole, without its lines' values, shares its
+     * supply value among its lines as their sale value does. The return's status is left to the model, which closes
+     * it as paid back already.
      */
     public void bookWithoutRefund(Long returnId) {
         ReturnRequest r = returns.locked(returnId);
         Money none = Money.zero(r.getCurrency());
-        List<String> supplierPaidThrough = r.supplierTookGoodsBack() ? bookings.supplierPaidThrough(r) : List.of();
-        Money credit = r.supplierTookGoodsBack() && supplierPaidThrough.isEmpty()
-                ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
+        CaseBookings.SupplierPaidThrough paidThrough = r.supplierTookGoodsBack() ? bookings.supplierPaidThrough(r) : null;
+        Money left = paidThrough == null ? none : paidThrough.leftOf(
+                bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()), supplyValueByLine(r));
+        Money credit = left.isZero() ? none : left;
         Money label = label(r);
         Money exchange = exchange(r);
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 none, credit, label, exchange, none)), "Return " + r.number() + " closed without a refund (paid back already)");
+        String through = paidThrough == null || !paidThrough.any() ? ""
+                : credit.isZero() ? " (the supplier paid through " + String.join(", ", paidThrough.through()) + " already)"
+                : " (for " + paidThrough.piecesLeft() + " of " + r.pieces() + " piece(s), the rest paid through "
+                        + String.join(", ", paidThrough.through()) + ")";
         history.record(r, Party.DROPFLOW, "Booked without a refund (withheld, nothing paid): supplier credit " + credit
-                + (supplierPaidThrough.isEmpty() ? "" : " (the supplier paid through " + String.join(", ", supplierPaidThrough)
-                        + " already)")
-                + ", return label " + label + ", exchange " + exchange);
+                + through + ", return label " + label + ", exchange " + exchange);
+    }
+
+    /**
+     * What we paid the supplier for the return's pieces, by order line: its allowed lines' supply values; the lines'
+     * sale values, as weights only, for a return judged as a whole (no line of its own judged).
+     */
+    private static Map<Integer, BigDecimal> supplyValueByLine(ReturnRequest r) {
+        List<ReturnLinePolicy> allowed = r.getLinePolicies().stream().filter(ReturnLinePolicy::isAllowed)
+                .filter(l -> l.getSupplyValue() != null).toList();
+        return allowed.isEmpty() ? r.saleValueByLine() : allowed.stream()
+                .collect(Collectors.toMap(ReturnLinePolicy::getLineNo, ReturnLinePolicy::getSupplyValue, BigDecimal::add));
     }
 
     /** The return label, when one was booked that the supplier does not pay for. */

@@ -77,7 +77,7 @@ class ClaimRemediesTest {
     @Test
     void aClaimWithheldAsPaidBackAlreadyStillChargesBackWhatTheSupplierAgreedToBear() {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
-        when(bookings.supplierPaidThrough(claim)).thenReturn(java.util.List.of());
+        when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of(), 2));
 
         remedies.bookWithoutRefund(7L);
 
@@ -94,7 +94,7 @@ class ClaimRemediesTest {
     @Test
     void aWithheldClaimChargesNothingWhenTheSupplierPaidThroughAnotherCaseAlready() {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
-        when(bookings.supplierPaidThrough(claim)).thenReturn(java.util.List.of("DF-RT3"));
+        when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 0));
 
         remedies.bookWithoutRefund(7L);
 
@@ -104,6 +104,31 @@ class ClaimRemediesTest {
                 + " the supplier paid through DF-RT3 already"));
         assertThat(history.lines()).containsExactly(
                 "DROPFLOW: Booked without a refund (withheld, nothing paid): the supplier paid through DF-RT3 already");
+    }
+
+    /**
+     * The claim is about two mugs of line 1 (15.00 EUR); another case had the supplier pay for one of them: the
+     * supplier is charged back the other's part of the refund, once, and the history names the case that paid.
+     */
+    @Test
+    void aWithheldClaimChargesBackThePiecesNoOtherCaseHasTheSupplierPayFor() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 1));
+
+        remedies.bookWithoutRefund(7L);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("7.50", "EUR"));
+        verify(purchasing).recordUpheldClaim(2L);
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 closed without a refund (paid back already):"
+                + " 7.50 EUR charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): 7.50 EUR"
+                + " charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already");
+    }
+
+    /** The claim's two mugs of line 1: {@code left} of them no other case (of {@code through}) has the supplier pay for. */
+    private static CaseBookings.SupplierPaidThrough paidThrough(java.util.List<String> through, int left) {
+        return new CaseBookings.SupplierPaidThrough(through, java.util.List.of(), java.util.Map.of(1, 2),
+                java.util.Map.of(1, left));
     }
 
     /** The seller bears the claim and paid nothing: nothing is booked, the order's timeline still says it closed. */

@@ -122,6 +122,67 @@ class ClaimPaidBackAlreadyBookingTest {
                 CLOSED_PAID_BACK_ALREADY.id(), TELL_CONSUMER.id()).hasNotPassed(BOOK_OUTCOME.id()).isEnded();
     }
 
+    /**
+     * A review's finding: the supplier paid through another case was counted per order line, not per piece. Two
+     * mugs on line 1, their parcel silent; a claim on one mug is charged back to ACME and paid; a second claim, on
+     * the other mug, is accepted by ACME after the order was refunded in full (the rest of the sale), so its refund
+     * is withheld. It booked no chargeback, "the supplier paid through" the first claim, which was about the other
+     * mug: ACME never paid for the second mug it agreed to bear. The first claim paid for one piece of line 1 only;
+     * the second books the chargeback for its own mug.
+     */
+    @Test
+    void aWithheldClaimOnTheOtherPieceOfALineIsChargedBackThoughAnotherClaimPaidForTheFirstPiece() {
+        long order = dropflow.placeOrder("DEMO-MUG", 2, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), "TRK-PIECES-" + order);
+        dropflow.runJobs(order);
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        long first = missingMugAccepted(order);
+        dropflow.supplierAnswersClaim("ACME", first, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(first);
+        assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
+        long second = missingMugAccepted(order);
+
+        engine.getTaskService().complete(task(dropflow.processInstanceId(order)).getId(),
+                Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("REFUNDED");
+        dropflow.supplierAnswersClaim("ACME", second, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(second);
+
+        assertThat(dropflow.storefrontCalls(storefront, order, "REFUND")).as("the first claim, then the rest of the sale")
+                .containsExactly("15.00 EUR", "15.00 EUR");
+        JsonNode closed = dropflow.getClaim(second);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("history").toString())
+                .contains("Booked without a refund (withheld, nothing paid): 15.00 EUR charged back to the supplier");
+        Map<String, BigDecimal> chargebacks = new HashMap<>();
+        dropflow.getOrder(order).path("ledger").forEach(e -> {
+            if (e.path("type").asText().equals("SUPPLIER_CHARGEBACK")) {
+                chargebacks.merge(e.path("reference").asText(), e.path("amount").decimalValue(), BigDecimal::add);
+            }
+        });
+        assertThat(chargebacks).as("ACME pays for each mug once").containsOnlyKeys("DF-CL" + first, "DF-CL" + second);
+        assertThat(chargebacks.get("DF-CL" + second)).isEqualByComparingTo("15.00");
+    }
+
+    /** A claim on one missing mug of the order, accepted by the operator's review and sent to ACME. */
+    private long missingMugAccepted(long order) {
+        Map<String, Object> missing = new HashMap<>(DropflowDriver.claim("MISSING_ITEM", 1, "REFUND"));
+        missing.remove("evidenceUrls");
+        var filed = dropflow.fileClaim(order, missing);
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.claimProcess(claim);
+        dropflow.runClaimJobs(claim);
+        engine.getTaskService().complete(task(dropflow.claimProcessInstanceId(claim)).getId(),
+                Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        return claim;
+    }
+
     private Task task(String processInstanceId) {
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
     }

@@ -54,10 +54,19 @@ class ReturnAccountingTest {
     /** Booked by "Book return without refund", the refund withheld at the payment (paid back already). */
     @SuppressWarnings("unchecked")
     private Ledger.ReturnBooking bookedWithoutRefund(ReturnRequest r, java.util.List<String> supplierPaidThrough) {
+        return bookedWithoutRefund(r, supplierPaidThrough, supplierPaidThrough.isEmpty() ? 0 : 2);
+    }
+
+    /** The same, {@code paidFor} of the return's two mugs paid for through the cases {@code supplierPaidThrough}. */
+    @SuppressWarnings("unchecked")
+    private Ledger.ReturnBooking bookedWithoutRefund(ReturnRequest r, java.util.List<String> supplierPaidThrough,
+            int paidFor) {
         stored(r, 5L);
         when(returns.locked(5L)).thenReturn(r);
         when(bookings.inPurchaseOrderCurrency(eq(2L), any())).thenAnswer(call -> new Money(call.getArgument(1), "CNY"));
-        when(bookings.supplierPaidThrough(r)).thenReturn(supplierPaidThrough);
+        // the return's two mugs of line 1: those of another case's first (the return is about two)
+        when(bookings.supplierPaidThrough(r)).thenReturn(new CaseBookings.SupplierPaidThrough(supplierPaidThrough,
+                java.util.List.of(), java.util.Map.of(1, 2), java.util.Map.of(1, Math.max(0, 2 - paidFor))));
         doAnswer(call -> {
             call.<Consumer<Ledger>>getArgument(1).accept(ledger);
             return null;
@@ -169,6 +178,22 @@ class ReturnAccountingTest {
         assertThat(booking.returnShipping().isZero()).as("the supplier pays the label").isTrue();
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
                 + " credit 0.00 EUR (the supplier paid through DF-CL7 already), return label 0.00 EUR, exchange 0.00 EUR");
+    }
+
+    /**
+     * The review's finding: the return is about two mugs of line 1, another case had the supplier pay for one of them:
+     * the supplier is credited the other mug (half what we paid it for the two), not nothing.
+     */
+    @Test
+    void aWithheldReturnIsCreditedThePiecesNoOtherCaseHasTheSupplierPayFor() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
+
+        Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of("DF-CL7"), 1);
+
+        assertThat(booking.supplierCredit()).isEqualTo(Money.of("6.00", "CNY"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
+                + " credit 6.00 CNY (for 1 of 2 piece(s), the rest paid through DF-CL7), return label 0.00 EUR, exchange"
+                + " 0.00 EUR");
     }
 
     /** The supplier's share of an accepted alternative is of a refund paid: none when it was withheld. */
