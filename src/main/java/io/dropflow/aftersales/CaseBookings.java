@@ -202,6 +202,23 @@ public class CaseBookings {
     }
 
     /**
+     * Notes on the order's timeline the cases {@code c} counts on to have the supplier pay for its goods while their
+     * booking is still to come ({@link SupplierPaidThrough#toBeBooked}), when there are any: each books once its
+     * refund has gone through at the storefront, and until then nothing on the ledger says the supplier pays. Should
+     * such a case never book (its refund step an incident left unresolved, its instance cancelled), the supplier pays
+     * for these goods through neither case; the line names both, for an operator to book it by hand.
+     */
+    public void noteStillToBeBooked(AfterSalesCase<?> c, SupplierPaidThrough paidThrough) {
+        if (paidThrough.toBeBooked().isEmpty()) {
+            return;
+        }
+        timeline.record(c.getOrderId(), c.number() + " counts on " + String.join(", ", paidThrough.toBeBooked())
+                + " to have the supplier pay for the same goods, not booked yet: it books once its refund has gone"
+                + " through at the storefront (an incident at its 'Refund consumer' holds it back); should it never"
+                + " book, nobody has the supplier pay for these goods: book it by hand");
+    }
+
+    /**
      * Books with {@code booking} and notes {@code done} on the order's timeline ("Return DF-RT3 completed"), with
      * the margin the order is left with. The order's cases book one at a time: the order's row is locked first, until
      * the caller's transaction ends (as the order's own settlement and the cases' refunds lock it), so each line states

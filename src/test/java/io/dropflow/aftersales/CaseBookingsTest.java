@@ -235,6 +235,24 @@ class CaseBookingsTest {
                 .leftOf(Money.of("20.00", "EUR"), java.util.Map.of())).as("nobody else pays: all").isEqualTo(Money.of("20.00", "EUR"));
     }
 
+    /**
+     * The review's doubt: a case counted on to have the supplier pay, its refund recorded, whose storefront call never
+     * succeeds, never books; the withheld case beside it booked nothing for the same goods, and nothing said so. The
+     * order's timeline names the case counted on while its booking is still to come.
+     */
+    @Test
+    void aCaseCountingOnAnotherWhoseBookingIsStillToComeSaysSoOnTheOrdersTimeline() {
+        bookings.noteStillToBeBooked(sample, new CaseBookings.SupplierPaidThrough(List.of("DF-CL8", "DF-CL3"),
+                List.of("DF-CL3"), java.util.Map.of(1, 2), java.util.Map.of(1, 0)));
+        bookings.noteStillToBeBooked(sample, new CaseBookings.SupplierPaidThrough(List.of("DF-CL8"), List.of(),
+                java.util.Map.of(1, 2), java.util.Map.of(1, 0)));
+
+        verify(timeline).record(1L, "DF-CL7 counts on DF-CL3 to have the supplier pay for the same goods, not booked"
+                + " yet: it books once its refund has gone through at the storefront (an incident at its 'Refund consumer'"
+                + " holds it back); should it never book, nobody has the supplier pay for these goods: book it by hand");
+        org.mockito.Mockito.verifyNoMoreInteractions(timeline);
+    }
+
     private static PaidBackByCases.PaidBack paid(String caseNumber) {
         return new PaidBackByCases.PaidBack(caseNumber, Money.of("7.50", "EUR"));
     }

@@ -45,7 +45,7 @@ class WithheldRefundTextsTest {
         assertThat(CHINESE.translateMessage(withheld.reason())).isEqualTo("已退过款：订单 42 已全额退款，因此不再支付");
     }
 
-    /** What a withheld case books when other cases had the supplier pay for some of its pieces. */
+    /** What a withheld case books when other cases had the supplier pay for some of its pieces, and whom it counts on. */
     @Test
     void theSupplierPaidThroughOtherCasesReadsInChinese() {
         assertThat(CHINESE.translateMessage("Booked without a refund (withheld, nothing paid): supplier credit 6.00 CNY (for"
@@ -60,5 +60,10 @@ class WithheldRefundTextsTest {
                 + " margin is adjusted to 2.00 EUR"))
                 .isEqualTo("质量索赔 DF-CL7 已关闭，无退款（此前已退款）：就 2 件中的 1 件向供应商追回 7.50 EUR，其余已通过 DF-RT3"
                         + " 付过；订单的临时毛利调整为 2.00 EUR");
+        assertThat(CHINESE.translateMessage("DF-RT5 counts on DF-CL3 to have the supplier pay for the same goods, not booked"
+                + " yet: it books once its refund has gone through at the storefront (an incident at its 'Refund consumer'"
+                + " holds it back); should it never book, nobody has the supplier pay for these goods: book it by hand"))
+                .isEqualTo("DF-RT5 依赖 DF-CL3 让供应商为相同的货物付款，但其尚未记账：其退款在店铺退款成功后才会记账（其“Refund consumer”"
+                        + "步骤若有事故，会一直阻挡）；若其始终不记账，则没有任何案件让供应商为这些货物付款：请手工记账");
     }
 }

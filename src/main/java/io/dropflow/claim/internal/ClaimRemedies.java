@@ -127,7 +127,8 @@ public class ClaimRemedies implements CaseConclusion {
      * their sale value does, and of each line's part the claim charges back the share of its pieces no other case has
      * the supplier pay for (two mugs claimed at 15.00 EUR each, one of them charged back through another claim: 15.00
      * EUR). A claim the seller bears books nothing. Either way the order's timeline says the claim closed without a
-     * refund. The claim's status is left to the model, which closes it as paid back already.
+     * refund, and names the cases whose booking it counts on while still to come.
+     * The claim's status is left to the model, which closes it as paid back already.
      */
     public void bookWithoutRefund(Long claimId) {
         Claim claim = claims.locked(claimId);
@@ -145,6 +146,9 @@ public class ClaimRemedies implements CaseConclusion {
                 : "nothing booked";
         bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), none, none, chargeback),
                 "Defect claim " + claim.number() + " closed without a refund (paid back already): " + cost);
+        if (paidThrough != null) {
+            bookings.noteStillToBeBooked(claim, paidThrough);
+        }
         if (!chargeback.isZero()) {
             purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
         }

@@ -91,8 +91,9 @@ public class ReturnAccounting {
      * the supplier for each returned line ({@link ReturnLinePolicy#getSupplyValue}, the allowed lines'), of which the
      * share of the line's pieces no other case has it pay for (two mugs of a line returned, one of them charged back
      * through a claim: the credit of one mug); a return judged as a whole, without its lines' values, shares its
-     * supply value among its lines as their sale value does. The return's status is left to the model, which closes
-     * it as paid back already.
+     * supply value among its lines as their sale value does. The order's timeline names the cases it counts on
+     * while their booking is still to come. The return's status is left to the model, which closes it as paid back
+     * already.
      */
     public void bookWithoutRefund(Long returnId) {
         ReturnRequest r = returns.locked(returnId);
@@ -105,6 +106,9 @@ public class ReturnAccounting {
         Money exchange = exchange(r);
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 none, credit, label, exchange, none)), "Return " + r.number() + " closed without a refund (paid back already)");
+        if (paidThrough != null) {
+            bookings.noteStillToBeBooked(r, paidThrough);
+        }
         String through = paidThrough == null || !paidThrough.any() ? ""
                 : credit.isZero() ? " (the supplier paid through " + String.join(", ", paidThrough.through()) + " already)"
                 : " (for " + paidThrough.piecesLeft() + " of " + r.pieces() + " piece(s), the rest paid through "

@@ -121,6 +121,7 @@ class ClaimRemediesTest {
         verify(purchasing).recordUpheldClaim(2L);
         verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 closed without a refund (paid back already):"
                 + " 7.50 EUR charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already"));
+        verify(bookings).noteStillToBeBooked(eq(claim), any());
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): 7.50 EUR"
                 + " charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already");
     }

@@ -194,6 +194,7 @@ class ReturnAccountingTest {
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
                 + " credit 6.00 CNY (for 1 of 2 piece(s), the rest paid through DF-CL7), return label 0.00 EUR, exchange"
                 + " 0.00 EUR");
+        verify(bookings).noteStillToBeBooked(eq(r), any());
     }
 
     /** The supplier's share of an accepted alternative is of a refund paid: none when it was withheld. */

@@ -269,6 +269,10 @@ class ReturnNegotiationProcessTest {
         assertThat(ledger(id)).containsOnly(Map.entry("RETURN_SHIPPING", money("-4.9")));
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("supplier credit 0.00 EUR (the supplier"
                 + " paid through DF-CL" + claim + " already), return label 4.90 EUR");
+        assertThat(dropflow.getOrder(order).path("timeline").toString())
+                .as("an operator sees whom the return counts on, should the claim never book")
+                .contains("DF-RT" + id + " counts on DF-CL" + claim + " to have the supplier pay for the same goods, not"
+                        + " booked yet");
 
         // The claim's refund step is retried: it pays nothing more (the storefront's key) and books
         Job retrying = engine.getManagementService().createJobQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
