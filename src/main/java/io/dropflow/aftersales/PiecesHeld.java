@@ -28,12 +28,11 @@ public class PiecesHeld {
      * every case that holds pieces of the line. Claims and returns count together, with each case's own rule of
      * whether it holds its pieces ({@link AfterSalesCase#holdsItsPieces}): a return taken for pieces a claim and
      * another return hold between them would be withheld at its refund, and with it the pieces nobody paid back.
-     * The order's cases are read once, whatever the number of lines.
-     * @param ownKind whether cases of {@code kind} count too; both intakes count them (a claim after a claim, a
-     *        return after a return), false only leaves them out
+     * Cases of {@code kind} count too (a claim after a claim, a return after a return); {@code kind} names what
+     * cannot be done in the sentence. The order's cases are read once, whatever the number of lines.
      */
-    public Optional<String> tooFewLeft(OrderSummary order, CaseKind kind, boolean ownKind, List<CaseLine> wanted) {
-        return firstShortfall(order, wanted, holding(order.id(), kind, ownKind)).map(s -> "line " + s.lineNo()
+    public Optional<String> tooFewLeft(OrderSummary order, CaseKind kind, List<CaseLine> wanted) {
+        return firstShortfall(order, wanted, holding(order.id())).map(s -> "line " + s.lineNo()
                 + " has " + s.lineQuantity() + " piece(s), " + s.held() + " of them claimed or returned already ("
                 + String.join(", ", s.heldBy()) + "; the consumer is paid back for a piece once); " + s.wanted()
                 + " more cannot be " + (kind == CaseKind.CLAIM ? "claimed" : "returned"));
@@ -73,13 +72,10 @@ public class PiecesHeld {
     public record Shortfall(int lineNo, int lineQuantity, int held, List<String> heldBy, int wanted) {
     }
 
-    /** The order's cases that hold their pieces: of other kinds than {@code kind}, and of it too when {@code ownKind}. */
-    private List<AfterSalesCase<?>> holding(Long orderId, CaseKind kind, boolean ownKind) {
+    /** The order's cases, of every kind, that hold their pieces. */
+    private List<AfterSalesCase<?>> holding(Long orderId) {
         List<AfterSalesCase<?>> holding = new ArrayList<>();
         for (CaseRepository<?> repository : cases) {
-            if (repository.kind() == kind && !ownKind) {
-                continue;
-            }
             for (AfterSalesCase<?> c : repository.findByOrderIdOrderById(orderId)) {
                 if (c.holdsItsPieces()) {
                     holding.add(c);

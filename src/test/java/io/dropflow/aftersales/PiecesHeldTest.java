@@ -28,10 +28,10 @@ class PiecesHeldTest {
         CaseRepository<?> claims = repository(CaseKind.CLAIM, claim, other);
         PiecesHeld held = new PiecesHeld(List.of(claims));
 
-        assertThat(held.tooFewLeft(order, CaseKind.RETURN, false, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
+        assertThat(held.tooFewLeft(order, CaseKind.RETURN, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
                 .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL3, DF-CL5; the consumer is"
                         + " paid back for a piece once); 1 more cannot be returned");
-        assertThat(held.tooFewLeft(order, CaseKind.RETURN, false, List.of(new CaseLine(2, "DEMO-JUG", 1, eur("20.00")))))
+        assertThat(held.tooFewLeft(order, CaseKind.RETURN, List.of(new CaseLine(2, "DEMO-JUG", 1, eur("20.00")))))
                 .isEmpty();
     }
 
@@ -46,11 +46,11 @@ class PiecesHeldTest {
         PiecesHeld held = new PiecesHeld(List.of(repository(CaseKind.CLAIM, holding("DF-CL6", 1)),
                 repository(CaseKind.RETURN, released, holding("DF-RT13", 1))));
 
-        assertThat(held.tooFewLeft(order, CaseKind.RETURN, true, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")),
+        assertThat(held.tooFewLeft(order, CaseKind.RETURN, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")),
                 new CaseLine(2, "DEMO-JUG", 1, eur("20.00")))))
                 .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL6, DF-RT13; the consumer is"
                         + " paid back for a piece once); 1 more cannot be returned");
-        assertThat(held.tooFewLeft(order, CaseKind.CLAIM, true, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
+        assertThat(held.tooFewLeft(order, CaseKind.CLAIM, List.of(new CaseLine(1, "DEMO-MUG", 1, eur("7.50")))))
                 .contains("line 1 has 2 piece(s), 2 of them claimed or returned already (DF-CL6, DF-RT13; the consumer is"
                         + " paid back for a piece once); 1 more cannot be claimed");
     }

@@ -95,7 +95,7 @@ public class ClaimIntake {
             }
         }
         // A return of these pieces (under way or done), or a claim that paid them back, holds them
-        piecesHeld.tooFewLeft(order, CaseKind.CLAIM, true, lines).ifPresent(why -> {
+        piecesHeld.tooFewLeft(order, CaseKind.CLAIM, lines).ifPresent(why -> {
             throw new ClaimRefusedException(why);
         });
         PurchaseOrderView shipped = deliveries.shippedPurchaseOrder(orderId).orElseThrow(() -> new ClaimRefusedException(

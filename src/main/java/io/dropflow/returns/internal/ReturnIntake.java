@@ -105,7 +105,7 @@ public class ReturnIntake {
         // rule (ReturnRequest.holdsItsPieces: a refused return, one closed as paid back already, an exchange done
         // without a refund hold none). Counted apart, a return found enough pieces left among the returns and
         // enough among the claims, and its refund was withheld whole, its other lines with it.
-        piecesHeld.tooFewLeft(order, CaseKind.RETURN, true, lines).ifPresent(why -> {
+        piecesHeld.tooFewLeft(order, CaseKind.RETURN, lines).ifPresent(why -> {
             throw new ReturnRefusedException(why);
         });
         if (request.wish() == ReturnWish.EXCHANGE
