@@ -26,6 +26,17 @@ public record CarrierEvent(
      * itself is not the same across them either (Kuaidi100's and 17TRACK's carrier we have no code for is named
      * by their own company code).
      */
+    /**
+     * Whether a carrier's date is one a calendar, and the database, can hold: years 1900 to 9999. A date beyond
+     * (a carrier's "+999999999-12-31T23:59:59Z") has no seller's calendar day, and PostgreSQL refuses it.
+     */
+    public static boolean isDatable(Instant at) {
+        return at != null && !at.isBefore(EARLIEST) && at.isBefore(LATEST);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     public static String parcel(String carrierCode, String trackingNumber) {
         return "parcel/" + carrierCode + "/" + trackingNumber.trim();
     }

@@ -30,9 +30,19 @@ public class SellerTime {
         return new SellerTime(zone);
     }
 
-    /** "2026-12-02 15:04 (Asia/Shanghai)"; null for no moment. */
+    /**
+     * "2026-12-02 15:04 (Asia/Shanghai)"; null for no moment. A moment no calendar in the zone reaches (a partner's
+     * date in the year +999999999) is written as it came, in ISO-8601: "+999999999-12-31T23:59:59Z".
+     */
     public String format(Instant at) {
-        return at == null ? null : MINUTES.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        if (at == null) {
+            return null;
+        }
+        try {
+            return MINUTES.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        } catch (java.time.DateTimeException beyondTheCalendar) {
+            return at.toString();
+        }
     }
 
     /** The seller's calendar day of a moment. */

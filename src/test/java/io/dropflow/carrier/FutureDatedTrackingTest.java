@@ -66,4 +66,26 @@ class FutureDatedTrackingTest {
                         + ", in the future when it came; it counts as of its receipt")
                 .filteredOn(what -> what.contains("dated an event")).hasSize(1);
     }
+
+    /**
+     * Exploratory test: an event dated in the year +999999999 was a 500 (no calendar day in the seller's zone, and
+     * PostgreSQL refuses the date). It is a 400 naming occurredAt, and the parcel is as it was.
+     */
+    @Test
+    void anEventDatedBeyondEveryCalendarIsRefusedNamingItsDate() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "TRK-FAR-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+
+        var answer = dropflow.carrierSays(number, "DELIVERED", Instant.parse("+999999999-12-31T23:59:59Z"));
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(DropflowDriver.read(answer.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("occurredAt");
+        assertThat(dropflow.getOrder(order).path("shipments").get(0).path("events")).isEmpty();
+        assertThat(io.dropflow.processengine.SellerTime.in("Asia/Shanghai").format(Instant.parse("+999999999-12-31T23:59:59Z")))
+                .as("a date no calendar of the zone holds, as it came")
+                .isEqualTo("+999999999-12-31T23:59:59Z");
+    }
 }

@@ -1,10 +1,12 @@
 package io.dropflow.carrier.internal;
 
 import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.web.InvalidRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +32,10 @@ class CarrierWebhookController {
                     + " shipment before; ALREADY_RECEIVED: a kept event sent again after it was settled (taken, or closed"
                     + " by an operator), nothing happens.")
     Map<String, String> receive(@Valid @RequestBody CarrierEvent event) {
+        if (!CarrierEvent.isDatable(event.occurredAt())) {
+            throw new InvalidRequest("Invalid tracking event", List.of(new InvalidRequest.FieldError("occurredAt",
+                    "must be a date between the years 1900 and 9999")));
+        }
         return Map.of("result", events.receive(event));
     }
 }

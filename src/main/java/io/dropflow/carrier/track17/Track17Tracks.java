@@ -59,22 +59,26 @@ final class Track17Tracks {
                 carrierCode, number, status, at, PushedText.clean(location, 200), PushedText.clean(description, 1000)));
     }
 
-    /** time_utc, else time_iso; an ISO time without offset is in the carrier's zone. */
+    /** time_utc, else time_iso; an ISO time without offset is in the carrier's zone; a date no calendar holds is none ({@link CarrierEvent#isDatable}). */
     static Instant time(JsonNode event, ZoneId zone) {
         for (String field : List.of("time_utc", "time_iso")) {
             String value = text(event, field);
             if (value == null) {
                 continue;
             }
+            Instant at;
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                at = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException noOffset) {
                 try {
-                    return LocalDateTime.parse(value).atZone("time_utc".equals(field) ? java.time.ZoneOffset.UTC : zone)
+                    at = LocalDateTime.parse(value).atZone("time_utc".equals(field) ? java.time.ZoneOffset.UTC : zone)
                             .toInstant();
                 } catch (DateTimeParseException unreadable) {
-                    // next field
+                    continue;
                 }
+            }
+            if (CarrierEvent.isDatable(at)) {
+                return at;
             }
         }
         return null;
