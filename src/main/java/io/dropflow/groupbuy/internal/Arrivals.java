@@ -11,37 +11,54 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch's parcel at the pickup point: once the leader (or an operator) confirmed it, its lines are
  * ready for pickup and each consumer is told, with the pickup code, through the storefront (once per
  * order and parcel: the key names both). A consumer whose order has lines on another parcel still on its
  * way is told that part of it is there, how many of its items, and that the rest follows.
+ *
+ * <p>Consumers are told only what is committed (ADR 14 addendum): the lines are put at the point, and what
+ * each consumer is to be told recorded ({@link PickupNotice}), in a transaction of their own that commits
+ * before the storefront is called; a consumer told "show your pickup code" finds the code taken. The orders'
+ * rows are locked in the order of their ids, so that two parcels confirmed at once, each with lines of the
+ * same order, take turns on it instead of failing on each other. A retry (the storefront down, a crash) sends
+ * what was not taken yet, under the same keys: the storefront applies each once.
  */
 @Service
 public class Arrivals {
+
+    private static final EnumSet<Status> ON_THEIR_WAY = EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED);
 
     private final Batches batches;
     private final Purchases purchases;
     private final GroupBuyLines lines;
     private final GroupBuyOrders orders;
+    private final PickupNotices notices;
     private final StorefrontGateway storefront;
     private final OrderLookup lookup;
     private final OrderProgress progress;
     private final OrderTimeline timeline;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    Arrivals(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders,
+    Arrivals(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders, PickupNotices notices,
             StorefrontGateway storefront, OrderLookup lookup, OrderProgress progress, OrderTimeline timeline,
-            Clock clock) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;
         this.orders = orders;
+        this.notices = notices;
         this.storefront = storefront;
         this.lookup = lookup;
         this.progress = progress;
         this.timeline = timeline;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -53,29 +70,53 @@ public class Arrivals {
      */
     @CallsPartner
     public void readyForPickup(Long batchId, int purchaseNo, String by) {
-        Batch batch = batches.byId(batchId);
+        Long purchaseId = ownTransaction.execute(tx -> arrived(batchId, purchaseNo, by));
+        tellConsumers(purchaseId);
+    }
+
+    /**
+     * Puts the purchase's lines at the point and records whom to tell what, in the caller's (own) transaction;
+     * again, it finds them there and records nothing more. @return the purchase's id
+     */
+    private Long arrived(Long batchId, int purchaseNo, String by) {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
-        purchase.received(by, clock.instant());
-        List<GroupBuyLine> arrived = lines.findByPurchaseIdAndStatusIn(purchase.getId(),
-                EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED));
-        arrived.forEach(GroupBuyLine::arrived);
-        PickupPoint point = batch.getPickupPoint();
-        for (Long id : arrived.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted().toList()) {
-            GroupBuyOrder order = orders.findById(id).orElseThrow();
+        if (purchase.getStatus() != Purchase.Status.RECEIVED) {
+            purchase.received(by, clock.instant());
+        }
+        PickupPoint point = batches.byId(batchId).getPickupPoint();
+        for (Long id : lines.orderIdsOnPurchase(purchase.getId(), ON_THEIR_WAY)) {
+            GroupBuyOrder order = orders.lockById(id).orElseThrow();
+            List<GroupBuyLine> arrived = order.lines(l -> purchase.getId().equals(l.getPurchaseId())
+                    && ON_THEIR_WAY.contains(l.getStatus()));
+            String key = "DF-B" + batchId + "-PO" + purchaseNo + "-READY-O" + order.getOrderId();
+            if (arrived.isEmpty() || notices.existsByIdempotencyKey(key)) {
+                continue;
+            }
+            arrived.forEach(GroupBuyLine::arrived);
             progress.moveTo(order.getOrderId(), OrderStatus.READY_FOR_PICKUP);
             // Lines on another parcel still on their way (ordered, or gone to a backup supplier): part of the order
             int ready = pieces(order.linesIn(Status.READY));
             int coming = pieces(order.lines(l -> l.is(Status.ORDERED) || l.is(Status.MISSING)));
             String where = point.getName() + ", " + point.address().line1() + ", " + point.getCity();
             String code = "Show your pickup code " + order.getPickupCode() + " to " + point.getLeader().getName();
-            storefront.messageConsumer(lookup.order(order.getOrderId()).storefrontOrderId(), coming == 0
-                    ? "Your group-buy order is ready for pickup at " + where + ". " + code + "."
-                    : "Part of your group-buy order is ready for pickup at " + where + ": " + ready + " of "
-                            + (ready + coming) + " items; we will tell you when the rest is there. " + code + ".",
-                    "DF-B" + batchId + "-PO" + purchaseNo + "-READY-O" + order.getOrderId());
-            timeline.record(order.getOrderId(), "At pickup point " + point.getCode() + ", ready for pickup"
-                    + (coming == 0 ? "" : " (" + ready + " of " + (ready + coming) + " items, the rest on its way)")
-                    + "; consumer told");
+            notices.save(new PickupNotice(order.getId(), purchase.getId(), order.getOrderId(),
+                    lookup.order(order.getOrderId()).storefrontOrderId(), key, coming == 0
+                            ? "Your group-buy order is ready for pickup at " + where + ". " + code + "."
+                            : "Part of your group-buy order is ready for pickup at " + where + ": " + ready + " of "
+                                    + (ready + coming) + " items; we will tell you when the rest is there. " + code + ".",
+                    "At pickup point " + point.getCode() + ", ready for pickup" + (coming == 0 ? ""
+                            : " (" + ready + " of " + (ready + coming) + " items, the rest on its way)") + "; consumer told",
+                    clock.instant()));
+        }
+        return purchase.getId();
+    }
+
+    /** Sends what the storefront has not taken yet, in the caller's transaction (the job's). */
+    private void tellConsumers(Long purchaseId) {
+        for (PickupNotice notice : notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)) {
+            storefront.messageConsumer(notice.getStorefrontOrderId(), notice.getMessage(), notice.getIdempotencyKey());
+            notice.sent(clock.instant());
+            timeline.record(notice.getOrderId(), notice.getTimelineEntry());
         }
     }
 

@@ -16,6 +16,14 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
 
     List<GroupBuyLine> findByPurchaseIdAndStatusIn(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
 
+    /**
+     * The group-buy orders with lines of the purchase in one of these statuses, by id: the order in which
+     * their rows are locked, so that two jobs on one order take turns and never wait for each other in a circle.
+     */
+    @Query("select distinct l.groupBuyOrderId from GroupBuyLine l where l.purchaseId = :purchaseId "
+            + "and l.status in :statuses order by l.groupBuyOrderId")
+    List<Long> orderIdsOnPurchase(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
+
     /** Pieces of an SKU an open batch holds already (against the offer's stock cap). */
     @Query("select coalesce(sum(l.quantity), 0) from GroupBuyLine l where l.batchId = :batchId and l.sku = :sku "
             + "and l.status = 'OPEN'")

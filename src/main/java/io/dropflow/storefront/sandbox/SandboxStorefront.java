@@ -25,6 +25,12 @@ public class SandboxStorefront implements StorefrontGateway {
     private final Map<String, Received> byIdempotencyKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger refundsToFail = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger delayNoticesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> messagesToRefuse = new ConcurrentHashMap<>();
+    private final Map<String, Hold> messagesToHold = new ConcurrentHashMap<>();
+
+    /** A call held in the storefront: {@code reached} once it is, it answers once {@code release} is counted down. */
+    public record Hold(java.util.concurrent.CountDownLatch reached, java.util.concurrent.CountDownLatch release) {
+    }
 
     /** Whether an injected fault is left for this call; counts it off. */
     private static boolean faultLeft(java.util.concurrent.atomic.AtomicInteger faults) {
@@ -39,6 +45,21 @@ public class SandboxStorefront implements StorefrontGateway {
     /** Fault injection: the storefront is down for the next {@code calls} delay notices; none reaches it. */
     public void refuseNextDelayNotices(int calls) {
         delayNoticesToRefuse.set(calls);
+    }
+
+    /** Fault injection: the storefront is down for the next {@code calls} messages to this order's consumer. */
+    public void refuseNextMessagesTo(String storefrontOrderId, int calls) {
+        messagesToRefuse.put(storefrontOrderId, new java.util.concurrent.atomic.AtomicInteger(calls));
+    }
+
+    /**
+     * Fault injection: the next message to this order's consumer waits in the call until released (at most a
+     * minute), like a slow storefront, so that a test can run other work meanwhile.
+     */
+    public Hold holdNextMessageTo(String storefrontOrderId) {
+        Hold hold = new Hold(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+        messagesToHold.put(storefrontOrderId, hold);
+        return hold;
     }
 
     @Override
@@ -90,6 +111,19 @@ public class SandboxStorefront implements StorefrontGateway {
 
     @Override
     public void messageConsumer(String storefrontOrderId, String message, String idempotencyKey) {
+        java.util.concurrent.atomic.AtomicInteger refused = messagesToRefuse.get(storefrontOrderId);
+        if (refused != null && faultLeft(refused)) {
+            throw new IllegalStateException("sandbox storefront is down: message " + idempotencyKey + " not taken");
+        }
+        Hold hold = messagesToHold.remove(storefrontOrderId);
+        if (hold != null) {
+            hold.reached().countDown();
+            try {
+                hold.release().await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("MESSAGE", storefrontOrderId, message)) == null) {
             log.info("Storefront sent the consumer of order {}: {}", storefrontOrderId, message);
         }
@@ -110,5 +144,8 @@ public class SandboxStorefront implements StorefrontGateway {
         byIdempotencyKey.clear();
         refundsToFail.set(0);
         delayNoticesToRefuse.set(0);
+        messagesToRefuse.clear();
+        messagesToHold.values().forEach(h -> h.release().countDown());
+        messagesToHold.clear();
     }
 }

@@ -16,11 +16,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A batch's parcel confirmed at the pickup point: each consumer on it is told, with the pickup code. The
@@ -38,8 +40,11 @@ class ArrivalsTest {
     private final StorefrontGateway storefront = mock(StorefrontGateway.class);
     private final OrderLookup lookup = mock(OrderLookup.class);
     private final OrderTimeline timeline = mock(OrderTimeline.class);
-    private final Arrivals arrivals = new Arrivals(batches, purchases, lines, orders, storefront, lookup,
-            mock(OrderProgress.class), timeline, Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
+    private final PickupNotices notices = mock(PickupNotices.class);
+    private final List<PickupNotice> recorded = new ArrayList<>();
+    private final Arrivals arrivals = new Arrivals(batches, purchases, lines, orders, notices, storefront, lookup,
+            mock(OrderProgress.class), timeline, mock(PlatformTransactionManager.class),
+            Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
 
     /** GB-3: two bags of rice on purchase 1, a kettle on purchase 2. */
     private final GroupBuyOrder order = new GroupBuyOrder(1003L, BATCH, "78V6LS6M", "EUR", Instant.EPOCH);
@@ -70,10 +75,17 @@ class ArrivalsTest {
             Purchase purchase = mock(Purchase.class);
             when(purchase.getId()).thenReturn(10L + purchaseNo);
             when(purchases.byNumber(BATCH, purchaseNo)).thenReturn(purchase);
-            GroupBuyLine onIt = onTheirWay.get(purchaseNo - 1);
-            when(lines.findByPurchaseIdAndStatusIn(eq(10L + purchaseNo), any())).thenReturn(List.of(onIt));
+            when(lines.orderIdsOnPurchase(eq(10L + purchaseNo), any())).thenReturn(List.of(3L));
         }
-        when(orders.findById(3L)).thenReturn(Optional.of(order));
+        when(orders.lockById(3L)).thenReturn(Optional.of(order));
+        when(notices.save(any())).thenAnswer(saved -> {
+            recorded.add(saved.getArgument(0));
+            return saved.getArgument(0);
+        });
+        when(notices.existsByIdempotencyKey(any())).thenAnswer(
+                asked -> recorded.stream().anyMatch(n -> n.getIdempotencyKey().equals(asked.getArgument(0))));
+        when(notices.findByPurchaseIdAndSentAtIsNullOrderById(any())).thenAnswer(asked -> recorded.stream()
+                .filter(n -> n.getPurchaseId().equals(asked.getArgument(0)) && n.getSentAt() == null).toList());
         when(lookup.order(1003L)).thenReturn(new OrderSummary(1003L, "GB-3", OrderStatus.FORWARDED, "WEBSHOP", "EUR",
                 null, null, List.of(), Instant.EPOCH));
     }

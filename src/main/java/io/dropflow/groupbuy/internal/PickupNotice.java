@@ -1,0 +1,63 @@
+package io.dropflow.groupbuy.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A consumer to be told, through the storefront, that their order (or part of it) is ready for pickup:
+ * recorded with the arrival of the parcel, in its transaction, and sent once that committed. Its text is
+ * what was true under the order's lock then (how many items are there, how many follow). One per order and
+ * arrival, named by its idempotency key.
+ */
+@Entity
+@Table(name = "group_buy_pickup_notice")
+public class PickupNotice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long groupBuyOrderId;
+    private Long purchaseId;
+    private Long orderId;
+    private String storefrontOrderId;
+    private String idempotencyKey;
+    private String message;
+    private String timelineEntry;
+    private Instant recordedAt;
+    private Instant sentAt;
+
+    protected PickupNotice() {
+    }
+
+    PickupNotice(Long groupBuyOrderId, Long purchaseId, Long orderId, String storefrontOrderId, String idempotencyKey,
+            String message, String timelineEntry, Instant recordedAt) {
+        this.groupBuyOrderId = groupBuyOrderId;
+        this.purchaseId = purchaseId;
+        this.orderId = orderId;
+        this.storefrontOrderId = storefrontOrderId;
+        this.idempotencyKey = idempotencyKey;
+        this.message = message;
+        this.timelineEntry = timelineEntry;
+        this.recordedAt = recordedAt;
+    }
+
+    /** The storefront took it. */
+    void sent(Instant now) {
+        sentAt = now;
+    }
+
+    public Long getId() { return id; }
+    public Long getGroupBuyOrderId() { return groupBuyOrderId; }
+    public Long getPurchaseId() { return purchaseId; }
+    public Long getOrderId() { return orderId; }
+    public String getStorefrontOrderId() { return storefrontOrderId; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public String getMessage() { return message; }
+    public String getTimelineEntry() { return timelineEntry; }
+    public Instant getRecordedAt() { return recordedAt; }
+    public Instant getSentAt() { return sentAt; }
+}
