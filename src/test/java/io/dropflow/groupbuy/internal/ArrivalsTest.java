@@ -1,8 +1,13 @@
 package io.dropflow.groupbuy.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -42,8 +48,9 @@ class ArrivalsTest {
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final PickupNotices notices = mock(PickupNotices.class);
     private final List<PickupNotice> recorded = new ArrayList<>();
+    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final Arrivals arrivals = new Arrivals(batches, purchases, lines, orders, notices, storefront, lookup,
-            mock(OrderProgress.class), timeline, mock(PlatformTransactionManager.class),
+            mock(OrderProgress.class), timeline, transactions,
             Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC));
 
     /** GB-3: two bags of rice on purchase 1, a kettle on purchase 2. */
@@ -105,5 +112,32 @@ class ArrivalsTest {
         verify(storefront).messageConsumer("GB-3", "Your group-buy order is ready for pickup at Kiez Corner Shop,"
                 + " Oderberger Str. 7, Berlin. Show your pickup code 78V6LS6M to Leo Leader.", "DF-B7-PO2-READY-O1003");
         verify(timeline).record(1003L, "At pickup point KIEZ, ready for pickup; consumer told");
+    }
+
+    /** The consumer is told only once the lines at the point and what to tell were committed, in their own transaction. */
+    @Test
+    void theStorefrontIsCalledOnlyOnceTheArrivalIsCommitted() {
+        arrivals.readyForPickup(BATCH, 1, "leo");
+
+        InOrder inOrder = inOrder(orders, notices, transactions, storefront, timeline);
+        inOrder.verify(orders).lockById(3L);
+        inOrder.verify(notices).save(any());
+        inOrder.verify(transactions).commit(any());
+        inOrder.verify(storefront).messageConsumer(eq("GB-3"), any(), eq("DF-B7-PO1-READY-O1003"));
+        inOrder.verify(timeline).record(eq(1003L), any());
+    }
+
+    /** Again (a retried job): what the storefront did not take is sent under the same key, nothing recorded twice. */
+    @Test
+    void aRetryTellsWhoWasNotToldUnderTheSameKey() {
+        doThrow(new IllegalStateException("storefront down")).doNothing().when(storefront)
+                .messageConsumer(any(), any(), any());
+        assertThatThrownBy(() -> arrivals.readyForPickup(BATCH, 1, "leo")).hasMessage("storefront down");
+
+        arrivals.readyForPickup(BATCH, 1, "leo");
+
+        verify(storefront, times(2)).messageConsumer(eq("GB-3"), any(), eq("DF-B7-PO1-READY-O1003"));
+        assertThat(recorded).singleElement().satisfies(n -> assertThat(n.getSentAt()).isNotNull());
+        verify(timeline).record(eq(1003L), any());
     }
 }
