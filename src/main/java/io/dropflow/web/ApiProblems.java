@@ -211,10 +211,46 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 String field = field(mismatch);
                 // The only text JsonInput refuses is text with a NUL character.
                 boolean nul = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
-                        && format.getTargetType() == String.class;
+                        && format.getTargetType() == String.class && format.getValue() instanceof String text
+                        && text.indexOf('\u0000') >= 0;
+                String otherType = mismatch instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException input
+                        ? otherJsonType(input) : null;
                 return new InvalidRequest.FieldError(field, nul ? "must not contain the NUL character (U+0000)"
+                        : otherType != null ? otherType
                         : "has a value of the wrong type or not one of those allowed");
             }
+        }
+        return null;
+    }
+
+    /**
+     * What a value of another JSON type than its field's should have been (JsonInput converts none): a
+     * number sent as text, text sent as a number, a yes/no sent as text or a number; null for any other
+     * misfit.
+     */
+    private static String otherJsonType(com.fasterxml.jackson.databind.exc.MismatchedInputException input) {
+        Class<?> type = input.getTargetType() == null ? Object.class
+                : org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(input.getTargetType());
+        if (!(input.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)
+                || parser.currentToken() == null || !parser.currentToken().isScalarValue()) {
+            return null;
+        }
+        com.fasterxml.jackson.core.JsonToken sent = parser.currentToken();
+        if (sent == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && (type == Integer.class || type == Long.class
+                || type == Short.class || type == Byte.class || type == java.math.BigInteger.class)) {
+            return "must be a number, sent as a JSON number (1, not \"1\")";
+        }
+        if (type == Boolean.class && !sent.isBoolean()) {
+            return "must be true or false, sent as JSON true or false (not \"true\" or 1)";
+        }
+        if (type == String.class && (sent.isNumeric() || sent.isBoolean())) {
+            String value;
+            try {
+                value = parser.getText();
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                value = "1";
+            }
+            return "must be text, sent as a JSON string (\"" + value + "\", not " + value + ")";
         }
         return null;
     }

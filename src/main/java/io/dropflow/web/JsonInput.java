@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -28,6 +31,11 @@ class JsonInput {
      * silently winning: the caller meant one of them;</li>
      * <li>a field the request does not have ({@code "giftWrap": true}, {@code "lineTwo"} for
      * {@code line2}), instead of being ignored: the caller expected it to do something.</li>
+     * <li>a value of another JSON type than its field's, instead of being converted: a number as text
+     * ({@code "quantity": "1"}, also {@code ""}), a yes/no as text or a number ({@code "true"}, {@code 1}), text
+     * as a number or a yes/no ({@code "postalCode": 51147}), an enum by its position ({@code "type": 0}). An
+     * amount is the exception: the API documents it as text ({@code "salePrice": "15.00"}, exact) and takes it
+     * as a number too ({@code 15}).</li>
      * </ul>
      * A partner's webhook ({@code /api/webhooks/**}: suppliers, carriers, marketplaces) keeps Jackson's
      * defaults, the last key wins and a field we do not know is ignored: partners add fields to their
@@ -37,13 +45,40 @@ class JsonInput {
      */
     @Bean
     MappingJackson2HttpMessageConverter jsonAsDocumented(ObjectMapper mapper) {
+        ObjectMapper asDocumented = typesAsDocumented(mapper.copy());
         return new MappingJackson2HttpMessageConverter(mapper) {
             @Override
             protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-                return fromAPartner() ? reader : reader.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                if (fromAPartner()) {
+                    return reader;
+                }
+                Class<?> view = reader.getConfig().getActiveView();
+                ObjectReader ours = (view == null ? asDocumented.reader() : asDocumented.readerWithView(view))
+                        .forType(javaType);
+                return ours.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                         .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             }
         };
+    }
+
+    /**
+     * Jackson's coercions between JSON types turned off for our own API's bodies (a copy of the application's
+     * mapper: partners' webhooks and everything else that reads JSON keep them). Decimals (amounts) keep
+     * taking text, as documented.
+     */
+    static ObjectMapper typesAsDocumented(ObjectMapper mapper) {
+        for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(number)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
     }
 
     private static boolean fromAPartner() {

@@ -163,6 +163,37 @@ class OrderApiTest {
         assertThat(orders.count()).isEqualTo(before);
     }
 
+    /** Jackson's default would take "1" as one piece; a quantity is a JSON number or the request is refused. */
+    @Test
+    void aNumberSentAsTextIsRefusedNamingTheField() {
+        Map<String, Object> order = validOrder();
+        order.put("lines", List.of(Map.of("sku", "DEMO-MUG", "quantity", "1", "salePrice", "15.00")));
+        long before = orders.count();
+
+        ResponseEntity<String> response = dropflow.post("/api/orders", order, asOperator());
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        JsonNode problem = DropflowDriver.read(response.getBody());
+        assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("lines[0].quantity");
+        assertThat(problem.path("errors").findValuesAsText("message"))
+                .containsExactly("must be a number, sent as a JSON number (1, not \"1\")");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    /** A partner's webhook takes a number sent as text, as partners send them (CJ, Shopify). */
+    @Test
+    void aPartnersWebhookTakesANumberSentAsText() {
+        String push = "{\"eventId\":\"o-" + UUID.randomUUID() + "\",\"offers\":[{\"supplierSku\":\"NO-SUCH-SKU\","
+                + "\"stock\":\"12\"}]}";
+
+        ResponseEntity<String> response = dropflow.postRaw("/api/webhooks/suppliers/ACME/offers", push, asPartner());
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(response.getBody()).path("unknownSupplierSkus").toString())
+                .isEqualTo("[\"NO-SUCH-SKU\"]");
+    }
+
     /**
      * A consumer's cancellation sent five times at once: each is taken (202) or asked to try again
      * (409, the order changed meanwhile), never a server error.
