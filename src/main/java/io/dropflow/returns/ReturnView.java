@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * What GET /api/returns/{id} shows: policy, negotiation, parcel, inspection, money and history.
  *
+ * @param refundAmount what the consumer is (or was) paid back; none for a return whose refund was withheld
+ * @param refundWithheld the refund a return closed as paid back already did not pay (another case of the order
+ *     paid the consumer back for its pieces; {@code outcomeReason} says which), null for any other return
  * @param orderSettlement PROVISIONAL or FINAL, how the order's margin stands now (null: not booked)
  */
 public record ReturnView(Long id, String number, Long orderId, ReturnStatus status, ReturnReason reason, ReturnWish wish,
         String exchangeSku, String channel, String currency, BigDecimal returnedValue, List<LineView> lines, Policy policy,
         int round, SupplierAnswerView supplierAnswer, Offer offer, Parcel returnParcel, String inspectionResult,
-        String inspectionNote, BigDecimal refundAmount, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
+        String inspectionNote, BigDecimal refundAmount, BigDecimal refundWithheld, Long exchangePurchaseOrderId, String outcomeReason, boolean escalated,
         List<LedgerView> ledger, BigDecimal orderMargin, String settlementCurrency, String orderSettlement,
         List<HistoryView> history, String processInstanceId,
         Instant createdAt, Instant closedAt) {

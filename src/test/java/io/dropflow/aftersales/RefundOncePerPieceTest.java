@@ -117,6 +117,8 @@ class RefundOncePerPieceTest {
         com.fasterxml.jackson.databind.JsonNode closed = dropflow.getReturn(returned);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("outcomeReason").asText()).isEqualTo(reason);
+        assertThat(closed.has("refundAmount")).as("nothing was refunded: " + closed.path("refundAmount")).isFalse();
+        assertThat(closed.path("refundWithheld").decimalValue()).isEqualByComparingTo("15.00");
         assertThat(closed.path("ledger")).as("nothing booked for the withheld refund").isEmpty();
         assertThat(history(closed)).anyMatch(h -> h.startsWith("Refund of 15.00 EUR withheld"))
                 .contains("Return closed: " + reason);

@@ -44,7 +44,9 @@ public class ReturnViews {
                         r.getReturnTrackingNumber(), r.getReturnLabelUrl()),
                 // a report kept until the parcel arrives is not the return's inspection yet (its history says it is kept)
                 r.isInspectionTaken() ? r.getInspectionResult() : null, r.isInspectionTaken() ? r.getInspectionNote() : null,
-                CaseViews.shown(r.getRefundAmount(), cur),
+                // a refund withheld was settled, never paid: the view says so rather than show it as refunded
+                r.isRefundWithheld() ? null : CaseViews.shown(r.getRefundAmount(), cur),
+                r.isRefundWithheld() ? CaseViews.shown(r.getRefundAmount(), cur) : null,
                 r.getExchangePurchaseOrderId(),
                 r.getOutcomeReason(), r.isEscalated(),
                 CaseViews.caseEntries(r, orderEntries), margin.amount(), margin.currency(), views.orderSettlement(r),

@@ -324,6 +324,8 @@ class ReturnNegotiationProcessTest {
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).containsEntry("SUPPLIER_CREDIT", money("6"))
                 .doesNotContainKey("RETURN_SHIPPING");
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(dropflow.getReturn(id).path("refundAmount").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(dropflow.getReturn(id).has("refundWithheld")).isFalse();
         assertThat(carrier.isRegistered("SANDBOX-POST", returnTracking(id))).isTrue();
         // The return parcel's tracking never reaches the order's process
         assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
