@@ -99,7 +99,23 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
         return variables;
     }
 
-    private static Object plain(Object value) {
+    /**
+     * FEEL as {@link #check} evaluates it, from the engine's configuration rather than the command's context:
+     * for a check made before the engine's command runs ({@link TaskAnswers}).
+     */
+    static java.util.function.BiFunction<String, Map<String, Object>, Object> feelOf(
+            ProcessEngineConfigurationImpl configuration) {
+        return (expression, variables) -> {
+            DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+            FeelEngine feel = dmn == null ? null : dmn.getFeelEngine();
+            if (feel == null) {
+                throw new IllegalStateException("no FEEL engine");
+            }
+            return feel.evaluateSimpleExpression(expression, Variables.fromMap(variables).asVariableContext());
+        };
+    }
+
+    static Object plain(Object value) {
         if (value instanceof SpinJsonNode json) {
             try {
                 return JSON.readValue(json.toString(), Object.class);

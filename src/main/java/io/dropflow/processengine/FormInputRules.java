@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * that hides it. {@link #problems} checks what a person sent to complete a task against it, the way
  * the form in Tasklist would, so that input sent past the form (the engine REST API, an old form)
  * is refused with the field and the rule named instead of failing deeper in a listener or gateway.
- * A hidden input is neither required nor checked (form-js does not submit it either).
+ * A hidden input is neither required nor checked (form-js does not submit it either); a person who sends
+ * one with a value anyway is refused ({@link #hiddenButSent}, {@link TaskAnswers}).
  */
 final class FormInputRules {
 
@@ -126,6 +127,32 @@ final class FormInputRules {
             }
         }
         return problems;
+    }
+
+    /**
+     * The fields sent with a value that the form hides for the answers ({@code extendByHours} with the decision
+     * {@code cancel_and_refund}), each a problem naming it: form-js submits no hidden field, so such a value
+     * was sent past the form, unchecked by it (a hidden input is not checked), and the engine would set it on
+     * the process. {@code variables} are what the form sees (the task's variables with the answers), {@code sent}
+     * the values to judge (a field sent empty is none).
+     */
+    List<String> hiddenButSent(Map<String, Object> variables, Map<String, Object> sent,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        keys().forEach(key -> context.put(key, null));
+        context.putAll(variables);
+        List<String> problems = new ArrayList<>();
+        for (Input input : inputs) {
+            if (sent.containsKey(input.key()) && !empty(sent.get(input.key())) && hidden(input, context, feel)
+                    && !problems.contains(hiddenProblem(input.key()))) {
+                problems.add(hiddenProblem(input.key()));
+            }
+        }
+        return problems;
+    }
+
+    private static String hiddenProblem(String key) {
+        return key + " is hidden by its form for this answer and takes no value: send it only where the form shows it";
     }
 
     /** The input with this key; empty when the form has none. */

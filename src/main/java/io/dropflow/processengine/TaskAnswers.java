@@ -100,38 +100,61 @@ final class TaskAnswers {
     }
 
     /**
+     * @param feel evaluates the form's FEEL conditions (which field it hides for the answers)
      * @throws BadUserRequestException caused by an {@link OperatorInputRefused.Refusal} naming the fields the
-     *     task's form does not have that would change the process (the engine logs a bad request at DEBUG)
+     *     task's form does not have, or hides for the answers sent, that would change the process (the engine
+     *     logs a bad request at DEBUG)
      */
-    void checkAgainstForm(ProcessEngineServices engine) {
+    void checkAgainstForm(ProcessEngineServices engine,
+            java.util.function.BiFunction<String, Map<String, Object>, Object> feel) {
         Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         CamundaFormRef formRef = task == null ? null : task.getCamundaFormRef();
         if (formRef == null) {
             return; // not a task this person sees (the command refuses it), or one without a Camunda Form
         }
-        List<String> keys = FormInputCheck.formOf(engine.getRepositoryService(), task.getProcessDefinitionId(),
-                formRef.getKey()).map(FormInputRules::keys).orElse(null);
-        if (keys == null) {
+        FormInputRules form = FormInputCheck.formOf(engine.getRepositoryService(), task.getProcessDefinitionId(),
+                formRef.getKey()).orElse(null);
+        if (form == null) {
             return;
         }
+        List<String> keys = form.keys();
         Map<String, Object> others = new LinkedHashMap<>();
+        Map<String, Object> answers = new LinkedHashMap<>();
         variables.forEach((name, value) -> {
+            Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
             if (!keys.contains(name) && !FormFacts.VARIABLE.equals(name)) {
-                others.put(name, value instanceof TypedValue typed ? typed.getValue() : value);
+                others.put(name, plain);
+            } else if (keys.contains(name)) {
+                answers.put(name, plain);
             }
         });
-        if (others.isEmpty()) {
-            return;
-        }
-        Map<String, Object> current = engine.getTaskService().getVariables(taskId, others.keySet());
+        Map<String, Object> current = engine.getTaskService().getVariables(taskId);
         List<String> changing = others.entrySet().stream()
                 .filter(e -> !current.containsKey(e.getKey()) || !Objects.equals(current.get(e.getKey()), e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
         if (!changing.isEmpty()) {
-            var refusal = new OperatorInputRefused.Refusal("the task's form has no field " + String.join(", ", changing)
+            refuse("the task's form has no field " + String.join(", ", changing)
                     + ": a task is answered with its form's fields only");
-            // the engine's REST APIs answer it as the caller's error, its own log keeps it at DEBUG
-            throw new BadUserRequestException(refusal.getMessage(), refusal);
         }
+        // A field the form hides for these answers, sent with a value: the form never sends it, and nothing checks it
+        Map<String, Object> seen = new LinkedHashMap<>();
+        current.forEach((name, value) -> seen.put(name, FormInputCheck.plain(value)));
+        seen.putAll(answers);
+        Map<String, Object> hiddenChanging = new LinkedHashMap<>();
+        answers.forEach((name, value) -> {
+            if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+                hiddenChanging.put(name, value);
+            }
+        });
+        List<String> hidden = form.hiddenButSent(seen, hiddenChanging, feel);
+        if (!hidden.isEmpty()) {
+            refuse(String.join("; ", hidden));
+        }
+    }
+
+    private static void refuse(String message) {
+        var refusal = new OperatorInputRefused.Refusal(message);
+        // the engine's REST APIs answer it as the caller's error, its own log keeps it at DEBUG
+        throw new BadUserRequestException(refusal.getMessage(), refusal);
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * ({@code negotiationRounds}) or move a correlation. Such a write by a logged-in person is refused
  * (403) unless an administrator makes it; the application's own code, tests and jobs (nobody logged
  * in) are not touched. For the same reason a completion by such a person brings only what the task's
- * form can send ({@link TaskAnswers}: another field that would change the process is a 400); and no
+ * form can send ({@link TaskAnswers}: another field that would change the process, or one the form hides for
+ * the answers sent, is a 400); and no
  * completion, whoever sends it, brings a serialized object (type Object) into the process.
  * What else such a person may not ask of a task or the engine (a BPMN error, giving a task to
  * someone who may not do it, its due date, the engine's jobs) is {@link PeoplesEngineCommands}'s.
@@ -74,7 +75,7 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
                         throw new AuthorizationException("a task's variables are set by completing the task with its"
                                 + " form, not written through it; " + who.getUserId() + " may complete the task");
                     }
-                    answers.get().checkAgainstForm(configuration.getProcessEngine());
+                    answers.get().checkAgainstForm(configuration.getProcessEngine(), FormInputCheck.feelOf(configuration));
                 }
             }
             return next.execute(command);

@@ -51,6 +51,31 @@ class FormInputRulesTest {
     }
 
     /**
+     * A field the form hides for the answers (form-js never submits one) sent with a value is named; the same
+     * field where the form shows it, or sent empty, is not; the negotiation's remedy amount hides behind two fields.
+     */
+    @Test
+    void aFieldTheFormHidesForTheAnswersSentWithAValueIsNamed() {
+        assertThat(hiddenButSent("ship-by-breach", Map.of("slaDecision", "cancel_and_refund", "extendByHours", 24L)))
+                .containsExactly("extendByHours is hidden by its form for this answer and takes no value: send it only"
+                        + " where the form shows it");
+        assertThat(hiddenButSent("ship-by-breach", Map.of("slaDecision", "extend", "extendByHours", 24L))).isEmpty();
+        assertThat(hiddenButSent("ship-by-breach", Map.of("slaDecision", "cancel_and_refund", "extendByHours", "")))
+                .isEmpty();
+        assertThat(hiddenButSent("negotiate-claim", Map.of("negotiationDecision", "counter", "remedy", "REFUND",
+                "remedyAmount", 5L))).singleElement().asString().startsWith("remedyAmount is hidden");
+        assertThat(hiddenButSent("negotiate-claim", Map.of("negotiationDecision", "counter", "remedy", "COMPENSATION",
+                "remedyAmount", 5L))).isEmpty();
+        assertThat(hiddenButSent("negotiate-claim", Map.of("negotiationDecision", "escalate", "remedy", "COMPENSATION",
+                "remedyAmount", 5L))).hasSize(2);
+    }
+
+    private static List<String> hiddenButSent(String form, Map<String, Object> answers) {
+        return rules(form).hiddenButSent(answers, answers,
+                (expression, context) -> FEEL.evaluateSimpleExpression(expression, Variables.fromMap(context).asVariableContext()));
+    }
+
+    /**
      * Exploratory test: a field sent as a serialized object (type Object) was a 500. Its refusal says what the field
      * takes, by the form's input (its choices when the form names them), never the object's class.
      */

@@ -195,6 +195,27 @@ class OperatorTaskInputTest {
         assertRefused(again, "{}", "slaDecision is required");
     }
 
+    /**
+     * A field the form hides for the decision made (extendByHours, shown only for "extend") came with a
+     * cancellation and was taken unchecked (the form checks no hidden field), -5 hours set on the process. Form-js
+     * never sends a hidden field: refused naming it, in Chinese for a Chinese operator; the task stays open.
+     */
+    @Test
+    void aFieldTheFormHidesForTheDecisionMadeIsRefused() {
+        long order = missedDeadline();
+        Task breach = task(order);
+        String why = "extendByHours is hidden by its form for this answer and takes no value: send it only where the"
+                + " form shows it";
+
+        assertRefused(breach, "{\"slaDecision\": " + v("cancel_and_refund") + ", \"extendByHours\": {\"value\": -5,"
+                + " \"type\": \"Long\"}}", why);
+        assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "extendByHours")).isNull();
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(why))
+                .hasValueSatisfying(zh -> assertThat(zh).endsWith("在此回答下被表单隐藏，不能填写：只有表单显示该字段时才能发送"));
+        // empty, as a client sending every field of the form would: no value
+        assertTaken(breach, "{\"slaDecision\": " + v("cancel_and_refund") + ", \"extendByHours\": " + v("") + "}");
+    }
+
     /** Items 7 and 9: the second out-of-stock task opens empty; a substitute must be another product. */
     @Test
     void theSecondOutOfStockTaskOpensEmptyAndASubstituteMustDiffer() {
