@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every rule of bpmn/claim-cost-bearer.dmn and bpmn/return-refund-basis.dmn, as the analysts wrote
- * them: the rules that used to hide in take listeners on the flows into "Agree remedy" and "Settle refund".
+ * Every rule of bpmn/claim-cost-bearer.dmn and bpmn/return-refund-basis.dmn (the refund and the supplier's
+ * credit), as the analysts wrote them: the rules that used to hide in take listeners on the flows into "Agree
+ * remedy" and "Settle refund".
  */
 class SettlementTablesTest {
 
@@ -64,5 +65,30 @@ class SettlementTablesTest {
         assertThat(evaluate("bpmn/return-refund-basis.dmn", "return_refund_basis", "refundBasis", "disputeDecision",
                 disputeDecision, "consumerAnswer", consumerAnswer, "inspectionResult", inspectionResult))
                 .isEqualTo(expected);
+    }
+
+    /**
+     * DF-RT4 of an exploratory test: the supplier reported NOT_RECEIVED, an operator refunded per policy, and the
+     * supplier's credit was booked in full all the same. The credit follows the supplier's inspection, not the
+     * consumer's refund.
+     */
+    @ParameterizedTest(name = "dispute {0}, consumer {1}, inspection {2} -> refund {3}, supplier credit {4}")
+    @CsvSource(nullValues = "-", value = {
+            "-,                 -,        OK,                  POLICY,  FULL",
+            "refund_per_policy, -,        NOT_RECEIVED,        POLICY,  NONE",
+            "refund_per_policy, DECLINED, DAMAGED_BY_CONSUMER, POLICY,  NONE",
+            "partial_refund,    -,        DAMAGED_BY_CONSUMER, PARTIAL, NONE",
+            "partial_refund,    -,        NOT_RECEIVED,        PARTIAL, NONE",
+            "refund_per_policy, -,        -,                   POLICY,  FULL",
+            "partial_refund,    -,        -,                   PARTIAL, FULL",
+            "-,                 ACCEPTED, -,                   OFFER,   NONE"})
+    void whatTheSupplierCreditsForTheReturnedGoods(String disputeDecision, String consumerAnswer,
+            String inspectionResult, String refundBasis, String supplierCredit) throws IOException {
+        String[] inputs = {"disputeDecision", disputeDecision, "consumerAnswer", consumerAnswer, "inspectionResult",
+                inspectionResult};
+        assertThat(evaluate("bpmn/return-refund-basis.dmn", "return_refund_basis", "refundBasis", inputs))
+                .isEqualTo(refundBasis);
+        assertThat(evaluate("bpmn/return-refund-basis.dmn", "return_refund_basis", "supplierCredit", inputs))
+                .isEqualTo(supplierCredit);
     }
 }

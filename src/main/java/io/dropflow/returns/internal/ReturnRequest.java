@@ -81,6 +81,12 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     private boolean goodsReturned;
     private boolean supplierAgreed;
     private Long exchangePurchaseOrderId;
+    /**
+     * What the supplier credits for the goods that came back, as return-refund-basis.dmn decided it from its
+     * inspection and the dispute; null until decided, and on returns decided before V48 (they credit as before).
+     */
+    @Enumerated(EnumType.STRING)
+    private SupplierCredit supplierCredit;
 
     protected ReturnRequest() {
     }
@@ -331,10 +337,20 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
 
     /**
      * Whether the supplier took the goods back, and so credits what we paid for them: they came
-     * back, and the supplier agreed or the policy did not ask it to.
+     * back, the supplier agreed or the policy did not ask it to, and return-refund-basis.dmn did not
+     * decide it credits nothing (its inspection found them damaged by the consumer or never received
+     * them, whatever the operator then refunded the consumer). A return decided before that table
+     * said so (V48) credits as before.
      */
     public boolean supplierTookGoodsBack() {
-        return goodsReturned && (supplierAgreed || !Boolean.TRUE.equals(supplierMustAgree));
+        return goodsReturned && (supplierAgreed || !Boolean.TRUE.equals(supplierMustAgree))
+                && supplierCredit != SupplierCredit.NONE;
+    }
+
+    /** return-refund-basis.dmn decided what the supplier credits for the goods that came back. */
+    public void decideSupplierCredit(SupplierCredit credit, Instant now) {
+        supplierCredit = credit;
+        touch(now);
     }
 
     /** Whether a return label was booked that the supplier does not pay for. */
@@ -403,4 +419,6 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     public boolean isGoodsReturned() { return goodsReturned; }
     public boolean isSupplierAgreed() { return supplierAgreed; }
     public Long getExchangePurchaseOrderId() { return exchangePurchaseOrderId; }
+    /** FULL or NONE once decided; null before, and on returns decided before V48. */
+    public SupplierCredit getSupplierCredit() { return supplierCredit; }
 }

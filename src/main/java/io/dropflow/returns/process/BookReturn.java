@@ -3,23 +3,37 @@ package io.dropflow.returns.process;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
+import io.dropflow.returns.internal.RefundBasis;
 import io.dropflow.returns.internal.ReturnAccounting;
+import io.dropflow.returns.internal.ReturnSupplierCredits;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Books the return's money on the order's ledger, once per return, and completes the return. */
+/**
+ * Books the return's money on the order's ledger, once per return, and completes the return. An exchange settled
+ * no refund, so return-refund-basis.dmn decides here what the supplier credits for the goods that came back.
+ */
 @Component("bookReturn")
 class BookReturn implements JavaDelegate {
 
     private final ReturnAccounting accounting;
+    private final ReturnRefundBasisDecision refundBases;
+    private final ReturnSupplierCredits credits;
 
-    BookReturn(ReturnAccounting accounting) {
+    BookReturn(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases, ReturnSupplierCredits credits) {
         this.accounting = accounting;
+        this.refundBases = refundBases;
+        this.credits = credits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        accounting.book(RETURN_ID.from(execution), REFUND_BASIS.from(execution, null));
+        RefundBasis basis = REFUND_BASIS.from(execution, null);
+        if (basis == null) { // an exchange: 'Settle refund' did not run
+            ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
+            credits.decide(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
+        }
+        accounting.book(RETURN_ID.from(execution), basis);
     }
 }

@@ -6,6 +6,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RE
 import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS_DECISION;
 
 import io.dropflow.returns.internal.RefundBasis;
+import io.dropflow.returns.internal.SupplierCredit;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -14,8 +15,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * return-refund-basis.dmn as deployed: how the refund is computed, from how the return got there
- * (the operator's dispute decision, the consumer's answer to an offer, the inspection; empty when absent).
+ * return-refund-basis.dmn as deployed: how the refund is computed and what the supplier credits for the goods
+ * that came back, from how the return got there (the operator's dispute decision, the consumer's answer to an
+ * offer, the inspection; empty when absent).
  */
 @Component
 class ReturnRefundBasisDecision {
@@ -26,7 +28,11 @@ class ReturnRefundBasisDecision {
         this.decisions = decisions;
     }
 
-    RefundBasis refundBasisFor(DelegateExecution execution) {
+    /** The table's row: the refund's basis, the supplier's credit, and why ({@code rule}). */
+    record Settlement(RefundBasis refundBasis, SupplierCredit supplierCredit, String why) {
+    }
+
+    Settlement decide(DelegateExecution execution) {
         Map<String, Object> inputs = new HashMap<>();
         for (String name : new String[] {DISPUTE_DECISION.name(), CONSUMER_ANSWER.name(), INSPECTION_RESULT.name()}) {
             Object value = execution.getVariable(name);
@@ -37,6 +43,11 @@ class ReturnRefundBasisDecision {
         if (result == null || result.getEntry("refundBasis") == null) {
             throw new IllegalStateException("return-refund-basis.dmn has no rule for " + inputs);
         }
-        return RefundBasis.valueOf(result.getEntry("refundBasis").toString());
+        if (result.getEntry("supplierCredit") == null) {
+            throw new IllegalStateException("return-refund-basis.dmn gave no supplierCredit for " + inputs);
+        }
+        Object why = result.getEntry("rule");
+        return new Settlement(RefundBasis.valueOf(result.getEntry("refundBasis").toString()),
+                SupplierCredit.valueOf(result.getEntry("supplierCredit").toString()), why == null ? null : why.toString());
     }
 }

@@ -5,28 +5,34 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
 import io.dropflow.returns.internal.ReturnAccounting;
+import io.dropflow.returns.internal.ReturnSupplierCredits;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Fixes the refund on the basis return-refund-basis.dmn gives (analysts own it): per policy, the
- * alternative the consumer accepted, or an operator's partial refund.
+ * alternative the consumer accepted, or an operator's partial refund; and records what the table says
+ * the supplier credits for the goods that came back, which the return's booking follows.
  */
 @Component("settleReturnRefund")
 class SettleReturnRefund implements JavaDelegate {
 
     private final ReturnAccounting accounting;
     private final ReturnRefundBasisDecision refundBases;
+    private final ReturnSupplierCredits credits;
 
-    SettleReturnRefund(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases) {
+    SettleReturnRefund(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases, ReturnSupplierCredits credits) {
         this.accounting = accounting;
         this.refundBases = refundBases;
+        this.credits = credits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        REFUND_BASIS.set(execution, refundBases.refundBasisFor(execution));
+        ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
+        REFUND_BASIS.set(execution, settlement.refundBasis());
+        credits.decide(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
         accounting.settleRefund(RETURN_ID.from(execution), REFUND_BASIS.from(execution), PARTIAL_REFUND.from(execution, null));
     }
 }

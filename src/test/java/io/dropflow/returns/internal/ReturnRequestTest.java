@@ -55,6 +55,30 @@ class ReturnRequestTest {
     }
 
     /**
+     * The supplier's credit follows return-refund-basis.dmn (its inspection): none for goods it never received or
+     * found damaged by the consumer, whatever the consumer is refunded; a return decided before the table said so
+     * (V48: no decision on file) credits as before.
+     */
+    @Test
+    void theSupplierCreditsTheGoodsOnlyWhenTheTableDidNotSayNone() {
+        ReturnRequest before = underPolicy(ShippingPaidBy.SUPPLIER, "0", false);
+        ReturnRequest full = underPolicy(ShippingPaidBy.SUPPLIER, "0", false);
+        ReturnRequest none = underPolicy(ShippingPaidBy.SUPPLIER, "0", false);
+        for (ReturnRequest r : new ReturnRequest[] {before, full, none}) {
+            r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        }
+        full.decideSupplierCredit(SupplierCredit.FULL, NOW);
+        none.decideSupplierCredit(SupplierCredit.NONE, NOW);
+
+        assertThat(before.getSupplierCredit()).isNull();
+        assertThat(before.supplierTookGoodsBack()).as("decided before V48: as before").isTrue();
+        assertThat(full.supplierTookGoodsBack()).isTrue();
+        assertThat(full.supplierPaysForItsGoods()).isTrue();
+        assertThat(none.supplierTookGoodsBack()).as("NOT_RECEIVED or DAMAGED_BY_CONSUMER").isFalse();
+        assertThat(none.supplierPaysForItsGoods()).isFalse();
+    }
+
+    /**
      * What the return's booking will have the supplier pay, as its own record says before that booking runs: the
      * credit for goods it took back; its share of the alternative it proposed, once the consumer accepted it.
      */

@@ -766,6 +766,67 @@ class ReturnNegotiationProcessTest {
         dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).hasPassed("gateway_merge_settle").isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        // return-refund-basis.dmn: the consumer is refunded per policy, the supplier credits nothing for goods it
+        // found damaged by the consumer
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).doesNotContainKey("SUPPLIER_CREDIT");
+    }
+
+    /**
+     * DF-RT4 of an exploratory test: the supplier reported it never received the parcel, an operator refunded the
+     * consumer per policy, and the return was booked with the supplier's full credit, a margin the supplier disputes.
+     * The supplier credits nothing (return-refund-basis.dmn); the consumer is refunded as the operator decided.
+     */
+    @Test
+    void aParcelTheSupplierNeverReceivedIsRefundedPerPolicyWithoutTheSuppliersCredit() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "NOT_RECEIVED");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(SETTLE_REFUND.id(), BOOK_RETURN.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).doesNotContainKey("SUPPLIER_CREDIT");
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .contains("No supplier credit for the returned goods (inspection: NOT_RECEIVED)");
+    }
+
+    /** DF-RT3 of the same test: goods damaged by the consumer, a partial refund; the supplier credits nothing. */
+    @Test
+    void goodsDamagedByTheConsumerGetAPartialRefundWithoutTheSuppliersCredit() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "REFUND", null);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+
+        complete(id, Map.of("disputeDecision", "partial_refund", "partialRefund", 7.55));
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed("boundary_partial_refund", SETTLE_REFUND.id(), BOOK_RETURN.id())
+                .isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("7.55 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-7.55")).doesNotContainKey("SUPPLIER_CREDIT");
+    }
+
+    /** An exchange settles no refund: its booking asks the table too, and the supplier credits nothing. */
+    @Test
+    void anExchangeWhoseParcelTheSupplierNeverReceivedIsBookedWithoutTheSuppliersCredit() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_NOW.id()).isWaitingAt(AWAIT_PARCEL.id());
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "NOT_RECEIVED");
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN.id()).hasNotPassed(SETTLE_REFUND.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5")).doesNotContainKey("SUPPLIER_CREDIT");
     }
 
     @Test
@@ -790,6 +851,8 @@ class ReturnNegotiationProcessTest {
                 .as("the operator's decision in the domain's words, not the form's code")
                 .contains("decided on the disputed return: refund per policy").doesNotContain("refund_per_policy");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        // No inspection report taken: the supplier credits the goods as before (return-refund-basis.dmn)
+        assertThat(ledger(id)).containsEntry("SUPPLIER_CREDIT", money("6"));
     }
 
     @Test
