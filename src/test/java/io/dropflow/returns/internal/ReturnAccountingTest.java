@@ -197,6 +197,21 @@ class ReturnAccountingTest {
         verify(bookings).noteStillToBeBooked(eq(r), any());
     }
 
+    /**
+     * The supplier reported it never received the goods (return-refund-basis.dmn: no credit): a withheld return
+     * books no credit either, and does not ask which other case had the supplier pay.
+     */
+    @Test
+    void aWithheldReturnBooksNoCreditWhenTheTableSaidNone() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
+        r.decideSupplierCredit(SupplierCredit.NONE, NOW);
+
+        Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of());
+
+        assertThat(booking.supplierCredit().isZero()).isTrue();
+        verify(bookings, never()).supplierPaidThrough(r);
+    }
+
     /** The supplier's share of an accepted alternative is of a refund paid: none when it was withheld. */
     @Test
     void aWithheldAlternativeChargesTheSupplierNothing() {

@@ -1,0 +1,55 @@
+package io.dropflow.returns.internal;
+
+import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
+import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
+import static io.dropflow.aftersales.AfterSalesFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.dropflow.aftersales.RecordedHistory;
+import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What return-refund-basis.dmn decided the supplier credits, recorded on the return and, when it withholds a
+ * credit, in its history.
+ */
+class ReturnSupplierCreditsTest {
+
+    private final Returns returns = mock(Returns.class);
+    private final RecordedHistory history = new RecordedHistory();
+    private final ReturnSupplierCredits credits = new ReturnSupplierCredits(returns, history, CLOCK);
+
+    private ReturnRequest cameBack() {
+        ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.SUPPLIER, "0", false), 5L);
+        r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        r.recordInspection("NOT_RECEIVED", null, NOW);
+        when(returns.locked(5L)).thenReturn(r);
+        return r;
+    }
+
+    @Test
+    void noCreditIsRecordedAndSaidOnce() {
+        ReturnRequest r = cameBack();
+
+        credits.decide(5L, SupplierCredit.NONE, "the supplier never received them.");
+        credits.decide(5L, SupplierCredit.NONE, "the supplier never received them.");
+
+        assertThat(r.getSupplierCredit()).isEqualTo(SupplierCredit.NONE);
+        assertThat(r.supplierTookGoodsBack()).isFalse();
+        assertThat(history.lines()).containsExactly("DROPFLOW: No supplier credit for the returned goods (inspection:"
+                + " NOT_RECEIVED): the supplier never received them.");
+    }
+
+    @Test
+    void aFullCreditIsRecordedWithoutAWord() {
+        ReturnRequest r = cameBack();
+
+        credits.decide(5L, SupplierCredit.FULL, "in order");
+
+        assertThat(r.getSupplierCredit()).isEqualTo(SupplierCredit.FULL);
+        assertThat(r.supplierTookGoodsBack()).isTrue();
+        assertThat(history.lines()).isEmpty();
+    }
+}
