@@ -16,19 +16,19 @@ public final class PushedHistory {
 
     /**
      * @param scans what the partner calls a scan, for the answer: "records", "events"
-     * @param parcel the carrier and number, for the answer: "SF 1234"
+     * @param carrier and {@code number}: the parcel, for the answer ("SF 1234")
      */
-    public static Result take(Tracking tracking, List<CarrierEvent> events, String scans, String parcel) {
+    public static Result take(Tracking tracking, List<CarrierEvent> events, String scans, String carrier, String number) {
         List<String> notOurs;
         try {
             notOurs = tracking.receiveScans(events);
         } catch (NotFound unknown) {
-            return Result.notYet("no shipment of ours is " + parcel + " (yet)");
+            return Result.notYet("no shipment of ours is " + carrier + " " + number + " (yet)");
         }
         if (!notOurs.isEmpty() && notOurs.size() == events.size()) {
             return Result.unusable(String.join("; ", notOurs));
         }
-        return Result.taken(events.size() - notOurs.size() + " " + scans + " of " + parcel
+        return Result.taken(events.size() - notOurs.size() + " " + scans + " of " + carrier + " " + number
                 + (notOurs.isEmpty() ? "" : "; left out: " + String.join("; ", notOurs)));
     }
 }

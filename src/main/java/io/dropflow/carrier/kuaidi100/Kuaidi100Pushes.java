@@ -86,7 +86,7 @@ class Kuaidi100Pushes implements DeliveryHandler {
         } catch (IllegalArgumentException badTime) {
             return Result.unusable(badTime.getMessage());
         }
-        return PushedHistory.take(tracking, events, "records", ours + " " + number);
+        return PushedHistory.take(tracking, events, "records", ours, number);
     }
 
     /**

@@ -62,7 +62,7 @@ class Track17Pushes implements DeliveryHandler {
             return Result.unusable("unknown carrier " + data.path("carrier").asText() + ", or no usable number or track_info");
         }
         List<CarrierEvent> events = Track17Tracks.events(carrierCode, number, info, settings.zone(carrierCode));
-        return PushedHistory.take(tracking, events, "events", carrierCode + " " + number); // the latest first: it carries the latest status
+        return PushedHistory.take(tracking, events, "events", carrierCode, number); // the latest first: it carries the latest status
     }
 
     /**
