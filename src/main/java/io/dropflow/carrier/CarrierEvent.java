@@ -19,6 +19,15 @@ public record CarrierEvent(
         @Size(max = 1000) String description) {
 
     /**
+     * A carrier code or tracking number padded with spaces is the same parcel's (as a supplier's SHIPPED takes
+     * them): taken without them, so a padded scan finds its shipment instead of being kept as no parcel of ours.
+     */
+    public CarrierEvent {
+        carrierCode = carrierCode == null ? null : carrierCode.strip();
+        trackingNumber = trackingNumber == null ? null : trackingNumber.strip();
+    }
+
+    /**
      * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): a parcel's
      * scans no shipment of ours has are one operator task per way they came, i.e. per partner and account (the
      * normalized API under the carrier's code, Kuaidi100, 17TRACK: up to three tasks for one parcel). The tasks are

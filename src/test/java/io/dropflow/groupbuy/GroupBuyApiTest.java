@@ -242,7 +242,7 @@ class GroupBuyApiTest {
 
         assertPickup(point, code, 409, "is not a code of pickup point " + point);
         assertPickup(elsewhere, "NOSUCHCD", 409, "is not a code of pickup point");
-        assertPickup(elsewhere, code, 200, "\"orderId\":" + order);
+        assertPickup(elsewhere, " " + code + " ", 200, "\"orderId\":" + order); // as typed, with spaces around it
         assertPickup(elsewhere, code, 409, "was used already");
     }
 

@@ -55,6 +55,11 @@ class GroupBuyController {
 
     record PickupRequest(@Schema(description = "The code the consumer shows", example = "K7Q2M9XP")
             @NotBlank @Size(max = 16) String pickupCode) {
+
+        /** A code typed with spaces around it (" K7Q2M9XP ") is the code. */
+        PickupRequest {
+            pickupCode = pickupCode == null ? null : pickupCode.strip();
+        }
     }
 
     @GetMapping("/orders/{orderId}")

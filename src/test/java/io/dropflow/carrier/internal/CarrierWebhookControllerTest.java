@@ -2,6 +2,7 @@ package io.dropflow.carrier.internal;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,5 +60,19 @@ class CarrierWebhookControllerTest {
                 .andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
         verifyNoInteractions(tracking);
+    }
+
+    /** Exploratory test: " SBX920536340IGB " was kept as no parcel of ours; a padded number is the parcel's. */
+    @Test
+    void aTrackingNumberPaddedWithSpacesIsTheParcels() throws Exception {
+        when(tracking.receiveScan(any())).thenReturn(true);
+
+        mvc.perform(post("/api/webhooks/carriers/events").contentType(MediaType.APPLICATION_JSON).content("""
+                {"eventId": "e2", "carrierCode": " DHL ", "trackingNumber": " JD1 ", "status": "IN_TRANSIT",
+                 "occurredAt": "2026-12-01T08:00:00Z"}"""))
+                .andExpect(status().isOk());
+
+        verify(tracking).receiveScan(org.mockito.ArgumentMatchers.argThat(event -> "DHL".equals(event.carrierCode())
+                && "JD1".equals(event.trackingNumber())));
     }
 }
