@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * ProcessEngineException (ENGINE-03051), and the REST API answers those with 500 and logs them as
  * its own errors (ENGINE-REST-HTTP500); the task stays open either way. And completing (or
  * submitting the form of) a task that does not exist, or no longer, is a 404 as reading it is, not
- * the 500 "Cannot find task" Camunda answers.
+ * the 500 "Cannot find task" Camunda answers. Deleting a deployment whose processes still run, without
+ * cascade, is a 409 ({@link InUse}), not a 500.
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -44,6 +45,7 @@ class EngineRestAnswers {
                 register(ClaimedAlready.class);
                 register(JsonVariablesShown.class);
                 register(TaskDoneMeanwhile.Refused.class);
+                register(InUse.class);
             }
         };
     }
@@ -77,7 +79,8 @@ class EngineRestAnswers {
             }
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
                     RefusedInput.class.getName() + "," + ClaimedAlready.class.getName() + ","
-                            + JsonVariablesShown.class.getName() + "," + TaskDoneMeanwhile.Refused.class.getName());
+                            + JsonVariablesShown.class.getName() + "," + TaskDoneMeanwhile.Refused.class.getName()
+                            + "," + InUse.class.getName());
         };
     }
 
@@ -162,6 +165,20 @@ class EngineRestAnswers {
 
         @Override
         public Response toResponse(TaskAlreadyClaimedException e) {
+            return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, e.getMessage()));
+        }
+    }
+
+    /**
+     * Deleting without cascade a deployment (or process definition) whose processes still run: a 409 that says
+     * why, not the engine's 500 (ENGINE-03076). {@link ModelDeploymentRights} gives the engine's refusal its type.
+     */
+    public static class InUse implements ExceptionMapper<ModelDeploymentRights.DefinitionInUse> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(ModelDeploymentRights.DefinitionInUse e) {
             return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, e.getMessage()));
         }
     }

@@ -18,13 +18,17 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the configured work groups, their authorizations and the configured users at start-up.
  * Idempotent: what exists is left alone, what is missing is added, so an administrator's later
- * changes in Camunda Admin survive restarts (nothing is revoked here).
+ * changes in Camunda Admin survive restarts. One permission is revoked: a model owner's DELETE on
+ * deployments, which releases before December 2026 granted (a cascading delete ended every running
+ * instance of the deployment, ADR 0024); deleting deployments is administrators' work.
  *
  * <p>Tasks themselves need no grant: the engine authorizes a task for the members of its
  * candidate group.
  */
 @Component
 class IdentitySetup {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdentitySetup.class);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -65,13 +69,25 @@ class IdentitySetup {
             case MODEL_OWNER -> {
                 grantApplication(group, "cockpit");
                 grant(group, Resources.DEPLOYMENT, Permissions.CREATE);
-                grant(group, Resources.DEPLOYMENT, Permissions.DELETE);
+                revoke(group, Resources.DEPLOYMENT, Permissions.DELETE);
                 grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_INSTANCE);
                 grant(group, Resources.PROCESS_DEFINITION, Permissions.READ_HISTORY);
                 grant(group, Resources.PROCESS_INSTANCE, Permissions.READ);
                 grant(group, Resources.DECISION_DEFINITION, Permissions.READ_HISTORY);
                 grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
             }
+        }
+    }
+
+    /** Takes the permission off the group's grant on every resource of the type, when it holds it. */
+    private void revoke(String groupId, Resource resource, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(Authorization.ANY).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+            log.info("Group {}: {} on every {} revoked (administrators' only since December 2026)", groupId,
+                    permission.getName(), resource.resourceName());
         }
     }
 

@@ -66,6 +66,7 @@ public class DecisionReplay {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(notXml(e).orElseGet(() -> rootMessage(e)), e);
         }
+        refuseCode(dmnXml);
         List<Table> tables = new ArrayList<>();
         for (DmnDecision decision : decisions) {
             if (!decision.isDecisionTable()) {
@@ -92,6 +93,20 @@ public class DecisionReplay {
             tables.add(new Table(decision.getKey(), decision.getName(), decision, expressions, labels, rules));
         }
         return tables;
+    }
+
+    /**
+     * A table replayed here runs in this application, whoever sent it: an expression that is not FEEL (juel,
+     * a script) could call anything; FEEL calls no Java. So only FEEL is replayed, as only FEEL is deployed by
+     * an analyst (ADR 0024).
+     */
+    private static void refuseCode(byte[] dmnXml) {
+        List<io.dropflow.processengine.DeployedCode.Code> code = io.dropflow.processengine.DeployedCode.ofDmn(dmnXml);
+        if (!code.isEmpty()) {
+            throw new IllegalArgumentException("only FEEL expressions are replayed, and "
+                    + code.get(0).said() + (code.size() > 1 ? " (and " + (code.size() - 1) + " more)" : "")
+                    + ": remove the expression language in Modeler (FEEL is the default)");
+        }
     }
 
     /**

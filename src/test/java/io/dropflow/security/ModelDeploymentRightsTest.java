@@ -1,0 +1,274 @@
+package io.dropflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.support.DropflowTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What an analyst (anna) may deploy and delete through the engine REST API, as an exploratory tester
+ * found it: a model with a timer start and a service task expression, deployed by anna, read the
+ * administrators' ids in the job executor into a variable she could read (200); a cascading delete of a
+ * deployment ended its running instances (204); a delete without cascade of one in use was a 500.
+ * The administrator (demo) deploys and deletes what they want; an analyst still deploys the shipped
+ * models, changed, and FEEL decision tables.
+ */
+@DropflowTest
+class ModelDeploymentRightsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IdentitySetup identitySetup;
+
+    ApiCallers api;
+    String suffix;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiCallers(port);
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void removeWhatWasDeployed() {
+        engine.getRepositoryService().createDeploymentQuery().deploymentNameLike("%" + suffix).list()
+                .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+    }
+
+    /** The tester's probe: every second once, the administrators' ids read into a variable. */
+    private String probe() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    targetNamespace="https://dropflow.io/test">
+                  <process id="probe_%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start_probe"><timerEventDefinition><timeCycle>R1/PT1S</timeCycle></timerEventDefinition></startEvent>
+                    <sequenceFlow id="f1" sourceRef="start_probe" targetRef="service_probe"/>
+                    <serviceTask id="service_probe" camunda:expression="${execution.setVariable('admins', execution.processEngineServices.identityService.createUserQuery().memberOfGroup('camunda-admin').list().get(0).id)}"/>
+                    <sequenceFlow id="f2" sourceRef="service_probe" targetRef="end_probe"/>
+                    <endEvent id="end_probe"/>
+                  </process>
+                </definitions>
+                """.formatted(suffix);
+    }
+
+    /** A decision table whose input is read with JUEL: code, run in the engine when the table decides. */
+    private String juelTable() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                    id="definitions_probe" name="Probe" namespace="https://dropflow.io/test">
+                  <decision id="probe_table_%s" name="Probe" camunda:historyTimeToLive="P1D">
+                    <decisionTable id="table_probe">
+                      <input id="input_admins" label="Admins">
+                        <inputExpression id="input_admins_expr" typeRef="string" expressionLanguage="juel"><text>${execution.processEngineServices.identityService.createUserQuery().count()}</text></inputExpression>
+                      </input>
+                      <output id="output_seen" name="seen" typeRef="string"/>
+                      <rule id="rule_any"><inputEntry id="rule_any_in"><text></text></inputEntry><outputEntry id="rule_any_out"><text>"yes"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(suffix);
+    }
+
+    private ResponseEntity<String> deploy(String user, String name, Map<String, String> files) {
+        String boundary = "dropflow-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "-" + suffix + "\r\n");
+        files.forEach((file, content) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return ResponseEntity.status(answer.statusCode()).body(answer.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long deployed(String name) {
+        return engine.getRepositoryService().createDeploymentQuery().deploymentName(name + "-" + suffix).count();
+    }
+
+    @Test
+    void anAnalystDeploysNoExpressionOfHerOwn() {
+        ResponseEntity<String> probe = deploy("anna", "probe", Map.of("probe.bpmn", probe()));
+
+        assertThat(probe.getStatusCode().value()).as(probe.getBody()).isEqualTo(403);
+        assertThat(probe.getBody()).contains("anna may not deploy this").contains("probe.bpmn: element service_probe")
+                .contains("camunda:expression").contains("${execution.setVariable('admins'");
+        assertThat(deployed("probe")).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("probe_" + suffix).count()).isZero();
+    }
+
+    @Test
+    void anAnalystDeploysNoScriptNorAnythingButModelsAndForms() {
+        String script = probe().replace("<serviceTask id=\"service_probe\" camunda:expression=\"${execution.setVariable('admins', execution.processEngineServices.identityService.createUserQuery().memberOfGroup('camunda-admin').list().get(0).id)}\"/>",
+                "<scriptTask id=\"service_probe\" scriptFormat=\"groovy\"><script>System.exit(1)</script></scriptTask>");
+        ResponseEntity<String> scripted = deploy("anna", "script", Map.of("script.bpmn", script));
+        assertThat(scripted.getStatusCode().value()).as(scripted.getBody()).isEqualTo(403);
+        assertThat(scripted.getBody()).contains("element service_probe has a script (scriptTask)").contains("System.exit(1)");
+
+        ResponseEntity<String> page = deploy("anna", "page", Map.of("form.html", "<script>alert(1)</script>"));
+        assertThat(page.getStatusCode().value()).as(page.getBody()).isEqualTo(403);
+        assertThat(page.getBody()).contains("form.html is not a model or form");
+        assertThat(deployed("script") + deployed("page")).isZero();
+    }
+
+    @Test
+    void anAnalystDeploysNoDecisionTableWithJuel() {
+        ResponseEntity<String> juel = deploy("anna", "juel", Map.of("probe.dmn", juelTable()));
+
+        assertThat(juel.getStatusCode().value()).as(juel.getBody()).isEqualTo(403);
+        assertThat(juel.getBody()).contains("probe.dmn: element input_admins_expr has expressionLanguage=\\\"juel\\\"");
+        assertThat(deployed("juel")).isZero();
+    }
+
+    /** What analysts do (docs/modeling.md): a shipped model changed in Modeler, with its form; a FEEL table. */
+    @Test
+    void anAnalystDeploysAChangedShippedModelAndAFeelTable() throws IOException {
+        String model = Files.readString(Path.of("bpmn", "partner-attention.bpmn"))
+                .replace("id=\"partner_attention\" name=\"Partner attention\"",
+                        "id=\"partner_attention_" + suffix + "\" name=\"Partner attention, renamed\"")
+                .replace("name=\"To the operator\"", "name=\"To an operator\"");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("partner-attention.bpmn", model);
+        files.put("partner-attention.form", Files.readString(Path.of("forms", "partner-attention.form")));
+        ResponseEntity<String> changed = deploy("anna", "changed", files);
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
+
+        String table = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
+                .replace("id=\"platform_fees\"", "id=\"platform_fees_" + suffix + "\"")
+                .replace("<text>0.03</text>", "<text>0.035</text>");
+        ResponseEntity<String> feel = deploy("anna", "feel", Map.of("platform-fees.dmn", table));
+        assertThat(feel.getStatusCode().value()).as(feel.getBody()).isEqualTo(200);
+        assertThat(engine.getRepositoryService().createDecisionDefinitionQuery()
+                .decisionDefinitionKey("platform_fees_" + suffix).count()).isOne();
+    }
+
+    @Test
+    void anAdministratorDeploysExpressionsAndTablesOfTheirOwn() {
+        String harmless = probe().replace("<timerEventDefinition><timeCycle>R1/PT1S</timeCycle></timerEventDefinition>", "")
+                .replace("execution.processEngineServices.identityService.createUserQuery().memberOfGroup('camunda-admin').list().get(0).id", "1");
+        ResponseEntity<String> model = deploy("demo", "admin", Map.of("probe.bpmn", harmless, "probe.dmn", juelTable()));
+        assertThat(model.getStatusCode().value()).as(model.getBody()).isEqualTo(200);
+        assertThat(deployed("admin")).isOne();
+    }
+
+    /** A deployment with one running instance of its process (a user task waits). */
+    private String deploymentInUse() {
+        String key = "in_use_" + suffix;
+        String deployment = engine.getRepositoryService().createDeployment().name("in-use-" + suffix)
+                .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("user_wait").camundaCandidateGroups("operators").endEvent().done())
+                .deploy().getId();
+        engine.getRuntimeService().startProcessInstanceByKey(key);
+        return deployment;
+    }
+
+    private long running() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("in_use_" + suffix).count();
+    }
+
+    @Test
+    void anAnalystDeletesNoDeploymentInUseWithOrWithoutCascade() {
+        String deployment = deploymentInUse();
+
+        ResponseEntity<String> cascade = api.call(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment
+                + "?cascade=true", null, ApiCallers.user("anna"));
+        assertThat(cascade.getStatusCode().value()).as(cascade.getBody()).isEqualTo(403);
+        ResponseEntity<String> plain = api.call(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment, null,
+                ApiCallers.user("anna"));
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(403);
+
+        assertThat(running()).as("the instance runs on").isOne();
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployment).count()).isOne();
+    }
+
+    @Test
+    void deletingADeploymentInUseWithoutCascadeIsAConflictNotAServerError() {
+        String deployment = deploymentInUse();
+
+        ResponseEntity<String> plain = api.call(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment, null,
+                ApiCallers.user("demo"));
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(409);
+        assertThat(plain.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(plain.getBody()).contains("dependent process instances").contains("deleting with cascade ends them");
+        assertThat(running()).isOne();
+
+        ResponseEntity<String> cascade = api.call(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment
+                + "?cascade=true", null, ApiCallers.user("demo"));
+        assertThat(cascade.getStatusCode().value()).as("an administrator may").isEqualTo(204);
+        assertThat(running()).isZero();
+    }
+
+    /** An installation from before December 2026 holds the grant in its database: start-up takes it back. */
+    @Test
+    void startUpTakesDeleteOnDeploymentsFromAnalysts() {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(Groups.ANALYSTS)
+                .resourceType(Resources.DEPLOYMENT).resourceId(Authorization.ANY).singleResult();
+        grant.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(grant);
+        assertThat(mayOnDeployments(Permissions.DELETE)).as("as an older release left it").isTrue();
+
+        identitySetup.createGroupsAndUsers();
+        identitySetup.createGroupsAndUsers();
+
+        assertThat(mayOnDeployments(Permissions.DELETE)).isFalse();
+        assertThat(mayOnDeployments(Permissions.CREATE)).as("analysts still deploy").isTrue();
+        assertThat(mayOnDeployments(Permissions.READ)).isTrue();
+    }
+
+    private boolean mayOnDeployments(org.camunda.bpm.engine.authorization.Permission permission) {
+        return engine.getAuthorizationService().isUserAuthorized("anna", java.util.List.of(Groups.ANALYSTS), permission,
+                Resources.DEPLOYMENT);
+    }
+
+    /** The what-if check replays a table in the application: JUEL there is code too. */
+    @Test
+    void theWhatIfCheckReplaysNoJuel() throws IOException {
+        String table = Files.readString(Path.of("bpmn", "shipping-sla.dmn"))
+                .replaceFirst("<inputExpression ", "<inputExpression expressionLanguage=\"juel\" ");
+        ResponseEntity<String> juel = org.springframework.web.client.RestClient.builder()
+                .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
+                .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
+                .contentType(MediaType.APPLICATION_XML).body(table).retrieve().toEntity(String.class);
+        assertThat(juel.getStatusCode().value()).as(juel.getBody()).isEqualTo(400);
+        assertThat(juel.getBody()).contains("only FEEL expressions are replayed").contains("juel");
+    }
+}
