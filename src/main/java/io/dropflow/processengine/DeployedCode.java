@@ -75,14 +75,14 @@ public final class DeployedCode {
     }
 
     private static void bpmn(Element element, List<Code> found) {
-        if ("documentation".equals(element.getLocalName()) || "textAnnotation".equals(element.getLocalName())) {
-            return; // for people: never evaluated
+        if ("textAnnotation".equals(element.getLocalName())) {
+            return; // for people: the engine does not read it (a user task's documentation it evaluates)
         }
         NamedNodeMap attributes = element.getAttributes();
-        boolean script = element.hasAttribute("scriptFormat") || element.hasAttribute("language");
+        boolean script = attribute(element, "scriptFormat") != null || attribute(element, "language") != null;
         if (script) {
             found.add(new Code(where(element), "a script (" + name(element) + ")", element.getTextContent().trim()
-                    + attribute(element, "resource")));
+                    + resource(element)));
         } else if ("connector".equals(element.getLocalName())) {
             found.add(new Code(where(element), "a connector", element.getTextContent().trim()));
         }
@@ -100,18 +100,23 @@ public final class DeployedCode {
         if (script) {
             return; // its text is the script, listed above
         }
+        // the element's text as the engine reads it: its text and CDATA parts together, without comments
+        StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
                 bpmn(e, found);
-            } else if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
-                    && isJuel(child.getNodeValue())) {
-                found.add(new Code(where(element), "the expression (" + name(element) + ")", child.getNodeValue().trim()));
+            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
             }
+        }
+        if (isJuel(text.toString())) {
+            found.add(new Code(where(element), "the expression (" + name(element) + ")", text.toString().trim()));
         }
     }
 
     private static void dmn(Element element, List<Code> found) {
-        String language = element.getAttribute("expressionLanguage").trim();
+        Attr attribute = attribute(element, "expressionLanguage");
+        String language = attribute == null ? "" : attribute.getValue().trim();
         if (!language.isEmpty() && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
             found.add(new Code(where(element), "expressionLanguage=\"" + language + "\" (" + name(element) + ")",
                     "definitions".equals(element.getLocalName()) ? language : element.getTextContent().trim()));
@@ -128,14 +133,21 @@ public final class DeployedCode {
         return text != null && (text.contains("${") || text.contains("#{"));
     }
 
-    private static String attribute(Element element, String local) {
+    /** The attribute of this local name, in whatever namespace (the engine's parsers are lenient about it); null without. */
+    private static Attr attribute(Element element, String local) {
         for (int i = 0; i < element.getAttributes().getLength(); i++) {
             Attr attribute = (Attr) element.getAttributes().item(i);
-            if (local.equals(attribute.getLocalName())) {
-                return " " + attribute.getName() + "=" + attribute.getValue();
+            if (local.equals(attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName())) {
+                return attribute;
             }
         }
-        return "";
+        return null;
+    }
+
+    /** {@code  resource=…} of a script read from a file, empty for an inline one. */
+    private static String resource(Element element) {
+        Attr resource = attribute(element, "resource");
+        return resource == null ? "" : " " + resource.getName() + "=" + resource.getValue();
     }
 
     /** The element's id, or the nearest enclosing element's that has one, with the element's tag. */
