@@ -236,6 +236,41 @@ class ModelDeploymentRightsTest {
         assertThat(running()).isZero();
     }
 
+    /** Cockpit deletes through the webapps' own engine API: the same 409 there. */
+    @Test
+    void cockpitsDeleteOfADeploymentInUseIsAConflictToo() throws Exception {
+        String deployment = deploymentInUse();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + port + "/camunda/api/admin/auth/user/default";
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login/cockpit"))
+                .header("Cookie", "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf)
+                .header("X-XSRF-TOKEN", xsrf).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = "JSESSIONID=" + cookie(login, "JSESSIONID");
+        String token = cookie(http.send(HttpRequest.newBuilder(URI.create(base)).header("Cookie", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString()), "XSRF-TOKEN");
+
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/engine/engine/default/deployment/" + deployment))
+                .header("Cookie", session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
+                .header("Accept", "application/json").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(409);
+        assertThat(delete.body()).contains("dependent process instances");
+        assertThat(running()).isOne();
+    }
+
+    private static String cookie(HttpResponse<?> answer, String name) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + ": " + answer.headers().map()));
+    }
+
     /** An installation from before December 2026 holds the grant in its database: start-up takes it back. */
     @Test
     void startUpTakesDeleteOnDeploymentsFromAnalysts() {
