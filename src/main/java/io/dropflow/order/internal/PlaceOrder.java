@@ -18,8 +18,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A consumer order as a storefront sends it. */
-@Schema(description = "A paid consumer order from the storefront")
+@Schema(description = "A paid consumer order from the storefront; it comes to less than 10^12 in its currency "
+        + "(the sum of quantity × salePrice, and each line's), or it is refused with a 400 naming lines")
 @PricedInMinorUnits
+@OrderTotalWithinLedger
 public record PlaceOrder(
         @Schema(description = "The storefront's own order id; the same order sent again under it returns the existing "
                 + "order, another order under it is a 422 (storefront-order-id-reused)", example = "SHOP-1001")
