@@ -17,7 +17,9 @@ public interface ExchangeRates {
      * trailing zeros (25.1, 150, never 25.10, 150.000000000000 or 1.5E+2), so it reads the same
      * however it was posted and whatever scale its column stores.
      */
-    record ExchangeRate(String base, String quote, BigDecimal rate, Instant validFrom) {
+    record ExchangeRate(String base, String quote,
+            @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = PlainDigits.class) BigDecimal rate,
+            Instant validFrom) {
 
         public ExchangeRate {
             rate = shown(rate);
@@ -51,8 +53,17 @@ public interface ExchangeRates {
     }
 
     /**
+     * The least and the most 1 unit of a currency may be worth in another (10^-7 and 10^7): a rate
+     * outside is a typo (the rates of currencies in circulation lie well within, 1 KWD in IRR too), and a rate
+     * inside keeps an order's total (less than 10^12) converted within reach of the ledger's 15 digits.
+     */
+    BigDecimal LOWEST_RATE = new BigDecimal("0.0000001");
+    BigDecimal HIGHEST_RATE = new BigDecimal("10000000");
+
+    /**
      * @return {@code amount} in {@code currency} at the rate valid at {@code at}
      * @throws NoExchangeRate when neither the pair nor its inverse has a rate valid then
+     * @throws ConversionTooLarge when the result does not fit the ledger (10^15 or more), naming the amount and rate
      */
     Conversion convert(Money amount, String currency, Instant at);
 

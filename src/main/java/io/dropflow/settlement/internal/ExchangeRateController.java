@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -47,11 +48,17 @@ class ExchangeRateController {
         this.store = store;
     }
 
+    /** Why a rate outside {@link ExchangeRates#LOWEST_RATE} and {@link ExchangeRates#HIGHEST_RATE} is refused. */
+    static final String RATE_RANGE = "must be at least 0.0000001 and at most 10000000 (what 1 base is worth in quote): "
+            + "a rate outside is no currency's; check for a typo or the pair the wrong way round";
+
     @Schema(description = "1 base = rate quote, from validFrom on (until a newer rate of the pair)")
     record RateRequest(
             @Schema(example = "USD") @NotBlank @ActiveCurrency String base,
             @Schema(example = "CNY") @NotBlank @ActiveCurrency String quote,
-            @Schema(example = "7.1234") @NotNull @DecimalMin(value = "0", inclusive = false)
+            @Schema(description = "What 1 base is worth in quote: at least 0.0000001 and at most 10000000 (a rate "
+                    + "outside is a typo)", example = "7.1234") @NotNull
+            @DecimalMin(value = "0.0000001", message = RATE_RANGE) @DecimalMax(value = "10000000", message = RATE_RANGE)
             @Digits(integer = 12, fraction = 12) BigDecimal rate,
             @Schema(description = "When the rate starts to hold; now when left out", example = "2026-12-01T00:00:00Z")
             Instant validFrom) {
@@ -71,7 +78,9 @@ class ExchangeRateController {
     @Schema(description = "1 base = rate quote from validFrom on. A rate kept the other way round appears as its "
             + "inverse (1 / its rate, to 16 significant digits, as conversions use it) with inverseOf: the rate as "
             + "it is kept, whose validFrom it has")
-    record RateView(String base, String quote, BigDecimal rate, Instant validFrom,
+    record RateView(String base, String quote,
+            @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.dropflow.settlement.PlainDigits.class)
+            BigDecimal rate, Instant validFrom,
             @Schema(description = "Only on a derived rate: the kept rate it is the inverse of") ExchangeRate inverseOf) {
 
         static RateView of(ExchangeRateService.Listed r) {

@@ -40,7 +40,11 @@ class ExchangeRateService implements ExchangeRates {
     public Conversion convert(Money amount, String currency, Instant at) {
         BigDecimal rate = rate(amount.currency(), currency, at)
                 .orElseThrow(() -> new NoExchangeRate(amount.currency(), currency, at));
-        return new Conversion(amount, new Money(amount.amount().multiply(rate), currency), rate);
+        Money converted = new Money(amount.amount().multiply(rate), currency);
+        if (!io.dropflow.settlement.ConversionTooLarge.fits(converted.amount())) {
+            throw new io.dropflow.settlement.ConversionTooLarge(amount, currency, rate, converted.amount());
+        }
+        return new Conversion(amount, converted, rate);
     }
 
     @Override
