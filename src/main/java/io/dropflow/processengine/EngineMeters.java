@@ -51,7 +51,8 @@ class EngineMeters {
         this.registry = registry;
         this.due = registry.gauge("dropflow.jobs.due", new AtomicLong());
         this.failed = registry.gauge("dropflow.jobs.failed", new AtomicLong());
-        for (String type : new String[] {Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE}) {
+        for (String type : new String[] {Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE,
+                MessageInbox.DELIVERY_FAILED}) {
             incidents.put(type, registry.gauge("dropflow.incidents", Tags.of("type", type), new AtomicLong()));
         }
         registry.gauge("dropflow.job.executor.active", this.configuration,

@@ -47,7 +47,16 @@ public class MessageInbox {
 
     private static final Logger log = LoggerFactory.getLogger(MessageInbox.class);
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
+    /** Attempts of one try, 20 and 40 ms apart: what another transaction on the same instance takes to get out of the way. */
     private static final int DELIVERY_ATTEMPTS = 3;
+    /**
+     * Tries (each of {@link #DELIVERY_ATTEMPTS} attempts, the sweep's a few seconds apart) after which a message
+     * its process waits for, whose delivery keeps failing (the process's step after it throws), goes to an
+     * operator: held as FAILED, with an incident of type {@link #DELIVERY_FAILED} on the waiting process.
+     */
+    static final int TRIES_BEFORE_INCIDENT = 10;
+    /** The incident a message whose delivery keeps failing raises on its waiting process; its configuration is the message's id. */
+    public static final String DELIVERY_FAILED = "inboxDeliveryFailed";
     /** The longest the sweep leaves a pending message no process waits for untried (ADR 2, addendum). */
     static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
@@ -295,7 +304,33 @@ public class MessageInbox {
             return;
         }
         sweepOnce();
+        releaseResolved();
         expireUnawaited();
+    }
+
+    /**
+     * Messages held for an operator (FAILED) whose incident is gone, resolved by the operator once the cause
+     * is fixed (or gone with its execution: the process moved on or ended), are pending again with a fresh
+     * count of tries, and tried at once. Part of the sweep.
+     */
+    void releaseResolved() {
+        for (Long id : messages.failedIds(Limit.of(500))) {
+            if (runtime.createIncidentQuery().incidentType(DELIVERY_FAILED).configuration(id.toString()).count() > 0) {
+                continue;
+            }
+            boolean released = Boolean.TRUE.equals(newTransaction.execute(tx -> messages.lockById(id).map(m -> {
+                if (m.getStatus() != InboxMessage.Status.FAILED) {
+                    return false;
+                }
+                m.release();
+                log.info("Inbox message {} ({} for {}): its incident was resolved, it is tried again", id,
+                        m.getMessageName(), m.getBusinessKey());
+                return true;
+            }).orElse(false)));
+            if (released) {
+                tryDeliver(id);
+            }
+        }
     }
 
     /**
@@ -371,11 +406,65 @@ public class MessageInbox {
                 }
             }
         }
-        // Still failing (e.g. the process's synchronous part throws): the message stays pending, the sweep retries.
-        String reason = failure.toString();
-        log.warn("Inbox message {} not delivered yet: {}", id, reason);
-        newTransaction.executeWithoutResult(tx -> messages.findById(id).ifPresent(m -> m.failed(reason)));
+        // Still failing (e.g. the process's synchronous part throws): the message stays pending, the sweep
+        // retries; after TRIES_BEFORE_INCIDENT tries it is held for an operator (each try above is one of them).
+        String reason = reason(failure);
+        int[] tries = new int[1];
+        boolean held;
+        try {
+            held = Boolean.TRUE.equals(newTransaction.execute(tx -> messages.lockById(id).map(m -> {
+                if (m.getStatus() != InboxMessage.Status.PENDING) {
+                    return false;
+                }
+                m.failed(reason);
+                tries[0] = m.getAttempts();
+                return m.getAttempts() >= TRIES_BEFORE_INCIDENT && holdForOperator(m);
+            }).orElse(false)));
+        } catch (RuntimeException notNoted) {
+            // e.g. the waiting execution moved on while the incident was raised: the next try notes it again
+            log.warn("Inbox message {} not delivered yet, and its failure not noted: {}", id, notNoted.toString());
+            return false;
+        }
+        if (!held) {
+            log.warn("Inbox message {} not delivered yet (try {}; at {} an incident): {}", id, tries[0],
+                    TRIES_BEFORE_INCIDENT, reason);
+        }
         return false;
+    }
+
+    /** The failure, and its root cause where that is another (the database's words under the engine's). */
+    private static String reason(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.toString() : failure + " (cause: " + root + ")";
+    }
+
+    /**
+     * A message whose delivery failed {@link #TRIES_BEFORE_INCIDENT} times while its process waited for it:
+     * held (FAILED, kept with its error) and an incident raised on the waiting execution, which Cockpit shows
+     * on the process instance. Nothing is lost: once the incident is resolved, {@link #releaseResolved} tries it
+     * again. When no process waits for it now, it stays pending as any other.
+     *
+     * @return whether it is held for an operator
+     */
+    private boolean holdForOperator(InboxMessage m) {
+        List<org.camunda.bpm.engine.runtime.Execution> waiting = waitingFor(m).listPage(0, 1);
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        m.heldForOperator();
+        String text = "Inbox message " + m.getId() + " (" + m.getMessageName() + " from " + m.getSource() + ", event "
+                + m.getSourceEventId() + "), which this process waits for, could not be taken in " + m.getAttempts()
+                + " tries: " + m.getLastError() + ". The process still waits for it: decide nothing it would answer"
+                + " (a parcel reported stalled may have been delivered) until it is in. Fix the cause, then resolve"
+                + " this incident (DELETE /engine-rest/incident/{id}): the inbox delivers the message again.";
+        runtime.createIncident(DELIVERY_FAILED, waiting.get(0).getId(), m.getId().toString(),
+                text.length() > 3900 ? text.substring(0, 3900) : text);
+        log.error("Inbox message {} ({} for {}) held for an operator after {} failed tries, incident {} raised: {}",
+                m.getId(), m.getMessageName(), m.getBusinessKey(), m.getAttempts(), DELIVERY_FAILED, m.getLastError());
+        return true;
     }
 
     private boolean deliver(Long id, boolean sweeping) {
@@ -429,13 +518,18 @@ public class MessageInbox {
     }
 
     private boolean someoneWaitsFor(InboxMessage m) {
+        return waitingFor(m).count() > 0;
+    }
+
+    /** The executions that wait for the message (its name, business key and, where given, correlation variable). */
+    private ExecutionQuery waitingFor(InboxMessage m) {
         ExecutionQuery waiting = runtime.createExecutionQuery()
                 .messageEventSubscriptionName(m.getMessageName())
                 .processInstanceBusinessKey(m.getBusinessKey());
         if (m.getCorrelationVar() != null) {
             waiting.processVariableValueEquals(m.getCorrelationVar(), Long.valueOf(m.getCorrelationValue()));
         }
-        return waiting.count() > 0;
+        return waiting;
     }
 
     private static void afterCommit(Runnable action) {

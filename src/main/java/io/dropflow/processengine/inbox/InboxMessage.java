@@ -14,9 +14,11 @@ public class InboxMessage {
     /**
      * PENDING until delivered; EXPIRED when no process waited for it in time; NOT_AWAITED when the
      * process it was meant for ended without waiting for it (overtaken, e.g. a supplier's acceptance
-     * by the consumer's cancellation).
+     * by the consumer's cancellation); FAILED when its process waited for it but taking it failed
+     * try after try: held, with its error, for an operator (an incident on the waiting process), neither
+     * tried again nor expired until that incident is resolved, then PENDING again.
      */
-    public enum Status { PENDING, DELIVERED, EXPIRED, NOT_AWAITED }
+    public enum Status { PENDING, DELIVERED, EXPIRED, NOT_AWAITED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -75,6 +77,19 @@ public class InboxMessage {
         java.time.Duration half = java.time.Duration.between(receivedAt, now).dividedBy(2);
         java.time.Duration wait = half.compareTo(interval) < 0 ? interval : half.compareTo(longest) > 0 ? longest : half;
         nextTryAt = now.plus(wait);
+    }
+
+    /** Its delivery failed too often: held for an operator, with its last error, until {@link #release}. */
+    public void heldForOperator() {
+        status = Status.FAILED;
+        nextTryAt = null;
+    }
+
+    /** The operator resolved its incident: pending again, with a fresh count of tries. */
+    public void release() {
+        status = Status.PENDING;
+        attempts = 0;
+        nextTryAt = null;
     }
 
     public void expire() {

@@ -30,6 +30,9 @@ public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
             + " and (m.nextTryAt is null or m.nextTryAt <= :now or m.nextTryAt > :latest) order by m.id")
     List<Long> pendingIdsDue(Instant now, Instant latest, Limit limit);
 
+    @Query("select m.id from InboxMessage m where m.status = 'FAILED' order by m.id")
+    List<Long> failedIds(Limit limit);
+
     @Query("select m.id from InboxMessage m where m.status = 'PENDING' and m.receivedAt < :before order by m.id")
     List<Long> pendingIdsReceivedBefore(Instant before, Limit limit);
 
