@@ -40,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message (and, where given, has the correlation variable's value). Until then it stays PENDING and
  * is delivered (1) right after the transaction in which a process reaches a wait state that calls
  * {@link #deliverPendingAfterCommit(String)}, and (2) by a periodic sweep that covers crashes
- * between those two moments. Events nobody ever waits for expire and stay visible in the table.
+ * between those two moments. Events nobody ever waits for expire and stay visible in the table. One
+ * whose delivery keeps failing while its process waits for it is held for an operator after
+ * {@link #TRIES_BEFORE_INCIDENT} tries (FAILED, an incident on the waiting process) and delivered again
+ * once that incident is resolved.
  */
 @Service
 public class MessageInbox {
