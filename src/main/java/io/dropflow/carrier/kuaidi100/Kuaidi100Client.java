@@ -121,7 +121,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         }
         if ("500".equals(code) || "502".equals(code) || "503".equals(code)) {
             throw new CarrierUnavailableException("Kuaidi100 could not take the subscription of " + trackingNumber
-                    + " now (" + code + " " + answer.path("message").asText() + "); will be retried", null);
+                    + " now (" + code + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
         }
         throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
                 + ": " + code + " " + answer.path("message").asText()
@@ -164,7 +164,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             if ("502".equals(code) || "503".equals(code)) {
                 // server busy / too many queries: temporary, asked again later
                 throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
-                        + " " + answer.path("message").asText() + "); will be retried", null);
+                        + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
             }
             throw new IllegalStateException("Kuaidi100 could not answer for " + trackingNumber + ": "
                     + code + " " + answer.path("message").asText());
@@ -227,7 +227,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             log.warn("Kuaidi100 did not answer in time: {}", e.toString());
-            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (will be retried): " + e, e);
+            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (retried while the step has tries left): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling Kuaidi100", e);
@@ -239,7 +239,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         }
         if (response.statusCode() >= 500) {
             outcome.code("http-" + response.statusCode());
-            throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (will be retried)", null);
+            throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (retried while the step has tries left)", null);
         }
         try {
             return JSON.readTree(response.body());

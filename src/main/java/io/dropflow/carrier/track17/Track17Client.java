@@ -155,7 +155,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
                     rejected.path("error").path("message").asText());
             if (refusal.code() == RETRY_LATER) {
                 throw new CarrierUnavailableException("17TRACK could not " + what + " " + refusal.number() + " now ("
-                        + refusal.code() + "); will be retried", null);
+                        + refusal.code() + "); retried while the step has tries left", null);
             }
             if (Track17Params.asksForParam(refusal.code())) {
                 refusals.needParam().add(refusal);
@@ -196,7 +196,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             int code = rejected.path("error").path("code").asInt();
             if (code == RETRY_LATER) {
                 throw new CarrierUnavailableException("17TRACK could not restart " + trackingNumber + " now (" + code
-                        + "); will be retried", null);
+                        + "); retried while the step has tries left", null);
             }
             if (code != NOT_STOPPED) {
                 throw new IllegalStateException("17TRACK would not restart tracking " + trackingNumber + ": " + code + " "
@@ -242,7 +242,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (will be retried): " + e, e);
+            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (retried while the step has tries left): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling 17TRACK", e);
@@ -255,7 +255,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         }
         if (response.statusCode() >= 500) {
             throw new CarrierUnavailableException("17TRACK answered HTTP " + response.statusCode() + " to " + path
-                    + " (will be retried)", null);
+                    + " (retried while the step has tries left)", null);
         }
         JsonNode answer;
         try {
@@ -266,7 +266,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         outcome.code(answer.path("code").asText("none"));
         if (answer.path("code").asInt(-1) == RETRY_LATER) {
             throw new CarrierUnavailableException("17TRACK answered " + RETRY_LATER + " (internal error, retry later) to "
-                    + path + "; will be retried", null);
+                    + path + "; retried while the step has tries left", null);
         }
         if (response.statusCode() >= 400 || answer.path("code").asInt(-1) != 0) {
             throw new IllegalStateException("17TRACK refused " + path + ": HTTP " + response.statusCode() + ", code "

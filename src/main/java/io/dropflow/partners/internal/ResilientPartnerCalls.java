@@ -103,7 +103,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             log.warn("{} asked to slow down ({}): calls for {} pause until {}", call.partner(), throttled.getMessage(),
                     call.account(), until);
             throw call.unavailable().apply(call.partner() + " asked to slow down (" + throttled.getMessage()
-                    + "); its calls pause until " + until + " and this one will be retried");
+                    + "); its calls pause until " + until + " and this one is retried while its step has tries left");
         }
     }
 
@@ -112,7 +112,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
         if (paused != null && paused.isAfter(clock.instant())) {
             count(call, "paused", "paused");
             throw call.unavailable().apply(call.partner() + " asked us to wait until " + paused + " before calling "
-                    + call.operation() + " again (will be retried)");
+                    + call.operation() + " again (retried while the step has tries left)");
         }
         long started = System.nanoTime();
         RateLimiter limiter = limiters.computeIfAbsent(key + "@" + rate, k -> RateLimiter.of(k, RateLimiterConfig.custom()
@@ -127,7 +127,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
         if (!permitted) {
             count(call, "paced", "rate-limit");
             throw call.unavailable().apply(call.partner() + " " + call.operation() + " waited " + maxWait
-                    + " for its turn under " + rate + " calls/s (will be retried)");
+                    + " for its turn under " + rate + " calls/s (retried while the step has tries left)");
         }
         ClusterPace cluster = pace.getIfAvailable();
         if (clusterWide && cluster != null) {
@@ -136,7 +136,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             if (wait == null) {
                 count(call, "paced", "rate-limit");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " has no free slot within "
-                        + left + " under the account's " + rate + " calls/s (will be retried)");
+                        + left + " under the account's " + rate + " calls/s (retried while the step has tries left)");
             }
             waited(call, "cluster", wait);
             sleep(call, wait);
@@ -148,7 +148,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
             if (wait == null) {
                 count(call, "paced", "partner-pace");
                 throw call.unavailable().apply(call.partner() + " " + call.operation() + " finds no room in the "
-                        + "partner's own limit within " + left + " (will be retried)");
+                        + "partner's own limit within " + left + " (retried while the step has tries left)");
             }
             waited(call, "partner-pace", wait);
             sleep(call, wait);
@@ -170,7 +170,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
 
     private static RuntimeException interrupted(PartnerCall call) {
         return call.unavailable().apply(call.partner() + " " + call.operation()
-                + " was interrupted while waiting for its turn (will be retried)");
+                + " was interrupted while waiting for its turn (retried while the step has tries left)");
     }
 
     /** How long calls wait for their turn, by what they waited for: {@code dropflow.partner.waits}. */

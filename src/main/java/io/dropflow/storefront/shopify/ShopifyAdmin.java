@@ -70,7 +70,7 @@ class ShopifyAdmin {
     JsonNode run(String document, Map<String, Object> variables) {
         String operation = document;
         PartnerCall call = new PartnerCall(PARTNER, String.valueOf(settings.shopDomain()), operation,
-                message -> new IllegalStateException(message + " (the job will be retried)"))
+                ShopifyAdmin::unavailable)
                 .pacedBy(maxWait -> cost.reserve(operation, maxWait));
         for (int attempt = 1; ; attempt++) {
             String token = token();
@@ -117,7 +117,7 @@ class ShopifyAdmin {
                         }
                         if (status >= 500) {
                             throw new IllegalStateException("Shopify answered " + status + " to " + operation
-                                    + " (the job will be retried)");
+                                    + " (retried while the step has tries left)");
                         }
                         if (status >= 400) {
                             throw new IllegalStateException("Shopify refused " + operation + " with " + status
@@ -140,7 +140,7 @@ class ShopifyAdmin {
                     });
         } catch (ResourceAccessException timeout) {
             outcome.code("timeout");
-            throw new IllegalStateException("Shopify did not answer " + operation + " in time (the job will be retried)",
+            throw new IllegalStateException("Shopify did not answer " + operation + " in time (retried while the step has tries left)",
                     timeout);
         }
     }
@@ -167,7 +167,7 @@ class ShopifyAdmin {
             form.add("client_id", settings.clientId());
             form.add("client_secret", settings.clientSecret());
             PartnerCall call = new PartnerCall(PARTNER, String.valueOf(settings.shopDomain()), "client_credentials",
-                    message -> new IllegalStateException(message + " (the job will be retried)"));
+                    ShopifyAdmin::unavailable);
             JsonNode answer = calls.call(call, outcome -> http.post().uri(settings.root() + "/admin/oauth/access_token")
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
                     .exchange((req, response) -> {
@@ -199,5 +199,10 @@ class ShopifyAdmin {
                 throw new UncheckedIOException("no GraphQL document " + n, e);
             }
         });
+    }
+
+    /** A call Shopify could not take now: its step is retried; said once where the pacer said it already. */
+    private static IllegalStateException unavailable(String message) {
+        return new IllegalStateException(message.contains("retried") ? message : message + " (retried while the step has tries left)");
     }
 }

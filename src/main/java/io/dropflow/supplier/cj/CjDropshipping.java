@@ -264,7 +264,7 @@ class CjDropshipping {
                             + said + "): check dropflow.suppliers.cj." + supplierCode + ".api-key");
                 }
                 case RETRY -> throw new SupplierUnavailableException("CJ answered " + said + " to " + operation
-                        + " for supplier " + supplierCode + " (will be retried)");
+                        + " for supplier " + supplierCode + " (retried while the step has tries left)");
                 case CONFIGURATION -> throw new IllegalStateException("CJ answered " + said + " to " + operation
                         + " for supplier " + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj."
                         + supplierCode + ")");
@@ -274,7 +274,7 @@ class CjDropshipping {
                             "CJ answered " + said + " to " + operation + (subject == null ? "" : " for " + subject)
                                     + ": act at CJ (e.g. top up the CJ balance); Dropflow keeps retrying the call");
                     throw new SupplierUnavailableException("CJ answered " + said + " to " + operation + " for supplier "
-                            + supplierCode + ": an operator was asked to act at CJ; the call will be retried");
+                            + supplierCode + ": an operator was asked to act at CJ; the call is retried while the step has tries left");
                 }
                 default -> {
                     return answer;
@@ -321,7 +321,7 @@ class CjDropshipping {
         @Override
         public RuntimeException loginTooSoon(Instant allowedAt) {
             return new SupplierUnavailableException("CJ allows one login every five minutes: supplier " + supplierCode
-                    + " logs in again at " + allowedAt + " (will be retried)");
+                    + " logs in again at " + allowedAt + " (retried while the step has tries left)");
         }
 
         private PartnerTokens.Token tokenFrom(JsonNode answer) {
@@ -377,7 +377,7 @@ class CjDropshipping {
                     }
                     if (status.is5xxServerError()) {
                         throw new SupplierUnavailableException("CJ answered " + status.value() + " to " + operation
-                                + " for supplier " + supplierCode + " (will be retried): " + detail);
+                                + " for supplier " + supplierCode + " (retried while the step has tries left): " + detail);
                     }
                     throw new IllegalStateException("CJ answered " + status.value() + " to " + operation + " for supplier "
                             + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj." + supplierCode
@@ -387,7 +387,7 @@ class CjDropshipping {
                 outcome.code("timeout");
                 log.warn("CJ did not answer {} for supplier {} in time: {}", operation, supplierCode, timeout.getMessage());
                 throw new SupplierUnavailableException("CJ did not answer " + operation + " for supplier " + supplierCode
-                        + " in time (will be retried): " + timeout.getMessage());
+                        + " in time (retried while the step has tries left): " + timeout.getMessage());
             }
         });
     }
@@ -402,6 +402,6 @@ class CjDropshipping {
             // falls through: an answer we cannot read is retried like an outage
         }
         throw new SupplierUnavailableException("CJ answered " + what + " for supplier " + supplierCode
-                + " with something that is not its JSON envelope (will be retried)");
+                + " with something that is not its JSON envelope (retried while the step has tries left)");
     }
 }

@@ -50,7 +50,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                 try {
                     return body.apply(code -> { });
                 } catch (io.dropflow.partners.PartnerThrottled throttled) {
-                    throw call.unavailable().apply(throttled.getMessage() + " (will be retried)");
+                    throw call.unavailable().apply(throttled.getMessage() + " (retried while the step has tries left)");
                 }
             }
         });
@@ -214,7 +214,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                         String detail = new String(response.getBody().readNBytes(500), java.nio.charset.StandardCharsets.UTF_8);
                         if (status.value() == 429 || status.is5xxServerError()) {
                             throw new SupplierUnavailableException("supplier " + supplierCode + " answered " + status.value()
-                                    + " to POST " + path + " (will be retried): " + detail);
+                                    + " to POST " + path + " (retried while the step has tries left): " + detail);
                         }
                         if (status.value() == 422) {
                             Map<?, ?> problem = parse(detail);
@@ -231,7 +231,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
             outcome.code("timeout");
             log.warn("Supplier {} did not answer POST {} in time: {}", supplierCode, path, timeout.getMessage());
             throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path
-                    + " in time (will be retried): " + timeout.getMessage());
+                    + " in time (retried while the step has tries left): " + timeout.getMessage());
         }
     }
 
