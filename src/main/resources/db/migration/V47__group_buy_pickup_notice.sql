@@ -16,3 +16,6 @@ create table group_buy_pickup_notice (
     constraint uq_group_buy_pickup_notice_key unique (idempotency_key)
 );
 create index ix_group_buy_pickup_notice_purchase on group_buy_pickup_notice (purchase_id);
+-- every foreign key has an index starting with its columns (ForeignKeysIndexedTest): a group-buy order's removal
+-- or lock does not scan the notices
+create index ix_group_buy_pickup_notice_order on group_buy_pickup_notice (group_buy_order_id);

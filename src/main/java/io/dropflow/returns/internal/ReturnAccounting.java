@@ -31,6 +31,28 @@ public class ReturnAccounting {
     }
 
     /**
+     * Records on the return what return-refund-basis.dmn decided the supplier credits for the goods that came back,
+     * before the return's refund is settled (so other cases of the order read it while that refund is paid) or, for
+     * an exchange, before it is booked; the booking credits by it ({@link ReturnRequest#supplierTookGoodsBack}). A
+     * credit withheld is said in the return's history, once.
+     *
+     * @param why the table's reason ({@code rule}), for the history
+     */
+    public void decideSupplierCredit(Long returnId, SupplierCredit credit, String why) {
+        ReturnRequest r = returns.locked(returnId);
+        if (credit == r.getSupplierCredit()) {
+            return;
+        }
+        boolean creditedBefore = r.supplierTookGoodsBack();
+        r.decideSupplierCredit(credit, clock.instant());
+        if (creditedBefore && !r.supplierTookGoodsBack()) {
+            history.record(r, Party.DROPFLOW, "No supplier credit for the returned goods (inspection: "
+                    + (r.getInspectionResult() == null ? "none" : r.getInspectionResult()) + ")"
+                    + (why == null ? "" : ": " + why));
+        }
+    }
+
+    /**
      * Fixes the refund: per policy (the returned value less the restocking fee, less the label when
      * the consumer pays it), the alternative the consumer accepted, or the partial refund an operator
      * decided after a dispute.

@@ -5,7 +5,6 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
 import io.dropflow.returns.internal.RefundBasis;
 import io.dropflow.returns.internal.ReturnAccounting;
-import io.dropflow.returns.internal.ReturnSupplierCredits;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,10 @@ class BookReturn implements JavaDelegate {
 
     private final ReturnAccounting accounting;
     private final ReturnRefundBasisDecision refundBases;
-    private final ReturnSupplierCredits credits;
 
-    BookReturn(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases, ReturnSupplierCredits credits) {
+    BookReturn(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases) {
         this.accounting = accounting;
         this.refundBases = refundBases;
-        this.credits = credits;
     }
 
     @Override
@@ -32,7 +29,7 @@ class BookReturn implements JavaDelegate {
         RefundBasis basis = REFUND_BASIS.from(execution, null);
         if (basis == null) { // an exchange: 'Settle refund' did not run
             ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
-            credits.decide(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
+            accounting.decideSupplierCredit(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
         }
         accounting.book(RETURN_ID.from(execution), basis);
     }

@@ -5,7 +5,6 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
 
 import io.dropflow.returns.internal.ReturnAccounting;
-import io.dropflow.returns.internal.ReturnSupplierCredits;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,19 +19,17 @@ class SettleReturnRefund implements JavaDelegate {
 
     private final ReturnAccounting accounting;
     private final ReturnRefundBasisDecision refundBases;
-    private final ReturnSupplierCredits credits;
 
-    SettleReturnRefund(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases, ReturnSupplierCredits credits) {
+    SettleReturnRefund(ReturnAccounting accounting, ReturnRefundBasisDecision refundBases) {
         this.accounting = accounting;
         this.refundBases = refundBases;
-        this.credits = credits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
         REFUND_BASIS.set(execution, settlement.refundBasis());
-        credits.decide(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
+        accounting.decideSupplierCredit(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
         accounting.settleRefund(RETURN_ID.from(execution), REFUND_BASIS.from(execution), PARTIAL_REFUND.from(execution, null));
     }
 }

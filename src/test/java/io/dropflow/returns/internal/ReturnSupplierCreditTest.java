@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
  * What return-refund-basis.dmn decided the supplier credits, recorded on the return and, when it withholds a
  * credit, in its history.
  */
-class ReturnSupplierCreditsTest {
+class ReturnSupplierCreditTest {
 
     private final Returns returns = mock(Returns.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final ReturnSupplierCredits credits = new ReturnSupplierCredits(returns, history, CLOCK);
+    private final ReturnAccounting credits = new ReturnAccounting(returns, mock(io.dropflow.aftersales.CaseBookings.class), history, CLOCK);
 
     private ReturnRequest cameBack() {
         ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.SUPPLIER, "0", false), 5L);
@@ -33,8 +33,8 @@ class ReturnSupplierCreditsTest {
     void noCreditIsRecordedAndSaidOnce() {
         ReturnRequest r = cameBack();
 
-        credits.decide(5L, SupplierCredit.NONE, "the supplier never received them.");
-        credits.decide(5L, SupplierCredit.NONE, "the supplier never received them.");
+        credits.decideSupplierCredit(5L, SupplierCredit.NONE, "the supplier never received them.");
+        credits.decideSupplierCredit(5L, SupplierCredit.NONE, "the supplier never received them.");
 
         assertThat(r.getSupplierCredit()).isEqualTo(SupplierCredit.NONE);
         assertThat(r.supplierTookGoodsBack()).isFalse();
@@ -46,7 +46,7 @@ class ReturnSupplierCreditsTest {
     void aFullCreditIsRecordedWithoutAWord() {
         ReturnRequest r = cameBack();
 
-        credits.decide(5L, SupplierCredit.FULL, "in order");
+        credits.decideSupplierCredit(5L, SupplierCredit.FULL, "in order");
 
         assertThat(r.getSupplierCredit()).isEqualTo(SupplierCredit.FULL);
         assertThat(r.supplierTookGoodsBack()).isTrue();
