@@ -164,6 +164,46 @@ class GroupBuyApiTest {
                 asSupervisor()).getStatusCode().value()).isEqualTo(400);
     }
 
+    /**
+     * Exploratory test: a leader, pickup point or group-buy offer sent back exactly as GET gave it went
+     * from version 1 to 2 with a new updatedAt, so a sync re-sending unchanged data made another
+     * editor's change a 409. Sent back unchanged, nothing changes; a real change is made.
+     */
+    @Test
+    void anEntrySentBackUnchangedKeepsItsVersionAndAnotherEditorsChangeIsNotStale() {
+        String leader = code("L");
+        leaderLogin("lily");
+        dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "phone", "+86 21 5555 0101",
+                "userId", "lily", "commissionRate", "0.08"), asSupervisor());
+        String point = groupBuy.pickupPoint(leader, "lily", "CN", "Shanghai", ZoneId.of("Asia/Shanghai"));
+        String sku = goods(7).sku();
+
+        for (String path : List.of("/api/leaders/" + leader, "/api/pickup-points/" + point,
+                "/api/group-buy-offers/" + sku)) {
+            String read = dropflow.get(path, asSupervisor()).getBody();
+            JsonNode before = DropflowDriver.read(read);
+
+            ResponseEntity<String> same = dropflow.put(path, read, asSupervisor());
+
+            assertThat(same.getStatusCode().value()).as(path + ": " + same.getBody()).isEqualTo(200);
+            JsonNode answered = DropflowDriver.read(same.getBody());
+            JsonNode after = DropflowDriver.read(dropflow.get(path, asSupervisor()).getBody());
+            for (JsonNode now : List.of(answered, after)) {
+                assertThat(now.path("version").asLong()).as(path + " version").isEqualTo(before.path("version").asLong());
+                assertThat(now.path("updatedAt").asText()).as(path + " updatedAt")
+                        .isEqualTo(before.path("updatedAt").asText());
+            }
+            // Another editor who read the same version changes it: made, not a 409
+            com.fasterxml.jackson.databind.node.ObjectNode changed = before.deepCopy();
+            changed.put("active", false);
+            ResponseEntity<String> other = dropflow.put(path, changed, asSupervisor());
+            assertThat(other.getStatusCode().value()).as(path + ": " + other.getBody()).isEqualTo(200);
+            assertThat(DropflowDriver.read(other.getBody()).path("version").asLong()).as(path + " changed")
+                    .isGreaterThan(before.path("version").asLong());
+            assertThat(DropflowDriver.read(other.getBody()).path("active").asBoolean()).isFalse();
+        }
+    }
+
     @Test
     void badGroupBuyOrdersAreRefusedNamingWhatIsWrongAndNothingIsStored() {
         Goods rice = goods(5);

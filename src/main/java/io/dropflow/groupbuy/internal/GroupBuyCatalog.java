@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -112,6 +113,9 @@ public class GroupBuyCatalog {
     public LeaderDetails changeLeader(String code, LeaderData d, long version) {
         Leader leader = leaders.byCode(code);
         requireVersion("leader " + code, version, leader.getVersion());
+        if (says(leader, d)) {
+            return LeaderDetails.of(leader);
+        }
         if (!leader.isUser(d.userId())) {
             requireLogin(d.userId());
         }
@@ -159,7 +163,12 @@ public class GroupBuyCatalog {
     public PickupPointDetails changePoint(String code, PickupPointData d, long version) {
         PickupPoint point = points.byCode(code);
         requireVersion("pickup point " + code, version, point.getVersion());
-        point.change(d.address(), zone(d.timeZone()), leaderFor(d.leader()), d.active(), clock.instant());
+        ZoneId zone = zone(d.timeZone());
+        Leader leader = leaderFor(d.leader());
+        if (says(point, d.address(), zone, leader, d.active())) {
+            return PickupPointDetails.of(point);
+        }
+        point.change(d.address(), zone, leader, d.active(), clock.instant());
         return PickupPointDetails.of(points.saveAndFlush(point));
     }
 
@@ -193,8 +202,27 @@ public class GroupBuyCatalog {
     public OfferDetails changeOffer(String sku, int stockCap, boolean active, long version) {
         GroupBuyOffer offer = offers.findBySku(sku).orElseThrow(() -> NotFound.of("group-buy offer", sku));
         requireVersion("group-buy offer " + sku, version, offer.getVersion());
+        if (offer.getStockCap() == stockCap && offer.isActive() == active) {
+            return OfferDetails.of(offer);
+        }
         offer.change(stockCap, active, clock.instant());
         return OfferDetails.of(offers.saveAndFlush(offer));
+    }
+
+    /*
+     * A change that changes nothing is not made: the version and updatedAt stay, so a sync sending
+     * unchanged data makes no other editor's change stale (as a supplier offer, CatalogMaintenance).
+     */
+
+    private static boolean says(Leader l, LeaderData d) {
+        return Objects.equals(l.getName(), d.name()) && Objects.equals(l.getPhone(), d.phone())
+                && Objects.equals(l.getEmail(), d.email()) && l.isUser(d.userId())
+                && l.getCommissionRate().compareTo(d.commissionRate()) == 0 && l.isActive() == d.active();
+    }
+
+    private static boolean says(PickupPoint p, PickupPoint.Address address, ZoneId zone, Leader leader, boolean active) {
+        return p.address().equals(address) && p.getTimeZone().equals(zone.getId())
+                && p.getLeader().getId().equals(leader.getId()) && p.isActive() == active;
     }
 
     private void requireLogin(String userId) {

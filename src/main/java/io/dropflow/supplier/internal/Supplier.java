@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A supplier the seller buys from. Only an active one's offers are selected: suspended, it gets no
@@ -58,13 +59,22 @@ class Supplier {
         this.updatedAt = now;
     }
 
-    void change(String name, String region, int score, int tier, String contactEmail, Instant now) {
+    /**
+     * @return false when the supplier says this already: then nothing is touched, so neither its
+     *         version nor its updatedAt moves (a sync sending unchanged data makes nobody's edit stale)
+     */
+    boolean change(String name, String region, int score, int tier, String contactEmail, Instant now) {
+        if (Objects.equals(this.name, name) && Objects.equals(this.region, region) && this.score == score
+                && this.tier == tier && Objects.equals(this.contactEmail, contactEmail)) {
+            return false;
+        }
         this.name = name;
         this.region = region;
         this.score = score;
         this.tier = tier;
         this.contactEmail = contactEmail;
         this.updatedAt = now;
+        return true;
     }
 
     /** An applicant: in the catalog, so that its code is taken and its sample can be ordered, but offered nothing. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -111,6 +112,32 @@ class CatalogApiTest {
         assertThat(body(asRead).path("name").asText()).isEqualTo("Edited As Read");
         assertThat(withMore.getStatusCode().value()).as(withMore.getBody()).isEqualTo(400);
         assertThat(body(withMore).path("errors").get(0).path("field").asText()).isEqualTo("discount");
+    }
+
+    /**
+     * Exploratory test: a supplier sent back exactly as GET gave it went from version 1 to 2 with a new
+     * updatedAt, so a sync re-sending unchanged data made another editor's change a 409.
+     */
+    @Test
+    void aSupplierSentBackUnchangedKeepsItsVersionAndAnotherEditorsChangeIsNotStale() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        String read = dropflow.get("/api/suppliers/" + code, asSupervisor()).getBody();
+        JsonNode before = DropflowDriver.read(read);
+
+        ResponseEntity<String> same = put("/api/suppliers/" + code, read, asSupervisor());
+
+        assertThat(same.getStatusCode().value()).as(same.getBody()).isEqualTo(200);
+        for (JsonNode now : List.of(body(same), body(dropflow.get("/api/suppliers/" + code, asSupervisor())))) {
+            assertThat(now.path("version").asLong()).isEqualTo(before.path("version").asLong());
+            assertThat(now.path("updatedAt").asText()).isEqualTo(before.path("updatedAt").asText());
+        }
+        Map<String, Object> other = supplier(code);
+        other.put("name", "Other Editor");
+        other.put("version", before.path("version").asLong());
+        ResponseEntity<String> changed = put("/api/suppliers/" + code, other, asSupervisor());
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
+        assertThat(body(changed).path("version").asLong()).isGreaterThan(before.path("version").asLong());
+        assertThat(body(changed).path("name").asText()).isEqualTo("Other Editor");
     }
 
     @Test
