@@ -325,10 +325,50 @@ class CatalogMaintenance {
         if (seen != null && seen > 0) {
             return java.util.Optional.empty();
         }
+        refuseGivenTwice(reports);
         OfferReport.Taken taken = supplierReported(supplierCode, pushedAt, reports);
         jdbc.update("insert into supplier_offer_push (supplier_code, event_id, received_at) values (?, ?, ?)",
                 supplierCode, eventId, java.sql.Timestamp.from(clock.instant()));
         return java.util.Optional.of(taken);
+    }
+
+    /**
+     * A push gives a supplier SKU's stock once and its price once (in one entry, or one entry each): a
+     * value given twice ({@code FJ-WOK} with stock 5 at offers[0] and stock 6 at offers[1]) would leave
+     * one of them lost in silence, so the push is a 400 naming the supplier SKU at each of its entries,
+     * nothing of it is applied and its eventId is not taken (send it corrected).
+     */
+    private static void refuseGivenTwice(List<OfferReport> reports) {
+        Map<String, List<Integer>> stocks = new LinkedHashMap<>();
+        Map<String, List<Integer>> prices = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            OfferReport r = reports.get(i);
+            if (r.stock() != null) {
+                stocks.computeIfAbsent(r.supplierSku(), sku -> new ArrayList<>()).add(i);
+            }
+            if (r.supplyPrice() != null) {
+                prices.computeIfAbsent(r.supplierSku(), sku -> new ArrayList<>()).add(i);
+            }
+        }
+        List<io.dropflow.web.InvalidRequest.FieldError> errors = new ArrayList<>();
+        givenTwice("stock", stocks, errors);
+        givenTwice("supply price", prices, errors);
+        if (!errors.isEmpty()) {
+            throw new io.dropflow.web.InvalidRequest("Invalid stock and price push", errors);
+        }
+    }
+
+    private static void givenTwice(String what, Map<String, List<Integer>> entries,
+            List<io.dropflow.web.InvalidRequest.FieldError> errors) {
+        entries.forEach((supplierSku, at) -> {
+            if (at.size() > 1) {
+                List<String> named = at.stream().map(i -> "offers[" + i + "]").toList();
+                String where = String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+                at.forEach(i -> errors.add(new io.dropflow.web.InvalidRequest.FieldError("offers[" + i + "].supplierSku",
+                        "is " + supplierSku + ", whose " + what + " is given at " + where + ": a push gives a supplier "
+                                + "SKU's stock once and its price once; nothing of it was applied, send it corrected")));
+            }
+        });
     }
 
     /**

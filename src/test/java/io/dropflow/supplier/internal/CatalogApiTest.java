@@ -315,6 +315,58 @@ class CatalogApiTest {
                 .path("stock").asInt()).isEqualTo(9);
     }
 
+    /**
+     * Exploratory test: a push naming FJ-WOK's stock twice (5, then 6) was a 200 "applied": 1 and the last
+     * won in silence. A stock or a price given twice for one supplier SKU is a 400 naming it at each entry;
+     * nothing is applied and the eventId is not taken. A stock in one entry and a price in another still
+     * make one update.
+     */
+    @Test
+    void aPushGivingASupplierSkusStockOrPriceTwiceIsRefusedNamingItAndNothingIsApplied() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-A", "10.00", "CNY"), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-B", "20.00", "CNY"), asSupervisor());
+        String path = "/api/webhooks/suppliers/" + code + "/offers";
+        String a = "S-" + code + "-A";
+        String b = "S-" + code + "-B";
+
+        ResponseEntity<String> twice = dropflow.post(path, Map.of("eventId", "dup", "offers", List.of(
+                Map.of("supplierSku", a, "stock", 5),
+                Map.of("supplierSku", b, "stock", 8),
+                Map.of("supplierSku", a, "stock", 6))), DropflowDriver.asPartner());
+        ResponseEntity<String> pricedTwice = dropflow.post(path, Map.of("eventId", "dup-price", "offers", List.of(
+                Map.of("supplierSku", b, "supplyPrice", "21.00", "currency", "CNY"),
+                Map.of("supplierSku", b, "stock", 3, "supplyPrice", "22.00", "currency", "CNY"))),
+                DropflowDriver.asPartner());
+
+        assertThat(twice.getStatusCode().value()).as(twice.getBody()).isEqualTo(400);
+        assertThat(body(twice).path("errors").findValuesAsText("field"))
+                .containsExactly("offers[0].supplierSku", "offers[2].supplierSku");
+        assertThat(body(twice).path("errors").get(0).path("message").asText())
+                .contains(a, "stock", "offers[0] and offers[2]");
+        assertThat(pricedTwice.getStatusCode().value()).as(pricedTwice.getBody()).isEqualTo(400);
+        assertThat(body(pricedTwice).path("detail").asText()).contains(b, "supply price");
+        JsonNode offerA = body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()));
+        JsonNode offerB = body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-B", asSupervisor()));
+        assertThat(offerA.path("stock").asInt()).as("nothing of a refused push is applied").isEqualTo(50);
+        assertThat(offerB.path("stock").asInt()).isEqualTo(50);
+        assertThat(offerB.path("supplyPrice").decimalValue()).isEqualByComparingTo("20.00");
+
+        // Sent corrected under the same eventId: taken (the refused push did not take it)
+        ResponseEntity<String> corrected = dropflow.post(path, Map.of("eventId", "dup", "offers", List.of(
+                Map.of("supplierSku", a, "stock", 6),
+                Map.of("supplierSku", b, "stock", 8),
+                Map.of("supplierSku", b, "supplyPrice", "22.00", "currency", "CNY"))), DropflowDriver.asPartner());
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        assertThat(body(corrected).path("redelivered").asBoolean()).isFalse();
+        assertThat(body(corrected).path("applied").asInt()).isEqualTo(2);
+        assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-A", asSupervisor()))
+                .path("stock").asInt()).isEqualTo(6);
+        offerB = body(dropflow.get("/api/suppliers/" + code + "/offers/" + code + "-B", asSupervisor()));
+        assertThat(offerB.path("stock").asInt()).isEqualTo(8);
+        assertThat(offerB.path("supplyPrice").decimalValue()).isEqualByComparingTo("22.00");
+    }
+
     private static Consumer<HttpHeaders> pushedSecondsAgo(long seconds) {
         return DropflowDriver.asPartner().andThen(h -> h.set("X-Dropflow-Timestamp",
                 Long.toString(java.time.Instant.now().minusSeconds(seconds).getEpochSecond())));
