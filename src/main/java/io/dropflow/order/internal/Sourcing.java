@@ -204,10 +204,26 @@ public class Sourcing {
                     c.supplyTotal(), c.score()));
         }
         order.moveTo(ranked.isEmpty() ? OrderStatus.OUT_OF_STOCK : OrderStatus.SOURCING, clock.instant());
-        timeline.record(orderId, ranked.isEmpty() ? "No supplier can fill the order"
+        timeline.record(orderId, ranked.isEmpty() ? noSupplierFor(skus, bySupplier)
                 : "Suppliers ranked: " + ranked.stream().map(c -> c.supplier().code() + " (tier " + c.tier() + ")")
                         .collect(Collectors.joining(", ")));
         return ranked.stream().map(c -> c.supplier().code()).toList();
+    }
+
+    /**
+     * Why no supplier is ranked. An order goes to one supplier: a basket whose every SKU some supplier offers, but no
+     * supplier all of them, says who offers which, for the operator's choice (substitute a line, or cancel); the
+     * exploratory test read only "No supplier can fill the order" for an order whose lines were all in stock.
+     */
+    private static String noSupplierFor(List<String> skus, Map<SupplierView, List<OfferView>> bySupplier) {
+        Map<String, java.util.TreeSet<String>> offeredBy = new java.util.TreeMap<>();
+        bySupplier.forEach((supplier, offers) -> offers.forEach(o -> offeredBy
+                .computeIfAbsent(o.sku(), sku -> new java.util.TreeSet<>()).add(supplier.code())));
+        if (skus.size() < 2 || !offeredBy.keySet().containsAll(skus)) {
+            return "No supplier can fill the order";
+        }
+        return "No supplier can fill the whole order (an order goes to one supplier): " + skus.stream().distinct()
+                .map(sku -> sku + " from " + String.join(", ", offeredBy.get(sku))).collect(Collectors.joining("; "));
     }
 
     /**

@@ -369,6 +369,25 @@ class SourcingTest {
                     .isEqualTo("MIXED left out: its offers are priced in USD and CNY, one purchase order has one currency");
         }
 
+        /**
+         * Exploratory test: a mug only ACME offers and a lamp only LUMEN and BRIGHT offer, every line in stock: the
+         * operator read "No supplier can fill the order". An order goes to one supplier; the timeline says who
+         * offers which, for the operator's choice (substitute a line, or cancel).
+         */
+        @Test
+        void aBasketNoOneSupplierOffersWholeSaysWhoOffersWhich() {
+            Order order = given(mugOrder());
+            order.addLine("DEMO-LAMP", 1, new BigDecimal("40.00"));
+            offered(offer(supplierScoring(1, "ACME", 90, false), "DEMO-MUG", "6.00", "2.50"),
+                    offer(supplierScoring(2, "LUMEN", 80, false), "DEMO-LAMP", "20.00", "4.00"),
+                    offer(supplierScoring(3, "BRIGHT", 85, false), "DEMO-LAMP", "21.00", "4.00"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).isEmpty();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
+            assertThat(timeline.lines()).containsExactly("No supplier can fill the whole order (an order goes to one"
+                    + " supplier): DEMO-MUG from ACME; DEMO-LAMP from BRIGHT, LUMEN");
+        }
+
         @Test
         void anOrderNoSupplierCanFillIsOutOfStock() {
             Order order = given(mugOrder());
