@@ -108,6 +108,26 @@ class Shipment {
         return true;
     }
 
+    /**
+     * Whether a new event, received at {@code receivedAt}, is news of trouble after the parcel was delivered: a
+     * problem ({@link TrackingStatus#isProblem}: returned to its sender, an exception, a failed delivery) at or after
+     * the delivery's time in the parcel's story. A delivery again, or any scan dated before the delivery (a late
+     * one), is not: it is normal after a delivery.
+     */
+    boolean isTroubleAfterDelivery(TrackingStatus newStatus, Instant occurredAt, Instant receivedAt) {
+        if (status != TrackingStatus.DELIVERED || !newStatus.isProblem()) {
+            return false;
+        }
+        Instant storyAt = datedInFuture(occurredAt, receivedAt) ? receivedAt : occurredAt;
+        return deliveredAt().map(delivered -> !storyAt.isBefore(delivered)).orElse(false);
+    }
+
+    /** The time of the parcel's (latest) delivery in its story; empty when no delivery was recorded. */
+    java.util.Optional<Instant> deliveredAt() {
+        return events.stream().filter(e -> e.getStatus() == TrackingStatus.DELIVERED).map(TrackingEvent::getStoryAt)
+                .max(Comparator.naturalOrder());
+    }
+
     /** Whether the event with this id (the carrier's) was recorded. */
     boolean hasEvent(String eventId) {
         return events.stream().anyMatch(e -> e.getEventId().equals(eventId));

@@ -31,9 +31,11 @@ class TrackingService implements Tracking {
     private final Clock clock;
     private final MessageInbox inbox;
     private final ParcelOrigin origin;
+    private final TroubleAfterDelivery troubleAfterDelivery;
 
     TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock,
-            MessageInbox inbox, ParcelOrigin origin) {
+            MessageInbox inbox, ParcelOrigin origin, TroubleAfterDelivery troubleAfterDelivery) {
+        this.troubleAfterDelivery = troubleAfterDelivery;
         this.inbox = inbox;
         this.origin = origin;
         this.shipments = shipments;
@@ -180,6 +182,10 @@ class TrackingService implements Tracking {
         }
         TrackingStatus before = shipment.getStatus();
         java.time.Instant receivedAt = clock.instant();
+        // A delivered parcel's later trouble (returned, an exception) leaves it delivered: an operator learns of it
+        java.util.Optional<java.time.Instant> troubleAfter = !shipment.isReplaced() && !shipment.hasEvent(event.eventId())
+                && shipment.isTroubleAfterDelivery(event.status(), event.occurredAt(), receivedAt)
+                ? shipment.deliveredAt() : java.util.Optional.empty();
         boolean recorded = shipment.record(event.eventId(), event.status(), event.occurredAt(), event.location(),
                 event.description(), receivedAt);
         if (recorded && Shipment.datedInFuture(event.occurredAt(), receivedAt)) {
@@ -187,6 +193,9 @@ class TrackingService implements Tracking {
                     event.carrierCode(), event.trackingNumber(), event.occurredAt(), receivedAt);
             events.publishEvent(new TrackingEventDatedInFuture(shipment.getOrderId(), shipment.getId(),
                     event.carrierCode(), event.trackingNumber(), event.status(), event.occurredAt(), receivedAt));
+        }
+        if (recorded && troubleAfter.isPresent()) {
+            troubleAfterDelivery.report(shipment, event, troubleAfter.get());
         }
         if (recorded && shipment.isReplaced()) {
             // The supplier re-labelled the parcel: the order follows its new number, this one moves nothing.

@@ -8,6 +8,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.PURCHASE_ORDER_I
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.businessKey;
 
+import io.dropflow.carrier.ParcelTroubleAfterDelivery;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
@@ -237,6 +238,21 @@ class OrderFulfillment implements FulfillmentProcess {
         }
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(), businessKey(orderId),
                 SHIPMENT_ID.name(), event.shipmentId(), Map.of()));
+    }
+
+    /**
+     * A carrier reported trouble (returned to its sender, an exception) for the order's delivered parcel, dated
+     * after the delivery: the parcel stays delivered and the process goes on; an operator was shown it (the carrier
+     * feature's "Partner attention" task), and the timeline says so. A return parcel's is its return's.
+     */
+    @EventListener
+    void on(ParcelTroubleAfterDelivery event) {
+        if (event.orderId() != null && event.returnId() == null) {
+            timeline.record(event.orderId(), "Parcel " + event.carrierCode() + " " + event.trackingNumber()
+                    + ", delivered " + time.format(event.deliveredAt()) + ": the carrier reported a new event ("
+                    + OperatorWords.of(event.status()) + ") " + time.format(event.occurredAt())
+                    + "; the parcel stays delivered, an operator was asked to look at it");
+        }
     }
 
     /**

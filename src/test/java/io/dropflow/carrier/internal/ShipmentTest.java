@@ -33,6 +33,34 @@ class ShipmentTest {
         assertThat(parcel.getStatus()).isEqualTo(TrackingStatus.DELIVERED);
     }
 
+    /** Exploratory test: a RETURNED after the delivery changed nothing and told nobody; it is trouble to show. */
+    @Test
+    void aProblemDatedAfterTheDeliveryIsTroubleAndNormalLateScansAreNot() {
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.RETURNED, T0.plusSeconds(300), RECEIVED))
+                .as("not delivered yet").isFalse();
+        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(100), null, null, RECEIVED);
+
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.RETURNED, T0.plusSeconds(300), RECEIVED)).isTrue();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.EXCEPTION, T0.plusSeconds(300), RECEIVED)).isTrue();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.DELIVERY_FAILED, T0.plusSeconds(300), RECEIVED)).isTrue();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.DELIVERED, T0.plusSeconds(300), RECEIVED))
+                .as("the delivery again").isFalse();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.IN_TRANSIT, T0.plusSeconds(300), RECEIVED)).isFalse();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.EXCEPTION, T0.plusSeconds(50), RECEIVED))
+                .as("a late scan dated before the delivery").isFalse();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.RETURNED, T0.plusSeconds(50), RECEIVED)).isFalse();
+    }
+
+    @Test
+    void aDeliveryDatedInTheFutureCountsAsOfItsReceiptForLaterTrouble() {
+        Instant received = T0.plusSeconds(100);
+        parcel.record("e1", TrackingStatus.DELIVERED, T0.plusSeconds(86_400), null, null, received);
+
+        assertThat(parcel.deliveredAt()).contains(received);
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.RETURNED, T0.plusSeconds(3_600), T0.plusSeconds(3_600)))
+                .isTrue();
+    }
+
     @Test
     void aRedeliveredEventIsRecordedOnce() {
         assertThat(parcel.record("e1", TrackingStatus.IN_TRANSIT, T0, null, null, RECEIVED)).isTrue();

@@ -1,0 +1,110 @@
+package io.dropflow.carrier.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.ParcelFact;
+import io.dropflow.carrier.ParcelTroubleAfterDelivery;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * A carrier's news that a delivered parcel went back to its sender, hit an exception or failed to be delivered,
+ * dated after the delivery ({@link Shipment#isTroubleAfterDelivery}): a wrong delivery, a refused parcel, money to
+ * claim from the carrier, or a consumer who will say the goods never came. The scan is recorded on the shipment as
+ * any other (which stays delivered: the order moves on) and, in the same transaction, recorded for an operator
+ * (partner {@value #PARTNER} in partner_delivery, the carrier's code as account, its event id) who is shown it at
+ * once ("Partner attention", titled by the status): one task per parcel while it is open ({@link #sameFact}), where
+ * a parcel's later trouble joins. {@link ParcelTroubleAfterDelivery} tells the order's timeline.
+ */
+@Component
+class TroubleAfterDelivery implements DeliveryHandler {
+
+    static final String PARTNER = "carrier-after-delivery";
+    static final String TOPIC = "after-delivery/";
+
+    private static final Logger log = LoggerFactory.getLogger(TroubleAfterDelivery.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /** Lazily: the recorded deliveries take this handler in. */
+    private final ObjectProvider<PartnerDeliveries> deliveries;
+    private final ApplicationEventPublisher events;
+
+    TroubleAfterDelivery(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events) {
+        this.deliveries = deliveries;
+        this.events = events;
+    }
+
+    /** In the transaction that recorded {@code event} on {@code shipment}, which was delivered at {@code deliveredAt}. */
+    void report(Shipment shipment, CarrierEvent event, Instant deliveredAt) {
+        String why = event.carrierCode() + " " + event.trackingNumber() + " reported " + event.status() + " at "
+                + event.occurredAt() + ", after the parcel was delivered (" + deliveredAt + "): the shipment stays"
+                + " delivered. Ask the carrier what happened (a wrong delivery, a refused parcel, a claim) and settle it"
+                + " with the consumer, then close this task";
+        boolean first = deliveries.getObject().recordNotApplied(PARTNER, event.carrierCode(), TOPIC + event.status(),
+                event.eventId(), json(event), why, true);
+        if (!first) {
+            return;
+        }
+        log.warn("Tracking event {} for {} {}: {} after the delivery ({}), an operator is shown it", event.eventId(),
+                event.carrierCode(), event.trackingNumber(), event.status(), deliveredAt);
+        events.publishEvent(new ParcelTroubleAfterDelivery(shipment.getOrderId(), shipment.getId(),
+                shipment.getReturnId(), event.carrierCode(), event.trackingNumber(), event.status(), event.occurredAt(),
+                deliveredAt));
+    }
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    /** Nothing to take again: the scan is on its shipment; the operator settles it and closes the task. */
+    @Override
+    public Result handle(Delivery delivery) {
+        return Result.unusable("a carrier's news after the delivery is recorded on its shipment already: settle it with"
+                + " the carrier and the consumer, then close the task");
+    }
+
+    @Override
+    public String attentionTitle(Delivery delivery) {
+        String topic = delivery.topic() == null ? "" : delivery.topic();
+        if (topic.equals(TOPIC + TrackingStatus.RETURNED)) {
+            return "Delivered parcel returned to its sender";
+        }
+        return "Carrier reported a problem after delivery";
+    }
+
+    /** A parcel's trouble after its delivery is one fact: the parcel. */
+    @Override
+    public Optional<String> sameFact(Delivery delivery) {
+        return ParcelFact.of(delivery.payload(), root -> {
+            try {
+                CarrierEvent event = JSON.treeToValue(root, CarrierEvent.class);
+                return new ParcelFact(event.carrierCode(), event.trackingNumber());
+            } catch (IOException | IllegalArgumentException unreadable) {
+                return null;
+            }
+        });
+    }
+
+    private static String json(CarrierEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.dropflow.carrier.internal;
+
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.processengine.SellerTime;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.translation.OperatorTexts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Exploratory test: a RETURNED scan for order 1's delivered parcel was answered RECORDED and nothing else happened:
+ * the shipment stayed DELIVERED, nothing on the timeline, no task, so no operator learnt that the parcel went back
+ * to its sender. Such news (returned, exception, delivery failed, dated after the delivery) is recorded as before,
+ * the parcel stays delivered, and an operator is shown it with a line on the order's timeline; scans normal after a
+ * delivery (the delivery again, a late scan dated before it) stay quiet.
+ */
+@DropflowTest
+class TroubleAfterDeliveryTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Tracking tracking;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SellerTime time;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    /**
+     * The time scans are dated from: after the purchase order was placed (an earlier one is another parcel's); the
+     * parcel's story runs from here over minutes, within the hour a carrier may date ahead of our clock.
+     */
+    private Instant start;
+
+    /** An order whose parcel {@code number} is in transit from {@link #start} and delivered at {@code at(20)}. */
+    private long delivered(String number) {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant deliveredAt = at(20);
+        assertThat(result(dropflow.carrierSays(number, "IN_TRANSIT", start))).isEqualTo("RECORDED");
+        assertThat(result(dropflow.carrierSays(number, "DELIVERED", deliveredAt))).isEqualTo("RECORDED");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        return order;
+    }
+
+    private Instant at(int minutes) {
+        return start.plus(Duration.ofMinutes(minutes));
+    }
+
+    private static String result(ResponseEntity<String> answer) {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        return DropflowDriver.read(answer.getBody()).path("result").asText();
+    }
+
+    private List<String> timeline(long order) {
+        JsonNode view = dropflow.getOrder(order);
+        return view.path("timeline").findValuesAsText("what");
+    }
+
+    private List<Map<String, Object>> raised(String number) {
+        return jdbc.queryForList("select id, topic, status, process_instance_id, last_error from partner_delivery"
+                + " where partner = ? and payload like ? order by id", TroubleAfterDelivery.PARTNER,
+                "%\"" + number + "\"%");
+    }
+
+    private List<Task> tasks(String processInstanceId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(PartnerAttentionProcess.Element.ATTEND.id()).list();
+    }
+
+    @Test
+    void aParcelReturnedAfterItsDeliveryGoesToAnOperatorAndOnTheTimeline() {
+        String number = "TRK-BACK-" + System.nanoTime();
+        long order = delivered(number);
+        Instant deliveredAt = at(20);
+        Instant returnedAt = at(40);
+
+        assertThat(result(dropflow.carrierSays(number, "RETURNED", returnedAt))).isEqualTo("RECORDED");
+
+        JsonNode parcel = dropflow.getOrder(order).path("shipments").get(0);
+        assertThat(parcel.path("status").asText()).as("stays delivered").isEqualTo("DELIVERED");
+        assertThat(parcel.path("events")).extracting(e -> e.path("status").asText())
+                .containsExactly("IN_TRANSIT", "DELIVERED", "RETURNED");
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        String line = "Parcel SANDBOX-POST " + number + ", delivered " + time.format(deliveredAt)
+                + ": the carrier reported a new event (Returned) " + time.format(returnedAt)
+                + "; the parcel stays delivered, an operator was asked to look at it";
+        assertThat(timeline(order)).contains(line);
+        assertThat(OperatorTexts.of("zh").translateMessage(line)).as("in Chinese too")
+                .startsWith("包裹 SANDBOX-POST " + number + " 已于").contains("（已退回）", "已请操作员查看");
+
+        List<Map<String, Object>> raised = raised(number);
+        assertThat(raised).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("topic")).isEqualTo("after-delivery/RETURNED");
+            assertThat((String) row.get("last_error")).contains("reported RETURNED at " + returnedAt,
+                    "after the parcel was delivered (" + deliveredAt + ")");
+        });
+        assertThat(OperatorTexts.of("zh").findMessage((String) raised.get(0).get("last_error"))).isPresent();
+        Task task = tasks((String) raised.get(0).get("process_instance_id")).get(0);
+        assertThat(task.getName()).isEqualTo("Delivered parcel returned to its sender");
+        assertThat((String) dropflow.facts(task).get("lastError")).contains("reported RETURNED");
+
+        // the carrier sends it again: received before, nothing new
+        int lines = timeline(order).size();
+        String again = "{\"eventId\":\"again-" + number + "\",\"carrierCode\":\"SANDBOX-POST\",\"trackingNumber\":\""
+                + number + "\",\"status\":\"EXCEPTION\",\"occurredAt\":\"" + at(45) + "\"}";
+        assertThat(result(dropflow.postRaw("/api/webhooks/carriers/events", again, DropflowDriver.asPartner())))
+                .isEqualTo("RECORDED");
+        assertThat(result(dropflow.postRaw("/api/webhooks/carriers/events", again, DropflowDriver.asPartner())))
+                .isEqualTo("ALREADY_RECORDED");
+        assertThat(timeline(order)).as("the exception after it: one line, not two").hasSize(lines + 1);
+        assertThat(raised(number)).as("the exception joins the open task about the parcel").hasSize(2)
+                .extracting(row -> row.get("process_instance_id")).containsOnly(raised.get(0).get("process_instance_id"));
+    }
+
+    @Test
+    void scansNormalAfterADeliveryStayQuiet() {
+        String number = "TRK-QUIET-" + System.nanoTime();
+        long order = delivered(number);
+        Instant deliveredAt = at(20);
+        List<String> before = timeline(order);
+
+        assertThat(result(dropflow.carrierSays(number, "DELIVERED", at(30)))).as("the delivery again")
+                .isEqualTo("RECORDED");
+        assertThat(result(dropflow.carrierSays(number, "IN_TRANSIT", at(5))))
+                .as("a late in-transit scan dated before the delivery").isEqualTo("RECORDED");
+        assertThat(result(dropflow.carrierSays(number, "EXCEPTION", at(10))))
+                .as("a late exception dated before the delivery (a customs hold, say)").isEqualTo("RECORDED");
+
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+        assertThat(timeline(order)).isEqualTo(before);
+        assertThat(raised(number)).isEmpty();
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+    }
+
+    /** Kuaidi100's and 17TRACK's pushes and the polling give the number's whole history again, each scan as receiveScan. */
+    @Test
+    void aWholeHistoryWithTroubleAfterTheDeliveryRaisesItOnce() {
+        String number = "TRK-PUSH-" + System.nanoTime();
+        long order = delivered(number);
+        Instant deliveredAt = at(20);
+        int lines = timeline(order).size();
+        List<CarrierEvent> history = List.of(
+                new CarrierEvent("p1-" + number, "SANDBOX-POST", number, TrackingStatus.IN_TRANSIT,
+                        at(1), null, null),
+                new CarrierEvent("p2-" + number, "SANDBOX-POST", number, TrackingStatus.DELIVERED, deliveredAt, null,
+                        null),
+                new CarrierEvent("p3-" + number, "SANDBOX-POST", number, TrackingStatus.EXCEPTION, at(50), null,
+                        "refused by consignee"));
+
+        assertThat(tracking.receiveScans(history)).isEmpty();
+        assertThat(tracking.receiveScans(history)).as("pushed again").isEmpty();
+
+        assertThat(timeline(order)).hasSize(lines + 1).last().asString().contains("(Carrier exception)");
+        assertThat(raised(number)).singleElement().satisfies(row -> {
+            assertThat(row.get("topic")).isEqualTo("after-delivery/EXCEPTION");
+            assertThat(tasks((String) row.get("process_instance_id"))).singleElement()
+                    .extracting(Task::getName).isEqualTo("Carrier reported a problem after delivery");
+        });
+        assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+    }
+}
