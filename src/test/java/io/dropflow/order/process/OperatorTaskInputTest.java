@@ -270,6 +270,7 @@ class OperatorTaskInputTest {
         assertThat(engineApi.getInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES))
                 .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput,"
                         + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready,"
-                        + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused");
+                        + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused,"
+                        + "io.dropflow.processengine.EngineRestAnswers$InUse");
     }
 }
