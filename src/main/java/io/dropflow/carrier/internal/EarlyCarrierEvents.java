@@ -1,9 +1,6 @@
 package io.dropflow.carrier.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dropflow.carrier.CarrierEvent;
-import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingEventBeforeParcel;
 import io.dropflow.partners.DeliveryHandler;
@@ -29,13 +26,6 @@ import org.springframework.stereotype.Component;
 class EarlyCarrierEvents implements DeliveryHandler {
 
     static final String PARTNER = "carrier";
-    /**
-     * Writes the kept event as the carrier sent it, its time ISO-8601 ("2026-12-06T19:50:00Z", not epoch seconds),
-     * without fields it left out: the operator's form shows the recorded payload as what the partner sent.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private final Tracking tracking;
     /** Lazily: the recorded deliveries take this handler in. */
@@ -54,7 +44,7 @@ class EarlyCarrierEvents implements DeliveryHandler {
             // No shipment has the number yet; or it is dated before our purchase order was placed, another parcel's
             // scan under the same number, which the handler finds unusable: shown to an operator at once, never applied
             PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
-                    "tracking/" + event.status(), event.eventId(), json(event));
+                    "tracking/" + event.status(), event.eventId(), RecordedCarrierEvents.json(event));
             boolean settled = receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN;
             if (receipt.duplicate()) {
                 // Sent again: kept still, or settled before (taken, or closed by an operator, which recorded it on no
@@ -74,7 +64,7 @@ class EarlyCarrierEvents implements DeliveryHandler {
     public Result handle(Delivery delivery) {
         CarrierEvent event;
         try {
-            event = JSON.readValue(delivery.payload(), CarrierEvent.class);
+            event = RecordedCarrierEvents.JSON.readValue(delivery.payload(), CarrierEvent.class);
         } catch (IOException e) {
             return Result.unusable("not a tracking event: " + e.getMessage());
         }
@@ -95,21 +85,6 @@ class EarlyCarrierEvents implements DeliveryHandler {
      */
     @Override
     public Optional<String> sameFact(Delivery delivery) {
-        return ParcelFact.of(delivery.payload(), root -> {
-            try {
-                CarrierEvent event = JSON.treeToValue(root, CarrierEvent.class);
-                return new ParcelFact(event.carrierCode(), event.trackingNumber());
-            } catch (IOException | IllegalArgumentException unreadable) {
-                return null;
-            }
-        });
-    }
-
-    private static String json(CarrierEvent event) {
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RecordedCarrierEvents.parcelOf(delivery);
     }
 }

@@ -1,16 +1,10 @@
 package io.dropflow.carrier.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dropflow.carrier.CarrierEvent;
-import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.ParcelTroubleAfterDelivery;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,9 +29,6 @@ class TroubleAfterDelivery implements DeliveryHandler {
     static final String TOPIC = "after-delivery/";
 
     private static final Logger log = LoggerFactory.getLogger(TroubleAfterDelivery.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** Lazily: the recorded deliveries take this handler in. */
     private final ObjectProvider<PartnerDeliveries> deliveries;
@@ -55,7 +46,7 @@ class TroubleAfterDelivery implements DeliveryHandler {
                 + " delivered. Ask the carrier what happened (a wrong delivery, a refused parcel, a claim) and settle it"
                 + " with the consumer, then close this task";
         boolean first = deliveries.getObject().recordNotApplied(PARTNER, event.carrierCode(), TOPIC + event.status(),
-                event.eventId(), json(event), why, true);
+                event.eventId(), RecordedCarrierEvents.json(event), why, true);
         if (!first) {
             return;
         }
@@ -90,21 +81,6 @@ class TroubleAfterDelivery implements DeliveryHandler {
     /** A parcel's trouble after its delivery is one fact: the parcel. */
     @Override
     public Optional<String> sameFact(Delivery delivery) {
-        return ParcelFact.of(delivery.payload(), root -> {
-            try {
-                CarrierEvent event = JSON.treeToValue(root, CarrierEvent.class);
-                return new ParcelFact(event.carrierCode(), event.trackingNumber());
-            } catch (IOException | IllegalArgumentException unreadable) {
-                return null;
-            }
-        });
-    }
-
-    private static String json(CarrierEvent event) {
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RecordedCarrierEvents.parcelOf(delivery);
     }
 }
