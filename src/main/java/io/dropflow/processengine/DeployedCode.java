@@ -93,14 +93,20 @@ public final class DeployedCode {
             if (lower.startsWith("xmlns") || "xmlns".equals(attribute.getPrefix())) {
                 continue;
             }
-            if (lower.endsWith("class") || lower.endsWith("expression") || isJuel(attribute.getValue())) {
+            // formKey: a form the webapps render as HTML (embedded:deployment:…), scripts and all, in the browser of
+            // whoever opens the task; the shipped models use form-js forms (formRef), which run no script
+            if (lower.endsWith("class") || lower.endsWith("expression") || lower.endsWith("formkey")
+                    || isJuel(attribute.getValue())) {
                 found.add(new Code(where(element), attribute.getName(), attribute.getValue()));
             }
         }
-        if (script) {
-            return; // its text is the script, listed above
+        if ("constraint".equals(element.getLocalName()) && "validator".equals(element.getAttribute("name"))) {
+            // a form field's validator: the engine instantiates the class its config names when the form is submitted
+            found.add(new Code(where(element), "a form field validator (config)", element.getAttribute("config")));
         }
-        // the element's text as the engine reads it: its text and CDATA parts together, without comments
+        // the element's text as the engine reads it: its text and CDATA parts together, without comments. A script's
+        // text was listed above, whole; its child elements are still read, so nothing hides inside an element that
+        // only looks like a script (a language attribute of another namespace, which the engine ignores)
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
@@ -109,17 +115,23 @@ public final class DeployedCode {
                 text.append(child.getNodeValue());
             }
         }
-        if (isJuel(text.toString())) {
+        if (!script && isJuel(text.toString())) {
             found.add(new Code(where(element), "the expression (" + name(element) + ")", text.toString().trim()));
         }
     }
 
     private static void dmn(Element element, List<Code> found) {
-        Attr attribute = attribute(element, "expressionLanguage");
-        String language = attribute == null ? "" : attribute.getValue().trim();
-        if (!language.isEmpty() && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
-            found.add(new Code(where(element), "expressionLanguage=\"" + language + "\" (" + name(element) + ")",
-                    "definitions".equals(element.getLocalName()) ? language : element.getTextContent().trim()));
+        // every expressionLanguage, whatever its namespace: a second one under another prefix ("feel") must not
+        // stand for the one the engine reads ("juel")
+        for (int i = 0; i < element.getAttributes().getLength(); i++) {
+            Attr attribute = (Attr) element.getAttributes().item(i);
+            String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+            String language = attribute.getValue().trim();
+            if ("expressionLanguage".equals(local) && !language.isEmpty()
+                    && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
+                found.add(new Code(where(element), "expressionLanguage=\"" + language + "\" (" + name(element) + ")",
+                        "definitions".equals(element.getLocalName()) ? language : element.getTextContent().trim()));
+            }
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {

@@ -78,7 +78,7 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                 }
                 List<DeployedCode.Code> found = DeployedCode.isBpmn(name) ? DeployedCode.ofBpmn(bytes)
                         : DeployedCode.isDmn(name) ? DeployedCode.ofDmn(bytes) : List.of();
-                found.forEach(c -> code.add(c.value()));
+                found.forEach(c -> code.add(shipped(c)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped models", e);
@@ -127,7 +127,7 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                 continue;
             }
             for (DeployedCode.Code c : code) {
-                if (!shippedCode.contains(c.value())) {
+                if (!shippedCode.contains(shipped(c))) {
                     refused.add(name + ": " + c.said());
                 }
             }
@@ -140,6 +140,15 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                     + " someone who is not an administrator may use only those Dropflow's own models use, and FEEL in"
                     + " decision tables (an administrator may deploy it)");
         }
+    }
+
+    /**
+     * A piece of code as the shipped models have it: what it is (the attribute, the element whose text it is) with its
+     * value, so a shipped value does not pass where it would be read as something else (a shipped expression's text
+     * as a script's).
+     */
+    private static String shipped(DeployedCode.Code c) {
+        return c.kind() + "\u0000" + c.value();
     }
 
     private static boolean isPerson(Authentication who) {

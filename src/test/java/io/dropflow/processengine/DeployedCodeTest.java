@@ -57,7 +57,41 @@ class DeployedCodeTest {
     @Test
     void theShippedModelsCodeIsWhatTheyUse() {
         var shipped = ModelDeploymentRights.shippedCode("file:bpmn/*.{bpmn,dmn}");
-        assertThat(shipped).contains("${forwardPurchaseOrder}", "${attentionTitle}", "${describePartnerDelivery}")
+        assertThat(shipped).anyMatch(code -> code.endsWith("\u0000${forwardPurchaseOrder}"))
+                .anyMatch(code -> code.endsWith("\u0000${attentionTitle}"))
+                .anyMatch(code -> code.equals("delegateExpression\u0000${describePartnerDelivery}"))
                 .noneMatch(code -> code.contains("execution.processEngineServices"));
+    }
+
+    /**
+     * The review's bypasses: an element that only looks like a script (a language attribute of another namespace,
+     * which the engine ignores) hid the listener inside it; a form field's validator names a class the engine
+     * instantiates; a form key (embedded:…) is HTML the webapps render with its scripts.
+     */
+    @Test
+    void nothingHidesInsideAScriptAndValidatorsAndFormKeysAreCode() {
+        assertThat(bpmn("<serviceTask id=\"s\" xmlns:x=\"urn:x\" x:language=\"n\" camunda:expression=\"${true}\">"
+                + "<extensionElements><camunda:executionListener event=\"start\" expression=\"${evil()}\"/>"
+                + "</extensionElements></serviceTask>")).contains("${evil()}");
+        assertThat(bpmn("<scriptTask id=\"t\" scriptFormat=\"groovy\"><script>run()</script><extensionElements>"
+                + "<camunda:executionListener event=\"end\" class=\"com.example.Evil\"/></extensionElements></scriptTask>"))
+                .contains("com.example.Evil");
+        assertThat(bpmn("<userTask id=\"u\"><extensionElements><camunda:formData><camunda:formField id=\"f\" type=\"string\">"
+                + "<camunda:validation><camunda:constraint name=\"validator\" config=\"com.example.Evil\"/>"
+                + "</camunda:validation></camunda:formField></camunda:formData></extensionElements></userTask>"))
+                .containsExactly("com.example.Evil");
+        assertThat(bpmn("<userTask id=\"u\" camunda:formKey=\"embedded:deployment:evil.form\"/>"))
+                .containsExactly("embedded:deployment:evil.form");
+    }
+
+    /** The review's bypass: a FEEL expressionLanguage under another prefix beside the juel one the engine reads. */
+    @Test
+    void everyExpressionLanguageOfAnElementIsRead() {
+        String table = "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" xmlns:a=\"urn:a\">"
+                + "<decision id=\"d\"><decisionTable id=\"t\"><input id=\"i\"><inputExpression id=\"e\""
+                + " expressionLanguage=\"juel\" a:expressionLanguage=\"feel\"><text>${evil()}</text></inputExpression>"
+                + "</input></decisionTable></decision></definitions>";
+        assertThat(DeployedCode.ofDmn(table.getBytes(StandardCharsets.UTF_8))).extracting(DeployedCode.Code::element)
+                .containsExactly("e");
     }
 }

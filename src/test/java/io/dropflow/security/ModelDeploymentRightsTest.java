@@ -135,6 +135,28 @@ class ModelDeploymentRightsTest {
         assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("probe_" + suffix).count()).isZero();
     }
 
+    /**
+     * The review's bypass: a language attribute of another namespace made the service task look like a script whose
+     * text (a shipped "${true}") passed, and the listener inside it was never read. Run before the fix, anna's
+     * deployment was a 200 and its timer read an administrator's id.
+     */
+    @Test
+    void nothingHidesInsideAnElementThatLooksLikeAScript() {
+        String model = probe().replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"",
+                        "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" xmlns:x=\"urn:x\"")
+                .replace("<serviceTask id=\"service_probe\" camunda:expression=\"", "<serviceTask id=\"service_probe\""
+                        + " x:language=\"n\" camunda:expression=\"${true}\"><documentation>${true}</documentation>"
+                        + "<extensionElements><camunda:executionListener event=\"start\" expression=\"")
+                .replace(".id)}\"/>", ".id)}\"/></extensionElements></serviceTask>");
+        assertThat(model).contains("x:language").contains("</extensionElements></serviceTask>");
+
+        ResponseEntity<String> hidden = deploy("anna", "hidden", Map.of("probe.bpmn", model));
+
+        assertThat(hidden.getStatusCode().value()).as(hidden.getBody()).isEqualTo(403);
+        assertThat(hidden.getBody()).contains("${execution.setVariable('admins'");
+        assertThat(deployed("hidden")).isZero();
+    }
+
     @Test
     void anAnalystDeploysNoScriptNorAnythingButModelsAndForms() {
         String script = probe().replace("<serviceTask id=\"service_probe\" camunda:expression=\"${execution.setVariable('admins', execution.processEngineServices.identityService.createUserQuery().memberOfGroup('camunda-admin').list().get(0).id)}\"/>",
