@@ -28,14 +28,6 @@ public record CarrierEvent(
     }
 
     /**
-     * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): a parcel's
-     * scans no shipment of ours has are one operator task per way they came, i.e. per partner and account (the
-     * normalized API under the carrier's code, Kuaidi100, 17TRACK: up to three tasks for one parcel). The tasks are
-     * kept apart on purpose: each shows its partner, and its "try again" asks that partner's handler; the key
-     * itself is not the same across them either (Kuaidi100's and 17TRACK's carrier we have no code for is named
-     * by their own company code).
-     */
-    /**
      * Whether a carrier's date is one a calendar, and the database, can hold: years 1900 to 9999. A date beyond
      * (a carrier's "+999999999-12-31T23:59:59Z") has no seller's calendar day, and PostgreSQL refuses it.
      */
@@ -46,6 +38,14 @@ public record CarrierEvent(
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
+    /**
+     * The key of one parcel, for a kept delivery that tells about it ({@code DeliveryHandler#sameFact}): a parcel's
+     * scans no shipment of ours has are one operator task per way they came, i.e. per partner and account (the
+     * normalized API under the carrier's code, Kuaidi100, 17TRACK: up to three tasks for one parcel). The tasks are
+     * kept apart on purpose: each shows its partner, and its "try again" asks that partner's handler; the key
+     * itself is not the same across them either (Kuaidi100's and 17TRACK's carrier we have no code for is named
+     * by their own company code).
+     */
     public static String parcel(String carrierCode, String trackingNumber) {
         return "parcel/" + carrierCode + "/" + trackingNumber.trim();
     }

@@ -54,8 +54,9 @@ public interface ExchangeRates {
 
     /**
      * The least and the most 1 unit of a currency may be worth in another (10^-7 and 10^7): a rate
-     * outside is a typo (the rates of currencies in circulation lie well within, 1 KWD in IRR too), and a rate
-     * inside keeps an order's total (less than 10^12) converted within reach of the ledger's 15 digits.
+     * outside is a typo (the rates of currencies in circulation lie well within, 1 KWD in IRR too). A rate inside
+     * does not by itself keep a converted total within the ledger's 15 digits (10^12 at 10^7 is 10^19): a conversion
+     * that would not fit is refused by {@link #convert} ({@code ConversionTooLarge}), naming amount and rate.
      */
     BigDecimal LOWEST_RATE = new BigDecimal("0.0000001");
     BigDecimal HIGHEST_RATE = new BigDecimal("10000000");
