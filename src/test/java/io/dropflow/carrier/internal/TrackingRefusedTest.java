@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the parcel not marked registered.
  */
 @JpaSliceTest
-@Import({TrackingService.class, CarrierRouter.class, ParcelOrigin.class, TrackingRefusedTest.PostalCodeWanted.class})
+@Import({TrackingService.class, CarrierRouter.class, ParcelOrigin.class, TroubleAfterDelivery.class,
+        TrackingRefusedTest.PostalCodeWanted.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class TrackingRefusedTest {
 
