@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * its own errors (ENGINE-REST-HTTP500); the task stays open either way. And completing (or
  * submitting the form of) a task that does not exist, or no longer, is a 404 as reading it is, not
  * the 500 "Cannot find task" Camunda answers. Deleting a deployment whose processes still run, without
- * cascade, is a 409 ({@link InUse}), not a 500.
+ * cascade, is a 409 ({@link InUse}), not a 500. A variable's value that is not what its type says is a 400
+ * ({@link UnreadableValue}), and so is a JSON body of null ({@link NullBodyRefused}).
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -46,6 +47,8 @@ class EngineRestAnswers {
                 register(JsonVariablesShown.class);
                 register(TaskDoneMeanwhile.Refused.class);
                 register(InUse.class);
+                register(UnreadableValue.class);
+                register(UnreadableTypedValue.class);
             }
         };
     }
@@ -56,6 +59,15 @@ class EngineRestAnswers {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TaskFormRefIgnored());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("taskFormRefIgnored");
+        return registration;
+    }
+
+    /** A body of JSON null is a 400, not Camunda's 500 NullPointerException (NullBodyRefused). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<NullBodyRefused> nullBodyRefused() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new NullBodyRefused());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("nullBodyRefused");
         return registration;
     }
 
@@ -80,7 +92,8 @@ class EngineRestAnswers {
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
                     RefusedInput.class.getName() + "," + ClaimedAlready.class.getName() + ","
                             + JsonVariablesShown.class.getName() + "," + TaskDoneMeanwhile.Refused.class.getName()
-                            + "," + InUse.class.getName());
+                            + "," + InUse.class.getName() + "," + UnreadableValue.class.getName() + ","
+                            + UnreadableTypedValue.class.getName());
         };
     }
 
@@ -181,5 +194,38 @@ class EngineRestAnswers {
         public Response toResponse(ModelDeploymentRights.DefinitionInUse e) {
             return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, e.getMessage()));
         }
+    }
+
+    /**
+     * A variable's value that is not what its type says (a task's answer sent as {@code "type": "Json"} with text that is
+     * no JSON, {@code "Xml"} without its format, {@code "File"} without its valueInfo): a 400 naming the problem, not
+     * the 500 Camunda answered (an exploratory test; the task stayed open). Only where the engine API turns a
+     * variable sent into a typed value ({@code VariableValueDto}); elsewhere as Camunda answers it.
+     */
+    public static class UnreadableValue implements ExceptionMapper<IllegalArgumentException> {
+
+        @Override
+        public Response toResponse(IllegalArgumentException e) {
+            return unreadableValue(e);
+        }
+    }
+
+    /** The same for Spin's refusal of a Json or Xml value it cannot read. */
+    public static class UnreadableTypedValue implements ExceptionMapper<org.camunda.spin.SpinRuntimeException> {
+
+        @Override
+        public Response toResponse(org.camunda.spin.SpinRuntimeException e) {
+            return unreadableValue(e);
+        }
+    }
+
+    private static Response unreadableValue(RuntimeException e) {
+        boolean readingAVariable = java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals("org.camunda.bpm.engine.rest.dto.VariableValueDto"));
+        if (!readingAVariable) {
+            return new org.camunda.bpm.engine.rest.exception.ExceptionHandler().toResponse(e);
+        }
+        return new RestExceptionHandler().toResponse(new RestException(Response.Status.BAD_REQUEST, e,
+                "A variable's value is not what its type says: " + e.getMessage()));
     }
 }

@@ -177,6 +177,39 @@ class UnconvertibleValuesInTasklistTest {
                 .as("nothing was taken").isNull();
     }
 
+    /**
+     * The second exploratory test: a body of JSON null, and a value its type cannot hold (Json that is no JSON, Xml
+     * without its format, a File without its valueInfo), were 500s (a NullPointerException, Spin's and the engine's
+     * own errors) on both engine APIs. They are 400s; the task stays open.
+     */
+    @Test
+    void aNullBodyOrAValueItsTypeCannotHoldIsABadRequest() throws Exception {
+        Task review = reviewTask();
+        String session = tasklistLogin();
+        String task = API + "/task/" + review.getId();
+
+        for (String endpoint : new String[] {"/complete", "/submit-form", "/claim", "/identity-links"}) {
+            var nothing = restApi("mary:mary", "POST", review.getId() + endpoint, "null");
+            soft.assertThat(nothing.statusCode()).as(endpoint + " " + nothing.body()).isEqualTo(400);
+            soft.assertThat(refusal(nothing)).as(endpoint).contains("body is null");
+        }
+        var inTasklist = send(session, "zh-CN", "POST", task + "/submit-form", "null");
+        soft.assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(400);
+
+        for (String value : new String[] {"{\"value\":\"{not json\",\"type\":\"Json\"}",
+                "{\"value\":\"<a\",\"type\":\"Xml\"}", "{\"value\":\"proceed\",\"type\":\"File\"}"}) {
+            var typed = restApi("mary:mary", "POST", review.getId() + "/submit-form",
+                    "{\"variables\":{\"reviewDecision\":" + value + "}}");
+            soft.assertThat(typed.statusCode()).as(value + " " + typed.body()).isEqualTo(400);
+            soft.assertThat(message(typed)).as(value).containsAnyOf("reviewDecision is not what its type says",
+                    "A variable's value is not what its type says");
+            var submitted = send(session, "en", "POST", task + "/submit-form", "{\"variables\":{\"reviewDecision\":" + value + "}}");
+            soft.assertThat(submitted.statusCode()).as(value + " " + submitted.body()).isEqualTo(400);
+        }
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
+                .as("the task stays open").isEqualTo(1);
+    }
+
     /** The message of an answer that carries no Java words (a class, an exception, a stack trace). */
     private String refusal(HttpResponse<String> answer) throws Exception {
         soft.assertThat(answer.body()).as("no Java words reach the answer").doesNotContain("java.", "NullPointer",
