@@ -104,6 +104,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId", NEEDED_FOR);
     private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId", NEEDED_FOR);
     private static final Field LINK_GROUP = field(AbstractAddIdentityLinkCmd.class, "groupId", NEEDED_FOR);
+    private static final Field LINK_TYPE = field(AbstractAddIdentityLinkCmd.class, "type", NEEDED_FOR);
+    /** The links a task has: who may take it, who has it, who owns it; any other type means nothing to anybody. */
+    private static final Set<String> LINK_TYPES = Set.of(IdentityLinkType.CANDIDATE, IdentityLinkType.ASSIGNEE,
+            IdentityLinkType.OWNER);
     private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId", NEEDED_FOR);
     private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId", NEEDED_FOR);
     private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", NEEDED_FOR);
@@ -177,6 +181,12 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             if (command instanceof AssignTaskCmd && user == null && group == null) {
                 checkGivenBack(taskId, who);
                 return;
+            }
+            Object type = read(LINK_TYPE, command);
+            if (type != null && !LINK_TYPES.contains(type)) {
+                // a person's link of another type was taken and could not be taken off again (second exploratory test)
+                throw new BadUserRequestException("a task's links are its candidates, its assignee and its owner: "
+                        + "type '" + type + "' is none of them");
             }
             checkMayGive(taskId, person, command instanceof AssignTaskCmd ? user : null);
             if (group != null) {

@@ -112,6 +112,13 @@ class EngineRestPermissionsTest {
         assertStatus(leaders, 403);
         soft.assertThat(leaders.getBody()).contains("group leaders may not be given this task");
         assertStatus(asMary(HttpMethod.POST, task + "/identity-links", "{\"userId\":\"leo\",\"type\":\"candidate\"}"), 403);
+        // second exploratory test: links of a made-up type were taken (204), and could not be taken off again
+        for (String link : new String[] {"{\"groupId\":\"supervisors\",\"type\":\"weird\"}",
+                "{\"userId\":\"mary\",\"type\":\"weird\"}"}) {
+            ResponseEntity<String> weird = asMary(HttpMethod.POST, task + "/identity-links", link);
+            assertStatus(weird, 400);
+            soft.assertThat(weird.getBody()).contains("type 'weird' is none of them");
+        }
         assertStatus(asMary(HttpMethod.POST, task + "/claim", "{\"userId\":\"mary\"}"), 204);
         ResponseEntity<String> delegate = asMary(HttpMethod.POST, task + "/delegate", "{\"userId\":\"leo\"}");
         assertStatus(delegate, 403);
@@ -120,7 +127,8 @@ class EngineRestPermissionsTest {
         assertStatus(asMary(HttpMethod.POST, task + "/assignee", "{\"userId\":\"leo\"}"), 403);
 
         List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(review.getId());
-        soft.assertThat(links).noneMatch(l -> "leaders".equals(l.getGroupId()) || "leo".equals(l.getUserId()));
+        soft.assertThat(links).noneMatch(l -> "leaders".equals(l.getGroupId()) || "leo".equals(l.getUserId())
+                || "weird".equals(l.getType()));
         soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
                 .isEqualTo("mary");
 
