@@ -33,16 +33,21 @@ class TroubleAfterDelivery implements DeliveryHandler {
     /** Lazily: the recorded deliveries take this handler in. */
     private final ObjectProvider<PartnerDeliveries> deliveries;
     private final ApplicationEventPublisher events;
+    /** The operator reads the times as the seller does, as on the order's timeline (not UTC ISO-8601). */
+    private final io.dropflow.processengine.SellerTime time;
 
-    TroubleAfterDelivery(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events) {
+    TroubleAfterDelivery(ObjectProvider<PartnerDeliveries> deliveries, ApplicationEventPublisher events,
+            io.dropflow.processengine.SellerTime time) {
         this.deliveries = deliveries;
         this.events = events;
+        this.time = time;
     }
 
     /** In the transaction that recorded {@code event} on {@code shipment}, which was delivered at {@code deliveredAt}. */
     void report(Shipment shipment, CarrierEvent event, Instant deliveredAt) {
         String why = event.carrierCode() + " " + event.trackingNumber() + " reported " + event.status() + " at "
-                + event.occurredAt() + ", after the parcel was delivered (" + deliveredAt + "): the shipment stays"
+                + time.format(event.occurredAt()) + ", after the parcel was delivered (" + time.format(deliveredAt)
+                + "): the shipment stays"
                 + " delivered. Ask the carrier what happened (a wrong delivery, a refused parcel, a claim) and settle it"
                 + " with the consumer, then close this task";
         boolean first = deliveries.getObject().recordNotApplied(PARTNER, event.carrierCode(), TOPIC + event.status(),

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @JpaSliceTest
 @Import({TrackingService.class, CarrierRouter.class, ParcelOrigin.class, TroubleAfterDelivery.class,
+        io.dropflow.processengine.SellerTime.class,
         TrackingRefusedTest.PostalCodeWanted.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class TrackingRefusedTest {

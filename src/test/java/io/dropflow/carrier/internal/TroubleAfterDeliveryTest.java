@@ -130,8 +130,9 @@ class TroubleAfterDeliveryTest {
         assertThat(raised).singleElement().satisfies(row -> {
             assertThat(row.get("status")).isEqualTo("ATTENTION");
             assertThat(row.get("topic")).isEqualTo("after-delivery/RETURNED");
-            assertThat((String) row.get("last_error")).contains("reported RETURNED at " + returnedAt,
-                    "after the parcel was delivered (" + deliveredAt + ")");
+            // as the seller reads times, as on the timeline (second exploratory test: they were UTC ISO-8601)
+            assertThat((String) row.get("last_error")).contains("reported RETURNED at " + time.format(returnedAt),
+                    "after the parcel was delivered (" + time.format(deliveredAt) + ")");
         });
         assertThat(OperatorTexts.of("zh").findMessage((String) raised.get(0).get("last_error"))).isPresent();
         Task task = tasks((String) raised.get(0).get("process_instance_id")).get(0);
