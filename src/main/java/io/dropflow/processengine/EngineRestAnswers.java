@@ -36,19 +36,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineRestAnswers {
 
+    /** Dropflow's answers, the same on the engine REST API and on the webapps' engine API (Tasklist, Cockpit). */
+    static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RefusedInput.class, ClaimedAlready.class,
+            JsonVariablesShown.class, TaskDoneMeanwhile.Refused.class, InUse.class, UnreadableValue.class);
+
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
         return new CamundaJerseyResourceConfig() {
             @Override
             protected void registerAdditionalResources() {
                 super.registerAdditionalResources();
-                register(RefusedInput.class);
-                register(ClaimedAlready.class);
-                register(JsonVariablesShown.class);
-                register(TaskDoneMeanwhile.Refused.class);
-                register(InUse.class);
-                register(UnreadableValue.class);
-                register(UnreadableTypedValue.class);
+                MAPPERS.forEach(this::register);
             }
         };
     }
@@ -90,10 +88,7 @@ class EngineRestAnswers {
                         org.camunda.bpm.webapp.impl.engine.EngineRestApplication.class.getName());
             }
             engineApi.setInitParameter(org.glassfish.jersey.server.ServerProperties.PROVIDER_CLASSNAMES,
-                    RefusedInput.class.getName() + "," + ClaimedAlready.class.getName() + ","
-                            + JsonVariablesShown.class.getName() + "," + TaskDoneMeanwhile.Refused.class.getName()
-                            + "," + InUse.class.getName() + "," + UnreadableValue.class.getName() + ","
-                            + UnreadableTypedValue.class.getName());
+                    MAPPERS.stream().map(Class::getName).collect(java.util.stream.Collectors.joining(",")));
         };
     }
 
@@ -197,10 +192,11 @@ class EngineRestAnswers {
     }
 
     /**
-     * A variable's value that is not what its type says (a task's answer sent as {@code "type": "Json"} with text that is
-     * no JSON, {@code "Xml"} without its format, {@code "File"} without its valueInfo): a 400 naming the problem, not
-     * the 500 Camunda answered (an exploratory test; the task stayed open). Only where the engine API turns a
-     * variable sent into a typed value ({@code VariableValueDto}); elsewhere as Camunda answers it.
+     * A variable's value the engine API cannot turn into its type (a {@code "File"} without its valueInfo): a 400
+     * naming the problem, not the 500 Camunda answered (an exploratory test; the task stayed open). Only where the
+     * engine API turns a variable sent into a typed value ({@code VariableValueDto}); elsewhere as Camunda answers it.
+     * A value read later (Json that is no JSON, Xml without its format) is refused by the completion's check
+     * ({@link TaskAnswers}).
      */
     public static class UnreadableValue implements ExceptionMapper<IllegalArgumentException> {
 
@@ -210,16 +206,7 @@ class EngineRestAnswers {
         }
     }
 
-    /** The same for Spin's refusal of a Json or Xml value it cannot read. */
-    public static class UnreadableTypedValue implements ExceptionMapper<org.camunda.spin.SpinRuntimeException> {
-
-        @Override
-        public Response toResponse(org.camunda.spin.SpinRuntimeException e) {
-            return unreadableValue(e);
-        }
-    }
-
-    private static Response unreadableValue(RuntimeException e) {
+    private static Response unreadableValue(IllegalArgumentException e) {
         boolean readingAVariable = java.util.Arrays.stream(e.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().equals("org.camunda.bpm.engine.rest.dto.VariableValueDto"));
         if (!readingAVariable) {

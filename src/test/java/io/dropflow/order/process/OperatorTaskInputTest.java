@@ -271,7 +271,6 @@ class OperatorTaskInputTest {
                 .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput,"
                         + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready,"
                         + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused,"
-                        + "io.dropflow.processengine.EngineRestAnswers$InUse,io.dropflow.processengine.EngineRestAnswers$UnreadableValue,"
-                        + "io.dropflow.processengine.EngineRestAnswers$UnreadableTypedValue");
+                        + "io.dropflow.processengine.EngineRestAnswers$InUse,io.dropflow.processengine.EngineRestAnswers$UnreadableValue");
     }
 }
