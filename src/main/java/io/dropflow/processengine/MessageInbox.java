@@ -437,10 +437,7 @@ public class MessageInbox {
 
     /** The failure, and its root cause where that is another (the database's words under the engine's). */
     private static String reason(RuntimeException failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
         return root == failure ? failure.toString() : failure + " (cause: " + root + ")";
     }
 
