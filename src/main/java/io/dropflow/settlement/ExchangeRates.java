@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * The exchange rates Dropflow keeps (maintained through the API) and converting money with them.
  * A rate holds from its validFrom until a newer one of the same pair; the inverse of a pair is used
- * when only the pair the other way round is known. Amounts of unlike currencies are never compared
- * without one.
+ * when only the pair the other way round is known. A pair kept neither way round converts through the
+ * settlement currency when both of its currencies have a rate to or from it (a cross rate): the amount
+ * becomes money in the settlement currency, in that currency's decimals as the ledger books it, which is
+ * converted on. Amounts of unlike currencies are never compared without a rate.
  */
 public interface ExchangeRates {
 
@@ -62,8 +64,10 @@ public interface ExchangeRates {
     BigDecimal HIGHEST_RATE = new BigDecimal("10000000");
 
     /**
-     * @return {@code amount} in {@code currency} at the rate valid at {@code at}
-     * @throws NoExchangeRate when neither the pair nor its inverse has a rate valid then
+     * @return {@code amount} in {@code currency} at the rate valid at {@code at}; through the settlement
+     *     currency, the conversion's rate is the two rates multiplied
+     * @throws NoExchangeRate when neither the pair nor its inverse has a rate valid then, nor both currencies
+     *     one to or from the settlement currency
      * @throws ConversionTooLarge when the result does not fit the ledger (10^15 or more), naming the amount and rate
      */
     Conversion convert(Money amount, String currency, Instant at);

@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Exchange rates on their table: the pair's rate valid at a moment, else the inverse pair's. */
+/**
+ * Exchange rates on their table: the pair's rate valid at a moment, else the inverse pair's, else a cross
+ * rate through the settlement currency.
+ */
 @Service
 class ExchangeRateService implements ExchangeRates {
 
@@ -38,8 +41,19 @@ class ExchangeRateService implements ExchangeRates {
     @Override
     @Transactional(readOnly = true, noRollbackFor = NoExchangeRate.class)
     public Conversion convert(Money amount, String currency, Instant at) {
-        BigDecimal rate = rate(amount.currency(), currency, at)
+        Optional<BigDecimal> rate = rate(amount.currency(), currency, at);
+        if (rate.isPresent()) {
+            return converted(amount, currency, rate.get());
+        }
+        // Through the settlement currency: money there in its decimals, as the ledger would book it, then on
+        BigDecimal[] legs = crossRateLegs(amount.currency(), currency, at)
                 .orElseThrow(() -> new NoExchangeRate(amount.currency(), currency, at));
+        Money inSettlement = converted(amount, settings.currency(), legs[0]).to();
+        Money to = converted(inSettlement, currency, legs[1]).to();
+        return new Conversion(amount, to, legs[0].multiply(legs[1], MathContext.DECIMAL64));
+    }
+
+    private static Conversion converted(Money amount, String currency, BigDecimal rate) {
         Money converted = new Money(amount.amount().multiply(rate), currency);
         if (!io.dropflow.settlement.ConversionTooLarge.fits(converted.amount())) {
             throw new io.dropflow.settlement.ConversionTooLarge(amount, currency, rate, converted.amount());
@@ -47,10 +61,25 @@ class ExchangeRateService implements ExchangeRates {
         return new Conversion(amount, converted, rate);
     }
 
+    /** Whether {@code convert} would find a rate: the pair's, its inverse, or a cross rate through the settlement currency. */
     @Override
     @Transactional(readOnly = true)
     public boolean canConvert(String from, String to, Instant at) {
-        return rate(from, to, at).isPresent();
+        return rate(from, to, at).isPresent() || crossRateLegs(from, to, at).isPresent();
+    }
+
+    /**
+     * A pair neither kept nor kept the other way round, whose currencies each have a rate to or from the
+     * settlement currency (either way round), converts through it: the rate {@code from} → settlement and
+     * settlement → {@code to}. No other currency is gone through, and no rate is made up.
+     */
+    private Optional<BigDecimal[]> crossRateLegs(String from, String to, Instant at) {
+        String settlement = settings.currency();
+        if (from.equals(settlement) || to.equals(settlement)) {
+            return Optional.empty();
+        }
+        return rate(from, settlement, at).flatMap(first -> rate(settlement, to, at)
+                .map(second -> new BigDecimal[] {first, second}));
     }
 
     private Optional<BigDecimal> rate(String from, String to, Instant at) {
