@@ -32,6 +32,16 @@ class OrderPricing {
         return Optional.of(rates.convert(amount, order.getCurrency(), clock.instant()).to());
     }
 
+    /** Whether Dropflow has a rate (its own, the inverse, or through the settlement currency) from one currency to the other today. */
+    boolean canConvert(String from, String to) {
+        return rates.canConvert(from, to, clock.instant());
+    }
+
+    /** The ledger's currency. */
+    String settlementCurrency() {
+        return rates.settlementCurrency();
+    }
+
     /** Whether money in {@code currency} can be booked: converted into the ledger's settlement currency. */
     Optional<String> settlementProblem(String currency) {
         String settlement = rates.settlementCurrency();

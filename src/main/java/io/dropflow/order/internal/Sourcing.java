@@ -82,8 +82,9 @@ public class Sourcing {
      * Checks what the storefront could not: every SKU is still offered by some supplier, the address
      * is one a supplier's carrier can deliver to, and the cheapest way to fill the order, converted
      * into the order's currency and with the platform fee, does not lose money. An offer in a currency
-     * Dropflow has no exchange rate for is a problem too, never compared unconverted. Problems go to
-     * an operator; they do not fail the order.
+     * Dropflow has no exchange rate for is a problem too, never compared unconverted, and so is a missing
+     * rate that leaves out every supplier that offers the whole order ({@link #exchangeRateProblems}).
+     * Problems go to an operator; they do not fail the order.
      */
     public Validation validate(Long orderId) {
         return validate(orderId, BigDecimal.ZERO);
@@ -130,6 +131,7 @@ public class Sourcing {
         }
         pricing.settlementProblem(order.getCurrency())
                 .ifPresent(p -> problems.add(p + ", to book the sale: add one (POST /api/exchange-rates), then proceed"));
+        addExchangeRateProblems(order, problems, pricing.settlementProblem(order.getCurrency()).isPresent());
         Money fee = pricing.platformFee(order);
         if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
             problems.add("negative margin: cheapest supply and shipping " + cheapestCost + " plus the platform fee "
@@ -153,6 +155,93 @@ public class Sourcing {
                         o.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())).add(o.shippingCost()), o.currency())))
                 .flatMap(Optional::stream)
                 .min(Comparator.comparing(Money::amount));
+    }
+
+    /**
+     * The exchange rates whose absence leaves out every supplier that offers the whole order in one currency
+     * (ranking leaves out a supplier whose offers cannot be converted into the order's currency or booked in
+     * the settlement currency), one problem per missing rate with the suppliers it keeps out, as validation
+     * lists it: "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: add one
+     * (POST /api/exchange-rates), then proceed". Empty when one such supplier can be converted, or when no
+     * supplier offers the whole order (that is out of stock, not a rate). While there is one, ranking would
+     * find no supplier although they have stock: the operator's "proceed" is refused.
+     */
+    public List<String> exchangeRateProblems(Long orderId) {
+        List<String> problems = new ArrayList<>();
+        addExchangeRateProblems(orders.byId(orderId), problems, false);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * @param saleNamed validation named the sale's currency's missing rate into the settlement currency
+     *     already ("…, to book the sale"): suppliers in that currency are kept out by the same rate
+     */
+    private void addExchangeRateProblems(Order order, List<String> problems, boolean saleNamed) {
+        String sale = order.getCurrency();
+        suppliersKeptOutByRates(order).forEach((rate, suppliers) -> {
+            if (!rate.toSettlement()) {
+                problems.add("no exchange rate from " + rate.from() + " to " + rate.to() + " to buy from "
+                        + String.join(", ", suppliers) + ": add one (POST /api/exchange-rates), then proceed");
+            } else if (!saleNamed || !rate.from().equals(sale)) {
+                problems.add("no exchange rate from " + rate.from() + " to " + rate.to()
+                        + ", the settlement currency, to buy from " + String.join(", ", suppliers)
+                        + ": add one (POST /api/exchange-rates), then proceed");
+            }
+        });
+    }
+
+    /**
+     * A rate Dropflow lacks to buy a supplier's offers for an order: from the offers' currency into the
+     * settlement currency ({@code toSettlement}, to book them), or into the order's (to compare them).
+     */
+    private record MissingRate(String from, String to, boolean toSettlement) {
+
+        /** As the timeline says why a supplier is left out. */
+        String text() {
+            return "no exchange rate from " + from + " to " + to + (toSettlement ? ", the settlement currency" : "");
+        }
+    }
+
+    /**
+     * The suppliers that offer every line of the order in one currency, by the rate that keeps them out, when
+     * every one of them is kept out by a rate; empty when one of them can be bought from, or there is none.
+     */
+    private Map<MissingRate, java.util.SortedSet<String>> suppliersKeptOutByRates(Order order) {
+        List<String> skus = order.skus();
+        Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(skus).stream()
+                .collect(Collectors.groupingBy(OfferView::supplier));
+        Map<MissingRate, java.util.SortedSet<String>> keptOut = new java.util.TreeMap<>(
+                Comparator.comparing(MissingRate::from).thenComparing(MissingRate::to));
+        for (var entry : bySupplier.entrySet()) {
+            Map<String, String> currencyBySku = entry.getValue().stream()
+                    .collect(Collectors.toMap(OfferView::sku, OfferView::currency, (a, b) -> a));
+            if (!currencyBySku.keySet().containsAll(skus)) {
+                continue;
+            }
+            List<String> currencies = skus.stream().map(currencyBySku::get).distinct().toList();
+            if (currencies.size() > 1) {
+                continue; // one purchase order has one currency: no rate changes that
+            }
+            Optional<MissingRate> missing = missingRate(order, currencies.get(0));
+            if (missing.isEmpty()) {
+                return Map.of();
+            }
+            keptOut.computeIfAbsent(missing.get(), r -> new java.util.TreeSet<>()).add(entry.getKey().code());
+        }
+        return keptOut;
+    }
+
+    /**
+     * Why a supplier's offers in {@code currency} cannot be bought for the order: no rate to book them in the
+     * settlement currency (named first: with it and the sale's own, they convert into the order's currency
+     * through it), or none into the order's currency. Empty when both are there.
+     */
+    private Optional<MissingRate> missingRate(Order order, String currency) {
+        if (pricing.settlementProblem(currency).isPresent()) {
+            return Optional.of(new MissingRate(currency, pricing.settlementCurrency(), true));
+        }
+        return pricing.canConvert(currency, order.getCurrency()) ? Optional.empty()
+                : Optional.of(new MissingRate(currency, order.getCurrency(), false));
     }
 
     /**
@@ -263,14 +352,13 @@ public class Sourcing {
             supplyTotal = supplyTotal.add(offer.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
             shipping = shipping.max(offer.shippingCost());
         }
-        Optional<Money> converted = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currencies.get(0)));
-        Optional<String> unbookable = pricing.settlementProblem(currencies.get(0));
-        if (converted.isEmpty() || unbookable.isPresent()) {
-            timeline.record(order.getId(), supplier.code() + " left out: " + (converted.isEmpty()
-                    ? "no exchange rate from " + currencies.get(0) + " to " + order.getCurrency() : unbookable.get()));
+        Optional<MissingRate> noRate = missingRate(order, currencies.get(0));
+        if (noRate.isPresent()) {
+            timeline.record(order.getId(), supplier.code() + " left out: " + noRate.get().text());
             return Optional.empty();
         }
-        BigDecimal landed = converted.get().amount();
+        BigDecimal landed = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currencies.get(0)))
+                .orElseThrow().amount();
         BigDecimal sale = order.saleTotal();
         BigDecimal margin = sale.subtract(landed).subtract(fee.amount());
         double marginPercent = sale.signum() == 0 ? 0

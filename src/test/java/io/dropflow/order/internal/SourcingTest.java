@@ -150,6 +150,9 @@ class SourcingTest {
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from GBP to EUR, the "
                     + "settlement currency, to book the sale: add one (POST /api/exchange-rates), then proceed");
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).as("what refuses proceeding: LEEDS cannot be booked either")
+                    .containsExactly("no exchange rate from GBP to EUR, the settlement currency, to buy from LEEDS: add "
+                            + "one (POST /api/exchange-rates), then proceed");
         }
 
         @Test
@@ -166,8 +169,53 @@ class SourcingTest {
             offered(offerIn("JPY", supplier(1, "OSAKA", 90), "DEMO-MUG", "900", "300"));
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from JPY to USD to price "
-                    + "DEMO-MUG: add one (POST /api/exchange-rates), then proceed");
+                    + "DEMO-MUG: add one (POST /api/exchange-rates), then proceed",
+                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+                            + "(POST /api/exchange-rates), then proceed");
             assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+        }
+
+        /**
+         * Exploratory test of the demo: an order whose only supplier's offers no rate converts went to review, the
+         * operator proceeded with the rate still missing, and the order was out of stock ("No supplier can fill the
+         * order"), though the supplier had stock. Validation names the rate that keeps every supplier out, and the
+         * same problem is what refuses "proceed" ({@link Sourcing#exchangeRateProblems}).
+         */
+        @Test
+        void whenNoSuppliersOffersCanBeConvertedTheMissingRateIsTheProblemNamingThePairAndTheSuppliers() {
+            Order order = given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            order.addLine("DEMO-LAMP", 1, new BigDecimal("40.00"));
+            SupplierView osaka = supplier(1, "OSAKA", 90);
+            SupplierView kyoto = supplier(2, "KYOTO", 80);
+            SupplierView leeds = supplier(3, "LEEDS", 70);
+            // every line priced (LEEDS' lamp, OHIO's mug), but only the Japanese suppliers offer the whole order
+            offered(offerIn("JPY", osaka, "DEMO-MUG", "900", "300"), offerIn("JPY", osaka, "DEMO-LAMP", "3000", "300"),
+                    offerIn("JPY", kyoto, "DEMO-MUG", "800", "300"), offerIn("JPY", kyoto, "DEMO-LAMP", "3100", "300"),
+                    offerIn("USD", supplier(4, "OHIO", 90), "DEMO-MUG", "10.00", "3.00"),
+                    offerIn("USD", leeds, "DEMO-LAMP", "20.00", "3.00"));
+
+            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: add "
+                    + "one (POST /api/exchange-rates), then proceed";
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).containsExactly(problem);
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(problem);
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+        }
+
+        @Test
+        void aMissingRateIsNoProblemWhileASupplierOfTheWholeOrderCanBeConverted() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            offered(offerIn("JPY", supplier(1, "OSAKA", 99), "DEMO-MUG", "900", "300"),
+                    offerIn("CNY", supplier(2, "YIWU", 90), "DEMO-MUG", "72.00", "18.00"));
+
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).isEmpty();
+        }
+
+        @Test
+        void noSupplierOfTheWholeOrderIsNoRateProblem() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            offered();
+
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).as("out of stock, not a rate").isEmpty();
         }
 
         @Test
@@ -353,7 +401,8 @@ class SourcingTest {
             offered(offerIn("JPY", osaka, "DEMO-MUG", "900", "300"), offerIn("USD", ohio, "DEMO-MUG", "10.00", "3.00"));
 
             assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("OHIO");
-            assertThat(timeline.lines()).containsExactly("OSAKA left out: no exchange rate from JPY to USD",
+            assertThat(timeline.lines()).as("the rate that lets it be bought and booked, and converted through EUR")
+                    .containsExactly("OSAKA left out: no exchange rate from JPY to EUR, the settlement currency",
                     "Suppliers ranked: OHIO (tier 1)");
         }
 

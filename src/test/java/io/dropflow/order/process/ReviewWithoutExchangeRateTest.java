@@ -1,0 +1,154 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.REVIEW_ORDER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Exploratory test of the demo: an order whose supplier's offers no exchange rate converts went to
+ * "Review order"; the operator proceeded with the rate still missing, and the order became
+ * OUT_OF_STOCK ("No supplier can fill the order") though the supplier had stock. Now "proceed" is
+ * refused while no supplier's offers can be converted, naming the rate, and the task stays; a rate to
+ * the settlement currency (EUR) is enough, the rest converts through it (a cross rate). Currencies no
+ * other test gives a rate: DKK and PLN, NOK and RON.
+ */
+@DropflowTest
+class ReviewWithoutExchangeRateTest {
+
+    /** Rates kept from the start of the year, as MoneyInItsCurrencyTest keeps its own. */
+    private static final String VALID_FROM = "2026-01-01T00:00:00Z";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+    String code;
+
+    private static Consumer<HttpHeaders> asSupervisor() {
+        return h -> h.setBasicAuth("sam", "sam");
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+        code = "DK-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** 1 EUR = {@code rate} {@code quote}. */
+    private void euroRate(String quote, String rate) {
+        ResponseEntity<String> added = dropflow.post("/api/exchange-rates", Map.of("base", "EUR", "quote", quote,
+                "rate", rate, "validFrom", VALID_FROM), asSupervisor());
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isIn(200, 201);
+    }
+
+    /** A supplier with stock of {@code sku} priced in {@code currency}. */
+    private String supplierSelling(String sku, String currency, String supplyPrice, String shippingCost) {
+        assertThat(dropflow.post("/api/suppliers", Map.of("code", code, "name", "Nordic Lamps", "region", "DK",
+                "score", 90, "tier", 1), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> offer = dropflow.post("/api/suppliers/" + code + "/offers", Map.of("sku", sku,
+                "supplierSku", "NL-" + sku, "supplyPrice", supplyPrice, "currency", currency, "shippingCost",
+                shippingCost, "stock", 100, "shipFrom", "DK", "shipByHours", 72, "category", "lighting"), asSupervisor());
+        assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
+        return sku;
+    }
+
+    private long placed(String currency, String sku, String salePrice) {
+        Map<String, Object> order = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), sku, 1, salePrice));
+        order.put("currency", currency);
+        DropflowDriver.Placed placed = dropflow.place(order);
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+        return placed.orderId();
+    }
+
+    private Task task(long order) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order))
+                .singleResult();
+    }
+
+    /** The operator's decision, sent as Tasklist sends it. */
+    private ResponseEntity<String> decide(Task task, String decision) {
+        return dropflow.postRaw("/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"reviewDecision\": {\"value\": \"" + decision + "\"}}}", DropflowDriver.asOperator());
+    }
+
+    @Test
+    void proceedingWhileNoRateConvertsTheSuppliersOffersIsRefusedNamingTheRateNotOutOfStock() {
+        euroRate("PLN", "4.25");
+        String sku = supplierSelling(code + "-LAMP", "DKK", "150.00", "30.00");
+        long order = placed("PLN", sku, "200.00");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
+        Task review = task(order);
+
+        ResponseEntity<String> proceeded = decide(review, "proceed");
+
+        assertThat(proceeded.getStatusCode().value()).as("before: 204, and the order OUT_OF_STOCK; " + proceeded.getBody())
+                .isEqualTo(400);
+        assertThat(proceeded.getBody()).contains("no exchange rate from DKK to EUR, the settlement currency, to buy from "
+                + code);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("the task stays open")
+                .isEqualTo(1);
+        JsonNode view = dropflow.getOrder(order);
+        assertThat(view.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(view.path("purchaseOrders")).isEmpty();
+        assertThat(view.path("timeline").findValuesAsText("what")).as("what the operator reads on the order")
+                .anySatisfy(what -> assertThat(what).startsWith("Order needs review: ")
+                        .contains("no exchange rate from DKK to EUR, the settlement currency, to buy from " + code))
+                .noneSatisfy(what -> assertThat(what).startsWith("No supplier can fill"));
+
+        // A supervisor adds DKK's rate to the settlement currency only: DKK converts into PLN through EUR
+        euroRate("DKK", "7.46");
+        assertThat(decide(review, "proceed").getStatusCode().value()).isEqualTo(204);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("supplierCode").asText()).isEqualTo(code);
+        assertThat(purchaseOrder.path("currency").asText()).isEqualTo("DKK");
+        assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue())
+                .as("180.00 DKK / 7.46 = 24.13 EUR, x 4.25 = 102.55 PLN").isEqualByComparingTo("102.55");
+    }
+
+    @Test
+    void anOrderWhoseCurrenciesBothHaveARateToTheSettlementCurrencyIsBoughtThroughItWithoutReview() {
+        euroRate("RON", "4.97");
+        euroRate("NOK", "11.70");
+        String sku = supplierSelling(code + "-VASE", "NOK", "100.00", "20.00");
+        long order = placed("RON", sku, "150.00");
+
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).as("before: to review, 'no exchange rate from NOK to RON'")
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        JsonNode purchaseOrder = dropflow.getOrder(order).path("purchaseOrders").get(0);
+        assertThat(purchaseOrder.path("currency").asText()).isEqualTo("NOK");
+        assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue())
+                .as("120.00 NOK / 11.70 = 10.26 EUR (in cents, as the ledger books it), x 4.97 = 50.99 RON")
+                .isEqualByComparingTo("50.99");
+        assertThat(purchaseOrder.path("rate").decimalValue()).as("4.97 / 11.70")
+                .isCloseTo(new BigDecimal("0.424786"), within(new BigDecimal("0.000001")));
+    }
+}

@@ -1,0 +1,26 @@
+package io.dropflow.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What a Chinese operator reads when a missing exchange rate keeps every supplier of an order out: the
+ * review's problems, the order's timeline, and the refusal of "proceed" (the problems, joined), values too.
+ */
+class ExchangeRateProblemsInChineseTest {
+
+    private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'no exchange rate from DKK to EUR, the settlement currency, to buy from KYOTO, OSAKA: add one (POST /api/exchange-rates), then proceed' | 没有从 DKK 到结算货币 EUR 的汇率，无法向 KYOTO, OSAKA 采购：请先添加汇率（POST /api/exchange-rates），再选择继续",
+            "'Order needs review: no exchange rate from DKK to PLN to price NL-LAMP: add one (POST /api/exchange-rates), then proceed; no exchange rate from DKK to EUR, the settlement currency, to buy from NORDIC: add one (POST /api/exchange-rates), then proceed' | 订单需要审核：没有从 DKK 到 PLN 的汇率，无法为 NL-LAMP 计价：请先添加汇率（POST /api/exchange-rates），再选择继续；没有从 DKK 到结算货币 EUR 的汇率，无法向 NORDIC 采购：请先添加汇率（POST /api/exchange-rates），再选择继续",
+            "'no exchange rate from DKK to EUR, the settlement currency, to buy from NORDIC: add one (POST /api/exchange-rates), then proceed; no exchange rate from JPY to PLN to buy from OSAKA: add one (POST /api/exchange-rates), then proceed' | 没有从 DKK 到结算货币 EUR 的汇率，无法向 NORDIC 采购：请先添加汇率（POST /api/exchange-rates），再选择继续；没有从 JPY 到 PLN 的汇率，无法向 OSAKA 采购：请先添加汇率（POST /api/exchange-rates），再选择继续",
+            "'no exchange rate from GBP to EUR, the settlement currency, to book the sale: add one (POST /api/exchange-rates), then proceed' | 没有从 GBP 到结算货币 EUR 的汇率，无法记账：请先添加汇率（POST /api/exchange-rates），再选择继续",
+            "'NORDIC left out: no exchange rate from DKK to EUR, the settlement currency' | NORDIC 未入选：没有从 DKK 到结算货币 EUR 的汇率"})
+    void readsInChinese(String english, String chinese) {
+        assertThat(CHINESE.translateMessage(english)).isEqualTo(chinese);
+    }
+}
