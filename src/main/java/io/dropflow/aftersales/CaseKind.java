@@ -43,6 +43,17 @@ public enum CaseKind {
         throw new IllegalArgumentException("not the business key of an after-sales case: " + businessKey);
     }
 
+    /** The case a number names ("DF-CL7": claim 7), if it names one. */
+    public static java.util.Optional<CaseRef> ofNumber(String number) {
+        for (CaseKind kind : values()) {
+            if (number != null && number.startsWith(kind.prefix) && number.length() > kind.prefix.length()
+                    && number.substring(kind.prefix.length()).chars().allMatch(Character::isDigit)) {
+                return java.util.Optional.of(new CaseRef(kind, kind.idOf(number)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** One case: its kind and its id. */
     public record CaseRef(CaseKind kind, Long id) {
     }

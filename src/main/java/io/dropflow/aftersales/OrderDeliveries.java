@@ -47,6 +47,7 @@ public class OrderDeliveries {
     }
 
     private List<ShipmentView> outbound(Long orderId) {
-        return tracking.shipmentsOf(orderId).stream().filter(s -> s.returnId() == null).toList();
+        // nor does a claim's replacement or a return's exchange: the order's own parcel is what a case is about
+        return tracking.shipmentsOf(orderId).stream().filter(s -> s.returnId() == null && !s.isForCase()).toList();
     }
 }

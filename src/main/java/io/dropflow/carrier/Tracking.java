@@ -9,6 +9,15 @@ public interface Tracking {
     ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber);
 
     /**
+     * Records the parcel a supplier shipped for after-sales case {@code caseNumber} ("DF-CL7": a claim's replacement,
+     * "DF-RT3": a return's exchange) to the order's consumer: tracked as the order's own parcel is, its status changes
+     * published with the case's number ({@link ShipmentStatusChanged#forCase}). The same carrier and tracking number
+     * give the same shipment (one another parcel has keeps what it is).
+     */
+    ShipmentView recordCaseShipment(Long orderId, Long purchaseOrderId, String caseNumber, String carrierCode,
+            String trackingNumber);
+
+    /**
      * The supplier of a shipped purchase order reported it shipped again, with {@code carrierCode} and
      * {@code trackingNumber}: the same number is a redelivery; another is the parcel re-labelled (the
      * supplier's or its carrier's correction), followed from now on under a shipment of its own while the
@@ -35,7 +44,7 @@ public interface Tracking {
 
     /**
      * Whether the purchase order's parcel is followed under this carrier code and tracking number now (not
-     * replaced by another number): a consumer's order's parcel or a group-buy batch's alike.
+     * replaced by another number): a consumer's order's parcel, an after-sales case's or a group-buy batch's alike.
      */
     boolean follows(Long purchaseOrderId, String carrierCode, String trackingNumber);
 

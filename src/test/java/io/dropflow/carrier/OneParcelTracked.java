@@ -36,6 +36,12 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public ShipmentView recordCaseShipment(Long orderId, Long purchaseOrderId, String caseNumber, String carrier,
+            String number) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean follows(Long purchaseOrderId, String carrier, String number) {
         throw new UnsupportedOperationException();
     }

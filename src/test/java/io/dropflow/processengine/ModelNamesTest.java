@@ -104,6 +104,7 @@ class ModelNamesTest {
         Map<String, Class<?>> found = new TreeMap<>();
         for (Class<?> backing : List.of(io.dropflow.order.process.OrderFulfillmentProcess.class,
                 io.dropflow.order.process.ConsumerDelayNoticeProcess.class,
+                io.dropflow.aftersales.process.AfterSalesParcelProcess.class,
                 io.dropflow.claim.process.DefectClaimProcess.class,
                 io.dropflow.returns.process.ReturnNegotiationProcess.class,
                 io.dropflow.onboarding.process.SupplierOnboardingProcess.class,

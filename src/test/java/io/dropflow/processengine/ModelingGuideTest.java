@@ -70,6 +70,7 @@ class ModelingGuideTest {
         String guide = guide();
         List<Field> fields = new java.util.ArrayList<>(List.of(OrderFulfillmentProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.order.process.ConsumerDelayNoticeProcess.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.aftersales.process.AfterSalesParcelProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.onboarding.process.SupplierOnboardingProcess.class.getDeclaredFields()));

@@ -48,6 +48,11 @@ class Shipment {
      * later (a re-labelled parcel); this one's events are still recorded and move nothing.
      */
     private Long replacedBy;
+    /**
+     * The after-sales case whose goods the parcel brings the consumer ("DF-CL7": a claim's replacement, "DF-RT3": a
+     * return's exchange); null for the order's own parcel. Its news is the case's, never the order's process's.
+     */
+    private String forCase;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("storyAt ASC, occurredAt ASC")
     private List<TrackingEvent> events = new ArrayList<>();
@@ -155,7 +160,7 @@ class Shipment {
                 registeredAt, syncedToStorefrontAt, lastEventAt, events.stream().sorted(STORY)
                         .map(e -> new ShipmentView.Event(e.getStatus(), e.getOccurredAt(), e.getLocation(),
                                 e.getDescription(), e.getStoryAt()))
-                        .toList(), replacedBy);
+                        .toList(), replacedBy, forCase);
     }
 
     /** Whether the supplier reported the parcel under this carrier and tracking number. */
@@ -194,6 +199,13 @@ class Shipment {
     }
 
     public Long getReturnId() { return returnId; }
+
+    /** The parcel brings the goods of after-sales case {@code caseNumber} (a replacement, an exchange). */
+    void carrying(String caseNumber) {
+        this.forCase = caseNumber;
+    }
+
+    public String getForCase() { return forCase; }
     public Long getReplacedBy() { return replacedBy; }
     public Long getId() { return id; }
     public Long getOrderId() { return orderId; }

@@ -53,6 +53,19 @@ class TrackingService implements Tracking {
                 .view();
     }
 
+    @Override
+    @Transactional
+    public ShipmentView recordCaseShipment(Long orderId, Long purchaseOrderId, String caseNumber, String carrierCode,
+            String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
+                .orElseGet(() -> {
+                    Shipment parcel = new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber, clock.instant());
+                    parcel.carrying(caseNumber);
+                    return shipments.save(parcel);
+                })
+                .view();
+    }
+
     /** In the caller's transaction (the supplier event's); the parcel's row is locked. */
     @Override
     @Transactional
@@ -73,8 +86,12 @@ class TrackingService implements Tracking {
             return new Retracked(Retracked.Outcome.NUMBER_OF_ANOTHER_PARCEL, followed.view(), known.get().view());
         }
         // The supplier may go back to a number it reported before: that shipment is followed again.
-        Shipment replacement = known.orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode,
-                trackingNumber, clock.instant())));
+        Shipment replacement = known.orElseGet(() -> {
+            Shipment parcel = new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber, clock.instant());
+            // a claim's replacement or a return's exchange re-labelled: still the case's parcel
+            parcel.carrying(followed.getForCase());
+            return shipments.save(parcel);
+        });
         replacement.followAgain();
         followed.replaceBy(replacement.getId());
         return new Retracked(Retracked.Outcome.CHANGED, followed.view(), replacement.view());
@@ -203,7 +220,8 @@ class TrackingService implements Tracking {
                     event.carrierCode(), event.trackingNumber(), shipment.getReplacedBy());
         } else if (recorded && shipment.getStatus() != before) {
             events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
-                    shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId()));
+                    shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId(),
+                    shipment.getForCase()));
         }
         return recorded;
     }

@@ -59,15 +59,19 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
         }
     }
 
-    /** {@code replaced}: the supplier reported the parcel under another number later, which the order follows. */
+    /**
+     * {@code replaced}: the supplier reported the parcel under another number later, which the order follows.
+     * {@code forCase}: the after-sales case whose goods the parcel brings (a claim's replacement, a return's
+     * exchange), null for the order's own parcel.
+     */
     public record ShipmentView(String carrierCode, String trackingNumber, String status, Instant registeredAt,
-            Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced) {
+            Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced, String forCase) {
         static ShipmentView of(io.dropflow.carrier.ShipmentView s) {
             return new ShipmentView(s.carrierCode(), s.trackingNumber(), s.status().name(),
                     s.registeredAt(), s.syncedToStorefrontAt(), s.events().stream()
                             .map(e -> new TrackingEventView(e.status().name(), e.occurredAt(), e.location(),
                                     e.description()))
-                            .toList(), s.isReplaced());
+                            .toList(), s.isReplaced(), s.forCase());
         }
     }
 

@@ -183,8 +183,8 @@ class OrderFulfillment implements FulfillmentProcess {
     /**
      * SHIPPED again for the order's own purchase order: a new number goes to the process ("Tracking number
      * changed" on "Follow delivery", kept in the inbox until it waits there), correlated by the purchase
-     * order; the same number, or one after delivery, changes nothing. A claim's replacement or a return's
-     * exchange keeps the number it shipped with; a group-buy batch's parcel is the group-buy feature's.
+     * order; the same number, or one after delivery, changes nothing. A claim's replacement's or a return's
+     * exchange's parcel is the after-sales feature's (AfterSalesParcels), a group-buy batch's the group-buy feature's.
      */
     @EventListener
     void on(PurchaseOrderShippedAgain event) {
@@ -192,9 +192,7 @@ class OrderFulfillment implements FulfillmentProcess {
             return; // a group-buy batch's parcel: its purchase follows it (GroupBuyPartnerEvents)
         }
         if (!event.isOriginal()) {
-            log.info("Supplier reported {} shipped again as {} {}: not followed for a replacement or exchange",
-                    event.purchaseOrderNumber(), event.carrierCode(), event.trackingNumber());
-            return;
+            return; // a claim's replacement or a return's exchange: the after-sales feature follows its parcel
         }
         delivery.supplierShippedAgain(event.orderId(), event.purchaseOrderId(), event.carrierCode(),
                 event.trackingNumber()).ifPresent(shipmentId -> inbox.accept(new MessageInbox.Message("supplier",
@@ -223,8 +221,10 @@ class OrderFulfillment implements FulfillmentProcess {
 
     @EventListener
     void on(ShipmentStatusChanged event) {
-        if (event.returnId() != null || event.orderId() == null) {
-            return; // a return parcel (its return follows it) or a group-buy batch's parcel (its batch does)
+        if (event.returnId() != null || event.orderId() == null || event.forCase() != null) {
+            // a return parcel (its return follows it), a group-buy batch's parcel (its batch does), or a claim's
+            // replacement or a return's exchange (the after-sales feature puts its news on the timeline)
+            return;
         }
         Long orderId = event.orderId();
         timeline.record(orderId, "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
