@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.carrier.sandbox.SandboxCarrier;
 import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.returns.process.ReturnNegotiationProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.ProcessCoverage;
@@ -206,5 +207,32 @@ class AfterSalesParcelTrackingTest {
         assertThat(carrierResult(first, "DELIVERED")).isEqualTo("RECORDED");
         assertThat(timeline(order)).doesNotContain("Parcel SANDBOX-POST " + first + " for DF-CL" + claim + ": Delivered");
         assertThat(shipment(order, first).path("replaced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReturnsExchangeParcelIsRegisteredAndItsScansReachTheOrdersTimeline() {
+        long order = deliveredOrder();
+        var requested = dropflow.requestReturn(order, DropflowDriver.returnRequest("DEFECTIVE", "EXCHANGE",
+                "DEMO-MUG-BLUE"));
+        assertThat(requested.getStatusCode().value()).as(requested.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(requested.getBody()).path("id").asLong();
+        dropflow.returnProcess(id); // found while it runs
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ReturnNegotiationProcess.Element.FORWARD_EXCHANGE_NOW.id())
+                .isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_PARCEL.id());
+        String number = "TRK-EXCH-" + order;
+
+        dropflow.supplierShipped("ACME", "DF-" + order + "-RT" + id + "-EXCHANGE", number);
+        assertThat(timeline(order)).contains("Exchange for return DF-RT" + id + " shipped: SANDBOX-POST " + number);
+        runParcelJobs(order);
+        assertThat(carrier.isRegistered("SANDBOX-POST", number)).isTrue();
+
+        assertThat(carrierResult(number, "DELIVERED")).isEqualTo("RECORDED");
+        assertThat(timeline(order)).contains("Parcel SANDBOX-POST " + number + " for DF-RT" + id + ": Delivered");
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .contains("Exchange delivered: SANDBOX-POST " + number);
+        // the exchange's delivery is not the return parcel's arrival at the supplier, nor the order's parcel's
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_PARCEL.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
     }
 }
