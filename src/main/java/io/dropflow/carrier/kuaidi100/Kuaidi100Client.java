@@ -84,7 +84,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
     /**
      * Subscribes to pushes for a parcel, with the consignee's phone: Kuaidi100's subscription page says
      * {@code phone} is required for SF Express (顺丰单号必填) and optional otherwise
-     * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc). Subscribing the same number again
+     * (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c). Subscribing the same number again
      * is harmless: Kuaidi100 answers 501 (already subscribed), which counts as done.
      */
     @Override
@@ -141,7 +141,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
     /**
      * The parcel's current state and records, asked with the consignee's phone: the real-time query's
      * {@code phone} is required for SF Express as the subscription's is (收、寄件人的电话号码, 顺丰速运必填;
-     * https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c, and Kuaidi100's own SDK
+     * https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc, and Kuaidi100's own SDK
      * kuaidi100-api/java-demo QueryTrackParam.phone). Without it Kuaidi100 answers 408 and the polling
      * fallback never learns anything about an SF parcel.
      */

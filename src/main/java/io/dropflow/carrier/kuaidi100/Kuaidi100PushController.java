@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Kuaidi100's push (推送, https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc): a form with
+ * Kuaidi100's push (推送, https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c): a form with
  * {@code param} (JSON: status and lastResult with the parcel's state and records, newest first) and
  * {@code sign}, the uppercase MD5 of param + salt. A wrong sign gets 401 and records nothing. A
  * verified push is recorded and answered {@code {"result":true,"returnCode":"200"}} at once, as

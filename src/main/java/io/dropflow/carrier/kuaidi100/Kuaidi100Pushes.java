@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Kuaidi100's pushes taken in (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc):
+ * Kuaidi100's pushes taken in (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c):
  * <ul>
  * <li>{@code polling}/{@code shutdown}/{@code updateall}: the records become tracking events.
  * <li>{@code abort}: Kuaidi100 stopped following the parcel ("3天查询无记录", "60天无变化"). Kuaidi100 asks
@@ -112,7 +112,7 @@ class Kuaidi100Pushes implements DeliveryHandler {
      * documents it in SubscribePushParamResp): abort comes with "3天查询无记录" or "60天无变化"; to keep
      * following the parcel, check company and number and subscribe again half an hour later. When
      * Kuaidi100 corrected a wrong company code it sends abort with comNew, having subscribed the number
-     * itself under the corrected code (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
+     * itself under the corrected code (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c).
      */
     private Result abort(JsonNode root, String ours, String company, String number, Delivery delivery) {
         String why = root.path("message").asText("");

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Kuaidi100's {@code state} codes (快递100 物流状态) and its detailed codes (高级物流状态) in our status set.
  * The detailed codes come when the subscription and the real-time query ask for them with {@code resultv2=4}
  * ("开通行政解析功能以及物流轨迹增加物流高级状态名称、状态值": Kuaidi100's 订阅推送 and 实时快递查询 pages,
- * https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc and …/5f0ffa8f2977d50a94e1023c, and its own SDK
+ * https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c and …/5f0ffb5ebc8da837cbd8aefc, and its own SDK
  * kuaidi100-api/java-demo, SubscribeParameters.resultv2 and QueryTrackParam.resultv2): the parcel's {@code state}
  * and each record's {@code statusCode} then carry the detailed code. A detailed code belongs to a main state
  * (Kuaidi100's table "物流状态值 / 高级物流状态值"): 101–103 to 1 揽收, 1001–1003 to 0 在途, 501 to 5 派件,

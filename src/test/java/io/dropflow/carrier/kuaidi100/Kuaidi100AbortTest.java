@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Kuaidi100's {@code status=abort} push, as its push page and its own SDK (kuaidi100-api/java-demo,
  * SubscribePushParamResp) describe it: "3天查询无记录" / "60天无变化" - to keep following the parcel,
  * subscribe again half an hour later; with {@code comNew}, Kuaidi100 corrected our company code and
- * follows the number itself under the new one (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
+ * follows the number itself under the new one (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c).
  * The subscription stub follows the same page's answer ({"result":true,"returnCode":"200"}).
  */
 class Kuaidi100AbortTest {

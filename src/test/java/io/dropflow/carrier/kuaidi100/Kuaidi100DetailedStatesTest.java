@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Kuaidi100's detailed states (高级物流状态), asked for with {@code resultv2=4}, in our status set, one test per
  * main state of Kuaidi100's table (物流状态值 / 高级物流状态值 / 含义, on its 订阅推送 page
- * https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc; resultv2=4 on that page, on the 实时快递查询 page
- * https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c and in its SDK kuaidi100-api/java-demo). The main
+ * https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c; resultv2=4 on that page, on the 实时快递查询 page
+ * https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc and in its SDK kuaidi100-api/java-demo). The main
  * states themselves are {@link Kuaidi100Test}'s. The stubs are in src/test/resources/wiremock/kuaidi100/mappings,
  * each naming its source.
  */

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Kuaidi100's subscription and query against a real HTTP server in its documented shapes, and its
  * state codes. Stubs follow Kuaidi100's 订阅推送 and 实时快递查询 pages
- * (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc, https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c).
+ * (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c, https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc).
  */
 class Kuaidi100Test {
 
@@ -146,7 +146,7 @@ class Kuaidi100Test {
 
     @Test
     void anSfExpressParcelIsAskedForWithTheConsigneesPhoneTheWayItWasSubscribed() throws Exception {
-        // 实时快递查询 (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c): param.phone is required for
+        // 实时快递查询 (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc): param.phone is required for
         // SF Express; without it Kuaidi100 answers returnCode 408. This stub answers as Kuaidi100 does.
         kuaidi100.stubFor(post("/poll/query.do").atPriority(2).willReturn(okJson(
                 "{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
