@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +112,9 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         param.put("company", company);
         param.put("number", trackingNumber);
         param.put("key", settings.key());
-        if (consigneePhone != null && !consigneePhone.isBlank()) {
-            parameters.put("phone", phoneDigits(consigneePhone));
+        String phone = phoneForKuaidi100(consigneePhone);
+        if (phone != null) {
+            parameters.put("phone", phone);
         }
         param.put("parameters", parameters);
         JsonNode answer = post("poll", settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
@@ -128,9 +131,53 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
                 + " (check dropflow.carriers.kuaidi100: key, companies)");
     }
 
-    /** Digits only, one number: what Kuaidi100 matches SF Express's last four digits against. */
-    private static String phoneDigits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
+    /** A mainland mobile number at the start, with or without +86, its digits perhaps grouped by spaces or dashes. */
+    private static final Pattern MOBILE = Pattern.compile("^\\s*(?:(?:\\+|00)?86[\\s-]*)?1[3-9]\\d(?:[\\s-]*\\d){8}");
+    /** A landline at the start: area code (0…, perhaps in brackets), then the number of 7 or 8 digits. */
+    private static final Pattern LANDLINE = Pattern.compile("^\\s*(?:(?:\\+|00)?86[\\s-]*)?\\(?0\\d{2,3}\\)?[\\s-]*\\d(?:\\s*\\d){6,7}");
+    /** What starts an extension: "ext", "x", "转", "分机", "#", or a dialling pause. */
+    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:ext\\.?|x|转|分机|#|,|;)");
+
+    /**
+     * The consignee's phone as Kuaidi100 wants it: the last four digits of the number, never an extension;
+     * for an e-commerce virtual number ("13800138000-1234") the four digits after the "-". Kuaidi100's real-time
+     * query page (https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc, param.phone): "如座机号码有分机号，
+     * 分机号无需传入；如号码是电商虚拟号码需传入“-“后的后四位"; its SDK (kuaidi100-api/java-demo,
+     * SubscribeParameters.phone): "顺丰单号必填，也可以填写后四位，如果是固话，请不要上传分机号". Four digits are what
+     * the carriers check and all Kuaidi100 needs; nothing more of the consignee's number leaves Dropflow.
+     * A mobile number has no extension, so four digits after it (by "-", "转", "ext"…) are a virtual number's.
+     *
+     * @return null when the phone has no digit
+     */
+    static String phoneForKuaidi100(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        Matcher mobile = MOBILE.matcher(phone);
+        if (mobile.lookingAt()) {
+            String after = phone.substring(mobile.end());
+            String virtual = digits(after);
+            if (virtual.length() == 4 && after.strip().matches("(?is)(?:-|－|转|分机|ext\\.?|x|#)\\s*\\d{4}")) {
+                return virtual;
+            }
+            return lastFour(digits(mobile.group()));
+        }
+        Matcher landline = LANDLINE.matcher(phone);
+        if (landline.lookingAt()) {
+            return lastFour(digits(landline.group()));
+        }
+        Matcher extension = EXTENSION.matcher(phone);
+        String number = extension.find() ? phone.substring(0, extension.start()) : phone;
+        String digits = digits(number);
+        return digits.isEmpty() ? null : lastFour(digits);
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
+
+    private static String lastFour(String digits) {
+        return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
     }
 
     /** The parcel's current state and records, as Kuaidi100 knows them now. */
@@ -149,8 +196,9 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         Map<String, Object> param = new LinkedHashMap<>();
         param.put("com", company(carrierCode));
         param.put("num", trackingNumber);
-        if (consigneePhone != null && !consigneePhone.isBlank()) {
-            param.put("phone", phoneDigits(consigneePhone));
+        String phone = phoneForKuaidi100(consigneePhone);
+        if (phone != null) {
+            param.put("phone", phone);
         }
         param.put("resultv2", RESULT_V2);
         String paramJson = json(param);

@@ -87,7 +87,7 @@ class Kuaidi100AbortTest {
         var param = JSON.readTree(URLDecoder.decode(body.replaceAll(".*param=([^&]*).*", "$1"), StandardCharsets.UTF_8));
         assertThat(param.path("company").asText()).isEqualTo("yuantong");
         assertThat(param.path("number").asText()).isEqualTo(NUMBER);
-        assertThat(param.path("parameters").path("phone").asText()).isEqualTo("8613800138000");
+        assertThat(param.path("parameters").path("phone").asText()).isEqualTo("8000");
     }
 
     @Test

@@ -141,7 +141,57 @@ class Kuaidi100Test {
         String param = java.net.URLDecoder.decode(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString()
                 .replaceAll(".*param=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(JSON.readTree(param).path("parameters").path("phone").asText())
-                .isEqualTo("8613800138000");
+                .isEqualTo("8000");
+    }
+
+    /**
+     * The phone as Kuaidi100 wants it, in the subscription and in the real-time query alike: its last four
+     * digits, never a landline's extension, and for an e-commerce virtual number the four digits after "-"
+     * (实时快递单号查询技术文档 https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc, param.phone:
+     * "如座机号码有分机号，分机号无需传入；如号码是电商虚拟号码需传入“-“后的后四位"; kuaidi100-api/java-demo
+     * SubscribeParameters.phone: "也可以填写后四位，如果是固话，请不要上传分机号"). Every digit was sent before:
+     * "0755-1234567 ext 89" went as 0755123456789 and a virtual 13800138000-1234 as 138001380001234.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "13800138000 | 8000",
+            "+86 138-0013-8000 | 8000",
+            "0086 138 0013 8000 | 8000",
+            "13800138000-1234 | 1234",
+            "+86 13800138000-5678 | 5678",
+            "138 0013 8000转4321 | 4321",
+            "0755-1234567 ext 89 | 4567",
+            "0755-12345678-123 | 5678",
+            "(010) 6123 4567 x12 | 4567",
+            "021 61234567转808 | 4567",
+            "+49 221 123 | 1123",
+            "+49 221 1234567 ext. 9 | 4567"})
+    void thePhoneSentIsItsLastFourDigitsOrAVirtualNumbersFourAfterTheDash(String phone, String sent) throws Exception {
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\","
+                + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[]}")));
+
+        client.register("YTO", "YT1", Consignee.ofPhone(phone));
+        client.poll("YTO", "YT1", Consignee.ofPhone(phone));
+
+        JsonNode subscribed = JSON.readTree(form(kuaidi100.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/poll")).findFirst().orElseThrow().getRequest().getBodyAsString())
+                .get("param"));
+        JsonNode asked = JSON.readTree(form(kuaidi100.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/poll/query.do")).findFirst().orElseThrow().getRequest()
+                .getBodyAsString()).get("param"));
+        assertThat(subscribed.path("parameters").path("phone").asText()).isEqualTo(sent);
+        assertThat(asked.path("phone").asText()).isEqualTo(sent);
+    }
+
+    @Test
+    void aPhoneWithoutDigitsIsNotSent() throws Exception {
+        kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+
+        client.register("YTO", "YT1", Consignee.ofPhone("n/a"));
+
+        JsonNode param = JSON.readTree(form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("param"));
+        assertThat(param.path("parameters").has("phone")).isFalse();
     }
 
     @Test
@@ -151,7 +201,7 @@ class Kuaidi100Test {
         kuaidi100.stubFor(post("/poll/query.do").atPriority(2).willReturn(okJson(
                 "{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
         kuaidi100.stubFor(post("/poll/query.do").atPriority(1)
-                .withRequestBody(containing(java.net.URLEncoder.encode("\"phone\":\"8613800138000\"", StandardCharsets.UTF_8)))
+                .withRequestBody(containing(java.net.URLEncoder.encode("\"phone\":\"8000\"", StandardCharsets.UTF_8)))
                 .willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\",\"com\":\"shunfeng\","
                         + "\"nu\":\"SF1234567890\",\"data\":[{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
                         + "\"2026-11-27 09:00:00\",\"context\":\"顺丰速运 已收取快件\"}]}")));
@@ -168,7 +218,7 @@ class Kuaidi100Test {
         Map<String, String> fields = form(kuaidi100.getAllServeEvents().get(0).getRequest().getBodyAsString());
         JsonNode param = JSON.readTree(fields.get("param"));
         assertThat(param.path("com").asText()).isEqualTo("shunfeng");
-        assertThat(param.path("phone").asText()).isEqualTo("8613800138000");
+        assertThat(param.path("phone").asText()).isEqualTo("8000");
         // the phone is part of what is signed
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest((fields.get("param") + "KEY1" + "CUST1").getBytes(StandardCharsets.UTF_8))).toUpperCase();
