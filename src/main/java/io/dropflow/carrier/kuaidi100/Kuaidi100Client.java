@@ -58,12 +58,28 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
                 .build();
     }
 
-    /** Carriers listed for Kuaidi100 without the account's customer, key or salt. */
+    static final String CALLBACK_SETTINGS = "dropflow.carriers.kuaidi100.callback-url (DROPFLOW_KUAIDI100_CALLBACK_URL), "
+            + ".https-callback-enabled (DROPFLOW_KUAIDI100_HTTPS_CALLBACK_ENABLED)";
+
+    /**
+     * Carriers listed for Kuaidi100 without the account's customer, key or salt, or with an https callback URL
+     * Kuaidi100 has not been asked to call: its subscription page (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c,
+     * callbackurl) says "回调接口的地址，默认仅支持http，如需兼容https请联系快递100技术人员处理" (only http by default;
+     * https needs Kuaidi100's technical staff). Such a callback would have every subscription refused (700, wrong
+     * callback address) or never pushed to, and the parcels followed by the 12-hour polling fallback only.
+     */
     @Override
     public List<Unbound> unbound() {
         List<String> missing = new java.util.ArrayList<>();
         if (settings.companies().isEmpty()) {
             return List.of();
+        }
+        List<Unbound> unbound = new java.util.ArrayList<>();
+        if (settings.httpsCallback() && !settings.httpsCallbackEnabled()) {
+            unbound.add(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(), "callback-url "
+                    + settings.callbackUrl() + " is https, and Kuaidi100 calls only http callbacks until it has enabled"
+                    + " https for the account (ask Kuaidi100's technical staff, then set https-callback-enabled=true; or"
+                    + " give an http callback-url)", CALLBACK_SETTINGS));
         }
         if (PartnerBinding.unset(settings.customer())) {
             missing.add("customer (DROPFLOW_KUAIDI100_CUSTOMER)");
@@ -74,8 +90,11 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         if (PartnerBinding.unset(settings.salt())) {
             missing.add("salt (DROPFLOW_KUAIDI100_SALT)");
         }
-        return missing.isEmpty() ? List.of() : List.of(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(),
-                "no " + String.join(", ", missing), "dropflow.carriers.kuaidi100." + String.join(", .", missing)));
+        if (!missing.isEmpty()) {
+            unbound.add(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(),
+                    "no " + String.join(", ", missing), "dropflow.carriers.kuaidi100." + String.join(", .", missing)));
+        }
+        return List.copyOf(unbound);
     }
 
     @Override
@@ -125,6 +144,17 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         if ("500".equals(code) || "502".equals(code) || "503".equals(code)) {
             throw new CarrierUnavailableException("Kuaidi100 could not take the subscription of " + trackingNumber
                     + " now (" + code + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
+        }
+        if ("700".equals(code)) {
+            // 700: "订阅方的订阅数据存在错误（如不支持的快递公司、单号为空、单号超长等）或错误的回调地址" (Kuaidi100's own
+            // column, https://cloud.tencent.com/developer/article/1828132); an https callback counts as wrong until
+            // Kuaidi100 enables https for the account (subscription page, callbackurl: "默认仅支持http").
+            throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
+                    + ": 700 " + answer.path("message").asText() + " (the subscription's data or its callback address is"
+                    + " wrong). The callback address sent was " + settings.callbackUrl() + (settings.httpsCallback()
+                            ? ", https, which Kuaidi100 calls only once it has enabled https for the account"
+                            : "") + ": check " + CALLBACK_SETTINGS + ", and the company code of carrier "
+                    + settings.carrierFor(company).orElse(company) + " in dropflow.carriers.kuaidi100.companies");
         }
         throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
                 + ": " + code + " " + answer.path("message").asText()

@@ -11,14 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param customer the account's customer id (query signing)
  * @param key the authorization key (subscription and query signing); from the environment
  * @param salt what Kuaidi100 signs its pushes with; from the environment
- * @param callbackUrl our public push endpoint, e.g. https://dropflow.example/api/webhooks/kuaidi100
+ * @param callbackUrl our public push endpoint, e.g. http://dropflow.example/api/webhooks/kuaidi100: Kuaidi100
+ *     calls only http callbacks unless it has enabled https for the account (its subscription page,
+ *     https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c, callbackurl: "默认仅支持http，如需兼容https请联系
+ *     快递100技术人员处理")
  * @param pollUrl subscription endpoint
  * @param queryUrl real-time query endpoint
  * @param companies our carrier code to Kuaidi100's company code, e.g. YTO: yuantong, SF: shunfeng
+ * @param httpsCallbackEnabled Kuaidi100 has enabled https callbacks for the account: without it start-up refuses an
+ *     https {@code callbackUrl} (Kuaidi100 would refuse the subscriptions with 700 or never push)
  */
 @ConfigurationProperties("dropflow.carriers.kuaidi100")
 public record Kuaidi100Settings(String customer, String key, String salt, String callbackUrl, String pollUrl,
-        String queryUrl, Map<String, String> companies, Duration connectTimeout, Duration readTimeout) {
+        String queryUrl, Map<String, String> companies, Duration connectTimeout, Duration readTimeout,
+        Boolean httpsCallbackEnabled) {
 
     public Kuaidi100Settings {
         pollUrl = pollUrl == null ? "https://poll.kuaidi100.com/poll" : pollUrl;
@@ -26,6 +32,7 @@ public record Kuaidi100Settings(String customer, String key, String salt, String
         companies = companies == null ? Map.of() : Map.copyOf(companies);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+        httpsCallbackEnabled = httpsCallbackEnabled != null && httpsCallbackEnabled;
     }
 
     public Optional<String> companyFor(String carrierCode) {
@@ -35,6 +42,11 @@ public record Kuaidi100Settings(String customer, String key, String salt, String
     public Optional<String> carrierFor(String company) {
         return companies.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(company)).map(Map.Entry::getKey)
                 .findFirst();
+    }
+
+    /** Whether the callback URL is https, which Kuaidi100 calls only once it has enabled https for the account. */
+    public boolean httpsCallback() {
+        return callbackUrl != null && callbackUrl.strip().regionMatches(true, 0, "https:", 0, 6);
     }
 
     /** Never the key or the salt. */
