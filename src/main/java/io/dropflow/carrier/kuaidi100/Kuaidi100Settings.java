@@ -20,11 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param companies our carrier code to Kuaidi100's company code, e.g. YTO: yuantong, SF: shunfeng
  * @param httpsCallbackEnabled Kuaidi100 has enabled https callbacks for the account: without it start-up refuses an
  *     https {@code callbackUrl} (Kuaidi100 would refuse the subscriptions with 700 or never push)
+ * @param queryRequestsPerSecond real-time queries that may start per second for the account, across the cluster
+ *     (default 1): Kuaidi100 gives its real-time query "提交最大线程数：1单/秒" (one per second), its push service
+ *     20 (Kuaidi100's own article, https://blog.csdn.net/kuaidi100API/article/details/116130836); the
+ *     subscription keeps the partner's limit, dropflow.partners.limits.kuaidi100
  */
 @ConfigurationProperties("dropflow.carriers.kuaidi100")
 public record Kuaidi100Settings(String customer, String key, String salt, String callbackUrl, String pollUrl,
         String queryUrl, Map<String, String> companies, Duration connectTimeout, Duration readTimeout,
-        Boolean httpsCallbackEnabled) {
+        Boolean httpsCallbackEnabled, Double queryRequestsPerSecond) {
 
     public Kuaidi100Settings {
         pollUrl = pollUrl == null ? "https://poll.kuaidi100.com/poll" : pollUrl;
@@ -33,6 +37,11 @@ public record Kuaidi100Settings(String customer, String key, String salt, String
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
         httpsCallbackEnabled = httpsCallbackEnabled != null && httpsCallbackEnabled;
+        queryRequestsPerSecond = queryRequestsPerSecond == null ? 1.0 : queryRequestsPerSecond;
+        if (queryRequestsPerSecond <= 0) {
+            throw new IllegalArgumentException("dropflow.carriers.kuaidi100.query-requests-per-second must be above 0, not "
+                    + queryRequestsPerSecond);
+        }
     }
 
     public Optional<String> companyFor(String carrierCode) {

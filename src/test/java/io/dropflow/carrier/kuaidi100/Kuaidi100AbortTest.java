@@ -42,7 +42,7 @@ class Kuaidi100AbortTest {
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
         settings = new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "https://dropflow.example/api/webhooks/kuaidi100",
                 kuaidi100.baseUrl() + "/poll", kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), null); // no timeout is tested here: a slow first call must not fail it
+                Duration.ofSeconds(2), Duration.ofSeconds(5), null, null); // no timeout is tested here: a slow first call must not fail it
         client = new Kuaidi100Client(settings, io.dropflow.partners.internal.ResilientPartnerCalls.local(
                 new io.dropflow.partners.internal.PartnerSettings(null, null, null),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Clock.systemUTC()));

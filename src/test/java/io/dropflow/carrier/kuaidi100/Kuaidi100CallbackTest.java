@@ -41,7 +41,7 @@ class Kuaidi100CallbackTest {
     private Kuaidi100Settings settings(String callbackUrl, Boolean httpsEnabled) {
         return new Kuaidi100Settings("CUST1", "KEY1", "SALT1", callbackUrl, kuaidi100.baseUrl() + "/poll",
                 kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), httpsEnabled);
+                Duration.ofSeconds(5), httpsEnabled, null);
     }
 
     private Kuaidi100Client client(Kuaidi100Settings settings) {
@@ -68,14 +68,14 @@ class Kuaidi100CallbackTest {
         assertThat(client(settings("https://dropflow.example/api/webhooks/kuaidi100", true)).unbound()).isEmpty();
         // no carrier followed by Kuaidi100: nothing to check
         Kuaidi100Settings unused = new Kuaidi100Settings("", "", "", "https://dropflow.example/api/webhooks/kuaidi100",
-                null, null, Map.of(), null, null, null);
+                null, null, Map.of(), null, null, null, null);
         assertThat(client(unused).unbound()).isEmpty();
     }
 
     @Test
     void missingCredentialsAndAnHttpsCallbackAreNamedTogether() {
         Kuaidi100Settings noKey = new Kuaidi100Settings("CUST1", "", "SALT1", "HTTPS://dropflow.example/k100", null, null,
-                Map.of("YTO", "yuantong"), null, null, null);
+                Map.of("YTO", "yuantong"), null, null, null, null);
 
         assertThat(client(noKey).unbound()).extracting(PartnerBinding.Unbound::toString)
                 .anySatisfy(u -> assertThat(u).contains("callback-url"))

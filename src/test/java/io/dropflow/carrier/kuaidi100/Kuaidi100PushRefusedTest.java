@@ -18,7 +18,7 @@ class Kuaidi100PushRefusedTest {
     void withoutASaltAPushSignedWithNoneIsRefusedAndNothingIsRecorded() {
         PartnerDeliveries deliveries = mock(PartnerDeliveries.class);
         // The default when DROPFLOW_KUAIDI100_SALT is not set: an empty salt, so the sign would be MD5(param)
-        Kuaidi100Settings unconfigured = new Kuaidi100Settings("", "", "", null, null, null, Map.of(), null, null, null);
+        Kuaidi100Settings unconfigured = new Kuaidi100Settings("", "", "", null, null, null, Map.of(), null, null, null, null);
         Kuaidi100PushController controller = new Kuaidi100PushController(unconfigured, deliveries);
 
         var answer = controller.push(PARAM, Kuaidi100Client.pushSign(PARAM, ""));

@@ -31,7 +31,7 @@ class Kuaidi100RecordsBeforeThePurchaseOrderTest {
 
     private final Kuaidi100Settings settings = new Kuaidi100Settings("CUST1", "KEY1", "SALT1",
             "https://dropflow.example/api/webhooks/kuaidi100", "http://localhost:9/poll", "http://localhost:9/poll/query.do",
-            Map.of("YTO", "yuantong"), Duration.ofSeconds(2), Duration.ofSeconds(5), null);
+            Map.of("YTO", "yuantong"), Duration.ofSeconds(2), Duration.ofSeconds(5), null, null);
     private final Tracking tracking = mock(Tracking.class);
     private final Kuaidi100Pushes pushes = new Kuaidi100Pushes(settings, new Kuaidi100Client(settings,
             io.dropflow.partners.internal.ResilientPartnerCalls.local(new io.dropflow.partners.internal.PartnerSettings(

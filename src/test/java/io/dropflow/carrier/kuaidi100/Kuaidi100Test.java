@@ -40,7 +40,7 @@ class Kuaidi100Test {
         kuaidi100.start();
         client = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "https://dropflow.example/api/webhooks/kuaidi100",
                 kuaidi100.baseUrl() + "/poll", kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"),
-                Duration.ofSeconds(1), Duration.ofMillis(1200), null), io.dropflow.partners.internal.ResilientPartnerCalls.local(
+                Duration.ofSeconds(1), Duration.ofMillis(1200), null, null), io.dropflow.partners.internal.ResilientPartnerCalls.local(
                 new io.dropflow.partners.internal.PartnerSettings(null, null, null),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()));
     }
@@ -208,7 +208,7 @@ class Kuaidi100Test {
         Kuaidi100Client sf = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1",
                 "https://dropflow.example/api/webhooks/kuaidi100", kuaidi100.baseUrl() + "/poll",
                 kuaidi100.baseUrl() + "/poll/query.do", Map.of("SF", "shunfeng"), Duration.ofSeconds(1),
-                Duration.ofMillis(1200), null), io.dropflow.partners.internal.ResilientPartnerCalls.local(
+                Duration.ofMillis(1200), null, null), io.dropflow.partners.internal.ResilientPartnerCalls.local(
                 new io.dropflow.partners.internal.PartnerSettings(null, null, null),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()));
 

@@ -1,0 +1,78 @@
+package io.dropflow.carrier.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.kuaidi100.Kuaidi100Clients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The polling fallback asks up to 100 quiet parcels back to back; Kuaidi100's real-time query allows one a second
+ * ("提交最大线程数：1单/秒", Kuaidi100's own article https://blog.csdn.net/kuaidi100API/article/details/116130836).
+ * The poller goes through the real Kuaidi100 client and its limiter, configured (max-wait 50 ms) so that a query
+ * that would have to wait for the next second is refused at once rather than slept for: the poller then leaves
+ * that parcel to its next round.
+ */
+class PollingPacedByKuaidi100Test {
+
+    private final WireMockServer kuaidi100 = new WireMockServer(options().dynamicPort());
+
+    @BeforeEach
+    void start() {
+        kuaidi100.start();
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\","
+                + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[]}")));
+    }
+
+    @AfterEach
+    void stop() {
+        kuaidi100.stop();
+    }
+
+    @Test
+    void quietKuaidi100ParcelsAreAskedAtMostOneASecond() {
+        Instant now = Instant.now();
+        Map<Long, Shipment> quiet = LongStream.rangeClosed(1, 6).boxed().collect(Collectors.toMap(Function.identity(),
+                id -> new Shipment(id, id, "YTO", "YT" + id, now.minus(Duration.ofDays(1)))));
+        Shipments shipments = mock(Shipments.class);
+        when(shipments.quietSince(any(), any())).thenReturn(List.copyOf(quiet.keySet()));
+        when(shipments.findById(any())).thenAnswer(call -> Optional.ofNullable(quiet.get(call.<Long>getArgument(0))));
+        CarrierRouter carriers = new CarrierRouter(List.of(Kuaidi100Clients.following(kuaidi100.baseUrl(),
+                Duration.ofMillis(50))), List.of(), Set.of());
+        TrackingPoller poller = new TrackingPoller(shipments, carriers, mock(Tracking.class),
+                mock(PlatformTransactionManager.class), Clock.systemUTC(), Duration.ofHours(12), true);
+
+        long started = System.nanoTime();
+        int looked = poller.pollQuietParcels();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(looked).isEqualTo(6);
+        int asked = kuaidi100.findAll(postRequestedFor(urlEqualTo("/poll/query.do"))).size();
+        // one a second: at most one per started second (and one more for a second boundary crossed on the way)
+        assertThat(asked).as("queries in %.2f s", seconds).isBetween(1, 1 + (int) Math.ceil(seconds));
+        // every parcel counts as asked this round, those held back too: they wait for the next round
+        assertThat(quiet.values()).allSatisfy(s -> assertThat(s.getPolledAt()).isNotNull());
+    }
+}
