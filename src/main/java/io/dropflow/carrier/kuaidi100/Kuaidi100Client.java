@@ -239,6 +239,10 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             if ("500".equals(code)) {
                 return JSON.createObjectNode(); // no record yet (查询无结果)
             }
+            // Unverified: the real-time query page in reach (5f0ffb5e…) and Kuaidi100's SDK give no return-code
+            // table. Integrations copying an older Kuaidi100 document read 501 as "服务器错误" and 503 as "验证签名失败"
+            // (sign verification failed); if that holds, 503 is not worth retrying and 501 is. Kept as it was
+            // until Kuaidi100's own table says so.
             if ("502".equals(code) || "503".equals(code)) {
                 // server busy / too many queries: temporary, asked again later
                 throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
