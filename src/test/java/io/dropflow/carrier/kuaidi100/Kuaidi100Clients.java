@@ -19,9 +19,14 @@ public final class Kuaidi100Clients {
      * {@code max-wait}: a call that would have to wait longer for its turn is refused at once.
      */
     public static CarrierAdapter following(String baseUrl, Duration maxWait) {
-        Kuaidi100Settings settings = new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "http://dropflow.example/k100",
+        return following(baseUrl, maxWait, "http://dropflow.example/k100", false);
+    }
+
+    /** The same, pushing to {@code callbackUrl}; {@code httpsEnabled}: Kuaidi100 enabled https callbacks for the account. */
+    public static Kuaidi100Client following(String baseUrl, Duration maxWait, String callbackUrl, boolean httpsEnabled) {
+        Kuaidi100Settings settings = new Kuaidi100Settings("CUST1", "KEY1", "SALT1", callbackUrl,
                 baseUrl + "/poll", baseUrl + "/poll/query.do", Map.of("YTO", "yuantong"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), null, null);
+                Duration.ofSeconds(5), httpsEnabled, null);
         PartnerSettings partners = new PartnerSettings(null, Map.of("kuaidi100",
                 new PartnerSettings.Limit(10.0, false, maxWait, null)), null);
         return new Kuaidi100Client(settings, ResilientPartnerCalls.local(partners,
