@@ -4,6 +4,9 @@ import io.dropflow.aftersales.TaskFormFacts;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.ReturnWish;
+import io.dropflow.supplier.PurchaseOrderView;
+import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Set;
@@ -21,15 +24,18 @@ public class ReturnTaskForm {
     public static final Set<String> RETURN = Set.of("returnReason", "wish", "exchangeSku", "policyRule",
             "returnLabelPaidBy", "restockingFee", "round", "rounds", "supplierAnswer", "supplierAmount",
             "supplierReason", "consumerAnswer", "consumerOfferAmount", "returnParcel", "inspectionResult", "inspectionNote",
-            "refundPerPolicy", "whyEscalated", "canCounter", "canEscalate");
+            "refundPerPolicy", "exchangeSent", "exchangePurchaseOrder", "exchangeStatus", "whyEscalated", "canCounter",
+            "canEscalate");
 
     private final Returns returns;
     private final TaskFormFacts facts;
+    private final Purchasing purchasing;
     private final Clock clock;
 
-    ReturnTaskForm(Returns returns, TaskFormFacts facts, Clock clock) {
+    ReturnTaskForm(Returns returns, TaskFormFacts facts, Purchasing purchasing, Clock clock) {
         this.returns = returns;
         this.facts = facts;
+        this.purchasing = purchasing;
         this.clock = clock;
     }
 
@@ -42,6 +48,11 @@ public class ReturnTaskForm {
         ReturnRequest r = returns.get(returnId);
         r.moveTo(mediation ? ReturnStatus.MEDIATING : ReturnStatus.DISPUTED, clock.instant());
         boolean parcel = r.getReturnTrackingNumber() != null;
+        // An exchange settles without a refund: "per policy" completes the return with the exchange (ordering it
+        // first if it is not yet), so no amount per policy is shown for it; the exchange sent already is named
+        boolean exchange = r.getWish() == ReturnWish.EXCHANGE;
+        PurchaseOrderView sent = r.getExchangePurchaseOrderId() == null ? null
+                : purchasing.purchaseOrder(r.getExchangePurchaseOrderId());
         return facts.of(r)
                 .put("returnReason", OperatorWords.of(r.getReason()))
                 .put("wish", OperatorWords.of(r.getWish()))
@@ -62,7 +73,10 @@ public class ReturnTaskForm {
                 .put("inspectionResult", !parcel ? null
                         : !r.isInspectionTaken() ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
                 .put("inspectionNote", r.isInspectionTaken() ? r.getInspectionNote() : null)
-                .put("refundPerPolicy", parcel ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
+                .put("refundPerPolicy", parcel && !exchange ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
+                .put("exchangeSent", sent != null)
+                .put("exchangePurchaseOrder", sent == null ? null : sent.number())
+                .put("exchangeStatus", sent == null ? null : OperatorWords.of(sent.status()))
                 .put("whyEscalated", r.isEscalated() ? escalationReason : null)
                 .put("canCounter", rounds == null || r.getRoundNo() < rounds)
                 .put("canEscalate", !r.isEscalated());

@@ -20,7 +20,7 @@ class ReturnTaskFormTest {
 
     private final Returns returns = mock(Returns.class);
     private final TaskFormFacts facts = mock(TaskFormFacts.class);
-    private final ReturnTaskForm form = new ReturnTaskForm(returns, facts, CLOCK);
+    private final ReturnTaskForm form = new ReturnTaskForm(returns, facts, mock(io.dropflow.supplier.Purchasing.class), CLOCK);
     private final ReturnRequest request = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0.10", true), 9L);
 
     @BeforeEach

@@ -829,6 +829,54 @@ class ReturnNegotiationProcessTest {
         assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5")).doesNotContainKey("SUPPLIER_CREDIT");
     }
 
+    /**
+     * An exploratory test read "The refund per policy would be 15.00 EUR" on the disputed return of an exchange the
+     * supplier had shipped already, where per policy pays nothing: the return completes with that exchange. The form
+     * names the exchange sent and no amount per policy; a partial refund is paid on top of the exchange.
+     */
+    @Test
+    void aDisputedExchangeShippedAlreadyShowsNoRefundPerPolicyAndAPartialRefundComesOnTopOfIt() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+
+        assertThat(dropflow.facts(task(id))).containsEntry("refundPerPolicy", null)
+                .containsEntry("exchangePurchaseOrder", exchange).containsEntry("exchangeStatus", "Shipped")
+                .containsEntry("exchangeSent", true);
+
+        complete(id, Map.of("disputeDecision", "partial_refund", "partialRefund", 5));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("boundary_partial_refund", SETTLE_REFUND.id(), BOOK_RETURN.id())
+                .isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("5.00 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-5")).containsEntry("EXCHANGE_COST", money("-8.5"));
+    }
+
+    /** The same exchange, its return closed without a refund: nothing is paid, and the exchange is not called back. */
+    @Test
+    void aDisputedExchangeShippedAlreadyClosedWithoutARefundKeepsTheExchange() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+
+        complete(id, Map.of("disputeDecision", "no_refund", "noRefundReason", "The mug came back broken."));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_closed_no_refund").isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select status from purchase_order where idempotency_key = ?", String.class,
+                exchange)).isEqualTo("SHIPPED");
+    }
+
     @Test
     void noInspectionReportGoesToAnOperator() {
         long order = deliveredMug();
