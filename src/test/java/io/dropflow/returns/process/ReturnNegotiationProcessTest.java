@@ -857,6 +857,27 @@ class ReturnNegotiationProcessTest {
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-5")).containsEntry("EXCHANGE_COST", money("-8.5"));
     }
 
+    /** An exchange that waits for the returned goods, disputed: per policy orders it and pays nothing, as the form says. */
+    @Test
+    void aDisputedExchangeNotYetOrderedIsOrderedPerPolicyWithoutARefund() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+        assertThat(dropflow.facts(task(id))).containsEntry("refundPerPolicy", null).containsEntry("exchangeSent", false)
+                .containsEntry("exchangeSku", "DEMO-MUG-BLUE");
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).hasNotPassed(SETTLE_REFUND.id())
+                .isEnded();
+        assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE").deliveries()).isEqualTo(1);
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+    }
+
     /** The same exchange, its return closed without a refund: nothing is paid, and the exchange is not called back. */
     @Test
     void aDisputedExchangeShippedAlreadyClosedWithoutARefundKeepsTheExchange() {
