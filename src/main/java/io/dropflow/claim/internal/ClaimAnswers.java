@@ -10,6 +10,7 @@ import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.Remedy;
+import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
 import io.dropflow.web.NotFound;
@@ -34,10 +35,13 @@ public class ClaimAnswers {
     private final SupplierRounds rounds;
     private final CaseHistory history;
     private final ClaimProcess process;
+    private final OrderTimeline timeline;
     private final Clock clock;
 
-    ClaimAnswers(Claims claims, SupplierRounds rounds, CaseHistory history, ClaimProcess process, Clock clock) {
+    ClaimAnswers(Claims claims, SupplierRounds rounds, CaseHistory history, ClaimProcess process, OrderTimeline timeline,
+            Clock clock) {
         this.claims = claims;
+        this.timeline = timeline;
         this.rounds = rounds;
         this.history = history;
         this.process = process;
@@ -142,6 +146,11 @@ public class ClaimAnswers {
         history.record(claim, Party.PLATFORM, decision.verdict()
                 + (sellerRefunds && decision.remedy() != null ? ": " + verdictRemedy(claim, decision) : "")
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
+        if (decision.verdict() == PlatformDecision.Verdict.CLAIM_REJECTED) {
+            // the claim ends rejected (the model's "Rejected by platform"): the order's timeline says so, as for a resolved one
+            timeline.record(claim.getOrderId(), "Defect claim " + claim.number() + " rejected by the marketplace platform"
+                    + (decision.reason() == null || decision.reason().isBlank() ? "" : ": " + decision.reason().strip()));
+        }
         process.platformDecided(claim, decision);
         return Result.APPLIED;
     }

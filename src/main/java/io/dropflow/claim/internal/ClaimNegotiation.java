@@ -13,6 +13,7 @@ import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.OrderLookup;
+import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.storefront.StorefrontGateway;
@@ -48,13 +49,14 @@ public class ClaimNegotiation {
     private final ClaimEvidenceFiles evidence;
     private final CommitBeforeCall commitFirst;
     private final OrderLookup orders;
+    private final OrderTimeline timeline;
     private final StorefrontGateway storefront;
     private final Clock clock;
     private final String publicBaseUrl;
 
     ClaimNegotiation(Claims claims, CaseHistory history, SupplierRounds rounds, Purchasing purchasing,
-            ClaimEvidenceFiles evidence, CommitBeforeCall commitFirst, OrderLookup orders, StorefrontGateway storefront,
-            Clock clock, @Value("${dropflow.public-base-url}") String publicBaseUrl) {
+            ClaimEvidenceFiles evidence, CommitBeforeCall commitFirst, OrderLookup orders, OrderTimeline timeline,
+            StorefrontGateway storefront, Clock clock, @Value("${dropflow.public-base-url}") String publicBaseUrl) {
         this.claims = claims;
         this.history = history;
         this.rounds = rounds;
@@ -62,6 +64,7 @@ public class ClaimNegotiation {
         this.evidence = evidence;
         this.commitFirst = commitFirst;
         this.orders = orders;
+        this.timeline = timeline;
         this.storefront = storefront;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
@@ -101,6 +104,12 @@ public class ClaimNegotiation {
             case REJECT -> " rejected the claim";
             case MORE_EVIDENCE -> " asked for more evidence";
         });
+        if (review == ReviewDecision.REJECT) {
+            // the claim ends here (the model's "Claim rejected"): the order's timeline says so, as for a resolved one
+            Claim claim = claims.get(claimId);
+            timeline.record(claim.getOrderId(), "Defect claim " + claim.number() + " rejected by " + who + " on review: "
+                    + rejectionReason.strip());
+        }
     }
 
     /**

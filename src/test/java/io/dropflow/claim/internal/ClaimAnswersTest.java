@@ -35,7 +35,7 @@ class ClaimAnswersTest {
     private final ClaimProcess process = mock(ClaimProcess.class);
     private final Claims claims = mock(Claims.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final ClaimAnswers answers = new ClaimAnswers(claims, rounds, history, process, CLOCK);
+    private final ClaimAnswers answers = new ClaimAnswers(claims, rounds, history, process, mock(io.dropflow.order.OrderTimeline.class), CLOCK);
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 
     @BeforeEach

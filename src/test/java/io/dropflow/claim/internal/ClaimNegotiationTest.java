@@ -40,7 +40,7 @@ class ClaimNegotiationTest {
     private final CommitBeforeCall commitFirst = mock(CommitBeforeCall.class);
     private final SupplierRounds rounds = mock(SupplierRounds.class);
     private final ClaimNegotiation negotiation = new ClaimNegotiation(claims, history, rounds,
-            purchasing, evidence, commitFirst, mock(OrderLookup.class), mock(StorefrontGateway.class), CLOCK,
+            purchasing, evidence, commitFirst, mock(OrderLookup.class), mock(io.dropflow.order.OrderTimeline.class), mock(StorefrontGateway.class), CLOCK,
             "https://dropflow.example");
     private final Claim claim = stored(ClaimTest.claimWishing(Remedy.REFUND), 7L);
 

@@ -136,6 +136,13 @@ class DefectClaimProcessTest {
                 po(order, 1));
     }
 
+    /** The lines of the order's timeline, oldest first. */
+    private List<String> timeline(long order) {
+        List<String> lines = new java.util.ArrayList<>();
+        dropflow.getOrder(order).path("timeline").forEach(entry -> lines.add(entry.path("what").asText()));
+        return lines;
+    }
+
     private static BigDecimal money(String amount) {
         return new BigDecimal(amount).stripTrailingZeros();
     }
@@ -290,6 +297,9 @@ class DefectClaimProcessTest {
                 .anyMatch(m -> m.contains("The photos show the mug intact."));
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
         assertThat(supplier.claimRoundsReceived("DF-CL" + claim)).isEmpty();
+        // The order's timeline says so, as it says when a claim is resolved (the exploratory test found no line)
+        assertThat(timeline(order)).contains("Defect claim DF-CL" + claim
+                + " rejected by an operator on review: The photos show the mug intact.");
     }
 
     /**
@@ -539,6 +549,8 @@ class DefectClaimProcessTest {
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("outcome").path("reason").asText()).isEqualTo("decided by the marketplace");
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(timeline(order)).contains("Defect claim DF-CL" + claim
+                + " rejected by the marketplace platform: decided by the marketplace");
     }
 
     @Test
