@@ -52,6 +52,21 @@ public interface PartnerDeliveries {
     /** The account's deliveries an operator is asked about (their task open), oldest first. */
     java.util.List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account);
 
+    /**
+     * What the operator's task about a recorded delivery says happened, from the feature that knows it in words
+     * (the order's, for a supplier's parcel of a declined purchase order or a carrier's trouble after a delivery):
+     * {@code whatHappened}, a message with values that says what happened and what the operator is to do (the task's
+     * description, and the form's fact {@code whatHappened}), and {@code facts} beside the delivery's on the form
+     * (which order, purchase order, parcel...). In the caller's transaction; kept with the task, so a task the
+     * operator's "try again" opens again says it too, and the latest said of a task's fact wins. Nothing when no task
+     * is open about it.
+     */
+    void describe(Recorded delivery, String whatHappened, io.dropflow.processengine.FormFacts facts);
+
+    /** A recorded delivery by its partner, account and the partner's id, as {@link #recordNotApplied} was given them. */
+    record Recorded(String partner, String account, String id) {
+    }
+
     /** What became of a delivery when it was received. */
     record Receipt(Long id, DeliveryHandler.Result result, boolean duplicate) {
     }

@@ -56,6 +56,18 @@ public final class FormFacts {
         return this;
     }
 
+    /** Facts as {@link #read} gave them back (kept elsewhere as {@link #typed}, e.g. on a process instance). */
+    public static FormFacts of(Map<String, Object> read) {
+        FormFacts facts = new FormFacts();
+        facts.values.putAll(read);
+        return facts;
+    }
+
+    /** These facts as one JSON value, as {@link #setLocal} writes them and {@link #read} reads them. */
+    public TypedValue typed() {
+        return SpinValues.jsonValue(json(values)).create();
+    }
+
     /** Every fact, by name, in the order they were added. */
     public Map<String, Object> values() {
         return Collections.unmodifiableMap(values);

@@ -7,9 +7,11 @@ package io.dropflow.supplier;
  * (a "Partner attention" task); otherwise it is only recorded. {@code status} is the purchase order's,
  * which the event did not change; {@code type} what the supplier said (OUT_OF_STOCK for an acceptance
  * that misses every line). {@code orderId} is null for a group-buy batch's purchase order and an
- * applicant's sample.
+ * applicant's sample. {@code supplierCode} is the supplier's, {@code recorded} the event as recorded for the
+ * operator, whose task a listener may describe ({@link io.dropflow.partners.PartnerDeliveries#describe}).
  */
 public record PurchaseOrderEventNotApplied(String eventId, Long orderId, Long purchaseOrderId,
         String purchaseOrderNumber, SupplierEventType type, PurchaseOrderStatus status, String carrierCode,
-        String trackingNumber, boolean toOperator) {
+        String trackingNumber, boolean toOperator, String supplierCode,
+        io.dropflow.partners.PartnerDeliveries.Recorded recorded) {
 }

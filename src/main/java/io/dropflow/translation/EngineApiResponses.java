@@ -125,7 +125,7 @@ final class EngineApiResponses {
      * as it was written.
      */
     static final Set<String> MESSAGES = Set.of("validationProblems", "what", "paperProblems", "policyRule",
-            "scorecardFlag", "scorecardWhy", "lastError");
+            "scorecardFlag", "scorecardWhy", "lastError", "whatHappened");
 
     /**
      * Of {@link #MESSAGES}, those that may be another's words as well as ours: a partner delivery's
@@ -198,7 +198,8 @@ final class EngineApiResponses {
 
     /**
      * Tasks, processes and filters, alone, in a list or in a HAL answer's {@code _embedded}: their
-     * {@code name}, a task's {@code description} (its model's documentation, which Tasklist shows),
+     * {@code name}, a task's {@code description} (its model's documentation, which Tasklist shows, or a message
+     * Dropflow wrote with values, translated by its pattern),
      * and a filter's {@code properties.description}.
      */
     private static void names(JsonNode node, OperatorTexts texts) {
@@ -209,7 +210,9 @@ final class EngineApiResponses {
                 object.set("name", TextNode.valueOf(texts.translate(object.get("name").asText())));
             }
             if (object.get("description") != null && object.get("description").isTextual()) {
-                object.set("description", TextNode.valueOf(texts.translate(object.get("description").asText())));
+                // a model's documentation, or what Dropflow wrote happened (a partner-attention task about an order):
+                // a message with values, translated by its pattern
+                object.set("description", TextNode.valueOf(texts.translateMessage(object.get("description").asText())));
             }
             if (object.path("properties") instanceof ObjectNode properties && properties.path("description").isTextual()) {
                 properties.set("description", TextNode.valueOf(texts.translate(properties.get("description").asText())));

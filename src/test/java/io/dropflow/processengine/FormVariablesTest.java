@@ -64,7 +64,7 @@ class FormVariablesTest {
             Map.entry("review_agreement", union(OnboardingTaskForm.APPLICANT, OnboardingTaskForm.SAMPLE,
                     OnboardingTaskForm.AGREEMENT)),
             Map.entry("review_supplier_performance", union(OnboardingTaskForm.APPLICANT, OnboardingTaskForm.PERFORMANCE)),
-            Map.entry("partner_attention", DeliveryTaskFacts.FACTS));
+            Map.entry("partner_attention", union(DeliveryTaskFacts.FACTS, DeliveryTaskFacts.DESCRIBED)));
     /** Process variables a form reads by name (besides its own inputs). */
     private static final Map<String, Set<String>> PROCESS = Map.of("review_order", Set.of("validationProblems"));
 

@@ -67,6 +67,18 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("No supplier can fill")));
     }
 
+    /** A partner-attention task's description says what happened with values: translated by its pattern. */
+    @Test
+    void aDescriptionWithValuesIsTranslatedByItsPattern() throws Exception {
+        mvc.perform(get(ENGINE + "/task/described").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.name").value("已签收的包裹被退回寄件人"))
+                .andExpect(jsonPath("$.description").value("订单 SHOP-1，采购单 DF-1-PO1：承运商对包裹 SF SF1 的扫描显示"
+                        + " 2026-12-07 16:40 (Asia/Shanghai) 已退回，而该包裹已于 2026-12-07 16:20 (Asia/Shanghai) 签收。包裹仍为已签收，"
+                        + "订单照常进行：请向承运商询问原因（错投、拒收、索赔），并与消费者协商处理，然后关闭此任务"));
+        mvc.perform(get(ENGINE + "/task/described").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("Order SHOP-1, purchase order")));
+    }
+
     @Test
     void filtersNamesAndDescriptionsAreTranslated() throws Exception {
         mvc.perform(get(ENGINE + "/filter").param("resourceType", "Task").header("Accept-Language", "zh-CN"))
@@ -217,9 +229,17 @@ class OperatorLanguageFilterTest {
         }
 
         @GetMapping(value = {ENGINE + "/task/{id}", "/engine-rest/task/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
-        String task() {
-            return TASK;
+        String task(@org.springframework.web.bind.annotation.PathVariable String id) {
+            return "described".equals(id) ? DESCRIBED : TASK;
         }
+
+        /** A partner-attention task whose description says what happened, with values (OrderPartnerAttention). */
+        static final String DESCRIBED = """
+                {"id":"described","name":"Delivered parcel returned to its sender","assignee":null,
+                 "description":"Order SHOP-1, purchase order DF-1-PO1: the carrier's scan of parcel SF SF1 says Returned \
+                at 2026-12-07 16:40 (Asia/Shanghai), after it was delivered at 2026-12-07 16:20 (Asia/Shanghai). The parcel \
+                stays delivered and the order goes on: ask the carrier what happened (a wrong delivery, a refused parcel, a \
+                claim) and settle it with the consumer, then close this task"}""";
 
         @PostMapping(value = ENGINE + "/filter/{id}/list", produces = "application/hal+json")
         String list() {

@@ -59,7 +59,8 @@ class TroubleAfterDelivery implements DeliveryHandler {
                 event.carrierCode(), event.trackingNumber(), event.status(), deliveredAt);
         events.publishEvent(new ParcelTroubleAfterDelivery(shipment.getOrderId(), shipment.getId(),
                 shipment.getReturnId(), event.carrierCode(), event.trackingNumber(), event.status(), event.occurredAt(),
-                deliveredAt));
+                deliveredAt, shipment.getPurchaseOrderId(),
+                new PartnerDeliveries.Recorded(PARTNER, event.carrierCode(), event.eventId())));
     }
 
     @Override

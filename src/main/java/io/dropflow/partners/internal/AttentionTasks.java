@@ -13,6 +13,12 @@ public interface AttentionTasks {
     void joined(String processInstanceId);
 
     /**
+     * What happened, in words, and the facts that say it ({@link io.dropflow.partners.PartnerDeliveries#describe}):
+     * kept on the process instance, shown on its open task (its description and facts) and on each it opens again.
+     */
+    void describe(String processInstanceId, String whatHappened, io.dropflow.processengine.FormFacts facts);
+
+    /**
      * Whether the process instance still runs: an operator's task about a fact is joined only then (one cancelled
      * or deleted in Cockpit is no task anybody sees).
      */

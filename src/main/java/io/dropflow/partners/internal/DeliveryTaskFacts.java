@@ -23,6 +23,14 @@ public class DeliveryTaskFacts {
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
             "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload");
 
+    /**
+     * The facts a feature adds where it says what happened ({@link io.dropflow.partners.PartnerDeliveries#describe}):
+     * the message itself and, as they apply, the order, its purchase order (and its status), the supplier, the parcel
+     * and a carrier's scan with its time and the delivery's.
+     */
+    public static final Set<String> DESCRIBED = Set.of("whatHappened", "orderNumber", "purchaseOrder",
+            "purchaseOrderStatus", "supplierCode", "parcel", "scan", "scannedAt", "deliveredAt");
+
     /** The stored statuses of deliveries no longer in front of the operator. */
     private static final Set<String> SETTLED = Set.of(RecordedDeliveries.Status.TAKEN.name(),
             RecordedDeliveries.Status.CLOSED.name());

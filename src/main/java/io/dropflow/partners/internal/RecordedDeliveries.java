@@ -132,6 +132,15 @@ public class RecordedDeliveries implements PartnerDeliveries {
         return true;
     }
 
+    @Override
+    public void describe(Recorded recorded, String whatHappened, io.dropflow.processengine.FormFacts facts) {
+        jdbc.queryForList("select process_instance_id from partner_delivery where partner = ? and account = ?"
+                + " and delivery_id = ? and status = ? and process_instance_id is not null", String.class,
+                recorded.partner(), recorded.account(), cut(recorded.id(), 200), Status.ATTENTION.name()).stream()
+                .findFirst().filter(attention::running)
+                .ifPresent(instance -> attention.describe(instance, whatHappened, facts));
+    }
+
     /** In the caller's transaction, one insert: taken from the start. */
     @Override
     public void recordTaken(String partner, String account, String topic, String id, String payload) {

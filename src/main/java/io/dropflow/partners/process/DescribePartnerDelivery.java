@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** What the operator's form shows: the recorded delivery's facts ({@link DeliveryTaskFacts}). */
+/**
+ * What the operator's form shows: the recorded delivery's facts ({@link DeliveryTaskFacts}) and, where a feature said
+ * what happened ({@link io.dropflow.partners.PartnerDeliveries#describe}), that too: the task's description and the
+ * facts that go with it.
+ */
 @Component("describePartnerDelivery")
 class DescribePartnerDelivery implements TaskListener {
 
@@ -19,6 +23,7 @@ class DescribePartnerDelivery implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        facts.of(DELIVERY_ID.from(task)).setLocal(task);
+        PartnerAttention.described(facts.of(DELIVERY_ID.from(task)), task).setLocal(task);
+        PartnerAttentionProcess.ATTENTION_DESCRIPTION.optionalFrom(task).ifPresent(task::setDescription);
     }
 }

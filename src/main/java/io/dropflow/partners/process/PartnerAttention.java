@@ -1,13 +1,19 @@
 package io.dropflow.partners.process;
 
 import static io.dropflow.partners.process.PartnerAttentionProcess.ATTENTION_DECISION_TIME;
+import static io.dropflow.partners.process.PartnerAttentionProcess.ATTENTION_DESCRIPTION;
+import static io.dropflow.partners.process.PartnerAttentionProcess.ATTENTION_FACTS;
 import static io.dropflow.partners.process.PartnerAttentionProcess.ATTENTION_TITLE;
 import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
 
 import io.dropflow.partners.internal.AttentionTasks;
 import io.dropflow.partners.internal.DeliveryTaskFacts;
+import io.dropflow.processengine.FormFacts;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +54,37 @@ class PartnerAttention implements AttentionTasks {
             DELIVERY_ID.optionalFrom(runtime.getVariables(processInstanceId, java.util.List.of(DELIVERY_ID.name())))
                     .ifPresent(deliveryId -> facts.getObject().of(deliveryId).refreshOn(tasks, task.getId()));
         }
+    }
+
+    /**
+     * Kept on the instance for each task it opens ({@link DescribePartnerDelivery}), and shown on its open task now:
+     * its description, and its facts with these (the latest said wins).
+     */
+    @Override
+    public void describe(String processInstanceId, String whatHappened, FormFacts about) {
+        runtime.setVariable(processInstanceId, ATTENTION_DESCRIPTION.name(), whatHappened);
+        runtime.setVariable(processInstanceId, ATTENTION_FACTS, about.typed());
+        for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(PartnerAttentionProcess.Element.ATTEND.id()).list()) {
+            task.setDescription(whatHappened);
+            tasks.saveTask(task);
+            if (tasks.getVariableLocalTyped(task.getId(), FormFacts.VARIABLE, false) != null) {
+                Long deliveryId = DELIVERY_ID.optionalFrom(runtime.getVariables(processInstanceId,
+                        List.of(DELIVERY_ID.name()))).orElseThrow();
+                FormFacts shown = facts.getObject().of(deliveryId).with(about).put(WHAT_HAPPENED, whatHappened);
+                tasks.setVariableLocal(task.getId(), FormFacts.VARIABLE, shown.typed());
+            }
+        }
+    }
+
+    /** The form's fact that says what happened, as the task's description does. */
+    static final String WHAT_HAPPENED = "whatHappened";
+
+    /** A delivery's facts with what its instance was told happened ({@link #describe}), if anything. */
+    static FormFacts described(FormFacts delivery, VariableScope task) {
+        TypedValue about = task.getVariableTyped(ATTENTION_FACTS, false);
+        String what = ATTENTION_DESCRIPTION.optionalFrom(task).orElse(null);
+        return what == null ? delivery : delivery.with(FormFacts.of(FormFacts.read(about))).put(WHAT_HAPPENED, what);
     }
 
     /** Suspended counts as running: it is still there, in front of whoever activates it again. */

@@ -26,6 +26,14 @@ public final class PartnerAttentionProcess {
     public static final ProcessVariable<Long> DELIVERY_ID = number("deliveryId");
     /** The task's title: "Storefront order needs attention" or "Partner message not matched". */
     public static final ProcessVariable<String> ATTENTION_TITLE = text("attentionTitle");
+    /**
+     * What happened and what the operator is to do, in words, from the feature that knows it (a message with values:
+     * the task's description and the form's {@code whatHappened}); absent for a delivery nobody described
+     * ({@link io.dropflow.partners.PartnerDeliveries#describe}).
+     */
+    public static final ProcessVariable<String> ATTENTION_DESCRIPTION = text("attentionDescription");
+    /** The facts that go with it (which order, purchase order, parcel...), JSON as a task's facts; absent with it. */
+    public static final String ATTENTION_FACTS = "attentionFacts";
     /** How long the task may wait before supervisors are asked too. */
     public static final ProcessVariable<Duration> ATTENTION_DECISION_TIME = duration("attentionDecisionTime");
     /** Form partner-attention: retry or close. */

@@ -235,7 +235,7 @@ class StaleSupplierEvents implements DeliveryHandler {
         }
         events.publishEvent(new PurchaseOrderEventNotApplied(supplierCode + ":" + event.eventId(), po.getOrderId(),
                 po.getId(), po.getIdempotencyKey(), type, po.getStatus(), event.carrierCode(), event.trackingNumber(),
-                toOperator));
+                toOperator, supplierCode, new PartnerDeliveries.Recorded(PARTNER, supplierCode, event.eventId())));
         return true;
     }
 

@@ -152,6 +152,58 @@ class TroubleAfterDeliveryTest {
                 .extracting(row -> row.get("process_instance_id")).containsOnly(raised.get(0).get("process_instance_id"));
     }
 
+    /**
+     * Exploratory test: the operator's task said only "Partner message not matched … (CJ, Kuaidi100, 17TRACK)" and
+     * showed the carrier's raw scan. It says which order, purchase order and parcel, the scan and its time as the
+     * timeline does, and what to do, in English and Chinese: on the task (its description) and on its form; a later
+     * scan of the parcel that joins the task says the latest.
+     */
+    @Test
+    void theOperatorsTaskSaysWhichOrderParcelAndScanAndWhatToDo() {
+        String number = "TRK-SAID-" + System.nanoTime();
+        long order = delivered(number);
+        String orderNumber = dropflow.getOrder(order).path("storefrontOrderId").asText();
+
+        assertThat(result(dropflow.carrierSays(number, "RETURNED", at(40)))).isEqualTo("RECORDED");
+
+        Task task = tasks((String) raised(number).get(0).get("process_instance_id")).get(0);
+        String said = "Order " + orderNumber + ", purchase order " + po(order, 1) + ": the carrier's scan of parcel"
+                + " SANDBOX-POST " + number + " says Returned at " + time.format(at(40)) + ", after it was delivered at "
+                + time.format(at(20)) + ". The parcel stays delivered and the order goes on: ask the carrier what"
+                + " happened (a wrong delivery, a refused parcel, a claim) and settle it with the consumer, then close"
+                + " this task";
+        assertThat(task.getDescription()).isEqualTo(said);
+        assertThat(dropflow.facts(task)).containsEntry("whatHappened", said).containsEntry("orderNumber", orderNumber)
+                .containsEntry("purchaseOrder", po(order, 1)).containsEntry("parcel", "SANDBOX-POST " + number)
+                .containsEntry("scan", "Returned").containsEntry("scannedAt", time.format(at(40)))
+                .containsEntry("deliveredAt", time.format(at(20)));
+        assertThat(OperatorTexts.of("zh").translateMessage(said)).as("in Chinese too")
+                .isEqualTo("订单 " + orderNumber + "，采购单 " + po(order, 1) + "：承运商对包裹 SANDBOX-POST " + number
+                        + " 的扫描显示 " + time.format(at(40)) + " 已退回，而该包裹已于 " + time.format(at(20))
+                        + " 签收。包裹仍为已签收，订单照常进行：请向承运商询问原因（错投、拒收、索赔），并与消费者协商处理，然后关闭此任务");
+
+        // a later scan of the parcel joins the task, which then says the latest
+        String exception = "{\"eventId\":\"later-" + number + "\",\"carrierCode\":\"SANDBOX-POST\",\"trackingNumber\":\""
+                + number + "\",\"status\":\"EXCEPTION\",\"occurredAt\":\"" + at(45) + "\"}";
+        assertThat(result(dropflow.postRaw("/api/webhooks/carriers/events", exception, DropflowDriver.asPartner())))
+                .isEqualTo("RECORDED");
+        Task joined = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+        assertThat(joined.getDescription()).contains("says Carrier exception at " + time.format(at(45)));
+        assertThat(dropflow.facts(joined)).containsEntry("scan", "Carrier exception").containsEntry("deliveryCount", 2);
+
+        // "try again" takes nothing (the scans are on the shipment already): the task it opens again says the same
+        engine.getTaskService().complete(joined.getId(), Map.of("attentionDecision", "retry"));
+        String instance = joined.getProcessInstanceId();
+        engine.getManagementService().createJobQuery().processInstanceId(instance)
+                .activityId(PartnerAttentionProcess.Element.RETRY.id()).list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        Task again = tasks(instance).get(0);
+        assertThat(again.getId()).isNotEqualTo(joined.getId());
+        assertThat(again.getDescription()).isEqualTo(joined.getDescription());
+        assertThat(dropflow.facts(again)).containsEntry("orderNumber", orderNumber).containsEntry("scan", "Carrier exception")
+                .containsEntry("whatHappened", joined.getDescription());
+    }
+
     @Test
     void scansNormalAfterADeliveryStayQuiet() {
         String number = "TRK-QUIET-" + System.nanoTime();

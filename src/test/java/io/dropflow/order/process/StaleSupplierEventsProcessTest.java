@@ -119,6 +119,40 @@ class StaleSupplierEventsProcessTest {
         assertThat(timeline(order).stream().filter(line -> line.contains("not followed"))).hasSize(1);
     }
 
+    /**
+     * Exploratory test: the task about a parcel the supplier shipped for a purchase order it had declined carried only
+     * the generic "Partner message not matched" description. It says which order, purchase order, supplier and
+     * parcel, and what to do, in English and Chinese.
+     */
+    @Test
+    void aParcelOfADeclinedPurchaseOrderIsDescribedOnTheOperatorsTask() {
+        DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");
+        long order = placed.orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierSays("ACME", po(order, 1), "REJECTED");
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("DECLINED");
+        String orderNumber = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        String eventId = "shipped-declined-" + order;
+
+        assertThat(event("{\"eventId\":\"" + eventId + "\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"" + po(order, 1)
+                + "\",\"carrierCode\":\"DHL\",\"trackingNumber\":\"JD" + order + "\"}").getBody()).contains("\"STALE\"");
+
+        Task task = attentionTasks(eventId).get(0);
+        assertThat(task.getName()).isEqualTo("Supplier shipped a declined purchase order");
+        String said = "Order " + orderNumber + ": ACME shipped purchase order " + po(order, 1) + " after it had declined"
+                + " it, as parcel DHL JD" + order + ". Dropflow does not follow this parcel, and the order may have been"
+                + " refunded or sent to another supplier: ask the supplier to recall the parcel or settle its cost, then"
+                + " close this task";
+        assertThat(task.getDescription()).isEqualTo(said);
+        assertThat(dropflow.facts(task)).containsEntry("whatHappened", said).containsEntry("orderNumber", orderNumber)
+                .containsEntry("purchaseOrder", po(order, 1)).containsEntry("purchaseOrderStatus", "Declined")
+                .containsEntry("supplierCode", "ACME").containsEntry("parcel", "DHL JD" + order);
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(said)).as("in Chinese too")
+                .isEqualTo("订单 " + orderNumber + "：ACME 在拒绝采购单 " + po(order, 1) + " 后又发货了，包裹 DHL JD" + order
+                        + "。Dropflow 不跟踪该包裹，订单可能已退款或已改派给其他供应商：请要求供应商召回包裹或结清费用，然后关闭此任务");
+    }
+
     @Test
     void aLateAcceptanceOfAShippedPurchaseOrderIsOnlyRecordedOnTheTimelineOnce() {
         DropflowDriver.Placed placed = dropflow.placeOrder("DEMO-MUG", 1, "15.00");

@@ -80,6 +80,11 @@ final class CjFixtures {
         public List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void describe(Recorded delivery, String whatHappened, io.dropflow.processengine.FormFacts facts) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** One node's token store, without the database (PartnerClusterTest covers the database's). */
