@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * submitting the form of) a task that does not exist, or no longer, is a 404 as reading it is, not
  * the 500 "Cannot find task" Camunda answers. Deleting a deployment whose processes still run, without
  * cascade, is a 409 ({@link InUse}), not a 500. A variable's value that is not what its type says is a 400
- * ({@link UnreadableValue}), and so is a JSON body of null ({@link NullBodyRefused}).
+ * ({@link UnreadableValue}), and so is a JSON body of null ({@link NullBodyRefused}), and a query's
+ * {@code firstResult} or {@code maxResults} that is no whole number from 0 to 2147483647 ({@link EngineQueryPaging}),
+ * which was a 404 or an empty list.
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -66,6 +68,15 @@ class EngineRestAnswers {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new NullBodyRefused());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("nullBodyRefused");
+        return registration;
+    }
+
+    /** A query's firstResult or maxResults that is no whole number from 0 to the most an int holds: a 400 naming it. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<EngineQueryPaging> engineQueryPaging() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new EngineQueryPaging());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("engineQueryPaging");
         return registration;
     }
 

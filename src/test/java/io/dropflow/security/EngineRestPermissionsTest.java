@@ -245,6 +245,44 @@ class EngineRestPermissionsTest {
     }
 
     /**
+     * A list's paging beyond an int, or not a number, was a 404 "HTTP 404 Not Found" as if the path did not exist; a
+     * negative one an empty list. Now a 400 naming the parameter and its limit, on both engine APIs; a list within the
+     * limits as before.
+     */
+    @Test
+    void aListsPagingOutOfItsRangeIsA400NamingItAndTheLimit() throws Exception {
+        Task review = reviewTask();
+        String[][] bad = {{"maxResults", "99999999999"}, {"maxResults", "2147483648"}, {"maxResults", "abc"},
+                {"maxResults", "-1"}, {"firstResult", "-1"}, {"firstResult", "1.5"}, {"firstResult", "99999999999"}};
+        for (String list : List.of("/task", "/process-instance", "/history/task", "/deployment")) {
+            for (String[] parameter : bad) {
+                ResponseEntity<String> answer = api.call(HttpMethod.GET, "/engine-rest" + list + "?" + parameter[0] + "="
+                        + parameter[1], null, ApiCallers.user("demo"));
+                assertStatus(answer, 400);
+                soft.assertThat(ApiCallers.json(answer).path("message").asText()).as(list).isEqualTo(parameter[0]
+                        + " must be a whole number from 0 to 2147483647, was \"" + parameter[1] + "\"");
+            }
+        }
+        // a query sent as a POST takes its paging in the URL too
+        ResponseEntity<String> posted = api.call(HttpMethod.POST, "/engine-rest/task?firstResult=0&maxResults=99999999999",
+                "{}", ApiCallers.user("mary"));
+        assertStatus(posted, 400);
+        soft.assertThat(posted.getBody()).contains("maxResults must be a whole number");
+
+        ResponseEntity<String> within = asMary(HttpMethod.GET, "/task?firstResult=0&maxResults=2147483647", null);
+        assertStatus(within, 200);
+        soft.assertThat(within.getBody()).contains(review.getId());
+        assertStatus(asMary(HttpMethod.GET, "/task?maxResults=0", null), 200);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String session = tasklistLogin(http);
+        var tasklist = http.send(webapp("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=99999999999",
+                session).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(400);
+        soft.assertThat(tasklist.body()).contains("maxResults");
+    }
+
+    /**
      * Hole 5 and 1 on Tasklist's own engine API, as the tester called it with Tasklist's login: a done
      * task's deployed form in Chinese was a 500 (a NullPointerException); an escalation went through.
      */
