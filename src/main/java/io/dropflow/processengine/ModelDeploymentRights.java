@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -42,7 +44,9 @@ import org.springframework.stereotype.Component;
  * (FEEL); a new expression, which runs as the engine with no authorization check, is an administrator's
  * deployment. Otherwise 403, naming the element and its code.</li>
  * <li>A deployment whose processes have running instances is not deleted (403), with or without
- * cascade: a cascade ends every order on it, and only an administrator deletes one.</li>
+ * cascade: a cascade ends every order on it, and only an administrator deletes one. The same for a process
+ * definition with running instances, deleted by id or by key (nobody but administrators holds DELETE on process
+ * definitions unless Camunda Admin grants it; the check holds whatever it grants).</li>
  * </ul>
  * Dropflow's own deployments at start (nobody logged in) and an administrator's are not checked. And for
  * everyone: deleting, without cascade, what running instances still use is a 409 ({@link DefinitionInUse}),
@@ -56,6 +60,15 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
 
     private static final String NEEDED_FOR = "the check of who deletes a deployment";
     private static final Field DELETED_DEPLOYMENT = field(DeleteDeploymentCmd.class, "deploymentId", NEEDED_FOR);
+    private static final String NEEDED_FOR_DEFINITIONS = "the check of who deletes a process definition";
+    private static final Field DELETED_DEFINITIONS = field(DeleteProcessDefinitionsByIdsCmd.class, "processDefinitionIds",
+            NEEDED_FOR_DEFINITIONS);
+    private static final Field DELETED_KEY = field(DeleteProcessDefinitionsByKeyCmd.class, "processDefinitionKey",
+            NEEDED_FOR_DEFINITIONS);
+    private static final Field DELETED_KEYS_TENANT = field(DeleteProcessDefinitionsByKeyCmd.class, "tenantId",
+            NEEDED_FOR_DEFINITIONS);
+    private static final Field DELETED_KEYS_TENANT_SET = field(DeleteProcessDefinitionsByKeyCmd.class, "isTenantIdSet",
+            NEEDED_FOR_DEFINITIONS);
 
     /** How the engine says a definition still has running instances (a delete without cascade). */
     static final String IN_USE = "ENGINE-03076";
@@ -181,15 +194,12 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             }
             Authentication who = configuration.getIdentityService().getCurrentAuthentication();
-            if (command instanceof DeleteDeploymentCmd && read(DELETED_DEPLOYMENT, command) instanceof String id
-                    && isPerson(who) && !administrator(who, () -> WithoutAuthorization.read(configuration,
-                            context -> groupsOf(configuration, who)))) {
-                long running = WithoutAuthorization.read(configuration, context -> configuration.getRuntimeService()
-                        .createProcessInstanceQuery().deploymentId(id).count());
-                if (running > 0) {
-                    throw new AuthorizationException("deployment " + id + " has " + running + " running process"
-                            + " instance(s), which deleting it (with cascade) would end: only an administrator deletes"
-                            + " a deployment in use; " + who.getUserId() + " is not one");
+            if (isPerson(who)) {
+                String inUse = inUse(command);
+                if (inUse != null && !administrator(who, () -> WithoutAuthorization.read(configuration,
+                        context -> groupsOf(configuration, who)))) {
+                    throw new AuthorizationException(inUse + " only an administrator deletes " + what(command)
+                            + " in use; " + who.getUserId() + " is not one");
                 }
             }
             try {
@@ -200,6 +210,50 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * What of the deleted runs ("deployment 42 has 1 running process instance(s), which deleting it (with cascade)
+         * would end:"); null when the command deletes no deployment or process definition, or nothing of it runs.
+         */
+        private String inUse(Command<?> command) {
+            if (command instanceof DeleteDeploymentCmd && read(DELETED_DEPLOYMENT, command) instanceof String id) {
+                return inUse("deployment " + id, runtime -> runtime.createProcessInstanceQuery().deploymentId(id).count());
+            }
+            if (command instanceof DeleteProcessDefinitionsByIdsCmd && read(DELETED_DEFINITIONS, command)
+                    instanceof java.util.Collection<?> ids && !ids.isEmpty()) {
+                List<String> all = ids.stream().map(String::valueOf).toList();
+                return inUse((all.size() == 1 ? "process definition " : "process definitions ") + String.join(", ", all),
+                        runtime -> all.stream().mapToLong(id -> runtime.createProcessInstanceQuery().processDefinitionId(id)
+                                .count()).sum());
+            }
+            if (command instanceof DeleteProcessDefinitionsByKeyCmd && read(DELETED_KEY, command) instanceof String key) {
+                String tenant = (String) read(DELETED_KEYS_TENANT, command);
+                boolean tenantSet = Boolean.TRUE.equals(read(DELETED_KEYS_TENANT_SET, command));
+                return inUse("process definition key " + key + (tenantSet ? " (tenant " + tenant + ")" : ""), runtime -> {
+                    org.camunda.bpm.engine.runtime.ProcessInstanceQuery query = runtime.createProcessInstanceQuery()
+                            .processDefinitionKey(key);
+                    if (tenantSet && tenant == null) {
+                        query.withoutTenantId();
+                    } else if (tenantSet) {
+                        query.tenantIdIn(tenant);
+                    }
+                    return query.count();
+                });
+            }
+            return null;
+        }
+
+        /** {@code running} counts, without authorization checks, the running instances of what is deleted. */
+        private String inUse(String deleted, java.util.function.ToLongFunction<org.camunda.bpm.engine.RuntimeService> running) {
+            long count = WithoutAuthorization.read(configuration, context -> running.applyAsLong(configuration
+                    .getRuntimeService()));
+            return count == 0 ? null : deleted + " has " + count + " running process instance(s), which deleting it"
+                    + " (with cascade) would end:";
+        }
+
+        private static String what(Command<?> command) {
+            return command instanceof DeleteDeploymentCmd ? "a deployment" : "a process definition";
         }
     }
 

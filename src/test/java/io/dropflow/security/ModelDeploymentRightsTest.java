@@ -258,6 +258,75 @@ class ModelDeploymentRightsTest {
         assertThat(running()).isZero();
     }
 
+    private String definitionInUse() {
+        String deployment = deploymentInUse();
+        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+    }
+
+    /**
+     * Deleting a process definition with cascade ends its running instances as deleting its deployment does. Nobody
+     * but administrators holds DELETE on process definitions (IdentitySetup grants none, and a deployment's author gets
+     * rights on the deployment only), but Camunda Admin can grant it, as it could DELETE on deployments: before the
+     * check, anna with such a grant deleted the definition and its running instance (200), by id or by key.
+     */
+    @Test
+    void anAnalystDeletesNoProcessDefinitionInUseEvenWithTheRightToDeleteDefinitions() {
+        String definition = definitionInUse();
+        String key = "in_use_" + suffix;
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(Groups.ANALYSTS);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(key);
+        grant.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(grant);
+        try {
+            for (String delete : java.util.List.of("/engine-rest/process-definition/" + definition + "?cascade=true",
+                    "/engine-rest/process-definition/" + definition, "/engine-rest/process-definition/key/" + key
+                            + "/delete?cascade=true", "/engine-rest/process-definition/key/" + key + "/delete")) {
+                ResponseEntity<String> answer = api.call(HttpMethod.DELETE, delete, null, ApiCallers.user("anna"));
+                assertThat(answer.getStatusCode().value()).as(delete + ": " + answer.getBody()).isEqualTo(403);
+                assertThat(ApiCallers.json(answer).path("message").asText()).as(delete)
+                        .contains("1 running process instance(s)").contains("only an administrator deletes")
+                        .contains("anna is not one");
+            }
+            assertThat(running()).as("the instance runs on").isOne();
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(definition)
+                    .count()).isOne();
+
+            engine.getRuntimeService().deleteProcessInstancesIfExists(engine.getRuntimeService()
+                    .createProcessInstanceQuery().processDefinitionKey(key).list().stream().map(p -> p.getId()).toList(),
+                    "test", true, true, false);
+            ResponseEntity<String> unused = api.call(HttpMethod.DELETE, "/engine-rest/process-definition/key/" + key
+                    + "/delete", null, ApiCallers.user("anna"));
+            assertThat(unused.getStatusCode().is2xxSuccessful()).as("what nothing runs on, with the grant: "
+                    + unused.getBody()).isTrue();
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count())
+                    .isZero();
+        } finally {
+            authorizations.deleteAuthorization(grant.getId());
+        }
+    }
+
+    @Test
+    void deletingAProcessDefinitionInUseWithoutCascadeIsAConflictAndAnAdministratorMayCascade() {
+        String definition = definitionInUse();
+        String key = "in_use_" + suffix;
+
+        for (String delete : java.util.List.of("/engine-rest/process-definition/" + definition,
+                "/engine-rest/process-definition/key/" + key + "/delete")) {
+            ResponseEntity<String> plain = api.call(HttpMethod.DELETE, delete, null, ApiCallers.user("demo"));
+            assertThat(plain.getStatusCode().value()).as(delete + ": " + plain.getBody()).isEqualTo(409);
+            assertThat(plain.getBody()).contains("dependent process instances").contains("deleting with cascade ends them");
+        }
+        assertThat(running()).isOne();
+
+        ResponseEntity<String> cascade = api.call(HttpMethod.DELETE, "/engine-rest/process-definition/" + definition
+                + "?cascade=true", null, ApiCallers.user("demo"));
+        assertThat(cascade.getStatusCode().is2xxSuccessful()).as("an administrator may: " + cascade.getBody()).isTrue();
+        assertThat(running()).isZero();
+    }
+
     /** Cockpit deletes through the webapps' own engine API: the same 409 there. */
     @Test
     void cockpitsDeleteOfADeploymentInUseIsAConflictToo() throws Exception {
