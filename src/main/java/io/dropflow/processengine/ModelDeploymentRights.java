@@ -195,11 +195,10 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
             }
             Authentication who = configuration.getIdentityService().getCurrentAuthentication();
             if (isPerson(who)) {
-                String inUse = inUse(command);
-                if (inUse != null && !administrator(who, () -> WithoutAuthorization.read(configuration,
+                String refused = inUse(command, who.getUserId());
+                if (refused != null && !administrator(who, () -> WithoutAuthorization.read(configuration,
                         context -> groupsOf(configuration, who)))) {
-                    throw new AuthorizationException(inUse + " only an administrator deletes " + what(command)
-                            + " in use; " + who.getUserId() + " is not one");
+                    throw new AuthorizationException(refused);
                 }
             }
             try {
@@ -213,24 +212,30 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * What of the deleted runs ("deployment 42 has 1 running process instance(s), which deleting it (with cascade)
-         * would end:"); null when the command deletes no deployment or process definition, or nothing of it runs.
+         * Why {@code who} may not delete what the command deletes, if they are not an administrator: it has running
+         * process instances; null when the command deletes no deployment or process definition, or nothing of it runs.
          */
-        private String inUse(Command<?> command) {
+        private String inUse(Command<?> command, String who) {
             if (command instanceof DeleteDeploymentCmd && read(DELETED_DEPLOYMENT, command) instanceof String id) {
-                return inUse("deployment " + id, runtime -> runtime.createProcessInstanceQuery().deploymentId(id).count());
+                long running = running(runtime -> runtime.createProcessInstanceQuery().deploymentId(id).count());
+                return running == 0 ? null : "deployment " + id + " has " + running + " running process instance(s),"
+                        + " which deleting it (with cascade) would end: only an administrator deletes a deployment in use; "
+                        + who + " is not one";
             }
+            String definition = null;
+            long running = 0;
             if (command instanceof DeleteProcessDefinitionsByIdsCmd && read(DELETED_DEFINITIONS, command)
                     instanceof java.util.Collection<?> ids && !ids.isEmpty()) {
                 List<String> all = ids.stream().map(String::valueOf).toList();
-                return inUse((all.size() == 1 ? "process definition " : "process definitions ") + String.join(", ", all),
-                        runtime -> all.stream().mapToLong(id -> runtime.createProcessInstanceQuery().processDefinitionId(id)
-                                .count()).sum());
-            }
-            if (command instanceof DeleteProcessDefinitionsByKeyCmd && read(DELETED_KEY, command) instanceof String key) {
+                definition = String.join(", ", all);
+                running = running(runtime -> all.stream().mapToLong(id -> runtime.createProcessInstanceQuery()
+                        .processDefinitionId(id).count()).sum());
+            } else if (command instanceof DeleteProcessDefinitionsByKeyCmd
+                    && read(DELETED_KEY, command) instanceof String key) {
                 String tenant = (String) read(DELETED_KEYS_TENANT, command);
                 boolean tenantSet = Boolean.TRUE.equals(read(DELETED_KEYS_TENANT_SET, command));
-                return inUse("process definition key " + key + (tenantSet ? " (tenant " + tenant + ")" : ""), runtime -> {
+                definition = "key " + key + (tenantSet ? " (tenant " + tenant + ")" : "");
+                running = running(runtime -> {
                     org.camunda.bpm.engine.runtime.ProcessInstanceQuery query = runtime.createProcessInstanceQuery()
                             .processDefinitionKey(key);
                     if (tenantSet && tenant == null) {
@@ -241,19 +246,14 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                     return query.count();
                 });
             }
-            return null;
+            return running == 0 ? null : "process definition " + definition + " has " + running + " running process"
+                    + " instance(s), which deleting it (with cascade) would end: only an administrator deletes a process"
+                    + " definition in use; " + who + " is not one";
         }
 
-        /** {@code running} counts, without authorization checks, the running instances of what is deleted. */
-        private String inUse(String deleted, java.util.function.ToLongFunction<org.camunda.bpm.engine.RuntimeService> running) {
-            long count = WithoutAuthorization.read(configuration, context -> running.applyAsLong(configuration
-                    .getRuntimeService()));
-            return count == 0 ? null : deleted + " has " + count + " running process instance(s), which deleting it"
-                    + " (with cascade) would end:";
-        }
-
-        private static String what(Command<?> command) {
-            return command instanceof DeleteDeploymentCmd ? "a deployment" : "a process definition";
+        /** The running instances {@code count} counts, without authorization checks. */
+        private long running(java.util.function.ToLongFunction<org.camunda.bpm.engine.RuntimeService> count) {
+            return WithoutAuthorization.read(configuration, context -> count.applyAsLong(configuration.getRuntimeService()));
         }
     }
 
