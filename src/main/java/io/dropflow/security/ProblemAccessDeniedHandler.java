@@ -16,7 +16,8 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://dropflow.io/problems/forbidden\",\"title\":\"Forbidden\","
-                + "\"status\":403,\"detail\":\"your groups may not do this (nor may an API key without the scope); ask a supervisor\"}");
+        response.getWriter().write(io.dropflow.web.ProblemTypes.json(io.dropflow.web.ProblemTypes.problem(
+                org.springframework.http.HttpStatus.FORBIDDEN, io.dropflow.web.ProblemTypes.FORBIDDEN, "Forbidden",
+                "your groups may not do this (nor may an API key without the scope); ask a supervisor")));
     }
 }

@@ -24,7 +24,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                     + " user until " + throttled.until() + " (login throttling: try again then; after many failures an"
                     + " administrator unlocks the user in Camunda Admin)";
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"" + detail + "\"}");
+        response.getWriter().write(io.dropflow.web.ProblemTypes.json(io.dropflow.web.ProblemTypes.problem(
+                org.springframework.http.HttpStatus.UNAUTHORIZED, io.dropflow.web.ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                detail)));
     }
 }

@@ -1,6 +1,7 @@
 package io.dropflow.security;
 
 import io.dropflow.web.PartnerTimestamp;
+import io.dropflow.web.ProblemTypes;
 import io.dropflow.web.RequestWithBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -127,7 +128,8 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, String detail) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(ProblemTypes.json(ProblemTypes.problem(HttpStatus.UNAUTHORIZED,
+                ProblemTypes.WEBHOOK_UNAUTHORIZED, "Unauthorized", detail)));
     }
 }

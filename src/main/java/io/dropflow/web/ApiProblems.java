@@ -43,6 +43,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         this.errorDetails = errorDetails;
     }
 
+    /**
+     * Spring's own refusals (a missing header, a missing path variable, an async timeout, …) are problem details of
+     * type {@code about:blank}: each gets the type and title of its status ({@link ProblemTypes}), as ours have one.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemTypes.complete(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -162,19 +175,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "the same data was being changed at the same time; nothing was changed, please retry");
-        problem.setTitle("Concurrent change");
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_CHANGE,
+                "Concurrent change", "the same data was being changed at the same time; nothing was changed, please retry");
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     /** Logged in, but not in a group that may do this (e.g. an operator changing the catalog). */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                 "your groups may not do this; ask a supervisor");
-        problem.setType(URI.create("https://dropflow.io/problems/forbidden"));
-        problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
@@ -183,9 +193,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "unexpected error; nothing was lost, the request can be retried. Reference " + reference);
-        problem.setTitle("Internal error");
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
+                "Internal error", "unexpected error; nothing was lost, the request can be retried. Reference " + reference);
         problem.setProperty("reference", reference);
         return problem;
     }

@@ -29,8 +29,8 @@ class UnmatchedRequests {
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the request is larger than a request may be; send fewer or smaller files");
+        ProblemDetail problem = ProblemTypes.complete(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request is larger than a request may be; send fewer or smaller files"));
         problem.setTitle("Request too large");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
@@ -43,7 +43,10 @@ class UnmatchedRequests {
         ProblemDetail problem = refused.getBody();
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
             problem.setDetail("no endpoint here; the API is described at /swagger-ui.html");
+            problem.setType(ApiProblem.type(ProblemTypes.NO_ENDPOINT));
+            problem.setTitle("No endpoint");
         }
+        ProblemTypes.complete(problem);
         return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders()).body(problem);
     }
 }

@@ -3,6 +3,7 @@ package io.dropflow.carrier.track17;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,14 +47,15 @@ class Track17PushController {
 
     @PostMapping(PATH)
     @Operation(summary = "17TRACK pushes a parcel's track info (header sign)")
-    ResponseEntity<Map<String, Object>> push(@RequestBody(required = false) byte[] body,
+    ResponseEntity<Object> push(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "sign", required = false) String sign) {
         if (body == null || sign == null || settings.apiKey() == null || settings.apiKey().isBlank()
                 || !MessageDigest.isEqual(sign(body, settings.apiKey()).getBytes(StandardCharsets.UTF_8),
                         sign.trim().toLowerCase().getBytes(StandardCharsets.UTF_8))) {
             log.warn("17TRACK push refused: sign does not match");
-            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Map.of("title", "Unauthorized", "status", 401, "detail", "sign does not match"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.WEBHOOK_UNAUTHORIZED, "Unauthorized",
+                            "sign does not match"));
         }
         String event = "push";
         try {

@@ -2,9 +2,9 @@ package io.dropflow.order.shopify;
 
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.storefront.shopify.ShopifyWebhooks;
+import io.dropflow.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,9 +56,8 @@ class ShopifyOrderWebhook {
             @RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shop) {
         if (body == null || !webhooks.verify(body, hmac)) {
             log.warn("Shopify webhook refused: {}", webhooks.configured() ? "HMAC does not match" : "Shopify is not configured");
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+            ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "shopify-webhook", "Unauthorized",
                     "missing or wrong " + ShopifyWebhooks.HMAC_HEADER);
-            problem.setType(URI.create("https://dropflow.io/problems/shopify-webhook"));
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         String topicOrCreate = topic == null || topic.isBlank() ? "orders/create" : topic;

@@ -2,6 +2,7 @@ package io.dropflow.supplier.cj;
 
 import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.security.Hmac;
+import io.dropflow.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,21 +49,23 @@ class CjWebhookController {
 
     @PostMapping(PATH)
     @Operation(summary = "CJ Dropshipping reports on an order or its parcel (header sign)")
-    ResponseEntity<Map<String, Object>> receive(@PathVariable String supplierCode,
+    ResponseEntity<Object> receive(@PathVariable String supplierCode,
             @RequestBody(required = false) byte[] body, @RequestHeader(name = "sign", required = false) String sign) {
         Optional<CjSettings.Account> account = settings.account(supplierCode);
         if (account.isEmpty()) {
             // Without the account there is no openId to verify the message with.
-            return ResponseEntity.status(404).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Map.of("title",
-                    "Not found", "status", 404, "detail", "no CJ account is configured for supplier " + supplierCode));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                            "no CJ account is configured for supplier " + supplierCode));
         }
         String openId = account.get().openId();
         if (body == null || sign == null || openId == null || openId.isBlank()
                 || !MessageDigest.isEqual(sign(body, openId).getBytes(StandardCharsets.UTF_8),
                         sign.trim().getBytes(StandardCharsets.UTF_8))) {
             log.warn("CJ webhook for {} refused: sign does not match", supplierCode);
-            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Map.of("title", "Unauthorized", "status", 401, "detail", "sign does not match"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.WEBHOOK_UNAUTHORIZED, "Unauthorized",
+                            "sign does not match"));
         }
         String text = new String(body, StandardCharsets.UTF_8);
         String type = field(text, "type");
