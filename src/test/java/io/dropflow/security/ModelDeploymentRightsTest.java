@@ -273,6 +273,13 @@ class ModelDeploymentRightsTest {
     void anAnalystDeletesNoProcessDefinitionInUseEvenWithTheRightToDeleteDefinitions() {
         String definition = definitionInUse();
         String key = "in_use_" + suffix;
+        // Without a grant, an analyst, a supervisor, an operator (before the check: the engine's own 403, no DELETE)
+        for (String person : java.util.List.of("anna", "sam", "mary")) {
+            ResponseEntity<String> ungranted = api.call(HttpMethod.DELETE, "/engine-rest/process-definition/" + definition
+                    + "?cascade=true", null, ApiCallers.user(person));
+            assertThat(ungranted.getStatusCode().value()).as(person + " without a grant: " + ungranted.getBody())
+                    .isEqualTo(403);
+        }
         AuthorizationService authorizations = engine.getAuthorizationService();
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(Groups.ANALYSTS);
