@@ -53,7 +53,8 @@ class ShopifyOrderWebhook {
             @RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
             @RequestHeader(name = ShopifyWebhooks.EVENT_ID_HEADER, required = false) String eventId,
             @RequestHeader(name = ShopifyWebhooks.WEBHOOK_ID_HEADER, required = false) String webhookId,
-            @RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shop) {
+            @RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shop,
+            @RequestHeader(name = ShopifyWebhooks.API_VERSION_HEADER, required = false) String apiVersion) {
         if (body == null || !webhooks.verify(body, hmac)) {
             log.warn("Shopify webhook refused: {}", webhooks.configured() ? "HMAC does not match" : "Shopify is not configured");
             ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "shopify-webhook", "Unauthorized",
@@ -61,6 +62,7 @@ class ShopifyOrderWebhook {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         String topicOrCreate = topic == null || topic.isBlank() ? "orders/create" : topic;
+        webhooks.versionMismatch(topicOrCreate, apiVersion);
         PartnerDeliveries.Receipt receipt = deliveries.receive(ShopifyOrderDeliveries.PARTNER,
                 shop == null || shop.isBlank() ? "shop" : shop, topicOrCreate,
                 ShopifyWebhooks.deliveryKey(topicOrCreate, eventId, webhookId, body),

@@ -30,7 +30,8 @@ import org.springframework.web.client.RestClient;
  * Calls are paced by the shop's cost bucket as Shopify reports it in every answer ({@link ShopifyQueryCost}, the
  * calls' {@link PartnerCall.Pacer}, so the wait shares the partner's max-wait and metrics);
  * HTTP 429, 5xx and GraphQL's THROTTLED error slow the shop's calls down (PartnerCalls); a 401 renews the
- * token once; user errors and other GraphQL errors fail the call naming them.
+ * token once; user errors and other GraphQL errors fail the call naming them. An answer in another API
+ * version than the configured one (Shopify fell forward) is warned ({@link ShopifyApiVersionCheck}).
  */
 class ShopifyAdmin {
 
@@ -44,6 +45,7 @@ class ShopifyAdmin {
     private final Map<String, String> documents = new ConcurrentHashMap<>();
     private final java.time.Clock clock;
     private final ShopifyQueryCost cost;
+    private final ShopifyApiVersionCheck versions = new ShopifyApiVersionCheck();
 
     ShopifyAdmin(ShopifySettings settings, PartnerCalls calls, PartnerTokens tokens, java.time.Clock clock) {
         this.clock = clock;
@@ -124,6 +126,8 @@ class ShopifyAdmin {
                                     + " (check dropflow.storefronts.shopify and the app's scopes): "
                                     + text.substring(0, Math.min(300, text.length())));
                         }
+                        versions.mismatch("the Admin API", settings.apiVersion(),
+                                response.getHeaders().getFirst(ShopifySettings.API_VERSION_HEADER));
                         JsonNode answer = JSON.readTree(text);
                         cost.observe(operation, answer.path("extensions").path("cost"));
                         JsonNode errors = answer.path("errors");

@@ -1,8 +1,14 @@
 package io.dropflow.storefront.shopify;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientSecret the app's client secret (from the environment)
  * @param accessToken a fixed Admin API token of a legacy custom app created in the shop's admin (no
  *     longer creatable since 2026-01-01); used only when no client id is set
- * @param apiVersion GraphQL Admin API version; one Shopify supports ({@link #SUPPORTED_VERSIONS})
+ * @param apiVersion GraphQL Admin API version; one Shopify supports today ({@link #supportedVersions})
  * @param carriers our carrier code to the tracking company name Shopify knows, e.g. DHL: "DHL Express"
  * @param trackingUrls our carrier code to a tracking URL with {number}; others get {@code defaultTrackingUrl}
  */
@@ -27,8 +33,58 @@ public record ShopifySettings(String shopDomain, String clientId, String clientS
         String apiVersion, String baseUrl, Duration connectTimeout, Duration readTimeout, Map<String, String> carriers,
         Map<String, String> trackingUrls, String defaultTrackingUrl, Duration tokenRenewBefore) {
 
-    /** Shopify's supported Admin API versions when this was written (2026-10 is a release candidate). */
-    public static final List<String> SUPPORTED_VERSIONS = List.of("2025-10", "2026-01", "2026-04", "2026-07", "2026-10");
+    /**
+     * Shopify's versioning (https://shopify.dev/docs/api/usage/versioning): a new version "every three
+     * months at the beginning of the quarter, at 5pm UTC", named by its date (2026-10), "each stable
+     * version is supported for a minimum of 12 months", and the next quarter's version is the release
+     * candidate. A version no longer available is not refused: Shopify "falls forward" to the oldest
+     * one it still serves and says which in {@link #API_VERSION_HEADER}.
+     */
+    public static final String VERSIONING = "https://shopify.dev/docs/api/usage/versioning";
+    /** The version Shopify used for an answer or a webhook. */
+    public static final String API_VERSION_HEADER = "X-Shopify-API-Version";
+
+    private static final Pattern QUARTERLY = Pattern.compile("(\\d{4})-(01|04|07|10)");
+
+    /** When Shopify released a quarterly version (its first day, 17:00 UTC), or null for any other name. */
+    static Instant released(String version) {
+        Matcher m = version == null ? null : QUARTERLY.matcher(version);
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1).atTime(17, 0)
+                .toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * The versions Shopify supports at {@code now} by its schedule, oldest first: the stable versions
+     * released within the last 12 months (four of them), then the release candidate (the next quarter's).
+     * A version counts from its release at 17:00 UTC; its 12 months end when the fourth version after it is
+     * released.
+     */
+    public static List<String> supportedVersions(Instant now) {
+        LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate latest = day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+        if (released(name(latest)).isAfter(now)) {
+            latest = latest.minusMonths(3);
+        }
+        List<String> versions = new ArrayList<>();
+        for (int quarters = 3; quarters >= -1; quarters--) {
+            versions.add(name(latest.minusMonths(3L * quarters)));
+        }
+        return List.copyOf(versions);
+    }
+
+    /** E.g. "2026-01, 2026-04, 2026-07, 2026-10 and the release candidate 2027-01". */
+    public static String supportedVersionsText(Instant now) {
+        List<String> versions = supportedVersions(now);
+        return String.join(", ", versions.subList(0, versions.size() - 1)) + " and the release candidate "
+                + versions.get(versions.size() - 1);
+    }
+
+    private static String name(LocalDate quarter) {
+        return String.format("%04d-%02d", quarter.getYear(), quarter.getMonthValue());
+    }
 
     public ShopifySettings {
         apiVersion = apiVersion == null || apiVersion.isBlank() ? "2026-07" : apiVersion;

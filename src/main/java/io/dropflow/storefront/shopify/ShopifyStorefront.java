@@ -46,9 +46,11 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
 
     private final ShopifySettings settings;
     private final ShopifyAdmin admin;
+    private final Clock clock;
 
     ShopifyStorefront(ShopifySettings settings, PartnerCalls calls, PartnerTokens tokens, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.admin = new ShopifyAdmin(settings, calls, tokens, clock);
     }
 
@@ -65,9 +67,11 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
         if (PartnerBinding.unset(settings.clientSecret())) {
             missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
         }
-        if (!ShopifySettings.SUPPORTED_VERSIONS.contains(settings.apiVersion())) {
-            missing.add("api-version (one Shopify supports: " + ShopifySettings.SUPPORTED_VERSIONS + ", not "
-                    + settings.apiVersion() + ")");
+        java.time.Instant now = clock.instant();
+        if (!ShopifySettings.supportedVersions(now).contains(settings.apiVersion())) {
+            missing.add("api-version (one Shopify supports on " + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+                    + ": " + ShopifySettings.supportedVersionsText(now) + ", by " + ShopifySettings.VERSIONING
+                    + "; not " + settings.apiVersion() + ")");
         }
         return missing.isEmpty() ? List.of() : List.of(new Unbound("storefront Shopify", "no " + String.join(", ",
                 missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));

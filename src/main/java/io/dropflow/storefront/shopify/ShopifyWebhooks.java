@@ -27,8 +27,11 @@ public class ShopifyWebhooks {
     public static final String EVENT_ID_HEADER = "X-Shopify-Event-Id";
     /** One webhook delivery; Shopify's page on duplicates does not name it as their key. */
     public static final String WEBHOOK_ID_HEADER = "X-Shopify-Webhook-Id";
+    /** The API version the webhook's payload is in. */
+    public static final String API_VERSION_HEADER = ShopifySettings.API_VERSION_HEADER;
 
     private final ShopifySettings settings;
+    private final ShopifyApiVersionCheck versions = new ShopifyApiVersionCheck();
 
     ShopifyWebhooks(ShopifySettings settings) {
         this.settings = settings;
@@ -36,6 +39,16 @@ public class ShopifyWebhooks {
 
     public boolean configured() {
         return settings.clientSecret() != null && !settings.clientSecret().isBlank();
+    }
+
+    /**
+     * Whether a webhook came in another API version ({@link ShopifySettings#API_VERSION_HEADER}) than the
+     * configured one: Shopify "falls forward when your selected version becomes inaccessible, and webhooks
+     * include the X-Shopify-Api-Version header to confirm which version was used"
+     * (https://shopify.dev/docs/api/usage/versioning). Warned once per version; the delivery is still taken.
+     */
+    public boolean versionMismatch(String topic, String apiVersionHeader) {
+        return versions.mismatch("webhook " + topic, settings.apiVersion(), apiVersionHeader);
     }
 
     public boolean verify(byte[] rawBody, String hmacHeader) {

@@ -67,6 +67,24 @@ class ShopifyGraphqlContractTest {
         }
         assertThat(new ShopifySettings(null, null, null, null, null, null, null, null, null, null, null, null).apiVersion())
                 .isEqualTo(latest).isEqualTo("2026-07");
-        assertThat(ShopifySettings.SUPPORTED_VERSIONS).containsExactlyInAnyOrderElementsOf(supported);
+        // the snapshot is of a day 2026-07 was the latest version: the schedule gives the same list on such a day
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2026-08-15T00:00:00Z")))
+                .containsExactlyInAnyOrderElementsOf(supported);
+    }
+
+    @Test
+    void theSupportedVersionsFollowShopifysQuarterlyScheduleFromTheClock() {
+        // https://shopify.dev/docs/api/usage/versioning: every three months at the beginning of the quarter at
+        // 5pm UTC; each stable version supported for a minimum of 12 months; the next one is the release candidate
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2026-12-07T01:30:00Z")))
+                .containsExactly("2026-01", "2026-04", "2026-07", "2026-10", "2027-01");
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2026-10-01T16:59:59Z")))
+                .containsExactly("2025-10", "2026-01", "2026-04", "2026-07", "2026-10");
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2026-10-01T17:00:00Z")))
+                .containsExactly("2026-01", "2026-04", "2026-07", "2026-10", "2027-01");
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2027-01-01T12:00:00Z")))
+                .containsExactly("2026-01", "2026-04", "2026-07", "2026-10", "2027-01");
+        assertThat(ShopifySettings.supportedVersions(java.time.Instant.parse("2027-01-01T17:00:00Z")))
+                .containsExactly("2026-04", "2026-07", "2026-10", "2027-01", "2027-04");
     }
 }

@@ -20,12 +20,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Shopify's GraphQL Admin API as documented, against a real HTTP server. Each stub names the page it
  * follows; the documents themselves are checked against Shopify's published schema by
  * ShopifyGraphqlContractTest.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ShopifyStorefrontTest {
 
     private static final String GRAPHQL = "/admin/api/2026-07/graphql.json";
@@ -45,10 +49,15 @@ class ShopifyStorefrontTest {
     }
 
     private ShopifyStorefront storefront(Map<String, String> carriers, Map<String, String> urls) {
-        return new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "client-id", "client-secret", null, null,
-                shopify.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(3), carriers, urls, null, null),
+        return storefront(null, carriers, urls, Clock.systemUTC());
+    }
+
+    private ShopifyStorefront storefront(String apiVersion, Map<String, String> carriers, Map<String, String> urls,
+            Clock clock) {
+        return new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "client-id", "client-secret", null,
+                apiVersion, shopify.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(3), carriers, urls, null, null),
                 ResilientPartnerCalls.local(new PartnerSettings(null, null, null), new SimpleMeterRegistry(),
-                        Clock.systemUTC()), tokens, Clock.systemUTC());
+                        Clock.systemUTC()), tokens, clock);
     }
 
     @AfterEach
@@ -270,6 +279,58 @@ class ShopifyStorefrontTest {
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .withRequestBody(containing("client_id=client-id")));
         assertThat(tokens.logins).isEqualTo(2);
+    }
+
+    @Test
+    void startUpAcceptsTheVersionsShopifySupportsOnTheDayByItsScheduleAndRefusesOthersNamingThem() {
+        // Quarterly versions released at 17:00 UTC, each stable one supported for at least 12 months, the next
+        // quarter's the release candidate: https://shopify.dev/docs/api/usage/versioning
+        Clock today = Clock.fixed(Instant.parse("2026-12-07T01:30:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(storefront("2025-10", Map.of(), Map.of(), today).unbound()).singleElement().asString()
+                .contains("not 2025-10")
+                .contains("2026-01, 2026-04, 2026-07, 2026-10 and the release candidate 2027-01")
+                .contains("https://shopify.dev/docs/api/usage/versioning");
+        assertThat(storefront("2027-01", Map.of(), Map.of(), today).unbound()).isEmpty();
+        assertThat(storefront("2026-07", Map.of(), Map.of(), today).unbound()).isEmpty();
+        assertThat(storefront("unstable", Map.of(), Map.of(), today).unbound()).singleElement().asString()
+                .contains("not unstable");
+        // the day 2025-10 still had its 12 months
+        Clock before = Clock.fixed(Instant.parse("2026-10-01T16:59:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(storefront("2025-10", Map.of(), Map.of(), before).unbound()).isEmpty();
+        assertThat(storefront("2027-01", Map.of(), Map.of(), before).unbound()).singleElement().asString()
+                .contains("2025-10, 2026-01, 2026-04, 2026-07 and the release candidate 2026-10");
+    }
+
+    @Test
+    void anAnswerInAnotherApiVersionThanConfiguredIsWarnedOnceAsShopifyFallingForward(CapturedOutput output) {
+        // Shopify falls forward from a version it no longer serves and names the one used in X-Shopify-API-Version:
+        // https://shopify.dev/docs/api/usage/versioning
+        shopify.stubFor(graphql("query OrderNote").willReturn(okJson(data(
+                "{\"order\":{\"id\":\"" + ORDER + "\",\"note\":\"[DF-CL3-dispute]\"}}"))
+                .withHeader("X-Shopify-API-Version", "2026-07")));
+        storefront.openDispute("450789469", "DF-CL3", "broken mug", "DF-CL3-dispute");
+        assertThat(output.getOut()).doesNotContain("Shopify used API version");
+
+        shopify.stubFor(graphql("query OrderNote").willReturn(okJson(data(
+                "{\"order\":{\"id\":\"" + ORDER + "\",\"note\":\"[DF-CL3-dispute]\"}}"))
+                .withHeader("X-Shopify-API-Version", "2026-10")));
+        storefront.openDispute("450789469", "DF-CL3", "broken mug", "DF-CL3-dispute");
+        storefront.openDispute("450789469", "DF-CL3", "broken mug", "DF-CL3-dispute");
+
+        assertThat(output.getOut()).containsOnlyOnce("Shopify used API version 2026-10 for the Admin API, not the configured 2026-07")
+                .contains("dropflow.storefronts.shopify.api-version");
+    }
+
+    @Test
+    void aWebhookInAnotherApiVersionThanConfiguredIsFlagged(CapturedOutput output) {
+        // webhooks "include the X-Shopify-Api-Version header to confirm which version was used":
+        // https://shopify.dev/docs/api/usage/versioning
+        ShopifyWebhooks webhooks = new ShopifyWebhooks(new ShopifySettings("demo.myshopify.com", "client-id",
+                "client-secret", null, "2026-07", null, null, null, null, null, null, null));
+        assertThat(webhooks.versionMismatch("orders/paid", "2026-07")).isFalse();
+        assertThat(webhooks.versionMismatch("orders/paid", null)).isFalse();
+        assertThat(webhooks.versionMismatch("orders/paid", "2026-10")).isTrue();
+        assertThat(output.getOut()).contains("Shopify used API version 2026-10 for webhook orders/paid, not the configured 2026-07");
     }
 
     @Test
