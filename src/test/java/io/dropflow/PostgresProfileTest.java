@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("application")
 class PostgresProfileTest {
 
-    private static Map<String, String> environment() {
+    static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DROPFLOW_DB_URL", TestPostgres.jdbcUrl("postgres_profile_" + System.nanoTime()));
         env.put("DROPFLOW_DB_USER", "postgres");
