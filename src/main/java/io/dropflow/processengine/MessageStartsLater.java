@@ -190,6 +190,20 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
         public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
             return isOne(job) ? ParseUtil.parseRetryIntervals(RETRY_CYCLE) : super.getFailedJobRetryConfiguration(job, activity);
         }
+
+        /**
+         * The cycle as configured, then {@link RetriedAtMost}: a step the partner asks to retry at most n
+         * times has no retries left once it failed 1 + n times (its retries start at the cycle's count).
+         */
+        @Override
+        protected void executeCustomStrategy(CommandContext command, JobEntity job, ActivityImpl activity) throws Exception {
+            super.executeCustomStrategy(command, job, activity);
+            Integer most = RetriedAtMost.in(exception);
+            FailedJobRetryConfiguration cycle = most == null ? null : getFailedJobRetryConfiguration(job, activity);
+            if (cycle != null && job.getRetries() > 0 && cycle.getRetries() - job.getRetries() > most) {
+                job.setRetries(0);
+            }
+        }
     }
 
     /** The job handler: starts the process by its message, in the job's transaction. */

@@ -10,7 +10,11 @@ import java.util.Map;
 enum CjCodes {
     /** 200: done. */
     SUCCESS,
-    /** Try again later, with backoff (CJ: "try again later, no more than 3 times"); the job's retry cycle does. */
+    /**
+     * Try again later: the job's retry cycle does. For 1600000 CJ adds "no more than 3 times"
+     * (https://developers.cjdropshipping.cn/zh/api/api2/standard/ps-code.html): {@link CjBusy} ends the
+     * step's retries after three.
+     */
     RETRY,
     /** Too many calls: slow down (PartnerCalls waits and pauses the account). */
     THROTTLED,

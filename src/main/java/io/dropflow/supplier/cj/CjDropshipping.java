@@ -263,8 +263,14 @@ class CjDropshipping {
                     throw new IllegalStateException("CJ refused the access token of supplier " + supplierCode + " ("
                             + said + "): check dropflow.suppliers.cj." + supplierCode + ".api-key");
                 }
-                case RETRY -> throw new SupplierUnavailableException("CJ answered " + said + " to " + operation
-                        + " for supplier " + supplierCode + " (retried while the step has tries left)");
+                case RETRY -> {
+                    if (code == CjBusy.CODE) {
+                        throw new CjBusy("CJ answered " + said + " to " + operation + " for supplier " + supplierCode
+                                + " (retried at most " + CjBusy.RETRIES + " times, as CJ asks; then an incident)");
+                    }
+                    throw new SupplierUnavailableException("CJ answered " + said + " to " + operation
+                            + " for supplier " + supplierCode + " (retried while the step has tries left)");
+                }
                 case CONFIGURATION -> throw new IllegalStateException("CJ answered " + said + " to " + operation
                         + " for supplier " + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj."
                         + supplierCode + ")");

@@ -200,6 +200,39 @@ class CjSupplierProcessTest {
         server.verify(0, postRequestedFor(urlPathMatching("/track17/.*")));
     }
 
+    /**
+     * CJ's 1600000 "System busy": "建议重试次数不超过3次", retry no more than three times (Global Error Codes,
+     * https://developers.cjdropshipping.cn/zh/api/api2/standard/ps-code.html). The placement's cycle R5/PT2M
+     * would try five times; CJ is asked four times (once and three retries), then the incident shows.
+     */
+    @Test
+    void cjSystemBusyIsRetriedThreeTimesThenAnIncidentNotTheWholeRetryCycle() {
+        var server = TestSupplierApi.server();
+        // getOrderDetail answering 1600000: https://developers.cjdropshipping.cn/zh/api/api2/standard/ps-code.html
+        server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.envelope(1600000, false,
+                "System busy, please contact CJ IT", "null"))));
+        long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        var management = engine.getManagementService();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            dropflow.runJobs(order);
+            Job job = management.createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                    .activityId(FORWARD_PURCHASE_ORDER.id()).singleResult();
+            if (job.getRetries() == 0) {
+                break;
+            }
+            management.setJobDuedate(job.getId(), null);
+        }
+
+        Job job = management.createJobQuery().processInstanceId(dropflow.processInstanceId(order))
+                .activityId(FORWARD_PURCHASE_ORDER.id()).singleResult();
+        assertThat(job.getRetries()).isZero();
+        assertThat(job.getExceptionMessage()).contains("1600000").contains("at most 3");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dropflow.processInstanceId(order))
+                .activityId(FORWARD_PURCHASE_ORDER.id()).count()).isEqualTo(1);
+        server.verify(4, getRequestedFor(urlPathEqualTo(DETAIL)));
+        server.verify(0, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
     @Test
     void cjDeletesAnUnpaidOrderTheConsumerCancels() {
         long order = placedAtCj();
