@@ -18,6 +18,18 @@ public interface PartnerCalls {
      */
     <T> T call(PartnerCall call, Function<Outcome, T> body);
 
+    /**
+     * A limit several accounts of one partner share on top of each account's own, for
+     * {@link PartnerCall#pacedBy}: e.g. CJ's "no more than 10 requests/second per IP address", whichever
+     * account calls. Cluster-wide, every node's calls count (nodes may leave through one address).
+     *
+     * @param key what shares the limit, e.g. "per-ip"; kept apart from the partner's accounts
+     * @return a pacer; this default paces nothing (test doubles of this interface)
+     */
+    default PartnerCall.Pacer sharedPace(String partner, String key, PartnerCall.Limit limit) {
+        return maxWait -> java.time.Duration.ZERO;
+    }
+
     /** What the call's body tells about the answer, for the metrics. */
     interface Outcome {
 

@@ -44,6 +44,7 @@ public class ResilientPartnerCalls implements PartnerCalls {
     private final Clock clock;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<String, LocalPace> localPaces = new ConcurrentHashMap<>();
 
     ResilientPartnerCalls(PartnerSettings settings, ObjectProvider<ClusterPace> pace, MeterRegistry metrics, Clock clock) {
         this.settings = settings;
@@ -56,6 +57,44 @@ public class ResilientPartnerCalls implements PartnerCalls {
     public static ResilientPartnerCalls local(PartnerSettings settings, MeterRegistry metrics, Clock clock) {
         return new ResilientPartnerCalls(settings, new org.springframework.beans.factory.support.StaticListableBeanFactory()
                 .getBeanProvider(ClusterPace.class), metrics, clock);
+    }
+
+    /**
+     * In the cluster's pace where the limit is cluster-wide and there is a database, else in this node's:
+     * keyed {@code partner@key}, apart from the accounts' {@code partner:account}.
+     */
+    @Override
+    public PartnerCall.Pacer sharedPace(String partner, String key, PartnerCall.Limit limit) {
+        String paceKey = partner + "@" + key;
+        double rate = limit.requestsPerSecond();
+        return maxWait -> {
+            ClusterPace cluster = pace.getIfAvailable();
+            if (limit.clusterWide() && cluster != null) {
+                return cluster.reserve(paceKey, rate, maxWait);
+            }
+            return localPaces.computeIfAbsent(paceKey + "@" + rate, k -> new LocalPace(rate)).reserve(maxWait);
+        };
+    }
+
+    /** One node's slots, at least 1/rate apart; a slot further away than the caller may wait is not booked. */
+    private static final class LocalPace {
+
+        private final long intervalNanos;
+        private long nextFree = System.nanoTime();
+
+        LocalPace(double rate) {
+            this.intervalNanos = (long) (1_000_000_000L / rate);
+        }
+
+        synchronized Duration reserve(Duration maxWait) {
+            long now = System.nanoTime();
+            long slot = Math.max(now, nextFree);
+            if (slot - now > maxWait.toNanos()) {
+                return null;
+            }
+            nextFree = slot + intervalNanos;
+            return Duration.ofNanos(slot - now);
+        }
     }
 
     @Override

@@ -43,7 +43,8 @@ import org.springframework.web.client.RestClient;
  *     the 15-day access token is renewed a day before it expires with the 180-day refresh token, once
  *     for the whole cluster ({@link PartnerTokens}). A token CJ refuses is renewed and the call made once more.
  * <li>Pace: every call waits for the account's turn, 1 request/s by default for the whole cluster
- *     ({@link PartnerCalls}); CJ's "call exceeded limit" and HTTP 429 slow the account down.
+ *     ({@link PartnerCalls}), and for CJ's 10 requests/s per IP address shared by all accounts ({@link #PER_IP});
+ *     CJ's "call exceeded limit" and HTTP 429 slow the account down.
  * <li>Errors: CJ answers them inside HTTP 200; {@link CjCodes} says which are retried, which need a new
  *     token, which an operator, which are our configuration and which a real refusal.
  * <li>Placing an order is idempotent: CJ takes no key, so the order is looked up by our number first
@@ -54,6 +55,12 @@ import org.springframework.web.client.RestClient;
 class CjDropshipping {
 
     static final String PARTNER = "cj";
+    /**
+     * CJ's Access Frequency Restrictions (https://developers.cjdropshipping.cn/en/api/api2/standard/limit.html):
+     * "No more than 10 requests/second per IP address", whichever account calls, besides each account's 1-6
+     * per second. Held for every CJ account together across the cluster (its nodes may share one address).
+     */
+    static final PartnerCall.Limit PER_IP = new PartnerCall.Limit(10, true);
 
     private static final Logger log = LoggerFactory.getLogger(CjDropshipping.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,10 +70,12 @@ class CjDropshipping {
     private final PartnerTokens tokens;
     private final ObjectProvider<PartnerDeliveries> operators;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+    private final PartnerCall.Pacer perIp;
 
     CjDropshipping(CjSettings settings, PartnerCalls calls, PartnerTokens tokens, ObjectProvider<PartnerDeliveries> operators) {
         this.settings = settings;
         this.calls = calls;
+        this.perIp = calls.sharedPace(PARTNER, "per-ip", PER_IP);
         this.tokens = tokens;
         this.operators = operators;
     }
@@ -352,7 +361,8 @@ class CjDropshipping {
         RestClient client = clients.computeIfAbsent(supplierCode,
                 code -> PartnerHttp.restClient(account.baseUrl(), account.connectTimeout(), account.readTimeout()));
         PartnerCall what = new PartnerCall(PARTNER, supplierCode, operation,
-                new PartnerCall.Limit(account.requestsPerSecond(), true), SupplierUnavailableException::new);
+                new PartnerCall.Limit(account.requestsPerSecond(), true), SupplierUnavailableException::new)
+                .pacedBy(perIp);
         return calls.call(what, outcome -> {
             try {
                 RestClient.RequestBodySpec request = client.method(method).uri(path, uriVariables)

@@ -80,6 +80,35 @@ class CjDropshippingTest {
                 assertThat(call.limit()).isEqualTo(new PartnerCall.Limit(1.0, true)));
     }
 
+    /**
+     * CJ's Access Frequency Restrictions (https://developers.cjdropshipping.cn/en/api/api2/standard/limit.html):
+     * "No more than 10 requests/second per IP address", on top of each account's level. Two accounts of 50/s
+     * each calling from one address still make at most 10 calls a second together.
+     */
+    @Test
+    void accountsTogetherCallCjAtMostTenTimesASecondFromOneAddress() {
+        CjSettings.Account fast = CjFixtures.account(server.baseUrl() + "/api2.0/v1", null, "cj-token");
+        CjDropshipping twoAccounts = new CjDropshipping(new CjSettings(Map.of("CJ", fast, "CJ2", fast)),
+                io.dropflow.partners.internal.ResilientPartnerCalls.local(
+                        new io.dropflow.partners.internal.PartnerSettings(null, null, null),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()),
+                new CjFixtures.MemoryTokens(), new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(io.dropflow.partners.PartnerDeliveries.class));
+
+        long started = System.nanoTime();
+        for (int i = 0; i < 21; i++) {
+            assertThat(twoAccounts.order(i % 2 == 0 ? "CJ" : "CJ2", "DF-7-PO" + i)).isEmpty();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        List<Long> sent = server.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted()
+                .toList();
+        assertThat(sent).hasSize(21);
+        for (int i = 0; i + 10 < sent.size(); i++) {
+            assertThat(sent.get(i + 10) - sent.get(i)).as("11 calls from %d", i).isGreaterThanOrEqualTo(950);
+        }
+    }
+
     @Test
     void anOrderIsCreatedWithCreateOrderV2AfterLookingForAnEarlierOne() {
         server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(200, true, "Success",
