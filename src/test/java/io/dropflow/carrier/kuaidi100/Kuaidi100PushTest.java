@@ -43,7 +43,7 @@ class Kuaidi100PushTest {
     void setUp() {
         init(engine);
         dropflow = new DropflowDriver(port, engine);
-        TestSupplierApi.server().stubFor(post("/kuaidi100/poll")
+        TestSupplierApi.server().stubFor(post("/kuaidi100/poll") // subscription (poll) answer: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
                 .willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
     }
 

@@ -41,6 +41,7 @@ class Track17PushTest {
     void setUp() {
         init(engine);
         dropflow = new DropflowDriver(port, engine);
+        // 17TRACK register (Tracking API v2.2, "register": code 0, data.accepted/rejected): https://asset.17track.net/api/document/v2.2_en/index.html
         TestSupplierApi.server().stubFor(post("/track17/register")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":[]}}")));
     }
@@ -103,6 +104,7 @@ class Track17PushTest {
         assertThat(push(delivered, null).getStatusCode().value()).isEqualTo(401);
         // 17TRACK stopped following the parcel while it is in transit: answered at once, restarted with retrack
         // by the next try of the recorded push (a stopped number gets no news: gettrackinfo would repeat the last)
+        // 17TRACK retrack (Tracking API v2.2, "retrack": code 0, data.accepted/rejected): https://asset.17track.net/api/document/v2.2_en/index.html
         TestSupplierApi.server().stubFor(post("/track17/retrack")
                 .willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{\"number\":\"" + number + "\"}],\"rejected\":[]}}")));
         String stopped = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"" + number + "\",\"carrier\":100001}}";
@@ -150,6 +152,7 @@ class Track17PushTest {
         dropflow.runJobs(order);
         // gettrackinfo (Tracking API v2.2): the same track_info a push carries
         String info = updated(number, "Delivered", soon(2), "Delivered to the recipient");
+        // 17TRACK gettrackinfo (Tracking API v2.2, "gettrackinfo": data.accepted[].track_info): https://asset.17track.net/api/document/v2.2_en/index.html
         TestSupplierApi.server().stubFor(post("/track17/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":["
                 + new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).path("data") + "],\"rejected\":[]}}")));
 

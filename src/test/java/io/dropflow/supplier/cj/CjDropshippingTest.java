@@ -35,12 +35,18 @@ class CjDropshippingTest {
             new SupplierGateway.Address("Erika Mustermann", "Heidestrasse 17", null, "51147", "Köln", null, "DE", "+49 221"),
             new SupplierGateway.Sender("Dropflow Demo Store", "1 Seller Street, Berlin"));
 
+    /**
+     * CJ's answer envelope (code, result, message, data, requestId), as every page of its API 2.0 shows it, e.g.
+     * https://developers.cjdropshipping.com/en/api/api2/api/shopping.html; codes from
+     * https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html.
+     */
     static String envelope(int code, boolean result, String message, String data) {
         return "{\"code\":" + code + ",\"result\":" + result + ",\"message\":\"" + message + "\",\"data\":" + data
                 + ",\"requestId\":\"9eddf3f5-bd3d-4fae-a4f2-028cbb90db97\"}";
     }
 
     /** getOrderDetail's answer for an order CJ does not know: code 1603100 (CJ's error code table). */
+    /** 1603100 "Order not found" (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html). */
     static String notFound() {
         return envelope(1603100, false, "Order not found, Please check the CJ order id", "null");
     }

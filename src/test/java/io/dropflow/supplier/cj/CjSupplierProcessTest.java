@@ -75,8 +75,10 @@ class CjSupplierProcessTest {
 
     /** Places a TEST-CJ order and lets CJ take it at once. */
     private long placedAtCj() {
+        // getOrderDetail of an order CJ does not have: code 1603100, https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
         long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
+        // createOrderV2 (Shopping page, 1.1 Create Order V2: data.orderId): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(post(CREATE).willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success",
                 "{\"orderId\":\"" + cjOrderId(order) + "\",\"orderNumber\":\"" + po(order, 1) + "\"}"))));
         dropflow.runJobs(order);
@@ -125,15 +127,18 @@ class CjSupplierProcessTest {
     @Test
     void anOrderIsPlacedAtCjOnceAndFollowedThroughItsSignedMessages() throws Exception {
         var server = TestSupplierApi.server();
+        // getOrderDetail of an order CJ does not have: code 1603100, https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(CjDropshippingTest.notFound())));
         long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
         String cjOrder = cjOrderId(order);
         // CJ creates the order but its answer never arrives in time...
+        // createOrderV2 (Shopping page, 1.1 Create Order V2: data.orderId): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(post(CREATE).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success", "{\"orderId\":\"" + cjOrder + "\"}"))
                         .withFixedDelay(1500))
                 .willSetStateTo("created"));
+        // getOrderDetail (Shopping page, the order query: orderId, orderNum, orderStatus, logisticName, trackNumber): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).inScenario("lost answer").whenScenarioStateIs("created")
                 .willReturn(okJson(detail(order, "UNSHIPPED", null))));
         dropflow.runJobs(order);
@@ -236,7 +241,9 @@ class CjSupplierProcessTest {
     @Test
     void cjDeletesAnUnpaidOrderTheConsumerCancels() {
         long order = placedAtCj();
+        // getOrderDetail (Shopping page, the order query: orderId, orderNum, orderStatus, logisticName, trackNumber): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "UNPAID", null))));
+        // deleteOrder (Shopping page, order deletion: data is the deleted orderId): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(delete(urlPathEqualTo("/cj/shopping/order/deleteOrder"))
                 .willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success", "\"" + cjOrderId(order) + "\""))));
 
@@ -252,6 +259,7 @@ class CjSupplierProcessTest {
     @Test
     void aPaidCjOrderCannotBeCancelledAndShips() throws Exception {
         long order = placedAtCj();
+        // getOrderDetail (Shopping page, the order query: orderId, orderNum, orderStatus, logisticName, trackNumber): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "UNSHIPPED", null))));
 
         dropflow.cancel(order);
@@ -268,6 +276,7 @@ class CjSupplierProcessTest {
     @Test
     void theShipByReminderLooksTheOrderUpAtCjAndTakesInWhatItsMessagesMissed() {
         long order = placedAtCj();
+        // getOrderDetail (Shopping page, the order query: orderId, orderNum, orderStatus, logisticName, trackNumber): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(detail(order, "SHIPPED",
                 "CJPKL-MISSED-" + order))));
 
@@ -322,6 +331,7 @@ class CjSupplierProcessTest {
 
     @Test
     void aCjMessageThatCameBeforeItsOrderWasRecordedIsTakenWhenDropflowRetriesIt() throws Exception {
+        // getOrderDetail of an order CJ does not have: code 1603100, https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         TestSupplierApi.server().stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
         long order = dropflow.placeOrder(TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
         // CJ's LOGISTIC message for the order arrives before Dropflow recorded CJ's answer to it
@@ -329,6 +339,7 @@ class CjSupplierProcessTest {
                 List.of(trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"))), TestSupplierApi.CJ_OPEN_ID);
         assertThat(early.getStatusCode().value()).isEqualTo(200);
         assertThat(early.getBody()).contains("not_yet");
+        // createOrderV2 (Shopping page, 1.1 Create Order V2: data.orderId): https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         TestSupplierApi.server().stubFor(post(CREATE).willReturn(okJson(CjDropshippingTest.envelope(200, true, "Success",
                 "{\"orderId\":\"" + cjOrderId(order) + "\"}"))));
         dropflow.runJobs(order);
