@@ -58,8 +58,12 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The engine this plugin serves, for {@link #sendFromOutsideTheEngine}. */
+    private ProcessEngineConfigurationImpl engine;
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
         List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(new Starter());
@@ -106,11 +110,37 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
         command.getJobManager().send(job);
     }
 
+    /**
+     * {@link #send}, from code outside the engine's commands (an event listener in a webhook's transaction): the
+     * job is written by a command of its own that joins the caller's transaction, so it commits or rolls back with
+     * it. Nothing is started in the caller's transaction: a start that would fail (the process suspended, its start
+     * message renamed in a newer version) fails the job, which is retried and then an incident in Cockpit, instead
+     * of the caller.
+     */
+    public void sendFromOutsideTheEngine(ModelMessage message, String processKey, String businessKey,
+            Map<String, Object> variables, long priority) {
+        if (engine == null) {
+            throw new IllegalStateException("the engine has not started with " + getClass().getSimpleName());
+        }
+        engine.getCommandExecutorTxRequired().execute(command -> {
+            send(message, processKey, businessKey, variables, priority);
+            return null;
+        });
+    }
+
     /** The jobs still waiting to start a process with this business key, oldest first. */
     public static List<Job> waiting(ProcessEngine engine, String processKey, String businessKey) {
         return engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list().stream()
                 .filter(job -> isOne(job) && job.getProcessInstanceId() == null
                         && businessKey.equals(Start.parse(((JobEntity) job).getJobHandlerConfigurationRaw()).businessKey()))
+                .sorted(java.util.Comparator.comparing(Job::getCreateTime)).toList();
+    }
+
+    /** The jobs still waiting to start {@code processKey} with this start variable's value, oldest first. */
+    public static List<Job> waitingWith(ProcessEngine engine, String processKey, String variable, Object value) {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list().stream()
+                .filter(job -> isOne(job) && job.getProcessInstanceId() == null && value.equals(
+                        Start.parse(((JobEntity) job).getJobHandlerConfigurationRaw()).variables().get(variable)))
                 .sorted(java.util.Comparator.comparing(Job::getCreateTime)).toList();
     }
 

@@ -16,12 +16,12 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.MessageStartsLater;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderShippedAgain;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,20 +40,22 @@ import org.springframework.stereotype.Component;
 class AfterSalesParcels {
 
     private static final Logger log = LoggerFactory.getLogger(AfterSalesParcels.class);
+    /** The start job's priority: the engine's default for jobs. */
+    private static final long PRIORITY = 0;
 
     private final Tracking tracking;
     private final OrderLookup orders;
     private final OrderTimeline timeline;
     private final CaseHistory history;
-    private final RuntimeService runtime;
+    private final MessageStartsLater later;
 
     AfterSalesParcels(Tracking tracking, OrderLookup orders, OrderTimeline timeline, CaseHistory history,
-            RuntimeService runtime) {
+            MessageStartsLater later) {
         this.tracking = tracking;
         this.orders = orders;
         this.timeline = timeline;
         this.history = history;
-        this.runtime = runtime;
+        this.later = later;
     }
 
     /** A case's replacement or exchange shipped: its parcel is recorded and its registration started. */
@@ -163,11 +165,16 @@ class AfterSalesParcels {
         }
     }
 
-    /** Starts the parcel's registration (after-sales-parcel.bpmn), in the caller's transaction; its step is a job. */
+    /**
+     * Starts the parcel's registration (after-sales-parcel.bpmn) later, by a job written in the caller's transaction
+     * (the supplier's webhook): a start that fails (the process suspended, its message renamed) is that job's
+     * incident, never the webhook's failure, which would have the supplier's SHIPPED refused and the claim waiting.
+     */
     private void follow(CaseKind.CaseRef ofCase, Long orderId, Long shipmentId) {
         String businessKey = AfterSalesParcelProcess.businessKey(ofCase.kind(), ofCase.id(), shipmentId);
-        runtime.startProcessInstanceByMessage(AfterSalesParcelProcess.Message.PARCEL_SHIPPED.messageName(), businessKey,
-                Map.of(ORDER_ID.name(), ORDER_ID.stored(orderId), SHIPMENT_ID.name(), SHIPMENT_ID.stored(shipmentId)));
+        later.sendFromOutsideTheEngine(AfterSalesParcelProcess.Message.PARCEL_SHIPPED, AfterSalesParcelProcess.PROCESS_KEY,
+                businessKey, Map.of(ORDER_ID.name(), ORDER_ID.stored(orderId), SHIPMENT_ID.name(),
+                        SHIPMENT_ID.stored(shipmentId)), PRIORITY);
         log.info("{}'s parcel (shipment {}) to be registered with its carrier ({})", ofCase.kind().number(ofCase.id()),
                 shipmentId, businessKey);
     }

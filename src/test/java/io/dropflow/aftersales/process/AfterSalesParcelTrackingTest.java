@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.carrier.sandbox.SandboxCarrier;
 import io.dropflow.order.process.OrderFulfillmentProcess;
+import io.dropflow.processengine.MessageStartsLater;
 import io.dropflow.returns.process.ReturnNegotiationProcess;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
@@ -103,10 +104,11 @@ class AfterSalesParcelTrackingTest {
                 .variableValueEquals("orderId", order).list().stream().map(i -> i.getId()).toList();
     }
 
-    /** Runs the due jobs of the order's after-sales parcels, as the job executor would. */
+    /** Runs the due jobs of the order's after-sales parcels, their start jobs first, as the job executor would. */
     private void runParcelJobs(long order) {
         for (int round = 0; round < 10; round++) {
-            List<Job> jobs = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>(MessageStartsLater.waitingWith(engine, AfterSalesParcelProcess.PROCESS_KEY,
+                    "orderId", order));
             for (String instance : parcelInstances(order)) {
                 jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(instance).executable()
                         .list());
@@ -181,6 +183,31 @@ class AfterSalesParcelTrackingTest {
                 .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(order)).singleResult()).isNotNull();
         assertThat(timeline(order)).filteredOn(line -> line.equals("Parcel delivered")).hasSize(1);
         assertThat(timeline(order)).doesNotContain("Parcel in transit", "Parcel returned");
+    }
+
+    @Test
+    void aSuspendedParcelTrackingHoldsBackNeitherTheSuppliersShippedNorTheClaim() {
+        long order = deliveredOrder();
+        String number = "TRK-SUSP-" + order;
+        engine.getRepositoryService().suspendProcessDefinitionByKey(AfterSalesParcelProcess.PROCESS_KEY);
+        long claim;
+        try {
+            // the webhook is answered and the claim ends: its SHIPPED was taken (a start in the webhook's
+            // transaction failed it with a 500, and the claim waited)
+            claim = replacementShipped(order, number);
+            runParcelJobs(order);
+            assertThat(carrier.isRegistered("SANDBOX-POST", number)).as("not while suspended").isFalse();
+            assertThat(MessageStartsLater.waitingWith(engine, AfterSalesParcelProcess.PROCESS_KEY, "orderId", order))
+                    .as("its start waits in a job of its own").hasSize(1);
+        } finally {
+            engine.getRepositoryService().activateProcessDefinitionByKey(AfterSalesParcelProcess.PROCESS_KEY);
+        }
+        Job start = MessageStartsLater.waitingWith(engine, AfterSalesParcelProcess.PROCESS_KEY, "orderId", order).get(0);
+        engine.getManagementService().setJobRetries(start.getId(), 1); // as an operator retries it in Cockpit
+        runParcelJobs(order);
+        assertThat(carrier.isRegistered("SANDBOX-POST", number)).as("registered once it may start").isTrue();
+        assertThat(timeline(order)).contains("Tracking of parcel SANDBOX-POST " + number + " for DF-CL" + claim
+                + " registered with the carrier");
     }
 
     @Test

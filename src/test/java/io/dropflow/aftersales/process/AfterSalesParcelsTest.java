@@ -25,7 +25,7 @@ import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.SupplierEventType;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
+import io.dropflow.processengine.MessageStartsLater;
 import org.junit.jupiter.api.Test;
 
 /** The after-sales parcel's edges: what is not registered, a number another parcel has, a refusal. */
@@ -37,8 +37,8 @@ class AfterSalesParcelsTest {
     private final OrderLookup orders = mock(OrderLookup.class);
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final CaseHistory history = mock(CaseHistory.class);
-    private final RuntimeService runtime = mock(RuntimeService.class);
-    private final AfterSalesParcels parcels = new AfterSalesParcels(tracking, orders, timeline, history, runtime);
+    private final MessageStartsLater later = mock(MessageStartsLater.class);
+    private final AfterSalesParcels parcels = new AfterSalesParcels(tracking, orders, timeline, history, later);
 
     private static ShipmentView parcel(long id, long purchaseOrderId, String number, TrackingStatus status,
             Instant registeredAt, Long replacedBy, String forCase, Instant deliveredAt) {
@@ -63,7 +63,7 @@ class AfterSalesParcelsTest {
 
         verify(timeline).record(1L, "Replacement for claim DF-CL7 shipped: GLS GLS-1 (the number of another parcel:"
                 + " not followed)");
-        verifyNoInteractions(runtime);
+        verifyNoInteractions(later);
     }
 
     @Test
@@ -72,7 +72,7 @@ class AfterSalesParcelsTest {
         parcels.on(shipped(null, 4L, "GLS-3"));
         parcels.on(new ShipmentStatusChanged("GLS:e2", 1L, 3L, TrackingStatus.DELIVERED, null));
 
-        verifyNoInteractions(tracking, timeline, history, runtime);
+        verifyNoInteractions(tracking, timeline, history, later);
     }
 
     @Test
