@@ -70,9 +70,46 @@ public class CaseBookings {
         return new Money(po.landedCost(), po.currency());
     }
 
+    /** What a purchase order pays its supplier for shipping, in the purchase order's currency. */
+    public Money shippingCost(Long purchaseOrderId) {
+        PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
+        return new Money(po.shippingCost(), po.currency());
+    }
+
     /** {@code amount} in the purchase order's currency (the supplier's), as a supplier's credit is booked. */
     public Money inPurchaseOrderCurrency(Long purchaseOrderId, BigDecimal amount) {
         return new Money(amount, purchasing.purchaseOrder(purchaseOrderId).currency());
+    }
+
+    /**
+     * What Dropflow paid the case's supplier for the case's pieces, by order line: each line's supply price on the
+     * case's purchase order times the case's pieces of it (a piece whose SKU the purchase order does not list: nothing),
+     * in the purchase order's currency. Shipping is paid for the parcel, not a piece, and is not part of it.
+     */
+    public Map<Integer, BigDecimal> supplyCostByLine(AfterSalesCase<?> c) {
+        PurchaseOrderView po = purchasing.purchaseOrder(c.getPurchaseOrderId());
+        Map<Integer, BigDecimal> byLine = new TreeMap<>();
+        for (CaseLine line : c.getLines()) {
+            BigDecimal unit = po.lines().stream().filter(l -> l.sku().equals(line.getSku()))
+                    .map(PurchaseOrderView.Line::supplyPrice).findFirst().orElse(BigDecimal.ZERO);
+            byLine.merge(line.getLineNo(), unit.multiply(BigDecimal.valueOf(line.getQuantity())), BigDecimal::add);
+        }
+        return byLine;
+    }
+
+    /**
+     * What the consumer was paid ({@code paid}, in the case's currency) charged back to the supplier up to what
+     * Dropflow paid it for the case's pieces ({@link #supplyCostByLine}): in the purchase order's currency, {@code paid}
+     * converted at today's rate when the currencies differ, and no more than the pieces' supply cost. A full refund of
+     * 20.00 USD for a teapot bought at 72.00 CNY: 72.00 CNY; a compensation of 2.00 USD: its 14.40 CNY.
+     * @throws io.dropflow.settlement.NoExchangeRate when there is none: the step's job retries, then an incident
+     */
+    public Money upToSupplyCost(AfterSalesCase<?> c, Money paid) {
+        String currency = purchasing.purchaseOrder(c.getPurchaseOrderId()).currency();
+        Money supply = new Money(supplyCostByLine(c).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+        Money inSupplierCurrency = paid.currency().equals(currency) ? paid
+                : rates.convert(paid, currency, clock.instant()).to();
+        return inSupplierCurrency.isGreaterThan(supply) ? supply : inSupplierCurrency;
     }
 
     /**

@@ -33,7 +33,7 @@ class SettlementTablesTest {
             inputs.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         DmnDecisionResultEntries result = DMN.evaluateDecision(table, inputs).getFirstResult();
-        return result == null ? null : result.getEntry(output);
+        return result == null || !result.containsKey(output) ? null : result.getEntry(output);
     }
 
     @ParameterizedTest(name = "supplier {0}, operator {1}, platform {2} -> {3}")
@@ -90,5 +90,72 @@ class SettlementTablesTest {
                 .isEqualTo(refundBasis);
         assertThat(evaluate("bpmn/return-refund-basis.dmn", "return_refund_basis", "supplierCredit", inputs))
                 .isEqualTo(supplierCredit);
+    }
+
+    /**
+     * D3 of an exploratory test: the operator took the goods back although the supplier never agreed ("Take the
+     * goods back anyway"); the supplier credits nothing, whatever the inspection or the dispute, unless an analyst
+     * changes these rules. When it agreed (or the policy did not ask it), the credit follows the inspection as before.
+     */
+    @ParameterizedTest(name = "dispute {0}, inspection {1}, supplier agreed {2} -> refund {3}, supplier credit {4}")
+    @CsvSource(nullValues = "-", value = {
+            "-,                 OK,           false, POLICY,  NONE",
+            "-,                 OK,           true,  POLICY,  FULL",
+            "refund_per_policy, -,            false, POLICY,  NONE",
+            "refund_per_policy, -,            true,  POLICY,  FULL",
+            "partial_refund,    -,            false, PARTIAL, NONE",
+            "partial_refund,    OK,           true,  PARTIAL, FULL",
+            "refund_per_policy, NOT_RECEIVED, true,  POLICY,  NONE"})
+    void noCreditWithoutTheSuppliersAgreementToTakeTheGoodsBack(String disputeDecision, String inspectionResult,
+            boolean supplierAgreed, String refundBasis, String supplierCredit) throws IOException {
+        DmnDecision table;
+        try (InputStream in = new FileInputStream("bpmn/return-refund-basis.dmn")) {
+            table = DMN.parseDecision("return_refund_basis", in);
+        }
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("disputeDecision", disputeDecision);
+        inputs.put("consumerAnswer", null);
+        inputs.put("inspectionResult", inspectionResult);
+        inputs.put("supplierAgreed", supplierAgreed);
+        DmnDecisionResultEntries result = DMN.evaluateDecision(table, inputs).getFirstResult();
+        assertThat(result.<String>getEntry("refundBasis")).isEqualTo(refundBasis);
+        assertThat(result.<String>getEntry("supplierCredit")).isEqualTo(supplierCredit);
+        if ("NONE".equals(supplierCredit) && !supplierAgreed) {
+            assertThat(result.<String>getEntry("rule")).contains("did not agree to take the goods back");
+        }
+    }
+
+    /**
+     * D7 of an exploratory test: a supplier bearing a claim was charged back the retail price. The table says what it
+     * is charged back: what it was paid for the pieces (SUPPLY_COST) unless an analyst says SALE_PRICE; nothing to say
+     * when the seller bears the claim.
+     */
+    @ParameterizedTest(name = "supplier {0}, operator {1}, platform {2} -> charged back at {3}")
+    @CsvSource(nullValues = "-", value = {
+            "ACCEPTED,      -,                     -,              SUPPLY_COST",
+            "COUNTER_OFFER, accept_supplier_offer, -,              SUPPLY_COST",
+            "REJECTED,      seller_pays,           -,              -",
+            "REJECTED,      platform,              SELLER_REFUNDS, -"})
+    void whatASupplierBearingAClaimIsChargedBack(String supplierAnswer, String negotiationDecision,
+            String platformVerdict, String expected) throws IOException {
+        assertThat(evaluate("bpmn/claim-cost-bearer.dmn", "claim_cost_bearer", "chargebackBasis", "supplierAnswer",
+                supplierAnswer, "negotiationDecision", negotiationDecision, "platformVerdict", platformVerdict))
+                .isEqualTo(expected);
+    }
+
+    /**
+     * D10 of an exploratory test: a NOT_AS_DESCRIBED exchange (the supplier's fault, it pays the label) had the seller
+     * pay the replacement's shipping. Who pays the label under the return policy decides who bears it.
+     */
+    @ParameterizedTest(name = "label paid by {0}, reason {1} -> exchange shipping borne by {2}")
+    @CsvSource(nullValues = "-", value = {
+            "SUPPLIER, NOT_AS_DESCRIBED, SUPPLIER",
+            "SUPPLIER, DEFECTIVE,        SUPPLIER",
+            "SELLER,   DOES_NOT_FIT,     SELLER",
+            "CONSUMER, CHANGED_MIND,     SELLER"})
+    void whoBearsAnExchangesShipping(String returnShippingPaidBy, String returnReason, String expected)
+            throws IOException {
+        assertThat(evaluate("bpmn/return-refund-basis.dmn", "exchange_shipping_bearer", "exchangeShippingPaidBy",
+                "returnShippingPaidBy", returnShippingPaidBy, "returnReason", returnReason)).isEqualTo(expected);
     }
 }

@@ -51,5 +51,13 @@ class ReturnSupplierCreditMigrationTest {
                 .isEqualTo("NONE");
         assertThatThrownBy(() -> sql.update("update return_request set supplier_credit = 'HALF' where id = 4"))
                 .isInstanceOf(DataIntegrityViolationException.class);
+
+        // V58: the table now weighs the supplier's agreement; a return decided before did not, and credits as then
+        MigratedDatabases.migrateTo(database, "58");
+
+        assertThat(sql.queryForObject("select supplier_credit_on_agreement from return_request where id = 4",
+                Boolean.class)).isFalse();
+        assertThat(sql.queryForObject("select supplier_credit_reason from return_request where id = 4", String.class))
+                .isNull();
     }
 }

@@ -7,6 +7,7 @@ import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.ReplacementOrders;
+import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
@@ -95,18 +96,29 @@ public class ClaimRemedies implements CaseConclusion {
      * Books what the claim cost and who bears it on the order's ledger (once per claim, also on an
      * order settled long ago: its margin is adjusted), counts an upheld claim against the supplier's
      * purchase order, and resolves the claim.
+     * What the supplier bearing the claim is charged back follows claim-cost-bearer.dmn's {@code chargebackBasis}:
+     * at {@link ChargebackBasis#SUPPLY_COST} what Dropflow paid it for the claimed pieces, in the purchase order's
+     * currency (a compensation: its amount, up to that); at {@link ChargebackBasis#SALE_PRICE} what the consumer was
+     * paid, in the order's currency. A reship the supplier bears books nothing: it ships the replacement at its own
+     * cost (a purchase order that costs the seller nothing).
      * @param replacementPurchaseOrderId the replacement shipped, for a reship
+     * @param basis what a supplier bearing the claim is charged back; null on claims agreed before the table said
+     *        (charged back the sale price, as then)
      */
-    public void bookOutcome(Long claimId, Long replacementPurchaseOrderId) {
+    public void bookOutcome(Long claimId, Long replacementPurchaseOrderId, ChargebackBasis basis) {
         Claim claim = claims.locked(claimId);
         boolean supplierPays = claim.getCostBearer() == CostBearer.SUPPLIER;
-        Money paid = claim.getRemedy() == Remedy.RESHIP ? Money.zero(claim.getCurrency())
+        boolean reship = claim.getRemedy() == Remedy.RESHIP;
+        Money paid = reship ? Money.zero(claim.getCurrency())
                 : new Money(claim.getRemedyAmount(), claim.getCurrency());
-        Money replacementCost = claim.getRemedy() == Remedy.RESHIP && !supplierPays
+        Money replacementCost = reship && !supplierPays
                 ? bookings.landedCost(replacementPurchaseOrderId) : Money.zero(claim.getCurrency());
-        String cost = supplierPays ? "charged back to the supplier" : "the seller's loss";
+        Money chargeback = !supplierPays || reship ? Money.zero(claim.getCurrency()) : chargeback(claim, paid, basis);
+        String cost = !supplierPays ? "the seller's loss"
+                : reship ? "the supplier ships the replacement at its own cost, nothing booked"
+                : chargeback + " charged back to the supplier (" + basisText(basis) + ")";
         bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), paid,
-                replacementCost, supplierPays ? paid : Money.zero(claim.getCurrency())), "Defect claim " + claim.number() + " resolved: " + cost);
+                replacementCost, chargeback), "Defect claim " + claim.number() + " resolved: " + cost);
         if (supplierPays) {
             purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
         }
@@ -130,13 +142,14 @@ public class ClaimRemedies implements CaseConclusion {
      * refund, and names the cases whose booking it counts on while still to come.
      * The claim's status is left to the model, which closes it as paid back already.
      */
-    public void bookWithoutRefund(Long claimId) {
+    public void bookWithoutRefund(Long claimId, ChargebackBasis basis) {
         Claim claim = claims.locked(claimId);
         Money none = Money.zero(claim.getCurrency());
         CaseBookings.SupplierPaidThrough paidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim)
                 : null;
         Money chargeback = paidThrough == null ? none
-                : paidThrough.leftOf(new Money(claim.getRemedyAmount(), claim.getCurrency()), claim.saleValueByLine());
+                : paidThrough.leftOf(chargeback(claim, new Money(claim.getRemedyAmount(), claim.getCurrency()), basis),
+                        basis == ChargebackBasis.SUPPLY_COST ? bookings.supplyCostByLine(claim) : claim.saleValueByLine());
         boolean paidThroughOthers = paidThrough != null && paidThrough.any();
         String cost = !chargeback.isZero() && !paidThroughOthers ? chargeback + " charged back to the supplier"
                 : !chargeback.isZero() ? chargeback + " charged back to the supplier for " + paidThrough.piecesLeft() + " of "
@@ -153,6 +166,15 @@ public class ClaimRemedies implements CaseConclusion {
             purchasing.recordUpheldClaim(claim.getPurchaseOrderId());
         }
         history.record(claim, Party.DROPFLOW, "Booked without a refund (withheld, nothing paid): " + cost);
+    }
+
+    /** What the supplier is charged back for the consumer's {@code paid} on {@code basis} (null: the sale price). */
+    private Money chargeback(Claim claim, Money paid, ChargebackBasis basis) {
+        return basis == ChargebackBasis.SUPPLY_COST ? bookings.upToSupplyCost(claim, paid) : paid;
+    }
+
+    private static String basisText(ChargebackBasis basis) {
+        return basis == ChargebackBasis.SUPPLY_COST ? "up to what it was paid for the pieces" : "the amount paid to the consumer";
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */

@@ -1,6 +1,7 @@
 package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.AGREED_REMEDY;
+import static io.dropflow.claim.process.DefectClaimProcess.CHARGEBACK_BASIS;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.COST_BEARER;
 import static io.dropflow.claim.process.DefectClaimProcess.REMEDY;
@@ -30,7 +31,11 @@ class AgreeRemedy implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        COST_BEARER.set(execution, costBearers.costBearerFor(execution));
+        ClaimCostBearerDecision.Bearing bearing = costBearers.costBearerFor(execution);
+        COST_BEARER.set(execution, bearing.costBearer());
+        if (bearing.chargebackBasis() != null) {
+            CHARGEBACK_BASIS.set(execution, bearing.chargebackBasis());
+        }
         Remedy remedy = negotiation.agree(CLAIM_ID.from(execution), COST_BEARER.from(execution),
                 REMEDY.from(execution, null), REMEDY_AMOUNT.from(execution, null));
         AGREED_REMEDY.set(execution, remedy);

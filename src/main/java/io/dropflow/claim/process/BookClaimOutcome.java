@@ -1,5 +1,6 @@
 package io.dropflow.claim.process;
 
+import static io.dropflow.claim.process.DefectClaimProcess.CHARGEBACK_BASIS;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_PURCHASE_ORDER_ID;
 
@@ -20,6 +21,7 @@ class BookClaimOutcome implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        remedies.bookOutcome(CLAIM_ID.from(execution), REPLACEMENT_PURCHASE_ORDER_ID.from(execution, null));
+        remedies.bookOutcome(CLAIM_ID.from(execution), REPLACEMENT_PURCHASE_ORDER_ID.from(execution, null),
+                CHARGEBACK_BASIS.from(execution, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.claim.process;
 
+import static io.dropflow.claim.process.DefectClaimProcess.CHARGEBACK_BASIS;
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
 
 import io.dropflow.claim.internal.ClaimRemedies;
@@ -23,6 +24,6 @@ class BookClaimWithoutRefund implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        remedies.bookWithoutRefund(CLAIM_ID.from(execution));
+        remedies.bookWithoutRefund(CLAIM_ID.from(execution), CHARGEBACK_BASIS.from(execution, null));
     }
 }

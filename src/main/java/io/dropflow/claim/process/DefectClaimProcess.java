@@ -8,6 +8,7 @@ import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
 import io.dropflow.aftersales.CaseKind;
+import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.PlatformDecision;
@@ -85,6 +86,12 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<String> PLATFORM_REASON = text("platformReason");
     /** Who pays for the agreed remedy (claim-cost-bearer.dmn, evaluated by "Agree remedy"). */
     public static final ProcessVariable<CostBearer> COST_BEARER = choice("costBearer", CostBearer.class);
+    /**
+     * What a claim the supplier bears charges back to it (claim-cost-bearer.dmn, with costBearer); unset when the
+     * seller bears it, and on claims agreed before the table said (they charge back the sale price, as then).
+     */
+    public static final ProcessVariable<ChargebackBasis> CHARGEBACK_BASIS = choice("chargebackBasis",
+            ChargebackBasis.class);
     /** What is carried out. */
     public static final ProcessVariable<Remedy> AGREED_REMEDY = choice("agreedRemedy", Remedy.class);
     public static final ProcessVariable<Long> REPLACEMENT_ATTEMPT = number("replacementAttempt");

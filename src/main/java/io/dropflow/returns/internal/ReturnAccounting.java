@@ -33,8 +33,9 @@ public class ReturnAccounting {
     /**
      * Records on the return what return-refund-basis.dmn decided the supplier credits for the goods that came back,
      * before the return's refund is settled (so other cases of the order read it while that refund is paid) or, for
-     * an exchange, before it is booked; the booking credits by it ({@link ReturnRequest#supplierTookGoodsBack}). A
-     * credit withheld is said in the return's history, once.
+     * an exchange, before it is booked; the booking credits by it alone ({@link ReturnRequest#supplierTookGoodsBack}):
+     * the table weighs whether the supplier agreed to take the goods back ({@link #supplierAgreedToTakeGoodsBack}).
+     * Goods that came back without a credit are said in the return's history, once, with the table's reason.
      *
      * @param why the table's reason ({@code rule}), for the history
      */
@@ -43,13 +44,20 @@ public class ReturnAccounting {
         if (credit == r.getSupplierCredit()) {
             return;
         }
-        boolean creditedBefore = r.supplierTookGoodsBack();
-        r.decideSupplierCredit(credit, clock.instant());
-        if (creditedBefore && !r.supplierTookGoodsBack()) {
+        r.decideSupplierCredit(credit, why, clock.instant());
+        if (r.isGoodsReturned() && !r.supplierTookGoodsBack()) {
             history.record(r, Party.DROPFLOW, "No supplier credit for the returned goods (inspection: "
                     + (r.getInspectionResult() == null ? "none" : r.getInspectionResult()) + ")"
                     + (why == null ? "" : ": " + why));
         }
+    }
+
+    /**
+     * Whether the supplier agreed to take the return's goods back, or the policy did not ask its agreement
+     * (return-refund-basis.dmn's {@code supplierAgreed}): false when an operator took them back anyway.
+     */
+    public boolean supplierAgreedToTakeGoodsBack(Long returnId) {
+        return returns.get(returnId).supplierAgreedToTakeGoodsBack();
     }
 
     /**
@@ -84,6 +92,28 @@ public class ReturnAccounting {
      * @param basis how the refund was computed; none for an exchange
      */
     public void book(Long returnId, RefundBasis basis) {
+        book(returnId, basis, false);
+    }
+
+    /**
+     * The return's reason and who pays its return label under the policy: what decides who bears an exchange's
+     * shipping (return-refund-basis.dmn's exchange_shipping_bearer).
+     */
+    public record ExchangeShippingFacts(String returnReason, String returnShippingPaidBy) {
+    }
+
+    public ExchangeShippingFacts exchangeShippingFacts(Long returnId) {
+        ReturnRequest r = returns.get(returnId);
+        return new ExchangeShippingFacts(r.getReason() == null ? null : r.getReason().name(),
+                r.getReturnShippingPaidBy() == null ? null : r.getReturnShippingPaidBy().name());
+    }
+
+    /**
+     * As {@link #book(Long, RefundBasis)}; an exchange whose shipping the supplier bears (exchange_shipping_bearer:
+     * the supplier's fault) has what its purchase order pays the supplier for shipping charged back to it, in the
+     * purchase order's currency: the exchange costs the seller its goods only.
+     */
+    public void book(Long returnId, RefundBasis basis, boolean supplierBearsExchangeShipping) {
         ReturnRequest r = returns.locked(returnId);
         Money none = Money.zero(r.getCurrency());
         Money refunded = r.getRefundAmount() == null ? none : new Money(r.getRefundAmount(), r.getCurrency());
@@ -93,12 +123,16 @@ public class ReturnAccounting {
         Money exchange = exchange(r);
         // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's
         Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative()
-                ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency()) : none;
+                ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency())
+                : supplierBearsExchangeShipping && r.getExchangePurchaseOrderId() != null
+                ? bookings.shippingCost(r.getExchangePurchaseOrderId()) : none;
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 refunded, credit, label, exchange, chargeback)), "Return " + r.number() + " completed");
         r.moveTo(ReturnStatus.COMPLETED, clock.instant());
         history.record(r, Party.DROPFLOW, "Booked: refund " + refunded + ", supplier credit " + credit
-                + ", return label " + label + ", exchange " + exchange + ", supplier's share " + chargeback);
+                + noCreditBecause(r) + ", return label " + label + ", exchange " + exchange + (basis == null && !chargeback.isZero()
+                        ? ", its shipping " + chargeback + " charged back to the supplier (the supplier's fault)"
+                        : ", supplier's share " + chargeback));
     }
 
     /**
@@ -148,6 +182,12 @@ public class ReturnAccounting {
                 .filter(l -> l.getSupplyValue() != null).toList();
         return allowed.isEmpty() ? r.saleValueByLine() : allowed.stream()
                 .collect(Collectors.toMap(ReturnLinePolicy::getLineNo, ReturnLinePolicy::getSupplyValue, BigDecimal::add));
+    }
+
+    /** Why goods that came back are not credited, as return-refund-basis.dmn said ("" when they are, or none came). */
+    private static String noCreditBecause(ReturnRequest r) {
+        return !r.isGoodsReturned() || r.supplierTookGoodsBack() || r.getSupplierCreditReason() == null ? ""
+                : " (none: " + r.getSupplierCreditReason() + ")";
     }
 
     /** The return label, when one was booked that the supplier does not pay for. */

@@ -87,6 +87,13 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
      */
     @Enumerated(EnumType.STRING)
     private SupplierCredit supplierCredit;
+    /**
+     * Whether return-refund-basis.dmn decided the credit knowing whether the supplier agreed to take the goods back
+     * (V58): then its decision alone counts. False on returns decided before, which credit only when it agreed.
+     */
+    private boolean supplierCreditOnAgreement;
+    /** Why the table decided the credit as it did ({@code rule}); null before V58. */
+    private String supplierCreditReason;
 
     protected ReturnRequest() {
     }
@@ -343,13 +350,26 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
      * said so (V48) credits as before.
      */
     public boolean supplierTookGoodsBack() {
-        return goodsReturned && (supplierAgreed || !Boolean.TRUE.equals(supplierMustAgree))
-                && supplierCredit != SupplierCredit.NONE;
+        if (supplierCreditOnAgreement) { // the table weighed the supplier's agreement: its decision counts
+            return goodsReturned && supplierCredit == SupplierCredit.FULL;
+        }
+        return goodsReturned && supplierAgreedToTakeGoodsBack() && supplierCredit != SupplierCredit.NONE;
     }
 
-    /** return-refund-basis.dmn decided what the supplier credits for the goods that came back. */
-    public void decideSupplierCredit(SupplierCredit credit, Instant now) {
+    /** The supplier agreed to take the goods back, or the policy did not ask its agreement. */
+    public boolean supplierAgreedToTakeGoodsBack() {
+        return supplierAgreed || !Boolean.TRUE.equals(supplierMustAgree);
+    }
+
+    /**
+     * return-refund-basis.dmn decided what the supplier credits for the goods that came back, having weighed whether
+     * the supplier agreed to take them back ({@link #supplierAgreedToTakeGoodsBack}).
+     * @param reason the table's {@code rule}
+     */
+    public void decideSupplierCredit(SupplierCredit credit, String reason, Instant now) {
         supplierCredit = credit;
+        supplierCreditOnAgreement = true;
+        supplierCreditReason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
         touch(now);
     }
 
@@ -421,4 +441,5 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
     public Long getExchangePurchaseOrderId() { return exchangePurchaseOrderId; }
     /** FULL or NONE once decided; null before, and on returns decided before V48. */
     public SupplierCredit getSupplierCredit() { return supplierCredit; }
+    public String getSupplierCreditReason() { return supplierCreditReason; }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Books the return's money on the order's ledger, once per return, and completes the return. An exchange settled
- * no refund, so return-refund-basis.dmn decides here what the supplier credits for the goods that came back.
+ * no refund, so return-refund-basis.dmn decides here what the supplier credits for the goods that came back, and
+ * (exchange_shipping_bearer, beside it) whether the supplier bears the exchange's shipping.
  */
 @Component("bookReturn")
 class BookReturn implements JavaDelegate {
@@ -27,10 +28,14 @@ class BookReturn implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RefundBasis basis = REFUND_BASIS.from(execution, null);
+        boolean supplierBearsExchangeShipping = false;
         if (basis == null) { // an exchange: 'Settle refund' did not run
-            ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
+            ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution,
+                    accounting.supplierAgreedToTakeGoodsBack(RETURN_ID.from(execution)));
             accounting.decideSupplierCredit(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
+            supplierBearsExchangeShipping = refundBases.supplierBearsExchangeShipping(
+                    accounting.exchangeShippingFacts(RETURN_ID.from(execution)));
         }
-        accounting.book(RETURN_ID.from(execution), basis);
+        accounting.book(RETURN_ID.from(execution), basis, supplierBearsExchangeShipping);
     }
 }

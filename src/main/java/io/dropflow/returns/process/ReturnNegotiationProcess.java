@@ -35,6 +35,8 @@ public final class ReturnNegotiationProcess {
     public static final String DEADLINES_DECISION = "return_deadlines";
     /** bpmn/return-refund-basis.dmn. */
     public static final String REFUND_BASIS_DECISION = "return_refund_basis";
+    /** Who bears an exchange's shipping (in return-refund-basis.dmn beside the refund basis). */
+    public static final String EXCHANGE_SHIPPING_DECISION = "exchange_shipping_bearer";
 
     /** Business keys of return processes: "return-" and the return id. */
     public static String businessKey(Long returnId) {

@@ -27,7 +27,8 @@ class SettleReturnRefund implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution);
+        ReturnRefundBasisDecision.Settlement settlement = refundBases.decide(execution,
+                accounting.supplierAgreedToTakeGoodsBack(RETURN_ID.from(execution)));
         REFUND_BASIS.set(execution, settlement.refundBasis());
         accounting.decideSupplierCredit(RETURN_ID.from(execution), settlement.supplierCredit(), settlement.why());
         accounting.settleRefund(RETURN_ID.from(execution), REFUND_BASIS.from(execution), PARTIAL_REFUND.from(execution, null));

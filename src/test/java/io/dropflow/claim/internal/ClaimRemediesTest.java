@@ -18,6 +18,7 @@ import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.ReplacementOrders;
+import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.ClaimSettings;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
@@ -57,17 +58,67 @@ class ClaimRemediesTest {
     }
 
     @Test
-    void aRefundTheSupplierPaysIsChargedBackAndCountsAgainstItsPurchaseOrder() {
+    void aRefundTheSupplierPaysAtTheSalePriceIsChargedBackAndCountsAgainstItsPurchaseOrder() {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
 
-        remedies.bookOutcome(7L, null);
+        remedies.bookOutcome(7L, null, ChargebackBasis.SALE_PRICE);
 
         verify(ledger).bookClaim(1L, "DF-CL7", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
         verify(purchasing).recordUpheldClaim(2L);
-        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: charged back to the supplier"));
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: 15.00 EUR charged back to the supplier"
+                + " (the amount paid to the consumer)"));
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.RESOLVED);
         assertThat(history.lines()).containsExactly(
-                "DROPFLOW: Resolved with a full refund of 15.00 EUR, charged back to the supplier");
+                "DROPFLOW: Resolved with a full refund of 15.00 EUR, 15.00 EUR charged back to the supplier (the amount paid"
+                + " to the consumer)");
+    }
+
+    /**
+     * D7 of an exploratory test: a full refund the supplier bore was charged back at the retail price in the retail
+     * currency, the seller keeping its margin. claim-cost-bearer.dmn says SUPPLY_COST: the supplier is charged what it
+     * was paid for the pieces, in its currency.
+     */
+    @Test
+    void aRefundTheSupplierPaysAtSupplyCostChargesBackWhatItWasPaidForThePieces() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("48.00", "CNY"));
+
+        remedies.bookOutcome(7L, null, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.of("48.00", "CNY"));
+        verify(purchasing).recordUpheldClaim(2L);
+        assertThat(history.lines()).containsExactly("DROPFLOW: Resolved with a full refund of 15.00 EUR, 48.00 CNY"
+                + " charged back to the supplier (up to what it was paid for the pieces)");
+    }
+
+    /** Withheld, at supply cost: the supplier's part for the pieces left, weighed by what they cost at the supplier. */
+    @Test
+    void aWithheldClaimAtSupplyCostChargesBackTheSupplyCostOfThePiecesLeft() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 1));
+        when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("48.00", "CNY"));
+        when(bookings.supplyCostByLine(claim)).thenReturn(java.util.Map.of(1, new java.math.BigDecimal("48.00")));
+
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("24.00", "CNY"));
+    }
+
+    /**
+     * D10 of an exploratory test: a reship the supplier bears said "charged back to the supplier" and booked nothing.
+     * It books nothing (the supplier ships the replacement at its own cost), and says so.
+     */
+    @Test
+    void aReshipTheSupplierBearsBooksNothingAndSaysTheSupplierShipsItAtItsOwnCost() {
+        claim.agree(Remedy.RESHIP, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+
+        remedies.bookOutcome(7L, 99L, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.zero("EUR"));
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: the supplier ships the replacement at"
+                + " its own cost, nothing booked"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Resolved with a replacement shipment, the supplier ships"
+                + " the replacement at its own cost, nothing booked");
     }
 
     /**
@@ -79,7 +130,7 @@ class ClaimRemediesTest {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
         when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of(), 2));
 
-        remedies.bookWithoutRefund(7L);
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SALE_PRICE);
 
         verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
         verify(purchasing).recordUpheldClaim(2L);
@@ -96,7 +147,7 @@ class ClaimRemediesTest {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
         when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 0));
 
-        remedies.bookWithoutRefund(7L);
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SALE_PRICE);
 
         verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.zero("EUR"));
         verify(purchasing, never()).recordUpheldClaim(any());
@@ -115,7 +166,7 @@ class ClaimRemediesTest {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
         when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 1));
 
-        remedies.bookWithoutRefund(7L);
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SALE_PRICE);
 
         verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("7.50", "EUR"));
         verify(purchasing).recordUpheldClaim(2L);
@@ -137,7 +188,7 @@ class ClaimRemediesTest {
     void aWithheldClaimTheSellerBearsBooksNothingButIsNotedOnTheTimeline() {
         claim.agree(Remedy.COMPENSATION, eur("4.00"), CostBearer.SELLER, "seller pays", NOW);
 
-        remedies.bookWithoutRefund(7L);
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SALE_PRICE);
 
         verify(bookings, never()).supplierPaidThrough(any());
         verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.zero("EUR"));
@@ -152,7 +203,7 @@ class ClaimRemediesTest {
         claim.agree(Remedy.RESHIP, null, CostBearer.SELLER, "seller pays", NOW);
         when(bookings.landedCost(99L)).thenReturn(Money.of("58.00", "CNY"));
 
-        remedies.bookOutcome(7L, 99L);
+        remedies.bookOutcome(7L, 99L, null);
 
         verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.of("58.00", "CNY"), Money.zero("EUR"));
         verify(purchasing, never()).recordUpheldClaim(any());

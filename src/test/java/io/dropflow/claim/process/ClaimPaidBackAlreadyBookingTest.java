@@ -97,11 +97,12 @@ class ClaimPaidBackAlreadyBookingTest {
         JsonNode closed = dropflow.getClaim(claim);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("history").toString()).contains("Remedy agreed")
-                .contains("Booked without a refund (withheld, nothing paid): 15.00 EUR charged back to the supplier");
+                .contains("Booked without a refund (withheld, nothing paid): 6.00 EUR charged back to the supplier");
         JsonNode claimLedger = closed.path("ledger");
         assertThat(claimLedger).as("the claim's own entries: the chargeback, nothing paid").hasSize(1);
         assertThat(claimLedger.get(0).path("type").asText()).isEqualTo("SUPPLIER_CHARGEBACK");
-        assertThat(claimLedger.get(0).path("originalAmount").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(claimLedger.get(0).path("originalAmount").decimalValue()).as("ACME's supply price of the mug")
+                .isEqualByComparingTo("6.00");
         assertThat(claimLedger.get(0).path("originalCurrency").asText()).isEqualTo("EUR");
 
         JsonNode refunded = dropflow.getOrder(order);
@@ -113,11 +114,11 @@ class ClaimPaidBackAlreadyBookingTest {
                     BigDecimal::add);
         });
         assertThat(entries).as("booked once, under the claim's number").containsOnlyOnce("SUPPLIER_CHARGEBACK DF-CL" + claim);
-        assertThat(ledger.get("SUPPLIER_CHARGEBACK DF-CL" + claim)).isEqualByComparingTo("15.00");
+        assertThat(ledger.get("SUPPLIER_CHARGEBACK DF-CL" + claim)).isEqualByComparingTo("6.00");
         assertThat(ledger).as("the claim paid nothing").doesNotContainKey("CLAIM_REFUND DF-CL" + claim);
         assertThat(ledger.get("REFUND order-" + order)).isEqualByComparingTo("-30.00");
         assertThat(refunded.path("timeline").toString()).contains("Defect claim DF-CL" + claim
-                + " closed without a refund (paid back already): 15.00 EUR charged back to the supplier");
+                + " closed without a refund (paid back already): 6.00 EUR charged back to the supplier");
         assertThat(process).hasPassed(REFUND_WITHHELD.id(), BOOK_WITHOUT_REFUND.id(),
                 CLOSED_PAID_BACK_ALREADY.id(), TELL_CONSUMER.id()).hasNotPassed(BOOK_OUTCOME.id()).isEnded();
     }
@@ -157,7 +158,7 @@ class ClaimPaidBackAlreadyBookingTest {
         JsonNode closed = dropflow.getClaim(second);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("history").toString())
-                .contains("Booked without a refund (withheld, nothing paid): 15.00 EUR charged back to the supplier");
+                .contains("Booked without a refund (withheld, nothing paid): 6.00 EUR charged back to the supplier");
         Map<String, BigDecimal> chargebacks = new HashMap<>();
         dropflow.getOrder(order).path("ledger").forEach(e -> {
             if (e.path("type").asText().equals("SUPPLIER_CHARGEBACK")) {
@@ -165,7 +166,7 @@ class ClaimPaidBackAlreadyBookingTest {
             }
         });
         assertThat(chargebacks).as("ACME pays for each mug once").containsOnlyKeys("DF-CL" + first, "DF-CL" + second);
-        assertThat(chargebacks.get("DF-CL" + second)).isEqualByComparingTo("15.00");
+        assertThat(chargebacks.get("DF-CL" + second)).isEqualByComparingTo("6.00");
     }
 
     /** A claim on one missing mug of the order, accepted by the operator's review and sent to ACME. */

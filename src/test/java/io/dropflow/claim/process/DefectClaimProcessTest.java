@@ -205,7 +205,11 @@ class DefectClaimProcessTest {
         assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.path("outcome").path("remedy").asText()).isEqualTo("REFUND");
         assertThat(resolved.path("outcome").path("costBearer").asText()).isEqualTo("SUPPLIER");
-        assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-15")).containsEntry("SUPPLIER_CHARGEBACK", money("15"));
+        // claim-cost-bearer.dmn: charged back at supply cost, what ACME was paid for the mug (6.00 EUR), not the 15.00
+        // the consumer got back (D7 of an exploratory test: the supplier paid the seller's margin and fee too)
+        assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-15")).containsEntry("SUPPLIER_CHARGEBACK", money("6"));
+        assertThat(resolved.path("history").toString()).contains("6.00 EUR charged back to the supplier (up to what it was"
+                + " paid for the pieces)");
         assertThat(resolved.path("ledger")).as("the amount as paid, with its currency, and the rate used")
                 .filteredOn(e -> e.path("type").asText().equals("CLAIM_REFUND")).singleElement().satisfies(e -> {
                     assertThat(e.path("originalAmount").decimalValue()).isEqualByComparingTo("-15.00");
@@ -623,6 +627,9 @@ class DefectClaimProcessTest {
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(claimLedger(claim)).isEmpty();
+        // D10 of an exploratory test: it said "charged back to the supplier", booking nothing
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("the supplier ships the replacement at"
+                + " its own cost, nothing booked").doesNotContain("charged back");
         assertThat(upheldClaims(order)).isEqualTo(1);
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
         // The replacement's events never reach the order's process
@@ -859,7 +866,7 @@ class DefectClaimProcessTest {
                 + " supplier paid through DF-CL" + first + " already");
         assertThat(dropflow.getOrder(order).path("timeline").toString()).contains("Defect claim DF-CL" + second
                 + " closed without a refund (paid back already): the supplier paid through DF-CL" + first + " already");
-        assertThat(claimLedger(first)).containsEntry("SUPPLIER_CHARGEBACK", money("15.00"));
+        assertThat(claimLedger(first)).containsEntry("SUPPLIER_CHARGEBACK", money("6.00"));
         assertThat(upheldClaims(order)).as("the piece's claim counted once").isEqualTo(1);
         assertThat(dropflow.getClaim(first).path("status").asText()).isEqualTo("RESOLVED");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");

@@ -102,6 +102,87 @@ class ReturnAccountingTest {
         assertThat(booking.returnShipping().amount()).isEqualByComparingTo("4.90");
     }
 
+    /**
+     * D3 of an exploratory test: "Take the goods back anyway" after the supplier offered an alternative; the goods
+     * came back OK and nothing was credited, the history silent about why. return-refund-basis.dmn decides it now,
+     * knowing the supplier never agreed: no credit, and the history and the booking line say why.
+     */
+    @Test
+    void goodsTakenBackWithoutTheSuppliersAgreementAreNotCreditedAndTheHistorySaysWhy() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, true);
+        stored(r, 5L);
+        when(returns.get(5L)).thenReturn(r);
+        when(returns.locked(5L)).thenReturn(r);
+        assertThat(accounting.supplierAgreedToTakeGoodsBack(5L)).isFalse();
+        accounting.decideSupplierCredit(5L, SupplierCredit.NONE, "The supplier did not agree to take the goods back.");
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
+
+        assertThat(booking.supplierCredit().isZero()).isTrue();
+        assertThat(history.lines()).contains("DROPFLOW: No supplier credit for the returned goods (inspection: none):"
+                + " The supplier did not agree to take the goods back.");
+        assertThat(history.lines()).anyMatch(l -> l.startsWith("DROPFLOW: Booked: refund 10.10 EUR, supplier credit"
+                + " 0.00 EUR (none: The supplier did not agree to take the goods back.), return label 4.90 EUR"));
+    }
+
+    /** An analyst may let a supplier that did not agree credit the goods all the same: the table's FULL counts. */
+    @Test
+    void theTablesFullCreditCountsEvenWithoutTheSuppliersAgreement() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, true);
+        stored(r, 5L);
+        when(returns.locked(5L)).thenReturn(r);
+        accounting.decideSupplierCredit(5L, SupplierCredit.FULL, "The goods came back in order.");
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
+
+        assertThat(booking.supplierCredit()).isEqualTo(Money.of("12.00", "CNY"));
+    }
+
+    /**
+     * D10 of an exploratory test: a NOT_AS_DESCRIBED exchange had the seller pay the replacement's shipping. When
+     * exchange_shipping_bearer says the supplier bears it, what the exchange's purchase order pays it for shipping
+     * is charged back, in its currency; otherwise nothing is.
+     */
+    @Test
+    void anExchangesShippingTheSupplierBearsIsChargedBackToIt() {
+        ReturnRequest atFault = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
+        atFault.exchangeOrdered(9L, NOW);
+        when(bookings.landedCost(9L)).thenReturn(Money.of("11.00", "CNY"));
+        when(bookings.shippingCost(9L)).thenReturn(Money.of("3.20", "CNY"));
+        stored(atFault, 5L);
+        when(returns.locked(5L)).thenReturn(atFault);
+        when(bookings.inPurchaseOrderCurrency(eq(2L), any())).thenAnswer(call -> new Money(call.getArgument(1), "CNY"));
+        bookThroughTheLedger();
+
+        accounting.book(5L, null, true);
+
+        ArgumentCaptor<Ledger.ReturnBooking> booking = ArgumentCaptor.forClass(Ledger.ReturnBooking.class);
+        verify(ledger).bookReturn(booking.capture());
+        assertThat(booking.getValue().exchangeCost()).isEqualTo(Money.of("11.00", "CNY"));
+        assertThat(booking.getValue().chargeback()).isEqualTo(Money.of("3.20", "CNY"));
+        assertThat(history.lines()).anyMatch(l -> l.contains("exchange 11.00 CNY, its shipping 3.20 CNY charged back to"
+                + " the supplier (the supplier's fault)"));
+    }
+
+    @Test
+    void anExchangesShippingTheSellerBearsIsNotChargedBack() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, false);
+        r.exchangeOrdered(9L, NOW);
+        when(bookings.landedCost(9L)).thenReturn(Money.of("11.00", "CNY"));
+
+        Ledger.ReturnBooking booking = booked(r, null);
+
+        assertThat(booking.chargeback().isZero()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void bookThroughTheLedger() {
+        doAnswer(call -> {
+            call.<Consumer<Ledger>>getArgument(1).accept(ledger);
+            return null;
+        }).when(bookings).book(any(), any(Consumer.class), any());
+    }
+
     @Test
     void aLabelTheSupplierPaysCostsUsNothing() {
         ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, true);
@@ -204,7 +285,7 @@ class ReturnAccountingTest {
     @Test
     void aWithheldReturnBooksNoCreditWhenTheTableSaidNone() {
         ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
-        r.decideSupplierCredit(SupplierCredit.NONE, NOW);
+        r.decideSupplierCredit(SupplierCredit.NONE, "why", NOW);
 
         Ledger.ReturnBooking booking = bookedWithoutRefund(r, java.util.List.of());
 

@@ -67,8 +67,8 @@ class ReturnRequestTest {
         for (ReturnRequest r : new ReturnRequest[] {before, full, none}) {
             r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
         }
-        full.decideSupplierCredit(SupplierCredit.FULL, NOW);
-        none.decideSupplierCredit(SupplierCredit.NONE, NOW);
+        full.decideSupplierCredit(SupplierCredit.FULL, "why", NOW);
+        none.decideSupplierCredit(SupplierCredit.NONE, "why", NOW);
 
         assertThat(before.getSupplierCredit()).isNull();
         assertThat(before.supplierTookGoodsBack()).as("decided before V48: as before").isTrue();

@@ -353,7 +353,12 @@ class ReturnNegotiationProcessTest {
                 .isEnded();
         assertThat(supplier.receivedFor(order)).hasSize(2); // the original and one exchange
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
-        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5")).containsEntry("SUPPLIER_CREDIT", money("6"));
+        // A defect is the supplier's fault (it pays the label): exchange_shipping_bearer has it bear the replacement's
+        // shipping too, charged back (D10 of an exploratory test: the seller paid it)
+        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5")).containsEntry("SUPPLIER_CREDIT", money("6"))
+                .containsEntry("SUPPLIER_CHARGEBACK", money("2.5"));
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("its shipping 2.50 EUR charged back to"
+                + " the supplier (the supplier's fault)");
     }
 
     @Test
@@ -415,7 +420,8 @@ class ReturnNegotiationProcessTest {
         dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).isEnded();
         assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE")).isNotNull();
-        assertThat(ledger(id)).containsEntry("RETURN_SHIPPING", money("-4.9")).containsEntry("EXCHANGE_COST", money("-8.5"));
+        assertThat(ledger(id)).containsEntry("RETURN_SHIPPING", money("-4.9")).containsEntry("EXCHANGE_COST", money("-8.5"))
+                .as("not the supplier's fault: the seller pays the exchange's shipping").doesNotContainKey("SUPPLIER_CHARGEBACK");
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("DEMO-MUG-BLUE is on its way"));
     }
 
@@ -484,8 +490,13 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
-        // The supplier never agreed: no credit for the goods, the seller carries them
+        // The supplier never agreed: no credit for the goods, the seller carries them; return-refund-basis.dmn says
+        // so, and the history gives its reason (D3 of an exploratory test: it said nothing)
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-8.6")).doesNotContainKey("SUPPLIER_CREDIT");
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .contains("No supplier credit for the returned goods (inspection: OK): The goods came back in order:"
+                        + " refund per policy. The supplier did not agree to take the goods back")
+                .contains("supplier credit 0.00 EUR (none: The goods came back in order");
     }
 
     @Test
