@@ -1,5 +1,7 @@
 package io.dropflow.processengine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,8 @@ final class EngineQueryPaging extends OncePerRequestFilter {
     /** The paging parameters of every list of the engine's APIs (and of their POST queries, as query parameters). */
     static final List<String> PAGING = List.of("firstResult", "maxResults");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String query = request.getQueryString();
@@ -39,8 +43,9 @@ final class EngineQueryPaging extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\""
-                    + refused.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":null}");
+            ObjectNode body = JSON.createObjectNode().put("type", "InvalidRequestException").put("message", refused);
+            body.putNull("code");
+            JSON.writeValue(response.getWriter(), body); // any character of what was sent, escaped as JSON wants
             return;
         }
         chain.doFilter(request, response);
