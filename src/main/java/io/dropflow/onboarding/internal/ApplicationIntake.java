@@ -104,6 +104,7 @@ public class ApplicationIntake {
         if (application.getStatus() == ApplicationStatus.AWAITING_DOCUMENTS) {
             process.documentsAdded(application, stored.get(0));
         }
+        process.showPapersOnOpenTasks(application.getId());
         return application;
     }
 
@@ -134,6 +135,7 @@ public class ApplicationIntake {
         Long stored = store(application, List.of(info), files).get(0);
         history.record(application, from, "Renewed " + describe(List.of(info)));
         process.documentRenewed(application, stored);
+        process.showPapersOnOpenTasks(application.getId());
         return application;
     }
 

@@ -14,4 +14,10 @@ public interface OnboardingProcess {
 
     /** An onboarded supplier renewed a document. */
     void documentRenewed(SupplierApplication application, Long documentId);
+
+    /**
+     * Documents arrived (sent during the onboarding, or renewed): once they are committed, the open tasks
+     * of the application show its papers and history as they are now.
+     */
+    void showPapersOnOpenTasks(Long applicationId);
 }

@@ -92,6 +92,20 @@ public class OnboardingTaskForm {
         return facts;
     }
 
+    /**
+     * What an open onboarding task shows of the application's papers and history now, after documents
+     * arrived while it was open: its applicant facts and its papers, as a new task would show them. Put on
+     * an open task with {@link FormFacts#refreshOn}, which changes only the facts the task shows (the papers
+     * on an audit or a lapsed supplier's decision, the history on every task).
+     */
+    @Transactional(readOnly = true)
+    public FormFacts papersNow(Long applicationId) {
+        SupplierApplication application = applications.get(applicationId);
+        FormFacts facts = applicant(application);
+        papers(facts, application);
+        return facts;
+    }
+
     private FormFacts applicant(SupplierApplication a) {
         return new FormFacts()
                 .put("applicationNumber", a.number())

@@ -11,17 +11,28 @@ import static io.dropflow.onboarding.process.SupplierOnboardingProcess.businessK
 
 import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.internal.OnboardingProcess;
+import io.dropflow.onboarding.internal.OnboardingTaskForm;
 import io.dropflow.onboarding.internal.SampleCheck;
 import io.dropflow.onboarding.internal.SupplierApplication;
 import io.dropflow.onboarding.process.SupplierOnboardingProcess.Message;
+import io.dropflow.processengine.AfterCommit;
+import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SamplePurchaseOrderEvent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one place that starts supplier-onboarding processes and hands them what applicants send.
@@ -34,14 +45,24 @@ import org.springframework.stereotype.Component;
 @Component
 class SupplierOnboarding implements OnboardingProcess {
 
+    private static final Logger log = LoggerFactory.getLogger(SupplierOnboarding.class);
+
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final MessageInbox inbox;
     private final SampleCheck samples;
+    private final OnboardingTaskForm taskForm;
+    private final TransactionTemplate ownTransaction;
 
-    SupplierOnboarding(RuntimeService runtime, MessageInbox inbox, SampleCheck samples) {
+    SupplierOnboarding(RuntimeService runtime, TaskService tasks, MessageInbox inbox, SampleCheck samples,
+            OnboardingTaskForm taskForm, PlatformTransactionManager transactions) {
         this.runtime = runtime;
+        this.tasks = tasks;
         this.inbox = inbox;
         this.samples = samples;
+        this.taskForm = taskForm;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -80,6 +101,32 @@ class SupplierOnboarding implements OnboardingProcess {
         }
         inbox.accept(new MessageInbox.Message("supplier", "renewal-" + documentId,
                 Message.DOCUMENT_RENEWED.messageName(), businessKey(application.getId()), null, null, Map.of()));
+    }
+
+    /**
+     * Once the documents committed, in a transaction of its own, as a claim's open task shows evidence that
+     * arrives: the papers and history read then go onto every open task of the application (an audit, a
+     * lapsed supplier's decision; the history on any task). An operator completing the task at the same
+     * moment fails neither the upload nor the decision: a task gone or changed meanwhile keeps its form, and
+     * the next task reads the papers afresh.
+     */
+    @Override
+    public void showPapersOnOpenTasks(Long applicationId) {
+        AfterCommit.run(() -> {
+            try {
+                ownTransaction.executeWithoutResult(tx -> {
+                    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey(applicationId))
+                            .list();
+                    if (!open.isEmpty()) {
+                        FormFacts papers = taskForm.papersNow(applicationId);
+                        open.forEach(task -> papers.refreshOn(tasks, task.getId()));
+                    }
+                });
+            } catch (RuntimeException raced) {
+                log.info("Application {}'s new documents not shown on its open task, which changed meanwhile: {}",
+                        applicationId, raced.toString());
+            }
+        });
     }
 
     /** An applicant's events about its sample: recorded, and a shipment or refusal moves its onboarding on. */

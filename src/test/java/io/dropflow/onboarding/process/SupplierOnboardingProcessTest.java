@@ -186,6 +186,23 @@ class SupplierOnboardingProcessTest {
         }
     }
 
+    private static Map<String, Object> withReference(Map<String, Object> document, String reference) {
+        Map<String, Object> changed = new HashMap<>(document);
+        changed.put("reference", reference);
+        return changed;
+    }
+
+    /** The versions of one type of document the application holds (current and superseded). */
+    private List<JsonNode> documentsOf(long application, String type) {
+        List<JsonNode> versions = new ArrayList<>();
+        onboarding.application(application).path("documents").forEach(d -> {
+            if (d.path("type").asText().equals(type)) {
+                versions.add(d);
+            }
+        });
+        return versions;
+    }
+
     private void moveClockTo(Instant instant) {
         ClockUtil.setCurrentTime(Date.from(instant));
     }
@@ -296,6 +313,43 @@ class SupplierOnboardingProcessTest {
         Task again = onboarding.task(application, AUDIT_DOCUMENTS.id());
         assertThat(engine.getTaskService().getVariable(again.getId(), "auditDecision")).isNull();
         assertThat(summary(again)).contains("papersInOrder=true");
+        sampleOrdered(application, "mary", 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentsSentWhileTheAuditIsOpenShowOnItsForm() {
+        // The applicant's certificate has no expiry date: the audit's form says the papers are not in order
+        String code = code();
+        List<Map<String, Object>> papers = OnboardingDriver.crossBorderPapers(null);
+        long application = underAudit(code, "CN", sku(), papers);
+        Task audit = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(summary(audit)).contains("papersInOrder=false", "no expiry date given");
+
+        // While the audit is open, the applicant sends the corrected certificate
+        LocalDate until = today().plusYears(3);
+        ResponseEntity<String> sent = onboarding.sendDocuments(application,
+                List.of(withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", until), "ISO-V3")));
+        assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(202);
+        assertThat(onboarding.application(application).path("notInOrder")).isEmpty();
+
+        // The same open task now shows what the application holds: the new certificate, papers in order,
+        // and the upload in its history
+        Task open = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        assertThat(open.getId()).isEqualTo(audit.getId());
+        Map<String, Object> facts = dropflow.facts(open);
+        assertThat(facts.get("papersInOrder")).isEqualTo(true);
+        assertThat(facts.get("paperProblems")).isNull();
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) facts.get("papers");
+        assertThat(shown).hasSize(4).filteredOn(row -> "ISO-V3".equals(row.get("reference"))).singleElement()
+                .satisfies(row -> assertThat(row.get("validUntil")).isEqualTo(until.toString()));
+        long current = documentsOf(application, "QUALITY_CERTIFICATE").stream()
+                .filter(d -> d.path("supersededAt").isMissingNode() || d.path("supersededAt").isNull())
+                .mapToLong(d -> d.path("id").asLong()).findFirst().orElseThrow();
+        assertThat(json(facts.get("papers")).toString()).contains("/documents/" + current + "\"");
+        assertThat(json(facts.get("history")).toString()).contains("Sent quality management certificate");
+
+        // And the operator accepts them
         sampleOrdered(application, "mary", 1);
     }
 
@@ -643,6 +697,36 @@ class SupplierOnboardingProcessTest {
         assertThat(process(application)).hasPassed(SUPPLIER_DELISTED.id(), RELATIONSHIP_ENDED.id()).isEnded();
         assertThat(supplierStatus(code)).isEqualTo("SUSPENDED");
         assertThat(history(application)).anyMatch(e -> e.contains("Ended the relationship"));
+    }
+
+    @Test
+    void aRenewalSentWhileSupervisorsDecideOnTheLapsedSupplierShowsOnTheirForm() {
+        String code = code();
+        LocalDate validUntil = today().plusDays(60);
+        long application = onboarded(code, sku(), validUntil);
+        onboarding.fireTimer(application, EXPIRY_REMINDER.id());
+        onboarding.complete(application, CHASE_RENEWAL.id(), "mary", Map.of("chaseNote", "asked for the renewal"));
+        onboarding.fireTimer(application, DOCUMENT_LAPSED.id());
+        onboarding.fireTimer(application, RENEWAL_OVERDUE.id());
+        Task decide = onboarding.task(application, DECIDE_LAPSED_SUPPLIER.id());
+        assertThat(summary(decide)).contains("\"validUntil\":\"" + validUntil + "\"");
+
+        // The renewal arrives while the supervisors' decision is open: their form shows it
+        LocalDate renewedUntil = validUntil.plusYears(3);
+        ResponseEntity<String> renewed = onboarding.renew(code,
+                withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", renewedUntil), "ISO-LATE"));
+        assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(202);
+        Task open = onboarding.task(application, DECIDE_LAPSED_SUPPLIER.id());
+        assertThat(open.getId()).isEqualTo(decide.getId());
+        assertThat(summary(open)).contains("\"reference\":\"ISO-LATE\"", "\"validUntil\":\"" + renewedUntil + "\"",
+                "papersInOrder=true", "Renewed quality management certificate")
+                .doesNotContain("\"validUntil\":\"" + validUntil + "\"");
+
+        // Waiting longer, the kept renewal reinstates the supplier
+        onboarding.complete(application, DECIDE_LAPSED_SUPPLIER.id(), "sam",
+                Map.of("lapseDecision", "keep_waiting", "lapseNote", "the renewal has come"));
+        assertThat(process(application)).hasPassed(REINSTATE_SUPPLIER.id()).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
+        assertThat(supplierStatus(code)).isEqualTo("ACTIVE");
     }
 
     @Test
