@@ -107,7 +107,16 @@ class ApplicantController {
     @Operation(summary = "An onboarded supplier renews a document",
             description = "Part 'document': {\"type\": ..., \"reference\": ..., \"expiresOn\": ...}; the file in the part "
                     + "named by its type. It supersedes the version it renews; a supplier suspended because that "
-                    + "document lapsed is reinstated once its papers are in order.")
+                    + "document lapsed is reinstated once its papers are in order. The same document sent again "
+                    + "(type, reference, expiresOn and file as a version sent before) is answered as the first and "
+                    + "stored once.")
+    @ApiResponse(responseCode = "202", description = "Renewal taken, or the same renewal sent again (nothing changes)")
+    @ApiResponse(responseCode = "400", description = "Invalid document, or one that must expire without expiresOn")
+    @ApiResponse(responseCode = "404", description = "No onboarded supplier with this code")
+    @ApiResponse(responseCode = "409", description = "renewal-outdated: it expires before the version in force, "
+            + "which the problem names (inForce) and which stays in force")
+    @ApiResponse(responseCode = "413", description = "The file is larger than the limit")
+    @ApiResponse(responseCode = "415", description = "The file's type is not accepted, or its content is not of its declared type")
     ResponseEntity<ApplicationView> renew(@PathVariable String code,
             @Valid @RequestPart(DOCUMENT_PART) ApplicationForm.DocumentInfo document,
             @RequestParam MultiValueMap<String, MultipartFile> parts) {

@@ -7,6 +7,7 @@ import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.onboarding.DocumentsRejectedException;
 import io.dropflow.onboarding.InvalidApplicationException;
+import io.dropflow.onboarding.RenewalOutdatedException;
 import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.web.NotFound;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -121,17 +123,38 @@ public class ApplicationIntake {
         return application;
     }
 
-    /** An onboarded supplier's renewed document; it supersedes the version it renews. */
+    /**
+     * An onboarded supplier's renewed document; it supersedes the version it renews. The same document
+     * sent again (a partner's retry: type, reference, expiry and file as a version already held) changes
+     * nothing and is answered as the first. A renewal that expires before the version in force is refused:
+     * a late delivery of an older paper never replaces a newer one. Renewals of one supplier are taken one
+     * at a time (the application's row lock), so a retry sent at the same moment finds the first.
+     */
     @Transactional
     public SupplierApplication renewDocument(String supplierCode, ApplicationForm.DocumentInfo info,
             List<DocumentFile> files, Party from) {
-        SupplierApplication application = applications
+        SupplierApplication found = applications
                 .findFirstBySupplierCodeAndStatusOrderByIdDesc(supplierCode, ApplicationStatus.ONBOARDED)
                 .orElseThrow(() -> NotFound.of("onboarded supplier", supplierCode));
         checkDocuments(List.of(info), files);
-        if (application.expiringDocumentTypes().contains(info.type()) && info.expiresOn() == null) {
+        if (found.expiringDocumentTypes().contains(info.type()) && info.expiresOn() == null) {
             throw new InvalidApplicationException(info.type() + " must carry an expiry date (expiresOn)");
         }
+        SupplierApplication application = applications.locked(found.getId());
+        List<SupplierDocuments.Listed> held = documents.listOf(application.getId()).stream()
+                .filter(d -> d.type() == info.type()).toList();
+        String sha256 = UploadCheck.sha256(files.get(0).content());
+        if (held.stream().anyMatch(d -> Objects.equals(d.reference(), info.reference())
+                && Objects.equals(d.expiresOn(), info.expiresOn()) && sha256.equals(d.sha256()))) {
+            return application;
+        }
+        held.stream().filter(SupplierDocuments.Listed::isCurrent)
+                .filter(inForce -> inForce.expiresOn() != null && info.expiresOn() != null
+                        && info.expiresOn().isBefore(inForce.expiresOn()))
+                .findFirst().ifPresent(inForce -> {
+                    throw new RenewalOutdatedException(supplierCode, info.type(), info.expiresOn(), inForce.id(),
+                            inForce.reference(), inForce.expiresOn());
+                });
         Long stored = store(application, List.of(info), files).get(0);
         history.record(application, from, "Renewed " + describe(List.of(info)));
         process.documentRenewed(application, stored);

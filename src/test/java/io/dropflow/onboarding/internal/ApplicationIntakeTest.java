@@ -19,6 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.onboarding.ApplicationForm;
 import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.onboarding.ApplicationRefusedException;
 import io.dropflow.onboarding.ApplicationStatus;
@@ -138,6 +139,7 @@ class ApplicationIntakeTest {
         SupplierApplication onboarded = application(ApplicationStatus.ONBOARDED);
         when(applications.findFirstBySupplierCodeAndStatusOrderByIdDesc("JADE", ApplicationStatus.ONBOARDED))
                 .thenReturn(Optional.of(onboarded));
+        when(applications.locked(7L)).thenReturn(onboarded);
 
         assertThatThrownBy(() -> intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE, null),
                 List.of(pdf(DocumentType.QUALITY_CERTIFICATE)), Party.APPLICANT))
@@ -147,5 +149,38 @@ class ApplicationIntakeTest {
         verify(process).documentRenewed(onboarded, 70L);
         assertThatThrownBy(() -> intake.renewDocument("NOBODY", info(DocumentType.TAX_REGISTRATION, null),
                 List.of(pdf(DocumentType.TAX_REGISTRATION)), Party.APPLICANT)).hasMessageContaining("no onboarded supplier NOBODY");
+    }
+
+    @Test
+    void aRenewalSentAgainChangesNothingAndOneExpiringBeforeTheVersionInForceIsRefused() {
+        SupplierApplication onboarded = application(ApplicationStatus.ONBOARDED);
+        when(applications.findFirstBySupplierCodeAndStatusOrderByIdDesc("JADE", ApplicationStatus.ONBOARDED))
+                .thenReturn(Optional.of(onboarded));
+        when(applications.locked(7L)).thenReturn(onboarded);
+        DocumentFile file = pdf(DocumentType.QUALITY_CERTIFICATE);
+        when(documents.listOf(7L)).thenReturn(List.of(new SupplierDocuments.Listed(71L, DocumentType.QUALITY_CERTIFICATE,
+                "NO-1", TODAY.plusYears(3), "QUALITY_CERTIFICATE.pdf", "application/pdf", 13L,
+                io.dropflow.web.UploadCheck.sha256(file.content()), OnboardingFixtures.NOW, null, null)));
+
+        // The version in force, sent again: nothing stored, nothing told to the process
+        assertThat(intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(3)),
+                List.of(file), Party.APPLICANT)).isSameAs(onboarded);
+        verify(documents, never()).save(any());
+        verify(process, never()).documentRenewed(any(), any());
+
+        // One that expires before it: refused, naming both
+        assertThatThrownBy(() -> intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE,
+                TODAY.plusYears(1)), List.of(file), Party.APPLICANT))
+                .isInstanceOf(io.dropflow.onboarding.RenewalOutdatedException.class)
+                .hasMessageContaining(TODAY.plusYears(1).toString()).hasMessageContaining("NO-1")
+                .hasMessageContaining(TODAY.plusYears(3).toString());
+        verify(documents, never()).save(any());
+
+        // The same expiry under another reference is a correction, and a later one a renewal: both taken
+        intake.renewDocument("JADE", new ApplicationForm.DocumentInfo(DocumentType.QUALITY_CERTIFICATE, "NO-2",
+                TODAY.plusYears(3)), List.of(file), Party.APPLICANT);
+        intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(4)), List.of(file),
+                Party.APPLICANT);
+        verify(process, org.mockito.Mockito.times(2)).documentRenewed(onboarded, 70L);
     }
 }

@@ -674,7 +674,7 @@ class SupplierOnboardingProcessTest {
         onboarding.fireTimer(application, EXPIRY_REMINDER.id());
         onboarding.complete(application, CHASE_RENEWAL.id(), "mary", Map.of("chaseNote", "renewal audit booked for May"));
         assertThat(process(application)).isWaitingAt(AWAIT_RENEWAL.id());
-        onboarding.renew(code, OnboardingDriver.document("TAX_REGISTRATION", null));
+        onboarding.renew(code, withReference(OnboardingDriver.document("TAX_REGISTRATION", null), "TAX-2027"));
         assertThat(process(application)).hasPassed(DOCUMENT_RENEWED.id()).isWaitingAt(AWAIT_RENEWAL.id());
         assertThat(onboarding.task(application, CHASE_RENEWAL.id())).isNull();
 
@@ -727,6 +727,52 @@ class SupplierOnboardingProcessTest {
                 Map.of("lapseDecision", "keep_waiting", "lapseNote", "the renewal has come"));
         assertThat(process(application)).hasPassed(REINSTATE_SUPPLIER.id()).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
         assertThat(supplierStatus(code)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aRenewalSentAgainIsTakenOnceAndAnOlderOneNeverReplacesTheCertificateInForce() {
+        String code = code();
+        LocalDate validUntil = today().plusDays(400);
+        long application = onboarded(code, sku(), validUntil);
+
+        // The supplier renews its certificate for two more years
+        LocalDate renewedUntil = validUntil.plusYears(2);
+        Map<String, Object> renewal = withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", renewedUntil),
+                "ISO-2029");
+        ResponseEntity<String> renewed = onboarding.renew(code, renewal);
+        assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(202);
+        assertThat(process(application)).isWaitingAt(AWAIT_EXPIRY_REMINDER.id());
+        Date reminder = onboarding.timer(application, EXPIRY_REMINDER.id()).getDuedate();
+        assertThat(reminder.toInstant()).isEqualTo(renewedUntil.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .minus(Duration.ofDays(45)));
+
+        // The portal retries it (same type, reference, expiry and file): answered as the first, stored once
+        ResponseEntity<String> again = onboarding.renew(code, renewal);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+        assertThat(documentsOf(application, "QUALITY_CERTIFICATE")).hasSize(2);
+        assertThat(history(application)).filteredOn(e -> e.startsWith("Renewed quality management certificate"))
+                .hasSize(1);
+
+        // An older renewal delivered late is refused, naming its expiry and the certificate in force
+        LocalDate olderUntil = validUntil.plusDays(30);
+        ResponseEntity<String> late = onboarding.renew(code,
+                withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", olderUntil), "ISO-OLD"));
+        assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
+        JsonNode problem = DropflowDriver.read(late.getBody());
+        assertThat(problem.path("type").asText()).endsWith("renewal-outdated");
+        assertThat(problem.path("detail").asText()).contains(olderUntil.toString(), "ISO-2029", renewedUntil.toString());
+        assertThat(problem.path("expiresOn").asText()).isEqualTo(olderUntil.toString());
+        assertThat(problem.path("inForce").path("reference").asText()).isEqualTo("ISO-2029");
+        assertThat(problem.path("inForce").path("expiresOn").asText()).isEqualTo(renewedUntil.toString());
+
+        // The certificate in force stays, and so does its watch: no earlier lapse, no renewal chase
+        List<JsonNode> certificates = documentsOf(application, "QUALITY_CERTIFICATE");
+        assertThat(certificates).hasSize(2);
+        assertThat(certificates.get(1).path("reference").asText()).isEqualTo("ISO-2029");
+        assertThat(onboarding.application(application).path("notInOrder")).isEmpty();
+        onboarding.runJobs(application);
+        assertThat(onboarding.timer(application, EXPIRY_REMINDER.id()).getDuedate()).isEqualTo(reminder);
+        assertThat(onboarding.task(application, CHASE_RENEWAL.id())).isNull();
     }
 
     @Test
