@@ -35,9 +35,14 @@ interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
     @Query("select count(p) from PurchaseOrder p where p.orderId = :orderId")
     long countByOrderId(Long orderId);
 
-    /** A supplier's purchase orders forwarded from {@code from} to {@code to}, as much as its scorecard reads of them. */
+    /**
+     * A supplier's purchase orders forwarded from {@code from} to {@code to}, as much as its scorecard reads of
+     * them. An applicant's onboarding samples are not among them: a sample is judged by its quality check (and
+     * its own deadline), not by the supplier's scorecard, so it moves no rate and does not count toward the
+     * purchase orders a new supplier is judged from.
+     */
     @Query("select new io.dropflow.supplier.internal.ScoredPurchaseOrder(p.status, p.reasonCode, p.forwardedAt,"
             + " p.shippedAt, p.shipByAt, p.upheldClaims) from PurchaseOrder p"
-            + " where p.supplier.id = :supplierId and p.forwardedAt between :from and :to")
+            + " where p.supplier.id = :supplierId and p.forwardedAt between :from and :to and p.applicationId is null")
     List<ScoredPurchaseOrder> scoredBetween(Long supplierId, java.time.Instant from, java.time.Instant to);
 }

@@ -784,7 +784,12 @@ class SupplierOnboardingProcessTest {
         // A domestic supplier's papers have no expiry date: only its scorecard is watched
         assertThat(process(application)).hasPassed(NOTHING_EXPIRES.id()).isWaitingAt(NEXT_SCORECARD_CHECK.id());
 
-        // Five orders, each shipped after 49 hours (its sample, like every purchase order, counts too)
+        // Its onboarding sample is not in its scorecard: judged by the quality check, it counts toward nothing
+        JsonNode card = DropflowDriver.read(dropflow.get("/api/suppliers/" + code + "/scorecard",
+                DropflowDriver.asOperator()).getBody());
+        assertThat(card.path("purchaseOrders").asInt()).as(card.toString()).isZero();
+
+        // Five orders, each shipped after 49 hours
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long order = dropflow.placeOrder(sku, 1, "19.00").orderId();
@@ -799,7 +804,7 @@ class SupplierOnboardingProcessTest {
         onboarding.fireTimer(application, NEXT_SCORECARD_CHECK.id());
         Task review = onboarding.task(application, REVIEW_PERFORMANCE.id());
         assertThat(onboarding.candidateGroups(review)).containsExactly("operators");
-        assertThat(summary(review)).contains("shipped 17 % within 48 h (1 of 6)");
+        assertThat(summary(review)).contains("shipped 0 % within 48 h (0 of 5)", "scorecardPurchaseOrders=5");
         onboarding.fireTimer(application, PERFORMANCE_REVIEW_OVERDUE.id());
         assertThat(onboarding.candidateGroups(onboarding.task(application, REVIEW_PERFORMANCE.id())))
                 .contains("supervisors");
