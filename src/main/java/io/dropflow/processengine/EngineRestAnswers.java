@@ -28,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * cascade, is a 409 ({@link InUse}), not a 500. A variable's value that is not what its type says is a 400
  * ({@link UnreadableValue}), and so is a JSON body of null ({@link NullBodyRefused}), and a query's
  * {@code firstResult} or {@code maxResults} that is no whole number from 0 to 2147483647 ({@link EngineQueryPaging}),
- * which was a 404 or an empty list.
+ * which was a 404 or an empty list. A failure of the database
+ * (a value too long for its column, a constraint) is a 500 that quotes neither its message nor its SQL, with a
+ * reference to the log ({@link PersistenceFailures}).
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -40,7 +42,8 @@ class EngineRestAnswers {
 
     /** Dropflow's answers, the same on the engine REST API and on the webapps' engine API (Tasklist, Cockpit). */
     static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RefusedInput.class, ClaimedAlready.class,
-            JsonVariablesShown.class, TaskDoneMeanwhile.Refused.class, InUse.class, UnreadableValue.class);
+            JsonVariablesShown.class, TaskDoneMeanwhile.Refused.class, InUse.class, UnreadableValue.class,
+            PersistenceFailures.AnyFailure.class, PersistenceFailures.EngineFailure.class);
 
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
@@ -147,6 +150,11 @@ class EngineRestAnswers {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
                             t.getMessage().replaceFirst(": task is null$", "") + TaskDoneMeanwhile.GONE));
                 }
+            }
+            if ((e.getStatus() == null || e.getStatus().getStatusCode() >= 500) && PersistenceFailures.persistence(e)) {
+                // the engine API quotes its cause's message ("Cannot complete task …: … SQL [update …]"); a 4xx the
+                // engine made of it stays ("Variable value is too long": the caller's)
+                return PersistenceFailures.unexpected(e);
             }
             return camunda.toResponse(e);
         }

@@ -54,6 +54,9 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
                     task -> check(task, formRef));
             behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
                     task -> forgetEarlierAnswers(task, formRef));
+            // after the model's complete listeners, which refuse a choice that cannot work with their own reason
+            behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                    task -> checkOffered(task, formRef));
         });
     }
 
@@ -64,6 +67,35 @@ public class FormInputCheck extends SpringProcessEnginePlugin {
             return;
         }
         List<String> problems = form.problems(variables(task), FormInputCheck::feel);
+        if (!problems.isEmpty()) {
+            throw new OperatorInputRefused.Refusal(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * A person (not an administrator, nor the application itself) answers with a choice the form offers on this
+     * task: one its values expression filters out for the task's facts ({@code counter} with the rounds used up,
+     * {@code facts.canCounter} false) is refused, as Tasklist never shows it. The model took such a choice as
+     * another (a counter became a second escalation, and the history said "countered"). Runs after the model's
+     * own complete listeners: a choice they refuse keeps their reason; what they wrote is rolled back with the
+     * refusal. Administrators keep the exception the other form checks make for them ({@link TaskAnswers}).
+     *
+     * @throws OperatorInputRefused.Refusal naming the field and the choice
+     */
+    static void checkOffered(DelegateTask task, String formRef) {
+        ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+        org.camunda.bpm.engine.impl.identity.Authentication who = configuration == null ? null
+                : configuration.getIdentityService().getCurrentAuthentication();
+        if (who == null || who.getUserId() == null
+                || who.getGroupIds() != null && who.getGroupIds().contains(io.dropflow.security.Groups.ADMINS)) {
+            return;
+        }
+        FormInputRules form = formOf(task, formRef).orElse(null);
+        if (form == null) {
+            return;
+        }
+        Map<String, Object> variables = variables(task);
+        List<String> problems = form.notOffered(variables, variables, FormInputCheck::feel);
         if (!problems.isEmpty()) {
             throw new OperatorInputRefused.Refusal(String.join("; ", problems));
         }

@@ -155,6 +155,61 @@ final class FormInputRules {
         return key + " is hidden by its form for this answer and takes no value: send it only where the form shows it";
     }
 
+    /**
+     * The choices sent that the form does not offer on this task, each a problem naming the field and the value: a
+     * value among the form's own ({@link #allowedValues}) that its values expression filters out for the task's facts
+     * ({@code counter} on a mediation whose rounds are used up: {@code facts.canCounter} false). Tasklist never shows
+     * it; only a person sending past the form does. Empty when the expression cannot be evaluated (nothing is refused
+     * on a guess). {@code variables} are what the form sees: the task's variables with the answers and its facts.
+     */
+    List<String> notOffered(Map<String, Object> variables, Map<String, Object> sent,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        keys().forEach(key -> context.put(key, null));
+        context.putAll(variables);
+        List<String> problems = new ArrayList<>();
+        for (Input input : inputs) {
+            Object value = sent.get(input.key());
+            if (!CHOICES.contains(input.type()) || input.valuesExpression() == null || empty(value)
+                    || hidden(input, context, feel)) {
+                continue;
+            }
+            List<String> named = allowedValues(input, context, feel);
+            List<String> offered = offeredValues(input, context, feel);
+            if (named == null || offered == null) {
+                continue;
+            }
+            Collection<?> chosen = value instanceof Collection<?> many ? many : List.of(value);
+            for (Object one : chosen) {
+                String choice = Objects.toString(one);
+                if (named.contains(choice) && !offered.contains(choice)) {
+                    problems.add(input.key() + " " + choice + " is not offered on this task: its form offers "
+                            + offered + " here");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The values the values expression evaluates to for {@code context}; null when it does not evaluate to a list. */
+    private static List<String> offeredValues(Input input, Map<String, Object> context,
+            BiFunction<String, Map<String, Object>, Object> feel) {
+        String expression = input.valuesExpression().strip();
+        try {
+            if (feel.apply(expression.startsWith("=") ? expression.substring(1) : expression, context)
+                    instanceof Collection<?> options) {
+                List<String> values = new ArrayList<>();
+                for (Object option : options) {
+                    values.add(Objects.toString(option instanceof Map<?, ?> map ? map.get("value") : option));
+                }
+                return values;
+            }
+        } catch (RuntimeException e) {
+            // nothing to check against
+        }
+        return null;
+    }
+
     /** The input with this key; empty when the form has none. */
     java.util.Optional<Input> input(String key) {
         return inputs.stream().filter(input -> input.key().equals(key)).findFirst();
@@ -248,7 +303,11 @@ final class FormInputRules {
         if (!(value instanceof String s)) {
             return input.key() + " must be text, was " + value;
         }
-        int length = s.codePointCount(0, s.length());
+        // In UTF-16 units, as form-js counts (JavaScript's length) and H2 stores: an emoji or a CJK Extension B
+        // character counts two. PostgreSQL counts characters, never more: a text within the limit fits the
+        // columns the forms' notes go to (varchar of the form's maxLength) on both databases; counted in
+        // characters, 1 200 such characters passed and failed the update on H2 (a 500 that quoted the SQL).
+        int length = s.length();
         if (input.maxLength() != null && length > input.maxLength()) {
             return input.key() + " may be at most " + input.maxLength() + " characters long, was " + length;
         }
@@ -274,10 +333,10 @@ final class FormInputRules {
     }
 
     /**
-     * The static values, or every value the values expression names. Not the expression's result:
-     * its filter (a {@code can…} fact) only tidies the form, and the model's own listener refuses a
-     * choice that cannot work with its reason (a counter with the rounds used up escalates instead,
-     * "no offer" to accept). Only an expression that names no literal value is evaluated.
+     * The static values, or every value the values expression names. Not the expression's result: a
+     * choice its filter (a {@code can…} fact) leaves out is refused for people only, after the model's own
+     * listener, which refuses a choice that cannot work with its reason ("escalated already", "no offer" to
+     * accept): {@link #notOffered}. Only an expression that names no literal value is evaluated here.
      */
     private static List<String> allowedValues(Input input, Map<String, Object> context,
             BiFunction<String, Map<String, Object>, Object> feel) {
@@ -296,19 +355,7 @@ final class FormInputRules {
         if (!literal.isEmpty()) {
             return literal;
         }
-        try {
-            if (feel.apply(expression.startsWith("=") ? expression.substring(1) : expression, context)
-                    instanceof Collection<?> options) {
-                List<String> values = new ArrayList<>();
-                for (Object option : options) {
-                    values.add(Objects.toString(option instanceof Map<?, ?> map ? map.get("value") : option));
-                }
-                return values;
-            }
-        } catch (RuntimeException e) {
-            // nothing to check against
-        }
-        return null;
+        return offeredValues(input, context, feel);
     }
 
     private static BigDecimal decimal(JsonNode node) {

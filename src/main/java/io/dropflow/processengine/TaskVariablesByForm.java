@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * in) are not touched. For the same reason a completion by such a person brings only what the task's
  * form can send ({@link TaskAnswers}: another field that would change the process, or one the form hides for
  * the answers sent, is a 400); and no
- * completion, whoever sends it, brings a serialized object (type Object) into the process.
+ * completion, whoever sends it, brings a serialized object (type Object) into the process, nor a completion or a
+ * variable written by an administrator text with the NUL character ({@link NulCharacterRefused}).
  * What else such a person may not ask of a task or the engine (a BPMN error, giving a task to
  * someone who may not do it, its due date, the engine's jobs) is {@link PeoplesEngineCommands}'s.
  */
@@ -78,6 +79,8 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
                     answers.get().checkAgainstForm(configuration.getProcessEngine(), FormInputCheck.feelOf(configuration));
                 }
             }
+            // whoever sends it: no text with the NUL character, which PostgreSQL cannot store
+            NulCharacterRefused.check(command);
             return next.execute(command);
         }
     }

@@ -50,6 +50,10 @@ class CaseTaskInputTest {
 
     /** A DEMO-MUG order (ACME, bought in EUR) sold at {@code salePrice} in {@code currency}, delivered. */
     private long deliveredOrder(String currency, String salePrice) {
+        return deliveredOrder(currency, salePrice, "WEBSHOP");
+    }
+
+    private long deliveredOrder(String currency, String salePrice, String channel) {
         if (!"EUR".equals(currency)) {
             ResponseEntity<String> rate = dropflow.post("/api/exchange-rates",
                     new HashMap<>(Map.of("base", "EUR", "quote", currency, "rate", "CLP".equals(currency) ? "1000" : "3.30")),
@@ -58,6 +62,7 @@ class CaseTaskInputTest {
         }
         Map<String, Object> request = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1, salePrice));
         request.put("currency", currency);
+        request.put("channel", channel);
         DropflowDriver.Placed placed = dropflow.place(request);
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
         long order = placed.orderId();
@@ -157,6 +162,70 @@ class CaseTaskInputTest {
 
         assertTaken(mediation, "{\"mediationDecision\": " + v("offer_alternative") + ", \"offerAmount\": {\"value\": 2.5}}",
                 asSupervisor());
+    }
+
+    private static Consumer<HttpHeaders> asAdministrator() {
+        return h -> h.setBasicAuth("demo", "demo");
+    }
+
+    /**
+     * Exploratory test s10 (D2): on a marketplace claim (one round) whose round is used up, the form offers no
+     * counter (canCounter false); a counter sent past it was a 204, the history said "mary countered: a compensation
+     * of 3.00 EUR" though nothing went to the supplier, and the claim escalated, to supervisors only. A 400 naming
+     * it, the task stays open with its candidates; an administrator keeps the exception the form checks make.
+     */
+    @Test
+    void aCounterTheFormDoesNotOfferOnAClaimIsRefused() {
+        long claim = claimWithSupplier(deliveredOrder("EUR", "15.00", "MARKETPLACE"));
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no damage visible");
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.NEGOTIATE.id());
+        Task negotiation = claimTask(claim);
+        assertThat(dropflow.facts(negotiation)).containsEntry("canCounter", false);
+        java.util.List<String> candidates = dropflow.candidateGroups(negotiation);
+        String counter = "{\"negotiationDecision\": " + v("counter") + ", \"remedy\": " + v("COMPENSATION")
+                + ", \"remedyAmount\": {\"value\": 3.00}}";
+
+        assertRefused(negotiation, counter, DropflowDriver.asOperator(),
+                "negotiationDecision counter is not offered on this task: its form offers [");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("countered")
+                .doesNotContain("rounds are used up");
+        assertThat(dropflow.candidateGroups(claimTask(claim))).containsExactlyInAnyOrderElementsOf(candidates);
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("Escalated");
+
+        assertTaken(negotiation, counter, asAdministrator());
+        assertThat(dropflow.getClaim(claim).path("history").toString()).contains("demo countered");
+    }
+
+    /**
+     * Exploratory test s10 (D2), on a return's mediation: a marketplace return (one round) the supplier rejected; the
+     * form offers no "ask the supplier again" (canCounter false). A counter was a 204 that escalated the return,
+     * taking its task from the operators. A 400 naming it; the task stays open with its candidates.
+     */
+    @Test
+    void aCounterTheFormDoesNotOfferOnAReturnIsRefused() {
+        long order = deliveredOrder("EUR", "15.00", "MARKETPLACE");
+        ResponseEntity<String> requested = dropflow.requestReturn(order,
+                DropflowDriver.returnRequest("CHANGED_MIND", "REFUND", null));
+        assertThat(requested.getStatusCode().value()).as(requested.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(requested.getBody()).path("id").asLong();
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_SUPPLIER_ANSWER.id());
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.MEDIATE.id());
+        Task mediation = returnTask(id);
+        assertThat(dropflow.facts(mediation)).containsEntry("canCounter", false);
+        java.util.List<String> candidates = dropflow.candidateGroups(mediation);
+
+        assertRefused(mediation, "{\"mediationDecision\": " + v("counter") + "}", DropflowDriver.asOperator(),
+                "mediationDecision counter is not offered on this task: its form offers [accept_return, offer_alternative,"
+                        + " refuse, escalate] here");
+        assertThat(dropflow.getReturn(id).path("history").toString()).doesNotContain("ask the supplier again")
+                .doesNotContain("Escalated");
+        assertThat(dropflow.candidateGroups(returnTask(id))).containsExactlyInAnyOrderElementsOf(candidates);
+
+        assertTaken(mediation, "{\"mediationDecision\": " + v("offer_alternative") + ", \"offerAmount\": {\"value\": 2.5}}",
+                DropflowDriver.asOperator());
     }
 
     /** Exploratory finding 2: a KWD amount with its three decimals was refused by the form's two (TND has three too). */

@@ -165,7 +165,54 @@ class FormInputRulesTest {
                 .containsExactly("operatorNote must be text, was 42");
     }
 
-    /** The expression's filter only tidies the form: the model's listener refuses what cannot work, with its reason. */
+    /**
+     * Exploratory test (D4): a note within the limit counted in characters but beyond it in UTF-16 units (1 200 CJK
+     * Extension B characters, 1 500 emoji) passed and failed the update on H2 (varchar(2000) counts UTF-16 units):
+     * a 500 quoting the SQL. Counted as form-js and H2 count, in UTF-16 units: never more than PostgreSQL's characters.
+     */
+    @Test
+    void aNotesLengthIsCountedInUtf16UnitsAsTheFormAndTheColumnsCountIt() {
+        assertThat(problems("audit-documents", "auditDecision", "missing_documents", "auditNote", "\uD83D\uDE00".repeat(1500)))
+                .containsExactly("auditNote may be at most 2000 characters long, was 3000");
+        assertThat(problems("audit-documents", "auditDecision", "reject", "auditNote", "\uD840\uDC00".repeat(1200)))
+                .containsExactly("auditNote may be at most 2000 characters long, was 2400");
+        assertThat(problems("audit-documents", "auditDecision", "reject", "auditNote", "\uD840\uDC00".repeat(1000)))
+                .as("2 000 UTF-16 units fit varchar(2000) on H2 and PostgreSQL").isEmpty();
+        assertThat(problems("mediate-return", "mediationDecision", "refuse", "refuseReason", "\uD83D\uDE00".repeat(251)))
+                .containsExactly("refuseReason may be at most 500 characters long, was 502");
+    }
+
+    /**
+     * Exploratory test (D2): a choice the form's values expression leaves out for the task's facts (counter with
+     * the rounds used up) is named for the person who sent it; the form's own choices, and the offered ones, are not.
+     */
+    @Test
+    void aChoiceTheFormDoesNotOfferForTheTasksFactsIsNamed() {
+        Map<String, Object> usedUp = Map.of("canCounter", false, "canEscalate", true);
+        assertThat(notOffered("mediate-return", Map.of("mediationDecision", "counter", "facts", usedUp))).containsExactly(
+                "mediationDecision counter is not offered on this task: its form offers [accept_return, offer_alternative,"
+                        + " refuse, escalate] here");
+        assertThat(notOffered("mediate-return", Map.of("mediationDecision", "refuse", "facts", usedUp))).isEmpty();
+        assertThat(notOffered("mediate-return", Map.of("mediationDecision", "counter", "facts",
+                Map.of("canCounter", true, "canEscalate", true)))).isEmpty();
+        assertThat(notOffered("mediate-return", Map.of("mediationDecision", "take_it", "facts", usedUp)))
+                .as("not one of the form's: the form's check names it").isEmpty();
+        assertThat(notOffered("negotiate-claim", Map.of("negotiationDecision", "counter", "facts", Map.of(
+                "canAcceptSupplierOffer", false, "canCounter", false, "canEscalate", true, "canGoToPlatform", false))))
+                .containsExactly("negotiationDecision counter is not offered on this task: its form offers [seller_pays,"
+                        + " escalate, close] here");
+        assertThat(notOffered("review-order", Map.of("reviewDecision", "proceed"))).as("static values").isEmpty();
+    }
+
+    private static List<String> notOffered(String form, Map<String, Object> variables) {
+        return rules(form).notOffered(variables, variables,
+                (expression, context) -> FEEL.evaluateSimpleExpression(expression, Variables.fromMap(context).asVariableContext()));
+    }
+
+    /**
+     * The form's check (for everyone) takes any choice the expression names; one its filter leaves out is refused for
+     * people only ({@link FormInputRules#notOffered}), after the model's listener, which gives its own reason.
+     */
     @Test
     void aChoiceFromAValuesExpressionMustBeOneItNames() {
         assertThat(problems("ship-by-breach", "slaDecision", "postpone", "facts", Map.of("canReroute", true)))

@@ -117,6 +117,58 @@ class OperatorTaskInputTest {
         assertThat(dropflow.process(order)).hasPassed(REVIEW_ORDER.id());
     }
 
+    private static java.util.function.Consumer<org.springframework.http.HttpHeaders> asAdministrator() {
+        return h -> h.setBasicAuth("demo", "demo");
+    }
+
+    /**
+     * Exploratory test s10 (D5): our own API refuses text with the NUL character (PostgreSQL cannot store it), task
+     * completions took it. A 400 naming the field, on a completion and on a variable an administrator writes through
+     * a task or a process; nothing is taken, and the task stays open.
+     */
+    @Test
+    void textWithTheNulCharacterIsRefusedNamingTheField() {
+        long order = orderToReview();
+        Task review = task(order);
+        String why = "operatorNote must not contain the NUL character (U+0000)";
+
+        assertRefused(review, "{\"reviewDecision\": " + v("reject") + ", \"operatorNote\": " + v("bad\\u0000note") + "}",
+                why);
+        ResponseEntity<String> completed = dropflow.postRaw("/engine-rest/task/" + review.getId() + "/complete",
+                "{\"variables\": {\"reviewDecision\": " + v("reject") + ", \"operatorNote\": " + v("\\u0000") + "}}",
+                DropflowDriver.asOperator());
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(400);
+        assertThat(completed.getBody()).contains(why);
+        ResponseEntity<String> onTheTask = dropflow.put("/engine-rest/task/" + review.getId() + "/variables/operatorNote",
+                java.util.Map.of("value", "bad\u0000note", "type", "String"), asAdministrator());
+        assertThat(onTheTask.getStatusCode().value()).as(onTheTask.getBody()).isEqualTo(400);
+        assertThat(onTheTask.getBody()).contains(why);
+        ResponseEntity<String> onTheProcess = dropflow.postRaw("/engine-rest/process-instance/"
+                + dropflow.processInstanceId(order) + "/variables", "{\"modifications\": {\"operatorNote\": "
+                + v("bad\\u0000note") + "}}", asAdministrator());
+        assertThat(onTheProcess.getStatusCode().value()).as(onTheProcess.getBody()).isEqualTo(400);
+        assertThat(onTheProcess.getBody()).contains(why);
+        assertThat(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order), "operatorNote")).isNull();
+
+        assertTaken(review, "{\"reviewDecision\": " + v("reject") + ", \"operatorNote\": " + v("no NUL") + "}");
+    }
+
+    /**
+     * Exploratory test s10 (D4): a note within the form's limit counted in characters but longer in UTF-16 units
+     * (1 500 emoji) passed the form's check and failed the update on H2, whose varchar counts UTF-16 units: a 500
+     * quoting the SQL. The limit is counted as form-js and H2 count it, which never exceeds PostgreSQL's characters.
+     */
+    @Test
+    void aNoteIsAsLongAsItsUtf16UnitsAsTheFormAndTheColumnsCountIt() {
+        long order = orderToReview();
+        Task review = task(order);
+        String emoji = new String(Character.toChars(0x1F600));
+
+        assertRefused(review, "{\"reviewDecision\": " + v("reject") + ", \"operatorNote\": " + v(emoji.repeat(1500)) + "}",
+                "operatorNote may be at most 2000 characters long, was 3000");
+        assertTaken(review, "{\"reviewDecision\": " + v("reject") + ", \"operatorNote\": " + v(emoji.repeat(1000)) + "}");
+    }
+
     /**
      * Item 2 of the exploratory test (routing): the form hid "reroute" (no backup left: DEMO-MUG has
      * ACME only), yet the API took it, asked the only supplier to cancel and ended the order out of
@@ -271,6 +323,8 @@ class OperatorTaskInputTest {
                 .isEqualTo("io.dropflow.processengine.EngineRestAnswers$RefusedInput,"
                         + "io.dropflow.processengine.EngineRestAnswers$ClaimedAlready,"
                         + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused,"
-                        + "io.dropflow.processengine.EngineRestAnswers$InUse,io.dropflow.processengine.EngineRestAnswers$UnreadableValue");
+                        + "io.dropflow.processengine.EngineRestAnswers$InUse,io.dropflow.processengine.EngineRestAnswers$UnreadableValue,"
+                        + "io.dropflow.processengine.PersistenceFailures$AnyFailure,"
+                        + "io.dropflow.processengine.PersistenceFailures$EngineFailure");
     }
 }
