@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * against the form deployed with the task's model ({@link FormInputRules}: required unless hidden,
  * numbers, decimals, bounds, lengths, allowed values). What does not fit is refused
  * ({@link OperatorInputRefused}: a 400 on the engine REST API, the message in Tasklist), and the
- * task stays open. And a task's answers never outlive it into the next task of the same form: when
+ * task stays open. A person's choice the form leaves out for the task's facts (a counter with the rounds used
+ * up) is refused too, after the model's own complete listeners ({@link #checkOffered}). And a task's answers never outlive it into the next task of the same form: when
  * such a task is created, after the model's create listeners (which may still read the earlier
  * answers for the facts), the form's answer variables are removed from the process, so a second
  * out-of-stock or missed-deadline task opens empty and an empty completion is refused, not a repeat
