@@ -210,6 +210,36 @@ class UnconvertibleValuesInTasklistTest {
                 .as("the task stays open").isEqualTo(1);
     }
 
+    /**
+     * Exploratory test s10 (D4, D5) in Tasklist's own engine API: a note with the NUL character, and one within the
+     * limit in characters but beyond it in UTF-16 units (1 200 CJK Extension B characters, as the tester sent), are
+     * 400s naming the field, in Chinese for a Chinese operator; before, the first was a 500 quoting PostgreSQL's
+     * INSERT, the second taken (on H2 a 500 quoting the UPDATE). The task stays open.
+     */
+    @Test
+    void aNoteWithTheNulCharacterOrLongerInUtf16UnitsIsRefusedInTasklist() throws Exception {
+        Task review = reviewTask();
+        String session = tasklistLogin();
+        String task = API + "/task/" + review.getId();
+        String rare = new String(Character.toChars(0x20000));
+
+        var nul = send(session, "en", "POST", task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"bad\\u0000note\"}}}");
+        soft.assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        soft.assertThat(refusal(nul)).isEqualTo("operatorNote must not contain the NUL character (U+0000)");
+        var nulInChinese = send(session, "zh-CN", "POST", task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"bad\\u0000note\"}}}");
+        soft.assertThat(nulInChinese.statusCode()).as(nulInChinese.body()).isEqualTo(400);
+        soft.assertThat(refusal(nulInChinese)).endsWith("不能包含 NUL 字符（U+0000）");
+        var tooLong = send(session, "en", "POST", task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"" + rare.repeat(1200)
+                        + "\"}}}");
+        soft.assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        soft.assertThat(refusal(tooLong)).isEqualTo("operatorNote may be at most 2000 characters long, was 2400");
+        soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
+                .as("the task stays open").isEqualTo(1);
+    }
+
     /** The message of an answer that carries no Java words (a class, an exception, a stack trace). */
     private String refusal(HttpResponse<String> answer) throws Exception {
         soft.assertThat(answer.body()).as("no Java words reach the answer").doesNotContain("java.", "NullPointer",
