@@ -68,13 +68,34 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
             missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
         }
         java.time.Instant now = clock.instant();
-        if (!ShopifySettings.supportedVersions(now).contains(settings.apiVersion())) {
+        java.time.Instant released = ShopifySettings.released(settings.apiVersion());
+        if (released != null && released.isBefore(now)) {
+            warnOfSupportEnding(now, released);
+        } else if (!ShopifySettings.supportedVersions(now).contains(settings.apiVersion())) {
             missing.add("api-version (one Shopify supports on " + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
                     + ": " + ShopifySettings.supportedVersionsText(now) + ", by " + ShopifySettings.VERSIONING
                     + "; not " + settings.apiVersion() + ")");
         }
         return missing.isEmpty() ? List.of() : List.of(new Unbound("storefront Shopify", "no " + String.join(", ",
                 missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
+    }
+
+    /**
+     * A version Shopify released is never a reason not to start: once its 12 months are over Shopify answers in the
+     * oldest version it still supports (it falls forward, {@link ShopifySettings#VERSIONING}), which the answers'
+     * version header shows. Refusing it would stop every node on a date with nothing wrong yet; a WARN says it from
+     * 90 days before its support ends, and after.
+     */
+    private void warnOfSupportEnding(java.time.Instant now, java.time.Instant released) {
+        java.time.Instant ends = released.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant();
+        if (now.isBefore(ends.minus(java.time.Duration.ofDays(90)))) {
+            return;
+        }
+        log.warn("Shopify {} API version {} on {} (12 months from its release, {}): set dropflow.storefronts.shopify"
+                + ".api-version to one it supports, {}; until then Shopify answers in the oldest version it supports",
+                now.isBefore(ends) ? "stops supporting" : "no longer supports", settings.apiVersion(),
+                ends.atOffset(java.time.ZoneOffset.UTC).toLocalDate(), ShopifySettings.VERSIONING,
+                ShopifySettings.supportedVersionsText(now));
     }
 
     /**

@@ -282,21 +282,31 @@ class ShopifyStorefrontTest {
     }
 
     @Test
-    void startUpAcceptsTheVersionsShopifySupportsOnTheDayByItsScheduleAndRefusesOthersNamingThem() {
+    void startUpRefusesAVersionShopifyHasNotReleasedAndWarnsOfOneWhoseSupportEndsOrEnded(CapturedOutput output) {
         // Quarterly versions released at 17:00 UTC, each stable one supported for at least 12 months, the next
-        // quarter's the release candidate: https://shopify.dev/docs/api/usage/versioning
+        // quarter's the release candidate; past its 12 months Shopify falls forward to the oldest version it
+        // supports: https://shopify.dev/docs/api/usage/versioning
         Clock today = Clock.fixed(Instant.parse("2026-12-07T01:30:00Z"), java.time.ZoneOffset.UTC);
-        assertThat(storefront("2025-10", Map.of(), Map.of(), today).unbound()).singleElement().asString()
-                .contains("not 2025-10")
+        assertThat(storefront("2027-04", Map.of(), Map.of(), today).unbound()).singleElement().asString()
+                .contains("not 2027-04")
                 .contains("2026-01, 2026-04, 2026-07, 2026-10 and the release candidate 2027-01")
                 .contains("https://shopify.dev/docs/api/usage/versioning");
-        assertThat(storefront("2027-01", Map.of(), Map.of(), today).unbound()).isEmpty();
-        assertThat(storefront("2026-07", Map.of(), Map.of(), today).unbound()).isEmpty();
         assertThat(storefront("unstable", Map.of(), Map.of(), today).unbound()).singleElement().asString()
                 .contains("not unstable");
-        // the day 2025-10 still had its 12 months
+        assertThat(storefront("2027-01", Map.of(), Map.of(), today).unbound()).isEmpty();
+        assertThat(storefront("2026-07", Map.of(), Map.of(), today).unbound()).isEmpty();
+        assertThat(output.getOut()).doesNotContain("API version 2026-07").doesNotContain("API version 2027-01");
+        // a node on a version past its 12 months starts (the review: every restart on the default version failed
+        // from 2027-07-01 17:00 UTC), and is told
+        assertThat(storefront("2025-10", Map.of(), Map.of(), today).unbound()).isEmpty();
+        assertThat(output.getOut()).contains("Shopify no longer supports API version 2025-10 on 2026-10-01")
+                .contains("2026-01, 2026-04, 2026-07, 2026-10 and the release candidate 2027-01");
+        // 90 days before its support ends
+        Clock april = Clock.fixed(Instant.parse("2027-04-10T00:00:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(storefront("2026-07", Map.of(), Map.of(), april).unbound()).isEmpty();
+        assertThat(output.getOut()).contains("Shopify stops supporting API version 2026-07 on 2027-07-01");
+        // the day before its release, the release candidate after next is not a version yet
         Clock before = Clock.fixed(Instant.parse("2026-10-01T16:59:00Z"), java.time.ZoneOffset.UTC);
-        assertThat(storefront("2025-10", Map.of(), Map.of(), before).unbound()).isEmpty();
         assertThat(storefront("2027-01", Map.of(), Map.of(), before).unbound()).singleElement().asString()
                 .contains("2025-10, 2026-01, 2026-04, 2026-07 and the release candidate 2026-10");
     }
