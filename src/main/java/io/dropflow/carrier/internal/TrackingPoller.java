@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The polling fallback: a registered parcel without news for {@code dropflow.tracking.poll-after}
  * (pushes can stop: a lost subscription, a push we never got) is looked up at its tracking service
  * (Kuaidi100's real-time query, 17TRACK's gettrackinfo) and what it knows is recorded like a push.
- * Each parcel is asked at most once per {@code poll-after}; a failed lookup waits for the next round.
+ * Each parcel is asked at most once per {@code poll-after}, whether its lookup was answered or failed (a busy
+ * service, no turn within the partner's limit): a failed one is asked again {@code poll-after} later.
  */
 @Component
 public class TrackingPoller {
