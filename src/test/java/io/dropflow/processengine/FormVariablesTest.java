@@ -45,7 +45,7 @@ class FormVariablesTest {
     /** The facts each form's builder sets, which the form reads as {@code facts.<name>}. */
     private static final Map<String, Set<String>> PRODUCED = Map.ofEntries(
             Map.entry("review_order", OrderTaskFacts.ORDER),
-            Map.entry("out_of_stock", OrderTaskFacts.ORDER),
+            Map.entry("out_of_stock", union(OrderTaskFacts.ORDER, OrderTaskFacts.OUT_OF_STOCK)),
             Map.entry("delivery_problem", OrderTaskFacts.ORDER),
             Map.entry("ship_by_breach", union(OrderTaskFacts.ORDER, OrderTaskFacts.MISSED_DEADLINE)),
             Map.entry("review_claim", union(TaskFormFacts.CASE, ClaimTaskForm.CLAIM)),

@@ -51,7 +51,7 @@ class OperatorMessagesCompletenessTest {
             // the form check's rules, each a message that starts with the field's key
             Sink.in(".*/processengine/FormInputRules\\.java", "input.key() +", -1),
             // order validation: the problems, the refused substitutes, the settlement currency's
-            Sink.in(".*/order/internal/Sourcing\\.java", "problems.add(", 0),
+            Sink.in(".*/order/internal/Sourcing\\.java", "new Problem(", 1),
             Sink.in(".*/order/internal/Sourcing\\.java", "Optional.of(", 0),
             Sink.in(".*/order/internal/OrderPricing\\.java", "Optional.of(", 0),
             // an application's papers, which refuse accepting them
@@ -118,6 +118,7 @@ class OperatorMessagesCompletenessTest {
                 "remedyAmount 1.234 has more decimals than EUR has (2)",
                 "no supplier offers X any more",
                 "X, to book the sale: add one (POST /api/exchange-rates), then proceed",
+                "no exchange rate from X to X, the settlement currency, to buy from X: add one (POST /api/exchange-rates), then wait for restock",
                 "the order has no line with SKU X",
                 "X: not sent",
                 "supplier X has no purchase order X (yet)",

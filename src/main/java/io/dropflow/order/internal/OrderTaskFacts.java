@@ -45,6 +45,13 @@ public class OrderTaskFacts {
             "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "scorecardScore", "shippedWithinHours", "shippedWithinRate",
             "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute");
 
+    /**
+     * What the out-of-stock form shows besides the order: {@code missingRates}, the exchange rates whose absence
+     * left suppliers that offer the whole order out of the ranking ({@link Sourcing#ratesKeepingOutSuppliers}),
+     * none when there are none.
+     */
+    public static final Set<String> OUT_OF_STOCK = Set.of("missingRates");
+
     /** The latest history rows a form shows, enough to decide on. */
     static final int HISTORY_ROWS = 30;
 

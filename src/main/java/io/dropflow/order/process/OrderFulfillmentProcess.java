@@ -61,6 +61,12 @@ public final class OrderFulfillmentProcess {
     /** For "Order valid?" behind "Validate order", in the same step: not stored. */
     public static final ProcessVariable<Boolean> ORDER_VALID = flag("orderValid");
     public static final ProcessVariable<String> VALIDATION_PROBLEMS = text("validationProblems");
+    /**
+     * The kinds of the problems in {@link #VALIDATION_PROBLEMS}, one a line ("negative margin", "not offered
+     * DEMO-MUG"): what "proceed" on the review accepts; "Check order again" sends the order back to review
+     * for a problem of another kind.
+     */
+    public static final ProcessVariable<String> REVIEWED_PROBLEMS = text("reviewedProblems");
     /** Form review-order: proceed or reject. */
     public static final ProcessVariable<String> REVIEW_DECISION = text("reviewDecision");
     public static final ProcessVariable<Long> SOURCING_ROUND = number("sourcingRound");
@@ -138,6 +144,8 @@ public final class OrderFulfillmentProcess {
         // Sourcing
         VALIDATE_ORDER("service_validate_order"),
         REVIEW_ORDER("user_review_order"),
+        /** After "proceed" on the review: validation again, a problem the review did not show goes back to it. */
+        CHECK_ORDER_AGAIN("service_check_order_again"),
         REVIEW_OVERDUE("boundary_review_overdue"),
         ESCALATE_REVIEW("service_escalate_review"),
         END_SOURCING_REJECTED("end_sourcing_rejected"),

@@ -2,6 +2,7 @@ package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_VALID;
+import static io.dropflow.order.process.OrderFulfillmentProcess.REVIEWED_PROBLEMS;
 import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
 
 import io.dropflow.order.internal.Sourcing;
@@ -31,8 +32,10 @@ class ValidateOrder implements JavaDelegate {
         ORDER_VALID.setForThisStep(execution, validation.valid()); // "Order valid?" is the next element
         if (validation.valid()) {
             VALIDATION_PROBLEMS.remove(execution); // an earlier validation's (before a substitute)
+            REVIEWED_PROBLEMS.remove(execution);
         } else {
             VALIDATION_PROBLEMS.set(execution, validation.summary()); // the review form shows them
+            REVIEWED_PROBLEMS.set(execution, String.join("\n", validation.kinds())); // what "proceed" accepts
         }
     }
 }

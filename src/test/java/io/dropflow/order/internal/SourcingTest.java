@@ -236,6 +236,59 @@ class SourcingTest {
         }
     }
 
+    /** After "proceed" on the review: the problems it showed are accepted by kind, a new kind goes back to review. */
+    @Nested
+    class CheckedAgainAfterReview {
+
+        @Test
+        void aLossTheReviewCouldNotShowIsNewTheReviewedProblemIsNot() {
+            given(order(address("PO Box 42", "51147"), "DEMO-MUG", 1, "5.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("address PO box"));
+
+            assertThat(recheck.now().problems()).hasSize(2);
+            assertThat(recheck.unseen().problems()).containsExactly("negative margin: cheapest supply and shipping "
+                    + "8.50 EUR plus the platform fee 0.15 EUR exceed the sale total 5.00 EUR");
+            assertThat(recheck.now().kinds()).containsExactly("address PO box", "negative margin");
+            assertThat(timeline.lines()).containsExactly("Order needs review again: negative margin: cheapest supply "
+                    + "and shipping 8.50 EUR plus the platform fee 0.15 EUR exceed the sale total 5.00 EUR");
+        }
+
+        @Test
+        void aLossTheReviewShowedIsAcceptedWhateverItsAmountNow() {
+            given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "7.00", "2.50"));
+
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("negative margin"));
+
+            assertThat(recheck.unseen().valid()).isTrue();
+            assertThat(recheck.now().valid()).isFalse();
+            assertThat(timeline.lines()).containsExactly("Order checked again after the review: no new problem");
+        }
+
+        @Test
+        void aMarginBelowTheMinimumAcceptedIsNotALoss() {
+            given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("margin below the minimum")).unseen()
+                    .problems()).singleElement().asString().startsWith("negative margin: ");
+        }
+
+        @Test
+        void anOrderWhoseRateProblemIsSolvedAndSellsAtAProfitGoesOn() {
+            given(mugOrder());
+            offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO,
+                    List.of("no rate to price DEMO-MUG", "no rate to book the sale"));
+
+            assertThat(recheck.now().valid()).isTrue();
+            assertThat(timeline.lines()).containsExactly("Order checked again after the review: no problem left");
+        }
+    }
+
     @Nested
     class Ranking {
 

@@ -1,6 +1,7 @@
 package io.dropflow.order.process;
 
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.HANDLE_OUT_OF_STOCK;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.REVIEW_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -66,9 +67,15 @@ class ReviewWithoutExchangeRateTest {
 
     /** A supplier with stock of {@code sku} priced in {@code currency}. */
     private String supplierSelling(String sku, String currency, String supplyPrice, String shippingCost) {
-        assertThat(dropflow.post("/api/suppliers", Map.of("code", code, "name", "Nordic Lamps", "region", "DK",
+        return supplierSelling(code, sku, currency, supplyPrice, shippingCost);
+    }
+
+    /** The supplier {@code supplier}, with stock of {@code sku} priced in {@code currency}. */
+    private String supplierSelling(String supplier, String sku, String currency, String supplyPrice,
+            String shippingCost) {
+        assertThat(dropflow.post("/api/suppliers", Map.of("code", supplier, "name", "Nordic Lamps", "region", "DK",
                 "score", 90, "tier", 1), asSupervisor()).getStatusCode().value()).isEqualTo(201);
-        ResponseEntity<String> offer = dropflow.post("/api/suppliers/" + code + "/offers", Map.of("sku", sku,
+        ResponseEntity<String> offer = dropflow.post("/api/suppliers/" + supplier + "/offers", Map.of("sku", sku,
                 "supplierSku", "NL-" + sku, "supplyPrice", supplyPrice, "currency", currency, "shippingCost",
                 shippingCost, "stock", 100, "shipFrom", "DK", "shipByHours", 72, "category", "lighting"), asSupervisor());
         assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
@@ -130,6 +137,77 @@ class ReviewWithoutExchangeRateTest {
         assertThat(purchaseOrder.path("currency").asText()).isEqualTo("DKK");
         assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue())
                 .as("180.00 DKK / 7.46 = 24.13 EUR, x 4.25 = 102.55 PLN").isEqualByComparingTo("102.55");
+    }
+
+    /**
+     * Exploratory test s10 (D0): a 1.00 CHF mug whose supply and shipping cost 8.50 EUR waited at review for
+     * the CHF rate (its margin could not be checked); a supervisor added the rate, the operator proceeded, and
+     * the order was forwarded, shipped and booked at a loss (margin -7.48 EUR), never shown as sold below
+     * cost. Now "proceed" checks the order again: the loss is a problem the review did not show, and the order
+     * is back at review with it; proceeding on that review accepts it.
+     */
+    @Test
+    void anOrderWhoseMarginAMissingRateKeptFromBeingCheckedGoesBackToReviewWhenTheRateShowsALoss() {
+        String sku = supplierSelling(code + "-MUG", "EUR", "6.00", "2.50");
+        long order = placed("CHF", sku, "1.00");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
+        Task review = task(order);
+        assertThat(problems(order)).as("the margin cannot be computed yet").contains("no exchange rate from EUR to CHF")
+                .doesNotContain("margin");
+        euroRate("CHF", "0.95");
+
+        assertThat(decide(review, "proceed").getStatusCode().value()).isEqualTo(204);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).as("before: forwarded at a loss").isWaitingAt(REVIEW_ORDER.id());
+        Task again = task(order);
+        assertThat(again.getId()).isNotEqualTo(review.getId());
+        assertThat(problems(order)).as("what the review form shows now")
+                .startsWith("negative margin: cheapest supply and shipping 8.08 CHF plus the platform fee")
+                .doesNotContain("exchange rate");
+        JsonNode view = dropflow.getOrder(order);
+        assertThat(view.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(view.path("purchaseOrders")).isEmpty();
+        assertThat(view.path("timeline").findValuesAsText("what")).as("what the operator reads on the order")
+                .anySatisfy(what -> assertThat(what).startsWith("Order needs review again: negative margin: "));
+
+        // The operator accepts the loss: the order is bought
+        assertThat(decide(again, "proceed").getStatusCode().value()).isEqualTo(204);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .contains("Order checked again after the review: no new problem");
+    }
+
+    /**
+     * Exploratory test s10 (D0, D10): an order whose only supplier with stock a missing rate keeps out reached
+     * "Decide on out-of-stock order", whose facts said "Out of stock" and nothing of the rate. The form now names
+     * the rate and the supplier it kept out of the ranking.
+     */
+    @Test
+    void anOutOfStockOrderNamesTheRateThatKeptASupplierOutOfTheRanking() {
+        String sku = supplierSelling(code + "-BOWL", "EUR", "10.00", "2.00");
+        String keptOut = "SA-" + code.substring(3);
+        supplierSelling(keptOut, sku, "SAR", "40.00", "8.00");
+        long order = placed("EUR", sku, "30.00");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+
+        dropflow.supplierSays(code, DropflowDriver.po(order, 1), "OUT_OF_STOCK");
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+        assertThat(dropflow.facts(task(order))).as("before: no such fact, the form said only 'Out of stock'")
+                .containsEntry("missingRates", "no exchange rate from SAR to EUR, the settlement currency, to buy from "
+                        + keptOut + ": add one (POST /api/exchange-rates), then wait for restock");
+    }
+
+    /** The review's problems, as its form shows them. */
+    private String problems(long order) {
+        return String.valueOf(engine.getRuntimeService().getVariable(dropflow.processInstanceId(order),
+                OrderFulfillmentProcess.VALIDATION_PROBLEMS.name()));
     }
 
     @Test
