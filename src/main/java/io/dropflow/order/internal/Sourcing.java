@@ -160,7 +160,8 @@ public class Sourcing {
         List<Problem> problems = new ArrayList<>();
         var address = order.getShippingAddress();
         if (PO_BOX.matcher(address.line1() + " " + (address.line2() == null ? "" : address.line2())).find()) {
-            problems.add(new Problem("address PO box", "suppliers' carriers do not deliver to PO boxes or parcel lockers"));
+            problems.add(new Problem("address PO box",
+                    "suppliers' carriers do not deliver to PO boxes or parcel lockers"));
         }
         if (address.postalCode() == null || address.postalCode().isBlank()) {
             problems.add(new Problem("address postal code", "shipping address has no postal code"));
@@ -173,10 +174,12 @@ public class Sourcing {
             List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
             Optional<Money> cheapest = cheapestInOrderCurrency(order, line, offers);
             if (offers.isEmpty()) {
-                problems.add(new Problem("not offered " + line.getSku(), "no supplier offers " + line.getSku() + " any more"));
+                problems.add(new Problem("not offered " + line.getSku(),
+                        "no supplier offers " + line.getSku() + " any more"));
             } else if (cheapest.isEmpty()) {
-                problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from " + offers.stream().map(OfferView::currency).distinct().sorted()
-                        .collect(Collectors.joining("/")) + " to " + order.getCurrency() + " to price " + line.getSku()
+                problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from "
+                        + offers.stream().map(OfferView::currency).distinct().sorted().collect(Collectors.joining("/"))
+                        + " to " + order.getCurrency() + " to price " + line.getSku()
                         + ": add one (POST /api/exchange-rates), then proceed"));
             }
             everyLinePriced &= cheapest.isPresent();
