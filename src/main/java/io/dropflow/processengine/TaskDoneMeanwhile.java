@@ -95,32 +95,4 @@ final class TaskDoneMeanwhile {
             return camunda.toResponse(e);
         }
     }
-
-    /**
-     * A third way: the second completion read the task and its execution before the first committed, then
-     * tripped over the execution tree the first had changed meanwhile (a NullPointerException in Camunda's
-     * variable history, seen in TaskCompletedTwiceLogTest once "proceed" checks the order again before
-     * ranking): no engine exception, so not the "Cannot complete task" answer, but Camunda's 500. For a
-     * completion whose task is gone, a 404; every other failure as Camunda answers it
-     * (an engine exception is not this mapper's: Camunda's own for it is nearer its type).
-     */
-    public static class Failed implements ExceptionMapper<RuntimeException> {
-
-        @Context
-        UriInfo request;
-
-        /** Camunda's answer to anything but its engine's exceptions (which keep their own mapper). */
-        private final org.camunda.bpm.engine.rest.exception.ExceptionHandler camunda =
-                new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
-
-        @Override
-        public Response toResponse(RuntimeException e) {
-            String task = request == null ? null : taskCompletedBy(request.getPath());
-            if (task != null && !exists(task)) {
-                return new RestExceptionHandler().toResponse(new RestException(Response.Status.NOT_FOUND,
-                        notFound(task)));
-            }
-            return camunda.toResponse(e);
-        }
-    }
 }
