@@ -117,20 +117,42 @@ public class ClaimIntake {
     /**
      * More evidence from the consumer. A claim waiting for evidence goes back to the operator; at any
      * other open stage the evidence is simply added to what the operator sees.
+     *
+     * <p>A file the claim holds already (the same name and content) or a link it holds already is not stored
+     * again: a storefront that retries an upload whose answer it lost gets the answer of the first, and the
+     * retries never fill the claim's limit. An upload of nothing new changes nothing (no history line, the
+     * process is not told again), even once the claim is closed.
      */
     @Transactional
     public Claim addEvidence(Long claimId, List<EvidenceUpload> files, List<String> urls) {
         Claim claim = claims.locked(claimId);
-        if (!claim.isOpen()) {
-            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
-                    + "; evidence can only be added to an open claim");
-        }
         if (files.isEmpty() && urls.isEmpty()) {
             throw new EvidenceRejectedException(UploadRejected.Reason.TOO_MANY,
                     "no evidence sent: add files (multipart part 'evidence') or links");
         }
-        EvidenceCheck.check(files, urls.size(), evidence.countByClaimId(claimId), settings);
-        List<Long> stored = store(claimId, files, urls);
+        // Read under the claim's lock: two identical uploads at once take turns, the second finds the first's
+        List<ClaimEvidenceFiles.Listed> held = evidence.listOf(claimId);
+        Set<String> heldFiles = new HashSet<>();
+        Set<String> heldLinks = new HashSet<>();
+        held.forEach(e -> {
+            if (e.url() == null) {
+                heldFiles.add(fileKey(e.fileName(), e.sha256()));
+            } else {
+                heldLinks.add(e.url());
+            }
+        });
+        List<EvidenceUpload> newFiles = files.stream()
+                .filter(f -> heldFiles.add(fileKey(f.fileName(), EvidenceCheck.sha256(f.content())))).toList();
+        List<String> newUrls = urls.stream().filter(heldLinks::add).toList();
+        if (newFiles.isEmpty() && newUrls.isEmpty()) {
+            return claim; // sent before: taken then
+        }
+        if (!claim.isOpen()) {
+            throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
+                    + "; evidence can only be added to an open claim");
+        }
+        EvidenceCheck.check(newFiles, newUrls.size(), held.size(), settings);
+        List<Long> stored = store(claimId, newFiles, newUrls);
         history.record(claim, Party.CONSUMER, "Added " + stored.size() + " piece(s) of evidence");
         process.evidenceAdded(claim, stored.get(0));
         return claim;
@@ -200,6 +222,11 @@ public class ClaimIntake {
             lines.add(CaseLine.of(line, wanted.quantity()));
         }
         return lines;
+    }
+
+    /** A file as a claim holds it once: its name (as uploaded) and its content's SHA-256. */
+    private static String fileKey(String fileName, String sha256) {
+        return (fileName == null ? "" : fileName) + "\u0000" + sha256;
     }
 
     private List<Long> store(Long claimId, List<EvidenceUpload> files, List<String> urls) {
