@@ -75,6 +75,15 @@ public class Arrivals {
     }
 
     /**
+     * The leader's receipt of the purchase's parcel, in the receipt's transaction: its lines are at the point as
+     * the receipt is answered, so the leader can hand them out at once. Whom to tell what is recorded too; the
+     * purchase's "Tell consumers it is ready" ({@link #readyForPickup}) finds the lines there and tells them.
+     */
+    public void atThePoint(Long batchId, int purchaseNo, String by) {
+        arrived(batchId, purchaseNo, by);
+    }
+
+    /**
      * Puts the purchase's lines at the point and records whom to tell what, in the caller's (own) transaction;
      * again, it finds them there and records nothing more. @return the purchase's id
      */

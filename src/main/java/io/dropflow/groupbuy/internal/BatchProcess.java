@@ -20,8 +20,12 @@ public interface BatchProcess {
 
     /**
      * The leader (or an operator) confirms that the parcels of the batch that were delivered are at
-     * the pickup point.
+     * the pickup point: those waiting for the receipt, and those the carrier delivered that an operator
+     * decides on since (reported missing by the leader, or not confirmed in time).
      * @return the numbers of the purchases whose receipt was confirmed; empty when none waited for it
      */
     java.util.List<Integer> confirmReceipt(Long batchId, String by);
+
+    /** The numbers of the batch's purchases whose parcel an operator decides on ("Decide on missing parcel"). */
+    java.util.List<Integer> parcelsWithOperator(Long batchId);
 }

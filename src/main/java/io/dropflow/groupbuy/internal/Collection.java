@@ -66,17 +66,20 @@ public class Collection {
     /**
      * The leader hands a consumer their goods against the pickup code.
      *
+     * @param typedCode the code as the leader typed or scanned it, in either case
      * @param staff an operator (or supervisor) acting for the leader
      * @throws GroupBuyProblem 403 when {@code user} does not lead the point (or leads it as an inactive
      *     leader); 409 when the code is not
      *     one of the point's, was used already, its order was cancelled (or otherwise refunded whole), or
      *     nothing of its order has arrived
      */
-    public Pickup pickup(String pointCode, String pickupCode, String user, boolean staff) {
+    public Pickup pickup(String pointCode, String typedCode, String user, boolean staff) {
         PickupPoint point = points.byCode(pointCode);
         if (!staff && !point.isLedBy(user)) {
             throw GroupBuyProblem.notYourPickupPoint(user, point);
         }
+        // Codes are drawn in upper case only (PickupCodes), so "n2596usj" read out or typed is "N2596USJ": one code
+        String pickupCode = typedCode.toUpperCase(java.util.Locale.ROOT);
         GroupBuyOrder found = orders.findByPickupCode(pickupCode)
                 .filter(o -> batches.byId(o.getBatchId()).getPickupPoint().getId().equals(point.getId()))
                 .orElseThrow(() -> GroupBuyProblem.pickupCode("pickup code " + pickupCode

@@ -46,11 +46,13 @@ class GroupBuyController {
     private final GroupBuyViews views;
     private final Collection collection;
     private final BatchProcess process;
+    private final Arrivals arrivals;
 
-    GroupBuyController(GroupBuyViews views, Collection collection, BatchProcess process) {
+    GroupBuyController(GroupBuyViews views, Collection collection, BatchProcess process, Arrivals arrivals) {
         this.views = views;
         this.collection = collection;
         this.process = process;
+        this.arrivals = arrivals;
     }
 
     record PickupRequest(@Schema(description = "The code the consumer shows", example = "K7Q2M9XP")
@@ -96,8 +98,11 @@ class GroupBuyController {
 
     @PostMapping("/batches/{batchId}/receipt")
     @Operation(summary = "The leader confirms the batch's delivered parcels are at the pickup point",
-            description = "Completes the receipt task of every parcel of the batch the carrier delivered; its "
-                    + "consumers are then told their orders are ready. 409 when none waits; 403 for another point's leader.")
+            description = "Completes the receipt task of every parcel of the batch the carrier delivered, and takes "
+                    + "a late receipt of a delivered parcel an operator decides on (reported missing, or not confirmed "
+                    + "in time). When it answers, the goods are at the point and can be handed out; the consumers are "
+                    + "told right after. 409 when none waits (saying so when an operator decides on a parcel the "
+                    + "carrier did not deliver); 403 for another point's leader.")
     @Transactional
     Map<String, List<Integer>> receipt(@PathVariable Long batchId, Authentication caller) {
         if (!isStaff(caller)) {
@@ -105,8 +110,11 @@ class GroupBuyController {
         }
         List<Integer> confirmed = process.confirmReceipt(batchId, caller.getName());
         if (confirmed.isEmpty()) {
-            throw GroupBuyProblem.nothingToReceive(batchId);
+            throw GroupBuyProblem.nothingToReceive(batchId, process.parcelsWithOperator(batchId));
         }
+        // At the point as the receipt is answered: the leader hands the goods out at once (the consumers are told
+        // by each purchase's "Tell consumers it is ready", which finds the lines there)
+        confirmed.forEach(purchaseNo -> arrivals.atThePoint(batchId, purchaseNo, caller.getName()));
         return Map.of("confirmedPurchases", confirmed);
     }
 

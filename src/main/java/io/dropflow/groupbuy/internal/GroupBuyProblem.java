@@ -89,10 +89,24 @@ public class GroupBuyProblem extends ApiProblem {
         return p;
     }
 
-    static GroupBuyProblem nothingToReceive(Long batchId) {
-        return new GroupBuyProblem(HttpStatus.CONFLICT, "nothing-to-receive", "No parcel to confirm",
-                "no parcel of batch " + batchId + " waits for its receipt to be confirmed (not delivered yet, or "
-                        + "confirmed before)");
+    /**
+     * Nothing to confirm. When an operator decides on a parcel the carrier never delivered (a problem on its way, or
+     * late), the problem says so, names its purchases ({@code parcelsWithOperator}) and what the leader can do.
+     */
+    static GroupBuyProblem nothingToReceive(Long batchId, List<Integer> withOperator) {
+        if (withOperator.isEmpty()) {
+            return new GroupBuyProblem(HttpStatus.CONFLICT, "nothing-to-receive", "No parcel to confirm",
+                    "no parcel of batch " + batchId + " waits for its receipt to be confirmed (not delivered yet, or "
+                            + "confirmed before)");
+        }
+        GroupBuyProblem p = new GroupBuyProblem(HttpStatus.CONFLICT, "nothing-to-receive", "No parcel to confirm",
+                "no parcel of batch " + batchId + " waits for its receipt to be confirmed: the carrier has not delivered "
+                        + "the parcel of purchase " + withOperator.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " to the pickup point (a problem on its "
+                        + "way, or late), and an operator decides on it (\"Decide on missing parcel\"); if it is at the "
+                        + "point, tell an operator, who records it as at the point");
+        p.property("parcelsWithOperator", withOperator);
+        return p;
     }
 
     static GroupBuyProblem busy(String detail) {

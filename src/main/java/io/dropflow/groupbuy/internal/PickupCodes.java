@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pickup codes: eight characters a consumer can read out (no 0/O or 1/I), random so that nobody
- * guesses a neighbour's. Unique in the table; a clash (about one in 10^12) draws again.
+ * guesses a neighbour's. Unique in the table; a clash (about one in 10^12) draws again. Upper case only, so a
+ * code read out or typed in lower case is still one code: the pickup matches it in upper case ({@link Collection}).
  */
 @Component
 public class PickupCodes {

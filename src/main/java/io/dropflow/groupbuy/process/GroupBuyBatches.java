@@ -5,6 +5,7 @@ import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.CUTOFF_AT;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.DECISION_TIME;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.LEADER_USER_ID;
+import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PARCEL_DECISION;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIPT;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIVED_BY;
@@ -17,6 +18,7 @@ import io.dropflow.processengine.MessageInbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,15 +37,20 @@ import org.springframework.stereotype.Component;
 class GroupBuyBatches implements BatchProcess {
 
     private static final String RECEIVED = "all_received";
+    /** "Decide on missing parcel": the goods are at the point after all. */
+    private static final String AT_THE_POINT = "received";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final HistoryService history;
     private final MessageInbox inbox;
     private final GroupBuyDeadlines deadlines;
 
-    GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines) {
+    GroupBuyBatches(RuntimeService runtime, TaskService tasks, HistoryService history, MessageInbox inbox,
+            GroupBuyDeadlines deadlines) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.history = history;
         this.inbox = inbox;
         this.deadlines = deadlines;
     }
@@ -84,18 +91,51 @@ class GroupBuyBatches implements BatchProcess {
                 Map.of()));
     }
 
+    /**
+     * Completes the receipt task of every parcel the carrier delivered to the point; and takes the leader's late
+     * word for a delivered parcel that an operator decides on (the leader answered "parcel missing", or did not
+     * confirm in time, and found it since): its "Decide on missing parcel" is answered "At the point" for the
+     * operator. A parcel the carrier never delivered stays with the operator ({@link #parcelsWithOperator}).
+     */
     @Override
     public List<Integer> confirmReceipt(Long batchId, String by) {
         List<Integer> confirmed = new ArrayList<>();
-        for (Task task : tasks.createTaskQuery()
-                .processInstanceBusinessKeyLike(GroupBuyBatchProcess.businessKey(batchId) + "-purchase-%")
-                .taskDefinitionKey(GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT.id()).list()) {
-            confirmed.add(Math.toIntExact(PURCHASE_NO.optionalFrom(runtime.getVariables(task.getExecutionId(),
-                    List.of(PURCHASE_NO.name()))).orElseThrow()));
+        for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT)) {
+            confirmed.add(purchaseNo(task));
             tasks.complete(task.getId(), Map.of(RECEIPT.name(), RECEIPT.stored(RECEIVED),
                     RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
         }
+        for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL)) {
+            if (deliveredToThePoint(task)) {
+                confirmed.add(purchaseNo(task));
+                tasks.complete(task.getId(), Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(AT_THE_POINT),
+                        RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
+            }
+        }
         return confirmed;
+    }
+
+    @Override
+    public List<Integer> parcelsWithOperator(Long batchId) {
+        return purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL).stream()
+                .map(this::purchaseNo).sorted().toList();
+    }
+
+    private List<Task> purchaseTasks(Long batchId, GroupBuyPurchaseProcess.Element task) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKeyLike(GroupBuyBatchProcess.businessKey(batchId) + "-purchase-%")
+                .taskDefinitionKey(task.id()).list();
+    }
+
+    private int purchaseNo(Task task) {
+        return Math.toIntExact(PURCHASE_NO.optionalFrom(runtime.getVariables(task.getExecutionId(),
+                List.of(PURCHASE_NO.name()))).orElseThrow());
+    }
+
+    /** Whether the carrier delivered the parcel to the point: its purchase asked the leader for the receipt before. */
+    private boolean deliveredToThePoint(Task task) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .activityId(GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT.id()).count() > 0;
     }
 
     private void correlate(Message message, Long batchId) {

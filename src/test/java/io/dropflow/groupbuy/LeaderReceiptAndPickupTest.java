@@ -1,0 +1,165 @@
+package io.dropflow.groupbuy;
+
+import static io.dropflow.support.GroupBuyDriver.asLeader;
+import static io.dropflow.support.GroupBuyDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.GroupBuyDriver;
+import io.dropflow.support.GroupBuyFixtures;
+import io.dropflow.support.GroupBuyFixtures.Goods;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The leader at the pickup point (exploratory test s10, D9): a pickup right after the receipt's 200 was a 409
+ * "nothing … is at pickup point … yet" until the purchase's job had run; a code typed in lower case was "not a
+ * code of pickup point"; and a parcel the leader reported missing and then found could not be confirmed (409 "not
+ * delivered yet, or confirmed before", neither true: it sat in an operator's "Decide on missing parcel").
+ */
+@DropflowTest
+class LeaderReceiptAndPickupTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    GroupBuyFixtures fixtures;
+    @Autowired
+    SandboxStorefront storefront;
+
+    DropflowDriver dropflow;
+    GroupBuyDriver groupBuy;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        groupBuy = new GroupBuyDriver(dropflow, engine);
+    }
+
+    private Goods goods() {
+        Goods goods = fixtures.goods(false);
+        groupBuy.offer(goods.sku(), 100);
+        return goods;
+    }
+
+    private String point() {
+        return groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
+    }
+
+    /** An order at {@code point} whose batch's parcel the supplier shipped. */
+    private long shipped(String point, Goods goods) {
+        long order = groupBuy.order(point, goods.sku(), 1, "15.00");
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        dropflow.supplierShipped(goods.first(), po(batch, 1), "GBL-" + batch);
+        groupBuy.runJobs(batch);
+        return order;
+    }
+
+    /** ... and the carrier delivered it to the point: the leader is asked to confirm it. */
+    private long delivered(String point, Goods goods) {
+        long order = shipped(point, goods);
+        long batch = groupBuy.batchOf(order);
+        dropflow.carrierSays("GBL-" + batch, "DELIVERED");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
+        return order;
+    }
+
+    private void assertAnswer(ResponseEntity<String> answer, int status, String says) {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+        assertThat(answer.getBody()).contains(says);
+    }
+
+    @Test
+    void theLeaderHandsOutTheGoodsAsSoonAsTheReceiptIsAnswered() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+
+        assertAnswer(groupBuy.receipt(batch, asLeader()), 200, "{\"confirmedPurchases\":[1]}");
+
+        // No job has run yet: the goods are at the point, the consumer not told yet
+        assertAnswer(groupBuy.pickup(point, groupBuy.pickupCode(order), asLeader()), 200, "\"orderId\":" + order);
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE")).noneMatch(m -> m.contains("ready for pickup"));
+
+        // Then the purchase's job tells the consumer, once, and the order stays collected
+        groupBuy.runJobs(batch);
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE").stream()
+                .filter(m -> m.contains("ready for pickup at"))).hasSize(1);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isIn("COLLECTED", "SETTLED");
+    }
+
+    @Test
+    void aPickupCodeTypedInLowerCaseIsTheCode() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+        groupBuy.receipt(batch, asLeader());
+        groupBuy.runJobs(batch);
+        String code = groupBuy.pickupCode(order);
+        assertThat(code).isEqualTo(code.toUpperCase(Locale.ROOT)).matches("[2-9A-HJ-NP-Z]{8}");
+
+        assertAnswer(groupBuy.pickup(point, " " + code.toLowerCase(Locale.ROOT) + " ", asLeader()), 200,
+                "\"orderId\":" + order);
+        assertAnswer(groupBuy.pickup(point, code, asLeader()), 409, "was used already");
+        assertAnswer(groupBuy.pickup(point, "nosuchcd", asLeader()), 409, "is not a code of pickup point " + point);
+    }
+
+    @Test
+    void aParcelTheLeaderReportedMissingAndThenFoundIsConfirmedByTheLeader() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+
+        // The leader answers "parcel missing" in Tasklist: an operator decides on it
+        groupBuy.complete(batch, 1, Map.of("receipt", "parcel_missing"));
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+
+        // When the leader finds it and confirms the receipt after all
+        assertAnswer(groupBuy.receipt(batch, asLeader()), 200, "{\"confirmedPurchases\":[1]}");
+
+        // Then the operator's task is answered "At the point" for them, the goods can be handed out at once
+        assertThat(groupBuy.task(batch, 1)).isNull();
+        assertAnswer(groupBuy.pickup(point, groupBuy.pickupCode(order), asLeader()), 200, "\"orderId\":" + order);
+        groupBuy.runJobs(batch);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, 1).getId()).activityId(Element.MAKE_READY.id())
+                .finished().count()).isEqualTo(1);
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE").stream()
+                .filter(m -> m.contains("ready for pickup at"))).hasSize(1);
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value()).as("nothing left").isEqualTo(409);
+    }
+
+    @Test
+    void aParcelTheCarrierNeverDeliveredStaysWithTheOperatorAndTheRefusalSaysSo() {
+        String point = point();
+        long order = shipped(point, goods());
+        long batch = groupBuy.batchOf(order);
+        dropflow.carrierSays("GBL-" + batch, "EXCEPTION");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+
+        ResponseEntity<String> receipt = groupBuy.receipt(batch, asLeader());
+
+        assertAnswer(receipt, 409, "the carrier has not delivered the parcel of purchase 1 to the pickup point");
+        JsonNode problem = DropflowDriver.read(receipt.getBody());
+        assertThat(problem.path("detail").asText()).contains("an operator decides on it (\"Decide on missing parcel\")",
+                "tell an operator");
+        assertThat(problem.path("parcelsWithOperator").toString()).isEqualTo("[1]");
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+    }
+}
