@@ -139,6 +139,12 @@ class ReturnNegotiation implements ReturnProcess {
                 Map.of()));
     }
 
+    /** The inspection time passed without the supplier's report ({@link NoInspectionReport}): in the return's history. */
+    void noInspectionReport(Long returnId) {
+        history.record(CaseKind.RETURN, returnId, Party.DROPFLOW,
+                "No inspection report from the supplier in time after the return parcel arrived: an operator decides");
+    }
+
     /** The exchange's purchase order: recorded in the return's history (the order view shows it too). */
     @EventListener
     void on(PurchaseOrderEvent event) {

@@ -1,8 +1,10 @@
 package io.dropflow.supplier.sandbox;
 
 import io.dropflow.carrier.ShipmentStatusChanged;
+import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.sandbox.PartnerCallbacks;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.sandbox.SandboxSupplierSettings.SupplierBehaviour;
 import io.dropflow.supplier.SupplierEvent;
@@ -14,11 +16,14 @@ import io.dropflow.supplier.SupplierUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -72,10 +77,19 @@ public class SandboxSupplier implements SupplierAdapter {
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refusalsToInject = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger(1000);
+    private final Map<String, SandboxSupplierSettings.ReturnBehaviour> returnBehaviours = new ConcurrentHashMap<>();
+    // Looked up when a return parcel arrives: purchasing and the adapters need this adapter themselves
+    private final ObjectProvider<Tracking> tracking;
+    private final ObjectProvider<Purchasing> purchasing;
+    private final ObjectProvider<SupplierAdapter> adapters;
 
-    SandboxSupplier(SandboxSupplierSettings settings, PartnerCallbacks callbacks) {
+    SandboxSupplier(SandboxSupplierSettings settings, PartnerCallbacks callbacks, ObjectProvider<Tracking> tracking,
+            ObjectProvider<Purchasing> purchasing, ObjectProvider<SupplierAdapter> adapters) {
         this.settings = settings;
         this.callbacks = callbacks;
+        this.tracking = tracking;
+        this.purchasing = purchasing;
+        this.adapters = adapters;
     }
 
     @Override
@@ -248,7 +262,7 @@ public class SandboxSupplier implements SupplierAdapter {
         if (returnRounds.putIfAbsent(request.idempotencyKey(), request) != null) {
             return;
         }
-        SandboxSupplierSettings.ReturnBehaviour behaviour = settings.returnBehaviourOf(request.supplierCode());
+        SandboxSupplierSettings.ReturnBehaviour behaviour = returnBehaviourOf(request.supplierCode());
         log.info("Sandbox supplier {} asked to take back {} round {}, behaving {}", request.supplierCode(),
                 request.returnNumber(), request.round(), behaviour);
         if (behaviour == SandboxSupplierSettings.ReturnBehaviour.MANUAL) {
@@ -267,8 +281,11 @@ public class SandboxSupplier implements SupplierAdapter {
     }
 
     /**
-     * A returned parcel arrived at a supplier this sandbox was asked to take it back: the supplier
-     * reports it in order (unless it is driven by hand). Return numbers are "DF-RT" and the return id.
+     * A returned parcel arrived at a supplier this sandbox serves: the supplier inspects it and reports it in
+     * order (unless it is driven by hand), as a real supplier does. That is the supplier this sandbox was asked to
+     * take the goods back; or, for a return the supplier need not agree to (its own fault: DEFECTIVE,
+     * NOT_AS_DESCRIBED, so no round was sent), the supplier of the purchase order whose goods come back. Return
+     * numbers are "DF-RT" and the return id.
      */
     @EventListener
     void on(ShipmentStatusChanged event) {
@@ -276,15 +293,51 @@ public class SandboxSupplier implements SupplierAdapter {
             return;
         }
         String returnNumber = "DF-RT" + event.returnId();
-        returnRounds.values().stream().filter(r -> r.returnNumber().equals(returnNumber)).findFirst()
-                .map(ReturnRound::supplierCode)
-                .filter(code -> settings.returnBehaviourOf(code) != SandboxSupplierSettings.ReturnBehaviour.MANUAL)
+        Optional<String> asked = returnRounds.values().stream().filter(r -> r.returnNumber().equals(returnNumber))
+                .findFirst().map(ReturnRound::supplierCode);
+        Optional<String> supplier = asked.isPresent() ? asked : supplierOfReturnParcel(event.shipmentId());
+        supplier.filter(code -> returnBehaviourOf(code) != SandboxSupplierSettings.ReturnBehaviour.MANUAL)
                 .ifPresent(code -> callbacks.post(returnNumber, settings.answerDelay(),
                         "/api/webhooks/suppliers/" + code + "/return-inspections",
                         // The event's id follows from the parcel's: posted again (its delivery taken again after a
                         // failed hand-over), Dropflow takes it once.
                         Map.of("eventId", "inspection-" + event.eventId(), "returnNumber", returnNumber, "result", "OK",
-                                "note", "complete and unused")));
+                                "note", asked.isPresent() ? "complete and unused" : "received, the fault as described")));
+    }
+
+    /**
+     * The supplier whose goods the return parcel brings back (its purchase order's), when this sandbox serves it
+     * (no real adapter does: the sandbox is asked last); empty for a supplier a real adapter serves, which reports
+     * for itself.
+     */
+    private Optional<String> supplierOfReturnParcel(Long shipmentId) {
+        Long purchaseOrderId = shipmentId == null ? null : tracking.getObject().shipment(shipmentId).purchaseOrderId();
+        if (purchaseOrderId == null) {
+            return Optional.empty();
+        }
+        String code = purchasing.getObject().purchaseOrder(purchaseOrderId).supplierCode();
+        // The real adapters (Spring leaves this one out of its own provider; left out here too, should it not)
+        boolean servedElsewhere = adapters.orderedStream()
+                .filter(adapter -> adapter != this && AopProxyUtils.getSingletonTarget(adapter) != this)
+                .anyMatch(adapter -> adapter.serves(code));
+        return servedElsewhere ? Optional.empty() : Optional.of(code);
+    }
+
+    /** How the supplier answers returns: as configured, unless a test said otherwise ({@link #answerReturns}). */
+    private SandboxSupplierSettings.ReturnBehaviour returnBehaviourOf(String supplierCode) {
+        return returnBehaviours.getOrDefault(supplierCode, settings.returnBehaviourOf(supplierCode));
+    }
+
+    /**
+     * Test hook: the supplier answers returns (and inspects returned parcels) as {@code behaviour} from now on,
+     * instead of as configured; null goes back to the configuration.
+     */
+    public void answerReturns(String supplierCode, SandboxSupplierSettings.ReturnBehaviour behaviour) {
+        if (behaviour == null) {
+            returnBehaviours.remove(supplierCode);
+        } else {
+            returnBehaviours.put(supplierCode, behaviour);
+        }
     }
 
     public List<ReturnRound> returnRoundsReceived(String returnNumber) {
