@@ -110,8 +110,10 @@ class CjDropshippingTest {
         List<Long> sent = server.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted()
                 .toList();
         assertThat(sent).hasSize(21);
+        // paced 100 ms apart, 11 calls span a second; seen at the server, a call may come up to a few dozen ms
+        // early or late on a loaded machine (926 ms in a CI rehearsal). Unpaced, two 50/s accounts send 11 in 100 ms
         for (int i = 0; i + 10 < sent.size(); i++) {
-            assertThat(sent.get(i + 10) - sent.get(i)).as("11 calls from %d", i).isGreaterThanOrEqualTo(950);
+            assertThat(sent.get(i + 10) - sent.get(i)).as("11 calls from %d", i).isGreaterThanOrEqualTo(800);
         }
     }
 
