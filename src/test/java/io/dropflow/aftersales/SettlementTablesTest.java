@@ -152,7 +152,10 @@ class SettlementTablesTest {
             "SUPPLIER, NOT_AS_DESCRIBED, SUPPLIER",
             "SUPPLIER, DEFECTIVE,        SUPPLIER",
             "SELLER,   DOES_NOT_FIT,     SELLER",
-            "CONSUMER, CHANGED_MIND,     SELLER"})
+            "CONSUMER, CHANGED_MIND,     SELLER",
+            // a policy having the supplier pay the label for another reason (review): not its fault, the seller pays
+            "SUPPLIER, CHANGED_MIND,     SELLER",
+            "SUPPLIER, DOES_NOT_FIT,     SELLER"})
     void whoBearsAnExchangesShipping(String returnShippingPaidBy, String returnReason, String expected)
             throws IOException {
         assertThat(evaluate("bpmn/return-refund-basis.dmn", "exchange_shipping_bearer", "exchangeShippingPaidBy",

@@ -52,6 +52,16 @@ class ClaimCostBearerDecision {
         if (bearer == CostBearer.SUPPLIER && (basis == null || basis.toString().isBlank())) {
             throw new IllegalStateException("claim-cost-bearer.dmn gave no chargebackBasis for the supplier's cost, " + inputs);
         }
-        return new Bearing(bearer, bearer == CostBearer.SUPPLIER ? ChargebackBasis.valueOf(basis.toString()) : null);
+        return new Bearing(bearer, bearer == CostBearer.SUPPLIER ? basis(basis.toString(), inputs) : null);
+    }
+
+    /** The table's chargebackBasis, or an incident naming the table, the value and the ones it may give. */
+    private static ChargebackBasis basis(String value, Object inputs) {
+        try {
+            return ChargebackBasis.valueOf(value);
+        } catch (IllegalArgumentException notOne) {
+            throw new IllegalStateException("claim-cost-bearer.dmn gave chargebackBasis \"" + value + "\" for " + inputs
+                    + ": it is one of " + java.util.Arrays.toString(ChargebackBasis.values()));
+        }
     }
 }

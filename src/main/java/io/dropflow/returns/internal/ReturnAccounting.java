@@ -41,11 +41,11 @@ public class ReturnAccounting {
      */
     public void decideSupplierCredit(Long returnId, SupplierCredit credit, String why) {
         ReturnRequest r = returns.locked(returnId);
-        if (credit == r.getSupplierCredit()) {
-            return;
-        }
+        boolean changed = credit != r.getSupplierCredit();
+        // recorded even when the credit stays: that the table (which weighs the agreement) decided it, not the
+        // rule of returns from before V58 (the review: the same credit kept the older rule in force)
         r.decideSupplierCredit(credit, why, clock.instant());
-        if (r.isGoodsReturned() && !r.supplierTookGoodsBack()) {
+        if (changed && r.isGoodsReturned() && !r.supplierTookGoodsBack()) {
             history.record(r, Party.DROPFLOW, "No supplier credit for the returned goods (inspection: "
                     + (r.getInspectionResult() == null ? "none" : r.getInspectionResult()) + ")"
                     + (why == null ? "" : ": " + why));

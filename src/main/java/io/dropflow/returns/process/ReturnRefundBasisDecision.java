@@ -50,7 +50,12 @@ class ReturnRefundBasisDecision {
         if (result == null || result.getEntry("exchangeShippingPaidBy") == null) {
             throw new IllegalStateException("return-refund-basis.dmn (exchange_shipping_bearer) has no rule for " + inputs);
         }
-        return "SUPPLIER".equals(result.getEntry("exchangeShippingPaidBy").toString());
+        String bearer = result.getEntry("exchangeShippingPaidBy").toString();
+        if (!bearer.equals("SUPPLIER") && !bearer.equals("SELLER")) {
+            throw new IllegalStateException("return-refund-basis.dmn (exchange_shipping_bearer) gave \"" + bearer
+                    + "\" for " + inputs + ": it is SUPPLIER or SELLER");
+        }
+        return bearer.equals("SUPPLIER");
     }
 
     /**

@@ -139,6 +139,25 @@ class ReturnAccountingTest {
     }
 
     /**
+     * A return whose FULL credit was decided before V58 (the older rule, which wants the supplier's agreement), decided
+     * FULL again by the table: the table's decision counts from then on (the review: the unchanged credit returned
+     * early and left the older rule in force, so a supplier that never agreed credited nothing).
+     */
+    @Test
+    void theTablesDecisionCountsEvenWhenItKeepsACreditDecidedBeforeV58() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, true);
+        org.springframework.test.util.ReflectionTestUtils.setField(r, "supplierCredit", SupplierCredit.FULL);
+        stored(r, 5L);
+        when(returns.locked(5L)).thenReturn(r);
+        assertThat(r.supplierTookGoodsBack()).as("the older rule: no agreement, no credit").isFalse();
+
+        accounting.decideSupplierCredit(5L, SupplierCredit.FULL, "The goods came back in order.");
+
+        assertThat(booked(r, RefundBasis.POLICY).supplierCredit()).isEqualTo(Money.of("12.00", "CNY"));
+        assertThat(history.lines()).noneMatch(l -> l.contains("No supplier credit"));
+    }
+
+    /**
      * D10 of an exploratory test: a NOT_AS_DESCRIBED exchange had the seller pay the replacement's shipping. When
      * exchange_shipping_bearer says the supplier bears it, what the exchange's purchase order pays it for shipping
      * is charged back, in its currency; otherwise nothing is.
