@@ -191,6 +191,10 @@ class DefectClaimProcessTest {
 
         // The engine retries: the storefront sees the same key again and pays once
         engine.getManagementService().setJobDuedate(failed.getId(), null);
+        engine.getManagementService().executeJob(failed.getId());
+        // the refund paid is committed before the booking: a booking that fails (a rate missing for the supplier's
+        // chargeback) is an incident at "Book claim outcome", never a refund rolled back and asked again (review)
+        assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER.id()).isWaitingAt(BOOK_OUTCOME.id());
         dropflow.runClaimJobs(claim);
         assertThat(dropflow.claimProcess(claim)).hasPassed(REFUND_CONSUMER.id(), BOOK_OUTCOME.id(), TELL_CONSUMER.id()).isEnded();
         // through the three phases: review, negotiation, and the remedy inside it
@@ -623,8 +627,9 @@ class DefectClaimProcessTest {
         assertThat(new BigDecimal(replacementPo.path("supplyTotal").asText())).isZero();
 
         dropflow.supplierShipped("ACME", replacement, "TRK-RESHIP-" + claim);
-        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped", BOOK_OUTCOME.id()).isWaitingAt(TELL_CONSUMER.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped").isWaitingAt(BOOK_OUTCOME.id());
         dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed(BOOK_OUTCOME.id(), TELL_CONSUMER.id());
         assertThat(dropflow.claimProcess(claim)).isEnded();
         assertThat(claimLedger(claim)).isEmpty();
         // D10 of an exploratory test: it said "charged back to the supplier", booking nothing
