@@ -102,17 +102,32 @@ class GroupBuyBatches implements BatchProcess {
         List<Integer> confirmed = new ArrayList<>();
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT)) {
             confirmed.add(purchaseNo(task));
-            tasks.complete(task.getId(), Map.of(RECEIPT.name(), RECEIPT.stored(RECEIVED),
+            complete(batchId, task, Map.of(RECEIPT.name(), RECEIPT.stored(RECEIVED),
                     RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
         }
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL)) {
             if (deliveredToThePoint(task)) {
                 confirmed.add(purchaseNo(task));
-                tasks.complete(task.getId(), Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(AT_THE_POINT),
+                complete(batchId, task, Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(AT_THE_POINT),
                         RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
             }
         }
         return confirmed;
+    }
+
+    /**
+     * A task someone else (the leader in Tasklist, an operator deciding on the missing parcel) completed at the same
+     * moment: the engine's conflict, or the task gone, is the caller's 409 "try again" (the whole receipt is rolled
+     * back), not a 500; asked again, the receipt finds the task done and takes what is left.
+     */
+    private void complete(Long batchId, Task task, Map<String, Object> variables) {
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.exception.NotFoundException decidedMeanwhile) {
+            throw new ConcurrencyFailureException("a task of batch " + batchId + " (" + task.getName()
+                    + ") was completed by someone else at the same moment; try again", decidedMeanwhile);
+        }
     }
 
     @Override
