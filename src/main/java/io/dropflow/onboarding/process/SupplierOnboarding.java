@@ -122,9 +122,14 @@ class SupplierOnboarding implements OnboardingProcess {
                         open.forEach(task -> papers.refreshOn(tasks, task.getId()));
                     }
                 });
-            } catch (RuntimeException raced) {
+            } catch (org.camunda.bpm.engine.OptimisticLockingException
+                    | org.camunda.bpm.engine.exception.NullValueException raced) {
                 log.info("Application {}'s new documents not shown on its open task, which changed meanwhile: {}",
                         applicationId, raced.toString());
+            } catch (RuntimeException failed) {
+                // the upload is kept and the next task reads the papers afresh; the open form shows the old ones
+                log.warn("Application {}'s new documents not shown on its open tasks: reload the task's form, or "
+                        + "read GET /api/onboarding/applications/{} before deciding", applicationId, applicationId, failed);
             }
         });
     }
