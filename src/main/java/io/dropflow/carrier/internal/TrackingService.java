@@ -47,20 +47,25 @@ class TrackingService implements Tracking {
     @Override
     @Transactional
     public ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber) {
-        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
-                .orElseGet(() -> shipments.save(new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber,
-                        clock.instant())))
-                .view();
+        return record(orderId, purchaseOrderId, null, carrierCode, trackingNumber);
     }
 
     @Override
     @Transactional
     public ShipmentView recordCaseShipment(Long orderId, Long purchaseOrderId, String caseNumber, String carrierCode,
             String trackingNumber) {
+        return record(orderId, purchaseOrderId, caseNumber, carrierCode, trackingNumber);
+    }
+
+    /** The parcel under this number, recorded now unless it was before; {@code caseNumber} null for the order's own. */
+    private ShipmentView record(Long orderId, Long purchaseOrderId, String caseNumber, String carrierCode,
+            String trackingNumber) {
         return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
                 .orElseGet(() -> {
                     Shipment parcel = new Shipment(orderId, purchaseOrderId, carrierCode, trackingNumber, clock.instant());
-                    parcel.carrying(caseNumber);
+                    if (caseNumber != null) {
+                        parcel.carrying(caseNumber);
+                    }
                     return shipments.save(parcel);
                 })
                 .view();
