@@ -392,4 +392,63 @@ class ClaimApiTest {
         long another = deliveredOrder();
         assertThat(dropflow.fileClaim(another, missingPiece).getStatusCode().value()).isEqualTo(201);
     }
+
+    /** An upload of files to a claim filed before, as a storefront sends the consumer's. */
+    private ResponseEntity<String> upload(long claim, String name, String type, byte[] content) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("evidence", part(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }, MediaType.parseMediaType(type)));
+        return http.post().uri("/api/claims/{id}/evidence", claim).headers(DropflowDriver.asOperator())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve().toEntity(String.class);
+    }
+
+    private long stored(long claim) {
+        return jdbc.queryForObject("select count(*) from claim_evidence where claim_id = ?", Long.class, claim);
+    }
+
+    /**
+     * A storefront that retries an evidence upload whose answer it lost (the same file, the same name, the same
+     * claim) gets the first upload's answer and the claim holds the file once: before, each retry was stored
+     * again, and a few retries filled the claim's limit (4 in tests, 10 in production) so that a real second photo
+     * was refused.
+     */
+    @Test
+    void theSameUploadAgainIsAnsweredAsTheFirstAndStoredOnce() {
+        ResponseEntity<String> filed = dropflow.fileClaim(deliveredOrder(), claim());
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        ResponseEntity<String> first = upload(claim, "crack.jpg", "image/jpeg", JPEG);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(202);
+        JsonNode firstEvidence = DropflowDriver.read(first.getBody()).path("evidence");
+        assertThat(firstEvidence).hasSize(2);
+
+        // When the storefront sends it again, five times (more than the claim's limit leaves room for)
+        for (int retry = 0; retry < 5; retry++) {
+            ResponseEntity<String> again = upload(claim, "crack.jpg", "image/jpeg", JPEG);
+            assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+            assertThat(DropflowDriver.read(again.getBody()).path("evidence")).isEqualTo(firstEvidence);
+        }
+
+        // Then the claim holds it once, its history says it was added once
+        assertThat(stored(claim)).isEqualTo(2);
+        JsonNode read = dropflow.getClaim(claim);
+        assertThat(read.path("history").toString().split("Added 1 piece\\(s\\) of evidence", -1)).hasSize(2);
+
+        // ... and the consumer can still send what is new: another photo, the same photo under another name
+        assertThat(upload(claim, "label.png", "image/png", PNG).getStatusCode().value()).isEqualTo(202);
+        assertThat(upload(claim, "crack-2.jpg", "image/jpeg", JPEG).getStatusCode().value()).isEqualTo(202);
+        assertThat(stored(claim)).isEqualTo(4);
+        // A link the claim holds already, sent again, is taken as before; the claim is full now for anything new
+        ResponseEntity<String> sameLink = dropflow.post("/api/claims/" + claim + "/evidence",
+                Map.of("evidenceUrls", List.of("https://photos.example.com/broken-mug.jpg")), DropflowDriver.asOperator());
+        assertThat(sameLink.getStatusCode().value()).as(sameLink.getBody()).isEqualTo(202);
+        ResponseEntity<String> full = upload(claim, "fifth.png", "image/png", bytes(PNG, 1500));
+        assertThat(full.getStatusCode().value()).as(full.getBody()).isEqualTo(400);
+        assertThat(full.getBody()).contains("a claim holds at most 4 pieces of evidence; it has 4");
+        assertThat(stored(claim)).isEqualTo(4);
+    }
 }
