@@ -1,5 +1,6 @@
 package io.dropflow.carrier.internal;
 
+import io.dropflow.carrier.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (pushes can stop: a lost subscription, a push we never got) is looked up at its tracking service
  * (Kuaidi100's real-time query, 17TRACK's gettrackinfo) and what it knows is recorded like a push.
  * Each parcel is asked at most once per {@code poll-after}, whether its lookup was answered or failed (a busy
- * service, no turn within the partner's limit): a failed one is asked again {@code poll-after} later.
+ * service): a failed one is asked again {@code poll-after} later. A lookup held back by the partner's pace (no turn
+ * within its limit, {@link CarrierCallHeldBack}) asked the service nothing: that parcel is left to the next round.
  */
 @Component
 public class TrackingPoller {
@@ -55,7 +57,7 @@ public class TrackingPoller {
         }
     }
 
-    /** @return how many parcels were asked */
+    /** @return how many quiet parcels the round took up (asked, failed, or left to the next round) */
     public int pollQuietParcels() {
         List<Long> quiet = shipments.quietSince(clock.instant().minus(pollAfter), Limit.of(100));
         for (Long id : quiet) {
@@ -70,6 +72,10 @@ public class TrackingPoller {
                         shipment.getCarrierCode(), shipment.getTrackingNumber(), leftOut));
                 log.info("Asked for quiet parcel {} {}: {} events", shipment.getCarrierCode(), shipment.getTrackingNumber(),
                         events.size());
+            } catch (CarrierCallHeldBack heldBack) {
+                log.info("Quiet parcel {} {} left to the next round: {}", shipment.getCarrierCode(),
+                        shipment.getTrackingNumber(), heldBack.getMessage());
+                continue;
             } catch (RuntimeException failed) {
                 log.warn("Could not ask for quiet parcel {} {}: {}", shipment.getCarrierCode(),
                         shipment.getTrackingNumber(), failed.toString());

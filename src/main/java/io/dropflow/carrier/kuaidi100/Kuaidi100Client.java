@@ -1,5 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
+import io.dropflow.carrier.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierAdapter;
 import io.dropflow.carrier.Consignee;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -300,7 +301,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         io.dropflow.partners.PartnerCall call = new io.dropflow.partners.PartnerCall("kuaidi100",
                 String.valueOf(settings.customer()) + (query ? ":query" : ""), operation,
                 query ? new io.dropflow.partners.PartnerCall.Limit(settings.queryRequestsPerSecond(), true) : null,
-                message -> new CarrierUnavailableException(message, null));
+                CarrierCallHeldBack::new);
         return calls.call(call, outcome -> {
             JsonNode answer = send(url, form, outcome);
             outcome.code(answer.path("returnCode").asText("200"));

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.track17;
 
+import io.dropflow.carrier.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -225,7 +226,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
 
     private JsonNode post(String operation, String path, Object body) {
         io.dropflow.partners.PartnerCall call = new io.dropflow.partners.PartnerCall("17track", "17track", operation,
-                message -> new CarrierUnavailableException(message, null));
+                CarrierCallHeldBack::new);
         return calls.call(call, outcome -> send(path, body, outcome));
     }
 

@@ -32,8 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The polling fallback asks up to 100 quiet parcels back to back; Kuaidi100's real-time query allows one a second
  * ("提交最大线程数：1单/秒", Kuaidi100's own article https://blog.csdn.net/kuaidi100API/article/details/116130836).
  * The poller goes through the real Kuaidi100 client and its limiter, configured (max-wait 50 ms) so that a query
- * that would have to wait for the next second is refused at once rather than slept for: the poller counts that
- * parcel as asked, and asks it again {@code poll-after} later.
+ * that would have to wait for the next second is refused at once rather than slept for. Kuaidi100 was not asked
+ * for that parcel, so the poller does not count it as asked: it is asked at the next round (docs/partners/kuaidi100.md),
+ * not {@code poll-after} (12 h) later.
  */
 class PollingPacedByKuaidi100Test {
 
@@ -72,7 +73,7 @@ class PollingPacedByKuaidi100Test {
         int asked = kuaidi100.findAll(postRequestedFor(urlEqualTo("/poll/query.do"))).size();
         // one a second: at most one per started second (and one more for a second boundary crossed on the way)
         assertThat(asked).as("queries in %.2f s", seconds).isBetween(1, 1 + (int) Math.ceil(seconds));
-        // every parcel counts as asked this round, those held back too: they are asked again poll-after later
-        assertThat(quiet.values()).allSatisfy(s -> assertThat(s.getPolledAt()).isNotNull());
+        // the parcels asked count as asked; those held back do not, so the next round's quiet parcels include them
+        assertThat(quiet.values().stream().filter(s -> s.getPolledAt() != null)).as("counted as asked").hasSize(asked);
     }
 }
