@@ -181,4 +181,31 @@ class DemoProfileTest {
         assertThat(io.dropflow.support.DropflowDriver.read(answer.getBody()).path("result").asText()).isEqualTo("KEPT");
         assertThat(dropflow.getOrder(order).path("status").asText()).isNotEqualTo("DELIVERED");
     }
+
+    /**
+     * The polling round claims its quiet parcels with a locking query (skip locked on PostgreSQL): H2 takes it too,
+     * and the parcel is counted as asked.
+     */
+    @Test
+    void theTrackingPollerClaimsAQuietParcelOnH2() {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        java.sql.Timestamp twoDaysAgo = java.sql.Timestamp.from(Instant.now().minus(2, ChronoUnit.DAYS));
+        jdbc.update("insert into supplier (id, code, name, region) values (900001, 'H2POLL', 'H2 poll', 'EU')");
+        jdbc.update("insert into customer_order (id, storefront_order_id, status, currency, consumer_name, consumer_email,"
+                + " ship_name, ship_line1, ship_city, ship_country, created_at, updated_at) values (900001, 'H2-POLL',"
+                + " 'SHIPPED', 'EUR', 'Eva', 'eva@example.com', 'Eva', 'Heidestrasse 17', 'Berlin', 'DE', ?, ?)",
+                twoDaysAgo, twoDaysAgo);
+        jdbc.update("insert into purchase_order (id, order_id, supplier_id, idempotency_key, status, supply_total,"
+                + " shipping_cost, currency, created_at, updated_at) values (900001, 900001, 900001, 'DF-900001-PO1',"
+                + " 'SHIPPED', 6, 2.5, 'EUR', ?, ?)", twoDaysAgo, twoDaysAgo);
+        // a carrier no tracking service follows: nothing is sent anywhere
+        jdbc.update("insert into shipment (order_id, purchase_order_id, carrier_code, tracking_number, status,"
+                + " registered_at, created_at) values (900001, 900001, 'H2-NOBODY', 'H2-1', 'IN_TRANSIT', ?, ?)",
+                twoDaysAgo, twoDaysAgo);
+
+        assertThat(app.getBean(io.dropflow.carrier.internal.TrackingPoller.class).pollQuietParcels()).isPositive();
+
+        assertThat(jdbc.queryForObject("select polled_at from shipment where tracking_number = 'H2-1'", java.sql.Timestamp.class))
+                .isNotNull();
+    }
 }

@@ -192,6 +192,11 @@ class Shipment {
         polledAt = now;
     }
 
+    /** The round that marked it polled did not ask after all: as it was before, so the next round takes it. */
+    void notPolled(Instant polledBefore) {
+        polledAt = polledBefore;
+    }
+
     public Instant getPolledAt() { return polledAt; }
 
     void returning(Long returnId) {

@@ -1,11 +1,13 @@
 package io.dropflow.carrier.internal;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface Shipments extends JpaRepository<Shipment, Long> {
 
@@ -31,10 +33,17 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     @Query("select s from Shipment s where s.orderId = :orderId order by s.id")
     List<Shipment> findByOrderIdOrderById(Long orderId);
 
-    /** Registered parcels on their way without news since {@code quietSince}, not asked since then either. */
-    @Query("select s.id from Shipment s where s.registeredAt is not null and s.replacedBy is null"
+    /**
+     * Registered parcels on their way without news since {@code quietSince}, not asked since then either, locked for
+     * the caller's transaction. A parcel another node's transaction holds is skipped, not waited for: lock timeout -2
+     * is Hibernate's SKIP LOCKED ({@code for no key update skip locked} on PostgreSQL; the demo's H2, one node, gets a
+     * plain {@code for update}).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select s from Shipment s where s.registeredAt is not null and s.replacedBy is null"
             + " and s.status not in ('DELIVERED', 'RETURNED')"
             + " and coalesce(s.lastEventAt, s.createdAt) < :quietSince and (s.polledAt is null or s.polledAt < :quietSince)"
             + " order by s.id desc")
-    List<Long> quietSince(java.time.Instant quietSince, org.springframework.data.domain.Limit limit);
+    List<Shipment> claimQuietSince(java.time.Instant quietSince, org.springframework.data.domain.Limit limit);
 }

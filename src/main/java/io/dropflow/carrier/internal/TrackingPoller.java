@@ -6,6 +6,7 @@ import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each parcel is asked at most once per {@code poll-after}, whether its lookup was answered or failed (a busy
  * service): a failed one is asked again {@code poll-after} later. A lookup held back by the partner's pace (no turn
  * within its limit, {@link CarrierCallHeldBack}) asked the service nothing: that parcel is left to the next round.
+ * A node that stops in the middle of a round leaves the parcels it claimed and did not ask to {@code poll-after} later.
  */
 @Component
 public class TrackingPoller {
@@ -57,31 +59,49 @@ public class TrackingPoller {
         }
     }
 
-    /** @return how many quiet parcels the round took up (asked, failed, or left to the next round) */
+    /**
+     * One round. Every node runs it, so the round first claims its parcels in a short transaction: they are locked
+     * (a parcel another node is claiming is skipped) and marked polled before any is asked, so a node that starts
+     * its round at the same time or later finds them asked and leaves them. Each quiet parcel is asked once by the
+     * cluster per {@code poll-after} (Kuaidi100 locks a number asked too often, and every query is paid).
+     *
+     * @return how many quiet parcels the round took up (asked, failed, or left to the next round)
+     */
     public int pollQuietParcels() {
-        List<Long> quiet = shipments.quietSince(clock.instant().minus(pollAfter), Limit.of(100));
-        for (Long id : quiet) {
-            Shipment shipment = shipments.findById(id).orElseThrow();
+        Instant now = clock.instant();
+        List<Claimed> claimed = transaction.execute(tx -> shipments.claimQuietSince(now.minus(pollAfter), Limit.of(100))
+                .stream().map(s -> {
+                    Claimed parcel = new Claimed(s.getId(), s.getCarrierCode(), s.getTrackingNumber(),
+                            s.getConsigneePhone(), s.getPolledAt());
+                    s.polled(now);
+                    return parcel;
+                }).toList());
+        for (Claimed parcel : claimed) {
             try {
-                List<CarrierEvent> events = carriers.adapterFor(shipment.getCarrierCode())
-                        .map(a -> a.poll(shipment.getCarrierCode(), shipment.getTrackingNumber(),
-                                Consignee.ofPhone(shipment.getConsigneePhone())))
+                List<CarrierEvent> events = carriers.adapterFor(parcel.carrierCode())
+                        .map(a -> a.poll(parcel.carrierCode(), parcel.trackingNumber(),
+                                Consignee.ofPhone(parcel.consigneePhone())))
                         .orElse(List.of());
                 // another parcel's scans under the same number (the number's whole history): left out
                 tracking.receiveScans(events).forEach(leftOut -> log.info("Asked for quiet parcel {} {}: left out {}",
-                        shipment.getCarrierCode(), shipment.getTrackingNumber(), leftOut));
-                log.info("Asked for quiet parcel {} {}: {} events", shipment.getCarrierCode(), shipment.getTrackingNumber(),
+                        parcel.carrierCode(), parcel.trackingNumber(), leftOut));
+                log.info("Asked for quiet parcel {} {}: {} events", parcel.carrierCode(), parcel.trackingNumber(),
                         events.size());
             } catch (CarrierCallHeldBack heldBack) {
-                log.info("Quiet parcel {} {} left to the next round: {}", shipment.getCarrierCode(),
-                        shipment.getTrackingNumber(), heldBack.getMessage());
-                continue;
+                log.info("Quiet parcel {} {} left to the next round: {}", parcel.carrierCode(), parcel.trackingNumber(),
+                        heldBack.getMessage());
+                transaction.executeWithoutResult(tx -> shipments.findById(parcel.id())
+                        .ifPresent(s -> s.notPolled(parcel.polledBefore())));
             } catch (RuntimeException failed) {
-                log.warn("Could not ask for quiet parcel {} {}: {}", shipment.getCarrierCode(),
-                        shipment.getTrackingNumber(), failed.toString());
+                log.warn("Could not ask for quiet parcel {} {}: {}", parcel.carrierCode(), parcel.trackingNumber(),
+                        failed.toString());
             }
-            transaction.executeWithoutResult(tx -> shipments.findById(id).ifPresent(s -> s.polled(clock.instant())));
         }
-        return quiet.size();
+        return claimed.size();
+    }
+
+    /** What the round needs of a claimed parcel once its claiming transaction has ended. */
+    private record Claimed(Long id, String carrierCode, String trackingNumber, String consigneePhone,
+            Instant polledBefore) {
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -56,9 +57,9 @@ class PollingPacedByKuaidi100Test {
     void quietKuaidi100ParcelsAreAskedAtMostOneASecond() {
         Instant now = Instant.now();
         Map<Long, Shipment> quiet = LongStream.rangeClosed(1, 6).boxed().collect(Collectors.toMap(Function.identity(),
-                id -> new Shipment(id, id, "YTO", "YT" + id, now.minus(Duration.ofDays(1)))));
+                id -> withId(id, new Shipment(id, id, "YTO", "YT" + id, now.minus(Duration.ofDays(1))))));
         Shipments shipments = mock(Shipments.class);
-        when(shipments.quietSince(any(), any())).thenReturn(List.copyOf(quiet.keySet()));
+        when(shipments.claimQuietSince(any(), any())).thenReturn(List.copyOf(quiet.values()));
         when(shipments.findById(any())).thenAnswer(call -> Optional.ofNullable(quiet.get(call.<Long>getArgument(0))));
         CarrierRouter carriers = new CarrierRouter(List.of(Kuaidi100Clients.following(kuaidi100.baseUrl(),
                 Duration.ofMillis(50))), List.of(), Set.of());
@@ -75,5 +76,10 @@ class PollingPacedByKuaidi100Test {
         assertThat(asked).as("queries in %.2f s", seconds).isBetween(1, 1 + (int) Math.ceil(seconds));
         // the parcels asked count as asked; those held back do not, so the next round's quiet parcels include them
         assertThat(quiet.values().stream().filter(s -> s.getPolledAt() != null)).as("counted as asked").hasSize(asked);
+    }
+
+    private static Shipment withId(Long id, Shipment shipment) {
+        ReflectionTestUtils.setField(shipment, "id", id);
+        return shipment;
     }
 }
