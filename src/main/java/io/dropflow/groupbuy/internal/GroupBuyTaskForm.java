@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The facts group-buy task forms show (FormFacts): names, numbers, moments in the seller's
- * time zone, and one row per consumer with their lines (a JSON list the forms' tables read).
+ * time zone (the leader's "Confirm receipt": the pickup point's, see {@link #receipt}), and one row per
+ * consumer with their lines (a JSON list the forms' tables read).
  * Only data: every word an operator or leader reads (headings, column titles, choices) is in the
  * form files, so that the forms can be translated without touching Java.
  */
@@ -61,6 +62,20 @@ public class GroupBuyTaskForm {
      * decision on missing lines) whose lines went missing.
      */
     public FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines) {
+        return purchase(batchId, purchaseNo, missingLines, time);
+    }
+
+    /**
+     * The leader's "Confirm receipt": a purchase's facts as {@link #purchase}, its moments in the pickup point's time
+     * zone, the zone named ("2026-12-07 03:30 (Europe/Berlin)"), as the batch API's {@code cutoffLocal}: the leader
+     * reads them where the point is, not in the seller's zone of the operators' forms.
+     */
+    public FormFacts receipt(Long batchId, int purchaseNo) {
+        return purchase(batchId, purchaseNo, false,
+                SellerTime.in(batches.byId(batchId).getPickupPoint().zone().getId()));
+    }
+
+    private FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines, SellerTime shownIn) {
         Set<Status> statuses = missingLines ? EnumSet.of(Status.MISSING)
                 : EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED);
         Batch batch = batches.byId(batchId);
@@ -72,25 +87,25 @@ public class GroupBuyTaskForm {
         String trackingNumber = purchase.getShipmentId() == null ? null
                 : tracking.shipment(purchase.getShipmentId()).trackingNumber();
         return facts(batch, po == null ? null : po.number(), supplier, trackingNumber, po == null ? null : po.shipByAt(),
-                lines.findByPurchaseIdAndStatusIn(purchase.getId(), statuses));
+                lines.findByPurchaseIdAndStatusIn(purchase.getId(), statuses), shownIn);
     }
 
     /** A batch's facts, with the consumers whose goods wait at the point. */
     public FormFacts uncollected(Long batchId) {
         Batch batch = batches.byId(batchId);
-        return facts(batch, null, null, null, null, lines.findByBatchIdAndStatus(batchId, Status.READY));
+        return facts(batch, null, null, null, null, lines.findByBatchIdAndStatus(batchId, Status.READY), time);
     }
 
     private FormFacts facts(Batch batch, String purchaseOrderNumber, String supplier, String trackingNumber,
-            Instant shipBy, List<GroupBuyLine> shown) {
+            Instant shipBy, List<GroupBuyLine> shown, SellerTime shownIn) {
         return new FormFacts()
                 .put("pickupPoint", pointName(batch))
                 .put("leaderName", batch.getPickupPoint().getLeader().getName())
                 .put("purchaseOrderNumber", purchaseOrderNumber)
                 .put("supplierName", supplier)
                 .put("trackingNumber", trackingNumber)
-                .put("shipBy", time.format(shipBy))
-                .put("collectByText", time.format(batch.getCollectBy()))
+                .put("shipBy", shownIn.format(shipBy))
+                .put("collectByText", shownIn.format(batch.getCollectBy()))
                 .rows("consumerRows", rows(shown));
     }
 

@@ -23,6 +23,8 @@ class PrepareGroupBuyTaskForm implements TaskListener {
         String key = task.getTaskDefinitionKey();
         (key.equals(GroupBuyBatchProcess.Element.DECIDE_UNCOLLECTED.id())
                 ? form.uncollected(BATCH_ID.from(task))
+                : key.equals(GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT.id()) // the leader's: the point's time zone
+                        ? form.receipt(BATCH_ID.from(task), Math.toIntExact(PURCHASE_NO.from(task)))
                 : form.purchase(BATCH_ID.from(task), Math.toIntExact(PURCHASE_NO.from(task)),
                         key.equals(GroupBuyPurchaseProcess.Element.DECIDE_MISSING_LINES.id()))).setLocal(task);
     }

@@ -12,6 +12,7 @@ import io.dropflow.order.OrderSummary;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.Catalog;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,17 +30,25 @@ class GroupBuyTaskFormTest {
     private final GroupBuyLines lines = mock(GroupBuyLines.class);
     private final GroupBuyOrders orders = mock(GroupBuyOrders.class);
     private final OrderLookup lookup = mock(OrderLookup.class);
-    private final GroupBuyTaskForm form = new GroupBuyTaskForm(batches, mock(Purchases.class), lines, orders, lookup,
-            mock(Purchasing.class), mock(Catalog.class), mock(Tracking.class), SellerTime.in("Asia/Shanghai"));
+    private final Purchases purchases = mock(Purchases.class);
+    private final Purchasing purchasing = mock(Purchasing.class);
+    private final GroupBuyTaskForm form = new GroupBuyTaskForm(batches, purchases, lines, orders, lookup,
+            purchasing, mock(Catalog.class), mock(Tracking.class), SellerTime.in("Asia/Shanghai"));
 
-    @Test
-    void uncollectedGoodsAreOneRowPerConsumerWithTheCollectionTimeInTheSellersZone() {
+    /** Batch 3 of a Berlin pickup point, to be collected by 2026-12-02 07:04 UTC. */
+    private Batch berlinBatch() {
         Leader leader = new Leader("LEO", "Leo", null, null, "leo", new BigDecimal("0.10"), Instant.EPOCH);
         PickupPoint point = new PickupPoint("P", new PickupPoint.Address("Corner shop", "1 Road", null, "Berlin", null,
                 null, "DE"), ZoneId.of("Europe/Berlin"), leader, Instant.EPOCH);
         Batch batch = new Batch(point, Instant.EPOCH, null, Instant.EPOCH);
         batch.collectBy(Instant.parse("2026-12-02T07:04:00Z"));
         when(batches.byId(3L)).thenReturn(batch);
+        return batch;
+    }
+
+    @Test
+    void uncollectedGoodsAreOneRowPerConsumerWithTheCollectionTimeInTheSellersZone() {
+        berlinBatch();
         GroupBuyOrder order = new GroupBuyOrder(40L, 3L, "1234", "EUR", Instant.EPOCH);
         order.addLine(1, "RICE-5KG", 2, new BigDecimal("9.90"));
         order.addLine(2, "OIL-1L", 1, new BigDecimal("3.50"));
@@ -57,5 +66,25 @@ class GroupBuyTaskFormTest {
                 "2026-12-02 15:04 (Asia/Shanghai)");
         assertThat(shown.get("consumerRows")).isEqualTo(List.of(Map.of("consumer", "Wang Fang", "phone", "+86 139",
                 "lines", "2 × RICE-5KG, 1 × OIL-1L")));
+    }
+
+    /**
+     * The exploratory test's D10: a Berlin leader's "Confirm receipt" showed the ship-by in the seller's zone,
+     * "2026-12-07 09:30 (Asia/Shanghai)", while the batch API gives the cutoff in the point's. The leader's task shows
+     * its times in the point's zone now, the zone named; an operator's task of the same purchase keeps the seller's.
+     */
+    @Test
+    void theLeadersReceiptShowsItsTimesInThePickupPointsZoneAndAnOperatorsTaskInTheSellers() {
+        berlinBatch();
+        Purchase purchase = new Purchase(3L, 1, 5L, 1, null);
+        purchase.forwarded(9L);
+        when(purchases.byNumber(3L, 1)).thenReturn(purchase);
+        PurchaseOrderView po = mock(PurchaseOrderView.class);
+        when(po.shipByAt()).thenReturn(Instant.parse("2026-12-07T01:30:00Z"));
+        when(purchasing.purchaseOrder(9L)).thenReturn(po);
+
+        assertThat(form.receipt(3L, 1).values()).containsEntry("shipBy", "2026-12-07 02:30 (Europe/Berlin)")
+                .containsEntry("collectByText", "2026-12-02 08:04 (Europe/Berlin)");
+        assertThat(form.purchase(3L, 1, false).values()).containsEntry("shipBy", "2026-12-07 09:30 (Asia/Shanghai)");
     }
 }
