@@ -5,13 +5,17 @@ import static io.dropflow.support.GroupBuyDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess;
 import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.GroupBuyDriver;
 import io.dropflow.support.GroupBuyFixtures;
 import io.dropflow.support.GroupBuyFixtures.Goods;
+import io.dropflow.supplier.Purchasing;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +43,12 @@ class LeaderReceiptAndPickupTest {
     GroupBuyFixtures fixtures;
     @Autowired
     SandboxStorefront storefront;
+    @Autowired
+    Tracking tracking;
+    @Autowired
+    Purchasing purchasing;
+    @Autowired
+    MessageInbox inbox;
 
     DropflowDriver dropflow;
     GroupBuyDriver groupBuy;
@@ -160,6 +170,81 @@ class LeaderReceiptAndPickupTest {
         assertThat(problem.path("detail").asText()).contains("an operator decides on it (\"Decide on missing parcel\")",
                 "tell an operator");
         assertThat(problem.path("parcelsWithOperator").toString()).isEqualTo("[1]");
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+    }
+
+    /**
+     * The second review (M2, 3): an operator's "Keep waiting" on a parcel the carrier delivered sends its purchase
+     * back to "Await arrival", for a delivery the carrier will not report again; the leader who then found it got a
+     * 409 "not delivered yet, or confirmed before" until "No arrival in time". The receipt is taken now. And the
+     * leader's "Confirm receipt" shows its times in the pickup point's zone (exploratory test s10, D10: a Berlin
+     * leader read the ship-by in the seller's zone).
+     */
+    @Test
+    void aDeliveredParcelAnOperatorKeptWaitingForIsConfirmedByTheLeader() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+        assertThat(DropflowDriver.factsOf(engine, groupBuy.task(batch, 1)).get("shipBy").toString())
+                .endsWith(" (Europe/Berlin)");
+
+        // The leader answers "parcel missing", the operator keeps waiting: the purchase waits for arrival again
+        groupBuy.complete(batch, 1, Map.of("receipt", "parcel_missing"));
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "keep_waiting"));
+        assertThat(engine.getRuntimeService().getActiveActivityIds(groupBuy.purchaseProcess(batch, 1).getId()))
+                .containsExactly(Element.AWAIT_ARRIVAL.id());
+
+        // When the leader finds it and confirms the receipt
+        assertAnswer(groupBuy.receipt(batch, asLeader()), 200, "{\"confirmedPurchases\":[1]}");
+
+        // Then the goods can be handed out at once, and the consumer is told once
+        assertAnswer(groupBuy.pickup(point, groupBuy.pickupCode(order), asLeader()), 200, "\"orderId\":" + order);
+        groupBuy.runJobs(batch);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, 1).getId()).activityId(Element.END_AT_POINT.id())
+                .finished().count()).isEqualTo(1);
+        assertThat(dropflow.storefrontCalls(storefront, order, "MESSAGE").stream()
+                .filter(m -> m.contains("ready for pickup at"))).hasSize(1);
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value()).as("nothing left").isEqualTo(409);
+    }
+
+    /**
+     * The second review (M2, 2): the late receipt took "the carrier delivered it" from any earlier "Confirm receipt"
+     * of the purchase. Delivered, reported missing, kept waiting, then re-labelled (a new parcel, which the purchase
+     * follows from then on) and not arriving: the leader's receipt answered the operator's "Decide on missing
+     * parcel" with "At the point" for a parcel the carrier never delivered. Only the parcel followed now counts.
+     * (The supplier's webhook refuses a new number after a delivery, ALREADY_DELIVERED; the model takes one, so
+     * the re-labelling comes to the purchase as its partner events would send it.)
+     */
+    @Test
+    void aParcelRelabelledAfterAnEarlierDeliveryStaysWithTheOperator() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+        groupBuy.complete(batch, 1, Map.of("receipt", "parcel_missing"));
+        groupBuy.complete(batch, 1, Map.of("parcelDecision", "keep_waiting"));
+
+        // The supplier re-labels: the purchase follows the new number, which the carrier never delivers
+        long relabelled = tracking.recordShipment(null, purchasing.purchaseOrderNumbered(po(batch, 1)).orElseThrow().id(),
+                "SANDBOX-POST", "GBL-" + batch + "-NEW").id();
+        String purchase = GroupBuyPurchaseProcess.businessKey(batch, 1);
+        inbox.accept(new MessageInbox.Message("supplier", "relabel-" + batch,
+                GroupBuyPurchaseProcess.Message.TRACKING_NUMBER_CHANGED.messageName(), purchase, null, null,
+                Map.of(GroupBuyPurchaseProcess.SHIPMENT_ID.name(), relabelled)));
+        inbox.deliverPending(purchase);
+        groupBuy.runJobs(batch);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, 1).getId())
+                .activityId(Element.REGISTER_NEW_TRACKING.id()).finished().count()).isEqualTo(1);
+        assertThat(groupBuy.receipt(batch, asLeader()).getStatusCode().value())
+                .as("the new parcel is on its way, not at the point").isEqualTo(409);
+        groupBuy.fire(batch, 1, Element.NO_ARRIVAL.id());
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+
+        ResponseEntity<String> receipt = groupBuy.receipt(batch, asLeader());
+
+        assertAnswer(receipt, 409, "the carrier has not delivered the parcel of purchase 1 to the pickup point");
+        assertThat(DropflowDriver.read(receipt.getBody()).path("parcelsWithOperator").toString()).isEqualTo("[1]");
         assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
     }
 }

@@ -100,7 +100,7 @@ class GroupBuyController {
     @Operation(summary = "The leader confirms the batch's delivered parcels are at the pickup point",
             description = "Completes the receipt task of every parcel of the batch the carrier delivered, and takes "
                     + "a late receipt of a delivered parcel an operator decides on (reported missing, or not confirmed "
-                    + "in time). When it answers, the goods are at the point and can be handed out; the consumers are "
+                    + "in time) or chose to keep waiting for. When it answers, the goods are at the point and can be handed out; the consumers are "
                     + "told right after. 409 when none waits (saying so when an operator decides on a parcel the "
                     + "carrier did not deliver); 403 for another point's leader.")
     @Transactional

@@ -9,7 +9,10 @@ import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PARCEL_DECISI
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIPT;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIVED_BY;
+import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.SHIPMENT_ID;
 
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.groupbuy.internal.Batch;
 import io.dropflow.groupbuy.internal.BatchProcess;
 import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
@@ -18,10 +21,10 @@ import io.dropflow.processengine.MessageInbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
@@ -42,17 +45,17 @@ class GroupBuyBatches implements BatchProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final HistoryService history;
     private final MessageInbox inbox;
     private final GroupBuyDeadlines deadlines;
+    private final Tracking tracking;
 
-    GroupBuyBatches(RuntimeService runtime, TaskService tasks, HistoryService history, MessageInbox inbox,
-            GroupBuyDeadlines deadlines) {
+    GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines,
+            Tracking tracking) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.history = history;
         this.inbox = inbox;
         this.deadlines = deadlines;
+        this.tracking = tracking;
     }
 
     /**
@@ -95,10 +98,20 @@ class GroupBuyBatches implements BatchProcess {
      * Completes the receipt task of every parcel the carrier delivered to the point; and takes the leader's late
      * word for a delivered parcel that an operator decides on (the leader answered "parcel missing", or did not
      * confirm in time, and found it since): its "Decide on missing parcel" is answered "At the point" for the
-     * operator. A parcel the carrier never delivered stays with the operator ({@link #parcelsWithOperator}).
+     * operator. A delivered parcel an operator chose to keep waiting for is confirmed too: its purchase waits at
+     * "Await arrival" for a delivery the carrier reported already and will not report again, so it is taken through
+     * "Delivered to the point" to its "Confirm receipt", which the leader completes. A parcel the carrier never
+     * delivered stays with the operator ({@link #parcelsWithOperator}). "Delivered" is the carrier's word about the
+     * parcel the purchase follows now ({@link #delivered}), not an earlier round's: a parcel re-labelled since is
+     * another parcel.
      */
     @Override
     public List<Integer> confirmReceipt(Long batchId, String by) {
+        for (ProcessInstance waiting : purchasesAwaitingArrival(batchId)) {
+            if (delivered(waiting.getId())) {
+                correlateDelivered(batchId, waiting);
+            }
+        }
         List<Integer> confirmed = new ArrayList<>();
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT)) {
             confirmed.add(purchaseNo(task));
@@ -106,7 +119,7 @@ class GroupBuyBatches implements BatchProcess {
                     RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
         }
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL)) {
-            if (deliveredToThePoint(task)) {
+            if (delivered(task.getExecutionId())) {
                 confirmed.add(purchaseNo(task));
                 complete(batchId, task, Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(AT_THE_POINT),
                         RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
@@ -147,10 +160,36 @@ class GroupBuyBatches implements BatchProcess {
                 List.of(PURCHASE_NO.name()))).orElseThrow());
     }
 
-    /** Whether the carrier delivered the parcel to the point: its purchase asked the leader for the receipt before. */
-    private boolean deliveredToThePoint(Task task) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId(GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT.id()).count() > 0;
+    /**
+     * Whether the carrier delivered the parcel the purchase follows now ({@code shipmentId}, a re-labelled parcel's
+     * new number) to the point: its shipment says DELIVERED, which it stays (a later scan does not undo it, and a
+     * delivered parcel is never re-labelled). A parcel re-labelled after an earlier number's delivery is not: its
+     * shipment has not been delivered.
+     */
+    private boolean delivered(String executionId) {
+        return SHIPMENT_ID.optionalFrom(runtime.getVariables(executionId, List.of(SHIPMENT_ID.name())))
+                .map(shipment -> tracking.shipment(shipment).status() == TrackingStatus.DELIVERED).orElse(false);
+    }
+
+    private List<ProcessInstance> purchasesAwaitingArrival(Long batchId) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(GroupBuyBatchProcess.businessKey(batchId) + "-purchase-%")
+                .activityIdIn(GroupBuyPurchaseProcess.Element.AWAIT_ARRIVAL.id()).list();
+    }
+
+    /**
+     * The carrier's delivery, which the purchase took before (and an operator then kept waiting), or which the inbox
+     * still holds for it: the purchase goes on to its "Confirm receipt" in this transaction. A delivery the inbox
+     * holds is not awaited any more, and ends with the purchase (NOT_AWAITED).
+     */
+    private void correlateDelivered(Long batchId, ProcessInstance purchase) {
+        try {
+            runtime.createMessageCorrelation(GroupBuyPurchaseProcess.Message.PARCEL_DELIVERED.messageName())
+                    .processInstanceId(purchase.getId()).correlateWithResult();
+        } catch (OptimisticLockingException busy) {
+            throw new ConcurrencyFailureException("a purchase of batch " + batchId + " (" + purchase.getBusinessKey()
+                    + ") changed at the same moment; try again", busy);
+        }
     }
 
     private void correlate(Message message, Long batchId) {

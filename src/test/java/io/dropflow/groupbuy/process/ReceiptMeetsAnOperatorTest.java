@@ -1,7 +1,6 @@
 package io.dropflow.groupbuy.process;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,11 +9,12 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
 import io.dropflow.processengine.MessageInbox;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,11 +30,11 @@ import org.springframework.dao.ConcurrencyFailureException;
  */
 class ReceiptMeetsAnOperatorTest {
 
-    private final RuntimeService runtime = mock(RuntimeService.class);
+    private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     private final TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
-    private final HistoryService history = mock(HistoryService.class, RETURNS_DEEP_STUBS);
-    private final GroupBuyBatches batches = new GroupBuyBatches(runtime, tasks, history, mock(MessageInbox.class),
-            mock(GroupBuyDeadlines.class));
+    private final Tracking tracking = mock(Tracking.class, RETURNS_DEEP_STUBS);
+    private final GroupBuyBatches batches = new GroupBuyBatches(runtime, tasks, mock(MessageInbox.class),
+            mock(GroupBuyDeadlines.class), tracking);
 
     private Task decideOnMissingParcel() {
         Task task = mock(Task.class);
@@ -43,9 +43,10 @@ class ReceiptMeetsAnOperatorTest {
         when(task.getExecutionId()).thenReturn("execution-1");
         when(tasks.createTaskQuery().processInstanceBusinessKeyLike(anyString()).taskDefinitionKey(anyString()).list())
                 .thenReturn(List.of(), List.of(task));
-        when(history.createHistoricActivityInstanceQuery().processInstanceId(any()).activityId(anyString()).count())
-                .thenReturn(1L);
-        when(runtime.getVariables(anyString(), anyList())).thenReturn(Map.of("purchaseNo", 1L));
+        when(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(anyString()).activityIdIn(anyString())
+                .list()).thenReturn(List.of());
+        when(runtime.getVariables(anyString(), anyList())).thenReturn(Map.of("purchaseNo", 1L, "shipmentId", 8L));
+        when(tracking.shipment(8L).status()).thenReturn(TrackingStatus.DELIVERED);
         return task;
     }
 
