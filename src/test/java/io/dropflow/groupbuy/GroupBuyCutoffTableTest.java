@@ -29,16 +29,16 @@ class GroupBuyCutoffTableTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} ({1}, {2}) -> {3} every {4}, {5} days, collect within {6}")
+    @ParameterizedTest(name = "{0} ({1}, {2}) -> {3} every {4}, {5} days, collect within {6}, confirm within {7}")
     @CsvSource({
-            // point,       country, region,     cutoff, every, delivery, collect
-            "DEMO-POINT,    DE,      Berlin,     00:00,  PT2M,  0,        PT10M",
-            "SH-LAKESIDE,   CN,      Shanghai,   23:00,  P1D,   1,        P3D",
-            "URUMQI-1,      CN,      Xinjiang,   21:00,  P1D,   2,        P5D",
-            "BERLIN-KIEZ,   DE,      Xinjiang,   23:00,  P1D,   1,        P3D",   // a region's rule is China's
-            "ANYWHERE,      US,      '',         23:00,  P1D,   1,        P3D"})
+            // point,       country, region,     cutoff, every, delivery, collect, confirm receipt
+            "DEMO-POINT,    DE,      Berlin,     00:00,  PT2M,  0,        PT10M,   PT5M",
+            "SH-LAKESIDE,   CN,      Shanghai,   23:00,  P1D,   1,        P3D,     PT12H",
+            "URUMQI-1,      CN,      Xinjiang,   21:00,  P1D,   2,        P5D,     PT12H",
+            "BERLIN-KIEZ,   DE,      Xinjiang,   23:00,  P1D,   1,        P3D,     PT12H",   // a region's rule is China's
+            "ANYWHERE,      US,      '',         23:00,  P1D,   1,        P3D,     PT12H"})
     void givesAPickupPointItsTerms(String point, String country, String region, String time, String every, int days,
-            String collect) {
+            String collect, String confirm) {
         DmnDecisionResultEntries terms = dmn.evaluateDecision(cutoff, Map.of("pickupPoint", point, "country", country,
                 "region", region)).getSingleResult();
 
@@ -46,5 +46,6 @@ class GroupBuyCutoffTableTest {
         assertThat(terms.getEntry("cutoffEvery").toString()).isEqualTo(every);
         assertThat(((Number) terms.getEntry("deliveryDays")).intValue()).isEqualTo(days);
         assertThat(terms.getEntry("collectWithin").toString()).isEqualTo(collect);
+        assertThat(terms.getEntry("confirmReceiptWithin").toString()).isEqualTo(confirm);
     }
 }

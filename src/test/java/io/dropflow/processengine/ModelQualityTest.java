@@ -149,6 +149,53 @@ class ModelQualityTest {
                 && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
     }
 
+    /**
+     * A deadline drawn on the canvas is the analyst's: its duration or date comes from a decision table or a model
+     * property through a variable, never a literal written into the timer (a group-buy receipt's PT12H, a restock
+     * wait's P1D). The one exception is a timeout listener's PT0S, which is not a deadline (ADR 22).
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void drawnDeadlinesTakeTheirTimeFromTheTables(Path model) {
+        List<String> literal = new ArrayList<>();
+        for (TimerEventDefinition timer : read(model).getModelElementsByType(TimerEventDefinition.class)) {
+            if (!(timer.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Event event)) {
+                continue; // a task listener's timeout
+            }
+            Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle())
+                    .filter(java.util.Objects::nonNull)
+                    .filter(e -> !e.getTextContent().trim().startsWith("${"))
+                    .forEach(e -> literal.add(event.getId() + " (" + e.getTextContent().trim() + ")"));
+        }
+        assertThat(literal).as("timers with a literal time in " + model).isEmpty();
+    }
+
+    /**
+     * Tasklist's due date is the moment the task's drawn deadline fires: a user task with a timer on its border has
+     * {@code ${taskDeadline.after(x)}} beside a timer of {@code ${x}}, or the timer's own date expression.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void aTasksDueDateIsItsDrawnDeadline(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> differing = new ArrayList<>();
+        for (BoundaryEvent boundary : bpmn.getModelElementsByType(BoundaryEvent.class)) {
+            if (!(boundary.getAttachedTo() instanceof UserTask task)) {
+                continue;
+            }
+            for (TimerEventDefinition timer : boundary.getChildElementsByType(TimerEventDefinition.class)) {
+                String due = task.getCamundaDueDate();
+                String expected = timer.getTimeDuration() != null
+                        ? "${taskDeadline.after(" + timer.getTimeDuration().getTextContent().trim().replaceAll("^\\$\\{|}$", "") + ")}"
+                        : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent().trim() : null;
+                if (expected != null && !expected.equals(due)) {
+                    differing.add(task.getId() + ": due " + due + ", deadline " + boundary.getId() + " " + expected);
+                }
+            }
+        }
+        assertThat(differing).as("user tasks whose due date is not their drawn deadline in " + model).isEmpty();
+    }
+
     /** So that a model added later cannot go untested: some test class enforces its coverage floor. */
     @ParameterizedTest
     @MethodSource("models")

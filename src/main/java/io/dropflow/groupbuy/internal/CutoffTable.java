@@ -14,8 +14,10 @@ public interface CutoffTable {
      * @param cutoffEvery how often the cutoff comes, from that time: P1D daily, PT2M in the demo
      * @param deliveryDays days after the cutoff's date the goods are expected at the point
      * @param collectWithin how long consumers have to collect once the goods are at the point
+     * @param confirmReceiptWithin how long the leader has to confirm a delivered parcel before an operator looks into it
      */
-    record Terms(LocalTime cutoffTime, String cutoffEvery, int deliveryDays, Duration collectWithin) {
+    record Terms(LocalTime cutoffTime, String cutoffEvery, int deliveryDays, Duration collectWithin,
+            Duration confirmReceiptWithin) {
     }
 
     /** @throws IllegalStateException when the table has no rule for these inputs */

@@ -38,6 +38,11 @@ public class Cutoffs {
         return terms(point).collectWithin();
     }
 
+    /** How long the point's leader has to confirm a delivered parcel before an operator looks into it. */
+    public Duration confirmReceiptWithin(PickupPoint point) {
+        return terms(point).confirmReceiptWithin();
+    }
+
     private CutoffTable.Terms terms(PickupPoint point) {
         return table.termsFor(point.getCode(), point.getCountry(), point.getRegion() == null ? "" : point.getRegion());
     }

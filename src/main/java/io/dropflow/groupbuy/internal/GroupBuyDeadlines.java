@@ -55,6 +55,11 @@ public class GroupBuyDeadlines {
         return table.deadlinesFor(CHANNEL).minimumMarginRate();
     }
 
+    /** How long "wait for restock" on missing lines waits before backups are looked for again (restockWaitHours). */
+    public Duration restockWait() {
+        return hour.multipliedBy(table.deadlinesFor(CHANNEL).restockWaitHours());
+    }
+
     /** How long a parcel may go without tracking news on its way to the pickup point (trackingStallHours). */
     public Duration arrivalWait() {
         return hour.multipliedBy(table.deadlinesFor(CHANNEL).trackingStallHours());

@@ -35,6 +35,10 @@ public final class GroupBuyBatchProcess {
     public static final ProcessVariable<Duration> DECISION_TIME = duration("decisionTime");
     /** How long a parcel may stay silent on its way to the point (order-deadlines.dmn trackingStallHours). */
     public static final ProcessVariable<Duration> ARRIVAL_WAIT = duration("arrivalWait");
+    /** How long "wait for restock" on missing lines waits (order-deadlines.dmn restockWaitHours). */
+    public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
+    /** How long the leader has to confirm a delivered parcel (group-buy-cutoff.dmn confirmReceiptWithin). */
+    public static final ProcessVariable<Duration> RECEIPT_WAIT = duration("receiptWait");
     /** The pickup point's leader: receipt tasks are assigned to this login. */
     public static final ProcessVariable<String> LEADER_USER_ID = text("leaderUserId");
 

@@ -5,6 +5,8 @@ import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.CUTOFF_AT;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.DECISION_TIME;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.LEADER_USER_ID;
+import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.RECEIPT_WAIT;
+import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.RESTOCK_WAIT;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PARCEL_DECISION;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIPT;
@@ -15,6 +17,7 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.groupbuy.internal.Batch;
 import io.dropflow.groupbuy.internal.BatchProcess;
+import io.dropflow.groupbuy.internal.Cutoffs;
 import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Message;
 import io.dropflow.processengine.MessageInbox;
@@ -48,18 +51,21 @@ class GroupBuyBatches implements BatchProcess {
     private final MessageInbox inbox;
     private final GroupBuyDeadlines deadlines;
     private final Tracking tracking;
+    private final Cutoffs cutoffs;
 
     GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines,
-            Tracking tracking) {
+            Tracking tracking, Cutoffs cutoffs) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.inbox = inbox;
         this.deadlines = deadlines;
         this.tracking = tracking;
+        this.cutoffs = cutoffs;
     }
 
     /**
-     * The durations (order-deadlines.dmn, see GroupBuyDeadlines) and the leader are fixed when the
+     * The durations (order-deadlines.dmn, see GroupBuyDeadlines; the point's receipt wait from
+     * group-buy-cutoff.dmn) and the leader are fixed when the
      * batch opens, so a running batch keeps its own.
      */
     @Override
@@ -71,6 +77,8 @@ class GroupBuyBatches implements BatchProcess {
                         CUTOFF_AT.name(), CUTOFF_AT.stored(batch.getCutoffAt()),
                         DECISION_TIME.name(), DECISION_TIME.stored(deadlines.decisionTime()),
                         ARRIVAL_WAIT.name(), ARRIVAL_WAIT.stored(deadlines.arrivalWait()),
+                        RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(deadlines.restockWait()),
+                        RECEIPT_WAIT.name(), RECEIPT_WAIT.stored(cutoffs.confirmReceiptWithin(batch.getPickupPoint())),
                         LEADER_USER_ID.name(), LEADER_USER_ID.stored(batch.getPickupPoint().getLeader().getUserId())))
                 .execute()
                 .getId();

@@ -28,7 +28,8 @@ class GroupBuyCutoffDecision implements CutoffTable {
                     + country + ", " + region + ")");
         }
         return new Terms(LocalTime.parse(text(result, "cutoffTime")), text(result, "cutoffEvery"),
-                ((Number) result.getEntry("deliveryDays")).intValue(), Duration.parse(text(result, "collectWithin")));
+                ((Number) result.getEntry("deliveryDays")).intValue(), Duration.parse(text(result, "collectWithin")),
+                Duration.parse(text(result, "confirmReceiptWithin")));
     }
 
     private static String text(DmnDecisionResultEntries result, String output) {

@@ -15,7 +15,7 @@ import java.time.Instant;
  * Everything bpmn/group-buy-purchase.bpmn and the Java code share: one batch purchase, from its
  * purchase order to its parcel at the pickup point, and the backups for what it could not deliver
  * (further instances of the same model). Its batch's variables ({@code batchId}, {@code decisionTime},
- * {@code arrivalWait}, {@code leaderUserId}) come from {@link GroupBuyBatchProcess}.
+ * {@code arrivalWait}, {@code restockWait}, {@code receiptWait}, {@code leaderUserId}) come from {@link GroupBuyBatchProcess}.
  */
 public final class GroupBuyPurchaseProcess {
 

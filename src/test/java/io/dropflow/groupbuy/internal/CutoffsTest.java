@@ -63,7 +63,7 @@ class CutoffsTest {
     @Test
     void theGoodsAreExpectedTheTablesDeliveryDaysAfterTheCutoffsLocalDate() {
         CutoffTable remote = (point, country, region) -> new CutoffTable.Terms(LocalTime.of(21, 0), "P1D", 2,
-                Duration.ofDays(5));
+                Duration.ofDays(5), Duration.ofHours(18));
         Leader leader = new Leader("LEO", "Leo", null, null, "leo", new BigDecimal("0.10"), Instant.EPOCH);
         PickupPoint urumqi = new PickupPoint("URUMQI", new PickupPoint.Address("Point", "1 Road", null, "Urumqi", null,
                 "Xinjiang", "CN"), SHANGHAI, leader, Instant.EPOCH);
@@ -73,5 +73,6 @@ class CutoffsTest {
         assertThat(cutoff.at()).isEqualTo(Instant.parse("2026-03-11T13:00:00Z")); // 21:00 passed (13:00 UTC): tomorrow's
         assertThat(cutoff.expectedOn()).isEqualTo(LocalDate.parse("2026-03-13"));
         assertThat(new Cutoffs(remote).collectWithin(urumqi)).isEqualTo(Duration.ofDays(5));
+        assertThat(new Cutoffs(remote).confirmReceiptWithin(urumqi)).isEqualTo(Duration.ofHours(18));
     }
 }
