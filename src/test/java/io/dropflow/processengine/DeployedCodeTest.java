@@ -58,7 +58,7 @@ class DeployedCodeTest {
     void theShippedModelsCodeIsWhatTheyUse() {
         var shipped = ModelDeploymentRights.shippedCode("file:bpmn/*.{bpmn,dmn}");
         assertThat(shipped).anyMatch(code -> code.endsWith("\u0000${forwardPurchaseOrder}"))
-                .anyMatch(code -> code.endsWith("\u0000${attentionTitle}"))
+                .anyMatch(code -> code.endsWith("\u0000${taskDeadline.after(attentionDecisionTime)}"))
                 .anyMatch(code -> code.equals("delegateExpression\u0000${describePartnerDelivery}"))
                 .noneMatch(code -> code.contains("execution.processEngineServices"));
     }

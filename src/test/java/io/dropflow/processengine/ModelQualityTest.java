@@ -149,6 +149,15 @@ class ModelQualityTest {
                 && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
     }
 
+    /** Modeler and Cockpit show an element's name as written: a name is words, never an expression. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void namesAreWordsNotExpressions(Path model) {
+        assertThat(read(model).getModelElementsByType(FlowNode.class).stream()
+                .filter(n -> n.getName() != null && n.getName().contains("${")).map(BaseElement::getId))
+                .as("elements named by an expression in " + model).isEmpty();
+    }
+
     /**
      * A deadline drawn on the canvas is the analyst's: its duration or date comes from a decision table or a model
      * property through a variable, never a literal written into the timer (a group-buy receipt's PT12H, a restock

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the operator's form shows: the recorded delivery's facts ({@link DeliveryTaskFacts}) and, where a feature said
  * what happened ({@link io.dropflow.partners.PartnerDeliveries#describe}), that too: the task's description and the
- * facts that go with it.
+ * facts that go with it. The task is named for what happened ({@code attentionTitle}, "Partner message not
+ * matched"); the model names it "Attend to partner message", which Modeler and Cockpit show.
  */
 @Component("describePartnerDelivery")
 class DescribePartnerDelivery implements TaskListener {
@@ -23,6 +24,7 @@ class DescribePartnerDelivery implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        PartnerAttentionProcess.ATTENTION_TITLE.optionalFrom(task).ifPresent(task::setName);
         PartnerAttention.described(facts.of(DELIVERY_ID.from(task)), task).setLocal(task);
         PartnerAttentionProcess.ATTENTION_DESCRIPTION.optionalFrom(task).ifPresent(task::setDescription);
     }
