@@ -149,6 +149,17 @@ class ModelQualityTest {
                 && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
     }
 
+    /** Every task, event and splitting gateway is named (docs/modeling.md); a gateway that only merges is not. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyStepAndSplitIsNamed(Path model) {
+        assertThat(read(model).getModelElementsByType(FlowNode.class).stream()
+                .filter(n -> n.getName() == null || n.getName().isBlank())
+                .filter(n -> !(n instanceof org.camunda.bpm.model.bpmn.instance.Gateway) || n.getOutgoing().size() > 1)
+                .map(BaseElement::getId))
+                .as("unnamed steps, events and splits in " + model).isEmpty();
+    }
+
     /** Modeler and Cockpit show an element's name as written: a name is words, never an expression. */
     @ParameterizedTest
     @MethodSource("models")
