@@ -284,4 +284,49 @@ class OnboardingApiTest {
                 DropflowDriver.asOperator()).getBody());
         assertThat(applicants.path("content").findValuesAsText("code")).contains(code);
     }
+
+    /** The versions of one type of document the application holds. */
+    private long stored(long application, String type) {
+        return jdbc.queryForObject("select count(*) from supplier_document where application_id = ? and document_type = ?",
+                Long.class, application, type);
+    }
+
+    private List<String> historyLines(long application, String start) {
+        return onboarding.application(application).path("history").findValuesAsText("what").stream()
+                .filter(line -> line.startsWith(start)).toList();
+    }
+
+    @Test
+    void theSameDocumentsSentAgainAreAnsweredAsTheFirstAndStoredOnce() {
+        ResponseEntity<String> applied = onboarding.apply(application(code()));
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(applied.getBody()).path("id").asLong();
+        Map<String, Object> certificate = new LinkedHashMap<>(OnboardingDriver.document("QUALITY_CERTIFICATE",
+                LocalDate.now().plusYears(3)));
+        certificate.put("reference", "ISO-RETRY");
+        ResponseEntity<String> first = onboarding.sendDocuments(id, List.of(certificate));
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(202);
+        JsonNode firstDocuments = DropflowDriver.read(first.getBody()).path("documents");
+
+        // When the portal, its answer lost, sends the same certificate (type, reference, expiry, file) again, twice
+        for (int retry = 0; retry < 2; retry++) {
+            ResponseEntity<String> again = onboarding.sendDocuments(id, List.of(certificate));
+            assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+            assertThat(DropflowDriver.read(again.getBody()).path("documents")).isEqualTo(firstDocuments);
+        }
+
+        // Then it is held once (beside the application's own), and its history says it was sent once
+        assertThat(stored(id, "QUALITY_CERTIFICATE")).isEqualTo(2);
+        assertThat(historyLines(id, "Sent quality management certificate")).hasSize(1);
+
+        // What is new in an upload is stored: the same certificate beside a corrected tax registration
+        Map<String, Object> tax = new LinkedHashMap<>(OnboardingDriver.document("TAX_REGISTRATION", null));
+        tax.put("reference", "TAX-CORRECTED");
+        ResponseEntity<String> withNew = onboarding.sendDocuments(id, List.of(certificate, tax));
+        assertThat(withNew.getStatusCode().value()).as(withNew.getBody()).isEqualTo(202);
+        assertThat(stored(id, "QUALITY_CERTIFICATE")).isEqualTo(2);
+        assertThat(stored(id, "TAX_REGISTRATION")).isEqualTo(2);
+        assertThat(historyLines(id, "Sent ")).containsExactly("Sent quality management certificate, e.g. ISO 9001, "
+                + "valid until " + certificate.get("expiresOn"), "Sent tax registration (税务登记)");
+    }
 }

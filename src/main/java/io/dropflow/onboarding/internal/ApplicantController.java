@@ -86,7 +86,14 @@ class ApplicantController {
     @Operation(summary = "The applicant sends documents during its onboarding",
             description = "Part 'documents': {\"documents\": [{\"type\": ..., \"reference\": ..., \"expiresOn\": ...}]}; "
                     + "one file part per document, named by its type. A document sent again supersedes the earlier one. "
-                    + "An application waiting for documents goes back to its audit.")
+                    + "An application waiting for documents goes back to its audit. The same document sent again "
+                    + "(type, reference, expiresOn and file as a version sent before) is answered as the first and "
+                    + "stored once.")
+    @ApiResponse(responseCode = "202", description = "Documents taken, or the same documents sent again (nothing changes)")
+    @ApiResponse(responseCode = "400", description = "Invalid document, no file, or a file without its description")
+    @ApiResponse(responseCode = "409", description = "The application is closed")
+    @ApiResponse(responseCode = "413", description = "A file is larger than the limit")
+    @ApiResponse(responseCode = "415", description = "A file's type is not accepted, or its content is not of its declared type")
     ResponseEntity<ApplicationView> addDocuments(@PathVariable Long id,
             @Valid @RequestPart(DOCUMENTS_PART) Documents documents,
             @RequestParam MultiValueMap<String, MultipartFile> parts) {

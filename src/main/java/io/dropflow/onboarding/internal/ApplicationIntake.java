@@ -87,11 +87,31 @@ public class ApplicationIntake {
         return application;
     }
 
-    /** Documents sent during the onboarding; an application waiting for them goes back to its audit. */
+    /**
+     * Documents sent during the onboarding; an application waiting for them goes back to its audit.
+     *
+     * <p>A document the application holds already (the same type, reference, expiry date and file content as a
+     * version sent before, as for a renewal) is not stored again: a portal that retries an upload whose answer it
+     * lost gets the answer of the first. An upload of nothing new changes nothing (no history line, the process
+     * is not told again, no task's form is refreshed), even once the application is closed; what is new in an
+     * upload is stored as usual.
+     */
     @Transactional
     public SupplierApplication addDocuments(Long applicationId, List<ApplicationForm.DocumentInfo> infos,
             List<DocumentFile> files) {
         SupplierApplication application = applications.locked(applicationId);
+        if (!files.isEmpty()) {
+            checkDocuments(infos, files); // each described document with its file, each file described, once
+        }
+        // Read under the application's lock: two identical uploads at once take turns, the second finds the first's
+        List<SupplierDocuments.Listed> held = documents.listOf(application.getId());
+        List<ApplicationForm.DocumentInfo> fresh = infos.stream()
+                .filter(info -> files.stream().noneMatch(file -> file.type() == info.type()
+                        && heldAlready(held, info, UploadCheck.sha256(file.content()))))
+                .toList();
+        if (fresh.isEmpty() && !files.isEmpty()) {
+            return application; // sent before: taken then
+        }
         if (!application.isOpen()) {
             throw new ApplicationRefusedException("application " + application.number() + " is "
                     + application.getStatus() + "; an onboarded supplier renews its documents instead");
@@ -100,9 +120,9 @@ public class ApplicationIntake {
             throw new DocumentsRejectedException(UploadRejected.Reason.TOO_MANY,
                     "no documents sent: add files in parts named by their type, e.g. BUSINESS_LICENCE");
         }
-        checkDocuments(infos, files);
-        List<Long> stored = store(application, infos, files);
-        history.record(application, Party.APPLICANT, "Sent " + describe(infos));
+        List<Long> stored = store(application, fresh,
+                files.stream().filter(file -> fresh.stream().anyMatch(info -> info.type() == file.type())).toList());
+        history.record(application, Party.APPLICANT, "Sent " + describe(fresh));
         if (application.getStatus() == ApplicationStatus.AWAITING_DOCUMENTS) {
             process.documentsAdded(application, stored.get(0));
         }
@@ -144,8 +164,7 @@ public class ApplicationIntake {
         List<SupplierDocuments.Listed> held = documents.listOf(application.getId()).stream()
                 .filter(d -> d.type() == info.type()).toList();
         String sha256 = UploadCheck.sha256(files.get(0).content());
-        if (held.stream().anyMatch(d -> Objects.equals(d.reference(), info.reference())
-                && Objects.equals(d.expiresOn(), info.expiresOn()) && sha256.equals(d.sha256()))) {
+        if (heldAlready(held, info, sha256)) {
             return application;
         }
         held.stream().filter(SupplierDocuments.Listed::isCurrent)
@@ -160,6 +179,13 @@ public class ApplicationIntake {
         process.documentRenewed(application, stored);
         process.showPapersOnOpenTasks(application.getId());
         return application;
+    }
+
+    /** A version sent before is this document: its type, reference, expiry date and file content (by SHA-256). */
+    private static boolean heldAlready(List<SupplierDocuments.Listed> held, ApplicationForm.DocumentInfo info,
+            String sha256) {
+        return held.stream().anyMatch(d -> d.type() == info.type() && Objects.equals(d.reference(), info.reference())
+                && Objects.equals(d.expiresOn(), info.expiresOn()) && sha256.equals(d.sha256()));
     }
 
     /**
