@@ -108,6 +108,7 @@ class ModelNamesTest {
                 io.dropflow.claim.process.DefectClaimProcess.class,
                 io.dropflow.returns.process.ReturnNegotiationProcess.class,
                 io.dropflow.onboarding.process.SupplierOnboardingProcess.class,
+                io.dropflow.onboarding.process.OnboardingPapersProcess.class,
                 io.dropflow.partners.process.PartnerAttentionProcess.class,
                 io.dropflow.groupbuy.process.GroupBuyBatchProcess.class,
                 io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.class)) {

@@ -74,6 +74,7 @@ class ModelingGuideTest {
         fields.addAll(List.of(io.dropflow.claim.process.DefectClaimProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.returns.process.ReturnNegotiationProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.onboarding.process.SupplierOnboardingProcess.class.getDeclaredFields()));
+        fields.addAll(List.of(io.dropflow.onboarding.process.OnboardingPapersProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.groupbuy.process.GroupBuyBatchProcess.class.getDeclaredFields()));
         fields.addAll(List.of(io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.class.getDeclaredFields()));
         for (Field field : fields) {

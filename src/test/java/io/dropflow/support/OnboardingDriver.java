@@ -192,6 +192,22 @@ public class OnboardingDriver {
         throw new IllegalStateException("jobs keep coming for application " + applicationId);
     }
 
+    /**
+     * The jobs an upload of the application's documents wrote, each to put its papers on the application's open
+     * tasks (supplier-onboarding-papers.bpmn), oldest first; a failed one stays until it is retried.
+     */
+    public List<Job> papersJobs(long applicationId) {
+        return io.dropflow.processengine.MessageStartsLater.waiting(engine,
+                io.dropflow.onboarding.process.OnboardingPapersProcess.PROCESS_KEY,
+                io.dropflow.onboarding.process.OnboardingPapersProcess.businessKey(applicationId));
+    }
+
+    /** Runs the papers' jobs that have retries left, as the job executor does once the upload committed. */
+    public void showPapers(long applicationId) {
+        papersJobs(applicationId).stream().filter(job -> job.getRetries() > 0)
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+
     /** The timer job at {@code activityId} (a timer event or a boundary timer), or null. */
     public Job timer(long applicationId, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId(applicationId))

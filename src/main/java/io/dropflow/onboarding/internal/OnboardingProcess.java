@@ -16,8 +16,9 @@ public interface OnboardingProcess {
     void documentRenewed(SupplierApplication application, Long documentId);
 
     /**
-     * Documents arrived (sent during the onboarding, or renewed): once they are committed, the open tasks
-     * of the application show its papers and history as they are now.
+     * Documents arrived (sent during the onboarding, or renewed): in the caller's transaction, work that runs
+     * once they are committed (a job, retried and then an incident in Cockpit) and puts the papers and history
+     * as they are then on the open tasks of the application.
      */
     void showPapersOnOpenTasks(Long applicationId);
 }

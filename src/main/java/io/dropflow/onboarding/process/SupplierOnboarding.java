@@ -11,28 +11,18 @@ import static io.dropflow.onboarding.process.SupplierOnboardingProcess.businessK
 
 import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.internal.OnboardingProcess;
-import io.dropflow.onboarding.internal.OnboardingTaskForm;
 import io.dropflow.onboarding.internal.SampleCheck;
 import io.dropflow.onboarding.internal.SupplierApplication;
 import io.dropflow.onboarding.process.SupplierOnboardingProcess.Message;
-import io.dropflow.processengine.AfterCommit;
-import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
+import io.dropflow.processengine.MessageStartsLater;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SamplePurchaseOrderEvent;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one place that starts supplier-onboarding processes and hands them what applicants send.
@@ -45,24 +35,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SupplierOnboarding implements OnboardingProcess {
 
-    private static final Logger log = LoggerFactory.getLogger(SupplierOnboarding.class);
+    /** The papers' refresh is taken at the priority of the onboarding's own jobs (the default, 0). */
+    private static final long PAPERS_PRIORITY = 0;
 
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final MessageInbox inbox;
     private final SampleCheck samples;
-    private final OnboardingTaskForm taskForm;
-    private final TransactionTemplate ownTransaction;
+    private final MessageStartsLater later;
 
-    SupplierOnboarding(RuntimeService runtime, TaskService tasks, MessageInbox inbox, SampleCheck samples,
-            OnboardingTaskForm taskForm, PlatformTransactionManager transactions) {
+    SupplierOnboarding(RuntimeService runtime, MessageInbox inbox, SampleCheck samples, MessageStartsLater later) {
         this.runtime = runtime;
-        this.tasks = tasks;
         this.inbox = inbox;
         this.samples = samples;
-        this.taskForm = taskForm;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.later = later;
     }
 
     @Override
@@ -104,34 +89,18 @@ class SupplierOnboarding implements OnboardingProcess {
     }
 
     /**
-     * Once the documents committed, in a transaction of its own, as a claim's open task shows evidence that
-     * arrives: the papers and history read then go onto every open task of the application (an audit, a
-     * lapsed supplier's decision; the history on any task). An operator completing the task at the same
-     * moment fails neither the upload nor the decision: a task gone or changed meanwhile keeps its form, and
-     * the next task reads the papers afresh.
+     * In the upload's transaction, a job that starts supplier-onboarding-papers.bpmn for the application: once the
+     * documents are committed, the job puts the papers and history read then on every open task of the application
+     * (an audit, a lapsed supplier's decision; the history on any task). A refresh that fails fails its job, which
+     * is tried again every two minutes and then is an incident in Cockpit: the open form is never left with the
+     * old papers unseen. The upload never fails for it, and an operator completing the task at the same moment
+     * fails neither the upload nor the decision: a task gone meanwhile is not refreshed, the next reads the papers.
      */
     @Override
     public void showPapersOnOpenTasks(Long applicationId) {
-        AfterCommit.run(() -> {
-            try {
-                ownTransaction.executeWithoutResult(tx -> {
-                    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey(applicationId))
-                            .list();
-                    if (!open.isEmpty()) {
-                        FormFacts papers = taskForm.papersNow(applicationId);
-                        open.forEach(task -> papers.refreshOn(tasks, task.getId()));
-                    }
-                });
-            } catch (org.camunda.bpm.engine.OptimisticLockingException
-                    | org.camunda.bpm.engine.exception.NullValueException raced) {
-                log.info("Application {}'s new documents not shown on its open task, which changed meanwhile: {}",
-                        applicationId, raced.toString());
-            } catch (RuntimeException failed) {
-                // the upload is kept and the next task reads the papers afresh; the open form shows the old ones
-                log.warn("Application {}'s new documents not shown on its open tasks: reload the task's form, or "
-                        + "read GET /api/onboarding/applications/{} before deciding", applicationId, applicationId, failed);
-            }
-        });
+        later.sendFromOutsideTheEngine(OnboardingPapersProcess.Message.PAPERS_ARRIVED, OnboardingPapersProcess.PROCESS_KEY,
+                OnboardingPapersProcess.businessKey(applicationId),
+                Map.of(APPLICATION_ID.name(), APPLICATION_ID.stored(applicationId)), PAPERS_PRIORITY);
     }
 
     /** An applicant's events about its sample: recorded, and a shipment or refusal moves its onboarding on. */

@@ -83,6 +83,7 @@ class SupplierOnboardingProcessTest {
     @AfterAll
     static void theModelIsCovered(@Autowired ProcessEngine engine) {
         ProcessCoverage.assertCovered(engine, "supplier-onboarding.bpmn", classStarted);
+        ProcessCoverage.assertCovered(engine, "supplier-onboarding-papers.bpmn", classStarted);
     }
 
     @BeforeEach
@@ -333,6 +334,12 @@ class SupplierOnboardingProcessTest {
         assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(202);
         assertThat(onboarding.application(application).path("notInOrder")).isEmpty();
 
+        // The upload wrote the refresh of the open tasks as a job of its own, which the job executor runs
+        assertThat(onboarding.papersJobs(application)).hasSize(1);
+        assertThat(dropflow.facts(audit).get("papersInOrder")).as("until the job runs").isEqualTo(false);
+        onboarding.showPapers(application);
+        assertThat(onboarding.papersJobs(application)).isEmpty();
+
         // The same open task now shows what the application holds: the new certificate, papers in order,
         // and the upload in its history
         Task open = onboarding.task(application, AUDIT_DOCUMENTS.id());
@@ -349,8 +356,53 @@ class SupplierOnboardingProcessTest {
         assertThat(json(facts.get("papers")).toString()).contains("/documents/" + current + "\"");
         assertThat(json(facts.get("history")).toString()).contains("Sent quality management certificate");
 
-        // And the operator accepts them
+        // The applicant sends another paper as the operator accepts them: the refresh, run after the audit
+        // ended, finds no open task and ends; neither the upload nor the decision failed
+        ResponseEntity<String> another = onboarding.sendDocuments(application,
+                List.of(withReference(OnboardingDriver.document("EXPORT_REGISTRATION", null), "EXP-V2")));
+        assertThat(another.getStatusCode().value()).as(another.getBody()).isEqualTo(202);
         sampleOrdered(application, "mary", 1);
+        onboarding.showPapers(application);
+        assertThat(onboarding.papersJobs(application)).isEmpty();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(
+                OnboardingPapersProcess.PROCESS_KEY).count()).isZero();
+    }
+
+    @Test
+    void papersThatCannotBeShownAreTriedAgainThenAnIncidentAndShownOnceRetried() {
+        long application = underAudit(code(), "CN", sku(), OnboardingDriver.crossBorderPapers(null));
+        Task audit = onboarding.task(application, AUDIT_DOCUMENTS.id());
+        // The audit's form cannot be rewritten for now (here: its facts are not JSON)
+        var shown = engine.getTaskService().getVariableLocalTyped(audit.getId(), "facts", false);
+        engine.getTaskService().setVariableLocal(audit.getId(), "facts", "not the form's facts");
+
+        // The corrected certificate is taken all the same
+        LocalDate until = today().plusYears(3);
+        ResponseEntity<String> sent = onboarding.sendDocuments(application,
+                List.of(withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", until), "ISO-V4")));
+        assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(202);
+
+        // Its refresh fails, is tried again every two minutes, and after the fifth try is an incident
+        Job refresh = onboarding.papersJobs(application).get(0);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(refresh.getId()))
+                    .hasMessageContaining("not a JSON object");
+            assertThat(engine.getManagementService().createJobQuery().jobId(refresh.getId()).singleResult()
+                    .getRetries()).as("after try " + attempt).isEqualTo(5 - attempt);
+        }
+        var incident = engine.getRuntimeService().createIncidentQuery().configuration(refresh.getId()).singleResult();
+        assertThat(incident).as("an incident in Cockpit").isNotNull();
+        assertThat(engine.getRepositoryService().getProcessDefinition(incident.getProcessDefinitionId()).getKey())
+                .isEqualTo(OnboardingPapersProcess.PROCESS_KEY);
+
+        // Once the cause is mended, the operator retries it in Cockpit: the open audit shows the papers held
+        engine.getTaskService().setVariableLocal(audit.getId(), "facts", shown);
+        engine.getManagementService().setJobRetries(refresh.getId(), 1);
+        onboarding.showPapers(application);
+        assertThat(onboarding.papersJobs(application)).isEmpty();
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(refresh.getId()).count()).isZero();
+        assertThat(summary(onboarding.task(application, AUDIT_DOCUMENTS.id()))).contains("papersInOrder=true",
+                "\"reference\":\"ISO-V4\"", "\"validUntil\":\"" + until + "\"");
     }
 
     @Test
@@ -716,6 +768,7 @@ class SupplierOnboardingProcessTest {
         ResponseEntity<String> renewed = onboarding.renew(code,
                 withReference(OnboardingDriver.document("QUALITY_CERTIFICATE", renewedUntil), "ISO-LATE"));
         assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(202);
+        onboarding.showPapers(application);
         Task open = onboarding.task(application, DECIDE_LAPSED_SUPPLIER.id());
         assertThat(open.getId()).isEqualTo(decide.getId());
         assertThat(summary(open)).contains("\"reference\":\"ISO-LATE\"", "\"validUntil\":\"" + renewedUntil + "\"",
