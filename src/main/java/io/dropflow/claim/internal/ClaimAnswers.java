@@ -9,6 +9,7 @@ import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
+import io.dropflow.claim.PlatformEventIdReusedException;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.settlement.Currencies;
@@ -115,24 +116,27 @@ public class ClaimAnswers {
     public Result platformDecided(PlatformDecision decision) {
         Claim claim = claims.lockById(CaseKind.CLAIM.idOf(decision.claimNumber()))
                 .orElseThrow(() -> NotFound.of("claim", decision.claimNumber()));
+        // eventId is unique per platform, as a supplier's is: under an id taken before, the same verdict is a
+        // redelivery (200); other content (another verdict, or a verdict on another claim) is refused (409
+        // platform-event-id-reused, as supplier-event-id-reused), never acted on.
+        boolean idTaken = process.received(ClaimProcess.PLATFORM, decision.eventId());
         if (claim.getPlatformVerdict() != null) {
-            // Unique per platform: an id taken before is a redelivery; so is the verdict recorded, sent again
-            if (!process.received(ClaimProcess.PLATFORM, decision.eventId()) && !claim.decidedByPlatformAs(
-                    decision.verdict().name(), decision.remedy(), decision.amount())) {
-                String why = "claim " + claim.number() + " is " + claim.getStatus() + ": the marketplace decided it "
-                        + claim.getPlatformVerdict() + " already; another verdict (" + verdictAsSent(claim, decision)
-                        + ") is refused, only its first verdict counts";
-                log.warn("Platform verdict {} on {} refused ({} {} {} {}): {}", decision.eventId(), decision.claimNumber(),
-                        decision.verdict(), decision.remedy(), decision.amount(), decision.reason(), why);
-                throw new ClaimRefusedException(why, claim.number(), claim.getStatus().name());
+            if (claim.decidedByPlatformAs(decision.verdict().name(), decision.remedy(), decision.amount())) {
+                return Result.ALREADY_DECIDED; // its event again, or the same verdict under a new id
             }
-            return Result.ALREADY_DECIDED;
+            if (idTaken) {
+                throw idReused(claim, decision);
+            }
+            String why = "claim " + claim.number() + " is " + claim.getStatus() + ": the marketplace decided it "
+                    + claim.getPlatformVerdict() + " already; another verdict (" + verdictAsSent(claim, decision)
+                    + ") is refused, only its first verdict counts";
+            log.warn("Platform verdict {} on {} refused ({} {} {} {}): {}", decision.eventId(), decision.claimNumber(),
+                    decision.verdict(), decision.remedy(), decision.amount(), decision.reason(), why);
+            throw new ClaimRefusedException(why, claim.number(), claim.getStatus().name());
         }
-        if (process.received(ClaimProcess.PLATFORM, decision.eventId())) {
-            // Unique per platform: an id taken before is a redelivery, whatever claim it names now
-            log.info("Platform verdict {} ({} on {}) was received before: acknowledged, nothing changed",
-                    decision.eventId(), decision.verdict(), decision.claimNumber());
-            return Result.ALREADY_RECEIVED;
+        if (idTaken) {
+            // Taken with the verdict it carried in one transaction: this claim, undecided, was not what it named
+            throw idReused(claim, decision);
         }
         if (claim.getStatus() != ClaimStatus.WITH_PLATFORM) {
             throw new ClaimRefusedException("claim " + claim.number() + " is " + claim.getStatus()
@@ -153,6 +157,12 @@ public class ClaimAnswers {
         }
         process.platformDecided(claim, decision);
         return Result.APPLIED;
+    }
+
+    private static PlatformEventIdReusedException idReused(Claim claim, PlatformDecision decision) {
+        log.warn("Platform verdict {} ({} {} {} on {}) reuses an event id with other content: refused",
+                decision.eventId(), decision.verdict(), decision.remedy(), decision.amount(), decision.claimNumber());
+        return new PlatformEventIdReusedException(decision.eventId(), claim.number(), verdictAsSent(claim, decision));
     }
 
     /** "SELLER_REFUNDS: a compensation of 6.00 EUR", "CLAIM_REJECTED". */

@@ -37,7 +37,8 @@ class ClaimWebhookController {
     @Operation(summary = "A marketplace platform decides a claim the seller escalated to it",
             description = "SELLER_REFUNDS with remedy REFUND or COMPENSATION (and amount): the seller pays; "
                     + "CLAIM_REJECTED: the claim is rejected. 409 for a claim that is not with the platform, and for "
-                    + "another verdict on a claim it decided (the same verdict again is acknowledged).")
+                    + "another verdict on a claim it decided (the same verdict again is acknowledged), and for "
+                    + "other content under an eventId used before (platform-event-id-reused).")
     Map<String, String> platformDecided(@Valid @RequestBody PlatformDecision decision) {
         return Map.of("result", answers.platformDecided(decision).name());
     }

@@ -22,6 +22,7 @@ import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.InvalidClaimException;
 import io.dropflow.claim.PlatformDecision;
+import io.dropflow.claim.PlatformEventIdReusedException;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
 import java.math.BigDecimal;
@@ -276,8 +277,15 @@ class ClaimAnswersTest {
                 .isInstanceOf(ClaimRefusedException.class)
                 .hasMessage("claim DF-CL7 is WITH_PLATFORM: the marketplace decided it SELLER_REFUNDS already; another"
                         + " verdict (CLAIM_REJECTED) is refused, only its first verdict counts");
-        assertThat(answers.platformDecided(verdict("p-1", PlatformDecision.Verdict.CLAIM_REJECTED, null, null)))
-                .as("its event again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+        assertThat(answers.platformDecided(verdict("p-1", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
+                eur("6.00")))).as("its event again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+        // Explorer's D10: its event id with another verdict was a 200 ALREADY_DECIDED; refused as a supplier's is
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-1", PlatformDecision.Verdict.CLAIM_REJECTED, null,
+                null)))
+                .isInstanceOf(PlatformEventIdReusedException.class)
+                .hasMessage("the marketplace sent event p-1 before with other content (now CLAIM_REJECTED on claim"
+                        + " DF-CL7): an eventId names one verdict, so this one changed nothing; send it under an id of"
+                        + " its own");
         assertThat(answers.platformDecided(verdict("p-3", PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION,
                 eur("6.00")))).as("the same verdict again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
         // Before the remedy is agreed, another amount under a new id is another verdict (it counted as the same)
@@ -299,5 +307,20 @@ class ClaimAnswersTest {
 
         assertThat(claim.getPlatformVerdict()).isEqualTo("SELLER_REFUNDS");
         verify(process).platformDecided(any(), any());
+    }
+
+    /** An event id the marketplace used for another claim's verdict names no verdict on this one: refused, not 200. */
+    @Test
+    void aVerdictUnderAnEventIdTakenForAnotherClaimIsRefused() {
+        claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
+        when(claims.lockById(7L)).thenReturn(Optional.of(claim));
+        when(process.received(ClaimProcess.PLATFORM, "p-other")).thenReturn(true);
+
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-other", PlatformDecision.Verdict.CLAIM_REJECTED,
+                null, null)))
+                .isInstanceOf(PlatformEventIdReusedException.class).hasMessageContaining("event p-other before");
+
+        assertThat(claim.getPlatformVerdict()).isNull();
+        verify(process, never()).platformDecided(any(), any());
     }
 }

@@ -531,6 +531,12 @@ class DefectClaimProcessTest {
                 .isEqualTo("the amount 30.00 EUR is more than the claimed value 15.00 EUR");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("APPLIED");
         assertThat(platformDecides(claim, "p-1", "SELLER_REFUNDS", "COMPENSATION", "6.00").getBody()).contains("ALREADY_DECIDED");
+        // Explorer's D10: its event id with another verdict was a 200 ALREADY_DECIDED; a 409 as for supplier events
+        var reused = platformDecides(claim, "p-1", "CLAIM_REJECTED", null, null);
+        assertThat(reused.getStatusCode().value()).as(reused.getBody()).isEqualTo(409);
+        assertThat(DropflowDriver.read(reused.getBody()).path("type").asText())
+                .isEqualTo("https://dropflow.io/problems/platform-event-id-reused");
+        assertThat(DropflowDriver.read(reused.getBody()).path("eventId").asText()).isEqualTo("p-1");
         // Item A of the exploratory test: a contradicting verdict under a new event id was a 200 ALREADY_DECIDED
         var contradicting = platformDecides(claim, "p-1b", "CLAIM_REJECTED", null, null);
         assertThat(contradicting.getStatusCode().value()).as(contradicting.getBody()).isEqualTo(409);
