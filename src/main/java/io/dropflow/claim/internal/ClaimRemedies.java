@@ -17,8 +17,13 @@ import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.aftersales.CaseLine;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +32,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ClaimRemedies implements CaseConclusion {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimRemedies.class);
 
     private final Claims claims;
     private final ReplacementOrders replacements;
@@ -113,10 +120,11 @@ public class ClaimRemedies implements CaseConclusion {
                 : new Money(claim.getRemedyAmount(), claim.getCurrency());
         Money replacementCost = reship && !supplierPays
                 ? bookings.landedCost(replacementPurchaseOrderId) : Money.zero(claim.getCurrency());
-        Money chargeback = !supplierPays || reship ? Money.zero(claim.getCurrency()) : chargeback(claim, paid, basis);
+        Basis on = !supplierPays || reship ? new Basis(basis, null) : basisFor(claim, basis);
+        Money chargeback = !supplierPays || reship ? Money.zero(claim.getCurrency()) : chargeback(claim, paid, on.basis());
         String cost = !supplierPays ? "the seller's loss"
                 : reship ? "the supplier ships the replacement at its own cost, nothing booked"
-                : chargeback + " charged back to the supplier (" + basisText(basis) + ")";
+                : chargeback + " charged back to the supplier (" + on.text() + ")";
         bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), paid,
                 replacementCost, chargeback), "Defect claim " + claim.number() + " resolved: " + cost);
         if (supplierPays) {
@@ -147,9 +155,10 @@ public class ClaimRemedies implements CaseConclusion {
         Money none = Money.zero(claim.getCurrency());
         CaseBookings.SupplierPaidThrough paidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim)
                 : null;
+        Basis on = paidThrough == null ? new Basis(basis, null) : basisFor(claim, basis);
         Money chargeback = paidThrough == null ? none
-                : paidThrough.leftOf(chargeback(claim, new Money(claim.getRemedyAmount(), claim.getCurrency()), basis),
-                        basis == ChargebackBasis.SUPPLY_COST ? bookings.supplyCostByLine(claim) : claim.saleValueByLine());
+                : paidThrough.leftOf(chargeback(claim, new Money(claim.getRemedyAmount(), claim.getCurrency()), on.basis()),
+                        on.basis() == ChargebackBasis.SUPPLY_COST ? bookings.supplyCostByLine(claim) : claim.saleValueByLine());
         boolean paidThroughOthers = paidThrough != null && paidThrough.any();
         String cost = !chargeback.isZero() && !paidThroughOthers ? chargeback + " charged back to the supplier"
                 : !chargeback.isZero() ? chargeback + " charged back to the supplier for " + paidThrough.piecesLeft() + " of "
@@ -157,6 +166,9 @@ public class ClaimRemedies implements CaseConclusion {
                         + " already"
                 : paidThroughOthers ? "the supplier paid through " + String.join(", ", paidThrough.through()) + " already"
                 : "nothing booked";
+        if (!chargeback.isZero() && on.fellBack()) {
+            cost += " (" + on.text() + ")";
+        }
         bookings.book(claim, ledger -> ledger.bookClaim(claim.getOrderId(), claim.number(), none, none, chargeback),
                 "Defect claim " + claim.number() + " closed without a refund (paid back already): " + cost);
         if (paidThrough != null) {
@@ -173,8 +185,34 @@ public class ClaimRemedies implements CaseConclusion {
         return basis == ChargebackBasis.SUPPLY_COST ? bookings.upToSupplyCost(claim, paid) : paid;
     }
 
-    private static String basisText(ChargebackBasis basis) {
-        return basis == ChargebackBasis.SUPPLY_COST ? "up to what it was paid for the pieces" : "the amount paid to the consumer";
+    /**
+     * What the supplier is charged back on, and how the history says it: {@code basis} as the table gave it; or, at
+     * supply cost for a claimed SKU its purchase order does not list (a data repair, an order split across purchase
+     * orders), the sale price, saying so. What the supplier was paid for that SKU is not known, and capping the
+     * chargeback at what is known would charge back 0.00 and lose the seller the refund without a word.
+     */
+    private Basis basisFor(Claim claim, ChargebackBasis basis) {
+        if (basis != ChargebackBasis.SUPPLY_COST) {
+            return new Basis(basis, "the amount paid to the consumer");
+        }
+        PurchaseOrderView po = purchasing.purchaseOrder(claim.getPurchaseOrderId());
+        Set<String> listed = po.lines().stream().map(PurchaseOrderView.Line::sku).collect(Collectors.toSet());
+        List<String> notListed = claim.getLines().stream().map(CaseLine::getSku).filter(sku -> !listed.contains(sku))
+                .distinct().toList();
+        if (notListed.isEmpty()) {
+            return new Basis(basis, "up to what it was paid for the pieces");
+        }
+        log.warn("Claim {} is charged back at supply cost, but purchase order {} does not list {}: charged back at the"
+                + " sale price instead", claim.number(), po.number(), notListed);
+        return new Basis(ChargebackBasis.SALE_PRICE, "at the sale price, not the supply cost: purchase order " + po.number()
+                + " does not list " + String.join(", ", notListed), true);
+    }
+
+    /** The basis a chargeback is booked on, the words the history gives it, and whether it is not the table's. */
+    private record Basis(ChargebackBasis basis, String text, boolean fellBack) {
+        Basis(ChargebackBasis basis, String text) {
+            this(basis, text, false);
+        }
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */

@@ -81,6 +81,7 @@ class ClaimRemediesTest {
     @Test
     void aRefundTheSupplierPaysAtSupplyCostChargesBackWhatItWasPaidForThePieces() {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        purchaseOrderListing("DEMO-MUG");
         when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("48.00", "CNY"));
 
         remedies.bookOutcome(7L, null, ChargebackBasis.SUPPLY_COST);
@@ -95,6 +96,7 @@ class ClaimRemediesTest {
     @Test
     void aWithheldClaimAtSupplyCostChargesBackTheSupplyCostOfThePiecesLeft() {
         claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        purchaseOrderListing("DEMO-MUG");
         when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of("DF-RT3"), 1));
         when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("48.00", "CNY"));
         when(bookings.supplyCostByLine(claim)).thenReturn(java.util.Map.of(1, new java.math.BigDecimal("48.00")));
@@ -175,6 +177,53 @@ class ClaimRemediesTest {
         verify(bookings).noteStillToBeBooked(eq(claim), any());
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): 7.50 EUR"
                 + " charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already");
+    }
+
+    /** The claim's purchase order 2 (DF-1-PO1, in CNY), listing these SKUs at 24.00 CNY each. */
+    private void purchaseOrderListing(String... skus) {
+        when(purchasing.purchaseOrder(2L)).thenReturn(new PurchaseOrderView(2L, 1L, 3L, "YIWU", "Yiwu", 90, "DF-1-PO1",
+                io.dropflow.supplier.PurchaseOrderStatus.SHIPPED, null, null, new BigDecimal("48.00"), new BigDecimal("18.00"),
+                "CNY", NOW, NOW, NOW, null, null, null, 0, null, null, 0, java.util.Arrays.stream(skus)
+                        .map(sku -> new PurchaseOrderView.Line(sku, "YW-" + sku, 2, new BigDecimal("24.00"))).toList()));
+    }
+
+    /**
+     * Second review's L2: at supply cost, a claimed SKU the purchase order does not list (a data repair, an order
+     * split across purchase orders) had no supply cost, so the supplier was charged back 0.00 and the history said
+     * "0.00 CNY charged back to the supplier (up to what it was paid for the pieces)": the refund lost without a word.
+     * It is charged back at the sale price now, and the history and the order's timeline say why.
+     */
+    @Test
+    void atSupplyCostASkuThePurchaseOrderDoesNotListIsChargedBackAtTheSalePriceAndSaysSo() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        purchaseOrderListing("DEMO-KETTLE");
+        when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("0.00", "CNY"));
+
+        remedies.bookOutcome(7L, null, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.of("15.00", "EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
+        verify(purchasing).recordUpheldClaim(2L);
+        verify(bookings).book(eq(claim), any(), eq("Defect claim DF-CL7 resolved: 15.00 EUR charged back to the supplier"
+                + " (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list DEMO-MUG)"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Resolved with a full refund of 15.00 EUR, 15.00 EUR charged"
+                + " back to the supplier (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list"
+                + " DEMO-MUG)");
+    }
+
+    /** The same for a claim booked without a refund: its share is weighed by the sale value, and the history says so. */
+    @Test
+    void withheldAtSupplyCostASkuThePurchaseOrderDoesNotListIsChargedBackAtTheSalePriceAndSaysSo() {
+        claim.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        purchaseOrderListing();
+        when(bookings.supplierPaidThrough(claim)).thenReturn(paidThrough(java.util.List.of(), 2));
+        when(bookings.upToSupplyCost(claim, Money.of("15.00", "EUR"))).thenReturn(Money.of("0.00", "CNY"));
+
+        remedies.bookWithoutRefund(7L, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL7", Money.zero("EUR"), Money.zero("EUR"), Money.of("15.00", "EUR"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): 15.00 EUR"
+                + " charged back to the supplier (at the sale price, not the supply cost: purchase order DF-1-PO1 does not"
+                + " list DEMO-MUG)");
     }
 
     /** The claim's two mugs of line 1: {@code left} of them no other case (of {@code through}) has the supplier pay for. */

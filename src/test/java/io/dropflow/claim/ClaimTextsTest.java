@@ -1,0 +1,26 @@
+package io.dropflow.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.translation.OperatorTexts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A claim's history and timeline lines that say something the claim's tables did not foresee read in Chinese: a
+ * chargeback at supply cost that fell back to the sale price (a SKU its purchase order does not list).
+ */
+class ClaimTextsTest {
+
+    private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Resolved with a full refund of 15.00 EUR, 15.00 EUR charged back to the supplier (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list DEMO-MUG) | 已解决：全额退款 15.00 EUR，向供应商追回 15.00 EUR（按售价而非供货成本计：采购单 DF-1-PO1 中没有 DEMO-MUG）",
+            "'Defect claim DF-CL7 resolved: 15.00 EUR charged back to the supplier (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list DEMO-MUG); the order''s provisional margin is adjusted to 2.00 EUR' | 质量索赔 DF-CL7 已解决：向供应商追回 15.00 EUR（按售价而非供货成本计：采购单 DF-1-PO1 中没有 DEMO-MUG）；订单的临时毛利调整为 2.00 EUR",
+            "Booked without a refund (withheld, nothing paid): 15.00 EUR charged back to the supplier (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list DEMO-MUG) | 已记账，无退款（退款被扣留，未支付）：向供应商追回 15.00 EUR（按售价而非供货成本计：采购单 DF-1-PO1 中没有 DEMO-MUG）",
+            "Defect claim DF-CL7 closed without a refund (paid back already): 7.50 EUR charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already (at the sale price, not the supply cost: purchase order DF-1-PO1 does not list DEMO-MUG) | 质量索赔 DF-CL7 已关闭，无退款（此前已退款）：就 2 件中的 1 件向供应商追回 7.50 EUR，其余已通过 DF-RT3 付过（按售价而非供货成本计：采购单 DF-1-PO1 中没有 DEMO-MUG）"})
+    void readsInChinese(String english, String chinese) {
+        assertThat(CHINESE.translateMessage(english)).isEqualTo(chinese);
+    }
+}
