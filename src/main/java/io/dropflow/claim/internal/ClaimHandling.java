@@ -71,6 +71,23 @@ public class ClaimHandling {
         return requests;
     }
 
+    /**
+     * The claim's resolution deadline passed while it has no task open: it waits for the consumer's evidence, a
+     * partner or its remedy. Nothing is for supervisors yet; its next task, if it has one, is theirs.
+     */
+    public void deadlinePassedWithoutTask(Long claimId) {
+        Claim claim = claims.get(claimId);
+        String waitsFor = switch (claim.getStatus()) {
+            case AWAITING_EVIDENCE -> "it waits for the consumer's evidence";
+            case WITH_SUPPLIER -> "it waits for the supplier's answer";
+            case WITH_PLATFORM -> "it waits for the marketplace's verdict";
+            case REMEDY_UNDER_WAY -> "its remedy is under way";
+            default -> "no task is open";
+        };
+        history.record(claim, Party.DROPFLOW, "Not resolved by its resolution deadline, but " + waitsFor
+                + ": nothing for supervisors now; its next task, if it has one, goes to them");
+    }
+
     /** Asks the consumer for more photos or video, once per request. */
     @CallsPartner
     public void askForEvidence(Long claimId) {

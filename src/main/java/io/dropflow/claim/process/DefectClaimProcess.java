@@ -69,6 +69,11 @@ public final class DefectClaimProcess {
     /** Candidate groups of the claim's next task: operators, or supervisors once escalated. */
     public static final ProcessVariable<String> CLAIM_GROUPS = text("claimGroups");
     public static final ProcessVariable<String> ESCALATION_REASON = text("escalationReason");
+    /**
+     * Why the claim's next task goes to supervisors, set when its resolution deadline passed while no task was open
+     * (it waited for the consumer, a partner or its remedy): the escalation is recorded once that task exists.
+     */
+    public static final ProcessVariable<String> ESCALATE_WITH_NEXT_TASK = text("escalateWithNextTask");
     public static final ProcessVariable<SupplierClaimAnswer> SUPPLIER_ANSWER = choice("supplierAnswer",
             SupplierClaimAnswer.class);
     /** accept, reject or more_evidence, with rejectionReason for reject. */

@@ -111,6 +111,11 @@ class DefectClaimProcessTest {
         return claim;
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void backToNow() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
     private Task task(long claim) {
         return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.claimProcessInstanceId(claim))
                 .singleResult();
@@ -731,6 +736,68 @@ class DefectClaimProcessTest {
         assertThat(dropflow.candidateGroups(review)).contains("operators", "supervisors");
         assertThat(review.getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("resolution deadline");
+    }
+
+    /**
+     * Explorer's D10: a claim waiting for evidence whose resolution deadline passed a few seconds before the evidence
+     * wait ended got "Escalated to supervisors: the claim was not resolved by its resolution deadline", then closed on
+     * its own: supervisors were told of an escalation with no task and no decision for them. The history now says the
+     * claim waits for the consumer and nothing is for supervisors yet; it closes without any escalation.
+     */
+    @Test
+    void aClaimWaitingForEvidenceAtTheResolutionDeadlineEscalatesNothingWhenItClosesOnItsOwn() {
+        long claim = claimAwaitingEvidenceWhenItsResolutionDeadlinePasses();
+
+        assertThat(task(claim)).as("no task for anyone").isNull();
+        JsonNode waiting = dropflow.getClaim(claim);
+        assertThat(waiting.path("history").toString()).doesNotContain("Escalated to supervisors")
+                .contains("Not resolved by its resolution deadline, but it waits for the consumer's evidence: nothing for"
+                        + " supervisors now; its next task, if it has one, goes to them");
+        assertThat(waiting.path("escalated").asBoolean()).isFalse();
+
+        dropflow.fireClaimTimer(claim, EVIDENCE_WAIT_OVER.id());
+        dropflow.runClaimJobs(claim);
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed("end_claim_closed_no_evidence").isEnded();
+        JsonNode closed = dropflow.getClaim(claim);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("history").toString()).doesNotContain("Escalated to supervisors");
+        assertThat(closed.path("escalated").asBoolean()).isFalse();
+    }
+
+    /** The same claim given evidence after the deadline: its review is the supervisors' task, and escalated then. */
+    @Test
+    void evidenceAfterTheResolutionDeadlineBringsTheReviewToSupervisorsEscalated() {
+        long claim = claimAwaitingEvidenceWhenItsResolutionDeadlinePasses();
+
+        var added = dropflow.post("/api/claims/" + claim + "/evidence",
+                Map.of("evidenceUrls", List.of("https://photos.example.com/late.jpg")), DropflowDriver.asOperator());
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(202);
+
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(REVIEW_CLAIM.id());
+        Task review = task(claim);
+        assertThat(dropflow.candidateGroups(review)).contains("supervisors");
+        assertThat(review.getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
+        JsonNode escalated = dropflow.getClaim(claim);
+        assertThat(escalated.path("history").toString())
+                .contains("Escalated to supervisors: the claim was not resolved by its resolution deadline");
+        assertThat(escalated.path("escalated").asBoolean()).isTrue();
+        assertThat(engine.getRuntimeService().getVariable(dropflow.claimProcessInstanceId(claim), "escalateWithNextTask"))
+                .as("escalated once").isNull();
+    }
+
+    /** A claim whose operator asked for evidence, the clock moved past its resolution deadline, and that timer run. */
+    private long claimAwaitingEvidenceWhenItsResolutionDeadlinePasses() {
+        long claim = claimUnderReview(deliveredOrder(), "DAMAGED", null);
+        complete(claim, Map.of("reviewDecision", "more_evidence"));
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(AWAIT_EVIDENCE.id());
+        java.time.Instant resolveBy = java.time.Instant.parse(dropflow.getClaim(claim).path("resolveBy").asText());
+        // the clock stays there for the rest of the test (backToNow)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(resolveBy.plusSeconds(1)));
+        dropflow.fireClaimTimer(claim, RESOLUTION_DEADLINE.id());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE.id()).isWaitingAt(AWAIT_EVIDENCE.id());
+        return claim;
     }
 
     @Test
