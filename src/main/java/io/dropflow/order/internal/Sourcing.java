@@ -119,20 +119,22 @@ public class Sourcing {
      * is one a supplier's carrier can deliver to, and the cheapest way to fill the order, converted
      * into the order's currency and with the platform fee, does not lose money. An offer in a currency
      * Dropflow has no exchange rate for is a problem too, never compared unconverted, and so is a missing
-     * rate that leaves out every supplier that offers the whole order ({@link #exchangeRateProblems}).
+     * rate that leaves out of the ranking every supplier ranking would keep ({@link #exchangeRateProblems}).
      * Problems go to an operator; they do not fail the order.
      */
     public Validation validate(Long orderId) {
-        return validate(orderId, BigDecimal.ZERO);
+        return validate(orderId, BigDecimal.ZERO, 1);
     }
 
     /**
      * @param minimumMarginRate order-deadlines.dmn: below this share of the sale, the margin after
      *     the platform fee sends the order to review (0: only a loss does)
+     * @param round the sourcing round the ranking after it makes (1 before the first ranking): a missing rate is
+     *     judged against the suppliers that ranking would see ({@link #exchangeRateProblems})
      */
-    public Validation validate(Long orderId, BigDecimal minimumMarginRate) {
+    public Validation validate(Long orderId, BigDecimal minimumMarginRate, long round) {
         Order order = orders.byId(orderId);
-        Validation validation = Validation.of(problemsOf(order, minimumMarginRate));
+        Validation validation = Validation.of(problemsOf(order, minimumMarginRate, round));
         order.moveTo(validation.valid() ? OrderStatus.SOURCING : OrderStatus.NEEDS_REVIEW, clock.instant());
         timeline.record(orderId, validation.valid() ? "Order validated"
                 : "Order needs review: " + validation.summary());
@@ -146,9 +148,12 @@ public class Sourcing {
      * costs 8.50 EUR was forwarded and booked at a loss, exploratory test) nor one that appeared meanwhile. Such
      * a problem sends the order back to review ("Order needs review again: negative margin: …" on the
      * timeline); without one the order goes on to ranking.
+     *
+     * @param round the sourcing round the ranking after it makes, as for {@link #validate(Long, BigDecimal, long)}
      */
-    public Recheck checkAgain(Long orderId, BigDecimal minimumMarginRate, java.util.Collection<String> reviewedKinds) {
-        Validation now = Validation.of(problemsOf(orders.byId(orderId), minimumMarginRate));
+    public Recheck checkAgain(Long orderId, BigDecimal minimumMarginRate, java.util.Collection<String> reviewedKinds,
+            long round) {
+        Validation now = Validation.of(problemsOf(orders.byId(orderId), minimumMarginRate, round));
         Validation unseen = now.without(reviewedKinds);
         timeline.record(orderId, !unseen.valid() ? "Order needs review again: " + unseen.summary()
                 : now.valid() ? "Order checked again after the review: no problem left"
@@ -156,7 +161,7 @@ public class Sourcing {
         return new Recheck(now, unseen);
     }
 
-    private List<Problem> problemsOf(Order order, BigDecimal minimumMarginRate) {
+    private List<Problem> problemsOf(Order order, BigDecimal minimumMarginRate, long round) {
         List<Problem> problems = new ArrayList<>();
         var address = order.getShippingAddress();
         if (PO_BOX.matcher(address.line1() + " " + (address.line2() == null ? "" : address.line2())).find()) {
@@ -188,7 +193,7 @@ public class Sourcing {
         pricing.settlementProblem(order.getCurrency())
                 .ifPresent(p -> problems.add(new Problem("no rate to book the sale",
                         p + ", to book the sale: add one (POST /api/exchange-rates), then proceed")));
-        addExchangeRateProblems(order, problems, pricing.settlementProblem(order.getCurrency()).isPresent());
+        addExchangeRateProblems(order, round, problems, pricing.settlementProblem(order.getCurrency()).isPresent());
         Money fee = pricing.platformFee(order);
         if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
             problems.add(new Problem("negative margin", "negative margin: cheapest supply and shipping " + cheapestCost
@@ -216,17 +221,22 @@ public class Sourcing {
     }
 
     /**
-     * The exchange rates whose absence leaves out every supplier that offers the whole order in one currency
-     * (ranking leaves out a supplier whose offers cannot be converted into the order's currency or booked in
-     * the settlement currency), one problem per missing rate with the suppliers it keeps out, as validation
-     * lists it: "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: add one
-     * (POST /api/exchange-rates), then proceed". Empty when one such supplier can be converted, or when no
-     * supplier offers the whole order (that is out of stock, not a rate). While there is one, ranking would
-     * find no supplier although they have stock: the operator's "proceed" is refused.
+     * The exchange rates whose absence leaves ranking in sourcing round {@code round} with no supplier while
+     * some supplier of the whole order is left out only for a rate (ranking leaves out a supplier whose offers
+     * cannot be converted into the order's currency or booked in the settlement currency), one problem per
+     * missing rate with the suppliers it keeps out, as validation lists it: "no exchange rate from JPY to EUR,
+     * the settlement currency, to buy from KYOTO, OSAKA: add one (POST /api/exchange-rates), then proceed".
+     * Ranking's own filter decides ({@link #assess}): a supplier that can be converted but that the
+     * supplier-selection rule gives no tier (out of stock, a score too low) or that declined the order
+     * for good counts for nothing, as in ranking. Empty when ranking would keep a supplier, or when no supplier
+     * is left out for a rate (no supplier offers the whole order: that is out of stock, not a rate). While there
+     * is one, ranking would find no supplier although one may have stock: the operator's "proceed" is refused.
+     *
+     * @param round the sourcing round the ranking after it makes (1 before the first ranking)
      */
-    public List<String> exchangeRateProblems(Long orderId) {
+    public List<String> exchangeRateProblems(Long orderId, long round) {
         List<Problem> problems = new ArrayList<>();
-        addExchangeRateProblems(orders.byId(orderId), problems, false);
+        addExchangeRateProblems(orders.byId(orderId), round, problems, false);
         return problems.stream().map(Problem::text).toList();
     }
 
@@ -234,9 +244,9 @@ public class Sourcing {
      * @param saleNamed validation named the sale's currency's missing rate into the settlement currency
      *     already ("…, to book the sale"): suppliers in that currency are kept out by the same rate
      */
-    private void addExchangeRateProblems(Order order, List<Problem> problems, boolean saleNamed) {
+    private void addExchangeRateProblems(Order order, long round, List<Problem> problems, boolean saleNamed) {
         String sale = order.getCurrency();
-        suppliersKeptOutByRates(order).forEach((rate, suppliers) -> {
+        suppliersKeptOutByRates(order, round, true).forEach((rate, suppliers) -> {
             String kind = "rate " + rate.from() + " " + rate.to();
             if (!rate.toSettlement()) {
                 problems.add(new Problem(kind, "no exchange rate from " + rate.from() + " to " + rate.to()
@@ -264,13 +274,14 @@ public class Sourcing {
 
     /**
      * For "Decide on out-of-stock order": the suppliers that offer the whole order in one currency but are left
-     * out of the ranking for a missing exchange rate, one line per rate, "no exchange rate from SAR to EUR, the
-     * settlement currency, to buy from YIWU: add one (POST /api/exchange-rates), then wait for restock". Empty
-     * when no rate keeps one out. With such a line, the order is not (only) out of stock: a supplier that may
-     * have stock was never asked (exploratory test: the form said "Out of stock", the cause was a missing rate).
+     * out of the ranking of sourcing round {@code round} for a missing exchange rate, one line per rate, "no
+     * exchange rate from SAR to EUR, the settlement currency, to buy from YIWU: add one (POST
+     * /api/exchange-rates), then wait for restock". Empty when no rate keeps one out. With such a line, the order
+     * is not (only) out of stock: a supplier that may have stock was never asked (exploratory test: the form said
+     * "Out of stock", the cause was a missing rate).
      */
-    public List<String> ratesKeepingOutSuppliers(Long orderId) {
-        return suppliersKeptOutByRates(orders.byId(orderId), false).entrySet().stream()
+    public List<String> ratesKeepingOutSuppliers(Long orderId, long round) {
+        return suppliersKeptOutByRates(orders.byId(orderId), round, false).entrySet().stream()
                 .map(e -> new Problem("rate " + e.getKey().from() + " " + e.getKey().to(), "no exchange rate from "
                         + e.getKey().from() + " to " + e.getKey().to()
                         + (e.getKey().toSettlement() ? ", the settlement currency," : "") + " to buy from "
@@ -278,39 +289,22 @@ public class Sourcing {
                 .map(Problem::text).toList();
     }
 
-    private Map<MissingRate, java.util.SortedSet<String>> suppliersKeptOutByRates(Order order) {
-        return suppliersKeptOutByRates(order, true);
-    }
-
     /**
-     * The suppliers that offer every line of the order in one currency, by the rate that keeps them out; with
-     * {@code onlyAll}, only when every one of them is kept out by a rate (empty when one of them can be bought
-     * from); empty when there is none.
+     * The suppliers ranking in sourcing round {@code round} leaves out for a missing rate ({@link #assess}: it
+     * offers the whole order in one currency and did not decline it for good), by the rate that keeps them out;
+     * with {@code onlyAll}, only when ranking would keep no supplier (empty when it would rank one).
      */
-    private Map<MissingRate, java.util.SortedSet<String>> suppliersKeptOutByRates(Order order, boolean onlyAll) {
-        List<String> skus = order.skus();
-        Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(skus).stream()
+    private Map<MissingRate, java.util.SortedSet<String>> suppliersKeptOutByRates(Order order, long round,
+            boolean onlyAll) {
+        Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(order.skus()).stream()
                 .collect(Collectors.groupingBy(OfferView::supplier));
+        List<Assessment> assessed = assess(order, bySupplier, round);
         Map<MissingRate, java.util.SortedSet<String>> keptOut = new java.util.TreeMap<>(
                 Comparator.comparing(MissingRate::from).thenComparing(MissingRate::to));
-        for (var entry : bySupplier.entrySet()) {
-            Map<String, String> currencyBySku = entry.getValue().stream()
-                    .collect(Collectors.toMap(OfferView::sku, OfferView::currency, (a, b) -> a));
-            if (!currencyBySku.keySet().containsAll(skus)) {
-                continue;
-            }
-            List<String> currencies = skus.stream().map(currencyBySku::get).distinct().toList();
-            if (currencies.size() > 1) {
-                continue; // one purchase order has one currency: no rate changes that
-            }
-            Optional<MissingRate> missing = missingRate(order, currencies.get(0));
-            if (missing.isEmpty()) {
-                if (onlyAll) {
-                    return Map.of();
-                }
-                continue;
-            }
-            keptOut.computeIfAbsent(missing.get(), r -> new java.util.TreeSet<>()).add(entry.getKey().code());
+        assessed.forEach(a -> a.missingRate().ifPresent(rate -> keptOut
+                .computeIfAbsent(rate, r -> new java.util.TreeSet<>()).add(a.supplier().code())));
+        if (onlyAll && !keptOut.isEmpty() && assessed.stream().anyMatch(a -> a.candidate().isPresent())) {
+            return Map.of(); // ranking keeps a supplier: the rate keeps out a choice, not the order's supply
         }
         return keptOut;
     }
@@ -353,20 +347,11 @@ public class Sourcing {
         Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(skus).stream()
                 .collect(Collectors.groupingBy(OfferView::supplier));
         List<Candidate> ranked = new ArrayList<>();
-        Money fee = pricing.platformFee(order); // the same for every supplier: platform-fees.dmn asked once
-        Map<Long, String> declinedForGood = round > 1 ? declinedForGood(order) : Map.of();
-        for (var entry : bySupplier.entrySet()) {
-            String declined = declinedForGood.get(entry.getKey().id());
-            if (declined != null) {
-                timeline.record(orderId, entry.getKey().code() + " left out: it declined this order before ("
-                        + declined + ")");
-                continue;
+        for (Assessment assessment : assess(order, bySupplier, round)) {
+            if (assessment.leftOut() != null) {
+                timeline.record(orderId, assessment.supplier().code() + " left out: " + assessment.leftOut());
             }
-            Map<String, OfferView> offerBySku = entry.getValue().stream()
-                    .collect(Collectors.toMap(OfferView::sku, o -> o));
-            if (offerBySku.keySet().containsAll(skus)) {
-                candidate(order, entry.getKey(), offerBySku, fee).ifPresent(ranked::add);
-            }
+            assessment.candidate().ifPresent(ranked::add);
         }
         ranked.sort(Comparator.comparingInt(Candidate::tier)
                 .thenComparing(Candidate::landedCost)
@@ -381,6 +366,50 @@ public class Sourcing {
                 : "Suppliers ranked: " + ranked.stream().map(c -> c.supplier().code() + " (tier " + c.tier() + ")")
                         .collect(Collectors.joining(", ")));
         return ranked.stream().map(c -> c.supplier().code()).toList();
+    }
+
+    /**
+     * How ranking sees one supplier: left out for what the timeline says ({@code leftOut}: declined before, offers
+     * in two currencies, a missing rate, {@code missingRate} then), or else its {@link #candidate()}.
+     *
+     * @param tiered its candidate with the tier the supplier-selection rule gives it, asked when called
+     */
+    private record Assessment(SupplierView supplier, String leftOut, Optional<MissingRate> missingRate,
+            java.util.function.Supplier<Optional<Candidate>> tiered) {
+
+        static Assessment leftOut(SupplierView supplier, String why) {
+            return new Assessment(supplier, why, Optional.empty(), Optional::empty);
+        }
+
+        /** Empty when left out, or when the rule gives it no tier (out of stock, a score too low: the table decides). */
+        Optional<Candidate> candidate() {
+            return leftOut != null ? Optional.empty() : tiered.get();
+        }
+    }
+
+    /**
+     * Every supplier ranking in sourcing round {@code round} looks at, as it sees it: one that declined the order
+     * for good (a later round), and one that offers the whole order. The one filter for ranking and for what a
+     * missing rate keeps out ({@link #suppliersKeptOutByRates}). Records nothing.
+     */
+    private List<Assessment> assess(Order order, Map<SupplierView, List<OfferView>> bySupplier, long round) {
+        List<String> skus = order.skus();
+        Money fee = pricing.platformFee(order); // the same for every supplier: platform-fees.dmn asked once
+        Map<Long, String> declinedForGood = round > 1 ? declinedForGood(order) : Map.of();
+        List<Assessment> assessed = new ArrayList<>();
+        for (var entry : bySupplier.entrySet()) {
+            String declined = declinedForGood.get(entry.getKey().id());
+            if (declined != null) {
+                assessed.add(Assessment.leftOut(entry.getKey(), "it declined this order before (" + declined + ")"));
+                continue;
+            }
+            Map<String, OfferView> offerBySku = entry.getValue().stream()
+                    .collect(Collectors.toMap(OfferView::sku, o -> o, (a, b) -> a));
+            if (offerBySku.keySet().containsAll(skus)) {
+                assessed.add(assess(order, entry.getKey(), offerBySku, fee));
+            }
+        }
+        return assessed;
     }
 
     /**
@@ -416,14 +445,13 @@ public class Sourcing {
         return declined;
     }
 
-    private Optional<Candidate> candidate(Order order, SupplierView supplier, Map<String, OfferView> offerBySku,
-            Money fee) {
+    /** One supplier that offers the whole order ({@code offerBySku}), as ranking sees it; records nothing. */
+    private Assessment assess(Order order, SupplierView supplier, Map<String, OfferView> offerBySku, Money fee) {
         List<String> currencies = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).currency()).distinct()
                 .toList();
         if (currencies.size() > 1) {
-            timeline.record(order.getId(), supplier.code() + " left out: its offers are priced in "
-                    + String.join(" and ", currencies) + ", one purchase order has one currency");
-            return Optional.empty();
+            return Assessment.leftOut(supplier, "its offers are priced in " + String.join(" and ", currencies)
+                    + ", one purchase order has one currency");
         }
         boolean inStock = true;
         boolean sameRegion = true;
@@ -438,11 +466,20 @@ public class Sourcing {
         }
         Optional<MissingRate> noRate = missingRate(order, currencies.get(0));
         if (noRate.isPresent()) {
-            timeline.record(order.getId(), supplier.code() + " left out: " + noRate.get().text());
-            return Optional.empty();
+            return new Assessment(supplier, noRate.get().text(), noRate, Optional::empty);
         }
-        BigDecimal landed = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currencies.get(0)))
-                .orElseThrow().amount();
+        BigDecimal supply = supplyTotal;
+        BigDecimal landedCost = supplyTotal.add(shipping);
+        boolean stock = inStock;
+        boolean region = sameRegion;
+        return new Assessment(supplier, null, Optional.empty(),
+                () -> tiered(order, supplier, supply, new Money(landedCost, currencies.get(0)), fee, stock, region));
+    }
+
+    /** The candidate with the tier supplier-selection.dmn gives it; empty when it gives none. */
+    private Optional<Candidate> tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, Money landedCost,
+            Money fee, boolean inStock, boolean sameRegion) {
+        BigDecimal landed = pricing.inCurrencyOf(order, landedCost).orElseThrow().amount();
         BigDecimal sale = order.saleTotal();
         BigDecimal margin = sale.subtract(landed).subtract(fee.amount());
         double marginPercent = sale.signum() == 0 ? 0
@@ -451,8 +488,7 @@ public class Sourcing {
         OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(inStock, marginPercent, scorecard.score(),
                 sameRegion, scorecard.flagged()));
         return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, landed,
-                scorecard.score()))
-                : Optional.empty();
+                scorecard.score())) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_VALID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.REVIEWED_PROBLEMS;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
 
 import io.dropflow.order.internal.Sourcing;
@@ -33,7 +34,7 @@ class CheckOrderAgain implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> reviewed = REVIEWED_PROBLEMS.from(execution, "").lines().toList();
         Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID.from(execution), deadlines.minimumMarginRate(execution),
-                reviewed);
+                reviewed, SOURCING_ROUND.from(execution, 0L) + 1);
         ORDER_VALID.setForThisStep(execution, recheck.unseen().valid()); // "New problem?" is the next element
         if (!recheck.unseen().valid()) {
             VALIDATION_PROBLEMS.set(execution, recheck.now().summary()); // the next review shows them all

@@ -42,7 +42,7 @@ class PrepareTaskForm implements TaskListener {
                     NEXT_CANDIDATE.from(task)));
         } else if (Element.HANDLE_OUT_OF_STOCK.id().equals(task.getTaskDefinitionKey())) {
             // a supplier a missing rate kept out of the ranking was never asked: not (only) out of stock
-            List<String> missingRates = sourcing.ratesKeepingOutSuppliers(orderId);
+            List<String> missingRates = sourcing.ratesKeepingOutSuppliers(orderId, SOURCING_ROUND.from(task, 1L));
             shown = shown.with(new FormFacts().put("missingRates",
                     missingRates.isEmpty() ? null : String.join("; ", missingRates)));
         }

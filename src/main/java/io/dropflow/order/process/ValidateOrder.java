@@ -3,6 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.ORDER_VALID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.REVIEWED_PROBLEMS;
+import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 import static io.dropflow.order.process.OrderFulfillmentProcess.VALIDATION_PROBLEMS;
 
 import io.dropflow.order.internal.Sourcing;
@@ -28,7 +29,7 @@ class ValidateOrder implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Sourcing.Validation validation = sourcing.validate(ORDER_ID.from(execution),
-                deadlines.minimumMarginRate(execution));
+                deadlines.minimumMarginRate(execution), SOURCING_ROUND.from(execution, 0L) + 1);
         ORDER_VALID.setForThisStep(execution, validation.valid()); // "Order valid?" is the next element
         if (validation.valid()) {
             VALIDATION_PROBLEMS.remove(execution); // an earlier validation's (before a substitute)

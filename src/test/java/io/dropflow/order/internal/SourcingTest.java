@@ -75,6 +75,15 @@ class SourcingTest {
         return supplier;
     }
 
+    /** A purchase order of this order for its mug, declined by {@code supplier} with {@code reason}. */
+    private PurchaseOrderView declined(SupplierView supplier, int attempt, String reason) {
+        PurchaseOrderView po = purchaseOrder(10 + attempt, attempt, PurchaseOrderStatus.DECLINED);
+        return new PurchaseOrderView(po.id(), ORDER_ID, supplier.id(), supplier.code(), supplier.name(),
+                supplier.score(), po.number(), PurchaseOrderStatus.DECLINED, null, reason, po.supplyTotal(),
+                po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, 24, null, null, 0, null, null,
+                0, List.of(new PurchaseOrderView.Line("DEMO-MUG", "S-MUG", 1, new BigDecimal("6.00"))));
+    }
+
     @Nested
     class Validation {
 
@@ -150,7 +159,7 @@ class SourcingTest {
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from GBP to EUR, the "
                     + "settlement currency, to book the sale: add one (POST /api/exchange-rates), then proceed");
-            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).as("what refuses proceeding: LEEDS cannot be booked either")
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("what refuses proceeding: LEEDS cannot be booked either")
                     .containsExactly("no exchange rate from GBP to EUR, the settlement currency, to buy from LEEDS: add "
                             + "one (POST /api/exchange-rates), then proceed");
         }
@@ -196,18 +205,55 @@ class SourcingTest {
 
             String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: add "
                     + "one (POST /api/exchange-rates), then proceed";
-            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).containsExactly(problem);
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).containsExactly(problem);
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(problem);
             assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
         }
 
         @Test
-        void aMissingRateIsNoProblemWhileASupplierOfTheWholeOrderCanBeConverted() {
+        void aMissingRateIsNoProblemWhileRankingKeepsASupplierOfTheWholeOrder() {
             given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
             offered(offerIn("JPY", supplier(1, "OSAKA", 99), "DEMO-MUG", "900", "300"),
-                    offerIn("CNY", supplier(2, "YIWU", 90), "DEMO-MUG", "72.00", "18.00"));
+                    offerIn("CNY", supplierScoring(2, "YIWU", 90, false), "DEMO-MUG", "72.00", "18.00"));
 
-            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).isEmpty();
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).isEmpty();
+        }
+
+        /**
+         * Second review, session 10 (M2): the refusal of "proceed" passed as soon as one supplier of the whole
+         * order could be converted. YIWU can, but has none in stock, and the selection rule gives it no tier;
+         * OSAKA has stock but no rate. Ranking keeps neither, and the order went out of stock. What ranking
+         * keeps decides: the rate is the problem, and validation names it too.
+         */
+        @Test
+        void aConvertibleSupplierRankingLeavesOutDoesNotHideTheRateThatKeepsOutOneWithStock() {
+            Order order = given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            offered(offerIn("CNY", supplierScoring(1, "YIWU", 90, false), "DEMO-MUG", "72.00", "18.00", 0, "CN",
+                    "general"),
+                    offerIn("JPY", supplierScoring(2, "OSAKA", 99, false), "DEMO-MUG", "900", "300"));
+
+            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+                    + "(POST /api/exchange-rates), then proceed";
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("before: none, YIWU converts")
+                    .containsExactly(problem);
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(problem);
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).as("ranking keeps neither").isEmpty();
+        }
+
+        /** The same for a supplier that declined the order for good: a later round leaves it out, so does the refusal. */
+        @Test
+        void aSupplierThatDeclinedTheOrderForGoodDoesNotHideTheRateThatKeepsOutAnother() {
+            given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
+            SupplierView yiwu = supplierScoring(1, "YIWU", 90, false);
+            offered(offerIn("CNY", yiwu, "DEMO-MUG", "72.00", "18.00"),
+                    offerIn("JPY", supplierScoring(2, "OSAKA", 99, false), "DEMO-MUG", "900", "300"));
+            when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(declined(yiwu, 1, "DISCONTINUED")));
+
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("the first round asks YIWU").isEmpty();
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 2)).as("before: none, YIWU converts").containsExactly(
+                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+                            + "(POST /api/exchange-rates), then proceed");
         }
 
         @Test
@@ -215,7 +261,7 @@ class SourcingTest {
             given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));
             offered();
 
-            assertThat(sourcing.exchangeRateProblems(ORDER_ID)).as("out of stock, not a rate").isEmpty();
+            assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("out of stock, not a rate").isEmpty();
         }
 
         @Test
@@ -245,7 +291,7 @@ class SourcingTest {
             given(order(address("PO Box 42", "51147"), "DEMO-MUG", 1, "5.00"));
             offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
 
-            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("address PO box"));
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("address PO box"), 1);
 
             assertThat(recheck.now().problems()).hasSize(2);
             assertThat(recheck.unseen().problems()).containsExactly("negative margin: cheapest supply and shipping "
@@ -260,7 +306,7 @@ class SourcingTest {
             given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
             offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "7.00", "2.50"));
 
-            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("negative margin"));
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("negative margin"), 1);
 
             assertThat(recheck.unseen().valid()).isTrue();
             assertThat(recheck.now().valid()).isFalse();
@@ -272,7 +318,7 @@ class SourcingTest {
             given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
             offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
 
-            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("margin below the minimum")).unseen()
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("margin below the minimum"), 1).unseen()
                     .problems()).singleElement().asString().startsWith("negative margin: ");
         }
 
@@ -282,7 +328,7 @@ class SourcingTest {
             offered(offer(supplier(1, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
 
             Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO,
-                    List.of("no rate to price DEMO-MUG", "no rate to book the sale"));
+                    List.of("no rate to price DEMO-MUG", "no rate to book the sale"), 1);
 
             assertThat(recheck.now().valid()).isTrue();
             assertThat(timeline.lines()).containsExactly("Order checked again after the review: no problem left");
@@ -361,15 +407,6 @@ class SourcingTest {
                 assertThat(facts.sameRegion()).isFalse();
                 assertThat(facts.shipsLate()).isTrue();
             });
-        }
-
-        /** A purchase order of this order for its mug, declined by {@code supplier} with {@code reason}. */
-        private PurchaseOrderView declined(SupplierView supplier, int attempt, String reason) {
-            PurchaseOrderView po = purchaseOrder(10 + attempt, attempt, PurchaseOrderStatus.DECLINED);
-            return new PurchaseOrderView(po.id(), ORDER_ID, supplier.id(), supplier.code(), supplier.name(),
-                    supplier.score(), po.number(), PurchaseOrderStatus.DECLINED, null, reason, po.supplyTotal(),
-                    po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, 24, null, null, 0, null, null,
-                    0, List.of(new PurchaseOrderView.Line("DEMO-MUG", "S-MUG", 1, new BigDecimal("6.00"))));
         }
 
         @Test

@@ -73,17 +73,28 @@ class ReviewWithoutExchangeRateTest {
     /** The supplier {@code supplier}, with stock of {@code sku} priced in {@code currency}. */
     private String supplierSelling(String supplier, String sku, String currency, String supplyPrice,
             String shippingCost) {
+        return supplierSelling(supplier, sku, currency, supplyPrice, shippingCost, 100);
+    }
+
+    /** The supplier {@code supplier}, with {@code stock} of {@code sku} priced in {@code currency}. */
+    private String supplierSelling(String supplier, String sku, String currency, String supplyPrice,
+            String shippingCost, int stock) {
         assertThat(dropflow.post("/api/suppliers", Map.of("code", supplier, "name", "Nordic Lamps", "region", "DK",
                 "score", 90, "tier", 1), asSupervisor()).getStatusCode().value()).isEqualTo(201);
         ResponseEntity<String> offer = dropflow.post("/api/suppliers/" + supplier + "/offers", Map.of("sku", sku,
                 "supplierSku", "NL-" + sku, "supplyPrice", supplyPrice, "currency", currency, "shippingCost",
-                shippingCost, "stock", 100, "shipFrom", "DK", "shipByHours", 72, "category", "lighting"), asSupervisor());
+                shippingCost, "stock", stock, "shipFrom", "DK", "shipByHours", 72, "category", "lighting"), asSupervisor());
         assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
         return sku;
     }
 
     private long placed(String currency, String sku, String salePrice) {
-        Map<String, Object> order = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), sku, 1, salePrice));
+        return placed(currency, sku, salePrice, "Heidestrasse 17");
+    }
+
+    private long placed(String currency, String sku, String salePrice, String addressLine1) {
+        Map<String, Object> order = new HashMap<>(DropflowDriver.order("SHOP-" + UUID.randomUUID(), sku, 1, salePrice,
+                addressLine1));
         order.put("currency", currency);
         DropflowDriver.Placed placed = dropflow.place(order);
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
@@ -137,6 +148,41 @@ class ReviewWithoutExchangeRateTest {
         assertThat(purchaseOrder.path("currency").asText()).isEqualTo("DKK");
         assertThat(purchaseOrder.path("landedCostInOrderCurrency").decimalValue())
                 .as("180.00 DKK / 7.46 = 24.13 EUR, x 4.25 = 102.55 PLN").isEqualByComparingTo("102.55");
+    }
+
+    /**
+     * Second review, session 10 (M2): the refusal passed as soon as one supplier of the whole order could be
+     * converted, whether ranking would keep it or not. Here it converts (EUR) but has none in stock, so
+     * supplier-selection.dmn gives it no tier; the one with stock sells in MXN, which has no rate. "Proceed" was
+     * a 204 and the order went out of stock. Now the refusal sees what ranking sees (MXN: no other test gives it a
+     * rate). The review is there for a PO box, and names the rate too.
+     */
+    @Test
+    void proceedingIsRefusedWhileTheSupplierThatConvertsHasNoStockAndTheOneWithStockLacksARate() {
+        String sku = supplierSelling(code, code + "-JUG", "EUR", "10.00", "2.00", 0);
+        String keptOut = "MX-" + code.substring(3);
+        supplierSelling(keptOut, sku, "MXN", "200.00", "40.00", 100);
+        long order = placed("EUR", sku, "40.00", "PO Box 42");
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
+        Task review = task(order);
+        String rate = "no exchange rate from MXN to EUR, the settlement currency, to buy from " + keptOut;
+
+        ResponseEntity<String> proceeded = decide(review, "proceed");
+
+        assertThat(proceeded.getStatusCode().value()).as("before: 204, and the order OUT_OF_STOCK; " + proceeded.getBody())
+                .isEqualTo(400);
+        assertThat(proceeded.getBody()).contains(rate);
+        assertThat(problems(order)).as("the review shows the rate too").contains(rate);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("the task stays open")
+                .isEqualTo(1);
+
+        euroRate("MXN", "20.00");
+        assertThat(decide(review, "proceed").getStatusCode().value()).isEqualTo(204);
+        dropflow.runJobs(order);
+
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        assertThat(dropflow.getOrder(order).path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo(keptOut);
     }
 
     /**
