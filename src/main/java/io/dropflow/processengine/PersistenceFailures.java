@@ -70,13 +70,22 @@ final class PersistenceFailures {
 
     /**
      * Any exception the engine's resources let through (a Spring {@code DataIntegrityViolationException} from the
-     * commit of a completion's transaction); before Camunda's own mapper of every exception.
+     * commit of a completion's transaction); before Camunda's own mapper of every exception. A completion's failure
+     * whose task was done meanwhile is a 404 first ({@link TaskDoneMeanwhile#goneAnswer}: the engine's
+     * NullPointerException of the second of two completions at the same moment).
      */
     @Priority(1000)
     public static class AnyFailure implements ExceptionMapper<Throwable> {
 
+        @jakarta.ws.rs.core.Context
+        jakarta.ws.rs.core.UriInfo request;
+
         @Override
         public Response toResponse(Throwable e) {
+            Response gone = TaskDoneMeanwhile.goneAnswer(request, e, TaskDoneMeanwhile::exists);
+            if (gone != null) {
+                return gone;
+            }
             boolean ours = org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getStatus(e)
                     .getStatusCode() >= 500;
             return ours && persistence(e) ? unexpected(e) : new ExceptionHandler().toResponse(e);

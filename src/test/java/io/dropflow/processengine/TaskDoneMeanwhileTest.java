@@ -25,6 +25,32 @@ class TaskDoneMeanwhileTest {
         assertThat(TaskDoneMeanwhile.goneMessage(failed("Cannot resolve task t-9: x"), task -> false)).contains("t-9");
     }
 
+    private static jakarta.ws.rs.core.UriInfo request(String path) {
+        jakarta.ws.rs.core.UriInfo request = org.mockito.Mockito.mock(jakarta.ws.rs.core.UriInfo.class);
+        org.mockito.Mockito.when(request.getPath()).thenReturn(path);
+        return request;
+    }
+
+    /** What the engine REST API lets through unwrapped: the engine's NullPointerException of the second completion. */
+    @Test
+    void anyFailureOfACompletionWhoseTaskIsGoneIsA404() {
+        NullPointerException npe = new NullPointerException("Cannot invoke \"org.camunda.bpm.engine.impl.pvm.runtime"
+                + ".PvmExecutionImpl.getActivityInstanceId()\" because the return value of \"org.camunda.bpm.engine.impl"
+                + ".pvm.runtime.PvmExecutionImpl.getParent()\" is null");
+
+        Response answer = TaskDoneMeanwhile.goneAnswer(request("task/5473603f-1/complete"), npe, task -> false);
+
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(((org.camunda.bpm.engine.rest.dto.ExceptionDto) answer.getEntity()).getMessage())
+                .isEqualTo("Cannot find task with id 5473603f-1 (it does not exist, or is done)");
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("engine/default/task/ba248cb5/submit-form"), npe, task -> false)
+                .getStatus()).as("Tasklist's form").isEqualTo(404);
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/5473603f-1/complete"), npe, task -> true))
+                .as("the task is there: a failure of its own").isNull();
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/5473603f-1/claim"), npe, task -> false)).isNull();
+        assertThat(TaskDoneMeanwhile.goneAnswer(null, npe, task -> false)).isNull();
+    }
+
     @Test
     void aCompletionThatFailedOnATaskStillOpenOrAnotherFailureIsLeftAsItWas() {
         assertThat(TaskDoneMeanwhile.goneMessage(failed("Cannot complete task 5473603f-1: boom"), task -> true)).isNull();
