@@ -434,6 +434,11 @@ class GroupBuyBatchProcessTest {
         // When the operator keeps the goods at the point, the collection time starts again
         groupBuy.complete(batch, null, Map.of("uncollectedDecision", "keep_at_point"));
         assertThat(groupBuy.batchProcess(batch)).isWaitingAt(Element.AWAIT_COLLECTION.id());
+        assertThat(dropflow.getOrder(max).path("timeline").findValuesAsText("what"))
+                .as("the decision is on the history of the order whose goods wait at the point")
+                .contains("an operator decided 'Decide on uncollected items': Keep at point");
+        assertThat(dropflow.getOrder(erika).path("timeline").findValuesAsText("what"))
+                .noneMatch(what -> what.contains("Decide on uncollected items"));
 
         // When it is over again and the operator sends the goods back
         groupBuy.fire(batch, null, Element.COLLECTION_DEADLINE.id());

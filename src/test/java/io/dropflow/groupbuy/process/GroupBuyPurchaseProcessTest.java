@@ -174,7 +174,11 @@ class GroupBuyPurchaseProcessTest {
                 .contains("150 × " + rice.sku());
 
         // When the operator waits for restock, and a day later there is still no supplier
+        engine.getTaskService().setAssignee(task.getId(), "sam");
         groupBuy.complete(batch, 1, Map.of("missingLinesDecision", "wait_for_restock"));
+        assertThat(dropflow.getOrder(orders.get(0)).path("timeline").findValuesAsText("what"))
+                .as("the decision is on the order's history, though nothing changes yet").last()
+                .isEqualTo("sam decided 'Decide on missing lines': Wait for restock");
         groupBuy.fire(batch, 1, Element.RESTOCK_WAIT.id());
         assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
 
@@ -278,6 +282,8 @@ class GroupBuyPurchaseProcessTest {
         groupBuy.complete(batch, first, Map.of("slaDecision", "extend", "extendByHours", 24L));
         assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed(Element.EXTEND_SHIP_BY.id())
                 .isWaitingAt(Element.AWAIT_SUPPLIER_ANSWER.id());
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .contains("an operator decided 'Decide on missed ship-by deadline': Extend");
         shipped(batch, first, slow.first());
         assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed("end_shipped_before_acceptance")
                 .isWaitingAt(Element.AWAIT_ARRIVAL.id());
@@ -472,10 +478,15 @@ class GroupBuyPurchaseProcessTest {
         // When the operator keeps waiting and the carrier stays silent
         groupBuy.complete(batch, 1, Map.of("parcelDecision", "keep_waiting"));
         assertThat(groupBuy.purchaseProcess(batch, 1)).isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        orders.forEach(o -> assertThat(dropflow.getOrder(o).path("timeline").findValuesAsText("what"))
+                .as("each consumer's order has the decision on its history").last()
+                .isEqualTo("an operator decided 'Decide on missing parcel': Keep waiting"));
         groupBuy.fire(batch, 1, Element.NO_ARRIVAL.id());
 
         // When the operator learns from the leader that the goods are there
         groupBuy.complete(batch, 1, Map.of("parcelDecision", "received"));
+        assertThat(dropflow.getOrder(orders.get(0)).path("timeline").findValuesAsText("what"))
+                .contains("an operator decided 'Decide on missing parcel': Received");
 
         // Then the consumers are told and can collect
         assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.MAKE_READY.id()).isEnded();
