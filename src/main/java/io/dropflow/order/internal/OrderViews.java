@@ -76,11 +76,18 @@ class OrderViews {
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
     }
 
+    /**
+     * FINAL once the order is SETTLED; a group-buy order's margin is booked once, when its batch settles (it takes
+     * no claims or returns): FINAL then whatever its status, e.g. REFUNDED for goods nobody collected.
+     */
     private OrderView.Settlement settlement(Order order, Long id) {
         if (order.getStatus() == OrderStatus.SETTLED) {
             return OrderView.Settlement.FINAL;
         }
-        return ledger.isSettled(id) ? OrderView.Settlement.PROVISIONAL : null;
+        if (!ledger.isSettled(id)) {
+            return null;
+        }
+        return order.isGroupBuy() ? OrderView.Settlement.FINAL : OrderView.Settlement.PROVISIONAL;
     }
 
     /** The purchase order's supply and shipping in the order's currency at today's rate; empty without a rate. */

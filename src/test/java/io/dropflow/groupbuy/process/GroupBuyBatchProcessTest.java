@@ -478,5 +478,13 @@ class GroupBuyBatchProcessTest {
         assertThat(refunds(order)).isEqualTo(1);
         assertThat(supplier.returnRoundsReceived(po(batch, 1) + "-UNCOLLECTED")).isEmpty();
         assertThat(groupBuy.batchProcess(batch)).hasNotPassed(Element.RETURN_UNCOLLECTED.id()).isEnded();
+
+        // The order was refunded before its batch settled; settled with the batch, nothing can change its margin
+        JsonNode refunded = dropflow.getOrder(order);
+        assertThat(refunded.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.path("timeline").findValuesAsText("what"))
+                .anyMatch(what -> what.startsWith("Settled with batch " + batch + ";"));
+        assertThat(refunded.path("settlement").asText()).as("a group-buy order's settlement with its batch is final")
+                .isEqualTo("FINAL");
     }
 }
