@@ -41,7 +41,7 @@ class RecordGroupBuyDecision implements TaskListener {
         if (decision == null) {
             return;
         }
-        String decided = TaskActors.who(task) + " decided '" + task.getName() + "'"
+        String decided = who(task, key) + " decided '" + task.getName() + "'"
                 + decision.optionalFrom(task).map(d -> ": " + OperatorWords.of(d)).orElse("");
         if (key.equals(GroupBuyBatchProcess.Element.DECIDE_UNCOLLECTED.id())) {
             decisions.onUncollected(BATCH_ID.from(task), decided);
@@ -49,5 +49,16 @@ class RecordGroupBuyDecision implements TaskListener {
             decisions.onPurchase(BATCH_ID.from(task), Math.toIntExact(PURCHASE_NO.from(task)),
                     key.equals(GroupBuyPurchaseProcess.Element.DECIDE_MISSING_LINES.id()), decided);
         }
+    }
+
+    /**
+     * The operator completing the task; on "Decide on missing parcel", the leader whose late receipt through the
+     * leader API answered it for the operator (receivedBy: set only by that receipt on this purchase's way here).
+     */
+    private static String who(DelegateTask task, String key) {
+        if (key.equals(GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL.id())) {
+            return GroupBuyPurchaseProcess.RECEIVED_BY.optionalFrom(task).orElseGet(() -> TaskActors.who(task));
+        }
+        return TaskActors.who(task);
     }
 }

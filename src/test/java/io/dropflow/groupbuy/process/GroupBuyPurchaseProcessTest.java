@@ -527,6 +527,25 @@ class GroupBuyPurchaseProcessTest {
         assertThat(backups).containsExactlyInAnyOrder(missing.backup(), unconfirmed.backup());
     }
 
+    /** The leader's late receipt answers the operator's "Decide on missing parcel": the timeline names the leader. */
+    @Test
+    void aMissingParcelTheLeaderConfirmsAfterAllIsOnTheOrdersTimelineInTheLeadersName() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        shipped(batch, 1, rice.first());
+        dropflow.carrierSays(tracking(batch, 1), "DELIVERED");
+        groupBuy.runJobs(batch);
+        groupBuy.complete(batch, 1, Map.of("receipt", "parcel_missing"));
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+
+        assertThat(groupBuy.receipt(batch, GroupBuyDriver.asLeader()).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(dropflow.getOrder(orders.get(0)).path("timeline").findValuesAsText("what"))
+                .contains("leo decided 'Decide on missing parcel': Received")
+                .noneMatch(what -> what.startsWith("an operator decided"));
+    }
+
     /**
      * The exploratory test's group-buy item 2: a parcel that shipped and was delivered, reported missing by
      * the leader, given up and its lines refunded; the batch settled with the orders showing only the sale
