@@ -125,6 +125,102 @@ class OperatorTextsCompletenessTest {
     }
 
     /**
+     * Reasons a model writes as literals inside an expression, wherever it stands (a listener, a condition, a
+     * parameter): an escalationReason it sets ({@code ${execution.setVariable('escalationReason', '…')}}), shown as
+     * "Escalated to supervisors: …", and the reason it closes a case with
+     * ({@code ${caseStatus.close(execution, 'CLOSED', '…')}}, words, not the name of a variable that holds them),
+     * the case's last history line "Claim closed: …" or "Return refused: …".
+     */
+    @Test
+    void everyReasonAModelWritesInAnExpressionHasAChineseEntry() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            for (String expression : expressionsOf(file)) {
+                for (String reason : literalReasons(expression)) {
+                    if (CHINESE.find(reason).isEmpty()) {
+                        missing.putIfAbsent(reason, file.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("reasons models write (escalationReason, caseStatus.close) without a Chinese entry in "
+                + "forms/i18n/operator-texts.zh.json (reason = model it is in)").isEmpty();
+    }
+
+    /** The history lines these reasons end up in read wholly in Chinese (examples: an onboarding, a claim, a return). */
+    @Test
+    void aModelsReasonReadsInChineseInTheHistoryLineItIsIn() {
+        assertThat(CHINESE.findMessage("Escalated to supervisors: the applicant sent no documents in time"))
+                .contains("已升级给主管：申请方未按时提交文件");
+        assertThat(CHINESE.findMessage("Claim closed: the consumer sent no further evidence in time"))
+                .contains("索赔已关闭：消费者未按时补充证据");
+        assertThat(CHINESE.findMessage("Return refused: the return policy does not allow this return"))
+                .contains("退货已拒绝：退货政策不允许此次退货");
+    }
+
+    @Test
+    void theReasonCheckFindsLiteralReasonsAndLeavesVariablesAlone() {
+        assertThat(literalReasons("${execution.setVariable('escalationReason', 'the applicant sent nothing')}"))
+                .containsExactly("the applicant sent nothing");
+        assertThat(literalReasons("${execution.setVariableLocal(\"escalationReason\",\"late\")}")).containsExactly("late");
+        assertThat(literalReasons("${execution.setVariable('escalationReason', reasonVariable)}")).isEmpty();
+        assertThat(literalReasons("${caseStatus.close(execution, 'CLOSED', 'the consumer sent nothing')}"))
+                .containsExactly("the consumer sent nothing");
+        assertThat(literalReasons("${caseStatus.close(execution, 'REJECTED', 'rejectionReason')}"))
+                .as("a variable's name: its value is the text").isEmpty();
+    }
+
+    private static final java.util.regex.Pattern SET_ESCALATION_REASON = java.util.regex.Pattern.compile(
+            "setVariable(?:Local)?\\(\\s*(['\"])" + ESCALATION_REASON + "\\1\\s*,\\s*(['\"])(.*?)\\2\\s*\\)");
+    private static final java.util.regex.Pattern CLOSE_CASE = java.util.regex.Pattern.compile(
+            "caseStatus\\.close\\(\\s*\\w+\\s*,\\s*(['\"])[^'\"]*\\1\\s*,\\s*(['\"])(.*?)\\2\\s*\\)");
+
+    /**
+     * The reasons for operators an expression writes as literals: the escalationReason it sets, and the text it
+     * closes a case with ({@code caseStatus.close}'s third argument when it is words, not a variable's name).
+     */
+    private static List<String> literalReasons(String expression) {
+        List<String> reasons = new ArrayList<>();
+        java.util.regex.Matcher set = SET_ESCALATION_REASON.matcher(expression);
+        while (set.find()) {
+            reasons.add(set.group(3).strip());
+        }
+        java.util.regex.Matcher close = CLOSE_CASE.matcher(expression);
+        while (close.find()) {
+            if (!close.group(3).matches("\\w+")) {
+                reasons.add(close.group(3).strip());
+            }
+        }
+        return reasons;
+    }
+
+    /** Every attribute value and every text of a model (listeners, conditions, parameters, scripts…), as parsed. */
+    private static List<String> expressionsOf(Path file) throws IOException {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            List<String> texts = new ArrayList<>();
+            collect(factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement(), texts);
+            return texts;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void collect(org.w3c.dom.Node node, List<String> texts) {
+        if (node.getNodeType() == org.w3c.dom.Node.TEXT_NODE || node.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+            texts.add(node.getNodeValue());
+        }
+        var attributes = node.getAttributes();
+        for (int i = 0; attributes != null && i < attributes.getLength(); i++) {
+            texts.add(attributes.item(i).getNodeValue());
+        }
+        for (var child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            collect(child, texts);
+        }
+    }
+
+    /**
      * Texts a decision table gives, as words (a FEEL string with a space: not a code such as "SUPPLIER", a time or a
      * duration), in every table of {@code bpmn/}: operators read them on forms and in histories, e.g. the return
      * policy's reasons (output {@code rule} of return-policy.dmn), the sample's quality checks (output {@code check}
