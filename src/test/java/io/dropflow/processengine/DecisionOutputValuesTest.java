@@ -3,6 +3,7 @@ package io.dropflow.processengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.claim.ChargebackBasis;
+import io.dropflow.claim.CostBearer;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.returns.internal.ReturnRequest;
 import java.io.File;
@@ -25,6 +26,7 @@ class DecisionOutputValuesTest {
 
     static Stream<Arguments> outputsReadAsNames() {
         return Stream.of(
+                Arguments.of("claim-cost-bearer.dmn", "costBearer", CostBearer.class),
                 Arguments.of("claim-cost-bearer.dmn", "chargebackBasis", ChargebackBasis.class),
                 Arguments.of("return-policy.dmn", "returnShippingPaidBy", ReturnRequest.ShippingPaidBy.class),
                 Arguments.of("onboarding-requirements.dmn", "document", DocumentType.class));
