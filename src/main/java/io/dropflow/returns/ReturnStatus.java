@@ -18,6 +18,8 @@ public enum ReturnStatus implements CaseStatus {
     AWAITING_INSPECTION,
     /** The parcel stalled, or the inspection found a problem: an operator decides the refund. */
     DISPUTED,
+    /** An exchange is ordered and the goods are settled: it completes once the supplier ships the exchange. */
+    AWAITING_EXCHANGE,
     /** Refunded or exchanged. */
     COMPLETED,
     /** Refused by the policy, the supplier or an operator. */

@@ -6,6 +6,8 @@ import io.dropflow.aftersales.Party;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -20,13 +22,15 @@ public class ReturnAccounting {
     private final Returns returns;
     private final CaseBookings bookings;
     private final CaseHistory history;
+    private final Purchasing purchasing;
     private final Clock clock;
 
-    ReturnAccounting(Returns returns, CaseBookings bookings, CaseHistory history,
+    ReturnAccounting(Returns returns, CaseBookings bookings, CaseHistory history, Purchasing purchasing,
             Clock clock) {
         this.returns = returns;
         this.bookings = bookings;
         this.history = history;
+        this.purchasing = purchasing;
         this.clock = clock;
     }
 
@@ -124,7 +128,7 @@ public class ReturnAccounting {
         // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's
         Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative()
                 ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency())
-                : supplierBearsExchangeShipping && r.getExchangePurchaseOrderId() != null
+                : supplierBearsExchangeShipping && exchangeCame(r)
                 ? bookings.shippingCost(r.getExchangePurchaseOrderId()) : none;
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
                 refunded, credit, label, exchange, chargeback)), "Return " + r.number() + " completed");
@@ -195,9 +199,20 @@ public class ReturnAccounting {
         return r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : Money.zero(r.getCurrency());
     }
 
-    /** What the exchange's purchase order cost, when one was placed. */
+    /** What the exchange's purchase order cost, when one was placed and not declined or cancelled. */
     private Money exchange(ReturnRequest r) {
-        return r.getExchangePurchaseOrderId() == null ? Money.zero(r.getCurrency())
-                : bookings.landedCost(r.getExchangePurchaseOrderId());
+        return exchangeCame(r) ? bookings.landedCost(r.getExchangePurchaseOrderId()) : Money.zero(r.getCurrency());
+    }
+
+    /**
+     * Whether the return has an exchange that costs us: ordered, and neither declined nor cancelled (a failed
+     * exchange is refunded instead, and its supplier is paid nothing).
+     */
+    private boolean exchangeCame(ReturnRequest r) {
+        if (r.getExchangePurchaseOrderId() == null) {
+            return false;
+        }
+        PurchaseOrderStatus status = purchasing.purchaseOrder(r.getExchangePurchaseOrderId()).status();
+        return status != PurchaseOrderStatus.DECLINED && status != PurchaseOrderStatus.CANCELLED;
     }
 }

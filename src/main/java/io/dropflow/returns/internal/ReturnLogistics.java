@@ -12,6 +12,7 @@ import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnSettings;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.BlindShippingSender;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -90,5 +91,23 @@ public class ReturnLogistics {
         ReturnRequest r = returns.get(returnId);
         r.exchangeOrdered(replacements.exchange(r, r.getExchangeSku(), (int) shipByHours,
                 settings.hours(shipByHours)).id(), clock.instant());
+    }
+
+    /** The return's exchange purchase order as it stands. */
+    public PurchaseOrderView exchange(Long returnId) {
+        return purchasing.purchaseOrder(returns.get(returnId).getExchangePurchaseOrderId());
+    }
+
+    /**
+     * The exchange did not ship within its ship-by: its supplier is asked to cancel it (under the purchase order's
+     * cancellation key, so a retry asks once), and the cancellation stands without waiting for the answer
+     * ({@link Purchasing#NO_ANSWER}), so that goods the supplier ships after all reach an operator.
+     * @return the exchange purchase order afterwards
+     */
+    @CallsPartner
+    public PurchaseOrderView cancelLateExchange(Long returnId) {
+        Long exchange = returns.get(returnId).getExchangePurchaseOrderId();
+        purchasing.requestCancellation(exchange);
+        return purchasing.cancelWithoutAnswer(exchange, Purchasing.NO_ANSWER);
     }
 }

@@ -278,7 +278,7 @@ public class ReturnRequest extends AfterSalesCase<ReturnStatus> {
         if (inspectionResult != null) {
             return Optional.empty();
         }
-        return tooLate("an inspection report", status != ReturnStatus.DISPUTED);
+        return tooLate("an inspection report", status != ReturnStatus.DISPUTED && status != ReturnStatus.AWAITING_EXCHANGE);
     }
 
     /** Whether the return waits for the inspection now: its parcel arrived and no report was taken yet. */

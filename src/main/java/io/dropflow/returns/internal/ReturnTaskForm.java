@@ -5,6 +5,7 @@ import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
+import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ public class ReturnTaskForm {
     public static final Set<String> RETURN = Set.of("returnReason", "wish", "exchangeSku", "policyRule",
             "returnLabelPaidBy", "restockingFee", "round", "rounds", "supplierAnswer", "supplierAmount",
             "supplierReason", "consumerAnswer", "consumerOfferAmount", "returnParcel", "inspectionResult", "inspectionNote",
-            "refundPerPolicy", "exchangeSent", "exchangePurchaseOrder", "exchangeStatus", "whyEscalated", "canCounter",
+            "refundPerPolicy", "exchangeSent", "exchangeAwaited", "exchangeFailed", "exchangePurchaseOrder", "exchangeStatus", "whyEscalated", "canCounter",
             "canEscalate");
 
     private final Returns returns;
@@ -49,10 +50,15 @@ public class ReturnTaskForm {
         r.moveTo(mediation ? ReturnStatus.MEDIATING : ReturnStatus.DISPUTED, clock.instant());
         boolean parcel = r.getReturnTrackingNumber() != null;
         // An exchange settles without a refund: "per policy" completes the return with the exchange (ordering it
-        // first if it is not yet), so no amount per policy is shown for it; the exchange sent already is named
+        // first if it is not yet), so no amount per policy is shown for it; its purchase order is named. Sent means
+        // the supplier accepted or shipped it; one it has not answered yet is awaited; one it declined, or that was
+        // cancelled, failed: per policy then refunds (review M3 of session 10: a declined one read "sent already")
         boolean exchange = r.getWish() == ReturnWish.EXCHANGE;
-        PurchaseOrderView sent = r.getExchangePurchaseOrderId() == null ? null
+        PurchaseOrderView ordered = r.getExchangePurchaseOrderId() == null ? null
                 : purchasing.purchaseOrder(r.getExchangePurchaseOrderId());
+        PurchaseOrderStatus status = ordered == null ? null : ordered.status();
+        boolean failed = status == PurchaseOrderStatus.DECLINED || status == PurchaseOrderStatus.CANCELLED;
+        boolean sent = status == PurchaseOrderStatus.ACCEPTED || status == PurchaseOrderStatus.SHIPPED;
         return facts.of(r)
                 .put("returnReason", OperatorWords.of(r.getReason()))
                 .put("wish", OperatorWords.of(r.getWish()))
@@ -73,10 +79,12 @@ public class ReturnTaskForm {
                 .put("inspectionResult", !parcel ? null
                         : !r.isInspectionTaken() ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
                 .put("inspectionNote", r.isInspectionTaken() ? r.getInspectionNote() : null)
-                .put("refundPerPolicy", parcel && !exchange ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
-                .put("exchangeSent", sent != null)
-                .put("exchangePurchaseOrder", sent == null ? null : sent.number())
-                .put("exchangeStatus", sent == null ? null : OperatorWords.of(sent.status()))
+                .put("refundPerPolicy", parcel && (!exchange || failed) ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
+                .put("exchangeSent", sent)
+                .put("exchangeAwaited", ordered != null && !sent && !failed)
+                .put("exchangeFailed", failed)
+                .put("exchangePurchaseOrder", ordered == null ? null : ordered.number())
+                .put("exchangeStatus", ordered == null ? null : OperatorWords.of(ordered.status()))
                 .put("whyEscalated", r.isEscalated() ? escalationReason : null)
                 .put("canCounter", rounds == null || r.getRoundNo() < rounds)
                 .put("canEscalate", !r.isEscalated());

@@ -6,6 +6,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSW
 import static io.dropflow.returns.process.ReturnNegotiationProcess.DECISION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP_BY_HOURS;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.NEGOTIATION_ROUNDS;
@@ -33,9 +34,11 @@ import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.internal.ReturnDeadlineTable;
 import io.dropflow.returns.internal.ReturnProcess;
 import io.dropflow.returns.internal.ReturnRequest;
+import io.dropflow.returns.internal.Returns;
 import io.dropflow.returns.process.ReturnNegotiationProcess.Message;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.PurchaseOrderEvent;
+import io.dropflow.supplier.PurchaseOrderView;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,14 +59,16 @@ class ReturnNegotiation implements ReturnProcess {
     private final CaseHistory history;
     private final ReturnSettings settings;
     private final ReturnDeadlineTable deadlines;
+    private final Returns returns;
 
     ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
-            ReturnDeadlineTable deadlines) {
+            ReturnDeadlineTable deadlines, Returns returns) {
         this.runtime = runtime;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
         this.deadlines = deadlines;
+        this.returns = returns;
     }
 
     @Override
@@ -85,6 +90,7 @@ class ReturnNegotiation implements ReturnProcess {
         variables.put(CONSUMER_ANSWER_TIME.name(), CONSUMER_ANSWER_TIME.stored(settings.hours(d.consumerAnswerHours())));
         variables.put(INSPECTION_TIME.name(), INSPECTION_TIME.stored(settings.hours(d.inspectionHours())));
         variables.put(EXCHANGE_SHIP_BY_HOURS.name(), EXCHANGE_SHIP_BY_HOURS.stored(d.exchangeShipByHours()));
+        variables.put(EXCHANGE_TIME.name(), EXCHANGE_TIME.stored(settings.hours(d.exchangeShipByHours())));
         variables.put(DECISION_TIME.name(), DECISION_TIME.stored(settings.hours(d.decideWithinHours())));
         variables.put(TRACKING_STALL_TIME.name(), TRACKING_STALL_TIME.stored(settings.hours(d.trackingStallHours())));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
@@ -145,12 +151,56 @@ class ReturnNegotiation implements ReturnProcess {
                 "No inspection report from the supplier in time after the return parcel arrived: an operator decides");
     }
 
-    /** The exchange's purchase order: recorded in the return's history (the order view shows it too). */
+    /**
+     * The exchange's purchase order: recorded in the return's history (the order view shows it too); its shipment,
+     * and its end without goods (declined, out of stock, or cancelled), go to the return's process through the
+     * inbox, which waits for one of them once the exchange is ordered and the goods are settled. One that comes
+     * early is kept until then; a second, or one after the process ended, is never awaited (the inbox marks it so):
+     * the return refunds at most once, under its own key. A failure after the return ended is said in its history,
+     * as nobody refunds it then.
+     */
     @EventListener
     void on(PurchaseOrderEvent event) {
-        if (event.returnId() != null) {
-            history.record(CaseKind.RETURN, event.returnId(), Party.SUPPLIER, "Exchange purchase order: " + event.type()
-                    + (event.trackingNumber() == null ? "" : " " + event.carrierCode() + " " + event.trackingNumber()));
+        if (event.returnId() == null) {
+            return;
         }
+        history.record(CaseKind.RETURN, event.returnId(), Party.SUPPLIER, "Exchange purchase order: " + event.type()
+                + (event.trackingNumber() == null ? "" : " " + event.carrierCode() + " " + event.trackingNumber()));
+        Message message = switch (event.type()) {
+            case SHIPPED -> Message.EXCHANGE_SHIPPED;
+            case REJECTED, OUT_OF_STOCK, CANCELLATION_ACCEPTED -> Message.EXCHANGE_FAILED;
+            case ACCEPTED, CANCELLATION_REFUSED -> null;
+        };
+        if (message == null) {
+            return;
+        }
+        ReturnRequest r = returns.get(event.returnId());
+        if (message == Message.EXCHANGE_FAILED && !r.getStatus().isOpen()) {
+            history.record(CaseKind.RETURN, event.returnId(), Party.DROPFLOW, "The exchange failed after the return ended ("
+                    + OperatorWords.of(r.getStatus()) + "): nothing is refunded for it here; an operator settles it with"
+                    + " the consumer");
+        }
+        inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message.messageName(),
+                ReturnNegotiationProcess.businessKey(event.returnId()), null, null, Map.of()));
+    }
+
+    /**
+     * The exchange's purchase order ended without goods, and the return took it ({@link RefundInsteadOfExchange}):
+     * its history says the consumer is refunded per policy instead.
+     */
+    void refundInsteadOfExchange(Long returnId, PurchaseOrderView exchange) {
+        history.record(CaseKind.RETURN, returnId, Party.DROPFLOW, "The exchange failed (purchase order "
+                + exchange.number() + ": " + OperatorWords.of(exchange.status()) + "): the consumer is refunded per policy"
+                + " instead");
+    }
+
+    /**
+     * The exchange did not ship in time ({@link CancelLateExchange}): its supplier was asked to cancel it, and the
+     * cancellation stands without its answer; the return's history says so.
+     */
+    void lateExchangeCancelled(Long returnId, PurchaseOrderView exchange) {
+        history.record(CaseKind.RETURN, returnId, Party.DROPFLOW, "The exchange did not ship in time: purchase order "
+                + exchange.number() + " is cancelled (" + OperatorWords.of(exchange.status()) + "); the consumer is refunded"
+                + " per policy instead");
     }
 }

@@ -64,6 +64,11 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The exchange purchase order's ship-by, in return hours. */
     public static final ProcessVariable<Long> EXCHANGE_SHIP_BY_HOURS = number("exchangeShipByHours");
+    /**
+     * The same ship-by as a wait: how long the return waits for the exchange to ship once it is ordered and the
+     * goods are settled, before it asks the supplier to cancel it and refunds per policy instead.
+     */
+    public static final ProcessVariable<Duration> EXCHANGE_TIME = duration("exchangeTime");
     /** The round sent to the supplier last (answers are correlated by it). */
     public static final ProcessVariable<Long> RETURN_ROUND = number("returnRound");
     /** The alternative put to the consumer last (answers are correlated by it). */
@@ -103,7 +108,11 @@ public final class ReturnNegotiationProcess {
         CONSUMER_ANSWERED("ConsumerAnsweredOffer"),
         PARCEL_ARRIVED("ReturnParcelArrived"),
         PARCEL_PROBLEM("ReturnParcelProblem"),
-        INSPECTION_REPORTED("SupplierInspectedReturn");
+        INSPECTION_REPORTED("SupplierInspectedReturn"),
+        /** The supplier shipped the return's exchange. */
+        EXCHANGE_SHIPPED("SupplierShippedExchange"),
+        /** The exchange's purchase order was declined (rejected, out of stock) or cancelled. */
+        EXCHANGE_FAILED("ExchangeFailed");
 
         private final String messageName;
 
@@ -167,6 +176,11 @@ public final class ReturnNegotiationProcess {
         ESCALATE_OVERDUE_MEDIATION("service_escalate_overdue_mediation"),
         DISPUTE_OVERDUE("boundary_dispute_overdue"),
         ESCALATE_OVERDUE_DISPUTE("service_escalate_overdue_dispute"),
+        AWAIT_EXCHANGE("gateway_await_exchange"),
+        EXCHANGE_SHIPPED("event_exchange_shipped"),
+        EXCHANGE_FAILED("event_exchange_failed"),
+        EXCHANGE_LATE("timer_exchange_late"),
+        CANCEL_LATE_EXCHANGE("service_cancel_late_exchange"),
         SETTLE_REFUND("service_settle_return_refund"),
         REFUND_CONSUMER("service_refund_consumer_for_return"),
         REFUND_WITHHELD("boundary_refund_withheld"),

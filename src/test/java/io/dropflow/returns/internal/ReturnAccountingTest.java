@@ -33,8 +33,9 @@ class ReturnAccountingTest {
     private final CaseBookings bookings = mock(CaseBookings.class);
     private final Ledger ledger = mock(Ledger.class);
     private final RecordedHistory history = new RecordedHistory();
+    private final io.dropflow.supplier.Purchasing purchasing = mock(io.dropflow.supplier.Purchasing.class);
     /** Labels cost 4.90 EUR (fixed on the return by its policy). */
-    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, CLOCK);
+    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, purchasing, CLOCK);
 
     @SuppressWarnings("unchecked")
     private Ledger.ReturnBooking booked(ReturnRequest r, RefundBasis basis) {
@@ -166,6 +167,7 @@ class ReturnAccountingTest {
     void anExchangesShippingTheSupplierBearsIsChargedBackToIt() {
         ReturnRequest atFault = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
         atFault.exchangeOrdered(9L, NOW);
+        exchangeIs(9L, io.dropflow.supplier.PurchaseOrderStatus.SHIPPED);
         when(bookings.landedCost(9L)).thenReturn(Money.of("11.00", "CNY"));
         when(bookings.shippingCost(9L)).thenReturn(Money.of("3.20", "CNY"));
         stored(atFault, 5L);
@@ -187,11 +189,34 @@ class ReturnAccountingTest {
     void anExchangesShippingTheSellerBearsIsNotChargedBack() {
         ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SELLER, false);
         r.exchangeOrdered(9L, NOW);
+        exchangeIs(9L, io.dropflow.supplier.PurchaseOrderStatus.SHIPPED);
         when(bookings.landedCost(9L)).thenReturn(Money.of("11.00", "CNY"));
 
         Ledger.ReturnBooking booking = booked(r, null);
 
         assertThat(booking.chargeback().isZero()).isTrue();
+    }
+
+    /**
+     * Review M3 of session 10: an exchange whose purchase order the supplier declined (or that was cancelled) is
+     * refunded per policy instead; it cost nothing, so its cost is not booked.
+     */
+    @Test
+    void aDeclinedExchangeRefundedInsteadBooksNoExchangeCost() {
+        ReturnRequest r = refundedAfterTheGoodsCameBack(ShippingPaidBy.SUPPLIER, false);
+        r.exchangeOrdered(9L, NOW);
+        exchangeIs(9L, io.dropflow.supplier.PurchaseOrderStatus.DECLINED);
+        when(bookings.landedCost(9L)).thenReturn(Money.of("11.00", "CNY"));
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
+
+        assertThat(booking.exchangeCost().isZero()).isTrue();
+    }
+
+    private void exchangeIs(long purchaseOrderId, io.dropflow.supplier.PurchaseOrderStatus status) {
+        io.dropflow.supplier.PurchaseOrderView po = mock(io.dropflow.supplier.PurchaseOrderView.class);
+        when(po.status()).thenReturn(status);
+        when(purchasing.purchaseOrder(purchaseOrderId)).thenReturn(po);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,8 @@ class ReturnSupplierCreditTest {
 
     private final Returns returns = mock(Returns.class);
     private final RecordedHistory history = new RecordedHistory();
-    private final ReturnAccounting credits = new ReturnAccounting(returns, mock(io.dropflow.aftersales.CaseBookings.class), history, CLOCK);
+    private final ReturnAccounting credits = new ReturnAccounting(returns, mock(io.dropflow.aftersales.CaseBookings.class), history,
+            mock(io.dropflow.supplier.Purchasing.class), CLOCK);
 
     private ReturnRequest cameBack() {
         ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.SUPPLIER, "0", false), 5L);

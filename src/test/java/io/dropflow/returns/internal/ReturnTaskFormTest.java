@@ -20,7 +20,8 @@ class ReturnTaskFormTest {
 
     private final Returns returns = mock(Returns.class);
     private final TaskFormFacts facts = mock(TaskFormFacts.class);
-    private final ReturnTaskForm form = new ReturnTaskForm(returns, facts, mock(io.dropflow.supplier.Purchasing.class), CLOCK);
+    private final io.dropflow.supplier.Purchasing purchasing = mock(io.dropflow.supplier.Purchasing.class);
+    private final ReturnTaskForm form = new ReturnTaskForm(returns, facts, purchasing, CLOCK);
     private final ReturnRequest request = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.CONSUMER, "0.10", true), 9L);
 
     @BeforeEach
@@ -64,5 +65,40 @@ class ReturnTaskFormTest {
 
         assertThat(shown.values()).containsEntry("returnParcel", "DHL RET-1")
                 .containsEntry("inspectionResult", "Damaged by consumer").containsEntry("refundPerPolicy", "8.60 EUR");
+    }
+
+    /**
+     * Review M3 of session 10: an exchange's purchase order counted as "sent" whatever its status, a declined one
+     * too. Sent is accepted or shipped; declined or cancelled is failed, and shows the refund per policy it pays then;
+     * one not answered yet is awaited.
+     */
+    @Test
+    void anExchangeIsSentOnlyOnceAcceptedOrShippedAndFailedWhenDeclinedOrCancelled() {
+        ReturnRequest exchange = stored(new ReturnRequest(1L, 2L, 3L, io.dropflow.returns.ReturnReason.CHANGED_MIND,
+                io.dropflow.returns.ReturnWish.EXCHANGE, "DEMO-MUG-BLUE", "WEBSHOP", "EUR",
+                io.dropflow.aftersales.AfterSalesFixtures.twoMugs(), io.dropflow.aftersales.AfterSalesFixtures.eur("12.00"),
+                NOW), 10L);
+        exchange.applyPolicy(true, ShippingPaidBy.CONSUMER, new BigDecimal("0.10"), true, false, "a rule",
+                io.dropflow.aftersales.AfterSalesFixtures.eur("4.90"), NOW);
+        exchange.labelBooked("DHL", "RET-1", "https://label.example/1", NOW);
+        exchange.exchangeOrdered(77L, NOW);
+        when(returns.get(10L)).thenReturn(exchange);
+        when(facts.of(exchange)).thenAnswer(call -> new FormFacts());
+        io.dropflow.supplier.PurchaseOrderView po = mock(io.dropflow.supplier.PurchaseOrderView.class);
+        when(po.number()).thenReturn("DF-1-RT10-EXCHANGE");
+        when(purchasing.purchaseOrder(77L)).thenReturn(po);
+
+        for (var status : io.dropflow.supplier.PurchaseOrderStatus.values()) {
+            when(po.status()).thenReturn(status);
+            var shown = form.taskCreated(10L, false, 2L, null).values();
+            boolean sent = status == io.dropflow.supplier.PurchaseOrderStatus.ACCEPTED
+                    || status == io.dropflow.supplier.PurchaseOrderStatus.SHIPPED;
+            boolean failed = status == io.dropflow.supplier.PurchaseOrderStatus.DECLINED
+                    || status == io.dropflow.supplier.PurchaseOrderStatus.CANCELLED;
+            assertThat(shown).as(status.name()).containsEntry("exchangeSent", sent).containsEntry("exchangeFailed", failed)
+                    .containsEntry("exchangeAwaited", !sent && !failed)
+                    .containsEntry("exchangePurchaseOrder", "DF-1-RT10-EXCHANGE")
+                    .containsEntry("refundPerPolicy", failed ? "8.60 EUR" : null);
+        }
     }
 }

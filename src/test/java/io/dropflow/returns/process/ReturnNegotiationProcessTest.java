@@ -348,9 +348,13 @@ class ReturnNegotiationProcessTest {
         assertThat(supplier.received(exchange).order().lines()).extracting("supplierSku").containsExactly("ACME-MUG-02");
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).as("the return completes once the exchange ships")
+                .isWaitingAt(AWAIT_EXCHANGE.id());
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+        dropflow.runReturnJobs(id);
 
-        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_exchange_ordered").hasNotPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id())
-                .isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_exchange_ordered", EXCHANGE_SHIPPED.id())
+                .hasNotPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id(), SETTLE_REFUND.id()).isEnded();
         assertThat(supplier.receivedFor(order)).hasSize(2); // the original and one exchange
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
         // A defect is the supplier's fault (it pays the label): exchange_shipping_bearer has it bear the replacement's
@@ -418,8 +422,10 @@ class ReturnNegotiationProcessTest {
 
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).isEnded();
         assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE")).isNotNull();
+        dropflow.supplierShipped("ACME", "DF-" + order + "-RT" + id + "-EXCHANGE", "TRK-EXCHANGE-" + id);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id(), EXCHANGE_SHIPPED.id()).isEnded();
         assertThat(ledger(id)).containsEntry("RETURN_SHIPPING", money("-4.9")).containsEntry("EXCHANGE_COST", money("-8.5"))
                 .as("not the supplier's fault: the seller pays the exchange's shipping").doesNotContainKey("SUPPLIER_CHARGEBACK");
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("DEMO-MUG-BLUE is on its way"));
@@ -834,6 +840,8 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("disputeDecision", "refund_per_policy"));
         dropflow.runReturnJobs(id);
+        dropflow.supplierShipped("ACME", "DF-" + order + "-RT" + id + "-EXCHANGE", "TRK-EXCHANGE-" + id);
+        dropflow.runReturnJobs(id);
 
         assertThat(dropflow.returnProcess(id)).hasPassed(BOOK_RETURN.id()).hasNotPassed(SETTLE_REFUND.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
@@ -883,6 +891,8 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("disputeDecision", "refund_per_policy"));
         dropflow.runReturnJobs(id);
+        dropflow.supplierShipped("ACME", "DF-" + order + "-RT" + id + "-EXCHANGE", "TRK-EXCHANGE-" + id);
+        dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).hasNotPassed(SETTLE_REFUND.id())
                 .isEnded();
         assertThat(supplier.received("DF-" + order + "-RT" + id + "-EXCHANGE").deliveries()).isEqualTo(1);
@@ -907,6 +917,183 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("select status from purchase_order where idempotency_key = ?", String.class,
                 exchange)).isEqualTo("SHIPPED");
+    }
+
+    /** A supplier event about purchase order {@code number} under the event id {@code eventId} (to send one twice). */
+    private ResponseEntity<String> supplierSays(String number, String type, String eventId) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("type", type);
+        event.put("purchaseOrderNumber", number);
+        event.put("supplierReference", "ACME-REF");
+        return dropflow.post("/api/webhooks/suppliers/ACME/events", event, DropflowDriver.asPartner());
+    }
+
+    private List<String> inboxStatuses(long id, String messageName) {
+        return jdbc.queryForList("select status from inbox_message where business_key = ? and message_name = ? order by id",
+                String.class, "return-" + id, messageName);
+    }
+
+    /**
+     * Review M3 of session 10: the supplier declined an exchange (out of stock) while the goods travelled back, and
+     * the return completed "with" it: the consumer had neither goods nor money. The decline is kept until the return
+     * waits for the exchange, then it is refunded per policy instead, once; the history says so; the failed exchange
+     * books no cost. The same event again, and another failure after the return ended, refund nothing more.
+     */
+    @Test
+    void anExchangeTheSupplierDeclinesIsRefundedPerPolicyInsteadOnce() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        String outOfStock = java.util.UUID.randomUUID().toString();
+        var declined = supplierSays(exchange, "OUT_OF_STOCK", outOfStock);
+        assertThat(declined.getStatusCode().is2xxSuccessful()).as(declined.getBody()).isTrue();
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(AWAIT_EXCHANGE.id(), EXCHANGE_FAILED.id(), SETTLE_REFUND.id(),
+                REFUND_CONSUMER.id(), BOOK_RETURN.id()).hasNotPassed(EXCHANGE_SHIPPED.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).doesNotContainKey("EXCHANGE_COST")
+                .doesNotContainKey("SUPPLIER_CHARGEBACK");
+        JsonNode completed = dropflow.getReturn(id);
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("history").toString()).contains("The exchange failed (purchase order " + exchange
+                + ": Declined): the consumer is refunded per policy instead");
+
+        // The same event again: acknowledged, nothing changes; another failure after the return ended is said in its
+        // history and never awaited: no second refund
+        assertThat(supplierSays(exchange, "OUT_OF_STOCK", outOfStock).getStatusCode().is2xxSuccessful()).isTrue();
+        lateFailure(order, id, exchange);
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+        assertThat(inboxStatuses(id, "ExchangeFailed")).containsExactly("DELIVERED", "NOT_AWAITED");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("The exchange failed after the return ended"
+                + " (Completed): nothing is refunded for it here; an operator settles it with the consumer");
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /**
+     * The exchange's purchase order ends without goods once more, after the return ended (a supplier's second answer
+     * that its purchase order took, as the supplier feature publishes it): a new event id.
+     */
+    private void lateFailure(long order, long id, String exchange) {
+        Long po = jdbc.queryForObject("select id from purchase_order where idempotency_key = ?", Long.class, exchange);
+        transactions.executeWithoutResult(tx -> events.publishEvent(new io.dropflow.supplier.PurchaseOrderEvent(
+                "ACME:" + java.util.UUID.randomUUID(), order, po, exchange, io.dropflow.supplier.SupplierEventType.REJECTED,
+                "REJECTED", null, null, null, id, null, List.of(), null)));
+    }
+
+    /**
+     * The disputed-return form says "sent" only for an exchange its supplier accepted or shipped: one declined reads
+     * as failed, with the refund per policy, which per policy then pays. Before, it read "The exchange was sent
+     * already … (Declined)" and per policy "no refund is paid".
+     */
+    @Test
+    void aDisputedExchangeTheSupplierDeclinedReadsFailedAndPerPolicyRefunds() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        supplierSays(exchange, "REJECTED", java.util.UUID.randomUUID().toString());
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(DECIDE_DISPUTE.id());
+        assertThat(dropflow.facts(task(id))).containsEntry("exchangeSent", false).containsEntry("exchangeAwaited", false)
+                .containsEntry("exchangeFailed", true).containsEntry("exchangePurchaseOrder", exchange)
+                .containsEntry("exchangeStatus", "Declined").containsEntry("refundPerPolicy", "15.00 EUR");
+
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(EXCHANGE_FAILED.id(), SETTLE_REFUND.id(), BOOK_RETURN.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
+    }
+
+    /**
+     * An exchange ordered and not answered yet reads as awaited, not sent. The return closed without a refund, the
+     * exchange not called back; the supplier then declines it: the history says that nothing is refunded for it and
+     * an operator settles it; no refund.
+     */
+    @Test
+    void anExchangeDeclinedAfterTheReturnClosedWithoutARefundRefundsNothing() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "DAMAGED_BY_CONSUMER");
+        assertThat(dropflow.facts(task(id))).containsEntry("exchangeSent", false).containsEntry("exchangeAwaited", true)
+                .containsEntry("exchangeFailed", false).containsEntry("exchangePurchaseOrder", exchange)
+                .containsEntry("refundPerPolicy", null);
+        complete(id, Map.of("disputeDecision", "no_refund", "noRefundReason", "The mug came back broken."));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed("end_return_closed_no_refund").isEnded();
+
+        var declined = supplierSays(exchange, "OUT_OF_STOCK", java.util.UUID.randomUUID().toString());
+        assertThat(declined.getStatusCode().is2xxSuccessful()).as(declined.getBody()).isTrue();
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(inboxStatuses(id, "ExchangeFailed")).containsExactly("NOT_AWAITED");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("The exchange failed after the return ended"
+                + " (Closed): nothing is refunded for it here; an operator settles it with the consumer");
+    }
+
+    /**
+     * The exchange, ordered once the goods were back in order, does not ship within exchangeTime: its supplier is
+     * asked to cancel it, the cancellation stands, and the consumer is refunded per policy instead.
+     */
+    @Test
+    void anExchangeNotShippedInTimeIsCancelledAndRefundedPerPolicy() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).isWaitingAt(AWAIT_EXCHANGE.id());
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("AWAITING_EXCHANGE");
+
+        dropflow.fireReturnTimer(id, EXCHANGE_LATE.id());
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(CANCEL_LATE_EXCHANGE.id(), SETTLE_REFUND.id(), REFUND_CONSUMER.id(),
+                BOOK_RETURN.id()).hasNotPassed(EXCHANGE_FAILED.id()).isEnded();
+        assertThat(supplier.received(exchange).cancellationRequests()).hasSize(1);
+        assertThat(jdbc.queryForObject("select status from purchase_order where idempotency_key = ?", String.class,
+                exchange)).isEqualTo("CANCELLED");
+        assertThat(storefrontCalls(order, "REFUND")).hasSize(1);
+        assertThat(ledger(id)).doesNotContainKey("EXCHANGE_COST");
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("The exchange did not ship in time: purchase"
+                + " order " + exchange + " is cancelled (Cancelled); the consumer is refunded per policy instead");
+    }
+
+    /**
+     * An exchange disputed for want of an inspection report, decided per policy: while the return waits for the
+     * exchange to ship (AWAITING_EXCHANGE) an inspection report comes too late, refused as when the dispute was open,
+     * not kept for a wait that never comes.
+     */
+    @Test
+    void anInspectionReportWhileTheReturnAwaitsItsExchangeIsRefused() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        dropflow.carrierSays(returnTracking(id), "DELIVERED");
+        dropflow.fireReturnTimer(id, INSPECTION_LATE.id());
+        complete(id, Map.of("disputeDecision", "refund_per_policy"));
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_EXCHANGE.id());
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("AWAITING_EXCHANGE");
+
+        var late = dropflow.supplierInspects("ACME", id, "OK");
+        assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
+        assertThat(late.getBody()).contains("no longer waits for an inspection report");
     }
 
     @Test

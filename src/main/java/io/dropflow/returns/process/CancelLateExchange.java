@@ -1,0 +1,32 @@
+package io.dropflow.returns.process;
+
+import static io.dropflow.returns.process.ReturnNegotiationProcess.RETURN_ID;
+
+import io.dropflow.processengine.CallsPartner;
+import io.dropflow.returns.internal.ReturnLogistics;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange did not ship within exchangeTime: its supplier is asked to cancel it and the cancellation stands,
+ * before the return refunds per policy instead; once per exchange purchase order, whatever the retries.
+ */
+@CallsPartner
+@Component("cancelLateExchange")
+class CancelLateExchange implements JavaDelegate {
+
+    private final ReturnLogistics logistics;
+    private final ReturnNegotiation negotiation;
+
+    CancelLateExchange(ReturnLogistics logistics, ReturnNegotiation negotiation) {
+        this.logistics = logistics;
+        this.negotiation = negotiation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long returnId = RETURN_ID.from(execution);
+        negotiation.lateExchangeCancelled(returnId, logistics.cancelLateExchange(returnId));
+    }
+}
