@@ -1236,4 +1236,32 @@ class ReturnNegotiationProcessTest {
         assertThat(jdbc.queryForList(sql)).anyMatch(row -> ((Number) row.get("id")).longValue() == id
                 && ((Number) row.get("order_id")).longValue() == order);
     }
+
+    /**
+     * operations.md's query for returns that completed with an exchange on an earlier model version, the exchange
+     * declined since: it lists such a return (its purchase order set to DECLINED here, as the old version left it),
+     * not one completed with its exchange shipped.
+     */
+    @Test
+    void theUpgradeQueryListsAnExchangeDeclinedAfterItsReturnCompleted() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "operations.md"));
+        java.util.regex.Matcher query = java.util.regex.Pattern.compile(
+                "`(select r\\.id, r\\.order_id from return_request r join purchase_order[^`]*)`").matcher(guide);
+        assertThat(query.find()).as("operations.md has the query").isTrue();
+        String sql = query.group(1).replaceAll("\\s+", " ");
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("COMPLETED");
+
+        assertThat(jdbc.queryForList(sql)).noneMatch(row -> ((Number) row.get("id")).longValue() == id);
+
+        jdbc.update("update purchase_order set status = 'DECLINED' where idempotency_key = ?", exchange);
+        assertThat(jdbc.queryForList(sql)).anyMatch(row -> ((Number) row.get("id")).longValue() == id
+                && ((Number) row.get("order_id")).longValue() == order);
+    }
 }
