@@ -203,4 +203,10 @@ class ReturnNegotiation implements ReturnProcess {
                 + exchange.number() + " is cancelled (" + OperatorWords.of(exchange.status()) + "); the consumer is refunded"
                 + " per policy instead");
     }
+
+    /** The late exchange shipped before its cancellation ({@link CancelLateExchange}): the return completes with it. */
+    void lateExchangeShipped(Long returnId, PurchaseOrderView exchange) {
+        history.record(CaseKind.RETURN, returnId, Party.DROPFLOW, "The exchange shipped late (purchase order "
+                + exchange.number() + "), before it could be cancelled: the return completes with it, no refund");
+    }
 }

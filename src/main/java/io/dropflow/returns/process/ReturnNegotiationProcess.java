@@ -128,7 +128,7 @@ public final class ReturnNegotiationProcess {
 
     /**
      * BPMN errors of the model: its error end events, caught on the phase (collapsed subprocess) they
-     * leave. No delegate throws one; a delegate's refusal ends in a user task instead.
+     * leave, and two that delegates throw (REFUND_WITHHELD, EXCHANGE_SHIPPED_MEANWHILE), caught on their task.
      */
     public enum Error implements ModelError {
         /** Negotiating the return: refused in mediation. */
@@ -143,7 +143,9 @@ public final class ReturnNegotiationProcess {
          * "Refund consumer": other cases of the order paid the returned pieces back already; the return closes
          * without paying ({@link io.dropflow.aftersales.RefundWithheld#ERROR_CODE}).
          */
-        REFUND_WITHHELD;
+        REFUND_WITHHELD,
+        /** "Ask supplier to cancel late exchange": the exchange shipped before it could be cancelled. */
+        EXCHANGE_SHIPPED_MEANWHILE;
 
         @Override
         public String code() {

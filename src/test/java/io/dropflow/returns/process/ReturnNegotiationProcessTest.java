@@ -1074,6 +1074,36 @@ class ReturnNegotiationProcessTest {
     }
 
     /**
+     * The exchange's SHIPPED comes after its timer fired, before "Ask supplier to cancel late exchange" ran (a late
+     * message): it is not cancelled, and the return completes with it, no refund.
+     */
+    @Test
+    void anExchangeShippedAfterItsTimerFiredCompletesWithItWithoutARefund() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.fireReturnTimer(id, EXCHANGE_LATE.id());
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(CANCEL_LATE_EXCHANGE.id(), "boundary_exchange_shipped_meanwhile",
+                BOOK_RETURN.id()).hasNotPassed(SETTLE_REFUND.id(), REFUND_CONSUMER.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(jdbc.queryForObject("select status from purchase_order where idempotency_key = ?", String.class,
+                exchange)).isEqualTo("SHIPPED");
+        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5"));
+        JsonNode completed = dropflow.getReturn(id);
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("history").toString()).contains("The exchange shipped late (purchase order " + exchange
+                + "), before it could be cancelled: the return completes with it, no refund");
+    }
+
+    /**
      * An exchange disputed for want of an inspection report, decided per policy: while the return waits for the
      * exchange to ship (AWAITING_EXCHANGE) an inspection report comes too late, refused as when the dispute was open,
      * not kept for a wait that never comes.
