@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.onboarding.DocumentType;
+import io.dropflow.returns.internal.RefundBasis;
 import io.dropflow.returns.internal.ReturnRequest;
+import io.dropflow.returns.internal.SupplierCredit;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +31,8 @@ class DecisionOutputValuesTest {
                 Arguments.of("claim-cost-bearer.dmn", "costBearer", CostBearer.class),
                 Arguments.of("claim-cost-bearer.dmn", "chargebackBasis", ChargebackBasis.class),
                 Arguments.of("return-policy.dmn", "returnShippingPaidBy", ReturnRequest.ShippingPaidBy.class),
+                Arguments.of("return-refund-basis.dmn", "refundBasis", RefundBasis.class),
+                Arguments.of("return-refund-basis.dmn", "supplierCredit", SupplierCredit.class),
                 Arguments.of("onboarding-requirements.dmn", "document", DocumentType.class));
     }
 
