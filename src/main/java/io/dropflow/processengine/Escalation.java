@@ -1,6 +1,8 @@
 package io.dropflow.processengine;
 
 import io.dropflow.security.Groups;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
@@ -9,29 +11,43 @@ import org.springframework.stereotype.Component;
 /**
  * Hands operators' work to supervisors, the same way in every process: supervisors become
  * candidates of the task too (operators keep it, whoever is first decides) and it moves to the
- * top of every list.
+ * top of every list, at the priority the process instance fixed from its model's decision table
+ * when its deadlines were fixed ({@link #PRIORITY}: claim-deadlines.dmn, return-deadlines.dmn,
+ * onboarding-requirements.dmn's terms, order-deadlines.dmn's GROUP_BUY row for group buys).
  */
 @Component
 public class Escalation {
 
-    /** Above every task's default of 50. */
+    /**
+     * The priority an escalated task of this process instance gets, an analyst's number from the
+     * model's decision table, fixed with the instance's deadlines.
+     */
+    public static final ProcessVariable<Long> PRIORITY = ProcessVariable.number("escalationPriority");
+
+    /**
+     * Above every task's default of 50. Only for instances without {@link #PRIORITY}: those started
+     * before their table had it (7 December 2026), and partner attention, which has no deadline table
+     * (its decision time is a setting, and the partners module may not ask the order module's table).
+     */
     public static final int ESCALATED_PRIORITY = 90;
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
-    Escalation(TaskService tasks) {
+    Escalation(TaskService tasks, RuntimeService runtime) {
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     /** The task being created or timed out. */
     public void toSupervisors(DelegateTask task) {
         task.addCandidateGroup(Groups.SUPERVISORS);
-        task.setPriority(ESCALATED_PRIORITY);
+        task.setPriority(PRIORITY.optionalFrom(task).map(Math::toIntExact).orElse(ESCALATED_PRIORITY));
     }
 
-    /** Every task open in the process instance (e.g. after a non-interrupting deadline). @return how many */
+    /** Every task open in the process instance (e.g. after a non-interrupting deadline), at the instance's priority. @return how many */
     public int openTasksToSupervisors(String processInstanceId) {
-        return openTasksToSupervisors(processInstanceId, ESCALATED_PRIORITY);
+        return openTasksToSupervisors(processInstanceId, priorityOf(processInstanceId));
     }
 
     /** The same, with the priority the model's decision table gives escalated tasks. @return how many */
@@ -45,7 +61,7 @@ public class Escalation {
         return escalated;
     }
 
-    /** The open task of one user task element, if it is still open. @return whether there was one */
+    /** The open task of one user task element, if it is still open, at the instance's priority. @return whether there was one */
     public boolean openTaskToSupervisors(String processInstanceId, ModelElement userTask) {
         Task open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(userTask.id())
                 .singleResult();
@@ -53,7 +69,17 @@ public class Escalation {
             return false;
         }
         tasks.addCandidateGroup(open.getId(), Groups.SUPERVISORS);
-        tasks.setPriority(open.getId(), ESCALATED_PRIORITY);
+        tasks.setPriority(open.getId(), priorityOf(processInstanceId));
         return true;
+    }
+
+    /**
+     * The instance's {@link #PRIORITY}; {@value #ESCALATED_PRIORITY} for an instance started before its
+     * table gave one (7 December 2026), which keeps escalating as it did then.
+     */
+    int priorityOf(String processInstanceId) {
+        Object stored = runtime.getVariable(processInstanceId, PRIORITY.name());
+        return stored == null ? ESCALATED_PRIORITY
+                : Math.toIntExact(PRIORITY.optionalFrom(Map.of(PRIORITY.name(), stored)).orElseThrow());
     }
 }

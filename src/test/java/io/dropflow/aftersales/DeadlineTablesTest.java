@@ -78,6 +78,19 @@ class DeadlineTablesTest {
         assertThat(row.hours("replacementShipByHours")).as("%s: the replacement's ship-by", row).isPositive();
     }
 
+    /** A task handed to supervisors moves above every task's own priority (the models give at most 80). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("afterSalesRows")
+    void everyAfterSalesRowEscalatesAboveEveryTasksOwnPriority(Row row) {
+        assertThat(row.hours("escalationPriority")).as("%s: escalationPriority", row).isGreaterThan(80)
+                .isLessThanOrEqualTo(100);
+    }
+
+    static Stream<Arguments> afterSalesRows() {
+        return Stream.concat(rows("bpmn/claim-deadlines.dmn").stream(), rows("bpmn/return-deadlines.dmn").stream())
+                .map(Arguments::of);
+    }
+
     static Stream<Arguments> returnRows() {
         return rows("bpmn/return-deadlines.dmn").stream().map(Arguments::of);
     }

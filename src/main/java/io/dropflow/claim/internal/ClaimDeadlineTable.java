@@ -5,9 +5,13 @@ import io.dropflow.claim.ClaimType;
 /** bpmn/claim-deadlines.dmn, which analysts own: a claim's deadlines by sales channel and claim type. */
 public interface ClaimDeadlineTable {
 
-    /** In claim hours ({@code dropflow.claims.hour}), and how many rounds the supplier negotiation may take. */
+    /**
+     * In claim hours ({@code dropflow.claims.hour}), how many rounds the supplier negotiation may take, and the
+     * priority of the claim's tasks once escalated.
+     */
     record Deadlines(long respondWithinHours, long resolveWithinHours, long supplierAnswerHours,
-            long negotiateWithinHours, long negotiationRounds, long evidenceWaitHours, long replacementShipByHours) {
+            long negotiateWithinHours, long negotiationRounds, long evidenceWaitHours, long replacementShipByHours,
+            long escalationPriority) {
     }
 
     /** @throws IllegalStateException when the table has no rule for them */

@@ -37,7 +37,8 @@ public class ClaimHandling {
 
     /** The claim's clocks, counted from when the consumer filed it. */
     public record Clocks(Instant respondBy, Instant resolveBy, Duration supplierAnswerTime, Duration negotiationTime,
-            long negotiationRounds, Duration evidenceWait, long replacementShipByHours, Duration replacementTime) {
+            long negotiationRounds, Duration evidenceWait, long replacementShipByHours, Duration replacementTime,
+            long escalationPriority) {
     }
 
     /** Reads the claim's deadlines from claim-deadlines.dmn (by channel and claim type) and starts its clocks. */
@@ -48,7 +49,8 @@ public class ClaimHandling {
                 claim.getCreatedAt().plus(settings.hours(deadlines.resolveWithinHours())),
                 settings.hours(deadlines.supplierAnswerHours()), settings.hours(deadlines.negotiateWithinHours()),
                 deadlines.negotiationRounds(), settings.hours(deadlines.evidenceWaitHours()),
-                deadlines.replacementShipByHours(), settings.hours(deadlines.replacementShipByHours()));
+                deadlines.replacementShipByHours(), settings.hours(deadlines.replacementShipByHours()),
+                deadlines.escalationPriority());
         claim.setDeadlines(clocks.respondBy(), clocks.resolveBy(), clock.instant());
         history.record(claim, Party.DROPFLOW, "Deadlines for a " + claim.getChannel() + " " + claim.getClaimType()
                 + " claim: answer the consumer within " + deadlines.respondWithinHours() + " h, resolve within "

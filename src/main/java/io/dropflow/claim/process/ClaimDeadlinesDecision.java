@@ -28,6 +28,7 @@ class ClaimDeadlinesDecision implements ClaimDeadlineTable {
                 "channel " + channel + " and claim type " + type);
         return new Deadlines(row.whole("respondWithinHours"), row.whole("resolveWithinHours"),
                 row.whole("supplierAnswerHours"), row.whole("negotiateWithinHours"), row.whole("negotiationRounds"),
-                row.whole("evidenceWaitHours"), row.whole("replacementShipByHours"));
+                row.whole("evidenceWaitHours"), row.whole("replacementShipByHours"),
+                row.wholeNotNegative("escalationPriority"));
     }
 }

@@ -14,6 +14,7 @@ import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
+import io.dropflow.processengine.Escalation;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -60,6 +61,12 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Duration> REPLACEMENT_TIME = duration("replacementTime");
     /** The same, in claim hours, as the replacement purchase order's ship-by. */
     public static final ProcessVariable<Long> REPLACEMENT_SHIP_BY_HOURS = number("replacementShipByHours");
+    /**
+     * The priority of the claim's tasks once escalated (claim-deadlines.dmn, by
+     * startClaimClocks); instances started before 7 December 2026
+     * have none and escalate at 90.
+     */
+    public static final ProcessVariable<Long> ESCALATION_PRIORITY = Escalation.PRIORITY;
     /** Rounds the claim may go to the supplier. */
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
     /** The round sent to the supplier last; supplier answers are correlated by it. */

@@ -1,6 +1,7 @@
 package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_PRIORITY;
 import static io.dropflow.claim.process.DefectClaimProcess.EVIDENCE_WAIT;
 import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_TIME;
 import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_SHIP_BY_HOURS;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the claim's clocks from claim-deadlines.dmn (owned by analysts): answer the consumer by,
  * resolve by, the supplier's and the negotiating operator's time per round, how many rounds the
- * negotiation may take, the consumer's evidence wait and the replacement's ship-by.
+ * negotiation may take, the consumer's evidence wait, the replacement's ship-by and the priority of
+ * escalated tasks.
  */
 @Component("startClaimClocks")
 class StartClaimClocks implements JavaDelegate {
@@ -40,5 +42,6 @@ class StartClaimClocks implements JavaDelegate {
         EVIDENCE_WAIT.set(execution, clocks.evidenceWait());
         REPLACEMENT_SHIP_BY_HOURS.set(execution, clocks.replacementShipByHours());
         REPLACEMENT_TIME.set(execution, clocks.replacementTime());
+        ESCALATION_PRIORITY.set(execution, clocks.escalationPriority());
     }
 }

@@ -60,6 +60,11 @@ public class GroupBuyDeadlines {
         return hour.multipliedBy(table.deadlinesFor(CHANNEL).restockWaitHours());
     }
 
+    /** The priority of a batch's or purchase's task once it goes to supervisors (escalationPriority). */
+    public long escalationPriority() {
+        return table.deadlinesFor(CHANNEL).escalationPriority();
+    }
+
     /** How long a parcel may go without tracking news on its way to the pickup point (trackingStallHours). */
     public Duration arrivalWait() {
         return hour.multipliedBy(table.deadlinesFor(CHANNEL).trackingStallHours());

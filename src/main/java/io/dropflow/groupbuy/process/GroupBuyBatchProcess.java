@@ -6,6 +6,7 @@ import static io.dropflow.processengine.ProcessVariable.moment;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.processengine.Escalation;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelMessage;
 import io.dropflow.processengine.ProcessVariable;
@@ -37,6 +38,12 @@ public final class GroupBuyBatchProcess {
     public static final ProcessVariable<Duration> ARRIVAL_WAIT = duration("arrivalWait");
     /** How long "wait for restock" on missing lines waits (order-deadlines.dmn restockWaitHours). */
     public static final ProcessVariable<Duration> RESTOCK_WAIT = duration("restockWait");
+    /**
+     * The priority of the batch's and its purchases' tasks once escalated (order-deadlines.dmn for
+     * channel GROUP_BUY, at the start; passed to the purchases); batches opened before 7 December 2026
+     * have none and escalate at 90.
+     */
+    public static final ProcessVariable<Long> ESCALATION_PRIORITY = Escalation.PRIORITY;
     /** How long the leader has to confirm a delivered parcel (group-buy-cutoff.dmn confirmReceiptWithin). */
     public static final ProcessVariable<Duration> RECEIPT_WAIT = duration("receiptWait");
     /** The pickup point's leader: receipt tasks are assigned to this login. */

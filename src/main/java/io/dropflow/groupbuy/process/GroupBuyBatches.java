@@ -4,6 +4,7 @@ import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.ARRIVAL_WAIT;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.CUTOFF_AT;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.DECISION_TIME;
+import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.ESCALATION_PRIORITY;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.LEADER_USER_ID;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.RECEIPT_WAIT;
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.RESTOCK_WAIT;
@@ -64,7 +65,7 @@ class GroupBuyBatches implements BatchProcess {
     }
 
     /**
-     * The durations (order-deadlines.dmn, see GroupBuyDeadlines; the point's receipt wait from
+     * The durations and the escalated tasks' priority (order-deadlines.dmn, see GroupBuyDeadlines; the point's receipt wait from
      * group-buy-cutoff.dmn) and the leader are fixed when the
      * batch opens, so a running batch keeps its own.
      */
@@ -78,6 +79,7 @@ class GroupBuyBatches implements BatchProcess {
                         DECISION_TIME.name(), DECISION_TIME.stored(deadlines.decisionTime()),
                         ARRIVAL_WAIT.name(), ARRIVAL_WAIT.stored(deadlines.arrivalWait()),
                         RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(deadlines.restockWait()),
+                        ESCALATION_PRIORITY.name(), ESCALATION_PRIORITY.stored(deadlines.escalationPriority()),
                         RECEIPT_WAIT.name(), RECEIPT_WAIT.stored(cutoffs.confirmReceiptWithin(batch.getPickupPoint())),
                         LEADER_USER_ID.name(), LEADER_USER_ID.stored(batch.getPickupPoint().getLeader().getUserId())))
                 .execute()

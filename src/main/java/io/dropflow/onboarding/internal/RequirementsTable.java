@@ -24,7 +24,7 @@ public interface RequirementsTable {
     record Terms(long auditHours, long documentsWaitHours, long sampleShipHours, long sampleSkus,
             long qualityCheckHours, long agreementReviewHours, long revisionWaitHours, long expiryReminderDays,
             long renewalGraceHours, long scorecardCheckHours, long standingReviewHours, long newSupplierScore,
-            long newSupplierTier) {
+            long newSupplierTier, long escalationPriority) {
     }
 
     /** @throws IllegalArgumentException for a document type the table names that Dropflow does not know */

@@ -51,7 +51,8 @@ class OnboardingRequirementsDecision implements RequirementsTable {
                 number(terms, "agreementReviewHours"), number(terms, "revisionWaitHours"),
                 number(terms, "expiryReminderDays"), number(terms, "renewalGraceHours"),
                 number(terms, "scorecardCheckHours"), number(terms, "standingReviewHours"),
-                number(terms, "newSupplierScore"), number(terms, "newSupplierTier"));
+                number(terms, "newSupplierScore"), number(terms, "newSupplierTier"),
+                number(terms, "escalationPriority"));
     }
 
     private DmnDecisionResult evaluate(String decision, Map<String, Object> inputs) {

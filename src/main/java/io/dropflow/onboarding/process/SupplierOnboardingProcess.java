@@ -9,6 +9,7 @@ import static io.dropflow.processengine.ProcessVariable.text;
 import io.dropflow.onboarding.internal.OnboardingTask;
 import io.dropflow.onboarding.internal.RequirementsTable;
 import io.dropflow.onboarding.internal.SupplierStanding;
+import io.dropflow.processengine.Escalation;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -55,6 +56,12 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Long> STANDING_REVIEW_HOURS = number("standingReviewHours");
     public static final ProcessVariable<Long> NEW_SUPPLIER_SCORE = number("newSupplierScore");
     public static final ProcessVariable<Long> NEW_SUPPLIER_TIER = number("newSupplierTier");
+    /**
+     * The priority of the onboarding's tasks once escalated (onboarding-requirements.dmn's
+     * terms, by applyOnboardingRequirements); instances started before 7 December 2026
+     * have none and escalate at 90.
+     */
+    public static final ProcessVariable<Long> ESCALATION_PRIORITY = Escalation.PRIORITY;
 
     /** accept, missing_documents or reject; auditNote says what is missing or why it is turned down. */
     public static final ProcessVariable<String> AUDIT_DECISION = text("auditDecision");
@@ -113,6 +120,7 @@ public final class SupplierOnboardingProcess {
         STANDING_REVIEW_HOURS.set(scope, terms.standingReviewHours());
         NEW_SUPPLIER_SCORE.set(scope, terms.newSupplierScore());
         NEW_SUPPLIER_TIER.set(scope, terms.newSupplierTier());
+        ESCALATION_PRIORITY.set(scope, terms.escalationPriority());
     }
 
     /** Messages the model waits for; they reach it through the inbox. */

@@ -5,9 +5,12 @@ import io.dropflow.returns.ReturnReason;
 /** bpmn/return-deadlines.dmn, which analysts own: a return's rounds and waits by sales channel and reason. */
 public interface ReturnDeadlineTable {
 
-    /** In return hours ({@code dropflow.returns.hour}), and how many rounds the supplier negotiation may take. */
+    /**
+     * In return hours ({@code dropflow.returns.hour}), how many rounds the supplier negotiation may take, and the
+     * priority of the return's tasks once escalated.
+     */
     record Deadlines(long negotiationRounds, long supplierAnswerHours, long consumerAnswerHours, long inspectionHours,
-            long exchangeShipByHours, long decideWithinHours, long trackingStallHours) {
+            long exchangeShipByHours, long decideWithinHours, long trackingStallHours, long escalationPriority) {
     }
 
     /** @throws IllegalStateException when the table has no rule for them */

@@ -28,6 +28,7 @@ class ReturnDeadlinesDecision implements ReturnDeadlineTable {
                 "channel " + channel + " and reason " + reason);
         return new Deadlines(row.whole("negotiationRounds"), row.whole("supplierAnswerHours"),
                 row.whole("consumerAnswerHours"), row.whole("inspectionHours"), row.whole("exchangeShipByHours"),
-                row.whole("decideWithinHours"), row.whole("trackingStallHours"));
+                row.whole("decideWithinHours"), row.whole("trackingStallHours"),
+                row.wholeNotNegative("escalationPriority"));
     }
 }

@@ -4,6 +4,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.CHANNEL;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.CONSUMER_ANSWER_TIME;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.DECISION_TIME;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.ESCALATION_PRIORITY;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_ORDERED;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP_BY_HOURS;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_TIME;
@@ -93,6 +94,7 @@ class ReturnNegotiation implements ReturnProcess {
         variables.put(EXCHANGE_TIME.name(), EXCHANGE_TIME.stored(settings.hours(d.exchangeShipByHours())));
         variables.put(DECISION_TIME.name(), DECISION_TIME.stored(settings.hours(d.decideWithinHours())));
         variables.put(TRACKING_STALL_TIME.name(), TRACKING_STALL_TIME.stored(settings.hours(d.trackingStallHours())));
+        variables.put(ESCALATION_PRIORITY.name(), ESCALATION_PRIORITY.stored(d.escalationPriority()));
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ReturnNegotiationProcess.businessKey(r.getId()))
                 .setVariables(variables)

@@ -8,6 +8,7 @@ import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
 import io.dropflow.aftersales.CaseKind;
+import io.dropflow.processengine.Escalation;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -62,6 +63,12 @@ public final class ReturnNegotiationProcess {
     /** How long the return parcel may go without tracking news before it counts as stalled. */
     public static final ProcessVariable<Duration> TRACKING_STALL_TIME = duration("trackingStallTime");
     public static final ProcessVariable<Long> NEGOTIATION_ROUNDS = number("negotiationRounds");
+    /**
+     * The priority of the return's tasks once escalated (return-deadlines.dmn, at the
+     * start); instances started before 7 December 2026
+     * have none and escalate at 90.
+     */
+    public static final ProcessVariable<Long> ESCALATION_PRIORITY = Escalation.PRIORITY;
     /** The exchange purchase order's ship-by, in return hours. */
     public static final ProcessVariable<Long> EXCHANGE_SHIP_BY_HOURS = number("exchangeShipByHours");
     /**

@@ -843,6 +843,34 @@ class DefectClaimProcessTest {
         assertThat(dropflow.getClaim(claim).path("escalated").asBoolean()).isTrue();
     }
 
+    /** claim-deadlines.dmn's escalationPriority, fixed with the claim's clocks: 95 on marketplaces (it was 90 for all). */
+    @Test
+    void aMarketplaceClaimGoesToSupervisorsAtItsTablesPriority() {
+        long claim = claimUnderReview(deliveredOrder("MARKETPLACE"), "DAMAGED", null);
+        String instance = dropflow.claimProcessInstanceId(claim);
+        assertThat(engine.getRuntimeService().getVariable(instance, DefectClaimProcess.ESCALATION_PRIORITY.name()))
+                .isEqualTo(95L);
+
+        dropflow.fireClaimTimer(claim, REVIEW_OVERDUE.id());
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE_REVIEW.id()).isWaitingAt(REVIEW_CLAIM.id());
+        assertThat(dropflow.candidateGroups(task(claim))).contains("operators", "supervisors");
+        assertThat(task(claim).getPriority()).isEqualTo(95);
+    }
+
+    /** A claim started before the table gave a priority (no variable) escalates at the shared 90, as it did. */
+    @Test
+    void aClaimStartedBeforeTheTableGaveAPriorityEscalatesAtTheSharedOne() {
+        long claim = claimUnderReview(deliveredOrder("MARKETPLACE"), "DAMAGED", null);
+        engine.getRuntimeService().removeVariable(dropflow.claimProcessInstanceId(claim),
+                DefectClaimProcess.ESCALATION_PRIORITY.name());
+
+        dropflow.fireClaimTimer(claim, RESOLUTION_DEADLINE.id());
+
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE.id()).isWaitingAt(REVIEW_CLAIM.id());
+        assertThat(task(claim).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY).isEqualTo(90);
+    }
+
     @Test
     void aClaimAfterSettlementAdjustsTheSettledOrdersMargin() {
         long order = deliveredOrder();

@@ -277,6 +277,10 @@ class GroupBuyPurchaseProcessTest {
         assertThat(DropflowDriver.factsOf(engine, breach).get("purchaseOrderNumber")).isEqualTo(po(batch, first));
         groupBuy.fire(batch, first, Element.SLA_ESCALATION.id());
         assertThat(dropflow.candidateGroups(groupBuy.task(batch, first))).contains("supervisors");
+        // at order-deadlines.dmn's priority for GROUP_BUY, fixed when the batch opened and passed to its purchases
+        assertThat(engine.getRuntimeService().getVariable(groupBuy.purchaseProcess(batch, first).getId(),
+                GroupBuyBatchProcess.ESCALATION_PRIORITY.name())).isEqualTo(90L);
+        assertThat(groupBuy.task(batch, first).getPriority()).isEqualTo(90);
 
         // When the operator extends it by 24 hours, and the supplier then ships without ever confirming
         groupBuy.complete(batch, first, Map.of("slaDecision", "extend", "extendByHours", 24L));

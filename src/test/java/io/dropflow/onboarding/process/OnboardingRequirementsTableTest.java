@@ -83,9 +83,21 @@ class OnboardingRequirementsTableTest {
                 .isGreaterThan(((Number) home.get("sampleShipHours")).intValue());
         for (String term : List.of("auditHours", "documentsWaitHours", "sampleShipHours", "sampleSkus",
                 "qualityCheckHours", "agreementReviewHours", "revisionWaitHours", "expiryReminderDays",
-                "renewalGraceHours", "scorecardCheckHours", "standingReviewHours", "newSupplierScore", "newSupplierTier")) {
+                "renewalGraceHours", "scorecardCheckHours", "standingReviewHours", "newSupplierScore", "newSupplierTier",
+                "escalationPriority")) {
             assertThat(abroad.get(term)).as(term).isInstanceOf(Number.class);
             assertThat(home.get(term)).as(term).isInstanceOf(Number.class);
+        }
+    }
+
+    /** An onboarding task handed to supervisors moves above every task's own priority (at most 80): 90 for every applicant. */
+    @Test
+    void everyApplicantsTasksEscalateAtTheTablesPriority() {
+        for (boolean crossBorder : List.of(true, false)) {
+            DmnDecisionResultEntries terms = dmn.evaluateDecision(decision(SupplierOnboardingProcess.TERMS_DECISION),
+                    Map.of("crossBorder", crossBorder)).getSingleResult();
+            assertThat(((Number) terms.get("escalationPriority")).longValue()).as("cross-border " + crossBorder)
+                    .isEqualTo(90);
         }
     }
 }
