@@ -576,6 +576,20 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("mediation was not decided in time");
     }
 
+    /** return-deadlines.dmn's escalationPriority, fixed when the return starts: 95 on marketplaces (it was 90 for all). */
+    @Test
+    void anUndecidedMarketplaceMediationGoesToSupervisorsAtItsTablesPriority() {
+        long id = returnWithSupplier(deliveredOrder("DEMO-MUG", "MARKETPLACE"));
+        dropflow.supplierAnswersReturn("ACME", id, 1, "REJECTED", null);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(MEDIATE.id());
+
+        engine.getManagementService().executeJob(timer(id, MEDIATION_OVERDUE.id()).getId());
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_MEDIATION.id()).isWaitingAt(MEDIATE.id());
+        assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
+        assertThat(task(id).getPriority()).isEqualTo(95);
+    }
+
     @Test
     void anUndecidedDisputeGoesToSupervisorsToo() {
         long order = deliveredMug();
