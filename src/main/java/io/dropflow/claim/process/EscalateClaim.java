@@ -1,16 +1,5 @@
 package io.dropflow.claim.process;
 
-import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_GROUPS;
-import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
-import static io.dropflow.claim.process.DefectClaimProcess.ESCALATE_WITH_NEXT_TASK;
-import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_REASON;
-
-import io.dropflow.aftersales.CaseCourse;
-import io.dropflow.aftersales.CaseKind;
-import io.dropflow.claim.internal.ClaimHandling;
-import io.dropflow.claim.process.DefectClaimProcess.Element;
-import io.dropflow.processengine.Escalation;
-import io.dropflow.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,37 +8,20 @@ import org.springframework.stereotype.Component;
  * Hands the claim to supervisors: the next claim task is theirs (the supplier stayed silent, the
  * rounds are used up, an operator escalated, a replacement failed, the resolution deadline passed;
  * the reason is in {@code escalationReason}). A single task past its own deadline goes to
- * {@code escalateOverdueTask} instead. The resolution deadline with no task open (the claim waits for the consumer's
- * evidence, the supplier, the marketplace or its remedy) escalates with the claim's next task, if it gets one
- * ({@code escalateWithNextTask}): the history says so now, and "Escalated to supervisors" only once they have a task.
+ * {@code escalateOverdueTask} instead. How, and what the resolution deadline does with no task open:
+ * {@link ClaimEscalation}.
  */
 @Component("escalateClaim")
 class EscalateClaim implements JavaDelegate {
 
-    private final CaseCourse course;
-    private final Escalation escalation;
-    private final ClaimHandling handling;
+    private final ClaimEscalation escalation;
 
-    EscalateClaim(CaseCourse course, Escalation escalation, ClaimHandling handling) {
-        this.course = course;
+    EscalateClaim(ClaimEscalation escalation) {
         this.escalation = escalation;
-        this.handling = handling;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reason = ESCALATION_REASON.from(execution, null);
-        CLAIM_GROUPS.set(execution, Groups.SUPERVISORS);
-        if (Element.ESCALATE_OVERDUE.id().equals(execution.getCurrentActivityId())
-                // The resolution deadline does not interrupt: whatever task is open now moves to supervisors.
-                // (On the other paths a task has just been completed, and the next one is created for claimGroups.)
-                && escalation.openTasksToSupervisors(execution.getProcessInstanceId()) == 0) {
-            // None open: the claim waits for the consumer, a partner or its remedy, and may well end without a task
-            // (no evidence in time closes it). Supervisors are told once its next task is theirs, not before.
-            handling.deadlinePassedWithoutTask(CLAIM_ID.from(execution));
-            ESCALATE_WITH_NEXT_TASK.set(execution, reason);
-            return;
-        }
-        course.escalate(CaseKind.CLAIM, CLAIM_ID.from(execution), reason);
+        escalation.escalate(execution);
     }
 }

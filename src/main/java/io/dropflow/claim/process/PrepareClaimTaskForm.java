@@ -1,16 +1,11 @@
 package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
-import static io.dropflow.claim.process.DefectClaimProcess.ESCALATE_WITH_NEXT_TASK;
 import static io.dropflow.claim.process.DefectClaimProcess.ESCALATION_REASON;
 import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_ROUNDS;
 
-import io.dropflow.aftersales.CaseCourse;
-import io.dropflow.aftersales.CaseKind;
 import io.dropflow.claim.internal.ClaimTaskForm;
 import io.dropflow.claim.process.DefectClaimProcess.Element;
-import io.dropflow.processengine.Escalation;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,27 +18,18 @@ import org.springframework.stereotype.Component;
 class PrepareClaimTaskForm implements TaskListener {
 
     private final ClaimTaskForm form;
-    private final CaseCourse course;
-    private final Escalation escalation;
+    private final ClaimEscalation escalation;
 
-    PrepareClaimTaskForm(ClaimTaskForm form, CaseCourse course, Escalation escalation) {
+    PrepareClaimTaskForm(ClaimTaskForm form, ClaimEscalation escalation) {
         this.form = form;
-        this.course = course;
         this.escalation = escalation;
     }
 
     @Override
     public void notify(DelegateTask task) {
         boolean review = Element.REVIEW_CLAIM.id().equals(task.getTaskDefinitionKey());
-        String reason = ESCALATION_REASON.optionalFrom(task).orElse(null);
-        Optional<String> overdue = ESCALATE_WITH_NEXT_TASK.optionalFrom(task);
-        if (overdue.isPresent()) {
-            // The resolution deadline passed while no task was open: this one is the escalation supervisors get
-            course.escalate(CaseKind.CLAIM, CLAIM_ID.from(task), overdue.get());
-            escalation.toSupervisors(task);
-            ESCALATE_WITH_NEXT_TASK.remove(task);
-            reason = overdue.get();
-        }
+        // The resolution deadline passed while no task was open: this one is the escalation supervisors get
+        String reason = escalation.withThisTask(task).orElseGet(() -> ESCALATION_REASON.optionalFrom(task).orElse(null));
         form.taskCreated(CLAIM_ID.from(task), review, NEGOTIATION_ROUNDS.optionalFrom(task).orElse(null), reason)
                 .setLocal(task);
     }

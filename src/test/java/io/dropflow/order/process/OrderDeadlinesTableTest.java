@@ -64,6 +64,6 @@ class OrderDeadlinesTableTest {
             assertThat(out.subList(3, 6)).as("rule %s waits", rule.getId()).allMatch(hours -> hours > 0);
             assertThat(out.get(6)).as("rule %s minimum margin", rule.getId()).isBetween(0.0, 1.0);
         }
-        assertThat(Escalation.ESCALATED_PRIORITY).as("the other models' fixed escalation").isEqualTo(90);
+        assertThat(Escalation.ESCALATED_PRIORITY).as("the fallback for instances without their table's escalationPriority, and partner attention").isEqualTo(90);
     }
 }
