@@ -462,6 +462,33 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.task(batch, 1)).isNull();
     }
 
+    /**
+     * Second review of session 11, H1: a batch opened before the tables gave receiptWait and restockWait (a batch on
+     * the earlier model, which hands its purchases neither) starts its purchases on the newest model, whose timers
+     * read them: "Unknown property used in expression: ${receiptWait}" once the parcel was delivered, and the leader's
+     * receipt never opened. The purchase takes them from the tables at its start.
+     */
+    @Test
+    void aPurchaseItsBatchHandedNoWaitsTakesThemFromTheTables() {
+        Goods rice = goods(false);
+        String point = point();
+        long order = groupBuy.order(point, rice.sku(), 2, "15.00");
+        long batch = groupBuy.batchOf(order);
+        engine.getRuntimeService().removeVariables(groupBuy.batchProcess(batch).getId(),
+                List.of("receiptWait", "restockWait"));
+        groupBuy.cutoff(batch);
+        shipped(batch, 1, rice.first());
+
+        dropflow.carrierSays(tracking(batch, 1), "DELIVERED");
+        groupBuy.runJobs(batch);
+
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
+        assertThat(engine.getRuntimeService().getVariable(groupBuy.purchaseProcess(batch, 1).getId(), "receiptWait"))
+                .isEqualTo("PT12H");
+        assertThat(engine.getRuntimeService().getVariable(groupBuy.purchaseProcess(batch, 1).getId(), "restockWait"))
+                .isEqualTo("PT24H");
+    }
+
     @Test
     void aParcelThatGoesMissingIsLookedIntoAndFoundAtThePoint() {
         // Given a parcel on its way to the point
