@@ -329,4 +329,34 @@ class OnboardingApiTest {
         assertThat(historyLines(id, "Sent ")).containsExactly("Sent quality management certificate, e.g. ISO 9001, "
                 + "valid until " + certificate.get("expiresOn"), "Sent tax registration (税务登记)");
     }
+
+    /**
+     * Second review of session 11, M1: the retry check matched superseded versions too. Certificate ISO-A, then ISO-B
+     * (superseding it), then ISO-A again: a 202 that stored nothing, ISO-B stayed in force and nobody was told.
+     */
+    @Test
+    void anEarlierVersionSentAgainIsInForceAgain() {
+        long id = DropflowDriver.read(onboarding.apply(application(code())).getBody()).path("id").asLong();
+        Map<String, Object> a = new LinkedHashMap<>(OnboardingDriver.document("QUALITY_CERTIFICATE",
+                LocalDate.now().plusYears(3)));
+        a.put("reference", "ISO-A");
+        Map<String, Object> b = new LinkedHashMap<>(a);
+        b.put("reference", "ISO-B");
+        assertThat(onboarding.sendDocuments(id, List.of(a)).getStatusCode().value()).isEqualTo(202);
+        assertThat(onboarding.sendDocuments(id, List.of(b)).getStatusCode().value()).isEqualTo(202);
+
+        ResponseEntity<String> again = onboarding.sendDocuments(id, List.of(a));
+
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+        List<String> inForce = new java.util.ArrayList<>();
+        DropflowDriver.read(again.getBody()).path("documents").forEach(d -> {
+            boolean current = d.path("supersededAt").isNull() || d.path("supersededAt").isMissingNode();
+            if (d.path("type").asText().equals("QUALITY_CERTIFICATE") && current
+                    && d.path("reference").asText().startsWith("ISO-")) {
+                inForce.add(d.path("reference").asText());
+            }
+        });
+        assertThat(inForce).containsExactly("ISO-A");
+        assertThat(historyLines(id, "Sent quality management certificate")).hasSize(3);
+    }
 }

@@ -87,8 +87,8 @@ class ApplicantController {
             description = "Part 'documents': {\"documents\": [{\"type\": ..., \"reference\": ..., \"expiresOn\": ...}]}; "
                     + "one file part per document, named by its type. A document sent again supersedes the earlier one. "
                     + "An application waiting for documents goes back to its audit. The same document sent again "
-                    + "(type, reference, expiresOn and file as a version sent before) is answered as the first and "
-                    + "stored once.")
+                    + "(type, reference, expiresOn and file as the version in force) is answered as the first and "
+                    + "stored once; an earlier version sent again after a newer one supersedes it.")
     @ApiResponse(responseCode = "202", description = "Documents taken, or the same documents sent again (nothing changes)")
     @ApiResponse(responseCode = "400", description = "Invalid document, no file, or a file without its description")
     @ApiResponse(responseCode = "409", description = "The application is closed")

@@ -181,10 +181,14 @@ public class ApplicationIntake {
         return application;
     }
 
-    /** A version sent before is this document: its type, reference, expiry date and file content (by SHA-256). */
+    /**
+     * The version in force is this document: its type, reference, expiry date and file content (by SHA-256). A
+     * version another one superseded, sent again, is the applicant's latest word and supersedes in turn.
+     */
     private static boolean heldAlready(List<SupplierDocuments.Listed> held, ApplicationForm.DocumentInfo info,
             String sha256) {
-        return held.stream().anyMatch(d -> d.type() == info.type() && Objects.equals(d.reference(), info.reference())
+        return held.stream().filter(SupplierDocuments.Listed::isCurrent)
+                .anyMatch(d -> d.type() == info.type() && Objects.equals(d.reference(), info.reference())
                 && Objects.equals(d.expiresOn(), info.expiresOn()) && sha256.equals(d.sha256()));
     }
 
