@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (pushes can stop: a lost subscription, a push we never got) is looked up at its tracking service
  * (Kuaidi100's real-time query, 17TRACK's gettrackinfo) and what it knows is recorded like a push.
  * Each parcel is asked at most once per {@code poll-after}, whether its lookup was answered or failed (a busy
- * service): a failed one is asked again {@code poll-after} later. A lookup held back by the partner's pace (no turn
- * within its limit, {@link CarrierCallHeldBack}) asked the service nothing: that parcel is left to the next round.
+ * service, or a "slow down" 429 after its tries went out): a failed one is asked again {@code poll-after} later. A
+ * lookup held back by the partner's pace before it was sent (no turn within its limit, a pause the partner asked for
+ * earlier: {@link CarrierCallHeldBack}) asked the service nothing: that parcel is left to the next round.
  * A node that stops in the middle of a round leaves the parcels it claimed and did not ask to {@code poll-after} later.
  */
 @Component

@@ -302,11 +302,17 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
                 String.valueOf(settings.customer()) + (query ? ":query" : ""), operation,
                 query ? new io.dropflow.partners.PartnerCall.Limit(settings.queryRequestsPerSecond(), true) : null,
                 CarrierCallHeldBack::new);
-        return calls.call(call, outcome -> {
-            JsonNode answer = send(url, form, outcome);
-            outcome.code(answer.path("returnCode").asText("200"));
-            return answer;
-        });
+        boolean[] sent = {false};
+        try {
+            return calls.call(call, outcome -> {
+                sent[0] = true;
+                JsonNode answer = send(url, form, outcome);
+                outcome.code(answer.path("returnCode").asText("200"));
+                return answer;
+            });
+        } catch (CarrierCallHeldBack heldBack) {
+            throw CarrierCallHeldBack.unlessSent(sent[0], heldBack);
+        }
     }
 
     private JsonNode send(String url, Map<String, String> form, io.dropflow.partners.PartnerCalls.Outcome outcome) {

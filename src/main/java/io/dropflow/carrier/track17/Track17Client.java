@@ -227,7 +227,15 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     private JsonNode post(String operation, String path, Object body) {
         io.dropflow.partners.PartnerCall call = new io.dropflow.partners.PartnerCall("17track", "17track", operation,
                 CarrierCallHeldBack::new);
-        return calls.call(call, outcome -> send(path, body, outcome));
+        boolean[] sent = {false};
+        try {
+            return calls.call(call, outcome -> {
+                sent[0] = true;
+                return send(path, body, outcome);
+            });
+        } catch (CarrierCallHeldBack heldBack) {
+            throw CarrierCallHeldBack.unlessSent(sent[0], heldBack);
+        }
     }
 
     private JsonNode send(String path, Object body, io.dropflow.partners.PartnerCalls.Outcome outcome) {

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.internal;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -76,6 +77,31 @@ class PollingPacedByKuaidi100Test {
         assertThat(asked).as("queries in %.2f s", seconds).isBetween(1, 1 + (int) Math.ceil(seconds));
         // the parcels asked count as asked; those held back do not, so the next round's quiet parcels include them
         assertThat(quiet.values().stream().filter(s -> s.getPolledAt() != null)).as("counted as asked").hasSize(asked);
+    }
+
+    /**
+     * A 429 is an answer: the queries went out (and are paid, and count towards Kuaidi100's lock of a number asked
+     * too often), so the parcel counts as asked and waits {@code poll-after}, not the next round 15 minutes later.
+     */
+    @Test
+    void aParcelKuaidi100Answered429ForWaitsPollAfter() {
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(aResponse().withStatus(429)));
+        Instant now = Instant.now();
+        Shipment parcel = withId(1L, new Shipment(1L, 1L, "YTO", "YT1", now.minus(Duration.ofDays(1))));
+        Shipments shipments = mock(Shipments.class);
+        when(shipments.claimQuietSince(any(), any())).thenReturn(List.of(parcel));
+        when(shipments.findById(any())).thenReturn(Optional.of(parcel));
+        CarrierRouter carriers = new CarrierRouter(List.of(Kuaidi100Clients.following(kuaidi100.baseUrl(),
+                Duration.ofSeconds(5))), List.of(), Set.of());
+        TrackingPoller poller = new TrackingPoller(shipments, carriers, mock(Tracking.class),
+                mock(PlatformTransactionManager.class), Clock.systemUTC(), Duration.ofHours(12), true);
+
+        poller.pollQuietParcels();
+
+        assertThat(kuaidi100.findAll(postRequestedFor(urlEqualTo("/poll/query.do")))).as("Kuaidi100 was asked")
+                .isNotEmpty();
+        assertThat(parcel.getPolledAt()).as("a parcel Kuaidi100 answered 429 for counts as asked (poll-after)")
+                .isNotNull().isAfterOrEqualTo(now);
     }
 
     private static Shipment withId(Long id, Shipment shipment) {
