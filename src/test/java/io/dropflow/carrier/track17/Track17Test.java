@@ -148,6 +148,25 @@ class Track17Test {
         org.assertj.core.api.Assertions.assertThat(Track17Statuses.of(status, subStatus)).isEqualTo(ours);
     }
 
+    /**
+     * The polling fallback leaves a parcel to its next round only for a lookup held back before it was sent; a 429
+     * answer (three tries sent) is not held back, so the parcel waits poll-after (docs/partners/17track.md).
+     */
+    @Test
+    void aLookupAnswered429IsNotHeldBackButOneRefusedDuringThePauseIs() {
+        track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(aResponse().withStatus(429)));
+
+        assertThatThrownBy(() -> client.poll("DHL", "JJD0001", Consignee.UNKNOWN))
+                .isInstanceOf(CarrierUnavailableException.class)
+                .isNotInstanceOf(io.dropflow.carrier.CarrierCallHeldBack.class);
+        track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo")));
+
+        // the account now pauses: the next lookup is not sent, and is held back
+        assertThatThrownBy(() -> client.poll("DHL", "JJD0002", Consignee.UNKNOWN))
+                .isInstanceOf(io.dropflow.carrier.CarrierCallHeldBack.class);
+        track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo")));
+    }
+
     @Test
     void theInternalErrorRetryLaterCodeIsRetriedNotRefused() {
         // Error codes: -18010003 "internal service error, please retry later"
