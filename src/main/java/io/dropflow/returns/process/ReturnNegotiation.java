@@ -206,6 +206,15 @@ class ReturnNegotiation implements ReturnProcess {
                 + " per policy instead");
     }
 
+    /**
+     * The exchange had shipped by the time the goods were settled ({@link CheckExchangeOrder}): the return completes
+     * with it at once.
+     */
+    void exchangeShippedAlready(Long returnId, PurchaseOrderView exchange) {
+        history.record(CaseKind.RETURN, returnId, Party.DROPFLOW, "The exchange has shipped (purchase order "
+                + exchange.number() + "): the return completes with it, no refund");
+    }
+
     /** The late exchange shipped before its cancellation ({@link CancelLateExchange}): the return completes with it. */
     void lateExchangeShipped(Long returnId, PurchaseOrderView exchange) {
         history.record(CaseKind.RETURN, returnId, Party.DROPFLOW, "The exchange shipped late (purchase order "

@@ -104,6 +104,12 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<RefundBasis> REFUND_BASIS = choice("refundBasis", RefundBasis.class);
     /** Whether the exchange has been ordered already. */
     public static final ProcessVariable<Boolean> EXCHANGE_ORDERED = flag("exchangeOrdered");
+    /**
+     * The exchange purchase order as the return found it once the goods were settled ({@code checkExchangeOrder}):
+     * the model waits for the supplier only while it is OPEN.
+     */
+    public static final ProcessVariable<ExchangeOrderState> EXCHANGE_ORDER_STATE = choice("exchangeOrderState",
+            ExchangeOrderState.class);
     /** Why the refund was withheld and the return closed: "paid back already through DF-CL3 (…)". */
     public static final ProcessVariable<String> WITHHELD_REASON = text("withheldReason");
     // Task-local form facts (caseNumber, caseLines, policy, history, canCounter…) are ReturnTaskForm's
@@ -160,6 +166,15 @@ public final class ReturnNegotiationProcess {
         }
     }
 
+    /** What became of the exchange purchase order, as {@code gateway_exchange_still_open} branches on it. */
+    public enum ExchangeOrderState {
+        /** Not answered yet, accepted, or its cancellation asked: the return waits for its shipment. */
+        OPEN,
+        SHIPPED,
+        /** Declined (rejected, out of stock) or cancelled: the consumer is refunded per policy instead. */
+        FAILED
+    }
+
     /** Element ids that the code, tests and operators' tools refer to. */
     public enum Element implements ModelElement {
         APPLY_POLICY("service_apply_return_policy"),
@@ -185,6 +200,8 @@ public final class ReturnNegotiationProcess {
         ESCALATE_OVERDUE_MEDIATION("service_escalate_overdue_mediation"),
         DISPUTE_OVERDUE("boundary_dispute_overdue"),
         ESCALATE_OVERDUE_DISPUTE("service_escalate_overdue_dispute"),
+        CHECK_EXCHANGE_ORDER("service_check_exchange_order"),
+        EXCHANGE_STILL_OPEN("gateway_exchange_still_open"),
         AWAIT_EXCHANGE("gateway_await_exchange"),
         EXCHANGE_SHIPPED("event_exchange_shipped"),
         EXCHANGE_FAILED("event_exchange_failed"),

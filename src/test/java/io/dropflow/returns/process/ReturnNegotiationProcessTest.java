@@ -950,9 +950,11 @@ class ReturnNegotiationProcessTest {
 
     /**
      * Review M3 of session 10: the supplier declined an exchange (out of stock) while the goods travelled back, and
-     * the return completed "with" it: the consumer had neither goods nor money. The decline is kept until the return
-     * waits for the exchange, then it is refunded per policy instead, once; the history says so; the failed exchange
-     * books no cost. The same event again, and another failure after the return ended, refund nothing more.
+     * the return completed "with" it: the consumer had neither goods nor money. It is refunded per policy instead,
+     * once; the history says so; the failed exchange books no cost. The same event again, and another failure after
+     * the return ended, refund nothing more. Review M4 of session 11: the goods took more than three days to come
+     * back, so the inbox expired the decline (expire-after P3D); the return waited the whole exchange timer for it and
+     * then said "did not ship in time". It now reads the exchange purchase order when the goods are settled.
      */
     @Test
     void anExchangeTheSupplierDeclinesIsRefundedPerPolicyInsteadOnce() {
@@ -964,12 +966,14 @@ class ReturnNegotiationProcessTest {
         var declined = supplierSays(exchange, "OUT_OF_STOCK", outOfStock);
         assertThat(declined.getStatusCode().is2xxSuccessful()).as(declined.getBody()).isTrue();
         assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        goodsTravelBackForFourDays(id);
 
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
 
-        assertThat(dropflow.returnProcess(id)).hasPassed(AWAIT_EXCHANGE.id(), EXCHANGE_FAILED.id(), SETTLE_REFUND.id(),
-                REFUND_CONSUMER.id(), BOOK_RETURN.id()).hasNotPassed(EXCHANGE_SHIPPED.id()).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed(CHECK_EXCHANGE_ORDER.id(), SETTLE_REFUND.id(),
+                REFUND_CONSUMER.id(), BOOK_RETURN.id()).hasNotPassed(AWAIT_EXCHANGE.id(), EXCHANGE_SHIPPED.id(),
+                CANCEL_LATE_EXCHANGE.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).doesNotContainKey("EXCHANGE_COST")
                 .doesNotContainKey("SUPPLIER_CHARGEBACK");
@@ -983,9 +987,77 @@ class ReturnNegotiationProcessTest {
         assertThat(supplierSays(exchange, "OUT_OF_STOCK", outOfStock).getStatusCode().is2xxSuccessful()).isTrue();
         lateFailure(order, id, exchange);
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
-        assertThat(inboxStatuses(id, "ExchangeFailed")).containsExactly("DELIVERED", "NOT_AWAITED");
+        assertThat(inboxStatuses(id, "ExchangeFailed")).containsExactly("EXPIRED", "NOT_AWAITED");
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("The exchange failed after the return ended"
-                + " (Completed): nothing is refunded for it here; an operator settles it with the consumer");
+                + " (Completed): nothing is refunded for it here; an operator settles it with the consumer")
+                .doesNotContain("did not ship in time");
+    }
+
+    @Autowired
+    io.dropflow.processengine.MessageInbox inbox;
+
+    /** The return parcel takes four days: what the inbox keeps for the return is older than expire-after (P3D). */
+    private void goodsTravelBackForFourDays(long id) {
+        jdbc.update("update inbox_message set received_at = received_at - interval '4' day where business_key = ?"
+                + " and status = 'PENDING'", "return-" + id);
+        inbox.expireUnawaited();
+    }
+
+    /**
+     * Review M4 of session 11 (its proof): the supplier shipped the exchange while the goods travelled back, for more
+     * than three days; the inbox expired the SHIPPED, the return sat in AWAITING_EXCHANGE for the whole exchange timer
+     * and then said "The exchange shipped late". It now completes with it at once, no refund.
+     */
+    @Test
+    void anExchangeShippedWhileTheGoodsTravelBackForMoreThanThreeDaysCompletesTheReturn() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DEFECTIVE", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
+        dropflow.runReturnJobs(id);
+        goodsTravelBackForFourDays(id);
+        assertThat(inboxStatuses(id, "SupplierShippedExchange")).containsExactly("EXPIRED");
+
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).as("the exchange shipped days ago").hasPassed(CHECK_EXCHANGE_ORDER.id(),
+                BOOK_RETURN.id()).hasNotPassed(AWAIT_EXCHANGE.id(), SETTLE_REFUND.id(), CANCEL_LATE_EXCHANGE.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).isEmpty();
+        assertThat(ledger(id)).containsEntry("EXCHANGE_COST", money("-8.5"));
+        JsonNode completed = dropflow.getReturn(id);
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("history").toString()).contains("The exchange has shipped (purchase order " + exchange
+                + "): the return completes with it, no refund").doesNotContain("shipped late");
+    }
+
+    /**
+     * The exchange, ordered once the goods were back in order, is declined while the return waits for it: the return
+     * takes the failure from the inbox and refunds per policy instead, once.
+     */
+    @Test
+    void anExchangeDeclinedWhileTheReturnAwaitsItIsRefundedPerPolicyInstead() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        assertThat(dropflow.returnProcess(id)).hasPassed(CHECK_EXCHANGE_ORDER.id()).isWaitingAt(AWAIT_EXCHANGE.id());
+
+        String outOfStock = java.util.UUID.randomUUID().toString();
+        assertThat(supplierSays(exchange, "OUT_OF_STOCK", outOfStock).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(supplierSays(exchange, "OUT_OF_STOCK", outOfStock).getStatusCode().is2xxSuccessful()).isTrue();
+        dropflow.runReturnJobs(id);
+
+        assertThat(dropflow.returnProcess(id)).hasPassed(EXCHANGE_FAILED.id(), SETTLE_REFUND.id(), REFUND_CONSUMER.id(),
+                BOOK_RETURN.id()).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).hasSize(1);
+        assertThat(dropflow.getReturn(id).path("history").toString()).contains("The exchange failed (purchase order "
+                + exchange + ": Declined): the consumer is refunded per policy instead");
     }
 
     @Autowired
@@ -1025,7 +1097,8 @@ class ReturnNegotiationProcessTest {
 
         complete(id, Map.of("disputeDecision", "refund_per_policy"));
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed(EXCHANGE_FAILED.id(), SETTLE_REFUND.id(), BOOK_RETURN.id()).isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed(CHECK_EXCHANGE_ORDER.id(), SETTLE_REFUND.id(), BOOK_RETURN.id())
+                .hasNotPassed(AWAIT_EXCHANGE.id()).isEnded();
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
     }
 
