@@ -42,6 +42,7 @@ import io.dropflow.supplier.PurchaseOrderEvent;
 import io.dropflow.supplier.PurchaseOrderView;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -56,15 +57,17 @@ import org.springframework.stereotype.Component;
 class ReturnNegotiation implements ReturnProcess {
 
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final MessageInbox inbox;
     private final CaseHistory history;
     private final ReturnSettings settings;
     private final ReturnDeadlineTable deadlines;
     private final Returns returns;
 
-    ReturnNegotiation(RuntimeService runtime, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
+    ReturnNegotiation(RuntimeService runtime, RepositoryService repository, MessageInbox inbox, CaseHistory history, ReturnSettings settings,
             ReturnDeadlineTable deadlines, Returns returns) {
         this.runtime = runtime;
+        this.repository = repository;
         this.inbox = inbox;
         this.history = history;
         this.settings = settings;
@@ -159,7 +162,8 @@ class ReturnNegotiation implements ReturnProcess {
      * inbox, which waits for one of them once the exchange is ordered and the goods are settled. One that comes
      * early is kept until then; a second, or one after the process ended, is never awaited (the inbox marks it so):
      * the return refunds at most once, under its own key. A failure after the return ended is said in its history,
-     * as nobody refunds it then.
+     * as nobody refunds it then; so is one while the return runs on an earlier version of its process that does not
+     * wait for the exchange (review M3 of session 11).
      */
     @EventListener
     void on(PurchaseOrderEvent event) {
@@ -181,9 +185,25 @@ class ReturnNegotiation implements ReturnProcess {
             history.record(CaseKind.RETURN, event.returnId(), Party.DROPFLOW, "The exchange failed after the return ended ("
                     + OperatorWords.of(r.getStatus()) + "): nothing is refunded for it here; an operator settles it with"
                     + " the consumer");
+        } else if (message == Message.EXCHANGE_FAILED && !awaitsExchange(event.returnId())) {
+            history.record(CaseKind.RETURN, event.returnId(), Party.DROPFLOW, "The exchange failed (" + OperatorWords.of(event.type())
+                    + ") while the return runs on an earlier version of its process, which does not wait for it: nothing"
+                    + " is refunded for it here; an operator settles it with the consumer");
         }
         inbox.accept(new MessageInbox.Message("supplier", event.eventId(), message.messageName(),
                 ReturnNegotiationProcess.businessKey(event.returnId()), null, null, Map.of()));
+    }
+
+    /**
+     * Whether the return's process waits for its exchange: a return started on a {@code return_negotiation} version
+     * from before "Await exchange shipment" completes "with" an exchange that failed, so an operator must settle it.
+     * A return with no running process (not started yet) is not said to be on an earlier version.
+     */
+    private boolean awaitsExchange(Long returnId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(ReturnNegotiationProcess.businessKey(returnId)).list().stream()
+                .allMatch(instance -> repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementById(ReturnNegotiationProcess.Element.AWAIT_EXCHANGE.id()) != null);
     }
 
     /**

@@ -45,7 +45,7 @@ class ReturnParcelHistoryTest {
             "EXCEPTION | Return parcel: Carrier exception | 退货包裹：物流异常",
             "RETURNED | Return parcel: Returned | 退货包裹：已退回"})
     void theReturnParcelsStatusReadsInWordsInBothLanguages(TrackingStatus status, String english, String chinese) {
-        ReturnNegotiation negotiation = new ReturnNegotiation(null, mock(MessageInbox.class), history, null, null, null);
+        ReturnNegotiation negotiation = new ReturnNegotiation(null, null, mock(MessageInbox.class), history, null, null, null);
 
         negotiation.on(new ShipmentStatusChanged("e1", 1L, 2L, status, 3L));
 
