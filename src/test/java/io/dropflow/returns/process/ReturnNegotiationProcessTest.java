@@ -142,6 +142,20 @@ class ReturnNegotiationProcessTest {
     }
 
     /** The return parcel arrives and the supplier finds it in order. */
+    /** An exchange the supplier agreed to, ordered once the returned mug came back in order. */
+    private record Exchange(long order, long returnId, String purchaseOrder) {
+    }
+
+    private Exchange exchangeOrderedOnceTheGoodsAreBack() {
+        long order = deliveredMug();
+        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        parcelArrivesInOrder(id);
+        dropflow.runReturnJobs(id);
+        return new Exchange(order, id, "DF-" + order + "-RT" + id + "-EXCHANGE");
+    }
+
     private void parcelArrivesInOrder(long id) {
         dropflow.carrierSays(returnTracking(id), "DELIVERED");
         assertThat(dropflow.returnProcess(id)).hasPassed("event_return_parcel_arrived").isWaitingAt(AWAIT_INSPECTION.id());
@@ -1039,13 +1053,10 @@ class ReturnNegotiationProcessTest {
      */
     @Test
     void anExchangeDeclinedWhileTheReturnAwaitsItIsRefundedPerPolicyInstead() {
-        long order = deliveredMug();
-        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
-        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
-        dropflow.runReturnJobs(id);
-        parcelArrivesInOrder(id);
-        dropflow.runReturnJobs(id);
-        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        Exchange ordered = exchangeOrderedOnceTheGoodsAreBack();
+        long order = ordered.order();
+        long id = ordered.returnId();
+        String exchange = ordered.purchaseOrder();
         assertThat(dropflow.returnProcess(id)).hasPassed(CHECK_EXCHANGE_ORDER.id()).isWaitingAt(AWAIT_EXCHANGE.id());
 
         String outOfStock = java.util.UUID.randomUUID().toString();
@@ -1136,13 +1147,10 @@ class ReturnNegotiationProcessTest {
      */
     @Test
     void anExchangeNotShippedInTimeIsCancelledAndRefundedPerPolicy() {
-        long order = deliveredMug();
-        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
-        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
-        dropflow.runReturnJobs(id);
-        parcelArrivesInOrder(id);
-        dropflow.runReturnJobs(id);
-        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        Exchange ordered = exchangeOrderedOnceTheGoodsAreBack();
+        long order = ordered.order();
+        long id = ordered.returnId();
+        String exchange = ordered.purchaseOrder();
         assertThat(dropflow.returnProcess(id)).hasPassed(FORWARD_EXCHANGE_AFTER_RECEIPT.id()).isWaitingAt(AWAIT_EXCHANGE.id());
         assertThat(dropflow.getReturn(id).path("status").asText()).isEqualTo("AWAITING_EXCHANGE");
 
@@ -1166,13 +1174,10 @@ class ReturnNegotiationProcessTest {
      */
     @Test
     void anExchangeShippedAfterItsTimerFiredCompletesWithItWithoutARefund() {
-        long order = deliveredMug();
-        long id = returnRequested(order, "DOES_NOT_FIT", "EXCHANGE", "DEMO-MUG-BLUE");
-        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
-        dropflow.runReturnJobs(id);
-        parcelArrivesInOrder(id);
-        dropflow.runReturnJobs(id);
-        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+        Exchange ordered = exchangeOrderedOnceTheGoodsAreBack();
+        long order = ordered.order();
+        long id = ordered.returnId();
+        String exchange = ordered.purchaseOrder();
         dropflow.fireReturnTimer(id, EXCHANGE_LATE.id());
         dropflow.supplierShipped("ACME", exchange, "TRK-EXCHANGE-" + id);
 
