@@ -125,6 +125,11 @@ public class MessageInbox {
         return messages.existsBySourceAndSourceEventId(source, sourceEventId);
     }
 
+    /** Whether an event of this source with this id was received before for another business key than this one. */
+    public boolean receivedForAnother(String businessKey, String source, String sourceEventId) {
+        return messages.businessKeysOf(source, sourceEventId).stream().anyMatch(key -> !key.equals(businessKey));
+    }
+
     /**
      * Stores the message in the caller's transaction and, after commit, delivers the business key's
      * pending messages in the order they came, this one last: an earlier message whose delivery was

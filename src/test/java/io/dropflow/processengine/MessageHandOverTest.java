@@ -190,6 +190,17 @@ class MessageHandOverTest {
                 .hasValue(2);
     }
 
+    /** A partner's event id taken for one business key is "received for another" for any other key (a reused id). */
+    @Test
+    void anEventIdTakenForOneBusinessKeyIsReceivedForAnotherForTheOthers() {
+        String key = "probe-" + System.nanoTime();
+        inbox.takeInOneTransaction(tx -> inbox.accept(event(key + "-e1", key)));
+
+        assertThat(inbox.receivedForAnother(key, "probe", key + "-e1")).as("its own key").isFalse();
+        assertThat(inbox.receivedForAnother(key + "-other", "probe", key + "-e1")).isTrue();
+        assertThat(inbox.receivedForAnother(key + "-other", "probe", key + "-never-sent")).isFalse();
+    }
+
     @Test
     void anEventNobodyWaitsForYetIsKeptAndDeliveredWhenTheProcessGetsThere() {
         String key = "probe-" + System.nanoTime();

@@ -121,6 +121,9 @@ public class ClaimAnswers {
         // platform-event-id-reused, as supplier-event-id-reused), never acted on.
         boolean idTaken = process.received(ClaimProcess.PLATFORM, decision.eventId());
         if (claim.getPlatformVerdict() != null) {
+            if (idTaken && process.receivedForAnotherClaim(claim, ClaimProcess.PLATFORM, decision.eventId())) {
+                throw idReused(claim, decision); // another claim's verdict, whatever this one says
+            }
             if (claim.decidedByPlatformAs(decision.verdict().name(), decision.remedy(), decision.amount())) {
                 return Result.ALREADY_DECIDED; // its event again, or the same verdict under a new id
             }

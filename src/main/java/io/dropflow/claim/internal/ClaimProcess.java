@@ -24,6 +24,9 @@ public interface ClaimProcess {
      */
     boolean received(String source, String eventId);
 
+    /** Whether that event was taken for another claim (a verdict under an id the partner used before). */
+    boolean receivedForAnotherClaim(Claim claim, String source, String eventId);
+
     /** The supplier answered the claim's current round (recorded on the claim already). */
     void supplierAnswered(Claim claim, String source, String eventId, SupplierClaimAnswer answer);
 

@@ -131,6 +131,11 @@ class DefectClaim implements ClaimProcess {
     }
 
     @Override
+    public boolean receivedForAnotherClaim(Claim claim, String source, String eventId) {
+        return inbox.receivedForAnother(DefectClaimProcess.businessKey(claim.getId()), source, eventId);
+    }
+
+    @Override
     public void supplierAnswered(Claim claim, String source, String eventId, SupplierClaimAnswer answer) {
         inbox.accept(new MessageInbox.Message(source, eventId, Message.SUPPLIER_ANSWERED.messageName(),
                 DefectClaimProcess.businessKey(claim.getId()), CLAIM_ROUND.name(), (long) claim.getRoundNo(),

@@ -15,6 +15,9 @@ public interface InboxMessages extends JpaRepository<InboxMessage, Long> {
             + " and m.sourceEventId = :sourceEventId")
     boolean existsBySourceAndSourceEventId(String source, String sourceEventId);
 
+    @Query("select m.businessKey from InboxMessage m where m.source = :source and m.sourceEventId = :sourceEventId")
+    List<String> businessKeysOf(String source, String sourceEventId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from InboxMessage m where m.id = :id")
     Optional<InboxMessage> lockById(Long id);

@@ -323,4 +323,24 @@ class ClaimAnswersTest {
         assertThat(claim.getPlatformVerdict()).isNull();
         verify(process, never()).platformDecided(any(), any());
     }
+
+    /**
+     * Review of session 11, L1: an eventId taken by the verdict on another claim, sent for this claim, decided the
+     * same way already, was a 200 ALREADY_DECIDED; api.md says a verdict on another claim under a taken id is a 409.
+     */
+    @Test
+    void anEventIdTakenForAnotherClaimIsRefusedAlsoWhenThisClaimWasDecidedTheSameWay() {
+        claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
+        when(claims.lockById(7L)).thenReturn(Optional.of(claim));
+        assertThat(answers.platformDecided(verdict("p-7", PlatformDecision.Verdict.CLAIM_REJECTED, null, null)))
+                .isEqualTo(ClaimAnswers.Result.APPLIED);
+        when(process.received(ClaimProcess.PLATFORM, "p-7")).thenReturn(true);
+        when(process.received(ClaimProcess.PLATFORM, "p-other")).thenReturn(true);
+        when(process.receivedForAnotherClaim(claim, ClaimProcess.PLATFORM, "p-other")).thenReturn(true);
+
+        assertThatThrownBy(() -> answers.platformDecided(verdict("p-other", PlatformDecision.Verdict.CLAIM_REJECTED,
+                null, null))).isInstanceOf(PlatformEventIdReusedException.class);
+        assertThat(answers.platformDecided(verdict("p-7", PlatformDecision.Verdict.CLAIM_REJECTED, null, null)))
+                .as("its own event again").isEqualTo(ClaimAnswers.Result.ALREADY_DECIDED);
+    }
 }
