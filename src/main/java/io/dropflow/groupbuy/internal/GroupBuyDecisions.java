@@ -1,8 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
-import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderTimeline;
-import java.util.EnumSet;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +30,12 @@ public class GroupBuyDecisions {
      * {@link GroupBuyTaskForm#purchase} shows them.
      */
     public void onPurchase(Long batchId, int purchaseNo, boolean missingLines, String decided) {
-        record(lines.findByPurchaseIdAndStatusIn(purchases.byNumber(batchId, purchaseNo).getId(), missingLines
-                ? EnumSet.of(Status.MISSING) : EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED)), decided);
+        record(lines.onPurchaseTask(purchases.byNumber(batchId, purchaseNo).getId(), missingLines), decided);
     }
 
     /** On the batch's decision on uncollected items: the orders whose goods wait at the point, as the form shows them. */
     public void onUncollected(Long batchId, String decided) {
-        record(lines.findByBatchIdAndStatus(batchId, Status.READY), decided);
+        record(lines.onUncollectedTask(batchId), decided);
     }
 
     private void record(List<GroupBuyLine> shown, String decided) {

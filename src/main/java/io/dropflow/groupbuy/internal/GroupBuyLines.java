@@ -1,6 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +16,20 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
     List<GroupBuyLine> findByPurchaseId(Long purchaseId);
 
     List<GroupBuyLine> findByPurchaseIdAndStatusIn(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
+
+    /**
+     * The lines a purchase's operator task is about (its form's consumer rows, the orders its decision goes on):
+     * those on their way to the point, or, for the decision on missing lines, those missing.
+     */
+    default List<GroupBuyLine> onPurchaseTask(Long purchaseId, boolean missingLines) {
+        return findByPurchaseIdAndStatusIn(purchaseId, missingLines ? EnumSet.of(GroupBuyLine.Status.MISSING)
+                : EnumSet.of(GroupBuyLine.Status.ORDERED, GroupBuyLine.Status.CANCELLATION_REQUESTED));
+    }
+
+    /** The lines the batch's decision on uncollected items is about: the goods waiting at the point. */
+    default List<GroupBuyLine> onUncollectedTask(Long batchId) {
+        return findByBatchIdAndStatus(batchId, GroupBuyLine.Status.READY);
+    }
 
     /**
      * The group-buy orders with lines of the purchase in one of these statuses, by id: the order in which

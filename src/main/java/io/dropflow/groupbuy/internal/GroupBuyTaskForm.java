@@ -1,7 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.carrier.Tracking;
-import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.processengine.FormFacts;
@@ -12,7 +11,6 @@ import io.dropflow.supplier.Purchasing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +74,6 @@ public class GroupBuyTaskForm {
     }
 
     private FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines, SellerTime shownIn) {
-        Set<Status> statuses = missingLines ? EnumSet.of(Status.MISSING)
-                : EnumSet.of(Status.ORDERED, Status.CANCELLATION_REQUESTED);
         Batch batch = batches.byId(batchId);
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         PurchaseOrderView po = purchase.getPurchaseOrderId() == null ? null
@@ -87,13 +83,13 @@ public class GroupBuyTaskForm {
         String trackingNumber = purchase.getShipmentId() == null ? null
                 : tracking.shipment(purchase.getShipmentId()).trackingNumber();
         return facts(batch, po == null ? null : po.number(), supplier, trackingNumber, po == null ? null : po.shipByAt(),
-                lines.findByPurchaseIdAndStatusIn(purchase.getId(), statuses), shownIn);
+                lines.onPurchaseTask(purchase.getId(), missingLines), shownIn);
     }
 
     /** A batch's facts, with the consumers whose goods wait at the point. */
     public FormFacts uncollected(Long batchId) {
         Batch batch = batches.byId(batchId);
-        return facts(batch, null, null, null, null, lines.findByBatchIdAndStatus(batchId, Status.READY), time);
+        return facts(batch, null, null, null, null, lines.onUncollectedTask(batchId), time);
     }
 
     private FormFacts facts(Batch batch, String purchaseOrderNumber, String supplier, String trackingNumber,

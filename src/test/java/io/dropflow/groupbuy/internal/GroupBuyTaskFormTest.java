@@ -27,7 +27,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 class GroupBuyTaskFormTest {
 
     private final Batches batches = mock(Batches.class);
-    private final GroupBuyLines lines = mock(GroupBuyLines.class);
+    /** Its lookups by task (default methods) ask the finders stubbed below. */
+    private final GroupBuyLines lines = mock(GroupBuyLines.class, org.mockito.Mockito.CALLS_REAL_METHODS);
     private final GroupBuyOrders orders = mock(GroupBuyOrders.class);
     private final OrderLookup lookup = mock(OrderLookup.class);
     private final Purchases purchases = mock(Purchases.class);
