@@ -4,9 +4,10 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The waits a group-buy purchase's timers read, for a purchase whose batch did not hand them over: a batch opened
- * before they came from the tables (receiptWait from group-buy-cutoff.dmn, restockWait from order-deadlines.dmn)
- * starts its purchases on the newest model, which reads them. They are asked now, for the batch's pickup point.
+ * The waits a group-buy purchase's timers read: how long the leader has to confirm a delivered parcel
+ * (group-buy-cutoff.dmn's confirmReceiptWithin for the pickup point) and how long "wait for restock" waits
+ * (order-deadlines.dmn's restockWaitHours for GROUP_BUY). Asked when a batch opens, which hands them to its
+ * purchases; and by a purchase whose batch did not (one opened before they came from the tables).
  */
 @Component
 public class PurchaseWaits {
@@ -21,8 +22,12 @@ public class PurchaseWaits {
         this.deadlines = deadlines;
     }
 
+    public Duration receiptWait(PickupPoint point) {
+        return cutoffs.confirmReceiptWithin(point);
+    }
+
     public Duration receiptWait(Long batchId) {
-        return cutoffs.confirmReceiptWithin(batches.byId(batchId).getPickupPoint());
+        return receiptWait(batches.byId(batchId).getPickupPoint());
     }
 
     public Duration restockWait() {

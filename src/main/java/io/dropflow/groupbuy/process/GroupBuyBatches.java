@@ -18,8 +18,8 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.groupbuy.internal.Batch;
 import io.dropflow.groupbuy.internal.BatchProcess;
-import io.dropflow.groupbuy.internal.Cutoffs;
 import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
+import io.dropflow.groupbuy.internal.PurchaseWaits;
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Message;
 import io.dropflow.processengine.MessageInbox;
 import java.util.ArrayList;
@@ -52,16 +52,16 @@ class GroupBuyBatches implements BatchProcess {
     private final MessageInbox inbox;
     private final GroupBuyDeadlines deadlines;
     private final Tracking tracking;
-    private final Cutoffs cutoffs;
+    private final PurchaseWaits waits;
 
     GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines,
-            Tracking tracking, Cutoffs cutoffs) {
+            Tracking tracking, PurchaseWaits waits) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.inbox = inbox;
         this.deadlines = deadlines;
         this.tracking = tracking;
-        this.cutoffs = cutoffs;
+        this.waits = waits;
     }
 
     /**
@@ -78,9 +78,9 @@ class GroupBuyBatches implements BatchProcess {
                         CUTOFF_AT.name(), CUTOFF_AT.stored(batch.getCutoffAt()),
                         DECISION_TIME.name(), DECISION_TIME.stored(deadlines.decisionTime()),
                         ARRIVAL_WAIT.name(), ARRIVAL_WAIT.stored(deadlines.arrivalWait()),
-                        RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(deadlines.restockWait()),
+                        RESTOCK_WAIT.name(), RESTOCK_WAIT.stored(waits.restockWait()),
                         ESCALATION_PRIORITY.name(), ESCALATION_PRIORITY.stored(deadlines.escalationPriority()),
-                        RECEIPT_WAIT.name(), RECEIPT_WAIT.stored(cutoffs.confirmReceiptWithin(batch.getPickupPoint())),
+                        RECEIPT_WAIT.name(), RECEIPT_WAIT.stored(waits.receiptWait(batch.getPickupPoint())),
                         LEADER_USER_ID.name(), LEADER_USER_ID.stored(batch.getPickupPoint().getLeader().getUserId())))
                 .execute()
                 .getId();
