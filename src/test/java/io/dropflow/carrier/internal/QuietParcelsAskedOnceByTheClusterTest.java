@@ -8,6 +8,9 @@ import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.support.JpaSliceTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -48,6 +52,8 @@ class QuietParcelsAskedOnceByTheClusterTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     /** A tracking service for one carrier that counts the queries per number, each slow like a real call. */
     static class CountingService implements CarrierAdapter {
@@ -109,6 +115,44 @@ class QuietParcelsAskedOnceByTheClusterTest {
                 .as("queries per number").isEqualTo(numbers.stream().collect(Collectors.toMap(n -> n, n -> 1)));
         assertThat(jdbc.queryForObject("select count(*) from shipment where carrier_code = ? and polled_at is not null",
                 Integer.class, carrier)).as("parcels counted as asked").isEqualTo(numbers.size());
+    }
+
+    /**
+     * A node's round does not wait for another node that is claiming a parcel: it skips that parcel (the other node
+     * asks it) and asks the rest at once. Waiting for the lock instead would also ask each parcel once, but would
+     * hold a node's round, and its transaction, behind every other node's claim.
+     */
+    @Test
+    void aRoundSkipsTheParcelAnotherNodeIsClaimingInsteadOfWaitingForIt() throws Exception {
+        String carrier = "S" + System.nanoTime();
+        List<String> numbers = IntStream.rangeClosed(1, 4).mapToObj(i -> carrier + "-" + i).toList();
+        quietParcels(carrier, numbers);
+        CountingService service = new CountingService(carrier);
+        TrackingPoller poller = new TrackingPoller(shipments, new CarrierRouter(List.of(service), List.of(), Set.of()),
+                mock(Tracking.class), transactions, Clock.systemUTC(), Duration.ofHours(12), true);
+        String claimedElsewhere = numbers.get(0);
+
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        try (Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (PreparedStatement claim = otherNode.prepareStatement(
+                    "select id from shipment where tracking_number = ? for no key update")) {
+                claim.setString(1, claimedElsewhere);
+                try (ResultSet locked = claim.executeQuery()) {
+                    assertThat(locked.next()).as("the other node holds the parcel").isTrue();
+                }
+            }
+            Future<Integer> round = node.submit(poller::pollQuietParcels);
+            round.get(10, TimeUnit.SECONDS); // a round that waited for the other node would not end before it does
+            otherNode.rollback();
+        } finally {
+            node.shutdownNow();
+        }
+
+        assertThat(service.asked.keySet()).as("numbers asked")
+                .containsExactlyInAnyOrderElementsOf(numbers.subList(1, numbers.size()));
+        assertThat(jdbc.queryForObject("select polled_at from shipment where tracking_number = ?", Timestamp.class,
+                claimedElsewhere)).as("the skipped parcel, left to the node claiming it").isNull();
     }
 
     /** Registered parcels on their way, without news for two days, never asked. */
