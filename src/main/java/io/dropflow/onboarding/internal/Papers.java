@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +43,18 @@ class Papers {
         return problems;
     }
 
-    /** Current documents whose last valid day is over. */
-    List<SupplierDocuments.Listed> lapsed(Long applicationId, Instant now) {
-        return current(applicationId).stream().filter(d -> d.lapsedBy(now)).toList();
+    /**
+     * The current version of each document the application must hold (onboarding-requirements.dmn, as found when it
+     * applied): what an onboarded supplier's standing watches. A paper it sent without having to (the audit form
+     * marks it "Not required") neither asks for a renewal nor suspends the supplier when it lapses.
+     */
+    List<SupplierDocuments.Listed> required(SupplierApplication application) {
+        Set<DocumentType> required = application.requiredDocumentTypes();
+        return current(application.getId()).stream().filter(d -> required.contains(d.type())).toList();
+    }
+
+    /** Required documents whose last valid day is over. */
+    List<SupplierDocuments.Listed> lapsed(SupplierApplication application, Instant now) {
+        return required(application).stream().filter(d -> d.lapsedBy(now)).toList();
     }
 }

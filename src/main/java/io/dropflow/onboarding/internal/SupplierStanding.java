@@ -59,10 +59,10 @@ public class SupplierStanding {
         this.clock = clock;
     }
 
-    /** The current document that lapses first, to be reminded of {@code reminderDays} before. */
+    /** The required document that lapses first, to be reminded of {@code reminderDays} before. */
     @Transactional(readOnly = true)
     public DocumentWatch watchNext(Long applicationId, long reminderDays) {
-        Optional<SupplierDocuments.Listed> next = papers.current(applicationId).stream()
+        Optional<SupplierDocuments.Listed> next = papers.required(onboarded(applicationId)).stream()
                 .filter(d -> d.expiresOn() != null)
                 .min(Comparator.comparing(SupplierDocuments.Listed::expiresOn));
         if (next.isEmpty()) {
@@ -78,21 +78,21 @@ public class SupplierStanding {
     @Transactional
     public void suspendForLapse(Long applicationId) {
         SupplierApplication application = onboarded(applicationId);
-        String lapsed = describe(papers.lapsed(applicationId, clock.instant()));
+        String lapsed = describe(papers.lapsed(application, clock.instant()));
         boolean suspended = lifecycle.suspend(application.getSupplierCode(), lapseReason(application));
         history.record(application, Party.DROPFLOW, (lapsed.isEmpty() ? "A document lapsed" : lapsed + " lapsed")
                 + (suspended ? ": the supplier is suspended until it is renewed" : "; the supplier was suspended already"));
     }
 
     /**
-     * A renewal arrived while suspended: the supplier is active again once no current document has
+     * A renewal arrived while suspended: the supplier is active again once no required document has
      * lapsed, unless someone suspended it for another reason.
      * @return whether it is active again
      */
     @Transactional
     public boolean reinstate(Long applicationId) {
         SupplierApplication application = onboarded(applicationId);
-        List<SupplierDocuments.Listed> lapsed = papers.lapsed(applicationId, clock.instant());
+        List<SupplierDocuments.Listed> lapsed = papers.lapsed(application, clock.instant());
         if (!lapsed.isEmpty()) {
             history.record(application, Party.DROPFLOW, "Still lapsed: " + describe(lapsed)
                     + "; the supplier stays suspended");

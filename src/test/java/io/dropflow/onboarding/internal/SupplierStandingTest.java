@@ -45,16 +45,29 @@ class SupplierStandingTest {
     }
 
     @Test
-    void theDocumentThatLapsesFirstIsWatchedAndRemindedOfBeforeIt() {
-        when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
+    void theRequiredDocumentThatLapsesFirstIsWatchedAndRemindedOfBeforeIt() {
+        // the application must hold a business licence and a quality certificate; the food licence it sent anyway
+        // (the audit form's "Not required") lapses first, but is not the supplier's standing
+        when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, TODAY.plusDays(120), null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY.plusDays(90), null),
                 listed(3, DocumentType.FOOD_LICENCE, TODAY.plusDays(60), null)));
 
         SupplierStanding.DocumentWatch watch = standing.watchNext(7L, 30);
 
-        Instant lapses = TODAY.plusDays(61).atStartOfDay(ZoneOffset.UTC).toInstant();
-        assertThat(watch).isEqualTo(new SupplierStanding.DocumentWatch(SupplierStanding.WatchStep.REMIND, 3L,
-                DocumentType.FOOD_LICENCE, lapses.minus(Duration.ofDays(30)), lapses));
+        Instant lapses = TODAY.plusDays(91).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(watch).isEqualTo(new SupplierStanding.DocumentWatch(SupplierStanding.WatchStep.REMIND, 2L,
+                DocumentType.QUALITY_CERTIFICATE, lapses.minus(Duration.ofDays(30)), lapses));
+    }
+
+    @Test
+    void aLapsedPaperTheSupplierDidNotHaveToHoldNeitherKeepsItSuspendedNorIsWatched() {
+        String reason = SupplierStanding.lapseReason(application(ApplicationStatus.ONBOARDED));
+        when(documents.listOf(7L)).thenReturn(List.of(listed(4, DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(3), null),
+                listed(5, DocumentType.FOOD_LICENCE, TODAY.minusDays(1), null)));
+        when(lifecycle.reinstate("JADE", reason)).thenReturn(true);
+
+        assertThat(standing.reinstate(7L)).as("reinstated by the renewed required certificate").isTrue();
+        assertThat(standing.watchNext(7L, 30).documentId()).as("the paper watched next").isEqualTo(4L);
     }
 
     @Test
