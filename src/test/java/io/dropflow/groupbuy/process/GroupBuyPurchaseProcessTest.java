@@ -446,6 +446,33 @@ class GroupBuyPurchaseProcessTest {
         assertThat(refunds(orders.get(0))).isEqualTo(1);
     }
 
+    /**
+     * Session 12 (explorer "code", 10b): a supervisor watching "SLA breaches" never saw a group buy's missed
+     * ship-by, as the task did not declare the extension property tasklistFilter = sla_breach the order's does.
+     */
+    @Test
+    void theMissedShipByDecisionIsInTheSlaBreachesFilter() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        dropflow.supplierSays(rice.first(), po(batch, 1), "ACCEPTED");
+        groupBuy.fire(batch, 1, Element.SHIP_BY_DEADLINE.id());
+        Task breach = groupBuy.task(batch, 1);
+        assertThat(breach.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_SHIP_BY_BREACH.id());
+
+        var filters = engine.getFilterService();
+        String slaBreaches = filters.createFilterQuery().filterName("SLA breaches").singleResult().getId();
+        engine.getIdentityService().setAuthentication("mary", List.of("operators"));
+        List<String> listed;
+        try {
+            listed = filters.<Task>list(slaBreaches).stream().map(Task::getId).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(listed).contains(breach.getId());
+    }
+
     @Test
     void aShipmentReportedWhileTheOperatorDecidesWins() {
         Goods rice = goods(false);
