@@ -1,5 +1,6 @@
 package io.dropflow.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class EngineUserAuthentication implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final Clock clock;
 
-    EngineUserAuthentication(IdentityService identity) {
+    EngineUserAuthentication(IdentityService identity, Clock clock) {
         this.identity = identity;
+        this.clock = clock;
     }
 
     @Override
@@ -33,7 +35,7 @@ class EngineUserAuthentication implements AuthenticationProvider {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
-            Instant now = ClockUtil.now().toInstant();
+            Instant now = clock.instant();
             lockedUntil(user, now).ifPresent(until -> {
                 throw new LoginThrottled(until, now);
             });
@@ -56,6 +58,9 @@ class EngineUserAuthentication implements AuthenticationProvider {
     /**
      * Until when the engine refuses every password of this user after failed logins (its login
      * throttling: a delay that grows with each failure; an administrator unlocks a user that failed too often).
+     * The engine's public API does not tell (7.24: {@code User} has no lock time, {@code UserQuery} no filter on
+     * it, and {@code checkPassword} only answers false), so this reads the engine's own user entity; where a
+     * user is not one (another identity provider), no time is known and the caller gets the plain refusal.
      */
     private java.util.Optional<Instant> lockedUntil(String user, Instant now) {
         if (user == null || user.isBlank()) {

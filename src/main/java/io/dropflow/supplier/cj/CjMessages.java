@@ -16,6 +16,7 @@ import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,15 +74,17 @@ class CjMessages implements DeliveryHandler {
     private final Tracking tracking;
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
+    private final Clock clock;
 
     CjMessages(CjSettings settings, CjSupplier cj, Purchasing purchasing, Tracking tracking, JdbcTemplate jdbc,
-            Catalog catalog) {
+            Catalog catalog, Clock clock) {
         this.settings = settings;
         this.cj = cj;
         this.purchasing = purchasing;
         this.tracking = tracking;
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Override
@@ -158,10 +161,11 @@ class CjMessages implements DeliveryHandler {
     /**
      * When CJ sent a message: its messages carry no time of their own, so the moment it was recorded. A
      * STOCK or VARIANT message tried again later (parked, or by an operator) is then not newer than a
-     * message recorded after it, and does not overwrite what that one said.
+     * message recorded after it, and does not overwrite what that one said. Unknown: now, on Dropflow's one
+     * clock (the engine's, ADR 0009).
      */
-    private static java.time.Instant sentAt(Delivery delivery) {
-        return delivery.receivedAt() != null ? delivery.receivedAt() : java.time.Instant.now();
+    private java.time.Instant sentAt(Delivery delivery) {
+        return delivery.receivedAt() != null ? delivery.receivedAt() : clock.instant();
     }
 
     private Result stock(String supplierCode, java.time.Instant sentAt, JsonNode params) {
