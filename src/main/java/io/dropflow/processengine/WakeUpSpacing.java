@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 
 /**
@@ -19,15 +20,33 @@ public final class WakeUpSpacing implements AutoCloseable {
     private final long intervalNanos;
     private final AtomicLong last;
     private final AtomicBoolean putOff = new AtomicBoolean();
+    private final LongSupplier nanoTime;
+    private final Later putOffRunner;
     private volatile ScheduledExecutorService later;
 
+    /** Runs a put-off wake-up once a delay is over. */
+    interface Later {
+        void run(Runnable wakeUp, long delayNanos);
+    }
+
     public WakeUpSpacing(Duration interval) {
+        this(interval, System::nanoTime, null);
+    }
+
+    /**
+     * @param nanoTime a monotonic time in nanoseconds, as {@link System#nanoTime()}
+     * @param later runs put-off wake-ups; null: a daemon thread of its own
+     */
+    WakeUpSpacing(Duration interval, LongSupplier nanoTime, Later later) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("a wake-up interval must not be negative: " + interval);
         }
         this.interval = interval;
         this.intervalNanos = interval.toNanos();
-        this.last = new AtomicLong(System.nanoTime() - intervalNanos);
+        this.nanoTime = nanoTime;
+        this.putOffRunner = later != null ? later
+                : (wakeUp, delayNanos) -> scheduler().schedule(wakeUp, delayNanos, TimeUnit.NANOSECONDS);
+        this.last = new AtomicLong(nanoTime.getAsLong() - intervalNanos);
     }
 
     /** The spacing a job executor made by Dropflow applies; none (zero) for any other. */
@@ -44,7 +63,7 @@ public final class WakeUpSpacing implements AutoCloseable {
         if (intervalNanos == 0) {
             return true;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long previous = last.get();
         return now - previous >= intervalNanos && last.compareAndSet(previous, now);
     }
@@ -59,12 +78,12 @@ public final class WakeUpSpacing implements AutoCloseable {
             return;
         }
         if (putOff.compareAndSet(false, true)) {
-            long wait = Math.max(0, last.get() + intervalNanos - System.nanoTime());
-            scheduler().schedule(() -> {
+            long wait = Math.max(0, last.get() + intervalNanos - nanoTime.getAsLong());
+            putOffRunner.run(() -> {
                 putOff.set(false);
-                last.set(System.nanoTime());
+                last.set(nanoTime.getAsLong());
                 wakeUp.run();
-            }, wait, TimeUnit.NANOSECONDS);
+            }, wait);
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,21 +46,30 @@ class ApiKeyRegistry {
 
     private final ApiKeys keys;
     private final Clock clock;
+    /** Times the believed-for window: monotonic, unlike {@link #clock}, which a test may move back. */
+    private final LongSupplier nanoTime;
     private final long believeForNanos;
     private final Map<String, Believed> believed = new ConcurrentHashMap<>();
     /** Counts revocations on this node: a look that began before one believes nothing it found. */
     private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
 
+    @Autowired
     ApiKeyRegistry(ApiKeys keys, Clock clock, @Value("${dropflow.api-keys.verified-for}") Duration verifiedFor) {
+        this(keys, clock, verifiedFor, System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic time in nanoseconds, as {@link System#nanoTime()} */
+    ApiKeyRegistry(ApiKeys keys, Clock clock, Duration verifiedFor, LongSupplier nanoTime) {
         if (verifiedFor.isNegative()) {
             throw new IllegalArgumentException("dropflow.api-keys.verified-for must not be negative: " + verifiedFor);
         }
         this.keys = keys;
         this.clock = clock;
+        this.nanoTime = nanoTime;
         this.believeForNanos = verifiedFor.toNanos();
     }
 
-    /** A key found active, and until when (System.nanoTime) it is believed without a look. */
+    /** A key found active, and until when (in {@link #nanoTime}) it is believed without a look. */
     private record Believed(ApiKey key, long untilNanos) {
     }
 
@@ -108,7 +119,7 @@ class ApiKeyRegistry {
             return Optional.empty();
         }
         String hash = hash(secret);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Believed known = believed.get(hash);
         if (known != null && now - known.untilNanos() < 0) {
             return Optional.of(known.key());

@@ -2,6 +2,7 @@ package io.dropflow.partners.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.dropflow.partners.PartnerCall;
 import io.dropflow.partners.PartnerThrottled;
@@ -103,7 +104,7 @@ class ResilientPartnerCallsTest {
         AtomicInteger sent = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread job = onJobThread(failure, () -> calls.call(call("slow", Duration.ZERO), outcome -> sent.incrementAndGet()));
-        TimeUnit.MILLISECONDS.sleep(500);
+        waitsIn(job, "io.github.resilience4j.ratelimiter");
         job.interrupt();
         job.join(5_000);
 
@@ -184,13 +185,20 @@ class ResilientPartnerCallsTest {
             });
         });
         assertThat(throttled.await(5, TimeUnit.SECONDS)).isTrue();
-        TimeUnit.MILLISECONDS.sleep(100);
+        waitsIn(job, "io.github.resilience4j.retry");
         job.interrupt();
         job.join(5_000);
 
         assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
         String answer = calls.call(call(Duration.ZERO), outcome -> "sent");
         assertThat(answer).as("the account is not paused").isEqualTo("sent");
+    }
+
+    /** Until the thread waits (parked or asleep) with a frame of {@code where} on its stack: no guessed sleep. */
+    private static void waitsIn(Thread thread, String where) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() ->
+                thread.getState() == Thread.State.TIMED_WAITING && java.util.Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith(where)));
     }
 
     /** Runs a call on a thread of its own, as a job thread would, keeping what it threw. */
