@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,15 +17,15 @@ import org.camunda.bpm.admin.impl.web.bootstrap.AdminContainerBootstrap;
 import org.camunda.bpm.cockpit.impl.web.bootstrap.CockpitContainerBootstrap;
 import org.camunda.bpm.tasklist.impl.web.bootstrap.TasklistContainerBootstrap;
 import org.camunda.bpm.welcome.impl.web.bootstrap.WelcomeContainerBootstrap;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestContextManager;
 
 /**
  * Another application stopping in this JVM (a test's own context closed by {@code @DirtiesContext}, one
@@ -32,11 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * application's webapps get theirs back before its next test ({@link WebappRegistrations}). The stop is
  * the one Camunda's webapp starter wires into every application: its four bootstrap listeners, started
  * and stopped on our servlet context. In CI this left TasklistLoginTest with 500s after
- * HappyPathThroughTheJobExecutorTest had run in the same JVM. The tests run in order: the second checks
- * what the first left.
+ * HappyPathThroughTheJobExecutorTest had run in the same JVM. Each test makes the stop itself (they used
+ * to run in order, the second checking what the first left, so run alone it exercised nothing).
  */
 @DropflowTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class WebappRegistrationsTest {
 
@@ -44,11 +44,12 @@ class WebappRegistrationsTest {
     int port;
     @Autowired
     ServletContext servletContext;
+    @Autowired
+    ApplicationContext application;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    @Order(1)
     void anotherApplicationsStopLeavesTheWebappsFailingAndTheLogSaysWhy(CapturedOutput output) throws Exception {
         assertThat(tasklistPage().statusCode()).as("before").isEqualTo(302);
 
@@ -61,8 +62,12 @@ class WebappRegistrationsTest {
     }
 
     @Test
-    @Order(2)
-    void theSharedApplicationsNextTestFindsItsWebappsWorking() throws Exception {
+    void theSharedApplicationsNextTestFindsItsWebappsWorking(TestInfo test) throws Exception {
+        anotherApplicationStartsAndStops();
+        assertThat(tasklistPage().statusCode()).as("broken by the stop").isEqualTo(500);
+
+        beforeTheNextTest(test.getTestMethod().orElseThrow());
+
         HttpResponse<String> page = tasklistPage();
         assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
         String session = cookie(page, "JSESSIONID");
@@ -77,6 +82,14 @@ class WebappRegistrationsTest {
 
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(login.body()).contains("\"userId\":\"mary\"");
+    }
+
+    /** What Spring's test framework does before a test of this class: @DropflowTest's listeners, on the shared context. */
+    private void beforeTheNextTest(Method method) throws Exception {
+        TestContextManager next = new TestContextManager(getClass());
+        assertThat(next.getTestContext().getApplicationContext()).as("the shared application").isSameAs(application);
+        next.beforeTestMethod(this, method);
+        next.afterTestMethod(this, method, null);
     }
 
     /** What another application's web server does to the JVM-wide registrations when it starts and stops. */
