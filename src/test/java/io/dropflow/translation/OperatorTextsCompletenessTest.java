@@ -128,7 +128,7 @@ class OperatorTextsCompletenessTest {
      * Reasons a model writes as literals inside an expression, wherever it stands (a listener, a condition, a
      * parameter): an escalationReason it sets ({@code ${execution.setVariable('escalationReason', '…')}}), shown as
      * "Escalated to supervisors: …", and the reason it closes a case with
-     * ({@code ${caseStatus.close(execution, 'CLOSED', '…')}}, words, not the name of a variable that holds them),
+     * ({@code ${caseStatus.closeBecause(execution, 'CLOSED', '…')}}, words, not the name of a variable that holds them),
      * the case's last history line "Claim closed: …" or "Return refused: …".
      */
     @Test
@@ -143,7 +143,7 @@ class OperatorTextsCompletenessTest {
                 }
             }
         }
-        assertThat(missing).as("reasons models write (escalationReason, caseStatus.close) without a Chinese entry in "
+        assertThat(missing).as("reasons models write (escalationReason, caseStatus.closeBecause) without a Chinese entry in "
                 + "forms/i18n/operator-texts.zh.json (reason = model it is in)").isEmpty();
     }
 
@@ -168,16 +168,21 @@ class OperatorTextsCompletenessTest {
                 .containsExactly("the consumer sent nothing");
         assertThat(literalReasons("${caseStatus.close(execution, 'REJECTED', 'rejectionReason')}"))
                 .as("a variable's name: its value is the text").isEmpty();
+        assertThat(literalReasons("${caseStatus.closeBecause(execution, 'CLOSED', 'duplicate')}"))
+                .as("closeBecause: words, even one").containsExactly("duplicate");
+        assertThat(literalReasons("${caseStatus.closeWithReasonIn(execution, 'REJECTED', 'rejectionReason')}"))
+                .as("always a variable's name").isEmpty();
     }
 
     private static final java.util.regex.Pattern SET_ESCALATION_REASON = java.util.regex.Pattern.compile(
             "setVariable(?:Local)?\\(\\s*(['\"])" + ESCALATION_REASON + "\\1\\s*,\\s*(['\"])(.*?)\\2\\s*\\)");
     private static final java.util.regex.Pattern CLOSE_CASE = java.util.regex.Pattern.compile(
-            "caseStatus\\.close\\(\\s*\\w+\\s*,\\s*(['\"])[^'\"]*\\1\\s*,\\s*(['\"])(.*?)\\2\\s*\\)");
+            "caseStatus\\.close(Because)?\\(\\s*\\w+\\s*,\\s*(['\"])[^'\"]*\\2\\s*,\\s*(['\"])(.*?)\\3\\s*\\)");
 
     /**
      * The reasons for operators an expression writes as literals: the escalationReason it sets, and the text it
-     * closes a case with ({@code caseStatus.close}'s third argument when it is words, not a variable's name).
+     * closes a case with ({@code caseStatus.closeBecause}'s third argument; {@code caseStatus.close}'s, of models
+     * deployed before 7 December 2026, when it is words, not a variable's name).
      */
     private static List<String> literalReasons(String expression) {
         List<String> reasons = new ArrayList<>();
@@ -187,8 +192,8 @@ class OperatorTextsCompletenessTest {
         }
         java.util.regex.Matcher close = CLOSE_CASE.matcher(expression);
         while (close.find()) {
-            if (!close.group(3).matches("\\w+")) {
-                reasons.add(close.group(3).strip());
+            if (close.group(1) != null || !close.group(4).matches("\\w+")) {
+                reasons.add(close.group(4).strip());
             }
         }
         return reasons;
