@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -78,12 +79,21 @@ class PostgresProfileTest {
         }
     }
 
+    /**
+     * What an operator reads: the exception that stopped the start is the start-up check's own, with its
+     * message (not a placeholder error thrown from somewhere that happens to name the variable in its causes).
+     */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusal(Map<String, String> env) {
+        return assertThatThrownBy(() -> start(env).close()).isExactlyInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void refusesToStartWithoutAnAdministratorPassword() {
         Map<String, String> env = environment();
         env.remove("DROPFLOW_ADMIN_PASSWORD");
 
-        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_ADMIN_PASSWORD");
+        refusal(env).hasMessageStartingWith("Dropflow will not start: 1 setting is missing or wrong")
+                .hasMessageContaining("\n - DROPFLOW_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is not set");
     }
 
     @Test
@@ -91,7 +101,39 @@ class PostgresProfileTest {
         Map<String, String> env = environment();
         env.remove("DROPFLOW_WEBHOOK_TOKEN");
 
-        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_WEBHOOK_TOKEN");
+        refusal(env).hasMessageStartingWith("Dropflow will not start: 1 setting is missing or wrong")
+                .hasMessageContaining("\n - DROPFLOW_WEBHOOK_TOKEN (dropflow.webhooks.token) is not set");
+    }
+
+    /** Every setting an operator forgot, the database's included, in one message (operations.md, Required). */
+    @Test
+    void refusesToStartWithoutTheDatabaseNamingEveryMissingVariableAtOnce() {
+        Map<String, String> env = environment();
+        env.remove("DROPFLOW_DB_URL");
+        env.remove("DROPFLOW_DB_USER");
+        env.remove("DROPFLOW_DB_PASSWORD");
+        env.remove("DROPFLOW_ADMIN_PASSWORD");
+
+        refusal(env).hasMessageStartingWith("Dropflow will not start: 4 settings are missing or wrong")
+                .hasMessageContaining("\n - DROPFLOW_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is not set")
+                .hasMessageContaining("\n - DROPFLOW_DB_URL (spring.datasource.url) is not set")
+                .hasMessageContaining("\n - DROPFLOW_DB_USER (spring.datasource.username) is not set")
+                .hasMessageContaining("\n - DROPFLOW_DB_PASSWORD (spring.datasource.password) is not set");
+    }
+
+    /** The H2 driver is in the jar for the demo: production on it would lose everything at the next restart. */
+    @Test
+    void refusesToStartOnAnyDatabaseButPostgres() {
+        Map<String, String> memory = environment();
+        memory.put("DROPFLOW_DB_URL", "jdbc:h2:mem:production;DB_CLOSE_DELAY=-1");
+        memory.put("DROPFLOW_DB_USER", "sa");
+        refusal(memory).hasMessageContaining("\n - DROPFLOW_DB_URL (spring.datasource.url) is jdbc:h2:mem:production;"
+                + "DB_CLOSE_DELAY=-1: the 'postgres' profile runs on PostgreSQL only");
+
+        Map<String, String> file = environment();
+        file.put("DROPFLOW_DB_URL", "jdbc:h2:file:./target/production-on-h2");
+        refusal(file).hasMessageContaining("is jdbc:h2:file:./target/production-on-h2: the 'postgres' profile runs on"
+                + " PostgreSQL only");
     }
 
     /** Partners and suppliers would be sent links to localhost: the public root URL has no default in production. */
@@ -100,7 +142,17 @@ class PostgresProfileTest {
         Map<String, String> env = environment();
         env.remove("DROPFLOW_PUBLIC_BASE_URL");
 
-        assertThatThrownBy(() -> start(env).close()).hasStackTraceContaining("DROPFLOW_PUBLIC_BASE_URL");
+        refusal(env).hasMessageContaining("\n - DROPFLOW_PUBLIC_BASE_URL (dropflow.public-base-url) is not set");
+    }
+
+    /** ... nor a URL that no partner reaches: this machine, or plain http. */
+    @Test
+    void refusesToStartWithAPublicBaseUrlPartnersCannotReach() {
+        Map<String, String> env = environment();
+        env.put("DROPFLOW_PUBLIC_BASE_URL", "http://localhost:8095");
+
+        refusal(env).hasMessageContaining("\n - DROPFLOW_PUBLIC_BASE_URL (dropflow.public-base-url) is"
+                + " http://localhost:8095, not https and this machine itself (loopback), which no partner reaches");
     }
 
     /** The demo's made-up sender and sample address would be printed on real labels: production has none. */
@@ -108,11 +160,13 @@ class PostgresProfileTest {
     void refusesToStartWithoutTheSellersOwnAddresses() {
         Map<String, String> noSender = environment();
         noSender.remove("DROPFLOW_SELLER_RETURN_ADDRESS");
-        assertThatThrownBy(() -> start(noSender).close()).hasStackTraceContaining("DROPFLOW_SELLER_RETURN_ADDRESS");
+        refusal(noSender).hasMessageContaining(
+                "\n - DROPFLOW_SELLER_RETURN_ADDRESS (dropflow.seller.return-address) is not set");
 
         Map<String, String> noSampleAddress = environment();
         noSampleAddress.remove("DROPFLOW_QUALITY_CHECK_CITY");
-        assertThatThrownBy(() -> start(noSampleAddress).close()).hasStackTraceContaining("DROPFLOW_QUALITY_CHECK_CITY");
+        refusal(noSampleAddress).hasMessageContaining(
+                "\n - DROPFLOW_QUALITY_CHECK_CITY (dropflow.onboarding.quality-check.city) is not set");
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,14 @@ import org.springframework.util.ClassUtils;
  * demo's users). It runs before any bean is created, so no job, no database migration and no sandbox
  * callback happens first. The demo ({@code ./mvnw spring-boot:run}, no profile: {@code demo}), the tests
  * ({@code test}) and the benchmark ({@code bench}, on its own embedded PostgreSQL) do not use {@code postgres}.
+ *
+ * <p>It runs first of the start-up checks (a wrong profile is the first thing to fix, and brings settings of
+ * its own, the demo's H2 database among them); RequiredSecrets (security) then names every setting that is
+ * missing. A value missing here (an unresolved {@code ${DROPFLOW_...}}) is read as no value, never thrown.
  */
 @Component
 @Profile(NoSandboxInProduction.PRODUCTION)
-class NoSandboxInProduction implements BeanFactoryPostProcessor, EnvironmentAware {
+class NoSandboxInProduction implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     static final String PRODUCTION = "postgres";
     /** The profiles the sandbox partners are active in (their {@code @Profile}). */
@@ -35,6 +40,12 @@ class NoSandboxInProduction implements BeanFactoryPostProcessor, EnvironmentAwar
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = environment;
+    }
+
+    /** Before RequiredSecrets and the partners' credentials check. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
@@ -59,13 +70,13 @@ class NoSandboxInProduction implements BeanFactoryPostProcessor, EnvironmentAwar
         }
         List<String> demoUsers = new ArrayList<>();
         for (int i = 0; environment.containsProperty("dropflow.identity.users[" + i + "].id"); i++) {
-            String id = environment.getProperty("dropflow.identity.users[" + i + "].id");
-            if (id.equals(environment.getProperty("dropflow.identity.users[" + i + "].password"))) {
+            String id = property("dropflow.identity.users[" + i + "].id");
+            if (id != null && id.equals(property("dropflow.identity.users[" + i + "].password"))) {
                 demoUsers.add(id);
             }
         }
-        String admin = environment.getProperty("camunda.bpm.admin-user.id");
-        if (admin != null && admin.equals(environment.getProperty("camunda.bpm.admin-user.password"))) {
+        String admin = property("camunda.bpm.admin-user.id");
+        if (admin != null && admin.equals(property("camunda.bpm.admin-user.password"))) {
             demoUsers.add(admin);
         }
         if (!demoUsers.isEmpty()) {
@@ -81,6 +92,15 @@ class NoSandboxInProduction implements BeanFactoryPostProcessor, EnvironmentAwar
         message.append("\nStart production with SPRING_PROFILES_ACTIVE=").append(PRODUCTION)
                 .append(" (json-logs may be added); the demo runs without a profile, the benchmark with 'bench' alone.");
         throw new IllegalStateException(message.toString());
+    }
+
+    /** A setting's value, or null when it is absent or still an unresolved placeholder (RequiredSecrets names those). */
+    private String property(String name) {
+        try {
+            return environment.getProperty(name);
+        } catch (IllegalArgumentException unresolvedPlaceholder) {
+            return null;
+        }
     }
 
     /** A sandbox's settings (bound in every profile, used by nobody outside the sandbox) fake nothing. */

@@ -71,6 +71,8 @@ final class DropflowNode {
                 Map.entry("DROPFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Map.entry("DROPFLOW_WEBHOOK_TOKEN", webhookToken),
                 Map.entry("DROPFLOW_PUBLIC_BASE_URL", "http://localhost:" + port),
+                // Production refuses a URL no partner reaches, unless it is a test's node on this machine.
+                Map.entry("DROPFLOW_PUBLIC_BASE_URL_LOCAL_FOR_TESTS", "true"),
                 Map.entry("DROPFLOW_SELLER_NAME", "Node Test Store"),
                 Map.entry("DROPFLOW_SELLER_RETURN_ADDRESS", "1 Test Street, 10115 Berlin, DE"),
                 Map.entry("DROPFLOW_QUALITY_CHECK_LINE1", "1 Test Street"),
