@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start when any partner Dropflow must talk to has no real adapter: one message lists
  * them all, so an operator fixes the configuration once instead of meeting one incident per order.
+ * It runs once the application has started, because one check needs the database (an active supplier
+ * of the catalog that no adapter serves). What the adapters' settings alone show (a Shopify shop without
+ * its secret, a CJ account without its key) was checked before anything started, by
+ * PartnerCredentialsCheck: a node missing a partner's secret neither migrates nor deploys.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,10 +36,15 @@ class PartnerBindingCheck implements ApplicationRunner {
             log.info("Every partner is bound to a real adapter");
             return;
         }
+        throw new IllegalStateException(refusal(unbound));
+    }
+
+    /** The one message naming every unbound partner and the settings that bind it. */
+    static String refusal(List<PartnerBinding.Unbound> unbound) {
         StringBuilder message = new StringBuilder("Dropflow will not start: ").append(unbound.size())
                 .append(unbound.size() == 1 ? " partner has" : " partners have")
                 .append(" no real adapter configured (sandbox partners exist in the demo profile only):");
         unbound.forEach(u -> message.append("\n - ").append(u));
-        throw new IllegalStateException(message.toString());
+        return message.toString();
     }
 }

@@ -71,31 +71,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
      */
     @Override
     public List<Unbound> unbound() {
-        List<String> missing = new java.util.ArrayList<>();
-        if (settings.companies().isEmpty()) {
-            return List.of();
-        }
-        List<Unbound> unbound = new java.util.ArrayList<>();
-        if (settings.httpsCallback() && !settings.httpsCallbackEnabled()) {
-            unbound.add(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(), "callback-url "
-                    + settings.callbackUrl() + " is https, and Kuaidi100 calls only http callbacks until it has enabled"
-                    + " https for the account (ask Kuaidi100's technical staff, then set https-callback-enabled=true; or"
-                    + " give an http callback-url)", CALLBACK_SETTINGS));
-        }
-        if (PartnerBinding.unset(settings.customer())) {
-            missing.add("customer (DROPFLOW_KUAIDI100_CUSTOMER)");
-        }
-        if (PartnerBinding.unset(settings.key())) {
-            missing.add("key (DROPFLOW_KUAIDI100_KEY)");
-        }
-        if (PartnerBinding.unset(settings.salt())) {
-            missing.add("salt (DROPFLOW_KUAIDI100_SALT)");
-        }
-        if (!missing.isEmpty()) {
-            unbound.add(new Unbound("Kuaidi100 for carriers " + settings.companies().keySet(),
-                    "no " + String.join(", ", missing), "dropflow.carriers.kuaidi100." + String.join(", .", missing)));
-        }
-        return List.copyOf(unbound);
+        return settings.unbound();
     }
 
     @Override

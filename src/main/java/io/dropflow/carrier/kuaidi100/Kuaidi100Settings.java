@@ -1,6 +1,10 @@
 package io.dropflow.carrier.kuaidi100;
 
+import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCredentials;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,7 +32,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dropflow.carriers.kuaidi100")
 public record Kuaidi100Settings(String customer, String key, String salt, String callbackUrl, String pollUrl,
         String queryUrl, Map<String, String> companies, Duration connectTimeout, Duration readTimeout,
-        Boolean httpsCallbackEnabled, Double queryRequestsPerSecond) {
+        Boolean httpsCallbackEnabled, Double queryRequestsPerSecond) implements PartnerCredentials {
 
     public Kuaidi100Settings {
         pollUrl = pollUrl == null ? "https://poll.kuaidi100.com/poll" : pollUrl;
@@ -56,6 +60,41 @@ public record Kuaidi100Settings(String customer, String key, String salt, String
     /** Whether the callback URL is https, which Kuaidi100 calls only once it has enabled https for the account. */
     public boolean httpsCallback() {
         return callbackUrl != null && callbackUrl.strip().regionMatches(true, 0, "https:", 0, 6);
+    }
+
+    /** What {@link Kuaidi100Client#unbound()} reports: checked before anything starts, too. */
+    @Override
+    public List<PartnerBinding.Unbound> unbound(Instant now) {
+        return unbound();
+    }
+
+    /** Carriers listed without the account's customer, key or salt, or an https callback not enabled (see the client). */
+    public List<PartnerBinding.Unbound> unbound() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        List<PartnerBinding.Unbound> unbound = new java.util.ArrayList<>();
+        if (httpsCallback() && !httpsCallbackEnabled) {
+            unbound.add(new PartnerBinding.Unbound("Kuaidi100 for carriers " + companies.keySet(), "callback-url "
+                    + callbackUrl + " is https, and Kuaidi100 calls only http callbacks until it has enabled"
+                    + " https for the account (ask Kuaidi100's technical staff, then set https-callback-enabled=true; or"
+                    + " give an http callback-url)", Kuaidi100Client.CALLBACK_SETTINGS));
+        }
+        if (PartnerBinding.unset(customer)) {
+            missing.add("customer (DROPFLOW_KUAIDI100_CUSTOMER)");
+        }
+        if (PartnerBinding.unset(key)) {
+            missing.add("key (DROPFLOW_KUAIDI100_KEY)");
+        }
+        if (PartnerBinding.unset(salt)) {
+            missing.add("salt (DROPFLOW_KUAIDI100_SALT)");
+        }
+        if (!missing.isEmpty()) {
+            unbound.add(new PartnerBinding.Unbound("Kuaidi100 for carriers " + companies.keySet(),
+                    "no " + String.join(", ", missing), "dropflow.carriers.kuaidi100." + String.join(", .", missing)));
+        }
+        return List.copyOf(unbound);
     }
 
     /** Never the key or the salt. */

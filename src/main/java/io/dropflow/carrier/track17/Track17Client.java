@@ -52,9 +52,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     /** Carriers listed for 17TRACK without the account's key. */
     @Override
     public List<Unbound> unbound() {
-        return settings.carriers().isEmpty() || !PartnerBinding.unset(settings.apiKey()) ? List.of()
-                : List.of(new Unbound("17TRACK for carriers " + settings.carriers().keySet(), "no API key",
-                        "dropflow.carriers.track17.api-key (DROPFLOW_17TRACK_KEY)"));
+        return settings.unbound();
     }
 
     @Override

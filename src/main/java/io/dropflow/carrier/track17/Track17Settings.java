@@ -1,6 +1,10 @@
 package io.dropflow.carrier.track17;
 
+import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCredentials;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("dropflow.carriers.track17")
 public record Track17Settings(String apiKey, String baseUrl, Map<String, Integer> carriers, Duration connectTimeout,
-        Duration readTimeout, Map<String, java.time.ZoneId> zones) {
+        Duration readTimeout, Map<String, java.time.ZoneId> zones) implements PartnerCredentials {
 
     public Track17Settings {
         baseUrl = baseUrl == null ? "https://api.17track.net/track/v2.2" : baseUrl;
@@ -36,6 +40,19 @@ public record Track17Settings(String apiKey, String baseUrl, Map<String, Integer
 
     public Optional<String> carrierCode(int carrierNumber) {
         return carriers.entrySet().stream().filter(e -> e.getValue() == carrierNumber).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** What {@link Track17Client#unbound()} reports: checked before anything starts, too. */
+    @Override
+    public List<PartnerBinding.Unbound> unbound(Instant now) {
+        return unbound();
+    }
+
+    /** Carriers listed for 17TRACK without the account's key. */
+    public List<PartnerBinding.Unbound> unbound() {
+        return carriers.isEmpty() || !PartnerBinding.unset(apiKey) ? List.of()
+                : List.of(new PartnerBinding.Unbound("17TRACK for carriers " + carriers.keySet(), "no API key",
+                        "dropflow.carriers.track17.api-key (DROPFLOW_17TRACK_KEY)"));
     }
 
     /** Never the key. */

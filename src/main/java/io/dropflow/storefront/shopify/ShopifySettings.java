@@ -1,5 +1,7 @@
 package io.dropflow.storefront.shopify;
 
+import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +33,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dropflow.storefronts.shopify")
 public record ShopifySettings(String shopDomain, String clientId, String clientSecret, String accessToken,
         String apiVersion, String baseUrl, Duration connectTimeout, Duration readTimeout, Map<String, String> carriers,
-        Map<String, String> trackingUrls, String defaultTrackingUrl, Duration tokenRenewBefore) {
+        Map<String, String> trackingUrls, String defaultTrackingUrl, Duration tokenRenewBefore)
+        implements PartnerCredentials {
 
     /**
      * Shopify's versioning (https://shopify.dev/docs/api/usage/versioning): a new version "every three
@@ -45,6 +48,32 @@ public record ShopifySettings(String shopDomain, String clientId, String clientS
     public static final String API_VERSION_HEADER = "X-Shopify-API-Version";
 
     private static final Pattern QUARTERLY = Pattern.compile("(\\d{4})-(01|04|07|10)");
+
+    /**
+     * What {@link ShopifyStorefront#unbound()} reports (checked before anything starts, too): the shop, its
+     * app's credentials (client id and secret), or a version Shopify supports at {@code now}, when missing. A
+     * version Shopify released is never missing (the storefront warns when its support ends).
+     */
+    @Override
+    public List<PartnerBinding.Unbound> unbound(Instant now) {
+        List<String> missing = new ArrayList<>();
+        if (PartnerBinding.unset(shopDomain)) {
+            missing.add("shop-domain (DROPFLOW_SHOPIFY_SHOP)");
+        }
+        if (PartnerBinding.unset(clientId) && PartnerBinding.unset(accessToken)) {
+            missing.add("client-id (DROPFLOW_SHOPIFY_CLIENT_ID)");
+        }
+        if (PartnerBinding.unset(clientSecret)) {
+            missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
+        }
+        Instant released = released(apiVersion);
+        if ((released == null || !released.isBefore(now)) && !supportedVersions(now).contains(apiVersion)) {
+            missing.add("api-version (one Shopify supports on " + now.atOffset(ZoneOffset.UTC).toLocalDate()
+                    + ": " + supportedVersionsText(now) + ", by " + VERSIONING + "; not " + apiVersion + ")");
+        }
+        return missing.isEmpty() ? List.of() : List.of(new PartnerBinding.Unbound("storefront Shopify", "no "
+                + String.join(", ", missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
+    }
 
     /** When Shopify released a quarterly version (its first day, 17:00 UTC), or null for any other name. */
     static Instant released(String version) {

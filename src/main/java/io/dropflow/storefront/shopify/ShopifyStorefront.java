@@ -57,27 +57,12 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
     /** The shop, its app's credentials (client id and secret), or a supported API version, when missing. */
     @Override
     public List<Unbound> unbound() {
-        List<String> missing = new ArrayList<>();
-        if (PartnerBinding.unset(settings.shopDomain())) {
-            missing.add("shop-domain (DROPFLOW_SHOPIFY_SHOP)");
-        }
-        if (PartnerBinding.unset(settings.clientId()) && PartnerBinding.unset(settings.accessToken())) {
-            missing.add("client-id (DROPFLOW_SHOPIFY_CLIENT_ID)");
-        }
-        if (PartnerBinding.unset(settings.clientSecret())) {
-            missing.add("client-secret (DROPFLOW_SHOPIFY_CLIENT_SECRET)");
-        }
         java.time.Instant now = clock.instant();
         java.time.Instant released = ShopifySettings.released(settings.apiVersion());
         if (released != null && released.isBefore(now)) {
             warnOfSupportEnding(now, released);
-        } else if (!ShopifySettings.supportedVersions(now).contains(settings.apiVersion())) {
-            missing.add("api-version (one Shopify supports on " + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
-                    + ": " + ShopifySettings.supportedVersionsText(now) + ", by " + ShopifySettings.VERSIONING
-                    + "; not " + settings.apiVersion() + ")");
         }
-        return missing.isEmpty() ? List.of() : List.of(new Unbound("storefront Shopify", "no " + String.join(", ",
-                missing), "dropflow.storefronts.shopify." + String.join(", .", missing)));
+        return settings.unbound(now);
     }
 
     /**

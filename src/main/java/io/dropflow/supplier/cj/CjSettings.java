@@ -1,8 +1,12 @@
 package io.dropflow.supplier.cj;
 
 import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCredentials;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +17,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * appear in logs or process variables.
  */
 @ConfigurationProperties("dropflow.suppliers")
-public record CjSettings(Map<String, Account> cj) {
+public record CjSettings(Map<String, Account> cj) implements PartnerCredentials {
 
     public static final String DEFAULT_BASE_URL = "https://developers.cjdropshipping.com/api2.0/v1";
+
+    /** What {@link CjSupplier#unbound()} reports: checked before anything starts, too. */
+    @Override
+    public List<PartnerBinding.Unbound> unbound(Instant now) {
+        return unbound();
+    }
+
+    /** A CJ account listed under dropflow.suppliers.cj without its API key, openId or logistic name. */
+    public List<PartnerBinding.Unbound> unbound() {
+        List<PartnerBinding.Unbound> unbound = new ArrayList<>();
+        cj.forEach((code, a) -> {
+            List<String> missing = new ArrayList<>();
+            if (!a.credentialed()) {
+                missing.add("api-key");
+            }
+            if (PartnerBinding.unset(a.openId())) {
+                missing.add("open-id");
+            }
+            if (PartnerBinding.unset(a.logisticName())) {
+                missing.add("logistic-name");
+            }
+            if (!missing.isEmpty()) {
+                unbound.add(new PartnerBinding.Unbound("supplier " + code + " on CJ Dropshipping", "no " + String.join(", ", missing),
+                        missing.stream().map(m -> "dropflow.suppliers.cj." + code + "." + m).toList().toString()));
+            }
+        });
+        return unbound;
+    }
 
     /**
      * @param baseUrl CJ's API 2.0 root (a CJ sandbox account uses the same root with its own API key)

@@ -8,7 +8,6 @@ import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventIdReusedException;
 import io.dropflow.supplier.SupplierEventType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,24 +58,7 @@ class CjSupplier implements SupplierAdapter, PartnerBinding {
     /** A CJ account listed under dropflow.suppliers.cj without its API key, openId or logistic name. */
     @Override
     public List<Unbound> unbound() {
-        List<Unbound> unbound = new ArrayList<>();
-        settings.cj().forEach((code, a) -> {
-            List<String> missing = new ArrayList<>();
-            if (!a.credentialed()) {
-                missing.add("api-key");
-            }
-            if (PartnerBinding.unset(a.openId())) {
-                missing.add("open-id");
-            }
-            if (PartnerBinding.unset(a.logisticName())) {
-                missing.add("logistic-name");
-            }
-            if (!missing.isEmpty()) {
-                unbound.add(new Unbound("supplier " + code + " on CJ Dropshipping", "no " + String.join(", ", missing),
-                        missing.stream().map(m -> "dropflow.suppliers.cj." + code + "." + m).toList().toString()));
-            }
-        });
-        return unbound;
+        return settings.unbound();
     }
 
     @Override

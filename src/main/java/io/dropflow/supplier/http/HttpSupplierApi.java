@@ -5,7 +5,6 @@ import io.dropflow.supplier.SupplierAdapter;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierRefusedException;
 import io.dropflow.supplier.SupplierUnavailableException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +63,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
     /** A supplier listed under dropflow.suppliers.http without its URL, token or webhook secret. */
     @Override
     public List<Unbound> unbound() {
-        List<Unbound> unbound = new ArrayList<>();
-        settings.http().forEach((code, e) -> {
-            List<String> missing = new ArrayList<>();
-            if (PartnerBinding.unset(e.baseUrl())) {
-                missing.add("base-url");
-            }
-            if (PartnerBinding.unset(e.token())) {
-                missing.add("token");
-            }
-            if (PartnerBinding.unset(e.webhookSecret())) {
-                missing.add("webhook-secret");
-            }
-            if (!missing.isEmpty()) {
-                unbound.add(new Unbound("supplier " + code + " on Dropflow's supplier API", "no " + String.join(", ",
-                        missing), missing.stream().map(m -> "dropflow.suppliers.http." + code + "." + m).toList()
-                        .toString()));
-            }
-        });
-        return unbound;
+        return settings.unbound();
     }
 
 

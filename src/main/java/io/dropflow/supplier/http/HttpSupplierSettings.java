@@ -1,7 +1,12 @@
 package io.dropflow.supplier.http;
 
+import io.dropflow.partners.PartnerBinding;
+import io.dropflow.partners.PartnerCredentials;
 import io.dropflow.web.PartnerTimestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * appear in logs or process variables.
  */
 @ConfigurationProperties("dropflow.suppliers")
-public record HttpSupplierSettings(Map<String, Endpoint> http) {
+public record HttpSupplierSettings(Map<String, Endpoint> http) implements PartnerCredentials {
 
     /**
      * @param baseUrl where the supplier serves the API, e.g. https://api.acme.example/dropflow/v1
@@ -40,6 +45,35 @@ public record HttpSupplierSettings(Map<String, Endpoint> http) {
 
     public HttpSupplierSettings {
         http = http == null ? Map.of() : Map.copyOf(http);
+    }
+
+    /** What {@link HttpSupplierApi#unbound()} reports: checked before anything starts, too. */
+    @Override
+    public List<PartnerBinding.Unbound> unbound(Instant now) {
+        return unbound();
+    }
+
+    /** A supplier listed under dropflow.suppliers.http without its URL, token or webhook secret. */
+    public List<PartnerBinding.Unbound> unbound() {
+        List<PartnerBinding.Unbound> unbound = new ArrayList<>();
+        http.forEach((code, e) -> {
+            List<String> missing = new ArrayList<>();
+            if (PartnerBinding.unset(e.baseUrl())) {
+                missing.add("base-url");
+            }
+            if (PartnerBinding.unset(e.token())) {
+                missing.add("token");
+            }
+            if (PartnerBinding.unset(e.webhookSecret())) {
+                missing.add("webhook-secret");
+            }
+            if (!missing.isEmpty()) {
+                unbound.add(new PartnerBinding.Unbound("supplier " + code + " on Dropflow's supplier API", "no " + String.join(", ",
+                        missing), missing.stream().map(m -> "dropflow.suppliers.http." + code + "." + m).toList()
+                        .toString()));
+            }
+        });
+        return unbound;
     }
 
     public Optional<Endpoint> endpoint(String supplierCode) {
