@@ -222,9 +222,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 boolean nul = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
                         && format.getTargetType() == String.class && format.getValue() instanceof String text
                         && text.indexOf('\u0000') >= 0;
+                // A decimal whose exponent puts it beyond any number we take (DecimalInput).
+                boolean outOfRange = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                        && format.getValue() instanceof java.math.BigDecimal decimal && !DecimalInput.fits(decimal);
                 String otherType = mismatch instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException input
                         ? otherJsonType(input) : null;
                 return new InvalidRequest.FieldError(field, nul ? "must not contain the NUL character (U+0000)"
+                        : outOfRange ? DecimalInput.OUT_OF_RANGE
                         : otherType != null ? otherType
                         : "has a value of the wrong type or not one of those allowed");
             }

@@ -83,7 +83,7 @@ final class CatalogRules {
             problems.add(new FieldError(field, "must not be negative, was " + amount.toPlainString()));
         } else if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
             problems.add(new FieldError(field, Currencies.moreDecimalsThan(amount, currency)));
-        } else if (amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS
+        } else if ((long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS // long: 1E+2147483647 overflows an int
                 || amount.stripTrailingZeros().scale() > AMOUNT_FRACTION_DIGITS) {
             problems.add(new FieldError(field, amount.toPlainString() + " has more than " + AMOUNT_INTEGER_DIGITS
                     + " digits before the decimal point or " + AMOUNT_FRACTION_DIGITS + " after it"));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.dropflow.settlement.Money;
+import io.dropflow.web.DecimalInput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -167,13 +168,20 @@ final class OfferImport {
         }
     }
 
+    /** An amount of the file; one whose exponent puts it beyond any amount ("1e2147483647") is refused as it is read. */
     private static BigDecimal decimal(String field, String text, List<String> problems) {
+        BigDecimal amount;
         try {
-            return new BigDecimal(text);
+            amount = new BigDecimal(text);
         } catch (NumberFormatException e) {
             problems.add(field + " '" + text + "' is not a number like 12.50");
             return null;
         }
+        if (!DecimalInput.fits(amount)) {
+            problems.add(field + " '" + text + "' " + DecimalInput.OUT_OF_RANGE);
+            return null;
+        }
+        return amount;
     }
 
     private static int whole(String field, String text, List<String> problems) {
