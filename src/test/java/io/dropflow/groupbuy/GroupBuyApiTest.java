@@ -467,4 +467,15 @@ class GroupBuyApiTest {
         assertThat(view.getStatusCode().value()).isEqualTo(404);
         assertThat(view.getBody()).contains("is not a group-buy order");
     }
+
+    @Test
+    void aReceiptForABatchThatDoesNotExistIsA404ForStaffAsForALeader() {
+        long noBatch = 987_654_321L;
+        for (var who : List.of(DropflowDriver.asOperator(), GroupBuyDriver.asLeader())) {
+            ResponseEntity<String> receipt = groupBuy.receipt(noBatch, who);
+
+            assertThat(receipt.getStatusCode().value()).as(receipt.getBody()).isEqualTo(404);
+            assertThat(receipt.getBody()).contains("not-found").doesNotContain("nothing-to-receive");
+        }
+    }
 }

@@ -102,11 +102,12 @@ class GroupBuyController {
                     + "a late receipt of a delivered parcel an operator decides on (reported missing, or not confirmed "
                     + "in time) or chose to keep waiting for. When it answers, the goods are at the point and can be handed out; the consumers are "
                     + "told right after. 409 when none waits (saying so when an operator decides on a parcel the "
-                    + "carrier did not deliver); 403 for another point's leader.")
+                    + "carrier did not deliver); 403 for another point's leader; 404 for a batch that does not exist.")
     @Transactional
     Map<String, List<Integer>> receipt(@PathVariable Long batchId, Authentication caller) {
+        PickupPoint point = views.pointOf(batchId); // a batch that does not exist is a 404, for staff too
         if (!isStaff(caller)) {
-            requireLeader(caller, views.pointOf(batchId));
+            requireLeader(caller, point);
         }
         List<Integer> confirmed = process.confirmReceipt(batchId, caller.getName());
         if (confirmed.isEmpty()) {
