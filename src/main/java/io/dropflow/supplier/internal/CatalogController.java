@@ -3,6 +3,7 @@ package io.dropflow.supplier.internal;
 import io.dropflow.security.Groups;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.NoNulCharacter;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -122,7 +123,7 @@ class CatalogController {
     @Operation(summary = "Suppliers, a page at a time", description = "Filters: status (ACTIVE, SUSPENDED, ONBOARDING, "
             + "REJECTED), region, tier, flagged (by the scorecard). Sort by code, name, region, tier or score.")
     PageView<SupplierDetails> suppliers(@RequestParam(required = false) SupplierStatus status,
-            @RequestParam(required = false) String region, @RequestParam(required = false) Integer tier,
+            @RequestParam(required = false) @NoNulCharacter String region, @RequestParam(required = false) Integer tier,
             @RequestParam(required = false) Boolean flagged,
             @PageableDefault(size = 20) @MostRows(200) Pageable page) {
         return PageView.of(catalog.suppliers(new CatalogMaintenance.SupplierFilter(status, region, tier, flagged),
@@ -176,7 +177,8 @@ class CatalogController {
 
     @GetMapping("/suppliers/{code}/offers")
     @Operation(summary = "A supplier's offers, a page at a time")
-    PageView<OfferDetails> offersOf(@PathVariable String code, @RequestParam(required = false) String category,
+    PageView<OfferDetails> offersOf(@PathVariable String code,
+            @RequestParam(required = false) @NoNulCharacter String category,
             @RequestParam(required = false) Boolean active,
             @PageableDefault(size = 50) @MostRows(200) Pageable page) {
         catalog.supplier(code);
@@ -186,8 +188,9 @@ class CatalogController {
 
     @GetMapping("/offers")
     @Operation(summary = "Offers of every supplier, a page at a time", description = "Filters: sku, supplier, category, active.")
-    PageView<OfferDetails> offers(@RequestParam(required = false) String sku,
-            @RequestParam(required = false) String supplier, @RequestParam(required = false) String category,
+    PageView<OfferDetails> offers(@RequestParam(required = false) @NoNulCharacter String sku,
+            @RequestParam(required = false) @NoNulCharacter String supplier,
+            @RequestParam(required = false) @NoNulCharacter String category,
             @RequestParam(required = false) Boolean active,
             @PageableDefault(size = 50) @MostRows(200) Pageable page) {
         return PageView.of(catalog.offers(new CatalogMaintenance.OfferFilter(supplier, sku, category, active),
@@ -215,7 +218,8 @@ class CatalogController {
     @Operation(summary = "Change an offer", description = "Send the version you read; a change to an older version is a 409.")
     OfferDetails changeOffer(@PathVariable String code, @PathVariable String sku, @Valid @RequestBody OfferRequest o) {
         if (!sku.equals(o.sku())) {
-            throw CatalogProblem.invalid("an offer's SKU cannot change (" + sku + " to " + o.sku() + ")");
+            throw new InvalidRequest("Invalid catalog entry", List.of(new InvalidRequest.FieldError("sku",
+                    "cannot change: an offer's SKU is its path's (" + sku + " to " + o.sku() + ")")));
         }
         return catalog.changeOffer(code, sku, o.terms(), required(o.version()));
     }
@@ -277,7 +281,8 @@ class CatalogController {
 
     private static long required(Long version) {
         if (version == null) {
-            throw CatalogProblem.invalid("version is required: send the version you read");
+            throw new InvalidRequest("Invalid catalog entry", List.of(new InvalidRequest.FieldError("version",
+                    "is required: send the version you read")));
         }
         return version;
     }

@@ -287,8 +287,31 @@ class CatalogMaintenance {
      */
     @Transactional
     OfferReport.Taken supplierReported(String supplierCode, Instant pushedAt, List<OfferReport> reports) {
+        return reported(supplierCode, pushedAt, reports, i -> "");
+    }
+
+    /**
+     * As {@link #supplierReported}; a value that is not valid is a 400 naming the report it came from by
+     * {@code at} its index: {@code offers[0].supplyPrice} in a push, as its bean validation names it.
+     */
+    private OfferReport.Taken reported(String supplierCode, Instant pushedAt, List<OfferReport> reports,
+            java.util.function.IntFunction<String> at) {
         Map<String, Function<OfferTerms, OfferTerms>> updates = new LinkedHashMap<>();
-        reports.forEach(r -> updates.merge(r.supplierSku(), t -> applied(r, t), Function::andThen));
+        Map<String, Map<String, Integer>> givenAt = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            OfferReport r = reports.get(i);
+            String where = at.apply(i);
+            updates.merge(r.supplierSku(), t -> applied(r, t, where), Function::andThen);
+            Map<String, Integer> fields = givenAt.computeIfAbsent(r.supplierSku(), sku -> new java.util.HashMap<>());
+            fields.putIfAbsent("", i);
+            if (r.stock() != null) {
+                fields.put("stock", i);
+            }
+            if (r.supplyPrice() != null) {
+                fields.put("supplyPrice", i);
+                fields.put("currency", i);
+            }
+        }
         Supplier supplier = find(supplierCode);
         List<String> unknown = new ArrayList<>();
         List<String> stale = new ArrayList<>();
@@ -300,7 +323,14 @@ class CatalogMaintenance {
                         return;
                     }
                     OfferTerms terms = update.apply(offer.terms());
-                    CatalogRules.requireValid(offer.getSku(), terms);
+                    Map<String, Integer> fields = givenAt.get(supplierSku);
+                    List<io.dropflow.web.InvalidRequest.FieldError> problems = CatalogRules.problemsOf(offer.getSku(), terms)
+                            .stream().map(p -> new io.dropflow.web.InvalidRequest.FieldError(p.field() == null ? null
+                                    : at.apply(fields.getOrDefault(p.field(), fields.get(""))) + p.field(), p.message()))
+                            .toList();
+                    if (!problems.isEmpty()) {
+                        throw new io.dropflow.web.InvalidRequest("Invalid catalog entry", problems);
+                    }
                     offer.pushed(terms, pushedAt, now);
                 }, () -> unknown.add(supplierSku)));
         if (!stale.isEmpty()) {
@@ -326,7 +356,7 @@ class CatalogMaintenance {
             return java.util.Optional.empty();
         }
         refuseGivenTwice(reports);
-        OfferReport.Taken taken = supplierReported(supplierCode, pushedAt, reports);
+        OfferReport.Taken taken = reported(supplierCode, pushedAt, reports, i -> "offers[" + i + "].");
         jdbc.update("insert into supplier_offer_push (supplier_code, event_id, received_at) values (?, ?, ?)",
                 supplierCode, eventId, java.sql.Timestamp.from(clock.instant()));
         return java.util.Optional.of(taken);
@@ -375,10 +405,12 @@ class CatalogMaintenance {
      * A report's terms. A price in another currency than the offer's is refused: the offer's shipping cost
      * is in its currency too, so changing the currency is the seller's edit through the catalog, never a push.
      */
-    private static OfferTerms applied(OfferReport r, OfferTerms t) {
+    private static OfferTerms applied(OfferReport r, OfferTerms t, String where) {
         if (r.currency() != null && !r.currency().equals(t.currency())) {
-            throw CatalogProblem.invalid("supplier SKU " + r.supplierSku() + ": a price in " + r.currency()
-                    + " for an offer in " + t.currency() + "; the seller changes an offer's currency in the catalog");
+            throw new io.dropflow.web.InvalidRequest("Invalid catalog entry", List.of(
+                    new io.dropflow.web.InvalidRequest.FieldError(where + "currency", "is " + r.currency()
+                            + ": a price in " + r.currency() + " for an offer in " + t.currency() + " (supplier SKU "
+                            + r.supplierSku() + "); the seller changes an offer's currency in the catalog")));
         }
         return new OfferTerms(t.supplierSku(), r.supplyPrice() == null ? t.supplyPrice() : r.supplyPrice(),
                 r.currency() == null ? t.currency() : r.currency(), t.shippingCost(),
