@@ -297,8 +297,11 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
     /** One of Shopify's amounts (in the shop's currency); one finer than the currency's minor units is refused, never rounded. */
     private static BigDecimal amount(String text, String currency) {
         BigDecimal amount = new BigDecimal(text);
-        if (amount.precision() - amount.scale() > MAX_DIGITS) { // before any arithmetic: 1E+999999999 is 10^9 digits
+        if ((long) amount.precision() - amount.scale() > MAX_DIGITS) { // before any arithmetic: 1E+999999999 is 10^9 digits
             throw new IllegalArgumentException("the amount " + text + " has more than " + MAX_DIGITS + " digits before the point");
+        }
+        if (!io.dropflow.web.DecimalInput.fits(amount)) { // 1e-2147483647: its decimals are never written out
+            throw new IllegalArgumentException("the amount " + text + " " + io.dropflow.web.DecimalInput.OUT_OF_RANGE);
         }
         if (Currencies.isActive(currency) && Currencies.hasMoreDecimals(amount, currency)) {
             throw new IllegalArgumentException("the amount " + Currencies.moreDecimalsThan(amount, currency));

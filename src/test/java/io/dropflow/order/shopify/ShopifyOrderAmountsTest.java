@@ -135,6 +135,14 @@ class ShopifyOrderAmountsTest {
     }
 
     @Test
+    void anAmountWhoseExponentOverflowsAnIntIsRefusedNeverWrittenOut() {
+        assertThatThrownBy(() -> map("EUR", "{\"sku\": \"A\", \"quantity\": 1, \"price\": \"1e2147483647\"}", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("digits before the point");
+        assertThatThrownBy(() -> map("EUR", "{\"sku\": \"A\", \"quantity\": 1, \"price\": \"1e-2147483647\"}", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is out of range");
+    }
+
+    @Test
     void theUnitSplitAloneAddsUpToTheLineTotal() {
         assertThat(ShopifyOrderDeliveries.pieces("A", 3, new BigDecimal("1.00"), "EUR"))
                 .containsExactly(new PlaceOrder.Line("A", 1, new BigDecimal("0.34")),
