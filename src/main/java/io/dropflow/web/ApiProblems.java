@@ -113,6 +113,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail unreadable = unreadableAsItIs(e);
+        if (unreadable != null) {
+            return ResponseEntity.badRequest().body(unreadable);
+        }
+        InvalidRequest.FieldError tooLong = beyondTheParsersLimits(e);
+        if (tooLong != null) {
+            return ResponseEntity.badRequest().body(new InvalidRequest(List.of(tooLong)).getBody());
+        }
         InvalidRequest.FieldError duplicate = duplicateKey(e);
         if (duplicate != null) {
             return ResponseEntity.badRequest().body(new InvalidRequest(List.of(duplicate)).getBody());
@@ -228,6 +236,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 String otherType = mismatch instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException input
                         ? otherJsonType(input) : null;
                 return new InvalidRequest.FieldError(field, nul ? "must not contain the NUL character (U+0000)"
+                        : mismatch instanceof RefusedValue refused ? refused.callerMessage()
                         : outOfRange ? DecimalInput.OUT_OF_RANGE
                         : otherType != null ? otherType
                         : "has a value of the wrong type or not one of those allowed");
@@ -266,6 +275,79 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return "must be text, sent as a JSON string (\"" + value + "\", not " + value + ")";
         }
         return null;
+    }
+
+    /**
+     * A body the parser cannot read for what it is, not for a field's type: more after its JSON value
+     * ({@link OneJsonValue}), bytes that are not UTF-8 (a body sent in Latin-1 without saying so: "Köln" was
+     * answered "shippingAddress.city has a value of the wrong type"). Null for any other.
+     */
+    private static ProblemDetail unreadableAsItIs(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OneJsonValue.AfterTheValue after) {
+                return unreadable(after.detail());
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException parsing
+                    && String.valueOf(parsing.getOriginalMessage()).startsWith("Invalid UTF-8")) {
+                return unreadable("the request body is not UTF-8" + where(e) + ": "
+                        + parsing.getOriginalMessage().replaceFirst("^Invalid", "invalid")
+                        + "; send it in UTF-8, or name its charset in the Content-Type"
+                        + " (application/json; charset=ISO-8859-1)");
+            }
+        }
+        return null;
+    }
+
+    private static ProblemDetail unreadable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(INVALID);
+        problem.setTitle("Unreadable request body");
+        return problem;
+    }
+
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile(
+            "^(Number value|String value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /**
+     * A value beyond what the JSON parser reads (Jackson's {@code StreamReadConstraints}: a number of more than
+     * 1000 digits, a text of more than 20 000 000 characters) or beyond its field's type (an {@code int} of
+     * 99999999999), named with its length and the limit: before, "has a value of the wrong type". Null for any other.
+     */
+    private static InvalidRequest.FieldError beyondTheParsersLimits(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+                java.util.regex.Matcher m = LIMIT.matcher(String.valueOf(limit.getOriginalMessage()));
+                String what = !m.find() ? null : m.group(1).startsWith("Number") ? "number" : m.group(1).startsWith(
+                        "String") ? "text" : "key";
+                String message = what == null ? "is beyond what the JSON reader takes ("
+                        + limit.getOriginalMessage().replaceAll(",? from `[^`]*`", "") + ")"
+                        : "is a " + what + " of " + m.group(2) + (what.equals("number") ? " digits" : " characters")
+                        + ", more than the " + m.group(3) + " a " + what + " may have";
+                return new InvalidRequest.FieldError(fieldOf(e, limit), message);
+            }
+            if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException range
+                    && range.getTargetType() != null) {
+                Class<?> type = range.getTargetType();
+                String most = type == Integer.TYPE || type == Integer.class ? String.valueOf(Integer.MAX_VALUE)
+                        : type == Long.TYPE || type == Long.class ? String.valueOf(Long.MAX_VALUE)
+                        : type == Short.TYPE || type == Short.class ? String.valueOf(Short.MAX_VALUE) : null;
+                return new InvalidRequest.FieldError(fieldOf(e, range), "is a number beyond what this field takes"
+                        + (most == null ? "" : " (at most " + most + ")"));
+            }
+        }
+        return null;
+    }
+
+    /** The field a parser's error is in: the mapping's path, or where the parser stood. */
+    private static String fieldOf(Throwable e, com.fasterxml.jackson.core.JsonProcessingException parsing) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return field(mapping);
+            }
+        }
+        String path = parsing.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+                ? path(parser.getParsingContext()) : null;
+        return path == null || path.isEmpty() ? null : path;
     }
 
     /**

@@ -3,9 +3,7 @@ package io.dropflow.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -42,23 +40,22 @@ class JsonInput {
      * events, and a 400 would make the partner give up on an event we could take. Shopify, CJ, Kuaidi100
      * and 17TRACK read their bodies with their own mappers, and our partner clients read answers with
      * their own converters.
+     * <p>
+     * Everyone's body is one JSON value, nothing after it ({@link OneJsonValue}), and its dates are ISO 8601 text
+     * with a year from 1900 to 9999 ({@link IsoDates}; a partner may send a date-time as Unix seconds).
      */
     @Bean
     MappingJackson2HttpMessageConverter jsonAsDocumented(ObjectMapper mapper) {
-        ObjectMapper asDocumented = typesAsDocumented(mapper.copy());
-        return new MappingJackson2HttpMessageConverter(mapper) {
-            @Override
-            protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-                if (fromAPartner()) {
-                    return reader;
-                }
-                Class<?> view = reader.getConfig().getActiveView();
-                ObjectReader ours = (view == null ? asDocumented.reader() : asDocumented.readerWithView(view))
-                        .forType(javaType);
-                return ours.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper asDocumented = typesAsDocumented(mapper.copy()).registerModule(IsoDates.asText());
+        ObjectMapper fromPartners = mapper.copy().registerModule(IsoDates.orUnixSeconds());
+        return new OneJsonValue(mapper, (view, javaType) -> {
+            if (fromAPartner()) {
+                return (view == null ? fromPartners.reader() : fromPartners.readerWithView(view)).forType(javaType);
             }
-        };
+            return (view == null ? asDocumented.reader() : asDocumented.readerWithView(view)).forType(javaType)
+                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        });
     }
 
     /**

@@ -1,0 +1,132 @@
+package io.dropflow.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Dates and date-times of request bodies as the API documents them: ISO 8601 text ({@code "2026-12-07T10:00:00Z"},
+ * {@code "2028-06-30"}) with a year from 1900 to 9999.
+ * <ul>
+ * <li>Jackson reads a number, or text of digits, as seconds or days since 1970: a JavaScript millisecond timestamp
+ * ({@code 1796630400000}) made an exchange rate valid from the year 58902, a {@code 20280630} a certificate valid
+ * until 57496, both answered 201. Our own API refuses a number for a date-time (its fields are typed, as
+ * {@link JsonInput} says); a partner's webhook takes Unix seconds, as partners send them, and the year range
+ * catches milliseconds. A date ({@link LocalDate}) is never a number, from anyone: no one counts days since 1970,
+ * the number is a yyyymmdd.</li>
+ * <li>A date is a day: {@code "2028-06-30T00:00:00Z"} for one is refused, not cut to its day.</li>
+ * <li>The years 1900 to 9999, as the carrier webhook bounds {@code occurredAt}: four digits, as ISO 8601 writes a
+ * year without its expanded form; a calendar day every database column of ours holds (PostgreSQL's {@code date}
+ * and {@code timestamp} hold more, but a far year such as {@code +999999999-12-31} was stored as another date
+ * through JDBC and answered back changed); nothing Dropflow dates (a rate, a paper's expiry, a tracking scan) is
+ * before 1900 or after 9999.</li>
+ * </ul>
+ */
+final class IsoDates {
+
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+
+    private static final Instant FIRST = Instant.parse(FIRST_YEAR + "-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+" + (LAST_YEAR + 1) + "-01-01T00:00:00Z");
+
+    private static final Pattern DIGITS = Pattern.compile("\\s*[+-]?\\d+(\\.\\d*)?\\s*");
+
+    private static final Map<Class<?>, String> EXAMPLES = Map.of(
+            Instant.class, "2026-12-07T10:00:00Z", OffsetDateTime.class, "2026-12-07T10:00:00Z",
+            ZonedDateTime.class, "2026-12-07T10:00:00Z", LocalDateTime.class, "2026-12-07T10:00:00",
+            LocalDate.class, "2028-06-30");
+
+    private IsoDates() {
+    }
+
+    /** Our own API: dates and date-times as text only. */
+    static SimpleModule asText() {
+        return module("dropflow-iso-dates", false);
+    }
+
+    /** Partners' webhooks: date-times as text or Unix seconds; dates as text only. */
+    static SimpleModule orUnixSeconds() {
+        return module("dropflow-iso-dates-or-unix-seconds", true);
+    }
+
+    private static SimpleModule module(String name, boolean unixSeconds) {
+        SimpleModule module = new SimpleModule(name);
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                return EXAMPLES.containsKey(type) ? new Checked(deserializer, type, unixSeconds) : deserializer;
+            }
+        });
+        return module;
+    }
+
+    private static final class Checked extends DelegatingDeserializer {
+
+        private final Class<?> type;
+        private final boolean unixSeconds;
+
+        Checked(JsonDeserializer<?> delegate, Class<?> type, boolean unixSeconds) {
+            super(delegate);
+            this.type = type;
+            this.unixSeconds = unixSeconds;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Checked(delegate, type, unixSeconds);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            boolean date = type == LocalDate.class;
+            JsonToken token = parser.currentToken();
+            boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_STRING && DIGITS.matcher(parser.getText()).matches();
+            if (number && (date || !unixSeconds)) {
+                throw refused(parser, "must be a " + (date ? "date" : "date and time") + " as ISO 8601 text (\""
+                        + EXAMPLES.get(type) + "\"), not a number");
+            }
+            if (date && token == JsonToken.VALUE_STRING && parser.getText().indexOf('T') >= 0) {
+                throw refused(parser, "must be a date without a time, as ISO 8601 text (\"" + EXAMPLES.get(type) + "\")");
+            }
+            Object value = super.deserialize(parser, context);
+            if (value != null && !withinYears(value)) {
+                throw refused(parser, "must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+            }
+            return value;
+        }
+
+        private RefusedValue refused(JsonParser parser, String message) {
+            return new RefusedValue(parser, type, message);
+        }
+
+        /** Whether the year as sent (an instant's in UTC) is one of 1900 to 9999. */
+        private static boolean withinYears(Object value) {
+            if (value instanceof Instant instant) {
+                return !instant.isBefore(FIRST) && instant.isBefore(AFTER_LAST);
+            }
+            int year = value instanceof OffsetDateTime dateTime ? dateTime.getYear()
+                    : value instanceof ZonedDateTime dateTime ? dateTime.getYear()
+                    : value instanceof LocalDateTime dateTime ? dateTime.getYear()
+                    : value instanceof LocalDate day ? day.getYear() : FIRST_YEAR;
+            return year >= FIRST_YEAR && year <= LAST_YEAR;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.dropflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * A request body is one JSON value, read as its fields document it: nothing after the value is dropped in silence,
+ * a date is ISO-8601 text with a year a calendar and the database hold, and what the parser cannot read is said as
+ * what it is (not UTF-8, a number or a text too long), never as "a value of the wrong type".
+ */
+class JsonBodyReadingTest {
+
+    record Rate(String base, String quote, Instant validFrom) {
+    }
+
+    record Paper(String type, LocalDate expiresOn) {
+    }
+
+    record Application(String code, List<Paper> documents) {
+    }
+
+    record Event(String eventId, OffsetDateTime occurredAt) {
+    }
+
+    record Line(String sku, int quantity, String city) {
+    }
+
+    private final MappingJackson2HttpMessageConverter converter = new JsonInput()
+            .jsonAsDocumented(Jackson2ObjectMapperBuilder.json().build());
+
+    @AfterEach
+    void noRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    // 1. One JSON value per body
+
+    @Test
+    void aSecondJsonValueAfterTheFirstIsRefusedNamingWhatFollowsAndWhere() {
+        ProblemDetail problem = refused("/api/exchange-rates", Rate.class,
+                "{\"base\": \"PLN\", \"quote\": \"EUR\"}\n{\"base\": \"HUF\", \"quote\": \"EUR\"}");
+
+        assertThat(problem.getTitle()).isEqualTo("Unreadable request body");
+        assertThat(problem.getDetail()).contains("after its JSON value").contains("{").contains("line 2, column 1");
+    }
+
+    @Test
+    void textThatIsNotJsonAfterTheValueIsRefusedToo() {
+        for (String after : List.of(" garbage", "]]]", ",", " 5", " \"x\"")) {
+            ProblemDetail problem = refused("/api/exchange-rates", Rate.class,
+                    "{\"base\": \"HUF\", \"quote\": \"EUR\"}" + after);
+
+            assertThat(problem.getTitle()).as(after).isEqualTo("Unreadable request body");
+            assertThat(problem.getDetail()).as(after).contains("after its JSON value")
+                    .contains(after.strip().substring(0, 1)).contains("line 1, column ");
+        }
+    }
+
+    @Test
+    void aPartnersSecondEventIsRefusedTooNotAcknowledgedAndLost() {
+        ProblemDetail problem = refused("/api/webhooks/suppliers/T1/offers", Rate.class,
+                "{\"base\": \"PLN\", \"quote\": \"EUR\"}{\"base\": \"HUF\", \"quote\": \"EUR\"}");
+
+        assertThat(problem.getTitle()).isEqualTo("Unreadable request body");
+        assertThat(problem.getDetail()).contains("after its JSON value").contains("line 1, column 32");
+    }
+
+    @Test
+    void whitespaceAfterTheValueIsNothing() throws Exception {
+        assertThat(read("/api/exchange-rates", Rate.class, "{\"base\": \"PLN\", \"quote\": \"EUR\"}\r\n\t \n"))
+                .isEqualTo(new Rate("PLN", "EUR", null));
+        assertThat(read("/api/webhooks/suppliers/T1/offers", Rate.class, "{\"base\": \"PLN\", \"quote\": \"EUR\"}\n"))
+                .isEqualTo(new Rate("PLN", "EUR", null));
+    }
+
+    // 2. and 3. Dates and date-times
+
+    @Test
+    void aDateTimeSentAsANumberOrDigitsIsRefusedOnOurApiNamingTheFieldAndTheForm() {
+        for (String validFrom : List.of("1796630400000", "4102444800", "4102444800.5", "\"4102444900\"")) {
+            ProblemDetail problem = refused("/api/exchange-rates", Rate.class,
+                    "{\"base\": \"SEK\", \"quote\": \"EUR\", \"validFrom\": " + validFrom + "}");
+
+            assertThat(errors(problem)).as(validFrom).containsExactly(Map.of("field", "validFrom", "message",
+                    "must be a date and time as ISO 8601 text (\"2026-12-07T10:00:00Z\"), not a number"));
+        }
+    }
+
+    @Test
+    void aDateTimeOutsideTheYears1900To9999IsRefusedEverywhere() {
+        for (String path : List.of("/api/exchange-rates", "/api/webhooks/carriers/events")) {
+            for (String validFrom : List.of("+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+                    "1899-12-31T23:59:59Z")) {
+                ProblemDetail problem = refused(path, Rate.class,
+                        "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": \"" + validFrom + "\"}");
+
+                assertThat(errors(problem)).as(path + " " + validFrom).containsExactly(Map.of("field", "validFrom",
+                        "message", "must be a date between the years 1900 and 9999"));
+            }
+        }
+        assertThat(errors(refused("/api/webhooks/carriers/events", Event.class,
+                "{\"eventId\": \"e1\", \"occurredAt\": \"+12026-12-07T10:00:00+01:00\"}")).get(0).get("field"))
+                .isEqualTo("occurredAt");
+    }
+
+    @Test
+    void aDateTimeWithinTheYearsIsTakenAsSent() throws Exception {
+        assertThat(read("/api/exchange-rates", Rate.class,
+                "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": \"9999-12-31T23:59:59Z\"}").validFrom())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(read("/api/exchange-rates", Rate.class,
+                "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": \"1900-01-01T00:00:00Z\"}").validFrom())
+                .isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aPartnerMaySendADateTimeAsUnixSecondsButNotAsMilliseconds() throws Exception {
+        assertThat(read("/api/webhooks/carriers/events", Rate.class,
+                "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": 1796630400}").validFrom())
+                .isEqualTo(Instant.ofEpochSecond(1796630400L));
+        assertThat(errors(refused("/api/webhooks/carriers/events", Rate.class,
+                "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": 1796630400000}"))).containsExactly(
+                Map.of("field", "validFrom", "message", "must be a date between the years 1900 and 9999"));
+    }
+
+    @Test
+    void aDateSentAsANumberIsRefusedEvenFromAPartnerNamingWhereItIs() {
+        for (String path : List.of("/api/webhooks/onboarding/applications", "/api/onboarding/applications")) {
+            ProblemDetail problem = refused(path, Application.class, "{\"code\": \"JADE5\", \"documents\": ["
+                    + "{\"type\": \"BUSINESS_LICENCE\", \"expiresOn\": \"2028-06-30\"},"
+                    + "{\"type\": \"QUALITY_CERTIFICATE\", \"expiresOn\": 20280630}]}");
+
+            assertThat(errors(problem)).as(path).containsExactly(Map.of("field", "documents[1].expiresOn",
+                    "message", "must be a date as ISO 8601 text (\"2028-06-30\"), not a number"));
+        }
+    }
+
+    @Test
+    void aDateBeyondTheYear9999OrWithATimeIsRefused() {
+        String path = "/api/webhooks/onboarding/applications";
+        assertThat(errors(refused(path, Paper.class, "{\"type\": \"T\", \"expiresOn\": \"+999999999-12-31\"}")))
+                .containsExactly(Map.of("field", "expiresOn", "message", "must be a date between the years 1900 and 9999"));
+        assertThat(errors(refused(path, Paper.class, "{\"type\": \"T\", \"expiresOn\": \"2028-06-30T00:00:00Z\"}")))
+                .containsExactly(Map.of("field", "expiresOn", "message",
+                        "must be a date without a time, as ISO 8601 text (\"2028-06-30\")"));
+    }
+
+    @Test
+    void aDateWithinTheYearsIsTaken() throws Exception {
+        assertThat(read("/api/webhooks/onboarding/applications", Paper.class,
+                "{\"type\": \"T\", \"expiresOn\": \"9999-12-31\"}").expiresOn()).isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    // 13. What the parser cannot read, said as what it is
+
+    @Test
+    void bytesThatAreNotUtf8AreSaidToBeSoNotAWrongType() {
+        byte[] latin1 = "{\"sku\": \"DEMO-MUG\", \"quantity\": 1, \"city\": \"Köln\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        ProblemDetail problem = refused("/api/orders", Line.class, latin1);
+
+        assertThat(problem.getTitle()).isEqualTo("Unreadable request body");
+        assertThat(problem.getDetail()).contains("not UTF-8").contains("city").contains("byte 0x")
+                .contains("charset=ISO-8859-1").doesNotContain("wrong type");
+    }
+
+    @Test
+    void aNumberWithTooManyDigitsIsSaidToBeSo() {
+        ProblemDetail problem = refused("/api/orders", Line.class,
+                "{\"sku\": \"DEMO-MUG\", \"quantity\": " + "9".repeat(2000) + "}");
+
+        assertThat(errors(problem)).containsExactly(Map.of("field", "quantity", "message",
+                "is a number of 2000 digits, more than the 1000 a number may have"));
+    }
+
+    @Test
+    void aNumberBeyondItsFieldIsSaidToBeSo() {
+        ProblemDetail problem = refused("/api/orders", Line.class,
+                "{\"sku\": \"DEMO-MUG\", \"quantity\": 99999999999}");
+
+        assertThat(errors(problem)).containsExactly(Map.of("field", "quantity", "message",
+                "is a number beyond what this field takes (at most 2147483647)"));
+    }
+
+    @Test
+    void aTextLongerThanTheParserReadsIsSaidToBeTooLong() {
+        ProblemDetail problem = refused("/api/orders", Line.class,
+                "{\"sku\": \"" + "a".repeat(20_000_001) + "\", \"quantity\": 1}");
+
+        assertThat(errors(problem)).containsExactly(Map.of("field", "sku", "message",
+                "is a text of 20000001 characters, more than the 20000000 a text may have"));
+    }
+
+    private <T> T read(String path, Class<T> type, String json) throws Exception {
+        return read(path, type, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private <T> T read(String path, Class<T> type, byte[] json) throws Exception {
+        at(path);
+        MockHttpInputMessage input = new MockHttpInputMessage(json);
+        input.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return type.cast(converter.read(type, null, input));
+    }
+
+    private ProblemDetail refused(String path, Class<?> type, String json) {
+        return refused(path, type, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ProblemDetail refused(String path, Class<?> type, byte[] json) {
+        HttpMessageNotReadableException e = catchThrowableOfType(HttpMessageNotReadableException.class,
+                () -> read(path, type, json));
+        assertThat(e).as(path).isNotNull();
+        ResponseEntity<Object> answer = new ApiProblems(false).handleHttpMessageNotReadable(e,
+                new org.springframework.http.HttpHeaders(), HttpStatus.BAD_REQUEST,
+                new ServletWebRequest(new MockHttpServletRequest("POST", path)));
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        return (ProblemDetail) answer.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> errors(ProblemDetail problem) {
+        assertThat(problem.getProperties()).as(problem.getDetail()).containsKey("errors");
+        return (List<Map<String, String>>) problem.getProperties().get("errors");
+    }
+
+    private static void at(String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+}
