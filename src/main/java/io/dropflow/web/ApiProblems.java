@@ -113,6 +113,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+            }
+        }
         ProblemDetail unreadable = unreadableAsItIs(e);
         if (unreadable != null) {
             return ResponseEntity.badRequest().body(unreadable);
@@ -171,6 +176,73 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 e.getParameterName(), "is required"))).getBody());
     }
 
+    /**
+     * A JSON part of a multipart request sent without its own Content-Type (as an HTML form and many clients send a
+     * field: {@code -F 'claim={…}'}), or with another: a 415 naming the part and the type it needs. Before, Spring's
+     * "Content-Type 'application/octet-stream' is not supported", naming neither. Any other content type not taken
+     * keeps Spring's answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String part = jsonPartNotSentAsJson(request);
+        if (part == null) {
+            return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+        }
+        String sent = request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                ? partType(servlet.getRequest(), part) : null;
+        ProblemDetail problem = ProblemTypes.complete(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "the part \"" + part + "\" must be JSON with its own Content-Type application/json; it came "
+                        + (sent == null || sent.isEmpty() ? "without one (read as application/octet-stream)" : "as " + sent)
+                        + ". With curl: -F '" + part + "=<its JSON>;type=application/json'"));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+    }
+
+    /** The first part the endpoint reads as JSON whose own type is not JSON; null if none, or not multipart. */
+    private static String jsonPartNotSentAsJson(WebRequest request) {
+        if (!(request instanceof org.springframework.web.context.request.ServletWebRequest servlet)
+                || servlet.getRequest().getContentType() == null
+                || !servlet.getRequest().getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                || !(servlet.getRequest().getAttribute(org.springframework.web.servlet.HandlerMapping
+                        .BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof org.springframework.web.method.HandlerMethod handler)) {
+            return null;
+        }
+        for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+            org.springframework.web.bind.annotation.RequestPart annotation = parameter
+                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestPart.class);
+            Class<?> type = parameter.getNestedParameterType();
+            if (annotation == null || org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)
+                    || jakarta.servlet.http.Part.class.isAssignableFrom(type)) {
+                continue;
+            }
+            String name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
+            String sent = name == null ? null : partType(servlet.getRequest(), name);
+            if (sent != null && (sent.isEmpty() || !jsonType(sent))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean jsonType(String type) {
+        try {
+            return org.springframework.http.MediaType.parseMediaType(type).getSubtype().matches("json|.*\\+json");
+        } catch (IllegalArgumentException notAType) {
+            return false;
+        }
+    }
+
+    /** The Content-Type a part came with: "" without one, null for no such part. */
+    private static String partType(jakarta.servlet.http.HttpServletRequest request, String name) {
+        try {
+            jakarta.servlet.http.Part part = request.getPart(name);
+            return part == null ? null : part.getContentType() == null ? "" : part.getContentType();
+        } catch (java.io.IOException | jakarta.servlet.ServletException | RuntimeException notMultipart) {
+            return null;
+        }
+    }
+
     /** A required part of a multipart request left out (a claim's {@code claim} part): a 400 naming it. */
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(
@@ -178,6 +250,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(new InvalidRequest(List.of(new InvalidRequest.FieldError(
                 e.getRequestPartName(), "is required (a part of the multipart request)"))).getBody());
+    }
+
+    /** A body without a length read past {@code dropflow.api.max-body-size} by an endpoint that reads it itself. */
+    @ExceptionHandler(RequestBodyLimit.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.TooLarge e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(e.problem());
     }
 
     /** Two writers met (e.g. two webhooks for one purchase order at the same instant): the caller may retry. */

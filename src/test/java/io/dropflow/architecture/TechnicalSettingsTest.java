@@ -46,6 +46,7 @@ class TechnicalSettingsTest {
             Map.entry("dropflow.tracking.polling-enabled", "switch for tests"),
             Map.entry("dropflow.partners.storefront", "which storefront adapter runs"),
             Map.entry("dropflow.api.error-details", "debugging switch for integrators"),
+            Map.entry("dropflow.api.max-body-size", "memory bound of a request body"),
             Map.entry("dropflow.history.job-log", "which engine history rows are kept: operations' storage"),
             Map.entry("dropflow.job-executor.wake-up-interval", "how often the job acquisition may be woken"),
             Map.entry("dropflow.api-keys.verified-for", "cache lifetime of a checked API key"),

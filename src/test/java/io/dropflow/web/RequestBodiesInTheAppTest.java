@@ -1,0 +1,116 @@
+package io.dropflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.OnboardingDriver;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The explorer's reproductions (s12 api, defects 1 to 4 and 13) against the whole application: its converter, its
+ * filters in their order, Tomcat's multipart parts.
+ */
+@DropflowTest
+class RequestBodiesInTheAppTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    DropflowDriver dropflow;
+    OnboardingDriver onboarding;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        onboarding = new OnboardingDriver(port, engine);
+    }
+
+    private static java.util.function.Consumer<HttpHeaders> asSupervisor() {
+        return h -> h.setBasicAuth("sam", "sam");
+    }
+
+    @Test
+    void aSecondRateAfterTheFirstIsRefusedAndNeitherIsKept() {
+        ResponseEntity<String> answer = dropflow.postRaw("/api/exchange-rates",
+                "{\"base\":\"ISK\",\"quote\":\"EUR\",\"rate\":\"0.0066\"}\n{\"base\":\"ISK\",\"quote\":\"EUR\",\"rate\":\"0.9\"}",
+                asSupervisor());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(DropflowDriver.read(answer.getBody()).path("detail").asText())
+                .contains("after its JSON value, starting with \"{\" at line 2, column 1");
+        assertThat(dropflow.get("/api/exchange-rates?base=ISK&quote=EUR", asSupervisor()).getBody())
+                .doesNotContain("0.0066");
+    }
+
+    @Test
+    void aRateValidFromAMillisecondTimestampIsRefusedNamingValidFrom() {
+        ResponseEntity<String> answer = dropflow.postRaw("/api/exchange-rates",
+                "{\"base\":\"ISK\",\"quote\":\"EUR\",\"rate\":\"0.0066\",\"validFrom\":1796630400000}", asSupervisor());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(DropflowDriver.read(answer.getBody()).path("errors").get(0).path("field").asText())
+                .isEqualTo("validFrom");
+    }
+
+    @Test
+    void aBodyOfMoreThanFiveMegabytesIsA413() {
+        String lines = String.join(",", java.util.Collections.nCopies(120_000,
+                "{\"sku\":\"DEMO-MUG\",\"quantity\":1,\"salePrice\":\"15.00\"}"));
+        ResponseEntity<String> answer = dropflow.postRaw("/api/orders", "{\"storefrontOrderId\":\"HUGE\",\"lines\":["
+                + lines + "]}", DropflowDriver.asOperator());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(413);
+        assertThat(DropflowDriver.read(answer.getBody()).path("type").asText())
+                .isEqualTo("https://dropflow.io/problems/request-too-large");
+    }
+
+    @Test
+    void aCertificateValidUntilAYyyymmddNumberIsRefusedNamingItsField() {
+        List<Map<String, Object>> papers = new ArrayList<>();
+        for (Map<String, Object> paper : OnboardingDriver.crossBorderPapers(LocalDate.now().plusYears(2))) {
+            Map<String, Object> copy = new LinkedHashMap<>(paper);
+            if ("QUALITY_CERTIFICATE".equals(copy.get("type"))) {
+                copy.put("expiresOn", 20280630);
+            }
+            papers.add(copy);
+        }
+        String code = "YMD" + System.nanoTime() % 100_000;
+
+        ResponseEntity<String> answer = onboarding.apply(OnboardingDriver.application(code, "CN", code + "-1", papers));
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        JsonNode error = DropflowDriver.read(answer.getBody()).path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("documents[2].expiresOn");
+        assertThat(error.path("message").asText()).contains("not a number");
+    }
+
+    @Test
+    void aClaimPartWithoutItsContentTypeIsA415NamingThePart() {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("claim", OnboardingDriver.part("{\"type\":\"MISSING_ITEM\"}", MediaType.APPLICATION_OCTET_STREAM));
+
+        ResponseEntity<String> answer = onboarding.postMultipart("/api/orders/999999/claims", body,
+                DropflowDriver.asOperator());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(415);
+        assertThat(DropflowDriver.read(answer.getBody()).path("detail").asText()).contains("\"claim\"")
+                .contains("application/json");
+    }
+}
