@@ -113,9 +113,17 @@ class OneJsonValue extends MappingJackson2HttpMessageConverter {
         try {
             next = parser.nextToken();
         } catch (JsonParseException notJson) {
-            Matcher quoted = QUOTED.matcher(String.valueOf(notJson.getOriginalMessage()));
-            throw new AfterTheValue(parser, quoted.find() ? quoted.group(1) : "text that is not JSON",
-                    notJson.getLocation());
+            String message = String.valueOf(notJson.getOriginalMessage());
+            Matcher quoted = QUOTED.matcher(message);
+            boolean named = quoted.find();
+            String what = named ? quoted.group(1) : "text that is not JSON";
+            JsonLocation at = notJson.getLocation();
+            if (at != null && named && message.startsWith("Unrecognized token")) {
+                // Jackson places an unknown word where it ends: where it starts is where the caller looks.
+                at = new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset(), at.getLineNr(),
+                        Math.max(1, at.getColumnNr() - what.length()));
+            }
+            throw new AfterTheValue(parser, what, at);
         }
         if (next != null) {
             String what = next == JsonToken.START_OBJECT ? "{" : next == JsonToken.START_ARRAY ? "[" : parser.getText();

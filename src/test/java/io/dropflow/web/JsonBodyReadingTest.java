@@ -78,6 +78,14 @@ class JsonBodyReadingTest {
     }
 
     @Test
+    void whatFollowsIsPlacedWhereItStarts() {
+        assertThat(refused("/api/exchange-rates", Rate.class, "{\"base\": \"PLN\"} garbage").getDetail())
+                .contains("starting with \"garbage\" at line 1, column 17");
+        assertThat(refused("/api/exchange-rates", Rate.class, "{\"base\": \"PLN\"}]]]").getDetail())
+                .contains("starting with \"]\" at line 1, column 16");
+    }
+
+    @Test
     void aPartnersSecondEventIsRefusedTooNotAcknowledgedAndLost() {
         ProblemDetail problem = refused("/api/webhooks/suppliers/T1/offers", Rate.class,
                 "{\"base\": \"PLN\", \"quote\": \"EUR\"}{\"base\": \"HUF\", \"quote\": \"EUR\"}");
