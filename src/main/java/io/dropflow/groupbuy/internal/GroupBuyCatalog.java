@@ -2,6 +2,7 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.supplier.Catalog;
 import io.dropflow.web.NotFound;
+import io.dropflow.web.UniqueCodes;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -74,9 +76,11 @@ public class GroupBuyCatalog {
     private final Catalog catalog;
     private final LeaderLogins logins;
     private final Clock clock;
+    private final UniqueCodes codes;
 
     GroupBuyCatalog(Leaders leaders, PickupPoints points, GroupBuyOffers offers, Catalog catalog, LeaderLogins logins,
-            Clock clock) {
+            Clock clock, UniqueCodes codes) {
+        this.codes = codes;
         this.leaders = leaders;
         this.points = points;
         this.offers = offers;
@@ -97,16 +101,22 @@ public class GroupBuyCatalog {
         return LeaderDetails.of(leaders.byCode(code));
     }
 
-    /** Only with a login the engine knows, in the leaders group: the leader's tasks go to it. */
-    @Transactional
+    /**
+     * Only with a login the engine knows, in the leaders group: the leader's tasks go to it. In a transaction of its
+     * own: the same code sent twice at the same moment is one 201 and a 409 (UniqueCodes).
+     */
     public LeaderDetails addLeader(String code, LeaderData d) {
-        if (leaders.findByCode(code).isPresent()) {
-            throw GroupBuyProblem.duplicate("leader " + code + " exists already");
-        }
-        requireLogin(d.userId());
-        Leader leader = new Leader(code, d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), clock.instant());
-        leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
-        return LeaderDetails.of(leaders.saveAndFlush(leader));
+        Supplier<GroupBuyProblem> taken = () -> GroupBuyProblem.duplicate("leader " + code + " exists already");
+        return codes.create(() -> {
+            if (leaders.findByCode(code).isPresent()) {
+                throw taken.get();
+            }
+            requireLogin(d.userId());
+            Leader leader = new Leader(code, d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(),
+                    clock.instant());
+            leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
+            return LeaderDetails.of(leaders.saveAndFlush(leader));
+        }, () -> leaders.findByCode(code).isPresent(), taken);
     }
 
     @Transactional
@@ -149,14 +159,18 @@ public class GroupBuyCatalog {
         return PickupPointDetails.of(points.byCode(code));
     }
 
-    @Transactional
+    /** In a transaction of its own: the same code sent twice at the same moment is one 201 and a 409 (UniqueCodes). */
     public PickupPointDetails addPoint(String code, PickupPointData d) {
-        if (points.findByCode(code).isPresent()) {
-            throw GroupBuyProblem.duplicate("pickup point " + code + " exists already");
-        }
-        PickupPoint point = new PickupPoint(code, d.address(), zone(d.timeZone()), leaderFor(d.leader()), clock.instant());
-        point.change(d.address(), zone(d.timeZone()), leaderFor(d.leader()), d.active(), clock.instant());
-        return PickupPointDetails.of(points.saveAndFlush(point));
+        Supplier<GroupBuyProblem> taken = () -> GroupBuyProblem.duplicate("pickup point " + code + " exists already");
+        return codes.create(() -> {
+            if (points.findByCode(code).isPresent()) {
+                throw taken.get();
+            }
+            PickupPoint point = new PickupPoint(code, d.address(), zone(d.timeZone()), leaderFor(d.leader()),
+                    clock.instant());
+            point.change(d.address(), zone(d.timeZone()), leaderFor(d.leader()), d.active(), clock.instant());
+            return PickupPointDetails.of(points.saveAndFlush(point));
+        }, () -> points.findByCode(code).isPresent(), taken);
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import io.dropflow.supplier.OfferReport;
 import io.dropflow.supplier.Scorecards;
 import io.dropflow.supplier.SupplierStatus;
 import io.dropflow.web.NotFound;
+import io.dropflow.web.UniqueCodes;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,9 +55,11 @@ class CatalogMaintenance {
     private final Clock clock;
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final UniqueCodes codes;
 
     CatalogMaintenance(Suppliers suppliers, SupplierOffers offers, Scorecards scorecards, Clock clock,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, UniqueCodes codes) {
+        this.codes = codes;
         this.suppliers = suppliers;
         this.offers = offers;
         this.scorecards = scorecards;
@@ -64,13 +67,19 @@ class CatalogMaintenance {
         this.jdbc = jdbc;
     }
 
-    @Transactional
+    /** In a transaction of its own: the same code sent twice at the same moment is one 201 and a 409 (UniqueCodes). */
     SupplierDetails create(NewSupplier s) {
-        if (suppliers.existsByCode(s.code())) {
-            throw CatalogProblem.duplicate("a supplier with code " + s.code() + " exists already");
-        }
-        return details(suppliers.saveAndFlush(new Supplier(s.code(), s.name(), s.region(), s.score(), s.tier(),
-                s.contactEmail(), clock.instant())));
+        return codes.create(() -> {
+            if (suppliers.existsByCode(s.code())) {
+                throw taken(s.code());
+            }
+            return details(suppliers.saveAndFlush(new Supplier(s.code(), s.name(), s.region(), s.score(), s.tier(),
+                    s.contactEmail(), clock.instant())));
+        }, () -> suppliers.existsByCode(s.code()), () -> taken(s.code()));
+    }
+
+    private static CatalogProblem taken(String code) {
+        return CatalogProblem.duplicate("a supplier with code " + code + " exists already");
     }
 
     @Transactional(readOnly = true)
