@@ -67,6 +67,18 @@ public final class ProblemTypes {
         return problem;
     }
 
+    /** A problem of the type and title of its status (e.g. 400: {@code invalid-request}, "Invalid request"). */
+    public static ProblemDetail ofStatus(int status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setDetail(detail);
+        String[] byStatus = BY_STATUS.get(status);
+        if (byStatus != null) {
+            problem.setType(ApiProblem.type(byStatus[0]));
+            problem.setTitle(byStatus[1]);
+        }
+        return complete(problem);
+    }
+
     /**
      * Gives a problem without a type ({@code about:blank}, Spring's default) the type of its status, and one without
      * a title its status's title. A problem with a type of its own keeps it.

@@ -74,8 +74,7 @@ class UnmatchedRequests {
             java.util.regex.Pattern.compile("Header section has more than (\\d+) bytes");
 
     private static ResponseEntity<ProblemDetail> invalid(String detail) {
-        return ResponseEntity.badRequest().body(ProblemTypes.complete(ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, detail)));
+        return ResponseEntity.badRequest().body(ProblemTypes.ofStatus(HttpStatus.BAD_REQUEST.value(), detail));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,

@@ -1,0 +1,114 @@
+package io.dropflow.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * The error pages of what no controller answers, as problem details like every other refusal, where Spring or
+ * Tomcat answered in their own formats before:
+ * <ul>
+ * <li>a URL Spring Security's firewall refuses ({@code %2e%2e}, {@code ;jsessionid=}, {@code //}, {@code %25}):
+ * a 400 {@code invalid-request} ({@link RequestRejectedHandler});</li>
+ * <li>whatever reaches the error page ({@code /error}: a filter's exception, a servlet's {@code sendError}):
+ * the problem of its status, where Spring Boot answered {@code {"timestamp": …, "error": …}};</li>
+ * <li>what Tomcat refuses before any filter (an encoded {@code /} or NUL, bytes that are not UTF-8 in the path):
+ * the problem of its status from the host's error report ({@link TomcatProblemReport}), not Tomcat's HTML page.</li>
+ * </ul>
+ */
+@Configuration
+class ErrorPages {
+
+    /** Spring Security's firewall refused the URL. */
+    static final String UNREADABLE_URL = "the URL is not taken: it holds an encoded '%', '.' or '..' segments, a ';'"
+            + " parameter or a '//'; Dropflow's paths never need them";
+
+    /** Tomcat refused the request before it reached Dropflow: its URL, or its headers' size. */
+    static final String UNREADABLE_REQUEST = "the request cannot be read: its URL holds an encoded '/' or NUL or bytes"
+            + " that are not UTF-8 (Dropflow's paths never need them), or its headers are larger than 8 KB";
+
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, rejected) -> write(response, HttpStatus.BAD_REQUEST, UNREADABLE_URL);
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatReportsProblems() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(TomcatProblemReport.class.getName());
+            }
+        });
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(ProblemTypes.json(ProblemTypes.ofStatus(status.value(), detail)));
+    }
+
+    /** What a status says when nothing more is known: its detail of the error page. */
+    static String detail(int status) {
+        return switch (status) {
+            case 400 -> "the request is not what this path takes";
+            case 404 -> "no endpoint here; the API is described at /swagger-ui.html";
+            case 500 -> "unexpected error; nothing was lost, the request can be retried";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                yield known != null ? known.getReasonPhrase() : "error " + status;
+            }
+        };
+    }
+
+    /**
+     * Spring Boot's error page ({@code server.error.path}, {@code /error}), as a problem of the status it was sent
+     * with. {@link ServerErrorLog} logs a server error reaching it.
+     */
+    @RestController
+    static class ProblemErrorPage implements ErrorController {
+
+        private final ErrorAttributes errors;
+
+        ProblemErrorPage(ErrorAttributes errors) {
+            this.errors = errors;
+        }
+
+        @RequestMapping("${server.error.path:${error.path:/error}}")
+        ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+            Map<String, Object> attributes = errors.getErrorAttributes(new ServletWebRequest(request),
+                    ErrorAttributeOptions.defaults());
+            // Not sent here by an error (a client asking for /error itself): there is no endpoint there
+            int status = attributes.get("status") instanceof Integer sent && HttpStatus.resolve(sent) != null ? sent
+                    : 404;
+            ProblemDetail problem = ProblemTypes.ofStatus(status, detail(status));
+            if (status == 404) {
+                problem.setType(ApiProblem.type(ProblemTypes.NO_ENDPOINT));
+                problem.setTitle("No endpoint");
+            }
+            if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+                problem.setInstance(URI.create(path.replace(" ", "%20")));
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+    }
+}
