@@ -42,9 +42,10 @@ class ErrorPages {
     static final String UNREADABLE_URL = "the URL is not taken: it holds an encoded '%', '.' or '..' segments, a ';'"
             + " parameter or a '//'; Dropflow's paths never need them";
 
-    /** Tomcat refused the request before it reached Dropflow: its URL, or its headers' size. */
-    static final String UNREADABLE_REQUEST = "the request cannot be read: its URL holds an encoded '/' or NUL or bytes"
-            + " that are not UTF-8 (Dropflow's paths never need them), or its headers are larger than 8 KB";
+    /** Tomcat refused the request before it reached Dropflow: its URL, its size or its form. */
+    static final String UNREADABLE_REQUEST = "the request cannot be read: its URL holds a space, an encoded '/' or NUL"
+            + " or bytes that are not UTF-8 (Dropflow's paths never need them), its request line or headers are larger"
+            + " than 8 KB, or it is not well-formed HTTP/1.1 (a header line without ':', no Host header)";
 
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
