@@ -14,7 +14,9 @@ import java.time.Instant;
  * @param purchaseOrders forwarded within the window
  * @param acceptanceRate accepted (or shipped) among those the supplier answered
  * @param shipWithinRate shipped within {@code shipWithin} (supplier-scorecard.dmn) of forwarding, among accepted ones old enough to tell
+ *     (without those Dropflow asked to cancel in time: supplier-scorecard.dmn leaveOutEarlyCancellations)
  * @param onTimeRate shipped by the purchase order's own ship-by deadline, among accepted ones whose deadline has come
+ *     (without those Dropflow asked to cancel before it)
  * @param stockOutRate declined as out of stock, among all forwarded
  * @param claimRate share of shipped purchase orders with a defect claim upheld against them; null until one shipped
  * @param flagged the ship-within rate is below the bar on a large enough sample: ranked behind backups

@@ -58,6 +58,42 @@ class ScorecardTest {
                 Timestamp.from(forwarded.plus(shipByHours)), Timestamp.from(forwarded), Timestamp.from(forwarded));
     }
 
+    /** Purchase orders of the last ten days that Dropflow asked to cancel this long after forwarding; none shipped. */
+    private void cancelledAfter(Duration askedAfter, int count) {
+        for (int i = 0; i < count; i++) {
+            Instant forwarded = now.minus(Duration.ofDays(10));
+            jdbc.update("""
+                    insert into purchase_order (order_id, supplier_id, idempotency_key, status, supply_total, shipping_cost,
+                        currency, forwarded_at, ship_by_hours, ship_by_at, cancellation_requests, cancellation_asked_at,
+                        created_at, updated_at)
+                    values (?, ?, ?, 'CANCELLED', 10, 2, 'EUR', ?, 24, ?, 1, ?, ?, ?)""",
+                    anyOrder, tardyId, "FIXTURE-" + UUID.randomUUID(), Timestamp.from(forwarded),
+                    Timestamp.from(forwarded.plus(Duration.ofHours(24))), Timestamp.from(forwarded.plus(askedAfter)),
+                    Timestamp.from(forwarded), Timestamp.from(forwarded.plus(askedAfter)));
+        }
+    }
+
+    @Test
+    void consumerCancellationsAreNotTheSuppliersLateShipmentsButCancellationsAfterTheShipByAre() {
+        // Given five purchase orders shipped within a day and five the consumers cancelled minutes after forwarding
+        for (int i = 0; i < 5; i++) {
+            history(Duration.ofDays(10), Duration.ofHours(20), Duration.ofHours(24), "SHIPPED", null);
+        }
+        cancelledAfter(Duration.ofMinutes(2), 5);
+
+        JsonNode card = scorecard(tardy);
+
+        assertThat(card.path("purchaseOrders").asInt()).isEqualTo(10);
+        assertThat(card.path("shipWithinRate").asDouble()).as("supplier-scorecard.dmn leaves them out").isEqualTo(1.0);
+        assertThat(card.path("onTimeRate").asDouble()).isEqualTo(1.0);
+        assertThat(card.path("flagged").asBoolean()).isFalse();
+
+        // When one more is cancelled 30 h after forwarding, its 24-hour ship-by missed (an operator's reroute)
+        cancelledAfter(Duration.ofHours(30), 1);
+
+        assertThat(scorecard(tardy).path("onTimeRate").asDouble()).as("late: 5 of 6 on time").isCloseTo(5.0 / 6, within(1e-9));
+    }
+
     private void aHistoryOfLateShipping() {
         history(Duration.ofDays(10), Duration.ofHours(20), Duration.ofHours(24), "SHIPPED", null);   // in 48 h, on time
         history(Duration.ofDays(9), Duration.ofHours(60), Duration.ofHours(48), "SHIPPED", null);    // late on both

@@ -62,6 +62,8 @@ class PurchaseOrder {
     private Instant remindedAt;
     private int deadlineExtensions;
     private int cancellationRequests;
+    /** When Dropflow last asked the supplier to cancel it: before its ship-by, its scorecard may leave it out. */
+    private Instant cancellationAskedAt;
     /** Set on a replacement a defect claim ordered. */
     private Long claimId;
     /** Set on an exchange a return ordered. */
@@ -202,6 +204,7 @@ class PurchaseOrder {
                 PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
         if (t == SupplierEventOutcome.APPLIED) {
             cancellationRequests++;
+            cancellationAskedAt = now;
         }
         return t;
     }
@@ -231,6 +234,9 @@ class PurchaseOrder {
         }
         if (status == PurchaseOrderStatus.CANCELLED || status == PurchaseOrderStatus.DECLINED) {
             return SupplierEventOutcome.ALREADY_APPLIED;
+        }
+        if (status != PurchaseOrderStatus.CANCELLATION_REQUESTED) {
+            cancellationAskedAt = now; // cancelled without an open request: asked now
         }
         this.reasonCode = reasonCode;
         status = PurchaseOrderStatus.CANCELLED;
@@ -316,6 +322,7 @@ class PurchaseOrder {
     public Instant getShipByAt() { return shipByAt; }
     public Instant getRemindedAt() { return remindedAt; }
     public int getDeadlineExtensions() { return deadlineExtensions; }
+    public Instant getCancellationAskedAt() { return cancellationAskedAt; }
     public Long getClaimId() { return claimId; }
     public Long getReturnId() { return returnId; }
     public Long getApplicationId() { return applicationId; }

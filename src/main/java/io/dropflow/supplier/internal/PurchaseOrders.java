@@ -42,7 +42,7 @@ interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
      * purchase orders a new supplier is judged from.
      */
     @Query("select new io.dropflow.supplier.internal.ScoredPurchaseOrder(p.status, p.reasonCode, p.forwardedAt,"
-            + " p.shippedAt, p.shipByAt, p.upheldClaims) from PurchaseOrder p"
+            + " p.shippedAt, p.shipByAt, p.upheldClaims, p.cancellationAskedAt, p.deadlineExtensions) from PurchaseOrder p"
             + " where p.supplier.id = :supplierId and p.forwardedAt between :from and :to and p.applicationId is null")
     List<ScoredPurchaseOrder> scoredBetween(Long supplierId, java.time.Instant from, java.time.Instant to);
 }

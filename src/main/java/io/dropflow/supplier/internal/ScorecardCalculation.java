@@ -1,6 +1,7 @@
 package io.dropflow.supplier.internal;
 
 import io.dropflow.supplier.PurchaseOrderStatus;
+import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
 import java.time.Duration;
@@ -15,6 +16,8 @@ final class ScorecardCalculation {
 
     private static final Set<PurchaseOrderStatus> ACCEPTED = EnumSet.of(PurchaseOrderStatus.ACCEPTED,
             PurchaseOrderStatus.SHIPPED, PurchaseOrderStatus.CANCELLATION_REQUESTED, PurchaseOrderStatus.CANCELLED);
+    private static final Set<PurchaseOrderStatus> CANCELLED = EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED,
+            PurchaseOrderStatus.CANCELLED);
 
     private final ScorecardTable.Rules rules;
     private final Duration shipWithin;
@@ -34,14 +37,17 @@ final class ScorecardCalculation {
         long outOfStock = window.stream().filter(p -> p.status() == PurchaseOrderStatus.DECLINED
                 && "OUT_OF_STOCK".equals(p.reasonCode())).count();
 
-        // Ship-within: decided once shipped, or once the time has run out without a shipment.
+        // Ship-within: decided once shipped, or once the time has run out without a shipment; a cancellation
+        // Dropflow asked for before that time and the ship-by ran out leaves the purchase order out.
         List<ScoredPurchaseOrder> shipWithinDecided = accepted.stream().filter(p -> p.shippedAt() != null
-                || !p.forwardedAt().plus(shipWithin).isAfter(to)).toList();
+                || !p.forwardedAt().plus(shipWithin).isAfter(to))
+                .filter(p -> !cancelledBefore(p, p.forwardedAt().plus(shipWithin))).toList();
         long shippedWithin = shipWithinDecided.stream().filter(p -> p.shippedAt() != null
                 && !p.shippedAt().isAfter(p.forwardedAt().plus(shipWithin))).count();
 
         List<ScoredPurchaseOrder> deadlineDecided = accepted.stream().filter(p -> p.shipByAt() != null
-                && (p.shippedAt() != null || !p.shipByAt().isAfter(to))).toList();
+                && (p.shippedAt() != null || !p.shipByAt().isAfter(to)))
+                .filter(p -> !cancelledBefore(p, p.shipByAt())).toList();
         long onTime = deadlineDecided.stream().filter(p -> p.shippedAt() != null
                 && !p.shippedAt().isAfter(p.shipByAt())).count();
 
@@ -69,6 +75,19 @@ final class ScorecardCalculation {
         return new SupplierScorecard(supplier.code(), supplier.name(), from, to, shipWithin, rules.shipWithinHours(),
                 window.size(), acceptanceRate, shipWithinRate, onTimeRate, stockOutRate, claimRate, flagged, why, score,
                 enoughFacts);
+    }
+
+    /**
+     * Dropflow asked the supplier to cancel the purchase order, which did not ship, before {@code end} and before its
+     * ship-by passed (the consumer cancelled, an operator decided for another reason): that says nothing about the
+     * supplier's shipping, and the table leaves it out. A cancellation asked once the ship-by had passed, after an
+     * extension (the supplier had missed the ship-by before), or given up on for lateness counts as not shipped.
+     */
+    private boolean cancelledBefore(ScoredPurchaseOrder p, Instant end) {
+        return rules.leaveOutEarlyCancellations() && p.shippedAt() == null && CANCELLED.contains(p.status())
+                && p.cancellationAskedAt() != null && p.shipByAt() != null && p.cancellationAskedAt().isBefore(end)
+                && p.cancellationAskedAt().isBefore(p.shipByAt()) && p.deadlineExtensions() == 0
+                && !Purchasing.GIVEN_UP.equals(p.reasonCode());
     }
 
     private static Double rate(long part, long whole) {

@@ -10,9 +10,13 @@ public interface ScorecardTable {
      * @param shipWithinHours the "ships within" measure, in SLA hours ({@code dropflow.scorecard.hour})
      * @param shipRateBar below this share shipped within {@code shipWithinHours} a supplier is flagged
      * @param minimumSample purchase orders a rate needs before it flags a supplier or makes its score
+     * @param leaveOutEarlyCancellations a purchase order Dropflow asked the supplier to cancel before its ship-by
+     *     (and before any extension of it), for another reason than lateness, is left out of the ship-within and
+     *     on-time rates; false: every cancelled purchase order that did not ship counts as not shipped
      */
     record Rules(long windowDays, long shipWithinHours, double shipRateBar, long minimumSample,
-            double shipWithinWeight, double onTimeWeight, double acceptanceWeight, double inStockWeight) {
+            double shipWithinWeight, double onTimeWeight, double acceptanceWeight, double inStockWeight,
+            boolean leaveOutEarlyCancellations) {
 
         public Rules {
             if (windowDays <= 0 || shipWithinHours <= 0 || minimumSample <= 0) {

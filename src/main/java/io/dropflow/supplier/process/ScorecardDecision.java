@@ -47,7 +47,15 @@ class ScorecardDecision implements ScorecardTable {
         return new ScorecardTable.Rules(number(result, "windowDays").longValue(), number(result, "shipWithinHours").longValue(),
                 number(result, "shipRateBar").doubleValue(), number(result, "minimumSample").longValue(),
                 number(result, "shipWithinWeight").doubleValue(), number(result, "onTimeWeight").doubleValue(),
-                number(result, "acceptanceWeight").doubleValue(), number(result, "inStockWeight").doubleValue());
+                number(result, "acceptanceWeight").doubleValue(), number(result, "inStockWeight").doubleValue(),
+                yesOrNo(result, "leaveOutEarlyCancellations"));
+    }
+
+    private static boolean yesOrNo(DmnDecisionResultEntries result, String output) {
+        if (!(result.getEntry(output) instanceof Boolean value)) {
+            throw new IllegalStateException("supplier-scorecard.dmn gave no " + output);
+        }
+        return value;
     }
 
     private static Number number(DmnDecisionResultEntries result, String output) {

@@ -48,6 +48,21 @@ class PurchaseOrderTest {
     }
 
     @Test
+    void itKeepsWhenDropflowLastAskedToCancelIt() {
+        po.accept(T0);
+        po.requestCancellation(T0.plusSeconds(10));
+        po.requestCancellation(T0.plusSeconds(20));
+        assertThat(po.getCancellationAskedAt()).as("the same request asked again").isEqualTo(T0.plusSeconds(10));
+
+        po.refuseCancellation("ALREADY_PACKED", T0.plusSeconds(30));
+        po.requestCancellation(T0.plusSeconds(40));
+        assertThat(po.getCancellationAskedAt()).as("a new request after a refusal").isEqualTo(T0.plusSeconds(40));
+
+        po.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0.plusSeconds(50));
+        assertThat(po.getCancellationAskedAt()).as("the cancellation that stands is the one asked").isEqualTo(T0.plusSeconds(40));
+    }
+
+    @Test
     void aRefusedCancellationLeavesThePurchaseOrderToShip() {
         po.accept(T0);
         po.requestCancellation(T0);

@@ -42,9 +42,10 @@ class ScorecardServiceTest {
         PurchaseOrders purchaseOrders = mock(PurchaseOrders.class);
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         Supplier acme = Supplier.applicant("ACME", "Acme", "DE", null, now);
+        org.springframework.test.util.ReflectionTestUtils.setField(acme, "id", 5L); // as stored
         when(suppliers.findByCode("ACME")).thenReturn(Optional.of(acme));
         ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
-                code -> new ScorecardTable.Rules(7, 48, 0.9, 5, 0.4, 0.3, 0.2, 0.1),
+                code -> new ScorecardTable.Rules(7, 48, 0.9, 5, 0.4, 0.3, 0.2, 0.1, true),
                 new ScorecardSettings(null, null), Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(scorecards.of("ACME").from()).isEqualTo(now.minus(Duration.ofDays(7)));

@@ -29,6 +29,7 @@ class SupplierScorecardTableTest {
         assertThat(row.getEntryMap()).containsEntry("windowDays", 30).containsEntry("shipWithinHours", 48)
                 .containsEntry("shipRateBar", 0.9).containsEntry("minimumSample", 5)
                 .containsEntry("shipWithinWeight", 0.4).containsEntry("onTimeWeight", 0.3)
-                .containsEntry("acceptanceWeight", 0.2).containsEntry("inStockWeight", 0.1);
+                .containsEntry("acceptanceWeight", 0.2).containsEntry("inStockWeight", 0.1)
+                .containsEntry("leaveOutEarlyCancellations", true);
     }
 }
