@@ -124,7 +124,8 @@ class CatalogMaintenance {
 
     /**
      * Suppliers matching the filter, a page of them. Whether a supplier is flagged is its
-     * scorecard's verdict, computed, not stored: with that filter the page is cut from the
+     * scorecard's verdict, computed, not stored (reused as supplier selection reuses it, at most
+     * {@code dropflow.scorecard.reuse-for} old): with that filter the page is cut from the
      * filtered list (a seller has hundreds of suppliers, not millions).
      */
     @Transactional(readOnly = true)
@@ -143,9 +144,9 @@ class CatalogMaintenance {
             return cb.and(all.toArray(Predicate[]::new));
         };
         if (filter.flagged() == null) {
-            return suppliers.findAll(where, page).map(this::details);
+            return suppliers.findAll(where, page).map(this::listed);
         }
-        List<SupplierDetails> matching = suppliers.findAll(where, page.getSort()).stream().map(this::details)
+        List<SupplierDetails> matching = suppliers.findAll(where, page.getSort()).stream().map(this::listed)
                 .filter(d -> d.flagged() == filter.flagged()).toList();
         int from = (int) Math.min(page.getOffset(), matching.size());
         int to = Math.min(from + page.getPageSize(), matching.size());
@@ -427,7 +428,13 @@ class CatalogMaintenance {
                 t.active());
     }
 
+    /** One supplier's answer: flagged as its scorecard says now ({@code GET …/scorecard} computes the same). */
     private SupplierDetails details(Supplier supplier) {
+        return SupplierDetails.of(supplier, scorecards.of(supplier.getCode()).flagged());
+    }
+
+    /** A row of the supplier list: a scorecard at most {@code dropflow.scorecard.reuse-for} old (a list reads hundreds). */
+    private SupplierDetails listed(Supplier supplier) {
         return SupplierDetails.of(supplier, scorecards.recent(supplier.getId()).flagged());
     }
 

@@ -38,12 +38,15 @@ class ScorecardService implements Scorecards {
         this.clock = clock;
     }
 
+    /** Computed afresh; from then on what supplier selection, task forms and the supplier list reuse. */
     @Override
     @Transactional(readOnly = true)
     public SupplierScorecard of(String supplierCode) {
         Supplier supplier = suppliers.findByCode(supplierCode)
                 .orElseThrow(() -> NotFound.of("supplier", supplierCode));
-        return of(supplier);
+        SupplierScorecard card = of(supplier);
+        recent.merge(supplier.getId(), card, (reused, fresh) -> fresh.to().isBefore(reused.to()) ? reused : fresh);
+        return card;
     }
 
     @Override
