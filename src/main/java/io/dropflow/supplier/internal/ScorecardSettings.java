@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * analysts' (bpmn/supplier-scorecard.dmn).
  *
  * @param hour how long one of the table's shipWithinHours lasts: PT1H, except in the demo
- * @param reuseFor how long supplier selection may reuse a computed scorecard
+ * @param reuseFor how long supplier selection, task forms and the supplier list may reuse a computed scorecard
+ *     (a fresh computation, {@link io.dropflow.supplier.Scorecards#of}, replaces it): at most one {@code hour}
  */
 @ConfigurationProperties("dropflow.scorecard")
 public record ScorecardSettings(Duration hour, Duration reuseFor) {
