@@ -8,14 +8,13 @@ import io.dropflow.onboarding.DocumentType;
 import io.dropflow.onboarding.DocumentsRejectedException;
 import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.onboarding.RenewalOutdatedException;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.web.NotFound;
 import io.dropflow.web.UploadCheck;
 import io.dropflow.web.UploadRejected;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,11 +43,12 @@ public class ApplicationIntake {
     private final OnboardingProcess process;
     private final OnboardingSettings settings;
     private final ApplicantCodeHolder codeHolder;
+    private final SellerTime time;
     private final Clock clock;
 
     ApplicationIntake(SupplierApplications applications, SupplierDocuments documents, ApplicationHistory history,
             SupplierLifecycle catalog, OnboardingProcess process, OnboardingSettings settings,
-            ApplicantCodeHolder codeHolder, Clock clock) {
+            ApplicantCodeHolder codeHolder, SellerTime time, Clock clock) {
         this.applications = applications;
         this.documents = documents;
         this.history = history;
@@ -56,6 +56,7 @@ public class ApplicationIntake {
         this.process = process;
         this.settings = settings;
         this.codeHolder = codeHolder;
+        this.time = time;
         this.clock = clock;
     }
 
@@ -194,7 +195,8 @@ public class ApplicationIntake {
 
     /**
      * Each described document has its file (the part named by its type) and each file its
-     * description; files as every upload is checked; no document already expired.
+     * description; files as every upload is checked; no document already expired (its last valid day is today or
+     * later in the seller's calendar, {@code dropflow.seller.time-zone}, as {@link Papers} reads it).
      */
     private void checkDocuments(List<ApplicationForm.DocumentInfo> infos, List<DocumentFile> files) {
         if (files.size() > settings.maxFiles()) {
@@ -206,7 +208,7 @@ public class ApplicationIntake {
             if (!described.add(info.type())) {
                 throw new InvalidApplicationException(info.type() + " is described twice");
             }
-            if (info.expiresOn() != null && !info.expiresOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            if (info.expiresOn() != null && !info.expiresOn().isAfter(time.date(clock.instant()))) {
                 throw new InvalidApplicationException(info.type() + " expired on " + info.expiresOn()
                         + ": send a valid one");
             }

@@ -1,6 +1,7 @@
 package io.dropflow.onboarding.internal;
 
 import io.dropflow.onboarding.DocumentType;
+import io.dropflow.processengine.SellerTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * An application's papers against what it must hold: each required document present in a current
- * version, with an expiry date where it must carry one, and not lapsed.
+ * version, with an expiry date where it must carry one, and not lapsed. A paper's last valid day is a day of the
+ * seller's calendar ({@code dropflow.seller.time-zone}), in which operators read every date.
  */
 @Component
 class Papers {
 
     private final SupplierDocuments documents;
+    private final SellerTime time;
 
-    Papers(SupplierDocuments documents) {
+    Papers(SupplierDocuments documents, SellerTime time) {
         this.documents = documents;
+        this.time = time;
     }
 
     /** The current version of each document, oldest first. */
@@ -36,7 +40,7 @@ class Papers {
                 problems.add(type.label() + ": not sent");
             } else if (held.get().expiresOn() == null && application.expiringDocumentTypes().contains(type)) {
                 problems.add(type.label() + ": no expiry date given");
-            } else if (held.get().lapsedBy(now)) {
+            } else if (held.get().lapsedBy(now, time.zone())) {
                 problems.add(type.label() + ": lapsed after " + held.get().expiresOn());
             }
         }
@@ -55,6 +59,14 @@ class Papers {
 
     /** Required documents whose last valid day is over. */
     List<SupplierDocuments.Listed> lapsed(SupplierApplication application, Instant now) {
-        return required(application).stream().filter(d -> d.lapsedBy(now)).toList();
+        return required(application).stream().filter(d -> d.lapsedBy(now, time.zone())).toList();
+    }
+
+    /**
+     * When a document lapses: at the start of the day after its last valid day in the seller's time zone
+     * ({@code dropflow.seller.time-zone}), as the audit, the watch, its reminder and the lapse all read it; null for never.
+     */
+    Instant lapsesAt(SupplierDocuments.Listed document) {
+        return document.lapsesAt(time.zone());
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * A paper an applicant uploaded (the file is kept here, like claim evidence): its type, number and
@@ -57,9 +57,13 @@ class SupplierDocument {
         this.uploadedAt = uploadedAt;
     }
 
-    /** A document valid until the end of its last day (UTC) lapses at the start of the next; null when it never does. */
-    static Instant lapsesAt(LocalDate expiresOn) {
-        return expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /**
+     * A document valid until the end of its last day lapses at the start of the next, in the seller's time zone
+     * ({@code dropflow.seller.time-zone}, in which operators read every date): a licence valid until 2026-12-20 lapses
+     * at 2026-12-21 00:00 in Shanghai, 2026-12-20T16:00Z. Null when it never does.
+     */
+    static Instant lapsesAt(LocalDate expiresOn, ZoneId zone) {
+        return expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     public Long getId() { return id; }

@@ -3,6 +3,7 @@ package io.dropflow.onboarding.internal;
 import io.dropflow.onboarding.DocumentType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -38,9 +39,14 @@ interface SupplierDocuments extends JpaRepository<SupplierDocument, Long> {
             return supersededAt == null;
         }
 
-        /** Lapsed by {@code now}: its last valid day is over. */
-        boolean lapsedBy(Instant now) {
-            Instant lapses = SupplierDocument.lapsesAt(expiresOn);
+        /** When it lapses: the start of the day after its last valid day, in {@code zone} (the seller's); null for never. */
+        Instant lapsesAt(ZoneId zone) {
+            return SupplierDocument.lapsesAt(expiresOn, zone);
+        }
+
+        /** Lapsed by {@code now}: its last valid day, in {@code zone} (the seller's), is over. */
+        boolean lapsedBy(Instant now, ZoneId zone) {
+            Instant lapses = lapsesAt(zone);
             return lapses != null && !lapses.isAfter(now);
         }
     }

@@ -69,7 +69,7 @@ public class SupplierStanding {
             return new DocumentWatch(WatchStep.NOTHING_EXPIRES, null, null, null, null);
         }
         SupplierDocuments.Listed document = next.get();
-        Instant lapses = SupplierDocument.lapsesAt(document.expiresOn());
+        Instant lapses = papers.lapsesAt(document);
         return new DocumentWatch(document.remindedAt() == null ? WatchStep.REMIND : WatchStep.AWAIT_RENEWAL,
                 document.id(), document.type(), lapses.minus(Duration.ofDays(reminderDays)), lapses);
     }

@@ -28,6 +28,7 @@ import io.dropflow.onboarding.DocumentsRejectedException;
 import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.supplier.SupplierGateway;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class ApplicationIntakeTest {
             List.of("application/pdf"), new SupplierGateway.Address("QC", "1 Seller Street", null, "10115", "Berlin",
                     null, "DE", null));
     private final ApplicationIntake intake = new ApplicationIntake(applications, documents, history, catalog, process,
-            settings, new ApplicantCodeHolder(applications, catalog), CLOCK);
+            settings, new ApplicantCodeHolder(applications, catalog), OnboardingFixtures.SELLER_TIME, CLOCK);
 
     @BeforeEach
     void storesWithIds() {
@@ -87,6 +88,24 @@ class ApplicationIntakeTest {
                 pdf(DocumentType.BUSINESS_LICENCE), pdf(DocumentType.QUALITY_CERTIFICATE),
                 pdf(DocumentType.EXPORT_REGISTRATION)))).isInstanceOf(DocumentsRejectedException.class)
                 .hasMessageContaining("at most 3 documents");
+        verifyNoInteractions(catalog, process);
+    }
+
+    /**
+     * A document's days are the seller's calendar's: at 01:00 on 25 November in Shanghai (still the 24th in UTC) it is
+     * the 25th, and a licence whose last valid day is the 25th is refused as an application's paper is on its last day
+     * (it must be valid beyond today). Read in UTC, it was taken for eight more hours.
+     */
+    @Test
+    void aDocumentExpiredInTheSellersZoneIsRefusedThoughItsDayLastsLongerInUtc() {
+        java.time.Clock afterMidnightInShanghai = java.time.Clock.fixed(Instant.parse("2026-11-24T17:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        ApplicationIntake late = new ApplicationIntake(applications, documents, history, catalog, process, settings,
+                new ApplicantCodeHolder(applications, catalog), OnboardingFixtures.SELLER_TIME, afterMidnightInShanghai);
+
+        assertThatThrownBy(() -> late.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE,
+                TODAY.plusDays(1)))), List.of(pdf(DocumentType.BUSINESS_LICENCE))))
+                .hasMessageContaining("expired on " + TODAY.plusDays(1));
         verifyNoInteractions(catalog, process);
     }
 

@@ -27,7 +27,7 @@ class OnboardingCourseTest {
     private final SupplierDocuments documents = mock(SupplierDocuments.class);
     private final SupplierLifecycle catalog = mock(SupplierLifecycle.class);
     private final ApplicationHistory history = mock(ApplicationHistory.class);
-    private final OnboardingCourse course = new OnboardingCourse(applications, new Papers(documents), catalog, history,
+    private final OnboardingCourse course = new OnboardingCourse(applications, OnboardingFixtures.papers(documents), catalog, history,
             CLOCK);
     private SupplierApplication application;
 

@@ -3,6 +3,7 @@ package io.dropflow.onboarding.internal;
 import io.dropflow.onboarding.ApplicationForm;
 import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
+import io.dropflow.processengine.SellerTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,8 @@ final class OnboardingFixtures {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    /** The seller's time zone, as the demo's: NOW is 18:00 on TODAY there. */
+    static final SellerTime SELLER_TIME = SellerTime.in("Asia/Shanghai");
 
     private OnboardingFixtures() {
     }
@@ -52,6 +55,11 @@ final class OnboardingFixtures {
                 EnumSet.of(DocumentType.QUALITY_CERTIFICATE), List.of("the goods match"), NOW);
         ReflectionTestUtils.setField(application, "status", status);
         return application;
+    }
+
+    /** The papers of {@code documents}, their days read in {@link #SELLER_TIME}'s zone. */
+    static Papers papers(SupplierDocuments documents) {
+        return new Papers(documents, SELLER_TIME);
     }
 
     /** A current document of application 7. */

@@ -28,7 +28,7 @@ class OnboardingTaskFormTest {
     private final SupplierApplications applications = mock(SupplierApplications.class);
     private final SupplierDocuments documents = mock(SupplierDocuments.class);
     private final ApplicationHistory history = mock(ApplicationHistory.class);
-    private final OnboardingTaskForm form = new OnboardingTaskForm(applications, new Papers(documents), documents, history,
+    private final OnboardingTaskForm form = new OnboardingTaskForm(applications, OnboardingFixtures.papers(documents), documents, history,
             mock(Purchasing.class), mock(Catalog.class), mock(Scorecards.class), SellerTime.in("Asia/Shanghai"), CLOCK);
 
     @Test

@@ -22,6 +22,7 @@ import io.dropflow.supplier.SupplierScorecard;
 import io.dropflow.supplier.SupplierView;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class SupplierStandingTest {
     private final Catalog catalog = mock(Catalog.class);
     private final Scorecards scorecards = mock(Scorecards.class);
     private final ApplicationHistory history = mock(ApplicationHistory.class);
-    private final SupplierStanding standing = new SupplierStanding(applications, new Papers(documents), lifecycle, catalog,
+    private final SupplierStanding standing = new SupplierStanding(applications, OnboardingFixtures.papers(documents), lifecycle, catalog,
             scorecards, history, CLOCK);
 
     @BeforeEach
@@ -54,7 +55,7 @@ class SupplierStandingTest {
 
         SupplierStanding.DocumentWatch watch = standing.watchNext(7L, 30);
 
-        Instant lapses = TODAY.plusDays(91).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant lapses = TODAY.plusDays(91).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
         assertThat(watch).isEqualTo(new SupplierStanding.DocumentWatch(SupplierStanding.WatchStep.REMIND, 2L,
                 DocumentType.QUALITY_CERTIFICATE, lapses.minus(Duration.ofDays(30)), lapses));
     }
@@ -68,6 +69,33 @@ class SupplierStandingTest {
 
         assertThat(standing.reinstate(7L)).as("reinstated by the renewed required certificate").isTrue();
         assertThat(standing.watchNext(7L, 30).documentId()).as("the paper watched next").isEqualTo(4L);
+    }
+
+    /**
+     * The seller's operators read dates in its zone (demo and this test: Asia/Shanghai), and a Chinese licence's last
+     * day is a Chinese day: a certificate valid until 24 November lapses at 00:00 on the 25th in Shanghai
+     * (16:00 UTC on the 24th). The watch, its reminder, the audit and the lapse all read it so; in UTC it stayed valid
+     * for eight more hours.
+     */
+    @Test
+    void aPapersLastValidDayEndsAtMidnightInTheSellersZone() {
+        Instant midnightInShanghai = Instant.parse("2026-11-24T16:00:00Z");
+        SupplierStanding oneHourLater = new SupplierStanding(applications, OnboardingFixtures.papers(documents), lifecycle,
+                catalog, scorecards, history, java.time.Clock.fixed(midnightInShanghai.plus(Duration.ofHours(1)),
+                        ZoneOffset.UTC));
+        when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
+                listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY, NOW)));
+
+        SupplierStanding.DocumentWatch watch = oneHourLater.watchNext(7L, 30);
+        assertThat(watch.lapsesAt()).isEqualTo(midnightInShanghai);
+        assertThat(watch.remindAt()).isEqualTo(midnightInShanghai.minus(Duration.ofDays(30)));
+        assertThat(OnboardingFixtures.papers(documents).problems(application(ApplicationStatus.ONBOARDED),
+                midnightInShanghai.plus(Duration.ofHours(1))))
+                .containsExactly(DocumentType.QUALITY_CERTIFICATE.label() + ": lapsed after " + TODAY);
+        assertThat(OnboardingFixtures.papers(documents).problems(application(ApplicationStatus.ONBOARDED),
+                midnightInShanghai.minusSeconds(1))).as("its last second in Shanghai").isEmpty();
+        assertThat(oneHourLater.reinstate(7L)).as("still lapsed: the supplier stays suspended").isFalse();
+        verify(lifecycle, never()).reinstate(anyString(), anyString());
     }
 
     @Test
