@@ -4,6 +4,7 @@ import io.dropflow.onboarding.DocumentType;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.processengine.SellerTime;
+import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
@@ -35,11 +36,21 @@ public class OnboardingTaskForm {
     /** The papers (audit, renewal chase, lapsed supplier). */
     public static final Set<String> PAPERS = Set.of("papers", "missingPapers", "papersInOrder", "paperProblems",
             "documentsAskedAt", "documentsNote");
+    /**
+     * The document a renewal chase is about (the one the watch found lapsing first): its type, reference, last valid
+     * day, and when it lapses in the seller's time.
+     */
+    public static final Set<String> RENEWAL = Set.of("renewalDocument", "renewalReference", "renewalValidUntil",
+            "renewalLapsesAt");
     /** The sample (quality check, agreement review). */
     public static final Set<String> SAMPLE = Set.of("samplePurchaseOrder", "sampleStatus", "sampleLines",
             "qualityChecks", "qualityTerms", "sampleQualityResult", "sampleQualityNotes");
-    /** The agreement (agreement review). */
-    public static final Set<String> AGREEMENT = Set.of("agreementCurrency", "offers", "agreementRevisions", "revisionNote");
+    /**
+     * The agreement (agreement review); {@code missingRateTo} the settlement currency when Dropflow has no exchange
+     * rate into it from the agreement's currency (its offers cannot be ranked until one is added), else null.
+     */
+    public static final Set<String> AGREEMENT = Set.of("agreementCurrency", "offers", "agreementRevisions", "revisionNote",
+            "missingRateTo");
     /** The scorecard (performance review). */
     public static final Set<String> PERFORMANCE = Set.of("scorecardWhy", "scorecardPurchaseOrders", "shippedWithinHours",
             "shippedWithinRate", "onTimeRate", "acceptanceRate", "score");
@@ -51,12 +62,13 @@ public class OnboardingTaskForm {
     private final Purchasing purchasing;
     private final Catalog catalog;
     private final Scorecards scorecards;
+    private final ExchangeRates rates;
     private final SellerTime time;
     private final Clock clock;
 
     OnboardingTaskForm(SupplierApplications applications, Papers papers, SupplierDocuments documents,
-            ApplicationHistory history, Purchasing purchasing, Catalog catalog, Scorecards scorecards, SellerTime time,
-            Clock clock) {
+            ApplicationHistory history, Purchasing purchasing, Catalog catalog, Scorecards scorecards,
+            ExchangeRates rates, SellerTime time, Clock clock) {
         this.applications = applications;
         this.papers = papers;
         this.documents = documents;
@@ -64,6 +76,7 @@ public class OnboardingTaskForm {
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.scorecards = scorecards;
+        this.rates = rates;
         this.time = time;
         this.clock = clock;
     }
@@ -84,7 +97,8 @@ public class OnboardingTaskForm {
         }
         FormFacts facts = applicant(application);
         switch (task) {
-            case AUDIT_DOCUMENTS, CHASE_RENEWAL, DECIDE_LAPSED_SUPPLIER -> papers(facts, application);
+            case AUDIT_DOCUMENTS, DECIDE_LAPSED_SUPPLIER -> papers(facts, application);
+            case CHASE_RENEWAL -> renewal(papers(facts, application), application, watchedDocumentId);
             case CHECK_SAMPLE_QUALITY -> sample(facts, application);
             case REVIEW_AGREEMENT -> sample(agreement(facts, application), application);
             case REVIEW_PERFORMANCE -> performance(facts, application);
@@ -120,7 +134,7 @@ public class OnboardingTaskForm {
                         "party", OperatorWords.of(e.party()), "what", e.what())).toList());
     }
 
-    private void papers(FormFacts facts, SupplierApplication a) {
+    private FormFacts papers(FormFacts facts, SupplierApplication a) {
         List<SupplierDocuments.Listed> current = papers.current(a.getId());
         List<Map<String, Object>> rows = current.stream().map(d -> FormFacts.row(
                 "document", d.type().label(),
@@ -142,6 +156,18 @@ public class OnboardingTaskForm {
                 .put("paperProblems", problems.isEmpty() ? null : String.join("; ", problems))
                 .put("documentsAskedAt", a.getDocumentsNote() == null ? null : time.format(a.getDocumentsDueBy()))
                 .put("documentsNote", a.getDocumentsNote());
+        return facts;
+    }
+
+    /** The watched document a renewal chase asks for: which paper, and when it lapses, in the seller's time. */
+    private void renewal(FormFacts facts, SupplierApplication a, Long watchedDocumentId) {
+        SupplierDocuments.Listed watched = papers.current(a.getId()).stream()
+                .filter(d -> d.id().equals(watchedDocumentId)).findFirst().orElse(null);
+        facts.put("renewalDocument", watched == null ? null : watched.type().label())
+                .put("renewalReference", watched == null || watched.reference() == null ? "-" : watched.reference())
+                .put("renewalValidUntil", watched == null || watched.expiresOn() == null ? null
+                        : watched.expiresOn().toString())
+                .put("renewalLapsesAt", watched == null ? null : time.format(papers.lapsesAt(watched)));
     }
 
     private void sample(FormFacts facts, SupplierApplication a) {
@@ -157,8 +183,9 @@ public class OnboardingTaskForm {
                 .put("sampleQualityNotes", a.getQualityNotes());
     }
 
-    private static FormFacts agreement(FormFacts facts, SupplierApplication a) {
+    private FormFacts agreement(FormFacts facts, SupplierApplication a) {
         String currency = a.getAgreementCurrency();
+        String settlement = rates.settlementCurrency();
         return facts.put("agreementCurrency", currency)
                 .rows("offers", a.getOffers().stream().map(o -> FormFacts.row("sku", o.getSku(),
                         "supplierSku", o.getSupplierSku(), "supplyPrice", amount(o.getSupplyPrice(), currency),
@@ -166,7 +193,8 @@ public class OnboardingTaskForm {
                         "shipFrom", o.getShipFrom(), "shipByHours", o.getShipByHours(), "category", o.getCategory()))
                         .toList())
                 .put("agreementRevisions", a.getAgreementRevisions())
-                .put("revisionNote", a.getRevisionNote());
+                .put("revisionNote", a.getRevisionNote())
+                .put("missingRateTo", rates.canConvert(currency, settlement, clock.instant()) ? null : settlement);
     }
 
     private void performance(FormFacts facts, SupplierApplication a) {

@@ -687,6 +687,10 @@ class SupplierOnboardingProcessTest {
         assertThat(chase).isNotNull();
         assertThat(chase.getDueDate().toInstant()).isEqualTo(lapses);
         assertThat(summary(chase)).contains("\"validUntil\":\"" + validUntil + "\"");
+        assertThat(dropflow.facts(chase)).as("the paper to renew").containsEntry("renewalDocument",
+                io.dropflow.onboarding.DocumentType.QUALITY_CERTIFICATE.label())
+                .containsEntry("renewalReference", OnboardingDriver.document("QUALITY_CERTIFICATE", null).get("reference"))
+                .containsEntry("renewalValidUntil", validUntil.toString());
         assertThat(onboarding.application(application).path("documents").toString()).contains("remindedAt");
 
         // Nobody gets it renewed: the day it lapses, the supplier is suspended
