@@ -16,11 +16,14 @@ public record ApplicationView(Long id, String number, String supplierCode, Strin
         Agreement agreement, String rejectionReason, boolean escalated, List<HistoryView> history,
         String processInstanceId, Instant createdAt, Instant updatedAt, Instant closedAt) {
 
-    /** What the applicant's portal sees: the same without the seller's internal history and process. */
+    /**
+     * What the applicant's portal sees: the same without the seller's internal history and process. Whether its
+     * application went to supervisors ({@code escalated}) it sees as staff do: that is where its answer comes from.
+     */
     public ApplicationView forApplicant() {
         return new ApplicationView(id, number, supplierCode, companyName, contact, region, crossBorder, categories,
                 status, supplierStatus, requiredDocuments, notInOrder, documents, documentRequest, sample, agreement,
-                rejectionReason, false, List.of(), null, createdAt, updatedAt, closedAt);
+                rejectionReason, escalated, List.of(), null, createdAt, updatedAt, closedAt);
     }
 
     /** A document the requirements table asks for, and whether it must carry an expiry date. */

@@ -140,6 +140,18 @@ class StaleSupplierEvents implements DeliveryHandler {
     }
 
     /**
+     * An applicant's sample it declined and shipped all the same: no consumer order waits for it or was refunded; when
+     * the applicant declined it, its application went back to the supervisors' audit (bpmn/supplier-onboarding.bpmn).
+     */
+    static String sampleShippedAfterDecline(String supplierCode, String number, SupplierEvent event) {
+        return supplierCode + " shipped sample purchase order " + number + " as " + event.carrierCode() + " "
+                + event.trackingNumber() + " after it had declined it: Dropflow does not follow this parcel. It is the"
+                + " applicant's sample, not a consumer's order; when the applicant declined it, its application went back"
+                + " to the supervisors' audit. Tell them the sample is on its way to the quality check (they may order"
+                + " another or decide without it), then close this task";
+    }
+
+    /**
      * The missing lines an event reports, in the purchase order's SKUs as {@code acceptedWithout} lists them,
      * each with the supplier's own SKU beside it where that differs: "KETTLE (SP-KETTLE)×1, MUG×2".
      */
@@ -209,7 +221,9 @@ class StaleSupplierEvents implements DeliveryHandler {
 
     private boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
             Verdict verdict) {
-        String why = why(verdict, supplierCode, type, PurchaseOrderState.of(po), event);
+        String why = po.getApplicationId() != null && verdict == Verdict.SHIPPED_AFTER_DECLINE
+                ? sampleShippedAfterDecline(supplierCode, po.getIdempotencyKey(), event)
+                : why(verdict, supplierCode, type, PurchaseOrderState.of(po), event);
         Optional<String> asked = verdict.toOperator() ? askedAlready(supplierCode, verdict, event) : Optional.empty();
         boolean toOperator = verdict.toOperator() && asked.isEmpty();
         if (asked.isPresent()) {

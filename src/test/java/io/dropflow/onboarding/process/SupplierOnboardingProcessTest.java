@@ -494,6 +494,25 @@ class SupplierOnboardingProcessTest {
         // The applicant declines it; supervisors order another, which ships
         dropflow.supplierSays(code, first, "REJECTED", "OUT_OF_SAMPLES", null, null);
         assertThat(process(application)).hasPassed(SAMPLE_DECLINED.id()).isWaitingAt(AUDIT_DOCUMENTS.id());
+        // Its portal sees, as staff do, that the application went to the supervisors
+        assertThat(DropflowDriver.read(dropflow.get("/api/webhooks/onboarding/applications/" + application,
+                DropflowDriver.asPartner()).getBody()).path("escalated").asBoolean()).isTrue();
+
+        // It ships the declined sample all the same: the operator's task speaks of a sample, not of a consumer's order
+        String shippedAnyway = "declined-sample-shipped-" + application;
+        assertThat(dropflow.postRaw("/api/webhooks/suppliers/" + code + "/events", "{\"eventId\":\"" + shippedAnyway
+                + "\",\"type\":\"SHIPPED\",\"purchaseOrderNumber\":\"" + first
+                + "\",\"carrierCode\":\"SF\",\"trackingNumber\":\"SF" + application + "\"}", DropflowDriver.asPartner())
+                .getBody()).contains("\"STALE\"");
+        Task attention = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(
+                io.dropflow.partners.process.PartnerAttentionProcess.businessKey(jdbc.queryForObject("select id from"
+                        + " partner_delivery where partner = 'supplier' and account = ? and delivery_id = ?", Long.class,
+                        code, shippedAnyway))).singleResult();
+        assertThat(attention.getName()).isEqualTo("Supplier shipped a declined purchase order");
+        assertThat(String.valueOf(dropflow.facts(attention).get("lastError")))
+                .startsWith(code + " shipped sample purchase order " + first + " as SF SF" + application
+                        + " after it had declined it: Dropflow does not follow this parcel. It is the applicant's sample")
+                .contains("went back to the supervisors' audit").doesNotContain("refunded");
         sampleShipped(application, code, sampleOrdered(application, "sam", 2));
 
         // Not conclusive: a third sample; it fails
