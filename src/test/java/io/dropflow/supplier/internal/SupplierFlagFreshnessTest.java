@@ -32,7 +32,8 @@ class SupplierFlagFreshnessTest {
             code -> ScorecardCalculationTest.RULES, new ScorecardSettings(null, Duration.ofMinutes(5)),
             Clock.fixed(now, ZoneOffset.UTC));
     final CatalogMaintenance catalog = new CatalogMaintenance(suppliers, mock(SupplierOffers.class), scorecards,
-            Clock.fixed(now, ZoneOffset.UTC), mock(org.springframework.jdbc.core.JdbcTemplate.class));
+            Clock.fixed(now, ZoneOffset.UTC), mock(org.springframework.jdbc.core.JdbcTemplate.class),
+            mock(io.dropflow.web.UniqueCodes.class));
 
     @Test
     void aSuppliersFlagIsItsScorecardsNowAndSelectionReusesThatOne() {
