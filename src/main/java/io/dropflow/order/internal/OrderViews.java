@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Assembles an order's full picture from the features that hold its parts. */
 @Service
@@ -29,9 +28,10 @@ class OrderViews {
     private final OrderTimeline timeline;
     private final ExchangeRates rates;
     private final Clock clock;
+    private final SnapshotReads snapshot;
 
     OrderViews(Orders orders, Purchasing purchasing, Tracking tracking, Ledger ledger, OrderTimeline timeline,
-            ExchangeRates rates, Clock clock) {
+            ExchangeRates rates, Clock clock, SnapshotReads snapshot) {
         this.orders = orders;
         this.purchasing = purchasing;
         this.tracking = tracking;
@@ -39,13 +39,20 @@ class OrderViews {
         this.timeline = timeline;
         this.rates = rates;
         this.clock = clock;
+        this.snapshot = snapshot;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The order, its purchase orders, parcels, ledger and timeline as of one moment: read in one snapshot, so that a
+     * settlement (or any step) committed while they are read shows wholly or not at all, never its timeline line
+     * beside the status before it. Inside a caller's transaction, that transaction's reads.
+     */
     public OrderView of(Long id) {
-        Order order = orders.findById(id).orElseThrow(() -> NotFound.of("order", id));
-        return view(order, purchasing.purchaseOrdersOf(id), tracking.shipmentsOf(id), ledger.entriesOf(id),
-                settlement(order, id));
+        return snapshot.read(() -> {
+            Order order = orders.findById(id).orElseThrow(() -> NotFound.of("order", id));
+            return view(order, purchasing.purchaseOrdersOf(id), tracking.shipmentsOf(id), ledger.entriesOf(id),
+                    settlement(order, id));
+        });
     }
 
     /**
