@@ -82,6 +82,15 @@ public class CaseBookings {
     }
 
     /**
+     * {@code amount} (in the case's currency) in the case's purchase order's currency, at today's rate when they differ.
+     * @throws io.dropflow.settlement.NoExchangeRate when there is none: the step's job retries, then an incident
+     */
+    public Money inPurchaseOrderCurrency(AfterSalesCase<?> c, Money amount) {
+        String currency = purchasing.purchaseOrder(c.getPurchaseOrderId()).currency();
+        return amount.currency().equals(currency) ? amount : rates.convert(amount, currency, clock.instant()).to();
+    }
+
+    /**
      * What Dropflow paid the case's supplier for the case's pieces, by order line: each line's supply price on the
      * case's purchase order times the case's pieces of it (a piece whose SKU the purchase order does not list: nothing),
      * in the purchase order's currency. Shipping is paid for the parcel, not a piece, and is not part of it.

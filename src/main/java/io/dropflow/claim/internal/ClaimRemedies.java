@@ -19,8 +19,12 @@ import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.aftersales.CaseLine;
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,8 +124,8 @@ public class ClaimRemedies implements CaseConclusion {
                 : new Money(claim.getRemedyAmount(), claim.getCurrency());
         Money replacementCost = reship && !supplierPays
                 ? bookings.landedCost(replacementPurchaseOrderId) : Money.zero(claim.getCurrency());
-        Basis on = !supplierPays || reship ? new Basis(basis, null) : basisFor(claim, basis);
-        Money chargeback = !supplierPays || reship ? Money.zero(claim.getCurrency()) : chargeback(claim, paid, on.basis());
+        ClaimChargeback on = !supplierPays || reship ? null : chargebackFor(claim, paid, basis);
+        Money chargeback = on == null ? Money.zero(claim.getCurrency()) : on.amount();
         String cost = !supplierPays ? "the seller's loss"
                 : reship ? "the supplier ships the replacement at its own cost, nothing booked"
                 : chargeback + " charged back to the supplier (" + on.text() + ")";
@@ -155,10 +159,9 @@ public class ClaimRemedies implements CaseConclusion {
         Money none = Money.zero(claim.getCurrency());
         CaseBookings.SupplierPaidThrough paidThrough = claim.supplierPaysForItsGoods() ? bookings.supplierPaidThrough(claim)
                 : null;
-        Basis on = paidThrough == null ? new Basis(basis, null) : basisFor(claim, basis);
-        Money chargeback = paidThrough == null ? none
-                : paidThrough.leftOf(chargeback(claim, new Money(claim.getRemedyAmount(), claim.getCurrency()), on.basis()),
-                        on.basis() == ChargebackBasis.SUPPLY_COST ? bookings.supplyCostByLine(claim) : claim.saleValueByLine());
+        ClaimChargeback on = paidThrough == null ? null
+                : chargebackFor(claim, new Money(claim.getRemedyAmount(), claim.getCurrency()), basis).leftOf(paidThrough);
+        Money chargeback = on == null ? none : on.amount();
         boolean paidThroughOthers = paidThrough != null && paidThrough.any();
         String cost = !chargeback.isZero() && !paidThroughOthers ? chargeback + " charged back to the supplier"
                 : !chargeback.isZero() ? chargeback + " charged back to the supplier for " + paidThrough.piecesLeft() + " of "
@@ -180,39 +183,55 @@ public class ClaimRemedies implements CaseConclusion {
         history.record(claim, Party.DROPFLOW, "Booked without a refund (withheld, nothing paid): " + cost);
     }
 
-    /** What the supplier is charged back for the consumer's {@code paid} on {@code basis} (null: the sale price). */
-    private Money chargeback(Claim claim, Money paid, ChargebackBasis basis) {
-        return basis == ChargebackBasis.SUPPLY_COST ? bookings.upToSupplyCost(claim, paid) : paid;
-    }
-
     /**
-     * What the supplier is charged back on, and how the history says it: {@code basis} as the table gave it; or, at
-     * supply cost for a claimed SKU its purchase order does not list (a data repair, an order split across purchase
-     * orders), the sale price, saying so. What the supplier was paid for that SKU is not known, and capping the
-     * chargeback at what is known would charge back 0.00 and lose the seller the refund without a word.
+     * What the supplier is charged back for the consumer's {@code paid} on claim-cost-bearer.dmn's {@code basis} (null:
+     * the sale price), line by line ({@link ClaimChargeback}): at the sale price, what the consumer was paid, in the
+     * order's currency; at supply cost, what it was paid for the claimed pieces (a compensation: its amount, up to
+     * that), in the purchase order's currency; but a claimed SKU the purchase order does not list is charged at the sale
+     * price, its part of {@code paid} (as the lines' sale values share it), saying so, the other lines staying at
+     * supply cost. What the supplier was paid for that SKU is not known, and capping at what is known would charge back
+     * 0.00 for it and lose the seller that part of the refund without a word.
      */
-    private Basis basisFor(Claim claim, ChargebackBasis basis) {
+    private ClaimChargeback chargebackFor(Claim claim, Money paid, ChargebackBasis basis) {
+        Map<Integer, BigDecimal> sale = claim.saleValueByLine();
         if (basis != ChargebackBasis.SUPPLY_COST) {
-            return new Basis(basis, "the amount paid to the consumer");
+            return new ClaimChargeback(null, Map.of(), null, paid, sale, lines(sale.keySet()), null);
         }
         PurchaseOrderView po = purchasing.purchaseOrder(claim.getPurchaseOrderId());
         Set<String> listed = po.lines().stream().map(PurchaseOrderView.Line::sku).collect(Collectors.toSet());
-        List<String> notListed = claim.getLines().stream().map(CaseLine::getSku).filter(sku -> !listed.contains(sku))
-                .distinct().toList();
+        List<CaseLine> notListed = claim.getLines().stream().filter(l -> !listed.contains(l.getSku())).toList();
         if (notListed.isEmpty()) {
-            return new Basis(basis, "up to what it was paid for the pieces");
+            Map<Integer, BigDecimal> supply = bookings.supplyCostByLine(claim);
+            return new ClaimChargeback(bookings.upToSupplyCost(claim, paid), supply, lines(supply.keySet()), null,
+                    Map.of(), null, null);
         }
-        log.warn("Claim {} is charged back at supply cost, but purchase order {} does not list {}: charged back at the"
-                + " sale price instead", claim.number(), po.number(), notListed);
-        return new Basis(ChargebackBasis.SALE_PRICE, "at the sale price, not the supply cost: purchase order " + po.number()
-                + " does not list " + String.join(", ", notListed), true);
+        List<String> skus = notListed.stream().map(CaseLine::getSku).distinct().toList();
+        String why = "purchase order " + po.number() + " does not list " + String.join(", ", skus);
+        Set<Integer> atSale = notListed.stream().map(CaseLine::getLineNo).collect(Collectors.toCollection(TreeSet::new));
+        Map<Integer, BigDecimal> saleWeights = new TreeMap<>(sale);
+        saleWeights.keySet().retainAll(atSale);
+        if (saleWeights.size() == sale.size()) {
+            log.warn("Claim {} is charged back at supply cost, but {}: charged back at the sale price instead",
+                    claim.number(), why);
+            return new ClaimChargeback(null, Map.of(), null, paid, sale, lines(atSale), why);
+        }
+        log.warn("Claim {} is charged back at supply cost, but {}: line(s) {} charged back at the sale price instead",
+                claim.number(), why, lines(atSale));
+        Map<Integer, BigDecimal> supplyWeights = new TreeMap<>(bookings.supplyCostByLine(claim));
+        supplyWeights.keySet().removeAll(atSale);
+        BigDecimal saleOfListed = sum(sale) .subtract(sum(saleWeights));
+        List<Money> parts = paid.allocate(List.of(saleOfListed, sum(saleWeights)));
+        return new ClaimChargeback(bookings.upToSupplyCost(claim, parts.get(0)), supplyWeights,
+                lines(supplyWeights.keySet()), bookings.inPurchaseOrderCurrency(claim, parts.get(1)), saleWeights,
+                lines(atSale), why);
     }
 
-    /** The basis a chargeback is booked on, the words the history gives it, and whether it is not the table's. */
-    private record Basis(ChargebackBasis basis, String text, boolean fellBack) {
-        Basis(ChargebackBasis basis, String text) {
-            this(basis, text, false);
-        }
+    private static BigDecimal sum(Map<Integer, BigDecimal> byLine) {
+        return byLine.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String lines(java.util.Collection<Integer> lineNumbers) {
+        return new TreeSet<>(lineNumbers).stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** Tells the consumer how the claim ended: the remedy, the reason for a rejection, or why it closed. */

@@ -227,6 +227,70 @@ class ClaimRemediesTest {
     }
 
     /** The claim's two mugs of line 1: {@code left} of them no other case (of {@code through}) has the supplier pay for. */
+    /**
+     * Review s11's L2: a claim about a mug its purchase order lists (24.00 CNY a piece) and a kettle it does not, refund
+     * 37.50 EUR, was charged back wholly at the sale price (37.50 EUR), the mug overcharged. Now the mug's part is
+     * charged at supply cost (up to what it was paid for it, in the supplier's currency), the kettle's part of the refund
+     * at the sale price (converted into that currency), and the history names the lines and bases.
+     */
+    @Test
+    void atSupplyCostOnlyTheLineThePurchaseOrderDoesNotListIsChargedBackAtTheSalePrice() {
+        Claim mugAndKettle = mugAndKettleClaim();
+        mugAndKettle.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        mugAndKettleOnAPurchaseOrderListingTheMug(mugAndKettle);
+
+        remedies.bookOutcome(8L, null, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL8", Money.of("37.50", "EUR"), Money.zero("EUR"), Money.of("264.00", "CNY"));
+        String cost = "264.00 CNY charged back to the supplier (at supply cost for line(s) 1, up to what it was paid for"
+                + " the pieces: 24.00 CNY; at the sale price for line(s) 2: 240.00 CNY, not the supply cost: purchase order"
+                + " DF-1-PO1 does not list DEMO-KETTLE)";
+        verify(bookings).book(eq(mugAndKettle), any(), eq("Defect claim DF-CL8 resolved: " + cost));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Resolved with a full refund of 37.50 EUR, " + cost);
+    }
+
+    /** Withheld, the kettle paid for through a return: of each part, the share for the pieces left (the mug's). */
+    @Test
+    void withheldAtSupplyCostEachLinesPartIsLeftForItsOwnPieces() {
+        Claim mugAndKettle = mugAndKettleClaim();
+        mugAndKettle.agree(Remedy.REFUND, null, CostBearer.SUPPLIER, "supplier accepted", NOW);
+        mugAndKettleOnAPurchaseOrderListingTheMug(mugAndKettle);
+        when(bookings.supplierPaidThrough(mugAndKettle)).thenReturn(new CaseBookings.SupplierPaidThrough(
+                java.util.List.of("DF-RT3"), java.util.List.of(), java.util.Map.of(1, 1, 2, 1), java.util.Map.of(1, 1, 2, 0)));
+
+        remedies.bookWithoutRefund(8L, ChargebackBasis.SUPPLY_COST);
+
+        verify(ledger).bookClaim(1L, "DF-CL8", Money.zero("EUR"), Money.zero("EUR"), Money.of("24.00", "CNY"));
+        assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): 24.00 CNY"
+                + " charged back to the supplier for 1 of 2 piece(s), the rest paid through DF-RT3 already (at supply cost for"
+                + " line(s) 1, up to what it was paid for the pieces: 24.00 CNY; at the sale price for line(s) 2: 0.00 CNY,"
+                + " not the supply cost: purchase order DF-1-PO1 does not list DEMO-KETTLE)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Claim mugAndKettleClaim() {
+        Claim mugAndKettle = stored(new Claim(1L, 2L, 3L, io.dropflow.claim.ClaimType.DAMAGED, "Both broken.",
+                Remedy.REFUND, "WEBSHOP", "EUR", java.util.List.of(
+                        new io.dropflow.aftersales.CaseLine(1, "DEMO-MUG", 1, new BigDecimal("7.50")),
+                        new io.dropflow.aftersales.CaseLine(2, "DEMO-KETTLE", 1, new BigDecimal("30.00"))), NOW), 8L);
+        when(claims.get(8L)).thenReturn(mugAndKettle);
+        when(claims.locked(8L)).thenReturn(mugAndKettle);
+        doAnswer(call -> {
+            call.<Consumer<Ledger>>getArgument(1).accept(ledger);
+            return null;
+        }).when(bookings).book(eq(mugAndKettle), any(Consumer.class), any());
+        return mugAndKettle;
+    }
+
+    /** The mug bought at 24.00 CNY; 7.50 EUR is more than that, 30.00 EUR is 240.00 CNY at today's rate. */
+    private void mugAndKettleOnAPurchaseOrderListingTheMug(Claim mugAndKettle) {
+        purchaseOrderListing("DEMO-MUG");
+        when(bookings.supplyCostByLine(mugAndKettle)).thenReturn(java.util.Map.of(1, new BigDecimal("24.00"), 2,
+                BigDecimal.ZERO));
+        when(bookings.upToSupplyCost(mugAndKettle, Money.of("7.50", "EUR"))).thenReturn(Money.of("24.00", "CNY"));
+        when(bookings.inPurchaseOrderCurrency(mugAndKettle, Money.of("30.00", "EUR"))).thenReturn(Money.of("240.00", "CNY"));
+    }
+
     private static CaseBookings.SupplierPaidThrough paidThrough(java.util.List<String> through, int left) {
         return new CaseBookings.SupplierPaidThrough(through, java.util.List.of(), java.util.Map.of(1, 2),
                 java.util.Map.of(1, left));
