@@ -63,4 +63,13 @@ class CaseSupplyCostTest {
 
         assertThat(bookings.upToSupplyCost(twoMugs, Money.of("5.00", "EUR"))).isEqualTo(Money.of("39.00", "CNY"));
     }
+
+    /** A sale-price part of a chargeback at supply cost (a SKU the purchase order does not list): converted, not capped. */
+    @Test
+    void aSalePricePartComesToThePurchaseOrdersCurrencyAtTodaysRateWithoutACap() {
+        purchaseOrderInCny();
+
+        assertThat(bookings.inPurchaseOrderCurrency(twoMugs, Money.of("30.00", "EUR"))).isEqualTo(Money.of("234.00", "CNY"));
+        assertThat(bookings.inPurchaseOrderCurrency(twoMugs, Money.of("30.00", "CNY"))).isEqualTo(Money.of("30.00", "CNY"));
+    }
 }

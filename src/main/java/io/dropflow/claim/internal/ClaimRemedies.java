@@ -219,8 +219,9 @@ public class ClaimRemedies implements CaseConclusion {
                 claim.number(), why, lines(atSale));
         Map<Integer, BigDecimal> supplyWeights = new TreeMap<>(bookings.supplyCostByLine(claim));
         supplyWeights.keySet().removeAll(atSale);
-        BigDecimal saleOfListed = sum(sale) .subtract(sum(saleWeights));
-        List<Money> parts = paid.allocate(List.of(saleOfListed, sum(saleWeights)));
+        BigDecimal saleOfListed = sum(sale).subtract(sum(saleWeights));
+        List<Money> parts = sum(sale).signum() == 0 ? List.of(paid, Money.zero(paid.currency())) // nothing to share by
+                : paid.allocate(List.of(saleOfListed, sum(saleWeights)));
         return new ClaimChargeback(bookings.upToSupplyCost(claim, parts.get(0)), supplyWeights,
                 lines(supplyWeights.keySet()), bookings.inPurchaseOrderCurrency(claim, parts.get(1)), saleWeights,
                 lines(atSale), why);
