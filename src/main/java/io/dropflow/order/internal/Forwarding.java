@@ -231,10 +231,13 @@ public class Forwarding {
     }
 
     /**
-     * The supplier neither confirmed the cancellation nor shipped in time: the cancellation stands, and
-     * goods it ships after all reach an operator ("Partner attention"), not this order.
+     * The supplier neither confirmed the cancellation nor shipped in time (it did not answer, or it refused and sent
+     * no parcel; the timeline tells which): the cancellation stands, and goods it ships after all reach an operator
+     * ("Partner attention"), not this order.
      */
     public void cancellationStands(Long purchaseOrderId) {
+        // Accepted again only by a refusal of the request: the supplier did answer, and did not ship
+        boolean refused = purchasing.purchaseOrder(purchaseOrderId).status() == PurchaseOrderStatus.ACCEPTED;
         PurchaseOrderView po = purchasing.cancelWithoutAnswer(purchaseOrderId, Purchasing.NO_ANSWER);
         if (po.status() == PurchaseOrderStatus.SHIPPED) {
             throw new IllegalStateException("Purchase order " + po.number() + " shipped while its cancellation was"
@@ -243,8 +246,10 @@ public class Forwarding {
         if (po.status() != PurchaseOrderStatus.CANCELLED || !Purchasing.NO_ANSWER.equals(po.reasonCode())) {
             return; // the supplier's answer (an accepted cancellation, a decline) came first; its line says so
         }
-        timeline.record(po.orderId(), "No word from " + po.supplierCode() + " on cancelling purchase order " + po.number()
-                + " in time: it counts as cancelled, and a parcel it ships after all goes to an operator");
+        timeline.record(po.orderId(), (refused
+                ? po.supplierCode() + " refused to cancel purchase order " + po.number() + " and did not ship it in time"
+                : "No word from " + po.supplierCode() + " on cancelling purchase order " + po.number() + " in time")
+                + ": it counts as cancelled, and a parcel it ships after all goes to an operator");
     }
 
     /**

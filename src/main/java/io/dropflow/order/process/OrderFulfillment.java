@@ -166,8 +166,10 @@ class OrderFulfillment implements FulfillmentProcess {
                 timeline.record(orderId, "Supplier shipped: " + event.carrierCode() + " " + event.trackingNumber());
             }
             case CANCELLATION_ACCEPTED -> {
+                // With a reason code only after the supplier had refused this request: it stopped the parcel after all
                 message = Message.CANCELLATION_ACCEPTED;
-                timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderNumber());
+                timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderNumber()
+                        + (event.reasonCode() == null ? "" : " after refusing to (" + event.reasonCode() + ")"));
             }
             case CANCELLATION_REFUSED -> {
                 message = Message.CANCELLATION_REFUSED;

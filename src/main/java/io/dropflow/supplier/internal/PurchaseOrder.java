@@ -198,13 +198,17 @@ class PurchaseOrder {
         return t;
     }
 
-    /** Asking again while a request is open is the same request; asking after a refusal is a new one. */
+    /**
+     * Asking again while a request is open is the same request; asking after a refusal is a new one, which the
+     * refusal's reason no longer answers (so an acceptance carries a reason only when it follows a refusal).
+     */
     SupplierEventOutcome requestCancellation(Instant now) {
         SupplierEventOutcome t = move(now, PurchaseOrderStatus.CANCELLATION_REQUESTED, EnumSet.of(
                 PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED));
         if (t == SupplierEventOutcome.APPLIED) {
             cancellationRequests++;
             cancellationAskedAt = now;
+            reasonCode = null;
         }
         return t;
     }
@@ -217,8 +221,30 @@ class PurchaseOrder {
         return idempotencyKey + "-cancel" + (cancellationRequests > 1 ? "-" + cancellationRequests : "");
     }
 
+    /**
+     * The supplier accepts the cancellation: Dropflow's open request, or, for a consumer order's own purchase order,
+     * the request it refused (it stopped the parcel after all). That order's cancellation still waits for the parcel
+     * or the answer time, and takes this as its answer. A claim's replacement, a return's exchange, a batch's or a
+     * sample's purchase order went on after the refusal: stale there ({@link #cancellationRefused}). After a refusal
+     * the refusal's reason code stays: the purchase order's event carries it, and the order's timeline says the
+     * supplier accepted after refusing.
+     */
     SupplierEventOutcome cancel(Instant now) {
-        return move(now, PurchaseOrderStatus.CANCELLED, EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED));
+        return move(now, PurchaseOrderStatus.CANCELLED, cancellationRefused() && ofConsumerOrder()
+                ? EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED, PurchaseOrderStatus.ACCEPTED)
+                : EnumSet.of(PurchaseOrderStatus.CANCELLATION_REQUESTED));
+    }
+
+    /**
+     * Whether Dropflow asked to cancel it and the supplier refused, nothing since: only a refusal takes a requested
+     * cancellation back to ACCEPTED ({@link #refuseCancellation}); a new request or the cancellation standing moves on.
+     */
+    boolean cancellationRefused() {
+        return status == PurchaseOrderStatus.ACCEPTED && cancellationRequests > 0;
+    }
+
+    private boolean ofConsumerOrder() {
+        return orderId != null && claimId == null && returnId == null && batchId == null && applicationId == null;
     }
 
     /**

@@ -308,8 +308,13 @@ class PurchasingService implements Purchasing {
         } else if (outcome == SupplierEventOutcome.STALE) {
             // Never dropped in silence: recorded, on the order's timeline, and to an operator where it costs
             // money or goods. Its redelivery (the same id) is acknowledged as one and changes nothing.
-            return staleEvents.record(supplierCode, event, type, po, lineCancellation(event) && po.getBatchId() == null)
-                    ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
+            // A cancellation accepted after the supplier refused it, where nobody awaits it any more: asked, not unasked
+            boolean afterRefusal = event.type() == SupplierEventType.CANCELLATION_ACCEPTED && !lineCancellation(event)
+                    && po.cancellationRefused();
+            boolean first = afterRefusal ? staleEvents.recordContradiction(supplierCode, event, po,
+                    StaleSupplierEvents.Verdict.CANCELLED_AFTER_REFUSAL)
+                    : staleEvents.record(supplierCode, event, type, po, lineCancellation(event) && po.getBatchId() == null);
+            return first ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
         } else {
             log.info("Supplier {} event {} {} for {} changed nothing ({}; purchase order is {})", supplierCode,
                     event.eventId(), event.type(), event.purchaseOrderNumber(), outcome, po.getStatus());

@@ -53,6 +53,12 @@ class StaleSupplierEvents implements DeliveryHandler {
          * for one accepted whole): the purchase order stays accepted as it was, nothing is reordered.
          */
         MISSING_AFTER_ACCEPTANCE("Supplier reported lines missing on an accepted purchase order", "missing-lines"),
+        /**
+         * CANCELLATION_ACCEPTED for a purchase order whose cancellation Dropflow asked and the supplier refused, whose
+         * case took the refusal and went on (a claim's replacement): asked, but no longer awaited. A consumer order's
+         * own purchase order takes it as the answer to its cancellation, still under way ({@link PurchaseOrder#cancel}).
+         */
+        CANCELLED_AFTER_REFUSAL("Supplier cancelled a purchase order after refusing to", "after-refusal"),
         /** CANCELLATION_ACCEPTED with a cancellation number Dropflow never sent for this (batch) purchase order. */
         LINES_CANCELLED_UNASKED("Supplier took lines off a purchase order unasked", "lines");
 
@@ -78,7 +84,8 @@ class StaleSupplierEvents implements DeliveryHandler {
      * Whether a stale event needs an operator: when goods left that nobody waits for (SHIPPED after the
      * supplier cancelled or declined: the consumer may be refunded, or a backup supplier ships), or when
      * the supplier takes back a parcel or a purchase order the order still counts on (a decline or an
-     * accepted cancellation after SHIPPED; a cancellation Dropflow never asked for). Everything else
+     * accepted cancellation after SHIPPED; a cancellation Dropflow never asked for, or one it asked, was refused
+     * and no longer awaits: {@link Verdict#CANCELLED_AFTER_REFUSAL}, told by the caller). Everything else
      * agrees with what happened or only came late: an acceptance (if goods then leave, their SHIPPED comes
      * here), a decline or refusal while a cancellation is asked or done, a refused cancellation, an
      * accepted cancellation of a declined purchase order, an answer about lines of a purchase order that
@@ -123,8 +130,13 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + ", which it had shipped: the order still follows that parcel. Ask the supplier whether it left;"
                     + " if not, reship or refund when the order's parcel is decided on, then close this task";
             case CANCELLED_UNASKED -> supplierCode + " reported purchase order " + number + " cancelled, which"
-                    + " Dropflow had not asked for: the order still waits for it to ship. Ask the supplier whether it"
-                    + " will ship; if not, reroute or cancel at the ship-by deadline, then close this task";
+                    + " Dropflow had not asked for: the order still waited for it to ship. Ask the supplier whether it"
+                    + " will ship; if not, reroute or cancel at the ship-by deadline (nothing is left to do if the order"
+                    + " has ended meanwhile), then close this task";
+            case CANCELLED_AFTER_REFUSAL -> supplierCode + " accepted the cancellation of purchase order " + number
+                    + " that it had refused (" + po.reasonCode() + "): Dropflow had taken the refusal and still counts"
+                    + " on the purchase order. Ask the supplier whether it will ship; if not, settle it (another"
+                    + " supplier or a refund), then close this task";
             case MISSING_AFTER_ACCEPTANCE -> supplierCode + " accepted purchase order " + number
                     + (po.acceptedWithout().isEmpty() ? " whole" : " without " + po.acceptedWithout())
                     + " and now reports " + reported(event, po) + " missing: Dropflow changed nothing and still waits for"
