@@ -90,6 +90,54 @@ class PurchaseOrderTest {
         assertThat(po.cancellationKey()).isEqualTo("DF-7-PO1-cancel-2");
     }
 
+    /**
+     * Exploratory test s12 (orders, defect 4): the supplier refused, then stopped the parcel after all and accepted.
+     * A consumer order's own purchase order is cancelled: its order's cancellation still awaits the parcel or the
+     * answer time and takes this as its answer (the refusal's reason tells the timeline it came after a refusal).
+     */
+    @Test
+    void anAcceptanceAfterARefusalCancelsAConsumerOrdersPurchaseOrder() {
+        po.accept(T0);
+        assertThat(po.cancellationRefused()).isFalse();
+        assertThat(po.cancel(T0)).as("unasked").isEqualTo(SupplierEventOutcome.STALE);
+        po.requestCancellation(T0);
+        po.refuseCancellation("ALREADY_PACKED", T0);
+        assertThat(po.cancellationRefused()).isTrue();
+
+        assertThat(po.cancel(T0.plusSeconds(5))).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.CANCELLED);
+        assertThat(po.getReasonCode()).isEqualTo("ALREADY_PACKED");
+        assertThat(po.cancellationRefused()).isFalse();
+        assertThat(po.cancel(T0.plusSeconds(6))).isEqualTo(SupplierEventOutcome.ALREADY_APPLIED);
+        assertThat(po.refuseCancellation("ALREADY_PACKED", T0.plusSeconds(6))).isEqualTo(SupplierEventOutcome.STALE);
+    }
+
+    /** Asked again after a refusal: a new request, which the old refusal's reason does not answer. */
+    @Test
+    void aNewRequestAfterARefusalForgetsTheRefusalsReason() {
+        po.accept(T0);
+        po.requestCancellation(T0);
+        po.refuseCancellation("ALREADY_PACKED", T0);
+        po.requestCancellation(T0);
+
+        assertThat(po.getReasonCode()).isNull();
+        assertThat(po.cancel(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
+        assertThat(po.getReasonCode()).isNull();
+    }
+
+    /** A claim's replacement whose late cancellation was refused went on: a later acceptance does not cancel it. */
+    @Test
+    void aReplacementThatWentOnAfterARefusalIsNotCancelledByALateAcceptance() {
+        po.orderedForClaim(3L);
+        po.accept(T0);
+        po.requestCancellation(T0);
+        po.refuseCancellation("ALREADY_PACKED", T0);
+
+        assertThat(po.cancel(T0)).isEqualTo(SupplierEventOutcome.STALE);
+        assertThat(po.getStatus()).isEqualTo(PurchaseOrderStatus.ACCEPTED);
+        assertThat(po.cancellationRefused()).as("asked, so not 'unasked'").isTrue();
+    }
+
     @Test
     void aShipmentWhileTheCancellationIsAskedForStillShips() {
         po.requestCancellation(T0);

@@ -120,6 +120,25 @@ class StaleSupplierEventsTest {
                 + " its cancellation in time: Dropflow does not follow this parcel").contains("close this task");
     }
 
+    /**
+     * Exploratory test s12 (orders, defect 4): an acceptance of a cancellation Dropflow had asked and the supplier
+     * refused (where nobody awaits it any more) says so, never that Dropflow had not asked.
+     */
+    @Test
+    void anAcceptanceAfterARefusalSaysDropflowHadAskedAndTookTheRefusal() {
+        SupplierEvent accepted = new SupplierEvent("ca-16", SupplierEventType.CANCELLATION_ACCEPTED, "DF-16-R1", null,
+                null, null, null);
+        String why = StaleSupplierEvents.why(Verdict.CANCELLED_AFTER_REFUSAL, "ACME",
+                SupplierEventType.CANCELLATION_ACCEPTED,
+                new StaleSupplierEvents.PurchaseOrderState("DF-16-R1", ACCEPTED, "ALREADY_PACKED"), accepted);
+
+        assertThat(why).startsWith("ACME accepted the cancellation of purchase order DF-16-R1 that it had refused"
+                + " (ALREADY_PACKED): Dropflow had taken the refusal").doesNotContain("not asked").contains("close this task");
+        StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null, null);
+        assertThat(handler.attentionTitle(delivery("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/after-refusal")))
+                .isEqualTo("Supplier cancelled a purchase order after refusing to");
+    }
+
     /** The task's title comes back from the recorded topic; an unknown topic keeps the partners' default. */
     @Test
     void theTitleIsReadFromTheRecordedTopic() {
