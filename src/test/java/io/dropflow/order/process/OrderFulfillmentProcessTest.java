@@ -1318,6 +1318,29 @@ class OrderFulfillmentProcessTest {
             assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
         }
 
+        /**
+         * Exploratory test s12 (orders, defect 4): the late supplier refused, then stopped the parcel after all. Its
+         * acceptance answers the request: the backup gets the order at once, not after the answer time.
+         */
+        @Test
+        void reroutedRefusedAndThenAcceptedTheBackupGetsTheOrderAtOnce() {
+            long order = missedDeadline("DEMO-LAMP", "LUMEN");
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_REFUSED", "ALREADY_PACKED", null, null);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT_AFTER_REFUSAL.id());
+
+            assertThat(dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED").getBody()).contains("\"APPLIED\"");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED.id(),
+                    PICK_NEXT_SUPPLIER.id()).hasNotPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), REFUND_CONSUMER.id())
+                    .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+            assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                    .contains("Supplier cancelled purchase order " + po(order, 1) + " after refusing to (ALREADY_PACKED)");
+        }
+
         @Test
         void reroutedAndTheLateSupplierShipsInsteadOfAnswering() {
             long order = missedDeadline("DEMO-LAMP", "LUMEN");
