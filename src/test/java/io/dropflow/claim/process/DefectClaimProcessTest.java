@@ -725,6 +725,35 @@ class DefectClaimProcessTest {
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("cancel the late replacement " + late);
     }
 
+    /**
+     * Exploratory test s12 (orders, defect 4): the late replacement's supplier refused the cancellation, the claim went
+     * on, then the supplier accepted after all. An operator is told it was asked and refused, never "unasked".
+     */
+    @Test
+    void aLateReplacementsCancellationAcceptedAfterARefusalIsNotCalledUnasked() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "RESHIP");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        String late = "DF-" + order + "-CL" + claim + "-RESHIP1";
+        dropflow.fireClaimTimer(claim, REPLACEMENT_LATE.id());
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.supplierSays("ACME", late, "CANCELLATION_REFUSED", "ALREADY_PACKED", null, null).getBody())
+                .contains("\"APPLIED\"");
+
+        assertThat(dropflow.supplierSays("ACME", late, "CANCELLATION_ACCEPTED").getBody()).contains("\"STALE\"");
+
+        List<Long> deliveries = jdbc.queryForList("select id from partner_delivery where partner = 'supplier'"
+                + " and account = 'ACME' and topic like 'not-applied/CANCELLATION_ACCEPTED/%' and payload like ?",
+                Long.class, "%" + late + "%");
+        List<Task> tasks = deliveries.stream().flatMap(id -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(io.dropflow.partners.process.PartnerAttentionProcess.businessKey(id)).list()
+                .stream()).toList();
+        assertThat(tasks).extracting(Task::getName).containsExactly("Supplier cancelled a purchase order after refusing to");
+        assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith("ACME accepted the cancellation"
+                + " of purchase order " + late + " that it had refused (ALREADY_PACKED)").doesNotContain("not asked");
+    }
+
     @Test
     void aClaimOpenAtTheResolutionDeadlineIsEscalated() {
         long order = deliveredOrder();
