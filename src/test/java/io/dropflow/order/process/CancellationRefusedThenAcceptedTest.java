@@ -44,6 +44,8 @@ class CancellationRefusedThenAcceptedTest {
 
     DropflowDriver dropflow;
 
+    private static final io.dropflow.translation.OperatorTexts CHINESE = io.dropflow.translation.OperatorTexts.of("zh");
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -115,6 +117,7 @@ class CancellationRefusedThenAcceptedTest {
                 .noneMatch(line -> line.contains("nothing changed"));
         // And no operator is told the supplier cancelled unasked
         assertThat(attentionTasks(order)).isEmpty();
+        assertThat(timeline(order)).allSatisfy(line -> assertThat(CHINESE.findMessage(line)).as(line).isPresent());
 
         // When both come again (redeliveries): nothing twice
         assertThat(says(order, "ca-" + order, "CANCELLATION_ACCEPTED", null).getBody()).contains("\"ALREADY_APPLIED\"");
@@ -178,7 +181,8 @@ class CancellationRefusedThenAcceptedTest {
         // The supplier did answer: it refused, and did not ship in time
         assertThat(timeline(order)).contains("ACME refused to cancel purchase order " + po(order, 1)
                 + " and did not ship it in time: it counts as cancelled, and a parcel it ships after all goes to an operator")
-                .noneMatch(line -> line.startsWith("No word from"));
+                .noneMatch(line -> line.startsWith("No word from"))
+                .allSatisfy(line -> assertThat(CHINESE.findMessage(line)).as(line).isPresent());
 
         ResponseEntity<String> accepted = says(order, "ca-" + order, "CANCELLATION_ACCEPTED", null);
         dropflow.runJobs(order);

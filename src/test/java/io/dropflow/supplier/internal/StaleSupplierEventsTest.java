@@ -137,6 +137,13 @@ class StaleSupplierEventsTest {
         StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null, null);
         assertThat(handler.attentionTitle(delivery("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/after-refusal")))
                 .isEqualTo("Supplier cancelled a purchase order after refusing to");
+        // Tasklist shows both in Chinese too, and the "unasked" one says what was so when it came
+        String unasked = StaleSupplierEvents.why(Verdict.CANCELLED_UNASKED, "ACME", SupplierEventType.CANCELLATION_ACCEPTED,
+                new StaleSupplierEvents.PurchaseOrderState("DF-17-PO1", ACCEPTED, null), accepted);
+        assertThat(unasked).contains("the order still waited for it to ship", "if the order has ended meanwhile");
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        assertThat(chinese.findMessage(why)).isPresent();
+        assertThat(chinese.findMessage(unasked)).isPresent();
     }
 
     /** The task's title comes back from the recorded topic; an unknown topic keeps the partners' default. */
