@@ -196,6 +196,7 @@ public final class OrderFulfillmentProcess {
         END_SUPPLIER_CANCELLED("end_supplier_cancelled"),
         AWAIT_SHIPMENT_AFTER_REFUSAL("gateway_await_shipment_after_refusal"),
         CANCELLATION_ACCEPTED_AFTER_REFUSAL("event_cancellation_accepted_after_refusal"),
+        END_SUPPLIER_CANCELLED_AFTER_REFUSAL("end_supplier_cancelled_after_refusal"),
         END_SHIPPED_DESPITE_CANCELLATION("end_shipped_despite_cancellation"),
         REFUSED_SHIPMENT_UNCONFIRMED("timer_refused_shipment_unconfirmed"),
         CANCELLATION_UNANSWERED("timer_cancellation_unanswered"),

@@ -109,7 +109,7 @@ class CancellationRefusedThenAcceptedTest {
         // Then it answers Dropflow's request: the order is cancelled and refunded now, not after the answer time
         assertThat(accepted.getBody()).contains("\"APPLIED\"");
         assertCancelledAndRefundedOnce(order);
-        assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED.id())
+        assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED_AFTER_REFUSAL.id())
                 .hasNotPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), COUNT_AS_CANCELLED.id());
         assertThat(timeline(order)).contains("Supplier refused to cancel purchase order " + po(order, 1) + " (ALREADY_PACKED)",
                 "Supplier cancelled purchase order " + po(order, 1) + " after refusing to (ALREADY_PACKED)");

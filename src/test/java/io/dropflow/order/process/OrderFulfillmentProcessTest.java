@@ -1333,7 +1333,7 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.supplierSays("LUMEN", po(order, 1), "CANCELLATION_ACCEPTED").getBody()).contains("\"APPLIED\"");
             dropflow.runJobs(order);
 
-            assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED.id(),
+            assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED_AFTER_REFUSAL.id(),
                     PICK_NEXT_SUPPLIER.id()).hasNotPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), REFUND_CONSUMER.id())
                     .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
