@@ -125,7 +125,8 @@ final class EngineApiResponses {
      * as it was written.
      */
     static final Set<String> MESSAGES = Set.of("validationProblems", "what", "paperProblems", "policyRule",
-            "scorecardFlag", "scorecardWhy", "lastError", "whatHappened", "missingRates");
+            "scorecardFlag", "scorecardWhy", "lastError", "whatHappened", "missingRates",
+            "notTried");
 
     /**
      * Of {@link #MESSAGES}, those that may be another's words as well as ours: a partner delivery's

@@ -76,6 +76,16 @@ public class SupplierFixtures {
     /** Two suppliers of TEST-FIRST-SKIP: FS-FIRST ranked first, FS-BACKUP second. */
     public static final String FIRST_SKIP_SKU = "TEST-FIRST-SKIP";
 
+    /** Two suppliers of TEST-REPRICE: RP-LATE ranked first (5.00 EUR), RP-BACKUP second (6.00 EUR, put back on each call). */
+    public static final String REPRICE_SKU = "TEST-REPRICE";
+
+    public void backupToReprice(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        catalog.supplierOffering("RP-LATE", "Late Goods", "DE", 95, REPRICE_SKU, "RP-1", "5.00", "1.00", "DE", 48);
+        catalog.supplierOffering("RP-BACKUP", "Backup Goods", "DE", 95, REPRICE_SKU, "RB-1", "6.00", "1.00", "DE", 48);
+        jdbc.update("update supplier_offer set supply_price = 6.00 where sku = ? and supplier_id ="
+                + " (select id from supplier where code = 'RP-BACKUP')", REPRICE_SKU);
+    }
+
     public void firstChoiceWithBackup() {
         catalog.supplierOffering("FS-FIRST", "First Goods", "DE", 95, FIRST_SKIP_SKU, "FS-1", "5.00", "1.00", "DE", 48);
         catalog.supplierOffering("FS-BACKUP", "Backup Goods", "DE", 95, FIRST_SKIP_SKU, "FB-1", "6.00", "1.00", "DE", 48);

@@ -43,14 +43,16 @@ public class Forwarding {
     private final StorefrontGateway storefront;
     private final ShipByHoursTable shipByHours;
     private final SlaSettings sla;
+    private final PriceAtPurchase price;
     private final OrderTimeline timeline;
     private final SellerTime time;
     private final Clock clock;
 
     Forwarding(Orders orders, SourcingCandidates candidates, Catalog catalog, Purchasing purchasing,
-            StorefrontGateway storefront, ShipByHoursTable shipByHours, SlaSettings sla, OrderTimeline timeline,
-            SellerTime time, Clock clock) {
+            StorefrontGateway storefront, ShipByHoursTable shipByHours, SlaSettings sla, PriceAtPurchase price,
+            OrderTimeline timeline, SellerTime time, Clock clock) {
         this.orders = orders;
+        this.price = price;
         this.candidates = candidates;
         this.catalog = catalog;
         this.purchasing = purchasing;
@@ -87,8 +89,9 @@ public class Forwarding {
 
     /**
      * The supplier ranked to be tried can take no new purchase order any more (suspended, or its offer
-     * switched off, after it was ranked): nothing was placed, and the attempt's purchase order number
-     * stays unused.
+     * switched off, after it was ranked), or not at its price of now (changed since the ranking, the margin at
+     * it breaks the order's rules: {@link PriceAtPurchase}): nothing was placed, and the attempt's purchase order
+     * number stays unused.
      */
     public static class SupplierUnavailable extends SupplierRefusedException {
 
@@ -103,23 +106,29 @@ public class Forwarding {
      * Places the purchase order with the supplier ranked {@code rank} in sourcing round
      * {@code round}, in the supplier's currency. Blind shipping: the sender on the label is the seller. The attempt numbers the
      * purchase order, the supplier's idempotency key: a retry with the same attempt never orders twice.
-     * A supplier suspended, or whose offer was switched off, since it was ranked is not called.
+     * A supplier suspended, or whose offer was switched off, since it was ranked is not called; nor is one
+     * whose price changed since the ranking when the order's margin at the new price breaks the order's rules
+     * (a loss, or less than {@code minimumMarginRate} of the sale): the timeline says so with the new price,
+     * and the process moves on as for a refusal (the next backup, or the operator's out-of-stock decision).
      *
+     * @param minimumMarginRate order-deadlines.dmn's, the order's: as validation asks it
      * @throws SupplierUnavailable when the supplier can take no new purchase order (nothing placed)
      * @throws SupplierRefusedException when the supplier answers that it will never take it
      */
     @CallsPartner
-    public Placed forward(Long orderId, long round, long rank, long attempt) {
+    public Placed forward(Long orderId, long round, long rank, long attempt, java.math.BigDecimal minimumMarginRate) {
         Order order = orders.byId(orderId);
         SourcingCandidate candidate = candidates.ranked(orderId, Math.toIntExact(round), Math.toIntExact(rank));
         Catalog.OffersToOrder toOrder = catalog.offersToOrder(candidate.getSupplierId(), order.skus());
-        if (toOrder.whyNot().isPresent()) {
-            String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + toOrder.whyNot().get();
+        Map<String, OfferView> offerBySku = toOrder.offers().stream()
+                .collect(Collectors.toMap(OfferView::sku, o -> o));
+        Optional<String> whyNot = toOrder.whyNot()
+                .or(() -> price.whyNot(order, candidate, offerBySku, minimumMarginRate));
+        if (whyNot.isPresent()) {
+            String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + whyNot.get();
             timeline.record(orderId, skipped);
             throw new SupplierUnavailable(skipped);
         }
-        Map<String, OfferView> offerBySku = toOrder.offers().stream()
-                .collect(Collectors.toMap(OfferView::sku, o -> o));
         List<Purchasing.Line> lines = order.getLines().stream()
                 .map(l -> {
                     OfferView offer = offerBySku.get(l.getSku());

@@ -48,9 +48,10 @@ public class OrderTaskFacts {
     /**
      * What the out-of-stock form shows besides the order: {@code missingRates}, the exchange rates whose absence
      * left suppliers that offer the whole order out of the ranking ({@link Sourcing#ratesKeepingOutSuppliers}),
-     * none when there are none.
+     * none when there are none; {@code notTried}, the suppliers of the latest ranking left out of it or skipped
+     * after it for another reason than stock ({@link #notTried}).
      */
-    public static final Set<String> OUT_OF_STOCK = Set.of("missingRates");
+    public static final Set<String> OUT_OF_STOCK = Set.of("missingRates", "notTried");
 
     /** The latest history rows a form shows, enough to decide on. */
     static final int HISTORY_ROWS = 30;
@@ -61,14 +62,17 @@ public class OrderTaskFacts {
     private final Tracking tracking;
     private final Catalog catalog;
     private final Scorecards scorecards;
+    private final PriceAtPurchase price;
     private final OrderTimeline timeline;
     private final SlaSettings sla;
     private final SellerTime time;
     private final Clock clock;
 
     OrderTaskFacts(Orders orders, SourcingCandidates candidates, Purchasing purchasing, Tracking tracking,
-            Catalog catalog, Scorecards scorecards, OrderTimeline timeline, SlaSettings sla, SellerTime time, Clock clock) {
+            Catalog catalog, Scorecards scorecards, PriceAtPurchase price, OrderTimeline timeline, SlaSettings sla,
+            SellerTime time, Clock clock) {
         this.orders = orders;
+        this.price = price;
         this.candidates = candidates;
         this.purchasing = purchasing;
         this.tracking = tracking;
@@ -131,7 +135,12 @@ public class OrderTaskFacts {
      * triedRank}; null when that ranking kept none), its scorecard now ({@code scorecardScore} and the
      * rates), and the backups ranked after
      * {@code triedRank} in sourcing round {@code round} that rerouting would try: not one suspended, or
-     * whose offer was switched off, since the ranking ({@code canReroute} is false when none is left).
+     * whose offer was switched off, since the ranking ({@code canReroute} is false when none is left). Each
+     * backup's {@code supplyTotal} is what its purchase order would cost now, at the catalog's price: the supply
+     * in the supplier's currency with that currency's decimals ("3000 JPY", "6.250 KWD"), and
+     * {@code landedCost}, supply and shipping converted into the order's currency at today's rate, as ranking
+     * compares them (null without a rate). A price changed since the ranking is checked again when the backup is
+     * bought ({@link PriceAtPurchase}).
      */
     public FormFacts missedDeadline(Long orderId, Long purchaseOrderId, long round, long triedRank) {
         Order order = orders.byId(orderId);
@@ -143,11 +152,7 @@ public class OrderTaskFacts {
                 .filter(c -> c.getRankNo() == triedRank && c.getSupplierId().equals(po.supplierId()))
                 .map(SourcingCandidate::getSelectionScore).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Map<String, Object>> backups = Sourcing.backupsLeft(ranking, catalog, order.skus(), triedRank)
-                .map(c -> {
-                    SupplierView s = catalog.supplier(c.getSupplierId());
-                    return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),
-                            "supplyTotal", Money.format(c.getSupplyTotal(), order.getCurrency()));
-                })
+                .map(c -> backup(order, c))
                 .toList();
         return new FormFacts()
                 .put("lateSupplier", po.supplierName() + " (" + po.supplierCode() + ")")
@@ -170,6 +175,46 @@ public class OrderTaskFacts {
                 .put("scorecardFlag", card.flagged() ? card.why() : null)
                 .rows("backups", backups)
                 .put("canReroute", !backups.isEmpty());
+    }
+
+    /** A backup as the missed-deadline form lists it, at the catalog's price of now. */
+    private Map<String, Object> backup(Order order, SourcingCandidate c) {
+        SupplierView s = catalog.supplier(c.getSupplierId());
+        Map<String, io.dropflow.supplier.OfferView> offerBySku = catalog.offersToOrder(c.getSupplierId(), order.skus())
+                .offers().stream().collect(Collectors.toMap(io.dropflow.supplier.OfferView::sku, o -> o, (a, b) -> a));
+        if (!offerBySku.keySet().containsAll(order.skus())) { // switched off in between: rerouting skips it
+            return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier());
+        }
+        PriceAtPurchase.Cost cost = PriceAtPurchase.Cost.of(order, offerBySku);
+        return FormFacts.row("supplier", s.name(), "code", s.code(), "tier", c.getTier(),
+                "supplyTotal", cost.supply().toString(),
+                "landedCost", price.inOrderCurrency(order, cost).map(Money::toString).orElse(null));
+    }
+
+    /**
+     * For "Decide on out-of-stock order": why suppliers of the latest ranking were not tried, other than stock, as
+     * the timeline said it: those the ranking left out ("ACME left out: its offers are priced in EUR and JPY, …")
+     * and those skipped after it ("STEADFAST skipped: its supply price changed since the ranking, …"), joined by
+     * "; "; null when there are none. Without it the form read "none has stock" for an order whose suppliers had
+     * stock (exploratory test, session 12).
+     */
+    public String notTried(Long orderId) {
+        List<String> lines = timeline.of(orderId).stream().map(OrderTimeline.Entry::what).toList();
+        int ranking = lines.size() - 1;
+        while (ranking >= 0 && !lines.get(ranking).startsWith("Suppliers ranked: ")
+                && !lines.get(ranking).startsWith("No supplier can fill")) {
+            ranking--;
+        }
+        if (ranking < 0) {
+            return null;
+        }
+        int from = ranking;
+        while (from > 0 && lines.get(from - 1).contains(" left out: ")) {
+            from--; // ranking notes who it leaves out just before its result
+        }
+        List<String> notTried = lines.subList(from, lines.size()).stream()
+                .filter(what -> what.contains(" left out: ") || what.contains(" skipped: ")).toList();
+        return notTried.isEmpty() ? null : String.join("; ", notTried);
     }
 
     /**

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * Places the purchase order with the supplier being tried. The attempt counter is written in the
  * same transaction as the call, so a retry after a failure (rolled back) sends the same purchase
  * order number, the supplier's idempotency key, again and never orders twice. A supplier that can
- * take no new purchase order any more (suspended, or its offer switched off, since it was ranked) is
- * left like one that refused, and the next is picked; its attempt's number stays unused.
+ * take no new purchase order any more (suspended, or its offer switched off, since it was ranked), or whose
+ * price changed since the ranking so that the order's margin at it breaks the order's rules (order-deadlines.dmn's
+ * {@code minimumMarginRate}, a loss), is left like one that refused, and the next is picked; its attempt's number
+ * stays unused.
  */
 @CallsPartner
 @Component("forwardPurchaseOrder")
@@ -42,7 +44,7 @@ class ForwardPurchaseOrder implements JavaDelegate {
         PURCHASE_ORDER_ATTEMPT.set(execution, attempt);
         try {
             Forwarding.Placed placed = forwarding.forward(ORDER_ID.from(execution), SOURCING_ROUND.from(execution),
-                    NEXT_CANDIDATE.from(execution), attempt);
+                    NEXT_CANDIDATE.from(execution), attempt, deadlines.minimumMarginRate(execution));
             PURCHASE_ORDER_ID.set(execution, placed.purchaseOrderId());
             SHIP_BY_AT.set(execution, placed.deadline().shipBy());
             REMINDER_AT.set(execution, placed.deadline().reminderDue(deadlines.reminderAtShare(execution)));

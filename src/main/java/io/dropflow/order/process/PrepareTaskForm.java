@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the facts about the order and its history, and for a missed deadline the late supplier's,
  * into the task's {@link FormFacts} ({@link OrderTaskFacts}; on "Decide on out-of-stock order" also the
- * exchange rates that kept suppliers out of the ranking, {@code missingRates}), so the operator's form shows them
+ * exchange rates that kept suppliers out of the ranking, {@code missingRates}, and why ranked suppliers were not
+ * tried other than stock, {@code notTried}), so the operator's form shows them
  * without the process carrying business data. On task creation, except on "Decide on missed
  * ship-by deadline", where a timeout listener due at once runs it just after the task exists, in
  * a job of its own (ADR 22): the facts are then as of that moment.
@@ -44,7 +45,7 @@ class PrepareTaskForm implements TaskListener {
             // a supplier a missing rate kept out of the ranking was never asked: not (only) out of stock
             List<String> missingRates = sourcing.ratesKeepingOutSuppliers(orderId, SOURCING_ROUND.from(task, 1L));
             shown = shown.with(new FormFacts().put("missingRates",
-                    missingRates.isEmpty() ? null : String.join("; ", missingRates)));
+                    missingRates.isEmpty() ? null : String.join("; ", missingRates)).put("notTried", facts.notTried(orderId)));
         }
         shown.setLocal(task);
     }

@@ -64,8 +64,11 @@ class ForwardingTest {
         };
         return category.equals("fragile") ? hours + 24 : hours;
     };
+    /** 1 EUR = 160 JPY = 7.56 CNY. */
+    private final io.dropflow.settlement.FixedExchangeRates rates = new io.dropflow.settlement.FixedExchangeRates()
+            .with("EUR", "JPY", "160").with("EUR", "CNY", "7.56");
     private final Forwarding forwarding = new Forwarding(orders, candidates, catalog, purchasing, storefront, table,
-            SLA, timeline, SellerTime.in("Asia/Shanghai"), CLOCK);
+            SLA, new PriceAtPurchase(OrderFixtures.pricing(rates)), timeline, SellerTime.in("Asia/Shanghai"), CLOCK);
 
     private Order order;
 
@@ -112,8 +115,8 @@ class ForwardingTest {
         void sendsTheSamePurchaseOrderNumberOnARetry() {
             supplierAccepts();
 
-            forwarding.forward(ORDER_ID, 1, 1, 1);
-            forwarding.forward(ORDER_ID, 1, 1, 1); // the job again, after its first run failed after the call
+            forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO);
+            forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO); // the job again, after its first run failed after the call
 
             ArgumentCaptor<Purchasing.ForwardCommand> commands = ArgumentCaptor.forClass(Purchasing.ForwardCommand.class);
             verify(purchasing, times(2)).forward(commands.capture());
@@ -134,7 +137,7 @@ class ForwardingTest {
             when(catalog.offersToOrder(eq(ACME.id()), any()))
                     .thenReturn(new Catalog.OffersToOrder(List.of(), Optional.of("it is suspended")));
 
-            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1))
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO))
                     .isInstanceOf(Forwarding.SupplierUnavailable.class)
                     .hasMessage("ACME skipped: it is suspended")
                     .extracting(e -> ((SupplierRefusedException) e).reasonCode()).isEqualTo("SUPPLIER_UNAVAILABLE");
@@ -147,7 +150,7 @@ class ForwardingTest {
         void ordersEveryLineAtTheChosenSuppliersOfferAndShipsBlindToTheConsumer() {
             supplierAccepts();
 
-            forwarding.forward(ORDER_ID, 1, 1, 2);
+            forwarding.forward(ORDER_ID, 1, 1, 2, BigDecimal.ZERO);
 
             Purchasing.ForwardCommand command = sent();
             assertThat(command.supplierId()).isEqualTo(ACME.id());
@@ -166,7 +169,7 @@ class ForwardingTest {
             acmeOffers(OrderFixtures.offerIn("CNY", ACME, "DEMO-MUG", "43.20", "18.00"),
                     OrderFixtures.offerIn("CNY", ACME, "DEMO-CUP", "20.00", "18.00"));
 
-            forwarding.forward(ORDER_ID, 1, 1, 1);
+            forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO);
 
             Purchasing.ForwardCommand command = sent();
             assertThat(command.currency()).as("the order is in EUR").isEqualTo("CNY");
@@ -182,7 +185,7 @@ class ForwardingTest {
                     offer(ACME, "DEMO-VASE", "9.00", "4.00", 10, "DE", "fragile"));
             supplierAccepts();
 
-            forwarding.forward(ORDER_ID, 1, 1, 1);
+            forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO);
 
             assertThat(tableAsked).containsExactlyInAnyOrder("1/domestic/kitchen", "1/domestic/fragile");
             assertThat(sent().shipByHours()).isEqualTo(48);
@@ -202,7 +205,7 @@ class ForwardingTest {
         void theSupplierIsRemindedAtThreeQuartersOfItsTime() {
             supplierAccepts();
 
-            Forwarding.Placed placed = forwarding.forward(ORDER_ID, 1, 1, 1);
+            Forwarding.Placed placed = forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO);
 
             assertThat(placed.purchaseOrderId()).isEqualTo(11L);
             assertThat(placed.deadline().shipBy()).isEqualTo(NOW.plus(Duration.ofHours(24)));
@@ -215,11 +218,84 @@ class ForwardingTest {
         void aSupplierThatRefusesIsRecordedAndTheRefusalPassedOn() {
             when(purchasing.forward(any())).thenThrow(new SupplierRefusedException("UNKNOWN_SKU", "no such product"));
 
-            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1))
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO))
                     .isInstanceOf(SupplierRefusedException.class)
                     .satisfies(e -> assertThat(((SupplierRefusedException) e).reasonCode()).isEqualTo("UNKNOWN_SKU"));
             assertThat(order.getStatus()).isEqualTo(OrderStatus.RECEIVED);
             assertThat(timeline.lines()).containsExactly("Supplier refused the purchase order: no such product");
+        }
+    }
+
+    /**
+     * D1 of the exploratory test (session 12): a backup re-priced by its catalog manager between the ranking and its
+     * purchase order (an operator's reroute, or the next supplier after a decline) was bought at the new price
+     * unchecked: a 29.00 EUR order at 80.00 + 3.50 EUR, margin -55.37 EUR. The mug sells at 15.00 EUR here; ACME was
+     * ranked at 6.00.
+     */
+    @Nested
+    class ThePriceOfNow {
+
+        @Test
+        void aPriceRaisedSinceTheRankingToALossIsNotBoughtAndTheTimelineSaysTheNewPrice() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            acmeOffers(offer(ACME, "DEMO-MUG", "14.00", "2.50"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO))
+                    .isInstanceOf(Forwarding.SupplierUnavailable.class)
+                    .extracting(e -> ((SupplierRefusedException) e).reasonCode()).isEqualTo("SUPPLIER_UNAVAILABLE");
+            verify(purchasing, never()).forward(any());
+            assertThat(timeline.lines()).containsExactly("ACME skipped: its supply price changed since the ranking, "
+                    + "from 6.00 EUR to 14.00 EUR: with shipping 16.50 EUR in the order's currency and the platform fee "
+                    + "0.45 EUR, the margin on the sale 15.00 EUR would be -1.95 EUR, a loss");
+            assertThat(order.getStatus()).isNotEqualTo(OrderStatus.FORWARDED);
+        }
+
+        @Test
+        void aMarginBelowTheOrdersMinimumAtTheNewPriceIsNotBoughtEither() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            acmeOffers(offer(ACME, "DEMO-MUG", "9.00", "2.50"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, new BigDecimal("0.25")))
+                    .isInstanceOf(Forwarding.SupplierUnavailable.class);
+            verify(purchasing, never()).forward(any());
+            assertThat(timeline.lines()).singleElement().asString().endsWith("the margin on the sale 15.00 EUR would be "
+                    + "3.05 EUR, below the minimum 3.75 EUR (25 % of the sale, order-deadlines.dmn)");
+        }
+
+        @Test
+        void aForeignPriceIsJudgedInTheOrdersCurrency() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            acmeOffers(OrderFixtures.offerIn("JPY", ACME, "DEMO-MUG", "2200", "300"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO))
+                    .isInstanceOf(Forwarding.SupplierUnavailable.class);
+            assertThat(timeline.lines()).singleElement().asString().contains("from 6 JPY to 2200 JPY: with shipping "
+                    + "15.63 EUR in the order's currency").endsWith("would be -1.08 EUR, a loss");
+        }
+
+        @Test
+        void aPriceChangeTheMarginBearsIsBoughtAtTheNewPrice() {
+            supplierAccepts();
+            acmeOffers(offer(ACME, "DEMO-MUG", "8.00", "2.50"));
+
+            forwarding.forward(ORDER_ID, 1, 1, 1, new BigDecimal("0.10"));
+
+            assertThat(sent().lines()).extracting(Purchasing.Line::supplyPrice).containsExactly(new BigDecimal("8.00"));
+        }
+
+        @Test
+        void aLossTheRankingSawIsBoughtAsRankedTheTablesLastResort() {
+            supplierAccepts();
+            when(candidates.ranked(ORDER_ID, 1, 2)).thenReturn(
+                    new SourcingCandidate(ORDER_ID, 1, 2, ACME.id(), 3, new BigDecimal("14.00")));
+            acmeOffers(offer(ACME, "DEMO-MUG", "14.00", "2.50"));
+
+            forwarding.forward(ORDER_ID, 1, 2, 1, BigDecimal.ZERO);
+
+            assertThat(sent().lines()).extracting(Purchasing.Line::supplyPrice).containsExactly(new BigDecimal("14.00"));
         }
     }
 

@@ -38,8 +38,12 @@ class OrderTaskFactsTest {
     private final Catalog catalog = mock(Catalog.class);
     private final Scorecards scorecards = mock(Scorecards.class);
     private final RecordedTimeline timeline = new RecordedTimeline();
+    /** 1 EUR = 160 JPY = 0.35 KWD. */
+    private final io.dropflow.settlement.FixedExchangeRates rates = new io.dropflow.settlement.FixedExchangeRates()
+            .with("EUR", "JPY", "160").with("EUR", "KWD", "0.35");
     private final OrderTaskFacts facts = new OrderTaskFacts(orders, candidates, purchasing, tracking, catalog,
-            scorecards, timeline, SLA, SellerTime.in("Asia/Shanghai"), CLOCK);
+            scorecards, new PriceAtPurchase(OrderFixtures.pricing(rates)), timeline, SLA, SellerTime.in("Asia/Shanghai"),
+            CLOCK);
 
     @BeforeEach
     void givenAMugOrder() {
@@ -82,6 +86,7 @@ class OrderTaskFactsTest {
                 new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00"), 90),
                 new SourcingCandidate(ORDER_ID, 1, 2, 2L, 2, new BigDecimal("7.50"), 80)));
         when(catalog.supplier(2L)).thenReturn(supplier(2, "BRIGHT", 80));
+        offersNow(OrderFixtures.offer(supplier(2, "BRIGHT", 80), "DEMO-MUG", "7.50", "2.50"));
 
         FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
 
@@ -90,8 +95,92 @@ class OrderTaskFactsTest {
                 .containsEntry("latePurchaseOrder", "DF-7-PO1").containsEntry("latePurchaseOrderStatus", "Accepted")
                 .containsEntry("lateByHours", 2.0).containsEntry("shipByDeadline", "2026-03-02 16:00 (Asia/Shanghai)")
                 .containsEntry("canReroute", true);
-        assertThat(late.get("backups")).isEqualTo(List.of(
-                Map.of("supplier", "BRIGHT Goods", "code", "BRIGHT", "tier", 2, "supplyTotal", "7.50 EUR")));
+        assertThat(late.get("backups")).isEqualTo(List.of(Map.of("supplier", "BRIGHT Goods", "code", "BRIGHT",
+                "tier", 2, "supplyTotal", "7.50 EUR", "landedCost", "10.00 EUR")));
+    }
+
+    private static List<Object> backupColumn(FormFacts late, String column) {
+        return ((List<?>) late.get("backups")).stream().map(row -> ((Map<?, ?>) row).get(column)).map(Object.class::cast)
+                .toList();
+    }
+
+    /** The catalog's offers of now, each its supplier's. */
+    private void offersNow(io.dropflow.supplier.OfferView... offers) {
+        for (io.dropflow.supplier.OfferView offer : offers) {
+            when(catalog.offersToOrder(org.mockito.ArgumentMatchers.eq(offer.supplier().id()),
+                    org.mockito.ArgumentMatchers.any())).thenReturn(new Catalog.OffersToOrder(List.of(offer),
+                    java.util.Optional.empty()));
+        }
+    }
+
+    /**
+     * D3 of the exploratory test (session 12): a foreign backup's supply read as the order's currency, 3000 JPY as
+     * "3000.00 EUR" and 6.250 KWD as "6.25 EUR" on a 60.00 EUR order. Each in its own currency and decimals now,
+     * beside supply and shipping in the order's currency as ranking compares them.
+     */
+    @Test
+    void aForeignBackupsSupplyReadsInItsOwnCurrencyBesideItsLandedCostInTheOrders() {
+        lateByTwoHours();
+        when(orders.byId(ORDER_ID)).thenReturn(OrderFixtures.order(OrderFixtures.addressIn("DE"), "DEMO-MUG", 2, "30.00"));
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
+                new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("20.00"), 90),
+                new SourcingCandidate(ORDER_ID, 1, 2, 3L, 2, new BigDecimal("6.250"), 80),
+                new SourcingCandidate(ORDER_ID, 1, 3, 4L, 2, new BigDecimal("3000"), 80)));
+        var kuwait = supplier(3, "KUWAIT", 80);
+        var osaka = supplier(4, "OSAKA", 80);
+        when(catalog.supplier(3L)).thenReturn(kuwait);
+        when(catalog.supplier(4L)).thenReturn(osaka);
+        offersNow(OrderFixtures.offerIn("KWD", kuwait, "DEMO-MUG", "3.125", "0.500"),
+                OrderFixtures.offerIn("JPY", osaka, "DEMO-MUG", "1500", "300"));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(backupColumn(late, "supplyTotal")).containsExactly("6.250 KWD", "3000 JPY");
+        assertThat(backupColumn(late, "landedCost")).as("6.750 KWD at 0.35, 3300 JPY at 160")
+                .containsExactly("19.29 EUR", "20.63 EUR");
+    }
+
+    /** D1 of the exploratory test: the form showed the ranking's 14.00 EUR while rerouting bought at the catalog's 80.00. */
+    @Test
+    void aBackupRepricedSinceTheRankingShowsThePriceReroutingWouldPay() {
+        lateByTwoHours();
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of(
+                new SourcingCandidate(ORDER_ID, 1, 1, 1L, 1, new BigDecimal("6.00"), 90),
+                new SourcingCandidate(ORDER_ID, 1, 2, 2L, 2, new BigDecimal("14.00"), 80)));
+        var steadfast = supplier(2, "STEADFAST", 80);
+        when(catalog.supplier(2L)).thenReturn(steadfast);
+        offersNow(OrderFixtures.offer(steadfast, "DEMO-MUG", "80.00", "3.50"));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(backupColumn(late, "supplyTotal")).containsExactly("80.00 EUR");
+        assertThat(backupColumn(late, "landedCost")).containsExactly("83.50 EUR");
+    }
+
+    /**
+     * D1 and D2 of the exploratory test: "Decide on out-of-stock order" said "none has stock" for suppliers left out
+     * for offers in two currencies, or skipped for a price changed since the ranking. The form names them, from the
+     * latest ranking on (an earlier round's notes are history).
+     */
+    @Test
+    void theOutOfStockFormNamesTheSuppliersOfTheLatestRankingNotTriedForAnotherReasonThanStock() {
+        timeline.record(NOW.plusSeconds(1), "OLD skipped: it is suspended");
+        timeline.record(NOW.plusSeconds(2), "Suppliers ranked: OLD (tier 1)");
+        timeline.record(NOW.plusSeconds(3), "ACME left out: its offers are priced in EUR and JPY, one purchase order has one currency");
+        timeline.record(NOW.plusSeconds(4), "Suppliers ranked: SLOWPOKE (tier 1), STEADFAST (tier 2)");
+        timeline.record(NOW.plusSeconds(5), "Purchase order DF-7-PO2 forwarded to SLOWPOKE, to ship within 48 h");
+        timeline.record(NOW.plusSeconds(6), "STEADFAST skipped: its supply price changed since the ranking, from 14.00 EUR to 80.00 EUR");
+
+        assertThat(facts.notTried(ORDER_ID)).isEqualTo("ACME left out: its offers are priced in EUR and JPY, one purchase "
+                + "order has one currency; STEADFAST skipped: its supply price changed since the ranking, from 14.00 EUR "
+                + "to 80.00 EUR");
+    }
+
+    @Test
+    void aRankingThatLeftNobodyOutNamesNone() {
+        timeline.record(NOW.plusSeconds(1), "Suppliers ranked: ACME (tier 1)");
+
+        assertThat(facts.notTried(ORDER_ID)).isNull();
     }
 
     @Test

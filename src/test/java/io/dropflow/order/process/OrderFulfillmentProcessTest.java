@@ -1252,6 +1252,38 @@ class OrderFulfillmentProcessTest {
         }
 
         /**
+         * D1 of the exploratory test (session 12): the backup's catalog manager raised its price after the ranking
+         * (14.00 to 80.00 EUR on a 29.00 EUR order) and the reroute bought it at the new price, a loss nobody saw.
+         * Here 6.00 to 60.00 EUR on a 45.00 EUR order: it is not bought, the timeline says the new price, and with no
+         * other backup the order comes to an operator's out-of-stock decision, whose form names it.
+         */
+        @Test
+        void reroutedToABackupRepricedToALossSinceTheRankingItIsNotBoughtAndAnOperatorDecides() {
+            fixtures.backupToReprice(jdbc);
+            long order = deadlinePassed(SupplierFixtures.REPRICE_SKU, "RP-LATE");
+            jdbc.update("update supplier_offer set supply_price = 60.00 where sku = ? and supplier_id ="
+                    + " (select id from supplier where code = 'RP-BACKUP')", SupplierFixtures.REPRICE_SKU);
+            dropflow.fireTimer(order, DECIDE_SHIP_BY_BREACH.id()); // the form's facts
+            assertThat(dropflow.facts(task(order)).get("backups").toString()).as("the price rerouting would pay")
+                    .contains("60.00 EUR", "61.00 EUR");
+
+            complete(order, Map.of("slaDecision", "reroute"));
+            dropflow.runJobs(order);
+            dropflow.supplierSays("RP-LATE", po(order, 1), "CANCELLATION_ACCEPTED");
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
+            assertThat(supplier.received(po(order, 2))).as("nothing bought from the backup").isNull();
+            JsonNode placed = dropflow.getOrder(order);
+            assertThat(placed.path("purchaseOrders")).hasSize(1);
+            String skipped = "RP-BACKUP skipped: its supply price changed since the ranking, from 6.00 EUR to 60.00 EUR: "
+                    + "with shipping 61.00 EUR in the order's currency and the platform fee ";
+            assertThat(placed.path("timeline").findValuesAsText("what")).anyMatch(what -> what.startsWith(skipped)
+                    && what.endsWith(", a loss"));
+            assertThat(dropflow.facts(task(order)).get("notTried")).asString().startsWith(skipped);
+        }
+
+        /**
          * Item 1, the first forwarding: the supplier ranked first is suspended before the forwarding job
          * runs. It gets nothing; the backup does.
          */
