@@ -162,7 +162,39 @@ class CatalogMaintenance {
             throw CatalogProblem.duplicate(supplierCode + " offers " + sku + " already: change that offer instead");
         }
         refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
+        refuseSecondCurrency(supplier, sku, terms.currency(), null);
         return saved(new SupplierOffer(supplier, sku, terms, clock.instant()), supplierCode);
+    }
+
+    /**
+     * A supplier's offers are in one currency, its purchase orders' (one purchase order has one currency): an offer
+     * in another currency than the supplier's other offers is refused (400 naming {@code currency}). An order needing
+     * offers of one supplier in two currencies read out of stock, its task "none has stock" (exploratory test,
+     * session 12). An offer that keeps the currency it has is taken: a supplier whose offers were in two currencies
+     * before this rule keeps them until they are changed (sourcing leaves it out of an order needing both, saying
+     * why). A supplier changes its currency by an import of all its offers in the new one.
+     *
+     * @param currencyBefore the offer's currency before the change; null for a new offer
+     */
+    private void refuseSecondCurrency(Supplier supplier, String sku, String currency, String currencyBefore) {
+        secondCurrency(supplier.getCode(), currency, currencyBefore, offers.findBySupplierId(supplier.getId()).stream()
+                .filter(o -> !o.getSku().equals(sku)).map(o -> o.terms().currency()).toList())
+                .ifPresent(problem -> {
+                    throw new io.dropflow.web.InvalidRequest("Invalid catalog entry",
+                            List.of(new io.dropflow.web.InvalidRequest.FieldError("currency", problem)));
+                });
+    }
+
+    /** Why an offer in {@code currency} may not join offers in {@code others}; empty when it may. */
+    private static java.util.Optional<String> secondCurrency(String supplierCode, String currency,
+            String currencyBefore, java.util.Collection<String> others) {
+        java.util.SortedSet<String> theirs = new java.util.TreeSet<>(others);
+        if (currency == null || currency.equals(currencyBefore) || theirs.isEmpty() || theirs.equals(java.util.Set.of(currency))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("'" + currency + "' is not " + supplierCode + "'s currency: its other offers are"
+                + " priced in " + String.join(" and ", theirs) + ", and a supplier's offers are in one currency (one"
+                + " purchase order has one); to change its currency, import all of its offers in the new one");
     }
 
     /** A supplier SKU is one offer's: another offer of the supplier with it is refused (409, naming that offer). */
@@ -200,6 +232,7 @@ class CatalogMaintenance {
         expectVersion(supplierCode + "'s offer of " + sku, version, offer.getVersion());
         CatalogRules.requireValid(sku, terms);
         refuseTakenSupplierSku(supplier, sku, terms.supplierSku());
+        refuseSecondCurrency(supplier, sku, terms.currency(), offer.terms().currency());
         offer.change(terms, clock.instant());
         return saved(offer, supplierCode);
     }
@@ -235,7 +268,8 @@ class CatalogMaintenance {
      * changes nothing the second time. Refused rows are reported, never half applied: so is a row whose
      * supplier SKU another offer of the supplier had before the import, or an earlier row gave another
      * SKU (one import never moves a supplier SKU from one offer to another: the unique index would see
-     * it taken twice on the way).
+     * it taken twice on the way), and a row in another currency than the supplier's offers have after the
+     * import, those it leaves alone and the rows taken before it ({@link #refuseSecondCurrency}).
      */
     @Transactional
     ImportReport importOffers(String supplierCode, OfferImport.Parsed parsed) {
@@ -252,13 +286,32 @@ class CatalogMaintenance {
         int changed = 0;
         List<OfferImport.RowProblem> refused = new ArrayList<>(parsed.refused());
         List<SupplierOffer> toSave = new ArrayList<>();
+        // the currencies the supplier's offers are in after the import: those it leaves alone, and each row taken
+        java.util.Set<String> imported = new java.util.HashSet<>();
+        parsed.rows().forEach(row -> imported.add(row.sku()));
+        List<String> currencies = new ArrayList<>(existing.values().stream().filter(o -> !imported.contains(o.getSku()))
+                .map(o -> o.terms().currency()).toList());
         for (OfferImport.Row row : parsed.rows()) {
+            SupplierOffer before = existing.get(row.sku());
+            java.util.Optional<String> secondCurrency = secondCurrency(supplierCode, row.terms().currency(),
+                    before == null ? null : before.terms().currency(), currencies);
+            if (secondCurrency.isPresent()) {
+                refused.add(new OfferImport.RowProblem(row.line(), row.sku(), "currency " + secondCurrency.get()));
+                if (before != null) {
+                    currencies.add(before.terms().currency()); // refused, it keeps its own
+                }
+                continue;
+            }
             String holder = skuBySupplierSku.putIfAbsent(row.terms().supplierSku(), row.sku());
             if (holder != null && !holder.equals(row.sku())) {
                 refused.add(new OfferImport.RowProblem(row.line(), row.sku(),
                         CatalogProblem.supplierText(supplierCode, row.terms().supplierSku(), holder)));
+                if (before != null) {
+                    currencies.add(before.terms().currency());
+                }
                 continue;
             }
+            currencies.add(row.terms().currency());
             SupplierOffer offer = existing.get(row.sku());
             if (offer == null) {
                 toSave.add(new SupplierOffer(supplier, row.sku(), row.terms(), now));

@@ -28,6 +28,8 @@ class CatalogApiTest {
     int port;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DropflowDriver dropflow;
     RestClient http;
@@ -176,6 +178,64 @@ class CatalogApiTest {
         assertThat(body(unknown).path("detail").asText()).contains("currency 'XXX' is not an ISO 4217 currency");
         assertThat(yenWithCents.getStatusCode().value()).isEqualTo(400);
         assertThat(body(yenWithCents).path("detail").asText()).contains("more decimals than JPY has (0)");
+    }
+
+    /**
+     * D2 of the exploratory test (session 12): ACME's second mug was accepted in JPY beside its EUR offers, and an
+     * order of both read OUT_OF_STOCK ("none has stock") with 700 in stock: one purchase order has one currency.
+     * The catalog keeps a supplier's offers in one currency, naming the field; an import of all its offers in
+     * another changes it.
+     */
+    @Test
+    void aSuppliersOffersAreInOneCurrencyAndAnImportOfAllOfThemChangesIt() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        assertThat(dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-MUG", "4.00", "EUR"),
+                asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> blue = dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-BLUE", "4.50",
+                "EUR"), asSupervisor());
+        assertThat(blue.getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<String> yen = dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-CUP", "600",
+                "JPY"), asSupervisor());
+        Map<String, Object> blueInYen = offer(code + "-BLUE", "600", "JPY");
+        blueInYen.put("version", body(blue).path("version").asLong());
+        ResponseEntity<String> changedToYen = put("/api/suppliers/" + code + "/offers/" + code + "-BLUE", blueInYen,
+                asSupervisor());
+
+        for (ResponseEntity<String> refused : List.of(yen, changedToYen)) {
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(body(refused).path("errors").get(0).path("field").asText()).isEqualTo("currency");
+            assertThat(body(refused).path("detail").asText()).startsWith("currency 'JPY' is not " + code
+                    + "'s currency: its other offers are priced in EUR");
+        }
+        String header = "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n";
+        JsonNode half = body(importCsv(code, header + code + "-MUG,S-" + code + "-MUG,640,JPY,160,50,CN,72,homeware,true\n"));
+        assertThat(half.path("refused")).extracting(r -> r.path("reason").asText()).singleElement().asString()
+                .startsWith("currency 'JPY' is not " + code + "'s currency");
+        JsonNode all = body(importCsv(code, header + code + "-MUG,S-" + code + "-MUG,640,JPY,160,50,CN,72,homeware,true\n"
+                + code + "-BLUE,S-" + code + "-BLUE,720,JPY,160,50,CN,72,homeware,true\n"));
+        assertThat(all.path("changed").asInt()).as(all.toString()).isEqualTo(2);
+        assertThat(all.path("refused")).isEmpty();
+    }
+
+    /** Offers in two currencies from before the rule: each may still change in its own currency, and into the other. */
+    @Test
+    void aSupplierInTwoCurrenciesFromBeforeKeepsEachOffersCurrencyUntilChanged() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-MUG", "4.00", "EUR"), asSupervisor());
+        JsonNode cup = body(dropflow.post("/api/suppliers/" + code + "/offers", offer(code + "-CUP", "5.00", "EUR"),
+                asSupervisor()));
+        jdbc.update("update supplier_offer set currency = 'JPY', supply_price = 600 where sku = ?", code + "-CUP");
+
+        Map<String, Object> dearer = offer(code + "-CUP", "650", "JPY");
+        dearer.put("version", cup.path("version").asLong());
+        ResponseEntity<String> kept = put("/api/suppliers/" + code + "/offers/" + code + "-CUP", dearer, asSupervisor());
+        assertThat(kept.getStatusCode().value()).as(kept.getBody()).isEqualTo(200);
+
+        Map<String, Object> inEuro = offer(code + "-CUP", "4.00", "EUR");
+        inEuro.put("version", body(kept).path("version").asLong());
+        ResponseEntity<String> mended = put("/api/suppliers/" + code + "/offers/" + code + "-CUP", inEuro, asSupervisor());
+        assertThat(mended.getStatusCode().value()).as(mended.getBody()).isEqualTo(200);
     }
 
     @Test
