@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * one ranking kept is checked the way validation checks the cheapest offer: supply and shipping converted into the
  * order's currency plus the platform fee may not exceed the sale, nor leave less than the order's minimum margin
  * ({@code minimumMarginRate} of order-deadlines.dmn). A price ranking saw is not checked again: a supplier that would
- * sell at a loss then is what supplier-selection.dmn ranks as a last resort.
+ * sell at a loss then is what supplier-selection.dmn ranks as a last resort. The shipping cost ranking counted is
+ * compared too (kept since V65; a ranking made before kept only the supply total).
  */
 @Component
 class PriceAtPurchase {
@@ -53,18 +54,26 @@ class PriceAtPurchase {
 
     /**
      * Why the order may not be bought from {@code candidate} at {@code offerBySku} (one offer per SKU of the order):
-     * the supply total differs from the one ranking kept and the margin at it breaks the order's rules. Empty when
+     * the supply total (or the shipping cost) differs from the one ranking kept and the margin at it breaks the
+     * order's rules. Empty when
      * the price is the one ranked, or the margin holds.
      */
     Optional<String> whyNot(Order order, SourcingCandidate candidate, Map<String, OfferView> offerBySku,
             BigDecimal minimumMarginRate) {
         Cost cost = Cost.of(order, offerBySku);
         BigDecimal ranked = candidate.getSupplyTotal();
-        if (ranked == null || ranked.compareTo(cost.supply().amount()) == 0) {
+        BigDecimal rankedShipping = candidate.getShippingCost(); // null: a ranking made before it was kept
+        boolean supplyChanged = ranked != null && ranked.compareTo(cost.supply().amount()) != 0;
+        boolean shippingChanged = rankedShipping != null && rankedShipping.compareTo(cost.shipping().amount()) != 0;
+        if (!supplyChanged && !shippingChanged) {
             return Optional.empty();
         }
-        String changed = "its supply price changed since the ranking, from " + Money.format(ranked,
-                cost.supply().currency()) + " to " + Money.format(cost.supply().amount(), cost.supply().currency());
+        String currency = cost.supply().currency();
+        String changed = supplyChanged
+                ? "its supply price changed since the ranking, from " + Money.format(ranked, currency) + " to "
+                        + Money.format(cost.supply().amount(), currency)
+                : "its shipping cost changed since the ranking, from " + Money.format(rankedShipping, currency) + " to "
+                        + Money.format(cost.shipping().amount(), currency);
         Optional<Money> landed = inOrderCurrency(order, cost);
         if (landed.isEmpty()) {
             return Optional.of(changed + ", and no exchange rate from " + cost.supply().currency() + " to "

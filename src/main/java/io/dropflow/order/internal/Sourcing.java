@@ -326,7 +326,8 @@ public class Sourcing {
      * @param landedCost supply and shipping in the order's currency
      * @param score the scorecard score the supplier-selection rule was given
      */
-    private record Candidate(SupplierView supplier, int tier, BigDecimal supplyTotal, BigDecimal landedCost, int score) {
+    private record Candidate(SupplierView supplier, int tier, BigDecimal supplyTotal, BigDecimal shipping,
+            BigDecimal landedCost, int score) {
     }
 
     /**
@@ -359,7 +360,7 @@ public class Sourcing {
         for (int i = 0; i < ranked.size(); i++) {
             Candidate c = ranked.get(i);
             candidates.save(new SourcingCandidate(orderId, Math.toIntExact(round), i + 1, c.supplier().id(), c.tier(),
-                    c.supplyTotal(), c.score()));
+                    c.supplyTotal(), c.shipping(), c.score()));
         }
         order.moveTo(ranked.isEmpty() ? OrderStatus.OUT_OF_STOCK : OrderStatus.SOURCING, clock.instant());
         timeline.record(orderId, ranked.isEmpty() ? noSupplierFor(skus, bySupplier)
@@ -469,17 +470,18 @@ public class Sourcing {
             return new Assessment(supplier, noRate.get().text(), noRate, Optional::empty);
         }
         BigDecimal supply = supplyTotal;
-        BigDecimal landedCost = supplyTotal.add(shipping);
+        BigDecimal shippingCost = shipping;
         boolean stock = inStock;
         boolean region = sameRegion;
         return new Assessment(supplier, null, Optional.empty(),
-                () -> tiered(order, supplier, supply, new Money(landedCost, currencies.get(0)), fee, stock, region));
+                () -> tiered(order, supplier, supply, shippingCost, currencies.get(0), fee, stock, region));
     }
 
     /** The candidate with the tier supplier-selection.dmn gives it; empty when it gives none. */
-    private Optional<Candidate> tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, Money landedCost,
-            Money fee, boolean inStock, boolean sameRegion) {
-        BigDecimal landed = pricing.inCurrencyOf(order, landedCost).orElseThrow().amount();
+    private Optional<Candidate> tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, BigDecimal shipping,
+            String currency, Money fee, boolean inStock, boolean sameRegion) {
+        BigDecimal landed = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currency)).orElseThrow()
+                .amount();
         BigDecimal sale = order.saleTotal();
         BigDecimal margin = sale.subtract(landed).subtract(fee.amount());
         double marginPercent = sale.signum() == 0 ? 0
@@ -487,7 +489,7 @@ public class Sourcing {
         SupplierScorecard scorecard = scorecards.recent(supplier.id());
         OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(inStock, marginPercent, scorecard.score(),
                 sameRegion, scorecard.flagged()));
-        return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, landed,
+        return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, shipping, landed,
                 scorecard.score())) : Optional.empty();
     }
 

@@ -21,6 +21,8 @@ public class SourcingCandidate {
     private BigDecimal supplyTotal;
     /** The scorecard score the supplier-selection rule was given; null in a ranking made before it was kept. */
     private Integer selectionScore;
+    /** The shipping cost ranking counted, in the supplier's currency as supplyTotal; null in a ranking made before V65. */
+    private BigDecimal shippingCost;
 
     protected SourcingCandidate() {
     }
@@ -40,6 +42,12 @@ public class SourcingCandidate {
         this.selectionScore = selectionScore;
     }
 
+    public SourcingCandidate(Long orderId, int round, int rankNo, Long supplierId, int tier, BigDecimal supplyTotal,
+            BigDecimal shippingCost, int selectionScore) {
+        this(orderId, round, rankNo, supplierId, tier, supplyTotal, selectionScore);
+        this.shippingCost = shippingCost;
+    }
+
     public Long getOrderId() { return orderId; }
     public int getRound() { return round; }
     public int getRankNo() { return rankNo; }
@@ -47,4 +55,5 @@ public class SourcingCandidate {
     public int getTier() { return tier; }
     public BigDecimal getSupplyTotal() { return supplyTotal; }
     public Integer getSelectionScore() { return selectionScore; }
+    public BigDecimal getShippingCost() { return shippingCost; }
 }

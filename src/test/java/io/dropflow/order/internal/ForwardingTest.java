@@ -277,6 +277,22 @@ class ForwardingTest {
         }
 
         @Test
+        void aShippingCostRaisedSinceTheRankingIsCheckedLikeAPrice() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            when(candidates.ranked(ORDER_ID, 1, 1)).thenReturn(
+                    new SourcingCandidate(ORDER_ID, 1, 1, ACME.id(), 1, new BigDecimal("6.00"), new BigDecimal("2.50"), 90));
+            acmeOffers(offer(ACME, "DEMO-MUG", "6.00", "12.00"));
+
+            assertThatThrownBy(() -> forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO))
+                    .isInstanceOf(Forwarding.SupplierUnavailable.class);
+            verify(purchasing, never()).forward(any());
+            assertThat(timeline.lines()).containsExactly("ACME skipped: its shipping cost changed since the ranking, "
+                    + "from 2.50 EUR to 12.00 EUR: with shipping 18.00 EUR in the order's currency and the platform fee "
+                    + "0.45 EUR, the margin on the sale 15.00 EUR would be -3.45 EUR, a loss");
+        }
+
+        @Test
         void aPriceChangeTheMarginBearsIsBoughtAtTheNewPrice() {
             supplierAccepts();
             acmeOffers(offer(ACME, "DEMO-MUG", "8.00", "2.50"));

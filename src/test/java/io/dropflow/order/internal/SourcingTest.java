@@ -465,6 +465,8 @@ class SourcingTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 1, 2L, 1),
                             org.assertj.core.groups.Tuple.tuple(3, 2, 1L, 1));
             assertThat(saved.getAllValues().get(0).getSupplyTotal()).isEqualByComparingTo("6.00");
+            assertThat(saved.getAllValues().get(0).getShippingCost()).as("what forwarding compares the price of then with")
+                    .isEqualByComparingTo("2.50");
             assertThat(order.getStatus()).isEqualTo(OrderStatus.SOURCING);
             assertThat(timeline.lines()).containsExactly("Suppliers ranked: CHEAP (tier 1), DEAR (tier 1)");
         }
