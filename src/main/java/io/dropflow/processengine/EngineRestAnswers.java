@@ -123,6 +123,9 @@ class EngineRestAnswers {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
+        @jakarta.ws.rs.core.Context
+        jakarta.ws.rs.core.UriInfo request;
+
         @Override
         public Response toResponse(RestException e) {
             // First: a completion whose task another completed meanwhile is done, whatever the second one hit
@@ -150,6 +153,11 @@ class EngineRestAnswers {
                     return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e,
                             t.getMessage().replaceFirst(": task is null$", "") + TaskDoneMeanwhile.GONE));
                 }
+            }
+            // a task done meanwhile that the request is about (its form, its form variables, the task itself): a 404
+            Response goneTask = TaskDoneMeanwhile.goneAnswer(request, e, TaskDoneMeanwhile::exists);
+            if (goneTask != null) {
+                return goneTask;
             }
             if ((e.getStatus() == null || e.getStatus().getStatusCode() >= 500) && PersistenceFailures.persistence(e)) {
                 // the engine API quotes its cause's message ("Cannot complete task …: … SQL [update …]"); a 4xx the

@@ -92,12 +92,23 @@ final class PersistenceFailures {
         }
     }
 
-    /** The engine's own exceptions the resources let through; before Camunda's own mapper of them. */
+    /**
+     * The engine's own exceptions the resources let through; before Camunda's own mapper of them. A request about a
+     * task that is gone (claiming it, its identity links: the engine's "Cannot find task with id …: task is null", a
+     * 500) is a 404 first ({@link TaskDoneMeanwhile#goneAnswer}).
+     */
     @Priority(1000)
     public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
 
+        @jakarta.ws.rs.core.Context
+        jakarta.ws.rs.core.UriInfo request;
+
         @Override
         public Response toResponse(ProcessEngineException e) {
+            Response gone = TaskDoneMeanwhile.goneAnswer(request, e, TaskDoneMeanwhile::exists);
+            if (gone != null) {
+                return gone;
+            }
             boolean ours = org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getStatus(e)
                     .getStatusCode() >= 500;
             return ours && persistence(e) ? unexpected(e) : new ProcessEngineExceptionHandler().toResponse(e);

@@ -83,12 +83,37 @@ final class TaskDoneMeanwhile {
      */
     static Response goneAnswer(UriInfo request, Throwable failure, Predicate<String> taskExists) {
         String task = request == null ? null : taskCompletedBy(request.getPath());
+        if (task == null) {
+            task = request == null ? null : taskAskedAbout(request.getPath(), failure);
+        }
         if (task == null || taskExists.test(task)) {
             return null;
         }
         return new RestExceptionHandler().toResponse(new RestException(Response.Status.NOT_FOUND,
                 failure instanceof Exception exception ? exception : new RuntimeException(failure), notFound(task)));
     }
+
+    /**
+     * The task a request on it (claim, unclaim, assignee, identity links, the task itself, its form and form variables:
+     * what Tasklist asks of a task it lists) failed about, when the failure names it: the engine's "Cannot find task
+     * with id …: task is null" (a 500 for a claim), "No matching task with id …", "Cannot get form for task …". Null
+     * for any other request or failure (a query, creating a task).
+     */
+    static String taskAskedAbout(String path, Throwable failure) {
+        Matcher asked = path == null ? null : TASK_PATH.matcher(path);
+        if (asked == null || !asked.find()) {
+            return null;
+        }
+        String task = asked.group(1);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(task)) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern TASK_PATH = Pattern.compile("(?:^|/)(?<!history/)task/([^/]+)(?:/.*)?$");
 
     private static final Pattern TASK_COMPLETION_PATH = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|resolve)/?$");
 
