@@ -56,7 +56,7 @@ public class SupplierRounds {
 
     /** "Round 2: COUNTER_OFFER, offering a compensation of 4.00 EUR (a discount instead)". */
     public void answered(AfterSalesCase<?> c, int round, Enum<?> answer, String offering, String reason) {
-        history.record(c, Party.SUPPLIER, "Round " + round + ": " + answer
+        history.record(c, Party.SUPPLIER, "Round " + round + ": " + io.dropflow.processengine.OperatorWords.of(answer)
                 + (offering == null ? "" : ", offering " + offering)
                 + (reason == null ? "" : " (" + reason + ")"));
     }

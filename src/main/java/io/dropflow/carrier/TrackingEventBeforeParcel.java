@@ -16,9 +16,27 @@ public class TrackingEventBeforeParcel extends RuntimeException {
     private final Instant notBefore;
 
     public TrackingEventBeforeParcel(CarrierEvent event, Instant notBefore) {
-        super(describe(event, notBefore), null, false, false);
+        this(event, notBefore, describe(event, notBefore));
+    }
+
+    /** With what the operator reads ({@link #describe(CarrierEvent, String, String, String)}). */
+    public TrackingEventBeforeParcel(CarrierEvent event, Instant notBefore, String message) {
+        super(message, null, false, false);
         this.event = event;
         this.notBefore = notBefore;
+    }
+
+    /**
+     * What the operator reads, the scan's status in words, its time and the purchase order's placing as the seller
+     * reads them ({@code occurredAt}, {@code placedAt}: SellerTime), and the purchase order by its number, which names
+     * the order (its Chinese is a pattern of operator-messages.zh.json). Exploratory test s12 (tasklist 7): the task
+     * showed UTC instants with milliseconds and the status code, and no purchase order.
+     */
+    public static String describe(CarrierEvent event, String purchaseOrder, String occurredAt, String placedAt) {
+        return io.dropflow.processengine.OperatorWords.of(event.status())
+                + " for " + event.carrierCode() + " " + event.trackingNumber() + " dated " + occurredAt
+                + ", before its purchase order " + purchaseOrder + " was placed (" + placedAt
+                + "): not about our parcel (carriers use tracking numbers again), not applied";
     }
 
     /** What the operator reads (its Chinese is a pattern of operator-messages.zh.json). */

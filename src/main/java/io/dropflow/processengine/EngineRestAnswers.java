@@ -154,8 +154,10 @@ class EngineRestAnswers {
                             t.getMessage().replaceFirst(": task is null$", "") + TaskDoneMeanwhile.GONE));
                 }
             }
-            // a task done meanwhile that the request is about (its form, its form variables, the task itself): a 404
-            Response goneTask = TaskDoneMeanwhile.goneAnswer(request, e, TaskDoneMeanwhile::exists);
+            // a task done meanwhile that the request is about (its form, its form variables, the task itself): a 404;
+            // its comments and attachments, read in the history, say so themselves
+            Response goneTask = e.getMessage() != null && e.getMessage().startsWith(NO_TASK_FOUND) ? null
+                    : TaskDoneMeanwhile.goneAnswer(request, e, TaskDoneMeanwhile::exists);
             if (goneTask != null) {
                 return goneTask;
             }

@@ -246,8 +246,33 @@ public class MessageStartsLater extends AbstractProcessEnginePlugin {
 
         @Override
         public void execute(Start start, ExecutionEntity execution, CommandContext command, String tenantId) {
-            command.getProcessEngineConfiguration().getRuntimeService()
-                    .startProcessInstanceByMessage(start.messageName(), start.businessKey(), start.variables());
+            try {
+                command.getProcessEngineConfiguration().getRuntimeService()
+                        .startProcessInstanceByMessage(start.messageName(), start.businessKey(), start.variables());
+            } catch (org.camunda.bpm.engine.ProcessEngineException failed) {
+                throw new org.camunda.bpm.engine.ProcessEngineException(notStarted(start, command, failed), failed);
+            }
+        }
+
+        /**
+         * What the incident says (Cockpit shows the last try's message): what it starts, by the business key and
+         * the ids among its variables (a delay notice's order), why it could not, and what to do. Exploratory test
+         * s12: the engine's "No process definition matches the parameters" read as if the model were missing.
+         */
+        static String notStarted(Start start, CommandContext command, Exception failed) {
+            var definitions = command.getProcessEngineConfiguration().getRepositoryService().createProcessDefinitionQuery()
+                    .messageEventSubscriptionName(start.messageName()).latestVersion().list();
+            String process = definitions.isEmpty() ? "a process" : "process " + definitions.get(0).getKey();
+            String ids = start.variables().entrySet().stream().filter(v -> v.getValue() instanceof Long)
+                    .map(v -> v.getKey() + " " + v.getValue()).collect(java.util.stream.Collectors.joining(", "));
+            String why = definitions.stream().anyMatch(org.camunda.bpm.engine.repository.ProcessDefinition::isSuspended)
+                    ? "its process definition is suspended. Activate it (Cockpit: the process definition, Activate), then"
+                            + " retry this job: it starts the process once."
+                    : "fix the cause below (a node without this job's handler during a rolling update, the start"
+                            + " message renamed), then retry this job: it starts the process once.";
+            return "Could not start " + process + " by message '" + start.messageName() + "' for business key "
+                    + start.businessKey() + (ids.isEmpty() ? "" : " (" + ids + ")") + ": " + why + " The engine said: "
+                    + failed.getMessage();
         }
 
         @Override

@@ -52,6 +52,13 @@ public final class OperatorWords {
         return code == null ? null : of(code.name());
     }
 
+    /** A code (upper-case letters, digits and underscores: a partner's "DISCONTINUED") as its words; other text as it is. */
+    public static String ofCode(String text) {
+        return text != null && CODE.matcher(text.strip()).matches() ? of(text) : text;
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
     /** The words for a code written as text ("OUT_OF_STOCK", "partial_refund"); null stays null. */
     public static String of(String code) {
         if (code == null || code.isBlank()) {

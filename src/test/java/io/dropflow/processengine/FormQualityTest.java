@@ -39,6 +39,20 @@ class FormQualityTest {
         return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".dmn"));
     }
 
+    /**
+     * A task's deadline comes from the model (a deadlines table): a form that says what happens to an undecided task
+     * names no fixed time. Exploratory test s12 (tasklist 4): "Decide on missing lines" said "refunded after four
+     * hours" while its model refunds after order-deadlines.dmn's decision time (2 minutes in the demo).
+     */
+    @ParameterizedTest
+    @MethodSource("forms")
+    void whatHappensToAnUndecidedTaskNamesNoFixedTime(Path form) throws IOException {
+        java.util.regex.Pattern fixed = java.util.regex.Pattern.compile("(?i)(undecided|not decided)[^.]*?\\b(\\d+|one|two|"
+                + "three|four|five|six|twelve|twenty-four|forty-eight)[ -](minute|hour|day|week)s?\\b");
+        JSON.readTree(form.toFile()).findValues("text").forEach(text -> assertThat(fixed.matcher(text.asText()).find())
+                .as(form.getFileName() + ": " + text.asText()).isFalse());
+    }
+
     @ParameterizedTest
     @MethodSource("forms")
     void formsAreForThisEngineAndAskOnlyForValidatedDecisions(Path form) throws IOException {

@@ -116,6 +116,29 @@ class MessageStartsLaterTest {
                 .as("its failures kept, as a process job's").isEqualTo(5);
     }
 
+    /**
+     * Exploratory test s12 (tasklist 6): the incident of a delay notice that could not start said only "Cannot
+     * correlate message 'ConsumerOwedDelayNotice': No process definition matches the parameters": neither the order
+     * nor that the definition was suspended, nor what to do. It names what it starts (business key, ids), the cause
+     * and the fix.
+     */
+    @Test
+    void aFailedStartsIncidentNamesWhatItStartsWhyItFailedAndWhatToDo() {
+        sendWith(Map.of("orderId", 14L, "name", "Acme"));
+        String receiver = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("receiver")
+                .singleResult().getId();
+        engine.getRepositoryService().suspendProcessDefinitionById(receiver);
+        String job = MessageStartsLater.waiting(engine, "receiver", "key-1").get(0).getId();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job));
+        }
+
+        var incident = engine.getRuntimeService().createIncidentQuery().processDefinitionId(receiver).singleResult();
+        assertThat(incident.getIncidentMessage()).startsWith("Could not start process receiver by message 'Asked' for"
+                + " business key key-1 (orderId 14): its process definition is suspended. Activate it (Cockpit: the"
+                + " process definition, Activate), then retry this job: it starts the process once.");
+    }
+
     @Test
     void aFailedStartsLogAndIncidentAreRemovedWhenTheProcesssOwnHistoryWouldBe() {
         sendWith(Map.of("id", 42L));

@@ -117,8 +117,8 @@ class SupplierEventsThatContradictTest {
                 .startsWith("ACME accepted purchase order " + po + " whole and now reports DEMO-MUG (ACME-MUG-01)×1 missing");
         List<String> timeline = new java.util.ArrayList<>();
         dropflow.getOrder(order).path("timeline").forEach(entry -> timeline.add(entry.path("what").asText()));
-        assertThat(timeline).contains("Supplier reported ACCEPTED for purchase order " + po
-                + " (ACCEPTED): nothing changed, an operator was asked to settle it");
+        assertThat(timeline).contains("Supplier reported Accepted for purchase order " + po
+                + " (Accepted): nothing changed, an operator was asked to settle it");
 
         // When it comes again: a redelivery, nothing twice
         assertThat(event("ACME", late).getBody()).contains("\"ALREADY_APPLIED\"");

@@ -27,6 +27,13 @@ class EarlyCarrierEvents implements DeliveryHandler {
 
     static final String PARTNER = "carrier";
 
+    /**
+     * What the task about a scan dated before its parcel's purchase order was placed says to do, after what happened
+     * (its Chinese a pattern of operator-messages.zh.json): another parcel's, so trying it again changes nothing.
+     */
+    static final String NOT_OURS = ". Close this task: the scan is another parcel's under one of our tracking numbers,"
+            + " trying it again changes nothing";
+
     private final Tracking tracking;
     /** Lazily: the recorded deliveries take this handler in. */
     private final ObjectProvider<PartnerDeliveries> deliveries;
@@ -46,6 +53,11 @@ class EarlyCarrierEvents implements DeliveryHandler {
             PartnerDeliveries.Receipt receipt = deliveries.getObject().receive(PARTNER, event.carrierCode(),
                     "tracking/" + event.status(), event.eventId(), RecordedCarrierEvents.json(event));
             boolean settled = receipt.result() != null && receipt.result().outcome() == Outcome.TAKEN;
+            if (keptForLater instanceof TrackingEventBeforeParcel notOurs && !receipt.duplicate() && !settled) {
+                deliveries.getObject().describe(new PartnerDeliveries.Recorded(PARTNER, event.carrierCode(),
+                        event.eventId()), notOurs.getMessage() + NOT_OURS, new io.dropflow.processengine.FormFacts()
+                        .put("parcel", event.carrierCode() + " " + event.trackingNumber()));
+            }
             if (receipt.duplicate()) {
                 // Sent again: kept still, or settled before (taken, or closed by an operator, which recorded it on no
                 // shipment): received before, and nothing happens now. Not RECORDED, which says it is on a shipment.

@@ -23,9 +23,23 @@ import org.springframework.stereotype.Component;
 class ParcelOrigin {
 
     private final JdbcTemplate jdbc;
+    private final io.dropflow.processengine.SellerTime time;
 
-    ParcelOrigin(JdbcTemplate jdbc) {
+    ParcelOrigin(JdbcTemplate jdbc, io.dropflow.processengine.SellerTime time) {
         this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /**
+     * A scan dated before the shipment's purchase order was placed ({@code notBefore}), refused as another parcel's:
+     * with the purchase order's number and the times as the seller reads them.
+     */
+    io.dropflow.carrier.TrackingEventBeforeParcel notOurs(io.dropflow.carrier.CarrierEvent event, Shipment shipment,
+            Instant notBefore) {
+        String number = jdbc.query("select idempotency_key from purchase_order where id = ?", (row, n) -> row.getString(1),
+                shipment.getPurchaseOrderId()).stream().findFirst().orElse("of order " + shipment.getOrderId());
+        return new io.dropflow.carrier.TrackingEventBeforeParcel(event, notBefore, io.dropflow.carrier.TrackingEventBeforeParcel
+                .describe(event, number, time.format(event.occurredAt()), time.format(notBefore)));
     }
 
     Optional<Instant> notBefore(Shipment shipment) {

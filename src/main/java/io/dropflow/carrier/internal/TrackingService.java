@@ -199,7 +199,7 @@ class TrackingService implements Tracking {
                 log.info("Tracking event {} for {} {} dated {}, before purchase order {} was placed ({}): not applied",
                         event.eventId(), event.carrierCode(), event.trackingNumber(), event.occurredAt(),
                         shipment.getPurchaseOrderId(), notBefore.get());
-                throw new TrackingEventBeforeParcel(event, notBefore.get());
+                throw origin.notOurs(event, shipment, notBefore.get());
             }
         }
         TrackingStatus before = shipment.getStatus();

@@ -1,5 +1,6 @@
 package io.dropflow.claim.internal;
 
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
@@ -52,8 +53,9 @@ public class ClaimHandling {
                 deadlines.replacementShipByHours(), settings.hours(deadlines.replacementShipByHours()),
                 deadlines.escalationPriority());
         claim.setDeadlines(clocks.respondBy(), clocks.resolveBy(), clock.instant());
-        history.record(claim, Party.DROPFLOW, "Deadlines for a " + claim.getChannel() + " " + claim.getClaimType()
-                + " claim: answer the consumer within " + deadlines.respondWithinHours() + " h, resolve within "
+        history.record(claim, Party.DROPFLOW, "Deadlines for a claim (" + OperatorWords.of(claim.getClaimType())
+                + ", sold through " + OperatorWords.ofCode(claim.getChannel()) + "): answer the consumer within "
+                + deadlines.respondWithinHours() + " h, resolve within "
                 + deadlines.resolveWithinHours() + " h; the supplier has " + deadlines.supplierAnswerHours()
                 + " h and the operator " + deadlines.negotiateWithinHours() + " h per round, "
                 + deadlines.negotiationRounds() + " round(s)");

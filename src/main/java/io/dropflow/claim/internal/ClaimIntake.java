@@ -1,5 +1,6 @@
 package io.dropflow.claim.internal;
 
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
@@ -106,10 +107,10 @@ public class ClaimIntake {
                 request.type(), request.description(), request.wish() == null ? Remedy.REFUND : request.wish(),
                 order.channel(), order.currency(), lines, clock.instant()));
         store(claim.getId(), files, request.urls());
-        history.record(claim, Party.CONSUMER, "Filed a " + request.type() + " claim about "
+        history.record(claim, Party.CONSUMER, "Filed a " + OperatorWords.of(request.type()) + " claim about "
                 + lines.size() + " line(s) with " + (files.size() + request.urls().size()) + " piece(s) of evidence: "
                 + request.description());
-        timeline.record(orderId, "Consumer filed defect claim " + claim.number() + " (" + request.type() + ")");
+        timeline.record(orderId, "Consumer filed defect claim " + claim.number() + " (" + OperatorWords.of(request.type()) + ")");
         claim.attachProcess(process.start(claim));
         return claim;
     }

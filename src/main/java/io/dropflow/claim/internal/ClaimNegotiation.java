@@ -148,7 +148,7 @@ public class ClaimNegotiation {
             case PLATFORM -> {
                 if (!claim.isSoldOnAMarketplace()) {
                     throw new DecisionRefused("only a marketplace order's claim can go to the platform; this order was "
-                            + "sold through " + claim.getChannel());
+                            + "sold through " + io.dropflow.processengine.OperatorWords.ofCode(claim.getChannel()));
                 }
                 history.record(claim, Party.OPERATOR, who + " escalated the claim to the marketplace platform");
             }

@@ -51,7 +51,7 @@ public class OnboardingRequirements {
         application.requirementsFound(required, expiring, checks, clock.instant());
         history.record(application, Party.DROPFLOW, (application.isCrossBorder() ? "Cross-border" : "Domestic")
                 + " applicant: needs " + required.stream().map(DocumentType::label).collect(Collectors.joining(", "))
-                + (expiring.isEmpty() ? "" : "; with an expiry date: " + expiring.stream().map(Enum::name)
+                + (expiring.isEmpty() ? "" : "; with an expiry date: " + expiring.stream().map(DocumentType::label)
                         .collect(Collectors.joining(", ")))
                 + ". The audit is due within " + terms.auditHours() + " h, the sample within " + terms.sampleShipHours()
                 + " h of its order");

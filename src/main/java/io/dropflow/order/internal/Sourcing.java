@@ -401,7 +401,8 @@ public class Sourcing {
         for (var entry : bySupplier.entrySet()) {
             String declined = declinedForGood.get(entry.getKey().id());
             if (declined != null) {
-                assessed.add(Assessment.leftOut(entry.getKey(), "it declined this order before (" + declined + ")"));
+                assessed.add(Assessment.leftOut(entry.getKey(), "it declined this order before ("
+                        + io.dropflow.processengine.OperatorWords.ofCode(declined) + ")"));
                 continue;
             }
             Map<String, OfferView> offerBySku = entry.getValue().stream()

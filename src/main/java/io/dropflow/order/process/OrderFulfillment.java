@@ -156,7 +156,7 @@ class OrderFulfillment implements FulfillmentProcess {
             case REJECTED, OUT_OF_STOCK -> {
                 message = Message.SUPPLIER_DECLINED;
                 timeline.record(orderId, "Supplier declined purchase order " + event.purchaseOrderNumber()
-                        + " (" + event.reasonCode() + ")");
+                        + " (" + OperatorWords.ofCode(event.reasonCode()) + ")");
             }
             case SHIPPED -> {
                 message = Message.SUPPLIER_SHIPPED;
@@ -214,10 +214,10 @@ class OrderFulfillment implements FulfillmentProcess {
             return; // a group-buy batch's purchase order or an applicant's sample: the operator's task says it
         }
         String what = event.type() == SupplierEventType.SHIPPED && event.carrierCode() != null
-                ? "Supplier shipped purchase order " + event.purchaseOrderNumber() + " (" + event.status() + ") as "
+                ? "Supplier shipped purchase order " + event.purchaseOrderNumber() + " (" + OperatorWords.of(event.status()) + ") as "
                         + event.carrierCode() + " " + event.trackingNumber() + ": not followed"
-                : "Supplier reported " + event.type() + " for purchase order " + event.purchaseOrderNumber() + " ("
-                        + event.status() + "): nothing changed";
+                : "Supplier reported " + OperatorWords.of(event.type()) + " for purchase order " + event.purchaseOrderNumber()
+                        + " (" + OperatorWords.of(event.status()) + "): nothing changed";
         timeline.record(event.orderId(), event.toOperator() ? what + ", an operator was asked to settle it" : what);
     }
 

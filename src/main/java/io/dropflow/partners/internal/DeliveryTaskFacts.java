@@ -1,6 +1,7 @@
 package io.dropflow.partners.internal;
 
 import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.processengine.SellerTime;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,11 @@ public class DeliveryTaskFacts {
                 .filter(each -> !SETTLED.contains(text(each.get("status")))).toList();
         List<Map<String, Object>> listed = together.stream().limit(LISTED).map(each -> FormFacts.row(
                 "receivedAt", each.get("received_at") == null ? null : time.format(DatabaseTime.instant(each.get("received_at"))),
-                "topic", text(each.get("topic")), "deliveryNumber", text(each.get("delivery_id")))).toList();
+                "topic", topicWords(text(each.get("topic"))), "deliveryNumber", text(each.get("delivery_id")))).toList();
         return new FormFacts()
-                .put("partner", text(d.get("partner")))
+                .put("partner", partnerWords(text(d.get("partner"))))
                 .put("account", text(d.get("account")))
-                .put("topic", text(d.get("topic")))
+                .put("topic", topicWords(text(d.get("topic"))))
                 .put("deliveryNumber", text(d.get("delivery_id")))
                 .put("receivedAt", d.get("received_at") == null ? null : time.format(DatabaseTime.instant(d.get("received_at"))))
                 .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
@@ -71,6 +72,38 @@ public class DeliveryTaskFacts {
                 .rows("deliveries", listed)
                 .put("latestPayload", together.size() > 1 && together.get(0).get("id") instanceof Number latest
                         ? shown(deliveries.delivery(latest.longValue()).payload()) : null);
+    }
+
+    /** Who sent a delivery, in words: the partner keys Dropflow records deliveries under; another key as it is. */
+    private static final Map<String, String> PARTNERS = Map.of("supplier", "Supplier", "carrier", "Carrier",
+            "carrier-after-delivery", "Carrier (after the delivery)", "cj", "CJ Dropshipping", "shopify", "Shopify",
+            "kuaidi100", "Kuaidi100", "17track", "17TRACK");
+
+    static String partnerWords(String partner) {
+        return partner == null ? null : PARTNERS.getOrDefault(partner, partner);
+    }
+
+    /**
+     * A delivery's topic in words where Dropflow made it up (a supplier's event it did not apply,
+     * "not-applied/SHIPPED/CANCELLED"; a carrier's scan, "tracking/IN_TRANSIT", also after the delivery): what the
+     * partner said and, for a supplier, the purchase order's status, as words; a partner's own topic ("orders/paid",
+     * "ORDER") as it is. Chinese: operator-messages.zh.json's patterns (the form's {@code topic} is a message).
+     */
+    static String topicWords(String topic) {
+        String[] part = topic == null ? new String[0] : topic.split("/");
+        if (part.length >= 3 && part[0].equals("not-applied")) {
+            String said = OperatorWords.of(part[1]);
+            String how = part.length == 3 ? "" : part[3].equals("missing-lines") ? " with lines missing"
+                    : part[3].equals("lines") ? " of some lines" : " (" + part[3] + ")";
+            return said + how + " from the supplier, not applied (purchase order: " + OperatorWords.of(part[2]) + ")";
+        }
+        if (part.length == 2 && part[0].equals("tracking")) {
+            return "Carrier scan: " + OperatorWords.of(part[1]);
+        }
+        if (part.length == 2 && part[0].equals("after-delivery")) {
+            return "Carrier scan after the delivery: " + OperatorWords.of(part[1]);
+        }
+        return topic;
     }
 
     /** The start of a raw payload, as the form shows it. */

@@ -120,7 +120,7 @@ public class ReturnAnswers {
             take(r);
         } else {
             history.record(r, Party.SUPPLIER, "Inspection report kept until the return parcel arrives: "
-                    + event.result() + (event.note() == null ? "" : " (" + event.note() + ")"));
+                    + io.dropflow.processengine.OperatorWords.of(event.result()) + (event.note() == null ? "" : " (" + event.note() + ")"));
         }
         process.inspectionReported(r, source, event.eventId(), event.result().name());
         return awaited ? Result.APPLIED : Result.KEPT;
@@ -137,7 +137,8 @@ public class ReturnAnswers {
 
     private void take(ReturnRequest r) {
         if (r.takeInspection(clock.instant())) {
-            history.record(r, Party.SUPPLIER, "Inspected the returned parcel: " + r.getInspectionResult()
+            history.record(r, Party.SUPPLIER, "Inspected the returned parcel: "
+                    + io.dropflow.processengine.OperatorWords.ofCode(r.getInspectionResult())
                     + (r.getInspectionNote() == null ? "" : " (" + r.getInspectionNote() + ")"));
         }
     }

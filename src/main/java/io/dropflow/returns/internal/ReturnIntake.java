@@ -129,7 +129,7 @@ public class ReturnIntake {
                 supplyValue, clock.instant()));
         saved.linesToJudge(toJudge);
         history.record(saved, Party.CONSUMER, "Asked to return " + lines.size() + " line(s) ("
-                + request.reason() + ") for " + (request.wish() == ReturnWish.EXCHANGE ? "an exchange to "
+                + io.dropflow.processengine.OperatorWords.of(request.reason()) + ") for " + (request.wish() == ReturnWish.EXCHANGE ? "an exchange to "
                 + request.exchangeSku() : "a refund") + (request.note() == null ? "" : ": " + request.note()));
         timeline.record(orderId, "Consumer asked to return goods: " + saved.number());
         saved.attachProcess(process.start(saved));

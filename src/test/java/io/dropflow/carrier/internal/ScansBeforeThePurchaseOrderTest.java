@@ -48,6 +48,8 @@ class ScansBeforeThePurchaseOrderTest {
     Tracking tracking;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.dropflow.processengine.SellerTime sellerTime;
 
     DropflowDriver dropflow;
 
@@ -115,13 +117,17 @@ class ScansBeforeThePurchaseOrderTest {
         assertThat(kept).hasSize(2).allSatisfy(row -> {
             assertThat(row.get("status")).as("with an operator").isEqualTo("ATTENTION");
             assertThat(row.get("process_instance_id")).isNotNull();
-            assertThat((String) row.get("last_error")).contains("before its purchase order was placed ("
-                    + forwarded + ")", "not applied");
+            // the purchase order (which names the order), times as the seller reads them, the status in words
+            // (exploratory test s12, tasklist 7: UTC instants with milliseconds, IN_TRANSIT, no order)
+            assertThat((String) row.get("last_error")).contains("before its purchase order " + po(order, 1)
+                    + " was placed (" + sellerTime.format(forwarded) + ")", "not applied");
         });
-        assertThat((String) kept.get(1).get("last_error")).contains("DELIVERED for SANDBOX-POST " + number + " dated "
-                + deliveredAt);
+        assertThat((String) kept.get(1).get("last_error")).isEqualTo("Delivered for SANDBOX-POST " + number + " dated "
+                + sellerTime.format(deliveredAt) + ", before its purchase order " + po(order, 1) + " was placed ("
+                + sellerTime.format(forwarded) + "): not about our parcel (carriers use tracking numbers again), not applied");
         assertThat(OperatorTexts.of("zh").findMessage((String) kept.get(1).get("last_error"))).as("in Chinese too")
-                .hasValueSatisfying(zh -> assertThat(zh).contains(deliveredAt.toString(), forwarded.toString()));
+                .hasValueSatisfying(zh -> assertThat(zh).contains(sellerTime.format(deliveredAt), sellerTime.format(forwarded),
+                        po(order, 1)).startsWith("SANDBOX-POST " + number + " 的已签收扫描时间为"));
 
         // the operator tries them again: still not applied, the order still not delivered
         String attention = (String) kept.get(0).get("process_instance_id");
@@ -157,7 +163,16 @@ class ScansBeforeThePurchaseOrderTest {
             assertThat(row.get("process_instance_id")).as("shown to an operator at once").isNotNull();
         });
         Map<String, Object> facts = dropflow.facts(taskOf((String) kept.get(0).get("process_instance_id")));
-        assertThat((String) facts.get("lastError")).contains("dated " + before, "placed (" + forwarded + ")");
+        assertThat((String) facts.get("lastError")).contains("dated " + sellerTime.format(before), "purchase order "
+                + po(order, 1) + " was placed (" + sellerTime.format(forwarded) + ")");
+        // what happened, on the task and its form (exploratory test s12, tasklist 7: the model's documentation)
+        Task task = taskOf((String) kept.get(0).get("process_instance_id"));
+        assertThat(task.getDescription()).startsWith("Delivered for SANDBOX-POST " + number).endsWith("not applied. Close"
+                + " this task: the scan is another parcel's under one of our tracking numbers, trying it again changes nothing");
+        assertThat(facts).containsEntry("whatHappened", task.getDescription()).containsEntry("parcel", "SANDBOX-POST " + number);
+        assertThat(OperatorTexts.of("zh").findMessage(task.getDescription())).as("in Chinese too")
+                .hasValueSatisfying(zh -> assertThat(zh).startsWith("SANDBOX-POST " + number + " 的已签收扫描时间为")
+                        .endsWith("请关闭此任务：这是其他包裹使用我方运单号产生的扫描，重试不会改变结果"));
 
         assertThat(result(dropflow.carrierSays(number, "DELIVERED", Instant.now()))).isEqualTo("RECORDED");
         assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));

@@ -50,7 +50,7 @@ class ClaimHandlingTest {
         assertThat(clocks.replacementShipByHours()).isEqualTo(36);
         assertThat(clocks.replacementTime()).isEqualTo(Duration.ofMinutes(36));
         assertThat(claim.getRespondBy()).isEqualTo(clocks.respondBy());
-        assertThat(history.lines()).containsExactly("DROPFLOW: Deadlines for a WEBSHOP DAMAGED claim: answer the consumer "
+        assertThat(history.lines()).containsExactly("DROPFLOW: Deadlines for a claim (Damaged, sold through Webshop): answer the consumer "
                 + "within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)");
     }
 

@@ -448,12 +448,15 @@ class DefectClaimProcessTest {
         JsonNode escalated = dropflow.getClaim(claim);
         assertThat(escalated.path("escalated").asBoolean()).isTrue();
         assertThat(escalated.path("history").toString()).contains("the supplier did not answer in time");
+        // Codes read as words in English too (exploratory test s12, tasklist 3): they were "a DAMAGED claim", "WEBSHOP"
+        assertThat(escalated.path("history").toString()).contains("Filed a Damaged claim about 1 line(s)",
+                "Deadlines for a claim (Damaged, sold through Webshop)");
 
         // Its answer after that comes too late: refused (409), not taken as APPLIED to sit unread in the inbox
         var late = dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
         assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
         assertThat(late.getBody()).contains("no longer waits for an answer to round 1");
-        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("Round 1: ACCEPTED");
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("Round 1: Accepted");
         assertThat(dropflow.claimProcess(claim)).isWaitingAt(NEGOTIATE.id());
 
         complete(claim, Map.of("negotiationDecision", "seller_pays", "remedy", "REFUND"));
@@ -943,7 +946,7 @@ class DefectClaimProcessTest {
         assertThat(reused.getBody()).contains("ALREADY_RECEIVED");
         JsonNode untouched = dropflow.getClaim(second);
         assertThat(untouched.path("status").asText()).isEqualTo("WITH_SUPPLIER");
-        assertThat(untouched.path("history").toString()).doesNotContain("Round 1: ACCEPTED");
+        assertThat(untouched.path("history").toString()).doesNotContain("Round 1: Accepted");
         assertThat(dropflow.claimProcess(second)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
 
         // The supplier's answer under an id of its own still counts

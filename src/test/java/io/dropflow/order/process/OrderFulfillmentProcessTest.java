@@ -348,7 +348,10 @@ class OrderFulfillmentProcessTest {
             // ODDITY declined the first round for good (discontinued): a restock changes only RAREHOUSE's answer
             assertThat(supplier.received(po(order, 3)).order().supplierCode()).isEqualTo("RAREHOUSE");
             assertThat(dropflow.getOrder(order).path("timeline").toString())
-                    .contains("ODDITY left out: it declined this order before (DISCONTINUED)")
+                    .contains("ODDITY left out: it declined this order before (Discontinued)")
+                    // codes read as words in English too (exploratory test s12, tasklist 3)
+                    .contains("Supplier declined purchase order " + po(order, 1) + " (Discontinued)",
+                            "Supplier declined purchase order " + po(order, 2) + " (Out of stock)")
                     .as("who decided what is on the order's timeline, a note or not")
                     .contains("decided 'Decide on out-of-stock order': Wait for restock");
         }

@@ -108,7 +108,7 @@ class StaleSupplierEventsProcessTest {
                 .contains("close this task");
         assertThat(dropflow.facts(task).get("deliveryPayload").toString()).contains(eventId, "JD" + order);
         // And the order's timeline says it
-        assertThat(timeline(order)).contains("Supplier shipped purchase order " + po(order, 1) + " (CANCELLED) as DHL JD"
+        assertThat(timeline(order)).contains("Supplier shipped purchase order " + po(order, 1) + " (Cancelled) as DHL JD"
                 + order + ": not followed, an operator was asked to settle it");
 
         // When the supplier delivers the same event again: acknowledged as a redelivery, nothing twice
@@ -171,8 +171,8 @@ class StaleSupplierEventsProcessTest {
         assertThat(attentionTasks(eventId)).isEmpty();
         assertThat(jdbc.queryForObject("select status from partner_delivery where partner = 'supplier'"
                 + " and account = 'ACME' and delivery_id = ?", String.class, eventId)).isEqualTo("TAKEN");
-        assertThat(timeline(order).stream().filter(line -> line.equals("Supplier reported ACCEPTED for purchase order "
-                + po(order, 1) + " (SHIPPED): nothing changed"))).hasSize(1);
+        assertThat(timeline(order).stream().filter(line -> line.equals("Supplier reported Accepted for purchase order "
+                + po(order, 1) + " (Shipped): nothing changed"))).hasSize(1);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
     }
 
@@ -207,9 +207,9 @@ class StaleSupplierEventsProcessTest {
         assertThat(jdbc.queryForObject("select last_error from partner_delivery where partner = 'supplier'"
                 + " and account = 'ACME' and delivery_id = ?", String.class, second)).contains(first);
         assertThat(timeline(order).stream().filter(line -> line.contains("JDD" + order + ": not followed")))
-                .containsExactly("Supplier shipped purchase order " + po(order, 1) + " (CANCELLED) as DHL JDD" + order
+                .containsExactly("Supplier shipped purchase order " + po(order, 1) + " (Cancelled) as DHL JDD" + order
                         + ": not followed, an operator was asked to settle it", "Supplier shipped purchase order "
-                        + po(order, 1) + " (CANCELLED) as DHL JDD" + order + ": not followed");
+                        + po(order, 1) + " (Cancelled) as DHL JDD" + order + ": not followed");
 
         // Another parcel is another fact: its own task
         assertThat(event(shippedJson(other, po(order, 1), "JDX" + order)).getBody()).contains("\"STALE\"");

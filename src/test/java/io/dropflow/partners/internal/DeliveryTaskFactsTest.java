@@ -26,7 +26,8 @@ class DeliveryTaskFactsTest {
         when(deliveries.record(5L)).thenReturn(row);
         when(deliveries.delivery(5L)).thenReturn(new DeliveryHandler.Delivery(5L, "cj", "main", "ORDER", "D-1", "{}", 3));
 
-        assertThat(facts.of(5L).values()).containsEntry("partner", "cj").containsEntry("deliveryNumber", "D-1")
+        assertThat(facts.of(5L).values()).containsEntry("partner", "CJ Dropshipping").containsEntry("topic", "ORDER")
+                .containsEntry("deliveryNumber", "D-1")
                 .containsEntry("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)").containsEntry("attempts", 3)
                 .containsEntry("lastError", "has no purchase order DF-9-PO1").containsEntry("deliveryPayload", "{}");
     }
@@ -57,9 +58,9 @@ class DeliveryTaskFactsTest {
 
         assertThat(shown).containsEntry("deliveryCount", 2);
         assertThat(shown.get("deliveries")).asList().containsExactly(
-                Map.of("receivedAt", "2026-12-03 09:00 (Asia/Shanghai)", "topic", "tracking/OUT_FOR_DELIVERY",
+                Map.of("receivedAt", "2026-12-03 09:00 (Asia/Shanghai)", "topic", "Carrier scan: Out for delivery",
                         "deliveryNumber", "E-2"),
-                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "tracking/IN_TRANSIT",
+                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "Carrier scan: In transit",
                         "deliveryNumber", "E-1"));
     }
 
@@ -87,9 +88,31 @@ class DeliveryTaskFactsTest {
         assertThat(shown).as("the taken and the closed one are no longer the operator's").containsEntry("deliveryCount", 2)
                 .containsEntry("latestPayload", "{\"e\":3}");
         assertThat(shown.get("deliveries")).asList().containsExactly(
-                Map.of("receivedAt", "2026-12-03 10:00 (Asia/Shanghai)", "topic", "tracking/DELIVERY_FAILED",
+                Map.of("receivedAt", "2026-12-03 10:00 (Asia/Shanghai)", "topic", "Carrier scan: Delivery failed",
                         "deliveryNumber", "E-3"),
-                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "tracking/IN_TRANSIT",
+                Map.of("receivedAt", "2026-12-02 15:04 (Asia/Shanghai)", "topic", "Carrier scan: In transit",
                         "deliveryNumber", "E-1"));
+    }
+
+    /**
+     * Exploratory test s12 (tasklist 3): the form showed Dropflow's own keys, "From supplier (SLOWPOKE)", "Topic:
+     * not-applied/SHIPPED/CANCELLED", "after-delivery/RETURNED", in both languages. They read as words.
+     */
+    @Test
+    void whoSentItAndDropflowsOwnTopicsReadAsWords() {
+        when(deliveries.record(12L)).thenReturn(new HashMap<>(Map.of("partner", "supplier", "account", "SLOWPOKE",
+                "topic", "not-applied/SHIPPED/CANCELLED", "delivery_id", "S-1")));
+        when(deliveries.delivery(12L)).thenReturn(new DeliveryHandler.Delivery(12L, "supplier", "SLOWPOKE",
+                "not-applied/SHIPPED/CANCELLED", "S-1", "{}", 1));
+
+        assertThat(facts.of(12L).values()).containsEntry("partner", "Supplier").containsEntry("account", "SLOWPOKE")
+                .containsEntry("topic", "Shipped from the supplier, not applied (purchase order: Cancelled)");
+        assertThat(DeliveryTaskFacts.topicWords("not-applied/ACCEPTED/ACCEPTED/missing-lines"))
+                .isEqualTo("Accepted with lines missing from the supplier, not applied (purchase order: Accepted)");
+        assertThat(DeliveryTaskFacts.topicWords("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/lines"))
+                .isEqualTo("Cancellation accepted of some lines from the supplier, not applied (purchase order: Accepted)");
+        assertThat(DeliveryTaskFacts.topicWords("after-delivery/RETURNED")).isEqualTo("Carrier scan after the delivery: Returned");
+        assertThat(DeliveryTaskFacts.partnerWords("carrier-after-delivery")).isEqualTo("Carrier (after the delivery)");
+        assertThat(DeliveryTaskFacts.topicWords("orders/paid")).as("a partner's own topic").isEqualTo("orders/paid");
     }
 }

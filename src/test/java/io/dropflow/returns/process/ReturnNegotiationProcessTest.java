@@ -421,7 +421,7 @@ class ReturnNegotiationProcessTest {
         assertThat(report.getBody()).contains("return-refused", "its parcel's inspection was reported as OK already");
         JsonNode after = dropflow.getReturn(id);
         assertThat(after.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(after.path("history").toString()).doesNotContain("DAMAGED_BY_CONSUMER");
+        assertThat(after.path("history").toString()).doesNotContain("Damaged by consumer");
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("8.60 EUR");
     }
 
@@ -462,6 +462,9 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("keep them and get 7.50 EUR back"));
         assertThat(dropflow.getReturn(id).path("history").toString())
                 .contains("decided to offer the consumer 7.50 EUR to keep the goods").doesNotContain("offer_alternative");
+        // Codes read as words in English too (exploratory test s12, tasklist 3): they were "(CHANGED_MIND)", "ALTERNATIVE"
+        assertThat(dropflow.getReturn(id).path("history").toString())
+                .contains("Asked to return 1 line(s) (Changed mind) for a refund", "Round 1: Alternative, offering 7.50 EUR");
 
         assertThat(dropflow.consumerAnswers(id, true).getStatusCode().value()).isEqualTo(200);
         dropflow.runReturnJobs(id);
@@ -743,7 +746,7 @@ class ReturnNegotiationProcessTest {
         JsonNode taken = dropflow.getReturn(id);
         assertThat(taken.path("inspectionResult").asText()).isEqualTo("DAMAGED_BY_CONSUMER");
         assertThat(taken.path("inspectionNote").asText()).isEqualTo("cracked");
-        assertThat(count(taken.path("history").toString(), "Inspected the returned parcel: DAMAGED_BY_CONSUMER (cracked)"))
+        assertThat(count(taken.path("history").toString(), "Inspected the returned parcel: Damaged by consumer (cracked)"))
                 .isEqualTo(1);
         assertThat(dropflow.facts(task(id))).containsEntry("inspectionResult", "Damaged by consumer");
         assertThat(inspects(id, "early-" + id, "DAMAGED_BY_CONSUMER", "cracked").getBody()).contains("ALREADY_RECEIVED");
@@ -790,7 +793,7 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.returnProcess(id)).hasPassed("event_inspection_reported").isWaitingAt(DECIDE_DISPUTE.id());
         JsonNode view = dropflow.getReturn(id);
         assertThat(view.path("inspectionResult").asText()).isEqualTo("DAMAGED_BY_CONSUMER");
-        assertThat(count(view.path("history").toString(), "Inspected the returned parcel: DAMAGED_BY_CONSUMER")).isEqualTo(1);
+        assertThat(count(view.path("history").toString(), "Inspected the returned parcel: Damaged by consumer")).isEqualTo(1);
         assertThat(view.path("history").toString()).doesNotContain("Inspection report kept");
         assertThat(inspects(id, "after-" + id, "DAMAGED_BY_CONSUMER", null).getBody()).contains("ALREADY_RECEIVED");
         assertThat(inspects(id, "after-again-" + id, "DAMAGED_BY_CONSUMER", null).getBody()).contains("ALREADY_RECEIVED");
