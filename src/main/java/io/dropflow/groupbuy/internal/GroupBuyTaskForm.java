@@ -53,7 +53,25 @@ public class GroupBuyTaskForm {
 
     /** Every variable the group-buy forms may show (data only: every word is in the form files). */
     public static final Set<String> FACTS = Set.of("pickupPoint", "leaderName", "purchaseOrderNumber", "supplierName",
-            "trackingNumber", "shipBy", "collectByText", "consumerRows");
+            "trackingNumber", "shipBy", "collectByText", "consumerRows", "leaderReportedMissing", "carrierStatus",
+            "carrierStatusAt", "backAfterRestockWait");
+
+    /**
+     * "Decide on missing parcel": a purchase's facts, with why it is there (exploratory test s12): whether the leader
+     * reported the parcel missing, and what the carrier said last (its status in words, when).
+     */
+    public FormFacts missingParcel(Long batchId, int purchaseNo, boolean leaderReportedMissing) {
+        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
+        var parcel = purchase.getShipmentId() == null ? null : tracking.shipment(purchase.getShipmentId());
+        return purchase(batchId, purchaseNo, false, time).put("leaderReportedMissing", leaderReportedMissing)
+                .put("carrierStatus", parcel == null ? null : io.dropflow.processengine.OperatorWords.of(parcel.status()))
+                .put("carrierStatusAt", parcel == null ? null : time.format(parcel.lastEventAt()));
+    }
+
+    /** "Decide on missing lines": the missing lines' facts, and whether it is back after a wait for restock. */
+    public FormFacts missingLines(Long batchId, int purchaseNo, boolean backAfterRestockWait) {
+        return purchase(batchId, purchaseNo, true, time).put("backAfterRestockWait", backAfterRestockWait);
+    }
 
     /**
      * A purchase's facts, with the consumers whose lines are on their way to the point, or (for the
@@ -109,7 +127,10 @@ public class GroupBuyTaskForm {
         return batch.getPickupPoint().getName() + " (" + batch.getPickupPoint().getCode() + ")";
     }
 
-    /** One row per consumer: name, phone and their lines ("2 × SKU, 1 × SKU"). */
+    /**
+     * One row per consumer: name, phone, their order (the storefront's number), their lines ("2 × SKU, 1 × SKU") and
+     * what those lines cost them, with the currency ("24.00 EUR": what refunding them pays back).
+     */
     private List<Map<String, Object>> rows(List<GroupBuyLine> shown) {
         Map<Long, List<GroupBuyLine>> byOrder = new LinkedHashMap<>();
         shown.stream().sorted(Comparator.comparing(GroupBuyLine::getGroupBuyOrderId))
@@ -118,8 +139,12 @@ public class GroupBuyTaskForm {
         byOrder.forEach((id, orderLines) -> {
             OrderSummary order = lookup.order(orders.findById(id).orElseThrow().getOrderId());
             rows.add(FormFacts.row("consumer", order.consumer().name(), "phone", order.consumer().phone(),
+                    "order", order.storefrontOrderId(),
                     "lines", orderLines.stream().map(l -> l.getQuantity() + " × " + l.getSku())
-                            .collect(Collectors.joining(", "))));
+                            .collect(Collectors.joining(", ")),
+                    "amount", orderLines.stream().map(l -> l.value(order.currency()))
+                            .reduce(io.dropflow.settlement.Money.zero(order.currency()), io.dropflow.settlement.Money::plus)
+                            .toString()));
         });
         return rows;
     }

@@ -1,7 +1,11 @@
 package io.dropflow.groupbuy.process;
 
 import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
+import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.MISSING_LINES_DECISION;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
+import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIPT;
+
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
 
 import io.dropflow.groupbuy.internal.GroupBuyTaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,11 +25,17 @@ class PrepareGroupBuyTaskForm implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
-        (key.equals(GroupBuyBatchProcess.Element.DECIDE_UNCOLLECTED.id())
-                ? form.uncollected(BATCH_ID.from(task))
-                : key.equals(GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT.id()) // the leader's: the point's time zone
-                        ? form.receipt(BATCH_ID.from(task), Math.toIntExact(PURCHASE_NO.from(task)))
-                : form.purchase(BATCH_ID.from(task), Math.toIntExact(PURCHASE_NO.from(task)),
-                        key.equals(GroupBuyPurchaseProcess.Element.DECIDE_MISSING_LINES.id()))).setLocal(task);
+        if (key.equals(GroupBuyBatchProcess.Element.DECIDE_UNCOLLECTED.id())) {
+            form.uncollected(BATCH_ID.from(task)).setLocal(task);
+            return;
+        }
+        Long batch = BATCH_ID.from(task);
+        int no = Math.toIntExact(PURCHASE_NO.from(task));
+        (key.equals(Element.CONFIRM_RECEIPT.id()) ? form.receipt(batch, no) // the leader's: the point's time zone
+                : key.equals(Element.DECIDE_MISSING_PARCEL.id()) ? form.missingParcel(batch, no,
+                        RECEIPT.optionalFrom(task).filter("parcel_missing"::equals).isPresent())
+                : key.equals(Element.DECIDE_MISSING_LINES.id()) ? form.missingLines(batch, no,
+                        MISSING_LINES_DECISION.optionalFrom(task).filter("wait_for_restock"::equals).isPresent())
+                : form.purchase(batch, no, false)).setLocal(task);
     }
 }

@@ -20,9 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeliveryTaskFacts {
 
-    /** The facts the partner-attention form shows, the start of the raw payload among them. */
+    /**
+     * The facts the partner-attention form shows, the start of the raw payload among them; and, once the operator's
+     * "try again" did not get it taken, when that was ({@code retriedInVain}, from the process).
+     */
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
-            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload");
+            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload", "retriedInVain");
 
     /**
      * The facts a feature adds where it says what happened ({@link io.dropflow.partners.PartnerDeliveries#describe}):

@@ -1,6 +1,7 @@
 package io.dropflow.partners.process;
 
 import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
+import static io.dropflow.partners.process.PartnerAttentionProcess.RETRIED_IN_VAIN;
 
 import io.dropflow.partners.internal.DeliveryTaskFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,7 +26,8 @@ class DescribePartnerDelivery implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         PartnerAttentionProcess.ATTENTION_TITLE.optionalFrom(task).ifPresent(task::setName);
-        PartnerAttention.described(facts.of(DELIVERY_ID.from(task)), task).setLocal(task);
+        PartnerAttention.described(facts.of(DELIVERY_ID.from(task)), task)
+                .put(RETRIED_IN_VAIN.name(), RETRIED_IN_VAIN.optionalFrom(task).orElse(null)).setLocal(task);
         PartnerAttentionProcess.ATTENTION_DESCRIPTION.optionalFrom(task).ifPresent(task::setDescription);
     }
 }

@@ -40,6 +40,11 @@ public final class PartnerAttentionProcess {
     public static final ProcessVariable<String> ATTENTION_DECISION = text("attentionDecision");
     /** Whether the operator's "try again" got the delivery taken. */
     public static final ProcessVariable<Boolean> DELIVERY_TAKEN = flag("deliveryTaken");
+    /**
+     * When the operator's "try again" did not get it taken: when it was tried, in words that say so (a message with
+     * values), which the task it comes back to shows (its form's {@code retriedInVain}); absent before.
+     */
+    public static final ProcessVariable<String> RETRIED_IN_VAIN = text("retriedInVain");
 
     public enum Element implements ModelElement {
         START("start_delivery_not_taken"),

@@ -17,14 +17,25 @@ import org.springframework.stereotype.Component;
 class RetryPartnerDelivery implements JavaDelegate {
 
     private final RecordedDeliveries deliveries;
+    private final io.dropflow.processengine.SellerTime time;
 
-    RetryPartnerDelivery(RecordedDeliveries deliveries) {
+    RetryPartnerDelivery(RecordedDeliveries deliveries, io.dropflow.processengine.SellerTime time) {
         this.deliveries = deliveries;
+        this.time = time;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DeliveryHandler.Result result = deliveries.attemptAll(DELIVERY_ID.from(execution));
-        DELIVERY_TAKEN.set(execution, result.outcome() == DeliveryHandler.Outcome.TAKEN);
+        boolean taken = result.outcome() == DeliveryHandler.Outcome.TAKEN;
+        DELIVERY_TAKEN.set(execution, taken);
+        if (!taken) { // the task comes back: it says so (its Chinese a pattern of operator-messages.zh.json)
+            PartnerAttentionProcess.RETRIED_IN_VAIN.set(execution, "Tried again at "
+                    + time.format(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()) + IN_VAIN);
+        }
     }
+
+    /** What the task that comes back says after when it was tried. */
+    static final String IN_VAIN = ": still not taken, for the reason below. Trying again changes nothing until that is"
+            + " fixed; if it cannot be, handle it by hand and close this task";
 }

@@ -124,7 +124,7 @@ class UnmatchedParcelScansTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> listed = (List<Map<String, Object>>) facts.get("deliveries");
         assertThat(listed).extracting(row -> row.get("topic")).as("the latest first")
-                .containsExactly("tracking/OUT_FOR_DELIVERY", "tracking/IN_TRANSIT", "tracking/INFO_RECEIVED");
+                .containsExactly("Carrier scan: Out for delivery", "Carrier scan: In transit", "Carrier scan: Info received");
         assertThat((String) facts.get("latestPayload")).contains("OUT_FOR_DELIVERY", number);
 
         // a scan kept later joins the open task when its own deadline passes, and the task shows it
@@ -280,6 +280,6 @@ class UnmatchedParcelScansTest {
         String own = (String) kept.get(1).get("process_instance_id");
         assertThat(own).as("not the deleted task nobody sees").isNotNull().isNotEqualTo(deleted);
         assertThat(instance(own)).isWaitingAt(Element.ATTEND.id());
-        assertThat(dropflow.facts(taskOf(own))).containsEntry("topic", "tracking/IN_TRANSIT");
+        assertThat(dropflow.facts(taskOf(own))).containsEntry("topic", "Carrier scan: In transit");
     }
 }

@@ -425,6 +425,9 @@ class GroupBuyBatchProcessTest {
         assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_UNCOLLECTED.id());
         assertThat(DropflowDriver.factsOf(engine, task).get("consumerRows").toString())
                 .contains("1 × " + rice.sku()).doesNotContain("2 × ");
+        // with the consumer's order and what the lines cost, with the currency (exploratory test s12, tasklist 5)
+        assertThat(DropflowDriver.factsOf(engine, task).get("consumerRows").toString())
+                .containsPattern("order=[^,]+").containsPattern("amount=\\d+\\.\\d{2} [A-Z]{3}");
         assertThat(dropflow.candidateGroups(task)).containsExactly("operators");
 
         // When nobody decides in time, supervisors get it too

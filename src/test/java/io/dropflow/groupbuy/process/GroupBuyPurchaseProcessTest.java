@@ -172,6 +172,7 @@ class GroupBuyPurchaseProcessTest {
         assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
         assertThat(DropflowDriver.factsOf(engine, task).get("consumerRows").toString())
                 .contains("150 × " + rice.sku());
+        assertThat(DropflowDriver.factsOf(engine, task)).containsEntry("backAfterRestockWait", false);
 
         // When the operator waits for restock, and a day later there is still no supplier
         engine.getTaskService().setAssignee(task.getId(), "sam");
@@ -181,6 +182,8 @@ class GroupBuyPurchaseProcessTest {
                 .isEqualTo("sam decided 'Decide on missing lines': Wait for restock");
         groupBuy.fire(batch, 1, Element.RESTOCK_WAIT.id());
         assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+        // it says why it is back (exploratory test s12, tasklist 5: the same facts as before, nothing said)
+        assertThat(DropflowDriver.factsOf(engine, groupBuy.task(batch, 1))).containsEntry("backAfterRestockWait", true);
 
         // When nobody decides within four hours
         groupBuy.fire(batch, 1, Element.MISSING_LINES_DEADLINE.id());
@@ -530,6 +533,9 @@ class GroupBuyPurchaseProcessTest {
         Task task = groupBuy.task(batch, 1);
         assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
         assertThat(DropflowDriver.factsOf(engine, task).get("trackingNumber")).isEqualTo(tracking(batch, 1));
+        // what the carrier said, and that the leader did not report it missing (exploratory test s12, tasklist 5)
+        assertThat(DropflowDriver.factsOf(engine, task)).containsEntry("carrierStatus", "Carrier exception")
+                .containsEntry("leaderReportedMissing", false).containsKey("carrierStatusAt");
         groupBuy.fire(batch, 1, Element.PARCEL_ESCALATION.id());
         assertThat(dropflow.candidateGroups(groupBuy.task(batch, 1))).contains("supervisors");
 
@@ -576,6 +582,10 @@ class GroupBuyPurchaseProcessTest {
         // Then an operator decides on each; giving them up sends their lines to the backups
         assertThat(groupBuy.task(batch, first).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
         assertThat(groupBuy.task(batch, second).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+        // the first says the leader reported it missing though the carrier delivered it (exploratory test s12)
+        assertThat(DropflowDriver.factsOf(engine, groupBuy.task(batch, first))).containsEntry("leaderReportedMissing", true)
+                .containsEntry("carrierStatus", "Delivered");
+        assertThat(DropflowDriver.factsOf(engine, groupBuy.task(batch, second))).containsEntry("leaderReportedMissing", false);
         groupBuy.complete(batch, first, Map.of("parcelDecision", "give_up"));
         groupBuy.complete(batch, second, Map.of("parcelDecision", "give_up"));
         assertThat(groupBuy.purchaseProcess(batch, first)).hasPassed(Element.WRITE_OFF_PARCEL.id())

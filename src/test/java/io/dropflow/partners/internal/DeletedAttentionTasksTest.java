@@ -141,7 +141,7 @@ class DeletedAttentionTasksTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> listed = (List<Map<String, Object>>) facts.get("deliveries");
         assertThat(listed).extracting(row -> row.get("topic"))
-                .containsExactly("tracking/OUT_FOR_DELIVERY", "tracking/IN_TRANSIT", "tracking/INFO_RECEIVED");
+                .containsExactly("Carrier scan: Out for delivery", "Carrier scan: In transit", "Carrier scan: Info received");
 
         // the shipment comes; the operator's "try again" takes every scan of the parcel, the set-aside ones too
         dropflow.supplierShipped("ACME", po(order, 1), number);

@@ -133,16 +133,22 @@ class PartnerAttentionProcessTest {
                 .isEqualTo(1);
         Map<String, Object> facts = dropflow.facts(task);
         assertThat((String) facts.get("deliveryPayload")).contains(number);
-        assertThat(facts).containsEntry("partner", "cj").containsEntry("topic", "ORDER");
+        assertThat(facts).containsEntry("partner", "CJ Dropshipping").containsEntry("topic", "ORDER");
         assertThat((String) facts.get("lastError")).contains("has no purchase order " + number);
 
         // When the operator tries it again and it still cannot be matched, the task comes back
         engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "retry"));
         runJobs(attention);
         assertThat(attention).isWaitingAt(Element.ATTEND.id()).hasPassed(Element.RETRY.id());
+        // and says so (exploratory test s12, tasklist 8: it came back as it was, and the operator may loop)
+        task = engine.getTaskService().createTaskQuery().processInstanceId(attention.getId()).singleResult();
+        assertThat((String) dropflow.facts(task).get("retriedInVain")).startsWith("Tried again at ")
+                .endsWith(": still not taken, for the reason below. Trying again changes nothing until that is fixed;"
+                        + " if it cannot be, handle it by hand and close this task");
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage((String) dropflow.facts(task)
+                .get("retriedInVain"))).as("in Chinese too").hasValueSatisfying(zh -> assertThat(zh).startsWith("已于 "));
 
         // When the operator handled it by hand, it is closed and never tried again
-        task = engine.getTaskService().createTaskQuery().processInstanceId(attention.getId()).singleResult();
         engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "close"));
         assertThat(attention).isEnded().hasPassed(Element.CLOSE.id(), Element.END_CLOSED.id());
         assertThat(jdbc.queryForObject("select status from partner_delivery where id = ?", String.class, id))
