@@ -105,6 +105,9 @@ final class TaskDoneMeanwhile {
             return null;
         }
         String task = asked.group(1);
+        if (NOT_A_TASK.contains(task)) {
+            return null;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(task)) {
                 return task;
@@ -112,6 +115,9 @@ final class TaskDoneMeanwhile {
         }
         return null;
     }
+
+    /** The engine API's resources under task/ that are no task's id. */
+    private static final java.util.Set<String> NOT_A_TASK = java.util.Set.of("create", "count", "report");
 
     private static final Pattern TASK_PATH = Pattern.compile("(?:^|/)(?<!history/)task/([^/]+)(?:/.*)?$");
 

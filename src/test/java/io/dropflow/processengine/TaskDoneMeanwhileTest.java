@@ -51,6 +51,28 @@ class TaskDoneMeanwhileTest {
         assertThat(TaskDoneMeanwhile.goneAnswer(null, npe, task -> false)).isNull();
     }
 
+    /**
+     * Exploratory test s12 (tasklist 1): any request about a task (its claim, identity links, form) that failed naming
+     * the task while it is gone is the same 404; a request that is about no task (creating one), or a failure that
+     * does not name it, stays as it was.
+     */
+    @Test
+    void aRequestAboutATaskGoneThatFailedNamingItIsA404() {
+        var claim = new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id t-1: task is null");
+        Response answer = TaskDoneMeanwhile.goneAnswer(request("engine/default/task/t-1/claim"), claim, task -> false);
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(((org.camunda.bpm.engine.rest.dto.ExceptionDto) answer.getEntity()).getMessage())
+                .isEqualTo("Cannot find task with id t-1 (it does not exist, or is done)");
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/t-1/identity-links/delete"), claim, task -> false)
+                .getStatus()).isEqualTo(404);
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/t-1/claim"), claim, task -> true)).as("still there").isNull();
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/t-1/claim"), new IllegalStateException("boom"), task -> false))
+                .as("a failure that does not name it").isNull();
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("task/create"), new IllegalStateException("cannot create"),
+                task -> false)).as("no task's request").isNull();
+        assertThat(TaskDoneMeanwhile.goneAnswer(request("history/task/t-1"), claim, task -> false)).isNull();
+    }
+
     @Test
     void aCompletionThatFailedOnATaskStillOpenOrAnotherFailureIsLeftAsItWas() {
         assertThat(TaskDoneMeanwhile.goneMessage(failed("Cannot complete task 5473603f-1: boom"), task -> true)).isNull();
