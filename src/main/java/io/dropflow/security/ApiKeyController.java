@@ -2,6 +2,7 @@ package io.dropflow.security;
 
 import io.dropflow.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ class ApiKeyController {
     @Operation(summary = "Make an API key for an integration",
             description = "The answer holds the key (field key) once; Dropflow keeps only its SHA-256. Scopes: orders, "
                     + "after-sales, catalog.")
+    @ApiResponse(responseCode = "201", description = "Key made; the answer holds it, once")
     ResponseEntity<KeyView> issue(@Valid @RequestBody NewKey request, Authentication caller) {
         ApiKeyRegistry.Issued issued = registry.issue(request.name().trim(), request.scopes(), caller.getName());
         return ResponseEntity.created(URI.create("/api/api-keys/" + issued.key().getId()))

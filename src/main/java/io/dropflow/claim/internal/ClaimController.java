@@ -79,6 +79,7 @@ class ClaimController {
     @PostMapping(path = "/api/claims/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "The consumer adds photos, videos (parts 'evidence') or links (fields 'url')",
             description = "A claim waiting for evidence goes back to the operator.")
+    @ApiResponse(responseCode = "202", description = "Evidence taken; a claim waiting for it goes back to the operator")
     ResponseEntity<ClaimView> addEvidence(@PathVariable Long id,
             @RequestPart(name = "evidence", required = false) List<MultipartFile> evidence,
             @RequestParam(name = "url", required = false) List<String> urls) {
@@ -94,6 +95,7 @@ class ClaimController {
 
     @PostMapping(path = "/api/claims/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The consumer adds links to photos or videos: {\"evidenceUrls\": [...]}")
+    @ApiResponse(responseCode = "202", description = "Evidence taken; a claim waiting for it goes back to the operator")
     ResponseEntity<ClaimView> addEvidenceLinks(@PathVariable Long id, @Valid @RequestBody EvidenceLinks links) {
         intake.addEvidence(id, List.of(), links.evidenceUrls());
         return ResponseEntity.accepted().body(views.of(id));

@@ -7,6 +7,7 @@ import io.dropflow.security.Groups;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -125,6 +126,8 @@ class GroupBuyCatalogController {
     @PostMapping("/leaders")
     @PreAuthorize(EDITORS)
     @Operation(summary = "Add a group leader", description = "409 when the code is taken.")
+    @ApiResponse(responseCode = "201", description = "Leader added (Location: its address)")
+    @ApiResponse(responseCode = "409", description = "The code is taken")
     ResponseEntity<LeaderDetails> addLeader(@Valid @RequestBody LeaderRequest l) {
         LeaderDetails created = catalog.addLeader(l.code(), l.data());
         return ResponseEntity.created(URI.create("/api/leaders/" + created.code())).body(created);
@@ -158,6 +161,8 @@ class GroupBuyCatalogController {
     @PostMapping("/pickup-points")
     @PreAuthorize(EDITORS)
     @Operation(summary = "Add a pickup point", description = "409 when the code is taken; 400 for an unknown leader or time zone.")
+    @ApiResponse(responseCode = "201", description = "Pickup point added (Location: its address)")
+    @ApiResponse(responseCode = "409", description = "The code is taken")
     ResponseEntity<PickupPointDetails> addPoint(@Valid @RequestBody PickupPointRequest p) {
         PickupPointDetails created = catalog.addPoint(p.code(), p.data());
         return ResponseEntity.created(URI.create("/api/pickup-points/" + created.code())).body(created);
@@ -189,6 +194,8 @@ class GroupBuyCatalogController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Offer an SKU for group buying",
             description = "409 when it is offered already; 400 when no supplier offers the SKU.")
+    @ApiResponse(responseCode = "201", description = "SKU offered for group buying (Location: its address)")
+    @ApiResponse(responseCode = "409", description = "The SKU is offered for group buying already")
     ResponseEntity<OfferDetails> addOffer(@Valid @RequestBody OfferRequest o) {
         OfferDetails created = catalog.addOffer(o.sku(), o.stockCap(), o.active() == null || o.active());
         return ResponseEntity.created(URI.create("/api/group-buy-offers/" + created.sku())).body(created);

@@ -8,6 +8,7 @@ import io.dropflow.security.Groups;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -91,6 +92,8 @@ class OnboardingController {
     @PreAuthorize(ONBOARDING_EDITORS)
     @Operation(summary = "Enter an application received on paper", description = "As the applicants' "
             + "POST /api/webhooks/onboarding/applications: part 'application' and one file part per document.")
+    @ApiResponse(responseCode = "201", description = "Application entered; its onboarding has started")
+    @ApiResponse(responseCode = "409", description = "The code belongs to another supplier, or an application with it is open")
     ResponseEntity<ApplicationView> apply(@Valid @RequestPart(ApplicantController.APPLICATION_PART)
             ApplicationForm application, @RequestParam MultiValueMap<String, MultipartFile> parts) {
         SupplierApplication submitted = intake.submit(application,
@@ -103,6 +106,8 @@ class OnboardingController {
     @PreAuthorize(ONBOARDING_EDITORS)
     @Operation(summary = "A supervisor enters the revised agreement agreed with the applicant",
             description = "409 unless the agreement was sent back for changes.")
+    @ApiResponse(responseCode = "202", description = "Revised agreement taken; the review goes on")
+    @ApiResponse(responseCode = "409", description = "The agreement was not sent back for changes")
     ResponseEntity<ApplicationView> reviseAgreement(@PathVariable Long id,
             @Valid @RequestBody ApplicationForm.ProposedAgreement agreement) {
         intake.reviseAgreement(id, agreement, Party.SUPERVISOR);
@@ -113,6 +118,7 @@ class OnboardingController {
     @PreAuthorize(ONBOARDING_EDITORS)
     @Operation(summary = "Enter a renewed document an onboarded supplier sent by mail",
             description = "As the applicants' POST /api/webhooks/onboarding/suppliers/{code}/documents.")
+    @ApiResponse(responseCode = "202", description = "Renewal taken, or the same renewal again (nothing changes)")
     ResponseEntity<ApplicationView> renew(@PathVariable String code,
             @Valid @RequestPart(ApplicantController.DOCUMENT_PART) ApplicationForm.DocumentInfo document,
             @RequestParam MultiValueMap<String, MultipartFile> parts) {

@@ -61,6 +61,7 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/consumer-answer")
     @Operation(summary = "The consumer accepts or declines an alternative offer (a partial refund, keeping the goods)")
+    @ApiResponse(responseCode = "200", description = "Answer taken, or the same answer again (nothing changes)")
     @ApiResponse(responseCode = "409", description = "No offer waits for an answer (the same answer again is a 200 that changes nothing)")
     ReturnView consumerAnswer(@PathVariable Long id, @Valid @RequestBody ConsumerAnswer answer) {
         intake.consumerAnswered(id, answer.accept());

@@ -5,6 +5,7 @@ import io.dropflow.settlement.ActiveCurrency;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.ExchangeRates.ExchangeRate;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -108,6 +109,9 @@ class ExchangeRateController {
     @PreAuthorize(Groups.MASTER_DATA_EDITORS)
     @Operation(summary = "Adds a rate (201); the same rate again changes nothing (200), another one for the same "
             + "moment is a 409. Without validFrom, the rate that holds now, sent again, is the same rate.")
+    @ApiResponse(responseCode = "201", description = "Rate added")
+    @ApiResponse(responseCode = "200", description = "The same rate again: nothing changed")
+    @ApiResponse(responseCode = "409", description = "Another rate for the same pair and moment")
     ResponseEntity<ExchangeRate> add(@Valid @RequestBody RateRequest request) {
         ExchangeRateService.Stored stored;
         try {

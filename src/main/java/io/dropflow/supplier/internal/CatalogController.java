@@ -7,6 +7,7 @@ import io.dropflow.web.NoNulCharacter;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -133,6 +134,8 @@ class CatalogController {
     @PostMapping("/suppliers")
     @PreAuthorize(CATALOG_EDITORS)
     @Operation(summary = "Add a supplier", description = "409 when its code is taken.")
+    @ApiResponse(responseCode = "201", description = "Supplier added (Location: its address)")
+    @ApiResponse(responseCode = "409", description = "The code is taken")
     ResponseEntity<SupplierDetails> create(
             @Validated({Default.class, NewSupplierRules.class}) @RequestBody SupplierRequest s) {
         SupplierDetails created = catalog.create(new CatalogMaintenance.NewSupplier(s.code(), s.name(), s.region(),
@@ -201,6 +204,8 @@ class CatalogController {
     @PreAuthorize(CATALOG_EDITORS)
     @Operation(summary = "Add an offer", description = "409 when the supplier offers the SKU already, or another offer "
             + "of the supplier has the supplier SKU (the problem's existingOffer names it).")
+    @ApiResponse(responseCode = "201", description = "Offer added (Location: its address)")
+    @ApiResponse(responseCode = "409", description = "The supplier offers the SKU already, or prices its offers in another currency")
     ResponseEntity<OfferDetails> addOffer(@PathVariable String code, @Valid @RequestBody OfferRequest o) {
         OfferDetails added = catalog.addOffer(code, o.sku(), o.terms());
         return ResponseEntity.created(URI.create("/api/suppliers/" + code + "/offers/" + added.sku())).body(added);
