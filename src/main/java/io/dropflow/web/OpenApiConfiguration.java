@@ -152,18 +152,7 @@ class OpenApiConfiguration {
             schema.set$ref("#/components/schemas/" + renamed.getOrDefault(name, name));
             return;
         }
-        List<Schema> parts = new ArrayList<>();
-        if (schema.getProperties() != null) {
-            parts.addAll(schema.getProperties().values());
-        }
-        parts.add(schema.getItems());
-        parts.addAll(schema.getAllOf() == null ? List.of() : schema.getAllOf());
-        parts.addAll(schema.getOneOf() == null ? List.of() : schema.getOneOf());
-        parts.addAll(schema.getAnyOf() == null ? List.of() : schema.getAnyOf());
-        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-            parts.add(values);
-        }
-        parts.forEach(part -> pointAtShortNames(part, renamed));
+        parts(schema).forEach(part -> pointAtShortNames(part, renamed));
     }
 
     private static Content answeredAs(String status, Content content, Map<String, Schema> schemas, Set<String> answered) {
@@ -192,6 +181,12 @@ class OpenApiConfiguration {
             }
             return;
         }
+        parts(schema).forEach(part -> reach(part, schemas, reached));
+    }
+
+    /** The schemas a schema holds: its properties', items', alternatives' and map values'. */
+    @SuppressWarnings("unchecked")
+    private static List<Schema> parts(Schema<?> schema) {
         List<Schema> parts = new ArrayList<>();
         if (schema.getProperties() != null) {
             parts.addAll(schema.getProperties().values());
@@ -203,7 +198,7 @@ class OpenApiConfiguration {
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
             parts.add(values);
         }
-        parts.forEach(part -> reach(part, schemas, reached));
+        return parts;
     }
 
     /** A BigDecimal (springdoc: a number without a format) of a request, as the exact text the API takes. */
