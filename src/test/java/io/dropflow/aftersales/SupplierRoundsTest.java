@@ -62,7 +62,7 @@ class SupplierRoundsTest {
         rounds.answered(sample, 3, SampleCase.Status.DROPPED, null, null);
 
         assertThat(history.lines()).containsExactly(
-                "SUPPLIER: Round 2: DONE, offering a compensation of 4.00 EUR (a discount instead)",
-                "SUPPLIER: Round 3: DROPPED");
+                "SUPPLIER: Round 2: Done, offering a compensation of 4.00 EUR (a discount instead)",
+                "SUPPLIER: Round 3: Dropped");
     }
 }

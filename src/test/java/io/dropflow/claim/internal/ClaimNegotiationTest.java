@@ -140,7 +140,7 @@ class ClaimNegotiationTest {
     @Test
     void onlyAMarketplaceOrdersClaimCanGoToThePlatform() {
         assertThatThrownBy(() -> negotiate("platform", null, null))
-                .hasMessageContaining("only a marketplace order's claim").hasMessageContaining("WEBSHOP");
+                .hasMessageContaining("only a marketplace order's claim").hasMessageContaining("Webshop");
     }
 
     @Test

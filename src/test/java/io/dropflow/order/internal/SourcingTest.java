@@ -420,7 +420,7 @@ class SourcingTest {
 
             assertThat(sourcing.rankSuppliers(ORDER_ID, 2)).as("a restock changes a stock-out, not a discontinued product")
                     .containsExactly("RAREHOUSE");
-            assertThat(timeline.lines()).containsExactly("ODDITY left out: it declined this order before (DISCONTINUED)",
+            assertThat(timeline.lines()).containsExactly("ODDITY left out: it declined this order before (Discontinued)",
                     "Suppliers ranked: RAREHOUSE (tier 1)");
         }
 
