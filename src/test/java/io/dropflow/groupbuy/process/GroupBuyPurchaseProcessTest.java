@@ -463,17 +463,33 @@ class GroupBuyPurchaseProcessTest {
         Task breach = groupBuy.task(batch, 1);
         assertThat(breach.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_SHIP_BY_BREACH.id());
 
+        assertThat(slaBreachesMaryReads()).contains(breach.getId());
+    }
+
+    /** As the order's "Decide on stalled or lost parcel": a parcel the carrier or the leader says is in trouble. */
+    @Test
+    void theMissingParcelDecisionIsInTheSlaBreachesFilter() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        shipped(batch, 1, rice.first());
+        dropflow.carrierSays(tracking(batch, 1), "EXCEPTION");
+        groupBuy.runJobs(batch);
+        Task missing = groupBuy.task(batch, 1);
+        assertThat(missing.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+
+        assertThat(slaBreachesMaryReads()).contains(missing.getId());
+    }
+
+    private List<String> slaBreachesMaryReads() {
         var filters = engine.getFilterService();
         String slaBreaches = filters.createFilterQuery().filterName("SLA breaches").singleResult().getId();
         engine.getIdentityService().setAuthentication("mary", List.of("operators"));
-        List<String> listed;
         try {
-            listed = filters.<Task>list(slaBreaches).stream().map(Task::getId).toList();
+            return filters.<Task>list(slaBreaches).stream().map(Task::getId).toList();
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-
-        assertThat(listed).contains(breach.getId());
     }
 
     @Test
