@@ -122,22 +122,28 @@ public class Forwarding {
         Catalog.OffersToOrder toOrder = catalog.offersToOrder(candidate.getSupplierId(), order.skus());
         Map<String, OfferView> offerBySku = toOrder.offers().stream()
                 .collect(Collectors.toMap(OfferView::sku, o -> o));
-        Optional<String> whyNot = toOrder.whyNot()
+        // A retry of an attempt whose purchase order was placed already (the call got through, the job did not
+        // commit) sends the same number again, whatever changed since: skipping it now would leave the supplier
+        // shipping a purchase order the order has given up on, and buy from the next supplier too.
+        boolean placedBefore = purchasing.purchaseOrderNumbered(
+                Purchasing.purchaseOrderNumber(orderId, Math.toIntExact(attempt))).isPresent();
+        Optional<String> whyNot = placedBefore ? Optional.empty() : toOrder.whyNot()
                 .or(() -> price.whyNot(order, candidate, offerBySku, minimumMarginRate));
         if (whyNot.isPresent()) {
             String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + whyNot.get();
             timeline.record(orderId, skipped);
             throw new SupplierUnavailable(skipped);
         }
-        List<Purchasing.Line> lines = order.getLines().stream()
+        List<Purchasing.Line> lines = order.getLines().stream().filter(l -> offerBySku.containsKey(l.getSku()))
                 .map(l -> {
                     OfferView offer = offerBySku.get(l.getSku());
                     return new Purchasing.Line(l.getSku(), offer.supplierSku(), l.getQuantity(), offer.supplyPrice());
                 })
                 .toList();
-        BigDecimal shipping = order.getLines().stream().map(l -> offerBySku.get(l.getSku()).shippingCost())
-                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        List<OfferView> offers = order.getLines().stream().map(l -> offerBySku.get(l.getSku())).distinct().toList();
+        List<OfferView> offers = order.getLines().stream().map(l -> offerBySku.get(l.getSku()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        BigDecimal shipping = offers.stream().map(OfferView::shippingCost).max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
         int hours = shipByHours(candidate.getTier(), order.getShippingAddress().country(), offers);
         try {
             PurchaseOrderView po = purchasing.forward(new Purchasing.ForwardCommand(orderId, Math.toIntExact(attempt),

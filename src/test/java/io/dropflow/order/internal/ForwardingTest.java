@@ -251,6 +251,25 @@ class ForwardingTest {
             assertThat(order.getStatus()).isNotEqualTo(OrderStatus.FORWARDED);
         }
 
+        /**
+         * The change's review: the first try placed DF-…-PO1 and died before its commit; the price rose before the
+         * retry. Skipping it then would leave the supplier shipping a purchase order given up on, and buy again from
+         * the next one: the retry sends the same number, as any retry does.
+         */
+        @Test
+        void aRetryOfAPurchaseOrderPlacedAlreadySendsItAgainWhateverThePriceNow() {
+            supplierAccepts();
+            when(catalog.supplier(ACME.id())).thenReturn(ACME);
+            when(purchasing.purchaseOrderNumbered(Purchasing.purchaseOrderNumber(ORDER_ID, 1)))
+                    .thenReturn(Optional.of(purchaseOrder(11, 1, PurchaseOrderStatus.FORWARDING)));
+            acmeOffers(offer(ACME, "DEMO-MUG", "14.00", "2.50"));
+
+            forwarding.forward(ORDER_ID, 1, 1, 1, BigDecimal.ZERO);
+
+            assertThat(sent().attempt()).isEqualTo(1);
+            assertThat(timeline.lines()).noneMatch(line -> line.contains("skipped"));
+        }
+
         @Test
         void aMarginBelowTheOrdersMinimumAtTheNewPriceIsNotBoughtEither() {
             supplierAccepts();
