@@ -728,7 +728,7 @@ class ReturnNegotiationProcessTest {
         assertThat(kept.path("inspectionResult").isMissingNode() || kept.path("inspectionResult").isNull())
                 .as(kept.toString()).isTrue();
         assertThat(kept.path("history").toString())
-                .contains("Inspection report kept until the return parcel arrives: DAMAGED_BY_CONSUMER (cracked)")
+                .contains("Inspection report kept until the return parcel arrives: Damaged by consumer (cracked)")
                 .doesNotContain("Inspected the returned parcel");
         assertThat(dropflow.returnProcess(id)).hasNotPassed("event_inspection_reported").isWaitingAt(AWAIT_PARCEL.id());
 
