@@ -261,8 +261,8 @@ class PurchaseOrder {
         if (status == PurchaseOrderStatus.CANCELLED || status == PurchaseOrderStatus.DECLINED) {
             return SupplierEventOutcome.ALREADY_APPLIED;
         }
-        if (status != PurchaseOrderStatus.CANCELLATION_REQUESTED) {
-            cancellationAskedAt = now; // cancelled without an open request: asked now
+        if (status != PurchaseOrderStatus.CANCELLATION_REQUESTED && cancellationAskedAt == null) {
+            cancellationAskedAt = now; // cancelled without ever being asked: asked now (a refused request keeps its time)
         }
         this.reasonCode = reasonCode;
         status = PurchaseOrderStatus.CANCELLED;

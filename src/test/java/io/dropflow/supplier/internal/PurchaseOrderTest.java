@@ -62,6 +62,22 @@ class PurchaseOrderTest {
         assertThat(po.getCancellationAskedAt()).as("the cancellation that stands is the one asked").isEqualTo(T0.plusSeconds(40));
     }
 
+    /**
+     * The change's review (s12): a refused request that stands when its answer time ends (the refusal's parcel never
+     * came) was dated when the timer fired, so whether the scorecard counted it depended on the timer, not on when
+     * Dropflow asked.
+     */
+    @Test
+    void aRefusedRequestThatStandsKeepsWhenItWasAsked() {
+        po.accept(T0);
+        po.requestCancellation(T0.plusSeconds(10));
+        po.refuseCancellation("ALREADY_PACKED", T0.plusSeconds(30));
+
+        po.cancelWithoutAnswer(Purchasing.NO_ANSWER, T0.plusSeconds(7200));
+
+        assertThat(po.getCancellationAskedAt()).isEqualTo(T0.plusSeconds(10));
+    }
+
     @Test
     void aRefusedCancellationLeavesThePurchaseOrderToShip() {
         po.accept(T0);
