@@ -153,6 +153,9 @@ class OperatorMessagesCompletenessTest {
             "'Deadlines for a claim (Wrong item, sold through Group buy): answer the consumer within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)' | 社区团购订单的发错货索赔期限：24 小时内答复消费者，72 小时内解决；每轮供应商有 12 小时、运营人员有 6 小时，共 3 轮",
             "'Shipped from the supplier, not applied (purchase order: Cancelled)' | 供应商报告已发货，未采用（采购单：已取消）",
             "'Accepted with lines missing from the supplier, not applied (purchase order: Accepted)' | 供应商报告已接受但缺少商品行，未采用（采购单：已接受）",
+           "'Cancellation accepted after refusing it from the supplier, not applied (purchase order: Accepted)' | 供应商先拒绝后又报告已同意取消，未采用（采购单：已接受）",
+           // a task opened before 7 December 2026 keeps its old text, and its Chinese
+           "'ACME reported purchase order DF-1-PO1 cancelled, which Dropflow had not asked for: the order still waits for it to ship. Ask the supplier whether it will ship; if not, reroute or cancel at the ship-by deadline, then close this task' | ACME 报告采购单 DF-1-PO1 已取消，但 Dropflow 并未要求取消：订单仍在等待发货。请向供应商确认是否会发货；如不发货，请在发货期限到期时改派或取消，然后关闭此任务",
             "'Carrier scan: In transit' | 承运商扫描：运输中",
             "'Carrier scan after the delivery: Returned' | 签收后的承运商扫描：已退回",
             "Asked to return 1 line(s) (Changed mind) for a refund | 申请退货 1 行商品（不想要了），要求退款",

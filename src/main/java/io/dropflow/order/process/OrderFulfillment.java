@@ -169,12 +169,13 @@ class OrderFulfillment implements FulfillmentProcess {
                 // With a reason code only after the supplier had refused this request: it stopped the parcel after all
                 message = Message.CANCELLATION_ACCEPTED;
                 timeline.record(orderId, "Supplier cancelled purchase order " + event.purchaseOrderNumber()
-                        + (event.reasonCode() == null ? "" : " after refusing to (" + event.reasonCode() + ")"));
+                        + (event.reasonCode() == null ? "" : " after refusing to ("
+                                + io.dropflow.processengine.OperatorWords.ofCode(event.reasonCode()) + ")"));
             }
             case CANCELLATION_REFUSED -> {
                 message = Message.CANCELLATION_REFUSED;
                 timeline.record(orderId, "Supplier refused to cancel purchase order " + event.purchaseOrderNumber()
-                        + " (" + event.reasonCode() + ")");
+                        + " (" + io.dropflow.processengine.OperatorWords.ofCode(event.reasonCode()) + ")");
             }
             default -> throw new IllegalArgumentException(event.type().name());
         }

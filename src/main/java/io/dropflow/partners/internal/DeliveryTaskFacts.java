@@ -97,7 +97,8 @@ public class DeliveryTaskFacts {
         if (part.length >= 3 && part[0].equals("not-applied")) {
             String said = OperatorWords.of(part[1]);
             String how = part.length == 3 ? "" : part[3].equals("missing-lines") ? " with lines missing"
-                    : part[3].equals("lines") ? " of some lines" : " (" + part[3] + ")";
+                    : part[3].equals("lines") ? " of some lines"
+                    : part[3].equals("after-refusal") ? " after refusing it" : " (" + part[3] + ")";
             return said + how + " from the supplier, not applied (purchase order: " + OperatorWords.of(part[2]) + ")";
         }
         if (part.length == 2 && part[0].equals("tracking")) {

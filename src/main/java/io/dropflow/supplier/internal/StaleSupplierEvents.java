@@ -134,7 +134,7 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + " will ship; if not, reroute or cancel at the ship-by deadline (nothing is left to do if the order"
                     + " has ended meanwhile), then close this task";
             case CANCELLED_AFTER_REFUSAL -> supplierCode + " accepted the cancellation of purchase order " + number
-                    + " that it had refused (" + po.reasonCode() + "): Dropflow had taken the refusal and still counts"
+                    + " that it had refused (" + io.dropflow.processengine.OperatorWords.ofCode(po.reasonCode()) + "): Dropflow had taken the refusal and still counts"
                     + " on the purchase order. Ask the supplier whether it will ship; if not, settle it (another"
                     + " supplier or a refund), then close this task";
             case MISSING_AFTER_ACCEPTANCE -> supplierCode + " accepted purchase order " + number

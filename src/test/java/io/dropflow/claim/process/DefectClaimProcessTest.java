@@ -754,7 +754,7 @@ class DefectClaimProcessTest {
                 .stream()).toList();
         assertThat(tasks).extracting(Task::getName).containsExactly("Supplier cancelled a purchase order after refusing to");
         assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith("ACME accepted the cancellation"
-                + " of purchase order " + late + " that it had refused (ALREADY_PACKED)").doesNotContain("not asked");
+                + " of purchase order " + late + " that it had refused (Already packed)").doesNotContain("not asked");
     }
 
     @Test

@@ -111,8 +111,8 @@ class CancellationRefusedThenAcceptedTest {
         assertCancelledAndRefundedOnce(order);
         assertThat(dropflow.process(order)).hasPassed(CANCELLATION_ACCEPTED_AFTER_REFUSAL.id(), END_SUPPLIER_CANCELLED_AFTER_REFUSAL.id())
                 .hasNotPassed(REFUSED_SHIPMENT_UNCONFIRMED.id(), COUNT_AS_CANCELLED.id());
-        assertThat(timeline(order)).contains("Supplier refused to cancel purchase order " + po(order, 1) + " (ALREADY_PACKED)",
-                "Supplier cancelled purchase order " + po(order, 1) + " after refusing to (ALREADY_PACKED)");
+        assertThat(timeline(order)).contains("Supplier refused to cancel purchase order " + po(order, 1) + " (Already packed)",
+                "Supplier cancelled purchase order " + po(order, 1) + " after refusing to (Already packed)");
         assertThat(timeline(order)).noneMatch(line -> line.startsWith("No word from"))
                 .noneMatch(line -> line.contains("nothing changed"));
         // And no operator is told the supplier cancelled unasked
@@ -138,9 +138,9 @@ class CancellationRefusedThenAcceptedTest {
         dropflow.runJobs(order);
 
         assertCancelledAndRefundedOnce(order);
-        assertThat(timeline(order)).contains("Supplier reported CANCELLATION_REFUSED for purchase order " + po(order, 1)
-                + " (CANCELLED): nothing changed")
-                .doesNotContain("Supplier refused to cancel purchase order " + po(order, 1) + " (ALREADY_PACKED)");
+        assertThat(timeline(order)).contains("Supplier reported Cancellation refused for purchase order " + po(order, 1)
+                + " (Cancelled): nothing changed")
+                .doesNotContain("Supplier refused to cancel purchase order " + po(order, 1) + " (Already packed)");
         assertThat(attentionTasks(order)).isEmpty();
     }
 
@@ -161,7 +161,7 @@ class CancellationRefusedThenAcceptedTest {
         assertThat(supplier.received(po(order, 1)).cancellationRequests()).hasSize(1);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_CANCELLATION_ANSWER.id());
         assertThat(timeline(order)).doesNotContain("Supplier refused to cancel purchase order " + po(order, 1)
-                + " (ALREADY_PACKED)");
+                + " (Already packed)");
         // Its acceptance then cancels as any
         assertThat(says(order, "ca-" + order, "CANCELLATION_ACCEPTED", null).getBody()).contains("\"APPLIED\"");
         dropflow.runJobs(order);

@@ -1373,7 +1373,7 @@ class OrderFulfillmentProcessTest {
                     .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
             assertThat(supplier.received(po(order, 2)).order().supplierCode()).isEqualTo("BRIGHT");
             assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
-                    .contains("Supplier cancelled purchase order " + po(order, 1) + " after refusing to (ALREADY_PACKED)");
+                    .contains("Supplier cancelled purchase order " + po(order, 1) + " after refusing to (Already packed)");
         }
 
         @Test

@@ -111,6 +111,9 @@ class DeliveryTaskFactsTest {
                 .isEqualTo("Accepted with lines missing from the supplier, not applied (purchase order: Accepted)");
         assertThat(DeliveryTaskFacts.topicWords("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/lines"))
                 .isEqualTo("Cancellation accepted of some lines from the supplier, not applied (purchase order: Accepted)");
+        // the change's review (s12): the cancellation fix's topic, accepted after a refusal
+        assertThat(DeliveryTaskFacts.topicWords("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/after-refusal"))
+                .isEqualTo("Cancellation accepted after refusing it from the supplier, not applied (purchase order: Accepted)");
         assertThat(DeliveryTaskFacts.topicWords("after-delivery/RETURNED")).isEqualTo("Carrier scan after the delivery: Returned");
         assertThat(DeliveryTaskFacts.partnerWords("carrier-after-delivery")).isEqualTo("Carrier (after the delivery)");
         assertThat(DeliveryTaskFacts.topicWords("orders/paid")).as("a partner's own topic").isEqualTo("orders/paid");

@@ -133,7 +133,7 @@ class StaleSupplierEventsTest {
                 new StaleSupplierEvents.PurchaseOrderState("DF-16-R1", ACCEPTED, "ALREADY_PACKED"), accepted);
 
         assertThat(why).startsWith("ACME accepted the cancellation of purchase order DF-16-R1 that it had refused"
-                + " (ALREADY_PACKED): Dropflow had taken the refusal").doesNotContain("not asked").contains("close this task");
+                + " (Already packed): Dropflow had taken the refusal").doesNotContain("not asked").contains("close this task");
         StaleSupplierEvents handler = new StaleSupplierEvents(null, null, null, null);
         assertThat(handler.attentionTitle(delivery("not-applied/CANCELLATION_ACCEPTED/ACCEPTED/after-refusal")))
                 .isEqualTo("Supplier cancelled a purchase order after refusing to");
