@@ -76,8 +76,15 @@ class WebhookTokenFilter extends OncePerRequestFilter {
                 : Optional.empty();
         if (key.isPresent()) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            String problem = body.length > MAX_BODY ? "body larger than " + MAX_BODY + " bytes"
-                    : signatureProblem(request, body, key.get(), supplier.group(1));
+            if (body.length > MAX_BODY) {
+                // too large to check its signature: a 413, not a 401 the supplier would read as a wrong key
+                log.warn("Webhook call for supplier {} refused: body larger than {} bytes", supplier.group(1), MAX_BODY);
+                answer(response, ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                        "Request too large", "a signed push is at most " + MAX_BODY + " bytes; send fewer offers or"
+                                + " events in one"));
+                return;
+            }
+            String problem = signatureProblem(request, body, key.get(), supplier.group(1));
             if (problem != null) {
                 log.warn("Webhook call for supplier {} refused: {}", supplier.group(1), problem);
                 refuse(response, problem);
@@ -126,10 +133,15 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        answer(response, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.WEBHOOK_UNAUTHORIZED,
+                "Unauthorized", detail));
+    }
+
+    private static void answer(HttpServletResponse response, org.springframework.http.ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ProblemTypes.json(ProblemTypes.problem(HttpStatus.UNAUTHORIZED,
-                ProblemTypes.WEBHOOK_UNAUTHORIZED, "Unauthorized", detail)));
+        response.getWriter().write(ProblemTypes.json(problem));
     }
 }

@@ -195,8 +195,8 @@ public class ApplicationIntake {
 
     /**
      * Each described document has its file (the part named by its type) and each file its
-     * description; files as every upload is checked; no document already expired (its last valid day is today or
-     * later in the seller's calendar, {@code dropflow.seller.time-zone}, as {@link Papers} reads it).
+     * description; files as every upload is checked; no document expired or expiring today (its last valid day
+     * after today in the seller's calendar, {@code dropflow.seller.time-zone}, as {@link Papers} reads it).
      */
     private void checkDocuments(List<ApplicationForm.DocumentInfo> infos, List<DocumentFile> files) {
         if (files.size() > settings.maxFiles()) {

@@ -156,6 +156,17 @@ class SupplierApiProcessTest {
                             TestSupplierApi.WEBHOOK_SECRET, now + "." + broken));
                 });
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+
+        // A signed push over 1 MB is a 413 (its signature is not read), not a 401 the supplier would take for a wrong key
+        String huge = "{\"eventId\":\"big\",\"type\":\"SHIPPED\",\"note\":\"" + "x".repeat(1_000_001) + "\"}";
+        ResponseEntity<String> tooLarge = dropflow.postRaw("/api/webhooks/suppliers/" + TestSupplierApi.SUPPLIER
+                + "/events", huge, h -> {
+                    h.set("X-Dropflow-Timestamp", Long.toString(now));
+                    h.set("X-Dropflow-Signature", "v1=" + io.dropflow.support.Signatures.hmacSha256Hex(
+                            TestSupplierApi.WEBHOOK_SECRET, now + "." + huge));
+                });
+        assertThat(tooLarge.getStatusCode().value()).as(tooLarge.getBody()).isEqualTo(413);
+        assertThat(tooLarge.getBody()).contains("request-too-large");
     }
 
     /**
