@@ -122,14 +122,14 @@ public class Forwarding {
         Catalog.OffersToOrder toOrder = catalog.offersToOrder(candidate.getSupplierId(), order.skus());
         Map<String, OfferView> offerBySku = toOrder.offers().stream()
                 .collect(Collectors.toMap(OfferView::sku, o -> o));
+        Optional<String> whyNot = toOrder.whyNot()
+                .or(() -> price.whyNot(order, candidate, offerBySku, minimumMarginRate));
         // A retry of an attempt whose purchase order was placed already (the call got through, the job did not
         // commit) sends the same number again, whatever changed since: skipping it now would leave the supplier
-        // shipping a purchase order the order has given up on, and buy from the next supplier too.
-        boolean placedBefore = purchasing.purchaseOrderNumbered(
-                Purchasing.purchaseOrderNumber(orderId, Math.toIntExact(attempt))).isPresent();
-        Optional<String> whyNot = placedBefore ? Optional.empty() : toOrder.whyNot()
-                .or(() -> price.whyNot(order, candidate, offerBySku, minimumMarginRate));
-        if (whyNot.isPresent()) {
+        // shipping a purchase order the order has given up on, and buy from the next supplier too. Asked only when
+        // the supplier would be skipped, off the common path.
+        if (whyNot.isPresent() && purchasing.purchaseOrderNumbered(
+                Purchasing.purchaseOrderNumber(orderId, Math.toIntExact(attempt))).isEmpty()) {
             String skipped = catalog.supplier(candidate.getSupplierId()).code() + " skipped: " + whyNot.get();
             timeline.record(orderId, skipped);
             throw new SupplierUnavailable(skipped);
