@@ -3,7 +3,6 @@ package io.dropflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -13,11 +12,8 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(io.dropflow.web.ProblemTypes.json(io.dropflow.web.ProblemTypes.problem(
+        io.dropflow.web.ProblemTypes.write(response, io.dropflow.web.ProblemTypes.problem(
                 org.springframework.http.HttpStatus.FORBIDDEN, io.dropflow.web.ProblemTypes.FORBIDDEN, "Forbidden",
-                "your groups may not do this (nor may an API key without the scope); ask a supervisor")));
+                "your groups may not do this (nor may an API key without the scope); ask a supervisor"));
     }
 }

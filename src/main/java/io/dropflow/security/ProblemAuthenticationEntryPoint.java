@@ -3,7 +3,6 @@ package io.dropflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -13,10 +12,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Dropflow\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         String detail = "log in with HTTP Basic as a Camunda user, or send an integration API key (X-Api-Key)";
         if (e instanceof LoginThrottled throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -24,8 +20,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                     + " user until " + throttled.until() + " (login throttling: try again then; after many failures an"
                     + " administrator unlocks the user in Camunda Admin)";
         }
-        response.getWriter().write(io.dropflow.web.ProblemTypes.json(io.dropflow.web.ProblemTypes.problem(
+        io.dropflow.web.ProblemTypes.write(response, io.dropflow.web.ProblemTypes.problem(
                 org.springframework.http.HttpStatus.UNAUTHORIZED, io.dropflow.web.ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                detail)));
+                detail));
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -79,7 +78,7 @@ class WebhookTokenFilter extends OncePerRequestFilter {
             if (body.length > MAX_BODY) {
                 // too large to check its signature: a 413, not a 401 the supplier would read as a wrong key
                 log.warn("Webhook call for supplier {} refused: body larger than {} bytes", supplier.group(1), MAX_BODY);
-                answer(response, ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                ProblemTypes.write(response, ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
                         "Request too large", "a signed push is at most " + MAX_BODY + " bytes; send fewer offers or"
                                 + " events in one"));
                 return;
@@ -133,15 +132,7 @@ class WebhookTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, String detail) throws IOException {
-        answer(response, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.WEBHOOK_UNAUTHORIZED,
+        ProblemTypes.write(response, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.WEBHOOK_UNAUTHORIZED,
                 "Unauthorized", detail));
-    }
-
-    private static void answer(HttpServletResponse response, org.springframework.http.ProblemDetail problem)
-            throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ProblemTypes.json(problem));
     }
 }

@@ -62,10 +62,7 @@ class ErrorPages {
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ProblemTypes.json(ProblemTypes.ofStatus(status.value(), detail)));
+        ProblemTypes.write(response, ProblemTypes.ofStatus(status.value(), detail));
     }
 
     /** What a status says when nothing more is known: its detail of the error page. */

@@ -95,6 +95,18 @@ public final class ProblemTypes {
         return problem;
     }
 
+    /**
+     * Answers the problem, for the filters and handlers that write their answer themselves: its status,
+     * {@code application/problem+json} in UTF-8, and {@link #json}. Headers are the caller's, set before.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+            throws java.io.IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(problem));
+    }
+
     /** The problem as JSON, for the filters that write their answer themselves (RFC 7807's members only). */
     public static String json(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();

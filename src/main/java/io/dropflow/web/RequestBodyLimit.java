@@ -19,7 +19,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -66,10 +65,7 @@ class RequestBodyLimit {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (request.getContentLengthLong() > max) {
-                    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                    response.getWriter().write(ProblemTypes.json(TooLarge.problem(request.getContentLengthLong(), max)));
+                    ProblemTypes.write(response, TooLarge.problem(request.getContentLengthLong(), max));
                     return;
                 }
                 chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, max) : request, response);
