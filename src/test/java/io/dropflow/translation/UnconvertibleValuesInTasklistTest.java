@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.support.TasklistSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(SoftAssertionsExtension.class)
 class UnconvertibleValuesInTasklistTest {
 
-    private static final String API = "/camunda/api/engine/engine/default";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectSoftAssertions
@@ -47,38 +47,38 @@ class UnconvertibleValuesInTasklistTest {
     @Test
     void aValueThatDoesNotConvertReadsInChineseWithTheValueAsSent() throws Exception {
         Task review = reviewTask();
-        String session = tasklistLogin();
-        String task = API + "/task/" + review.getId();
+        TasklistSession session = TasklistSession.login(port, "mary");
+        String task = "/task/" + review.getId();
 
-        var submitted = send(session, "zh-CN,zh;q=0.9", "POST", task + "/submit-form",
+        var submitted = session.send("zh-CN,zh;q=0.9", "POST", task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"abc\",\"type\":\"Long\"}}}");
         soft.assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(400);
         soft.assertThat(message(submitted)).isEqualTo("无法提交任务 " + review.getId() + " 的表单：填写的值应为整数（类型 Long），收到的是 'abc'");
 
-        var completed = send(session, "zh-CN", "POST", task + "/complete",
+        var completed = session.send("zh-CN", "POST", task + "/complete",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"maybe\",\"type\":\"Boolean\"}}}");
         soft.assertThat(completed.statusCode()).as(completed.body()).isEqualTo(400);
         soft.assertThat(message(completed)).isEqualTo("无法完成任务 " + review.getId()
                 + "：填写的值应为“是”或“否”（true 或 false）（类型 Boolean），收到的是 'maybe'");
 
-        var variable = send(session, "zh-CN", "PUT", task + "/variables/reviewedOn",
+        var variable = session.send("zh-CN", "PUT", task + "/variables/reviewedOn",
                 "{\"value\":\"next Monday\",\"type\":\"Date\"}");
         soft.assertThat(variable.statusCode()).as(variable.body()).isEqualTo(400);
         soft.assertThat(message(variable)).isEqualTo(
                 "无法设置任务变量 reviewedOn：填写的值应为日期和时间（格式如 2026-12-06T09:30:00.000+0800）（类型 Date），收到的是 'next Monday'");
 
-        var modified = send(session, "zh-CN", "POST", task + "/variables",
+        var modified = session.send("zh-CN", "POST", task + "/variables",
                 "{\"modifications\":{\"reviewedOn\":{\"value\":\"soon\",\"type\":\"Date\"}}}");
         soft.assertThat(modified.statusCode()).as(modified.body()).isEqualTo(400);
         soft.assertThat(message(modified)).isEqualTo(
                 "无法修改任务的变量：填写的值应为日期和时间（格式如 2026-12-06T09:30:00.000+0800）（类型 Date），收到的是 'soon'");
 
-        var list = send(session, "zh-CN", "GET", API + "/task?dueAfter=tomorrow", null);
+        var list = session.send("zh-CN", "GET", "/task?dueAfter=tomorrow", null);
         soft.assertThat(list.statusCode()).as(list.body()).isEqualTo(400);
         soft.assertThat(message(list)).isEqualTo("查询参数 dueAfter 不能设为 'tomorrow'："
                 + "参数值应为日期和时间（格式如 2026-12-06T09:30:00.000+0800），收到的是 \"tomorrow\"");
 
-        var english = send(session, "en-US", "POST", task + "/submit-form",
+        var english = session.send("en-US", "POST", task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"abc\",\"type\":\"Long\"}}}");
         soft.assertThat(message(english)).isEqualTo("Cannot submit task form " + review.getId()
                 + ": Cannot convert value 'abc' of type 'Long' to java type java.lang.Long");
@@ -112,34 +112,34 @@ class UnconvertibleValuesInTasklistTest {
     @Test
     void aFieldSentAsNullOrAsASerializedObjectIsRefusedNamingIt() throws Exception {
         Task review = reviewTask();
-        String session = tasklistLogin();
-        String task = API + "/task/" + review.getId();
+        TasklistSession session = TasklistSession.login(port, "mary");
+        String task = "/task/" + review.getId();
 
         for (String endpoint : new String[] {"/complete", "/submit-form"}) {
-            var chinese = send(session, "zh-CN,zh;q=0.9", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
+            var chinese = session.send("zh-CN,zh;q=0.9", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
             soft.assertThat(chinese.statusCode()).as(endpoint + " " + chinese.body()).isEqualTo(400);
             soft.assertThat(refusal(chinese)).as(endpoint).isEqualTo("请填写“处理决定”");
-            var english = send(session, "en-US", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
+            var english = session.send("en-US", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":null}}");
             soft.assertThat(english.statusCode()).as(endpoint + " " + english.body()).isEqualTo(400);
             soft.assertThat(refusal(english)).as(endpoint).isEqualTo("reviewDecision is required");
 
             for (String object : new String[] {JSON_OBJECT, JAVA_OBJECT}) {
-                var refused = send(session, "zh-CN", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":" + object + "}}");
+                var refused = session.send("zh-CN", "POST", task + endpoint, "{\"variables\":{\"reviewDecision\":" + object + "}}");
                 soft.assertThat(refused.statusCode()).as(endpoint + " " + refused.body()).isEqualTo(400);
                 soft.assertThat(refusal(refused)).as(endpoint)
                         .isEqualTo("“处理决定”必须是“继续：问题已解决或可接受”、“拒绝订单并给消费者退款”之一，不能是序列化的对象（类型 Object）");
-                var refusedInEnglish = send(session, "en", "POST", task + endpoint,
+                var refusedInEnglish = session.send("en", "POST", task + endpoint,
                         "{\"variables\":{\"reviewDecision\":" + object + "}}");
                 soft.assertThat(refusedInEnglish.statusCode()).as(endpoint + " " + refusedInEnglish.body()).isEqualTo(400);
                 soft.assertThat(refusal(refusedInEnglish)).as(endpoint)
                         .isEqualTo("reviewDecision must be one of [proceed, reject], not a serialized object (type Object)");
             }
         }
-        var note = send(session, "zh-CN", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
+        var note = session.send("zh-CN", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
                 + "\"operatorNote\":" + JSON_OBJECT + "}}");
         soft.assertThat(note.statusCode()).as(note.body()).isEqualTo(400);
         soft.assertThat(refusal(note)).startsWith("“").endsWith("必须是文字，不能是序列化的对象（类型 Object）");
-        var notOnTheForm = send(session, "en", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
+        var notOnTheForm = session.send("en", "POST", task + "/complete", "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},"
                 + "\"orderId\":" + JAVA_OBJECT + "}}");
         soft.assertThat(notOnTheForm.statusCode()).as(notOnTheForm.body()).isEqualTo(400);
         soft.assertThat(refusal(notOnTheForm))
@@ -160,14 +160,14 @@ class UnconvertibleValuesInTasklistTest {
         for (String[] write : new String[][] {{"POST", "/variables", "{\"modifications\":{\"reviewDecision\":null}}"},
                 {"POST", "/localVariables", "{\"modifications\":{\"reviewDecision\":null}}"},
                 {"PUT", "/variables/reviewDecision", "null"}, {"PUT", "/localVariables/reviewDecision", "null"}}) {
-            var written = send(session, "zh-CN", write[0], task + write[1], write[2]);
+            var written = session.send("zh-CN", write[0], task + write[1], write[2]);
             soft.assertThat(written.statusCode()).as(write[1] + " " + written.body()).isEqualTo(403);
         }
-        var resolved = send(session, "en", "POST", task + "/resolve", "{\"variables\":{\"orderId\":" + JSON_OBJECT + "}}");
+        var resolved = session.send("en", "POST", task + "/resolve", "{\"variables\":{\"orderId\":" + JSON_OBJECT + "}}");
         soft.assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(400);
         // A resolve (the answer to a delegation, which nobody makes) wrote the form's field past its check: a write
         for (String answer : new String[] {"{\"reviewDecision\":null}", "{\"reviewDecision\":{\"value\":\"proceed\"}}"}) {
-            var resolvedPastTheForm = send(session, "zh-CN", "POST", task + "/resolve", "{\"variables\":" + answer + "}");
+            var resolvedPastTheForm = session.send("zh-CN", "POST", task + "/resolve", "{\"variables\":" + answer + "}");
             soft.assertThat(resolvedPastTheForm.statusCode()).as(answer + " " + resolvedPastTheForm.body()).isEqualTo(403);
         }
 
@@ -185,15 +185,15 @@ class UnconvertibleValuesInTasklistTest {
     @Test
     void aNullBodyOrAValueItsTypeCannotHoldIsABadRequest() throws Exception {
         Task review = reviewTask();
-        String session = tasklistLogin();
-        String task = API + "/task/" + review.getId();
+        TasklistSession session = TasklistSession.login(port, "mary");
+        String task = "/task/" + review.getId();
 
         for (String endpoint : new String[] {"/complete", "/submit-form", "/claim", "/identity-links"}) {
             var nothing = restApi("mary:mary", "POST", review.getId() + endpoint, "null");
             soft.assertThat(nothing.statusCode()).as(endpoint + " " + nothing.body()).isEqualTo(400);
             soft.assertThat(refusal(nothing)).as(endpoint).contains("body is null");
         }
-        var inTasklist = send(session, "zh-CN", "POST", task + "/submit-form", "null");
+        var inTasklist = session.send("zh-CN", "POST", task + "/submit-form", "null");
         soft.assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(400);
 
         for (String value : new String[] {"{\"value\":\"{not json\",\"type\":\"Json\"}",
@@ -203,7 +203,7 @@ class UnconvertibleValuesInTasklistTest {
             soft.assertThat(typed.statusCode()).as(value + " " + typed.body()).isEqualTo(400);
             soft.assertThat(message(typed)).as(value).containsAnyOf("reviewDecision is not what its type says",
                     "A variable's value is not what its type says");
-            var submitted = send(session, "en", "POST", task + "/submit-form", "{\"variables\":{\"reviewDecision\":" + value + "}}");
+            var submitted = session.send("en", "POST", task + "/submit-form", "{\"variables\":{\"reviewDecision\":" + value + "}}");
             soft.assertThat(submitted.statusCode()).as(value + " " + submitted.body()).isEqualTo(400);
         }
         soft.assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
@@ -219,19 +219,19 @@ class UnconvertibleValuesInTasklistTest {
     @Test
     void aNoteWithTheNulCharacterOrLongerInUtf16UnitsIsRefusedInTasklist() throws Exception {
         Task review = reviewTask();
-        String session = tasklistLogin();
-        String task = API + "/task/" + review.getId();
+        TasklistSession session = TasklistSession.login(port, "mary");
+        String task = "/task/" + review.getId();
         String rare = new String(Character.toChars(0x20000));
 
-        var nul = send(session, "en", "POST", task + "/submit-form",
+        var nul = session.send("en", "POST", task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"bad\\u0000note\"}}}");
         soft.assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
         soft.assertThat(refusal(nul)).isEqualTo("operatorNote must not contain the NUL character (U+0000)");
-        var nulInChinese = send(session, "zh-CN", "POST", task + "/submit-form",
+        var nulInChinese = session.send("zh-CN", "POST", task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"bad\\u0000note\"}}}");
         soft.assertThat(nulInChinese.statusCode()).as(nulInChinese.body()).isEqualTo(400);
         soft.assertThat(refusal(nulInChinese)).endsWith("不能包含 NUL 字符（U+0000）");
-        var tooLong = send(session, "en", "POST", task + "/submit-form",
+        var tooLong = session.send("en", "POST", task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\"},\"operatorNote\":{\"value\":\"" + rare.repeat(1200)
                         + "\"}}}");
         soft.assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
@@ -267,44 +267,5 @@ class UnconvertibleValuesInTasklistTest {
 
     private static String message(HttpResponse<String> answer) throws Exception {
         return JSON.readTree(answer.body()).path("message").asText();
-    }
-
-    /** A request of Tasklist's, with its session and CSRF token ("JSESSIONID=…|token"). */
-    private HttpResponse<String> send(String session, String language, String method, String path, String body)
-            throws Exception {
-        String[] parts = session.split("\\|");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", parts[0] + "; XSRF-TOKEN=" + parts[1]).header("X-XSRF-TOKEN", parts[1])
-                .header("Accept-Language", language).header("Accept", "application/json, text/plain, */*")
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Logs in to Tasklist as mary as its login page does (see TasklistLoginTest). */
-    private String tasklistLogin() throws Exception {
-        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        String anonymous = cookie(page, "JSESSIONID");
-        String xsrf = cookie(page, "XSRF-TOKEN");
-        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Cookie", "JSESSIONID=" + anonymous + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=mary&password=mary")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String session = "JSESSIONID=" + cookie(login, "JSESSIONID");
-        var user = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/camunda/api/admin/auth/user/default")).header("Cookie", session).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
-        return session + "|" + cookie(user, "XSRF-TOKEN");
-    }
-
-    private static String cookie(HttpResponse<?> answer, String name) {
-        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + ": " + answer.headers().map()));
     }
 }
