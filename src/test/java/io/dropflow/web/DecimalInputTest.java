@@ -1,7 +1,6 @@
 package io.dropflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * A decimal whose exponent makes it a number of billions of digits ("1e2147483647") is refused where the JSON is
@@ -85,18 +80,10 @@ class DecimalInputTest {
     }
 
     private ProblemDetail refused(String path, String json) {
-        HttpMessageNotReadableException e = catchThrowableOfType(HttpMessageNotReadableException.class,
-                () -> read(path, json));
-        assertThat(e).as(json).isNotNull();
-        ResponseEntity<Object> answer = new ApiProblems(false).handleHttpMessageNotReadable(e,
-                new org.springframework.http.HttpHeaders(), HttpStatus.BAD_REQUEST,
-                new ServletWebRequest(new MockHttpServletRequest("POST", path)));
-        assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        return (ProblemDetail) answer.getBody();
+        return UnreadableBodies.refused(path, json, () -> read(path, json));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, String>> errors(ProblemDetail problem) {
-        return (List<Map<String, String>>) problem.getProperties().get("errors");
+        return UnreadableBodies.errors(problem);
     }
 }

@@ -1,7 +1,6 @@
 package io.dropflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,18 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * A request body is one JSON value, read as its fields document it: nothing after the value is dropped in silence,
@@ -237,20 +232,12 @@ class JsonBodyReadingTest {
     }
 
     private ProblemDetail refused(String path, Class<?> type, byte[] json) {
-        HttpMessageNotReadableException e = catchThrowableOfType(HttpMessageNotReadableException.class,
-                () -> read(path, type, json));
-        assertThat(e).as(path).isNotNull();
-        ResponseEntity<Object> answer = new ApiProblems(false).handleHttpMessageNotReadable(e,
-                new org.springframework.http.HttpHeaders(), HttpStatus.BAD_REQUEST,
-                new ServletWebRequest(new MockHttpServletRequest("POST", path)));
-        assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        return (ProblemDetail) answer.getBody();
+        return UnreadableBodies.refused(path, path, () -> read(path, type, json));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, String>> errors(ProblemDetail problem) {
         assertThat(problem.getProperties()).as(problem.getDetail()).containsKey("errors");
-        return (List<Map<String, String>>) problem.getProperties().get("errors");
+        return UnreadableBodies.errors(problem);
     }
 
     private static void at(String path) {
