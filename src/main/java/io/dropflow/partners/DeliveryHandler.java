@@ -42,6 +42,36 @@ public interface DeliveryHandler {
                 int attempts) {
             this(id, partner, account, topic, deliveryId, payload, attempts, null);
         }
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        /**
+         * The payload as one JSON value (a missing node for an empty one). A payload with anything but whitespace after its
+         * first value is not read: what follows may be a second event, which taking the first alone would lose in
+         * silence; the handler sends it to an operator instead (the partner had its 200 when it was recorded).
+         *
+         * @throws com.fasterxml.jackson.core.JsonProcessingException when the payload is not one JSON value
+         */
+        public com.fasterxml.jackson.databind.JsonNode json() throws com.fasterxml.jackson.core.JsonProcessingException {
+            if (payload == null) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(payload)) {
+                com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(parser);
+                if (value == null) {
+                    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                }
+                if (parser.nextToken() != null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                            "content after the JSON value (a second message in one body?)");
+                }
+                return value;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw e;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a String is read in memory
+            }
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ class JsonInput {
      * A partner's webhook ({@code /api/webhooks/**}: suppliers, carriers, marketplaces) keeps Jackson's
      * defaults, the last key wins and a field we do not know is ignored: partners add fields to their
      * events, and a 400 would make the partner give up on an event we could take. Shopify, CJ, Kuaidi100
-     * and 17TRACK read their bodies with their own mappers, and our partner clients read answers with
+     * and 17TRACK record their bodies as they came and read them later, one JSON value each
+     * ({@code DeliveryHandler.Delivery#json}), and our partner clients read answers with
      * their own converters.
      * <p>
      * Everyone's body is one JSON value, nothing after it ({@link OneJsonValue}), and its dates are ISO 8601 text

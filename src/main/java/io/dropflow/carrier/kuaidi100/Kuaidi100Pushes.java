@@ -1,7 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.PushedHistory;
@@ -38,7 +37,6 @@ class Kuaidi100Pushes implements DeliveryHandler {
     /** "隔半小时再发起该单的订阅": how long after an abort Kuaidi100 wants the number subscribed again. */
     static final java.time.Duration RESUBSCRIBE_AFTER = java.time.Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(Kuaidi100Pushes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Kuaidi100Settings settings;
     private final Kuaidi100Client client;
@@ -61,9 +59,9 @@ class Kuaidi100Pushes implements DeliveryHandler {
     public Result handle(Delivery delivery) {
         JsonNode root;
         try {
-            root = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException e) {
-            return Result.unusable("param is not JSON");
+            root = delivery.json();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Result.unusable("param is not one JSON value: " + e.getOriginalMessage());
         }
         JsonNode last = root.path("lastResult");
         String company = last.path("com").asText("");

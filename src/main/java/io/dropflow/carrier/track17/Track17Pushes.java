@@ -47,9 +47,9 @@ class Track17Pushes implements DeliveryHandler {
     public Result handle(Delivery delivery) {
         JsonNode root;
         try {
-            root = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException e) {
-            return Result.unusable("body is not JSON");
+            root = delivery.json();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Result.unusable("body is not one JSON value: " + e.getOriginalMessage());
         }
         JsonNode data = root == null ? JSON.createObjectNode() : root.path("data");
         String number = data.path("number").asText("");

@@ -1,7 +1,6 @@
 package io.dropflow.order.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.order.OrderConflictException;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
@@ -52,7 +51,6 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
 
     static final String PARTNER = "shopify";
     private static final Logger log = LoggerFactory.getLogger(ShopifyOrderDeliveries.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** As many digits before the point as an order's sale price may have. */
     private static final int MAX_DIGITS = 13;
 
@@ -80,9 +78,9 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
     public Result handle(Delivery delivery) {
         JsonNode payload;
         try {
-            payload = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException e) {
-            return Result.unusable("not JSON: " + e.getMessage());
+            payload = delivery.json();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Result.unusable("not one JSON value: " + e.getOriginalMessage());
         }
         if (payload == null || !payload.isObject()) {
             return Result.unusable("not a JSON object");

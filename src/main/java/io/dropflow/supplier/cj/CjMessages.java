@@ -105,9 +105,9 @@ class CjMessages implements DeliveryHandler {
         }
         JsonNode message;
         try {
-            message = JSON.readTree(delivery.payload());
-        } catch (java.io.IOException e) {
-            return Result.unusable("body is not JSON");
+            message = delivery.json();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Result.unusable("body is not one JSON value: " + e.getOriginalMessage());
         }
         String messageId = message == null ? "" : message.path("messageId").asText("");
         JsonNode params = message == null ? null : message.path("params");

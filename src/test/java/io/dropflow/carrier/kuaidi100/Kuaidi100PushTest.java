@@ -128,6 +128,11 @@ class Kuaidi100PushTest {
                 .withRequestBody(containing(URLEncoder.encode("\"phone\":\"1123\"", StandardCharsets.UTF_8))));
         assertThat(push("{not json", md5Upper("{not json" + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents(order)).isEqualTo(before);
+        // a param with content after its JSON value (a second push?) goes to an operator whole: taking the first
+        // value alone recorded the signed state and lost the rest in silence
+        String twoValues = signedState + " " + inTransit;
+        assertThat(push(twoValues, md5Upper(twoValues + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        assertThat(trackingEvents(order)).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         // Kuaidi100 corrected the company code (autoCheck, comOld/comNew) and pushes the whole history again

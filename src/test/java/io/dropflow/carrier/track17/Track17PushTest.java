@@ -128,6 +128,13 @@ class Track17PushTest {
                 .isEqualTo(200);
         assertThat(trackingEvents(order)).isEqualTo(before);
         assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
+        // A signed body with content after its JSON value (a second push?) is answered 200 and goes to an
+        // operator whole: taking the first value alone delivered the order and lost the rest in silence
+        String twoValues = delivered + "\n" + unknownCarrier;
+        assertThat(push(twoValues, sha256Hex(twoValues + "/" + TestSupplierApi.TRACK17_KEY)).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(trackingEvents(order)).isEqualTo(before);
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AWAIT_DELIVERY.id());
 
         ResponseEntity<String> ok = push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
         assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(200);
