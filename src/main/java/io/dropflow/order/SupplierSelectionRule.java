@@ -22,4 +22,19 @@ public interface SupplierSelectionRule {
 
     /** @return the supplier's tier (1 is tried first), or empty when it may not fill the order */
     OptionalInt tier(Facts facts);
+
+    /**
+     * The tier with the rule's reason, which the order's timeline shows for a supplier the rule leaves out (the
+     * table's "Why" column: "Supplier score below 60: not used"). A rule that gives no reasons gives none.
+     */
+    default Verdict decide(Facts facts) {
+        return new Verdict(tier(facts), null);
+    }
+
+    /**
+     * @param tier as {@link #tier(Facts)}
+     * @param why the rule's reason for its answer; null where it gives none
+     */
+    record Verdict(OptionalInt tier, String why) {
+    }
 }

@@ -352,7 +352,11 @@ public class Sourcing {
             if (assessment.leftOut() != null) {
                 timeline.record(orderId, assessment.supplier().code() + " left out: " + assessment.leftOut());
             }
-            assessment.candidate().ifPresent(ranked::add);
+            Tiered tiered = assessment.tier();
+            if (tiered.notUsed() != null) {
+                timeline.record(orderId, assessment.supplier().code() + " left out: " + tiered.notUsed());
+            }
+            tiered.candidate().ifPresent(ranked::add);
         }
         ranked.sort(Comparator.comparingInt(Candidate::tier)
                 .thenComparing(Candidate::landedCost)
@@ -376,16 +380,28 @@ public class Sourcing {
      * @param tiered its candidate with the tier the supplier-selection rule gives it, asked when called
      */
     private record Assessment(SupplierView supplier, String leftOut, Optional<MissingRate> missingRate,
-            java.util.function.Supplier<Optional<Candidate>> tiered) {
+            java.util.function.Supplier<Tiered> tiered) {
 
         static Assessment leftOut(SupplierView supplier, String why) {
-            return new Assessment(supplier, why, Optional.empty(), Optional::empty);
+            return new Assessment(supplier, why, Optional.empty(), () -> Tiered.NONE);
         }
 
-        /** Empty when left out, or when the rule gives it no tier (out of stock, a score too low: the table decides). */
-        Optional<Candidate> candidate() {
-            return leftOut != null ? Optional.empty() : tiered.get();
+        /** None when left out, or when the rule gives it no tier (out of stock, a score too low: the table decides). */
+        Tiered tier() {
+            return leftOut != null ? Tiered.NONE : tiered.get();
         }
+
+        Optional<Candidate> candidate() {
+            return tier().candidate();
+        }
+    }
+
+    /**
+     * What supplier-selection.dmn made of a supplier: its candidate, or none and, for one in stock, the table's
+     * reason ({@code notUsed}), which the timeline shows.
+     */
+    private record Tiered(Optional<Candidate> candidate, String notUsed) {
+        static final Tiered NONE = new Tiered(Optional.empty(), null);
     }
 
     /**
@@ -468,7 +484,7 @@ public class Sourcing {
         }
         Optional<MissingRate> noRate = missingRate(order, currencies.get(0));
         if (noRate.isPresent()) {
-            return new Assessment(supplier, noRate.get().text(), noRate, Optional::empty);
+            return new Assessment(supplier, noRate.get().text(), noRate, () -> Tiered.NONE);
         }
         BigDecimal supply = supplyTotal;
         BigDecimal shippingCost = shipping;
@@ -478,8 +494,8 @@ public class Sourcing {
                 () -> tiered(order, supplier, supply, shippingCost, currencies.get(0), fee, stock, region));
     }
 
-    /** The candidate with the tier supplier-selection.dmn gives it; empty when it gives none. */
-    private Optional<Candidate> tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, BigDecimal shipping,
+    /** The candidate with the tier supplier-selection.dmn gives it; none when it gives none, with why if in stock. */
+    private Tiered tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, BigDecimal shipping,
             String currency, Money fee, boolean inStock, boolean sameRegion) {
         BigDecimal landed = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currency)).orElseThrow()
                 .amount();
@@ -488,10 +504,16 @@ public class Sourcing {
         double marginPercent = sale.signum() == 0 ? 0
                 : margin.multiply(BigDecimal.valueOf(100)).divide(sale, 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard scorecard = scorecards.recent(supplier.id());
-        OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(inStock, marginPercent, scorecard.score(),
-                sameRegion, scorecard.flagged()));
-        return tier.isPresent() ? Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, shipping, landed,
-                scorecard.score())) : Optional.empty();
+        SupplierSelectionRule.Verdict verdict = selection.decide(new SupplierSelectionRule.Facts(inStock, marginPercent,
+                scorecard.score(), sameRegion, scorecard.flagged()));
+        OptionalInt tier = verdict.tier();
+        if (tier.isEmpty()) {
+            // in stock, yet the table will not use it (a score too low): ranking's timeline says why
+            return new Tiered(Optional.empty(), inStock && verdict.why() != null
+                    ? verdict.why() + " (score " + scorecard.score() + ")" : null);
+        }
+        return new Tiered(Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, shipping, landed,
+                scorecard.score())), null);
     }
 
     /**

@@ -21,15 +21,22 @@ class SupplierSelectionTable implements SupplierSelectionRule {
 
     @Override
     public OptionalInt tier(Facts facts) {
+        return decide(facts).tier();
+    }
+
+    @Override
+    public Verdict decide(Facts facts) {
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SUPPLIER_SELECTION_DECISION)
                 .variables(Map.of("inStock", facts.inStock(), "marginPercent", facts.marginPercent(),
                         "supplierScore", facts.supplierScore(), "sameRegion", facts.sameRegion(),
                         "shipsLate", facts.shipsLate()))
                 .evaluate().getSingleResult();
-        if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
-            return OptionalInt.empty();
+        if (result == null) {
+            return new Verdict(OptionalInt.empty(), null);
         }
+        Object why = result.getEntry("why");
         Number tier = result.getEntry("tier");
-        return OptionalInt.of(tier.intValue());
+        return new Verdict(Boolean.TRUE.equals(result.getEntry("eligible")) && tier != null
+                ? OptionalInt.of(tier.intValue()) : OptionalInt.empty(), why == null ? null : why.toString());
     }
 }

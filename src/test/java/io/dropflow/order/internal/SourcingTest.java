@@ -450,6 +450,37 @@ class SourcingTest {
         }
 
         @Test
+        void aSupplierInStockTheTableWillNotUseIsNamedOnTheTimelineWithTheTablesReason() {
+            given(mugOrder());
+            SupplierView low = supplierScoring(1, "LOWLY", 55, false);
+            SupplierView empty = supplierScoring(2, "EMPTY", 40, false);
+            SupplierView good = supplierScoring(3, "ACME", 90, false);
+            offered(offer(low, "DEMO-MUG", "5.00", "2.50"), offer(empty, "DEMO-MUG", "5.00", "2.50", 0, "DE", "general"),
+                    offer(good, "DEMO-MUG", "6.00", "2.50"));
+            // as supplier-selection.dmn answers, with its "why" column
+            SupplierSelectionRule table = new SupplierSelectionRule() {
+                @Override
+                public OptionalInt tier(Facts facts) {
+                    return decide(facts).tier();
+                }
+
+                @Override
+                public Verdict decide(Facts facts) {
+                    return !facts.inStock() ? new Verdict(OptionalInt.empty(), "Not enough stock for every line")
+                            : facts.supplierScore() < 60 ? new Verdict(OptionalInt.empty(), "Supplier score below 60: not used")
+                            : new Verdict(OptionalInt.of(1), "Strong supplier shipping domestically");
+                }
+            };
+            Sourcing withReasons = new Sourcing(orders, candidates, catalog, scorecards, purchasing, table, pricing(rates),
+                    timeline, CLOCK);
+
+            assertThat(withReasons.rankSuppliers(ORDER_ID, 1)).containsExactly("ACME");
+            assertThat(timeline.lines()).as("out of stock needs no line of its own; the low score did (it was silent)")
+                    .containsExactly("LOWLY left out: Supplier score below 60: not used (score 55)",
+                            "Suppliers ranked: ACME (tier 1)");
+        }
+
+        @Test
         void theRankingIsStoredForItsRoundAndTheOrderIsBeingSourced() {
             Order order = given(mugOrder());
             SupplierView dear = supplierScoring(1, "DEAR", 90, false);

@@ -46,7 +46,8 @@ class SupplierSelectionDecisionTest {
 
     @Test
     void aSupplierNotFlaggedIsNotUsedBelow60AndNoSupplierWithoutStock() {
-        assertThat(decide(true, 40.0, 59, true, false).getEntryMap()).containsEntry("eligible", false);
+        assertThat(decide(true, 40.0, 59, true, false).getEntryMap()).containsEntry("eligible", false)
+                .containsEntry("why", "Supplier score below 60: not used"); // the order's timeline shows it
         assertThat(decide(false, 40.0, 90, true, true).getEntryMap()).containsEntry("eligible", false);
     }
 
