@@ -83,6 +83,18 @@ class RequestBodiesInTheAppTest {
     }
 
     @Test
+    void aBodyOfMoreThanFiveMegabytesToTheEnginesRestApiIsA413Too() {
+        // had no limit of Dropflow's: the engine's REST API read it whole, whoever held a demo login
+        String variables = "{\"messageName\":\"nothing\",\"processVariables\":{\"big\":{\"value\":\""
+                + "x".repeat(6 * 1024 * 1024) + "\",\"type\":\"String\"}}}";
+        ResponseEntity<String> answer = dropflow.postRaw("/engine-rest/message", variables, asSupervisor());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(413);
+        assertThat(DropflowDriver.read(answer.getBody()).path("type").asText())
+                .isEqualTo("https://dropflow.io/problems/request-too-large");
+    }
+
+    @Test
     void aCertificateValidUntilAYyyymmddNumberIsRefusedNamingItsField() {
         List<Map<String, Object>> papers = new ArrayList<>();
         for (Map<String, Object> paper : OnboardingDriver.crossBorderPapers(LocalDate.now().plusYears(2))) {
