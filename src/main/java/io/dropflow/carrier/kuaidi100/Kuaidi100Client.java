@@ -216,14 +216,18 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             if ("500".equals(code)) {
                 return JSON.createObjectNode(); // no record yet (查询无结果)
             }
-            // Unverified: the real-time query page in reach (5f0ffb5e…) and Kuaidi100's SDK give no return-code
-            // table. Integrations copying an older Kuaidi100 document read 501 as "服务器错误" and 503 as "验证签名失败"
-            // (sign verification failed); if that holds, 503 is not worth retrying and 501 is. Kept as it was
-            // until Kuaidi100's own table says so.
-            if ("502".equals(code) || "503".equals(code)) {
-                // server busy / too many queries: temporary, asked again later
+            // The real-time query page in reach (5f0ffb5e…) and Kuaidi100's SDKs give no return-code table; five
+            // independent integrations copy the same one from Kuaidi100's older query document: 501 服务器错误 (server
+            // error, service paused), 502 服务器繁忙 (busy), 503 验证签名失败 (sign verification failed). The first two
+            // pass; the third is our key or customer, and asking again changes nothing.
+            if ("501".equals(code) || "502".equals(code)) {
                 throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
                         + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
+            }
+            if ("503".equals(code)) {
+                throw new IllegalStateException("Kuaidi100 refused the query's signature for " + trackingNumber + " (503 "
+                        + answer.path("message").asText() + "): check dropflow.carriers.kuaidi100.key and "
+                        + "dropflow.carriers.kuaidi100.customer (the query is signed with both)");
             }
             throw new IllegalStateException("Kuaidi100 could not answer for " + trackingNumber + ": "
                     + code + " " + answer.path("message").asText());

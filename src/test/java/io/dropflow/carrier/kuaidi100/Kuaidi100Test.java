@@ -225,13 +225,28 @@ class Kuaidi100Test {
         assertThat(fields.get("sign")).isEqualTo(expected);
     }
 
-    @Test
-    void aTemporaryQueryErrorIsRetriedNotFinal() {
-        // 实时查询 returnCode 503: server busy, try again
-        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"503\",\"message\":\"服务器繁忙\"}")));
+    /**
+     * The query's return codes as integrations copy them from Kuaidi100's older query document (no Kuaidi100 page
+     * in reach has the table; e.g. "501 服务器错误，快递100服务器压力过大或需要升级，暂停服务 · 502 服务器繁忙 · 503 验证签名失败").
+     */
+    @ParameterizedTest
+    @CsvSource({"501, 服务器错误", "502, 服务器繁忙"})
+    void aServerErrorOrBusyQueryIsRetriedNotFinal(String code, String message) {
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"" + code
+                + "\",\"message\":\"" + message + "\"}")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.query("YTO", "YT1"))
                 .isInstanceOf(io.dropflow.carrier.CarrierUnavailableException.class).hasMessageContaining("retried");
+    }
+
+    @Test
+    void aRefusedSignatureIsNotRetriedAndNamesTheSettingsToCheck() {
+        kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson(
+                "{\"result\":false,\"returnCode\":\"503\",\"message\":\"验证签名失败\"}")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.query("YTO", "YT1"))
+                .isNotInstanceOf(io.dropflow.carrier.CarrierUnavailableException.class)
+                .hasMessageContaining("dropflow.carriers.kuaidi100.key").hasMessageContaining("customer");
     }
 
     @Test
