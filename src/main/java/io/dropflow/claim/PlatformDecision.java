@@ -19,7 +19,7 @@ public record PlatformDecision(
         String claimNumber,
         @NotNull Verdict verdict,
         @Schema(description = "For SELLER_REFUNDS: REFUND (the claimed value) or COMPENSATION (with amount)") Remedy remedy,
-        @DecimalMin(value = "0.01") @Digits(integer = 13, fraction = 4) BigDecimal amount,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 13, fraction = 4) BigDecimal amount,
         @Size(max = 500) String reason) {
 
     public enum Verdict {

@@ -21,7 +21,8 @@ public record ReturnAnswerEvent(
         @Positive int round,
         @Schema(description = "ACCEPTED (send it back), REJECTED, or ALTERNATIVE (a partial refund, the consumer keeps the goods)")
         @NotNull Answer answer,
-        @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency; not with refundShare") @DecimalMin("0.01")
+        @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency; not with refundShare")
+        @DecimalMin(value = "0", inclusive = false)
         @Digits(integer = 13, fraction = 4) BigDecimal amount,
         @Schema(description = "ALTERNATIVE: the partial refund as a share of the returned value (0 to 1), instead of amount")
         @DecimalMin("0.01") @DecimalMax("1.0") BigDecimal refundShare,
