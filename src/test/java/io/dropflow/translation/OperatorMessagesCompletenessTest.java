@@ -150,6 +150,8 @@ class OperatorMessagesCompletenessTest {
             "Filed a Wrong item claim about 1 line(s) with 2 piece(s) of evidence: blue, not red | 提交了发错货索赔，涉及 1 行商品，附 2 份证据：blue, not red",
             "Consumer filed defect claim DF-CL1 (Damaged) | 消费者提交了质量索赔 DF-CL1（商品损坏）",
             "Round 1: Alternative, offering 7.50 EUR (keep it) | 第 1 轮：替代方案，提出 7.50 EUR（keep it）",
+            "Ruled that the seller refunds: a compensation of 1234 JPY | 裁定卖家退款：补偿 1234 JPY",
+            "'Rejected the claim (photos show wear, not a defect)' | 驳回索赔（photos show wear, not a defect）",
             "'Deadlines for a claim (Wrong item, sold through Group buy): answer the consumer within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)' | 社区团购订单的发错货索赔期限：24 小时内答复消费者，72 小时内解决；每轮供应商有 12 小时、运营人员有 6 小时，共 3 轮",
             "'Shipped from the supplier, not applied (purchase order: Cancelled)' | 供应商报告已发货，未采用（采购单：已取消）",
             "'Accepted with lines missing from the supplier, not applied (purchase order: Accepted)' | 供应商报告已接受但缺少商品行，未采用（采购单：已接受）",

@@ -150,7 +150,8 @@ public class ClaimAnswers {
                 decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS ? decision.remedy() : null,
                 decision.amount(), clock.instant());
         boolean sellerRefunds = decision.verdict() == PlatformDecision.Verdict.SELLER_REFUNDS;
-        history.record(claim, Party.PLATFORM, decision.verdict()
+        // in words, as every other line of the history (operator-messages.zh.json has them in Chinese)
+        history.record(claim, Party.PLATFORM, (sellerRefunds ? "Ruled that the seller refunds" : "Rejected the claim")
                 + (sellerRefunds && decision.remedy() != null ? ": " + verdictRemedy(claim, decision) : "")
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
         if (decision.verdict() == PlatformDecision.Verdict.CLAIM_REJECTED) {

@@ -130,7 +130,7 @@ class ClaimAnswersTest {
         answers.platformDecided(new io.dropflow.claim.PlatformDecision("p-1", "DF-CL7",
                 io.dropflow.claim.PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("2.5"), null));
 
-        assertThat(history.lines()).containsExactly("PLATFORM: SELLER_REFUNDS: a compensation of 2.50 EUR");
+        assertThat(history.lines()).containsExactly("PLATFORM: Ruled that the seller refunds: a compensation of 2.50 EUR");
     }
 
     /** An answer to a claim that ended without it (closed by supervisors after the supplier's silence) is refused. */
