@@ -120,12 +120,24 @@ public class Arrivals {
         return purchase.getId();
     }
 
-    /** Sends what the storefront has not taken yet, in the caller's transaction (the job's). */
+    /**
+     * Sends what the storefront has not taken yet, in the caller's transaction (the job's): for each order the
+     * purchase's notices are for, every unsent notice of that order, of this purchase or another, in the order they
+     * were recorded, under the order's lock. Two parcels confirmed together record "part of your order" then "all of
+     * it"; each purchase's job sending only its own sent them in whichever order the jobs ran, and the consumer's last
+     * word could be that the rest was still coming (explore-s13 groupbuy D1).
+     */
     private void tellConsumers(Long purchaseId) {
-        for (PickupNotice notice : notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)) {
-            storefront.messageConsumer(notice.getStorefrontOrderId(), notice.getMessage(), notice.getIdempotencyKey());
-            notice.sent(clock.instant());
-            timeline.record(notice.getOrderId(), notice.getTimelineEntry());
+        java.util.Set<Long> ordersToTell = new java.util.LinkedHashSet<>();
+        notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)
+                .forEach(notice -> ordersToTell.add(notice.getGroupBuyOrderId()));
+        for (Long groupBuyOrderId : ordersToTell) {
+            orders.lockById(groupBuyOrderId).orElseThrow();
+            for (PickupNotice notice : notices.findByGroupBuyOrderIdAndSentAtIsNullOrderById(groupBuyOrderId)) {
+                storefront.messageConsumer(notice.getStorefrontOrderId(), notice.getMessage(), notice.getIdempotencyKey());
+                notice.sent(clock.instant());
+                timeline.record(notice.getOrderId(), notice.getTimelineEntry());
+            }
         }
     }
 

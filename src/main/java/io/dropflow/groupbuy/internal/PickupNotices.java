@@ -10,4 +10,7 @@ public interface PickupNotices extends JpaRepository<PickupNotice, Long> {
 
     /** The purchase's notices the storefront has not taken yet, in the order they were recorded. */
     List<PickupNotice> findByPurchaseIdAndSentAtIsNullOrderById(Long purchaseId);
+
+    /** A group-buy order's notices the storefront has not taken yet, of any purchase, in the order they were recorded. */
+    List<PickupNotice> findByGroupBuyOrderIdAndSentAtIsNullOrderById(Long groupBuyOrderId);
 }

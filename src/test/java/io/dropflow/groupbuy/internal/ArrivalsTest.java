@@ -93,6 +93,8 @@ class ArrivalsTest {
                 asked -> recorded.stream().anyMatch(n -> n.getIdempotencyKey().equals(asked.getArgument(0))));
         when(notices.findByPurchaseIdAndSentAtIsNullOrderById(any())).thenAnswer(asked -> recorded.stream()
                 .filter(n -> n.getPurchaseId().equals(asked.getArgument(0)) && n.getSentAt() == null).toList());
+        when(notices.findByGroupBuyOrderIdAndSentAtIsNullOrderById(any())).thenAnswer(asked -> recorded.stream()
+                .filter(n -> n.getGroupBuyOrderId().equals(asked.getArgument(0)) && n.getSentAt() == null).toList());
         when(lookup.order(1003L)).thenReturn(new OrderSummary(1003L, "GB-3", OrderStatus.FORWARDED, "WEBSHOP", "EUR",
                 null, null, List.of(), Instant.EPOCH));
     }
@@ -112,6 +114,27 @@ class ArrivalsTest {
         verify(storefront).messageConsumer("GB-3", "Your group-buy order is ready for pickup at Kiez Corner Shop,"
                 + " Oderberger Str. 7, Berlin. Show your pickup code 78V6LS6M to Leo Leader.", "DF-B7-PO2-READY-O1003");
         verify(timeline).record(1003L, "At pickup point KIEZ, ready for pickup; consumer told");
+    }
+
+    /**
+     * Both parcels confirmed together (the leader's receipt records both notices), and the second parcel's job runs
+     * first: the consumer still hears "part of it" before "all of it", each once (explore-s13 groupbuy D1: the
+     * last word was "we will tell you when the rest is there").
+     */
+    @Test
+    void twoParcelsConfirmedTogetherAreToldInTheOrderTheyWereRecordedWhicheverJobRunsFirst() {
+        arrivals.atThePoint(BATCH, 1, "leo");
+        arrivals.atThePoint(BATCH, 2, "leo");
+
+        arrivals.readyForPickup(BATCH, 2, "leo");
+        arrivals.readyForPickup(BATCH, 1, "leo");
+
+        InOrder told = inOrder(storefront);
+        told.verify(storefront).messageConsumer(eq("GB-3"), org.mockito.ArgumentMatchers.startsWith("Part of your"),
+                eq("DF-B7-PO1-READY-O1003"));
+        told.verify(storefront).messageConsumer(eq("GB-3"), org.mockito.ArgumentMatchers.startsWith("Your group-buy order"),
+                eq("DF-B7-PO2-READY-O1003"));
+        verify(storefront, times(2)).messageConsumer(any(), any(), any());
     }
 
     /** The consumer is told only once the lines at the point and what to tell were committed, in their own transaction. */
