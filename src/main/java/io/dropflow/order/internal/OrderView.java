@@ -62,8 +62,11 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
     /**
      * {@code replaced}: the supplier reported the parcel under another number later, which the order follows.
      * {@code forCase}: the after-sales case whose goods the parcel brings (a claim's replacement, a return's
-     * exchange), null for the order's own parcel.
+     * exchange) or takes back (a return's parcel to the supplier, "DF-RT3"), null for the order's own parcel.
      */
+    /** How a return's number reads ({@code CaseKind.RETURN} of the after-sales module, which depends on this one). */
+    private static final String RETURN_NUMBER = "DF-RT";
+
     public record ShipmentView(String carrierCode, String trackingNumber, String status, Instant registeredAt,
             Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced, String forCase) {
         static ShipmentView of(io.dropflow.carrier.ShipmentView s) {
@@ -71,7 +74,8 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
                     s.registeredAt(), s.syncedToStorefrontAt(), s.events().stream()
                             .map(e -> new TrackingEventView(e.status().name(), e.occurredAt(), e.location(),
                                     e.description()))
-                            .toList(), s.isReplaced(), s.forCase());
+                            .toList(), s.isReplaced(), s.forCase() != null ? s.forCase()
+                            : s.returnId() != null ? RETURN_NUMBER + s.returnId() : null);
         }
     }
 
