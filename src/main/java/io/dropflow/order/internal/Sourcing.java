@@ -354,7 +354,7 @@ public class Sourcing {
             }
             Tiered tiered = assessment.tier();
             if (tiered.notUsed() != null) {
-                timeline.record(orderId, assessment.supplier().code() + " left out: " + tiered.notUsed());
+                timeline.record(orderId, assessment.supplier().code() + " left out " + tiered.notUsed());
             }
             tiered.candidate().ifPresent(ranked::add);
         }
@@ -510,7 +510,7 @@ public class Sourcing {
         if (tier.isEmpty()) {
             // in stock, yet the table will not use it (a score too low): ranking's timeline says why
             return new Tiered(Optional.empty(), inStock && verdict.why() != null
-                    ? verdict.why() + " (score " + scorecard.score() + ")" : null);
+                    ? "(score " + scorecard.score() + "): " + verdict.why() : null);
         }
         return new Tiered(Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, shipping, landed,
                 scorecard.score())), null);

@@ -476,7 +476,7 @@ class SourcingTest {
 
             assertThat(withReasons.rankSuppliers(ORDER_ID, 1)).containsExactly("ACME");
             assertThat(timeline.lines()).as("out of stock needs no line of its own; the low score did (it was silent)")
-                    .containsExactly("LOWLY left out: Supplier score below 60: not used (score 55)",
+                    .containsExactly("LOWLY left out (score 55): Supplier score below 60: not used",
                             "Suppliers ranked: ACME (tier 1)");
         }
 
