@@ -38,10 +38,20 @@ import org.springframework.stereotype.Component;
  *     are right. Every amount is in the currency's minor units and the lines add up to what Shopify charged
  *     exactly: shipping is shared by largest remainder, and a line whose total does not divide by its quantity
  *     becomes two lines of the SKU one minor unit apart ({@link #pieces}).
+ * <li>What is bought is what is left after removals: Shopify keeps a line's pieces removed in an order edit (or
+ *     refunded) in the payload, its {@code quantity} the one first ordered, and says how many are still bought in
+ *     {@code current_quantity} (https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api);
+ *     a line with none left is left out. Its discounts and included taxes stay Shopify's for every piece first
+ *     ordered, removed ones included, and the payload does not say which share a removed piece had: a line with
+ *     pieces removed and a discount or an included tax cannot be priced exactly, and its order goes to an operator,
+ *     not forwarded. A shipping line removed in an edit stays in the payload with {@code is_removed: true}
+ *     (https://shopify.dev/changelog/add-and-remove-shipping-lines-with-new-mutations-on-the-order-editing-api):
+ *     not charged, left out.
  * <li>orders/cancelled becomes the consumer's cancellation; one that comes too late (shipped) goes to an operator.
  * <li>refunds/create made in Shopify is written on the order's timeline.
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
- *     does not change a forwarded order by itself); before that, the edited order is what orders/paid brings.
+ *     does not change a forwarded order by itself). An order edited before it is taken comes with orders/paid
+ *     as edited, read as above; its orders/edited is taken and changes nothing.
  * </ul>
  * An order that cannot be taken (no address, an SKU no supplier offers yet) is parked and retried;
  * past its deadline it is "Storefront order needs attention".
@@ -109,6 +119,9 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         PlaceOrder order;
         try {
             order = map(o);
+        } catch (NotPriceable e) {
+            return Result.unusable("Shopify's order " + o.path("id").asText() + " was changed before Dropflow took it: "
+                    + e.getMessage() + "; not forwarded: place it by hand with Shopify's current prices, then close this");
         } catch (RuntimeException e) {
             return Result.unusable("not a Shopify order: " + e.getMessage());
         }
@@ -196,25 +209,49 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 + (text(customer, "last_name") == null ? "" : text(customer, "last_name"))).trim();
         String currency = text(o, "currency");
         boolean taxesIncluded = o.path("taxes_included").asBoolean(false);
-        List<JsonNode> items = new ArrayList<>();
+        List<JsonNode> kept = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
         List<BigDecimal> totals = new ArrayList<>();
         for (JsonNode item : o.path("line_items")) {
+            int ordered = item.path("quantity").asInt();
+            // current_quantity: the pieces still bought, after removals in an order edit (and refunds); quantity is
+            // what was first ordered (https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api)
+            boolean current = item.hasNonNull("current_quantity");
+            int quantity = current ? item.path("current_quantity").asInt() : ordered;
+            if (current && (quantity < 0 || quantity > ordered)) {
+                throw new IllegalArgumentException("line " + text(item, "sku") + ": current_quantity " + quantity
+                        + " is not between 0 and its quantity " + ordered);
+            }
+            if (current && quantity == 0) {
+                continue; // every piece removed: nothing of it is bought
+            }
             if (item.hasNonNull("price")) {
-                // price is one piece's before discounts; a discount allocation and a tax line are the whole line's
-                BigDecimal total = amount(item.path("price").asText(), currency)
-                        .multiply(BigDecimal.valueOf(item.path("quantity").asInt()))
-                        .subtract(sum(item.path("discount_allocations"), "amount", currency));
-                if (taxesIncluded) {
-                    total = total.subtract(sum(item.path("tax_lines"), "price", currency));
+                // price is one piece's before discounts; a discount allocation and a tax line are the whole line's,
+                // removed pieces' shares included (GraphQL LineItem.discountAllocations): which share a removed piece
+                // had is not in the payload, so a line with pieces removed is priced only when it has neither
+                BigDecimal discounts = sum(item.path("discount_allocations"), "amount", currency);
+                BigDecimal taxes = taxesIncluded ? sum(item.path("tax_lines"), "price", currency) : BigDecimal.ZERO;
+                if (quantity < ordered && (discounts.signum() != 0 || taxes.signum() != 0)) {
+                    throw new NotPriceable("line " + text(item, "sku") + ": " + (ordered - quantity) + " of its " + ordered
+                            + " pieces were removed in Shopify, and its " + (discounts.signum() != 0 ? "discounts" : "taxes")
+                            + " are Shopify's for all " + ordered + " pieces: what the " + quantity
+                            + " left cost is not in Shopify's order, so Dropflow cannot price them exactly");
                 }
-                totals.add(total);
+                totals.add(amount(item.path("price").asText(), currency).multiply(BigDecimal.valueOf(quantity))
+                        .subtract(discounts).subtract(taxes));
             } else {
                 totals.add(null);
             }
-            items.add(item);
+            kept.add(item);
+            skus.add(text(item, "sku"));
+            quantities.add(quantity);
         }
         BigDecimal shipping = BigDecimal.ZERO;
         for (JsonNode s : o.path("shipping_lines")) {
+            if (s.path("is_removed").asBoolean(false)) {
+                continue; // removed in an order edit, still in the payload (Shopify's changelog, 2024-04): not charged
+            }
             BigDecimal line = amount(s.path("price").asText("0"), currency)
                     .subtract(sum(s.path("discount_allocations"), "amount", currency));
             shipping = shipping.add(taxesIncluded ? line.subtract(sum(s.path("tax_lines"), "price", currency)) : line);
@@ -222,19 +259,18 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         List<PlaceOrder.Line> lines = new ArrayList<>();
         if (!Currencies.isActive(currency)) {
             // nothing to count minor units in: the intake refuses the currency and names it
-            for (JsonNode item : items) {
-                lines.add(new PlaceOrder.Line(text(item, "sku"), item.path("quantity").asInt(),
-                        item.hasNonNull("price") ? new BigDecimal(item.path("price").asText()) : null));
+            for (int i = 0; i < kept.size(); i++) {
+                lines.add(new PlaceOrder.Line(skus.get(i), quantities.get(i),
+                        kept.get(i).hasNonNull("price") ? new BigDecimal(kept.get(i).path("price").asText()) : null));
             }
         } else {
-            List<BigDecimal> shares = shippingShares(new Money(shipping, currency), items, totals);
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                int quantity = item.path("quantity").asInt();
+            List<BigDecimal> shares = shippingShares(new Money(shipping, currency), quantities, totals);
+            for (int i = 0; i < skus.size(); i++) {
+                int quantity = quantities.get(i);
                 if (totals.get(i) == null || quantity <= 0) {
-                    lines.add(new PlaceOrder.Line(text(item, "sku"), quantity, null));
+                    lines.add(new PlaceOrder.Line(skus.get(i), quantity, null));
                 } else {
-                    lines.addAll(pieces(text(item, "sku"), quantity, totals.get(i).add(shares.get(i)), currency));
+                    lines.addAll(pieces(skus.get(i), quantity, totals.get(i).add(shares.get(i)), currency));
                 }
             }
         }
@@ -253,17 +289,17 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
      * What the consumer paid for shipping, spread over the priced lines by their value (by their quantity when
      * the goods are free), in the currency's minor units and adding up to it exactly ({@link Money#allocate}).
      */
-    static List<BigDecimal> shippingShares(Money shipping, List<JsonNode> items, List<BigDecimal> totals) {
-        List<BigDecimal> none = java.util.Collections.nCopies(items.size(), BigDecimal.ZERO);
+    static List<BigDecimal> shippingShares(Money shipping, List<Integer> quantities, List<BigDecimal> totals) {
+        List<BigDecimal> none = java.util.Collections.nCopies(quantities.size(), BigDecimal.ZERO);
         if (shipping.isZero()) {
             return none;
         }
         List<BigDecimal> byValue = new ArrayList<>();
         List<BigDecimal> byQuantity = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            boolean priced = totals.get(i) != null && items.get(i).path("quantity").asInt() > 0;
+        for (int i = 0; i < quantities.size(); i++) {
+            boolean priced = totals.get(i) != null && quantities.get(i) > 0;
             byValue.add(priced ? totals.get(i).max(BigDecimal.ZERO) : BigDecimal.ZERO);
-            byQuantity.add(priced ? BigDecimal.valueOf(items.get(i).path("quantity").asInt()) : BigDecimal.ZERO);
+            byQuantity.add(priced ? BigDecimal.valueOf(quantities.get(i)) : BigDecimal.ZERO);
         }
         List<BigDecimal> weights = byValue.stream().anyMatch(w -> w.signum() > 0) ? byValue : byQuantity;
         if (weights.stream().noneMatch(w -> w.signum() > 0)) {
@@ -315,6 +351,13 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             }
         }
         return sum;
+    }
+
+    /** A Shopify order whose lines cannot be priced exactly from its payload: an operator places it by hand. */
+    static final class NotPriceable extends RuntimeException {
+        NotPriceable(String message) {
+            super(message);
+        }
     }
 
     private static String text(JsonNode node, String field) {

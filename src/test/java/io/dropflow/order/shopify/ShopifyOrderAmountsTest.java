@@ -122,6 +122,70 @@ class ShopifyOrderAmountsTest {
         assertThat(total(order)).isEqualByComparingTo("1.00");
     }
 
+    /**
+     * An order edited before it was paid, as Shopify's payload keeps it: the line's {@code quantity} is what was first
+     * ordered, {@code current_quantity} what is left (https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api),
+     * and a removed shipping line stays with {@code is_removed: true}
+     * (https://shopify.dev/changelog/add-and-remove-shipping-lines-with-new-mutations-on-the-order-editing-api).
+     * The tester's order (explore-s13-contracts, defect 1): 3 mugs ordered, 1 left, 5.00 shipping, 12.00 express
+     * removed; Shopify charged 20.00, which used to be taken as 3 mugs for 50.00.
+     */
+    @Test
+    void removedPiecesAndRemovedShippingAreNotBought() throws Exception {
+        PlaceOrder order = map("USD", """
+                {"sku": "DEMO-MUG", "quantity": 3, "current_quantity": 1, "price": "15.00", "discount_allocations": [],
+                 "tax_lines": []}
+                """, """
+                {"price": "5.00", "is_removed": false, "discount_allocations": []},
+                {"price": "12.00", "is_removed": true, "discount_allocations": [{"amount": "2.00"}]}
+                """);
+
+        assertThat(lines(order)).containsExactly("DEMO-MUG 1 x 20.00");
+    }
+
+    /** The tester's other order: a teapot line with every piece removed ({@code current_quantity: 0}) is no line. */
+    @Test
+    void aLineWithEveryPieceRemovedIsLeftOut() throws Exception {
+        PlaceOrder order = map("USD", """
+                {"sku": "DEMO-MUG", "quantity": 1, "current_quantity": 1, "price": "15.00", "discount_allocations": []},
+                {"sku": "DEMO-TEAPOT", "quantity": 1, "current_quantity": 0, "price": "20.00",
+                 "discount_allocations": [{"amount": "4.00"}]},
+                {"sku": "DEMO-MUG", "quantity": 2, "current_quantity": 2, "price": "10.00",
+                 "discount_allocations": [{"amount": "1.00"}]}
+                """, """
+                {"price": "5.00", "is_removed": false}, {"price": "12.00", "is_removed": true}
+                """);
+
+        // goods 15.00 and 19.00, shipping 5.00 by value: 2.21 and 2.79
+        assertThat(lines(order)).containsExactly("DEMO-MUG 1 x 17.21", "DEMO-MUG 1 x 10.90", "DEMO-MUG 1 x 10.89");
+        assertThat(total(order)).isEqualByComparingTo("39.00");
+    }
+
+    /**
+     * A line's {@code discount_allocations} (and its included {@code tax_lines}) are Shopify's for every piece first
+     * ordered, removed ones included ("discounts allocated to refunded and removed quantities",
+     * https://shopify.dev/docs/api/admin-graphql/2024-07/objects/lineitem), and which share a removed piece had is
+     * not in the payload: such a line is not priced by guess.
+     */
+    @Test
+    void aLineWithPiecesRemovedAndADiscountOrIncludedTaxIsNotPricedByGuess() throws Exception {
+        assertThatThrownBy(() -> map("USD", """
+                {"sku": "DEMO-MUG", "quantity": 3, "current_quantity": 2, "price": "10.00",
+                 "discount_allocations": [{"amount": "1.00"}]}
+                """, "")).isInstanceOf(ShopifyOrderDeliveries.NotPriceable.class)
+                .hasMessageContaining("line DEMO-MUG: 1 of its 3 pieces were removed", "discounts");
+        assertThatThrownBy(() -> ShopifyOrderDeliveries.map(JSON.readTree("""
+                {"id": 1, "currency": "EUR", "taxes_included": true, "line_items": [{"sku": "A", "quantity": 2,
+                 "current_quantity": 1, "price": "12.00", "discount_allocations": [], "tax_lines": [{"price": "4.00"}]}]}
+                """))).isInstanceOf(ShopifyOrderDeliveries.NotPriceable.class).hasMessageContaining("taxes");
+        // taxes added on top (not included) are no part of our price: the piece left is priced exactly
+        PlaceOrder taxOnTop = ShopifyOrderDeliveries.map(JSON.readTree("""
+                {"id": 1, "currency": "EUR", "taxes_included": false, "line_items": [{"sku": "A", "quantity": 2,
+                 "current_quantity": 1, "price": "12.00", "discount_allocations": [], "tax_lines": [{"price": "4.56"}]}]}
+                """));
+        assertThat(lines(taxOnTop)).containsExactly("A 1 x 12.00");
+    }
+
     @Test
     void anAmountFinerThanTheCurrencyIsRefusedNotRounded() {
         assertThatThrownBy(() -> map("JPY", "{\"sku\": \"A\", \"quantity\": 1, \"price\": \"1000.5\"}", ""))

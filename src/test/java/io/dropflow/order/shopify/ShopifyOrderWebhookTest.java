@@ -279,6 +279,73 @@ class ShopifyOrderWebhookTest {
         assertThat(order.path("lines").findValuesAsText("salePrice")).containsExactly("1834", "1833", "1833");
     }
 
+    /**
+     * The tester's order edited before it was paid (explore-s13-contracts, defect 1; /tmp/x-contracts/p/edited-before-paid.json
+     * and edited-qty.json): Shopify keeps removed pieces in {@code line_items} with their first {@code quantity} and
+     * says what is left in {@code current_quantity}
+     * (https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api), and keeps a removed
+     * shipping line with {@code is_removed: true}
+     * (https://shopify.dev/changelog/add-and-remove-shipping-lines-with-new-mutations-on-the-order-editing-api).
+     * Shopify charged 20.00 for one mug; Dropflow took 3 mugs and a teapot for 52.00.
+     */
+    static String editedBeforePaid(long id, String mugLine) {
+        return """
+                {"id": %d, "name": "#S13-1", "test": false, "cancelled_at": null, "financial_status": "paid",
+                 "currency": "USD", "presentment_currency": "USD", "taxes_included": false, "email": "ann@example.com",
+                 "total_price": "20.00", "current_total_price": "20.00",
+                 "customer": {"first_name": "Ann", "last_name": "Lee", "email": "ann@example.com"},
+                 "shipping_address": {"name": "Ann Lee", "address1": "1 Main St", "city": "Springfield", "zip": "62701",
+                   "province_code": "IL", "country_code": "US", "phone": "+12175550100"},
+                 "line_items": [
+                   %s,
+                   {"id": 2, "sku": "DEMO-TEAPOT", "quantity": 1, "current_quantity": 0, "fulfillable_quantity": 0,
+                    "price": "20.00", "discount_allocations": [], "tax_lines": []}],
+                 "shipping_lines": [
+                   {"id": 11, "title": "Standard", "price": "5.00", "is_removed": false, "discount_allocations": [], "tax_lines": []},
+                   {"id": 12, "title": "Express", "price": "12.00", "is_removed": true, "discount_allocations": [], "tax_lines": []}]}
+                """.formatted(id, mugLine);
+    }
+
+    @Test
+    void anOrderEditedBeforeItWasPaidIsTakenAsShopifyChargedIt() throws Exception {
+        long id = 459_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = editedBeforePaid(id, """
+                {"id": 1, "sku": "DEMO-MUG", "quantity": 3, "current_quantity": 1, "fulfillable_quantity": 1,
+                 "price": "15.00", "discount_allocations": [], "tax_lines": []}""");
+
+        ResponseEntity<String> paid = signed("orders/paid", body);
+
+        assertThat(paid.getBody()).contains("TAKEN", "order ");
+        var order = dropflow.getOrder(orderIdOf(id));
+        assertThat(order.path("saleTotal").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(order.path("lines")).hasSize(1);
+        assertThat(order.path("lines").get(0).path("sku").asText()).isEqualTo("DEMO-MUG");
+        assertThat(order.path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(order.path("lines").get(0).path("salePrice").decimalValue()).isEqualByComparingTo("20.00");
+    }
+
+    /**
+     * A line with pieces removed and a discount: Shopify's {@code discount_allocations} cover the removed pieces too
+     * (https://shopify.dev/docs/api/admin-graphql/2024-07/objects/lineitem), so what the pieces left cost is not in
+     * the payload. The order goes to an operator with why, and nothing is forwarded.
+     */
+    @Test
+    void anOrderWithADiscountedLinePartlyRemovedGoesToAnOperatorNotForwarded() throws Exception {
+        long id = 460_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = editedBeforePaid(id, """
+                {"id": 1, "sku": "DEMO-MUG", "quantity": 3, "current_quantity": 1, "fulfillable_quantity": 1,
+                 "price": "16.00", "discount_allocations": [{"amount": "3.00", "discount_application_index": 0}],
+                 "tax_lines": []}""");
+        long before = orders();
+
+        ResponseEntity<String> paid = signed("orders/paid", body);
+
+        assertThat(paid.getBody()).contains("UNUSABLE", "2 of its 3 pieces were removed", "place it by hand");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
+                + " and status = 'ATTENTION' and payload like ?", Long.class, "%" + id + "%")).isEqualTo(1);
+    }
+
     @Test
     void aWrongHmacIsRefusedAndAnOrderWeCannotTakeIsAnsweredAndParkedNotRefused() throws Exception {
         long before = orders();
