@@ -140,10 +140,14 @@ public class OrderIntake {
         return orders.findById(orderId).orElseThrow(() -> NotFound.of("order", orderId));
     }
 
+    /**
+     * The order taken under this storefront order id, if any. Empty rather than thrown: a caller inside its own
+     * transaction (a partner's webhook) goes on, where a {@code NotFound} thrown through this transactional method
+     * would leave that transaction rollback-only.
+     */
     @Transactional(readOnly = true)
-    public Order findByStorefrontOrderId(String storefrontOrderId) {
-        return orders.findByStorefrontOrderId(storefrontOrderId)
-                .orElseThrow(() -> NotFound.of("storefront order", storefrontOrderId));
+    public java.util.Optional<Order> findByStorefrontOrderId(String storefrontOrderId) {
+        return orders.findByStorefrontOrderId(storefrontOrderId);
     }
 
     /**

@@ -9,9 +9,9 @@ import io.dropflow.order.internal.Order;
 import io.dropflow.order.internal.OrderIntake;
 import io.dropflow.order.internal.PlaceOrder;
 import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
 import io.dropflow.settlement.Currencies;
 import io.dropflow.settlement.Money;
-import io.dropflow.web.NotFound;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -19,9 +19,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,9 @@ import org.springframework.stereotype.Component;
  *     (https://shopify.dev/changelog/add-and-remove-shipping-lines-with-new-mutations-on-the-order-editing-api):
  *     not charged, left out.
  * <li>orders/cancelled becomes the consumer's cancellation; one that comes too late (shipped) goes to an operator.
+ *     One of an order Dropflow never took (unpaid, or its orders/paid parked) is taken and kept
+ *     ({@link #cancelledBeforeTaken}): an orders/create or orders/paid of that order, parked or coming later, is
+ *     then never placed.
  * <li>refunds/create made in Shopify is written on the order's timeline.
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
  *     does not change a forwarded order by itself). An order edited before it is taken comes with orders/paid
@@ -67,8 +72,12 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
     private final OrderIntake intake;
     private final OrderTimeline timeline;
     private final Validator validator;
+    /** Lazily: the recorded deliveries take this handler in. */
+    private final ObjectProvider<PartnerDeliveries> deliveries;
 
-    ShopifyOrderDeliveries(OrderIntake intake, OrderTimeline timeline, Validator validator) {
+    ShopifyOrderDeliveries(OrderIntake intake, OrderTimeline timeline, Validator validator,
+            ObjectProvider<PartnerDeliveries> deliveries) {
+        this.deliveries = deliveries;
         this.intake = intake;
         this.timeline = timeline;
         this.validator = validator;
@@ -96,15 +105,16 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             return Result.unusable("not a JSON object");
         }
         return switch (delivery.topic()) {
-            case "orders/create", "orders/paid" -> order(payload, delivery.topic());
-            case "orders/cancelled" -> cancelled(payload);
+            case "orders/create", "orders/paid" -> order(payload, delivery);
+            case "orders/cancelled" -> cancelled(payload, delivery);
             case "refunds/create" -> refunded(payload);
             case "orders/edited" -> edited(payload);
             default -> Result.taken("topic " + delivery.topic() + " changes no order");
         };
     }
 
-    private Result order(JsonNode o, String topic) {
+    private Result order(JsonNode o, Delivery delivery) {
+        String topic = delivery.topic();
         if (o.path("test").asBoolean(false)) {
             return Result.taken("a test order: not forwarded");
         }
@@ -115,6 +125,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         if (!"paid".equals(financial)) {
             return Result.taken("not paid (" + (financial.isBlank() ? "no financial_status" : financial)
                     + "): waits for orders/paid");
+        }
+        if (deliveries.getObject().recordedPayload(PARTNER, delivery.account(),
+                cancelledBeforeTaken(o.path("id").asText())).isPresent()) {
+            return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
         }
         PlaceOrder order;
         try {
@@ -142,13 +156,18 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         }
     }
 
-    private Result cancelled(JsonNode o) {
-        Order order;
-        try {
-            order = intake.findByStorefrontOrderId(o.path("id").asText());
-        } catch (NotFound never) {
-            return Result.taken("never taken: nothing to cancel");
+    private Result cancelled(JsonNode o, Delivery delivery) {
+        String shopifyOrder = o.path("id").asText();
+        Optional<Order> taken = intake.findByStorefrontOrderId(shopifyOrder);
+        if (taken.isEmpty()) {
+            // kept, so that an orders/create or orders/paid of it still parked (an SKU not offered yet) or coming
+            // late is never placed: Shopify cancelled it
+            deliveries.getObject().recordNotApplied(PARTNER, delivery.account(), "orders/cancelled",
+                    cancelledBeforeTaken(shopifyOrder), delivery.payload(), "Shopify's order " + shopifyOrder
+                            + " was cancelled before Dropflow took it: it is never placed", false);
+            return Result.taken("never taken: nothing to cancel, and it will not be placed");
         }
+        Order order = taken.get();
         if (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
             return Result.taken("cancelled before");
         }
@@ -161,13 +180,17 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         }
     }
 
+    /** The id under which a cancellation of a Shopify order Dropflow never took is kept. */
+    static String cancelledBeforeTaken(String shopifyOrder) {
+        return "cancelled-before-taken:" + shopifyOrder;
+    }
+
     private Result refunded(JsonNode refund) {
-        Order order;
-        try {
-            order = intake.findByStorefrontOrderId(refund.path("order_id").asText());
-        } catch (NotFound never) {
+        Optional<Order> taken = intake.findByStorefrontOrderId(refund.path("order_id").asText());
+        if (taken.isEmpty()) {
             return Result.taken("refund of an order Dropflow never took");
         }
+        Order order = taken.get();
         BigDecimal total = BigDecimal.ZERO;
         String currency = order.getCurrency();
         for (JsonNode t : refund.path("transactions")) {
@@ -183,13 +206,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
 
     private Result edited(JsonNode edit) {
         String shopifyOrder = edit.path("order_edit").path("order_id").asText(edit.path("order_id").asText(""));
-        try {
-            Order order = intake.findByStorefrontOrderId(shopifyOrder);
-            return Result.unusable("order " + order.getId() + " (" + order.getStatus() + ") was edited in Shopify after"
-                    + " Dropflow took it: apply the edit by hand (cancel and re-place, or ask the supplier)");
-        } catch (NotFound notYet) {
-            return Result.taken("not taken yet: the paid order brings the edit");
-        }
+        return intake.findByStorefrontOrderId(shopifyOrder)
+                .map(order -> Result.unusable("order " + order.getId() + " (" + order.getStatus() + ") was edited in"
+                        + " Shopify after Dropflow took it: apply the edit by hand (cancel and re-place, or ask the supplier)"))
+                .orElseGet(() -> Result.taken("not taken yet: the paid order brings the edit"));
     }
 
     /**

@@ -2,7 +2,9 @@ package io.dropflow.order.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropflow.partners.internal.RecordedDeliveries;
 import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.GroupBuyDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.TestSupplierApi;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,8 @@ class ShopifyOrderWebhookTest {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RecordedDeliveries deliveries;
 
     DropflowDriver dropflow;
 
@@ -225,6 +229,69 @@ class ShopifyOrderWebhookTest {
 
         assertThat(dropflow.getOrder(orderIdOf(id)).path("timeline").toString())
                 .contains("Refund of 5.00 EUR made in Shopify (wrong size)");
+    }
+
+    private long parked(long shopifyId) {
+        return jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify' and status = 'PARKED'"
+                + " and payload like ?", Long.class, "%" + shopifyId + "%");
+    }
+
+    /**
+     * Shopify's orders/cancelled, refunds/create and orders/edited of an order Dropflow never took (unpaid, a test
+     * order; payloads as in https://shopify.dev/docs/api/webhooks?reference=toml, the tester's
+     * /tmp/x-contracts/p/unknown-*.json, explore-s13-contracts defect 3): taken and answered so, nothing parked; they
+     * were parked with Spring's "UnexpectedRollbackException" in the answer.
+     */
+    @Test
+    void aCancellationRefundOrEditOfAnOrderNeverTakenIsTakenNotParked() throws Exception {
+        long id = 461_789_000_000L + System.nanoTime() % 1_000_000;
+
+        ResponseEntity<String> cancelled = signed("orders/cancelled", "{\"id\": " + id
+                + ", \"cancelled_at\": \"2026-12-07T09:50:00Z\", \"cancel_reason\": \"customer\","
+                + " \"financial_status\": \"refunded\"}");
+        ResponseEntity<String> refund = signed("refunds/create", "{\"id\": 555001, \"order_id\": " + id
+                + ", \"note\": \"goodwill\", \"transactions\": [{\"kind\": \"refund\", \"status\": \"success\","
+                + " \"amount\": \"5.00\", \"currency\": \"USD\"}], \"refund_line_items\": []}");
+        ResponseEntity<String> edited = signed("orders/edited", "{\"order_edit\": {\"id\": 777, \"order_id\": " + id
+                + ", \"line_items\": {\"additions\": [], \"removals\": []}}}");
+
+        assertThat(cancelled.getBody()).contains("TAKEN", "never taken").doesNotContain("Exception");
+        assertThat(refund.getBody()).contains("TAKEN", "never took").doesNotContain("Exception");
+        assertThat(edited.getBody()).contains("TAKEN", "not taken yet").doesNotContain("Exception");
+        assertThat(parked(id)).isZero();
+    }
+
+    /**
+     * The tester's sequence (/tmp/x-contracts/p/park-paid.json, then park-cancelled.json): Shopify's orders/paid is
+     * parked (no supplier offers the SKU yet), then Shopify cancels the order. Once the SKU is offered, the parked
+     * orders/paid is tried again and must not place the order Shopify cancelled; nor may an orders/paid that comes
+     * after the cancellation.
+     */
+    @Test
+    void aParkedPaidOrderThatShopifyCancelledMeanwhileIsNeverPlaced() throws Exception {
+        long id = 462_789_000_000L + System.nanoTime() % 1_000_000;
+        String sku = "S13-KETTLE-" + id;
+        long before = orders();
+        assertThat(signed("orders/paid", shopifyOrder(id, sku)).getBody()).contains("NOT_YET", sku);
+        assertThat(parked(id)).isEqualTo(1);
+
+        ResponseEntity<String> cancelled = signed("orders/cancelled", shopifyOrder(id, sku)
+                .replace("\"cancelled_at\": null", "\"cancelled_at\": \"2026-12-07T09:50:00Z\", \"cancel_reason\": \"customer\"")
+                .replace("\"financial_status\": \"paid\"", "\"financial_status\": \"refunded\""));
+        assertThat(cancelled.getBody()).contains("TAKEN");
+        ResponseEntity<String> offer = dropflow.post("/api/suppliers/ACME/offers", java.util.Map.of("sku", sku,
+                "supplierSku", "ACME-" + sku, "supplyPrice", "6.00", "currency", "EUR", "shippingCost", "1.00",
+                "stock", 100, "shipFrom", "DE", "shipByHours", 48, "category", "kitchen"), GroupBuyDriver.asSupervisor());
+        assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
+        jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'shopify' and status = 'PARKED'"
+                + " and payload like ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), "%" + id + "%");
+        deliveries.retryDue();
+
+        assertThat(parked(id)).isZero();
+        assertThat(orders()).isEqualTo(before);
+        // Shopify's orders/create of the same order, sent before the cancellation but delivered after it
+        assertThat(signed("orders/create", shopifyOrder(id, sku)).getBody()).contains("TAKEN", "cancelled in Shopify");
+        assertThat(orders()).isEqualTo(before);
     }
 
     /**
