@@ -254,8 +254,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 BigDecimal taxes = taxesIncluded ? sum(item.path("tax_lines"), "price", currency) : BigDecimal.ZERO;
                 if (quantity < ordered && (discounts.signum() != 0 || taxes.signum() != 0)) {
                     throw new NotPriceable("line " + text(item, "sku") + ": " + (ordered - quantity) + " of its " + ordered
-                            + " pieces were removed in Shopify, and its " + (discounts.signum() != 0 ? "discounts" : "taxes")
-                            + " are Shopify's for all " + ordered + " pieces: what the " + quantity
+                            + " pieces were removed in Shopify, and its discounts and included taxes are Shopify's for"
+                            + " all " + ordered + " pieces: what the " + quantity
                             + " left cost is not in Shopify's order, so Dropflow cannot price them exactly");
                 }
                 totals.add(amount(item.path("price").asText(), currency).multiply(BigDecimal.valueOf(quantity))

@@ -324,19 +324,46 @@ public class RecordedDeliveries implements PartnerDeliveries {
                     }
                     return r;
                 };
-                result = TransactionSynchronizationManager.isActualTransactionActive() ? own.execute(take)
-                        : inbox.takeInOneTransaction(take);
+                try {
+                    result = tryInItsTransaction(take);
+                } catch (DataIntegrityViolationException | org.springframework.dao.ConcurrencyFailureException sameMoment) {
+                    // Stored the same as another request at the same moment, which committed first (Shopify's
+                    // orders/create and orders/paid of one order): tried once more at once, the handler finds it
+                    // (the first try's changes were all undone).
+                    log.info("{} delivery {} ({}) met another request storing the same at the same moment; tried"
+                            + " again at once: {}", delivery.partner(), delivery.deliveryId(), delivery.topic(),
+                            sameMoment.getClass().getSimpleName());
+                    result = tryInItsTransaction(take);
+                }
                 if (result.outcome() == DeliveryHandler.Outcome.TAKEN) {
                     return result;
                 }
             } catch (RuntimeException failed) {
-                log.warn("{} delivery {} ({}) failed and is parked: {}", delivery.partner(), delivery.deliveryId(),
-                        delivery.topic(), failed.toString());
-                result = DeliveryHandler.Result.notYet(failed.toString());
+                result = failedInside(delivery, failed);
             }
         }
         settle(delivery, result, handler);
         return result;
+    }
+
+    /** One try of the handler in the delivery's transaction (see {@link #attempt}). */
+    private DeliveryHandler.Result tryInItsTransaction(
+            org.springframework.transaction.support.TransactionCallback<DeliveryHandler.Result> take) {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? own.execute(take)
+                : inbox.takeInOneTransaction(take);
+    }
+
+    /**
+     * A try that failed inside Dropflow: parked, with a neutral text that names where the log has it. The
+     * exception's own text (SQL statements, table and column names, class names) goes only to the log: the
+     * result's detail is the partner's answer and the operator's task text.
+     */
+    private static DeliveryHandler.Result failedInside(DeliveryHandler.Delivery delivery, RuntimeException failed) {
+        String reference = "partner delivery " + delivery.id() + ", try " + (delivery.attempts() + 1);
+        log.warn("{} delivery {} ({}) failed and is parked ({}): {}", delivery.partner(), delivery.deliveryId(),
+                delivery.topic(), reference, failed.toString(), failed);
+        return DeliveryHandler.Result.notYet("not taken yet: it failed inside Dropflow (logged as " + reference
+                + "); Dropflow tries it again");
     }
 
     /**

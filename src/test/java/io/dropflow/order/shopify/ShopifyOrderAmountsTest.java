@@ -173,7 +173,7 @@ class ShopifyOrderAmountsTest {
                 {"sku": "DEMO-MUG", "quantity": 3, "current_quantity": 2, "price": "10.00",
                  "discount_allocations": [{"amount": "1.00"}]}
                 """, "")).isInstanceOf(ShopifyOrderDeliveries.NotPriceable.class)
-                .hasMessageContaining("line DEMO-MUG: 1 of its 3 pieces were removed", "discounts");
+                .hasMessageContaining("line DEMO-MUG: 1 of its 3 pieces were removed", "discounts and included taxes");
         assertThatThrownBy(() -> ShopifyOrderDeliveries.map(JSON.readTree("""
                 {"id": 1, "currency": "EUR", "taxes_included": true, "line_items": [{"sku": "A", "quantity": 2,
                  "current_quantity": 1, "price": "12.00", "discount_allocations": [], "tax_lines": [{"price": "4.00"}]}]}

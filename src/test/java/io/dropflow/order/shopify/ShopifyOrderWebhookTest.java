@@ -2,6 +2,7 @@ package io.dropflow.order.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropflow.order.internal.OrderIntake;
 import io.dropflow.partners.internal.RecordedDeliveries;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.GroupBuyDriver;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Shopify's order webhooks as Shopify sends them (payloads from https://shopify.dev/docs/api/webhooks,
@@ -36,6 +39,10 @@ class ShopifyOrderWebhookTest {
     JdbcTemplate jdbc;
     @Autowired
     RecordedDeliveries deliveries;
+    @Autowired
+    OrderIntake intake;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     DropflowDriver dropflow;
 
@@ -292,6 +299,71 @@ class ShopifyOrderWebhookTest {
         // Shopify's orders/create of the same order, sent before the cancellation but delivered after it
         assertThat(signed("orders/create", shopifyOrder(id, sku)).getBody()).contains("TAKEN", "cancelled in Shopify");
         assertThat(orders()).isEqualTo(before);
+    }
+
+    /**
+     * Shopify fires orders/create and orders/paid of an order paid at checkout at practically the same moment
+     * (explore-s13-contracts defect 6; /tmp/x-contracts/p/c51.json sent as both topics at once). Here the other one
+     * is held: its order stored, not yet committed, while orders/paid comes; orders/paid's insert waits for it and
+     * then meets the storefront order id's unique index. It is answered with the order the other one made, taken;
+     * it used to be parked and answered with the SQL statement and the constraint's name.
+     */
+    @Test
+    void ofOrdersCreateAndOrdersPaidAtTheSameMomentTheSecondIsAnsweredWithTheFirstsOrder() throws Exception {
+        long id = 463_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG");
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var stored = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var first = executor.submit(() -> new TransactionTemplate(transactionManager).execute(tx -> {
+                try {
+                    intake.place(ShopifyOrderDeliveries.map(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)));
+                    stored.countDown();
+                    commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertThat(stored.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = executor.submit(() -> signed("orders/paid", body));
+            for (int i = 0; i < 300 && jdbc.queryForObject("select count(*) from pg_stat_activity where"
+                    + " wait_event_type = 'Lock' and query like 'insert into customer_order%'", Long.class) == 0; i++) {
+                Thread.sleep(100);
+            }
+            commit.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ResponseEntity<String> paid = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(paid.getBody()).contains("TAKEN", "already order " + orderIdOf(id))
+                    .doesNotContainIgnoringCase("insert").doesNotContain("Exception", "customer_order");
+            assertThat(parked(id)).isZero();
+        } finally {
+            commit.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * A delivery whose try fails inside Dropflow (here a Shopify refund whose amount is no number, which the refund
+     * handler does not read) is parked; the partner's answer says so in neutral words and names the log entry,
+     * never the exception's text.
+     */
+    @Test
+    void aTryThatFailsInsideDropflowIsAnsweredWithoutTheExceptionsText() throws Exception {
+        long id = 464_789_000_000L + System.nanoTime() % 1_000_000;
+        signed("orders/paid", shopifyOrder(id, "DEMO-MUG"));
+
+        ResponseEntity<String> refund = signed("refunds/create", "{\"id\": 929361463, \"order_id\": " + id
+                + ", \"transactions\": [{\"kind\": \"refund\", \"status\": \"success\", \"amount\": \"five\","
+                + " \"currency\": \"EUR\"}]}");
+
+        assertThat(refund.getBody()).contains("NOT_YET", "failed inside Dropflow", "logged as partner delivery")
+                .doesNotContain("Exception", "java.", "Character");
+        assertThat(jdbc.queryForObject("select last_error from partner_delivery where partner = 'shopify'"
+                + " and topic = 'refunds/create' and payload like ?", String.class, "%" + id + "%"))
+                .contains("failed inside Dropflow").doesNotContain("Exception");
     }
 
     /**
