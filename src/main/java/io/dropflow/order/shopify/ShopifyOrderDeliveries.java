@@ -58,6 +58,8 @@ import org.springframework.stereotype.Component;
  *     does not change a forwarded order by itself). An order edited before it is taken comes with orders/paid
  *     as edited, read as above; its orders/edited is taken and changes nothing.
  * </ul>
+ * An order the consumer paid in another currency than the shop's ({@code presentment_currency}, Shopify Markets) goes
+ * to an operator, not forwarded: Shopify refunds it only in that currency, and Dropflow refunds in the shop's.
  * An order that cannot be taken (no address, an SKU no supplier offers yet) is parked and retried;
  * past its deadline it is "Storefront order needs attention".
  */
@@ -125,6 +127,15 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         if (!"paid".equals(financial)) {
             return Result.taken("not paid (" + (financial.isBlank() ? "no financial_status" : financial)
                     + "): waits for orders/paid");
+        }
+        String presentment = text(o, "presentment_currency");
+        if (presentment != null && !presentment.equalsIgnoreCase(String.valueOf(text(o, "currency")))) {
+            // Shopify refunds such an order only in the buyer's currency and amounts (RefundInput.currency); Dropflow
+            // keeps and refunds the shop's
+            return Result.unusable("Shopify's order " + o.path("id").asText() + " was paid in " + presentment
+                    + ", not in the shop's currency " + text(o, "currency") + ": Dropflow does not take orders paid in"
+                    + " another currency (it refunds in the shop's currency, which Shopify refuses for them); not"
+                    + " forwarded: fulfil it outside Dropflow or cancel it in Shopify, then close this");
         }
         if (deliveries.getObject().recordedPayload(PARTNER, delivery.account(),
                 cancelledBeforeTaken(o.path("id").asText())).isPresent()) {

@@ -485,6 +485,29 @@ class ShopifyOrderWebhookTest {
                 + " and status = 'ATTENTION' and payload like ?", Long.class, "%" + id + "%")).isEqualTo(1);
     }
 
+    /**
+     * An order the consumer paid in another currency than the shop's (Shopify Markets: {@code presentment_currency}
+     * differs from {@code currency}; the tester's /tmp/x-contracts/p/jpy.json, explore-s13-contracts defect 2). Shopify
+     * refunds it only in that currency ("This must be the presentment currency",
+     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput), and Dropflow refunds in the
+     * shop's: it goes to an operator, not forwarded. The same order in one currency is taken.
+     */
+    @Test
+    void anOrderPaidInAnotherCurrencyThanTheShopsGoesToAnOperatorNotForwarded() throws Exception {
+        long id = 465_789_000_000L + System.nanoTime() % 1_000_000;
+        String mug = """
+                {"id": 1, "sku": "DEMO-MUG", "quantity": 1, "current_quantity": 1, "price": "15.00",
+                 "discount_allocations": [], "tax_lines": []}""";
+        long before = orders();
+
+        ResponseEntity<String> paid = signed("orders/paid", editedBeforePaid(id, mug)
+                .replace("\"presentment_currency\": \"USD\"", "\"presentment_currency\": \"CAD\""));
+
+        assertThat(paid.getBody()).contains("UNUSABLE", "paid in CAD, not in the shop's currency USD");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(signed("orders/paid", editedBeforePaid(id + 1, mug)).getBody()).contains("TAKEN", "order ");
+    }
+
     @Test
     void aWrongHmacIsRefusedAndAnOrderWeCannotTakeIsAnsweredAndParkedNotRefused() throws Exception {
         long before = orders();
