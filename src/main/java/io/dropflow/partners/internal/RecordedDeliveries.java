@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * partner-attention process. A delivery whose operator task ended without the operator's decision (its process
  * instance deleted or cancelled in Cockpit) is set aside by the sweep, with when; the next delivery about the
  * same fact that goes to an operator brings it into its task, and meanwhile it is tried hourly
- * ({@link Status#SET_ASIDE}).
+ * ({@link Status#SET_ASIDE}). A try that fails on another request's insert at the same moment is tried once more at
+ * once; one that fails otherwise is parked with a neutral text naming its log entry, never the exception's text
+ * (which is the partner's answer and the operator's task).
  */
 @Service
 public class RecordedDeliveries implements PartnerDeliveries {
