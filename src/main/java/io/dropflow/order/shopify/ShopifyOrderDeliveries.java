@@ -128,6 +128,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             return Result.taken("not paid (" + (financial.isBlank() ? "no financial_status" : financial)
                     + "): waits for orders/paid");
         }
+        if (deliveries.getObject().recordedPayload(PARTNER, delivery.account(),
+                cancelledBeforeTaken(o.path("id").asText())).isPresent()) {
+            return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
+        }
         String presentment = text(o, "presentment_currency");
         if (presentment != null && !presentment.equalsIgnoreCase(String.valueOf(text(o, "currency")))) {
             // Shopify refunds such an order only in the buyer's currency and amounts (RefundInput.currency); Dropflow
@@ -136,10 +140,6 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                     + ", not in the shop's currency " + text(o, "currency") + ": Dropflow does not take orders paid in"
                     + " another currency (it refunds in the shop's currency, which Shopify refuses for them); not"
                     + " forwarded: fulfil it outside Dropflow or cancel it in Shopify, then close this");
-        }
-        if (deliveries.getObject().recordedPayload(PARTNER, delivery.account(),
-                cancelledBeforeTaken(o.path("id").asText())).isPresent()) {
-            return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
         }
         PlaceOrder order;
         try {
@@ -173,9 +173,11 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         if (taken.isEmpty()) {
             // kept, so that an orders/create or orders/paid of it still parked (an SKU not offered yet) or coming
             // late is never placed: Shopify cancelled it
-            deliveries.getObject().recordNotApplied(PARTNER, delivery.account(), "orders/cancelled",
-                    cancelledBeforeTaken(shopifyOrder), delivery.payload(), "Shopify's order " + shopifyOrder
-                            + " was cancelled before Dropflow took it: it is never placed", false);
+            if (!shopifyOrder.isBlank()) {
+                deliveries.getObject().recordNotApplied(PARTNER, delivery.account(), "orders/cancelled",
+                        cancelledBeforeTaken(shopifyOrder), delivery.payload(), "Shopify's order " + shopifyOrder
+                                + " was cancelled before Dropflow took it: it is never placed", false);
+            }
             return Result.taken("never taken: nothing to cancel, and it will not be placed");
         }
         Order order = taken.get();
