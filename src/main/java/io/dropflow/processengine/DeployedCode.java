@@ -176,7 +176,12 @@ public final class DeployedCode {
         return element.getLocalName() == null ? element.getTagName() : element.getLocalName();
     }
 
-    private static Document parse(byte[] xml) {
+    /**
+     * The file as XML, namespaces and all, without a DOCTYPE (nothing of it evaluated).
+     *
+     * @throws IllegalArgumentException when it is not well-formed XML, or has a DOCTYPE
+     */
+    static Document parse(byte[] xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);

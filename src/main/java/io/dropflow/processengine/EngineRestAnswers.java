@@ -208,14 +208,15 @@ class EngineRestAnswers {
 
     /**
      * Deleting without cascade a deployment (or process definition) whose processes still run: a 409 that says
-     * why, not the engine's 500 (ENGINE-03076). {@link ModelDeploymentRights} gives the engine's refusal its type.
+     * why, not the engine's 500 (ENGINE-03076); and a deployment whose start message another process has (ENGINE-01011).
+     * {@link ModelDeploymentRights} gives the engine's refusal its type.
      */
-    public static class InUse implements ExceptionMapper<ModelDeploymentRights.DefinitionInUse> {
+    public static class InUse implements ExceptionMapper<ModelDeploymentRights.Conflict> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
         @Override
-        public Response toResponse(ModelDeploymentRights.DefinitionInUse e) {
+        public Response toResponse(ModelDeploymentRights.Conflict e) {
             return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, e.getMessage()));
         }
     }

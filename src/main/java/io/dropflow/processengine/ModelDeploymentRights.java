@@ -108,6 +108,7 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new DeleteChecks(configuration));
+        interceptors.add(new DeploymentContents(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
@@ -136,8 +137,9 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
                 code = DeployedCode.isBpmn(lower) ? DeployedCode.ofBpmn(resource.getBytes())
                         : DeployedCode.isDmn(lower) ? DeployedCode.ofDmn(resource.getBytes()) : List.of();
             } catch (IllegalArgumentException notXml) {
-                refused.add(name + ": " + notXml.getMessage());
-                continue;
+                // DeploymentContents refuses it first, as a bad request: a file that does not parse is no one's right
+                throw new org.camunda.bpm.engine.BadUserRequestException("Not a model the engine can read: " + name
+                        + " (" + notXml.getMessage().replaceAll("\\.+$", "") + ")");
             }
             for (DeployedCode.Code c : code) {
                 if (!shippedCode.contains(shipped(c))) {
@@ -257,11 +259,31 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** A delete without cascade of what running instances use: the caller's conflict, a 409 on the engine's APIs. */
-    public static final class DefinitionInUse extends ProcessEngineException {
+    /** What the engine refused because of what is deployed already: the caller's conflict, a 409 on the engine's APIs. */
+    public abstract static class Conflict extends ProcessEngineException {
+
+        Conflict(String message, ProcessEngineException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A delete without cascade of what running instances use. */
+    public static final class DefinitionInUse extends Conflict {
 
         DefinitionInUse(ProcessEngineException cause) {
             super(cause.getMessage() + " Let them end (or migrate them) first; deleting with cascade ends them.", cause);
+        }
+    }
+
+    /**
+     * A process started by a message another deployed process starts by already (ENGINE-01011): a copy of a shipped
+     * model under another process id, say.
+     */
+    public static final class MessageTaken extends Conflict {
+
+        MessageTaken(ProcessEngineException cause) {
+            super(cause.getMessage() + " A start message starts one process: give the copy's message another name, or"
+                    + " keep the process id to deploy a new version of the same process.", cause);
         }
     }
 }

@@ -202,6 +202,98 @@ class ModelDeploymentRightsTest {
                 .decisionDefinitionKey("platform_fees_" + suffix).count()).isOne();
     }
 
+    /** The deployment of that name, its resources' names. */
+    private java.util.List<String> resourcesOf(String name) {
+        var repository = engine.getRepositoryService();
+        return repository.getDeploymentResourceNames(repository.createDeploymentQuery().deploymentName(name + "-" + suffix)
+                .singleResult().getId());
+    }
+
+    /** The form definition a task bound to its deployment finds (null: none, and the task has no form). */
+    private Object formFound(String name, String formId) {
+        String deployment = engine.getRepositoryService().createDeploymentQuery().deploymentName(name + "-" + suffix)
+                .singleResult().getId();
+        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> context.getCamundaFormDefinitionManager()
+                        .findDefinitionByDeploymentAndKey(deployment, formId));
+    }
+
+    private String partnerAttention() throws IOException {
+        return Files.readString(Path.of("bpmn", "partner-attention.bpmn"))
+                .replace("id=\"partner_attention\" name=\"Partner attention\"",
+                        "id=\"partner_attention_" + suffix + "\" name=\"Partner attention, renamed\"");
+    }
+
+    /**
+     * An exploratory tester's D0: a model deployed alone, as Modeler's deploy button does without "Include additional
+     * files" (and as modeling.md told analysts), was a 200 whose user tasks had no form (formRefBinding "deployment"
+     * finds only the forms deployed with it) and no form input check. Dropflow's own form is added now.
+     */
+    @Test
+    void aModelDeployedWithoutItsFormsGetsDropflowsForms() throws IOException {
+        ResponseEntity<String> alone = deploy("anna", "alone", Map.of("partner-attention.bpmn", partnerAttention()));
+
+        assertThat(alone.getStatusCode().value()).as(alone.getBody()).isEqualTo(200);
+        assertThat(resourcesOf("alone")).containsExactlyInAnyOrder("partner-attention.bpmn", "partner-attention.form");
+        assertThat(formFound("alone", "partner_attention")).as("the task's form, bound to its deployment").isNotNull();
+    }
+
+    /** A form the analyst brings is the one deployed: Dropflow's is added only where the deployment has none. */
+    @Test
+    void aFormDeployedWithTheModelIsKept() throws IOException {
+        String form = Files.readString(Path.of("forms", "partner-attention.form"));
+        String changed = form.replaceFirst("\"label\": \"", "\"label\": \"Changed: ");
+        assertThat(changed).isNotEqualTo(form);
+        ResponseEntity<String> both = deploy("anna", "both", Map.of("partner-attention.bpmn", partnerAttention(),
+                "attention-changed.form", changed));
+
+        assertThat(both.getStatusCode().value()).as(both.getBody()).isEqualTo(200);
+        assertThat(resourcesOf("both")).containsExactlyInAnyOrder("partner-attention.bpmn", "attention-changed.form");
+    }
+
+    /** A form Dropflow does not have, not deployed with the model: refused, naming the task and the form. */
+    @Test
+    void aModelWhoseFormNobodyHasIsRefusedNamingTheTask() throws IOException {
+        String model = partnerAttention().replace("camunda:formRef=\"partner_attention\"",
+                "camunda:formRef=\"attention_of_my_own\"");
+        ResponseEntity<String> refused = deploy("anna", "unknown-form", Map.of("partner-attention.bpmn", model));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .contains("partner-attention.bpmn: user task user_attend_partner_delivery (\"Attend to partner message\")"
+                        + " uses form attention_of_my_own, which Dropflow does not have")
+                .contains("Include additional files");
+        assertThat(deployed("unknown-form")).isZero();
+    }
+
+    /** D6: an empty or cut-off upload was a 403 "may not deploy this" with a lecture about code, and "..". */
+    @Test
+    void aFileThatDoesNotParseIsABadRequestNamingIt() throws IOException {
+        String cut = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn")).substring(0, 200);
+        for (Map<String, String> upload : java.util.List.of(Map.of("supplier-scorecard.dmn", ""),
+                Map.of("supplier-scorecard.dmn", cut))) {
+            ResponseEntity<String> refused = deploy("anna", "empty", upload);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            String message = ApiCallers.json(refused).path("message").asText();
+            assertThat(message).contains("supplier-scorecard.dmn (it is not well-formed XML").doesNotContain("..")
+                    .doesNotContain("may not deploy");
+        }
+        assertThat(deployed("empty")).isZero();
+    }
+
+    /** D7: a copy of a message-started process (another id, the same start message) was a 500 (ENGINE-01011). */
+    @Test
+    void aCopyOfAMessageStartedProcessIsAConflict() throws IOException {
+        String copy = Files.readString(Path.of("bpmn", "consumer-delay-notice.bpmn"))
+                .replace("id=\"consumer_delay_notice\"", "id=\"copy_notice_" + suffix + "\"");
+        ResponseEntity<String> refused = deploy("anna", "copy", Map.of("copy-notice.bpmn", copy));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+        assertThat(ApiCallers.json(refused).path("message").asText()).contains("ENGINE-01011")
+                .contains("there already is a message event subscription").contains("give the copy's message another name");
+        assertThat(deployed("copy")).isZero();
+    }
+
     @Test
     void anAdministratorDeploysExpressionsAndTablesOfTheirOwn() {
         String harmless = probe().replace("<timerEventDefinition><timeCycle>R1/PT1S</timeCycle></timerEventDefinition>", "")

@@ -1,0 +1,195 @@
+package io.dropflow.processengine;
+
+import static io.dropflow.processengine.CommandFields.field;
+import static io.dropflow.processengine.CommandFields.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What a person's deployment (engine REST API, Camunda Modeler's deploy button, the webapps) must hold to work, made
+ * so or refused before the engine deploys anything (ADR 0024, "What a deployment must hold"):
+ *
+ * <ul>
+ * <li>Every model file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it.</li>
+ * <li>A user task's form bound to its deployment ({@code camunda:formRefBinding="deployment"}, as every shipped
+ * model's) is found only among the forms deployed with it: a model deployed alone (Modeler's deploy button without
+ * "Include additional files") left every new task without its form, and without the form's input check. The forms
+ * the deployment lacks are added from Dropflow's own ({@code forms/} in the jar); one Dropflow does not have is a 400
+ * naming the task and the form.</li>
+ * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
+ * with the engine's words (ENGINE-01011), not a 500.</li>
+ * </ul>
+ * Dropflow's own deployment at start (nobody logged in) brings its forms itself and is not looked at.
+ */
+final class DeploymentContents extends CommandInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentContents.class);
+
+    private static final Field BUILDER = field(DeployCmd.class, "deploymentBuilder", "the check of what a deployment holds");
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+    /** How the engine says a start message is already another process's (its BPMN deployer, ENGINE-01011). */
+    static final String MESSAGE_TAKEN = "ENGINE-01011";
+
+    private final ProcessEngineConfigurationImpl configuration;
+    /** Dropflow's forms by their id: the file's name and its content. */
+    private final Map<String, Map.Entry<String, byte[]>> shippedForms;
+
+    DeploymentContents(ProcessEngineConfigurationImpl configuration) {
+        this(configuration, shippedForms("classpath*:/forms/*.form"));
+    }
+
+    DeploymentContents(ProcessEngineConfigurationImpl configuration, Map<String, Map.Entry<String, byte[]>> shippedForms) {
+        this.configuration = configuration;
+        this.shippedForms = shippedForms;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (Context.getCommandContext() != null || !(command instanceof DeployCmd)) {
+            return next.execute(command);
+        }
+        Authentication who = configuration.getIdentityService().getCurrentAuthentication();
+        if (who != null && who.getUserId() != null && read(BUILDER, command) instanceof DeploymentBuilderImpl builder) {
+            complete(builder);
+        }
+        try {
+            return next.execute(command);
+        } catch (ProcessEngineException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(MESSAGE_TAKEN)) {
+                throw new ModelDeploymentRights.MessageTaken(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Refuses a file that does not parse and a form nobody has; adds the forms Dropflow has. */
+    private void complete(DeploymentBuilderImpl builder) {
+        Map<String, ResourceEntity> resources = builder.getDeployment().getResources() == null ? Map.of()
+                : builder.getDeployment().getResources();
+        List<String> unreadable = new ArrayList<>();
+        Map<String, List<String>> formUsers = new LinkedHashMap<>();
+        for (ResourceEntity resource : resources.values()) {
+            String name = resource.getName();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!DeployedCode.isBpmn(lower) && !DeployedCode.isDmn(lower)) {
+                continue;
+            }
+            Document model;
+            try {
+                model = DeployedCode.parse(resource.getBytes());
+            } catch (IllegalArgumentException notXml) {
+                unreadable.add(name + " (" + notXml.getMessage().replaceAll("\\.+$", "") + ")");
+                continue;
+            }
+            if (DeployedCode.isBpmn(lower)) {
+                formsBoundToDeployment(model, name, formUsers);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            throw new BadUserRequestException("Not a model the engine can read: " + String.join("; ", unreadable)
+                    + ". Deploy the .bpmn or .dmn file as Camunda Modeler saves it");
+        }
+        Map<String, String> deployedForms = new LinkedHashMap<>();
+        resources.values().stream().filter(r -> r.getName().toLowerCase(Locale.ROOT).endsWith(".form"))
+                .forEach(r -> deployedForms.put(formId(r.getBytes(), r.getName()), r.getName()));
+        List<String> missing = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        formUsers.forEach((form, tasks) -> {
+            if (deployedForms.containsKey(form)) {
+                return;
+            }
+            Map.Entry<String, byte[]> shipped = shippedForms.get(form);
+            if (shipped == null || resources.containsKey(shipped.getKey())) {
+                missing.add(String.join(", ", tasks) + " use" + (tasks.size() == 1 ? "s" : "") + " form " + form
+                        + (shipped == null ? ", which Dropflow does not have" : ", not the " + shipped.getKey()
+                                + " deployed with it"));
+                return;
+            }
+            builder.addInputStream(shipped.getKey(), new ByteArrayInputStream(shipped.getValue()));
+            deployedForms.put(form, shipped.getKey());
+            added.add(shipped.getKey());
+        });
+        if (!missing.isEmpty()) {
+            throw new BadUserRequestException("A form bound to its deployment (camunda:formRefBinding=\"deployment\")"
+                    + " is found only among the forms deployed with the model: " + String.join("; ", missing)
+                    + ". Deploy the model together with its forms (Camunda Modeler: Deploy, \"Include additional"
+                    + " files\"; the engine REST API: one more file part per .form), or bind the task to a form deployed"
+                    + " before (binding \"latest\")");
+        }
+        if (!added.isEmpty()) {
+            log.info("Deployment {}: added Dropflow's forms {}, which its user tasks use and it did not bring",
+                    builder.getDeployment().getName(), added);
+        }
+    }
+
+    /** The deployment-bound forms of a BPMN file's user tasks: form id to the tasks using it. */
+    private static void formsBoundToDeployment(Document model, String file, Map<String, List<String>> users) {
+        NodeList tasks = model.getElementsByTagNameNS("*", "userTask");
+        for (int i = 0; i < tasks.getLength(); i++) {
+            Element task = (Element) tasks.item(i);
+            String form = task.getAttributeNS(CAMUNDA, "formRef").trim();
+            if (!form.isEmpty() && "deployment".equals(task.getAttributeNS(CAMUNDA, "formRefBinding").trim())) {
+                users.computeIfAbsent(form, f -> new ArrayList<>()).add(file + ": user task " + task.getAttribute("id")
+                        + (task.getAttribute("name").isBlank() ? "" : " (\"" + task.getAttribute("name") + "\")"));
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A form's id, as the engine deploys it; a file that is not a form's JSON: its name, to be found by nobody. */
+    static String formId(byte[] form, String name) {
+        try {
+            JsonNode id = JSON.readTree(form).path("id");
+            return id.isTextual() ? id.asText() : name;
+        } catch (IOException | RuntimeException notJson) {
+            return name;
+        }
+    }
+
+    /** Dropflow's forms, by id: the file's name and content. */
+    static Map<String, Map.Entry<String, byte[]>> shippedForms(String pattern) {
+        Map<String, Map.Entry<String, byte[]>> forms = new LinkedHashMap<>();
+        try {
+            for (Resource form : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                byte[] bytes;
+                try (InputStream in = form.getInputStream()) {
+                    bytes = in.readAllBytes();
+                }
+                forms.put(formId(bytes, form.getFilename()), Map.entry(form.getFilename(), bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped forms", e);
+        }
+        return Map.copyOf(forms);
+    }
+}
