@@ -44,6 +44,8 @@ import org.w3c.dom.NodeList;
  * "Include additional files") left every new task without its form, and without the form's input check. The forms
  * the deployment lacks are added from Dropflow's own ({@code forms/} in the jar); one Dropflow does not have is a 400
  * naming the task and the form.</li>
+ * <li>A decision table of the release's keeps what the application reads from it and rows that add up
+ * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
  * with the engine's words (ENGINE-01011), not a 500.</li>
  * </ul>
@@ -96,6 +98,7 @@ final class DeploymentContents extends CommandInterceptor {
         Map<String, ResourceEntity> resources = builder.getDeployment().getResources() == null ? Map.of()
                 : builder.getDeployment().getResources();
         List<String> unreadable = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         Map<String, List<String>> formUsers = new LinkedHashMap<>();
         for (ResourceEntity resource : resources.values()) {
             String name = resource.getName();
@@ -112,11 +115,20 @@ final class DeploymentContents extends CommandInterceptor {
             }
             if (DeployedCode.isBpmn(lower)) {
                 formsBoundToDeployment(model, name, formUsers);
+            } else {
+                broken.addAll(TableRules.problems(name, resource.getBytes()));
             }
         }
         if (!unreadable.isEmpty()) {
             throw new BadUserRequestException("Not a model the engine can read: " + String.join("; ", unreadable)
                     + ". Deploy the .bpmn or .dmn file as Camunda Modeler saves it");
+        }
+        if (!broken.isEmpty()) {
+            throw new BadUserRequestException("A decision table breaks what Dropflow relies on, nothing was deployed: "
+                    + String.join("; ", broken.subList(0, Math.min(10, broken.size())))
+                    + (broken.size() > 10 ? "; and " + (broken.size() - 10) + " more" : "")
+                    + ". A new output, input or type comes with a release (docs/modeling.md, \"Decision tables are live"
+                    + " at once\")");
         }
         Map<String, String> deployedForms = new LinkedHashMap<>();
         resources.values().stream().filter(r -> r.getName().toLowerCase(Locale.ROOT).endsWith(".form"))

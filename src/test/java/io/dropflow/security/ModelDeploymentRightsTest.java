@@ -294,6 +294,81 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("copy")).isZero();
     }
 
+    /**
+     * An exploratory tester's D2: tables that break what the build checks (weights adding up to 2, a claim's rounds
+     * beyond its resolve target) or what the application reads (an output renamed or retyped, an input renamed, a
+     * duration in words) deployed with 200, and orders then failed or silently took the default row. Now each is a 400
+     * naming the file, the table, the row and the rule; nothing is deployed.
+     */
+    @Test
+    void aTableThatBreaksARuleIsRefusedNamingTheRowAndTheRule() throws IOException {
+        String scorecard = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn"));
+        String claims = Files.readString(Path.of("bpmn", "claim-deadlines.dmn"));
+        String sla = Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+        String deadlines = Files.readString(Path.of("bpmn", "order-deadlines.dmn"));
+        String cutoff = Files.readString(Path.of("bpmn", "group-buy-cutoff.dmn"));
+        Map<String, Map.Entry<String, String>> broken = new LinkedHashMap<>();
+        broken.put("supplier_scorecard, rule rule_default (From the sources: 90 % shipped within 48 hours",
+                Map.entry("supplier-scorecard.dmn", scorecard.replace("<outputEntry id=\"rule_default_w_ship_within\"><text>0.4",
+                        "<outputEntry id=\"rule_default_w_ship_within\"><text>0.9")));
+        broken.put("claim_deadlines, rule rule_3 (Default, from the sources: answer the consumer within 24 hours, resolve"
+                        + " within 72: 24 + 2 x (16 + 8) = 72): respond 24 h + 10 round(s) × (supplier 16 h + operator 8 h)"
+                        + " = 264 h is beyond resolve 72 h",
+                Map.entry("claim-deadlines.dmn", claims.replace("<outputEntry id=\"rule_3_rounds\"><text>2<",
+                        "<outputEntry id=\"rule_3_rounds\"><text>10<")));
+        broken.put("shipping_sla: output shipByHours (integer) is missing; the application reads it",
+                Map.entry("shipping-sla.dmn", sla.replace("name=\"shipByHours\"", "name=\"shipByHrs\"")));
+        broken.put("shipping_sla: output shipByHours is of type string; the application reads it as integer",
+                Map.entry("shipping-sla.dmn", sla.replace("name=\"shipByHours\" typeRef=\"integer\"",
+                        "name=\"shipByHours\" typeRef=\"string\"")));
+        broken.put("order_deadlines: an input reads salesChannel, which the application does not give this table",
+                Map.entry("order-deadlines.dmn", deadlines.replace("<text>channel</text>", "<text>salesChannel</text>")));
+        broken.put("group_buy_cutoff, rule rule_demo_point (The demo's pickup point: a cutoff every two minutes, goods the"
+                        + " same day, ten minutes to collect, five to confirm receipt (README tour)): cutoffEvery is"
+                        + " \"3 minutes\", not an ISO-8601 duration",
+                Map.entry("group-buy-cutoff.dmn", cutoff.replace("<text>&quot;PT2M&quot;</text>",
+                        "<text>&quot;3 minutes&quot;</text>")));
+        int i = 0;
+        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
+            String file = table.getValue().getKey();
+            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
+                    Files.readString(Path.of("bpmn", file)));
+            ResponseEntity<String> refused = deploy("anna", "table-" + i, Map.of(file, table.getValue().getValue()));
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
+                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
+                            + table.getKey());
+            assertThat(deployed("table-" + i)).isZero();
+            i++;
+        }
+    }
+
+    /** What the tester did and the application honoured: a number changed in a row. */
+    @Test
+    void aTableWithANumberChangedDeploys() throws IOException {
+        String sla = Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+        String changed = sla.replace("min([24, agreedHours])", "min([10, agreedHours])");
+        assertThat(changed).isNotEqualTo(sla);
+        ResponseEntity<String> deployed = deploy("anna", "sla", Map.of("shipping-sla.dmn", changed));
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    }
+
+    /** The what-if check, which analysts run first, says what the deployment would be refused for. */
+    @Test
+    void theWhatIfCheckNamesTheRuleATableBreaks() throws IOException {
+        String table = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn"))
+                .replace("<outputEntry id=\"rule_default_w_ship_within\"><text>0.4",
+                        "<outputEntry id=\"rule_default_w_ship_within\"><text>0.9");
+        ResponseEntity<String> answer = org.springframework.web.client.RestClient.builder()
+                .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
+                .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
+                .contentType(MediaType.APPLICATION_XML).body(table).retrieve().toEntity(String.class);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
+        assertThat(ApiCallers.json(answer).path("type").asText()).endsWith("/decision-table-breaks-rules");
+        assertThat(ApiCallers.json(answer).path("detail").asText()).contains("table supplier_scorecard, rule rule_default")
+                .contains("add up to 1.5 (0.9 + 0.3 + 0.2 + 0.1), not 1");
+    }
+
     @Test
     void anAdministratorDeploysExpressionsAndTablesOfTheirOwn() {
         String harmless = probe().replace("<timerEventDefinition><timeCycle>R1/PT1S</timeCycle></timerEventDefinition>", "")

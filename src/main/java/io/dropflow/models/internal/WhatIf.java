@@ -51,6 +51,10 @@ class WhatIf {
         if (tables.isEmpty()) {
             throw WhatIfProblem.notDmn("the file has no decision table");
         }
+        List<String> broken = io.dropflow.processengine.TableRules.problems("the file", dmn);
+        if (!broken.isEmpty()) {
+            throw WhatIfProblem.breaksRules(broken);
+        }
         List<String> unknown = tables.stream().map(Table::key).filter(key -> !recorded.isDeployed(key)).toList();
         if (unknown.size() == tables.size()) {
             throw WhatIfProblem.notDeployed(unknown);

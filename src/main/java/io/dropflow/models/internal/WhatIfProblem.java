@@ -22,6 +22,14 @@ class WhatIfProblem extends ApiProblem {
                         + " (check the decision's id in Modeler)");
     }
 
+    /** A table a deployment would be refused for (TableRules): what the application reads, rows that add up. */
+    static WhatIfProblem breaksRules(List<String> problems) {
+        return new WhatIfProblem(HttpStatus.UNPROCESSABLE_ENTITY, "decision-table-breaks-rules",
+                "Decision table breaks a rule", "deploying it would be refused: " + String.join("; ",
+                        problems.subList(0, Math.min(10, problems.size())))
+                        + (problems.size() > 10 ? "; and " + (problems.size() - 10) + " more" : ""));
+    }
+
     static WhatIfProblem tooLarge(int maxBytes) {
         return new WhatIfProblem(HttpStatus.PAYLOAD_TOO_LARGE, "decision-table-too-large", "File too large",
                 "a decision table file may have at most " + maxBytes / 1_000_000 + " MB");

@@ -1,0 +1,377 @@
+package io.dropflow.processengine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * What makes a decision table of Dropflow's safe to deploy: one definition, applied by the build (the table tests call
+ * it on {@code bpmn/*.dmn}), at deploy time ({@link DeploymentContents}: a person's deployment that breaks a rule is a
+ * 400) and by the what-if check. Two kinds of rule:
+ *
+ * <ul>
+ * <li><b>What the application reads</b>, for every table the release ships (by decision id): each output of the
+ * release's table is still there with its type, each input reads what the release's table reads (the application
+ * gives a table those variables and no others), a number or true/false output holds no text, and an output the
+ * release fills with ISO durations ({@code "PT2M"}) holds durations.</li>
+ * <li><b>Rows that add up</b>: a claim's rounds fit into its resolve target, a return's operator decides within the
+ * supplier's answer time, an escalated task moves above every task's own priority, the scorecard's weights are
+ * shares adding up to 1, a platform fee is a share below 1, the after-sales windows close before the margin is
+ * final (docs/modeling.md).</li>
+ * </ul>
+ */
+public final class TableRules {
+
+    /** One row of a table: its outputs by name, as the analyst typed them (FEEL text; null: no such cell). */
+    public record Row(String file, String table, String rule, String description, Map<String, String> outputs) {
+
+        @Override
+        public String toString() {
+            return file + ", table " + table + ", rule " + rule + (description.isBlank() ? "" : " (" + description + ")");
+        }
+    }
+
+    private static final Set<String> NUMBERS = Set.of("integer", "long", "double", "number");
+
+    /** Rows that add up, by decision id. */
+    private static final Map<String, BiConsumer<Row, List<String>>> ROW_RULES = Map.of(
+            "claim_deadlines", TableRules::claimRow,
+            "return_deadlines", TableRules::returnRow,
+            "supplier_scorecard", TableRules::scorecardRow,
+            "platform_fees", TableRules::feeRow,
+            "after_sales_windows", TableRules::windowsRow);
+
+    private TableRules() {
+    }
+
+    /** The shape of a released table: its inputs' expressions and types, its outputs' types, its duration outputs. */
+    record Shape(Map<String, String> inputs, Map<String, String> outputs, Set<String> durations) {
+    }
+
+    private static final class Released {
+        static final Map<String, Shape> TABLES = shapes(ModelDeployment.MODELS.replace("{bpmn,dmn}", "dmn"));
+    }
+
+    /**
+     * Every rule a DMN file's tables break, for people: "{@code claim-deadlines.dmn, table claim_deadlines, rule
+     * rule_default (…): respond 24 h + 10 round(s) × (…) = 264 h is beyond resolve 72 h}"; empty when none (and for a
+     * file the DMN model API cannot read: the engine says why).
+     */
+    public static List<String> problems(String file, byte[] dmn) {
+        return problems(file, dmn, Released.TABLES);
+    }
+
+    static List<String> problems(String file, byte[] dmn, Map<String, Shape> released) {
+        DmnModelInstance model;
+        try {
+            model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
+        } catch (RuntimeException notDmn) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            Shape shape = released.get(decision.getId());
+            DecisionTable table = decision.getExpression() instanceof DecisionTable t ? t : null;
+            if (shape == null || table == null) {
+                continue;
+            }
+            String where = file + ", table " + decision.getId();
+            Shape now = shape(table);
+            shape.outputs().forEach((name, type) -> {
+                if (!now.outputs().containsKey(name)) {
+                    problems.add(where + ": output " + name + " (" + type + ") is missing; the application reads it");
+                } else if (!Objects.equals(type, now.outputs().get(name))) {
+                    problems.add(where + ": output " + name + " is of type " + now.outputs().get(name)
+                            + "; the application reads it as " + type);
+                }
+            });
+            now.inputs().forEach((expression, type) -> {
+                if (!shape.inputs().containsKey(expression)) {
+                    problems.add(where + ": an input reads " + expression + ", which the application does not give this"
+                            + " table (it gives " + String.join(", ", shape.inputs().keySet()) + ")");
+                } else if (!Objects.equals(type, shape.inputs().get(expression))) {
+                    problems.add(where + ": input " + expression + " is of type " + type + "; the application gives it as "
+                            + shape.inputs().get(expression));
+                }
+            });
+            for (Row row : rows(file, decision.getId(), table)) {
+                cells(row, shape, problems);
+                BiConsumer<Row, List<String>> rule = ROW_RULES.get(decision.getId());
+                if (rule != null) {
+                    rule.accept(row, problems);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The rows of every table of a DMN file. */
+    public static List<Row> rows(String file, byte[] dmn) {
+        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
+        List<Row> rows = new ArrayList<>();
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            if (decision.getExpression() instanceof DecisionTable table) {
+                rows.addAll(rows(file, decision.getId(), table));
+            }
+        }
+        return rows;
+    }
+
+    /** The rules a row of this table breaks (the rows that add up); empty when none, or the table has no such rules. */
+    public static List<String> rowProblems(Row row) {
+        List<String> problems = new ArrayList<>();
+        BiConsumer<Row, List<String>> rule = ROW_RULES.get(row.table());
+        if (rule != null) {
+            rule.accept(row, problems);
+        }
+        return problems;
+    }
+
+    private static List<Row> rows(String file, String id, DecisionTable table) {
+        List<Output> outputs = new ArrayList<>(table.getOutputs());
+        List<Row> rows = new ArrayList<>();
+        for (Rule rule : table.getRules()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+            for (int i = 0; i < outputs.size(); i++) {
+                values.put(outputs.get(i).getName(), i < entries.size() && entries.get(i).getText() != null
+                        ? entries.get(i).getText().getTextContent() : null);
+            }
+            rows.add(new Row(file, id, rule.getId(), rule.getDescription() == null ? ""
+                    : rule.getDescription().getTextContent().trim(), values));
+        }
+        return rows;
+    }
+
+    /** A number or true/false output holds no text; a duration output holds ISO durations. */
+    private static void cells(Row row, Shape shape, List<String> problems) {
+        row.outputs().forEach((name, text) -> {
+            String type = shape.outputs().get(name);
+            String value = text == null ? "" : text.trim();
+            if (type == null || !value.startsWith("\"")) {
+                return;
+            }
+            if (NUMBERS.contains(type) || "boolean".equals(type)) {
+                problems.add(row + ": " + name + " is the text " + value + "; it is " + ("boolean".equals(type)
+                        ? "true or false" : "a number (" + type + ")"));
+            } else if (shape.durations().contains(name) && !isDuration(value.substring(1, Math.max(1, value.length() - 1)))) {
+                problems.add(row + ": " + name + " is " + value + ", not an ISO-8601 duration such as \"PT2M\" or \"P1D\"");
+            }
+        });
+    }
+
+    private static boolean isDuration(String text) {
+        try {
+            Duration.parse(text);
+            return true;
+        } catch (DateTimeParseException notTime) {
+            try {
+                Period.parse(text);
+                return true;
+            } catch (DateTimeParseException notDays) {
+                return false;
+            }
+        }
+    }
+
+    // ---- rows that add up ------------------------------------------------------------------------------------------
+
+    /**
+     * The review is due respondWithinHours after filing; then each round gives the supplier supplierAnswerHours and the
+     * operator negotiateWithinHours. All rounds used to the full must still end within resolveWithinHours, or the
+     * resolution deadline fires on every claim whose supplier simply takes its time.
+     */
+    private static void claimRow(Row row, List<String> problems) {
+        Long respond = hours(row, "respondWithinHours", problems);
+        Long resolve = hours(row, "resolveWithinHours", problems);
+        Long supplier = hours(row, "supplierAnswerHours", problems);
+        Long negotiate = hours(row, "negotiateWithinHours", problems);
+        Long rounds = hours(row, "negotiationRounds", problems);
+        hours(row, "evidenceWaitHours", problems);
+        hours(row, "replacementShipByHours", problems);
+        escalation(row, problems);
+        if (respond != null && resolve != null && supplier != null && negotiate != null && rounds != null
+                && respond + rounds * (supplier + negotiate) > resolve) {
+            problems.add(row + ": respond " + respond + " h + " + rounds + " round(s) × (supplier " + supplier
+                    + " h + operator " + negotiate + " h) = " + (respond + rounds * (supplier + negotiate))
+                    + " h is beyond resolve " + resolve + " h: the resolution deadline would fire on every claim whose"
+                    + " supplier uses its time");
+        }
+    }
+
+    /** Every wait whole positive hours; an operator decides before the supplier's next answer is due. */
+    private static void returnRow(Row row, List<String> problems) {
+        Long supplier = hours(row, "supplierAnswerHours", problems);
+        Long decide = hours(row, "decideWithinHours", problems);
+        for (String wait : List.of("negotiationRounds", "consumerAnswerHours", "inspectionHours", "exchangeShipByHours",
+                "trackingStallHours")) {
+            hours(row, wait, problems);
+        }
+        escalation(row, problems);
+        if (supplier != null && decide != null && decide >= supplier) {
+            problems.add(row + ": the operator decides within " + decide + " h, not within the supplier's " + supplier
+                    + " h: an escalated return would reach supervisors after the supplier's time");
+        }
+    }
+
+    /** A task handed to supervisors moves above every task's own priority (the models give at most 80). */
+    private static void escalation(Row row, List<String> problems) {
+        Long priority = whole(row, "escalationPriority", problems, "a whole number");
+        if (priority != null && (priority <= 80 || priority > 100)) {
+            problems.add(row + ": escalationPriority is " + priority + "; it must be above 80 (every task's own"
+                    + " priority) and at most 100");
+        }
+    }
+
+    /** A window, a "ships within" time and a sample of whole positive numbers, a bar that is a share, weights adding to 1. */
+    private static void scorecardRow(Row row, List<String> problems) {
+        hours(row, "windowDays", problems);
+        hours(row, "shipWithinHours", problems);
+        hours(row, "minimumSample", problems);
+        share(row, "shipRateBar", problems);
+        List<String> names = List.of("shipWithinWeight", "onTimeWeight", "acceptanceWeight", "inStockWeight");
+        List<Double> weights = new ArrayList<>();
+        for (String name : names) {
+            weights.add(share(row, name, problems));
+        }
+        if (weights.stream().allMatch(Objects::nonNull)
+                && Math.abs(weights.stream().mapToDouble(Double::doubleValue).sum() - 1) > 1e-9) {
+            List<java.math.BigDecimal> exact = weights.stream().map(java.math.BigDecimal::valueOf).toList();
+            problems.add(row + ": the four weights (" + String.join(", ", names) + ") add up to "
+                    + exact.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).stripTrailingZeros()
+                            .toPlainString() + " (" + String.join(" + ", exact.stream().map(w -> w.stripTrailingZeros()
+                            .toPlainString()).toList()) + "), not 1: a score would leave 0-100");
+        }
+    }
+
+    /** A fee is a share of the sale below 1: a sale whose fees take it all is a typo. */
+    private static void feeRow(Row row, List<String> problems) {
+        Double fee = share(row, "feeRate", problems);
+        if (fee != null && fee >= 1) {
+            problems.add(row + ": feeRate " + fee + " takes the whole sale; a fee is a share below 1");
+        }
+    }
+
+    /** The margin is final no earlier than the last window closes; a parcel is overdue some days after shipping. */
+    private static void windowsRow(Row row, List<String> problems) {
+        Long returns = whole(row, "returnWindowDays", problems, "a whole number of days, 0 or more");
+        Long claims = whole(row, "claimWindowDays", problems, "a whole number of days, 0 or more");
+        Long settle = whole(row, "settleAfterDays", problems, "a whole number of days, 0 or more");
+        hours(row, "deliveryOverdueDays", problems);
+        if (returns != null && claims != null && settle != null && settle < Math.max(returns, claims)) {
+            problems.add(row + ": the margin is final after " + settle + " days, before the return (" + returns
+                    + " days) or claim (" + claims + " days) window closes");
+        }
+    }
+
+    /** A whole number above 0 (hours, days, a count); null, with the problem, when it is not. */
+    private static Long hours(Row row, String output, List<String> problems) {
+        Long value = whole(row, output, problems, "a whole number above 0");
+        if (value != null && value <= 0) {
+            problems.add(row + ": " + output + " is " + value + "; it must be a whole number above 0");
+            return null;
+        }
+        return value;
+    }
+
+    private static Long whole(Row row, String output, List<String> problems, String what) {
+        String text = row.outputs().get(output);
+        try {
+            long value = Long.parseLong(Objects.requireNonNull(text).trim());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NullPointerException | NumberFormatException e) {
+            problems.add(row + ": " + output + " is " + (text == null || text.isBlank() ? "not filled in" : text.trim())
+                    + "; it must be " + what);
+            return null;
+        }
+    }
+
+    /** A share, 0 to 1; null, with the problem, when it is not. */
+    private static Double share(Row row, String output, List<String> problems) {
+        String text = row.outputs().get(output);
+        try {
+            double value = Double.parseDouble(Objects.requireNonNull(text).trim());
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NullPointerException | NumberFormatException e) {
+            // said below
+        }
+        problems.add(row + ": " + output + " is " + (text == null || text.isBlank() ? "not filled in" : text.trim())
+                + "; it must be a share from 0 to 1");
+        return null;
+    }
+
+    // ---- the released tables ---------------------------------------------------------------------------------------
+
+    static Map<String, Shape> shapes(String pattern) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                try (InputStream in = file.getInputStream()) {
+                    DmnModelInstance model = Dmn.readModelFromStream(in);
+                    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+                        if (decision.getExpression() instanceof DecisionTable table) {
+                            Shape shape = shape(table);
+                            List<Row> rows = rows(file.getFilename(), decision.getId(), table);
+                            Set<String> durations = new java.util.HashSet<>(rows.isEmpty() ? Set.of()
+                                    : shape.outputs().keySet());
+                            durations.remove(null);
+                            for (Row row : rows) {
+                                row.outputs().forEach((name, text) -> {
+                                    String value = text == null ? "" : text.trim();
+                                    if (!value.startsWith("\"") || !isDuration(value.replace("\"", ""))) {
+                                        durations.remove(name);
+                                    }
+                                });
+                            }
+                            shapes.put(decision.getId(), new Shape(shape.inputs(), shape.outputs(), Set.copyOf(durations)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the released decision tables", e);
+        }
+        return Map.copyOf(shapes);
+    }
+
+    private static Shape shape(DecisionTable table) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (Input input : table.getInputs()) {
+            var expression = input.getInputExpression();
+            String text = expression == null || expression.getText() == null ? ""
+                    : expression.getText().getTextContent().trim();
+            inputs.put(text, expression == null ? null : expression.getTypeRef());
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (Output output : table.getOutputs()) {
+            outputs.put(output.getName(), output.getTypeRef());
+        }
+        return new Shape(inputs, outputs, Set.of());
+    }
+}
