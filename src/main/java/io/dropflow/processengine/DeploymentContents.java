@@ -43,7 +43,8 @@ import org.w3c.dom.NodeList;
  * model's) is found only among the forms deployed with it: a model deployed alone (Modeler's deploy button without
  * "Include additional files") left every new task without its form, and without the form's input check. The forms
  * the deployment lacks are added from Dropflow's own ({@code forms/} in the jar); one Dropflow does not have is a 400
- * naming the task and the form.</li>
+ * naming the task and the form. A form of Dropflow's deployed without a model that uses it would be shown by no task
+ * (the shipped models' tasks find theirs in their own deployments): a 400 naming the model to deploy it with.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -64,6 +65,8 @@ final class DeploymentContents extends CommandInterceptor {
     private final ProcessEngineConfigurationImpl configuration;
     /** Dropflow's forms by their id: the file's name and its content. */
     private final Map<String, Map.Entry<String, byte[]>> shippedForms;
+    /** The shipped models' user tasks that bind a form to their deployment, by form id. */
+    private final Map<String, List<String>> shippedFormUsers;
 
     DeploymentContents(ProcessEngineConfigurationImpl configuration) {
         this(configuration, shippedForms("classpath*:/forms/*.form"));
@@ -72,6 +75,22 @@ final class DeploymentContents extends CommandInterceptor {
     DeploymentContents(ProcessEngineConfigurationImpl configuration, Map<String, Map.Entry<String, byte[]>> shippedForms) {
         this.configuration = configuration;
         this.shippedForms = shippedForms;
+        this.shippedFormUsers = shippedFormUsers(ModelDeployment.MODELS.replace("{bpmn,dmn}", "bpmn"));
+    }
+
+    /** The shipped models' user tasks that bind a form to their deployment, by form id. */
+    private static Map<String, List<String>> shippedFormUsers(String pattern) {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        try {
+            for (Resource model : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                try (InputStream in = model.getInputStream()) {
+                    formsBoundToDeployment(DeployedCode.parse(in.readAllBytes()), model.getFilename(), users);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped models", e);
+        }
+        return Map.copyOf(users);
     }
 
     @Override
@@ -150,9 +169,17 @@ final class DeploymentContents extends CommandInterceptor {
             deployedForms.put(form, shipped.getKey());
             added.add(shipped.getKey());
         });
+        deployedForms.forEach((form, file) -> {
+            List<String> shippedUsers = shippedFormUsers.get(form);
+            if (!formUsers.containsKey(form) && shippedUsers != null) {
+                missing.add(file + " (form " + form + ") is deployed without the model that uses it; " + String.join(", ",
+                        shippedUsers) + " find" + (shippedUsers.size() == 1 ? "s" : "") + " it only among the forms of"
+                        + " its own deployment, so nothing would show it");
+            }
+        });
         if (!missing.isEmpty()) {
             throw new BadUserRequestException("A form bound to its deployment (camunda:formRefBinding=\"deployment\")"
-                    + " is found only among the forms deployed with the model: " + String.join("; ", missing)
+                    + " is found only among the forms deployed with its model: " + String.join("; ", missing)
                     + ". Deploy the model together with its forms (Camunda Modeler: Deploy, \"Include additional"
                     + " files\"; the engine REST API: one more file part per .form), or bind the task to a form deployed"
                     + " before (binding \"latest\")");

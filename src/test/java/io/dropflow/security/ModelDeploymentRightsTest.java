@@ -266,6 +266,23 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("unknown-form")).isZero();
     }
 
+    /**
+     * The tester's D0b: a shipped form deployed alone was a 200 and a no-op (every task finds its form in its own
+     * model's deployment). Now a 400 naming the model to deploy it with.
+     */
+    @Test
+    void aFormDeployedWithoutItsModelIsRefusedNamingTheModel() throws IOException {
+        ResponseEntity<String> refused = deploy("anna", "form-alone", Map.of("partner-attention.form",
+                Files.readString(Path.of("forms", "partner-attention.form"))));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .contains("partner-attention.form (form partner_attention) is deployed without the model that uses it;"
+                        + " partner-attention.bpmn: user task user_attend_partner_delivery")
+                .contains("Include additional files");
+        assertThat(deployed("form-alone")).isZero();
+    }
+
     /** D6: an empty or cut-off upload was a 403 "may not deploy this" with a lecture about code, and "..". */
     @Test
     void aFileThatDoesNotParseIsABadRequestNamingIt() throws IOException {
