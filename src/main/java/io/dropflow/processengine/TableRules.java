@@ -35,7 +35,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * release's table is still there with its type, each input reads what the release's table reads (the application
  * gives a table those variables and no others), a number or true/false output holds no text, and an output the
  * release fills with ISO durations ({@code "PT2M"}) holds durations.</li>
- * <li><b>Rows that add up</b>: a claim's rounds fit into its resolve target, a return's operator decides within the
+ * <li><b>Rows that add up</b>: an order's reminder comes before its deadline, a claim's rounds fit into its resolve
+ * target, a return's operator decides within the
  * supplier's answer time, an escalated task moves above every task's own priority, the scorecard's weights are
  * shares adding up to 1, a platform fee is a share below 1, the after-sales windows close before the margin is
  * final (docs/modeling.md).</li>
@@ -60,7 +61,8 @@ public final class TableRules {
             "return_deadlines", TableRules::returnRow,
             "supplier_scorecard", TableRules::scorecardRow,
             "platform_fees", TableRules::feeRow,
-            "after_sales_windows", TableRules::windowsRow);
+            "after_sales_windows", TableRules::windowsRow,
+            "order_deadlines", TableRules::orderRow);
 
     private TableRules() {
     }
@@ -218,6 +220,24 @@ public final class TableRules {
                     + " h is beyond resolve " + resolve + " h: the resolution deadline would fire on every claim whose"
                     + " supplier uses its time");
         }
+    }
+
+    /**
+     * An order's reminder comes before its ship-by deadline (a share strictly between 0 and 1), its waits are whole
+     * positive hours, its escalation moves above every task's own priority, its minimum margin is a share.
+     */
+    private static void orderRow(Row row, List<String> problems) {
+        Double reminder = share(row, "reminderAtShare", problems);
+        if (reminder != null && (reminder <= 0 || reminder >= 1)) {
+            problems.add(row + ": reminderAtShare is " + reminder + "; the supplier is reminded before the deadline,"
+                    + " a share above 0 and below 1");
+        }
+        for (String wait : List.of("operatorDecisionHours", "restockWaitHours", "partnerAnswerHours",
+                "trackingStallHours")) {
+            hours(row, wait, problems);
+        }
+        escalation(row, problems);
+        share(row, "minimumMarginRate", problems);
     }
 
     /** Every wait whole positive hours; an operator decides before the supplier's next answer is due. */

@@ -57,6 +57,8 @@ class TableRulesTest {
             "supplier-scorecard.dmn | <outputEntry id=\"rule_default_sample\"><text>5< | <outputEntry id=\"rule_default_sample\"><text><"
                     + " | minimumSample is not filled in; it must be a whole number above 0",
             "platform-fees.dmn | <text>0.03< | <text>1.5< | feeRate is 1.5; it must be a share from 0 to 1",
+            "order-deadlines.dmn | <outputEntry id=\"rule_default_reminder\"><text>0.75< | <outputEntry id=\"rule_default_reminder\"><text>1<"
+                    + " | reminderAtShare is 1.0; the supplier is reminded before the deadline",
             "after-sales-windows.dmn | <outputEntry id=\"rule_default_settle\"><text>30< | <outputEntry id=\"rule_default_settle\"><text>20<"
                     + " | the margin is final after 20 days, before the return (14 days) or claim (30 days) window closes",
             "shipping-sla.dmn | name=\"shipByHours\" | name=\"shipByHrs\" | output shipByHours (integer) is missing",
