@@ -236,6 +236,19 @@ class ModelDeploymentRightsTest {
         assertThat(alone.getStatusCode().value()).as(alone.getBody()).isEqualTo(200);
         assertThat(resourcesOf("alone")).containsExactlyInAnyOrder("partner-attention.bpmn", "partner-attention.form");
         assertThat(formFound("alone", "partner_attention")).as("the task's form, bound to its deployment").isNotNull();
+
+        // the tester's own: the order model with one priority changed, alone; its four forms come with it
+        String order = Files.readString(Path.of("bpmn", "order-fulfillment.bpmn"))
+                .replace("id=\"order_fulfillment\"", "id=\"order_fulfillment_" + suffix + "\"")
+                .replaceFirst("(id=\"user_sla_ship_by_breach\"[^>]*camunda:priority=\")80\"", "$185\"");
+        assertThat(order).contains("camunda:priority=\"85\"");
+        ResponseEntity<String> orderAlone = deploy("anna", "order-alone", Map.of("order-fulfillment.bpmn", order));
+        assertThat(orderAlone.getStatusCode().value()).as(orderAlone.getBody()).isEqualTo(200);
+        assertThat(resourcesOf("order-alone")).containsExactlyInAnyOrder("order-fulfillment.bpmn", "delivery-problem.form",
+                "out-of-stock.form", "review-order.form", "ship-by-breach.form");
+        for (String form : java.util.List.of("delivery_problem", "out_of_stock", "review_order", "ship_by_breach")) {
+            assertThat(formFound("order-alone", form)).as(form).isNotNull();
+        }
     }
 
     /** A form the analyst brings is the one deployed: Dropflow's is added only where the deployment has none. */
