@@ -38,7 +38,7 @@ import org.w3c.dom.NodeList;
  * so or refused before the engine deploys anything (ADR 0024, "What a deployment must hold"):
  *
  * <ul>
- * <li>Every model file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it.</li>
+ * <li>Every model and form file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it.</li>
  * <li>A user task's form bound to its deployment ({@code camunda:formRefBinding="deployment"}, as every shipped
  * model's) is found only among the forms deployed with it: a model deployed alone (Modeler's deploy button without
  * "Include additional files") left every new task without its form, and without the form's input check. The forms
@@ -122,6 +122,9 @@ final class DeploymentContents extends CommandInterceptor {
         for (ResourceEntity resource : resources.values()) {
             String name = resource.getName();
             String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".form") && formId(resource.getBytes(), null) == null) {
+                unreadable.add(name + " (not a Camunda form: JSON with its \"id\")");
+            }
             if (!DeployedCode.isBpmn(lower) && !DeployedCode.isDmn(lower)) {
                 continue;
             }
@@ -140,7 +143,7 @@ final class DeploymentContents extends CommandInterceptor {
         }
         if (!unreadable.isEmpty()) {
             throw new BadUserRequestException("Not a model the engine can read: " + String.join("; ", unreadable)
-                    + ". Deploy the .bpmn or .dmn file as Camunda Modeler saves it");
+                    + ". Deploy the .bpmn, .dmn or .form file as Camunda Modeler saves it");
         }
         if (!broken.isEmpty()) {
             throw new BadUserRequestException("A decision table breaks what Dropflow relies on, nothing was deployed: "
@@ -205,13 +208,14 @@ final class DeploymentContents extends CommandInterceptor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A form's id, as the engine deploys it; a file that is not a form's JSON: its name, to be found by nobody. */
-    static String formId(byte[] form, String name) {
+    /** A form's id, as the engine deploys it; {@code otherwise} for a file that is not a form's JSON with an id. */
+    static String formId(byte[] form, String otherwise) {
         try {
-            JsonNode id = JSON.readTree(form).path("id");
-            return id.isTextual() ? id.asText() : name;
+            JsonNode id = form == null || form.length == 0 ? null : JSON.readTree(form);
+            return id != null && id.path("id").isTextual() && !id.path("id").asText().isBlank() ? id.path("id").asText()
+                    : otherwise;
         } catch (IOException | RuntimeException notJson) {
-            return name;
+            return otherwise;
         }
     }
 

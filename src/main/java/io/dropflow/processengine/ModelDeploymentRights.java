@@ -48,6 +48,8 @@ import org.springframework.stereotype.Component;
  * definition with running instances, deleted by id or by key (nobody but administrators holds DELETE on process
  * definitions unless Camunda Admin grants it; the check holds whatever it grants).</li>
  * </ul>
+ * What a deployment must hold to work (its forms, tables that keep what the application reads, files that parse) is
+ * {@link DeploymentContents}', for administrators too.
  * Dropflow's own deployments at start (nobody logged in) and an administrator's are not checked. And for
  * everyone: deleting, without cascade, what running instances still use is a 409 ({@link DefinitionInUse}),
  * not the engine's 500.

@@ -308,6 +308,11 @@ class ModelDeploymentRightsTest {
             assertThat(message).contains("supplier-scorecard.dmn (it is not well-formed XML").doesNotContain("..")
                     .doesNotContain("may not deploy");
         }
+        ResponseEntity<String> form = deploy("anna", "empty", Map.of("partner-attention.bpmn", partnerAttention(),
+                "partner-attention.form", ""));
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(form).path("message").asText())
+                .contains("partner-attention.form (not a Camunda form: JSON with its \"id\")");
         assertThat(deployed("empty")).isZero();
     }
 
