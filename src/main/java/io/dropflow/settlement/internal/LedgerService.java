@@ -5,6 +5,7 @@ import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.settlement.Money;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ class LedgerService implements Ledger {
     public void refundOrder(Long orderId, Money sale, Money refunded) {
         String ref = "order-" + orderId;
         book(orderId, LedgerEntryType.SALE, sale, ref);
-        bookIfAny(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+        bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
     }
 
     @Override
@@ -92,7 +93,7 @@ class LedgerService implements Ledger {
     @Transactional
     public void bookClaim(Long orderId, String claimNumber, Money paidToConsumer, Money replacementCost,
             Money chargeback) {
-        bookIfAny(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), claimNumber);
+        bookConsumerRefund(orderId, LedgerEntryType.CLAIM_REFUND, paidToConsumer.negate(), claimNumber);
         bookIfAny(orderId, LedgerEntryType.REPLACEMENT_COST, replacementCost.negate(), claimNumber);
         bookIfAny(orderId, LedgerEntryType.SUPPLIER_CHARGEBACK, chargeback, claimNumber);
     }
@@ -100,7 +101,7 @@ class LedgerService implements Ledger {
     @Override
     @Transactional
     public void bookReturn(ReturnBooking r) {
-        bookIfAny(r.orderId(), LedgerEntryType.RETURN_REFUND, r.refunded().negate(), r.returnNumber());
+        bookConsumerRefund(r.orderId(), LedgerEntryType.RETURN_REFUND, r.refunded().negate(), r.returnNumber());
         bookIfAny(r.orderId(), LedgerEntryType.SUPPLIER_CREDIT, r.supplierCredit(), r.returnNumber());
         bookIfAny(r.orderId(), LedgerEntryType.RETURN_SHIPPING, r.returnShipping().negate(), r.returnNumber());
         bookIfAny(r.orderId(), LedgerEntryType.EXCHANGE_COST, r.exchangeCost().negate(), r.returnNumber());
@@ -111,6 +112,38 @@ class LedgerService implements Ledger {
         if (!amount.isZero()) {
             book(orderId, type, amount, reference);
         }
+    }
+
+    /**
+     * What the consumer was paid back of the order's sale, by its cases (a claim's refund or compensation, a
+     * return's refund) or by the order's own full refund, converted together with what was paid back before it:
+     * the entry is what the consumer has been paid back so far, converted, less what was paid back before this
+     * one, converted at the same (today's) rate. Each converted on its own and rounded, refunds that add up to the
+     * sale in the order's currency could come to a cent more or less than the sale in the settlement currency
+     * (three refunds of 4.999 KWD of a 14.997 KWD sale at 1 EUR = 0.327 KWD: 3 x 15.29 EUR against 45.86 EUR);
+     * so they come to 15.29, 15.28 and 15.29 EUR. Converting what was paid back before at today's rate, not taking
+     * what it was booked at, leaves a rate that changed in between on the earlier entries, where it applied. Nothing
+     * paid back books nothing.
+     */
+    private void bookConsumerRefund(Long orderId, LedgerEntryType type, Money refund, String reference) {
+        if (refund.isZero() || entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
+            return;
+        }
+        Money before = new Money(entriesOf(orderId).stream()
+                .filter(e -> paysTheSaleBack(e) && e.originalCurrency().equals(refund.currency()))
+                .map(LedgerEntry::originalAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                refund.currency());
+        Instant now = clock.instant();
+        ExchangeRates.Conversion soFar = rates.convert(before.plus(refund), settings.currency(), now);
+        Money convertedBefore = rates.convert(before, settings.currency(), now).to();
+        entries.save(new Booking(orderId, type,
+                new ExchangeRates.Conversion(refund, soFar.to().minus(convertedBefore), soFar.rate()), reference, now));
+    }
+
+    /** A case's refund to the consumer, or the order's own full refund (a group-buy line's refund nets out alone). */
+    private static boolean paysTheSaleBack(LedgerEntry e) {
+        return e.type() == LedgerEntryType.CLAIM_REFUND || e.type() == LedgerEntryType.RETURN_REFUND
+                || e.type() == LedgerEntryType.REFUND && e.reference().equals("order-" + e.orderId());
     }
 
     @Override

@@ -240,6 +240,67 @@ class LedgerServiceTest {
     }
 
     /**
+     * Exploratory s13 aftersales D3: three returns of one piece each refunded a 14.997 KWD sale (45.86 EUR at
+     * 1 EUR = 0.327 KWD) piece by piece, each 4.999 KWD converted on its own to 15.29 EUR: -45.87 EUR against the
+     * 45.86 EUR sale. What is refunded so far is converted as a whole: 15.29, 15.28, 15.29 EUR.
+     */
+    @Test
+    void returnsThatRefundAKwdSalePieceByPieceRefundInEurWhatTheSaleBooked() {
+        rates.add(new ExchangeRate("EUR", "KWD", new BigDecimal("0.327"), LAST_WEEK));
+        long order = anOrder("KWD");
+        ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("14.997", "KWD"), "DF-" + order + "-PO1",
+                Money.of("6.000", "KWD"), Money.of("0.800", "KWD")));
+        Money none = Money.zero("KWD");
+
+        for (String number : List.of("DF-RT1", "DF-RT2", "DF-RT3")) {
+            Ledger.ReturnBooking piece = new Ledger.ReturnBooking(order, number, Money.of("4.999", "KWD"), none, none,
+                    none, none);
+            ledger.bookReturn(piece);
+            ledger.bookReturn(piece);
+        }
+
+        assertThat(amountOf(order, LedgerEntryType.SALE)).isEqualByComparingTo("45.86");
+        assertThat(amountOf(order, LedgerEntryType.RETURN_REFUND)).isEqualByComparingTo("-45.86");
+        assertThat(ledger.entriesOf(order)).filteredOn(e -> e.type() == LedgerEntryType.RETURN_REFUND)
+                .extracting(e -> e.amount().toPlainString() + " " + e.originalAmount().toPlainString() + " "
+                        + e.originalCurrency())
+                .containsExactly("-15.29 -4.999 KWD", "-15.28 -4.999 KWD", "-15.29 -4.999 KWD");
+    }
+
+    /**
+     * D3 in JPY, the other way round: three claims refunding 2503 JPY each of a 7509 JPY sale (46.93 EUR at
+     * 1 EUR = 160 JPY) booked 3 x -15.64 = -46.92 EUR, a cent made; and an order refunded in full after two of
+     * them books the rest of the sale, so that the sale nets out in EUR too.
+     */
+    @Test
+    void claimsAndTheOrdersOwnRefundThatGiveAJpySaleBackRefundInEurWhatTheSaleBooked() {
+        rates.add(new ExchangeRate("EUR", "JPY", new BigDecimal("160"), LAST_WEEK));
+        long order = anOrder("JPY");
+        ledger.settle(new Ledger.Settlement(order, "WEBSHOP", Money.of("7509", "JPY"), "DF-" + order + "-PO1",
+                Money.of("3000", "JPY"), Money.of("400", "JPY")));
+        Money none = Money.zero("JPY");
+        for (String number : List.of("DF-CL1", "DF-CL2", "DF-CL3")) {
+            ledger.bookClaim(order, number, Money.of("2503", "JPY"), none, none);
+        }
+        long refunded = anOrder("JPY");
+        ledger.bookClaim(refunded, "DF-CL4", Money.of("2503", "JPY"), none, none);
+        ledger.bookClaim(refunded, "DF-CL5", Money.of("2503", "JPY"), none, none);
+
+        ledger.refundOrder(refunded, Money.of("7509", "JPY"), Money.of("2503", "JPY"));
+
+        assertThat(amountOf(order, LedgerEntryType.SALE)).isEqualByComparingTo("46.93");
+        assertThat(amountOf(order, LedgerEntryType.CLAIM_REFUND)).isEqualByComparingTo("-46.93");
+        assertThat(ledger.margin(refunded)).isEqualTo(Money.zero("EUR"));
+        assertThat(ledger.entriesOf(refunded)).extracting(e -> e.type() + " " + e.amount().toPlainString())
+                .containsExactly("CLAIM_REFUND -15.64", "CLAIM_REFUND -15.65", "SALE 46.93", "REFUND -15.64");
+    }
+
+    private BigDecimal amountOf(long order, LedgerEntryType type) {
+        return ledger.entriesOf(order).stream().filter(e -> e.type() == type).map(LedgerEntry::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
      * Exploratory finding 1: a rate starting next month made a rate for now a 409 (exchange-rate-backdated),
      * although nothing had been converted with it. A rate for now goes in before it; the later one still
      * takes over at its time, and not before.
