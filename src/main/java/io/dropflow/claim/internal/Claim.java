@@ -65,9 +65,9 @@ public class Claim extends AfterSalesCase<ClaimStatus> {
         this.description = description;
         this.consumerWish = consumerWish;
         this.claimedValue = saleValue();
-        // First round: what the consumer wishes, paid by the supplier.
+        // First round: what the consumer wishes, paid by the supplier; a compensation's amount the operator's review sets
         this.proposedRemedy = consumerWish;
-        this.proposedAmount = consumerWish == Remedy.RESHIP ? null : claimedValue;
+        this.proposedAmount = consumerWish == Remedy.REFUND ? claimedValue : null;
     }
 
     @Override

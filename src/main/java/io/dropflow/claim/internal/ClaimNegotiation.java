@@ -92,11 +92,21 @@ public class ClaimNegotiation {
         return round;
     }
 
-    /** Accept, reject (with a reason for the consumer) or ask for more evidence. @throws DecisionRefused */
-    public void review(Long claimId, String decision, String rejectionReason, String who) {
+    /**
+     * Accept, reject (with a reason for the consumer) or ask for more evidence. Accepting a claim whose consumer
+     * wishes a compensation sets what round 1 asks the supplier for: {@code remedyAmount}, above 0 and at most the
+     * claimed value, in the currency's decimals (a compensation is part of the price; the consumer keeps the goods).
+     * A claim filed before the review took an amount asks the claimed value as it was filed, unless one is sent.
+     * Another wish asks for what it is (a full refund of the claimed value, a reship), and the amount means nothing.
+     * @throws DecisionRefused
+     */
+    public void review(Long claimId, String decision, String rejectionReason, BigDecimal remedyAmount, String who) {
         ReviewDecision review = decided(ReviewDecision.class, "reviewDecision", decision);
         if (review == ReviewDecision.REJECT) {
             requireText(rejectionReason, "rejecting a claim needs a rejectionReason for the consumer");
+        }
+        if (review == ReviewDecision.ACCEPT) {
+            askCompensation(claims.locked(claimId), remedyAmount);
         }
         // who decided, whatever the decision (the closing and the request for evidence record what follows)
         history.record(CaseKind.CLAIM, claimId, Party.OPERATOR, who + switch (review) {
@@ -110,6 +120,17 @@ public class ClaimNegotiation {
             timeline.record(claim.getOrderId(), "Defect claim " + claim.number() + " rejected by " + who + " on review: "
                     + rejectionReason.strip());
         }
+    }
+
+    private void askCompensation(Claim claim, BigDecimal remedyAmount) {
+        if (claim.getConsumerWish() != Remedy.COMPENSATION || remedyAmount == null && claim.getProposedAmount() != null) {
+            return;
+        }
+        if (remedyAmount == null) {
+            throw new DecisionRefused("the consumer wishes a compensation: accepting the claim needs remedyAmount, "
+                    + "what to ask the supplier for");
+        }
+        claim.propose(Remedy.COMPENSATION, amount(remedyAmount, Remedy.COMPENSATION, claim), clock.instant());
     }
 
     /**

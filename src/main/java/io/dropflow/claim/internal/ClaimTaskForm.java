@@ -23,7 +23,7 @@ public class ClaimTaskForm {
 
     /** What both claim forms show besides the case. */
     public static final Set<String> CLAIM = Set.of("claimType", "filedAt", "description", "consumerWish",
-            "consumerWishAmount", "supplierClaimRate", "evidence", "respondBy", "resolveBy");
+            "consumerWishAmount", "wishesCompensation", "supplierClaimRate", "evidence", "respondBy", "resolveBy");
     /** What the negotiation form shows besides: the round, the answer, and which options apply. */
     public static final Set<String> NEGOTIATION = Set.of("round", "rounds", "proposedRemedy", "proposedAmount",
             "supplierAnswer", "supplierRemedy", "supplierAmount", "supplierReason", "whyEscalated",
@@ -79,6 +79,8 @@ public class ClaimTaskForm {
                 .put("consumerWish", OperatorWords.of(claim.getConsumerWish()))
                 .put("consumerWishAmount", claim.getConsumerWish() == Remedy.RESHIP ? null
                         : TaskFormFacts.money(claim.getClaimedValue(), claim))
+                // the review asks what compensation to ask the supplier for (remedyAmount)
+                .put("wishesCompensation", claim.getConsumerWish() == Remedy.COMPENSATION)
                 .put("supplierClaimRate", OperatorWords.percent(card.claimRate()))
                 .rows("evidence", files)
                 .put("respondBy", facts.time(claim.getRespondBy()))

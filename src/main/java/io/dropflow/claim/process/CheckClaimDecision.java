@@ -34,7 +34,7 @@ class CheckClaimDecision implements TaskListener {
     public void notify(DelegateTask task) {
         if (Element.REVIEW_CLAIM.id().equals(task.getTaskDefinitionKey())) {
             negotiation.review(CLAIM_ID.from(task), REVIEW_DECISION.from(task, null), REJECTION_REASON.from(task, null),
-                    TaskActors.who(task));
+                    REMEDY_AMOUNT.from(task, null), TaskActors.who(task));
         } else {
             negotiation.negotiate(CLAIM_ID.from(task), new ClaimNegotiation.Negotiated(NEGOTIATION_DECISION.from(task, null),
                     REMEDY.from(task, null), REMEDY_AMOUNT.from(task, null), CLOSE_REASON.from(task, null)),

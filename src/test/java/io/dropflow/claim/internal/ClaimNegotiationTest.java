@@ -80,24 +80,63 @@ class ClaimNegotiationTest {
 
     @Test
     void rejectingAClaimNeedsAReasonForTheConsumer() {
-        assertThatThrownBy(() -> negotiation.review(7L, "reject", " ", "mary"))
+        assertThatThrownBy(() -> negotiation.review(7L, "reject", " ", null, "mary"))
                 .isInstanceOf(DecisionRefused.class).hasMessageContaining("rejectionReason");
-        assertThatThrownBy(() -> negotiation.review(7L, "maybe", null, "mary"))
+        assertThatThrownBy(() -> negotiation.review(7L, "maybe", null, null, "mary"))
                 .hasMessage("reviewDecision must be one of [accept, reject, more_evidence], was maybe");
     }
 
     @Test
     void anAcceptedReviewIsRecordedWithWhoAcceptedIt() {
-        negotiation.review(7L, "accept", null, "mary");
+        negotiation.review(7L, "accept", null, null, "mary");
 
         assertThat(history.lines()).containsExactly("OPERATOR: mary accepted the claim");
+    }
+
+    /**
+     * Exploratory s13 aftersales D4: a consumer who wished a compensation was asked of the supplier as 100 % of the
+     * claimed value (25.00 USD for a 25.00 USD teapot the consumer keeps), and the review had no amount. Accepting
+     * it now sets what round 1 asks for: a compensation of 5.00 EUR of the 15.00 EUR claimed.
+     */
+    @Test
+    void acceptingACompensationWishAsksTheSupplierForTheAmountTheReviewSets() {
+        Claim compensation = stored(ClaimTest.claimWishing(Remedy.COMPENSATION), 8L);
+        when(claims.locked(8L)).thenReturn(compensation);
+        assertThat(compensation.getProposedAmount()).as("nothing asked before the review").isNull();
+
+        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, null, "mary"))
+                .isInstanceOf(DecisionRefused.class).hasMessageContaining("accepting the claim needs remedyAmount");
+        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, eur("15.01"), "mary"))
+                .hasMessageContaining("at most the claimed value 15.00 EUR, was 15.01 EUR");
+        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, eur("5.001"), "mary"))
+                .hasMessageContaining("remedyAmount 5.001 has more decimals than EUR has (2)");
+        assertThat(history.lines()).as("a refused review records nothing").isEmpty();
+
+        negotiation.review(8L, "accept", null, eur("5.00"), "mary");
+
+        assertThat(compensation.getProposedRemedy()).isEqualTo(Remedy.COMPENSATION);
+        assertThat(compensation.getProposedAmount()).isEqualByComparingTo("5.00");
+        assertThat(history.lines()).containsExactly("OPERATOR: mary accepted the claim");
+    }
+
+    /** A refund wish asks the claimed value whatever amount comes with it; a claim filed before keeps what it asked. */
+    @Test
+    void otherWishesAndClaimsFiledBeforeTheReviewTookAnAmountAskWhatTheyDid() {
+        negotiation.review(7L, "accept", null, eur("5.00"), "mary");
+        assertThat(claim.getProposedAmount()).isEqualByComparingTo("15.00");
+
+        Claim filedBefore = stored(ClaimTest.claimWishing(Remedy.COMPENSATION), 9L);
+        filedBefore.propose(Remedy.COMPENSATION, eur("15.00"), NOW); // what the claim asked when it was filed then
+        when(claims.locked(9L)).thenReturn(filedBefore);
+        negotiation.review(9L, "accept", null, null, "sam");
+        assertThat(filedBefore.getProposedAmount()).isEqualByComparingTo("15.00");
     }
 
     /** Exploratory test: a rejection read "Claim rejected: …" with nobody named, where an acceptance names mary. */
     @Test
     void aRejectionAndARequestForEvidenceAreRecordedWithWhoDecided() {
-        negotiation.review(7L, "reject", "the mug was dropped", "sam");
-        negotiation.review(7L, "more_evidence", null, "mary");
+        negotiation.review(7L, "reject", "the mug was dropped", null, "sam");
+        negotiation.review(7L, "more_evidence", null, null, "mary");
 
         assertThat(history.lines()).containsExactly("OPERATOR: sam rejected the claim", "OPERATOR: mary asked for more evidence");
     }

@@ -59,7 +59,8 @@ class ClaimTaskFormTest {
 
         assertThat(shown.values().keySet()).containsExactlyInAnyOrderElementsOf(ClaimTaskForm.CLAIM);
         assertThat(shown.values()).containsEntry("claimType", "Damaged").containsEntry("consumerWish", "Refund")
-                .containsEntry("consumerWishAmount", "15.00 EUR").containsEntry("supplierClaimRate", "13 %")
+                .containsEntry("consumerWishAmount", "15.00 EUR").containsEntry("wishesCompensation", false)
+                .containsEntry("supplierClaimRate", "13 %")
                 .containsEntry("filedAt", "2026-11-24 18:00 (Asia/Shanghai)")
                 .containsEntry("description", "The mug arrived in pieces.");
         assertThat(shown.get("evidence")).isEqualTo(List.of(Map.of("name", "broken.jpg",

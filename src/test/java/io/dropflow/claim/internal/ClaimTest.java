@@ -28,6 +28,8 @@ class ClaimTest {
         assertThat(claim.getProposedRemedy()).isEqualTo(Remedy.REFUND);
         assertThat(claim.getProposedAmount()).isEqualByComparingTo("15.00");
         assertThat(claimWishing(Remedy.RESHIP).getProposedAmount()).as("a reship has no amount").isNull();
+        assertThat(claimWishing(Remedy.COMPENSATION).getProposedAmount())
+                .as("a compensation's amount the operator's review sets, part of the claimed value").isNull();
         assertThat(claim.getStatus()).isEqualTo(ClaimStatus.UNDER_REVIEW);
     }
 

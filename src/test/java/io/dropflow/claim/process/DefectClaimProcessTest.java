@@ -422,6 +422,36 @@ class DefectClaimProcessTest {
         assertThat(dropflow.getClaim(claim).path("outcome").path("remedy").asText()).isEqualTo("COMPENSATION");
     }
 
+    /**
+     * Exploratory s13 aftersales D4: a consumer who wished a compensation was asked of the supplier as the whole
+     * claimed value, and kept the goods. The review sets what round 1 asks for: 6.00 of the mug's 15.00.
+     */
+    @Test
+    void aCompensationWishGoesToTheSupplierForTheAmountTheReviewSets() {
+        long order = deliveredOrder();
+        long claim = claimUnderReview(order, "DAMAGED", "COMPENSATION");
+        assertThat(dropflow.facts(task(claim))).containsEntry("wishesCompensation", true);
+        JsonNode asked = dropflow.getClaim(claim).path("askedOfSupplier");
+        assertThat(asked.path("remedy").asText()).isEqualTo("COMPENSATION");
+        assertThat(asked.path("amount").isNull() || asked.path("amount").isMissingNode()).as("no amount asked yet").isTrue();
+
+        assertThatThrownBy(() -> complete(claim, Map.of("reviewDecision", "accept")))
+                .as("the form's own check").hasMessageContaining("remedyAmount is required");
+        assertThatThrownBy(() -> complete(claim, Map.of("reviewDecision", "accept", "remedyAmount", 15.5)))
+                .hasMessageContaining("at most the claimed value 15.00 EUR");
+        complete(claim, Map.of("reviewDecision", "accept", "remedyAmount", 6.0));
+        dropflow.runClaimJobs(claim);
+
+        var round = supplier.claimRoundsReceived("DF-CL" + claim).get(0);
+        assertThat(round.requestedRemedy()).isEqualTo("COMPENSATION");
+        assertThat(round.requestedAmount()).isEqualByComparingTo("6.00");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isEnded();
+        assertThat(storefrontCalls(order, "REFUND")).containsExactly("6.00 EUR");
+        assertThat(claimLedger(claim)).containsEntry("CLAIM_REFUND", money("-6"));
+    }
+
     @Test
     void theOperatorAcceptsTheSuppliersCounterOffer() {
         long order = deliveredOrder();
