@@ -168,6 +168,24 @@ class WhatIfApiTest {
         assertThat(sla.path("summary").asText()).startsWith("No recorded decision would change");
     }
 
+    /**
+     * The group-buy cutoff is decided at order intake, outside any process: decisions without a process
+     * instance (and so without a business key) are replayed too, not a 500.
+     */
+    @Test
+    void decisionsMadeOutsideAProcessAreReplayedToo() throws IOException {
+        engine.getDecisionService().evaluateDecisionByKey("group_buy_cutoff")
+                .variables(Map.of("pickupPoint", "WI-POINT", "country", "CN", "region", "Tibet")).evaluate();
+
+        ResponseEntity<String> answer = whatIf(Files.readString(Path.of("bpmn", "group-buy-cutoff.dmn")), asAnalyst());
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        JsonNode cutoff = DropflowDriver.read(answer.getBody()).path("decisions").get(0);
+        assertThat(cutoff.path("recorded").asInt()).isPositive();
+        assertThat(cutoff.path("replayed").asInt()).isEqualTo(cutoff.path("recorded").asInt());
+        assertThat(cutoff.path("changed").asInt()).isZero();
+    }
+
     @Test
     void onlyAnalystsAndSupervisorsAskAndBadFilesAreProblems() throws IOException {
         assertThat(whatIf(deployedShippingSla(), asOperator()).getStatusCode().value()).isEqualTo(403);

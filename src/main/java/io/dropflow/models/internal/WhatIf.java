@@ -101,21 +101,33 @@ class WhatIf {
                 .toList();
         List<String> notReplayed = failures.entrySet().stream()
                 .map(e -> e.getValue() + " decision(s): " + e.getKey()).toList();
+        String mostCommonFailure = failures.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(null);
         return new DecisionReport(table.key(), table.name(), decisions.size(), replayed, changed, ruleChanges, shown,
-                notReplayed, summary(decisions.size(), replayed, changed, days));
+                notReplayed, summary(decisions.size(), replayed, changed, days, mostCommonFailure));
     }
 
-    private static String summary(int recorded, int replayed, int changed, int days) {
+    /**
+     * The answer in one sentence. Decisions that could not be replayed come first, with why: "none would change"
+     * about the rest is no all-clear when most were never compared.
+     */
+    private static String summary(int recorded, int replayed, int changed, int days, String failure) {
         String window = "in the last " + days + " day" + (days == 1 ? "" : "s");
         if (recorded == 0) {
             return "No decision was recorded " + window + ": nothing to compare with";
         }
-        String unreplayed = replayed < recorded ? " (" + (recorded - replayed) + " could not be replayed)" : "";
-        if (changed == 0) {
-            return "No recorded decision would change: all " + replayed + " decisions " + window
-                    + " come out the same" + unreplayed;
+        if (replayed < recorded) {
+            String notReplayed = (recorded - replayed) + " of " + recorded + " decisions " + window
+                    + " could not be replayed (see notReplayed: " + failure + ")";
+            if (replayed == 0) {
+                return notReplayed + "; none was compared";
+            }
+            return notReplayed + "; of the other " + replayed + ", " + (changed == 0 ? "none" : changed) + " would change";
         }
-        return changed + " of " + replayed + " decisions " + window + " would change" + unreplayed;
+        if (changed == 0) {
+            return "No recorded decision would change: all " + replayed + " decisions " + window + " come out the same";
+        }
+        return changed + " of " + replayed + " decisions " + window + " would change";
     }
 
     /** "rule 3: Top-tier supplier shipping domestically", or the rule's id when the changed table has no such rule. */

@@ -1,5 +1,6 @@
 package io.dropflow.models.internal;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,9 @@ public record WhatIfReport(int days, Instant since, List<DecisionReport> decisio
     }
 
     /** One changed decision: for what (business key), when, on which inputs, what it was and what it would be. */
-    public record Example(String businessKey, Instant evaluatedAt, Map<String, Object> inputs,
-            List<Map<String, Object>> before, List<Map<String, Object>> after) {
+    public record Example(String businessKey, Instant evaluatedAt,
+            @JsonSerialize(using = PlainNumbers.class) Map<String, Object> inputs,
+            @JsonSerialize(using = PlainNumbers.class) List<Map<String, Object>> before,
+            @JsonSerialize(using = PlainNumbers.class) List<Map<String, Object>> after) {
     }
 }

@@ -73,7 +73,9 @@ public class RecordedDecisions {
             for (HistoricDecisionInstance decision : page) {
                 Map<String, String> variableOf = variablesByVersion.computeIfAbsent(decision.getDecisionDefinitionId(),
                         id -> inputVariables(id, decisionKey));
-                recorded.add(recorded(decision, variableOf, businessKeys.get(decision.getProcessInstanceId())));
+                // A decision made outside a process (the group-buy cutoff at order intake) has no process instance
+                String processInstance = decision.getProcessInstanceId();
+                recorded.add(recorded(decision, variableOf, processInstance == null ? null : businessKeys.get(processInstance)));
             }
             if (page.size() < PAGE) {
                 break;

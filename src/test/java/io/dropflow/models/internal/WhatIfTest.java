@@ -70,6 +70,21 @@ class WhatIfTest {
         assertThat(report.since()).isEqualTo(NOW.minusSeconds(30 * 86_400));
     }
 
+    /** 10 hours is written 10, as the unchanged 24 is, not 1E+1 (BigDecimal's own toString after stripping zeros). */
+    @Test
+    void wholeNumbersAreWrittenInPlainDigits() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        when(recorded.since(eq("shipping_sla"), any(), anyInt())).thenReturn(List.of(domesticKitchen("order-1", 1)));
+        String stricter = shippingSla().replace("min([24, agreedHours])", "min([10, agreedHours])");
+
+        WhatIfReport report = whatIf.check(stricter.getBytes(StandardCharsets.UTF_8), 30, 5);
+
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                .writeValueAsString(report);
+        assertThat(json).containsPattern("\"shipByHours\":10[,}]").containsPattern("\"shipByHours\":24[,}]")
+                .doesNotContain("E+");
+    }
+
     @Test
     void theDeployedTableUnchangedSaysNothingWouldChange() throws IOException {
         when(recorded.isDeployed("shipping_sla")).thenReturn(true);
@@ -96,7 +111,23 @@ class WhatIfTest {
 
         assertThat(sla.replayed()).isZero();
         assertThat(sla.notReplayed()).singleElement().asString().startsWith("1 decision(s): ");
-        assertThat(sla.summary()).contains("(1 could not be replayed)");
+        // Not an all-clear: what could not be replayed comes first, with why
+        assertThat(sla.summary()).startsWith("1 of 1 decisions in the last 30 days could not be replayed (see"
+                + " notReplayed: the table reads ").doesNotContain("No recorded decision would change");
+    }
+
+    @Test
+    void someDecisionsNotReplayedAreSaidBeforeTheOnesThatCameOutTheSame() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        Recorded old = new Recorded("d-9", NOW, "order-9", Map.of("supplierTier", 1), Map.of(), List.of("rule_3"),
+                List.of(Map.of("shipByHours", new BigDecimal("24"))));
+        when(recorded.since(eq("shipping_sla"), any(), anyInt())).thenReturn(List.of(old, domesticKitchen("order-1", 1)));
+
+        WhatIfReport.DecisionReport sla = whatIf.check(shippingSla().getBytes(StandardCharsets.UTF_8), 30, 5)
+                .decisions().get(0);
+
+        assertThat(sla.summary()).startsWith("1 of 2 decisions in the last 30 days could not be replayed")
+                .endsWith("; of the other 1, none would change");
     }
 
     @Test
