@@ -1,37 +1,137 @@
 package io.dropflow.processengine;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngineException;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.exception.dmn.DecisionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one rule a decision table (a unique hit policy) matched, as deployed: the latest version
- * analysts deployed, evaluated by the engine. Every output is read by name, and every problem
- * names the table, so a table without a rule for a case or with a missing output fails loudly.
+ * A rule a decision table matched, as deployed: the latest version analysts deployed, evaluated by the engine.
+ * Every place that reads a table goes through here: every output is read by name, and every problem (no rule, an
+ * output missing or of the wrong kind, an expression the engine cannot evaluate) is a {@link DecisionTableBroken}
+ * naming the table and the output ("shipping-sla.dmn gave no shipByHours", "shipping-sla.dmn's shipByHours is
+ * "ten hours", not a number"), never a Java exception about maps and casts.
  */
 public final class DecisionRow {
 
-    private final String table;
-    private final DmnDecisionResultEntries entries;
+    private static final Logger log = LoggerFactory.getLogger(DecisionRow.class);
 
-    private DecisionRow(String table, DmnDecisionResultEntries entries) {
+    private final String table;
+    private final String which;
+    /** The outputs by name; an output cell a rule leaves empty has no entry. */
+    private final Map<String, Object> outputs;
+
+    private DecisionRow(String table, String which, DmnDecisionResultEntries entries) {
         this.table = table;
-        this.entries = entries;
+        this.which = which;
+        this.outputs = entries.getEntryMap();
     }
 
     /**
      * Evaluates decision {@code key} of {@code table} (its file name, for messages) on {@code inputs};
-     * {@code which} says what the inputs were, for the message when no rule matches.
+     * {@code which} says what the inputs were, for the messages.
+     *
+     * @throws DecisionTableBroken when no rule matches or the table cannot be evaluated
      */
     public static DecisionRow evaluate(DecisionService decisions, String key, String table, Map<String, Object> inputs,
             String which) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(key).variables(inputs).evaluate()
-                .getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException(table + " has no rule for " + which);
+        return ifAny(decisions, key, table, inputs, which)
+                .orElseThrow(() -> broken(table, table + " has no rule for " + which));
+    }
+
+    /** The same, empty when no rule matches (a table whose "no rule" is an answer). */
+    public static Optional<DecisionRow> ifAny(DecisionService decisions, String key, String table,
+            Map<String, Object> inputs, String which) {
+        return decide(table, which, () -> decisions.evaluateDecisionByKey(key).variables(inputs).evaluate());
+    }
+
+    /** Every rule that matched, in order (a table with hit policy COLLECT). */
+    public static List<DecisionRow> evaluateAll(DecisionService decisions, String key, String table,
+            Map<String, Object> inputs, String which) {
+        DmnDecisionResult result = evaluated(table, which,
+                () -> decisions.evaluateDecisionByKey(key).variables(inputs).evaluate());
+        return result.stream().map(entries -> new DecisionRow(table, which, entries)).toList();
+    }
+
+    /**
+     * The one rule of a result evaluated otherwise (by a DMN engine of its own), empty when no rule matched; the
+     * evaluation runs here so that its errors name the table too.
+     */
+    public static Optional<DecisionRow> decide(String table, String which, Supplier<DmnDecisionResult> evaluation) {
+        DmnDecisionResult result = evaluated(table, which, evaluation);
+        DmnDecisionResultEntries single;
+        try {
+            single = result.getSingleResult();
+        } catch (DmnEngineException several) {
+            throw broken(table, table + " matched " + result.size() + " rules for " + which + ", where one decides");
         }
-        return new DecisionRow(table, result);
+        return Optional.ofNullable(single).map(entries -> new DecisionRow(table, which, entries));
+    }
+
+    private static DmnDecisionResult evaluated(String table, String which, Supplier<DmnDecisionResult> evaluation) {
+        try {
+            return evaluation.get();
+        } catch (DmnEngineException | FeelException | DecisionException e) {
+            // FEEL that does not parse or evaluate, an output of another type than its column, the table not deployed
+            throw broken(table, table + " cannot decide for " + which + ": " + e.getMessage());
+        }
+    }
+
+    /** A problem with a table the caller found itself (a value out of its range): it names the table. */
+    public static DecisionTableBroken broken(String table, String message) {
+        log.warn("Decision table broken: {}", message);
+        return new DecisionTableBroken(table, message);
+    }
+
+    /** Whether the rule gave this output (a rule may leave a cell empty). */
+    public boolean has(String output) {
+        return outputs.get(output) != null;
+    }
+
+    /** A text the rule must give. */
+    public String text(String output) {
+        return String.valueOf(required(output));
+    }
+
+    /** A text the rule may leave empty: null then. */
+    public String textOrNull(String output) {
+        Object value = outputs.get(output);
+        return value == null ? null : value.toString();
+    }
+
+    /** One of {@code type}'s constants, by name. */
+    public <E extends Enum<E>> E oneOf(String output, Class<E> type) {
+        String value = text(output);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException notOne) {
+            throw notA(output, "one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** true or false, which the rule must give. */
+    public boolean yesOrNo(String output) {
+        if (!(required(output) instanceof Boolean value)) {
+            throw notA(output, "true or false");
+        }
+        return value;
+    }
+
+    /** true or false, false when the rule leaves the cell empty. */
+    public boolean yesIfGiven(String output) {
+        return has(output) && yesOrNo(output);
     }
 
     /** A whole number (hours, days, rounds, a priority). */
@@ -41,11 +141,11 @@ public final class DecisionRow {
 
     /** A whole number that may not be negative. */
     public long wholeNotNegative(String output) {
-        Object value = entries.getEntry(output);
-        if (!(value instanceof Number number) || number.longValue() < 0) {
-            throw new IllegalStateException(table + " gave no valid " + output + ": " + value);
+        long value = whole(output);
+        if (value < 0) {
+            throw notA(output, "a number of 0 or more");
         }
-        return number.longValue();
+        return value;
     }
 
     /** A decimal (a share, a rate), exactly as the table wrote it. */
@@ -53,10 +153,38 @@ public final class DecisionRow {
         return new BigDecimal(number(output).toString());
     }
 
+    /** A duration in ISO 8601 (PT12H twelve hours, P3D three days). */
+    public Duration duration(String output) {
+        try {
+            return Duration.parse(text(output));
+        } catch (DateTimeParseException notADuration) {
+            throw notA(output, "a duration (ISO 8601: PT12H, P3D)");
+        }
+    }
+
     private Number number(String output) {
-        if (!(entries.getEntry(output) instanceof Number number)) {
-            throw new IllegalStateException(table + " gave no " + output);
+        if (!(required(output) instanceof Number number)) {
+            throw notA(output, "a number");
         }
         return number;
+    }
+
+    private Object required(String output) {
+        Object value = outputs.get(output);
+        if (value == null) {
+            throw broken(table, table + " gave no " + output + " for " + which + (outputs.isEmpty() ? ""
+                    : " (it gave " + String.join(", ", outputs.keySet()) + ")"));
+        }
+        return value;
+    }
+
+    /**
+     * The output is there but not what the application reads from it: "order-deadlines.dmn's escalationPriority is
+     * -5, not a number of 0 or more (for channel SHOPIFY)".
+     */
+    public DecisionTableBroken notA(String output, String what) {
+        Object value = outputs.get(output);
+        return broken(table, table + "'s " + output + " is " + (value instanceof String ? "\"" + value + "\"" : value)
+                + ", not " + what + " (for " + which + ")");
     }
 }

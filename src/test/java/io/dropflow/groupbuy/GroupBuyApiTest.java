@@ -258,6 +258,31 @@ class GroupBuyApiTest {
         groupBuy.order(point, rice.sku(), 2, "15.00");
     }
 
+    /**
+     * The exploratory test's D1: group-buy-cutoff.dmn deployed with a cutoffEvery the application cannot step by
+     * made every group-buy order a 500 (DateTimeParseException in Cutoffs). It is a 503 naming the table, the output
+     * and the value, and nothing is stored.
+     */
+    @Test
+    void aBrokenCutoffTableIsA503NamingItAndNothingIsStored() throws java.io.IOException {
+        Goods rice = goods(5);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        String broken = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "group-buy-cutoff.dmn"))
+                .replace("<text>&quot;P1D&quot;</text>", "<text>&quot;3 minutes&quot;</text>");
+        String deployment = engine.getRepositoryService().createDeployment().name("broken cutoff")
+                .addString("group-buy-cutoff.dmn", broken).deploy().getId();
+        try {
+            long orders = rows("customer_order");
+
+            assertProblem(GroupBuyDriver.order(point, Map.of(rice.sku(), 1), "15.00"), 503, "decision-table-broken",
+                    "group-buy-cutoff.dmn's cutoffEvery is \"3 minutes\", not a number of days or a duration");
+
+            assertThat(rows("customer_order")).isEqualTo(orders);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     private void assertProblem(Map<String, Object> order, int status, String type, String named) {
         ResponseEntity<String> answer = dropflow.post("/api/orders", order, DropflowDriver.asOperator());
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);

@@ -73,6 +73,30 @@ class ReturnApiTest {
         assertProblem(dropflow.requestReturn(order, changedMind()), 409, "(14 days after delivery)");
     }
 
+    /**
+     * The exploratory test's D1: after-sales-windows.dmn deployed with returnWindowDays renamed made a return request a
+     * 500 (a NullPointerException). It is a 503 naming the table and the output, and nothing is recorded.
+     */
+    @Test
+    void aBrokenWindowsTableIsA503NamingItAndRecordsNothing() throws java.io.IOException {
+        long order = deliveredOrder();
+        String broken = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "after-sales-windows.dmn"))
+                .replace("name=\"returnWindowDays\"", "name=\"returnWindowDay\"");
+        String deployment = engine.getRepositoryService().createDeployment().name("broken windows")
+                .addString("after-sales-windows.dmn", broken).deploy().getId();
+        try {
+            long before = returns();
+
+            ResponseEntity<String> answer = dropflow.requestReturn(order, changedMind());
+
+            assertProblem(answer, 503, "after-sales-windows.dmn gave no returnWindowDays for channel ");
+            assertThat(DropflowDriver.read(answer.getBody()).path("type").asText()).endsWith("/decision-table-broken");
+            assertThat(returns()).isEqualTo(before);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     @AfterEach
     void backToNow() {
         ClockUtil.reset();

@@ -7,9 +7,9 @@ import static io.dropflow.claim.process.DefectClaimProcess.SUPPLIER_ANSWER;
 
 import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.CostBearer;
+import io.dropflow.processengine.DecisionRow;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -41,27 +41,12 @@ class ClaimCostBearerDecision {
             Object value = execution.getVariable(name);
             inputs.put(name, value == null ? null : value.toString());
         }
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(COST_BEARER_DECISION).variables(inputs)
-                .evaluate().getSingleResult();
-        if (result == null || result.getEntry("costBearer") == null) {
-            throw new IllegalStateException("claim-cost-bearer.dmn has no rule for " + inputs);
-        }
-        CostBearer bearer = CostBearer.valueOf(result.getEntry("costBearer").toString());
-        // An empty output cell leaves no entry at all (getEntry would fail): the seller's rows say nothing here
-        Object basis = result.containsKey("chargebackBasis") ? result.getEntry("chargebackBasis") : null;
-        if (bearer == CostBearer.SUPPLIER && (basis == null || basis.toString().isBlank())) {
-            throw new IllegalStateException("claim-cost-bearer.dmn gave no chargebackBasis for the supplier's cost, " + inputs);
-        }
-        return new Bearing(bearer, bearer == CostBearer.SUPPLIER ? basis(basis.toString(), inputs) : null);
-    }
-
-    /** The table's chargebackBasis, or an incident naming the table, the value and the ones it may give. */
-    private static ChargebackBasis basis(String value, Object inputs) {
-        try {
-            return ChargebackBasis.valueOf(value);
-        } catch (IllegalArgumentException notOne) {
-            throw new IllegalStateException("claim-cost-bearer.dmn gave chargebackBasis \"" + value + "\" for " + inputs
-                    + ": it is one of " + java.util.Arrays.toString(ChargebackBasis.values()));
-        }
+        DecisionRow row = DecisionRow.evaluate(decisions, COST_BEARER_DECISION, "claim-cost-bearer.dmn", inputs,
+                inputs.toString());
+        CostBearer bearer = row.oneOf("costBearer", CostBearer.class);
+        // The seller's rows leave chargebackBasis empty; a supplier bearing the cost needs it (an incident naming
+        // the table, the value and the ones it may give otherwise)
+        return new Bearing(bearer, bearer == CostBearer.SUPPLIER ? row.oneOf("chargebackBasis", ChargebackBasis.class)
+                : null);
     }
 }

@@ -1,10 +1,12 @@
 package io.dropflow.groupbuy.process;
 
 import io.dropflow.groupbuy.internal.CutoffTable;
+import io.dropflow.processengine.DecisionRow;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -20,23 +22,32 @@ class GroupBuyCutoffDecision implements CutoffTable {
 
     @Override
     public Terms termsFor(String pickupPoint, String country, String region) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(GroupBuyBatchProcess.CUTOFF_DECISION)
-                .variables(Map.of("pickupPoint", pickupPoint, "country", country, "region", region))
-                .evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("group-buy-cutoff.dmn has no rule for pickup point " + pickupPoint + " ("
-                    + country + ", " + region + ")");
+        DecisionRow row = DecisionRow.evaluate(decisions, GroupBuyBatchProcess.CUTOFF_DECISION, "group-buy-cutoff.dmn",
+                Map.of("pickupPoint", pickupPoint, "country", country, "region", region),
+                "pickup point " + pickupPoint + " (" + country + ", " + region + ")");
+        LocalTime cutoffTime;
+        try {
+            cutoffTime = LocalTime.parse(row.text("cutoffTime"));
+        } catch (DateTimeParseException notATime) {
+            throw row.notA("cutoffTime", "a time of day (HH:mm, 23:00)");
         }
-        return new Terms(LocalTime.parse(text(result, "cutoffTime")), text(result, "cutoffEvery"),
-                ((Number) result.getEntry("deliveryDays")).intValue(), Duration.parse(text(result, "collectWithin")),
-                Duration.parse(text(result, "confirmReceiptWithin")));
+        long deliveryDays = row.wholeNotNegative("deliveryDays");
+        return new Terms(cutoffTime, cutoffEvery(row), (int) Math.min(deliveryDays, Integer.MAX_VALUE),
+                row.duration("collectWithin"), row.duration("confirmReceiptWithin"));
     }
 
-    private static String text(DmnDecisionResultEntries result, String output) {
-        Object value = result.getEntry(output);
-        if (value == null) {
-            throw new IllegalStateException("group-buy-cutoff.dmn gave no " + output);
+    /** Whole days (P1D) or a time (PT2M), more than nothing: what {@code Cutoffs} steps by. */
+    private static String cutoffEvery(DecisionRow row) {
+        String every = row.text("cutoffEvery");
+        try {
+            boolean positive = every.contains("T") ? Duration.parse(every).compareTo(Duration.ZERO) > 0
+                    : Period.parse(every).getDays() > 0 && Period.parse(every).toTotalMonths() == 0;
+            if (positive) {
+                return every;
+            }
+        } catch (DateTimeParseException notADuration) {
+            // said below
         }
-        return value.toString();
+        throw row.notA("cutoffEvery", "a number of days or a duration, more than none (P1D daily, PT2M)");
     }
 }

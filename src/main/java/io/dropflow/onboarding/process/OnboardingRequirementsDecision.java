@@ -6,17 +6,18 @@ import static io.dropflow.onboarding.process.SupplierOnboardingProcess.TERMS_DEC
 
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.onboarding.internal.RequirementsTable;
+import io.dropflow.processengine.DecisionRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /** onboarding-requirements.dmn as deployed, evaluated by the engine (the latest version analysts deployed). */
 @Component
 class OnboardingRequirementsDecision implements RequirementsTable {
+
+    private static final String TABLE = "onboarding-requirements.dmn";
 
     private final DecisionService decisions;
 
@@ -26,44 +27,30 @@ class OnboardingRequirementsDecision implements RequirementsTable {
 
     @Override
     public List<Document> documentsFor(String region, boolean crossBorder, String category) {
-        return evaluate(DOCUMENTS_DECISION, Map.of("region", region, "crossBorder", crossBorder, "category", category))
-                .getResultList().stream()
-                .map(rule -> new Document(DocumentType.valueOf(String.valueOf(rule.get("document"))),
-                        Boolean.TRUE.equals(rule.get("mustExpire"))))
+        return DecisionRow.evaluateAll(decisions, DOCUMENTS_DECISION, TABLE + " (" + DOCUMENTS_DECISION + ")",
+                Map.of("region", region, "crossBorder", crossBorder, "category", category),
+                "region " + region + (crossBorder ? ", cross-border, " : ", domestic, ") + category).stream()
+                .map(rule -> new Document(rule.oneOf("document", DocumentType.class), rule.yesIfGiven("mustExpire")))
                 .toList();
     }
 
     @Override
     public List<String> qualityChecksFor(String category) {
-        return evaluate(QUALITY_CHECKS_DECISION, Map.of("category", category)).getResultList().stream()
-                .map(rule -> rule.get("check")).filter(Objects::nonNull).map(String::valueOf).toList();
+        return DecisionRow.evaluateAll(decisions, QUALITY_CHECKS_DECISION, TABLE + " (" + QUALITY_CHECKS_DECISION + ")",
+                Map.of("category", category), "category " + category).stream()
+                .map(rule -> rule.textOrNull("check")).filter(Objects::nonNull).toList();
     }
 
     @Override
     public Terms termsFor(boolean crossBorder) {
-        DmnDecisionResultEntries terms = evaluate(TERMS_DECISION, Map.of("crossBorder", crossBorder)).getFirstResult();
-        if (terms == null) {
-            throw new IllegalStateException("onboarding-requirements.dmn (" + TERMS_DECISION + ") has no rule for "
-                    + (crossBorder ? "a cross-border" : "a domestic") + " applicant");
-        }
-        return new Terms(number(terms, "auditHours"), number(terms, "documentsWaitHours"),
-                number(terms, "sampleShipHours"), number(terms, "sampleSkus"), number(terms, "qualityCheckHours"),
-                number(terms, "agreementReviewHours"), number(terms, "revisionWaitHours"),
-                number(terms, "expiryReminderDays"), number(terms, "renewalGraceHours"),
-                number(terms, "scorecardCheckHours"), number(terms, "standingReviewHours"),
-                number(terms, "newSupplierScore"), number(terms, "newSupplierTier"),
-                number(terms, "escalationPriority"));
-    }
-
-    private DmnDecisionResult evaluate(String decision, Map<String, Object> inputs) {
-        return decisions.evaluateDecisionByKey(decision).variables(inputs).evaluate();
-    }
-
-    private static long number(DmnDecisionResultEntries result, String output) {
-        Object value = result.getEntry(output);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("onboarding-requirements.dmn gave no " + output);
-        }
-        return number.longValue();
+        DecisionRow terms = DecisionRow.evaluate(decisions, TERMS_DECISION, TABLE + " (" + TERMS_DECISION + ")",
+                Map.of("crossBorder", crossBorder), crossBorder ? "a cross-border applicant" : "a domestic applicant");
+        return new Terms(terms.whole("auditHours"), terms.whole("documentsWaitHours"),
+                terms.whole("sampleShipHours"), terms.whole("sampleSkus"), terms.whole("qualityCheckHours"),
+                terms.whole("agreementReviewHours"), terms.whole("revisionWaitHours"),
+                terms.whole("expiryReminderDays"), terms.whole("renewalGraceHours"),
+                terms.whole("scorecardCheckHours"), terms.whole("standingReviewHours"),
+                terms.whole("newSupplierScore"), terms.whole("newSupplierTier"),
+                terms.whole("escalationPriority"));
     }
 }

@@ -3,8 +3,8 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPPING_SLA_DECISION;
 
 import io.dropflow.order.ShipByHoursTable;
+import io.dropflow.processengine.DecisionRow;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +20,14 @@ class ShippingSlaTable implements ShipByHoursTable {
 
     @Override
     public int shipByHours(int supplierTier, String destinationRegion, String productCategory, int agreedHours) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SHIPPING_SLA_DECISION)
-                .variables(Map.of("supplierTier", supplierTier, "destinationRegion", destinationRegion,
-                        "productCategory", productCategory, "agreedHours", agreedHours))
-                .evaluate().getSingleResult();
-        Number hours = result == null ? null : result.getEntry("shipByHours");
-        if (hours == null) {
-            throw new IllegalStateException("shipping-sla.dmn has no rule for tier " + supplierTier + ", "
-                    + destinationRegion + ", " + productCategory);
+        DecisionRow row = DecisionRow.evaluate(decisions, SHIPPING_SLA_DECISION, "shipping-sla.dmn",
+                Map.of("supplierTier", supplierTier, "destinationRegion", destinationRegion,
+                        "productCategory", productCategory, "agreedHours", agreedHours),
+                "tier " + supplierTier + ", " + destinationRegion + ", " + productCategory);
+        long hours = row.wholeNotNegative("shipByHours");
+        if (hours > Integer.MAX_VALUE) {
+            throw row.notA("shipByHours", "a number of hours");
         }
-        return hours.intValue();
+        return (int) hours;
     }
 }

@@ -3,9 +3,10 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SUPPLIER_SELECTION_DECISION;
 
 import io.dropflow.order.SupplierSelectionRule;
+import io.dropflow.processengine.DecisionRow;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +27,16 @@ class SupplierSelectionTable implements SupplierSelectionRule {
 
     @Override
     public Verdict decide(Facts facts) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(SUPPLIER_SELECTION_DECISION)
-                .variables(Map.of("inStock", facts.inStock(), "marginPercent", facts.marginPercent(),
+        Optional<DecisionRow> matched = DecisionRow.ifAny(decisions, SUPPLIER_SELECTION_DECISION,
+                "supplier-selection.dmn", Map.of("inStock", facts.inStock(), "marginPercent", facts.marginPercent(),
                         "supplierScore", facts.supplierScore(), "sameRegion", facts.sameRegion(),
-                        "shipsLate", facts.shipsLate()))
-                .evaluate().getSingleResult();
-        if (result == null) {
+                        "shipsLate", facts.shipsLate()), "supplier facts " + facts);
+        if (matched.isEmpty()) {
             return new Verdict(OptionalInt.empty(), null);
         }
-        Object why = result.getEntry("why");
-        Number tier = result.getEntry("tier");
-        return new Verdict(Boolean.TRUE.equals(result.getEntry("eligible")) && tier != null
-                ? OptionalInt.of(tier.intValue()) : OptionalInt.empty(), why == null ? null : why.toString());
+        DecisionRow row = matched.get();
+        // An eligible supplier needs its tier; an ineligible one's tier is not read
+        return new Verdict(row.yesOrNo("eligible") ? OptionalInt.of((int) row.whole("tier")) : OptionalInt.empty(),
+                row.textOrNull("why"));
     }
 }

@@ -6,12 +6,12 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.EXCHANGE_SHIP
 import static io.dropflow.returns.process.ReturnNegotiationProcess.INSPECTION_RESULT;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.REFUND_BASIS_DECISION;
 
+import io.dropflow.processengine.DecisionRow;
 import io.dropflow.returns.internal.RefundBasis;
 import io.dropflow.returns.internal.ReturnAccounting;
 import io.dropflow.returns.internal.SupplierCredit;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -45,15 +45,11 @@ class ReturnRefundBasisDecision {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("returnShippingPaidBy", facts.returnShippingPaidBy());
         inputs.put("returnReason", facts.returnReason());
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(EXCHANGE_SHIPPING_DECISION).variables(inputs)
-                .evaluate().getSingleResult();
-        if (result == null || result.getEntry("exchangeShippingPaidBy") == null) {
-            throw new IllegalStateException("return-refund-basis.dmn (exchange_shipping_bearer) has no rule for " + inputs);
-        }
-        String bearer = result.getEntry("exchangeShippingPaidBy").toString();
+        DecisionRow row = DecisionRow.evaluate(decisions, EXCHANGE_SHIPPING_DECISION,
+                "return-refund-basis.dmn (exchange_shipping_bearer)", inputs, inputs.toString());
+        String bearer = row.text("exchangeShippingPaidBy");
         if (!bearer.equals("SUPPLIER") && !bearer.equals("SELLER")) {
-            throw new IllegalStateException("return-refund-basis.dmn (exchange_shipping_bearer) gave \"" + bearer
-                    + "\" for " + inputs + ": it is SUPPLIER or SELLER");
+            throw row.notA("exchangeShippingPaidBy", "SUPPLIER or SELLER");
         }
         return bearer.equals("SUPPLIER");
     }
@@ -69,16 +65,9 @@ class ReturnRefundBasisDecision {
             inputs.put(name, value == null ? null : value.toString());
         }
         inputs.put(SUPPLIER_AGREED, supplierAgreed);
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(REFUND_BASIS_DECISION).variables(inputs)
-                .evaluate().getSingleResult();
-        if (result == null || result.getEntry("refundBasis") == null) {
-            throw new IllegalStateException("return-refund-basis.dmn has no rule for " + inputs);
-        }
-        if (result.getEntry("supplierCredit") == null) {
-            throw new IllegalStateException("return-refund-basis.dmn gave no supplierCredit for " + inputs);
-        }
-        Object why = result.getEntry("rule");
-        return new Settlement(RefundBasis.valueOf(result.getEntry("refundBasis").toString()),
-                SupplierCredit.valueOf(result.getEntry("supplierCredit").toString()), why == null ? null : why.toString());
+        DecisionRow row = DecisionRow.evaluate(decisions, REFUND_BASIS_DECISION, "return-refund-basis.dmn", inputs,
+                inputs.toString());
+        return new Settlement(row.oneOf("refundBasis", RefundBasis.class),
+                row.oneOf("supplierCredit", SupplierCredit.class), row.textOrNull("rule"));
     }
 }

@@ -24,10 +24,10 @@ class PlatformFeesDecision implements PlatformFeeTable {
     public BigDecimal feeRate(String channel) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("channel", channel);
-        BigDecimal rate = DecisionRow.evaluate(decisions, DECISION, "platform-fees.dmn", inputs, "channel " + channel)
-                .decimal("feeRate");
+        DecisionRow row = DecisionRow.evaluate(decisions, DECISION, "platform-fees.dmn", inputs, "channel " + channel);
+        BigDecimal rate = row.decimal("feeRate");
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalStateException("platform-fees.dmn gave no share for channel " + channel + ": " + rate);
+            throw row.notA("feeRate", "a share from 0 to below 1");
         }
         return rate;
     }

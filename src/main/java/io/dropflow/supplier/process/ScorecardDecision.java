@@ -1,10 +1,10 @@
 package io.dropflow.supplier.process;
 
+import io.dropflow.processengine.DecisionRow;
 import io.dropflow.supplier.internal.ScorecardTable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -35,33 +35,18 @@ class ScorecardDecision implements ScorecardTable {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
                 .latestVersion().singleResult();
         if (latest == null) {
-            throw new IllegalStateException("supplier-scorecard.dmn is not deployed");
+            throw DecisionRow.broken("supplier-scorecard.dmn", "supplier-scorecard.dmn is not deployed");
         }
-        DmnDecision table = parsed.computeIfAbsent(latest.getId(),
-                id -> dmn.parseDecision(DECISION, repository.getDecisionModel(id)));
-        DmnDecisionResultEntries result = dmn.evaluateDecision(table, Map.<String, Object>of("supplierCode", supplierCode))
-                .getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("supplier-scorecard.dmn has no rule for supplier " + supplierCode);
-        }
-        return new ScorecardTable.Rules(number(result, "windowDays").longValue(), number(result, "shipWithinHours").longValue(),
-                number(result, "shipRateBar").doubleValue(), number(result, "minimumSample").longValue(),
-                number(result, "shipWithinWeight").doubleValue(), number(result, "onTimeWeight").doubleValue(),
-                number(result, "acceptanceWeight").doubleValue(), number(result, "inStockWeight").doubleValue(),
-                yesOrNo(result, "leaveOutEarlyCancellations"));
-    }
-
-    private static boolean yesOrNo(DmnDecisionResultEntries result, String output) {
-        if (!(result.getEntry(output) instanceof Boolean value)) {
-            throw new IllegalStateException("supplier-scorecard.dmn gave no " + output);
-        }
-        return value;
-    }
-
-    private static Number number(DmnDecisionResultEntries result, String output) {
-        if (!(result.getEntry(output) instanceof Number value)) {
-            throw new IllegalStateException("supplier-scorecard.dmn gave no " + output);
-        }
-        return value;
+        DecisionRow row = DecisionRow.decide("supplier-scorecard.dmn", "supplier " + supplierCode,
+                () -> dmn.evaluateDecision(parsed.computeIfAbsent(latest.getId(),
+                        id -> dmn.parseDecision(DECISION, repository.getDecisionModel(id))),
+                        Map.<String, Object>of("supplierCode", supplierCode)))
+                .orElseThrow(() -> DecisionRow.broken("supplier-scorecard.dmn",
+                        "supplier-scorecard.dmn has no rule for supplier " + supplierCode));
+        return new ScorecardTable.Rules(row.whole("windowDays"), row.whole("shipWithinHours"),
+                row.decimal("shipRateBar").doubleValue(), row.whole("minimumSample"),
+                row.decimal("shipWithinWeight").doubleValue(), row.decimal("onTimeWeight").doubleValue(),
+                row.decimal("acceptanceWeight").doubleValue(), row.decimal("inStockWeight").doubleValue(),
+                row.yesOrNo("leaveOutEarlyCancellations"));
     }
 }

@@ -43,4 +43,27 @@ class ShippingSlaTableTest {
 
         assertThat(((Number) shipByHours).intValue()).isEqualTo(hours);
     }
+
+    /**
+     * ShippingSlaTable, which forwards every purchase order, on a table whose output an analyst renamed in Modeler:
+     * the job's message names the table and the output, not "Cannot invoke TypedValue.getValue() ... is null".
+     */
+    @org.junit.jupiter.api.Test
+    void aRenamedOutputFailsNamingTheTableAndTheOutput() throws IOException {
+        String renamed = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "shipping-sla.dmn"))
+                .replace("name=\"shipByHours\"", "name=\"shipByHrs\"");
+        DmnDecision broken = dmn.parseDecision(OrderFulfillmentProcess.SHIPPING_SLA_DECISION,
+                new java.io.ByteArrayInputStream(renamed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.camunda.bpm.engine.DecisionService decisions = org.mockito.Mockito.mock(
+                org.camunda.bpm.engine.DecisionService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        org.mockito.Mockito.when(decisions.evaluateDecisionByKey(OrderFulfillmentProcess.SHIPPING_SLA_DECISION)
+                .variables(org.mockito.ArgumentMatchers.anyMap()).evaluate()).thenAnswer(call -> dmn.evaluateDecision(
+                        broken, Map.of("supplierTier", 1, "destinationRegion", "domestic", "productCategory", "mugs",
+                                "agreedHours", 48)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ShippingSlaTable(decisions).shipByHours(1, "domestic", "mugs", 48))
+                .isInstanceOf(io.dropflow.processengine.DecisionTableBroken.class)
+                .hasMessage("shipping-sla.dmn gave no shipByHours for tier 1, domestic, mugs (it gave shipByHrs, why)");
+    }
 }
