@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Whether the active supplier's scorecard flags it for shipping late (below the 48-hour ship-rate bar). */
+/** Whether the active supplier's scorecard flags it for shipping late (below the ship-rate bar of supplier-scorecard.dmn). */
 @Component("checkSupplierScorecard")
 class CheckSupplierScorecard implements JavaDelegate {
 

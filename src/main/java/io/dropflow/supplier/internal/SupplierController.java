@@ -22,9 +22,10 @@ class SupplierController {
 
     @GetMapping("/api/suppliers/{supplierCode}/scorecard")
     @Operation(summary = "How a supplier performed over the rolling window",
-            description = "Computed from its purchase orders: acceptance rate, share shipped within 48 hours, on-time "
-                    + "rate against each purchase order's own ship-by deadline, stock-out rate. A supplier shipping "
-                    + "fewer than 90 % within 48 hours is flagged and ranked behind its backups.")
+            description = "Computed from its purchase orders: acceptance rate, share shipped within the hours "
+                    + "supplier-scorecard.dmn sets, on-time rate against each purchase order's own ship-by deadline, "
+                    + "stock-out rate. A supplier whose share is below the table's bar is flagged and ranked behind "
+                    + "its backups; the answer's why says the numbers it was judged by.")
     SupplierScorecard scorecard(@PathVariable String supplierCode) {
         return scorecards.of(supplierCode);
     }

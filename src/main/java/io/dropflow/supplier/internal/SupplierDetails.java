@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param status ACTIVE; SUSPENDED (no new purchase orders) with its {@code suspensionReason}; ONBOARDING (an
  *     applicant, offered nothing) or REJECTED (a turned-down applicant) with its {@code rejectionReason}
- * @param flagged its scorecard says it ships too late (below the 48-hour ship-rate bar)
+ * @param flagged its scorecard says it ships too late (below the ship-rate bar of supplier-scorecard.dmn)
  */
 record SupplierDetails(String code, String name, String region, int tier, int score, String contactEmail,
         String status, String suspensionReason, String rejectionReason, boolean flagged, long version, Instant createdAt, Instant updatedAt) {
