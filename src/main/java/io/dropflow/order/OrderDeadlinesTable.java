@@ -20,6 +20,9 @@ public interface OrderDeadlinesTable {
         }
     }
 
-    /** @throws IllegalStateException when the table has no rule for the channel */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for the channel, or gives no
+     *         valid output
+     */
     Deadlines deadlinesFor(String channel);
 }

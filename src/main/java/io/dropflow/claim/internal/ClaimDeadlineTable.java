@@ -14,6 +14,9 @@ public interface ClaimDeadlineTable {
             long escalationPriority) {
     }
 
-    /** @throws IllegalStateException when the table has no rule for them */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for them, or gives no valid
+     *         output
+     */
     Deadlines deadlinesFor(String channel, ClaimType type);
 }

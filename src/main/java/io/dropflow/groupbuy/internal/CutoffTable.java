@@ -20,6 +20,9 @@ public interface CutoffTable {
             Duration confirmReceiptWithin) {
     }
 
-    /** @throws IllegalStateException when the table has no rule for these inputs */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for these inputs, or gives no
+     *         valid output
+     */
     Terms termsFor(String pickupPoint, String country, String region);
 }

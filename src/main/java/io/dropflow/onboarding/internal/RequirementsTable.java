@@ -32,6 +32,9 @@ public interface RequirementsTable {
 
     List<String> qualityChecksFor(String category);
 
-    /** @throws IllegalStateException when the table has no rule for it */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for it, or gives no valid
+     *         output
+     */
     Terms termsFor(boolean crossBorder);
 }

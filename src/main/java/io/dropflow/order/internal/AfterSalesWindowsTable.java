@@ -9,7 +9,8 @@ public interface AfterSalesWindowsTable {
 
     /**
      * @param productCategory null when the product is no longer in the catalog
-     * @throws IllegalStateException when the table has no rule for them
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for them, or gives no valid
+     *         output
      */
     Days windowsFor(String channel, String productCategory);
 }

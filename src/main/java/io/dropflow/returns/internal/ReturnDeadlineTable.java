@@ -13,6 +13,9 @@ public interface ReturnDeadlineTable {
             long exchangeShipByHours, long decideWithinHours, long trackingStallHours, long escalationPriority) {
     }
 
-    /** @throws IllegalStateException when the table has no rule for them */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for them, or gives no valid
+     *         output
+     */
     Deadlines deadlinesFor(String channel, ReturnReason reason);
 }

@@ -12,6 +12,9 @@ public interface ReturnPolicyTable {
             boolean supplierMustAgree, boolean exchangeAfterReceipt, String rule) {
     }
 
-    /** @throws IllegalStateException when the table has no rule for them */
+    /**
+     * @throws io.dropflow.processengine.DecisionTableBroken when the table has no rule for them, or gives no valid
+     *         output
+     */
     Policy policyFor(ReturnReason reason, ReturnWish wish, String channel, String productCategory);
 }
