@@ -117,7 +117,7 @@ public final class DecisionRow {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException notOne) {
-            throw notA(output, "one of " + Arrays.toString(type.getEnumConstants()));
+            throw notA(output, "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         }
     }
 

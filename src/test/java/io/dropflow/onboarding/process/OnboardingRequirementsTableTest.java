@@ -100,4 +100,33 @@ class OnboardingRequirementsTableTest {
                     .isEqualTo(90);
         }
     }
+
+    /**
+     * The exploratory test's D1: a document misspelt in Modeler ("BUSINESS_LICENSE", outside the column's values) made the
+     * onboarding job retry "No enum constant io.dropflow.onboarding.DocumentType.BUSINESS_LICENSE": the table, the
+     * output, the value and the values it may give are named instead.
+     */
+    @Test
+    void aDocumentTheApplicationDoesNotKnowIsNamedWithTheTable() {
+        org.camunda.bpm.engine.DecisionService engine = org.mockito.Mockito.mock(
+                org.camunda.bpm.engine.DecisionService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        org.mockito.Mockito.when(engine.evaluateDecisionByKey(SupplierOnboardingProcess.DOCUMENTS_DECISION)
+                .variables(org.mockito.ArgumentMatchers.anyMap()).evaluate()).thenAnswer(call -> {
+                    String misspelt = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                            "bpmn", "onboarding-requirements.dmn"))).replace("<text>&quot;BUSINESS_LICENCE&quot;</text>",
+                            "<text>&quot;BUSINESS_LICENSE&quot;</text>");
+                    DmnDecision documents = dmn.parseDecisions(new java.io.ByteArrayInputStream(misspelt.getBytes()))
+                            .stream().filter(d -> d.getKey().equals(SupplierOnboardingProcess.DOCUMENTS_DECISION))
+                            .findFirst().orElseThrow();
+                    return dmn.evaluateDecision(documents, Map.of("region", "CN", "crossBorder", false,
+                            "category", "kitchen"));
+                });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new OnboardingRequirementsDecision(engine).documentsFor("CN", false, "kitchen"))
+                .isInstanceOf(io.dropflow.processengine.DecisionTableBroken.class)
+                .hasMessageStartingWith("onboarding-requirements.dmn (" + SupplierOnboardingProcess.DOCUMENTS_DECISION
+                        + ")'s document is \"BUSINESS_LICENSE\", not one of [BUSINESS_LICENCE, TAX_REGISTRATION, ")
+                .hasMessageEndingWith("(for region CN, domestic, kitchen)");
+    }
 }
