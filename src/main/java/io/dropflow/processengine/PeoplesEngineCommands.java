@@ -74,7 +74,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * not a former assignee, who keeps the engine's permission on the task (403).</li>
  * <li>A task someone has (claimed, or was given) is completed and given back (unclaim) by its assignee
  * only (403 for another, a candidate too); giving it back is refused too when the task is offered to
- * nobody else.</li>
+ * nobody else. A task its model assigns is completed by the one the model names now (a pickup point's
+ * acting leader), its candidates or a supervisor only (403 for a former or inactive leader).</li>
  * <li>No delegation (403: reassign instead): Camunda's delegate answers a delegated task with a
  * resolve, which writes the answer into the process and leaves the task open for its owner, who
  * answers it again. Administrators do not delegate either: the answer written twice is the same
@@ -174,6 +175,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         Optional<String> completed = TaskAnswers.taskOf(command);
         if (completed.isPresent()) {
             checkNotClaimedByAnother(completed.get(), who);
+            checkModelsAssigneeNow(completed.get(), person);
         } else if (command instanceof AbstractAddIdentityLinkCmd) {
             String taskId = (String) read(PROPERTY_TASK, command);
             String user = (String) read(LINK_USER, command);
@@ -248,6 +250,32 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             throw new AuthorizationException(task.getAssignee() + " has claimed this task: only its assignee may"
                     + " complete it (or an administrator)");
         }
+    }
+
+    /**
+     * A task its model assigns ({@code camunda:assignee}: a pickup point's acting leader) is completed by the one the
+     * model names now, one of its candidates or a supervisor; not by one it named before (a former or inactive
+     * leader, who keeps the engine's permission on the task they had), as the feature's own API refuses them.
+     */
+    private void checkModelsAssigneeNow(String taskId, Authentication person) {
+        TaskEntity task = unchecked(taskId);
+        if (task == null || !withoutAuthorization(() -> assignedByModel(taskId))) {
+            return;
+        }
+        String who = person.getUserId();
+        String named = withoutAuthorization(() -> modelsAssignee(taskId));
+        Set<String> candidateGroups = candidateGroups(task);
+        if (who.equals(named) || candidateUsers(task).contains(who) || groupsOf(person).stream()
+                .anyMatch(g -> candidateGroups.contains(g) || Groups.SUPERVISORS.equals(g))) {
+            return;
+        }
+        String candidates = String.join(", ", candidateGroups);
+        if (named == null) {
+            throw new AuthorizationException(who + " may not complete this task: its model names nobody for it now;"
+                    + " its candidates (" + candidates + ") or a supervisor may");
+        }
+        throw new AuthorizationException(who + " may not complete this task: it is " + named + "'s now, its"
+                + " candidates' (" + candidates + ") or a supervisor's");
     }
 
     /** Giving a task back: its assignee does, and someone else must be offered it. */
@@ -364,6 +392,13 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         } catch (RuntimeException cannotRead) {
             return null; // a variable it reads is gone: the model names nobody now
         }
+    }
+
+    /** Whether the task's model gives it to someone ({@code camunda:assignee}). Called without authorization checks. */
+    private boolean assignedByModel(String taskId) {
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        return task != null && task.getExecution() != null && task.getTaskDefinition() != null
+                && task.getTaskDefinition().getAssigneeExpression() != null;
     }
 
     /** Giving a task back: someone else must be offered it. */

@@ -247,4 +247,89 @@ class LeaderReceiptAndPickupTest {
         assertThat(DropflowDriver.read(receipt.getBody()).path("parcelsWithOperator").toString()).isEqualTo("[1]");
         assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
     }
+
+    /** A leader of its own (a code of this test's), logged in as {@code user}, who is in group leaders. */
+    private String leader(String user) {
+        if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
+            org.camunda.bpm.engine.identity.User login = engine.getIdentityService().newUser(user);
+            login.setPassword(user);
+            engine.getIdentityService().saveUser(login);
+            engine.getIdentityService().createMembership(user, "leaders");
+        }
+        String code = "L-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        assertThat(dropflow.post("/api/leaders", Map.of("code", code, "name", "Leader " + code, "userId", user,
+                "commissionRate", "0.10"), GroupBuyDriver.asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        return code;
+    }
+
+    /** The point as the API shows it, with {@code field} changed, sent back with the version read. */
+    private void change(String path, String field, Object value) {
+        Map<String, Object> read = new java.util.LinkedHashMap<>(new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(DropflowDriver.read(dropflow.get(path, GroupBuyDriver.asSupervisor()).getBody()), Map.class));
+        read.put(field, value);
+        ResponseEntity<String> changed = dropflow.put(path, read, GroupBuyDriver.asSupervisor());
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
+    }
+
+    private ResponseEntity<String> submitReceipt(String taskId, String user) {
+        return dropflow.post("/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", Map.of("receipt", Map.of("value", "all_received"))), GroupBuyDriver.as(user));
+    }
+
+    /**
+     * Exploratory test s13 (groupbuy, D2): "Confirm receipt" went to the leader the batch opened with. The point's
+     * leader changed from lily to leo after the cutoff: the task came to lily, who confirmed it through the engine
+     * REST API (204) while the leader API refused her (403), and leo never had it. The task goes to the point's
+     * leader as the parcel arrives, and only they (or the staff) complete it.
+     */
+    @Test
+    void theReceiptGoesToThePointsLeaderAsTheParcelArrivesAndAFormerLeaderCannotConfirmIt() {
+        String lily = leader("lily");
+        String point = groupBuy.pickupPoint(lily, "lily", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
+        Goods goods = goods();
+        long order = shipped(point, goods);
+        long batch = groupBuy.batchOf(order);
+        change("/api/pickup-points/" + point, "leader", "LEO");
+
+        dropflow.carrierSays("GBL-" + batch, "DELIVERED");
+        groupBuy.runJobs(batch);
+
+        org.camunda.bpm.engine.task.Task receipt = groupBuy.task(batch, 1);
+        assertThat(receipt.getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
+        assertThat(receipt.getAssignee()).isEqualTo("leo");
+        assertAnswer(groupBuy.receipt(batch, GroupBuyDriver.as("lily")), 403, "is not the leader of pickup point");
+        assertAnswer(submitReceipt(receipt.getId(), "lily"), 403, "leo has claimed this task");
+        assertThat(groupBuy.task(batch, 1)).as("still open").isNotNull();
+
+        assertThat(submitReceipt(receipt.getId(), "leo").getStatusCode().value()).isEqualTo(204);
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.batch(batch).path("purchases").get(0).path("receivedBy").asText()).isEqualTo("leo");
+    }
+
+    /**
+     * The same (D2) for a task that was there already: a change of the point's leader gives it to the new leader;
+     * a leader made inactive gives it to the operators, and the leader, who had it, no longer confirms it.
+     */
+    @Test
+    void anOpenReceiptFollowsTheLeaderChangeAndGoesToTheOperatorsWhenNobodyLeadsThePoint() {
+        String lily = leader("lily");
+        String point = groupBuy.pickupPoint(lily, "lily", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+        String taskId = groupBuy.task(batch, 1).getId();
+        assertThat(groupBuy.task(batch, 1).getAssignee()).isEqualTo("lily");
+
+        String lex = leader("lex");
+        change("/api/pickup-points/" + point, "leader", lex);
+        assertThat(groupBuy.task(batch, 1).getAssignee()).isEqualTo("lex");
+        assertAnswer(submitReceipt(taskId, "lily"), 403, "lex has claimed this task");
+
+        change("/api/leaders/" + lex, "active", false);
+        assertThat(groupBuy.task(batch, 1).getAssignee()).as("with the operators").isNull();
+        assertAnswer(submitReceipt(taskId, "lex"), 403, "lex may not complete this task: its model names nobody for it now");
+        assertAnswer(groupBuy.receipt(batch, GroupBuyDriver.as("lex")), 403, "inactive");
+
+        assertThat(submitReceipt(taskId, "mary").getStatusCode().value()).as("an operator acts for the point")
+                .isEqualTo(204);
+    }
 }

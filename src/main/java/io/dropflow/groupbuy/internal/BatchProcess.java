@@ -26,6 +26,12 @@ public interface BatchProcess {
      */
     java.util.List<Integer> confirmReceipt(Long batchId, String by);
 
+    /**
+     * The pickup point of these batches has another acting leader ({@code to}; null: none, the operators): their
+     * open "Confirm receipt" tasks that nobody has, or that the former leader's login {@code from} has, go to them.
+     */
+    void receiptsGoTo(java.util.List<Long> batchIds, String from, String to);
+
     /** The numbers of the batch's purchases whose parcel an operator decides on ("Decide on missing parcel"). */
     java.util.List<Integer> parcelsWithOperator(Long batchId);
 }

@@ -35,6 +35,14 @@ public interface Batches extends JpaRepository<Batch, Long> {
             + "and (:status is null or b.status = :status)")
     Page<Batch> search(String pointCode, String leaderUserId, Batch.Status status, Pageable page);
 
+    /** The batches of the point whose parcels are on their way or at the point (a receipt may wait in them). */
+    @Query("select b.id from Batch b where b.pickupPoint.id = :pointId and b.status = 'CLOSED'")
+    List<Long> closedOfPoint(Long pointId);
+
+    /** The same, of every point this leader leads. */
+    @Query("select b.id from Batch b where b.pickupPoint.leader.id = :leaderId and b.status = 'CLOSED'")
+    List<Long> closedOfLeader(Long leaderId);
+
     default Batch byId(Long id) {
         return findById(id).orElseThrow(() -> NotFound.of("batch", id));
     }

@@ -77,10 +77,12 @@ public class GroupBuyCatalog {
     private final LeaderLogins logins;
     private final Clock clock;
     private final UniqueCodes codes;
+    private final ReceiptLeaders receipts;
 
     GroupBuyCatalog(Leaders leaders, PickupPoints points, GroupBuyOffers offers, Catalog catalog, LeaderLogins logins,
-            Clock clock, UniqueCodes codes) {
+            Clock clock, UniqueCodes codes, ReceiptLeaders receipts) {
         this.codes = codes;
+        this.receipts = receipts;
         this.leaders = leaders;
         this.points = points;
         this.offers = offers;
@@ -129,8 +131,12 @@ public class GroupBuyCatalog {
         if (!leader.isUser(d.userId())) {
             requireLogin(d.userId());
         }
+        String formerLogin = leader.getUserId();
+        String formerActing = leader.isActive() ? formerLogin : null;
         leader.change(d.name(), d.phone(), d.email(), d.userId(), d.commissionRate(), d.active(), clock.instant());
-        return LeaderDetails.of(leaders.saveAndFlush(leader));
+        LeaderDetails changed = LeaderDetails.of(leaders.saveAndFlush(leader));
+        receipts.leaderChanged(leader, formerLogin, formerActing);
+        return changed;
     }
 
     @Transactional(readOnly = true)
@@ -182,8 +188,12 @@ public class GroupBuyCatalog {
         if (says(point, d.address(), zone, leader, d.active())) {
             return PickupPointDetails.of(point);
         }
+        String formerLogin = point.getLeader().getUserId();
+        String formerActing = point.actingUser().orElse(null);
         point.change(d.address(), zone, leader, d.active(), clock.instant());
-        return PickupPointDetails.of(points.saveAndFlush(point));
+        PickupPointDetails changed = PickupPointDetails.of(points.saveAndFlush(point));
+        receipts.pointChanged(point, formerLogin, formerActing);
+        return changed;
     }
 
     @Transactional(readOnly = true)

@@ -76,6 +76,11 @@ public class PickupPoint {
         return leader.isActingUser(user);
     }
 
+    /** The login that acts for this point now ({@link #isLedBy}): its leader's, while the leader is active; else none. */
+    public java.util.Optional<String> actingUser() {
+        return leader.isActive() ? java.util.Optional.of(leader.getUserId()) : java.util.Optional.empty();
+    }
+
     /** Takes orders: the point is active, and so is its leader (an inactive leader leads no new batch). */
     public boolean takesOrders() {
         return active && leader.isActive();

@@ -154,6 +154,17 @@ class GroupBuyBatches implements BatchProcess {
     }
 
     @Override
+    public void receiptsGoTo(List<Long> batchIds, String from, String to) {
+        for (Long batchId : batchIds) {
+            for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT)) {
+                if (task.getAssignee() == null || task.getAssignee().equals(from)) {
+                    tasks.setAssignee(task.getId(), to); // an operator who took it keeps it
+                }
+            }
+        }
+    }
+
+    @Override
     public List<Integer> parcelsWithOperator(Long batchId) {
         return purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL).stream()
                 .map(this::purchaseNo).sorted().toList();

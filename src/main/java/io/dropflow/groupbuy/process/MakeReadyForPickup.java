@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
 class MakeReadyForPickup implements JavaDelegate {
 
     private final Arrivals arrivals;
+    private final PickupPointLeader leader;
 
-    MakeReadyForPickup(Arrivals arrivals) {
+    MakeReadyForPickup(Arrivals arrivals, PickupPointLeader leader) {
         this.arrivals = arrivals;
+        this.leader = leader;
     }
 
+    /** Received by who confirmed it through the leader API; else (Tasklist) by the point's acting leader. */
     @Override
     public void execute(DelegateExecution execution) {
-        arrivals.readyForPickup(BATCH_ID.from(execution), Math.toIntExact(PURCHASE_NO.from(execution)),
-                RECEIVED_BY.from(execution, LEADER_USER_ID.from(execution)));
+        Long batch = BATCH_ID.from(execution);
+        String acting = leader.of(batch);
+        arrivals.readyForPickup(batch, Math.toIntExact(PURCHASE_NO.from(execution)),
+                RECEIVED_BY.from(execution, acting != null ? acting : LEADER_USER_ID.from(execution)));
     }
 }
