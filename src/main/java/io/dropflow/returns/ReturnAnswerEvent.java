@@ -16,7 +16,10 @@ import java.math.BigDecimal;
 @Schema(description = "A supplier's answer to one round of a return request")
 public record ReturnAnswerEvent(
         @NotBlank @Size(max = 100) String eventId,
-        @Schema(example = "DF-RT3") @NotBlank @Pattern(regexp = "DF-RT\\d{1,18}", message = "must be a return number like DF-RT3")
+        @Schema(example = "DF-RT3", description = "A consumer's return (DF-RT3), or goods nobody collected at a"
+                + " group-buy pickup point sent back (DF-B6-PO1-UNCOLLECTED)")
+        @NotBlank @Pattern(regexp = "DF-RT\\d{1,18}|" + TakeBackAnswers.UNCOLLECTED,
+                message = "must be a return number like DF-RT3 or DF-B6-PO1-UNCOLLECTED")
         String returnNumber,
         @Positive int round,
         @Schema(description = "ACCEPTED (send it back), REJECTED, or ALTERNATIVE (a partial refund, the consumer keeps the goods)")

@@ -17,17 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ReturnWebhookController {
 
     private final ReturnAnswers answers;
+    private final java.util.List<io.dropflow.returns.TakeBackAnswers> takeBacks;
 
-    ReturnWebhookController(ReturnAnswers answers) {
+    ReturnWebhookController(ReturnAnswers answers, java.util.List<io.dropflow.returns.TakeBackAnswers> takeBacks) {
         this.answers = answers;
+        this.takeBacks = takeBacks;
     }
 
     @PostMapping("/api/webhooks/suppliers/{supplierCode}/return-answers")
     @Operation(summary = "A supplier answers a round of a return request",
             description = "ACCEPTED (the goods come back), REJECTED, or ALTERNATIVE with amount or refundShare, not both (a partial "
                     + "refund, the consumer keeps the goods). Only the current round's first answer counts: the same "
-                    + "answer again is acknowledged, another one (or a new one after the return ended) is a 409.")
+                    + "answer again is acknowledged, another one (or a new one after the return ended) is a 409. "
+                    + "An answer to a take-back of goods nobody collected at a group-buy pickup point "
+                    + "(DF-B6-PO1-UNCOLLECTED, round 1) goes to the feature that asked it.")
     Map<String, String> answer(@PathVariable String supplierCode, @Valid @RequestBody ReturnAnswerEvent event) {
+        for (io.dropflow.returns.TakeBackAnswers takeBack : takeBacks) {
+            if (takeBack.asked(event.returnNumber())) {
+                return Map.of("result", takeBack.answer(supplierCode, event));
+            }
+        }
         return Map.of("result", answers.answer(supplierCode, event).name());
     }
 

@@ -1,0 +1,162 @@
+package io.dropflow.groupbuy;
+
+import static io.dropflow.support.GroupBuyDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Element;
+import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.supplier.sandbox.SandboxSupplier;
+import io.dropflow.supplier.sandbox.SandboxSupplierSettings.ReturnBehaviour;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.GroupBuyDriver;
+import io.dropflow.support.GroupBuyFixtures;
+import io.dropflow.support.GroupBuyFixtures.Goods;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Exploratory test s13 (groupbuy, D3): goods nobody collected went back to the supplier as return
+ * DF-B{b}-PO{n}-UNCOLLECTED, and Dropflow's own return-answers webhook refused every answer to it (400 "returnNumber
+ * must be a return number like DF-RT3"): the sandbox supplier retried for ever and its take-back or credit never
+ * reached Dropflow. The answer is taken: on the order's timeline, and an ACCEPTED or ALTERNATIVE goes to an operator.
+ */
+@DropflowTest
+class UncollectedGoodsTakeBackTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SandboxSupplier supplier;
+    @Autowired
+    GroupBuyFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DropflowDriver dropflow;
+    GroupBuyDriver groupBuy;
+    Goods goods;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        groupBuy = new GroupBuyDriver(dropflow, engine);
+        goods = fixtures.goods(false);
+        groupBuy.offer(goods.sku(), 100);
+    }
+
+    @AfterEach
+    void backToTheConfiguredBehaviour() {
+        supplier.answerReturns(goods.first(), null);
+    }
+
+    /** An order of one piece at a point of Leo's, at the point and not collected: an operator sends it back. */
+    private long sentBack() {
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
+        long order = groupBuy.order(point, goods.sku(), 1, "15.00");
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        dropflow.supplierSays(goods.first(), po(batch, 1), "ACCEPTED");
+        dropflow.supplierShipped(goods.first(), po(batch, 1), "GBU-" + batch);
+        groupBuy.runJobs(batch);
+        dropflow.carrierSays("GBU-" + batch, "DELIVERED");
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.receipt(batch, GroupBuyDriver.asLeader()).getStatusCode().value()).isEqualTo(200);
+        groupBuy.runJobs(batch);
+        groupBuy.fire(batch, null, Element.COLLECTION_DEADLINE.id());
+        groupBuy.complete(batch, null, Map.of("uncollectedDecision", "return_to_supplier"));
+        assertThat(supplier.returnRoundsReceived(po(batch, 1) + "-UNCOLLECTED")).hasSize(1);
+        return order;
+    }
+
+    private List<String> timeline(long order) {
+        List<String> what = new ArrayList<>();
+        dropflow.getOrder(order).path("timeline").forEach(entry -> what.add(entry.path("what").asText()));
+        return what;
+    }
+
+    /** The order's timeline once a line contains {@code text}, waiting up to 20 s for the sandbox's call. */
+    private List<String> timelineOnceItSays(long order, String text) throws InterruptedException {
+        List<String> what = timeline(order);
+        for (int i = 0; i < 100 && what.stream().noneMatch(w -> w.contains(text)); i++) {
+            Thread.sleep(200);
+            what = timeline(order);
+        }
+        return what;
+    }
+
+    private List<Task> attentionTasks(String supplierCode) {
+        List<Long> deliveries = jdbc.queryForList("select id from partner_delivery where partner = 'supplier-take-back'"
+                + " and account = ?", Long.class, supplierCode);
+        return deliveries.stream().flatMap(id -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(PartnerAttentionProcess.businessKey(id)).list().stream()).toList();
+    }
+
+    private ResponseEntity<String> answer(String supplierCode, String eventId, String number, int round,
+            String answer) {
+        Map<String, Object> event = new LinkedHashMap<>(Map.of("eventId", eventId, "returnNumber", number,
+                "round", round, "answer", answer));
+        return dropflow.post("/api/webhooks/suppliers/" + supplierCode + "/return-answers", event,
+                DropflowDriver.asPartner());
+    }
+
+    @Test
+    void theSandboxSuppliersCreditOfferReachesTheOrdersTimelineAndAnOperator() throws InterruptedException {
+        supplier.answerReturns(goods.first(), ReturnBehaviour.PROPOSES_PARTIAL_REFUND_FIRST);
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        // The sandbox supplier answers through the webhook, as it does a consumer's return: half as a credit
+        assertThat(timelineOnceItSays(order, "offers a credit")).contains(goods.first()
+                + " offers a credit instead of taking back the uncollected goods (return " + number
+                + "): an operator settles it");
+        List<Task> tasks = attentionTasks(goods.first());
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).getName()).isEqualTo("Supplier offers a credit for uncollected goods");
+        assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith(goods.first()
+                + " offers a credit of 0.5 of the goods' supply cost instead of taking back 1 × " + goods.sku()
+                + " nobody collected (return " + number + ") (keep the item, we refund half)");
+    }
+
+    @Test
+    void anAnswerIsTakenOnceForItsSupplierAndRoundOnly() {
+        long order = sentBack(); // the supplier driven by hand (the tests' configuration): it answers here
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        ResponseEntity<String> accepted = answer(goods.first(), "tb-" + number, number, 1, "ACCEPTED");
+
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
+        assertThat(accepted.getBody()).contains("APPLIED");
+        assertThat(timeline(order)).contains(goods.first() + " agrees to take back the uncollected goods (return "
+                + number + "): an operator sends them and books the supplier's credit");
+        assertThat(attentionTasks(goods.first())).extracting(Task::getName).contains("Supplier takes back uncollected goods");
+        // Sent again: a redelivery, nothing twice
+        assertThat(answer(goods.first(), "tb-" + number, number, 1, "ACCEPTED").getBody()).contains("ALREADY_RECEIVED");
+        assertThat(timeline(order).stream().filter(w -> w.contains("agrees to take back"))).hasSize(1);
+        // Another supplier, a round never asked, a purchase nothing went back from
+        assertThat(answer("SOMEONE-ELSE", "tb-other-" + number, number, 1, "ACCEPTED").getStatusCode().value())
+                .isEqualTo(404);
+        ResponseEntity<String> round2 = answer(goods.first(), "tb-r2-" + number, number, 2, "ACCEPTED");
+        assertThat(round2.getStatusCode().value()).isEqualTo(409);
+        assertThat(round2.getBody()).contains("return-refused", "round 2 was never asked");
+        assertThat(answer(goods.first(), "tb-none-" + number, number.replace("-PO1-", "-PO9-"), 1, "REJECTED")
+                .getStatusCode().value()).isEqualTo(404);
+        // And a consumer's return number is still checked as before
+        assertThat(answer(goods.first(), "tb-bad", "DF-B1-UNCOLLECTED", 1, "ACCEPTED").getBody())
+                .contains("must be a return number like DF-RT3 or DF-B6-PO1-UNCOLLECTED");
+    }
+}
