@@ -32,6 +32,12 @@ public interface BatchProcess {
      */
     void receiptsGoTo(java.util.List<Long> batchIds, String from, String to);
 
+    /**
+     * A consumer cancelled after the cutoff: the open tasks of the batch's purchases list their consumers again
+     * ({@code consumerRows}), without the lines that left (a missing line is refunded at once).
+     */
+    void consumersChanged(Long batchId);
+
     /** The numbers of the batch's purchases whose parcel an operator decides on ("Decide on missing parcel"). */
     java.util.List<Integer> parcelsWithOperator(Long batchId);
 }

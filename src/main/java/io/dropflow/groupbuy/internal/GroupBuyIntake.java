@@ -122,6 +122,7 @@ class GroupBuyIntake implements GroupBuyDesk {
             }
         }
         progress.moveTo(orderId, OrderStatus.CANCELLATION_REQUESTED);
+        process.consumersChanged(batch.getId());
         if (askSuppliers) {
             process.cancelledAfterCutoff(batch.getId());
         }

@@ -19,8 +19,10 @@ import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.groupbuy.internal.Batch;
 import io.dropflow.groupbuy.internal.BatchProcess;
 import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
+import io.dropflow.groupbuy.internal.GroupBuyTaskForm;
 import io.dropflow.groupbuy.internal.PurchaseWaits;
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Message;
+import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,8 @@ import org.springframework.stereotype.Component;
 class GroupBuyBatches implements BatchProcess {
 
     private static final String RECEIVED = "all_received";
+    /** The consumers a group-buy task lists (GroupBuyTaskForm's fact). */
+    private static final String CONSUMER_ROWS = "consumerRows";
     /** "Decide on missing parcel": the goods are at the point after all. */
     private static final String AT_THE_POINT = "received";
 
@@ -53,9 +57,11 @@ class GroupBuyBatches implements BatchProcess {
     private final GroupBuyDeadlines deadlines;
     private final Tracking tracking;
     private final PurchaseWaits waits;
+    private final GroupBuyTaskForm form;
 
     GroupBuyBatches(RuntimeService runtime, TaskService tasks, MessageInbox inbox, GroupBuyDeadlines deadlines,
-            Tracking tracking, PurchaseWaits waits) {
+            Tracking tracking, PurchaseWaits waits, GroupBuyTaskForm form) {
+        this.form = form;
         this.runtime = runtime;
         this.tasks = tasks;
         this.inbox = inbox;
@@ -161,6 +167,17 @@ class GroupBuyBatches implements BatchProcess {
                     tasks.setAssignee(task.getId(), to); // an operator who took it keeps it
                 }
             }
+        }
+    }
+
+    /** Only the rows: the task's other facts (times in the point's zone on a receipt, why it is back) stay. */
+    @Override
+    public void consumersChanged(Long batchId) {
+        for (Task task : tasks.createTaskQuery()
+                .processInstanceBusinessKeyLike(GroupBuyBatchProcess.businessKey(batchId) + "-purchase-%").list()) {
+            boolean missing = task.getTaskDefinitionKey().equals(GroupBuyPurchaseProcess.Element.DECIDE_MISSING_LINES.id());
+            Object rows = form.purchase(batchId, purchaseNo(task), missing).get(CONSUMER_ROWS);
+            FormFacts.of(Map.of(CONSUMER_ROWS, rows)).refreshOn(tasks, task.getId());
         }
     }
 

@@ -196,6 +196,26 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.batchProcess(batch)).hasPassed("service_settle_batch").isEnded();
     }
 
+    /**
+     * Exploratory test s13 (groupbuy, D4): a consumer who cancelled while an operator decided on the missing lines was
+     * refunded at once, and the open "Decide on missing lines" still listed them, with the amount, as if to decide.
+     */
+    @Test
+    void aConsumerWhoCancelsWhileAnOperatorDecidesLeavesTheMissingLinesTask() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 150, 2);
+        long batch = groupBuy.batchOf(orders.get(0));
+        Task task = groupBuy.task(batch, 1);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+        assertThat(DropflowDriver.factsOf(engine, task).get("consumerRows").toString())
+                .contains("150 × " + rice.sku(), "2 × " + rice.sku());
+
+        assertThat(dropflow.cancel(orders.get(0)).getStatusCode().value()).isEqualTo(202);
+
+        String rows = DropflowDriver.factsOf(engine, groupBuy.task(batch, 1)).get("consumerRows").toString();
+        assertThat(rows).contains("2 × " + rice.sku()).doesNotContain("150 × ");
+    }
+
     @Test
     void theOperatorRefundsMissingLinesAtOnce() {
         Goods rice = goods(false);

@@ -34,7 +34,8 @@ class ReceiptMeetsAnOperatorTest {
     private final TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
     private final Tracking tracking = mock(Tracking.class, RETURNS_DEEP_STUBS);
     private final GroupBuyBatches batches = new GroupBuyBatches(runtime, tasks, mock(MessageInbox.class),
-            mock(GroupBuyDeadlines.class), tracking, mock(io.dropflow.groupbuy.internal.PurchaseWaits.class));
+            mock(GroupBuyDeadlines.class), tracking, mock(io.dropflow.groupbuy.internal.PurchaseWaits.class),
+            mock(io.dropflow.groupbuy.internal.GroupBuyTaskForm.class));
 
     private Task decideOnMissingParcel() {
         Task task = mock(Task.class);
