@@ -129,7 +129,7 @@ class UncollectedGoodsTakeBackTest {
         assertThat(tasks.get(0).getName()).isEqualTo("Supplier offers a credit for uncollected goods");
         assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith(goods.first()
                 + " offers a credit of 0.5 of the goods' supply cost instead of taking back 1 × " + goods.sku()
-                + " nobody collected (return " + number + ") (keep the item, we refund half)");
+                + " nobody collected (return " + number + "; its reason: keep the item, we refund half)");
     }
 
     @Test

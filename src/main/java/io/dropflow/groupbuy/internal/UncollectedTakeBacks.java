@@ -112,20 +112,20 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
     }
 
     /** What the operator's task says: the supplier's answer and what to do. */
-    private static String why(String supplierCode, String number, String what, ReturnAnswerEvent event) {
-        String reason = event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")";
+    static String why(String supplierCode, String number, String what, ReturnAnswerEvent event) {
+        String reason = "; its reason: " + (event.reason() == null || event.reason().isBlank() ? "—" : event.reason());
         return switch (event.answer()) {
-            case ACCEPTED -> supplierCode + " agrees to take back " + what + " nobody collected (return " + number + ")"
-                    + reason + ": send the goods from the pickup point to the supplier and book the supplier's credit"
+            case ACCEPTED -> supplierCode + " agrees to take back " + what + " nobody collected (return " + number
+                    + reason + "): send the goods from the pickup point to the supplier and book the supplier's credit"
                     + " for them when it comes, then close this task";
             case ALTERNATIVE -> supplierCode + " offers a credit of " + (event.amount() != null
                     ? event.amount().toPlainString() + " (its amount)"
                     : event.refundShare().stripTrailingZeros().toPlainString() + " of the goods' supply cost")
-                    + " instead of taking back " + what + " nobody collected (return " + number + ")" + reason
-                    + ": agree it with the supplier, book the credit and decide what becomes of the goods, then close"
+                    + " instead of taking back " + what + " nobody collected (return " + number + reason
+                    + "): agree it with the supplier, book the credit and decide what becomes of the goods, then close"
                     + " this task";
             case REJECTED -> supplierCode + " refuses to take back " + what + " nobody collected (return " + number
-                    + ")" + reason + ": the goods stay with the seller";
+                    + reason + "): the goods stay with the seller";
         };
     }
 
