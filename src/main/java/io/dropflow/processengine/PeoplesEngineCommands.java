@@ -18,13 +18,21 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ActivateJobCmd;
 import org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
@@ -48,11 +56,13 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What a logged-in person (not an administrator) may ask the engine to do beyond completing a task
@@ -91,6 +101,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * </ul>
  * And for everyone, a 4xx where the engine API answered 500: deleting a process's task (400), the
  * deployed form of a task that is not there (404), a condition no start event waits for (400).
+ * For everyone logged in, administrators too: no message is correlated (400, naming the message and
+ * where it comes from): Dropflow's processes take their messages from its inbox, with the payload
+ * they need, as partners and people send them through Dropflow's API; and no running instance of a
+ * process that stands for a record ({@link EndsThroughItsRecord}: an order) is deleted (400, saying
+ * how to end it): the record would stay open with nothing to move it on. A command sent while a
+ * person's command is still under way on the thread (after its commit: the inbox delivering what its
+ * process now waits for) is the application's own, as one inside a command is.
  */
 final class PeoplesEngineCommands extends CommandInterceptor {
 
@@ -117,21 +134,48 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private static final Field FORM_TASK = field(GetDeployedTaskFormCmd.class, "taskId", NEEDED_FOR);
     private static final Field ANNOTATED_INCIDENT = field(SetAnnotationForIncidentCmd.class, "incidentId", NEEDED_FOR);
     private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector", NEEDED_FOR);
+    private static final Field CORRELATED_MESSAGE = field(AbstractCorrelateMessageCmd.class, "messageName", NEEDED_FOR);
+    private static final Field RECEIVED_MESSAGE = field(MessageEventReceivedCmd.class, "messageName", NEEDED_FOR);
+    private static final Field BATCH_MESSAGE = field(CorrelateAllMessageBatchCmd.class, "messageName", NEEDED_FOR);
+    private static final Field DELETED_INSTANCE = field(DeleteProcessInstanceCmd.class, "processInstanceId", NEEDED_FOR);
+    private static final Field DELETED_INSTANCES = field(DeleteProcessInstancesCmd.class, "processInstanceIds", NEEDED_FOR);
+    private static final Field BATCH_DELETED = field(DeleteProcessInstanceBatchCmd.class, "processInstanceIds", NEEDED_FOR);
+    private static final Field BATCH_DELETED_QUERY = field(DeleteProcessInstanceBatchCmd.class, "processInstanceQuery",
+            NEEDED_FOR);
+    private static final Field BATCH_DELETED_HISTORY = field(DeleteProcessInstanceBatchCmd.class,
+            "historicProcessInstanceQuery", NEEDED_FOR);
+
+    /** Whether a person's command is under way on this thread: what is sent meanwhile is the application's own. */
+    private static final ThreadLocal<Boolean> UNDER_WAY = new ThreadLocal<>();
 
     /** How the engine says that no conditional start event waits for what was sent. */
     private static final String NO_CONDITION_MATCHES = "ENGINE-13043";
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final ObjectProvider<EndsThroughItsRecord> recordProcesses;
 
-    PeoplesEngineCommands(ProcessEngineConfigurationImpl configuration) {
+    PeoplesEngineCommands(ProcessEngineConfigurationImpl configuration,
+            ObjectProvider<EndsThroughItsRecord> recordProcesses) {
         this.configuration = configuration;
+        this.recordProcesses = recordProcesses;
     }
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (Context.getCommandContext() != null) {
-            return next.execute(command); // inside a command: the application's own code
+        if (Context.getCommandContext() != null || UNDER_WAY.get() != null) {
+            // inside a command, or after its commit (the inbox hands over what the process now waits
+            // for): the application's own code
+            return next.execute(command);
         }
+        UNDER_WAY.set(Boolean.TRUE);
+        try {
+            return checked(command);
+        } finally {
+            UNDER_WAY.remove();
+        }
+    }
+
+    private <T> T checked(Command<T> command) {
         if (command instanceof FailedJobListener && read(FAILED_JOB, command) instanceof JobFailureCollector failed
                 && failed.getFailure() instanceof AuthorizationException && failed.getJob() == null) {
             // the job's execution was refused here, before the engine read the job: it did not fail,
@@ -147,6 +191,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
                 && (who.getGroupIds() == null || !who.getGroupIds().contains(Groups.ADMINS));
         if (person) {
             checkPersonMay(command, who);
+        }
+        if (who != null && who.getUserId() != null) {
+            checkNoMessage(command);
+            checkNoRecordsProcessDeleted(command);
         }
         checkAnswerable(command);
         if (command instanceof EvaluateStartConditionCmd) {
@@ -321,6 +369,103 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         }
         return withoutAuthorization(() -> configuration.getIdentityService().createGroupQuery()
                 .groupMember(person.getUserId()).list().stream().map(Group::getId).toList());
+    }
+
+    /**
+     * No message through the engine APIs: Dropflow's inbox delivers each, with the payload its process
+     * needs (a shipment's {@code shipmentId}), from what a partner or person sends to Dropflow's API. One
+     * correlated by hand moved an order to SHIPPED with no parcel (exploratory test s13, D1).
+     */
+    private static void checkNoMessage(Command<?> command) {
+        Object message;
+        if (command instanceof AbstractCorrelateMessageCmd) {
+            message = read(CORRELATED_MESSAGE, command);
+        } else if (command instanceof MessageEventReceivedCmd) {
+            message = read(RECEIVED_MESSAGE, command);
+        } else if (command instanceof CorrelateAllMessageBatchCmd) {
+            message = read(BATCH_MESSAGE, command);
+        } else {
+            return;
+        }
+        throw new Refused("message " + message + " is not sent through the engine API: Dropflow's"
+                + " processes take their messages from Dropflow's inbox, with the payload they need, as they come"
+                + " in: " + comesFrom(String.valueOf(message)));
+    }
+
+    /**
+     * What Dropflow does not take through the engine APIs from anyone: a 400 also where the engine API
+     * wraps it in its own 500 (a message subscription's trigger), {@link EngineRestAnswers}.
+     */
+    static final class Refused extends BadUserRequestException implements OperatorInputRefused {
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Where a message of this name comes from, in the words of docs/api.md. */
+    static String comesFrom(String message) {
+        if (message.startsWith("Supplier")) {
+            return "from the supplier, through the supplier event API (POST /api/webhooks/suppliers/{code}/events,"
+                    + " …/claim-answers, …/return-answers, …/return-inspections) or its platform's webhook";
+        }
+        if (message.startsWith("Carrier") || message.contains("Parcel")) {
+            return "from the carrier, through the carrier event API (POST /api/webhooks/carriers/events) or its"
+                    + " tracking service's push";
+        }
+        if (message.startsWith("Consumer")) {
+            return "from the consumer, through Dropflow's API (an order's cancellation: POST /api/orders/{id}/cancel)";
+        }
+        if (message.startsWith("Applicant")) {
+            return "from the applicant, through the onboarding API (POST /api/webhooks/onboarding/applications/…)";
+        }
+        return "from Dropflow's API and its processes' own steps";
+    }
+
+    /**
+     * No running instance of a record's process is deleted (an order's): the order stayed open for good with
+     * no task and no incident, and its cancellation was refused (exploratory test s13, D2).
+     */
+    private void checkNoRecordsProcessDeleted(Command<?> command) {
+        List<String> ids = new ArrayList<>();
+        if (command instanceof DeleteProcessInstanceCmd && read(DELETED_INSTANCE, command) instanceof String id) {
+            ids.add(id);
+        } else if (command instanceof DeleteProcessInstancesCmd
+                && read(DELETED_INSTANCES, command) instanceof java.util.Collection<?> many) {
+            many.forEach(id -> ids.add(String.valueOf(id)));
+        } else if (command instanceof DeleteProcessInstanceBatchCmd) {
+            if (read(BATCH_DELETED, command) instanceof java.util.Collection<?> many) {
+                many.forEach(id -> ids.add(String.valueOf(id)));
+            }
+            if (read(BATCH_DELETED_QUERY, command) instanceof ProcessInstanceQueryImpl query) {
+                withoutAuthorization(() -> query.executeList(Context.getCommandContext(), null))
+                        .forEach(instance -> ids.add(instance.getId()));
+            }
+            if (read(BATCH_DELETED_HISTORY, command) instanceof HistoricProcessInstanceQueryImpl query) {
+                withoutAuthorization(() -> query.executeList(Context.getCommandContext(), null))
+                        .forEach(instance -> ids.add(instance.getId()));
+            }
+        } else {
+            return;
+        }
+        List<EndsThroughItsRecord> records = recordProcesses.orderedStream().toList();
+        for (String id : ids) {
+            String[] instance = withoutAuthorization(() -> {
+                ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(id);
+                return execution == null || !execution.isProcessInstanceExecution() ? null
+                        : new String[] {execution.getProcessDefinition().getKey(), execution.getBusinessKey()};
+            });
+            if (instance == null) {
+                continue; // not running: the engine says what it does
+            }
+            for (EndsThroughItsRecord record : records) {
+                if (record.processKey().equals(instance[0])) {
+                    throw new Refused("process instance " + id + " (" + instance[0] + ", business key "
+                            + instance[1] + ") is not deleted: it would leave its record open for good, with nothing"
+                            + " to move it on. " + record.howToEnd(instance[1]));
+                }
+            }
+        }
     }
 
     /** A 4xx for what the engine answers with a 500; for everyone. */

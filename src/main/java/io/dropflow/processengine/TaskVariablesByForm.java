@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +46,19 @@ class TaskVariablesByForm extends AbstractProcessEnginePlugin {
     private static final Set<Class<?>> VARIABLE_WRITES = Set.of(SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class,
             RemoveTaskVariablesCmd.class, ResolveTaskCmd.class);
 
+    /** The processes whose instances are not deleted through the engine APIs; looked up when one is. */
+    private final ObjectProvider<EndsThroughItsRecord> recordProcesses;
+
+    TaskVariablesByForm(ObjectProvider<EndsThroughItsRecord> recordProcesses) {
+        this.recordProcesses = recordProcesses;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new RefuseVariableWrites(configuration));
-        interceptors.add(new PeoplesEngineCommands(configuration));
+        interceptors.add(new PeoplesEngineCommands(configuration, recordProcesses));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 

@@ -12,4 +12,7 @@ public interface FulfillmentProcess {
      * @return false when the process is past the point where a cancellation is possible
      */
     boolean requestCancellation(Long orderId);
+
+    /** Whether the order's process runs (an administrator may have ended it by hand, on a version before that was refused). */
+    boolean runs(Long orderId);
 }

@@ -177,12 +177,30 @@ public class OrderIntake {
                         + order.getPickupPoint() + " (" + order.getStatus() + "): it can no longer be cancelled");
             }
         } else if (!fulfillment.requestCancellation(orderId)) {
-            throw new OrderConflictException("order " + orderId + " has shipped (" + order.getStatus()
-                    + "): it can no longer be cancelled; request a return instead");
+            throw new OrderConflictException(notCancellable(order));
         }
         if (order.cancellationAsked(clock.instant()) || order.isGroupBuy()) {
             timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL); // a group-buy order's new request is news
         }
         return order;
+    }
+
+    /**
+     * Why the order's process took no cancellation: it has shipped, or (not shipped) its process no longer
+     * runs or is at a step that takes none. Never "shipped" for an order that has not.
+     */
+    private String notCancellable(Order order) {
+        Long orderId = order.getId();
+        if (!order.getStatus().isAwaitingShipment()) {
+            return "order " + orderId + " has shipped (" + order.getStatus()
+                    + "): it can no longer be cancelled; request a return instead";
+        }
+        if (!fulfillment.runs(orderId)) {
+            return "order " + orderId + " has not shipped (" + order.getStatus() + "), but it has no running process"
+                    + " (ended by hand in the process engine): nothing can take its cancellation; an administrator"
+                    + " must ask its supplier to cancel and refund the consumer by hand";
+        }
+        return "order " + orderId + " has not shipped (" + order.getStatus() + "), but its process takes no"
+                + " cancellation at the step it is at now (its timeline says where it stands)";
     }
 }

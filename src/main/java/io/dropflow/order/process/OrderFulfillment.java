@@ -20,6 +20,7 @@ import io.dropflow.order.internal.FulfillmentOutcome;
 import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
+import io.dropflow.processengine.EndsThroughItsRecord;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.processengine.OperatorWords;
@@ -52,7 +53,7 @@ import org.springframework.stereotype.Component;
  * process itself when it consumes the event, so only process transactions write the order row.
  */
 @Component
-class OrderFulfillment implements FulfillmentProcess {
+class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
 
     private static final Logger log = LoggerFactory.getLogger(OrderFulfillment.class);
 
@@ -88,6 +89,26 @@ class OrderFulfillment implements FulfillmentProcess {
                 .setVariables(variables)
                 .execute()
                 .getId();
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** An order's process ends through the order: cancelled by its consumer, or delivered and settled. */
+    @Override
+    public String howToEnd(String businessKey) {
+        String order = businessKey == null ? "{id}" : businessKey.substring(businessKey.indexOf('-') + 1);
+        return "To end order " + order + " before it ships, cancel it through Dropflow's API (POST /api/orders/" + order
+                + "/cancel): its process asks the supplier to cancel and refunds the consumer; once shipped, it ends"
+                + " with its delivery and settlement.";
+    }
+
+    @Override
+    public boolean runs(Long orderId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(orderId))
+                .processDefinitionKey(PROCESS_KEY).count() > 0;
     }
 
     /**

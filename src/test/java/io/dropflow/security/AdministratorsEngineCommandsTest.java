@@ -1,0 +1,130 @@
+package io.dropflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropflow.processengine.MessageInbox;
+import io.dropflow.processengine.inbox.InboxMessage;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What an administrator (demo, camunda-admin) did through the engine REST API that silently broke an order
+ * (exploratory test s13): a message correlated by hand moved an order to SHIPPED with no parcel (D1), and an
+ * order whose process instance was deleted stayed open for good, its cancellation refused as "has shipped" (D2).
+ */
+@DropflowTest
+class AdministratorsEngineCommandsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    MessageInbox inbox;
+
+    DropflowDriver dropflow;
+    ApiCallers api;
+
+    @BeforeEach
+    void setUp() {
+        dropflow = new DropflowDriver(port, engine);
+        api = new ApiCallers(port);
+    }
+
+    private ResponseEntity<String> asDemo(HttpMethod method, String path, String body) {
+        return api.call(method, "/engine-rest" + path, body, ApiCallers.user("demo"));
+    }
+
+    /** An order forwarded to ACME, its process waiting for the supplier's answer or its parcel. */
+    private long forwardedOrder() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("FORWARDED");
+        return order;
+    }
+
+    @Test
+    void aDropflowMessageIsNotCorrelatedThroughTheEngineApiByAnAdministrator() {
+        long order = forwardedOrder();
+
+        ResponseEntity<String> shipped = asDemo(HttpMethod.POST, "/message", "{\"messageName\":"
+                + "\"SupplierShippedPurchaseOrder\",\"businessKey\":\"order-" + order + "\",\"resultEnabled\":true}");
+        assertThat(shipped.getStatusCode().value()).as(shipped.getBody()).isEqualTo(400);
+        assertThat(shipped.getBody()).contains("message SupplierShippedPurchaseOrder is not sent through the engine API")
+                .contains("supplier event API");
+
+        Execution waiting = engine.getRuntimeService().createExecutionQuery()
+                .processInstanceBusinessKey("order-" + order).messageEventSubscriptionName("SupplierShippedPurchaseOrder")
+                .singleResult();
+        ResponseEntity<String> triggered = asDemo(HttpMethod.POST, "/execution/" + waiting.getId()
+                + "/messageSubscriptions/SupplierShippedPurchaseOrder/trigger", "{}");
+        assertThat(triggered.getStatusCode().value()).as(triggered.getBody()).isEqualTo(400);
+        assertThat(dropflow.getOrder(order).path("status").asText()).as("not moved by hand").isEqualTo("FORWARDED");
+
+        // the supplier's own event, with its parcel, moves it as before
+        dropflow.supplierShipped("ACME", DropflowDriver.po(order, 1), "TRK-ADMIN-" + order);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(dropflow.getOrder(order).path("shipments")).hasSize(1);
+    }
+
+    /**
+     * What the inbox hands over after a person's command commits (here a job an administrator runs, which takes the
+     * order into "Source and ship" where a cancellation taken earlier waits) is Dropflow's own: delivered at once.
+     */
+    @Test
+    void theInboxStillDeliversAfterAnAdministratorsCommand() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202); // kept in the inbox: no job ran yet
+        Job first = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.processInstanceId(order)).singleResult();
+
+        ResponseEntity<String> run = asDemo(HttpMethod.POST, "/job/" + first.getId() + "/execute", null);
+
+        assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(204);
+        assertThat(inbox.messagesFor("order-" + order)).extracting(InboxMessage::getStatus)
+                .as("handed over right after the job's commit").containsExactly(InboxMessage.Status.DELIVERED);
+    }
+
+    @Test
+    void anOrdersRunningProcessIsNotDeletedThroughTheEngineApi() {
+        long order = forwardedOrder();
+        String instance = dropflow.processInstanceId(order);
+        long batches = engine.getManagementService().createBatchQuery().count();
+
+        ResponseEntity<String> deleted = asDemo(HttpMethod.DELETE, "/process-instance/" + instance, null);
+        assertThat(deleted.getStatusCode().value()).as(deleted.getBody()).isEqualTo(400);
+        assertThat(deleted.getBody()).contains("is not deleted").contains("POST /api/orders/" + order + "/cancel");
+        ResponseEntity<String> many = asDemo(HttpMethod.POST, "/process-instance/delete",
+                "{\"processInstanceIds\":[\"" + instance + "\"],\"deleteReason\":\"cleanup\"}");
+        assertThat(many.getStatusCode().value()).as(many.getBody()).isEqualTo(400);
+        ResponseEntity<String> byQuery = asDemo(HttpMethod.POST, "/process-instance/delete",
+                "{\"processInstanceQuery\":{\"businessKey\":\"order-" + order + "\"},\"deleteReason\":\"cleanup\"}");
+        assertThat(byQuery.getStatusCode().value()).as(byQuery.getBody()).isEqualTo(400);
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+        assertThat(engine.getManagementService().createBatchQuery().count()).as("no deletion batch").isEqualTo(batches);
+        assertThat(dropflow.cancel(order).getStatusCode().value()).as("ended as the refusal says").isEqualTo(202);
+    }
+
+    /** One deleted before the refusal (or by the application's own code): its cancellation's refusal says so. */
+    @Test
+    void aCancellationOfAnOrderWithoutItsProcessSaysSoNotShipped() {
+        long order = forwardedOrder();
+        engine.getRuntimeService().deleteProcessInstance(dropflow.processInstanceId(order), "deleted in Cockpit");
+
+        ResponseEntity<String> cancel = dropflow.cancel(order);
+
+        assertThat(cancel.getStatusCode().value()).isEqualTo(409);
+        assertThat(cancel.getBody()).contains("has not shipped (FORWARDED)").contains("no running process")
+                .doesNotContain("has shipped");
+    }
+}
