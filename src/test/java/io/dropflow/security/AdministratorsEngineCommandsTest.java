@@ -115,6 +115,35 @@ class AdministratorsEngineCommandsTest {
         assertThat(dropflow.cancel(order).getStatusCode().value()).as("ended as the refusal says").isEqualTo(202);
     }
 
+    /**
+     * An administrator's slip in Cockpit's variable editor: order A's purchaseOrderId set to order B's purchase order.
+     * A's next step that reads it (the ship-by reminder) fails, an incident naming the mismatch, instead of reminding
+     * B's supplier (s13: order 3's reroute asked ACME to cancel order 7's purchase order).
+     */
+    @Test
+    void aStepDoesNotActOnAnotherOrdersPurchaseOrderSetByHand() {
+        long mine = forwardedOrder();
+        long other = forwardedOrder();
+        Object othersPurchaseOrder = engine.getRuntimeService().getVariable(dropflow.processInstanceId(other),
+                "purchaseOrderId");
+        ResponseEntity<String> changed = asDemo(HttpMethod.PUT, "/process-instance/" + dropflow.processInstanceId(mine)
+                + "/variables/purchaseOrderId", "{\"value\":" + othersPurchaseOrder + ",\"type\":\"Long\"}");
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(204);
+
+        dropflow.fireTimer(mine, "boundary_reminder_due");
+        dropflow.runJobs(mine);
+
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(dropflow.processInstanceId(mine))
+                .withException().singleResult();
+        assertThat(failed).as("the reminder's step failed").isNotNull();
+        assertThat(engine.getManagementService().getJobExceptionStacktrace(failed.getId()))
+                .contains("process variable purchaseOrderId holds " + othersPurchaseOrder + ", a purchase order of orderId "
+                        + other + ", not of this process's orderId " + mine);
+        assertThat(dropflow.getOrder(other).path("purchaseOrders").get(0).path("remindedAt").isMissingNode()
+                || dropflow.getOrder(other).path("purchaseOrders").get(0).path("remindedAt").isNull())
+                .as("the other order's supplier was not reminded: %s", dropflow.getOrder(other)).isTrue();
+    }
+
     /** One deleted before the refusal (or by the application's own code): its cancellation's refusal says so. */
     @Test
     void aCancellationOfAnOrderWithoutItsProcessSaysSoNotShipped() {

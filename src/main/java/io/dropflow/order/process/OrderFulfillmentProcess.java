@@ -82,8 +82,9 @@ public final class OrderFulfillmentProcess {
 
     // The purchase order and its ship-by deadline.
     public static final ProcessVariable<Long> PURCHASE_ORDER_ATTEMPT = number("purchaseOrderAttempt");
-    /** The current purchase order; supplier events are correlated by it. */
-    public static final ProcessVariable<Long> PURCHASE_ORDER_ID = number("purchaseOrderId");
+    /** The current purchase order; supplier events are correlated by it. Read in a step, it must be the order's own. */
+    public static final ProcessVariable<Long> PURCHASE_ORDER_ID =
+            ProcessVariable.belongingTo("purchaseOrderId", OrderRecordOwners.PURCHASE_ORDER, ORDER_ID);
     public static final ProcessVariable<String> DECLINE_REASON = text("declineReason");
     public static final ProcessVariable<Instant> SHIP_BY_AT = moment("shipByAt");
     public static final ProcessVariable<Instant> REMINDER_AT = moment("reminderAt");
@@ -109,8 +110,9 @@ public final class OrderFulfillmentProcess {
     }
 
     // The parcel.
-    /** The shipped parcel; carrier events are correlated by it. */
-    public static final ProcessVariable<Long> SHIPMENT_ID = number("shipmentId");
+    /** The shipped parcel; carrier events are correlated by it. Read in a step, it must be the order's own. */
+    public static final ProcessVariable<Long> SHIPMENT_ID =
+            ProcessVariable.belongingTo("shipmentId", OrderRecordOwners.SHIPMENT, ORDER_ID);
     /** Whether the parcel sent no tracking news for order-deadlines.dmn trackingStallHours. */
     public static final ProcessVariable<Boolean> PARCEL_STALLED = flag("parcelStalled");
     /** When an operator last decided to keep watching the parcel; the silence clock starts again there. */
