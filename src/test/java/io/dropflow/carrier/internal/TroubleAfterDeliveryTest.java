@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exploratory test: a RETURNED scan for order 1's delivered parcel was answered RECORDED and nothing else happened:
@@ -50,6 +52,8 @@ class TroubleAfterDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     SellerTime time;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     DropflowDriver dropflow;
 
@@ -249,5 +253,51 @@ class TroubleAfterDeliveryTest {
                     .extracting(Task::getName).isEqualTo("Carrier reported a problem after delivery");
         });
         assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+    }
+
+    /**
+     * Exploratory test s13: scans of a delivered parcel sent at once, one answered 500 (the engine's optimistic
+     * locking on the parcel's one task, which each describes). Here another transaction changes the task and holds
+     * it while a scan comes: the scan's change of the task waits, conflicts, and is tried again; the carrier gets
+     * its 200 and the task says the latest scan.
+     */
+    @Test
+    void aScanWhoseTaskIsChangedAtTheSameMomentIsStillTakenAndShown() throws Exception {
+        String number = "TRK-BUSY-" + System.nanoTime();
+        delivered(number);
+        assertThat(result(dropflow.carrierSays(number, "RETURNED", at(40)))).isEqualTo("RECORDED");
+        Task task = tasks((String) raised(number).get(0).get("process_instance_id")).get(0);
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> other = threads.submit(() -> new TransactionTemplate(transactions)
+                    .executeWithoutResult(tx -> {
+                        Task held = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+                        held.setDescription("changed at the same moment");
+                        engine.getTaskService().saveTask(held);
+                        changed.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            changed.await();
+            String exception = "{\"eventId\":\"busy-" + number + "\",\"carrierCode\":\"SANDBOX-POST\",\"trackingNumber\":\""
+                    + number + "\",\"status\":\"EXCEPTION\",\"occurredAt\":\"" + at(45) + "\"}";
+            java.util.concurrent.Future<ResponseEntity<String>> scan = threads.submit(() ->
+                    dropflow.postRaw("/api/webhooks/carriers/events", exception, DropflowDriver.asPartner()));
+            Thread.sleep(1500); // the scan's change of the task waits for the other transaction's
+            release.countDown();
+            other.get();
+
+            assertThat(result(scan.get())).isEqualTo("RECORDED");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getDescription())
+                .contains("says Carrier exception at " + time.format(at(45)));
     }
 }
