@@ -6,6 +6,7 @@ import io.dropflow.processengine.MessageInbox;
 import io.dropflow.processengine.inbox.InboxMessage;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.translation.OperatorTexts;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
@@ -61,6 +62,9 @@ class AdministratorsEngineCommandsTest {
         assertThat(shipped.getStatusCode().value()).as(shipped.getBody()).isEqualTo(400);
         assertThat(shipped.getBody()).contains("message SupplierShippedPurchaseOrder is not sent through the engine API")
                 .contains("supplier event API");
+        assertThat(OperatorTexts.of("zh").translateMessage(ApiCallers.json(shipped).path("message").asText()))
+                .as("in Chinese too").startsWith("消息 SupplierShippedPurchaseOrder 不能通过流程引擎 API 发送")
+                .contains("它来自供应商");
 
         Execution waiting = engine.getRuntimeService().createExecutionQuery()
                 .processInstanceBusinessKey("order-" + order).messageEventSubscriptionName("SupplierShippedPurchaseOrder")
@@ -103,6 +107,8 @@ class AdministratorsEngineCommandsTest {
         ResponseEntity<String> deleted = asDemo(HttpMethod.DELETE, "/process-instance/" + instance, null);
         assertThat(deleted.getStatusCode().value()).as(deleted.getBody()).isEqualTo(400);
         assertThat(deleted.getBody()).contains("is not deleted").contains("POST /api/orders/" + order + "/cancel");
+        assertThat(OperatorTexts.of("zh").translateMessage(ApiCallers.json(deleted).path("message").asText()))
+                .as("in Chinese too").startsWith("流程实例 " + instance).contains("要在发货前结束订单 " + order);
         ResponseEntity<String> many = asDemo(HttpMethod.POST, "/process-instance/delete",
                 "{\"processInstanceIds\":[\"" + instance + "\"],\"deleteReason\":\"cleanup\"}");
         assertThat(many.getStatusCode().value()).as(many.getBody()).isEqualTo(400);
