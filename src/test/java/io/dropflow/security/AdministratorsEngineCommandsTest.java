@@ -150,6 +150,27 @@ class AdministratorsEngineCommandsTest {
                 .as("the other order's supplier was not reminded: %s", dropflow.getOrder(other)).isTrue();
     }
 
+    /** The same for the consumer's delay notice (its own process): it tells about its order's late purchase order only. */
+    @Test
+    void aDelayNoticeDoesNotTellAboutAnotherOrdersPurchaseOrderSetByHand() {
+        long mine = forwardedOrder();
+        long other = forwardedOrder();
+        dropflow.fireTimer(mine, "boundary_ship_by_deadline");
+        dropflow.startOwedDelayNotices(mine);
+        String notice = dropflow.delayNotices(mine).get(0);
+        Object othersPurchaseOrder = engine.getRuntimeService().getVariable(dropflow.processInstanceId(other),
+                "purchaseOrderId");
+        ResponseEntity<String> changed = asDemo(HttpMethod.PUT, "/process-instance/" + notice
+                + "/variables/missedPurchaseOrderId", "{\"value\":" + othersPurchaseOrder + ",\"type\":\"Long\"}");
+        assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(204);
+        Job tell = engine.getManagementService().createJobQuery().processInstanceId(notice)
+                .activityId("service_tell_consumer_about_delay").singleResult();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(tell.getId()))
+                .hasMessageContaining("process variable missedPurchaseOrderId holds " + othersPurchaseOrder
+                        + ", a purchase order of orderId " + other + ", not of this process's orderId " + mine);
+    }
+
     /** One deleted before the refusal (or by the application's own code): its cancellation's refusal says so. */
     @Test
     void aCancellationOfAnOrderWithoutItsProcessSaysSoNotShipped() {

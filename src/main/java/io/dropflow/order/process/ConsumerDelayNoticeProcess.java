@@ -35,7 +35,8 @@ public final class ConsumerDelayNoticeProcess {
      * This and the deadline are, under the same names, the local variables of the order's event
      * subprocess in orders started on a model version whose notice was one (ADR 19; noteMissedDeadline).
      */
-    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID = number("missedPurchaseOrderId");
+    public static final ProcessVariable<Long> MISSED_PURCHASE_ORDER_ID =
+            ProcessVariable.belongingTo("missedPurchaseOrderId", OrderRecordOwners.PURCHASE_ORDER, ORDER_ID);
     /** The deadline that passed: an extension changes the purchase order's, never the notice's key. */
     public static final ProcessVariable<Instant> MISSED_SHIP_BY_AT = moment("missedShipByAt");
 
