@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -105,7 +106,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * where it comes from): Dropflow's processes take their messages from its inbox, with the payload
  * they need, as partners and people send them through Dropflow's API; and no running instance of a
  * process that stands for a record ({@link EndsThroughItsRecord}: an order) is deleted (400, saying
- * how to end it): the record would stay open with nothing to move it on. A command sent while a
+ * how to end it), nor ended by a modification: the record would stay open with nothing to move it on. A command sent while a
  * person's command is still under way on the thread (after its commit: the inbox delivering what its
  * process now waits for) is the application's own, as one inside a command is.
  */
@@ -144,6 +145,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             NEEDED_FOR);
     private static final Field BATCH_DELETED_HISTORY = field(DeleteProcessInstanceBatchCmd.class,
             "historicProcessInstanceQuery", NEEDED_FOR);
+
+    private static final Field MODIFICATION = field(ModifyProcessInstanceCmd.class, "builder", NEEDED_FOR);
+    private static final Field MODIFIED_INSTANCE = field(org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl.class,
+            "processInstanceId", NEEDED_FOR);
 
     /** Whether a person's command is under way on this thread: what is sent meanwhile is the application's own. */
     private static final ThreadLocal<Boolean> UNDER_WAY = new ThreadLocal<>();
@@ -195,6 +200,9 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         if (who != null && who.getUserId() != null) {
             checkNoMessage(command);
             checkNoRecordsProcessDeleted(command);
+            if (command instanceof ModifyProcessInstanceCmd modification) {
+                return next.execute(endingNoRecordsProcess(modification, command));
+            }
         }
         checkAnswerable(command);
         if (command instanceof EvaluateStartConditionCmd) {
@@ -466,6 +474,32 @@ final class PeoplesEngineCommands extends CommandInterceptor {
                 }
             }
         }
+    }
+
+    /**
+     * A modification of a record's process instance (Cockpit's, {@code POST /process-instance/{id}/modification})
+     * that leaves nothing running ends it as a deletion would: refused the same (400), in the modification's own
+     * transaction, which is undone. One that moves the instance on (cancels a step, starts another) runs as before.
+     */
+    private <T> Command<T> endingNoRecordsProcess(ModifyProcessInstanceCmd modification, Command<T> command) {
+        Object builder = read(MODIFICATION, modification);
+        String id = builder == null ? null : (String) read(MODIFIED_INSTANCE, builder);
+        return context -> {
+            ExecutionEntity instance = id == null ? null : context.getExecutionManager().findExecutionById(id);
+            T result = command.execute(context);
+            if (instance != null && instance.isEnded()) {
+                String key = instance.getProcessDefinition().getKey();
+                for (EndsThroughItsRecord record : recordProcesses.orderedStream().toList()) {
+                    if (record.processKey().equals(key)) {
+                        throw new Refused("process instance " + id + " (" + key + ", business key "
+                                + instance.getBusinessKey() + ") is not ended by a modification: it would leave its"
+                                + " record open for good, with nothing to move it on. "
+                                + record.howToEnd(instance.getBusinessKey()));
+                    }
+                }
+            }
+            return result;
+        };
     }
 
     /** A 4xx for what the engine answers with a 500; for everyone. */

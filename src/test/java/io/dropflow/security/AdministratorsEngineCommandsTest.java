@@ -171,6 +171,33 @@ class AdministratorsEngineCommandsTest {
                         + ", a purchase order of orderId " + other + ", not of this process's orderId " + mine);
     }
 
+    /**
+     * Cockpit's modification that cancels what the order waits at ends its process as a deletion would: refused the
+     * same, the order's process still there; one that moves it on (cancels a step, starts another) still runs.
+     */
+    @Test
+    void aModificationThatWouldEndAnOrdersProcessIsRefusedOneThatMovesItOnIsNot() {
+        long order = forwardedOrder();
+        String instance = dropflow.processInstanceId(order);
+        String path = "/process-instance/" + instance + "/modification";
+
+        ResponseEntity<String> ended = asDemo(HttpMethod.POST, path, "{\"instructions\":[{\"type\":\"cancel\","
+                + "\"activityId\":\"sub_supplier_fulfills_purchase_order\"}],\"skipCustomListeners\":true}");
+
+        assertThat(ended.getStatusCode().value()).as(ended.getBody()).isEqualTo(400);
+        assertThat(ended.getBody()).contains("is not ended by a modification")
+                .contains("POST /api/orders/" + order + "/cancel");
+        assertThat(OperatorTexts.of("zh").translateMessage(ApiCallers.json(ended).path("message").asText()))
+                .as("in Chinese too").startsWith("流程实例 " + instance).contains("不能通过流程修改结束");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+
+        ResponseEntity<String> moved = asDemo(HttpMethod.POST, path, "{\"instructions\":[{\"type\":\"cancel\","
+                + "\"activityId\":\"sub_supplier_fulfills_purchase_order\"},{\"type\":\"startBeforeActivity\","
+                + "\"activityId\":\"sub_supplier_fulfills_purchase_order\"}]}");
+        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(204);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+    }
+
     /** One deleted before the refusal (or by the application's own code): its cancellation's refusal says so. */
     @Test
     void aCancellationOfAnOrderWithoutItsProcessSaysSoNotShipped() {
