@@ -23,8 +23,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The most a request body of Dropflow's API and webhooks ({@code /api/**}) and of the engine's REST API
- * ({@code /engine-rest/**}, which Tasklist and Modeler use) may be, {@code dropflow.api.max-body-size}
+ * The most a request body of Dropflow's API and webhooks ({@code /api/**}), of the engine's REST API
+ * ({@code /engine-rest/**}, which Modeler and scripts use) and of the webapps' APIs ({@code /camunda/api/**}, which
+ * Tasklist and Cockpit use) may be, {@code dropflow.api.max-body-size}
  * (5 MB): a larger one is a 413 {@code request-too-large} before anything reads it. Before, nothing bounded a JSON
  * body: 78 MB of order lines ran the JVM out of memory (a 500 after 98 s), whoever held an API key or the webhook
  * token. A body that says its length is refused on it; one that does not (chunked) is refused when its reading
@@ -47,7 +48,7 @@ class RequestBodyLimit {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter(maxBodySize));
         // After authentication: a caller without a key or token is refused without its body being looked at.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
         return registration;
     }
 
@@ -58,7 +59,8 @@ class RequestBodyLimit {
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 String type = request.getContentType();
-                return !path.startsWith("/api/") && !path.startsWith("/engine-rest/") || OWN_LIMIT.matcher(path).matches()
+                return !path.startsWith("/api/") && !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/")
+                        || OWN_LIMIT.matcher(path).matches()
                         || type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
             }
 

@@ -95,6 +95,19 @@ class RequestBodiesInTheAppTest {
     }
 
     @Test
+    void aBodyOfMoreThanFiveMegabytesToTasklistsEngineApiIsA413Too() throws Exception {
+        // Tasklist and Cockpit post to /camunda/api/engine/..., not /engine-rest: a logged-in operator's 6 MB
+        // form answer was read whole
+        io.dropflow.support.TasklistSession session = io.dropflow.support.TasklistSession.login(port, "mary");
+        var answer = session.send("en-US", "POST", "/task/no-such-task/submit-form",
+                "{\"variables\":{\"note\":{\"value\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}}}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(DropflowDriver.read(answer.body()).path("type").asText())
+                .isEqualTo("https://dropflow.io/problems/request-too-large");
+    }
+
+    @Test
     void aCertificateValidUntilAYyyymmddNumberIsRefusedNamingItsField() {
         List<Map<String, Object>> papers = new ArrayList<>();
         for (Map<String, Object> paper : OnboardingDriver.crossBorderPapers(LocalDate.now().plusYears(2))) {

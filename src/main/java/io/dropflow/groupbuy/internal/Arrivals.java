@@ -128,7 +128,8 @@ public class Arrivals {
      * word could be that the rest was still coming (explore-s13 groupbuy D1).
      */
     private void tellConsumers(Long purchaseId) {
-        java.util.Set<Long> ordersToTell = new java.util.LinkedHashSet<>();
+        // locked in ascending id order: two purchases' jobs never wait on each other in a circle
+        java.util.Set<Long> ordersToTell = new java.util.TreeSet<>();
         notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)
                 .forEach(notice -> ordersToTell.add(notice.getGroupBuyOrderId()));
         for (Long groupBuyOrderId : ordersToTell) {

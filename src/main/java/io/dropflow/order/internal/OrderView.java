@@ -59,14 +59,14 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
         }
     }
 
+    /** How a return's number reads ({@code CaseKind.RETURN} of the after-sales module, which depends on this one). */
+    private static final String RETURN_NUMBER = "DF-RT";
+
     /**
      * {@code replaced}: the supplier reported the parcel under another number later, which the order follows.
      * {@code forCase}: the after-sales case whose goods the parcel brings (a claim's replacement, a return's
      * exchange) or takes back (a return's parcel to the supplier, "DF-RT3"), null for the order's own parcel.
      */
-    /** How a return's number reads ({@code CaseKind.RETURN} of the after-sales module, which depends on this one). */
-    private static final String RETURN_NUMBER = "DF-RT";
-
     public record ShipmentView(String carrierCode, String trackingNumber, String status, Instant registeredAt,
             Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced, String forCase) {
         static ShipmentView of(io.dropflow.carrier.ShipmentView s) {
