@@ -125,9 +125,11 @@ public class ReturnAccounting {
                 ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
         Money label = label(r);
         Money exchange = exchange(r);
-        // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's
+        // The supplier pays the alternative it proposed, no more: what an operator offered above it is the seller's.
+        // Charged in the supplier's currency, as a claim's chargeback and a return's credit are (a CNY supplier was
+        // charged "10.00 USD" among its CNY lines; explore-s13 aftersales)
         Money chargeback = basis == RefundBasis.OFFER && r.supplierProposedAlternative()
-                ? new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency())
+                ? bookings.inPurchaseOrderCurrency(r, new Money(refunded.amount().min(r.getSupplierAmount()), r.getCurrency()))
                 : supplierBearsExchangeShipping && exchangeCame(r)
                 ? bookings.shippingCost(r.getExchangePurchaseOrderId()) : none;
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),

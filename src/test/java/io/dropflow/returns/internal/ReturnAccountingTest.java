@@ -42,6 +42,9 @@ class ReturnAccountingTest {
         stored(r, 5L);
         when(returns.locked(5L)).thenReturn(r);
         when(bookings.inPurchaseOrderCurrency(eq(2L), any())).thenAnswer(call -> new Money(call.getArgument(1), "CNY"));
+        // the purchase order is in CNY: 1 EUR = 7.50 CNY today
+        when(bookings.inPurchaseOrderCurrency(any(ReturnRequest.class), any(Money.class))).thenAnswer(call -> new Money(
+                call.<Money>getArgument(1).amount().multiply(new java.math.BigDecimal("7.50")), "CNY"));
         doAnswer(call -> {
             call.<Consumer<Ledger>>getArgument(1).accept(ledger);
             return null;
@@ -250,7 +253,7 @@ class ReturnAccountingTest {
 
         Ledger.ReturnBooking booking = booked(r, RefundBasis.OFFER);
 
-        assertThat(booking.chargeback().amount()).isEqualByComparingTo("6.00");
+        assertThat(booking.chargeback()).as("6.00 EUR in the supplier's currency").isEqualTo(Money.of("45.00", "CNY"));
         assertThat(booking.supplierCredit().isZero()).as("the goods never came back").isTrue();
         assertThat(booking.returnShipping().isZero()).isTrue();
     }
@@ -267,7 +270,7 @@ class ReturnAccountingTest {
         Ledger.ReturnBooking booking = booked(r, RefundBasis.OFFER);
 
         assertThat(booking.refunded().amount()).isEqualByComparingTo("9.00");
-        assertThat(booking.chargeback().amount()).isEqualByComparingTo("6.00");
+        assertThat(booking.chargeback()).as("6.00 EUR, not 9.00, in CNY").isEqualTo(Money.of("45.00", "CNY"));
     }
 
     /**
