@@ -114,9 +114,10 @@ class JobAcquisitionWakeUpsTest {
     void spacedWakeUpsRunEveryJobWithFewerAcquisitions() throws InterruptedException {
         int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ofMillis(500)));
         // woken at most every 0.5 s, and a look that found jobs looks once more at once: about 4 looks a second
-        // over the 2 s of starts (10 to 12 on a quiet machine; more when a loaded machine stretches the starts),
-        // where the engine alone looks for every job, again after each (the other test: 80)
-        long allowed = 5 * took.toMillis() / 1000 + 2;
+        // over the 2 s of starts (10 to 12 on a quiet machine; more when a loaded machine stretches the starts and
+        // the jobs: 16 in 2.6 s was seen beside other builds), where the engine alone looks for every job, again
+        // after each (the other test: 80)
+        long allowed = 6 * took.toMillis() / 1000 + 4;
         assertThat(acquired).as("acquisitions in %s", took).isLessThanOrEqualTo((int) Math.min(allowed, INSTANCES - 1));
     }
 
