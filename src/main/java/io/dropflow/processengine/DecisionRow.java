@@ -2,6 +2,7 @@ package io.dropflow.processengine;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -155,11 +156,49 @@ public final class DecisionRow {
 
     /** A duration in ISO 8601 (PT12H twelve hours, P3D three days). */
     public Duration duration(String output) {
-        try {
-            return Duration.parse(text(output));
-        } catch (DateTimeParseException notADuration) {
+        Duration duration = durationOf(text(output));
+        if (duration == null) {
             throw notA(output, "a duration (ISO 8601: PT12H, P3D)");
         }
+        return duration;
+    }
+
+    /**
+     * A duration as the application reads one ({@link #duration}), also what the deploy check ({@link TableRules})
+     * lets through: ISO 8601 days and times (PT12H, P3D, PT2M), not weeks or months ("P1W", "P1M": no fixed length);
+     * null when the text is none.
+     */
+    public static Duration durationOf(String text) {
+        try {
+            return text == null ? null : Duration.parse(text.trim());
+        } catch (DateTimeParseException notADuration) {
+            return null;
+        }
+    }
+
+    /** A step a schedule repeats by ({@link #step}): whole days (P1D, P1W), or a time (PT2M), more than none. */
+    public static boolean isStep(String text) {
+        try {
+            if (text == null || text.isBlank()) {
+                return false;
+            }
+            if (text.contains("T")) {
+                return Duration.parse(text).compareTo(Duration.ZERO) > 0;
+            }
+            Period days = Period.parse(text);
+            return days.getDays() > 0 && days.toTotalMonths() == 0;
+        } catch (DateTimeParseException notAStep) {
+            return false;
+        }
+    }
+
+    /** A step a schedule repeats by, as the rule wrote it: whole days (P1D, P1W) or a time (PT2M), more than none. */
+    public String step(String output) {
+        String text = text(output);
+        if (!isStep(text)) {
+            throw notA(output, "a number of days or a duration, more than none (P1D daily, PT2M)");
+        }
+        return text;
     }
 
     private Number number(String output) {

@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +61,35 @@ public final class TableRules {
             "after_sales_windows", TableRules::windowsRow,
             "order_deadlines", TableRules::orderRow);
 
+    /**
+     * Outputs the application reads only when a rule gives them ({@link DecisionRow#textOrNull}, {@code has},
+     * {@code yesIfGiven}) or not at all, by decision id: a table may drop them (the "Why" column of supplier
+     * selection). Every other output of the release's table is read and must stay.
+     */
+    static final Map<String, Set<String>> OPTIONAL = Map.of(
+            "supplier_selection", Set.of("why"),
+            "shipping_sla", Set.of("why"),
+            "claim_cost_bearer", Set.of("rule"),
+            "return_policy", Set.of("returnShippingPaidBy", "restockingFeeRate", "supplierMustAgree",
+                    "exchangeAfterReceipt", "rule"),
+            "return_refund_basis", Set.of("rule"),
+            "exchange_shipping_bearer", Set.of("rule"),
+            "onboarding_documents", Set.of("mustExpire"));
+
+    /** Outputs read as a step a schedule repeats by ({@link DecisionRow#step}), not a duration, by decision id. */
+    private static final Map<String, Set<String>> STEPS = Map.of("group_buy_cutoff", Set.of("cutoffEvery"));
+
+    /** Hit policies that give one rule, which every table read as one ({@link DecisionRow#decide}) needs. */
+    private static final Set<String> ONE_RULE = Set.of("UNIQUE", "FIRST", "ANY", "PRIORITY");
+
     private TableRules() {
     }
 
-    /** The shape of a released table: its inputs' expressions and types, its outputs' types, its duration outputs. */
-    record Shape(Map<String, String> inputs, Map<String, String> outputs, Set<String> durations) {
+    /**
+     * The shape of a released table: its inputs' expressions and types, its outputs' types, its duration outputs, its
+     * hit policy (with its aggregation, if any: "COLLECT SUM").
+     */
+    record Shape(Map<String, String> inputs, Map<String, String> outputs, Set<String> durations, String hitPolicy) {
     }
 
     private static final class Released {
@@ -100,10 +121,18 @@ public final class TableRules {
             }
             String where = file + ", table " + decision.getId();
             Shape now = shape(table);
+            if (ONE_RULE.contains(shape.hitPolicy()) && !ONE_RULE.contains(now.hitPolicy())) {
+                problems.add(where + ": hit policy " + now.hitPolicy() + " gives every matching rule, where the"
+                        + " application reads one (the release's table: " + shape.hitPolicy() + ")");
+            } else if (!ONE_RULE.contains(shape.hitPolicy()) && !Objects.equals(shape.hitPolicy(), now.hitPolicy())) {
+                problems.add(where + ": hit policy " + now.hitPolicy() + "; the application reads every matching rule"
+                        + " (the release's table: " + shape.hitPolicy() + ")");
+            }
             shape.outputs().forEach((name, type) -> {
-                if (!now.outputs().containsKey(name)) {
+                boolean optional = OPTIONAL.getOrDefault(decision.getId(), Set.of()).contains(name);
+                if (!now.outputs().containsKey(name) && !optional) {
                     problems.add(where + ": output " + name + " (" + type + ") is missing; the application reads it");
-                } else if (!Objects.equals(type, now.outputs().get(name))) {
+                } else if (now.outputs().containsKey(name) && !Objects.equals(type, now.outputs().get(name))) {
                     problems.add(where + ": output " + name + " is of type " + now.outputs().get(name)
                             + "; the application reads it as " + type);
                 }
@@ -177,24 +206,19 @@ public final class TableRules {
             if (NUMBERS.contains(type) || "boolean".equals(type)) {
                 problems.add(row + ": " + name + " is the text " + value + "; it is " + ("boolean".equals(type)
                         ? "true or false" : "a number (" + type + ")"));
-            } else if (shape.durations().contains(name) && !isDuration(value.substring(1, Math.max(1, value.length() - 1)))) {
-                problems.add(row + ": " + name + " is " + value + ", not an ISO-8601 duration such as \"PT2M\" or \"P1D\"");
+                return;
+            }
+            String unquoted = value.substring(1, Math.max(1, value.length() - 1));
+            if (STEPS.getOrDefault(row.table(), Set.of()).contains(name)) {
+                if (!DecisionRow.isStep(unquoted)) {
+                    problems.add(row + ": " + name + " is " + value + ", not a number of days or a duration, more than"
+                            + " none (\"P1D\" daily, \"PT2M\")");
+                }
+            } else if (shape.durations().contains(name) && DecisionRow.durationOf(unquoted) == null) {
+                problems.add(row + ": " + name + " is " + value + ", not an ISO-8601 duration of days or hours such as"
+                        + " \"PT2M\" or \"P3D\" (weeks and months are not: \"P7D\" for a week)");
             }
         });
-    }
-
-    private static boolean isDuration(String text) {
-        try {
-            Duration.parse(text);
-            return true;
-        } catch (DateTimeParseException notTime) {
-            try {
-                Period.parse(text);
-                return true;
-            } catch (DateTimeParseException notDays) {
-                return false;
-            }
-        }
     }
 
     // ---- rows that add up ------------------------------------------------------------------------------------------
@@ -364,12 +388,13 @@ public final class TableRules {
                             for (Row row : rows) {
                                 row.outputs().forEach((name, text) -> {
                                     String value = text == null ? "" : text.trim();
-                                    if (!value.startsWith("\"") || !isDuration(value.replace("\"", ""))) {
+                                    if (!value.startsWith("\"") || DecisionRow.durationOf(value.replace("\"", "")) == null) {
                                         durations.remove(name);
                                     }
                                 });
                             }
-                            shapes.put(decision.getId(), new Shape(shape.inputs(), shape.outputs(), Set.copyOf(durations)));
+                            shapes.put(decision.getId(), new Shape(shape.inputs(), shape.outputs(), Set.copyOf(durations),
+                                    shape.hitPolicy()));
                         }
                     }
                 }
@@ -392,6 +417,8 @@ public final class TableRules {
         for (Output output : table.getOutputs()) {
             outputs.put(output.getName(), output.getTypeRef());
         }
-        return new Shape(inputs, outputs, Set.of());
+        String hitPolicy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name().replace('_', ' ');
+        return new Shape(inputs, outputs, Set.of(), table.getAggregation() == null ? hitPolicy
+                : hitPolicy + " " + table.getAggregation().name());
     }
 }

@@ -42,7 +42,11 @@ class DeadlineTablesTest {
         assertThat(TableRules.rowProblems(row)).as(row.toString()).isEmpty();
     }
 
-    /** And the whole file: every output the application reads is there with its type. */
+    /**
+     * And the whole file keeps every rule of TableRules. Its shape (outputs, inputs, types) is compared with the
+     * release's, which the build copies from these very files, so that half cannot fail here: TableRulesTest holds
+     * each table to what the Java reads from it.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"claim-deadlines.dmn", "return-deadlines.dmn", "supplier-scorecard.dmn", "platform-fees.dmn"})
     void everyTableKeepsWhatTheApplicationReads(String file) {

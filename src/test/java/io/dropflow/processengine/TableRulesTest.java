@@ -1,22 +1,33 @@
 package io.dropflow.processengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each rule of {@link TableRules} catches the edit it is there for, in the words an analyst reads, and the tables in
- * {@code bpmn/} keep them all. The released tables' shapes are those in the jar ({@code models/}).
+ * {@code bpmn/} keep them all. The released tables' shapes are those in the jar ({@code models/}), which the build
+ * copies from {@code bpmn/}: what the Java reads from each is held here on its own ({@code READ}).
  */
 class TableRulesTest {
+
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     private static String table(String file) {
         try {
@@ -70,7 +81,15 @@ class TableRulesTest {
                     + " | <inputExpression id=\"input_channel_expr\" typeRef=\"integer\">"
                     + " | input channel is of type integer; the application gives it as string",
             "group-buy-cutoff.dmn | <text>&quot;PT2M&quot;</text> | <text>&quot;3 minutes&quot;</text>"
-                    + " | cutoffEvery is \"3 minutes\", not an ISO-8601 duration",
+                    + " | cutoffEvery is \"3 minutes\", not a number of days or a duration",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_demo_point_collect\"><text>&quot;PT10M&quot;<"
+                    + " | <outputEntry id=\"rule_demo_point_collect\"><text>&quot;P1W&quot;<"
+                    + " | collectWithin is \"P1W\", not an ISO-8601 duration of days or hours",
+            "shipping-sla.dmn | hitPolicy=\"FIRST\" | hitPolicy=\"COLLECT\""
+                    + " | hit policy COLLECT gives every matching rule, where the application reads one",
+            "shipping-sla.dmn | hitPolicy=\"FIRST\" | hitPolicy=\"RULE ORDER\""
+                    + " | hit policy RULE ORDER gives every matching rule",
+            "supplier-selection.dmn | name=\"eligible\" | name=\"isEligible\" | output eligible (boolean) is missing",
             "group-buy-cutoff.dmn | <outputEntry id=\"rule_demo_point_days\"><text>0< | <outputEntry id=\"rule_demo_point_days\"><text>&quot;none&quot;<"
                     + " | deliveryDays is the text \"none\"; it is a number (integer)"})
     void eachRuleCatchesItsEdit(String file, String shipped, String edited, String said) {
@@ -79,6 +98,136 @@ class TableRulesTest {
         List<String> problems = problems(file, content.replace(shipped, edited));
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+    }
+
+    /**
+     * The reviewer's F5: the deploy check let "P1W" and "P1M" through (java.time.Period reads them) where the
+     * application reads a duration with Duration.parse, so every group-buy intake answered 503. Now one reading
+     * ({@link DecisionRow#durationOf}, {@link DecisionRow#isStep}) decides both: a table the check passes is one the
+     * application reads, and one it refuses is one the application would fail on.
+     */
+    @ParameterizedTest(name = "{0} = {1}: deployed {2}")
+    @CsvSource({"collectWithin, P1W, false", "collectWithin, P1M, false", "collectWithin, PT2M, true",
+            "collectWithin, P1D, true", "confirmReceiptWithin, P1W, false", "confirmReceiptWithin, PT12H, true",
+            "cutoffEvery, P1W, true", "cutoffEvery, P1M, false", "cutoffEvery, PT2M, true", "cutoffEvery, P1D, true",
+            "cutoffEvery, P0D, false"})
+    void theDeployCheckReadsADurationAsTheApplicationDoes(String output, String value, boolean deployed) {
+        String cell = switch (output) {
+            case "collectWithin" -> "<outputEntry id=\"rule_demo_point_collect\"><text>&quot;PT10M&quot;<";
+            case "confirmReceiptWithin" -> "<outputEntry id=\"rule_demo_point_confirm\"><text>&quot;PT5M&quot;<";
+            default -> "<outputEntry id=\"rule_demo_point_every\"><text>&quot;PT2M&quot;<";
+        };
+        String content = table("group-buy-cutoff.dmn");
+        assertThat(content).contains(cell);
+        String edited = content.replace(cell, cell.replaceFirst("&quot;[A-Z0-9]+&quot;", "&quot;" + value + "&quot;"));
+
+        assertThat(problems("group-buy-cutoff.dmn", edited)).as("deploy check").hasSize(deployed ? 0 : 1);
+
+        DmnDecision decision = DMN.parseDecision("group_buy_cutoff",
+                new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)));
+        DecisionRow row = DecisionRow.decide("group-buy-cutoff.dmn", "the demo point", () -> DMN.evaluateDecision(decision,
+                Map.of("pickupPoint", "DEMO-POINT", "country", "CN", "region", ""))).orElseThrow();
+        ThrowingCallable read = "cutoffEvery".equals(output) ? () -> row.step(output) : () -> row.duration(output);
+        if (deployed) {
+            assertThatCode(read).as("the application reads it").doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(read).as("the application refuses it").isInstanceOf(DecisionTableBroken.class);
+        }
+    }
+
+    /**
+     * The reviewer's F9: a single-result table switched to COLLECT passed the check, and the application then failed on
+     * every case two rules match. A hit policy that still gives one rule passes; the COLLECT tables stay COLLECT.
+     */
+    @Test
+    void aHitPolicyThatStillGivesOneRulePassesAndCollectTablesStayCollect() {
+        assertThat(problems("shipping-sla.dmn", table("shipping-sla.dmn").replace("hitPolicy=\"FIRST\"",
+                "hitPolicy=\"UNIQUE\""))).isEmpty();
+        String onboarding = table("onboarding-requirements.dmn");
+        assertThat(problems("onboarding-requirements.dmn", onboarding.replace("<decisionTable id=\"table_onboarding_documents\""
+                + " hitPolicy=\"COLLECT\"", "<decisionTable id=\"table_onboarding_documents\" hitPolicy=\"COLLECT\""
+                + " aggregation=\"COUNT\""))).singleElement().asString()
+                .contains("table onboarding_documents: hit policy COLLECT COUNT; the application reads every matching rule");
+    }
+
+    /**
+     * The reviewer's F7: removing a column the application reads only when a rule gives it ("Why" of supplier
+     * selection, "Rule" of the return policy) was refused with "the application reads it", which is not so.
+     */
+    @Test
+    void aColumnTheApplicationReadsOnlyIfGivenMayGo() {
+        String selection = table("supplier-selection.dmn");
+        String withoutWhy = selection.replaceAll("<output id=\"output_why\"[^>]*/>", "")
+                .replaceAll("<outputEntry id=\"[a-z_0-9]+_why\"><text>[^<]*</text></outputEntry>", "");
+        assertThat(withoutWhy).doesNotContain("_why\"");
+        assertThat(problems("supplier-selection.dmn", withoutWhy)).isEmpty();
+
+        String policy = table("return-policy.dmn");
+        String withoutRule = policy.replaceAll("<output id=\"output_rule\"[^>]*/>", "")
+                .replaceAll("<outputEntry id=\"rule_[a-z_0-9]+_rule\"><text>[^<]*</text></outputEntry>", "");
+        assertThat(withoutRule).doesNotContain("_rule\"><text>");
+        assertThat(problems("return-policy.dmn", withoutRule)).isEmpty();
+    }
+
+    /**
+     * What the Java reads from each table (the names it passes to {@link DecisionRow}, and their types), written here
+     * and not taken from the build's copy of {@code bpmn/}: the reviewer's F11 found the shape checks compared each file
+     * with its own copy, so a renamed output passed the build. Every table read as one rule has a hit policy that
+     * gives one.
+     */
+    private static final Map<String, String> READ = Map.ofEntries(
+            Map.entry("platform_fees", "feeRate double"),
+            Map.entry("group_buy_cutoff", "cutoffTime string, cutoffEvery string, deliveryDays integer,"
+                    + " collectWithin string, confirmReceiptWithin string"),
+            Map.entry("supplier_scorecard", "windowDays integer, shipWithinHours integer, shipRateBar double,"
+                    + " minimumSample integer, shipWithinWeight double, onTimeWeight double, acceptanceWeight double,"
+                    + " inStockWeight double, leaveOutEarlyCancellations boolean"),
+            Map.entry("shipping_sla", "shipByHours integer"),
+            Map.entry("after_sales_windows", "returnWindowDays integer, claimWindowDays integer, settleAfterDays integer,"
+                    + " deliveryOverdueDays integer"),
+            Map.entry("order_deadlines", "reminderAtShare double, operatorDecisionHours integer,"
+                    + " escalationPriority integer, restockWaitHours integer, partnerAnswerHours integer,"
+                    + " trackingStallHours integer, minimumMarginRate double"),
+            Map.entry("supplier_selection", "eligible boolean, tier integer"),
+            Map.entry("claim_cost_bearer", "costBearer string, chargebackBasis string"),
+            Map.entry("claim_deadlines", "respondWithinHours integer, resolveWithinHours integer,"
+                    + " supplierAnswerHours integer, negotiateWithinHours integer, negotiationRounds integer,"
+                    + " evidenceWaitHours integer, replacementShipByHours integer, escalationPriority integer"),
+            Map.entry("return_refund_basis", "refundBasis string, supplierCredit string"),
+            Map.entry("exchange_shipping_bearer", "exchangeShippingPaidBy string"),
+            Map.entry("return_policy", "allowed boolean"),
+            Map.entry("return_deadlines", "negotiationRounds integer, supplierAnswerHours integer,"
+                    + " consumerAnswerHours integer, inspectionHours integer, exchangeShipByHours integer,"
+                    + " decideWithinHours integer, trackingStallHours integer, escalationPriority integer"),
+            Map.entry("onboarding_documents", "document string"),
+            Map.entry("onboarding_quality_checks", "check string"),
+            Map.entry("onboarding_terms", "auditHours integer, documentsWaitHours integer, sampleShipHours integer,"
+                    + " sampleSkus integer, qualityCheckHours integer, agreementReviewHours integer,"
+                    + " revisionWaitHours integer, expiryReminderDays integer, renewalGraceHours integer,"
+                    + " scorecardCheckHours integer, standingReviewHours integer, newSupplierScore integer,"
+                    + " newSupplierTier integer, escalationPriority integer"));
+
+    /** The tables read with every matching rule (OnboardingRequirementsDecision's evaluateAll). */
+    private static final java.util.Set<String> READ_ALL = java.util.Set.of("onboarding_documents",
+            "onboarding_quality_checks");
+
+    @Test
+    void everyShippedTableGivesWhatTheJavaReadsAndEveryOtherOutputMayGo() {
+        Map<String, TableRules.Shape> shipped = TableRules.shapes("file:" + Path.of("bpmn").toAbsolutePath() + "/*.dmn");
+        assertThat(shipped.keySet()).containsExactlyInAnyOrderElementsOf(READ.keySet());
+        READ.forEach((table, outputs) -> {
+            TableRules.Shape shape = shipped.get(table);
+            for (String output : outputs.split(",\\s*")) {
+                String[] nameAndType = output.split(" ");
+                assertThat(shape.outputs()).as(table).containsEntry(nameAndType[0], nameAndType[1]);
+                assertThat(TableRules.OPTIONAL.getOrDefault(table, java.util.Set.of())).as(table + " reads " + output)
+                        .doesNotContain(nameAndType[0]);
+            }
+            assertThat(shape.outputs().keySet()).as(table + ": an output the Java does not require may be dropped")
+                    .allMatch(name -> outputs.matches("(.*, )?" + name + " .*")
+                            || TableRules.OPTIONAL.getOrDefault(table, java.util.Set.of()).contains(name));
+            assertThat(shape.hitPolicy()).as(table).isEqualTo(READ_ALL.contains(table) ? "COLLECT" : "FIRST");
+        });
     }
 
     /** What analysts change (numbers in a row, a new output) passes; a table the release does not have is not judged. */

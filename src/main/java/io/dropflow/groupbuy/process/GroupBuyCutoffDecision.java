@@ -2,9 +2,7 @@ package io.dropflow.groupbuy.process;
 
 import io.dropflow.groupbuy.internal.CutoffTable;
 import io.dropflow.processengine.DecisionRow;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -38,16 +36,6 @@ class GroupBuyCutoffDecision implements CutoffTable {
 
     /** Whole days (P1D) or a time (PT2M), more than nothing: what {@code Cutoffs} steps by. */
     private static String cutoffEvery(DecisionRow row) {
-        String every = row.text("cutoffEvery");
-        try {
-            boolean positive = every.contains("T") ? Duration.parse(every).compareTo(Duration.ZERO) > 0
-                    : Period.parse(every).getDays() > 0 && Period.parse(every).toTotalMonths() == 0;
-            if (positive) {
-                return every;
-            }
-        } catch (DateTimeParseException notADuration) {
-            // said below
-        }
-        throw row.notA("cutoffEvery", "a number of days or a duration, more than none (P1D daily, PT2M)");
+        return row.step("cutoffEvery");
     }
 }
