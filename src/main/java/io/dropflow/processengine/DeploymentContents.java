@@ -43,8 +43,13 @@ import org.w3c.dom.NodeList;
  * model's) is found only among the forms deployed with it: a model deployed alone (Modeler's deploy button without
  * "Include additional files") left every new task without its form, and without the form's input check. The forms
  * the deployment lacks are added from Dropflow's own ({@code forms/} in the jar); one Dropflow does not have is a 400
- * naming the task and the form. A form of Dropflow's deployed without a model that uses it would be shown by no task
- * (the shipped models' tasks find theirs in their own deployments): a 400 naming the model to deploy it with.</li>
+ * naming the task and the form. A form of Dropflow's deployed without any model would be shown by no task (the
+ * shipped models' tasks find theirs in their own deployments): a 400 naming the model to deploy it with. Deployed with
+ * a model, forms that model does not use (Modeler's "Include additional files" with the whole {@code forms/} folder)
+ * sit unused and are let through.</li>
+ * <li>{@code deploy-changed-only} (older Modelers and scripts send it) would drop every form unchanged since the last
+ * deployment of the same name, leaving the new model's tasks without theirs: a deployment with such tasks is filtered
+ * as a whole instead (identical: nothing new; anything changed: every file deployed again).</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -172,9 +177,13 @@ final class DeploymentContents extends CommandInterceptor {
             deployedForms.put(form, shipped.getKey());
             added.add(shipped.getKey());
         });
+        boolean withModel = resources.keySet().stream().anyMatch(name -> DeployedCode.isBpmn(name.toLowerCase(Locale.ROOT)));
+        List<String> unused = new ArrayList<>();
         deployedForms.forEach((form, file) -> {
             List<String> shippedUsers = shippedFormUsers.get(form);
-            if (!formUsers.containsKey(form) && shippedUsers != null) {
+            if (!formUsers.containsKey(form) && shippedUsers != null && withModel) {
+                unused.add(file);
+            } else if (!formUsers.containsKey(form) && shippedUsers != null) {
                 missing.add(file + " (form " + form + ") is deployed without the model that uses it; " + String.join(", ",
                         shippedUsers) + " find" + (shippedUsers.size() == 1 ? "s" : "") + " it only among the forms of"
                         + " its own deployment, so nothing would show it");
@@ -186,6 +195,17 @@ final class DeploymentContents extends CommandInterceptor {
                     + ". Deploy the model together with its forms (Camunda Modeler: Deploy, \"Include additional"
                     + " files\"; the engine REST API: one more file part per .form), or bind the task to a form deployed"
                     + " before (binding \"latest\")");
+        }
+        if (!unused.isEmpty()) {
+            log.info("Deployment {}: Dropflow's forms {} are deployed with models that do not use them; they sit unused",
+                    builder.getDeployment().getName(), unused);
+        }
+        if (builder.isDeployChangedOnly() && !formUsers.isEmpty()) {
+            // deploy-changed-only would leave out every form unchanged since the last deployment of this name, and the
+            // new model's tasks would find no form in their own deployment: a changed deployment takes all its files
+            builder.enableDuplicateFiltering(false);
+            log.info("Deployment {}: deploy-changed-only turned into duplicate filtering, so that its models keep their"
+                    + " forms", builder.getDeployment().getName());
         }
         if (!added.isEmpty()) {
             log.info("Deployment {}: added Dropflow's forms {}, which its user tasks use and it did not bring",

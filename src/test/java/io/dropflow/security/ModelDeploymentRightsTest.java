@@ -100,9 +100,18 @@ class ModelDeploymentRightsTest {
     }
 
     private ResponseEntity<String> deploy(String user, String name, Map<String, String> files) {
+        return deploy(user, name, files, Map.of());
+    }
+
+    /** The same, with more fields of the engine's form ({@code deploy-changed-only}, …). */
+    private ResponseEntity<String> deploy(String user, String name, Map<String, String> files,
+            Map<String, String> fields) {
         String boundary = "dropflow-" + UUID.randomUUID();
         StringBuilder body = new StringBuilder("--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "-" + suffix + "\r\n");
+        fields.forEach((field, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(field).append("\"\r\n\r\n").append(value)
+                .append("\r\n"));
         files.forEach((file, content) -> body.append("--").append(boundary)
                 .append("\r\nContent-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
                 .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
@@ -296,6 +305,60 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("form-alone")).isZero();
     }
 
+    /**
+     * The reviewer's F4: a model deployed with the whole forms/ folder (Modeler's "Include additional files", the easy
+     * way) was a 400 because forms the model does not use were "deployed without the model that uses it". With a model
+     * in the deployment they sit unused; only forms with no model at all are refused (above).
+     */
+    @Test
+    void aModelDeployedWithFormsItDoesNotUseDeploys() throws IOException {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("partner-attention.bpmn", partnerAttention());
+        for (String form : java.util.List.of("partner-attention.form", "review-claim.form", "ship-by-breach.form")) {
+            files.put(form, Files.readString(Path.of("forms", form)));
+        }
+        ResponseEntity<String> withFolder = deploy("anna", "with-folder", files);
+
+        assertThat(withFolder.getStatusCode().value()).as(withFolder.getBody()).isEqualTo(200);
+        assertThat(resourcesOf("with-folder")).containsExactlyInAnyOrderElementsOf(files.keySet());
+        assertThat(formFound("with-folder", "partner_attention")).isNotNull();
+    }
+
+    /**
+     * The reviewer's F12: with deploy-changed-only (older Modelers send it) the engine leaves out every file unchanged
+     * since the last deployment of the same name, so the second deployment of a changed model held the model alone, and
+     * its task found no form in its own deployment. The forms are deployed again with it now.
+     */
+    @Test
+    void aChangedModelDeployedWithDeployChangedOnlyKeepsItsForms() throws IOException {
+        Map<String, String> changedOnly = Map.of("deploy-changed-only", "true");
+        ResponseEntity<String> first = deploy("anna", "changed-only", Map.of("partner-attention.bpmn", partnerAttention()),
+                changedOnly);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        String changed = partnerAttention().replace("name=\"Partner attention, renamed\"",
+                "name=\"Partner attention, renamed twice\"");
+        assertThat(changed).isNotEqualTo(partnerAttention());
+
+        ResponseEntity<String> second = deploy("anna", "changed-only", Map.of("partner-attention.bpmn", changed),
+                changedOnly);
+
+        assertThat(second.getStatusCode().value()).as(second.getBody()).isEqualTo(200);
+        String latest = ApiCallers.json(second).path("id").asText();
+        var repository = engine.getRepositoryService();
+        assertThat(repository.getDeploymentResourceNames(latest)).containsExactlyInAnyOrder("partner-attention.bpmn",
+                "partner-attention.form");
+        Object form = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> context.getCamundaFormDefinitionManager()
+                        .findDefinitionByDeploymentAndKey(latest, "partner_attention"));
+        assertThat(form).as("the new model's task finds its form in its own deployment").isNotNull();
+
+        // nothing changed: no new deployment, as deploy-changed-only promises
+        ResponseEntity<String> again = deploy("anna", "changed-only", Map.of("partner-attention.bpmn", changed),
+                changedOnly);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+        assertThat(ApiCallers.json(again).path("id").asText()).isEqualTo(latest);
+    }
+
     /** D6: an empty or cut-off upload was a 403 "may not deploy this" with a lecture about code, and "..". */
     @Test
     void aFileThatDoesNotParseIsABadRequestNamingIt() throws IOException {
@@ -360,9 +423,16 @@ class ModelDeploymentRightsTest {
                 Map.entry("order-deadlines.dmn", deadlines.replace("<text>channel</text>", "<text>salesChannel</text>")));
         broken.put("group_buy_cutoff, rule rule_demo_point (The demo's pickup point: a cutoff every two minutes, goods the"
                         + " same day, ten minutes to collect, five to confirm receipt (README tour)): cutoffEvery is"
-                        + " \"3 minutes\", not an ISO-8601 duration",
+                        + " \"3 minutes\", not a number of days or a duration, more than none",
                 Map.entry("group-buy-cutoff.dmn", cutoff.replace("<text>&quot;PT2M&quot;</text>",
                         "<text>&quot;3 minutes&quot;</text>")));
+        // the reviewer's F5 and F9: a week the application cannot read as a duration, a FIRST table made COLLECT
+        broken.put("group_buy_cutoff, rule rule_remote_region (Remote regions: the trucks leave earlier and take two days):"
+                        + " collectWithin is \"P1W\", not an ISO-8601 duration of days or hours",
+                Map.entry("group-buy-cutoff.dmn", cutoff.replace("<outputEntry id=\"rule_remote_region_collect\"><text>"
+                        + "&quot;P5D&quot;", "<outputEntry id=\"rule_remote_region_collect\"><text>&quot;P1W&quot;")));
+        broken.put("shipping_sla: hit policy COLLECT gives every matching rule, where the application reads one",
+                Map.entry("shipping-sla.dmn", sla.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"")));
         int i = 0;
         for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
             String file = table.getValue().getKey();
