@@ -29,9 +29,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *
  * <ul>
  * <li><b>What the application reads</b>, for every table the release ships (by decision id): each output of the
- * release's table is still there with its type, each input reads what the release's table reads (the application
- * gives a table those variables and no others), a number or true/false output holds no text, and an output the
- * release fills with ISO durations ({@code "PT2M"}) holds durations.</li>
+ * release's table is still there with its type (but for those read only when given, {@link #OPTIONAL}), a table read
+ * as one rule keeps a hit policy that gives one and a COLLECT table stays COLLECT, each input reads what the release's
+ * table reads (the application gives a table those variables and no others), a number or true/false output holds no
+ * text, and an output the release fills with ISO durations ({@code "PT2M"}) holds durations as the application reads
+ * them ({@link DecisionRow#durationOf}, {@link DecisionRow#isStep}: the same parse at deploy and at run time).</li>
  * <li><b>Rows that add up</b>: an order's reminder comes before its deadline, a claim's rounds fit into its resolve
  * target, a return's operator decides within the
  * supplier's answer time, an escalated task moves above every task's own priority, the scorecard's weights are
