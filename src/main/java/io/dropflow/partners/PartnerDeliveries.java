@@ -49,6 +49,23 @@ public interface PartnerDeliveries {
      */
     java.util.Optional<String> recordedPayload(String partner, String account, String id);
 
+    /**
+     * Makes the callers about one fact of a partner's wait for each other (e.g. Shopify's orders/paid and
+     * orders/cancelled of one order at the same moment): locks the row kept under {@code key} in the caller's
+     * transaction, until it ends, and makes it if there is none. Two callers making it at the same moment: the later
+     * fails with a concurrency failure (a delivery's try is then tried again at once, and finds it).
+     *
+     * @return when {@link #mark} last marked the key; empty when never
+     */
+    default java.util.Optional<java.time.Instant> lock(String partner, String account, String key) {
+        throw new UnsupportedOperationException("lock");
+    }
+
+    /** Marks the key {@link #lock} locked in the caller's transaction as changed now. */
+    default void mark(String partner, String account, String key) {
+        throw new UnsupportedOperationException("mark");
+    }
+
     /** The account's deliveries an operator is asked about (their task open), oldest first. */
     java.util.List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account);
 

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same fact that goes to an operator brings it into its task, and meanwhile it is tried hourly
  * ({@link Status#SET_ASIDE}). A try that fails on another request's insert at the same moment is tried once more at
  * once; one that fails otherwise is parked with a neutral text naming its log entry, never the exception's text
- * (which is the partner's answer and the operator's task).
+ * (the result is the partner's answer); the operator's task adds a reason written for people ({@link #readableReason}).
  */
 @Service
 public class RecordedDeliveries implements PartnerDeliveries {
@@ -171,6 +171,24 @@ public class RecordedDeliveries implements PartnerDeliveries {
     public Optional<String> recordedPayload(String partner, String account, String id) {
         return jdbc.queryForList("select payload from partner_delivery where partner = ? and account = ?"
                 + " and delivery_id = ?", String.class, partner, account, cut(id, 200)).stream().findFirst();
+    }
+
+    /** A row of its own under the key ({@code topic} "lock", taken from the start); {@code finished_at} is its mark. */
+    @Override
+    public Optional<Instant> lock(String partner, String account, String key) {
+        List<Object> marked = jdbc.queryForList("select finished_at from partner_delivery where partner = ?"
+                + " and account = ? and delivery_id = ? for update", Object.class, partner, account, cut(key, 200));
+        if (marked.isEmpty()) {
+            inTheCallersTransaction(partner, key, () -> insert(partner, account, "lock", key, "", Status.TAKEN));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(marked.get(0)).map(DatabaseTime::instant);
+    }
+
+    @Override
+    public void mark(String partner, String account, String key) {
+        jdbc.update("update partner_delivery set finished_at = ? where partner = ? and account = ? and delivery_id = ?",
+                Timestamp.from(clock.instant()), partner, account, cut(key, 200));
     }
 
     /**
@@ -341,11 +359,28 @@ public class RecordedDeliveries implements PartnerDeliveries {
                     return result;
                 }
             } catch (RuntimeException failed) {
-                result = failedInside(delivery, failed);
+                result = failedInside(delivery, failed, null);
+                // the operator's task keeps a reason written for people; the partner's answer stays neutral
+                String reason = readableReason(failed);
+                settle(delivery, reason == null ? result : failedInside(delivery, failed, reason), handler);
+                return result;
             }
         }
         settle(delivery, result, handler);
         return result;
+    }
+
+    /**
+     * The reason of a failure written for people, for the operator's task: an {@link io.dropflow.web.ApiProblem}'s
+     * detail (Dropflow's refusals, a broken decision table) or an IllegalArgumentException's message (data that
+     * could not be read), with class names cut to their simple names; null for any other failure (its text may be
+     * SQL or a class's internals: only the log has it).
+     */
+    static String readableReason(RuntimeException failed) {
+        String reason = failed instanceof io.dropflow.web.ApiProblem problem ? problem.getBody().getDetail()
+                : failed instanceof IllegalArgumentException ? failed.getMessage() : null;
+        return reason == null || reason.isBlank() ? null
+                : reason.replaceAll("\\b(?:[a-z_$][\\w$]*\\.){2,}([A-Z][\\w$]*)", "$1");
     }
 
     /** One try of the handler in the delivery's transaction (see {@link #attempt}). */
@@ -356,12 +391,18 @@ public class RecordedDeliveries implements PartnerDeliveries {
     }
 
     /**
-     * A try that failed inside Dropflow: parked, with a neutral text that names where the log has it. The
-     * exception's own text (SQL statements, table and column names, class names) goes only to the log: the
-     * result's detail is the partner's answer and the operator's task text.
+     * A try that failed inside Dropflow: parked, with a neutral text that names where the log has it (logged when
+     * {@code reason} is null). The exception's own text (SQL statements, table and column names, class names) goes
+     * only to the log: the result's detail is the partner's answer. With a {@code reason} ({@link #readableReason}),
+     * the operator's task text, which adds it.
      */
-    private static DeliveryHandler.Result failedInside(DeliveryHandler.Delivery delivery, RuntimeException failed) {
+    private static DeliveryHandler.Result failedInside(DeliveryHandler.Delivery delivery, RuntimeException failed,
+            String reason) {
         String reference = "partner delivery " + delivery.id() + ", try " + (delivery.attempts() + 1);
+        if (reason != null) {
+            return DeliveryHandler.Result.notYet("not taken yet: it failed inside Dropflow (logged as " + reference
+                    + "); Dropflow tries it again; why: " + reason);
+        }
         log.warn("{} delivery {} ({}) failed and is parked ({}): {}", delivery.partner(), delivery.deliveryId(),
                 delivery.topic(), reference, failed.toString(), failed);
         return DeliveryHandler.Result.notYet("not taken yet: it failed inside Dropflow (logged as " + reference
