@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,9 +56,14 @@ import org.springframework.stereotype.Component;
  *     then never placed.
  * <li>refunds/create made in Shopify is written on the order's timeline.
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
- *     does not change a forwarded order by itself). An order edited before it is taken comes with orders/paid
- *     as edited, read as above; its orders/edited is taken and changes nothing.
+ *     does not change a forwarded order by itself). An orders/paid that comes after an edit carries it, read as
+ *     above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}, with when): an
+ *     orders/create or orders/paid that came before it (parked) is Shopify's order as it was, and goes to an
+ *     operator when it is tried again, not forwarded.
  * </ul>
+ * Every delivery about one Shopify order locks its {@link #orderKey} row first, so an orders/cancelled, refund or
+ * edit and an orders/paid of the same order being taken at the same moment wait for each other: the later one
+ * sees what the earlier one did. A paid order whose every line was removed is taken with nothing to forward.
  * An order the consumer paid in another currency than the shop's ({@code presentment_currency}, Shopify Markets) goes
  * to an operator, not forwarded: Shopify refunds it only in that currency, and Dropflow refunds in the shop's.
  * An order that cannot be taken (no address, an SKU no supplier offers yet) is parked and retried;
@@ -109,8 +115,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return switch (delivery.topic()) {
             case "orders/create", "orders/paid" -> order(payload, delivery);
             case "orders/cancelled" -> cancelled(payload, delivery);
-            case "refunds/create" -> refunded(payload);
-            case "orders/edited" -> edited(payload);
+            case "refunds/create" -> refunded(payload, delivery);
+            case "orders/edited" -> edited(payload, delivery);
             default -> Result.taken("topic " + delivery.topic() + " changes no order");
         };
     }
@@ -128,9 +134,19 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             return Result.taken("not paid (" + (financial.isBlank() ? "no financial_status" : financial)
                     + "): waits for orders/paid");
         }
+        String shopifyOrder = o.path("id").asText();
+        // waits for a cancellation, refund or edit of the same order being taken at this moment, and they for it
+        Optional<Instant> changed = shopifyOrder.isBlank() ? Optional.empty()
+                : deliveries.getObject().lock(PARTNER, delivery.account(), orderKey(shopifyOrder));
         if (deliveries.getObject().recordedPayload(PARTNER, delivery.account(),
-                cancelledBeforeTaken(o.path("id").asText())).isPresent()) {
+                cancelledBeforeTaken(shopifyOrder)).isPresent()) {
             return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
+        }
+        if (changed.isPresent() && (delivery.receivedAt() == null || !delivery.receivedAt().isAfter(changed.get()))
+                && intake.findByStorefrontOrderId(shopifyOrder).isEmpty()) {
+            return Result.unusable("Shopify's order " + shopifyOrder + " was refunded or edited in Shopify after this "
+                    + delivery.topic() + " came and before Dropflow took it: this payload is Shopify's order as it was"
+                    + " before, so it is not forwarded; place it by hand as Shopify has it now (or not at all), then close this");
         }
         String presentment = text(o, "presentment_currency");
         if (presentment != null && !presentment.equalsIgnoreCase(String.valueOf(text(o, "currency")))) {
@@ -149,6 +165,9 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                     + e.getMessage() + "; not forwarded: place it by hand with Shopify's current prices, then close this");
         } catch (RuntimeException e) {
             return Result.unusable("not a Shopify order: " + e.getMessage());
+        }
+        if (order.lines().isEmpty() && !o.path("line_items").isEmpty()) {
+            return Result.taken("every line of Shopify's order " + shopifyOrder + " was removed in Shopify: nothing to forward");
         }
         Set<ConstraintViolation<PlaceOrder>> violations = validator.validate(order);
         if (!violations.isEmpty()) {
@@ -169,6 +188,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
 
     private Result cancelled(JsonNode o, Delivery delivery) {
         String shopifyOrder = o.path("id").asText();
+        if (!shopifyOrder.isBlank()) {
+            // an orders/paid of it being taken at this moment is waited for: its order is then found
+            deliveries.getObject().lock(PARTNER, delivery.account(), orderKey(shopifyOrder));
+        }
         Optional<Order> taken = intake.findByStorefrontOrderId(shopifyOrder);
         if (taken.isEmpty()) {
             // kept, so that an orders/create or orders/paid of it still parked (an SKU not offered yet) or coming
@@ -198,10 +221,39 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return "cancelled-before-taken:" + shopifyOrder;
     }
 
-    private Result refunded(JsonNode refund) {
-        Optional<Order> taken = intake.findByStorefrontOrderId(refund.path("order_id").asText());
+    /**
+     * The key Shopify's deliveries about one order wait for each other on; marked when the order is refunded or edited
+     * in Shopify before Dropflow took it (an orders/create or orders/paid that came before is then not placed).
+     */
+    static String orderKey(String shopifyOrder) {
+        return "shopify-order:" + shopifyOrder;
+    }
+
+    /**
+     * A refund or an edit of an order Dropflow has not taken: the paid order that comes after it is Shopify's order as
+     * it is now, but one that came before it (parked: an SKU not offered yet) is not; the key is marked, and such an
+     * orders/create or orders/paid goes to an operator when it is tried again.
+     */
+    private Result changedBeforeTaken(String shopifyOrder, Delivery delivery, String what) {
+        if (!shopifyOrder.isBlank()) {
+            deliveries.getObject().mark(PARTNER, delivery.account(), orderKey(shopifyOrder));
+        }
+        return Result.taken(what + " of an order Dropflow never took (not taken yet): kept; an orders/paid of it that came before"
+                + " goes to an operator, not forwarded");
+    }
+
+    private Optional<Order> lockedOrder(String shopifyOrder, Delivery delivery) {
+        if (!shopifyOrder.isBlank()) {
+            deliveries.getObject().lock(PARTNER, delivery.account(), orderKey(shopifyOrder));
+        }
+        return intake.findByStorefrontOrderId(shopifyOrder);
+    }
+
+    private Result refunded(JsonNode refund, Delivery delivery) {
+        String shopifyOrder = refund.path("order_id").asText();
+        Optional<Order> taken = lockedOrder(shopifyOrder, delivery);
         if (taken.isEmpty()) {
-            return Result.taken("refund of an order Dropflow never took");
+            return changedBeforeTaken(shopifyOrder, delivery, "refund");
         }
         Order order = taken.get();
         BigDecimal total = BigDecimal.ZERO;
@@ -217,12 +269,12 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return Result.taken("recorded on order " + order.getId());
     }
 
-    private Result edited(JsonNode edit) {
+    private Result edited(JsonNode edit, Delivery delivery) {
         String shopifyOrder = edit.path("order_edit").path("order_id").asText(edit.path("order_id").asText(""));
-        return intake.findByStorefrontOrderId(shopifyOrder)
+        return lockedOrder(shopifyOrder, delivery)
                 .map(order -> Result.unusable("order " + order.getId() + " (" + order.getStatus() + ") was edited in"
                         + " Shopify after Dropflow took it: apply the edit by hand (cancel and re-place, or ask the supplier)"))
-                .orElseGet(() -> Result.taken("not taken yet: the paid order brings the edit"));
+                .orElseGet(() -> changedBeforeTaken(shopifyOrder, delivery, "edit"));
     }
 
     /**

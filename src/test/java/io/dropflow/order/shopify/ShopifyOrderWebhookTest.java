@@ -361,9 +361,162 @@ class ShopifyOrderWebhookTest {
 
         assertThat(refund.getBody()).contains("NOT_YET", "failed inside Dropflow", "logged as partner delivery")
                 .doesNotContain("Exception", "java.", "Character");
+        // the operator's task keeps why (review-s13 F3): Shopify's amount is no number
         assertThat(jdbc.queryForObject("select last_error from partner_delivery where partner = 'shopify'"
                 + " and topic = 'refunds/create' and payload like ?", String.class, "%" + id + "%"))
-                .contains("failed inside Dropflow").doesNotContain("Exception");
+                .contains("failed inside Dropflow", "Character f").doesNotContain("Exception", "java.");
+    }
+
+    private static final String SHOP = "demo.myshopify.com";
+
+    private void offer(String sku) {
+        ResponseEntity<String> offer = dropflow.post("/api/suppliers/ACME/offers", java.util.Map.of("sku", sku,
+                "supplierSku", "ACME-" + sku, "supplyPrice", "6.00", "currency", "EUR", "shippingCost", "1.00",
+                "stock", 100, "shipFrom", "DE", "shipByHours", 48, "category", "kitchen"), GroupBuyDriver.asSupervisor());
+        assertThat(offer.getStatusCode().value()).as(offer.getBody()).isEqualTo(201);
+    }
+
+    private void retryParkedOf(long shopifyId) {
+        jdbc.update("update partner_delivery set next_attempt_at = ? where partner = 'shopify' and status = 'PARKED'"
+                + " and payload like ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), "%" + shopifyId + "%");
+        deliveries.retryDue();
+    }
+
+    private String lastErrorOf(String topic, long shopifyId) {
+        return jdbc.queryForObject("select status || ': ' || last_error from partner_delivery where partner = 'shopify'"
+                + " and topic = ? and payload like ?", String.class, topic, "%\"id\": " + shopifyId + ",%");
+    }
+
+    /**
+     * review-s13 F1: Shopify's orders/paid is parked (no supplier offers the SKU yet), then the order is edited (or
+     * refunded) in Shopify. The parked payload is the order as it was before: once the SKU is offered it goes to an
+     * operator, not forwarded (it used to be placed as first paid: two mugs shipped after the edit down to one).
+     */
+    @Test
+    void aParkedPaidOrderEditedOrRefundedInShopifyMeanwhileGoesToAnOperatorNotForwarded() throws Exception {
+        long edited = 466_789_000_000L + System.nanoTime() % 1_000_000;
+        long refunded = edited + 1;
+        String sku = "S13-JUG-" + edited;
+        long before = orders();
+        assertThat(signed("orders/paid", shopifyOrder(edited, sku)).getBody()).contains("NOT_YET", sku);
+        assertThat(signed("orders/paid", shopifyOrder(refunded, sku)).getBody()).contains("NOT_YET", sku);
+
+        assertThat(signed("orders/edited", "{\"order_edit\": {\"id\": 778, \"order_id\": " + edited
+                + ", \"line_items\": {\"additions\": [], \"removals\": [{\"id\": 1, \"delta\": 1}]}}}").getBody())
+                .contains("TAKEN");
+        assertThat(signed("refunds/create", "{\"id\": 555002, \"order_id\": " + refunded + ", \"transactions\":"
+                + " [{\"kind\": \"refund\", \"status\": \"success\", \"amount\": \"15.00\", \"currency\": \"EUR\"}]}").getBody())
+                .contains("TAKEN");
+        offer(sku);
+        retryParkedOf(edited);
+        retryParkedOf(refunded);
+
+        assertThat(orders()).isEqualTo(before);
+        assertThat(lastErrorOf("orders/paid", edited)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(lastErrorOf("orders/paid", refunded)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+    }
+
+    /** An order edited before it was paid: its orders/paid, which comes after the edit, is Shopify's order as edited. */
+    @Test
+    void anOrderEditedBeforeItWasPaidIsStillTakenWhenItsPaidOrderComes() throws Exception {
+        long id = 468_789_000_000L + System.nanoTime() % 1_000_000;
+        signed("orders/create", shopifyOrder(id, "DEMO-MUG").replace("\"financial_status\": \"paid\"",
+                "\"financial_status\": \"pending\""));
+        assertThat(signed("orders/edited", "{\"order_edit\": {\"id\": 779, \"order_id\": " + id
+                + ", \"line_items\": {\"additions\": [], \"removals\": []}}}").getBody()).contains("TAKEN");
+
+        assertThat(signed("orders/paid", shopifyOrder(id, "DEMO-MUG")).getBody()).contains("TAKEN", "order ");
+        assertThat(orderIdOf(id)).isPositive();
+    }
+
+    /**
+     * review-s13 F6: orders/paid of a Shopify order is being taken (its order stored, its transaction not committed:
+     * held here, as Shopify's handler holds it) when orders/cancelled comes. The cancellation waits for it and cancels
+     * the order; it used to see no order, keep its marker and answer TAKEN while the order was forwarded.
+     */
+    @Test
+    void aCancellationWhileThePaidOrderIsBeingTakenWaitsAndCancelsIt() throws Exception {
+        long id = 469_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG");
+        ResponseEntity<String> cancelled = whileHeld(tx -> {
+            deliveries.lock("shopify", SHOP, ShopifyOrderDeliveries.orderKey(Long.toString(id)));
+            try {
+                intake.place(ShopifyOrderDeliveries.map(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> signed("orders/cancelled", body.replace("\"cancelled_at\": null",
+                "\"cancelled_at\": \"2026-12-07T09:50:00Z\", \"cancel_reason\": \"fraud\"")));
+
+        assertThat(cancelled.getBody()).contains("TAKEN", "is being cancelled");
+        dropflow.runJobs(orderIdOf(id));
+        assertThat(dropflow.getOrder(orderIdOf(id)).path("status").asText()).isIn("CANCELLATION_REQUESTED", "CANCELLED");
+    }
+
+    /** review-s13 F6, the other way round: the cancellation is being taken when orders/paid comes; it is not placed. */
+    @Test
+    void aPaidOrderWhileItsCancellationIsBeingTakenWaitsAndIsNotPlaced() throws Exception {
+        long id = 470_789_000_000L + System.nanoTime() % 1_000_000;
+        String body = shopifyOrder(id, "DEMO-MUG");
+        long before = orders();
+        ResponseEntity<String> paid = whileHeld(tx -> {
+            deliveries.lock("shopify", SHOP, ShopifyOrderDeliveries.orderKey(Long.toString(id)));
+            deliveries.recordNotApplied("shopify", SHOP, "orders/cancelled",
+                    ShopifyOrderDeliveries.cancelledBeforeTaken(Long.toString(id)), body, "cancelled", false);
+        }, () -> signed("orders/paid", body));
+
+        assertThat(paid.getBody()).contains("TAKEN", "cancelled in Shopify before Dropflow took it");
+        assertThat(orders()).isEqualTo(before);
+    }
+
+    /**
+     * Runs {@code held} in a transaction kept open until {@code meanwhile}'s request waits for one of its locks
+     * (PostgreSQL's pg_stat_activity says so), then commits it; {@code meanwhile}'s answer.
+     */
+    private ResponseEntity<String> whileHeld(java.util.function.Consumer<org.springframework.transaction.TransactionStatus> held,
+            java.util.concurrent.Callable<ResponseEntity<String>> meanwhile) throws Exception {
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var stored = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var first = executor.submit(() -> new TransactionTemplate(transactionManager).execute(tx -> {
+                held.accept(tx);
+                stored.countDown();
+                try {
+                    commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(stored.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = executor.submit(meanwhile);
+            for (int i = 0; i < 100 && jdbc.queryForObject("select count(*) from pg_stat_activity where"
+                    + " wait_event_type = 'Lock' and query like '%partner_delivery%'", Long.class) == 0; i++) {
+                Thread.sleep(100);
+            }
+            commit.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    /** review-s13 F10: a paid order whose every line was removed in Shopify: nothing to forward, taken at once. */
+    @Test
+    void aPaidOrderWithEveryLineRemovedIsTakenAsNothingToForward() throws Exception {
+        long id = 471_789_000_000L + System.nanoTime() % 1_000_000;
+        long before = orders();
+
+        ResponseEntity<String> paid = signed("orders/paid", editedBeforePaid(id, """
+                {"id": 1, "sku": "DEMO-MUG", "quantity": 3, "current_quantity": 0, "fulfillable_quantity": 0,
+                 "price": "15.00", "discount_allocations": [], "tax_lines": []}"""));
+
+        assertThat(paid.getBody()).contains("TAKEN", "every line", "nothing to forward");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(parked(id)).isZero();
     }
 
     /**
