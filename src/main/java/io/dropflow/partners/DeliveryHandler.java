@@ -53,24 +53,8 @@ public interface DeliveryHandler {
          * @throws com.fasterxml.jackson.core.JsonProcessingException when the payload is not one JSON value
          */
         public com.fasterxml.jackson.databind.JsonNode json() throws com.fasterxml.jackson.core.JsonProcessingException {
-            if (payload == null) {
-                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-            }
-            try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(payload)) {
-                com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(parser);
-                if (value == null) {
-                    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-                }
-                if (parser.nextToken() != null) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(parser,
-                            "content after the JSON value (a second message in one body?)");
-                }
-                return value;
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw e;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e); // a String is read in memory
-            }
+            return payload == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                    : io.dropflow.web.OneJsonValue.tree(JSON, payload);
         }
     }
 

@@ -35,7 +35,7 @@ import org.springframework.util.StreamUtils;
  * a 200 and never applied, {@code {…}]]]} was taken. Webhooks are refused too: what follows may be a second event,
  * and a 2xx would tell the partner it was taken. Writing is Spring's, with the application's mapper.
  */
-class OneJsonValue extends MappingJackson2HttpMessageConverter {
+public class OneJsonValue extends MappingJackson2HttpMessageConverter {
 
     /** Chooses the reader for this request (ours or a partner's) and the body's type, with a view or none. */
     interface Readers {
@@ -82,6 +82,29 @@ class OneJsonValue extends MappingJackson2HttpMessageConverter {
                     input);
         } catch (JsonProcessingException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+        }
+    }
+
+    /**
+     * {@code text} read as one JSON value with {@code json}, nothing after it but whitespace (the same check as a
+     * request body's): for a partner's body recorded as it came and read later. An empty text is a missing node.
+     *
+     * @throws JsonProcessingException when the text is not JSON, or has more after its value ("more after the JSON
+     *     value: {")
+     */
+    public static com.fasterxml.jackson.databind.JsonNode tree(ObjectMapper json, String text)
+            throws JsonProcessingException {
+        try (JsonParser parser = json.createParser(text)) {
+            com.fasterxml.jackson.databind.JsonNode value = json.readTree(parser);
+            if (value == null) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            nothingAfter(parser);
+            return value;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String is read in memory
         }
     }
 

@@ -18,7 +18,7 @@ class DeliveryJsonTest {
     void aSecondValueAfterTheFirstIsNotOneValue() {
         assertThatThrownBy(() -> carrying("{\"id\":1}\n{\"id\":2}").json())
                 .isInstanceOf(JsonProcessingException.class)
-                .hasMessageContaining("content after the JSON value");
+                .hasMessageContaining("more after the JSON value: {");
         assertThatThrownBy(() -> carrying("{\"id\":1}]]]").json()).isInstanceOf(JsonProcessingException.class);
     }
 
