@@ -174,23 +174,8 @@ class OrderController {
     ResponseEntity<OrderView> cancel(@PathVariable Long id) {
         // The order's process may be moving at this very moment (a job, a partner's event): the
         // cancellation's transaction is then tried again; after three tries the caller gets a 409.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                intake.cancel(id);
-                break;
-            } catch (org.springframework.dao.ConcurrencyFailureException
-                    | DataIntegrityViolationException busy) { // the latter: two early cancellations kept at once
-                if (attempt == 3) {
-                    throw busy;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
+        // (DataIntegrityViolationException among the conflicts: two early cancellations kept at once)
+        io.dropflow.processengine.OnConflict.retry(() -> intake.cancel(id));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(intake.find(id)));
     }
 

@@ -9,6 +9,7 @@ import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
 import io.dropflow.partners.internal.AttentionTasks;
 import io.dropflow.partners.internal.DeliveryTaskFacts;
 import io.dropflow.processengine.AfterCommit;
+import io.dropflow.processengine.OnConflict;
 import io.dropflow.processengine.FormFacts;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PartnerAttention implements AttentionTasks {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerAttention.class);
-    /** Tries of a change of an open task's description or facts, 50 and 100 ms apart (as ADR 0005's cancellation). */
-    static final int TRIES = 3;
-
     private final RuntimeService runtime;
     private final TaskService tasks;
     /** Lazily: the facts read the recorded deliveries, which open tasks here. */
@@ -58,39 +56,24 @@ class PartnerAttention implements AttentionTasks {
      * A change of the instance's open task (its description, its facts), once the caller's transaction has
      * committed, in a transaction of its own: deliveries of one fact (a parcel's scans after its delivery)
      * that come at the same moment each change the one task, and the engine's optimistic locking lets one
-     * of them commit. The other's change is tried again with the task as it is now (up to {@link #TRIES}
+     * of them commit. The other's change is tried again with the task as it is now (up to {@link OnConflict#TRIES}
      * times, ADR 0005), rather than failing the partner's request, which is recorded already, with a 500
      * (exploratory test s13). Still conflicting after that, the task keeps what the other said (the latest
      * said wins either way), and the log says so.
      */
     private void changeTaskAfterCommit(String processInstanceId, String what, Runnable change) {
         AfterCommit.run(() -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    own.executeWithoutResult(tx -> {
-                        if (running(processInstanceId)) {
-                            change.run();
-                        }
-                    });
-                    return;
-                } catch (OptimisticLockingException | ConcurrencyFailureException busy) {
-                    if (attempt == TRIES) {
-                        log.warn("Partner attention {}: {} not shown on its task, changed {} times meanwhile: {}",
-                                processInstanceId, what, TRIES, busy.toString());
-                        return;
+            try {
+                OnConflict.retry(() -> own.executeWithoutResult(tx -> {
+                    if (running(processInstanceId)) {
+                        change.run();
                     }
-                    pause(50L * attempt);
-                }
+                }));
+            } catch (OptimisticLockingException | ConcurrencyFailureException busy) {
+                log.warn("Partner attention {}: {} not shown on its task, changed {} times meanwhile: {}",
+                        processInstanceId, what, OnConflict.TRIES, busy.toString());
             }
         });
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
