@@ -41,7 +41,9 @@ public class Escalation {
 
     /** The task being created or timed out. */
     public void toSupervisors(DelegateTask task) {
-        task.addCandidateGroup(Groups.SUPERVISORS);
+        if (task.getCandidates().stream().noneMatch(link -> Groups.SUPERVISORS.equals(link.getGroupId()))) {
+            task.addCandidateGroup(Groups.SUPERVISORS);
+        }
         task.setPriority(PRIORITY.optionalFrom(task).map(Math::toIntExact).orElse(ESCALATED_PRIORITY));
     }
 
@@ -54,8 +56,7 @@ public class Escalation {
     public int openTasksToSupervisors(String processInstanceId, int priority) {
         int escalated = 0;
         for (Task open : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-            tasks.addCandidateGroup(open.getId(), Groups.SUPERVISORS);
-            tasks.setPriority(open.getId(), priority);
+            toSupervisors(open.getId(), priority);
             escalated++;
         }
         return escalated;
@@ -68,9 +69,17 @@ public class Escalation {
         if (open == null) {
             return false;
         }
-        tasks.addCandidateGroup(open.getId(), Groups.SUPERVISORS);
-        tasks.setPriority(open.getId(), priorityOf(processInstanceId));
+        toSupervisors(open.getId(), priorityOf(processInstanceId));
         return true;
+    }
+
+    /** Supervisors once among the task's candidates (a task created for them, or escalated before, has them already). */
+    private void toSupervisors(String taskId, int priority) {
+        if (tasks.getIdentityLinksForTask(taskId).stream()
+                .noneMatch(link -> Groups.SUPERVISORS.equals(link.getGroupId()))) {
+            tasks.addCandidateGroup(taskId, Groups.SUPERVISORS);
+        }
+        tasks.setPriority(taskId, priority);
     }
 
     /**

@@ -639,6 +639,23 @@ class DefectClaimProcessTest {
         assertThat(dropflow.getClaim(claim).path("history").toString()).contains("escalated by the operator");
     }
 
+    /** Escalated once, then its resolution deadline passes: supervisors are the task's candidates once, not twice. */
+    @Test
+    void aTaskAlreadySupervisorsGetsThemOnceWhenTheResolutionDeadlinePasses() {
+        long order = deliveredOrder();
+        long claim = claimWithSupplier(order, "REFUND");
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "REJECTED", null, null, "no");
+        complete(claim, Map.of("negotiationDecision", "escalate"));
+        assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
+
+        Job resolution = engine.getManagementService().createJobQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).timers()
+                .activityId(RESOLUTION_DEADLINE.id()).singleResult();
+        engine.getManagementService().executeJob(resolution.getId());
+        assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE.id()).isWaitingAt(NEGOTIATE.id());
+        assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
+    }
+
     @Test
     void aReshipIsOneReplacementPurchaseOrderEvenWhenTheCallIsRetried() {
         long order = deliveredOrder();
