@@ -22,12 +22,12 @@ class ExchangeRateService implements ExchangeRates {
     private final ExchangeRateEntries rates;
     private final Bookings bookings;
     private final SettlementSettings settings;
-    private final ExchangeRatePairLock pairs;
+    private final LedgerLocks locks;
     private final Clock clock;
 
     ExchangeRateService(ExchangeRateEntries rates, Bookings bookings, SettlementSettings settings,
-            ExchangeRatePairLock pairs, Clock clock) {
-        this.pairs = pairs;
+            LedgerLocks locks, Clock clock) {
+        this.locks = locks;
         this.rates = rates;
         this.bookings = bookings;
         this.settings = settings;
@@ -153,7 +153,7 @@ class ExchangeRateService implements ExchangeRates {
      */
     @Transactional
     public Stored receive(String base, String quote, BigDecimal rate, Instant validFrom) {
-        pairs.lock(base, quote);
+        locks.pair(base, quote);
         Instant now = clock.instant();
         if (validFrom == null) {
             Optional<ExchangeRate> holding = rates(base, quote).stream().filter(r -> !r.validFrom().isAfter(now))

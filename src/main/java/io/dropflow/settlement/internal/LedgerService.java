@@ -23,11 +23,13 @@ class LedgerService implements Ledger {
     private final ExchangeRates rates;
     private final SettlementSettings settings;
     private final PlatformFeeTable fees;
+    private final LedgerLocks locks;
     private final Clock clock;
 
     LedgerService(Bookings entries, ExchangeRates rates, SettlementSettings settings, PlatformFeeTable fees,
-            Clock clock) {
+            LedgerLocks locks, Clock clock) {
         this.entries = entries;
+        this.locks = locks;
         this.rates = rates;
         this.settings = settings;
         this.fees = fees;
@@ -123,10 +125,15 @@ class LedgerService implements Ledger {
      * (three refunds of 4.999 KWD of a 14.997 KWD sale at 1 EUR = 0.327 KWD: 3 x 15.29 EUR against 45.86 EUR);
      * so they come to 15.29, 15.28 and 15.29 EUR. Converting what was paid back before at today's rate, not taking
      * what it was booked at, leaves a rate that changed in between on the earlier entries, where it applied. Nothing
-     * paid back books nothing.
+     * paid back books nothing. One order's refunds are booked one at a time (two at once each read the refunds
+     * before it without the other's, and could come to a cent more or less between them).
      */
     private void bookConsumerRefund(Long orderId, LedgerEntryType type, Money refund, String reference) {
-        if (refund.isZero() || entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
+        if (refund.isZero()) {
+            return;
+        }
+        locks.refundsOf(orderId);
+        if (entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
             return;
         }
         Money before = new Money(entriesOf(orderId).stream()

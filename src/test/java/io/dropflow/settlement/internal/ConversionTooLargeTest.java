@@ -26,7 +26,7 @@ class ConversionTooLargeTest {
 
     private final ExchangeRateEntries entries = mock(ExchangeRateEntries.class);
     private final ExchangeRateService rates = new ExchangeRateService(entries, mock(Bookings.class),
-            new SettlementSettings("EUR"), mock(ExchangeRatePairLock.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SettlementSettings("EUR"), mock(LedgerLocks.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void kept(String base, String quote, String rate) {
         when(entries.rateValidAt(base, quote, NOW)).thenReturn(Optional.of(new ExchangeRateEntry(

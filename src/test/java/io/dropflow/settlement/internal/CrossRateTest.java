@@ -30,7 +30,7 @@ class CrossRateTest {
 
     private final ExchangeRateEntries entries = mock(ExchangeRateEntries.class);
     private final ExchangeRateService rates = new ExchangeRateService(entries, mock(Bookings.class),
-            new SettlementSettings("EUR"), mock(ExchangeRatePairLock.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SettlementSettings("EUR"), mock(LedgerLocks.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** 1 {@code base} = {@code rate} {@code quote}, kept this way round only. */
     private void kept(String base, String quote, String rate) {

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * currency (EUR) at the rate valid when booked, which each entry records.
  */
 @JpaSliceTest
-@Import({LedgerService.class, ExchangeRateService.class, ExchangeRatePairLock.class, LedgerServiceTest.Fees.class})
+@Import({LedgerService.class, ExchangeRateService.class, LedgerLocks.class, LedgerServiceTest.Fees.class})
 @EnableConfigurationProperties(SettlementSettings.class)
 class LedgerServiceTest {
 

@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On the demo's H2, a pair (either way round) is held by one transaction until it ends, committed or
  * rolled back; another pair is not held up by it.
  */
-class ExchangeRatePairLockTest {
+class LedgerLocksTest {
 
     private final DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:pair-lock;DB_CLOSE_DELAY=-1");
-    private final ExchangeRatePairLock pairs = new ExchangeRatePairLock(new JdbcTemplate(h2));
+    private final LedgerLocks pairs = new LedgerLocks(new JdbcTemplate(h2));
     private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(h2));
     private final AtomicReference<Thread> secondThread = new AtomicReference<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -37,17 +37,17 @@ class ExchangeRatePairLockTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
         Future<?> first = pool.submit(() -> transactions.executeWithoutResult(tx -> {
-            pairs.lock("CNY", "JPY");
+            pairs.pair("CNY", "JPY");
             held.countDown();
             await(end);
             tx.setRollbackOnly();
         }));
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
 
-        transactions.executeWithoutResult(tx -> pairs.lock("CNY", "USD"));
+        transactions.executeWithoutResult(tx -> pairs.pair("CNY", "USD"));
         Future<?> second = pool.submit(() -> transactions.executeWithoutResult(tx -> {
             secondThread.set(Thread.currentThread());
-            pairs.lock("JPY", "CNY");
+            pairs.pair("JPY", "CNY");
         }));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (secondThread.get() == null || secondThread.get().getState() != Thread.State.WAITING) {

@@ -10,36 +10,49 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One writer at a time for a pair of currencies (either way round), held until the caller's transaction
- * ends: rates for a pair are checked against the pair's rates and then added, and a pair has no row to
- * lock before its first rate. On PostgreSQL a transaction-scoped advisory lock, which every node sees; on
- * the demo's H2 (one node) a lock in this JVM, given back when the transaction completes.
+ * One writer at a time, held until the caller's transaction ends, for what is read and then written on what it
+ * read and has no row of its own to lock first: a pair of currencies (either way round: rates for a pair are
+ * checked against the pair's rates and then added, and a pair has no row before its first rate), and an order's
+ * refunds to the consumer (each is booked converted together with the refunds before it). On PostgreSQL a
+ * transaction-scoped advisory lock, which every node sees; on the demo's H2 (one node) a lock in this JVM, given
+ * back when the transaction completes.
  */
 @Component
-class ExchangeRatePairLock {
+class LedgerLocks {
 
-    /** The advisory locks' first key: exchange-rate pairs ("DFRATE", in its low 32 bits). */
-    private static final int ADVISORY_CLASS = 0x52415445;
+    /** The advisory locks' first key: exchange-rate pairs ("RATE", in its 32 bits). */
+    private static final int PAIRS = 0x52415445;
+    /** The advisory locks' first key: an order's refunds to the consumer ("RFND"). */
+    private static final int REFUNDS = 0x52464e44;
 
     private final JdbcTemplate jdbc;
     private final ConcurrentHashMap<String, ReentrantLock> local = new ConcurrentHashMap<>();
     private volatile Boolean postgres;
 
-    ExchangeRatePairLock(JdbcTemplate jdbc) {
+    LedgerLocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Waits until no other transaction holds the pair, then holds it until this one ends. */
-    void lock(String base, String quote) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a pair is locked for a transaction; none is active");
-        }
+    void pair(String base, String quote) {
         String pair = base.compareTo(quote) < 0 ? base + "/" + quote : quote + "/" + base;
+        hold(PAIRS, pair.hashCode(), pair);
+    }
+
+    /** Waits until no other transaction holds the order's refunds, then holds them until this one ends. */
+    void refundsOf(long orderId) {
+        hold(REFUNDS, Long.hashCode(orderId), "refunds of " + orderId);
+    }
+
+    private void hold(int kind, int key, String name) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(name + " is locked for a transaction; none is active");
+        }
         if (postgres()) {
-            jdbc.query("select pg_advisory_xact_lock(?, ?)", row -> { }, ADVISORY_CLASS, pair.hashCode());
+            jdbc.query("select pg_advisory_xact_lock(?, ?)", row -> { }, kind, key);
             return;
         }
-        ReentrantLock lock = local.computeIfAbsent(pair, p -> new ReentrantLock());
+        ReentrantLock lock = local.computeIfAbsent(name, p -> new ReentrantLock());
         lock.lock();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
