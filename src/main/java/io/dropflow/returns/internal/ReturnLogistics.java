@@ -10,6 +10,7 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.BlindShippingSender;
 import io.dropflow.supplier.PurchaseOrderView;
@@ -73,6 +74,10 @@ public class ReturnLogistics {
         String cost = r.getReturnShippingPaidBy() == ReturnRequest.ShippingPaidBy.CONSUMER
                 ? "The label's " + Money.format(r.getLabelCost(), r.getCurrency()) + " will be deducted from your refund."
                 : "Return shipping is free for you.";
+        if (r.getWish() != ReturnWish.EXCHANGE) { // said before the goods are sent, 0.00 too (a label dearer than them)
+            cost += " Your refund when the goods arrive as sent: " + Money.format(r.refundPerPolicy(), r.getCurrency())
+                    + (r.refundPerPolicy().signum() == 0 ? ", nothing is left of their value after the deductions." : ".");
+        }
         String refused = r.refusedLines().stream().map(l -> " Keep line " + l.getLineNo() + " (" + l.getSku()
                 + "), it cannot be returned: " + l.getPolicyRule()).collect(java.util.stream.Collectors.joining());
         consumer.send(r, "label", "Your return " + r.number() + ": please send the goods with this label: "

@@ -79,7 +79,7 @@ public class ReturnTaskForm {
                 .put("inspectionResult", !parcel ? null
                         : !r.isInspectionTaken() ? OperatorWords.NO_INSPECTION_REPORT : OperatorWords.of(r.getInspectionResult()))
                 .put("inspectionNote", r.isInspectionTaken() ? r.getInspectionNote() : null)
-                .put("refundPerPolicy", parcel && (!exchange || failed) ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
+                .put("refundPerPolicy", !exchange || failed ? TaskFormFacts.money(r.refundPerPolicy(), r) : null)
                 .put("exchangeSent", sent)
                 .put("exchangeAwaited", ordered != null && !sent && !failed)
                 .put("exchangeFailed", failed)

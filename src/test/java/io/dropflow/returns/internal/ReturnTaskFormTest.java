@@ -41,7 +41,28 @@ class ReturnTaskFormTest {
         assertThat(shown.values()).containsEntry("returnReason", "Changed mind").containsEntry("wish", "Refund")
                 .containsEntry("returnLabelPaidBy", "Consumer").containsEntry("restockingFee", "10 %")
                 .containsEntry("supplierAnswer", "Alternative").containsEntry("supplierAmount", "7.50 EUR")
-                .containsEntry("canCounter", true).containsEntry("canEscalate", true).containsEntry("refundPerPolicy", null);
+                .containsEntry("canCounter", true).containsEntry("canEscalate", true)
+                // what the consumer is paid when the goods come back in order, shown before they are sent too
+                .containsEntry("refundPerPolicy", "8.60 EUR");
+    }
+
+    /**
+     * Exploratory s13 aftersales: a return whose label and restocking fee take up the goods' value was mediated
+     * without the form saying the refund would be nothing; the consumer learnt it from "0.00 EUR refunded".
+     */
+    @Test
+    void aRefundThatDeductionsTakeUpIsShownAsNothingBeforeTheGoodsAreSent() {
+        ReturnRequest cheap = stored(new ReturnRequest(1L, 2L, 3L, io.dropflow.returns.ReturnReason.CHANGED_MIND,
+                io.dropflow.returns.ReturnWish.REFUND, null, "WEBSHOP", "EUR",
+                java.util.List.of(new io.dropflow.aftersales.CaseLine(1, "DEMO-PIN", 1, new BigDecimal("4.00"))),
+                io.dropflow.aftersales.AfterSalesFixtures.eur("1.20"), NOW), 11L);
+        cheap.applyPolicy(true, ShippingPaidBy.CONSUMER, new BigDecimal("0.10"), false, false, "a rule",
+                io.dropflow.aftersales.AfterSalesFixtures.eur("4.90"), NOW);
+        when(returns.get(11L)).thenReturn(cheap);
+        when(facts.of(cheap)).thenAnswer(call -> new FormFacts());
+
+        assertThat(form.taskCreated(11L, true, 2L, null).values()).containsEntry("returnParcel", null)
+                .containsEntry("refundPerPolicy", "0.00 EUR");
     }
 
     @Test

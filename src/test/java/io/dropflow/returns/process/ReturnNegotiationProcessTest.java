@@ -388,7 +388,8 @@ class ReturnNegotiationProcessTest {
         dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
         dropflow.runReturnJobs(id);
         assertThat(dropflow.returnProcess(id)).isWaitingAt(AWAIT_PARCEL.id());
-        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("4.90 EUR will be deducted"));
+        assertThat(storefrontCalls(order, "MESSAGE")).anyMatch(m -> m.contains("4.90 EUR will be deducted from your refund."
+                + " Your refund when the goods arrive as sent: 8.60 EUR."));
         parcelArrivesInOrder(id);
         dropflow.runReturnJobs(id);
 
