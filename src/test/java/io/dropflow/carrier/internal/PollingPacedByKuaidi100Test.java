@@ -45,6 +45,7 @@ class PollingPacedByKuaidi100Test {
     @BeforeEach
     void start() {
         kuaidi100.start();
+        // 实时快递查询 answer: https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\","
                 + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[]}")));
     }
@@ -85,6 +86,9 @@ class PollingPacedByKuaidi100Test {
      */
     @Test
     void aParcelKuaidi100Answered429ForWaitsPollAfter() {
+        // no Kuaidi100 page names a 429; the nearest is its own query-rate article (提交最大线程数：1单/秒),
+        // https://blog.csdn.net/kuaidi100API/article/details/116130836, and docs/partners/kuaidi100.md says how a 429
+        // counts
         kuaidi100.stubFor(post("/poll/query.do").willReturn(aResponse().withStatus(429)));
         Instant now = Instant.now();
         Shipment parcel = withId(1L, new Shipment(1L, 1L, "YTO", "YT1", now.minus(Duration.ofDays(1))));

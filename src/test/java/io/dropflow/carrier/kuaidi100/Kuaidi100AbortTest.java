@@ -39,6 +39,7 @@ class Kuaidi100AbortTest {
     @BeforeEach
     void start() {
         kuaidi100.start();
+        // 订阅 accepted: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
         settings = new Kuaidi100Settings("CUST1", "KEY1", "SALT1", "https://dropflow.example/api/webhooks/kuaidi100",
                 kuaidi100.baseUrl() + "/poll", kuaidi100.baseUrl() + "/poll/query.do", Map.of("YTO", "yuantong"),

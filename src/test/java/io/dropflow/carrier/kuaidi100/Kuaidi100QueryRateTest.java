@@ -39,7 +39,9 @@ class Kuaidi100QueryRateTest {
     @BeforeEach
     void start() {
         kuaidi100.start();
+        // 订阅 accepted: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+        // 实时快递查询 answer: https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\","
                 + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
                 + "\"2026-11-27 09:00:00\",\"context\":\"已揽收\"}]}")));

@@ -75,6 +75,7 @@ class Kuaidi100Test {
 
     @Test
     void aSubscriptionCarriesCompanyNumberKeyCallbackAndSalt() throws Exception {
+        // 订阅 accepted (result true, returnCode 200): https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
         client.register("YTO", "YT1234567890", Consignee.UNKNOWN);
@@ -93,19 +94,27 @@ class Kuaidi100Test {
 
     @Test
     void subscribingAgainIsHarmlessButAccountErrorsAreNot() {
+        // 订阅 "already subscribed": https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c ("超过4次的订阅在提交时会报重复订阅")
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
         client.register("YTO", "YT1", Consignee.UNKNOWN);
 
+        // a refused subscriber, in the subscription answer's shape (result/returnCode/message):
+        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("600").hasMessageContaining("dropflow.carriers.kuaidi100").hasMessageNotContaining("KEY1");
 
+        // returnCode 500 (服务器错误) in the subscription answer's shape:
+        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"500\",\"message\":\"服务器错误\"}")));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
 
+        // not a Kuaidi100 answer but a gateway fault; it exercises the retry rule of docs/partners/kuaidi100.md
+        // (500/502/503 retried)
         kuaidi100.stubFor(post("/poll").willReturn(aResponse().withStatus(502)));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
 
+        // a network fault (no answer in time); it exercises the same retry rule, docs/partners/kuaidi100.md
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{}").withFixedDelay(1500)));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class)
                 .hasMessageContaining("in time");
@@ -113,6 +122,7 @@ class Kuaidi100Test {
 
     @Test
     void aQueryIsSignedWithUppercaseMd5OfParamKeyAndCustomer() throws Exception {
+        // 实时快递查询 answer (status 200, state, data[]): https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"nu\":\"YT1\",\"com\":\"yuantong\","
                 + "\"status\":\"200\",\"state\":\"3\",\"data\":[{\"time\":\"2026-11-27 10:00:00\",\"ftime\":\"2026-11-27 10:00:00\","
                 + "\"context\":\"已签收\"}]}")));
@@ -127,6 +137,8 @@ class Kuaidi100Test {
                 .digest((fields.get("param") + "KEY1" + "CUST1").getBytes(StandardCharsets.UTF_8))).toUpperCase();
         assertThat(fields.get("sign")).isEqualTo(expected);
 
+        // returnCode 408 as the real-time query answers without the phone SF Express needs:
+        // https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc (param.phone)
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
         assertThatThrownBy(() -> client.query("YTO", "YT1")).hasMessageContaining("408");
     }
@@ -134,6 +146,7 @@ class Kuaidi100Test {
     @Test
     void anSfExpressParcelIsSubscribedWithTheConsigneesPhone() throws Exception {
         // 订阅 parameters.phone: 顺丰单号必填
+        // 订阅 accepted: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
         client.register("YTO", "SF1234567890", Consignee.ofPhone("+86 138-0013-8000"));
@@ -167,7 +180,9 @@ class Kuaidi100Test {
             "+49 221 123 | 1123",
             "+49 221 1234567 ext. 9 | 4567"})
     void thePhoneSentIsItsLastFourDigitsOrAVirtualNumbersFourAfterTheDash(String phone, String sent) throws Exception {
+        // 订阅 accepted: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
+        // 实时快递查询 answer: https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\","
                 + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[]}")));
 
@@ -186,6 +201,7 @@ class Kuaidi100Test {
 
     @Test
     void aPhoneWithoutDigitsIsNotSent() throws Exception {
+        // 订阅 accepted: https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":true,\"returnCode\":\"200\",\"message\":\"提交成功\"}")));
 
         client.register("YTO", "YT1", Consignee.ofPhone("n/a"));
@@ -200,6 +216,7 @@ class Kuaidi100Test {
         // SF Express; without it Kuaidi100 answers returnCode 408. This stub answers as Kuaidi100 does.
         kuaidi100.stubFor(post("/poll/query.do").atPriority(2).willReturn(okJson(
                 "{\"result\":false,\"returnCode\":\"408\",\"message\":\"验证码错误\"}")));
+        // 实时快递查询 answer when param.phone is sent: https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").atPriority(1)
                 .withRequestBody(containing(java.net.URLEncoder.encode("\"phone\":\"8000\"", StandardCharsets.UTF_8)))
                 .willReturn(okJson("{\"message\":\"ok\",\"state\":\"0\",\"status\":\"200\",\"com\":\"shunfeng\","
@@ -232,6 +249,8 @@ class Kuaidi100Test {
     @ParameterizedTest
     @CsvSource({"501, 服务器错误", "502, 服务器繁忙"})
     void aServerErrorOrBusyQueryIsRetriedNotFinal(String code, String message) {
+        // the query's answer shape is https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc; the codes are not
+        // on it (see the Javadoc above and docs/partners/kuaidi100.md)
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"result\":false,\"returnCode\":\"" + code
                 + "\",\"message\":\"" + message + "\"}")));
 
@@ -241,6 +260,8 @@ class Kuaidi100Test {
 
     @Test
     void aRefusedSignatureIsNotRetriedAndNamesTheSettingsToCheck() {
+        // the query's answer shape is https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc; 503 is not on it
+        // (see the Javadoc above and docs/partners/kuaidi100.md)
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson(
                 "{\"result\":false,\"returnCode\":\"503\",\"message\":\"验证签名失败\"}")));
 
@@ -251,6 +272,8 @@ class Kuaidi100Test {
 
     @Test
     void theQueryAnswersThePollingFallbackWithTheParcelsRecords() {
+        // 实时快递查询 answer, records newest first, China Standard Time:
+        // https://api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc
         kuaidi100.stubFor(post("/poll/query.do").willReturn(okJson("{\"message\":\"ok\",\"state\":\"3\",\"status\":\"200\","
                 + "\"com\":\"yuantong\",\"nu\":\"YT1\",\"data\":[{\"time\":\"2026-11-28 10:00:00\",\"ftime\":"
                 + "\"2026-11-28 10:00:00\",\"context\":\"已签收\"},{\"time\":\"2026-11-27 09:00:00\",\"ftime\":"
