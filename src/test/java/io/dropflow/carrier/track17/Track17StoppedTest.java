@@ -31,6 +31,8 @@ class Track17StoppedTest {
     @BeforeEach
     void start() {
         track17.start();
+        // 17TRACK retrack (Tracking API v2.2, "retrack": code 0, data.accepted):
+        // https://asset.17track.net/api/document/v2.2_en/index.html
         track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":"
                 + "[{\"number\":\"" + NUMBER + "\",\"carrier\":100001}],\"rejected\":[]}}")));
         settings = new Track17Settings("KEY17", track17.baseUrl() + "/track/v2.2", Map.of("DHL", 100001),

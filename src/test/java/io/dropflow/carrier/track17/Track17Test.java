@@ -60,6 +60,8 @@ class Track17Test {
 
     @Test
     void numbersAreRegisteredFortyAtATimeWithTheToken() {
+        // 17TRACK register (Tracking API v2.2, "register": code 0, data.accepted/rejected, at most 40 numbers):
+        // https://asset.17track.net/api/document/v2.2_en/index.html
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson(accepted())));
         List<Track17Client.Parcel> parcels = IntStream.range(0, 85)
                 .mapToObj(i -> new Track17Client.Parcel("DHL", "JD0146000000" + i)).toList();
@@ -77,26 +79,37 @@ class Track17Test {
 
     @Test
     void anAlreadyRegisteredNumberIsDoneOtherRefusalsAndErrorsAreNot() {
+        // register's rejected[] (v2.2, https://asset.17track.net/api/document/v2.2_en/index.html) with -18019901
+        // "already registered" from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
                 + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019901,\"message\":\"The tracking number is already registered.\"}}]}}")));
         client.register(List.of(new Track17Client.Parcel("DHL", "JD1")));
 
+        // register's rejected[] with -18019903 (carrier not supported), from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
                 + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019903,\"message\":\"The carrier is not supported.\"}}]}}")));
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("-18019903");
 
+        // an invalid 17token: 401 with -18010002 (invalid access key), from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(401)
                 .withBody("{\"code\":401,\"data\":{\"errors\":[{\"code\":-18010002,\"message\":\"Invalid access key.\"}]}}")));
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .hasMessageContaining("api-key").hasMessageNotContaining("KEY17");
 
+        // a network fault (no answer in time), not a 17TRACK answer; it exercises the retry rule of
+        // docs/partners/17track.md
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson(accepted()).withFixedDelay(1500)));
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .isInstanceOf(CarrierUnavailableException.class).hasMessageContaining("in time");
 
         // 429: waited out and tried again (twice), then the account pauses and the job retries later
         track17.resetRequests();
+        // 429: the request frequency limit of the Tracking API v2.2,
+        // https://asset.17track.net/api/document/v2.2_en/index.html (and docs/partners/17track.md's retry rule)
         track17.stubFor(post("/track/v2.2/register").willReturn(aResponse().withStatus(429)));
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
                 .isInstanceOf(CarrierUnavailableException.class);
@@ -115,10 +128,13 @@ class Track17Test {
                 .withRequestBody(matchingJsonPath("$[0].number", equalTo("JD1")))
                 .withRequestBody(matchingJsonPath("$[0].carrier", equalTo("100001"))));
 
+        // 17TRACK retrack (Tracking API v2.2, "retrack"): https://asset.17track.net/api/document/v2.2_en/index.html
         track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
                 + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019904,\"message\":\"Only stopped numbers can be re-tracked.\"}}]}}")));
         client.retrack("DHL", "JD1");
 
+        // retrack's rejected[] with -18019904, from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/retrack").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
                 + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019902,\"message\":\"not registered yet\"}}]}}")));
         assertThatThrownBy(() -> client.retrack("DHL", "JD1")).isInstanceOf(IllegalStateException.class)
@@ -127,6 +143,8 @@ class Track17Test {
 
     @Test
     void trackInfoIsAskedForWithTheCarrierNumber() {
+        // retrack's rejected[] with -18019902 (not registered), from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{\"number\":"
                 + "\"JD1\",\"carrier\":100001,\"track_info\":{\"latest_status\":{\"status\":\"Delivered\"}}}],\"rejected\":[]}}")));
 
@@ -154,6 +172,8 @@ class Track17Test {
      */
     @Test
     void aLookupAnswered429IsNotHeldBackButOneRefusedDuringThePauseIs() {
+        // 17TRACK gettrackinfo (Tracking API v2.2, "gettrackinfo": data.accepted[].track_info):
+        // https://asset.17track.net/api/document/v2.2_en/index.html
         track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(aResponse().withStatus(429)));
 
         assertThatThrownBy(() -> client.poll("DHL", "JJD0001", Consignee.UNKNOWN))
@@ -170,6 +190,8 @@ class Track17Test {
     @Test
     void theInternalErrorRetryLaterCodeIsRetriedNotRefused() {
         // Error codes: -18010003 "internal service error, please retry later"
+        // 429 on gettrackinfo: the request frequency limit of the Tracking API v2.2,
+        // https://asset.17track.net/api/document/v2.2_en/index.html
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":-18010003,\"data\":{\"errors\":[]}}")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.register("DHL", "JJD0001", Consignee.UNKNOWN))
@@ -179,6 +201,8 @@ class Track17Test {
     @Test
     void eventsWithoutAZoneOffsetAreReadInTheCarriersZoneAndStagesGiveEachEventItsStatus() {
         // gettrackinfo's track_info: events with time_iso (no offset here), stage and sub_status
+        // -18010003, from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/gettrackinfo").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[{"
                 + "\"number\":\"JJD0001\",\"carrier\":100001,\"track_info\":{"
                 + "\"latest_status\":{\"status\":\"Exception\",\"sub_status\":\"Exception_Returning\"},"
