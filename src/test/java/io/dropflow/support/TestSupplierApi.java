@@ -35,6 +35,7 @@ public final class TestSupplierApi implements ApplicationContextInitializer<Conf
      * the API key gets {@link #CJ_TOKEN}, valid for long. Tests that reset the server stub it again.
      */
     public static void cjLogsIn() {
+        // CJ Authentication page, getAccessToken: https://developers.cjdropshipping.com/en/api/api2/api/auth.html
         server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/cj/authentication/getAccessToken")
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"code\":200,\"result\":true,"
                         + "\"message\":\"Success\",\"data\":{\"openId\":" + CJ_OPEN_ID + ",\"accessToken\":\"" + CJ_TOKEN

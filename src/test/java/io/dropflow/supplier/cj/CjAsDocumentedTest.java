@@ -40,10 +40,13 @@ class CjAsDocumentedTest {
         server.start();
         cj = CjFixtures.client(server.baseUrl() + ROOT, "CJUserNum@api@test-key", null, operators, tokens, metrics);
         // Authentication page, 1.1 Get access token: 15-day access token, 180-day refresh token.
+        // https://developers.cjdropshipping.com/en/api/api2/api/auth.html
         server.stubFor(post(ROOT + "/authentication/getAccessToken").willReturn(okJson(envelope(200, true, "Success",
                 "{\"openId\":123456789,\"accessToken\":\"token-1\",\"accessTokenExpiryDate\":\"2099-08-18T09:16:33+08:00\","
                         + "\"refreshToken\":\"refresh-1\",\"refreshTokenExpiryDate\":\"2099-12-07T09:16:33+08:00\"}"))));
         // Shopping page, getOrderDetail: an order CJ does not know is code 1603100.
+        // https://developers.cjdropshipping.com/en/api/api2/api/shopping.html (getOrderDetail) and
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html (1603100)
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(CjDropshippingTest.notFound())));
     }
 
@@ -65,9 +68,11 @@ class CjAsDocumentedTest {
     @Test
     void aTokenCjRefusesIsRenewedAndTheCallMadeOnceMore() {
         // Global Error Codes: 1600001 "No permission: CJ-Access-Token is invalid".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(envelope(1600001, false, "No permission", "null"))).willSetStateTo("renewed"));
         // Authentication page, 1.2 Refresh access token.
+        // https://developers.cjdropshipping.com/en/api/api2/api/auth.html
         server.stubFor(post(ROOT + "/authentication/refreshAccessToken").willReturn(okJson(envelope(200, true, "Success",
                 "{\"accessToken\":\"token-2\",\"accessTokenExpiryDate\":\"2099-08-18T09:16:33+08:00\","
                         + "\"refreshToken\":\"refresh-2\",\"refreshTokenExpiryDate\":\"2099-12-07T09:16:33+08:00\"}"))));
@@ -83,6 +88,7 @@ class CjAsDocumentedTest {
     @Test
     void aCjSystemBusyEnvelopeIsRetriedNotRefused() {
         // Global Error Codes: 1600000 "System busy: please try again later".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(post(CREATE).willReturn(okJson(envelope(1600000, false, "System busy", "null"))));
 
         assertThatThrownBy(() -> cj.createOrder(CjDropshippingTest.ORDER)).isInstanceOf(SupplierUnavailableException.class)
@@ -92,6 +98,7 @@ class CjAsDocumentedTest {
     @Test
     void aCjQuotaUsedUpEnvelopeIsRetriedLaterNotRefused() {
         // Global Error Codes: 1600201 "Quota has been used up".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(post(CREATE).willReturn(okJson(envelope(1600201, false, "Quota has been used up", "null"))));
 
         assertThatThrownBy(() -> cj.createOrder(CjDropshippingTest.ORDER)).isInstanceOf(SupplierUnavailableException.class)
@@ -101,8 +108,11 @@ class CjAsDocumentedTest {
     @Test
     void aCjCallExceededLimitEnvelopeSlowsDownAndTheCallGoesThrough() {
         // Global Error Codes: 1600200 "Call exceeded limit"; Access Frequency Restrictions: 1 request/s.
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html and
+        // https://developers.cjdropshipping.com/en/api/api2/standard/limit.html
         server.stubFor(post(CREATE).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(envelope(1600200, false, "Call exceeded limit", "null"))).willSetStateTo("later"));
+        // Shopping page, createOrderV2's answer: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(post(CREATE).inScenario("limit").whenScenarioStateIs("later")
                 .willReturn(okJson(envelope(200, true, "Success", "{\"orderId\":\"2107\"}"))));
 
@@ -116,6 +126,7 @@ class CjAsDocumentedTest {
     @Test
     void aCjBalanceInsufficientEnvelopeGoesToAnOperatorAndIsRetriedNotRefused() {
         // Global Error Codes: 1604000 "Balance is insufficient".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(post(CREATE).willReturn(okJson(envelope(1604000, false, "Balance is insufficient", "null"))));
 
         assertThatThrownBy(() -> cj.createOrder(CjDropshippingTest.ORDER)).isInstanceOf(SupplierUnavailableException.class)
@@ -126,6 +137,7 @@ class CjAsDocumentedTest {
     @Test
     void aWrongLogisticNameIsAnIncidentNamingTheSettingNotARefusal() {
         // Global Error Codes: 1605000 "Logistic not found".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(post(CREATE).willReturn(okJson(envelope(1605000, false, "Logistic not found", "null"))));
 
         assertThatThrownBy(() -> cj.createOrder(CjDropshippingTest.ORDER)).isInstanceOf(IllegalStateException.class)
@@ -137,6 +149,7 @@ class CjAsDocumentedTest {
         assertThat(cj.order("CJ", "DF-404-PO1")).isEmpty();
 
         // Global Error Codes: 1600300 is "Illegal parameter", not "order not found".
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(envelope(1600300, false, "Illegal parameter", "null"))));
         assertThatThrownBy(() -> cj.order("CJ", "DF-404-PO1")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1600300");
@@ -144,6 +157,8 @@ class CjAsDocumentedTest {
 
     @Test
     void everyCallIsCountedByPartnerOperationAndCode() {
+        // Global Error Codes: 1600000 "System busy",
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html
         server.stubFor(post(CREATE).willReturn(okJson(envelope(1600000, false, "System busy", "null"))));
         assertThatThrownBy(() -> cj.createOrder(CjDropshippingTest.ORDER));
 
@@ -156,17 +171,21 @@ class CjAsDocumentedTest {
     @Test
     void aClaimRoundOpensACjDisputeOnceThroughItsThreeDocumentedSteps() {
         // Dispute page: 1 disputeProducts, 2 disputeConfirmInfo, 3 create.
+        // https://developers.cjdropshipping.com/en/api/api2/api/dispute.html
         server.stubFor(get(urlPathEqualTo(ROOT + "/disputes/disputeProducts")).inScenario("dispute")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(envelope(200, true, "Success",
                         "{\"orderId\":\"2107\",\"orderNumber\":\"DF-7-PO1\",\"productInfoList\":[{\"lineItemId\":\"L1\","
                                 + "\"cjVariantId\":\"" + CjDropshippingTest.VID + "\",\"canChoose\":true,\"price\":23.00,"
                                 + "\"quantity\":2}]}"))));
+        // https://developers.cjdropshipping.com/en/api/api2/api/dispute.html
         server.stubFor(post(ROOT + "/disputes/disputeConfirmInfo").willReturn(okJson(envelope(200, true, "Success",
                 "{\"orderId\":\"2107\",\"maxAmount\":46.00,\"expectResultOptionList\":[\"1\",\"2\"],\"disputeReasonList\":"
                         + "[{\"disputeReasonId\":1,\"reasonName\":\"Unfilled order\"},{\"disputeReasonId\":4,"
                         + "\"reasonName\":\"Damaged product\"}]}"))));
+        // https://developers.cjdropshipping.com/en/api/api2/api/dispute.html
         server.stubFor(post(ROOT + "/disputes/create").willReturn(okJson(envelope(200, true, "Success", "\"D-99\"")))
                 .inScenario("dispute").willSetStateTo("open"));
+        // https://developers.cjdropshipping.com/en/api/api2/api/dispute.html
         server.stubFor(get(urlPathEqualTo(ROOT + "/disputes/disputeProducts")).inScenario("dispute")
                 .whenScenarioStateIs("open").willReturn(okJson(envelope(200, true, "Success",
                         "{\"orderId\":\"2107\",\"productInfoList\":[{\"lineItemId\":\"L1\",\"cjVariantId\":\""

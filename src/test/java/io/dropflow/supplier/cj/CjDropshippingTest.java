@@ -55,6 +55,9 @@ class CjDropshippingTest {
     void start() {
         server.start();
         cj = CjFixtures.client(server.baseUrl() + "/api2.0/v1", null, "cj-token", operators);
+        // Shopping page, getOrderDetail: an order CJ does not know is 1603100
+        // (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html,
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html)
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(notFound())));
     }
 
@@ -119,6 +122,7 @@ class CjDropshippingTest {
 
     @Test
     void anOrderIsCreatedWithCreateOrderV2AfterLookingForAnEarlierOne() {
+        // Shopping page, createOrderV2's answer: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(post("/api2.0/v1/shopping/order/createOrderV2").willReturn(okJson(envelope(200, true, "Success",
                 "{\"orderId\":\"210711100018655344\",\"orderNumber\":\"DF-7-PO1\",\"orderStatus\":\"UNSHIPPED\"}"))));
 
@@ -149,6 +153,7 @@ class CjDropshippingTest {
 
     @Test
     void anOrderCjAlreadyHasIsNotCreatedAgain() {
+        // Shopping page, getOrderDetail's answer: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(okJson(envelope(200, true, "Success",
                 "{\"orderId\":\"210711100018655344\",\"orderNum\":\"DF-7-PO1\",\"orderStatus\":\"UNSHIPPED\"}"))));
 
@@ -195,14 +200,21 @@ class CjDropshippingTest {
                 .hasMessageContaining("slow down");
         cj = CjFixtures.client(server.baseUrl() + "/api2.0/v1", null, "cj-token", operators);
 
+        // not a CJ answer (CJ answers errors inside its HTTP 200 envelope,
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html) but a proxy's 502; it exercises
+        // the retry rule of docs/partners/README.md
         server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
                 .hasMessageContaining("502");
 
+        // not CJ's JSON envelope (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html) but a
+        // maintenance page in its place; it exercises the same retry rule, docs/partners/README.md
         server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(ok("<html>maintenance</html>")));
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
                 .hasMessageContaining("not its JSON envelope");
 
+        // a network fault (no answer within the read timeout), not a CJ answer; it exercises the timeouts of
+        // docs/partners/README.md
         server.stubFor(post(urlPathMatching(".*createOrderV2")).willReturn(okJson(envelope(200, true, "Success", "\"1\""))
                 .withFixedDelay(1500)));
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
@@ -211,6 +223,9 @@ class CjDropshippingTest {
 
     @Test
     void aRefusedTokenIsAConfigurationProblemAndTheTokenIsNotInTheMessage() {
+        // a bare HTTP 401, not CJ's envelope: CJ documents a refused token as 1600001 in HTTP 200
+        // (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html); the stub checks the token never
+        // reaches the message
         server.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(aResponse().withStatus(401).withBody("invalid token")));
 
         assertThatThrownBy(() -> cj.createOrder(ORDER)).isInstanceOf(IllegalStateException.class)
@@ -221,10 +236,13 @@ class CjDropshippingTest {
 
     @Test
     void anOrderIsLookedUpAndAnUnpaidOneDeleted() {
+        // Shopping page, getOrderDetail by orderId:
+        // https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(get(urlPathEqualTo(DETAIL)).withQueryParam("orderId", equalTo("210711100018655344"))
                 .willReturn(okJson(envelope(200, true, "Success", "{\"orderId\":\"210711100018655344\",\"orderNum\":"
                         + "\"DF-7-PO1\",\"orderStatus\":\"SHIPPED\",\"logisticName\":\"CJPacket Ordinary\","
                         + "\"trackNumber\":\"CJPKL7160102171YQ\"}"))));
+        // Shopping page, deleteOrder: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         server.stubFor(delete(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
                 .willReturn(okJson(envelope(200, true, "Success", "\"210711100018655344\""))));
 
@@ -237,6 +255,9 @@ class CjDropshippingTest {
         assertThat(cj.deleteOrder("CJ", "210711100018655344")).isTrue();
         server.verify(deleteRequestedFor(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
                 .withQueryParam("orderId", equalTo("210711100018655344")).withHeader("CJ-Access-Token", equalTo("cj-token")));
+        // Shopping page, deleteOrder of a paid order: refused in the envelope
+        // (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html,
+        // https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html)
         server.stubFor(delete(urlPathEqualTo("/api2.0/v1/shopping/order/deleteOrder"))
                 .willReturn(okJson(envelope(1600500, false, "order is paid", "null"))));
         assertThat(cj.deleteOrder("CJ", "210711100018655344")).isFalse();
