@@ -104,6 +104,8 @@ class ShopifyStorefrontTest {
 
     @Test
     void aParcelAlreadyOnAFulfillmentIsNotSentAgain() {
+        // query OrderFulfillments (Order.fulfillments with trackingInfo, Order.fulfillmentOrders):
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
                 + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"0034\",\"url\":null}]}],"
@@ -117,6 +119,8 @@ class ShopifyStorefrontTest {
 
     @Test
     void aReshipAddsItsTrackingToTheBuyersFulfillment() {
+        // query OrderFulfillments (Order.fulfillments, Order.fulfillmentOrders):
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
                 + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"FIRST-1\",\"url\":\"https://x/1\"}]}],"
@@ -136,11 +140,15 @@ class ShopifyStorefrontTest {
 
     @Test
     void aRelabelledParcelsNewNumberTakesTheOldOnesPlaceOnTheFulfillment() {
+        // query OrderFulfillments (Order.fulfillments with two tracking numbers):
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
                 + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"OTHER-1\",\"url\":\"https://x/1\"},"
                 + "{\"company\":\"DHL Express\",\"number\":\"OLD-2\",\"url\":\"https://x/2\"}]}],"
                 + "\"fulfillmentOrders\":{\"nodes\":[]}}}"))));
+        // fulfillmentTrackingInfoUpdate:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentTrackingInfoUpdate
         shopify.stubFor(graphql("mutation FulfillmentTrackingInfoUpdate").willReturn(okJson(data(
                 "{\"fulfillmentTrackingInfoUpdate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\"},\"userErrors\":[]}}"))));
 
@@ -155,6 +163,7 @@ class ShopifyStorefrontTest {
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("OLD-2")));
 
         // Retried (the step's answer was lost): the fulfillment shows the new number, nothing is sent again
+        // query OrderFulfillments: https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"createdAt\":\"2026-11-27T10:00:00Z\","
                 + "\"trackingInfo\":[{\"company\":\"DHL Express\",\"number\":\"OTHER-1\",\"url\":\"https://x/1\"},"
@@ -167,6 +176,8 @@ class ShopifyStorefrontTest {
 
     @Test
     void anOrderWithNoOpenFulfillmentOrderAndNoFulfillmentIsNotSilentlyMarkedSynced() {
+        // query OrderFulfillments (a fulfillment order ON_HOLD, no fulfillment):
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order
         shopify.stubFor(graphql("query OrderFulfillments").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"fulfillments\":[],\"fulfillmentOrders\":{\"nodes\":[{\"id\":\"F1\",\"status\":\"ON_HOLD\","
                 + "\"assignedLocation\":{\"location\":{\"id\":\"L\"}},\"supportedActions\":[]}]}}}"))));
@@ -209,6 +220,7 @@ class ShopifyStorefrontTest {
                 + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}},"
                 + "\"suggestedTransactions\":["
                 + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+        // refundCreate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/refundCreate
         shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
                 "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/6\"},\"userErrors\":[]}}"))));
 
@@ -222,6 +234,8 @@ class ShopifyStorefrontTest {
 
     @Test
     void anOrderRefundedInShopifyAlreadyIsNotRefundedAgain() {
+        // Order.suggestedRefund with nothing left to refund:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/SuggestedRefund
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"suggestedRefund\":{\"suggestedTransactions\":[{\"gateway\":\"manual\",\"parentTransaction\":{\"id\":\"T\"},"
                 + "\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"0.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
@@ -241,9 +255,13 @@ class ShopifyStorefrontTest {
         // orderInvoiceSend: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/orderInvoiceSend
         shopify.stubFor(graphql("mutation OrderInvoiceSend").willReturn(okJson(data(
                 "{\"orderInvoiceSend\":{\"order\":{\"id\":\"" + ORDER + "\"},\"userErrors\":[]}}"))));
+        // metafieldsSet marks the message sent:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/metafieldsSet
         shopify.stubFor(graphql("mutation MessageMarked").inScenario("sent").willReturn(okJson(data(
                 "{\"metafieldsSet\":{\"metafields\":[{\"id\":\"gid://shopify/Metafield/1\"}],\"userErrors\":[]}}")))
                 .willSetStateTo("marked"));
+        // Order.metafield, now set:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order#field-Order.fields.metafield
         shopify.stubFor(graphql("query OrderMessageSent").inScenario("sent").whenScenarioStateIs("marked")
                 .willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\",\"metafield\":{\"id\":\"M\"},\"fulfillments\":[]}}"))));
 
@@ -257,6 +275,8 @@ class ShopifyStorefrontTest {
         // fulfillmentEventCreate DELAYED: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentEventCreate
         shopify.stubFor(graphql("query OrderMessageSent").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"metafield\":null,\"fulfillments\":[{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"}]}}"))));
+        // fulfillmentEventCreate DELAYED:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentEventCreate
         shopify.stubFor(graphql("mutation FulfillmentEventCreate").willReturn(okJson(data(
                 "{\"fulfillmentEventCreate\":{\"fulfillmentEvent\":{\"id\":\"E\"},\"userErrors\":[]}}"))));
         storefront.notifyDelay("450789469", "Your parcel is late.", "DF-7-delay");
@@ -268,8 +288,13 @@ class ShopifyStorefrontTest {
 
     @Test
     void theAccessTokenComesFromTheClientCredentialsGrantAndIsRenewedWhenShopifyRefusesIt() {
+        // 401 for a token Shopify no longer takes (https://shopify.dev/docs/api/usage/response-codes); a new one by
+        // the client credentials grant:
+        // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant
         shopify.stubFor(graphql("query OrderNote").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(unauthorized()).willSetStateTo("renewed"));
+        // Order.note, where the dispute's key is kept:
+        // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order#field-Order.fields.note
         shopify.stubFor(graphql("query OrderNote").inScenario("token").whenScenarioStateIs("renewed")
                 .willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\",\"note\":\"[DF-CL3-dispute]\"}}"))));
 
@@ -321,6 +346,8 @@ class ShopifyStorefrontTest {
         storefront.openDispute("450789469", "DF-CL3", "broken mug", "DF-CL3-dispute");
         assertThat(output.getOut()).doesNotContain("Shopify used API version");
 
+        // the same answer in the configured version (X-Shopify-API-Version):
+        // https://shopify.dev/docs/api/usage/versioning
         shopify.stubFor(graphql("query OrderNote").willReturn(okJson(data(
                 "{\"order\":{\"id\":\"" + ORDER + "\",\"note\":\"[DF-CL3-dispute]\"}}"))
                 .withHeader("X-Shopify-API-Version", "2026-10")));
@@ -351,14 +378,18 @@ class ShopifyStorefrontTest {
                 .hasMessageContaining("retried");
 
         storefront = storefront(Map.of(), Map.of());
+        // a network fault (no answer within the read timeout), not a Shopify answer; it exercises the timeouts of
+        // docs/partners/README.md
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{}").withFixedDelay(4500)));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("in time");
 
+        // 403 for a missing access scope: https://shopify.dev/docs/api/usage/response-codes
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(aResponse().withStatus(403)
                 .withBody("{\"errors\":\"[API] This action requires merchant approval for write_orders scope.\"}")));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("403")
                 .hasMessageContaining("scopes").hasMessageNotContaining("shpat_from_credentials");
 
+        // a GraphQL error in the errors[] of an HTTP 200 answer: https://shopify.dev/docs/api/usage/response-codes
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson("{\"errors\":[{\"message\":\"Field 'x' doesn't exist\","
                 + "\"extensions\":{\"code\":\"undefinedField\"}}]}")));
         assertThatThrownBy(() -> storefront.refund("1", BigDecimal.ONE, "EUR", "r", "k")).hasMessageContaining("undefinedField");
@@ -373,12 +404,14 @@ class ShopifyStorefrontTest {
                         + "\"extensions\":{\"cost\":{\"requestedQueryCost\":12,\"actualQueryCost\":null,"
                         + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":8.0,\"restoreRate\":100.0}}}}"))
                 .willSetStateTo("room again"));
+        // the same query once the bucket has room: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
         shopify.stubFor(graphql("query OrderFulfillments").inScenario("bucket").whenScenarioStateIs("room again")
                 .willReturn(okJson("{\"data\":{\"order\":{\"id\":\"" + ORDER + "\",\"fulfillments\":[],\"fulfillmentOrders\":"
                         + "{\"nodes\":[{\"id\":\"gid://shopify/FulfillmentOrder/1\",\"status\":\"OPEN\",\"assignedLocation\":"
                         + "{\"location\":{\"id\":\"gid://shopify/Location/A\"}},\"supportedActions\":[{\"action\":\"CREATE_FULFILLMENT\"}]}]}}},"
                         + "\"extensions\":{\"cost\":{\"requestedQueryCost\":12,\"actualQueryCost\":6,"
                         + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":0.0,\"restoreRate\":0.5}}}}")));
+        // fulfillmentCreate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/fulfillmentCreate
         shopify.stubFor(graphql("mutation FulfillmentCreate").willReturn(okJson(data(
                 "{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/9\",\"status\":\"SUCCESS\"},\"userErrors\":[]}}"))));
 
