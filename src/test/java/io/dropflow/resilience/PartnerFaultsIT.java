@@ -59,6 +59,7 @@ class PartnerFaultsIT {
         dropflow = new DropflowDriver(port, engine);
         fixtures.wiredSupplier();
         TestSupplierApi.server().resetAll();
+        // Dropflow's supplier API, POST /purchase-orders answered 201: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").atPriority(10).willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-1\"}")));
     }
@@ -103,14 +104,19 @@ class PartnerFaultsIT {
             String key = po(orders.get(i), 1);
             if (i % 4 == 0) { // a quarter: two 503s, then through
                 failing++;
+                // POST /purchase-orders answered 503 (retried, docs/partners/supplier-api.md), twice:
+                // docs/partners/supplier-api.yaml
                 TestSupplierApi.server().stubFor(post("/v1/purchase-orders").withHeader("Idempotency-Key", equalTo(key))
                         .inScenario(key).whenScenarioStateIs(Scenario.STARTED).willReturn(serviceUnavailable())
                         .willSetStateTo("failed once"));
+                // docs/partners/supplier-api.yaml
                 TestSupplierApi.server().stubFor(post("/v1/purchase-orders").withHeader("Idempotency-Key", equalTo(key))
                         .inScenario(key).whenScenarioStateIs("failed once").willReturn(serviceUnavailable())
                         .willSetStateTo("up"));
             } else if (i % 5 == 0) { // some others: the first answer comes too late (the supplier took it)
                 timingOut++;
+                // POST /purchase-orders answered 201 after the read timeout (the supplier took it; retried with the
+                // same key, docs/partners/supplier-api.md): docs/partners/supplier-api.yaml
                 TestSupplierApi.server().stubFor(post("/v1/purchase-orders").withHeader("Idempotency-Key", equalTo(key))
                         .inScenario(key).whenScenarioStateIs(Scenario.STARTED).willReturn(created()
                                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-1\"}")
@@ -144,6 +150,8 @@ class PartnerFaultsIT {
 
     @Test
     void anOutageUsesUpTheRetriesIntoIncidentsThatResolveOnceTheSupplierIsBackAndTheJobIsRetried() {
+        // POST /purchase-orders answered 503 (an outage; retried, docs/partners/supplier-api.md):
+        // docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").atPriority(1).willReturn(serviceUnavailable()));
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -163,6 +171,7 @@ class PartnerFaultsIT {
 
         // The supplier is back; an operator retries each failed job, as Cockpit's "retry" does
         TestSupplierApi.server().resetAll();
+        // POST /purchase-orders answered 201: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-1\"}")));
         for (Incident incident : incidents) {

@@ -89,8 +89,11 @@ final class RemotePartners implements AutoCloseable {
         supplier.start();
         // A quarter of a second per purchase order, as a remote supplier takes: a kill then often
         // lands while calls are in flight, and their keys come again after the restart.
+        // Dropflow's supplier API, POST /purchase-orders answered 201: docs/partners/supplier-api.yaml
         supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(201).withFixedDelay(250)
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"R-1\"}")));
+        // POST /purchase-orders/{number}/cancellation, reminders and investigations answered 202:
+        // docs/partners/supplier-api.yaml
         supplier.stubFor(post(urlPathMatching("/v1/purchase-orders/.+")).willReturn(aResponse().withStatus(202)));
     }
 

@@ -33,6 +33,8 @@ class PartnerCallbacksTest {
     @BeforeEach
     void start() {
         webhooks.start();
+        // our own webhook the sandbox supplier calls, POST /api/webhooks/suppliers/{supplierCode}/events:
+        // docs/partners/supplier-api.yaml
         webhooks.stubFor(post(urlEqualTo(PATH)).willReturn(ok()));
         callbacks = new PartnerCallbacks("partner-secret", webhooks.baseUrl(), 4);
     }
@@ -58,6 +60,7 @@ class PartnerCallbacksTest {
 
     @Test
     void eventsAboutOneThingArriveInTheOrderThePartnerSentThemEvenWhenTheFirstIsSlow() {
+        // our supplier events webhook, answering slowly: docs/partners/supplier-api.yaml
         webhooks.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("ACCEPTED"))
                 .willReturn(ok().withFixedDelay(500)));
 
@@ -72,6 +75,7 @@ class PartnerCallbacksTest {
 
     @Test
     void differentConversationsDoNotWaitForEachOther() {
+        // our supplier events webhook, answering slowly: docs/partners/supplier-api.yaml
         webhooks.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("SLOW"))
                 .willReturn(ok().withFixedDelay(4000)));
 
@@ -85,8 +89,11 @@ class PartnerCallbacksTest {
 
     @Test
     void aFailedCallIsRetriedLikeAPartnerWould() {
+        // our supplier events webhook failing once (503), docs/partners/supplier-api.yaml; the supplier sends the
+        // event again under its eventId (a redelivery is answered 200, docs/partners/supplier-api.md)
         webhooks.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        // docs/partners/supplier-api.yaml
         webhooks.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(ok()));
 

@@ -195,6 +195,7 @@ class BadInputFuzzIT {
     void signedSupplierApiWebhook() {
         fixtures.wiredSupplier();
         long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.SKU, 1, "20.00").orderId();
+        // Dropflow's supplier API, POST /purchase-orders answered 200: docs/partners/supplier-api.yaml
         io.dropflow.support.TestSupplierApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                 "/v1/purchase-orders").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
         dropflow.runJobs(order);
@@ -212,9 +213,14 @@ class BadInputFuzzIT {
     void cjDropshippingWebhook() {
         fixtures.cjSupplier();
         var cj = io.dropflow.support.TestSupplierApi.server();
+        // CJ getOrderDetail (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html) answered 1600300,
+        // which CJ's Global Error Codes (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html)
+        // call "illegal parameter", not "order not found" (1603100): the lookup fails and the order is not placed at
+        // CJ; the webhooks fuzzed below do not need it
         cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
                 .urlPathEqualTo("/cj/shopping/order/getOrderDetail")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
                 .okJson("{\"code\":1600300,\"result\":false,\"message\":\"order not found\",\"data\":null}")));
+        // CJ createOrderV2's answer: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/cj/shopping/order/createOrderV2").willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"orderId\":\"CJFUZZ1\"}}")));

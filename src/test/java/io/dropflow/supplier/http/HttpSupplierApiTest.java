@@ -44,6 +44,8 @@ class HttpSupplierApiTest {
 
     @Test
     void aPurchaseOrderIsPostedWithItsKeyAndToken() {
+        // Dropflow's supplier API, POST /purchase-orders answered 201 with supplierReference:
+        // docs/partners/supplier-api.yaml
         supplier.stubFor(post("/v1/purchase-orders").willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"ACME-4711\"}")));
 
@@ -64,6 +66,7 @@ class HttpSupplierApiTest {
 
     @Test
     void aRefusalWithACodeIsFinal() {
+        // POST /purchase-orders refused: 422 with a code, docs/partners/supplier-api.yaml ("Refused")
         supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"code\":\"UNKNOWN_SKU\",\"detail\":\"ACME-MUG-01 is not sold any more\"}")));
@@ -75,14 +78,17 @@ class HttpSupplierApiTest {
 
     @Test
     void tooManyRequestsServerErrorsAndTimeoutsAreWorthRetrying() {
+        // POST /purchase-orders answered 429: docs/partners/supplier-api.yaml; retried, docs/partners/supplier-api.md
         supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
         assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
                 .hasMessageContaining("429");
 
+        // POST /purchase-orders answered 503: docs/partners/supplier-api.yaml; retried, docs/partners/supplier-api.md
         supplier.stubFor(post("/v1/purchase-orders").willReturn(aResponse().withStatus(503).withBody("maintenance")));
         assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
                 .hasMessageContaining("503").hasMessageContaining("maintenance");
 
+        // no answer within the read timeout: retried, docs/partners/supplier-api.md
         supplier.stubFor(post("/v1/purchase-orders").willReturn(created().withFixedDelay(6000)));
         Instant before = Instant.now();
         assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
@@ -92,6 +98,7 @@ class HttpSupplierApiTest {
 
     @Test
     void aRequestTheSupplierWillNeverTakeSaysWhatToCheckWithoutTheToken() {
+        // a wrong token: 401, "any other 4xx" of docs/partners/supplier-api.md
         supplier.stubFor(post("/v1/purchase-orders").willReturn(unauthorized().withBody("bad token")));
         assertThatThrownBy(() -> api.placePurchaseOrder(ORDER)).isInstanceOf(IllegalStateException.class)
                 .isNotInstanceOf(SupplierUnavailableException.class)
@@ -101,6 +108,7 @@ class HttpSupplierApiTest {
 
     @Test
     void cancellationsRemindersInvestigationsClaimsAndReturnsCarryTheirOwnKeys() {
+        // cancellation, reminders, investigations, claims and returns answered 202: docs/partners/supplier-api.yaml
         supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
 
         api.requestCancellation(new SupplierGateway.RequestCancellation("ACME", "DF-7-PO1-cancel", "DF-7-PO1", "ACME-4711"));
@@ -155,6 +163,7 @@ class HttpSupplierApiTest {
         try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs", "partners", "supplier-api.yaml"))) {
             contract = new org.yaml.snakeyaml.Yaml().load(in);
         }
+        // every call of docs/partners/supplier-api.yaml answered 202
         supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
         api.placePurchaseOrder(ORDER);
         api.requestCancellation(new SupplierGateway.RequestCancellation("ACME", "DF-7-PO1-cancel", "DF-7-PO1", "ACME-4711"));
@@ -213,6 +222,7 @@ class HttpSupplierApiTest {
 
     @Test
     void aClaimsAmountGoesWithItsCurrencyInThatCurrencysDecimals() {
+        // POST /claims answered 202: docs/partners/supplier-api.yaml
         supplier.stubFor(post(urlMatching("/v1/.*")).willReturn(aResponse().withStatus(202)));
 
         api.sendClaim(new SupplierGateway.ClaimRound("ACME", "DF-CL3-R1", "DF-CL3", 1, "DF-7-PO1", null, "DAMAGED",

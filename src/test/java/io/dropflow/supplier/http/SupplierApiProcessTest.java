@@ -52,6 +52,7 @@ class SupplierApiProcessTest {
         dropflow = new DropflowDriver(port, engine);
         fixtures.wiredSupplier();
         TestSupplierApi.server().resetAll();
+        // Dropflow's supplier API, POST /purchase-orders answered 201: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-77\"}")));
     }
@@ -106,8 +107,11 @@ class SupplierApiProcessTest {
     void anOrderIsForwardedOverHttpAndAnsweredThroughSignedWebhooks() throws Exception {
         long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
         // The supplier's first answer is lost (503): the job fails and the engine retries it
+        // POST /purchase-orders answered 503, then 201: docs/partners/supplier-api.yaml; retried,
+        // docs/partners/supplier-api.md
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").inScenario("flaky").whenScenarioStateIs("Started")
                 .willReturn(serviceUnavailable()).willSetStateTo("up"));
+        // docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(created().withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-77\"}")));
         dropflow.runJobs(order);
@@ -177,6 +181,7 @@ class SupplierApiProcessTest {
     @Test
     void aSupplierThatAnsweredBeforeTheForwardingWasRecordedIsNotAskedAgain() throws Exception {
         long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        // POST /purchase-orders answered 201, slowly: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-78\"}")
                 .withFixedDelay(1500)));
@@ -210,9 +215,11 @@ class SupplierApiProcessTest {
     @Test
     void aConsumerCancellingWhileTheForwardingIsInDoubtCancelsAtTheSupplier() throws Exception {
         long order = dropflow.placeOrder(TestSupplierApi.SKU, 1, "20.00").orderId();
+        // POST /purchase-orders answered 201, slowly: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post("/v1/purchase-orders").willReturn(created()
                 .withHeader("Content-Type", "application/json").withBody("{\"supplierReference\":\"WW-79\"}")
                 .withFixedDelay(1500)));
+        // POST /purchase-orders/{number}/cancellation answered 202: docs/partners/supplier-api.yaml
         TestSupplierApi.server().stubFor(post(urlPathMatching("/v1/purchase-orders/.+/cancellation"))
                 .willReturn(aResponse().withStatus(202)));
         dropflow.runJobs(order);
