@@ -213,19 +213,23 @@ class BadInputFuzzIT {
     void cjDropshippingWebhook() {
         fixtures.cjSupplier();
         var cj = io.dropflow.support.TestSupplierApi.server();
-        // CJ getOrderDetail (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html) answered 1600300,
-        // which CJ's Global Error Codes (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html)
-        // call "illegal parameter", not "order not found" (1603100): the lookup fails and the order is not placed at
-        // CJ; the webhooks fuzzed below do not need it
+        // CJ getOrderDetail (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html) of an order CJ does
+        // not have: "order not found", code 1603100 in CJ's Global Error Codes
+        // (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html), so the order is placed below
         cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
                 .urlPathEqualTo("/cj/shopping/order/getOrderDetail")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
-                .okJson("{\"code\":1600300,\"result\":false,\"message\":\"order not found\",\"data\":null}")));
+                .okJson("{\"code\":1603100,\"result\":false,\"message\":\"order not found\",\"data\":null}")));
         // CJ createOrderV2's answer: https://developers.cjdropshipping.com/en/api/api2/api/shopping.html
         cj.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/cj/shopping/order/createOrderV2").willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"orderId\":\"CJFUZZ1\"}}")));
         long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
         dropflow.runJobs(order);
+        org.assertj.core.api.Assertions.assertThat(cj.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/cj/shopping/order/createOrderV2"))))
+                .as("the purchase order the webhooks below are about was placed at CJ")
+                .anyMatch(placed -> placed.getBodyAsString().contains(DropflowDriver.po(order, 1)));
         String openId = io.dropflow.support.TestSupplierApi.CJ_OPEN_ID;
         String path = "/api/webhooks/cj/" + io.dropflow.support.TestSupplierApi.CJ;
         ObjectNode orderMessage = NODES.objectNode().put("messageId", "fuzz").put("type", "ORDER").put("messageType", "UPDATE");
