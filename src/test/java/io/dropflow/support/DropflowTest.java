@@ -23,7 +23,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestPostgres.class, TestSupplierApi.class})
 @ResourceLock(DropflowTest.APPLICATION)
-@TestExecutionListeners(listeners = EngineStarts.Listener.class,
+@TestExecutionListeners(listeners = {EngineStarts.Listener.class, FailedJobsChecked.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface DropflowTest {
 
