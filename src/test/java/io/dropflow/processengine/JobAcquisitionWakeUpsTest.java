@@ -110,15 +110,32 @@ class JobAcquisitionWakeUpsTest {
         return acquisitions.get();
     }
 
+    /**
+     * The same 20 starts, 100 ms apart, with the engine's own wake-ups and with them spaced (at most every 0.5 s):
+     * the engine alone looks for every job, and again after each (about 40 looks on a quiet machine); spaced, about
+     * 4 looks a second over the 2 s of starts (10 to 12). Both are measured here, one after the other, so that a
+     * loaded machine, which stretches the starts and the jobs and adds looks to both, is the same for both (bounds in
+     * seconds failed CI runs twice beside other builds: 16 looks in 2.6 s). A pair is measured again once when the
+     * machine got in the way of one half.
+     */
     @Test
-    void spacedWakeUpsRunEveryJobWithFewerAcquisitions() throws InterruptedException {
-        int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ofMillis(500)));
-        // woken at most every 0.5 s, and a look that found jobs looks once more at once: about 4 looks a second
-        // over the 2 s of starts (10 to 12 on a quiet machine; more when a loaded machine stretches the starts and
-        // the jobs: 16 in 2.6 s was seen beside other builds), where the engine alone looks for every job, again
-        // after each (the other test: 80)
-        long allowed = 6 * took.toMillis() / 1000 + 4;
-        assertThat(acquired).as("acquisitions in %s", took).isLessThanOrEqualTo((int) Math.min(allowed, INSTANCES - 1));
+    void spacedWakeUpsRunEveryJobWithFewerAcquisitionsThanTheEngineAlone() throws InterruptedException {
+        String pairs = "";
+        for (int pair = 1; pair <= 2; pair++) {
+            int engineAlone = acquisitionsForInstancesStartedOneByOne(engine(Duration.ZERO));
+            Duration engineAloneTook = took;
+            close();
+            int spaced = acquisitionsForInstancesStartedOneByOne(engine(Duration.ofMillis(500)));
+            close();
+            pairs += " spaced " + spaced + " in " + took + ", the engine alone " + engineAlone + " in " + engineAloneTook + ";";
+            assertThat(engineAlone).as("the engine alone looks at least once for nearly every job:" + pairs)
+                    .isGreaterThanOrEqualTo(INSTANCES * 3 / 4);
+            if (spaced * 2 <= engineAlone) {
+                return;
+            }
+        }
+        throw new AssertionError("the spaced wake-ups looked more than half as often as the engine alone in both pairs:"
+                + pairs);
     }
 
     /** How long {@code jobs} due jobs of 5 ms take on 3 threads (queue 10) from the job executor's start. */
@@ -159,12 +176,5 @@ class JobAcquisitionWakeUpsTest {
             }
         }
         throw new AssertionError("the spaced wake-ups left threads waiting in both pairs:" + pairs);
-    }
-
-    @Test
-    void theEngineAloneLooksOnceForEveryJob() throws InterruptedException {
-        int acquired = acquisitionsForInstancesStartedOneByOne(engine(Duration.ZERO));
-        // one per job, but for a wake-up that came while the thread was still looking
-        assertThat(acquired).isGreaterThanOrEqualTo(16);
     }
 }
