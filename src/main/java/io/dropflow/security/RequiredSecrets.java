@@ -106,12 +106,34 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
                         + " https address, e.g. https://dropflow.example.com");
             }
         }
+        // Read by beans later (SellerTime, OnboardingSettings), which refuse them too, but only after the database was
+        // migrated and the models deployed: a typo in a new release's settings must leave the shared database as it was
+        String zone = isSet("dropflow.seller.time-zone") ? environment.getProperty("dropflow.seller.time-zone") : null;
+        if (zone != null && !isTimeZone(zone)) {
+            problems.add("DROPFLOW_SELLER_TIME_ZONE (dropflow.seller.time-zone) is '" + zone + "', not a time zone:"
+                    + " use a region id such as Asia/Shanghai or Europe/Berlin, or UTC");
+        }
+        String country = isSet("dropflow.onboarding.quality-check.country")
+                ? environment.getProperty("dropflow.onboarding.quality-check.country") : null;
+        if (country != null && !io.dropflow.web.CountryCode.Check.isCountry(country)) {
+            problems.add("DROPFLOW_QUALITY_CHECK_COUNTRY (dropflow.onboarding.quality-check.country) is '" + country
+                    + "', not an ISO 3166 alpha-2 country code: where applicants ship their samples, e.g. DE");
+        }
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("Dropflow will not start: ").append(problems.size())
                     .append(problems.size() == 1 ? " setting is" : " settings are")
                     .append(" missing or wrong (there are no defaults outside the demo profile):");
             problems.forEach(p -> message.append("\n - ").append(p));
             throw new IllegalStateException(message.toString());
+        }
+    }
+
+    private static boolean isTimeZone(String id) {
+        try {
+            java.time.ZoneId.of(id.strip());
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
         }
     }
 

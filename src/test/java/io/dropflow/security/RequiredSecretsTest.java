@@ -67,6 +67,26 @@ class RequiredSecretsTest {
                  - DROPFLOW_SELLER_RETURN_ADDRESS (dropflow.seller.return-address) is not set: the return address printed on every label""");
     }
 
+    /**
+     * Exploratory s14 production, 3: a time zone or a country the beans refuse was found only after Flyway had
+     * migrated the shared database and the models were deployed; operations.md promises a node refuses before.
+     */
+    @Test
+    void aTimeZoneOrACountryThatIsNoneIsRefusedBeforeAnyBean() {
+        MockEnvironment env = production();
+        env.setProperty("dropflow.seller.time-zone", "Mars/Base");
+        env.setProperty("dropflow.onboarding.quality-check.country", "Germany");
+
+        assertThatThrownBy(() -> check(env)).isInstanceOf(IllegalStateException.class).hasMessage("""
+                Dropflow will not start: 2 settings are missing or wrong (there are no defaults outside the demo profile):
+                 - DROPFLOW_SELLER_TIME_ZONE (dropflow.seller.time-zone) is 'Mars/Base', not a time zone: use a region id such as Asia/Shanghai or Europe/Berlin, or UTC
+                 - DROPFLOW_QUALITY_CHECK_COUNTRY (dropflow.onboarding.quality-check.country) is 'Germany', not an ISO 3166 alpha-2 country code: where applicants ship their samples, e.g. DE""");
+
+        env.setProperty("dropflow.seller.time-zone", "Europe/Berlin");
+        env.setProperty("dropflow.onboarding.quality-check.country", "XK");
+        assertThatCode(() -> check(env)).doesNotThrowAnyException();
+    }
+
     @Test
     void productionRefusesAnyDatabaseButPostgresNamingTheUrlGivenWithoutItsPassword() {
         MockEnvironment memory = production();
