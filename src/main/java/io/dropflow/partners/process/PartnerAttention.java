@@ -14,7 +14,6 @@ import io.dropflow.processengine.FormFacts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -23,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,7 +57,8 @@ class PartnerAttention implements AttentionTasks {
      * of them commit. The other's change is tried again with the task as it is now (up to {@link OnConflict#TRIES}
      * times, ADR 0005), rather than failing the partner's request, which is recorded already, with a 500
      * (exploratory test s13). Still conflicting after that, the task keeps what the other said (the latest
-     * said wins either way), and the log says so.
+     * said wins either way), and the log says so; every conflict {@link OnConflict} throws (a unique key's too)
+     * ends there, never in the partner's request, which has committed.
      */
     private void changeTaskAfterCommit(String processInstanceId, String what, Runnable change) {
         AfterCommit.run(() -> {
@@ -69,9 +68,17 @@ class PartnerAttention implements AttentionTasks {
                         change.run();
                     }
                 }));
-            } catch (OptimisticLockingException | ConcurrencyFailureException busy) {
-                log.warn("Partner attention {}: {} not shown on its task, changed {} times meanwhile: {}",
-                        processInstanceId, what, OnConflict.TRIES, busy.toString());
+            } catch (RuntimeException busy) {
+                if (!OnConflict.isConflict(busy)) {
+                    throw busy;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    log.warn("Partner attention {}: {} not shown on its task, interrupted while it was changed"
+                            + " meanwhile: {}", processInstanceId, what, busy.toString());
+                } else {
+                    log.warn("Partner attention {}: {} not shown on its task, changed {} times meanwhile: {}",
+                            processInstanceId, what, OnConflict.TRIES, busy.toString());
+                }
             }
         });
     }
