@@ -6,6 +6,7 @@ import io.dropflow.order.internal.OrderIntake;
 import io.dropflow.partners.internal.RecordedDeliveries;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.GroupBuyDriver;
+import io.dropflow.support.LockWaits;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.TestSupplierApi;
 import java.nio.charset.StandardCharsets;
@@ -328,10 +329,7 @@ class ShopifyOrderWebhookTest {
             }));
             assertThat(stored.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             var second = executor.submit(() -> signed("orders/paid", body));
-            for (int i = 0; i < 300 && jdbc.queryForObject("select count(*) from pg_stat_activity where"
-                    + " wait_event_type = 'Lock' and query like 'insert into customer_order%'", Long.class) == 0; i++) {
-                Thread.sleep(100);
-            }
+            LockWaits.untilWaiting(jdbc, "insert into customer_order%", second);
             commit.countDown();
             first.get(30, java.util.concurrent.TimeUnit.SECONDS);
             ResponseEntity<String> paid = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -471,7 +469,8 @@ class ShopifyOrderWebhookTest {
 
     /**
      * Runs {@code held} in a transaction kept open until {@code meanwhile}'s request waits for one of its locks
-     * (PostgreSQL's pg_stat_activity says so), then commits it; {@code meanwhile}'s answer.
+     * (PostgreSQL's pg_stat_activity says so; the test fails if it never does), then commits it; {@code meanwhile}'s
+     * answer.
      */
     private ResponseEntity<String> whileHeld(java.util.function.Consumer<org.springframework.transaction.TransactionStatus> held,
             java.util.concurrent.Callable<ResponseEntity<String>> meanwhile) throws Exception {
@@ -491,10 +490,7 @@ class ShopifyOrderWebhookTest {
             }));
             assertThat(stored.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             var second = executor.submit(meanwhile);
-            for (int i = 0; i < 100 && jdbc.queryForObject("select count(*) from pg_stat_activity where"
-                    + " wait_event_type = 'Lock' and query like '%partner_delivery%'", Long.class) == 0; i++) {
-                Thread.sleep(100);
-            }
+            LockWaits.untilWaiting(jdbc, "%partner_delivery%", second);
             commit.countDown();
             first.get(30, java.util.concurrent.TimeUnit.SECONDS);
             return second.get(30, java.util.concurrent.TimeUnit.SECONDS);
