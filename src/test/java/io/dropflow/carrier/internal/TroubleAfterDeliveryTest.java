@@ -14,6 +14,7 @@ import io.dropflow.partners.process.PartnerAttentionProcess;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.support.LockWaits;
 import io.dropflow.translation.OperatorTexts;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,8 +259,9 @@ class TroubleAfterDeliveryTest {
     /**
      * Exploratory test s13: scans of a delivered parcel sent at once, one answered 500 (the engine's optimistic
      * locking on the parcel's one task, which each describes). Here another transaction changes the task and holds
-     * it while a scan comes: the scan's change of the task waits, conflicts, and is tried again; the carrier gets
-     * its 200 and the task says the latest scan.
+     * it while a scan comes: the scan's change of the task waits (PostgreSQL shows it waiting for the task's row),
+     * conflicts, and is tried again; the carrier gets its 200, the task says the latest scan, and no change is
+     * logged as not shown (one try only, or every try conflicting, would log it: audit s14 #4).
      */
     @Test
     void aScanWhoseTaskIsChangedAtTheSameMomentIsStillTakenAndShown() throws Exception {
@@ -270,6 +272,12 @@ class TroubleAfterDeliveryTest {
         java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Logger attentionLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.dropflow.partners.process.PartnerAttention");
+        logged.start();
+        attentionLog.addAppender(logged);
         try {
             java.util.concurrent.Future<?> other = threads.submit(() -> new TransactionTemplate(transactions)
                     .executeWithoutResult(tx -> {
@@ -288,7 +296,8 @@ class TroubleAfterDeliveryTest {
                     + number + "\",\"status\":\"EXCEPTION\",\"occurredAt\":\"" + at(45) + "\"}";
             java.util.concurrent.Future<ResponseEntity<String>> scan = threads.submit(() ->
                     dropflow.postRaw("/api/webhooks/carriers/events", exception, DropflowDriver.asPartner()));
-            Thread.sleep(1500); // the scan's change of the task waits for the other transaction's
+            // the scan's change of the task waits for the other transaction's (audit s14 #4: proven, not slept on)
+            LockWaits.untilWaiting(jdbc, "%update act_ru_task%", scan);
             release.countDown();
             other.get();
 
@@ -296,7 +305,10 @@ class TroubleAfterDeliveryTest {
         } finally {
             release.countDown();
             threads.shutdownNow();
+            attentionLog.detachAppender(logged);
         }
+        assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("not shown on its task"));
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getDescription())
                 .contains("says Carrier exception at " + time.format(at(45)));
     }
