@@ -2,12 +2,14 @@ package io.dropflow.returns;
 
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.DECIDE_DISPUTE;
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.INSPECTION_LATE;
+import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.REFUND_CONSUMER;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.supplier.sandbox.SandboxSupplierSettings.ReturnBehaviour;
 import io.dropflow.support.DropflowDriver;
@@ -40,6 +42,8 @@ class SandboxSupplierInspectsReturnsTest {
     SandboxSupplier supplier;
     @Autowired
     SupplierFixtures fixtures;
+    @Autowired
+    SandboxStorefront storefront;
 
     DropflowDriver dropflow;
 
@@ -97,11 +101,20 @@ class SandboxSupplierInspectsReturnsTest {
         assertThat(historyOnceItSays(id, "Inspected the returned parcel"))
                 .contains("Inspected the returned parcel: OK (received, the fault as described)");
         dropflow.runReturnJobs(id);
-        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_merge_settle").hasNotPassed(DECIDE_DISPUTE.id())
-                .isEnded();
+        assertThat(dropflow.returnProcess(id)).hasPassed("gateway_merge_settle", REFUND_CONSUMER.id())
+                .hasNotPassed(DECIDE_DISPUTE.id()).isEnded();
         JsonNode read = dropflow.getReturn(id);
-        assertThat(read.path("status").asText()).isNotEqualTo("DISPUTED");
+        assertThat(read.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(read.path("history").toString()).doesNotContain("No inspection report");
+        // refunded (audit s14 #6): the mug's 15.00 EUR paid back through the storefront and booked
+        assertThat(read.path("refundAmount").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(read.path("currency").asText()).isEqualTo("EUR");
+        assertThat(dropflow.storefrontCalls(storefront, read.path("orderId").asLong(), "REFUND")).containsExactly("15.00 EUR");
+        assertThat((Iterable<JsonNode>) read.path("ledger")).filteredOn(e -> e.path("type").asText().equals("RETURN_REFUND"))
+                .singleElement().satisfies(refund -> {
+                    assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo("-15.00");
+                    assertThat(refund.path("currency").asText()).isEqualTo("EUR");
+                });
     }
 
     @Test
