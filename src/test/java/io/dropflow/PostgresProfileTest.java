@@ -32,7 +32,7 @@ class PostgresProfileTest {
         env.put("DROPFLOW_DB_USER", "postgres");
         env.put("DROPFLOW_DB_PASSWORD", "postgres");
         env.put("DROPFLOW_ADMIN_USER", "owner");
-        env.put("DROPFLOW_ADMIN_PASSWORD", "correct-horse-battery");
+        env.put("DROPFLOW_ADMIN_PASSWORD", "Correct-Horse-Battery-9");
         env.put("DROPFLOW_WEBHOOK_TOKEN", "partner-secret");
         env.put("DROPFLOW_PUBLIC_BASE_URL", "https://dropflow.owner.example");
         env.put("DROPFLOW_SELLER_NAME", "Owner Goods");
@@ -66,7 +66,7 @@ class PostgresProfileTest {
                     .isEqualTo("Owner Goods quality check");
 
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-            assertThat(get(port, "/api/orders/1", "owner", "correct-horse-battery")).isEqualTo(404);
+            assertThat(get(port, "/api/orders/1", "owner", "Correct-Horse-Battery-9")).isEqualTo(404);
             assertThat(get(port, "/api/orders/1", "demo", "demo")).isEqualTo(401);
             assertThat(get(port, "/engine-rest/process-definition", "demo", "demo")).isEqualTo(401);
 

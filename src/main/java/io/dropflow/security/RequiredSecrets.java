@@ -7,6 +7,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -119,6 +122,9 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
             problems.add("DROPFLOW_QUALITY_CHECK_COUNTRY (dropflow.onboarding.quality-check.country) is '" + country
                     + "', not an ISO 3166 alpha-2 country code: where applicants ship their samples, e.g. DE");
         }
+        if (environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
+            passwordsAgainstPolicy(problems);
+        }
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("Dropflow will not start: ").append(problems.size())
                     .append(problems.size() == 1 ? " setting is" : " settings are")
@@ -126,6 +132,58 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
             problems.forEach(p -> message.append("\n - ").append(p));
             throw new IllegalStateException(message.toString());
         }
+    }
+
+    /**
+     * The production profile turns Camunda's password policy on: the engine then refuses to create a configured user
+     * whose password breaks it, but only once the database was migrated; the same rules, here, name them first.
+     */
+    private void passwordsAgainstPolicy(List<String> problems) {
+        if (isSet("camunda.bpm.admin-user.id") && isSet("camunda.bpm.admin-user.password")) {
+            UserEntity admin = new UserEntity(environment.getProperty("camunda.bpm.admin-user.id"));
+            admin.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name"));
+            admin.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name"));
+            brokenRules(environment.getProperty("camunda.bpm.admin-user.password"), admin).ifPresent(broken -> problems.add(
+                    "DROPFLOW_ADMIN_PASSWORD (camunda.bpm.admin-user.password) breaks Camunda's password policy: " + broken));
+        }
+        for (int i = 0; isSet("dropflow.identity.users[" + i + "].id"); i++) {
+            String property = "dropflow.identity.users[" + i + "].password";
+            UserEntity user = new UserEntity(environment.getProperty("dropflow.identity.users[" + i + "].id"));
+            if (isSet(property)) {
+                int index = i;
+                brokenRules(environment.getProperty(property), user).ifPresent(broken -> problems.add(
+                        "dropflow.identity.users[" + index + "] (" + user.getId() + ")'s password breaks Camunda's"
+                                + " password policy: " + broken));
+            }
+        }
+    }
+
+    /** The rules of Camunda's default password policy the password breaks, in words; empty if none. */
+    static java.util.Optional<String> brokenRules(String password, UserEntity user) {
+        List<String> lacks = new ArrayList<>();
+        boolean holdsUserData = false;
+        for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
+            if (rule.execute(password, user)) {
+                continue;
+            }
+            switch (rule.getPlaceholder()) {
+                case "PASSWORD_POLICY_LENGTH" -> lacks.add("at least " + rule.getParameters().get("minLength") + " characters");
+                case "PASSWORD_POLICY_LOWERCASE" -> lacks.add("a lower-case letter");
+                case "PASSWORD_POLICY_UPPERCASE" -> lacks.add("an upper-case letter");
+                case "PASSWORD_POLICY_DIGIT" -> lacks.add("a digit");
+                case "PASSWORD_POLICY_SPECIAL" -> lacks.add("a sign that is neither letter nor digit");
+                case "PASSWORD_POLICY_USER_DATA" -> holdsUserData = true;
+                default -> lacks.add(rule.getPlaceholder());
+            }
+        }
+        List<String> why = new ArrayList<>();
+        if (!lacks.isEmpty()) {
+            why.add("it lacks " + String.join(", ", lacks));
+        }
+        if (holdsUserData) {
+            why.add("it holds the user's id or name");
+        }
+        return why.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", why));
     }
 
     private static boolean isTimeZone(String id) {

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
 final class DropflowNode {
 
     static final String ADMIN = "owner";
-    static final String ADMIN_PASSWORD = "correct-horse-battery";
+    static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
     /** The storefront integration's login (Camunda ids allow no hyphen): an operator, as our API requires for placing and cancelling orders. */
     static final String SHOP = "shop";
-    static final String SHOP_PASSWORD = "shop-integration-secret";
+    static final String SHOP_PASSWORD = "Shop-Integration-Secret-7";
 
     private final String name;
     private final int port;

@@ -24,7 +24,7 @@ class RequiredSecretsTest {
         env.setProperty("spring.datasource.username", "dropflow");
         env.setProperty("spring.datasource.password", "db-secret");
         env.setProperty("camunda.bpm.admin-user.id", "admin");
-        env.setProperty("camunda.bpm.admin-user.password", "correct-horse-battery");
+        env.setProperty("camunda.bpm.admin-user.password", "Correct-Horse-Battery-9");
         env.setProperty("dropflow.webhooks.token", "partner-secret");
         env.setProperty("dropflow.public-base-url", "https://dropflow.example.com");
         env.setProperty("dropflow.seller.name", "Owner Goods");
@@ -84,6 +84,27 @@ class RequiredSecretsTest {
 
         env.setProperty("dropflow.seller.time-zone", "Europe/Berlin");
         env.setProperty("dropflow.onboarding.quality-check.country", "XK");
+        assertThatCode(() -> check(env)).doesNotThrowAnyException();
+    }
+
+    /**
+     * Exploratory s14 production, 10: users made in production could have their id as password. The profile turns
+     * Camunda's password policy on; the configured passwords are checked against it before anything is migrated.
+     */
+    @Test
+    void configuredPasswordsThatBreakCamundasPolicyAreNamedWithWhatTheyLack() {
+        MockEnvironment env = production();
+        env.setProperty("camunda.bpm.admin-user.password", "letmein");
+        env.setProperty("dropflow.identity.users[0].id", "shop");
+        env.setProperty("dropflow.identity.users[0].password", "Shop-Password-1");
+
+        assertThatThrownBy(() -> check(env)).isInstanceOf(IllegalStateException.class).hasMessage("""
+                Dropflow will not start: 2 settings are missing or wrong (there are no defaults outside the demo profile):
+                 - DROPFLOW_ADMIN_PASSWORD (camunda.bpm.admin-user.password) breaks Camunda's password policy: it lacks at least 10 characters, an upper-case letter, a digit, a sign that is neither letter nor digit
+                 - dropflow.identity.users[0] (shop)'s password breaks Camunda's password policy: it holds the user's id or name""");
+
+        env.setProperty("camunda.bpm.admin-user.password", "Letmein-2026!");
+        env.setProperty("dropflow.identity.users[0].password", "Integration-Key-1");
         assertThatCode(() -> check(env)).doesNotThrowAnyException();
     }
 
