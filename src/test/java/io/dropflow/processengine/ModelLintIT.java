@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the linter Camunda Modeler runs (bpmnlint's recommended rules plus camunda-compat for
  * Camunda 7.24, versions pinned in src/test/bpmnlint/package-lock.json) over every model in
- * bpmn/, and fails on any warning. Needs Node.js and npm, which the CI machines have.
+ * bpmn/, and fails on any warning; and imports every model as Camunda Modeler does (bpmn-moddle plus
+ * camunda-bpmn-moddle), failing on any import warning. Needs Node.js and npm, which the CI machines have.
  */
 class ModelLintIT {
 
@@ -37,6 +38,27 @@ class ModelLintIT {
 
         assertThat(lint.output()).as("bpmnlint output").isBlank();
         assertThat(lint.exitCode()).as("bpmnlint exit code").isZero();
+    }
+
+    /**
+     * Camunda Modeler opens every model without "Imported with N warnings": no attribute that
+     * camunda-bpmn-moddle does not know on its element (as camunda:exclusive on a timer event
+     * definition once was), which neither the linter nor the engine reports.
+     */
+    @Test
+    void camundaModelerImportsEveryModelWithoutAWarning() throws Exception {
+        installLinter();
+        Files.copy(SETUP.resolve("import-warnings.mjs"), WORK.resolve("import-warnings.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of("node", "import-warnings.mjs"));
+        try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+            models.filter(p -> p.toString().endsWith(".bpmn")).sorted()
+                    .forEach(p -> command.add(p.toAbsolutePath().toString()));
+        }
+
+        Run imported = run(command);
+
+        assertThat(imported.output()).as("import warnings").isBlank();
+        assertThat(imported.exitCode()).as("import script exit code").isZero();
     }
 
     /** npm ci into target/, again whenever the pinned versions change. */
