@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -397,6 +399,174 @@ class ModelQualityTest {
         assertThat(overlaps).as("overlapping labels in " + model).isEmpty();
     }
 
+    /**
+     * Every named event, gateway and sequence flow has its label placed (DI bounds). Without them
+     * Camunda Modeler puts the text at a default place, which on a crowded plane lies over task
+     * names and other labels, and a 90 px box breaks long words mid-word.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void namedEventsGatewaysAndFlowsHaveTheirLabelPlaced(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> unplaced = new ArrayList<>();
+        for (BpmnShape shape : bpmn.getModelElementsByType(BpmnShape.class)) {
+            BaseElement element = shape.getBpmnElement();
+            if ((element instanceof Event || element instanceof Gateway) && named(element)
+                    && (shape.getBpmnLabel() == null || shape.getBpmnLabel().getBounds() == null)) {
+                unplaced.add(element.getId());
+            }
+        }
+        for (BpmnEdge edge : bpmn.getModelElementsByType(BpmnEdge.class)) {
+            if (edge.getBpmnElement() instanceof SequenceFlow flow && named(flow)
+                    && (edge.getBpmnLabel() == null || edge.getBpmnLabel().getBounds() == null)) {
+                unplaced.add(flow.getId());
+            }
+        }
+        assertThat(unplaced).as("named elements without label bounds in " + model).isEmpty();
+    }
+
+    private static boolean named(BaseElement element) {
+        String name = element.getAttributeValue("name");
+        return name != null && !name.isBlank();
+    }
+
+    /**
+     * A label reads clearly: it does not lie over its own event's circle or gateway's diamond, no
+     * sequence flow on its plane runs through it, and its box is wider than its widest word (Modeler
+     * breaks a word that does not fit in the middle: "Exchang / e").
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void labelsLieOffTheirSymbolAndOffTheLinesAndKeepWordsWhole(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> faults = new ArrayList<>();
+        for (BpmnLabel label : bpmn.getModelElementsByType(BpmnLabel.class)) {
+            Bounds box = label.getBounds();
+            ModelElementInstance owner = label.getParentElement();
+            BaseElement labelled = owner instanceof BpmnShape shape ? shape.getBpmnElement() : ((BpmnEdge) owner).getBpmnElement();
+            if (box == null || !named(labelled)) {
+                continue;
+            }
+            if (owner instanceof BpmnShape shape && overSymbol(box, shape.getBounds(), labelled)) {
+                faults.add("label of " + labelled.getId() + " over its own symbol");
+            }
+            for (BpmnEdge edge : bpmn.getModelElementsByType(BpmnEdge.class)) {
+                if (edge.getParentElement() == owner.getParentElement() && crosses(edge, box, 2)) {
+                    faults.add(edge.getBpmnElement().getId() + " runs through the label of " + labelled.getId());
+                }
+            }
+            for (String word : labelled.getAttributeValue("name").trim().split("\\s+")) {
+                if (textWidth(word) > box.getWidth()) {
+                    faults.add(String.format(java.util.Locale.ROOT, "label of %s (%.0f px) narrower than \"%s\" (%.0f px)",
+                            labelled.getId(), box.getWidth(), word, textWidth(word)));
+                }
+            }
+        }
+        assertThat(faults).as("unreadable labels in " + model).isEmpty();
+    }
+
+    /** Whether a label box covers an event's circle or a gateway's diamond (1 px tolerance), not just its corners. */
+    private static boolean overSymbol(Bounds label, Bounds symbol, BaseElement element) {
+        double cx = symbol.getX() + symbol.getWidth() / 2;
+        double cy = symbol.getY() + symbol.getHeight() / 2;
+        double dx = Math.max(0, Math.max(label.getX() - cx, cx - label.getX() - label.getWidth()));
+        double dy = Math.max(0, Math.max(label.getY() - cy, cy - label.getY() - label.getHeight()));
+        if (element instanceof Event) {
+            return Math.hypot(dx, dy) < symbol.getWidth() / 2 - 1;
+        }
+        if (element instanceof Gateway) {
+            return dx + dy < symbol.getWidth() / 2 - 1;
+        }
+        return false;
+    }
+
+    /** Width in px of a text in Modeler's label font (11 px Arial), by character; 7.5 px for any other character. */
+    static double textWidth(String text) {
+        double width = 0;
+        for (char c : text.toCharArray()) {
+            width += c >= 32 && c < 127 ? ARIAL_11[c - 32] : 7.5;
+        }
+        return width;
+    }
+
+    private static final double[] ARIAL_11 = {3.06, 3.06, 3.9, 6.12, 6.12, 9.78, 7.34, 2.1, 3.66, 3.66, 4.28, 6.42, 3.06,
+        3.66, 3.06, 3.06, 6.12, 6.12, 6.12, 6.12, 6.12, 6.12, 6.12, 6.12, 6.12, 6.12, 3.06, 3.06, 6.42, 6.42, 6.42, 6.12,
+        11.17, 7.34, 7.34, 7.94, 7.94, 7.34, 6.72, 8.56, 7.94, 3.06, 5.5, 7.34, 6.12, 9.16, 7.94, 8.56, 7.34, 8.56, 7.94,
+        7.34, 6.72, 7.94, 7.34, 10.38, 7.34, 7.34, 6.72, 3.06, 3.06, 3.06, 5.16, 6.12, 3.66, 6.12, 6.12, 5.5, 6.12, 6.12,
+        3.06, 6.12, 6.12, 2.44, 2.44, 5.5, 2.44, 9.16, 6.12, 6.12, 6.12, 6.12, 3.66, 5.5, 3.06, 6.12, 5.5, 7.94, 5.5,
+        5.5, 5.5, 3.67, 2.86, 3.67, 6.42};
+
+    /**
+     * A sequence flow is drawn around the shapes it does not connect: a line through a task, event
+     * or gateway reads as passing through it ("Ship-by deadline passed" through "Check order again").
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void flowsRunAroundTheShapesTheyDoNotConnect(Path model) {
+        BpmnModelInstance bpmn = read(model);
+        List<String> through = new ArrayList<>();
+        for (BpmnEdge edge : bpmn.getModelElementsByType(BpmnEdge.class)) {
+            if (!(edge.getBpmnElement() instanceof SequenceFlow flow)) {
+                continue;
+            }
+            List<String> ends = new ArrayList<>(List.of(flow.getSource().getId(), flow.getTarget().getId()));
+            for (FlowNode end : List.of(flow.getSource(), flow.getTarget())) {
+                if (end instanceof BoundaryEvent boundary) {
+                    ends.add(boundary.getAttachedTo().getId());
+                }
+            }
+            for (BpmnShape shape : bpmn.getModelElementsByType(BpmnShape.class)) {
+                if (shape.getParentElement() == edge.getParentElement() && shape.getBpmnElement() instanceof FlowNode node
+                        && !ends.contains(node.getId()) && !Boolean.TRUE.equals(shape.isExpanded()) && crosses(edge, shape.getBounds(), 3)) {
+                    through.add(flow.getId() + " through " + node.getId());
+                }
+            }
+        }
+        assertThat(through).as("flows drawn through shapes in " + model).isEmpty();
+    }
+
+    /** Whether a segment of the edge passes through the box shrunk by {@code inset} px on every side. */
+    private static boolean crosses(BpmnEdge edge, Bounds box, double inset) {
+        List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+        double x1 = box.getX() + inset;
+        double y1 = box.getY() + inset;
+        double x2 = box.getX() + box.getWidth() - inset;
+        double y2 = box.getY() + box.getHeight() - inset;
+        for (int i = 1; i < points.size(); i++) {
+            if (segmentMeetsBox(points.get(i - 1).getX(), points.get(i - 1).getY(), points.get(i).getX(), points.get(i).getY(),
+                    x1, y1, x2, y2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Liang-Barsky: does the segment (ax, ay)-(bx, by) have a point strictly inside the box? */
+    private static boolean segmentMeetsBox(double ax, double ay, double bx, double by, double x1, double y1, double x2, double y2) {
+        if (x2 <= x1 || y2 <= y1) {
+            return false;
+        }
+        double[] p = {-(bx - ax), bx - ax, -(by - ay), by - ay};
+        double[] q = {ax - x1, x2 - ax, ay - y1, y2 - ay};
+        double enter = 0;
+        double leave = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] <= 0) {
+                    return false;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    enter = Math.max(enter, t);
+                } else {
+                    leave = Math.min(leave, t);
+                }
+            }
+        }
+        return enter < leave;
+    }
+
     /** Overlapping areas, not touching edges: a label may sit right under its shape. */
     private static boolean strictlyOverlap(Bounds a, Bounds b) {
         return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
@@ -483,6 +653,14 @@ class ModelQualityTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> labelsOverlapNeitherShapesNorOtherLabels(bad))
                 .hasMessageContaining("label of start_fixture over user_decide")
                 .hasMessageContaining("label of end_fixture over label of flow_to_end");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> namedEventsGatewaysAndFlowsHaveTheirLabelPlaced(bad))
+                .hasMessageContaining("flow_to_task");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> labelsLieOffTheirSymbolAndOffTheLinesAndKeepWordsWhole(bad))
+                .hasMessageContaining("label of start_fixture over its own symbol")
+                .hasMessageContaining("flow_to_task runs through the label of start_fixture")
+                .hasMessageContaining("label of flow_to_end (20 px) narrower than \"Finished\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flowsRunAroundTheShapesTheyDoNotConnect(bad))
+                .hasMessageContaining("flow_to_task through end_fixture");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> everyPlaneFitsOneScreen(bad))
                 .hasMessageContaining("plane breaks-every-layout-rule.bpmn#gate_fixture is 340 x 1022 px, over 1600 x 900");
     }
