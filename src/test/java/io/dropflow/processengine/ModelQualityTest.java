@@ -432,8 +432,9 @@ class ModelQualityTest {
 
     /**
      * A label reads clearly: it does not lie over its own event's circle or gateway's diamond, no
-     * sequence flow on its plane runs through it, and its box is wider than its widest word (Modeler
-     * breaks a word that does not fit in the middle: "Exchang / e").
+     * sequence flow on its plane runs through it, its box is wider than its widest word (Modeler
+     * breaks a word that does not fit in the middle: "Exchang / e") and high enough for the lines
+     * Modeler breaks its text into (else the text runs out of the box, over what lies below).
      */
     @ParameterizedTest
     @MethodSource("models")
@@ -461,6 +462,11 @@ class ModelQualityTest {
                             labelled.getId(), box.getWidth(), word, textWidth(word)));
                 }
             }
+            int lines = lines(labelled.getAttributeValue("name"), box.getWidth());
+            if (lines * LINE_HEIGHT > box.getHeight() + 3) {
+                faults.add(String.format(java.util.Locale.ROOT, "label of %s (%.0f px high) shorter than its %d lines",
+                        labelled.getId(), box.getHeight(), lines));
+            }
         }
         assertThat(faults).as("unreadable labels in " + model).isEmpty();
     }
@@ -478,6 +484,25 @@ class ModelQualityTest {
             return dx + dy < symbol.getWidth() / 2 - 1;
         }
         return false;
+    }
+
+    /** Modeler's label line height: 11 px font, 1.2 line height. */
+    private static final double LINE_HEIGHT = 13.2;
+
+    /** The lines Modeler breaks a label's text into at the box's width, word by word (as bpmn-js does). */
+    static int lines(String text, double width) {
+        int lines = 0;
+        String line = "";
+        for (String word : text.trim().split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && textWidth(longer) > width) {
+                lines++;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        return line.isEmpty() ? lines : lines + 1;
     }
 
     /** Width in px of a text in Modeler's label font (11 px Arial), by character; 7.5 px for any other character. */
@@ -658,7 +683,8 @@ class ModelQualityTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> labelsLieOffTheirSymbolAndOffTheLinesAndKeepWordsWhole(bad))
                 .hasMessageContaining("label of start_fixture over its own symbol")
                 .hasMessageContaining("flow_to_task runs through the label of start_fixture")
-                .hasMessageContaining("label of flow_to_end (20 px) narrower than \"Finished\"");
+                .hasMessageContaining("label of flow_to_end (20 px) narrower than \"Finished\"")
+                .hasMessageContaining("label of end_fixture (27 px high) shorter than its 3 lines");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> flowsRunAroundTheShapesTheyDoNotConnect(bad))
                 .hasMessageContaining("flow_to_task through end_fixture");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> everyPlaneFitsOneScreen(bad))
