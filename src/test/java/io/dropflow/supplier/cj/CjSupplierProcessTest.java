@@ -238,6 +238,11 @@ class CjSupplierProcessTest {
                 .activityId(FORWARD_PURCHASE_ORDER.id()).count()).isEqualTo(1);
         server.verify(4, getRequestedFor(urlPathEqualTo(DETAIL)));
         server.verify(0, postRequestedFor(urlEqualTo(CREATE)));
+        // and the order says so, once, where its callers read it (exploratory s14 production, 6)
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .filteredOn(what -> what.contains("stopped after its tries")).containsExactly("Step \"Forward purchase"
+                        + " order\" (Order fulfillment) stopped after its tries: an administrator retries it in Cockpit"
+                        + " once its cause is fixed");
     }
 
     @Test
