@@ -172,7 +172,7 @@ class OperatorMessagesCompletenessTest {
                 "Shipped the replacement: X X",
                 "Declined the replacement (X)",
                 "Refused to cancel the late replacement (X)",
-                "Exchange purchase order: X X X",
+                "Exchange purchase order: X, X X",
                 "Not suspended for shipping late: it is not active (X)",
                 "a task's variables are set by completing the task with its form, not written through it; X may complete the task");
     }
@@ -196,7 +196,7 @@ class OperatorMessagesCompletenessTest {
             "Ruled that the seller refunds: a compensation of 1234 JPY | 裁定卖家退款：补偿 1234 JPY",
             "'LOWLY left out (score 55): Supplier score below 60: not used' | LOWLY 未入选（评分 55）：供应商评分低于 60：不采用",
             "'Rejected the claim (photos show wear, not a defect)' | 驳回索赔（photos show wear, not a defect）",
-            "'Deadlines for a claim (Wrong item, sold through Group buy): answer the consumer within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)' | 社区团购订单的发错货索赔期限：24 小时内答复消费者，72 小时内解决；每轮供应商有 12 小时、运营人员有 6 小时，共 3 轮",
+            "'Deadlines for a claim (Wrong item, sold through Group buy): answer the consumer within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)' | 社区团购订单的发错货索赔期限：24 小时内答复消费者，72 小时内解决；每轮供应商有 12 小时、操作员有 6 小时，共 3 轮",
             "'Shipped from the supplier, not applied (purchase order: Cancelled)' | 供应商报告已发货，未采用（采购单：已取消）",
             "'Accepted with lines missing from the supplier, not applied (purchase order: Accepted)' | 供应商报告已接受但缺少商品行，未采用（采购单：已接受）",
            "'Cancellation accepted after refusing it from the supplier, not applied (purchase order: Accepted)' | 供应商先拒绝后又报告已同意取消，未采用（采购单：已接受）",
@@ -229,9 +229,16 @@ class OperatorMessagesCompletenessTest {
             // a claim's replacement, as its supplier reports it and Dropflow follows it up (exploratory s13 aftersales D6)
             "'Shipped the replacement: SF SF100200' | 已发出补发商品：SF SF100200",
             "'Declined the replacement (OUT_OF_STOCK)' | 拒绝了补发（缺货）",
+            "'Declined the replacement (Out of stock)' | 拒绝了补发（缺货）",
+            // codes in words (exploratory s14 tasklist, defect 6)
+            "'Escalated to supervisors: the supplier refused the replacement (Discontinued)' | 已升级给主管：供应商拒绝了补发（已停产）",
+            "'No supplier credit for the returned goods (inspection: Damaged by consumer)' | 退回的货物无供应商退款（验货结果：消费者造成损坏）",
+            "'No supplier credit for the returned goods (no inspection report)' | 退回的货物无供应商退款（无验货报告）",
+            "'Exchange purchase order: Out of stock' | 换货采购单：缺货",
+            "'Exchange purchase order: Shipped, SF SF100200' | 换货采购单：已发货，SF SF100200",
             "Accepted the replacement purchase order | 已接受补发采购单",
             "Cancelled the late replacement | 已取消逾期的补发",
-            "'Refused to cancel the late replacement (ALREADY_SHIPPED)' | 拒绝取消逾期的补发（ALREADY_SHIPPED）",
+            "'Refused to cancel the late replacement (Already shipped)' | 拒绝取消逾期的补发（已经发货）",
             "Asked ACME to cancel the late replacement DF-1-CL1-RESHIP1 | 已要求 ACME 取消逾期的补发 DF-1-CL1-RESHIP1",
             "'The late replacement DF-1-CL1-RESHIP1 is no longer open (SHIPPED)' | 逾期的补发 DF-1-CL1-RESHIP1 已不在进行中（已发货）",
             "Round 2 sent to the supplier, asking for a full refund of 12.00 EUR | 第 2 轮已发给供应商，要求全额退款 12.00 EUR",
@@ -272,7 +279,7 @@ class OperatorMessagesCompletenessTest {
             "'Consumer refunded 10.00 EUR (order could not be fulfilled): the sale 30.00 EUR less 20.00 EUR paid back already by DF-CL5 (15.00 EUR), DF-RT6 (5.00 EUR)' | 已给消费者退款 10.00 EUR（订单无法履约）：销售额 30.00 EUR 减去已由 DF-CL5 (15.00 EUR), DF-RT6 (5.00 EUR) 退还的 20.00 EUR",
             "'Consumer not refunded again (cancelled by consumer): the sale 15.00 EUR was paid back already by DF-CL5 (15.00 EUR)' | 未再次给消费者退款（消费者取消）：销售额 15.00 EUR 已由 DF-CL5 (15.00 EUR) 全部退还",
             "'Cross-border applicant: needs business licence (营业执照), quality management certificate, e.g. ISO 9001. The audit is due within 48 h, the sample within 240 h of its order' | 跨境申请方：需要 营业执照、质量管理体系认证（如 ISO 9001）。审核须在 48 小时内完成，样品须在下单后 240 小时内发出",
-            "'Return policy, line 1 (DEMO-MUG, homeware): Change of mind: the consumer pays the label and a 10 % restocking fee.' | 退货政策，第 1 行（DEMO-MUG，homeware）：无理由退货：消费者承担退货面单费用和 10 % 的重新上架费。",
+            "'Return policy, line 1 (DEMO-MUG, homeware): Change of mind: the consumer pays the label and a 10 % restocking fee.' | 退货政策，第 1 行（DEMO-MUG，homeware）：无理由退货：消费者承担退货面单费用和 10 % 的重新入库费。",
             "'Booked: refund 7.50 EUR, supplier credit 0.00 EUR (none: An operator decided a partial refund after a dispute; the supplier did not agree to take the goods back (the operator took them back anyway): it credits nothing, the seller bears the goods.), return label 4.90 EUR, exchange 0.00 EUR, supplier''s share 0.00 EUR' | 已记账：退款 7.50 EUR，供应商退款 0.00 EUR（无：争议后操作员决定部分退款；供应商未同意收回商品（操作员仍收回了商品）：供应商不退款，商品由卖家承担。），退货面单 4.90 EUR，换货 0.00 EUR，供应商承担 0.00 EUR",
             "'Booked: refund 12.00 EUR, supplier credit 0.00 EUR (none: The goods came back in order: refund per policy. The supplier did not agree to take the goods back (the operator took them back anyway): it credits nothing, the seller bears the goods.), return label 0.00 EUR, exchange 0.00 EUR, supplier''s share 0.00 EUR' | 已记账：退款 12.00 EUR，供应商退款 0.00 EUR（无：商品退回完好：按政策退款。供应商未同意收回商品（操作员仍收回了商品）：供应商不退款，商品由卖家承担。），退货面单 0.00 EUR，换货 0.00 EUR，供应商承担 0.00 EUR"})
     void historyLinesReadInChinese(String english, String chinese) {

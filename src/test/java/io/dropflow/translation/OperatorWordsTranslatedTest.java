@@ -32,13 +32,14 @@ class OperatorWordsTranslatedTest {
     /** The enums whose values task forms show (OrderTaskFacts, TaskFormFacts, the claim, return, onboarding and group-buy forms). */
     private static final List<Class<? extends Enum<?>>> SHOWN = List.of(OrderStatus.class, PurchaseOrderStatus.class,
             TrackingStatus.class, ClaimType.class, Remedy.class, SupplierClaimAnswer.class, Party.class,
-            ReturnReason.class, ReturnWish.class, DocumentType.class, io.dropflow.onboarding.internal.Party.class);
+            ReturnReason.class, ReturnWish.class, DocumentType.class, io.dropflow.onboarding.internal.Party.class,
+            io.dropflow.supplier.SupplierEventType.class, io.dropflow.order.OrderStatus.class);
 
     /** Codes kept as text: sales channels, a declined purchase order's reason, return answers, inspection and sample results, who pays the return label. */
     private static final List<String> TEXT_CODES = List.of("WEBSHOP", "MARKETPLACE", "GROUP_BUY", "OUT_OF_STOCK",
             "DISCONTINUED", "NOT_OFFERED",
             "ACCEPTED", "DECLINED", "REJECTED", "ALTERNATIVE", "OK", "DAMAGED_BY_CONSUMER", "NOT_RECEIVED", "passed",
-            "new_sample", "failed", "SUPPLIER", "CONSUMER", "SELLER");
+            "new_sample", "failed", "SUPPLIER", "CONSUMER", "SELLER", "ALREADY_SHIPPED", "ALREADY_PACKED");
 
     private static final List<String> FIXED = List.of(OperatorWords.NOT_KNOWN_YET, OperatorWords.NOT_KNOWN_YET_IN_SENTENCE, OperatorWords.NO_ANSWER,
             OperatorWords.NO_INSPECTION_REPORT, OperatorWords.NO_EXPIRY_DATE, OperatorWords.REQUIRED,

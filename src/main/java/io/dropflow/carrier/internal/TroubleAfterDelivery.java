@@ -45,7 +45,8 @@ class TroubleAfterDelivery implements DeliveryHandler {
 
     /** In the transaction that recorded {@code event} on {@code shipment}, which was delivered at {@code deliveredAt}. */
     void report(Shipment shipment, CarrierEvent event, Instant deliveredAt) {
-        String why = event.carrierCode() + " " + event.trackingNumber() + " reported " + event.status() + " at "
+        String why = event.carrierCode() + " " + event.trackingNumber() + " reported "
+                + io.dropflow.processengine.OperatorWords.of(event.status()) + " at "
                 + time.format(event.occurredAt()) + ", after the parcel was delivered (" + time.format(deliveredAt)
                 + "): the shipment stays"
                 + " delivered. Ask the carrier what happened (a wrong delivery, a refused parcel, a claim) and settle it"

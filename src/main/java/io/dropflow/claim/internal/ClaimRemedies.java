@@ -85,7 +85,8 @@ public class ClaimRemedies implements CaseConclusion {
         PurchaseOrderView po = purchasing.purchaseOrder(replacementPurchaseOrderId);
         history.record(claim, Party.DROPFLOW, po.status() == PurchaseOrderStatus.CANCELLATION_REQUESTED
                 ? "Asked " + po.supplierCode() + " to cancel the late replacement " + po.number()
-                : "The late replacement " + po.number() + " is no longer open (" + po.status() + ")");
+                : "The late replacement " + po.number() + " is no longer open ("
+                        + io.dropflow.processengine.OperatorWords.of(po.status()) + ")");
     }
 
     @Override

@@ -173,7 +173,8 @@ class DefectClaim implements ClaimProcess {
             }
             case REJECTED, OUT_OF_STOCK -> {
                 message = Message.REPLACEMENT_DECLINED;
-                replacement(event, "Declined the replacement (" + event.reasonCode() + ")");
+                replacement(event, "Declined the replacement ("
+                        + io.dropflow.processengine.OperatorWords.ofCode(event.reasonCode()) + ")");
             }
             case ACCEPTED -> {
                 replacement(event, "Accepted the replacement purchase order");
@@ -184,7 +185,8 @@ class DefectClaim implements ClaimProcess {
                 return;
             }
             case CANCELLATION_REFUSED -> {
-                replacement(event, "Refused to cancel the late replacement (" + event.reasonCode() + ")");
+                replacement(event, "Refused to cancel the late replacement ("
+                        + io.dropflow.processengine.OperatorWords.ofCode(event.reasonCode()) + ")");
                 return;
             }
             default -> {

@@ -35,7 +35,8 @@ class ForwardReplacement implements JavaDelegate {
             REPLACEMENT_PURCHASE_ORDER_ID.set(execution, remedies.forwardReplacement(CLAIM_ID.from(execution),
                     REPLACEMENT_ATTEMPT.from(execution).intValue(), REPLACEMENT_SHIP_BY_HOURS.from(execution)));
         } catch (SupplierRefusedException refused) {
-            ESCALATION_REASON.set(execution, "the supplier refused the replacement (" + refused.reasonCode() + ")");
+            ESCALATION_REASON.set(execution, "the supplier refused the replacement ("
+                    + io.dropflow.processengine.OperatorWords.ofCode(refused.reasonCode()) + ")");
             throw new BpmnError(Error.REPLACEMENT_REFUSED.code(), refused.getMessage());
         }
     }

@@ -56,7 +56,8 @@ public class SampleCheck {
                     Duration.ofHours(shipWithinHours)));
         } catch (SupplierRefusedException refused) {
             history.record(application, Party.APPLICANT, "Refused sample " + SupplierLifecycle
-                    .samplePurchaseOrderNumber(applicationId, attempt) + " (" + refused.reasonCode() + "): "
+                    .samplePurchaseOrderNumber(applicationId, attempt) + " ("
+                    + io.dropflow.processengine.OperatorWords.ofCode(refused.reasonCode()) + "): "
                     + refused.getMessage());
             throw refused;
         }

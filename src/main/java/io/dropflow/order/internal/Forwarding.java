@@ -206,7 +206,8 @@ public class Forwarding {
         Instant missed = missedShipByAt.orElseGet(po::shipByAt);
         if (!order.getStatus().isAwaitingShipment()) {
             timeline.record(orderId, "Delay notice for the ship-by deadline of " + po.number() + ", " + time.format(missed)
-                    + ", not sent: the order is " + order.getStatus() + " by now");
+                    + ", not sent: the order is "
+                    + io.dropflow.processengine.OperatorWords.of(order.getStatus()) + " by now");
             return;
         }
         storefront.notifyDelay(order.getStorefrontOrderId(),
@@ -241,7 +242,8 @@ public class Forwarding {
         PurchaseOrderView po = purchasing.purchaseOrder(purchaseOrderId);
         timeline.record(po.orderId(), pending
                 ? "Asked " + po.supplierCode() + " to cancel late purchase order " + po.number()
-                : "Late purchase order " + po.number() + " is no longer open (" + po.status() + ")");
+                : "Late purchase order " + po.number() + " is no longer open ("
+                        + io.dropflow.processengine.OperatorWords.of(po.status()) + ")");
         return pending;
     }
 

@@ -50,8 +50,9 @@ public class ReturnAccounting {
         // rule of returns from before V58 (the review: the same credit kept the older rule in force)
         r.decideSupplierCredit(credit, why, clock.instant());
         if (changed && r.isGoodsReturned() && !r.supplierTookGoodsBack()) {
-            history.record(r, Party.DROPFLOW, "No supplier credit for the returned goods (inspection: "
-                    + (r.getInspectionResult() == null ? "none" : r.getInspectionResult()) + ")"
+            history.record(r, Party.DROPFLOW, "No supplier credit for the returned goods ("
+                    + (r.getInspectionResult() == null ? "no inspection report"
+                            : "inspection: " + io.dropflow.processengine.OperatorWords.ofCode(r.getInspectionResult())) + ")"
                     + (why == null ? "" : ": " + why));
         }
     }

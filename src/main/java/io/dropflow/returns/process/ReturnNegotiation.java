@@ -170,8 +170,9 @@ class ReturnNegotiation implements ReturnProcess {
         if (event.returnId() == null) {
             return;
         }
-        history.record(CaseKind.RETURN, event.returnId(), Party.SUPPLIER, "Exchange purchase order: " + event.type()
-                + (event.trackingNumber() == null ? "" : " " + event.carrierCode() + " " + event.trackingNumber()));
+        history.record(CaseKind.RETURN, event.returnId(), Party.SUPPLIER, "Exchange purchase order: "
+                + io.dropflow.processengine.OperatorWords.of(event.type())
+                + (event.trackingNumber() == null ? "" : ", " + event.carrierCode() + " " + event.trackingNumber()));
         Message message = switch (event.type()) {
             case SHIPPED -> Message.EXCHANGE_SHIPPED;
             case REJECTED, OUT_OF_STOCK, CANCELLATION_ACCEPTED -> Message.EXCHANGE_FAILED;

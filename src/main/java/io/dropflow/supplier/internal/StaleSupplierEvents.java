@@ -123,7 +123,7 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + event.carrierCode() + " " + event.trackingNumber() + " after it had declined it: Dropflow does not"
                     + " follow this parcel, and the order may have been refunded or sent to another supplier. Ask the"
                     + " supplier to recall it or settle its cost, then close this task";
-            case DECLINED_AFTER_SHIPPING -> supplierCode + " reported " + type + " for purchase order " + number
+            case DECLINED_AFTER_SHIPPING -> supplierCode + " reported " + io.dropflow.processengine.OperatorWords.of(type) + " for purchase order " + number
                     + ", which it had shipped: the order still follows that parcel. Ask the supplier whether it left;"
                     + " if not, reship or refund when the order's parcel is decided on, then close this task";
             case CANCELLED_AFTER_SHIPPING -> supplierCode + " accepted a cancellation of purchase order " + number
@@ -146,8 +146,8 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + " taken off under cancellation " + event.cancellationNumber() + ", which Dropflow had not asked"
                     + " of it: nothing changed, the purchase order still counts on every line. Ask the supplier which"
                     + " lines it will not deliver and settle them (another supplier or a refund), then close this task";
-            case RECORDED -> supplierCode + " reported " + type + " for purchase order " + number + ", which is "
-                    + po.status() + ": nothing changed";
+            case RECORDED -> supplierCode + " reported " + io.dropflow.processengine.OperatorWords.of(type) + " for purchase order " + number + ", which is "
+                    + io.dropflow.processengine.OperatorWords.of(po.status()) + ": nothing changed";
         };
     }
 

@@ -136,13 +136,13 @@ class TroubleAfterDeliveryTest {
             assertThat(row.get("status")).isEqualTo("ATTENTION");
             assertThat(row.get("topic")).isEqualTo("after-delivery/RETURNED");
             // as the seller reads times, as on the timeline (second exploratory test: they were UTC ISO-8601)
-            assertThat((String) row.get("last_error")).contains("reported RETURNED at " + time.format(returnedAt),
+            assertThat((String) row.get("last_error")).contains("reported Returned at " + time.format(returnedAt),
                     "after the parcel was delivered (" + time.format(deliveredAt) + ")");
         });
         assertThat(OperatorTexts.of("zh").findMessage((String) raised.get(0).get("last_error"))).isPresent();
         Task task = tasks((String) raised.get(0).get("process_instance_id")).get(0);
         assertThat(task.getName()).isEqualTo("Delivered parcel returned to its sender");
-        assertThat((String) dropflow.facts(task).get("lastError")).contains("reported RETURNED");
+        assertThat((String) dropflow.facts(task).get("lastError")).contains("reported Returned");
 
         // the carrier sends it again: received before, nothing new
         int lines = timeline(order).size();

@@ -389,7 +389,7 @@ class ForwardingTest {
 
             verify(storefront, never()).notifyDelay(any(), any(), any());
             assertThat(timeline.lines()).containsExactly("Delay notice for the ship-by deadline of DF-7-PO1, "
-                    + "2026-03-03 17:00 (Asia/Shanghai), not sent: the order is SHIPPED by now");
+                    + "2026-03-03 17:00 (Asia/Shanghai), not sent: the order is Shipped by now");
         }
 
         @Test
@@ -446,7 +446,7 @@ class ForwardingTest {
             when(purchasing.purchaseOrder(11L)).thenReturn(purchaseOrder(11, 1, PurchaseOrderStatus.SHIPPED));
 
             assertThat(forwarding.cancelLatePurchaseOrder(11L)).isFalse();
-            assertThat(timeline.lines()).containsExactly("Late purchase order DF-7-PO1 is no longer open (SHIPPED)");
+            assertThat(timeline.lines()).containsExactly("Late purchase order DF-7-PO1 is no longer open (Shipped)");
         }
     }
 }

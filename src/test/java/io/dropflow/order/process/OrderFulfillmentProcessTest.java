@@ -1128,7 +1128,7 @@ class OrderFulfillmentProcessTest {
             assertThat(delayNoticeKeys(order)).as("moot: the consumer has the tracking number").isEmpty();
             assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
                     .anyMatch(what -> what.startsWith("Delay notice for the ship-by deadline of " + po(order, 1))
-                            && what.endsWith("not sent: the order is SHIPPED by now"));
+                            && what.endsWith("not sent: the order is Shipped by now"));
             assertThat(delayNoticeHistory(order).getEndActivityId()).isEqualTo(END_DELAY_NOTICE_DONE.id());
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         }

@@ -123,7 +123,7 @@ class ReturnAccountingTest {
         Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
 
         assertThat(booking.supplierCredit().isZero()).isTrue();
-        assertThat(history.lines()).contains("DROPFLOW: No supplier credit for the returned goods (inspection: none):"
+        assertThat(history.lines()).contains("DROPFLOW: No supplier credit for the returned goods (no inspection report):"
                 + " The supplier did not agree to take the goods back.");
         assertThat(history.lines()).anyMatch(l -> l.startsWith("DROPFLOW: Booked: refund 10.10 EUR, supplier credit"
                 + " 0.00 EUR (none: The supplier did not agree to take the goods back.), return label 4.90 EUR"));

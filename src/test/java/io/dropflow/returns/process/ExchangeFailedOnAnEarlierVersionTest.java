@@ -80,7 +80,7 @@ class ExchangeFailedOnAnEarlierVersionTest {
                 + " of its process, which does not wait for it: nothing is refunded for it here; an operator settles it"
                 + " with the consumer");
         assertThat(OperatorTexts.of("zh").translateMessage(said.get(1))).startsWith("换货失败（")
-                .endsWith("由运营人员与消费者解决");
+                .endsWith("由操作员与消费者解决");
     }
 
     @Test
@@ -88,6 +88,6 @@ class ExchangeFailedOnAnEarlierVersionTest {
         BpmnModelInstance current = Bpmn.readModelFromFile(new File("bpmn/return-negotiation.bpmn"));
 
         assertThat(declinedWhileTheReturnRunsOn(current)).singleElement().asString()
-                .startsWith("Exchange purchase order: OUT_OF_STOCK");
+                .startsWith("Exchange purchase order: Out of stock");
     }
 }

@@ -840,7 +840,7 @@ class ReturnNegotiationProcessTest {
         assertThat(storefrontCalls(order, "REFUND")).containsExactly("15.00 EUR");
         assertThat(ledger(id)).containsEntry("RETURN_REFUND", money("-15")).doesNotContainKey("SUPPLIER_CREDIT");
         assertThat(dropflow.getReturn(id).path("history").toString())
-                .contains("No supplier credit for the returned goods (inspection: NOT_RECEIVED)");
+                .contains("No supplier credit for the returned goods (inspection: Not received)");
     }
 
     /** DF-RT3 of the same test: goods damaged by the consumer, a partial refund; the supplier credits nothing. */
