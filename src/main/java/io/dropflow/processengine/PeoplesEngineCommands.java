@@ -303,6 +303,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private void checkNotClaimedByAnother(String taskId, String who) {
         TaskEntity task = unchecked(taskId);
         if (task != null && task.getAssignee() != null && !task.getAssignee().equals(who)) {
+            if (givenByModel(task)) {
+                throw new AuthorizationException("this task is assigned to " + task.getAssignee() + ": only its assignee"
+                        + " may complete it (or an administrator); to act for them, make yourself its assignee first");
+            }
             throw new AuthorizationException(task.getAssignee() + " has claimed this task: only its assignee may"
                     + " complete it (or an administrator)");
         }
@@ -338,6 +342,10 @@ final class PeoplesEngineCommands extends CommandInterceptor {
     private void checkGivenBack(String taskId, String who) {
         TaskEntity task = unchecked(taskId);
         if (task != null && task.getAssignee() != null && !task.getAssignee().equals(who)) {
+            if (givenByModel(task)) {
+                throw new AuthorizationException("this task is assigned to " + task.getAssignee() + ": only its assignee"
+                        + " may give it back (or an administrator)");
+            }
             throw new AuthorizationException(task.getAssignee() + " has claimed this task: only its assignee may"
                     + " give it back (or an administrator)");
         }
@@ -571,6 +579,15 @@ final class PeoplesEngineCommands extends CommandInterceptor {
         } catch (RuntimeException cannotRead) {
             return null; // a variable it reads is gone: the model names nobody now
         }
+    }
+
+    /**
+     * Whether the task's assignee is the one its model gives it to now (a pickup point's leader), not someone who
+     * claimed it: a refusal then does not say they claimed it (exploratory test s14 tasklist, defect 12).
+     */
+    private boolean givenByModel(TaskEntity task) {
+        return withoutAuthorization(() -> assignedByModel(task.getId())
+                && task.getAssignee().equals(modelsAssignee(task.getId())));
     }
 
     /** Whether the task's model gives it to someone ({@code camunda:assignee}). Called without authorization checks. */

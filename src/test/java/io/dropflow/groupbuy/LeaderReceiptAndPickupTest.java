@@ -298,7 +298,7 @@ class LeaderReceiptAndPickupTest {
         assertThat(receipt.getTaskDefinitionKey()).isEqualTo(Element.CONFIRM_RECEIPT.id());
         assertThat(receipt.getAssignee()).isEqualTo("leo");
         assertAnswer(groupBuy.receipt(batch, GroupBuyDriver.as("lily")), 403, "is not the leader of pickup point");
-        assertAnswer(submitReceipt(receipt.getId(), "lily"), 403, "leo has claimed this task");
+        assertAnswer(submitReceipt(receipt.getId(), "lily"), 403, "this task is assigned to leo: only its assignee may complete it");
         assertThat(groupBuy.task(batch, 1)).as("still open").isNotNull();
 
         assertThat(submitReceipt(receipt.getId(), "leo").getStatusCode().value()).isEqualTo(204);
@@ -322,7 +322,7 @@ class LeaderReceiptAndPickupTest {
         String lex = leader("lex");
         change("/api/pickup-points/" + point, "leader", lex);
         assertThat(groupBuy.task(batch, 1).getAssignee()).isEqualTo("lex");
-        assertAnswer(submitReceipt(taskId, "lily"), 403, "lex has claimed this task");
+        assertAnswer(submitReceipt(taskId, "lily"), 403, "this task is assigned to lex: only its assignee may complete it");
 
         change("/api/leaders/" + lex, "active", false);
         assertThat(groupBuy.task(batch, 1).getAssignee()).as("with the operators").isNull();

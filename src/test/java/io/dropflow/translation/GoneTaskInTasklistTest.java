@@ -88,6 +88,24 @@ class GoneTaskInTasklistTest {
         soft.assertThat(message(unknownVariable)).doesNotContain("(it does not exist, or is done)");
     }
 
+    /**
+     * Exploratory test s14 (tasklist, defect 4): a task that is there but not for this operator (a shared {@code ?task=}
+     * link, a task that moved to supervisors only; here a group leader opens an operators' task) answered the engine's
+     * English "No matching task with id …" under zh-CN; it reads in Chinese, and English stays the engine's words.
+     */
+    @Test
+    void aTaskOneMayNotSeeIsNotFoundInTheOperatorsLanguage() throws Exception {
+        Task review = reviewTask();
+        TasklistSession leo = TasklistSession.login(port, "leo");
+
+        HttpResponse<String> chinese = leo.send("zh-CN,zh;q=0.9", "GET", "/task/" + review.getId(), null);
+        soft.assertThat(chinese.statusCode()).as(chinese.body()).isEqualTo(404);
+        soft.assertThat(message(chinese)).isEqualTo("找不到 ID 为 " + review.getId() + " 的任务（任务不存在、已完成，或您无权查看）");
+        HttpResponse<String> english = leo.send("en", "GET", "/task/" + review.getId(), null);
+        soft.assertThat(english.statusCode()).as(english.body()).isEqualTo(404);
+        soft.assertThat(message(english)).isEqualTo("No matching task with id " + review.getId());
+    }
+
     private Task doneTask() {
         Task review = reviewTask();
         engine.getTaskService().complete(review.getId(), java.util.Map.of("reviewDecision", "reject"));
