@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the shared Tasklist filters at start-up, readable by everyone: a fresh Tasklist without a
  * filter lists nothing, so an operator who logs in would see an empty page. Each lists the tasks of
- * the user's groups, most urgent (earliest due, then highest priority) first. Existing filters are
- * left as they are, so changes made in Tasklist survive restarts.
+ * the user's groups, in the order the operator picks with Tasklist's sort control (due date, priority,
+ * created, …): a filter holds no sorting of its own, because the engine puts a filter's sorting before
+ * the one Tasklist asks for, which then only broke ties (exploratory test s14 tasklist, defect 3).
+ * Existing filters are left as they are, so changes made in Tasklist survive restarts; but for the
+ * due-date sorting these filters held until then ({@link #fixedSorting}), which is taken out.
  */
 @Component
 public class TasklistFilters {
@@ -29,7 +32,9 @@ public class TasklistFilters {
     static final String CLAIMS_AND_RETURNS = "Claims and returns";
     static final String SUPPLIER_ONBOARDING = "Supplier onboarding";
     static final String ASSIGNED_TO_ME = "Assigned to me";
-    static final String MY_GROUPS_TASKS_DESCRIPTION = "Tasks for the groups I belong to, most urgent first";
+    static final String MY_GROUPS_TASKS_DESCRIPTION = "Tasks for the groups I belong to";
+    /** The description of "My group's tasks" while the filter sorted by due date itself; replaced with that sorting. */
+    static final String MY_GROUPS_TASKS_EARLIER_DESCRIPTION = "Tasks for the groups I belong to, most urgent first";
     static final String SLA_BREACHES_DESCRIPTION = "Missed ship-by deadlines and stalled parcels";
     static final String CLAIMS_AND_RETURNS_DESCRIPTION = "Defect claims and return requests";
     static final String SUPPLIER_ONBOARDING_DESCRIPTION =
@@ -59,6 +64,8 @@ public class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void createFilters() {
+        List.of(MY_GROUPS_TASKS, SLA_BREACHES, CLAIMS_AND_RETURNS, SUPPLIER_ONBOARDING, ASSIGNED_TO_ME)
+                .forEach(this::dropFixedSorting);
         create(MY_GROUPS_TASKS, -10, "#2b6cb0", MY_GROUPS_TASKS_DESCRIPTION, myGroups());
         create(SLA_BREACHES, 0, "#c53030", SLA_BREACHES_DESCRIPTION,
                 myGroups().taskVariableValueEquals(TasklistFilterProperty.NAME, TasklistFilterProperty.SLA_BREACH));
@@ -81,7 +88,6 @@ public class TasklistFilters {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc();
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
                 .setProperties(Map.of("description", description, "priority", position, "refresh", true,
@@ -94,5 +100,38 @@ public class TasklistFilters {
         everyone.setResourceId(filter.getId());
         everyone.addPermission(Permissions.READ);
         authorizations.saveAuthorization(everyone);
+    }
+
+    /** The sorting Dropflow's filters held until session 14: due date, then priority, then creation. */
+    private List<String> fixedSorting() {
+        return sorting((org.camunda.bpm.engine.impl.TaskQueryImpl) tasks.createTaskQuery().orderByDueDate().asc()
+                .orderByTaskPriority().desc().orderByTaskCreateTime().asc());
+    }
+
+    private static List<String> sorting(org.camunda.bpm.engine.impl.TaskQueryImpl query) {
+        return query.getOrderingProperties() == null ? List.of() : query.getOrderingProperties().stream()
+                .map(o -> o.getQueryProperty().getName() + " " + o.getDirection().getName()).toList();
+    }
+
+    /**
+     * Takes the sorting Dropflow stored in its filter {@code name} out of its query (and the description that promised
+     * it), so that Tasklist's sort control orders the list; a filter whose sorting is anything else (changed through
+     * the engine's API) is left as it is.
+     */
+    private void dropFixedSorting(String name) {
+        for (Filter filter : filters.createFilterQuery().filterName(name).list()) {
+            if (!(filter.getQuery() instanceof org.camunda.bpm.engine.impl.TaskQueryImpl query)
+                    || !fixedSorting().equals(sorting(query))) {
+                continue;
+            }
+            query.setOrderingProperties(new java.util.ArrayList<>());
+            filter.setQuery(query);
+            if (MY_GROUPS_TASKS_EARLIER_DESCRIPTION.equals(filter.getProperties().get("description"))) {
+                Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+                properties.put("description", MY_GROUPS_TASKS_DESCRIPTION);
+                filter.setProperties(properties);
+            }
+            filters.saveFilter(filter);
+        }
     }
 }

@@ -81,7 +81,9 @@ class IdentityTest {
         engine.getIdentityService().setAuthentication("mary", List.of("operators"));
         List<Task> listed;
         try {
-            listed = engine.getFilterService().list(myGroups.getId());
+            // sorted as Tasklist asks (its sort control); the filter holds no sorting of its own
+            listed = engine.getFilterService().list(myGroups.getId(), engine.getTaskService().createTaskQuery()
+                    .orderByDueDate().asc());
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -1,0 +1,98 @@
+package io.dropflow.processengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.support.TasklistSession;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Exploratory test s14 (tasklist, defect 3): Tasklist's sort control did nothing in Dropflow's filters — each filter
+ * stored a due-date sorting, which the engine puts before the one Tasklist sends, so "created, oldest first" and
+ * "created, newest first" listed the same. The filters hold no sorting now: the operator's choice orders the list.
+ */
+@DropflowTest
+class TasklistSortingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TasklistFilters tasklistFilters;
+
+    @Test
+    void theOperatorsSortingOrdersAFiltersList() throws Exception {
+        String first = reviewTask();
+        Thread.sleep(1100); // another creation second: the second task is created later, due later
+        String second = reviewTask();
+        TasklistSession mary = TasklistSession.login(port, "mary");
+        String filter = filterId(TasklistFilters.MY_GROUPS_TASKS);
+
+        List<String> newestFirst = ids(mary, filter, "created", "desc");
+        List<String> oldestFirst = ids(mary, filter, "created", "asc");
+        assertThat(newestFirst).containsSubsequence(second, first);
+        assertThat(oldestFirst).containsSubsequence(first, second);
+    }
+
+    /** A filter created before, with the due-date sorting it held then, loses it (and its description's promise). */
+    @Test
+    void aFilterCreatedWithTheFixedSortingLosesIt() {
+        Filter filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_GROUPS_TASKS)
+                .singleResult();
+        filter.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks().orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc());
+        var properties = new java.util.HashMap<>(filter.getProperties());
+        properties.put("description", TasklistFilters.MY_GROUPS_TASKS_EARLIER_DESCRIPTION);
+        filter.setProperties(properties);
+        engine.getFilterService().saveFilter(filter);
+
+        tasklistFilters.createFilters();
+
+        Filter after = engine.getFilterService().getFilter(filter.getId());
+        assertThat(((TaskQueryImpl) after.getQuery()).getOrderingProperties()).isNullOrEmpty();
+        assertThat(((TaskQueryImpl) after.getQuery()).isIncludeAssignedTasks()).as("the rest of the query kept").isTrue();
+        assertThat(after.getProperties()).containsEntry("description", TasklistFilters.MY_GROUPS_TASKS_DESCRIPTION);
+    }
+
+    private List<String> ids(TasklistSession who, String filter, String sortBy, String order) throws Exception {
+        HttpResponse<String> list = who.send("en", "POST", "/filter/" + filter + "/list?firstResult=0&maxResults=200",
+                "{\"sorting\":[{\"sortBy\":\"" + sortBy + "\",\"sortOrder\":\"" + order + "\"}]}");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode tasks = JSON.readTree(list.body());
+        JsonNode embedded = tasks.path("_embedded").path("task");
+        List<String> ids = new ArrayList<>();
+        (embedded.isArray() ? embedded : tasks).forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
+    }
+
+    private String filterId(String name) {
+        return engine.getFilterService().createFilterQuery().filterName(name).singleResult().getId();
+    }
+
+    private String reviewTask() {
+        DropflowDriver dropflow = new DropflowDriver(port, engine);
+        DropflowDriver.Placed placed = dropflow.place(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1,
+                "15.00", "PO Box 42"));
+        dropflow.runJobs(placed.orderId());
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(placed.orderId()))
+                .singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("user_review_order");
+        return task.getId();
+    }
+}
