@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
  * the form's label and 重新上架费 in the policy text beside it, the operator 运营人员 in history tables and 操作员 in
  * filters and descriptions, "Info received" 已揽收信息 (揽收: picked up) where the timeline said 承运商已收到信息. The
  * glossary of docs/operator-language.md ("Words used throughout") names one term each and the words not to use;
- * no Chinese text uses those.
+ * no Chinese text uses those, neither Dropflow's nor the webapps' (Tasklist called the assignee 分配人, "assigner").
  */
 class ChineseGlossaryTest {
 
     private static final List<String> CHINESE = List.of("forms/i18n/operator-texts.zh.json",
             "forms/i18n/operator-messages.zh.json");
+    private static final String WEBAPPS = "src/main/resources/META-INF/resources/webjars/camunda/app/";
 
     @Test
     void chineseTextsUseTheGlossarysTerms() throws IOException {
@@ -33,6 +34,13 @@ class ChineseGlossaryTest {
             Map<?, ?> entries = new ObjectMapper().readValue(Path.of(file).toFile(), Map.class);
             entries.forEach((english, chinese) -> avoided.stream().filter(word -> ((String) chinese).contains(word))
                     .forEach(word -> found.add(file + ": " + word + " in " + english + " = " + chinese)));
+        }
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            String file = WEBAPPS + app + "/locales/zh.json";
+            new ObjectMapper().readTree(Files.readString(Path.of(file)).replace("\uFEFF", "")).path("labels").properties()
+                    .forEach(label -> avoided.stream().filter(word -> label.getValue().asText().contains(word))
+                            .forEach(word -> found.add(file + ": " + word + " in " + label.getKey() + " = "
+                                    + label.getValue().asText())));
         }
         assertThat(found).as("Chinese texts using a word the glossary says not to use").isEmpty();
     }
