@@ -129,9 +129,10 @@ public class OrderIntake {
         order.takenAs(fingerprint);
         request.lines().forEach(l -> order.addLine(l.sku(), l.quantity(), l.salePrice()));
         orders.saveAndFlush(order);
-        groupBuy.join(order.getId(), groupBuyOrder);
+        // Received before it joins a batch: the timeline is read in the order it was written
         timeline.record(order.getId(), "Group-buy order received from the storefront (" + request.storefrontOrderId()
                 + "), to collect at " + request.pickupPoint());
+        groupBuy.join(order.getId(), groupBuyOrder);
         return Intake.created(order);
     }
 
