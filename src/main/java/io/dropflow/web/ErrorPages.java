@@ -28,7 +28,8 @@ import org.springframework.web.context.request.ServletWebRequest;
  * Tomcat answered in their own formats before:
  * <ul>
  * <li>a URL Spring Security's firewall refuses ({@code %2e%2e}, {@code ;jsessionid=}, {@code //}, {@code %25}):
- * a 400 {@code invalid-request} ({@link RequestRejectedHandler});</li>
+ * a 400 {@code invalid-request} ({@link RequestRejectedHandler}); a method it does not let through ({@code TRACE},
+ * {@code PROPFIND}) a 405 {@code method-not-allowed};</li>
  * <li>whatever reaches the error page ({@code /error}: a filter's exception, a servlet's {@code sendError}):
  * the problem of its status, where Spring Boot answered {@code {"timestamp": …, "error": …}};</li>
  * <li>what Tomcat refuses before any filter (an encoded {@code /} or NUL, bytes that are not UTF-8 in the path):
@@ -47,9 +48,39 @@ class ErrorPages {
             + " or bytes that are not UTF-8 (Dropflow's paths never need them), its request line or headers are larger"
             + " than 8 KB, or it is not well-formed HTTP/1.1 (a header line without ':', no Host header)";
 
+    /** The methods Spring Security's firewall lets through (StrictHttpFirewall's default): any other is refused. */
+    static final java.util.List<String> FIREWALL_METHODS = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS");
+
+    /**
+     * A URL the firewall refuses is a 400 saying what in a URL is not taken; a method it refuses (TRACE, PROPFIND, any
+     * of a client's own) a 405 {@code method-not-allowed} with {@code Allow}, as a method a path does not take is,
+     * where it was the same 400 blaming the URL.
+     */
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
-        return (request, response, rejected) -> write(response, HttpStatus.BAD_REQUEST, UNREADABLE_URL);
+        return (request, response, rejected) -> {
+            if (!FIREWALL_METHODS.contains(request.getMethod())) {
+                response.setHeader(org.springframework.http.HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+                ProblemDetail problem = ProblemTypes.ofStatus(HttpStatus.METHOD_NOT_ALLOWED.value(), "the method "
+                        + printable(request.getMethod()) + " is not one Dropflow takes; each path takes some of "
+                        + String.join(", ", FIREWALL_METHODS) + " (its Allow header says which)");
+                try {
+                    problem.setInstance(URI.create(request.getRequestURI()));
+                } catch (IllegalArgumentException notAUri) {
+                    // no instance then: the path is not one a URI can hold
+                }
+                ProblemTypes.write(response, problem);
+                return;
+            }
+            write(response, HttpStatus.BAD_REQUEST, UNREADABLE_URL);
+        };
+    }
+
+    /** A method as the client sent it, cut short and without control characters: it is echoed back. */
+    private static String printable(String method) {
+        String shown = method.replaceAll("[^\\x21-\\x7e]", "?");
+        return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
     }
 
     @Bean
