@@ -31,7 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * A query parameter our API does not read is a 400 naming it and the parameters the endpoint takes, on every
  * {@code GET} under {@code /api}: a list asked with a misspelt filter ({@code ?statuss=SHIPPED}) or a filter it
  * does not have ({@code ?days=30}) would otherwise answer everything, as if it had been applied. So is one given
- * twice that takes one value ({@code ?size=1&size=500}): Spring would take the first and drop the other. Only reads are
+ * twice that takes one value ({@code ?size=1&size=500}): Spring would take the first and drop the other. So is one
+ * given empty or blank ({@code ?storefrontOrderId=}, {@code ?size=}): Spring reads it as not given, and a list answered
+ * every order, or its default page size, where another list filtered on the empty text. Only reads are
  * checked, and none under {@code /api/webhooks}: a partner is never refused for its URL (a portal's cache-buster on
  * an application it reads), and what a {@code POST} reads is in its body.
  * A handler that binds whatever comes (a map of parameters, a form object) is not checked.
@@ -72,6 +74,9 @@ class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
             } else if (!many && given > 1) {
                 // Spring would take the first and drop the others without a word
                 errors.add(new InvalidRequest.FieldError(name, "is given " + given + " times; it takes one value"));
+            } else if (java.util.Arrays.stream(request.getParameterValues(name)).anyMatch(String::isBlank)) {
+                // Spring reads an empty value as none: a filter dropped (every order), a page size replaced by the default
+                errors.add(new InvalidRequest.FieldError(name, "must not be empty; to not use it, leave it out"));
             }
         }
         if (!errors.isEmpty()) {

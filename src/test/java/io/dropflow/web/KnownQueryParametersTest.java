@@ -126,4 +126,27 @@ class KnownQueryParametersTest {
                 .andExpect(status().isOk()).andExpect(content().string("[OPEN, SHIPPED]"));
         mvc.perform(get("/api/things").param("sort", "code", "name,desc")).andExpect(status().isOk());
     }
+
+    /**
+     * Explorer s14 "judge" defect 11: Spring reads an empty value as none, so {@code /api/orders?storefrontOrderId=}
+     * answered every order and {@code ?size=} the default page, while another list filtered on the empty text. An
+     * empty or blank value is a 400 naming the parameter, on every list alike.
+     */
+    @Test
+    void anEmptyValueIsNamedNotReadAsNone() throws Exception {
+        mvc.perform(get("/api/things").param("status", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invalid-request")))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.detail").value("status must not be empty; to not use it, leave it out"));
+        mvc.perform(get("/api/things").param("size", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/many").param("status", "OPEN", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(get("/api/things").param("from", "").param("page", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2));
+    }
 }
