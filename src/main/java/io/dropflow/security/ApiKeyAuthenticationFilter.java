@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -43,7 +42,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<ApiKey> key = registry.active(presented);
         if (key.isEmpty()) {
             SecurityContextHolder.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
+            entryPoint.commence(request, response, new ApiKeyRefused());
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

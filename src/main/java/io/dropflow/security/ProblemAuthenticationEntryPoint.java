@@ -14,6 +14,9 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Dropflow\"");
         String detail = "log in with HTTP Basic as a Camunda user, or send an integration API key (X-Api-Key)";
+        if (e instanceof ApiKeyRefused) {
+            detail = ApiKeyRefused.DETAIL;
+        }
         if (e instanceof LoginThrottled throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
             detail = "unknown user or wrong password; after a failed login the engine refuses every password of this"

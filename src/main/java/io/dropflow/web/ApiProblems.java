@@ -162,9 +162,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String message = type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()
                 : type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
-                        ? "must be a number" : "is not a valid " + (type == null ? "value" : type.getSimpleName());
+                        ? numberMisfit(type, e.getValue())
+                        : "is not a valid " + (type == null ? "value" : type.getSimpleName());
         return ResponseEntity.badRequest().body(new InvalidRequest(List.of(new InvalidRequest.FieldError(name, message)))
                 .getBody());
+    }
+
+    /**
+     * What is wrong with a query or path parameter that is not a number of its type: a whole number too large for it
+     * ({@code /api/orders/99999999999999999999999}) says so, as a body's field does, not that it is no number.
+     */
+    private static String numberMisfit(Class<?> type, Object value) {
+        Class<?> boxed = org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type);
+        String most = boxed == Integer.class ? String.valueOf(Integer.MAX_VALUE)
+                : boxed == Long.class ? String.valueOf(Long.MAX_VALUE)
+                : boxed == Short.class ? String.valueOf(Short.MAX_VALUE) : null;
+        if (most != null && value instanceof String text && text.matches("[+-]?[0-9]{1,1000}")) {
+            return "is a number beyond what this parameter takes (at most " + most + ")";
+        }
+        return "must be a number";
     }
 
     /** A required query parameter left out ({@code ?base=EUR} without {@code quote}): a 400 naming it. */
@@ -187,6 +203,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String part = jsonPartNotSentAsJson(request);
+        if (part == null && UnmatchedRequests.noContentType(e) != null) {
+            ResponseEntity<ProblemDetail> refused = UnmatchedRequests.problemOf(e);
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders()).body(refused.getBody());
+        }
         if (part == null) {
             return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
         }
@@ -313,14 +333,43 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         && format.getValue() instanceof java.math.BigDecimal decimal && !DecimalInput.fits(decimal);
                 String otherType = mismatch instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException input
                         ? otherJsonType(input) : null;
+                String allowed = otherType == null ? enumValues(mismatch) : null;
                 return new InvalidRequest.FieldError(field, nul ? "must not contain the NUL character (U+0000)"
                         : mismatch instanceof RefusedValue refused ? refused.callerMessage()
                         : outOfRange ? DecimalInput.OUT_OF_RANGE
                         : otherType != null ? otherType
+                        : allowed != null ? "must be one of " + allowed
                         : "has a value of the wrong type or not one of those allowed");
             }
         }
         return null;
+    }
+
+    /**
+     * The values a field of an enum type takes, as JSON writes them ({@code [orders, after-sales, …]} for an API key's
+     * scope, whose {@code @JsonValue} is its id), when the value sent is not one of them; null for any other type.
+     */
+    private static String enumValues(com.fasterxml.jackson.databind.JsonMappingException mismatch) {
+        Class<?> type = mismatch instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException input
+                ? input.getTargetType()
+                : mismatch instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException creator
+                        && creator.getType() != null ? creator.getType().getRawClass() : null;
+        if (type == null || !type.isEnum()) {
+            return null;
+        }
+        java.lang.reflect.Method jsonValue = java.util.Arrays.stream(type.getMethods())
+                .filter(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)
+                        && m.getParameterCount() == 0)
+                .findFirst().orElse(null);
+        List<String> values = new java.util.ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            try {
+                values.add(String.valueOf(jsonValue == null ? ((Enum<?>) constant).name() : jsonValue.invoke(constant)));
+            } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                return null;
+            }
+        }
+        return values.toString();
     }
 
     /**

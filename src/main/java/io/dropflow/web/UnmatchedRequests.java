@@ -77,12 +77,32 @@ class UnmatchedRequests {
         return ResponseEntity.badRequest().body(ProblemTypes.ofStatus(HttpStatus.BAD_REQUEST.value(), detail));
     }
 
+    /**
+     * The detail of a request without any Content-Type to an endpoint that needs one, naming what it takes, where
+     * Spring said "Content-Type 'null' is not supported"; null if a Content-Type was sent or nothing is known.
+     */
+    static String noContentType(HttpMediaTypeNotSupportedException e) {
+        if (e.getContentType() != null || e.getSupportedMediaTypes().isEmpty()) {
+            return null;
+        }
+        return "the request has no Content-Type; this endpoint takes "
+                + org.springframework.util.MimeTypeUtils.toString(e.getSupportedMediaTypes());
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
             HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<ProblemDetail> unmatched(Exception e) {
+        return problemOf(e);
+    }
+
+    /** The problem of a request refused before any controller (also that of a 415 a controller's advice meets). */
+    static ResponseEntity<ProblemDetail> problemOf(Exception e) {
         org.springframework.web.ErrorResponse refused = (org.springframework.web.ErrorResponse) e;
         ProblemDetail problem = refused.getBody();
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported && noContentType(unsupported) != null) {
+            problem.setDetail(noContentType(unsupported));
+        }
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
             problem.setDetail("no endpoint here; the API is described at /swagger-ui.html");
             problem.setType(ApiProblem.type(ProblemTypes.NO_ENDPOINT));
