@@ -42,4 +42,18 @@ class CamundaWebappLogin {
         }
         return Optional.of(user.getIdentityId());
     }
+
+    /**
+     * The webapps the user logged in to this request's session may open ({@code tasklist}, {@code cockpit},
+     * {@code admin}, {@code welcome}), as the webapps decided at login and check on each page; empty if nobody is.
+     */
+    java.util.Set<String> appsOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return java.util.Set.of();
+        }
+        Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+        return login instanceof UserAuthentication user && user.getAuthorizedApps() != null
+                ? java.util.Set.copyOf(user.getAuthorizedApps()) : java.util.Set.of();
+    }
 }

@@ -109,6 +109,12 @@ class ErrorPages {
         };
     }
 
+    /** Whether the caller is a browser asking for a page ({@code Accept} names {@code text/html}). */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader(org.springframework.http.HttpHeaders.ACCEPT);
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+    }
+
     /**
      * Spring Boot's error page ({@code server.error.path}, {@code /error}), as a problem of the status it was sent
      * with. {@link ServerErrorLog} logs a server error reaching it.
@@ -117,18 +123,31 @@ class ErrorPages {
     static class ProblemErrorPage implements ErrorController {
 
         private final ErrorAttributes errors;
+        private final java.util.List<BrowserErrorPage> pages;
 
-        ProblemErrorPage(ErrorAttributes errors) {
+        ProblemErrorPage(ErrorAttributes errors, java.util.List<BrowserErrorPage> pages) {
             this.errors = errors;
+            this.pages = pages;
         }
 
         @RequestMapping("${server.error.path:${error.path:/error}}")
-        ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        ResponseEntity<?> error(HttpServletRequest request) {
             Map<String, Object> attributes = errors.getErrorAttributes(new ServletWebRequest(request),
                     ErrorAttributeOptions.defaults());
             // Not sent here by an error (a client asking for /error itself): there is no endpoint there
             int status = attributes.get("status") instanceof Integer sent && HttpStatus.resolve(sent) != null ? sent
                     : 404;
+            String refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path ? path
+                    : null;
+            if (refused != null && wantsHtml(request)) {
+                for (BrowserErrorPage page : pages) {
+                    java.util.Optional<String> html = page.html(request, status, refused);
+                    if (html.isPresent()) {
+                        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
+                                java.nio.charset.StandardCharsets.UTF_8)).body(html.get());
+                    }
+                }
+            }
             ProblemDetail problem = ProblemTypes.ofStatus(status, detail(status));
             if (status == 404) {
                 problem.setType(ApiProblem.type(ProblemTypes.NO_ENDPOINT));

@@ -58,6 +58,13 @@ public final class TasklistSession {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A page of the webapps ({@code path} from the root, e.g. {@code /camunda/app/cockpit/default/}) in this session. */
+    public HttpResponse<String> open(String path, String accept, String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", cookies).header("Accept", accept).header("Accept-Language", language).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String cookie(HttpResponse<?> answer, String name) {
         return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length())).findFirst()
