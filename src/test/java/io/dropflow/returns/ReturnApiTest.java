@@ -170,7 +170,7 @@ class ReturnApiTest {
         assertThat(DropflowDriver.read(invalid.getBody()).path("type").asText()).endsWith("/invalid-return");
         Map<String, Object> badReason = changedMind();
         badReason.put("reason", "BORED");
-        assertProblem(dropflow.requestReturn(order, badReason), 400, "reason has a value of the wrong type or not one of those allowed");
+        assertProblem(dropflow.requestReturn(order, badReason), 400, "reason must be one of [");
         assertProblem(dropflow.requestReturn(999_999, changedMind()), 404, "no order 999999");
         assertProblem(dropflow.get("/api/returns/999999", DropflowDriver.asOperator()), 404, "no return 999999");
         assertProblem(dropflow.get("/api/orders/999999/returns", DropflowDriver.asOperator()), 404, "no order 999999");
