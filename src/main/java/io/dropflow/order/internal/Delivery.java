@@ -6,6 +6,7 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
+import io.dropflow.processengine.SellerTime;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
@@ -28,15 +29,18 @@ public class Delivery {
     private final Purchasing purchasing;
     private final OrderTimeline timeline;
     private final Clock clock;
+    /** The operator reads the times as the seller does, as everywhere on the timeline (not UTC ISO-8601). */
+    private final SellerTime time;
 
     Delivery(Orders orders, Tracking tracking, StorefrontGateway storefront, Purchasing purchasing,
-            OrderTimeline timeline, Clock clock) {
+            OrderTimeline timeline, Clock clock, SellerTime time) {
         this.orders = orders;
         this.tracking = tracking;
         this.storefront = storefront;
         this.purchasing = purchasing;
         this.timeline = timeline;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -150,7 +154,7 @@ public class Delivery {
         Instant silentSince = silentSince(shipmentId, watchedSince);
         boolean stalled = !clock.instant().isBefore(silentSince.plus(stallAfter));
         if (stalled) {
-            timeline.record(orderId, "No tracking news since " + silentSince + ": parcel stalled");
+            timeline.record(orderId, "No tracking news since " + time.format(silentSince) + ": parcel stalled");
         }
         return stalled;
     }

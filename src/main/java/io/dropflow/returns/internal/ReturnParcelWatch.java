@@ -4,6 +4,7 @@ import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.Party;
 import io.dropflow.carrier.Tracking;
+import io.dropflow.processengine.SellerTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,14 @@ public class ReturnParcelWatch {
     private final Tracking tracking;
     private final CaseHistory history;
     private final Clock clock;
+    /** The operator reads the times as the seller does, as everywhere in the case's history (not UTC ISO-8601). */
+    private final SellerTime time;
 
-    ReturnParcelWatch(Tracking tracking, CaseHistory history, Clock clock) {
+    ReturnParcelWatch(Tracking tracking, CaseHistory history, Clock clock, SellerTime time) {
         this.tracking = tracking;
         this.history = history;
         this.clock = clock;
+        this.time = time;
     }
 
     /** When the parcel counts as stalled unless news comes: {@code stallAfter} after its latest news. */
@@ -39,7 +43,7 @@ public class ReturnParcelWatch {
         Instant news = tracking.shipment(shipmentId).lastNewsAt();
         boolean stalled = !clock.instant().isBefore(news.plus(stallAfter));
         if (stalled) {
-            history.record(CaseKind.RETURN, returnId, Party.CARRIER, "No tracking news since " + news
+            history.record(CaseKind.RETURN, returnId, Party.CARRIER, "No tracking news since " + time.format(news)
                     + ": return parcel stalled");
         }
         return stalled;

@@ -36,7 +36,8 @@ class DeliveryTest {
     private final StorefrontGateway storefront = mock(StorefrontGateway.class);
     private final Purchasing purchasing = mock(Purchasing.class);
     private final RecordedTimeline timeline = new RecordedTimeline();
-    private final Delivery delivery = new Delivery(orders, tracking, storefront, purchasing, timeline, CLOCK);
+    private final Delivery delivery = new Delivery(orders, tracking, storefront, purchasing, timeline, CLOCK,
+            io.dropflow.processengine.SellerTime.in("Asia/Shanghai"));
 
     private static Instant daysAgo(int days) {
         return NOW.minus(Duration.ofDays(days));
@@ -47,7 +48,10 @@ class DeliveryTest {
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(5), daysAgo(3)));
 
         assertThat(delivery.stalled(ORDER_ID, PARCEL, Optional.empty(), STALL_AFTER)).isTrue();
-        assertThat(timeline.lines()).containsExactly("No tracking news since " + daysAgo(3) + ": parcel stalled");
+        assertThat(timeline.lines()).containsExactly("No tracking news since "
+                + io.dropflow.processengine.SellerTime.in("Asia/Shanghai").format(daysAgo(3)) + ": parcel stalled")
+                .allSatisfy(line -> assertThat(line).as("local time, not a UTC instant").doesNotContain("Z:")
+                        .contains("(Asia/Shanghai)"));
     }
 
     @Test
