@@ -180,6 +180,19 @@ public class Delivery {
     }
 
     /**
+     * The carrier reported a problem (returned, an exception, a failed delivery) for the parcel while an operator
+     * decides on it: a {@code SHIPPED} order shows {@code DELIVERY_PROBLEM}, as when the problem comes while the
+     * process follows the parcel ("Carrier problem"). The open task is the decision about it; the process hears
+     * nothing more. In the scan's transaction.
+     */
+    public void problemWhileDeciding(Long orderId) {
+        Order order = orders.byId(orderId);
+        if (order.getStatus() == io.dropflow.order.OrderStatus.SHIPPED) {
+            order.moveTo(io.dropflow.order.OrderStatus.DELIVERY_PROBLEM, clock.instant());
+        }
+    }
+
+    /**
      * An operator gives the parcel up: it is written off, and sourcing forwards the next purchase
      * order (the next number, so the same idempotency rules apply).
      */

@@ -64,18 +64,28 @@ public record OrderView(Long id, String storefrontOrderId, OrderStatus status, S
 
     /**
      * {@code replaced}: the supplier reported the parcel under another number later, which the order follows.
+     * {@code givenUp}: an operator gave the parcel up on "Decide on stalled or lost parcel", {@code RESHIP} (written off,
+     * a new purchase order reships the order) or {@code REFUND} (the consumer was refunded in full), at
+     * {@code givenUpAt}; null for a parcel nobody gave up. The order no longer follows such a parcel: a scan of it
+     * after all goes to an operator.
      * {@code forCase}: the after-sales case whose goods the parcel brings (a claim's replacement, a return's
      * exchange) or takes back (a return's parcel to the supplier, "DF-RT3"), null for the order's own parcel.
      */
     public record ShipmentView(String carrierCode, String trackingNumber, String status, Instant registeredAt,
-            Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced, String forCase) {
+            Instant syncedToStorefrontAt, List<TrackingEventView> events, boolean replaced, String forCase,
+            String givenUp, Instant givenUpAt) {
         static ShipmentView of(io.dropflow.carrier.ShipmentView s) {
+            return of(s, null);
+        }
+
+        static ShipmentView of(io.dropflow.carrier.ShipmentView s, GivenUpParcels.GivenUp given) {
             return new ShipmentView(s.carrierCode(), s.trackingNumber(), s.status().name(),
                     s.registeredAt(), s.syncedToStorefrontAt(), s.events().stream()
                             .map(e -> new TrackingEventView(e.status().name(), e.occurredAt(), e.location(),
                                     e.description()))
                             .toList(), s.isReplaced(), s.forCase() != null ? s.forCase()
-                            : s.returnId() != null ? RETURN_NUMBER + s.returnId() : null);
+                            : s.returnId() != null ? RETURN_NUMBER + s.returnId() : null,
+                    given == null ? null : given.decision().name(), given == null ? null : given.givenUpAt());
         }
     }
 

@@ -29,9 +29,11 @@ class OrderViews {
     private final ExchangeRates rates;
     private final Clock clock;
     private final SnapshotReads snapshot;
+    private final GivenUpParcels givenUp;
 
     OrderViews(Orders orders, Purchasing purchasing, Tracking tracking, Ledger ledger, OrderTimeline timeline,
-            ExchangeRates rates, Clock clock, SnapshotReads snapshot) {
+            ExchangeRates rates, Clock clock, SnapshotReads snapshot, GivenUpParcels givenUp) {
+        this.givenUp = givenUp;
         this.orders = orders;
         this.purchasing = purchasing;
         this.tracking = tracking;
@@ -74,13 +76,20 @@ class OrderViews {
                         Money.inMinorUnits(l.getSalePrice(), order.getCurrency()))).toList(),
                 purchaseOrders.stream()
                         .map(po -> OrderView.PurchaseOrderView.of(po, landedCost(po, order.getCurrency()))).toList(),
-                shipments.stream().map(OrderView.ShipmentView::of).toList(),
+                shipmentsOf(id, shipments),
                 entries.stream().map(OrderView.LedgerEntryView::of).toList(),
                 Money.inMinorUnits(Ledger.margin(entries), settlementCurrency), settlementCurrency,
                 settlement, order.getNumbers(),
                 timeline.of(id).stream().map(e -> new OrderView.TimelineView(e.at(), e.what()))
                         .toList(),
                 order.getProcessInstanceId(), order.getCreatedAt(), order.getUpdatedAt());
+    }
+
+    /** The parcels, each marked when an operator gave it up. */
+    private List<OrderView.ShipmentView> shipmentsOf(Long orderId, List<io.dropflow.carrier.ShipmentView> shipments) {
+        java.util.Map<Long, GivenUpParcels.GivenUp> given = shipments.isEmpty() ? java.util.Map.of()
+                : givenUp.ofOrder(orderId);
+        return shipments.stream().map(s -> OrderView.ShipmentView.of(s, given.get(s.id()))).toList();
     }
 
     /**

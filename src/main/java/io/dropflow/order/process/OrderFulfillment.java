@@ -63,10 +63,14 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
     private final Tracking tracking;
     private final Delivery delivery;
     private final SellerTime time;
+    private final GivenUpParcelAttention givenUp;
+    private final StalledParcelTask stalledTask;
 
     OrderFulfillment(RuntimeService runtime, MessageInbox inbox, OrderTimeline timeline, Tracking tracking,
-            Delivery delivery, SellerTime time) {
+            Delivery delivery, SellerTime time, GivenUpParcelAttention givenUp, StalledParcelTask stalledTask) {
         this.time = time;
+        this.givenUp = givenUp;
+        this.stalledTask = stalledTask;
         this.runtime = runtime;
         this.inbox = inbox;
         this.timeline = timeline;
@@ -243,6 +247,12 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
         timeline.record(event.orderId(), event.toOperator() ? what + ", an operator was asked to settle it" : what);
     }
 
+    /**
+     * A scan changed the status of an order's parcel: the timeline says so and a delivery or a problem goes to the
+     * process. A parcel an operator gave up (reship, refund) is no longer the process's: its news goes to an operator
+     * ({@link GivenUpParcelAttention}). While "Decide on stalled or lost parcel" is open for the parcel, its form shows
+     * the news ({@link StalledParcelTask}); a problem then is that task's to decide, a delivery withdraws it.
+     */
     @EventListener
     void on(ShipmentStatusChanged event) {
         if (event.returnId() != null || event.orderId() == null || event.forCase() != null) {
@@ -250,15 +260,21 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
             // replacement or a return's exchange (the after-sales feature puts its news on the timeline)
             return;
         }
+        if (givenUp.heard(event.shipmentId(), event.status(), event.eventId())) {
+            return; // given up: its own timeline line, an operator is asked
+        }
         Long orderId = event.orderId();
         timeline.record(orderId, "Parcel " + event.status().name().toLowerCase().replace('_', ' '));
+        boolean deciding = stalledTask.scanned(orderId, event.shipmentId(), event.status());
         Message message;
         if (event.status() == TrackingStatus.DELIVERED) {
             message = Message.PARCEL_DELIVERED;
-        } else if (event.status().isProblem()) {
+        } else if (event.status().isProblem() && !deciding) {
             message = Message.PARCEL_PROBLEM;
         } else {
-            return; // progress only: recorded on the shipment, nothing for the process to decide
+            // progress only: recorded on the shipment, nothing for the process to decide; or a problem while an
+            // operator decides on the parcel: the open task is that decision, its form shows the problem
+            return;
         }
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(), businessKey(orderId),
                 SHIPMENT_ID.name(), event.shipmentId(), Map.of()));

@@ -80,7 +80,7 @@ public class DeliveryTaskFacts {
     /** Who sent a delivery, in words: the partner keys Dropflow records deliveries under; another key as it is. */
     private static final Map<String, String> PARTNERS = Map.of("supplier", "Supplier", "carrier", "Carrier",
             "carrier-after-delivery", "Carrier (after the delivery)", "cj", "CJ Dropshipping", "shopify", "Shopify",
-            "kuaidi100", "Kuaidi100", "17track", "17TRACK");
+            "kuaidi100", "Kuaidi100", "17track", "17TRACK", "order-given-up-parcel", "Carrier (parcel given up)");
 
     static String partnerWords(String partner) {
         return partner == null ? null : PARTNERS.getOrDefault(partner, partner);
@@ -106,6 +106,9 @@ public class DeliveryTaskFacts {
         }
         if (part.length == 2 && part[0].equals("after-delivery")) {
             return "Carrier scan after the delivery: " + OperatorWords.of(part[1]);
+        }
+        if (part.length == 2 && part[0].equals("given-up")) {
+            return "Carrier scan of a given-up parcel: " + OperatorWords.of(part[1]);
         }
         return topic;
     }

@@ -53,6 +53,8 @@ class OrderViewSnapshotTest {
     @Autowired
     SnapshotReads snapshot;
     @Autowired
+    GivenUpParcels givenUp;
+    @Autowired
     OrderViews views;
     @Autowired
     PlatformTransactionManager transactions;
@@ -69,7 +71,7 @@ class OrderViewSnapshotTest {
         long orderId = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
         OrderStatus before = orders.findById(orderId).orElseThrow().getStatus();
         OrderViews readWhileSettling = new OrderViews(orders, purchasing, tracking, ledger,
-                settlingAsTheTimelineIsRead(), rates, clock, snapshot);
+                settlingAsTheTimelineIsRead(), rates, clock, snapshot, givenUp);
 
         OrderView view = readWhileSettling.of(orderId);
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RefundConsumerTest {
 
     private final Closing closing = mock(Closing.class);
-    private final RefundConsumer step = new RefundConsumer(closing);
+    private final RefundConsumer step = new RefundConsumer(closing, mock(GivenUpParcelAttention.class));
     private final DelegateExecution execution = mock(DelegateExecution.class);
 
     private void given(String outcome, String cause) {

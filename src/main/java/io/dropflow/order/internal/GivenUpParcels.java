@@ -1,0 +1,109 @@
+package io.dropflow.order.internal;
+
+import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.Tracking;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.order.OrderTimeline;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
+import io.dropflow.processengine.SellerTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The order's parcels an operator gave up on "Decide on stalled or lost parcel": written off for a reship, or given
+ * up with a full refund (V68). The order's process no longer follows such a parcel, so news of it that comes after
+ * all (the carrier delivers it late, scans it moving again) is told here: a line on the order's timeline naming the
+ * given-up parcel, and what an operator is to do (stop the reship, recover the goods or the money), which the
+ * order's "Partner attention" task about it says. The order's view marks such a parcel ({@code givenUp}).
+ */
+@Service
+public class GivenUpParcels {
+
+    /** What the operator decided for the parcel. */
+    public enum Decision {
+        /** Written off: a new purchase order reships the order. */
+        RESHIP,
+        /** Given up with a full refund to the consumer: the order is closed. */
+        REFUND
+    }
+
+    /** A given-up parcel: which, of which order, how and when. */
+    public record GivenUp(Long shipmentId, Long orderId, Decision decision, Instant givenUpAt) {
+    }
+
+    /** What the operator's task about news of a given-up parcel says, and its form's facts. */
+    public record Told(ShipmentView parcel, String whatHappened, FormFacts facts) {
+    }
+
+    private final GivenUpParcelRecords records;
+    private final Tracking tracking;
+    private final Orders orders;
+    private final OrderTimeline timeline;
+    private final SellerTime time;
+    private final Clock clock;
+
+    GivenUpParcels(GivenUpParcelRecords records, Tracking tracking, Orders orders, OrderTimeline timeline,
+            SellerTime time, Clock clock) {
+        this.records = records;
+        this.tracking = tracking;
+        this.orders = orders;
+        this.timeline = timeline;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    /** Records that an operator gave the parcel up, once (a retried step finds the first decision). */
+    public GivenUp giveUp(Long shipmentId, Decision decision) {
+        return records.findById(shipmentId).map(GivenUpParcel::view).orElseGet(() -> records.save(new GivenUpParcel(
+                shipmentId, tracking.shipment(shipmentId).orderId(), decision, clock.instant())).view());
+    }
+
+    /** Whether the carrier reported the parcel delivered already. */
+    public boolean delivered(Long shipmentId) {
+        return tracking.shipment(shipmentId).status() == TrackingStatus.DELIVERED;
+    }
+
+    public Optional<GivenUp> of(Long shipmentId) {
+        return shipmentId == null ? Optional.empty() : records.findById(shipmentId).map(GivenUpParcel::view);
+    }
+
+    /** The order's given-up parcels by shipment id. */
+    public Map<Long, GivenUp> ofOrder(Long orderId) {
+        return records.findByOrderId(orderId).stream().map(GivenUpParcel::view)
+                .collect(Collectors.toMap(GivenUp::shipmentId, g -> g));
+    }
+
+    /**
+     * The carrier reported the given-up parcel {@code status} after all: the order's timeline says so, naming the
+     * parcel and when it was given up (not "Parcel delivered", which would read as the order's delivery).
+     */
+    public Told heardAfterAll(GivenUp given, TrackingStatus status) {
+        ShipmentView parcel = tracking.shipment(given.shipmentId());
+        String name = parcel.carrierCode() + " " + parcel.trackingNumber();
+        boolean reship = given.decision() == Decision.RESHIP;
+        String how = reship ? "written off" : "given up with a full refund";
+        String news = status == TrackingStatus.DELIVERED ? "delivered after all"
+                : "scanned after all (" + OperatorWords.of(status) + ")";
+        timeline.record(given.orderId(), "Parcel " + name + " " + how + " on " + time.format(given.givenUpAt()) + ", "
+                + news + ": an operator was asked to " + (reship ? "stop the reship or recover the goods"
+                        : "recover the goods or the refund"));
+        String order = orders.byId(given.orderId()).getStorefrontOrderId();
+        String scannedAt = time.format(parcel.lastNewsAt());
+        String what = "Order " + order + ": parcel " + name + ", " + how + " on " + time.format(given.givenUpAt())
+                + ", was " + news + " at " + scannedAt + ". " + (reship
+                        ? "Ask the supplier of the reship to cancel it if it has not shipped, or the consumer to send"
+                                + " one parcel back; then close this task"
+                        : "Ask the consumer to send the goods back or pay for them, or settle it with the carrier;"
+                                + " then close this task");
+        return new Told(parcel, what, new FormFacts()
+                .put("orderNumber", order)
+                .put("parcel", name)
+                .put("scan", OperatorWords.of(status))
+                .put("scannedAt", scannedAt));
+    }
+}

@@ -1,0 +1,116 @@
+package io.dropflow.order.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.carrier.ParcelFact;
+import io.dropflow.carrier.TrackingStatus;
+import io.dropflow.order.internal.GivenUpParcels;
+import io.dropflow.partners.DeliveryHandler;
+import io.dropflow.partners.PartnerDeliveries;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A parcel an operator gave up ("Decide on stalled or lost parcel": reship, or refund) that the carrier scans after
+ * all, delivered most often: the reship would bring the goods twice, the refund leaves the consumer the goods and the
+ * money. The order's process no longer follows that parcel, so its news is told here, in the scan's transaction: the
+ * order's timeline names the given-up parcel ({@link GivenUpParcels#heardAfterAll}) and an operator is shown it at
+ * once ("Partner attention", partner {@value #PARTNER}, the carrier's code as account, the scan's event id; one task
+ * per parcel while it is open, where its later scans join), as a carrier's trouble after a delivery is.
+ */
+@Component
+class GivenUpParcelAttention implements DeliveryHandler {
+
+    static final String PARTNER = "order-given-up-parcel";
+    static final String TOPIC = "given-up/";
+
+    private static final Logger log = LoggerFactory.getLogger(GivenUpParcelAttention.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Lazily: the recorded deliveries take this handler in. */
+    private final ObjectProvider<PartnerDeliveries> deliveries;
+    private final GivenUpParcels givenUp;
+
+    GivenUpParcelAttention(ObjectProvider<PartnerDeliveries> deliveries, GivenUpParcels givenUp) {
+        this.deliveries = deliveries;
+        this.givenUp = givenUp;
+    }
+
+    /**
+     * A scan changed the parcel's status: when the parcel was given up, its news goes to an operator here.
+     *
+     * @return whether the parcel was given up (the order's process then hears nothing of it)
+     */
+    boolean heard(Long shipmentId, TrackingStatus status, String eventId) {
+        Optional<GivenUpParcels.GivenUp> given = givenUp.of(shipmentId);
+        given.ifPresent(g -> tell(g, status, eventId));
+        return given.isPresent();
+    }
+
+    /**
+     * The operator gave the parcel up. A delivery reported between the decision and this step (the task was gone, so
+     * nothing caught it) is told at once, as a later one would be.
+     */
+    void giveUp(Long shipmentId, GivenUpParcels.Decision decision) {
+        GivenUpParcels.GivenUp given = givenUp.giveUp(shipmentId, decision);
+        if (givenUp.delivered(shipmentId)) {
+            tell(given, TrackingStatus.DELIVERED, "given-up-" + shipmentId + "-delivered");
+        }
+    }
+
+    private void tell(GivenUpParcels.GivenUp given, TrackingStatus status, String eventId) {
+        GivenUpParcels.Told told = givenUp.heardAfterAll(given, status);
+        String carrier = told.parcel().carrierCode();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("carrierCode", carrier);
+        payload.put("trackingNumber", told.parcel().trackingNumber());
+        payload.put("status", status.name());
+        payload.put("orderId", given.orderId());
+        payload.put("givenUp", given.decision().name());
+        payload.put("givenUpAt", given.givenUpAt().toString());
+        String json;
+        try {
+            json = JSON.writeValueAsString(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        PartnerDeliveries recorded = deliveries.getObject();
+        if (recorded.recordNotApplied(PARTNER, carrier, TOPIC + status.name(), eventId, json, told.whatHappened(),
+                true)) {
+            log.warn("Parcel {} {} of order {}, given up ({}), {} after all: an operator is shown it", carrier,
+                    told.parcel().trackingNumber(), given.orderId(), given.decision(), status);
+            recorded.describe(new PartnerDeliveries.Recorded(PARTNER, carrier, eventId), told.whatHappened(),
+                    told.facts());
+        }
+    }
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    /** Nothing to take again: the scan is on its parcel; the operator settles it and closes the task. */
+    @Override
+    public Result handle(Delivery delivery) {
+        return Result.unusable("news of a parcel given up is on its order's timeline already: stop the reship or"
+                + " recover the goods or the refund, then close the task");
+    }
+
+    @Override
+    public String attentionTitle(Delivery delivery) {
+        String topic = delivery.topic() == null ? "" : delivery.topic();
+        return topic.equals(TOPIC + TrackingStatus.DELIVERED) ? "Given-up parcel delivered after all"
+                : "Given-up parcel scanned after all";
+    }
+
+    /** A given-up parcel's news is one fact: the parcel. */
+    @Override
+    public Optional<String> sameFact(Delivery delivery) {
+        return ParcelFact.of(delivery.payload(), root -> new ParcelFact(root.path("carrierCode").asText(null),
+                root.path("trackingNumber").asText(null)));
+    }
+}

@@ -1,0 +1,212 @@
+package io.dropflow.order.process;
+
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.CHECK_TRACKING_PROGRESS;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_CLOSED_REFUNDED;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.HANDLE_DELIVERY_PROBLEM;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.TRACKING_SILENT;
+import static io.dropflow.support.DropflowDriver.po;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.processengine.SellerTime;
+import io.dropflow.support.DropflowDriver;
+import io.dropflow.support.DropflowTest;
+import io.dropflow.translation.OperatorTexts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Exploratory test s14 "shipping": (item 2) a parcel the operator gave up on "Decide on stalled or lost parcel"
+ * (reship, refund) that the carrier delivers after all went unnoticed: the timeline said only "Parcel delivered", no
+ * operator was asked, the order's view marked nothing. (Item 3) that task's form showed the parcel as it was when the
+ * task came: a scan while the operator decides (moving again, returned) was not on it, and a returned parcel left the
+ * order SHIPPED.
+ */
+@DropflowTest
+class GivenUpAndStalledParcelTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SellerTime time;
+
+    DropflowDriver dropflow;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        dropflow = new DropflowDriver(port, engine);
+    }
+
+    @AfterEach
+    void backToNow() {
+        ClockUtil.reset();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** An order whose parcel {@code number} shipped and said nothing for four days: the operator's task is open. */
+    private long stalledOrder(String number) {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofDays(4))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS.id())
+                .isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        return order;
+    }
+
+    private Task decision(long order) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order))
+                .taskDefinitionKey(HANDLE_DELIVERY_PROBLEM.id()).singleResult();
+    }
+
+    private List<String> timeline(long order) {
+        return dropflow.getOrder(order).path("timeline").findValuesAsText("what");
+    }
+
+    private List<Map<String, Object>> raised(String number) {
+        return jdbc.queryForList("select id, topic, status, process_instance_id, last_error from partner_delivery"
+                + " where partner = ? and payload like ? order by id", GivenUpParcelAttention.PARTNER,
+                "%\"" + number + "\"%");
+    }
+
+    private Task attention(String processInstanceId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(PartnerAttentionProcess.Element.ATTEND.id()).singleResult();
+    }
+
+    private JsonNode parcel(long order, String number) {
+        for (JsonNode p : dropflow.getOrder(order).path("shipments")) {
+            if (p.path("trackingNumber").asText().equals(number)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parcel " + number);
+    }
+
+    @Test
+    void aWrittenOffParcelDeliveredAfterAllReachesAnOperatorBeforeTheReshipShips() {
+        String lost = "TRK-WO-" + System.nanoTime();
+        long order = stalledOrder(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "reship"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        Instant writtenOff = now();
+
+        // The carrier delivers the written-off parcel after all
+        dropflow.carrierSays(lost, "DELIVERED", now());
+
+        String line = "Parcel SANDBOX-POST " + lost + " written off on " + time.format(writtenOff)
+                + ", delivered after all: an operator was asked to stop the reship or recover the goods";
+        assertThat(timeline(order)).contains(line).doesNotContain("Parcel delivered");
+        assertThat(OperatorTexts.of("zh").translateMessage(line)).as("in Chinese too").contains(lost).doesNotContain(
+                "written off");
+        assertThat(dropflow.getOrder(order).path("status").asText()).as("the reship goes on until the operator acts")
+                .isEqualTo("FORWARDED");
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        List<Map<String, Object>> raised = raised(lost);
+        assertThat(raised).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("topic")).isEqualTo("given-up/DELIVERED");
+        });
+        Task task = attention((String) raised.get(0).get("process_instance_id"));
+        assertThat(task.getName()).isEqualTo("Given-up parcel delivered after all");
+        String orderNumber = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        assertThat(task.getDescription()).startsWith("Order " + orderNumber + ": parcel SANDBOX-POST " + lost
+                + ", written off on " + time.format(writtenOff) + ", was delivered after all at ")
+                .contains("Ask the supplier of the reship to cancel it");
+        assertThat(OperatorTexts.of("zh").findMessage(task.getDescription())).as("Chinese pattern").isPresent();
+        assertThat(dropflow.facts(task)).containsEntry("parcel", "SANDBOX-POST " + lost)
+                .containsEntry("orderNumber", orderNumber).containsEntry("scan", "Delivered");
+
+        // The order's view marks the given-up parcel
+        JsonNode given = parcel(order, lost);
+        assertThat(given.path("givenUp").asText()).isEqualTo("RESHIP");
+        assertThat(given.path("givenUpAt").isTextual()).isTrue();
+        assertThat(given.path("replaced").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aParcelGivenUpWithARefundThatIsDeliveredAfterAllReachesAnOperator() {
+        String lost = "TRK-GU-" + System.nanoTime();
+        long order = stalledOrder(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
+        Instant givenUp = now();
+
+        dropflow.carrierSays(lost, "DELIVERED", now());
+
+        assertThat(timeline(order)).contains("Parcel SANDBOX-POST " + lost + " given up with a full refund on "
+                + time.format(givenUp) + ", delivered after all: an operator was asked to recover the goods or the"
+                + " refund");
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("REFUNDED");
+        List<Map<String, Object>> raised = raised(lost);
+        assertThat(raised).hasSize(1);
+        Task task = attention((String) raised.get(0).get("process_instance_id"));
+        assertThat(task.getDescription()).contains("given up with a full refund on", "Ask the consumer to send the goods"
+                + " back or pay for them");
+        assertThat(OperatorTexts.of("zh").findMessage(task.getDescription())).as("Chinese pattern").isPresent();
+        assertThat(parcel(order, lost).path("givenUp").asText()).isEqualTo("REFUND");
+    }
+
+    @Test
+    void aParcelMovingAgainWhileTheOperatorDecidesIsOnTheForm() {
+        String number = "TRK-MOVES-" + System.nanoTime();
+        long order = stalledOrder(number);
+        assertThat(dropflow.facts(decision(order)).get("history").toString()).doesNotContain("In transit");
+
+        dropflow.carrierSays(number, "IN_TRANSIT", now());
+
+        Task task = decision(order);
+        assertThat(task).as("the decision stays").isNotNull();
+        String history = dropflow.facts(task).get("history").toString();
+        assertThat(history).contains("Parcel in transit", "status=In transit");
+    }
+
+    @Test
+    void aParcelReturnedWhileTheOperatorDecidesIsOnTheFormAndTheOrderShowsTheProblem() {
+        String number = "TRK-BACK-" + System.nanoTime();
+        long order = stalledOrder(number);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+
+        dropflow.carrierSays(number, "RETURNED", now());
+
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERY_PROBLEM");
+        Task task = decision(order);
+        assertThat(dropflow.facts(task)).containsEntry("orderStatus", "Delivery problem");
+        assertThat(dropflow.facts(task).get("history").toString()).contains("Parcel returned", "status=Returned");
+
+        // keep waiting: the return is what the operator decided on, no second task for it at once
+        engine.getTaskService().complete(task.getId(), Map.of("deliveryProblemDecision", "keep_waiting"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        assertThat(decision(order)).isNull();
+    }
+}
