@@ -177,6 +177,22 @@ class GivenUpAndStalledParcelTest {
     }
 
     @Test
+    void aDeliveryBetweenTheDecisionAndItsStepIsToldAsALaterOneWouldBe() {
+        String lost = "TRK-RACE-" + System.nanoTime();
+        long order = stalledOrder(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "reship"));
+
+        dropflow.carrierSays(lost, "DELIVERED", now()); // before "Prepare reship" ran: nothing listens to it
+        dropflow.runJobs(order);
+
+        assertThat(timeline(order)).anySatisfy(line -> assertThat(line).startsWith("Parcel SANDBOX-POST " + lost
+                + " written off on ").endsWith(", delivered after all: an operator was asked to stop the reship or"
+                        + " recover the goods"));
+        assertThat(raised(lost)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("ATTENTION"));
+        assertThat(parcel(order, lost).path("givenUp").asText()).isEqualTo("RESHIP");
+    }
+
+    @Test
     void aParcelMovingAgainWhileTheOperatorDecidesIsOnTheForm() {
         String number = "TRK-MOVES-" + System.nanoTime();
         long order = stalledOrder(number);
