@@ -127,9 +127,50 @@ class UncollectedGoodsTakeBackTest {
         List<Task> tasks = attentionTasks(goods.first());
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).getName()).isEqualTo("Supplier offers a credit for uncollected goods");
-        assertThat(dropflow.facts(tasks.get(0)).get("lastError").toString()).startsWith(goods.first()
-                + " offers a credit of 0.5 of the goods' supply cost instead of taking back 1 × " + goods.sku()
-                + " nobody collected (return " + number + "; its reason: keep the item, we refund half)");
+        // s14 tasklist #1: the task says in words what happened, with the orders, the purchase order and the credit
+        // as money in the purchase order's currency (it said "0.5 of the goods' supply cost", "supplier-take-back",
+        // "ALTERNATIVE" and the model's generic description)
+        Map<String, Object> facts = dropflow.facts(tasks.get(0));
+        for (int i = 0; i < 50 && facts.get("whatHappened") == null; i++) {
+            Thread.sleep(100);
+            facts = dropflow.facts(tasks.get(0));
+        }
+        String credit = goods.first() + " offers to credit 50 % of the goods' supply cost of [0-9.]+ [A-Z]{3}, that is"
+                + " [0-9.]+ [A-Z]{3}, instead of taking back 1 × " + goods.sku() + " nobody collected \\(return "
+                + number + "; its reason: keep the item, we refund half\\).*";
+        assertThat(facts.get("lastError").toString()).matches(credit);
+        assertThat(facts.get("whatHappened").toString()).matches(credit);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(tasks.get(0).getId()).singleResult()
+                .getDescription()).matches(credit);
+        assertThat(facts).containsEntry("orderNumber", dropflow.getOrder(order).path("storefrontOrderId").asText())
+                .containsEntry("purchaseOrder", po(groupBuy.batchOf(order), 1))
+                .containsEntry("supplierCode", goods.first())
+                .containsEntry("partner", "Supplier, about uncollected goods")
+                .containsEntry("topic", "Take-back of uncollected goods: the supplier offers a credit instead");
+    }
+
+    /**
+     * s14 tasklist #1: a second, different answer to a take-back answered already was taken too (a second task, a
+     * contradictory timeline); it is a 409 return-refused that changes nothing, the same answer again a redelivery.
+     */
+    @Test
+    void anotherAnswerToATakeBackAnsweredAlreadyIsRefusedAndChangesNothing() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+        assertThat(answer(goods.first(), "tb-rej-" + number, number, 1, "REJECTED").getBody()).contains("APPLIED");
+
+        ResponseEntity<String> credit = dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                Map.of("eventId", "tb-alt-" + number, "returnNumber", number, "round", 1, "answer", "ALTERNATIVE",
+                        "amount", "3.00"), DropflowDriver.asPartner());
+
+        assertThat(credit.getStatusCode().value()).as(credit.getBody()).isEqualTo(409);
+        assertThat(credit.getBody()).contains("return-refused", number, "answered already");
+        assertThat(timeline(order)).noneMatch(w -> w.contains("offers a credit"));
+        assertThat(attentionTasks(goods.first())).isEmpty();
+        // the same answer under another event id: a redelivery
+        assertThat(answer(goods.first(), "tb-rej2-" + number, number, 1, "REJECTED").getBody())
+                .contains("ALREADY_RECEIVED");
+        assertThat(timeline(order).stream().filter(w -> w.contains("refuses to take back"))).hasSize(1);
     }
 
     @Test

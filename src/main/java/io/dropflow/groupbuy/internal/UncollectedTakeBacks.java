@@ -2,16 +2,25 @@ package io.dropflow.groupbuy.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.PartnerDeliveries;
+import io.dropflow.processengine.FormFacts;
+import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
 import io.dropflow.returns.ReturnRefusedException;
 import io.dropflow.returns.TakeBackAnswers;
+import io.dropflow.settlement.Money;
+import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.web.NotFound;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,13 +35,20 @@ import org.springframework.transaction.annotation.Transactional;
  * then and the batch settled with the supply cost booked; what the supplier does with the goods is the seller's
  * business, offline: the answer goes on the timeline of each order whose lines went back, and an ACCEPTED (send them,
  * the supplier credits them) or an ALTERNATIVE (a credit instead, the goods stay) goes to an operator at once, as a
- * "Partner attention" task with the answer, who books the credit when it comes. Recorded once per event id (partner
- * {@value #PARTNER}); a REJECTED is on the timelines only.
+ * "Partner attention" task with the answer, who books the credit when it comes: the task says it in words (orders,
+ * purchase order, the credit as money in the purchase order's currency). Recorded once per event id (partner
+ * {@value #PARTNER}); a REJECTED is on the timelines only. The first answer to a take-back is its answer: it is kept
+ * under {@value #ANSWERED}{@code {number}}, the same answer again is a redelivery and another one a 409 that changes
+ * nothing, as for a return round answered already.
  */
 @Service
 class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
 
     static final String PARTNER = "supplier-take-back";
+    /** The recorded topic of an answer: this and the answer, "take-back/ALTERNATIVE" (its words: DeliveryTaskFacts). */
+    static final String TOPIC = "take-back/";
+    /** Where the first answer to a take-back is kept, by its number (a delivery id of {@value #PARTNER}). */
+    static final String ANSWERED = "answered/";
 
     private static final Logger log = LoggerFactory.getLogger(UncollectedTakeBacks.class);
     private static final Pattern NUMBER = Pattern.compile("DF-B(\\d{1,18})-PO(\\d{1,9})-UNCOLLECTED");
@@ -45,9 +61,12 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
     /** Lazily: the recorded deliveries take this handler (and every other partner's) in. */
     private final ObjectProvider<PartnerDeliveries> deliveries;
     private final ObjectMapper json;
+    private final OrderLookup lookup;
 
     UncollectedTakeBacks(Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders, Purchasing purchasing,
-            OrderTimeline timeline, ObjectProvider<PartnerDeliveries> deliveries, ObjectMapper json) {
+            OrderTimeline timeline, ObjectProvider<PartnerDeliveries> deliveries, ObjectMapper json,
+            OrderLookup lookup) {
+        this.lookup = lookup;
         this.purchases = purchases;
         this.lines = lines;
         this.orders = orders;
@@ -72,10 +91,10 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         }
         Purchase purchase = purchases.findByBatchIdAndPurchaseNo(Long.valueOf(m.group(1)), Integer.parseInt(m.group(2)))
                 .filter(p -> p.getPurchaseOrderId() != null).orElseThrow(() -> NotFound.of("return", number));
-        String supplier = purchasing.purchaseOrder(purchase.getPurchaseOrderId()).supplierCode();
+        PurchaseOrderView po = purchasing.purchaseOrder(purchase.getPurchaseOrderId());
         List<GroupBuyLine> back = lines.findByPurchaseId(purchase.getId()).stream()
                 .filter(l -> l.getRefundReason() == GroupBuyLine.RefundReason.UNCOLLECTED).toList();
-        if (!supplier.equals(supplierCode) || back.isEmpty()) {
+        if (!po.supplierCode().equals(supplierCode) || back.isEmpty()) {
             // another supplier's purchase order, or nothing of it went back: no take-back was asked of this supplier
             throw NotFound.of("return", number);
         }
@@ -83,20 +102,66 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
             throw new ReturnRefusedException("Dropflow asked round 1 of take-back " + number + " only: round "
                     + event.round() + " was never asked", number, "ASKED");
         }
-        String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
-                .orElseThrow();
-        boolean toOperator = event.answer() != Answer.REJECTED;
-        boolean first = deliveries.getObject().recordNotApplied(PARTNER, supplierCode, event.answer().name(),
-                event.eventId(), payload(event), why(supplierCode, number, what, event), toOperator);
-        if (!first) {
+        PartnerDeliveries recorded = deliveries.getObject();
+        if (recorded.recordedPayload(PARTNER, supplierCode, event.eventId()).isPresent()) {
             return "ALREADY_RECEIVED"; // the event id was taken before: a redelivery, whatever it says now
         }
+        Optional<ReturnAnswerEvent> earlier = recorded.recordedPayload(PARTNER, supplierCode, ANSWERED + number)
+                .map(this::event);
+        if (earlier.isPresent()) {
+            return alreadyAnswered(number, earlier.get(), event);
+        }
+        String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        String why = why(supplierCode, number, what, event, supplyCost(po, back));
+        boolean toOperator = event.answer() != Answer.REJECTED;
+        boolean first = recorded.recordNotApplied(PARTNER, supplierCode, TOPIC + event.answer().name(),
+                event.eventId(), payload(event), why, toOperator);
+        if (!first) {
+            return "ALREADY_RECEIVED"; // the same event id at the same moment, taken by the other request
+        }
+        // The take-back's answer from now on (two answers at the same moment: the later fails here and is told apart)
+        recorded.recordTaken(PARTNER, supplierCode, "answered", ANSWERED + number, payload(event));
         log.info("Supplier {} answered take-back {} with {}{}", supplierCode, number, event.answer(),
                 toOperator ? ": an operator settles it" : "");
+        List<Long> orderIds = back.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+                .map(id -> orders.findById(id).orElseThrow().getOrderId()).toList();
         String line = timelineLine(supplierCode, number, event.answer());
-        back.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
-                .forEach(id -> timeline.record(orders.findById(id).orElseThrow().getOrderId(), line));
+        orderIds.forEach(id -> timeline.record(id, line));
+        if (toOperator) {
+            recorded.describe(new PartnerDeliveries.Recorded(PARTNER, supplierCode, event.eventId()), why,
+                    new FormFacts()
+                            .put("orderNumber", orderIds.stream().map(id -> lookup.order(id).storefrontOrderId())
+                                    .collect(Collectors.joining(", ")))
+                            .put("purchaseOrder", po.number())
+                            .put("supplierCode", supplierCode));
+        }
         return "APPLIED";
+    }
+
+    /** Another answer to a take-back answered already: the same again is a redelivery, another one a 409. */
+    private static String alreadyAnswered(String number, ReturnAnswerEvent first, ReturnAnswerEvent now) {
+        if (first.answer() == now.answer() && same(first.amount(), now.amount())
+                && same(first.refundShare(), now.refundShare())) {
+            return "ALREADY_RECEIVED";
+        }
+        throw new ReturnRefusedException("Take-back " + number + " was answered already (" + first.answer()
+                + "): another answer changes nothing", number, "ANSWERED");
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** What the goods that went back cost at the purchase order's supply prices, in its currency. */
+    static Money supplyCost(PurchaseOrderView po, List<GroupBuyLine> back) {
+        Money cost = Money.zero(po.currency());
+        for (GroupBuyLine l : back) {
+            BigDecimal price = po.lines().stream().filter(pl -> pl.sku().equals(l.getSku())).findFirst()
+                    .map(PurchaseOrderView.Line::supplyPrice).orElse(BigDecimal.ZERO);
+            cost = cost.plus(new Money(price.multiply(BigDecimal.valueOf(l.getQuantity())), po.currency()));
+        }
+        return cost;
     }
 
     /** What the orders' timelines say; operator-messages.zh.json has each. */
@@ -111,22 +176,36 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         };
     }
 
-    /** What the operator's task says: the supplier's answer and what to do. */
-    static String why(String supplierCode, String number, String what, ReturnAnswerEvent event) {
+    /**
+     * What the operator's task says: the supplier's answer and what to do, a credit as money in the purchase order's
+     * currency ({@code cost}: the goods' supply cost, which a {@code refundShare} is a share of).
+     */
+    static String why(String supplierCode, String number, String what, ReturnAnswerEvent event, Money cost) {
         String reason = "; its reason: " + (event.reason() == null || event.reason().isBlank() ? "—" : event.reason());
+        String todo = " instead of taking back " + what + " nobody collected (return " + number + reason
+                + "): agree it with the supplier, book the credit and decide what becomes of the goods, then close"
+                + " this task";
         return switch (event.answer()) {
             case ACCEPTED -> supplierCode + " agrees to take back " + what + " nobody collected (return " + number
                     + reason + "): send the goods from the pickup point to the supplier and book the supplier's credit"
                     + " for them when it comes, then close this task";
-            case ALTERNATIVE -> supplierCode + " offers a credit of " + (event.amount() != null
-                    ? event.amount().toPlainString() + " (its amount)"
-                    : event.refundShare().stripTrailingZeros().toPlainString() + " of the goods' supply cost")
-                    + " instead of taking back " + what + " nobody collected (return " + number + reason
-                    + "): agree it with the supplier, book the credit and decide what becomes of the goods, then close"
-                    + " this task";
+            case ALTERNATIVE -> event.amount() != null
+                    ? supplierCode + " offers a credit of " + Money.formatAsSent(event.amount(), cost.currency()) + todo
+                    : supplierCode + " offers to credit " + OperatorWords.percent(event.refundShare().doubleValue())
+                            + " of the goods' supply cost of " + Money.format(cost.amount(), cost.currency())
+                            + ", that is " + Money.format(cost.amount().multiply(event.refundShare()), cost.currency())
+                            + "," + todo;
             case REJECTED -> supplierCode + " refuses to take back " + what + " nobody collected (return " + number
                     + reason + "): the goods stay with the seller";
         };
+    }
+
+    private ReturnAnswerEvent event(String payload) {
+        try {
+            return json.readValue(payload, ReturnAnswerEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recorded take-back answer that does not read as one", e);
+        }
     }
 
     private String payload(ReturnAnswerEvent event) {
@@ -151,7 +230,7 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
 
     @Override
     public String attentionTitle(Delivery delivery) {
-        return Answer.ALTERNATIVE.name().equals(delivery.topic()) ? "Supplier offers a credit for uncollected goods"
+        return Objects.toString(delivery.topic(), "").endsWith(Answer.ALTERNATIVE.name()) ? "Supplier offers a credit for uncollected goods"
                 : "Supplier takes back uncollected goods";
     }
 }

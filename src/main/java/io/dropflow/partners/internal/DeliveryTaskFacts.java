@@ -80,7 +80,8 @@ public class DeliveryTaskFacts {
     /** Who sent a delivery, in words: the partner keys Dropflow records deliveries under; another key as it is. */
     private static final Map<String, String> PARTNERS = Map.of("supplier", "Supplier", "carrier", "Carrier",
             "carrier-after-delivery", "Carrier (after the delivery)", "cj", "CJ Dropshipping", "shopify", "Shopify",
-            "kuaidi100", "Kuaidi100", "17track", "17TRACK", "order-given-up-parcel", "Carrier (parcel given up)");
+            "kuaidi100", "Kuaidi100", "17track", "17TRACK", "order-given-up-parcel", "Carrier (parcel given up)",
+            "supplier-take-back", "Supplier, about uncollected goods");
 
     static String partnerWords(String partner) {
         return partner == null ? null : PARTNERS.getOrDefault(partner, partner);
@@ -88,7 +89,8 @@ public class DeliveryTaskFacts {
 
     /**
      * A delivery's topic in words where Dropflow made it up (a supplier's event it did not apply,
-     * "not-applied/SHIPPED/CANCELLED"; a carrier's scan, "tracking/IN_TRANSIT", also after the delivery): what the
+     * "not-applied/SHIPPED/CANCELLED"; a carrier's scan, "tracking/IN_TRANSIT", also after the delivery; a supplier's
+     * answer to a take-back of uncollected goods, "take-back/ALTERNATIVE"): what the
      * partner said and, for a supplier, the purchase order's status, as words; a partner's own topic ("orders/paid",
      * "ORDER") as it is. Chinese: operator-messages.zh.json's patterns (the form's {@code topic} is a message).
      */
@@ -104,6 +106,9 @@ public class DeliveryTaskFacts {
         if (part.length == 2 && part[0].equals("tracking")) {
             return "Carrier scan: " + OperatorWords.of(part[1]);
         }
+        if (part.length == 2 && part[0].equals("take-back")) {
+            return TAKE_BACK_ANSWERS.getOrDefault(part[1], topic);
+        }
         if (part.length == 2 && part[0].equals("after-delivery")) {
             return "Carrier scan after the delivery: " + OperatorWords.of(part[1]);
         }
@@ -112,6 +117,12 @@ public class DeliveryTaskFacts {
         }
         return topic;
     }
+
+    /** A supplier's answer to a take-back of uncollected goods, in words (operator-texts.zh.json has each). */
+    private static final Map<String, String> TAKE_BACK_ANSWERS = Map.of(
+            "ACCEPTED", "Take-back of uncollected goods: the supplier takes them back",
+            "ALTERNATIVE", "Take-back of uncollected goods: the supplier offers a credit instead",
+            "REJECTED", "Take-back of uncollected goods: the supplier refuses");
 
     /** The start of a raw payload, as the form shows it. */
     private static String shown(String payload) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
+import io.dropflow.settlement.Money;
 import io.dropflow.translation.OperatorTexts;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ class UncollectedTakeBacksTextsTest {
 
     private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
     private static final String NUMBER = "DF-B6-PO1-UNCOLLECTED";
+    private static final Money COST = Money.of("12.00", "EUR");
 
     @Test
     void everyAnswersTimelineLineAndTaskHaveChinese() {
@@ -22,12 +24,29 @@ class UncollectedTakeBacksTextsTest {
             for (String reason : new String[] {null, "keep the item, we refund half"}) {
                 ReturnAnswerEvent event = new ReturnAnswerEvent("e1", NUMBER, 1, answer,
                         answer == Answer.ALTERNATIVE ? new BigDecimal("6.00") : null, null, reason);
-                String why = UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", event);
+                String why = UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", event, COST);
                 assertThat(CHINESE.findMessage(why)).as(why).hasValueSatisfying(zh -> assertThat(zh).contains(NUMBER));
             }
         }
         ReturnAnswerEvent share = new ReturnAnswerEvent("e2", NUMBER, 1, Answer.ALTERNATIVE, null,
                 new BigDecimal("0.5"), null);
-        assertThat(CHINESE.findMessage(UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", share))).isPresent();
+        String why = UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", share, COST);
+        assertThat(why).contains("offers to credit 50 % of the goods' supply cost of 12.00 EUR, that is 6.00 EUR");
+        assertThat(CHINESE.findMessage(why)).hasValueSatisfying(zh -> assertThat(zh)
+                .contains("12.00 EUR", "6.00 EUR", "50 %").doesNotContain("supply cost", "its amount"));
+    }
+
+    /** s14 tasklist #1: the credit is money in the purchase order's currency, in its decimals, not "3.00 (its amount)". */
+    @Test
+    void aCreditReadsAsMoneyInThePurchaseOrdersCurrency() {
+        ReturnAnswerEvent amount = new ReturnAnswerEvent("e3", NUMBER, 1, Answer.ALTERNATIVE, new BigDecimal("3"),
+                null, null);
+        String why = UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", amount, COST);
+        assertThat(why).contains("offers a credit of 3.00 EUR instead").doesNotContain("its amount");
+        assertThat(CHINESE.findMessage(why)).hasValueSatisfying(zh -> assertThat(zh).contains("3.00 EUR"));
+        ReturnAnswerEvent yen = new ReturnAnswerEvent("e4", NUMBER, 1, Answer.ALTERNATIVE, null, new BigDecimal("0.5"),
+                null);
+        assertThat(UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", yen, Money.of("1501", "JPY")))
+                .contains("supply cost of 1501 JPY, that is 751 JPY");
     }
 }

@@ -118,4 +118,18 @@ class DeliveryTaskFactsTest {
         assertThat(DeliveryTaskFacts.partnerWords("carrier-after-delivery")).isEqualTo("Carrier (after the delivery)");
         assertThat(DeliveryTaskFacts.topicWords("orders/paid")).as("a partner's own topic").isEqualTo("orders/paid");
     }
+
+    /** s14 tasklist #1: a take-back answer's task read "From supplier-take-back" and "Topic: ALTERNATIVE", also in Chinese. */
+    @Test
+    void aTakeBackAnswerReadsAsWordsInBothLanguages() {
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        String partner = DeliveryTaskFacts.partnerWords("supplier-take-back");
+        assertThat(partner).isEqualTo("Supplier, about uncollected goods");
+        assertThat(chinese.translate(partner)).isEqualTo("供应商（关于未取的商品）");
+        for (String answer : new String[] {"ACCEPTED", "ALTERNATIVE", "REJECTED"}) {
+            String topic = DeliveryTaskFacts.topicWords("take-back/" + answer);
+            assertThat(topic).startsWith("Take-back of uncollected goods: the supplier ");
+            assertThat(chinese.translate(topic)).as(topic).startsWith("收回未取的商品：供应商");
+        }
+    }
 }
