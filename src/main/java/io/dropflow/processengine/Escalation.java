@@ -52,6 +52,35 @@ public class Escalation {
         return openTasksToSupervisors(processInstanceId, priorityOf(processInstanceId));
     }
 
+    /**
+     * Every task open in the process instance, at the instance's priority, escalated for {@code reason}: a form that
+     * shows whether it may still be escalated ({@value #CAN_ESCALATE}) and why it is ({@value #WHY_ESCALATED}) reads
+     * it now, as a task created after an operator's escalation does (its facts are written when it opens).
+     * @return how many
+     */
+    public int openTasksToSupervisors(String processInstanceId, String reason) {
+        int escalated = openTasksToSupervisors(processInstanceId);
+        FormFacts news = new FormFacts().put(CAN_ESCALATE, false);
+        if (reason != null) {
+            news.put(WHY_ESCALATED, reason);
+        }
+        tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(open -> !escalatedBefore(open.getId())) // it keeps the first reason it showed
+                .forEach(open -> news.refreshOn(tasks, open.getId()));
+        return escalated;
+    }
+
+    /** The fact a case task's form offers "Escalate to supervisors" by. */
+    public static final String CAN_ESCALATE = "canEscalate";
+    /** The fact a case task's form says why it is escalated with. */
+    public static final String WHY_ESCALATED = "whyEscalated";
+
+    private boolean escalatedBefore(String taskId) {
+        org.camunda.bpm.engine.variable.value.TypedValue shown = tasks.getVariableLocalTyped(taskId, FormFacts.VARIABLE,
+                false);
+        return shown != null && FormFacts.read(shown).get(WHY_ESCALATED) != null;
+    }
+
     /** The same, with the priority the model's decision table gives escalated tasks. @return how many */
     public int openTasksToSupervisors(String processInstanceId, int priority) {
         int escalated = 0;

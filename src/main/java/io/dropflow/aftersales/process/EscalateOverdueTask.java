@@ -28,6 +28,6 @@ class EscalateOverdueTask implements JavaDelegate {
         CaseKind.CaseRef c = Conclusions.caseOf(execution);
         Object reason = execution.getVariableLocal("escalationReason");
         course.escalate(c.kind(), c.id(), reason == null ? null : reason.toString());
-        escalation.openTasksToSupervisors(execution.getProcessInstanceId());
+        escalation.openTasksToSupervisors(execution.getProcessInstanceId(), reason == null ? null : reason.toString());
     }
 }

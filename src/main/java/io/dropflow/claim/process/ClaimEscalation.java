@@ -43,7 +43,7 @@ class ClaimEscalation {
         if (Element.ESCALATE_OVERDUE.id().equals(execution.getCurrentActivityId())
                 // The resolution deadline does not interrupt: whatever task is open now moves to supervisors.
                 // (On the other paths a task has just been completed, and the next one is created for claimGroups.)
-                && escalation.openTasksToSupervisors(execution.getProcessInstanceId()) == 0) {
+                && escalation.openTasksToSupervisors(execution.getProcessInstanceId(), reason) == 0) {
             // None open: the claim waits for the consumer, a partner or its remedy, and may well end without a task
             // (no evidence in time closes it). Supervisors are told once its next task is theirs, not before.
             handling.deadlinePassedWithoutTask(CLAIM_ID.from(execution));

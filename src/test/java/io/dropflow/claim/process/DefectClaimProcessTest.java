@@ -654,6 +654,9 @@ class DefectClaimProcessTest {
         engine.getManagementService().executeJob(resolution.getId());
         assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.candidateGroups(task(claim))).containsExactly("supervisors");
+        // the form keeps saying why it was escalated first
+        assertThat(dropflow.facts(task(claim))).containsEntry("canEscalate", false)
+                .containsEntry("whyEscalated", "escalated by the operator");
     }
 
     @Test
@@ -899,8 +902,13 @@ class DefectClaimProcessTest {
                 .activityId(RESOLUTION_DEADLINE.id()).singleResult();
         assertThat(overdue.getDuedate()).isBefore(resolution.getDuedate());
 
+        assertThat(dropflow.facts(task(claim))).containsEntry("canEscalate", true).containsEntry("whyEscalated", null);
+
         // When it passes, supervisors get the task too, and it stays where it is
         engine.getManagementService().executeJob(overdue.getId());
+        // s14 tasklist #2: its form no longer offers "Escalate to supervisors" (refused then) and says why it is
+        assertThat(dropflow.facts(task(claim))).containsEntry("canEscalate", false)
+                .containsEntry("whyEscalated", "the negotiation was not done in time");
         assertThat(dropflow.claimProcess(claim)).hasPassed(ESCALATE_OVERDUE_NEGOTIATION.id()).isWaitingAt(NEGOTIATE.id());
         assertThat(dropflow.candidateGroups(task(claim))).contains("operators", "supervisors");
         assertThat(task(claim).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);

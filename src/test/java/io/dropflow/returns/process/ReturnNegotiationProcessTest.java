@@ -587,8 +587,12 @@ class ReturnNegotiationProcessTest {
         Job timeout = timer(id, MEDIATION_OVERDUE.id());
         // Due when it escalates: both from decisionTime (return-deadlines.dmn), evaluated as the task starts
         assertThat(timeout.getDuedate()).isCloseTo(task(id).getDueDate(), 1000);
+        assertThat(dropflow.facts(task(id))).containsEntry("canEscalate", true).containsEntry("whyEscalated", null);
         engine.getManagementService().executeJob(timeout.getId());
         assertThat(dropflow.returnProcess(id)).hasPassed(ESCALATE_OVERDUE_MEDIATION.id()).isWaitingAt(MEDIATE.id());
+        // s14 tasklist #2: its form no longer offers "Escalate to supervisors" (refused then) and says why it is
+        assertThat(dropflow.facts(task(id))).containsEntry("canEscalate", false)
+                .containsEntry("whyEscalated", "the mediation was not decided in time");
         assertThat(dropflow.candidateGroups(task(id))).contains("operators", "supervisors");
         assertThat(task(id).getPriority()).isEqualTo(Escalation.ESCALATED_PRIORITY);
         assertThat(dropflow.getReturn(id).path("history").toString()).contains("mediation was not decided in time");
