@@ -291,7 +291,12 @@ final class FormInputRules {
             return input.key() + " may have at most " + digits + " decimals, was " + value;
         }
         if (input.min() != null && number.compareTo(input.min()) < 0) {
-            return input.key() + " must be at least " + input.min().toPlainString() + ", was " + value;
+            // the field's least step as its minimum (an amount's 0.001, for currencies of three decimals) is "above 0":
+            // a currency of two or none refuses that amount as too precise, so it is no minimum to name
+            boolean aboveZero = digits != null && digits > 0
+                    && input.min().compareTo(BigDecimal.ONE.movePointLeft(digits)) == 0;
+            return input.key() + (aboveZero ? " must be above 0" : " must be at least " + input.min().toPlainString())
+                    + ", was " + value;
         }
         if (input.max() != null && number.compareTo(input.max()) > 0) {
             return input.key() + " must be at most " + input.max().toPlainString() + ", was " + value;

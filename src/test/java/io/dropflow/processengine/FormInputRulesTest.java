@@ -111,6 +111,20 @@ class FormInputRulesTest {
         assertThat(problems("disputed-return", "disputeDecision", "refund_per_policy", "partialRefund", "ten")).isEmpty();
     }
 
+    /**
+     * Exploratory test s14 (tasklist #11): an amount's minimum read "must be at least 0.001" on a EUR return, though
+     * 0.001 EUR is refused as too precise: the form's 0.001 is its least step (three decimals, for KWD), i.e. above 0.
+     */
+    @Test
+    void anAmountsLeastStepAsItsMinimumReadsAboveZero() {
+        assertThat(problems("mediate-return", "mediationDecision", "offer_alternative", "offerAmount", -1L))
+                .containsExactly("offerAmount must be above 0, was -1");
+        assertThat(problems("disputed-return", "disputeDecision", "partial_refund", "partialRefund", 0L))
+                .containsExactly("partialRefund must be above 0, was 0");
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage("offerAmount must be above 0, was -1"))
+                .contains("必须大于 0", "-1").doesNotContain("must");
+    }
+
     @Test
     void hoursAreWholeAndWithinTheFormsBounds() {
         assertThat(problems("ship-by-breach", "slaDecision", "extend", "extendByHours", -5L))
