@@ -47,6 +47,17 @@ class FormTextsFilledTest {
         });
     }
 
+    /**
+     * s14 tasklist #5: the delay notice is written by a job after the task opened (order-fulfillment.bpmn's
+     * throw_delay_notice_owed, after operators' tasks), so the history the form shows never has it: the form may not
+     * promise it there.
+     */
+    @Test
+    void theMissedShipByFormPromisesNoHistoryLineItCannotShow() throws IOException {
+        JSON.readTree(Path.of("forms/ship-by-breach.form").toFile()).findValues("text")
+                .forEach(text -> assertThat(text.asText()).doesNotContain("history below says when"));
+    }
+
     /** documentsAskedAt is the time the applicant's answer is due (SupplierApplication.documentsDueBy). */
     @ParameterizedTest
     @MethodSource("forms")
