@@ -5,7 +5,12 @@ import java.util.List;
 /** The carrier feature's use cases: parcels shipped and returned, their tracking, and return labels. */
 public interface Tracking {
 
-    /** Records the parcel a supplier shipped; the same carrier and tracking number give the same shipment. */
+    /**
+     * Records the parcel a supplier shipped; the same carrier and tracking number give the same shipment. A number
+     * another purchase order's parcel has is not taken (its supplier's SHIPPED is answered STALE before this is
+     * called: {@link #parcelNumbered}): {@link IllegalStateException}, so that a report racing another with the same
+     * number is answered only once it can be told apart.
+     */
     ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber);
 
     /**
@@ -47,6 +52,15 @@ public interface Tracking {
      * replaced by another number): a consumer's order's parcel, an after-sales case's or a group-buy batch's alike.
      */
     boolean follows(Long purchaseOrderId, String carrierCode, String trackingNumber);
+
+    /**
+     * The parcel recorded under this carrier code and tracking number (an order's, an after-sales case's, a return's
+     * or a group-buy batch's, replaced or not), if any: carriers' numbers are one parcel's, so a supplier's parcel
+     * under a number another purchase order's parcel has is not that purchase order's.
+     */
+    default java.util.Optional<ShipmentView> parcelNumbered(String carrierCode, String trackingNumber) {
+        return java.util.Optional.empty();
+    }
 
     /** The parcel that {@code shipmentId} replaced (the number followed before it), if any. */
     java.util.Optional<ShipmentView> replacedBy(Long shipmentId);

@@ -216,6 +216,8 @@ class OperatorMessagesCompletenessTest {
             "Parcel out for delivery | 包裹派送中",
             "'Parcel SF SF100200: the carrier dated an event (In transit) 2026-12-09 18:00 (Asia/Shanghai), in the future when it came; it counts as of its receipt' | 包裹 SF SF100200：承运商给一条物流事件（运输中）标注的时间是 2026-12-09 18:00 (Asia/Shanghai)，收到时该时间尚在未来；按收到的时间计入",
             "'Supplier shipped purchase order DF-2-PO1 (CANCELLED) as SF SF100200: not followed, an operator was asked to settle it' | 供应商发出了采购单 DF-2-PO1（已取消），运单 SF SF100200：不跟踪该包裹，已请操作员处理",
+            // a first SHIPPED under another order's parcel's number (exploratory s14 shipping D1)
+            "'Supplier shipped purchase order DF-9-PO1 (Accepted) as YTO YT1000000003, the number of the parcel of purchase order DF-3-PO1: not followed, an operator was asked to settle it' | 供应商发出了采购单 DF-9-PO1（已接受），运单 YTO YT1000000003，该运单号属于采购单 DF-3-PO1 的包裹：不跟踪该包裹，已请操作员处理",
             "'Tracking refused parcel GLS 123 without the postal code of the delivery address: no tracking news will come, an operator decides when the parcel''s silence window ends' | 物流跟踪服务缺少收货地址的邮编，不跟踪包裹 GLS 123：不会再有物流消息，包裹静默期结束后由操作员决定",
             "'Decide on out-of-stock order' not decided in time: escalated to supervisors | “处理缺货订单”未按时处理：已升级给主管",
             "mary countered: a compensation of 4.00 EUR | mary 还价：补偿 4.00 EUR",

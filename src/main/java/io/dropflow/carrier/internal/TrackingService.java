@@ -47,7 +47,14 @@ class TrackingService implements Tracking {
     @Override
     @Transactional
     public ShipmentView recordShipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber) {
-        return record(orderId, purchaseOrderId, null, carrierCode, trackingNumber);
+        ShipmentView parcel = record(orderId, purchaseOrderId, null, carrierCode, trackingNumber);
+        if (!purchaseOrderId.equals(parcel.purchaseOrderId())) {
+            // Never another order's parcel on this one's process (exploratory test s14: "changed by hand?")
+            throw new IllegalStateException(carrierCode + " " + trackingNumber + " is the parcel of purchase order "
+                    + parcel.purchaseOrderId() + " (order " + parcel.orderId() + "), not of purchase order "
+                    + purchaseOrderId + ": not recorded for it");
+        }
+        return parcel;
     }
 
     @Override
@@ -107,6 +114,12 @@ class TrackingService implements Tracking {
     public boolean follows(Long purchaseOrderId, String carrierCode, String trackingNumber) {
         return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber)
                 .filter(s -> purchaseOrderId.equals(s.getPurchaseOrderId()) && !s.isReplaced()).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<ShipmentView> parcelNumbered(String carrierCode, String trackingNumber) {
+        return shipments.findByCarrierCodeAndTrackingNumber(carrierCode, trackingNumber).map(Shipment::view);
     }
 
     @Override

@@ -241,7 +241,8 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
         }
         String what = event.type() == SupplierEventType.SHIPPED && event.carrierCode() != null
                 ? "Supplier shipped purchase order " + event.purchaseOrderNumber() + " (" + OperatorWords.of(event.status()) + ") as "
-                        + event.carrierCode() + " " + event.trackingNumber() + ": not followed"
+                        + event.carrierCode() + " " + event.trackingNumber() + (event.numberHeldBy() == null ? ""
+                                : ", the number of the parcel of purchase order " + event.numberHeldBy()) + ": not followed"
                 : "Supplier reported " + OperatorWords.of(event.type()) + " for purchase order " + event.purchaseOrderNumber()
                         + " (" + OperatorWords.of(event.status()) + "): nothing changed";
         timeline.record(event.orderId(), event.toOperator() ? what + ", an operator was asked to settle it" : what);

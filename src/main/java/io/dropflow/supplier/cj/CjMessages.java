@@ -289,6 +289,13 @@ class CjMessages implements DeliveryHandler {
         }
         try {
             for (CarrierEvent event : events) {
+                if (tracking.parcelNumbered(event.carrierCode(), event.trackingNumber())
+                        .filter(parcel -> !po.get().id().equals(parcel.purchaseOrderId())).isPresent()) {
+                    // Another order's parcel has the number (CJ's SHIPPED under it was STALE): its scans are not ours
+                    log.info("CJ tracks {} for {}, the number of another purchase order's parcel: not recorded",
+                            number, po.get().number());
+                    break;
+                }
                 tracking.receive(event);
             }
         } catch (NotFound untracked) {

@@ -266,6 +266,13 @@ class PurchasingService implements Purchasing {
                     : staleEvents.record(supplierCode, event, event.type(), po, true);
             return first ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
         }
+        // A first SHIPPED under a number another purchase order's parcel has is not that parcel (exploratory test s14):
+        // not applied, to an operator; the purchase order waits for its own parcel. A second one is the re-label's.
+        Optional<String> numberHeldBy = numberOfAnotherParcel(po, event);
+        if (numberHeldBy.isPresent()) {
+            return staleEvents.recordNumberOfAnotherParcel(supplierCode, event, po, numberHeldBy.get())
+                    ? SupplierEventOutcome.STALE : SupplierEventOutcome.ALREADY_APPLIED;
+        }
         boolean wholeStockOut = !missing.isEmpty() && (po.getBatchId() == null || missingEverything(po, missing));
         SupplierEventOutcome outcome = switch (event.type()) {
             // A consumer's own purchase order ships whole: a partial answer is a stock-out.
@@ -321,6 +328,28 @@ class PurchasingService implements Purchasing {
         }
         eventIds.taken(supplierCode, event, outcome);
         return outcome;
+    }
+
+    /** Purchase orders a SHIPPED moves to SHIPPED ({@link PurchaseOrder#ship}). */
+    private static final java.util.Set<PurchaseOrderStatus> NOT_YET_SHIPPED = java.util.EnumSet.of(
+            PurchaseOrderStatus.FORWARDING, PurchaseOrderStatus.FORWARDED, PurchaseOrderStatus.ACCEPTED,
+            PurchaseOrderStatus.CANCELLATION_REQUESTED);
+
+    /**
+     * For a first SHIPPED of a consumer's order's own or a group-buy batch's purchase order: the number of the other
+     * purchase order whose parcel has its carrier code and tracking number, if one has. (A case's replacement or
+     * exchange keeps its own handling of such a number, AfterSalesParcels; a sample's parcel is not tracked.)
+     */
+    private Optional<String> numberOfAnotherParcel(PurchaseOrder po, SupplierEvent event) {
+        if (event.type() != SupplierEventType.SHIPPED || event.carrierCode() == null || event.trackingNumber() == null
+                || !NOT_YET_SHIPPED.contains(po.getStatus()) || po.getApplicationId() != null
+                || po.getClaimId() != null || po.getReturnId() != null) {
+            return Optional.empty();
+        }
+        return tracking.parcelNumbered(event.carrierCode(), event.trackingNumber())
+                .filter(parcel -> !po.getId().equals(parcel.purchaseOrderId()))
+                .map(parcel -> parcel.purchaseOrderId() == null ? "?" : purchaseOrders.findById(parcel.purchaseOrderId())
+                        .map(PurchaseOrder::getIdempotencyKey).orElse(String.valueOf(parcel.purchaseOrderId())));
     }
 
     /** SHIPPED again, with a tracking number, for a shipped purchase order of a consumer's order or case. */

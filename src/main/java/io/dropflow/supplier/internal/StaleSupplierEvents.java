@@ -60,7 +60,12 @@ class StaleSupplierEvents implements DeliveryHandler {
          */
         CANCELLED_AFTER_REFUSAL("Supplier cancelled a purchase order after refusing to", "after-refusal"),
         /** CANCELLATION_ACCEPTED with a cancellation number Dropflow never sent for this (batch) purchase order. */
-        LINES_CANCELLED_UNASKED("Supplier took lines off a purchase order unasked", "lines");
+        LINES_CANCELLED_UNASKED("Supplier took lines off a purchase order unasked", "lines"),
+        /**
+         * A first SHIPPED under a carrier code and tracking number another purchase order's parcel has (carriers' numbers
+         * are one parcel's): not followed for this purchase order, which still waits for its shipment.
+         */
+        NUMBER_OF_ANOTHER_PARCEL("Supplier shipped under another order's tracking number", "number-taken");
 
         final String title;
         /** Added to the recorded topic where type and status alone do not tell this verdict ({@link #verdictOf}). */
@@ -146,6 +151,12 @@ class StaleSupplierEvents implements DeliveryHandler {
                     + " taken off under cancellation " + event.cancellationNumber() + ", which Dropflow had not asked"
                     + " of it: nothing changed, the purchase order still counts on every line. Ask the supplier which"
                     + " lines it will not deliver and settle them (another supplier or a refund), then close this task";
+            case NUMBER_OF_ANOTHER_PARCEL -> supplierCode + " shipped purchase order " + number + " as "
+                    + event.carrierCode() + " " + event.trackingNumber() + ", the number of the parcel of purchase order "
+                    + po.numberHeldBy() + ": Dropflow does not follow it for this order, which still waits for its"
+                    + " shipment (its ship-by deadline runs). Ask the supplier for this parcel's own number (it reports"
+                    + " SHIPPED again with it, under a new event id) or whether it packed both orders in one parcel"
+                    + " (then settle it with the consumer), then close this task";
             case RECORDED -> supplierCode + " reported " + io.dropflow.processengine.OperatorWords.of(type) + " for purchase order " + number + ", which is "
                     + io.dropflow.processengine.OperatorWords.of(po.status()) + ": nothing changed";
         };
@@ -182,17 +193,23 @@ class StaleSupplierEvents implements DeliveryHandler {
      * {@code skusBySupplierSku} its lines' SKUs by the supplier's.
      */
     record PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode, String acceptedWithout,
-            java.util.Map<String, String> skusBySupplierSku) {
+            java.util.Map<String, String> skusBySupplierSku, String numberHeldBy) {
 
         PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode) {
-            this(number, status, reasonCode, "", java.util.Map.of());
+            this(number, status, reasonCode, "", java.util.Map.of(), null);
         }
 
-        static PurchaseOrderState of(PurchaseOrder po) {
+        PurchaseOrderState(String number, PurchaseOrderStatus status, String reasonCode, String acceptedWithout,
+                java.util.Map<String, String> skusBySupplierSku) {
+            this(number, status, reasonCode, acceptedWithout, skusBySupplierSku, null);
+        }
+
+        /** {@code numberHeldBy}: the purchase order whose parcel has the event's tracking number, if another's. */
+        static PurchaseOrderState of(PurchaseOrder po, String numberHeldBy) {
             java.util.Map<String, String> skus = new java.util.HashMap<>();
             po.getLines().forEach(l -> skus.putIfAbsent(l.getSupplierSku(), l.getSku()));
             return new PurchaseOrderState(po.getIdempotencyKey(), po.getStatus(), po.getReasonCode(), po.acceptedWithout(),
-                    skus);
+                    skus, numberHeldBy);
         }
     }
 
@@ -228,14 +245,28 @@ class StaleSupplierEvents implements DeliveryHandler {
      * as {@link #record(String, SupplierEvent, SupplierEventType, PurchaseOrder, boolean)} does.
      */
     boolean recordContradiction(String supplierCode, SupplierEvent event, PurchaseOrder po, Verdict verdict) {
-        return record(supplierCode, event, event.type(), po, verdict);
+        return record(supplierCode, event, event.type(), po, verdict, null);
+    }
+
+    /**
+     * Records a first SHIPPED whose tracking number is the parcel of purchase order {@code numberHeldBy}
+     * ({@link Verdict#NUMBER_OF_ANOTHER_PARCEL}), as {@link #recordContradiction} does.
+     */
+    boolean recordNumberOfAnotherParcel(String supplierCode, SupplierEvent event, PurchaseOrder po,
+            String numberHeldBy) {
+        return record(supplierCode, event, event.type(), po, Verdict.NUMBER_OF_ANOTHER_PARCEL, numberHeldBy);
     }
 
     private boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
             Verdict verdict) {
+        return record(supplierCode, event, type, po, verdict, null);
+    }
+
+    private boolean record(String supplierCode, SupplierEvent event, SupplierEventType type, PurchaseOrder po,
+            Verdict verdict, String numberHeldBy) {
         String why = po.getApplicationId() != null && verdict == Verdict.SHIPPED_AFTER_DECLINE
                 ? sampleShippedAfterDecline(supplierCode, po.getIdempotencyKey(), event)
-                : why(verdict, supplierCode, type, PurchaseOrderState.of(po), event);
+                : why(verdict, supplierCode, type, PurchaseOrderState.of(po, numberHeldBy), event);
         Optional<String> asked = verdict.toOperator() ? askedAlready(supplierCode, verdict, event) : Optional.empty();
         boolean toOperator = verdict.toOperator() && asked.isEmpty();
         if (asked.isPresent()) {
@@ -261,7 +292,8 @@ class StaleSupplierEvents implements DeliveryHandler {
         }
         events.publishEvent(new PurchaseOrderEventNotApplied(supplierCode + ":" + event.eventId(), po.getOrderId(),
                 po.getId(), po.getIdempotencyKey(), type, po.getStatus(), event.carrierCode(), event.trackingNumber(),
-                toOperator, supplierCode, new PartnerDeliveries.Recorded(PARTNER, supplierCode, event.eventId())));
+                toOperator, supplierCode, new PartnerDeliveries.Recorded(PARTNER, supplierCode, event.eventId()),
+                numberHeldBy));
         return true;
     }
 
@@ -276,7 +308,8 @@ class StaleSupplierEvents implements DeliveryHandler {
     }
 
     private static boolean sameFact(Verdict verdict, SupplierEvent event, JsonNode said) {
-        boolean parcel = verdict == Verdict.SHIPPED_AFTER_CANCELLATION || verdict == Verdict.SHIPPED_AFTER_DECLINE;
+        boolean parcel = verdict == Verdict.SHIPPED_AFTER_CANCELLATION || verdict == Verdict.SHIPPED_AFTER_DECLINE
+                || verdict == Verdict.NUMBER_OF_ANOTHER_PARCEL;
         boolean request = verdict == Verdict.LINES_CANCELLED_UNASKED;
         return event.purchaseOrderNumber().equals(said.path("purchaseOrderNumber").asText(null))
                 && (!parcel || Objects.equals(event.trackingNumber(), said.path("trackingNumber").asText(null)))
