@@ -219,6 +219,8 @@ class OperatorMessagesCompletenessTest {
             // a first SHIPPED under another order's parcel's number (exploratory s14 shipping D1)
             "'Supplier shipped purchase order DF-9-PO1 (Accepted) as YTO YT1000000003, the number of the parcel of purchase order DF-3-PO1: not followed, an operator was asked to settle it' | 供应商发出了采购单 DF-9-PO1（已接受），运单 YTO YT1000000003，该运单号属于采购单 DF-3-PO1 的包裹：不跟踪该包裹，已请操作员处理",
             "'Tracking refused parcel GLS 123 without the postal code of the delivery address: no tracking news will come, an operator decides when the parcel''s silence window ends' | 物流跟踪服务缺少收货地址的邮编，不跟踪包裹 GLS 123：不会再有物流消息，包裹静默期结束后由操作员决定",
+            // a number or a carrier the tracking service refuses for good (exploratory s14 shipping D4)
+            "'Tracking refused parcel DHL JDREJ0000014 without the valid tracking number for its carrier: no tracking news will come, an operator decides when the parcel''s silence window ends' | 物流跟踪服务缺少该承运商的有效运单号，不跟踪包裹 DHL JDREJ0000014：不会再有物流消息，包裹静默期结束后由操作员决定",
             "'Decide on out-of-stock order' not decided in time: escalated to supervisors | “处理缺货订单”未按时处理：已升级给主管",
             "mary countered: a compensation of 4.00 EUR | mary 还价：补偿 4.00 EUR",
             "'the catalog would refuse these offers (DEMO-WOK: supplyPrice must not be negative, was -1; DEMO-WOK: category must be 1 to 32 lower-case letters, digits or ''-'', was ''Home''): send the agreement back for changes' | 商品目录会拒绝这些报价（DEMO-WOK：“supplyPrice”不能为负数，收到的是 -1；DEMO-WOK：“category”必须是 1 到 32 个小写字母、数字或“-”，收到的是 'Home'）：请退回协议修改",

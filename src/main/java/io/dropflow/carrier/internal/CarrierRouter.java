@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
  * sandbox carrier, where it exists, last) that follows a carrier code registers its parcels.
  * Carriers listed under {@code dropflow.carriers.followed-by-shipper} need no registration: whoever
  * shipped the parcel pushes its tracking (CJ Dropshipping's LOGISTIC messages for carrier code CJ).
- * A carrier nobody follows fails with a message that names the settings to check, so the job
- * retries and then shows an incident.
+ * A carrier nobody follows is refused ({@link io.dropflow.carrier.TrackingRegistrationRefused}, naming the settings
+ * to check): a retry changes nothing, so the order goes on and its silent parcel reaches an operator.
  */
 @Component
 class CarrierRouter {
+
+    /** What a parcel of a carrier nobody follows lacks, as the order's timeline says it ("… without the …"). */
+    static final String NO_SERVICE = "carrier code a tracking service follows";
 
     private final List<CarrierAdapter> adapters;
     private final List<ReturnLabels> labels;
@@ -41,8 +44,11 @@ class CarrierRouter {
             return;
         }
         adapters.stream().filter(a -> a.follows(carrierCode)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no tracking service follows carrier " + carrierCode
-                        + ": list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
+                .orElseThrow(() -> new io.dropflow.carrier.TrackingRegistrationRefused(carrierCode, trackingNumber,
+                        NO_SERVICE, "no tracking service follows carrier " + carrierCode + " (" + trackingNumber
+                        + "): a retry changes nothing. Ask the supplier for the parcel's right carrier code (a SHIPPED"
+                        + " with it re-labels the parcel), or follow it by hand; should the carrier be one to follow,"
+                        + " list it under dropflow.carriers.kuaidi100.companies, dropflow.carriers.track17.carriers"
                         + " or dropflow.carriers.followed-by-shipper"))
                 .register(carrierCode, trackingNumber, consignee == null ? io.dropflow.carrier.Consignee.UNKNOWN : consignee);
     }

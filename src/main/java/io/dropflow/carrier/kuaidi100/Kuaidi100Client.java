@@ -6,6 +6,7 @@ import io.dropflow.carrier.Consignee;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierUnavailableException;
+import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.partners.PartnerBinding;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,6 +59,9 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .build();
     }
+
+    /** What a subscription refused with 700 lacks, as the order's timeline says it ("… without the …"). */
+    static final String SUBSCRIPTION_DATA = "valid company code, number and callback address";
 
     static final String CALLBACK_SETTINGS = "dropflow.carriers.kuaidi100.callback-url (DROPFLOW_KUAIDI100_CALLBACK_URL), "
             + ".https-callback-enabled (DROPFLOW_KUAIDI100_HTTPS_CALLBACK_ENABLED)";
@@ -120,18 +124,22 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         }
         if ("500".equals(code) || "502".equals(code) || "503".equals(code)) {
             throw new CarrierUnavailableException("Kuaidi100 could not take the subscription of " + trackingNumber
-                    + " now (" + code + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
+                    + " now (" + code + " " + answer.path("message").asText() + "); " + CarrierUnavailableException.RETRIED, null);
         }
         if ("700".equals(code)) {
             // 700: "订阅方的订阅数据存在错误（如不支持的快递公司、单号为空、单号超长等）或错误的回调地址" (Kuaidi100's own
             // column, https://cloud.tencent.com/developer/article/1828132); an https callback counts as wrong until
             // Kuaidi100 enables https for the account (subscription page, callbackurl: "默认仅支持http").
-            throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
+            // Final (a retry changes nothing): the order goes on and the silent parcel reaches an operator
+            String ours = settings.carrierFor(company).orElse(company);
+            throw new TrackingRegistrationRefused(ours, trackingNumber, SUBSCRIPTION_DATA,
+                    "Kuaidi100 refused the subscription of " + ours + " " + trackingNumber
                     + ": 700 " + answer.path("message").asText() + " (the subscription's data or its callback address is"
-                    + " wrong). The callback address sent was " + settings.callbackUrl() + (settings.httpsCallback()
-                            ? ", https, which Kuaidi100 calls only once it has enabled https for the account"
-                            : "") + ": check " + CALLBACK_SETTINGS + ", and the company code of carrier "
-                    + settings.carrierFor(company).orElse(company) + " in dropflow.carriers.kuaidi100.companies");
+                    + " wrong). Ask the supplier for the parcel's right carrier and number, or follow it by hand. Should"
+                    + " every subscription be refused: the callback address sent was " + settings.callbackUrl()
+                    + (settings.httpsCallback() ? ", https, which Kuaidi100 calls only once it has enabled https for the"
+                            + " account" : "") + ": check " + CALLBACK_SETTINGS + ", and the company code of carrier "
+                    + ours + " in dropflow.carriers.kuaidi100.companies");
         }
         throw new IllegalStateException("Kuaidi100 refused the subscription of " + carrierCode + " " + trackingNumber
                 + ": " + code + " " + answer.path("message").asText()
@@ -222,7 +230,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             // pass; the third is our key or customer, and asking again changes nothing.
             if ("501".equals(code) || "502".equals(code)) {
                 throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
-                        + " " + answer.path("message").asText() + "); retried while the step has tries left", null);
+                        + " " + answer.path("message").asText() + "); " + CarrierUnavailableException.RETRIED, null);
             }
             if ("503".equals(code)) {
                 throw new IllegalStateException("Kuaidi100 refused the query's signature for " + trackingNumber + " (503 "
@@ -307,7 +315,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             log.warn("Kuaidi100 did not answer in time: {}", e.toString());
-            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (retried while the step has tries left): " + e, e);
+            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (" + CarrierUnavailableException.RETRIED + "): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling Kuaidi100", e);
@@ -319,7 +327,7 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         }
         if (response.statusCode() >= 500) {
             outcome.code("http-" + response.statusCode());
-            throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (retried while the step has tries left)", null);
+            throw new CarrierUnavailableException("Kuaidi100 answered HTTP " + response.statusCode() + " (" + CarrierUnavailableException.RETRIED + ")", null);
         }
         try {
             return JSON.readTree(response.body());

@@ -38,6 +38,17 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     /** "Internal service error, please retry later" (17TRACK's error codes): retried, not refused. */
     static final int RETRY_LATER = -18010003;
 
+    /**
+     * Refusals of the number itself, which a retry does not change (17TRACK's error codes, Error Codes and
+     * Troubleshooting): -18010011 "The value of data {0} is invalid", -18010012 "The format of data {0} is invalid",
+     * -18019903 "Carrier cannot be detected": {@link TrackingRegistrationRefused}, so that the order goes on (its
+     * storefront gets the number) and the silent parcel reaches an operator. Account and request errors stay incidents.
+     */
+    static final java.util.Set<Integer> NUMBER_REFUSED = java.util.Set.of(-18010011, -18010012, -18019903);
+
+    /** What a refused number lacks, as the order's timeline says it ("… without the …"). */
+    static final String VALID_NUMBER = "valid tracking number for its carrier";
+
     private final Track17Settings settings;
     private final HttpClient http;
     private final io.dropflow.partners.PartnerCalls calls;
@@ -115,6 +126,15 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
                             "17TRACK did not accept the " + Track17Params.wanted(still.code()) + " Dropflow sent"));
                 }
                 refusals.others().addAll(second.others());
+                refusals.numbers().addAll(second.numbers());
+            }
+            for (Refusal refused : refusals.numbers()) {
+                missing.add(new TrackingRegistrationRefused(carrierOf(batch, refused.number()), refused.number(),
+                        VALID_NUMBER, "17TRACK refused " + carrierOf(batch, refused.number()) + " " + refused.number()
+                                + " (" + refused.code() + " " + refused.message() + "): a retry changes nothing. Ask the"
+                                + " supplier for the parcel's right carrier and number (a SHIPPED with them re-labels"
+                                + " it), or follow it by hand; should every number of the carrier be refused, check its"
+                                + " number in dropflow.carriers.track17.carriers"));
             }
             if (!refusals.others().isEmpty()) {
                 throw new IllegalStateException("17TRACK refused to register " + refusals.others()
@@ -123,7 +143,9 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             }
             if (!missing.isEmpty()) {
                 throw missing.size() == 1 ? missing.get(0) : new TrackingRegistrationRefused(null, null,
-                        "consignee data", missing.stream().map(Throwable::getMessage).toList().toString());
+                        missing.stream().map(TrackingRegistrationRefused::missing).distinct().count() == 1
+                                ? missing.get(0).missing() : "consignee data",
+                        missing.stream().map(Throwable::getMessage).toList().toString());
             }
         }
     }
@@ -143,21 +165,26 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     private record Refusal(String number, int code, String message) {
     }
 
-    /** Rejections that ask for a param, and the others (already registered ones left out). */
-    private record Refusals(List<Refusal> needParam, List<String> others) {
+    /**
+     * Rejections that ask for a param, those of the number itself ({@link #NUMBER_REFUSED}), and the others (already
+     * registered ones left out).
+     */
+    private record Refusals(List<Refusal> needParam, List<Refusal> numbers, List<String> others) {
     }
 
     private static Refusals refusals(JsonNode answer, String what) {
-        Refusals refusals = new Refusals(new ArrayList<>(), new ArrayList<>());
+        Refusals refusals = new Refusals(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (JsonNode rejected : answer.path("data").path("rejected")) {
             Refusal refusal = new Refusal(rejected.path("number").asText(), rejected.path("error").path("code").asInt(),
                     rejected.path("error").path("message").asText());
             if (refusal.code() == RETRY_LATER) {
                 throw new CarrierUnavailableException("17TRACK could not " + what + " " + refusal.number() + " now ("
-                        + refusal.code() + "); retried while the step has tries left", null);
+                        + refusal.code() + "); " + CarrierUnavailableException.RETRIED, null);
             }
             if (Track17Params.asksForParam(refusal.code())) {
                 refusals.needParam().add(refusal);
+            } else if (NUMBER_REFUSED.contains(refusal.code())) {
+                refusals.numbers().add(refusal);
             } else if (refusal.code() != ALREADY_REGISTERED) {
                 refusals.others().add(refusal.number() + ": " + refusal.code() + " " + refusal.message());
             }
@@ -195,7 +222,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             int code = rejected.path("error").path("code").asInt();
             if (code == RETRY_LATER) {
                 throw new CarrierUnavailableException("17TRACK could not restart " + trackingNumber + " now (" + code
-                        + "); retried while the step has tries left", null);
+                        + "); " + CarrierUnavailableException.RETRIED, null);
             }
             if (code != NOT_STOPPED) {
                 throw new IllegalStateException("17TRACK would not restart tracking " + trackingNumber + ": " + code + " "
@@ -249,7 +276,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (retried while the step has tries left): " + e, e);
+            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (" + CarrierUnavailableException.RETRIED + "): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling 17TRACK", e);
@@ -262,7 +289,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         }
         if (response.statusCode() >= 500) {
             throw new CarrierUnavailableException("17TRACK answered HTTP " + response.statusCode() + " to " + path
-                    + " (retried while the step has tries left)", null);
+                    + " (" + CarrierUnavailableException.RETRIED + ")", null);
         }
         JsonNode answer;
         try {
@@ -273,7 +300,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         outcome.code(answer.path("code").asText("none"));
         if (answer.path("code").asInt(-1) == RETRY_LATER) {
             throw new CarrierUnavailableException("17TRACK answered " + RETRY_LATER + " (internal error, retry later) to "
-                    + path + "; retried while the step has tries left", null);
+                    + path + "; " + CarrierUnavailableException.RETRIED, null);
         }
         if (response.statusCode() >= 400 || answer.path("code").asInt(-1) != 0) {
             throw new IllegalStateException("17TRACK refused " + path + ": HTTP " + response.statusCode() + ", code "

@@ -1,5 +1,6 @@
 package io.dropflow.carrier.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -47,10 +48,14 @@ class CarrierRouterTest {
     }
 
     @Test
-    void aCarrierNobodyFollowsFailsNamingTheSettingsToCheck() {
+    void aCarrierNobodyFollowsIsRefusedNamingTheSettingsToCheck() {
         CarrierRouter router = new CarrierRouter(List.of(kuaidi100), List.of(), Set.of());
 
-        assertThatThrownBy(() -> router.register("DHL", "JD1", io.dropflow.carrier.Consignee.ofPhone(null))).isInstanceOf(IllegalStateException.class)
+        // Final (exploratory test s14, shipping D4): the order goes on, and the silent parcel reaches an operator
+        assertThatThrownBy(() -> router.register("DHL", "JD1", io.dropflow.carrier.Consignee.ofPhone(null)))
+                .isInstanceOf(io.dropflow.carrier.TrackingRegistrationRefused.class)
+                .satisfies(e -> assertThat(((io.dropflow.carrier.TrackingRegistrationRefused) e).missing())
+                        .isEqualTo("carrier code a tracking service follows"))
                 .hasMessageContaining("no tracking service follows carrier DHL")
                 .hasMessageContaining("dropflow.carriers.track17.carriers");
     }

@@ -83,11 +83,15 @@ class Kuaidi100CallbackTest {
     }
 
     @Test
-    void kuaidi100RefusingTheCallbackAddressIsAnIncidentNamingTheCallbackSettings() {
+    void kuaidi100RefusingTheCallbackAddressIsARefusalNamingTheCallbackSettings() {
         Kuaidi100Client client = client(settings("https://refused-callback.example/api/webhooks/kuaidi100", null));
 
+        // Final (exploratory test s14, shipping D4): the order goes on, and the silent parcel reaches an operator
         assertThatThrownBy(() -> client.register("YTO", "YT1234567890", Consignee.UNKNOWN))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(io.dropflow.carrier.TrackingRegistrationRefused.class)
+                .satisfies(e -> assertThat(((io.dropflow.carrier.TrackingRegistrationRefused) e).missing())
+                        .isEqualTo("valid company code, number and callback address"))
+                .hasMessageContaining("YTO YT1234567890")
                 .hasMessageContaining("700")
                 .hasMessageContaining("https://refused-callback.example/api/webhooks/kuaidi100")
                 .hasMessageContaining("only once it has enabled https")

@@ -112,7 +112,9 @@ class Kuaidi100Test {
         // not a Kuaidi100 answer but a gateway fault; it exercises the retry rule of docs/partners/kuaidi100.md
         // (500/502/503 retried)
         kuaidi100.stubFor(post("/poll").willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
+        // true once the step has no tries left too (exploratory test s14: "retried while the step has tries left")
+        assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageContaining("HTTP 502").hasMessageContaining("with none left, retry its incident");
 
         // a network fault (no answer in time); it exercises the same retry rule, docs/partners/kuaidi100.md
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{}").withFixedDelay(1500)));

@@ -90,8 +90,19 @@ class Track17Test {
         // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
         track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
                 + "[{\"number\":\"JD1\",\"error\":{\"code\":-18019903,\"message\":\"The carrier is not supported.\"}}]}}")));
+        // final (exploratory test s14, shipping D4): refused, so that the order goes on without 17TRACK's news
         assertThatThrownBy(() -> client.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("-18019903");
+                .isInstanceOf(io.dropflow.carrier.TrackingRegistrationRefused.class).hasMessageContaining("-18019903");
+
+        // -18010012 "The format of data {0} is invalid", from the error codes:
+        // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
+        track17.stubFor(post("/track/v2.2/register").willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":"
+                + "[{\"number\":\"JDREJ1\",\"error\":{\"code\":-18010012,\"message\":\"The format of JDREJ1 is invalid.\"}}]}}")));
+        assertThatThrownBy(() -> client.register("DHL", "JDREJ1", io.dropflow.carrier.Consignee.UNKNOWN))
+                .isInstanceOf(io.dropflow.carrier.TrackingRegistrationRefused.class)
+                .hasMessageContaining("DHL JDREJ1").hasMessageContaining("-18010012 The format of JDREJ1 is invalid.")
+                .satisfies(e -> assertThat(((io.dropflow.carrier.TrackingRegistrationRefused) e).missing())
+                        .isEqualTo("valid tracking number for its carrier"));
 
         // an invalid 17token: 401 with -18010002 (invalid access key), from the error codes:
         // https://help.17track.net/hc/en-us/articles/37570440168473-Error-Codes-and-Troubleshooting
