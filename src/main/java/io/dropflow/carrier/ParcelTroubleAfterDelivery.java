@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Published (in the tracking event's transaction) when a carrier reports a delivered parcel returned to its sender,
- * in exception or its delivery failed ({@link TrackingStatus#isProblem}), dated after its delivery: the scan is
+ * in exception or its delivery failed ({@link TrackingStatus#isProblem}), dated after its delivery, or moving again
+ * (in transit, out for delivery) dated after it: the scan is
  * recorded on the shipment, which stays delivered, and an operator was shown it ("Partner attention", unless a task
  * about the parcel is open already: then it joined that one). Scans that are normal after a delivery (the delivery
  * again, any scan dated before the delivery coming late) publish nothing. {@code orderId} is null for a group-buy

@@ -116,15 +116,19 @@ class Shipment {
     /**
      * Whether a new event, received at {@code receivedAt}, is news of trouble after the parcel was delivered: a
      * problem ({@link TrackingStatus#isProblem}: returned to its sender, an exception, a failed delivery) at or after
-     * the delivery's time in the parcel's story. A delivery again, or any scan dated before the delivery (a late
-     * one), is not: it is normal after a delivery.
+     * the delivery's time in the parcel's story; or the parcel moving again (in transit, out for delivery) after
+     * the delivery's time: the carrier no longer stands by its delivery (a wrong signature, the wrong door), while
+     * the order counts on it (exploratory test s14). A delivery again, or any scan dated before the delivery (a
+     * late one; for a moving parcel, one at the delivery's very time too), is not: it is normal after a delivery.
      */
     boolean isTroubleAfterDelivery(TrackingStatus newStatus, Instant occurredAt, Instant receivedAt) {
-        if (status != TrackingStatus.DELIVERED || !newStatus.isProblem()) {
+        boolean movingAgain = newStatus == TrackingStatus.IN_TRANSIT || newStatus == TrackingStatus.OUT_FOR_DELIVERY;
+        if (status != TrackingStatus.DELIVERED || !(newStatus.isProblem() || movingAgain)) {
             return false;
         }
         Instant storyAt = datedInFuture(occurredAt, receivedAt) ? receivedAt : occurredAt;
-        return deliveredAt().map(delivered -> !storyAt.isBefore(delivered)).orElse(false);
+        return deliveredAt().map(delivered -> movingAgain ? storyAt.isAfter(delivered) : !storyAt.isBefore(delivered))
+                .orElse(false);
     }
 
     /** The time of the parcel's (latest) delivery in its story; empty when no delivery was recorded. */

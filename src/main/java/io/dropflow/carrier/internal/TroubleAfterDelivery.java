@@ -14,8 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A carrier's news that a delivered parcel went back to its sender, hit an exception or failed to be delivered,
- * dated after the delivery ({@link Shipment#isTroubleAfterDelivery}): a wrong delivery, a refused parcel, money to
+ * A carrier's news that a delivered parcel went back to its sender, hit an exception, failed to be delivered or is
+ * moving again, dated after the delivery ({@link Shipment#isTroubleAfterDelivery}): a wrong delivery, a refused parcel, money to
  * claim from the carrier, or a consumer who will say the goods never came. The scan is recorded on the shipment as
  * any other (which stays delivered: the order moves on) and, in the same transaction, recorded for an operator
  * (partner {@value #PARTNER} in partner_delivery, the carrier's code as account, its event id) who is shown it at

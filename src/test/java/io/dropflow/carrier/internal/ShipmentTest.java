@@ -45,7 +45,14 @@ class ShipmentTest {
         assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.DELIVERY_FAILED, T0.plusSeconds(300), RECEIVED)).isTrue();
         assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.DELIVERED, T0.plusSeconds(300), RECEIVED))
                 .as("the delivery again").isFalse();
-        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.IN_TRANSIT, T0.plusSeconds(300), RECEIVED)).isFalse();
+        // moving again after the delivery (exploratory test s14, shipping D7): the carrier withdrew it
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.IN_TRANSIT, T0.plusSeconds(300), RECEIVED)).isTrue();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.OUT_FOR_DELIVERY, T0.plusSeconds(300), RECEIVED)).isTrue();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.OUT_FOR_DELIVERY, T0.plusSeconds(100), RECEIVED))
+                .as("out for delivery at the delivery's very time: its own story").isFalse();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.IN_TRANSIT, T0.plusSeconds(50), RECEIVED))
+                .as("a late in-transit scan dated before the delivery").isFalse();
+        assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.INFO_RECEIVED, T0.plusSeconds(300), RECEIVED)).isFalse();
         assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.EXCEPTION, T0.plusSeconds(50), RECEIVED))
                 .as("a late scan dated before the delivery").isFalse();
         assertThat(parcel.isTroubleAfterDelivery(TrackingStatus.RETURNED, T0.plusSeconds(50), RECEIVED)).isFalse();

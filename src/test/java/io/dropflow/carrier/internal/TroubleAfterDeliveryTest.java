@@ -209,6 +209,38 @@ class TroubleAfterDeliveryTest {
                 .containsEntry("whatHappened", joined.getDescription());
     }
 
+    /**
+     * Exploratory test s14 (shipping D7): a scan dated after the delivery saying the parcel is out for delivery again
+     * was kept without a word, while the order kept its provisional margin and its after-sales windows ran from a
+     * delivery the carrier no longer stands by. It goes to an operator and on the timeline as other trouble does.
+     */
+    @Test
+    void aParcelOutForDeliveryAgainAfterItsDeliveryGoesToAnOperatorAndOnTheTimeline() {
+        String number = "TRK-AGAIN-" + System.nanoTime();
+        long order = delivered(number);
+        Instant deliveredAt = at(20);
+        Instant outAgainAt = at(50);
+
+        assertThat(result(dropflow.carrierSays(number, "OUT_FOR_DELIVERY", outAgainAt))).isEqualTo("RECORDED");
+
+        assertThat(tracking.status("SANDBOX-POST", number)).as("stays delivered")
+                .isEqualTo(Optional.of(TrackingStatus.DELIVERED));
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        String line = "Parcel SANDBOX-POST " + number + ", delivered " + time.format(deliveredAt)
+                + ": the carrier reported a new event (Out for delivery) " + time.format(outAgainAt)
+                + "; the parcel stays delivered, an operator was asked to look at it";
+        assertThat(timeline(order)).contains(line);
+        assertThat(OperatorTexts.of("zh").translateMessage(line)).as("in Chinese too").contains("已请操作员查看")
+                .doesNotContain("Out for delivery");
+        List<Map<String, Object>> raised = raised(number);
+        assertThat(raised).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("topic")).isEqualTo("after-delivery/OUT_FOR_DELIVERY");
+        });
+        Task task = tasks((String) raised.get(0).get("process_instance_id")).get(0);
+        assertThat(task.getName()).isEqualTo("Carrier reported a problem after delivery");
+    }
+
     @Test
     void scansNormalAfterADeliveryStayQuiet() {
         String number = "TRK-QUIET-" + System.nanoTime();
