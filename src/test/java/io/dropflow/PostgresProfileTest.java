@@ -195,9 +195,16 @@ class PostgresProfileTest {
         }
     }
 
-    /** Only an active supplier without an adapter needs the database to be seen: it is refused once started. */
+    /**
+     * Exploratory test s14 (production, defect 1): an active supplier of the catalog that no adapter serves (a
+     * supervisor's POST /api/suppliers, an approved onboarding) made the next start of every node refuse, so a
+     * one-node shop was down until someone edited the table by hand; and its webhooks were taken with the shared
+     * token (a faked ACCEPTED made its order read "forwarded"). Now the node starts (start-up warns, naming the
+     * settings that bind it), the catalog says the supplier is not used, and its webhooks are refused, naming the
+     * binding.
+     */
     @Test
-    void refusesToStartWhileAnActiveSupplierHasNoAdapterNamingTheSettingsThatBindIt() throws Exception {
+    void startsWhileAnActiveSupplierHasNoAdapterWhichIsNotUsedAndWhoseWebhooksAreRefused() throws Exception {
         Map<String, String> env = environment();
         start(env).close(); // creates the schema
         try (var connection = java.sql.DriverManager.getConnection(env.get("DROPFLOW_DB_URL"), "postgres", "postgres");
@@ -205,10 +212,46 @@ class PostgresProfileTest {
             statement.execute("insert into supplier (code, name, region, score) values ('UNBOUND', 'Unbound Goods', 'CN', 80)");
         }
 
-        refusal(env).hasMessageStartingWith("Dropflow will not start: 1 partner has no real adapter configured")
-                .hasMessageContaining("supplier UNBOUND (Unbound Goods): no adapter serves it")
-                .hasMessageContaining("dropflow.suppliers.http.UNBOUND.base-url")
-                .hasMessageContaining("dropflow.suppliers.cj.UNBOUND.api-key");
+        try (ConfigurableApplicationContext app = start(env)) {
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            HttpResponse<String> supplier = send(port, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/suppliers/UNBOUND")).header("Authorization", basic("owner", "correct-horse-battery")));
+            assertThat(supplier.statusCode()).isEqualTo(200);
+            assertThat(supplier.body()).contains("\"status\":\"ACTIVE\"").contains("\"notServed\":\"not used: no adapter"
+                    + " serves it: bind it under dropflow.suppliers.http.UNBOUND or dropflow.suppliers.cj.UNBOUND");
+
+            HttpResponse<String> accepted = send(port, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/webhooks/suppliers/UNBOUND/events")).header("X-Dropflow-Webhook-Token", "partner-secret")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"g-1\",\"type\":\"ACCEPTED\","
+                            + "\"purchaseOrderNumber\":\"DF-1-PO1\"}")));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(401);
+            assertThat(accepted.body()).contains("webhook-unauthorized")
+                    .contains("no adapter serves supplier UNBOUND")
+                    .contains("dropflow.suppliers.http.UNBOUND (its own webhook-secret)");
+
+            var identity = app.getBean(ProcessEngine.class).getIdentityService();
+            User sue = identity.newUser("sue");
+            sue.setPassword("supervisor-pass-1");
+            identity.saveUser(sue);
+            identity.createMembership("sue", io.dropflow.security.Groups.SUPERVISORS);
+            HttpResponse<String> created = send(port, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/suppliers")).header("Authorization", basic("sue", "supervisor-pass-1"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"GAMMA\",\"name\":\"Gamma Unbound\","
+                            + "\"region\":\"DE\",\"score\":99,\"tier\":1}")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(created.body()).contains("\"notServed\":\"not used: no adapter serves it: bind it under"
+                    + " dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA");
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(int port, HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int get(int port, String path, String user, String password) throws Exception {

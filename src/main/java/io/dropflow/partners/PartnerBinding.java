@@ -8,6 +8,15 @@ public interface PartnerBinding {
     List<Unbound> unbound();
 
     /**
+     * Partners the seller's data names (an active supplier of the catalog) that no adapter serves: Dropflow
+     * simply does not use them until they are bound, so start-up warns about them instead of refusing (a
+     * catalog entry must not keep every node from starting). Empty by default.
+     */
+    default List<Unbound> notUsed() {
+        return List.of();
+    }
+
+    /**
      * Whether a partner setting is missing: absent, blank, or still the placeholder of an environment
      * variable nobody set (Spring binds an unresolved {@code ${DROPFLOW_...}} as it is, and a partner
      * would be sent that text as a credential).

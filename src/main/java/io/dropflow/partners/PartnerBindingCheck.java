@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start when any partner Dropflow must talk to has no real adapter: one message lists
  * them all, so an operator fixes the configuration once instead of meeting one incident per order.
- * It runs once the application has started, because one check needs the database (an active supplier
- * of the catalog that no adapter serves). What the adapters' settings alone show (a Shopify shop without
- * its secret, a CJ account without its key) was checked before anything started, by
- * PartnerCredentialsCheck: a node missing a partner's secret neither migrates nor deploys.
+ * It runs once the application has started, because one check needs the database: an active supplier
+ * of the catalog that no adapter serves. That one is a warning naming the settings that bind it, not a
+ * refusal: Dropflow does not use such a supplier (sourcing leaves it out, its webhooks are refused), and a
+ * catalog entry a supervisor made must not keep every node from starting. What the adapters' settings alone
+ * show (a Shopify shop without its secret, a CJ account without its key) was checked before anything started,
+ * by PartnerCredentialsCheck: a node missing a partner's secret neither migrates nor deploys.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,11 +34,24 @@ class PartnerBindingCheck implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<PartnerBinding.Unbound> unbound = bindings.stream().flatMap(b -> b.unbound().stream()).toList();
-        if (unbound.isEmpty()) {
+        if (!unbound.isEmpty()) {
+            throw new IllegalStateException(refusal(unbound));
+        }
+        List<PartnerBinding.Unbound> notUsed = bindings.stream().flatMap(b -> b.notUsed().stream()).toList();
+        if (notUsed.isEmpty()) {
             log.info("Every partner is bound to a real adapter");
             return;
         }
-        throw new IllegalStateException(refusal(unbound));
+        log.warn(warning(notUsed));
+    }
+
+    /** The one warning naming every partner Dropflow does not use for want of an adapter, and its settings. */
+    static String warning(List<PartnerBinding.Unbound> notUsed) {
+        StringBuilder message = new StringBuilder().append(notUsed.size())
+                .append(notUsed.size() == 1 ? " partner of the catalog is" : " partners of the catalog are")
+                .append(" not used: no real adapter serves them (sandbox partners exist in the demo profile only):");
+        notUsed.forEach(u -> message.append("\n - ").append(u));
+        return message.toString();
     }
 
     /** The one message naming every unbound partner and the settings that bind it. */

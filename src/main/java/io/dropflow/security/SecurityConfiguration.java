@@ -32,7 +32,8 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users, CamundaWebappLogin webapps,
             @Value("${dropflow.webhooks.token:}") String webhookToken,
-            ObjectProvider<WebhookSigningKeys> signingKeys, Clock clock, ApiKeyRegistry apiKeys) throws Exception {
+            ObjectProvider<WebhookSigningKeys> signingKeys, ObjectProvider<SupplierWebhookSenders> senders, Clock clock,
+            ApiKeyRegistry apiKeys) throws Exception {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -42,7 +43,9 @@ class SecurityConfiguration {
                         .sessionFixation(fixation -> fixation.none()))
                 .authenticationProvider(users)
                 .addFilterBefore(new WebhookTokenFilter(webhookToken,
-                        signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE), clock), BasicAuthenticationFilter.class)
+                        signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE),
+                        () -> senders.getIfAvailable(() -> SupplierWebhookSenders.ALL), clock),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BasicAuthenticationFilter.class)
                 .addFilterAfter(new TasklistSessionFilter(webapps, users), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(ApiRoles::apply)

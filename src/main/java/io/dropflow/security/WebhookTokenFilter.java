@@ -25,8 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-Dropflow-Timestamp} (Unix seconds) and {@code X-Dropflow-Signature: v1=<hex>}, the
  * HMAC-SHA256 of {@code timestamp + "." + raw body} with its own webhook secret; a call older than
  * the tolerance is a replay. Every other partner presents the shared token in
- * {@code X-Dropflow-Webhook-Token}. A call that fails gets 401 and changes nothing; the log names the
- * partner and the reason, never a secret.
+ * {@code X-Dropflow-Webhook-Token}, but for a supplier no adapter serves (production: not bound under
+ * {@code dropflow.suppliers.http} nor {@code dropflow.suppliers.cj}), whose calls are refused whatever they
+ * present: Dropflow sent it nothing, so an "accepted" or "shipped" from it cannot be true. A call that fails
+ * gets 401 and changes nothing; the log names the partner and the reason, never a secret.
  */
 class WebhookTokenFilter extends OncePerRequestFilter {
 
@@ -40,14 +42,18 @@ class WebhookTokenFilter extends OncePerRequestFilter {
 
     private final byte[] token;
     private final WebhookSigningKeys signingKeys;
+    private final java.util.function.Supplier<SupplierWebhookSenders> senders;
     private final Clock clock;
 
-    WebhookTokenFilter(String token, WebhookSigningKeys signingKeys, Clock clock) {
+    /** @param senders looked up at the first call: the supplier feature's beans come after the filter chain's */
+    WebhookTokenFilter(String token, WebhookSigningKeys signingKeys,
+            java.util.function.Supplier<SupplierWebhookSenders> senders, Clock clock) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("dropflow.webhooks.token (DROPFLOW_WEBHOOK_TOKEN) must be set");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.signingKeys = signingKeys;
+        this.senders = senders;
         this.clock = clock;
     }
 
@@ -95,6 +101,13 @@ class WebhookTokenFilter extends OncePerRequestFilter {
         String presented = request.getHeader(HEADER);
         if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
             refuse(response, "missing or wrong " + HEADER + " header");
+            return;
+        }
+        Optional<String> unserved = supplier.matches() ? senders.get().refusedBecause(supplier.group(1))
+                : Optional.empty();
+        if (unserved.isPresent()) {
+            log.warn("Webhook call for supplier {} refused: {}", supplier.group(1), unserved.get());
+            refuse(response, unserved.get());
             return;
         }
         chain.doFilter(request, response);

@@ -20,8 +20,17 @@ public interface Catalog {
     List<OfferView> offersOf(Long supplierId, Collection<String> skus);
 
     /**
+     * Why Dropflow can send the supplier nothing: no adapter serves it (production, a supplier bound neither
+     * under {@code dropflow.suppliers.http.<CODE>} nor {@code dropflow.suppliers.cj.<CODE>}): "no adapter serves
+     * it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA". Sourcing leaves such a
+     * supplier out. Empty when an adapter serves it (in the demo and test profiles the sandbox serves every one).
+     */
+    Optional<String> whyNotServed(String supplierCode);
+
+    /**
      * Why the supplier can take no new purchase order for these SKUs now: it is no longer active
-     * (suspended, for one), or its offer of one of them is switched off or gone. A ranking of
+     * (suspended, for one), no adapter serves it ({@link #whyNotServed}), or its offer of one of them is
+     * switched off or gone. A ranking of
      * suppliers is kept while an order waits on one of them; this is asked again before the next is
      * tried.
      *

@@ -79,6 +79,8 @@ public class BatchSourcing {
             Set<Long> notAgain = excluded.getOrDefault(demand.sku(), Set.of());
             Optional<Choice> best = offersBySku.getOrDefault(demand.sku(), List.of()).stream()
                     .filter(o -> !notAgain.contains(o.supplier().id()))
+                    // a supplier no adapter serves (production, not bound) could be sent nothing
+                    .filter(o -> catalog.whyNotServed(o.supplier().code()).isEmpty())
                     .map(o -> candidate(point, demand, o, cards, now))
                     .flatMap(Optional::stream)
                     .min(Comparator.comparingInt(Candidate::tier).thenComparing(Candidate::landedPerPiece)

@@ -335,7 +335,8 @@ public class Sourcing {
      * supplier-selection rule says which are eligible and in which tier; within a tier the lowest
      * landed cost (supply plus shipping, converted into the order's currency) wins, then the higher
      * supplier score. A supplier whose offers Dropflow cannot convert (no rate, or offers in more
-     * than one currency) is left out, with a note on the timeline. The ranking is stored per sourcing
+     * than one currency) is left out, with a note on the timeline, and so is one no adapter serves ("GAMMA left
+     * out: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA …"). The ranking is stored per sourcing
      * round, so "wait for restock" ranks afresh; a later round leaves out a supplier that declined the
      * order's same lines for another reason than stock (discontinued, rejected): a restock does not
      * change its answer.
@@ -406,7 +407,8 @@ public class Sourcing {
 
     /**
      * Every supplier ranking in sourcing round {@code round} looks at, as it sees it: one that declined the order
-     * for good (a later round), and one that offers the whole order. The one filter for ranking and for what a
+     * for good (a later round), one no adapter serves (production: not bound, so nothing could be sent to it),
+     * and one that offers the whole order. The one filter for ranking and for what a
      * missing rate keeps out ({@link #suppliersKeptOutByRates}). Records nothing.
      */
     private List<Assessment> assess(Order order, Map<SupplierView, List<OfferView>> bySupplier, long round) {
@@ -419,6 +421,11 @@ public class Sourcing {
             if (declined != null) {
                 assessed.add(Assessment.leftOut(entry.getKey(), "it declined this order before ("
                         + io.dropflow.processengine.OperatorWords.ofCode(declined) + ")"));
+                continue;
+            }
+            Optional<String> notServed = catalog.whyNotServed(entry.getKey().code());
+            if (notServed.isPresent()) {
+                assessed.add(Assessment.leftOut(entry.getKey(), notServed.get()));
                 continue;
             }
             Map<String, OfferView> offerBySku = entry.getValue().stream()

@@ -77,7 +77,8 @@ class CatalogController {
 
     @Schema(description = "A supplier the seller buys from")
     // Sent back as a GET answered it: the view's own read-only fields are taken and ignored (api.md)
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"status", "suspensionReason", "rejectionReason", "flagged", "createdAt", "updatedAt"})
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"status", "suspensionReason", "rejectionReason", "flagged",
+            "notServed", "createdAt", "updatedAt"})
     record SupplierRequest(
             @Schema(example = "ACME", description = "Required for a new supplier; a change may leave it out (the "
                     + "path's code), or must send the path's code")

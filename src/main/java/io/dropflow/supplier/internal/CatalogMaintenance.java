@@ -56,10 +56,12 @@ class CatalogMaintenance {
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final UniqueCodes codes;
+    private final SupplierBindings bindings;
 
     CatalogMaintenance(Suppliers suppliers, SupplierOffers offers, Scorecards scorecards, Clock clock,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, UniqueCodes codes) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, UniqueCodes codes, SupplierBindings bindings) {
         this.codes = codes;
+        this.bindings = bindings;
         this.suppliers = suppliers;
         this.offers = offers;
         this.scorecards = scorecards;
@@ -483,12 +485,14 @@ class CatalogMaintenance {
 
     /** One supplier's answer: flagged as its scorecard says now ({@code GET …/scorecard} computes the same). */
     private SupplierDetails details(Supplier supplier) {
-        return SupplierDetails.of(supplier, scorecards.of(supplier.getCode()).flagged());
+        return SupplierDetails.of(supplier, scorecards.of(supplier.getCode()).flagged(),
+                bindings.whyNotServed(supplier.getCode()));
     }
 
     /** A row of the supplier list: a scorecard at most {@code dropflow.scorecard.reuse-for} old (a list reads hundreds). */
     private SupplierDetails listed(Supplier supplier) {
-        return SupplierDetails.of(supplier, scorecards.recent(supplier.getId()).flagged());
+        return SupplierDetails.of(supplier, scorecards.recent(supplier.getId()).flagged(),
+                bindings.whyNotServed(supplier.getCode()));
     }
 
     /** Only an applicant's onboarding activates it or turns it down; the catalog API does not bypass it. */

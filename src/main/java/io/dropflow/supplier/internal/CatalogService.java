@@ -19,11 +19,19 @@ class CatalogService implements Catalog {
     private final Suppliers suppliers;
     private final SupplierOffers offers;
     private final CatalogMaintenance maintenance;
+    private final SupplierBindings bindings;
 
-    CatalogService(Suppliers suppliers, SupplierOffers offers, CatalogMaintenance maintenance) {
+    CatalogService(Suppliers suppliers, SupplierOffers offers, CatalogMaintenance maintenance,
+            SupplierBindings bindings) {
         this.suppliers = suppliers;
         this.offers = offers;
         this.maintenance = maintenance;
+        this.bindings = bindings;
+    }
+
+    @Override
+    public Optional<String> whyNotServed(String supplierCode) {
+        return bindings.whyNotServed(supplierCode);
     }
 
     @Override
@@ -66,6 +74,10 @@ class CatalogService implements Catalog {
         }
         if (!supplier.isActive()) {
             return cannot("it is not active (" + supplier.getStatus() + ")");
+        }
+        Optional<String> notServed = bindings.whyNotServed(supplier.getCode());
+        if (notServed.isPresent()) {
+            return cannot(notServed.get());
         }
         List<OfferView> toOrder = new java.util.ArrayList<>();
         for (String sku : skus.stream().distinct().toList()) {

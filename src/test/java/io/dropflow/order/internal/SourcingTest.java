@@ -529,6 +529,25 @@ class SourcingTest {
                     "Suppliers ranked: OHIO (tier 1)");
         }
 
+        /**
+         * Exploratory test s14 (production, defect 1): GAMMA, active in the catalog but bound to no adapter, was
+         * ranked first for every MUG-1 order; each one's forwarding retried for 10 min, then an incident, although
+         * ACME (bound) offered the mug. Ranking leaves it out, and the timeline names the binding.
+         */
+        @Test
+        void aSupplierNoAdapterServesIsLeftOutAndTheTimelineNamesItsBinding() {
+            given(mugOrder());
+            SupplierView gamma = supplierScoring(1, "GAMMA", 99, false);
+            SupplierView acme = supplierScoring(2, "ACME", 80, true);
+            offered(offer(gamma, "DEMO-MUG", "3.00", "0.50"), offer(acme, "DEMO-MUG", "6.00", "2.50"));
+            when(catalog.whyNotServed("GAMMA")).thenReturn(java.util.Optional.of(
+                    "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("ACME");
+            assertThat(timeline.lines()).containsExactly("GAMMA left out: no adapter serves it: bind it under "
+                    + "dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA", "Suppliers ranked: ACME (tier 2)");
+        }
+
         @Test
         void aSupplierPricingOneOrderInTwoCurrenciesIsLeftOut() {
             Order order = given(order(addressIn("US"), "DEMO-MUG", 1, "20.00", "USD"));

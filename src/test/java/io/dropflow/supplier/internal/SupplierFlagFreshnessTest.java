@@ -33,7 +33,7 @@ class SupplierFlagFreshnessTest {
             Clock.fixed(now, ZoneOffset.UTC));
     final CatalogMaintenance catalog = new CatalogMaintenance(suppliers, mock(SupplierOffers.class), scorecards,
             Clock.fixed(now, ZoneOffset.UTC), mock(org.springframework.jdbc.core.JdbcTemplate.class),
-            mock(io.dropflow.web.UniqueCodes.class));
+            mock(io.dropflow.web.UniqueCodes.class), mock(SupplierBindings.class));
 
     @Test
     void aSuppliersFlagIsItsScorecardsNowAndSelectionReusesThatOne() {

@@ -46,8 +46,8 @@ class SupplierTest {
         assertThat(applicant.getRejectionReason()).isEqualTo("no quality certificate");
         assertThat(applicant.getSuspensionReason()).as("turned down, not suspended").isNull();
         // The catalog API names it what it is (the tester read it as suspensionReason)
-        assertThat(SupplierDetails.of(applicant, false).rejectionReason()).isEqualTo("no quality certificate");
-        assertThat(SupplierDetails.of(applicant, false).suspensionReason()).isNull();
+        assertThat(SupplierDetails.of(applicant, false, java.util.Optional.empty()).rejectionReason()).isEqualTo("no quality certificate");
+        assertThat(SupplierDetails.of(applicant, false, java.util.Optional.empty()).suspensionReason()).isNull();
         assertThat(applicant.activate(70, 3, NOW)).isFalse();
 
         assertThat(applicant.applyAgain("New Co Ltd", "HK", "ops@newco.example", NOW)).isTrue();
@@ -63,8 +63,8 @@ class SupplierTest {
         supplier.activate(70, 3, NOW);
         assertThat(supplier.suspend("documents lapsed", NOW)).isTrue();
         assertThat(supplier.suspend("ships late", NOW)).as("the first reason stays").isFalse();
-        assertThat(SupplierDetails.of(supplier, false).suspensionReason()).isEqualTo("documents lapsed");
-        assertThat(SupplierDetails.of(supplier, false).rejectionReason()).isNull();
+        assertThat(SupplierDetails.of(supplier, false, java.util.Optional.empty()).suspensionReason()).isEqualTo("documents lapsed");
+        assertThat(SupplierDetails.of(supplier, false, java.util.Optional.empty()).rejectionReason()).isNull();
 
         assertThat(supplier.reinstate("ships late", NOW)).isFalse();
         assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.SUSPENDED);
