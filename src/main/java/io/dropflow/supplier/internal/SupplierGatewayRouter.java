@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Which adapter serves which supplier is configuration: suppliers listed under
  * {@code dropflow.suppliers.http} get Dropflow's supplier API over HTTP, those under
  * {@code dropflow.suppliers.cj} CJ Dropshipping; the sandbox supplier (demo and test profiles only)
- * is asked last and serves the rest. A supplier nobody serves fails with a clear message, so the job
- * retries and then shows an incident.
+ * is asked last and serves the rest. Sourcing leaves a supplier nobody serves out (SupplierBindings), so it
+ * gets no new purchase order; a call about one it had before its binding was dropped fails with a clear
+ * message, so the job retries and then shows an incident.
  */
 @Primary
 @Component
