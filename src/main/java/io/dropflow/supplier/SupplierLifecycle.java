@@ -59,8 +59,12 @@ public interface SupplierLifecycle {
     /**
      * The applicant becomes an ACTIVE supplier with the offers of its agreement, its first score
      * and tier. Done once: activating an active supplier again changes nothing.
+     *
+     * @return why Dropflow will not use it yet though active: no adapter serves it (production, not bound under
+     *     dropflow.suppliers.http.CODE nor dropflow.suppliers.cj.CODE; {@link Catalog#whyNotServed}); empty when
+     *     one does, or when nothing changed
      */
-    void activate(String supplierCode, List<AgreedOffer> offers, int score, int tier);
+    java.util.Optional<String> activate(String supplierCode, List<AgreedOffer> offers, int score, int tier);
 
     /** The applicant was turned down (REJECTED); it never got an offer. */
     void turnDown(String supplierCode, String reason);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What a Chinese operator reads on an order's timeline when sourcing leaves out a supplier no adapter serves. */
+/**
+ * What a Chinese operator reads when sourcing leaves out a supplier no adapter serves (an order's timeline), and
+ * when an onboarding activates one (the application's history).
+ */
 class UnboundSupplierInChineseTest {
 
     private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
@@ -13,7 +16,8 @@ class UnboundSupplierInChineseTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "'GAMMA left out: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA' | GAMMA 未入选：没有适配器为该供应商服务，Dropflow 无法向其下单：请在 dropflow.suppliers.http.GAMMA 或 dropflow.suppliers.cj.GAMMA 下绑定",
-            "'GAMMA skipped: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA' | 已跳过 GAMMA：没有适配器为该供应商服务，Dropflow 无法向其下单：请在 dropflow.suppliers.http.GAMMA 或 dropflow.suppliers.cj.GAMMA 下绑定"})
+            "'GAMMA skipped: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA' | 已跳过 GAMMA：没有适配器为该供应商服务，Dropflow 无法向其下单：请在 dropflow.suppliers.http.GAMMA 或 dropflow.suppliers.cj.GAMMA 下绑定",
+            "'JADE is not used yet: no adapter serves it: bind it under dropflow.suppliers.http.JADE or dropflow.suppliers.cj.JADE' | JADE 暂未启用：没有适配器为该供应商服务，Dropflow 无法向其下单：请在 dropflow.suppliers.http.JADE 或 dropflow.suppliers.cj.JADE 下绑定"})
     void readsInChinese(String english, String chinese) {
         assertThat(CHINESE.translateMessage(english)).isEqualTo(chinese);
     }

@@ -65,9 +65,13 @@ public class AgreementReview {
     @Transactional
     public void activate(Long applicationId, long score, long tier) {
         SupplierApplication application = applications.locked(applicationId);
-        catalog.activate(application.getSupplierCode(), Agreements.offers(application), (int) score, (int) tier);
+        java.util.Optional<String> notServed = catalog.activate(application.getSupplierCode(),
+                Agreements.offers(application), (int) score, (int) tier);
         application.onboarded(clock.instant());
         history.record(application, Party.DROPFLOW, application.getSupplierCode() + " is active with "
                 + application.getOffers().size() + " offer(s), score " + score + ", tier " + tier);
+        // production: active, but no adapter serves it yet, so sourcing leaves it out until it is bound
+        notServed.ifPresent(why -> history.record(application, Party.DROPFLOW,
+                application.getSupplierCode() + " is not used yet: " + why));
     }
 }

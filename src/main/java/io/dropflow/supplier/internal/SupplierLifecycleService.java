@@ -27,9 +27,11 @@ class SupplierLifecycleService implements SupplierLifecycle {
     private final PurchasingService purchasing;
     private final ScorecardService scorecards;
     private final Clock clock;
+    private final SupplierBindings bindings;
 
     SupplierLifecycleService(Suppliers suppliers, SupplierOffers offers, PurchasingService purchasing,
-            ScorecardService scorecards, Clock clock) {
+            ScorecardService scorecards, Clock clock, SupplierBindings bindings) {
+        this.bindings = bindings;
         this.suppliers = suppliers;
         this.offers = offers;
         this.purchasing = purchasing;
@@ -89,10 +91,10 @@ class SupplierLifecycleService implements SupplierLifecycle {
     /** An offer the supplier has already (added through the catalog meanwhile) takes the agreed terms. */
     @Override
     @Transactional
-    public void activate(String supplierCode, List<AgreedOffer> agreed, int score, int tier) {
+    public java.util.Optional<String> activate(String supplierCode, List<AgreedOffer> agreed, int score, int tier) {
         Supplier supplier = find(supplierCode);
         if (supplier.getStatus() != SupplierStatus.ONBOARDING) {
-            return;
+            return java.util.Optional.empty();
         }
         List<String> problems = problemsOf(agreed);
         if (!problems.isEmpty()) {
@@ -107,6 +109,7 @@ class SupplierLifecycleService implements SupplierLifecycle {
                     known -> known.change(terms(offer), now),
                     () -> offers.save(new SupplierOffer(supplier, offer.sku(), terms(offer), now)));
         }
+        return bindings.whyNotServed(supplierCode);
     }
 
     @Override

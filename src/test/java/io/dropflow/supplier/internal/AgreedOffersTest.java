@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AgreedOffersTest {
 
     private final SupplierLifecycleService catalog = new SupplierLifecycleService(null, null, null, null,
-            Clock.systemUTC());
+            Clock.systemUTC(), null);
 
     private static AgreedOffer offer(String sku, String supplierSku) {
         return new AgreedOffer(sku, supplierSku, new BigDecimal("7.80"), "EUR", new BigDecimal("2.00"), 100, "CN", 72,
