@@ -71,7 +71,22 @@ class RequestBodyLimit {
                     ProblemTypes.write(response, TooLarge.problem(request.getContentLengthLong(), max));
                     return;
                 }
-                chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, max) : request, response);
+                if (request.getContentLengthLong() >= 0) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                Bounded bounded = new Bounded(request, max);
+                try {
+                    chain.doFilter(bounded, response);
+                } catch (IOException | ServletException | RuntimeException e) {
+                    // A filter or servlet outside Dropflow's API (the engine REST API's NullBodyRefused, which reads
+                    // the body whole) let the cut escape: the same 413 as on the API, not a 500 internal-error.
+                    if (!bounded.cut || response.isCommitted()) {
+                        throw e;
+                    }
+                    response.reset();
+                    ProblemTypes.write(response, TooLarge.problem(-1, max));
+                }
             }
         };
     }
@@ -108,6 +123,8 @@ class RequestBodyLimit {
 
         private final long max;
         private ServletInputStream stream;
+        /** Whether the body was read past the limit. */
+        private boolean cut;
 
         Bounded(HttpServletRequest request, long max) {
             super(request);
@@ -138,6 +155,7 @@ class RequestBodyLimit {
                     private void count(int n) throws TooLarge {
                         read += n;
                         if (read > max) {
+                            cut = true;
                             throw new TooLarge(max);
                         }
                     }
