@@ -38,7 +38,10 @@ import org.w3c.dom.NodeList;
  * so or refused before the engine deploys anything (ADR 0024, "What a deployment must hold"):
  *
  * <ul>
- * <li>Every model and form file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it.</li>
+ * <li>Every model and form file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it; so is
+ * a well-formed DMN file the engine's DMN reader refuses (an attribute or a hit policy the DMN schema does not allow,
+ * a BPMN file named .dmn), with the line and the schema's words ({@link DmnFileReading}), and one its transformer
+ * refuses otherwise (ENGINE-22004, was a 500).</li>
  * <li>A user task's form bound to its deployment ({@code camunda:formRefBinding="deployment"}, as every shipped
  * model's) is found only among the forms deployed with it: a model deployed alone (Modeler's deploy button without
  * "Include additional files") left every new task without its form, and without the form's input check. The forms
@@ -66,6 +69,8 @@ final class DeploymentContents extends CommandInterceptor {
 
     /** How the engine says a start message is already another process's (its BPMN deployer, ENGINE-01011). */
     static final String MESSAGE_TAKEN = "ENGINE-01011";
+    /** How the engine says its DMN transformer refused a file (ENGINE-22004 "Unable to transform DMN resource"). */
+    private static final String DMN_UNREADABLE = "ENGINE-22004";
 
     private final ProcessEngineConfigurationImpl configuration;
     /** Dropflow's forms by their id: the file's name and its content. */
@@ -113,6 +118,12 @@ final class DeploymentContents extends CommandInterceptor {
             if (e.getMessage() != null && e.getMessage().startsWith(MESSAGE_TAKEN)) {
                 throw new ModelDeploymentRights.MessageTaken(e);
             }
+            if (e.getMessage() != null && e.getMessage().startsWith(DMN_UNREADABLE)) {
+                // a DMN file the engine's transformer refuses for a reason the check above did not see: a 400 with
+                // the transformer's words, not the 500 "Unable to transform DMN resource" without them
+                throw new BadUserRequestException(e.getMessage().replaceAll("\\.+$", "") + ": "
+                        + DmnFileReading.why(new byte[0], e), e);
+            }
             throw e;
         }
     }
@@ -142,6 +153,9 @@ final class DeploymentContents extends CommandInterceptor {
             }
             if (DeployedCode.isBpmn(lower)) {
                 formsBoundToDeployment(model, name, formUsers);
+            } else if (DmnFileReading.refusal(resource.getBytes()).isPresent()) {
+                // well-formed, but not DMN the engine reads (the schema, a BPMN file): was a 500 ENGINE-22004
+                unreadable.add(name + " (" + DmnFileReading.refusal(resource.getBytes()).get() + ")");
             } else {
                 broken.addAll(TableRules.problems(name, resource.getBytes()));
             }

