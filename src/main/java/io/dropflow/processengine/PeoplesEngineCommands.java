@@ -198,6 +198,7 @@ final class PeoplesEngineCommands extends CommandInterceptor {
             checkPersonMay(command, who);
         }
         if (who != null && who.getUserId() != null) {
+            StartedByDropflowOnly.check(command, configuration.getRepositoryService());
             checkNoMessage(command);
             checkNoRecordsProcessDeleted(command);
             if (command instanceof ModifyProcessInstanceCmd modification) {

@@ -201,6 +201,39 @@ class AdministratorsEngineCommandsTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     }
 
+    /**
+     * s14 judge 10: an order whose process an administrator suspended in Cockpit: its cancellation was a 409
+     * "concurrent change, please retry" with Retry-After: 1 for as long as it stayed suspended, and its task's
+     * completion a 500. Now a 409 saying the process is suspended, and how to resume it.
+     */
+    @Test
+    void anOrderWhoseProcessIsSuspendedSaysSoNotRetry() {
+        long order = forwardedOrder();
+        String instance = dropflow.processInstanceId(order);
+        assertThat(asDemo(HttpMethod.PUT, "/process-instance/" + instance + "/suspended", "{\"suspended\":true}")
+                .getStatusCode().value()).isEqualTo(204);
+
+        ResponseEntity<String> cancel = dropflow.cancel(order);
+
+        assertThat(cancel.getStatusCode().value()).as(cancel.getBody()).isEqualTo(409);
+        assertThat(cancel.getHeaders().getFirst("Retry-After")).isNull();
+        assertThat(ApiCallers.json(cancel).path("type").asText()).endsWith("/order-conflict");
+        assertThat(cancel.getBody()).contains("order " + order + "'s process is suspended").contains("Cockpit");
+
+        DropflowDriver.Placed review = dropflow.place(DropflowDriver.order("SHOP-" + java.util.UUID.randomUUID(),
+                "DEMO-MUG", 1, "15.00", "PO Box 42"));
+        dropflow.runJobs(review.orderId());
+        String reviewing = dropflow.processInstanceId(review.orderId());
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(reviewing).singleResult();
+        engine.getRuntimeService().suspendProcessInstanceById(reviewing);
+        ResponseEntity<String> complete = asDemo(HttpMethod.POST, "/task/" + task.getId() + "/complete", "{}");
+        assertThat(complete.getStatusCode().value()).as(complete.getBody()).isEqualTo(409);
+        assertThat(complete.getBody()).contains("its process is suspended").contains("Activate");
+        engine.getRuntimeService().activateProcessInstanceById(reviewing);
+        engine.getRuntimeService().activateProcessInstanceById(instance);
+        assertThat(dropflow.cancel(order).getStatusCode().value()).isEqualTo(202);
+    }
+
     /** One deleted before the refusal (or by the application's own code): its cancellation's refusal says so. */
     @Test
     void aCancellationOfAnOrderWithoutItsProcessSaysSoNotShipped() {

@@ -15,4 +15,7 @@ public interface FulfillmentProcess {
 
     /** Whether the order's process runs (an administrator may have ended it by hand, on a version before that was refused). */
     boolean runs(Long orderId);
+
+    /** Whether an administrator suspended the order's process (Cockpit's "Suspend"): it takes nothing until resumed. */
+    boolean suspended(Long orderId);
 }

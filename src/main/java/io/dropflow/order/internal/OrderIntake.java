@@ -177,6 +177,11 @@ public class OrderIntake {
                 throw new OrderConflictException("group-buy order " + orderId + " is on its way to or at its pickup point "
                         + order.getPickupPoint() + " (" + order.getStatus() + "): it can no longer be cancelled");
             }
+        } else if (fulfillment.suspended(orderId)) {
+            // its message would match no execution, which read as a race: "please retry" for as long as it stays so
+            throw new OrderConflictException("order " + orderId + "'s process is suspended (an administrator suspended"
+                    + " it in Cockpit): nothing takes its cancellation until it is resumed (Cockpit: the process"
+                    + " instance, Activate); then cancel again");
         } else if (!fulfillment.requestCancellation(orderId)) {
             throw new OrderConflictException(notCancellable(order));
         }

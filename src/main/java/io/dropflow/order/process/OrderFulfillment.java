@@ -115,6 +115,12 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
                 .processDefinitionKey(PROCESS_KEY).count() > 0;
     }
 
+    @Override
+    public boolean suspended(Long orderId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(orderId))
+                .processDefinitionKey(PROCESS_KEY).suspended().count() > 0;
+    }
+
     /**
      * Correlated directly rather than through the inbox: the consumer waits for the answer, and a
      * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. One that
