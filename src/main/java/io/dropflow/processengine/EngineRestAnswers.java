@@ -43,7 +43,8 @@ class EngineRestAnswers {
     /** Dropflow's answers, the same on the engine REST API and on the webapps' engine API (Tasklist, Cockpit). */
     static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RefusedInput.class, ClaimedAlready.class,
             JsonVariablesShown.class, TaskDoneMeanwhile.Refused.class, InUse.class, UnreadableValue.class,
-            PersistenceFailures.AnyFailure.class, PersistenceFailures.EngineFailure.class);
+            PersistenceFailures.AnyFailure.class, PersistenceFailures.EngineFailure.class, UnreadableJsonBody.NotJson.class,
+            UnreadableJsonBody.WrongShape.class);
 
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

@@ -94,6 +94,27 @@ class EngineRestPermissionsTest {
                 .count()).isEqualTo(orders);
     }
 
+    /** s14 judge 4: an unreadable JSON body on a task's completion was a 400 with an empty message. */
+    @Test
+    void anUnreadableJsonBodyIsA400SayingWhere() throws Exception {
+        Task review = reviewTask();
+        for (String path : List.of("/task/" + review.getId() + "/complete", "/task/" + review.getId() + "/submit-form")) {
+            ResponseEntity<String> cut = asMary(HttpMethod.POST, path, "{\"variables\":");
+            assertStatus(cut, 400);
+            soft.assertThat(ApiCallers.json(cut).path("message").asText()).as(path)
+                    .startsWith("Unreadable request body at line 1, column").contains("not well-formed JSON");
+            ResponseEntity<String> text = asMary(HttpMethod.POST, path, "{\"variables\":\"x\"}");
+            assertStatus(text, 400);
+            soft.assertThat(ApiCallers.json(text).path("message").asText()).as(path)
+                    .startsWith("Unreadable request body at line 1, column").contains("in field variables");
+        }
+        var tasklist = io.dropflow.support.TasklistSession.login(port, "mary");
+        var answer = tasklist.send("en-US", "POST", "/task/" + review.getId() + "/submit-form", "garbage");
+        soft.assertThat(answer.statusCode()).isEqualTo(400);
+        soft.assertThat(answer.body()).contains("Unreadable request body at line 1");
+        soft.assertThat(open(review)).isTrue();
+    }
+
     /** Hole 1: an uncaught BPMN error ended the task's process (and its variables landed on another order). */
     @Test
     void anOperatorThrowsNoBpmnErrorThroughATask() {
