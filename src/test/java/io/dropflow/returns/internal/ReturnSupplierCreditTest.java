@@ -40,7 +40,7 @@ class ReturnSupplierCreditTest {
         assertThat(r.getSupplierCredit()).isEqualTo(SupplierCredit.NONE);
         assertThat(r.supplierTookGoodsBack()).isFalse();
         assertThat(history.lines()).containsExactly("DROPFLOW: No supplier credit for the returned goods (inspection:"
-                + " NOT_RECEIVED): the supplier never received them.");
+                + " Not received): the supplier never received them.");
     }
 
     @Test
