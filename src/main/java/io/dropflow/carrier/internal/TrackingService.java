@@ -164,7 +164,16 @@ class TrackingService implements Tracking {
 
     private void registerOnce(Shipment shipment, Consignee consignee) {
         if (shipment.getRegisteredAt() == null) {
-            carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consignee);
+            try {
+                carriers.register(shipment.getCarrierCode(), shipment.getTrackingNumber(), consignee);
+            } catch (TrackingRegistrationRefused refused) {
+                // Final for this parcel (the order goes on untracked), but a setting wrong for every parcel (a
+                // callback address, a carrier code nobody follows) shows only here before the parcels' silence
+                // windows end: the log says it at once, naming the settings (review s14 F4)
+                log.warn("Tracking refused parcel {} {}: {}", shipment.getCarrierCode(), shipment.getTrackingNumber(),
+                        refused.getMessage());
+                throw refused;
+            }
             shipment.markRegistered(clock.instant(), consignee == null ? null : consignee.phone());
         }
     }

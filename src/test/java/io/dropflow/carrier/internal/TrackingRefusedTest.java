@@ -1,6 +1,7 @@
 package io.dropflow.carrier.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.dropflow.carrier.CarrierAdapter;
@@ -66,6 +67,24 @@ class TrackingRefusedTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+
+    /**
+     * Review s14 F4: a refusal is final for its parcel, but a setting wrong for every parcel (Kuaidi100's callback
+     * address, a carrier code nobody follows) showed nowhere until the parcels' silence windows ended: it is logged
+     * at once, with the refusal's words (which name the settings).
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aRefusalIsLoggedAsAWarningNamingTheParcelAndWhy(org.springframework.boot.test.system.CapturedOutput output) {
+        long order = anOrder();
+        String number = "GLS-" + System.nanoTime();
+        Long parcel = tracking.recordShipment(order, aPurchaseOrder(order), "GLS", number).id();
+
+        assertThatThrownBy(() -> tracking.register(parcel, new Consignee("+49 221 123", null, "DE")))
+                .isInstanceOf(TrackingRegistrationRefused.class);
+        assertThat(output.getOut()).contains("WARN").contains("Tracking refused parcel GLS " + number + ": GLS " + number
+                + " needs a postal code");
+    }
 
     @Test
     void aRefusalTakenByTheCallerLeavesItsTransactionToCommit() {
