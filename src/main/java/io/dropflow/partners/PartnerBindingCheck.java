@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * them all, so an operator fixes the configuration once instead of meeting one incident per order.
  * It runs once the application has started, because one check needs the database: an active supplier
  * of the catalog that no adapter serves. That one is a warning naming the settings that bind it, not a
- * refusal: Dropflow does not use such a supplier (sourcing leaves it out, its webhooks are refused), and a
+ * refusal: Dropflow does not use such a supplier (sourcing leaves it out, its webhooks are held back), and a
  * catalog entry a supervisor made must not keep every node from starting. What the adapters' settings alone
  * show (a Shopify shop without its secret, a CJ account without its key) was checked before anything started,
  * by PartnerCredentialsCheck: a node missing a partner's secret neither migrates nor deploys.

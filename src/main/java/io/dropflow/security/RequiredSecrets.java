@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequiredSecrets.class);
+
     static final String PRODUCTION = "postgres";
     /**
      * Lets a production-profile node run at a local http address: for tests that start nodes the way an
@@ -123,7 +125,11 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
                     + "', not an ISO 3166 alpha-2 country code: where applicants ship their samples, e.g. DE");
         }
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
-            passwordsAgainstPolicy(problems);
+            // Warned, not refused: the administrator and the configured users are created on the first start only, so
+            // a password set long ago (changed in Camunda Admin since) must not keep an upgraded node from starting
+            // (review s14 F1); on a first start the engine refuses to create the user, after this names what it lacks
+            passwordWarnings().forEach(warning -> log.warn("{} (used only to create the user if it does not exist yet;"
+                    + " the engine then refuses it)", warning));
         }
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("Dropflow will not start: ").append(problems.size())
@@ -136,8 +142,14 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
 
     /**
      * The production profile turns Camunda's password policy on: the engine then refuses to create a configured user
-     * whose password breaks it, but only once the database was migrated; the same rules, here, name them first.
+     * whose password breaks it, but only once the database was migrated; the same rules, here, name what each lacks.
      */
+    List<String> passwordWarnings() {
+        List<String> problems = new ArrayList<>();
+        passwordsAgainstPolicy(problems);
+        return problems;
+    }
+
     private void passwordsAgainstPolicy(List<String> problems) {
         if (isSet("camunda.bpm.admin-user.id") && isSet("camunda.bpm.admin-user.password")) {
             UserEntity admin = new UserEntity(environment.getProperty("camunda.bpm.admin-user.id"));

@@ -26,9 +26,12 @@ class WebappRefusalPage implements BrowserErrorPage {
     private static final List<String> APPS = List.of("tasklist", "cockpit", "admin");
 
     private final CamundaWebappLogin login;
+    /** The demo's users exist (not in production, where the page names no credentials: review s14 F9). */
+    private final boolean demo;
 
-    WebappRefusalPage(CamundaWebappLogin login) {
+    WebappRefusalPage(CamundaWebappLogin login, org.springframework.core.env.Environment environment) {
         this.login = login;
+        this.demo = !environment.acceptsProfiles(org.springframework.core.env.Profiles.of(RequiredSecrets.PRODUCTION));
     }
 
     @Override
@@ -60,7 +63,7 @@ class WebappRefusalPage implements BrowserErrorPage {
             title = name(app) + " 不对用户 " + HtmlUtils.htmlEscape(user.get()) + " 开放";
             body = "<p>此浏览器已以 " + who + " 登录 Camunda 应用，该用户无权使用 " + name(app) + "。Tasklist、Cockpit 和 Admin"
                     + " 在同一浏览器中共用一个登录。</p><p>请先退出：打开 " + logOutAt + "，在右上角的用户菜单中选择“注销”"
-                    + "（Log out），然后回到 " + here + "，以有权使用它的用户登录（演示环境：demo/demo）。"
+                    + "（Log out），然后回到 " + here + "，以有权使用它的用户登录" + (demo ? "（演示环境：demo/demo）" : "") + "。"
                     + "也可以在浏览器的隐私窗口中打开 " + here + "。</p>"
                     + (mayUse.isEmpty() ? "" : "<p>" + who + " 可以使用：" + mayUse + "。</p>");
         } else {
@@ -68,7 +71,7 @@ class WebappRefusalPage implements BrowserErrorPage {
             body = "<p>This browser is logged in to Camunda's webapps as " + who + ", who may not use " + name(app)
                     + ". Tasklist, Cockpit and Admin share one login in a browser.</p><p>Log out first: open " + logOutAt
                     + " and choose <i>Log out</i> in the user menu at the top right, then come back to " + here
-                    + " and log in as a user who may use it (in the demo: demo/demo). Or open " + here
+                    + " and log in as a user who may use it" + (demo ? " (in the demo: demo/demo)" : "") + ". Or open " + here
                     + " in a private window of the browser.</p>"
                     + (mayUse.isEmpty() ? "" : "<p>" + who + " may use " + mayUse + ".</p>");
         }

@@ -106,8 +106,13 @@ class WebhookTokenFilter extends OncePerRequestFilter {
         Optional<String> unserved = supplier.matches() ? senders.get().refusedBecause(supplier.group(1))
                 : Optional.empty();
         if (unserved.isPresent()) {
-            log.warn("Webhook call for supplier {} refused: {}", supplier.group(1), unserved.get());
-            refuse(response, unserved.get());
+            // Not taken while no adapter serves the supplier (nothing was sent to it through Dropflow since), but not
+            // a 401 either: a binding lost in a release would make the supplier give up on its SHIPPED events for
+            // purchase orders placed before; a 503 with Retry-After has it send them again once it is bound (review s14 F2)
+            log.warn("Webhook call for supplier {} held back: {}", supplier.group(1), unserved.get());
+            response.setHeader("Retry-After", "300");
+            ProblemTypes.write(response, ProblemTypes.ofStatus(503, unserved.get()
+                    + "; send it again later: it is taken once the supplier is bound"));
             return;
         }
         chain.doFilter(request, response);

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Which suppliers no adapter serves (each adapter reports its own missing settings). In the demo and test
  * profiles the sandbox supplier serves everyone, so nothing is missing there. In production a supplier of the
  * catalog nobody serves is simply not used: sourcing leaves it out (saying so on the order's timeline), its
- * webhooks are refused, the catalog's answers say so, and start-up warns about each active one; it is not
+ * webhooks are held back (503), the catalog's answers say so, and start-up warns about each active one; it is not
  * refused, since a catalog entry must not keep every node from starting.
  */
 @Component
@@ -42,7 +42,7 @@ class SupplierBindings implements PartnerBinding, SupplierWebhookSenders {
             String code = supplier.getCode();
             if (!served(code)) {
                 unbound.add(new Unbound("supplier " + code + " (" + supplier.getName() + ")", "no adapter serves it,"
-                        + " so sourcing leaves it out and its webhooks are refused",
+                        + " so sourcing leaves it out and its webhooks are held back",
                         "dropflow.suppliers.http." + code + ".base-url, .token and .webhook-secret for Dropflow's "
                                 + "supplier API, or dropflow.suppliers.cj." + code + ".api-key, .open-id and "
                                 + ".logistic-name for CJ Dropshipping; or suspend it in the catalog"));

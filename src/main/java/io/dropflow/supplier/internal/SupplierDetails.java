@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param flagged its scorecard says it ships too late (below the ship-rate bar of supplier-scorecard.dmn)
  * @param notServed absent while an adapter serves the supplier; else why Dropflow does not use it (production: it
  *     is bound neither under dropflow.suppliers.http.CODE nor dropflow.suppliers.cj.CODE), whatever its status:
- *     sourcing leaves it out and its webhooks are refused until it is bound
+ *     sourcing leaves it out and its webhooks are held back until it is bound
  */
 record SupplierDetails(String code, String name, String region, int tier, int score, String contactEmail,
         String status, String suspensionReason, String rejectionReason, boolean flagged, String notServed, long version,
@@ -20,7 +20,7 @@ record SupplierDetails(String code, String name, String region, int tier, int sc
     static SupplierDetails of(Supplier s, boolean flagged, java.util.Optional<String> notServed) {
         return new SupplierDetails(s.getCode(), s.getName(), s.getRegion(), s.getTier(), s.getScore(),
                 s.getContactEmail(), s.getStatus().name(), s.getSuspensionReason(), s.getRejectionReason(), flagged,
-                notServed.map(why -> "not used: " + why + " (sourcing leaves it out, its webhooks are refused)")
+                notServed.map(why -> "not used: " + why + " (sourcing leaves it out, its webhooks are held back)")
                         .orElse(null),
                 s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
     }

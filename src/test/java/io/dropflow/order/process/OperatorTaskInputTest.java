@@ -325,6 +325,8 @@ class OperatorTaskInputTest {
                         + "io.dropflow.processengine.JsonVariablesShown,io.dropflow.processengine.TaskDoneMeanwhile$Refused,"
                         + "io.dropflow.processengine.EngineRestAnswers$InUse,io.dropflow.processengine.EngineRestAnswers$UnreadableValue,"
                         + "io.dropflow.processengine.PersistenceFailures$AnyFailure,"
-                        + "io.dropflow.processengine.PersistenceFailures$EngineFailure");
+                        + "io.dropflow.processengine.PersistenceFailures$EngineFailure,"
+                        + "io.dropflow.processengine.UnreadableJsonBody$NotJson,"
+                        + "io.dropflow.processengine.UnreadableJsonBody$WrongShape");
     }
 }
