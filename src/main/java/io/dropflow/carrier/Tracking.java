@@ -139,5 +139,13 @@ public interface Tracking {
     /** @throws io.dropflow.web.NotFound for an unknown shipment */
     ShipmentView shipment(Long shipmentId);
 
+    /**
+     * Holds the parcel's row until the caller's transaction ends, the row a carrier's scan of it holds while it is
+     * recorded: a decision about the parcel and its scan then take turns, each seeing the other's.
+     * @return the parcel as it stands once held
+     * @throws io.dropflow.web.NotFound for an unknown shipment
+     */
+    ShipmentView holdParcel(Long shipmentId);
+
     List<ShipmentView> shipmentsOf(Long orderId);
 }

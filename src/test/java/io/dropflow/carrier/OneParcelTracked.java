@@ -16,6 +16,11 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public ShipmentView holdParcel(Long shipmentId) {
+        return shipment(shipmentId);
+    }
+
+    @Override
     public Optional<TrackingStatus> status(String carrier, String number) {
         return isIt(carrier, number) ? Optional.ofNullable(ours) : Optional.empty();
     }

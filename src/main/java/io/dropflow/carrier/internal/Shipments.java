@@ -21,6 +21,10 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     @Query("select s from Shipment s where s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber")
     Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Shipment s where s.id = :id")
+    Optional<Shipment> lockById(Long id);
+
     /** The purchase order's parcels (not return parcels) followed under their numbers, oldest first, locked. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Shipment s where s.purchaseOrderId = :purchaseOrderId and s.returnId is null"

@@ -193,6 +193,12 @@ class TrackingService implements Tracking {
 
     @Override
     @Transactional
+    public ShipmentView holdParcel(Long shipmentId) {
+        return shipments.lockById(shipmentId).orElseThrow(() -> io.dropflow.web.NotFound.of("shipment", shipmentId)).view();
+    }
+
+    @Override
+    @Transactional
     public void markSyncedToStorefront(Long shipmentId) {
         find(shipmentId).markSyncedToStorefront(clock.instant());
     }

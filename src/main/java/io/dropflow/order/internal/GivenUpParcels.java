@@ -57,8 +57,13 @@ public class GivenUpParcels {
         this.clock = clock;
     }
 
-    /** Records that an operator gave the parcel up, once (a retried step finds the first decision). */
+    /**
+     * Records that an operator gave the parcel up, once (a retried step finds the first decision), holding the parcel
+     * first: a scan recorded at the same moment either waits and finds it given up, or was recorded before and
+     * {@link #delivered} sees it (review s14 F3: each missed the other's uncommitted write).
+     */
     public GivenUp giveUp(Long shipmentId, Decision decision) {
+        tracking.holdParcel(shipmentId);
         return records.findById(shipmentId).map(GivenUpParcel::view).orElseGet(() -> records.save(new GivenUpParcel(
                 shipmentId, tracking.shipment(shipmentId).orderId(), decision, clock.instant())).view());
     }

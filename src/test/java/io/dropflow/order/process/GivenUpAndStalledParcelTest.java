@@ -176,6 +176,45 @@ class GivenUpAndStalledParcelTest {
         assertThat(parcel(order, lost).path("givenUp").asText()).isEqualTo("REFUND");
     }
 
+    /**
+     * Review s14 F3: a scan recorded while the give-up step runs: the scan holds the parcel's row while it looks for a
+     * given-up record, and the step read the parcel without waiting, so each missed the other's uncommitted write and
+     * nobody was told. The step now holds the parcel's row first: with the row held (as a scan's transaction holds
+     * it), the step waits until it is let go.
+     */
+    @Test
+    void theGiveUpStepWaitsForAScanHoldingTheParcel() throws Exception {
+        String lost = "TRK-HELD-" + System.nanoTime();
+        long order = stalledOrder(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "reship"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var held = new java.util.concurrent.CountDownLatch(1);
+            var letGo = new java.util.concurrent.CountDownLatch(1);
+            var scan = pool.submit(() -> new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
+                    .executeWithoutResult(tx -> {
+                        jdbc.queryForList("select id from shipment where tracking_number = ? for update", lost);
+                        held.countDown();
+                        try {
+                            assertThat(letGo.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+            assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var step = pool.submit(() -> dropflow.runJobs(order));
+
+            io.dropflow.support.LockWaits.untilWaiting(jdbc, "%from shipment%", step);
+            letGo.countDown();
+            scan.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            step.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(parcel(order, lost).path("givenUp").asText()).isEqualTo("RESHIP");
+    }
+
     @Test
     void aDeliveryBetweenTheDecisionAndItsStepIsToldAsALaterOneWouldBe() {
         String lost = "TRK-RACE-" + System.nanoTime();
