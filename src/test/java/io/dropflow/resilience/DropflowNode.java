@@ -27,7 +27,7 @@ final class DropflowNode {
     static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
     /** The storefront integration's login (Camunda ids allow no hyphen): an operator, as our API requires for placing and cancelling orders. */
     static final String SHOP = "shop";
-    static final String SHOP_PASSWORD = "Shop-Integration-Secret-7";
+    static final String SHOP_PASSWORD = "Integration-Secret-7";
 
     private final String name;
     private final int port;

@@ -225,11 +225,6 @@ class BadInputFuzzIT {
                         "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"orderId\":\"CJFUZZ1\"}}")));
         long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
         dropflow.runJobs(order);
-        org.assertj.core.api.Assertions.assertThat(cj.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                        "/cj/shopping/order/createOrderV2"))))
-                .as("the purchase order the webhooks below are about was placed at CJ")
-                .anyMatch(placed -> placed.getBodyAsString().contains(DropflowDriver.po(order, 1)));
         String openId = io.dropflow.support.TestSupplierApi.CJ_OPEN_ID;
         String path = "/api/webhooks/cj/" + io.dropflow.support.TestSupplierApi.CJ;
         ObjectNode orderMessage = NODES.objectNode().put("messageId", "fuzz").put("type", "ORDER").put("messageType", "UPDATE");
