@@ -213,6 +213,7 @@ class BadInputFuzzIT {
     void cjDropshippingWebhook() {
         fixtures.cjSupplier();
         var cj = io.dropflow.support.TestSupplierApi.server();
+        io.dropflow.support.TestSupplierApi.cjLogsIn(); // PartnerFaultsIT, run before, resets the server
         // CJ getOrderDetail (https://developers.cjdropshipping.com/en/api/api2/api/shopping.html) of an order CJ does
         // not have: "order not found", code 1603100 in CJ's Global Error Codes
         // (https://developers.cjdropshipping.com/en/api/api2/standard/ps-code.html), so the order is placed below
@@ -225,6 +226,11 @@ class BadInputFuzzIT {
                         "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"orderId\":\"CJFUZZ1\"}}")));
         long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.CJ_SKU, 1, "20.00").orderId();
         dropflow.runJobs(order);
+        org.assertj.core.api.Assertions.assertThat(cj.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/cj/shopping/order/createOrderV2"))))
+                .as("the purchase order the webhooks below are about was placed at CJ")
+                .anyMatch(placed -> placed.getBodyAsString().contains(DropflowDriver.po(order, 1)));
         String openId = io.dropflow.support.TestSupplierApi.CJ_OPEN_ID;
         String path = "/api/webhooks/cj/" + io.dropflow.support.TestSupplierApi.CJ;
         ObjectNode orderMessage = NODES.objectNode().put("messageId", "fuzz").put("type", "ORDER").put("messageType", "UPDATE");
