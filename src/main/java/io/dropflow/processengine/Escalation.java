@@ -1,6 +1,7 @@
 package io.dropflow.processengine;
 
 import io.dropflow.security.Groups;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,15 +60,19 @@ public class Escalation {
      * @return how many
      */
     public int openTasksToSupervisors(String processInstanceId, String reason) {
-        int escalated = openTasksToSupervisors(processInstanceId);
+        int priority = priorityOf(processInstanceId);
         FormFacts news = new FormFacts().put(CAN_ESCALATE, false);
         if (reason != null) {
             news.put(WHY_ESCALATED, reason);
         }
-        tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .filter(open -> !escalatedBefore(open.getId())) // it keeps the first reason it showed
-                .forEach(open -> news.refreshOn(tasks, open.getId()));
-        return escalated;
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+        for (Task task : open) {
+            toSupervisors(task.getId(), priority);
+            if (!escalatedBefore(task.getId())) { // it keeps the first reason it showed
+                news.refreshOn(tasks, task.getId());
+            }
+        }
+        return open.size();
     }
 
     /** The fact a case task's form offers "Escalate to supervisors" by. */
