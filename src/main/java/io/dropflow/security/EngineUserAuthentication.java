@@ -1,15 +1,10 @@
 package io.dropflow.security;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,11 +18,11 @@ import org.springframework.stereotype.Component;
 class EngineUserAuthentication implements AuthenticationProvider {
 
     private final IdentityService identity;
-    private final Clock clock;
+    private final ProcessEngine engine;
 
-    EngineUserAuthentication(IdentityService identity, Clock clock) {
+    EngineUserAuthentication(IdentityService identity, ProcessEngine engine) {
         this.identity = identity;
-        this.clock = clock;
+        this.engine = engine;
     }
 
     @Override
@@ -35,11 +30,8 @@ class EngineUserAuthentication implements AuthenticationProvider {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
-            Instant now = clock.instant();
-            lockedUntil(user, now).ifPresent(until -> {
-                throw new LoginThrottled(until, now);
-            });
-            throw new BadCredentialsException("unknown user or wrong password");
+            // the same for an unknown user as for a known one, throttled or not: nothing tells which user ids exist
+            throw new LoginRefused(engine.getProcessEngineConfiguration());
         }
         return new UsernamePasswordAuthenticationToken(user, null, groupsOf(user));
     }
@@ -53,23 +45,6 @@ class EngineUserAuthentication implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(id -> new SimpleGrantedAuthority(Groups.GROUP + id))
                 .toList();
-    }
-
-    /**
-     * Until when the engine refuses every password of this user after failed logins (its login
-     * throttling: a delay that grows with each failure; an administrator unlocks a user that failed too often).
-     * The engine's public API does not tell (7.24: {@code User} has no lock time, {@code UserQuery} no filter on
-     * it, and {@code checkPassword} only answers false), so this reads the engine's own user entity; where a
-     * user is not one (another identity provider), no time is known and the caller gets the plain refusal.
-     */
-    private java.util.Optional<Instant> lockedUntil(String user, Instant now) {
-        if (user == null || user.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        User found = identity.createUserQuery().userId(user).singleResult();
-        Date until = found instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
-        return until == null || !until.toInstant().isAfter(now)
-                ? java.util.Optional.empty() : java.util.Optional.of(until.toInstant());
     }
 
     /** Whether the engine still knows this user (a user deleted after logging in to a webapp is not). */

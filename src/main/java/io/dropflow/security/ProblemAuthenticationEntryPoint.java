@@ -17,11 +17,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         if (e instanceof ApiKeyRefused) {
             detail = ApiKeyRefused.DETAIL;
         }
-        if (e instanceof LoginThrottled throttled) {
-            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            detail = "unknown user or wrong password; after a failed login the engine refuses every password of this"
-                    + " user until " + throttled.until() + " (login throttling: try again then; after many failures an"
-                    + " administrator unlocks the user in Camunda Admin)";
+        if (e instanceof LoginRefused refused) {
+            // the same answer whether the user exists or not, throttled or not (review s14 F7)
+            response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            detail = refused.detail();
         }
         io.dropflow.web.ProblemTypes.write(response, io.dropflow.web.ProblemTypes.problem(
                 org.springframework.http.HttpStatus.UNAUTHORIZED, io.dropflow.web.ProblemTypes.UNAUTHORIZED, "Unauthorized",

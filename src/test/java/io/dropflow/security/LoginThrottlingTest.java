@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * After a failed login the engine refuses every password of the user for a while (its login
- * throttling). The 401 says so, with Retry-After, instead of the same words as for a wrong password. The
+ * throttling). The 401 of a refused login says so, with Retry-After, the same for every user name, known or not. The
  * lock lasts a minute at most, however many wrong passwords came.
  */
 @DropflowTest
@@ -51,9 +51,43 @@ class LoginThrottlingTest {
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(right.statusCode()).isEqualTo(401);
-        assertThat(right.body()).contains("refuses every password of this user until", "login throttling");
+        assertThat(right.body()).contains("refuses every password of that user for a while", "login throttling");
         assertThat(right.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 120L));
+    }
+
+    /**
+     * Review s14 F7: a wrong password for a user the engine has was answered with Retry-After and "until when", an
+     * unknown user id with the plain 401, so anyone could tell with any password which user ids exist (admin, the
+     * operators). Both answers are now the same, headers and body; the lock still holds, and ends.
+     */
+    @Test
+    void anUnknownUserAndAWrongPasswordAreAnsweredAlikeAndTheLockStillHolds() throws Exception {
+        User theo = identity.newUser(TEMP_OPERATOR);
+        theo.setPassword("theo-secret");
+        identity.saveUser(theo);
+        identity.createMembership(TEMP_OPERATOR, Groups.OPERATORS);
+
+        HttpResponse<String> unknown = get("nobody-" + java.util.UUID.randomUUID(), "any");
+        HttpResponse<String> wrong = get(TEMP_OPERATOR, "not-theos");
+        HttpResponse<String> wrongAgain = get(TEMP_OPERATOR, "still-not-theos");
+        HttpResponse<String> right = get(TEMP_OPERATOR, "theo-secret");
+
+        for (HttpResponse<String> existing : java.util.List.of(wrong, wrongAgain, right)) {
+            assertThat(existing.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(401);
+            assertThat(existing.headers().firstValue("Retry-After")).isEqualTo(unknown.headers().firstValue("Retry-After"))
+                    .isPresent();
+            assertThat(existing.headers().firstValue("WWW-Authenticate"))
+                    .isEqualTo(unknown.headers().firstValue("WWW-Authenticate"));
+            assertThat(existing.body()).isEqualTo(unknown.body());
+        }
+        assertThat(unknown.body()).contains("unknown user or wrong password", "login throttling");
+        try {
+            ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 61_000L));
+            assertThat(get(TEMP_OPERATOR, "theo-secret").statusCode()).as("the lock has ended").isEqualTo(200);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     /**
@@ -83,7 +117,11 @@ class LoginThrottlingTest {
     }
 
     private HttpResponse<String> get(String password) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((TEMP_OPERATOR + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return get(TEMP_OPERATOR, password);
+    }
+
+    private HttpResponse<String> get(String user, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/suppliers")).header("Authorization", "Basic " + basic).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
