@@ -79,7 +79,9 @@ class AfterSalesParcels {
         String shipped = goods(ofCase.kind()) + " for " + ofCase.kind().noun() + " " + caseNumber + " shipped: "
                 + carrierCode + " " + trackingNumber;
         if (!purchaseOrderId.equals(parcel.purchaseOrderId())) {
-            // Carriers' numbers are unique per parcel: another parcel of ours has it, which keeps it
+            // Carriers' numbers are unique per parcel: another parcel of ours has it, which keeps it. A first SHIPPED
+            // under such a number is STALE with an operator's task before it gets here (as the order's own purchase
+            // order's); this is one recorded late (shipped before cases' parcels were tracked) or a racing report.
             timeline.record(orderId, shipped + " (the number of another parcel: not followed)");
             return;
         }

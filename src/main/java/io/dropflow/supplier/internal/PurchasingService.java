@@ -336,14 +336,14 @@ class PurchasingService implements Purchasing {
             PurchaseOrderStatus.CANCELLATION_REQUESTED);
 
     /**
-     * For a first SHIPPED of a consumer's order's own or a group-buy batch's purchase order: the number of the other
-     * purchase order whose parcel has its carrier code and tracking number, if one has. (A case's replacement or
-     * exchange keeps its own handling of such a number, AfterSalesParcels; a sample's parcel is not tracked.)
+     * For a first SHIPPED of a tracked purchase order (a consumer's order's own, a claim's replacement, a return's
+     * exchange, a group-buy batch's): the number of the other purchase order whose parcel has its carrier code and
+     * tracking number, if one has. (A sample's parcel is not tracked.) A case's replacement or exchange was taken
+     * with a timeline line only, its case going on as if its parcel had left (note s14).
      */
     private Optional<String> numberOfAnotherParcel(PurchaseOrder po, SupplierEvent event) {
         if (event.type() != SupplierEventType.SHIPPED || event.carrierCode() == null || event.trackingNumber() == null
-                || !NOT_YET_SHIPPED.contains(po.getStatus()) || po.getApplicationId() != null
-                || po.getClaimId() != null || po.getReturnId() != null) {
+                || !NOT_YET_SHIPPED.contains(po.getStatus()) || po.getApplicationId() != null) {
             return Optional.empty();
         }
         return tracking.parcelNumbered(event.carrierCode(), event.trackingNumber())

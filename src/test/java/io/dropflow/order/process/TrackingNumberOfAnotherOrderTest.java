@@ -3,17 +3,22 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SHIPMENT;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RETURN_WINDOW;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropflow.claim.process.DefectClaimProcess;
 import io.dropflow.partners.process.PartnerAttentionProcess;
+import io.dropflow.returns.process.ReturnNegotiationProcess;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -29,7 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * parcel was APPLIED, the order went SHIPPED with no parcel of its own, and its "Register tracking" step failed into
  * an incident "process variable shipmentId holds 2, a shipment of orderId 3 ... (changed by hand?)". Carriers' numbers
  * are one parcel's: such a report is STALE, an operator is asked, the timeline names both purchase orders, and the
- * order keeps waiting for its own parcel, which the supplier then reports under its own number.
+ * order keeps waiting for its own parcel, which the supplier then reports under its own number. So do a claim's
+ * replacement and a return's exchange (note s14, "Not mended"): their first SHIPPED under such a number was taken,
+ * with a timeline line only, and the case went on as if its parcel had left.
  */
 @DropflowTest
 class TrackingNumberOfAnotherOrderTest {
@@ -66,6 +73,53 @@ class TrackingNumberOfAnotherOrderTest {
         List<String> lines = new ArrayList<>();
         dropflow.getOrder(order).path("timeline").forEach(entry -> lines.add(entry.path("what").asText()));
         return lines;
+    }
+
+    /** An order whose parcel, under its own number "OWN-{order}", was delivered: it waits for the return window. */
+    private long deliveredOrder() {
+        long order = acceptedOrder();
+        dropflow.supplierShipped("ACME", po(order, 1), "OWN-" + order);
+        dropflow.runJobs(order);
+        dropflow.carrierSays("OWN-" + order, "DELIVERED");
+        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        return order;
+    }
+
+    /** The tracking numbers of the parcels the order shows (its own and its cases'). */
+    private List<String> parcels(long order) {
+        List<String> numbers = new ArrayList<>();
+        dropflow.getOrder(order).path("shipments").forEach(s -> numbers.add(s.path("trackingNumber").asText()));
+        return numbers;
+    }
+
+    /**
+     * ACME's answer to shipping {@code purchaseOrder} under the number of the parcel of {@code other}'s purchase order,
+     * after the checks that hold for every kind of purchase order: STALE, nothing recorded on either order, one new
+     * task naming both purchase orders, and the order's timeline naming both.
+     */
+    private void shippedUnderTheNumberOf(long other, long order, String purchaseOrder, String status) {
+        String number = "OWN-" + other;
+        int tasksBefore = attentionTasks().size();
+        List<String> parcelsBefore = parcels(order);
+
+        ResponseEntity<String> answer = dropflow.supplierShipped("ACME", purchaseOrder, number);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"STALE\"");
+        assertThat(parcels(order)).as("no parcel recorded for " + purchaseOrder).isEqualTo(parcelsBefore);
+        assertThat(parcels(other)).as("the other order's parcel stays its own").containsExactly(number);
+        List<Task> tasks = attentionTasks();
+        assertThat(tasks).hasSize(tasksBefore + 1);
+        Task task = tasks.get(tasks.size() - 1);
+        assertThat(task.getName()).isEqualTo("Supplier shipped under another order's tracking number");
+        assertThat(dropflow.facts(task).get("lastError").toString())
+                .startsWith("ACME shipped purchase order " + purchaseOrder + " as SANDBOX-POST " + number
+                        + ", the number of the parcel of purchase order " + po(other, 1))
+                .contains("close this task");
+        assertThat(timeline(order)).contains("Supplier shipped purchase order " + purchaseOrder + " (" + status
+                + ") as SANDBOX-POST " + number + ", the number of the parcel of purchase order " + po(other, 1)
+                + ": not followed, an operator was asked to settle it")
+                .noneMatch(line -> line.contains("shipped: SANDBOX-POST " + number));
     }
 
     private List<Task> attentionTasks() {
@@ -120,5 +174,77 @@ class TrackingNumberOfAnotherOrderTest {
         assertThat(dropflow.process(second)).isWaitingAt(AWAIT_DELIVERY.id());
         assertThat(dropflow.getOrder(second).path("shipments").get(0).path("trackingNumber").asText()).isEqualTo(own);
         assertThat(dropflow.storefrontCalls(storefront, second, "TRACKING")).hasSize(1);
+    }
+
+    @Test
+    void aClaimsReplacementShippedUnderAnotherOrdersNumberIsNotTakenAndTheClaimWaitsForItsOwnParcel() {
+        long other = deliveredOrder();
+        long order = deliveredOrder();
+        var filed = dropflow.fileClaim(order, DropflowDriver.claim("DAMAGED", 1, "RESHIP"));
+        assertThat(filed.getStatusCode().value()).as(filed.getBody()).isEqualTo(201);
+        long claim = DropflowDriver.read(filed.getBody()).path("id").asLong();
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isNotNull(); // kept, to assert on once it ended
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(dropflow.claimProcessInstanceId(claim)).singleResult().getId(),
+                Map.of("reviewDecision", "accept"));
+        dropflow.runClaimJobs(claim);
+        dropflow.supplierAnswersClaim("ACME", claim, 1, "ACCEPTED", null, null, null);
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.AWAIT_REPLACEMENT.id());
+        String replacement = "DF-" + order + "-CL" + claim + "-RESHIP1";
+
+        // When ACME reports the replacement shipped under the other order's parcel's number: STALE, to an operator
+        shippedUnderTheNumberOf(other, order, replacement, "Forwarded");
+        dropflow.runClaimJobs(claim);
+
+        // and the claim still waits for its replacement (its lateness timer running), its history says no shipment
+        assertThat(dropflow.claimProcess(claim)).isWaitingAt(DefectClaimProcess.Element.AWAIT_REPLACEMENT.id());
+        assertThat(dropflow.getClaim(claim).path("history").toString()).doesNotContain("Shipped the replacement");
+
+        // When ACME then reports it under its parcel's own number, the claim takes it and the parcel is followed
+        String own = "REPL-" + claim;
+        assertThat(dropflow.supplierShipped("ACME", replacement, own).getBody()).contains("\"APPLIED\"");
+        dropflow.runClaimJobs(claim);
+        assertThat(dropflow.claimProcess(claim)).hasPassed("event_replacement_shipped").isEnded();
+        assertThat(timeline(order)).contains("Replacement for claim DF-CL" + claim + " shipped: SANDBOX-POST " + own);
+        assertThat(parcels(order)).containsExactlyInAnyOrder("OWN-" + order, own);
+    }
+
+    @Test
+    void aReturnsExchangeShippedUnderAnotherOrdersNumberIsNotTakenAndTheReturnWaitsForItsOwnParcel() {
+        long other = deliveredOrder();
+        long order = deliveredOrder();
+        var requested = dropflow.requestReturn(order, DropflowDriver.returnRequest("DOES_NOT_FIT", "EXCHANGE",
+                "DEMO-MUG-BLUE"));
+        assertThat(requested.getStatusCode().value()).as(requested.getBody()).isEqualTo(201);
+        long id = DropflowDriver.read(requested.getBody()).path("id").asLong();
+        dropflow.returnProcess(id); // kept, to assert on once it ended
+        dropflow.runReturnJobs(id);
+        dropflow.supplierAnswersReturn("ACME", id, 1, "ACCEPTED", null);
+        dropflow.runReturnJobs(id);
+        JsonNode returned = dropflow.getReturn(id);
+        dropflow.carrierSays(returned.path("returnParcel").path("trackingNumber").asText(), "DELIVERED");
+        dropflow.supplierInspects("ACME", id, "OK");
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_EXCHANGE.id());
+        String exchange = "DF-" + order + "-RT" + id + "-EXCHANGE";
+
+        // When ACME reports the exchange shipped under the other order's parcel's number: STALE, to an operator
+        shippedUnderTheNumberOf(other, order, exchange, "Forwarded");
+        dropflow.runReturnJobs(id);
+
+        // and the return still waits for its exchange (its lateness timer running), its history says no shipment
+        assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_EXCHANGE.id());
+        assertThat(dropflow.getReturn(id).path("history").toString()).doesNotContain("Exchange purchase order: Shipped");
+
+        // When ACME then reports it under its parcel's own number, the return takes it and the parcel is followed
+        String own = "EXCH-" + id;
+        assertThat(dropflow.supplierShipped("ACME", exchange, own).getBody()).contains("\"APPLIED\"");
+        dropflow.runReturnJobs(id);
+        assertThat(dropflow.returnProcess(id)).hasPassed(ReturnNegotiationProcess.Element.EXCHANGE_SHIPPED.id())
+                .isEnded();
+        assertThat(timeline(order)).contains("Exchange for return DF-RT" + id + " shipped: SANDBOX-POST " + own);
+        assertThat(parcels(order)).contains(own);
     }
 }
