@@ -87,6 +87,19 @@ public interface Tracking {
      */
     ShipmentView register(Long shipmentId, Consignee consignee);
 
+    /**
+     * As {@link #register(Long, Consignee)}, for a parcel whose process goes on without tracking when the tracking
+     * service refuses it for good (a consumer's order's own, a group-buy batch's to its pickup point): the parcel,
+     * silent, reaches an operator when its silence window (order-deadlines.dmn) ends. The refusal is logged at WARN
+     * with its words, which name the settings to check, and the caller's transaction commits. A service that does not
+     * answer still fails the call ({@link CarrierUnavailableException}): retried, then an incident.
+     *
+     * @return what the timeline says of a refusal ("Tracking refused parcel DHL JD1 without the valid tracking number
+     *     for its carrier: no tracking news will come, an operator decides when the parcel's silence window ends");
+     *     empty when the service follows the parcel
+     */
+    java.util.Optional<String> registerOrSayWhyNot(Long shipmentId, Consignee consignee);
+
     void markSyncedToStorefront(Long shipmentId);
 
     /** The consignee's phone the parcel was subscribed with, to subscribe it again; empty if none or no such parcel. */

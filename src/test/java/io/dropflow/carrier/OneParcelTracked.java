@@ -78,6 +78,11 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public Optional<String> registerOrSayWhyNot(Long shipmentId, Consignee consignee) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void markSyncedToStorefront(Long shipmentId) {
         throw new UnsupportedOperationException();
     }

@@ -162,6 +162,22 @@ class TrackingService implements Tracking {
         return shipment.view();
     }
 
+    /** One refusal's words for every parcel that goes on untracked (an order's own, a batch's: note s14). */
+    @Override
+    @Transactional
+    @CallsPartner
+    public java.util.Optional<String> registerOrSayWhyNot(Long shipmentId, Consignee consignee) {
+        Shipment shipment = find(shipmentId);
+        try {
+            registerOnce(shipment, consignee);
+            return java.util.Optional.empty();
+        } catch (TrackingRegistrationRefused refused) {
+            return java.util.Optional.of("Tracking refused parcel " + shipment.getCarrierCode() + " "
+                    + shipment.getTrackingNumber() + " without the " + refused.missing()
+                    + ": no tracking news will come, an operator decides when the parcel's silence window ends");
+        }
+    }
+
     private void registerOnce(Shipment shipment, Consignee consignee) {
         if (shipment.getRegisteredAt() == null) {
             try {

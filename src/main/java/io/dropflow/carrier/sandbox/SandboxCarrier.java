@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A carrier that pushes tracking events for every registered parcel: info received, in transit,
- * out for delivery, delivered. Parcels whose tracking number contains LOST end in an exception. It
+ * out for delivery, delivered. Parcels whose tracking number contains LOST end in an exception; one whose number
+ * contains UNTRACKABLE is refused for good, as 17TRACK refuses a number in a wrong format (-18010012). It
  * follows every carrier no real tracking service follows (it is the last adapter asked), and books
  * return labels.
  */
@@ -68,6 +69,12 @@ public class SandboxCarrier implements CarrierAdapter, ReturnLabels {
 
     @Override
     public void register(String carrierCode, String trackingNumber, Consignee consignee) {
+        if (trackingNumber.contains("UNTRACKABLE")) {
+            throw new io.dropflow.carrier.TrackingRegistrationRefused(carrierCode, trackingNumber,
+                    "valid tracking number for its carrier", "the sandbox carrier refuses " + carrierCode + " "
+                            + trackingNumber + " for good (a number with UNTRACKABLE), as 17TRACK refuses a number in a"
+                            + " wrong format (-18010012)");
+        }
         if (!registered.add(carrierCode + ":" + trackingNumber) || !settings.carrierPushesEvents()) {
             return;
         }

@@ -1,5 +1,7 @@
 package io.dropflow.groupbuy.internal;
 
+import io.dropflow.carrier.Consignee;
+import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.groupbuy.internal.GroupBuyLine.Status;
 import io.dropflow.order.OrderTimeline;
@@ -214,14 +216,20 @@ public class BatchPurchasing {
 
     /**
      * Subscribes to the carrier's tracking of the batch's parcel (once per number). A number the supplier replaced
-     * before it was set up is not: the new number's message follows, and registers that one.
+     * before it was set up is not: the new number's message follows, and registers that one. A tracking service that
+     * refuses the number for good is an answer, as for an order's own parcel: the purchase goes on, the orders whose
+     * lines are on the parcel say why, and the silent parcel reaches an operator ("No arrival in time").
      */
     @CallsPartner
     public void registerTracking(Long shipmentId) {
-        if (tracking.shipment(shipmentId).isReplaced()) {
+        ShipmentView parcel = tracking.shipment(shipmentId);
+        if (parcel.isReplaced()) {
             return;
         }
-        tracking.register(shipmentId);
+        tracking.registerOrSayWhyNot(shipmentId, Consignee.UNKNOWN).ifPresent(refused -> purchases
+                .findByPurchaseOrderId(parcel.purchaseOrderId())
+                .ifPresent(purchase -> recordOnOrdersOf(lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY),
+                        refused)));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.dropflow.order.internal;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.processengine.SellerTime;
@@ -58,16 +57,12 @@ public class Delivery {
             return;
         }
         Order order = orders.byId(parcel.orderId());
-        try {
-            tracking.register(shipmentId, new Consignee(order.getConsumer().phone(),
-                    order.getShippingAddress().postalCode(), order.getShippingAddress().country()));
-            timeline.record(parcel.orderId(), "Tracking registered with carrier " + parcel.carrierCode());
-        } catch (TrackingRegistrationRefused refused) {
-            // A retry changes nothing: the order goes on, and its silence window hands the parcel to an operator.
-            timeline.record(parcel.orderId(), "Tracking refused parcel " + parcel.carrierCode() + " "
-                    + parcel.trackingNumber() + " without the " + refused.missing()
-                    + ": no tracking news will come, an operator decides when the parcel's silence window ends");
-        }
+        // A refusal is final (a retry changes nothing): the order goes on, its silence window hands the parcel to an
+        // operator, and the timeline says why, in the words a group-buy batch's parcel has too (Tracking)
+        timeline.record(parcel.orderId(), tracking.registerOrSayWhyNot(shipmentId, new Consignee(
+                order.getConsumer().phone(), order.getShippingAddress().postalCode(),
+                order.getShippingAddress().country()))
+                .orElse("Tracking registered with carrier " + parcel.carrierCode()));
     }
 
     /**

@@ -105,6 +105,32 @@ class TrackingRefusedTest {
         assertThat(tracking.shipment(parcel).registeredAt()).isNotNull();
     }
 
+    /**
+     * The words every parcel that goes on untracked has on its timeline (an order's own, a group-buy batch's: note s14,
+     * whose batch parcel's refusal was an incident), with the WARN, the caller's transaction committing.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aRefusalTheCallerGoesOnWithIsSaidInWordsLoggedAndCommitted(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        long order = anOrder();
+        String number = "GLS-" + System.nanoTime();
+        Long parcel = tracking.recordShipment(order, aPurchaseOrder(order), "GLS", number).id();
+
+        java.util.Optional<String> said = new TransactionTemplate(transactions).execute(tx -> {
+            java.util.Optional<String> why = tracking.registerOrSayWhyNot(parcel, new Consignee("+49 221 123", null, "DE"));
+            jdbc.update("update customer_order set updated_at = ? where id = ?", Timestamp.from(Instant.now()), order);
+            return why;
+        });
+
+        assertThat(said).contains("Tracking refused parcel GLS " + number + " without the postal code of the delivery"
+                + " address: no tracking news will come, an operator decides when the parcel's silence window ends");
+        assertThat(output.getOut()).contains("WARN").contains("Tracking refused parcel GLS " + number);
+        assertThat(tracking.shipment(parcel).registeredAt()).isNull();
+        assertThat(tracking.registerOrSayWhyNot(parcel, new Consignee("+49 221 123", "51147", "DE"))).isEmpty();
+        assertThat(tracking.shipment(parcel).registeredAt()).isNotNull();
+    }
+
     private long anOrder() {
         return jdbc.queryForObject("""
                 insert into customer_order (storefront_order_id, status, currency, consumer_name, consumer_email,

@@ -593,6 +593,38 @@ class GroupBuyPurchaseProcessTest {
         assertThat(dropflow.getOrder(orders.get(0)).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
     }
 
+    /**
+     * Note s14, not mended: a tracking service's final refusal of the batch parcel's number (17TRACK -18010012,
+     * Kuaidi100 700, a carrier nobody follows; the sandbox refuses a number with UNTRACKABLE) failed "Register
+     * tracking" five times into an incident. It is an answer, as for an order's own parcel: the purchase waits for
+     * the arrival untracked, the orders with lines on the parcel say why, and the silent parcel reaches an operator.
+     */
+    @Test
+    void aParcelTheTrackingServiceRefusesGoesOnUntrackedAndReachesAnOperatorWhenItStaysSilent() {
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 2, 1);
+        long batch = groupBuy.batchOf(orders.get(0));
+        String number = "GBP-UNTRACKABLE-" + batch;
+
+        dropflow.supplierShipped(rice.first(), po(batch, 1), number);
+        groupBuy.runJobs(batch);
+
+        assertThat(groupBuy.purchaseProcess(batch, 1)).hasPassed(Element.REGISTER_TRACKING.id())
+                .isWaitingAt(Element.AWAIT_ARRIVAL.id());
+        assertThat(engine.getManagementService().createJobQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, 1).getId()).withException().list())
+                .as("failed jobs of the purchase").isEmpty();
+        assertThat(carrier.isRegistered(SandboxCarrier.CARRIER_CODE, number)).isFalse();
+        orders.forEach(o -> assertThat(dropflow.getOrder(o).path("timeline").findValuesAsText("what"))
+                .as("order " + o).containsOnlyOnce("Tracking refused parcel SANDBOX-POST " + number + " without the"
+                        + " valid tracking number for its carrier: no tracking news will come, an operator decides when"
+                        + " the parcel's silence window ends"));
+
+        // When the parcel stays silent, an operator decides on it
+        groupBuy.fire(batch, 1, Element.NO_ARRIVAL.id());
+        assertThat(groupBuy.task(batch, 1).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_PARCEL.id());
+    }
+
     @Test
     void aParcelTheLeaderDoesNotFindOrDoesNotConfirmIsGivenUpAndReplaced() {
         // Given two parcels the carrier delivered to the point

@@ -17,7 +17,6 @@ import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.carrier.Tracking;
-import io.dropflow.carrier.TrackingRegistrationRefused;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
 import java.time.Duration;
@@ -95,26 +94,28 @@ class DeliveryTest {
     void theCarrierLearnsTheConsigneesPhoneAndTheDeliveryAddresssPostalCodeAndCountry() {
         when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(1), null));
-        when(tracking.register(PARCEL, new Consignee("+49 221 123", "51147", "DE")))
-                .thenReturn(shipment(PARCEL, daysAgo(1), null));
+        when(tracking.registerOrSayWhyNot(PARCEL, new Consignee("+49 221 123", "51147", "DE")))
+                .thenReturn(Optional.empty());
 
         delivery.registerTracking(PARCEL);
 
-        verify(tracking).register(PARCEL, new Consignee("+49 221 123", "51147", "DE"));
+        verify(tracking).registerOrSayWhyNot(PARCEL, new Consignee("+49 221 123", "51147", "DE"));
         assertThat(timeline.lines()).containsExactly("Tracking registered with carrier SANDBOX-POST");
     }
 
+    /** The refusal's words are the tracking feature's, the same for a group-buy batch's parcel (TrackingRefusedTest). */
     @Test
     void aParcelTheTrackingServiceRefusesWithoutMoreDataLeavesTheOrderGoingAndSaysSo() {
         when(orders.byId(ORDER_ID)).thenReturn(mugOrder());
         when(tracking.shipment(PARCEL)).thenReturn(shipment(PARCEL, daysAgo(1), null));
-        when(tracking.register(org.mockito.ArgumentMatchers.eq(PARCEL), org.mockito.ArgumentMatchers.any()))
-                .thenThrow(new TrackingRegistrationRefused("SANDBOX-POST", "TRK-3", "consignee's phone number", "no"));
+        String refused = "Tracking refused parcel SANDBOX-POST TRK-3 without the consignee's phone number: no tracking"
+                + " news will come, an operator decides when the parcel's silence window ends";
+        when(tracking.registerOrSayWhyNot(org.mockito.ArgumentMatchers.eq(PARCEL), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(Optional.of(refused));
 
         delivery.registerTracking(PARCEL);
 
-        assertThat(timeline.lines()).containsExactly("Tracking refused parcel SANDBOX-POST TRK-3 without the consignee's "
-                + "phone number: no tracking news will come, an operator decides when the parcel's silence window ends");
+        assertThat(timeline.lines()).containsExactly(refused);
     }
 
     @Test
