@@ -115,7 +115,8 @@ public class Sourcing {
     }
 
     /**
-     * Checks what the storefront could not: every SKU is still offered by some supplier, the address
+     * Checks what the storefront could not: every SKU is still offered by some supplier Dropflow can buy from
+     * (the offers of one no adapter serves count for nothing, as ranking leaves it out), the address
      * is one a supplier's carrier can deliver to, and the cheapest way to fill the order, converted
      * into the order's currency and with the platform fee, does not lose money. An offer in a currency
      * Dropflow has no exchange rate for is a problem too, never compared unconverted, and so is a missing
@@ -171,7 +172,10 @@ public class Sourcing {
         if (address.postalCode() == null || address.postalCode().isBlank()) {
             problems.add(new Problem("address postal code", "shipping address has no postal code"));
         }
-        Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(order.skus()).stream()
+        List<OfferView> active = catalog.activeOffersFor(order.skus());
+        Map<SupplierView, String> notServed = notServed(active.stream().map(OfferView::supplier).toList());
+        // only offers ranking can choose count: a supplier no adapter serves is left out there
+        Map<String, List<OfferView>> offersBySku = active.stream().filter(o -> !notServed.containsKey(o.supplier()))
                 .collect(Collectors.groupingBy(OfferView::sku));
         Money cheapestCost = Money.zero(order.getCurrency());
         boolean everyLinePriced = true;
@@ -179,8 +183,7 @@ public class Sourcing {
             List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
             Optional<Money> cheapest = cheapestInOrderCurrency(order, line, offers);
             if (offers.isEmpty()) {
-                problems.add(new Problem("not offered " + line.getSku(),
-                        "no supplier offers " + line.getSku() + " any more"));
+                problems.addAll(notOffered(line.getSku(), active, notServed));
             } else if (cheapest.isEmpty()) {
                 problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from "
                         + offers.stream().map(OfferView::currency).distinct().sorted().collect(Collectors.joining("/"))
@@ -209,6 +212,34 @@ public class Sourcing {
             }
         }
         return problems;
+    }
+
+    /**
+     * Why no supplier ranking can choose offers {@code sku}: none offers it any more, or only suppliers no adapter
+     * serves do, each named as ranking names it ("no supplier Dropflow uses offers DEMO-MUG: GAMMA left out: no
+     * adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"), one problem
+     * each.
+     */
+    private static List<Problem> notOffered(String sku, List<OfferView> active, Map<SupplierView, String> notServed) {
+        List<Problem> problems = active.stream().filter(o -> o.sku().equals(sku)).map(OfferView::supplier).distinct()
+                .sorted(Comparator.comparing(SupplierView::code))
+                .map(s -> new Problem("not served " + sku, "no supplier Dropflow uses offers " + sku + ": " + s.code()
+                        + " left out: " + notServed.get(s)))
+                .toList();
+        return problems.isEmpty() ? List.of(new Problem("not offered " + sku, "no supplier offers " + sku + " any more"))
+                : problems;
+    }
+
+    /**
+     * The suppliers among these that Dropflow can send no purchase order to, with why ({@link Catalog#whyNotServed}:
+     * "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"). The one
+     * question of sourcing about it: ranking leaves them out, and validation counts none of their offers, so that an
+     * order only such a supplier offers goes to review instead of out of stock after validation.
+     */
+    private Map<SupplierView, String> notServed(java.util.Collection<SupplierView> suppliers) {
+        Map<SupplierView, String> notServed = new HashMap<>();
+        suppliers.stream().distinct().forEach(s -> catalog.whyNotServed(s.code()).ifPresent(why -> notServed.put(s, why)));
+        return notServed;
     }
 
     /** The cheapest offer's supply and shipping for the line, in the order's currency; offers without a rate left out. */
@@ -415,6 +446,7 @@ public class Sourcing {
         List<String> skus = order.skus();
         Money fee = pricing.platformFee(order); // the same for every supplier: platform-fees.dmn asked once
         Map<Long, String> declinedForGood = round > 1 ? declinedForGood(order) : Map.of();
+        Map<SupplierView, String> notServed = notServed(bySupplier.keySet());
         List<Assessment> assessed = new ArrayList<>();
         for (var entry : bySupplier.entrySet()) {
             String declined = declinedForGood.get(entry.getKey().id());
@@ -423,9 +455,8 @@ public class Sourcing {
                         + io.dropflow.processengine.OperatorWords.ofCode(declined) + ")"));
                 continue;
             }
-            Optional<String> notServed = catalog.whyNotServed(entry.getKey().code());
-            if (notServed.isPresent()) {
-                assessed.add(Assessment.leftOut(entry.getKey(), notServed.get()));
+            if (notServed.containsKey(entry.getKey())) {
+                assessed.add(Assessment.leftOut(entry.getKey(), notServed.get(entry.getKey())));
                 continue;
             }
             Map<String, OfferView> offerBySku = entry.getValue().stream()

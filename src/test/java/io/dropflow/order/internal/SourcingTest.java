@@ -280,6 +280,61 @@ class SourcingTest {
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no supplier offers DEMO-MUG any more");
         }
+
+        /**
+         * Closing note s14, not mended: validation counted the offers of GAMMA, active in the catalog but bound to no
+         * adapter (production), so an order only GAMMA offered was validated and then went out of stock at ranking
+         * ("GAMMA left out: no adapter serves it: …", "No supplier can fill the order"). It goes to review now, with
+         * the reason ranking gives, and ranking's own rule decides (the catalog's {@code whyNotServed}).
+         */
+        @Test
+        void aProductOnlyASupplierNoAdapterServesOffersGoesToReviewNamingItsBinding() {
+            Order order = given(mugOrder());
+            offered(offer(supplier(1, "GAMMA", 99), "DEMO-MUG", "3.00", "0.50"));
+            when(catalog.whyNotServed("GAMMA")).thenReturn(java.util.Optional.of(
+                    "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.problems()).containsExactly("no supplier Dropflow uses offers DEMO-MUG: GAMMA left "
+                    + "out: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA");
+            assertThat(validation.kinds()).containsExactly("not served DEMO-MUG");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+            assertThat(timeline.lines()).containsExactly("Order needs review: " + validation.summary());
+        }
+
+        /** Each supplier no adapter serves is named with its own binding, one problem each (a "; " parts problems). */
+        @Test
+        void everySupplierNoAdapterServesIsNamedWithItsBinding() {
+            given(mugOrder());
+            offered(offer(supplier(1, "GAMMA", 99), "DEMO-MUG", "3.00", "0.50"),
+                    offer(supplier(2, "DELTA", 80), "DEMO-MUG", "4.00", "0.50"));
+            when(catalog.whyNotServed(any())).thenAnswer(call -> java.util.Optional.of("no adapter serves it: bind it "
+                    + "under dropflow.suppliers.http." + call.getArgument(0) + " or dropflow.suppliers.cj."
+                    + call.getArgument(0)));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.problems()).containsExactlyInAnyOrder(
+                    "no supplier Dropflow uses offers DEMO-MUG: GAMMA left out: no adapter serves it: bind it under "
+                            + "dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA",
+                    "no supplier Dropflow uses offers DEMO-MUG: DELTA left out: no adapter serves it: bind it under "
+                            + "dropflow.suppliers.http.DELTA or dropflow.suppliers.cj.DELTA");
+            assertThat(validation.kinds()).containsExactly("not served DEMO-MUG", "not served DEMO-MUG");
+        }
+
+        /** GAMMA's cheap mug (no adapter serves GAMMA) hid that ACME, the one Dropflow can buy from, sells at a loss. */
+        @Test
+        void anOfferOfASupplierNoAdapterServesDoesNotHideALoss() {
+            given(order(addressIn("DE"), "DEMO-MUG", 1, "5.00"));
+            offered(offer(supplier(1, "GAMMA", 99), "DEMO-MUG", "1.00", "0.50"),
+                    offer(supplier(2, "ACME", 90), "DEMO-MUG", "6.00", "2.50"));
+            when(catalog.whyNotServed("GAMMA")).thenReturn(java.util.Optional.of(
+                    "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("negative margin: cheapest supply and "
+                    + "shipping 8.50 EUR plus the platform fee 0.15 EUR exceed the sale total 5.00 EUR");
+        }
     }
 
     /** After "proceed" on the review: the problems it showed are accepted by kind, a new kind goes back to review. */
