@@ -9,6 +9,7 @@ import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.settlement.Money;
 import io.dropflow.support.DropflowTest;
+import io.dropflow.support.LockWaits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,12 +76,7 @@ class ConsumerRefundsAtOnceTest {
         }));
         assertThat(booked.await(30, TimeUnit.SECONDS)).isTrue();
         Future<?> second = pool.submit(() -> ledger.bookReturn(aReturn(order, "DF-RT2")));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) == 0) {
-            assertThat(second.isDone()).as("the second refund was booked without waiting for the first").isFalse();
-            assertThat(System.nanoTime()).as("the second waits for the order's refunds").isLessThan(until);
-            Thread.sleep(10);
-        }
+        LockWaits.untilWaiting(jdbc, "select pg_advisory_xact_lock(%", second); // the order's refunds (LedgerLocks)
         commit.countDown();
         first.get(30, TimeUnit.SECONDS);
         second.get(30, TimeUnit.SECONDS);
