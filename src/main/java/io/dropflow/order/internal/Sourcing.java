@@ -610,7 +610,9 @@ public class Sourcing {
     /**
      * Why an operator's substitution cannot work: the order has no line with {@code sku}, or no
      * supplier offers the substitute: none that is active with an offer that is (an offer switched off,
-     * or only a suspended supplier's, would send the order straight to review).
+     * or only a suspended supplier's, would send the order straight to review), or only suppliers no adapter
+     * serves do ("no supplier Dropflow uses offers the substitute SKU DEMO-CUP: GAMMA left out: no adapter serves
+     * it: …", as validation would say).
      * @return empty when the substitution can be made
      */
     public Optional<String> substitutionProblem(Long orderId, String sku, String substitute) {
@@ -621,8 +623,18 @@ public class Sourcing {
             return Optional.of("the substitute SKU must be another product than " + sku
                     + ": the same one would go to the same suppliers again");
         }
-        if (substitute == null || substitute.isBlank() || catalog.activeOffersFor(List.of(substitute)).isEmpty()) {
+        List<OfferView> offers = substitute == null || substitute.isBlank() ? List.of()
+                : catalog.activeOffersFor(List.of(substitute));
+        if (offers.isEmpty()) {
             return Optional.of("no supplier offers the substitute SKU " + substitute);
+        }
+        Map<SupplierView, String> notServed = notServed(offers.stream().map(OfferView::supplier).toList());
+        if (offers.stream().allMatch(o -> notServed.containsKey(o.supplier()))) {
+            return Optional.of(notServed.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparing(SupplierView::code)))
+                    .map(e -> "no supplier Dropflow uses offers the substitute SKU " + substitute + ": " + e.getKey().code()
+                            + " left out: " + e.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         return Optional.empty();
     }

@@ -741,6 +741,23 @@ class SourcingTest {
                     .contains("no supplier offers the substitute SKU DEMO-MUG-BLUE");
         }
 
+        /**
+         * Closing note s14: a substitute only GAMMA offers (active, no adapter serves it) was taken, and the order went
+         * straight back to review ("no supplier Dropflow uses offers DEMO-CUP: …"); the operator is told at once.
+         */
+        @Test
+        void refusesASubstituteOnlyASupplierNoAdapterServesOffersNamingItsBinding() {
+            given(mugOrder());
+            when(catalog.activeOffersFor(List.of("DEMO-CUP")))
+                    .thenReturn(List.of(offer(supplier(3, "GAMMA", 99), "DEMO-CUP", "4.00", "1.00")));
+            when(catalog.whyNotServed("GAMMA")).thenReturn(java.util.Optional.of(
+                    "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"));
+
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-CUP")).contains("no supplier Dropflow "
+                    + "uses offers the substitute SKU DEMO-CUP: GAMMA left out: no adapter serves it: bind it under "
+                    + "dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA");
+        }
+
         @Test
         void refusesToReplaceAProductTheOrderDoesNotHave() {
             given(mugOrder());
