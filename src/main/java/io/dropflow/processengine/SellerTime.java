@@ -17,15 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SellerTime {
 
-    /** What to set instead of a {@code dropflow.seller.time-zone} that names no time zone. */
-    public static final String ZONE_TO_SET = "use a region id such as Asia/Shanghai or Europe/Berlin, or UTC";
-
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ZoneId zone;
 
     SellerTime(@Value("${dropflow.seller.time-zone:UTC}") String zone) {
-        this.zone = zoneOf(zone);
+        this.zone = zone(zone);
     }
 
     /** For tests and callers outside Spring. */
@@ -57,21 +54,15 @@ public class SellerTime {
         return zone;
     }
 
-    /**
-     * The time zone {@code dropflow.seller.time-zone} names ("Asia/Shanghai"; blanks around it ignored). The one parse
-     * of that setting: this bean's, and the start-up check's (RequiredSecrets), which runs before any bean exists so
-     * that a zone that is none is refused before the database is migrated.
-     *
-     * @throws IllegalStateException for an empty setting or one that names no time zone, saying what to set
-     */
-    public static ZoneId zoneOf(String id) {
+    private static ZoneId zone(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalStateException("dropflow.seller.time-zone is empty: set a time zone such as UTC or Asia/Shanghai");
         }
         try {
             return ZoneId.of(id.strip());
         } catch (DateTimeException e) {
-            throw new IllegalStateException("dropflow.seller.time-zone '" + id + "' is not a time zone: " + ZONE_TO_SET, e);
+            throw new IllegalStateException("dropflow.seller.time-zone '" + id
+                    + "' is not a time zone: use a region id such as Asia/Shanghai or Europe/Berlin, or UTC", e);
         }
     }
 }

@@ -115,8 +115,8 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
         // migrated and the models deployed: a typo in a new release's settings must leave the shared database as it was
         String zone = isSet("dropflow.seller.time-zone") ? environment.getProperty("dropflow.seller.time-zone") : null;
         if (zone != null && !isTimeZone(zone)) {
-            problems.add("DROPFLOW_SELLER_TIME_ZONE (dropflow.seller.time-zone) is '" + zone + "', not a time zone: "
-                    + io.dropflow.processengine.SellerTime.ZONE_TO_SET);
+            problems.add("DROPFLOW_SELLER_TIME_ZONE (dropflow.seller.time-zone) is '" + zone + "', not a time zone:"
+                    + " use a region id such as Asia/Shanghai or Europe/Berlin, or UTC");
         }
         String country = isSet("dropflow.onboarding.quality-check.country")
                 ? environment.getProperty("dropflow.onboarding.quality-check.country") : null;
@@ -198,12 +198,11 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
         return why.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", why));
     }
 
-    /** Whether SellerTime, the bean that reads it later, will take the setting: its own parse decides. */
     private static boolean isTimeZone(String id) {
         try {
-            io.dropflow.processengine.SellerTime.zoneOf(id);
+            java.time.ZoneId.of(id.strip());
             return true;
-        } catch (IllegalStateException noZone) {
+        } catch (java.time.DateTimeException e) {
             return false;
         }
     }
