@@ -111,7 +111,8 @@ public interface Tracking {
     }
 
     /**
-     * Records a tracking event; a status change is published as {@link ShipmentStatusChanged}.
+     * Records a tracking event; a status change is published as {@link ShipmentStatusChanged}, a new event that leaves
+     * the status as it was as {@link ShipmentScanned}.
      * @return false for an event recorded before
      * @throws io.dropflow.web.NotFound when no shipment has this carrier and tracking number
      */

@@ -3,6 +3,7 @@ package io.dropflow.carrier.internal;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.ReturnLabels;
+import io.dropflow.carrier.ShipmentScanned;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
@@ -271,6 +272,10 @@ class TrackingService implements Tracking {
             events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
                     shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId(),
                     shipment.getForCase()));
+        } else if (recorded) {
+            // the status as it was (in transit, then in transit): a given-up parcel moving again is news (review s14 F8)
+            events.publishEvent(new ShipmentScanned(event.carrierCode() + ":" + event.eventId(), shipment.getOrderId(),
+                    shipment.getId(), shipment.getStatus(), shipment.getReturnId(), shipment.getForCase()));
         }
         return recorded;
     }

@@ -88,19 +88,26 @@ public class GivenUpParcels {
      * parcel and when it was given up (not "Parcel delivered", which would read as the order's delivery).
      */
     public Told heardAfterAll(GivenUp given, TrackingStatus status) {
+        Told told = told(given, status);
+        timeline.record(given.orderId(), "Parcel " + told.parcel().carrierCode() + " "
+                + told.parcel().trackingNumber() + " " + how(given) + " on "
+                + time.format(given.givenUpAt()) + ", " + news(status) + ": an operator was asked to "
+                + (given.decision() == Decision.RESHIP ? "stop the reship or recover the goods"
+                        : "recover the goods or the refund"));
+        return told;
+    }
+
+    /**
+     * What the operator's task about the given-up parcel's news says, as of its latest scan; the timeline is left as
+     * it is (a later scan that joins the task told of an earlier one, review s14 F8).
+     */
+    public Told told(GivenUp given, TrackingStatus status) {
         ShipmentView parcel = tracking.shipment(given.shipmentId());
         String name = parcel.carrierCode() + " " + parcel.trackingNumber();
-        boolean reship = given.decision() == Decision.RESHIP;
-        String how = reship ? "written off" : "given up with a full refund";
-        String news = status == TrackingStatus.DELIVERED ? "delivered after all"
-                : "scanned after all (" + OperatorWords.of(status) + ")";
-        timeline.record(given.orderId(), "Parcel " + name + " " + how + " on " + time.format(given.givenUpAt()) + ", "
-                + news + ": an operator was asked to " + (reship ? "stop the reship or recover the goods"
-                        : "recover the goods or the refund"));
         String order = orders.byId(given.orderId()).getStorefrontOrderId();
         String scannedAt = time.format(parcel.lastNewsAt());
-        String what = "Order " + order + ": parcel " + name + ", " + how + " on " + time.format(given.givenUpAt())
-                + ", was " + news + " at " + scannedAt + ". " + (reship
+        String what = "Order " + order + ": parcel " + name + ", " + how(given) + " on " + time.format(given.givenUpAt())
+                + ", was " + news(status) + " at " + scannedAt + ". " + (given.decision() == Decision.RESHIP
                         ? "Ask the supplier of the reship to cancel it if it has not shipped, or the consumer to send"
                                 + " one parcel back; then close this task"
                         : "Ask the consumer to send the goods back or pay for them, or settle it with the carrier;"
@@ -110,5 +117,14 @@ public class GivenUpParcels {
                 .put("parcel", name)
                 .put("scan", OperatorWords.of(status))
                 .put("scannedAt", scannedAt));
+    }
+
+    private static String how(GivenUp given) {
+        return given.decision() == Decision.RESHIP ? "written off" : "given up with a full refund";
+    }
+
+    private static String news(TrackingStatus status) {
+        return status == TrackingStatus.DELIVERED ? "delivered after all"
+                : "scanned after all (" + OperatorWords.of(status) + ")";
     }
 }

@@ -1,7 +1,9 @@
 package io.dropflow.order.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
+import io.dropflow.carrier.ShipmentScanned;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.internal.GivenUpParcels;
 import io.dropflow.partners.DeliveryHandler;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +65,45 @@ class GivenUpParcelAttention implements DeliveryHandler {
         }
     }
 
+    /**
+     * A scan left the parcel's status as it was (review s14 F8: a parcel given up because it stalled in transit,
+     * scanned in transit again; {@link #heard} never ran for it). A given-up parcel's first such scan is told as a
+     * change is (the timeline's line, a task); a later one joins the task about the parcel while it is open (its
+     * form lists the scans, its description names the latest) and adds no line to the timeline; once the operator
+     * closed the task, such scans are on the parcel only: one task and one line, not one for each scan of a parcel on
+     * its way. A change of status is told again, as ever.
+     */
+    @EventListener
+    void on(ShipmentScanned event) {
+        if (event.orderId() == null || event.returnId() != null || event.forCase() != null) {
+            return; // a group-buy batch's parcel, a return parcel, a case's parcel: never given up here
+        }
+        givenUp.of(event.shipmentId()).ifPresent(given -> {
+            GivenUpParcels.Told told = givenUp.told(given, event.status());
+            String carrier = told.parcel().carrierCode();
+            String parcel = CarrierEvent.parcel(carrier, told.parcel().trackingNumber());
+            PartnerDeliveries recorded = deliveries.getObject();
+            if (recorded.awaitingOperator(PARTNER, carrier).stream()
+                    .anyMatch(asked -> sameFact(asked).filter(parcel::equals).isPresent())) {
+                raise(given, told, event.status(), event.eventId(), false);
+            } else if (recorded.recordedPayload(PARTNER, carrier, firstScan(given)).isEmpty()) {
+                tell(given, event.status(), firstScan(given));
+            }
+        });
+    }
+
+    /** The id under which a given-up parcel's first scan that changed nothing is recorded: once per parcel. */
+    private static String firstScan(GivenUpParcels.GivenUp given) {
+        return "given-up-" + given.shipmentId() + "-scanned";
+    }
+
     private void tell(GivenUpParcels.GivenUp given, TrackingStatus status, String eventId) {
-        GivenUpParcels.Told told = givenUp.heardAfterAll(given, status);
+        raise(given, givenUp.heardAfterAll(given, status), status, eventId, true);
+    }
+
+    /** The news in front of an operator: a task of its own, or the open task about the parcel ({@link #sameFact}). */
+    private void raise(GivenUpParcels.GivenUp given, GivenUpParcels.Told told, TrackingStatus status, String eventId,
+            boolean first) {
         String carrier = told.parcel().carrierCode();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("carrierCode", carrier);
@@ -81,8 +121,13 @@ class GivenUpParcelAttention implements DeliveryHandler {
         PartnerDeliveries recorded = deliveries.getObject();
         if (recorded.recordNotApplied(PARTNER, carrier, TOPIC + status.name(), eventId, json, told.whatHappened(),
                 true)) {
-            log.warn("Parcel {} {} of order {}, given up ({}), {} after all: an operator is shown it", carrier,
-                    told.parcel().trackingNumber(), given.orderId(), given.decision(), status);
+            if (first) {
+                log.warn("Parcel {} {} of order {}, given up ({}), {} after all: an operator is shown it", carrier,
+                        told.parcel().trackingNumber(), given.orderId(), given.decision(), status);
+            } else {
+                log.info("Parcel {} {} of order {}, given up ({}), scanned {} again: on the operator's open task",
+                        carrier, told.parcel().trackingNumber(), given.orderId(), given.decision(), status);
+            }
             recorded.describe(new PartnerDeliveries.Recorded(PARTNER, carrier, eventId), told.whatHappened(),
                     told.facts());
         }

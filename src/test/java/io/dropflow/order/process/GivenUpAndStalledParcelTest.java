@@ -81,6 +81,21 @@ class GivenUpAndStalledParcelTest {
         return order;
     }
 
+    /** As {@link #stalledOrder}, the parcel scanned in transit once before its silence. */
+    private long stalledInTransit(String number) {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        dropflow.carrierSays(number, "IN_TRANSIT", now());
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofDays(4))));
+        dropflow.fireTimer(order, TRACKING_SILENT.id());
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+        assertThat(parcel(order, number).path("status").asText()).isEqualTo("IN_TRANSIT");
+        return order;
+    }
+
     private Task decision(long order) {
         return engine.getTaskService().createTaskQuery().processInstanceId(dropflow.processInstanceId(order))
                 .taskDefinitionKey(HANDLE_DELIVERY_PROBLEM.id()).singleResult();
@@ -229,6 +244,78 @@ class GivenUpAndStalledParcelTest {
                         + " recover the goods"));
         assertThat(raised(lost)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("ATTENTION"));
         assertThat(parcel(order, lost).path("givenUp").asText()).isEqualTo("RESHIP");
+    }
+
+    /**
+     * Review s14 F8: a parcel given up because it stalled is in transit with no news; when it moves again its scans are
+     * in transit too, no status changes, and nobody was told ("scanned after all" could never be raised for it).
+     */
+    @Test
+    void aWrittenOffParcelInTransitScannedInTransitAgainReachesAnOperator() {
+        String lost = "TRK-MOVING-" + System.nanoTime();
+        long order = stalledInTransit(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "reship"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+        Instant writtenOff = now();
+
+        dropflow.carrierSays(lost, "IN_TRANSIT", now());
+
+        assertThat(timeline(order)).contains("Parcel SANDBOX-POST " + lost + " written off on " + time.format(writtenOff)
+                + ", scanned after all (In transit): an operator was asked to stop the reship or recover the goods");
+        List<Map<String, Object>> raised = raised(lost);
+        assertThat(raised).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("topic")).isEqualTo("given-up/IN_TRANSIT");
+        });
+        Task task = attention((String) raised.get(0).get("process_instance_id"));
+        assertThat(task.getName()).isEqualTo("Given-up parcel scanned after all");
+        assertThat(task.getDescription()).contains(", was scanned after all (In transit) at ",
+                "Ask the supplier of the reship to cancel it");
+        assertThat(OperatorTexts.of("zh").findMessage(task.getDescription())).as("Chinese pattern").isPresent();
+        assertThat(dropflow.process(order)).as("the reship goes on until the operator acts")
+                .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
+    }
+
+    /** Review s14 F8: a given-up parcel's scans in transit are one task and one timeline line, not one each. */
+    @Test
+    void aGivenUpParcelsLaterScansInTransitJoinItsOneTask() {
+        String lost = "TRK-MOVING2-" + System.nanoTime();
+        long order = stalledInTransit(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isEnded().hasPassed(END_CLOSED_REFUNDED.id());
+
+        dropflow.carrierSays(lost, "IN_TRANSIT", now());
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofHours(3))));
+        Instant later = now();
+        dropflow.carrierSays(lost, "IN_TRANSIT", later);
+
+        List<Map<String, Object>> raised = raised(lost);
+        assertThat(raised).as("both scans are in front of the operator").hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ATTENTION"))
+                .extracting(row -> row.get("process_instance_id")).as("in one task").containsOnly(
+                        raised.get(0).get("process_instance_id"));
+        Task task = attention((String) raised.get(0).get("process_instance_id"));
+        assertThat(task.getDescription()).as("the latest scan").contains("given up with a full refund on",
+                ", was scanned after all (In transit) at " + time.format(later));
+        assertThat(timeline(order)).filteredOn(line -> line.contains(lost + " given up")).singleElement().satisfies(line -> assertThat(
+                line).endsWith("scanned after all (In transit): an operator was asked to recover the goods or the refund"));
+
+        // The operator settled it; the parcel goes on moving: no task for each scan
+        engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "close"));
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofHours(3))));
+        dropflow.carrierSays(lost, "IN_TRANSIT", now());
+        assertThat(raised(lost)).hasSize(2);
+        assertThat(timeline(order)).filteredOn(line -> line.contains(lost + " given up")).hasSize(1);
+
+        // ...and its delivery is told as ever
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofHours(3))));
+        dropflow.carrierSays(lost, "DELIVERED", now());
+        assertThat(raised(lost)).hasSize(3).last().satisfies(row -> {
+            assertThat(row.get("topic")).isEqualTo("given-up/DELIVERED");
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+        });
     }
 
     @Test
