@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A tracking partner's push of a number's whole history (Kuaidi100's and 17TRACK's), taken as one delivery: the
  * scans go through {@link Tracking#receiveScans}; those dated before the shipment's purchase order was placed are
- * another parcel's under the same number, left out, and a push of nothing else goes to an operator.
+ * another parcel's under the same number, left out: beside scans of ours, each is kept for an operator (by
+ * {@link Tracking#receiveScans}), and a push of nothing else goes to an operator whole.
  */
 public final class PushedHistory {
 

@@ -133,7 +133,8 @@ public interface Tracking {
     /**
      * A carrier's account of a number's scans (a push, an answer to polling: the number's whole history), each as
      * {@link #receiveScan}, in the order given: those dated before the shipment's purchase order was placed are
-     * another parcel's, left out; the rest are recorded.
+     * another parcel's, left out; the rest are recorded. Those left out beside scans of our parcel are kept for an
+     * operator, each once; those left out alone are the caller's to show.
      *
      * @return why each scan left out was left out, in the order given; empty when none was
      * @throws io.dropflow.web.NotFound when no shipment has the number

@@ -33,10 +33,13 @@ class TrackingService implements Tracking {
     private final MessageInbox inbox;
     private final ParcelOrigin origin;
     private final TroubleAfterDelivery troubleAfterDelivery;
+    private final ScansOfAnotherParcel anotherParcels;
 
     TrackingService(Shipments shipments, CarrierRouter carriers, ApplicationEventPublisher events, Clock clock,
-            MessageInbox inbox, ParcelOrigin origin, TroubleAfterDelivery troubleAfterDelivery) {
+            MessageInbox inbox, ParcelOrigin origin, TroubleAfterDelivery troubleAfterDelivery,
+            ScansOfAnotherParcel anotherParcels) {
         this.troubleAfterDelivery = troubleAfterDelivery;
+        this.anotherParcels = anotherParcels;
         this.inbox = inbox;
         this.origin = origin;
         this.shipments = shipments;
@@ -230,6 +233,30 @@ class TrackingService implements Tracking {
     @Override
     public boolean receiveScan(CarrierEvent event) {
         return inbox.takeInOneTransaction(tx -> record(event, true));
+    }
+
+    /**
+     * As {@link Tracking#receiveScans}; a scan left out beside scans of our parcel is kept for an operator in one
+     * transaction ({@link ScansOfAnotherParcel}; the caller's, where there is one): it was dropped in silence (note s14).
+     * Scans left out alone are the caller's to show (a push goes to an operator whole).
+     */
+    @Override
+    public List<String> receiveScans(List<CarrierEvent> events) {
+        List<TrackingEventBeforeParcel> leftOut = new java.util.ArrayList<>();
+        for (CarrierEvent event : events) {
+            try {
+                receiveScan(event);
+            } catch (TrackingEventBeforeParcel notOurs) {
+                leftOut.add(notOurs);
+            }
+        }
+        if (!leftOut.isEmpty() && leftOut.size() < events.size()) {
+            inbox.takeInOneTransaction(tx -> {
+                leftOut.forEach(anotherParcels::keep);
+                return null;
+            });
+        }
+        return leftOut.stream().map(Throwable::getMessage).toList();
     }
 
     private boolean record(CarrierEvent event, boolean byNumberAlone) {

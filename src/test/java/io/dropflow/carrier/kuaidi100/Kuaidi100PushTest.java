@@ -145,4 +145,51 @@ class Kuaidi100PushTest {
         assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
+
+    /**
+     * Note s14, "Not mended": a push that tells our parcel's records and one dated before our purchase order was
+     * placed (another parcel's under the number, which carriers use again) was taken, and that record dropped in
+     * silence; a push of such records alone went to an operator. Now the record is kept for an operator, as the
+     * normalized webhook keeps a scan of another parcel, once: the whole history pushed again raises nothing more.
+     */
+    @Test
+    void aRecordFromBeforeThePurchaseOrderInAPushWithNewerOnesGoesToAnOperator() throws Exception {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "15.00").orderId();
+        dropflow.runJobs(order);
+        String number = "YT" + (9_100_000_000L + order);
+        dropflow.supplierSays("ACME", po(order, 1), "SHIPPED", null, "K100-YTO", number);
+        dropflow.runJobs(order);
+        String twoDaysAgo = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(2)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String anotherParcels = "{\"time\":\"" + twoDaysAgo + "\",\"ftime\":\"" + twoDaysAgo + "\",\"context\":\"【深圳】已签收\"}";
+        String ours = "{\"time\":\"" + soon(1) + "\",\"ftime\":\"" + soon(1) + "\",\"context\":\"【上海】已揽收\"}";
+        String mixed = param("polling", number, "0", ours + "," + anotherParcels);
+
+        assertThat(push(mixed, md5Upper(mixed + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(trackingEvents(order)).as("our record").isEqualTo(1);
+        java.util.List<java.util.Map<String, Object>> kept = jdbc.queryForList("select status, process_instance_id,"
+                + " last_error from partner_delivery where partner = 'carrier' and payload like ?", "%\"" + number + "\"%");
+        assertThat(kept).as("the other parcel's record, kept for an operator").singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("ATTENTION");
+            assertThat(row.get("process_instance_id")).isNotNull();
+            assertThat((String) row.get("last_error")).contains("K100-YTO " + number, "before its purchase order "
+                    + po(order, 1) + " was placed", "not applied");
+        });
+        org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery()
+                .processInstanceId((String) kept.get(0).get("process_instance_id")).singleResult();
+        assertThat(task.getDescription()).contains("before its purchase order " + po(order, 1)).endsWith("Close this task:"
+                + " the scan is another parcel's under one of our tracking numbers, trying it again changes nothing");
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(task.getDescription())).as("in Chinese too")
+                .isPresent();
+
+        // the whole history pushed again, with a newer record: ours taken, the other parcel's not raised again
+        String again = param("polling", number, "0", "{\"time\":\"" + soon(2) + "\",\"ftime\":\"" + soon(2)
+                + "\",\"context\":\"【上海】运输中\"}," + ours + "," + anotherParcels);
+        assertThat(push(again, md5Upper(again + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
+        assertThat(trackingEvents(order)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from partner_delivery where partner = 'carrier' and payload like ?",
+                Long.class, "%\"" + number + "\"%")).isEqualTo(1);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isNotEqualTo("DELIVERED");
+    }
 }
