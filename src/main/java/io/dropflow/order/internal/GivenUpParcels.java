@@ -63,9 +63,9 @@ public class GivenUpParcels {
      * {@link #delivered} sees it (review s14 F3: each missed the other's uncommitted write).
      */
     public GivenUp giveUp(Long shipmentId, Decision decision) {
-        tracking.holdParcel(shipmentId);
+        ShipmentView held = tracking.holdParcel(shipmentId);
         return records.findById(shipmentId).map(GivenUpParcel::view).orElseGet(() -> records.save(new GivenUpParcel(
-                shipmentId, tracking.shipment(shipmentId).orderId(), decision, clock.instant())).view());
+                shipmentId, held.orderId(), decision, clock.instant())).view());
     }
 
     /** Whether the carrier reported the parcel delivered already. */
