@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -226,10 +227,13 @@ public class BatchPurchasing {
         if (parcel.isReplaced()) {
             return;
         }
-        tracking.registerOrSayWhyNot(shipmentId, Consignee.UNKNOWN).ifPresent(refused -> purchases
-                .findByPurchaseOrderId(parcel.purchaseOrderId())
-                .ifPresent(purchase -> recordOnOrdersOf(lines.findByPurchaseIdAndStatusIn(purchase.getId(), ON_ITS_WAY),
-                        refused)));
+        Optional<Purchase> purchase = purchases.findByPurchaseOrderId(parcel.purchaseOrderId());
+        // The parcel goes to the pickup point, for its leader: carriers that want the consignee's phone or postal
+        // code (17TRACK for some, Kuaidi100 for SF Express) get the point's, as an order's parcel gets its consumer's
+        Consignee consignee = purchase.map(p -> batches.byId(p.getBatchId()).getPickupPoint().consignee())
+                .orElse(Consignee.UNKNOWN);
+        tracking.registerOrSayWhyNot(shipmentId, consignee).ifPresent(refused -> purchase.ifPresent(p ->
+                recordOnOrdersOf(lines.findByPurchaseIdAndStatusIn(p.getId(), ON_ITS_WAY), refused)));
     }
 
     /**

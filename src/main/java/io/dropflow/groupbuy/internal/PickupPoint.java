@@ -1,5 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
+import io.dropflow.carrier.Consignee;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.supplier.SupplierGateway;
 import jakarta.persistence.Entity;
@@ -99,6 +100,11 @@ public class PickupPoint {
     public SupplierGateway.Address shipTo() {
         return new SupplierGateway.Address(name + " (" + leader.getName() + ")", line1, line2, postalCode, city, region,
                 country, leader.getPhone());
+    }
+
+    /** What a carrier may ask of the consignee of a parcel shipped here: the leader's phone, the point's postal code and country. */
+    public Consignee consignee() {
+        return new Consignee(leader.getPhone(), postalCode, country);
     }
 
     public Address address() {
