@@ -314,8 +314,9 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            log.warn("Kuaidi100 did not answer in time: {}", e.toString());
-            throw new CarrierUnavailableException("Kuaidi100 did not answer in time (" + CarrierUnavailableException.RETRIED + "): " + e, e);
+            String why = io.dropflow.partners.CallFailure.why(e, request.uri());
+            log.warn("Kuaidi100 did not answer: {}", why);
+            throw new CarrierUnavailableException("Kuaidi100 did not answer: " + why + " (" + CarrierUnavailableException.RETRIED + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling Kuaidi100", e);

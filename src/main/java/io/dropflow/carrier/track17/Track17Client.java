@@ -276,7 +276,8 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            throw new CarrierUnavailableException("17TRACK did not answer " + path + " in time (" + CarrierUnavailableException.RETRIED + "): " + e, e);
+            throw new CarrierUnavailableException("17TRACK did not answer " + path + ": "
+                    + io.dropflow.partners.CallFailure.why(e, request.uri()) + " (" + CarrierUnavailableException.RETRIED + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted calling 17TRACK", e);

@@ -142,10 +142,9 @@ class ShopifyAdmin {
                         }
                         return answer;
                     });
-        } catch (ResourceAccessException timeout) {
+        } catch (ResourceAccessException unreachable) {
             outcome.code("timeout");
-            throw new IllegalStateException("Shopify did not answer " + operation + " in time (retried while the step has tries left)",
-                    timeout);
+            throw unreachable(operation, unreachable);
         }
     }
 
@@ -172,18 +171,25 @@ class ShopifyAdmin {
             form.add("client_secret", settings.clientSecret());
             PartnerCall call = new PartnerCall(PARTNER, String.valueOf(settings.shopDomain()), "client_credentials",
                     ShopifyAdmin::unavailable);
-            JsonNode answer = calls.call(call, outcome -> http.post().uri(settings.root() + "/admin/oauth/access_token")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
-                    .exchange((req, response) -> {
-                        int status = response.getStatusCode().value();
-                        outcome.code(Integer.toString(status));
-                        if (status != 200) {
-                            throw new IllegalStateException("Shopify gave no access token for " + settings.shopDomain()
-                                    + " (" + status + "): check dropflow.storefronts.shopify.client-id, client-secret"
-                                    + " and that the app is installed on the shop");
-                        }
-                        return JSON.readTree(response.getBody());
-                    }));
+            JsonNode answer = calls.call(call, outcome -> {
+                try {
+                    return http.post().uri(settings.root() + "/admin/oauth/access_token")
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
+                            .exchange((req, response) -> {
+                                int status = response.getStatusCode().value();
+                                outcome.code(Integer.toString(status));
+                                if (status != 200) {
+                                    throw new IllegalStateException("Shopify gave no access token for " + settings.shopDomain()
+                                            + " (" + status + "): check dropflow.storefronts.shopify.client-id, client-secret"
+                                            + " and that the app is installed on the shop");
+                                }
+                                return JSON.readTree(response.getBody());
+                            });
+                } catch (ResourceAccessException unreachable) {
+                    outcome.code("timeout");
+                    throw unreachable("the access token request", unreachable);
+                }
+            });
             long seconds = answer.path("expires_in").asLong(86_399);
             return new PartnerTokens.Token(answer.path("access_token").asText(), clock.instant().plusSeconds(seconds), null,
                     null);
@@ -203,6 +209,13 @@ class ShopifyAdmin {
                 throw new UncheckedIOException("no GraphQL document " + n, e);
             }
         });
+    }
+
+    /** A call that reached no answer (refused, unknown host, timed out): says what happened and where; retried. */
+    private IllegalStateException unreachable(String operation, ResourceAccessException failure) {
+        return new IllegalStateException("Shopify did not answer " + operation + ": "
+                + io.dropflow.partners.CallFailure.why(failure, java.net.URI.create(settings.root()))
+                + " (retried while the step has tries left)", failure);
     }
 
     /** A call Shopify could not take now: its step is retried; said once where the pacer said it already. */

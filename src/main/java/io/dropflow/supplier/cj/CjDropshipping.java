@@ -399,11 +399,12 @@ class CjDropshipping {
                             + supplierCode + ", which retrying cannot fix (check dropflow.suppliers.cj." + supplierCode
                             + " and its API key): " + detail);
                 });
-            } catch (ResourceAccessException timeout) {
+            } catch (ResourceAccessException unreachable) {
                 outcome.code("timeout");
-                log.warn("CJ did not answer {} for supplier {} in time: {}", operation, supplierCode, timeout.getMessage());
+                String why = io.dropflow.partners.CallFailure.why(unreachable, java.net.URI.create(account.baseUrl()));
+                log.warn("CJ did not answer {} for supplier {}: {}", operation, supplierCode, why);
                 throw new SupplierUnavailableException("CJ did not answer " + operation + " for supplier " + supplierCode
-                        + " in time (retried while the step has tries left): " + timeout.getMessage());
+                        + ": " + why + " (retried while the step has tries left)", unreachable);
             }
         });
     }

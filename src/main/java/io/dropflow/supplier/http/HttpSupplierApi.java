@@ -208,11 +208,12 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                                 + path + ", which retrying cannot fix (check dropflow.suppliers.http." + supplierCode
                                 + " and its credentials): " + detail);
                     });
-        } catch (ResourceAccessException timeout) {
+        } catch (ResourceAccessException unreachable) {
             outcome.code("timeout");
-            log.warn("Supplier {} did not answer POST {} in time: {}", supplierCode, path, timeout.getMessage());
-            throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path
-                    + " in time (retried while the step has tries left): " + timeout.getMessage());
+            String why = io.dropflow.partners.CallFailure.why(unreachable, java.net.URI.create(endpoint.baseUrl()));
+            log.warn("Supplier {} did not answer POST {}: {}", supplierCode, path, why);
+            throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path + ": " + why
+                    + " (retried while the step has tries left)", unreachable);
         }
     }
 

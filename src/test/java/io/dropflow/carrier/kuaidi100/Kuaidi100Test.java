@@ -50,6 +50,23 @@ class Kuaidi100Test {
         kuaidi100.stop();
     }
 
+    /** Kuaidi100 refusing the connection read "…: java.net.ConnectException" (as 17TRACK, s14 production, 7). */
+    @Test
+    void aRefusedConnectionIsToldWithTheHost() {
+        int closed = io.dropflow.support.ClosedPort.any();
+        String root = "http://127.0.0.1:" + closed;
+        Kuaidi100Client unreachable = new Kuaidi100Client(new Kuaidi100Settings("CUST1", "KEY1", "SALT1",
+                "https://dropflow.example/api/webhooks/kuaidi100", root + "/poll", root + "/poll/query.do",
+                Map.of("YTO", "yuantong"), Duration.ofSeconds(1), Duration.ofMillis(1200), null, null),
+                io.dropflow.partners.internal.ResilientPartnerCalls.local(new io.dropflow.partners.internal.PartnerSettings(
+                        null, null, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        java.time.Clock.systemUTC()));
+        assertThatThrownBy(() -> unreachable.register("YTO", "YT1", Consignee.UNKNOWN))
+                .isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageStartingWith("Kuaidi100 did not answer: connection refused by 127.0.0.1:" + closed + " (")
+                .hasMessageNotContaining("java.net");
+    }
+
     @ParameterizedTest
     @CsvSource({"0, IN_TRANSIT", "1, INFO_RECEIVED", "2, EXCEPTION", "3, DELIVERED", "4, RETURNED", "5, OUT_FOR_DELIVERY",
             "6, RETURNED", "7, IN_TRANSIT", "8, IN_TRANSIT", "10, IN_TRANSIT", "11, IN_TRANSIT", "12, IN_TRANSIT",

@@ -40,6 +40,21 @@ class Track17Test {
         track17.stop();
     }
 
+    /** 17TRACK refusing the connection read "…: java.net.ConnectException" (exploratory test s14 production, 7). */
+    @Test
+    void aRefusedConnectionIsToldWithTheHost() {
+        int closed = io.dropflow.support.ClosedPort.any();
+        Track17Client unreachable = new Track17Client(new Track17Settings("KEY17", "http://127.0.0.1:" + closed
+                + "/track/v2.2", Map.of("DHL", 100001), Duration.ofSeconds(1), Duration.ofMillis(1200), Map.of()),
+                io.dropflow.partners.internal.ResilientPartnerCalls.local(new io.dropflow.partners.internal.PartnerSettings(
+                        null, null, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        java.time.Clock.systemUTC()));
+        assertThatThrownBy(() -> unreachable.register(List.of(new Track17Client.Parcel("DHL", "JD1"))))
+                .isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageStartingWith("17TRACK did not answer /register: connection refused by 127.0.0.1:" + closed + " (")
+                .hasMessageNotContaining("java.net");
+    }
+
     @ParameterizedTest
     @CsvSource({"NotFound, PENDING", "InfoReceived, INFO_RECEIVED", "InTransit, IN_TRANSIT", "Expired, EXCEPTION",
             "AvailableForPickup, OUT_FOR_DELIVERY", "OutForDelivery, OUT_FOR_DELIVERY", "DeliveryFailure, DELIVERY_FAILED",

@@ -433,6 +433,33 @@ class ShopifyStorefrontTest {
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("mutation FulfillmentCreate")));
     }
 
+    /**
+     * A shop that refuses the connection, at the token request and at a GraphQL call: the refund's incident read
+     * "I/O error on POST request for "…/admin/oauth/access_token": null" (exploratory test s14 production, 7). Both
+     * name what happened and the host, and are retried.
+     */
+    @Test
+    void aRefusedConnectionIsToldWithTheShopsHostNotNull() {
+        int closed = io.dropflow.support.ClosedPort.any();
+        String host = "127.0.0.1:" + closed;
+        ShopifyStorefront loggingIn = new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", "client-id",
+                "client-secret", null, null, "http://" + host, Duration.ofSeconds(5), Duration.ofSeconds(3), Map.of(),
+                Map.of(), null, null), ResilientPartnerCalls.local(new PartnerSettings(null, null, null),
+                        new SimpleMeterRegistry(), Clock.systemUTC()), new Tokens(), Clock.systemUTC());
+        assertThatThrownBy(() -> loggingIn.refund("450789469", new BigDecimal("5.00"), "EUR", "late", "DF-7-refund-1"))
+                .hasMessage("Shopify did not answer the access token request: connection refused by " + host
+                        + " (retried while the step has tries left)");
+
+        ShopifyStorefront withToken = new ShopifyStorefront(new ShopifySettings("demo.myshopify.com", null, null,
+                "shpat_configured", null, "http://" + host, Duration.ofSeconds(5), Duration.ofSeconds(3), Map.of(),
+                Map.of(), null, null), ResilientPartnerCalls.local(new PartnerSettings(null, null, null),
+                        new SimpleMeterRegistry(), Clock.systemUTC()), new Tokens(), Clock.systemUTC());
+        assertThatThrownBy(() -> withToken.refund("450789469", new BigDecimal("5.00"), "EUR", "late", "DF-7-refund-1"))
+                .hasMessageStartingWith("Shopify did not answer ")
+                .hasMessageEndingWith(": connection refused by " + host + " (retried while the step has tries left)")
+                .hasMessageNotContaining("null");
+    }
+
     /** One node's token store, without the database. */
     static final class Tokens implements PartnerTokens {
 

@@ -221,6 +221,17 @@ class CjDropshippingTest {
                 .hasMessageContaining("in time");
     }
 
+    /** CJ's server refusing the connection: "…: I/O error on POST request for "…": null" before (s14 production, 7). */
+    @Test
+    void aRefusedConnectionIsToldWithTheHostNotNull() {
+        int closed = io.dropflow.support.ClosedPort.any();
+        CjDropshipping unreachable = CjFixtures.client("http://127.0.0.1:" + closed + "/api2.0/v1", null, "cj-token",
+                operators);
+        assertThatThrownBy(() -> unreachable.createOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessageEndingWith(": connection refused by 127.0.0.1:" + closed + " (retried while the step has tries left)")
+                .hasMessageStartingWith("CJ did not answer ").hasMessageNotContaining("null");
+    }
+
     @Test
     void aRefusedTokenIsAConfigurationProblemAndTheTokenIsNotInTheMessage() {
         // a bare HTTP 401, not CJ's envelope: CJ documents a refused token as 1600001 in HTTP 200

@@ -96,6 +96,23 @@ class HttpSupplierApiTest {
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofMillis(5000));
     }
 
+    /**
+     * A supplier whose server refuses the connection: the job's failure, and so the incident in Cockpit, read
+     * "…: I/O error on POST request for "…": null" (exploratory test s14 production, 7). It names what happened and where.
+     */
+    @Test
+    void aRefusedConnectionIsToldWithTheHostNotNull() {
+        int closed = io.dropflow.support.ClosedPort.any();
+        HttpSupplierApi unreachable = new HttpSupplierApi(new HttpSupplierSettings(Map.of("ACME",
+                new HttpSupplierSettings.Endpoint("http://127.0.0.1:" + closed + "/v1", "secret-token", "hook-secret",
+                        Duration.ofSeconds(5), Duration.ofSeconds(2), null))));
+
+        assertThatThrownBy(() -> unreachable.placePurchaseOrder(ORDER)).isInstanceOf(SupplierUnavailableException.class)
+                .hasMessage("supplier ACME did not answer POST /purchase-orders: connection refused by 127.0.0.1:" + closed
+                        + " (retried while the step has tries left)")
+                .hasMessageNotContaining("null");
+    }
+
     @Test
     void aRequestTheSupplierWillNeverTakeSaysWhatToCheckWithoutTheToken() {
         // a wrong token: 401, "any other 4xx" of docs/partners/supplier-api.md
