@@ -149,6 +149,11 @@ class ErrorPages {
                 }
             }
             ProblemDetail problem = ProblemTypes.ofStatus(status, detail(status));
+            if (attributes.get(ServerErrorLog.REFERENCE) instanceof String reference) {
+                // the reference the error is logged under (ServerErrorLog), as ApiProblems gives a controller's 500
+                problem.setDetail(detail(status) + (status == 500 ? ". Reference " : "; reference ") + reference);
+                problem.setProperty("reference", reference);
+            }
             if (status == 404) {
                 problem.setType(ApiProblem.type(ProblemTypes.NO_ENDPOINT));
                 problem.setTitle("No endpoint");

@@ -55,6 +55,25 @@ class ServerErrorLogTest {
         });
     }
 
+    /**
+     * The reference it is logged under goes into the attributes the error page answers from (a 500 raised while a
+     * login was checked had none, exploratory test s14 production, 8), the same for every call of one request.
+     */
+    @Test
+    void theReferenceLoggedIsTheOneTheAnswerGets() {
+        var request = errorDispatch(500, "dispatcherServlet", "/api/orders/2");
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("database down"));
+        ServerErrorLog errors = new ServerErrorLog();
+
+        var answer = errors.getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
+        var again = errors.getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
+
+        assertThat(answer.get("reference")).asString().matches("[0-9a-f-]{36}");
+        assertThat(again).containsEntry("reference", answer.get("reference"));
+        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .isEqualTo("POST /api/orders/2 answered 500 (servlet dispatcherServlet), reference " + answer.get("reference"));
+    }
+
     @Test
     void aServerErrorSentWithoutAnExceptionIsLoggedToo() {
         new ServerErrorLog().getErrorAttributes(
