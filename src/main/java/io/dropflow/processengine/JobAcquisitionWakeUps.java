@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.RejectedJobsHandler;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
@@ -112,6 +115,30 @@ class JobAcquisitionWakeUps {
         /** Whether no acquired job waits for a thread (unknown for a pool other than Spring's: taken as empty). */
         private boolean queueEmpty() {
             return !(getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) || pool.getQueueSize() == 0;
+        }
+
+        /**
+         * The engine's runnable, forgetting the orderId a failed job left for the engine's lines about it
+         * ({@link JobLoggingContext}) before the next job of the batch and when the batch is done.
+         */
+        @Override
+        public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl processEngine) {
+            return new ExecuteJobsRunnable(jobIds, processEngine) {
+                @Override
+                protected void executeJob(String jobId, CommandExecutor commands, JobFailureCollector failures) {
+                    JobLoggingContext.forgetLeftOver();
+                    super.executeJob(jobId, commands, failures);
+                }
+
+                @Override
+                public void run() {
+                    try {
+                        super.run();
+                    } finally {
+                        JobLoggingContext.forgetLeftOver();
+                    }
+                }
+            };
         }
 
         @Override

@@ -62,6 +62,41 @@ class LogContextTest {
                 .containsEntry("orderId", Long.toString(order)));
     }
 
+    @Autowired
+    io.dropflow.support.SupplierFixtures fixtures;
+
+    /**
+     * The engine's own ERROR line about a failing step (a supplier down) names the order too: it carried
+     * {@code businessKey} and {@code processInstanceId} only, as orderId went with the delegate (exploratory test s14
+     * production, 11). Nothing of it stays on the thread after.
+     */
+    @Test
+    @io.dropflow.support.FailedJobsChecked.Expected("the supplier answers 503: the failing forwarding is what is shown")
+    void theEnginesErrorLineOfAFailingStepNamesTheOrder() {
+        fixtures.wiredSupplier();
+        // the supplier API answering 503 (docs/partners/supplier-api.yaml: retried)
+        var down = io.dropflow.support.TestSupplierApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post("/v1/purchase-orders").atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                        .aResponse().withStatus(503).withBody("maintenance")));
+        try {
+            DropflowDriver dropflow = new DropflowDriver(port, engine);
+            long order = dropflow.placeOrder(io.dropflow.support.TestSupplierApi.SKU, 1, "20.00").orderId();
+
+            dropflow.runJobs(order);
+
+            String processInstanceId = dropflow.processInstanceId(order);
+            assertThat(captured.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                    .filteredOn(e -> e.getFormattedMessage().startsWith("ENGINE-16004"))
+                    .filteredOn(e -> processInstanceId.equals(e.getMDCPropertyMap().get("processInstanceId")))
+                    .as("the engine's ERROR line of the failing forwarding").isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("orderId", Long.toString(order))
+                            .containsEntry("businessKey", "order-" + order));
+            assertThat(org.slf4j.MDC.get("orderId")).as("left on the thread").isNull();
+        } finally {
+            io.dropflow.support.TestSupplierApi.server().removeStub(down);
+        }
+    }
+
     @Test
     void aClaimsJobLogLinesNameTheClaimAndItsOrder() {
         DropflowDriver dropflow = new DropflowDriver(port, engine);
