@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the parcel not marked registered.
  */
 @JpaSliceTest
-@Import({TrackingService.class, CarrierRouter.class, ParcelOrigin.class, TroubleAfterDelivery.class,
+@Import({TrackingService.class, CarrierRouter.class, ParcelOrigin.class, TroubleAfterDelivery.class, ScansOfAnotherParcel.class,
         io.dropflow.processengine.SellerTime.class,
         TrackingRefusedTest.PostalCodeWanted.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
