@@ -56,6 +56,14 @@ public interface Ledger {
     void bookCosts(Long orderId, List<Cost> costs);
 
     /**
+     * Books the shares of one purchase order (a group-buy batch's) that several orders' lines were on, by the
+     * order's id, converted together: the entries add up to the shares' sum converted as a whole, not a minor
+     * unit more or less. Once per order and purchase order: booking again adds nothing; a share that is zero books
+     * no entry.
+     */
+    void bookShares(java.util.Map<Long, Cost> sharesByOrder);
+
+    /**
      * Books a refund of part of an order (e.g. group-buy lines nobody could supply), once per
      * reference; the part of the sale it gives back is booked alongside, so the part nets out.
      */

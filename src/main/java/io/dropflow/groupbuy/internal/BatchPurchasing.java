@@ -262,9 +262,10 @@ public class BatchPurchasing {
         }
         Map<Long, List<GroupBuyLine>> byOrder = new TreeMap<>();
         lost.forEach(l -> byOrder.computeIfAbsent(l.getGroupBuyOrderId(), k -> new ArrayList<>()).add(l));
-        PurchaseShares.of(po, byOrder).forEach((id, cost) -> {
-            Long orderId = orders.findById(id).orElseThrow().getOrderId();
-            ledger.bookCosts(orderId, List.of(cost));
+        Map<Long, Ledger.Cost> shares = new LinkedHashMap<>();
+        PurchaseShares.of(po, byOrder).forEach((id, cost) -> shares.put(orders.findById(id).orElseThrow().getOrderId(), cost));
+        ledger.bookShares(shares); // converted together: the orders' entries add up to the shares converted as a whole
+        shares.forEach((orderId, cost) -> {
             timeline.record(orderId, "Parcel of purchase order " + po.number() + " given up: it shipped and was paid "
                     + "for all the same, this order's share booked (supply " + cost.supply() + ", shipping "
                     + cost.shipping() + ")");

@@ -11,6 +11,7 @@ import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,9 +60,17 @@ public class BatchSettlement {
                     .computeIfAbsent(order.getId(), k -> new ArrayList<>()).add(l));
         }
         Map<Long, List<Ledger.Cost>> costsByOrder = new HashMap<>();
-        linesByPurchase.forEach((purchaseId, linesByOrder) -> PurchaseShares.of(
-                purchasing.purchaseOrder(purchases.findById(purchaseId).orElseThrow().getPurchaseOrderId()), linesByOrder)
-                .forEach((orderId, cost) -> costsByOrder.computeIfAbsent(orderId, k -> new ArrayList<>()).add(cost)));
+        Map<Long, Long> orderIdOf = new HashMap<>();
+        delivered.forEach(o -> orderIdOf.put(o.getId(), o.getOrderId()));
+        linesByPurchase.forEach((purchaseId, linesByOrder) -> {
+            Map<Long, Ledger.Cost> shares = PurchaseShares.of(
+                    purchasing.purchaseOrder(purchases.findById(purchaseId).orElseThrow().getPurchaseOrderId()), linesByOrder);
+            shares.forEach((orderId, cost) -> costsByOrder.computeIfAbsent(orderId, k -> new ArrayList<>()).add(cost));
+            // All shares of the purchase order converted together, so the batch's entries add up to it converted
+            Map<Long, Ledger.Cost> byOrder = new LinkedHashMap<>();
+            shares.forEach((orderId, cost) -> byOrder.put(orderIdOf.get(orderId), cost));
+            ledger.bookShares(byOrder);
+        });
         for (GroupBuyOrder order : delivered) {
             Money sale = order.linesIn(Status.COLLECTED).stream().map(l -> l.value(order.getCurrency()))
                     .reduce(Money.zero(order.getCurrency()), Money::plus);

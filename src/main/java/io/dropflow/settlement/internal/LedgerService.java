@@ -8,7 +8,9 @@ import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,12 +62,22 @@ class LedgerService implements Ledger {
         bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
     }
 
+    /** Each purchase order's supply and shipping converted as a whole, as validation converts its landed cost. */
     @Override
     @Transactional
     public void bookCosts(Long orderId, List<Cost> costs) {
         for (Cost cost : costs) {
-            book(orderId, LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
-            book(orderId, LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
+            bookAsAWhole(costParts(orderId, cost), false);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void bookShares(Map<Long, Cost> sharesByOrder) {
+        List<CostPart> parts = new ArrayList<>();
+        sharesByOrder.forEach((orderId, cost) -> parts.addAll(costParts(orderId, cost)));
+        if (!parts.isEmpty()) {
+            bookAsAWhole(parts, true);
         }
     }
 
@@ -83,8 +95,7 @@ class LedgerService implements Ledger {
         String ref = "order-" + s.orderId();
         bookIfAny(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
         for (Cost cost : s.costs()) {
-            bookIfAny(s.orderId(), LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber());
-            bookIfAny(s.orderId(), LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber());
+            bookAsAWhole(costParts(s.orderId(), cost), true);
         }
         bookIfAny(s.orderId(), LedgerEntryType.LEADER_COMMISSION, s.leaderCommission().negate(), s.leaderCode());
         book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(GROUP_BUY, s.sale()).negate(), ref);
@@ -108,6 +119,47 @@ class LedgerService implements Ledger {
         bookIfAny(r.orderId(), LedgerEntryType.RETURN_SHIPPING, r.returnShipping().negate(), r.returnNumber());
         bookIfAny(r.orderId(), LedgerEntryType.EXCHANGE_COST, r.exchangeCost().negate(), r.returnNumber());
         bookIfAny(r.orderId(), LedgerEntryType.SUPPLIER_CHARGEBACK, r.chargeback(), r.returnNumber());
+    }
+
+    /** One entry of a purchase order's cost: an order's supply or shipping (or its share of them), negative. */
+    private record CostPart(Long orderId, LedgerEntryType type, Money amount, String reference) {
+    }
+
+    private static List<CostPart> costParts(Long orderId, Cost cost) {
+        return List.of(
+                new CostPart(orderId, LedgerEntryType.SUPPLY_COST, cost.supply().negate(), cost.purchaseOrderNumber()),
+                new CostPart(orderId, LedgerEntryType.SHIPPING_COST, cost.shipping().negate(), cost.purchaseOrderNumber()));
+    }
+
+    /**
+     * The parts of one purchase order's cost (its supply and shipping; for a group-buy batch's purchase order, each
+     * order's share of them) converted as a whole at today's rate and split back into the parts by largest
+     * remainder ({@link Money#allocate}): the entries add up to the whole converted, the landed cost validation
+     * converted. Each converted and rounded on its own, they could come to a cent more or less (999 JPY and
+     * 301 JPY at 0.00625: 6.24 + 1.88 EUR against 8.13 EUR); so they come to 6.25 and 1.88 EUR. Parts booked
+     * already are left as they are (no rate is looked for when all are); {@code skipZero} books no entry for a
+     * part that is zero.
+     */
+    private void bookAsAWhole(List<CostPart> parts, boolean skipZero) {
+        List<CostPart> due = parts.stream().filter(p -> !(skipZero && p.amount().isZero()))
+                .filter(p -> !entries.existsByOrderIdAndEntryTypeAndReference(p.orderId(), p.type(), p.reference()))
+                .toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Money whole = parts.stream().map(CostPart::amount).reduce(Money::plus).orElseThrow();
+        ExchangeRates.Conversion converted = rates.convert(whole, settings.currency(), now);
+        List<Money> split = whole.isZero()
+                ? parts.stream().map(p -> Money.zero(settings.currency())).toList()
+                : converted.to().allocate(parts.stream().map(p -> p.amount().amount().abs()).toList());
+        for (int i = 0; i < parts.size(); i++) {
+            CostPart part = parts.get(i);
+            if (due.contains(part)) {
+                entries.save(new Booking(part.orderId(), part.type(),
+                        new ExchangeRates.Conversion(part.amount(), split.get(i), converted.rate()), part.reference(), now));
+            }
+        }
     }
 
     private void bookIfAny(Long orderId, LedgerEntryType type, Money amount, String reference) {

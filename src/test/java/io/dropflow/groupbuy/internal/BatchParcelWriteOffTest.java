@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +67,10 @@ class BatchParcelWriteOffTest {
 
         assertThat(purchase.getStatus()).isEqualTo(Purchase.Status.FAILED);
         assertThat(List.of(first.getStatus(), second.getStatus())).containsOnly(GroupBuyLine.Status.MISSING);
-        verify(ledger).bookCosts(1001L, List.of(new Ledger.Cost("DF-B7-PO2", Money.of("5.00", "EUR"),
-                Money.of("1.25", "EUR"))));
-        verify(ledger).bookCosts(1002L, List.of(new Ledger.Cost("DF-B7-PO2", Money.of("10.00", "EUR"),
-                Money.of("1.25", "EUR"))));
+        // Both orders' shares at once: the ledger converts them together, so they add up to the whole converted
+        verify(ledger).bookShares(Map.of(
+                1001L, new Ledger.Cost("DF-B7-PO2", Money.of("5.00", "EUR"), Money.of("1.25", "EUR")),
+                1002L, new Ledger.Cost("DF-B7-PO2", Money.of("10.00", "EUR"), Money.of("1.25", "EUR"))));
         verify(timeline).record(eq(1001L), contains("DF-B7-PO2 given up"));
     }
 
@@ -80,6 +81,7 @@ class BatchParcelWriteOffTest {
         batchPurchasing.writeOffParcel(BATCH, 2);
 
         assertThat(List.of(first.getStatus(), second.getStatus())).containsOnly(GroupBuyLine.Status.MISSING);
+        verify(ledger, never()).bookShares(any());
         verify(ledger, never()).bookCosts(any(), any());
     }
 

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -87,6 +88,14 @@ class BatchSettlementSharesTest {
 
         assertThat(supply(costs)).containsExactly("0.34", "0.33", "0.33");
         assertAddsUp(costs, "1.00", "1.00");
+    }
+
+    /** The ledger gets a purchase order's shares together, by the orders' ids, to convert them as a whole. */
+    @Test
+    void thePurchaseOrdersSharesGoToTheLedgerTogether() {
+        List<Ledger.Cost> costs = settle("KWD", "0.500", "1.234", 1, 1, 2);
+
+        verify(ledger).bookShares(Map.of(1000L, costs.get(0), 1001L, costs.get(1), 1002L, costs.get(2)));
     }
 
     /**
