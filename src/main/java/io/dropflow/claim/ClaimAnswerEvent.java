@@ -1,9 +1,9 @@
 package io.dropflow.claim;
 
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +23,7 @@ public record ClaimAnswerEvent(
         @Schema(description = "The remedy offered (ACCEPTED: defaults to the one asked for; COUNTER_OFFER: required)")
         Remedy remedy,
         @Schema(description = "For COMPENSATION: the amount offered, in the order's currency")
-        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 13, fraction = 4) BigDecimal amount,
+        @DecimalMin(value = "0", inclusive = false) @DecimalDigits(integer = 13, fraction = 4) BigDecimal amount,
         @Schema(description = "Why the supplier rejects or counters") @Size(max = 500) String reason) {
 
     @AssertTrue(message = "a COUNTER_OFFER needs a remedy, and a COMPENSATION an amount")

@@ -1,9 +1,9 @@
 package io.dropflow.claim;
 
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +19,7 @@ public record PlatformDecision(
         String claimNumber,
         @NotNull Verdict verdict,
         @Schema(description = "For SELLER_REFUNDS: REFUND (the claimed value) or COMPENSATION (with amount)") Remedy remedy,
-        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 13, fraction = 4) BigDecimal amount,
+        @DecimalMin(value = "0", inclusive = false) @DecimalDigits(integer = 13, fraction = 4) BigDecimal amount,
         @Size(max = 500) String reason) {
 
     public enum Verdict {

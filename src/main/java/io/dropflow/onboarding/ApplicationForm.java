@@ -1,8 +1,8 @@
 package io.dropflow.onboarding;
 
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -66,8 +66,8 @@ public record ApplicationForm(
     /** One offer: our SKU, the supplier's, its supply price and shipping in the agreement's currency, stock, ship time. */
     public record ProposedOffer(@Schema(example = "DEMO-WOK") @NotBlank @Size(max = 64) String sku,
             @Schema(example = "JK-WOK-32") @NotBlank @Size(max = 64) String supplierSku,
-            @Schema(example = "7.80") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal supplyPrice,
-            @Schema(example = "3.20") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal shippingCost,
+            @Schema(example = "7.80") @NotNull @PositiveOrZero @DecimalDigits(integer = 15, fraction = 4) BigDecimal supplyPrice,
+            @Schema(example = "3.20") @NotNull @PositiveOrZero @DecimalDigits(integer = 15, fraction = 4) BigDecimal shippingCost,
             @Schema(example = "300") @PositiveOrZero @Max(10_000_000) int stock,
             @Schema(example = "CN") @NotBlank @io.dropflow.web.CountryCode
             String shipFrom,

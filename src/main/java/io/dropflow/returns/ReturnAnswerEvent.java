@@ -1,10 +1,10 @@
 package io.dropflow.returns;
 
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,7 +26,7 @@ public record ReturnAnswerEvent(
         @NotNull Answer answer,
         @Schema(description = "ALTERNATIVE: the partial refund, in the order's currency; not with refundShare")
         @DecimalMin(value = "0", inclusive = false)
-        @Digits(integer = 13, fraction = 4) BigDecimal amount,
+        @DecimalDigits(integer = 13, fraction = 4) BigDecimal amount,
         @Schema(description = "ALTERNATIVE: the partial refund as a share of the returned value (0 to 1), instead of amount")
         @DecimalMin("0.01") @DecimalMax("1.0") BigDecimal refundShare,
         @Size(max = 500) String reason) {

@@ -4,6 +4,7 @@ import io.dropflow.groupbuy.internal.GroupBuyCatalog.LeaderDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.OfferDetails;
 import io.dropflow.groupbuy.internal.GroupBuyCatalog.PickupPointDetails;
 import io.dropflow.security.Groups;
+import io.dropflow.web.DecimalDigits;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,7 +72,7 @@ class GroupBuyCatalogController {
                     example = "leo")
             @NotBlank @Size(max = 64) String userId,
             @Schema(description = "Share of a collected order's sale, 0 to 0.5", example = "0.10")
-            @NotNull @DecimalMin("0") @DecimalMax("0.5") @Digits(integer = 1, fraction = 4) BigDecimal commissionRate,
+            @NotNull @DecimalMin("0") @DecimalMax("0.5") @DecimalDigits(integer = 1, fraction = 4) BigDecimal commissionRate,
             @Schema(description = "false: kept, but acts for no pickup point (leader API), and their points take no orders")
             Boolean active,
             @Schema(description = "The version read; required to change a leader") Long version) {

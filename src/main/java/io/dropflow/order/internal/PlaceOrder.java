@@ -1,11 +1,11 @@
 package io.dropflow.order.internal;
 
 import io.dropflow.settlement.ActiveCurrency;
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -74,6 +74,6 @@ public record PlaceOrder(
             @Schema(example = "DEMO-MUG") @NotBlank @Size(max = 64) String sku,
             @Schema(example = "1") @Positive @Max(1000) int quantity,
             @Schema(description = "Unit price the consumer paid", example = "15.00")
-            @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 4) BigDecimal salePrice) {
+            @NotNull @DecimalMin("0.00") @DecimalDigits(integer = 13, fraction = 4) BigDecimal salePrice) {
     }
 }

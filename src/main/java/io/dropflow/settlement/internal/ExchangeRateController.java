@@ -4,6 +4,7 @@ import io.dropflow.security.Groups;
 import io.dropflow.settlement.ActiveCurrency;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.ExchangeRates.ExchangeRate;
+import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -60,7 +60,7 @@ class ExchangeRateController {
             @Schema(description = "What 1 base is worth in quote: at least 0.0000001 and at most 10000000 (a rate "
                     + "outside is a typo)", example = "7.1234") @NotNull
             @DecimalMin(value = "0.0000001", message = RATE_RANGE) @DecimalMax(value = "10000000", message = RATE_RANGE)
-            @Digits(integer = 12, fraction = 12) BigDecimal rate,
+            @DecimalDigits(integer = 12, fraction = 12) BigDecimal rate,
             @Schema(description = "When the rate starts to hold; now when left out", example = "2026-12-01T00:00:00Z")
             Instant validFrom) {
 

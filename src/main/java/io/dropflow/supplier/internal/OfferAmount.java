@@ -5,9 +5,9 @@ import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.dropflow.web.DecimalDigits;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * catalog keeps ({@link CatalogRules}, which holds an import's rows to the same limits).
  */
 @PositiveOrZero
-@Digits(integer = CatalogRules.AMOUNT_INTEGER_DIGITS, fraction = CatalogRules.AMOUNT_FRACTION_DIGITS)
+@DecimalDigits(integer = CatalogRules.AMOUNT_INTEGER_DIGITS, fraction = CatalogRules.AMOUNT_FRACTION_DIGITS)
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER})
 @Retention(RUNTIME)

@@ -57,6 +57,26 @@ class ExchangeRateBoundsTest {
         verify(store, never()).receive(any(), any(), any(), any());
     }
 
+    /**
+     * Exploratory finding s15 money 6: a rate of 13 decimals was a 400 "rate numeric value out of bounds (<12 digits>.<12
+     * digits> expected)"; it names the limit in words now, and zeros at the end of a rate do not count against it.
+     */
+    @Test
+    void aRateOfMoreThanTwelveDecimalsIsA400NamingRateAndTheLimit() throws Exception {
+        mvc.perform(post("/api/exchange-rates").contentType(MediaType.APPLICATION_JSON).content(rate("0.4041234567891")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("rate")))
+                .andExpect(jsonPath("$.detail", containsString(
+                        "rate 0.4041234567891 has more than 12 digits after the decimal point")));
+        verify(store, never()).receive(any(), any(), any(), any());
+
+        when(store.receive(eq("EUR"), eq("JPY"), any(), eq(FROM))).thenAnswer(call -> new ExchangeRateService.Stored(
+                new ExchangeRate("EUR", "JPY", call.getArgument(2), FROM), true));
+        mvc.perform(post("/api/exchange-rates").contentType(MediaType.APPLICATION_JSON).content(rate("0.404123456789000")))
+                .andExpect(status().isCreated())
+                .andExpect(content().string(containsString("\"rate\":0.404123456789,")));
+    }
+
     @Test
     void aRateAtTheBoundsIsTakenAndShownInPlainDigits() throws Exception {
         BigDecimal lowest = new BigDecimal("0.0000001");
