@@ -306,6 +306,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A body's field that did not fit (beyond the parser's limits, a key twice, a value that does not fit or a field
+     * the request does not have) and what is wrong, as a 400 names it; null for text that is not JSON.
+     */
+    static InvalidRequest.FieldError fieldError(Throwable e) {
+        InvalidRequest.FieldError tooLong = beyondTheParsersLimits(e);
+        if (tooLong != null) {
+            return tooLong;
+        }
+        InvalidRequest.FieldError duplicate = duplicateKey(e);
+        return duplicate != null ? duplicate : misfit(e);
+    }
+
+    /**
      * The field whose value did not fit (valid JSON) and what is wrong, in the caller's own terms; null
      * for JSON that is not valid.
      */
@@ -488,8 +501,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 String message = parsing.getOriginalMessage();
                 String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
                 String path = parsing.getProcessor() == null ? key : path(parsing.getProcessor().getParsingContext());
-                return new InvalidRequest.FieldError(path == null || path.isEmpty() ? key : path,
-                        "appears twice in one JSON object (key \"" + key + "\"); send each key once");
+                return StrictJson.twice(path == null || path.isEmpty() ? key : path, key);
             }
         }
         return null;

@@ -2,7 +2,6 @@ package io.dropflow.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -47,16 +46,20 @@ class JsonInput {
      */
     @Bean
     MappingJackson2HttpMessageConverter jsonAsDocumented(ObjectMapper mapper) {
-        ObjectMapper asDocumented = typesAsDocumented(mapper.copy()).registerModule(IsoDates.asText());
+        ObjectMapper asDocumented = asDocumented(mapper);
         ObjectMapper fromPartners = mapper.copy().registerModule(IsoDates.orUnixSeconds());
         return new OneJsonValue(mapper, (view, javaType) -> {
             if (fromAPartner()) {
                 return (view == null ? fromPartners.reader() : fromPartners.readerWithView(view)).forType(javaType);
             }
-            return (view == null ? asDocumented.reader() : asDocumented.readerWithView(view)).forType(javaType)
-                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            return StrictJson.strict((view == null ? asDocumented.reader() : asDocumented.readerWithView(view))
+                    .forType(javaType));
         });
+    }
+
+    /** A copy of the application's mapper reading as our API documents ({@link #typesAsDocumented}, ISO dates). */
+    static ObjectMapper asDocumented(ObjectMapper mapper) {
+        return typesAsDocumented(mapper.copy()).registerModule(IsoDates.asText());
     }
 
     /**

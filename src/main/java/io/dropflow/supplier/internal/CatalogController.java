@@ -66,9 +66,11 @@ class CatalogController {
     static final List<String> OFFER_SORTS = List.of("sku", "supplierSku", "category", "stockLevel", "supplyPrice");
 
     private final CatalogMaintenance catalog;
+    private final com.fasterxml.jackson.databind.ObjectReader jsonOffers;
 
-    CatalogController(CatalogMaintenance catalog) {
+    CatalogController(CatalogMaintenance catalog, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.catalog = catalog;
+        this.jsonOffers = OfferImport.jsonOffers(mapper);
     }
 
     /** Rules of a new supplier's request only: a change takes its code from the path, any other is refused. */
@@ -246,9 +248,11 @@ class CatalogController {
     @PostMapping(path = "/suppliers/{code}/offers/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(CATALOG_EDITORS)
     @Operation(summary = "Import a supplier's offers from JSON", description = "A JSON array of offers with the CSV's "
-            + "fields; refused offers are reported by their position (1 = first).")
+            + "fields, each read as POST /offers reads an offer (a key twice, a field an offer does not have, a number as "
+            + "text are refused); refused offers are reported by their position (1 = first), naming every fault.")
     CatalogMaintenance.ImportReport importJson(@PathVariable String code, InputStream body) throws IOException {
-        return catalog.importOffers(code, OfferImport.fromJson(upTo(MAX_IMPORT_BYTES, body, StandardCharsets.UTF_8)));
+        return catalog.importOffers(code, OfferImport.fromJson(upTo(MAX_IMPORT_BYTES, body, StandardCharsets.UTF_8),
+                jsonOffers));
     }
 
     /**

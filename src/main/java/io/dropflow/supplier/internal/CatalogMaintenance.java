@@ -271,7 +271,7 @@ class CatalogMaintenance {
      * supplier SKU another offer of the supplier had before the import, or an earlier row gave another
      * SKU (one import never moves a supplier SKU from one offer to another: the unique index would see
      * it taken twice on the way), and a row in another currency than the supplier's offers have after the
-     * import, those it leaves alone and the rows taken before it ({@link #refuseSecondCurrency}).
+     * import ({@link #refusals}, {@link #refuseSecondCurrency}).
      */
     @Transactional
     ImportReport importOffers(String supplierCode, OfferImport.Parsed parsed) {
@@ -288,32 +288,13 @@ class CatalogMaintenance {
         int changed = 0;
         List<OfferImport.RowProblem> refused = new ArrayList<>(parsed.refused());
         List<SupplierOffer> toSave = new ArrayList<>();
-        // the currencies the supplier's offers are in after the import: those it leaves alone, and each row taken
-        java.util.Set<String> imported = new java.util.HashSet<>();
-        parsed.rows().forEach(row -> imported.add(row.sku()));
-        List<String> currencies = new ArrayList<>(existing.values().stream().filter(o -> !imported.contains(o.getSku()))
-                .map(o -> o.terms().currency()).toList());
+        Map<OfferImport.Row, String> refusals = refusals(supplierCode, parsed.rows(), existing, skuBySupplierSku);
         for (OfferImport.Row row : parsed.rows()) {
-            SupplierOffer before = existing.get(row.sku());
-            java.util.Optional<String> secondCurrency = secondCurrency(supplierCode, row.terms().currency(),
-                    before == null ? null : before.terms().currency(), currencies);
-            if (secondCurrency.isPresent()) {
-                refused.add(new OfferImport.RowProblem(row.line(), row.sku(), "currency " + secondCurrency.get()));
-                if (before != null) {
-                    currencies.add(before.terms().currency()); // refused, it keeps its own
-                }
+            String refusal = refusals.get(row);
+            if (refusal != null) {
+                refused.add(new OfferImport.RowProblem(row.line(), row.sku(), refusal));
                 continue;
             }
-            String holder = skuBySupplierSku.putIfAbsent(row.terms().supplierSku(), row.sku());
-            if (holder != null && !holder.equals(row.sku())) {
-                refused.add(new OfferImport.RowProblem(row.line(), row.sku(),
-                        CatalogProblem.supplierText(supplierCode, row.terms().supplierSku(), holder)));
-                if (before != null) {
-                    currencies.add(before.terms().currency());
-                }
-                continue;
-            }
-            currencies.add(row.terms().currency());
             SupplierOffer offer = existing.get(row.sku());
             if (offer == null) {
                 toSave.add(new SupplierOffer(supplier, row.sku(), row.terms(), now));
@@ -333,6 +314,59 @@ class CatalogMaintenance {
         refused.sort(java.util.Comparator.comparingInt(OfferImport.RowProblem::line));
         int applied = parsed.rows().size() - (refused.size() - parsed.refused().size());
         return new ImportReport(created, changed, applied - created - changed, List.copyOf(refused));
+    }
+
+    /**
+     * Why each row of an import that is refused is refused (rows taken are absent). The currencies the
+     * supplier's offers are in after the import are those of the offers it leaves alone, of the offers whose
+     * row keeps their currency (taken or refused, they are in it afterwards: exploratory test s15 D1, where a
+     * row moving MIX-A to USD was taken beside MIX-B's row keeping EUR), of the offers whose row changing it
+     * is refused, and of the rows taken that change it (a new offer, or another currency): a row changing
+     * its offer's currency, or making one, is refused when another of these is in another currency, whatever
+     * the rows' order. A row refused turns its offer's currency into one that stays, so the rows are decided
+     * again with it until no more stay (at most once per currency).
+     */
+    private static Map<OfferImport.Row, String> refusals(String supplierCode, List<OfferImport.Row> rows,
+            Map<String, SupplierOffer> existing, Map<String, String> skuBySupplierSku) {
+        java.util.Set<String> imported = new java.util.HashSet<>();
+        rows.forEach(row -> imported.add(row.sku()));
+        java.util.Set<String> staying = new java.util.HashSet<>();
+        existing.values().stream().filter(o -> !imported.contains(o.getSku())).forEach(o -> staying.add(o.terms().currency()));
+        for (OfferImport.Row row : rows) {
+            SupplierOffer before = existing.get(row.sku());
+            if (before != null && before.terms().currency().equals(row.terms().currency())) {
+                staying.add(row.terms().currency());
+            }
+        }
+        while (true) {
+            Map<OfferImport.Row, String> refusals = new java.util.HashMap<>();
+            Map<String, String> holders = new HashMap<>(skuBySupplierSku);
+            java.util.Set<String> currencies = new java.util.HashSet<>(staying);
+            java.util.Set<String> stayingMore = new java.util.HashSet<>();
+            for (OfferImport.Row row : rows) {
+                SupplierOffer before = existing.get(row.sku());
+                String currencyBefore = before == null ? null : before.terms().currency();
+                java.util.Optional<String> secondCurrency = secondCurrency(supplierCode, row.terms().currency(),
+                        currencyBefore, currencies);
+                String holder = secondCurrency.isPresent() ? null
+                        : holders.putIfAbsent(row.terms().supplierSku(), row.sku());
+                if (secondCurrency.isPresent()) {
+                    refusals.put(row, "currency " + secondCurrency.get());
+                } else if (holder != null && !holder.equals(row.sku())) {
+                    refusals.put(row, CatalogProblem.supplierText(supplierCode, row.terms().supplierSku(), holder));
+                } else {
+                    currencies.add(row.terms().currency());
+                    continue;
+                }
+                if (currencyBefore != null && !staying.contains(currencyBefore)) {
+                    stayingMore.add(currencyBefore); // refused, it keeps its own
+                }
+            }
+            if (stayingMore.isEmpty()) {
+                return refusals;
+            }
+            staying.addAll(stayingMore);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,12 +1,17 @@
 package io.dropflow.supplier.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -14,6 +19,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.dropflow.settlement.Money;
 import io.dropflow.web.DecimalInput;
+import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.StrictJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,6 +28,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,7 +46,7 @@ final class OfferImport {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES).build();
     /** Numbers as written: 1.0000000000000000001 read as a double would be 1.0, a price nobody sent. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     /** What a decoder makes of bytes that are not of the file's charset (U+FFFD): never stored. */
@@ -93,35 +101,124 @@ final class OfferImport {
         return new Parsed(rows, refused);
     }
 
-    static Parsed fromJson(String text) {
-        JsonNode array;
-        try {
-            array = JSON.readTree(text);
+    /**
+     * One offer of a JSON import, read as {@code POST /offers} reads an offer ({@link StrictJson}): no key twice, no
+     * field an offer does not have ({@code "Active": false} was ignored and the offer stayed on sale: exploratory
+     * test s15 D2), no number as text ({@code "stock": "7"}) nor yes/no as text.
+     */
+    record JsonOffer(String sku, String supplierSku, BigDecimal supplyPrice, String currency, BigDecimal shippingCost,
+            Integer stock, String shipFrom, Integer shipByHours, String category, Boolean active) {
+    }
+
+    /** How a JSON import reads each of its offers: with the application's mapper, as our API reads a body. */
+    static ObjectReader jsonOffers(ObjectMapper applicationMapper) {
+        return StrictJson.readerFor(applicationMapper, JsonOffer.class);
+    }
+
+    /**
+     * A JSON array of offers, each read on its own by {@code offers} ({@link #jsonOffers}): an offer that breaks
+     * the API's JSON rules is refused with its position and every field at fault, the others are taken.
+     */
+    static Parsed fromJson(String text, ObjectReader offers) {
+        List<Row> rows = new ArrayList<>();
+        List<RowProblem> refused = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (JsonParser array = JSON.createParser(text)) {
+            if (array.nextToken() != JsonToken.START_ARRAY) {
+                throw CatalogProblem.invalid("the body must be a JSON array of offers with the fields " + COLUMNS);
+            }
+            int position = 0;
+            while (array.nextToken() != JsonToken.END_ARRAY) {
+                if (++position > MAX_ROWS) {
+                    throw CatalogProblem.invalid("more than " + MAX_ROWS + " offers: split the import");
+                }
+                int from = (int) array.currentTokenLocation().getCharOffset();
+                boolean object = array.currentToken() == JsonToken.START_OBJECT;
+                array.skipChildren();
+                String offer = text.substring(from, (int) array.currentLocation().getCharOffset());
+                if (!object) {
+                    refused.add(new RowProblem(position, null, "is " + offer.strip() + ", not an offer: an offer is "
+                            + "a JSON object with the fields " + COLUMNS));
+                    continue;
+                }
+                jsonRow(position, offer, offers, rows, refused, seen);
+            }
+            if (array.nextToken() != null) {
+                throw CatalogProblem.invalid("not JSON: more follows the array of offers at " + where(array.currentTokenLocation()));
+            }
         } catch (JsonEOFException e) {
             throw CatalogProblem.invalid("not JSON: the document ends early (" + where(e.getLocation()) + ")");
         } catch (IOException e) {
             throw CatalogProblem.invalid("not JSON" + (e instanceof JsonProcessingException parsing
                     && parsing.getLocation() != null ? " at " + where(parsing.getLocation()) : ""));
         }
-        if (array == null || !array.isArray()) {
-            throw CatalogProblem.invalid("the body must be a JSON array of offers with the fields " + COLUMNS);
-        }
-        if (array.size() > MAX_ROWS) {
-            throw CatalogProblem.invalid("more than " + MAX_ROWS + " offers: split the import");
-        }
-        List<Row> rows = new ArrayList<>();
-        List<RowProblem> refused = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode offer = array.get(i);
-            List<String> fields = new ArrayList<>();
-            for (String column : COLUMNS) {
-                JsonNode value = offer.path(column);
-                fields.add(value.isMissingNode() || value.isNull() ? "" : value.asText());
-            }
-            row(i + 1, fields, rows, refused, seen);
-        }
         return new Parsed(rows, refused);
+    }
+
+    /**
+     * One offer of a JSON import: read whole when nothing is wrong with it; else every field at fault named (a key
+     * twice, a field an offer does not have, a value of another JSON type), and the catalog's rules checked on
+     * the others.
+     */
+    private static void jsonRow(int position, String text, ObjectReader offers, List<Row> rows,
+            List<RowProblem> refused, Set<String> seen) throws IOException {
+        JsonOffer offer;
+        List<String> problems = new ArrayList<>();
+        Set<String> faulted = new HashSet<>();
+        try {
+            offer = offers.readValue(text);
+        } catch (JsonProcessingException atFault) {
+            ObjectNode fields = (ObjectNode) JSON.readTree(text); // the last of a key given twice: refused below
+            for (String key : keysTwice(text)) {
+                problems.add(StrictJson.twice(key, key).text());
+                faulted.add(key);
+            }
+            ObjectNode good = fields.objectNode();
+            for (Map.Entry<String, JsonNode> field : fields.properties()) {
+                if (faulted.contains(field.getKey())) {
+                    continue;
+                }
+                // as text, not a tree: the API's words for a value of another JSON type read the parser's token
+                String alone = JSON.writeValueAsString(fields.objectNode().set(field.getKey(), field.getValue()));
+                try {
+                    offers.readValue(alone);
+                    good.set(field.getKey(), field.getValue());
+                } catch (JsonProcessingException misfit) {
+                    problems.add(StrictJson.fieldError(misfit).map(InvalidRequest.FieldError::text)
+                            .orElse(field.getKey() + " is not valid"));
+                    faulted.add(field.getKey());
+                }
+            }
+            offer = offers.readValue(JSON.writeValueAsString(good));
+        }
+        if (offer.stock() == null && faulted.add("stock")) {
+            problems.add("stock is missing");
+        }
+        if (offer.shipByHours() == null && faulted.add("shipByHours")) {
+            problems.add("shipByHours is missing");
+        }
+        OfferTerms terms = new OfferTerms(offer.supplierSku(), offer.supplyPrice(), offer.currency(),
+                offer.shippingCost(), offer.stock() == null ? 0 : offer.stock(), offer.shipFrom(),
+                offer.shipByHours() == null ? 0 : offer.shipByHours(), offer.category(),
+                offer.active() == null || offer.active());
+        row(position, offer.sku(), terms, problems, faulted, rows, refused, seen);
+    }
+
+    /** The keys an object gives more than once, each once (a JSON tree keeps the last of them only). */
+    private static Set<String> keysTwice(String object) throws IOException {
+        Set<String> keys = new HashSet<>();
+        Set<String> twice = new java.util.LinkedHashSet<>();
+        try (JsonParser parser = JSON.createParser(object)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if (!keys.add(parser.currentName())) {
+                    twice.add(parser.currentName());
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        }
+        return twice;
     }
 
     static String toCsv(List<Row> rows) {
@@ -152,16 +249,27 @@ final class OfferImport {
             return;
         }
         List<String> problems = new ArrayList<>();
-        OfferTerms terms = new OfferTerms(f.get(1), decimal("supplyPrice", f.get(2), problems), f.get(3),
-                decimal("shippingCost", f.get(4), problems), whole("stock", f.get(5), problems), f.get(6),
-                whole("shipByHours", f.get(7), problems), f.get(8), flag(f.get(9), problems));
-        if (problems.isEmpty()) {
-            CatalogRules.problemsOf(sku, terms).forEach(problem -> problems.add(problem.text()));
-        }
-        if (problems.isEmpty() && !seen.add(sku)) {
+        Set<String> faulted = new HashSet<>();
+        OfferTerms terms = new OfferTerms(f.get(1), decimal("supplyPrice", f.get(2), problems, faulted), f.get(3),
+                decimal("shippingCost", f.get(4), problems, faulted), whole("stock", f.get(5), problems, faulted),
+                f.get(6), whole("shipByHours", f.get(7), problems, faulted), f.get(8), flag(f.get(9), problems));
+        row(line, sku, terms, problems, faulted, rows, refused, seen);
+    }
+
+    /**
+     * A row read: taken, or refused naming every fault it has, those found reading it ({@code problems}, of the
+     * fields {@code faulted}) and the catalog's rules' of its other fields (exploratory test s15 D9: a row with
+     * stock -1 and active "yes" was refused for "yes" alone, and again for the stock once that was mended).
+     */
+    private static void row(int line, String sku, OfferTerms terms, List<String> problems, Set<String> faulted,
+            List<Row> rows, List<RowProblem> refused, Set<String> seen) {
+        CatalogRules.problemsOf(sku, terms).stream().filter(problem -> !faulted.contains(problem.field()))
+                .forEach(problem -> problems.add(problem.text()));
+        if (problems.isEmpty() && seen.contains(sku)) {
             problems.add("sku " + sku + " comes twice in this import");
         }
         if (problems.isEmpty()) {
+            seen.add(sku);
             rows.add(new Row(line, sku, terms));
         } else {
             refused.add(new RowProblem(line, sku, String.join("; ", problems)));
@@ -169,26 +277,29 @@ final class OfferImport {
     }
 
     /** An amount of the file; one whose exponent puts it beyond any amount ("1e2147483647") is refused as it is read. */
-    private static BigDecimal decimal(String field, String text, List<String> problems) {
+    private static BigDecimal decimal(String field, String text, List<String> problems, Set<String> faulted) {
         BigDecimal amount;
         try {
             amount = new BigDecimal(text);
         } catch (NumberFormatException e) {
             problems.add(field + " '" + text + "' is not a number like 12.50");
+            faulted.add(field);
             return null;
         }
         if (!DecimalInput.fits(amount)) {
             problems.add(field + " '" + text + "' " + DecimalInput.OUT_OF_RANGE);
+            faulted.add(field);
             return null;
         }
         return amount;
     }
 
-    private static int whole(String field, String text, List<String> problems) {
+    private static int whole(String field, String text, List<String> problems, Set<String> faulted) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             problems.add(field + " '" + text + "' is not a whole number");
+            faulted.add(field);
             return 0;
         }
     }

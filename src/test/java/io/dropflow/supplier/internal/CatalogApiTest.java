@@ -218,6 +218,33 @@ class CatalogApiTest {
         assertThat(all.path("refused")).isEmpty();
     }
 
+    /**
+     * D1 of the exploratory test (session 15): one import moving MIX-A to USD and sending MIX-B unchanged in EUR took
+     * both, leaving the supplier in two currencies (an order of both then out of stock). The row changing the
+     * currency is refused, in either order of the rows, and the offers stay in one currency.
+     */
+    @Test
+    void anImportChangingOneOffersCurrencyAndKeepingAnothersIsRefusedForTheChangeInEitherOrder() {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        String header = "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n";
+        String a = code + "-A,MX-A,5.00,%s,1.00,10,CN,48,homeware,true\n";
+        String b = code + "-B,MX-B,6.00,EUR,1.00,10,CN,48,homeware,true\n";
+        assertThat(body(importCsv(code, header + a.formatted("EUR") + b)).path("created").asInt()).isEqualTo(2);
+
+        for (String file : List.of(header + a.formatted("USD") + b, header + b + a.formatted("USD"))) {
+            JsonNode report = body(importCsv(code, file));
+
+            assertThat(report.path("refused")).as(report.toString()).singleElement().satisfies(row -> {
+                assertThat(row.path("sku").asText()).isEqualTo(code + "-A");
+                assertThat(row.path("reason").asText()).startsWith("currency 'USD' is not " + code + "'s currency: its "
+                        + "other offers are priced in EUR");
+            });
+            assertThat(report.path("unchanged").asInt()).isEqualTo(1);
+            assertThat(body(dropflow.get("/api/suppliers/" + code + "/offers", asSupervisor())).path("content"))
+                    .extracting(o -> o.path("currency").asText()).containsExactly("EUR", "EUR");
+        }
+    }
+
     /** Offers in two currencies from before the rule: each may still change in its own currency, and into the other. */
     @Test
     void aSupplierInTwoCurrenciesFromBeforeKeepsEachOffersCurrencyUntilChanged() {

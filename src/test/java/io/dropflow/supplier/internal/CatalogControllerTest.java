@@ -149,6 +149,20 @@ class CatalogControllerTest {
         });
     }
 
+    /** D2 (s15): the JSON import reads each offer with the application's mapper by our API's JSON rules (JsonInput). */
+    @Test
+    void aJsonImportsOfferWithAFieldAnOfferDoesNotHaveIsRefusedNamingItAsPostOffersDoes() throws Exception {
+        String misspelt = OFFER.replace("\"category\":\"homeware\"", "\"category\":\"homeware\",\"Active\":false");
+        OfferImport.Parsed parsed = imported(("[" + misspelt + "]").getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(parsed.rows()).isEmpty();
+        assertThat(parsed.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.line()).isEqualTo(1);
+            assertThat(refused.sku()).isEqualTo("X-1");
+            assertThat(refused.reason()).startsWith("Active is not a field of this request; its fields are active, ");
+        });
+    }
+
     private OfferImport.Parsed imported(byte[] file, String contentType) throws Exception {
         org.mockito.Mockito.clearInvocations(catalog);
         mvc.perform(post("/api/suppliers/ACME/offers/import").contentType(contentType).content(file))

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 /** Reading a price list: every bad row reported with its line and why, the good ones kept. */
 class OfferImportTest {
 
+    /** As the application reads a JSON import's offers: its mapper's decimal module, our API's JSON rules. */
+    static final com.fasterxml.jackson.databind.ObjectReader READER = OfferImport.jsonOffers(
+            new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new io.dropflow.web.DecimalInput().decimalsThatFit()));
+
+    static OfferImport.Parsed json(String text) {
+        return OfferImport.fromJson(text, READER);
+    }
+
     static final String HEADER = "sku,supplierSku,supplyPrice,currency,shippingCost,stock,shipFrom,shipByHours,category,active\n";
 
     @Test
@@ -58,7 +66,7 @@ class OfferImportTest {
 
     @Test
     void jsonOffersAreReportedByTheirPosition() {
-        OfferImport.Parsed parsed = OfferImport.fromJson("""
+        OfferImport.Parsed parsed = json("""
                 [{"sku": "MUG-1", "supplierSku": "S1", "supplyPrice": 6.5, "currency": "USD", "shippingCost": 1,
                   "stock": 3, "shipFrom": "US", "shipByHours": 24, "category": "homeware"},
                  {"sku": "MUG-2", "supplierSku": "S2", "supplyPrice": 6.5, "currency": "usd", "shippingCost": 1,
@@ -73,7 +81,7 @@ class OfferImportTest {
 
     @Test
     void aJsonNumberIsReadExactlyNotRoundedLikeADouble() {
-        OfferImport.Parsed parsed = OfferImport.fromJson("""
+        OfferImport.Parsed parsed = json("""
                 [{"sku": "MUG-1", "supplierSku": "S1", "supplyPrice": 1.0000000000000000001, "currency": "EUR",
                   "shippingCost": 1, "stock": 3, "shipFrom": "DE", "shipByHours": 24, "category": "homeware"},
                  {"sku": "MUG-2", "supplierSku": "S2", "supplyPrice": "1.0000000000000000001", "currency": "EUR",
@@ -87,10 +95,10 @@ class OfferImportTest {
 
     @Test
     void unreadableFilesAreRefusedInOurWordsWithWhereNotTheParsers() {
-        assertThatThrownBy(() -> OfferImport.fromJson("[{\"sku\":"))
+        assertThatThrownBy(() -> json("[{\"sku\":"))
                 .isInstanceOf(CatalogProblem.class)
                 .hasMessage("not JSON: the document ends early (line 1, column 9)");
-        assertThatThrownBy(() -> OfferImport.fromJson("[{\"sku\": 'MUG-1'}]"))
+        assertThatThrownBy(() -> json("[{\"sku\": 'MUG-1'}]"))
                 .isInstanceOf(CatalogProblem.class)
                 .hasMessage("not JSON at line 1, column 10");
 
@@ -135,5 +143,62 @@ class OfferImportTest {
             assertThat(again.get(i).terms().sameAs(rows.get(i).terms())).isTrue();
         }
         assertThat(again.get(0).terms().supplierSku()).isEqualTo("CJ,MUG \"1\"");
+    }
+
+    /**
+     * D2 of the exploratory test (session 15): the JSON import took the last of a key given twice, ignored a field an
+     * offer does not have ("Active": false for active: the offer stayed on sale, "unchanged") and read numbers and
+     * yes/no from text. Each offer is read as POST /offers reads one: refused with its position, naming the field.
+     */
+    @Test
+    void aJsonOfferBreakingTheApisJsonRulesIsRefusedNamingTheField() {
+        OfferImport.Parsed parsed = json("""
+                [{"sku":"J-1","supplierSku":"J1","supplyPrice":"5.00","currency":"EUR","shippingCost":"1","stock":5,
+                  "shipFrom":"CN","shipByHours":48,"category":"homeware","giftWrap":true},
+                 {"sku":"J-2","supplierSku":"J2","supplyPrice":"5.00","supplyPrice":"9.00","currency":"EUR",
+                  "shippingCost":"1","stock":5,"shipFrom":"CN","shipByHours":48,"category":"homeware"},
+                 {"sku":"J-3","supplierSku":"J3","supplyPrice":5,"currency":"EUR","shippingCost":1,"stock":"7",
+                  "shipFrom":"CN","shipByHours":48,"category":"homeware"},
+                 {"sku":"J-4","supplierSku":"J4","supplyPrice":"9.00","currency":"EUR","shippingCost":"1.00","stock":5,
+                  "shipFrom":"CN","shipByHours":48,"category":"homeware","Active":false},
+                 42,
+                 {"sku":"J-5","supplierSku":"J5","supplyPrice":"5.00","currency":"EUR","shippingCost":"1","stock":5,
+                  "shipFrom":"CN","shipByHours":48,"category":"homeware","active":false}]""");
+
+        assertThat(parsed.rows()).extracting(OfferImport.Row::sku).containsExactly("J-5");
+        assertThat(parsed.rows().get(0).terms().active()).isFalse();
+        assertThat(parsed.refused()).extracting(OfferImport.RowProblem::line).containsExactly(1, 2, 3, 4, 5);
+        assertThat(parsed.refused()).extracting(OfferImport.RowProblem::sku).containsExactly("J-1", "J-2", "J-3", "J-4",
+                null);
+        assertThat(parsed.refused().get(0).reason()).startsWith("giftWrap is not a field of this request; its fields are "
+                + "active, category, currency");
+        assertThat(parsed.refused().get(1).reason()).isEqualTo("supplyPrice appears twice in one JSON object (key "
+                + "\"supplyPrice\"); send each key once");
+        assertThat(parsed.refused().get(2).reason()).isEqualTo("stock must be a number, sent as a JSON number (1, not \"1\")");
+        assertThat(parsed.refused().get(3).reason()).startsWith("Active is not a field of this request");
+        assertThat(parsed.refused().get(4).reason()).startsWith("is 42, not an offer: an offer is a JSON object");
+    }
+
+    /**
+     * D9 of the exploratory test (session 15): a row was refused for its first kind of fault only ("active must be
+     * true or false, was 'yes'"), its stock of -1 named after that was mended. Every fault of the row is named.
+     */
+    @Test
+    void aRefusedRowNamesEveryFaultItHas() {
+        OfferImport.Parsed csv = OfferImport.fromCsv(HEADER + "IMP-4,I-4,5.00,EUR,1.00,-1,CN,48,homeware,yes\n"
+                + "IMP-5,I-5,five,EUR,1.00,3,XX,eight,homeware,true\n");
+        OfferImport.Parsed json = json("""
+                [{"sku":"IMP-4","supplierSku":"I-4","supplyPrice":"5.00","currency":"EUR","shippingCost":"1.00",
+                  "stock":-1,"shipFrom":"CN","shipByHours":"48","category":"homeware","active":"yes","colour":"red",
+                  "colour":"blue"}]""");
+
+        assertThat(csv.refused()).extracting(OfferImport.RowProblem::reason).containsExactly(
+                "active must be true or false, was 'yes'; stock must not be negative, was -1",
+                "supplyPrice 'five' is not a number like 12.50; shipByHours 'eight' is not a whole number; "
+                        + "shipFrom must be an ISO 3166 country code like CN, was 'XX'");
+        assertThat(json.refused()).singleElement().extracting(OfferImport.RowProblem::reason).asString()
+                .contains("colour appears twice", "shipByHours must be a number", "active must be true or false",
+                        "stock must not be negative, was -1")
+                .doesNotContain("shipByHours must be between");
     }
 }
