@@ -315,6 +315,42 @@ class CatalogApiTest {
                 .contains("optionally followed by ,asc or ,desc");
     }
 
+    /**
+     * D8 of the exploratory test (session 15): the offer lists sorted by {@code stockLevel}, a name the API shows
+     * nowhere, and refused {@code sort=stock}; by supplyPrice they put 800 JPY between 9.00 and 1000.00 EUR.
+     * They sort by the offer's field names, prices within their currency.
+     */
+    @Test
+    void offerListsSortByTheOffersFieldNamesAndPricesWithinTheirCurrency() {
+        String yen = code + "-JP";
+        String dear = code + "-DEAR";
+        for (String supplier : List.of(code, yen, dear)) {
+            dropflow.post("/api/suppliers", supplier(supplier), asSupervisor());
+        }
+        Map<String, Object> cheap = offer(code + "-MUG", "9.00", "EUR");
+        cheap.put("stock", 5);
+        dropflow.post("/api/suppliers/" + code + "/offers", cheap, asSupervisor());
+        Map<String, Object> inYen = offer(code + "-MUG", "800", "JPY");
+        inYen.put("stock", 50);
+        inYen.put("shippingCost", "100");
+        dropflow.post("/api/suppliers/" + yen + "/offers", inYen, asSupervisor());
+        Map<String, Object> dearer = offer(code + "-MUG", "1000.00", "EUR");
+        dearer.put("stock", 20);
+        dropflow.post("/api/suppliers/" + dear + "/offers", dearer, asSupervisor());
+
+        JsonNode byStock = body(dropflow.get("/api/offers?sku=" + code + "-MUG&sort=stock,desc", asSupervisor()));
+        JsonNode byPrice = body(dropflow.get("/api/offers?sku=" + code + "-MUG&sort=supplyPrice", asSupervisor()));
+        ResponseEntity<String> tableName = dropflow.get("/api/offers?sort=stockLevel", asSupervisor());
+
+        assertThat(byStock.path("content")).as(byStock.toString()).extracting(o -> o.path("stock").asInt())
+                .containsExactly(50, 20, 5);
+        assertThat(byPrice.path("content")).extracting(o -> o.path("supplyPrice").decimalValue().intValue() + " "
+                + o.path("currency").asText()).containsExactly("9 EUR", "1000 EUR", "800 JPY");
+        assertThat(tableName.getStatusCode().value()).isEqualTo(400);
+        assertThat(body(tableName).path("detail").asText())
+                .contains("sort by one of [sku, supplierSku, category, stock, supplyPrice]");
+    }
+
     @Test
     void aNewSuppliersOfferIsWhereTheNextOrderGoesAndASuspendedSupplierGetsNone() {
         dropflow.post("/api/suppliers", supplier(code), asSupervisor());
