@@ -79,14 +79,46 @@ class UnmatchedRequests {
 
     /**
      * The detail of a request without any Content-Type to an endpoint that needs one, naming what it takes, where
-     * Spring said "Content-Type 'null' is not supported"; null if a Content-Type was sent or nothing is known.
+     * Spring said "Content-Type 'null' is not supported"; or with one Spring could not parse (an unknown charset),
+     * saying what is wrong with it; null if a Content-Type was read or nothing is known.
      */
     static String noContentType(HttpMediaTypeNotSupportedException e) {
         if (e.getContentType() != null || e.getSupportedMediaTypes().isEmpty()) {
             return null;
         }
-        return "the request has no Content-Type; this endpoint takes "
-                + org.springframework.util.MimeTypeUtils.toString(e.getSupportedMediaTypes());
+        String takes = "this endpoint takes " + org.springframework.util.MimeTypeUtils.toString(e.getSupportedMediaTypes());
+        String unreadable = unreadableContentType(e);
+        return unreadable != null ? unreadable + "; " + takes : "the request has no Content-Type; " + takes;
+    }
+
+    /**
+     * Spring's words for a Content-Type it could not parse ({@code InvalidMediaTypeException}), which it refuses as if
+     * there were none: {@code Invalid mime type "text/csv; charset=FOO-BAR": unsupported charset 'FOO-BAR'}.
+     */
+    private static final java.util.regex.Pattern UNPARSABLE = java.util.regex.Pattern.compile(
+            "^Invalid mime type \"(.*)\": (.*)$", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern UNKNOWN_CHARSET = java.util.regex.Pattern.compile(
+            "^unsupported charset '(.*)'$", java.util.regex.Pattern.DOTALL);
+    /** A charset that is no charset's name ({@code charset="}): Spring's words are the name alone. */
+    private static final java.util.regex.Pattern CHARSET = java.util.regex.Pattern.compile(
+            "(?i);\\s*charset=([^;]*)");
+
+    /**
+     * What is wrong with a Content-Type that was sent but cannot be read (exploratory test s15 D6: {@code
+     * application/json; charset=FOO-BAR} was answered "the request has no Content-Type"); null when none was sent.
+     */
+    private static String unreadableContentType(HttpMediaTypeNotSupportedException e) {
+        java.util.regex.Matcher unparsable = UNPARSABLE.matcher(String.valueOf(e.getMessage()));
+        if (!unparsable.find()) {
+            return null;
+        }
+        java.util.regex.Matcher unknown = UNKNOWN_CHARSET.matcher(unparsable.group(2));
+        java.util.regex.Matcher named = CHARSET.matcher(unparsable.group(1));
+        if (unknown.find() || named.find()) {
+            return "the Content-Type's charset " + (unknown.matches() ? unknown.group(1) : named.group(1).strip())
+                    + " is not one Dropflow can read (e.g. UTF-8, ISO-8859-1)";
+        }
+        return "the Content-Type \"" + unparsable.group(1) + "\" cannot be read (" + unparsable.group(2) + ")";
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,

@@ -140,4 +140,23 @@ class ParameterProblemsTest {
                 .andExpect(jsonPath("$.detail").value(
                         "the request has no Content-Type; this endpoint takes multipart/form-data"));
     }
+
+    /**
+     * Explorer s15 "suppliers" D6: a Content-Type naming a charset Java does not know was answered "the request has
+     * no Content-Type", on every endpoint (Spring cannot parse it and refuses it as if there were none).
+     */
+    @Test
+    void aContentTypeWithACharsetNobodyKnowsIsNamedNotCalledMissing() throws Exception {
+        mvc.perform(post("/things").header("Content-Type", "application/json; charset=FOO-BAR").content("{\"name\":\"x\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/unsupported-media-type")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "the Content-Type's charset FOO-BAR is not one Dropflow can read (e.g. UTF-8, ISO-8859-1); "
+                                + "this endpoint takes application/json")));
+        mvc.perform(post("/uploads").header("Content-Type", "multipart/form-data; boundary=x; charset=FOO-BAR"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(
+                        "the Content-Type's charset FOO-BAR is not one Dropflow can read (e.g. UTF-8, ISO-8859-1); "
+                                + "this endpoint takes multipart/form-data"));
+    }
 }

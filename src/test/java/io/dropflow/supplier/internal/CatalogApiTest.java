@@ -351,6 +351,33 @@ class CatalogApiTest {
                 .contains("sort by one of [sku, supplierSku, category, stock, supplyPrice]");
     }
 
+    /**
+     * D6 of the exploratory test (session 15): a Content-Type naming a charset Java does not know (a typo, or an
+     * unterminated quote) was answered "the request has no Content-Type", on the import and everywhere else.
+     */
+    @Test
+    void aContentTypeWhoseCharsetCannotBeReadIsNamedNotCalledMissing() throws Exception {
+        dropflow.post("/api/suppliers", supplier(code), asSupervisor());
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("sam:sam".getBytes());
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put("/api/suppliers/" + code + "/offers/import", "text/csv; charset=FOO-BAR");
+        sent.put("/api/suppliers", "application/json; charset=\"");
+        List<String> charsets = List.of("FOO-BAR", "\"");
+        int i = 0;
+        for (Map.Entry<String, String> request : sent.entrySet()) {
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + request.getKey())).header("Authorization", auth)
+                    .header("Content-Type", request.getValue())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(415);
+            assertThat(DropflowDriver.read(answer.body()).path("detail").asText()).startsWith("the Content-Type's charset "
+                    + charsets.get(i++) + " is not one Dropflow can read (e.g. UTF-8, ISO-8859-1); this endpoint takes ");
+        }
+    }
+
     @Test
     void aNewSuppliersOfferIsWhereTheNextOrderGoesAndASuspendedSupplierGetsNone() {
         dropflow.post("/api/suppliers", supplier(code), asSupervisor());
