@@ -133,12 +133,13 @@ final class OfferImport {
                     throw CatalogProblem.invalid("more than " + MAX_ROWS + " offers: split the import");
                 }
                 int from = (int) array.currentTokenLocation().getCharOffset();
-                boolean object = array.currentToken() == JsonToken.START_OBJECT;
+                JsonToken first = array.currentToken();
                 array.skipChildren();
                 String offer = text.substring(from, (int) array.currentLocation().getCharOffset());
-                if (!object) {
-                    refused.add(new RowProblem(position, null, "is " + offer.strip() + ", not an offer: an offer is "
-                            + "a JSON object with the fields " + COLUMNS));
+                if (first != JsonToken.START_OBJECT) {
+                    refused.add(new RowProblem(position, null, "is " + (first == JsonToken.START_ARRAY ? "an array"
+                            : first.isNumeric() ? "the number " + offer.strip() : first == JsonToken.VALUE_STRING ? "text"
+                            : offer.strip()) + ", not an offer: an offer is a JSON object with the fields " + COLUMNS));
                     continue;
                 }
                 jsonRow(position, offer, offers, rows, refused, seen);

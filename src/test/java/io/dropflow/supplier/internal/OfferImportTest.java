@@ -98,6 +98,9 @@ class OfferImportTest {
         assertThatThrownBy(() -> json("[{\"sku\":"))
                 .isInstanceOf(CatalogProblem.class)
                 .hasMessage("not JSON: the document ends early (line 1, column 9)");
+        assertThatThrownBy(() -> json("[] [{}]"))
+                .isInstanceOf(CatalogProblem.class)
+                .hasMessage("not JSON: more follows the array of offers at line 1, column 4");
         assertThatThrownBy(() -> json("[{\"sku\": 'MUG-1'}]"))
                 .isInstanceOf(CatalogProblem.class)
                 .hasMessage("not JSON at line 1, column 10");
@@ -176,7 +179,7 @@ class OfferImportTest {
                 + "\"supplyPrice\"); send each key once");
         assertThat(parsed.refused().get(2).reason()).isEqualTo("stock must be a number, sent as a JSON number (1, not \"1\")");
         assertThat(parsed.refused().get(3).reason()).startsWith("Active is not a field of this request");
-        assertThat(parsed.refused().get(4).reason()).startsWith("is 42, not an offer: an offer is a JSON object");
+        assertThat(parsed.refused().get(4).reason()).startsWith("is the number 42, not an offer: an offer is a JSON object");
     }
 
     /**
