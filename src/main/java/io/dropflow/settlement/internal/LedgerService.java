@@ -58,8 +58,28 @@ class LedgerService implements Ledger {
     @Transactional
     public void refundOrder(Long orderId, Money sale, Money refunded) {
         String ref = "order-" + orderId;
+        if (refunded.equals(sale) && !rates.canConvert(sale.currency(), settings.currency(), clock.instant())) {
+            bookUnconverted(orderId, LedgerEntryType.SALE, sale, ref);
+            bookUnconverted(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+            return;
+        }
         book(orderId, LedgerEntryType.SALE, sale, ref);
         bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+    }
+
+    /**
+     * The order's own refund of its whole sale (no case paid any of it back) nets out with the sale in the order's
+     * currency, whatever the rate: with no rate into the settlement currency (an order rejected or cancelled at
+     * review, where the missing rate had stopped it), both are booked in the order's currency at rate 1, adding
+     * nothing to the margin, rather than leave the consumer refunded at the storefront and the step failing on the
+     * conversion. Once per order, as a converted booking.
+     */
+    private void bookUnconverted(Long orderId, LedgerEntryType type, Money amount, String reference) {
+        if (!entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
+            Instant now = clock.instant();
+            entries.save(new Booking(orderId, type, new ExchangeRates.Conversion(amount, amount, BigDecimal.ONE),
+                    reference, now));
+        }
     }
 
     /** Each purchase order's supply and shipping converted as a whole, as validation converts its landed cost. */
