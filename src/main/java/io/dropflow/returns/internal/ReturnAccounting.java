@@ -3,6 +3,7 @@ package io.dropflow.returns.internal;
 import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.Party;
+import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -23,10 +24,12 @@ public class ReturnAccounting {
     private final CaseBookings bookings;
     private final CaseHistory history;
     private final Purchasing purchasing;
+    private final ReturnSettings settings;
     private final Clock clock;
 
     ReturnAccounting(Returns returns, CaseBookings bookings, CaseHistory history, Purchasing purchasing,
-            Clock clock) {
+            ReturnSettings settings, Clock clock) {
+        this.settings = settings;
         this.returns = returns;
         this.bookings = bookings;
         this.history = history;
@@ -93,7 +96,9 @@ public class ReturnAccounting {
      * order settled long ago: the refund; the supplier's credit, only when it took the goods back (it
      * agreed, or the policy made it take them); the return label unless the supplier pays it; an
      * exchange's purchase order; and the supplier's share when the consumer accepted its alternative (at most
-     * the amount the supplier proposed).
+     * the amount the supplier proposed). Each in the currency it is paid in: the refund in the order's, the label at
+     * the carrier's price in the currency it bills ({@link #label}), the rest in the supplier's, also when nothing
+     * (the history reads "supplier credit 0.00 EUR" of an EUR supplier, not "0.000 KWD" of a KWD order).
      * @param basis how the refund was computed; none for an exchange
      */
     public void book(Long returnId, RefundBasis basis) {
@@ -120,8 +125,8 @@ public class ReturnAccounting {
      */
     public void book(Long returnId, RefundBasis basis, boolean supplierBearsExchangeShipping) {
         ReturnRequest r = returns.locked(returnId);
-        Money none = Money.zero(r.getCurrency());
-        Money refunded = r.getRefundAmount() == null ? none : new Money(r.getRefundAmount(), r.getCurrency());
+        Money refunded = new Money(r.getRefundAmount() == null ? BigDecimal.ZERO : r.getRefundAmount(), r.getCurrency());
+        Money none = nothingOfTheSupplier(r);
         Money credit = r.supplierTookGoodsBack()
                 ? bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()) : none;
         Money label = label(r);
@@ -160,7 +165,7 @@ public class ReturnAccounting {
      */
     public void bookWithoutRefund(Long returnId) {
         ReturnRequest r = returns.locked(returnId);
-        Money none = Money.zero(r.getCurrency());
+        Money none = nothingOfTheSupplier(r);
         CaseBookings.SupplierPaidThrough paidThrough = r.supplierTookGoodsBack() ? bookings.supplierPaidThrough(r) : null;
         Money left = paidThrough == null ? none : paidThrough.leftOf(
                 bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), r.getSupplyValue()), supplyValueByLine(r));
@@ -168,7 +173,7 @@ public class ReturnAccounting {
         Money label = label(r);
         Money exchange = exchange(r);
         bookings.book(r, ledger -> ledger.bookReturn(new Ledger.ReturnBooking(r.getOrderId(), r.number(),
-                none, credit, label, exchange, none)), "Return " + r.number() + " closed without a refund (paid back already)");
+                Money.zero(r.getCurrency()), credit, label, exchange, none)), "Return " + r.number() + " closed without a refund (paid back already)");
         if (paidThrough != null) {
             bookings.noteStillToBeBooked(r, paidThrough);
         }
@@ -197,14 +202,28 @@ public class ReturnAccounting {
                 : " (none: " + r.getSupplierCreditReason() + ")";
     }
 
-    /** The return label, when one was booked that the supplier does not pay for. */
-    private static Money label(ReturnRequest r) {
-        return r.returnLabelOnOurAccount() ? new Money(r.getLabelCost(), r.getCurrency()) : Money.zero(r.getCurrency());
+    /**
+     * The return label, when one was booked that the supplier does not pay for: what the carrier bills the seller,
+     * its price ({@link ReturnSettings#label}) in the currency it bills, as a supplier's credit is in the supplier's.
+     * The consumer's part of it (the label converted into the order's currency when the policy was applied, taken
+     * off the refund) is in the refund; converted back at a later rate it came to another amount than the carrier's
+     * (4.90 EUR booked as -5.34 EUR after EUR/KWD moved from 0.327 to 0.300; explore-s15 money D2).
+     */
+    private Money label(ReturnRequest r) {
+        return r.returnLabelOnOurAccount() ? settings.label() : Money.zero(settings.labelCurrency());
     }
 
-    /** What the exchange's purchase order cost, when one was placed and not declined or cancelled. */
+    /** No money of the supplier's: zero in the currency of the return's purchase order. */
+    private Money nothingOfTheSupplier(ReturnRequest r) {
+        return bookings.inPurchaseOrderCurrency(r.getPurchaseOrderId(), BigDecimal.ZERO);
+    }
+
+    /**
+     * What the exchange's purchase order cost, when one was placed and not declined or cancelled; else nothing, in
+     * the supplier's currency.
+     */
     private Money exchange(ReturnRequest r) {
-        return exchangeCame(r) ? bookings.landedCost(r.getExchangePurchaseOrderId()) : Money.zero(r.getCurrency());
+        return exchangeCame(r) ? bookings.landedCost(r.getExchangePurchaseOrderId()) : nothingOfTheSupplier(r);
     }
 
     /**

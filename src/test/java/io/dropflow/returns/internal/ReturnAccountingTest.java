@@ -34,8 +34,9 @@ class ReturnAccountingTest {
     private final Ledger ledger = mock(Ledger.class);
     private final RecordedHistory history = new RecordedHistory();
     private final io.dropflow.supplier.Purchasing purchasing = mock(io.dropflow.supplier.Purchasing.class);
-    /** Labels cost 4.90 EUR (fixed on the return by its policy). */
-    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, purchasing, CLOCK);
+    /** The carrier bills 4.90 EUR a label (converted into the return's currency by its policy). */
+    private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, purchasing,
+            new io.dropflow.returns.ReturnSettings(new BigDecimal("4.90"), "EUR", null), CLOCK);
 
     @SuppressWarnings("unchecked")
     private Ledger.ReturnBooking booked(ReturnRequest r, RefundBasis basis) {
@@ -126,7 +127,7 @@ class ReturnAccountingTest {
         assertThat(history.lines()).contains("DROPFLOW: No supplier credit for the returned goods (no inspection report):"
                 + " The supplier did not agree to take the goods back.");
         assertThat(history.lines()).anyMatch(l -> l.startsWith("DROPFLOW: Booked: refund 10.10 EUR, supplier credit"
-                + " 0.00 EUR (none: The supplier did not agree to take the goods back.), return label 4.90 EUR"));
+                + " 0.00 CNY (none: The supplier did not agree to take the goods back.), return label 4.90 EUR"));
     }
 
     /** An analyst may let a supplier that did not agree credit the goods all the same: the table's FULL counts. */
@@ -291,7 +292,7 @@ class ReturnAccountingTest {
         assertThat(booking.returnNumber()).isEqualTo("DF-RT5");
         assertThat(r.getStatus()).as("the model closes it").isEqualTo(ReturnStatus.RETURN_IN_TRANSIT);
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
-                + " credit 12.00 CNY, return label 4.90 EUR, exchange 0.00 EUR");
+                + " credit 12.00 CNY, return label 4.90 EUR, exchange 0.00 CNY");
     }
 
     /** A claim charged back to the supplier paid the consumer back: the supplier is not charged again for the goods. */
@@ -305,7 +306,7 @@ class ReturnAccountingTest {
         assertThat(booking.supplierCredit().isZero()).isTrue();
         assertThat(booking.returnShipping().isZero()).as("the supplier pays the label").isTrue();
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
-                + " credit 0.00 EUR (the supplier paid through DF-CL7 already), return label 0.00 EUR, exchange 0.00 EUR");
+                + " credit 0.00 CNY (the supplier paid through DF-CL7 already), return label 0.00 EUR, exchange 0.00 CNY");
     }
 
     /**
@@ -321,7 +322,7 @@ class ReturnAccountingTest {
         assertThat(booking.supplierCredit()).isEqualTo(Money.of("6.00", "CNY"));
         assertThat(history.lines()).containsExactly("DROPFLOW: Booked without a refund (withheld, nothing paid): supplier"
                 + " credit 6.00 CNY (for 1 of 2 piece(s), the rest paid through DF-CL7), return label 0.00 EUR, exchange"
-                + " 0.00 EUR");
+                + " 0.00 CNY");
         verify(bookings).noteStillToBeBooked(eq(r), any());
     }
 
@@ -355,6 +356,33 @@ class ReturnAccountingTest {
         assertThat(booking.chargeback().isZero()).isTrue();
         assertThat(booking.supplierCredit().isZero()).as("the goods never came back").isTrue();
         assertThat(booking.returnShipping().isZero()).as("no label was booked").isTrue();
+    }
+
+    /**
+     * Exploratory test s15 money (D2, D4): a KWD order's return, the label (4.90 EUR at the carrier) converted into
+     * 1.602 KWD when the policy applied (1 EUR = 0.327 KWD) and taken off the consumer's refund; the seller pays the
+     * carrier 4.90 EUR. The label was booked as 1.602 KWD, which the ledger converted back at the day's rate (-5.34
+     * EUR once EUR/KWD was 0.300); it is booked as the 4.90 EUR the carrier bills. And the booking line gave the
+     * supplier's zero amounts the order's currency ("supplier credit 0.000 KWD" of a CNY supplier): each is in its own.
+     */
+    @Test
+    void aKwdReturnBooksTheLabelTheCarrierBillsInEurAndTheSuppliersNothingInItsCurrency() {
+        ReturnRequest r = new ReturnRequest(1L, 2L, 3L, io.dropflow.returns.ReturnReason.CHANGED_MIND,
+                io.dropflow.returns.ReturnWish.REFUND, null, "WEBSHOP", "KWD",
+                java.util.List.of(new io.dropflow.aftersales.CaseLine(1, "DEMO-MUG", 1, new BigDecimal("4.999"))),
+                new BigDecimal("6.00"), NOW);
+        r.applyPolicy(true, ShippingPaidBy.CONSUMER, BigDecimal.ZERO, true, false, "a rule", new BigDecimal("1.6023"),
+                NOW);
+        r.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
+        r.decideSupplierCredit(SupplierCredit.NONE, "The supplier did not agree.", NOW);
+        r.settleRefund(r.refundPerPolicy(), NOW);
+
+        Ledger.ReturnBooking booking = booked(r, RefundBasis.POLICY);
+
+        assertThat(booking.refunded()).as("4.999 less the consumer's label").isEqualTo(Money.of("3.397", "KWD"));
+        assertThat(booking.returnShipping()).as("before: 1.602 KWD").isEqualTo(Money.of("4.90", "EUR"));
+        assertThat(history.lines()).contains("DROPFLOW: Booked: refund 3.397 KWD, supplier credit 0.00 CNY (none: The"
+                + " supplier did not agree.), return label 4.90 EUR, exchange 0.00 CNY, supplier's share 0.00 CNY");
     }
 
     @Test
