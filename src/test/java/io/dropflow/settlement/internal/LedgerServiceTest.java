@@ -206,6 +206,28 @@ class LedgerServiceTest {
     }
 
     /**
+     * Exploratory test s15 money (D1): an order rejected at review for want of a ZAR rate is refunded in full; its
+     * sale and refund net out in ZAR and are booked there (rate 1), once, rather than failing the refund step on the
+     * conversion after the storefront had refunded the consumer.
+     */
+    @Test
+    void aWholeSaleRefundedWithoutARateNetsOutInTheOrdersCurrencyOnce() {
+        long order = anOrder("ZAR");
+        Money sale = Money.of("300.00", "ZAR");
+
+        ledger.refundOrder(order, sale, sale);
+        ledger.refundOrder(order, sale, sale);
+
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.amount().stripTrailingZeros().toPlainString()
+                + " " + e.currency() + " " + e.originalAmount().stripTrailingZeros().toPlainString() + " "
+                + e.originalCurrency() + " " + e.rate().stripTrailingZeros().toPlainString())
+                .as("before: NoExchangeRate").containsExactly("SALE 300 ZAR 300 ZAR 1", "REFUND -300 ZAR -300 ZAR 1");
+        assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
+        assertThatThrownBy(() -> ledger.refundOrder(anOrder("ZAR"), sale, Money.of("100.00", "ZAR")))
+                .as("a refund of part of the sale does not net out: it needs the rate").isInstanceOf(NoExchangeRate.class);
+    }
+
+    /**
      * A claim on an overdue parcel paid 15.00 back (the seller bears it), then the parcel was given up and the
      * order refunded what was left of its 30.00 sale: the consumer got the sale back once, and the order's
      * margin is what the lost parcel cost, however often the refund is booked.
