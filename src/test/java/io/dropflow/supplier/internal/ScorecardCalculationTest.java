@@ -86,6 +86,25 @@ class ScorecardCalculationTest {
     }
 
     @Test
+    void aFlagsWhyNamesTheTablesHoursAlsoWhenTheDemoCompressesThem() {
+        // Given the demo's hours of two seconds and six purchase orders not shipped within 48 of them (96 s)
+        ScorecardCalculation demo = new ScorecardCalculation(RULES, Duration.ofSeconds(2));
+        List<ScoredPurchaseOrder> window = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            window.add(po(PurchaseOrderStatus.ACCEPTED, Duration.ofMinutes(5), null, null));
+        }
+
+        // When the card is computed
+        SupplierScorecard card = demo.of(SUPPLIER, window, NOW.minus(Duration.ofDays(30)), NOW);
+
+        // Then it is flagged, and why says the business window, as shipWithinHours and the order timeline do
+        // (exploratory test s15 D7: "shipped 0 % within 96 s" beside "shipWithinHours":48)
+        assertThat(card.flagged()).isTrue();
+        assertThat(card.shipWithin()).isEqualTo(Duration.ofSeconds(96));
+        assertThat(card.why()).isEqualTo("shipped 0 % within 48 h (0 of 6); the bar is 90 %");
+    }
+
+    @Test
     void weightsThatDoNotAddUpToOneAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScorecardTable.Rules(30, 48, 0.9, 5, 0.5, 0.3, 0.2, 0.1, true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("adding up to 1");
