@@ -203,28 +203,38 @@ public class ApplicationIntake {
             throw new DocumentsRejectedException(UploadRejected.Reason.TOO_MANY, "at most " + settings.maxFiles()
                     + " documents at a time; " + files.size() + " were sent");
         }
+        // api.md: each of these is documents-rejected, as the size, type and count are (s15 D5: they were
+        // invalid-application, which a portal branching on the documented type missed)
         Set<DocumentType> described = new HashSet<>();
+        java.time.LocalDate today = time.date(clock.instant());
         for (ApplicationForm.DocumentInfo info : infos) {
             if (!described.add(info.type())) {
-                throw new InvalidApplicationException(info.type() + " is described twice");
+                throw notAsDescribed(info.type() + " is described twice");
             }
-            if (info.expiresOn() != null && !info.expiresOn().isAfter(time.date(clock.instant()))) {
-                throw new InvalidApplicationException(info.type() + " expired on " + info.expiresOn()
-                        + ": send a valid one");
+            if (info.expiresOn() != null && info.expiresOn().isBefore(today)) {
+                throw notAsDescribed(info.type() + " expired on " + info.expiresOn() + ": send a valid one");
+            }
+            if (today.equals(info.expiresOn())) { // its last valid day: not expired, but a paper must outlast today
+                throw notAsDescribed(info.type() + " is valid only until today, " + today
+                        + ": send one valid beyond today");
             }
         }
         Set<DocumentType> sent = new HashSet<>();
         for (DocumentFile file : files) {
             if (!sent.add(file.type())) {
-                throw new InvalidApplicationException("two files for " + file.type() + ": send one per document");
+                throw notAsDescribed("two files for " + file.type() + ": send one per document");
             }
         }
         if (!described.equals(sent)) {
-            throw new InvalidApplicationException("every document needs its description and its file (the part "
+            throw notAsDescribed("every document needs its description and its file (the part "
                     + "named by its type): described " + sorted(described) + ", files for " + sorted(sent));
         }
         UploadCheck.check(files, new UploadCheck.Limits(settings.maxFileSize(), settings.contentTypes()),
                 DocumentsRejectedException::new);
+    }
+
+    private static DocumentsRejectedException notAsDescribed(String detail) {
+        return new DocumentsRejectedException(UploadRejected.Reason.NOT_AS_DESCRIBED, detail);
     }
 
     /** Offers only in the categories applied for, each SKU once, each as the catalog would take it. */

@@ -74,16 +74,31 @@ class ApplicationIntakeTest {
         verify(documents).save(any(SupplierDocument.class));
     }
 
+    /**
+     * api.md: "every described document with its file and every file described, none expired (400). Problem type
+     * {@code documents-rejected}" — each of these is that type, not {@code invalid-application} (exploratory test s15
+     * D5: a portal branching on the documented type missed them); a paper whose last valid day is today has not
+     * expired, and is told it must be valid beyond today.
+     */
     @Test
     void descriptionsAndFilesMustMatchAndNoDocumentMayHaveExpired() {
         assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null))),
-                List.of(pdf(DocumentType.TAX_REGISTRATION)))).isInstanceOf(InvalidApplicationException.class)
+                List.of(pdf(DocumentType.TAX_REGISTRATION)))).isInstanceOf(DocumentsRejectedException.class)
                 .hasMessageContaining("described [BUSINESS_LICENCE], files for [TAX_REGISTRATION]");
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE,
+                TODAY.minusDays(1)))), List.of(pdf(DocumentType.BUSINESS_LICENCE))))
+                .isInstanceOf(DocumentsRejectedException.class)
+                .hasMessage("BUSINESS_LICENCE expired on " + TODAY.minusDays(1) + ": send a valid one");
         assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, TODAY))),
-                List.of(pdf(DocumentType.BUSINESS_LICENCE)))).hasMessageContaining("expired on " + TODAY);
+                List.of(pdf(DocumentType.BUSINESS_LICENCE)))).isInstanceOf(DocumentsRejectedException.class)
+                .hasMessage("BUSINESS_LICENCE is valid only until today, " + TODAY
+                        + ": send one valid beyond today");
         assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null),
                 info(DocumentType.BUSINESS_LICENCE, null))), List.of(pdf(DocumentType.BUSINESS_LICENCE))))
-                .hasMessageContaining("described twice");
+                .isInstanceOf(DocumentsRejectedException.class).hasMessageContaining("described twice");
+        assertThatThrownBy(() -> intake.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE, null))),
+                List.of(pdf(DocumentType.BUSINESS_LICENCE), pdf(DocumentType.BUSINESS_LICENCE))))
+                .isInstanceOf(DocumentsRejectedException.class).hasMessageContaining("two files for BUSINESS_LICENCE");
         assertThatThrownBy(() -> intake.submit(form("JADE", List.of()), List.of(pdf(DocumentType.TAX_REGISTRATION),
                 pdf(DocumentType.BUSINESS_LICENCE), pdf(DocumentType.QUALITY_CERTIFICATE),
                 pdf(DocumentType.EXPORT_REGISTRATION)))).isInstanceOf(DocumentsRejectedException.class)
@@ -105,7 +120,7 @@ class ApplicationIntakeTest {
 
         assertThatThrownBy(() -> late.submit(form("JADE", List.of(info(DocumentType.BUSINESS_LICENCE,
                 TODAY.plusDays(1)))), List.of(pdf(DocumentType.BUSINESS_LICENCE))))
-                .hasMessageContaining("expired on " + TODAY.plusDays(1));
+                .hasMessageContaining("valid only until today, " + TODAY.plusDays(1));
         verifyNoInteractions(catalog, process);
     }
 
