@@ -14,6 +14,23 @@ public interface Catalog {
     List<OfferView> activeOffersFor(Collection<String> skus);
 
     /**
+     * The suppliers that offer some of these SKUs (an offer switched on) but are suspended, by code: each with the
+     * SKUs among these it offers and why it takes no new purchase order, naming the reason the seller gave when
+     * suspending it ("it is suspended (Customs hold)", as {@link #whyNoNewPurchaseOrder} says it). Their offers are
+     * not among {@link #activeOffersFor}; sourcing names them where an order would otherwise read as though nobody
+     * offered the SKU.
+     */
+    List<Suspended> suspendedOffering(Collection<String> skus);
+
+    /** A suspended supplier that offers {@code skus}; {@code why} as {@link #whyNoNewPurchaseOrder} words it. */
+    record Suspended(SupplierView supplier, List<String> skus, String why) {
+
+        public Suspended {
+            skus = List.copyOf(skus);
+        }
+    }
+
+    /**
      * What one supplier offers of these SKUs, active or not: an offer for each SKU it offers, none for
      * the others.
      */
@@ -29,7 +46,7 @@ public interface Catalog {
 
     /**
      * Why the supplier can take no new purchase order for these SKUs now: it is no longer active
-     * (suspended, for one), no adapter serves it ({@link #whyNotServed}), or its offer of one of them is
+     * (suspended, for one: "it is suspended (Recall of lamp model 7)", with the seller's reason), no adapter serves it ({@link #whyNotServed}), or its offer of one of them is
      * switched off or gone. A ranking of
      * suppliers is kept while an order waits on one of them; this is asked again before the next is
      * tried.

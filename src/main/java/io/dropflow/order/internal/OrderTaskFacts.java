@@ -48,8 +48,8 @@ public class OrderTaskFacts {
     /**
      * What the out-of-stock form shows besides the order: {@code missingRates}, the exchange rates whose absence
      * left suppliers that offer the whole order out of the ranking ({@link Sourcing#ratesKeepingOutSuppliers}),
-     * none when there are none; {@code notTried}, the suppliers of the latest ranking left out of it or skipped
-     * after it for another reason than stock ({@link #notTried}).
+     * none when there are none; {@code notTried}, the suppliers of the latest ranking left out of it (short of stock
+     * among them, saying what they have) or skipped after it ({@link #notTried}).
      */
     public static final Set<String> OUT_OF_STOCK = Set.of("missingRates", "notTried");
 
@@ -192,8 +192,9 @@ public class OrderTaskFacts {
     }
 
     /**
-     * For "Decide on out-of-stock order": why suppliers of the latest ranking were not tried, other than stock, as
-     * the timeline said it: those the ranking left out ("ACME left out: its offers are priced in EUR and JPY, …")
+     * For "Decide on out-of-stock order": why suppliers of the latest ranking were not tried, as
+     * the timeline said it: those the ranking left out ("ACME left out: its offers are priced in EUR and JPY, …",
+     * "ACME left out: it has too little stock (in stock/ordered): DEMO-MUG 500/600", "JADE left out: it is suspended (…)")
      * and those skipped after it ("STEADFAST skipped: its supply price changed since the ranking, …"), joined by
      * "; "; null when there are none. Without it the form read "none has stock" for an order whose suppliers had
      * stock (exploratory test, session 12).
@@ -209,12 +210,20 @@ public class OrderTaskFacts {
             return null;
         }
         int from = ranking;
-        while (from > 0 && lines.get(from - 1).contains(" left out: ")) {
+        while (from > 0 && leftOut(lines.get(from - 1))) {
             from--; // ranking notes who it leaves out just before its result
         }
         List<String> notTried = lines.subList(from, lines.size()).stream()
-                .filter(what -> what.contains(" left out: ") || what.contains(" skipped: ")).toList();
+                .filter(what -> leftOut(what) || what.contains(" skipped: ")).toList();
         return notTried.isEmpty() ? null : String.join("; ", notTried);
+    }
+
+    /**
+     * A ranking's line on a supplier it left out: "ACME left out: …", or one the table gave no tier in stock, "LOWLY left
+     * out (score 20): …" (which ended the ranking's lines before, so a shortage named ahead of it was not shown).
+     */
+    private static boolean leftOut(String line) {
+        return line.contains(" left out: ") || line.contains(" left out (score ");
     }
 
     /**

@@ -179,11 +179,13 @@ public class Sourcing {
                 .collect(Collectors.groupingBy(OfferView::sku));
         Money cheapestCost = Money.zero(order.getCurrency());
         boolean everyLinePriced = true;
+        List<Catalog.Suspended> suspended = null; // asked only for an SKU without an offer to choose
         for (OrderLine line : order.getLines()) {
             List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
             Optional<Money> cheapest = cheapestInOrderCurrency(order, line, offers);
             if (offers.isEmpty()) {
-                problems.addAll(notOffered(line.getSku(), active, notServed));
+                suspended = suspended != null ? suspended : catalog.suspendedOffering(order.skus());
+                problems.addAll(notOffered(line.getSku(), active, notServed, suspended));
             } else if (cheapest.isEmpty()) {
                 problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from "
                         + offers.stream().map(OfferView::currency).distinct().sorted().collect(Collectors.joining("/"))
@@ -216,16 +218,23 @@ public class Sourcing {
 
     /**
      * Why no supplier ranking can choose offers {@code sku}: none offers it any more, or only suppliers no adapter
-     * serves do, each named as ranking names it ("no supplier Dropflow uses offers DEMO-MUG: GAMMA left out: no
-     * adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"), one problem
-     * each.
+     * serves or suspended ones do, each named as ranking names it ("no supplier Dropflow uses offers DEMO-MUG: GAMMA
+     * left out: no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA";
+     * "no supplier Dropflow uses offers DEMO-WOK: JADE left out: it is suspended (Customs hold)", kind
+     * {@code suspended DEMO-WOK}), one problem each. A suspended supplier's offer read as no offer at all ("no
+     * supplier offers DEMO-WOK any more", exploratory test s15 D3), hiding the suspension and its reason.
      */
-    private static List<Problem> notOffered(String sku, List<OfferView> active, Map<SupplierView, String> notServed) {
-        List<Problem> problems = active.stream().filter(o -> o.sku().equals(sku)).map(OfferView::supplier).distinct()
-                .sorted(Comparator.comparing(SupplierView::code))
+    private static List<Problem> notOffered(String sku, List<OfferView> active, Map<SupplierView, String> notServed,
+            List<Catalog.Suspended> suspended) {
+        List<Problem> problems = new ArrayList<>(active.stream().filter(o -> o.sku().equals(sku))
+                .map(OfferView::supplier).distinct().sorted(Comparator.comparing(SupplierView::code))
                 .map(s -> new Problem("not served " + sku, "no supplier Dropflow uses offers " + sku + ": " + s.code()
                         + " left out: " + notServed.get(s)))
-                .toList();
+                .toList());
+        suspended.stream().filter(s -> s.skus().contains(sku))
+                .map(s -> new Problem("suspended " + sku, "no supplier Dropflow uses offers " + sku + ": "
+                        + s.supplier().code() + " left out: " + s.why()))
+                .forEach(problems::add);
         return problems.isEmpty() ? List.of(new Problem("not offered " + sku, "no supplier offers " + sku + " any more"))
                 : problems;
     }
@@ -380,13 +389,16 @@ public class Sourcing {
         Map<SupplierView, List<OfferView>> bySupplier = catalog.activeOffersFor(skus).stream()
                 .collect(Collectors.groupingBy(OfferView::supplier));
         List<Candidate> ranked = new ArrayList<>();
+        // a suspended supplier's offers are not among the active ones: said, not dropped without a word (s15 D3)
+        catalog.suspendedOffering(skus).forEach(s -> timeline.record(orderId, s.supplier().code() + " left out: "
+                + s.why()));
         for (Assessment assessment : assess(order, bySupplier, round)) {
             if (assessment.leftOut() != null) {
                 timeline.record(orderId, assessment.supplier().code() + " left out: " + assessment.leftOut());
             }
             Tiered tiered = assessment.tier();
             if (tiered.notUsed() != null) {
-                timeline.record(orderId, assessment.supplier().code() + " left out " + tiered.notUsed());
+                timeline.record(orderId, assessment.supplier().code() + " left out" + tiered.notUsed());
             }
             tiered.candidate().ifPresent(ranked::add);
         }
@@ -429,8 +441,9 @@ public class Sourcing {
     }
 
     /**
-     * What supplier-selection.dmn made of a supplier: its candidate, or none and, for one in stock, the table's
-     * reason ({@code notUsed}), which the timeline shows.
+     * What supplier-selection.dmn made of a supplier: its candidate, or none and why, which the timeline shows after
+     * the supplier's code ({@code notUsed}): for one in stock the table's reason (" (score 20): …"), for one short of
+     * stock what it has against what is ordered (": it has too little stock (in stock/ordered): DEMO-MUG 500/600").
      */
     private record Tiered(Optional<Candidate> candidate, String notUsed) {
         static final Tiered NONE = new Tiered(Optional.empty(), null);
@@ -471,13 +484,17 @@ public class Sourcing {
     /**
      * Why no supplier is ranked. An order goes to one supplier: a basket whose every SKU some supplier offers, but no
      * supplier all of them, says who offers which, for the operator's choice (substitute a line, or cancel); the
-     * exploratory test read only "No supplier can fill the order" for an order whose lines were all in stock.
+     * exploratory test read only "No supplier can fill the order" for an order whose lines were all in stock. When one
+     * supplier offers them all, the lines before say why it was left out (short of stock, suspended, …): "the whole
+     * order … DEMO-MUG from ACME; DEMO-LAMP from ACME" read as though ACME could not take both (s15 D1, D4).
      */
     private static String noSupplierFor(List<String> skus, Map<SupplierView, List<OfferView>> bySupplier) {
         Map<String, java.util.TreeSet<String>> offeredBy = new java.util.TreeMap<>();
         bySupplier.forEach((supplier, offers) -> offers.forEach(o -> offeredBy
                 .computeIfAbsent(o.sku(), sku -> new java.util.TreeSet<>()).add(supplier.code())));
-        if (skus.size() < 2 || !offeredBy.keySet().containsAll(skus)) {
+        boolean oneOffersAll = bySupplier.values().stream()
+                .anyMatch(offers -> offers.stream().map(OfferView::sku).collect(Collectors.toSet()).containsAll(skus));
+        if (skus.size() < 2 || !offeredBy.keySet().containsAll(skus) || oneOffersAll) {
             return "No supplier can fill the order";
         }
         return "No supplier can fill the whole order (an order goes to one supplier): " + skus.stream().distinct()
@@ -510,12 +527,16 @@ public class Sourcing {
                     + ", one purchase order has one currency");
         }
         boolean inStock = true;
+        List<String> shortLines = new ArrayList<>();
         boolean sameRegion = true;
         BigDecimal supplyTotal = BigDecimal.ZERO;
         BigDecimal shipping = BigDecimal.ZERO;
         for (OrderLine line : order.getLines()) {
             OfferView offer = offerBySku.get(line.getSku());
             inStock &= offer.covers(line.getQuantity());
+            if (!offer.covers(line.getQuantity())) {
+                shortLines.add(line.getSku() + " " + offer.stockLevel() + "/" + line.getQuantity());
+            }
             sameRegion &= offer.shipFromRegion().equalsIgnoreCase(order.getShippingAddress().country());
             supplyTotal = supplyTotal.add(offer.supplyPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
             shipping = shipping.max(offer.shippingCost());
@@ -526,15 +547,22 @@ public class Sourcing {
         }
         BigDecimal supply = supplyTotal;
         BigDecimal shippingCost = shipping;
-        boolean stock = inStock;
         boolean region = sameRegion;
+        // the SKUs and numbers in no language's words: a translation takes the line whole
+        String shortOf = shortLines.isEmpty() ? null
+                : "it has too little stock (in stock/ordered): " + String.join(", ", shortLines);
         return new Assessment(supplier, null, Optional.empty(),
-                () -> tiered(order, supplier, supply, shippingCost, currencies.get(0), fee, stock, region));
+                () -> tiered(order, supplier, supply, shippingCost, currencies.get(0), fee, shortOf, region));
     }
 
-    /** The candidate with the tier supplier-selection.dmn gives it; none when it gives none, with why if in stock. */
+    /**
+     * The candidate with the tier supplier-selection.dmn gives it; none when it gives none, with why.
+     *
+     * @param shortOf null when in stock for every line, else what it has against what is ordered
+     */
     private Tiered tiered(Order order, SupplierView supplier, BigDecimal supplyTotal, BigDecimal shipping,
-            String currency, Money fee, boolean inStock, boolean sameRegion) {
+            String currency, Money fee, String shortOf, boolean sameRegion) {
+        boolean inStock = shortOf == null;
         BigDecimal landed = pricing.inCurrencyOf(order, new Money(supplyTotal.add(shipping), currency)).orElseThrow()
                 .amount();
         BigDecimal sale = order.saleTotal();
@@ -546,9 +574,10 @@ public class Sourcing {
                 scorecard.score(), sameRegion, scorecard.flagged()));
         OptionalInt tier = verdict.tier();
         if (tier.isEmpty()) {
-            // in stock, yet the table will not use it (a score too low): ranking's timeline says why
-            return new Tiered(Optional.empty(), inStock && verdict.why() != null
-                    ? "(score " + scorecard.score() + "): " + verdict.why() : null);
+            // in stock, yet the table will not use it (a score too low): ranking's timeline says why; short of
+            // stock, what it has ("No supplier can fill the order" alone hid a shortage, exploratory test s15 D4)
+            return new Tiered(Optional.empty(), !inStock ? ": " + shortOf
+                    : verdict.why() != null ? " (score " + scorecard.score() + "): " + verdict.why() : null);
         }
         return new Tiered(Optional.of(new Candidate(supplier, tier.getAsInt(), supplyTotal, shipping, landed,
                 scorecard.score())), null);

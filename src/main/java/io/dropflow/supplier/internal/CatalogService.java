@@ -52,6 +52,17 @@ class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Suspended> suspendedOffering(Collection<String> skus) {
+        java.util.Map<Supplier, java.util.Set<String>> offered = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(Supplier::getCode));
+        skus.stream().distinct().flatMap(sku -> offers.findSuspendedBySku(sku).stream())
+                .forEach(o -> offered.computeIfAbsent(o.getSupplier(), s -> new java.util.TreeSet<>()).add(o.getSku()));
+        return offered.entrySet().stream().map(e -> new Suspended(e.getKey().view(), List.copyOf(e.getValue()),
+                e.getKey().whySuspended())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<OfferView> offersOf(Long supplierId, Collection<String> skus) {
         // Only the SKUs asked for, through uq_supplier_offer: a supplier's whole catalog can be tens of
         // thousands of offers, and one order needs a few.
@@ -70,7 +81,7 @@ class CatalogService implements Catalog {
     public OffersToOrder offersToOrder(Long supplierId, Collection<String> skus) {
         Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> NotFound.of("supplier", supplierId));
         if (supplier.getStatus() == SupplierStatus.SUSPENDED) {
-            return cannot("it is suspended");
+            return cannot(supplier.whySuspended());
         }
         if (!supplier.isActive()) {
             return cannot("it is not active (" + supplier.getStatus() + ")");

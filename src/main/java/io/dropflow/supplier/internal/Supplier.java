@@ -161,6 +161,15 @@ class Supplier {
     public String getContactEmail() { return contactEmail; }
     public boolean isActive() { return status == SupplierStatus.ACTIVE; }
     public SupplierStatus getStatus() { return status; }
+    /**
+     * Why a suspended supplier takes no new purchase order, with the reason the seller gave: "it is suspended (Customs
+     * hold)" (exploratory test s15 D3: the operator read "it is suspended" alone, or nothing).
+     */
+    String whySuspended() {
+        String reason = getSuspensionReason();
+        return reason == null || reason.isBlank() ? "it is suspended" : "it is suspended (" + reason + ")";
+    }
+
     public String getSuspensionReason() { return status == SupplierStatus.SUSPENDED ? statusReason : null; }
     public String getRejectionReason() { return status == SupplierStatus.REJECTED ? statusReason : null; }
     public Instant getCreatedAt() { return createdAt; }

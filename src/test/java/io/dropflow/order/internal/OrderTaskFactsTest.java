@@ -176,6 +176,22 @@ class OrderTaskFactsTest {
                 + "to 80.00 EUR");
     }
 
+    /**
+     * Exploratory test s15 D3 and D4: the form read "No supplier is left to try … (see below)" with nothing below for 600
+     * mugs where ACME has 500, or an only supplier suspended. It names them, also when a supplier the table scored too
+     * low was noted between them (its line, "left out (score …)", ended the ranking's notes before).
+     */
+    @Test
+    void theOutOfStockFormNamesASuppliersShortageAndASuspensionWithItsReason() {
+        timeline.record(NOW.plusSeconds(1), "JADE left out: it is suspended (Customs hold)");
+        timeline.record(NOW.plusSeconds(2), "ACME left out: it has too little stock (in stock/ordered): DEMO-MUG 500/600");
+        timeline.record(NOW.plusSeconds(3), "LOWLY left out (score 20): score below the minimum");
+        timeline.record(NOW.plusSeconds(4), "No supplier can fill the order");
+
+        assertThat(facts.notTried(ORDER_ID)).isEqualTo("JADE left out: it is suspended (Customs hold); ACME left out: "
+                + "it has too little stock (in stock/ordered): DEMO-MUG 500/600; LOWLY left out (score 20): score below the minimum");
+    }
+
     @Test
     void aRankingThatLeftNobodyOutNamesNone() {
         timeline.record(NOW.plusSeconds(1), "Suppliers ranked: ACME (tier 1)");

@@ -282,6 +282,29 @@ class SourcingTest {
         }
 
         /**
+         * Exploratory test s15 D3: JADE's wok is on offer, JADE is suspended ("Customs hold 海关扣留"); the review read "no
+         * supplier offers DEMO-WOK any more", hiding the suspension and its reason. It names both, as ranking does.
+         */
+        @Test
+        void aProductOnlyASuspendedSupplierOffersGoesToReviewNamingTheSuspensionAndItsReason() {
+            Order order = given(mugOrder());
+            offered();
+            when(catalog.suspendedOffering(List.of("DEMO-MUG"))).thenReturn(List.of(new Catalog.Suspended(
+                    supplier(5, "JADE", 80), List.of("DEMO-MUG"), "it is suspended (Customs hold 海关扣留)")));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.problems()).containsExactly("no supplier Dropflow uses offers DEMO-MUG: JADE left out: "
+                    + "it is suspended (Customs hold 海关扣留)");
+            assertThat(validation.kinds()).containsExactly("suspended DEMO-MUG");
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(timeline.lines().get(0)))
+                    .as("the timeline line in Chinese, the seller's reason as written").hasValue("订单需要审核："
+                            + "没有 Dropflow 能下单的供应商提供 DEMO-MUG：JADE 未入选：该供应商已被暂停合作（Customs hold 海关扣留），"
+                            + "不再接收新的采购单");
+        }
+
+        /**
          * Closing note s14, not mended: validation counted the offers of GAMMA, active in the catalog but bound to no
          * adapter (production), so an order only GAMMA offered was validated and then went out of stock at ranking
          * ("GAMMA left out: no adapter serves it: …", "No supplier can fill the order"). It goes to review now, with
@@ -530,9 +553,12 @@ class SourcingTest {
                     timeline, CLOCK);
 
             assertThat(withReasons.rankSuppliers(ORDER_ID, 1)).containsExactly("ACME");
-            assertThat(timeline.lines()).as("out of stock needs no line of its own; the low score did (it was silent)")
-                    .containsExactly("LOWLY left out (score 55): Supplier score below 60: not used",
+            assertThat(timeline.lines()).as("the low score says the table's why (it was silent); out of stock, what it "
+                    + "has (exploratory test s15 D4)").containsExactlyInAnyOrder(
+                            "LOWLY left out (score 55): Supplier score below 60: not used",
+                            "EMPTY left out: it has too little stock (in stock/ordered): DEMO-MUG 0/1",
                             "Suppliers ranked: ACME (tier 1)");
+            assertThat(timeline.lines()).last().isEqualTo("Suppliers ranked: ACME (tier 1)");
         }
 
         @Test
@@ -601,6 +627,44 @@ class SourcingTest {
             assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("ACME");
             assertThat(timeline.lines()).containsExactly("GAMMA left out: no adapter serves it: bind it under "
                     + "dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA", "Suppliers ranked: ACME (tier 2)");
+        }
+
+        /**
+         * Exploratory test s15 D3: SLOWPOKE suspended ("Late shipments under investigation"), the next order read only
+         * "Suppliers ranked: STEADFAST (tier 2)"; an unbound supplier gets a "left out" line, a suspended one too.
+         */
+        @Test
+        void aSuspendedSupplierIsLeftOutWithItsReasonOnTheTimeline() {
+            given(mugOrder());
+            offered(offer(supplierScoring(2, "STEADFAST", 80, true), "DEMO-MUG", "6.00", "2.50"));
+            when(catalog.suspendedOffering(List.of("DEMO-MUG"))).thenReturn(List.of(new Catalog.Suspended(
+                    supplier(1, "SLOWPOKE", 90), List.of("DEMO-MUG"), "it is suspended (Late shipments under investigation)")));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).containsExactly("STEADFAST");
+            assertThat(timeline.lines()).containsExactly("SLOWPOKE left out: it is suspended (Late shipments under "
+                    + "investigation)", "Suppliers ranked: STEADFAST (tier 2)");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(timeline.lines().get(0)))
+                    .hasValue("SLOWPOKE 未入选：该供应商已被暂停合作（Late shipments under investigation），不再接收新的采购单");
+        }
+
+        /**
+         * Exploratory test s15 D4: 600 mugs where ACME has 500, and a lamp whose only offer has none, read only "No
+         * supplier can fill the order". Each supplier short of stock is named with what it has against what is ordered.
+         */
+        @Test
+        void aSupplierShortOfStockIsLeftOutSayingWhatItHasAgainstWhatIsOrdered() {
+            Order order = given(order(addressIn("DE"), "DEMO-MUG", 600, "9000.00"));
+            order.addLine("DEMO-LAMP", 2, new BigDecimal("80.00"));
+            SupplierView acme = supplierScoring(1, "ACME", 90, false);
+            offered(offer(acme, "DEMO-MUG", "6.00", "2.50", 500, "DE", "kitchen"),
+                    offer(acme, "DEMO-LAMP", "20.00", "2.50", 0, "DE", "lighting"));
+
+            assertThat(sourcing.rankSuppliers(ORDER_ID, 1)).isEmpty();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.OUT_OF_STOCK);
+            assertThat(timeline.lines()).containsExactly("ACME left out: it has too little stock (in stock/ordered): "
+                    + "DEMO-MUG 500/600, DEMO-LAMP 0/2", "No supplier can fill the order");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(timeline.lines().get(0)))
+                    .hasValue("ACME 未入选：库存不足（库存/订购）：DEMO-MUG 500/600, DEMO-LAMP 0/2");
         }
 
         @Test

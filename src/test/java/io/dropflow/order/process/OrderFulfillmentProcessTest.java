@@ -1249,7 +1249,7 @@ class OrderFulfillmentProcessTest {
             JsonNode placed = dropflow.getOrder(order);
             assertThat(placed.path("purchaseOrders").get(1).path("supplierCode").asText()).isEqualTo("RR-LAST");
             assertThat(placed.path("timeline").findValuesAsText("what")).contains(
-                    "RR-SUSPENDED skipped: it is suspended",
+                    "RR-SUSPENDED skipped: it is suspended (licence expired)", // with the seller's reason (s15 D3)
                     "RR-SWITCHED-OFF skipped: its offer of TEST-REROUTE is switched off");
             assertThat(supplier.received(po(order, 2))).isNotNull();
         }
@@ -1307,7 +1307,8 @@ class OrderFulfillmentProcessTest {
             JsonNode placed = dropflow.getOrder(order);
             assertThat(placed.path("purchaseOrders")).hasSize(1);
             assertThat(placed.path("purchaseOrders").get(0).path("supplierCode").asText()).isEqualTo("FS-BACKUP");
-            assertThat(placed.path("timeline").findValuesAsText("what")).contains("FS-FIRST skipped: it is suspended");
+            assertThat(placed.path("timeline").findValuesAsText("what")).contains(
+                    "FS-FIRST skipped: it is suspended (licence expired)");
         }
 
         @Test

@@ -73,7 +73,31 @@ class CatalogServiceTest {
                 "its offer of " + vase + " is switched off");
         assertThat(catalog.whyNoNewPurchaseOrder(acme.getId(), List.of("NOT-" + run))).contains(
                 "it no longer offers NOT-" + run);
-        assertThat(catalog.whyNoNewPurchaseOrder(dormant.getId(), List.of(mug))).contains("it is suspended");
+        assertThat(catalog.whyNoNewPurchaseOrder(dormant.getId(), List.of(mug)))
+                .as("with the reason the seller gave (exploratory test s15 D3)").contains("it is suspended (late shipments)");
+    }
+
+    /**
+     * Exploratory test s15 D3: an order only a suspended supplier offers read "no supplier offers … any more". The
+     * catalog names the suspended suppliers that offer the SKUs (switched-on offers only), with the seller's reason.
+     */
+    @Test
+    void aSuspendedSupplierOfferingTheSkusIsNamedWithTheSellersReason() {
+        transaction.executeWithoutResult(tx -> {
+            Supplier paused = suppliers.save(new Supplier("PAUSED-" + run, "Paused", "EU", 70));
+            SupplierOffer off = offer(paused, cup, "PA-CUP");
+            off.change(new OfferTerms("PA-CUP", new BigDecimal("5.00"), "EUR", new BigDecimal("2.00"), 100, "DE", 48,
+                    "general", false), Instant.now());
+            offers.save(off);
+            paused.suspend("recall", Instant.now());
+        });
+
+        assertThat(catalog.suspendedOffering(List.of(mug, cup, vase, mug)))
+                .as("acme is active; PAUSED's only offer is switched off").singleElement().satisfies(s -> {
+                    assertThat(s.supplier().code()).isEqualTo(dormant.getCode());
+                    assertThat(s.skus()).containsExactly(mug);
+                    assertThat(s.why()).isEqualTo("it is suspended (late shipments)");
+                });
     }
 
     @Test
