@@ -126,7 +126,7 @@ final class EngineApiResponses {
      */
     static final Set<String> MESSAGES = Set.of("validationProblems", "what", "paperProblems", "policyRule",
             "scorecardFlag", "scorecardWhy", "lastError", "whatHappened", "missingRates",
-            "notTried", "topic", "retriedInVain");
+            "notTried", "topic", "retriedInVain", "lateSupplierUnavailable");
 
     /**
      * Of {@link #MESSAGES}, those that may be another's words as well as ours: a partner delivery's

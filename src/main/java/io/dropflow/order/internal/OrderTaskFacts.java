@@ -40,7 +40,8 @@ public class OrderTaskFacts {
     public static final Set<String> ORDER = Set.of("orderNumber", "orderStatus", "orderLines", "saleTotal", "shipTo",
             "consumer", "history");
     /** What the missed-deadline form shows besides the order. */
-    public static final Set<String> MISSED_DEADLINE = Set.of("lateSupplier", "lateSupplierScore", "latePurchaseOrder",
+    public static final Set<String> MISSED_DEADLINE = Set.of("lateSupplier", "lateSupplierScore",
+            "lateSupplierUnavailable", "latePurchaseOrder",
             "latePurchaseOrderStatus", "shipByDeadline", "shipByHours", "deadlineExtensions", "lateByHours",
             "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "scorecardScore", "shippedWithinHours", "shippedWithinRate",
             "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute");
@@ -132,7 +133,9 @@ public class OrderTaskFacts {
     /**
      * The late purchase order, how late it is, its supplier's score as supplier selection ranked it by
      * ({@code lateSupplierScore}: the score the ranking of round {@code round} kept for rank {@code
-     * triedRank}; null when that ranking kept none), its scorecard now ({@code scorecardScore} and the
+     * triedRank}; null when that ranking kept none), why it takes no new purchase order now ({@code
+     * lateSupplierUnavailable}, "it is suspended (Customs hold)": suspended meanwhile, the form said nothing of it,
+     * exploratory test s15 D3; null when it takes them), its scorecard now ({@code scorecardScore} and the
      * rates), and the backups ranked after
      * {@code triedRank} in sourcing round {@code round} that rerouting would try: not one suspended, or
      * whose offer was switched off, since the ranking ({@code canReroute} is false when none is left). Each
@@ -157,6 +160,7 @@ public class OrderTaskFacts {
         return new FormFacts()
                 .put("lateSupplier", po.supplierName() + " (" + po.supplierCode() + ")")
                 .put("lateSupplierScore", selectionScore)
+                .put("lateSupplierUnavailable", catalog.whyNoNewPurchaseOrder(po.supplierId(), order.skus()).orElse(null))
                 .put("latePurchaseOrder", po.number())
                 .put("latePurchaseOrderStatus", OperatorWords.of(po.status()))
                 .put("shipByDeadline", time.format(po.shipByAt()))

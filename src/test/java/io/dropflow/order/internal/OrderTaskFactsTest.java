@@ -99,6 +99,24 @@ class OrderTaskFactsTest {
                 "tier", 2, "supplyTotal", "7.50 EUR", "landedCost", "10.00 EUR")));
     }
 
+    /**
+     * Exploratory test s15 D3: the late supplier was suspended meanwhile ("Customs hold"); the form offered to extend
+     * its deadline without a word of it. It says why the supplier takes no new purchase order now, with the reason.
+     */
+    @Test
+    void aMissedDeadlineOfASupplierSuspendedMeanwhileSaysSoWithTheReason() {
+        lateByTwoHours();
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of());
+        when(catalog.whyNoNewPurchaseOrder(org.mockito.ArgumentMatchers.eq(1L), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(java.util.Optional.of("it is suspended (Customs hold)"));
+
+        FormFacts late = facts.missedDeadline(ORDER_ID, 11L, 1, 1);
+
+        assertThat(late.values()).containsEntry("lateSupplierUnavailable", "it is suspended (Customs hold)");
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage("it is suspended (Customs hold)"))
+                .as("in Chinese, the seller's reason as written").hasValue("该供应商已被暂停合作（Customs hold），不再接收新的采购单");
+    }
+
     private static List<Object> backupColumn(FormFacts late, String column) {
         return ((List<?>) late.get("backups")).stream().map(row -> ((Map<?, ?>) row).get(column)).map(Object.class::cast)
                 .toList();
