@@ -639,7 +639,8 @@ public class Sourcing {
     /**
      * Why an operator's substitution cannot work: the order has no line with {@code sku}, or no
      * supplier offers the substitute: none that is active with an offer that is (an offer switched off,
-     * or only a suspended supplier's, would send the order straight to review), or only suppliers no adapter
+     * or only a suspended supplier's, would send the order straight to review; a suspended one is named with the
+     * seller's reason, "… DEMO-CUP: JADE left out: it is suspended (Customs hold)"), or only suppliers no adapter
      * serves do ("no supplier Dropflow uses offers the substitute SKU DEMO-CUP: GAMMA left out: no adapter serves
      * it: …", as validation would say).
      * @return empty when the substitution can be made
@@ -655,7 +656,11 @@ public class Sourcing {
         List<OfferView> offers = substitute == null || substitute.isBlank() ? List.of()
                 : catalog.activeOffersFor(List.of(substitute));
         if (offers.isEmpty()) {
-            return Optional.of("no supplier offers the substitute SKU " + substitute);
+            List<Catalog.Suspended> suspended = substitute == null || substitute.isBlank() ? List.of()
+                    : catalog.suspendedOffering(List.of(substitute));
+            return Optional.of(suspended.isEmpty() ? "no supplier offers the substitute SKU " + substitute
+                    : suspended.stream().map(s -> "no supplier Dropflow uses offers the substitute SKU " + substitute
+                            + ": " + s.supplier().code() + " left out: " + s.why()).collect(Collectors.joining("; ")));
         }
         Map<SupplierView, String> notServed = notServed(offers.stream().map(OfferView::supplier).toList());
         if (offers.stream().allMatch(o -> notServed.containsKey(o.supplier()))) {

@@ -803,6 +803,15 @@ class SourcingTest {
 
             assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-MUG-BLUE"))
                     .contains("no supplier offers the substitute SKU DEMO-MUG-BLUE");
+
+            // its only supplier suspended: named, with the seller's reason (exploratory test s15 D3)
+            when(catalog.suspendedOffering(List.of("DEMO-MUG-BLUE"))).thenReturn(List.of(new Catalog.Suspended(
+                    supplier(5, "JADE", 80), List.of("DEMO-MUG-BLUE"), "it is suspended (Customs hold)")));
+            assertThat(sourcing.substitutionProblem(ORDER_ID, "DEMO-MUG", "DEMO-MUG-BLUE")).contains("no supplier "
+                    + "Dropflow uses offers the substitute SKU DEMO-MUG-BLUE: JADE left out: it is suspended (Customs hold)");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage("no supplier Dropflow uses offers the "
+                    + "substitute SKU DEMO-MUG-BLUE: JADE left out: it is suspended (Customs hold)")).hasValue("没有 Dropflow "
+                    + "能下单的供应商提供替代 SKU DEMO-MUG-BLUE：JADE 未入选：该供应商已被暂停合作（Customs hold），不再接收新的采购单");
         }
 
         /**
