@@ -153,9 +153,14 @@ class OnboardingApiTest {
 
         Map<String, Object> expired = application(code());
         expired.put("documents", List.of(OnboardingDriver.document("BUSINESS_LICENCE", LocalDate.now().minusDays(1))));
-        assertProblem(applyWith(expired, pdfs("BUSINESS_LICENCE")), 400, "BUSINESS_LICENCE expired on");
-        assertProblem(applyWith(application(code()), pdfs("BUSINESS_LICENCE", "TAX_REGISTRATION")), 400,
-                "every document needs its description and its file");
+        ResponseEntity<String> expiredAnswer = applyWith(expired, pdfs("BUSINESS_LICENCE"));
+        assertProblem(expiredAnswer, 400, "BUSINESS_LICENCE expired on");
+        ResponseEntity<String> undescribed = applyWith(application(code()), pdfs("BUSINESS_LICENCE", "TAX_REGISTRATION"));
+        assertProblem(undescribed, 400, "every document needs its description and its file");
+        for (ResponseEntity<String> papers : List.of(expiredAnswer, undescribed)) { // api.md's type (s15 D5)
+            assertThat(DropflowDriver.read(papers.getBody()).path("type").asText())
+                    .isEqualTo("https://dropflow.io/problems/documents-rejected");
+        }
         assertProblem(applyWith(application(code()), pdfs("PASSPORT")), 400, "part 'PASSPORT' is not a document");
         assertProblem(onboarding.postMultipart("/api/webhooks/onboarding/applications", pdfs(PAPERS),
                 DropflowDriver.asPartner()), 400, "application");
