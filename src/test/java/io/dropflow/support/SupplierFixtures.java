@@ -86,6 +86,13 @@ public class SupplierFixtures {
                 + " (select id from supplier where code = 'RP-BACKUP')", REPRICE_SKU);
     }
 
+    /** Offered by SO-ONLY alone, which a test suspends. */
+    public static final String SUSPENDED_ONLY_SKU = "TEST-SUSPENDED-ONLY";
+
+    public void onlySupplierToSuspend() {
+        catalog.supplierOffering("SO-ONLY", "Only Goods", "DE", 90, SUSPENDED_ONLY_SKU, "SO-1", "5.00", "1.00", "DE", 48);
+    }
+
     public void firstChoiceWithBackup() {
         catalog.supplierOffering("FS-FIRST", "First Goods", "DE", 95, FIRST_SKIP_SKU, "FS-1", "5.00", "1.00", "DE", 48);
         catalog.supplierOffering("FS-BACKUP", "Backup Goods", "DE", 95, FIRST_SKIP_SKU, "FB-1", "6.00", "1.00", "DE", 48);

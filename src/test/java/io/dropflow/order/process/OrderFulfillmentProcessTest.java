@@ -1311,6 +1311,25 @@ class OrderFulfillmentProcessTest {
                     "FS-FIRST skipped: it is suspended (licence expired)");
         }
 
+        /**
+         * Exploratory test s15 D3: an order only JADE offers, JADE suspended for "Customs hold 海关扣留", went to review
+         * as "no supplier offers DEMO-WOK any more". The review names the supplier, its suspension and the reason.
+         */
+        @Test
+        void anOrderOnlyASuspendedSupplierOffersGoesToReviewNamingTheSuspensionAndItsReason() {
+            fixtures.onlySupplierToSuspend();
+            assertThat(dropflow.post("/api/suppliers/SO-ONLY/suspension", Map.of("reason", "Customs hold 海关扣留"),
+                    h -> h.setBasicAuth("sam", "sam")).getStatusCode().value()).isEqualTo(200);
+
+            long order = dropflow.placeOrder(SupplierFixtures.SUSPENDED_ONLY_SKU, 1, "45.00").orderId();
+            dropflow.runJobs(order);
+
+            assertThat(dropflow.process(order)).isWaitingAt(REVIEW_ORDER.id());
+            assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what")).contains("Order needs review: "
+                    + "no supplier Dropflow uses offers TEST-SUSPENDED-ONLY: SO-ONLY left out: it is suspended (Customs hold "
+                    + "海关扣留)");
+        }
+
         @Test
         void reroutedButTheLateSupplierAlreadyShippedSoTheShipmentIsKept() {
             long order = missedDeadline("DEMO-LAMP", "LUMEN");
