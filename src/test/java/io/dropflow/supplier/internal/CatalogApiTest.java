@@ -405,7 +405,9 @@ class CatalogApiTest {
         dropflow.runJobs(second);
 
         assertThat(dropflow.getOrder(second).path("status").asText()).isEqualTo("NEEDS_REVIEW");
-        assertThat(dropflow.getOrder(second).path("timeline").toString()).contains("no supplier offers " + code + "-MUG");
+        assertThat(dropflow.getOrder(second).path("timeline").toString()).as("the suspension and its reason, not 'no "
+                + "supplier offers … any more' (exploratory test s15 D3)").contains("no supplier Dropflow uses offers " + code
+                + "-MUG: " + code + " left out: it is suspended (business licence expired)");
         assertThat(dropflow.getOrder(second).path("purchaseOrders")).isEmpty();
         assertThat(dropflow.getOrder(first).path("purchaseOrders").get(0).path("status").asText()).isEqualTo("FORWARDED");
     }
