@@ -302,7 +302,8 @@ class TrackingService implements Tracking {
         } else if (recorded) {
             // the status as it was (in transit, then in transit): a given-up parcel moving again is news (review s14 F8)
             events.publishEvent(new ShipmentScanned(event.carrierCode() + ":" + event.eventId(), shipment.getOrderId(),
-                    shipment.getId(), shipment.getStatus(), shipment.getReturnId(), shipment.getForCase()));
+                    shipment.getId(), shipment.getStatus(), shipment.getReturnId(), shipment.getForCase(),
+                    event.occurredAt()));
         }
         return recorded;
     }

@@ -71,14 +71,17 @@ class GivenUpParcelAttention implements DeliveryHandler {
      * change is (the timeline's line, a task); a later one joins the task about the parcel while it is open (its
      * form lists the scans, its description names the latest) and adds no line to the timeline; once the operator
      * closed the task, such scans are on the parcel only: one task and one line, not one for each scan of a parcel on
-     * its way. A change of status is told again, as ever.
+     * its way, whatever told the parcel's news first (a change of status, or such a scan: review s15 G1). A change of
+     * status is told again, as ever. A scan dated before the parcel was given up (its history filled in late) is no
+     * news of a parcel moving after the decision.
      */
     @EventListener
     void on(ShipmentScanned event) {
         if (event.orderId() == null || event.returnId() != null || event.forCase() != null) {
             return; // a group-buy batch's parcel, a return parcel, a case's parcel: never given up here
         }
-        givenUp.of(event.shipmentId()).ifPresent(given -> {
+        givenUp.of(event.shipmentId()).filter(given -> event.occurredAt() == null
+                || !event.occurredAt().isBefore(given.givenUpAt())).ifPresent(given -> {
             GivenUpParcels.Told told = givenUp.told(given, event.status());
             String carrier = told.parcel().carrierCode();
             String parcel = CarrierEvent.parcel(carrier, told.parcel().trackingNumber());
@@ -92,13 +95,27 @@ class GivenUpParcelAttention implements DeliveryHandler {
         });
     }
 
-    /** The id under which a given-up parcel's first scan that changed nothing is recorded: once per parcel. */
+    /**
+     * The id under which a given-up parcel's news is marked told, once per parcel: its first scan that changed nothing
+     * is recorded under it, or, when a change of status told it, a taken record of that.
+     */
     private static String firstScan(GivenUpParcels.GivenUp given) {
         return "given-up-" + given.shipmentId() + "-scanned";
     }
 
+    /**
+     * The parcel's news on the timeline and in front of an operator. Whatever told it (a change of status or a scan
+     * that changed nothing), the parcel is marked told ({@link #firstScan}), so that its later scans that change
+     * nothing open no second task once the operator closed the first (review s15 G1).
+     */
     private void tell(GivenUpParcels.GivenUp given, TrackingStatus status, String eventId) {
-        raise(given, givenUp.heardAfterAll(given, status), status, eventId, true);
+        GivenUpParcels.Told told = givenUp.heardAfterAll(given, status);
+        raise(given, told, status, eventId, true);
+        String carrier = told.parcel().carrierCode();
+        PartnerDeliveries recorded = deliveries.getObject();
+        if (!eventId.equals(firstScan(given)) && recorded.recordedPayload(PARTNER, carrier, firstScan(given)).isEmpty()) {
+            recorded.recordTaken(PARTNER, carrier, TOPIC + "told", firstScan(given), json(Map.of("told", TOPIC + status.name())));
+        }
     }
 
     /** The news in front of an operator: a task of its own, or the open task about the parcel ({@link #sameFact}). */
@@ -112,14 +129,8 @@ class GivenUpParcelAttention implements DeliveryHandler {
         payload.put("orderId", given.orderId());
         payload.put("givenUp", given.decision().name());
         payload.put("givenUpAt", given.givenUpAt().toString());
-        String json;
-        try {
-            json = JSON.writeValueAsString(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         PartnerDeliveries recorded = deliveries.getObject();
-        if (recorded.recordNotApplied(PARTNER, carrier, TOPIC + status.name(), eventId, json, told.whatHappened(),
+        if (recorded.recordNotApplied(PARTNER, carrier, TOPIC + status.name(), eventId, json(payload), told.whatHappened(),
                 true)) {
             if (first) {
                 log.warn("Parcel {} {} of order {}, given up ({}), {} after all: an operator is shown it", carrier,
@@ -130,6 +141,14 @@ class GivenUpParcelAttention implements DeliveryHandler {
             }
             recorded.describe(new PartnerDeliveries.Recorded(PARTNER, carrier, eventId), told.whatHappened(),
                     told.facts());
+        }
+    }
+
+    private static String json(Map<String, ?> payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -277,6 +277,57 @@ class GivenUpAndStalledParcelTest {
                 .isWaitingAt(AWAIT_SUPPLIER_ANSWER.id());
     }
 
+    /**
+     * Review s15 G1: the parcel's news first told by a change of status (written off before any scan, then scanned in
+     * transit): once the operator closed that task, a later scan in transit opens no second one.
+     */
+    @Test
+    void aGivenUpParcelToldByAChangeOfStatusOpensNoSecondTaskForItsLaterScans() {
+        String lost = "TRK-CHANGED-" + System.nanoTime();
+        long order = stalledOrder(lost);
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "reship"));
+        dropflow.runJobs(order);
+
+        dropflow.carrierSays(lost, "IN_TRANSIT", now());
+        assertThat(raised(lost)).singleElement().satisfies(row -> assertThat(row.get("topic"))
+                .isEqualTo("given-up/IN_TRANSIT"));
+        Task task = attention((String) raised(lost).get(0).get("process_instance_id"));
+        engine.getTaskService().complete(task.getId(), Map.of("attentionDecision", "close"));
+
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofHours(3))));
+        dropflow.carrierSays(lost, "IN_TRANSIT", now());
+
+        assertThat(raised(lost)).as("no second task").hasSize(1);
+        assertThat(timeline(order)).filteredOn(line -> line.contains(lost + " written off on ")).hasSize(1);
+    }
+
+    /**
+     * Review s15 G1: a parcel delivered after all, its task closed, then a scan Dropflow had missed comes in a later
+     * push (dated before the delivery; the parcel stays delivered): nothing is told again. Nor is a scan dated before
+     * the parcel was given up, which says nothing of a parcel moving after the decision.
+     */
+    @Test
+    void aLateOlderScanOfAGivenUpParcelDeliveredAfterAllIsNotToldAgain() {
+        String lost = "TRK-LATE-" + System.nanoTime();
+        long order = stalledInTransit(lost);
+        Instant beforeTheDecision = now().minus(Duration.ofHours(1));
+        engine.getTaskService().complete(decision(order).getId(), Map.of("deliveryProblemDecision", "refund"));
+        dropflow.runJobs(order);
+        ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofHours(5))));
+        Instant delivered = now();
+        dropflow.carrierSays(lost, "DELIVERED", delivered);
+        assertThat(raised(lost)).singleElement().satisfies(row -> assertThat(row.get("topic"))
+                .isEqualTo("given-up/DELIVERED"));
+        engine.getTaskService().complete(attention((String) raised(lost).get(0).get("process_instance_id")).getId(),
+                Map.of("attentionDecision", "close"));
+
+        dropflow.carrierSays(lost, "IN_TRANSIT", delivered.minus(Duration.ofHours(2)));
+        dropflow.carrierSays(lost, "IN_TRANSIT", beforeTheDecision);
+
+        assertThat(raised(lost)).as("no second task").hasSize(1);
+        assertThat(timeline(order)).filteredOn(line -> line.contains(lost + " given up")).hasSize(1);
+    }
+
     /** Review s14 F8: a given-up parcel's scans in transit are one task and one timeline line, not one each. */
     @Test
     void aGivenUpParcelsLaterScansInTransitJoinItsOneTask() {
