@@ -55,7 +55,10 @@ class CatalogService implements Catalog {
     public List<Suspended> suspendedOffering(Collection<String> skus) {
         java.util.Map<Supplier, java.util.Set<String>> offered = new java.util.TreeMap<>(
                 java.util.Comparator.comparing(Supplier::getCode));
-        skus.stream().distinct().flatMap(sku -> offers.findSuspendedBySku(sku).stream())
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        offers.findSuspendedBySkuIn(java.util.Set.copyOf(skus))
                 .forEach(o -> offered.computeIfAbsent(o.getSupplier(), s -> new java.util.TreeSet<>()).add(o.getSku()));
         return offered.entrySet().stream().map(e -> new Suspended(e.getKey().view(), List.copyOf(e.getValue()),
                 e.getKey().whySuspended())).toList();
