@@ -39,7 +39,7 @@ class ExchangeRateService implements ExchangeRates {
      * rollback-only (a group-buy cutoff leaves that supplier out and plans the rest).
      */
     @Override
-    @Transactional(readOnly = true, noRollbackFor = NoExchangeRate.class)
+    @Transactional(readOnly = true, noRollbackFor = {NoExchangeRate.class, io.dropflow.settlement.ConversionTooLarge.class})
     public Conversion convert(Money amount, String currency, Instant at) {
         Optional<BigDecimal> rate = rate(amount.currency(), currency, at);
         if (rate.isPresent()) {

@@ -1,10 +1,12 @@
 package io.dropflow.settlement.internal;
 
+import io.dropflow.settlement.ConversionTooLarge;
 import io.dropflow.settlement.ExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.settlement.Money;
+import io.dropflow.settlement.NoExchangeRate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,13 +60,26 @@ class LedgerService implements Ledger {
     @Transactional
     public void refundOrder(Long orderId, Money sale, Money refunded) {
         String ref = "order-" + orderId;
-        if (refunded.equals(sale) && !rates.canConvert(sale.currency(), settings.currency(), clock.instant())) {
+        if (refunded.equals(sale) && !settles(sale)) {
             bookUnconverted(orderId, LedgerEntryType.SALE, sale, ref);
             bookUnconverted(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
             return;
         }
         book(orderId, LedgerEntryType.SALE, sale, ref);
         bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+    }
+
+    /**
+     * Whether the sale converts into the settlement currency: a rate into it, and an amount the ledger can hold
+     * (review s15 G7: a sale too large to convert is refunded in full as one with no rate is).
+     */
+    private boolean settles(Money sale) {
+        try {
+            rates.convert(sale, settings.currency(), clock.instant());
+            return true;
+        } catch (NoExchangeRate | ConversionTooLarge noSettlementAmount) {
+            return false;
+        }
     }
 
     /**

@@ -228,6 +228,26 @@ class LedgerServiceTest {
     }
 
     /**
+     * Review s15 G7: a sale the settlement currency cannot hold (999 999 999 999.99 IDR at a rate that makes it over
+     * 10^15 EUR) refunded in full nets out in its own currency too, rather than fail the refund step after the
+     * storefront refunded the consumer; a part of it still needs the conversion.
+     */
+    @Test
+    void aWholeSaleTooLargeToConvertRefundedNetsOutInTheOrdersCurrency() {
+        rates.add(new ExchangeRate("EUR", "IDR", new BigDecimal("0.0000001"), LAST_WEEK));
+        long order = anOrder("IDR");
+        Money sale = Money.of("999999999999.99", "IDR");
+
+        ledger.refundOrder(order, sale, sale);
+
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.currency())
+                .as("before: ConversionTooLarge").containsExactly("SALE IDR", "REFUND IDR");
+        assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
+        assertThatThrownBy(() -> ledger.refundOrder(anOrder("IDR"), sale, Money.of("100.00", "IDR")))
+                .isInstanceOf(io.dropflow.settlement.ConversionTooLarge.class);
+    }
+
+    /**
      * A claim on an overdue parcel paid 15.00 back (the seller bears it), then the parcel was given up and the
      * order refunded what was left of its 30.00 sale: the consumer got the sale back once, and the order's
      * margin is what the lost parcel cost, however often the refund is booked.
