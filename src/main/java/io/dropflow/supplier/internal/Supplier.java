@@ -165,9 +165,14 @@ class Supplier {
      * Why a suspended supplier takes no new purchase order, with the reason the seller gave: "it is suspended (Customs
      * hold)" (exploratory test s15 D3: the operator read "it is suspended" alone, or nothing).
      */
+    /**
+     * "it is suspended (Customs hold)", with the seller's reason; a "; " in it reads ", " here, since the lines this
+     * goes into are listed joined by "; " (the out-of-stock form's left-out suppliers: review s15 G8).
+     */
     String whySuspended() {
         String reason = getSuspensionReason();
-        return reason == null || reason.isBlank() ? "it is suspended" : "it is suspended (" + reason + ")";
+        return reason == null || reason.isBlank() ? "it is suspended"
+                : "it is suspended (" + reason.replace(";", ",") + ")";
     }
 
     public String getSuspensionReason() { return status == SupplierStatus.SUSPENDED ? statusReason : null; }

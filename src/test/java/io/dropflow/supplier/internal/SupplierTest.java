@@ -73,4 +73,19 @@ class SupplierTest {
         assertThat(supplier.getSuspensionReason()).isNull();
         assertThat(supplier.reinstate("documents lapsed", NOW)).as("not suspended any more").isFalse();
     }
+
+    /**
+     * Review s15 G8: the out-of-stock form lists the left-out suppliers joined by "; ", and a Chinese operator's form
+     * translates it part by part; a seller's reason with "; " in it split one supplier's line in two, and the form
+     * fell back to English. The reason reads with a comma there.
+     */
+    @Test
+    void aSuspensionReasonKeepsTheListSeparatorOutOfTheSuppliersLine() {
+        Supplier supplier = new Supplier("JADE", "Jade", "CN", 80);
+        supplier.suspend("Customs hold; awaiting papers", NOW);
+
+        assertThat(supplier.whySuspended()).isEqualTo("it is suspended (Customs hold, awaiting papers)");
+        assertThat(supplier.getSuspensionReason()).as("kept as the seller wrote it").isEqualTo(
+                "Customs hold; awaiting papers");
+    }
 }
