@@ -41,12 +41,7 @@ class LedgerCostConversionTest {
     JdbcTemplate jdbc;
 
     private long anOrder(String currency) {
-        return jdbc.queryForObject("""
-                insert into customer_order (storefront_order_id, status, currency, consumer_name, consumer_email,
-                    ship_name, ship_line1, ship_city, ship_country, created_at, updated_at)
-                values (gen_random_uuid()::text, 'DELIVERED', ?, 'Erika', 'erika@example.com', 'Erika',
-                    'Heidestrasse 17', 'Köln', 'DE', now(), now())
-                returning id""", Long.class, currency);
+        return LedgerServiceTest.bareOrder(jdbc, currency);
     }
 
     /**

@@ -58,8 +58,12 @@ class LedgerServiceTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    /** Entries belong to an order row (a foreign key): a bare one, as the order feature would have stored it. */
     private long anOrder(String currency) {
+        return bareOrder(jdbc, currency);
+    }
+
+    /** Entries belong to an order row (a foreign key): a bare one, as the order feature would have stored it. */
+    static long bareOrder(JdbcTemplate jdbc, String currency) {
         return jdbc.queryForObject("""
                 insert into customer_order (storefront_order_id, status, currency, consumer_name, consumer_email,
                     ship_name, ship_line1, ship_city, ship_country, created_at, updated_at)
