@@ -56,7 +56,10 @@ class GroupBuyPricing {
         Instant now = clock.instant();
         String settlement = rates.settlementCurrency();
         List<String> requested = request.lines().stream().map(GroupBuyDesk.Line::sku).distinct().toList();
+        // Only the offers the cutoff could buy: a supplier no adapter serves (production, not bound) is left out there
+        // (BatchSourcing), so its price neither supplies a line nor hides a loss here
         Map<String, List<OfferView>> offersBySku = catalog.activeOffersFor(requested).stream()
+                .filter(o -> catalog.whyNotServed(o.supplier().code()).isEmpty())
                 .collect(Collectors.groupingBy(OfferView::sku));
         List<String> unsupplied = requested.stream().filter(sku -> !offersBySku.containsKey(sku)).toList();
         if (!unsupplied.isEmpty()) {

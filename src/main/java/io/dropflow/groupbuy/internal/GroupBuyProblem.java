@@ -40,7 +40,8 @@ public class GroupBuyProblem extends ApiProblem {
     static GroupBuyProblem noActiveSupplier(List<String> skus) {
         GroupBuyProblem p = new GroupBuyProblem(HttpStatus.UNPROCESSABLE_ENTITY, "no-active-supplier",
                 "No supplier offers it now", "no active supplier offers SKU " + String.join(", ", skus)
-                        + " now (each offering one is suspended or has its offer switched off), and a batch is bought"
+                        + " now (each offering one is suspended, not served by an adapter, or has its offer switched off),"
+                        + " and a batch is bought"
                         + " at its cutoff without a review");
         p.property("skus", List.copyOf(skus));
         return p;

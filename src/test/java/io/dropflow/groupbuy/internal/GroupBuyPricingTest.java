@@ -37,15 +37,19 @@ class GroupBuyPricingTest {
     private static final SupplierView ACME = new SupplierView(1L, "ACME", "Acme", "DE", 95, true);
     private static final SupplierView YIWU = new SupplierView(3L, "YIWU", "Yiwu", "CN", 90, true);
 
+    private static final SupplierView GAMMA = new SupplierView(7L, "GAMMA", "Gamma", "CN", 99, true);
+
     private final List<OfferView> offers = new ArrayList<>();
+    private final Catalog catalog = mock(Catalog.class);
     private BigDecimal minimumMarginRate = BigDecimal.ZERO;
     private GroupBuyPricing pricing;
     private PickupPoint point;
 
     @BeforeEach
     void setUp() {
-        Catalog catalog = mock(Catalog.class);
         when(catalog.activeOffersFor(any())).thenAnswer(i -> offers);
+        when(catalog.whyNotServed("GAMMA")).thenReturn(java.util.Optional.of(
+                "no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA"));
         Ledger ledger = mock(Ledger.class);
         when(ledger.platformFee(eq(Ledger.GROUP_BUY), any()))
                 .thenAnswer(i -> ((Money) i.getArgument(1)).times(new BigDecimal("0.03")));
@@ -70,6 +74,27 @@ class GroupBuyPricingTest {
 
     private static GroupBuyDesk.Line line(int lineNo, String sku, int quantity, String salePrice) {
         return new GroupBuyDesk.Line(lineNo, sku, quantity, new BigDecimal(salePrice));
+    }
+
+    /**
+     * The cutoff buys from no supplier an adapter does not serve (BatchSourcing): its cheaper offer neither hides a
+     * line sold below what a served supplier asks, nor makes a SKU only it offers orderable (closing note s15).
+     */
+    @Test
+    void anOfferOfASupplierNoAdapterServesNeitherHidesALossNorSuppliesALine() {
+        offer(ACME, "MUG", "6.00", "2.50", "EUR");
+        offer(GAMMA, "MUG", "1.00", "0.50", "EUR");
+        offer(GAMMA, "VASE", "3.00", "0.50", "EUR");
+
+        GroupBuyProblem belowCost = catchThrowableOfType(() -> pricing.check(point,
+                order("EUR", line(1, "MUG", 1, "5.00"))), GroupBuyProblem.class);
+        GroupBuyProblem unsupplied = catchThrowableOfType(() -> pricing.check(point,
+                order("EUR", line(1, "VASE", 1, "9.00"))), GroupBuyProblem.class);
+
+        assertThat(belowCost).as("GAMMA's 1.00 is not what the cutoff would pay").isNotNull();
+        assertThat(belowCost.getBody().getType().toString()).endsWith("below-cost");
+        assertThat(unsupplied).isNotNull();
+        assertThat(unsupplied.getBody().getType().toString()).endsWith("no-active-supplier");
     }
 
     @Test
