@@ -228,15 +228,18 @@ public class Sourcing {
             List<Catalog.Suspended> suspended) {
         List<Problem> problems = new ArrayList<>(active.stream().filter(o -> o.sku().equals(sku))
                 .map(OfferView::supplier).distinct().sorted(Comparator.comparing(SupplierView::code))
-                .map(s -> new Problem("not served " + sku, "no supplier Dropflow uses offers " + sku + ": " + s.code()
-                        + " left out: " + notServed.get(s)))
+                .map(s -> new Problem("not served " + sku, noneUsedOffers(sku, s.code(), notServed.get(s))))
                 .toList());
         suspended.stream().filter(s -> s.skus().contains(sku))
-                .map(s -> new Problem("suspended " + sku, "no supplier Dropflow uses offers " + sku + ": "
-                        + s.supplier().code() + " left out: " + s.why()))
+                .map(s -> new Problem("suspended " + sku, noneUsedOffers(sku, s.supplier().code(), s.why())))
                 .forEach(problems::add);
         return problems.isEmpty() ? List.of(new Problem("not offered " + sku, "no supplier offers " + sku + " any more"))
                 : problems;
+    }
+
+    /** "no supplier Dropflow uses offers DEMO-MUG: GAMMA left out: no adapter serves it: …", as ranking words it. */
+    private static String noneUsedOffers(String offered, String supplierCode, String why) {
+        return "no supplier Dropflow uses offers " + offered + ": " + supplierCode + " left out: " + why;
     }
 
     /**
@@ -526,14 +529,12 @@ public class Sourcing {
             return Assessment.leftOut(supplier, "its offers are priced in " + String.join(" and ", currencies)
                     + ", one purchase order has one currency");
         }
-        boolean inStock = true;
         List<String> shortLines = new ArrayList<>();
         boolean sameRegion = true;
         BigDecimal supplyTotal = BigDecimal.ZERO;
         BigDecimal shipping = BigDecimal.ZERO;
         for (OrderLine line : order.getLines()) {
             OfferView offer = offerBySku.get(line.getSku());
-            inStock &= offer.covers(line.getQuantity());
             if (!offer.covers(line.getQuantity())) {
                 shortLines.add(line.getSku() + " " + offer.stockLevel() + "/" + line.getQuantity());
             }
@@ -653,21 +654,20 @@ public class Sourcing {
             return Optional.of("the substitute SKU must be another product than " + sku
                     + ": the same one would go to the same suppliers again");
         }
-        List<OfferView> offers = substitute == null || substitute.isBlank() ? List.of()
-                : catalog.activeOffersFor(List.of(substitute));
+        boolean named = substitute != null && !substitute.isBlank();
+        String offered = "the substitute SKU " + substitute;
+        List<OfferView> offers = named ? catalog.activeOffersFor(List.of(substitute)) : List.of();
         if (offers.isEmpty()) {
-            List<Catalog.Suspended> suspended = substitute == null || substitute.isBlank() ? List.of()
-                    : catalog.suspendedOffering(List.of(substitute));
-            return Optional.of(suspended.isEmpty() ? "no supplier offers the substitute SKU " + substitute
-                    : suspended.stream().map(s -> "no supplier Dropflow uses offers the substitute SKU " + substitute
-                            + ": " + s.supplier().code() + " left out: " + s.why()).collect(Collectors.joining("; ")));
+            List<Catalog.Suspended> suspended = named ? catalog.suspendedOffering(List.of(substitute)) : List.of();
+            return Optional.of(suspended.isEmpty() ? "no supplier offers " + offered
+                    : suspended.stream().map(s -> noneUsedOffers(offered, s.supplier().code(), s.why()))
+                            .collect(Collectors.joining("; ")));
         }
         Map<SupplierView, String> notServed = notServed(offers.stream().map(OfferView::supplier).toList());
         if (offers.stream().allMatch(o -> notServed.containsKey(o.supplier()))) {
             return Optional.of(notServed.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(Comparator.comparing(SupplierView::code)))
-                    .map(e -> "no supplier Dropflow uses offers the substitute SKU " + substitute + ": " + e.getKey().code()
-                            + " left out: " + e.getValue())
+                    .map(e -> noneUsedOffers(offered, e.getKey().code(), e.getValue()))
                     .collect(Collectors.joining("; ")));
         }
         return Optional.empty();
