@@ -90,11 +90,7 @@ class LedgerService implements Ledger {
      * conversion. Once per order, as a converted booking.
      */
     private void bookUnconverted(Long orderId, LedgerEntryType type, Money amount, String reference) {
-        if (!entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
-            Instant now = clock.instant();
-            entries.save(new Booking(orderId, type, new ExchangeRates.Conversion(amount, amount, BigDecimal.ONE),
-                    reference, now));
-        }
+        bookOnce(orderId, type, reference, now -> new ExchangeRates.Conversion(amount, amount, BigDecimal.ONE));
     }
 
     /** Each purchase order's supply and shipping converted as a whole, as validation converts its landed cost. */
@@ -263,9 +259,15 @@ class LedgerService implements Ledger {
     }
 
     private void book(Long orderId, LedgerEntryType type, java.util.function.Supplier<Money> amount, String reference) {
+        bookOnce(orderId, type, reference, now -> rates.convert(amount.get(), settings.currency(), now));
+    }
+
+    /** Once per order, type and reference: the entry as {@code conversion} gives it at the booking's moment. */
+    private void bookOnce(Long orderId, LedgerEntryType type, String reference,
+            java.util.function.Function<Instant, ExchangeRates.Conversion> conversion) {
         if (!entries.existsByOrderIdAndEntryTypeAndReference(orderId, type, reference)) {
             Instant now = clock.instant();
-            entries.save(new Booking(orderId, type, rates.convert(amount.get(), settings.currency(), now), reference, now));
+            entries.save(new Booking(orderId, type, conversion.apply(now), reference, now));
         }
     }
 }
