@@ -659,7 +659,7 @@ public class Sourcing {
         List<OfferView> offers = named ? catalog.activeOffersFor(List.of(substitute)) : List.of();
         if (offers.isEmpty()) {
             List<Catalog.Suspended> suspended = named ? catalog.suspendedOffering(List.of(substitute)) : List.of();
-            return Optional.of(suspended.isEmpty() ? "no supplier offers " + offered
+            return Optional.of(suspended.isEmpty() ? "no supplier offers the substitute SKU " + substitute
                     : suspended.stream().map(s -> noneUsedOffers(offered, s.supplier().code(), s.why()))
                             .collect(Collectors.joining("; ")));
         }
