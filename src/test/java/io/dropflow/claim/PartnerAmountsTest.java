@@ -2,6 +2,8 @@ package io.dropflow.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropflow.claim.internal.ClaimAnswerEvent;
+import io.dropflow.claim.internal.PlatformDecision;
 import io.dropflow.returns.ReturnAnswerEvent;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

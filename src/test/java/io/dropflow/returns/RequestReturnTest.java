@@ -1,7 +1,6 @@
 package io.dropflow.returns;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.dropflow.returns.internal.RequestReturn;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exploratory tester's 400 for an EXCHANGE without exchangeSku (and a REFUND with one) had an error with a

@@ -1,6 +1,5 @@
 package io.dropflow.carrier.internal;
 
-import io.dropflow.carrier.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.Consignee;
 import io.dropflow.carrier.Tracking;

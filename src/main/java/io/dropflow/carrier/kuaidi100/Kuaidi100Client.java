@@ -1,6 +1,6 @@
 package io.dropflow.carrier.kuaidi100;
 
-import io.dropflow.carrier.CarrierCallHeldBack;
+import io.dropflow.carrier.internal.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierAdapter;
 import io.dropflow.carrier.Consignee;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package io.dropflow.carrier.kuaidi100;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
-import io.dropflow.carrier.PushedHistory;
+import io.dropflow.carrier.internal.PushedHistory;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;

@@ -1,6 +1,6 @@
 package io.dropflow.carrier.track17;
 
-import io.dropflow.carrier.CarrierCallHeldBack;
+import io.dropflow.carrier.internal.CarrierCallHeldBack;
 import io.dropflow.carrier.CarrierAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

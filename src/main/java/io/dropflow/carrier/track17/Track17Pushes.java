@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
-import io.dropflow.carrier.PushedHistory;
+import io.dropflow.carrier.internal.PushedHistory;
 import io.dropflow.carrier.PushedText;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.carrier.TrackingStatus;

@@ -3,7 +3,6 @@ package io.dropflow.claim.internal;
 import io.dropflow.aftersales.AfterSalesCase;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;

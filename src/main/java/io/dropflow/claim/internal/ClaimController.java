@@ -1,9 +1,6 @@
 package io.dropflow.claim.internal;
 
-import io.dropflow.claim.ClaimView;
 import io.dropflow.claim.EvidenceUpload;
-import io.dropflow.claim.FileClaim;
-import io.dropflow.claim.InvalidEvidenceLinkException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

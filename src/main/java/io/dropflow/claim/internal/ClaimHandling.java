@@ -4,8 +4,6 @@ import io.dropflow.processengine.OperatorWords;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
-import io.dropflow.claim.ClaimSettings;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.processengine.CallsPartner;
 import java.time.Clock;
 import java.time.Duration;

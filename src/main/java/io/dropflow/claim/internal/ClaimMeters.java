@@ -1,7 +1,6 @@
 package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.OpenCaseMeters;
-import io.dropflow.claim.ClaimStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;

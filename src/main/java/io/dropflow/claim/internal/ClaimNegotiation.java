@@ -9,7 +9,6 @@ import io.dropflow.aftersales.CommitBeforeCall;
 import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.SupplierRounds;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.OrderLookup;

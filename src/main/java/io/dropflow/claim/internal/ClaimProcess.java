@@ -1,6 +1,5 @@
 package io.dropflow.claim.internal;
 
-import io.dropflow.claim.PlatformDecision;
 import io.dropflow.claim.SupplierClaimAnswer;
 
 /** The claim's process, as intake and webhooks start it and hand it what consumers and partners send. */

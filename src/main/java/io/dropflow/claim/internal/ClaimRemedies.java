@@ -8,8 +8,6 @@ import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.ReplacementOrders;
 import io.dropflow.claim.ChargebackBasis;
-import io.dropflow.claim.ClaimSettings;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.processengine.CallsPartner;

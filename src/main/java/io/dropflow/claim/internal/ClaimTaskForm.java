@@ -1,7 +1,6 @@
 package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.TaskFormFacts;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.Remedy;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;

@@ -1,7 +1,6 @@
 package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.CaseViews;
-import io.dropflow.claim.ClaimView;
 import io.dropflow.settlement.LedgerEntry;
 import io.dropflow.settlement.LedgerEntryType;
 import io.dropflow.web.NotFound;

@@ -1,7 +1,5 @@
 package io.dropflow.claim.internal;
 
-import io.dropflow.claim.ClaimAnswerEvent;
-import io.dropflow.claim.PlatformDecision;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,7 +1,5 @@
 package io.dropflow.claim.internal;
 
-import io.dropflow.claim.ClaimSettings;
-import io.dropflow.claim.EvidenceRejectedException;
 import io.dropflow.claim.EvidenceUpload;
 import io.dropflow.web.UploadCheck;
 import io.dropflow.web.UploadRejected;

@@ -11,7 +11,7 @@ import io.dropflow.aftersales.CaseKind;
 import io.dropflow.claim.ChargebackBasis;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
-import io.dropflow.claim.PlatformDecision;
+import io.dropflow.claim.internal.PlatformDecision;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
 import io.dropflow.processengine.Escalation;

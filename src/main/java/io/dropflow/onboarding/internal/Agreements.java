@@ -1,6 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.util.List;
 

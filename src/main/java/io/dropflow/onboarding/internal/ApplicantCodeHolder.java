@@ -1,7 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationCollidedException;
-import io.dropflow.onboarding.ApplicationOpenException;
 import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.supplier.SupplierStatus;

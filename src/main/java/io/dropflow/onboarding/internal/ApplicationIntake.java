@@ -1,13 +1,6 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationOpenException;
-import io.dropflow.onboarding.ApplicationRefusedException;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
-import io.dropflow.onboarding.DocumentsRejectedException;
-import io.dropflow.onboarding.InvalidApplicationException;
-import io.dropflow.onboarding.RenewalOutdatedException;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.supplier.SupplierLifecycle;

@@ -1,6 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

@@ -1,7 +1,6 @@
 package io.dropflow.onboarding.internal;
 
 import io.dropflow.onboarding.DocumentType;
-import io.dropflow.onboarding.InvalidApplicationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

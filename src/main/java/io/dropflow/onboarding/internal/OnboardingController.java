@@ -1,9 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationStatus;
-import io.dropflow.onboarding.ApplicationView;
-import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.security.Groups;
 import io.dropflow.web.MostRows;
 import io.dropflow.web.PageView;

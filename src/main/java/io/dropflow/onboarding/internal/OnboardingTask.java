@@ -1,6 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationStatus;
 
 /** The people's tasks of an onboarding, what each moves the application to, and who decides them. */
 public enum OnboardingTask {

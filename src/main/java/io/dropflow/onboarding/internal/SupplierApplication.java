@@ -1,8 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationRefusedException;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

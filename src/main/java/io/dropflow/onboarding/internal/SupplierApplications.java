@@ -1,6 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.web.NotFound;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;

@@ -1,6 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.Scorecards;

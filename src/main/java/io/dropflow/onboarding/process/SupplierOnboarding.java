@@ -9,7 +9,7 @@ import static io.dropflow.onboarding.process.SupplierOnboardingProcess.SAMPLE_AT
 import static io.dropflow.onboarding.process.SupplierOnboardingProcess.SAMPLE_PURCHASE_ORDER_ID;
 import static io.dropflow.onboarding.process.SupplierOnboardingProcess.businessKey;
 
-import io.dropflow.onboarding.ApplicationStatus;
+import io.dropflow.onboarding.internal.ApplicationStatus;
 import io.dropflow.onboarding.internal.OnboardingProcess;
 import io.dropflow.onboarding.internal.SampleCheck;
 import io.dropflow.onboarding.internal.SupplierApplication;

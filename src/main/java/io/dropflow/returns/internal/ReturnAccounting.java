@@ -3,8 +3,6 @@ package io.dropflow.returns.internal;
 import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.Party;
-import io.dropflow.returns.ReturnSettings;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderStatus;

@@ -4,8 +4,6 @@ import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.Party;
 import io.dropflow.aftersales.SupplierRounds;
-import io.dropflow.returns.InspectionEvent;
-import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
 import io.dropflow.settlement.Currencies;

@@ -1,7 +1,5 @@
 package io.dropflow.returns.internal;
 
-import io.dropflow.returns.RequestReturn;
-import io.dropflow.returns.ReturnView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

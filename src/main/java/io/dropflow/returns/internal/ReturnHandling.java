@@ -8,7 +8,6 @@ import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.Party;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.returns.ReturnWish;
-import io.dropflow.returns.ReturnSettings;
 import io.dropflow.settlement.Money;
 import java.time.Clock;
 import java.util.List;

@@ -11,8 +11,6 @@ import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderSummary;
 import io.dropflow.order.OrderTimeline;
-import io.dropflow.returns.InvalidReturnException;
-import io.dropflow.returns.RequestReturn;
 import io.dropflow.returns.ReturnRefusedException;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;

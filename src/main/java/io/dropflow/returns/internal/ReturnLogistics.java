@@ -9,7 +9,6 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.ShippingAddress;
 import io.dropflow.processengine.CallsPartner;
-import io.dropflow.returns.ReturnSettings;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.BlindShippingSender;

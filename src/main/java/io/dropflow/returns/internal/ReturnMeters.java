@@ -1,7 +1,6 @@
 package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.OpenCaseMeters;
-import io.dropflow.returns.ReturnStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;

@@ -5,7 +5,6 @@ import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnReason;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.settlement.Money;
 import jakarta.persistence.AssociationOverride;

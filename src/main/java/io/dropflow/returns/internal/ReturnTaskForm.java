@@ -3,7 +3,6 @@ package io.dropflow.returns.internal;
 import io.dropflow.aftersales.TaskFormFacts;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;

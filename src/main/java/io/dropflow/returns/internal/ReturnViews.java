@@ -1,7 +1,6 @@
 package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseViews;
-import io.dropflow.returns.ReturnView;
 import io.dropflow.settlement.LedgerEntry;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package io.dropflow.returns.internal;
 
-import io.dropflow.returns.InspectionEvent;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,2 +1,2 @@
-/** Returns inside: the return request, intake, supplier answers, views and the use cases the process calls. */
+/** Returns inside: the return request, intake, supplier answers, views, settings, the problems the HTTP API answers with, and the use cases the process calls. */
 package io.dropflow.returns.internal;

@@ -31,7 +31,7 @@ import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.processengine.OperatorWords;
-import io.dropflow.returns.ReturnSettings;
+import io.dropflow.returns.internal.ReturnSettings;
 import io.dropflow.returns.internal.ReturnDeadlineTable;
 import io.dropflow.returns.internal.ReturnProcess;
 import io.dropflow.returns.internal.ReturnRequest;

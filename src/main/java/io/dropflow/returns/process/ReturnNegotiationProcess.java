@@ -13,7 +13,7 @@ import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
 import io.dropflow.processengine.ProcessVariable;
-import io.dropflow.returns.InspectionEvent;
+import io.dropflow.returns.internal.InspectionEvent;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnReason;
 import io.dropflow.returns.ReturnWish;

@@ -13,7 +13,6 @@ import io.dropflow.supplier.Purchasing;
 import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.supplier.SupplierEventIdReusedException;
 import io.dropflow.supplier.SupplierEventOutcome;
-import io.dropflow.supplier.SupplierEventRefusedException;
 import io.dropflow.supplier.SupplierEventType;
 import io.dropflow.supplier.SupplierGateway;
 import io.dropflow.supplier.SupplierGateway.PlacePurchaseOrder;

@@ -204,12 +204,12 @@ class Track17Test {
 
         assertThatThrownBy(() -> client.poll("DHL", "JJD0001", Consignee.UNKNOWN))
                 .isInstanceOf(CarrierUnavailableException.class)
-                .isNotInstanceOf(io.dropflow.carrier.CarrierCallHeldBack.class);
+                .isNotInstanceOf(io.dropflow.carrier.internal.CarrierCallHeldBack.class);
         track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo")));
 
         // the account now pauses: the next lookup is not sent, and is held back
         assertThatThrownBy(() -> client.poll("DHL", "JJD0002", Consignee.UNKNOWN))
-                .isInstanceOf(io.dropflow.carrier.CarrierCallHeldBack.class);
+                .isInstanceOf(io.dropflow.carrier.internal.CarrierCallHeldBack.class);
         track17.verify(3, postRequestedFor(urlEqualTo("/track/v2.2/gettrackinfo")));
     }
 

@@ -17,12 +17,6 @@ import static org.mockito.Mockito.when;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
-import io.dropflow.claim.ClaimAnswerEvent;
-import io.dropflow.claim.ClaimRefusedException;
-import io.dropflow.claim.ClaimStatus;
-import io.dropflow.claim.InvalidClaimException;
-import io.dropflow.claim.PlatformDecision;
-import io.dropflow.claim.PlatformEventIdReusedException;
 import io.dropflow.claim.Remedy;
 import io.dropflow.claim.SupplierClaimAnswer;
 import java.math.BigDecimal;
@@ -125,10 +119,10 @@ class ClaimAnswersTest {
         answers.receive("ACME", answer(2, SupplierClaimAnswer.COUNTER_OFFER, Remedy.COMPENSATION, eur("4")));
         verify(rounds).answered(claim, 2, SupplierClaimAnswer.COUNTER_OFFER, "a compensation of 4.00 EUR", "because");
 
-        claim.moveTo(io.dropflow.claim.ClaimStatus.WITH_PLATFORM, NOW);
+        claim.moveTo(ClaimStatus.WITH_PLATFORM, NOW);
         when(claims.lockById(7L)).thenReturn(java.util.Optional.of(claim));
-        answers.platformDecided(new io.dropflow.claim.PlatformDecision("p-1", "DF-CL7",
-                io.dropflow.claim.PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("2.5"), null));
+        answers.platformDecided(new PlatformDecision("p-1", "DF-CL7",
+                PlatformDecision.Verdict.SELLER_REFUNDS, Remedy.COMPENSATION, eur("2.5"), null));
 
         assertThat(history.lines()).containsExactly("PLATFORM: Ruled that the seller refunds: a compensation of 2.50 EUR");
     }
@@ -136,10 +130,10 @@ class ClaimAnswersTest {
     /** An answer to a claim that ended without it (closed by supervisors after the supplier's silence) is refused. */
     @Test
     void anAnswerToAnEndedClaimIsRefusedAndChangesNothing() {
-        claim.closeBecause(io.dropflow.claim.ClaimStatus.CLOSED, "the supplier never answered", NOW);
+        claim.closeBecause(ClaimStatus.CLOSED, "the supplier never answered", NOW);
 
         assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
-                .isInstanceOf(io.dropflow.claim.ClaimRefusedException.class).hasMessageContaining("DF-CL7 is CLOSED");
+                .isInstanceOf(ClaimRefusedException.class).hasMessageContaining("DF-CL7 is CLOSED");
 
         assertThat(claim.getSupplierAnswer()).isNull();
         verifyNoInteractions(process);
@@ -152,10 +146,10 @@ class ClaimAnswersTest {
      */
     @Test
     void anAnswerThatCameTooLateIsRefusedAndChangesNothing() {
-        claim.moveTo(io.dropflow.claim.ClaimStatus.NEGOTIATING, NOW);
+        claim.moveTo(ClaimStatus.NEGOTIATING, NOW);
 
         assertThatThrownBy(() -> answers.receive("ACME", answer(2, SupplierClaimAnswer.ACCEPTED, null, null)))
-                .isInstanceOf(io.dropflow.claim.ClaimRefusedException.class)
+                .isInstanceOf(ClaimRefusedException.class)
                 .hasMessage("claim DF-CL7 no longer waits for an answer to round 2: it did not come in time, and the"
                         + " claim is NEGOTIATING with the seller");
 

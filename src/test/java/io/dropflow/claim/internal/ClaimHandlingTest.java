@@ -10,8 +10,6 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
-import io.dropflow.claim.ClaimSettings;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.Remedy;
 import java.time.Duration;

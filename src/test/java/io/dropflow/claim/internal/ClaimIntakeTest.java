@@ -9,9 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.dropflow.aftersales.OrderDeliveries;
-import io.dropflow.claim.ClaimRefusedException;
 import io.dropflow.claim.ClaimType;
-import io.dropflow.claim.FileClaim;
 import io.dropflow.claim.Remedy;
 import io.dropflow.order.AfterSalesWindows;
 import io.dropflow.order.OrderLookup;

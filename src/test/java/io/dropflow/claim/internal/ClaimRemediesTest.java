@@ -19,8 +19,6 @@ import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.ReplacementOrders;
 import io.dropflow.claim.ChargebackBasis;
-import io.dropflow.claim.ClaimSettings;
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;
 import io.dropflow.settlement.Ledger;

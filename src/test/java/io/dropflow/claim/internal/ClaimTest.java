@@ -5,7 +5,6 @@ import static io.dropflow.aftersales.AfterSalesFixtures.eur;
 import static io.dropflow.aftersales.AfterSalesFixtures.twoMugs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropflow.claim.ClaimStatus;
 import io.dropflow.claim.ClaimType;
 import io.dropflow.claim.CostBearer;
 import io.dropflow.claim.Remedy;

@@ -3,11 +3,6 @@ package io.dropflow.onboarding.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dropflow.onboarding.ApplicationCollidedException;
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationOpenException;
-import io.dropflow.onboarding.ApplicationRefusedException;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.supplier.SupplierCodeTakenException;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.web.ApiProblem;

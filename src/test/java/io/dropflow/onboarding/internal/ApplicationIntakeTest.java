@@ -19,13 +19,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationOpenException;
-import io.dropflow.onboarding.ApplicationRefusedException;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
-import io.dropflow.onboarding.DocumentsRejectedException;
-import io.dropflow.onboarding.InvalidApplicationException;
 import io.dropflow.supplier.SupplierLifecycle;
 import io.dropflow.supplier.SupplierGateway;
 import java.time.Instant;
@@ -127,7 +121,7 @@ class ApplicationIntakeTest {
     @Test
     void offersMustBeInTheCategoriesAppliedForOnceEachAndAsTheCatalogTakesThem() {
         when(catalog.problemsOf(any())).thenReturn(List.of("TEST-WOK: supplyPrice 7.801 has more decimals than EUR has (2)"));
-        var outside = new io.dropflow.onboarding.ApplicationForm("JADE", "Jade", new io.dropflow.onboarding.ApplicationForm
+        var outside = new ApplicationForm("JADE", "Jade", new ApplicationForm
                 .Contact("Li", "li@jade.example", null), "CN", List.of("homeware"), List.of(),
                 agreement(offer("TEST-WOK", "homeware"), offer("TEST-WOK", "toys")));
 
@@ -205,7 +199,7 @@ class ApplicationIntakeTest {
         // One that expires before it: refused, naming both
         assertThatThrownBy(() -> intake.renewDocument("JADE", info(DocumentType.QUALITY_CERTIFICATE,
                 TODAY.plusYears(1)), List.of(file), Party.APPLICANT))
-                .isInstanceOf(io.dropflow.onboarding.RenewalOutdatedException.class)
+                .isInstanceOf(RenewalOutdatedException.class)
                 .hasMessageContaining(TODAY.plusYears(1).toString()).hasMessageContaining("NO-1")
                 .hasMessageContaining(TODAY.plusYears(3).toString());
         verify(documents, never()).save(any());

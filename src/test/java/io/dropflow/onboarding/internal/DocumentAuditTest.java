@@ -7,7 +7,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.time.Duration;

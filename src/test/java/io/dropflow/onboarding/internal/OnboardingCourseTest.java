@@ -13,7 +13,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.util.List;

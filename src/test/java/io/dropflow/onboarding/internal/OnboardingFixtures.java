@@ -1,7 +1,5 @@
 package io.dropflow.onboarding.internal;
 
-import io.dropflow.onboarding.ApplicationForm;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.processengine.SellerTime;
 import java.math.BigDecimal;

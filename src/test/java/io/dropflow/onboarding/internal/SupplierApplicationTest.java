@@ -7,8 +7,6 @@ import static io.dropflow.onboarding.internal.OnboardingFixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dropflow.onboarding.ApplicationRefusedException;
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.dropflow.onboarding.ApplicationStatus;
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.Scorecards;

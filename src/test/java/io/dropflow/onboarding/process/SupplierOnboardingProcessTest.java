@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropflow.onboarding.ApplicationForm;
+import io.dropflow.onboarding.internal.ApplicationForm;
 import io.dropflow.onboarding.internal.ApplicationIntake;
 import io.dropflow.onboarding.internal.Party;
 import io.dropflow.processengine.Escalation;

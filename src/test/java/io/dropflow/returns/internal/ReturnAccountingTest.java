@@ -17,7 +17,6 @@ import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
@@ -36,7 +35,7 @@ class ReturnAccountingTest {
     private final io.dropflow.supplier.Purchasing purchasing = mock(io.dropflow.supplier.Purchasing.class);
     /** The carrier bills 4.90 EUR a label (converted into the return's currency by its policy). */
     private final ReturnAccounting accounting = new ReturnAccounting(returns, bookings, history, purchasing,
-            new io.dropflow.returns.ReturnSettings(new BigDecimal("4.90"), "EUR", null), CLOCK);
+            new ReturnSettings(new BigDecimal("4.90"), "EUR", null), CLOCK);
 
     @SuppressWarnings("unchecked")
     private Ledger.ReturnBooking booked(ReturnRequest r, RefundBasis basis) {

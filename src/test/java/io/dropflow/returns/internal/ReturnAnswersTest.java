@@ -18,11 +18,8 @@ import static org.mockito.Mockito.when;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
-import io.dropflow.returns.InspectionEvent;
-import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnRefusedException;
-import io.dropflow.returns.ReturnStatus;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +128,7 @@ class ReturnAnswersTest {
     /** An answer to a return that ended without it (refused in mediation after the supplier's silence) is refused. */
     @Test
     void anAnswerToAnEndedReturnIsRefusedAndChangesNothing() {
-        request.closeBecause(io.dropflow.returns.ReturnStatus.REFUSED, "the supplier never answered", NOW);
+        request.closeBecause(ReturnStatus.REFUSED, "the supplier never answered", NOW);
 
         assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("5.00"), null)))
                 .isInstanceOf(ReturnRefusedException.class).hasMessageContaining("DF-RT3 is REFUSED");
@@ -143,7 +140,7 @@ class ReturnAnswersTest {
     /** The supplier stayed silent past its answer time: an operator mediates now, and no process waits for the answer. */
     @Test
     void anAnswerThatCameTooLateIsRefusedAndChangesNothing() {
-        request.moveTo(io.dropflow.returns.ReturnStatus.MEDIATING, NOW);
+        request.moveTo(ReturnStatus.MEDIATING, NOW);
 
         assertThatThrownBy(() -> answers.answer("ACME", alternative(1, eur("5.00"), null)))
                 .isInstanceOf(ReturnRefusedException.class)
@@ -160,15 +157,15 @@ class ReturnAnswersTest {
     @Test
     void anInspectionThatCameTooLateIsRefusedAndChangesNothing() {
         request.labelBooked("SANDBOX-POST", "RT-1", "https://labels.example/1", NOW);
-        request.moveTo(io.dropflow.returns.ReturnStatus.AWAITING_INSPECTION, NOW);
-        request.moveTo(io.dropflow.returns.ReturnStatus.DISPUTED, NOW);
+        request.moveTo(ReturnStatus.AWAITING_INSPECTION, NOW);
+        request.moveTo(ReturnStatus.DISPUTED, NOW);
         InspectionEvent damaged = new InspectionEvent("i-1", "DF-RT3", InspectionEvent.Result.DAMAGED_BY_CONSUMER, "cracked");
 
         assertThatThrownBy(() -> answers.inspected("ACME", damaged)).isInstanceOf(ReturnRefusedException.class)
                 .hasMessage("return DF-RT3 no longer waits for an inspection report: it did not come in time, and the"
                         + " return is DISPUTED with the seller");
 
-        request.moveTo(io.dropflow.returns.ReturnStatus.CLOSED, NOW);
+        request.moveTo(ReturnStatus.CLOSED, NOW);
         assertThatThrownBy(() -> answers.inspected("ACME", damaged))
                 .hasMessage("return DF-RT3 is CLOSED: it ended without an inspection report");
         assertThat(request.getInspectionResult()).isNull();

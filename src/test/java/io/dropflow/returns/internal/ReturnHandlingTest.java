@@ -14,8 +14,6 @@ import io.dropflow.aftersales.CaseBookings;
 import io.dropflow.aftersales.ConsumerMessages;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.returns.ReturnReason;
-import io.dropflow.returns.ReturnSettings;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.settlement.Money;

@@ -20,7 +20,6 @@ import io.dropflow.aftersales.DecisionRefused;
 import io.dropflow.aftersales.RecordedHistory;
 import io.dropflow.aftersales.SupplierRounds;
 import io.dropflow.returns.ReturnReason;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.supplier.Purchasing;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
 import io.dropflow.returns.ReturnReason;
-import io.dropflow.returns.ReturnStatus;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import java.math.BigDecimal;

@@ -20,7 +20,7 @@ class ReturnSupplierCreditTest {
     private final Returns returns = mock(Returns.class);
     private final RecordedHistory history = new RecordedHistory();
     private final ReturnAccounting credits = new ReturnAccounting(returns, mock(io.dropflow.aftersales.CaseBookings.class), history,
-            mock(io.dropflow.supplier.Purchasing.class), new io.dropflow.returns.ReturnSettings(null, null, null), CLOCK);
+            mock(io.dropflow.supplier.Purchasing.class), new ReturnSettings(null, null, null), CLOCK);
 
     private ReturnRequest cameBack() {
         ReturnRequest r = stored(ReturnRequestTest.underPolicy(ShippingPaidBy.SUPPLIER, "0", false), 5L);

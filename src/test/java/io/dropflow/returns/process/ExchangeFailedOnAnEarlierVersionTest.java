@@ -10,7 +10,7 @@ import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.Party;
 import io.dropflow.processengine.MessageInbox;
-import io.dropflow.returns.ReturnStatus;
+import io.dropflow.returns.internal.ReturnStatus;
 import io.dropflow.returns.internal.ReturnRequest;
 import io.dropflow.returns.internal.Returns;
 import io.dropflow.supplier.PurchaseOrderEvent;

@@ -1,4 +1,4 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
 import io.dropflow.web.ApiProblem;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,9 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.dropflow.returns.ReturnWish;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
 import io.dropflow.web.ApiProblem;
 import org.springframework.http.HttpStatus;

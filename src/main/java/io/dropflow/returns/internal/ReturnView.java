@@ -1,8 +1,10 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
 import io.dropflow.aftersales.CaseViews.HistoryView;
 import io.dropflow.aftersales.CaseViews.LedgerView;
 import io.dropflow.aftersales.CaseViews.LineView;
+import io.dropflow.returns.ReturnReason;
+import io.dropflow.returns.ReturnWish;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
+import io.dropflow.returns.ReturnReason;
+import io.dropflow.returns.ReturnWish;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

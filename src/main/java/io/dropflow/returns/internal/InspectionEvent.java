@@ -1,4 +1,4 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

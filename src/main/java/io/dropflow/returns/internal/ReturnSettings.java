@@ -1,4 +1,4 @@
-package io.dropflow.returns;
+package io.dropflow.returns.internal;
 
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;

@@ -1,8 +1,12 @@
-package io.dropflow.claim;
+package io.dropflow.claim.internal;
 
 import io.dropflow.aftersales.CaseViews.HistoryView;
 import io.dropflow.aftersales.CaseViews.LedgerView;
 import io.dropflow.aftersales.CaseViews.LineView;
+import io.dropflow.claim.ClaimType;
+import io.dropflow.claim.CostBearer;
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

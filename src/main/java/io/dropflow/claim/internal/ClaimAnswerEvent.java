@@ -1,5 +1,7 @@
-package io.dropflow.claim;
+package io.dropflow.claim.internal;
 
+import io.dropflow.claim.Remedy;
+import io.dropflow.claim.SupplierClaimAnswer;
 import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;

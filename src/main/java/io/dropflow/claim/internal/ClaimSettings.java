@@ -1,4 +1,4 @@
-package io.dropflow.claim;
+package io.dropflow.claim.internal;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
+import io.dropflow.onboarding.DocumentType;
 import io.dropflow.web.DecimalDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
-package io.dropflow.claim;
+package io.dropflow.claim.internal;
 
+import io.dropflow.claim.ClaimType;
+import io.dropflow.claim.Remedy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

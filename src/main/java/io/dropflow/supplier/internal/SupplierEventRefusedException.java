@@ -1,5 +1,6 @@
-package io.dropflow.supplier;
+package io.dropflow.supplier.internal;
 
+import io.dropflow.supplier.SupplierEvent;
 import io.dropflow.web.ApiProblem;
 import io.dropflow.web.InvalidRequest;
 import java.util.List;

@@ -1,5 +1,7 @@
-package io.dropflow.carrier;
+package io.dropflow.carrier.internal;
 
+import io.dropflow.carrier.CarrierEvent;
+import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler.Result;
 import io.dropflow.web.NotFound;
 import java.util.List;

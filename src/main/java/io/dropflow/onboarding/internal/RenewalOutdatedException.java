@@ -1,5 +1,6 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
+import io.dropflow.onboarding.DocumentType;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package io.dropflow.carrier;
+package io.dropflow.carrier.internal;
+
+import io.dropflow.carrier.CarrierUnavailableException;
 
 /**
  * A call to a tracking service held back by the partner's pace before anything was sent: no turn under its limit

@@ -1,4 +1,4 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
 import org.springframework.http.HttpHeaders;
 

@@ -1,4 +1,4 @@
-package io.dropflow.claim;
+package io.dropflow.claim.internal;
 
 import io.dropflow.web.ApiProblem;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
 /**
  * An application for the supplier's code is open already, also one that another request made a moment

@@ -1,4 +1,4 @@
-package io.dropflow.onboarding;
+package io.dropflow.onboarding.internal;
 
 /** Where a supplier's application stands; ONBOARDED and REJECTED are final. */
 public enum ApplicationStatus {
