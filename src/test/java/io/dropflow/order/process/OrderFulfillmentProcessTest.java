@@ -919,8 +919,8 @@ class OrderFulfillmentProcessTest {
 
         /**
          * dropflow_ship_by_events_total (docs/operations.md) counts from the engine's history events,
-         * through a history handler ShipByMeters adds to the engine (the starter's Spring eventing of
-         * history events is off).
+         * through the history handler processengine's ElementStartMeters adds to the engine for the
+         * elements ShipByMeters names (the starter's Spring eventing of history events is off).
          */
         @Test
         void eachReminderAndBreachIsCountedForMonitoring() {
