@@ -1,5 +1,6 @@
 package io.dropflow.processengine;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,14 +21,21 @@ public class SellerTime {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ZoneId zone;
+    private final Clock clock;
 
-    SellerTime(@Value("${dropflow.seller.time-zone:UTC}") String zone) {
+    SellerTime(@Value("${dropflow.seller.time-zone:UTC}") String zone, Clock clock) {
         this.zone = zone(zone);
+        this.clock = clock;
     }
 
-    /** For tests and callers outside Spring. */
+    /** For tests and callers outside Spring: {@link #now} is the system's time. */
     public static SellerTime in(String zone) {
-        return new SellerTime(zone);
+        return new SellerTime(zone, Clock.systemUTC());
+    }
+
+    /** This moment, by the one clock (the engine's): "2026-12-02 15:04 (Asia/Shanghai)". */
+    public String now() {
+        return format(clock.instant());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dropflow.partners.process;
 import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
 
 import io.dropflow.partners.internal.RecordedDeliveries;
+import io.dropflow.processengine.TaskActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,6 @@ class ClosePartnerDelivery implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? "an operator" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        deliveries.close(DELIVERY_ID.from(execution), who);
+        deliveries.close(DELIVERY_ID.from(execution), TaskActors.who(execution));
     }
 }

@@ -30,8 +30,7 @@ class RetryPartnerDelivery implements JavaDelegate {
         boolean taken = result.outcome() == DeliveryHandler.Outcome.TAKEN;
         DELIVERY_TAKEN.set(execution, taken);
         if (!taken) { // the task comes back: it says so (its Chinese a pattern of operator-messages.zh.json)
-            PartnerAttentionProcess.RETRIED_IN_VAIN.set(execution, "Tried again at "
-                    + time.format(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()) + IN_VAIN);
+            PartnerAttentionProcess.RETRIED_IN_VAIN.set(execution, "Tried again at " + time.now() + IN_VAIN);
         }
     }
 
