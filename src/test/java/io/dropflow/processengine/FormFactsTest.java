@@ -15,7 +15,9 @@ import static org.mockito.Mockito.when;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.settlement.Money;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineServices;
@@ -49,7 +51,9 @@ class FormFactsTest {
 
     @Test
     void anUnknownZoneInTheSettingsStopsStartUpAndUtcIsTheDefault() {
-        ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(SellerTime.class);
+        // SellerTime.now() reads the one Clock (EngineClock's, which follows the engine's)
+        ApplicationContextRunner app = new ApplicationContextRunner().withUserConfiguration(SellerTime.class)
+                .withBean(Clock.class, () -> Clock.fixed(AT, ZoneOffset.UTC));
 
         app.withPropertyValues("dropflow.seller.time-zone=Mars/Olympus").run(context -> {
             assertThat(context).hasFailed();
@@ -58,8 +62,10 @@ class FormFactsTest {
         });
         app.run(context -> assertThat(context.getBean(SellerTime.class).zone()).hasToString("UTC"));
         app.withPropertyValues("dropflow.seller.time-zone=Asia/Shanghai")
-                .run(context -> assertThat(context.getBean(SellerTime.class).format(AT))
-                        .isEqualTo("2026-12-02 15:04 (Asia/Shanghai)"));
+                .run(context -> {
+                    assertThat(context.getBean(SellerTime.class).format(AT)).isEqualTo("2026-12-02 15:04 (Asia/Shanghai)");
+                    assertThat(context.getBean(SellerTime.class).now()).isEqualTo("2026-12-02 15:04 (Asia/Shanghai)");
+                });
     }
 
     @Test
