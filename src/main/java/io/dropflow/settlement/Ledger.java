@@ -66,6 +66,15 @@ public interface Ledger {
     void bookShares(java.util.Map<Long, Cost> sharesByOrder);
 
     /**
+     * Books a supplier's credit that several orders' lines share (a group-buy batch purchase order's goods nobody
+     * collected, which its supplier took back or credited), each order's share in the supplier's currency, converted
+     * together as {@link #bookShares} converts: the entries add up to the credit converted as a whole. A
+     * {@link LedgerEntryType#SUPPLIER_CREDIT} under {@code reference} (the take-back's number), once per order and
+     * reference: booking again adds nothing; a share that is zero books no entry.
+     */
+    void bookSupplierCredits(java.util.Map<Long, Money> creditsByOrder, String reference);
+
+    /**
      * Books a refund of part of an order (e.g. group-buy lines nobody could supply), once per
      * reference; the part of the sale it gives back is booked alongside, so the part nets out.
      */

@@ -66,6 +66,11 @@ class UncollectedGoodsTakeBackTest {
 
     /** An order of one piece at a point of Leo's, at the point and not collected: an operator sends it back. */
     private long sentBack() {
+        return uncollected("return_to_supplier");
+    }
+
+    /** An order of one piece at a point of Leo's, at the point and not collected, and the operator's decision on it. */
+    private long uncollected(String decision) {
         String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", ZoneId.of("Europe/Berlin"));
         long order = groupBuy.order(point, goods.sku(), 1, "15.00");
         long batch = groupBuy.batchOf(order);
@@ -78,9 +83,27 @@ class UncollectedGoodsTakeBackTest {
         assertThat(groupBuy.receipt(batch, GroupBuyDriver.asLeader()).getStatusCode().value()).isEqualTo(200);
         groupBuy.runJobs(batch);
         groupBuy.fire(batch, null, Element.COLLECTION_DEADLINE.id());
-        groupBuy.complete(batch, null, Map.of("uncollectedDecision", "return_to_supplier"));
-        assertThat(supplier.returnRoundsReceived(po(batch, 1) + "-UNCOLLECTED")).hasSize(1);
+        groupBuy.complete(batch, null, Map.of("uncollectedDecision", decision));
+        assertThat(supplier.returnRoundsReceived(po(batch, 1) + "-UNCOLLECTED"))
+                .hasSize(decision.equals("return_to_supplier") ? 1 : 0);
         return order;
+    }
+
+    /** The order's ledger entries of {@code type}: "amount currency originalAmount originalCurrency reference" (3.5, 5). */
+    private List<String> ledger(long order, String type) {
+        List<String> entries = new ArrayList<>();
+        dropflow.getOrder(order).path("ledger").forEach(e -> {
+            if (e.path("type").asText().equals(type)) {
+                entries.add(plain(e.path("amount")) + " " + e.path("currency").asText() + " "
+                        + plain(e.path("originalAmount")) + " "
+                        + e.path("originalCurrency").asText() + " " + e.path("reference").asText());
+            }
+        });
+        return entries;
+    }
+
+    private static String plain(com.fasterxml.jackson.databind.JsonNode number) {
+        return number.decimalValue().stripTrailingZeros().toPlainString();
     }
 
     private List<String> timeline(long order) {
@@ -122,8 +145,8 @@ class UncollectedGoodsTakeBackTest {
 
         // The sandbox supplier answers through the webhook, as it does a consumer's return: half as a credit
         assertThat(timelineOnceItSays(order, "offers a credit")).contains(goods.first()
-                + " offers a credit instead of taking back the uncollected goods (return " + number
-                + "): an operator settles it");
+                + " offers a credit of 2.50 EUR instead of taking back the uncollected goods (return " + number
+                + "), booked in the ledger: an operator settles the rest");
         List<Task> tasks = attentionTasks(goods.first());
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).getName()).isEqualTo("Supplier offers a credit for uncollected goods");
@@ -183,7 +206,7 @@ class UncollectedGoodsTakeBackTest {
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
         assertThat(accepted.getBody()).contains("APPLIED");
         assertThat(timeline(order)).contains(goods.first() + " agrees to take back the uncollected goods (return "
-                + number + "): an operator sends them and books the supplier's credit");
+                + number + ") and credits 5.00 EUR, booked in the ledger: an operator sends them");
         assertThat(attentionTasks(goods.first())).extracting(Task::getName).contains("Supplier takes back uncollected goods");
         // Sent again: a redelivery, nothing twice
         assertThat(answer(goods.first(), "tb-" + number, number, 1, "ACCEPTED").getBody()).contains("ALREADY_RECEIVED");
@@ -199,5 +222,76 @@ class UncollectedGoodsTakeBackTest {
         // And a consumer's return number is still checked as before
         assertThat(answer(goods.first(), "tb-bad", "DF-B1-UNCOLLECTED", 1, "ACCEPTED").getBody())
                 .contains("must be a return number like DF-RT3 or DF-B6-PO1-UNCOLLECTED");
+    }
+
+    /**
+     * Closing notes s15: a take-back's credit was left to an operator to book by hand (the ledger showed the goods'
+     * supply cost and no credit). The supplier's credit is booked on the order, in the purchase order's currency
+     * with its decimals, once for the take-back however often the answer comes.
+     */
+    @Test
+    void aCreditOfferedForUncollectedGoodsIsBookedOnTheOrderOnce() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+        Map<String, Object> event = Map.of("eventId", "tb-credit-" + number, "returnNumber", number, "round", 1,
+                "answer", "ALTERNATIVE", "amount", "3.5");
+
+        ResponseEntity<String> credit = dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                event, DropflowDriver.asPartner());
+        dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers", event, DropflowDriver.asPartner());
+        dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                Map.of("eventId", "tb-credit-again-" + number, "returnNumber", number, "round", 1,
+                        "answer", "ALTERNATIVE", "amount", "3.50"), DropflowDriver.asPartner());
+
+        assertThat(credit.getStatusCode().value()).as(credit.getBody()).isEqualTo(200);
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).containsExactly("3.5 EUR 3.5 EUR " + number);
+        assertThat(timeline(order)).contains(goods.first() + " offers a credit of 3.50 EUR instead of taking back the"
+                + " uncollected goods (return " + number + "), booked in the ledger: an operator settles the rest");
+    }
+
+    /** The same for an ACCEPTED take-back: the supplier credits the goods' supply cost (5.00 EUR a piece). */
+    @Test
+    void anAcceptedTakeBackBooksTheGoodsSupplyCostAsTheSuppliersCredit() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        assertThat(answer(goods.first(), "tb-acc-" + number, number, 1, "ACCEPTED").getBody()).contains("APPLIED");
+
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).containsExactly("5 EUR 5 EUR " + number);
+        assertThat(ledger(order, "SUPPLY_COST")).containsExactly("-5 EUR -5 EUR " + po(groupBuy.batchOf(order), 1));
+    }
+
+    /** A credit with more decimals than the purchase order's currency has is refused, not rounded: nothing booked. */
+    @Test
+    void aCreditInMoreDecimalsThanTheCurrencyHasIsRefused() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        ResponseEntity<String> credit = dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                Map.of("eventId", "tb-dec-" + number, "returnNumber", number, "round", 1, "answer", "ALTERNATIVE",
+                        "amount", "3.505"), DropflowDriver.asPartner());
+
+        assertThat(credit.getStatusCode().value()).as(credit.getBody()).isEqualTo(422);
+        assertThat(credit.getBody()).contains("3.505");
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).isEmpty();
+        assertThat(attentionTasks(goods.first())).isEmpty();
+    }
+
+    /**
+     * Closing notes s15: goods nobody collected that the operator refunded and left with the leader were never offered
+     * back to the supplier, yet an answer to their take-back was taken (a timeline line, a task). It is a 409.
+     */
+    @Test
+    void anAnswerToATakeBackNobodyAskedIsRefused() {
+        long order = uncollected("refund");
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        ResponseEntity<String> accepted = answer(goods.first(), "tb-unasked-" + number, number, 1, "ACCEPTED");
+
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(409);
+        assertThat(accepted.getBody()).contains("return-refused", number, "was never asked");
+        assertThat(timeline(order)).noneMatch(w -> w.contains("agrees to take back"));
+        assertThat(attentionTasks(goods.first())).isEmpty();
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).isEmpty();
     }
 }

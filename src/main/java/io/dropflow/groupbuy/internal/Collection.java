@@ -151,8 +151,10 @@ public class Collection {
             purchasing.requestReturn(purchase.getPurchaseOrderId(), new Purchasing.ReturnRequest(returnNumber, 1,
                     "UNCOLLECTED", "REFUND", List.copyOf(pieces.keySet()), List.copyOf(pieces.values()),
                     "not collected at pickup point " + batch.getPickupPoint().getCode() + " by " + batch.getCollectBy()));
+            purchase.takeBackAsked(clock.instant()); // the supplier's answer to it is awaited (UncollectedTakeBacks)
+            purchases.save(purchase);
             // The operator's decision on the orders' history: what went back, to whom, under which return number
-            // (in the job's transaction: a retried job records it once). No supplier credit is booked yet.
+            // (in the job's transaction: a retried job records it once). The supplier's credit is booked with its answer.
             String supplier = purchasing.purchaseOrder(purchase.getPurchaseOrderId()).supplierCode();
             uncollected.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted().forEach(id -> {
                 GroupBuyOrder order = orders.findById(id).orElseThrow();

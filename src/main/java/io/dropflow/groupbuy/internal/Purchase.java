@@ -52,6 +52,12 @@ public class Purchase {
     private Status status;
     private Instant receivedAt;
     private String receivedBy;
+    /**
+     * When its supplier was asked to take back what nobody collected of its parcel (return
+     * {@code DF-B{batch}-PO{n}-UNCOLLECTED}); null when nobody asked, as when the operator refunded the goods and left
+     * them with the leader. A supplier's answer to a take-back nobody asked is refused.
+     */
+    private Instant takeBackAskedAt;
     @Version
     private long version;
 
@@ -95,6 +101,18 @@ public class Purchase {
         status = Status.RECEIVED;
         receivedBy = by;
         receivedAt = now;
+    }
+
+    /** Its supplier is asked to take back what nobody collected: the first time counts (a retried job asks again). */
+    public void takeBackAsked(Instant now) {
+        if (takeBackAskedAt == null) {
+            takeBackAskedAt = now;
+        }
+    }
+
+    /** Whether its supplier was asked to take back what nobody collected, so that an answer to that is awaited. */
+    public boolean wasAskedToTakeBack() {
+        return takeBackAskedAt != null;
     }
 
     /** Nothing is left on it before it shipped: it ends without a parcel. */

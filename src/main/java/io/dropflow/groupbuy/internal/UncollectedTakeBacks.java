@@ -10,14 +10,19 @@ import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.returns.ReturnAnswerEvent;
 import io.dropflow.returns.ReturnAnswerEvent.Answer;
+import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.returns.ReturnRefusedException;
 import io.dropflow.returns.TakeBackAnswers;
+import io.dropflow.settlement.Currencies;
+import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
 import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,15 +36,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A supplier's answer to the take-back of goods nobody collected ({@code DF-B{batch}-PO{n}-UNCOLLECTED}, which
- * "Return uncollected goods" asked in round 1, {@link Collection#returnUncollected}). The consumers were refunded
- * then and the batch settled with the supply cost booked; what the supplier does with the goods is the seller's
- * business, offline: the answer goes on the timeline of each order whose lines went back, and an ACCEPTED (send them,
- * the supplier credits them) or an ALTERNATIVE (a credit instead, the goods stay) goes to an operator at once, as a
- * "Partner attention" task with the answer, who books the credit when it comes: the task says it in words (orders,
- * purchase order, the credit as money in the purchase order's currency). Recorded once per event id (partner
+ * "Return uncollected goods" asked in round 1, {@link Collection#returnUncollected}, marking the purchase asked). The
+ * consumers were refunded then and the batch settled with the supply cost booked. An ACCEPTED (send them, the supplier
+ * credits their supply cost) or an ALTERNATIVE (a credit instead, the goods stay) books the supplier's credit on the
+ * orders whose lines went back ({@link Ledger#bookSupplierCredits}, in the purchase order's currency with its
+ * decimals: an amount with more is a 422), goes on their timelines and to an operator at once, as a "Partner
+ * attention" task with the answer, who sends the goods or decides what becomes of them: the task says it in words
+ * (orders, purchase order, the credit as money in the purchase order's currency). Recorded once per event id (partner
  * {@value #PARTNER}); a REJECTED is on the timelines only. The first answer to a take-back is its answer: it is kept
  * under {@value #ANSWERED}{@code {number}}, the same answer again is a redelivery and another one a 409 that changes
- * nothing, as for a return round answered already.
+ * nothing, as for a return round answered already. An answer to a take-back never asked (the operator refunded the
+ * goods and left them at the pickup point) is a 409 too.
  */
 @Service
 class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
@@ -62,11 +69,13 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
     private final ObjectProvider<PartnerDeliveries> deliveries;
     private final ObjectMapper json;
     private final OrderLookup lookup;
+    private final Ledger ledger;
 
     UncollectedTakeBacks(Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders, Purchasing purchasing,
             OrderTimeline timeline, ObjectProvider<PartnerDeliveries> deliveries, ObjectMapper json,
-            OrderLookup lookup) {
+            OrderLookup lookup, Ledger ledger) {
         this.lookup = lookup;
+        this.ledger = ledger;
         this.purchases = purchases;
         this.lines = lines;
         this.orders = orders;
@@ -98,9 +107,19 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
             // another supplier's purchase order, or nothing of it went back: no take-back was asked of this supplier
             throw NotFound.of("return", number);
         }
+        if (!purchase.wasAskedToTakeBack()) {
+            // The operator refunded what nobody collected and left it with the leader: no answer is awaited
+            throw new ReturnRefusedException("Take-back " + number + " was never asked: the goods nobody collected of"
+                    + " purchase order " + po.number() + " were refunded and left at the pickup point, not sent back to "
+                    + supplierCode, number, "NOT_ASKED");
+        }
         if (event.round() != 1) {
             throw new ReturnRefusedException("Dropflow asked round 1 of take-back " + number + " only: round "
                     + event.round() + " was never asked", number, "ASKED");
+        }
+        if (event.amount() != null && Currencies.hasMoreDecimals(event.amount(), po.currency())) {
+            // Rounding it would book a credit the supplier did not offer (a share is computed, and rounded)
+            throw new InvalidReturnException("the amount " + Currencies.moreDecimalsThan(event.amount(), po.currency()));
         }
         PartnerDeliveries recorded = deliveries.getObject();
         if (recorded.recordedPayload(PARTNER, supplierCode, event.eventId()).isPresent()) {
@@ -113,7 +132,8 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         }
         String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
-        String why = why(supplierCode, number, what, event, supplyCost(po, back));
+        Money cost = supplyCost(po, back);
+        String why = why(supplierCode, number, what, event, cost);
         boolean toOperator = event.answer() != Answer.REJECTED;
         boolean first = recorded.recordNotApplied(PARTNER, supplierCode, TOPIC + event.answer().name(),
                 event.eventId(), payload(event), why, toOperator);
@@ -126,7 +146,8 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
                 toOperator ? ": an operator settles it" : "");
         List<Long> orderIds = back.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
                 .map(id -> orders.findById(id).orElseThrow().getOrderId()).toList();
-        String line = timelineLine(supplierCode, number, event.answer());
+        credit(event, cost).ifPresent(credit -> bookCredit(po, back, credit, number));
+        String line = timelineLine(supplierCode, number, event.answer(), credit(event, cost).orElse(null));
         orderIds.forEach(id -> timeline.record(id, line));
         if (toOperator) {
             recorded.describe(new PartnerDeliveries.Recorded(PARTNER, supplierCode, event.eventId()), why,
@@ -137,6 +158,43 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
                             .put("supplierCode", supplierCode));
         }
         return "APPLIED";
+    }
+
+    /**
+     * What the supplier credits: the goods' supply cost for an ACCEPTED take-back (the goods go back, wish REFUND),
+     * the credit it offers for an ALTERNATIVE (its amount, or its share of the supply cost in the currency's
+     * decimals, rounded half up), nothing for a REJECTED one.
+     */
+    static Optional<Money> credit(ReturnAnswerEvent event, Money cost) {
+        return switch (event.answer()) {
+            case ACCEPTED -> Optional.of(cost);
+            case ALTERNATIVE -> Optional.of(event.amount() != null ? new Money(event.amount(), cost.currency())
+                    : cost.times(event.refundShare()));
+            case REJECTED -> Optional.empty();
+        };
+    }
+
+    /**
+     * The supplier's credit on the orders whose lines went back, shared by what their goods cost (by their pieces
+     * when the purchase order has no supply price for them), in the purchase order's currency, converted together:
+     * once per order and take-back, however often the answer comes.
+     */
+    private void bookCredit(PurchaseOrderView po, List<GroupBuyLine> back, Money credit, String number) {
+        Map<Long, List<GroupBuyLine>> byOrder = new LinkedHashMap<>();
+        back.stream().sorted(java.util.Comparator.comparing(GroupBuyLine::getGroupBuyOrderId))
+                .forEach(l -> byOrder.computeIfAbsent(l.getGroupBuyOrderId(), k -> new java.util.ArrayList<>()).add(l));
+        List<BigDecimal> weights = byOrder.values().stream().map(l -> supplyCost(po, l).amount()).toList();
+        if (weights.stream().allMatch(w -> w.signum() == 0)) {
+            weights = byOrder.values().stream().map(l -> BigDecimal.valueOf(
+                    l.stream().mapToInt(GroupBuyLine::getQuantity).sum())).toList();
+        }
+        List<Money> shares = credit.allocate(weights);
+        Map<Long, Money> byOrderId = new LinkedHashMap<>();
+        int i = 0;
+        for (Long groupBuyOrderId : byOrder.keySet()) {
+            byOrderId.put(orders.findById(groupBuyOrderId).orElseThrow().getOrderId(), shares.get(i++));
+        }
+        ledger.bookSupplierCredits(byOrderId, number);
     }
 
     /** Another answer to a take-back answered already: the same again is a redelivery, another one a 409. */
@@ -164,13 +222,13 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         return cost;
     }
 
-    /** What the orders' timelines say; operator-messages.zh.json has each. */
-    static String timelineLine(String supplierCode, String number, Answer answer) {
+    /** What the orders' timelines say, with the credit booked (null for none); operator-messages.zh.json has each. */
+    static String timelineLine(String supplierCode, String number, Answer answer, Money credit) {
         return switch (answer) {
             case ACCEPTED -> supplierCode + " agrees to take back the uncollected goods (return " + number
-                    + "): an operator sends them and books the supplier's credit";
-            case ALTERNATIVE -> supplierCode + " offers a credit instead of taking back the uncollected goods (return "
-                    + number + "): an operator settles it";
+                    + ") and credits " + credit + ", booked in the ledger: an operator sends them";
+            case ALTERNATIVE -> supplierCode + " offers a credit of " + credit + " instead of taking back the"
+                    + " uncollected goods (return " + number + "), booked in the ledger: an operator settles the rest";
             case REJECTED -> supplierCode + " refuses to take back the uncollected goods (return " + number
                     + "): they stay with the seller";
         };
@@ -183,12 +241,12 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
     static String why(String supplierCode, String number, String what, ReturnAnswerEvent event, Money cost) {
         String reason = "; its reason: " + (event.reason() == null || event.reason().isBlank() ? "—" : event.reason());
         String todo = " instead of taking back " + what + " nobody collected (return " + number + reason
-                + "): agree it with the supplier, book the credit and decide what becomes of the goods, then close"
-                + " this task";
+                + "): the credit is booked in the ledger; decide with the supplier what becomes of the goods, then"
+                + " close this task";
         return switch (event.answer()) {
             case ACCEPTED -> supplierCode + " agrees to take back " + what + " nobody collected (return " + number
-                    + reason + "): send the goods from the pickup point to the supplier and book the supplier's credit"
-                    + " for them when it comes, then close this task";
+                    + reason + "): send the goods from the pickup point to the supplier (its credit of " + cost
+                    + " for them is booked in the ledger), then close this task";
             case ALTERNATIVE -> event.amount() != null
                     ? supplierCode + " offers a credit of " + Money.formatAsSent(event.amount(), cost.currency()) + todo
                     : supplierCode + " offers to credit " + OperatorWords.percent(event.refundShare().doubleValue())

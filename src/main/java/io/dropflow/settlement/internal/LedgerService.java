@@ -114,6 +114,17 @@ class LedgerService implements Ledger {
 
     @Override
     @Transactional
+    public void bookSupplierCredits(Map<Long, Money> creditsByOrder, String reference) {
+        List<CostPart> parts = new ArrayList<>();
+        creditsByOrder.forEach((orderId, credit) ->
+                parts.add(new CostPart(orderId, LedgerEntryType.SUPPLIER_CREDIT, credit, reference)));
+        if (!parts.isEmpty()) {
+            bookAsAWhole(parts, true);
+        }
+    }
+
+    @Override
+    @Transactional
     public void refund(Long orderId, Money amount, String reference) {
         book(orderId, LedgerEntryType.SALE, amount, reference);
         book(orderId, LedgerEntryType.REFUND, amount.negate(), reference);
@@ -152,7 +163,10 @@ class LedgerService implements Ledger {
         bookIfAny(r.orderId(), LedgerEntryType.SUPPLIER_CHARGEBACK, r.chargeback(), r.returnNumber());
     }
 
-    /** One entry of a purchase order's cost: an order's supply or shipping (or its share of them), negative. */
+    /**
+     * One entry of a purchase order's cost: an order's supply or shipping (or its share of them), negative; or an
+     * order's share of a supplier's credit on it, positive.
+     */
     private record CostPart(Long orderId, LedgerEntryType type, Money amount, String reference) {
     }
 

@@ -19,7 +19,8 @@ class UncollectedTakeBacksTextsTest {
     @Test
     void everyAnswersTimelineLineAndTaskHaveChinese() {
         for (Answer answer : Answer.values()) {
-            assertThat(CHINESE.findMessage(UncollectedTakeBacks.timelineLine("ACME", NUMBER, answer)))
+            Money credit = answer == Answer.REJECTED ? null : Money.of("6.00", "EUR");
+            assertThat(CHINESE.findMessage(UncollectedTakeBacks.timelineLine("ACME", NUMBER, answer, credit)))
                     .as(answer.name()).hasValueSatisfying(zh -> assertThat(zh).contains("ACME", NUMBER));
             for (String reason : new String[] {null, "keep the item, we refund half"}) {
                 ReturnAnswerEvent event = new ReturnAnswerEvent("e1", NUMBER, 1, answer,
@@ -48,5 +49,20 @@ class UncollectedTakeBacksTextsTest {
                 null);
         assertThat(UncollectedTakeBacks.why("ACME", NUMBER, "1 × DEMO-MUG", yen, Money.of("1501", "JPY")))
                 .contains("supply cost of 1501 JPY, that is 751 JPY");
+    }
+
+    /** The credit booked: the supply cost when the goods go back, the offered credit in the currency's decimals. */
+    @Test
+    void theCreditBookedIsTheSupplyCostOrTheOfferInTheCurrencysDecimals() {
+        Money yenCost = Money.of("1501", "JPY");
+        assertThat(UncollectedTakeBacks.credit(new ReturnAnswerEvent("e5", NUMBER, 1, Answer.ACCEPTED, null, null,
+                null), yenCost)).contains(yenCost);
+        assertThat(UncollectedTakeBacks.credit(new ReturnAnswerEvent("e6", NUMBER, 1, Answer.ALTERNATIVE, null,
+                new BigDecimal("0.5"), null), yenCost)).contains(Money.of("751", "JPY"));
+        assertThat(UncollectedTakeBacks.credit(new ReturnAnswerEvent("e7", NUMBER, 1, Answer.ALTERNATIVE,
+                new BigDecimal("3.5"), null, null), COST)).hasValueSatisfying(
+                        credit -> assertThat(credit.toString()).isEqualTo("3.50 EUR"));
+        assertThat(UncollectedTakeBacks.credit(new ReturnAnswerEvent("e8", NUMBER, 1, Answer.REJECTED, null, null,
+                null), COST)).isEmpty();
     }
 }
