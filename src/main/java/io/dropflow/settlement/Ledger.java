@@ -45,7 +45,8 @@ public interface Ledger {
      * Books the order's own full refund: the whole {@code sale}, which the consumer paid, and the refund of
      * {@code refunded}, what was left of it after its cases (claims, returns) paid part of it back and booked
      * that themselves (the whole sale when none did, nothing when they paid all of it back), so the sale nets
-     * out and the margin is what the parcels cost. Once per order: booking again adds nothing. A whole sale refunded
+     * out and the margin is what the parcels cost. The sale is converted once, and a refund of the whole sale is that
+     * conversion negated, so the two net out to the cent. Once per order: booking again adds nothing. A whole sale refunded
      * so nets to zero in its own currency: without a rate from it into the settlement currency, both are booked in
      * it, unconverted (rate 1), rather than not at all.
      */

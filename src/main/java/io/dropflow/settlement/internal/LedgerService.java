@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,29 +57,42 @@ class LedgerService implements Ledger {
         return margin(s.orderId());
     }
 
+    /**
+     * The sale is converted once, at one moment: for the sale's entry and, when the refund is the whole sale (no case
+     * paid any of it back), for the refund's, negated, so the two net out to the cent whatever rate takes over while
+     * they are booked. A refund of what the cases left is converted with what they paid back, at the same moment.
+     */
     @Override
     @Transactional
     public void refundOrder(Long orderId, Money sale, Money refunded) {
         String ref = "order-" + orderId;
-        if (refunded.equals(sale) && !settles(sale)) {
+        Instant now = clock.instant();
+        Optional<ExchangeRates.Conversion> converted = conversion(sale, now);
+        if (refunded.equals(sale) && converted.isEmpty()) {
             bookUnconverted(orderId, LedgerEntryType.SALE, sale, ref);
             bookUnconverted(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
             return;
         }
-        book(orderId, LedgerEntryType.SALE, sale, ref);
-        bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref);
+        ExchangeRates.Conversion saleConverted = converted.orElseGet(() -> rates.convert(sale, settings.currency(), now));
+        bookOnce(orderId, LedgerEntryType.SALE, ref, at -> saleConverted);
+        if (refunded.equals(sale)) {
+            locks.refundsOf(orderId);
+            bookOnce(orderId, LedgerEntryType.REFUND, ref, at -> new ExchangeRates.Conversion(refunded.negate(),
+                    saleConverted.to().negate(), saleConverted.rate()));
+        } else {
+            bookConsumerRefund(orderId, LedgerEntryType.REFUND, refunded.negate(), ref, now);
+        }
     }
 
     /**
-     * Whether the sale converts into the settlement currency: a rate into it, and an amount the ledger can hold
-     * (review s15 G7: a sale too large to convert is refunded in full as one with no rate is).
+     * The sale in the settlement currency, if it converts: a rate into it, and an amount the ledger can hold (review
+     * s15 G7: a sale too large to convert is refunded in full as one with no rate is).
      */
-    private boolean settles(Money sale) {
+    private Optional<ExchangeRates.Conversion> conversion(Money sale, Instant at) {
         try {
-            rates.convert(sale, settings.currency(), clock.instant());
-            return true;
+            return Optional.of(rates.convert(sale, settings.currency(), at));
         } catch (NoExchangeRate | ConversionTooLarge noSettlementAmount) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -226,6 +240,11 @@ class LedgerService implements Ledger {
      * before it without the other's, and could come to a cent more or less between them).
      */
     private void bookConsumerRefund(Long orderId, LedgerEntryType type, Money refund, String reference) {
+        bookConsumerRefund(orderId, type, refund, reference, clock.instant());
+    }
+
+    /** As above, converted at {@code now}. */
+    private void bookConsumerRefund(Long orderId, LedgerEntryType type, Money refund, String reference, Instant now) {
         if (refund.isZero()) {
             return;
         }
@@ -237,7 +256,6 @@ class LedgerService implements Ledger {
                 .filter(e -> paysTheSaleBack(e) && e.originalCurrency().equals(refund.currency()))
                 .map(LedgerEntry::originalAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
                 refund.currency());
-        Instant now = clock.instant();
         ExchangeRates.Conversion soFar = rates.convert(before.plus(refund), settings.currency(), now);
         Money convertedBefore = rates.convert(before, settings.currency(), now).to();
         entries.save(new Booking(orderId, type,

@@ -57,6 +57,14 @@ class LedgerServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Bookings bookings;
+    @Autowired
+    SettlementSettings settings;
+    @Autowired
+    PlatformFeeTable fees;
+    @Autowired
+    LedgerLocks locks;
 
     private long anOrder(String currency) {
         return bareOrder(jdbc, currency);
@@ -229,6 +237,38 @@ class LedgerServiceTest {
         assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
         assertThatThrownBy(() -> ledger.refundOrder(anOrder("ZAR"), sale, Money.of("100.00", "ZAR")))
                 .as("a refund of part of the sale does not net out: it needs the rate").isInstanceOf(NoExchangeRate.class);
+    }
+
+    /**
+     * Closing notes s15: the order's own full refund converted the sale twice (once to learn whether it converts,
+     * once to book it) and the refund on its own, each at the moment it read the clock: a rate that took over between
+     * those moments booked the sale at one rate and its refund at the other, a margin of a cent or more on an order
+     * that sold nothing. The sale is converted once, and its refund is that conversion negated.
+     */
+    @Test
+    void aWholeSaleRefundedIsConvertedOnceAndNetsOutWhateverRateTakesOverMeanwhile() {
+        Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        rates.add(new ExchangeRate("EUR", "CHF", new BigDecimal("0.93"), LAST_WEEK));
+        rates.add(new ExchangeRate("EUR", "CHF", new BigDecimal("0.97"), start.plusMillis(1500)));
+        // a clock read a second later each time, as moments pass between the steps of one booking
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.time.Clock ticking = new java.time.Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return start.plusSeconds(reads.getAndIncrement()); }
+        };
+        Ledger ticked = new LedgerService(bookings, rates, settings, fees, locks, ticking);
+        long order = anOrder("CHF");
+        Money sale = Money.of("39.90", "CHF");
+
+        ticked.refundOrder(order, sale, sale);
+
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.amount().stripTrailingZeros()
+                .toPlainString()).as("before: the refund at the rate that took over, -41.13")
+                .containsExactly("SALE 42.9", "REFUND -42.9"); // 39.90 CHF at 0.93 CHF a euro, both
+        assertThat(ledger.entriesOf(order)).extracting(LedgerEntry::rate).allSatisfy(rate -> assertThat(rate)
+                .isEqualByComparingTo(ledger.entriesOf(order).get(0).rate()));
+        assertThat(ledger.margin(order)).isEqualTo(Money.zero("EUR"));
     }
 
     /**
