@@ -123,7 +123,10 @@ public interface Ledger {
     /** Books a return's money on its order, once per return, settled or not. */
     void bookReturn(ReturnBooking booking);
 
-    /** Whether the order's settlement has been booked (a later booking then adjusts a settled order). */
+    /**
+     * Whether the order's settlement has been booked (a later booking then adjusts a settled order): its
+     * {@link LedgerEntryType#PLATFORM_FEE}, or for a fee of nothing its {@link LedgerEntryType#MARGIN_BOOKED} mark.
+     */
     boolean isSettled(Long orderId);
 
     /** The order's margin in the settlement currency. */

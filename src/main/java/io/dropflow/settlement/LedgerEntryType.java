@@ -21,5 +21,11 @@ public enum LedgerEntryType {
     /** Goods and shipping of an exchange's new purchase order. */
     EXCHANGE_COST,
     /** What the group leader of a pickup point earns on a group-buy order the consumer collected. */
-    LEADER_COMMISSION
+    LEADER_COMMISSION,
+    /**
+     * Nothing in or out (0): the order's margin is booked (its settlement), where no platform fee marks it because the
+     * fee is nothing (a group-buy order whose consumer collected nothing, a channel without fees). A settled order has
+     * its PLATFORM_FEE or this.
+     */
+    MARGIN_BOOKED
 }

@@ -29,7 +29,8 @@ public class ClaimViews {
         String cur = c.getCurrency();
         io.dropflow.settlement.Money margin = views.orderMargin(orderEntries);
         boolean settledBefore = orderEntries.stream()
-                .anyMatch(e -> e.type() == LedgerEntryType.PLATFORM_FEE && e.bookedAt().isBefore(c.getCreatedAt()));
+                .anyMatch(e -> (e.type() == LedgerEntryType.PLATFORM_FEE || e.type() == LedgerEntryType.MARGIN_BOOKED)
+                        && e.bookedAt().isBefore(c.getCreatedAt()));
         return new ClaimView(c.getId(), c.number(), c.getOrderId(), c.getStatus(), c.getClaimType(), c.getDescription(),
                 c.getConsumerWish(), c.getChannel(), cur, CaseViews.shown(c.getClaimedValue(), cur),
                 CaseViews.lines(c),

@@ -53,7 +53,7 @@ class LedgerService implements Ledger {
         book(s.orderId(), LedgerEntryType.SALE, s.sale(), ref);
         bookCosts(s.orderId(), s.costs());
         // Asked of platform-fees.dmn only when not booked yet: the final settlement finds it booked provisionally.
-        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, () -> platformFee(s.channel(), s.sale()).negate(), ref);
+        bookFee(s.orderId(), () -> platformFee(s.channel(), s.sale()));
         return margin(s.orderId());
     }
 
@@ -144,7 +144,7 @@ class LedgerService implements Ledger {
         book(orderId, LedgerEntryType.REFUND, amount.negate(), reference);
     }
 
-    /** Nothing collected books no sale and no commission, but the costs and a (zero) fee: the order is settled. */
+    /** Nothing collected books no sale, no commission and no fee, but the costs and the mark: the order is settled. */
     @Override
     @Transactional
     public Money settleGroupBuy(GroupBuySettlement s) {
@@ -154,7 +154,7 @@ class LedgerService implements Ledger {
             bookAsAWhole(costParts(s.orderId(), cost), true);
         }
         bookIfAny(s.orderId(), LedgerEntryType.LEADER_COMMISSION, s.leaderCommission().negate(), s.leaderCode());
-        book(s.orderId(), LedgerEntryType.PLATFORM_FEE, platformFee(GROUP_BUY, s.sale()).negate(), ref);
+        bookFee(s.orderId(), () -> platformFee(GROUP_BUY, s.sale()));
         return margin(s.orderId());
     }
 
@@ -268,9 +268,30 @@ class LedgerService implements Ledger {
                 || e.type() == LedgerEntryType.REFUND && e.reference().equals("order-" + e.orderId());
     }
 
+    /**
+     * The order's fee, which marks its margin as booked; a fee of nothing (nothing sold, a channel without fees) books
+     * no 0.00 fee line but the mark itself ({@link LedgerEntryType#MARGIN_BOOKED}, nothing in or out). Once: with either
+     * booked, the fee is not asked again.
+     */
+    private void bookFee(Long orderId, java.util.function.Supplier<Money> fee) {
+        if (isSettled(orderId)) {
+            return;
+        }
+        Money due = fee.get();
+        if (due.isZero()) {
+            Money nothing = Money.zero(settings.currency());
+            bookOnce(orderId, LedgerEntryType.MARGIN_BOOKED, "order-" + orderId,
+                    now -> new ExchangeRates.Conversion(nothing, nothing, BigDecimal.ONE));
+        } else {
+            book(orderId, LedgerEntryType.PLATFORM_FEE, due.negate(), "order-" + orderId);
+        }
+    }
+
     @Override
     public boolean isSettled(Long orderId) {
-        return entries.existsByOrderIdAndEntryTypeAndReference(orderId, LedgerEntryType.PLATFORM_FEE, "order-" + orderId);
+        String ref = "order-" + orderId;
+        return entries.existsByOrderIdAndEntryTypeAndReference(orderId, LedgerEntryType.PLATFORM_FEE, ref)
+                || entries.existsByOrderIdAndEntryTypeAndReference(orderId, LedgerEntryType.MARGIN_BOOKED, ref);
     }
 
     @Override

@@ -129,6 +129,34 @@ class LedgerServiceTest {
                 "SHIPPING_COST DF-" + order + "-PO1");
     }
 
+    /**
+     * Closing notes s15: a group-buy order whose consumer collected nothing (refunded as uncollected) was settled with a
+     * "PLATFORM_FEE 0.00" entry, a fee line that means nothing to an accountant, kept only as the mark that its margin
+     * is booked. The mark is its own kind, MARGIN_BOOKED, and no zero fee is written; the order reads as settled.
+     */
+    @Test
+    void aGroupBuyOrderThatSoldNothingIsMarkedSettledWithoutAZeroFee() {
+        long order = anOrder("EUR");
+        Ledger.GroupBuySettlement nothingCollected = new Ledger.GroupBuySettlement(order, Money.zero("EUR"),
+                List.of(new Ledger.Cost("DF-B1-PO1", Money.of("5.00", "EUR"), Money.of("1.00", "EUR"))), "LEO",
+                Money.zero("EUR"));
+
+        ledger.settleGroupBuy(nothingCollected);
+        Money margin = ledger.settleGroupBuy(nothingCollected);
+
+        assertThat(margin).isEqualTo(Money.of("-6.00", "EUR"));
+        assertThat(ledger.entriesOf(order)).extracting(e -> e.type() + " " + e.reference()).as("before: PLATFORM_FEE 0.00")
+                .containsExactly("SUPPLY_COST DF-B1-PO1", "SHIPPING_COST DF-B1-PO1", "MARGIN_BOOKED order-" + order);
+        assertThat(ledger.isSettled(order)).isTrue();
+        // A sale books its fee, which marks the margin as booked: no mark beside it
+        long sold = anOrder("EUR");
+        ledger.settleGroupBuy(new Ledger.GroupBuySettlement(sold, Money.of("15.00", "EUR"), List.of(), "LEO",
+                Money.of("1.50", "EUR")));
+        assertThat(ledger.entriesOf(sold)).extracting(e -> e.type().name())
+                .containsExactly("SALE", "LEADER_COMMISSION", "PLATFORM_FEE");
+        assertThat(ledger.isSettled(sold)).isTrue();
+    }
+
     @Test
     void theFeeIsTheChannelsShareFromTheTable() {
         long order = anOrder("EUR");
