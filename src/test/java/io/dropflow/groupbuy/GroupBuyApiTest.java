@@ -47,6 +47,8 @@ class GroupBuyApiTest {
     GroupBuyFixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.dropflow.supplier.internal.CatalogFixtures catalog;
 
     DropflowDriver dropflow;
     GroupBuyDriver groupBuy;
@@ -518,5 +520,29 @@ class GroupBuyApiTest {
             assertThat(receipt.getStatusCode().value()).as(receipt.getBody()).isEqualTo(404);
             assertThat(receipt.getBody()).contains("not-found").doesNotContain("nothing-to-receive");
         }
+    }
+
+    /**
+     * Closing notes s15: a supplier offering a batch's SKU that supplier-selection.dmn does not use (score below 60,
+     * not flagged for lateness) was dropped at the cutoff without a word, where a single order's timeline names it.
+     * The timeline of each order with that SKU names it, its score and the table's reason, in Chinese too.
+     */
+    @Test
+    void aSupplierScoringBelowSixtyLeftOutAtTheCutoffIsNamedOnTheOrdersTimeline() {
+        Goods goods = goods(100);
+        String lowly = "L" + goods.first().substring(1);
+        catalog.supplierOffering(lowly, "Lowly " + lowly, "DE", 50, goods.sku(), "L-" + goods.sku(), "4.00", "1.00",
+                "DE", 48);
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long order = groupBuy.order(point, goods.sku(), 1, "15.00");
+
+        groupBuy.cutoff(groupBuy.batchOf(order));
+
+        List<String> timeline = new java.util.ArrayList<>();
+        dropflow.getOrder(order).path("timeline").forEach(entry -> timeline.add(entry.path("what").asText()));
+        String line = lowly + " left out for " + goods.sku() + " (score 50): Supplier score below 60: not used";
+        assertThat(timeline).as("before: nothing said of " + lowly).contains(line);
+        assertThat(io.dropflow.translation.OperatorTexts.of("zh").findMessage(line)).hasValue(
+                lowly + " 未入选 " + goods.sku() + "（评分 50）：供应商评分低于 60：不采用");
     }
 }

@@ -195,6 +195,7 @@ class OperatorMessagesCompletenessTest {
             "Round 1: Alternative, offering 7.50 EUR (keep it) | 第 1 轮：替代方案，提出 7.50 EUR（keep it）",
             "Ruled that the seller refunds: a compensation of 1234 JPY | 裁定卖家退款：补偿 1234 JPY",
             "'LOWLY left out (score 55): Supplier score below 60: not used' | LOWLY 未入选（评分 55）：供应商评分低于 60：不采用",
+            "'LOWLY left out for GB-TEA (score 55): Supplier score below 60: not used' | LOWLY 未入选 GB-TEA（评分 55）：供应商评分低于 60：不采用",
             "'Rejected the claim (photos show wear, not a defect)' | 驳回索赔（photos show wear, not a defect）",
             "'Deadlines for a claim (Wrong item, sold through Group buy): answer the consumer within 24 h, resolve within 72 h; the supplier has 12 h and the operator 6 h per round, 3 round(s)' | 社区团购订单的发错货索赔期限：24 小时内答复消费者，72 小时内解决；每轮供应商有 12 小时、操作员有 6 小时，共 3 轮",
             "'Shipped from the supplier, not applied (purchase order: Cancelled)' | 供应商报告已发货，未采用（采购单：已取消）",

@@ -65,6 +65,9 @@ public class BatchClosing {
         bySku.forEach((sku, skuLines) -> demands.add(new BatchSourcing.Demand(sku,
                 skuLines.stream().mapToInt(GroupBuyLine::getQuantity).sum(), sales.get(sku))));
         BatchSourcing.Plan plan = sourcing.plan(batch.getPickupPoint(), demands, Map.of());
+        plan.leftOut().forEach(left -> bySku.get(left.sku()).stream().map(GroupBuyLine::getGroupBuyOrderId).distinct()
+                .map(id -> orders.findById(id).orElseThrow().getOrderId())
+                .forEach(orderId -> timeline.record(orderId, left.line())));
         int number = 0;
         for (BatchSourcing.SupplierOrder order : plan.orders()) {
             Purchase purchase = purchases.save(new Purchase(batchId, ++number, order.supplierId(), order.tier(), null));

@@ -62,7 +62,20 @@ public class BatchSourcing {
     public record SupplierOrder(Long supplierId, String currency, int tier, List<Choice> choices) {
     }
 
-    public record Plan(List<SupplierOrder> orders, List<String> unplaced) {
+    /**
+     * @param leftOut the suppliers offering an SKU that the supplier-selection rule does not use for it, with why: the
+     *        timelines of the orders with that SKU name each, as a single order's ranking does
+     */
+    public record Plan(List<SupplierOrder> orders, List<String> unplaced, List<LeftOut> leftOut) {
+    }
+
+    /** A supplier the rule does not use for an SKU of the batch: its score and the rule's reason ("Why"). */
+    public record LeftOut(String sku, String supplierCode, int score, String why) {
+
+        /** The timeline's line, as a single order's ("LOWLY left out (score 55): …") with the SKU it is about. */
+        public String line() {
+            return supplierCode + " left out for " + sku + " (score " + score + "): " + why;
+        }
     }
 
     /**
@@ -75,13 +88,14 @@ public class BatchSourcing {
         Map<String, SupplierScorecard> cards = new java.util.HashMap<>();
         List<Choice> choices = new ArrayList<>();
         List<String> unplaced = new ArrayList<>();
+        List<LeftOut> leftOut = new ArrayList<>();
         for (Demand demand : demands) {
             Set<Long> notAgain = excluded.getOrDefault(demand.sku(), Set.of());
             Optional<Choice> best = offersBySku.getOrDefault(demand.sku(), List.of()).stream()
                     .filter(o -> !notAgain.contains(o.supplier().id()))
                     // a supplier no adapter serves (production, not bound) could be sent nothing
                     .filter(o -> catalog.whyNotServed(o.supplier().code()).isEmpty())
-                    .map(o -> candidate(point, demand, o, cards, now))
+                    .map(o -> candidate(point, demand, o, cards, now, leftOut))
                     .flatMap(Optional::stream)
                     .min(Comparator.comparingInt(Candidate::tier).thenComparing(Candidate::landedPerPiece)
                             .thenComparing(c -> -c.offer().supplier().score()))
@@ -97,15 +111,18 @@ public class BatchSourcing {
                 .map(cs -> new SupplierOrder(cs.get(0).offer().supplier().id(), cs.get(0).offer().currency(),
                         cs.stream().mapToInt(Choice::tier).max().orElseThrow(), List.copyOf(cs)))
                 .toList();
-        return new Plan(orders, List.copyOf(unplaced));
+        return new Plan(orders, List.copyOf(unplaced), List.copyOf(leftOut));
     }
 
     private record Candidate(OfferView offer, int tier, BigDecimal landedPerPiece) {
     }
 
-    /** A supplier whose offer or the consumers' payments cannot be converted is left out (no rate). */
+    /**
+     * A supplier whose offer or the consumers' payments cannot be converted is left out (no rate); one the rule does
+     * not use is left out with the rule's reason, added to {@code leftOut}.
+     */
     private Optional<Candidate> candidate(PickupPoint point, Demand demand, OfferView offer,
-            Map<String, SupplierScorecard> cards, Instant now) {
+            Map<String, SupplierScorecard> cards, Instant now, List<LeftOut> leftOut) {
         String settlement = rates.settlementCurrency();
         Money landed;
         Money sale;
@@ -122,8 +139,14 @@ public class BatchSourcing {
                 : margin.multiply(BigDecimal.valueOf(100)).divide(sale.amount(), 2, RoundingMode.HALF_UP).doubleValue();
         SupplierScorecard card = cards.computeIfAbsent(offer.supplier().code(),
                 code -> scorecards.recent(offer.supplier().id()));
-        OptionalInt tier = selection.tier(new SupplierSelectionRule.Facts(offer.covers(demand.quantity()), marginPercent,
-                card.score(), offer.shipFromRegion().equalsIgnoreCase(point.getCountry()), card.flagged()));
+        SupplierSelectionRule.Verdict verdict = selection.decide(new SupplierSelectionRule.Facts(
+                offer.covers(demand.quantity()), marginPercent, card.score(),
+                offer.shipFromRegion().equalsIgnoreCase(point.getCountry()), card.flagged()));
+        OptionalInt tier = verdict.tier();
+        if (tier.isEmpty() && verdict.why() != null) {
+            // not dropped without a word (closing notes s15): the orders' timelines name it with the rule's reason
+            leftOut.add(new LeftOut(demand.sku(), offer.supplier().code(), card.score(), verdict.why()));
+        }
         return tier.isPresent() ? Optional.of(new Candidate(offer, tier.getAsInt(),
                 landed.amount().divide(BigDecimal.valueOf(demand.quantity()), 6, RoundingMode.HALF_UP)))
                 : Optional.empty();

@@ -76,6 +76,9 @@ public class Replacements {
         Map<String, Set<Long>> excluded = new HashMap<>();
         bySku.keySet().forEach(sku -> excluded.put(sku, failed));
         BatchSourcing.Plan plan = sourcing.plan(batch.getPickupPoint(), demands, excluded);
+        plan.leftOut().forEach(left -> bySku.get(left.sku()).stream().map(GroupBuyLine::getGroupBuyOrderId).distinct()
+                .map(id -> orders.findById(id).orElseThrow().getOrderId())
+                .forEach(orderId -> timeline.record(orderId, left.line())));
         int number = next;
         for (BatchSourcing.SupplierOrder order : plan.orders()) {
             Purchase backup = purchases.save(new Purchase(batchId, number++, order.supplierId(), order.tier(),

@@ -120,4 +120,45 @@ class BatchSourcingTest {
         assertThat(plan.orders()).isEmpty();
         assertThat(plan.unplaced()).containsExactly("RICE", "SALT");
     }
+
+    /**
+     * Closing notes s15: a supplier the analysts' rule does not use (a score below 60, not flagged for lateness) was
+     * dropped from a batch's selection without a word, where a single order's timeline names it with the rule's
+     * reason. The plan says which supplier was left out for which SKU, its score and the rule's words.
+     */
+    @Test
+    void aSupplierTheRuleDoesNotUseIsLeftOutWithItsScoreAndTheRulesReason() {
+        SupplierView lowly = new SupplierView(4L, "LOWLY", "Lowly", "DE", 55, true);
+        Scorecards scorecards = mock(Scorecards.class);
+        when(scorecards.recent(any())).thenAnswer(i -> new SupplierScorecard("X", "X", Instant.EPOCH, Instant.EPOCH,
+                Duration.ofHours(48), 48, 0, null, null, null, null, null, false, null,
+                i.getArgument(0).equals(4L) ? 55 : 90, false));
+        SupplierSelectionRule rule = new SupplierSelectionRule() {
+            @Override
+            public OptionalInt tier(Facts facts) {
+                return decide(facts).tier();
+            }
+
+            @Override
+            public Verdict decide(Facts facts) {
+                return facts.supplierScore() < 60 ? new Verdict(OptionalInt.empty(), "Supplier score below 60: not used")
+                        : new Verdict(OptionalInt.of(1), "Strong supplier shipping domestically");
+            }
+        };
+        Catalog catalog = mock(Catalog.class);
+        when(catalog.activeOffersFor(any())).thenAnswer(i -> offers);
+        Ledger ledger = mock(Ledger.class);
+        when(ledger.platformFee(eq(Ledger.GROUP_BUY), any())).thenAnswer(i -> Money.zero("EUR"));
+        BatchSourcing withReasons = new BatchSourcing(catalog, scorecards, rule, new FixedExchangeRates(), ledger,
+                Clock.fixed(Instant.parse("2026-03-10T10:00:00Z"), ZoneOffset.UTC));
+        offer(lowly, "TEA", "3.00", "EUR", 100, "DE");
+        offer(ACME, "TEA", "4.00", "EUR", 100, "DE");
+
+        BatchSourcing.Plan plan = withReasons.plan(point, List.of(demand("TEA", 10, "12.00")), Map.of());
+
+        assertThat(plan.orders()).singleElement().satisfies(o -> assertThat(o.supplierId()).isEqualTo(1L));
+        assertThat(plan.leftOut()).extracting(BatchSourcing.LeftOut::line)
+                .containsExactly("LOWLY left out for TEA (score 55): Supplier score below 60: not used");
+        assertThat(plan.leftOut()).singleElement().satisfies(l -> assertThat(l.sku()).isEqualTo("TEA"));
+    }
 }
