@@ -259,6 +259,7 @@ class JobAcquisitionWakeUpsTest {
         Logger acquisitionLog = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.jobexecutor");
         Level level = acquisitionLog.getLevel();
         acquisitionLog.setLevel(Level.DEBUG);
+        acquisitionLog.setAdditive(false); // the DEBUG lines go to the drain only
         drain.start();
         acquisitionLog.addAppender(drain);
         try {
@@ -272,6 +273,7 @@ class JobAcquisitionWakeUpsTest {
         } finally {
             close();
             acquisitionLog.detachAppender(drain);
+            acquisitionLog.setAdditive(true);
             acquisitionLog.setLevel(level);
         }
     }
