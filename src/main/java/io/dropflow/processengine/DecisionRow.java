@@ -2,6 +2,7 @@ package io.dropflow.processengine;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -9,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.dmn.DecisionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +90,34 @@ public final class DecisionRow {
             return evaluation.get();
         } catch (DmnEngineException | FeelException | DecisionException e) {
             // FEEL that does not parse or evaluate, an output of another type than its column, the table not deployed
-            throw broken(table, table + " cannot decide for " + which + ": " + e.getMessage());
+            throw broken(table, said(table, which, e));
+        } catch (ProcessEngineException e) {
+            // the engine's decision service wraps what its DMN engine threw ("Exception while evaluating decision with
+            // key …"): said in the table's words too (explore s16, defect 2), anything else is not the table's
+            Throwable dmn = e.getCause();
+            while (dmn != null && !(dmn instanceof DmnEngineException || dmn instanceof FeelException)) {
+                dmn = dmn.getCause() == dmn ? null : dmn.getCause();
+            }
+            if (dmn == null) {
+                throw e;
+            }
+            throw broken(table, said(table, which, dmn));
         }
+    }
+
+    /** How the engine says a UNIQUE or ANY table matched several rules (DMN-03001, DMN-03002): its hit policy, the rules. */
+    private static final Pattern SEVERAL = Pattern.compile("DMN-0300[12] Hit policy '([A-Z_ ]+)'.*", Pattern.DOTALL);
+    private static final Pattern RULE_ID = Pattern.compile("DmnEvaluatedDecisionRuleImpl\\{id='([^']*)'");
+
+    private static String said(String table, String which, Throwable failure) {
+        Matcher several = SEVERAL.matcher(String.valueOf(failure.getMessage()));
+        if (!several.matches()) {
+            return table + " cannot decide for " + which + ": " + failure.getMessage();
+        }
+        List<String> rules = RULE_ID.matcher(failure.getMessage()).results().map(rule -> rule.group(1)).toList();
+        return table + " matched " + (rules.isEmpty() ? "several rules" : "rules " + String.join(", ", rules)) + " for "
+                + which + ", and its hit policy " + several.group(1) + " allows only one: set hit policy FIRST (the"
+                + " first matching rule) in Modeler and deploy the table again";
     }
 
     /** A problem with a table the caller found itself (a value out of its range): it names the table. */
@@ -149,6 +179,16 @@ public final class DecisionRow {
         return value;
     }
 
+    /** A whole number from {@code min} to {@code max} (a score 0-100, a tier 1-3; hours above 0: 1 to Long.MAX_VALUE). */
+    public long wholeWithin(String output, long min, long max) {
+        long value = whole(output);
+        if (value < min || value > max) {
+            throw notA(output, max == Long.MAX_VALUE ? (min == 1 ? "a whole number above 0" : "a whole number of "
+                    + min + " or more") : "a whole number from " + min + " to " + max);
+        }
+        return value;
+    }
+
     /** A decimal (a share, a rate), exactly as the table wrote it. */
     public BigDecimal decimal(String output) {
         return new BigDecimal(number(output).toString());
@@ -201,6 +241,38 @@ public final class DecisionRow {
         return text;
     }
 
+    /** How a time of day is said to an analyst, at deployment and at run time. */
+    public static final String TIME_OF_DAY = "a time of day (HH:mm, 23:00)";
+    /** How a wait that needs some time is said to an analyst, at deployment and at run time. */
+    public static final String MORE_THAN_NONE = "a duration of more than none (ISO 8601: PT12H, P3D)";
+
+    /** A time of day as the application reads one ("23:00"); null when the text is none ("25:00"). */
+    public static LocalTime timeOfDayOf(String text) {
+        try {
+            return text == null ? null : LocalTime.parse(text.trim());
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
+    }
+
+    /** A time of day (HH:mm, 23:00), which the rule must give. */
+    public LocalTime timeOfDay(String output) {
+        LocalTime time = timeOfDayOf(text(output));
+        if (time == null) {
+            throw notA(output, TIME_OF_DAY);
+        }
+        return time;
+    }
+
+    /** A duration ({@link #duration}) of more than none: a wait that must give some time. */
+    public Duration positiveDuration(String output) {
+        Duration duration = duration(output);
+        if (duration.compareTo(Duration.ZERO) <= 0) {
+            throw notA(output, MORE_THAN_NONE);
+        }
+        return duration;
+    }
+
     private Number number(String output) {
         if (!(required(output) instanceof Number number)) {
             throw notA(output, "a number");
@@ -211,6 +283,11 @@ public final class DecisionRow {
     private Object required(String output) {
         Object value = outputs.get(output);
         if (value == null) {
+            if (outputs.containsKey(output)) {
+                // the column is there, the rule's expression gave nothing (a FEEL name typed wrong: null)
+                throw broken(table, table + " gave no " + output + " for " + which + " (its " + output
+                        + " was empty: check the rule's expression)");
+            }
             throw broken(table, table + " gave no " + output + " for " + which + (outputs.isEmpty() ? ""
                     : " (it gave " + String.join(", ", outputs.keySet()) + ")"));
         }

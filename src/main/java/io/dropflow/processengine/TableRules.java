@@ -61,7 +61,9 @@ public final class TableRules {
             "supplier_scorecard", TableRules::scorecardRow,
             "platform_fees", TableRules::feeRow,
             "after_sales_windows", TableRules::windowsRow,
-            "order_deadlines", TableRules::orderRow);
+            "order_deadlines", TableRules::orderRow,
+            "onboarding_terms", TableRules::onboardingTermsRow,
+            "group_buy_cutoff", TableRules::cutoffRow);
 
     /**
      * Outputs the application reads only when a rule gives them ({@link DecisionRow#textOrNull}, {@code has},
@@ -81,8 +83,15 @@ public final class TableRules {
     /** Outputs read as a step a schedule repeats by ({@link DecisionRow#step}), not a duration, by decision id. */
     private static final Map<String, Set<String>> STEPS = Map.of("group_buy_cutoff", Set.of("cutoffEvery"));
 
-    /** Hit policies that give one rule, which every table read as one ({@link DecisionRow#decide}) needs. */
-    private static final Set<String> ONE_RULE = Set.of("UNIQUE", "FIRST", "ANY", "PRIORITY");
+    /**
+     * The hit policy every table read as one rule ({@link DecisionRow#decide}) keeps: FIRST. UNIQUE and ANY give one rule
+     * too, but stop the step the moment two rows match, and every table's default row (every input "-") matches with
+     * every other row (explore s16, defect 2): only FIRST is allowed, as docs/modeling.md says.
+     */
+    private static final Set<String> ONE_RULE = Set.of("FIRST");
+
+    /** Hit policies of the DMN standard that Camunda 7's DMN engine does not implement (it refuses them, DMN-02007). */
+    private static final Set<String> UNSUPPORTED = Set.of("PRIORITY", "OUTPUT ORDER");
 
     private TableRules() {
     }
@@ -91,7 +100,7 @@ public final class TableRules {
      * The shape of a released table: its inputs' expressions and types, its outputs' types, its duration outputs, its
      * hit policy (with its aggregation, if any: "COLLECT SUM").
      */
-    record Shape(Map<String, String> inputs, Map<String, String> outputs, Set<String> durations, String hitPolicy) {
+    record Shape(String file, Map<String, String> inputs, Map<String, String> outputs, Set<String> durations, String hitPolicy) {
     }
 
     private static final class Released {
@@ -115,15 +124,36 @@ public final class TableRules {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
+        renamed(file, model, released, problems);
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             Shape shape = released.get(decision.getId());
             DecisionTable table = decision.getExpression() instanceof DecisionTable t ? t : null;
-            if (shape == null || table == null) {
+            if (table == null) {
                 continue;
             }
             String where = file + ", table " + decision.getId();
+            String kept = decision.getCamundaHistoryTimeToLiveString();
+            if (kept == null || kept.isBlank()) {
+                // the engine's own refusal at deployment (ENGINE-12018, enforce-history-time-to-live), said by the
+                // what-if check too (explore s16, defect 10): Modeler leaves the field empty on a new table
+                problems.add(where + ": it has no History Time To Live (Modeler: the decision's \"History cleanup\","
+                        + " camunda:historyTimeToLive; every shipped table keeps P180D); the engine deploys no decision"
+                        + " without one (ENGINE-12018)");
+            }
             Shape now = shape(table);
-            if (ONE_RULE.contains(shape.hitPolicy()) && !ONE_RULE.contains(now.hitPolicy())) {
+            if (UNSUPPORTED.contains(now.hitPolicy())) {
+                problems.add(where + ": Camunda 7 does not support hit policy " + now.hitPolicy() + "; use FIRST (the first"
+                        + " matching rule, in the table's order)");
+                continue;
+            }
+            if (shape == null) {
+                continue;
+            }
+            if (ONE_RULE.contains(shape.hitPolicy()) && Set.of("UNIQUE", "ANY").contains(now.hitPolicy())) {
+                problems.add(where + ": hit policy " + now.hitPolicy() + " stops the step as soon as two rows match,"
+                        + " and the default row (\"-\" in every input) matches with every other row; use FIRST (the"
+                        + " first matching rule, in the table's order), which the application reads");
+            } else if (ONE_RULE.contains(shape.hitPolicy()) && !ONE_RULE.contains(now.hitPolicy())) {
                 problems.add(where + ": hit policy " + now.hitPolicy() + " gives every matching rule, where the"
                         + " application reads one (the release's table: " + shape.hitPolicy() + ")");
             } else if (!ONE_RULE.contains(shape.hitPolicy()) && !Objects.equals(shape.hitPolicy(), now.hitPolicy())) {
@@ -149,14 +179,60 @@ public final class TableRules {
                 }
             });
             for (Row row : rows(file, decision.getId(), table)) {
-                cells(row, shape, problems);
+                Set<String> texts = cells(row, shape, problems);
                 BiConsumer<Row, List<String>> rule = ROW_RULES.get(decision.getId());
                 if (rule != null) {
-                    rule.accept(row, problems);
+                    List<String> said = new ArrayList<>();
+                    rule.accept(row, said);
+                    // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
+                    said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
+                    problems.addAll(said);
                 }
             }
         }
         return problems;
+    }
+
+    /**
+     * A file Dropflow ships (the same resource name) whose decision ids Dropflow reads are gone while ids it does not
+     * read came: a decision id renamed in Modeler, whose table would deploy and never be read (explore s16, defect 1).
+     */
+    private static void renamed(String file, DmnModelInstance model, Map<String, Shape> released, List<String> problems) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        List<String> read = released.entrySet().stream().filter(e -> name.equals(e.getValue().file()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (read.isEmpty()) {
+            return;
+        }
+        List<String> held = model.getModelElementsByType(Decision.class).stream().map(Decision::getId).toList();
+        List<String> missing = read.stream().filter(id -> !held.contains(id)).toList();
+        List<String> unknown = held.stream().filter(id -> !released.containsKey(id)).toList();
+        if (!missing.isEmpty() && !unknown.isEmpty()) {
+            problems.add(name + " holds decision " + String.join(", ", unknown) + "; Dropflow reads "
+                    + String.join(", ", missing) + ": a renamed id is never read (set the decision's id back in Modeler;"
+                    + " a new decision comes with a release)");
+        }
+    }
+
+    /** The file Dropflow ships a decision in ("platform-fees.dmn" for platform_fees); empty for one it does not ship. */
+    public static java.util.Optional<String> shippedFile(String decisionId) {
+        return java.util.Optional.ofNullable(Released.TABLES.get(decisionId)).map(Shape::file);
+    }
+
+    /**
+     * What to call a DMN file that came without a name (a what-if request's body): the file Dropflow ships one of its
+     * decisions in ("order-deadlines.dmn"), else "the file of decision x", else "the file".
+     */
+    public static String nameOf(byte[] dmn) {
+        List<String> ids;
+        try {
+            ids = Dmn.readModelFromStream(new ByteArrayInputStream(dmn)).getModelElementsByType(Decision.class).stream()
+                    .map(Decision::getId).toList();
+        } catch (RuntimeException notDmn) {
+            return "the file";
+        }
+        return ids.stream().map(TableRules::shippedFile).flatMap(java.util.Optional::stream).findFirst()
+                .orElse(ids.isEmpty() ? "the file" : "the file of decision " + ids.get(0));
     }
 
     /** The rows of every table of a DMN file. */
@@ -197,8 +273,13 @@ public final class TableRules {
         return rows;
     }
 
-    /** A number or true/false output holds no text; a duration output holds ISO durations. */
-    private static void cells(Row row, Shape shape, List<String> problems) {
+    /**
+     * A number or true/false output holds no text; a duration output holds ISO durations.
+     *
+     * @return the number and true/false outputs that hold a text
+     */
+    private static Set<String> cells(Row row, Shape shape, List<String> problems) {
+        Set<String> texts = new java.util.HashSet<>();
         row.outputs().forEach((name, text) -> {
             String type = shape.outputs().get(name);
             String value = text == null ? "" : text.trim();
@@ -206,6 +287,7 @@ public final class TableRules {
                 return;
             }
             if (NUMBERS.contains(type) || "boolean".equals(type)) {
+                texts.add(name);
                 problems.add(row + ": " + name + " is the text " + value + "; it is " + ("boolean".equals(type)
                         ? "true or false" : "a number (" + type + ")"));
                 return;
@@ -221,6 +303,7 @@ public final class TableRules {
                         + " \"PT2M\" or \"P3D\" (weeks and months are not: \"P7D\" for a week)");
             }
         });
+        return texts;
     }
 
     // ---- rows that add up ------------------------------------------------------------------------------------------
@@ -331,6 +414,54 @@ public final class TableRules {
         }
     }
 
+    /**
+     * An onboarding's numbers (explore s16, defect 7): every wait and the sample whole numbers above 0 (0 hours between
+     * scorecard checks loops the check without pause), the starting score within the 0-100 supplier-selection.dmn
+     * reads, the starting tier one of the catalog's 1-3, the escalation above every task's own priority.
+     */
+    private static void onboardingTermsRow(Row row, List<String> problems) {
+        for (String wait : List.of("auditHours", "documentsWaitHours", "sampleShipHours", "sampleSkus",
+                "qualityCheckHours", "agreementReviewHours", "revisionWaitHours", "expiryReminderDays",
+                "renewalGraceHours", "scorecardCheckHours", "standingReviewHours")) {
+            hours(row, wait, problems);
+        }
+        Long score = whole(row, "newSupplierScore", problems, "a whole number from 0 to 100");
+        if (score != null && score > 100) {
+            problems.add(row + ": newSupplierScore is " + score + "; a supplier's score is from 0 to 100, as"
+                    + " supplier-selection.dmn reads it");
+        }
+        Long tier = whole(row, "newSupplierTier", problems, "a whole number from 1 to 3");
+        if (tier != null && (tier < 1 || tier > 3)) {
+            problems.add(row + ": newSupplierTier is " + tier + "; a supplier's tier is 1 (preferred), 2 (standard)"
+                    + " or 3 (on probation)");
+        }
+        escalation(row, problems);
+    }
+
+    /**
+     * A group-buy cutoff (explore s16, defect 8): its time a time of day as the application reads it
+     * ({@link DecisionRow#timeOfDayOf}), its delivery days 0 or more (0: the goods come the same day), the time to
+     * collect and to confirm receipt more than none.
+     */
+    private static void cutoffRow(Row row, List<String> problems) {
+        String time = row.outputs().get("cutoffTime");
+        String value = time == null ? "" : time.trim();
+        String unquoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : null;
+        if (unquoted == null || DecisionRow.timeOfDayOf(unquoted) == null) {
+            problems.add(row + ": cutoffTime is " + (value.isEmpty() ? "not filled in" : value) + ", not "
+                    + DecisionRow.TIME_OF_DAY);
+        }
+        whole(row, "deliveryDays", problems, "a whole number of days, 0 or more");
+        for (String wait : List.of("collectWithin", "confirmReceiptWithin")) {
+            String text = row.outputs().get(wait);
+            java.time.Duration duration = text == null ? null : DecisionRow.durationOf(text.trim().replace("\"", ""));
+            if (duration != null && duration.compareTo(java.time.Duration.ZERO) <= 0) {
+                problems.add(row + ": " + wait + " is " + text.trim() + ", not " + DecisionRow.MORE_THAN_NONE);
+            }
+        }
+    }
+
     /** A whole number above 0 (hours, days, a count); null, with the problem, when it is not. */
     private static Long hours(Row row, String output, List<String> problems) {
         Long value = whole(row, output, problems, "a whole number above 0");
@@ -395,8 +526,8 @@ public final class TableRules {
                                     }
                                 });
                             }
-                            shapes.put(decision.getId(), new Shape(shape.inputs(), shape.outputs(), Set.copyOf(durations),
-                                    shape.hitPolicy()));
+                            shapes.put(decision.getId(), new Shape(file.getFilename(), shape.inputs(), shape.outputs(),
+                                    Set.copyOf(durations), shape.hitPolicy()));
                         }
                     }
                 }
@@ -420,7 +551,7 @@ public final class TableRules {
             outputs.put(output.getName(), output.getTypeRef());
         }
         String hitPolicy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name().replace('_', ' ');
-        return new Shape(inputs, outputs, Set.of(), table.getAggregation() == null ? hitPolicy
+        return new Shape(null, inputs, outputs, Set.of(), table.getAggregation() == null ? hitPolicy
                 : hitPolicy + " " + table.getAggregation().name());
     }
 }

@@ -201,4 +201,19 @@ class WhatIfApiTest {
         assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
         assertThat(DropflowDriver.read(tooLong.getBody()).path("detail").asText()).startsWith("days must be");
     }
+
+    /** Explore s16, defect 10: an uploaded file's refusal names the file as it was uploaded, not "the file". */
+    @Test
+    void anUploadedFilesRefusalNamesTheFile() throws IOException {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("table", deployedShippingSla().replace("hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).filename("sla-draft.dmn")
+                .contentType(MediaType.APPLICATION_XML);
+        ResponseEntity<String> refused = http.post().uri("/api/models/what-if").headers(asAnalyst())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(String.class);
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        assertThat(DropflowDriver.read(refused.getBody()).path("detail").asText())
+                .startsWith("deploying it would be refused: sla-draft.dmn, table shipping_sla: hit policy COLLECT");
+    }
 }

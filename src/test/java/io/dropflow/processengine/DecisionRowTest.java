@@ -89,4 +89,43 @@ class DecisionRowTest {
         assertThat(broken.getBody().getType().toString()).isEqualTo("https://dropflow.io/problems/decision-table-broken");
         assertThat(broken.getBody().getProperties()).containsEntry("table", "shipping-sla.dmn");
     }
+
+    /**
+     * Explore s16, defect 2: a UNIQUE table whose default row and another match stopped the step with the engine's
+     * "Exception while evaluating decision with key …" only (its decision service wraps the DMN engine's hit policy
+     * error in a ProcessEngineException, which passed unnamed). Evaluated by a real engine, as the steps do.
+     */
+    @Test
+    void aHitPolicyThatAllowsOneRuleWhereTwoMatchIsSaidInTheTablesWords() throws IOException {
+        org.camunda.bpm.engine.ProcessEngine engine = org.camunda.bpm.engine.ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration()
+                .setJdbcUrl("jdbc:h2:mem:decision-row-" + System.nanoTime())
+                .setJobExecutorActivate(false)
+                .buildProcessEngine();
+        try {
+            engine.getRepositoryService().createDeployment().addString("shipping-sla.dmn",
+                    shippingSla().replace("hitPolicy=\"FIRST\"", "hitPolicy=\"UNIQUE\"")).deploy();
+
+            assertThatThrownBy(() -> DecisionRow.evaluate(engine.getDecisionService(), "shipping_sla", "shipping-sla.dmn",
+                    TIER_1_DOMESTIC, "tier 1, domestic, kitchen")).isInstanceOf(DecisionTableBroken.class)
+                    .hasMessage("shipping-sla.dmn matched rules rule_3, rule_4 for tier 1, domestic, kitchen, and its hit"
+                            + " policy UNIQUE allows only one: set hit policy FIRST (the first matching rule) in Modeler"
+                            + " and deploy the table again");
+        } finally {
+            engine.close();
+        }
+    }
+
+    /**
+     * Explore s16, defect 11: an expression that gives nothing (a FEEL name typed wrong) was said as "gave no
+     * shipByHours … (it gave why, shipByHours)", which contradicts itself.
+     */
+    @Test
+    void anOutputWhoseExpressionGaveNothingSaysSo() throws IOException {
+        DecisionRow row = tier1Domestic(shippingSla().replace("min([24, agreedHours])", "min([24, agreedHourz])"));
+
+        assertThatThrownBy(() -> row.whole("shipByHours")).isInstanceOf(DecisionTableBroken.class)
+                .hasMessage("shipping-sla.dmn gave no shipByHours for tier 1, domestic, kitchen (its shipByHours was"
+                        + " empty: check the rule's expression)");
+    }
 }

@@ -91,7 +91,40 @@ class TableRulesTest {
                     + " | hit policy RULE ORDER gives every matching rule",
             "supplier-selection.dmn | name=\"eligible\" | name=\"isEligible\" | output eligible (boolean) is missing",
             "group-buy-cutoff.dmn | <outputEntry id=\"rule_demo_point_days\"><text>0< | <outputEntry id=\"rule_demo_point_days\"><text>&quot;none&quot;<"
-                    + " | deliveryDays is the text \"none\"; it is a number (integer)"})
+                    + " | deliveryDays is the text \"none\"; it is a number (integer)",
+            // explore s16, defect 10: a text in a number cell is said once, not again by the row's range
+            "order-deadlines.dmn | <outputEntry id=\"rule_default_decision\"><text>4< | <outputEntry id=\"rule_default_decision\"><text>&quot;four&quot;<"
+                    + " | operatorDecisionHours is the text \"four\"; it is a number (integer)",
+            // explore s16, defect 10: the engine deploys no decision without a history time to live (ENGINE-12018)
+            "platform-fees.dmn | camunda:historyTimeToLive=\"P180D\" | camunda:historyTimeToLive=\"\""
+                    + " | it has no History Time To Live",
+            // explore s16, defect 2: UNIQUE and ANY fail as soon as the default row and another match
+            "order-deadlines.dmn | hitPolicy=\"FIRST\" | hitPolicy=\"UNIQUE\""
+                    + " | hit policy UNIQUE stops the step as soon as two rows match, and the default row",
+            "claim-deadlines.dmn | hitPolicy=\"FIRST\" | hitPolicy=\"ANY\" | hit policy ANY stops the step",
+            // explore s16, defect 6: Camunda 7 has no PRIORITY
+            "order-deadlines.dmn | hitPolicy=\"FIRST\" | hitPolicy=\"PRIORITY\""
+                    + " | table order_deadlines: Camunda 7 does not support hit policy PRIORITY; use FIRST",
+            // explore s16, defect 7: the onboarding's numbers have ranges
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_1_out1\"><text>48< | <outputEntry id=\"rule_onboarding_terms_1_out1\"><text>-5<"
+                    + " | auditHours is -5; it must be a whole number above 0",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_1_out10\"><text>168< | <outputEntry id=\"rule_onboarding_terms_1_out10\"><text>0<"
+                    + " | scorecardCheckHours is 0; it must be a whole number above 0",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_2_out4\"><text>3< | <outputEntry id=\"rule_onboarding_terms_2_out4\"><text>0<"
+                    + " | sampleSkus is 0; it must be a whole number above 0",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_1_out12\"><text>70< | <outputEntry id=\"rule_onboarding_terms_1_out12\"><text>150<"
+                    + " | newSupplierScore is 150; a supplier's score is from 0 to 100",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_1_out13\"><text>3< | <outputEntry id=\"rule_onboarding_terms_1_out13\"><text>9<"
+                    + " | newSupplierTier is 9; a supplier's tier is 1 (preferred), 2 (standard) or 3 (on probation)",
+            // explore s16, defect 8: a cutoff time of day, delivery days not negative, some time to collect and confirm
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_time\"><text>&quot;23:00&quot;< | <outputEntry id=\"rule_default_time\"><text>&quot;25:00&quot;<"
+                    + " | cutoffTime is \"25:00\", not a time of day (HH:mm, 23:00)",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_days\"><text>1< | <outputEntry id=\"rule_default_days\"><text>-1<"
+                    + " | deliveryDays is -1; it must be a whole number of days, 0 or more",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_collect\"><text>&quot;P3D&quot;< | <outputEntry id=\"rule_default_collect\"><text>&quot;PT0S&quot;<"
+                    + " | collectWithin is \"PT0S\", not a duration of more than none",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_confirm\"><text>&quot;PT12H&quot;< | <outputEntry id=\"rule_default_confirm\"><text>&quot;-PT1H&quot;<"
+                    + " | confirmReceiptWithin is \"-PT1H\", not a duration of more than none"})
     void eachRuleCatchesItsEdit(String file, String shipped, String edited, String said) {
         String content = table(file);
         assertThat(content).as("the shipped text to edit").contains(shipped);
@@ -141,8 +174,9 @@ class TableRulesTest {
      */
     @Test
     void aHitPolicyThatStillGivesOneRulePassesAndCollectTablesStayCollect() {
+        // explore s16, defect 2: UNIQUE and ANY no longer pass (the default row overlaps every other): FIRST only
         assertThat(problems("shipping-sla.dmn", table("shipping-sla.dmn").replace("hitPolicy=\"FIRST\"",
-                "hitPolicy=\"UNIQUE\""))).isEmpty();
+                "hitPolicy=\"UNIQUE\""))).singleElement().asString().contains("use FIRST");
         String onboarding = table("onboarding-requirements.dmn");
         assertThat(problems("onboarding-requirements.dmn", onboarding.replace("<decisionTable id=\"table_onboarding_documents\""
                 + " hitPolicy=\"COLLECT\"", "<decisionTable id=\"table_onboarding_documents\" hitPolicy=\"COLLECT\""
@@ -239,7 +273,29 @@ class TableRulesTest {
                         + "<output id=\"output_note\" name=\"note\" typeRef=\"string\"/>");
         assertThat(changed).contains("min([10, agreedHours])").contains("output_note");
         assertThat(problems("shipping-sla.dmn", changed)).isEmpty();
-        assertThat(problems("platform-fees.dmn", table("platform-fees.dmn").replace("id=\"platform_fees\"",
+        assertThat(problems("platform-fees-copy.dmn", table("platform-fees.dmn").replace("id=\"platform_fees\"",
                 "id=\"platform_fees_copy\"").replace("<text>0.03<", "<text>7<"))).isEmpty();
+    }
+
+    /**
+     * Explore s16, defect 1: a file Dropflow ships deployed with a renamed decision id deployed (200) and was never read;
+     * the change silently dropped. Refused, naming the file, the id found and the id Dropflow reads.
+     */
+    @Test
+    void aShippedFileWhoseDecisionIdWasRenamedIsRefused() {
+        String renamed = table("platform-fees.dmn").replace("<decision id=\"platform_fees\"", "<decision id=\"platform_fee\"");
+        assertThat(renamed).contains("platform_fee\"");
+
+        assertThat(problems("platform-fees.dmn", renamed)).containsExactly("platform-fees.dmn holds decision"
+                + " platform_fee; Dropflow reads platform_fees: a renamed id is never read (set the decision's id back in"
+                + " Modeler; a new decision comes with a release)");
+        // a path before the name (some tools send one) is the same file
+        assertThat(problems("bpmn/platform-fees.dmn", renamed)).hasSize(1);
+        // one of three renamed in a file of three: the other two are read, the renamed one is not
+        String onboarding = table("onboarding-requirements.dmn").replace("<decision id=\"onboarding_terms\"",
+                "<decision id=\"onboarding_term\"");
+        assertThat(onboarding).contains("\"onboarding_term\"");
+        assertThat(problems("onboarding-requirements.dmn", onboarding)).singleElement().asString()
+                .startsWith("onboarding-requirements.dmn holds decision onboarding_term; Dropflow reads onboarding_terms");
     }
 }

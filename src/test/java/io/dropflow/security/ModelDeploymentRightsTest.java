@@ -205,7 +205,8 @@ class ModelDeploymentRightsTest {
         String table = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
                 .replace("id=\"platform_fees\"", "id=\"platform_fees_" + suffix + "\"")
                 .replace("<text>0.03</text>", "<text>0.035</text>");
-        ResponseEntity<String> feel = deploy("anna", "feel", Map.of("platform-fees.dmn", table));
+        // a table of her own, in a file of its own: the shipped file's name with another id is refused (explore s16, 1)
+        ResponseEntity<String> feel = deploy("anna", "feel", Map.of("platform-fees-" + suffix + ".dmn", table));
         assertThat(feel.getStatusCode().value()).as(feel.getBody()).isEqualTo(200);
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery()
                 .decisionDefinitionKey("platform_fees_" + suffix).count()).isOne();
@@ -454,6 +455,20 @@ class ModelDeploymentRightsTest {
                         + "&quot;P5D&quot;", "<outputEntry id=\"rule_remote_region_collect\"><text>&quot;P1W&quot;")));
         broken.put("shipping_sla: hit policy COLLECT gives every matching rule, where the application reads one",
                 Map.entry("shipping-sla.dmn", sla.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"")));
+        // explore s16, defects 2 and 6: UNIQUE fails where the default row and another match; PRIORITY is no Camunda 7's
+        broken.put("order_deadlines: hit policy UNIQUE stops the step as soon as two rows match",
+                Map.entry("order-deadlines.dmn", deadlines.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"UNIQUE\"")));
+        broken.put("order_deadlines: Camunda 7 does not support hit policy PRIORITY; use FIRST",
+                Map.entry("order-deadlines.dmn", deadlines.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"PRIORITY\"")));
+        // explore s16, defects 7 and 8: the onboarding's numbers and the cutoff's time of day have their ranges
+        broken.put("onboarding_terms, rule rule_onboarding_terms_1 (Cross-border: the sample travels ten days, papers take"
+                        + " longer to come): scorecardCheckHours is 0; it must be a whole number above 0",
+                Map.entry("onboarding-requirements.dmn", Files.readString(Path.of("bpmn", "onboarding-requirements.dmn"))
+                        .replace("<outputEntry id=\"rule_onboarding_terms_1_out10\"><text>168<",
+                                "<outputEntry id=\"rule_onboarding_terms_1_out10\"><text>0<")));
+        broken.put("group_buy_cutoff, rule rule_default (",
+                Map.entry("group-buy-cutoff.dmn", cutoff.replace("<outputEntry id=\"rule_default_time\"><text>&quot;23:00&quot;<",
+                        "<outputEntry id=\"rule_default_time\"><text>&quot;25:00&quot;<")));
         int i = 0;
         for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
             String file = table.getValue().getKey();
@@ -467,6 +482,21 @@ class ModelDeploymentRightsTest {
             assertThat(deployed("table-" + i)).isZero();
             i++;
         }
+    }
+
+    /**
+     * Explore s16, defect 1: a shipped file deployed with its decision id renamed (200) was never read, the change
+     * silently dropped and a stray decision definition left. Refused, naming the file, the id found and the id read.
+     */
+    @Test
+    void aShippedTableWithARenamedDecisionIdIsRefused() throws IOException {
+        String renamed = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
+                .replace("<decision id=\"platform_fees\"", "<decision id=\"platform_fee\"");
+        ResponseEntity<String> refused = deploy("anna", "platform-fees", Map.of("platform-fees.dmn", renamed));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText()).contains("nothing was deployed: platform-fees.dmn"
+                + " holds decision platform_fee; Dropflow reads platform_fees: a renamed id is never read");
+        assertThat(deployed("platform-fees")).isZero();
     }
 
     /** What the tester did and the application honoured: a number changed in a row. */

@@ -3,7 +3,6 @@ package io.dropflow.groupbuy.process;
 import io.dropflow.groupbuy.internal.CutoffTable;
 import io.dropflow.processengine.DecisionRow;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
@@ -23,15 +22,10 @@ class GroupBuyCutoffDecision implements CutoffTable {
         DecisionRow row = DecisionRow.evaluate(decisions, GroupBuyBatchProcess.CUTOFF_DECISION, "group-buy-cutoff.dmn",
                 Map.of("pickupPoint", pickupPoint, "country", country, "region", region),
                 "pickup point " + pickupPoint + " (" + country + ", " + region + ")");
-        LocalTime cutoffTime;
-        try {
-            cutoffTime = LocalTime.parse(row.text("cutoffTime"));
-        } catch (DateTimeParseException notATime) {
-            throw row.notA("cutoffTime", "a time of day (HH:mm, 23:00)");
-        }
+        LocalTime cutoffTime = row.timeOfDay("cutoffTime");
         long deliveryDays = row.wholeNotNegative("deliveryDays");
         return new Terms(cutoffTime, cutoffEvery(row), (int) Math.min(deliveryDays, Integer.MAX_VALUE),
-                row.duration("collectWithin"), row.duration("confirmReceiptWithin"));
+                row.positiveDuration("collectWithin"), row.positiveDuration("confirmReceiptWithin"));
     }
 
     /** Whole days (P1D) or a time (PT2M), more than nothing: what {@code Cutoffs} steps by. */

@@ -62,6 +62,6 @@ class WhatIfController {
         if (table.getSize() > MAX_BYTES) {
             throw WhatIfProblem.tooLarge(MAX_BYTES);
         }
-        return whatIf.check(table.getBytes(), days, examples);
+        return whatIf.check(table.getOriginalFilename(), table.getBytes(), days, examples);
     }
 }

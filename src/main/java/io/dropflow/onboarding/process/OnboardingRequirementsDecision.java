@@ -45,12 +45,17 @@ class OnboardingRequirementsDecision implements RequirementsTable {
     public Terms termsFor(boolean crossBorder) {
         DecisionRow terms = DecisionRow.evaluate(decisions, TERMS_DECISION, TABLE + " (" + TERMS_DECISION + ")",
                 Map.of("crossBorder", crossBorder), crossBorder ? "a cross-border applicant" : "a domestic applicant");
-        return new Terms(terms.whole("auditHours"), terms.whole("documentsWaitHours"),
-                terms.whole("sampleShipHours"), terms.whole("sampleSkus"), terms.whole("qualityCheckHours"),
-                terms.whole("agreementReviewHours"), terms.whole("revisionWaitHours"),
-                terms.whole("expiryReminderDays"), terms.whole("renewalGraceHours"),
-                terms.whole("scorecardCheckHours"), terms.whole("standingReviewHours"),
-                terms.whole("newSupplierScore"), terms.whole("newSupplierTier"),
-                terms.whole("escalationPriority"));
+        // the ranges the deploy check holds the table to (TableRules; explore s16, defect 7)
+        return new Terms(positive(terms, "auditHours"), positive(terms, "documentsWaitHours"),
+                positive(terms, "sampleShipHours"), positive(terms, "sampleSkus"), positive(terms, "qualityCheckHours"),
+                positive(terms, "agreementReviewHours"), positive(terms, "revisionWaitHours"),
+                positive(terms, "expiryReminderDays"), positive(terms, "renewalGraceHours"),
+                positive(terms, "scorecardCheckHours"), positive(terms, "standingReviewHours"),
+                terms.wholeWithin("newSupplierScore", 0, 100), terms.wholeWithin("newSupplierTier", 1, 3),
+                terms.wholeWithin("escalationPriority", 81, 100));
+    }
+
+    private static long positive(DecisionRow terms, String output) {
+        return terms.wholeWithin(output, 1, Long.MAX_VALUE);
     }
 }

@@ -141,4 +141,30 @@ class WhatIfTest {
                 .isInstanceOf(WhatIfProblem.class).hasMessage("the file is not a DMN decision table the engine can read:"
                         + " it is not well-formed XML (line 1)");
     }
+
+    /**
+     * Explore s16, defect 10: a refusal named "the file" where the answer promises the file; a table without a history
+     * time to live passed the check and the deployment then refused it (ENGINE-12018). Defect 6: PRIORITY was "not a
+     * DMN decision table the engine can read: DMN-02007 … DmnDecisionTableImpl{…}".
+     */
+    @Test
+    void aRefusalNamesTheFileAndSaysWhatTheDeploymentWouldRefuse() throws IOException {
+        when(recorded.isDeployed("shipping_sla")).thenReturn(true);
+        String collect = shippingSla().replace("hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"");
+        assertThatThrownBy(() -> whatIf.check(collect.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageContaining("deploying it would be refused: shipping-sla.dmn,"
+                        + " table shipping_sla: hit policy COLLECT");
+
+        String noTimeToLive = shippingSla().replace("camunda:historyTimeToLive=\"P180D\"", "");
+        assertThat(noTimeToLive).doesNotContain("historyTimeToLive");
+        assertThatThrownBy(() -> whatIf.check(noTimeToLive.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageContaining("shipping-sla.dmn, table shipping_sla: it has no"
+                        + " History Time To Live").hasMessageContaining("ENGINE-12018");
+
+        String priority = shippingSla().replace("hitPolicy=\"FIRST\"", "hitPolicy=\"PRIORITY\"");
+        assertThatThrownBy(() -> whatIf.check(priority.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessage("deploying it would be refused: shipping-sla.dmn, table"
+                        + " shipping_sla: Camunda 7 does not support hit policy PRIORITY; use FIRST (the first matching"
+                        + " rule, in the table's order)");
+    }
 }
