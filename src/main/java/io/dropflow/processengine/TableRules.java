@@ -321,6 +321,7 @@ public final class TableRules {
         Long rounds = hours(row, "negotiationRounds", problems);
         hours(row, "evidenceWaitHours", problems);
         hours(row, "replacementShipByHours", problems);
+        hours(row, "platformAnswerHours", problems);
         escalation(row, problems);
         if (respond != null && resolve != null && supplier != null && negotiate != null && rounds != null
                 && respond + rounds * (supplier + negotiate) > resolve) {

@@ -53,11 +53,11 @@ class TableRulesTest {
     /** Each edit, and the words that name it (after the file and the table). */
     @ParameterizedTest(name = "{0}: {3}")
     @CsvSource(delimiter = '|', value = {
-            "claim-deadlines.dmn | <outputEntry id=\"rule_3_rounds\"><text>2< | <outputEntry id=\"rule_3_rounds\"><text>10<"
+            "claim-deadlines.dmn | <outputEntry id=\"rule_default_rounds\"><text>2< | <outputEntry id=\"rule_default_rounds\"><text>10<"
                     + " | = 264 h is beyond resolve 72 h",
-            "claim-deadlines.dmn | <outputEntry id=\"rule_3_escalation_priority\"><text>90< | <outputEntry id=\"rule_3_escalation_priority\"><text>80<"
+            "claim-deadlines.dmn | <outputEntry id=\"rule_default_escalation_priority\"><text>90< | <outputEntry id=\"rule_default_escalation_priority\"><text>80<"
                     + " | escalationPriority is 80; it must be above 80",
-            "claim-deadlines.dmn | <outputEntry id=\"rule_3_evidence\"><text>72< | <outputEntry id=\"rule_3_evidence\"><text>0<"
+            "claim-deadlines.dmn | <outputEntry id=\"rule_default_evidence\"><text>72< | <outputEntry id=\"rule_default_evidence\"><text>0<"
                     + " | evidenceWaitHours is 0; it must be a whole number above 0",
             "return-deadlines.dmn | <outputEntry id=\"rule_3_decide\"><text>8< | <outputEntry id=\"rule_3_decide\"><text>48<"
                     + " | the operator decides within 48 h, not within the supplier's 48 h",
@@ -225,7 +225,7 @@ class TableRulesTest {
             Map.entry("supplier_selection", "eligible boolean, tier integer"),
             Map.entry("claim_cost_bearer", "costBearer string, chargebackBasis string"),
             Map.entry("claim_deadlines", "respondWithinHours integer, resolveWithinHours integer,"
-                    + " supplierAnswerHours integer, negotiateWithinHours integer, negotiationRounds integer,"
+                    + " supplierAnswerHours integer, platformAnswerHours integer, negotiateWithinHours integer, negotiationRounds integer,"
                     + " evidenceWaitHours integer, replacementShipByHours integer, escalationPriority integer"),
             Map.entry("return_refund_basis", "refundBasis string, supplierCredit string"),
             Map.entry("exchange_shipping_bearer", "exchangeShippingPaidBy string"),

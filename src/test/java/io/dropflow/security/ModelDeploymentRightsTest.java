@@ -431,11 +431,11 @@ class ModelDeploymentRightsTest {
         broken.put("supplier_scorecard, rule rule_default (From the sources: 90 % shipped within 48 hours",
                 Map.entry("supplier-scorecard.dmn", scorecard.replace("<outputEntry id=\"rule_default_w_ship_within\"><text>0.4",
                         "<outputEntry id=\"rule_default_w_ship_within\"><text>0.9")));
-        broken.put("claim_deadlines, rule rule_3 (Default, from the sources: answer the consumer within 24 hours, resolve"
+        broken.put("claim_deadlines, rule rule_default (Default, from the sources: answer the consumer within 24 hours, resolve"
                         + " within 72: 24 + 2 x (16 + 8) = 72): respond 24 h + 10 round(s) × (supplier 16 h + operator 8 h)"
                         + " = 264 h is beyond resolve 72 h",
-                Map.entry("claim-deadlines.dmn", claims.replace("<outputEntry id=\"rule_3_rounds\"><text>2<",
-                        "<outputEntry id=\"rule_3_rounds\"><text>10<")));
+                Map.entry("claim-deadlines.dmn", claims.replace("<outputEntry id=\"rule_default_rounds\"><text>2<",
+                        "<outputEntry id=\"rule_default_rounds\"><text>10<")));
         broken.put("shipping_sla: output shipByHours (integer) is missing; the application reads it",
                 Map.entry("shipping-sla.dmn", sla.replace("name=\"shipByHours\"", "name=\"shipByHrs\"")));
         broken.put("shipping_sla: output shipByHours is of type string; the application reads it as integer",

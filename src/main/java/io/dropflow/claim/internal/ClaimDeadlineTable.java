@@ -7,11 +7,12 @@ public interface ClaimDeadlineTable {
 
     /**
      * In claim hours ({@code dropflow.claims.hour}), how many rounds the supplier negotiation may take, and the
-     * priority of the claim's tasks once escalated.
+     * priority of the claim's tasks once escalated; {@code platformAnswerHours}: how long a marketplace claim handed to
+     * the platform waits for its verdict.
      */
     record Deadlines(long respondWithinHours, long resolveWithinHours, long supplierAnswerHours,
             long negotiateWithinHours, long negotiationRounds, long evidenceWaitHours, long replacementShipByHours,
-            long escalationPriority) {
+            long escalationPriority, long platformAnswerHours) {
     }
 
     /**

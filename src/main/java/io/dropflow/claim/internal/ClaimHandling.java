@@ -37,7 +37,7 @@ public class ClaimHandling {
     /** The claim's clocks, counted from when the consumer filed it. */
     public record Clocks(Instant respondBy, Instant resolveBy, Duration supplierAnswerTime, Duration negotiationTime,
             long negotiationRounds, Duration evidenceWait, long replacementShipByHours, Duration replacementTime,
-            long escalationPriority) {
+            long escalationPriority, Duration platformAnswerTime) {
     }
 
     /** Reads the claim's deadlines from claim-deadlines.dmn (by channel and claim type) and starts its clocks. */
@@ -49,7 +49,7 @@ public class ClaimHandling {
                 settings.hours(deadlines.supplierAnswerHours()), settings.hours(deadlines.negotiateWithinHours()),
                 deadlines.negotiationRounds(), settings.hours(deadlines.evidenceWaitHours()),
                 deadlines.replacementShipByHours(), settings.hours(deadlines.replacementShipByHours()),
-                deadlines.escalationPriority());
+                deadlines.escalationPriority(), settings.hours(deadlines.platformAnswerHours()));
         claim.setDeadlines(clocks.respondBy(), clocks.resolveBy(), clock.instant());
         history.record(claim, Party.DROPFLOW, "Deadlines for a claim (" + OperatorWords.of(claim.getClaimType())
                 + ", sold through " + OperatorWords.ofCode(claim.getChannel()) + "): answer the consumer within "

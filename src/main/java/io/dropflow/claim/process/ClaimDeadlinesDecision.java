@@ -29,6 +29,6 @@ class ClaimDeadlinesDecision implements ClaimDeadlineTable {
         return new Deadlines(row.whole("respondWithinHours"), row.whole("resolveWithinHours"),
                 row.whole("supplierAnswerHours"), row.whole("negotiateWithinHours"), row.whole("negotiationRounds"),
                 row.whole("evidenceWaitHours"), row.whole("replacementShipByHours"),
-                row.wholeNotNegative("escalationPriority"));
+                row.wholeNotNegative("escalationPriority"), row.wholeWithin("platformAnswerHours", 1, Long.MAX_VALUE));
     }
 }

@@ -53,6 +53,12 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Instant> RESOLVE_BY = moment("resolveBy");
     /** How long each supplier round may stay unanswered. */
     public static final ProcessVariable<Duration> SUPPLIER_ANSWER_TIME = duration("supplierAnswerTime");
+    /**
+     * How long a marketplace claim handed to the platform waits for its verdict (timer "Platform silent";
+     * claim-deadlines.dmn's platformAnswerHours). A claim started before it existed gets its supplierAnswerTime, which
+     * that timer waited then, when it is handed over ({@code HandClaimToPlatform}).
+     */
+    public static final ProcessVariable<Duration> PLATFORM_ANSWER_TIME = duration("platformAnswerTime");
     /** How long each "Negotiate claim" task may stay open before supervisors get it too (its due date and drawn deadline). */
     public static final ProcessVariable<Duration> NEGOTIATION_TIME = duration("negotiationTime");
     /** How long the consumer has to send evidence asked for. */

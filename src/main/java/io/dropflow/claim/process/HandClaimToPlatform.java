@@ -1,6 +1,8 @@
 package io.dropflow.claim.process;
 
 import static io.dropflow.claim.process.DefectClaimProcess.CLAIM_ID;
+import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_ANSWER_TIME;
+import static io.dropflow.claim.process.DefectClaimProcess.SUPPLIER_ANSWER_TIME;
 
 import io.dropflow.claim.internal.ClaimNegotiation;
 import io.dropflow.processengine.CallsPartner;
@@ -22,5 +24,10 @@ class HandClaimToPlatform implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         negotiation.handToPlatform(CLAIM_ID.from(execution));
+        if (!execution.hasVariable(PLATFORM_ANSWER_TIME.name())) {
+            // a claim started before claim-deadlines.dmn had platformAnswerHours (migrated to this version): the
+            // platform gets the supplier's round, as "Platform silent" waited then
+            PLATFORM_ANSWER_TIME.set(execution, SUPPLIER_ANSWER_TIME.from(execution));
+        }
     }
 }

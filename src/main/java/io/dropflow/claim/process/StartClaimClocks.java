@@ -9,6 +9,7 @@ import static io.dropflow.claim.process.DefectClaimProcess.REPLACEMENT_TIME;
 import static io.dropflow.claim.process.DefectClaimProcess.NEGOTIATION_ROUNDS;
 import static io.dropflow.claim.process.DefectClaimProcess.RESOLVE_BY;
 import static io.dropflow.claim.process.DefectClaimProcess.RESPOND_BY;
+import static io.dropflow.claim.process.DefectClaimProcess.PLATFORM_ANSWER_TIME;
 import static io.dropflow.claim.process.DefectClaimProcess.SUPPLIER_ANSWER_TIME;
 
 import io.dropflow.claim.internal.ClaimHandling;
@@ -43,5 +44,6 @@ class StartClaimClocks implements JavaDelegate {
         REPLACEMENT_SHIP_BY_HOURS.set(execution, clocks.replacementShipByHours());
         REPLACEMENT_TIME.set(execution, clocks.replacementTime());
         ESCALATION_PRIORITY.set(execution, clocks.escalationPriority());
+        PLATFORM_ANSWER_TIME.set(execution, clocks.platformAnswerTime());
     }
 }

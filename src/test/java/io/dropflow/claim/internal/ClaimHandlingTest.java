@@ -35,7 +35,7 @@ class ClaimHandlingTest {
 
     @Test
     void theClocksRunFromWhenTheConsumerFiledInClaimHours() {
-        when(table.deadlinesFor("WEBSHOP", ClaimType.DAMAGED)).thenReturn(new ClaimDeadlineTable.Deadlines(24, 72, 12, 6, 3, 48, 36, 90));
+        when(table.deadlinesFor("WEBSHOP", ClaimType.DAMAGED)).thenReturn(new ClaimDeadlineTable.Deadlines(24, 72, 12, 6, 3, 48, 36, 90, 12));
 
         ClaimHandling.Clocks clocks = handling.startClocks(7L);
 

@@ -45,4 +45,25 @@ class ClaimDeadlinesTableTest {
         assertThat((Object) result.getEntry("escalationPriority")).isInstanceOf(Number.class);
         assertThat(((Number) result.getEntry("escalationPriority")).longValue()).isEqualTo(priority);
     }
+
+    /**
+     * Explore s16, defect 9: "Platform silent" waited the supplier's answer time, a number no table named. It has its
+     * own, platformAnswerHours, which starts equal to the supplier's round so that nothing changes for running claims.
+     */
+    @ParameterizedTest(name = "{0} {1}: the platform decides within {2} h")
+    @CsvSource({
+            "MARKETPLACE, DAMAGED,      24",
+            "MARKETPLACE, MISSING_ITEM, 24",
+            "WEBSHOP,     MISSING_ITEM, 16",
+            "WEBSHOP,     QUALITY,      16"})
+    void givesThePlatformItsOwnTimeEqualToTheSuppliersRound(String channel, String claimType, long hours) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("channel", channel);
+        inputs.put("claimType", claimType);
+        var result = dmn.evaluateDecision(deadlines, inputs).getFirstResult();
+
+        assertThat((Object) result.getEntry("platformAnswerHours")).as("platformAnswerHours").isInstanceOf(Number.class);
+        assertThat(((Number) result.getEntry("platformAnswerHours")).longValue()).isEqualTo(hours)
+                .isEqualTo(((Number) result.getEntry("supplierAnswerHours")).longValue());
+    }
 }
