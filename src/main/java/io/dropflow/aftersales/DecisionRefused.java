@@ -15,11 +15,14 @@ public class DecisionRefused extends RuntimeException implements io.dropflow.pro
     }
 
     /**
-     * The decision a form sent, as one of {@code choices}: the model's values are the constants' names
-     * in lower case ("more_evidence").
-     * @throws DecisionRefused naming the variable and what it may be, for anything else
+     * The decision a form sent, as one of {@code choices}: the constant itself (a typed process variable's), or
+     * the model's value, the constant's name in lower case ("more_evidence").
+     * @throws DecisionRefused naming the variable and what it may be, for anything else (none at all)
      */
     public static <E extends Enum<E>> E decided(Class<E> choices, String variable, Object value) {
+        if (choices.isInstance(value)) {
+            return choices.cast(value);
+        }
         for (E choice : choices.getEnumConstants()) {
             if (valueOf(choice).equals(value)) {
                 return choice;

@@ -76,9 +76,26 @@ public final class ProcessVariable<T> {
                 BigDecimal::toPlainString);
     }
 
-    /** An enum, stored as its name (the models' gateways and the forms compare text). */
+    /**
+     * An enum, stored as its name (the models' gateways and the forms compare text); a {@link FormChoice}, a
+     * person's choice on a form, as the form spells it ("wait_for_restock"). What the engine stores stays text,
+     * so that forms, gateways and instances started before a variable was typed read and write it as before.
+     */
     public static <E extends Enum<E>> ProcessVariable<E> choice(String name, Class<E> type) {
+        if (FormChoice.class.isAssignableFrom(type)) {
+            return new ProcessVariable<>(name, v -> formChoice(type, v.toString()), e -> ((FormChoice) e).formValue());
+        }
         return new ProcessVariable<>(name, v -> Enum.valueOf(type, v.toString()), Enum::name);
+    }
+
+    private static <E extends Enum<E>> E formChoice(Class<E> type, String value) {
+        for (E choice : type.getEnumConstants()) {
+            if (((FormChoice) choice).formValue().equals(value)) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> ((FormChoice) c).formValue()).toList());
     }
 
     /**

@@ -31,14 +31,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClaimNegotiation {
 
-    /** The operator's review (reviewDecision). */
-    public enum ReviewDecision { ACCEPT, REJECT, MORE_EVIDENCE }
+    /** The operator's review (reviewDecision): the choices of form review-claim. */
+    public enum ReviewDecision implements io.dropflow.processengine.FormChoice { ACCEPT, REJECT, MORE_EVIDENCE }
 
-    /** The operator's decision on the supplier's answer (negotiationDecision). */
-    public enum NegotiationDecision { ACCEPT_SUPPLIER_OFFER, COUNTER, SELLER_PAYS, ESCALATE, CLOSE, PLATFORM }
+    /** The operator's decision on the supplier's answer (negotiationDecision): the choices of form negotiate-claim. */
+    public enum NegotiationDecision implements io.dropflow.processengine.FormChoice {
+        ACCEPT_SUPPLIER_OFFER, COUNTER, SELLER_PAYS, ESCALATE, CLOSE, PLATFORM
+    }
 
     /** What the negotiation form sent; remedy, amount and closeReason as the decision needs them. */
-    public record Negotiated(String decision, String remedy, BigDecimal amount, String closeReason) {
+    public record Negotiated(NegotiationDecision decision, String remedy, BigDecimal amount, String closeReason) {
     }
 
     private final Claims claims;
@@ -99,7 +101,7 @@ public class ClaimNegotiation {
      * Another wish asks for what it is (a full refund of the claimed value, a reship), and the amount means nothing.
      * @throws DecisionRefused
      */
-    public void review(Long claimId, String decision, String rejectionReason, BigDecimal remedyAmount, String who) {
+    public void review(Long claimId, ReviewDecision decision, String rejectionReason, BigDecimal remedyAmount, String who) {
         ReviewDecision review = decided(ReviewDecision.class, "reviewDecision", decision);
         if (review == ReviewDecision.REJECT) {
             requireText(rejectionReason, "rejecting a claim needs a rejectionReason for the consumer");

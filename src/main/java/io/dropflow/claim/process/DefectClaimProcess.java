@@ -90,10 +90,13 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<SupplierClaimAnswer> SUPPLIER_ANSWER = choice("supplierAnswer",
             SupplierClaimAnswer.class);
     /** accept, reject or more_evidence, with rejectionReason for reject. */
-    public static final ProcessVariable<String> REVIEW_DECISION = text("reviewDecision");
+    public static final ProcessVariable<io.dropflow.claim.internal.ClaimNegotiation.ReviewDecision> REVIEW_DECISION =
+            choice("reviewDecision", io.dropflow.claim.internal.ClaimNegotiation.ReviewDecision.class);
     public static final ProcessVariable<String> REJECTION_REASON = text("rejectionReason");
     /** accept_supplier_offer, counter, seller_pays, escalate, close or platform; remedy/remedyAmount/closeReason as needed. */
-    public static final ProcessVariable<String> NEGOTIATION_DECISION = text("negotiationDecision");
+    public static final ProcessVariable<io.dropflow.claim.internal.ClaimNegotiation.NegotiationDecision>
+            NEGOTIATION_DECISION = choice("negotiationDecision",
+                    io.dropflow.claim.internal.ClaimNegotiation.NegotiationDecision.class);
     /** RESHIP, REFUND or COMPENSATION, as an operator typed it (checked before it is used). */
     public static final ProcessVariable<String> REMEDY = text("remedy");
     public static final ProcessVariable<BigDecimal> REMEDY_AMOUNT = amount("remedyAmount");

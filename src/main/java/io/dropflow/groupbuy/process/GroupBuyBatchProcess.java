@@ -1,5 +1,6 @@
 package io.dropflow.groupbuy.process;
 
+import static io.dropflow.processengine.ProcessVariable.choice;
 import static io.dropflow.processengine.ProcessVariable.duration;
 import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.moment;
@@ -7,6 +8,7 @@ import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
 import io.dropflow.processengine.Escalation;
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelMessage;
 import io.dropflow.processengine.ProcessVariable;
@@ -55,7 +57,11 @@ public final class GroupBuyBatchProcess {
     public static final ProcessVariable<Instant> COLLECT_BY = moment("collectBy");
     public static final ProcessVariable<Boolean> SOMETHING_TO_COLLECT = flag("somethingToCollect");
     /** Form uncollected-items: return_to_supplier, refund or keep_at_point. */
-    public static final ProcessVariable<String> UNCOLLECTED_DECISION = text("uncollectedDecision");
+    public static final ProcessVariable<UncollectedDecision> UNCOLLECTED_DECISION =
+            choice("uncollectedDecision", UncollectedDecision.class);
+
+    /** The choices of form uncollected-items. */
+    public enum UncollectedDecision implements FormChoice { RETURN_TO_SUPPLIER, REFUND, KEEP_AT_POINT }
 
     // Task-local form facts (pickupPoint, leaderName, shipBy, consumerRows…) are GroupBuyTaskForm's
     // names: prepareGroupBuyTaskForm sets them when a task is created.

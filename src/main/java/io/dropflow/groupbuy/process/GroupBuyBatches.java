@@ -22,6 +22,8 @@ import io.dropflow.groupbuy.internal.GroupBuyDeadlines;
 import io.dropflow.groupbuy.internal.GroupBuyTaskForm;
 import io.dropflow.groupbuy.internal.PurchaseWaits;
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Message;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.ParcelDecision;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Receipt;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.MessageInbox;
 import java.util.ArrayList;
@@ -45,11 +47,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupBuyBatches implements BatchProcess {
 
-    private static final String RECEIVED = "all_received";
     /** The consumers a group-buy task lists (GroupBuyTaskForm's fact). */
     private static final String CONSUMER_ROWS = "consumerRows";
-    /** "Decide on missing parcel": the goods are at the point after all. */
-    private static final String AT_THE_POINT = "received";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -131,13 +130,13 @@ class GroupBuyBatches implements BatchProcess {
         List<Integer> confirmed = new ArrayList<>();
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.CONFIRM_RECEIPT)) {
             confirmed.add(purchaseNo(task));
-            complete(batchId, task, Map.of(RECEIPT.name(), RECEIPT.stored(RECEIVED),
+            complete(batchId, task, Map.of(RECEIPT.name(), RECEIPT.stored(Receipt.ALL_RECEIVED),
                     RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
         }
         for (Task task : purchaseTasks(batchId, GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL)) {
             if (delivered(task.getExecutionId())) {
                 confirmed.add(purchaseNo(task));
-                complete(batchId, task, Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(AT_THE_POINT),
+                complete(batchId, task, Map.of(PARCEL_DECISION.name(), PARCEL_DECISION.stored(ParcelDecision.RECEIVED),
                         RECEIVED_BY.name(), RECEIVED_BY.stored(by)));
             }
         }

@@ -4,6 +4,7 @@ import static io.dropflow.groupbuy.process.GroupBuyBatchProcess.BATCH_ID;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
 
 import io.dropflow.groupbuy.internal.GroupBuyDecisions;
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.processengine.ProcessVariable;
 import io.dropflow.processengine.TaskActors;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class GroupBuyDecisionLines {
 
     /** Each operator task of the two models and the form field that holds its decision. */
-    private static final Map<String, ProcessVariable<String>> DECISIONS = Map.of(
+    private static final Map<String, ProcessVariable<? extends FormChoice>> DECISIONS = Map.of(
             GroupBuyPurchaseProcess.Element.DECIDE_MISSING_LINES.id(), GroupBuyPurchaseProcess.MISSING_LINES_DECISION,
             GroupBuyPurchaseProcess.Element.DECIDE_SHIP_BY_BREACH.id(), GroupBuyPurchaseProcess.SLA_DECISION,
             GroupBuyPurchaseProcess.Element.DECIDE_MISSING_PARCEL.id(), GroupBuyPurchaseProcess.PARCEL_DECISION,
@@ -36,12 +37,12 @@ class GroupBuyDecisionLines {
     /** A group-buy operator task being completed. */
     void record(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
-        ProcessVariable<String> decision = DECISIONS.get(key);
+        ProcessVariable<? extends FormChoice> decision = DECISIONS.get(key);
         if (decision == null) {
             return;
         }
         String decided = who(task, key) + " decided '" + task.getName() + "'"
-                + decision.optionalFrom(task).map(d -> ": " + OperatorWords.of(d)).orElse("");
+                + decision.optionalFrom(task).map(d -> ": " + OperatorWords.of(d.formValue())).orElse("");
         if (key.equals(GroupBuyBatchProcess.Element.DECIDE_UNCOLLECTED.id())) {
             decisions.onUncollected(BATCH_ID.from(task), decided);
         } else {

@@ -1,10 +1,12 @@
 package io.dropflow.groupbuy.process;
 
+import static io.dropflow.processengine.ProcessVariable.choice;
 import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.moment;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -35,25 +37,41 @@ public final class GroupBuyPurchaseProcess {
     public static final ProcessVariable<Instant> SHIP_BY_AT = moment("shipByAt");
     public static final ProcessVariable<Instant> REMINDER_AT = moment("reminderAt");
     /** Form batch-ship-by-breach: extend (with extendByHours) or find_backup. */
-    public static final ProcessVariable<String> SLA_DECISION = text("slaDecision");
+    public static final ProcessVariable<ShipByBreachDecision> SLA_DECISION =
+            choice("slaDecision", ShipByBreachDecision.class);
+
+    /** The choices of form batch-ship-by-breach. */
+    public enum ShipByBreachDecision implements FormChoice { EXTEND, FIND_BACKUP }
+
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
 
     // The parcel.
     /** The parcel, as followed now (a re-labelled one's new number); carrier events are correlated by it. */
     public static final ProcessVariable<Long> SHIPMENT_ID = number("shipmentId");
     /** Form confirm-receipt (or the leader API): all_received or parcel_missing. */
-    public static final ProcessVariable<String> RECEIPT = text("receipt");
+    public static final ProcessVariable<Receipt> RECEIPT = choice("receipt", Receipt.class);
+
+    /** The choices of form confirm-receipt (and the leader API's answer). */
+    public enum Receipt implements FormChoice { ALL_RECEIVED, PARCEL_MISSING }
+
     /** Who confirmed the receipt through the leader API. */
     public static final ProcessVariable<String> RECEIVED_BY = text("receivedBy");
     /** Form missing-parcel: received, keep_waiting or give_up. */
-    public static final ProcessVariable<String> PARCEL_DECISION = text("parcelDecision");
+    public static final ProcessVariable<ParcelDecision> PARCEL_DECISION = choice("parcelDecision", ParcelDecision.class);
+
+    /** The choices of form missing-parcel. */
+    public enum ParcelDecision implements FormChoice { RECEIVED, KEEP_WAITING, GIVE_UP }
 
     // Missing lines (local to each "Replace missing lines").
     public static final ProcessVariable<Long> FIRST_BACKUP_NO = number("firstBackupNo");
     public static final ProcessVariable<Long> BACKUP_COUNT = number("backupCount");
     public static final ProcessVariable<Boolean> LINES_UNPLACED = flag("linesUnplaced");
     /** Form missing-lines: refund or wait_for_restock. */
-    public static final ProcessVariable<String> MISSING_LINES_DECISION = text("missingLinesDecision");
+    public static final ProcessVariable<MissingLinesDecision> MISSING_LINES_DECISION =
+            choice("missingLinesDecision", MissingLinesDecision.class);
+
+    /** The choices of form missing-lines. */
+    public enum MissingLinesDecision implements FormChoice { REFUND, WAIT_FOR_RESTOCK }
 
     /** Element ids that Java, tests and operators' tools refer to. */
     public enum Element implements ModelElement {

@@ -6,6 +6,8 @@ import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.PURCHASE_NO;
 import static io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.RECEIPT;
 
 import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Element;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.MissingLinesDecision;
+import io.dropflow.groupbuy.process.GroupBuyPurchaseProcess.Receipt;
 
 import io.dropflow.groupbuy.internal.GroupBuyTaskForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,9 +35,9 @@ class PrepareGroupBuyTaskForm implements TaskListener {
         int no = Math.toIntExact(PURCHASE_NO.from(task));
         (key.equals(Element.CONFIRM_RECEIPT.id()) ? form.receipt(batch, no) // the leader's: the point's time zone
                 : key.equals(Element.DECIDE_MISSING_PARCEL.id()) ? form.missingParcel(batch, no,
-                        RECEIPT.optionalFrom(task).filter("parcel_missing"::equals).isPresent())
+                        RECEIPT.from(task, null) == Receipt.PARCEL_MISSING)
                 : key.equals(Element.DECIDE_MISSING_LINES.id()) ? form.missingLines(batch, no,
-                        MISSING_LINES_DECISION.optionalFrom(task).filter("wait_for_restock"::equals).isPresent())
+                        MISSING_LINES_DECISION.from(task, null) == MissingLinesDecision.WAIT_FOR_RESTOCK)
                 : form.purchase(batch, no, false)).setLocal(task);
     }
 }

@@ -1,5 +1,6 @@
 package io.dropflow.onboarding.internal;
 
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.supplier.SupplierLifecycle;
 import java.time.Clock;
@@ -17,15 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OnboardingCourse {
 
-    public enum AuditDecision { ACCEPT, MISSING_DOCUMENTS, REJECT }
+    /** The choices of form audit-documents (auditDecision). */
+    public enum AuditDecision implements FormChoice { ACCEPT, MISSING_DOCUMENTS, REJECT }
 
-    public enum QualityResult { PASSED, NEW_SAMPLE, FAILED }
+    /** The choices of form check-sample-quality (qualityResult). */
+    public enum QualityResult implements FormChoice { PASSED, NEW_SAMPLE, FAILED }
 
-    public enum AgreementDecision { APPROVE, REVISE, REJECT }
+    /** The choices of form review-agreement (agreementDecision). */
+    public enum AgreementDecision implements FormChoice { APPROVE, REVISE, REJECT }
 
-    public enum LapseDecision { KEEP_WAITING, END_RELATIONSHIP }
+    /** The choices of form decide-lapsed-supplier (lapseDecision). */
+    public enum LapseDecision implements FormChoice { KEEP_WAITING, END_RELATIONSHIP }
 
-    public enum PerformanceDecision { KEEP, COACH, SUSPEND }
+    /** The choices of form review-supplier-performance (performanceDecision). */
+    public enum PerformanceDecision implements FormChoice { KEEP, COACH, SUSPEND }
 
     private final SupplierApplications applications;
     private final Papers papers;
@@ -45,14 +51,14 @@ public class OnboardingCourse {
     /**
      * A task was decided: checked, then recorded.
      * @param taskName the task's name as the operator saw it in Tasklist
-     * @param decision the form's choice (null on a task without one)
+     * @param decision the form's choice (null on a task without one), one of the task's enum above
      * @param note what the decider wrote
      * @return the reason the application is turned down, when this decision turns it down
      * @throws RefusedDecision when the decision cannot work; the task stays open
      */
     @Transactional
-    public Optional<String> decided(Long applicationId, OnboardingTask task, String taskName, String who, String decision,
-            String note) {
+    public Optional<String> decided(Long applicationId, OnboardingTask task, String taskName, String who,
+            FormChoice decision, String note) {
         SupplierApplication application = applications.locked(applicationId);
         Checked checked = switch (task) {
             case AUDIT_DOCUMENTS -> audited(application, RefusedDecision.decided(AuditDecision.class, decision), note);
@@ -75,7 +81,7 @@ public class OnboardingCourse {
                     + "history keeps)");
         }
         history.record(application, task.decidedBy(), who + " decided '" + taskName + "'"
-                + (decision == null ? "" : ": " + OperatorWords.of(decision)) + (note == null || note.isBlank() ? "" : " — " + note));
+                + (decision == null ? "" : ": " + OperatorWords.of(decision.formValue())) + (note == null || note.isBlank() ? "" : " — " + note));
         return Optional.ofNullable(checked.rejection());
     }
 

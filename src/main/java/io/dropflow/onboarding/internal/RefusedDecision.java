@@ -15,10 +15,14 @@ public class RefusedDecision extends RuntimeException implements io.dropflow.pro
     }
 
     /**
-     * The decision a form sent, as one of {@code choices}: the model's values are the constants'
-     * names in lower case ("missing_documents").
+     * The decision a form sent, as one of {@code choices} (a typed process variable's constant); another
+     * task's choice, or none, is refused naming the form's values: the constants' names in lower case
+     * ("missing_documents").
      */
     static <E extends Enum<E>> E decided(Class<E> choices, Object value) {
+        if (choices.isInstance(value)) {
+            return choices.cast(value);
+        }
         for (E choice : choices.getEnumConstants()) {
             if (choice.name().toLowerCase(Locale.ROOT).equals(value)) {
                 return choice;
@@ -26,6 +30,7 @@ public class RefusedDecision extends RuntimeException implements io.dropflow.pro
         }
         List<String> allowed = Arrays.stream(choices.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
                 .toList();
-        throw new RefusedDecision("the decision must be one of " + allowed + ", was " + value);
+        throw new RefusedDecision("the decision must be one of " + allowed + ", was "
+                + (value instanceof io.dropflow.processengine.FormChoice choice ? choice.formValue() : value));
     }
 }

@@ -6,10 +6,16 @@ import static io.dropflow.processengine.ProcessVariable.moment;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.onboarding.internal.OnboardingCourse.AgreementDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.AuditDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.LapseDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.PerformanceDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.QualityResult;
 import io.dropflow.onboarding.internal.OnboardingTask;
 import io.dropflow.onboarding.internal.RequirementsTable;
 import io.dropflow.onboarding.internal.SupplierStanding;
 import io.dropflow.processengine.Escalation;
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -64,7 +70,7 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Long> ESCALATION_PRIORITY = Escalation.PRIORITY;
 
     /** accept, missing_documents or reject; auditNote says what is missing or why it is turned down. */
-    public static final ProcessVariable<String> AUDIT_DECISION = text("auditDecision");
+    public static final ProcessVariable<AuditDecision> AUDIT_DECISION = choice("auditDecision", AuditDecision.class);
     public static final ProcessVariable<String> AUDIT_NOTE = text("auditNote");
     /** How often documents were asked for; the applicant's upload is correlated by it. */
     public static final ProcessVariable<Long> DOCUMENT_REQUESTS = number("documentRequests");
@@ -73,10 +79,11 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Long> SAMPLE_ATTEMPT = number("sampleAttempt");
     public static final ProcessVariable<Long> SAMPLE_PURCHASE_ORDER_ID = number("samplePurchaseOrderId");
     /** passed, new_sample or failed, with what the inspector found. */
-    public static final ProcessVariable<String> QUALITY_RESULT = text("qualityResult");
+    public static final ProcessVariable<QualityResult> QUALITY_RESULT = choice("qualityResult", QualityResult.class);
     public static final ProcessVariable<String> QUALITY_NOTES = text("qualityNotes");
     /** approve, revise or reject; agreementNote says what to change or why it is turned down. */
-    public static final ProcessVariable<String> AGREEMENT_DECISION = text("agreementDecision");
+    public static final ProcessVariable<AgreementDecision> AGREEMENT_DECISION = choice("agreementDecision",
+            AgreementDecision.class);
     public static final ProcessVariable<String> AGREEMENT_NOTE = text("agreementNote");
     /** How often the agreement was sent back; the revised agreement is correlated by it. */
     public static final ProcessVariable<Long> AGREEMENT_REVISION = number("agreementRevision");
@@ -94,11 +101,12 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Instant> DOCUMENT_LAPSES_AT = moment("documentLapsesAt");
     public static final ProcessVariable<String> CHASE_NOTE = text("chaseNote");
     /** keep_waiting or end_relationship, with a note. */
-    public static final ProcessVariable<String> LAPSE_DECISION = text("lapseDecision");
+    public static final ProcessVariable<LapseDecision> LAPSE_DECISION = choice("lapseDecision", LapseDecision.class);
     public static final ProcessVariable<String> LAPSE_NOTE = text("lapseNote");
     public static final ProcessVariable<Boolean> SUPPLIER_FLAGGED = flag("supplierFlagged");
     /** keep, coach (coachingDays) or suspend, with a note. */
-    public static final ProcessVariable<String> PERFORMANCE_DECISION = text("performanceDecision");
+    public static final ProcessVariable<PerformanceDecision> PERFORMANCE_DECISION = choice("performanceDecision",
+            PerformanceDecision.class);
     public static final ProcessVariable<Long> COACHING_DAYS = number("coachingDays");
     public static final ProcessVariable<String> PERFORMANCE_NOTE = text("performanceNote");
     public static final ProcessVariable<Instant> COACHING_UNTIL = moment("coachingUntil");
@@ -243,10 +251,11 @@ public final class SupplierOnboardingProcess {
 
         private final Element element;
         private final OnboardingTask task;
-        private final ProcessVariable<String> decision;
+        private final ProcessVariable<? extends FormChoice> decision;
         private final ProcessVariable<String> note;
 
-        Task(Element element, OnboardingTask task, ProcessVariable<String> decision, ProcessVariable<String> note) {
+        Task(Element element, OnboardingTask task, ProcessVariable<? extends FormChoice> decision,
+                ProcessVariable<String> note) {
             this.element = element;
             this.task = task;
             this.decision = decision;
@@ -263,8 +272,8 @@ public final class SupplierOnboardingProcess {
             return task;
         }
 
-        public String decision(VariableScope scope) {
-            return decision == null ? null : decision.from(scope, null);
+        public FormChoice decision(VariableScope scope) {
+            return decision == null ? null : decision.optionalFrom(scope).orElse(null);
         }
 
         public String note(VariableScope scope) {

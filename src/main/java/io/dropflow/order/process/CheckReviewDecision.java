@@ -5,6 +5,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.REVIEW_DECISION;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 
 import io.dropflow.order.internal.Sourcing;
+import io.dropflow.order.process.OrderFulfillmentProcess.ReviewDecision;
 import io.dropflow.processengine.OperatorInputRefused;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,7 +31,7 @@ class CheckReviewDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!"proceed".equals(REVIEW_DECISION.from(task, ""))) {
+        if (REVIEW_DECISION.from(task, null) != ReviewDecision.PROCEED) {
             return;
         }
         List<String> problems = sourcing.exchangeRateProblems(ORDER_ID.from(task),

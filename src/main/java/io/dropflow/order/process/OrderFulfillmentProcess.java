@@ -9,6 +9,7 @@ import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
 import io.dropflow.order.internal.FulfillmentOutcome;
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ModelError;
 import io.dropflow.processengine.ModelMessage;
@@ -68,7 +69,11 @@ public final class OrderFulfillmentProcess {
      */
     public static final ProcessVariable<String> REVIEWED_PROBLEMS = text("reviewedProblems");
     /** Form review-order: proceed or reject. */
-    public static final ProcessVariable<String> REVIEW_DECISION = text("reviewDecision");
+    public static final ProcessVariable<ReviewDecision> REVIEW_DECISION = choice("reviewDecision", ReviewDecision.class);
+
+    /** The choices of form review-order. */
+    public enum ReviewDecision implements FormChoice { PROCEED, REJECT }
+
     public static final ProcessVariable<Long> SOURCING_ROUND = number("sourcingRound");
     public static final ProcessVariable<Long> CANDIDATE_COUNT = number("candidateCount");
     /** The rank of the supplier being tried in this sourcing round, from 1. */
@@ -76,7 +81,12 @@ public final class OrderFulfillmentProcess {
     /** For "Supplier left to try?" behind ranking or picking the next supplier, in the same step: not stored. */
     public static final ProcessVariable<Boolean> SUPPLIER_AVAILABLE = flag("supplierAvailable");
     /** Form out-of-stock: wait_for_restock, substitute or cancel_and_refund. */
-    public static final ProcessVariable<String> OUT_OF_STOCK_DECISION = text("outOfStockDecision");
+    public static final ProcessVariable<OutOfStockDecision> OUT_OF_STOCK_DECISION =
+            choice("outOfStockDecision", OutOfStockDecision.class);
+
+    /** The choices of form out-of-stock. */
+    public enum OutOfStockDecision implements FormChoice { WAIT_FOR_RESTOCK, SUBSTITUTE, CANCEL_AND_REFUND }
+
     public static final ProcessVariable<String> SKU_TO_REPLACE = text("skuToReplace");
     public static final ProcessVariable<String> SUBSTITUTE_SKU = text("substituteSku");
 
@@ -89,7 +99,12 @@ public final class OrderFulfillmentProcess {
     public static final ProcessVariable<Instant> SHIP_BY_AT = moment("shipByAt");
     public static final ProcessVariable<Instant> REMINDER_AT = moment("reminderAt");
     /** Form ship-by-breach: extend (with extendByHours), reroute or cancel_and_refund. */
-    public static final ProcessVariable<String> SLA_DECISION = text("slaDecision");
+    public static final ProcessVariable<ShipByBreachDecision> SLA_DECISION =
+            choice("slaDecision", ShipByBreachDecision.class);
+
+    /** The choices of form ship-by-breach. */
+    public enum ShipByBreachDecision implements FormChoice { EXTEND, REROUTE, CANCEL_AND_REFUND }
+
     public static final ProcessVariable<Long> EXTEND_BY_HOURS = number("extendByHours");
     public static final ProcessVariable<Boolean> CANCELLATION_PENDING = flag("cancellationPending");
     /**
@@ -120,7 +135,11 @@ public final class OrderFulfillmentProcess {
     /** When the last after-sales window closes (after-sales-windows.dmn) and the provisional margin becomes final. */
     public static final ProcessVariable<Instant> FINAL_SETTLEMENT_AT = moment("finalSettlementAt");
     /** Form delivery-problem: keep_waiting, investigate, reship or refund. */
-    public static final ProcessVariable<String> DELIVERY_PROBLEM_DECISION = text("deliveryProblemDecision");
+    public static final ProcessVariable<DeliveryProblemDecision> DELIVERY_PROBLEM_DECISION =
+            choice("deliveryProblemDecision", DeliveryProblemDecision.class);
+
+    /** The choices of form delivery-problem. */
+    public enum DeliveryProblemDecision implements FormChoice { KEEP_WAITING, INVESTIGATE, RESHIP, REFUND }
 
     /** Any order form: an optional note that recordOperatorNote writes into the order's timeline, then removes. */
     public static final ProcessVariable<String> OPERATOR_NOTE = text("operatorNote");
@@ -129,14 +148,14 @@ public final class OrderFulfillmentProcess {
     // OrderTaskFacts' names: prepareTaskForm sets them when a task is created.
 
     /** Each operator task's decision, by the task's element id (its form's choice). */
-    private static final java.util.Map<String, ProcessVariable<String>> DECISIONS = java.util.Map.of(
+    private static final java.util.Map<String, ProcessVariable<? extends FormChoice>> DECISIONS = java.util.Map.of(
             Element.REVIEW_ORDER.id(), REVIEW_DECISION, Element.HANDLE_OUT_OF_STOCK.id(), OUT_OF_STOCK_DECISION,
             Element.DECIDE_SHIP_BY_BREACH.id(), SLA_DECISION, Element.HANDLE_DELIVERY_PROBLEM.id(), DELIVERY_PROBLEM_DECISION);
 
     /** The decision made on this order task, as its form's choice ("proceed"); empty on a task without one. */
     public static java.util.Optional<String> decisionOn(org.camunda.bpm.engine.delegate.DelegateTask task) {
-        ProcessVariable<String> decision = DECISIONS.get(task.getTaskDefinitionKey());
-        return decision == null ? java.util.Optional.empty() : decision.optionalFrom(task);
+        ProcessVariable<? extends FormChoice> decision = DECISIONS.get(task.getTaskDefinitionKey());
+        return decision == null ? java.util.Optional.empty() : decision.optionalFrom(task).map(FormChoice::formValue);
     }
 
     /** Element ids that Java, tests and operators' tools refer to. */

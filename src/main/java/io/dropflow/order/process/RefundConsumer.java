@@ -9,6 +9,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 import io.dropflow.order.internal.Closing;
 import io.dropflow.order.internal.GivenUpParcels;
 import io.dropflow.order.process.OrderFulfillmentProcess.CancellationCause;
+import io.dropflow.order.process.OrderFulfillmentProcess.DeliveryProblemDecision;
 import io.dropflow.processengine.CallsPartner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,7 +38,7 @@ class RefundConsumer implements JavaDelegate {
         // the consumer's (or no cancellation at all) is told as before.
         boolean bySeller = CANCELLATION_CAUSE.optionalFrom(execution).orElse(null) == CancellationCause.CANCEL_AND_REFUND;
         closing.refund(ORDER_ID.from(execution), FULFILLMENT_OUTCOME.from(execution), bySeller);
-        if ("refund".equals(DELIVERY_PROBLEM_DECISION.optionalFrom(execution).orElse(null))) {
+        if (DELIVERY_PROBLEM_DECISION.from(execution, null) == DeliveryProblemDecision.REFUND) {
             givenUp.giveUp(SHIPMENT_ID.from(execution), GivenUpParcels.Decision.REFUND);
         }
     }

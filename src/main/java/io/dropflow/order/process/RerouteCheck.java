@@ -6,6 +6,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SLA_DECISION;
 import static io.dropflow.order.process.OrderFulfillmentProcess.SOURCING_ROUND;
 
 import io.dropflow.order.internal.Sourcing;
+import io.dropflow.order.process.OrderFulfillmentProcess.ShipByBreachDecision;
 import io.dropflow.processengine.OperatorInputRefused;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class RerouteCheck {
     /** @throws OperatorInputRefused.Refusal when the operator chose "reroute" and no backup is left */
     void check(DelegateTask task) {
         if (OrderFulfillmentProcess.Element.DECIDE_SHIP_BY_BREACH.id().equals(task.getTaskDefinitionKey())
-                && "reroute".equals(SLA_DECISION.from(task, ""))
+                && SLA_DECISION.from(task, null) == ShipByBreachDecision.REROUTE
                 && !sourcing.canReroute(ORDER_ID.from(task), SOURCING_ROUND.from(task), NEXT_CANDIDATE.from(task))) {
             throw new OperatorInputRefused.Refusal(
                     "no backup supplier is left to reroute to: extend the deadline or cancel and refund");

@@ -1,10 +1,12 @@
 package io.dropflow.partners.process;
 
+import static io.dropflow.processengine.ProcessVariable.choice;
 import static io.dropflow.processengine.ProcessVariable.duration;
 import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
+import io.dropflow.processengine.FormChoice;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ProcessVariable;
 import java.time.Duration;
@@ -37,7 +39,12 @@ public final class PartnerAttentionProcess {
     /** How long the task may wait before supervisors are asked too. */
     public static final ProcessVariable<Duration> ATTENTION_DECISION_TIME = duration("attentionDecisionTime");
     /** Form partner-attention: retry or close. */
-    public static final ProcessVariable<String> ATTENTION_DECISION = text("attentionDecision");
+    public static final ProcessVariable<AttentionDecision> ATTENTION_DECISION =
+            choice("attentionDecision", AttentionDecision.class);
+
+    /** The choices of form partner-attention. */
+    public enum AttentionDecision implements FormChoice { RETRY, CLOSE }
+
     /** Whether the operator's "try again" got the delivery taken. */
     public static final ProcessVariable<Boolean> DELIVERY_TAKEN = flag("deliveryTaken");
     /**

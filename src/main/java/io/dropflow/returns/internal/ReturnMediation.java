@@ -25,11 +25,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReturnMediation {
 
-    /** The operator's mediation (mediationDecision). */
-    public enum MediationDecision { ACCEPT_RETURN, OFFER_ALTERNATIVE, COUNTER, REFUSE, ESCALATE }
+    /** The operator's mediation (mediationDecision): the choices of form mediate-return. */
+    public enum MediationDecision implements io.dropflow.processengine.FormChoice {
+        ACCEPT_RETURN, OFFER_ALTERNATIVE, COUNTER, REFUSE, ESCALATE
+    }
 
-    /** The operator's decision on a disputed return (disputeDecision). */
-    public enum DisputeDecision { REFUND_PER_POLICY, PARTIAL_REFUND, NO_REFUND }
+    /** The operator's decision on a disputed return (disputeDecision): the choices of form disputed-return. */
+    public enum DisputeDecision implements io.dropflow.processengine.FormChoice {
+        REFUND_PER_POLICY, PARTIAL_REFUND, NO_REFUND
+    }
 
     private final Returns returns;
     private final SupplierRounds rounds;
@@ -90,7 +94,7 @@ public class ReturnMediation {
     }
 
     /** Take back anyway, offer a partial refund (offerAmount), ask again, refuse (refuseReason) or escalate. */
-    public void mediated(Long returnId, String decision, BigDecimal offerAmount, String refuseReason, String who) {
+    public void mediated(Long returnId, MediationDecision decision, BigDecimal offerAmount, String refuseReason, String who) {
         MediationDecision mediation = decided(MediationDecision.class, "mediationDecision", decision);
         ReturnRequest r = returns.get(returnId);
         if (mediation == MediationDecision.OFFER_ALTERNATIVE) {
@@ -112,7 +116,7 @@ public class ReturnMediation {
     }
 
     /** Refund per policy, a partial refund (partialRefund), or none (noRefundReason). */
-    public void disputeDecided(Long returnId, String decision, BigDecimal partialRefund, String noRefundReason, String who) {
+    public void disputeDecided(Long returnId, DisputeDecision decision, BigDecimal partialRefund, String noRefundReason, String who) {
         DisputeDecision dispute = decided(DisputeDecision.class, "disputeDecision", decision);
         ReturnRequest r = returns.get(returnId);
         if (dispute == DisputeDecision.PARTIAL_REFUND) {

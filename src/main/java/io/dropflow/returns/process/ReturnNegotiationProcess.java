@@ -85,7 +85,9 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<ReturnAnswerEvent.Answer> SUPPLIER_ANSWER = choice("supplierAnswer",
             ReturnAnswerEvent.Answer.class);
     /** accept_return, offer_alternative (offerAmount), counter, refuse (refuseReason) or escalate. */
-    public static final ProcessVariable<String> MEDIATION_DECISION = text("mediationDecision");
+    public static final ProcessVariable<io.dropflow.returns.internal.ReturnMediation.MediationDecision>
+            MEDIATION_DECISION = choice("mediationDecision",
+                    io.dropflow.returns.internal.ReturnMediation.MediationDecision.class);
     public static final ProcessVariable<BigDecimal> OFFER_AMOUNT = amount("offerAmount");
     public static final ProcessVariable<String> REFUSE_REASON = text("refuseReason");
     /** ACCEPTED or DECLINED. */
@@ -97,7 +99,8 @@ public final class ReturnNegotiationProcess {
     public static final ProcessVariable<InspectionEvent.Result> INSPECTION_RESULT = choice("inspectionResult",
             InspectionEvent.Result.class);
     /** refund_per_policy, partial_refund (partialRefund) or no_refund (noRefundReason). */
-    public static final ProcessVariable<String> DISPUTE_DECISION = text("disputeDecision");
+    public static final ProcessVariable<io.dropflow.returns.internal.ReturnMediation.DisputeDecision>
+            DISPUTE_DECISION = choice("disputeDecision", io.dropflow.returns.internal.ReturnMediation.DisputeDecision.class);
     public static final ProcessVariable<BigDecimal> PARTIAL_REFUND = amount("partialRefund");
     public static final ProcessVariable<String> NO_REFUND_REASON = text("noRefundReason");
     /** How the refund is computed (return-refund-basis.dmn, evaluated by "Settle refund"). */

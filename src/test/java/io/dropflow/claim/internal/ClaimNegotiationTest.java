@@ -23,6 +23,8 @@ import io.dropflow.claim.SupplierClaimAnswer;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.storefront.StorefrontGateway;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.claim.internal.ClaimNegotiation.NegotiationDecision;
+import io.dropflow.claim.internal.ClaimNegotiation.ReviewDecision;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,7 +53,7 @@ class ClaimNegotiationTest {
         when(commitFirst.commit(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
     }
 
-    private void negotiate(String decision, String remedy, String amount) {
+    private void negotiate(NegotiationDecision decision, String remedy, String amount) {
         negotiation.negotiate(7L, new ClaimNegotiation.Negotiated(decision, remedy, amount == null ? null : eur(amount),
                 null), "mary");
     }
@@ -80,15 +82,15 @@ class ClaimNegotiationTest {
 
     @Test
     void rejectingAClaimNeedsAReasonForTheConsumer() {
-        assertThatThrownBy(() -> negotiation.review(7L, "reject", " ", null, "mary"))
+        assertThatThrownBy(() -> negotiation.review(7L, ReviewDecision.REJECT, " ", null, "mary"))
                 .isInstanceOf(DecisionRefused.class).hasMessageContaining("rejectionReason");
-        assertThatThrownBy(() -> negotiation.review(7L, "maybe", null, null, "mary"))
-                .hasMessage("reviewDecision must be one of [accept, reject, more_evidence], was maybe");
+        assertThatThrownBy(() -> negotiation.review(7L, null, null, null, "mary"))
+                .hasMessage("reviewDecision must be one of [accept, reject, more_evidence], was null");
     }
 
     @Test
     void anAcceptedReviewIsRecordedWithWhoAcceptedIt() {
-        negotiation.review(7L, "accept", null, null, "mary");
+        negotiation.review(7L, ReviewDecision.ACCEPT, null, null, "mary");
 
         assertThat(history.lines()).containsExactly("OPERATOR: mary accepted the claim");
     }
@@ -104,15 +106,15 @@ class ClaimNegotiationTest {
         when(claims.locked(8L)).thenReturn(compensation);
         assertThat(compensation.getProposedAmount()).as("nothing asked before the review").isNull();
 
-        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, null, "mary"))
+        assertThatThrownBy(() -> negotiation.review(8L, ReviewDecision.ACCEPT, null, null, "mary"))
                 .isInstanceOf(DecisionRefused.class).hasMessageContaining("accepting the claim needs remedyAmount");
-        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, eur("15.01"), "mary"))
+        assertThatThrownBy(() -> negotiation.review(8L, ReviewDecision.ACCEPT, null, eur("15.01"), "mary"))
                 .hasMessageContaining("at most the claimed value 15.00 EUR, was 15.01 EUR");
-        assertThatThrownBy(() -> negotiation.review(8L, "accept", null, eur("5.001"), "mary"))
+        assertThatThrownBy(() -> negotiation.review(8L, ReviewDecision.ACCEPT, null, eur("5.001"), "mary"))
                 .hasMessageContaining("remedyAmount 5.001 has more decimals than EUR has (2)");
         assertThat(history.lines()).as("a refused review records nothing").isEmpty();
 
-        negotiation.review(8L, "accept", null, eur("5.00"), "mary");
+        negotiation.review(8L, ReviewDecision.ACCEPT, null, eur("5.00"), "mary");
 
         assertThat(compensation.getProposedRemedy()).isEqualTo(Remedy.COMPENSATION);
         assertThat(compensation.getProposedAmount()).isEqualByComparingTo("5.00");
@@ -122,21 +124,21 @@ class ClaimNegotiationTest {
     /** A refund wish asks the claimed value whatever amount comes with it; a claim filed before keeps what it asked. */
     @Test
     void otherWishesAndClaimsFiledBeforeTheReviewTookAnAmountAskWhatTheyDid() {
-        negotiation.review(7L, "accept", null, eur("5.00"), "mary");
+        negotiation.review(7L, ReviewDecision.ACCEPT, null, eur("5.00"), "mary");
         assertThat(claim.getProposedAmount()).isEqualByComparingTo("15.00");
 
         Claim filedBefore = stored(ClaimTest.claimWishing(Remedy.COMPENSATION), 9L);
         filedBefore.propose(Remedy.COMPENSATION, eur("15.00"), NOW); // what the claim asked when it was filed then
         when(claims.locked(9L)).thenReturn(filedBefore);
-        negotiation.review(9L, "accept", null, null, "sam");
+        negotiation.review(9L, ReviewDecision.ACCEPT, null, null, "sam");
         assertThat(filedBefore.getProposedAmount()).isEqualByComparingTo("15.00");
     }
 
     /** Exploratory test: a rejection read "Claim rejected: …" with nobody named, where an acceptance names mary. */
     @Test
     void aRejectionAndARequestForEvidenceAreRecordedWithWhoDecided() {
-        negotiation.review(7L, "reject", "the mug was dropped", null, "sam");
-        negotiation.review(7L, "more_evidence", null, null, "mary");
+        negotiation.review(7L, ReviewDecision.REJECT, "the mug was dropped", null, "sam");
+        negotiation.review(7L, ReviewDecision.MORE_EVIDENCE, null, null, "mary");
 
         assertThat(history.lines()).containsExactly("OPERATOR: sam rejected the claim", "OPERATOR: mary asked for more evidence");
     }
@@ -146,30 +148,30 @@ class ClaimNegotiationTest {
         claim.startRound(1, NOW);
         claim.recordSupplierAnswer(1, SupplierClaimAnswer.REJECTED, null, null, "no", NOW);
 
-        assertThatThrownBy(() -> negotiate("accept_supplier_offer", null, null)).hasMessageContaining("no offer");
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.ACCEPT_SUPPLIER_OFFER, null, null)).hasMessageContaining("no offer");
     }
 
     @Test
     void aCompensationMustBeAboveZeroAndAtMostTheClaimedValue() {
         // Money with its currency, the amount as the operator typed it
-        assertThatThrownBy(() -> negotiate("counter", "COMPENSATION", "99.00"))
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.COUNTER, "COMPENSATION", "99.00"))
                 .hasMessage("a compensation must be above 0 and at most the claimed value 15.00 EUR, was 99.00 EUR");
-        assertThatThrownBy(() -> negotiate("seller_pays", "COMPENSATION", null)).hasMessageContaining("remedyAmount");
-        assertThatThrownBy(() -> negotiate("counter", "DISCOUNT", null)).hasMessageContaining("remedy must be");
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.SELLER_PAYS, "COMPENSATION", null)).hasMessageContaining("remedyAmount");
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.COUNTER, "DISCOUNT", null)).hasMessageContaining("remedy must be");
     }
 
     /** Item 6 of the exploratory test: 5.001 and 12.345 EUR were rounded, not refused. */
     @Test
     void aCompensationWithMoreDecimalsThanTheClaimsCurrencyIsRefused() {
-        assertThatThrownBy(() -> negotiate("counter", "COMPENSATION", "5.001"))
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.COUNTER, "COMPENSATION", "5.001"))
                 .isInstanceOf(DecisionRefused.class).hasMessage("remedyAmount 5.001 has more decimals than EUR has (2)");
-        assertThatThrownBy(() -> negotiate("seller_pays", "COMPENSATION", "12.345"))
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.SELLER_PAYS, "COMPENSATION", "12.345"))
                 .isInstanceOf(DecisionRefused.class).hasMessage("remedyAmount 12.345 has more decimals than EUR has (2)");
     }
 
     @Test
     void aCounterProposalIsRecordedBeforeItGoesToTheSupplier() {
-        negotiate("counter", "COMPENSATION", "5.00");
+        negotiate(NegotiationDecision.COUNTER, "COMPENSATION", "5.00");
 
         assertThat(claim.getProposedRemedy()).isEqualTo(Remedy.COMPENSATION);
         assertThat(claim.getProposedAmount()).isEqualByComparingTo("5.00");
@@ -178,13 +180,13 @@ class ClaimNegotiationTest {
 
     @Test
     void onlyAMarketplaceOrdersClaimCanGoToThePlatform() {
-        assertThatThrownBy(() -> negotiate("platform", null, null))
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.PLATFORM, null, null))
                 .hasMessageContaining("only a marketplace order's claim").hasMessageContaining("Webshop");
     }
 
     @Test
     void closingWithoutARemedyNeedsAReason() {
-        assertThatThrownBy(() -> negotiate("close", null, null)).hasMessageContaining("closeReason");
+        assertThatThrownBy(() -> negotiate(NegotiationDecision.CLOSE, null, null)).hasMessageContaining("closeReason");
     }
 
     @Test

@@ -15,6 +15,9 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.onboarding.DocumentType;
 import io.dropflow.supplier.SupplierLifecycle;
+import io.dropflow.onboarding.internal.OnboardingCourse.AgreementDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.AuditDecision;
+import io.dropflow.onboarding.internal.OnboardingCourse.QualityResult;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,34 +43,34 @@ class OnboardingCourseTest {
     void papersAreAcceptedOnlyWhenEveryRequiredDocumentIsThereValidAndDated() {
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, null, null)));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AuditDecision.ACCEPT, null))
                 .isInstanceOf(RefusedDecision.class).hasMessageContaining("no expiry date given");
 
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY.minusDays(1), null)));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AuditDecision.ACCEPT, null))
                 .hasMessageContaining("lapsed after " + TODAY.minusDays(1));
 
         when(documents.listOf(7L)).thenReturn(List.of(listed(1, DocumentType.BUSINESS_LICENCE, null, null),
                 listed(2, DocumentType.QUALITY_CERTIFICATE, TODAY.plusYears(1), null)));
-        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "accept", null)).isEmpty();
+        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AuditDecision.ACCEPT, null)).isEmpty();
         verify(history).record(eq(application), eq(Party.OPERATOR), contains("mary decided 'Audit supplier documents': Accept"));
     }
 
     @Test
     void aDecisionTheApplicantReadsNeedsItsNoteAndATurnDownGivesItsReason() {
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "missing_documents", " "))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AuditDecision.MISSING_DOCUMENTS, " "))
                 .isInstanceOf(RefusedDecision.class).hasMessageContaining("say why");
-        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "reject", "blurred licence"))
+        assertThat(course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AuditDecision.REJECT, "blurred licence"))
                 .contains("blurred licence");
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", "maybe", "x"))
-                .hasMessageContaining("must be one of [accept, missing_documents, reject], was maybe");
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.AUDIT_DOCUMENTS, "Audit supplier documents", "mary", AgreementDecision.APPROVE, "x"))
+                .hasMessageContaining("must be one of [accept, missing_documents, reject], was approve");
     }
 
     @Test
     void aFailedSampleTurnsTheApplicationDownWithWhatTheInspectorFound() {
         application.moveTo(ApplicationStatus.QUALITY_CHECK, OnboardingFixtures.NOW);
-        assertThat(course.decided(7L, OnboardingTask.CHECK_SAMPLE_QUALITY, "Check the sample's quality", "mary", "failed", "cracked glaze"))
+        assertThat(course.decided(7L, OnboardingTask.CHECK_SAMPLE_QUALITY, "Check the sample's quality", "mary", QualityResult.FAILED, "cracked glaze"))
                 .contains("the sample failed its quality check: cracked glaze");
         assertThat(application.getQualityResult()).isEqualTo("FAILED");
     }
@@ -76,9 +79,9 @@ class OnboardingCourseTest {
     void anAgreementIsApprovedOnlyWhenTheCatalogTakesItsOffers() {
         application.moveTo(ApplicationStatus.AGREEMENT_REVIEW, OnboardingFixtures.NOW);
         when(catalog.problemsOf(any())).thenReturn(List.of("TEST-WOK: currency 'XXX' is not in circulation"));
-        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", "approve", null))
+        assertThatThrownBy(() -> course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", AgreementDecision.APPROVE, null))
                 .hasMessageContaining("the catalog would refuse these offers");
-        assertThat(course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", "reject", "prices too high"))
+        assertThat(course.decided(7L, OnboardingTask.REVIEW_AGREEMENT, "Review the supply agreement", "sam", AgreementDecision.REJECT, "prices too high"))
                 .contains("prices too high");
         verify(history).record(eq(application), eq(Party.SUPERVISOR), contains("sam decided 'Review the supply agreement': Reject"));
     }

@@ -23,6 +23,8 @@ import io.dropflow.returns.ReturnReason;
 import io.dropflow.returns.ReturnWish;
 import io.dropflow.returns.internal.ReturnRequest.ShippingPaidBy;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.returns.internal.ReturnMediation.DisputeDecision;
+import io.dropflow.returns.internal.ReturnMediation.MediationDecision;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
@@ -104,46 +106,46 @@ class ReturnMediationTest {
 
     @Test
     void anOfferAboveTheReturnedValueOrWithoutAnAmountIsRefused() {
-        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", eur("15.01"), null, "mary"))
+        assertThatThrownBy(() -> mediation.mediated(3L, MediationDecision.OFFER_ALTERNATIVE, eur("15.01"), null, "mary"))
                 .isInstanceOf(DecisionRefused.class)
                 .hasMessage("offerAmount must be above 0 and at most the returned value 15.00 EUR, was 15.01 EUR");
         // Item B of the exploratory test: "…the returned value 15.00, was 99" named no currency; the amount typed
         // is named in the currency's decimals
-        assertThatThrownBy(() -> mediation.disputeDecided(3L, "partial_refund", new BigDecimal("99"), null, "sam"))
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, DisputeDecision.PARTIAL_REFUND, new BigDecimal("99"), null, "sam"))
                 .hasMessage("partialRefund must be above 0 and at most the returned value 15.00 EUR, was 99.00 EUR");
-        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", null, null, "mary"))
+        assertThatThrownBy(() -> mediation.mediated(3L, MediationDecision.OFFER_ALTERNATIVE, null, null, "mary"))
                 .hasMessage("offerAmount must be an amount, was null");
     }
 
     /** Item 6 of the exploratory test: 7.505 EUR was rounded to 7.51 and offered. */
     @Test
     void anAmountWithMoreDecimalsThanTheReturnsCurrencyIsRefusedNotRounded() {
-        assertThatThrownBy(() -> mediation.mediated(3L, "offer_alternative", new java.math.BigDecimal("7.505"), null, "mary"))
+        assertThatThrownBy(() -> mediation.mediated(3L, MediationDecision.OFFER_ALTERNATIVE, new java.math.BigDecimal("7.505"), null, "mary"))
                 .isInstanceOf(DecisionRefused.class).hasMessage("offerAmount 7.505 has more decimals than EUR has (2)");
-        assertThatThrownBy(() -> mediation.disputeDecided(3L, "partial_refund", new java.math.BigDecimal("3.333"), null, "sam"))
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, DisputeDecision.PARTIAL_REFUND, new java.math.BigDecimal("3.333"), null, "sam"))
                 .isInstanceOf(DecisionRefused.class).hasMessage("partialRefund 3.333 has more decimals than EUR has (2)");
     }
 
     @Test
     void refusingAReturnOrARefundNeedsAReasonForTheConsumer() {
-        assertThatThrownBy(() -> mediation.mediated(3L, "refuse", null, "", "mary")).hasMessageContaining("refuseReason");
-        assertThatThrownBy(() -> mediation.disputeDecided(3L, "no_refund", null, null, "mary"))
+        assertThatThrownBy(() -> mediation.mediated(3L, MediationDecision.REFUSE, null, "", "mary")).hasMessageContaining("refuseReason");
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, DisputeDecision.NO_REFUND, null, null, "mary"))
                 .hasMessageContaining("noRefundReason");
-        assertThatThrownBy(() -> mediation.disputeDecided(3L, "accept_return", null, null, "mary"))
+        assertThatThrownBy(() -> mediation.disputeDecided(3L, null, null, null, "mary"))
                 .hasMessageStartingWith("disputeDecision must be one of [refund_per_policy, partial_refund, no_refund]");
     }
 
     /** Item 1 of the exploratory test: the history read "mary decided: offer_alternative", the form's code. */
     @Test
     void aDecisionThatCanWorkIsRecordedInTheDomainsWords() {
-        mediation.mediated(3L, "accept_return", null, null, "mary");
-        mediation.mediated(3L, "offer_alternative", eur("4.5"), null, "mary");
-        mediation.mediated(3L, "counter", null, null, "mary");
-        mediation.mediated(3L, "refuse", null, " Used goods cannot be taken back. ", "mary");
-        mediation.mediated(3L, "escalate", null, null, "mary");
-        mediation.disputeDecided(3L, "refund_per_policy", null, null, "sam");
-        mediation.disputeDecided(3L, "partial_refund", eur("7.50"), null, "sam");
-        mediation.disputeDecided(3L, "no_refund", null, "The parcel was never handed over.", "sam");
+        mediation.mediated(3L, MediationDecision.ACCEPT_RETURN, null, null, "mary");
+        mediation.mediated(3L, MediationDecision.OFFER_ALTERNATIVE, eur("4.5"), null, "mary");
+        mediation.mediated(3L, MediationDecision.COUNTER, null, null, "mary");
+        mediation.mediated(3L, MediationDecision.REFUSE, null, " Used goods cannot be taken back. ", "mary");
+        mediation.mediated(3L, MediationDecision.ESCALATE, null, null, "mary");
+        mediation.disputeDecided(3L, DisputeDecision.REFUND_PER_POLICY, null, null, "sam");
+        mediation.disputeDecided(3L, DisputeDecision.PARTIAL_REFUND, eur("7.50"), null, "sam");
+        mediation.disputeDecided(3L, DisputeDecision.NO_REFUND, null, "The parcel was never handed over.", "sam");
 
         assertThat(history.lines()).isEqualTo(List.of(
                 "OPERATOR: mary decided to take the goods back anyway",
