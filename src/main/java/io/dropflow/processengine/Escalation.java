@@ -26,6 +26,12 @@ public class Escalation {
     public static final ProcessVariable<Long> PRIORITY = ProcessVariable.number("escalationPriority");
 
     /**
+     * Why the case's tasks went to supervisors, in words: written by the model (a step's input parameter, a drawn
+     * "Reason: …" event's output) or by a step that escalates; the history and the next task show it.
+     */
+    public static final ProcessVariable<String> REASON = ProcessVariable.text("escalationReason");
+
+    /**
      * Above every task's default of 50. Only for instances without {@link #PRIORITY}: those started
      * before their table had it (7 December 2026), and partner attention, which has no deadline table
      * (its decision time is a setting, and the partners module may not ask the order module's table).

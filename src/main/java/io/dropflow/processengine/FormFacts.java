@@ -149,6 +149,15 @@ public final class FormFacts {
         }
     }
 
+    /** The facts in a JSON value as a process variable holds it (JSON text, a Spin JSON node). */
+    static Map<String, Object> readJson(Object json) {
+        try {
+            return Collections.unmodifiableMap(JSON.readValue(json.toString(), FACTS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form facts are not a JSON object", e);
+        }
+    }
+
     private static final TypeReference<LinkedHashMap<String, Object>> FACTS = new TypeReference<>() {
     };
 

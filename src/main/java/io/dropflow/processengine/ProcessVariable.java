@@ -99,6 +99,14 @@ public final class ProcessVariable<T> {
     }
 
     /**
+     * Form facts kept on a process instance for the tasks it opens, as one JSON value ({@link FormFacts#typed}),
+     * not on a task: a task's own facts are {@link FormFacts#setLocal}'s.
+     */
+    public static ProcessVariable<FormFacts> facts(String name) {
+        return new ProcessVariable<>(name, v -> FormFacts.of(FormFacts.readJson(v)), FormFacts::typed);
+    }
+
+    /**
      * The id of a record that belongs to the process's own ({@code owner}: a purchase order, {@code kind}, of the
      * order in {@code orderId}): read in a step, it is checked against that record ({@link RecordOwnership}), and
      * one of another order fails the step, an incident, instead of acting on the other order (changed by hand in
@@ -129,6 +137,15 @@ public final class ProcessVariable<T> {
             RecordOwnership.check(scope, (ProcessVariable<Long>) this, kind, owner, (Long) converted);
         }
         return Optional.of(converted);
+    }
+
+    /**
+     * The variable of this scope only (an input parameter of the step running, a task's own), not one of the
+     * process seen through it.
+     */
+    public Optional<T> optionalFromLocal(VariableScope scope) {
+        Object value = scope.getVariableLocal(name);
+        return value == null ? Optional.empty() : Optional.of(convert(value));
     }
 
     public T from(VariableScope scope, T otherwise) {

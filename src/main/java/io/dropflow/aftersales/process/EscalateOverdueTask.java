@@ -26,8 +26,8 @@ class EscalateOverdueTask implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseKind.CaseRef c = Conclusions.caseOf(execution);
-        Object reason = execution.getVariableLocal("escalationReason");
-        course.escalate(c.kind(), c.id(), reason == null ? null : reason.toString());
-        escalation.openTasksToSupervisors(execution.getProcessInstanceId(), reason == null ? null : reason.toString());
+        String reason = Escalation.REASON.optionalFromLocal(execution).orElse(null);
+        course.escalate(c.kind(), c.id(), reason);
+        escalation.openTasksToSupervisors(execution.getProcessInstanceId(), reason);
     }
 }

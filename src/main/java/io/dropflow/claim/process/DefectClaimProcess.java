@@ -81,7 +81,7 @@ public final class DefectClaimProcess {
     public static final ProcessVariable<Long> EVIDENCE_REQUESTS = number("evidenceRequests");
     /** Candidate groups of the claim's next task: operators, or supervisors once escalated. */
     public static final ProcessVariable<String> CLAIM_GROUPS = text("claimGroups");
-    public static final ProcessVariable<String> ESCALATION_REASON = text("escalationReason");
+    public static final ProcessVariable<String> ESCALATION_REASON = Escalation.REASON;
     /**
      * Why the claim's next task goes to supervisors, set when its resolution deadline passed while no task was open
      * (it waited for the consumer, a partner or its remedy): the escalation is recorded once that task exists.

@@ -46,7 +46,7 @@ public final class SupplierOnboardingProcess {
     public static final ProcessVariable<Long> APPLICATION_ID = number("applicationId");
     /** Candidate groups of the next operator task: operators, or supervisors once escalated. */
     public static final ProcessVariable<String> ONBOARDING_GROUPS = text("onboardingGroups");
-    public static final ProcessVariable<String> ESCALATION_REASON = text("escalationReason");
+    public static final ProcessVariable<String> ESCALATION_REASON = Escalation.REASON;
 
     /** From onboarding-requirements.dmn's terms (hours unless named otherwise), fixed when the application arrives. */
     public static final ProcessVariable<Long> AUDIT_HOURS = number("auditHours");

@@ -22,10 +22,10 @@ class OrderStepsStopped implements StepsStopped {
 
     @Override
     public void stopped(DelegateExecution execution, String step, String process) {
-        Object orderId = execution.getVariable(OrderFulfillmentProcess.ORDER_ID.name());
-        if (orderId instanceof Number id) {
-            timeline.record(id.longValue(), "Step \"" + step + "\" (" + process + ") stopped after its tries: an"
+        // the order's own process, or one about the order that holds its orderId too (a claim's, a return's)
+        OrderFulfillmentProcess.ORDER_ID.optionalFrom(execution).ifPresent(id -> {
+            timeline.record(id, "Step \"" + step + "\" (" + process + ") stopped after its tries: an"
                     + " administrator retries it in Cockpit once its cause is fixed");
-        }
+        });
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,7 +115,7 @@ class PartnerAttention implements AttentionTasks {
 
     private void describeNow(String processInstanceId, String whatHappened, FormFacts about) {
         runtime.setVariable(processInstanceId, ATTENTION_DESCRIPTION.name(), whatHappened);
-        runtime.setVariable(processInstanceId, ATTENTION_FACTS, about.typed());
+        runtime.setVariable(processInstanceId, ATTENTION_FACTS.name(), ATTENTION_FACTS.stored(about));
         for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(PartnerAttentionProcess.Element.ATTEND.id()).list()) {
             task.setDescription(whatHappened);
@@ -135,9 +134,9 @@ class PartnerAttention implements AttentionTasks {
 
     /** A delivery's facts with what its instance was told happened ({@link #describe}), if anything. */
     static FormFacts described(FormFacts delivery, VariableScope task) {
-        TypedValue about = task.getVariableTyped(ATTENTION_FACTS, false);
         String what = ATTENTION_DESCRIPTION.optionalFrom(task).orElse(null);
-        return what == null ? delivery : delivery.with(FormFacts.of(FormFacts.read(about))).put(WHAT_HAPPENED, what);
+        return what == null ? delivery
+                : delivery.with(ATTENTION_FACTS.from(task, new FormFacts())).put(WHAT_HAPPENED, what);
     }
 
     /** Suspended counts as running: it is still there, in front of whoever activates it again. */

@@ -2,11 +2,13 @@ package io.dropflow.partners.process;
 
 import static io.dropflow.processengine.ProcessVariable.choice;
 import static io.dropflow.processengine.ProcessVariable.duration;
+import static io.dropflow.processengine.ProcessVariable.facts;
 import static io.dropflow.processengine.ProcessVariable.flag;
 import static io.dropflow.processengine.ProcessVariable.number;
 import static io.dropflow.processengine.ProcessVariable.text;
 
 import io.dropflow.processengine.FormChoice;
+import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.ModelElement;
 import io.dropflow.processengine.ProcessVariable;
 import java.time.Duration;
@@ -35,7 +37,7 @@ public final class PartnerAttentionProcess {
      */
     public static final ProcessVariable<String> ATTENTION_DESCRIPTION = text("attentionDescription");
     /** The facts that go with it (which order, purchase order, parcel...), JSON as a task's facts; absent with it. */
-    public static final String ATTENTION_FACTS = "attentionFacts";
+    public static final ProcessVariable<FormFacts> ATTENTION_FACTS = facts("attentionFacts");
     /** How long the task may wait before supervisors are asked too. */
     public static final ProcessVariable<Duration> ATTENTION_DECISION_TIME = duration("attentionDecisionTime");
     /** Form partner-attention: retry or close. */

@@ -81,7 +81,7 @@ public final class ReturnNegotiationProcess {
     /** The alternative put to the consumer last (answers are correlated by it). */
     public static final ProcessVariable<Long> OFFER_NO = number("offerNo");
     public static final ProcessVariable<String> RETURN_GROUPS = text("returnGroups");
-    public static final ProcessVariable<String> ESCALATION_REASON = text("escalationReason");
+    public static final ProcessVariable<String> ESCALATION_REASON = Escalation.REASON;
     public static final ProcessVariable<ReturnAnswerEvent.Answer> SUPPLIER_ANSWER = choice("supplierAnswer",
             ReturnAnswerEvent.Answer.class);
     /** accept_return, offer_alternative (offerAmount), counter, refuse (refuseReason) or escalate. */
