@@ -1,5 +1,6 @@
 package io.dropflow.sandbox;
 
+import io.dropflow.security.WebhookSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,10 +42,10 @@ public class PartnerCallbacks implements AutoCloseable {
     private final String token;
     private volatile RestClient http;
 
-    PartnerCallbacks(@Value("${dropflow.webhooks.token:}") String token,
+    PartnerCallbacks(WebhookSettings webhooks,
             @Value("${dropflow.public-base-url}") String baseUrl,
             @Value("${dropflow.sandbox.callback-threads:8}") int callbackThreads) {
-        this.token = token;
+        this.token = webhooks.token();
         this.http = client(baseUrl);
         AtomicInteger numbers = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(callbackThreads, r -> {

@@ -16,6 +16,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,15 +57,7 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
                     "the public https root partners reach Dropflow at"),
             new Required("DROPFLOW_SELLER_NAME", "dropflow.seller.name", "the sender printed on every label"),
             new Required("DROPFLOW_SELLER_RETURN_ADDRESS", "dropflow.seller.return-address",
-                    "the return address printed on every label"),
-            new Required("DROPFLOW_QUALITY_CHECK_LINE1", "dropflow.onboarding.quality-check.line1",
-                    "where applicants ship their samples"),
-            new Required("DROPFLOW_QUALITY_CHECK_POSTAL_CODE", "dropflow.onboarding.quality-check.postal-code",
-                    "where applicants ship their samples"),
-            new Required("DROPFLOW_QUALITY_CHECK_CITY", "dropflow.onboarding.quality-check.city",
-                    "where applicants ship their samples"),
-            new Required("DROPFLOW_QUALITY_CHECK_COUNTRY", "dropflow.onboarding.quality-check.country",
-                    "where applicants ship their samples"));
+                    "the return address printed on every label"));
 
     private Environment environment;
 
@@ -111,19 +104,20 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
                         + " https address, e.g. https://dropflow.example.com");
             }
         }
-        // Read by beans later (SellerTime, OnboardingSettings), which refuse them too, but only after the database was
+        // Read by beans later (SellerTime), which refuse them too, but only after the database was
         // migrated and the models deployed: a typo in a new release's settings must leave the shared database as it was
         String zone = isSet("dropflow.seller.time-zone") ? environment.getProperty("dropflow.seller.time-zone") : null;
         if (zone != null && !isTimeZone(zone)) {
             problems.add("DROPFLOW_SELLER_TIME_ZONE (dropflow.seller.time-zone) is '" + zone + "', not a time zone:"
                     + " use a region id such as Asia/Shanghai or Europe/Berlin, or UTC");
         }
-        String country = isSet("dropflow.onboarding.quality-check.country")
-                ? environment.getProperty("dropflow.onboarding.quality-check.country") : null;
-        if (country != null && !io.dropflow.web.CountryCode.Check.isCountry(country)) {
-            problems.add("DROPFLOW_QUALITY_CHECK_COUNTRY (dropflow.onboarding.quality-check.country) is '" + country
-                    + "', not an ISO 3166 alpha-2 country code: where applicants ship their samples, e.g. DE");
-        }
+        // each module's own (the onboarding's sample address): its keys and rules stay the module's
+        StartupCheck.Settings settings = new StartupCheck.Settings(
+                property -> isSet(property) ? java.util.Optional.of(environment.getProperty(property))
+                        : java.util.Optional.empty(),
+                environment.acceptsProfiles(Profiles.of(PRODUCTION)));
+        SpringFactoriesLoader.forDefaultResourceLocation(RequiredSecrets.class.getClassLoader())
+                .load(StartupCheck.class).forEach(check -> problems.addAll(check.problems(settings)));
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
             // Warned, not refused: the administrator and the configured users are created on the first start only, so
             // a password set long ago (changed in Camunda Admin since) must not keep an upgraded node from starting

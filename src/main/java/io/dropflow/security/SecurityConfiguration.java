@@ -3,7 +3,6 @@ package io.dropflow.security;
 import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +30,7 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain api(HttpSecurity http, EngineUserAuthentication users, CamundaWebappLogin webapps,
-            @Value("${dropflow.webhooks.token:}") String webhookToken,
+            WebhookSettings webhooks,
             ObjectProvider<WebhookSigningKeys> signingKeys, ObjectProvider<SupplierWebhookSenders> senders, Clock clock,
             ApiKeyRegistry apiKeys) throws Exception {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
@@ -42,7 +41,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(fixation -> fixation.none()))
                 .authenticationProvider(users)
-                .addFilterBefore(new WebhookTokenFilter(webhookToken,
+                .addFilterBefore(new WebhookTokenFilter(webhooks.token(),
                         signingKeys.getIfAvailable(() -> WebhookSigningKeys.NONE),
                         () -> senders.getIfAvailable(() -> SupplierWebhookSenders.ALL), clock),
                         BasicAuthenticationFilter.class)

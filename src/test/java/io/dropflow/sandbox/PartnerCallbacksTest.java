@@ -36,7 +36,7 @@ class PartnerCallbacksTest {
         // our own webhook the sandbox supplier calls, POST /api/webhooks/suppliers/{supplierCode}/events:
         // docs/partners/supplier-api.yaml
         webhooks.stubFor(post(urlEqualTo(PATH)).willReturn(ok()));
-        callbacks = new PartnerCallbacks("partner-secret", webhooks.baseUrl(), 4);
+        callbacks = new PartnerCallbacks(new io.dropflow.security.WebhookSettings("partner-secret"), webhooks.baseUrl(), 4);
     }
 
     @AfterEach

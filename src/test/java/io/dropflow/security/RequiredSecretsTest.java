@@ -87,6 +87,21 @@ class RequiredSecretsTest {
         assertThatCode(() -> check(env)).doesNotThrowAnyException();
     }
 
+    /** A module's own settings (the onboarding's sample address, META-INF/spring.factories) are named in the one message. */
+    @Test
+    void theSampleAddressTheEnvironmentLeftOutIsNamedWithTheOtherMissingSettings() {
+        MockEnvironment env = production();
+        env.setProperty("dropflow.seller.return-address", "${DROPFLOW_SELLER_RETURN_ADDRESS}");
+        env.setProperty("dropflow.onboarding.quality-check.line1", "${DROPFLOW_QUALITY_CHECK_LINE1}");
+        env.setProperty("dropflow.onboarding.quality-check.city", "");
+
+        assertThatThrownBy(() -> check(env)).isInstanceOf(IllegalStateException.class).hasMessage("""
+                Dropflow will not start: 3 settings are missing or wrong (there are no defaults outside the demo profile):
+                 - DROPFLOW_SELLER_RETURN_ADDRESS (dropflow.seller.return-address) is not set: the return address printed on every label
+                 - DROPFLOW_QUALITY_CHECK_LINE1 (dropflow.onboarding.quality-check.line1) is not set: where applicants ship their samples
+                 - DROPFLOW_QUALITY_CHECK_CITY (dropflow.onboarding.quality-check.city) is not set: where applicants ship their samples""");
+    }
+
     /**
      * Exploratory s14 production, 10: users made in production could have their id as password. The profile turns
      * Camunda's password policy on; the configured passwords are checked against the same rules before anything is

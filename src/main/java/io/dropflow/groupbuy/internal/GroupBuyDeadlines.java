@@ -1,17 +1,18 @@
 package io.dropflow.groupbuy.internal;
 
 import io.dropflow.order.OrderDeadlinesTable;
+import io.dropflow.order.SlaSettings;
 import io.dropflow.settlement.Ledger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * A batch's business numbers are the single orders': bpmn/order-deadlines.dmn, asked for the
- * {@value #CHANNEL} sales channel (its default row unless analysts add one), in the same units
- * ({@code dropflow.sla.hour}, {@code dropflow.sla.operator-hour}: technical, the demo shortens them).
+ * {@value #CHANNEL} sales channel (its default row unless analysts add one), in the same units, the orders'
+ * {@link SlaSettings} ({@code dropflow.sla.hour}, {@code dropflow.sla.operator-hour}: technical, the demo shortens
+ * them).
  */
 @Component
 public class GroupBuyDeadlines {
@@ -20,19 +21,16 @@ public class GroupBuyDeadlines {
     public static final String CHANNEL = Ledger.GROUP_BUY;
 
     private final OrderDeadlinesTable table;
-    private final Duration hour;
-    private final Duration operatorHour;
+    private final SlaSettings sla;
 
-    GroupBuyDeadlines(OrderDeadlinesTable table, @Value("${dropflow.sla.hour:PT1H}") Duration hour,
-            @Value("${dropflow.sla.operator-hour:PT1H}") Duration operatorHour) {
+    GroupBuyDeadlines(OrderDeadlinesTable table, SlaSettings sla) {
         this.table = table;
-        this.hour = hour;
-        this.operatorHour = operatorHour;
+        this.sla = sla;
     }
 
     /** {@code hours} SLA hours (shipping-sla.dmn's ship-by hours). */
     public Duration hours(long hours) {
-        return hour.multipliedBy(hours);
+        return sla.hours(hours);
     }
 
     /** When the supplier is reminded: at the table's reminderAtShare of the time from {@code from} to {@code shipBy}. */
@@ -44,7 +42,7 @@ public class GroupBuyDeadlines {
 
     /** How long an operator's group-buy decision may wait before supervisors get it too (operatorDecisionHours). */
     public Duration decisionTime() {
-        return operatorHour.multipliedBy(table.deadlinesFor(CHANNEL).operatorDecisionHours());
+        return sla.operatorHours(table.deadlinesFor(CHANNEL).operatorDecisionHours());
     }
 
     /**
@@ -57,7 +55,7 @@ public class GroupBuyDeadlines {
 
     /** How long "wait for restock" on missing lines waits before backups are looked for again (restockWaitHours). */
     public Duration restockWait() {
-        return hour.multipliedBy(table.deadlinesFor(CHANNEL).restockWaitHours());
+        return sla.hours(table.deadlinesFor(CHANNEL).restockWaitHours());
     }
 
     /** The priority of a batch's or purchase's task once it goes to supervisors (escalationPriority). */
@@ -67,6 +65,6 @@ public class GroupBuyDeadlines {
 
     /** How long a parcel may go without tracking news on its way to the pickup point (trackingStallHours). */
     public Duration arrivalWait() {
-        return hour.multipliedBy(table.deadlinesFor(CHANNEL).trackingStallHours());
+        return sla.hours(table.deadlinesFor(CHANNEL).trackingStallHours());
     }
 }

@@ -27,29 +27,23 @@ public record OnboardingSettings(DataSize maxFileSize, Integer maxFiles, List<St
         qualityCheck = qualityCheck == null
                 ? new SupplierGateway.Address("Quality check", "1 Seller Street", null, "10115", "Berlin", null, "DE", null)
                 : qualityCheck;
-        required("name", qualityCheck.name());
-        required("line1", qualityCheck.line1());
-        required("postal-code", qualityCheck.postalCode());
-        required("city", qualityCheck.city());
-        required("country", qualityCheck.country());
-        if (!io.dropflow.web.CountryCode.Check.isCountry(qualityCheck.country())) {
-            throw new IllegalStateException("dropflow.onboarding.quality-check.country must be an ISO 3166 alpha-2 "
-                    + "country code like DE, found '" + qualityCheck.country() + "' (DROPFLOW_QUALITY_CHECK_COUNTRY in "
-                    + "the postgres profile)");
+        SupplierGateway.Address address = qualityCheck;
+        List<String> problems = QualityCheckAddress.problems(field -> set(switch (field) {
+            case "name" -> address.name();
+            case "line1" -> address.line1();
+            case "postal-code" -> address.postalCode();
+            case "city" -> address.city();
+            default -> address.country();
+        }), QualityCheckAddress.FIELDS);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
         }
     }
 
-    /**
-     * A field of the sample address that is empty, or still the placeholder of an environment variable
-     * nobody set (Spring binds an unresolved {@code ${...}} as it is), stops the start naming both.
-     */
-    private static void required(String field, String value) {
-        if (value == null || value.isBlank() || value.contains("${")) {
-            throw new IllegalStateException("dropflow.onboarding.quality-check." + field
-                    + " is not set: where applicants ship their samples (the postgres profile reads it from "
-                    + "DROPFLOW_QUALITY_CHECK_" + field.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
-                    + (value == null ? ")" : "; found '" + value + "')"));
-        }
+    /** A field that is empty, or still the placeholder of an environment variable nobody set, is not set. */
+    private static java.util.Optional<String> set(String value) {
+        return value == null || value.isBlank() || value.contains("${") ? java.util.Optional.empty()
+                : java.util.Optional.of(value);
     }
 
     /** Whether an applicant from {@code region} applies from abroad. */

@@ -3,6 +3,7 @@ package io.dropflow.order.internal;
 import io.dropflow.order.OrderStatus;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShipByHoursTable;
+import io.dropflow.order.SlaSettings;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;

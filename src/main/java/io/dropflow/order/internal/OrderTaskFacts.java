@@ -4,6 +4,7 @@ import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderTimeline;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.order.SlaSettings;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OperatorWords;
 import io.dropflow.processengine.SellerTime;

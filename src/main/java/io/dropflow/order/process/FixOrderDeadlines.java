@@ -7,7 +7,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SLA_DECISION_TIM
 import static io.dropflow.order.process.OrderFulfillmentProcess.TRACKING_STALL_AFTER;
 
 import io.dropflow.order.OrderDeadlinesTable;
-import io.dropflow.order.internal.SlaSettings;
+import io.dropflow.order.SlaSettings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

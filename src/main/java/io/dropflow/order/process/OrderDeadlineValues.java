@@ -10,7 +10,7 @@ import io.dropflow.order.OrderDeadlinesTable;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.internal.FixedOrderNumbers;
 import io.dropflow.order.internal.OrderNumbers;
-import io.dropflow.order.internal.SlaSettings;
+import io.dropflow.order.SlaSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;

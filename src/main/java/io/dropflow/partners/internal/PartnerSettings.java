@@ -18,7 +18,7 @@ public record PartnerSettings(String storefront, Map<String, Limit> limits, Deli
 
     public PartnerSettings {
         limits = limits == null ? Map.of() : Map.copyOf(limits);
-        deliveries = deliveries == null ? new Deliveries(null, null, null, true) : deliveries;
+        deliveries = deliveries == null ? new Deliveries(null, null, null, true, null) : deliveries;
     }
 
     public Limit limit(String partner) {
@@ -48,14 +48,18 @@ public record PartnerSettings(String storefront, Map<String, Limit> limits, Deli
      * @param deadline how long after receipt a delivery that still cannot be taken goes to an operator
      * @param sweepInterval how often parked deliveries are looked at
      * @param sweepEnabled off in tests, which sweep themselves
+     * @param decisionTime how long an operator's task about such a delivery waits before supervisors see it too
+     *     (operations' incident triage, not an analyst's number: ADR 0016)
      */
-    public record Deliveries(Duration retryEvery, Duration deadline, Duration sweepInterval, Boolean sweepEnabled) {
+    public record Deliveries(Duration retryEvery, Duration deadline, Duration sweepInterval, Boolean sweepEnabled,
+            Duration decisionTime) {
 
         public Deliveries {
             retryEvery = retryEvery == null ? Duration.ofMinutes(1) : retryEvery;
             deadline = deadline == null ? Duration.ofHours(24) : deadline;
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
             sweepEnabled = sweepEnabled == null || sweepEnabled;
+            decisionTime = decisionTime == null ? Duration.ofHours(8) : decisionTime;
         }
     }
 }

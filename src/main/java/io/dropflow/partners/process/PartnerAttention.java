@@ -8,6 +8,7 @@ import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_ID;
 
 import io.dropflow.partners.internal.AttentionTasks;
 import io.dropflow.partners.internal.DeliveryTaskFacts;
+import io.dropflow.partners.internal.PartnerSettings;
 import io.dropflow.processengine.AfterCommit;
 import io.dropflow.processengine.OnConflict;
 import io.dropflow.processengine.FormFacts;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,12 +39,11 @@ class PartnerAttention implements AttentionTasks {
     private final TransactionTemplate own;
 
     PartnerAttention(RuntimeService runtime, TaskService tasks, ObjectProvider<DeliveryTaskFacts> facts,
-            @Value("${dropflow.partners.deliveries.decision-time:PT8H}") Duration decisionTime,
-            PlatformTransactionManager transactions) {
+            PartnerSettings settings, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.facts = facts;
-        this.decisionTime = decisionTime;
+        this.decisionTime = settings.deliveries().decisionTime();
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

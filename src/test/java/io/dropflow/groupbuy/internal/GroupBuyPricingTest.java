@@ -56,7 +56,7 @@ class GroupBuyPricingTest {
         OrderDeadlinesTable table = channel -> new OrderDeadlinesTable.Deadlines(new BigDecimal("0.75"), 4, 90, 24, 24,
                 72, minimumMarginRate);
         pricing = new GroupBuyPricing(catalog, new FixedExchangeRates().with("CNY", "EUR", "0.125"), ledger,
-                new GroupBuyDeadlines(table, Duration.ofHours(1), Duration.ofHours(1)),
+                new GroupBuyDeadlines(table, new io.dropflow.order.SlaSettings(Duration.ofHours(1), Duration.ofHours(1))),
                 Clock.fixed(Instant.parse("2026-03-10T10:00:00Z"), ZoneOffset.UTC));
         Leader leader = new Leader("LEO", "Leo", null, null, "leo", new BigDecimal("0.10"), Instant.EPOCH);
         point = new PickupPoint("P", new PickupPoint.Address("P", "1 Road", null, "Berlin", null, null, "DE"),

@@ -8,6 +8,7 @@ import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.Consumer;
 import io.dropflow.order.ShippingAddress;
+import io.dropflow.order.SlaSettings;
 import io.dropflow.settlement.FixedExchangeRates;
 import io.dropflow.settlement.Ledger;
 import io.dropflow.settlement.Money;

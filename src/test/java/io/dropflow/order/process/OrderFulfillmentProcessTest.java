@@ -61,7 +61,7 @@ class OrderFulfillmentProcessTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
-    io.dropflow.order.internal.SlaSettings sla;
+    io.dropflow.order.SlaSettings sla;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 

@@ -15,7 +15,6 @@ import static org.mockito.Mockito.when;
 
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.OnConflict;
-import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,7 +42,8 @@ class PartnerAttentionConflictsTest {
     private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     @SuppressWarnings("unchecked")
     private final PartnerAttention attention = new PartnerAttention(runtime, mock(TaskService.class),
-            mock(ObjectProvider.class), Duration.ofHours(8), mock(PlatformTransactionManager.class));
+            mock(ObjectProvider.class), new io.dropflow.partners.internal.PartnerSettings(null, null, null),
+            mock(PlatformTransactionManager.class));
     private final FormFacts about = FormFacts.of(Map.of("status", "EXCEPTION"));
 
     @BeforeEach

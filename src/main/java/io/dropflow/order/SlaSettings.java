@@ -1,10 +1,10 @@
-package io.dropflow.order.internal;
+package io.dropflow.order;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How long the order's hours last ({@code dropflow.sla}): technical settings only. The hours
+ * How long the hours of orders and group buys last ({@code dropflow.sla}): technical settings only. The hours
  * themselves are the analysts' (bpmn/shipping-sla.dmn, bpmn/order-deadlines.dmn).
  *
  * @param hour how long one SLA hour lasts: PT1H, except in the demo, which makes deadlines pass within minutes
