@@ -223,7 +223,6 @@ class Shipment {
     public String getTrackingNumber() { return trackingNumber; }
     public TrackingStatus getStatus() { return status; }
     public Instant getRegisteredAt() { return registeredAt; }
-    public Instant getSyncedToStorefrontAt() { return syncedToStorefrontAt; }
     public Instant getLastEventAt() { return lastEventAt; }
     public Instant getCreatedAt() { return createdAt; }
     public List<TrackingEvent> getEvents() { return List.copyOf(events); }

@@ -62,11 +62,6 @@ public class SandboxCarrier implements CarrierAdapter, ReturnLabels {
         });
     }
 
-    /** How many return labels were booked (each key once). */
-    public int returnLabelsBooked() {
-        return labels.size();
-    }
-
     @Override
     public void register(String carrierCode, String trackingNumber, Consignee consignee) {
         if (trackingNumber.contains("UNTRACKABLE")) {

@@ -12,8 +12,6 @@ public interface ClaimEvidenceFiles extends JpaRepository<ClaimEvidence, Long> {
             + "e.sha256, e.url, e.uploadedAt) from ClaimEvidence e where e.claimId = :claimId order by e.id")
     List<Listed> listOf(Long claimId);
 
-    long countByClaimId(Long claimId);
-
     record Listed(Long id, String fileName, String contentType, Long sizeBytes, String sha256, String url,
             java.time.Instant uploadedAt) {
     }

@@ -61,11 +61,6 @@ public class Batch {
         this.openedAt = now;
     }
 
-    /** An order placed {@code at} joins this batch only before its cutoff. */
-    public boolean takesOrdersAt(Instant at) {
-        return status == Status.OPEN && at.isBefore(cutoffAt);
-    }
-
     public boolean isOpen() {
         return status == Status.OPEN;
     }
@@ -101,7 +96,5 @@ public class Batch {
     public LocalDate getExpectedOn() { return expectedOn; }
     public Instant getCollectBy() { return collectBy; }
     public String getProcessInstanceId() { return processInstanceId; }
-    public Instant getOpenedAt() { return openedAt; }
     public Instant getClosedAt() { return closedAt; }
-    public Instant getSettledAt() { return settledAt; }
 }

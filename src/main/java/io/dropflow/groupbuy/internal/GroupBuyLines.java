@@ -11,8 +11,6 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
 
     List<GroupBuyLine> findByBatchIdAndStatus(Long batchId, GroupBuyLine.Status status);
 
-    List<GroupBuyLine> findByBatchIdAndStatusIn(Long batchId, Collection<GroupBuyLine.Status> statuses);
-
     List<GroupBuyLine> findByPurchaseId(Long purchaseId);
 
     List<GroupBuyLine> findByPurchaseIdAndStatusIn(Long purchaseId, Collection<GroupBuyLine.Status> statuses);

@@ -143,9 +143,7 @@ public class GroupBuyOrder {
     public Long getBatchId() { return batchId; }
     public String getPickupCode() { return pickupCode; }
     public String getCurrency() { return currency; }
-    public Instant getJoinedAt() { return joinedAt; }
     public Instant getCollectedAt() { return collectedAt; }
-    public String getCollectedBy() { return collectedBy; }
     public int getRefunds() { return refunds; }
     public List<GroupBuyLine> getLines() { return List.copyOf(lines); }
 }

@@ -2,7 +2,6 @@ package io.dropflow.groupbuy.internal;
 
 import io.dropflow.web.NotFound;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -30,8 +29,6 @@ public interface GroupBuyOrders extends JpaRepository<GroupBuyOrder, Long> {
     /** A batch's orders with their lines, in one query. */
     @Query("select distinct o from GroupBuyOrder o left join fetch o.lines where o.batchId = :batchId order by o.id")
     List<GroupBuyOrder> withLinesOfBatch(Long batchId);
-
-    List<GroupBuyOrder> findByIdIn(Collection<Long> ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from GroupBuyOrder o where o.id = :id")

@@ -58,6 +58,5 @@ public class PickupNotice {
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getMessage() { return message; }
     public String getTimelineEntry() { return timelineEntry; }
-    public Instant getRecordedAt() { return recordedAt; }
     public Instant getSentAt() { return sentAt; }
 }

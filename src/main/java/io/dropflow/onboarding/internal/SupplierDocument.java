@@ -69,8 +69,6 @@ class SupplierDocument {
     public Long getId() { return id; }
     public Long getApplicationId() { return applicationId; }
     public DocumentType getType() { return type; }
-    public String getReference() { return reference; }
-    public LocalDate getExpiresOn() { return expiresOn; }
     public String getFileName() { return fileName; }
     public String getContentType() { return contentType; }
     public Long getSizeBytes() { return sizeBytes; }
@@ -78,5 +76,4 @@ class SupplierDocument {
     public byte[] getContent() { return content; }
     public Instant getUploadedAt() { return uploadedAt; }
     public Instant getRemindedAt() { return remindedAt; }
-    public Instant getSupersededAt() { return supersededAt; }
 }

@@ -111,7 +111,6 @@ public class InboxMessage {
     public Status getStatus() { return status; }
     public int getAttempts() { return attempts; }
     public Instant getReceivedAt() { return receivedAt; }
-    public Instant getDeliveredAt() { return deliveredAt; }
     public String getLastError() { return lastError; }
     public Instant getNextTryAt() { return nextTryAt; }
 }

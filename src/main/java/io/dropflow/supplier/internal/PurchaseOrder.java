@@ -354,7 +354,6 @@ class PurchaseOrder {
     public Long getApplicationId() { return applicationId; }
     public Long getBatchId() { return batchId; }
 
-    public int getUpheldClaims() { return upheldClaims; }
     public List<PurchaseOrderLine> getLines() { return List.copyOf(lines); }
 
     PurchaseOrderView view() {

@@ -32,9 +32,6 @@ interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
     List<PurchaseOrder> bySupplierReference(String supplierCode, String supplierReference,
             org.springframework.data.domain.Limit limit);
 
-    @Query("select count(p) from PurchaseOrder p where p.orderId = :orderId")
-    long countByOrderId(Long orderId);
-
     /**
      * A supplier's purchase orders forwarded from {@code from} to {@code to}, as much as its scorecard reads of
      * them. An applicant's onboarding samples are not among them: a sample is judged by its quality check (and

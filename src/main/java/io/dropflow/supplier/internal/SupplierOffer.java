@@ -110,10 +110,6 @@ class SupplierOffer {
         lastPushedAt = pushedAt;
     }
 
-    public void changeStockLevel(int stockLevel) {
-        this.stockLevel = stockLevel;
-    }
-
     OfferView view() {
         return new OfferView(id, supplier.view(), sku, supplierSku, supplyPrice, shippingCost, currency, stockLevel,
                 shipFromRegion, shipByHours, category);
@@ -132,6 +128,5 @@ class SupplierOffer {
     public String getCategory() { return category; }
     public boolean isActive() { return active; }
     public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getLastPushedAt() { return lastPushedAt; }
     public long getVersion() { return version; }
 }

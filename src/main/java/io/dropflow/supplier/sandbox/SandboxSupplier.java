@@ -359,10 +359,6 @@ public class SandboxSupplier implements SupplierAdapter {
                 .map(Map.Entry::getValue).toList();
     }
 
-    public int purchaseOrdersReceived() {
-        return byIdempotencyKey.size();
-    }
-
     private void answer(Received received, Duration delay, SupplierEventType type, String reason) {
         callbacks.post(received.reference, delay, path(received.order), new SupplierEvent(UUID.randomUUID().toString(), type,
                 received.order.purchaseOrderNumber(), received.reference, reason, null, null));
