@@ -70,7 +70,7 @@ class CaseTaskInputTest {
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-CASE-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-CASE-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         return order;
     }
 

@@ -53,7 +53,7 @@ class FutureDatedTrackingTest {
         assertThat(dropflow.carrierSays(number, "IN_TRANSIT", twoDaysAhead).getStatusCode().value()).isEqualTo(200);
         assertThat(dropflow.carrierSays(number, "DELIVERED", Instant.now()).getStatusCode().value()).isEqualTo(200);
 
-        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AFTER_SALES_WINDOWS_CLOSED.id());
         JsonNode view = dropflow.getOrder(order);
         JsonNode parcel = view.path("shipments").get(0);
         assertThat(parcel.path("status").asText()).isEqualTo("DELIVERED");

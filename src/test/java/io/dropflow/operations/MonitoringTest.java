@@ -1,6 +1,6 @@
 package io.dropflow.operations;
 
-import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RETURN_WINDOW;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class MonitoringTest {
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-METRICS-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-METRICS-" + order, "DELIVERED");
-        dropflow.fireTimer(order, RETURN_WINDOW.id());
+        dropflow.fireTimer(order, AFTER_SALES_WINDOWS_CLOSED.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SETTLED");
         // and an order to a PO box, which waits for an operator's review
         long review = dropflow.place(DropflowDriver.order("SHOP-" + UUID.randomUUID(), "DEMO-MUG", 1, "15.00",

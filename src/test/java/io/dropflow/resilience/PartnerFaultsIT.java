@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.END_SETTLED;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.FORWARD_PURCHASE_ORDER;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RETURN_WINDOW;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -143,7 +143,7 @@ class PartnerFaultsIT {
         runJobsRetryingFailures(orders, 3);
         for (long order : orders) {
             dropflow.carrierSays("TRK-FAULTS-" + order, "DELIVERED");
-            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            dropflow.fireTimer(order, AFTER_SALES_WINDOWS_CLOSED.id());
             assertThat(dropflow.process(order)).isEnded().hasPassed(END_SETTLED.id());
         }
     }

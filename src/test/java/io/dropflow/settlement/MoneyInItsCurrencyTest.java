@@ -98,7 +98,7 @@ class MoneyInItsCurrencyTest {
         dropflow.supplierShipped(code, po(order, 1), "TRK-FX-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-FX-" + order, "DELIVERED");
-        dropflow.fireTimer(order, Element.RETURN_WINDOW.id());
+        dropflow.fireTimer(order, Element.AFTER_SALES_WINDOWS_CLOSED.id());
         dropflow.runJobs(order);
         assertThat(dropflow.process(order)).isEnded().hasPassed(Element.SETTLE_ORDER.id());
 

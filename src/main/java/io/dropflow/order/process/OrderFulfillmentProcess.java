@@ -242,8 +242,8 @@ public final class OrderFulfillmentProcess {
         PREPARE_RESHIP("service_prepare_reship"),
         // The end
         BOOK_PROVISIONAL_SETTLEMENT("service_book_provisional_settlement"),
-        /** Kept under this name for the after-sales tests: the timer now waits for the last after-sales window. */
-        RETURN_WINDOW("timer_after_sales_windows_closed"),
+        /** Waits for the last after-sales window (after-sales-windows.dmn), then the margin becomes final. */
+        AFTER_SALES_WINDOWS_CLOSED("timer_after_sales_windows_closed"),
         SETTLE_ORDER("service_settle_order"),
         END_SETTLED("end_order_settled"),
         REFUND_CONSUMER("service_refund_consumer"),

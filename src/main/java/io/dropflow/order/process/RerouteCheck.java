@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * A missed deadline's "reroute" needs a backup that can still take the order: the form hides the
  * choice when none is left ({@code canReroute}), and a client that sends it anyway (the engine REST
  * API) is refused with the reason, the task left open, instead of the late supplier being asked to
- * cancel and the order ending out of stock. Asked as the task completes ({@link RecordOperatorNote},
+ * cancel and the order ending out of stock. Asked as the task completes ({@link RecordOrderTaskOutcome},
  * the model's complete listener on the task, so that orders running on earlier versions of the model
  * are checked too), against the catalog as it is then, not as the form's facts were written.
  */

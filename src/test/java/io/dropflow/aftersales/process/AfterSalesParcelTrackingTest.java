@@ -71,7 +71,7 @@ class AfterSalesParcelTrackingTest {
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-OWN-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-OWN-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         return order;
     }
 
@@ -178,7 +178,7 @@ class AfterSalesParcelTrackingTest {
         assertThat(timeline(order)).anyMatch(line -> line.startsWith("Parcel SANDBOX-POST " + number + ", delivered "));
 
         // None of it is the order's own parcel: its process still waits for the return window, nothing kept for it
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(order)).singleResult()).isNotNull();
         assertThat(timeline(order)).filteredOn(line -> line.equals("Parcel delivered")).hasSize(1);
@@ -260,6 +260,6 @@ class AfterSalesParcelTrackingTest {
                 .contains("Exchange delivered: SANDBOX-POST " + number);
         // the exchange's delivery is not the return parcel's arrival at the supplier, nor the order's parcel's
         assertThat(dropflow.returnProcess(id)).isWaitingAt(ReturnNegotiationProcess.Element.AWAIT_PARCEL.id());
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
     }
 }

@@ -81,7 +81,7 @@ class TroubleAfterDeliveryTest {
         assertThat(result(dropflow.carrierSays(number, "IN_TRANSIT", start))).isEqualTo("RECORDED");
         assertThat(result(dropflow.carrierSays(number, "DELIVERED", deliveredAt))).isEqualTo("RECORDED");
         dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         return order;
     }
 
@@ -123,7 +123,7 @@ class TroubleAfterDeliveryTest {
         assertThat(parcel.path("status").asText()).as("stays delivered").isEqualTo("DELIVERED");
         assertThat(parcel.path("events")).extracting(e -> e.path("status").asText())
                 .containsExactly("IN_TRANSIT", "DELIVERED", "RETURNED");
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         String line = "Parcel SANDBOX-POST " + number + ", delivered " + time.format(deliveredAt)
                 + ": the carrier reported a new event (Returned) " + time.format(returnedAt)
                 + "; the parcel stays delivered, an operator was asked to look at it";
@@ -225,7 +225,7 @@ class TroubleAfterDeliveryTest {
 
         assertThat(tracking.status("SANDBOX-POST", number)).as("stays delivered")
                 .isEqualTo(Optional.of(TrackingStatus.DELIVERED));
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         String line = "Parcel SANDBOX-POST " + number + ", delivered " + time.format(deliveredAt)
                 + ": the carrier reported a new event (Out for delivery) " + time.format(outAgainAt)
                 + "; the parcel stays delivered, an operator was asked to look at it";
@@ -258,7 +258,7 @@ class TroubleAfterDeliveryTest {
         assertThat(tracking.status("SANDBOX-POST", number)).isEqualTo(Optional.of(TrackingStatus.DELIVERED));
         assertThat(timeline(order)).isEqualTo(before);
         assertThat(raised(number)).isEmpty();
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
     }
 
     /** Kuaidi100's and 17TRACK's pushes and the polling give the number's whole history again, each scan as receiveScan. */

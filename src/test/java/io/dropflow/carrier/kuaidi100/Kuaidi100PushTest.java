@@ -142,7 +142,7 @@ class Kuaidi100PushTest {
                         + "\"comNew\":\"yuantongkuaiyun\"");
         assertThat(push(corrected, md5Upper(corrected + TestSupplierApi.KUAIDI100_SALT)).getStatusCode().value()).isEqualTo(200);
         assertThat(trackingEvents(order)).isEqualTo(before + 1);
-        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AFTER_SALES_WINDOWS_CLOSED.id());
         assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("DELIVERED");
     }
 

@@ -139,7 +139,7 @@ class Track17PushTest {
         ResponseEntity<String> ok = push(delivered, sha256Hex(delivered + "/" + TestSupplierApi.TRACK17_KEY));
         assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(200);
         assertThat(trackingEvents(order)).isEqualTo(before + 2); // picked up, delivered (the latest event is not doubled)
-        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AFTER_SALES_WINDOWS_CLOSED.id());
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
 
         // A redelivered push changes nothing
@@ -174,7 +174,7 @@ class Track17PushTest {
         TestSupplierApi.server().verify(postRequestedFor(urlEqualTo("/track17/gettrackinfo"))
                 .withRequestBody(matchingJsonPath("$[0].number", equalTo(number))));
         assertThat(dropflow.getOrder(order).path("shipments").get(0).path("status").asText()).isEqualTo("DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(Element.AFTER_SALES_WINDOWS_CLOSED.id());
     }
 
     /**

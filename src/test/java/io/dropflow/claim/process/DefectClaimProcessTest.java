@@ -88,7 +88,7 @@ class DefectClaimProcessTest {
         dropflow.supplierShipped("ACME", po(order, 1), "TRK-CLAIM-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("TRK-CLAIM-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         return order;
     }
 
@@ -234,7 +234,7 @@ class DefectClaimProcessTest {
         assertThat(storefrontCalls(order, "MESSAGE"))
                 .anyMatch(m -> m.contains("is settled") && m.contains("full refund of 15.00 EUR"));
         // The order's own process is untouched by the claim
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
 
         // Item A of the exploratory test: answers after the claim ended. The answer taken, sent again under a new
         // event id (ACCEPTED naming the refund asked for is that answer), is acknowledged; another answer to the
@@ -702,7 +702,7 @@ class DefectClaimProcessTest {
         assertThat(upheldClaims(order)).isEqualTo(1);
         assertThat(storefrontCalls(order, "REFUND")).isEmpty();
         // The replacement's events never reach the order's process
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
     }
 
     @Test
@@ -961,7 +961,7 @@ class DefectClaimProcessTest {
     @Test
     void aClaimAfterSettlementAdjustsTheSettledOrdersMargin() {
         long order = deliveredOrder();
-        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         dropflow.runJobs(order);
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");

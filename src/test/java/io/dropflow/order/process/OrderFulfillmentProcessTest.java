@@ -164,13 +164,13 @@ class OrderFulfillmentProcessTest {
         dropflow.carrierSays("TRK-HAPPY-" + order, "IN_TRANSIT");
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         dropflow.carrierSays("TRK-HAPPY-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
         JsonNode delivered = dropflow.getOrder(order);
         assertThat(delivered.path("settlement").asText()).isEqualTo("PROVISIONAL");
         assertThat(delivered.path("margin").decimalValue()).isEqualByComparingTo("6.05");
 
         // When the last after-sales window has closed, the margin is final
-        dropflow.fireTimer(order, RETURN_WINDOW.id());
+        dropflow.fireTimer(order, AFTER_SALES_WINDOWS_CLOSED.id());
         assertThat(dropflow.process(order)).isEnded().hasPassed(SETTLE_ORDER.id(), END_SETTLED.id());
         JsonNode settled = dropflow.getOrder(order);
         assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
@@ -234,9 +234,9 @@ class OrderFulfillmentProcessTest {
         long order = shippedOrder(trackingNumber);
         java.time.Instant deliveredAt = java.time.Instant.now();
         dropflow.carrierSays(trackingNumber, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
 
-        java.time.Instant finalAt = dropflow.timer(order, RETURN_WINDOW.id()).getDuedate().toInstant();
+        java.time.Instant finalAt = dropflow.timer(order, AFTER_SALES_WINDOWS_CLOSED.id()).getDuedate().toInstant();
         assertThat(finalAt).as("not before the 30-day claim window closes")
                 .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(30)).minusSeconds(60))
                 .isAfterOrEqualTo(deliveredAt.plus(java.time.Duration.ofDays(14)));
@@ -617,11 +617,11 @@ class OrderFulfillmentProcessTest {
 
             dropflow.carrierSays("TRK-RESENT-" + order, "DELIVERED", ClockUtil.getCurrentTime().toInstant()); // after the reshipment, forwarded on the moved clock
             assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id())
-                    .isWaitingAt(RETURN_WINDOW.id());
+                    .isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
             // 45.00 sale - 2 x (6.00 supply + 2.50 shipping) - 1.35 platform fee (3 %), not 35.15 as for one parcel
             assertThat(dropflow.getOrder(order).path("margin").decimalValue()).isEqualByComparingTo("26.65");
 
-            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            dropflow.fireTimer(order, AFTER_SALES_WINDOWS_CLOSED.id());
             JsonNode settled = dropflow.getOrder(order);
             assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
             assertThat(settled.path("margin").decimalValue()).isEqualByComparingTo("26.65");
@@ -693,8 +693,8 @@ class OrderFulfillmentProcessTest {
 
             // The new number's delivery settles the order
             dropflow.carrierSays(relabelled, "DELIVERED");
-            assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(RETURN_WINDOW.id());
-            dropflow.fireTimer(order, RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).hasPassed(BOOK_PROVISIONAL_SETTLEMENT.id()).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
+            dropflow.fireTimer(order, AFTER_SALES_WINDOWS_CLOSED.id());
             assertThat(dropflow.process(order)).isEnded().hasPassed(END_SETTLED.id());
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SETTLED");
         }
@@ -719,13 +719,13 @@ class OrderFulfillmentProcessTest {
             String number = "TRK-DONE-" + System.nanoTime();
             long order = shippedOrder(number);
             dropflow.carrierSays(number, "DELIVERED");
-            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
 
             var late = dropflow.supplierShipped("ACME", po(order, 1), number + "-LATE");
             assertThat(late.getStatusCode().value()).isEqualTo(200);
             assertThat(late.getBody()).as("nothing changed").contains("\"ALREADY_APPLIED\"");
 
-            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id()).hasNotPassed(TRACKING_NUMBER_CHANGED.id());
             assertThat(timeline(order)).contains("Supplier changed the tracking number after delivery: SANDBOX-POST "
                     + number + " → SANDBOX-POST " + number + "-LATE (nothing changed)");
             assertThat(dropflow.getOrder(order).path("shipments")).hasSize(1);
@@ -766,7 +766,7 @@ class OrderFulfillmentProcessTest {
             assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING_CHANGED")).containsExactly(
                     "SANDBOX-POST " + number + " -> SANDBOX-POST " + number + "-C");
             dropflow.carrierSays(number + "-C", "DELIVERED");
-            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
         }
     }
 
@@ -785,7 +785,7 @@ class OrderFulfillmentProcessTest {
             complete(order, Map.of("deliveryProblemDecision", "keep_waiting"));
             assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
             dropflow.carrierSays(tracking, "DELIVERED");
-            assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+            assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
         }
 
         @Test
@@ -824,7 +824,7 @@ class OrderFulfillmentProcessTest {
             dropflow.carrierSays(tracking, "DELIVERED");
 
             assertThat(dropflow.process(order)).hasPassed(DELIVERED_WHILE_DECIDING.id())
-                    .isWaitingAt(RETURN_WINDOW.id());
+                    .isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
             assertThat(task(order)).isNull();
         }
     }
@@ -1810,7 +1810,7 @@ class OrderFulfillmentProcessTest {
 
         dropflow.runJobs(order);
 
-        assertThat(dropflow.process(order)).hasPassed(PARCEL_DELIVERED.id()).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).hasPassed(PARCEL_DELIVERED.id()).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.dropflow.order.process;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_DELIVERY;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SHIPMENT;
 import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AWAIT_SUPPLIER_ANSWER;
-import static io.dropflow.order.process.OrderFulfillmentProcess.Element.RETURN_WINDOW;
+import static io.dropflow.order.process.OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -81,7 +81,7 @@ class TrackingNumberOfAnotherOrderTest {
         dropflow.supplierShipped("ACME", po(order, 1), "OWN-" + order);
         dropflow.runJobs(order);
         dropflow.carrierSays("OWN-" + order, "DELIVERED");
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
         return order;
     }
 

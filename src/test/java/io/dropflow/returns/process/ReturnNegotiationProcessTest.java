@@ -342,7 +342,7 @@ class ReturnNegotiationProcessTest {
         assertThat(dropflow.getReturn(id).has("refundWithheld")).isFalse();
         assertThat(carrier.isRegistered("SANDBOX-POST", returnTracking(id))).isTrue();
         // The return parcel's tracking never reaches the order's process
-        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
     }
 
     @Test
@@ -1322,7 +1322,7 @@ class ReturnNegotiationProcessTest {
     @Test
     void aReturnOnASettledOrderAdjustsItsMargin() {
         long order = deliveredMug();
-        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.RETURN_WINDOW.id());
+        dropflow.fireTimer(order, OrderFulfillmentProcess.Element.AFTER_SALES_WINDOWS_CLOSED.id());
         dropflow.runJobs(order);
         BigDecimal settledMargin = new BigDecimal(dropflow.getOrder(order).path("margin").asText());
 

@@ -199,7 +199,7 @@ class CjSupplierProcessTest {
                 trackEvent(1, "Left the warehouse", "2026-11-27 09:00:00"),
                 trackEvent(12, "Delivered, PO Box", "2026-11-29 15:30:00"))), TestSupplierApi.CJ_OPEN_ID)
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(dropflow.process(order)).isWaitingAt(RETURN_WINDOW.id());
+        assertThat(dropflow.process(order)).isWaitingAt(AFTER_SALES_WINDOWS_CLOSED.id());
         JsonNode events = dropflow.getOrder(order).path("shipments").get(0).path("events");
         assertThat(events).hasSize(2);
         assertThat(events.toString()).contains("DELIVERED", "2026-11-29T07:30:00Z");

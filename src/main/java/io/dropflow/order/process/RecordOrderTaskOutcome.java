@@ -19,15 +19,17 @@ import org.springframework.stereotype.Component;
  * the variable is removed, so the next task's form starts with an empty note. A missed deadline's
  * decision also records the late supplier's scorecard as the form showed it: the task's facts keep
  * no history (ADR 18), and a scorecard is computed, not stored. Before anything is recorded, a
- * missed deadline's "reroute" with no backup left is refused ({@link RerouteCheck}).
+ * missed deadline's "reroute" with no backup left is refused ({@link RerouteCheck}). The models name it
+ * {@code recordOperatorNote}, after the note it first recorded; running instances of every deployed version
+ * reference that bean name, so the class says what it does and the bean keeps its name.
  */
-@Component("recordOperatorNote")
-class RecordOperatorNote implements TaskListener {
+@Component("recordOperatorNote") // the bean's name in every deployed version of order-fulfillment.bpmn: kept
+class RecordOrderTaskOutcome implements TaskListener {
 
     private final OrderTimeline timeline;
     private final RerouteCheck reroute;
 
-    RecordOperatorNote(OrderTimeline timeline, RerouteCheck reroute) {
+    RecordOrderTaskOutcome(OrderTimeline timeline, RerouteCheck reroute) {
         this.timeline = timeline;
         this.reroute = reroute;
     }
