@@ -147,8 +147,9 @@ class DemoProfileTest {
                 orders.locked(order);
                 return Instant.now();
             }));
-            Thread.sleep(500);
-            assertThat(second.isDone()).as("the second waits for the first").isFalse();
+            // the second waits for the first: it stays blocked while the first holds the row
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
+                    .atMost(java.time.Duration.ofSeconds(2)).until(() -> !second.isDone());
             Instant released = Instant.now();
             release.countDown();
             first.get(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.dropflow.groupbuy;
 
 import static io.dropflow.support.GroupBuyDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dropflow.groupbuy.process.GroupBuyBatchProcess.Element;
 import io.dropflow.partners.process.PartnerAttentionProcess;
@@ -12,6 +13,7 @@ import io.dropflow.support.DropflowTest;
 import io.dropflow.support.GroupBuyDriver;
 import io.dropflow.support.GroupBuyFixtures;
 import io.dropflow.support.GroupBuyFixtures.Goods;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,13 +115,9 @@ class UncollectedGoodsTakeBackTest {
     }
 
     /** The order's timeline once a line contains {@code text}, waiting up to 20 s for the sandbox's call. */
-    private List<String> timelineOnceItSays(long order, String text) throws InterruptedException {
-        List<String> what = timeline(order);
-        for (int i = 0; i < 100 && what.stream().noneMatch(w -> w.contains(text)); i++) {
-            Thread.sleep(200);
-            what = timeline(order);
-        }
-        return what;
+    private List<String> timelineOnceItSays(long order, String text) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> timeline(order), what -> what.stream().anyMatch(w -> w.contains(text)));
     }
 
     private List<Task> attentionTasks(String supplierCode) {
@@ -138,7 +136,7 @@ class UncollectedGoodsTakeBackTest {
     }
 
     @Test
-    void theSandboxSuppliersCreditOfferReachesTheOrdersTimelineAndAnOperator() throws InterruptedException {
+    void theSandboxSuppliersCreditOfferReachesTheOrdersTimelineAndAnOperator() {
         supplier.answerReturns(goods.first(), ReturnBehaviour.PROPOSES_PARTIAL_REFUND_FIRST);
         long order = sentBack();
         String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
@@ -153,11 +151,8 @@ class UncollectedGoodsTakeBackTest {
         // s14 tasklist #1: the task says in words what happened, with the orders, the purchase order and the credit
         // as money in the purchase order's currency (it said "0.5 of the goods' supply cost", "supplier-take-back",
         // "ALTERNATIVE" and the model's generic description)
-        Map<String, Object> facts = dropflow.facts(tasks.get(0));
-        for (int i = 0; i < 50 && facts.get("whatHappened") == null; i++) {
-            Thread.sleep(100);
-            facts = dropflow.facts(tasks.get(0));
-        }
+        Map<String, Object> facts = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> dropflow.facts(tasks.get(0)), shown -> shown.get("whatHappened") != null);
         String credit = goods.first() + " offers to credit 50 % of the goods' supply cost of [0-9.]+ [A-Z]{3}, that is"
                 + " [0-9.]+ [A-Z]{3}, instead of taking back 1 × " + goods.sku() + " nobody collected \\(return "
                 + number + "; its reason: keep the item, we refund half\\).*";

@@ -9,11 +9,13 @@ import io.dropflow.support.DropflowTest;
 import io.dropflow.support.TasklistSession;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +41,14 @@ class TasklistSortingTest {
     @Test
     void theOperatorsSortingOrdersAFiltersList() throws Exception {
         String first = reviewTask();
-        Thread.sleep(1100); // another creation second: the second task is created later, due later
-        String second = reviewTask();
+        // another creation second: the engine's clock moved on (ADR 0009), the second task created later, due later
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(1)));
+        String second;
+        try {
+            second = reviewTask();
+        } finally {
+            ClockUtil.reset();
+        }
         TasklistSession mary = TasklistSession.login(port, "mary");
         String filter = filterId(TasklistFilters.MY_GROUPS_TASKS);
 

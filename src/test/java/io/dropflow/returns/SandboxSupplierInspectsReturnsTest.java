@@ -5,6 +5,7 @@ import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.INSPE
 import static io.dropflow.returns.process.ReturnNegotiationProcess.Element.REFUND_CONSUMER;
 import static io.dropflow.support.DropflowDriver.po;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -15,6 +16,7 @@ import io.dropflow.supplier.sandbox.SandboxSupplierSettings.ReturnBehaviour;
 import io.dropflow.support.DropflowDriver;
 import io.dropflow.support.DropflowTest;
 import io.dropflow.support.SupplierFixtures;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -81,17 +83,13 @@ class SandboxSupplierInspectsReturnsTest {
     }
 
     /** The return's history once it has a line containing {@code text}, waiting up to 20 s for the sandbox's call. */
-    private String historyOnceItSays(long id, String text) throws InterruptedException {
-        String history = "";
-        for (int i = 0; i < 100 && !history.contains(text); i++) {
-            Thread.sleep(200);
-            history = dropflow.getReturn(id).path("history").toString();
-        }
-        return history;
+    private String historyOnceItSays(long id, String text) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> dropflow.getReturn(id).path("history").toString(), history -> history.contains(text));
     }
 
     @Test
-    void aDefectiveReturnsParcelIsInspectedAndRefundedWithoutADispute() throws InterruptedException {
+    void aDefectiveReturnsParcelIsInspectedAndRefundedWithoutADispute() {
         supplier.answerReturns("ACME", ReturnBehaviour.ACCEPTS);
         long id = returnOfADeliveredMug("DEFECTIVE", "REFUND", null);
         assertThat(supplier.returnRoundsReceived("DF-RT" + id)).as("the supplier need not agree").isEmpty();
