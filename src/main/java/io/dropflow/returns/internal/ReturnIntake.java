@@ -1,5 +1,6 @@
 package io.dropflow.returns.internal;
 
+import io.dropflow.returns.InvalidReturnException;
 import io.dropflow.aftersales.CaseHistory;
 import io.dropflow.aftersales.CaseKind;
 import io.dropflow.aftersales.CaseLine;

@@ -1,5 +1,6 @@
 package io.dropflow.returns.internal;
 
+import io.dropflow.returns.InvalidReturnException;
 import static io.dropflow.aftersales.AfterSalesFixtures.CLOCK;
 import static io.dropflow.aftersales.AfterSalesFixtures.NOW;
 import static io.dropflow.aftersales.AfterSalesFixtures.stored;

@@ -1,4 +1,4 @@
-package io.dropflow.returns.internal;
+package io.dropflow.returns;
 
 import io.dropflow.web.ApiProblem;
 import org.springframework.http.HttpStatus;
