@@ -283,7 +283,9 @@ public class Forwarding {
         Long purchaseOrderId = knownPurchaseOrderId
                 .or(() -> purchasing.latestPurchaseOrderOf(orderId).map(PurchaseOrderView::id)).orElse(null);
         boolean pending = purchaseOrderId != null && purchasing.requestCancellation(purchaseOrderId);
-        orders.byId(orderId).moveTo(OrderStatus.CANCELLATION_REQUESTED, clock.instant());
+        Order order = orders.byId(orderId);
+        order.moveTo(OrderStatus.CANCELLATION_REQUESTED, clock.instant());
+        order.cancellationAsked(clock.instant()); // marked here when it was kept before the order's first job ran
         timeline.record(orderId, pending ? "Consumer cancelled; asked the supplier to cancel the purchase order"
                 : "Consumer cancelled before any purchase order was open");
         return new CancellationRequest(purchaseOrderId, pending);

@@ -9,9 +9,23 @@ public interface FulfillmentProcess {
     /**
      * The consumer's cancellation. Only possible while the order is still being sourced: once the
      * parcel has shipped the process no longer listens for it.
-     * @return false when the process is past the point where a cancellation is possible
      */
-    boolean requestCancellation(Long orderId);
+    Cancellation requestCancellation(Long orderId);
+
+    /** What became of the consumer's cancellation. */
+    enum Cancellation {
+        /** The process took it in the caller's transaction. */
+        TAKEN,
+        /**
+         * The order's first job has not run yet: kept for the process, which takes it when sourcing starts. Nothing
+         * of the order is to be written with it: that job may be writing the order at this very moment.
+         */
+        KEPT,
+        /** Kept before (the same cancellation again): nothing new. */
+        KEPT_BEFORE,
+        /** The process is past the point where a cancellation is possible. */
+        REFUSED
+    }
 
     /** Whether the order's process runs (an administrator may have ended it by hand, on a version before that was refused). */
     boolean runs(Long orderId);

@@ -58,7 +58,10 @@ public class Order {
     private String intakeFingerprint;
     private Instant createdAt;
     private Instant updatedAt;
-    /** When the consumer's cancellation was taken; null while the consumer has not asked. */
+    /**
+     * When the consumer's cancellation was taken; null while the consumer has not asked. One kept before the order's
+     * first job ran is marked when its process takes it (its request's time is on the timeline).
+     */
     private Instant cancellationAskedAt;
     @Version
     private long version;

@@ -155,7 +155,8 @@ public class OrderIntake {
      * The consumer cancels. The order's row is locked, so two requests at once take turns; the same
      * request again (the cancellation was taken before) answers with the order as it stands and records
      * nothing, while it is under way or done. A group-buy order whose supplier refused to take its lines
-     * off may be asked again; a shipped order cannot be cancelled.
+     * off may be asked again; a shipped order cannot be cancelled. One that comes before the order's
+     * first job has run is kept for its process and writes nothing of the order (the job writes it).
      */
     @Transactional
     public Order cancel(Long orderId) {
@@ -182,8 +183,20 @@ public class OrderIntake {
             throw new OrderConflictException("order " + orderId + "'s process is suspended (an administrator suspended"
                     + " it in Cockpit): nothing takes its cancellation until it is resumed (Cockpit: the process"
                     + " instance, Activate); then cancel again");
-        } else if (!fulfillment.requestCancellation(orderId)) {
-            throw new OrderConflictException(notCancellable(order));
+        } else {
+            switch (fulfillment.requestCancellation(orderId)) {
+                case REFUSED -> throw new OrderConflictException(notCancellable(order));
+                case KEPT_BEFORE -> {
+                    return order;
+                }
+                case KEPT -> {
+                    // The order's row stays as it is (its lock taken above only): the first job, which
+                    // may be writing it now, commits; the process marks the request when it takes it.
+                    timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL);
+                    return order;
+                }
+                case TAKEN -> { }
+            }
         }
         if (order.cancellationAsked(clock.instant()) || order.isGroupBuy()) {
             timeline.record(orderId, CONSUMER_ASKED_TO_CANCEL); // a group-buy order's new request is news

@@ -125,21 +125,27 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
      * Correlated directly rather than through the inbox: the consumer waits for the answer, and a
      * cancellation nobody waits for any more (the parcel shipped) is refused, not kept. One that
      * comes before the order's first job has run (nobody listens yet, the order is surely not
-     * shipped) is kept in the inbox and reaches the process when it enters "Source and ship".
+     * shipped) is kept in the inbox and reaches the process when it enters "Source and ship"; it
+     * touches no row that job writes (the engine's, the order's), so the job is never failed by it.
+     * One kept before, delivered or not, is the same cancellation again.
      */
     @Override
-    public boolean requestCancellation(Long orderId) {
+    public Cancellation requestCancellation(Long orderId) {
         String cancellation = Message.CANCELLATION_REQUESTED.messageName();
+        if (inbox.received(MessageInbox.CONSUMER, keptCancellation(orderId))) {
+            return Cancellation.KEPT_BEFORE;
+        }
         boolean waiting = runtime.createExecutionQuery().messageEventSubscriptionName(cancellation)
                 .processInstanceBusinessKey(businessKey(orderId)).count() > 0;
         if (!waiting) {
             boolean takingIn = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey(orderId))
                     .activityId(Element.FIX_ORDER_DEADLINES.id()).count() > 0;
-            if (takingIn) {
-                inbox.accept(new MessageInbox.Message(MessageInbox.CONSUMER, "cancel-" + orderId, cancellation,
-                        businessKey(orderId), null, null, Map.of()));
+            if (!takingIn) {
+                return Cancellation.REFUSED;
             }
-            return takingIn;
+            return inbox.accept(new MessageInbox.Message(MessageInbox.CONSUMER, keptCancellation(orderId),
+                    cancellation, businessKey(orderId), null, null, Map.of()))
+                    ? Cancellation.KEPT : Cancellation.KEPT_BEFORE;
         }
         try {
             runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))
@@ -165,7 +171,12 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", raced);
         }
-        return true;
+        return Cancellation.TAKEN;
+    }
+
+    /** The inbox's id of a consumer's cancellation kept before the order's first job ran. */
+    private static String keptCancellation(Long orderId) {
+        return "cancel-" + orderId;
     }
 
     @EventListener
