@@ -159,7 +159,8 @@ class GroupBuyReadyForPickupTest {
             try {
                 secondDone.get(10, TimeUnit.SECONDS);
             } catch (TimeoutException waiting) {
-                // waits for the first job: it goes on once the storefront answers
+                // no longer waits for the first job (the storefront is called outside the order's lock): it leaves
+                // the first consumer's order to the first job, which tells that consumer both, in turn
             }
             slow.release().countDown();
             outcomes = List.of(firstDone.get(60, TimeUnit.SECONDS), secondDone.get(60, TimeUnit.SECONDS));
@@ -183,6 +184,43 @@ class GroupBuyReadyForPickupTest {
                     text -> assertThat(text).startsWith("Your group-buy order is ready for pickup"));
             assertThat(timelineMentions(order, "consumer told")).isEqualTo(2);
         }
+    }
+
+    /**
+     * The storefront is called outside the order's row lock (closing note s15): while it is slow to take a
+     * consumer's "ready for pickup", the leader hands that consumer's goods out (the pickup locks the order's row)
+     * without waiting for it, and the consumer is still told once.
+     */
+    @Test
+    void aPickupWhileTheStorefrontIsSlowToTellTheConsumerDoesNotWaitForIt() throws Exception {
+        Goods rice = goods();
+        String point = point();
+        long order = order(point, Map.of(rice.sku(), 1));
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        delivered(batch, 1);
+        groupBuy.receipt(batch, GroupBuyDriver.asLeader());
+        Job makeReady = makeReady(batch, 1);
+        SandboxStorefront.Hold slow = storefront.holdNextMessageTo(storefrontId(order));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> job = pool.submit(() -> execute(makeReady));
+            assertThat(slow.reached().await(30, TimeUnit.SECONDS)).as("the job tells the consumer").isTrue();
+
+            Future<Integer> pickup = pool.submit(() -> groupBuy.pickup(point, groupBuy.pickupCode(order),
+                    GroupBuyDriver.asLeader()).getStatusCode().value());
+            assertThat(pickup.get(20, TimeUnit.SECONDS)).as("the pickup, while the storefront is called")
+                    .isEqualTo(200);
+
+            slow.release().countDown();
+            assertThat(job.get(60, TimeUnit.SECONDS)).isEqualTo("done");
+        } finally {
+            slow.release().countDown();
+            pool.shutdownNow();
+        }
+        groupBuy.runJobs(batch);
+        assertThat(messageKeys(order)).containsExactly("DF-B" + batch + "-PO1-READY-O" + order);
+        assertThat(timelineMentions(order, "consumer told")).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.CallsPartner;
 import io.dropflow.storefront.StorefrontGateway;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -25,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each consumer is to be told recorded ({@link PickupNotice}), in a transaction of their own that commits
  * before the storefront is called; a consumer told "show your pickup code" finds the code taken. The orders'
  * rows are locked in the order of their ids, so that two parcels confirmed at once, each with lines of the
- * same order, take turns on it instead of failing on each other. A retry (the storefront down, a crash) sends
- * what was not taken yet, under the same keys: the storefront applies each once.
+ * same order, take turns on it instead of failing on each other; never while the storefront is called. A retry
+ * (the storefront down, a crash) sends what was not taken yet, under the same keys: the storefront applies each
+ * once.
  */
 @Service
 public class Arrivals {
@@ -121,25 +124,66 @@ public class Arrivals {
     }
 
     /**
-     * Sends what the storefront has not taken yet, in the caller's transaction (the job's): for each order the
-     * purchase's notices are for, every unsent notice of that order, of this purchase or another, in the order they
-     * were recorded, under the order's lock. Two parcels confirmed together record "part of your order" then "all of
-     * it"; each purchase's job sending only its own sent them in whichever order the jobs ran, and the consumer's last
-     * word could be that the rest was still coming (explore-s13 groupbuy D1).
+     * Sends what the storefront has not taken yet: for each order the purchase's notices are for, every unsent notice
+     * of that order, of this purchase or another, in the order they were recorded. Two parcels confirmed together
+     * record "part of your order" then "all of it"; each purchase's job sending only its own sent them in whichever
+     * order the jobs ran, and the consumer's last word could be that the rest was still coming (explore-s13 groupbuy
+     * D1). The storefront is called outside the order's row lock (closing note s15: a leader's pickup or a refund
+     * of the order waited for the storefront): under the lock, in short transactions of their own, a notice is
+     * taken to send (marked with this purchase and the time) and, once the storefront took it, marked sent with its
+     * timeline entry. One job at a time sends an order's notices: another purchase's job finding one taken leaves
+     * the order to it, which sends what that job recorded too. A crash leaves the notice unsent and taken: the
+     * purchase's retried job takes it again at once, another purchase's after {@link #SENDING_LEASE}; under the
+     * same key, which the storefront applies once.
      */
     private void tellConsumers(Long purchaseId) {
-        // locked in ascending id order: two purchases' jobs never wait on each other in a circle
+        // locked in ascending id order, one at a time: two purchases' jobs never wait on each other in a circle
         java.util.Set<Long> ordersToTell = new java.util.TreeSet<>();
         notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)
                 .forEach(notice -> ordersToTell.add(notice.getGroupBuyOrderId()));
         for (Long groupBuyOrderId : ordersToTell) {
-            orders.lockById(groupBuyOrderId).orElseThrow();
-            for (PickupNotice notice : notices.findByGroupBuyOrderIdAndSentAtIsNullOrderById(groupBuyOrderId)) {
+            PickupNotice next = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId, null));
+            while (next != null) {
+                PickupNotice notice = next;
                 storefront.messageConsumer(notice.getStorefrontOrderId(), notice.getMessage(), notice.getIdempotencyKey());
-                notice.sent(clock.instant());
-                timeline.record(notice.getOrderId(), notice.getTimelineEntry());
+                next = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId,
+                        notice.getIdempotencyKey()));
             }
         }
+    }
+
+    /**
+     * A claim on a notice older than this is one whose job died (a node gone mid-call): longer than any storefront
+     * call takes, its timeouts included.
+     */
+    static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+
+    /**
+     * Under the order's row lock, in the caller's (own, short) transaction: the notice the storefront just took
+     * (its key {@code sentKey}, if any) is marked sent with its timeline entry, and the order's next unsent notice
+     * taken to send, unless another purchase's job sends the order's notices now.
+     *
+     * @return the notice to send now, or null when none is left or another job sends them
+     */
+    private PickupNotice sentAndNext(Long groupBuyOrderId, Long purchaseId, String sentKey) {
+        orders.lockById(groupBuyOrderId).orElseThrow();
+        Instant now = clock.instant();
+        List<PickupNotice> unsent = new java.util.ArrayList<>(
+                notices.findByGroupBuyOrderIdAndSentAtIsNullOrderById(groupBuyOrderId));
+        for (java.util.Iterator<PickupNotice> it = unsent.iterator(); it.hasNext(); ) {
+            PickupNotice notice = it.next();
+            if (notice.getIdempotencyKey().equals(sentKey)) {
+                notice.sent(now);
+                timeline.record(notice.getOrderId(), notice.getTimelineEntry());
+                it.remove();
+            }
+        }
+        if (unsent.isEmpty() || unsent.stream().anyMatch(n -> n.sentByAnother(purchaseId, now.minus(SENDING_LEASE)))) {
+            return null;
+        }
+        PickupNotice first = unsent.get(0);
+        first.sending(purchaseId, now);
+        return first;
     }
 
     private static int pieces(List<GroupBuyLine> lines) {

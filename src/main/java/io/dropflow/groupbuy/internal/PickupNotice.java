@@ -11,7 +11,7 @@ import java.time.Instant;
  * A consumer to be told, through the storefront, that their order (or part of it) is ready for pickup:
  * recorded with the arrival of the parcel, in its transaction, and sent once that committed. Its text is
  * what was true under the order's lock then (how many items are there, how many follow). One per order and
- * arrival, named by its idempotency key.
+ * arrival, named by its idempotency key. Sent outside the order's lock by one job at a time ({@link Arrivals}).
  */
 @Entity
 @Table(name = "group_buy_pickup_notice")
@@ -29,6 +29,9 @@ public class PickupNotice {
     private String timelineEntry;
     private Instant recordedAt;
     private Instant sentAt;
+    /** The purchase whose job is sending it now (the storefront called outside the order's lock), and since when. */
+    private Long sendingPurchaseId;
+    private Instant sendingSince;
 
     protected PickupNotice() {
     }
@@ -48,6 +51,19 @@ public class PickupNotice {
     /** The storefront took it. */
     void sent(Instant now) {
         sentAt = now;
+        sendingPurchaseId = null;
+        sendingSince = null;
+    }
+
+    /** The purchase's job sends it now. */
+    void sending(Long purchaseId, Instant now) {
+        sendingPurchaseId = purchaseId;
+        sendingSince = now;
+    }
+
+    /** Another purchase's job sends it, and its claim is not older than {@code leaseStart}: that job lives. */
+    boolean sentByAnother(Long purchaseId, Instant leaseStart) {
+        return sendingSince != null && !sendingPurchaseId.equals(purchaseId) && sendingSince.isAfter(leaseStart);
     }
 
     public Long getId() { return id; }
@@ -59,4 +75,6 @@ public class PickupNotice {
     public String getMessage() { return message; }
     public String getTimelineEntry() { return timelineEntry; }
     public Instant getSentAt() { return sentAt; }
+    public Long getSendingPurchaseId() { return sendingPurchaseId; }
+    public Instant getSendingSince() { return sendingSince; }
 }

@@ -163,4 +163,31 @@ class ArrivalsTest {
         assertThat(recorded).singleElement().satisfies(n -> assertThat(n.getSentAt()).isNotNull());
         verify(timeline).record(eq(1003L), any());
     }
+
+    /**
+     * The storefront is called outside the order's lock (closing note s15), one job at a time per order: another
+     * purchase's job that took the order's first notice to send leaves the order to that job, which sends this
+     * purchase's notice after its own; a claim older than the sending lease is a job that died, and is taken over.
+     */
+    @Test
+    void anotherPurchasesJobSendingTheOrdersNoticesIsLeftToItWhileItLives() {
+        arrivals.atThePoint(BATCH, 1, "leo");
+        arrivals.atThePoint(BATCH, 2, "leo");
+        recorded.get(0).sending(11L, Instant.parse("2026-12-06T07:59:00Z")); // purchase 1's job, a minute ago
+
+        arrivals.readyForPickup(BATCH, 2, "leo");
+
+        verify(storefront, org.mockito.Mockito.never()).messageConsumer(any(), any(), any());
+
+        recorded.get(0).sending(11L, Instant.parse("2026-12-06T07:54:00Z")); // six minutes ago: that job died
+        arrivals.readyForPickup(BATCH, 2, "leo");
+
+        InOrder told = inOrder(storefront);
+        told.verify(storefront).messageConsumer(eq("GB-3"), any(), eq("DF-B7-PO1-READY-O1003"));
+        told.verify(storefront).messageConsumer(eq("GB-3"), any(), eq("DF-B7-PO2-READY-O1003"));
+        assertThat(recorded).allSatisfy(n -> {
+            assertThat(n.getSentAt()).isNotNull();
+            assertThat(n.getSendingSince()).isNull();
+        });
+    }
 }
