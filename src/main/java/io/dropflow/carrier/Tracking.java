@@ -155,12 +155,14 @@ public interface Tracking {
     ShipmentView shipment(Long shipmentId);
 
     /**
-     * Holds the parcel's row until the caller's transaction ends, the row a carrier's scan of it holds while it is
-     * recorded: a decision about the parcel and its scan then take turns, each seeing the other's.
+     * The parcel's order gave it up (written off for a reship, or refunded): marked on the parcel, whose scans from now
+     * on say so ({@link ShipmentScanned#givenUp}, {@link ShipmentStatusChanged#givenUp}), in the caller's transaction.
+     * Holds the parcel's row until that transaction ends, the row a carrier's scan of it holds while it is recorded:
+     * the decision and a scan take turns, each seeing the other's.
      * @return the parcel as it stands once held
      * @throws io.dropflow.web.NotFound for an unknown shipment
      */
-    ShipmentView holdParcel(Long shipmentId);
+    ShipmentView giveUp(Long shipmentId);
 
     List<ShipmentView> shipmentsOf(Long orderId);
 }

@@ -16,7 +16,7 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
-    public ShipmentView holdParcel(Long shipmentId) {
+    public ShipmentView giveUp(Long shipmentId) {
         return shipment(shipmentId);
     }
 

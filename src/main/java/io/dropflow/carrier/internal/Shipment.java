@@ -53,11 +53,24 @@ class Shipment {
      * return's exchange); null for the order's own parcel. Its news is the case's, never the order's process's.
      */
     private String forCase;
+    /** When the parcel's order gave it up (written off for a reship, or refunded): its scans say so. */
+    private Instant givenUpAt;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("storyAt ASC, occurredAt ASC")
     private List<TrackingEvent> events = new ArrayList<>();
 
     protected Shipment() {
+    }
+
+    /** The parcel's order gave it up, once: its scans from now on say so ({@link #isGivenUp}). */
+    void givenUp(Instant now) {
+        if (givenUpAt == null) {
+            givenUpAt = now;
+        }
+    }
+
+    boolean isGivenUp() {
+        return givenUpAt != null;
     }
 
     Shipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber, Instant createdAt) {

@@ -213,8 +213,11 @@ class TrackingService implements Tracking {
 
     @Override
     @Transactional
-    public ShipmentView holdParcel(Long shipmentId) {
-        return shipments.lockById(shipmentId).orElseThrow(() -> io.dropflow.web.NotFound.of("shipment", shipmentId)).view();
+    public ShipmentView giveUp(Long shipmentId) {
+        Shipment shipment = shipments.lockById(shipmentId).orElseThrow(() -> io.dropflow.web.NotFound.of("shipment",
+                shipmentId));
+        shipment.givenUp(clock.instant());
+        return shipment.view();
     }
 
     @Override
@@ -298,12 +301,12 @@ class TrackingService implements Tracking {
         } else if (recorded && shipment.getStatus() != before) {
             events.publishEvent(new ShipmentStatusChanged(event.carrierCode() + ":" + event.eventId(),
                     shipment.getOrderId(), shipment.getId(), shipment.getStatus(), shipment.getReturnId(),
-                    shipment.getForCase()));
+                    shipment.getForCase(), shipment.isGivenUp()));
         } else if (recorded) {
             // the status as it was (in transit, then in transit): a given-up parcel moving again is news (review s14 F8)
             events.publishEvent(new ShipmentScanned(event.carrierCode() + ":" + event.eventId(), shipment.getOrderId(),
                     shipment.getId(), shipment.getStatus(), shipment.getReturnId(), shipment.getForCase(),
-                    event.occurredAt()));
+                    event.occurredAt(), shipment.isGivenUp()));
         }
         return recorded;
     }

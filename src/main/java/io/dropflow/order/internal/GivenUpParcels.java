@@ -36,6 +36,10 @@ public class GivenUpParcels {
     public record GivenUp(Long shipmentId, Long orderId, Decision decision, Instant givenUpAt) {
     }
 
+    /** The parcel given up, and whether the carrier had reported it delivered already when it was held. */
+    public record GaveUp(GivenUp given, boolean deliveredAlready) {
+    }
+
     /** What the operator's task about news of a given-up parcel says, and its form's facts. */
     public record Told(ShipmentView parcel, String whatHappened, FormFacts facts) {
     }
@@ -59,18 +63,15 @@ public class GivenUpParcels {
 
     /**
      * Records that an operator gave the parcel up, once (a retried step finds the first decision), holding the parcel
-     * first: a scan recorded at the same moment either waits and finds it given up, or was recorded before and
-     * {@link #delivered} sees it (review s14 F3: each missed the other's uncommitted write).
+     * first (and marking it given up, {@link Tracking#giveUp}): a scan recorded at the same moment either waits and
+     * finds it given up, or was recorded before and the parcel as held says so ({@link GaveUp#deliveredAlready};
+     * review s14 F3: each missed the other's uncommitted write).
      */
-    public GivenUp giveUp(Long shipmentId, Decision decision) {
-        ShipmentView held = tracking.holdParcel(shipmentId);
-        return records.findById(shipmentId).map(GivenUpParcel::view).orElseGet(() -> records.save(new GivenUpParcel(
-                shipmentId, held.orderId(), decision, clock.instant())).view());
-    }
-
-    /** Whether the carrier reported the parcel delivered already. */
-    public boolean delivered(Long shipmentId) {
-        return tracking.shipment(shipmentId).status() == TrackingStatus.DELIVERED;
+    public GaveUp giveUp(Long shipmentId, Decision decision) {
+        ShipmentView held = tracking.giveUp(shipmentId);
+        GivenUp given = records.findById(shipmentId).map(GivenUpParcel::view).orElseGet(() -> records.save(
+                new GivenUpParcel(shipmentId, held.orderId(), decision, clock.instant())).view());
+        return new GaveUp(given, held.status() == TrackingStatus.DELIVERED);
     }
 
     public Optional<GivenUp> of(Long shipmentId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropflow.carrier.CarrierEvent;
 import io.dropflow.carrier.ParcelFact;
 import io.dropflow.carrier.ShipmentScanned;
+import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.TrackingStatus;
 import io.dropflow.order.internal.GivenUpParcels;
 import io.dropflow.partners.DeliveryHandler;
@@ -44,24 +45,29 @@ class GivenUpParcelAttention implements DeliveryHandler {
     }
 
     /**
-     * A scan changed the parcel's status: when the parcel was given up, its news goes to an operator here.
+     * A scan changed the parcel's status: when the parcel was given up, its news goes to an operator here. The parcel's
+     * row, which the scan holds, says whether its order gave it up ({@link ShipmentStatusChanged#givenUp}): the
+     * given-up record is read only for a parcel that was.
      *
      * @return whether the parcel was given up (the order's process then hears nothing of it)
      */
-    boolean heard(Long shipmentId, TrackingStatus status, String eventId) {
-        Optional<GivenUpParcels.GivenUp> given = givenUp.of(shipmentId);
-        given.ifPresent(g -> tell(g, status, eventId));
+    boolean heard(ShipmentStatusChanged event) {
+        if (!event.givenUp()) {
+            return false;
+        }
+        Optional<GivenUpParcels.GivenUp> given = givenUp.of(event.shipmentId());
+        given.ifPresent(g -> tell(g, event.status(), event.eventId()));
         return given.isPresent();
     }
 
     /**
      * The operator gave the parcel up. A delivery reported between the decision and this step (the task was gone, so
-     * nothing caught it) is told at once, as a later one would be.
+     * nothing caught it) is told at once, as a later one would be: the parcel as the step held it says so.
      */
     void giveUp(Long shipmentId, GivenUpParcels.Decision decision) {
-        GivenUpParcels.GivenUp given = givenUp.giveUp(shipmentId, decision);
-        if (givenUp.delivered(shipmentId)) {
-            tell(given, TrackingStatus.DELIVERED, "given-up-" + shipmentId + "-delivered");
+        GivenUpParcels.GaveUp gaveUp = givenUp.giveUp(shipmentId, decision);
+        if (gaveUp.deliveredAlready()) {
+            tell(gaveUp.given(), TrackingStatus.DELIVERED, "given-up-" + shipmentId + "-delivered");
         }
     }
 
@@ -77,8 +83,10 @@ class GivenUpParcelAttention implements DeliveryHandler {
      */
     @EventListener
     void on(ShipmentScanned event) {
-        if (event.orderId() == null || event.returnId() != null || event.forCase() != null) {
-            return; // a group-buy batch's parcel, a return parcel, a case's parcel: never given up here
+        if (!event.givenUp() || event.orderId() == null || event.returnId() != null || event.forCase() != null) {
+            // never given up (the parcel's row says so; nearly every scan), or a group-buy batch's parcel, a return
+            // parcel, a case's parcel: never given up here
+            return;
         }
         givenUp.of(event.shipmentId()).filter(given -> event.occurredAt() == null
                 || !event.occurredAt().isBefore(given.givenUpAt())).ifPresent(given -> {

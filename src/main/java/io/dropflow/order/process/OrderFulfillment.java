@@ -278,7 +278,7 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
             // replacement or a return's exchange (the after-sales feature puts its news on the timeline)
             return;
         }
-        if (givenUp.heard(event.shipmentId(), event.status(), event.eventId())) {
+        if (givenUp.heard(event)) {
             return; // given up: its own timeline line, an operator is asked
         }
         Long orderId = event.orderId();

@@ -20,8 +20,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The give-up step holds the parcel's row ({@link Tracking#holdParcel}), which hands the parcel back as it stands once
- * held: the order is read from that, not from a second read of the parcel (note s14, the final read of the change).
+ * The give-up step holds the parcel's row ({@link Tracking#giveUp}), which hands the parcel back as it stands once
+ * held: the order, and whether the parcel was delivered already, are read from that, not from a second read of the
+ * parcel (note s14, the final read of the change; closing note s15: the delivery was read again).
  */
 class GivenUpParcelsTest {
 
@@ -34,14 +35,26 @@ class GivenUpParcelsTest {
 
     @Test
     void theGiveUpStepTakesTheOrderFromTheParcelItHolds() {
-        when(tracking.holdParcel(7L)).thenReturn(new ShipmentView(7L, 42L, 3L, null, "SANDBOX-POST", "TRK-1",
+        when(tracking.giveUp(7L)).thenReturn(new ShipmentView(7L, 42L, 3L, null, "SANDBOX-POST", "TRK-1",
                 TrackingStatus.IN_TRANSIT, NOW.minusSeconds(86_400 * 5), null, null, null, List.of()));
         when(records.findById(7L)).thenReturn(Optional.empty());
         when(records.save(any())).thenAnswer(call -> call.getArgument(0));
 
-        GivenUpParcels.GivenUp given = givenUp.giveUp(7L, GivenUpParcels.Decision.RESHIP);
+        GivenUpParcels.GaveUp gaveUp = givenUp.giveUp(7L, GivenUpParcels.Decision.RESHIP);
 
-        assertThat(given).isEqualTo(new GivenUpParcels.GivenUp(7L, 42L, GivenUpParcels.Decision.RESHIP, NOW));
+        assertThat(gaveUp.given()).isEqualTo(new GivenUpParcels.GivenUp(7L, 42L, GivenUpParcels.Decision.RESHIP, NOW));
+        assertThat(gaveUp.deliveredAlready()).isFalse();
+        verify(tracking, never()).shipment(any());
+    }
+
+    @Test
+    void aParcelDeliveredBeforeItWasHeldSaysSoWithoutASecondRead() {
+        when(tracking.giveUp(7L)).thenReturn(new ShipmentView(7L, 42L, 3L, null, "SANDBOX-POST", "TRK-1",
+                TrackingStatus.DELIVERED, NOW.minusSeconds(86_400 * 5), null, null, null, List.of()));
+        when(records.findById(7L)).thenReturn(Optional.empty());
+        when(records.save(any())).thenAnswer(call -> call.getArgument(0));
+
+        assertThat(givenUp.giveUp(7L, GivenUpParcels.Decision.REFUND).deliveredAlready()).isTrue();
         verify(tracking, never()).shipment(any());
     }
 }

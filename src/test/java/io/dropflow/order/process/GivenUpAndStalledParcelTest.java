@@ -49,6 +49,10 @@ class GivenUpAndStalledParcelTest {
     JdbcTemplate jdbc;
     @Autowired
     SellerTime time;
+    @Autowired
+    io.dropflow.carrier.Tracking tracking;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     DropflowDriver dropflow;
 
@@ -401,5 +405,35 @@ class GivenUpAndStalledParcelTest {
         dropflow.runJobs(order);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         assertThat(decision(order)).isNull();
+    }
+
+    /**
+     * The happy path's scans (closing note s15): a scan of a parcel never given up, that changes its status or leaves
+     * it as it was, does not look for a given-up record; the parcel's row, which the scan holds, says it was never
+     * given up. Counted as PostgreSQL counts the scans of {@code given_up_parcel} in the scans' transaction
+     * ({@code pg_stat_xact_user_tables}): one per scan before.
+     */
+    @Test
+    void aScanOfAParcelNeverGivenUpDoesNotLookForAGivenUpRecord() {
+        String number = "TRK-OK-" + System.nanoTime();
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+
+        long looks = transactions.execute(tx -> {
+            for (String status : List.of("IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY")) {
+                assertThat(tracking.receive(new io.dropflow.carrier.CarrierEvent("scan-" + System.nanoTime(),
+                        "SANDBOX-POST", number, io.dropflow.carrier.TrackingStatus.valueOf(status), now(), "Köln hub",
+                        null))).isTrue();
+            }
+            return jdbc.queryForObject("select coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
+                    + " from pg_stat_xact_user_tables where relname = 'given_up_parcel'", Long.class);
+        });
+
+        assertThat(looks).as("reads of given_up_parcel for four scans (two changes, two as they were)").isZero();
+        assertThat(parcel(order, number).path("status").asText()).isEqualTo("OUT_FOR_DELIVERY");
+        assertThat(timeline(order)).contains("Parcel in transit", "Parcel out for delivery");
     }
 }
