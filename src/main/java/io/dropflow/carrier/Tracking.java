@@ -140,12 +140,20 @@ public interface Tracking {
      * @throws io.dropflow.web.NotFound when no shipment has the number
      */
     default List<String> receiveScans(List<CarrierEvent> events) {
-        List<String> leftOut = new java.util.ArrayList<>();
+        return receiveEachScan(events).stream().map(Throwable::getMessage).toList();
+    }
+
+    /**
+     * {@link #receiveScans}' loop: each scan as {@link #receiveScan}, in the order given.
+     * @return the scans left out (dated before the shipment's purchase order), in the order given
+     */
+    default List<TrackingEventBeforeParcel> receiveEachScan(List<CarrierEvent> events) {
+        List<TrackingEventBeforeParcel> leftOut = new java.util.ArrayList<>();
         for (CarrierEvent event : events) {
             try {
                 receiveScan(event);
             } catch (TrackingEventBeforeParcel notOurs) {
-                leftOut.add(notOurs.getMessage());
+                leftOut.add(notOurs);
             }
         }
         return leftOut;

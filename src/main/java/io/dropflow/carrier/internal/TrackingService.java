@@ -245,14 +245,7 @@ class TrackingService implements Tracking {
      */
     @Override
     public List<String> receiveScans(List<CarrierEvent> events) {
-        List<TrackingEventBeforeParcel> leftOut = new java.util.ArrayList<>();
-        for (CarrierEvent event : events) {
-            try {
-                receiveScan(event);
-            } catch (TrackingEventBeforeParcel notOurs) {
-                leftOut.add(notOurs);
-            }
-        }
+        List<TrackingEventBeforeParcel> leftOut = receiveEachScan(events);
         if (!leftOut.isEmpty() && leftOut.size() < events.size()) {
             inbox.takeInOneTransaction(tx -> {
                 leftOut.forEach(anotherParcels::keep);

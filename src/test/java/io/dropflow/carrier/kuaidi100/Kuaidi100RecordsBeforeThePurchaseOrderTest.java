@@ -47,6 +47,7 @@ class Kuaidi100RecordsBeforeThePurchaseOrderTest {
             return true;
         });
         when(tracking.receiveScans(any())).thenCallRealMethod(); // each scan as receiveScan above
+        when(tracking.receiveEachScan(any())).thenCallRealMethod();
     }
 
     private static DeliveryHandler.Delivery push(String state, String... times) {

@@ -3,6 +3,7 @@ package io.dropflow.settlement.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropflow.support.DropflowTest;
+import io.dropflow.support.LockWaits;
 import java.math.BigDecimal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -57,12 +58,7 @@ class ExchangeRateSentTwiceAtOnceTest {
         assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
         Future<ExchangeRateService.Stored> second = pool.submit(() -> rates.receive(base, quote, new BigDecimal("21"),
                 null));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) == 0) {
-            assertThat(second.isDone()).as("the second went through without waiting for the first").isFalse();
-            assertThat(System.nanoTime()).as("the second waits for the pair").isLessThan(until);
-            Thread.sleep(10);
-        }
+        LockWaits.untilWaiting(jdbc, "select pg_advisory_xact_lock(%", second); // the pair's (LedgerLocks)
         commit.countDown();
         holder.get(30, TimeUnit.SECONDS);
 
