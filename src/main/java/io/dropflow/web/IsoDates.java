@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
  * and {@code timestamp} hold more, but a far year such as {@code +999999999-12-31} was stored as another date
  * through JDBC and answered back changed); nothing Dropflow dates (a rate, a paper's expiry, a tracking scan) is
  * before 1900 or after 9999.</li>
+ * <li>A date-time is kept to the microsecond, as the database keeps it: on our own API one with a finer fraction of
+ * a second ({@code "2026-12-07T10:00:00.123456789Z"}) is refused, naming the field, not cut without a word (closing
+ * note s15: its answer, and a later comparison with what the client kept, differed from what was sent). Zeros
+ * beyond the sixth digit change nothing and are taken. A partner's webhook keeps its time cut to the microsecond:
+ * partners send what their documents say, and refusing their events would lose them.</li>
  * </ul>
  */
 final class IsoDates {
@@ -110,7 +115,20 @@ final class IsoDates {
             if (value != null && !withinYears(value)) {
                 throw refused(parser, "must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
             }
+            if (value != null && !unixSeconds && finerThanMicroseconds(value)) {
+                throw refused(parser, "must be a date and time to the microsecond at most (up to six digits after the"
+                        + " second, \"2026-12-07T10:00:00.123456Z\"): Dropflow keeps no finer time");
+            }
             return value;
+        }
+
+        /** Whether the time has digits beyond the microsecond that are not zero (the database would cut them). */
+        private static boolean finerThanMicroseconds(Object value) {
+            int nanos = value instanceof Instant instant ? instant.getNano()
+                    : value instanceof OffsetDateTime dateTime ? dateTime.getNano()
+                    : value instanceof ZonedDateTime dateTime ? dateTime.getNano()
+                    : value instanceof LocalDateTime dateTime ? dateTime.getNano() : 0;
+            return nanos % 1_000 != 0;
         }
 
         private RefusedValue refused(JsonParser parser, String message) {

@@ -315,7 +315,8 @@ class MoneyInItsCurrencyTest {
                 .anySatisfy(e -> assertThat(e.path("originalCurrency").asText()).isEqualTo("THB"));
 
         Map<String, Object> anHourAgo = rate("EUR", "THB", "39");
-        anHourAgo.put("validFrom", java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS).toString());
+        anHourAgo.put("validFrom", java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS)
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         ResponseEntity<String> backdated = dropflow.post("/api/exchange-rates", anHourAgo, asSupervisor());
 
         assertThat(backdated.getStatusCode().value()).as(backdated.getBody()).isEqualTo(409);
