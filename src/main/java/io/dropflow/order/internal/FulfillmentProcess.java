@@ -12,6 +12,13 @@ public interface FulfillmentProcess {
      */
     Cancellation requestCancellation(Long orderId);
 
+    /**
+     * Whether the consumer's cancellation came before the order's first job ran and was kept for the process
+     * ({@link Cancellation#KEPT}), taken by it since or not: the order's row does not say so until the process
+     * asks the supplier to cancel.
+     */
+    boolean cancellationKept(Long orderId);
+
     /** What became of the consumer's cancellation. */
     enum Cancellation {
         /** The process took it in the caller's transaction. */

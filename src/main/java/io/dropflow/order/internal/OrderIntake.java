@@ -164,10 +164,13 @@ public class OrderIntake {
         if (order.getStatus() == OrderStatus.CANCELLATION_REQUESTED) {
             return order; // asked before: the cancellation is under way
         }
-        if (order.isCancellationAsked() && (order.getStatus() == OrderStatus.CANCELLED
+        boolean askedBefore = order.isCancellationAsked()
+                || !order.isGroupBuy() && order.getStatus().isAwaitingShipment() && fulfillment.cancellationKept(orderId);
+        if (askedBefore && (order.getStatus() == OrderStatus.CANCELLED
                 || !order.isGroupBuy() && order.getStatus().isAwaitingShipment())) {
             // Taken before: done, or not yet shown, since the order's status moves only when its process
-            // takes the cancellation in (the intake's inbox, then the job that asks the supplier).
+            // takes the cancellation in (the intake's inbox, then the job that asks the supplier); one kept
+            // before the order's first job ran is marked on the order only by that job.
             return order;
         }
         if (order.getStatus().isClosed()) {

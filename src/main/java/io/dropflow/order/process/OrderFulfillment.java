@@ -127,14 +127,10 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
      * comes before the order's first job has run (nobody listens yet, the order is surely not
      * shipped) is kept in the inbox and reaches the process when it enters "Source and ship"; it
      * touches no row that job writes (the engine's, the order's), so the job is never failed by it.
-     * One kept before, delivered or not, is the same cancellation again.
      */
     @Override
     public Cancellation requestCancellation(Long orderId) {
         String cancellation = Message.CANCELLATION_REQUESTED.messageName();
-        if (inbox.received(MessageInbox.CONSUMER, keptCancellation(orderId))) {
-            return Cancellation.KEPT_BEFORE;
-        }
         boolean waiting = runtime.createExecutionQuery().messageEventSubscriptionName(cancellation)
                 .processInstanceBusinessKey(businessKey(orderId)).count() > 0;
         if (!waiting) {
@@ -172,6 +168,11 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
                     + " changed while its cancellation was taken; try again", raced);
         }
         return Cancellation.TAKEN;
+    }
+
+    @Override
+    public boolean cancellationKept(Long orderId) {
+        return inbox.received(MessageInbox.CONSUMER, keptCancellation(orderId));
     }
 
     /** The inbox's id of a consumer's cancellation kept before the order's first job ran. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.dropflow.processengine.MessageInbox;
 import io.dropflow.storefront.sandbox.SandboxStorefront;
 import io.dropflow.supplier.sandbox.SandboxSupplier;
 import io.dropflow.support.DropflowDriver;
@@ -51,6 +52,8 @@ class CancellationWhileTheFirstJobRunsTest {
     SandboxSupplier supplier;
     @Autowired
     SandboxStorefront storefront;
+    @Autowired
+    MessageInbox inbox;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private DropflowDriver dropflow;
@@ -110,5 +113,27 @@ class CancellationWhileTheFirstJobRunsTest {
         assertThat(dropflow.cancel(order).getStatusCode().value()).as("the same cancellation again").isEqualTo(202);
         assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
                 .filteredOn("Consumer asked to cancel"::equals).hasSize(1);
+    }
+
+    /**
+     * A cancellation kept before the first job ran and taken by the process only once the order was forwarded (its
+     * delivery late: another node, the sweep), whose supplier then shipped: cancelling again is a 409 "has shipped",
+     * not a 202 "under way" because a kept cancellation exists.
+     */
+    @Test
+    void aKeptCancellationDoesNotAnswerForAnOrderThatShippedSince() {
+        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
+        dropflow.runJobs(order);
+        dropflow.supplierShipped("ACME", DropflowDriver.po(order, 1), "TRK-KEPT-" + order);
+        dropflow.runJobs(order);
+        assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("SHIPPED");
+        transactions.executeWithoutResult(tx -> inbox.accept(new MessageInbox.Message(MessageInbox.CONSUMER,
+                "cancel-" + order, OrderFulfillmentProcess.Message.CANCELLATION_REQUESTED.messageName(),
+                OrderFulfillmentProcess.businessKey(order), null, null, java.util.Map.of())));
+
+        org.springframework.http.ResponseEntity<String> again = dropflow.cancel(order);
+
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(409);
+        assertThat(again.getBody()).contains("has shipped");
     }
 }
