@@ -183,6 +183,25 @@ class OperatorLanguageFilterTest {
                         .value("shipping address has no postal code; no supplier offers DEMO-RARE any more"));
     }
 
+    /**
+     * Why sourcing or a late purchase order's supplier is left out, a supplier no adapter serves or a suspended one:
+     * the review's validation problems and the ship-by-breach form's lateSupplierUnavailable read in Chinese too.
+     */
+    @Test
+    void anUnboundOrSuspendedSupplierAmongTheFormVariablesReadsInChinese() throws Exception {
+        mvc.perform(get(ENGINE + "/task/t5/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.validationProblems.value").value("没有 Dropflow 能下单的供应商提供 DEMO-MUG：GAMMA 未入选："
+                        + "没有适配器为该供应商服务，Dropflow 无法向其下单：请在 dropflow.suppliers.http.GAMMA 或 dropflow.suppliers.cj.GAMMA"
+                        + " 下绑定；没有 Dropflow 能下单的供应商提供 DEMO-WOK：JADE 未入选：该供应商已被暂停合作（Customs hold），不再接收新的采购单"))
+                .andExpect(jsonPath("$.facts.value").value("{\"lateSupplierUnavailable\":\"该供应商已被暂停合作，不再接收新的采购单\"}"));
+        mvc.perform(get(ENGINE + "/task/t6/form-variables").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.facts.value").value("{\"lateSupplierUnavailable\":\"没有适配器为该供应商服务，Dropflow"
+                        + " 无法向其下单：请在 dropflow.suppliers.http.GAMMA 或 dropflow.suppliers.cj.GAMMA 下绑定\"}"));
+        mvc.perform(get(ENGINE + "/task/t5/form-variables").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.validationProblems.value").value(org.hamcrest.Matchers.endsWith(
+                        "JADE left out: it is suspended (Customs hold)")));
+    }
+
     @RestController
     static class EngineApiStandIn {
 
@@ -269,6 +288,18 @@ class OperatorLanguageFilterTest {
             }
             if ("t4".equals(id)) {
                 return attention("java.net.SocketTimeoutException: Read timed out");
+            }
+            if ("t5".equals(id)) {
+                return """
+                        {"validationProblems":{"type":"String","value":"no supplier Dropflow uses offers DEMO-MUG: GAMMA left out: \
+                        no adapter serves it: bind it under dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA; \
+                        no supplier Dropflow uses offers DEMO-WOK: JADE left out: it is suspended (Customs hold)","valueInfo":{}},
+                         "facts":{"type":"Json","value":"{\\"lateSupplierUnavailable\\":\\"it is suspended\\"}","valueInfo":{}}}""";
+            }
+            if ("t6".equals(id)) {
+                return """
+                        {"facts":{"type":"Json","value":"{\\"lateSupplierUnavailable\\":\\"no adapter serves it: bind it under \
+                        dropflow.suppliers.http.GAMMA or dropflow.suppliers.cj.GAMMA\\"}","valueInfo":{}}}""";
             }
             return """
                     {"status":{"type":"String","value":"Shipped","valueInfo":{}},

@@ -33,6 +33,8 @@ class OperatorMessagesCompletenessTest {
 
     /** A sink's argument: the call's last one. */
     private static final int LAST = -2;
+    /** A sink that is a method's declaration: each message its body returns, which its callers pass on as a value. */
+    private static final int RETURNED = -3;
 
     /** Where a message starts: the call, and which of its arguments is the message. */
     private record Sink(Pattern call, int argument, Pattern inFiles) {
@@ -71,7 +73,14 @@ class OperatorMessagesCompletenessTest {
             // every line of a claim's or a return's history, which their forms show: the call's last argument
             Sink.in(".*/(claim|returns|aftersales)/.*", "history.record(", LAST),
             // a claim's replacement purchase order, as its supplier reports it
-            Sink.in(".*/claim/process/DefectClaim\\.java", "replacement(event,", 0));
+            Sink.in(".*/claim/process/DefectClaim\\.java", "replacement(event,", 0),
+            // why sourcing leaves a supplier out (validation's problems, a refused substitute, the timeline) and why
+            // a purchase order cannot go to it (the ship-by-breach form's lateSupplierUnavailable): words a method
+            // returns, which the problem or the line takes as a value
+            Sink.in(".*/order/internal/Sourcing\\.java", "String noneUsedOffers(", RETURNED),
+            Sink.in(".*/supplier/internal/SupplierBindings\\.java", "String notServed(", RETURNED),
+            Sink.in(".*/supplier/internal/Supplier\\.java", "String whySuspended(", RETURNED),
+            Sink.in(".*/supplier/internal/CatalogService\\.java", "cannot(", 0));
 
     /**
      * History lines the scan reads only in part, each with a line the code writes: a part written elsewhere (a
@@ -174,7 +183,15 @@ class OperatorMessagesCompletenessTest {
                 "Refused to cancel the late replacement (X)",
                 "Exchange purchase order: X, X X",
                 "Not suspended for shipping late: it is not active (X)",
-                "a task's variables are set by completing the task with its form, not written through it; X may complete the task");
+                "a task's variables are set by completing the task with its form, not written through it; X may complete the task",
+                // why sourcing or a purchase order leaves a supplier out: a method's words, which its callers pass on
+                "no supplier Dropflow uses offers X: X left out: X",
+                "no adapter serves it: bind it under dropflow.suppliers.http.X or dropflow.suppliers.cj.X",
+                "it is suspended",
+                "it is suspended (X)",
+                "it is not active (X)",
+                "it no longer offers X",
+                "its offer of X is switched off");
     }
 
     /**
@@ -316,10 +333,12 @@ class OperatorMessagesCompletenessTest {
                     }
                     Matcher call = sink.call().matcher(source);
                     while (call.find()) {
-                        String expression = sink.argument() == LAST ? lastArgument(source, call.end())
+                        List<String> expressions = sink.argument() == RETURNED ? returned(source, call.end())
+                                : java.util.Collections.singletonList(sink.argument() == LAST ? lastArgument(source, call.end())
                                 : sink.argument() < 0 ? expression(source, call.start())
-                                : argument(source, call.end(), sink.argument());
-                        for (String message : expression == null ? List.<String>of() : variants(expression)) {
+                                : argument(source, call.end(), sink.argument()));
+                        for (String message : expressions.stream().filter(java.util.Objects::nonNull)
+                                .flatMap(expression -> variants(expression).stream()).toList()) {
                             // Only a value (a message written elsewhere, passed on) has nothing of its own to translate
                             if (!message.replace(VALUE, "").isBlank()) {
                                 messages.putIfAbsent(message, file.getFileName() + ":" + line(source, call.start()));
@@ -418,6 +437,29 @@ class OperatorMessagesCompletenessTest {
     private static String lastArgument(String source, int from) {
         List<String> arguments = split(source.substring(from, end(source, from)), ',');
         return arguments.get(arguments.size() - 1);
+    }
+
+    /** The expressions of the return statements of the method whose parameters start at {@code from}. */
+    private static List<String> returned(String source, int from) {
+        int open = source.indexOf('{', end(source, from));
+        int close = open + 1;
+        for (int depth = 0; close < source.length() && (depth > 0 || source.charAt(close) != '}'); close++) {
+            char c = source.charAt(close);
+            if (c == '"' || c == '\'') {
+                close = endOfLiteral(source, close);
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+        String body = source.substring(open + 1, close);
+        List<String> expressions = new ArrayList<>();
+        Matcher statement = Pattern.compile("\\breturn\\s").matcher(body);
+        while (statement.find()) {
+            expressions.add(expression(body, statement.end()));
+        }
+        return expressions;
     }
 
     /** The expression starting at {@code from}, up to the end of its statement or argument. */
