@@ -9,6 +9,7 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 import static io.dropflow.order.process.OrderFulfillmentProcess.businessKey;
 
 import io.dropflow.carrier.ParcelTroubleAfterDelivery;
+import io.dropflow.carrier.ShipmentScanned;
 import io.dropflow.carrier.ShipmentStatusChanged;
 import io.dropflow.carrier.ShipmentView;
 import io.dropflow.carrier.Tracking;
@@ -297,6 +298,19 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
         }
         inbox.accept(new MessageInbox.Message("carrier", event.eventId(), message.messageName(), businessKey(orderId),
                 SHIPMENT_ID.name(), event.shipmentId(), Map.of()));
+    }
+
+    /**
+     * A scan left the status of an order's parcel as it was: nothing for the process or the timeline, but while
+     * "Decide on stalled or lost parcel" is open for the parcel, its form shows the scan ({@link StalledParcelTask}):
+     * the operator sees the stalled parcel move again. A given-up parcel's scans are {@link GivenUpParcelAttention}'s.
+     */
+    @EventListener
+    void on(ShipmentScanned event) {
+        if (event.returnId() != null || event.orderId() == null || event.forCase() != null) {
+            return; // a return parcel, a group-buy batch's parcel, a claim's replacement or a return's exchange
+        }
+        stalledTask.scannedAgain(event.orderId(), event.shipmentId());
     }
 
     /**

@@ -387,6 +387,27 @@ class GivenUpAndStalledParcelTest {
         assertThat(history).contains("Parcel in transit", "status=In transit");
     }
 
+    /**
+     * Closing note: a scan that leaves the stalled parcel's status as it was (in transit, then in transit again: it
+     * moves after all) was not on the open task's form; only a scan that changed the status wrote the form again.
+     */
+    @Test
+    void aScanThatLeavesTheStatusAsItWasIsOnTheFormToo() {
+        String number = "TRK-AGAIN-" + System.nanoTime();
+        long order = stalledInTransit(number);
+        assertThat(dropflow.facts(decision(order)).get("history").toString()).doesNotContain("Leipzig hub");
+
+        dropflow.post("/api/webhooks/carriers/events", Map.of("eventId", java.util.UUID.randomUUID().toString(),
+                "carrierCode", "SANDBOX-POST", "trackingNumber", number, "status", "IN_TRANSIT",
+                "occurredAt", now().toString(), "location", "Leipzig hub"), DropflowDriver.asPartner());
+
+        assertThat(parcel(order, number).path("status").asText()).as("the status as it was").isEqualTo("IN_TRANSIT");
+        Task task = decision(order);
+        assertThat(task).as("the decision stays").isNotNull();
+        assertThat(dropflow.facts(task).get("history").toString()).contains("detail=Leipzig hub");
+        assertThat(dropflow.process(order)).isWaitingAt(HANDLE_DELIVERY_PROBLEM.id());
+    }
+
     @Test
     void aParcelReturnedWhileTheOperatorDecidesIsOnTheFormAndTheOrderShowsTheProblem() {
         String number = "TRK-BACK-" + System.nanoTime();
