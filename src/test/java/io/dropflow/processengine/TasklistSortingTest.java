@@ -58,6 +58,38 @@ class TasklistSortingTest {
         assertThat(oldestFirst).containsSubsequence(first, second);
     }
 
+    /**
+     * Operators want the most urgent task on top, which no filter can give them in Tasklist (its sorting would come
+     * before the operator's): operations.md gives a Tasklist link whose address holds the sorting. Tasklist sends that
+     * sorting with the list request, as here: due date first, so the task due earlier is on top, where Tasklist's own
+     * start (created, newest first) lists it below. The shipped filters hold no sorting, so the link's is the one used.
+     */
+    @Test
+    void theDocumentedTasklistLinkListsTheMostUrgentFirst() throws Exception {
+        String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs/operations.md")).stream()
+                .filter(l -> l.startsWith("/camunda/app/tasklist/default/#/?sorting=")).findFirst().orElseThrow();
+        String sorting = java.net.URLDecoder.decode(line.substring(line.indexOf("sorting=") + "sorting=".length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(sorting).get(0).path("sortBy").asText()).isEqualTo("dueDate");
+        assertThat(JSON.readTree(sorting).get(0).path("sortOrder").asText()).isEqualTo("asc");
+        for (String name : List.of(TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.SLA_BREACHES,
+                TasklistFilters.CLAIMS_AND_RETURNS, TasklistFilters.SUPPLIER_ONBOARDING, TasklistFilters.ASSIGNED_TO_ME)) {
+            Filter filter = engine.getFilterService().createFilterQuery().filterName(name).singleResult();
+            assertThat(((TaskQueryImpl) filter.getQuery()).getOrderingProperties()).as(name).isNullOrEmpty();
+        }
+
+        String earlier = reviewTask();
+        Thread.sleep(1100); // another creation second: the second task is due later
+        String later = reviewTask();
+        assertThat(engine.getTaskService().createTaskQuery().taskId(earlier).singleResult().getDueDate())
+                .isBefore(engine.getTaskService().createTaskQuery().taskId(later).singleResult().getDueDate());
+        TasklistSession mary = TasklistSession.login(port, "mary");
+        String filter = filterId(TasklistFilters.MY_GROUPS_TASKS);
+
+        assertThat(ids(mary, filter, sorting)).containsSubsequence(earlier, later);
+        assertThat(ids(mary, filter, "created", "desc")).as("Tasklist's own start").containsSubsequence(later, earlier);
+    }
+
     /** A filter created before, with the due-date sorting it held then, loses it (and its description's promise). */
     @Test
     void aFilterCreatedWithTheFixedSortingLosesIt() {
@@ -79,8 +111,12 @@ class TasklistSortingTest {
     }
 
     private List<String> ids(TasklistSession who, String filter, String sortBy, String order) throws Exception {
+        return ids(who, filter, "[{\"sortBy\":\"" + sortBy + "\",\"sortOrder\":\"" + order + "\"}]");
+    }
+
+    private List<String> ids(TasklistSession who, String filter, String sorting) throws Exception {
         HttpResponse<String> list = who.send("en", "POST", "/filter/" + filter + "/list?firstResult=0&maxResults=200",
-                "{\"sorting\":[{\"sortBy\":\"" + sortBy + "\",\"sortOrder\":\"" + order + "\"}]}");
+                "{\"sorting\":" + sorting + "}");
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         JsonNode tasks = JSON.readTree(list.body());
         JsonNode embedded = tasks.path("_embedded").path("task");
