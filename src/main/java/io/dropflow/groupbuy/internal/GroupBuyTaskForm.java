@@ -3,6 +3,7 @@ package io.dropflow.groupbuy.internal;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.OrderLookup;
 import io.dropflow.order.OrderSummary;
+import io.dropflow.order.OrderTimeline;
 import io.dropflow.processengine.FormFacts;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.supplier.Catalog;
@@ -36,10 +37,15 @@ public class GroupBuyTaskForm {
     private final Purchasing purchasing;
     private final Catalog catalog;
     private final Tracking tracking;
+    private final OrderTimeline timeline;
     private final SellerTime time;
 
+    /** The history's rows a form shows: the latest, as an order's form shows its latest 30; a batch's are fewer. */
+    static final int HISTORY_ROWS = 15;
+
     GroupBuyTaskForm(Batches batches, Purchases purchases, GroupBuyLines lines, GroupBuyOrders orders,
-            OrderLookup lookup, Purchasing purchasing, Catalog catalog, Tracking tracking, SellerTime time) {
+            OrderLookup lookup, Purchasing purchasing, Catalog catalog, Tracking tracking, OrderTimeline timeline,
+            SellerTime time) {
         this.batches = batches;
         this.purchases = purchases;
         this.lines = lines;
@@ -48,13 +54,14 @@ public class GroupBuyTaskForm {
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.tracking = tracking;
+        this.timeline = timeline;
         this.time = time;
     }
 
     /** Every variable the group-buy forms may show (data only: every word is in the form files). */
     public static final Set<String> FACTS = Set.of("pickupPoint", "leaderName", "purchaseOrderNumber", "supplierName",
             "trackingNumber", "shipBy", "collectByText", "consumerRows", "leaderReportedMissing", "carrierStatus",
-            "carrierStatusAt", "backAfterRestockWait");
+            "carrierStatusAt", "backAfterRestockWait", "history");
 
     /**
      * "Decide on missing parcel": a purchase's facts, with why it is there (exploratory test s12): whether the leader
@@ -63,14 +70,14 @@ public class GroupBuyTaskForm {
     public FormFacts missingParcel(Long batchId, int purchaseNo, boolean leaderReportedMissing) {
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         var parcel = purchase.getShipmentId() == null ? null : tracking.shipment(purchase.getShipmentId());
-        return purchase(batchId, purchaseNo, false, time).put("leaderReportedMissing", leaderReportedMissing)
+        return purchase(batchId, purchaseNo, false, time, true).put("leaderReportedMissing", leaderReportedMissing)
                 .put("carrierStatus", parcel == null ? null : io.dropflow.processengine.OperatorWords.of(parcel.status()))
                 .put("carrierStatusAt", parcel == null ? null : time.format(parcel.lastEventAt()));
     }
 
     /** "Decide on missing lines": the missing lines' facts, and whether it is back after a wait for restock. */
     public FormFacts missingLines(Long batchId, int purchaseNo, boolean backAfterRestockWait) {
-        return purchase(batchId, purchaseNo, true, time).put("backAfterRestockWait", backAfterRestockWait);
+        return purchase(batchId, purchaseNo, true, time, true).put("backAfterRestockWait", backAfterRestockWait);
     }
 
     /**
@@ -78,7 +85,7 @@ public class GroupBuyTaskForm {
      * decision on missing lines) whose lines went missing.
      */
     public FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines) {
-        return purchase(batchId, purchaseNo, missingLines, time);
+        return purchase(batchId, purchaseNo, missingLines, time, true);
     }
 
     /**
@@ -88,10 +95,11 @@ public class GroupBuyTaskForm {
      */
     public FormFacts receipt(Long batchId, int purchaseNo) {
         return purchase(batchId, purchaseNo, false,
-                SellerTime.in(batches.byId(batchId).getPickupPoint().zone().getId()));
+                SellerTime.in(batches.byId(batchId).getPickupPoint().zone().getId()), false);
     }
 
-    private FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines, SellerTime shownIn) {
+    private FormFacts purchase(Long batchId, int purchaseNo, boolean missingLines, SellerTime shownIn,
+            boolean withHistory) {
         Batch batch = batches.byId(batchId);
         Purchase purchase = purchases.byNumber(batchId, purchaseNo);
         PurchaseOrderView po = purchase.getPurchaseOrderId() == null ? null
@@ -100,14 +108,71 @@ public class GroupBuyTaskForm {
                 : purchase.getSupplierId() == null ? null : catalog.supplier(purchase.getSupplierId()).name();
         String trackingNumber = purchase.getShipmentId() == null ? null
                 : tracking.shipment(purchase.getShipmentId()).trackingNumber();
-        return facts(batch, po == null ? null : po.number(), supplier, trackingNumber, po == null ? null : po.shipByAt(),
-                lines.onPurchaseTask(purchase.getId(), missingLines), shownIn);
+        List<GroupBuyLine> shown = lines.onPurchaseTask(purchase.getId(), missingLines);
+        FormFacts facts = facts(batch, po == null ? null : po.number(), supplier, trackingNumber,
+                po == null ? null : po.shipByAt(), shown, shownIn);
+        // an operator's decision shows what came before it; the leader's receipt is the parcel's arrival only
+        return withHistory ? facts.rows("history", history(withThoseItReplaces(purchase), shown)) : facts;
     }
 
-    /** A batch's facts, with the consumers whose goods wait at the point. */
+    /** A batch's facts, with the consumers whose goods wait at the point, and what happened to the batch so far. */
     public FormFacts uncollected(Long batchId) {
         Batch batch = batches.byId(batchId);
-        return facts(batch, null, null, null, null, lines.onUncollectedTask(batchId), time);
+        List<GroupBuyLine> shown = lines.onUncollectedTask(batchId);
+        return facts(batch, null, null, null, null, shown, time)
+                .rows("history", history(purchases.findByBatchIdOrderByPurchaseNo(batchId), shown));
+    }
+
+    /** The purchase and those it replaces (a backup supplier's purchase replaces the one that failed), oldest first. */
+    private List<Purchase> withThoseItReplaces(Purchase purchase) {
+        List<Purchase> chain = new ArrayList<>();
+        for (Purchase p = purchase; p != null && chain.size() < 20; p = p.getReplacesNo() == null ? null
+                : purchases.findByBatchIdAndPurchaseNo(p.getBatchId(), p.getReplacesNo()).orElse(null)) {
+            chain.add(0, p);
+        }
+        return chain;
+    }
+
+    /**
+     * What happened before the task, as an order's form shows it ("What happened so far"): the purchase orders with
+     * their status, the parcels with their carriers' scans, and the lines of the timelines of the orders the form
+     * lists (a line Dropflow writes on each order of the batch, "Purchase order DF-B3-PO1 forwarded …", once), oldest
+     * first, the latest {@link #HISTORY_ROWS}; each "when, what, status, detail", in the seller's time zone.
+     */
+    private List<Map<String, Object>> history(List<Purchase> shownPurchases, List<GroupBuyLine> shown) {
+        record Entry(Instant at, String what, String status, String detail) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Purchase purchase : shownPurchases) {
+            if (purchase.getPurchaseOrderId() != null) {
+                PurchaseOrderView po = purchasing.purchaseOrder(purchase.getPurchaseOrderId());
+                entries.add(new Entry(po.createdAt(), "Purchase order " + po.number() + " to " + po.supplierName(),
+                        io.dropflow.processengine.OperatorWords.of(po.status()),
+                        io.dropflow.processengine.OperatorWords.of(po.reasonCode())));
+            }
+            if (purchase.getShipmentId() != null) {
+                var parcel = tracking.shipment(purchase.getShipmentId());
+                String what = "Parcel " + parcel.carrierCode() + " " + parcel.trackingNumber();
+                entries.add(new Entry(parcel.createdAt(), what, io.dropflow.processengine.OperatorWords.of(parcel.status()),
+                        null));
+                parcel.events().forEach(e -> entries.add(new Entry(e.storyAt(), what,
+                        io.dropflow.processengine.OperatorWords.of(e.status()),
+                        java.util.stream.Stream.of(e.location(), e.description())
+                                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(": ")))));
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        shown.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted()
+                .map(id -> orders.findById(id).orElseThrow().getOrderId())
+                .flatMap(orderId -> timeline.of(orderId).stream())
+                .filter(line -> seen.add(line.what() + "@" + line.at().getEpochSecond()))
+                .forEach(line -> entries.add(new Entry(line.at(), line.what(), null, null)));
+        List<Entry> sorted = entries.stream()
+                .sorted(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        return sorted.subList(Math.max(0, sorted.size() - HISTORY_ROWS), sorted.size()).stream()
+                .map(e -> FormFacts.row("at", time.format(e.at()), "what", e.what(), "status", e.status(),
+                        "detail", e.detail()))
+                .toList();
     }
 
     private FormFacts facts(Batch batch, String purchaseOrderNumber, String supplier, String trackingNumber,

@@ -197,6 +197,52 @@ class GroupBuyPurchaseProcessTest {
     }
 
     /**
+     * Closing note: the group-buy task forms showed no history, where an order's forms show "What happened so far".
+     * They show the batch's now: its purchase orders and parcels, and the timeline lines of the orders on the form
+     * (a line written on each order of the batch once), an earlier decision among them; every line in Chinese too.
+     */
+    @Test
+    void aGroupBuyTaskShowsWhatHappenedBefore() {
+        // a missing-lines decision: the orders' lines so far
+        Goods rice = goods(false);
+        List<Long> orders = orderedAtTheCutoff(rice, 150);
+        long batch = groupBuy.batchOf(orders.get(0));
+        Task task = groupBuy.task(batch, 1);
+        List<String> timeline = dropflow.getOrder(orders.get(0)).path("timeline").findValuesAsText("what");
+        assertThat(whatHappened(task)).isNotEmpty().containsAll(timeline.subList(Math.max(0, timeline.size() - 5),
+                timeline.size()));
+
+        engine.getTaskService().setAssignee(task.getId(), "sam");
+        groupBuy.complete(batch, 1, Map.of("missingLinesDecision", "wait_for_restock"));
+        groupBuy.fire(batch, 1, Element.RESTOCK_WAIT.id());
+        assertThat(whatHappened(groupBuy.task(batch, 1))).as("the decision before it")
+                .contains("sam decided 'Decide on missing lines': Wait for restock");
+
+        // a missed ship-by deadline: the purchase order, with its status
+        Goods slow = goods(true);
+        long order = dropflow.place(GroupBuyDriver.order(point(), Map.of(slow.sku(), 2), "15.00")).orderId();
+        long late = groupBuy.batchOf(order);
+        groupBuy.cutoff(late);
+        groupBuy.fire(late, 1, Element.SHIP_BY_DEADLINE.id());
+        Task breach = groupBuy.task(late, 1);
+        assertThat(breach.getTaskDefinitionKey()).isEqualTo(Element.DECIDE_SHIP_BY_BREACH.id());
+        assertThat(DropflowDriver.factsOf(engine, breach).get("history").toString())
+                .contains("what=Purchase order " + po(late, 1) + " to ", "status=Forwarded");
+        List<String> lines = new ArrayList<>(whatHappened(breach));
+        lines.addAll(whatHappened(groupBuy.task(batch, 1)));
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        assertThat(lines).allSatisfy(what -> assertThat(chinese.findMessage(what)).as(what).isPresent());
+    }
+
+    /** The "what" of each row of the task's history, as its form shows them. */
+    @SuppressWarnings("unchecked")
+    private List<String> whatHappened(Task task) {
+        Object history = DropflowDriver.factsOf(engine, task).get("history");
+        assertThat(history).as("the form's history").isInstanceOf(List.class);
+        return ((List<Map<String, Object>>) history).stream().map(row -> String.valueOf(row.get("what"))).toList();
+    }
+
+    /**
      * Exploratory test s13 (groupbuy, D4): a consumer who cancelled while an operator decided on the missing lines was
      * refunded at once, and the open "Decide on missing lines" still listed them, with the amount, as if to decide.
      */
