@@ -36,7 +36,7 @@ class TechnicalSettingsTest {
             Map.entry("dropflow.after-sales.day", "unit of after-sales-windows.dmn days"),
             Map.entry("dropflow.claims.hour", "unit of claim-deadlines.dmn hours"),
             Map.entry("dropflow.returns.hour", "unit of return-deadlines.dmn hours"),
-            Map.entry("dropflow.scorecard.hour", "unit of supplier-scorecard.dmn hours"),
+            Map.entry("dropflow.scorecard.hour", "unit of supplier-scorecard.dmn hours (and its window's days, 24 of them)"),
             // Caches, polling, sweeps, retries: how the machine works, not what the business decides.
             Map.entry("dropflow.scorecard.reuse-for", "cache lifetime of a computed scorecard"),
             Map.entry("dropflow.inbox.expire-after", "how long unawaited partner events are kept"),

@@ -96,7 +96,8 @@ class ScorecardService implements Scorecards {
     SupplierScorecard of(Supplier supplier) {
         Instant to = clock.instant();
         ScorecardTable.Rules rules = table.rulesFor(supplier.getCode());
-        Instant from = to.minus(Duration.ofDays(rules.windowDays()));
+        // a day of the window is 24 of the table's hours: a calendar day in production, 48 s in the demo
+        Instant from = to.minus(settings.hour().multipliedBy(24 * rules.windowDays()));
         List<ScoredPurchaseOrder> window = purchaseOrders.scoredBetween(supplier.getId(), from, to);
         return new ScorecardCalculation(rules, settings.hour()).of(supplier.view(), window, from, to);
     }

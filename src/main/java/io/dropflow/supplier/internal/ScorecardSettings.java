@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * window, the "ships within" hours, the bar, the minimum sample and the score's weights are the
  * analysts' (bpmn/supplier-scorecard.dmn).
  *
- * @param hour how long one of the table's shipWithinHours lasts: PT1H, except in the demo
+ * @param hour how long one of the table's hours lasts (shipWithinHours; a day of its windowDays is 24 of them): PT1H,
+ *     except in the demo
  * @param reuseFor how long supplier selection, task forms and the supplier list may reuse a computed scorecard
  *     (a fresh computation, {@link io.dropflow.supplier.Scorecards#of}, replaces it): at most one {@code hour}
  */

@@ -6,7 +6,7 @@ public interface ScorecardTable {
     /**
      * One row of the table.
      *
-     * @param windowDays the purchase orders forwarded in this many days before now are looked at
+     * @param windowDays the purchase orders forwarded in this many days (of 24 scorecard hours) before now are looked at
      * @param shipWithinHours the "ships within" measure, in SLA hours ({@code dropflow.scorecard.hour})
      * @param shipRateBar below this share shipped within {@code shipWithinHours} a supplier is flagged
      * @param minimumSample purchase orders a rate needs before it flags a supplier or makes its score

@@ -53,6 +53,26 @@ class ScorecardServiceTest {
                 now.minus(Duration.ofDays(7)), now);
     }
 
+    /**
+     * Closing note (tour step 6): the window's days were calendar days while its "ships within" hours were scorecard
+     * hours, two seconds in the demo; a demo supplier flagged for shipping late stayed flagged for 30 real days. A day
+     * of the window is 24 scorecard hours: 30 days last 24 minutes in the demo, 30 days in production.
+     */
+    @Test
+    void theWindowsDaysAreScorecardDays() {
+        Suppliers suppliers = mock(Suppliers.class);
+        PurchaseOrders purchaseOrders = mock(PurchaseOrders.class);
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        Supplier acme = Supplier.applicant("ACME", "Acme", "DE", null, now);
+        org.springframework.test.util.ReflectionTestUtils.setField(acme, "id", 5L);
+        when(suppliers.findByCode("ACME")).thenReturn(Optional.of(acme));
+        ScorecardService scorecards = new ScorecardService(suppliers, purchaseOrders,
+                code -> new ScorecardTable.Rules(30, 48, 0.9, 5, 0.4, 0.3, 0.2, 0.1, true),
+                new ScorecardSettings(Duration.ofSeconds(2), Duration.ofSeconds(2)), Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(scorecards.of("ACME").from()).isEqualTo(now.minus(Duration.ofMinutes(24)));
+    }
+
     @Test
     void threadsThatNeedTheSameScorecardAtOnceWaitForOneComputation() throws Exception {
         Suppliers suppliers = mock(Suppliers.class);
