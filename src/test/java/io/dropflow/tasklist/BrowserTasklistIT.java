@@ -162,6 +162,43 @@ class BrowserTasklistIT {
         }
     }
 
+    /**
+     * Operators want the most urgent task on top, which a filter cannot give them (operations.md, "Tasklist's sort
+     * order"): the link operations.md gives opens Tasklist sorted by due date, then creation, and the sort control
+     * still changes it (its direction, here), the sorting kept when the operator picks another filter.
+     */
+    @Test
+    void theDocumentedLinkOpensTasklistMostUrgentFirstAndTheSortControlStillChangesIt() throws Exception {
+        browser = english;
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            loginAsMaryIfNeeded(wait);
+            String link = Files.readAllLines(Path.of("docs/operations.md")).stream()
+                    .filter(l -> l.startsWith("/camunda/app/tasklist/default/#/?sorting=")).findFirst().orElseThrow();
+            // this test's engine is named "browser", Dropflow's "default"
+            browser.get("http://localhost:" + port + link.replace("/tasklist/default/", "/tasklist/browser/"));
+            By sortedBy = By.cssSelector("ol.sorting-choice li.sorting-choice span.sort-by");
+            wait.until(d -> d.findElements(sortedBy).stream().map(WebElement::getText).toList()
+                    .equals(List.of("Due date", "Created")));
+            screenshot("sorting-1-most-urgent-first");
+
+            click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//*[normalize-space(text())=\"SLA breaches\"]"))));
+            wait.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\""));
+            assertThat(browser.findElements(sortedBy).get(0).getText()).as("kept in another filter").isEqualTo("Due date");
+
+            click(browser.findElements(By.cssSelector("ol.sorting-choice li.sorting-choice a.sort-direction")).get(0));
+            wait.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"desc\""));
+            screenshot("sorting-2-changed-by-the-control");
+        } catch (Exception | AssertionError e) {
+            screenshot("sorting-failure");
+            Files.writeString(SCREENSHOTS.resolve("sorting-failure.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
     private void workTheOutOfStockTask(Operator operator, String shopOrder, String shots) throws Exception {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         DropflowDriver dropflow = new DropflowDriver(port, engine);
