@@ -101,6 +101,46 @@ class GroupBuyApiTest {
         return order;
     }
 
+    /**
+     * Exploratory test s16, defect 5: a point in CN with region "新疆" (or "xinjiang", "XJ") was stored as typed, and
+     * group-buy-cutoff.dmn, which reads "Xinjiang", gave it the default terms (23:00, P3D to collect instead of 21:00,
+     * P5D). A Chinese region is stored as the table reads it; one that is no provincial-level division is a 400.
+     */
+    @Test
+    void aChineseRegionIsStoredAsTheCutoffTableReadsItAndAnUnknownOneIsRefused() {
+        String leader = code("L");
+        leaderLogin("lily");
+        assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
+                "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (String typed : List.of("新疆", "xinjiang", "CN-XJ", "Xinjiang Uygur Autonomous Region", "西藏", "cn-xz")) {
+            Map<String, Object> point = point(code("PT"), leader, "Asia/Urumqi", null);
+            point.put("region", typed);
+            ResponseEntity<String> created = dropflow.post("/api/pickup-points", point, asSupervisor());
+            assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+            stored.put(typed, DropflowDriver.read(created.getBody()).path("region").asText());
+        }
+        assertThat(stored).containsExactly(Map.entry("新疆", "Xinjiang"), Map.entry("xinjiang", "Xinjiang"),
+                Map.entry("CN-XJ", "Xinjiang"), Map.entry("Xinjiang Uygur Autonomous Region", "Xinjiang"),
+                Map.entry("西藏", "Tibet"), Map.entry("cn-xz", "Tibet"));
+
+        Map<String, Object> unknown = point(code("PT"), leader, "Asia/Shanghai", null);
+        unknown.put("region", "Xinjang");
+        ResponseEntity<String> refused = dropflow.post("/api/pickup-points", unknown, asSupervisor());
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("region").contains("Xinjang")
+                .contains("no provincial-level division of China").contains("Xinjiang (新疆, CN-XJ)")
+                .contains("Shanghai (上海, CN-SH)");
+
+        // elsewhere a region is free text, as before
+        Map<String, Object> bavaria = point(code("PT"), leader, "Europe/Berlin", null);
+        bavaria.put("country", "DE");
+        bavaria.put("region", "Bayern");
+        ResponseEntity<String> german = dropflow.post("/api/pickup-points", bavaria, asSupervisor());
+        assertThat(german.getStatusCode().value()).as(german.getBody()).isEqualTo(201);
+        assertThat(DropflowDriver.read(german.getBody()).path("region").asText()).isEqualTo("Bayern");
+    }
+
     @Test
     void leadersPickupPointsAndOffersAreManagedLikeTheCatalog() {
         String leader = code("L");

@@ -44,7 +44,9 @@ public class Cutoffs {
     }
 
     private CutoffTable.Terms terms(PickupPoint point) {
-        return table.termsFor(point.getCode(), point.getCountry(), point.getRegion() == null ? "" : point.getRegion());
+        // a point stored before regions were checked may say "新疆": the table reads "Xinjiang"
+        String region = ChinaRegion.asTheTableReadsIt(point.getCountry(), point.getRegion());
+        return table.termsFor(point.getCode(), point.getCountry(), region == null ? "" : region);
     }
 
     /**

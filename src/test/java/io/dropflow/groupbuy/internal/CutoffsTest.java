@@ -75,4 +75,22 @@ class CutoffsTest {
         assertThat(new Cutoffs(remote).collectWithin(urumqi)).isEqualTo(Duration.ofDays(5));
         assertThat(new Cutoffs(remote).confirmReceiptWithin(urumqi)).isEqualTo(Duration.ofHours(18));
     }
+
+    /** A point stored before regions of China were checked ("新疆") reads its region's terms, as the table spells it. */
+    @Test
+    void aChineseRegionStoredAsTypedIsReadAsTheTableSpellsIt() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        CutoffTable table = (point, country, region) -> {
+            asked.add(region);
+            return new CutoffTable.Terms(LocalTime.of(21, 0), "P1D", 2, Duration.ofDays(5), Duration.ofHours(18));
+        };
+        Leader leader = new Leader("LEO", "Leo", null, null, "leo", new BigDecimal("0.10"), Instant.EPOCH);
+        for (String typed : java.util.List.of("新疆", "xinjiang", "CN-XJ")) {
+            new Cutoffs(table).collectWithin(new PickupPoint("URUMQI", new PickupPoint.Address("Point", "1 Road", null,
+                    "Urumqi", null, typed, "CN"), SHANGHAI, leader, Instant.EPOCH));
+        }
+        new Cutoffs(table).collectWithin(new PickupPoint("MUC", new PickupPoint.Address("Point", "1 Road", null,
+                "Munich", null, "bayern", "DE"), SHANGHAI, leader, Instant.EPOCH));
+        assertThat(asked).containsExactly("Xinjiang", "Xinjiang", "Xinjiang", "bayern");
+    }
 }

@@ -1,0 +1,113 @@
+package io.dropflow.groupbuy.internal;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * China's provincial-level divisions (ISO 3166-2:CN), the region of a pickup point in country CN: reference data, not an
+ * analyst's number. A pickup point's region is an input of group-buy-cutoff.dmn, which matches the English name exactly
+ * ("Xinjiang", "Tibet", "Qinghai" close earlier): a region typed as "新疆", "xinjiang", "CN-XJ" or "Xinjiang Uygur
+ * Autonomous Region" matched nothing and got the default terms (exploratory test s16, defect 5). Each is stored as its
+ * {@link #english} name; a region of CN that is none of these is refused, naming them.
+ */
+enum ChinaRegion {
+    ANHUI("AH", "Anhui", "安徽", "安徽省"),
+    BEIJING("BJ", "Beijing", "北京", "北京市"),
+    CHONGQING("CQ", "Chongqing", "重庆", "重庆市"),
+    FUJIAN("FJ", "Fujian", "福建", "福建省"),
+    GANSU("GS", "Gansu", "甘肃", "甘肃省"),
+    GUANGDONG("GD", "Guangdong", "广东", "广东省"),
+    GUANGXI("GX", "Guangxi", "广西", "广西壮族自治区", "Guangxi Zhuang Autonomous Region"),
+    GUIZHOU("GZ", "Guizhou", "贵州", "贵州省"),
+    HAINAN("HI", "Hainan", "海南", "海南省"),
+    HEBEI("HE", "Hebei", "河北", "河北省"),
+    HEILONGJIANG("HL", "Heilongjiang", "黑龙江", "黑龙江省"),
+    HENAN("HA", "Henan", "河南", "河南省"),
+    HONG_KONG("HK", "Hong Kong", "香港", "香港特别行政区", "Hongkong", "Hong Kong SAR"),
+    HUBEI("HB", "Hubei", "湖北", "湖北省"),
+    HUNAN("HN", "Hunan", "湖南", "湖南省"),
+    INNER_MONGOLIA("NM", "Inner Mongolia", "内蒙古", "内蒙古自治区", "Nei Mongol", "Inner Mongolia Autonomous Region"),
+    JIANGSU("JS", "Jiangsu", "江苏", "江苏省"),
+    JIANGXI("JX", "Jiangxi", "江西", "江西省"),
+    JILIN("JL", "Jilin", "吉林", "吉林省"),
+    LIAONING("LN", "Liaoning", "辽宁", "辽宁省"),
+    MACAO("MO", "Macao", "澳门", "澳门特别行政区", "Macau", "Macao SAR"),
+    NINGXIA("NX", "Ningxia", "宁夏", "宁夏回族自治区", "Ningxia Hui Autonomous Region"),
+    QINGHAI("QH", "Qinghai", "青海", "青海省"),
+    SHAANXI("SN", "Shaanxi", "陕西", "陕西省"),
+    SHANDONG("SD", "Shandong", "山东", "山东省"),
+    SHANGHAI("SH", "Shanghai", "上海", "上海市"),
+    SHANXI("SX", "Shanxi", "山西", "山西省"),
+    SICHUAN("SC", "Sichuan", "四川", "四川省"),
+    TAIWAN("TW", "Taiwan", "台湾", "台湾省", "臺灣"),
+    TIANJIN("TJ", "Tianjin", "天津", "天津市"),
+    TIBET("XZ", "Tibet", "西藏", "西藏自治区", "Xizang", "Tibet Autonomous Region", "Xizang Autonomous Region"),
+    XINJIANG("XJ", "Xinjiang", "新疆", "新疆维吾尔自治区", "Xinjiang Uygur Autonomous Region",
+            "Xinjiang Uyghur Autonomous Region"),
+    YUNNAN("YN", "Yunnan", "云南", "云南省"),
+    ZHEJIANG("ZJ", "Zhejiang", "浙江", "浙江省");
+
+    /** The country whose pickup points name one of these regions. */
+    static final String COUNTRY = "CN";
+
+    /** The code after "CN-" in ISO 3166-2. */
+    final String code;
+    /** The name stored and read by group-buy-cutoff.dmn. */
+    final String english;
+    /** The short Chinese name. */
+    final String chinese;
+    private final List<String> otherNames;
+
+    private static final Map<String, ChinaRegion> BY_SPELLING = new HashMap<>();
+
+    static {
+        for (ChinaRegion region : values()) {
+            Stream.concat(Stream.of(region.code, "CN-" + region.code, region.english, region.chinese),
+                    region.otherNames.stream()).forEach(spelling -> BY_SPELLING.put(key(spelling), region));
+        }
+    }
+
+    ChinaRegion(String code, String english, String chinese, String... otherNames) {
+        this.code = code;
+        this.english = english;
+        this.chinese = chinese;
+        this.otherNames = List.of(otherNames);
+    }
+
+    /** The region so spelled: its English or Chinese name (short or full), its ISO code with or without "CN-", any case. */
+    static Optional<ChinaRegion> of(String spelling) {
+        return spelling == null ? Optional.empty() : Optional.ofNullable(BY_SPELLING.get(key(spelling)));
+    }
+
+    /** Case, width ("ＣＮ－ＸＪ"), hyphens, spaces and a trailing full stop aside. */
+    private static String key(String spelling) {
+        return Normalizer.normalize(spelling, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\-_.·]+", "");
+    }
+
+    /** "Anhui (安徽, CN-AH), Beijing (北京, CN-BJ), …": the regions, for a refusal. */
+    static String listed() {
+        return Arrays.stream(values()).map(r -> r.english + " (" + r.chinese + ", CN-" + r.code + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Whether a pickup point in this country names one of these regions. */
+    static boolean in(String country) {
+        return country != null && COUNTRY.equalsIgnoreCase(country.trim());
+    }
+
+    /**
+     * The region as group-buy-cutoff.dmn reads it: in China a known spelling's English name (a point stored before
+     * regions were checked may say "新疆"), otherwise the region as stored.
+     */
+    static String asTheTableReadsIt(String country, String region) {
+        return in(country) ? of(region).map(r -> r.english).orElse(region) : region;
+    }
+}
