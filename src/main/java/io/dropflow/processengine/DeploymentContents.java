@@ -53,6 +53,9 @@ import org.w3c.dom.NodeList;
  * <li>{@code deploy-changed-only} (older Modelers and scripts send it) would drop every form unchanged since the last
  * deployment of the same name, leaving the new model's tasks without theirs: a deployment with such tasks is filtered
  * as a whole instead (identical: nothing new; anything changed: every file deployed again).</li>
+ * <li>A model keeps the rules it needs to run as drawn ({@link ModelRules}: every wait for a person or a partner has a
+ * drawn deadline, a user task is due when its timer fires, no id Camunda Modeler generated): one that does not is a 400
+ * naming the file, the element and the rule, as the build refuses it.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -134,6 +137,7 @@ final class DeploymentContents extends CommandInterceptor {
                 : builder.getDeployment().getResources();
         List<String> unreadable = new ArrayList<>();
         List<String> broken = new ArrayList<>();
+        List<String> unruly = new ArrayList<>();
         Map<String, List<String>> formUsers = new LinkedHashMap<>();
         for (ResourceEntity resource : resources.values()) {
             String name = resource.getName();
@@ -153,6 +157,7 @@ final class DeploymentContents extends CommandInterceptor {
             }
             if (DeployedCode.isBpmn(lower)) {
                 formsBoundToDeployment(model, name, formUsers);
+                unruly.addAll(ModelRules.problems(name, resource.getBytes()));
             } else if (DmnFileReading.refusal(resource.getBytes()).isPresent()) {
                 // well-formed, but not DMN the engine reads (the schema, a BPMN file): was a 500 ENGINE-22004
                 unreadable.add(name + " (" + DmnFileReading.refusal(resource.getBytes()).get() + ")");
@@ -163,6 +168,12 @@ final class DeploymentContents extends CommandInterceptor {
         if (!unreadable.isEmpty()) {
             throw new BadUserRequestException("Not a model the engine can read: " + String.join("; ", unreadable)
                     + ". Deploy the .bpmn, .dmn or .form file as Camunda Modeler saves it");
+        }
+        if (!unruly.isEmpty()) {
+            throw new BadUserRequestException("A model breaks a rule it needs to run as drawn, nothing was deployed: "
+                    + String.join("; ", unruly.subList(0, Math.min(10, unruly.size())))
+                    + (unruly.size() > 10 ? "; and " + (unruly.size() - 10) + " more" : "")
+                    + ". The build refuses the same (docs/modeling.md, \"What the build refuses\")");
         }
         if (!broken.isEmpty()) {
             throw new BadUserRequestException("A decision table breaks what Dropflow relies on, nothing was deployed: "

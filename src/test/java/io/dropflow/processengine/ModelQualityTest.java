@@ -45,7 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every model in bpmn/ must be, checked without starting the application. */
 class ModelQualityTest {
 
-    private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|SequenceFlow)_[0-9a-z]{5,}$");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{(\\w+)}");
 
     static Stream<Path> models() throws IOException {
@@ -87,11 +86,7 @@ class ModelQualityTest {
         BpmnModelInstance bpmn = read(model);
         List<String> drawn = bpmn.getModelElementsByType(BpmnShape.class).stream()
                 .map(s -> s.getBpmnElement().getId()).toList();
-        for (BaseElement element : bpmn.getModelElementsByType(BaseElement.class)) {
-            if (element.getId() != null) {
-                assertThat(element.getId()).as("id in " + model).doesNotMatch(GENERATED_ID);
-            }
-        }
+        assertThat(ModelRules.generatedIds(bpmn).stream().map(BaseElement::getId)).as("generated ids in " + model).isEmpty();
         for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
             assertThat(drawn).as(node.getId() + " has a shape in the diagram").contains(node.getId());
         }
@@ -120,49 +115,16 @@ class ModelQualityTest {
     /** Waits allowed without a deadline, each with the reason why. None today: keep it that way. */
     private static final Map<String, String> WAITS_WITHOUT_DEADLINE_YET = Map.of();
 
-    /** Every wait for a partner or a person has a deadline: a timer on it, in its event gateway, or on its subprocess. */
+    /**
+     * Every wait for a partner or a person has a deadline: a timer on it, in its event gateway, or on its subprocess
+     * ({@link ModelRules}, which a person's deployment is held to as well).
+     */
     @ParameterizedTest
     @MethodSource("models")
     void everyWaitForAPartnerOrAPersonHasADeadline(Path model) {
-        BpmnModelInstance bpmn = read(model);
-        List<String> missing = new java.util.ArrayList<>();
-        for (FlowNode wait : bpmn.getModelElementsByType(FlowNode.class)) {
-            boolean isWait = wait instanceof UserTask || wait instanceof EventBasedGateway
-                    || (wait instanceof IntermediateCatchEvent catchEvent
-                            && !catchEvent.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)
-                            && catchEvent.getIncoming().stream().noneMatch(f -> f.getSource() instanceof EventBasedGateway));
-            if (isWait && !hasDeadline(wait) && !WAITS_WITHOUT_DEADLINE_YET.containsKey(wait.getId())) {
-                missing.add(wait.getId());
-            }
-        }
-        assertThat(missing).as("waits without a deadline in " + model).isEmpty();
-    }
-
-    private static boolean hasDeadline(FlowNode wait) {
-        Collection<BoundaryEvent> boundaries = wait.getModelInstance().getModelElementsByType(BoundaryEvent.class);
-        if (wait instanceof UserTask task) {
-            boolean timeoutListener = task.getExtensionElements() != null && task.getExtensionElements()
-                    .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l));
-            if (timeoutListener || timerOn(boundaries, task)) {
-                return true;
-            }
-        }
-        if (wait instanceof EventBasedGateway gateway && gateway.getOutgoing().stream().anyMatch(f -> f.getTarget()
-                instanceof IntermediateCatchEvent e && e.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))) {
-            return true;
-        }
-        for (ModelElementInstance scope = wait.getParentElement(); scope instanceof SubProcess sub; scope = sub.getParentElement()) {
-            if (timerOn(boundaries, sub)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean timerOn(Collection<BoundaryEvent> boundaries, Activity activity) {
-        return boundaries.stream().anyMatch(b -> b.getAttachedTo() == activity
-                && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
+        assertThat(ModelRules.waitsWithoutDeadline(read(model)).stream().map(FlowNode::getId)
+                .filter(id -> !WAITS_WITHOUT_DEADLINE_YET.containsKey(id)))
+                .as("waits without a deadline in " + model).isEmpty();
     }
 
     /** Every task, event and splitting gateway is named (docs/modeling.md); a gateway that only merges is not. */
@@ -213,23 +175,8 @@ class ModelQualityTest {
     @ParameterizedTest
     @MethodSource("models")
     void aTasksDueDateIsItsDrawnDeadline(Path model) {
-        BpmnModelInstance bpmn = read(model);
-        List<String> differing = new ArrayList<>();
-        for (BoundaryEvent boundary : bpmn.getModelElementsByType(BoundaryEvent.class)) {
-            if (!(boundary.getAttachedTo() instanceof UserTask task)) {
-                continue;
-            }
-            for (TimerEventDefinition timer : boundary.getChildElementsByType(TimerEventDefinition.class)) {
-                String due = task.getCamundaDueDate();
-                String expected = timer.getTimeDuration() != null
-                        ? "${taskDeadline.after(" + timer.getTimeDuration().getTextContent().trim().replaceAll("^\\$\\{|}$", "") + ")}"
-                        : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent().trim() : null;
-                if (expected != null && !expected.equals(due)) {
-                    differing.add(task.getId() + ": due " + due + ", deadline " + boundary.getId() + " " + expected);
-                }
-            }
-        }
-        assertThat(differing).as("user tasks whose due date is not their drawn deadline in " + model).isEmpty();
+        assertThat(ModelRules.dueDatesOffTheirDeadline(read(model)))
+                .as("user tasks whose due date is not their drawn deadline in " + model).isEmpty();
     }
 
     /** So that a model added later cannot go untested: some test class enforces its coverage floor. */
@@ -323,18 +270,11 @@ class ModelQualityTest {
         for (UserTask task : read(model).getModelElementsByType(UserTask.class)) {
             if (task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
                     .filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l))) {
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !ModelRules.preparesTheFormAtOnce(l))) {
                 hidden.add(task.getId());
             }
         }
         assertThat(hidden).as("user tasks with a timeout listener as deadline in " + model).isEmpty();
-    }
-
-    private static boolean preparesTheFormAtOnce(CamundaTaskListener listener) {
-        return "${prepareTaskForm}".equals(listener.getCamundaDelegateExpression())
-                && listener.getTimeouts().stream().allMatch(timer -> timer.getTimeDuration() != null
-                        && "PT0S".equals(timer.getTimeDuration().getTextContent().trim())
-                        && timer.getTimeDate() == null && timer.getTimeCycle() == null);
     }
 
     /** No rule hides on a sequence flow: a listener there (its event is "take") is a visible step or a decision output instead. */

@@ -420,6 +420,52 @@ class ModelDeploymentRightsTest {
      * duration in words) deployed with 200, and orders then failed or silently took the default row. Now each is a 400
      * naming the file, the table, the row and the rule; nothing is deployed.
      */
+    /**
+     * Exploratory test s16, defect 3: partner-attention.bpmn without its boundary timer "Not looked at in time" (and
+     * the escalation it led to) deployed with 200 and ran: the task showed a due date, and nobody was ever escalated.
+     * The build's rules that matter at run time ({@code ModelRules}) hold for a person's deployment too.
+     */
+    @Test
+    void aModelThatBreaksARuleItNeedsToRunIsRefusedNamingTheElementAndTheRule() throws IOException {
+        String noDeadline = withoutElements(partnerAttention(), "boundary_attention_overdue",
+                "service_escalate_partner_attention", "end_attention_escalated", "flow_to_service_escalate_partner_attention",
+                "flow_to_end_attention_escalated");
+        assertThat(noDeadline).doesNotContain("boundary_attention_overdue").contains("user_attend_partner_delivery");
+        ResponseEntity<String> refused = deploy("anna", "no-deadline", Map.of("partner-attention.bpmn", noDeadline));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("A model breaks a rule it needs to run as drawn, nothing was deployed: partner-attention.bpmn,"
+                        + " user task user_attend_partner_delivery (\"Attend to partner message\"): waits for a person without"
+                        + " a drawn deadline")
+                .contains("What the build refuses");
+        assertThat(deployed("no-deadline")).isZero();
+
+        String noDueDate = partnerAttention().replace(" camunda:dueDate=\"${taskDeadline.after(attentionDecisionTime)}\"", "");
+        String generated = partnerAttention().replace("service_escalate_partner_attention", "Activity_0k3j2xq");
+        ResponseEntity<String> both = deploy("anna", "due-and-id", Map.of("partner-attention.bpmn", noDueDate,
+                "generated.bpmn", generated.replace("partner_attention_" + suffix, "partner_attention_g" + suffix)));
+        assertThat(both.getStatusCode().value()).as(both.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(both).path("message").asText())
+                .contains("partner-attention.bpmn, user task user_attend_partner_delivery (\"Attend to partner message\"):"
+                        + " due never (no due date), but its deadline boundary_attention_overdue fires at"
+                        + " ${taskDeadline.after(attentionDecisionTime)}")
+                .contains("generated.bpmn, service task Activity_0k3j2xq (\"Hand to supervisors\"): keeps the id Camunda"
+                        + " Modeler generated");
+        assertThat(deployed("due-and-id")).isZero();
+    }
+
+    /** The model without these elements: their process elements, the flows' references to them, their shapes. */
+    private static String withoutElements(String model, String... ids) {
+        String without = model;
+        for (String id : ids) {
+            without = without.replaceAll("(?s)<bpmn:(\\w+) id=\"" + id + "\"[^>]*?/>", "")
+                    .replaceAll("(?s)<bpmn:(\\w+) id=\"" + id + "\"[^>]*?[^/]>.*?</bpmn:\\1>", "")
+                    .replaceAll("<bpmn:(incoming|outgoing)>" + id + "</bpmn:\\1>", "")
+                    .replaceAll("(?s)<bpmndi:(BPMNShape|BPMNEdge) id=\"[^\"]*\" bpmnElement=\"" + id + "\".*?</bpmndi:\\1>", "");
+        }
+        return without;
+    }
+
     @Test
     void aTableThatBreaksARuleIsRefusedNamingTheRowAndTheRule() throws IOException {
         String scorecard = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn"));

@@ -1,0 +1,172 @@
+package io.dropflow.processengine;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * The rules of a BPMN model that matter while it runs, one definition applied by the build ({@code ModelQualityTest}
+ * on {@code bpmn/*.bpmn}) and at deploy time ({@link DeploymentContents}: a person's deployment that breaks one is a
+ * 400 naming the file, the element and the rule):
+ *
+ * <ul>
+ * <li>every wait for a person (a user task) or a partner (a message or signal catch, an event-based gateway) has a
+ * drawn deadline: a timer on its border, a timer branch of its event-based gateway, or a timer on an enclosing
+ * subprocess; without one nobody is ever escalated;</li>
+ * <li>a user task with a timer on its border is due when the timer fires ({@code ${taskDeadline.after(x)}} beside a
+ * timer of {@code ${x}}, or the timer's own date): Tasklist promises its due date is that moment;</li>
+ * <li>no element keeps the id Camunda Modeler generated ({@code Activity_0abc12}): history, Cockpit and the process
+ * tests name elements by id.</li>
+ * </ul>
+ * The layout rules (labels, overlaps, one screen) are the build's only: they do not change what runs.
+ */
+final class ModelRules {
+
+    /** An id as Camunda Modeler generates it for a new element. */
+    static final Pattern GENERATED_ID = Pattern.compile(
+            "^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|SequenceFlow)_[0-9a-z]{5,}$");
+
+    private ModelRules() {
+    }
+
+    /**
+     * What this deployed BPMN file breaks, one line each ("file, user task id ("name"): rule"); empty when it keeps
+     * every rule, or when it does not read as BPMN (the engine's parse names that).
+     */
+    static List<String> problems(String file, byte[] bpmn) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+        } catch (RuntimeException notBpmn) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (FlowNode wait : waitsWithoutDeadline(model)) {
+            problems.add(file + ", " + element(wait) + ": " + (wait instanceof UserTask ? "waits for a person" : "waits for a"
+                    + " partner") + " without a drawn deadline (a boundary timer, a timer branch of its event-based gateway"
+                    + " or a timer on its subprocess): nobody would ever be escalated");
+        }
+        for (String differing : dueDatesOffTheirDeadline(model)) {
+            problems.add(file + ", " + differing);
+        }
+        for (BaseElement generated : generatedIds(model)) {
+            problems.add(file + ", " + element(generated) + ": keeps the id Camunda Modeler generated; give it one that"
+                    + " says what it is (e.g. user_review_order, timer_review_overdue)");
+        }
+        return problems;
+    }
+
+    /** "user task user_review_order ("Review order")": the element's kind, id and name. */
+    private static String element(BaseElement element) {
+        String kind = element.getElementType().getTypeName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String name = element.getAttributeValue("name");
+        return kind + " " + element.getId() + (name == null || name.isBlank() ? "" : " (\"" + name.trim() + "\")");
+    }
+
+    /** Waits for a person or a partner without a deadline. */
+    static List<FlowNode> waitsWithoutDeadline(BpmnModelInstance bpmn) {
+        List<FlowNode> missing = new ArrayList<>();
+        for (FlowNode wait : bpmn.getModelElementsByType(FlowNode.class)) {
+            boolean isWait = wait instanceof UserTask || wait instanceof EventBasedGateway
+                    || (wait instanceof IntermediateCatchEvent catchEvent
+                            && !catchEvent.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)
+                            && catchEvent.getIncoming().stream().noneMatch(f -> f.getSource() instanceof EventBasedGateway));
+            if (isWait && !hasDeadline(wait)) {
+                missing.add(wait);
+            }
+        }
+        return missing;
+    }
+
+    private static boolean hasDeadline(FlowNode wait) {
+        Collection<BoundaryEvent> boundaries = wait.getModelInstance().getModelElementsByType(BoundaryEvent.class);
+        if (wait instanceof UserTask task) {
+            boolean timeoutListener = task.getExtensionElements() != null && task.getExtensionElements()
+                    .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l));
+            if (timeoutListener || timerOn(boundaries, task)) {
+                return true;
+            }
+        }
+        if (wait instanceof EventBasedGateway gateway && gateway.getOutgoing().stream().anyMatch(f -> f.getTarget()
+                instanceof IntermediateCatchEvent e && e.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))) {
+            return true;
+        }
+        for (ModelElementInstance scope = wait.getParentElement(); scope instanceof SubProcess sub; scope = sub.getParentElement()) {
+            if (timerOn(boundaries, sub)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean timerOn(Collection<BoundaryEvent> boundaries, Activity activity) {
+        return boundaries.stream().anyMatch(b -> b.getAttachedTo() == activity
+                && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
+    }
+
+    /**
+     * The one timeout listener that is no deadline: the form's facts written at once after the task exists
+     * ({@code ${prepareTaskForm}} after {@code PT0S}, ADR 22).
+     */
+    static boolean preparesTheFormAtOnce(CamundaTaskListener listener) {
+        return "${prepareTaskForm}".equals(listener.getCamundaDelegateExpression())
+                && listener.getTimeouts().stream().allMatch(timer -> timer.getTimeDuration() != null
+                        && "PT0S".equals(timer.getTimeDuration().getTextContent().trim())
+                        && timer.getTimeDate() == null && timer.getTimeCycle() == null);
+    }
+
+    /**
+     * User tasks whose due date is not the moment their boundary timer fires, one line each
+     * ("user task id ("name"): due …, but its deadline timer_x fires at …; …").
+     */
+    static List<String> dueDatesOffTheirDeadline(BpmnModelInstance bpmn) {
+        List<String> differing = new ArrayList<>();
+        for (BoundaryEvent boundary : bpmn.getModelElementsByType(BoundaryEvent.class)) {
+            if (!(boundary.getAttachedTo() instanceof UserTask task)) {
+                continue;
+            }
+            for (TimerEventDefinition timer : boundary.getChildElementsByType(TimerEventDefinition.class)) {
+                String due = task.getCamundaDueDate();
+                Optional<String> expected = dueDateOf(timer);
+                if (expected.isPresent() && !expected.get().equals(due)) {
+                    differing.add(element(task) + ": due " + (due == null || due.isBlank() ? "never (no due date)" : due)
+                            + ", but its deadline " + boundary.getId() + " fires at " + expected.get() + "; give the task"
+                            + " that due date, so that Tasklist's due date is when the timer fires");
+                }
+            }
+        }
+        return differing;
+    }
+
+    /** The due date a task with this timer on its border has: the timer's duration after now, or its date. */
+    private static Optional<String> dueDateOf(TimerEventDefinition timer) {
+        if (timer.getTimeDuration() != null) {
+            return Optional.of("${taskDeadline.after(" + timer.getTimeDuration().getTextContent().trim()
+                    .replaceAll("^\\$\\{|}$", "") + ")}");
+        }
+        return timer.getTimeDate() == null ? Optional.empty() : Optional.of(timer.getTimeDate().getTextContent().trim());
+    }
+
+    /** Elements whose id is one Camunda Modeler generated. */
+    static List<BaseElement> generatedIds(BpmnModelInstance bpmn) {
+        return bpmn.getModelElementsByType(BaseElement.class).stream()
+                .filter(e -> e.getId() != null && GENERATED_ID.matcher(e.getId()).matches()).toList();
+    }
+}
