@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -56,6 +57,10 @@ import org.w3c.dom.NodeList;
  * <li>A model keeps the rules it needs to run as drawn ({@link ModelRules}: every wait for a person or a partner has a
  * drawn deadline, a user task is due when its timer fires, no id Camunda Modeler generated): one that does not is a 400
  * naming the file, the element and the rule, as the build refuses it.</li>
+ * <li>Every text an operator reads that a model or form brings (a process's or user task's name, a task's description, an
+ * escalation reason, a form's labels, options, descriptions and Markdown) has a Chinese entry ({@link UntranslatedTexts}):
+ * the translations ship with the application, so one without would reach Chinese operators in English. Otherwise a 400
+ * listing them.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -80,14 +85,18 @@ final class DeploymentContents extends CommandInterceptor {
     private final Map<String, Map.Entry<String, byte[]>> shippedForms;
     /** The shipped models' user tasks that bind a form to their deployment, by form id. */
     private final Map<String, List<String>> shippedFormUsers;
+    /** Who finds a deployed file's operator texts without a translation (the translation module), once it is there. */
+    private final Supplier<List<UntranslatedTexts>> untranslated;
 
-    DeploymentContents(ProcessEngineConfigurationImpl configuration) {
-        this(configuration, shippedForms("classpath*:/forms/*.form"));
+    DeploymentContents(ProcessEngineConfigurationImpl configuration, Supplier<List<UntranslatedTexts>> untranslated) {
+        this(configuration, shippedForms("classpath*:/forms/*.form"), untranslated);
     }
 
-    DeploymentContents(ProcessEngineConfigurationImpl configuration, Map<String, Map.Entry<String, byte[]>> shippedForms) {
+    DeploymentContents(ProcessEngineConfigurationImpl configuration, Map<String, Map.Entry<String, byte[]>> shippedForms,
+            Supplier<List<UntranslatedTexts>> untranslated) {
         this.configuration = configuration;
         this.shippedForms = shippedForms;
+        this.untranslated = untranslated;
         this.shippedFormUsers = shippedFormUsers(ModelDeployment.MODELS.replace("{bpmn,dmn}", "bpmn"));
     }
 
@@ -138,12 +147,16 @@ final class DeploymentContents extends CommandInterceptor {
         List<String> unreadable = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         List<String> unruly = new ArrayList<>();
+        List<String> untranslatedTexts = new ArrayList<>();
         Map<String, List<String>> formUsers = new LinkedHashMap<>();
         for (ResourceEntity resource : resources.values()) {
             String name = resource.getName();
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".form") && formId(resource.getBytes(), null) == null) {
                 unreadable.add(name + " (not a Camunda form: JSON with its \"id\")");
+            }
+            for (UntranslatedTexts texts : untranslated.get()) {
+                untranslatedTexts.addAll(texts.in(name, resource.getBytes()));
             }
             if (!DeployedCode.isBpmn(lower) && !DeployedCode.isDmn(lower)) {
                 continue;
@@ -181,6 +194,15 @@ final class DeploymentContents extends CommandInterceptor {
                     + (broken.size() > 10 ? "; and " + (broken.size() - 10) + " more" : "")
                     + ". A new output, input or type comes with a release (docs/modeling.md, \"Decision tables are live"
                     + " at once\")");
+        }
+        if (!untranslatedTexts.isEmpty()) {
+            throw new BadUserRequestException("Texts operators read without a Chinese entry in"
+                    + " forms/i18n/operator-texts.zh.json, nothing was deployed: "
+                    + String.join("; ", untranslatedTexts.subList(0, Math.min(10, untranslatedTexts.size())))
+                    + (untranslatedTexts.size() > 10 ? "; and " + (untranslatedTexts.size() - 10) + " more" : "")
+                    + ". Chinese operators would read them in English: a new or reworded task name, form text or"
+                    + " description comes with a release, with its Chinese entry (docs/modeling.md, \"Operator texts come"
+                    + " with a release\"); until then deploy the change with the wording the release has");
         }
         Map<String, String> deployedForms = new LinkedHashMap<>();
         resources.values().stream().filter(r -> r.getName().toLowerCase(Locale.ROOT).endsWith(".form"))

@@ -77,8 +77,12 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
 
     private final Set<String> shippedCode;
 
-    ModelDeploymentRights() {
+    /** The checks of a deployed file's operator texts, asked when a person deploys (the application is up by then). */
+    private final org.springframework.beans.factory.ObjectProvider<UntranslatedTexts> untranslated;
+
+    ModelDeploymentRights(org.springframework.beans.factory.ObjectProvider<UntranslatedTexts> untranslated) {
         this.shippedCode = shippedCode(ModelDeployment.MODELS);
+        this.untranslated = untranslated;
     }
 
     /** The code of the models in the jar, which anyone who may deploy may deploy again. */
@@ -110,7 +114,7 @@ class ModelDeploymentRights extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new DeleteChecks(configuration));
-        interceptors.add(new DeploymentContents(configuration));
+        interceptors.add(new DeploymentContents(configuration, () -> untranslated.orderedStream().toList()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 

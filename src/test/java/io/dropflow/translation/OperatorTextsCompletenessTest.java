@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class OperatorTextsCompletenessTest {
 
     private static final OperatorTexts CHINESE = OperatorTexts.of("zh");
-    private static final String ESCALATION_REASON = "escalationReason";
+    private static final String ESCALATION_REASON = ModelTexts.ESCALATION_REASON;
     /** A word in camel case, not part of a path or a placeholder: a variable's name. */
     private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("(?<![{.\\w/])[a-z]+[A-Z]\\w*");
 
@@ -35,7 +31,7 @@ class OperatorTextsCompletenessTest {
     void everyFormTextHasAChineseEntry() throws IOException {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Path form : files("forms", ".form")) {
-            for (String text : FormSchemas.texts(new ObjectMapper().readTree(form.toFile()))) {
+            for (String text : ModelTexts.ofForm(new ObjectMapper().readTree(form.toFile()))) {
                 if (CHINESE.find(text).isEmpty()) {
                     missing.putIfAbsent(text, form.getFileName().toString());
                 }
@@ -68,13 +64,9 @@ class OperatorTextsCompletenessTest {
     void everyUserTaskAndProcessNameHasAChineseEntry() throws IOException {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Path file : files("bpmn", ".bpmn")) {
-            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-            List<String> names = new ArrayList<>();
-            model.getModelElementsByType(Process.class).forEach(process -> names.add(process.getName()));
-            model.getModelElementsByType(UserTask.class).forEach(task -> names.add(task.getName()));
-            for (String name : names) {
-                // A name computed at run time (${…}) is translated as the value it takes: those values are entries too.
-                if (name != null && !name.contains("${") && CHINESE.find(name).isEmpty()) {
+            // A name computed at run time (${…}) is translated as the value it takes: those values are entries too.
+            for (String name : ModelTexts.names(Bpmn.readModelFromFile(file.toFile())).keySet()) {
+                if (CHINESE.find(name).isEmpty()) {
                     missing.putIfAbsent(name, file.getFileName().toString());
                 }
             }
@@ -88,15 +80,12 @@ class OperatorTextsCompletenessTest {
     void everyUserTaskDescriptionHasAChineseEntry() throws IOException {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Path file : files("bpmn", ".bpmn")) {
-            for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
-                for (var documentation : task.getDocumentations()) {
-                    // The engine takes the text trimmed (BpmnParse#parseDocumentation)
-                    String text = documentation.getTextContent().trim();
-                    if (!text.isEmpty() && CHINESE.find(text).isEmpty()) {
-                        missing.putIfAbsent(text, file.getFileName() + "#" + task.getId());
-                    }
+            // The engine takes the text trimmed (BpmnParse#parseDocumentation)
+            ModelTexts.descriptions(Bpmn.readModelFromFile(file.toFile())).forEach((text, task) -> {
+                if (CHINESE.find(text).isEmpty()) {
+                    missing.putIfAbsent(text, file.getFileName() + ", " + task);
                 }
-            }
+            });
         }
         assertThat(missing).as("user task descriptions (documentation) without a Chinese entry (text = task)").isEmpty();
     }
@@ -109,15 +98,9 @@ class OperatorTextsCompletenessTest {
     void everyEscalationReasonAModelWritesHasAChineseEntry() throws IOException {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Path file : files("bpmn", ".bpmn")) {
-            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-            List<String> reasons = new ArrayList<>();
-            model.getModelElementsByType(CamundaInputParameter.class).stream()
-                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
-            model.getModelElementsByType(CamundaOutputParameter.class).stream()
-                    .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
-            for (String reason : reasons) {
-                if (!reason.isBlank() && !reason.contains("${") && CHINESE.find(reason.strip()).isEmpty()) {
-                    missing.putIfAbsent(reason.strip(), file.getFileName().toString());
+            for (String reason : ModelTexts.escalationReasons(Bpmn.readModelFromFile(file.toFile()))) {
+                if (CHINESE.find(reason).isEmpty()) {
+                    missing.putIfAbsent(reason, file.getFileName().toString());
                 }
             }
         }

@@ -1,0 +1,61 @@
+package io.dropflow.translation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropflow.processengine.UntranslatedTexts;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deployed model's or form's operator texts ({@link ModelTexts}, as the build checks {@code bpmn/} and
+ * {@code forms/}) without a Chinese entry in {@code forms/i18n/operator-texts.zh.json}: the bundle ships with the
+ * application, so an analyst's new or reworded task name or form label would reach Chinese operators in English
+ * (exploratory test s16, defect 4). The deployment refuses them.
+ */
+@Component
+class DeployedTextsTranslated implements UntranslatedTexts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<String> in(String file, byte[] content) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (lower.endsWith(".form")) {
+            JsonNode form;
+            try {
+                form = JSON.readTree(content);
+            } catch (IOException | RuntimeException notJson) {
+                return List.of();
+            }
+            ModelTexts.ofForm(form).forEach(text -> texts.putIfAbsent(text, file));
+        } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
+            BpmnModelInstance model;
+            try {
+                model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+            } catch (RuntimeException notBpmn) {
+                return List.of();
+            }
+            ModelTexts.names(model).forEach((text, where) -> texts.putIfAbsent(text, file + ", " + where));
+            ModelTexts.descriptions(model).forEach((text, where) -> texts.putIfAbsent(text, file + ", " + where));
+            ModelTexts.escalationReasons(model).forEach(text -> texts.putIfAbsent(text, file + ", "
+                    + ModelTexts.ESCALATION_REASON));
+        }
+        OperatorTexts chinese = OperatorTexts.of("zh");
+        List<String> missing = new ArrayList<>();
+        texts.forEach((text, where) -> {
+            if (chinese.find(text).isEmpty()) {
+                missing.add("\"" + text + "\" (" + where + ")");
+            }
+        });
+        return missing;
+    }
+}
