@@ -33,6 +33,11 @@ public class SellerTime {
         return new SellerTime(zone, Clock.systemUTC());
     }
 
+    /** For tests: {@link #now} is {@code clock}'s time. */
+    public static SellerTime in(String zone, Clock clock) {
+        return new SellerTime(zone, clock);
+    }
+
     /** This moment, by the one clock (the engine's): "2026-12-02 15:04 (Asia/Shanghai)". */
     public String now() {
         return format(clock.instant());

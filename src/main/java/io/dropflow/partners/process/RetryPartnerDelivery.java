@@ -5,7 +5,6 @@ import static io.dropflow.partners.process.PartnerAttentionProcess.DELIVERY_TAKE
 
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.partners.internal.RecordedDeliveries;
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,10 @@ class RetryPartnerDelivery implements JavaDelegate {
 
     private final RecordedDeliveries deliveries;
     private final io.dropflow.processengine.SellerTime time;
-    private final Clock clock;
 
-    RetryPartnerDelivery(RecordedDeliveries deliveries, io.dropflow.processengine.SellerTime time, Clock clock) {
+    RetryPartnerDelivery(RecordedDeliveries deliveries, io.dropflow.processengine.SellerTime time) {
         this.deliveries = deliveries;
         this.time = time;
-        this.clock = clock;
     }
 
     @Override
@@ -33,8 +30,7 @@ class RetryPartnerDelivery implements JavaDelegate {
         boolean taken = result.outcome() == DeliveryHandler.Outcome.TAKEN;
         DELIVERY_TAKEN.set(execution, taken);
         if (!taken) { // the task comes back: it says so (its Chinese a pattern of operator-messages.zh.json)
-            PartnerAttentionProcess.RETRIED_IN_VAIN.set(execution, "Tried again at "
-                    + time.format(clock.instant()) + IN_VAIN);
+            PartnerAttentionProcess.RETRIED_IN_VAIN.set(execution, "Tried again at " + time.now() + IN_VAIN);
         }
     }
 

@@ -24,7 +24,7 @@ class RetryPartnerDeliveryTest {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getVariable(PartnerAttentionProcess.DELIVERY_ID.name())).thenReturn(7L);
 
-        new RetryPartnerDelivery(deliveries, SellerTime.in("Asia/Shanghai"), clock).execute(execution);
+        new RetryPartnerDelivery(deliveries, SellerTime.in("Asia/Shanghai", clock)).execute(execution);
 
         verify(execution).setVariable(PartnerAttentionProcess.DELIVERY_TAKEN.name(), false);
         verify(execution).setVariable(PartnerAttentionProcess.RETRIED_IN_VAIN.name(),
