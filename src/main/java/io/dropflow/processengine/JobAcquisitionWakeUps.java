@@ -132,10 +132,24 @@ class JobAcquisitionWakeUps {
             return !(getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) || pool.getQueueSize() == 0;
         }
 
-        /** Whether Spring's pool holds no job in store and would take one now (unknown for another pool: taken as no). */
+        /**
+         * Whether Spring's pool holds no job in store and would take one now (unknown for another pool: taken as no).
+         * A pool shut down takes none: Spring shuts the job threads' pool down as soon as the application starts
+         * closing, before the engine stops its acquisition, and every job acquired meanwhile is turned away (review
+         * s16: without this look the acquisition then went round without a pause, a core's worth, until the close).
+         */
         private boolean poolWaitsForJobs() {
-            return getTaskExecutor() instanceof ThreadPoolTaskExecutor pool && pool.getQueueSize() == 0
+            return isActive() && getTaskExecutor() instanceof ThreadPoolTaskExecutor pool && running(pool)
+                    && pool.getQueueSize() == 0
                     && (pool.getQueueCapacity() > 0 || pool.getActiveCount() < pool.getMaxPoolSize());
+        }
+
+        private static boolean running(ThreadPoolTaskExecutor pool) {
+            try {
+                return !pool.getThreadPoolExecutor().isShutdown();
+            } catch (IllegalStateException notInitialized) {
+                return false;
+            }
         }
 
         @Override

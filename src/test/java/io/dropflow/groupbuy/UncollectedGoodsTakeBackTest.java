@@ -273,6 +273,26 @@ class UncollectedGoodsTakeBackTest {
     }
 
     /**
+     * Review s16: an answer taken before, arriving again, is a redelivery whatever it says now: the supplier gets its
+     * 200 again, not a 422 for an amount the first delivery did not carry (it would keep retrying).
+     */
+    @Test
+    void anAnswerTakenBeforeArrivingAgainIsARedeliveryWhateverItsAmount() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+        String url = "/api/webhooks/suppliers/" + goods.first() + "/return-answers";
+        ResponseEntity<String> first = dropflow.post(url, Map.of("eventId", "tb-again-" + number, "returnNumber", number,
+                "round", 1, "answer", "ALTERNATIVE", "amount", "3.50"), DropflowDriver.asPartner());
+        assertThat(first.getStatusCode().is2xxSuccessful()).as(first.getBody()).isTrue();
+
+        ResponseEntity<String> again = dropflow.post(url, Map.of("eventId", "tb-again-" + number, "returnNumber", number,
+                "round", 1, "answer", "ALTERNATIVE", "amount", "3.505"), DropflowDriver.asPartner());
+
+        assertThat(again.getStatusCode().is2xxSuccessful()).as(again.getBody()).isTrue();
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).hasSize(1);
+    }
+
+    /**
      * Closing notes s15: goods nobody collected that the operator refunded and left with the leader were never offered
      * back to the supplier, yet an answer to their take-back was taken (a timeline line, a task). It is a 409.
      */

@@ -117,10 +117,6 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
             throw new ReturnRefusedException("Dropflow asked round 1 of take-back " + number + " only: round "
                     + event.round() + " was never asked", number, "ASKED");
         }
-        if (event.amount() != null && Currencies.hasMoreDecimals(event.amount(), po.currency())) {
-            // Rounding it would book a credit the supplier did not offer (a share is computed, and rounded)
-            throw new InvalidReturnException("the amount " + Currencies.moreDecimalsThan(event.amount(), po.currency()));
-        }
         PartnerDeliveries recorded = deliveries.getObject();
         if (recorded.recordedPayload(PARTNER, supplierCode, event.eventId()).isPresent()) {
             return "ALREADY_RECEIVED"; // the event id was taken before: a redelivery, whatever it says now
@@ -129,6 +125,10 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
                 .map(this::event);
         if (earlier.isPresent()) {
             return alreadyAnswered(number, earlier.get(), event);
+        }
+        if (event.amount() != null && Currencies.hasMoreDecimals(event.amount(), po.currency())) {
+            // After the redeliveries, which answer as before whatever they say. Rounding it would book a credit the supplier did not offer (a share is computed, and rounded)
+            throw new InvalidReturnException("the amount " + Currencies.moreDecimalsThan(event.amount(), po.currency()));
         }
         String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
