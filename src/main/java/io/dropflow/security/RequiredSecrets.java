@@ -38,6 +38,8 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequiredSecrets.class);
 
     static final String PRODUCTION = "postgres";
+    /** The profiles the sandbox storefront runs in (SandboxStorefront's {@code @Profile}). */
+    private static final String SANDBOX_PROFILES = "demo | test | bench";
     /**
      * Lets a production-profile node run at a local http address: for tests that start nodes the way an
      * operator does, on one machine (never in production, where partners must reach the URL).
@@ -118,6 +120,15 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
                 environment.acceptsProfiles(Profiles.of(PRODUCTION)));
         SpringFactoriesLoader.forDefaultResourceLocation(RequiredSecrets.class.getClassLoader())
                 .load(StartupCheck.class).forEach(check -> problems.addAll(check.problems(settings)));
+        // Without an adapter for the chosen storefront no StorefrontGateway bean exists: Spring would say so only after the
+        // database was migrated and the models deployed, naming no setting (exploratory s16 ops, 2)
+        String storefront = environment.getProperty("dropflow.partners.storefront", "sandbox");
+        boolean sandboxRuns = environment.acceptsProfiles(Profiles.of(SANDBOX_PROFILES));
+        if (!storefront.equalsIgnoreCase("shopify") && !(sandboxRuns && storefront.equalsIgnoreCase("sandbox"))) {
+            problems.add("DROPFLOW_PARTNERS_STOREFRONT (dropflow.partners.storefront) is '" + storefront
+                    + "', which no storefront adapter serves here: it takes shopify"
+                    + (sandboxRuns ? " or sandbox" : " (the sandbox storefront runs in the demo, test and bench profiles only)"));
+        }
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
             // Warned, not refused: the administrator and the configured users are created on the first start only, so
             // a password set long ago (changed in Camunda Admin since) must not keep an upgraded node from starting

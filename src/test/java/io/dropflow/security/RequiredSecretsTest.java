@@ -33,6 +33,7 @@ class RequiredSecretsTest {
         env.setProperty("dropflow.onboarding.quality-check.postal-code", "20457");
         env.setProperty("dropflow.onboarding.quality-check.city", "Hamburg");
         env.setProperty("dropflow.onboarding.quality-check.country", "DE");
+        env.setProperty("dropflow.partners.storefront", "shopify");
         return env;
     }
 
@@ -175,6 +176,7 @@ class RequiredSecretsTest {
     @Test
     void outsideProductionOnlyTheAdministratorsPasswordAndTheWebhookTokenAreRequired() {
         MockEnvironment demo = new MockEnvironment();
+        demo.setDefaultProfiles("demo"); // application.yaml's spring.profiles.default
         demo.setProperty("camunda.bpm.admin-user.id", "demo");
         demo.setProperty("camunda.bpm.admin-user.password", "demo");
         demo.setProperty("dropflow.webhooks.token", "demo-token");
@@ -185,5 +187,39 @@ class RequiredSecretsTest {
         demo.setProperty("dropflow.webhooks.token", "${DROPFLOW_WEBHOOK_TOKEN}");
         assertThatThrownBy(() -> check(demo)).hasMessageContaining("1 setting is missing or wrong")
                 .hasMessageContaining("DROPFLOW_WEBHOOK_TOKEN (dropflow.webhooks.token) is not set");
+    }
+
+    /**
+     * Exploratory s16 ops, 2: a storefront that is neither shopify nor (where the sandbox runs) sandbox left no
+     * storefront bean; the node migrated the shared database and deployed the models before Spring's "required a bean"
+     * named no setting. Refused before any bean, naming the setting and the values it takes, with the other problems.
+     */
+    @Test
+    void aStorefrontNoAdapterServesIsRefusedBeforeAnyBeanNamingTheValuesItTakes() {
+        MockEnvironment env = production();
+        env.setProperty("dropflow.partners.storefront", "sandbox");
+        env.setProperty("dropflow.seller.name", "${DROPFLOW_SELLER_NAME}");
+        assertThatThrownBy(() -> check(env)).isInstanceOf(IllegalStateException.class).hasMessage("""
+                Dropflow will not start: 2 settings are missing or wrong (there are no defaults outside the demo profile):
+                 - DROPFLOW_SELLER_NAME (dropflow.seller.name) is not set: the sender printed on every label
+                 - DROPFLOW_PARTNERS_STOREFRONT (dropflow.partners.storefront) is 'sandbox', which no storefront adapter serves here: it takes shopify (the sandbox storefront runs in the demo, test and bench profiles only)""");
+
+        env.setProperty("dropflow.seller.name", "Owner Goods");
+        env.setProperty("dropflow.partners.storefront", "shopfy");
+        assertThatThrownBy(() -> check(env)).hasMessageContaining(
+                "DROPFLOW_PARTNERS_STOREFRONT (dropflow.partners.storefront) is 'shopfy', which no storefront adapter serves here: it takes shopify");
+
+        MockEnvironment demo = new MockEnvironment();
+        demo.setDefaultProfiles("demo");
+        demo.setProperty("camunda.bpm.admin-user.id", "demo");
+        demo.setProperty("camunda.bpm.admin-user.password", "demo");
+        demo.setProperty("dropflow.webhooks.token", "demo-token");
+        demo.setProperty("dropflow.partners.storefront", "sandbox");
+        assertThatCode(() -> check(demo)).doesNotThrowAnyException();
+        demo.setProperty("dropflow.partners.storefront", "Shopify");
+        assertThatCode(() -> check(demo)).doesNotThrowAnyException();
+        demo.setProperty("dropflow.partners.storefront", "woocommerce");
+        assertThatThrownBy(() -> check(demo)).hasMessageContaining(
+                "DROPFLOW_PARTNERS_STOREFRONT (dropflow.partners.storefront) is 'woocommerce', which no storefront adapter serves here: it takes shopify or sandbox");
     }
 }
