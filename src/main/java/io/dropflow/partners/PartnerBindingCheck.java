@@ -56,8 +56,10 @@ class PartnerBindingCheck implements ApplicationRunner {
 
     /** The one message naming every unbound partner and the settings that bind it. */
     static String refusal(List<PartnerBinding.Unbound> unbound) {
-        StringBuilder message = new StringBuilder("Dropflow will not start: ").append(unbound.size())
-                .append(unbound.size() == 1 ? " partner has" : " partners have")
+        // Partners, not problems: one partner may lack two things (Kuaidi100's callback and its account)
+        long partners = unbound.stream().map(PartnerBinding.Unbound::partner).distinct().count();
+        StringBuilder message = new StringBuilder("Dropflow will not start: ").append(partners)
+                .append(partners == 1 ? " partner has" : " partners have")
                 .append(" no real adapter configured (sandbox partners exist in the demo profile only):");
         unbound.forEach(u -> message.append("\n - ").append(u));
         return message.toString();

@@ -73,4 +73,17 @@ class PartnerCredentialsCheckTest {
         assertThatCode(() -> check(env, ADAPTERS)).doesNotThrowAnyException();
         assertThatThrownBy(() -> check(env, withShopify())).hasMessageContaining("storefront Shopify: no client-id");
     }
+
+    /** Exploratory s16 ops, doubt: one partner with two problems was counted as "2 partners". */
+    @Test
+    void onePartnerWithTwoProblemsIsCountedOnce() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("dropflow.carriers.kuaidi100.companies.YTO", "yuantong");
+        env.setProperty("dropflow.carriers.kuaidi100.callback-url", "https://dropflow.owner.example/api/webhooks/kuaidi100");
+
+        assertThatThrownBy(() -> check(env, ADAPTERS))
+                .hasMessageStartingWith("Dropflow will not start: 1 partner has no real adapter configured")
+                .hasMessageContaining("\n - Kuaidi100 for carriers [YTO]: callback-url https://")
+                .hasMessageContaining("\n - Kuaidi100 for carriers [YTO]: no customer");
+    }
 }
