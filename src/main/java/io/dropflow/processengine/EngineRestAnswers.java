@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code firstResult} or {@code maxResults} that is no whole number from 0 to 2147483647 ({@link EngineQueryPaging}),
  * which was a 404 or an empty list. A failure of the database
  * (a value too long for its column, a constraint) is a 500 that quotes neither its message nor its SQL, with a
- * reference to the log ({@link PersistenceFailures}).
+ * reference to the log ({@link PersistenceFailures}). A password that breaks the password policy (user create, credentials
+ * update) is a 400 naming the rules it breaks ({@link PasswordPolicyRefused}), not a 500 logged at ERROR.
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -72,6 +73,17 @@ class EngineRestAnswers {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new NullBodyRefused());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("nullBodyRefused");
+        return registration;
+    }
+
+    /** A password that breaks the engine's password policy: a 400 naming the rules, not a 500 (PasswordPolicyRefused). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<PasswordPolicyRefused> passwordPolicyRefused(
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new PasswordPolicyRefused(engine::getIfAvailable));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("passwordPolicyRefused");
         return registration;
     }
 
