@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -58,5 +59,34 @@ class SharedGaugesTest {
             }
         }
         return expressions;
+    }
+
+    /**
+     * Exploratory s16 ops, 3: with no node scraped a comparison over the gauge has no series and never fires, exactly
+     * when no executor runs. The cluster-wide page alerts carry an absent() branch; where promtool is installed its
+     * rule tests (ops/prometheus/alerts-test.yml: both nodes up, then none scraped) are run too.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterAlertsFireWhenNoNodeIsScraped() throws Exception {
+        Map<String, String> byName = new java.util.HashMap<>();
+        try (InputStream in = Files.newInputStream(Path.of("ops/prometheus/alerts.yml"))) {
+            Map<String, Object> rules = new Yaml().load(in);
+            for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                    byName.put(String.valueOf(rule.get("alert")), String.valueOf(rule.get("expr")));
+                }
+            }
+        }
+        assertThat(byName.get("DropflowNoJobExecutor")).contains("absent(dropflow_job_executor_active)");
+        assertThat(byName.get("DropflowIncidents")).contains("absent(dropflow_incidents)");
+
+        Path promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(promtool != null, "promtool is not installed");
+        Process run = new ProcessBuilder(promtool.toString(), "test", "rules", "alerts-test.yml")
+                .directory(Path.of("ops/prometheus").toFile()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isZero();
     }
 }
