@@ -78,6 +78,48 @@ public final class CallFailure {
         return innermost.getClass().getSimpleName() + " calling " + at + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * What kind of failure it was, for the partner-call metric's {@code code} tag (docs/partners/README.md): the
+     * same reading as {@link #why}, in one word. A refused connection is no timeout (exploratory s16 ops, 5).
+     *
+     * @return {@code unknown-host}, {@code refused}, {@code unreachable} (no route, or a connection failing otherwise),
+     *     {@code connect-timeout}, {@code timeout} (no answer in time), {@code tls}, or {@code io-error}
+     */
+    public static String code(Throwable failure) {
+        Throwable described = null;
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "unknown-host";
+            }
+            if (described == null && (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException || t instanceof HttpTimeoutException
+                    || t instanceof SocketTimeoutException || t instanceof SSLException)) {
+                described = t;
+            }
+        }
+        if (described instanceof HttpConnectTimeoutException
+                || described instanceof SocketTimeoutException && said(described, "connect")) {
+            return "connect-timeout";
+        }
+        if (described instanceof HttpTimeoutException || described instanceof SocketTimeoutException) {
+            return "timeout";
+        }
+        if (described instanceof NoRouteToHostException) {
+            return "unreachable";
+        }
+        if (described instanceof ConnectException) {
+            String message = innermostMessage(described);
+            return message == null || message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "refused"
+                    : "unreachable";
+        }
+        return described instanceof SSLException ? "tls" : "io-error";
+    }
+
+    /** The codes of {@link #code}: the partner was not reached, or did not answer; nothing it said. */
+    public static final Set<String> NOT_REACHED = Set.of("unknown-host", "refused", "unreachable", "connect-timeout",
+            "timeout", "tls", "io-error");
+
     /** host:port of an address (the port only when it names one), or null. */
     public static String host(URI called) {
         if (called == null || called.getHost() == null) {

@@ -63,4 +63,24 @@ class CallFailureTest {
                 + " parser received no bytes", new IOException("HTTP/1.1 header parser received no bytes")), (URI) null))
                 .isEqualTo("IOException calling the partner: HTTP/1.1 header parser received no bytes");
     }
+
+    /** Exploratory s16 ops, 5: the metric's code for a refused connection was "timeout"; it is what happened. */
+    @Test
+    void theMetricsCodeNamesWhatHappenedNotATimeoutForEverything() {
+        ConnectException refused = new ConnectException();
+        refused.initCause(new ClosedChannelException());
+        assertThat(CallFailure.code(new ResourceAccessException("I/O error on POST request: null", refused)))
+                .isEqualTo("refused");
+        ConnectException unknown = new ConnectException();
+        unknown.initCause(new UnresolvedAddressException());
+        assertThat(CallFailure.code(unknown)).isEqualTo("unknown-host");
+        assertThat(CallFailure.code(new ResourceAccessException("x", new HttpTimeoutException("request timed out"))))
+                .isEqualTo("timeout");
+        assertThat(CallFailure.code(new HttpConnectTimeoutException("HTTP connect timed out"))).isEqualTo("connect-timeout");
+        assertThat(CallFailure.code(new ResourceAccessException("x", new javax.net.ssl.SSLHandshakeException("bad cert"))))
+                .isEqualTo("tls");
+        assertThat(CallFailure.code(new java.net.NoRouteToHostException("No route to host"))).isEqualTo("unreachable");
+        assertThat(CallFailure.code(new IOException("HTTP/1.1 header parser received no bytes"))).isEqualTo("io-error");
+        assertThat(CallFailure.NOT_REACHED).contains("refused", "unknown-host", "timeout", "tls");
+    }
 }

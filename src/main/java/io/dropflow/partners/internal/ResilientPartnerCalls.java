@@ -235,6 +235,10 @@ public class ResilientPartnerCalls implements PartnerCalls {
                 code[0] = e.getCause() instanceof java.net.http.HttpTimeoutException
                         || String.valueOf(e.getMessage()).contains("in time") ? "timeout" : "error";
             }
+            if (outcome.equals("failed") && io.dropflow.partners.CallFailure.NOT_REACHED.contains(code[0])) {
+                // not reached, whichever exception the adapter wraps it in (Shopify's too): as a supplier's
+                outcome = "unavailable";
+            }
             throw e;
         } finally {
             sample.stop(Timer.builder(METRIC).description("Calls to partners, by partner, operation, outcome and answer code")

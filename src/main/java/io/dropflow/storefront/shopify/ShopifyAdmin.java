@@ -143,7 +143,7 @@ class ShopifyAdmin {
                         return answer;
                     });
         } catch (ResourceAccessException unreachable) {
-            outcome.code("timeout");
+            outcome.code(io.dropflow.partners.CallFailure.code(unreachable));
             throw unreachable(operation, unreachable);
         }
     }
@@ -186,7 +186,7 @@ class ShopifyAdmin {
                                 return JSON.readTree(response.getBody());
                             });
                 } catch (ResourceAccessException unreachable) {
-                    outcome.code("timeout");
+                    outcome.code(io.dropflow.partners.CallFailure.code(unreachable));
                     throw unreachable("the access token request", unreachable);
                 }
             });

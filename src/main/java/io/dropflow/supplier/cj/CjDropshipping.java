@@ -400,7 +400,7 @@ class CjDropshipping {
                             + " and its API key): " + detail);
                 });
             } catch (ResourceAccessException unreachable) {
-                outcome.code("timeout");
+                outcome.code(io.dropflow.partners.CallFailure.code(unreachable));
                 String why = io.dropflow.partners.CallFailure.why(unreachable, java.net.URI.create(account.baseUrl()));
                 log.warn("CJ did not answer {} for supplier {}: {}", operation, supplierCode, why);
                 throw new SupplierUnavailableException("CJ did not answer " + operation + " for supplier " + supplierCode

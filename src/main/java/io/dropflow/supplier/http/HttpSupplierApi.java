@@ -209,7 +209,7 @@ public class HttpSupplierApi implements SupplierAdapter, PartnerBinding {
                                 + " and its credentials): " + detail);
                     });
         } catch (ResourceAccessException unreachable) {
-            outcome.code("timeout");
+            outcome.code(io.dropflow.partners.CallFailure.code(unreachable));
             String why = io.dropflow.partners.CallFailure.why(unreachable, java.net.URI.create(endpoint.baseUrl()));
             log.warn("Supplier {} did not answer POST {}: {}", supplierCode, path, why);
             throw new SupplierUnavailableException("supplier " + supplierCode + " did not answer POST " + path + ": " + why

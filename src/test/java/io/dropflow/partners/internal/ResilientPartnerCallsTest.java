@@ -213,4 +213,25 @@ class ResilientPartnerCallsTest {
         job.start();
         return job;
     }
+
+    /**
+     * Exploratory s16 ops, 5: a refused connection was counted code "timeout", and as "failed" for Shopify (its adapter
+     * throws an IllegalStateException) where a supplier's is "unavailable". The code says what CallFailure read, and a
+     * partner not reached is "unavailable" whatever the adapter wraps it in.
+     */
+    @Test
+    void aPartnerNotReachedIsUnavailableWithTheCodeOfWhatHappened() {
+        java.net.ConnectException refused = new java.net.ConnectException();
+        refused.initCause(new java.nio.channels.ClosedChannelException());
+        org.springframework.web.client.ResourceAccessException unreachable =
+                new org.springframework.web.client.ResourceAccessException("I/O error on POST request: null", refused);
+
+        assertThatThrownBy(() -> calls.call(call(Duration.ZERO), outcome -> {
+            outcome.code(io.dropflow.partners.CallFailure.code(unreachable));
+            throw new IllegalStateException("Shopify did not answer the access token request", unreachable);
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(metrics.get(ResilientPartnerCalls.METRIC).tag("partner", "shop").tag("outcome", "unavailable")
+                .tag("code", "refused").timer().count()).isEqualTo(1);
+    }
 }
