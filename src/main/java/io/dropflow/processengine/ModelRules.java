@@ -11,9 +11,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -85,7 +88,9 @@ final class ModelRules {
         for (FlowNode wait : bpmn.getModelElementsByType(FlowNode.class)) {
             boolean isWait = wait instanceof UserTask || wait instanceof EventBasedGateway
                     || (wait instanceof IntermediateCatchEvent catchEvent
-                            && !catchEvent.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)
+                            // a message, signal or condition waits for someone; a link catch event does not wait
+                            && catchEvent.getEventDefinitions().stream().anyMatch(d -> d instanceof MessageEventDefinition
+                                    || d instanceof SignalEventDefinition || d instanceof ConditionalEventDefinition)
                             && catchEvent.getIncoming().stream().noneMatch(f -> f.getSource() instanceof EventBasedGateway));
             if (isWait && !hasDeadline(wait)) {
                 missing.add(wait);
@@ -137,21 +142,30 @@ final class ModelRules {
      * ("user task id ("name"): due …, but its deadline timer_x fires at …; …").
      */
     static List<String> dueDatesOffTheirDeadline(BpmnModelInstance bpmn) {
-        List<String> differing = new ArrayList<>();
+        // A task's due date is one of its timers': a reminder (non-interrupting) beside a deadline is no second deadline
+        java.util.Map<UserTask, List<String>> timersByTask = new java.util.LinkedHashMap<>();
+        java.util.Map<UserTask, List<String>> firesAt = new java.util.LinkedHashMap<>();
         for (BoundaryEvent boundary : bpmn.getModelElementsByType(BoundaryEvent.class)) {
             if (!(boundary.getAttachedTo() instanceof UserTask task)) {
                 continue;
             }
             for (TimerEventDefinition timer : boundary.getChildElementsByType(TimerEventDefinition.class)) {
-                String due = task.getCamundaDueDate();
-                Optional<String> expected = dueDateOf(timer);
-                if (expected.isPresent() && !expected.get().equals(due)) {
-                    differing.add(element(task) + ": due " + (due == null || due.isBlank() ? "never (no due date)" : due)
-                            + ", but its deadline " + boundary.getId() + " fires at " + expected.get() + "; give the task"
-                            + " that due date, so that Tasklist's due date is when the timer fires");
-                }
+                dueDateOf(timer).ifPresent(expected -> {
+                    timersByTask.computeIfAbsent(task, t -> new ArrayList<>()).add(boundary.getId());
+                    firesAt.computeIfAbsent(task, t -> new ArrayList<>()).add(expected);
+                });
             }
         }
+        List<String> differing = new ArrayList<>();
+        timersByTask.forEach((task, timers) -> {
+            String due = task.getCamundaDueDate();
+            List<String> expected = firesAt.get(task);
+            if (!expected.contains(due)) {
+                differing.add(element(task) + ": due " + (due == null || due.isBlank() ? "never (no due date)" : due)
+                        + ", but its deadline " + String.join(" or ", timers) + " fires at " + String.join(" or ", expected)
+                        + "; give the task that due date, so that Tasklist's due date is when the timer fires");
+            }
+        });
         return differing;
     }
 
