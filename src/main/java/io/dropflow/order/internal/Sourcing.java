@@ -190,14 +190,14 @@ public class Sourcing {
                 problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from "
                         + offers.stream().map(OfferView::currency).distinct().sorted().collect(Collectors.joining("/"))
                         + " to " + order.getCurrency() + " to price " + line.getSku()
-                        + ": add one (POST /api/exchange-rates), then proceed"));
+                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
             }
             everyLinePriced &= cheapest.isPresent();
             cheapestCost = cheapest.map(cheapestCost::plus).orElse(cheapestCost);
         }
         pricing.settlementProblem(order.getCurrency())
                 .ifPresent(p -> problems.add(new Problem("no rate to book the sale",
-                        p + ", to book the sale: add one (POST /api/exchange-rates), then proceed")));
+                        p + ", to book the sale: ask a supervisor to add one (POST /api/exchange-rates), then proceed")));
         addExchangeRateProblems(order, round, problems, pricing.settlementProblem(order.getCurrency()).isPresent());
         Money fee = pricing.platformFee(order);
         if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
@@ -268,7 +268,7 @@ public class Sourcing {
      * some supplier of the whole order is left out only for a rate (ranking leaves out a supplier whose offers
      * cannot be converted into the order's currency or booked in the settlement currency), one problem per
      * missing rate with the suppliers it keeps out, as validation lists it: "no exchange rate from JPY to EUR,
-     * the settlement currency, to buy from KYOTO, OSAKA: add one (POST /api/exchange-rates), then proceed".
+     * the settlement currency, to buy from KYOTO, OSAKA: ask a supervisor to add one (POST /api/exchange-rates), then proceed".
      * Ranking's own filter decides ({@link #assess}): a supplier that can be converted but that the
      * supplier-selection rule gives no tier (out of stock, a score too low) or that declined the order
      * for good counts for nothing, as in ranking. Empty when ranking would keep a supplier, or when no supplier
@@ -294,11 +294,11 @@ public class Sourcing {
             if (!rate.toSettlement()) {
                 problems.add(new Problem(kind, "no exchange rate from " + rate.from() + " to " + rate.to()
                         + " to buy from " + String.join(", ", suppliers)
-                        + ": add one (POST /api/exchange-rates), then proceed"));
+                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
             } else if (!saleNamed || !rate.from().equals(sale)) {
                 problems.add(new Problem(kind, "no exchange rate from " + rate.from() + " to " + rate.to()
                         + ", the settlement currency, to buy from " + String.join(", ", suppliers)
-                        + ": add one (POST /api/exchange-rates), then proceed"));
+                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
             }
         });
     }
@@ -318,8 +318,8 @@ public class Sourcing {
     /**
      * For "Decide on out-of-stock order": the suppliers that offer the whole order in one currency but are left
      * out of the ranking of sourcing round {@code round} for a missing exchange rate, one line per rate, "no
-     * exchange rate from SAR to EUR, the settlement currency, to buy from YIWU: add one (POST
-     * /api/exchange-rates), then wait for restock". Empty when no rate keeps one out. With such a line, the order
+     * exchange rate from SAR to EUR, the settlement currency, to buy from YIWU: ask a supervisor to add
+     * one (POST /api/exchange-rates), then wait for restock". Empty when no rate keeps one out. With such a line, the order
      * is not (only) out of stock: a supplier that may have stock was never asked (exploratory test: the form said
      * "Out of stock", the cause was a missing rate).
      */
@@ -328,7 +328,7 @@ public class Sourcing {
                 .map(e -> new Problem("rate " + e.getKey().from() + " " + e.getKey().to(), "no exchange rate from "
                         + e.getKey().from() + " to " + e.getKey().to()
                         + (e.getKey().toSettlement() ? ", the settlement currency," : "") + " to buy from "
-                        + String.join(", ", e.getValue()) + ": add one (POST /api/exchange-rates), then wait for restock"))
+                        + String.join(", ", e.getValue()) + ": ask a supervisor to add one (POST /api/exchange-rates), then wait for restock"))
                 .map(Problem::text).toList();
     }
 

@@ -158,9 +158,9 @@ class SourcingTest {
             offered(offerIn("GBP", supplier(1, "LEEDS", 90), "DEMO-MUG", "6.00", "2.50"));
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from GBP to EUR, the "
-                    + "settlement currency, to book the sale: add one (POST /api/exchange-rates), then proceed");
+                    + "settlement currency, to book the sale: ask a supervisor to add one (POST /api/exchange-rates), then proceed");
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("what refuses proceeding: LEEDS cannot be booked either")
-                    .containsExactly("no exchange rate from GBP to EUR, the settlement currency, to buy from LEEDS: add "
+                    .containsExactly("no exchange rate from GBP to EUR, the settlement currency, to buy from LEEDS: ask a supervisor to add "
                             + "one (POST /api/exchange-rates), then proceed");
         }
 
@@ -178,8 +178,8 @@ class SourcingTest {
             offered(offerIn("JPY", supplier(1, "OSAKA", 90), "DEMO-MUG", "900", "300"));
 
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from JPY to USD to price "
-                    + "DEMO-MUG: add one (POST /api/exchange-rates), then proceed",
-                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+                    + "DEMO-MUG: ask a supervisor to add one (POST /api/exchange-rates), then proceed",
+                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: ask a supervisor to add one "
                             + "(POST /api/exchange-rates), then proceed");
             assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
         }
@@ -203,7 +203,7 @@ class SourcingTest {
                     offerIn("USD", supplier(4, "OHIO", 90), "DEMO-MUG", "10.00", "3.00"),
                     offerIn("USD", leeds, "DEMO-LAMP", "20.00", "3.00"));
 
-            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: add "
+            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from KYOTO, OSAKA: ask a supervisor to add "
                     + "one (POST /api/exchange-rates), then proceed";
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).containsExactly(problem);
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(problem);
@@ -232,7 +232,7 @@ class SourcingTest {
                     "general"),
                     offerIn("JPY", supplierScoring(2, "OSAKA", 99, false), "DEMO-MUG", "900", "300"));
 
-            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+            String problem = "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: ask a supervisor to add one "
                     + "(POST /api/exchange-rates), then proceed";
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("before: none, YIWU converts")
                     .containsExactly(problem);
@@ -252,7 +252,7 @@ class SourcingTest {
 
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("the first round asks YIWU").isEmpty();
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 2)).as("before: none, YIWU converts").containsExactly(
-                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: add one "
+                    "no exchange rate from JPY to EUR, the settlement currency, to buy from OSAKA: ask a supervisor to add one "
                             + "(POST /api/exchange-rates), then proceed");
         }
 

@@ -247,7 +247,7 @@ class ReviewWithoutExchangeRateTest {
         assertThat(dropflow.process(order)).isWaitingAt(HANDLE_OUT_OF_STOCK.id());
         assertThat(dropflow.facts(task(order))).as("before: no such fact, the form said only 'Out of stock'")
                 .containsEntry("missingRates", "no exchange rate from SAR to EUR, the settlement currency, to buy from "
-                        + keptOut + ": add one (POST /api/exchange-rates), then wait for restock");
+                        + keptOut + ": ask a supervisor to add one (POST /api/exchange-rates), then wait for restock");
     }
 
     /** The review's problems, as its form shows them. */
