@@ -22,6 +22,7 @@ import io.dropflow.order.internal.FulfillmentProcess;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.order.process.OrderFulfillmentProcess.Message;
 import io.dropflow.processengine.EndsThroughItsRecord;
+import io.dropflow.processengine.EngineMessages;
 import io.dropflow.processengine.MessageInbox;
 import io.dropflow.processengine.SellerTime;
 import io.dropflow.processengine.OperatorWords;
@@ -31,10 +32,10 @@ import io.dropflow.supplier.PurchaseOrderShippedAgain;
 import io.dropflow.supplier.SupplierEventType;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -144,29 +145,39 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
                     cancellation, businessKey(orderId), null, null, Map.of()))
                     ? Cancellation.KEPT : Cancellation.KEPT_BEFORE;
         }
+        java.util.List<MessageCorrelationResult> taken;
         try {
-            runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))
-                    .correlateWithResult();
+            // correlateAll: no exception when nothing matches any more, so no engine wording decides that
+            taken = runtime.createMessageCorrelation(cancellation).processInstanceBusinessKey(businessKey(orderId))
+                    .correlateAllWithResult();
         } catch (OptimisticLockingException busy) {
             // A job, a partner event or another cancellation moved the order at the same moment: try again.
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", busy);
-        } catch (ProcessEngineException | NullPointerException raced) {
-            // Two cancellations at once: the other took the subscription between the engine's query and
-            // its trigger, and the engine fails this one on the way (no execution matches any more, "does
-            // not have a subscription to a message event", or an execution that ended under it). Anything
-            // else, two executions matching among them, is ours.
-            String message = String.valueOf(raced.getMessage());
-            if (raced instanceof ProcessEngineException && !message.contains("does not have a subscription to a message event")
-                    && !(raced instanceof MismatchingMessageCorrelationException
-                            && message.contains("No process definition or execution matches"))) {
+        } catch (ProcessEngineException raced) {
+            // The engine found the subscription, then no longer found it on the execution (MessageEventReceivedCmd,
+            // run by AbstractCorrelateMessageCmd.triggerExecution, EnsureUtil.ensureNotEmpty): a job or a partner
+            // event moved the process between the two. Any other engine error is ours, and so is any other
+            // exception: an NPE of ours on this path is a server error, never a "try again".
+            if (!String.valueOf(raced.getMessage()).contains(EngineMessages.NO_MESSAGE_SUBSCRIPTION)) {
                 throw raced;
             }
-            // With its stack trace: were an NPE ever ours, it shows here
             log.warn("Cancellation of order {} met another change of the order at the same moment: asked to retry",
                     orderId, raced);
             throw new ConcurrencyFailureException("order " + orderId
                     + " changed while its cancellation was taken; try again", raced);
+        }
+        if (taken.isEmpty()) {
+            // Waiting a moment ago, no longer: the process moved on meanwhile (cancellations take turns on the
+            // order's row, OrderIntake.cancel); the retry finds where it stands now.
+            log.warn("Cancellation of order {} found its process no longer waiting for it: asked to retry", orderId);
+            throw new ConcurrencyFailureException("order " + orderId
+                    + " changed while its cancellation was taken; try again");
+        }
+        if (taken.size() > 1) {
+            // rolls the correlations back with the caller's transaction: one order's process takes one cancellation
+            throw new IllegalStateException("order " + orderId + "'s cancellation matched " + taken.size()
+                    + " waiting executions of its process; it takes one");
         }
         return Cancellation.TAKEN;
     }
