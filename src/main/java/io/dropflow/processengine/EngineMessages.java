@@ -15,6 +15,18 @@ public final class EngineMessages {
      */
     public static final String NO_MESSAGE_SUBSCRIPTION = "does not have a subscription to a message event";
 
+    /** How the engine's commands on a task (complete, submit form, resolve, claim) say it is not there. */
+    public static final String NO_SUCH_TASK = "Cannot find task with id ";
+
+    /** How the engine's commands on a job (its retries: SetJobRetriesCmd, ENGINE-13053) say it is not there. */
+    public static final String NO_SUCH_JOB = "No job found with id";
+
+    /**
+     * How the engine REST API's comments and attachments of a task (TaskCommentResourceImpl,
+     * TaskAttachmentResourceImpl) say they did not find it: they look it up in the history.
+     */
+    public static final String NO_TASK_FOUND = "No task found for task id ";
+
     private EngineMessages() {
     }
 }

@@ -123,16 +123,15 @@ class EngineRestAnswers {
     @Priority(1000)
     public static class RefusedInput implements ExceptionMapper<RestException> {
 
-        /** How the engine's commands on a task (complete, submit form, resolve) say it is not there. */
-        private static final String NO_SUCH_TASK = "Cannot find task with id ";
-        /** How the engine's commands on a job (its retries) say it is not there (ENGINE-13053). */
-        private static final String NO_SUCH_JOB = "No job found with id";
+        /** The engine's words for a task, a job not there (pinned to the engine's wording by EngineMessagesTest). */
+        private static final String NO_SUCH_TASK = EngineMessages.NO_SUCH_TASK;
+        private static final String NO_SUCH_JOB = EngineMessages.NO_SUCH_JOB;
 
         /**
          * How the engine API's comments and attachments of a task say they did not find it: they look it up
          * in the history, which the caller may not read (operators: their tasks, not the history).
          */
-        private static final String NO_TASK_FOUND = "No task found for task id ";
+        private static final String NO_TASK_FOUND = EngineMessages.NO_TASK_FOUND;
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 

@@ -97,7 +97,7 @@ class RefusedInputLoggedAsDebug extends AbstractProcessEnginePlugin {
     }
 
     /** How the engine's completion says it found no task ("Cannot find task with id …: task is null"). */
-    private static final String NO_SUCH_TASK = "Cannot find task with id ";
+    private static final String NO_SUCH_TASK = EngineMessages.NO_SUCH_TASK;
 
     private static final class RefusalsAsDebug extends CommandContext {
 
