@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  */
 final class TaskDoneMeanwhile {
 
-    /** The engine REST API's words for a failed task completion, with the task's id. */
+    /** The engine REST API's words for a failed task completion, with the task's id (pinned by EngineMessagesTest). */
     private static final Pattern TASK_COMMAND = Pattern.compile(
             "^Cannot (?:complete task|submit task form|resolve task) ([^\\s:]+): ");
 

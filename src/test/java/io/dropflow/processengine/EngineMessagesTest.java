@@ -65,4 +65,16 @@ class EngineMessagesTest {
 
         assertThat(said).hasMessageStartingWith(EngineMessages.NO_TASK_FOUND + "no-such-task");
     }
+
+    /** TaskDoneMeanwhile reads the task's id from the engine REST API's words for a failed completion. */
+    @Test
+    void aFailedCompletionThroughTheRestApiNamesItsTask() {
+        Throwable said = catchThrowable(() -> new org.camunda.bpm.engine.rest.sub.task.impl.TaskResourceImpl(engine,
+                "no-such-task", "/engine-rest", new com.fasterxml.jackson.databind.ObjectMapper(), false, false, false)
+                .complete(new org.camunda.bpm.engine.rest.dto.task.CompleteTaskDto()));
+
+        assertThat(said).isInstanceOf(org.camunda.bpm.engine.rest.exception.RestException.class);
+        assertThat(TaskDoneMeanwhile.taskOf((org.camunda.bpm.engine.rest.exception.RestException) said))
+                .isEqualTo("no-such-task");
+    }
 }
