@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropflow.security.PasswordPolicyWords;
 import io.dropflow.web.RequestWithBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,15 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -114,34 +112,7 @@ final class PasswordPolicyRefused extends OncePerRequestFilter {
         if (!password.isTextual()) {
             return Optional.empty();
         }
-        return brokenRules(configuration.getPasswordPolicy(), password.asText(), user);
-    }
-
-    /** The rules of {@code policy} the password breaks, in words (as RequiredSecrets words a configured user's). */
-    static Optional<String> brokenRules(PasswordPolicy policy, String password, User user) {
-        List<String> lacks = new ArrayList<>();
-        boolean holdsUserData = false;
-        for (PasswordPolicyRule rule : policy.getRules()) {
-            if (rule.execute(password, user)) {
-                continue;
-            }
-            switch (rule.getPlaceholder()) {
-                case "PASSWORD_POLICY_LENGTH" -> lacks.add("at least " + rule.getParameters().get("minLength") + " characters");
-                case "PASSWORD_POLICY_LOWERCASE" -> lacks.add("a lower-case letter");
-                case "PASSWORD_POLICY_UPPERCASE" -> lacks.add("an upper-case letter");
-                case "PASSWORD_POLICY_DIGIT" -> lacks.add("a digit");
-                case "PASSWORD_POLICY_SPECIAL" -> lacks.add("a sign that is neither letter nor digit");
-                case "PASSWORD_POLICY_USER_DATA" -> holdsUserData = true;
-                default -> lacks.add(rule.getPlaceholder() + " " + rule.getParameters());
-            }
-        }
-        List<String> why = new ArrayList<>();
-        if (!lacks.isEmpty()) {
-            why.add("it lacks " + String.join(", ", lacks));
-        }
-        if (holdsUserData) {
-            why.add("it holds the user's id, name or email");
-        }
-        return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+        return PasswordPolicyWords.brokenRules(configuration.getPasswordPolicy(), password.asText(), user,
+                "id, name or email");
     }
 }

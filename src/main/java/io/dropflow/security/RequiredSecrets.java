@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -177,30 +176,7 @@ class RequiredSecrets implements BeanFactoryPostProcessor, EnvironmentAware, Ord
 
     /** The rules of Camunda's default password policy the password breaks, in words; empty if none. */
     static java.util.Optional<String> brokenRules(String password, UserEntity user) {
-        List<String> lacks = new ArrayList<>();
-        boolean holdsUserData = false;
-        for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
-            if (rule.execute(password, user)) {
-                continue;
-            }
-            switch (rule.getPlaceholder()) {
-                case "PASSWORD_POLICY_LENGTH" -> lacks.add("at least " + rule.getParameters().get("minLength") + " characters");
-                case "PASSWORD_POLICY_LOWERCASE" -> lacks.add("a lower-case letter");
-                case "PASSWORD_POLICY_UPPERCASE" -> lacks.add("an upper-case letter");
-                case "PASSWORD_POLICY_DIGIT" -> lacks.add("a digit");
-                case "PASSWORD_POLICY_SPECIAL" -> lacks.add("a sign that is neither letter nor digit");
-                case "PASSWORD_POLICY_USER_DATA" -> holdsUserData = true;
-                default -> lacks.add(rule.getPlaceholder());
-            }
-        }
-        List<String> why = new ArrayList<>();
-        if (!lacks.isEmpty()) {
-            why.add("it lacks " + String.join(", ", lacks));
-        }
-        if (holdsUserData) {
-            why.add("it holds the user's id or name");
-        }
-        return why.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", why));
+        return PasswordPolicyWords.brokenRules(new DefaultPasswordPolicyImpl(), password, user, "id or name");
     }
 
     private static boolean isTimeZone(String id) {
