@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * note s15: its answer, and a later comparison with what the client kept, differed from what was sent). Zeros
  * beyond the sixth digit change nothing and are taken. A partner's webhook keeps its time cut to the microsecond:
  * partners send what their documents say, and refusing their events would lose them.</li>
+ * <li>A text that is no such date ({@code "2026-12-07T10:00:00"} without its offset, a date alone for a date-time, a
+ * comma before the fraction) is refused saying what it should be, with the example.</li>
  * </ul>
  */
 final class IsoDates {
@@ -55,6 +57,12 @@ final class IsoDates {
             Instant.class, "2026-12-07T10:00:00Z", OffsetDateTime.class, "2026-12-07T10:00:00Z",
             ZonedDateTime.class, "2026-12-07T10:00:00Z", LocalDateTime.class, "2026-12-07T10:00:00",
             LocalDate.class, "2028-06-30");
+
+    /** What a text the reader cannot read should have been, in words. */
+    private static final Map<Class<?>, String> SHAPES = Map.of(
+            Instant.class, "a date and time with its offset from UTC", OffsetDateTime.class,
+            "a date and time with its offset from UTC", ZonedDateTime.class, "a date and time with its offset from UTC",
+            LocalDateTime.class, "a date and time", LocalDate.class, "a date");
 
     private IsoDates() {
     }
@@ -111,7 +119,14 @@ final class IsoDates {
             if (date && token == JsonToken.VALUE_STRING && parser.getText().indexOf('T') >= 0) {
                 throw refused(parser, "must be a date without a time, as ISO 8601 text (\"" + EXAMPLES.get(type) + "\")");
             }
-            Object value = super.deserialize(parser, context);
+            Object value;
+            try {
+                value = super.deserialize(parser, context);
+            } catch (com.fasterxml.jackson.databind.exc.InvalidFormatException unreadable) {
+                // Jackson's own words named no format: "has a value of the wrong type" (exploratory s17, D13)
+                throw refused(parser, "must be " + SHAPES.get(type) + ", as ISO 8601 text (\"" + EXAMPLES.get(type)
+                        + "\")");
+            }
             if (value != null && !withinYears(value)) {
                 throw refused(parser, "must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
             }

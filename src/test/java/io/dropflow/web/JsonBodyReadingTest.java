@@ -137,6 +137,18 @@ class JsonBodyReadingTest {
                 .isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
     }
 
+    /** Exploratory s17, D13: a date-time without its offset, or a date alone, was "a value of the wrong type". */
+    @Test
+    void aDateTimeTheReaderCannotReadIsRefusedSayingWhatItShouldBe() throws Exception {
+        for (String validFrom : List.of("2026-12-07T10:00:00", "2026-12-07", "2026-12-07T10:00:00,123456789Z",
+                "next monday")) {
+            assertThat(errors(refused("/api/exchange-rates", Rate.class,
+                    "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": \"" + validFrom + "\"}")))
+                    .as(validFrom).containsExactly(Map.of("field", "validFrom", "message",
+                            "must be a date and time with its offset from UTC, as ISO 8601 text (\"2026-12-07T10:00:00Z\")"));
+        }
+    }
+
     /**
      * Closing note s15: a time with nanoseconds was cut to the microsecond without a word (the database keeps
      * microseconds), so the answer and what the client kept differed. Our own API refuses it naming the field; zeros
