@@ -361,6 +361,6 @@ class PurchaseOrder {
                 supplier.getScore(), idempotencyKey, status, supplierReference, reasonCode, supplyTotal, shippingCost,
                 currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt, remindedAt, deadlineExtensions,
                 claimId, returnId, upheldClaims, lines.stream().map(l -> new PurchaseOrderView.Line(l.getSku(),
-                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList(), batchId);
+                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList(), batchId, updatedAt);
     }
 }
