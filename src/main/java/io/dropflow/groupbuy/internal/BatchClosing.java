@@ -90,11 +90,19 @@ public class BatchClosing {
         progress.moveAll(unsupplied, OrderStatus.OUT_OF_STOCK);
         List<Long> ordered = new ArrayList<>(forwarded);
         ordered.addAll(unsupplied);
-        String what = "Cutoff of batch " + batchId + ": ordered with the batch (" + plan.orders().size()
-                + " purchase orders" + (plan.unplaced().isEmpty() ? "" : "; no supplier for "
-                + String.join(", ", plan.unplaced())) + ")";
+        String what = cutoffLine(batchId, plan.orders().size(), plan.unplaced());
         ordered.forEach(id -> timeline.record(id, what));
         return number;
+    }
+
+    /**
+     * The line each order of the batch gets on its timeline at the cutoff: "Cutoff of batch 1: ordered with the batch (2
+     * purchase orders; no supplier for DEMO-WOK)".
+     */
+    static String cutoffLine(Long batchId, int purchaseOrders, List<String> unplaced) {
+        return "Cutoff of batch " + batchId + ": ordered with the batch (" + purchaseOrders
+                + " purchase orders" + (unplaced.isEmpty() ? "" : "; no supplier for "
+                + String.join(", ", unplaced)) + ")";
     }
 
 }
