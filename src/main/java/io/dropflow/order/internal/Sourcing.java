@@ -90,20 +90,80 @@ public class Sourcing {
             return String.join("; ", problems);
         }
 
-        /** These problems but those of the given kinds. */
-        Validation without(java.util.Collection<String> seen) {
-            List<Problem> left = new ArrayList<>();
-            for (int i = 0; i < problems.size(); i++) {
-                if (!seen.contains(kinds.get(i))) {
-                    left.add(new Problem(kinds.get(i), problems.get(i)));
-                }
-            }
-            return of(left);
+    }
+
+    /**
+     * One problem validation found: its kind, and what the operator reads; {@code formerKinds}, the kinds a review
+     * before 7 December 2026 gave it (one missing rate was then a problem per use: "no rate to price DEMO-TEAPOT" and
+     * "rate CNY JPY"), which accept it as well when it is checked again.
+     */
+    private record Problem(String kind, String text, List<String> formerKinds) {
+
+        Problem(String kind, String text) {
+            this(kind, text, List.of());
+        }
+
+        boolean seenIn(java.util.Collection<String> seen) {
+            return seen.contains(kind) || formerKinds.stream().anyMatch(seen::contains);
         }
     }
 
-    /** One problem validation found: its kind, and what the operator reads. */
-    private record Problem(String kind, String text) {
+    /**
+     * What one missing exchange rate keeps from being done, the one problem validation names it in: the lines it would
+     * price ({@code skus}, in the order's currency), the sale it would book ({@code sale}: the settlement problem's
+     * words), the suppliers it keeps out of the ranking. Exploratory test s16 (L1): the CNY to JPY rate of a JPY order
+     * of YIWU's teapot was two problems, "to price DEMO-TEAPOT" and "to buy from YIWU", and the reviewer read three
+     * missing rates where two were missing.
+     */
+    private static final class RateUses {
+
+        private final String from;
+        private final String to;
+        private final java.util.Set<String> skus = new java.util.LinkedHashSet<>();
+        private final java.util.SortedSet<String> suppliers = new java.util.TreeSet<>();
+        private String sale;
+
+        private RateUses(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        static RateUses of(Map<String, RateUses> missing, String from, String to) {
+            return missing.computeIfAbsent(from + " " + to, key -> new RateUses(from, to));
+        }
+
+        /**
+         * Its kind is the rate's ("rate CNY JPY"), or the sale's ("no rate to book the sale") for the rate that books
+         * it; a review before 7 December 2026 that showed one of its uses accepted it too.
+         */
+        Problem problem(String settlement) {
+            String suppliersNamed = String.join(", ", suppliers);
+            String skusNamed = String.join(", ", skus);
+            List<String> former = new ArrayList<>(skus.stream().map(sku -> "no rate to price " + sku).toList());
+            if (!suppliers.isEmpty()) {
+                former.add("rate " + from + " " + to);
+            }
+            if (sale != null) {
+                return new Problem("no rate to book the sale", suppliers.isEmpty()
+                        ? sale + ", to book the sale: ask a supervisor to add one (POST /api/exchange-rates), then proceed"
+                        : "no exchange rate from " + from + " to " + to + ", the settlement currency, to book the sale"
+                                + " and to buy from " + suppliersNamed
+                                + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed", former);
+            }
+            if (suppliers.isEmpty()) {
+                return new Problem("rate " + from + " " + to, "no exchange rate from " + from + " to " + to + " to price "
+                        + skusNamed + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed", former);
+            }
+            if (skus.isEmpty()) {
+                return new Problem("rate " + from + " " + to, "no exchange rate from " + from + " to " + to
+                        + (to.equals(settlement) ? ", the settlement currency," : "") + " to buy from " + suppliersNamed
+                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed", former);
+            }
+            return new Problem("rate " + from + " " + to, "no exchange rate from " + from + " to " + to
+                    + (to.equals(settlement) ? ", the settlement currency," : "") + " to price " + skusNamed
+                    + " and to buy from " + suppliersNamed
+                    + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed", former);
+        }
     }
 
     /**
@@ -154,8 +214,9 @@ public class Sourcing {
      */
     public Recheck checkAgain(Long orderId, BigDecimal minimumMarginRate, java.util.Collection<String> reviewedKinds,
             long round) {
-        Validation now = Validation.of(problemsOf(orders.byId(orderId), minimumMarginRate, round));
-        Validation unseen = now.without(reviewedKinds);
+        List<Problem> found = problemsOf(orders.byId(orderId), minimumMarginRate, round);
+        Validation now = Validation.of(found);
+        Validation unseen = Validation.of(found.stream().filter(p -> !p.seenIn(reviewedKinds)).toList());
         timeline.record(orderId, !unseen.valid() ? "Order needs review again: " + unseen.summary()
                 : now.valid() ? "Order checked again after the review: no problem left"
                 : "Order checked again after the review: no new problem");
@@ -180,6 +241,8 @@ public class Sourcing {
         Money cheapestCost = Money.zero(order.getCurrency());
         boolean everyLinePriced = true;
         List<Catalog.Suspended> suspended = null; // asked only for an SKU without an offer to choose
+        // each missing rate once, with every use of it: the lines it prices, the sale it books, the suppliers it keeps out
+        Map<String, RateUses> missingRates = new java.util.LinkedHashMap<>();
         for (OrderLine line : order.getLines()) {
             List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
             Optional<Money> cheapest = cheapestInOrderCurrency(order, line, offers);
@@ -187,18 +250,17 @@ public class Sourcing {
                 suspended = suspended != null ? suspended : catalog.suspendedOffering(order.skus());
                 problems.addAll(notOffered(line.getSku(), active, notServed, suspended));
             } else if (cheapest.isEmpty()) {
-                problems.add(new Problem("no rate to price " + line.getSku(), "no exchange rate from "
-                        + offers.stream().map(OfferView::currency).distinct().sorted().collect(Collectors.joining("/"))
-                        + " to " + order.getCurrency() + " to price " + line.getSku()
-                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
+                offers.stream().map(OfferView::currency).distinct().sorted().forEach(currency -> RateUses
+                        .of(missingRates, currency, order.getCurrency()).skus.add(line.getSku()));
             }
             everyLinePriced &= cheapest.isPresent();
             cheapestCost = cheapest.map(cheapestCost::plus).orElse(cheapestCost);
         }
         pricing.settlementProblem(order.getCurrency())
-                .ifPresent(p -> problems.add(new Problem("no rate to book the sale",
-                        p + ", to book the sale: ask a supervisor to add one (POST /api/exchange-rates), then proceed")));
-        addExchangeRateProblems(order, round, problems, pricing.settlementProblem(order.getCurrency()).isPresent());
+                .ifPresent(p -> RateUses.of(missingRates, order.getCurrency(), pricing.settlementCurrency()).sale = p);
+        suppliersKeptOutByRates(order, round, true).forEach((rate, suppliers) -> RateUses
+                .of(missingRates, rate.from(), rate.to()).suppliers.addAll(suppliers));
+        missingRates.values().forEach(uses -> problems.add(uses.problem(pricing.settlementCurrency())));
         Money fee = pricing.platformFee(order);
         if (everyLinePriced && cheapestCost.plus(fee).isGreaterThan(order.sale())) {
             problems.add(new Problem("negative margin", "negative margin: cheapest supply and shipping " + cheapestCost
@@ -267,8 +329,9 @@ public class Sourcing {
      * The exchange rates whose absence leaves ranking in sourcing round {@code round} with no supplier while
      * some supplier of the whole order is left out only for a rate (ranking leaves out a supplier whose offers
      * cannot be converted into the order's currency or booked in the settlement currency), one problem per
-     * missing rate with the suppliers it keeps out, as validation lists it: "no exchange rate from JPY to EUR,
-     * the settlement currency, to buy from KYOTO, OSAKA: ask a supervisor to add one (POST /api/exchange-rates), then proceed".
+     * missing rate with the suppliers it keeps out: "no exchange rate from JPY to EUR, the settlement currency, to buy
+     * from KYOTO, OSAKA: ask a supervisor to add one (POST /api/exchange-rates), then proceed" (validation names the
+     * same rate once, with its other uses too: "…, to price DEMO-MUG and to buy from KYOTO, OSAKA: …").
      * Ranking's own filter decides ({@link #assess}): a supplier that can be converted but that the
      * supplier-selection rule gives no tier (out of stock, a score too low) or that declined the order
      * for good counts for nothing, as in ranking. Empty when ranking would keep a supplier, or when no supplier
@@ -279,28 +342,15 @@ public class Sourcing {
      */
     public List<String> exchangeRateProblems(Long orderId, long round) {
         List<Problem> problems = new ArrayList<>();
-        addExchangeRateProblems(orders.byId(orderId), round, problems, false);
+        addExchangeRateProblems(orders.byId(orderId), round, problems);
         return problems.stream().map(Problem::text).toList();
     }
 
-    /**
-     * @param saleNamed validation named the sale's currency's missing rate into the settlement currency
-     *     already ("…, to book the sale"): suppliers in that currency are kept out by the same rate
-     */
-    private void addExchangeRateProblems(Order order, long round, List<Problem> problems, boolean saleNamed) {
-        String sale = order.getCurrency();
-        suppliersKeptOutByRates(order, round, true).forEach((rate, suppliers) -> {
-            String kind = "rate " + rate.from() + " " + rate.to();
-            if (!rate.toSettlement()) {
-                problems.add(new Problem(kind, "no exchange rate from " + rate.from() + " to " + rate.to()
-                        + " to buy from " + String.join(", ", suppliers)
-                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
-            } else if (!saleNamed || !rate.from().equals(sale)) {
-                problems.add(new Problem(kind, "no exchange rate from " + rate.from() + " to " + rate.to()
-                        + ", the settlement currency, to buy from " + String.join(", ", suppliers)
-                        + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed"));
-            }
-        });
+    private void addExchangeRateProblems(Order order, long round, List<Problem> problems) {
+        suppliersKeptOutByRates(order, round, true).forEach((rate, suppliers) -> problems.add(new Problem(
+                "rate " + rate.from() + " " + rate.to(), "no exchange rate from " + rate.from() + " to " + rate.to()
+                        + (rate.toSettlement() ? ", the settlement currency," : "") + " to buy from "
+                        + String.join(", ", suppliers) + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed")));
     }
 
     /**

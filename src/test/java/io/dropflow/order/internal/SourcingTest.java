@@ -157,8 +157,11 @@ class SourcingTest {
             given(order(addressIn("GB"), "DEMO-MUG", 1, "20.00", "GBP"));
             offered(offerIn("GBP", supplier(1, "LEEDS", 90), "DEMO-MUG", "6.00", "2.50"));
 
-            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from GBP to EUR, the "
-                    + "settlement currency, to book the sale: ask a supervisor to add one (POST /api/exchange-rates), then proceed");
+            assertThat(sourcing.validate(ORDER_ID).problems()).as("one rate: the sale and LEEDS").containsExactly(
+                    "no exchange rate from GBP to EUR, the settlement currency, to book the sale and to buy from LEEDS: ask a "
+                            + "supervisor to add one (POST /api/exchange-rates), then proceed");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(sourcing.validate(ORDER_ID).summary()))
+                    .isEqualTo("没有从 GBP 到结算货币 EUR 的汇率，无法记账，也无法向 LEEDS 采购：请主管先添加汇率（POST /api/exchange-rates），再选择继续");
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).as("what refuses proceeding: LEEDS cannot be booked either")
                     .containsExactly("no exchange rate from GBP to EUR, the settlement currency, to buy from LEEDS: ask a supervisor to add "
                             + "one (POST /api/exchange-rates), then proceed");
@@ -208,6 +211,61 @@ class SourcingTest {
             assertThat(sourcing.exchangeRateProblems(ORDER_ID, 1)).containsExactly(problem);
             assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly(problem);
             assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+        }
+
+        /**
+         * Exploratory test s16 (L1): a JPY order of a teapot YIWU sells in CNY, no JPY rate kept. The review listed
+         * three missing rates where two are missing, the CNY to JPY one twice: to price the teapot and to buy from
+         * YIWU. One problem per missing rate, naming every use of it.
+         */
+        @Test
+        void aRateThatPricesALineAndKeepsOutItsSupplierIsOneProblemNamingBothUses() {
+            Order order = given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            offered(offerIn("CNY", supplierScoring(1, "YIWU", 90, false), "DEMO-TEAPOT", "72.00", "18.00"));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.problems()).containsExactly(
+                    "no exchange rate from CNY to JPY to price DEMO-TEAPOT and to buy from YIWU: ask a supervisor to add "
+                            + "one (POST /api/exchange-rates), then proceed",
+                    "no exchange rate from JPY to EUR, the settlement currency, to book the sale: ask a supervisor to add "
+                            + "one (POST /api/exchange-rates), then proceed");
+            assertThat(validation.kinds()).hasSize(2).doesNotHaveDuplicates();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.NEEDS_REVIEW);
+            assertThat(timeline.lines()).containsExactly("Order needs review: " + validation.summary());
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(timeline.lines().get(0)))
+                    .isEqualTo("订单需要审核：没有从 CNY 到 JPY 的汇率，无法为 DEMO-TEAPOT 计价，也无法向 YIWU 采购：请主管先添加汇率"
+                            + "（POST /api/exchange-rates），再选择继续；没有从 JPY 到结算货币 EUR 的汇率，无法记账：请主管先添加汇率"
+                            + "（POST /api/exchange-rates），再选择继续");
+        }
+
+        /** The same rate for two lines and their supplier, and a rate into the settlement currency: still one each. */
+        @Test
+        void eachMissingRateIsOneProblemWhateverItKeepsFromBeingDone() {
+            Order order = given(order(addressIn("DE"), "DEMO-MUG", 1, "20.00"));
+            order.addLine("DEMO-LAMP", 1, new BigDecimal("40.00"));
+            SupplierView osaka = supplierScoring(1, "OSAKA", 90, false);
+            offered(offerIn("JPY", osaka, "DEMO-MUG", "900", "300"), offerIn("JPY", osaka, "DEMO-LAMP", "3000", "300"));
+
+            assertThat(sourcing.validate(ORDER_ID).problems()).containsExactly("no exchange rate from JPY to EUR, the "
+                    + "settlement currency, to price DEMO-MUG, DEMO-LAMP and to buy from OSAKA: ask a supervisor to add one "
+                    + "(POST /api/exchange-rates), then proceed");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(sourcing.validate(ORDER_ID).summary()))
+                    .isEqualTo("没有从 JPY 到结算货币 EUR 的汇率，无法为 DEMO-MUG, DEMO-LAMP 计价，也无法向 OSAKA 采购：请主管先添加汇率"
+                            + "（POST /api/exchange-rates），再选择继续");
+        }
+
+        /** A review that showed a rate's problem accepted it, whatever it keeps from being done now. */
+        @Test
+        void aRateTheReviewShowedIsAcceptedWhenCheckedAgain() {
+            given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            offered(offerIn("CNY", supplierScoring(1, "YIWU", 90, false), "DEMO-TEAPOT", "72.00", "18.00"));
+            Sourcing.Validation shown = sourcing.validate(ORDER_ID);
+
+            Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, shown.kinds(), 1);
+
+            assertThat(recheck.unseen().valid()).isTrue();
+            assertThat(recheck.now().problems()).isEqualTo(shown.problems());
         }
 
         @Test
