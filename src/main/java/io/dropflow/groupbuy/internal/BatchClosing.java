@@ -97,12 +97,13 @@ public class BatchClosing {
 
     /**
      * The line each order of the batch gets on its timeline at the cutoff: "Cutoff of batch 1: ordered with the batch (2
-     * purchase orders; no supplier for DEMO-WOK)".
+     * purchase orders; no supplier for DEMO-WOK)", "(1 purchase order)" for one (exploratory test s16, L4: "(1 purchase
+     * orders)").
      */
     static String cutoffLine(Long batchId, int purchaseOrders, List<String> unplaced) {
         return "Cutoff of batch " + batchId + ": ordered with the batch (" + purchaseOrders
-                + " purchase orders" + (unplaced.isEmpty() ? "" : "; no supplier for "
-                + String.join(", ", unplaced)) + ")";
+                + (purchaseOrders == 1 ? " purchase order" : " purchase orders") + (unplaced.isEmpty() ? ""
+                : "; no supplier for " + String.join(", ", unplaced)) + ")";
     }
 
 }

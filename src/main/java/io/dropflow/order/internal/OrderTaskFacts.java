@@ -250,7 +250,9 @@ public class OrderTaskFacts {
                 + score + ": shipped within " + fact.apply("shippedWithinHours") + " h "
                 + fact.apply("shippedWithinRate") + ", on time " + fact.apply("onTimeRate") + ", accepted "
                 + fact.apply("acceptanceRate") + ", out of stock " + fact.apply("stockOutRate") + " ("
-                + fact.apply("scorecardPurchaseOrders") + " purchase orders in " + fact.apply("scorecardDays")
+                + fact.apply("scorecardPurchaseOrders")
+                + ("1".equals(String.valueOf(fact.apply("scorecardPurchaseOrders"))) ? " purchase order in "
+                        : " purchase orders in ") + fact.apply("scorecardDays")
                 + " days)" + (flag == null ? "" : "; flagged: " + flag));
     }
 }

@@ -277,6 +277,30 @@ class OrderTaskFactsTest {
                         + "out of stock not known yet (0 purchase orders in 30 days)");
     }
 
+    /** Exploratory test s16 (L4, its kin): a scorecard of one purchase order read "(1 purchase orders in 30 days)". */
+    @Test
+    void aScorecardOfOnePurchaseOrderReadsInTheSingularInEnglishAndChinese() {
+        Map<String, Object> shown = new java.util.HashMap<>(Map.of("lateSupplier", "ACME", "scorecardScore", 90,
+                "shippedWithinHours", 48L, "shippedWithinRate", "100 %", "onTimeRate", "100 %", "acceptanceRate", "100 %",
+                "stockOutRate", "0 %", "scorecardPurchaseOrders", 1, "scorecardDays", 30L));
+
+        String one = OrderTaskFacts.scorecardAsShown(shown::get).orElseThrow();
+        shown.put("scorecardPurchaseOrders", 2);
+        String two = OrderTaskFacts.scorecardAsShown(shown::get).orElseThrow();
+        shown.put("scorecardFlag", "Ships late");
+        String flagged = OrderTaskFacts.scorecardAsShown(shown::get).orElseThrow();
+        shown.put("scorecardPurchaseOrders", 1L);
+        String oneFlagged = OrderTaskFacts.scorecardAsShown(shown::get).orElseThrow();
+
+        assertThat(one).endsWith(", out of stock 0 % (1 purchase order in 30 days)");
+        assertThat(two).endsWith(", out of stock 0 % (2 purchase orders in 30 days)");
+        assertThat(flagged).endsWith("(2 purchase orders in 30 days); flagged: Ships late");
+        assertThat(oneFlagged).endsWith("(1 purchase order in 30 days); flagged: Ships late");
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        assertThat(chinese.translateMessage(one)).endsWith("缺货 0 %（30 天内 1 张采购单）");
+        assertThat(chinese.translateMessage(oneFlagged)).contains("缺货 0 %（30 天内 1 张采购单）；警示：");
+    }
+
     @Test
     void withNoBackupLeftReroutingIsNotOffered() {
         lateByTwoHours();
