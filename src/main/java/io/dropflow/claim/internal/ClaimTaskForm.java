@@ -59,13 +59,58 @@ public class ClaimTaskForm {
         return new FormFacts().rows("evidence", evidenceRows(claimId));
     }
 
+    /**
+     * Each piece of evidence: its {@code name} linked ({@code url}), its {@code kind} in words, one a form shows as it
+     * is and the Chinese bundle has ({@link #EVIDENCE_KINDS}), and its {@code size} in parentheses, in bytes below
+     * 1 KB and to one decimal in KB and MB, which read the same in every language: "JPEG photo (134 B)". Exploratory
+     * test s16 (L5): a 134-byte photo read "image/jpeg, 1 KB", the content type, which a Chinese operator read in
+     * English too, and a size rounded up. {@code details}, both in English, is for a form deployed before 7 December
+     * 2026, which shows it instead.
+     */
     private List<Map<String, Object>> evidenceRows(Long claimId) {
         return evidence.listOf(claimId).stream()
                 .map(item -> item.url() != null
-                        ? FormFacts.row("name", item.url(), "url", item.url(), "details", "")
+                        ? FormFacts.row("name", item.url(), "url", item.url(), "kind", LINK, "size", "", "details", "")
                         : FormFacts.row("name", item.fileName(), "url", "/api/claims/" + claimId + "/evidence/" + item.id(),
-                                "details", item.contentType() + ", " + Math.max(1, item.sizeBytes() / 1024) + " KB"))
+                                "kind", kindOf(item.contentType()), "size", "(" + size(item.sizeBytes()) + ")",
+                                "details", kindOf(item.contentType()) + ", " + size(item.sizeBytes())))
                 .toList();
+    }
+
+    /** The kinds of evidence the consumer may send by default (dropflow.claims.evidence.content-types) in words. */
+    private static final Map<String, String> KINDS = Map.of("image/jpeg", "JPEG photo", "image/png", "PNG image",
+            "image/webp", "WebP image", "image/gif", "GIF image", "video/mp4", "MP4 video", "video/quicktime",
+            "QuickTime video", "application/pdf", "PDF document");
+    private static final String IMAGE = "Image";
+    private static final String VIDEO = "Video";
+    private static final String FILE = "File";
+    private static final String LINK = "Link";
+
+    /** Every kind the evidence can read as: each needs its entry in the Chinese bundle. */
+    static final java.util.Set<String> EVIDENCE_KINDS = java.util.stream.Stream.concat(KINDS.values().stream(),
+            java.util.stream.Stream.of(IMAGE, VIDEO, FILE, LINK)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A content type in words; another type that a seller allowed reads by its main type ("image/heic": "Image"). */
+    static String kindOf(String contentType) {
+        String type = contentType == null ? "" : contentType.strip().toLowerCase(java.util.Locale.ROOT);
+        int parameters = type.indexOf(';');
+        type = parameters < 0 ? type : type.substring(0, parameters).strip();
+        return KINDS.getOrDefault(type, type.startsWith("image/") ? IMAGE : type.startsWith("video/") ? VIDEO : FILE);
+    }
+
+    /** "134 B" below 1 KB (1024 bytes), else "1.5 KB" or "5.1 MB", to one decimal, half up. */
+    static String size(Long bytes) {
+        long count = bytes == null ? 0 : bytes;
+        if (count < 1024) {
+            return count + " B";
+        }
+        java.math.BigDecimal kilobytes = java.math.BigDecimal.valueOf(count)
+                .divide(java.math.BigDecimal.valueOf(1024), 1, java.math.RoundingMode.HALF_UP);
+        if (kilobytes.compareTo(java.math.BigDecimal.valueOf(1024)) < 0) {
+            return kilobytes.toPlainString() + " KB";
+        }
+        return java.math.BigDecimal.valueOf(count).divide(java.math.BigDecimal.valueOf(1024L * 1024), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString() + " MB";
     }
 
     private FormFacts claim(Claim claim) {

@@ -64,7 +64,45 @@ class ClaimTaskFormTest {
                 .containsEntry("filedAt", "2026-11-24 18:00 (Asia/Shanghai)")
                 .containsEntry("description", "The mug arrived in pieces.");
         assertThat(shown.get("evidence")).isEqualTo(List.of(Map.of("name", "broken.jpg",
-                "url", "/api/claims/7/evidence/11", "details", "image/jpeg, 2 KB")));
+                "url", "/api/claims/7/evidence/11", "kind", "JPEG photo", "size", "(2.0 KB)",
+                "details", "JPEG photo, 2.0 KB")));
+    }
+
+    /**
+     * Exploratory test s16 (L5): a 134-byte photo read "image/jpeg, 1 KB", a MIME type a Chinese operator reads in
+     * English and a size rounded up. The kind is in words (a fixed word each, which the Chinese bundle has), the
+     * size honest: bytes under 1 KB, one decimal in KB and MB. A link the consumer gave has neither.
+     */
+    @Test
+    void evidenceReadsAsItsKindInWordsAndItsHonestSize() {
+        when(evidence.listOf(7L)).thenReturn(List.of(
+                new ClaimEvidenceFiles.Listed(11L, "tiny.jpg", "image/jpeg", 134L, "ab", null, Instant.EPOCH),
+                new ClaimEvidenceFiles.Listed(12L, "box.png", "image/png", 1536L, "ab", null, Instant.EPOCH),
+                new ClaimEvidenceFiles.Listed(13L, "unboxing.mp4", "video/mp4", 5_347_738L, "ab", null, Instant.EPOCH),
+                new ClaimEvidenceFiles.Listed(14L, "odd.heic", "image/heic", 1023L, "ab", null, Instant.EPOCH),
+                new ClaimEvidenceFiles.Listed(15L, null, null, null, null, "https://example.com/p/1", Instant.EPOCH)));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) form.evidenceOf(7L).get("evidence");
+
+        assertThat(rows).extracting(row -> row.get("kind"))
+                .containsExactly("JPEG photo", "PNG image", "MP4 video", "Image", "Link");
+        assertThat(rows).extracting(row -> row.get("size"))
+                .containsExactly("(134 B)", "(1.5 KB)", "(5.1 MB)", "(1023 B)", "");
+        assertThat(rows).extracting(row -> row.get("details"))
+                .containsExactly("JPEG photo, 134 B", "PNG image, 1.5 KB", "MP4 video, 5.1 MB", "Image, 1023 B", "");
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        assertThat(rows).extracting(row -> chinese.translate((String) row.get("kind")))
+                .containsExactly("JPEG 照片", "PNG 图片", "MP4 视频", "图片", "链接");
+    }
+
+    /** Every kind a form can show has its Chinese entry (forms/i18n/operator-texts.zh.json). */
+    @Test
+    void everyKindOfEvidenceReadsInChinese() {
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+
+        assertThat(ClaimTaskForm.EVIDENCE_KINDS).hasSizeGreaterThan(5)
+                .allSatisfy(kind -> assertThat(chinese.find(kind)).as(kind).isPresent());
     }
 
     @Test
