@@ -107,25 +107,33 @@ public class OrderTaskFacts {
 
     /**
      * Purchase orders, parcels with their tracking events, and the timeline, oldest first: the
-     * latest {@link #HISTORY_ROWS}, each "when, what, status, detail".
+     * latest {@link #HISTORY_ROWS}, each "when, what, status, detail". A purchase order's row shows the status it
+     * has now, so it stands when that status began (its last change), not when it was made: made at 19:31:02 it
+     * stood before "Purchase order DF-2-PO1 forwarded to ODDITY" and read "Declined — Discontinued" before it was
+     * sent (exploratory test s16, doubt 6). Rows of the same instant (the engine's clock counts milliseconds, and one
+     * step writes several) keep the order they were written in: the timeline's lines in theirs, then the purchase
+     * orders' rows, which sum up what the lines tell, then the parcels'.
      */
     List<Map<String, Object>> history(Long orderId) {
-        record Entry(Instant at, String what, String status, String detail) {
+        record Entry(Instant at, int source, String what, String status, String detail) {
         }
         List<Entry> entries = new ArrayList<>();
-        purchasing.purchaseOrdersOf(orderId).forEach(po -> entries.add(new Entry(po.createdAt(),
+        timeline.of(orderId).forEach(e -> entries.add(new Entry(e.at(), 0, e.what(), null, null)));
+        purchasing.purchaseOrdersOf(orderId).forEach(po -> entries.add(new Entry(
+                po.updatedAt() != null ? po.updatedAt() : po.createdAt(), 1,
                 "Purchase order " + po.number() + " to " + po.supplierName(), OperatorWords.of(po.status()),
                 OperatorWords.of(po.reasonCode()))));
         for (ShipmentView s : tracking.shipmentsOf(orderId)) {
             String parcel = "Parcel " + s.carrierCode() + " " + s.trackingNumber();
-            entries.add(new Entry(s.createdAt(), parcel, OperatorWords.of(s.status()), null));
-            s.events().forEach(e -> entries.add(new Entry(e.storyAt(), parcel, OperatorWords.of(e.status()),
+            entries.add(new Entry(s.createdAt(), 2, parcel, OperatorWords.of(s.status()), null));
+            s.events().forEach(e -> entries.add(new Entry(e.storyAt(), 2, parcel, OperatorWords.of(e.status()),
                     Stream.of(e.location(), e.description()).filter(part -> part != null && !part.isBlank())
                             .collect(Collectors.joining(": ")))));
         }
-        timeline.of(orderId).forEach(e -> entries.add(new Entry(e.at(), e.what(), null, null)));
+        // a stable sort: within a source, rows of the same instant stay in the order they were written
         List<Entry> sorted = entries.stream()
-                .sorted(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+                .sorted(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingInt(Entry::source)).toList();
         return sorted.subList(Math.max(0, sorted.size() - HISTORY_ROWS), sorted.size()).stream()
                 .map(e -> FormFacts.row("at", time.format(e.at()), "what", e.what(), "status", e.status(), "detail", e.detail()))
                 .toList();

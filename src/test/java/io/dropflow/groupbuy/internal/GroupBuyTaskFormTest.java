@@ -110,6 +110,14 @@ class GroupBuyTaskFormTest {
                 Map.of("at", "2026-12-01 18:00 (Asia/Shanghai)", "what", "Purchase order DF-B3-PO1 to Acme Homeware",
                         "status", "Accepted"),
                 Map.of("at", "2026-12-02 15:04 (Asia/Shanghai)", "what", "Ready for pickup")));
+
+        // Exploratory test s16, doubt 6: the row shows the status it has now, so it stands when that status began, and
+        // after the timeline's lines of the same instant
+        when(po.updatedAt()).thenReturn(Instant.parse("2026-12-02T07:04:00.004Z"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) form.uncollected(3L).get("history");
+        assertThat(history).extracting(row -> row.get("what"))
+                .containsExactly("Joined 4", "Joined 5", "Ready for pickup", "Purchase order DF-B3-PO1 to Acme Homeware");
     }
 
     /**

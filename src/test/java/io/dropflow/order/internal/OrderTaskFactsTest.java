@@ -328,6 +328,44 @@ class OrderTaskFactsTest {
                 .doesNotContain("Purchase order DF-7-PO1 to Acme Homeware");
     }
 
+    /**
+     * Exploratory test s16, doubt 6: "Purchase order DF-2-PO1 to Oddity Depot — Declined — Discontinued" stood before
+     * "… forwarded to ODDITY": the row stood when the purchase order was made, and a row of the same instant as a
+     * timeline line went first. It stands when its status began, and after the lines of that instant.
+     */
+    @Test
+    void aPurchaseOrdersRowStandsWhenItsStatusBeganAfterTheLinesOfTheSameInstant() {
+        java.time.Instant made = NOW.minusSeconds(5);
+        PurchaseOrderView declined = purchaseOrder(11, 1, PurchaseOrderStatus.DECLINED);
+        PurchaseOrderView po = new PurchaseOrderView(declined.id(), declined.orderId(), declined.supplierId(),
+                declined.supplierCode(), declined.supplierName(), declined.supplierScore(), declined.number(),
+                PurchaseOrderStatus.DECLINED, null, "DISCONTINUED", declined.supplyTotal(), declined.shippingCost(), "EUR",
+                made, made, null, 24, made.plusSeconds(3600), null, 0, null, null, 0, List.of(), null, NOW);
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(po));
+        timeline.record(made, "Suppliers ranked: ACME (tier 1)");
+        timeline.record(made, "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");
+        timeline.record(NOW, "Supplier declined purchase order DF-7-PO1 (Discontinued)");
+
+        assertThat(facts.history(ORDER_ID)).extracting(row -> row.get("what") + " " + row.get("status")).containsExactly(
+                "Suppliers ranked: ACME (tier 1) null",
+                "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h null",
+                "Supplier declined purchase order DF-7-PO1 (Discontinued) null",
+                "Purchase order DF-7-PO1 to Acme Homeware Declined");
+    }
+
+    /** A view without the time of its last change (made before it had one): the row stands when it was made, after the lines. */
+    @Test
+    void twoRowsOfTheSameInstantKeepTheOrderTheyHappenedIn() {
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(11, 1, PurchaseOrderStatus.FORWARDED)));
+        java.time.Instant forwarded = NOW.minus(Duration.ofHours(1));
+        timeline.record(forwarded, "Suppliers ranked: ACME (tier 1)");
+        timeline.record(forwarded, "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");
+
+        assertThat(facts.history(ORDER_ID)).extracting(row -> row.get("what")).containsExactly(
+                "Suppliers ranked: ACME (tier 1)", "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h",
+                "Purchase order DF-7-PO1 to Acme Homeware");
+    }
+
     @Test
     void aPurchaseOrdersStatusReadsAsAWord() {
         when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(purchaseOrder(11, 1, PurchaseOrderStatus.CANCELLATION_REQUESTED)));
