@@ -11,16 +11,18 @@ import io.dropflow.support.DropflowTest;
 import io.dropflow.support.GroupBuyDriver;
 import io.dropflow.support.GroupBuyFixtures;
 import io.dropflow.support.GroupBuyFixtures.Goods;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,28 +153,30 @@ class GroupBuyReadyForPickupTest {
         Job second = makeReady(batch, 2);
         SandboxStorefront.Hold slow = storefront.holdNextMessageTo(storefrontId(orders.get(0)));
         ExecutorService jobExecutor = Executors.newFixedThreadPool(2);
-        List<String> outcomes;
+        String firstOutcome;
+        String secondOutcome;
         try {
             Future<String> firstDone = jobExecutor.submit(() -> execute(first));
             assertThat(slow.reached().await(30, TimeUnit.SECONDS)).as("the first job tells the first consumer").isTrue();
-            Future<String> secondDone = jobExecutor.submit(() -> execute(second));
-            try {
-                secondDone.get(10, TimeUnit.SECONDS);
-            } catch (TimeoutException waiting) {
-                // no longer waits for the first job (the storefront is called outside the order's lock): it leaves
-                // the first consumer's order to the first job, which tells that consumer both, in turn
-            }
+            // It does not wait for the first job (the storefront is called outside the order's lock): it tells the
+            // other consumers both, and leaves the first consumer's order to the first job, which tells that consumer
+            // both, in turn; it does not complete while its notice to that consumer is unsent (review s16 part 2, F3)
+            secondOutcome = jobExecutor.submit(() -> execute(second)).get(30, TimeUnit.SECONDS);
             slow.release().countDown();
-            outcomes = List.of(firstDone.get(60, TimeUnit.SECONDS), secondDone.get(60, TimeUnit.SECONDS));
+            firstOutcome = firstDone.get(60, TimeUnit.SECONDS);
         } finally {
             slow.release().countDown();
             jobExecutor.shutdownNow();
         }
 
-        // Then neither failed on the other: every line is at the point, and each consumer was told once per
-        // parcel, the first that part of the order is there, the second that all of it is
-        assertThat(outcomes).containsExactly("done", "done");
+        // Then neither failed on an optimistic lock: the second is retried, and finds its notices sent
+        assertThat(firstOutcome).isEqualTo("done");
+        assertThat(secondOutcome).contains("another job sends the \"ready for pickup\" notices of order " + orders.get(0))
+                .contains("this purchase's DF-B" + batch + "-PO2-READY-O" + orders.get(0) + " wait(s) for it");
+        assertThat(execute(makeReady(batch, 2))).as("the second's retry").isEqualTo("done");
         groupBuy.runJobs(batch);
+        // every line is at the point, and each consumer was told once per parcel, the first that part of the order
+        // is there, the second that all of it is
         for (long order : orders) {
             assertThat(lineStatuses(order)).containsExactly("READY", "READY");
             assertThat(dropflow.getOrder(order).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
@@ -221,6 +225,58 @@ class GroupBuyReadyForPickupTest {
         groupBuy.runJobs(batch);
         assertThat(messageKeys(order)).containsExactly("DF-B" + batch + "-PO1-READY-O" + order);
         assertThat(timelineMentions(order, "consumer told")).isEqualTo(1);
+    }
+
+    /**
+     * Review s16 part 2, F3: the second purchase's job found its consumer's notice behind the first purchase's,
+     * which the first purchase's job had taken to send, and completed, leaving it to that job. The storefront was
+     * down for that job, and an operator cancelled the first purchase's process instance in Cockpit: nothing ever
+     * told the consumer that the second parcel had come. Now the second purchase's job does not complete while its
+     * notice is unsent; its retries, once the claim of the job that is gone is older than the sending lease, send
+     * both notices, each once.
+     */
+    @Test
+    void aNoticeIsSentOnceThoughTheJobThatTookItsOrdersNoticesIsCancelledWithItsProcessInstance() {
+        // Given a consumer whose order has a line on each of the batch's two parcels, both at the point
+        Goods rice = goods();
+        Goods tea = goods();
+        String point = point();
+        long order = order(point, Map.of(rice.sku(), 1, tea.sku(), 2));
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        delivered(batch, 2);
+        assertThat(groupBuy.receipt(batch, GroupBuyDriver.asLeader()).getBody()).isEqualTo("{\"confirmedPurchases\":[1,2]}");
+
+        // When the first purchase's job takes the order's first notice to send and the storefront is down, and an
+        // operator cancels that purchase's process instance
+        storefront.refuseNextMessagesTo(storefrontId(order), 1);
+        assertThat(execute(makeReady(batch, 1))).contains("sandbox storefront is down");
+        engine.getRuntimeService().deleteProcessInstance(groupBuy.purchaseProcess(batch, 1).getId(),
+                "cancelled by an operator in Cockpit");
+
+        // Then the second purchase's job does not complete while its notice waits
+        String key1 = "DF-B" + batch + "-PO1-READY-O" + order;
+        String key2 = "DF-B" + batch + "-PO2-READY-O" + order;
+        assertThat(execute(makeReady(batch, 2))).contains("another job sends the \"ready for pickup\" notices of order "
+                + order + " (" + key1 + " taken at ").contains("this purchase's " + key2 + " wait(s) for it");
+        assertThat(messageKeys(order)).isEmpty();
+
+        // When its retries come, the claim of the job that is gone older than the sending lease (five minutes)
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+        try {
+            groupBuy.runJobs(batch);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        // Then the consumer is told of both parcels, each once (in the order they came: ArrivalsTest), and the
+        // purchase ends
+        assertThat(messageKeys(order)).containsExactly(key1, key2);
+        assertThat(messages(order)).satisfiesExactlyInAnyOrder(
+                text -> assertThat(text).startsWith("Part of your group-buy order is ready for pickup"),
+                text -> assertThat(text).startsWith("Your group-buy order is ready for pickup"));
+        assertThat(timelineMentions(order, "consumer told")).isEqualTo(2);
+        assertThat(groupBuy.purchaseProcess(batch, 2).isEnded()).isTrue();
     }
 
     @Test

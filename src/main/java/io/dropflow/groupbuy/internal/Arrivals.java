@@ -131,41 +131,63 @@ public class Arrivals {
      * D1). The storefront is called outside the order's row lock (closing note s15: a leader's pickup or a refund
      * of the order waited for the storefront): under the lock, in short transactions of their own, a notice is
      * taken to send (marked with this purchase and the time) and, once the storefront took it, marked sent with its
-     * timeline entry. One job at a time sends an order's notices: another purchase's job finding one taken leaves
-     * the order to it, which sends what that job recorded too. A crash leaves the notice unsent and taken: the
-     * purchase's retried job takes it again at once, another purchase's after {@link #SENDING_LEASE}; under the
-     * same key, which the storefront applies once.
+     * timeline entry. One job at a time sends an order's notices: another purchase's job finding one taken goes on
+     * with its other orders and then fails ({@link NoticesSentByAnotherJob}), to be retried, as long as a notice of
+     * its own is still unsent; it completes only once all of them are sent (review s16 part 2, F3: it completed, and
+     * its consumer waited on the other job's incident, or was never told when an operator cancelled that job's
+     * process instance). A crash leaves the notice unsent and taken: the purchase's retried job takes it again at
+     * once, another purchase's after {@link #SENDING_LEASE}, which its retries (R5/PT2M) outlast; under the same key,
+     * which the storefront applies once.
      */
     private void tellConsumers(Long purchaseId) {
         // locked in ascending id order, one at a time: two purchases' jobs never wait on each other in a circle
         java.util.Set<Long> ordersToTell = new java.util.TreeSet<>();
         notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId)
                 .forEach(notice -> ordersToTell.add(notice.getGroupBuyOrderId()));
+        List<PickupNotice> takenByAnother = new java.util.ArrayList<>();
         for (Long groupBuyOrderId : ordersToTell) {
-            PickupNotice next = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId, null));
-            while (next != null) {
-                PickupNotice notice = next;
+            Turn turn = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId, null));
+            while (turn.toSend() != null) {
+                PickupNotice notice = turn.toSend();
                 storefront.messageConsumer(notice.getStorefrontOrderId(), notice.getMessage(), notice.getIdempotencyKey());
-                next = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId,
-                        notice.getIdempotencyKey()));
+                turn = ownTransaction.execute(tx -> sentAndNext(groupBuyOrderId, purchaseId, notice.getIdempotencyKey()));
+            }
+            if (turn.takenByAnother() != null) {
+                takenByAnother.add(turn.takenByAnother());
+            }
+        }
+        if (!takenByAnother.isEmpty()) {
+            // the other job may have sent this purchase's notices meanwhile: then this one is done
+            java.util.Set<Long> taken = new java.util.HashSet<>();
+            takenByAnother.forEach(n -> taken.add(n.getGroupBuyOrderId()));
+            List<PickupNotice> waiting = notices.findByPurchaseIdAndSentAtIsNullOrderById(purchaseId).stream()
+                    .filter(own -> taken.contains(own.getGroupBuyOrderId())).toList();
+            if (!waiting.isEmpty()) {
+                throw new NoticesSentByAnotherJob(takenByAnother, waiting);
             }
         }
     }
 
     /**
-     * A claim on a notice older than this is one whose job died (a node gone mid-call): longer than any storefront
-     * call takes, its timeouts included.
+     * A claim on a notice older than this is one whose job died (a node gone mid-call, or its process instance
+     * cancelled in Cockpit while it was failing): longer than any storefront call takes, its timeouts included, and
+     * shorter than a waiting purchase's retries (R5/PT2M), which then send the notices themselves.
      */
     static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+
+    /**
+     * What a job does next about an order's notices: send {@code toSend}; or nothing, since another purchase's live
+     * job took {@code takenByAnother}; or nothing, none being left (both null).
+     */
+    private record Turn(PickupNotice toSend, PickupNotice takenByAnother) {
+    }
 
     /**
      * Under the order's row lock, in the caller's (own, short) transaction: the notice the storefront just took
      * (its key {@code sentKey}, if any) is marked sent with its timeline entry, and the order's next unsent notice
      * taken to send, unless another purchase's job sends the order's notices now.
-     *
-     * @return the notice to send now, or null when none is left or another job sends them
      */
-    private PickupNotice sentAndNext(Long groupBuyOrderId, Long purchaseId, String sentKey) {
+    private Turn sentAndNext(Long groupBuyOrderId, Long purchaseId, String sentKey) {
         orders.lockById(groupBuyOrderId).orElseThrow();
         Instant now = clock.instant();
         List<PickupNotice> unsent = new java.util.ArrayList<>(
@@ -178,12 +200,41 @@ public class Arrivals {
                 it.remove();
             }
         }
-        if (unsent.isEmpty() || unsent.stream().anyMatch(n -> n.sentByAnother(purchaseId, now.minus(SENDING_LEASE)))) {
-            return null;
+        if (unsent.isEmpty()) {
+            return new Turn(null, null);
+        }
+        java.util.Optional<PickupNotice> taken = unsent.stream()
+                .filter(n -> n.sentByAnother(purchaseId, now.minus(SENDING_LEASE))).findFirst();
+        if (taken.isPresent()) {
+            return new Turn(null, taken.get());
         }
         PickupNotice first = unsent.get(0);
         first.sending(purchaseId, now);
-        return first;
+        return new Turn(first, null);
+    }
+
+    /**
+     * The purchase's job does not complete while one of its notices is unsent and another purchase's job has its
+     * order's notices: it is retried (R5/PT2M). Either that job sends them meanwhile, and the retry completes, or its
+     * claim grows older than the sending lease (its job died, or its process instance was cancelled), and the retry
+     * sends them itself; if that job lives but keeps failing (the storefront down), this one ends in an incident
+     * too, which names the other.
+     */
+    static final class NoticesSentByAnotherJob extends IllegalStateException {
+
+        NoticesSentByAnotherJob(List<PickupNotice> taken, List<PickupNotice> waiting) {
+            super("another job sends the \"ready for pickup\" notices of " + firstFive(taken.stream().map(n -> "order "
+                    + n.getOrderId() + " (" + n.getIdempotencyKey() + " taken at " + n.getSendingSince() + ")").toList())
+                    + "; this purchase's " + firstFive(waiting.stream().map(PickupNotice::getIdempotencyKey).toList())
+                    + " wait(s) for it. Retried until sent, by that job or by this one once that job's claim is older"
+                    + " than " + SENDING_LEASE.toMinutes() + " minutes. If this is an incident, look first at the"
+                    + " incidents of the batch's other purchases at 'Tell consumers it is ready', then retry this one");
+        }
+
+        private static String firstFive(List<String> items) {
+            return String.join(", ", items.subList(0, Math.min(5, items.size())))
+                    + (items.size() > 5 ? " and " + (items.size() - 5) + " more" : "");
+        }
     }
 
     private static int pieces(List<GroupBuyLine> lines) {

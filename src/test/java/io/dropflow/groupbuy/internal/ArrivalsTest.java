@@ -166,17 +166,22 @@ class ArrivalsTest {
 
     /**
      * The storefront is called outside the order's lock (closing note s15), one job at a time per order: another
-     * purchase's job that took the order's first notice to send leaves the order to that job, which sends this
-     * purchase's notice after its own; a claim older than the sending lease is a job that died, and is taken over.
+     * purchase's job that took the order's first notice to send has the order while it lives, and this purchase's
+     * job does not complete while its own notice waits for it (review s16 part 2, F3: it completed, and the notice
+     * depended on the other job surviving); it is retried, and a claim older than the sending lease is a job that
+     * died, taken over: the retry sends both, in the order they were recorded.
      */
     @Test
-    void anotherPurchasesJobSendingTheOrdersNoticesIsLeftToItWhileItLives() {
+    void anotherPurchasesJobSendingTheOrdersNoticesKeepsThisJobFromCompletingUntilItsNoticeIsSent() {
         arrivals.atThePoint(BATCH, 1, "leo");
         arrivals.atThePoint(BATCH, 2, "leo");
         recorded.get(0).sending(11L, Instant.parse("2026-12-06T07:59:00Z")); // purchase 1's job, a minute ago
 
-        arrivals.readyForPickup(BATCH, 2, "leo");
-
+        assertThatThrownBy(() -> arrivals.readyForPickup(BATCH, 2, "leo"))
+                .isInstanceOf(Arrivals.NoticesSentByAnotherJob.class)
+                .hasMessageStartingWith("another job sends the \"ready for pickup\" notices of order 1003"
+                        + " (DF-B7-PO1-READY-O1003 taken at 2026-12-06T07:59:00Z); this purchase's DF-B7-PO2-READY-O1003"
+                        + " wait(s) for it");
         verify(storefront, org.mockito.Mockito.never()).messageConsumer(any(), any(), any());
 
         recorded.get(0).sending(11L, Instant.parse("2026-12-06T07:54:00Z")); // six minutes ago: that job died
@@ -189,5 +194,28 @@ class ArrivalsTest {
             assertThat(n.getSentAt()).isNotNull();
             assertThat(n.getSendingSince()).isNull();
         });
+    }
+
+    /**
+     * The other purchase's job sends the order's notices, this purchase's too, while this job goes through its
+     * orders: when it looks again, nothing of its own is left unsent, and it completes.
+     */
+    @Test
+    void aJobWhoseNoticeTheOtherJobSentMeanwhileCompletes() {
+        arrivals.atThePoint(BATCH, 1, "leo");
+        arrivals.atThePoint(BATCH, 2, "leo");
+        recorded.get(0).sending(11L, Instant.parse("2026-12-06T07:59:00Z"));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        when(notices.findByPurchaseIdAndSentAtIsNullOrderById(12L)).thenAnswer(a -> {
+            if (asked.incrementAndGet() == 2) { // purchase 1's job sent both meanwhile
+                recorded.forEach(n -> n.sent(Instant.parse("2026-12-06T07:59:30Z")));
+            }
+            return recorded.stream().filter(n -> n.getPurchaseId().equals(12L) && n.getSentAt() == null).toList();
+        });
+
+        arrivals.readyForPickup(BATCH, 2, "leo");
+
+        assertThat(asked).hasValue(2);
+        verify(storefront, org.mockito.Mockito.never()).messageConsumer(any(), any(), any());
     }
 }
