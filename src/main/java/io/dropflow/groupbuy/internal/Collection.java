@@ -89,7 +89,8 @@ public class Collection {
         if (collected.isEmpty()) {
             throw GroupBuyProblem.pickupCode(nothingToCollect(order, pickupCode, pointCode));
         }
-        boolean more = !order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE)).isEmpty();
+        boolean more = !order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE)
+                && !l.is(Status.REFUNDING)).isEmpty();
         progress.moveTo(order.getOrderId(), more ? OrderStatus.READY_FOR_PICKUP : OrderStatus.COLLECTED);
         timeline.record(order.getOrderId(), "Collected at pickup point " + pointCode + " (" + collected.size()
                 + " line(s), handed over by " + user + ")");
@@ -109,7 +110,8 @@ public class Collection {
             return "pickup code " + pickupCode + " was used already: everything of its order at the point was collected";
         }
         List<GroupBuyLine> all = order.lines(l -> true);
-        if (!all.isEmpty() && all.stream().allMatch(l -> l.is(Status.REFUND_DUE) || l.is(Status.REFUNDED))) {
+        if (!all.isEmpty() && all.stream().allMatch(l -> l.is(Status.REFUND_DUE) || l.is(Status.REFUNDING)
+                || l.is(Status.REFUNDED))) {
             Set<RefundReason> reasons = all.stream().map(GroupBuyLine::getRefundReason)
                     .filter(Objects::nonNull).collect(Collectors.toSet());
             String why = reasons.contains(RefundReason.CANCELLED) ? "was cancelled"
@@ -167,10 +169,16 @@ public class Collection {
         });
     }
 
-    /** What is still at the point is refunded to its consumers. @return how many consumers were refunded */
+    /**
+     * What is still at the point is refunded to its consumers: marked due in a transaction of its own, committed
+     * before the refunds are claimed ({@link Refunding}).
+     *
+     * @param sender the job: its execution's id
+     * @return how many refunds were paid
+     */
     @CallsPartner
-    public int refundUncollected(Long batchId) {
-        lines.findByBatchIdAndStatus(batchId, Status.READY).forEach(l -> l.refundDue(RefundReason.UNCOLLECTED));
-        return refunding.refundDue(batchId);
+    public int refundUncollected(Long batchId, String sender) {
+        return refunding.refundDue(batchId, sender, () -> lines.findByBatchIdAndStatus(batchId, Status.READY)
+                .forEach(l -> l.refundDue(RefundReason.UNCOLLECTED)));
     }
 }

@@ -100,7 +100,8 @@ class GroupBuyIntake implements GroupBuyDesk {
             }
             return true;
         }
-        List<GroupBuyLine> open = order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE));
+        List<GroupBuyLine> open = order.lines(l -> !l.getStatus().isFinal() && !l.is(Status.REFUND_DUE)
+                && !l.is(Status.REFUNDING));
         boolean tooLate = open.isEmpty() || open.stream().anyMatch(l -> l.is(Status.READY)
                 || (l.getPurchaseId() != null && purchases.findById(l.getPurchaseId()).orElseThrow().isShipped()));
         if (tooLate) {

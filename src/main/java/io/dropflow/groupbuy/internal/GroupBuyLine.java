@@ -33,6 +33,12 @@ public class GroupBuyLine {
         READY,
         COLLECTED,
         REFUND_DUE,
+        /**
+         * Its refund is claimed and the storefront asked for it ({@link Refunding}); refunded once the storefront took
+         * it. A node of a version before it (a rolling update) cannot read this status, and fails rather than pay the
+         * line again under another key.
+         */
+        REFUNDING,
         REFUNDED;
 
         /** Nothing more will happen to it. */
@@ -121,10 +127,18 @@ public class GroupBuyLine {
         status = Status.COLLECTED;
     }
 
+    /** To be refunded; not again once its refund is being paid. */
     void refundDue(RefundReason reason) {
-        if (!status.isFinal()) {
+        if (!status.isFinal() && status != Status.REFUNDING) {
             status = Status.REFUND_DUE;
             refundReason = reason;
+        }
+    }
+
+    /** Its refund is claimed: the storefront is asked for it. */
+    void refunding() {
+        if (status == Status.REFUND_DUE) {
+            status = Status.REFUNDING;
         }
     }
 

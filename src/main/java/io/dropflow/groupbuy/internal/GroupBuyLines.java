@@ -11,6 +11,9 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
 
     List<GroupBuyLine> findByBatchIdAndStatus(Long batchId, GroupBuyLine.Status status);
 
+    /** The batch's lines in these statuses. */
+    List<GroupBuyLine> findByBatchIdAndStatusIn(Long batchId, Collection<GroupBuyLine.Status> statuses);
+
     List<GroupBuyLine> findByPurchaseId(Long purchaseId);
 
     List<GroupBuyLine> findByPurchaseIdAndStatusIn(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
@@ -44,6 +47,6 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
 
     /** Lines of the batch still to come or to collect (a refund under way counts as done). */
     @Query("select count(l) from GroupBuyLine l where l.batchId = :batchId "
-            + "and l.status not in ('COLLECTED', 'REFUNDED', 'REFUND_DUE')")
+            + "and l.status not in ('COLLECTED', 'REFUNDED', 'REFUND_DUE', 'REFUNDING')")
     long uncollectedIn(Long batchId);
 }

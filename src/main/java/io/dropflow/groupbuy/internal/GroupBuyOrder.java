@@ -39,7 +39,7 @@ public class GroupBuyOrder {
     private Instant joinedAt;
     private Instant collectedAt;
     private String collectedBy;
-    /** Refunds paid so far; the next one's number is in its idempotency key. */
+    /** Refunds numbered so far (paid, or one being paid); the next one's number is in its idempotency key. */
     private int refunds;
     @Version
     private long version;
@@ -101,7 +101,10 @@ public class GroupBuyOrder {
     public record Refund(int refundNo, Money amount, RefundReason reason, List<GroupBuyLine> lines) {
     }
 
-    /** The refund due now, if any; {@link #refunded} records it once paid. */
+    /**
+     * The refund due now, if any; {@link #refunding} claims it before the storefront is asked, {@link #refunded}
+     * records it once paid.
+     */
     public java.util.Optional<Refund> refundDue() {
         List<GroupBuyLine> due = linesIn(Status.REFUND_DUE);
         if (due.isEmpty()) {
@@ -111,9 +114,20 @@ public class GroupBuyOrder {
         return java.util.Optional.of(new Refund(refunds + 1, amount, due.get(0).getRefundReason(), due));
     }
 
-    public void refunded(Refund refund) {
-        refund.lines().forEach(GroupBuyLine::refunded);
+    /**
+     * The refund is to be paid under its number: its lines are {@code REFUNDING} (one refund of an order is paid at a
+     * time, so they are its lines), and the next refund's number is the one after.
+     */
+    public void refunding(Refund refund) {
+        refund.lines().forEach(GroupBuyLine::refunding);
         refunds = refund.refundNo();
+    }
+
+    /** The storefront paid the refund being paid: its lines are refunded. @return those lines */
+    public List<GroupBuyLine> refunded() {
+        List<GroupBuyLine> paid = linesIn(Status.REFUNDING);
+        paid.forEach(GroupBuyLine::refunded);
+        return paid;
     }
 
     public List<GroupBuyLine> linesIn(Status status) {

@@ -70,7 +70,7 @@ public class GroupBuyViews {
         Batch batch = batches.byId(order.getBatchId());
         return new OrderView(orderId, batch.getPickupPoint().getCode(), batch.getId(), batch.getCutoffAt(),
                 batch.getExpectedOn(), order.getPickupCode(), lines(order),
-                refunds.findByGroupBuyOrderIdOrderByRefundNo(order.getId()).stream()
+                refunds.findByGroupBuyOrderIdAndRefundedAtIsNotNullOrderByRefundNo(order.getId()).stream()
                         .map(r -> new RefundView(r.getRefundNo(), Money.inMinorUnits(r.getAmount(), r.getCurrency()),
                                 r.getCurrency(), r.getReason().name(),
                                 r.getRefundedAt())).toList(), order.getCollectedAt());

@@ -95,13 +95,17 @@ public class Replacements {
         return new Backups(next, plan.orders().size(), !plan.unplaced().isEmpty());
     }
 
-    /** The purchase's lines nobody supplies are refunded (an operator decided so, or did not decide in time). */
+    /**
+     * The purchase's lines nobody supplies are refunded (an operator decided so, or did not decide in time): marked
+     * due in a transaction of their own, committed before the refunds are claimed ({@link Refunding}).
+     *
+     * @param sender the job: its execution's id
+     */
     @CallsPartner
-    public int refundMissing(Long batchId, int purchaseNo) {
-        Purchase purchase = purchases.byNumber(batchId, purchaseNo);
-        lines.findByPurchaseIdAndStatusIn(purchase.getId(), Set.of(Status.MISSING))
-                .forEach(l -> l.refundDue(RefundReason.MISSING));
-        return refunding.refundDue(batchId);
+    public int refundMissing(Long batchId, int purchaseNo, String sender) {
+        Long purchaseId = purchases.byNumber(batchId, purchaseNo).getId();
+        return refunding.refundDue(batchId, sender, () -> lines.findByPurchaseIdAndStatusIn(purchaseId,
+                Set.of(Status.MISSING)).forEach(l -> l.refundDue(RefundReason.MISSING)));
     }
 
     /** This purchase's supplier and those of the purchases it replaces. */

@@ -21,6 +21,6 @@ class RefundGroupBuyConsumers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        refunding.refundDue(BATCH_ID.from(execution));
+        refunding.refundDue(BATCH_ID.from(execution), execution.getId());
     }
 }

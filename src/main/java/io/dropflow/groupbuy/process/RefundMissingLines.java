@@ -22,6 +22,7 @@ class RefundMissingLines implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        replacements.refundMissing(BATCH_ID.from(execution), Math.toIntExact(PURCHASE_NO.from(execution)));
+        replacements.refundMissing(BATCH_ID.from(execution), Math.toIntExact(PURCHASE_NO.from(execution)),
+                execution.getId());
     }
 }

@@ -21,6 +21,6 @@ class RefundUncollectedConsumers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        collection.refundUncollected(BATCH_ID.from(execution));
+        collection.refundUncollected(BATCH_ID.from(execution), execution.getId());
     }
 }

@@ -27,6 +27,8 @@ public class SandboxStorefront implements StorefrontGateway {
     private final java.util.concurrent.atomic.AtomicInteger delayNoticesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> messagesToRefuse = new ConcurrentHashMap<>();
     private final Map<String, Hold> messagesToHold = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> refundsToRefuse = new ConcurrentHashMap<>();
+    private final Map<String, Hold> refundsToHold = new ConcurrentHashMap<>();
 
     /** A call held in the storefront: {@code reached} once it is, it answers once {@code release} is counted down. */
     public record Hold(java.util.concurrent.CountDownLatch reached, java.util.concurrent.CountDownLatch release) {
@@ -62,6 +64,33 @@ public class SandboxStorefront implements StorefrontGateway {
         return hold;
     }
 
+    /** Fault injection: the storefront is down for the next {@code calls} refunds of this order; none reaches it. */
+    public void refuseNextRefundsOf(String storefrontOrderId, int calls) {
+        refundsToRefuse.put(storefrontOrderId, new java.util.concurrent.atomic.AtomicInteger(calls));
+    }
+
+    /**
+     * Fault injection: the next refund of this order waits in the call until released (at most a minute), like a
+     * slow storefront, so that a test can run other work meanwhile.
+     */
+    public Hold holdNextRefundOf(String storefrontOrderId) {
+        Hold hold = new Hold(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+        refundsToHold.put(storefrontOrderId, hold);
+        return hold;
+    }
+
+    /** Waits in the call while the test holds it. */
+    private static void held(Hold hold) {
+        if (hold != null) {
+            hold.reached().countDown();
+            try {
+                hold.release().await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void syncTracking(String storefrontOrderId, String carrierCode, String trackingNumber, String idempotencyKey) {
         if (byIdempotencyKey.putIfAbsent(idempotencyKey,
@@ -82,6 +111,11 @@ public class SandboxStorefront implements StorefrontGateway {
 
     @Override
     public void refund(String storefrontOrderId, BigDecimal amount, String currency, String reason, String idempotencyKey) {
+        java.util.concurrent.atomic.AtomicInteger refused = refundsToRefuse.get(storefrontOrderId);
+        if (refused != null && faultLeft(refused)) {
+            throw new IllegalStateException("sandbox storefront is down: refund " + idempotencyKey + " not taken");
+        }
+        held(refundsToHold.remove(storefrontOrderId));
         if (byIdempotencyKey.putIfAbsent(idempotencyKey,
                 new Received("REFUND", storefrontOrderId, amount.toPlainString() + " " + currency)) == null) {
             log.info("Storefront refunded {} {} on order {} ({})", amount, currency, storefrontOrderId, reason);
@@ -115,15 +149,7 @@ public class SandboxStorefront implements StorefrontGateway {
         if (refused != null && faultLeft(refused)) {
             throw new IllegalStateException("sandbox storefront is down: message " + idempotencyKey + " not taken");
         }
-        Hold hold = messagesToHold.remove(storefrontOrderId);
-        if (hold != null) {
-            hold.reached().countDown();
-            try {
-                hold.release().await(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        held(messagesToHold.remove(storefrontOrderId));
         if (byIdempotencyKey.putIfAbsent(idempotencyKey, new Received("MESSAGE", storefrontOrderId, message)) == null) {
             log.info("Storefront sent the consumer of order {}: {}", storefrontOrderId, message);
         }
@@ -147,5 +173,8 @@ public class SandboxStorefront implements StorefrontGateway {
         messagesToRefuse.clear();
         messagesToHold.values().forEach(h -> h.release().countDown());
         messagesToHold.clear();
+        refundsToRefuse.clear();
+        refundsToHold.values().forEach(h -> h.release().countDown());
+        refundsToHold.clear();
     }
 }

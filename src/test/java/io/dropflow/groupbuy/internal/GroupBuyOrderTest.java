@@ -29,7 +29,8 @@ class GroupBuyOrderTest {
         GroupBuyOrder.Refund refund = order.refundDue().orElseThrow();
         assertThat(refund.amount()).isEqualTo(Money.of("15.50", "EUR"));
         assertThat(refund.refundNo()).isEqualTo(1);
-        order.refunded(refund);
+        order.refunding(refund);
+        order.refunded();
         assertThat(order.isCancelledByConsumer()).isTrue();
         assertThat(order.refundDue()).isEmpty();
         assertThat(order.cancelBeforeCutoff()).as("nothing left to cancel").isFalse();
@@ -77,7 +78,8 @@ class GroupBuyOrderTest {
 
         GroupBuyOrder.Refund refund = order.refundDue().orElseThrow();
         assertThat(refund.amount()).isEqualTo(Money.of("2.00", "EUR"));
-        order.refunded(refund);
+        order.refunding(refund);
+        order.refunded();
         assertThat(order.getRefunds()).isEqualTo(1);
         assertThat(order.isAllRefunded()).isFalse();
         assertThat(order.getLines().get(0).getStatus()).isEqualTo(Status.COLLECTED);

@@ -302,6 +302,94 @@ class GroupBuyBatchProcessTest {
      * came was FORWARDED at the cutoff with no purchase order. It is out of stock (the missing lines go to
      * the purchase's backups, then an operator).
      */
+    /**
+     * Review s16 (group-buy refunds): a refund step refunded every consumer of the batch in one transaction, calling
+     * the storefront under each order's row lock; a failure at the second order rolled back the first's booking,
+     * though its refund had gone out. Now each order's refund is claimed, asked for and recorded in short
+     * transactions of its own: the first consumer stays refunded and booked; the second's refund, the storefront
+     * down, is asked for again by the job's retry under the same key, paid and booked once; the batch's other refund
+     * job, finding it claimed by the first job, does not complete until it is paid.
+     */
+    @Test
+    void aRefundTheStorefrontRefusesIsAskedAgainUnderTheSameKeyAndBookedOnceAndTheOrdersBeforeItStayRefunded() {
+        // Given two consumers' orders in an open batch, both cancelled before the cutoff (a refund job each)
+        Goods rice = goods();
+        String point = groupBuy.pickupPoint("LEO", "leo", "DE", "Berlin", BERLIN);
+        long erika = groupBuy.order(point, rice.sku(), 2, "15.00");
+        long max = groupBuy.order(point, rice.sku(), 1, "12.00");
+        long batch = groupBuy.batchOf(erika);
+        assertThat(dropflow.cancel(erika).getStatusCode().value()).isEqualTo(202);
+        assertThat(dropflow.cancel(max).getStatusCode().value()).isEqualTo(202);
+        List<org.camunda.bpm.engine.runtime.Job> refundJobs = engine.getManagementService().createJobQuery()
+                .processInstanceId(groupBuy.batchProcess(batch).getId()).activityId(Element.REFUND_CONSUMERS.id()).list();
+        assertThat(refundJobs).hasSize(2);
+        String first = refundJobs.get(0).getId();
+        String second = refundJobs.get(1).getId();
+        String erikasKey = "DF-B" + batch + "-O" + erika + "-REFUND1";
+        String maxsKey = "DF-B" + batch + "-O" + max + "-REFUND1";
+
+        // When a refund job runs and the storefront is down for max's refund
+        storefront.refuseNextRefundsOf(storefrontId(max), 1);
+        assertThat(execute(first)).contains("sandbox storefront is down: refund " + maxsKey + " not taken");
+
+        // Then erika, refunded before, stays refunded and booked; max is neither
+        assertThat(refundKeys(erika)).containsExactly(erikasKey);
+        assertThat(ledgerRefunds(erika)).containsExactly("-30.00 " + erikasKey);
+        assertThat(dropflow.getOrder(erika).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(refundKeys(max)).isEmpty();
+        assertThat(ledgerRefunds(max)).isEmpty();
+        assertThat(groupBuy.groupBuyOrder(max).path("refunds")).as("none paid yet").isEmpty();
+
+        // And the other refund job does not complete while max's refund, the first job's, is not paid
+        assertThat(execute(second)).contains("another job is paying the refund of order " + max + " (" + maxsKey
+                + ", 12.00 EUR, claimed at ");
+
+        // When the first job is retried, then the second
+        assertThat(execute(first)).isEqualTo("done");
+        assertThat(execute(second)).isEqualTo("done");
+
+        // Then max is refunded once, under the same key, and booked once; erika not again
+        assertThat(refundKeys(max)).containsExactly(maxsKey);
+        assertThat(dropflow.storefrontCalls(storefront, max, "REFUND")).containsExactly("12.00 EUR");
+        assertThat(ledgerRefunds(max)).containsExactly("-12.00 " + maxsKey);
+        assertThat(ledgerRefunds(erika)).containsExactly("-30.00 " + erikasKey);
+        assertThat(dropflow.getOrder(max).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(groupBuy.groupBuyOrder(max).path("refunds")).singleElement()
+                .satisfies(r -> assertThat(r.path("refundedAt").isNull()).isFalse());
+        assertThat(dropflow.getOrder(max).path("timeline").findValuesAsText("what"))
+                .containsOnlyOnce("Consumer refunded 12.00 EUR for 1 line(s): cancelled by consumer");
+    }
+
+    /** Runs the job as the job executor would. @return "done", or why it failed */
+    private String execute(String jobId) {
+        try {
+            engine.getManagementService().executeJob(jobId);
+            return "done";
+        } catch (RuntimeException failed) {
+            return failed.toString();
+        }
+    }
+
+    private String storefrontId(long order) {
+        return dropflow.getOrder(order).path("storefrontOrderId").asText();
+    }
+
+    private List<String> refundKeys(long order) {
+        return storefront.idempotencyKeys(storefrontId(order), "REFUND");
+    }
+
+    /** The order's REFUND ledger entries: "amount reference". */
+    private List<String> ledgerRefunds(long order) {
+        List<String> entries = new java.util.ArrayList<>();
+        dropflow.getOrder(order).path("ledger").forEach(e -> {
+            if (e.path("type").asText().equals("REFUND")) {
+                entries.add(new BigDecimal(e.path("amount").asText()).setScale(2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString() + " " + e.path("reference").asText());
+            }
+        });
+        return entries;
+    }
+
     @Test
     void anOrderWhoseOnlySupplierWasSuspendedBeforeTheCutoffIsOutOfStockNotForwarded() {
         Goods rice = goods();

@@ -274,6 +274,64 @@ class GroupBuyPurchaseProcessTest {
         assertThat(groupBuy.purchaseProcess(batch, 1)).hasNotPassed(Element.MISSING_LINES_DEADLINE.id()).isEnded();
     }
 
+    /**
+     * Review s16 (group-buy refunds): the refund step called the storefront while holding the consumer's order row
+     * lock, so the consumer's cancellation of the rest of that order (and the order's arrivals and pickups) waited for
+     * the storefront. Now the refund is claimed in a transaction of its own and the storefront called without the
+     * lock: the cancellation completes while the storefront is slow, and the refund is paid and booked once.
+     */
+    @Test
+    void aConsumersCancellationDoesNotWaitForTheStorefrontRefundingAnotherLineOfTheOrder() throws Exception {
+        // Given a consumer's rice and tea, who joined after another consumer's rice; the rice supplier accepts
+        // without one piece (the consumer who joined last loses it), and no backup has it
+        Goods rice = goods(false);
+        Goods tea = goods(false);
+        String point = point();
+        groupBuy.order(point, rice.sku(), 2, "15.00");
+        long order = dropflow.place(GroupBuyDriver.order(point, Map.of(rice.sku(), 1, tea.sku(), 1), "15.00")).orderId();
+        long batch = groupBuy.batchOf(order);
+        groupBuy.cutoff(batch);
+        int deciding = supplier.received(po(batch, 1)).order().supplierCode().equals(rice.first()) ? 1 : 2;
+        groupBuy.supplierAcceptsWithout(rice.first(), po(batch, deciding), Map.of(rice.firstSku(), 1));
+        groupBuy.runJobs(batch);
+        assertThat(groupBuy.task(batch, deciding).getTaskDefinitionKey()).isEqualTo(Element.DECIDE_MISSING_LINES.id());
+
+        // When the operator refunds the rice, and the storefront is slow to take the refund
+        engine.getTaskService().complete(groupBuy.task(batch, deciding).getId(), Map.of("missingLinesDecision", "refund"));
+        String refundJob = engine.getManagementService().createJobQuery()
+                .processInstanceId(groupBuy.purchaseProcess(batch, deciding).getId())
+                .activityId(Element.REFUND_MISSING_LINES.id()).singleResult().getId();
+        String storefrontId = dropflow.getOrder(order).path("storefrontOrderId").asText();
+        SandboxStorefront.Hold slow = storefront.holdNextRefundOf(storefrontId);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> refunding = pool.submit(() -> engine.getManagementService().executeJob(refundJob));
+            assertThat(slow.reached().await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the storefront is asked")
+                    .isTrue();
+
+            // Then the consumer's cancellation of the tea, the same order, completes meanwhile
+            java.util.concurrent.Future<Integer> cancelled = pool.submit(() -> dropflow.cancel(order).getStatusCode().value());
+            assertThat(cancelled.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("the cancellation, while the"
+                    + " storefront is asked for the refund").isEqualTo(202);
+
+            slow.release().countDown();
+            refunding.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            slow.release().countDown();
+            pool.shutdownNow();
+        }
+
+        // And the rice is refunded once and booked once, the tea's cancellation asked of its supplier
+        String key = "DF-B" + batch + "-O" + order + "-REFUND1";
+        assertThat(storefront.idempotencyKeys(storefrontId, "REFUND")).containsExactly(key);
+        assertThat(dropflow.getOrder(order).path("ledger").findValuesAsText("reference").stream()
+                .filter(key::equals)).as("its sale and its refund").hasSize(2);
+        assertThat(lineStatuses(order)).contains("1 REFUNDED", "1 CANCELLATION_REQUESTED");
+        assertThat(dropflow.getOrder(order).path("timeline").findValuesAsText("what"))
+                .containsOnlyOnce("Consumer refunded 15.00 EUR for 1 line(s): not available from any supplier");
+        groupBuy.runJobs(batch);
+    }
+
     @Test
     void aSupplierThatRefusesInItsAnswerOrDeclinesIsReplacedByTheBackup() {
         // Given three goods with a backup each, ordered in one batch
