@@ -64,8 +64,9 @@ import org.springframework.stereotype.Component;
  * Every delivery about one Shopify order locks its {@link #orderKey} row first, so an orders/cancelled, refund or
  * edit and an orders/paid of the same order being taken at the same moment wait for each other: the later one
  * sees what the earlier one did. A paid order whose every line was removed is taken with nothing to forward.
- * An order the consumer paid in another currency than the shop's ({@code presentment_currency}, Shopify Markets) goes
- * to an operator, not forwarded: Shopify refunds it only in that currency, and Dropflow refunds in the shop's.
+ * An order the consumer paid in another currency than the shop's ({@code presentment_currency}, Shopify Markets) is
+ * taken in the buyer's currency with the amounts the buyer paid ({@code *_set.presentment_money}), as Shopify refunds
+ * it only in that currency (RefundInput.currency, https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput).
  * An order that cannot be taken (no address, an SKU no supplier offers yet) is parked and retried;
  * past its deadline it is "Storefront order needs attention".
  */
@@ -148,15 +149,6 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                     + delivery.topic() + " came and before Dropflow took it: this payload is Shopify's order as it was"
                     + " before, so it is not forwarded; place it by hand as Shopify has it now (or not at all), then close this");
         }
-        String presentment = text(o, "presentment_currency");
-        if (presentment != null && !presentment.equalsIgnoreCase(String.valueOf(text(o, "currency")))) {
-            // Shopify refunds such an order only in the buyer's currency and amounts (RefundInput.currency); Dropflow
-            // keeps and refunds the shop's
-            return Result.unusable("Shopify's order " + o.path("id").asText() + " was paid in " + presentment
-                    + ", not in the shop's currency " + text(o, "currency") + ": Dropflow does not take orders paid in"
-                    + " another currency (it refunds in the shop's currency, which Shopify refuses for them); not"
-                    + " forwarded: fulfil it outside Dropflow or cancel it in Shopify, then close this");
-        }
         PlaceOrder order;
         try {
             order = map(o);
@@ -178,6 +170,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         try {
             OrderIntake.Intake result = intake.place(order);
             return Result.taken((result.created() ? "order " : "already order ") + result.order().getId() + " (" + topic + ")"
+                    + (inBuyersCurrency(o) ? " in the buyer's currency " + order.currency() + " (the shop's is "
+                            + text(o, "currency") + ")" : "")
                     + (result.differingFields().isEmpty() ? "" : "; Shopify's order now differs in "
                             + String.join(", ", result.differingFields()) + ", not a conflict: Dropflow goes on with"
                             + " the order it took, an edit comes as orders/edited"));
@@ -277,9 +271,17 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 .orElseGet(() -> changedBeforeTaken(shopifyOrder, delivery, "edit"));
     }
 
+    /** Whether the consumer paid in another currency than the shop's (Shopify Markets). */
+    private static boolean inBuyersCurrency(JsonNode o) {
+        String presentment = text(o, "presentment_currency");
+        return presentment != null && !presentment.equalsIgnoreCase(String.valueOf(text(o, "currency")));
+    }
+
     /**
      * Shopify's order JSON in our words, with prices net of discounts and included taxes, and shipping spread over
      * the lines, in the currency's minor units; an amount of Shopify's finer than those is refused, never rounded.
+     * The order is in the currency the consumer paid in ({@code presentment_currency}), with what they paid in it
+     * ({@link Paid}).
      */
     static PlaceOrder map(JsonNode o) {
         JsonNode ship = o.path("shipping_address");
@@ -292,7 +294,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         String email = text(o, "email") != null ? text(o, "email") : text(customer, "email");
         String consumerName = ((text(customer, "first_name") == null ? "" : text(customer, "first_name") + " ")
                 + (text(customer, "last_name") == null ? "" : text(customer, "last_name"))).trim();
-        String currency = text(o, "currency");
+        Paid paid = Paid.of(o);
+        String currency = paid.currency();
         boolean taxesIncluded = o.path("taxes_included").asBoolean(false);
         List<JsonNode> kept = new ArrayList<>();
         List<String> skus = new ArrayList<>();
@@ -311,19 +314,19 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             if (current && quantity == 0) {
                 continue; // every piece removed: nothing of it is bought
             }
-            if (item.hasNonNull("price")) {
+            if (paid.has(item, "price")) {
                 // price is one piece's before discounts; a discount allocation and a tax line are the whole line's,
                 // removed pieces' shares included (GraphQL LineItem.discountAllocations): which share a removed piece
                 // had is not in the payload, so a line with pieces removed is priced only when it has neither
-                BigDecimal discounts = sum(item.path("discount_allocations"), "amount", currency);
-                BigDecimal taxes = taxesIncluded ? sum(item.path("tax_lines"), "price", currency) : BigDecimal.ZERO;
+                BigDecimal discounts = paid.sum(item.path("discount_allocations"), "amount");
+                BigDecimal taxes = taxesIncluded ? paid.sum(item.path("tax_lines"), "price") : BigDecimal.ZERO;
                 if (quantity < ordered && (discounts.signum() != 0 || taxes.signum() != 0)) {
                     throw new NotPriceable("line " + text(item, "sku") + ": " + (ordered - quantity) + " of its " + ordered
                             + " pieces were removed in Shopify, and its discounts and included taxes are Shopify's for"
                             + " all " + ordered + " pieces: what the " + quantity
                             + " left cost is not in Shopify's order, so Dropflow cannot price them exactly");
                 }
-                totals.add(amount(item.path("price").asText(), currency).multiply(BigDecimal.valueOf(quantity))
+                totals.add(paid.amount(item, "price").multiply(BigDecimal.valueOf(quantity))
                         .subtract(discounts).subtract(taxes));
             } else {
                 totals.add(null);
@@ -337,16 +340,16 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
             if (s.path("is_removed").asBoolean(false)) {
                 continue; // removed in an order edit, still in the payload (Shopify's changelog, 2024-04): not charged
             }
-            BigDecimal line = amount(s.path("price").asText("0"), currency)
-                    .subtract(sum(s.path("discount_allocations"), "amount", currency));
-            shipping = shipping.add(taxesIncluded ? line.subtract(sum(s.path("tax_lines"), "price", currency)) : line);
+            BigDecimal line = (paid.has(s, "price") ? paid.amount(s, "price") : BigDecimal.ZERO)
+                    .subtract(paid.sum(s.path("discount_allocations"), "amount"));
+            shipping = shipping.add(taxesIncluded ? line.subtract(paid.sum(s.path("tax_lines"), "price")) : line);
         }
         List<PlaceOrder.Line> lines = new ArrayList<>();
         if (!Currencies.isActive(currency)) {
             // nothing to count minor units in: the intake refuses the currency and names it
             for (int i = 0; i < kept.size(); i++) {
                 lines.add(new PlaceOrder.Line(skus.get(i), quantities.get(i),
-                        kept.get(i).hasNonNull("price") ? new BigDecimal(kept.get(i).path("price").asText()) : null));
+                        paid.has(kept.get(i), "price") ? paid.amount(kept.get(i), "price") : null));
             }
         } else {
             List<BigDecimal> shares = shippingShares(new Money(shipping, currency), quantities, totals);
@@ -362,7 +365,7 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         if (!o.hasNonNull("id")) {
             throw new IllegalArgumentException("no id");
         }
-        return new PlaceOrder(o.path("id").asText(), text(o, "currency"), null,
+        return new PlaceOrder(o.path("id").asText(), currency, null,
                 new PlaceOrder.ConsumerContact(consumerName.isBlank() ? name.trim() : consumerName, email,
                         text(ship, "phone") != null ? text(ship, "phone") : text(customer, "phone")),
                 new PlaceOrder.Address(name.trim(), text(ship, "address1"), text(ship, "address2"), text(ship, "city"),
@@ -413,7 +416,7 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return List.of(new PlaceOrder.Line(sku, dearer, higher), new PlaceOrder.Line(sku, quantity - dearer, lower));
     }
 
-    /** One of Shopify's amounts (in the shop's currency); one finer than the currency's minor units is refused, never rounded. */
+    /** One of Shopify's amounts (in the order's currency); one finer than the currency's minor units is refused, never rounded. */
     private static BigDecimal amount(String text, String currency) {
         BigDecimal amount = new BigDecimal(text);
         if ((long) amount.precision() - amount.scale() > MAX_DIGITS) { // before any arithmetic: 1E+999999999 is 10^9 digits
@@ -428,14 +431,65 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return amount;
     }
 
-    private static BigDecimal sum(JsonNode array, String field, String currency) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode n : array) {
-            if (n.hasNonNull(field)) {
-                sum = sum.add(amount(n.path(field).asText(), currency));
-            }
+    /**
+     * What the consumer paid, in the currency they paid in: Shopify's order is in the shop's currency ({@code currency})
+     * and in the buyer's ({@code presentment_currency}, Shopify Markets), each amount {@code x} with its
+     * {@code x_set.shop_money} and {@code x_set.presentment_money} (https://shopify.dev/docs/api/admin-rest/2026-07/resources/order,
+     * the orders/paid payload https://shopify.dev/docs/api/webhooks/2026-07?reference=toml). Dropflow takes the order in
+     * the presentment currency with the presentment amounts, since Shopify refunds it only in that currency ("This must
+     * be the presentment currency", https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput). The
+     * plain {@code x} is the shop's: read only where both currencies are one (and no {@code x_set} is sent); one
+     * without its presentment amount in an order of two currencies is refused, never taken in the wrong currency.
+     */
+    private record Paid(String currency, String shopCurrency) {
+
+        static Paid of(JsonNode o) {
+            String shop = text(o, "currency");
+            String presentment = text(o, "presentment_currency");
+            return new Paid(presentment != null ? presentment.toUpperCase(java.util.Locale.ROOT) : shop, shop);
         }
-        return sum;
+
+        private boolean oneCurrency() {
+            return currency == null || currency.equalsIgnoreCase(String.valueOf(shopCurrency));
+        }
+
+        private static JsonNode presentment(JsonNode holder, String field) {
+            return holder.path(field + "_set").path("presentment_money");
+        }
+
+        /** Whether {@code holder} has an amount {@code field}. */
+        boolean has(JsonNode holder, String field) {
+            return presentment(holder, field).hasNonNull("amount") || holder.hasNonNull(field);
+        }
+
+        /** The amount {@code field} of {@code holder} in {@link #currency}. */
+        BigDecimal amount(JsonNode holder, String field) {
+            JsonNode money = presentment(holder, field);
+            if (money.hasNonNull("amount")) {
+                String code = text(money, "currency_code");
+                if (code != null && currency != null && !code.equalsIgnoreCase(currency)) {
+                    throw new IllegalArgumentException(field + "_set.presentment_money is in " + code
+                            + ", not in the order's presentment_currency " + currency);
+                }
+                return ShopifyOrderDeliveries.amount(money.path("amount").asText(), currency);
+            }
+            if (!oneCurrency()) {
+                throw new IllegalArgumentException("the order was paid in " + currency + " and its " + field
+                        + " has no " + field + "_set.presentment_money, only the shop's amount in " + shopCurrency);
+            }
+            return ShopifyOrderDeliveries.amount(holder.path(field).asText(), currency);
+        }
+
+        /** The amounts {@code field} of an array's elements, in {@link #currency}. */
+        BigDecimal sum(JsonNode array, String field) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode n : array) {
+                if (has(n, field)) {
+                    sum = sum.add(amount(n, field));
+                }
+            }
+            return sum;
+        }
     }
 
     /** A Shopify order whose lines cannot be priced exactly from its payload: an operator places it by hand. */

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *     fulfillment is not sent again.
  * <li>Refunds: Shopify's flow, {@code suggestedRefund} then {@code refundCreate} against the suggested
  *     transactions (all of them, up to what each can still refund), with {@code @idempotent(key:)}:
- *     Shopify itself applies a key once. Nothing left to refund (refunded in Shopify) is nothing to do.
+ *     Shopify itself applies a key once. Nothing left to refund (refunded in Shopify) is nothing to do. The refund
+ *     is in the buyer's (presentment) currency, the order's in Dropflow, with the amounts in it, as Shopify requires.
  * <li>Messages to the consumer: a delay of a shipped parcel is a DELAYED fulfillment event (Shopify's
  *     shipping-update notification tells the buyer); other messages go by email with
  *     {@code orderInvoiceSend} and our text as its custom message. Shopify has no API for order timeline
@@ -212,11 +213,13 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
             if (left.signum() <= 0) {
                 break;
             }
-            BigDecimal refundable = new BigDecimal(t.path("maximumRefundableSet").path("shopMoney").path("amount").asText("0"));
+            BigDecimal refundable = new BigDecimal(inRefundCurrency(t.path("maximumRefundableSet"), currency,
+                    storefrontOrderId).path("amount").asText("0"));
             BigDecimal part = refundable.min(left);
             if (part.signum() > 0) {
                 transactions.add(Map.of("orderId", order, "parentId", t.path("parentTransaction").path("id").asText(),
-                        "amount", part.toPlainString(), "gateway", t.path("gateway").asText(), "kind", "REFUND"));
+                        "amount", inMinorUnits(part, currency, storefrontOrderId), "gateway", t.path("gateway").asText(),
+                        "kind", "REFUND"));
                 left = left.subtract(part);
             }
         }
@@ -236,6 +239,36 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
         input.put("transactions", transactions);
         ShopifyAdmin.requireNoUserErrors(admin.run("RefundCreate", Map.of("input", input, "idempotencyKey", idempotencyKey))
                 .path("refundCreate"), "refund order " + storefrontOrderId);
+    }
+
+    /**
+     * The amount of a MoneyBag in the currency the refund is made in: the buyer's (presentment) currency, the order's
+     * currency in Dropflow. Shopify refunds only in it ("This must be the presentment currency … required for orders
+     * where the currency and presentment currency differ",
+     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput); its transactions' amounts are in it
+     * too ("in the presentment currency of the order",
+     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnRefundOrderTransactionInput). A refund in
+     * another currency than the buyer's is never sent converted: it fails the step, naming both.
+     */
+    private static JsonNode inRefundCurrency(JsonNode moneyBag, String currency, String storefrontOrderId) {
+        JsonNode presentment = moneyBag.path("presentmentMoney");
+        JsonNode money = presentment.hasNonNull("amount") ? presentment : moneyBag.path("shopMoney");
+        String code = money.path("currencyCode").asText("");
+        if (!code.equalsIgnoreCase(currency)) {
+            throw new IllegalStateException("Shopify order " + storefrontOrderId + " is refunded in the buyer's currency "
+                    + code + " only, not in " + currency + " (the order's currency in Dropflow): refund it in Shopify");
+        }
+        return money;
+    }
+
+    /** An amount as Shopify takes it, in its currency's decimals (JPY none, EUR 2, KWD 3); one finer is refused. */
+    private static String inMinorUnits(BigDecimal amount, String currency, String storefrontOrderId) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new IllegalStateException("Shopify order " + storefrontOrderId + ": the refund amount "
+                    + amount.toPlainString() + " has more decimals than " + currency + " has (" + digits + ")");
+        }
+        return amount.setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
     @Override

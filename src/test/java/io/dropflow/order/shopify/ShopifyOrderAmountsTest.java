@@ -186,6 +186,55 @@ class ShopifyOrderAmountsTest {
         assertThat(lines(taxOnTop)).containsExactly("A 1 x 12.00");
     }
 
+    /**
+     * An order paid in the buyer's currency (Shopify Markets): the shop's currency is USD, the buyer paid JPY
+     * ({@code presentment_currency}). Each amount comes in both, {@code x_set.shop_money} and
+     * {@code x_set.presentment_money} (https://shopify.dev/docs/api/admin-rest/2026-07/resources/order); the plain
+     * {@code x} is the shop's. Dropflow takes the order in JPY with the JPY amounts, in whole yen, since Shopify
+     * refunds it only in JPY (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput).
+     */
+    @Test
+    void anOrderPaidInTheBuyersCurrencyIsTakenInItWithWhatTheBuyerPaid() throws Exception {
+        PlaceOrder order = ShopifyOrderDeliveries.map(JSON.readTree("""
+                {"id": 1, "currency": "USD", "presentment_currency": "JPY", "financial_status": "paid",
+                 "taxes_included": true,
+                 "line_items": [{"sku": "A", "quantity": 2, "price": "10.00",
+                   "price_set": {"shop_money": {"amount": "10.00", "currency_code": "USD"},
+                                 "presentment_money": {"amount": "1500", "currency_code": "JPY"}},
+                   "discount_allocations": [{"amount": "1.00",
+                     "amount_set": {"shop_money": {"amount": "1.00", "currency_code": "USD"},
+                                    "presentment_money": {"amount": "151", "currency_code": "JPY"}}}],
+                   "tax_lines": [{"price": "1.50",
+                     "price_set": {"shop_money": {"amount": "1.50", "currency_code": "USD"},
+                                   "presentment_money": {"amount": "230", "currency_code": "JPY"}}}]}],
+                 "shipping_lines": [{"price": "5.00",
+                   "price_set": {"shop_money": {"amount": "5.00", "currency_code": "USD"},
+                                 "presentment_money": {"amount": "750", "currency_code": "JPY"}},
+                   "discount_allocations": [], "tax_lines": []}]}
+                """));
+
+        // 2 x 1500 - 151 - 230 = 2619, + 750 shipping = 3369 for two pieces: 1685 + 1684 whole yen
+        assertThat(order.currency()).isEqualTo("JPY");
+        assertThat(lines(order)).containsExactly("A 1 x 1685", "A 1 x 1684");
+        assertThat(order.lines()).allSatisfy(l -> assertThat(l.salePrice().scale()).isZero());
+        assertThat(total(order)).isEqualByComparingTo("3369");
+    }
+
+    /** An amount of an order of two currencies without its presentment amount is refused: never taken in the wrong one. */
+    @Test
+    void anAmountWithoutWhatTheBuyerPaidInAnOrderOfTwoCurrenciesIsRefused() {
+        assertThatThrownBy(() -> ShopifyOrderDeliveries.map(JSON.readTree("""
+                {"id": 1, "currency": "USD", "presentment_currency": "CAD", "line_items": [
+                  {"sku": "A", "quantity": 1, "price": "10.00"}]}
+                """))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paid in CAD", "price_set.presentment_money", "USD");
+        assertThatThrownBy(() -> ShopifyOrderDeliveries.map(JSON.readTree("""
+                {"id": 1, "currency": "USD", "presentment_currency": "CAD", "line_items": [
+                  {"sku": "A", "quantity": 1, "price": "10.00", "price_set": {
+                    "presentment_money": {"amount": "10.00", "currency_code": "USD"}}}]}
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the order's presentment_currency CAD");
+    }
+
     @Test
     void anAmountFinerThanTheCurrencyIsRefusedNotRounded() {
         assertThatThrownBy(() -> map("JPY", "{\"sku\": \"A\", \"quantity\": 1, \"price\": \"1000.5\"}", ""))

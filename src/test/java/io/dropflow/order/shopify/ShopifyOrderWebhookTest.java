@@ -636,25 +636,43 @@ class ShopifyOrderWebhookTest {
 
     /**
      * An order the consumer paid in another currency than the shop's (Shopify Markets: {@code presentment_currency}
-     * differs from {@code currency}; the tester's /tmp/x-contracts/p/jpy.json, explore-s13-contracts defect 2). Shopify
-     * refunds it only in that currency ("This must be the presentment currency",
-     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput), and Dropflow refunds in the
-     * shop's: it goes to an operator, not forwarded. The same order in one currency is taken.
+     * differs from {@code currency}; the tester's /tmp/x-contracts/p/jpy.json, explore-s13-contracts defect 2): a USD
+     * shop, the buyer paid JPY. Each amount comes in both currencies ({@code x_set.shop_money},
+     * {@code x_set.presentment_money}: https://shopify.dev/docs/api/admin-rest/2026-07/resources/order, the orders/paid
+     * payload https://shopify.dev/docs/api/webhooks/2026-07?reference=toml). It is taken, not sent to an operator, in
+     * JPY with what the buyer paid in whole yen, since Shopify refunds it only in JPY ("This must be the presentment
+     * currency", https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput).
      */
     @Test
-    void anOrderPaidInAnotherCurrencyThanTheShopsGoesToAnOperatorNotForwarded() throws Exception {
+    void anOrderPaidInTheBuyersCurrencyIsTakenInThatCurrencyNotSentToAnOperator() throws Exception {
         long id = 465_789_000_000L + System.nanoTime() % 1_000_000;
         String mug = """
                 {"id": 1, "sku": "DEMO-MUG", "quantity": 1, "current_quantity": 1, "price": "15.00",
+                 "price_set": {"shop_money": {"amount": "15.00", "currency_code": "USD"},
+                               "presentment_money": {"amount": "2250", "currency_code": "JPY"}},
                  "discount_allocations": [], "tax_lines": []}""";
-        long before = orders();
+        String body = editedBeforePaid(id, mug).replace("\"presentment_currency\": \"USD\"", "\"presentment_currency\": \"JPY\"")
+                .replace("{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\",",
+                        "{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\", \"price_set\": {"
+                        + "\"shop_money\": {\"amount\": \"5.00\", \"currency_code\": \"USD\"},"
+                        + " \"presentment_money\": {\"amount\": \"751\", \"currency_code\": \"JPY\"}},")
+                .replace("\"price\": \"20.00\", \"discount_allocations\": []", "\"price\": \"20.00\", \"price_set\": {"
+                        + "\"shop_money\": {\"amount\": \"20.00\", \"currency_code\": \"USD\"},"
+                        + " \"presentment_money\": {\"amount\": \"3000\", \"currency_code\": \"JPY\"}}, \"discount_allocations\": []");
+        assertThat(body).contains("\"presentment_currency\": \"JPY\"", "\"amount\": \"751\"", "\"amount\": \"3000\"");
+        long attention = jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
+                + " and status = 'ATTENTION'", Long.class);
 
-        ResponseEntity<String> paid = signed("orders/paid", editedBeforePaid(id, mug)
-                .replace("\"presentment_currency\": \"USD\"", "\"presentment_currency\": \"CAD\""));
+        ResponseEntity<String> paid = signed("orders/paid", body);
 
-        assertThat(paid.getBody()).contains("UNUSABLE", "paid in CAD, not in the shop's currency USD");
-        assertThat(orders()).isEqualTo(before);
-        assertThat(signed("orders/paid", editedBeforePaid(id + 1, mug)).getBody()).contains("TAKEN", "order ");
+        assertThat(paid.getBody()).contains("TAKEN", "order ", "in the buyer's currency JPY (the shop's is USD)");
+        var order = dropflow.getOrder(orderIdOf(id));
+        assertThat(order.path("currency").asText()).isEqualTo("JPY");
+        // the mug 2250 yen and the standard shipping 751 yen (the removed teapot and express shipping are not bought)
+        assertThat(order.path("saleTotal").toString()).isEqualTo("3001");
+        assertThat(order.path("lines").findValuesAsText("salePrice")).containsExactly("3001");
+        assertThat(jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
+                + " and status = 'ATTENTION'", Long.class)).isEqualTo(attention);
     }
 
     @Test

@@ -192,10 +192,10 @@ class ShopifyStorefrontTest {
     void aRefundIsCalculatedThenCreatedWithAnIdempotencyKeyAcrossTheOrdersTransactions() {
         // Order.suggestedRefund: https://shopify.dev/docs/api/admin-graphql/2026-07/objects/SuggestedRefund
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
-                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"15.00\",\"currencyCode\":\"EUR\"}},"
+                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"15.00\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"15.00\",\"currencyCode\":\"EUR\"}},"
                 + "\"suggestedTransactions\":["
-                + "{\"gateway\":\"gift_card\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/1\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"3.00\",\"currencyCode\":\"EUR\"}}},"
-                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"12.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+                + "{\"gateway\":\"gift_card\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/1\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"3.00\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"3.00\",\"currencyCode\":\"EUR\"}}},"
+                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"12.00\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"12.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
         // refundCreate with @idempotent(key:): https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/refundCreate
         shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
                 "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/5\"},\"userErrors\":[]}}"))));
@@ -219,9 +219,9 @@ class ShopifyStorefrontTest {
         // Order.suggestedRefund(suggestFullRefund: true, refundShipping: true): every line, shipping and their taxes
         // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/Order#field-Order.fields.suggestedRefund
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
-                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}},"
+                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}},"
                 + "\"suggestedTransactions\":["
-                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/2\"},\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"23.80\",\"currencyCode\":\"EUR\"}}}]}}}"))));
         // refundCreate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/refundCreate
         shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
                 "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/6\"},\"userErrors\":[]}}"))));
@@ -240,12 +240,59 @@ class ShopifyStorefrontTest {
         // https://shopify.dev/docs/api/admin-graphql/2026-07/objects/SuggestedRefund
         shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
                 + "\"suggestedRefund\":{\"suggestedTransactions\":[{\"gateway\":\"manual\",\"parentTransaction\":{\"id\":\"T\"},"
-                + "\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"0.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
+                + "\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"0.00\",\"currencyCode\":\"EUR\"},\"presentmentMoney\":{\"amount\":\"0.00\",\"currencyCode\":\"EUR\"}}}]}}}"))));
 
         storefront.refund("450789469", new BigDecimal("15.00"), "EUR", "cancelled by consumer", "DF-7-refund");
 
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query",
                 containing("mutation RefundCreate"))));
+    }
+
+    /**
+     * An order paid in the buyer's currency (Shopify Markets: a USD shop, a buyer paying JPY), which Dropflow keeps in
+     * JPY. Shopify refunds it only in that currency: RefundInput.currency "must be the presentment currency … required
+     * for orders where the currency and presentment currency differ"
+     * (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput), the transactions' amounts "in the
+     * presentment currency of the order"
+     * (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnRefundOrderTransactionInput). The refund
+     * goes in JPY with the JPY amounts, in whole yen, never the shop's USD amounts.
+     */
+    @Test
+    void aRefundOfAnOrderPaidInTheBuyersCurrencyIsMadeInThatCurrencyWithItsAmounts() {
+        // SuggestedRefund's MoneyBags in shop and presentment currencies; a Decimal is "serialized as a string"
+        // (https://shopify.dev/docs/api/admin-graphql/2026-07/objects/MoneyBag, .../scalars/Decimal)
+        shopify.stubFor(graphql("query SuggestedRefund").willReturn(okJson(data("{\"order\":{\"id\":\"" + ORDER + "\","
+                + "\"suggestedRefund\":{\"amountSet\":{\"shopMoney\":{\"amount\":\"20.0\",\"currencyCode\":\"USD\"},"
+                + "\"presentmentMoney\":{\"amount\":\"3000.0\",\"currencyCode\":\"JPY\"}},"
+                + "\"suggestedTransactions\":["
+                + "{\"gateway\":\"shopify_payments\",\"kind\":\"SUGGESTED_REFUND\",\"parentTransaction\":{\"id\":\"gid://shopify/OrderTransaction/7\"},"
+                + "\"maximumRefundableSet\":{\"shopMoney\":{\"amount\":\"20.0\",\"currencyCode\":\"USD\"},"
+                + "\"presentmentMoney\":{\"amount\":\"3000.0\",\"currencyCode\":\"JPY\"}}}]}}}"))));
+        // refundCreate: https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/refundCreate
+        shopify.stubFor(graphql("mutation RefundCreate").willReturn(okJson(data(
+                "{\"refundCreate\":{\"refund\":{\"id\":\"gid://shopify/Refund/8\"},\"userErrors\":[]}}"))));
+
+        storefront.refund("450789469", new BigDecimal("1200"), "JPY", "defect claim DF-CL9", "DF-CL9-refund");
+        storefront.refundOrder("450789469", new BigDecimal("2700"), "JPY", "cancelled by consumer", "DF-9-refund");
+
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.idempotencyKey", equalTo("DF-CL9-refund")))
+                .withRequestBody(matchingJsonPath("$.variables.input.currency", equalTo("JPY")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].parentId",
+                        equalTo("gid://shopify/OrderTransaction/7")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].amount", equalTo("1200"))));
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.idempotencyKey", equalTo("DF-9-refund")))
+                .withRequestBody(matchingJsonPath("$.variables.input.currency", equalTo("JPY")))
+                .withRequestBody(matchingJsonPath("$.variables.input.transactions[0].amount", equalTo("3000"))));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.input.currency", notContaining("JPY"))));
+
+        // asked in the shop's currency, the refund is not sent (Shopify would refuse it, or refund the wrong amount)
+        assertThatThrownBy(() -> storefront.refund("450789469", new BigDecimal("8.00"), "USD", "r", "DF-CL9-usd"))
+                .hasMessageContaining("refunded in the buyer's currency JPY only, not in USD");
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.idempotencyKey", equalTo("DF-CL9-usd"))));
     }
 
     @Test
