@@ -55,14 +55,18 @@ public interface PartnerDeliveries {
      * transaction, until it ends, and makes it if there is none. Two callers making it at the same moment: the later
      * fails with a concurrency failure (a delivery's try is then tried again at once, and finds it).
      *
-     * @return when {@link #mark} last marked the key; empty when never
+     * @return the latest time {@link #mark} marked the key with; empty when never
      */
     default java.util.Optional<java.time.Instant> lock(String partner, String account, String key) {
         throw new UnsupportedOperationException("lock");
     }
 
-    /** Marks the key {@link #lock} locked in the caller's transaction as changed now. */
-    default void mark(String partner, String account, String key) {
+    /**
+     * Marks the key {@link #lock} locked in the caller's transaction as changed at {@code when}: the partner's time of
+     * the change where it gives one (a delivery can come long after it happened, and after newer ones), unless the key
+     * is marked later already (the latest change is kept).
+     */
+    default void mark(String partner, String account, String key, java.time.Instant when) {
         throw new UnsupportedOperationException("mark");
     }
 

@@ -56,10 +56,11 @@ import org.springframework.stereotype.Component;
  *     then never placed.
  * <li>refunds/create made in Shopify is written on the order's timeline.
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
- *     does not change a forwarded order by itself). An orders/paid that comes after an edit carries it, read as
- *     above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}, with when): an
- *     orders/create or orders/paid that came before it (parked) is Shopify's order as it was, and goes to an
- *     operator when it is tried again, not forwarded.
+ *     does not change a forwarded order by itself). An orders/paid of the order as it was after an edit carries
+ *     it, read as above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}) with
+ *     when Shopify made it (the payload's {@code created_at}, {@code committed_at}), not when its delivery came: an
+ *     orders/create or orders/paid of the order as it was before it (its {@code updated_at} not after) is Shopify's
+ *     order as it was, and goes to an operator, not forwarded, whenever it comes or is tried again.
  * </ul>
  * Every delivery about one Shopify order locks its {@link #orderKey} row first, so an orders/cancelled, refund or
  * edit and an orders/paid of the same order being taken at the same moment wait for each other: the later one
@@ -143,11 +144,13 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 cancelledBeforeTaken(shopifyOrder)).isPresent()) {
             return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
         }
-        if (changed.isPresent() && (delivery.receivedAt() == null || !delivery.receivedAt().isAfter(changed.get()))
+        // the payload is Shopify's order as it was at its updated_at: it carries a refund or an edit made before then
+        Instant asOf = shopifyTime(o, "updated_at").orElse(delivery.receivedAt());
+        if (changed.isPresent() && (asOf == null || !asOf.isAfter(changed.get()))
                 && intake.findByStorefrontOrderId(shopifyOrder).isEmpty()) {
-            return Result.unusable("Shopify's order " + shopifyOrder + " was refunded or edited in Shopify after this "
-                    + delivery.topic() + " came and before Dropflow took it: this payload is Shopify's order as it was"
-                    + " before, so it is not forwarded; place it by hand as Shopify has it now (or not at all), then close this");
+            return Result.unusable("Shopify's order " + shopifyOrder + " was refunded or edited in Shopify after the order"
+                    + " this " + delivery.topic() + " carries and before Dropflow took it: this payload is Shopify's order as"
+                    + " it was before, so it is not forwarded; place it by hand as Shopify has it now (or not at all), then close this");
         }
         PlaceOrder order;
         try {
@@ -228,9 +231,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
      * it is now, but one that came before it (parked: an SKU not offered yet) is not; the key is marked, and such an
      * orders/create or orders/paid goes to an operator when it is tried again.
      */
-    private Result changedBeforeTaken(String shopifyOrder, Delivery delivery, String what) {
+    private Result changedBeforeTaken(String shopifyOrder, Delivery delivery, String what, Optional<Instant> madeAt) {
         if (!shopifyOrder.isBlank()) {
-            deliveries.getObject().mark(PARTNER, delivery.account(), orderKey(shopifyOrder));
+            deliveries.getObject().mark(PARTNER, delivery.account(), orderKey(shopifyOrder), madeAt
+                    .or(() -> Optional.ofNullable(delivery.receivedAt())).orElseGet(Instant::now));
         }
         return Result.taken(what + " of an order Dropflow never took (not taken yet): kept; an orders/paid of it that came before"
                 + " goes to an operator, not forwarded");
@@ -247,7 +251,9 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         String shopifyOrder = refund.path("order_id").asText();
         Optional<Order> taken = lockedOrder(shopifyOrder, delivery);
         if (taken.isEmpty()) {
-            return changedBeforeTaken(shopifyOrder, delivery, "refund");
+            // when the refund was made (created_at), not when its delivery came: Shopify retries a delivery for hours,
+            // and a newer orders/paid, which carries the refund, can come before it
+            return changedBeforeTaken(shopifyOrder, delivery, "refund", shopifyTime(refund, "created_at"));
         }
         Order order = taken.get();
         BigDecimal total = BigDecimal.ZERO;
@@ -268,7 +274,10 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         return lockedOrder(shopifyOrder, delivery)
                 .map(order -> Result.unusable("order " + order.getId() + " (" + order.getStatus() + ") was edited in"
                         + " Shopify after Dropflow took it: apply the edit by hand (cancel and re-place, or ask the supplier)"))
-                .orElseGet(() -> changedBeforeTaken(shopifyOrder, delivery, "edit"));
+                .orElseGet(() -> changedBeforeTaken(shopifyOrder, delivery, "edit",
+                        // when the edit was committed to the order (committed_at, since 2024-07; created_at is when the
+                        // edit began: https://shopify.dev/changelog/new-committed_at-timestamp-added-to-orders-edited-webhook-payload)
+                        shopifyTime(edit.path("order_edit"), "committed_at")));
     }
 
     /** Whether the consumer paid in another currency than the shop's (Shopify Markets). */
@@ -496,6 +505,24 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
     static final class NotPriceable extends RuntimeException {
         NotPriceable(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * One of the payload's own times (ISO 8601 with an offset, as Shopify writes them): when the order was last changed
+     * ({@code updated_at}), a refund made ({@code created_at}), an edit committed ({@code committed_at}). Signed with the
+     * body (X-Shopify-Hmac-Sha256), unlike the X-Shopify-Triggered-At header, and kept with the recorded delivery.
+     * Empty when missing or unreadable: the delivery's receipt is then its time, as before.
+     */
+    static Optional<Instant> shopifyTime(JsonNode node, String field) {
+        String text = text(node, field);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return Optional.empty();
         }
     }
 

@@ -186,9 +186,10 @@ public class RecordedDeliveries implements PartnerDeliveries {
     }
 
     @Override
-    public void mark(String partner, String account, String key) {
-        jdbc.update("update partner_delivery set finished_at = ? where partner = ? and account = ? and delivery_id = ?",
-                Timestamp.from(clock.instant()), partner, account, cut(key, 200));
+    public void mark(String partner, String account, String key, Instant when) {
+        Timestamp at = Timestamp.from(when);
+        jdbc.update("update partner_delivery set finished_at = ? where partner = ? and account = ? and delivery_id = ?"
+                + " and (finished_at is null or finished_at < ?)", at, partner, account, cut(key, 200), at);
     }
 
     /**

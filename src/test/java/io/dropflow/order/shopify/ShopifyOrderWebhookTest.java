@@ -428,6 +428,54 @@ class ShopifyOrderWebhookTest {
     }
 
     /**
+     * Deliveries that come after newer ones, ordered by the times Shopify gives in the payload (signed with the body,
+     * unlike the X-Shopify-Triggered-At header: https://shopify.dev/docs/apps/build/webhooks/delivery-structure), not by
+     * when Dropflow received them. Shopify retries a failed delivery for hours
+     * (https://shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks), so an edit can come after the orders/paid
+     * that carries it, and an orders/paid after a refund made since.
+     * <ul>
+     * <li>edited late: orders/paid of the order as edited ({@code updated_at} 10:05) is parked (its SKU not offered yet);
+     *     then comes its orders/edited, committed at 10:00 ({@code order_edit.committed_at}:
+     *     https://shopify.dev/changelog/new-committed_at-timestamp-added-to-orders-edited-webhook-payload). The paid
+     *     order carries the edit: it is taken once the SKU is offered (it used to go to an operator, the edit stamped
+     *     with when its delivery came).
+     * <li>paid late: refunds/create of a refund made at 10:10 ({@code created_at}: the refunds/create payload,
+     *     https://shopify.dev/docs/api/webhooks/2026-07?reference=toml) comes first; then orders/paid of the order as it
+     *     was at 10:05. It is Shopify's order before the refund: an operator's, not forwarded (it used to be taken, being
+     *     received after the refund).
+     * </ul>
+     */
+    @Test
+    void deliveriesThatComeAfterNewerOnesAreOrderedByShopifysTimesNotByTheirArrival() throws Exception {
+        long editedLate = 470_789_000_000L + System.nanoTime() % 1_000_000;
+        long paidLate = editedLate + 1;
+        String sku = "S17-KETTLE-" + editedLate;
+        long before = orders();
+        String paidAt1005 = "\"updated_at\": \"2026-12-07T10:05:00+01:00\", \"financial_status\"";
+
+        assertThat(signed("orders/paid", shopifyOrder(editedLate, sku).replace("\"financial_status\"", paidAt1005))
+                .getBody()).contains("NOT_YET", sku);
+        assertThat(signed("orders/edited", "{\"order_edit\": {\"id\": 780, \"order_id\": " + editedLate
+                + ", \"created_at\": \"2026-12-07T09:58:00+01:00\", \"committed_at\": \"2026-12-07T10:00:00+01:00\","
+                + " \"line_items\": {\"additions\": [], \"removals\": [{\"id\": 1, \"delta\": 1}]}}}").getBody())
+                .contains("TAKEN");
+
+        assertThat(signed("refunds/create", "{\"id\": 555003, \"order_id\": " + paidLate
+                + ", \"created_at\": \"2026-12-07T10:10:00+01:00\", \"transactions\": [{\"kind\": \"refund\","
+                + " \"status\": \"success\", \"amount\": \"15.00\", \"currency\": \"EUR\"}]}").getBody()).contains("TAKEN");
+        signed("orders/paid", shopifyOrder(paidLate, sku).replace("\"financial_status\"", paidAt1005));
+
+        offer(sku);
+        retryParkedOf(editedLate);
+        retryParkedOf(paidLate);
+
+        assertThat(lastErrorOf("orders/paid", editedLate)).startsWith("TAKEN");
+        assertThat(orderIdOf(editedLate)).isPositive();
+        assertThat(lastErrorOf("orders/paid", paidLate)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(orders()).isEqualTo(before + 1);
+    }
+
+    /**
      * review-s13 F6: orders/paid of a Shopify order is being taken (its order stored, its transaction not committed:
      * held here, as Shopify's handler holds it) when orders/cancelled comes. The cancellation waits for it and cancels
      * the order; it used to see no order, keep its marker and answer TAKEN while the order was forwarded.
