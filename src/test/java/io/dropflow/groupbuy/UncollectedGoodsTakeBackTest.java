@@ -272,6 +272,59 @@ class UncollectedGoodsTakeBackTest {
         assertThat(attentionTasks(goods.first())).isEmpty();
     }
 
+    private ResponseEntity<String> credit(String eventId, String number, String amount) {
+        return dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                Map.of("eventId", eventId, "returnNumber", number, "round", 1, "answer", "ALTERNATIVE",
+                        "amount", amount, "reason", "typo"), DropflowDriver.asPartner());
+    }
+
+    /**
+     * Exploratory test s17 (D8): a credit of 999.00 EUR for goods that cost 5.00 EUR was booked (the order's final
+     * margin rose by 999.00) and, being the take-back's first answer, could not be mended: a corrected one was
+     * "answered already". As for a consumer's return, an amount above the goods' supply cost is a 422 naming both
+     * with their currency that records nothing; the corrected answer is then taken, once.
+     */
+    @Test
+    void aCreditAboveTheGoodsSupplyCostIsRefusedAndACorrectedOneIsTakenOnce() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+        String margin = plain(dropflow.getOrder(order).path("margin"));
+        assertThat(dropflow.getOrder(order).path("margin").isNumber()).as("the order's margin").isTrue();
+
+        ResponseEntity<String> typo = credit("tb-typo-" + number, number, "999.00");
+
+        assertThat(typo.getStatusCode().value()).as(typo.getBody()).isEqualTo(422);
+        assertThat(typo.getBody()).contains("invalid-return", "999.00 EUR", "5.00 EUR");
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).isEmpty();
+        assertThat(plain(dropflow.getOrder(order).path("margin"))).isEqualTo(margin);
+        assertThat(timeline(order)).noneMatch(w -> w.contains("offers a credit"));
+        assertThat(attentionTasks(goods.first())).isEmpty();
+        // The refused answer is not the take-back's answer: the corrected one is taken, and only once
+        ResponseEntity<String> corrected = credit("tb-fixed-" + number, number, "5.00");
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        assertThat(corrected.getBody()).contains("APPLIED");
+        assertThat(credit("tb-fixed-again-" + number, number, "5.00").getBody()).contains("ALREADY_RECEIVED");
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).containsExactly("5 EUR 5 EUR " + number);
+        assertThat(timeline(order).stream().filter(w -> w.contains("offers a credit"))).hasSize(1);
+        assertThat(attentionTasks(goods.first())).hasSize(1);
+    }
+
+    /** The cap is the goods' supply cost itself: one cent above it is refused, the exact cost taken. */
+    @Test
+    void aCreditOfExactlyTheGoodsSupplyCostIsTakenOneCentAboveIsNot() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        ResponseEntity<String> above = credit("tb-cent-" + number, number, "5.01");
+        assertThat(above.getStatusCode().value()).as(above.getBody()).isEqualTo(422);
+        assertThat(above.getBody()).contains("the amount 5.01 EUR is more than", "5.00 EUR");
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).isEmpty();
+
+        ResponseEntity<String> exact = credit("tb-exact-" + number, number, "5");
+        assertThat(exact.getStatusCode().value()).as(exact.getBody()).isEqualTo(200);
+        assertThat(ledger(order, "SUPPLIER_CREDIT")).containsExactly("5 EUR 5 EUR " + number);
+    }
+
     /**
      * Review s16: an answer taken before, arriving again, is a redelivery whatever it says now: the supplier gets its
      * 200 again, not a 422 for an amount the first delivery did not carry (it would keep retrying).

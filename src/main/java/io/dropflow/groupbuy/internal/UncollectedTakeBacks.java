@@ -40,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * consumers were refunded then and the batch settled with the supply cost booked. An ACCEPTED (send them, the supplier
  * credits their supply cost) or an ALTERNATIVE (a credit instead, the goods stay) books the supplier's credit on the
  * orders whose lines went back ({@link Ledger#bookSupplierCredits}, in the purchase order's currency with its
- * decimals: an amount with more is a 422), goes on their timelines and to an operator at once, as a "Partner
+ * decimals: an amount with more is a 422, and so is one above the goods' supply cost on the purchase order, as for a
+ * consumer's return one above its returned value; a refused answer records nothing), goes on their timelines and to an operator at once, as a "Partner
  * attention" task with the answer, who sends the goods or decides what becomes of them: the task says it in words
  * (orders, purchase order, the credit as money in the purchase order's currency). Recorded once per event id (partner
  * {@value #PARTNER}); a REJECTED is on the timelines only. The first answer to a take-back is its answer: it is kept
@@ -133,6 +134,14 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
         Money cost = supplyCost(po, back);
+        if (event.amount() != null && event.amount().compareTo(cost.amount()) > 0) {
+            // As for a consumer's return (above its returned value): a credit above what the goods cost is no credit
+            // for them (999.00 EUR for goods of 6.00 booked a margin of 990.50). Nothing recorded: not the take-back's
+            // answer, so a corrected one is still taken
+            throw new InvalidReturnException("the amount " + Money.formatAsSent(event.amount(), po.currency())
+                    + " is more than the goods' supply cost " + Money.format(cost.amount(), cost.currency())
+                    + " (" + what + " nobody collected, at the prices of purchase order " + po.number() + ")");
+        }
         String why = why(supplierCode, number, what, event, cost);
         boolean toOperator = event.answer() != Answer.REJECTED;
         boolean first = recorded.recordNotApplied(PARTNER, supplierCode, TOPIC + event.answer().name(),
