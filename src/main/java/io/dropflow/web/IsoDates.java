@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +43,11 @@ import java.util.regex.Pattern;
  * <li>A text that is no such date ({@code "2026-12-07T10:00:00"} without its offset, a date alone for a date-time, a
  * comma before the fraction) is refused saying what it should be, with the example.</li>
  * </ul>
+ * Query parameters of our own API that carry an instant (the order list's {@code createdFrom}, {@code createdTo}) are
+ * held to the same years and microsecond, in the same words ({@link #refusal(Instant)}): PostgreSQL's driver rounds a
+ * finer time to the microsecond, so the filter applied was not the one sent (exploratory test s17, D10).
  */
-final class IsoDates {
+public final class IsoDates {
 
     static final int FIRST_YEAR = 1900;
     static final int LAST_YEAR = 9999;
@@ -127,39 +131,58 @@ final class IsoDates {
                 throw refused(parser, "must be " + SHAPES.get(type) + ", as ISO 8601 text (\"" + EXAMPLES.get(type)
                         + "\")");
             }
-            if (value != null && !withinYears(value)) {
-                throw refused(parser, "must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
-            }
-            if (value != null && !unixSeconds && finerThanMicroseconds(value)) {
-                throw refused(parser, "must be a date and time to the microsecond at most (up to six digits after the"
-                        + " second, \"2026-12-07T10:00:00.123456Z\"): Dropflow keeps no finer time");
+            if (value != null) {
+                Optional<String> refusal = refusal(value, unixSeconds);
+                if (refusal.isPresent()) {
+                    throw refused(parser, refusal.get());
+                }
             }
             return value;
-        }
-
-        /** Whether the time has digits beyond the microsecond that are not zero (the database would cut them). */
-        private static boolean finerThanMicroseconds(Object value) {
-            int nanos = value instanceof Instant instant ? instant.getNano()
-                    : value instanceof OffsetDateTime dateTime ? dateTime.getNano()
-                    : value instanceof ZonedDateTime dateTime ? dateTime.getNano()
-                    : value instanceof LocalDateTime dateTime ? dateTime.getNano() : 0;
-            return nanos % 1_000 != 0;
         }
 
         private RefusedValue refused(JsonParser parser, String message) {
             return new RefusedValue(parser, type, message);
         }
+    }
 
-        /** Whether the year as sent (an instant's in UTC) is one of 1900 to 9999. */
-        private static boolean withinYears(Object value) {
-            if (value instanceof Instant instant) {
-                return !instant.isBefore(FIRST) && instant.isBefore(AFTER_LAST);
-            }
-            int year = value instanceof OffsetDateTime dateTime ? dateTime.getYear()
-                    : value instanceof ZonedDateTime dateTime ? dateTime.getYear()
-                    : value instanceof LocalDateTime dateTime ? dateTime.getYear()
-                    : value instanceof LocalDate day ? day.getYear() : FIRST_YEAR;
-            return year >= FIRST_YEAR && year <= LAST_YEAR;
+    /**
+     * What is wrong with an instant a query parameter of our own API carries, in the words a request body's date-time
+     * is refused with (after the parameter's name: "must be a date between the years 1900 and 9999"), or nothing.
+     */
+    public static Optional<String> refusal(Instant instant) {
+        return refusal(instant, false);
+    }
+
+    /** What is wrong with a date or date-time read (its year; its time finer than a microsecond but from partners). */
+    private static Optional<String> refusal(Object value, boolean unixSeconds) {
+        if (!withinYears(value)) {
+            return Optional.of("must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
         }
+        if (!unixSeconds && finerThanMicroseconds(value)) {
+            return Optional.of("must be a date and time to the microsecond at most (up to six digits after the"
+                    + " second, \"2026-12-07T10:00:00.123456Z\"): Dropflow keeps no finer time");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the time has digits beyond the microsecond that are not zero (the database would cut them). */
+    private static boolean finerThanMicroseconds(Object value) {
+        int nanos = value instanceof Instant instant ? instant.getNano()
+                : value instanceof OffsetDateTime dateTime ? dateTime.getNano()
+                : value instanceof ZonedDateTime dateTime ? dateTime.getNano()
+                : value instanceof LocalDateTime dateTime ? dateTime.getNano() : 0;
+        return nanos % 1_000 != 0;
+    }
+
+    /** Whether the year as sent (an instant's in UTC) is one of 1900 to 9999. */
+    private static boolean withinYears(Object value) {
+        if (value instanceof Instant instant) {
+            return !instant.isBefore(FIRST) && instant.isBefore(AFTER_LAST);
+        }
+        int year = value instanceof OffsetDateTime dateTime ? dateTime.getYear()
+                : value instanceof ZonedDateTime dateTime ? dateTime.getYear()
+                : value instanceof LocalDateTime dateTime ? dateTime.getYear()
+                : value instanceof LocalDate day ? day.getYear() : FIRST_YEAR;
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 }

@@ -2,6 +2,7 @@ package io.dropflow.order.internal;
 
 import io.dropflow.order.OrderStatus;
 import io.dropflow.web.InvalidRequest;
+import io.dropflow.web.IsoDates;
 import io.dropflow.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -54,10 +56,12 @@ class OrderController {
     @Operation(summary = "Orders, newest first, a page at a time",
             description = "Filters (each optional, all of them must hold): status (one or more, repeated or comma "
                     + "separated), storefrontOrderId, createdFrom (at or after) and createdTo (before), ISO-8601 "
-                    + "instants such as 2026-12-01T00:00:00Z. page from 0, size 1 to " + MAX_PAGE_SIZE + " (default "
-                    + DEFAULT_PAGE_SIZE + "). A bad value is a 400 naming each parameter.")
+                    + "instants such as 2026-12-01T00:00:00Z (years 1900 to 9999, to the microsecond at most). page "
+                    + "from 0, size 1 to " + MAX_PAGE_SIZE + " (default " + DEFAULT_PAGE_SIZE + "). A bad value is a "
+                    + "400 naming each parameter.")
     @ApiResponse(responseCode = "200", description = "A page of order summaries with the total count")
     @ApiResponse(responseCode = "400", description = "An unknown status, a time that is not an ISO-8601 instant, "
+            + "one finer than a microsecond or outside the years 1900 to 9999, "
             + "createdTo not after createdFrom, a size outside 1-" + MAX_PAGE_SIZE + " or a negative page")
     PageView<OrderSummaryView> list(
             @Parameter(description = "OrderStatus values, e.g. SHIPPED or OUT_OF_STOCK,NEEDS_REVIEW")
@@ -125,7 +129,12 @@ class OrderController {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            // Held as a request body's date-time is (years 1900 to 9999, to the microsecond), in its words: the
+            // database's driver would round a finer time, and the filter applied would not be the one sent
+            Optional<String> refusal = IsoDates.refusal(instant);
+            refusal.ifPresent(why -> errors.add(new InvalidRequest.FieldError(parameter, why)));
+            return refusal.isPresent() ? null : instant;
         } catch (DateTimeParseException notAnInstant) {
             errors.add(new InvalidRequest.FieldError(parameter, "must be an ISO-8601 instant such as "
                     + "2026-12-01T00:00:00Z or 2026-12-01T08:00:00+08:00, was " + value));

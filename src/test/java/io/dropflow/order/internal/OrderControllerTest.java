@@ -109,6 +109,34 @@ class OrderControllerTest {
         refused(get("/api/orders").param("createdFrom", "2026-12-01"), "createdFrom");
     }
 
+    /**
+     * Exploratory test s17 (D10): the filters took a time finer than a microsecond (which PostgreSQL's driver rounds,
+     * so the filter applied was not the one sent) and years no body date takes, without a word. They are refused as a
+     * body's date-time is, in its words, naming the parameter; zeros after the sixth digit are the same time.
+     */
+    @Test
+    void aTimeFinerThanAMicrosecondOrOutsideTheYearsABodyTakesIsA400NamingItsParameter() throws Exception {
+        refused(get("/api/orders").param("createdFrom", "2026-12-07T22:06:19.524000001Z"), "createdFrom")
+                .andExpect(jsonPath("$.errors[0].message", containsString("to the microsecond at most")));
+        refused(get("/api/orders").param("createdTo", "2026-12-07T22:06:19.1234567+08:00"), "createdTo")
+                .andExpect(jsonPath("$.errors[0].message", containsString("to the microsecond at most")));
+        refused(get("/api/orders").param("createdFrom", "-999999999-01-01T00:00:00Z"), "createdFrom")
+                .andExpect(jsonPath("$.errors[0].message",
+                        containsString("must be a date between the years 1900 and 9999")));
+        refused(get("/api/orders").param("createdTo", "+999999999-12-31T23:59:59Z"), "createdTo")
+                .andExpect(jsonPath("$.errors[0].message",
+                        containsString("must be a date between the years 1900 and 9999")));
+        refused(get("/api/orders").param("createdFrom", "1899-12-31T23:59:59Z"), "createdFrom");
+
+        mvc.perform(get("/api/orders").param("createdFrom", "2026-12-07T22:06:19.524000000Z")
+                        .param("createdTo", "9999-12-31T23:59:59.999999Z"))
+                .andExpect(status().isOk());
+        ArgumentCaptor<OrderSearch.Criteria> criteria = ArgumentCaptor.forClass(OrderSearch.Criteria.class);
+        verify(search).find(criteria.capture(), eq(0), eq(50));
+        assertThat(criteria.getValue().createdFrom()).isEqualTo(Instant.parse("2026-12-07T22:06:19.524Z"));
+        assertThat(criteria.getValue().createdTo()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
     @Test
     void createdToNotAfterCreatedFromIsA400NamingCreatedTo() throws Exception {
         refused(get("/api/orders").param("createdFrom", "2026-12-02T00:00:00Z").param("createdTo",
