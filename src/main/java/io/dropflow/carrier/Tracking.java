@@ -172,5 +172,13 @@ public interface Tracking {
      */
     ShipmentView giveUp(Long shipmentId);
 
+    /**
+     * An operator's decision about the parcel opened ({@code open}) or ended (its order's "Decide on stalled or lost
+     * parcel"): marked on the parcel, whose scans that leave its status as it was say so ({@link
+     * ShipmentScanned#decisionOpen}), in the caller's transaction. Marking an open decision again changes nothing.
+     * @throws io.dropflow.web.NotFound for an unknown shipment
+     */
+    void decisionOpen(Long shipmentId, boolean open);
+
     List<ShipmentView> shipmentsOf(Long orderId);
 }

@@ -21,6 +21,11 @@ public record OneParcelTracked(String carrierCode, String trackingNumber, String
     }
 
     @Override
+    public void decisionOpen(Long shipmentId, boolean open) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<TrackingStatus> status(String carrier, String number) {
         return isIt(carrier, number) ? Optional.ofNullable(ours) : Optional.empty();
     }

@@ -55,6 +55,11 @@ class Shipment {
     private String forCase;
     /** When the parcel's order gave it up (written off for a reship, or refunded): its scans say so. */
     private Instant givenUpAt;
+    /**
+     * Since when an operator decides on the parcel (its order's "Decide on stalled or lost parcel" is open), null while
+     * no decision is open (V78): its scans say so ({@link io.dropflow.carrier.ShipmentScanned#decisionOpen}).
+     */
+    private Instant decisionOpenSince;
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
     @OrderBy("storyAt ASC, occurredAt ASC")
     private List<TrackingEvent> events = new ArrayList<>();
@@ -71,6 +76,17 @@ class Shipment {
 
     boolean isGivenUp() {
         return givenUpAt != null;
+    }
+
+    /** An operator's decision about the parcel opened (kept from its first mark), or ended ({@code since} null). */
+    void decisionOpen(Instant since) {
+        if (since == null || decisionOpenSince == null) {
+            decisionOpenSince = since;
+        }
+    }
+
+    boolean isDecisionOpen() {
+        return decisionOpenSince != null;
     }
 
     Shipment(Long orderId, Long purchaseOrderId, String carrierCode, String trackingNumber, Instant createdAt) {

@@ -220,6 +220,13 @@ class TrackingService implements Tracking {
         return shipment.view();
     }
 
+    /** The parcel's row as the caller's transaction holds it (a scan's), or read: only the mark's column is written. */
+    @Override
+    @Transactional
+    public void decisionOpen(Long shipmentId, boolean open) {
+        find(shipmentId).decisionOpen(open ? clock.instant() : null);
+    }
+
     @Override
     @Transactional
     public void markSyncedToStorefront(Long shipmentId) {
@@ -299,7 +306,7 @@ class TrackingService implements Tracking {
             // the status as it was (in transit, then in transit): a given-up parcel moving again is news (review s14 F8)
             events.publishEvent(new ShipmentScanned(event.carrierCode() + ":" + event.eventId(), shipment.getOrderId(),
                     shipment.getId(), shipment.getStatus(), shipment.getReturnId(), shipment.getForCase(),
-                    event.occurredAt(), shipment.isGivenUp()));
+                    event.occurredAt(), shipment.isGivenUp(), shipment.isDecisionOpen()));
         }
         return recorded;
     }

@@ -314,12 +314,17 @@ class OrderFulfillment implements FulfillmentProcess, EndsThroughItsRecord {
     /**
      * A scan left the status of an order's parcel as it was: nothing for the process or the timeline, but while
      * "Decide on stalled or lost parcel" is open for the parcel, its form shows the scan ({@link StalledParcelTask}):
-     * the operator sees the stalled parcel move again. A given-up parcel's scans are {@link GivenUpParcelAttention}'s.
+     * the operator sees the stalled parcel move again. The task is looked for only when the parcel's row, which the
+     * scan holds, marks the decision open ({@link ShipmentScanned#decisionOpen}, {@link ParcelDecisionMark}): nearly
+     * every scan is of a parcel nobody decides on, and costs no task query (review s16 F4). A given-up parcel's
+     * scans are {@link GivenUpParcelAttention}'s.
      */
     @EventListener
     void on(ShipmentScanned event) {
-        if (event.returnId() != null || event.orderId() == null || event.forCase() != null) {
-            return; // a return parcel, a group-buy batch's parcel, a claim's replacement or a return's exchange
+        if (!event.decisionOpen() || event.returnId() != null || event.orderId() == null || event.forCase() != null) {
+            // no decision open for the parcel (nearly every scan), or a return parcel, a group-buy batch's parcel, a
+            // claim's replacement or a return's exchange
+            return;
         }
         stalledTask.scannedAgain(event.orderId(), event.shipmentId());
     }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * event is on the form); the operator decides on the parcel as it is. A problem (returned, an
  * exception, a failed delivery) moves a {@code SHIPPED} order to {@code DELIVERY_PROBLEM}, as the process does when a
  * problem comes while it follows the parcel; the open task is already the decision about it. A delivery withdraws the
- * task ("Delivered meanwhile"). In the scan's transaction.
+ * task ("Delivered meanwhile"). In the scan's transaction. A scan that changes the status always looks for the task; one
+ * that leaves it as it was does only when the parcel's row marks a decision open ({@link ParcelDecisionMark}).
  */
 @Component
 class StalledParcelTask {

@@ -71,13 +71,19 @@ class GivenUpAndStalledParcelTest {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    /** An order whose parcel {@code number} shipped and said nothing for four days: the operator's task is open. */
-    private long stalledOrder(String number) {
+    /** An order whose parcel {@code number} shipped: its process follows the parcel. */
+    private long shipped(String number) {
         long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
         dropflow.runJobs(order);
         dropflow.supplierShipped("ACME", po(order, 1), number);
         dropflow.runJobs(order);
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        return order;
+    }
+
+    /** An order whose parcel {@code number} shipped and said nothing for four days: the operator's task is open. */
+    private long stalledOrder(String number) {
+        long order = shipped(number);
         ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofDays(4))));
         dropflow.fireTimer(order, TRACKING_SILENT.id());
         assertThat(dropflow.process(order)).hasPassed(CHECK_TRACKING_PROGRESS.id())
@@ -87,10 +93,7 @@ class GivenUpAndStalledParcelTest {
 
     /** As {@link #stalledOrder}, the parcel scanned in transit once before its silence. */
     private long stalledInTransit(String number) {
-        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
-        dropflow.runJobs(order);
-        dropflow.supplierShipped("ACME", po(order, 1), number);
-        dropflow.runJobs(order);
+        long order = shipped(number);
         dropflow.carrierSays(number, "IN_TRANSIT", now());
         assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
         ClockUtil.setCurrentTime(java.util.Date.from(now().plus(Duration.ofDays(4))));
@@ -440,23 +443,10 @@ class GivenUpAndStalledParcelTest {
         // the scans, and the stalled-parcel task it opened would rightly read the order's parcels for its form
         ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
         String number = "TRK-OK-" + System.nanoTime();
-        long order = dropflow.placeOrder("DEMO-MUG", 1, "45.00").orderId();
-        dropflow.runJobs(order);
-        dropflow.supplierShipped("ACME", po(order, 1), number);
-        dropflow.runJobs(order);
-        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_DELIVERY.id());
+        long order = shipped(number);
 
-        // PostgreSQL's per-transaction counters also hold what earlier transactions of the same pooled connection
-        // read and the server has not yet taken in (within about a second): the count before the scans is taken off
-        long looks = transactions.execute(tx -> {
-            long before = givenUpParcelReads();
-            for (String status : List.of("IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY")) {
-                assertThat(tracking.receive(new io.dropflow.carrier.CarrierEvent("scan-" + System.nanoTime(),
-                        "SANDBOX-POST", number, io.dropflow.carrier.TrackingStatus.valueOf(status), now(), "Köln hub",
-                        null))).isTrue();
-            }
-            return givenUpParcelReads() - before;
-        });
+        long looks = readsOfScans("given_up_parcel", number, "IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT",
+                "OUT_FOR_DELIVERY");
 
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(OrderFulfillmentProcess.businessKey(order))
                 .taskDefinitionKey(OrderFulfillmentProcess.Element.HANDLE_DELIVERY_PROBLEM.id()).count())
@@ -466,10 +456,70 @@ class GivenUpAndStalledParcelTest {
         assertThat(timeline(order)).contains("Parcel in transit", "Parcel out for delivery");
     }
 
-    /** Reads of given_up_parcel PostgreSQL counts for this connection's transaction (and its pending ones). */
-    private long givenUpParcelReads() {
+    /**
+     * Review s16 F4: every scan that left its parcel's status as it was (most scans) asked the engine whether
+     * "Decide on stalled or lost parcel" was open for the parcel, a task query, though such a decision is open for
+     * almost no parcel. It asks now only while the parcel's row marks a decision open: not for a parcel nobody decided
+     * on, nor once the decision ended (kept waiting). Counted as PostgreSQL counts the reads of the engine's open tasks
+     * ({@code act_ru_task}) in the scans' transaction; while the decision is open the scans read them (its form shows
+     * them: {@link #aScanThatLeavesTheStatusAsItWasIsOnTheFormToo}), which shows the count sees a task query.
+     */
+    @Test
+    void aScanThatLeavesTheStatusAsItWasLooksForADecisionOnlyWhileOneIsOpen() {
+        // The engine's clock stands still: the test profile's short silence window must not open a decision meanwhile
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
+        String quiet = "TRK-QUIET-" + System.nanoTime();
+        shipped(quiet);
+        dropflow.carrierSays(quiet, "IN_TRANSIT", now());
+        assertThat(readsOfScans("act_ru_task", quiet, "IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT"))
+                .as("reads of the open tasks for three scans of a parcel nobody decides on").isZero();
+
+        String kept = "TRK-KEPT-" + System.nanoTime();
+        long decided = stalledInTransit(kept);
+        assertThat(readsOfScans("act_ru_task", kept, "IN_TRANSIT")).as("while the decision is open").isPositive();
+        engine.getTaskService().complete(decision(decided).getId(), Map.of("deliveryProblemDecision", "keep_waiting"));
+        dropflow.runJobs(decided);
+        assertThat(dropflow.process(decided)).isWaitingAt(AWAIT_DELIVERY.id());
+        assertThat(readsOfScans("act_ru_task", kept, "IN_TRANSIT", "IN_TRANSIT", "IN_TRANSIT")).as("once it ended")
+                .isZero();
+        assertThat(parcel(decided, kept).path("status").asText()).isEqualTo("IN_TRANSIT");
+
+        // a decision a delivery withdraws ("Delivered meanwhile") ends as well: its parcel's mark goes with it
+        String delivered = "TRK-WITHDRAWN-" + System.nanoTime();
+        long withdrawn = stalledOrder(delivered);
+        assertThat(decisionMarked(delivered)).as("marked while open").isTrue();
+        dropflow.carrierSays(delivered, "DELIVERED", now());
+        assertThat(decision(withdrawn)).isNull();
+        assertThat(decisionMarked(delivered)).as("mark cleared").isFalse();
+    }
+
+    private boolean decisionMarked(String number) {
+        return jdbc.queryForObject("select decision_open_since is not null from shipment where tracking_number = ?",
+                Boolean.class, number);
+    }
+
+    /**
+     * Records a scan of the parcel for each of {@code statuses}, in one transaction: the reads of {@code table} in it,
+     * as PostgreSQL counts them. Its per-transaction counters also hold what earlier transactions of the same pooled
+     * connection read and the server has not yet taken in (within about a second): the count before the scans is
+     * taken off.
+     */
+    private long readsOfScans(String table, String number, String... statuses) {
+        return transactions.execute(tx -> {
+            long before = reads(table);
+            for (String status : statuses) {
+                assertThat(tracking.receive(new io.dropflow.carrier.CarrierEvent("scan-" + System.nanoTime(),
+                        "SANDBOX-POST", number, io.dropflow.carrier.TrackingStatus.valueOf(status), now(), "Köln hub",
+                        null))).isTrue();
+            }
+            return reads(table) - before;
+        });
+    }
+
+    /** Reads of the table PostgreSQL counts for this connection's transaction (and its pending ones). */
+    private long reads(String table) {
         Long reads = jdbc.queryForObject("select coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
-                + " from pg_stat_xact_user_tables where relname = 'given_up_parcel'", Long.class);
+                + " from pg_stat_xact_user_tables where relname = ?", Long.class, table);
         return reads == null ? 0 : reads;
     }
 }
