@@ -53,6 +53,8 @@ class GivenUpAndStalledParcelTest {
     io.dropflow.carrier.Tracking tracking;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    io.dropflow.order.internal.GivenUpParcelMarks marks;
 
     DropflowDriver dropflow;
 
@@ -496,6 +498,71 @@ class GivenUpAndStalledParcelTest {
     private boolean decisionMarked(String number) {
         return jdbc.queryForObject("select decision_open_since is not null from shipment where tracking_number = ?",
                 Boolean.class, number);
+    }
+
+    /**
+     * Review s16 F5: a parcel a node of a version before V70 gave up during a rolling update has its given-up record
+     * but no mark on its shipment row, so its scans went to the order's process as if it had not been given up, until
+     * someone ran V70's statement by hand (docs/operations.md). Every node runs it now, every few minutes for the
+     * parcels given up in the last hour, and at its start for all
+     * ({@link io.dropflow.order.internal.GivenUpParcelMarks}).
+     */
+    @Test
+    void aParcelAnOldNodeGaveUpIsMarkedWithinMinutesAndItsDeliveryGoesToAnOperator() {
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime()); // no silence window ends meanwhile
+        String lost = "TRK-OLDNODE-" + System.nanoTime();
+        long order = shipped(lost);
+        Instant at = now().minus(Duration.ofMinutes(10));
+        long shipment = givenUpByAnOldNode(order, lost, at);
+
+        marks.markGivenUpLately();
+
+        assertThat(givenUpAt(shipment)).as("marked given up when its record says").isEqualTo(at);
+        dropflow.carrierSays(lost, "DELIVERED", now());
+        assertThat(raised(lost)).as("an operator is shown the delivery").singleElement()
+                .satisfies(row -> assertThat(row.get("topic")).isEqualTo("given-up/DELIVERED"));
+        assertThat(dropflow.process(order)).as("the order's process does not hear of it")
+                .isWaitingAt(AWAIT_DELIVERY.id());
+
+        // the run every few minutes looks back an hour; a node's start marks every parcel not marked
+        String older = "TRK-OLDNODE2-" + System.nanoTime();
+        Instant longAgo = now().minus(Duration.ofHours(3));
+        long olderShipment = givenUpByAnOldNode(shipped(older), older, longAgo);
+        marks.markGivenUpLately();
+        assertThat(givenUpAt(olderShipment)).as("given up three hours ago: not the few minutes' run's").isNull();
+        marks.markAll();
+        assertThat(givenUpAt(olderShipment)).isEqualTo(longAgo);
+        assertThat(givenUpAt(shipment)).as("a mark is kept as it was").isEqualTo(at);
+    }
+
+    /**
+     * The run every few minutes finds the parcels given up in the last hour by an index (V78), not by reading every
+     * given-up parcel: PostgreSQL, told not to read a whole table, has to find one that serves the look (the few rows
+     * of a test's tables say nothing of the plan a shop's would get; the shipment rows are found by their key).
+     */
+    @Test
+    void theRunEveryFewMinutesFindsTheParcelsGivenUpLatelyByAnIndex() {
+        String plan = transactions.execute(tx -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain " + io.dropflow.order.internal.GivenUpParcelMarks
+                    .GIVEN_UP_SINCE.replace(":since", "now() - interval '1 hour'"), String.class));
+        });
+        assertThat(plan).contains("given_up_parcel_given_up_at").doesNotContain("Seq Scan");
+    }
+
+    /** As a node of a version before V70 gives a parcel up: its given-up record, and no mark on its shipment row. */
+    private long givenUpByAnOldNode(long order, String number, Instant at) {
+        Long shipment = jdbc.queryForObject("select id from shipment where tracking_number = ?", Long.class, number);
+        jdbc.update("insert into given_up_parcel (shipment_id, order_id, decision, given_up_at) values (?, ?, ?, ?)",
+                shipment, order, "RESHIP", java.sql.Timestamp.from(at));
+        assertThat(givenUpAt(shipment)).isNull();
+        return shipment;
+    }
+
+    private Instant givenUpAt(long shipment) {
+        java.sql.Timestamp at = jdbc.queryForObject("select given_up_at from shipment where id = ?",
+                java.sql.Timestamp.class, shipment);
+        return at == null ? null : at.toInstant();
     }
 
     /**
