@@ -46,7 +46,16 @@ class JobAcquisitionWakeUpsTest {
     }
 
     private ProcessEngine engine(Duration wakeUpInterval, boolean jobExecutorRunning) {
-        threads = new ThreadPoolTaskExecutor();
+        return engine(wakeUpInterval, jobExecutorRunning, new ThreadPoolTaskExecutor());
+    }
+
+    /**
+     * An engine on H2 whose job executor hands jobs to {@code pool} (3 threads, a queue of 10), wake-ups spaced at
+     * most every {@code wakeUpInterval}, its acquisitions counted; models "p" (a job that ends at once) and "backlog"
+     * (one that waits for a partner).
+     */
+    private ProcessEngine engine(Duration wakeUpInterval, boolean jobExecutorRunning, ThreadPoolTaskExecutor pool) {
+        threads = pool;
         threads.setCorePoolSize(3);
         threads.setMaxPoolSize(3);
         threads.setQueueCapacity(10);
@@ -227,7 +236,7 @@ class JobAcquisitionWakeUpsTest {
      */
     private Drain drain(int jobs) throws InterruptedException {
         Drain drain = new Drain(jobs);
-        threads = new ThreadPoolTaskExecutor() {
+        engine(Duration.ofMillis(500), false, new ThreadPoolTaskExecutor() {
             @Override
             public void execute(Runnable task) {
                 super.execute(() -> {
@@ -236,23 +245,7 @@ class JobAcquisitionWakeUpsTest {
                 });
                 drain.handedOver();
             }
-        };
-        threads.setCorePoolSize(3);
-        threads.setMaxPoolSize(3);
-        threads.setQueueCapacity(10);
-        threads.initialize();
-        SpringJobExecutor starters = new SpringJobExecutor();
-        starters.setTaskExecutor(threads);
-        starters.setWaitTimeInMillis(500);
-        starters.setMaxWait(1000);
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:wake-ups-" + UUID.randomUUID());
-        configuration.setJobExecutor(JobAcquisitionWakeUps.Spaced.copyOf(starters, Duration.ofMillis(500)));
-        configuration.setJobExecutorActivate(false);
-        engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addModelInstance("backlog.bpmn", Bpmn.createExecutableProcess("backlog")
-                .camundaHistoryTimeToLive(1).startEvent().serviceTask().camundaAsyncBefore()
-                .camundaClass(WaitsForAPartner.class.getName()).endEvent().done()).deploy();
+        });
         for (int i = 0; i < jobs; i++) {
             engine.getRuntimeService().startProcessInstanceByKey("backlog");
         }
