@@ -94,6 +94,51 @@ class FormQualityTest {
         }
     }
 
+    /** The most columns an option's label takes: Tasklist (form-js) shows it on one line and cuts off the rest. */
+    private static final int OPTION_COLUMNS = 80;
+    /** A field's label: the same, in form-js's smaller label font. */
+    private static final int LABEL_COLUMNS = 90;
+    private static final java.util.regex.Pattern LITERAL_LABEL = java.util.regex.Pattern.compile(
+            "label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * Exploratory s16 tour, L2: "Reroute to a backup supplier (the late supplier is asked to cancel; if it already
+     * shipped, that shipment is kept)" was cut off in Tasklist at 1400 px: form-js keeps a label on one line
+     * ({@code white-space: nowrap; overflow: hidden}). Every option and field label fits, in English and in Chinese
+     * (a Chinese character takes two columns); a choice's explanation goes in the field's description, which wraps.
+     */
+    @ParameterizedTest
+    @MethodSource("forms")
+    void everyChoiceAndLabelIsReadableWhole(Path form) throws IOException {
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        List<String> tooLong = new ArrayList<>();
+        for (JsonNode component : JSON.readTree(form.toFile()).findParents("type")) {
+            List<String> options = new ArrayList<>();
+            component.path("values").forEach(value -> options.add(value.path("label").asText()));
+            java.util.regex.Matcher literal = LITERAL_LABEL.matcher(component.path("valuesExpression").asText());
+            while (literal.find()) {
+                options.add(literal.group(1).replace("\\\"", "\""));
+            }
+            for (String option : options) {
+                if (columns(option) > OPTION_COLUMNS || columns(chinese.translate(option)) > OPTION_COLUMNS) {
+                    tooLong.add(component.path("key").asText() + ": " + option + " / " + chinese.translate(option));
+                }
+            }
+            String label = component.path("label").asText("");
+            if (!"table".equals(component.path("type").asText())
+                    && (columns(label) > LABEL_COLUMNS || columns(chinese.translate(label)) > LABEL_COLUMNS)) {
+                tooLong.add(component.path("key").asText() + " (label): " + label);
+            }
+        }
+        assertThat(tooLong).as(form.getFileName() + ": labels longer than " + OPTION_COLUMNS + " columns (options) or "
+                + LABEL_COLUMNS + " (fields); put the explanation in the field's description").isEmpty();
+    }
+
+    private static int columns(String text) {
+        return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ? 2 : 1).sum();
+    }
+
     @ParameterizedTest
     @MethodSource("decisions")
     void decisionTablesParseAndHaveAHistoryTimeToLive(Path model) {
