@@ -23,7 +23,11 @@ import org.springframework.stereotype.Component;
  * instance of the deployment, ADR 0024); deleting deployments is administrators' work.
  *
  * <p>Tasks themselves need no grant: the engine authorizes a task for the members of its
- * candidate group.
+ * candidate group. A group that works in Tasklist may read the configured work groups, each by its id: their
+ * id, name and type, not every group, and not the users (listing a group's members needs READ on users, which
+ * these groups do not get). Tasklist names a task's candidate groups by what the viewer may read, and
+ * showed a group leader the raw id "operators" on the receipt task assigned to him, an operator "supervisors" on
+ * an escalated task (the engine lets a group's members read only their own group).
  */
 @Component
 class IdentitySetup {
@@ -46,6 +50,11 @@ class IdentitySetup {
         settings.groups().forEach((id, group) -> {
             group(id, group.name());
             grantRole(id, group.role());
+        });
+        settings.groups().forEach((id, group) -> {
+            if (group.role() != Role.MODEL_OWNER) {
+                settings.groups().keySet().forEach(other -> grant(id, Resources.GROUP, other, Permissions.READ));
+            }
         });
         for (IdentitySettings.UserSettings user : settings.users()) {
             user(user);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Translates the engine API answers that the webapps show to operators, by the path asked for
  * (after {@code /camunda/api/engine/engine/{engine}}): a task's deployed Camunda Form, its form
  * variables' display words and messages, and the names of tasks, processes and filters (with the
- * filters' descriptions) in lists and single answers; and on every path, the message of an error
+ * filters' descriptions) in lists and single answers, the names of groups (a task's candidate groups, which
+ * Tasklist shows in its header, and lists of groups); and on every path, the message of an error
  * answer (a refused task completion: Tasklist shows it under the form). Anything else passes unchanged.
  */
 final class EngineApiResponses {
@@ -26,6 +27,11 @@ final class EngineApiResponses {
     private static final Pattern FORM = Pattern.compile("^/(task|process-definition)/.+/deployed-(start-)?form$");
     private static final Pattern FORM_VARIABLES = Pattern.compile("^/(task|process-definition)/.+/form-variables$");
     private static final Pattern NAMED = Pattern.compile("^/(task|filter|process-definition)(/.*)?$");
+    /**
+     * Lists of groups: {@code /group} (a query, e.g. {@code ?member=mary}) and {@code /identity/groups?userId=…}.
+     * Not one group ({@code /group/{id}}): Camunda Admin's group page edits its name and would save the translation.
+     */
+    private static final Pattern GROUPS = Pattern.compile("^/(group|identity/groups)/?$");
 
     /** Camunda's own error, which has no translation ("ENGINE-03051 …"). */
     private static final Pattern ENGINE_ERROR = Pattern.compile("^ENGINE-\\d+");
@@ -88,7 +94,7 @@ final class EngineApiResponses {
     Optional<byte[]> translate(String requestPath, byte[] body, OperatorTexts texts) {
         String path = ENGINE_PATH.matcher(requestPath).replaceFirst("");
         if (path.equals(requestPath) || !(FORM.matcher(path).matches() || FORM_VARIABLES.matcher(path).matches()
-                || NAMED.matcher(path).matches())) {
+                || NAMED.matcher(path).matches() || GROUPS.matcher(path).matches())) {
             return Optional.empty();
         }
         JsonNode answer;
@@ -106,6 +112,8 @@ final class EngineApiResponses {
             variables(answer, texts);
         } else if (NAMED.matcher(path).matches()) {
             names(answer, texts);
+        } else if (GROUPS.matcher(path).matches()) {
+            names(answer.has("groups") ? answer.get("groups") : answer, texts);
         } else {
             return Optional.empty();
         }
@@ -198,7 +206,8 @@ final class EngineApiResponses {
     }
 
     /**
-     * Tasks, processes and filters, alone, in a list or in a HAL answer's {@code _embedded}: their
+     * Tasks, processes and filters, alone, in a list or in a HAL answer's {@code _embedded} (also a task's
+     * identity links' groups, whose names Tasklist shows as the task's groups), and groups in a list: their
      * {@code name}, a task's {@code description} (its model's documentation, which Tasklist shows, or a message
      * Dropflow wrote with values, translated by its pattern),
      * and a filter's {@code properties.description}.

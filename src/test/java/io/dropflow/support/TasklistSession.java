@@ -58,6 +58,17 @@ public final class TasklistSession {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A GET as Tasklist's own engine client sends it, HAL first: a task then comes with its identity links and
+     * their groups, which Tasklist's task header names.
+     */
+    public HttpResponse<String> getHal(String language, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + API + path))
+                .header("Cookie", cookies + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
+                .header("Accept-Language", language).header("Accept", "application/hal+json, application/json; q=0.5")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A page of the webapps ({@code path} from the root, e.g. {@code /camunda/app/cockpit/default/}) in this session. */
     public HttpResponse<String> open(String path, String accept, String language) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

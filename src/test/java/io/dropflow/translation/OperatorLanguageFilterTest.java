@@ -79,6 +79,30 @@ class OperatorLanguageFilterTest {
                 .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("Order SHOP-1, purchase order")));
     }
 
+    /**
+     * Exploratory s16 tour, M2: a task's candidate groups read "Operators, supervisors" in the Chinese Tasklist. Their
+     * names on the task and in lists of groups are translated; one group, which Camunda Admin edits, is not.
+     */
+    @Test
+    void groupNamesOnTheTaskAndInListsOfGroupsAreTranslated() throws Exception {
+        mvc.perform(get(ENGINE + "/task/escalated").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$._embedded.group[0].name").value("操作员"))
+                .andExpect(jsonPath("$._embedded.group[1].name").value("主管"))
+                .andExpect(jsonPath("$._embedded.group[1].id").value("supervisors"))
+                .andExpect(jsonPath("$._embedded.identityLink[1].groupId").value("supervisors"));
+        mvc.perform(get(ENGINE + "/group").param("member", "mary").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$[0].name").value("操作员"))
+                .andExpect(jsonPath("$[0].id").value("operators"))
+                .andExpect(jsonPath("$[1].name").value("Pickers"));
+        mvc.perform(get(ENGINE + "/identity/groups").param("userId", "mary").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.groups[0].name").value("操作员"))
+                .andExpect(jsonPath("$.groupUsers[0].displayName").value("Mary Operator"));
+        mvc.perform(get(ENGINE + "/group/operators").header("Accept-Language", "zh-CN"))
+                .andExpect(jsonPath("$.name").value("Operators"));
+        mvc.perform(get(ENGINE + "/group").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$[0].name").value("Operators"));
+    }
+
     @Test
     void filtersNamesAndDescriptionsAreTranslated() throws Exception {
         mvc.perform(get(ENGINE + "/filter").param("resourceType", "Task").header("Accept-Language", "zh-CN"))
@@ -265,6 +289,36 @@ class OperatorLanguageFilterTest {
             return """
                     {"_links":{},"_embedded":{"task":[%s,{"id":"t2","name":"A task nobody translated"}],
                      "processDefinition":[{"id":"p1","name":"Order fulfillment"}]},"count":2}""".formatted(TASK);
+        }
+
+        /** A task as Tasklist fetches it (HAL): its identity links, and beside them the groups the viewer may read. */
+        @GetMapping(value = ENGINE + "/task/escalated", produces = "application/hal+json")
+        String escalated() {
+            return """
+                    {"id":"escalated","name":"Decide on out-of-stock order","_links":{},"_embedded":{"identityLink":[
+                     {"type":"candidate","groupId":"operators","userId":null,"_links":{"group":{"href":"/group/operators"}}},
+                     {"type":"candidate","groupId":"supervisors","userId":null,"_links":{"group":{"href":"/group/supervisors"}}}],
+                     "group":[{"id":"operators","name":"Operators","type":"WORKFLOW"},
+                      {"id":"supervisors","name":"Supervisors","type":"WORKFLOW"}]}}""";
+        }
+
+        @GetMapping(value = ENGINE + "/group", produces = MediaType.APPLICATION_JSON_VALUE)
+        String groups() {
+            return """
+                    [{"id":"operators","name":"Operators","type":"WORKFLOW"},{"id":"pickers","name":"Pickers","type":"WORKFLOW"}]""";
+        }
+
+        @GetMapping(value = ENGINE + "/group/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+        String group(@PathVariable String id) {
+            return """
+                    {"id":"operators","name":"Operators","type":"WORKFLOW"}""";
+        }
+
+        @GetMapping(value = ENGINE + "/identity/groups", produces = MediaType.APPLICATION_JSON_VALUE)
+        String identityGroups() {
+            return """
+                    {"groups":[{"id":"operators","name":"Operators"}],"groupUsers":[{"id":"mary","firstName":"Mary",
+                     "lastName":"Operator","displayName":"Mary Operator"}]}""";
         }
 
         @GetMapping(value = ENGINE + "/filter", produces = MediaType.APPLICATION_JSON_VALUE)
