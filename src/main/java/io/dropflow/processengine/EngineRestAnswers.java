@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Configuration;
  * which was a 404 or an empty list. A failure of the database
  * (a value too long for its column, a constraint) is a 500 that quotes neither its message nor its SQL, with a
  * reference to the log ({@link PersistenceFailures}). A password that breaks the password policy (user create, credentials
- * update) is a 400 naming the rules it breaks ({@link PasswordPolicyRefused}), not a 500 logged at ERROR.
+ * update) is a 400 naming the rules it breaks ({@link PasswordPolicyRefused}), not a 500 logged at ERROR; so is a
+ * user, group or tenant id the engine does not take ({@link ResourceIdRefused}).
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,
@@ -84,6 +85,17 @@ class EngineRestAnswers {
                 new PasswordPolicyRefused(engine::getIfAvailable));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("passwordPolicyRefused");
+        return registration;
+    }
+
+    /** A user, group or tenant id the engine does not take: a 400 naming its rule, not a 500 (ResourceIdRefused). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ResourceIdRefused> resourceIdRefused(
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new ResourceIdRefused(engine::getIfAvailable));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("resourceIdRefused");
         return registration;
     }
 
