@@ -68,7 +68,7 @@ class BrowserTasklistIT {
     @BeforeAll
     static void startDropflowAndChromium() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        app = EngineStarts.oneAtATime(() -> new SpringApplicationBuilder(DropflowApplication.class).run(
+        app = EngineStarts.oneAtATime(() -> new SpringApplicationBuilder(DropflowApplication.class, LateLanguageFile.class).run(
                 "--server.port=0",
                 // Its own name: engines register in a JVM-wide registry that the other test contexts' REST API uses.
                 "--camunda.bpm.process-engine-name=browser",
@@ -215,6 +215,11 @@ class BrowserTasklistIT {
         WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ol[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'" + operator.taskName() + "')]")));
         screenshot(shots + "2-task-list");
+        if (operator == CHINESE) {
+            relativeTimesReadInChineseWhenTheEnglishFileComesLast(wait);
+            task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//ol[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'" + operator.taskName() + "')]")));
+        }
         task.click();
 
         // Claim it (Tasklist's own button, in the webapp's translation): only the assignee works on a form
@@ -250,6 +255,59 @@ class BrowserTasklistIT {
                 .taskDefinitionKey("user_handle_out_of_stock").finished().singleResult().getAssignee()).isEqualTo("mary");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstance)
                 .variableName("substituteSku").singleResult().getValue()).isEqualTo("DEMO-MUG");
+    }
+
+    /**
+     * Exploratory s16 tour, L3: on a fresh browser the Chinese task list's relative times sometimes read English
+     * ("到期 in 2 minutes, 创建 a few seconds ago"). Tasklist loads its fallback language file (en.json) beside zh.json, and
+     * the one that arrives last sets moment.js's language. Tasklist starts again in Mary's session, with nothing kept
+     * (its language files are kept in localStorage after the first load) and en.json held back two seconds: once it has
+     * come, every relative time still reads in Chinese.
+     */
+    private void relativeTimesReadInChineseWhenTheEnglishFileComesLast(WebDriverWait wait) throws Exception {
+        LateLanguageFile.delay = Duration.ofSeconds(2);
+        try {
+            // A fresh start: the language files from the server, not from the browser's cache or Tasklist's storage
+            ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCache", Map.of());
+            ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
+            browser.navigate().refresh();
+            By relativeTimes = By.cssSelector("ol.tasks-list [am-time-ago]");
+            wait.until(d -> !d.findElements(relativeTimes).isEmpty());
+            Thread.sleep(LateLanguageFile.delay.toMillis() + 1000); // en.json has come
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(
+                    () -> assertThat(browser.findElements(relativeTimes).stream().map(WebElement::getText).toList())
+                            .as("relative times in the Chinese task list").isNotEmpty()
+                            .allSatisfy(time -> assertThat(time).isNotBlank().doesNotContainPattern("[A-Za-z]")));
+            screenshot("zh-2-relative-times");
+        } catch (Exception | AssertionError e) {
+            screenshot("zh-relative-times-failure");
+            throw e;
+        } finally {
+            LateLanguageFile.delay = Duration.ZERO;
+        }
+    }
+
+    /** Holds back Tasklist's fallback language file (en.json) while {@link #delay} is set: a slow network's order. */
+    static class LateLanguageFile {
+
+        static volatile Duration delay = Duration.ZERO;
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> lateLanguageFile() {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+                    (request, response, chain) -> {
+                        if (!delay.isZero()) {
+                            try {
+                                Thread.sleep(delay.toMillis());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        chain.doFilter(request, response);
+                    });
+            registration.addUrlPatterns("/camunda/app/tasklist/locales/en.json");
+            return registration;
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ const chinese = firstLanguage.split('-')[0].toLowerCase() === 'zh';
 const words = (english, zh) => (chinese ? zh : english);
 
 export default {
+  // Relative times ("in 2 minutes") in Tasklist's language whichever language file loads last: see the script
+  customScripts: ['scripts/relative-times.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
