@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
  * analyst's number. A pickup point's region is an input of group-buy-cutoff.dmn, which matches the English name exactly
  * ("Xinjiang", "Tibet", "Qinghai" close earlier): a region typed as "新疆", "xinjiang", "CN-XJ" or "Xinjiang Uygur
  * Autonomous Region" matched nothing and got the default terms (exploratory test s16, defect 5). Each is stored as its
- * {@link #english} name; a region of CN that is none of these is refused, naming them.
+ * {@link #english} name ({@link #asStored}); a region of CN that is none of these is refused, naming them.
  */
 enum ChinaRegion {
     ANHUI("AH", "Anhui", "安徽", "安徽省"),
@@ -104,10 +105,15 @@ enum ChinaRegion {
     }
 
     /**
-     * The region as group-buy-cutoff.dmn reads it: in China a known spelling's English name (a point stored before
-     * regions were checked may say "新疆"), otherwise the region as stored.
+     * A pickup point's region as it is stored and group-buy-cutoff.dmn reads it, the one lookup of both: in China a known
+     * spelling's English name ("Xinjiang" for "新疆", "xinjiang", "CN-XJ"), and for a region of China that is none what
+     * {@code unknown} makes of it (a refusal, or the region as a point stored before regions were checked keeps it);
+     * elsewhere, and a blank region, as given.
      */
-    static String asTheTableReadsIt(String country, String region) {
-        return in(country) ? of(region).map(r -> r.english).orElse(region) : region;
+    static String asStored(String country, String region, UnaryOperator<String> unknown) {
+        if (!in(country) || region == null || region.isBlank()) {
+            return region;
+        }
+        return of(region).map(r -> r.english).orElseGet(() -> unknown.apply(region));
     }
 }

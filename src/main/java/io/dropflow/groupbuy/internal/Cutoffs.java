@@ -45,7 +45,7 @@ public class Cutoffs {
 
     private CutoffTable.Terms terms(PickupPoint point) {
         // a point stored before regions were checked may say "新疆": the table reads "Xinjiang"
-        String region = ChinaRegion.asTheTableReadsIt(point.getCountry(), point.getRegion());
+        String region = ChinaRegion.asStored(point.getCountry(), point.getRegion(), stored -> stored);
         return table.termsFor(point.getCode(), point.getCountry(), region == null ? "" : region);
     }
 

@@ -167,7 +167,7 @@ public class GroupBuyCatalog {
 
     /** In a transaction of its own: the same code sent twice at the same moment is one 201 and a 409 (UniqueCodes). */
     public PickupPointDetails addPoint(String code, PickupPointData given) {
-        PickupPointData d = withRegionAsTheTableReadsIt(given);
+        PickupPointData d = withRegionAsStored(given);
         Supplier<GroupBuyProblem> taken = () -> GroupBuyProblem.duplicate("pickup point " + code + " exists already");
         return codes.create(() -> {
             if (points.findByCode(code).isPresent()) {
@@ -182,7 +182,7 @@ public class GroupBuyCatalog {
 
     @Transactional
     public PickupPointDetails changePoint(String code, PickupPointData given, long version) {
-        PickupPointData d = withRegionAsTheTableReadsIt(given);
+        PickupPointData d = withRegionAsStored(given);
         PickupPoint point = points.byCode(code);
         requireVersion("pickup point " + code, version, point.getVersion());
         ZoneId zone = zone(d.timeZone());
@@ -262,16 +262,14 @@ public class GroupBuyCatalog {
      * a spelling the table does not know got the default terms instead of the region's. One of no provincial-level
      * division is a 400 naming them. Other countries' regions are free text.
      */
-    private static PickupPointData withRegionAsTheTableReadsIt(PickupPointData d) {
+    private static PickupPointData withRegionAsStored(PickupPointData d) {
         PickupPoint.Address a = d.address();
-        if (!ChinaRegion.in(a.country()) || a.region() == null || a.region().isBlank()) {
-            return d;
-        }
-        ChinaRegion region = ChinaRegion.of(a.region()).orElseThrow(() -> GroupBuyProblem.invalid("region", "is "
-                + a.region() + ", which is no provincial-level division of China: give its English or Chinese name or its"
-                + " ISO 3166-2 code, one of " + ChinaRegion.listed()));
+        String region = ChinaRegion.asStored(a.country(), a.region(), unknown -> {
+            throw GroupBuyProblem.invalid("region", "is " + unknown + ", which is no provincial-level division of China:"
+                    + " give its English or Chinese name or its ISO 3166-2 code, one of " + ChinaRegion.listed());
+        });
         return new PickupPointData(new PickupPoint.Address(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(),
-                region.english, a.country()), d.timeZone(), d.leader(), d.active());
+                region, a.country()), d.timeZone(), d.leader(), d.active());
     }
 
     private Leader leaderFor(String code) {

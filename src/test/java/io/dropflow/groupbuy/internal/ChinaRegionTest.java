@@ -50,4 +50,16 @@ class ChinaRegionTest {
             assertThat(ChinaRegion.of(name).map(r -> r.english)).as(name).contains(name);
         }
     }
+
+    /** The one lookup a point's stored region and the table's input both go through. */
+    @Test
+    void aRegionIsStoredAsItsEnglishNameInChinaAndAsGivenElsewhere() {
+        assertThat(ChinaRegion.asStored("CN", "新疆", unknown -> "?")).isEqualTo("Xinjiang");
+        assertThat(ChinaRegion.asStored(" cn ", "xz", unknown -> "?")).isEqualTo("Tibet");
+        assertThat(ChinaRegion.asStored("CN", "Urumqi", unknown -> "kept " + unknown)).isEqualTo("kept Urumqi");
+        assertThat(ChinaRegion.asStored("DE", "新疆", unknown -> "?")).isEqualTo("新疆");
+        assertThat(ChinaRegion.asStored(null, "Bayern", unknown -> "?")).isEqualTo("Bayern");
+        assertThat(ChinaRegion.asStored("CN", " ", unknown -> "?")).isEqualTo(" ");
+        assertThat(ChinaRegion.asStored("CN", null, unknown -> "?")).isNull();
+    }
 }
