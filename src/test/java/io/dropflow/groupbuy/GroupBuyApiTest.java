@@ -141,6 +141,61 @@ class GroupBuyApiTest {
         assertThat(DropflowDriver.read(german.getBody()).path("region").asText()).isEqualTo("Bayern");
     }
 
+    /**
+     * Review s16 part 2, F7: a point stored before regions of China were checked, with a city for its region ("Urumqi"),
+     * could not be deactivated or given another leader: every change was a 400 about the region. The region is checked
+     * when a change sets it (another region, or the country China); otherwise the point keeps it and works as before.
+     */
+    @Test
+    void aPointStoredWithAnUnknownChineseRegionChangesAndOnlyANewRegionIsChecked() {
+        String leader = code("L");
+        leaderLogin("lily");
+        assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
+                "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        String code = code("PT");
+        assertThat(dropflow.post("/api/pickup-points", point(code, leader, "Asia/Urumqi", null), asSupervisor())
+                .getStatusCode().value()).isEqualTo(201);
+        // as stored before 060fc94b checked regions
+        assertThat(jdbc.update("update pickup_point set region = 'Urumqi' where code = ?", code)).isOne();
+        long version = DropflowDriver.read(dropflow.get("/api/pickup-points/" + code, asSupervisor()).getBody())
+                .path("version").asLong();
+
+        Map<String, Object> inactive = point(code, leader, "Asia/Urumqi", version);
+        inactive.put("region", "Urumqi");
+        inactive.put("active", false);
+        ResponseEntity<String> deactivated = dropflow.put("/api/pickup-points/" + code, inactive, asSupervisor());
+
+        assertThat(deactivated.getStatusCode().value()).as(deactivated.getBody()).isEqualTo(200);
+        JsonNode changed = DropflowDriver.read(deactivated.getBody());
+        assertThat(changed.path("active").asBoolean()).isFalse();
+        assertThat(changed.path("region").asText()).isEqualTo("Urumqi");
+
+        // a change that sets another region is checked: an unknown one is refused, a known one stored as the table reads it
+        Map<String, Object> typo = point(code, leader, "Asia/Urumqi", changed.path("version").asLong());
+        typo.put("region", "Urumqi City");
+        ResponseEntity<String> refused = dropflow.put("/api/pickup-points/" + code, typo, asSupervisor());
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("Urumqi City").contains("no provincial-level division of China");
+        Map<String, Object> corrected = point(code, leader, "Asia/Urumqi", changed.path("version").asLong());
+        corrected.put("region", "新疆");
+        ResponseEntity<String> mended = dropflow.put("/api/pickup-points/" + code, corrected, asSupervisor());
+        assertThat(mended.getStatusCode().value()).as(mended.getBody()).isEqualTo(200);
+        assertThat(DropflowDriver.read(mended.getBody()).path("region").asText()).isEqualTo("Xinjiang");
+
+        // a point elsewhere moved to China brings its region into the check
+        String german = code("PT");
+        Map<String, Object> bavaria = point(german, leader, "Europe/Berlin", null);
+        bavaria.put("country", "DE");
+        bavaria.put("region", "Bayern");
+        ResponseEntity<String> created = dropflow.post("/api/pickup-points", bavaria, asSupervisor());
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        bavaria.put("country", "CN");
+        bavaria.put("version", DropflowDriver.read(created.getBody()).path("version").asLong());
+        ResponseEntity<String> moved = dropflow.put("/api/pickup-points/" + german, bavaria, asSupervisor());
+        assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(400);
+        assertThat(moved.getBody()).contains("Bayern").contains("no provincial-level division of China");
+    }
+
     @Test
     void leadersPickupPointsAndOffersAreManagedLikeTheCatalog() {
         String leader = code("L");

@@ -44,7 +44,8 @@ public class Cutoffs {
     }
 
     private CutoffTable.Terms terms(PickupPoint point) {
-        // a point stored before regions were checked may say "新疆": the table reads "Xinjiang"
+        // a point stored before regions were checked may say "新疆": the table reads "Xinjiang"; one that is no region of
+        // China ("Urumqi", a city) is read as stored and gets the default terms, until a change corrects it
         String region = ChinaRegion.asStored(point.getCountry(), point.getRegion(), stored -> stored);
         return table.termsFor(point.getCode(), point.getCountry(), region == null ? "" : region);
     }

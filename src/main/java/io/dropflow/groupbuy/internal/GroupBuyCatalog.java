@@ -167,7 +167,7 @@ public class GroupBuyCatalog {
 
     /** In a transaction of its own: the same code sent twice at the same moment is one 201 and a 409 (UniqueCodes). */
     public PickupPointDetails addPoint(String code, PickupPointData given) {
-        PickupPointData d = withRegionAsStored(given);
+        PickupPointData d = withRegionAsStored(given, null);
         Supplier<GroupBuyProblem> taken = () -> GroupBuyProblem.duplicate("pickup point " + code + " exists already");
         return codes.create(() -> {
             if (points.findByCode(code).isPresent()) {
@@ -182,9 +182,9 @@ public class GroupBuyCatalog {
 
     @Transactional
     public PickupPointDetails changePoint(String code, PickupPointData given, long version) {
-        PickupPointData d = withRegionAsStored(given);
         PickupPoint point = points.byCode(code);
         requireVersion("pickup point " + code, version, point.getVersion());
+        PickupPointData d = withRegionAsStored(given, point.address());
         ZoneId zone = zone(d.timeZone());
         Leader leader = leaderFor(d.leader());
         if (says(point, d.address(), zone, leader, d.active())) {
@@ -260,11 +260,19 @@ public class GroupBuyCatalog {
     /**
      * A point in China names its region as group-buy-cutoff.dmn reads it ("Xinjiang" for "新疆", "xinjiang", "CN-XJ"):
      * a spelling the table does not know got the default terms instead of the region's. One of no provincial-level
-     * division is a 400 naming them. Other countries' regions are free text.
+     * division is a 400 naming them when the request sets it: a point stored before regions were checked with one that
+     * is none (a city, "Urumqi") keeps it while a change leaves its region and country China as they are, so that it can
+     * still be deactivated or given another leader (review s16 part 2, F7); it reads the default terms, as before, until
+     * its region is corrected. Other countries' regions are free text.
+     *
+     * @param stored the point's address before this change; null for a new point
      */
-    private static PickupPointData withRegionAsStored(PickupPointData d) {
+    private static PickupPointData withRegionAsStored(PickupPointData d, PickupPoint.Address stored) {
         PickupPoint.Address a = d.address();
         String region = ChinaRegion.asStored(a.country(), a.region(), unknown -> {
+            if (stored != null && ChinaRegion.in(stored.country()) && unknown.equals(stored.region())) {
+                return unknown;
+            }
             throw GroupBuyProblem.invalid("region", "is " + unknown + ", which is no provincial-level division of China:"
                     + " give its English or Chinese name or its ISO 3166-2 code, one of " + ChinaRegion.listed());
         });

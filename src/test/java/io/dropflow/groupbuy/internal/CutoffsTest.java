@@ -91,6 +91,9 @@ class CutoffsTest {
         }
         new Cutoffs(table).collectWithin(new PickupPoint("MUC", new PickupPoint.Address("Point", "1 Road", null,
                 "Munich", null, "bayern", "DE"), SHANGHAI, leader, Instant.EPOCH));
-        assertThat(asked).containsExactly("Xinjiang", "Xinjiang", "Xinjiang", "bayern");
+        // one no region of China (a city, stored before regions were checked): as stored, the default terms as before
+        new Cutoffs(table).collectWithin(new PickupPoint("URUMQI", new PickupPoint.Address("Point", "1 Road", null,
+                "Urumqi", null, "Urumqi", "CN"), SHANGHAI, leader, Instant.EPOCH));
+        assertThat(asked).containsExactly("Xinjiang", "Xinjiang", "Xinjiang", "bayern", "Urumqi");
     }
 }
