@@ -16,11 +16,13 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * What makes a decision table of Dropflow's safe to deploy: one definition, applied by the build (the table tests call
@@ -39,12 +41,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * supplier's answer time, an escalated task moves above every task's own priority, the scorecard's weights are
  * shares adding up to 1, a platform fee is a share below 1, the after-sales windows close before the margin is
  * final (docs/modeling.md).</li>
+ * <li><b>A module's own rules</b> for the rows of a table it reads ({@link TableRowRule}, listed in
+ * {@code META-INF/spring.factories}): group-buy-cutoff.dmn's regions of China spelled as pickup points store them.</li>
  * </ul>
  */
 public final class TableRules {
 
-    /** One row of a table: its outputs by name, as the analyst typed them (FEEL text; null: no such cell). */
-    public record Row(String file, String table, String rule, String description, Map<String, String> outputs) {
+    /**
+     * One row of a table: its outputs by name and its input entries by the input's expression ({@code "region"}), as the
+     * analyst typed them (FEEL text; "" or "-": any; null: no such cell).
+     */
+    public record Row(String file, String table, String rule, String description, Map<String, String> outputs,
+            Map<String, String> inputs) {
 
         @Override
         public String toString() {
@@ -105,6 +113,13 @@ public final class TableRules {
 
     private static final class Released {
         static final Map<String, Shape> TABLES = shapes(ModelDeployment.MODELS.replace("{bpmn,dmn}", "dmn"));
+    }
+
+    /** The modules' own rules ({@link TableRowRule}), by decision id. */
+    private static final class Contributed {
+        static final Map<String, List<TableRowRule>> RULES = SpringFactoriesLoader
+                .forDefaultResourceLocation(TableRules.class.getClassLoader()).load(TableRowRule.class).stream()
+                .collect(java.util.stream.Collectors.groupingBy(TableRowRule::table));
     }
 
     /**
@@ -180,14 +195,10 @@ public final class TableRules {
             });
             for (Row row : rows(file, decision.getId(), table)) {
                 Set<String> texts = cells(row, shape, problems);
-                BiConsumer<Row, List<String>> rule = ROW_RULES.get(decision.getId());
-                if (rule != null) {
-                    List<String> said = new ArrayList<>();
-                    rule.accept(row, said);
-                    // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
-                    said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
-                    problems.addAll(said);
-                }
+                List<String> said = rowProblems(row);
+                // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
+                said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
+                problems.addAll(said);
             }
         }
         return problems;
@@ -247,18 +258,25 @@ public final class TableRules {
         return rows;
     }
 
-    /** The rules a row of this table breaks (the rows that add up); empty when none, or the table has no such rules. */
+    /**
+     * The rules a row of this table breaks (the rows that add up, a module's own rules); empty when none, or the table
+     * has no such rules.
+     */
     public static List<String> rowProblems(Row row) {
         List<String> problems = new ArrayList<>();
         BiConsumer<Row, List<String>> rule = ROW_RULES.get(row.table());
         if (rule != null) {
             rule.accept(row, problems);
         }
+        for (TableRowRule own : Contributed.RULES.getOrDefault(row.table(), List.of())) {
+            problems.addAll(own.problems(row));
+        }
         return problems;
     }
 
     private static List<Row> rows(String file, String id, DecisionTable table) {
         List<Output> outputs = new ArrayList<>(table.getOutputs());
+        List<Input> inputs = new ArrayList<>(table.getInputs());
         List<Row> rows = new ArrayList<>();
         for (Rule rule : table.getRules()) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -267,8 +285,14 @@ public final class TableRules {
                 values.put(outputs.get(i).getName(), i < entries.size() && entries.get(i).getText() != null
                         ? entries.get(i).getText().getTextContent() : null);
             }
+            Map<String, String> tests = new LinkedHashMap<>();
+            List<InputEntry> given = new ArrayList<>(rule.getInputEntries());
+            for (int i = 0; i < inputs.size(); i++) {
+                tests.put(expression(inputs.get(i)), i < given.size() && given.get(i).getText() != null
+                        ? given.get(i).getText().getTextContent() : null);
+            }
             rows.add(new Row(file, id, rule.getId(), rule.getDescription() == null ? ""
-                    : rule.getDescription().getTextContent().trim(), values));
+                    : rule.getDescription().getTextContent().trim(), values, tests));
         }
         return rows;
     }
@@ -542,10 +566,8 @@ public final class TableRules {
     private static Shape shape(DecisionTable table) {
         Map<String, String> inputs = new LinkedHashMap<>();
         for (Input input : table.getInputs()) {
-            var expression = input.getInputExpression();
-            String text = expression == null || expression.getText() == null ? ""
-                    : expression.getText().getTextContent().trim();
-            inputs.put(text, expression == null ? null : expression.getTypeRef());
+            inputs.put(expression(input), input.getInputExpression() == null ? null
+                    : input.getInputExpression().getTypeRef());
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         for (Output output : table.getOutputs()) {
@@ -554,5 +576,11 @@ public final class TableRules {
         String hitPolicy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name().replace('_', ' ');
         return new Shape(null, inputs, outputs, Set.of(), table.getAggregation() == null ? hitPolicy
                 : hitPolicy + " " + table.getAggregation().name());
+    }
+
+    /** What an input reads ({@code "channel"}), trimmed; "" for none. */
+    private static String expression(Input input) {
+        var expression = input.getInputExpression();
+        return expression == null || expression.getText() == null ? "" : expression.getText().getTextContent().trim();
     }
 }

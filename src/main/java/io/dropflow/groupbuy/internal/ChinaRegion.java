@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * analyst's number. A pickup point's region is an input of group-buy-cutoff.dmn, which matches the English name exactly
  * ("Xinjiang", "Tibet", "Qinghai" close earlier): a region typed as "新疆", "xinjiang", "CN-XJ" or "Xinjiang Uygur
  * Autonomous Region" matched nothing and got the default terms (exploratory test s16, defect 5). Each is stored as its
- * {@link #english} name ({@link #asStored}); a region of CN that is none of these is refused, naming them.
+ * {@link #english} name ({@link #asStored}); a region of CN that is none of these is refused, naming them, and the table's
+ * rows name them so too ({@link CutoffTableRegions}).
  */
 enum ChinaRegion {
     ANHUI("AH", "Anhui", "安徽", "安徽省"),
@@ -97,6 +98,11 @@ enum ChinaRegion {
     static String listed() {
         return Arrays.stream(values()).map(r -> r.english + " (" + r.chinese + ", CN-" + r.code + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** "Anhui, Beijing, …": the regions as points store them and group-buy-cutoff.dmn names them. */
+    static String storedNames() {
+        return Arrays.stream(values()).map(r -> r.english).collect(Collectors.joining(", "));
     }
 
     /** Whether a pickup point in this country names one of these regions. */

@@ -167,4 +167,21 @@ class WhatIfTest {
                         + " shipping_sla: Camunda 7 does not support hit policy PRIORITY; use FIRST (the first matching"
                         + " rule, in the table's order)");
     }
+
+    /**
+     * Review s16 part 2, F6: "Xizang" in group-buy-cutoff.dmn's remote-regions row never matches a point, which stores
+     * "Tibet"; the check says so before the deployment would (groupbuy's rule of its table, through TableRules).
+     */
+    @Test
+    void aCutoffTableNamingARegionAsNoPointStoresItIsRefusedNamingTheSpellingToWrite() throws IOException {
+        String xizang = Files.readString(Path.of("bpmn", "group-buy-cutoff.dmn"))
+                .replace("&quot;Tibet&quot;,&quot;Qinghai&quot;", "&quot;Xizang&quot;,&quot;Qinghai&quot;");
+        assertThat(xizang).contains("Xizang");
+
+        assertThatThrownBy(() -> whatIf.check("group-buy-cutoff.dmn", xizang.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageContaining("deploying it would be refused:"
+                        + " group-buy-cutoff.dmn, table group_buy_cutoff, rule rule_remote_region (Remote regions: the"
+                        + " trucks leave earlier and take two days): region \"Xizang\"")
+                .hasMessageContaining("write \"Tibet\"");
+    }
 }
