@@ -59,8 +59,8 @@ import org.w3c.dom.NodeList;
  * naming the file, the element and the rule, as the build refuses it.</li>
  * <li>Every text an operator reads that a model or form brings (a process's or user task's name, a task's description, an
  * escalation reason, a form's labels, options, descriptions and Markdown) has a Chinese entry ({@link UntranslatedTexts}):
- * the translations ship with the application, so one without would reach Chinese operators in English. Otherwise a 400
- * listing them.</li>
+ * models carry English texts and the translations ship with the application, so one without would reach Chinese
+ * operators in English. Otherwise a 400 listing them, saying of a text written in Chinese that it is.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -196,13 +196,17 @@ final class DeploymentContents extends CommandInterceptor {
                     + " at once\")");
         }
         if (!untranslatedTexts.isEmpty()) {
+            // review s16 part 2, F8: an analyst who wrote a task name in Chinese read "without a Chinese entry" as
+            // nonsense; the refusal says where the Chinese comes from
             throw new BadUserRequestException("Texts operators read without a Chinese entry in"
                     + " forms/i18n/operator-texts.zh.json, nothing was deployed: "
                     + String.join("; ", untranslatedTexts.subList(0, Math.min(10, untranslatedTexts.size())))
                     + (untranslatedTexts.size() > 10 ? "; and " + (untranslatedTexts.size() - 10) + " more" : "")
-                    + ". Chinese operators would read them in English: a new or reworded task name, form text or"
-                    + " description comes with a release, with its Chinese entry (docs/modeling.md, \"Operator texts come"
-                    + " with a release\"); until then deploy the change with the wording the release has");
+                    + ". Models and forms carry English texts; the Chinese comes from forms/i18n/operator-texts.zh.json,"
+                    + " which ships with a release, so Chinese operators would read these in English. A new or reworded"
+                    + " task name, form text or description comes with a release, with its Chinese entry"
+                    + " (docs/modeling.md, \"Operator texts come with a release\"); until then deploy the change with"
+                    + " the wording the release has");
         }
         Map<String, String> deployedForms = new LinkedHashMap<>();
         resources.values().stream().filter(r -> r.getName().toLowerCase(Locale.ROOT).endsWith(".form"))

@@ -18,12 +18,16 @@ import org.springframework.stereotype.Component;
  * A deployed model's or form's operator texts ({@link ModelTexts}, as the build checks {@code bpmn/} and
  * {@code forms/}) without a Chinese entry in {@code forms/i18n/operator-texts.zh.json}: the bundle ships with the
  * application, so an analyst's new or reworded task name or form label would reach Chinese operators in English
- * (exploratory test s16, defect 4). The deployment refuses them.
+ * (exploratory test s16, defect 4). The deployment refuses them. Models carry the English text, the bundle's key: one
+ * written in Chinese says so (review s16 part 2, F8), since "without a Chinese entry" reads as nonsense to the analyst
+ * who wrote it in Chinese.
  */
 @Component
 class DeployedTextsTranslated implements UntranslatedTexts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A text with a Chinese character: written in Chinese where the model carries English. */
+    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\p{IsHan}");
 
     @Override
     public List<String> in(String file, byte[] content) {
@@ -53,7 +57,8 @@ class DeployedTextsTranslated implements UntranslatedTexts {
         List<String> missing = new ArrayList<>();
         texts.forEach((text, where) -> {
             if (chinese.find(text).isEmpty()) {
-                missing.add("\"" + text + "\" (" + where + ")");
+                missing.add("\"" + text + "\" (" + where + (CHINESE.matcher(text).find() ? "; written in Chinese: the"
+                        + " model carries the English text, whose Chinese comes from operator-texts.zh.json" : "") + ")");
             }
         });
         return missing;

@@ -493,6 +493,30 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("reworded")).isZero();
     }
 
+    /**
+     * Review s16 part 2, F8: a task name an analyst at a Chinese seller wrote in Chinese was refused as a text "without a
+     * Chinese entry", which read as nonsense to her. The refusal says that models carry English texts and the Chinese
+     * comes from forms/i18n/operator-texts.zh.json with a release, and of a text written in Chinese that it is.
+     */
+    @Test
+    void aTaskNameWrittenInChineseIsRefusedSayingThatModelsCarryEnglish() throws IOException {
+        String chinese = Files.readString(Path.of("bpmn", "order-fulfillment.bpmn"))
+                .replace("id=\"order_fulfillment\"", "id=\"order_fulfillment_" + suffix + "\"")
+                .replace("name=\"Review order\"", "name=\"审核订单\"");
+        assertThat(chinese).contains("审核订单");
+
+        ResponseEntity<String> refused = deploy("anna", "chinese", Map.of("order-fulfillment.bpmn", chinese));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("Texts operators read without a Chinese entry in forms/i18n/operator-texts.zh.json, nothing was"
+                        + " deployed: ")
+                .contains("\"审核订单\" (order-fulfillment.bpmn, user task user_review_order; written in Chinese:")
+                .contains("Models and forms carry English texts; the Chinese comes from"
+                        + " forms/i18n/operator-texts.zh.json, which ships with a release");
+        assertThat(deployed("chinese")).isZero();
+    }
+
     @Test
     void aTableThatBreaksARuleIsRefusedNamingTheRowAndTheRule() throws IOException {
         String scorecard = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn"));
