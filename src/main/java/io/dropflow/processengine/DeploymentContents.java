@@ -57,10 +57,11 @@ import org.w3c.dom.NodeList;
  * <li>A model keeps the rules it needs to run as drawn ({@link ModelRules}: every wait for a person or a partner has a
  * drawn deadline, a user task is due when its timer fires, no id Camunda Modeler generated): one that does not is a 400
  * naming the file, the element and the rule, as the build refuses it.</li>
- * <li>Every text an operator reads that a model or form brings (a process's or user task's name, a task's description, an
- * escalation reason, a form's labels, options, descriptions and Markdown) has a Chinese entry ({@link UntranslatedTexts}):
- * models carry English texts and the translations ship with the application, so one without would reach Chinese
- * operators in English. Otherwise a 400 listing them, saying of a text written in Chinese that it is.</li>
+ * <li>Every text an operator reads that a model, form or decision table brings (a process's or user task's name, a
+ * task's description, an escalation reason, a form's labels, options, descriptions and Markdown, a table's words such as
+ * the return policy's reasons) has a Chinese entry ({@link UntranslatedTexts}): models carry English texts and the
+ * translations ship with the application, so one without would reach Chinese operators in English. Otherwise a 400
+ * listing them, saying of a text written in Chinese that it is.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
  * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
@@ -204,8 +205,8 @@ final class DeploymentContents extends CommandInterceptor {
                     + (untranslatedTexts.size() > 10 ? "; and " + (untranslatedTexts.size() - 10) + " more" : "")
                     + ". Models and forms carry English texts; the Chinese comes from forms/i18n/operator-texts.zh.json,"
                     + " which ships with a release, so Chinese operators would read these in English. A new or reworded"
-                    + " task name, form text or description comes with a release, with its Chinese entry"
-                    + " (docs/modeling.md, \"Operator texts come with a release\"); until then deploy the change with"
+                    + " task name, form text, description or decision table text comes with a release, with its Chinese"
+                    + " entry (docs/modeling.md, \"Operator texts come with a release\"); until then deploy the change with"
                     + " the wording the release has");
         }
         Map<String, String> deployedForms = new LinkedHashMap<>();

@@ -12,15 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * A deployed model's or form's operator texts ({@link ModelTexts}, as the build checks {@code bpmn/} and
- * {@code forms/}) without a Chinese entry in {@code forms/i18n/operator-texts.zh.json}: the bundle ships with the
- * application, so an analyst's new or reworded task name or form label would reach Chinese operators in English
- * (exploratory test s16, defect 4). The deployment refuses them. Models carry the English text, the bundle's key: one
- * written in Chinese says so (review s16 part 2, F8), since "without a Chinese entry" reads as nonsense to the analyst
- * who wrote it in Chinese.
+ * A deployed model's, form's or decision table's operator texts ({@link ModelTexts}, as the build checks {@code bpmn/}
+ * and {@code forms/}) without a Chinese entry in {@code forms/i18n/operator-texts.zh.json}: the bundle ships with the
+ * application, so an analyst's new or reworded task name, form label (exploratory test s16, defect 4) or return-policy
+ * reason (checked by the build only until then) would reach Chinese operators in English. The deployment refuses them.
+ * Models carry the English text, the bundle's key: one written in Chinese says so (review s16 part 2, F8), since
+ * "without a Chinese entry" reads as nonsense to the analyst who wrote it in Chinese.
  */
 @Component
 class DeployedTextsTranslated implements UntranslatedTexts {
@@ -52,6 +54,14 @@ class DeployedTextsTranslated implements UntranslatedTexts {
             ModelTexts.descriptions(model).forEach((text, where) -> texts.putIfAbsent(text, file + ", " + where));
             ModelTexts.escalationReasons(model).forEach(text -> texts.putIfAbsent(text, file + ", "
                     + ModelTexts.ESCALATION_REASON));
+        } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
+            DmnModelInstance model;
+            try {
+                model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
+            } catch (RuntimeException notDmn) {
+                return List.of();
+            }
+            ModelTexts.ofTables(model).forEach(text -> texts.putIfAbsent(text.text(), file + ", " + text.where()));
         }
         OperatorTexts chinese = OperatorTexts.of("zh");
         List<String> missing = new ArrayList<>();

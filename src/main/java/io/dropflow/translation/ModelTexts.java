@@ -10,16 +10,37 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * The texts an operator reads that a model or a form brings, each with where it stands: one definition for the build
- * ({@code OperatorTextsCompletenessTest} on {@code bpmn/} and {@code forms/}) and for a person's deployment
+ * The texts an operator reads that a model, a form or a decision table brings, each with where it stands: one definition
+ * for the build ({@code OperatorTextsCompletenessTest} on {@code bpmn/} and {@code forms/}) and for a person's deployment
  * ({@link DeployedTextsTranslated}), which both ask for a Chinese entry of each.
  */
 final class ModelTexts {
 
     /** The parameter a model writes why a case escalated into: the next task and the history show it. */
     static final String ESCALATION_REASON = "escalationReason";
+
+    /**
+     * A FEEL string literal of words: with a space or a Chinese character, not a code ("SUPPLIER"), a time ("21:00") or a
+     * duration ("P3D").
+     */
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\"[^\"]*[ \\p{IsHan}][^\"]*\"");
+
+    /** A text a decision table gives: the table (decision id), rule and output it stands in. */
+    record TableText(String text, String table, String rule, String output) {
+
+        /** "table return_policy, rule rule_5, output rule". */
+        String where() {
+            return "table " + table + ", rule " + rule + ", output " + output;
+        }
+    }
 
     private ModelTexts() {
     }
@@ -63,6 +84,34 @@ final class ModelTexts {
         model.getModelElementsByType(CamundaOutputParameter.class).stream()
                 .filter(p -> ESCALATION_REASON.equals(p.getCamundaName())).forEach(p -> reasons.add(p.getTextContent()));
         return reasons.stream().filter(reason -> !reason.isBlank() && !reason.contains("${")).map(String::strip).toList();
+    }
+
+    /**
+     * The words decision tables give (a string output's literal, {@link #WORDS}): operators read them on forms, timelines
+     * and histories, e.g. the return policy's reasons (output {@code rule} of return-policy.dmn), the sample's quality
+     * checks (output {@code check} of onboarding-requirements.dmn), why the supplier credits nothing for goods that came
+     * back (output {@code rule} of return-refund-basis.dmn, quoted in the return's booking line), who bears a claim's
+     * cost and why (claim-cost-bearer.dmn), a ship-by time's reason (shipping-sla.dmn's {@code why}).
+     */
+    static List<TableText> ofTables(DmnModelInstance model) {
+        List<TableText> texts = new ArrayList<>();
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            if (!(decision.getExpression() instanceof DecisionTable table)) {
+                continue;
+            }
+            List<Output> outputs = List.copyOf(table.getOutputs());
+            for (Rule rule : table.getRules()) {
+                List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
+                for (int i = 0; i < Math.min(outputs.size(), entries.size()); i++) {
+                    String literal = entries.get(i).getTextContent().strip();
+                    if ("string".equals(outputs.get(i).getTypeRef()) && WORDS.matcher(literal).matches()) {
+                        texts.add(new TableText(literal.substring(1, literal.length() - 1), decision.getId(),
+                                rule.getId(), outputs.get(i).getName()));
+                    }
+                }
+            }
+        }
+        return texts;
     }
 
     private static void put(Map<String, String> texts, String text, String where) {

@@ -517,6 +517,32 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("chinese")).isZero();
     }
 
+    /**
+     * A decision table's texts that operators read (the return policy's reasons, a quality check, why a supplier
+     * credits nothing...) were held to their Chinese entry by the build only: deployed directly, a reworded reason
+     * reached Chinese operators in English. Refused now like a task name, in the same words.
+     */
+    @Test
+    void aDecisionTableTextWithoutItsChineseEntryIsRefusedLikeATaskName() throws IOException {
+        String reworded = Files.readString(Path.of("bpmn", "return-policy.dmn")).replace(
+                "Does not fit, exchanged: the seller pays the label.", "Does not fit, exchanged: the seller pays the return label.");
+        assertThat(reworded).contains("the seller pays the return label");
+
+        ResponseEntity<String> refused = deploy("anna", "policy", Map.of("return-policy.dmn", reworded));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("Texts operators read without a Chinese entry in forms/i18n/operator-texts.zh.json, nothing was"
+                        + " deployed: \"Does not fit, exchanged: the seller pays the return label.\" (return-policy.dmn,"
+                        + " table return_policy, rule rule_5, output rule)")
+                .contains("comes with a release");
+        assertThat(deployed("policy")).isZero();
+
+        ResponseEntity<String> shipped = deploy("anna", "policy-as-shipped", Map.of("return-policy.dmn",
+                Files.readString(Path.of("bpmn", "return-policy.dmn"))));
+        assertThat(shipped.getStatusCode().value()).as(shipped.getBody()).isEqualTo(200);
+    }
+
     @Test
     void aTableThatBreaksARuleIsRefusedNamingTheRowAndTheRule() throws IOException {
         String scorecard = Files.readString(Path.of("bpmn", "supplier-scorecard.dmn"));

@@ -54,4 +54,25 @@ class DeployedTextsTranslatedTest {
                 "name=\"Review order\"", "name=\"Review the order\""));
         assertThat(english).containsExactly("\"Review the order\" (order-fulfillment.bpmn, user task user_review_order)");
     }
+
+    /**
+     * A decision table's words that operators read (OperatorTextsCompletenessTest's definition: a string output's FEEL
+     * literal with a space) were checked by the build only: a deployment with a reworded return-policy reason went
+     * through and Chinese operators read it in English.
+     */
+    @Test
+    void aDecisionTablesTextWithoutAnEntryIsListedWithTheTableTheRuleAndTheOutput() throws IOException {
+        List<String> missing = check.in("return-policy.dmn", edited("bpmn", "return-policy.dmn",
+                "Does not fit, exchanged: the seller pays the label.",
+                "Does not fit, exchanged: the seller pays the return label."));
+
+        assertThat(missing).containsExactly("\"Does not fit, exchanged: the seller pays the return label.\""
+                + " (return-policy.dmn, table return_policy, rule rule_5, output rule)");
+
+        List<String> chinese = check.in("return-policy.dmn", edited("bpmn", "return-policy.dmn",
+                "Does not fit, exchanged: the seller pays the label.", "不合适，已换货：卖家付运费"));
+        assertThat(chinese).singleElement().asString().contains("written in Chinese");
+        // codes, times and durations are no words an operator reads
+        assertThat(check.in("group-buy-cutoff.dmn", file("bpmn", "group-buy-cutoff.dmn"))).isEmpty();
+    }
 }

@@ -209,35 +209,23 @@ class OperatorTextsCompletenessTest {
     }
 
     /**
-     * Texts a decision table gives, as words (a FEEL string with a space: not a code such as "SUPPLIER", a time or a
-     * duration), in every table of {@code bpmn/}: operators read them on forms and in histories, e.g. the return
-     * policy's reasons (output {@code rule} of return-policy.dmn), the sample's quality checks (output {@code check}
-     * of onboarding-requirements.dmn), and why the supplier credits nothing for goods that came back (output
-     * {@code rule} of return-refund-basis.dmn, quoted in the return's booking line). An analyst who adds or rewords
-     * a rule learns here which text needs an entry.
+     * Texts a decision table gives, as words ({@link ModelTexts#ofTables}: a FEEL string with a space or a Chinese
+     * character, not a code such as "SUPPLIER", a time or a duration), in every table of {@code bpmn/}: operators read
+     * them on forms and in histories, e.g. the return policy's reasons (output {@code rule} of return-policy.dmn), the
+     * sample's quality checks (output {@code check} of onboarding-requirements.dmn), and why the supplier credits nothing
+     * for goods that came back (output {@code rule} of return-refund-basis.dmn, quoted in the return's booking line). An
+     * analyst who adds or rewords a rule learns here which text needs an entry; a deployment of such a table is refused
+     * the same (DeployedTextsTranslated).
      */
     @Test
     void everyTextADecisionTableGivesHasAChineseEntry() throws IOException {
         Map<String, String> missing = new LinkedHashMap<>();
         java.util.Set<String> outputsWithWords = new java.util.TreeSet<>();
         for (Path file : files("bpmn", ".dmn")) {
-            var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(file.toFile());
-            for (var table : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)) {
-                List<org.camunda.bpm.model.dmn.instance.Output> outputs = List.copyOf(table.getOutputs());
-                for (var row : table.getRules()) {
-                    List<org.camunda.bpm.model.dmn.instance.OutputEntry> entries = List.copyOf(row.getOutputEntries());
-                    for (int i = 0; i < outputs.size(); i++) {
-                        String literal = entries.get(i).getTextContent().strip();
-                        if (!"string".equals(outputs.get(i).getTypeRef()) || !literal.matches("\"[^\"]* [^\"]*\"")) {
-                            continue;
-                        }
-                        String text = literal.substring(1, literal.length() - 1); // a FEEL string literal
-                        outputsWithWords.add(file.getFileName() + " " + outputs.get(i).getName());
-                        if (CHINESE.find(text).isEmpty()) {
-                            missing.put(text, file.getFileName() + " rule " + row.getId() + ", output "
-                                    + outputs.get(i).getName());
-                        }
-                    }
+            for (ModelTexts.TableText text : ModelTexts.ofTables(org.camunda.bpm.model.dmn.Dmn.readModelFromFile(file.toFile()))) {
+                outputsWithWords.add(file.getFileName() + " " + text.output());
+                if (CHINESE.find(text.text()).isEmpty()) {
+                    missing.put(text.text(), file.getFileName() + ", " + text.where());
                 }
             }
         }
