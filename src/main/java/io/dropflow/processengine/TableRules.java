@@ -194,11 +194,19 @@ public final class TableRules {
                 }
             });
             for (Row row : rows(file, decision.getId(), table)) {
-                Set<String> texts = cells(row, shape, problems);
+                Set<String> empty = new java.util.HashSet<>();
+                Set<String> texts = cells(row, shape, problems, empty);
                 List<String> said = rowProblems(row);
                 // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
                 said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
                 problems.addAll(said);
+                // an empty number cell the row's own rules do not name (explore s17, defect 4): said here
+                for (String name : empty) {
+                    if (said.stream().noneMatch(problem -> problem.startsWith(row + ": " + name + " is "))) {
+                        problems.add(row + ": " + name + " is not filled in; it is a number (" + shape.outputs().get(name)
+                                + ")");
+                    }
+                }
             }
         }
         return problems;
@@ -298,16 +306,50 @@ public final class TableRules {
     }
 
     /**
-     * A number or true/false output holds no text; a duration output holds ISO durations.
+     * A number or true/false output holds no text, and a whole number its type can hold (explore s17, defect 9:
+     * 4800000000 in an {@code integer} output deployed and every evaluation then failed, DMN-01005); a duration output
+     * holds ISO durations, quoted and filled in (explore s17, defect 4: an empty cell, or {@code P3D} without quotes,
+     * which FEEL reads as a name, gave nothing at run time and every order on the row failed).
      *
-     * @return the number and true/false outputs that hold a text
+     * @param empty gets the number outputs (not {@link #OPTIONAL}) left empty, for the caller to name once
+     * @return the number and true/false outputs that hold a text or a number too big for their type
      */
-    private static Set<String> cells(Row row, Shape shape, List<String> problems) {
+    private static Set<String> cells(Row row, Shape shape, List<String> problems, Set<String> empty) {
         Set<String> texts = new java.util.HashSet<>();
         row.outputs().forEach((name, text) -> {
             String type = shape.outputs().get(name);
             String value = text == null ? "" : text.trim();
-            if (type == null || !value.startsWith("\"")) {
+            if (type == null || OPTIONAL.getOrDefault(row.table(), Set.of()).contains(name) && value.isEmpty()) {
+                return;
+            }
+            boolean step = STEPS.getOrDefault(row.table(), Set.of()).contains(name);
+            boolean duration = step || shape.durations().contains(name);
+            if (NUMBERS.contains(type) && value.isEmpty()) {
+                empty.add(name);
+                return;
+            }
+            if (("integer".equals(type) || "long".equals(type)) && value.matches("[-+]?\\d+")) {
+                java.math.BigInteger whole = new java.math.BigInteger(value);
+                java.math.BigInteger max = java.math.BigInteger.valueOf("integer".equals(type) ? Integer.MAX_VALUE
+                        : Long.MAX_VALUE);
+                java.math.BigInteger min = java.math.BigInteger.valueOf("integer".equals(type) ? Integer.MIN_VALUE
+                        : Long.MIN_VALUE);
+                if (whole.compareTo(max) > 0 || whole.compareTo(min) < 0) {
+                    texts.add(name);
+                    problems.add(row + ": " + name + " is " + value + ", " + (whole.signum() > 0 ? "more" : "less")
+                            + " than an " + type + " output holds (" + (whole.signum() > 0 ? "at most " + max
+                            : "at least " + min) + "); the engine fails on every case this row decides");
+                }
+                return;
+            }
+            if (duration && !value.startsWith("\"")) {
+                problems.add(row + ": " + name + " is " + (value.isEmpty() ? "not filled in, not " + (step
+                        ? "a number of days or a duration, more than none (\"P1D\" daily, \"PT2M\")"
+                        : "an ISO-8601 duration of days or hours such as \"PT2M\" or \"P3D\"")
+                        : value + " without quotes, which FEEL reads as a name (nothing): write \"" + value + "\""));
+                return;
+            }
+            if (!value.startsWith("\"")) {
                 return;
             }
             if (NUMBERS.contains(type) || "boolean".equals(type)) {
@@ -317,12 +359,12 @@ public final class TableRules {
                 return;
             }
             String unquoted = value.substring(1, Math.max(1, value.length() - 1));
-            if (STEPS.getOrDefault(row.table(), Set.of()).contains(name)) {
+            if (step) {
                 if (!DecisionRow.isStep(unquoted)) {
                     problems.add(row + ": " + name + " is " + value + ", not a number of days or a duration, more than"
                             + " none (\"P1D\" daily, \"PT2M\")");
                 }
-            } else if (shape.durations().contains(name) && DecisionRow.durationOf(unquoted) == null) {
+            } else if (duration && DecisionRow.durationOf(unquoted) == null) {
                 problems.add(row + ": " + name + " is " + value + ", not an ISO-8601 duration of days or hours such as"
                         + " \"PT2M\" or \"P3D\" (weeks and months are not: \"P7D\" for a week)");
             }

@@ -134,6 +134,39 @@ class TableRulesTest {
     }
 
     /**
+     * Explore s17, defects 4 and 9: an emptied duration cell (as Modeler leaves a cleared cell), an unquoted duration
+     * (a FEEL name: null at run time), an emptied number without a row rule, and a whole number too big for the
+     * output's type passed the check and stopped every order or onboarding on that row at run time. Each is said once.
+     */
+    @ParameterizedTest(name = "{0}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_collect\"><text>&quot;P3D&quot;< | <outputEntry id=\"rule_default_collect\"><text><"
+                    + " | collectWithin is not filled in, not an ISO-8601 duration",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_confirm\"><text>&quot;PT12H&quot;< | <outputEntry id=\"rule_default_confirm\"><text> <"
+                    + " | confirmReceiptWithin is not filled in, not an ISO-8601 duration",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_collect\"><text>&quot;P3D&quot;< | <outputEntry id=\"rule_default_collect\"><text>P3D<"
+                    + " | collectWithin is P3D without quotes, which FEEL reads as a name (nothing): write \"P3D\"",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_every\"><text>&quot;P1D&quot;< | <outputEntry id=\"rule_default_every\"><text><"
+                    + " | cutoffEvery is not filled in, not a number of days or a duration",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text><"
+                    + " | tier is not filled in; it is a number (integer)",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_terms_1_out1\"><text>48< | <outputEntry id=\"rule_onboarding_terms_1_out1\"><text>4800000000<"
+                    + " | auditHours is 4800000000, more than an integer output holds (at most 2147483647)",
+            "claim-deadlines.dmn | <outputEntry id=\"rule_default_escalation_priority\"><text>90< | <outputEntry id=\"rule_default_escalation_priority\"><text>4294967386<"
+                    + " | escalationPriority is 4294967386, more than an integer output holds",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_days\"><text>1< | <outputEntry id=\"rule_default_days\"><text>99999999999<"
+                    + " | deliveryDays is 99999999999, more than an integer output holds",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>-3000000000<"
+                    + " | tier is -3000000000, less than an integer output holds (at least -2147483648)"})
+    void anEmptyOrUnquotedOrTooBigCellIsRefusedOnce(String file, String shipped, String edited, String said) {
+        String content = table(file);
+        assertThat(content).as("the shipped text to edit").contains(shipped);
+        List<String> problems = problems(file, content.replace(shipped, edited));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+    }
+
+    /**
      * The reviewer's F5: the deploy check let "P1W" and "P1M" through (java.time.Period reads them) where the
      * application reads a duration with Duration.parse, so every group-buy intake answered 503. Now one reading
      * ({@link DecisionRow#durationOf}, {@link DecisionRow#isStep}) decides both: a table the check passes is one the
