@@ -67,7 +67,10 @@ class DeployedTextsTranslated implements UntranslatedTexts {
         List<String> missing = new ArrayList<>();
         texts.forEach((text, where) -> {
             if (chinese.find(text).isEmpty()) {
-                missing.add("\"" + text + "\" (" + where + (CHINESE.matcher(text).find() ? "; written in Chinese: the"
+                missing.add("\"" + text + "\" (" + where + (ModelTexts.isComputed(text) ? "; words around an expression:"
+                        + " Tasklist's name is looked up as the value it takes (\"Review order 12\"), which no entry has,"
+                        + " so it is never translated; name the task in words alone, or by an expression alone whose"
+                        + " values have entries" : CHINESE.matcher(text).find() ? "; written in Chinese: the"
                         + " model carries the English text, whose Chinese comes from operator-texts.zh.json" : "") + ")");
             }
         });

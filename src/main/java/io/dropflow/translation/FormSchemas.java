@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The words of a Camunda Form (form-js schema) that an operator reads: each component's label,
  * description and Markdown text, date and time labels, prefix and suffix (e.g. a unit), its
  * options' labels and its table columns' labels, in nested components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are,
- * but for the option labels written as string literals in a {@code valuesExpression}
+ * but for a text written as one FEEL string literal ({@code ="Your decision"}), which is that text, and the option
+ * labels written as string literals in a {@code valuesExpression}
  * ({@code =[{label: "Reroute…", value: "reroute"}][…]}, how a form hides options that cannot apply).
  */
 final class FormSchemas {
@@ -23,6 +24,8 @@ final class FormSchemas {
     private static final List<String> MARKDOWN = List.of("text", "content");
     private static final List<String> LABELLED_LISTS = List.of("values", "columns");
     /** An option's label as a FEEL string literal inside a valuesExpression. */
+    /** A FEEL expression that is one string literal: {@code ="Your decision"}. */
+    private static final Pattern STRING_LITERAL = Pattern.compile("=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
     private static final Pattern LITERAL_LABEL = Pattern.compile("label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private FormSchemas() {
@@ -82,8 +85,19 @@ final class FormSchemas {
 
     private static void replace(ObjectNode node, String field, UnaryOperator<String> translation) {
         JsonNode value = node.get(field);
-        if (value != null && value.isTextual() && !value.asText().startsWith("=")) {
+        if (value == null || !value.isTextual()) {
+            return;
+        }
+        if (!value.asText().startsWith("=")) {
             node.set(field, TextNode.valueOf(translation.apply(value.asText())));
+            return;
+        }
+        // a FEEL string literal (="Your decision"), which form-js shows as its text: a text like any (explore s17, D7)
+        Matcher literal = STRING_LITERAL.matcher(value.asText());
+        if (literal.matches()) {
+            String text = literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            node.set(field, TextNode.valueOf("=\"" + translation.apply(text).replace("\\", "\\\\").replace("\"", "\\\"")
+                    + "\""));
         }
     }
 }

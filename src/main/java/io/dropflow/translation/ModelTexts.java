@@ -52,7 +52,8 @@ final class ModelTexts {
 
     /**
      * The processes' and user tasks' names, by text: where ("process id", "user task id"). A name computed at run time
-     * ({@code ${…}}) is translated as the value it takes, which are entries of their own: left out.
+     * ({@code ${…}}) is translated as the value it takes, which are entries of their own: left out, but for one with words
+     * of its own around the expression, which is never translated (listed, so that a deployment refuses it).
      */
     static Map<String, String> names(BpmnModelInstance model) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -114,9 +115,25 @@ final class ModelTexts {
         return texts;
     }
 
+    /**
+     * A name with a text of its own: plain words, or words around an expression ("Review order ${orderId}"), which
+     * Tasklist looks up as computed ("Review order 12") and no entry has (explore s17, defect 7). A name that is
+     * expressions alone ({@code ${taskName}}) takes values that are entries of their own: left out.
+     */
     private static void put(Map<String, String> texts, String text, String where) {
-        if (text != null && !text.isBlank() && !text.contains("${")) {
+        if (text != null && !text.isBlank() && (!isComputed(text) || WORD.matcher(EXPRESSION.matcher(text).replaceAll(""))
+                .find())) {
             texts.putIfAbsent(text, where);
         }
+    }
+
+    /** An expression in a name: {@code ${…}} or {@code #{…}}, as the engine computes it. */
+    private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{[^}]*}");
+    /** A letter outside the expressions: words of the name's own. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}");
+
+    /** Whether a name is computed at run time ({@code ${…}}, {@code #{…}}). */
+    static boolean isComputed(String text) {
+        return EXPRESSION.matcher(text).find();
     }
 }

@@ -75,4 +75,31 @@ class DeployedTextsTranslatedTest {
         // codes, times and durations are no words an operator reads
         assertThat(check.in("group-buy-cutoff.dmn", file("bpmn", "group-buy-cutoff.dmn"))).isEmpty();
     }
+
+    /**
+     * Explore s17, defect 7: a task name of words and an expression ("Review order ${orderId}") was left out of the
+     * check, and Tasklist looks up the name as computed ("Review order 12"), which no entry has: Chinese operators read
+     * it in English. Listed, saying why; a name that is an expression alone is translated as the value it takes.
+     */
+    @Test
+    void aTaskNameOfWordsAndAnExpressionIsListedSayingItIsNeverTranslated() throws IOException {
+        List<String> missing = check.in("order-fulfillment.bpmn", edited("bpmn", "order-fulfillment.bpmn",
+                "name=\"Review order\"", "name=\"Review order ${orderId}\""));
+
+        assertThat(missing).singleElement().asString()
+                .startsWith("\"Review order ${orderId}\" (order-fulfillment.bpmn, user task user_review_order;")
+                .contains("looked up as the value it takes");
+
+        assertThat(check.in("order-fulfillment.bpmn", edited("bpmn", "order-fulfillment.bpmn",
+                "name=\"Review order\"", "name=\"${reviewTaskName}\""))).isEmpty();
+    }
+
+    /** Explore s17, defect 7: a form label written as a FEEL string literal is checked as the label it shows. */
+    @Test
+    void aFormLabelWrittenAsAFeelStringLiteralIsChecked() throws IOException {
+        List<String> missing = check.in("review-order.form", edited("forms", "review-order.form",
+                "\"label\": \"Decision\"", "\"label\": \"=\\\"Your decision\\\"\""));
+
+        assertThat(missing).containsExactly("\"Your decision\" (review-order.form)");
+    }
 }

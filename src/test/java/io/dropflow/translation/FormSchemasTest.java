@@ -67,4 +67,25 @@ class FormSchemasTest {
                 "=[{label: \"转给\\\"备选\\\"供应商\", value: \"reroute\"}, {label: \"退款\", value: \"refund\"}]"
                         + "[item.value != \"reroute\" or canReroute]");
     }
+
+    /**
+     * Explore s17, defect 7: a label written as a FEEL string literal ({@code ="Your decision"}), which form-js shows as
+     * its text, was neither checked nor translated: Chinese operators read it in English. Its literal is a text like any
+     * label; another expression stays as it is.
+     */
+    @Test
+    void aLabelWrittenAsAFeelStringLiteralIsATextAndIsTranslatedInItsQuotes() throws Exception {
+        JsonNode form = new ObjectMapper().readTree("""
+                {"id": "review_order", "components": [
+                  {"type": "radio", "id": "radio_review_decision", "key": "reviewDecision", "label": "= \\"Your \\\\\\"final\\\\\\" decision\\" ",
+                   "description": "=if urgent then \\"Now\\" else \\"Later\\""}
+                ]}""");
+        assertThat(FormSchemas.texts(form)).containsExactly("Your \"final\" decision");
+
+        FormSchemas.translate(form, text -> Map.of("Your \"final\" decision", "你的\"最终\"决定").getOrDefault(text, text));
+
+        assertThat(form.path("components").get(0).path("label").asText()).isEqualTo("=\"你的\\\"最终\\\"决定\"");
+        assertThat(form.path("components").get(0).path("description").asText())
+                .isEqualTo("=if urgent then \"Now\" else \"Later\"");
+    }
 }
