@@ -39,6 +39,8 @@ import org.w3c.dom.NodeList;
  * so or refused before the engine deploys anything (ADR 0024, "What a deployment must hold"):
  *
  * <ul>
+ * <li>A model, table or form named with its ending in other case than the engine's ({@code platform-fees.DMN}) is a
+ * 400 naming the name to give it: the engine deploys nothing from it.</li>
  * <li>Every model and form file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it; so is
  * a well-formed DMN file the engine's DMN reader refuses (an attribute or a hit policy the DMN schema does not allow,
  * a BPMN file named .dmn), with the line and the schema's words ({@link DmnFileReading}), and one its transformer
@@ -80,6 +82,14 @@ final class DeploymentContents extends CommandInterceptor {
     static final String MESSAGE_TAKEN = "ENGINE-01011";
     /** How the engine says its DMN transformer refused a file (ENGINE-22004 "Unable to transform DMN resource"). */
     private static final String DMN_UNREADABLE = "ENGINE-22004";
+
+    /**
+     * The endings the engine's deployers take (BPMN, DMN, Camunda forms), in lower case only: a file named otherwise is
+     * stored as a plain resource and nothing is deployed from it. A name ending in one of them in other case is refused
+     * rather than deployed under the lower-case name: the file's name is what Cockpit, the deployment's other checks and
+     * the next deployment's duplicate filtering see, so the analyst renames it once.
+     */
+    private static final List<String> ENGINE_SUFFIXES = List.of(".bpmn20.xml", ".bpmn", ".dmn11.xml", ".dmn", ".form");
 
     private final ProcessEngineConfigurationImpl configuration;
     /** Dropflow's forms by their id: the file's name and its content. */
@@ -153,6 +163,14 @@ final class DeploymentContents extends CommandInterceptor {
         for (ResourceEntity resource : resources.values()) {
             String name = resource.getName();
             String lower = name.toLowerCase(Locale.ROOT);
+            String engineSuffix = ENGINE_SUFFIXES.stream().filter(lower::endsWith).findFirst().orElse(null);
+            if (engineSuffix != null && !name.endsWith(engineSuffix)) {
+                // explore s17, D6: the engine's deployers take only these endings in lower case; platform-fees.DMN
+                // was stored as a plain resource, a 200 with nothing deployed (and no check of its decision id)
+                unreadable.add(name + " (the engine deploys only a name ending in lower case: rename it "
+                        + name.substring(0, name.length() - engineSuffix.length()) + engineSuffix + ")");
+                continue;
+            }
             if (lower.endsWith(".form") && formId(resource.getBytes(), null) == null) {
                 unreadable.add(name + " (not a Camunda form: JSON with its \"id\")");
             }

@@ -627,6 +627,28 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("platform-fees")).isZero();
     }
 
+    /**
+     * Explore s17, defect 6: the engine deploys only files ending in lower-case .dmn/.bpmn/.form; a table uploaded as
+     * platform-fees.DMN was a 200 with nothing deployed (and its renamed id went unchecked). Refused, naming the file
+     * and the name to give it.
+     */
+    @Test
+    void aModelOrTableWithAnUpperCaseExtensionIsRefusedNamingTheNameToGiveIt() throws IOException {
+        String renamed = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
+                .replace("<decision id=\"platform_fees\"", "<decision id=\"platform_fee\"");
+        for (Map.Entry<String, String> file : Map.of("platform-fees.DMN", Files.readString(Path.of("bpmn",
+                "platform-fees.dmn")), "platform-fees.Dmn", renamed, "order-fulfillment.BPMN", Files.readString(Path.of(
+                "bpmn", "order-fulfillment.bpmn"))).entrySet()) {
+            ResponseEntity<String> refused = deploy("anna", "upper", Map.of(file.getKey(), file.getValue()));
+            assertThat(refused.getStatusCode().value()).as(file.getKey() + ": " + refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).contains(file.getKey()
+                    + " (the engine deploys only a name ending in lower case: rename it "
+                    + file.getKey().substring(0, file.getKey().lastIndexOf('.'))
+                    + file.getKey().substring(file.getKey().lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) + ")");
+            assertThat(deployed("upper")).isZero();
+        }
+    }
+
     /** What the tester did and the application honoured: a number changed in a row. */
     @Test
     void aTableWithANumberChangedDeploys() throws IOException {
