@@ -142,6 +142,55 @@ class GroupBuyApiTest {
     }
 
     /**
+     * Explore s17, defect 5: a point in China without a region (left out, "", blank) was taken and got the table's default
+     * terms, also in Urumqi. In China the region is required, as an unknown one is refused; a point stored earlier without
+     * one keeps it while a change does not set it (as F7's unknown region), so that it can still be deactivated.
+     */
+    @Test
+    void aPointInChinaWithoutARegionIsRefusedListingTheRegions() {
+        String leader = code("L");
+        leaderLogin("lily");
+        assertThat(dropflow.post("/api/leaders", Map.of("code", leader, "name", "Lily Leader", "userId", "lily",
+                "commissionRate", "0.08"), asSupervisor()).getStatusCode().value()).isEqualTo(201);
+        for (String region : java.util.Arrays.asList(null, "", "   ")) {
+            Map<String, Object> point = point(code("PT"), leader, "Asia/Urumqi", null);
+            if (region == null) {
+                point.remove("region");
+            } else {
+                point.put("region", region);
+            }
+            ResponseEntity<String> refused = dropflow.post("/api/pickup-points", point, asSupervisor());
+            assertThat(refused.getStatusCode().value()).as("region " + region + ": " + refused.getBody()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("region").contains("is missing")
+                    .contains("Xinjiang (新疆, CN-XJ)").contains("Shanghai (上海, CN-SH)");
+        }
+        // Traditional Chinese names are the same regions
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (String typed : List.of("新疆維吾爾自治區", "廣東", "內蒙古")) {
+            Map<String, Object> point = point(code("PT"), leader, "Asia/Shanghai", null);
+            point.put("region", typed);
+            ResponseEntity<String> created = dropflow.post("/api/pickup-points", point, asSupervisor());
+            assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+            stored.put(typed, DropflowDriver.read(created.getBody()).path("region").asText());
+        }
+        assertThat(stored).containsExactly(Map.entry("新疆維吾爾自治區", "Xinjiang"), Map.entry("廣東", "Guangdong"),
+                Map.entry("內蒙古", "Inner Mongolia"));
+
+        // stored without a region before it was required: a change that does not set one goes through
+        String code = code("PT");
+        assertThat(dropflow.post("/api/pickup-points", point(code, leader, "Asia/Urumqi", null), asSupervisor())
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(jdbc.update("update pickup_point set region = null where code = ?", code)).isOne();
+        long version = DropflowDriver.read(dropflow.get("/api/pickup-points/" + code, asSupervisor()).getBody())
+                .path("version").asLong();
+        Map<String, Object> inactive = point(code, leader, "Asia/Urumqi", version);
+        inactive.remove("region");
+        inactive.put("active", false);
+        ResponseEntity<String> deactivated = dropflow.put("/api/pickup-points/" + code, inactive, asSupervisor());
+        assertThat(deactivated.getStatusCode().value()).as(deactivated.getBody()).isEqualTo(200);
+    }
+
+    /**
      * Review s16 part 2, F7: a point stored before regions of China were checked, with a city for its region ("Urumqi"),
      * could not be deactivated or given another leader: every change was a 400 about the region. The region is checked
      * when a change sets it (another region, or the country China); otherwise the point keeps it and works as before.

@@ -88,10 +88,23 @@ enum ChinaRegion {
         return spelling == null ? Optional.empty() : Optional.ofNullable(BY_SPELLING.get(key(spelling)));
     }
 
-    /** Case, width ("ＣＮ－ＸＪ"), hyphens, spaces and a trailing full stop aside. */
+    /**
+     * The Traditional Chinese characters of these names and their simplified forms, so that "新疆維吾爾自治區", "廣東" or
+     * "內蒙古" is the region "新疆维吾尔自治区", "广东", "内蒙古" is (explore s17, defect 5).
+     */
+    private static final String TRADITIONAL = "慶肅廣東壯區貴龍別內蘇遼寧門陝灣臺雲維爾";
+    private static final String SIMPLIFIED = "庆肃广东壮区贵龙别内苏辽宁门陕湾台云维尔";
+
+    /** Case, width ("ＣＮ－ＸＪ"), hyphens, spaces, a trailing full stop and Traditional or simplified characters aside. */
     private static String key(String spelling) {
-        return Normalizer.normalize(spelling, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        String key = Normalizer.normalize(spelling, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s\\-_.·]+", "");
+        StringBuilder simplified = new StringBuilder(key.length());
+        key.codePoints().forEach(c -> {
+            int at = TRADITIONAL.indexOf(c);
+            simplified.appendCodePoint(at < 0 ? c : SIMPLIFIED.codePointAt(at));
+        });
+        return simplified.toString();
     }
 
     /** "Anhui (安徽, CN-AH), Beijing (北京, CN-BJ), …": the regions, for a refusal. */

@@ -263,12 +263,22 @@ public class GroupBuyCatalog {
      * division is a 400 naming them when the request sets it: a point stored before regions were checked with one that
      * is none (a city, "Urumqi") keeps it while a change leaves its region and country China as they are, so that it can
      * still be deactivated or given another leader (review s16 part 2, F7); it reads the default terms, as before, until
-     * its region is corrected. Other countries' regions are free text.
+     * its region is corrected. A point in China names a region (explore s17, D5): one without is a 400 listing them, but
+     * for a point stored without one before, while a change does not set it. Other countries' regions are free text.
      *
      * @param stored the point's address before this change; null for a new point
      */
     private static PickupPointData withRegionAsStored(PickupPointData d, PickupPoint.Address stored) {
         PickupPoint.Address a = d.address();
+        boolean none = a.region() == null || a.region().isBlank();
+        boolean storedNone = stored != null && ChinaRegion.in(stored.country())
+                && (stored.region() == null || stored.region().isBlank());
+        if (ChinaRegion.in(a.country()) && none && !storedNone) {
+            // explore s17, D5: a point in China without a region got the table's default terms (also in Urumqi)
+            throw GroupBuyProblem.invalid("region", "is missing: a pickup point in China names its provincial-level"
+                    + " division, as group-buy-cutoff.dmn decides by it; give its English or Chinese name or its ISO"
+                    + " 3166-2 code, one of " + ChinaRegion.listed());
+        }
         String region = ChinaRegion.asStored(a.country(), a.region(), unknown -> {
             if (stored != null && ChinaRegion.in(stored.country()) && unknown.equals(stored.region())) {
                 return unknown;

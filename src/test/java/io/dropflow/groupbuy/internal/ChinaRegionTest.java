@@ -32,4 +32,16 @@ class ChinaRegionTest {
         assertThat(ChinaRegion.asStored("CN", " ", unknown -> "?")).isEqualTo(" ");
         assertThat(ChinaRegion.asStored("CN", null, unknown -> "?")).isNull();
     }
+    /** Explore s17, defect 5 (low): a seller typing in Traditional Chinese names the same regions. */
+    @Test
+    void traditionalChineseNamesAreTheSameRegions() {
+        assertThat(ChinaRegion.of("新疆維吾爾自治區")).contains(ChinaRegion.XINJIANG);
+        assertThat(ChinaRegion.of("廣東")).contains(ChinaRegion.GUANGDONG);
+        assertThat(ChinaRegion.of("內蒙古自治區")).contains(ChinaRegion.INNER_MONGOLIA);
+        assertThat(ChinaRegion.of("陝西省")).contains(ChinaRegion.SHAANXI);
+        assertThat(ChinaRegion.of("澳門特別行政區")).contains(ChinaRegion.MACAO);
+        assertThat(ChinaRegion.of("台灣")).contains(ChinaRegion.TAIWAN);
+        assertThat(ChinaRegion.of("黑龍江")).contains(ChinaRegion.HEILONGJIANG);
+        assertThat(ChinaRegion.of("重慶市")).contains(ChinaRegion.CHONGQING);
+    }
 }
