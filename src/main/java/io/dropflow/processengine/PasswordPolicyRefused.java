@@ -30,8 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The engine refused it with a ProcessEngineException "Password does not match policy", answered 500 without the
  * rules and logged as ENGINE-16004 at ERROR, which operations.md says to alert on (exploratory s16 ops, 4). The
  * password is checked against the engine's own policy before the engine is called, so no command fails; with the
- * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it). A password
- * sent as a JSON number or true/false is checked as the text the engine reads from it.
+ * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it).
  */
 final class PasswordPolicyRefused extends OncePerRequestFilter {
 
@@ -110,11 +109,9 @@ final class PasswordPolicyRefused extends OncePerRequestFilter {
             user.setEmail(profile.path("email").asText(null));
             password = sent.path("credentials").path("password");
         }
-        if (!password.isValueNode() || password.isNull()) {
-            return Optional.empty(); // no password sent: the engine's own answer
+        if (!password.isTextual()) {
+            return Optional.empty();
         }
-        // a number or true/false: the engine's JSON reader takes it as its text, so the policy is checked on that text
-        // (exploratory s17, D11: "password":12345678901 was the 500 this filter is for)
         return PasswordPolicyWords.brokenRules(configuration.getPasswordPolicy(), password.asText(), user,
                 "id, name or email");
     }

@@ -83,19 +83,4 @@ class PasswordPolicyRefusedTest {
         send("POST", "/engine-rest/user/create", body.replace("Correct-Horse-9", "abc"), off);
         assertThat(off.getRequest()).isNotNull();
     }
-
-    @Test
-    void aPasswordSentAsANumberOrTrueIsCheckedAsTheTextTheEngineReadsFromIt() throws Exception {
-        MockFilterChain chain = new MockFilterChain();
-        MockHttpServletResponse number = send("POST", "/engine-rest/user/create",
-                "{\"profile\":{\"id\":\"weak3\",\"firstName\":\"W\",\"lastName\":\"K\"},\"credentials\":{\"password\":12345678901}}",
-                chain);
-        assertThat(number.getStatus()).isEqualTo(400);
-        assertThat(number.getContentAsString()).contains("it lacks a lower-case letter, an upper-case letter");
-        assertThat(chain.getRequest()).as("the engine is not called").isNull();
-
-        MockHttpServletResponse flag = send("PUT", "/engine-rest/user/mary/credentials",
-                "{\"password\":true,\"authenticatedUserPassword\":\"demo\"}", new MockFilterChain());
-        assertThat(flag.getStatus()).isEqualTo(400);
-    }
 }
