@@ -83,4 +83,27 @@ class PasswordPolicyRefusedTest {
         send("POST", "/engine-rest/user/create", body.replace("Correct-Horse-9", "abc"), off);
         assertThat(off.getRequest()).isNotNull();
     }
+
+    /**
+     * Exploratory test s17 (D11): a password sent as a JSON number or true/false went past the check, the engine read
+     * it as text, refused it and answered 500 with ENGINE-16004 at ERROR. It is a 400 before the engine is called.
+     */
+    @Test
+    void aPasswordSentAsANumberOrTrueOrFalseIsA400Too() throws Exception {
+        MockFilterChain created = new MockFilterChain();
+        MockHttpServletResponse number = send("POST", "/engine-rest/user/create",
+                "{\"profile\":{\"id\":\"weak2\",\"firstName\":\"W\",\"lastName\":\"K\"},\"credentials\":{\"password\":12345678901}}",
+                created);
+        MockFilterChain changed = new MockFilterChain();
+        MockHttpServletResponse bool = send("PUT", "/engine-rest/user/mary/credentials",
+                "{\"password\":true,\"authenticatedUserPassword\":\"demo\"}", changed);
+
+        assertThat(number.getStatus()).isEqualTo(400);
+        assertThat(number.getContentAsString()).contains("\"type\":\"InvalidRequestException\"",
+                "The password must be a text (a JSON string), not the number 12345678901");
+        assertThat(created.getRequest()).as("the engine is not called").isNull();
+        assertThat(bool.getStatus()).isEqualTo(400);
+        assertThat(bool.getContentAsString()).contains("The password must be a text (a JSON string), not the boolean true");
+        assertThat(changed.getRequest()).as("the engine is not called").isNull();
+    }
 }
