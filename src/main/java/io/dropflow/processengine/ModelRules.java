@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -29,9 +30,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * 400 naming the file, the element and the rule):
  *
  * <ul>
- * <li>every wait for a person (a user task) or a partner (a message or signal catch, an event-based gateway) has a
- * drawn deadline: a timer on its border, a timer branch of its event-based gateway, or a timer on an enclosing
- * subprocess; without one nobody is ever escalated;</li>
+ * <li>every wait for a person (a user task) or a partner (a message or signal catch, a receive task, an event-based
+ * gateway) has a drawn deadline: a timer on its border, a timer branch of its event-based gateway, or a timer on an
+ * enclosing subprocess; without one nobody is ever escalated;</li>
  * <li>a user task with a timer on its border is due when the timer fires ({@code ${taskDeadline.after(x)}} beside a
  * timer of {@code ${x}}, or the timer's own date): Tasklist promises its due date is that moment;</li>
  * <li>no element keeps the id Camunda Modeler generated ({@code Activity_0abc12}): history, Cockpit and the process
@@ -41,11 +42,28 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 final class ModelRules {
 
-    /** An id as Camunda Modeler generates it for a new element. */
-    static final Pattern GENERATED_ID = Pattern.compile(
-            "^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|SequenceFlow)_[0-9a-z]{5,}$");
+    /**
+     * An id as Camunda Modeler generates it for a new element: a prefix, "_" and a random part. bpmn-js
+     * ({@code lib/features/modeling/BpmnFactory.js}, {@code _ensureId}; github.com/bpmn-io/bpmn-js) takes the prefix
+     * "Activity", "Event", "Gateway" or "Flow" for flow elements since v7 (Camunda Modeler 4), and the element's own
+     * BPMN type before ({@code ServiceTask_}, {@code BoundaryEvent_}, {@code ExclusiveGateway_}, {@code SequenceFlow_})
+     * and still for the rest ({@code Participant_}, {@code Message_}, {@code Process_}, {@code Lane_}); the random part
+     * is {@code ids.nextPrefixed} of {@code new Ids([ 32, 36, 1 ])} ({@code lib/Modeler.js}): 32 random bits in base
+     * 36, seven characters of which the first is 0 or 1, so always a digit among them. Readable ids (Dropflow's are
+     * lower-case words) and the Modeler's own starter ids ({@code StartEvent_1}, {@code Process_1}) do not match.
+     */
+    static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Event|Gateway|Flow|" + bpmnTypeNames()
+            + ")_(?=[0-9a-z]*[0-9])[0-9a-z]{5,}$");
 
     private ModelRules() {
+    }
+
+    /** The BPMN element types' names as bpmn-js writes them in a prefix ("ServiceTask|BoundaryEvent|…"). */
+    private static String bpmnTypeNames() {
+        return Bpmn.INSTANCE.getBpmnModel().getTypes().stream().map(t -> t.getTypeName())
+                .filter(name -> name.matches("[a-zA-Z]+"))
+                .map(name -> Character.toUpperCase(name.charAt(0)) + name.substring(1))
+                .distinct().sorted().collect(java.util.stream.Collectors.joining("|"));
     }
 
     /**
@@ -86,12 +104,16 @@ final class ModelRules {
     static List<FlowNode> waitsWithoutDeadline(BpmnModelInstance bpmn) {
         List<FlowNode> missing = new ArrayList<>();
         for (FlowNode wait : bpmn.getModelElementsByType(FlowNode.class)) {
+            // a branch of an event-based gateway waits as the gateway does: the gateway's timer branch is its deadline
+            boolean afterEventGateway = wait.getIncoming().stream().anyMatch(f -> f.getSource() instanceof EventBasedGateway);
             boolean isWait = wait instanceof UserTask || wait instanceof EventBasedGateway
+                    // a receive task waits for a partner's message as a message catch event does (exploratory test s17)
+                    || (wait instanceof ReceiveTask && !afterEventGateway)
                     || (wait instanceof IntermediateCatchEvent catchEvent
                             // a message, signal or condition waits for someone; a link catch event does not wait
                             && catchEvent.getEventDefinitions().stream().anyMatch(d -> d instanceof MessageEventDefinition
                                     || d instanceof SignalEventDefinition || d instanceof ConditionalEventDefinition)
-                            && catchEvent.getIncoming().stream().noneMatch(f -> f.getSource() instanceof EventBasedGateway));
+                            && !afterEventGateway);
             if (isWait && !hasDeadline(wait)) {
                 missing.add(wait);
             }
@@ -101,13 +123,13 @@ final class ModelRules {
 
     private static boolean hasDeadline(FlowNode wait) {
         Collection<BoundaryEvent> boundaries = wait.getModelInstance().getModelElementsByType(BoundaryEvent.class);
-        if (wait instanceof UserTask task) {
-            boolean timeoutListener = task.getExtensionElements() != null && task.getExtensionElements()
-                    .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l));
-            if (timeoutListener || timerOn(boundaries, task)) {
-                return true;
-            }
+        if (wait instanceof UserTask task && task.getExtensionElements() != null && task.getExtensionElements()
+                .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                .anyMatch(l -> "timeout".equals(l.getCamundaEvent()) && !preparesTheFormAtOnce(l))) {
+            return true;
+        }
+        if (wait instanceof Activity task && timerOn(boundaries, task)) {
+            return true;
         }
         if (wait instanceof EventBasedGateway gateway && gateway.getOutgoing().stream().anyMatch(f -> f.getTarget()
                 instanceof IntermediateCatchEvent e && e.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))) {

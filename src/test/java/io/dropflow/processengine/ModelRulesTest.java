@@ -60,4 +60,53 @@ class ModelRulesTest {
         assertThat(ModelRules.dueDatesOffTheirDeadline(model)).singleElement().asString()
                 .contains("user_review", "timer_review_overdue", "${taskDeadline.after(reviewTime)}");
     }
+
+    /** Exploratory test s17 (D1): a receive task waits for a partner as a message catch event does. */
+    @Test
+    void aReceiveTaskWithoutADeadlineIsAWaitWithoutOne() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("receives").startEvent("start_receives")
+                .receiveTask("receive_storefront_ready").message("StorefrontReady")
+                .endEvent("end_receives").done();
+
+        assertThat(ModelRules.waitsWithoutDeadline(model)).extracting(FlowNode::getId)
+                .containsExactly("receive_storefront_ready");
+        assertThat(ModelRules.problems("receive.bpmn", Bpmn.convertToString(model).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).singleElement().asString()
+                .contains("receive task receive_storefront_ready", "waits for a partner without a drawn deadline");
+    }
+
+    @Test
+    void aReceiveTaskWithATimerOnItsBorderOrAfterAnEventBasedGatewayWithATimerBranchHasADeadline() {
+        BpmnModelInstance bordered = Bpmn.createExecutableProcess("bordered").startEvent("start_bordered")
+                .receiveTask("receive_storefront_ready").message("StorefrontReady")
+                .boundaryEvent("timer_storefront_late").timerWithDuration("PT1H").endEvent("end_late")
+                .moveToActivity("receive_storefront_ready").endEvent("end_ready").done();
+        BpmnModelInstance raced = Bpmn.createExecutableProcess("raced").startEvent("start_raced")
+                .eventBasedGateway().id("gateway_ready_or_late")
+                .receiveTask("receive_storefront_ready").message("StorefrontReady").endEvent("end_ready")
+                .moveToNode("gateway_ready_or_late")
+                .intermediateCatchEvent("timer_storefront_late").timerWithDuration("PT1H").endEvent("end_late")
+                .done();
+
+        assertThat(ModelRules.waitsWithoutDeadline(bordered)).isEmpty();
+        assertThat(ModelRules.waitsWithoutDeadline(raced)).isEmpty();
+    }
+
+    /**
+     * Exploratory test s17 (D2): the ids Camunda Modeler 1-3 (bpmn-js before 7) generated, the element's type before
+     * "_", pass the rule as well as the newer ones ("Activity_", "Event_", "Gateway_", "Flow_").
+     */
+    @Test
+    void theIdsOlderModelersGeneratedAreRefusedAndReadableOnesAreNot() {
+        java.util.List<String> generated = java.util.List.of("BoundaryEvent_0k3j2h1", "ExclusiveGateway_1x9y8z7",
+                "ServiceTask_0abcdef", "UserTask_1qwerty9", "SubProcess_0zz9a1b", "IntermediateThrowEvent_1a2b3c4",
+                "Participant_0p1q2r3", "Message_1m2n3o4", "SequenceFlow_0s1t2u3", "Activity_0k3j2xq", "Gateway_1x9y8z7",
+                "Flow_0x8ho3s", "Event_0ae4vkp", "Process_1d2e3f4", "Lane_0l1m2n3", "ReceiveTask_1r2s3t4");
+        java.util.List<String> readable = java.util.List.of("user_review_order", "timer_review_overdue",
+                "gateway_order_valid", "Message_payment", "StartEvent_1", "Process_1", "review_order_2026abc",
+                "boundaryevent_0k3j2h1");
+
+        assertThat(generated).allMatch(id -> ModelRules.GENERATED_ID.matcher(id).matches());
+        assertThat(readable).noneMatch(id -> ModelRules.GENERATED_ID.matcher(id).matches());
+    }
 }
