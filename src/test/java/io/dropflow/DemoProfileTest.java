@@ -200,8 +200,9 @@ class DemoProfileTest {
                 + " shipping_cost, currency, created_at, updated_at) values (900001, 900001, 900001, 'DF-900001-PO1',"
                 + " 'SHIPPED', 6, 2.5, 'EUR', ?, ?)", twoDaysAgo, twoDaysAgo);
         // a carrier no tracking service follows: nothing is sent anywhere
-        jdbc.update("insert into shipment (order_id, purchase_order_id, carrier_code, tracking_number, status,"
-                + " registered_at, created_at) values (900001, 900001, 'H2-NOBODY', 'H2-1', 'IN_TRANSIT', ?, ?)",
+        jdbc.update("insert into shipment (order_id, purchase_order_id, carrier_code, tracking_number, tracking_key,"
+                + " status, registered_at, created_at) values (900001, 900001, 'H2-NOBODY', 'H2-1', 'H2-NOBODY H2-1',"
+                + " 'IN_TRANSIT', ?, ?)",
                 twoDaysAgo, twoDaysAgo);
 
         assertThat(app.getBean(io.dropflow.carrier.internal.TrackingPoller.class).pollQuietParcels()).isPositive();

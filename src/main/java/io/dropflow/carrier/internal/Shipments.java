@@ -14,12 +14,25 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     // JPQL, not derived queries: Hibernate 6.6 caches the plan of a query string but translates a
     // derived query's criteria anew on every call (8.4 % of a deadline storm's job-thread samples went
     // to the empty parcel lookup of each task form: performance.md, eighth round).
-    @Query("select s from Shipment s where s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber")
-    Optional<Shipment> findByCarrierCodeAndTrackingNumber(String carrierCode, String trackingNumber);
+    /**
+     * The parcel with this carrier code and tracking number in any letter case ({@link Shipment#trackingKey}, indexed).
+     * Two parcels that differ only in case were both recorded before V79; the first recorded is the parcel.
+     */
+    default Optional<Shipment> findByCarrierCodeAndTrackingNumber(String carrierCode, String trackingNumber) {
+        return findByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber)).stream().findFirst();
+    }
+
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey order by s.id")
+    List<Shipment> findByTrackingKey(String trackingKey);
+
+    /** As {@link #findByCarrierCodeAndTrackingNumber}, locked. */
+    default Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber) {
+        return lockByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber)).stream().findFirst();
+    }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select s from Shipment s where s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber")
-    Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber);
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey order by s.id")
+    List<Shipment> lockByTrackingKey(String trackingKey);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Shipment s where s.id = :id")

@@ -105,8 +105,9 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
             List<Map<String, Object>> again = new ArrayList<>();
             List<TrackingRegistrationRefused> missing = new ArrayList<>();
             for (Refusal needs : refusals.needParam()) {
-                Parcel parcel = batch.stream().filter(p -> p.trackingNumber().equals(needs.number())).findFirst()
-                        .orElse(null);
+                // a number comes back in the case 17TRACK keeps it in, not always the one it was registered in
+                Parcel parcel = batch.stream().filter(p -> p.trackingNumber().equalsIgnoreCase(needs.number()))
+                        .findFirst().orElse(null);
                 java.util.Optional<String> param = parcel == null ? java.util.Optional.empty()
                         : Track17Params.param(needs.code(), needs.message(), parcel.consignee());
                 if (param.isPresent()) {
@@ -201,7 +202,7 @@ public class Track17Client implements CarrierAdapter, PartnerBinding {
     }
 
     private static String carrierOf(List<Parcel> batch, String number) {
-        return batch.stream().filter(p -> p.trackingNumber().equals(number)).map(Parcel::carrierCode).findFirst()
+        return batch.stream().filter(p -> p.trackingNumber().equalsIgnoreCase(number)).map(Parcel::carrierCode).findFirst()
                 .orElse("?");
     }
 

@@ -312,7 +312,8 @@ class StaleSupplierEvents implements DeliveryHandler {
                 || verdict == Verdict.NUMBER_OF_ANOTHER_PARCEL;
         boolean request = verdict == Verdict.LINES_CANCELLED_UNASKED;
         return event.purchaseOrderNumber().equals(said.path("purchaseOrderNumber").asText(null))
-                && (!parcel || Objects.equals(event.trackingNumber(), said.path("trackingNumber").asText(null)))
+                && (!parcel || (event.trackingNumber() != null
+                        && event.trackingNumber().equalsIgnoreCase(said.path("trackingNumber").asText(null))))
                 && (!request || Objects.equals(event.cancellationNumber(), said.path("cancellationNumber").asText(null)));
     }
 

@@ -172,10 +172,10 @@ class QuietParcelsAskedOnceByTheClusterTest {
                 returning id""", Long.class, order, supplier, "DF-" + order + "-PO1", twoDaysAgo, twoDaysAgo);
         for (String number : numbers) {
             jdbc.update("""
-                    insert into shipment (order_id, purchase_order_id, carrier_code, tracking_number, status, registered_at,
-                        last_event_at, created_at)
-                    values (?, ?, ?, ?, 'IN_TRANSIT', ?, ?, ?)""", order, purchaseOrder, carrier, number, twoDaysAgo,
-                    twoDaysAgo, twoDaysAgo);
+                    insert into shipment (order_id, purchase_order_id, carrier_code, tracking_number, tracking_key, status,
+                        registered_at, last_event_at, created_at)
+                    values (?, ?, ?, ?, ?, 'IN_TRANSIT', ?, ?, ?)""", order, purchaseOrder, carrier, number,
+                    Shipment.trackingKey(carrier, number), twoDaysAgo, twoDaysAgo, twoDaysAgo);
         }
     }
 }

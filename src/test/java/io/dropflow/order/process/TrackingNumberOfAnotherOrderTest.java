@@ -176,6 +176,42 @@ class TrackingNumberOfAnotherOrderTest {
         assertThat(dropflow.storefrontCalls(storefront, second, "TRACKING")).hasSize(1);
     }
 
+    /**
+     * Exploratory test s17 (D3): the same report with the number or the carrier code in other letter case was APPLIED,
+     * and two orders followed one parcel (the consumer was shown another's parcel). Carriers and tracking services
+     * read numbers and codes without regard to case (17TRACK and Kuaidi100 push them in upper case).
+     */
+    @Test
+    void aFirstShipmentUnderAnotherOrdersNumberInOtherLetterCaseIsNotTakenEither() {
+        long first = acceptedOrder();
+        String number = "TAKEN" + first + "N3G";
+        dropflow.supplierShipped("ACME", po(first, 1), number);
+        dropflow.runJobs(first);
+        assertThat(dropflow.process(first)).isWaitingAt(AWAIT_DELIVERY.id());
+        long exact = acceptedOrder();
+        long lowerNumber = acceptedOrder();
+        long lowerCarrier = acceptedOrder();
+
+        // When ACME reports three other orders shipped under that parcel: as spelled, the number and the code lower case
+        ResponseEntity<String> asSpelled = dropflow.supplierSays("ACME", po(exact, 1), "SHIPPED", null, "SANDBOX-POST",
+                number);
+        ResponseEntity<String> numberLower = dropflow.supplierSays("ACME", po(lowerNumber, 1), "SHIPPED", null,
+                "SANDBOX-POST", number.toLowerCase(java.util.Locale.ROOT));
+        ResponseEntity<String> carrierLower = dropflow.supplierSays("ACME", po(lowerCarrier, 1), "SHIPPED", null,
+                "sandbox-post", " " + number + " ");
+
+        // Then each is STALE, and none of the three orders follows a parcel
+        assertThat(asSpelled.getBody()).contains("\"STALE\"");
+        assertThat(numberLower.getBody()).contains("\"STALE\"");
+        assertThat(carrierLower.getBody()).contains("\"STALE\"");
+        for (long order : List.of(exact, lowerNumber, lowerCarrier)) {
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
+            assertThat(dropflow.getOrder(order).path("shipments")).as("parcels of order " + order).isEmpty();
+        }
+        assertThat(parcels(first)).containsExactly(number);
+    }
+
     @Test
     void aClaimsReplacementShippedUnderAnotherOrdersNumberIsNotTakenAndTheClaimWaitsForItsOwnParcel() {
         long other = deliveredOrder();
