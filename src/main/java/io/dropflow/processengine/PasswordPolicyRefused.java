@@ -1,15 +1,8 @@
 package io.dropflow.processengine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropflow.security.PasswordPolicyWords;
-import io.dropflow.web.RequestWithBody;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,8 +14,6 @@ import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A password that breaks the engine's password policy (on in production) is a 400 naming the rules it breaks, on
@@ -32,14 +23,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * password is checked against the engine's own policy before the engine is called, so no command fails; with the
  * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it).
  */
-final class PasswordPolicyRefused extends OncePerRequestFilter {
+final class PasswordPolicyRefused extends EngineRequestRefusal {
 
     /** {@code …/user/create} (POST) and {@code …/user/{id}/credentials} (PUT); group 1 is the id. */
     private static final Pattern CREATE = Pattern.compile(".*/user/create/?");
     private static final Pattern CREDENTIALS = Pattern.compile(".*/user/([^/]+)/credentials/?");
 
     private final Supplier<ProcessEngine> engine;
-    private final ObjectMapper json = new ObjectMapper();
 
     PasswordPolicyRefused(Supplier<ProcessEngine> engine) {
         this.engine = engine;
@@ -53,21 +43,8 @@ final class PasswordPolicyRefused extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
-        Optional<String> broken = broken(request.getRequestURI(), body);
-        if (broken.isPresent()) {
-            ObjectNode answer = JsonNodeFactory.instance.objectNode();
-            answer.put("type", "InvalidRequestException");
-            answer.put("message", broken.get());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(json.writeValueAsString(answer));
-            return;
-        }
-        chain.doFilter(new RequestWithBody(request, body), response);
+    protected Optional<String> refusal(HttpServletRequest request, byte[] body) {
+        return broken(request.getRequestURI(), body);
     }
 
     /**

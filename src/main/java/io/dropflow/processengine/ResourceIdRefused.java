@@ -1,16 +1,8 @@
 package io.dropflow.processengine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropflow.web.RequestWithBody;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +12,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A user, group or tenant id the engine does not take (a hyphen in "li-na") is a 400 naming the rule, on the engine
@@ -31,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whitelist pattern for the kind, else its general one) each time, so a changed pattern is the one checked and
  * named; an id that matches, a body that is not as expected, and no id at all go on to the engine as sent.
  */
-final class ResourceIdRefused extends OncePerRequestFilter {
+final class ResourceIdRefused extends EngineRequestRefusal {
 
     /** What is created or updated: where its id is in the body, and which of the engine's patterns checks it. */
     enum Kind {
@@ -68,7 +58,6 @@ final class ResourceIdRefused extends OncePerRequestFilter {
     }
 
     private final Supplier<ProcessEngine> engine;
-    private final ObjectMapper json = new ObjectMapper();
 
     ResourceIdRefused(Supplier<ProcessEngine> engine) {
         this.engine = engine;
@@ -80,21 +69,8 @@ final class ResourceIdRefused extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
-        Optional<String> refused = refused(Kind.of(request.getMethod(), request.getRequestURI()).orElseThrow(), body);
-        if (refused.isPresent()) {
-            ObjectNode answer = JsonNodeFactory.instance.objectNode();
-            answer.put("type", "InvalidRequestException");
-            answer.put("message", refused.get());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(json.writeValueAsString(answer));
-            return;
-        }
-        chain.doFilter(new RequestWithBody(request, body), response);
+    protected Optional<String> refusal(HttpServletRequest request, byte[] body) {
+        return refused(Kind.of(request.getMethod(), request.getRequestURI()).orElseThrow(), body);
     }
 
     /** Why the engine would refuse the id sent; empty when it takes it or the body holds no id to check. */
