@@ -91,8 +91,9 @@ final class PasswordPolicyRefused extends EngineRequestRefusal {
         if (password.isNumber() || password.isBoolean()) {
             // The engine reads it as text and checks that against the policy: refused there, a 500 with ENGINE-16004
             // at ERROR (exploratory test s17, D11). Which text a number becomes is the engine's reader's to say.
-            return Optional.of("The password must be a text (a JSON string), not the " + (password.isNumber() ? "number "
-                    : "boolean ") + password.asText());
+            // (the value itself is not echoed: a password does not belong in an answer or a client's log; review s17 F6)
+            return Optional.of("The password must be a text (a JSON string), not a " + (password.isNumber() ? "number"
+                    : "boolean"));
         }
         if (!password.isTextual()) {
             return Optional.empty();

@@ -325,6 +325,20 @@ class UncollectedGoodsTakeBackTest {
         assertThat(ledger(order, "SUPPLIER_CREDIT")).containsExactly("5 EUR 5 EUR " + number);
     }
 
+    /** Review s17 (F3): only an alternative's amount is booked, so an acceptance stating more is no refusal. */
+    @Test
+    void anAcceptanceStatingAnAmountAboveTheCostCreditsTheSupplyCost() {
+        long order = sentBack();
+        String number = po(groupBuy.batchOf(order), 1) + "-UNCOLLECTED";
+
+        ResponseEntity<String> accepted = dropflow.post("/api/webhooks/suppliers/" + goods.first() + "/return-answers",
+                Map.of("eventId", "tb-acc-" + number, "returnNumber", number, "round", 1, "answer", "ACCEPTED",
+                        "amount", "9.00", "reason", "goods and postage"), DropflowDriver.asPartner());
+
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
+        assertThat(accepted.getBody()).contains("APPLIED");
+    }
+
     /**
      * Review s16: an answer taken before, arriving again, is a redelivery whatever it says now: the supplier gets its
      * 200 again, not a 422 for an amount the first delivery did not carry (it would keep retrying).

@@ -109,4 +109,36 @@ class ModelRulesTest {
         assertThat(generated).allMatch(id -> ModelRules.GENERATED_ID.matcher(id).matches());
         assertThat(readable).noneMatch(id -> ModelRules.GENERATED_ID.matcher(id).matches());
     }
+
+    /**
+     * Review s17 (F12): Camunda Modeler gives generated ids to an event's definition, a message, a lane set, with no
+     * field to change them; only the elements read by id whose id an analyst can change are held to the rule.
+     */
+    @Test
+    void aTimerDrawnInModelerKeepsItsGeneratedDefinitionIdButAGeneratedTaskIdIsRefused() {
+        String drawn = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+                  <message id="Message_2ps6k7o" name="SupplierAnswered"/>
+                  <process id="drawn" isExecutable="true">
+                    <laneSet id="LaneSet_0ya0q1k"/>
+                    <startEvent id="start_drawn"/>
+                    <sequenceFlow id="flow_to_answer" sourceRef="start_drawn" targetRef="TASK_ID"/>
+                    <receiveTask id="TASK_ID" name="Wait for the supplier's answer" messageRef="Message_2ps6k7o"/>
+                    <boundaryEvent id="timer_answer_late" attachedToRef="TASK_ID">
+                      <timerEventDefinition id="TimerEventDefinition_1uqne1v"><timeDuration>PT1H</timeDuration></timerEventDefinition>
+                    </boundaryEvent>
+                    <sequenceFlow id="flow_to_end" sourceRef="TASK_ID" targetRef="end_drawn"/>
+                    <endEvent id="end_drawn"/>
+                    <sequenceFlow id="flow_late" sourceRef="timer_answer_late" targetRef="end_late"/>
+                    <endEvent id="end_late"/>
+                  </process>
+                </definitions>
+                """;
+
+        assertThat(ModelRules.problems("drawn.bpmn", drawn.replace("TASK_ID", "receive_supplier_answer")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ModelRules.problems("drawn.bpmn", drawn.replace("TASK_ID", "Activity_0k3j2xq")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).singleElement().asString()
+                .contains("Activity_0k3j2xq", "generated");
+    }
 }

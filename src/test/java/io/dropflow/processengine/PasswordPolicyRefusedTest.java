@@ -100,10 +100,10 @@ class PasswordPolicyRefusedTest {
 
         assertThat(number.getStatus()).isEqualTo(400);
         assertThat(number.getContentAsString()).contains("\"type\":\"InvalidRequestException\"",
-                "The password must be a text (a JSON string), not the number 12345678901");
+                "The password must be a text (a JSON string), not a number").doesNotContain("12345678901");
         assertThat(created.getRequest()).as("the engine is not called").isNull();
         assertThat(bool.getStatus()).isEqualTo(400);
-        assertThat(bool.getContentAsString()).contains("The password must be a text (a JSON string), not the boolean true");
+        assertThat(bool.getContentAsString()).contains("The password must be a text (a JSON string), not a boolean");
         assertThat(changed.getRequest()).as("the engine is not called").isNull();
     }
 }

@@ -100,6 +100,14 @@ class Shipment {
         this.trackingKey = trackingKey(carrierCode, trackingNumber);
     }
 
+    /** A parcel a node from before V79 recorded without its key gets it when its row is next written (review s17, F1). */
+    @jakarta.persistence.PreUpdate
+    void keyedForLookup() {
+        if (trackingKey == null) {
+            trackingKey = trackingKey(carrierCode, trackingNumber);
+        }
+    }
+
     /**
      * A carrier code and tracking number as a parcel is looked up by: stripped and in upper case, one space between
      * ("SANDBOX-POST SBX920536339N3G"). Carriers and tracking services read both without regard to case (17TRACK and

@@ -16,23 +16,28 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     // to the empty parcel lookup of each task form: performance.md, eighth round).
     /**
      * The parcel with this carrier code and tracking number in any letter case ({@link Shipment#trackingKey}, indexed).
-     * Two parcels that differ only in case were both recorded before V79; the first recorded is the parcel.
+     * Two parcels that differ only in case were both recorded before V79; the first recorded is the parcel. A parcel a
+     * node from before V79 recorded (during a rolling update) has no key yet and is found by its exact spelling.
      */
     default Optional<Shipment> findByCarrierCodeAndTrackingNumber(String carrierCode, String trackingNumber) {
-        return findByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber)).stream().findFirst();
+        return findByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream()
+                .findFirst();
     }
 
-    @Query("select s from Shipment s where s.trackingKey = :trackingKey order by s.id")
-    List<Shipment> findByTrackingKey(String trackingKey);
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey or (s.trackingKey is null"
+            + " and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber) order by s.id")
+    List<Shipment> findByTrackingKey(String trackingKey, String carrierCode, String trackingNumber);
 
     /** As {@link #findByCarrierCodeAndTrackingNumber}, locked. */
     default Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber) {
-        return lockByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber)).stream().findFirst();
+        return lockByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream()
+                .findFirst();
     }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select s from Shipment s where s.trackingKey = :trackingKey order by s.id")
-    List<Shipment> lockByTrackingKey(String trackingKey);
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey or (s.trackingKey is null"
+            + " and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber) order by s.id")
+    List<Shipment> lockByTrackingKey(String trackingKey, String carrierCode, String trackingNumber);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Shipment s where s.id = :id")

@@ -134,7 +134,10 @@ class UncollectedTakeBacks implements TakeBackAnswers, DeliveryHandler {
         String what = back.stream().map(l -> l.getQuantity() + " × " + l.getSku()).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
         Money cost = supplyCost(po, back);
-        if (event.amount() != null && event.amount().compareTo(cost.amount()) > 0) {
+        if (event.answer() == ReturnAnswerEvent.Answer.ALTERNATIVE && event.amount() != null
+                && event.amount().compareTo(cost.amount()) > 0) {
+            // Only an alternative's amount is booked: an acceptance credits the supply cost, a refusal nothing, whatever
+            // amount they state (review s17, F3)
             // As for a consumer's return (above its returned value): a credit above what the goods cost is no credit
             // for them (999.00 EUR for goods of 6.00 booked a margin of 990.50). Nothing recorded: not the take-back's
             // answer, so a corrected one is still taken
