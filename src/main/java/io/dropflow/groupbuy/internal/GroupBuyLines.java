@@ -40,6 +40,11 @@ public interface GroupBuyLines extends JpaRepository<GroupBuyLine, Long> {
             + "and l.status in :statuses order by l.groupBuyOrderId")
     List<Long> orderIdsOnPurchase(Long purchaseId, Collection<GroupBuyLine.Status> statuses);
 
+    /** The group-buy orders with lines of the batch in one of these statuses, by id (the order their rows are locked in). */
+    @Query("select distinct l.groupBuyOrderId from GroupBuyLine l where l.batchId = :batchId "
+            + "and l.status in :statuses order by l.groupBuyOrderId")
+    List<Long> orderIdsInBatch(Long batchId, Collection<GroupBuyLine.Status> statuses);
+
     /** Pieces of an SKU an open batch holds already (against the offer's stock cap). */
     @Query("select coalesce(sum(l.quantity), 0) from GroupBuyLine l where l.batchId = :batchId and l.sku = :sku "
             + "and l.status = 'OPEN'")

@@ -104,8 +104,21 @@ public class Replacements {
     @CallsPartner
     public int refundMissing(Long batchId, int purchaseNo, String sender) {
         Long purchaseId = purchases.byNumber(batchId, purchaseNo).getId();
-        return refunding.refundDue(batchId, sender, () -> lines.findByPurchaseIdAndStatusIn(purchaseId,
-                Set.of(Status.MISSING)).forEach(l -> l.refundDue(RefundReason.MISSING)));
+        return refunding.refundDue(batchId, sender, () -> markMissingDue(batchId, purchaseId));
+    }
+
+    /**
+     * The purchase's missing lines marked due for refund under the locks their other writers take: the batch's (the
+     * search for backups orders them on another purchase under it), then each order's in id order (a consumer's
+     * cancellation), their status read again under them, so that a line ordered or cancelled meanwhile is not marked
+     * (review s17 F8, the same lost update as {@link Collection#markUncollectedDue}).
+     */
+    private void markMissingDue(Long batchId, Long purchaseId) {
+        batches.locked(batchId);
+        for (Long id : lines.orderIdsOnPurchase(purchaseId, Set.of(Status.MISSING))) {
+            orders.lockById(id).orElseThrow().lines(l -> purchaseId.equals(l.getPurchaseId()) && l.is(Status.MISSING))
+                    .forEach(l -> l.refundDue(RefundReason.MISSING));
+        }
     }
 
     /** This purchase's supplier and those of the purchases it replaces. */
