@@ -283,4 +283,24 @@ class TrackingNumberOfAnotherOrderTest {
         assertThat(timeline(order)).contains("Exchange for return DF-RT" + id + " shipped: SANDBOX-POST " + own);
         assertThat(parcels(order)).contains(own);
     }
+
+    /**
+     * Review s17 (F1): V79's key is optional, so that a node from before it, still running during a rolling update,
+     * can record parcels. Such a parcel, without its key, is found by its exact spelling, as before V79, and gets its
+     * key when its row is next written.
+     */
+    @Test
+    void aParcelRecordedWithoutItsKeyByANodeFromBeforeV79IsFoundByItsSpellingAndKeyedAtItsNextScan() {
+        long order = acceptedOrder();
+        String number = "OLDNODE-" + order;
+        dropflow.supplierShipped("ACME", po(order, 1), number);
+        dropflow.runJobs(order);
+        jdbc.update("update shipment set tracking_key = null where tracking_number = ?", number);
+
+        ResponseEntity<String> scan = dropflow.carrierSays(number, "IN_TRANSIT");
+
+        assertThat(scan.getStatusCode().value()).as(scan.getBody()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select tracking_key from shipment where tracking_number = ?", String.class,
+                number)).isEqualTo("SANDBOX-POST " + number);
+    }
 }
