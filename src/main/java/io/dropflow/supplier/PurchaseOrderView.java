@@ -9,8 +9,8 @@ import java.util.List;
  * A purchase order as other features see it. {@code number} is the purchase order number the
  * supplier sees and its idempotency key; {@code claimId} or {@code returnId} is set on a claim's
  * replacement or a return's exchange, {@code batchId} (and no {@code orderId}) on a group-buy batch's.
- * {@code updatedAt} is when it last changed (its status, a reminder, a deadline extension): when the status it
- * has now holds from; null in a view made without it.
+ * {@code updatedAt} is when it last changed (its status, a reminder, a deadline extension, a claim upheld): the
+ * status it has now holds from then at the latest; null in a view made without it.
  */
 public record PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
         int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,

@@ -23,9 +23,9 @@ final class FormSchemas {
     private static final List<String> ADORNERS = List.of("prefixAdorner", "suffixAdorner");
     private static final List<String> MARKDOWN = List.of("text", "content");
     private static final List<String> LABELLED_LISTS = List.of("values", "columns");
-    /** An option's label as a FEEL string literal inside a valuesExpression. */
     /** A FEEL expression that is one string literal: {@code ="Your decision"}. */
     private static final Pattern STRING_LITERAL = Pattern.compile("=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
+    /** An option's label as a FEEL string literal inside a valuesExpression. */
     private static final Pattern LITERAL_LABEL = Pattern.compile("label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private FormSchemas() {

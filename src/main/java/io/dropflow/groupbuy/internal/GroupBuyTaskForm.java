@@ -147,7 +147,7 @@ public class GroupBuyTaskForm {
         for (Purchase purchase : shownPurchases) {
             if (purchase.getPurchaseOrderId() != null) {
                 PurchaseOrderView po = purchasing.purchaseOrder(purchase.getPurchaseOrderId());
-                // its status now, when that status began (as an order's history has it, exploratory test s16, doubt 6)
+                // its status now, at its last change (as an order's history has it, exploratory test s16, doubt 6)
                 entries.add(new Entry(po.updatedAt() != null ? po.updatedAt() : po.createdAt(), 1,
                         "Purchase order " + po.number() + " to " + po.supplierName(),
                         io.dropflow.processengine.OperatorWords.of(po.status()),

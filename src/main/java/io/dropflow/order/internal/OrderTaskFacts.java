@@ -108,7 +108,8 @@ public class OrderTaskFacts {
     /**
      * Purchase orders, parcels with their tracking events, and the timeline, oldest first: the
      * latest {@link #HISTORY_ROWS}, each "when, what, status, detail". A purchase order's row shows the status it
-     * has now, so it stands when that status began (its last change), not when it was made: made at 19:31:02 it
+     * has now, so it stands at its last change (when that status began, or later: a reminder, a ship-by extension or
+     * a claim upheld also moves it; review s17 F2), not when it was made: made at 19:31:02 it
      * stood before "Purchase order DF-2-PO1 forwarded to ODDITY" and read "Declined — Discontinued" before it was
      * sent (exploratory test s16, doubt 6). Rows of the same instant (the engine's clock counts milliseconds, and one
      * step writes several) keep the order they were written in: the timeline's lines in theirs, then the purchase

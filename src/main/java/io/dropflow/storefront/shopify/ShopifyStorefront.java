@@ -247,7 +247,7 @@ public class ShopifyStorefront implements StorefrontGateway, PartnerBinding {
      * where the currency and presentment currency differ",
      * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/RefundInput); its transactions' amounts are in it
      * too ("in the presentment currency of the order",
-     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnRefundOrderTransactionInput). A refund in
+     * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/OrderTransactionInput). A refund in
      * another currency than the buyer's is never sent converted: it fails the step, naming both.
      */
     private static JsonNode inRefundCurrency(JsonNode moneyBag, String currency, String storefrontOrderId) {

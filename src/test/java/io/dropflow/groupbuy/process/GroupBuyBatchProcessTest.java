@@ -298,11 +298,6 @@ class GroupBuyBatchProcessTest {
     }
 
     /**
-     * Item 4 of the exploratory test (routing): an order whose only supplier was suspended after the order
-     * came was FORWARDED at the cutoff with no purchase order. It is out of stock (the missing lines go to
-     * the purchase's backups, then an operator).
-     */
-    /**
      * Review s16 (group-buy refunds): a refund step refunded every consumer of the batch in one transaction, calling
      * the storefront under each order's row lock; a failure at the second order rolled back the first's booking,
      * though its refund had gone out. Now each order's refund is claimed, asked for and recorded in short
@@ -390,6 +385,11 @@ class GroupBuyBatchProcessTest {
         return entries;
     }
 
+    /**
+     * Item 4 of the exploratory test (routing): an order whose only supplier was suspended after the order
+     * came was FORWARDED at the cutoff with no purchase order. It is out of stock (the missing lines go to
+     * the purchase's backups, then an operator).
+     */
     @Test
     void anOrderWhoseOnlySupplierWasSuspendedBeforeTheCutoffIsOutOfStockNotForwarded() {
         Goods rice = goods();
