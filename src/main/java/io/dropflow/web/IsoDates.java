@@ -129,7 +129,7 @@ public final class IsoDates {
             } catch (com.fasterxml.jackson.databind.exc.InvalidFormatException unreadable) {
                 // Jackson's own words named no format: "has a value of the wrong type" (exploratory s17, D13)
                 throw refused(parser, "must be " + SHAPES.get(type) + ", as ISO 8601 text (\"" + EXAMPLES.get(type)
-                        + "\")");
+                        + "\")" + (unixSeconds && type != LocalDate.class ? " or Unix seconds" : ""));
             }
             if (value != null) {
                 Optional<String> refusal = refusal(value, unixSeconds);

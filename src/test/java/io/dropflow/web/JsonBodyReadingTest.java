@@ -149,6 +149,15 @@ class JsonBodyReadingTest {
         }
     }
 
+    /** Review s17 (F11): a partner may send Unix seconds, so its refusal says so; ours does not offer them. */
+    @Test
+    void aPartnersDateTimeTheReaderCannotReadIsRefusedOfferingUnixSecondsToo() throws Exception {
+        assertThat(errors(refused("/api/webhooks/carriers/events", Event.class,
+                "{\"eventId\": \"e1\", \"occurredAt\": \"2026-12-07T10:00:00\"}"))).containsExactly(Map.of("field",
+                "occurredAt", "message", "must be a date and time with its offset from UTC, as ISO 8601 text"
+                        + " (\"2026-12-07T10:00:00Z\") or Unix seconds"));
+    }
+
     /**
      * Closing note s15: a time with nanoseconds was cut to the microsecond without a word (the database keeps
      * microseconds), so the answer and what the client kept differed. Our own API refuses it naming the field; zeros
