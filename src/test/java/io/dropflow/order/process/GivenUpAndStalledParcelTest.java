@@ -55,6 +55,8 @@ class GivenUpAndStalledParcelTest {
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired
     io.dropflow.order.internal.GivenUpParcelMarks marks;
+    @Autowired
+    ParcelDecisionMark decisionMarks;
 
     DropflowDriver dropflow;
 
@@ -493,6 +495,25 @@ class GivenUpAndStalledParcelTest {
         dropflow.carrierSays(delivered, "DELIVERED", now());
         assertThat(decision(withdrawn)).isNull();
         assertThat(decisionMarked(delivered)).as("mark cleared").isFalse();
+    }
+
+    /**
+     * Review s17 (F9): a decision a node of an earlier version opened (during V78's rolling update) has no mark on its
+     * parcel; every few minutes those opened in the last hour are marked, and at a node's start every open one.
+     */
+    @Test
+    void aDecisionANodeOfAnEarlierVersionOpenedIsMarkedByTheRunsThatLookForThem() {
+        String lately = "TRK-UNMARKED-" + System.nanoTime();
+        stalledOrder(lately);
+        jdbc.update("update shipment set decision_open_since = null where tracking_number = ?", lately);
+        assertThat(decisionMarked(lately)).isFalse();
+
+        decisionMarks.markDecisionsOpenedLately();
+        assertThat(decisionMarked(lately)).as("marked by the run every few minutes").isTrue();
+
+        jdbc.update("update shipment set decision_open_since = null where tracking_number = ?", lately);
+        decisionMarks.markOpenDecisions();
+        assertThat(decisionMarked(lately)).as("marked at a node's start").isTrue();
     }
 
     private boolean decisionMarked(String number) {
