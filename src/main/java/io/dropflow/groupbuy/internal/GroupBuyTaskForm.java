@@ -147,8 +147,10 @@ public class GroupBuyTaskForm {
         for (Purchase purchase : shownPurchases) {
             if (purchase.getPurchaseOrderId() != null) {
                 PurchaseOrderView po = purchasing.purchaseOrder(purchase.getPurchaseOrderId());
-                // its status now, at its last change (as an order's history has it, exploratory test s16, doubt 6)
-                entries.add(new Entry(po.updatedAt() != null ? po.updatedAt() : po.createdAt(), 1,
+                // its status now, when that status began (as an order's history has it, exploratory test s16, doubt 6;
+                // not at its last change, which a reminder also moves, review s17 F2)
+                entries.add(new Entry(po.statusChangedAt() != null ? po.statusChangedAt()
+                        : po.updatedAt() != null ? po.updatedAt() : po.createdAt(), 1,
                         "Purchase order " + po.number() + " to " + po.supplierName(),
                         io.dropflow.processengine.OperatorWords.of(po.status()),
                         io.dropflow.processengine.OperatorWords.of(po.reasonCode())));

@@ -108,8 +108,8 @@ public class OrderTaskFacts {
     /**
      * Purchase orders, parcels with their tracking events, and the timeline, oldest first: the
      * latest {@link #HISTORY_ROWS}, each "when, what, status, detail". A purchase order's row shows the status it
-     * has now, so it stands at its last change (when that status began, or later: a reminder, a ship-by extension or
-     * a claim upheld also moves it; review s17 F2), not when it was made: made at 19:31:02 it
+     * has now, so it stands when that status began, not at its last change (a reminder, a ship-by extension or a claim
+     * upheld moved it after "Supplier reminded…"; review s17 F2) nor when it was made: made at 19:31:02 it
      * stood before "Purchase order DF-2-PO1 forwarded to ODDITY" and read "Declined — Discontinued" before it was
      * sent (exploratory test s16, doubt 6). Rows of the same instant (the engine's clock counts milliseconds, and one
      * step writes several) keep the order they were written in: the timeline's lines in theirs, then the purchase
@@ -121,7 +121,8 @@ public class OrderTaskFacts {
         List<Entry> entries = new ArrayList<>();
         timeline.of(orderId).forEach(e -> entries.add(new Entry(e.at(), 0, e.what(), null, null)));
         purchasing.purchaseOrdersOf(orderId).forEach(po -> entries.add(new Entry(
-                po.updatedAt() != null ? po.updatedAt() : po.createdAt(), 1,
+                po.statusChangedAt() != null ? po.statusChangedAt() : po.updatedAt() != null ? po.updatedAt()
+                        : po.createdAt(), 1,
                 "Purchase order " + po.number() + " to " + po.supplierName(), OperatorWords.of(po.status()),
                 OperatorWords.of(po.reasonCode()))));
         for (ShipmentView s : tracking.shipmentsOf(orderId)) {

@@ -75,7 +75,10 @@ class PurchaseOrder {
     /** Defect claims upheld against this purchase order (they feed the supplier's claim rate). */
     private int upheldClaims;
     private Instant createdAt;
+    /** Its last change: its status, or a reminder, a ship-by extension, a claim upheld, a supplier reference... */
     private Instant updatedAt;
+    /** When the status it has now began (V80; before it, its last change then). */
+    private Instant statusChangedAt;
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "purchase_order_id", nullable = false, updatable = false)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
@@ -97,6 +100,7 @@ class PurchaseOrder {
             BigDecimal shippingCost, String currency, Instant createdAt) {
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.statusChangedAt = createdAt;
         this.orderId = orderId;
         this.supplier = supplier;
         this.idempotencyKey = idempotencyKey;
@@ -115,6 +119,7 @@ class PurchaseOrder {
     void markForwarded(String supplierReference, int shipByHours, Duration shipByTime, Instant now) {
         if (status == PurchaseOrderStatus.FORWARDING) {
             status = PurchaseOrderStatus.FORWARDED;
+            statusChangedAt = now;
         }
         if (forwardedAt == null) {
             forwardedAt = now;
@@ -266,7 +271,7 @@ class PurchaseOrder {
         }
         this.reasonCode = reasonCode;
         status = PurchaseOrderStatus.CANCELLED;
-        touch(now);
+        statusChanged(now);
         return SupplierEventOutcome.APPLIED;
     }
 
@@ -277,7 +282,7 @@ class PurchaseOrder {
         }
         this.reasonCode = reasonCode;
         status = PurchaseOrderStatus.ACCEPTED;
-        touch(now);
+        statusChanged(now);
         return SupplierEventOutcome.APPLIED;
     }
 
@@ -323,12 +328,19 @@ class PurchaseOrder {
             return SupplierEventOutcome.STALE;
         }
         status = target;
-        touch(now);
+        statusChanged(now);
         return SupplierEventOutcome.APPLIED;
     }
 
+    /** A change that leaves the status as it is (a reminder, a ship-by extension, a claim upheld...). */
     private void touch(Instant now) {
         updatedAt = now;
+    }
+
+    /** Its status changed: the one it has now began, and it changed. */
+    private void statusChanged(Instant now) {
+        statusChangedAt = now;
+        touch(now);
     }
 
     public Long getId() { return id; }
@@ -344,6 +356,7 @@ class PurchaseOrder {
     public Instant getForwardedAt() { return forwardedAt; }
     public Instant getShippedAt() { return shippedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
     public Integer getShipByHours() { return shipByHours; }
     public Instant getShipByAt() { return shipByAt; }
     public Instant getRemindedAt() { return remindedAt; }
@@ -361,6 +374,7 @@ class PurchaseOrder {
                 supplier.getScore(), idempotencyKey, status, supplierReference, reasonCode, supplyTotal, shippingCost,
                 currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt, remindedAt, deadlineExtensions,
                 claimId, returnId, upheldClaims, lines.stream().map(l -> new PurchaseOrderView.Line(l.getSku(),
-                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList(), batchId, updatedAt);
+                        l.getSupplierSku(), l.getQuantity(), l.getSupplyPrice())).toList(), batchId, updatedAt,
+                statusChangedAt);
     }
 }

@@ -353,6 +353,35 @@ class OrderTaskFactsTest {
                 "Purchase order DF-7-PO1 to Acme Homeware Declined");
     }
 
+    /**
+     * Review s17, F2: accepted at 10:00, reminded at 16:00, its ship-by extended at 18:00. The reminder and the
+     * extension move its last change, not when its status began: "Accepted" stays at 10:00, before "Supplier reminded…",
+     * not after it as if the supplier had accepted only when reminded.
+     */
+    @Test
+    void aPurchaseOrdersRowStaysWhenItsStatusBeganAfterAReminderAndAnExtension() {
+        java.time.Instant forwarded = NOW.minus(Duration.ofHours(10));
+        java.time.Instant accepted = NOW.minus(Duration.ofHours(8));
+        java.time.Instant reminded = NOW.minus(Duration.ofHours(2));
+        java.time.Instant extended = NOW;
+        PurchaseOrderView po = new PurchaseOrderView(11L, ORDER_ID, 1L, "ACME", "Acme Homeware", 90, "DF-7-PO1",
+                PurchaseOrderStatus.ACCEPTED, null, null, new java.math.BigDecimal("6.00"),
+                new java.math.BigDecimal("2.50"), "EUR", forwarded, forwarded, null, 24, NOW.plus(Duration.ofHours(24)),
+                reminded, 1, null, null, 0, List.of(), null, extended, accepted);
+        when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(po));
+        timeline.record(forwarded, "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");
+        timeline.record(accepted, "Supplier accepted purchase order DF-7-PO1");
+        timeline.record(reminded, "Supplier reminded to ship purchase order DF-7-PO1");
+        timeline.record(extended, "Ship-by of purchase order DF-7-PO1 extended by 24 h");
+
+        assertThat(facts.history(ORDER_ID)).extracting(row -> row.get("what") + " " + row.get("status")).containsExactly(
+                "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h null",
+                "Supplier accepted purchase order DF-7-PO1 null",
+                "Purchase order DF-7-PO1 to Acme Homeware Accepted",
+                "Supplier reminded to ship purchase order DF-7-PO1 null",
+                "Ship-by of purchase order DF-7-PO1 extended by 24 h null");
+    }
+
     /** A view without the time of its last change (made before it had one): the row stands when it was made, after the lines. */
     @Test
     void twoRowsOfTheSameInstantKeepTheOrderTheyHappenedIn() {

@@ -37,6 +37,34 @@ class PurchaseOrderTest {
         assertThat(po.getSupplierReference()).isEqualTo("ACME-1");
     }
 
+    /**
+     * Review s17, F2: when its status began moves with its status only; a supplier reference, a reminder, a ship-by
+     * extension, a line cancellation asked or a claim upheld move its last change but not that.
+     */
+    @Test
+    void itKeepsWhenItsStatusBeganWhatElseChanges() {
+        assertThat(po.view().statusChangedAt()).as("made").isEqualTo(T0);
+        po.markForwarded("ACME-1", 48, Duration.ofHours(48), T0.plusSeconds(60));
+        po.accept(T0.plusSeconds(120));
+        po.recordSupplierReference("ACME-1b", T0.plusSeconds(180));
+        po.reminded(T0.plusSeconds(240));
+        po.extendShipBy(T0.plus(Duration.ofHours(72)), T0.plusSeconds(300));
+        po.lineCancellationAsked("DF-7-PO1-CANCEL-O3", T0.plusSeconds(360));
+        po.claimUpheld(T0.plusSeconds(420));
+        po.accept(T0.plusSeconds(480));
+
+        assertThat(po.view().statusChangedAt()).as("accepted").isEqualTo(T0.plusSeconds(120));
+        assertThat(po.view().updatedAt()).as("its last change").isEqualTo(T0.plusSeconds(420));
+
+        po.requestCancellation(T0.plusSeconds(540));
+        po.refuseCancellation("ALREADY_PACKED", T0.plusSeconds(600));
+        assertThat(po.view().statusChangedAt()).as("accepted again after the refusal").isEqualTo(T0.plusSeconds(600));
+        po.ship(T0.plusSeconds(660));
+        po.markForwarded(null, 48, Duration.ofHours(48), T0.plusSeconds(720));
+        assertThat(po.view().statusChangedAt()).as("shipped; a late forwarding answer changes no status")
+                .isEqualTo(T0.plusSeconds(660));
+    }
+
     @Test
     void anAcceptanceThatArrivesAfterTheShipmentChangesNothing() {
         assertThat(po.ship(T0)).isEqualTo(SupplierEventOutcome.APPLIED);
