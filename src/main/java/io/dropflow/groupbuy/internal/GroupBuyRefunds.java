@@ -1,5 +1,6 @@
 package io.dropflow.groupbuy.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,6 +13,9 @@ public interface GroupBuyRefunds extends JpaRepository<GroupBuyRefund, Long> {
 
     /** The order's refund claimed and not yet paid: at most one, since an order's next refund is claimed after it. */
     Optional<GroupBuyRefund> findByGroupBuyOrderIdAndRefundedAtIsNull(Long groupBuyOrderId);
+
+    /** Refunds claimed and not paid whose claim is older than {@code leaseStart}: their job died or was dropped. */
+    List<GroupBuyRefund> findByRefundedAtIsNullAndSendingSinceBefore(Instant leaseStart);
 
     Optional<GroupBuyRefund> findByGroupBuyOrderIdAndRefundNo(Long groupBuyOrderId, int refundNo);
 }

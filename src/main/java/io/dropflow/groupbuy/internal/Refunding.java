@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed refund and asks again with the same key and amount (the storefront applies a key once); another job finding
  * an order's refund claimed by a live job goes on with its other orders and then fails, to be retried, so that no
  * refund depends on another job surviving: a claim older than {@link #SENDING_LEASE} is one whose job died (a node
- * gone mid-call, its process instance cancelled), and the next job pays it under its key.
+ * gone mid-call, its process instance cancelled), and the next job pays it under its key, or, when no job of its step
+ * is left, every node's {@link StaleRefundClaims} does.
  */
 @Service
 public class Refunding {
@@ -106,22 +107,47 @@ public class Refunding {
         List<Claim> claimedByAnother = new ArrayList<>();
         for (Long id : due) {
             // the refund claimed before (a retry's) and then, if more lines became due meanwhile, the next
-            for (Claim claim = ownTransaction.execute(tx -> claim(id, sender)); claim != null;
-                    claim = ownTransaction.execute(tx -> claim(id, sender))) {
-                if (!claim.ours()) {
-                    claimedByAnother.add(claim);
-                    break;
-                }
-                Claim asked = claim;
-                storefront.refund(asked.storefrontOrderId(), asked.amount().amount(), asked.amount().currency(),
-                        WHY.get(asked.reason()), asked.key());
-                if (Boolean.TRUE.equals(ownTransaction.execute(tx -> paid(id, asked.refundNo(), asked.key())))) {
-                    refunded++;
-                }
-            }
+            refunded += refundOrder(id, sender, false, claimedByAnother);
         }
         if (!claimedByAnother.isEmpty()) {
             throw new RefundsPaidByAnotherJob(claimedByAnother);
+        }
+        return refunded;
+    }
+
+    /**
+     * The order's refund claimed and not paid, when its claim is older than {@link #SENDING_LEASE} (its job died, or
+     * its step was retried and completed by a node from before V74, which looks only for lines due: review s17 F13):
+     * taken over and paid under its key, as a job's retry would ({@link StaleRefundClaims} calls it on every node).
+     * Nothing else: lines due and not yet claimed are their step's to refund. A claim another job or sweep took again
+     * within the lease is left to it.
+     *
+     * @return whether it was paid now
+     */
+    @CallsPartner
+    public boolean payStaleClaim(Long groupBuyOrderId, String sender) {
+        return refundOrder(groupBuyOrderId, sender, true, new ArrayList<>()) > 0;
+    }
+
+    /**
+     * Claims, asks the storefront for and records the order's refunds one after the other, each claim in a short
+     * transaction of its own; with {@code claimedOnly} only the refund claimed already. A refund a live job claimed
+     * goes to {@code claimedByAnother}. @return how many were recorded as paid now
+     */
+    private int refundOrder(Long id, String sender, boolean claimedOnly, List<Claim> claimedByAnother) {
+        int refunded = 0;
+        for (Claim claim = ownTransaction.execute(tx -> claim(id, sender, claimedOnly)); claim != null;
+                claim = ownTransaction.execute(tx -> claim(id, sender, claimedOnly))) {
+            if (!claim.ours()) {
+                claimedByAnother.add(claim);
+                break;
+            }
+            Claim asked = claim;
+            storefront.refund(asked.storefrontOrderId(), asked.amount().amount(), asked.amount().currency(),
+                    WHY.get(asked.reason()), asked.key());
+            if (Boolean.TRUE.equals(ownTransaction.execute(tx -> paid(id, asked.refundNo(), asked.key())))) {
+                refunded++;
+            }
         }
         return refunded;
     }
@@ -137,9 +163,9 @@ public class Refunding {
     /**
      * Under the order's row lock, in the caller's (own, short) transaction: the order's refund claimed and not yet
      * paid, taken again when it is this sender's or its claim is stale; else the refund due now, numbered, with its
-     * lines, recorded and claimed. @return null when nothing is due
+     * lines, recorded and claimed (not with {@code claimedOnly}). @return null when nothing is due
      */
-    private Claim claim(Long groupBuyOrderId, String sender) {
+    private Claim claim(Long groupBuyOrderId, String sender, boolean claimedOnly) {
         GroupBuyOrder order = orders.lockById(groupBuyOrderId).orElseThrow();
         Instant now = clock.instant();
         Optional<GroupBuyRefund> unpaid = refunds.findByGroupBuyOrderIdAndRefundedAtIsNull(groupBuyOrderId);
@@ -149,6 +175,8 @@ public class Refunding {
             if (refund.claimedByAnother(sender, now.minus(SENDING_LEASE))) {
                 return claim(order, refund, false);
             }
+        } else if (claimedOnly) {
+            return null;
         } else {
             Optional<GroupBuyOrder.Refund> due = order.refundDue();
             if (due.isEmpty()) {

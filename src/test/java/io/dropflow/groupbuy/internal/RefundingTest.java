@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -74,6 +75,8 @@ class RefundingTest {
         when(refunds.findByGroupBuyOrderIdAndRefundNo(any(), org.mockito.ArgumentMatchers.anyInt())).thenAnswer(asked ->
                 saved.stream().filter(r -> r.getGroupBuyOrderId().equals(asked.getArgument(0))
                         && r.getRefundNo() == (int) asked.getArgument(1)).findFirst());
+        when(refunds.findByRefundedAtIsNullAndSendingSinceBefore(any())).thenAnswer(asked -> saved.stream()
+                .filter(r -> r.getRefundedAt() == null && r.getSendingSince().isBefore(asked.getArgument(0))).toList());
     }
 
     private void order(long id, long orderId, String storefrontId, String price, int quantity) {
@@ -179,5 +182,76 @@ class RefundingTest {
         verify(storefront).refund("GB-3", new BigDecimal("4.50"), "EUR", "cancelled by consumer", "DF-B7-O1003-REFUND2");
         assertThat(erika.isAllRefunded()).isTrue();
         assertThat(erika.getRefunds()).isEqualTo(2);
+    }
+
+    /**
+     * Review s17 F13: a node from before V74 ran the retry of the step whose job claimed Max's refund and could not pay
+     * it (the storefront down), found no lines due of his order and completed the step: no job will pay it. Every
+     * node's sweep pays it once its claim is older than the lease, under its key, and books it once; lines due and
+     * not claimed (Erika's, and the lid Max cancelled since) are left to their steps.
+     */
+    @Test
+    void aClaimLeftUnpaidByAStepAnOldNodeCompletedIsPaidOnceByTheSweep() {
+        GroupBuyOrder max = all.get(1);
+        max.addLine(2, "LID", 1, new BigDecimal("5.00"));
+        GroupBuyLine lid = max.lines(l -> l.getSku().equals("LID")).get(0);
+        ReflectionTestUtils.setField(lid, "groupBuyOrderId", 4L);
+        GroupBuyRefund claimed = claimMaxsRefund("job-2", NOW.minusSeconds(6 * 60));
+        lid.refundDue(RefundReason.CANCELLED);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StaleRefundClaims sweep = new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+
+        sweep.payStaleClaims();
+        sweep.payStaleClaims();
+
+        verify(refunds, times(2)).findByRefundedAtIsNullAndSendingSinceBefore(NOW.minus(Refunding.SENDING_LEASE));
+        verify(storefront).refund("GB-4", new BigDecimal("30.00"), "EUR", "cancelled by consumer", "DF-B7-O1004-REFUND1");
+        verify(storefront, never()).refund(eq("GB-3"), any(), any(), any(), any());
+        verify(ledger).refund(1004L, Money.of("30.00", "EUR"), "DF-B7-O1004-REFUND1");
+        verify(ledger, times(1)).refund(any(), any(), any());
+        assertThat(claimed.getRefundedAt()).isEqualTo(NOW);
+        assertThat(max.linesIn(Status.REFUNDED)).hasSize(1);
+        assertThat(max.linesIn(Status.REFUND_DUE)).as("due, not claimed: its step's").containsExactly(lid);
+        assertThat(saved).as("no refund claimed for them").hasSize(1);
+        assertThat(all.get(0).linesIn(Status.REFUND_DUE)).as("due, not claimed: its step's").hasSize(1);
+        assertThat(meters.get(StaleRefundClaims.STRANDED_GAUGE).gauge().value()).isZero();
+    }
+
+    /** A claim within the lease is a live job's: the sweep leaves it, whether it finds it or not. */
+    @Test
+    void aLiveClaimIsLeftAlone() {
+        GroupBuyRefund claimed = claimMaxsRefund("job-2", NOW.minusSeconds(60));
+
+        new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry())
+                .payStaleClaims();
+        assertThat(refunding.payStaleClaim(4L, "refund-sweep-other")).as("found just before a job took it again").isFalse();
+
+        verify(storefront, never()).refund(any(), any(), any(), any(), any());
+        verify(ledger, never()).refund(any(), any(), any());
+        assertThat(claimed.getRefundedAt()).isNull();
+        assertThat(claimed.getSendingBy()).isEqualTo("job-2");
+    }
+
+    /** A stale claim the sweep cannot pay stays claimed, unbooked, and counted on the gauge operators alert on. */
+    @Test
+    void aStaleClaimTheSweepCannotPayIsCountedForOperators() {
+        GroupBuyRefund claimed = claimMaxsRefund("job-2", NOW.minusSeconds(6 * 60));
+        doThrow(new IllegalStateException("storefront down")).when(storefront).refund(any(), any(), any(), any(), any());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), meters).payStaleClaims();
+
+        verify(ledger, never()).refund(any(), any(), any());
+        assertThat(claimed.getRefundedAt()).isNull();
+        assertThat(meters.get(StaleRefundClaims.STRANDED_GAUGE).gauge().value()).isEqualTo(1.0);
+    }
+
+    private GroupBuyRefund claimMaxsRefund(String sender, Instant since) {
+        GroupBuyOrder max = all.get(1);
+        max.refunding(max.refundDue().orElseThrow());
+        GroupBuyRefund claimed = new GroupBuyRefund(4L, 1, new BigDecimal("30.0000"), "EUR", RefundReason.CANCELLED);
+        claimed.claim(sender, since);
+        saved.add(claimed);
+        return claimed;
     }
 }
