@@ -59,44 +59,39 @@ class EngineRestAnswers {
         };
     }
 
+    /** A filter of ours on the engine REST API and the webapps' engine API (Tasklist, Cockpit, Admin), under its name. */
+    private static <F extends jakarta.servlet.Filter> org.springframework.boot.web.servlet.FilterRegistrationBean<F>
+            onTheEngineApis(F filter, String name) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName(name);
+        return registration;
+    }
+
     /** Tasklist's follow-up date: the task it sends back is read without its form reference (TaskFormRefIgnored). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<TaskFormRefIgnored> taskFormRefIgnored() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TaskFormRefIgnored());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("taskFormRefIgnored");
-        return registration;
+        return onTheEngineApis(new TaskFormRefIgnored(), "taskFormRefIgnored");
     }
 
     /** A body of JSON null is a 400, not Camunda's 500 NullPointerException (NullBodyRefused). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<NullBodyRefused> nullBodyRefused() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new NullBodyRefused());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("nullBodyRefused");
-        return registration;
+        return onTheEngineApis(new NullBodyRefused(), "nullBodyRefused");
     }
 
     /** A password that breaks the engine's password policy: a 400 naming the rules, not a 500 (PasswordPolicyRefused). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<PasswordPolicyRefused> passwordPolicyRefused(
             org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new PasswordPolicyRefused(engine::getIfAvailable));
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("passwordPolicyRefused");
-        return registration;
+        return onTheEngineApis(new PasswordPolicyRefused(engine::getIfAvailable), "passwordPolicyRefused");
     }
 
     /** A user, group or tenant id the engine does not take: a 400 naming its rule, not a 500 (ResourceIdRefused). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<ResourceIdRefused> resourceIdRefused(
             org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new ResourceIdRefused(engine::getIfAvailable));
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("resourceIdRefused");
-        return registration;
+        return onTheEngineApis(new ResourceIdRefused(engine::getIfAvailable), "resourceIdRefused");
     }
 
     /** A query's firstResult or maxResults that is no whole number from 0 to the most an int holds: a 400 naming it. */
