@@ -1,38 +1,34 @@
 package io.dropflow.groupbuy.internal;
 
+import io.dropflow.processengine.RollingUpdateRepair;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Pays the group-buy refunds claimed and left unpaid (review s17 F13): a claim older than {@link Refunding#SENDING_LEASE}
  * is one no job is paying. Normally its step's retry pays it; but during a rolling update to V74 a node of the version
  * before can run that retry, look only for lines due, find none of that order and complete the step, and nothing else
- * would pay it. Every node looks at each start and every {@value #EVERY_MINUTES} minutes, and pays each such claim
- * under its key, once ({@link Refunding#payStaleClaim}: under the order's row lock the claim is taken over as a retry
- * takes it, so two nodes' sweeps, or a sweep and a job, do not both pay it; the ledger is booked when it is recorded
- * paid, once). Once every node runs this version a claim goes stale only when its job died, and the look costs one read
- * of the refunds not paid (a handful at most).
+ * would pay it. Every node looks at each start and every {@value RollingUpdateRepair#EVERY_MINUTES} minutes
+ * ({@link RollingUpdateRepair}), and pays each such claim under its key, once ({@link Refunding#payStaleClaim}: under
+ * the order's row lock the claim is taken over as a retry takes it, so two nodes' sweeps, or a sweep and a job, do not
+ * both pay it; the ledger is booked when it is recorded paid, once). Once every node runs this version a claim goes
+ * stale only when its job died, and the look costs one read of the refunds not paid (a handful at most).
  *
  * <p>A claim it cannot pay (the storefront down) is tried again at the next run, once its new claim is older than the
  * lease; each run logs it as an error and sets the gauge {@value #STRANDED_GAUGE} to how many it could not pay, for an
  * operator's alert (there is no process step left to raise an incident on).
  */
 @Component
-class StaleRefundClaims {
+class StaleRefundClaims implements RollingUpdateRepair {
 
     private static final Logger log = LoggerFactory.getLogger(StaleRefundClaims.class);
 
-    static final long EVERY_MINUTES = 5;
     static final String STRANDED_GAUGE = "dropflow.groupbuy.refunds.stranded";
 
     private final GroupBuyRefunds refunds;
@@ -49,10 +45,9 @@ class StaleRefundClaims {
         this.stranded = registry.gauge(STRANDED_GAUGE, new AtomicInteger());
     }
 
-    /** At each start of a node, and every few minutes. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelay = EVERY_MINUTES, initialDelay = EVERY_MINUTES, timeUnit = TimeUnit.MINUTES)
-    public void payStaleClaims() {
+    /** At each start of a node, and every few minutes: every stale claim. */
+    @Override
+    public void everyFewMinutes() {
         List<Long> orders = refunds.findByRefundedAtIsNullAndSendingSinceBefore(
                 clock.instant().minus(Refunding.SENDING_LEASE)).stream()
                 .map(GroupBuyRefund::getGroupBuyOrderId).distinct().sorted().toList();

@@ -1,14 +1,11 @@
 package io.dropflow.order.internal;
 
+import io.dropflow.processengine.RollingUpdateRepair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +13,19 @@ import org.springframework.stereotype.Component;
  * writes the given-up record but not the mark ({@code shipment.given_up_at}), and a scan of an unmarked parcel reaches
  * the order's process as if it had not been given up (no "Given-up parcel …" task, and later scans do not tell it
  * again). V70 marked the parcels given up before it; this repeats its statement ({@link #MARK_SHIPMENTS}) on every
- * node, idempotent, so that no one has to after a rolling update:
+ * node, idempotent, so that no one has to after a rolling update ({@link RollingUpdateRepair}):
  * <ul>
  * <li>at each start, for every given-up parcel (those of an earlier rolling update too): one read of given_up_parcel;
- * <li>every {@value #EVERY_MINUTES} minutes, for the parcels given up in the last hour: during a rolling update a node
- * of the earlier version may give parcels up after the last new node started, until it stops; once every node runs
- * this version there are none, and the look costs a read of V78's index on {@code given_up_parcel.given_up_at}.
+ * <li>every {@value RollingUpdateRepair#EVERY_MINUTES} minutes, for the parcels given up in the last hour: during a
+ * rolling update a node of the earlier version may give parcels up after the last new node started, until it stops;
+ * once every node runs this version there are none, and the look costs a read of V78's index on
+ * {@code given_up_parcel.given_up_at}.
  * </ul>
  * Until the next run such a parcel's scan can still reach the order's process (minutes, not until someone acts).
  * The order feature writes the carrier's row here, as V70 did: the given-up record is the order's.
  */
 @Component
-public class GivenUpParcelMarks {
+public class GivenUpParcelMarks implements RollingUpdateRepair {
 
     private static final Logger log = LoggerFactory.getLogger(GivenUpParcelMarks.class);
 
@@ -44,8 +42,7 @@ public class GivenUpParcelMarks {
             + " from given_up_parcel g where g.shipment_id = shipment.id) where given_up_at is null and id in ("
             + GIVEN_UP_SINCE + ")";
 
-    static final long EVERY_MINUTES = 5;
-    /** Longer than {@value #EVERY_MINUTES} minutes, and than the clocks of two nodes differ. */
+    /** Longer than {@value RollingUpdateRepair#EVERY_MINUTES} minutes, and than the clocks of two nodes differ. */
     static final Duration LOOK_BACK = Duration.ofHours(1);
 
     private final GivenUpParcelRecords records;
@@ -57,14 +54,14 @@ public class GivenUpParcelMarks {
     }
 
     /** Every given-up parcel not marked, at each start of a node. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void markAll() {
+    @Override
+    public void atStart() {
         mark(Instant.EPOCH);
     }
 
     /** The parcels given up in the last hour, every few minutes. */
-    @Scheduled(fixedDelay = EVERY_MINUTES, initialDelay = EVERY_MINUTES, timeUnit = TimeUnit.MINUTES)
-    public void markGivenUpLately() {
+    @Override
+    public void everyFewMinutes() {
         mark(clock.instant().minus(LOOK_BACK));
     }
 

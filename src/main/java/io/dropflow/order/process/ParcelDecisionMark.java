@@ -6,12 +6,12 @@ import static io.dropflow.order.process.OrderFulfillmentProcess.SHIPMENT_ID;
 import io.dropflow.carrier.Tracking;
 import io.dropflow.order.process.OrderFulfillmentProcess.Element;
 import io.dropflow.processengine.ModelElement;
+import io.dropflow.processengine.RollingUpdateRepair;
 import io.dropflow.processengine.WhileUserTaskOpen;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -19,9 +19,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +29,18 @@ import org.springframework.stereotype.Component;
  * opens the task) the parcel's row is the one the scan holds and writes anyway.
  *
  * <p>Decisions that opened without the mark are marked as well: at each start of a node, every open one (those open
- * when this version came); every {@value #EVERY_MINUTES} minutes, those opened in the last hour (a node of an earlier
- * version may open one during a rolling update, after the last new node started). Until then a scan that changes
- * nothing is not on such a decision's form; one that changes the parcel's status always is (its task is looked for
- * whatever the mark says). A mark left behind (a decision ended on a node of an earlier version) costs that parcel's
- * scans the task query, as before, and nothing else.
+ * when this version came); every {@value RollingUpdateRepair#EVERY_MINUTES} minutes, those opened in the last hour (a
+ * node of an earlier version may open one during a rolling update, after the last new node started;
+ * {@link RollingUpdateRepair}). Until then a scan that changes nothing is not on such a decision's form; one that
+ * changes the parcel's status always is (its task is looked for whatever the mark says). A mark left behind (a decision
+ * ended on a node of an earlier version) costs that parcel's scans the task query, as before, and nothing else.
  */
 @Component
-class ParcelDecisionMark implements WhileUserTaskOpen {
+class ParcelDecisionMark implements WhileUserTaskOpen, RollingUpdateRepair {
 
     private static final Logger log = LoggerFactory.getLogger(ParcelDecisionMark.class);
 
-    static final long EVERY_MINUTES = 5;
-    /** Longer than {@value #EVERY_MINUTES} minutes, and than the clocks of two nodes differ. */
+    /** Longer than {@value RollingUpdateRepair#EVERY_MINUTES} minutes, and than the clocks of two nodes differ. */
     static final Duration LOOK_BACK = Duration.ofHours(1);
 
     /** Lazily: made before the engine, which the parcel's tracking and the tasks need. */
@@ -83,14 +79,14 @@ class ParcelDecisionMark implements WhileUserTaskOpen {
     }
 
     /** Every open decision, at each start of a node: those that opened before this version marked them. */
-    @EventListener(ApplicationReadyEvent.class)
-    void markOpenDecisions() {
+    @Override
+    public void atStart() {
         mark(decisions());
     }
 
     /** Those opened in the last hour, every few minutes: a node of an earlier version may have opened them. */
-    @Scheduled(fixedDelay = EVERY_MINUTES, initialDelay = EVERY_MINUTES, timeUnit = TimeUnit.MINUTES)
-    void markDecisionsOpenedLately() {
+    @Override
+    public void everyFewMinutes() {
         mark(decisions().taskCreatedAfter(Date.from(clock.instant().minus(LOOK_BACK))));
     }
 

@@ -44,6 +44,7 @@ class RefundingTest {
 
     private static final long BATCH = 7L;
     private static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final GroupBuyOrders orders = mock(GroupBuyOrders.class);
     private final GroupBuyLines lines = mock(GroupBuyLines.class);
@@ -54,7 +55,7 @@ class RefundingTest {
     private final OrderTimeline timeline = mock(OrderTimeline.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final Refunding refunding = new Refunding(orders, lines, refunds, storefront, ledger, lookup,
-            mock(OrderProgress.class), timeline, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(OrderProgress.class), timeline, transactions, CLOCK);
     private final List<GroupBuyOrder> all = new ArrayList<>();
     private final List<GroupBuyRefund> saved = new ArrayList<>();
 
@@ -199,10 +200,10 @@ class RefundingTest {
         GroupBuyRefund claimed = claimMaxsRefund("job-2", NOW.minusSeconds(6 * 60));
         lid.refundDue(RefundReason.CANCELLED);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        StaleRefundClaims sweep = new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+        StaleRefundClaims sweep = sweep(meters);
 
-        sweep.payStaleClaims();
-        sweep.payStaleClaims();
+        sweep.atStart();
+        sweep.everyFewMinutes();
 
         verify(refunds, times(2)).findByRefundedAtIsNullAndSendingSinceBefore(NOW.minus(Refunding.SENDING_LEASE));
         verify(storefront).refund("GB-4", new BigDecimal("30.00"), "EUR", "cancelled by consumer", "DF-B7-O1004-REFUND1");
@@ -222,8 +223,7 @@ class RefundingTest {
     void aLiveClaimIsLeftAlone() {
         GroupBuyRefund claimed = claimMaxsRefund("job-2", NOW.minusSeconds(60));
 
-        new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry())
-                .payStaleClaims();
+        sweep(new SimpleMeterRegistry()).everyFewMinutes();
         assertThat(refunding.payStaleClaim(4L, "refund-sweep-other")).as("found just before a job took it again").isFalse();
 
         verify(storefront, never()).refund(any(), any(), any(), any(), any());
@@ -239,11 +239,16 @@ class RefundingTest {
         doThrow(new IllegalStateException("storefront down")).when(storefront).refund(any(), any(), any(), any(), any());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-        new StaleRefundClaims(refunds, refunding, Clock.fixed(NOW, ZoneOffset.UTC), meters).payStaleClaims();
+        sweep(meters).everyFewMinutes();
 
         verify(ledger, never()).refund(any(), any(), any());
         assertThat(claimed.getRefundedAt()).isNull();
         assertThat(meters.get(StaleRefundClaims.STRANDED_GAUGE).gauge().value()).isEqualTo(1.0);
+    }
+
+    /** A node's sweep of stale claims, at {@link #NOW}. */
+    private StaleRefundClaims sweep(SimpleMeterRegistry meters) {
+        return new StaleRefundClaims(refunds, refunding, CLOCK, meters);
     }
 
     private GroupBuyRefund claimMaxsRefund(String sender, Instant since) {

@@ -505,15 +505,20 @@ class GivenUpAndStalledParcelTest {
     void aDecisionANodeOfAnEarlierVersionOpenedIsMarkedByTheRunsThatLookForThem() {
         String lately = "TRK-UNMARKED-" + System.nanoTime();
         stalledOrder(lately);
-        jdbc.update("update shipment set decision_open_since = null where tracking_number = ?", lately);
+        asOpenedByAnEarlierVersion(lately);
         assertThat(decisionMarked(lately)).isFalse();
 
-        decisionMarks.markDecisionsOpenedLately();
+        decisionMarks.everyFewMinutes();
         assertThat(decisionMarked(lately)).as("marked by the run every few minutes").isTrue();
 
-        jdbc.update("update shipment set decision_open_since = null where tracking_number = ?", lately);
-        decisionMarks.markOpenDecisions();
+        asOpenedByAnEarlierVersion(lately);
+        decisionMarks.atStart();
         assertThat(decisionMarked(lately)).as("marked at a node's start").isTrue();
+    }
+
+    /** As a node of a version before V78 opens a decision: no mark on its parcel's row. */
+    private void asOpenedByAnEarlierVersion(String number) {
+        jdbc.update("update shipment set decision_open_since = null where tracking_number = ?", number);
     }
 
     private boolean decisionMarked(String number) {
@@ -536,7 +541,7 @@ class GivenUpAndStalledParcelTest {
         Instant at = now().minus(Duration.ofMinutes(10));
         long shipment = givenUpByAnOldNode(order, lost, at);
 
-        marks.markGivenUpLately();
+        marks.everyFewMinutes();
 
         assertThat(givenUpAt(shipment)).as("marked given up when its record says").isEqualTo(at);
         dropflow.carrierSays(lost, "DELIVERED", now());
@@ -549,9 +554,9 @@ class GivenUpAndStalledParcelTest {
         String older = "TRK-OLDNODE2-" + System.nanoTime();
         Instant longAgo = now().minus(Duration.ofHours(3));
         long olderShipment = givenUpByAnOldNode(shipped(older), older, longAgo);
-        marks.markGivenUpLately();
+        marks.everyFewMinutes();
         assertThat(givenUpAt(olderShipment)).as("given up three hours ago: not the few minutes' run's").isNull();
-        marks.markAll();
+        marks.atStart();
         assertThat(givenUpAt(olderShipment)).isEqualTo(longAgo);
         assertThat(givenUpAt(shipment)).as("a mark is kept as it was").isEqualTo(at);
     }
