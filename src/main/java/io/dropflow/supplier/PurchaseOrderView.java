@@ -11,7 +11,8 @@ import java.util.List;
  * replacement or a return's exchange, {@code batchId} (and no {@code orderId}) on a group-buy batch's.
  * {@code updatedAt} is when it last changed (its status, a reminder, a deadline extension, a claim upheld, a supplier
  * reference): the status it has now holds from then at the latest. {@code statusChangedAt} is when the status it has
- * now began (review s17, F2), which none of those others move. Each null in a view made without it.
+ * now began (review s17, F2), which none of those others move. Either is null where it is not known (a row an older
+ * release wrote without it).
  */
 public record PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
         int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
@@ -19,36 +20,6 @@ public record PurchaseOrderView(Long id, Long orderId, Long supplierId, String s
         Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
         Long claimId, Long returnId, int upheldClaims, List<Line> lines, Long batchId, Instant updatedAt,
         Instant statusChangedAt) {
-
-    public PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
-            int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
-            BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
-            Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
-            Long claimId, Long returnId, int upheldClaims, List<Line> lines, Long batchId, Instant updatedAt) {
-        this(id, orderId, supplierId, supplierCode, supplierName, supplierScore, number, status, supplierReference,
-                reasonCode, supplyTotal, shippingCost, currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt,
-                remindedAt, deadlineExtensions, claimId, returnId, upheldClaims, lines, batchId, updatedAt, null);
-    }
-
-    public PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
-            int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
-            BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
-            Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
-            Long claimId, Long returnId, int upheldClaims, List<Line> lines, Long batchId) {
-        this(id, orderId, supplierId, supplierCode, supplierName, supplierScore, number, status, supplierReference,
-                reasonCode, supplyTotal, shippingCost, currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt,
-                remindedAt, deadlineExtensions, claimId, returnId, upheldClaims, lines, batchId, null, null);
-    }
-
-    public PurchaseOrderView(Long id, Long orderId, Long supplierId, String supplierCode, String supplierName,
-            int supplierScore, String number, PurchaseOrderStatus status, String supplierReference, String reasonCode,
-            BigDecimal supplyTotal, BigDecimal shippingCost, String currency, Instant createdAt, Instant forwardedAt,
-            Instant shippedAt, Integer shipByHours, Instant shipByAt, Instant remindedAt, int deadlineExtensions,
-            Long claimId, Long returnId, int upheldClaims, List<Line> lines) {
-        this(id, orderId, supplierId, supplierCode, supplierName, supplierScore, number, status, supplierReference,
-                reasonCode, supplyTotal, shippingCost, currency, createdAt, forwardedAt, shippedAt, shipByHours, shipByAt,
-                remindedAt, deadlineExtensions, claimId, returnId, upheldClaims, lines, null);
-    }
 
     public record Line(String sku, String supplierSku, int quantity, BigDecimal supplyPrice) {
     }

@@ -40,7 +40,7 @@ class CaseSupplyCostTest {
                 PurchaseOrderStatus.SHIPPED, null, null, new BigDecimal("162.00"), new BigDecimal("18.00"), "CNY", NOW,
                 NOW, NOW, null, null, null, 0, null, null, 0, List.of(
                         new PurchaseOrderView.Line("DEMO-KETTLE", "YW-KETTLE", 1, new BigDecimal("90.00")),
-                        new PurchaseOrderView.Line("DEMO-MUG", "YW-MUG", 2, new BigDecimal("36.00")))));
+                        new PurchaseOrderView.Line("DEMO-MUG", "YW-MUG", 2, new BigDecimal("36.00"))), null, null, null));
     }
 
     @Test

@@ -182,7 +182,7 @@ class ClaimRemediesTest {
         when(purchasing.purchaseOrder(2L)).thenReturn(new PurchaseOrderView(2L, 1L, 3L, "YIWU", "Yiwu", 90, "DF-1-PO1",
                 io.dropflow.supplier.PurchaseOrderStatus.SHIPPED, null, null, new BigDecimal("48.00"), new BigDecimal("18.00"),
                 "CNY", NOW, NOW, NOW, null, null, null, 0, null, null, 0, java.util.Arrays.stream(skus)
-                        .map(sku -> new PurchaseOrderView.Line(sku, "YW-" + sku, 2, new BigDecimal("24.00"))).toList()));
+                        .map(sku -> new PurchaseOrderView.Line(sku, "YW-" + sku, 2, new BigDecimal("24.00"))).toList(), null, null, null));
     }
 
     /**

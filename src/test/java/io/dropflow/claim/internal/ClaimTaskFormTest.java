@@ -46,7 +46,7 @@ class ClaimTaskFormTest {
         when(facts.time(any())).thenAnswer(call -> time.format(call.getArgument(0)));
         when(facts.purchaseOrder(claim)).thenReturn(new PurchaseOrderView(2L, 1L, 3L, "ACME", "Acme Homeware", 90,
                 "DF-1-PO1", PurchaseOrderStatus.SHIPPED, null, null, new BigDecimal("12.00"), BigDecimal.ZERO, "EUR",
-                NOW, NOW, NOW, 24, NOW, null, 0, null, null, 0, List.of(), null));
+                NOW, NOW, NOW, 24, NOW, null, 0, null, null, 0, List.of(), null, null, null));
         when(scorecards.recent(anyLong())).thenReturn(new SupplierScorecard("ACME", "Acme Homeware", NOW.minus(Duration.ofDays(30)),
                 NOW, Duration.ofHours(48), 48, 10, 1.0, 1.0, 1.0, 0.0, 0.125, false, null, 90, true));
         when(evidence.listOf(7L)).thenReturn(List.of(

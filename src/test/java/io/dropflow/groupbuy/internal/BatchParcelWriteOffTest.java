@@ -101,6 +101,6 @@ class BatchParcelWriteOffTest {
     private static PurchaseOrderView purchaseOrder(PurchaseOrderStatus status) {
         return new PurchaseOrderView(PURCHASE_ORDER, null, 3L, "RICE", "Rice Co", 80, "DF-B7-PO2", status, "RICE-REF",
                 null, new BigDecimal("15.00"), new BigDecimal("2.50"), "EUR", null, null, null, 24, null, null, 0, null,
-                null, 0, List.of(new PurchaseOrderView.Line("RICE", "R-1", 3, new BigDecimal("5.00"))), BATCH);
+                null, 0, List.of(new PurchaseOrderView.Line("RICE", "R-1", 3, new BigDecimal("5.00"))), BATCH, null, null);
     }
 }

@@ -86,6 +86,6 @@ class BatchPurchasingGiveUpTest {
     private static PurchaseOrderView purchaseOrder(PurchaseOrderStatus status) {
         return new PurchaseOrderView(PURCHASE_ORDER, null, 3L, "RICE", "Rice Co", 80, "DF-B7-PO1", status, "RICE-REF",
                 status == PurchaseOrderStatus.CANCELLED ? Purchasing.GIVEN_UP : null, new BigDecimal("20.00"),
-                BigDecimal.ZERO, "EUR", null, null, null, 24, null, null, 0, null, null, 0, List.of(), BATCH);
+                BigDecimal.ZERO, "EUR", null, null, null, 24, null, null, 0, null, null, 0, List.of(), BATCH, null, null);
     }
 }

@@ -134,7 +134,7 @@ class BatchSettlementSharesTest {
                 "Rice Co", 80, "DF-B7-PO1", PurchaseOrderStatus.SHIPPED, "REF", null,
                 new BigDecimal(supplyPrice).multiply(BigDecimal.valueOf(total)), new BigDecimal(shipping), currency, null,
                 null, null, 24, null, null, 0, null, null, 0,
-                List.of(new PurchaseOrderView.Line("RICE", "R-1", total, new BigDecimal(supplyPrice))), BATCH));
+                List.of(new PurchaseOrderView.Line("RICE", "R-1", total, new BigDecimal(supplyPrice))), BATCH, null, null));
         when(ledger.settleGroupBuy(any())).thenReturn(Money.zero("EUR"));
 
         assertThat(settlement.settle(BATCH)).isEqualTo(pieces.length);

@@ -150,7 +150,7 @@ class ClosingTest {
         return new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(), po.supplierCode(), po.supplierName(),
                 po.supplierScore(), po.number(), po.status(), po.supplierReference(), po.reasonCode(), po.supplyTotal(),
                 po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), po.shippedAt(), po.shipByHours(),
-                po.shipByAt(), po.remindedAt(), po.deadlineExtensions(), 5L, null, 0, po.lines());
+                po.shipByAt(), po.remindedAt(), po.deadlineExtensions(), 5L, null, 0, po.lines(), null, null, null);
     }
 
     @Test

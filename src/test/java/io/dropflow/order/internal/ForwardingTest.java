@@ -98,7 +98,7 @@ class ForwardingTest {
             return new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(), po.supplierCode(), po.supplierName(),
                     po.supplierScore(), po.number(), po.status(), null, null, po.supplyTotal(), po.shippingCost(),
                     po.currency(), NOW, NOW, null, command.shipByHours(), NOW.plus(command.shipByTime()), null, 0, null,
-                    null, 0, List.of());
+                    null, 0, List.of(), null, null, null);
         });
     }
 

@@ -108,7 +108,7 @@ final class OrderFixtures {
         return new PurchaseOrderView(id, ORDER_ID, 1L, "ACME", "Acme Homeware", 90,
                 Purchasing.purchaseOrderNumber(ORDER_ID, attempt), status, null, null, new BigDecimal("6.00"),
                 new BigDecimal("2.50"), "EUR", forwarded, forwarded, null, 24, forwarded.plus(Duration.ofHours(24)),
-                null, 0, null, null, 0, List.of());
+                null, 0, null, null, 0, List.of(), null, null, null);
     }
 
     /** A parcel of the order's purchase order 11 that shipped {@code shippedAt}, last heard of {@code lastEventAt}. */

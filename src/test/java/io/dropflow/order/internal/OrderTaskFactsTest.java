@@ -57,7 +57,7 @@ class OrderTaskFactsTest {
         when(purchasing.purchaseOrder(11L)).thenReturn(new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(),
                 po.supplierCode(), po.supplierName(), po.supplierScore(), po.number(), po.status(), null, null,
                 po.supplyTotal(), po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, 24,
-                NOW.minus(Duration.ofHours(2)), null, 0, null, null, 0, List.of()));
+                NOW.minus(Duration.ofHours(2)), null, 0, null, null, 0, List.of(), null, null, null));
     }
 
     @Test
@@ -340,7 +340,7 @@ class OrderTaskFactsTest {
         PurchaseOrderView po = new PurchaseOrderView(declined.id(), declined.orderId(), declined.supplierId(),
                 declined.supplierCode(), declined.supplierName(), declined.supplierScore(), declined.number(),
                 PurchaseOrderStatus.DECLINED, null, "DISCONTINUED", declined.supplyTotal(), declined.shippingCost(), "EUR",
-                made, made, null, 24, made.plusSeconds(3600), null, 0, null, null, 0, List.of(), null, NOW);
+                made, made, null, 24, made.plusSeconds(3600), null, 0, null, null, 0, List.of(), null, NOW, null);
         when(purchasing.purchaseOrdersOf(ORDER_ID)).thenReturn(List.of(po));
         timeline.record(made, "Suppliers ranked: ACME (tier 1)");
         timeline.record(made, "Purchase order DF-7-PO1 forwarded to ACME, to ship within 24 h");

@@ -32,7 +32,7 @@ class PurchaseOrderRateShownTest {
     void aPurchaseOrdersRateHasTheLedgersScale() {
         PurchaseOrderView po = new PurchaseOrderView(1L, 7L, 3L, "YIWU", "Yiwu Trading", 80, "DF-7-PO1",
                 PurchaseOrderStatus.ACCEPTED, null, null, new BigDecimal("72.15"), new BigDecimal("7.22"), "CNY", NOW,
-                NOW, null, 48, null, null, 0, null, null, 0, List.of());
+                NOW, null, 48, null, null, 0, null, null, 0, List.of(), null, null, null);
         Conversion landedCost = new Conversion(Money.of("79.37", "CNY"),
                 new Money(new BigDecimal("79.37").multiply(INVERSE), "USD"), INVERSE);
         // As the ledger keeps it: its column rounds the rate booked to 12 decimal places.
@@ -52,7 +52,7 @@ class PurchaseOrderRateShownTest {
     void aRateOfFewerDigitsIsShownWithoutTrailingZerosAsTheLedgerShowsIt() {
         PurchaseOrderView po = new PurchaseOrderView(1L, 7L, 3L, "YIWU", "Yiwu Trading", 80, "DF-7-PO1",
                 PurchaseOrderStatus.ACCEPTED, null, null, new BigDecimal("10.00"), new BigDecimal("0.00"), "EUR", NOW,
-                NOW, null, 48, null, null, 0, null, null, 0, List.of());
+                NOW, null, 48, null, null, 0, null, null, 0, List.of(), null, null, null);
         BigDecimal kept = new BigDecimal("1.080000000000"); // as read from its numeric(24,12) column
         Conversion landedCost = new Conversion(Money.of("10.00", "EUR"), Money.of("10.80", "USD"), kept);
 

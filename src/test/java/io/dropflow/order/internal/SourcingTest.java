@@ -81,7 +81,7 @@ class SourcingTest {
         return new PurchaseOrderView(po.id(), ORDER_ID, supplier.id(), supplier.code(), supplier.name(),
                 supplier.score(), po.number(), PurchaseOrderStatus.DECLINED, null, reason, po.supplyTotal(),
                 po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, 24, null, null, 0, null, null,
-                0, List.of(new PurchaseOrderView.Line("DEMO-MUG", "S-MUG", 1, new BigDecimal("6.00"))));
+                0, List.of(new PurchaseOrderView.Line("DEMO-MUG", "S-MUG", 1, new BigDecimal("6.00"))), null, null, null);
     }
 
     @Nested
