@@ -95,16 +95,23 @@ public class Sourcing {
     /**
      * One problem validation found: its kind, and what the operator reads; {@code formerKinds}, the kinds a review
      * before 7 December 2026 gave it (one missing rate was then a problem per use: "no rate to price DEMO-TEAPOT" and
-     * "rate CNY JPY"), which accept it as well when it is checked again.
+     * "rate CNY JPY"), which accept it as well when it is checked again, each on its own; {@code formerKindsTogether},
+     * kinds that accept it when a review showed every one of them (a line offered in CNY and USD was named under "rate
+     * CNY JPY" and "rate USD JPY" from 7 December 2026 until review s17's fix, F4).
      */
-    private record Problem(String kind, String text, List<String> formerKinds) {
+    private record Problem(String kind, String text, List<String> formerKinds, List<String> formerKindsTogether) {
 
         Problem(String kind, String text) {
             this(kind, text, List.of());
         }
 
+        Problem(String kind, String text, List<String> formerKinds) {
+            this(kind, text, formerKinds, List.of());
+        }
+
         boolean seenIn(java.util.Collection<String> seen) {
-            return seen.contains(kind) || formerKinds.stream().anyMatch(seen::contains);
+            return seen.contains(kind) || formerKinds.stream().anyMatch(seen::contains)
+                    || !formerKindsTogether.isEmpty() && seen.containsAll(formerKindsTogether);
         }
     }
 
@@ -114,31 +121,56 @@ public class Sourcing {
      * words), the suppliers it keeps out of the ranking. Exploratory test s16 (L1): the CNY to JPY rate of a JPY order
      * of YIWU's teapot was two problems, "to price DEMO-TEAPOT" and "to buy from YIWU", and the reviewer read three
      * missing rates where two were missing.
+     * <p>
+     * A line whose offers are in several currencies, none of which converts, is one problem of its own: any one of
+     * those rates prices it ({@link #ofLine}: "no exchange rate from CNY or USD to JPY to price DEMO-TEAPOT: …"). Named
+     * under each rate's problem, it read as if every one of them were needed (review s17, F4).
      */
     private static final class RateUses {
 
+        /** The currencies any one of which, converted, would do: one, but for a line offered in several. */
+        private final List<String> currencies;
         private final String from;
         private final String to;
         private final java.util.Set<String> skus = new java.util.LinkedHashSet<>();
         private final java.util.SortedSet<String> suppliers = new java.util.TreeSet<>();
         private String sale;
 
-        private RateUses(String from, String to) {
-            this.from = from;
+        private RateUses(List<String> currencies, String to) {
+            this.currencies = List.copyOf(currencies);
+            this.from = currencies.size() == 1 ? currencies.get(0)
+                    : String.join(", ", currencies.subList(0, currencies.size() - 1)) + " or "
+                            + currencies.get(currencies.size() - 1);
             this.to = to;
         }
 
         static RateUses of(Map<String, RateUses> missing, String from, String to) {
-            return missing.computeIfAbsent(from + " " + to, key -> new RateUses(from, to));
+            return missing.computeIfAbsent(from + " " + to, key -> new RateUses(List.of(from), to));
+        }
+
+        /**
+         * The uses of a line's rates when its offers are in several {@code currencies} (sorted): the line's own,
+         * which no rate's problem names; in one currency, that rate's ({@link #of}).
+         */
+        static RateUses ofLine(Map<String, RateUses> missing, List<String> currencies, String to, String sku) {
+            return currencies.size() == 1 ? of(missing, currencies.get(0), to)
+                    : missing.computeIfAbsent("line " + sku, key -> new RateUses(currencies, to));
         }
 
         /**
          * Its kind is the rate's ("rate CNY JPY"), or the sale's ("no rate to book the sale") for the rate that books
-         * it; a review before 7 December 2026 that showed one of its uses accepted it too.
+         * it; a review before 7 December 2026 that showed one of its uses accepted it too. A line offered in several
+         * currencies has the line's ("no rate to price DEMO-TEAPOT"), which a review that showed every one of its
+         * rates ("rate CNY JPY" and "rate USD JPY": they named it from 7 December 2026 until review s17, F4) accepted.
          */
         Problem problem(String settlement) {
             String suppliersNamed = String.join(", ", suppliers);
             String skusNamed = String.join(", ", skus);
+            if (currencies.size() > 1) { // a line's own, as before 7 December 2026
+                return new Problem("no rate to price " + skusNamed, "no exchange rate from " + from + " to " + to
+                        + " to price " + skusNamed + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed",
+                        List.of(), currencies.stream().map(currency -> "rate " + currency + " " + to).toList());
+            }
             List<String> former = new ArrayList<>(skus.stream().map(sku -> "no rate to price " + sku).toList());
             if (!suppliers.isEmpty()) {
                 former.add("rate " + from + " " + to);
@@ -241,7 +273,8 @@ public class Sourcing {
         Money cheapestCost = Money.zero(order.getCurrency());
         boolean everyLinePriced = true;
         List<Catalog.Suspended> suspended = null; // asked only for an SKU without an offer to choose
-        // each missing rate once, with every use of it: the lines it prices, the sale it books, the suppliers it keeps out
+        // each missing rate once, with every use of it: the lines it prices, the sale it books, the suppliers it keeps
+        // out; a line offered in several currencies on its own, since any one of their rates prices it
         Map<String, RateUses> missingRates = new java.util.LinkedHashMap<>();
         for (OrderLine line : order.getLines()) {
             List<OfferView> offers = offersBySku.getOrDefault(line.getSku(), List.of());
@@ -250,8 +283,8 @@ public class Sourcing {
                 suspended = suspended != null ? suspended : catalog.suspendedOffering(order.skus());
                 problems.addAll(notOffered(line.getSku(), active, notServed, suspended));
             } else if (cheapest.isEmpty()) {
-                offers.stream().map(OfferView::currency).distinct().sorted().forEach(currency -> RateUses
-                        .of(missingRates, currency, order.getCurrency()).skus.add(line.getSku()));
+                RateUses.ofLine(missingRates, offers.stream().map(OfferView::currency).distinct().sorted().toList(),
+                        order.getCurrency(), line.getSku()).skus.add(line.getSku());
             }
             everyLinePriced &= cheapest.isPresent();
             cheapestCost = cheapest.map(cheapestCost::plus).orElse(cheapestCost);

@@ -239,6 +239,76 @@ class SourcingTest {
                             + "（POST /api/exchange-rates），再选择继续");
         }
 
+        /**
+         * Review s17 (F4): a JPY order of a teapot YIWU sells in CNY and OHIO in USD, no JPY rate kept. The teapot was
+         * named under the CNY and the USD rate each, as if both were needed, where adding either prices it. A line
+         * whose offers are in several currencies is one problem of its own, "from CNY or USD"; a line whose offers are
+         * in one currency (YIWU's cup) stays under that rate's problem, with the rate's other uses.
+         */
+        @Test
+        void aLineOfferedInSeveralCurrenciesIsOneProblemNamingEitherRate() {
+            Order order = given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            order.addLine("DEMO-CUP", 1, new BigDecimal("900"));
+            SupplierView yiwu = supplierScoring(1, "YIWU", 90, false);
+            offered(offerIn("CNY", yiwu, "DEMO-TEAPOT", "72.00", "18.00"), offerIn("CNY", yiwu, "DEMO-CUP", "20.00", "5.00"),
+                    offerIn("USD", supplierScoring(2, "OHIO", 90, false), "DEMO-TEAPOT", "10.00", "3.00"));
+
+            Sourcing.Validation validation = sourcing.validate(ORDER_ID);
+
+            assertThat(validation.problems()).containsExactly(
+                    "no exchange rate from CNY or USD to JPY to price DEMO-TEAPOT: ask a supervisor to add one "
+                            + "(POST /api/exchange-rates), then proceed",
+                    "no exchange rate from CNY to JPY to price DEMO-CUP and to buy from YIWU: ask a supervisor to add "
+                            + "one (POST /api/exchange-rates), then proceed",
+                    "no exchange rate from JPY to EUR, the settlement currency, to book the sale: ask a supervisor to add "
+                            + "one (POST /api/exchange-rates), then proceed");
+            assertThat(validation.kinds()).hasSize(3).doesNotHaveDuplicates();
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(validation.problems().get(0)))
+                    .isEqualTo("没有从 CNY 或 USD 到 JPY 的汇率，无法为 DEMO-TEAPOT 计价：请主管先添加汇率"
+                            + "（POST /api/exchange-rates），再选择继续");
+        }
+
+        /** Three currencies read as a list: "from CNY, GBP or USD". */
+        @Test
+        void aLineOfferedInThreeCurrenciesNamesThemAsAList() {
+            given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            offered(offerIn("USD", supplier(1, "OHIO", 90), "DEMO-TEAPOT", "10.00", "3.00"),
+                    offerIn("CNY", supplier(2, "YIWU", 90), "DEMO-TEAPOT", "72.00", "18.00"),
+                    offerIn("GBP", supplier(3, "LEEDS", 90), "DEMO-TEAPOT", "8.00", "2.00"));
+
+            String problem = sourcing.validate(ORDER_ID).problems().get(0);
+
+            assertThat(problem).isEqualTo("no exchange rate from CNY, GBP or USD to JPY to price DEMO-TEAPOT: ask a "
+                    + "supervisor to add one (POST /api/exchange-rates), then proceed");
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(problem))
+                    .isEqualTo("没有从 CNY, GBP 或 USD 到 JPY 的汇率，无法为 DEMO-TEAPOT 计价：请主管先添加汇率"
+                            + "（POST /api/exchange-rates），再选择继续");
+        }
+
+        /**
+         * A review that showed such a line accepted it when checked again: before 7 December 2026 its kind was "no
+         * rate to price DEMO-TEAPOT", as it is now; a review between then and review s17's fix (F4) named it under
+         * each of its rates, and accepts it when it showed them all, not one of them only.
+         */
+        @Test
+        void aLineOfferedInSeveralCurrenciesIsAcceptedByAReviewThatShowedItUnderEveryRate() {
+            given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            offered(offerIn("CNY", supplierScoring(1, "YIWU", 90, false), "DEMO-TEAPOT", "72.00", "18.00"),
+                    offerIn("USD", supplierScoring(2, "OHIO", 90, false), "DEMO-TEAPOT", "10.00", "3.00"));
+            List<String> shown = sourcing.validate(ORDER_ID).kinds();
+            String teapot = "no exchange rate from CNY or USD to JPY to price DEMO-TEAPOT: ask a supervisor to add one "
+                    + "(POST /api/exchange-rates), then proceed";
+
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, shown, 1).unseen().valid()).as("now").isTrue();
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("no rate to price DEMO-TEAPOT",
+                    "no rate to book the sale", "rate CNY JPY", "rate USD JPY"), 1).unseen().valid())
+                    .as("before 7 December 2026").isTrue();
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("rate CNY JPY", "rate USD JPY",
+                    "no rate to book the sale"), 1).unseen().valid()).as("under each rate").isTrue();
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("rate CNY JPY", "no rate to book the sale"),
+                    1).unseen().problems()).as("under one rate only").contains(teapot);
+        }
+
         /** The same rate for two lines and their supplier, and a rate into the settlement currency: still one each. */
         @Test
         void eachMissingRateIsOneProblemWhateverItKeepsFromBeingDone() {
