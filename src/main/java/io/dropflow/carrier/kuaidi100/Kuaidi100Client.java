@@ -87,7 +87,8 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
      * Subscribes to pushes for a parcel, with the consignee's phone: Kuaidi100's subscription page says
      * {@code phone} is required for SF Express (顺丰单号必填) and optional otherwise
      * (https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c). Subscribing the same number again
-     * is harmless: Kuaidi100 answers 501 (already subscribed), which counts as done.
+     * is harmless: Kuaidi100 answers 501 (重复订阅, already subscribed and still followed: Kuaidi100's own column,
+     * https://cloud.tencent.com/developer/article/1828132), which counts as done.
      */
     @Override
     public void register(String carrierCode, String trackingNumber, Consignee consignee) {
@@ -119,6 +120,12 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
         param.put("parameters", parameters);
         JsonNode answer = post("poll", settings.pollUrl(), Map.of("schema", "json", "param", json(param)));
         String code = answer.path("returnCode").asText();
+        // The subscription's return codes as Kuaidi100's own column lists them (author 快递100API,
+        // https://cloud.tencent.com/developer/article/1828132, a copy of its 订阅推送 document): 200 提交成功; 501 重复订阅
+        // ("这张单已经订阅成功且目前还在跟踪过程中…忽略您最新的此次订阅请求": already followed, so done); 500 服务器错误
+        // (Kuaidi100's passing fault: retried); 600 not a valid subscriber, 601 key expired, 701 company refused,
+        // 702 company not recognised (the account's or the settings': an incident); 700 (below). 502 and 503 are not
+        // on Kuaidi100's subscription list; should they come, they are taken as passing faults like 500.
         if (answer.path("result").asBoolean(false) || "200".equals(code) || "501".equals(code)) {
             return;
         }
@@ -224,10 +231,14 @@ public class Kuaidi100Client implements CarrierAdapter, PartnerBinding {
             if ("500".equals(code)) {
                 return JSON.createObjectNode(); // no record yet (查询无结果)
             }
-            // The real-time query page in reach (5f0ffb5e…) and Kuaidi100's SDKs give no return-code table; five
-            // independent integrations copy the same one from Kuaidi100's older query document: 501 服务器错误 (server
-            // error, service paused), 502 服务器繁忙 (busy), 503 验证签名失败 (sign verification failed). The first two
-            // pass; the third is our key or customer, and asking again changes nothing.
+            // No page of Kuaidi100's own in reach has the real-time query's return codes (searched again on
+            // 2026-12-08): what is in reach of its query page (5f0ffb5e…), its column's copy of that page
+            // (cloud.tencent.com/developer/article/1825387) and its SDKs (kuaidi100-api: java, go, python, nodejs,
+            // php, Rust demos, uniapp, kuaidi100-MCP) carry none. Five independent integrations copy the same table
+            // from Kuaidi100's older query document: 501 服务器错误 (server error, service paused), 502 服务器繁忙 (busy),
+            // 503 验证签名失败 (sign verification failed). The first two pass; the third is our key or customer, and
+            // asking again changes nothing. Whatever a code means, the parcel is asked again after poll-after only
+            // (docs/partners/kuaidi100.md).
             if ("501".equals(code) || "502".equals(code)) {
                 throw new CarrierUnavailableException("Kuaidi100 could not answer for " + trackingNumber + " now (" + code
                         + " " + answer.path("message").asText() + "); " + CarrierUnavailableException.RETRIED, null);

@@ -111,18 +111,20 @@ class Kuaidi100Test {
 
     @Test
     void subscribingAgainIsHarmlessButAccountErrorsAreNot() {
-        // 订阅 "already subscribed": https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c ("超过4次的订阅在提交时会报重复订阅")
+        // 订阅 "already subscribed": https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c ("超过4次的订阅在提交时会报重复订阅");
+        // its code 501 (重复订阅) from Kuaidi100's own column, https://cloud.tencent.com/developer/article/1828132
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"501\",\"message\":\"重复订阅\"}")));
         client.register("YTO", "YT1", Consignee.UNKNOWN);
 
         // a refused subscriber, in the subscription answer's shape (result/returnCode/message):
-        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
+        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c; 600 您不是合法的订阅者 from Kuaidi100's column
+        // https://cloud.tencent.com/developer/article/1828132
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"600\",\"message\":\"您不是合法的订阅者\"}")));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("600").hasMessageContaining("dropflow.carriers.kuaidi100").hasMessageNotContaining("KEY1");
 
         // returnCode 500 (服务器错误) in the subscription answer's shape:
-        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c
+        // https://api.kuaidi100.com/document/5f0ffa8f2977d50a94e1023c; 500 from https://cloud.tencent.com/developer/article/1828132
         kuaidi100.stubFor(post("/poll").willReturn(okJson("{\"result\":false,\"returnCode\":\"500\",\"message\":\"服务器错误\"}")));
         assertThatThrownBy(() -> client.register("YTO", "YT1", Consignee.UNKNOWN)).isInstanceOf(CarrierUnavailableException.class);
 
@@ -264,6 +266,8 @@ class Kuaidi100Test {
     /**
      * The query's return codes as integrations copy them from Kuaidi100's older query document (no Kuaidi100 page
      * in reach has the table; e.g. "501 服务器错误，快递100服务器压力过大或需要升级，暂停服务 · 502 服务器繁忙 · 503 验证签名失败").
+     * Searched again on 2026-12-08: Kuaidi100's query page, its column's copy of it (cloud.tencent.com/developer/article/
+     * 1825387) and Kuaidi100's SDKs (github.com/kuaidi100-api) carry no return-code table; see docs/partners/kuaidi100.md.
      */
     @ParameterizedTest
     @CsvSource({"501, 服务器错误", "502, 服务器繁忙"})
