@@ -27,6 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
  * with header {@code sign} = hex SHA-256 of the raw body + "/" + our key. A wrong sign is a 401 that
  * records nothing; anything verified is recorded and answered 200 at once, and {@link Track17Pushes}
  * takes it in.
+ * <p>
+ * The sign rule is not confirmed by a 17TRACK page in reach (searched 2026-12-08): the API document above is not
+ * readable here, and 17TRACK's help article on webhooks
+ * (https://help.17track.net/hc/en-us/articles/37470032453529-What-is-a-webhook-How-to-configure-it) tells where the
+ * URL is set, not how a push is signed. The rule is what independent integrations of v2.2 and v2.4 verify;
+ * docs/partners/17track.md says what was searched and asks to check it against the account before going live.
  */
 @RestController
 @Tag(name = "Partner webhooks")

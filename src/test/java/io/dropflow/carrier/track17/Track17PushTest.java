@@ -46,6 +46,11 @@ class Track17PushTest {
                 .willReturn(okJson("{\"code\":0,\"data\":{\"accepted\":[],\"rejected\":[]}}")));
     }
 
+    /**
+     * 17TRACK's push {@code sign}: hex SHA-256 of body + "/" + key, as integrations verify it; no 17TRACK page in reach
+     * states the rule (the v2.2 document, https://asset.17track.net/api/document/v2.2_en/index.html, is not readable
+     * here; see docs/partners/17track.md).
+     */
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
