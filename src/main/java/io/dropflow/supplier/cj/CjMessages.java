@@ -53,7 +53,8 @@ import org.springframework.stereotype.Component;
  *     warehouses, becomes the stock of our offer whose supplier SKU is the vid.
  * <li>{@code VARIANT}: a variant changed; when its {@code variantSellPrice} changed (named in
  *     {@code fields}, or no {@code fields} given) it becomes the supply price of that offer, in USD
- *     (CJ's prices). Variants we offer nothing for are left alone.
+ *     ("variant sell price, USD" on CJ's Webhook page), as CJ sent it: a price with more decimals than the
+ *     dollar has is refused, not rounded. Variants we offer nothing for are left alone.
  * <li>Every other topic (products, …) is taken and ignored.
  * </ul>
  */
@@ -199,7 +200,14 @@ class CjMessages implements DeliveryHandler {
         }
         BigDecimal supplyPrice;
         try {
-            supplyPrice = new BigDecimal(price.asText()).setScale(2, java.math.RoundingMode.HALF_UP);
+            // CJ's Webhook page (https://developers.cjdropshipping.cn/en/api/start/webhook.html, "Inbound message for
+            // Variant"): variantSellPrice is "variant sell price, USD", a double, with no number of decimals named. Taken
+            // as sent, never rounded: a price with more decimals than the dollar has is refused by the catalog (the
+            // message goes to an operator) rather than turned into a price CJ did not name; trailing zeros are dropped.
+            BigDecimal sent = new BigDecimal(price.asText());
+            int cents = java.util.Currency.getInstance(CJ_CURRENCY).getDefaultFractionDigits();
+            supplyPrice = sent.stripTrailingZeros().scale() > cents ? sent
+                    : sent.setScale(cents, java.math.RoundingMode.UNNECESSARY);
         } catch (NumberFormatException | ArithmeticException notAPrice) {
             return Result.unusable("variantSellPrice is not a price: " + price.asText());
         }

@@ -404,6 +404,36 @@ class CjSupplierProcessTest {
     }
 
     /**
+     * CJ's Webhook page (https://developers.cjdropshipping.cn/en/api/start/webhook.html, "Inbound message for
+     * Variant") gives {@code variantSellPrice} as "variant sell price, USD", type double, with no number of decimals.
+     * A price with more decimals than the dollar has is taken as CJ sent it, never rounded to a price CJ did not
+     * name: the catalog refuses it and the message goes to an operator; the offer keeps its price.
+     */
+    @Test
+    void aCjPriceWithMoreDecimalsThanTheDollarHasIsNotRoundedButGoesToAnOperator() throws Exception {
+        String vid = TestSupplierApi.CJ_VID;
+        try {
+            jdbc.update("update supplier_offer set currency = 'USD' where supplier_sku = ?", vid);
+
+            ResponseEntity<String> tooPrecise = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", 3.855,
+                    "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
+
+            assertThat(tooPrecise.getStatusCode().value()).isEqualTo(200);
+            assertThat(tooPrecise.getBody()).contains("unusable").contains("3.855 has more decimals than USD has (2)");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("4.00");
+
+            // trailing zeros are no extra decimals: "3.850" is 3.85 dollars
+            ResponseEntity<String> asText = cjSays("VARIANT", Map.of("vid", vid, "variantSellPrice", "3.850",
+                    "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
+            assertThat(asText.getBody()).contains("taken: 1 offer(s) updated");
+            assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("3.85");
+        } finally {
+            jdbc.update("update supplier_offer set supply_price = 4.00, currency = 'EUR', stock_level = 100,"
+                    + " last_pushed_at = null where supplier_sku = ?", vid);
+        }
+    }
+
+    /**
      * CJ's messages carry no time: a VARIANT message counts as made when it was recorded. One the catalog refused
      * (a USD price for an offer in EUR), tried again by an operator after the seller fixed the currency and after
      * a newer message set the price, is taken as stale: the newer price stays.
