@@ -70,6 +70,26 @@ public interface PartnerDeliveries {
         throw new UnsupportedOperationException("mark");
     }
 
+    /**
+     * As {@link #mark}, and keeps {@code change} with the key: what changed, in the caller's words (one line, e.g. which
+     * refund), with {@code when}. A change kept before with the same words and time (a redelivery) is kept once.
+     */
+    default void mark(String partner, String account, String key, java.time.Instant when, String change) {
+        throw new UnsupportedOperationException("mark");
+    }
+
+    /**
+     * The changes {@link #mark(String, String, String, java.time.Instant, String)} kept under the key, in the order they
+     * were kept; none for a key marked without them (e.g. by the previous release).
+     */
+    default java.util.List<Change> changes(String partner, String account, String key) {
+        throw new UnsupportedOperationException("changes");
+    }
+
+    /** A change kept with a key: when it was made, and what it was in the words it was kept with. */
+    record Change(java.time.Instant at, String what) {
+    }
+
     /** The account's deliveries an operator is asked about (their task open), oldest first. */
     java.util.List<DeliveryHandler.Delivery> awaitingOperator(String partner, String account);
 

@@ -192,6 +192,40 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " and (finished_at is null or finished_at < ?)", at, partner, account, cut(key, 200), at);
     }
 
+    /** Kept in the key's row's payload (empty for a lock), one line per change: its time (ISO 8601), a space, its words. */
+    @Override
+    public void mark(String partner, String account, String key, Instant when, String change) {
+        mark(partner, account, key, when);
+        String line = when + " " + change.replace('\n', ' ').replace('\r', ' ');
+        List<String> kept = jdbc.queryForList("select payload from partner_delivery where partner = ? and account = ?"
+                + " and delivery_id = ?", String.class, partner, account, cut(key, 200));
+        if (kept.isEmpty() || kept.get(0).lines().anyMatch(line::equals)) {
+            return;
+        }
+        jdbc.update("update partner_delivery set payload = ? where partner = ? and account = ? and delivery_id = ?",
+                storable(kept.get(0).isEmpty() ? line : kept.get(0) + "\n" + line), partner, account, cut(key, 200));
+    }
+
+    @Override
+    public List<Change> changes(String partner, String account, String key) {
+        return jdbc.queryForList("select payload from partner_delivery where partner = ? and account = ?"
+                + " and delivery_id = ?", String.class, partner, account, cut(key, 200)).stream()
+                .flatMap(String::lines).map(RecordedDeliveries::change).filter(Objects::nonNull).toList();
+    }
+
+    /** A line {@link #mark} kept; null for one it did not write. */
+    private static Change change(String line) {
+        int space = line.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        try {
+            return new Change(Instant.parse(line.substring(0, space)), line.substring(space + 1));
+        } catch (java.time.format.DateTimeParseException notOurs) {
+            return null;
+        }
+    }
+
     /**
      * Few rows: the status leads the due index. Not those whose task ended without a decision (deleted or
      * cancelled in Cockpit) before the sweep set them aside: nobody is asked about them any more.
