@@ -60,7 +60,8 @@ import org.springframework.stereotype.Component;
  *     it, read as above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}) with
  *     when Shopify made it (the payload's {@code created_at}, {@code committed_at}), not when its delivery came: an
  *     orders/create or orders/paid of the order as it was before it (its {@code updated_at} not after) is Shopify's
- *     order as it was, and goes to an operator, not forwarded, whenever it comes or is tried again.
+ *     order as it was, and goes to an operator, not forwarded, whenever it comes or is tried again. Shopify's times are
+ *     whole seconds: one of the same second as the change is taken when its payload shows it ({@link ShopifyChanges}).
  * </ul>
  * Every delivery about one Shopify order locks its {@link #orderKey} row first, so an orders/cancelled, refund or
  * edit and an orders/paid of the same order being taken at the same moment wait for each other: the later one
@@ -144,9 +145,12 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 cancelledBeforeTaken(shopifyOrder)).isPresent()) {
             return Result.taken("cancelled in Shopify before Dropflow took it (orders/cancelled came first): not forwarded");
         }
-        // the payload is Shopify's order as it was at its updated_at: it carries a refund or an edit made before then
+        // the payload is Shopify's order as it was at its updated_at: it carries a refund or an edit made before then;
+        // one made in the same second (Shopify's times are whole seconds) is carried when the payload shows it
         Instant asOf = shopifyTime(o, "updated_at").orElse(delivery.receivedAt());
         if (changed.isPresent() && (asOf == null || !asOf.isAfter(changed.get()))
+                && !(asOf != null && asOf.equals(changed.get()) && ShopifyChanges.carried(o, asOf,
+                        deliveries.getObject().changes(PARTNER, delivery.account(), orderKey(shopifyOrder))))
                 && intake.findByStorefrontOrderId(shopifyOrder).isEmpty()) {
             return Result.unusable("Shopify's order " + shopifyOrder + " was refunded or edited in Shopify after the order"
                     + " this " + delivery.topic() + " carries and before Dropflow took it: this payload is Shopify's order as"
@@ -231,10 +235,11 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
      * it is now, but one that came before it (parked: an SKU not offered yet) is not; the key is marked, and such an
      * orders/create or orders/paid goes to an operator when it is tried again.
      */
-    private Result changedBeforeTaken(String shopifyOrder, Delivery delivery, String what, Optional<Instant> madeAt) {
+    private Result changedBeforeTaken(String shopifyOrder, Delivery delivery, String what, Optional<Instant> madeAt,
+            String change) {
         if (!shopifyOrder.isBlank()) {
             deliveries.getObject().mark(PARTNER, delivery.account(), orderKey(shopifyOrder), madeAt
-                    .or(() -> Optional.ofNullable(delivery.receivedAt())).orElseGet(Instant::now));
+                    .or(() -> Optional.ofNullable(delivery.receivedAt())).orElseGet(Instant::now), change);
         }
         return Result.taken(what + " of an order Dropflow never took (not taken yet): kept; an orders/paid of it that came before"
                 + " goes to an operator, not forwarded");
@@ -253,7 +258,8 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
         if (taken.isEmpty()) {
             // when the refund was made (created_at), not when its delivery came: Shopify retries a delivery for hours,
             // and a newer orders/paid, which carries the refund, can come before it
-            return changedBeforeTaken(shopifyOrder, delivery, "refund", shopifyTime(refund, "created_at"));
+            return changedBeforeTaken(shopifyOrder, delivery, "refund", shopifyTime(refund, "created_at"),
+                    ShopifyChanges.refund(refund));
         }
         Order order = taken.get();
         BigDecimal total = BigDecimal.ZERO;
@@ -277,7 +283,7 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                 .orElseGet(() -> changedBeforeTaken(shopifyOrder, delivery, "edit",
                         // when the edit was committed to the order (committed_at, since 2024-07; created_at is when the
                         // edit began: https://shopify.dev/changelog/new-committed_at-timestamp-added-to-orders-edited-webhook-payload)
-                        shopifyTime(edit.path("order_edit"), "committed_at")));
+                        shopifyTime(edit.path("order_edit"), "committed_at"), ShopifyChanges.edit(edit.path("order_edit"))));
     }
 
     /** Whether the consumer paid in another currency than the shop's (Shopify Markets). */

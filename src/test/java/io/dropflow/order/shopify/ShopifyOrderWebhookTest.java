@@ -476,6 +476,68 @@ class ShopifyOrderWebhookTest {
     }
 
     /**
+     * review-s17 F5: Shopify's times are whole seconds. An order refunded or edited and paid within one second (an app
+     * that edits and captures at once) has an orders/paid whose {@code updated_at} is the second of the refund's
+     * {@code created_at} or the edit's {@code committed_at}: the times cannot tell which came first. The payload can:
+     * Shopify's order as the webhooks send it (the REST Order, https://shopify.dev/docs/api/admin-rest/2026-07/resources/order)
+     * lists its refunds ({@code refunds[].id}), and a line's {@code current_quantity} is what is left after removals
+     * (https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api); the orders/edited payload
+     * names the removed pieces ({@code order_edit.line_items.removals[]}: line item id and {@code delta},
+     * https://shopify.dev/docs/api/webhooks/2026-07?reference=toml, topic orders/edited). A payload of that second that
+     * carries the refund or the edit is taken (it went to an operator); one without it still goes to an operator, and so
+     * does an edit that adds pieces, which the payload cannot tell apart from pieces there before.
+     */
+    @Test
+    void aPaidOrderOfTheSameSecondAsARefundOrAnEditIsTakenWhenItsPayloadCarriesIt() throws Exception {
+        long refundCarried = 472_789_000_000L + System.nanoTime() % 1_000_000;
+        long refundNot = refundCarried + 1;
+        long editCarried = refundCarried + 2;
+        long editNot = refundCarried + 3;
+        long editAdds = refundCarried + 4;
+        long before = orders();
+        String at1005 = "2026-12-07T10:05:00+01:00";
+        String line = "866550311766439020"; // shopifyOrder's line item id
+        // a refund of one of two mugs, without money (the order stays paid): its refunds/create, then orders/paid
+        String refund = "{\"id\": 555004, \"order_id\": %d, \"created_at\": \"" + at1005 + "\", \"transactions\": [],"
+                + " \"refund_line_items\": [{\"id\": 1040, \"line_item_id\": " + line + ", \"quantity\": 1}]}";
+        String refunds = "\"refunds\": [{\"id\": 555004, \"created_at\": \"" + at1005 + "\", \"refund_line_items\":"
+                + " [{\"id\": 1040, \"line_item_id\": " + line + ", \"quantity\": 1}]}], ";
+        String twoMugsOneLeft = "\"quantity\": 2, \"current_quantity\": 1, \"fulfillable_quantity\": 1, \"price\"";
+        String twoMugs = "\"quantity\": 2, \"current_quantity\": 2, \"fulfillable_quantity\": 2, \"price\"";
+        String paidAt1005 = "\"updated_at\": \"" + at1005 + "\", \"financial_status\"";
+        assertThat(signed("refunds/create", refund.formatted(refundCarried)).getBody()).contains("TAKEN", "never took");
+        assertThat(signed("refunds/create", refund.formatted(refundNot)).getBody()).contains("TAKEN", "never took");
+        String edit = "{\"order_edit\": {\"id\": %d, \"order_id\": %d, \"created_at\": \"2026-12-07T10:04:58+01:00\","
+                + " \"committed_at\": \"" + at1005 + "\", \"line_items\": {\"additions\": [%s], \"removals\": [%s]},"
+                + " \"discounts\": {\"line_item\": {\"additions\": [], \"removals\": []}},"
+                + " \"shipping_lines\": {\"additions\": [], \"removals\": []}}}";
+        String removeOne = "{\"id\": " + line + ", \"delta\": 1}";
+        assertThat(signed("orders/edited", edit.formatted(781, editCarried, "", removeOne)).getBody()).contains("TAKEN");
+        assertThat(signed("orders/edited", edit.formatted(782, editNot, "", removeOne)).getBody()).contains("TAKEN");
+        assertThat(signed("orders/edited", edit.formatted(783, editAdds, removeOne, "")).getBody()).contains("TAKEN");
+
+        signed("orders/paid", shopifyOrder(refundCarried, "DEMO-MUG").replace("\"quantity\": 1, \"price\"", twoMugsOneLeft)
+                .replace("\"financial_status\"", refunds + paidAt1005));
+        signed("orders/paid", shopifyOrder(refundNot, "DEMO-MUG").replace("\"quantity\": 1, \"price\"",
+                twoMugs).replace("\"financial_status\"", "\"refunds\": [], " + paidAt1005));
+        signed("orders/paid", shopifyOrder(editCarried, "DEMO-MUG").replace("\"quantity\": 1, \"price\"", twoMugsOneLeft)
+                .replace("\"financial_status\"", "\"refunds\": [], " + paidAt1005));
+        signed("orders/paid", shopifyOrder(editNot, "DEMO-MUG").replace("\"quantity\": 1, \"price\"",
+                twoMugs).replace("\"financial_status\"", "\"refunds\": [], " + paidAt1005));
+        signed("orders/paid", shopifyOrder(editAdds, "DEMO-MUG").replace("\"quantity\": 1, \"price\"",
+                twoMugs).replace("\"financial_status\"", "\"refunds\": [], " + paidAt1005));
+
+        assertThat(lastErrorOf("orders/paid", refundCarried)).startsWith("TAKEN");
+        assertThat(lastErrorOf("orders/paid", editCarried)).startsWith("TAKEN");
+        assertThat(dropflow.getOrder(orderIdOf(refundCarried)).path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(dropflow.getOrder(orderIdOf(editCarried)).path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(lastErrorOf("orders/paid", refundNot)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(lastErrorOf("orders/paid", editNot)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(lastErrorOf("orders/paid", editAdds)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(orders()).isEqualTo(before + 2);
+    }
+
+    /**
      * review-s13 F6: orders/paid of a Shopify order is being taken (its order stored, its transaction not committed:
      * held here, as Shopify's handler holds it) when orders/cancelled comes. The cancellation waits for it and cancels
      * the order; it used to see no order, keep its marker and answer TAKEN while the order was forwarded.
