@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * The engine refused it with a ProcessEngineException "Password does not match policy", answered 500 without the
  * rules and logged as ENGINE-16004 at ERROR, which operations.md says to alert on (exploratory s16 ops, 4). The
  * password is checked against the engine's own policy before the engine is called, so no command fails; with the
- * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it).
+ * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it). The refusal is
+ * written in English; on the webapps' engine API (Camunda Admin) the operator-language filter gives it in Chinese for a
+ * browser that prefers it ({@code forms/i18n/operator-messages.zh.json}), the rules it names included.
  */
 final class PasswordPolicyRefused extends EngineRequestRefusal {
 
@@ -98,8 +100,9 @@ final class PasswordPolicyRefused extends EngineRequestRefusal {
         if (!password.isTextual()) {
             return Optional.empty();
         }
-        return PasswordPolicyWords.brokenRules(configuration.getPasswordPolicy(), password.asText(), user,
-                "id, name or email").map(rules -> "The password breaks the password policy: " + rules
-                        + " (GET /engine-rest/identity/password-policy lists the rules)");
+        Optional<String> rules = PasswordPolicyWords.brokenRules(configuration.getPasswordPolicy(), password.asText(),
+                user, "id, name or email");
+        return rules.isEmpty() ? Optional.empty() : Optional.of("The password breaks the password policy: " + rules.get()
+                + " (GET /engine-rest/identity/password-policy lists the rules)");
     }
 }

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
  * refused it with a ProcessEngineException ("User has an invalid id: 'li-na' is not a valid resource identifier"),
  * which the REST API answers 500 and logs at ERROR. The rule is the engine's own, read from its configuration (its
  * whitelist pattern for the kind, else its general one) each time, so a changed pattern is the one checked and
- * named; an id that matches, a body that is not as expected, and no id at all go on to the engine as sent.
+ * named; an id that matches, a body that is not as expected, and no id at all go on to the engine as sent. Written in
+ * English; Camunda Admin in Chinese reads it in Chinese (the operator-language filter, operator-messages.zh.json).
  */
 final class ResourceIdRefused extends EngineRequestRefusal {
 

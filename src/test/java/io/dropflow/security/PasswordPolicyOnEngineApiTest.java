@@ -73,4 +73,41 @@ class PasswordPolicyOnEngineApiTest {
                         + "\"credentials\":{\"password\":\"Correct-Horse-9\"}}", ApiCallers.user("demo"));
         assertThat(strong.getStatusCode().value()).as(strong.getBody()).isEqualTo(204);
     }
+
+    /**
+     * s18: Camunda Admin in Chinese showed the refusal in English ("The password breaks the password policy: …"). On the
+     * webapps' engine API, which Admin calls, it reads in Chinese for a Chinese browser, the rules too, and never holds
+     * the password; in English as before. The engine REST API, for integrations, stays English (ADR 0015).
+     */
+    @Test
+    void aWeakPasswordInCamundaAdminReadsInTheAdministratorsLanguage() throws Exception {
+        String weak = "{\"profile\":{\"id\":\"weaks16\",\"firstName\":\"Wanda\",\"lastName\":\"Kim\"},"
+                + "\"credentials\":{\"password\":\"alllowercase\"}}";
+        io.dropflow.support.TasklistSession admin = io.dropflow.support.TasklistSession.login(port, "demo");
+
+        java.net.http.HttpResponse<String> chinese = admin.send("zh-CN,zh;q=0.9", "POST", "/user/create", weak);
+        java.net.http.HttpResponse<String> english = admin.send("en-US", "POST", "/user/create", weak);
+        java.net.http.HttpResponse<String> number = admin.send("zh-CN", "PUT", "/user/demo/credentials",
+                "{\"password\":12345678901,\"authenticatedUserPassword\":\"demo\"}");
+        ResponseEntity<String> rest = new ApiCallers(port).call(HttpMethod.POST, "/engine-rest/user/create", weak,
+                ApiCallers.user("demo").andThen(h -> h.set("Accept-Language", "zh-CN")));
+
+        assertThat(chinese.statusCode()).as(chinese.body()).isEqualTo(400);
+        assertThat(message(chinese.body())).isEqualTo("密码不符合密码策略：缺少大写字母、数字、特殊字符（既非字母也非数字）"
+                + "（各项规则见 GET /engine-rest/identity/password-policy）");
+        assertThat(chinese.body()).doesNotContain("alllowercase");
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(400);
+        assertThat(message(english.body())).startsWith("The password breaks the password policy: it lacks an upper-case letter");
+        assertThat(number.statusCode()).as(number.body()).isEqualTo(400);
+        assertThat(message(number.body())).isEqualTo("密码必须是文本（JSON 字符串），不能是数字");
+        assertThat(number.body()).doesNotContain("12345678901");
+        assertThat(rest.getStatusCode().value()).as(rest.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(rest).path("message").asText()).startsWith("The password breaks the password policy:");
+        assertThat(engine.getIdentityService().createUserQuery().userId("weaks16").count()).isZero();
+        assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    private static String message(String body) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("message").asText();
+    }
 }

@@ -100,6 +100,18 @@ class ResourceIdsOnEngineApiTest {
         soft.assertThat(adminTenant.statusCode()).as(adminTenant.body()).isEqualTo(400);
         HttpResponse<String> chinese = admin.send("zh-CN", "POST", "/user/create", userBody("li-na2"));
         soft.assertThat(chinese.statusCode()).as(chinese.body()).isEqualTo(400);
+        // Camunda Admin in Chinese read the refusal in English (s18): Chinese now, the id and the engine's rule kept
+        soft.assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(chinese.body()).path("message").asText())
+                .isEqualTo("用户 ID li-na2 不被接受：ID 只能包含字符 0-9, A-Z, a-z；引擎只接受符合 " + rule + " 的用户 ID");
+        HttpResponse<String> chineseGroup = admin.send("zh-CN,zh;q=0.9", "POST", "/group/create",
+                "{\"id\":\"pick-ers2\",\"name\":\"Pickers\",\"type\":\"WORKFLOW\"}");
+        soft.assertThat(chineseGroup.statusCode()).as(chineseGroup.body()).isEqualTo(400);
+        soft.assertThat(chineseGroup.body()).contains("分组 ID pick-ers2 不被接受").doesNotContain("is refused");
+        // the engine REST API is for integrations and stays English whatever the caller's language (ADR 0015)
+        ResponseEntity<String> restInChinese = rest.call(HttpMethod.POST, "/engine-rest/user/create", userBody("li-na"),
+                ApiCallers.user("demo").andThen(h -> h.set("Accept-Language", "zh-CN")));
+        soft.assertThat(restInChinese.getStatusCode().value()).as(restInChinese.getBody()).isEqualTo(400);
+        soft.assertThat(ApiCallers.json(restInChinese).path("message").asText()).startsWith("The user id li-na is refused");
 
         IdentityService identity = engine.getIdentityService();
         soft.assertThat(identity.createUserQuery().userIdIn("li-na", "li-na2").count()).isZero();

@@ -80,7 +80,12 @@ class OperatorMessagesCompletenessTest {
             Sink.in(".*/order/internal/Sourcing\\.java", "String noneUsedOffers(", RETURNED),
             Sink.in(".*/supplier/internal/SupplierBindings\\.java", "String notServed(", RETURNED),
             Sink.in(".*/supplier/internal/Supplier\\.java", "String whySuspended(", RETURNED),
-            Sink.in(".*/supplier/internal/CatalogService\\.java", "cannot(", 0));
+            Sink.in(".*/supplier/internal/CatalogService\\.java", "cannot(", 0),
+            // the engine APIs' refusals of a password or a user, group or tenant id, which Camunda Admin shows, and the
+            // password policy's rules the refusal names
+            Sink.in(".*/processengine/(PasswordPolicyRefused|ResourceIdRefused)\\.java", "Optional.of(", 0),
+            Sink.in(".*/security/PasswordPolicyWords\\.java", "lacks.add(", 0),
+            Sink.in(".*/security/PasswordPolicyWords\\.java", "why.add(", 0));
 
     /**
      * History lines the scan reads only in part, each with a line the code writes: a part written elsewhere (a
@@ -191,7 +196,14 @@ class OperatorMessagesCompletenessTest {
                 "it is suspended (X)",
                 "it is not active (X)",
                 "it no longer offers X",
-                "its offer of X is switched off");
+                "its offer of X is switched off",
+                // Camunda Admin's refusals of a password or an id, and the rules a password breaks
+                "The password breaks the password policy: X (GET /engine-rest/identity/password-policy lists the rules)",
+                "The password must be a text (a JSON string), not a number",
+                "The X id X is refused: an id may have only the characters X; the engine takes X ids that match X",
+                "at least X characters",
+                "a sign that is neither letter nor digit",
+                "it holds the user's X");
     }
 
     /**
