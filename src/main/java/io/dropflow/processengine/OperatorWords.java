@@ -47,6 +47,20 @@ public final class OperatorWords {
         return NOT_KNOWN_YET.equals(value) ? NOT_KNOWN_YET_IN_SENTENCE : value;
     }
 
+    /**
+     * A count with its noun: singular for exactly one ("1 purchase order", "1 SLA hour"), plural for any other number
+     * ("0 purchase orders", "2.5 SLA hours"), the number as it reads (48, 1.5; no "1.0"); null stays null. What a form
+     * shows where it read "{{facts.n}} times" and said "1 times" (s18): the form reads the fact named {@code …InWords},
+     * which Chinese reads by its pattern in {@code operator-messages.zh.json} ("{howMany} times": "{howMany} 次").
+     */
+    public static String count(Number count, String one, String several) {
+        if (count == null) {
+            return null;
+        }
+        java.math.BigDecimal number = new java.math.BigDecimal(count.toString()).stripTrailingZeros();
+        return number.toPlainString() + " " + (number.compareTo(java.math.BigDecimal.ONE) == 0 ? one : several);
+    }
+
     /** The words for a code; null stays null. */
     public static String of(Enum<?> code) {
         return code == null ? null : of(code.name());

@@ -137,6 +137,13 @@ final class EngineApiResponses {
             "notTried", "topic", "retriedInVain", "lateSupplierUnavailable");
 
     /**
+     * How the name of a fact ends whose value is a count with its noun, as Dropflow writes it for a form
+     * ({@code deadlineExtensionsInWords}: "1 time", "3 times"; {@code OperatorWords.count}): a message too, read by
+     * its pattern ("{howMany} times": "{howMany} 次"). A form that showed "{{facts.n}} times" read "1 times" (s18).
+     */
+    static final String IN_WORDS = "InWords";
+
+    /**
      * Of {@link #MESSAGES}, those that may be another's words as well as ours: a partner delivery's
      * error may be the partner's or the runtime's text. Untranslated, it reads after a lead-in that says so.
      */
@@ -173,7 +180,7 @@ final class EngineApiResponses {
         if (OTHERS_WORDS.contains(name)) {
             return texts.translateMessageOr(PARTNER_WORDS, value);
         }
-        return MESSAGES.contains(name) ? texts.translateMessage(value) : texts.translate(value);
+        return MESSAGES.contains(name) || name.endsWith(IN_WORDS) ? texts.translateMessage(value) : texts.translate(value);
     }
 
     private void serialized(ObjectNode variable, String name, String value, OperatorTexts texts) {

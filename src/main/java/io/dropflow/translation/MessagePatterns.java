@@ -58,6 +58,12 @@ final class MessagePatterns {
      */
     static final String VALUES = "values";
 
+    /**
+     * The parameter that is a number a form's fact counts ("{howMany} purchase orders": 3, 1.5), digits only, so that
+     * such a pattern translates a count and never a phrase that ends in the same noun ("Office hours").
+     */
+    static final String HOW_MANY = "howMany";
+
     /** What a value reads in the translation, given its parameter's name, its text and every parameter's text. */
     @FunctionalInterface
     interface Value {
@@ -88,6 +94,7 @@ final class MessagePatterns {
                 case ITEM -> "(\\S+?)";
                 case JAVA_TYPE -> "([\\w.$\\[\\]]+)";
                 case INPUT -> "(.*?)";
+                case HOW_MANY -> "(\\d+(?:\\.\\d+)?)";
                 default -> "(.+?)";
             });
             fixed += words.length();

@@ -79,6 +79,21 @@ class FormFactsTest {
         assertThat(OperatorWords.percent(null)).isEqualTo(OperatorWords.NOT_KNOWN_YET);
     }
 
+    /** s18: a form's count read "1 times", "1 SLA hours": in words, singular for exactly one, plural otherwise. */
+    @Test
+    void aCountReadsInTheSingularForOneAndThePluralForAnyOtherNumber() {
+        assertThat(OperatorWords.count(1, "time", "times")).isEqualTo("1 time");
+        assertThat(OperatorWords.count(1L, "purchase order", "purchase orders")).isEqualTo("1 purchase order");
+        assertThat(OperatorWords.count(1.0, "SLA hour", "SLA hours")).isEqualTo("1 SLA hour");
+        assertThat(OperatorWords.count(0, "time", "times")).isEqualTo("0 times");
+        assertThat(OperatorWords.count(0.0, "SLA hour", "SLA hours")).isEqualTo("0 SLA hours");
+        assertThat(OperatorWords.count(2.5, "SLA hour", "SLA hours")).isEqualTo("2.5 SLA hours");
+        assertThat(OperatorWords.count(1.1, "SLA hour", "SLA hours")).isEqualTo("1.1 SLA hours");
+        assertThat(OperatorWords.count(720, "SLA hour", "SLA hours")).isEqualTo("720 SLA hours");
+        assertThat(OperatorWords.count(100.0, "day", "days")).isEqualTo("100 days");
+        assertThat(OperatorWords.count(null, "time", "times")).isNull();
+    }
+
     @Test
     void amountsHaveTheirCurrencysDecimalsAndCode() {
         assertThat(Money.format(new BigDecimal("1500"), "JPY")).isEqualTo("1500 JPY");

@@ -49,11 +49,11 @@ public class OnboardingTaskForm {
      * The agreement (agreement review); {@code missingRateTo} the settlement currency when Dropflow has no exchange
      * rate into it from the agreement's currency (its offers cannot be ranked until one is added), else null.
      */
-    public static final Set<String> AGREEMENT = Set.of("agreementCurrency", "offers", "agreementRevisions", "revisionNote",
-            "missingRateTo");
+    public static final Set<String> AGREEMENT = Set.of("agreementCurrency", "offers", "agreementRevisions",
+            "agreementRevisionsInWords", "revisionNote", "missingRateTo");
     /** The scorecard (performance review). */
     public static final Set<String> PERFORMANCE = Set.of("scorecardWhy", "scorecardPurchaseOrders", "shippedWithinHours",
-            "shippedWithinRate", "onTimeRate", "acceptanceRate", "score");
+            "shippedWithinHoursInWords", "shippedWithinRate", "onTimeRate", "acceptanceRate", "score");
 
     private final SupplierApplications applications;
     private final Papers papers;
@@ -193,6 +193,7 @@ public class OnboardingTaskForm {
                         "shipFrom", o.getShipFrom(), "shipByHours", o.getShipByHours(), "category", o.getCategory()))
                         .toList())
                 .put("agreementRevisions", a.getAgreementRevisions())
+                .put("agreementRevisionsInWords", OperatorWords.count(a.getAgreementRevisions(), "time", "times"))
                 .put("revisionNote", a.getRevisionNote())
                 .put("missingRateTo", rates.canConvert(currency, settlement, clock.instant()) ? null : settlement);
     }
@@ -202,6 +203,7 @@ public class OnboardingTaskForm {
         facts.put("scorecardWhy", card.why())
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
                 .put("shippedWithinHours", card.shipWithinHours())
+                .put("shippedWithinHoursInWords", OperatorWords.count(card.shipWithinHours(), "hour", "hours"))
                 .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))
                 .put("onTimeRate", OperatorWords.percent(card.onTimeRate()))
                 .put("acceptanceRate", OperatorWords.percent(card.acceptanceRate()))

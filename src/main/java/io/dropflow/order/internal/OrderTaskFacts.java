@@ -45,7 +45,10 @@ public class OrderTaskFacts {
             "lateSupplierUnavailable", "latePurchaseOrder",
             "latePurchaseOrderStatus", "shipByDeadline", "shipByHours", "deadlineExtensions", "lateByHours",
             "remindedAt", "scorecardDays", "scorecardPurchaseOrders", "scorecardScore", "shippedWithinHours", "shippedWithinRate",
-            "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute");
+            "onTimeRate", "acceptanceRate", "stockOutRate", "scorecardFlag", "backups", "canReroute",
+            // the counts as the form reads them, "1 SLA hour", "3 times" (OperatorWords.count; "1 times" before, s18)
+            "shipByHoursInWords", "deadlineExtensionsInWords", "lateByHoursInWords", "scorecardDaysInWords",
+            "scorecardPurchaseOrdersInWords");
 
     /**
      * What the out-of-stock form shows besides the order: {@code missingRates}, the exchange rates whose absence
@@ -168,6 +171,8 @@ public class OrderTaskFacts {
         List<Map<String, Object>> backups = Sourcing.backupsLeft(ranking, catalog, order.skus(), triedRank)
                 .map(c -> backup(order, c))
                 .toList();
+        double lateByHours = Math.round(Math.max(0, lateHours) * 10) / 10.0;
+        long scorecardDays = card.from().until(card.to(), ChronoUnit.DAYS);
         return new FormFacts()
                 .put("lateSupplier", po.supplierName() + " (" + po.supplierCode() + ")")
                 .put("lateSupplierScore", selectionScore)
@@ -176,11 +181,17 @@ public class OrderTaskFacts {
                 .put("latePurchaseOrderStatus", OperatorWords.of(po.status()))
                 .put("shipByDeadline", time.format(po.shipByAt()))
                 .put("shipByHours", po.shipByHours())
+                .put("shipByHoursInWords", OperatorWords.count(po.shipByHours(), "SLA hour", "SLA hours"))
                 .put("deadlineExtensions", po.deadlineExtensions())
-                .put("lateByHours", Math.round(Math.max(0, lateHours) * 10) / 10.0)
+                .put("deadlineExtensionsInWords", OperatorWords.count(po.deadlineExtensions(), "time", "times"))
+                .put("lateByHours", lateByHours)
+                .put("lateByHoursInWords", OperatorWords.count(lateByHours, "SLA hour", "SLA hours"))
                 .put("remindedAt", time.format(po.remindedAt()))
-                .put("scorecardDays", card.from().until(card.to(), ChronoUnit.DAYS))
+                .put("scorecardDays", scorecardDays)
+                .put("scorecardDaysInWords", OperatorWords.count(scorecardDays, "day", "days"))
                 .put("scorecardPurchaseOrders", card.purchaseOrders())
+                .put("scorecardPurchaseOrdersInWords", OperatorWords.count(card.purchaseOrders(), "purchase order",
+                        "purchase orders"))
                 .put("scorecardScore", card.score())
                 .put("shippedWithinHours", card.shipWithinHours())
                 .put("shippedWithinRate", OperatorWords.percent(card.shipWithinRate()))

@@ -25,7 +25,8 @@ public class DeliveryTaskFacts {
      * "try again" did not get it taken, when that was ({@code retriedInVain}, from the process).
      */
     public static final Set<String> FACTS = Set.of("partner", "account", "topic", "deliveryNumber", "receivedAt",
-            "attempts", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload", "retriedInVain");
+            "attempts", "attemptsInWords", "lastError", "deliveryPayload", "deliveryCount", "deliveries", "latestPayload",
+            "retriedInVain");
 
     /**
      * The facts a feature adds where it says what happened ({@link io.dropflow.partners.PartnerDeliveries#describe}):
@@ -69,6 +70,9 @@ public class DeliveryTaskFacts {
                 .put("deliveryNumber", text(d.get("delivery_id")))
                 .put("receivedAt", d.get("received_at") == null ? null : time.format(DatabaseTime.instant(d.get("received_at"))))
                 .put("attempts", d.get("attempts") instanceof Number n ? n.intValue() : null)
+                // "Tried: 1 time", not "1 times" (s18)
+                .put("attemptsInWords", d.get("attempts") instanceof Number n ? OperatorWords.count(n.intValue(), "time",
+                        "times") : null)
                 .put("lastError", text(d.get("last_error")))
                 .put("deliveryPayload", shown(payload))
                 .put("deliveryCount", Math.max(1, together.size()))

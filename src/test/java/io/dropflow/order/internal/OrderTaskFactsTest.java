@@ -277,6 +277,50 @@ class OrderTaskFactsTest {
                         + "out of stock not known yet (0 purchase orders in 30 days)");
     }
 
+    /**
+     * s18: the missed-deadline form read its counts after the number in the plural, "(1 SLA hours)", "Extended before: 1
+     * times", "Late by: 1 SLA hours", "over the last 30 days (1 purchase orders)". The form reads each count in words,
+     * singular for one, plural for any other number; Chinese has no plural and reads each by its pattern.
+     */
+    @Test
+    void eachCountTheFormShowsReadsInTheSingularForOneAndInChinese() {
+        lateBy(Duration.ofHours(1), 1, 1);
+        when(candidates.findByOrderIdAndRoundOrderByRankNo(ORDER_ID, 1)).thenReturn(List.of());
+        when(scorecards.recent(anyLong())).thenReturn(new io.dropflow.supplier.SupplierScorecard("ACME", "Acme Homeware",
+                NOW.minus(Duration.ofDays(1)), NOW, Duration.ofHours(48), 48, 1, 1.0, 1.0, 1.0, 0.0, null, false, null, 90,
+                false));
+        Map<String, Object> one = facts.missedDeadline(ORDER_ID, 11L, 1, 1).values();
+
+        lateBy(Duration.ofMinutes(150), 24, 2);
+        when(scorecards.recent(anyLong())).thenReturn(new io.dropflow.supplier.SupplierScorecard("ACME", "Acme Homeware",
+                NOW.minus(Duration.ofDays(30)), NOW, Duration.ofHours(48), 48, 0, null, null, null, null, null, false, null,
+                90, false));
+        Map<String, Object> more = facts.missedDeadline(ORDER_ID, 11L, 1, 1).values();
+
+        assertThat(one).containsEntry("shipByHoursInWords", "1 SLA hour").containsEntry("deadlineExtensionsInWords", "1 time")
+                .containsEntry("lateByHoursInWords", "1 SLA hour").containsEntry("scorecardDaysInWords", "1 day")
+                .containsEntry("scorecardPurchaseOrdersInWords", "1 purchase order").containsEntry("lateByHours", 1.0);
+        assertThat(more).containsEntry("shipByHoursInWords", "24 SLA hours").containsEntry("deadlineExtensionsInWords", "2 times")
+                .containsEntry("lateByHoursInWords", "2.5 SLA hours").containsEntry("scorecardDaysInWords", "30 days")
+                .containsEntry("scorecardPurchaseOrdersInWords", "0 purchase orders");
+        io.dropflow.translation.OperatorTexts chinese = io.dropflow.translation.OperatorTexts.of("zh");
+        assertThat(java.util.stream.Stream.of("shipByHoursInWords", "deadlineExtensionsInWords", "lateByHoursInWords",
+                "scorecardDaysInWords", "scorecardPurchaseOrdersInWords").map(fact -> chinese.translateMessage((String) one.get(fact))))
+                .containsExactly("1 个 SLA 小时", "1 次", "1 个 SLA 小时", "1 天", "1 张采购单");
+        assertThat(java.util.stream.Stream.of("shipByHoursInWords", "deadlineExtensionsInWords", "lateByHoursInWords",
+                "scorecardDaysInWords", "scorecardPurchaseOrdersInWords").map(fact -> chinese.translateMessage((String) more.get(fact))))
+                .containsExactly("24 个 SLA 小时", "2 次", "2.5 个 SLA 小时", "30 天", "0 张采购单");
+    }
+
+    /** The late purchase order, its deadline of {@code shipByHours} SLA hours missed by {@code late}, extended so often. */
+    private void lateBy(Duration late, int shipByHours, int extensions) {
+        PurchaseOrderView po = purchaseOrder(11, 1, PurchaseOrderStatus.ACCEPTED);
+        when(purchasing.purchaseOrder(11L)).thenReturn(new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(),
+                po.supplierCode(), po.supplierName(), po.supplierScore(), po.number(), po.status(), null, null,
+                po.supplyTotal(), po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, shipByHours,
+                NOW.minus(late), null, extensions, null, null, 0, List.of()));
+    }
+
     /** Exploratory test s16 (L4, its kin): a scorecard of one purchase order read "(1 purchase orders in 30 days)". */
     @Test
     void aScorecardOfOnePurchaseOrderReadsInTheSingularInEnglishAndChinese() {
