@@ -34,8 +34,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * release's table is still there with its type (but for those read only when given, {@link #OPTIONAL}), a table read
  * as one rule keeps a hit policy that gives one and a COLLECT table stays COLLECT, each input reads what the release's
  * table reads (the application gives a table those variables and no others), a number or true/false output holds no
- * text, and an output the release fills with ISO durations ({@code "PT2M"}) holds durations as the application reads
- * them ({@link DecisionRow#durationOf}, {@link DecisionRow#isStep}: the same parse at deploy and at run time).</li>
+ * text, is filled in and holds no FEEL name of a variable the application does not give the table ({@link FeelNames}:
+ * {@code three} without quotes is such a name, nothing at run time), and an output the release fills with ISO
+ * durations ({@code "PT2M"}) holds durations as the application reads them ({@link DecisionRow#durationOf},
+ * {@link DecisionRow#isStep}: the same parse at deploy and at run time).</li>
  * <li><b>Rows that add up</b>: an order's reminder comes before its deadline, a claim's rounds fit into its resolve
  * target, a return's operator decides within the
  * supplier's answer time, an escalated task moves above every task's own priority, the scorecard's weights are
@@ -87,6 +89,17 @@ public final class TableRules {
             "return_refund_basis", Set.of("rule"),
             "exchange_shipping_bearer", Set.of("rule"),
             "onboarding_documents", Set.of("mustExpire"));
+
+    /**
+     * Rows whose outputs read only when given ({@link #OPTIONAL}) the application does not read, by decision id: a return
+     * policy's row that refuses the return ({@code allowed} false) leaves what an allowed return does empty.
+     */
+    private static final Map<String, java.util.function.Predicate<Row>> NOT_READ = Map.of("return_policy",
+            row -> "false".equals(Objects.toString(row.outputs().get("allowed"), "").trim()));
+
+    /** A number or true/false written as such: FEEL's literal ({@code 48}, {@code -0.5}, {@code true}). */
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)|true|false");
 
     /** Outputs read as a step a schedule repeats by ({@link DecisionRow#step}), not a duration, by decision id. */
     private static final Map<String, Set<String>> STEPS = Map.of("group_buy_cutoff", Set.of("cutoffEvery"));
@@ -193,9 +206,11 @@ public final class TableRules {
                             + shape.inputs().get(expression));
                 }
             });
+            Map<String, Set<String>> notFeel = notFeel(table);
             for (Row row : rows(file, decision.getId(), table)) {
                 Set<String> empty = new java.util.HashSet<>();
                 Set<String> texts = cells(row, shape, problems, empty);
+                texts.addAll(expressions(row, shape, notFeel.getOrDefault(row.rule(), Set.of()), problems));
                 List<String> said = rowProblems(row);
                 // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
                 said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
@@ -320,13 +335,27 @@ public final class TableRules {
         row.outputs().forEach((name, text) -> {
             String type = shape.outputs().get(name);
             String value = text == null ? "" : text.trim();
-            if (type == null || OPTIONAL.getOrDefault(row.table(), Set.of()).contains(name) && value.isEmpty()) {
+            if (type == null || OPTIONAL.getOrDefault(row.table(), Set.of()).contains(name) && value.isEmpty()
+                    && !"boolean".equals(type)) {
                 return;
             }
             boolean step = STEPS.getOrDefault(row.table(), Set.of()).contains(name);
             boolean duration = step || shape.durations().contains(name);
             if (NUMBERS.contains(type) && value.isEmpty()) {
                 empty.add(name);
+                return;
+            }
+            if ("boolean".equals(type) && value.isEmpty()) {
+                // explore s17's leftovers: an empty true/false cell gives nothing; eligible, allowed and
+                // leaveOutEarlyCancellations then stop every case the row decides, and one read only when given
+                // (supplierMustAgree, mustExpire) reads as false, which nobody wrote
+                if (!OPTIONAL.getOrDefault(row.table(), Set.of()).contains(name)) {
+                    problems.add(row + ": " + name + " is not filled in; it is true or false, and an empty cell gives"
+                            + " nothing: every case this row decides would stop. Write true or false");
+                } else if (!NOT_READ.getOrDefault(row.table(), r -> false).test(row)) {
+                    problems.add(row + ": " + name + " is not filled in; an empty cell reads as false, which nobody"
+                            + " wrote. Write true or false");
+                }
                 return;
             }
             if (("integer".equals(type) || "long".equals(type)) && value.matches("[-+]?\\d+")) {
@@ -371,6 +400,88 @@ public final class TableRules {
             }
         });
         return texts;
+    }
+
+    /**
+     * A number or true/false cell written as a FEEL expression (explore s17's leftovers): FEEL reads a word without quotes
+     * as a variable ({@code tier}, {@code three}, {@code yes}), and a variable the application does not give the table
+     * is nothing, so the cell gives nothing and every case the row decides stops at run time (its incident: "its tier
+     * was empty"). An expression of the variables the application gives the table (its inputs: shipping-sla.dmn's
+     * {@code min([48, agreedHours])}) is read as the release's tables read them; one FEEL cannot parse is refused too.
+     *
+     * @param notFeel the outputs whose cell in this row names another expression language (not judged here)
+     * @return the outputs refused, so that a row rule does not say the same cell again
+     */
+    private static Set<String> expressions(Row row, Shape shape, Set<String> notFeel, List<String> problems) {
+        Set<String> refused = new java.util.HashSet<>();
+        row.outputs().forEach((name, text) -> {
+            String type = shape.outputs().get(name);
+            String value = text == null ? "" : text.trim();
+            boolean yesOrNo = "boolean".equals(type);
+            if (type == null || !(NUMBERS.contains(type) || yesOrNo) || value.isEmpty() || value.startsWith("\"")
+                    || notFeel.contains(name)) {
+                return;
+            }
+            String write = yesOrNo ? "true or false" : "a number (" + type + ")";
+            if ("null".equals(value)) {
+                // FEEL's nothing, as an empty cell: read only when given, it is left out; otherwise the row stops
+                if (!OPTIONAL.getOrDefault(row.table(), Set.of()).contains(name)) {
+                    refused.add(name);
+                    problems.add(row + ": " + name + " is null, which gives nothing: every case this row decides would"
+                            + " stop. Write " + write);
+                } else if (yesOrNo && !NOT_READ.getOrDefault(row.table(), r -> false).test(row)) {
+                    refused.add(name);
+                    problems.add(row + ": " + name + " is null, which reads as false, which nobody wrote. Write " + write);
+                }
+                return;
+            }
+            if (LITERAL.matcher(value).matches()) {
+                if (yesOrNo != value.matches("true|false")) {
+                    // a number in a true/false output, true or false in a number output: the engine's type check fails
+                    refused.add(name);
+                    problems.add(row + ": " + name + " is " + value + "; it is " + write + ": every case this row"
+                            + " decides would stop. Write " + write);
+                }
+                return;
+            }
+            List<String> given = shape.inputs().keySet().stream().filter(FeelNames::isName).toList();
+            java.util.Optional<Set<String>> read = FeelNames.read(value);
+            if (read.isEmpty()) {
+                refused.add(name);
+                problems.add(row + ": " + name + " is " + value + ", which FEEL cannot read: every case this row decides"
+                        + " would stop. Write " + write + ", or an expression FEEL reads of "
+                        + String.join(", ", given));
+                return;
+            }
+            List<String> unknown = read.get().stream().filter(variable -> !given.contains(variable)).sorted().toList();
+            if (unknown.isEmpty()) {
+                return;
+            }
+            refused.add(name);
+            boolean bare = unknown.size() == 1 && value.equals(unknown.get(0));
+            problems.add(row + ": " + name + " is " + value + (bare ? " without quotes or digits, which FEEL reads as a"
+                    + " variable" : ", which reads " + String.join(", ", unknown)) + ", and the application gives this"
+                    + " table no such variable (it gives " + String.join(", ", given) + "): the cell would give nothing"
+                    + " and every case this row decides would stop. Write " + write + (bare ? "" : ", or an expression"
+                    + " of those"));
+        });
+        return refused;
+    }
+
+    /** The outputs whose cell names an expression language other than FEEL, by rule id. */
+    private static Map<String, Set<String>> notFeel(DecisionTable table) {
+        List<Output> outputs = new ArrayList<>(table.getOutputs());
+        Map<String, Set<String>> notFeel = new LinkedHashMap<>();
+        for (Rule rule : table.getRules()) {
+            List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+            for (int i = 0; i < Math.min(outputs.size(), entries.size()); i++) {
+                String language = entries.get(i).getExpressionLanguage();
+                if (language != null && !language.isBlank() && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
+                    notFeel.computeIfAbsent(rule.getId(), id -> new java.util.HashSet<>()).add(outputs.get(i).getName());
+                }
+            }
+        }
+        return notFeel;
     }
 
     // ---- rows that add up ------------------------------------------------------------------------------------------

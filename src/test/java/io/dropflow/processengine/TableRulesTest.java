@@ -167,6 +167,121 @@ class TableRulesTest {
     }
 
     /**
+     * Explore s17's leftovers (note s17, "Not mended"): a FEEL name without quotes in a number or true/false cell of a
+     * table without rules for its rows ({@code tier}: a variable the application does not give the table, so nothing),
+     * an expression reading such a name (shipping-sla.dmn ships expressions of {@code agreedHours}), FEEL that does not
+     * parse, an empty true/false cell, true/false in a number cell: each passed the check and then stopped every order on
+     * that row (or, for a true/false read only when given, read as false). Each is refused once, saying what to write.
+     */
+    @ParameterizedTest(name = "{0}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>three<"
+                    + " | tier is three without quotes or digits, which FEEL reads as a variable, and the application gives"
+                    + " this table no such variable (it gives inStock, marginPercent, supplierScore, sameRegion, shipsLate):"
+                    + " the cell would give nothing and every case this row decides would stop. Write a number (integer)",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>tier<"
+                    + " | tier is tier without quotes or digits, which FEEL reads as a variable",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>min([48, agreedHour])<"
+                    + " | shipByHours is min([48, agreedHour]), which reads agreedHour, and the application gives this table"
+                    + " no such variable (it gives supplierTier, destinationRegion, productCategory, agreedHours): the cell"
+                    + " would give nothing and every case this row decides would stop. Write a number (integer), or an"
+                    + " expression of those",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>shipByHours<"
+                    + " | shipByHours is shipByHours without quotes or digits, which FEEL reads as a variable",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>min([48, agreedHours]<"
+                    + " | shipByHours is min([48, agreedHours], which FEEL cannot read: every case this row decides would"
+                    + " stop. Write a number (integer), or an expression FEEL reads of supplierTier, destinationRegion,"
+                    + " productCategory, agreedHours",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>true<"
+                    + " | tier is true; it is a number (integer): every case this row decides would stop",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_eligible\"><text>true< | <outputEntry id=\"rule_3_eligible\"><text><"
+                    + " | eligible is not filled in; it is true or false, and an empty cell gives nothing: every case this"
+                    + " row decides would stop. Write true or false",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_eligible\"><text>true< | <outputEntry id=\"rule_3_eligible\"><text>yes<"
+                    + " | eligible is yes without quotes or digits, which FEEL reads as a variable, and the application"
+                    + " gives this table no such variable",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_eligible\"><text>true< | <outputEntry id=\"rule_3_eligible\"><text>null<"
+                    + " | eligible is null, which gives nothing: every case this row decides would stop. Write true or false",
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_eligible\"><text>true< | <outputEntry id=\"rule_3_eligible\"><text>1<"
+                    + " | eligible is 1; it is true or false",
+            "supplier-scorecard.dmn | <outputEntry id=\"rule_default_early_cancellations\"><text>true<"
+                    + " | <outputEntry id=\"rule_default_early_cancellations\"><text> <"
+                    + " | leaveOutEarlyCancellations is not filled in; it is true or false",
+            "return-policy.dmn | <outputEntry id=\"rule_3_agree\"><text>true< | <outputEntry id=\"rule_3_agree\"><text><"
+                    + " | supplierMustAgree is not filled in; an empty cell reads as false, which nobody wrote. Write true"
+                    + " or false",
+            "onboarding-requirements.dmn | <outputEntry id=\"rule_onboarding_documents_3_out2\"><text>true<"
+                    + " | <outputEntry id=\"rule_onboarding_documents_3_out2\"><text><"
+                    + " | mustExpire is not filled in; an empty cell reads as false",
+            // a table with rules for its rows says it once, in these words, not again as "it must be a whole number"
+            "order-deadlines.dmn | <outputEntry id=\"rule_default_decision\"><text>4< | <outputEntry id=\"rule_default_decision\"><text>four<"
+                    + " | operatorDecisionHours is four without quotes or digits, which FEEL reads as a variable"})
+    void aFeelNameAnUnreadableExpressionOrAnEmptyTrueFalseCellIsRefusedOnce(String file, String shipped, String edited,
+            String said) {
+        String content = table(file);
+        assertThat(content).as("the shipped text to edit").contains(shipped);
+        List<String> problems = problems(file, content.replace(shipped, edited));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+    }
+
+    /**
+     * What the refusals above stand on, in the engine: each refused cell gives nothing (or an error) and the application
+     * stops the order on it; an empty "Supplier must agree first" reads as false. Expressions of the variables the
+     * application gives pass the check and decide; a refusing return-policy row's empty cells are not read.
+     */
+    @Test
+    void whatTheCheckRefusesFailsInTheEngineAndWhatItPassesDecides() {
+        Map<String, Object> selling = Map.of("inStock", true, "marginPercent", -5.0, "supplierScore", 70,
+                "sameRegion", false, "shipsLate", false);
+        String selection = table("supplier-selection.dmn");
+        for (String cell : List.of("<outputEntry id=\"rule_3_tier\"><text>three<", "<outputEntry id=\"rule_3_tier\"><text><")) {
+            String edited = selection.replace("<outputEntry id=\"rule_3_tier\"><text>3<", cell);
+            assertThatThrownBy(() -> decide("supplier-selection.dmn", "supplier_selection", edited, selling).whole("tier"))
+                    .as(cell).isInstanceOf(DecisionTableBroken.class);
+        }
+        String noEligible = selection.replace("<outputEntry id=\"rule_3_eligible\"><text>true<",
+                "<outputEntry id=\"rule_3_eligible\"><text><");
+        assertThatThrownBy(() -> decide("supplier-selection.dmn", "supplier_selection", noEligible, selling)
+                .yesOrNo("eligible")).isInstanceOf(DecisionTableBroken.class);
+        String byScore = selection.replace("<outputEntry id=\"rule_3_tier\"><text>3<",
+                "<outputEntry id=\"rule_3_tier\"><text>if supplierScore &gt;= 95 then 1 else 3<");
+        assertThat(problems("supplier-selection.dmn", byScore)).isEmpty();
+        assertThat(decide("supplier-selection.dmn", "supplier_selection", byScore, selling).whole("tier")).isEqualTo(3);
+
+        Map<String, Object> mugs = Map.of("supplierTier", 2, "destinationRegion", "EU", "productCategory", "mugs",
+                "agreedHours", 72);
+        String sla = table("shipping-sla.dmn");
+        String typo = sla.replace("min([48, agreedHours])", "min([48, agreedHour])");
+        assertThatThrownBy(() -> decide("shipping-sla.dmn", "shipping_sla", typo, mugs).wholeNotNegative("shipByHours"))
+                .isInstanceOf(DecisionTableBroken.class);
+        for (String expression : List.of("if supplierTier = 1 then 24 else min([48, agreedHours])",
+                "min(for h in [48, agreedHours] return h)", "{cap: 48, hours: min([cap, agreedHours])}.hours")) {
+            String fine = sla.replace("min([48, agreedHours])", expression);
+            assertThat(problems("shipping-sla.dmn", fine)).as(expression).isEmpty();
+            assertThat(decide("shipping-sla.dmn", "shipping_sla", fine, mugs).wholeNotNegative("shipByHours"))
+                    .as(expression).isEqualTo(48);
+        }
+
+        // rule_3: a change of mind on a marketplace, allowed, the supplier must agree first
+        Map<String, Object> changedMind = Map.of("returnReason", "CHANGED_MIND", "wish", "REFUND", "channel",
+                "MARKETPLACE", "productCategory", "mugs");
+        String policy = table("return-policy.dmn");
+        assertThat(decide("return-policy.dmn", "return_policy", policy, changedMind).yesIfGiven("supplierMustAgree"))
+                .isTrue();
+        String agreeEmptied = policy.replace("<outputEntry id=\"rule_3_agree\"><text>true<",
+                "<outputEntry id=\"rule_3_agree\"><text><");
+        DecisionRow emptied = decide("return-policy.dmn", "return_policy", agreeEmptied, changedMind);
+        assertThat(emptied.yesOrNo("allowed")).isTrue();
+        assertThat(emptied.yesIfGiven("supplierMustAgree")).as("an emptied cell reads as no").isFalse();
+    }
+
+    private static DecisionRow decide(String file, String id, String content, Map<String, Object> inputs) {
+        DmnDecision decision = DMN.parseDecision(id, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+        return DecisionRow.decide(file, "the test's case", () -> DMN.evaluateDecision(decision, inputs)).orElseThrow();
+    }
+
+    /**
      * The reviewer's F5: the deploy check let "P1W" and "P1M" through (java.time.Period reads them) where the
      * application reads a duration with Duration.parse, so every group-buy intake answered 503. Now one reading
      * ({@link DecisionRow#durationOf}, {@link DecisionRow#isStep}) decides both: a table the check passes is one the

@@ -613,6 +613,60 @@ class ModelDeploymentRightsTest {
     }
 
     /**
+     * Note s17's leftovers: a FEEL name without quotes in a number cell ({@code three} for supplier selection's tier), an
+     * expression reading a variable the application does not give the table ({@code agreedHour} in shipping-sla.dmn,
+     * which ships expressions of {@code agreedHours}) and an empty true/false cell deployed (200), and then every order on
+     * that row stopped with an incident. Refused by the deployment (400) and the what-if check (422), naming the table,
+     * the row, the output and what to write; an expression of the variables the application gives still deploys.
+     */
+    @Test
+    void aFeelNameOrAnEmptyTrueFalseCellIsRefusedNamingTheRowTheOutputAndWhatToWrite() throws IOException {
+        String selection = Files.readString(Path.of("bpmn", "supplier-selection.dmn"));
+        String sla = Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+        Map<String, Map.Entry<String, String>> broken = new LinkedHashMap<>();
+        broken.put("supplier_selection, rule rule_3 (Would sell at a loss: last resort): tier is three without quotes or"
+                        + " digits, which FEEL reads as a variable, and the application gives this table no such variable"
+                        + " (it gives inStock, marginPercent, supplierScore, sameRegion, shipsLate): the cell would give"
+                        + " nothing and every case this row decides would stop. Write a number (integer)",
+                Map.entry("supplier-selection.dmn", selection.replace("<outputEntry id=\"rule_3_tier\"><text>3<",
+                        "<outputEntry id=\"rule_3_tier\"><text>three<")));
+        broken.put("shipping_sla, rule rule_4 (Default: ship within 48 hours, the bar from the sources): shipByHours is"
+                        + " min([48, agreedHour]), which reads agreedHour, and the application gives this table no such"
+                        + " variable (it gives supplierTier, destinationRegion, productCategory, agreedHours)",
+                Map.entry("shipping-sla.dmn", sla.replace("min([48, agreedHours])", "min([48, agreedHour])")));
+        broken.put("supplier_selection, rule rule_3 (Would sell at a loss: last resort): eligible is not filled in; it is"
+                        + " true or false, and an empty cell gives nothing: every case this row decides would stop. Write"
+                        + " true or false",
+                Map.entry("supplier-selection.dmn", selection.replace("<outputEntry id=\"rule_3_eligible\"><text>true<",
+                        "<outputEntry id=\"rule_3_eligible\"><text><")));
+        int i = 0;
+        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
+            String file = table.getValue().getKey();
+            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
+                    Files.readString(Path.of("bpmn", file)));
+            ResponseEntity<String> refused = deploy("anna", "feel-" + i, Map.of(file, table.getValue().getValue()));
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
+                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
+                            + table.getKey());
+            assertThat(deployed("feel-" + i)).isZero();
+
+            ResponseEntity<String> checked = org.springframework.web.client.RestClient.builder()
+                    .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
+                    .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
+                    .contentType(MediaType.APPLICATION_XML).body(table.getValue().getValue()).retrieve()
+                    .toEntity(String.class);
+            assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(422);
+            assertThat(ApiCallers.json(checked).path("detail").asText()).as(file).contains(file + ", table " + table.getKey());
+            i++;
+        }
+
+        String byTier = sla.replace("min([48, agreedHours])", "if supplierTier = 1 then 24 else min([48, agreedHours])");
+        ResponseEntity<String> deployed = deploy("anna", "feel-fine", Map.of("shipping-sla.dmn", byTier));
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    }
+
+    /**
      * Explore s16, defect 1: a shipped file deployed with its decision id renamed (200) was never read, the change
      * silently dropped and a stray decision definition left. Refused, naming the file, the id found and the id read.
      */
