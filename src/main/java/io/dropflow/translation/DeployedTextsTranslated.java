@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * application, so an analyst's new or reworded task name, form label (exploratory test s16, defect 4) or return-policy
  * reason (checked by the build only until then) would reach Chinese operators in English. The deployment refuses them.
  * Models carry the English text, the bundle's key: one written in Chinese says so (review s16 part 2, F8), since
- * "without a Chinese entry" reads as nonsense to the analyst who wrote it in Chinese.
+ * "without a Chinese entry" reads as nonsense to the analyst who wrote it in Chinese. A form's text written as a FEEL
+ * expression with words other than one string literal ({@code =if urgent then "Now" else "Later"}) is listed too: form-js
+ * shows what it computes, which is never translated.
  */
 @Component
 class DeployedTextsTranslated implements UntranslatedTexts {
@@ -35,6 +37,7 @@ class DeployedTextsTranslated implements UntranslatedTexts {
     public List<String> in(String file, byte[] content) {
         String lower = file.toLowerCase(Locale.ROOT);
         Map<String, String> texts = new LinkedHashMap<>();
+        List<FormSchemas.Computed> computed = List.of();
         if (lower.endsWith(".form")) {
             JsonNode form;
             try {
@@ -43,6 +46,7 @@ class DeployedTextsTranslated implements UntranslatedTexts {
                 return List.of();
             }
             ModelTexts.ofForm(form).forEach(text -> texts.putIfAbsent(text, file));
+            computed = FormSchemas.computed(form);
         } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
             BpmnModelInstance model;
             try {
@@ -74,6 +78,16 @@ class DeployedTextsTranslated implements UntranslatedTexts {
                         + " model carries the English text, whose Chinese comes from operator-texts.zh.json" : "") + ")");
             }
         });
+        // a form's words inside a FEEL expression other than one string literal (note s17's leftovers): form-js shows
+        // what the expression computes, which no entry has
+        for (FormSchemas.Computed text : computed) {
+            missing.add("\"" + text.expression() + "\" (" + file + ", " + text.where() + "; words inside a FEEL"
+                    + " expression: form-js shows what it computes, which no entry translates, so Chinese operators would"
+                    + " read it in English; " + (text.joined() != null ? "write it as one text: " + text.joined()
+                    + " (or =\"" + text.joined() + "\")" : "write it in words alone (plain, or one FEEL string =\"…\"),"
+                    + " and words that differ by case in text views of their own, each shown by its condition (Hide if)")
+                    + ")");
+        }
         return missing;
     }
 }

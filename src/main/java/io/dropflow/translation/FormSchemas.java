@@ -28,7 +28,64 @@ final class FormSchemas {
     /** An option's label as a FEEL string literal inside a valuesExpression. */
     private static final Pattern LITERAL_LABEL = Pattern.compile("label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** A letter: a string literal with one is words. */
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** Any FEEL string literal (found from the expression's start, so each is one literal). */
+    private static final Pattern ANY_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * A text of a form written as a FEEL expression with words in it other than one string literal
+     * ({@code ="Your " + "decision"}, {@code =if urgent then "Now" else "Later"}): form-js shows what it computes, which
+     * no entry translates. {@code where}: the field and the component ("label of reviewDecision"); {@code joined}: the
+     * text an expression of string literals alone joins to, else null.
+     */
+    record Computed(String expression, String where, String joined) {
+    }
+
     private FormSchemas() {
+    }
+
+    /**
+     * The texts of this form written as FEEL expressions with words in them, other than one string literal (which
+     * {@link #texts} takes as its text): never translated. An expression without words of its own ({@code =facts.name},
+     * a value the form's variables bring, translated as they are) is not one of them.
+     */
+    static List<Computed> computed(JsonNode form) {
+        List<Computed> computed = new ArrayList<>();
+        computed(form, computed);
+        return computed;
+    }
+
+    private static void computed(JsonNode parent, List<Computed> computed) {
+        for (JsonNode component : parent.path("components")) {
+            String name = component.path("key").asText(component.path("id").asText("a component"));
+            WORDS.forEach(field -> computed(component.get(field), field + " of " + name, computed));
+            ADORNERS.forEach(field -> computed(component.path("appearance").get(field), field + " of " + name, computed));
+            for (String list : LABELLED_LISTS) {
+                for (JsonNode item : component.path(list)) {
+                    computed(item.get("label"), "label of " + ("values".equals(list) ? "an option" : "a column") + " of "
+                            + name, computed);
+                }
+            }
+            computed(component, computed);
+        }
+    }
+
+    private static void computed(JsonNode value, String where, List<Computed> computed) {
+        if (value == null || !value.isTextual() || !value.asText().startsWith("=")
+                || STRING_LITERAL.matcher(value.asText()).matches() || ANY_LITERAL.matcher(value.asText()).results()
+                        .noneMatch(literal -> LETTER.matcher(literal.group(1)).find())) {
+            return;
+        }
+        String expression = value.asText();
+        String joined = null;
+        if (ANY_LITERAL.matcher(expression.substring(1)).replaceAll("").replace("+", "").isBlank()) {
+            StringBuilder text = new StringBuilder();
+            ANY_LITERAL.matcher(expression).results().forEach(literal -> text.append(literal.group(1)
+                    .replace("\\\"", "\"").replace("\\\\", "\\")));
+            joined = text.toString();
+        }
+        computed.add(new Computed(expression, where, joined));
     }
 
     /** The translatable units of this form, in order. */

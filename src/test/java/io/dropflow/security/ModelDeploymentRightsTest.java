@@ -667,6 +667,32 @@ class ModelDeploymentRightsTest {
     }
 
     /**
+     * Note s17's leftovers: a form label of words inside a FEEL expression other than one string literal deployed (200)
+     * and Chinese operators read it in English (form-js shows what it computes, which no entry translates). Refused,
+     * naming the form, the field and what to write instead.
+     */
+    @Test
+    void aFormLabelOfWordsInsideAFeelExpressionIsRefusedSayingWhatToWrite() throws IOException {
+        String model = Files.readString(Path.of("bpmn", "order-fulfillment.bpmn"))
+                .replace("id=\"order_fulfillment\"", "id=\"order_fulfillment_" + suffix + "\"");
+        String relabelled = Files.readString(Path.of("forms", "review-order.form"))
+                .replace("\"label\": \"Decision\"", "\"label\": \"=if urgent then \\\"Decide now\\\" else \\\"Decision\\\"\"");
+        assertThat(relabelled).contains("Decide now");
+
+        ResponseEntity<String> refused = deploy("anna", "computed-label", Map.of("order-fulfillment.bpmn", model,
+                "review-order.form", relabelled));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("Texts operators read without a Chinese entry in forms/i18n/operator-texts.zh.json, nothing was"
+                        + " deployed: ")
+                .contains("\"=if urgent then \"Decide now\" else \"Decision\"\" (review-order.form, label of reviewDecision;"
+                        + " words inside a FEEL expression: form-js shows what it computes, which no entry translates")
+                .contains("words that differ by case in text views of their own, each shown by its condition (Hide if)");
+        assertThat(deployed("computed-label")).isZero();
+    }
+
+    /**
      * Explore s16, defect 1: a shipped file deployed with its decision id renamed (200) was never read, the change
      * silently dropped and a stray decision definition left. Refused, naming the file, the id found and the id read.
      */

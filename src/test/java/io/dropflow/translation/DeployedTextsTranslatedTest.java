@@ -102,4 +102,38 @@ class DeployedTextsTranslatedTest {
 
         assertThat(missing).containsExactly("\"Your decision\" (review-order.form)");
     }
+
+    /**
+     * Note s17's leftovers: a form text written as any other FEEL expression with words in it (literals joined, a choice
+     * between two) passed the deployment, and form-js showed what it computes, which no entry translates: Chinese
+     * operators read English. Listed, naming the field and what to write instead. An expression without words of its
+     * own (a variable's value, which the form's variables bring translated) passes, as do the shipped forms.
+     */
+    @Test
+    void aFormTextWithWordsInsideAnotherFeelExpressionIsListedSayingWhatToWrite() throws IOException {
+        List<String> joined = check.in("review-order.form", edited("forms", "review-order.form",
+                "\"label\": \"Decision\"", "\"label\": \"=\\\"Deci\\\" + \\\"sion\\\"\""));
+        assertThat(joined).containsExactly("\"=\"Deci\" + \"sion\"\" (review-order.form, label of reviewDecision; words"
+                + " inside a FEEL expression: form-js shows what it computes, which no entry translates, so Chinese"
+                + " operators would read it in English; write it as one text: Decision (or =\"Decision\"))");
+
+        List<String> choice = check.in("review-order.form", edited("forms", "review-order.form",
+                "\"label\": \"Decision\"", "\"label\": \"=if urgent then \\\"Decide now\\\" else \\\"Decision\\\"\""));
+        assertThat(choice).singleElement().asString()
+                .startsWith("\"=if urgent then \"Decide now\" else \"Decision\"\" (review-order.form, label of"
+                        + " reviewDecision; words inside a FEEL expression:")
+                .contains("write it in words alone (plain, or one FEEL string =\"…\"), and words that differ by case in"
+                        + " text views of their own, each shown by its condition (Hide if)");
+
+        List<String> option = check.in("review-order.form", edited("forms", "review-order.form",
+                "\"label\": \"Proceed: the problems are resolved or accepted\"",
+                "\"label\": \"=\\\"Proceed: \\\" + reason\""));
+        assertThat(option).singleElement().asString()
+                .startsWith("\"=\"Proceed: \" + reason\" (review-order.form, label of an option of reviewDecision;");
+
+        assertThat(check.in("review-order.form", edited("forms", "review-order.form", "\"label\": \"Decision\"",
+                "\"label\": \"=facts.decisionLabel\""))).as("a variable's value").isEmpty();
+        assertThat(check.in("review-order.form", edited("forms", "review-order.form", "\"label\": \"Decision\"",
+                "\"label\": \"=if urgent then \\\"1\\\" else \\\"2\\\"\""))).as("no words in its literals").isEmpty();
+    }
 }
