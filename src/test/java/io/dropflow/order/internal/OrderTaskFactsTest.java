@@ -318,7 +318,7 @@ class OrderTaskFactsTest {
         when(purchasing.purchaseOrder(11L)).thenReturn(new PurchaseOrderView(po.id(), po.orderId(), po.supplierId(),
                 po.supplierCode(), po.supplierName(), po.supplierScore(), po.number(), po.status(), null, null,
                 po.supplyTotal(), po.shippingCost(), po.currency(), po.createdAt(), po.forwardedAt(), null, shipByHours,
-                NOW.minus(late), null, extensions, null, null, 0, List.of()));
+                NOW.minus(late), null, extensions, null, null, 0, List.of(), null, null, null));
     }
 
     /** Exploratory test s16 (L4, its kin): a scorecard of one purchase order read "(1 purchase orders in 30 days)". */
