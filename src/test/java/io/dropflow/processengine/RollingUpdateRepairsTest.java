@@ -52,6 +52,42 @@ class RollingUpdateRepairsTest {
         }
     }
 
+    /** Its look at a start fails once (the database away while the node starts), then works. */
+    private final class MarksAtAStartOfFailover implements RollingUpdateRepair {
+        private int starts;
+
+        @Override
+        public void atStart() {
+            ran.add("marks: all");
+            if (starts++ == 0) {
+                throw new IllegalStateException("database away");
+            }
+        }
+
+        @Override
+        public void everyFewMinutes() {
+            ran.add("marks: lately");
+        }
+    }
+
+    /**
+     * Review s18 F1: a repair whose start look failed had only its short look every few minutes after, so what an old
+     * node left more than an hour before was never repaired on that node. Its start look is tried again every few
+     * minutes until it has run once; then the short look.
+     */
+    @Test
+    void aStartLookThatFailedIsTriedAgainEveryFewMinutesUntilItRanOnce(CapturedOutput output) {
+        beans.addBean("marks", new MarksAtAStartOfFailover());
+
+        repairs.atStart();
+        repairs.everyFewMinutes();
+        repairs.everyFewMinutes();
+
+        assertThat(ran).containsExactly("marks: all", "marks: all", "marks: lately");
+        assertThat(output.getAll()).contains("Rolling-update repair MarksAtAStartOfFailover: its run at this node's start"
+                + " failed; the node starts all the same; that run is tried again every 5 minutes until it has run once");
+    }
+
     @Test
     void everyRepairRunsAtTheStartAndEveryFewMinutesEachItsOwnLook(CapturedOutput output) {
         beans.addBean("marks", new Marks());
@@ -77,8 +113,33 @@ class RollingUpdateRepairsTest {
         assertThat(ran).containsExactly("broken", "marks: all", "broken", "marks: lately");
         assertThat(output.getAll())
                 .contains("Rolling-update repair Broken: its run at this node's start failed; the node starts all the"
-                        + " same; it runs again every 5 minutes")
-                .contains("Rolling-update repair Broken: its run failed; it runs again every 5 minutes")
+                        + " same; that run is tried again every 5 minutes until it has run once")
                 .contains("java.lang.IllegalStateException: database away");
+    }
+
+    @Test
+    void aShortLookThatFailsAfterAGoodStartIsLoggedAndRunsAgainEveryFewMinutes(CapturedOutput output) {
+        beans.addBean("lately", new RollingUpdateRepair() {
+            @Override
+            public void atStart() {
+                ran.add("lately: all");
+            }
+
+            @Override
+            public void everyFewMinutes() {
+                ran.add("lately: lately");
+                throw new IllegalStateException("database away");
+            }
+        });
+        beans.addBean("marks", new Marks());
+
+        repairs.atStart();
+        repairs.everyFewMinutes();
+        repairs.everyFewMinutes();
+
+        assertThat(ran).containsExactly("lately: all", "marks: all", "lately: lately", "marks: lately",
+                "lately: lately", "marks: lately");
+        assertThat(output.getAll()).contains("its run failed; it runs again every 5 minutes")
+                .doesNotContain("its run at this node's start failed");
     }
 }
