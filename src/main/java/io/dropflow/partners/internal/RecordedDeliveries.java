@@ -192,19 +192,39 @@ public class RecordedDeliveries implements PartnerDeliveries {
                 + " and (finished_at is null or finished_at < ?)", at, partner, account, cut(key, 200), at);
     }
 
-    /** Kept in the key's row's payload (empty for a lock), one line per change: its time (ISO 8601), a space, its words. */
+    /**
+     * Kept in the key's row's payload (empty for a lock), one line per change: its time (ISO 8601), a space, its words.
+     * A mark the row already has without a line of its time (a node of the previous release marks without words, during
+     * a rolling update) gets a line of its own first, with words no reader takes for a change of its own
+     * ({@value #UNWORDED}): a reader comparing the changes of one second then knows one of them is unknown (review s18 F6).
+     */
     @Override
     public void mark(String partner, String account, String key, Instant when, String change) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select finished_at, payload from partner_delivery"
+                + " where partner = ? and account = ? and delivery_id = ? for update", partner, account, cut(key, 200));
         mark(partner, account, key, when);
-        String line = when + " " + change.replace('\n', ' ').replace('\r', ' ');
-        List<String> kept = jdbc.queryForList("select payload from partner_delivery where partner = ? and account = ?"
-                + " and delivery_id = ?", String.class, partner, account, cut(key, 200));
-        if (kept.isEmpty() || kept.get(0).lines().anyMatch(line::equals)) {
+        if (rows.isEmpty()) {
             return;
         }
-        jdbc.update("update partner_delivery set payload = ? where partner = ? and account = ? and delivery_id = ?",
-                storable(kept.get(0).isEmpty() ? line : kept.get(0) + "\n" + line), partner, account, cut(key, 200));
+        String payload = (String) rows.get(0).get("payload");
+        List<String> lines = new java.util.ArrayList<>(payload == null ? List.of() : payload.lines().toList());
+        Instant markedBefore = DatabaseTime.instant(rows.get(0).get("finished_at"));
+        if (markedBefore != null && lines.stream().noneMatch(kept -> kept.startsWith(markedBefore + " "))) {
+            lines.add(markedBefore + " " + UNWORDED);
+        }
+        String line = when + " " + change.replace('\n', ' ').replace('\r', ' ');
+        if (!lines.contains(line)) {
+            lines.add(line);
+        }
+        String kept = String.join("\n", lines);
+        if (!kept.equals(payload == null ? "" : payload)) {
+            jdbc.update("update partner_delivery set payload = ? where partner = ? and account = ? and delivery_id = ?",
+                    storable(kept), partner, account, cut(key, 200));
+        }
     }
+
+    /** The words of a change marked without words, by a node of the previous release. */
+    static final String UNWORDED = "(marked without its words)";
 
     @Override
     public List<Change> changes(String partner, String account, String key) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code refunds[].id}, {@code refunds[].refund_line_items[]}, {@code line_items[].current_quantity},
  * https://shopify.dev/changelog/addition-of-lineitem-current_quantity-on-admin-rest-api), the refunds/create payload
  * ({@code id}) and the orders/edited payload ({@code order_edit.line_items.additions/removals[]}: {@code id},
- * {@code delta}; https://shopify.dev/docs/api/webhooks/2026-07?reference=toml).
+ * {@code delta}; https://shopify.dev/docs/api/webhooks/2026-07?reference=toml). An edit is never carried (review s18 F2).
  */
 class ShopifyChangesTest {
 
@@ -63,53 +63,40 @@ class ShopifyChangesTest {
         assertThat(ShopifyChanges.carried(json("{\"id\": 450789469, \"line_items\": []}"), AT, kept)).isFalse();
     }
 
+    /**
+     * review s18 F2: an edit is not named in the order; its pieces removed cannot tell it from an earlier edit of the
+     * same line Dropflow does not know yet (its orders/edited late, or marked by the previous release without words).
+     */
     @Test
-    void anEditRemovingPiecesIsCarriedWhenTheLineHasThemRemoved() throws Exception {
+    void anEditOfThatSecondIsNeverCarried() throws Exception {
         List<Change> kept = List.of(new Change(AT, edit(781, "", REMOVE_ONE)));
 
-        assertThat(ShopifyChanges.carried(order(2, 1, ""), AT, kept)).isTrue();
-        assertThat(ShopifyChanges.carried(order(2, 2, ""), AT, kept)).isFalse();
-    }
-
-    /** An earlier edit of the same line is in the payload too: only pieces removed beyond it show this one. */
-    @Test
-    void piecesRemovedByAnEarlierEditOrARefundDoNotCountForThisEdit() throws Exception {
-        List<Change> afterAnother = List.of(new Change(AT.minusSeconds(3600), edit(780, "", REMOVE_ONE)),
-                new Change(AT, edit(781, "", REMOVE_ONE)));
-        assertThat(ShopifyChanges.carried(order(3, 2, ""), AT, afterAnother)).isFalse();
-        assertThat(ShopifyChanges.carried(order(3, 1, ""), AT, afterAnother)).isTrue();
-
-        List<Change> kept = List.of(new Change(AT, edit(781, "", REMOVE_ONE)));
-        String refundedOne = "{\"id\": 929361462, \"refund_line_items\": [{\"line_item_id\": 518995019, \"quantity\": 1}]}";
-        assertThat(ShopifyChanges.carried(order(2, 1, refundedOne), AT, kept)).isFalse();
-        assertThat(ShopifyChanges.carried(order(3, 1, refundedOne), AT, kept)).isTrue();
+        assertThat(ShopifyChanges.carried(order(2, 1, ""), AT, kept)).isFalse();
+        assertThat(ShopifyChanges.carried(order(3, 1, ""), AT, kept)).isFalse();
     }
 
     @Test
     void whatThePayloadCannotTellIsNotCarried() throws Exception {
-        // pieces added: added and there before look alike
-        assertThat(ShopifyChanges.carried(order(2, 2, ""), AT, List.of(new Change(AT, edit(782, REMOVE_ONE, ""))))).isFalse();
-        // a shipping line removed too
-        String withShipping = ShopifyChanges.edit(json("""
-                {"id": 783, "line_items": {"additions": [], "removals": [{"id": 518995019, "delta": 1}]},
-                 "shipping_lines": {"additions": [], "removals": [{"id": 271878346596884015}]}}"""));
-        assertThat(ShopifyChanges.carried(order(2, 1, ""), AT, List.of(new Change(AT, withShipping)))).isFalse();
-        // no current_quantity (an API version before 2024-01)
-        JsonNode noCurrent = json("{\"id\": 1, \"refunds\": [], \"line_items\": [{\"id\": 518995019, \"quantity\": 2}]}");
-        assertThat(ShopifyChanges.carried(noCurrent, AT, List.of(new Change(AT, edit(784, "", REMOVE_ONE))))).isFalse();
+        String refunded = "{\"id\": 929361462, \"refund_line_items\": []}";
         // nothing kept at that second: the change was marked without its words (the previous release)
-        assertThat(ShopifyChanges.carried(order(2, 1, ""), AT, List.of())).isFalse();
-        assertThat(ShopifyChanges.carried(order(2, 1, ""), AT, List.of(new Change(AT.minusSeconds(1), edit(781, "", REMOVE_ONE)))))
+        assertThat(ShopifyChanges.carried(order(1, 1, refunded), AT, List.of())).isFalse();
+        assertThat(ShopifyChanges.carried(order(1, 1, refunded), AT, List.of(new Change(AT.minusSeconds(1), refund(929361462)))))
                 .isFalse();
+        // review s18 F6: a change of that second marked without its words beside one with words
+        assertThat(ShopifyChanges.carried(order(1, 1, refunded), AT,
+                List.of(new Change(AT, "(marked without its words)"), new Change(AT, refund(929361462))))).isFalse();
     }
 
-    /** Every change of that second must be carried: a refund carried and an edit not is not carried. */
+    /** Every change of that second must be carried: a refund carried and an edit is not carried. */
     @Test
     void twoChangesOfOneSecondAreCarriedOnlyTogether() throws Exception {
-        List<Change> kept = List.of(new Change(AT, refund(929361462)), new Change(AT, edit(781, "", REMOVE_ONE)));
-        String refunded = "{\"id\": 929361462, \"refund_line_items\": []}";
-
-        assertThat(ShopifyChanges.carried(order(2, 2, refunded), AT, kept)).isFalse();
-        assertThat(ShopifyChanges.carried(order(2, 1, refunded), AT, kept)).isTrue();
+        String both = "{\"id\": 929361462, \"refund_line_items\": []}, {\"id\": 929361463, \"refund_line_items\": []}";
+        List<Change> twoRefunds = List.of(new Change(AT, refund(929361462)), new Change(AT, refund(929361463)));
+        assertThat(ShopifyChanges.carried(order(1, 1, both), AT, twoRefunds)).isTrue();
+        assertThat(ShopifyChanges.carried(order(1, 1, "{\"id\": 929361462, \"refund_line_items\": []}"), AT, twoRefunds))
+                .isFalse();
+        List<Change> withAnEdit = List.of(new Change(AT, refund(929361462)), new Change(AT, edit(781, "", REMOVE_ONE)));
+        assertThat(ShopifyChanges.carried(order(2, 1, "{\"id\": 929361462, \"refund_line_items\": []}"), AT, withAnEdit))
+                .isFalse();
     }
 }

@@ -528,13 +528,39 @@ class ShopifyOrderWebhookTest {
                 twoMugs).replace("\"financial_status\"", "\"refunds\": [], " + paidAt1005));
 
         assertThat(lastErrorOf("orders/paid", refundCarried)).startsWith("TAKEN");
-        assertThat(lastErrorOf("orders/paid", editCarried)).startsWith("TAKEN");
         assertThat(dropflow.getOrder(orderIdOf(refundCarried)).path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
-        assertThat(dropflow.getOrder(orderIdOf(editCarried)).path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
         assertThat(lastErrorOf("orders/paid", refundNot)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        // review s18 F2: an edit is not named in the order: its pieces removed cannot tell it from an earlier edit of
+        // the line whose orders/edited has not come yet, so an edit of that second goes to an operator, carried or not
+        assertThat(lastErrorOf("orders/paid", editCarried)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
         assertThat(lastErrorOf("orders/paid", editNot)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
         assertThat(lastErrorOf("orders/paid", editAdds)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
-        assertThat(orders()).isEqualTo(before + 2);
+        assertThat(orders()).isEqualTo(before + 1);
+    }
+
+    /**
+     * review s18 F6: during a rolling update a node of the previous release takes a refund of an order not taken yet and
+     * marks its key without words; a new node takes another refund of the same second with words. An orders/paid of
+     * that second carrying only the second refund is Shopify's order before the first: not forwarded.
+     */
+    @Test
+    void aPaidOrderOfTheSameSecondAsARefundAnOlderNodeMarkedGoesToAnOperator() throws Exception {
+        long id = 473_789_000_000L + System.nanoTime() % 1_000_000;
+        long before = orders();
+        String at1005 = "2026-12-07T10:05:00+01:00";
+        String key = ShopifyOrderDeliveries.orderKey(Long.toString(id));
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            deliveries.lock("shopify", SHOP, key);
+            deliveries.mark("shopify", SHOP, key, java.time.OffsetDateTime.parse(at1005).toInstant());
+        });
+        assertThat(signed("refunds/create", "{\"id\": 555104, \"order_id\": " + id + ", \"created_at\": \"" + at1005
+                + "\", \"transactions\": [], \"refund_line_items\": []}").getBody()).contains("TAKEN", "never took");
+
+        signed("orders/paid", shopifyOrder(id, "DEMO-MUG").replace("\"financial_status\"", "\"refunds\": [{\"id\": 555104,"
+                + " \"refund_line_items\": []}], \"updated_at\": \"" + at1005 + "\", \"financial_status\""));
+
+        assertThat(lastErrorOf("orders/paid", id)).startsWith("ATTENTION").contains("refunded or edited in Shopify");
+        assertThat(orders()).isEqualTo(before);
     }
 
     /**
