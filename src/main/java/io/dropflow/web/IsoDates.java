@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * partners send what their documents say, and refusing their events would lose them.</li>
  * <li>A text that is no such date ({@code "2026-12-07T10:00:00"} without its offset, a date alone for a date-time, a
  * comma before the fraction) is refused saying what it should be, with the example.</li>
+ * <li>A text java.time reads that is no time: a leap second (23:59:60, read as 23:59:59 on any day) on our own API, an
+ * offset from UTC beyond ±14:00 or with seconds from anyone ({@link #timeRefusal(String)}).</li>
  * </ul>
  * Query parameters of our own API that carry an instant (the order list's {@code createdFrom}, {@code createdTo}) are
  * held to the same years and microsecond, in the same words ({@link #refusal(Instant)}): PostgreSQL's driver rounds a
@@ -56,6 +58,16 @@ public final class IsoDates {
     private static final Instant AFTER_LAST = Instant.parse("+" + (LAST_YEAR + 1) + "-01-01T00:00:00Z");
 
     private static final Pattern DIGITS = Pattern.compile("\\s*[+-]?\\d+(\\.\\d*)?\\s*");
+
+    /** A time of day's second 60: java.time reads 23:59:60 on any day as 23:59:59 (exploratory test s18, H10). */
+    private static final Pattern LEAP_SECOND = Pattern.compile("T\\d{2}:\\d{2}:60");
+
+    /** The offset from UTC after a time of day: its sign, hours, minutes and seconds ("+08:00", "+0800", "+18"). */
+    private static final Pattern OFFSET = Pattern.compile(
+            "T[0-9:.,]*([+-])(\\d{1,2})(?::?(\\d{2}))?(?::?(\\d{2}))?\\s*$");
+
+    /** The largest offset from UTC a place on Earth keeps (Kiribati's +14:00); java.time takes up to ±18:00. */
+    private static final int MOST_OFFSET_MINUTES = 14 * 60;
 
     private static final Map<Class<?>, String> EXAMPLES = Map.of(
             Instant.class, "2026-12-07T10:00:00Z", OffsetDateTime.class, "2026-12-07T10:00:00Z",
@@ -123,6 +135,14 @@ public final class IsoDates {
             if (date && token == JsonToken.VALUE_STRING && parser.getText().indexOf('T') >= 0) {
                 throw refused(parser, "must be a date without a time, as ISO 8601 text (\"" + EXAMPLES.get(type) + "\")");
             }
+            if (!date && token == JsonToken.VALUE_STRING) {
+                // a leap second from a partner is a real moment: its second is kept as java.time reads it (:59)
+                Optional<String> unreal = timeRefusal(parser.getText(), !unixSeconds);
+                if (unreal.isPresent()) {
+                    throw refused(parser, "must be " + SHAPES.get(type) + ", as ISO 8601 text (\"" + EXAMPLES.get(type)
+                            + "\"): " + unreal.get());
+                }
+            }
             Object value;
             try {
                 value = super.deserialize(parser, context);
@@ -151,6 +171,41 @@ public final class IsoDates {
      */
     public static Optional<String> refusal(Instant instant) {
         return refusal(instant, false);
+    }
+
+    /**
+     * What is wrong with a date-time text java.time would read, though it is no time Dropflow takes, in words that
+     * follow "must be … (example): ", or nothing: a second 60 (a leap second, which java.time reads as 23:59:59 on any
+     * day, so that a rate valid from 23:59:60Z was stored from 23:59:59Z without a word), an offset from UTC beyond
+     * ±14:00 (java.time takes up to ±18:00; no place on Earth keeps one) or with seconds, which ISO 8601's offsets do
+     * not have (exploratory test s18, H10). A query parameter of our own API ({@code createdFrom}) is held to it too.
+     */
+    public static Optional<String> timeRefusal(String text) {
+        return timeRefusal(text, true);
+    }
+
+    private static Optional<String> timeRefusal(String text, boolean leapSeconds) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (leapSeconds && LEAP_SECOND.matcher(text).find()) {
+            return Optional.of("a minute's seconds are 00 to 59, Dropflow takes no leap second (23:59:60)");
+        }
+        java.util.regex.Matcher offset = OFFSET.matcher(text);
+        if (offset.find()) {
+            int minutes = Integer.parseInt(offset.group(2)) * 60
+                    + (offset.group(3) == null ? 0 : Integer.parseInt(offset.group(3)));
+            if (minutes > MOST_OFFSET_MINUTES || offset.group(3) != null && Integer.parseInt(offset.group(3)) > 59) {
+                return Optional.of("an offset from UTC is between -14:00 and +14:00, was " + offset.group(1)
+                        + offset.group(2) + (offset.group(3) == null ? "" : ":" + offset.group(3))
+                        + (offset.group(4) == null ? "" : ":" + offset.group(4)));
+            }
+            if (offset.group(4) != null) {
+                return Optional.of("an offset from UTC is hours and minutes (+08:00), without seconds, was "
+                        + offset.group(1) + offset.group(2) + ":" + offset.group(3) + ":" + offset.group(4));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What is wrong with a date or date-time read (its year; its time finer than a microsecond but from partners). */

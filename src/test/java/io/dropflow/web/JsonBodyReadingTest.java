@@ -149,6 +149,32 @@ class JsonBodyReadingTest {
         }
     }
 
+    /**
+     * Exploratory test s18 (H10): a rate's validFrom of 23:59:60Z was stored as 23:59:59Z without a word, and an offset
+     * beyond ±14:00 (or with seconds) was taken. Both are refused naming the field, saying what the time should be.
+     */
+    @Test
+    void aLeapSecondOrAnOffsetBeyond14HoursIsRefusedNotMoved() throws Exception {
+        for (String validFrom : List.of("2026-12-07T23:59:60Z", "2016-12-31T23:59:60Z", "2026-12-07T10:00:00+18:00",
+                "2026-12-07T10:00:00-14:01", "2026-12-07T10:00:00+08:00:30")) {
+            List<Map<String, String>> errors = errors(refused("/api/exchange-rates", Rate.class,
+                    "{\"base\": \"GBP\", \"quote\": \"EUR\", \"validFrom\": \"" + validFrom + "\"}"));
+            assertThat(errors).as(validFrom).hasSize(1);
+            assertThat(errors.get(0).get("field")).isEqualTo("validFrom");
+            assertThat(errors.get(0).get("message")).as(validFrom).startsWith("must be a date and time with its offset"
+                    + " from UTC, as ISO 8601 text (\"2026-12-07T10:00:00Z\")");
+        }
+        assertThat(errors(refused("/api/webhooks/carriers/events", Event.class,
+                "{\"eventId\": \"e1\", \"occurredAt\": \"2026-12-07T10:00:00+18:00\"}")).get(0).get("field"))
+                .isEqualTo("occurredAt");
+        assertThat(read("/api/exchange-rates", Rate.class, "{\"base\": \"GBP\", \"quote\": \"EUR\","
+                + " \"validFrom\": \"2026-12-07T10:00:00+14:00\"}").validFrom())
+                .isEqualTo(Instant.parse("2026-12-06T20:00:00Z"));
+        assertThat(read("/api/exchange-rates", Rate.class, "{\"base\": \"GBP\", \"quote\": \"EUR\","
+                + " \"validFrom\": \"2026-12-07T23:59:59Z\"}").validFrom())
+                .isEqualTo(Instant.parse("2026-12-07T23:59:59Z"));
+    }
+
     /** Review s17 (F11): a partner may send Unix seconds, so its refusal says so; ours does not offer them. */
     @Test
     void aPartnersDateTimeTheReaderCannotReadIsRefusedOfferingUnixSecondsToo() throws Exception {

@@ -124,12 +124,36 @@ class OrderController {
         return statuses;
     }
 
+    /** Instants as a URL carries them: the offset's "+" written %2B, else it arrives as a space. */
+    private static final String INSTANT_EXAMPLES = "2026-12-01T00:00:00Z or 2026-12-01T08:00:00%2B08:00 (a \"+\" is"
+            + " sent as %2B in a URL)";
+
+    /** A date-time whose offset's "+" was sent unencoded, so that it arrived as a space: "2026-12-01T08:00:00 08:00". */
+    private static final java.util.regex.Pattern PLUS_SENT_UNENCODED = java.util.regex.Pattern.compile(
+            "\\d{4,}-\\d{2}-\\d{2}T[0-9:.,]+ \\d{2}(:?\\d{2}){0,2}");
+
     private static Instant instant(String parameter, String value, List<InvalidRequest.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.trim();
+        if (PLUS_SENT_UNENCODED.matcher(text).matches()) {
+            // "+08:00" written into a URL as it is arrives as " 08:00": the example the refusal gave was that very
+            // spelling (exploratory test s18, H10)
+            errors.add(new InvalidRequest.FieldError(parameter, "must be an ISO-8601 instant, was " + value + ": its"
+                    + " offset arrived after a space, as a \"+\" sent unencoded in a URL does; send the \"+\" as %2B,"
+                    + " such as 2026-12-01T08:00:00%2B08:00"));
+            return null;
+        }
+        Optional<String> unreal = IsoDates.timeRefusal(text);
+        if (unreal.isPresent()) {
+            // java.time reads 23:59:60 as 23:59:59 on any day and takes offsets up to ±18:00 (exploratory test s18, H10)
+            errors.add(new InvalidRequest.FieldError(parameter, "must be an ISO-8601 instant such as "
+                    + INSTANT_EXAMPLES + ", was " + value + ": " + unreal.get()));
+            return null;
+        }
         try {
-            Instant instant = Instant.parse(value.trim());
+            Instant instant = Instant.parse(text);
             // Held as a request body's date-time is (years 1900 to 9999, to the microsecond), in its words: the
             // database's driver would round a finer time, and the filter applied would not be the one sent
             Optional<String> refusal = IsoDates.refusal(instant);
@@ -137,7 +161,7 @@ class OrderController {
             return refusal.isPresent() ? null : instant;
         } catch (DateTimeParseException notAnInstant) {
             errors.add(new InvalidRequest.FieldError(parameter, "must be an ISO-8601 instant such as "
-                    + "2026-12-01T00:00:00Z or 2026-12-01T08:00:00+08:00, was " + value));
+                    + INSTANT_EXAMPLES + ", was " + value));
             return null;
         }
     }

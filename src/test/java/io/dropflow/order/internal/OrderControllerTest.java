@@ -137,6 +137,33 @@ class OrderControllerTest {
         assertThat(criteria.getValue().createdTo()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
     }
 
+    /**
+     * Exploratory test s18 (H10): a leap second on any day (read as 23:59:59) and an offset beyond ±14:00 or with
+     * seconds were taken; they are refused as other bad times are. A "+08:00" sent unencoded arrives as " 08:00": the
+     * refusal says a "+" is sent as %2B in a URL, and its example is one that can be copied into a URL.
+     */
+    @Test
+    void aLeapSecondAnOffsetBeyond14HoursOrAPlusSentUnencodedIsA400SayingWhatToSend() throws Exception {
+        for (String time : java.util.List.of("2026-12-07T23:59:60Z", "2026-06-30T23:59:60Z", "2026-12-07T10:00:00+18:00",
+                "2026-12-07T10:00:00-14:30", "2026-12-07T10:00:00+08:00:30")) {
+            refused(get("/api/orders").param("createdFrom", time), "createdFrom")
+                    .andExpect(jsonPath("$.errors[0].message", containsString("ISO-8601 instant")))
+                    .andExpect(jsonPath("$.errors[0].message", containsString(time)));
+        }
+        refused(get("/api/orders").param("createdTo", "2026-12-07T10:00:00 08:00"), "createdTo")
+                .andExpect(jsonPath("$.errors[0].message", containsString("%2B")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("2026-12-01T08:00:00%2B08:00")))
+                .andExpect(jsonPath("$.errors[0].message",
+                        org.hamcrest.Matchers.not(containsString("2026-12-01T08:00:00+08:00"))));
+
+        mvc.perform(get("/api/orders").param("createdFrom", "2026-12-07T10:00:00+14:00")
+                        .param("createdTo", "2026-12-07T10:00:00-12:00"))
+                .andExpect(status().isOk());
+        ArgumentCaptor<OrderSearch.Criteria> criteria = ArgumentCaptor.forClass(OrderSearch.Criteria.class);
+        verify(search).find(criteria.capture(), eq(0), eq(50));
+        assertThat(criteria.getValue().createdFrom()).isEqualTo(Instant.parse("2026-12-06T20:00:00Z"));
+    }
+
     @Test
     void createdToNotAfterCreatedFromIsA400NamingCreatedTo() throws Exception {
         refused(get("/api/orders").param("createdFrom", "2026-12-02T00:00:00Z").param("createdTo",
