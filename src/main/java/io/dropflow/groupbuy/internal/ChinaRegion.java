@@ -32,15 +32,16 @@ enum ChinaRegion {
     HEBEI("HE", "Hebei", "河北", "河北省"),
     HEILONGJIANG("HL", "Heilongjiang", "黑龙江", "黑龙江省"),
     HENAN("HA", "Henan", "河南", "河南省"),
-    HONG_KONG("HK", "Hong Kong", "香港", "香港特别行政区", "Hongkong", "Hong Kong SAR"),
+    HONG_KONG("HK", "Hong Kong", "香港", "香港特别行政区", "Hongkong", "Hong Kong SAR", "Xianggang"),
     HUBEI("HB", "Hubei", "湖北", "湖北省"),
     HUNAN("HN", "Hunan", "湖南", "湖南省"),
-    INNER_MONGOLIA("NM", "Inner Mongolia", "内蒙古", "内蒙古自治区", "Nei Mongol", "Inner Mongolia Autonomous Region"),
+    INNER_MONGOLIA("NM", "Inner Mongolia", "内蒙古", "内蒙古自治区", "Nei Mongol", "Inner Mongolia Autonomous Region",
+            "Nei Menggu"),
     JIANGSU("JS", "Jiangsu", "江苏", "江苏省"),
     JIANGXI("JX", "Jiangxi", "江西", "江西省"),
     JILIN("JL", "Jilin", "吉林", "吉林省"),
     LIAONING("LN", "Liaoning", "辽宁", "辽宁省"),
-    MACAO("MO", "Macao", "澳门", "澳门特别行政区", "Macau", "Macao SAR"),
+    MACAO("MO", "Macao", "澳门", "澳门特别行政区", "Macau", "Macao SAR", "Aomen"),
     NINGXIA("NX", "Ningxia", "宁夏", "宁夏回族自治区", "Ningxia Hui Autonomous Region"),
     QINGHAI("QH", "Qinghai", "青海", "青海省"),
     SHAANXI("SN", "Shaanxi", "陕西", "陕西省"),
@@ -68,13 +69,30 @@ enum ChinaRegion {
     private final List<String> otherNames;
 
     private static final Map<String, ChinaRegion> BY_SPELLING = new HashMap<>();
+    /** The names alone (no ISO code), which a kind of region may follow ("Guangdong Province", not "GD Province"). */
+    private static final Map<String, ChinaRegion> BY_NAME = new HashMap<>();
 
     static {
         for (ChinaRegion region : values()) {
-            Stream.concat(Stream.of(region.code, "CN-" + region.code, region.english, region.chinese),
-                    region.otherNames.stream()).forEach(spelling -> BY_SPELLING.put(key(spelling), region));
+            Stream.concat(Stream.of(region.english, region.chinese), region.otherNames.stream())
+                    .forEach(name -> BY_NAME.put(key(name), region));
+            Stream.of(region.code, "CN-" + region.code).forEach(code -> BY_SPELLING.put(key(code), region));
+        }
+        for (Map.Entry<String, ChinaRegion> name : BY_NAME.entrySet()) {
+            BY_SPELLING.put(name.getKey(), name.getValue());
         }
     }
+
+    /**
+     * What a seller's address export writes after a region's name, as the key spells it (no spaces, lower case, no tone
+     * marks): the country ("Hong Kong SAR, China"), the kind of division in English or pinyin ("Province", "Sheng",
+     * "Municipality", "Shi", "Autonomous Region", "Zizhiqu", "SAR", "Tebie Xingzhengqu") and the people an autonomous
+     * region is named for ("Guangxi Zhuangzu Zizhiqu", "Xinjiang Weiwuer Zizhiqu", "Ningxia Hui"). Each is set aside
+     * from the end, one after another, while what is left is no name of a region (exploratory test s18, H11).
+     */
+    private static final List<String> KINDS = List.of("china", "prc", "specialadministrativeregion", "tebiexingzhengqu",
+            "sar", "autonomousregion", "zizhiqu", "province", "sheng", "municipality", "shi", "city", "uygur", "uyghur",
+            "weiwuerzu", "weiwuer", "zhuangzu", "zhuang", "huizu", "hui");
 
     ChinaRegion(String code, String english, String chinese, String... otherNames) {
         this.code = code;
@@ -83,9 +101,30 @@ enum ChinaRegion {
         this.otherNames = List.of(otherNames);
     }
 
-    /** The region so spelled: its English or Chinese name (short or full), its ISO code with or without "CN-", any case. */
+    /**
+     * The region so spelled: its English, pinyin or Chinese name (short or full, with or without tone marks), a name
+     * followed by its kind of division ("Guangdong Province", "Beijing Shi", "Macau SAR"), its ISO code with or without
+     * "CN-", any case.
+     */
     static Optional<ChinaRegion> of(String spelling) {
-        return spelling == null ? Optional.empty() : Optional.ofNullable(BY_SPELLING.get(key(spelling)));
+        if (spelling == null) {
+            return Optional.empty();
+        }
+        String key = key(spelling);
+        ChinaRegion region = BY_SPELLING.get(key);
+        // "Guangdong Province", "Beijing Shi", "Xinjiang Weiwuer Zizhiqu", "Hong Kong SAR China": a name and its kind
+        for (boolean shorter = true; region == null && shorter; ) {
+            shorter = false;
+            for (String kind : KINDS) {
+                if (key.length() > kind.length() && key.endsWith(kind)) {
+                    key = key.substring(0, key.length() - kind.length());
+                    region = BY_NAME.get(key);
+                    shorter = true;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(region);
     }
 
     /**
@@ -95,10 +134,17 @@ enum ChinaRegion {
     private static final String TRADITIONAL = "慶肅廣東壯區貴龍別內蘇遼寧門陝灣臺雲維爾";
     private static final String SIMPLIFIED = "庆肃广东壮区贵龙别内苏辽宁门陕湾台云维尔";
 
-    /** Case, width ("ＣＮ－ＸＪ"), hyphens, spaces, a trailing full stop and Traditional or simplified characters aside. */
+    /**
+     * Case, width ("ＣＮ－ＸＪ"), hyphens, spaces, commas, a trailing full stop, invisible characters (a zero-width space),
+     * pinyin's tone marks ("Xīnjiāng") and Traditional or simplified characters aside. The tone marks tell 陕西 "Shǎnxī"
+     * from 山西 "Shānxī": the third tone's "Shǎn" is written "Shaan" first, as the English name Shaanxi does
+     * (exploratory test s18, H11).
+     */
     private static String key(String spelling) {
-        String key = Normalizer.normalize(spelling, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\-_.·]+", "");
+        String folded = Normalizer.normalize(spelling, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("\\p{Cf}+", "").replace("shǎn", "shaan");
+        String key = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "")
+                .replaceAll("[\\s\\-_.,·]+", "");
         StringBuilder simplified = new StringBuilder(key.length());
         key.codePoints().forEach(c -> {
             int at = TRADITIONAL.indexOf(c);

@@ -44,4 +44,50 @@ class ChinaRegionTest {
         assertThat(ChinaRegion.of("黑龍江")).contains(ChinaRegion.HEILONGJIANG);
         assertThat(ChinaRegion.of("重慶市")).contains(ChinaRegion.CHONGQING);
     }
+    /**
+     * Exploratory test s18 (H11): a seller's address export writes "Guangdong Province", "Beijing Shi", "Nei Menggu" or
+     * pinyin with tone marks; each is clearly one region and was refused. The type of division after the name (in
+     * English or pinyin), tone marks and invisible characters are set aside; "Shǎnxī" (third tone, 陕西) is Shaanxi,
+     * "Shānxī" (山西) is Shanxi, as the tones tell them apart.
+     */
+    @Test
+    void commonEnglishAndPinyinSpellingsWithTheKindOfRegionOrToneMarksAreThatRegion() {
+        java.util.Map<String, ChinaRegion> spellings = new java.util.LinkedHashMap<>();
+        spellings.put("Guangdong Province", ChinaRegion.GUANGDONG);
+        spellings.put("Guangdong Sheng", ChinaRegion.GUANGDONG);
+        spellings.put("guangdongsheng", ChinaRegion.GUANGDONG);
+        spellings.put("Beijing Municipality", ChinaRegion.BEIJING);
+        spellings.put("Beijing Shi", ChinaRegion.BEIJING);
+        spellings.put("Beijing City", ChinaRegion.BEIJING);
+        spellings.put("Guangxi Zhuangzu Zizhiqu", ChinaRegion.GUANGXI);
+        spellings.put("Guangxi Autonomous Region", ChinaRegion.GUANGXI);
+        spellings.put("Xizang Zizhiqu", ChinaRegion.TIBET);
+        spellings.put("Xinjiang Weiwuer Zizhiqu", ChinaRegion.XINJIANG);
+        spellings.put("Ningxia Huizu Zizhiqu", ChinaRegion.NINGXIA);
+        spellings.put("Nei Menggu", ChinaRegion.INNER_MONGOLIA);
+        spellings.put("Neimenggu", ChinaRegion.INNER_MONGOLIA);
+        spellings.put("Nèi Měnggǔ Zìzhìqū", ChinaRegion.INNER_MONGOLIA);
+        spellings.put("Xīnjiāng", ChinaRegion.XINJIANG);
+        spellings.put("Guǎngdōng Shěng", ChinaRegion.GUANGDONG);
+        spellings.put("Shǎnxī", ChinaRegion.SHAANXI);
+        spellings.put("Shǎnxī Shěng", ChinaRegion.SHAANXI);
+        spellings.put("Shānxī", ChinaRegion.SHANXI);
+        spellings.put("Macau SAR", ChinaRegion.MACAO);
+        spellings.put("Àomén", ChinaRegion.MACAO);
+        spellings.put("Hong Kong SAR China", ChinaRegion.HONG_KONG);
+        spellings.put("Hong Kong SAR, China", ChinaRegion.HONG_KONG);
+        spellings.put("Hong Kong Special Administrative Region", ChinaRegion.HONG_KONG);
+        spellings.put("Xiānggǎng", ChinaRegion.HONG_KONG);
+        spellings.put("Xinjiang\u200b", ChinaRegion.XINJIANG);
+        spellings.put("\ufeffShanghai Municipality", ChinaRegion.SHANGHAI);
+        spellings.put("Anhui Province", ChinaRegion.ANHUI);
+        spellings.put("Ningxia Hui", ChinaRegion.NINGXIA);
+        spellings.forEach((spelling, region) -> assertThat(ChinaRegion.of(spelling)).as(spelling).contains(region));
+
+        // the kind of region is set aside from a name, not from a code or from nothing
+        for (String none : new String[] {"GD Province", "CN-BJ Shi", "Province", "Sheng", "SAR China", "China", "Shi",
+            "Urumqi City", "Anhu", "An"}) {
+            assertThat(ChinaRegion.of(none)).as(none).isEmpty();
+        }
+    }
 }

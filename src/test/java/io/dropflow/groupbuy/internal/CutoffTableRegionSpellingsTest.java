@@ -49,7 +49,8 @@ class CutoffTableRegionSpellingsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"Xizang, Tibet", "西藏, Tibet", "Nei Mongol, Inner Mongolia", "xinjiang, Xinjiang", "CN-QH, Qinghai",
-            "Xinjiang Uygur Autonomous Region, Xinjiang"})
+            "Xinjiang Uygur Autonomous Region, Xinjiang", "Guangdong Province, Guangdong", "Nei Menggu, Inner Mongolia",
+            "Xīnjiāng, Xinjiang"})
     void aSpellingChinaRegionKnowsIsRefusedNamingTheOneToWrite(String written, String stored) throws IOException {
         List<String> problems = problems(withRemoteRegions("&quot;Xinjiang&quot;,&quot;" + written + "&quot;"));
 
