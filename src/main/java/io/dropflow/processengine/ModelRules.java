@@ -35,6 +35,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * enclosing subprocess; without one nobody is ever escalated;</li>
  * <li>a user task with a timer on its border is due when the timer fires ({@code ${taskDeadline.after(x)}} beside a
  * timer of {@code ${x}}, or the timer's own date): Tasklist promises its due date is that moment;</li>
+ * <li>no step is an external task ({@code camunda:type="external"}): Dropflow runs no external worker, so it would wait
+ * for ever, without a retry, an incident or a deadline;</li>
  * <li>no element keeps the id Camunda Modeler generated ({@code Activity_0abc12}): history, Cockpit and the process
  * tests name elements by id.</li>
  * </ul>
@@ -86,11 +88,58 @@ final class ModelRules {
         for (String differing : dueDatesOffTheirDeadline(model)) {
             problems.add(file + ", " + differing);
         }
+        for (BaseElement external : externalTasks(model)) {
+            String topic = externalTopic(external);
+            problems.add(file + ", " + element(external) + ": is an external task (camunda:type=\"external\""
+                    + (topic == null || topic.isBlank() ? "" : ", topic " + topic.trim()) + "), but Dropflow runs no"
+                    + " external workers: it would wait for ever, without a retry, an incident or a deadline. Keep the"
+                    + " step's camunda:delegateExpression as the shipped model has it (docs/modeling.md, \"What a model"
+                    + " may use\")");
+        }
         for (BaseElement generated : generatedIds(model)) {
             problems.add(file + ", " + element(generated) + ": keeps the id Camunda Modeler generated; give it one that"
                     + " says what it is (e.g. user_review_order, timer_review_overdue)");
         }
         return problems;
+    }
+
+    /**
+     * The steps handed to an external worker ({@code camunda:type="external"}): a service, send or business rule task,
+     * or a message throw or end event (its message definition carries the type). Dropflow runs no external worker, so
+     * such a step is fetched by no one: it waits for ever, with no job, no retry, no incident and no deadline
+     * (exploratory test s18, H9).
+     */
+    static List<BaseElement> externalTasks(BpmnModelInstance bpmn) {
+        List<BaseElement> external = new ArrayList<>();
+        for (BaseElement element : bpmn.getModelElementsByType(BaseElement.class)) {
+            if (!"external".equals(camundaType(element))) {
+                continue;
+            }
+            // a message event definition is external for the event it belongs to: name the event
+            BaseElement step = element instanceof MessageEventDefinition
+                    && element.getParentElement() instanceof BaseElement event ? event : element;
+            if (!external.contains(step)) {
+                external.add(step);
+            }
+        }
+        return external;
+    }
+
+    private static String camundaType(BaseElement element) {
+        String type = element.getAttributeValueNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "type");
+        return type == null ? null : type.trim();
+    }
+
+    /** The topic an external step names: its own, or its message definition's. */
+    private static String externalTopic(BaseElement step) {
+        String ns = org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS;
+        String topic = step.getAttributeValueNs(ns, "topic");
+        if (topic == null) {
+            for (MessageEventDefinition definition : step.getChildElementsByType(MessageEventDefinition.class)) {
+                topic = definition.getAttributeValueNs(ns, "topic");
+            }
+        }
+        return topic;
     }
 
     /** "user task user_review_order ("Review order")": the element's kind, id and name. */

@@ -127,6 +127,14 @@ class ModelQualityTest {
                 .as("waits without a deadline in " + model).isEmpty();
     }
 
+    /** No step is an external task: Dropflow runs no external worker ({@link ModelRules}, exploratory test s18 H9). */
+    @ParameterizedTest
+    @MethodSource("models")
+    void noStepIsAnExternalTask(Path model) {
+        assertThat(ModelRules.externalTasks(read(model)).stream().map(BaseElement::getId))
+                .as("external tasks in " + model).isEmpty();
+    }
+
     /** Every task, event and splitting gateway is named (docs/modeling.md); a gateway that only merges is not. */
     @ParameterizedTest
     @MethodSource("models")

@@ -141,4 +141,48 @@ class ModelRulesTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))).singleElement().asString()
                 .contains("Activity_0k3j2xq", "generated");
     }
+    /**
+     * Exploratory test s18 (H9): a partner step made an external task ({@code camunda:type="external"}) deployed and
+     * then waited for ever for a worker Dropflow does not run: no job, no retry, no incident, no deadline. Every kind
+     * of element Camunda lets be external (a service, send or business rule task, a message throw or end event) is
+     * refused, naming the element and what to do; a step with a delegate is not.
+     */
+    @Test
+    void anExternalTaskIsRefusedNamingTheElementAndWhatToDo() {
+        String model = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    targetNamespace="t">
+                  <process id="external" isExecutable="true">
+                    <startEvent id="start_external"/>
+                    <sequenceFlow id="flow_1" sourceRef="start_external" targetRef="service_tell_consumer"/>
+                    <serviceTask id="service_tell_consumer" name="Tell consumer" camunda:type="external" camunda:topic="tell-consumer"/>
+                    <sequenceFlow id="flow_2" sourceRef="service_tell_consumer" targetRef="send_notice"/>
+                    <sendTask id="send_notice" name="Send notice" camunda:type="external" camunda:topic="notice"/>
+                    <sequenceFlow id="flow_3" sourceRef="send_notice" targetRef="rule_decide"/>
+                    <businessRuleTask id="rule_decide" name="Decide" camunda:type="external" camunda:topic="decide"/>
+                    <sequenceFlow id="flow_4" sourceRef="rule_decide" targetRef="throw_told"/>
+                    <intermediateThrowEvent id="throw_told" name="Told">
+                      <messageEventDefinition id="throw_told_message" camunda:type="external" camunda:topic="told"/>
+                    </intermediateThrowEvent>
+                    <sequenceFlow id="flow_5" sourceRef="throw_told" targetRef="service_delegated"/>
+                    <serviceTask id="service_delegated" name="Delegated" camunda:delegateExpression="${tellConsumerAboutDelay}"/>
+                    <sequenceFlow id="flow_6" sourceRef="service_delegated" targetRef="end_external"/>
+                    <endEvent id="end_external" name="Ended">
+                      <messageEventDefinition id="end_external_message" camunda:type="external" camunda:topic="ended"/>
+                    </endEvent>
+                  </process>
+                </definitions>
+                """;
+
+        java.util.List<String> problems = ModelRules.problems("external.bpmn",
+                model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(problems).hasSize(5);
+        assertThat(problems.get(0)).startsWith("external.bpmn, service task service_tell_consumer (\"Tell consumer\"):"
+                + " is an external task (camunda:type=\"external\", topic tell-consumer)")
+                .contains("Dropflow runs no external workers", "would wait for ever", "camunda:delegateExpression");
+        assertThat(String.join("\n", problems)).contains("send task send_notice (\"Send notice\")",
+                "business rule task rule_decide (\"Decide\")", "intermediate throw event throw_told (\"Told\")",
+                "end event end_external (\"Ended\")").doesNotContain("service_delegated");
+    }
 }

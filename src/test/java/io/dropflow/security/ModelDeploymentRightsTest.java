@@ -453,6 +453,26 @@ class ModelDeploymentRightsTest {
         assertThat(deployed("due-and-id")).isZero();
     }
 
+    /**
+     * Exploratory test s18 (H9): a partner step turned into an external task deployed (200) and then waited for ever:
+     * Dropflow runs no external workers, so no job, no incident, no deadline. Refused, naming the element and what to do.
+     */
+    @Test
+    void anExternalTaskIsRefusedNamingTheElementAndWhatToDo() throws IOException {
+        String external = partnerAttention().replace("camunda:delegateExpression=\"${escalatePartnerAttention}\"",
+                "camunda:type=\"external\" camunda:topic=\"escalate\"");
+        assertThat(external).contains("camunda:topic=\"escalate\"");
+
+        ResponseEntity<String> refused = deploy("anna", "external", Map.of("partner-attention.bpmn", external));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("A model breaks a rule it needs to run as drawn, nothing was deployed: partner-attention.bpmn,"
+                        + " service task service_escalate_partner_attention (\"Hand to supervisors\"): is an external task")
+                .contains("Dropflow runs no external workers", "camunda:delegateExpression");
+        assertThat(deployed("external")).isZero();
+    }
+
     /** The model without these elements: their process elements, the flows' references to them, their shapes. */
     private static String withoutElements(String model, String... ids) {
         String without = model;
