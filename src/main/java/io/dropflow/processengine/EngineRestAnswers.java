@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * (a value too long for its column, a constraint) is a 500 that quotes neither its message nor its SQL, with a
  * reference to the log ({@link PersistenceFailures}). A password that breaks the password policy (user create, credentials
  * update) is a 400 naming the rules it breaks ({@link PasswordPolicyRefused}), not a 500 logged at ERROR; so is a
- * user, group or tenant id the engine does not take ({@link ResourceIdRefused}).
+ * user, group or tenant id the engine does not take, or none ({@link ResourceIdRefused}). A membership of a user, group
+ * or tenant that is not there is the engine's own NotFoundException, a 400 ({@link IdentityStore}).
  *
  * <p>The same for the webapps' own engine API ({@code /camunda/api/engine}, which Tasklist submits
  * forms through): the webapp starter serves it with a Jersey servlet named "Engine Api" of its own,

@@ -21,7 +21,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * The engine refused it with a ProcessEngineException "Password does not match policy", answered 500 without the
  * rules and logged as ENGINE-16004 at ERROR, which operations.md says to alert on (exploratory s16 ops, 4). The
  * password is checked against the engine's own policy before the engine is called, so no command fails; with the
- * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it). The refusal is
+ * policy off, or a body that is not as expected, the request goes on as sent (the engine answers it). A password sent as
+ * null or not at all is a 400 saying it is missing: on create with the policy on (the engine made a user without a
+ * password, which no login could use), and always on …/credentials (a 204 that changed nothing; exploratory s18,
+ * H12). The refusal is
  * written in English; on the webapps' engine API (Camunda Admin) the operator-language filter gives it in Chinese for a
  * browser that prefers it ({@code forms/i18n/operator-messages.zh.json}), the rules it names included.
  */
@@ -50,14 +53,12 @@ final class PasswordPolicyRefused extends EngineRequestRefusal {
     }
 
     /**
-     * Why the sent password is refused (the rules it breaks, in words, or that it is no text); empty when it keeps them,
-     * the policy is off or the body is not read.
+     * Why the sent password is refused (the rules it breaks, in words, that it is no text, or that there is none); empty
+     * when it keeps them, the policy is off or the body is not read.
      */
     private Optional<String> broken(String path, byte[] body) {
         ProcessEngine processEngine = engine.get();
-        if (processEngine == null
-                || !(processEngine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration)
-                || !configuration.isEnablePasswordPolicy() || configuration.getPasswordPolicy() == null) {
+        if (processEngine == null) {
             return Optional.empty();
         }
         JsonNode sent;
@@ -66,12 +67,27 @@ final class PasswordPolicyRefused extends EngineRequestRefusal {
         } catch (IOException notJson) {
             return Optional.empty(); // the engine's own answer
         }
-        if (sent == null) {
+        if (sent == null || !sent.isObject()) {
             return Optional.empty();
         }
-        UserEntity user;
-        JsonNode password;
         Matcher credentials = CREDENTIALS.matcher(path);
+        JsonNode sentCredentials = credentials.matches() ? sent : sent.path("credentials");
+        if (!(sentCredentials.isObject() || sentCredentials.isMissingNode() || sentCredentials.isNull())) {
+            return Optional.empty(); // credentials as a text or a list: the engine's reader refuses them (400)
+        }
+        JsonNode password = sentCredentials.path("password");
+        boolean policy = processEngine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl on
+                && on.isEnablePasswordPolicy() && on.getPasswordPolicy() != null;
+        if ((password.isMissingNode() || password.isNull()) && (policy || credentials.matches())) {
+            // The engine checks the policy only for a password it is given: without one it made a user without a
+            // password, and …/credentials answered 204 changing nothing (exploratory s18, H12)
+            return Optional.of("The password is missing: send it as a text (a JSON string)");
+        }
+        if (!policy) {
+            return Optional.empty();
+        }
+        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        UserEntity user;
         if (credentials.matches()) {
             String id = java.net.URLDecoder.decode(credentials.group(1), StandardCharsets.UTF_8);
             user = new UserEntity(id);
@@ -81,14 +97,12 @@ final class PasswordPolicyRefused extends EngineRequestRefusal {
                 user.setLastName(known.getLastName());
                 user.setEmail(known.getEmail());
             }
-            password = sent.path("password");
         } else {
             JsonNode profile = sent.path("profile");
             user = new UserEntity(profile.path("id").asText(null));
             user.setFirstName(profile.path("firstName").asText(null));
             user.setLastName(profile.path("lastName").asText(null));
             user.setEmail(profile.path("email").asText(null));
-            password = sent.path("credentials").path("password");
         }
         if (password.isNumber() || password.isBoolean()) {
             // The engine reads it as text and checks that against the policy: refused there, a 500 with ENGINE-16004

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
  * refused it with a ProcessEngineException ("User has an invalid id: 'li-na' is not a valid resource identifier"),
  * which the REST API answers 500 and logs at ERROR. The rule is the engine's own, read from its configuration (its
  * whitelist pattern for the kind, else its general one) each time, so a changed pattern is the one checked and
- * named; an id that matches, a body that is not as expected, and no id at all go on to the engine as sent. Written in
+ * named. An id sent as a JSON number or true/false is checked as the text the engine's reader makes of it ("1.5" is
+ * refused); no id at all, or null, is a 400 saying the id is missing (the engine answered both 500, exploratory s18,
+ * H1). An id that matches and a body that is not as expected go on to the engine as sent. Written in
  * English; Camunda Admin in Chinese reads it in Chinese (the operator-language filter, operator-messages.zh.json).
  */
 final class ResourceIdRefused extends EngineRequestRefusal {
@@ -74,7 +76,7 @@ final class ResourceIdRefused extends EngineRequestRefusal {
         return refused(Kind.of(request.getMethod(), request.getRequestURI()).orElseThrow(), body);
     }
 
-    /** Why the engine would refuse the id sent; empty when it takes it or the body holds no id to check. */
+    /** Why the engine would refuse the id sent, or that there is none; empty when it takes it or the body is not read. */
     private Optional<String> refused(Kind kind, byte[] body) {
         ProcessEngine processEngine = engine.get();
         if (processEngine == null) {
@@ -86,10 +88,19 @@ final class ResourceIdRefused extends EngineRequestRefusal {
         } catch (IOException notJson) {
             return Optional.empty(); // the engine's own answer
         }
-        if (sent == null || !kind.id.apply(sent).isTextual()) {
-            return Optional.empty();
+        if (sent == null || !sent.isObject()) {
+            return Optional.empty(); // the engine's reader refuses it (400)
         }
-        String id = kind.id.apply(sent).asText();
+        JsonNode sentId = kind.id.apply(sent);
+        if (sentId.isMissingNode() || sentId.isNull()) {
+            // the engine found no id ("groupId is null") or wrote none: a 500 and an ENGINE-16004 ERROR (s18, H1)
+            return Optional.of("The " + kind.word + " id is missing: send the id as a text (a JSON string)");
+        }
+        if (!sentId.isValueNode()) {
+            return Optional.empty(); // an array or object: the engine's reader refuses it (400)
+        }
+        // a number (1.5, -3) or true/false the engine's reader takes as its text, and checks that: checked so here (s18, H1)
+        String id = sentId.asText();
         String rule = rule(processEngine.getProcessEngineConfiguration(), kind);
         if (rule == null) {
             return Optional.empty();

@@ -106,4 +106,34 @@ class PasswordPolicyRefusedTest {
         assertThat(bool.getContentAsString()).contains("The password must be a text (a JSON string), not a boolean");
         assertThat(changed.getRequest()).as("the engine is not called").isNull();
     }
+
+    /**
+     * Exploratory s18 (H12): a password sent as null, or none, passed: with the policy on a user was made without a
+     * password, and a null password on …/credentials was a 204 that changed nothing. Both are a 400 saying it is
+     * missing; with the policy off a user may still be made without one, a password change never.
+     */
+    @Test
+    void aPasswordSentAsNullOrNotAtAllIsA400() throws Exception {
+        String profile = "\"profile\":{\"id\":\"pwn\",\"firstName\":\"P\",\"lastName\":\"W\"}";
+        for (String body : new String[] {"{" + profile + ",\"credentials\":{\"password\":null}}", "{" + profile + "}",
+                "{" + profile + ",\"credentials\":null}"}) {
+            MockFilterChain chain = new MockFilterChain();
+            MockHttpServletResponse answer = send("POST", "/engine-rest/user/create", body, chain);
+            assertThat(answer.getStatus()).as(body).isEqualTo(400);
+            assertThat(answer.getContentAsString()).contains("The password is missing: send it as a text (a JSON string)");
+            assertThat(chain.getRequest()).isNull();
+        }
+        when(configuration.isEnablePasswordPolicy()).thenReturn(false);
+        MockFilterChain off = new MockFilterChain();
+        assertThat(send("POST", "/engine-rest/user/create", "{" + profile + "}", off).getStatus()).isEqualTo(200);
+        assertThat(off.getRequest()).isNotNull();
+        MockFilterChain credentials = new MockFilterChain();
+        MockHttpServletResponse nullPassword = send("PUT", "/engine-rest/user/mary/credentials",
+                "{\"password\":null,\"authenticatedUserPassword\":\"demo\"}", credentials);
+        assertThat(nullPassword.getStatus()).isEqualTo(400);
+        assertThat(credentials.getRequest()).isNull();
+        MockFilterChain text = new MockFilterChain();
+        assertThat(send("POST", "/engine-rest/user/create", "{" + profile + ",\"credentials\":\"x\"}", text).getStatus())
+                .as("the engine's reader refuses credentials that are no object (400)").isEqualTo(200);
+    }
 }

@@ -82,8 +82,33 @@ class ResourceIdRefusedTest {
         MockFilterChain members = new MockFilterChain();
         assertThat(send("PUT", "/engine-rest/group/operators/members/li-na", "{}", members).getStatus()).isEqualTo(200);
         assertThat(members.getRequest()).isNotNull();
-        MockFilterChain noId = new MockFilterChain();
-        assertThat(send("POST", "/engine-rest/user/create", "{\"profile\":{}}", noId).getStatus()).isEqualTo(200);
-        assertThat(noId.getRequest()).isNotNull();
+        MockFilterChain list = new MockFilterChain();
+        assertThat(send("POST", "/engine-rest/group/create", "{\"id\":[\"a\"]}", list).getStatus()).isEqualTo(200);
+        assertThat(list.getRequest()).as("the engine's reader refuses a list (400)").isNotNull();
+    }
+
+    /**
+     * Exploratory s18 (H1): an id sent as a JSON number, or none, went on to the engine, which read "1.5" and refused it,
+     * or found no id: a 500 and an ENGINE-16004 ERROR each. A number is checked as its text; no id is a 400 saying so.
+     */
+    @Test
+    void anIdSentAsANumberIsCheckedAsItsTextAndNoIdIsA400() throws Exception {
+        MockFilterChain number = new MockFilterChain();
+        MockHttpServletResponse decimal = send("POST", "/engine-rest/group/create", "{\"id\":1.5,\"name\":\"G\"}", number);
+        assertThat(decimal.getStatus()).isEqualTo(400);
+        assertThat(decimal.getContentAsString()).contains("The group id 1.5 is refused");
+        assertThat(number.getRequest()).as("the engine is not called").isNull();
+
+        MockFilterChain whole = new MockFilterChain();
+        assertThat(send("POST", "/engine-rest/tenant/create", "{\"id\":15}", whole).getStatus()).isEqualTo(200);
+        assertThat(whole.getRequest()).isNotNull();
+
+        for (String body : new String[] {"{\"profile\":{}}", "{\"profile\":{\"id\":null}}", "{}"}) {
+            MockFilterChain none = new MockFilterChain();
+            MockHttpServletResponse missing = send("POST", "/engine-rest/user/create", body, none);
+            assertThat(missing.getStatus()).as(body).isEqualTo(400);
+            assertThat(missing.getContentAsString()).contains("The user id is missing: send the id as a text (a JSON string)");
+            assertThat(none.getRequest()).isNull();
+        }
     }
 }

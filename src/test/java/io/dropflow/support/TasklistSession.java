@@ -26,6 +26,20 @@ public final class TasklistSession {
         this.xsrf = xsrf;
     }
 
+    /** Camunda's login to Tasklist as a browser sends it (its session and CSRF token first): the login's answer. */
+    public static HttpResponse<String> tryLogin(int port, String user, String password) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Cookie", "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf)
+                .header("X-XSRF-TOKEN", xsrf).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Logs {@code user} (password the same) in to Tasklist. */
     public static TasklistSession login(int port, String user) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -73,6 +73,19 @@ class IdentityRefusalsInChineseTest {
                 + chinese + " ID");
     }
 
+    /** s18 (H1, H2, H12): no id, a member that is not there, no password: Camunda Admin in Chinese reads them in Chinese. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The user id is missing: send the id as a text (a JSON string) | 缺少用户 ID：请以文本（JSON 字符串）发送 ID",
+            "The tenant id is missing: send the id as a text (a JSON string) | 缺少租户 ID：请以文本（JSON 字符串）发送 ID",
+            "There is no user li-na: create it first, then add the membership | 不存在用户 li-na：请先创建它，再添加成员关系",
+            "There is no group no such: create it first, then add the membership | 不存在分组 no such：请先创建它，再添加成员关系",
+            "There is no tenant shopA: create it first, then add the membership | 不存在租户 shopA：请先创建它，再添加成员关系",
+            "The password is missing: send it as a text (a JSON string) | 缺少密码：请以文本（JSON 字符串）发送"})
+    void noIdAMemberNotThereAndNoPasswordReadInChinese(String english, String chinese) {
+        assertThat(CHINESE.findMessage(english)).as(english).hasValue(chinese);
+    }
+
     /** As the operator-language filter answers Camunda Admin: the engine API's error shape, its message in Chinese. */
     @Test
     void theEngineApisErrorAnswerCarriesTheChinese() throws Exception {

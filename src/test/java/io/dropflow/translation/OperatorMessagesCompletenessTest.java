@@ -84,6 +84,8 @@ class OperatorMessagesCompletenessTest {
             // the engine APIs' refusals of a password or a user, group or tenant id, which Camunda Admin shows, and the
             // password policy's rules the refusal names
             Sink.in(".*/processengine/(PasswordPolicyRefused|ResourceIdRefused)\\.java", "Optional.of(", 0),
+            // the engine's refusal of a membership of a user, group or tenant that is not there, which Camunda Admin shows
+            Sink.in(".*/processengine/IdentityStore\\.java", "new NotFoundException(", 0),
             Sink.in(".*/security/PasswordPolicyWords\\.java", "lacks.add(", 0),
             Sink.in(".*/security/PasswordPolicyWords\\.java", "why.add(", 0));
 
