@@ -73,7 +73,9 @@ public final class TableRules {
             "after_sales_windows", TableRules::windowsRow,
             "order_deadlines", TableRules::orderRow,
             "onboarding_terms", TableRules::onboardingTermsRow,
-            "group_buy_cutoff", TableRules::cutoffRow);
+            "group_buy_cutoff", TableRules::cutoffRow,
+            "return_policy", TableRules::returnPolicyRow,
+            "shipping_sla", TableRules::slaRow);
 
     /**
      * Outputs the application reads only when a rule gives them ({@link DecisionRow#textOrNull}, {@code has},
@@ -211,6 +213,7 @@ public final class TableRules {
                 Set<String> empty = new java.util.HashSet<>();
                 Set<String> texts = cells(row, shape, problems, empty);
                 texts.addAll(expressions(row, shape, notFeel.getOrDefault(row.rule(), Set.of()), problems));
+                calls(row, shape, notFeel.getOrDefault(row.rule(), Set.of()), problems);
                 List<String> said = rowProblems(row);
                 // a text in a number cell is said once, by cells (explore s16, defect 10), not again by its range
                 said.removeIf(problem -> texts.stream().anyMatch(name -> problem.startsWith(row + ": " + name + " is ")));
@@ -453,6 +456,15 @@ public final class TableRules {
                         + String.join(", ", given));
                 return;
             }
+            List<String> failing = FeelNames.callsFeelFails(value, false);
+            if (!failing.isEmpty()) {
+                // fixer s18, item 2: minimum([48, agreedHours]) for min(...) deployed and stopped every case at run time
+                refused.add(name);
+                problems.add(row + ": " + name + " is " + value + ", which calls " + String.join("; ", failing)
+                        + ": every case this row decides would stop. Write " + write + ", or an expression of FEEL's"
+                        + " own functions");
+                return;
+            }
             List<String> unknown = read.get().stream().filter(variable -> !given.contains(variable)).sorted().toList();
             if (unknown.isEmpty()) {
                 return;
@@ -468,9 +480,46 @@ public final class TableRules {
         return refused;
     }
 
-    /** The outputs whose cell names an expression language other than FEEL, by rule id. */
+    /**
+     * A function FEEL does not have (or not with those arguments) in a cell {@link #expressions} does not read: a text
+     * output's expression ({@code uppercase(...)} for {@code upper case(...)}) or an input's tests: the engine fails on
+     * it, and every case that reaches the row stops (fixer s18, item 2). Cells that FEEL cannot parse are not judged here.
+     *
+     * @param notFeel the outputs, and the inputs ({@code "input " + expression}), whose cell in this row names another
+     *     expression language
+     */
+    private static void calls(Row row, Shape shape, Set<String> notFeel, List<String> problems) {
+        row.outputs().forEach((name, text) -> {
+            String type = shape.outputs().get(name);
+            String value = text == null ? "" : text.trim();
+            if (type == null || NUMBERS.contains(type) || "boolean".equals(type) || value.isEmpty()
+                    || notFeel.contains(name)) {
+                return;
+            }
+            List<String> failing = FeelNames.callsFeelFails(value, false);
+            if (!failing.isEmpty()) {
+                problems.add(row + ": " + name + " is " + value + ", which calls " + String.join("; ", failing)
+                        + ": every case this row decides would stop. Write a text in quotes, or an expression of FEEL's"
+                        + " own functions");
+            }
+        });
+        row.inputs().forEach((input, text) -> {
+            String value = text == null ? "" : text.trim();
+            if (value.isEmpty() || "-".equals(value) || notFeel.contains("input " + input)) {
+                return;
+            }
+            List<String> failing = FeelNames.callsFeelFails(value, true);
+            if (!failing.isEmpty()) {
+                problems.add(row + ": input " + input + " is " + value + ", which calls " + String.join("; ", failing)
+                        + ": every case that reaches this row would stop. Write a test of FEEL's own functions");
+            }
+        });
+    }
+
+    /** The outputs (and inputs: {@code "input " + expression}) whose cell names a language other than FEEL, by rule id. */
     private static Map<String, Set<String>> notFeel(DecisionTable table) {
         List<Output> outputs = new ArrayList<>(table.getOutputs());
+        List<Input> inputs = new ArrayList<>(table.getInputs());
         Map<String, Set<String>> notFeel = new LinkedHashMap<>();
         for (Rule rule : table.getRules()) {
             List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
@@ -478,6 +527,14 @@ public final class TableRules {
                 String language = entries.get(i).getExpressionLanguage();
                 if (language != null && !language.isBlank() && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
                     notFeel.computeIfAbsent(rule.getId(), id -> new java.util.HashSet<>()).add(outputs.get(i).getName());
+                }
+            }
+            List<InputEntry> tests = new ArrayList<>(rule.getInputEntries());
+            for (int i = 0; i < Math.min(inputs.size(), tests.size()); i++) {
+                String language = tests.get(i).getExpressionLanguage();
+                if (language != null && !language.isBlank() && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
+                    notFeel.computeIfAbsent(rule.getId(), id -> new java.util.HashSet<>()).add("input "
+                            + expression(inputs.get(i)));
                 }
             }
         }
@@ -638,6 +695,54 @@ public final class TableRules {
             if (duration != null && duration.compareTo(java.time.Duration.ZERO) <= 0) {
                 problems.add(row + ": " + wait + " is " + text.trim() + ", not " + DecisionRow.MORE_THAN_NONE);
             }
+        }
+    }
+
+    /**
+     * The return policy's restocking fee (fixer s18, item 1): a share of the returned value from 0 to below 1, kept from
+     * the refund ({@code ReturnRequest.refundPerPolicy}, each line's {@code saleValue × rate}). 1.5 charged 150 % of the
+     * value as a fee, 15 (meant as percent) 1500 %; 1 keeps the whole refund, a refusal written as an allowed return
+     * (the refusal is allowed false). Written as a number, so that it can be checked: a case per rule. An empty cell
+     * (or null) is no fee; a refusing row's fee is not read.
+     */
+    private static void returnPolicyRow(Row row, List<String> problems) {
+        if (NOT_READ.get("return_policy").test(row)) {
+            return;
+        }
+        String text = row.outputs().get("restockingFeeRate");
+        String value = text == null ? "" : text.trim();
+        if (value.isEmpty() || "null".equals(value)) {
+            return;
+        }
+        java.math.BigDecimal rate;
+        try {
+            rate = new java.math.BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+        } catch (NumberFormatException notANumber) {
+            problems.add(row + ": restockingFeeRate is " + value + "; write the share as a number, from 0 to below 1"
+                    + " (0.15 for 15 %): a rule per case, so that the deployment can check it");
+            return;
+        }
+        if (rate.signum() >= 0 && rate.compareTo(java.math.BigDecimal.ONE) < 0) {
+            return;
+        }
+        java.math.BigDecimal meant = rate.movePointLeft(2).stripTrailingZeros();
+        boolean percent = rate.compareTo(java.math.BigDecimal.ONE) > 0 && rate.compareTo(java.math.BigDecimal.valueOf(100)) < 0;
+        problems.add(row + ": restockingFeeRate is " + value + "; the restocking fee is the share of the returned value"
+                + " kept from the refund, from 0 to below 1 (1 keeps the whole refund: to refuse the return write allowed"
+                + " false). " + (percent ? "If you meant " + value + " %, write " + meant.toPlainString()
+                + (meant.compareTo(new java.math.BigDecimal("0.15")) == 0 ? "" : "; 0.15 is 15 %")
+                : "Write 0.15 for 15 %"));
+    }
+
+    /**
+     * shipping-sla.dmn's hours, when written as a number: above 0 (0 puts the ship-by deadline at the order's start, so
+     * every order on the row is late at once; less stops the order, {@code ShippingSlaTable}). An expression of the
+     * agreed hours ({@code min([48, agreedHours])}) is read at run time, where the supplier's hours are 1-720.
+     */
+    private static void slaRow(Row row, List<String> problems) {
+        String text = row.outputs().get("shipByHours");
+        if (text != null && text.trim().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            hours(row, "shipByHours", problems);
         }
     }
 

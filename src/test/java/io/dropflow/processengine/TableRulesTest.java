@@ -226,6 +226,116 @@ class TableRulesTest {
     }
 
     /**
+     * Fixer s18's item 1: the return policy's restocking fee had no range, so 1.5 (or -0.2, or 15 meant as percent)
+     * deployed and every return on the row was charged that share of its value as a fee. The fee is a share of the
+     * returned value from 0 to below 1, kept from the refund ({@code ReturnRequest.refundPerPolicy}); 1 keeps all of it,
+     * which is a refusal written as an allowed return. shipping-sla.dmn's hours, written as a number, are above 0 (0 or
+     * less: the ship-by deadline is already past, or the order stops, {@code wholeNotNegative}). Each is said once.
+     */
+    @ParameterizedTest(name = "{0}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>1.5<"
+                    + " | table return_policy, rule rule_4 (Change of mind: the consumer pays the label and a 10 % restocking"
+                    + " fee): restockingFeeRate is 1.5; the restocking fee is the share of the returned value kept from the"
+                    + " refund, from 0 to below 1 (1 keeps the whole refund: to refuse the return write allowed false). If"
+                    + " you meant 1.5 %, write 0.015; 0.15 is 15 %",
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>15<"
+                    + " | restockingFeeRate is 15; the restocking fee is the share of the returned value kept from the"
+                    + " refund, from 0 to below 1 (1 keeps the whole refund: to refuse the return write allowed false). If"
+                    + " you meant 15 %, write 0.15",
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>-0.2<"
+                    + " | restockingFeeRate is -0.2; the restocking fee is the share of the returned value kept from the"
+                    + " refund, from 0 to below 1",
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>1<"
+                    + " | restockingFeeRate is 1; the restocking fee is the share of the returned value kept from the refund,"
+                    + " from 0 to below 1 (1 keeps the whole refund",
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>if channel = &quot;WEBSHOP&quot; then 0.1 else 0.05<"
+                    + " | restockingFeeRate is if channel = \"WEBSHOP\" then 0.1 else 0.05; write the share as a number, from 0"
+                    + " to below 1 (0.15 for 15 %): a rule per case",
+            "return-policy.dmn | <outputEntry id=\"rule_4_fee\"><text>0.10< | <outputEntry id=\"rule_4_fee\"><text>&quot;10 %&quot;<"
+                    + " | restockingFeeRate is the text \"10 %\"; it is a number (double)",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>0<"
+                    + " | shipByHours is 0; it must be a whole number above 0",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>-24<"
+                    + " | shipByHours is -24; it must be a whole number above 0"})
+    void aRestockingFeeOrShipByHoursOutOfRangeIsRefusedOnceSayingWhatToWrite(String file, String shipped, String edited,
+            String said) {
+        String content = table(file);
+        assertThat(content).as("the shipped text to edit").contains(shipped);
+        List<String> problems = problems(file, content.replace(shipped, edited));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+    }
+
+    /** A fee from 0 to below 1 passes, an empty one (no fee) too; a refusing row's fee is not read, so not judged. */
+    @Test
+    void aRestockingFeeShareBelowOneOrNonePassesAndARefusingRowIsNotJudged() {
+        String policy = table("return-policy.dmn");
+        for (String fee : List.of("0", "0.15", "0.999", "")) {
+            assertThat(problems("return-policy.dmn", policy.replace("<outputEntry id=\"rule_4_fee\"><text>0.10<",
+                    "<outputEntry id=\"rule_4_fee\"><text>" + fee + "<"))).as(fee).isEmpty();
+        }
+        assertThat(problems("return-policy.dmn", policy.replace("<outputEntry id=\"rule_1_fee\"><text><",
+                "<outputEntry id=\"rule_1_fee\"><text>15<"))).isEmpty();
+        assertThat(problems("shipping-sla.dmn", table("shipping-sla.dmn").replace("min([48, agreedHours])", "36")))
+                .isEmpty();
+    }
+
+    /**
+     * Fixer s18's item 2: a FEEL function FEEL does not have ({@code minimum} for {@code min}), or one of FEEL's called
+     * with arguments none of its forms takes, passed the check (FeelNames read only the variables) and stopped every
+     * case of the row at run time. Refused naming the function, in a number cell, a text cell and an input's test; the
+     * names are the FEEL engine's own (its built-in functions).
+     */
+    @ParameterizedTest(name = "{0}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>minimum([48, agreedHours])<"
+                    + " | shipByHours is minimum([48, agreedHours]), which calls minimum, a function FEEL does not have"
+                    + " (FEEL has min): every case this row decides would stop. Write a number (integer), or an expression"
+                    + " of FEEL's own functions",
+            "shipping-sla.dmn | <text>min([48, agreedHours])< | <text>round up(agreedHours)<"
+                    + " | shipByHours is round up(agreedHours), which calls round up with 1 argument, which FEEL's round up"
+                    + " does not take: every case this row decides would stop",
+            "return-policy.dmn | <outputEntry id=\"rule_2_rule\"><text>&quot;The supplier&apos;s fault: it takes the goods back and pays the label; an exchange ships at once.&quot;<"
+                    + " | <outputEntry id=\"rule_2_rule\"><text>uppercase(&quot;The supplier pays.&quot;)<"
+                    + " | rule is uppercase(\"The supplier pays.\"), which calls uppercase, a function FEEL does not have"
+                    + " (FEEL has upper case)",
+            "return-policy.dmn | <inputEntry id=\"rule_1_category\"><text>&quot;hygiene&quot;<"
+                    + " | <inputEntry id=\"rule_1_category\"><text>starts with(?, &quot;hygiene&quot;) or lowercase(?) = &quot;hygiene&quot;<"
+                    + " | input productCategory is starts with(?, \"hygiene\") or lowercase(?) = \"hygiene\", which calls"
+                    + " lowercase, a function FEEL does not have (FEEL has lower case): every case that reaches this row"
+                    + " would stop"})
+    void aFunctionFeelDoesNotHaveIsRefusedNamingIt(String file, String shipped, String edited, String said) {
+        String content = table(file);
+        assertThat(content).as("the shipped text to edit").contains(shipped);
+        List<String> problems = problems(file, content.replace(shipped, edited));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+    }
+
+    /**
+     * What the function refusal stands on: the engine stops on a function it does not have; FEEL's own functions (with
+     * a space in the name, with a list or several arguments) and a function the expression defines itself decide.
+     */
+    @Test
+    void aFunctionFeelDoesNotHaveFailsInTheEngineAndFeelsOwnDecide() {
+        Map<String, Object> mugs = Map.of("supplierTier", 2, "destinationRegion", "EU", "productCategory", "mugs",
+                "agreedHours", 72);
+        String sla = table("shipping-sla.dmn");
+        String typo = sla.replace("min([48, agreedHours])", "minimum([48, agreedHours])");
+        assertThatThrownBy(() -> decide("shipping-sla.dmn", "shipping_sla", typo, mugs).wholeNotNegative("shipByHours"))
+                .isInstanceOf(RuntimeException.class);
+        for (String expression : List.of("min(48, agreedHours)", "round down(min([48.5, agreedHours]), 0)",
+                "{cap: function(h) min([48, h]), hours: cap(agreedHours)}.hours",
+                "if starts with(productCategory, \"mu\") then 48 else 72")) {
+            String fine = sla.replace("min([48, agreedHours])", expression);
+            assertThat(problems("shipping-sla.dmn", fine)).as(expression).isEmpty();
+            assertThat(decide("shipping-sla.dmn", "shipping_sla", fine, mugs).wholeNotNegative("shipByHours"))
+                    .as(expression).isEqualTo(48);
+        }
+    }
+
+    /**
      * What the refusals above stand on, in the engine: each refused cell gives nothing (or an error) and the application
      * stops the order on it; an empty "Supplier must agree first" reads as false. Expressions of the variables the
      * application gives pass the check and decide; a refusing return-policy row's empty cells are not read.

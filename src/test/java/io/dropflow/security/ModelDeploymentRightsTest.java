@@ -713,6 +713,55 @@ class ModelDeploymentRightsTest {
     }
 
     /**
+     * Fixer s18: the return policy's restocking fee 1.5 (150 % of the returned value kept as a fee) and an expression
+     * calling a function FEEL does not have ({@code minimum} for {@code min}, which stopped every order of the row at run
+     * time) deployed (200). Refused by the deployment (400) and the what-if check (422), naming the table, the row, the
+     * output, the value and what to write; a fee below 1 deploys.
+     */
+    @Test
+    void aRestockingFeeOfAWholeShareOrMoreAndAFunctionFeelDoesNotHaveAreRefused() throws IOException {
+        String policy = Files.readString(Path.of("bpmn", "return-policy.dmn"));
+        String sla = Files.readString(Path.of("bpmn", "shipping-sla.dmn"));
+        Map<String, Map.Entry<String, String>> broken = new LinkedHashMap<>();
+        broken.put("return_policy, rule rule_4 (Change of mind: the consumer pays the label and a 10 % restocking fee):"
+                        + " restockingFeeRate is 1.5; the restocking fee is the share of the returned value kept from the"
+                        + " refund, from 0 to below 1 (1 keeps the whole refund: to refuse the return write allowed false)."
+                        + " If you meant 1.5 %, write 0.015; 0.15 is 15 %",
+                Map.entry("return-policy.dmn", policy.replace("<outputEntry id=\"rule_4_fee\"><text>0.10<",
+                        "<outputEntry id=\"rule_4_fee\"><text>1.5<")));
+        broken.put("shipping_sla, rule rule_4 (Default: ship within 48 hours, the bar from the sources): shipByHours is"
+                        + " minimum([48, agreedHours]), which calls minimum, a function FEEL does not have (FEEL has min):"
+                        + " every case this row decides would stop",
+                Map.entry("shipping-sla.dmn", sla.replace("min([48, agreedHours])", "minimum([48, agreedHours])")));
+        int i = 0;
+        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
+            String file = table.getValue().getKey();
+            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
+                    Files.readString(Path.of("bpmn", file)));
+            ResponseEntity<String> refused = deploy("anna", "range-" + i, Map.of(file, table.getValue().getValue()));
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
+                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
+                            + table.getKey());
+            assertThat(deployed("range-" + i)).isZero();
+
+            ResponseEntity<String> checked = org.springframework.web.client.RestClient.builder()
+                    .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
+                    .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
+                    .contentType(MediaType.APPLICATION_XML).body(table.getValue().getValue()).retrieve()
+                    .toEntity(String.class);
+            assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(422);
+            assertThat(ApiCallers.json(checked).path("detail").asText()).as(file).contains(file + ", table " + table.getKey());
+            i++;
+        }
+
+        // the same 10 % written as 0.1 (Spring's context, and so the latest return policy, is shared with other tests)
+        String tenth = policy.replace("<outputEntry id=\"rule_4_fee\"><text>0.10<", "<outputEntry id=\"rule_4_fee\"><text>0.1<");
+        ResponseEntity<String> deployed = deploy("anna", "range-fine", Map.of("return-policy.dmn", tenth));
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    }
+
+    /**
      * Explore s16, defect 1: a shipped file deployed with its decision id renamed (200) was never read, the change
      * silently dropped and a stray decision definition left. Refused, naming the file, the id found and the id read.
      */
