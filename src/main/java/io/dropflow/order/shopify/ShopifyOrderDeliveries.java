@@ -54,7 +54,14 @@ import org.springframework.stereotype.Component;
  *     One of an order Dropflow never took (unpaid, or its orders/paid parked) is taken and kept
  *     ({@link #cancelledBeforeTaken}): an orders/create or orders/paid of that order, parked or coming later, is
  *     then never placed.
- * <li>refunds/create made in Shopify is written on the order's timeline.
+ * <li>refunds/create made in Shopify is written on the order's timeline, read as Shopify documents the Refund
+ *     (https://shopify.dev/docs/api/admin-rest/2025-01/resources/refund): the money returned is its successful
+ *     {@code transactions[]} of kind refund, each {@code amount} with its {@code currency}. One that cannot be right for
+ *     the order goes to an operator, not written: an amount that is no number, below zero or with more decimals than
+ *     the currency has, a currency other than the order's (the buyer's: Shopify refunds only in it), or more than the
+ *     buyer paid (the order's sale) and the taxes and duties the refund says it gives back
+ *     ({@code refund_line_items[].total_tax_set}, {@code refund_shipping_lines[].tax_amount_set},
+ *     {@code order_adjustments[].tax_amount_set}, {@code duties[].amount_set}, each its {@code presentment_money}).
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
  *     does not change a forwarded order by itself). An orders/paid of the order as it was after an edit carries
  *     it, read as above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}) with
@@ -262,17 +269,122 @@ class ShopifyOrderDeliveries implements DeliveryHandler {
                     ShopifyChanges.refund(refund));
         }
         Order order = taken.get();
-        BigDecimal total = BigDecimal.ZERO;
+        String refundId = refund.path("id").asText("");
         String currency = order.getCurrency();
-        for (JsonNode t : refund.path("transactions")) {
-            if ("refund".equals(t.path("kind").asText()) && "success".equals(t.path("status").asText())) {
-                total = total.add(new BigDecimal(t.path("amount").asText("0")));
-                currency = t.path("currency").asText(currency);
+        int decimals = Currencies.isActive(currency) ? Currencies.minorUnits(currency) : Currencies.mostMinorUnits();
+        BigDecimal total = BigDecimal.ZERO;
+        JsonNode transactions = refund.path("transactions");
+        for (int i = 0; i < transactions.size(); i++) {
+            JsonNode t = transactions.get(i);
+            if (!"refund".equals(t.path("kind").asText()) || !"success".equals(t.path("status").asText())) {
+                continue;
+            }
+            String field = "transactions[" + i + "].amount";
+            JsonNode sent = t.path("amount");
+            Optional<BigDecimal> amount = refundAmount(sent);
+            if (amount.isEmpty()) {
+                return refundNotRead(refundId, shopifyOrder, field, sent, order.getId());
+            }
+            String paidIn = text(t, "currency") == null ? currency : text(t, "currency").toUpperCase(java.util.Locale.ROOT);
+            if (!paidIn.equalsIgnoreCase(currency)) {
+                return Result.unusable("refund " + refundId + " of Shopify's order " + shopifyOrder + " is "
+                        + sent.asText() + " " + paidIn + " (" + field + "), but order " + order.getId() + " is in "
+                        + currency + ": not written on its timeline; check the refund in Shopify and what the order"
+                        + " earned, then close this");
+            }
+            if (amount.get().signum() < 0) {
+                return Result.unusable("refund " + refundId + " of Shopify's order " + shopifyOrder + ": " + field + " "
+                        + sent.asText() + " " + currency + " is below zero; not written on order " + order.getId()
+                        + "'s timeline: check the refund in Shopify and what the order earned, then close this");
+            }
+            if (amount.get().stripTrailingZeros().scale() > decimals) {
+                return Result.unusable("refund " + refundId + " of Shopify's order " + shopifyOrder + ": " + field + " "
+                        + sent.asText() + " " + currency + " has more decimals than " + currency + " has (" + decimals
+                        + "); not written on order " + order.getId() + "'s timeline: check the refund in Shopify and"
+                        + " what the order earned, then close this");
+            }
+            total = total.add(amount.get());
+        }
+        // what the buyer paid (the order's sale: net of taxes, shipping spread over its lines) and what this refund
+        // says it gives back besides: taxes (included in the prices or on top) and duties
+        BigDecimal besides = BigDecimal.ZERO;
+        for (String[] part : REFUNDED_BESIDES) {
+            JsonNode parts = refund.path(part[0]);
+            for (int i = 0; i < parts.size(); i++) {
+                JsonNode money = parts.get(i).path(part[1]).path("presentment_money");
+                String code = text(money, "currency_code");
+                if (!money.has("amount") || (code != null && !code.equalsIgnoreCase(currency))) {
+                    continue; // not in the order's currency: not counted, so the refund is rather sent to an operator
+                }
+                Optional<BigDecimal> amount = refundAmount(money.path("amount"));
+                if (amount.isEmpty()) {
+                    String field = part[0] + "[" + i + "]." + part[1] + ".presentment_money.amount";
+                    return refundNotRead(refundId, shopifyOrder, field, money.path("amount"), order.getId());
+                }
+                besides = besides.add(amount.get().abs());
             }
         }
-        timeline.record(order.getId(), "Refund of " + total.toPlainString() + " " + currency + " made in Shopify"
+        BigDecimal paid = order.saleTotal();
+        if (total.compareTo(paid.add(besides)) > 0) {
+            return Result.unusable("refund " + refundId + " of Shopify's order " + shopifyOrder + " is "
+                    + plain(total, decimals) + " " + currency + ", more than order " + order.getId() + "'s "
+                    + plain(paid, decimals) + " " + currency + " and the " + plain(besides, decimals) + " " + currency
+                    + " of taxes and duties the refund gives back: not written on its timeline; check the refund in"
+                    + " Shopify and the order Dropflow took, then close this");
+        }
+        timeline.record(order.getId(), "Refund of " + plain(total, decimals) + " " + currency + " made in Shopify"
                 + (refund.hasNonNull("note") ? " (" + refund.path("note").asText() + ")" : ""));
         return Result.taken("recorded on order " + order.getId());
+    }
+
+    /** A refund with an amount that is none (no number, or none money can be): Shopify's data, for an operator. */
+    private static Result refundNotRead(String refundId, String shopifyOrder, String field, JsonNode sent, Long orderId) {
+        return Result.unusable("refund " + refundId + " of Shopify's order " + shopifyOrder + ": " + field + " "
+                + shown(sent) + " is not an amount (a number of at most 13 digits before the point); not written on order "
+                + orderId + "'s timeline: check the refund in Shopify and what the order earned, then close this");
+    }
+
+    /**
+     * Money a Shopify Refund gives back besides the goods and shipping the order's sale holds, each a MoneyBag with its
+     * {@code presentment_money} in the buyer's currency: a refunded line's tax ({@code refund_line_items[].total_tax_set},
+     * GraphQL RefundLineItem.totalTaxSet), a refunded shipping line's ({@code refund_shipping_lines[].tax_amount_set},
+     * RefundShippingLine.taxAmountSet), a shipping refund's tax ({@code order_adjustments[].tax_amount_set}) and duties
+     * ({@code duties[].amount_set}) (https://shopify.dev/docs/api/admin-rest/2025-01/resources/refund,
+     * https://shopify.dev/docs/api/admin-graphql/2025-10/objects/RefundLineItem,
+     * https://shopify.dev/docs/api/admin-graphql/2025-10/objects/RefundShippingLine).
+     */
+    private static final String[][] REFUNDED_BESIDES = {{"refund_line_items", "total_tax_set"},
+            {"refund_shipping_lines", "tax_amount_set"}, {"order_adjustments", "tax_amount_set"}, {"duties", "amount_set"}};
+
+    /**
+     * One of a Shopify Refund's amounts (a decimal string as Shopify writes money, or a JSON number); empty when it is
+     * none, or one no money can be (more than {@link #MAX_DIGITS} digits before the point, an exponent out of range).
+     */
+    private static Optional<BigDecimal> refundAmount(JsonNode sent) {
+        if (!sent.isTextual() && !sent.isNumber()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal amount = sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText().strip());
+            if ((long) amount.precision() - amount.scale() > MAX_DIGITS || !io.dropflow.web.DecimalInput.fits(amount)) {
+                return Optional.empty();
+            }
+            return Optional.of(amount);
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** A value as sent, for a message: quoted text, or the JSON, cut short. */
+    private static String shown(JsonNode sent) {
+        String text = sent.isMissingNode() ? "(missing)" : sent.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    /** An amount in the currency's decimals (5.5 EUR is 5.50, 3000.0 JPY is 3000). */
+    private static String plain(BigDecimal amount, int decimals) {
+        return amount.setScale(Math.max(decimals, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private Result edited(JsonNode edit, Delivery delivery) {

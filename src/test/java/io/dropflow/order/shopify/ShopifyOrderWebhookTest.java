@@ -344,25 +344,79 @@ class ShopifyOrderWebhookTest {
     }
 
     /**
-     * A delivery whose try fails inside Dropflow (here a Shopify refund whose amount is no number, which the refund
-     * handler does not read) is parked; the partner's answer says so in neutral words and names the log entry,
-     * never the exception's text.
+     * A delivery whose try fails inside Dropflow (here the order's timeline cannot be written: a constraint the test
+     * adds for one refund's note) is parked; the partner's answer says so in neutral words and names the log entry,
+     * never the exception's text. (It used to be a refund whose amount is no number: that one is Shopify's data, not
+     * Dropflow's failure, and goes to an operator now, below.)
      */
     @Test
     void aTryThatFailsInsideDropflowIsAnsweredWithoutTheExceptionsText() throws Exception {
         long id = 464_789_000_000L + System.nanoTime() % 1_000_000;
         signed("orders/paid", shopifyOrder(id, "DEMO-MUG"));
 
-        ResponseEntity<String> refund = signed("refunds/create", "{\"id\": 929361463, \"order_id\": " + id
-                + ", \"transactions\": [{\"kind\": \"refund\", \"status\": \"success\", \"amount\": \"five\","
-                + " \"currency\": \"EUR\"}]}");
+        ResponseEntity<String> refund;
+        jdbc.execute("alter table order_timeline add constraint s18_inside_failure check (what not like '%inside-failure-"
+                + id + "%')");
+        try {
+            refund = signed("refunds/create", "{\"id\": 929361463, \"order_id\": " + id
+                    + ", \"note\": \"inside-failure-" + id + "\", \"transactions\": [{\"kind\": \"refund\","
+                    + " \"status\": \"success\", \"amount\": \"5.00\", \"currency\": \"EUR\"}]}");
+        } finally {
+            jdbc.execute("alter table order_timeline drop constraint s18_inside_failure");
+        }
 
         assertThat(refund.getBody()).contains("NOT_YET", "failed inside Dropflow", "logged as partner delivery")
-                .doesNotContain("Exception", "java.", "Character");
-        // the operator's task keeps why (review-s13 F3): Shopify's amount is no number
+                .doesNotContain("Exception", "java.", "order_timeline", "S18_INSIDE_FAILURE");
         assertThat(jdbc.queryForObject("select last_error from partner_delivery where partner = 'shopify'"
                 + " and topic = 'refunds/create' and payload like ?", String.class, "%" + id + "%"))
-                .contains("failed inside Dropflow", "Character f").doesNotContain("Exception", "java.");
+                .contains("failed inside Dropflow").doesNotContain("Exception", "java.", "order_timeline");
+    }
+
+    /**
+     * explore-s18 H13: refunds/create of an order Dropflow took, read as Shopify documents the Refund
+     * (https://shopify.dev/docs/api/admin-rest/2025-01/resources/refund: {@code transactions[].amount} and
+     * {@code currency}, money returned; {@code refund_line_items[].total_tax_set}, {@code refund_shipping_lines[].tax_amount_set},
+     * {@code duties[].amount_set}, each {@code presentment_money} in the buyer's currency). A refund that cannot be right
+     * for the order (more than the buyer paid and the taxes and duties it gives back, more decimals than the currency
+     * has, another currency than the order's, an amount that is no number) goes to an operator naming amount, currency
+     * and the order's, not written on the timeline, never retried as Dropflow's own failure; they were all taken
+     * silently ("Refund of 99999999 JPY made in Shopify" on a 3001 JPY order), "abc" parked and retried.
+     */
+    @Test
+    void aRefundMadeInShopifyThatCannotBeRightGoesToAnOperatorNamingItsAmountAndTheOrders() throws Exception {
+        long id = 471_789_000_000L + System.nanoTime() % 1_000_000;
+        signed("orders/paid", shopifyOrder(id, "DEMO-MUG")); // 15.00 EUR
+        long orderId = orderIdOf(id);
+        String refund = "{\"id\": %d, \"order_id\": " + id + ", \"transactions\": [{\"kind\": \"refund\","
+                + " \"status\": \"success\", \"amount\": %s, \"currency\": \"%s\"}]%s}";
+
+        ResponseEntity<String> above = signed("refunds/create", refund.formatted(9_101, "\"150.00\"", "EUR", ""));
+        ResponseEntity<String> decimals = signed("refunds/create", refund.formatted(9_102, "\"5.005\"", "EUR", ""));
+        ResponseEntity<String> currency = signed("refunds/create", refund.formatted(9_103, "\"5.00\"", "USD", ""));
+        ResponseEntity<String> unreadable = signed("refunds/create", refund.formatted(9_104, "\"abc\"", "EUR", ""));
+        ResponseEntity<String> object = signed("refunds/create", refund.formatted(9_105, "{\"x\": 1}", "EUR", ""));
+
+        assertThat(above.getBody()).contains("UNUSABLE", "refund 9101", "150.00 EUR", "15.00 EUR", "order " + orderId);
+        assertThat(decimals.getBody()).contains("UNUSABLE", "refund 9102", "5.005 EUR", "more decimals than EUR has (2)");
+        assertThat(currency.getBody()).contains("UNUSABLE", "refund 9103", "5.00 USD", "order " + orderId, "EUR");
+        assertThat(unreadable.getBody()).contains("UNUSABLE", "refund 9104", "transactions[0].amount", "abc",
+                "is not an amount").doesNotContain("NOT_YET", "failed inside Dropflow");
+        assertThat(object.getBody()).contains("UNUSABLE", "refund 9105", "transactions[0].amount", "is not an amount");
+        assertThat(jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
+                + " and topic = 'refunds/create' and status = 'ATTENTION' and payload like ?", Long.class,
+                "%\"order_id\": " + id + ",%")).isEqualTo(5);
+        assertThat(dropflow.getOrder(orderId).path("timeline").toString()).doesNotContain("Refund of");
+
+        // the whole order refunded with the tax Shopify charged on top (a shop whose prices exclude taxes): it is what
+        // the buyer paid, taken as before; so is Shopify's JSON number, and 3000.0-style trailing zeros
+        String withTax = ", \"refund_line_items\": [{\"quantity\": 1, \"subtotal_set\": {\"presentment_money\":"
+                + " {\"amount\": \"15.00\", \"currency_code\": \"EUR\"}}, \"total_tax_set\": {\"presentment_money\":"
+                + " {\"amount\": \"2.85\", \"currency_code\": \"EUR\"}}}]";
+        assertThat(signed("refunds/create", refund.formatted(9_106, "\"17.850\"", "EUR", withTax)).getBody())
+                .contains("TAKEN");
+        assertThat(signed("refunds/create", refund.formatted(9_107, "1.5", "eur", "")).getBody()).contains("TAKEN");
+        assertThat(dropflow.getOrder(orderId).path("timeline").toString())
+                .contains("Refund of 17.85 EUR made in Shopify", "Refund of 1.50 EUR made in Shopify");
     }
 
     private static final String SHOP = "demo.myshopify.com";
