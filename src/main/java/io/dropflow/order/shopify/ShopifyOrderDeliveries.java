@@ -61,7 +61,10 @@ import org.springframework.stereotype.Component;
  *     the currency has, a currency other than the order's (the buyer's: Shopify refunds only in it), or more than the
  *     buyer paid (the order's sale) and the taxes and duties the refund says it gives back
  *     ({@code refund_line_items[].total_tax_set}, {@code refund_shipping_lines[].tax_amount_set},
- *     {@code order_adjustments[].tax_amount_set}, {@code duties[].amount_set}, each its {@code presentment_money}).
+ *     {@code order_adjustments[].tax_amount_set}, {@code duties[].amount_set}, each its {@code presentment_money}):
+ *     Shopify refunds more than was paid when asked to (RefundInput.allowOverRefunding,
+ *     https://shopify.dev/docs/api/admin-graphql/unstable/input-objects/RefundInput). Each refund is compared with the
+ *     order alone (no sum of earlier refunds is kept).
  * <li>orders/edited of an order Dropflow has already taken goes to an operator with the edit (Dropflow
  *     does not change a forwarded order by itself). An orders/paid of the order as it was after an edit carries
  *     it, read as above. A refund or an edit of an order not taken yet is taken and marked ({@link #orderKey}) with

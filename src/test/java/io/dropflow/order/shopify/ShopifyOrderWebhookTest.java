@@ -836,19 +836,7 @@ class ShopifyOrderWebhookTest {
     @Test
     void anOrderPaidInTheBuyersCurrencyIsTakenInThatCurrencyNotSentToAnOperator() throws Exception {
         long id = 465_789_000_000L + System.nanoTime() % 1_000_000;
-        String mug = """
-                {"id": 1, "sku": "DEMO-MUG", "quantity": 1, "current_quantity": 1, "price": "15.00",
-                 "price_set": {"shop_money": {"amount": "15.00", "currency_code": "USD"},
-                               "presentment_money": {"amount": "2250", "currency_code": "JPY"}},
-                 "discount_allocations": [], "tax_lines": []}""";
-        String body = editedBeforePaid(id, mug).replace("\"presentment_currency\": \"USD\"", "\"presentment_currency\": \"JPY\"")
-                .replace("{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\",",
-                        "{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\", \"price_set\": {"
-                        + "\"shop_money\": {\"amount\": \"5.00\", \"currency_code\": \"USD\"},"
-                        + " \"presentment_money\": {\"amount\": \"751\", \"currency_code\": \"JPY\"}},")
-                .replace("\"price\": \"20.00\", \"discount_allocations\": []", "\"price\": \"20.00\", \"price_set\": {"
-                        + "\"shop_money\": {\"amount\": \"20.00\", \"currency_code\": \"USD\"},"
-                        + " \"presentment_money\": {\"amount\": \"3000\", \"currency_code\": \"JPY\"}}, \"discount_allocations\": []");
+        String body = paidInYen(id);
         assertThat(body).contains("\"presentment_currency\": \"JPY\"", "\"amount\": \"751\"", "\"amount\": \"3000\"");
         long attention = jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
                 + " and status = 'ATTENTION'", Long.class);
@@ -863,6 +851,48 @@ class ShopifyOrderWebhookTest {
         assertThat(order.path("lines").findValuesAsText("salePrice")).containsExactly("3001");
         assertThat(jdbc.queryForObject("select count(*) from partner_delivery where partner = 'shopify'"
                 + " and status = 'ATTENTION'", Long.class)).isEqualTo(attention);
+    }
+
+    /** A USD shop's order the buyer paid in JPY: a mug of 2250 yen and shipping of 751 yen, 3001 yen in all. */
+    private String paidInYen(long id) {
+        String mug = """
+                {"id": 1, "sku": "DEMO-MUG", "quantity": 1, "current_quantity": 1, "price": "15.00",
+                 "price_set": {"shop_money": {"amount": "15.00", "currency_code": "USD"},
+                               "presentment_money": {"amount": "2250", "currency_code": "JPY"}},
+                 "discount_allocations": [], "tax_lines": []}""";
+        String body = editedBeforePaid(id, mug).replace("\"presentment_currency\": \"USD\"", "\"presentment_currency\": \"JPY\"")
+                .replace("{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\",",
+                        "{\"id\": 11, \"title\": \"Standard\", \"price\": \"5.00\", \"price_set\": {"
+                        + "\"shop_money\": {\"amount\": \"5.00\", \"currency_code\": \"USD\"},"
+                        + " \"presentment_money\": {\"amount\": \"751\", \"currency_code\": \"JPY\"}},")
+                .replace("\"price\": \"20.00\", \"discount_allocations\": []", "\"price\": \"20.00\", \"price_set\": {"
+                        + "\"shop_money\": {\"amount\": \"20.00\", \"currency_code\": \"USD\"},"
+                        + " \"presentment_money\": {\"amount\": \"3000\", \"currency_code\": \"JPY\"}}, \"discount_allocations\": []");
+        return body;
+    }
+
+    /**
+     * explore-s18 H13, the tester's refunds of an order paid in JPY (3001 yen): 100.5 JPY (JPY has no decimals),
+     * 99999999 JPY, and 5.00 USD (the shop's currency, in which Shopify does not refund such an order) go to an
+     * operator naming amount, currency and the order's; Shopify's 3001.0 for the whole order is taken as 3001 JPY.
+     */
+    @Test
+    void refundsOfAnOrderPaidInYenAreCheckedInYen() throws Exception {
+        long id = 472_789_000_000L + System.nanoTime() % 1_000_000;
+        assertThat(signed("orders/paid", paidInYen(id)).getBody()).contains("TAKEN");
+        long orderId = orderIdOf(id);
+        String refund = "{\"id\": %d, \"order_id\": " + id + ", \"transactions\": [{\"kind\": \"refund\","
+                + " \"status\": \"success\", \"amount\": \"%s\", \"currency\": \"%s\"}]}";
+
+        assertThat(signed("refunds/create", refund.formatted(9_201, "100.5", "JPY")).getBody())
+                .contains("UNUSABLE", "100.5 JPY", "more decimals than JPY has (0)", "order " + orderId);
+        assertThat(signed("refunds/create", refund.formatted(9_202, "99999999", "JPY")).getBody())
+                .contains("UNUSABLE", "99999999 JPY", "more than order " + orderId + "'s 3001 JPY");
+        assertThat(signed("refunds/create", refund.formatted(9_203, "5.00", "USD")).getBody())
+                .contains("UNUSABLE", "5.00 USD", "order " + orderId + " is in JPY");
+        assertThat(signed("refunds/create", refund.formatted(9_204, "3001.0", "JPY")).getBody()).contains("TAKEN");
+        assertThat(dropflow.getOrder(orderId).path("timeline").toString()).contains("Refund of 3001 JPY made in Shopify")
+                .doesNotContain("100.5", "99999999", "USD");
     }
 
     @Test
