@@ -9,6 +9,9 @@ import io.dropflow.processengine.CallsPartner;
 import io.dropflow.supplier.Purchasing;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumers collecting at the pickup point: the leader scans each consumer's code; once every line
@@ -38,10 +44,13 @@ public class Collection {
     private final OrderProgress progress;
     private final OrderTimeline timeline;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     Collection(Batches batches, PickupPoints points, Purchases purchases, GroupBuyOrders orders, GroupBuyLines lines,
             Cutoffs cutoffs, BatchProcess process, Purchasing purchasing, Refunding refunding, OrderProgress progress,
-            OrderTimeline timeline, Clock clock) {
+            OrderTimeline timeline, Clock clock, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refunding = refunding;
         this.batches = batches;
         this.points = points;
@@ -136,15 +145,31 @@ public class Collection {
     }
 
     /**
-     * Asks each supplier to take back what was not collected of its parcel (one return request per
-     * purchase order, keyed by it); the consumers are refunded next.
+     * Asks each supplier to take back what was not collected of its parcel (one return request per purchase order,
+     * keyed by it); the consumers are refunded next. The lines going back are first marked due for refund, as
+     * uncollected, order by order under the order's row lock and their status read again under it
+     * ({@link #markUncollectedDue}), in a transaction of their own that commits before any supplier is asked; the
+     * request and the orders' timelines are written from the lines so marked, the same ones on a retry. A line the
+     * leader hands over meanwhile stays collected, is not asked back and is not written "sent back" (explore s18 H8:
+     * read without the locks, goods a consumer had just collected were asked back from the supplier and the order's
+     * timeline said "sent back … the consumer is refunded"); a pickup after the marking is told the goods went back.
      */
     @CallsPartner
     public void returnUncollected(Long batchId) {
+        returnUncollected(batchId, () -> { });
+    }
+
+    /** @param afterRead run between the read of the orders concerned and their locking (a test's pickup) */
+    void returnUncollected(Long batchId, Runnable afterRead) {
+        ownTransaction.executeWithoutResult(tx -> markUncollectedDue(batchId, afterRead));
         Batch batch = batches.byId(batchId);
         Map<Long, List<GroupBuyLine>> byPurchase = new LinkedHashMap<>();
-        lines.findByBatchIdAndStatus(batchId, Status.READY)
-                .forEach(l -> byPurchase.computeIfAbsent(l.getPurchaseId(), p -> new java.util.ArrayList<>()).add(l));
+        // marked now or by this step's earlier try (refunded since, perhaps); only this step and "Refund uncollected
+        // consumers", which comes after it, mark lines uncollected
+        lines.findByBatchIdAndStatusIn(batchId, EnumSet.of(Status.REFUND_DUE, Status.REFUNDING, Status.REFUNDED))
+                .stream().filter(l -> l.getRefundReason() == RefundReason.UNCOLLECTED)
+                .sorted(Comparator.comparing(GroupBuyLine::getId))
+                .forEach(l -> byPurchase.computeIfAbsent(l.getPurchaseId(), p -> new ArrayList<>()).add(l));
         byPurchase.forEach((purchaseId, uncollected) -> {
             Purchase purchase = purchases.findById(purchaseId).orElseThrow();
             Map<String, Integer> pieces = new LinkedHashMap<>();
@@ -159,12 +184,11 @@ public class Collection {
             // (in the job's transaction: a retried job records it once). The supplier's credit is booked with its answer.
             String supplier = purchasing.purchaseOrder(purchase.getPurchaseOrderId()).supplierCode();
             uncollected.stream().map(GroupBuyLine::getGroupBuyOrderId).distinct().sorted().forEach(id -> {
-                GroupBuyOrder order = orders.findById(id).orElseThrow();
-                String what = order.linesIn(Status.READY).stream().filter(l -> purchaseId.equals(l.getPurchaseId()))
+                String what = uncollected.stream().filter(l -> id.equals(l.getGroupBuyOrderId()))
                         .map(l -> l.getQuantity() + " × " + l.getSku()).collect(Collectors.joining(", "));
-                timeline.record(order.getOrderId(), "Not collected at pickup point " + batch.getPickupPoint().getCode()
-                        + " in time: " + what + " sent back to " + supplier + " (return " + returnNumber
-                        + "); the consumer is refunded");
+                timeline.record(orders.findById(id).orElseThrow().getOrderId(), "Not collected at pickup point "
+                        + batch.getPickupPoint().getCode() + " in time: " + what + " sent back to " + supplier
+                        + " (return " + returnNumber + "); the consumer is refunded");
             });
         });
     }
