@@ -129,6 +129,30 @@ class LeaderReceiptAndPickupTest {
         assertAnswer(groupBuy.pickup(point, "nosuchcd", asLeader()), 409, "is not a code of pickup point " + point);
     }
 
+    /**
+     * Explore s18, H14: a code read out in two groups, or typed on a keyboard in full-width mode, was "not a code of
+     * pickup point …", misleading at the counter: codes are letters and digits only, so hyphens, spaces and width are
+     * not part of one.
+     */
+    @Test
+    void aPickupCodeReadInGroupsOrTypedFullWidthIsTheCode() {
+        String point = point();
+        long order = delivered(point, goods());
+        long batch = groupBuy.batchOf(order);
+        groupBuy.receipt(batch, asLeader());
+        groupBuy.runJobs(batch);
+        String code = groupBuy.pickupCode(order);
+        String fullWidth = code.toLowerCase(Locale.ROOT).codePoints()
+                .map(c -> c + 0xFEE0) // ASCII letters and digits to their full-width forms
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+        assertAnswer(groupBuy.pickup(point, code.substring(0, 4) + "-" + code.substring(4), asLeader()), 200,
+                "\"orderId\":" + order);
+        assertAnswer(groupBuy.pickup(point, code.substring(0, 4) + " " + code.substring(4), asLeader()), 409,
+                "pickup code " + code + " was used already");
+        assertAnswer(groupBuy.pickup(point, fullWidth, asLeader()), 409, "pickup code " + code + " was used already");
+    }
+
     @Test
     void aParcelTheLeaderReportedMissingAndThenFoundIsConfirmedByTheLeader() {
         String point = point();

@@ -75,7 +75,8 @@ public class Collection {
     /**
      * The leader hands a consumer their goods against the pickup code.
      *
-     * @param typedCode the code as the leader typed or scanned it, in either case
+     * @param typedCode the code as the leader typed or scanned it, in either case, full-width or in groups with
+     *     spaces or hyphens
      * @param staff an operator (or supervisor) acting for the leader
      * @throws GroupBuyProblem 403 when {@code user} does not lead the point (or leads it as an inactive
      *     leader); 409 when the code is not
@@ -87,8 +88,9 @@ public class Collection {
         if (!staff && !point.isLedBy(user)) {
             throw GroupBuyProblem.notYourPickupPoint(user, point);
         }
-        // Codes are drawn in upper case only (PickupCodes), so "n2596usj" read out or typed is "N2596USJ": one code
-        String pickupCode = typedCode.toUpperCase(java.util.Locale.ROOT);
+        // Codes are drawn of upper-case letters and digits only (PickupCodes), so "n2596usj", "N259-6USJ" or a
+        // full-width "Ｎ２５９６ＵＳＪ" read out or typed is "N2596USJ": one code (explore s18 H14)
+        String pickupCode = PickupCodes.typed(typedCode);
         GroupBuyOrder found = orders.findByPickupCode(pickupCode)
                 .filter(o -> batches.byId(o.getBatchId()).getPickupPoint().getId().equals(point.getId()))
                 .orElseThrow(() -> GroupBuyProblem.pickupCode("pickup code " + pickupCode
