@@ -40,7 +40,9 @@ import org.w3c.dom.NodeList;
  *
  * <ul>
  * <li>A model, table or form named with its ending in other case than the engine's ({@code platform-fees.DMN}) is a
- * 400 naming the name to give it: the engine deploys nothing from it.</li>
+ * 400 naming the name to give it: the engine deploys nothing from it. So is a DMN table or BPMN model under a name
+ * with none of the engine's endings ({@code platform-fees.xml}), an administrator's too: stored as a plain resource,
+ * it was a 200 with nothing deployed (explore s18, H6).</li>
  * <li>Every model and form file parses: one that does not (an empty upload, a cut-off file) is a 400 naming it; so is
  * a well-formed DMN file the engine's DMN reader refuses (an attribute or a hit policy the DMN schema does not allow,
  * a BPMN file named .dmn), with the line and the schema's words ({@link DmnFileReading}), and one its transformer
@@ -65,7 +67,8 @@ import org.w3c.dom.NodeList;
  * translations ship with the application, so one without would reach Chinese operators in English. Otherwise a 400
  * listing them, saying of a text written in Chinese that it is.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
- * ({@link TableRules}): one that does not is a 400 naming the table, the row and the rule.</li>
+ * ({@link TableRules}, under either ending the engine deploys DMN from: {@link TableFiles}): one that does not is a 400
+ * naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
  * with the engine's words (ENGINE-01011), not a 500.</li>
  * </ul>
@@ -171,6 +174,19 @@ final class DeploymentContents extends CommandInterceptor {
                         + name.substring(0, name.length() - engineSuffix.length()) + engineSuffix + ")");
                 continue;
             }
+            String kind = engineSuffix == null ? modelKind(resource.getBytes()) : null;
+            if (kind != null) {
+                // explore s18, H6: platform-fees.xml was stored as a plain resource, a 200 with nothing deployed (an
+                // analyst's a 403 "not a model or form"); the engine deploys a model only from the names it knows
+                boolean dmn = kind.startsWith("a DMN");
+                String base = name.lastIndexOf('.') > Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'))
+                        ? name.substring(0, name.lastIndexOf('.')) : name;
+                String ending = dmn ? ".dmn" : ".bpmn";
+                unreadable.add(name + " (" + kind + ", which the engine deploys only from a name ending in " + ending
+                        + " or " + (dmn ? ".dmn11.xml" : ".bpmn20.xml") + ": rename it " + base
+                        + (base.toLowerCase(Locale.ROOT).endsWith(ending) ? "" : ending) + ")");
+                continue;
+            }
             if (lower.endsWith(".form") && formId(resource.getBytes(), null) == null) {
                 unreadable.add(name + " (not a Camunda form: JSON with its \"id\")");
             }
@@ -194,7 +210,8 @@ final class DeploymentContents extends CommandInterceptor {
                 // well-formed, but not DMN the engine reads (the schema, a BPMN file): was a 500 ENGINE-22004
                 unreadable.add(name + " (" + DmnFileReading.refusal(resource.getBytes()).get() + ")");
             } else {
-                broken.addAll(TableRules.problems(name, resource.getBytes()));
+                // any ending the engine deploys DMN from: platform-fees.dmn11.xml is the shipped table too (s18, H6)
+                broken.addAll(TableFiles.problems(name, resource.getBytes()));
             }
         }
         if (!unreadable.isEmpty()) {
@@ -281,6 +298,28 @@ final class DeploymentContents extends CommandInterceptor {
             log.info("Deployment {}: added Dropflow's forms {}, which its user tasks use and it did not bring",
                     builder.getDeployment().getName(), added);
         }
+    }
+
+    /**
+     * "a DMN decision table" or "a BPMN model" for a file that is one (XML whose root is the {@code definitions} of the
+     * DMN or BPMN namespace), whatever its name; null for anything else (a script, a text, a file that is no XML).
+     */
+    static String modelKind(byte[] content) {
+        if (content == null || content.length == 0) {
+            return null;
+        }
+        Element root;
+        try {
+            root = DeployedCode.parse(content).getDocumentElement();
+        } catch (IllegalArgumentException notXml) {
+            return null;
+        }
+        String namespace = root.getNamespaceURI() == null ? "" : root.getNamespaceURI().toUpperCase(Locale.ROOT);
+        if (!"definitions".equals(root.getLocalName())) {
+            return null;
+        }
+        return namespace.contains("/DMN/") || namespace.contains("/DMN.XSD") ? "a DMN decision table"
+                : namespace.contains("/BPMN/") ? "a BPMN model" : null;
     }
 
     /** The deployment-bound forms of a BPMN file's user tasks: form id to the tasks using it. */

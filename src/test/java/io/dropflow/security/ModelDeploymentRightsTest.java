@@ -777,6 +777,53 @@ class ModelDeploymentRightsTest {
     }
 
     /**
+     * Explore s18, H6: the engine deploys a table named .dmn11.xml too, but the renamed-id check compared the name with
+     * the shipped platform-fees.dmn, so platform-fees.dmn11.xml with its decision id renamed deployed (200) and was never
+     * read. Every check of the shipped table applies whatever ending the engine deploys it from; the refusal names the
+     * file as uploaded.
+     */
+    @Test
+    void aShippedTableWithARenamedDecisionIdIsRefusedWhateverEndingTheEngineDeploysItFrom() throws IOException {
+        String renamed = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
+                .replace("<decision id=\"platform_fees\"", "<decision id=\"platform_fee\"");
+        assertThat(renamed).contains("<decision id=\"platform_fee\"");
+        ResponseEntity<String> refused = deploy("anna", "platform-fees", Map.of("platform-fees.dmn11.xml", renamed));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText()).contains("nothing was deployed:"
+                + " platform-fees.dmn11.xml holds decision platform_fee; Dropflow reads platform_fees: a renamed id is"
+                + " never read");
+        assertThat(deployed("platform-fees")).isZero();
+    }
+
+    /**
+     * Explore s18, H6: a table or model under a name the engine deploys nothing from (platform-fees.xml) was a 200 with
+     * nothing deployed for an administrator, and a 403 "not a model or form" for an analyst. A 400 for both, naming the
+     * name to give it; a file that is no model (a script an administrator's model reads) is still theirs to deploy.
+     */
+    @Test
+    void aModelOrTableUnderANameTheEngineDeploysNothingFromIsRefusedNamingTheNameToGiveIt() throws IOException {
+        String table = Files.readString(Path.of("bpmn", "platform-fees.dmn"));
+        String model = Files.readString(Path.of("bpmn", "order-fulfillment.bpmn"));
+        for (String user : java.util.List.of("demo", "anna")) {
+            ResponseEntity<String> refused = deploy(user, "xml", Map.of("platform-fees.xml", table));
+            assertThat(refused.getStatusCode().value()).as(user + ": " + refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).as(user).contains("platform-fees.xml (a DMN"
+                    + " decision table, which the engine deploys only from a name ending in .dmn or .dmn11.xml: rename it"
+                    + " platform-fees.dmn)");
+            assertThat(deployed("xml")).isZero();
+        }
+        ResponseEntity<String> bpmn = deploy("demo", "xml", Map.of("order-fulfillment.bpmn.xml", model));
+        assertThat(bpmn.getStatusCode().value()).as(bpmn.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(bpmn).path("message").asText()).contains("order-fulfillment.bpmn.xml (a BPMN model,"
+                + " which the engine deploys only from a name ending in .bpmn or .bpmn20.xml: rename it"
+                + " order-fulfillment.bpmn)");
+        assertThat(deployed("xml")).isZero();
+
+        ResponseEntity<String> script = deploy("demo", "xml", Map.of("fee-note.txt", "<p>not a model</p>"));
+        assertThat(script.getStatusCode().value()).as(script.getBody()).isEqualTo(200);
+    }
+
+    /**
      * Explore s17, defect 6: the engine deploys only files ending in lower-case .dmn/.bpmn/.form; a table uploaded as
      * platform-fees.DMN was a 200 with nothing deployed (and its renamed id went unchecked). Refused, naming the file
      * and the name to give it.

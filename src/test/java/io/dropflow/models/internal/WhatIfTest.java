@@ -184,4 +184,16 @@ class WhatIfTest {
                         + " trucks leave earlier and take two days): region \"Xizang\"")
                 .hasMessageContaining("write \"Tibet\"");
     }
+
+    /** Explore s18, H6: a shipped table named .dmn11.xml (the engine deploys it as DMN) is checked as the shipped one. */
+    @Test
+    void aShippedTableNamedWithTheEnginesOtherDmnEndingIsCheckedAsTheShippedOne() throws IOException {
+        String renamed = Files.readString(Path.of("bpmn", "platform-fees.dmn"))
+                .replace("<decision id=\"platform_fees\"", "<decision id=\"platform_fee\"");
+        assertThat(renamed).contains("<decision id=\"platform_fee\"");
+
+        assertThatThrownBy(() -> whatIf.check("platform-fees.dmn11.xml", renamed.getBytes(StandardCharsets.UTF_8), 30, 5))
+                .isInstanceOf(WhatIfProblem.class).hasMessageContaining("deploying it would be refused:"
+                        + " platform-fees.dmn11.xml holds decision platform_fee; Dropflow reads platform_fees");
+    }
 }
