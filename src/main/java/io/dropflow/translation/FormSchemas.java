@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * options' labels and its table columns' labels, in nested components too. FEEL expressions ({@code =…}) are computed by form-js and stay as they are,
  * but for a text written as one FEEL string literal ({@code ="Your decision"}), which is that text, and the option
  * labels written as string literals in a {@code valuesExpression}
- * ({@code =[{label: "Reroute…", value: "reroute"}][…]}, how a form hides options that cannot apply).
+ * ({@code =[{label: "Reroute…", value: "reroute"}][…]}, how a form hides options that cannot apply) and the column
+ * labels written so in a table's {@code columnsExpression} ({@code =[{key: "quantity", label: "Quantity"}]}).
  */
 final class FormSchemas {
 
@@ -25,8 +26,17 @@ final class FormSchemas {
     private static final List<String> LABELLED_LISTS = List.of("values", "columns");
     /** A FEEL expression that is one string literal: {@code ="Your decision"}. */
     private static final Pattern STRING_LITERAL = Pattern.compile("=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
-    /** An option's label as a FEEL string literal inside a valuesExpression. */
-    private static final Pattern LITERAL_LABEL = Pattern.compile("label:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /**
+     * The FEEL expressions that give a component its options ({@code valuesExpression}) or a table its columns
+     * ({@code columnsExpression}, explore s18, H7): a list of contexts whose labels operators read.
+     */
+    private static final List<String> LABELLED_EXPRESSIONS = List.of("valuesExpression", "columnsExpression");
+    /**
+     * An option's or column's label as a FEEL string literal inside such an expression, its key written as a name or as a
+     * string ({@code label: "Refund"}, {@code "label": "Refund"}): group 1 the key and colon, group 2 the text.
+     */
+    private static final Pattern LITERAL_LABEL = Pattern.compile(
+            "((?<![\\w\"])label\\s*:\\s*|\"label\"\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A letter: a string literal with one is words. */
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
@@ -121,19 +131,21 @@ final class FormSchemas {
     }
 
     private static void replaceLiteralLabels(ObjectNode component, UnaryOperator<String> translation) {
-        JsonNode expression = component.get("valuesExpression");
-        if (expression == null || !expression.isTextual()) {
-            return;
+        for (String field : LABELLED_EXPRESSIONS) {
+            JsonNode expression = component.get(field);
+            if (expression == null || !expression.isTextual()) {
+                continue;
+            }
+            Matcher label = LITERAL_LABEL.matcher(expression.asText());
+            StringBuilder translated = new StringBuilder();
+            while (label.find()) {
+                String text = label.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+                String replacement = translation.apply(text).replace("\\", "\\\\").replace("\"", "\\\"");
+                label.appendReplacement(translated, Matcher.quoteReplacement(label.group(1) + "\"" + replacement + "\""));
+            }
+            label.appendTail(translated);
+            component.set(field, TextNode.valueOf(translated.toString()));
         }
-        Matcher label = LITERAL_LABEL.matcher(expression.asText());
-        StringBuilder translated = new StringBuilder();
-        while (label.find()) {
-            String text = label.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
-            String replacement = translation.apply(text).replace("\\", "\\\\").replace("\"", "\\\"");
-            label.appendReplacement(translated, Matcher.quoteReplacement("label: \"" + replacement + "\""));
-        }
-        label.appendTail(translated);
-        component.set("valuesExpression", TextNode.valueOf(translated.toString()));
     }
 
     private static UnaryOperator<String> words(UnaryOperator<String> translation) {

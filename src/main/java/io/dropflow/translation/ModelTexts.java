@@ -118,15 +118,28 @@ final class ModelTexts {
     /**
      * A name with a text of its own: plain words, or words around an expression ("Review order ${orderId}"), which
      * Tasklist looks up as computed ("Review order 12") and no entry has (explore s17, defect 7). A name that is
-     * expressions alone ({@code ${taskName}}) takes values that are entries of their own: left out.
+     * expressions alone ({@code ${taskName}}) takes values that are entries of their own: left out; but one that is a
+     * string literal alone ({@code ${'Review the order'}}) takes that text, which is checked as the name (explore s18,
+     * H7: it was left out, and Tasklist looked up the English it takes, which had no entry).
      */
     private static void put(Map<String, String> texts, String text, String where) {
+        java.util.regex.Matcher literal = text == null ? null : LITERAL_NAME.matcher(text);
+        if (literal != null && literal.matches()) {
+            String value = literal.group(2).replaceAll("\\\\(.)", "$1");
+            if (!value.isBlank()) {
+                texts.putIfAbsent(value, where);
+            }
+            return;
+        }
         if (text != null && !text.isBlank() && (!isComputed(text) || WORD.matcher(EXPRESSION.matcher(text).replaceAll(""))
                 .find())) {
             texts.putIfAbsent(text, where);
         }
     }
 
+    /** A name that is one expression of one string literal: {@code ${'Review the order'}}, group 2 its text. */
+    private static final java.util.regex.Pattern LITERAL_NAME = java.util.regex.Pattern.compile(
+            "\\s*[$#]\\{\\s*(['\"])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1\\s*}\\s*");
     /** An expression in a name: {@code ${…}} or {@code #{…}}, as the engine computes it. */
     private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{[^}]*}");
     /** A letter outside the expressions: words of the name's own. */

@@ -762,6 +762,30 @@ class ModelDeploymentRightsTest {
     }
 
     /**
+     * Explore s18, H7: a table's columns written as a FEEL columnsExpression with a label without its Chinese entry
+     * deployed (200), and Chinese Tasklist showed that column in English. Refused like any label.
+     */
+    @Test
+    void aTableColumnLabelInAColumnsExpressionWithoutItsChineseEntryIsRefused() throws IOException {
+        String model = Files.readString(Path.of("bpmn", "order-fulfillment.bpmn"))
+                .replace("id=\"order_fulfillment\"", "id=\"order_fulfillment_" + suffix + "\"");
+        String form = Files.readString(Path.of("forms", "review-order.form")).replaceFirst(
+                "(?s)\"columns\": \\[\\s*\\{\\s*\"label\": \"Quantity\".*?\\]", java.util.regex.Matcher.quoteReplacement(
+                        "\"columnsExpression\": \"=[{key: \\\"quantity\\\", label: \\\"How many\\\"}, {key: \\\"sku\\\","
+                                + " label: \\\"SKU\\\"}, {key: \\\"salePrice\\\", label: \\\"Sale price\\\"}]\""));
+        assertThat(form).contains("label: \\\"How many\\\"").doesNotContain("\"label\": \"Quantity\"");
+
+        ResponseEntity<String> refused = deploy("anna", "column-expression", Map.of("order-fulfillment.bpmn", model,
+                "review-order.form", form));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(ApiCallers.json(refused).path("message").asText())
+                .startsWith("Texts operators read without a Chinese entry in forms/i18n/operator-texts.zh.json, nothing was"
+                        + " deployed: \"How many\" (review-order.form)");
+        assertThat(deployed("column-expression")).isZero();
+    }
+
+    /**
      * Explore s16, defect 1: a shipped file deployed with its decision id renamed (200) was never read, the change
      * silently dropped and a stray decision definition left. Refused, naming the file, the id found and the id read.
      */

@@ -136,4 +136,42 @@ class DeployedTextsTranslatedTest {
         assertThat(check.in("review-order.form", edited("forms", "review-order.form", "\"label\": \"Decision\"",
                 "\"label\": \"=if urgent then \\\"1\\\" else \\\"2\\\"\""))).as("no words in its literals").isEmpty();
     }
+
+    /** The review form with its "Lines" table's columns written as a FEEL columnsExpression with these labels. */
+    private static String columnsExpression(String quantity) throws IOException {
+        String form = Files.readString(Path.of("forms", "review-order.form"));
+        String columns = form.replaceFirst("(?s)\"columns\": \\[\\s*\\{\\s*\"label\": \"Quantity\".*?\\]",
+                java.util.regex.Matcher.quoteReplacement("\"columnsExpression\": \"=[{key: \\\"quantity\\\", label: \\\""
+                        + quantity + "\\\"}, {key: \\\"sku\\\", label: \\\"SKU\\\"}, {key: \\\"salePrice\\\", label:"
+                        + " \\\"Sale price\\\"}]\""));
+        assertThat(columns).contains("label: \\\"" + quantity + "\\\"").doesNotContain("\"label\": \"Quantity\"");
+        return columns;
+    }
+
+    /**
+     * Explore s18, H7: a table's columns written as a FEEL columnsExpression passed the check, and Chinese Tasklist showed
+     * the column "How many" in English. Its literal labels are checked as labels; the shipped words pass.
+     */
+    @Test
+    void aTableColumnLabelInAColumnsExpressionIsChecked() throws IOException {
+        List<String> missing = check.in("review-order.form", columnsExpression("How many").getBytes(StandardCharsets.UTF_8));
+        assertThat(missing).containsExactly("\"How many\" (review-order.form)");
+
+        assertThat(check.in("review-order.form", columnsExpression("Quantity").getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    /**
+     * Explore s18, H7 (same family): a task named by an expression of one string literal ({@code ${'Review the order'}})
+     * was left out as "translated as the value it takes", and that value had no entry. Its literal is checked as the
+     * name; the shipped name so written passes.
+     */
+    @Test
+    void aTaskNamedByAnExpressionOfOneStringLiteralIsCheckedAsThatText() throws IOException {
+        assertThat(check.in("order-fulfillment.bpmn", edited("bpmn", "order-fulfillment.bpmn", "name=\"Review order\"",
+                "name=\"${'Review the order'}\""))).containsExactly(
+                        "\"Review the order\" (order-fulfillment.bpmn, user task user_review_order)");
+        assertThat(check.in("order-fulfillment.bpmn", edited("bpmn", "order-fulfillment.bpmn", "name=\"Review order\"",
+                "name=\"#{ &quot;Review order&quot; }\""))).isEmpty();
+    }
 }

@@ -88,4 +88,26 @@ class FormSchemasTest {
         assertThat(form.path("components").get(0).path("description").asText())
                 .isEqualTo("=if urgent then \"Now\" else \"Later\"");
     }
+
+    /**
+     * Explore s18, H7: a table's columns written as a FEEL {@code columnsExpression} (form-js' other way to give a table
+     * its columns) were neither checked nor translated: Chinese operators read "How many" beside 时间, 内容. Their
+     * literal labels are texts like a {@code valuesExpression}'s, with the label's key as FEEL writes it (a name or a
+     * string), and the rest of the expression stays as it is.
+     */
+    @Test
+    void translatesColumnLabelsWrittenAsLiteralsInAColumnsExpression() throws Exception {
+        JsonNode form = new ObjectMapper().readTree("""
+                {"id": "review_order", "components": [
+                  {"type": "table", "id": "table_order_lines", "label": "Lines", "dataSource": "=facts.orderLines",
+                   "columnsExpression": "=[{key: \\"quantity\\", label: \\"Quantity\\"}, {key: \\"salePrice\\", \\"label\\" : \\"Sale price\\"}]"}
+                ]}""");
+        assertThat(FormSchemas.texts(form)).containsExactly("Lines", "Quantity", "Sale price");
+
+        FormSchemas.translate(form, text -> Map.of("Lines", "商品明细", "Quantity", "数量", "Sale price", "售价")
+                .getOrDefault(text, text));
+
+        assertThat(form.path("components").get(0).path("columnsExpression").asText()).isEqualTo(
+                "=[{key: \"quantity\", label: \"数量\"}, {key: \"salePrice\", \"label\" : \"售价\"}]");
+    }
 }
