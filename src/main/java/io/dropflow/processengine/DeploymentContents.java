@@ -12,12 +12,15 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -72,7 +75,9 @@ import org.w3c.dom.NodeList;
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
  * with the engine's words (ENGINE-01011), not a 500.</li>
  * </ul>
- * Dropflow's own deployment at start (nobody logged in) brings its forms itself and is not looked at.
+ * The files a redeploy ({@code POST /engine-rest/deployment/{id}/redeploy}) takes from earlier deployments are judged
+ * with those uploaded, as one deployment. Dropflow's own deployment at start (nobody logged in) brings its forms itself
+ * and is not looked at.
  */
 final class DeploymentContents extends CommandInterceptor {
 
@@ -156,8 +161,7 @@ final class DeploymentContents extends CommandInterceptor {
 
     /** Refuses a file that does not parse and a form nobody has; adds the forms Dropflow has. */
     private void complete(DeploymentBuilderImpl builder) {
-        Map<String, ResourceEntity> resources = builder.getDeployment().getResources() == null ? Map.of()
-                : builder.getDeployment().getResources();
+        Map<String, ResourceEntity> resources = resources(builder);
         List<String> unreadable = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         List<String> unruly = new ArrayList<>();
@@ -320,6 +324,52 @@ final class DeploymentContents extends CommandInterceptor {
         }
         return namespace.contains("/DMN/") || namespace.contains("/DMN.XSD") ? "a DMN decision table"
                 : namespace.contains("/BPMN/") ? "a BPMN model" : null;
+    }
+
+    /**
+     * The files a deployment brings: those uploaded and those it redeploys from earlier deployments (review s18, F3:
+     * {@code POST /engine-rest/deployment/{id}/redeploy} names them by deployment, resource id or name, and the engine
+     * reads them only inside its command, so a table or form an earlier release or Dropflow's start deployed went live
+     * again unjudged). They are read through the repository service, under the person's own rights; one the engine
+     * does not find is left to its own refusal.
+     */
+    private Map<String, ResourceEntity> resources(DeploymentBuilderImpl builder) {
+        Map<String, ResourceEntity> resources = new LinkedHashMap<>();
+        if (builder.getDeployment().getResources() != null) {
+            resources.putAll(builder.getDeployment().getResources());
+        }
+        RepositoryService repository = configuration.getRepositoryService();
+        Map<String, Set<String>> byId = builder.getDeploymentResourcesById() == null ? Map.of()
+                : builder.getDeploymentResourcesById();
+        Map<String, Set<String>> byName = builder.getDeploymentResourcesByName() == null ? Map.of()
+                : builder.getDeploymentResourcesByName();
+        Set<String> deployments = new LinkedHashSet<>();
+        if (builder.getDeployments() != null) {
+            deployments.addAll(builder.getDeployments());
+        }
+        deployments.addAll(byId.keySet());
+        deployments.addAll(byName.keySet());
+        for (String deployment : deployments) {
+            boolean whole = builder.getDeployments() != null && builder.getDeployments().contains(deployment);
+            for (org.camunda.bpm.engine.repository.Resource earlier : repository.getDeploymentResources(deployment)) {
+                if (!whole && !byId.getOrDefault(deployment, Set.of()).contains(earlier.getId())
+                        && !byName.getOrDefault(deployment, Set.of()).contains(earlier.getName())) {
+                    continue;
+                }
+                if (resources.containsKey(earlier.getName())) {
+                    continue; // two files of one name: the engine refuses the deployment itself
+                }
+                ResourceEntity copy = new ResourceEntity();
+                copy.setName(earlier.getName());
+                try (InputStream in = repository.getResourceAsStreamById(deployment, earlier.getId())) {
+                    copy.setBytes(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + earlier.getName() + " of deployment " + deployment, e);
+                }
+                resources.put(copy.getName(), copy);
+            }
+        }
+        return resources;
     }
 
     /** The deployment-bound forms of a BPMN file's user tasks: form id to the tasks using it. */
