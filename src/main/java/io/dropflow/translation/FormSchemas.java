@@ -70,6 +70,8 @@ final class FormSchemas {
         for (JsonNode component : parent.path("components")) {
             String name = component.path("key").asText(component.path("id").asText("a component"));
             WORDS.forEach(field -> computed(component.get(field), field + " of " + name, computed));
+            // review s18 F5: form-js computes a text view's "=…" as FEEL too
+            MARKDOWN.forEach(field -> computed(component.get(field), field + " of " + name, computed));
             ADORNERS.forEach(field -> computed(component.path("appearance").get(field), field + " of " + name, computed));
             for (String list : LABELLED_LISTS) {
                 for (JsonNode item : component.path(list)) {

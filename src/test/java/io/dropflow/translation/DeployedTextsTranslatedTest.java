@@ -137,6 +137,23 @@ class DeployedTextsTranslatedTest {
                 "\"label\": \"=if urgent then \\\"1\\\" else \\\"2\\\"\""))).as("no words in its literals").isEmpty();
     }
 
+    /**
+     * Review s18 F5: a text view's text written as a FEEL expression with words (form-js computes a text view's "=…" as
+     * FEEL) deployed, and Chinese operators read its English; listed as a label is.
+     */
+    @Test
+    void aTextViewOfWordsInsideAFeelExpressionIsListed() throws IOException {
+        List<String> text = check.in("review-order.form", edited("forms", "review-order.form",
+                "\"text\": \"#### Order {{facts.orderNumber}}\"",
+                "\"text\": \"=if urgent then \\\"Decide now\\\" else \\\"Decide today\\\"\""));
+        assertThat(text).singleElement().asString()
+                .startsWith("\"=if urgent then \"Decide now\" else \"Decide today\"\" (review-order.form, text of"
+                        + " text_order_heading; words inside a FEEL expression:");
+        assertThat(check.in("review-order.form", edited("forms", "review-order.form",
+                "\"text\": \"#### Order {{facts.orderNumber}}\"", "\"text\": \"=facts.orderNumber\"")))
+                .as("a variable's value").isEmpty();
+    }
+
     /** The review form with its "Lines" table's columns written as a FEEL columnsExpression with these labels. */
     private static String columnsExpression(String quantity) throws IOException {
         String form = Files.readString(Path.of("forms", "review-order.form"));
