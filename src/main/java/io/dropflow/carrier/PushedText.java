@@ -19,8 +19,12 @@ public final class PushedText {
         return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
-    /** A tracking number we can look up: 1 to 100 characters, none of them control characters. */
+    /**
+     * A tracking number we can look up: 1 to 100 characters, a carrier's number ({@link TrackingNumbers#whyNot}: letters
+     * and digits, spaces or hyphens between them; no control or invisible character, no emoji).
+     */
     public static boolean isTrackingNumber(String number) {
-        return number != null && !number.isBlank() && number.length() <= 100 && !CONTROL.matcher(number).find();
+        return number != null && !number.isBlank() && number.length() <= 100 && !CONTROL.matcher(number).find()
+                && TrackingNumbers.whyNot(number).isEmpty();
     }
 }

@@ -40,11 +40,15 @@ public record SupplierEvent(
 
     /**
      * A carrier code or tracking number padded with spaces is the same parcel's: taken without them, so a
-     * padded resend is no new label (the carrier would not know the padded number either).
+     * padded resend is no new label (the carrier would not know the padded number either). A number typed full-width
+     * (a Chinese input method's "ＳＢＸ１２３") is taken as the plain letters and digits it is (Unicode NFKC), which the
+     * carrier and the storefront read; its spaces and hyphens stay as the supplier wrote them (the lookup ignores them:
+     * {@link io.dropflow.carrier.TrackingNumbers#key}).
      */
     public SupplierEvent {
         carrierCode = carrierCode == null ? null : carrierCode.strip();
-        trackingNumber = trackingNumber == null ? null : trackingNumber.strip();
+        trackingNumber = trackingNumber == null ? null
+                : java.text.Normalizer.normalize(trackingNumber, java.text.Normalizer.Form.NFKC).strip();
     }
 
     /** Events as they were before batch purchase orders: no missing lines, about the whole purchase order. */

@@ -1,6 +1,7 @@
 package io.dropflow.carrier.internal;
 
 import io.dropflow.carrier.ShipmentView;
+import io.dropflow.carrier.TrackingNumbers;
 import io.dropflow.carrier.TrackingStatus;
 
 import jakarta.persistence.CascadeType;
@@ -100,22 +101,34 @@ class Shipment {
         this.trackingKey = trackingKey(carrierCode, trackingNumber);
     }
 
-    /** A parcel a node from before V79 recorded without its key gets it when its row is next written (review s17, F1). */
+    /**
+     * A parcel a node from before V79 recorded without its key, or one from before V81 with the key of its letter case
+     * only, gets its key when its row is next written (review s17, F1).
+     */
     @jakarta.persistence.PreUpdate
     void keyedForLookup() {
-        if (trackingKey == null) {
-            trackingKey = trackingKey(carrierCode, trackingNumber);
+        String key = trackingKey(carrierCode, trackingNumber);
+        if (!key.equals(trackingKey)) {
+            trackingKey = key;
         }
     }
 
     /**
-     * A carrier code and tracking number as a parcel is looked up by: stripped and in upper case, one space between
+     * A carrier code and tracking number as a parcel is looked up by ({@link TrackingNumbers#key}): the code stripped
+     * and in upper case, one space, the number in Unicode NFKC without spaces and hyphens, in upper case
      * ("SANDBOX-POST SBX920536339N3G"). Carriers and tracking services read both without regard to case (17TRACK and
-     * Kuaidi100 push numbers in upper case), so "sbx920536339n3g" or "sandbox-post" is the same parcel: compared as
-     * spelled, a supplier's report under another order's parcel in other letter case was taken, and two orders followed
-     * one parcel (exploratory test s17, D3). Migration V79 writes it for the parcels recorded before.
+     * Kuaidi100 push numbers in upper case), and numbers are printed and read out in groups and typed full-width, so
+     * "sbx920536339n3g", "SBX 920536 339N3G", "ＳＢＸ９２０５３６３３９Ｎ３Ｇ" or "sandbox-post" is the same parcel:
+     * compared as spelled, a supplier's report under another order's parcel spelled so was taken, and two orders
+     * followed one parcel (exploratory tests s17, D3, and s18, H3). Migrations V79 and V81 write it for the parcels
+     * recorded before.
      */
     static String trackingKey(String carrierCode, String trackingNumber) {
+        return TrackingNumbers.key(carrierCode, trackingNumber);
+    }
+
+    /** The key V79 gave (and a node from before V81 gives): carrier code and number only stripped, in upper case. */
+    static String spelledKey(String carrierCode, String trackingNumber) {
         return carrierCode.strip().toUpperCase(java.util.Locale.ROOT) + " "
                 + trackingNumber.strip().toUpperCase(java.util.Locale.ROOT);
     }

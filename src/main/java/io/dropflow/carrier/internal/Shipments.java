@@ -15,29 +15,33 @@ interface Shipments extends JpaRepository<Shipment, Long> {
     // derived query's criteria anew on every call (8.4 % of a deadline storm's job-thread samples went
     // to the empty parcel lookup of each task form: performance.md, eighth round).
     /**
-     * The parcel with this carrier code and tracking number in any letter case ({@link Shipment#trackingKey}, indexed).
-     * Two parcels that differ only in case were both recorded before V79; the first recorded is the parcel. A parcel a
-     * node from before V79 recorded (during a rolling update) has no key yet and is found by its exact spelling.
+     * The parcel with this carrier code and tracking number in any letter case, with or without the spaces and hyphens
+     * between its groups, full-width or not ({@link Shipment#trackingKey}, indexed). Two parcels with one key were both
+     * recorded before V79 or V81; the first recorded is the parcel. During a rolling update a node from before V79
+     * records parcels without a key, found by their exact spelling, and one from before V81 with the key of their
+     * letter case only ({@link Shipment#spelledKey}), found by it; each gets its key when its row is next written.
      */
     default Optional<Shipment> findByCarrierCodeAndTrackingNumber(String carrierCode, String trackingNumber) {
-        return findByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream()
-                .findFirst();
+        return findByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber),
+                Shipment.spelledKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream().findFirst();
     }
 
-    @Query("select s from Shipment s where s.trackingKey = :trackingKey or (s.trackingKey is null"
-            + " and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber) order by s.id")
-    List<Shipment> findByTrackingKey(String trackingKey, String carrierCode, String trackingNumber);
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey or s.trackingKey = :spelledKey"
+            + " or (s.trackingKey is null and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber)"
+            + " order by s.id")
+    List<Shipment> findByTrackingKey(String trackingKey, String spelledKey, String carrierCode, String trackingNumber);
 
     /** As {@link #findByCarrierCodeAndTrackingNumber}, locked. */
     default Optional<Shipment> lockByTracking(String carrierCode, String trackingNumber) {
-        return lockByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream()
-                .findFirst();
+        return lockByTrackingKey(Shipment.trackingKey(carrierCode, trackingNumber),
+                Shipment.spelledKey(carrierCode, trackingNumber), carrierCode, trackingNumber).stream().findFirst();
     }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select s from Shipment s where s.trackingKey = :trackingKey or (s.trackingKey is null"
-            + " and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber) order by s.id")
-    List<Shipment> lockByTrackingKey(String trackingKey, String carrierCode, String trackingNumber);
+    @Query("select s from Shipment s where s.trackingKey = :trackingKey or s.trackingKey = :spelledKey"
+            + " or (s.trackingKey is null and s.carrierCode = :carrierCode and s.trackingNumber = :trackingNumber)"
+            + " order by s.id")
+    List<Shipment> lockByTrackingKey(String trackingKey, String spelledKey, String carrierCode, String trackingNumber);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Shipment s where s.id = :id")

@@ -146,7 +146,10 @@ class CjDropshipping {
         }
         JsonNode d = answer.path("data");
         return Optional.of(new CjOrder(d.path("orderId").asText(orderId), d.path("orderNum").asText(null),
-                CjOrderStatus.of(d.path("orderStatus").asText(null)), text(d, "logisticName"), text(d, "trackNumber")));
+                CjOrderStatus.of(d.path("orderStatus").asText(null)), text(d, "logisticName"),
+                // a number that is no carrier's is none: the order counts as not shipped yet (as CJ's pushes are read)
+                Optional.ofNullable(text(d, "trackNumber")).filter(io.dropflow.carrier.PushedText::isTrackingNumber)
+                        .orElse(null)));
     }
 
     /** Deletes an order CJ has not been paid for. @return whether CJ deleted it */

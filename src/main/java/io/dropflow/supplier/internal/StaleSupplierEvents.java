@@ -299,7 +299,8 @@ class StaleSupplierEvents implements DeliveryHandler {
 
     /**
      * The event id of an open operator task about the same fact: the same purchase order and verdict (and for a
-     * parcel the same tracking number). The supplier sent it again under another id: one task is enough.
+     * parcel the same tracking number, however spelled: {@link io.dropflow.carrier.TrackingNumbers#same}). The supplier
+     * sent it again under another id: one task is enough.
      */
     private Optional<String> askedAlready(String supplierCode, Verdict verdict, SupplierEvent event) {
         return deliveries.getObject().awaitingOperator(PARTNER, supplierCode).stream()
@@ -312,8 +313,8 @@ class StaleSupplierEvents implements DeliveryHandler {
                 || verdict == Verdict.NUMBER_OF_ANOTHER_PARCEL;
         boolean request = verdict == Verdict.LINES_CANCELLED_UNASKED;
         return event.purchaseOrderNumber().equals(said.path("purchaseOrderNumber").asText(null))
-                && (!parcel || (event.trackingNumber() != null
-                        && event.trackingNumber().equalsIgnoreCase(said.path("trackingNumber").asText(null))))
+                && (!parcel || io.dropflow.carrier.TrackingNumbers.same(event.trackingNumber(),
+                        said.path("trackingNumber").asText(null)))
                 && (!request || Objects.equals(event.cancellationNumber(), said.path("cancellationNumber").asText(null)));
     }
 

@@ -32,7 +32,9 @@ class SupplierWebhookController {
                     + "fits or contradicts an earlier answer, e.g. an ACCEPTED with other missingLines for a purchase "
                     + "order accepted already, or a cancellationNumber Dropflow did not send: recorded, not applied, "
                     + "shown to an operator where it costs money or goods). An invalid body is a 400 naming each field "
-                    + "(a SHIPPED without carrierCode or trackingNumber names the missing one); missingLines the "
+                    + "(a SHIPPED without carrierCode or trackingNumber names the missing one; a trackingNumber that is not "
+                    + "letters and digits, spaces or hyphens between them, e.g. with a control character or an emoji, "
+                    + "names trackingNumber); missingLines the "
                     + "purchase order does not have, or more pieces than a line ordered, a 422 supplier-event-refused "
                     + "naming missingLines[i].supplierSku or .quantity: nothing changed, the eventId not taken, send "
                     + "it corrected.")

@@ -212,6 +212,92 @@ class TrackingNumberOfAnotherOrderTest {
         assertThat(parcels(first)).containsExactly(number);
     }
 
+    /**
+     * Exploratory test s18 (H3): the same report with the number written in groups (a space, a hyphen) or typed
+     * full-width (a Chinese input method) was APPLIED, and three more orders followed one parcel; one was settled on
+     * the other order's delivery. Carriers print and read numbers in groups ("RR 123 456 785 DE"); full-width letters
+     * and digits are the plain ones (NFKC).
+     */
+    @Test
+    void aFirstShipmentUnderAnotherOrdersNumberWithSpacesHyphensOrFullWidthCharactersIsNotTakenEither() {
+        long first = acceptedOrder();
+        String number = "SBX" + first + "33950Z";
+        dropflow.supplierShipped("ACME", po(first, 1), number);
+        dropflow.runJobs(first);
+        assertThat(dropflow.process(first)).isWaitingAt(AWAIT_DELIVERY.id());
+        long spaced = acceptedOrder();
+        long hyphened = acceptedOrder();
+        long fullWidth = acceptedOrder();
+
+        // When ACME reports three other orders shipped under that parcel: in groups, with hyphens, full-width lower case
+        ResponseEntity<String> withSpaces = dropflow.supplierShipped("ACME", po(spaced, 1),
+                "SBX " + first + " 33950Z");
+        ResponseEntity<String> withHyphens = dropflow.supplierShipped("ACME", po(hyphened, 1),
+                "SBX-" + first + "-33950Z");
+        ResponseEntity<String> inFullWidth = dropflow.supplierShipped("ACME", po(fullWidth, 1),
+                fullWidth(number.toLowerCase(java.util.Locale.ROOT)));
+
+        // Then each is STALE, and none of the three orders follows a parcel
+        assertThat(withSpaces.getBody()).contains("\"STALE\"");
+        assertThat(withHyphens.getBody()).contains("\"STALE\"");
+        assertThat(inFullWidth.getBody()).contains("\"STALE\"");
+        for (long order : List.of(spaced, hyphened, fullWidth)) {
+            dropflow.runJobs(order);
+            assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
+            assertThat(dropflow.getOrder(order).path("shipments")).as("parcels of order " + order).isEmpty();
+            assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING")).as("tracking sent for " + order).isEmpty();
+        }
+        assertThat(parcels(first)).containsExactly(number);
+    }
+
+    /** The text with each printable ASCII character as its full-width form ("ｓｂｘ１"), as a Chinese input method types. */
+    private static String fullWidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
+    }
+
+    /**
+     * Exploratory test s18 (H15): a tracking number with a control character, or made of emoji, was taken, registered
+     * with the carrier and sent to the storefront (the consumer was shown "📦📦📦"); the timeline printed the control
+     * character invisibly. Such a number is no carrier's: a 400 naming trackingNumber and showing the character,
+     * nothing recorded, for a first SHIPPED and for a re-label alike.
+     */
+    @Test
+    void aTrackingNumberWithAControlCharacterOrWithoutLettersAndDigitsIsRefusedNamingTheField() {
+        long order = acceptedOrder();
+
+        // When ACME reports the purchase order shipped under numbers that are no carrier's
+        for (String notANumber : List.of("SBX\u0007" + order, "\uD83D\uDCE6\uD83D\uDCE6\uD83D\uDCE6",
+                "SBX\u200B" + order, "- -", "SBX/" + order)) {
+            ResponseEntity<String> answer = dropflow.supplierShipped("ACME", po(order, 1), notANumber);
+
+            // Then each is a 400 that names the field and says what a number is
+            assertThat(answer.getStatusCode().value()).as(notANumber + ": " + answer.getBody()).isEqualTo(400);
+            assertThat(DropflowDriver.read(answer.getBody()).path("errors").toString())
+                    .contains("trackingNumber").contains("must be letters and digits, spaces or hyphens between them");
+        }
+        assertThat(dropflow.supplierShipped("ACME", po(order, 1), "SBX\u0007" + order).getBody())
+                .contains("U+0007");
+
+        // and nothing was taken: the order waits for its parcel, the storefront was told nothing
+        dropflow.runJobs(order);
+        assertThat(dropflow.process(order)).isWaitingAt(AWAIT_SHIPMENT.id());
+        assertThat(dropflow.getOrder(order).path("shipments")).isEmpty();
+        assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING")).isEmpty();
+
+        // When the parcel then ships under its number, a re-label to emoji is refused, and the parcel stays followed
+        String own = "OWN-" + order;
+        assertThat(dropflow.supplierShipped("ACME", po(order, 1), own).getBody()).contains("\"APPLIED\"");
+        dropflow.runJobs(order);
+        ResponseEntity<String> relabel = dropflow.supplierShipped("ACME", po(order, 1),
+                "\uD83D\uDCE6\uD83D\uDCE6\uD83D\uDCE6");
+        assertThat(relabel.getStatusCode().value()).as(relabel.getBody()).isEqualTo(400);
+        dropflow.runJobs(order);
+        assertThat(parcels(order)).containsExactly(own);
+        assertThat(dropflow.storefrontCalls(storefront, order, "TRACKING")).hasSize(1);
+    }
+
     @Test
     void aClaimsReplacementShippedUnderAnotherOrdersNumberIsNotTakenAndTheClaimWaitsForItsOwnParcel() {
         long other = deliveredOrder();
@@ -301,6 +387,7 @@ class TrackingNumberOfAnotherOrderTest {
 
         assertThat(scan.getStatusCode().value()).as(scan.getBody()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select tracking_key from shipment where tracking_number = ?", String.class,
-                number)).isEqualTo("SANDBOX-POST " + number);
+                number)).isEqualTo(io.dropflow.carrier.TrackingNumbers.key("SANDBOX-POST", number))
+                .isEqualTo("SANDBOX-POST OLDNODE" + order);
     }
 }
