@@ -659,27 +659,7 @@ class ModelDeploymentRightsTest {
                         + " true or false",
                 Map.entry("supplier-selection.dmn", selection.replace("<outputEntry id=\"rule_3_eligible\"><text>true<",
                         "<outputEntry id=\"rule_3_eligible\"><text><")));
-        int i = 0;
-        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
-            String file = table.getValue().getKey();
-            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
-                    Files.readString(Path.of("bpmn", file)));
-            ResponseEntity<String> refused = deploy("anna", "feel-" + i, Map.of(file, table.getValue().getValue()));
-            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
-                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
-                            + table.getKey());
-            assertThat(deployed("feel-" + i)).isZero();
-
-            ResponseEntity<String> checked = org.springframework.web.client.RestClient.builder()
-                    .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
-                    .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
-                    .contentType(MediaType.APPLICATION_XML).body(table.getValue().getValue()).retrieve()
-                    .toEntity(String.class);
-            assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(422);
-            assertThat(ApiCallers.json(checked).path("detail").asText()).as(file).contains(file + ", table " + table.getKey());
-            i++;
-        }
+        refusedByDeploymentAndWhatIf(broken, "feel");
 
         String byTier = sla.replace("min([48, agreedHours])", "if supplierTier = 1 then 24 else min([48, agreedHours])");
         ResponseEntity<String> deployed = deploy("anna", "feel-fine", Map.of("shipping-sla.dmn", byTier));
@@ -733,27 +713,7 @@ class ModelDeploymentRightsTest {
                         + " minimum([48, agreedHours]), which calls minimum, a function FEEL does not have (FEEL has min):"
                         + " every case this row decides would stop",
                 Map.entry("shipping-sla.dmn", sla.replace("min([48, agreedHours])", "minimum([48, agreedHours])")));
-        int i = 0;
-        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
-            String file = table.getValue().getKey();
-            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
-                    Files.readString(Path.of("bpmn", file)));
-            ResponseEntity<String> refused = deploy("anna", "range-" + i, Map.of(file, table.getValue().getValue()));
-            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
-                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
-                            + table.getKey());
-            assertThat(deployed("range-" + i)).isZero();
-
-            ResponseEntity<String> checked = org.springframework.web.client.RestClient.builder()
-                    .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
-                    .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
-                    .contentType(MediaType.APPLICATION_XML).body(table.getValue().getValue()).retrieve()
-                    .toEntity(String.class);
-            assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(422);
-            assertThat(ApiCallers.json(checked).path("detail").asText()).as(file).contains(file + ", table " + table.getKey());
-            i++;
-        }
+        refusedByDeploymentAndWhatIf(broken, "range");
 
         // the same 10 % written as 0.1 (Spring's context, and so the latest return policy, is shared with other tests)
         String tenth = policy.replace("<outputEntry id=\"rule_4_fee\"><text>0.10<", "<outputEntry id=\"rule_4_fee\"><text>0.1<");
@@ -1096,5 +1056,34 @@ class ModelDeploymentRightsTest {
                 .contentType(MediaType.APPLICATION_XML).body(table).retrieve().toEntity(String.class);
         assertThat(juel.getStatusCode().value()).as(juel.getBody()).isEqualTo(400);
         assertThat(juel.getBody()).contains("only FEEL expressions are replayed").contains("juel");
+    }
+
+    /**
+     * Each edited table (the refusal's words after "table ", to its file and content) is refused by the deployment (400,
+     * nothing deployed) and by the what-if check (422), both naming the file and the table.
+     */
+    private void refusedByDeploymentAndWhatIf(Map<String, Map.Entry<String, String>> broken, String prefix)
+            throws IOException {
+        int i = 0;
+        for (Map.Entry<String, Map.Entry<String, String>> table : broken.entrySet()) {
+            String file = table.getValue().getKey();
+            assertThat(table.getValue().getValue()).as("the edit of " + file).isNotEqualTo(
+                    Files.readString(Path.of("bpmn", file)));
+            ResponseEntity<String> refused = deploy("anna", prefix + "-" + i, Map.of(file, table.getValue().getValue()));
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(ApiCallers.json(refused).path("message").asText()).as(file)
+                    .contains("A decision table breaks what Dropflow relies on, nothing was deployed: " + file + ", table "
+                            + table.getKey());
+            assertThat(deployed(prefix + "-" + i)).isZero();
+
+            ResponseEntity<String> checked = org.springframework.web.client.RestClient.builder()
+                    .baseUrl("http://localhost:" + port).defaultStatusHandler(s -> s.isError(), (q, r) -> { }).build()
+                    .post().uri("/api/models/what-if?days=1").headers(h -> h.setBasicAuth("anna", "anna"))
+                    .contentType(MediaType.APPLICATION_XML).body(table.getValue().getValue()).retrieve()
+                    .toEntity(String.class);
+            assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(422);
+            assertThat(ApiCallers.json(checked).path("detail").asText()).as(file).contains(file + ", table " + table.getKey());
+            i++;
+        }
     }
 }
