@@ -97,21 +97,31 @@ public class Sourcing {
      * before 7 December 2026 gave it (one missing rate was then a problem per use: "no rate to price DEMO-TEAPOT" and
      * "rate CNY JPY"), which accept it as well when it is checked again, each on its own; {@code formerKindsTogether},
      * kinds that accept it when a review showed every one of them (a line offered in CNY and USD was named under "rate
-     * CNY JPY" and "rate USD JPY" from 7 December 2026 until review s17's fix, F4).
+     * CNY JPY" and "rate USD JPY" from 7 December 2026 until review s17's fix, F4), and whose text named each of
+     * {@code namedTogether} (the line's SKU: those rate problems may have been shown for other lines only, review s18,
+     * F9).
      */
-    private record Problem(String kind, String text, List<String> formerKinds, List<String> formerKindsTogether) {
+    private record Problem(String kind, String text, List<String> formerKinds, List<String> formerKindsTogether,
+            List<String> namedTogether) {
 
         Problem(String kind, String text) {
             this(kind, text, List.of());
         }
 
         Problem(String kind, String text, List<String> formerKinds) {
-            this(kind, text, formerKinds, List.of());
+            this(kind, text, formerKinds, List.of(), List.of());
         }
 
-        boolean seenIn(java.util.Collection<String> seen) {
+        boolean seenIn(java.util.Collection<String> seen, String seenText) {
             return seen.contains(kind) || formerKinds.stream().anyMatch(seen::contains)
-                    || !formerKindsTogether.isEmpty() && seen.containsAll(formerKindsTogether);
+                    || !formerKindsTogether.isEmpty() && seen.containsAll(formerKindsTogether)
+                            && namedTogether.stream().allMatch(sku -> named(seenText, sku));
+        }
+
+        /** Whether {@code text} names {@code sku} as a whole: "DEMO-TEAPOT-XL" does not name DEMO-TEAPOT. */
+        private static boolean named(String text, String sku) {
+            return text != null && Pattern.compile("(?<![\\p{Alnum}_-])"
+                    + Pattern.quote(sku) + "(?![\\p{Alnum}_-])").matcher(text).find();
         }
     }
 
@@ -161,7 +171,8 @@ public class Sourcing {
          * Its kind is the rate's ("rate CNY JPY"), or the sale's ("no rate to book the sale") for the rate that books
          * it; a review before 7 December 2026 that showed one of its uses accepted it too. A line offered in several
          * currencies has the line's ("no rate to price DEMO-TEAPOT"), which a review that showed every one of its
-         * rates ("rate CNY JPY" and "rate USD JPY": they named it from 7 December 2026 until review s17, F4) accepted.
+         * rates ("rate CNY JPY" and "rate USD JPY": they named it from 7 December 2026 until review s17, F4) and named its
+         * SKU in its text accepted (those rates may have been shown for other lines only, review s18, F9).
          */
         Problem problem(String settlement) {
             String suppliersNamed = String.join(", ", suppliers);
@@ -169,7 +180,8 @@ public class Sourcing {
             if (currencies.size() > 1) { // a line's own, as before 7 December 2026
                 return new Problem("no rate to price " + skusNamed, "no exchange rate from " + from + " to " + to
                         + " to price " + skusNamed + ": ask a supervisor to add one (POST /api/exchange-rates), then proceed",
-                        List.of(), currencies.stream().map(currency -> "rate " + currency + " " + to).toList());
+                        List.of(), currencies.stream().map(currency -> "rate " + currency + " " + to).toList(),
+                        List.copyOf(skus));
             }
             List<String> former = new ArrayList<>(skus.stream().map(sku -> "no rate to price " + sku).toList());
             if (!suppliers.isEmpty()) {
@@ -242,13 +254,25 @@ public class Sourcing {
      * a problem sends the order back to review ("Order needs review again: negative margin: …" on the
      * timeline); without one the order goes on to ranking.
      *
+     * The review's text unknown here: a problem an earlier release's review accepted only with its line named in it
+     * (several currencies, {@link RateUses#problem}) is not accepted.
+     *
      * @param round the sourcing round the ranking after it makes, as for {@link #validate(Long, BigDecimal, long)}
      */
     public Recheck checkAgain(Long orderId, BigDecimal minimumMarginRate, java.util.Collection<String> reviewedKinds,
             long round) {
+        return checkAgain(orderId, minimumMarginRate, reviewedKinds, "", round);
+    }
+
+    /**
+     * As {@link #checkAgain(Long, BigDecimal, java.util.Collection, long)}, with the problems as the review showed them
+     * ({@code reviewedText}, its summary).
+     */
+    public Recheck checkAgain(Long orderId, BigDecimal minimumMarginRate, java.util.Collection<String> reviewedKinds,
+            String reviewedText, long round) {
         List<Problem> found = problemsOf(orders.byId(orderId), minimumMarginRate, round);
         Validation now = Validation.of(found);
-        Validation unseen = Validation.of(found.stream().filter(p -> !p.seenIn(reviewedKinds)).toList());
+        Validation unseen = Validation.of(found.stream().filter(p -> !p.seenIn(reviewedKinds, reviewedText)).toList());
         timeline.record(orderId, !unseen.valid() ? "Order needs review again: " + unseen.summary()
                 : now.valid() ? "Order checked again after the review: no problem left"
                 : "Order checked again after the review: no new problem");

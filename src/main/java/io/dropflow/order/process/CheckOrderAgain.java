@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * now. The operator accepted the kinds of problem the review showed; a problem of another kind (the margin
  * of an order whose missing rate has been added since: a 1.00 CHF mug sold below cost, exploratory test)
  * sends the order back to review with every problem it has now, the new ones named on its timeline. Sets
- * {@code orderValid} for the gateway behind (not stored), and on the way back the review's problems.
+ * {@code orderValid} for the gateway behind (not stored), and on the way back the review's problems. The review's
+ * text ({@code validationProblems}, as it showed them) is read too: a problem accepted by the kinds of an earlier
+ * release's review only if that review named its line (review s18, F9).
  */
 @Component("checkOrderAgain")
 class CheckOrderAgain implements JavaDelegate {
@@ -34,7 +36,7 @@ class CheckOrderAgain implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> reviewed = REVIEWED_PROBLEMS.from(execution, "").lines().toList();
         Sourcing.Recheck recheck = sourcing.checkAgain(ORDER_ID.from(execution), deadlines.minimumMarginRate(execution),
-                reviewed, SOURCING_ROUND.from(execution, 0L) + 1);
+                reviewed, VALIDATION_PROBLEMS.from(execution, ""), SOURCING_ROUND.from(execution, 0L) + 1);
         ORDER_VALID.setForThisStep(execution, recheck.unseen().valid()); // "New problem?" is the next element
         if (!recheck.unseen().valid()) {
             VALIDATION_PROBLEMS.set(execution, recheck.now().summary()); // the next review shows them all

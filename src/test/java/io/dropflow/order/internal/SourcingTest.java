@@ -304,9 +304,42 @@ class SourcingTest {
                     "no rate to book the sale", "rate CNY JPY", "rate USD JPY"), 1).unseen().valid())
                     .as("before 7 December 2026").isTrue();
             assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("rate CNY JPY", "rate USD JPY",
-                    "no rate to book the sale"), 1).unseen().valid()).as("under each rate").isTrue();
+                    "no rate to book the sale"), "no exchange rate from CNY to JPY to price DEMO-TEAPOT: ask a supervisor "
+                    + "to add one (POST /api/exchange-rates), then proceed; no exchange rate from USD to JPY to price "
+                    + "DEMO-TEAPOT: ask a supervisor to add one (POST /api/exchange-rates), then proceed", 1).unseen().valid())
+                    .as("under each rate").isTrue();
             assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, List.of("rate CNY JPY", "no rate to book the sale"),
                     1).unseen().problems()).as("under one rate only").contains(teapot);
+        }
+
+        /**
+         * Review s18, F9: a review between 7 December 2026 and review s17's fix that showed "rate CNY JPY" and "rate USD
+         * JPY" for other lines (the teapot was then priced by a GBP offer, since removed) never named the teapot: its
+         * line's problem is not accepted; a review whose text named it is.
+         */
+        @Test
+        void aLineOfferedInSeveralCurrenciesIsAcceptedUnderEveryRateOnlyWhenTheReviewNamedIt() {
+            given(order(addressIn("JP"), "DEMO-TEAPOT", 1, "3200", "JPY"));
+            offered(offerIn("CNY", supplierScoring(1, "YIWU", 90, false), "DEMO-TEAPOT", "72.00", "18.00"),
+                    offerIn("USD", supplierScoring(2, "OHIO", 90, false), "DEMO-TEAPOT", "10.00", "3.00"));
+            List<String> kinds = List.of("rate CNY JPY", "rate USD JPY", "no rate to book the sale");
+            String teapot = "no exchange rate from CNY or USD to JPY to price DEMO-TEAPOT: ask a supervisor to add one "
+                    + "(POST /api/exchange-rates), then proceed";
+            String cupOnly = "no exchange rate from CNY to JPY to price DEMO-CUP and to buy from YIWU: ask a supervisor to "
+                    + "add one (POST /api/exchange-rates), then proceed; no exchange rate from USD to JPY to buy from OHIO: "
+                    + "ask a supervisor to add one (POST /api/exchange-rates), then proceed; no exchange rate from JPY to "
+                    + "EUR, the settlement currency, to book the sale: ask a supervisor to add one, then proceed";
+            String namedTeapot = "no exchange rate from CNY to JPY to price DEMO-TEAPOT-XL, DEMO-TEAPOT and to buy from "
+                    + "YIWU: ask a supervisor to add one (POST /api/exchange-rates), then proceed; no exchange rate from "
+                    + "USD to JPY to price DEMO-TEAPOT and to buy from OHIO: ask a supervisor to add one, then proceed";
+
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, kinds, cupOnly, 1).unseen().problems())
+                    .as("the review named DEMO-CUP only").contains(teapot);
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, kinds,
+                    cupOnly.replace("DEMO-CUP", "DEMO-TEAPOT-XL"), 1).unseen().problems())
+                    .as("another SKU that begins with it").contains(teapot);
+            assertThat(sourcing.checkAgain(ORDER_ID, BigDecimal.ZERO, kinds, namedTeapot, 1).unseen().valid())
+                    .as("the review named DEMO-TEAPOT").isTrue();
         }
 
         /** The same rate for two lines and their supplier, and a rate into the settlement currency: still one each. */
