@@ -87,4 +87,7 @@ public interface Catalog {
      * @throws io.dropflow.web.NotFound for an unknown supplier code
      */
     OfferReport.Taken supplierReported(String supplierCode, java.time.Instant pushedAt, List<OfferReport> reports);
+
+    /** The offer a supplier names by its own SKU in its pushes ({@code supplierSku}), if it has one. */
+    Optional<OfferView> offerWithSupplierSku(String supplierCode, String supplierSku);
 }

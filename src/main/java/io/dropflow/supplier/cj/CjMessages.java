@@ -8,9 +8,11 @@ import io.dropflow.carrier.Tracking;
 import io.dropflow.partners.DeliveryHandler;
 import io.dropflow.supplier.Catalog;
 import io.dropflow.supplier.OfferReport;
+import io.dropflow.supplier.OfferView;
 import io.dropflow.supplier.PurchaseOrderStatus;
 import io.dropflow.supplier.PurchaseOrderView;
 import io.dropflow.supplier.Purchasing;
+import io.dropflow.settlement.Money;
 import io.dropflow.web.ApiProblem;
 import io.dropflow.web.NotFound;
 import java.math.BigDecimal;
@@ -54,7 +56,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code VARIANT}: a variant changed; when its {@code variantSellPrice} changed (named in
  *     {@code fields}, or no {@code fields} given) it becomes the supply price of that offer, in USD
  *     ("variant sell price, USD" on CJ's Webhook page), as CJ sent it: a price with more decimals than the
- *     dollar has is refused, not rounded. Variants we offer nothing for are left alone.
+ *     dollar has is refused, not rounded: the operator's task names the offer that keeps its old price, CJ's
+ *     price, and how to set the offer's price by hand. Variants we offer nothing for are left alone.
  * <li>Every other topic (products, …) is taken and ignored.
  * </ul>
  */
@@ -208,6 +211,20 @@ class CjMessages implements DeliveryHandler {
             int cents = java.util.Currency.getInstance(CJ_CURRENCY).getDefaultFractionDigits();
             supplyPrice = sent.stripTrailingZeros().scale() > cents ? sent
                     : sent.setScale(cents, java.math.RoundingMode.UNNECESSARY);
+            if (supplyPrice.scale() > cents) {
+                // The offer keeps its old price, which sourcing ranks and prices with: the operator is told which offer,
+                // CJ's price, and how to set one by hand (review s18, F7). No offer: the catalog says so below.
+                Optional<OfferView> offer = catalog.offerWithSupplierSku(supplierCode, vid);
+                if (offer.isPresent()) {
+                    return Result.unusable("CJ now sells variant " + vid + " at " + sent.toPlainString() + " " + CJ_CURRENCY
+                            + ", which has more decimals than " + CJ_CURRENCY + " has (" + cents + "): offer "
+                            + offer.get().sku() + " of " + supplierCode + " keeps its price "
+                            + Money.formatAsSent(offer.get().supplyPrice(), offer.get().currency())
+                            + ", and sourcing ranks and prices it at that. If CJ's price holds, set the offer's supplyPrice"
+                            + " by hand in whole cents (GET /api/suppliers/" + supplierCode + "/offers/" + offer.get().sku()
+                            + ", then PUT it back with the new supplyPrice), then close this task");
+                }
+            }
         } catch (NumberFormatException | ArithmeticException notAPrice) {
             return Result.unusable("variantSellPrice is not a price: " + price.asText());
         }

@@ -128,4 +128,12 @@ class CatalogService implements Catalog {
     public OfferReport.Taken supplierReported(String supplierCode, java.time.Instant pushedAt, List<OfferReport> reports) {
         return maintenance.supplierReported(supplierCode, pushedAt, reports);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OfferView> offerWithSupplierSku(String supplierCode, String supplierSku) {
+        return suppliers.findByCode(supplierCode)
+                .flatMap(supplier -> offers.findFirstBySupplierIdAndSupplierSku(supplier.getId(), supplierSku))
+                .map(SupplierOffer::view);
+    }
 }

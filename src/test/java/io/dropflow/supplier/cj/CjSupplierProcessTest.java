@@ -407,7 +407,8 @@ class CjSupplierProcessTest {
      * CJ's Webhook page (https://developers.cjdropshipping.cn/en/api/start/webhook.html, "Inbound message for
      * Variant") gives {@code variantSellPrice} as "variant sell price, USD", type double, with no number of decimals.
      * A price with more decimals than the dollar has is taken as CJ sent it, never rounded to a price CJ did not
-     * name: the catalog refuses it and the message goes to an operator; the offer keeps its price.
+     * name: the message goes to an operator, told which offer keeps which price and how to set it by hand; the offer
+     * keeps its price.
      */
     @Test
     void aCjPriceWithMoreDecimalsThanTheDollarHasIsNotRoundedButGoesToAnOperator() throws Exception {
@@ -419,7 +420,16 @@ class CjSupplierProcessTest {
                     "fields", List.of("variantSellPrice")), TestSupplierApi.CJ_OPEN_ID);
 
             assertThat(tooPrecise.getStatusCode().value()).isEqualTo(200);
-            assertThat(tooPrecise.getBody()).contains("unusable").contains("3.855 has more decimals than USD has (2)");
+            // review s18, F7: the operator reads which offer keeps which price, CJ's new one, and what to do
+            String told = "CJ now sells variant " + vid + " at 3.855 USD, which has more decimals than USD has (2):"
+                    + " offer TEST-CJ of CJ keeps its price 4.00 USD, and sourcing ranks and prices it at that. If CJ's"
+                    + " price holds, set the offer's supplyPrice by hand in whole cents (GET /api/suppliers/CJ/offers/"
+                    + "TEST-CJ, then PUT it back with the new supplyPrice), then close this task";
+            assertThat(tooPrecise.getBody()).contains("unusable").contains(told);
+            assertThat(io.dropflow.translation.OperatorTexts.of("zh").translateMessage(told)).isEqualTo("CJ 现在以 3.855 USD"
+                    + " 出售变体 " + vid + "，但其小数位数多于 USD 的位数（2）：供应商 CJ 的商品 TEST-CJ 保持原价 4.00 USD，"
+                    + "货源排序和定价仍按此价格。如 CJ 的价格属实，请手动按整分设置该商品的 supplyPrice（GET /api/suppliers/CJ/"
+                    + "offers/TEST-CJ，再以新的 supplyPrice PUT 回去），然后关闭此任务");
             assertThat(offer(vid, "supply_price", java.math.BigDecimal.class)).isEqualByComparingTo("4.00");
 
             // trailing zeros are no extra decimals: "3.850" is 3.85 dollars
