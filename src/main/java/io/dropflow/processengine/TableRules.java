@@ -375,6 +375,18 @@ public final class TableRules {
                 }
                 return;
             }
+            if (("integer".equals(type) || "long".equals(type)) && value.matches("[-+]?\\d*\\.\\d+")
+                    && new java.math.BigDecimal(value).stripTrailingZeros().scale() > 0) {
+                // explore s18, H5: tier 1.5 in an integer output deployed; every case the row decided then failed
+                // (DMN-01005: the engine's integer type takes a number only when it is whole)
+                texts.add(name);
+                java.math.BigDecimal number = new java.math.BigDecimal(value);
+                problems.add(row + ": " + name + " is " + value + ", not a whole number; an " + type + " output holds"
+                        + " whole numbers only, and the engine fails on every case this row decides. Write a whole number"
+                        + " such as " + number.setScale(0, java.math.RoundingMode.FLOOR).toPlainString() + " or "
+                        + number.setScale(0, java.math.RoundingMode.CEILING).toPlainString());
+                return;
+            }
             if (duration && !value.startsWith("\"")) {
                 problems.add(row + ": " + name + " is " + (value.isEmpty() ? "not filled in, not " + (step
                         ? "a number of days or a duration, more than none (\"P1D\" daily, \"PT2M\")"

@@ -157,7 +157,13 @@ class TableRulesTest {
             "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_days\"><text>1< | <outputEntry id=\"rule_default_days\"><text>99999999999<"
                     + " | deliveryDays is 99999999999, more than an integer output holds",
             "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>-3000000000<"
-                    + " | tier is -3000000000, less than an integer output holds (at least -2147483648)"})
+                    + " | tier is -3000000000, less than an integer output holds (at least -2147483648)",
+            // explore s18, H5: a fraction in an integer output deployed and every case of the row failed (DMN-01005)
+            "supplier-selection.dmn | <outputEntry id=\"rule_3_tier\"><text>3< | <outputEntry id=\"rule_3_tier\"><text>1.5<"
+                    + " | tier is 1.5, not a whole number; an integer output holds whole numbers only, and the engine fails"
+                    + " on every case this row decides. Write a whole number such as 1 or 2",
+            "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_days\"><text>1< | <outputEntry id=\"rule_default_days\"><text>2.5<"
+                    + " | deliveryDays is 2.5, not a whole number"})
     void anEmptyOrUnquotedOrTooBigCellIsRefusedOnce(String file, String shipped, String edited, String said) {
         String content = table(file);
         assertThat(content).as("the shipped text to edit").contains(shipped);
