@@ -126,11 +126,7 @@ class TableRulesTest {
             "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_confirm\"><text>&quot;PT12H&quot;< | <outputEntry id=\"rule_default_confirm\"><text>&quot;-PT1H&quot;<"
                     + " | confirmReceiptWithin is \"-PT1H\", not a duration of more than none"})
     void eachRuleCatchesItsEdit(String file, String shipped, String edited, String said) {
-        String content = table(file);
-        assertThat(content).as("the shipped text to edit").contains(shipped);
-        List<String> problems = problems(file, content.replace(shipped, edited));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+        refusedOnce(file, shipped, edited, said);
     }
 
     /**
@@ -165,11 +161,7 @@ class TableRulesTest {
             "group-buy-cutoff.dmn | <outputEntry id=\"rule_default_days\"><text>1< | <outputEntry id=\"rule_default_days\"><text>2.5<"
                     + " | deliveryDays is 2.5, not a whole number"})
     void anEmptyOrUnquotedOrTooBigCellIsRefusedOnce(String file, String shipped, String edited, String said) {
-        String content = table(file);
-        assertThat(content).as("the shipped text to edit").contains(shipped);
-        List<String> problems = problems(file, content.replace(shipped, edited));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+        refusedOnce(file, shipped, edited, said);
     }
 
     /**
@@ -224,11 +216,7 @@ class TableRulesTest {
                     + " | operatorDecisionHours is four without quotes or digits, which FEEL reads as a variable"})
     void aFeelNameAnUnreadableExpressionOrAnEmptyTrueFalseCellIsRefusedOnce(String file, String shipped, String edited,
             String said) {
-        String content = table(file);
-        assertThat(content).as("the shipped text to edit").contains(shipped);
-        List<String> problems = problems(file, content.replace(shipped, edited));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+        refusedOnce(file, shipped, edited, said);
     }
 
     /**
@@ -266,11 +254,7 @@ class TableRulesTest {
                     + " | shipByHours is -24; it must be a whole number above 0"})
     void aRestockingFeeOrShipByHoursOutOfRangeIsRefusedOnceSayingWhatToWrite(String file, String shipped, String edited,
             String said) {
-        String content = table(file);
-        assertThat(content).as("the shipped text to edit").contains(shipped);
-        List<String> problems = problems(file, content.replace(shipped, edited));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+        refusedOnce(file, shipped, edited, said);
     }
 
     /** A fee from 0 to below 1 passes, an empty one (no fee) too; a refusing row's fee is not read, so not judged. */
@@ -312,11 +296,7 @@ class TableRulesTest {
                     + " lowercase, a function FEEL does not have (FEEL has lower case): every case that reaches this row"
                     + " would stop"})
     void aFunctionFeelDoesNotHaveIsRefusedNamingIt(String file, String shipped, String edited, String said) {
-        String content = table(file);
-        assertThat(content).as("the shipped text to edit").contains(shipped);
-        List<String> problems = problems(file, content.replace(shipped, edited));
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
+        refusedOnce(file, shipped, edited, said);
     }
 
     /**
@@ -561,5 +541,14 @@ class TableRulesTest {
         assertThat(onboarding).contains("\"onboarding_term\"");
         assertThat(problems("onboarding-requirements.dmn", onboarding)).singleElement().asString()
                 .startsWith("onboarding-requirements.dmn holds decision onboarding_term; Dropflow reads onboarding_terms");
+    }
+
+    /** The shipped table {@code file} with {@code shipped} edited to {@code edited} has one problem, which says {@code said}. */
+    private static void refusedOnce(String file, String shipped, String edited, String said) {
+        String content = table(file);
+        assertThat(content).as("the shipped text to edit").contains(shipped);
+        List<String> problems = problems(file, content.replace(shipped, edited));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ", table ").contains(said);
     }
 }
