@@ -70,7 +70,7 @@ import org.w3c.dom.NodeList;
  * translations ship with the application, so one without would reach Chinese operators in English. Otherwise a 400
  * listing them, saying of a text written in Chinese that it is.</li>
  * <li>A decision table of the release's keeps what the application reads from it and rows that add up
- * ({@link TableRules}, under either ending the engine deploys DMN from: {@link TableFiles}): one that does not is a 400
+ * ({@link TableRules}, under either ending the engine deploys DMN from): one that does not is a 400
  * naming the table, the row and the rule.</li>
  * <li>A second process listening for the same start message (a copy of a shipped model under another id) is a 409
  * with the engine's words (ENGINE-01011), not a 500.</li>
@@ -215,7 +215,7 @@ final class DeploymentContents extends CommandInterceptor {
                 unreadable.add(name + " (" + DmnFileReading.refusal(resource.getBytes()).get() + ")");
             } else {
                 // any ending the engine deploys DMN from: platform-fees.dmn11.xml is the shipped table too (s18, H6)
-                broken.addAll(TableFiles.problems(name, resource.getBytes()));
+                broken.addAll(TableRules.problems(name, resource.getBytes()));
             }
         }
         if (!unreadable.isEmpty()) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +49,9 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * </ul>
  */
 public final class TableRules {
+
+    /** The engine's other DMN ending (its DMN deployer takes {@code .dmn} and {@code .dmn11.xml}). */
+    private static final String DMN11 = ".dmn11.xml";
 
     /**
      * One row of a table: its outputs by name and its input entries by the input's expression ({@code "region"}), as the
@@ -236,8 +240,12 @@ public final class TableRules {
      */
     private static void renamed(String file, DmnModelInstance model, Map<String, Shape> released, List<String> problems) {
         String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        // under either ending the engine deploys DMN from: platform-fees.dmn11.xml is the shipped platform-fees.dmn
+        // (explore s18, H6: its renamed decision id deployed and was never read)
+        String shipped = name.toLowerCase(Locale.ROOT).endsWith(DMN11)
+                ? name.substring(0, name.length() - DMN11.length()) + ".dmn" : name;
         // in any case: platform-fees.DMN is the shipped file too (explore s17, defect 6; a deployment refuses the name)
-        List<String> read = released.entrySet().stream().filter(e -> name.equalsIgnoreCase(e.getValue().file()))
+        List<String> read = released.entrySet().stream().filter(e -> shipped.equalsIgnoreCase(e.getValue().file()))
                 .map(Map.Entry::getKey).sorted().toList();
         if (read.isEmpty()) {
             return;

@@ -55,7 +55,7 @@ class WhatIf {
         // these words, not as the engine's parse failure (explore s16, defects 6 and 10)
         String name = file == null || file.isBlank() ? io.dropflow.processengine.TableRules.nameOf(dmn)
                 : file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-        List<String> broken = io.dropflow.processengine.TableFiles.problems(name, dmn);
+        List<String> broken = io.dropflow.processengine.TableRules.problems(name, dmn);
         if (!broken.isEmpty()) {
             throw WhatIfProblem.breaksRules(broken);
         }
